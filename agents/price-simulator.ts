@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+import { parseUnits, type Address } from "viem";
+import { devPriceFeedAbi } from "../contracts-abi/generated";
+import type { Deployment } from "../lib/deployment";
+import { ANVIL_KEYS } from "../scripts/lib/anvil";
+import { clientsFor } from "../scripts/lib/clients";
+import { readDeployment } from "../lib/server/config";
+
+export interface SimulatorOptions {
+  rpcUrl: string;
+  deployment: Deployment;
+  /** Seconds between price updates. */
+  intervalSec: number;
+  /** Standard deviation of one step's log return, e.g. 0.002 = 0.2 %. Stablecoins move a tenth of it. */
+  volatility: number;
+  log?: (line: string) => void;
+}
+
+/** One step of a log-normal random walk: price × exp(σ·z − σ²/2), z standard normal (Box–Muller). */
+export function randomWalkStep(price: bigint, sigma: number, rand: () => number = Math.random): bigint {
+  const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const factor = Math.exp(sigma * z - (sigma * sigma) / 2);
+  // Scale through 1e9 so the bigint price keeps its precision.
+  return (price * BigInt(Math.round(factor * 1e9))) / 1_000_000_000n;
+}
+
+/** Moves every dev feed of the deployment on a timer, so the local chain's prices live (and never go stale). */
+export function startPriceSimulator(opts: SimulatorOptions): { stop(): void } {
+  const { send, publicClient } = clientsFor(opts.rpcUrl, opts.deployment.chainId, ANVIL_KEYS[0]!);
+  const log = opts.log ?? (() => {});
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const asset of opts.deployment.assets) {
+        const feed: Address = asset.feed;
+        const [, answer] = await publicClient.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
+        const sigma = asset.symbol.startsWith("USD") ? opts.volatility / 10 : opts.volatility;
+        let next = randomWalkStep(answer, sigma);
+        if (asset.symbol.startsWith("USD")) next = (next + parseUnits("1", 8)) / 2n; // mean-revert the peg
+        await send({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [next] });
+      }
+      log(`prices moved at ${new Date().toISOString()}`);
+    } catch (e) {
+      log(`price simulator: ${(e as Error).message.split("\n")[0]}`);
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), opts.intervalSec * 1000);
+  return { stop: () => clearInterval(timer) };
+}
+
+// CLI: tsx agents/price-simulator.ts --rpc http://127.0.0.1:8545 --chain 31337 --interval 15 --volatility 0.002
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      rpc: { type: "string", default: "http://127.0.0.1:8545" },
+      chain: { type: "string", default: "31337" },
+      interval: { type: "string", default: "15" },
+      volatility: { type: "string", default: "0.002" },
+    },
+  });
+  const deployment = readDeployment(Number(values.chain));
+  startPriceSimulator({
+    rpcUrl: values.rpc,
+    deployment,
+    intervalSec: Number(values.interval),
+    volatility: Number(values.volatility),
+    log: console.log,
+  });
+  console.log(`price simulator: ${deployment.assets.length} feeds every ${values.interval}s, σ=${values.volatility}`);
+}

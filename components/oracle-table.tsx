@@ -1,0 +1,98 @@
+"use client";
+import { useNowSeconds } from "@/hooks/use-now";
+import { useOracleFeeds } from "@/hooks/use-oracle-feeds";
+import { formatAge, formatUsd, shortAddress } from "@/lib/format";
+import { feedStatus } from "@/lib/oracle";
+import type { ChainConfig } from "@/lib/server/config";
+
+const badge: Record<string, string> = {
+  ok: "bg-emerald-500/15 text-emerald-300 ring-emerald-500/30",
+  stale: "bg-amber-500/15 text-amber-300 ring-amber-500/30",
+};
+
+/** Each asset's oracle price, feed and age on one chain, read on-chain; faulty feeds show why, never a number. */
+export function OracleTable({ chain }: { chain: ChainConfig }) {
+  const { data, error, isPending, dataUpdatedAt, refetch } = useOracleFeeds(chain);
+  const now = useNowSeconds();
+  if (!chain.deployment) {
+    return <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">{chain.deploymentError}</p>;
+  }
+  const assets = new Map(chain.deployment.assets.map((a) => [a.address.toLowerCase(), a]));
+  const lastOk = dataUpdatedAt ? Math.floor(dataUpdatedAt / 1000) : 0;
+  return (
+    <div className="space-y-3">
+      {error && (
+        <div role="alert" className="flex items-center justify-between rounded-lg border border-rose-800 bg-rose-950/40 px-4 py-2 text-sm text-rose-200">
+          <span>
+            Cannot reach {chain.name} ({chain.rpcUrl}).{" "}
+            {data ? `Showing prices from ${formatAge(now - lastOk)} ago.` : "No prices yet."}
+          </span>
+          <button onClick={() => void refetch()} className="rounded-md border border-rose-600 px-3 py-1 hover:bg-rose-900">
+            Retry
+          </button>
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-xl border border-slate-800">
+        <table className="w-full text-sm" data-testid={`oracle-table-${chain.id}`}>
+          <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
+            <tr>
+              <th className="px-4 py-3">Asset</th>
+              <th className="px-4 py-3 text-right">Oracle price</th>
+              <th className="px-4 py-3">Status</th>
+              <th className="px-4 py-3 text-right">Age</th>
+              <th className="px-4 py-3 text-right">Heartbeat</th>
+              <th className="px-4 py-3">Source (feed)</th>
+            </tr>
+          </thead>
+          <tbody className={error ? "opacity-60" : ""}>
+            {isPending && (
+              <tr>
+                <td colSpan={6} className="px-4 py-6 text-center text-slate-400">
+                  Reading the oracle…
+                </td>
+              </tr>
+            )}
+            {data?.map((f) => {
+              const asset = assets.get(f.asset.toLowerCase());
+              const status = feedStatus(f.status);
+              const symbol = asset?.symbol ?? shortAddress(f.asset);
+              return (
+                <tr key={f.asset} data-testid={`feed-${symbol}`} data-status={status.key} className="border-t border-slate-800">
+                  <td className="px-4 py-3">
+                    <div className="font-medium">{symbol}</div>
+                    <div className="text-xs text-slate-500">{asset?.name}</div>
+                  </td>
+                  <td className="px-4 py-3 text-right font-mono tabular-nums" data-testid="price">
+                    {status.key === "ok" ? formatUsd(f.price) : <span className="text-slate-500">—</span>}
+                  </td>
+                  <td className="px-4 py-3">
+                    <span
+                      title={status.why}
+                      className={`inline-flex rounded-full px-2 py-0.5 text-xs ring-1 ${badge[status.key] ?? "bg-rose-500/15 text-rose-300 ring-rose-500/30"}`}
+                    >
+                      {status.label}
+                    </span>
+                    {status.why && <div className="mt-1 text-xs text-slate-400">{status.why}</div>}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums text-slate-300" data-testid="age">
+                    {f.updatedAt > 0n ? formatAge(now - Number(f.updatedAt)) : "—"}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums text-slate-400">{formatAge(f.heartbeat)}</td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-400" title={f.feed}>
+                    {chain.explorerUrl ? (
+                      <a className="hover:text-sky-300" href={`${chain.explorerUrl}/address/${f.feed}`} target="_blank" rel="noreferrer">
+                        {shortAddress(f.feed)}
+                      </a>
+                    ) : (
+                      shortAddress(f.feed)
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

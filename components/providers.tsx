@@ -1,0 +1,28 @@
+"use client";
+import "@rainbow-me/rainbowkit/styles.css";
+import { darkTheme, RainbowKitProvider } from "@rainbow-me/rainbowkit";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { WagmiProvider } from "wagmi";
+import { KeelConfigContext } from "@/hooks/use-keel-config";
+import type { ChainConfig } from "@/lib/server/config";
+import { createKeelWagmiConfig } from "@/lib/wagmi-config";
+
+/** Every provider of the app, wired once: configuration, wagmi, TanStack Query, RainbowKit. */
+export function Providers({ chains, children }: { chains: ChainConfig[]; children: ReactNode }) {
+  const [wagmiConfig] = useState(() => createKeelWagmiConfig(chains));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, retry: 1, refetchOnWindowFocus: true } } }),
+  );
+  return (
+    <KeelConfigContext.Provider value={chains}>
+      <WagmiProvider config={wagmiConfig}>
+        <QueryClientProvider client={queryClient}>
+          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}>
+            {children}
+          </RainbowKitProvider>
+        </QueryClientProvider>
+      </WagmiProvider>
+    </KeelConfigContext.Provider>
+  );
+}

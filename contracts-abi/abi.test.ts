@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import * as generated from "./generated";
+import { ABI_CONTRACTS } from "./contracts";
+
+// Fails when contracts-abi/generated.ts is out of date with the forge build: run `npm run abi` and commit.
+const exportName = (contract: string) =>
+  contract.replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]+$|^[A-Z]/, (m) => m.toLowerCase()).replace(/ERC(\d+)/g, "Erc$1") + "Abi";
+
+describe("generated ABIs", () => {
+  for (const name of ABI_CONTRACTS) {
+    it(`${name} matches contracts/out`, () => {
+      const artifact = JSON.parse(
+        readFileSync(path.join(__dirname, "..", "contracts", "out", `${name}.sol`, `${name}.json`), "utf8"),
+      ) as { abi: unknown };
+      const abi = (generated as Record<string, unknown>)[exportName(name)];
+      expect(abi, `${exportName(name)} missing from generated.ts — run npm run abi`).toBeDefined();
+      expect(abi, `${name} ABI is stale — run npm run abi`).toEqual(artifact.abi);
+    });
+  }
+});

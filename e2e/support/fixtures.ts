@@ -1,0 +1,69 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { createPublicClient, createTestClient, createWalletClient, http, type Address } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import type { Deployment } from "../../lib/deployment";
+import { ANVIL_KEYS } from "../../scripts/lib/anvil";
+import { localChain } from "../../scripts/lib/clients";
+import { injectedWalletScript } from "./injected-wallet";
+
+export const TRADER = privateKeyToAccount(ANVIL_KEYS[1]!).address;
+
+function env(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the suite through playwright (global-setup starts the stack)`);
+  return v;
+}
+
+/** The chain the suite runs against, with clients that act as the test (not through the browser). */
+function makeChain() {
+  const rpcUrl = env("KEEL_E2E_RPC_URL");
+  const deployment = JSON.parse(env("KEEL_E2E_DEPLOYMENT")) as Deployment;
+  const chain = localChain(deployment.chainId, rpcUrl);
+  const transport = http(rpcUrl);
+  return {
+    rpcUrl,
+    deployment,
+    publicClient: createPublicClient({ chain, transport }),
+    admin: createWalletClient({ chain, transport, account: privateKeyToAccount(ANVIL_KEYS[0]!) }),
+    testClient: createTestClient({ chain, transport, mode: "anvil" }),
+    asset(symbol: string) {
+      const a = deployment.assets.find((x) => x.symbol === symbol);
+      if (!a) throw new Error(`no asset ${symbol}`);
+      return a;
+    },
+  };
+}
+
+export type E2EChain = ReturnType<typeof makeChain>;
+
+export const test = base.extend<{
+  chain: E2EChain;
+  app: { baseUrl: string; open(path?: string): Promise<void> };
+  injectWallet(opts?: { chainId?: number; account?: Address }): Promise<void>;
+}>({
+  // Every test starts from the deployed state: an anvil snapshot before, reverted after.
+  chain: async ({}, use) => {
+    const chain = makeChain();
+    const snapshot = await chain.testClient.snapshot();
+    await use(chain);
+    await chain.testClient.revert({ id: snapshot });
+  },
+  app: async ({ page }, use) => {
+    const baseUrl = env("KEEL_E2E_BASE_URL");
+    await use({ baseUrl, open: async (path = "/") => void (await page.goto(baseUrl + path)) });
+  },
+  injectWallet: async ({ page, chain }, use) => {
+    await use(async (opts = {}) => {
+      await page.addInitScript(
+        injectedWalletScript({ rpcUrl: chain.rpcUrl, account: opts.account ?? TRADER, chainId: opts.chainId ?? chain.deployment.chainId }),
+      );
+    });
+  },
+});
+
+/** Saves a named screenshot under test-results/screens for people to look at. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+export { expect };

@@ -1,0 +1,122 @@
+import { getAddress, isAddress, type Address } from "viem";
+
+/** One token Keel knows on a chain, with the feed that prices it. */
+export interface DeployedAsset {
+  symbol: string;
+  name: string;
+  address: Address;
+  decimals: number;
+  feed: Address;
+}
+
+/** A lending market: one base asset lent, several collateral assets accepted. */
+export interface DeployedMarket {
+  address: Address;
+  name: string;
+  baseAsset: Address;
+  collaterals: Address[];
+}
+
+/** What a deploy step writes for one chain and the app, scripts and agents read: `contracts-abi/deployments/<chainId>.json`. */
+export interface Deployment {
+  chainId: number;
+  deploymentBlock: number;
+  contracts: { oracle: Address; lens?: Address };
+  assets: DeployedAsset[];
+  markets: DeployedMarket[];
+  /** Only on local chains: the account that may move dev feeds. */
+  dev?: { feedOwner: Address };
+}
+
+/** A deployment file that is missing or malformed; `message` names the file and every bad field. */
+export class DeploymentError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source}: ${problems.join("; ")}`);
+    this.name = "DeploymentError";
+  }
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Validates a parsed deployment file for `chainId` and returns it typed, with checksummed addresses.
+ * Throws a DeploymentError listing every problem found, by field path.
+ */
+export function parseDeployment(raw: unknown, chainId: number, source = `deployment ${chainId}`): Deployment {
+  const problems: string[] = [];
+  const need = (cond: boolean, problem: string) => {
+    if (!cond) problems.push(problem);
+    return cond;
+  };
+  const addr = (v: unknown, field: string): Address => {
+    if (need(typeof v === "string" && isAddress(v, { strict: false }), `${field} must be an address`)) {
+      return getAddress(v as string);
+    }
+    return "0x0000000000000000000000000000000000000000";
+  };
+  const uint = (v: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number => {
+    need(typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max, `${field} must be a whole number from 0 to ${max}`);
+    return typeof v === "number" ? v : 0;
+  };
+  const str = (v: unknown, field: string): string => {
+    need(typeof v === "string" && v.length > 0, `${field} must be a non-empty string`);
+    return typeof v === "string" ? v : "";
+  };
+  const list = (v: unknown, field: string): unknown[] => {
+    need(Array.isArray(v), `${field} must be a list`);
+    return Array.isArray(v) ? v : [];
+  };
+
+  if (!isObject(raw)) throw new DeploymentError(source, ["the file must hold a JSON object"]);
+  if (raw.chainId !== chainId) problems.push(`chainId is ${JSON.stringify(raw.chainId)}, expected ${chainId}`);
+  const deploymentBlock = uint(raw.deploymentBlock, "deploymentBlock");
+  const contracts = isObject(raw.contracts) ? raw.contracts : {};
+  need(isObject(raw.contracts), "contracts must be an object");
+  const oracle = addr(contracts.oracle, "contracts.oracle");
+  const lens = contracts.lens === undefined ? undefined : addr(contracts.lens, "contracts.lens");
+
+  const assets = list(raw.assets, "assets").map((a, i): DeployedAsset => {
+    const o = isObject(a) ? a : {};
+    need(isObject(a), `assets[${i}] must be an object`);
+    return {
+      symbol: str(o.symbol, `assets[${i}].symbol`),
+      name: str(o.name, `assets[${i}].name`),
+      address: addr(o.address, `assets[${i}].address`),
+      decimals: uint(o.decimals, `assets[${i}].decimals`, 36),
+      feed: addr(o.feed, `assets[${i}].feed`),
+    };
+  });
+  const known = new Set(assets.map((a) => a.address));
+  const symbols = new Set<string>();
+  for (const a of assets) {
+    need(!symbols.has(a.symbol), `assets: symbol ${a.symbol} appears twice`);
+    symbols.add(a.symbol);
+  }
+
+  const markets = list(raw.markets ?? [], "markets").map((m, i): DeployedMarket => {
+    const o = isObject(m) ? m : {};
+    need(isObject(m), `markets[${i}] must be an object`);
+    const baseAsset = addr(o.baseAsset, `markets[${i}].baseAsset`);
+    need(!isAddress(String(o.baseAsset)) || known.has(baseAsset), `markets[${i}].baseAsset is not one of assets`);
+    const collaterals = list(o.collaterals, `markets[${i}].collaterals`).map((c, j) => {
+      const a = addr(c, `markets[${i}].collaterals[${j}]`);
+      need(!isAddress(String(c)) || known.has(a), `markets[${i}].collaterals[${j}] is not one of assets`);
+      return a;
+    });
+    return { address: addr(o.address, `markets[${i}].address`), name: str(o.name, `markets[${i}].name`), baseAsset, collaterals };
+  });
+
+  let dev: Deployment["dev"];
+  if (raw.dev !== undefined) {
+    const d = isObject(raw.dev) ? raw.dev : {};
+    need(isObject(raw.dev), "dev must be an object");
+    dev = { feedOwner: addr(d.feedOwner, "dev.feedOwner") };
+  }
+
+  if (problems.length) throw new DeploymentError(source, problems);
+  return { chainId, deploymentBlock, contracts: { oracle, ...(lens ? { lens } : {}) }, assets, markets, ...(dev ? { dev } : {}) };
+}

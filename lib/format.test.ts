@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { formatUnits } from "viem";
+import { describe, expect, it } from "vitest";
+import { formatAge, formatUnitsFixed, formatUsd, shortAddress } from "./format";
+
+describe("formatUnitsFixed", () => {
+  it("groups thousands and trims zeros", () => {
+    expect(formatUnitsFixed(1234567_000000n, 6, 2)).toBe("1,234,567");
+    expect(formatUnitsFixed(1234567_500000n, 6, 2)).toBe("1,234,567.5");
+    expect(formatUnitsFixed(1234567_500000n, 6, 2, 2)).toBe("1,234,567.50");
+  });
+  it("rounds half away from zero without floating point", () => {
+    expect(formatUnitsFixed(1_005n, 3, 2)).toBe("1.01");
+    expect(formatUnitsFixed(-1_005n, 3, 2)).toBe("-1.01");
+    expect(formatUnitsFixed(123456789012345678901234567890n, 18, 4)).toBe("123,456,789,012.3457");
+  });
+  it("never shows -0", () => {
+    expect(formatUnitsFixed(-1n, 18, 2)).toBe("0");
+  });
+  it("agrees with viem's exact formatUnits when nothing is rounded", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: 0, max: 18 }), (v, d) => {
+        expect(formatUnitsFixed(v, d, d).replaceAll(",", "")).toBe(formatUnits(v, d));
+      }),
+    );
+  });
+});
+
+describe("formatUsd", () => {
+  it("shows cents above a dollar and more digits below", () => {
+    expect(formatUsd(3000n * 10n ** 18n)).toBe("$3,000.00");
+    expect(formatUsd(999_950_000_000_000_000n)).toBe("$0.99995");
+    expect(formatUsd(12_345n * 10n ** 16n)).toBe("$123.45");
+  });
+});
+
+describe("formatAge / shortAddress", () => {
+  it("formats ages", () => {
+    expect(formatAge(-3)).toBe("0s");
+    expect(formatAge(59)).toBe("59s");
+    expect(formatAge(250)).toBe("4m 10s");
+    expect(formatAge(7500)).toBe("2h 5m");
+    expect(formatAge(3 * 86400 + 4 * 3600)).toBe("3d 4h");
+  });
+  it("shortens addresses", () => {
+    expect(shortAddress("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")).toBe("0xf39F…2266");
+  });
+});

@@ -1,0 +1,44 @@
+/** Formatting of on-chain amounts: bigint with its decimals until the last moment, never through floating point. */
+
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/**
+ * `value` (an integer with `decimals` decimals) as text with thousands separators and at most `maxFraction`
+ * fraction digits, rounded half away from zero; trailing zeros trimmed down to `minFraction`.
+ */
+export function formatUnitsFixed(value: bigint, decimals: number, maxFraction = 4, minFraction = 0): string {
+  const negative = value < 0n;
+  let v = negative ? -value : value;
+  const keep = Math.min(maxFraction, decimals);
+  if (decimals > keep) {
+    const drop = 10n ** BigInt(decimals - keep);
+    v = (v + drop / 2n) / drop;
+  }
+  const scale = 10n ** BigInt(keep);
+  const whole = (v / scale).toString();
+  let frac = keep > 0 ? (v % scale).toString().padStart(keep, "0") : "";
+  while (frac.length > minFraction && frac.endsWith("0")) frac = frac.slice(0, -1);
+  const text = group(whole) + (frac ? `.${frac}` : "");
+  return negative && v !== 0n ? `-${text}` : text;
+}
+
+/** A WAD (18-decimal) USD value as `$1,234.56`; below $1, up to 6 significant fraction digits. */
+export function formatUsd(wad: bigint): string {
+  const abs = wad < 0n ? -wad : wad;
+  const fraction = abs >= 10n ** 18n ? 2 : 6;
+  return `${wad < 0n ? "-" : ""}$${formatUnitsFixed(abs, 18, fraction, 2)}`;
+}
+
+/** Seconds as a short age: `8s`, `4m 10s`, `2h 5m`, `3d 4h`. */
+export function formatAge(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+  return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+/** `0x1234…abcd` */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

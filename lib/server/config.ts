@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { readChainSettings, type ChainSettings } from "../chains";
+import { parseDeployment, DeploymentError, type Deployment } from "../deployment";
+
+/** A configured chain with its deployment, or why it has none. Serializable: it is handed to the client. */
+export interface ChainConfig extends ChainSettings {
+  deployment: Deployment | null;
+  deploymentError: string | null;
+}
+
+export function deploymentsDir(env: Record<string, string | undefined> = process.env): string {
+  return env.KEEL_DEPLOYMENTS_DIR ?? path.join(process.cwd(), "contracts-abi", "deployments");
+}
+
+/** Reads `<dir>/<chainId>.json` and validates it; a missing or malformed file throws a DeploymentError. */
+export function readDeployment(chainId: number, dir = deploymentsDir()): Deployment {
+  const file = path.join(dir, `${chainId}.json`);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new DeploymentError(file, [`no deployment file for chain ${chainId}`]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new DeploymentError(file, [`not valid JSON (${(e as Error).message})`]);
+  }
+  return parseDeployment(raw, chainId, file);
+}
+
+/** Server side, at request time: the chains from configuration and each one's deployment. */
+export function loadChainConfigs(env: Record<string, string | undefined> = process.env): ChainConfig[] {
+  const dir = deploymentsDir(env);
+  return readChainSettings(env).map((chain) => {
+    try {
+      return { ...chain, deployment: readDeployment(chain.id, dir), deploymentError: null };
+    } catch (e) {
+      const message =
+        e instanceof DeploymentError && chain.local
+          ? `${e.message}. Start the local stack with \`npm run dev\`, which deploys and writes it.`
+          : (e as Error).message;
+      return { ...chain, deployment: null, deploymentError: message };
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import { connectorsForWallets, type Wallet } from "@rainbow-me/rainbowkit";
+import { injectedWallet } from "@rainbow-me/rainbowkit/wallets";
+import { createConfig, createConnector, http, injected } from "wagmi";
+import { defineChain, type Chain } from "viem";
+import type { ChainSettings } from "./chains";
+import { createDevProvider, DEV_ACCOUNTS } from "./dev-wallet";
+
+export function toViemChain(c: ChainSettings): Chain {
+  return defineChain({
+    id: c.id,
+    name: c.name,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [c.rpcUrl] } },
+    ...(c.explorerUrl ? { blockExplorers: { default: { name: "Explorer", url: c.explorerUrl } } } : {}),
+    testnet: c.local,
+  });
+}
+
+const DEV_WALLET_ICON =
+  "data:image/svg+xml;utf8," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><rect width="28" height="28" rx="6" fill="#0f172a"/><path d="M7 19 14 7l7 12z" fill="none" stroke="#38bdf8" stroke-width="2.4" stroke-linejoin="round"/></svg>',
+  );
+
+/** RainbowKit wallet for the local chain: anvil's test account `index`, through the dev provider. */
+function devWallet(chain: ChainSettings, index: number): () => Wallet {
+  return () => ({
+    id: `keel-dev-${index}`,
+    name: index === 0 ? "Keel Dev Wallet (anvil #0)" : `Keel Dev Wallet (anvil #${index})`,
+    iconUrl: DEV_WALLET_ICON,
+    iconBackground: "#0f172a",
+    installed: true,
+    createConnector: (details) =>
+      createConnector((config) => ({
+        ...injected({
+          target: {
+            id: `keelDev${index}`,
+            name: `Keel Dev Wallet #${index}`,
+            provider: createDevProvider({ rpcUrl: chain.rpcUrl, chainId: chain.id, account: DEV_ACCOUNTS[index]! }),
+          },
+        })(config),
+        ...details,
+      })),
+  });
+}
+
+/** The one wagmi config of the app: configured chains, injected (EIP-6963) wallets, and dev wallets on local chains. */
+export function createKeelWagmiConfig(chains: ChainSettings[]) {
+  const local = chains.find((c) => c.local);
+  const groups = [{ groupName: "Browser wallets", wallets: [injectedWallet] }];
+  if (local) groups.push({ groupName: "Local chain", wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
+  const connectors = connectorsForWallets(groups, { appName: "Keel", projectId: "keel-no-walletconnect" });
+  const viemChains = chains.map(toViemChain) as [Chain, ...Chain[]];
+  return createConfig({
+    chains: viemChains,
+    connectors,
+    ssr: true,
+    multiInjectedProviderDiscovery: true,
+    transports: Object.fromEntries(chains.map((c) => [c.id, http(c.rpcUrl, { batch: { wait: 16 }, retryCount: 1 })])),
+    pollingInterval: 2_000,
+  });
+}

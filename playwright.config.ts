@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+
+// The suite starts its own anvil, deploys Keel and serves the production build (`next start`) on free ports:
+// see e2e/support/global-setup.ts. Chromium is Debian's (/usr/bin/chromium); nothing is downloaded.
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  outputDir: "test-results/artifacts",
+  globalSetup: "./e2e/support/global-setup.ts",
+  use: {
+    browserName: "chromium",
+    viewport: { width: 1280, height: 860 },
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+});

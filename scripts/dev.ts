@@ -1,0 +1,110 @@
+/**
+ * `npm run dev`: the whole local stack. Builds the contracts, starts anvil, deploys and seeds Keel, starts the
+ * price simulator and the Next dev server. Ctrl-C stops everything it started.
+ *
+ * Flags: --port 3000 (app) · --rpc-port 8545 (anvil) · --no-sim (prices stay still)
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { privateKeyToAccount } from "viem/accounts";
+import { startPriceSimulator } from "../agents/price-simulator";
+import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
+import { repoRoot } from "./lib/artifacts";
+import { deployLocal } from "./deploy-local";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3000" },
+    "rpc-port": { type: "string", default: "8545" },
+    "no-sim": { type: "boolean", default: false },
+  },
+});
+const appPort = Number(values.port);
+const rpcPort = Number(values["rpc-port"]);
+const children: ChildProcess[] = [];
+let anvil: Anvil | undefined;
+let stopSim: (() => void) | undefined;
+let stopping = false;
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  void shutdown(1);
+  throw new Error(message);
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  stopSim?.();
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  await anvil?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  for (const [port, what, flag] of [
+    [rpcPort, "the local chain (anvil)", "--rpc-port"],
+    [appPort, "the app", "--port"],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      fail(
+        `Port ${port} for ${what} is busy — is another \`npm run dev\` (or anvil / a web server) running?\n` +
+          `  Stop it, or choose another port: npm run dev -- ${flag} <port>`,
+      );
+    }
+  }
+
+  console.log("› building contracts (forge, solc-js)…");
+  const build = spawnSync(foundryBin("forge"), ["build", "--quiet"], { cwd: path.join(repoRoot, "contracts"), stdio: "inherit" });
+  if (build.status !== 0) fail("forge build failed (see above)");
+
+  console.log(`› starting anvil on :${rpcPort}…`);
+  anvil = await startAnvil({ port: rpcPort });
+
+  console.log("› deploying Keel and seeding tokens, feeds and accounts…");
+  const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, log: (l) => console.log(`  ${l}`) });
+  console.log(`  deployment file: ${path.relative(repoRoot, file)}`);
+
+  if (!values["no-sim"]) {
+    stopSim = startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop;
+  }
+
+  console.log(`› starting the app on :${appPort}…`);
+  const next = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["dev", "--port", String(appPort)], {
+    cwd: repoRoot,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_PUBLIC_RPC_URL_31337: anvil.url,
+    },
+  });
+  children.push(next);
+  next.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`next dev exited (${code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  const accounts = ANVIL_KEYS.map((k, i) => `  #${i} ${privateKeyToAccount(k).address}  key ${k}`).join("\n");
+  console.log(`
+Keel local stack
+  app        http://localhost:${appPort}
+  chain      ${anvil.url}  (chain id ${deployment.chainId})
+  simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s"}
+Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
+${accounts}
+Ctrl-C stops everything.
+`);
+}
+
+main().catch((e: Error) => {
+  if (!stopping) {
+    console.error(`\n✖ npm run dev failed: ${e.message}\n`);
+    void shutdown(1);
+  }
+});

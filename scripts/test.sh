@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `npm test`: everything — forge tests, unit tests, typecheck, lint, production build, Playwright e2e in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+BIN=node_modules/.bin
+step() { printf '\n\033[1m━━ %s\033[0m\n' "$*"; }
+
+if [ ! -x "$BIN/next" ]; then
+  echo "Dependencies are not installed: run \`npm install\` (or \`npm ci\`) first." >&2
+  exit 1
+fi
+
+# Playwright drives Debian's Chromium; nothing is downloaded by Playwright itself.
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "installing Debian's chromium for the e2e suite"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing. Install Debian's chromium (sudo apt-get update && sudo apt-get install -y chromium)," >&2
+    echo "or point CHROMIUM_PATH at a Chromium binary, then run npm test again." >&2
+    exit 1
+  fi
+fi
+
+step "contracts: forge build + forge test (unit, fuzz, invariant)"
+(cd contracts && ../$BIN/forge test)
+
+step "unit and chain-integration tests (vitest)"
+"$BIN/vitest" run
+
+step "typecheck (tsc --noEmit)"
+"$BIN/tsc" --noEmit
+
+step "lint (eslint)"
+"$BIN/eslint" . --max-warnings=0
+
+step "production build (next build)"
+"$BIN/next" build
+
+step "end-to-end (Playwright, Chromium)"
+"$BIN/playwright" test
+
+step "all test suites passed"
