@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { formatUnits } from "viem";
+import { describe, expect, it } from "vitest";
+import { parseAmount, parseAmountText } from "./amount";
+
+const fmt = (v: bigint) => formatUnits(v, 6);
+const problem = (text: string, limits = { decimals: 6, symbol: "USDC" }) => {
+  const r = parseAmount(text, limits, fmt);
+  return r.ok ? "ok" : r.problem;
+};
+
+describe("parseAmountText", () => {
+  it("parses exactly", () => {
+    expect(parseAmountText("1.5", 6)).toEqual({ ok: true, value: 1_500_000n });
+    expect(parseAmountText(" .25 ", 6)).toEqual({ ok: true, value: 250_000n });
+    expect(parseAmountText("7.", 18)).toEqual({ ok: true, value: 7n * 10n ** 18n });
+    expect(parseAmountText("0.000000000000000001", 18)).toEqual({ ok: true, value: 1n });
+    expect(parseAmountText("123456789012345678901234567890", 0)).toEqual({ ok: true, value: 123456789012345678901234567890n });
+  });
+  it("round-trips every value through viem's formatUnits", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 50n }), fc.integer({ min: 0, max: 24 }), (v, d) => {
+        expect(parseAmountText(formatUnits(v, d), d)).toEqual({ ok: true, value: v });
+      }),
+    );
+  });
+});
+
+describe("parseAmount gives each bad input its own problem", () => {
+  it.each([
+    ["", "empty"],
+    ["   ", "empty"],
+    ["abc", "notANumber"],
+    ["1.2.3", "notANumber"],
+    ["1,000", "notANumber"],
+    [".", "notANumber"],
+    ["0x10", "notANumber"],
+    ["-1", "negative"],
+    ["1e6", "exponent"],
+    ["2.5E-3", "exponent"],
+    ["1.1234567", "tooManyDecimals"],
+    ["0", "zero"],
+    ["0.000000", "zero"],
+    ["12.5", "ok"],
+  ])("%j → %s", (text, expected) => {
+    expect(problem(text)).toBe(expected);
+  });
+  it("checks the balance, then the maximum", () => {
+    const limits = { decimals: 6, symbol: "USDC", balance: 100_000_000n, max: { value: 50_000_000n, reason: "keeps the vault within its LTV" } };
+    expect(parseAmount("150", limits, fmt)).toEqual({ ok: false, problem: "aboveBalance", message: "You have 100 USDC" });
+    expect(parseAmount("60", limits, fmt)).toEqual({
+      ok: false,
+      problem: "aboveMax",
+      message: "At most 50 USDC: keeps the vault within its LTV",
+    });
+    expect(parseAmount("50", limits, fmt)).toEqual({ ok: true, value: 50_000_000n });
+  });
+  it("names the token's decimals", () => {
+    const r = parseAmount("0.5", { decimals: 0, symbol: "NFT" }, fmt);
+    expect(r.ok ? "" : r.message).toBe("NFT has no decimals: enter a whole number");
+  });
+});
