@@ -4,6 +4,7 @@ import { darkTheme, RainbowKitProvider } from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
+import { ToastProvider } from "@/components/toaster";
 import { KeelConfigContext } from "@/hooks/use-keel-config";
 import type { ChainConfig } from "@/lib/server/config";
 import { createKeelWagmiConfig } from "@/lib/wagmi-config";
@@ -19,7 +20,7 @@ export function Providers({ chains, children }: { chains: ChainConfig[]; childre
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
           <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}>
-            {children}
+            <ToastProvider>{children}</ToastProvider>
           </RainbowKitProvider>
         </QueryClientProvider>
       </WagmiProvider>

@@ -1,0 +1,109 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { Abi, Address, Hash, TransactionReceipt } from "viem";
+import { useAccount, useConfig } from "wagmi";
+import { simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useToasts } from "@/components/toaster";
+import { describeError, type DescribedError } from "@/lib/tx-errors";
+import { useKeelChains } from "./use-keel-config";
+
+export interface TxRequest {
+  /** What the person is doing, e.g. "Deposit 1.5 WETH". */
+  label: string;
+  chainId: number;
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+export type TxResult =
+  | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt }
+  | { status: "rejected" | "failed"; error: DescribedError; hash?: Hash };
+
+/**
+ * The whole life of a transaction, in one place for every form: switch chain if needed → simulate (a revert is shown
+ * by its decoded custom error and nothing is sent) → waiting for signature → pending (hash, explorer link) →
+ * confirmed or failed, with toasts; every query is refreshed after confirmation.
+ */
+export function useTransactor() {
+  const config = useConfig();
+  const { address, chainId: walletChain } = useAccount();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const chains = useKeelChains();
+
+  return useCallback(
+    async (req: TxRequest): Promise<TxResult> => {
+      const explorer = chains.find((c) => c.id === req.chainId)?.explorerUrl;
+      const id = toasts.show({ tone: "pending", title: req.label, body: "Checking the transaction…" });
+      const fail = (error: DescribedError, hash?: Hash): TxResult => {
+        if (error.kind === "rejected") toasts.show({ id, tone: "neutral", title: req.label, body: error.message });
+        else toasts.show({ id, tone: "error", title: `${req.label} — failed`, body: error.message });
+        return { status: error.kind === "rejected" ? "rejected" : "failed", error, ...(hash ? { hash } : {}) };
+      };
+      if (!address) return fail({ kind: "unknown", message: "Connect a wallet first." });
+      try {
+        if (walletChain !== req.chainId) {
+          toasts.show({ id, tone: "pending", title: req.label, body: "Switch the network in your wallet…" });
+          await switchChain(config, { chainId: req.chainId as (typeof config.chains)[number]["id"] });
+        }
+      } catch (e) {
+        return fail(describeError(e));
+      }
+      let request;
+      try {
+        ({ request } = await simulateContract(config, {
+          chainId: req.chainId,
+          account: address,
+          address: req.address,
+          abi: req.abi,
+          functionName: req.functionName,
+          args: req.args,
+        } as Parameters<typeof simulateContract>[1]));
+      } catch (e) {
+        const d = describeError(e);
+        return fail(d.kind === "revert" ? { ...d, message: `Not sent — it would fail: ${d.message}` } : d);
+      }
+      let hash: Hash;
+      try {
+        toasts.show({ id, tone: "pending", title: req.label, body: "Waiting for your signature…" });
+        hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
+      } catch (e) {
+        return fail(describeError(e));
+      }
+      const link = explorer ? (
+        <a className="underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
+          view on explorer
+        </a>
+      ) : null;
+      toasts.show({
+        id,
+        tone: "pending",
+        title: req.label,
+        body: (
+          <span>
+            Pending <code className="text-xs">{hash.slice(0, 10)}…</code> {link}
+          </span>
+        ),
+      });
+      try {
+        const receipt = await waitForTransactionReceipt(config, { chainId: req.chainId, hash, timeout: 120_000 });
+        await queryClient.invalidateQueries();
+        if (receipt.status !== "success") return fail({ kind: "revert", message: "The transaction reverted on chain." }, hash);
+        toasts.show({ id, tone: "success", title: `${req.label} — confirmed`, body: link });
+        return { status: "confirmed", hash, receipt };
+      } catch (e) {
+        const d = describeError(e);
+        return fail(
+          d.kind === "unknown" || d.kind === "rpc"
+            ? { kind: "dropped", message: `No receipt for ${hash.slice(0, 10)}…: it may have been dropped or replaced. Check your wallet before retrying.` }
+            : d,
+          hash,
+        );
+      }
+    },
+    [address, walletChain, chains, config, queryClient, toasts],
+  );
+}

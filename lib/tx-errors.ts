@@ -1,0 +1,83 @@
+import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError, HttpRequestError, TimeoutError, type Abi } from "viem";
+
+/** What went wrong with a transaction or a read, in words for the person using the app. */
+export interface DescribedError {
+  kind: "rejected" | "revert" | "rpc" | "dropped" | "unknown";
+  /** The custom error's name when the contract reverted with one. */
+  errorName?: string;
+  message: string;
+}
+
+type Args = readonly unknown[];
+const ts = (v: unknown) => new Date(Number(v as bigint) * 1000).toLocaleString();
+
+/**
+ * Every custom error Keel's contracts can revert with, in words. The one table of messages: a test fails when a
+ * contract gains an error that is missing here.
+ */
+export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
+  // KeelOracle
+  ZeroFeed: () => "The feed address is zero.",
+  InvalidHeartbeat: ([h]) => `A heartbeat of ${String(h)} s is not allowed.`,
+  InvalidBounds: () => "The feed's answer bounds are invalid.",
+  InvalidFeedDecimals: ([d]) => `A feed with ${String(d)} decimals is not supported.`,
+  NoFeed: () => "This asset has no price feed.",
+  FeedCallFailed: () => "The price feed did not answer.",
+  NonPositivePrice: () => "The price feed reported zero or a negative price.",
+  IncompleteRound: () => "The price feed's latest round is incomplete.",
+  PriceFromFuture: () => "The price feed's timestamp is in the future.",
+  StalePrice: ([, updatedAt]) => `The price is stale (last updated ${ts(updatedAt)}): borrowing and withdrawing are paused until it updates.`,
+  PriceOutOfBounds: () => "The price is outside its sane bounds: borrowing and withdrawing are paused.",
+  // DevPriceFeed
+  NoRound: () => "That price round does not exist.",
+  TimestampInFuture: () => "The timestamp is in the future.",
+  // OpenZeppelin (ERC20, ERC4626, Ownable, SafeERC20, ReentrancyGuard)
+  ERC20InsufficientBalance: () => "Your wallet balance is too low for this amount.",
+  ERC20InsufficientAllowance: () => "The approval is lower than this amount: approve first.",
+  ERC20InvalidApprover: () => "Invalid approver.",
+  ERC20InvalidReceiver: () => "Invalid receiver.",
+  ERC20InvalidSender: () => "Invalid sender.",
+  ERC20InvalidSpender: () => "Invalid spender.",
+  ERC4626ExceededMaxDeposit: () => "More than the market accepts as a deposit.",
+  ERC4626ExceededMaxMint: () => "More than the market can mint.",
+  ERC4626ExceededMaxWithdraw: () => "More than you can withdraw now (your balance or the market's free liquidity).",
+  ERC4626ExceededMaxRedeem: () => "More than you can redeem now (your shares or the market's free liquidity).",
+  OwnableUnauthorizedAccount: () => "Only the risk admin may do this.",
+  OwnableInvalidOwner: () => "Invalid owner.",
+  SafeERC20FailedOperation: () => "The token transfer failed.",
+  ReentrancyGuardReentrantCall: () => "Re-entrant call refused.",
+};
+
+/** A custom error, by name and arguments, in words. */
+export function describeRevert(errorName: string, args: Args = []): string {
+  const f = ERROR_MESSAGES[errorName];
+  return f ? f(args) : `The contract refused: ${errorName}.`;
+}
+
+/** Turns any error from viem/wagmi into one clear sentence, decoding custom errors by name through the ABI. */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof BaseError) {
+    if (error.walk((e) => e instanceof UserRejectedRequestError) || /user (rejected|denied)/i.test(error.message)) {
+      return { kind: "rejected", message: "You declined in your wallet. Nothing was sent." };
+    }
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (reverted instanceof ContractFunctionRevertedError) {
+      const name = reverted.data?.errorName;
+      if (name && name !== "Error" && name !== "Panic") {
+        return { kind: "revert", errorName: name, message: describeRevert(name, reverted.data?.args ?? []) };
+      }
+      return { kind: "revert", message: reverted.reason ? `The contract refused: ${reverted.reason}` : "The contract refused this transaction." };
+    }
+    if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) {
+      return { kind: "rpc", message: "The network (RPC) is not answering. Check your connection and retry." };
+    }
+    return { kind: "unknown", message: error.shortMessage };
+  }
+  if (error instanceof Error) return { kind: "unknown", message: error.message };
+  return { kind: "unknown", message: String(error) };
+}
+
+/** All custom error names in the given ABIs (for the completeness test). */
+export function errorNames(...abis: Abi[]): string[] {
+  return [...new Set(abis.flatMap((abi) => abi.filter((x) => x.type === "error").map((x) => (x as { name: string }).name)))];
+}
