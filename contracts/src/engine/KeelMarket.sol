@@ -17,7 +17,6 @@ import {
     RateModel,
     CollateralParams,
     CollateralInfo,
-    ChangeKind,
     PendingChange,
     VaultData
 } from "../interfaces/IKeelMarket.sol";
@@ -26,6 +25,8 @@ import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
 import {ErrorsLib} from "../libraries/ErrorsLib.sol";
 import {EventsLib} from "../libraries/EventsLib.sol";
+import {KeelMarketCore} from "./KeelMarketCore.sol";
+import {KeelMarketModule} from "./KeelMarketModule.sol";
 
 /// @title KeelMarket
 /// @notice One market of the Keel margin engine. Lenders supply the base asset through ERC4626; borrowers open vaults,
@@ -36,130 +37,16 @@ import {EventsLib} from "../libraries/EventsLib.sol";
 /// Reentrancy: one transient lock guards every state-changing entry point. `flashLoan` releases it during the
 /// borrower's callback, so the callback may use vault and ERC4626 functions (one-transaction leverage), but a second
 /// flash loan is refused until the first is repaid. `multicall` defers LTV checks of the vaults it touches to its end.
-contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
+/// Liquidation and risk administration live in a KeelMarketModule this market deploys in its constructor and calls by
+/// delegatecall (same storage, same address, same ABI here): one deployment, under the 24 KB limit.
+contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
     using SharesLib for uint256;
     using SafeCast for uint256;
 
-    /* CONSTANTS */
-
-    /// @notice Highest liquidation threshold a collateral may have.
-    uint256 public constant MAX_LT = 0.95e18;
-    /// @notice Highest maximum liquidation discount a collateral may have.
-    uint256 public constant MAX_DISCOUNT = 0.25e18;
-    /// @notice Smallest liquidation discount (see HealthLib).
-    uint256 public constant MIN_DISCOUNT = HealthLib.MIN_DISCOUNT;
-    /// @notice Health factor a liquidation restores a vault to at most (see HealthLib).
-    uint256 public constant TARGET_HEALTH = HealthLib.TARGET_HEALTH;
-    /// @notice Highest share of interest that may go to reserves.
-    uint256 public constant MAX_RESERVE_FACTOR = 0.5e18;
-    /// @notice Highest flash-loan fee, in basis points.
-    uint256 public constant MAX_FLASH_FEE_BPS = 100;
-    /// @notice Highest borrow rate the model may reach at 100% utilisation: 1000% a year, per second.
-    uint256 public constant MAX_BORROW_RATE = 10 * WAD / 365 days;
-    /// @notice Debt value (USD, WAD) under which a position may be liquidated whole.
-    uint256 public constant DUST_VALUE = 10 * WAD;
-    /// @notice Shortest allowed risk delay.
-    uint256 public constant MIN_RISK_DELAY = 1 days;
-    /// @notice Longest allowed risk delay.
-    uint256 public constant MAX_RISK_DELAY = 30 days;
-    /// @notice Most collateral assets a market may list (one bit each in a vault's held mask).
-    uint256 public constant MAX_COLLATERALS = 32;
-    uint256 internal constant BPS = 10_000;
-    uint8 internal constant MAX_DECIMALS = 36;
-    uint8 internal constant SHARE_DECIMALS_OFFSET = 6;
-    bytes32 internal constant FLASH_CALLBACK_SUCCESS = keccak256("ERC3156FlashBorrower.onFlashLoan");
-
-    /// @dev Transient slots: reentrancy lock, flash-loan flag, batch (0 = none, else 1 + number of touched vaults;
-    /// touched ids at BATCH_SLOT + 1.., a marker per id at keccak(id, BATCH_SLOT)).
-    uint256 internal constant LOCK_SLOT = uint256(keccak256("keel.market.lock"));
-    uint256 internal constant FLASH_SLOT = uint256(keccak256("keel.market.flash"));
-    uint256 internal constant BATCH_SLOT = uint256(keccak256("keel.market.batch"));
-
-    /* STORAGE */
-
-    struct Totals {
-        uint128 borrowAssets;
-        uint128 borrowShares;
-    }
-
-    struct Liquidity {
-        uint128 cash;
-        uint96 reserves;
-        uint32 lastAccrual;
-    }
-
-    struct Config {
-        uint64 reserveFactor;
-        uint16 flashFeeBps;
-        uint64 vaultCount;
-    }
-
-    struct Collateral {
-        uint64 ltv;
-        uint64 lt;
-        uint64 maxDiscount;
-        uint8 decimals;
-        uint8 index;
-        bool listed;
-        uint128 supplyCap;
-        uint128 total;
-    }
-
-    struct Vault {
-        address owner;
-        uint32 heldMask;
-        uint64 ownerPos;
-        uint128 debtShares;
-    }
-
-    /// @dev Values of one vault at current prices (USD, WAD).
-    struct Health {
-        uint256 collateralValue;
-        uint256 borrowLimitValue;
-        uint256 liquidationValue;
-        uint256 debtValue;
-    }
-
-    /// @dev Working values of one liquidation.
-    struct Liq {
-        uint256 debt;
-        uint256 balance;
-        uint256 hf;
-        uint256 discount;
-        uint256 basePrice;
-        uint256 colPrice;
-        uint256 colScale;
-        uint256 repaid;
-        uint256 seized;
-    }
-
-    /// @notice The oracle every price comes from (base asset and collaterals).
-    KeelOracle public immutable oracle;
-    /// @notice Delay between proposing and executing a risk change.
-    uint256 public immutable riskDelay;
-    address internal immutable BASE;
-    uint256 internal immutable BASE_SCALE;
-
-    Totals internal _totals;
-    Liquidity internal _liq;
-    RateModel internal _rateModel;
-    Config internal _config;
-    /// @notice Cumulative debt written off against lenders, in base units.
-    uint256 public totalBadDebt;
-    uint256 internal _lastChangeId;
-    PendingChange[] internal _pending;
-    address[] internal _collateralList;
-    mapping(address asset => Collateral) internal _collaterals;
-    mapping(uint256 id => Vault) internal _vaults;
-    /// @notice Amount of `asset` held by vault `id`.
-    mapping(uint256 id => mapping(address asset => uint256)) public collateralOf;
-    mapping(address owner => uint256[]) internal _ownerVaults;
-    /// @notice Whether `operator` may borrow and withdraw on all of `owner`'s vaults.
-    mapping(address owner => mapping(address operator => bool)) public isOperator;
-
-    /* CONSTRUCTOR */
+    /// @notice The module holding liquidation and risk-admin code, deployed by this market.
+    address public immutable module;
 
     /// @param baseAsset The asset lent and borrowed (must have an oracle feed; no fee-on-transfer / rebasing token).
     /// @param name_ ERC20 name of the lender share token.
@@ -180,29 +67,11 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
         RateModel memory rateModel_,
         uint256 reserveFactor_,
         uint256 flashFeeBps_
-    ) ERC20(name_, symbol_) ERC4626(baseAsset) Ownable(riskAdmin) {
-        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
-        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
-        uint8 dec = baseAsset.decimals();
-        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
-        if (address(oracle_.feedConfig(address(baseAsset)).feed) == address(0)) {
-            revert ErrorsLib.MissingFeed(address(baseAsset));
-        }
-        oracle = oracle_;
-        riskDelay = riskDelay_;
-        BASE = address(baseAsset);
-        BASE_SCALE = 10 ** dec;
+    ) KeelMarketCore(oracle_, baseAsset, riskDelay_) ERC20(name_, symbol_) ERC4626(baseAsset) Ownable(riskAdmin) {
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
-    }
-
-    /* MODIFIERS */
-
-    modifier nonReentrant() {
-        _lock();
-        _;
-        _tstore(LOCK_SLOT, 0);
+        module = address(new KeelMarketModule(oracle_, baseAsset, riskDelay_));
     }
 
     /* VAULTS */
@@ -218,23 +87,10 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
         emit EventsLib.VaultOpened(id, msg.sender);
     }
 
-    /// @notice Transfers vault `id` (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
-    function transferVault(uint256 id, address to) external nonReentrant {
-        Vault storage v = _vaults[id];
-        address from = v.owner;
-        if (from != msg.sender) revert ErrorsLib.Unauthorized(id, msg.sender);
-        if (to == address(0)) revert ErrorsLib.ZeroAddress();
-        uint256[] storage fromList = _ownerVaults[from];
-        uint256 pos = v.ownerPos;
-        uint256 lastId = fromList[fromList.length - 1];
-        fromList[pos] = lastId;
-        _vaults[lastId].ownerPos = uint64(pos);
-        fromList.pop();
-        uint256[] storage toList = _ownerVaults[to];
-        v.ownerPos = uint64(toList.length);
-        v.owner = to;
-        toList.push(id);
-        emit EventsLib.VaultTransferred(id, from, to);
+    /// @notice Transfers a vault (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
+    /// Runs in KeelMarketModule.
+    function transferVault(uint256, /* id */ address /* to */ ) external {
+        _delegateToModule();
     }
 
     /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not).
@@ -319,72 +175,15 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
     }
 
     /// @notice Liquidates vault `id` (health factor < 1 at fresh prices): repays up to `repayAmount` of its debt from
-    /// the caller and sends the caller `asset` collateral worth the repayment plus the discount.
-    /// @dev Discount = clamp(1 − HF, MIN_DISCOUNT, maxDiscount). Repayment is capped to what brings HF to
-    /// TARGET_HEALTH, unless the debt is dust. A vault so deep that seizing `asset` cannot raise its HF must have its
-    /// whole balance of `asset` seized (reverts RepayBelowRequired if `repayAmount` is short). If no collateral is
-    /// left, the remaining debt is written off (BadDebt).
+    /// the caller and sends the caller `asset` collateral worth the repayment plus a discount that grows as health
+    /// falls. Runs in KeelMarketModule (see its NatSpec for the exact rules).
     /// @return repaid Base units paid by the liquidator.
     /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
-    function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
+    function liquidate(uint256, /* id */ address, /* asset */ uint256, /* repayAmount */ uint256 /* minSeized */ )
         external
-        nonReentrant
-        returns (uint256 repaid, uint256 seized)
+        returns (uint256, /* repaid */ uint256 /* seized */ )
     {
-        if (_tload(_markSlot(id)) != 0) revert ErrorsLib.VaultCheckPending(id);
-        if (repayAmount == 0) revert ErrorsLib.ZeroAmount();
-        _accrue();
-        Vault storage v = _vaults[id];
-        Collateral storage c = _collaterals[asset];
-        Liq memory x;
-        x.balance = collateralOf[id][asset];
-        if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
-        Totals memory t = _totals;
-        x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
-        Health memory h = _health(id, x.debt);
-        x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
-        if (x.hf >= WAD) revert ErrorsLib.NotLiquidatable(id, x.hf);
-        x.discount = HealthLib.discount(x.hf, c.maxDiscount);
-        x.basePrice = oracle.price(BASE);
-        x.colPrice = oracle.price(asset);
-        x.colScale = 10 ** c.decimals;
-        uint256 bonusLt = (WAD + x.discount).wMulUp(c.lt);
-        if (x.hf < bonusLt) {
-            // Seizing this asset lowers HF: only a seizure of the whole balance is allowed.
-            x.seized = x.balance;
-            x.repaid = _repayFor(x);
-            if (x.repaid > x.debt) {
-                x.repaid = x.debt;
-                x.seized = _seizedFor(x);
-            }
-            if (repayAmount < x.repaid) revert ErrorsLib.RepayBelowRequired(repayAmount, x.repaid);
-        } else {
-            uint256 maxRepay =
-                HealthLib.maxRepayValue(h.liquidationValue, h.debtValue, bonusLt).mulDivUp(BASE_SCALE, x.basePrice);
-            if (
-                maxRepay >= x.debt || h.debtValue <= DUST_VALUE
-                    || HealthLib.valueUp(x.debt - maxRepay, x.basePrice, BASE_SCALE) < DUST_VALUE
-            ) maxRepay = x.debt;
-            x.repaid = repayAmount.min(maxRepay);
-            x.seized = _seizedFor(x);
-            if (x.seized > x.balance) {
-                x.seized = x.balance;
-                x.repaid = _repayFor(x).min(x.debt);
-            }
-        }
-        if (x.seized < minSeized) revert ErrorsLib.SeizedBelowMin(x.seized, minSeized);
-
-        (repaid,) = _reduceDebt(v, x.repaid);
-        seized = x.seized;
-        uint256 left = x.balance - seized;
-        collateralOf[id][asset] = left;
-        c.total -= uint128(seized);
-        if (left == 0) v.heldMask &= ~uint32(1 << c.index);
-        if (v.heldMask == 0 && v.debtShares != 0) _writeOff(id, v);
-
-        _pullExact(BASE, msg.sender, repaid);
-        IERC20(asset).safeTransfer(msg.sender, seized);
-        emit EventsLib.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
+        _delegateToModule();
     }
 
     /// @notice Runs each call on this market in order (delegatecall to itself, same msg.sender) and returns their
@@ -455,77 +254,44 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
         return true;
     }
 
-    /* RISK ADMIN */
+    /* RISK ADMIN (run in KeelMarketModule) */
 
-    /// @notice Lists `asset` as collateral, or changes its parameters, immediately. Only while the market has no debt
-    /// (set-up); afterwards every change goes through `proposeCollateral` and the risk delay.
-    function listCollateral(address asset, CollateralParams calldata params) external onlyOwner {
-        if (_totals.borrowShares != 0) revert ErrorsLib.MarketHasDebt();
-        _setCollateral(asset, params);
+    /// @notice Lists a collateral or changes its parameters immediately; only while the market has no debt.
+    function listCollateral(address, /* asset */ CollateralParams calldata /* params */ ) external {
+        _delegateToModule();
     }
 
-    /// @notice Proposes listing `asset` or changing its parameters; executable after `riskDelay`.
-    function proposeCollateral(address asset, CollateralParams calldata params)
+    /// @notice Proposes listing a collateral or changing its parameters; executable after `riskDelay`.
+    function proposeCollateral(address, /* asset */ CollateralParams calldata /* params */ )
         external
-        onlyOwner
-        returns (uint256 changeId)
+        returns (uint256 /* changeId */ )
     {
-        _validateCollateral(params);
-        changeId = _propose(
-            ChangeKind.Collateral,
-            asset,
-            [uint256(params.ltv), params.liquidationThreshold, params.maxDiscount, params.supplyCap]
-        );
+        _delegateToModule();
     }
 
     /// @notice Proposes a new rate model; executable after `riskDelay`.
-    function proposeRateModel(RateModel calldata model) external onlyOwner returns (uint256 changeId) {
-        _validateRateModel(model);
-        changeId = _propose(
-            ChangeKind.RateModel, address(0), [uint256(model.baseRate), model.slope1, model.slope2, model.kink]
-        );
+    function proposeRateModel(RateModel calldata /* model */ ) external returns (uint256 /* changeId */ ) {
+        _delegateToModule();
     }
 
     /// @notice Proposes a new reserve factor (WAD) and flash fee (bps); executable after `riskDelay`.
-    function proposeFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyOwner returns (uint256 changeId) {
-        _validateFees(reserveFactor_, flashFeeBps_);
-        changeId = _propose(ChangeKind.Fees, address(0), [reserveFactor_, flashFeeBps_, 0, 0]);
+    function proposeFees(uint256, /* reserveFactor */ uint256 /* flashFeeBps */ ) external returns (uint256 /* changeId */ ) {
+        _delegateToModule();
     }
 
-    /// @notice Applies pending change `changeId` once its delay has passed.
-    function executeChange(uint256 changeId) external onlyOwner {
-        PendingChange memory ch = _takeChange(changeId, true);
-        uint256[4] memory x = ch.values;
-        if (ch.kind == ChangeKind.Collateral) {
-            _setCollateral(ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3])));
-        } else {
-            _accrue();
-            if (ch.kind == ChangeKind.RateModel) {
-                _setRateModel(RateModel(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint64(x[3])));
-            } else {
-                _setFees(x[0], x[1]);
-            }
-        }
-        emit EventsLib.ChangeExecuted(changeId);
+    /// @notice Applies a pending change once its delay has passed (owner only).
+    function executeChange(uint256 /* changeId */ ) external {
+        _delegateToModule();
     }
 
-    /// @notice Drops pending change `changeId`.
-    function cancelChange(uint256 changeId) external onlyOwner {
-        _takeChange(changeId, false);
-        emit EventsLib.ChangeCancelled(changeId);
+    /// @notice Drops a pending change (owner only).
+    function cancelChange(uint256 /* changeId */ ) external {
+        _delegateToModule();
     }
 
-    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash).
-    function withdrawReserves(address to, uint256 amount) external onlyOwner nonReentrant {
-        if (to == address(0)) revert ErrorsLib.ZeroAddress();
-        _accrue();
-        Liquidity storage l = _liq;
-        uint256 available = uint256(l.reserves).min(l.cash);
-        if (amount > available) revert ErrorsLib.InsufficientReserves(amount, available);
-        l.reserves -= uint96(amount);
-        l.cash -= uint128(amount);
-        IERC20(BASE).safeTransfer(to, amount);
-        emit EventsLib.ReservesWithdrawn(to, amount);
+    /// @notice Sends protocol reserves to a recipient, limited by reserves and cash (owner only).
+    function withdrawReserves(address, /* to */ uint256 /* amount */ ) external {
+        _delegateToModule();
     }
 
     /// @notice Accrues interest up to now (anyone).
@@ -591,6 +357,11 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
         return t.borrowAssets;
     }
 
+    /// @notice Cumulative debt written off against lenders (bad debt), in base units.
+    function totalBadDebt() external view returns (uint256) {
+        return _totalBadDebt;
+    }
+
     /// @notice Total debt shares of all vaults.
     function totalBorrowShares() external view returns (uint256) {
         return _totals.borrowShares;
@@ -653,7 +424,7 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
 
     /// @notice Parameters and market total of collateral `asset` (zero values when not listed).
     function collateralInfo(address asset) external view returns (CollateralInfo memory) {
-        Collateral memory c = _collaterals[asset];
+        Collateral storage c = _collaterals[asset];
         return CollateralInfo(asset, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap, c.total);
     }
 
@@ -724,258 +495,17 @@ contract KeelMarket is ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
         );
     }
 
-    /* INTERNAL: ACCOUNTING */
+    /* INTERNAL */
 
-    function _accrued() internal view returns (Totals memory t, Liquidity memory l) {
-        t = _totals;
-        l = _liq;
-        (uint256 interest, uint256 toReserves,) = _pendingInterest(t, l);
-        if (interest != 0) {
-            t.borrowAssets = (t.borrowAssets + interest).toUint128();
-            l.reserves = (l.reserves + toReserves).toUint96();
-        }
-    }
-
-    function _pendingInterest(Totals memory t, Liquidity memory l)
-        internal
-        view
-        returns (uint256 interest, uint256 toReserves, uint256 rate)
-    {
-        uint256 elapsed = block.timestamp - l.lastAccrual;
-        if (elapsed == 0 || t.borrowAssets == 0) return (0, 0, 0);
-        rate = _borrowRate(_utilization(t, l));
-        interest = uint256(t.borrowAssets).wMulDown(rate.wTaylorCompounded(elapsed));
-        toReserves = interest.wMulDown(_config.reserveFactor);
-    }
-
-    function _accrue() internal {
-        Liquidity memory l = _liq;
-        if (l.lastAccrual == block.timestamp) return;
-        Totals memory t = _totals;
-        (uint256 interest, uint256 toReserves, uint256 rate) = _pendingInterest(t, l);
-        if (interest != 0) {
-            _totals.borrowAssets = (t.borrowAssets + interest).toUint128();
-            l.reserves = (l.reserves + toReserves).toUint96();
-            emit EventsLib.InterestAccrued(rate, interest, toReserves);
-        }
-        l.lastAccrual = uint32(block.timestamp);
-        _liq = l;
-    }
-
-    function _utilization(Totals memory t, Liquidity memory l) internal pure returns (uint256) {
-        if (t.borrowAssets == 0) return 0;
-        uint256 supplied = (uint256(l.cash) + t.borrowAssets).zeroFloorSub(l.reserves);
-        if (t.borrowAssets >= supplied) return WAD;
-        return uint256(t.borrowAssets).wDivDown(supplied);
-    }
-
-    function _borrowRate(uint256 u) internal view returns (uint256) {
-        RateModel memory m = _rateModel;
-        if (u <= m.kink) return m.baseRate + uint256(m.slope1).mulDivDown(u, m.kink);
-        return m.baseRate + m.slope1 + uint256(m.slope2).mulDivDown(u - m.kink, WAD - m.kink);
-    }
-
-    /// @dev Burns debt of `v` worth `assets` (all of it when `assets` ≥ debt). Shares burned round down.
-    function _reduceDebt(Vault storage v, uint256 assets) internal returns (uint256 repaid, uint256 shares) {
-        uint256 vShares = v.debtShares;
-        Totals memory t = _totals;
-        uint256 debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
-        if (assets >= debt) (repaid, shares) = (debt, vShares);
-        else (repaid, shares) = (assets, assets.toSharesDown(t.borrowAssets, t.borrowShares));
-        v.debtShares = uint128(vShares - shares);
-        uint256 newShares = t.borrowShares - shares;
-        // With no shares left no debt is left: rounding dust never survives as phantom debt.
-        uint256 newAssets = newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(repaid);
-        _totals = Totals(uint128(newAssets), uint128(newShares));
-        _liq.cash = (_liq.cash + repaid).toUint128();
-    }
-
-    /// @dev Writes the debt of a vault without collateral off against lenders.
-    function _writeOff(uint256 id, Vault storage v) internal {
-        uint256 shares = v.debtShares;
-        Totals memory t = _totals;
-        uint256 newShares = t.borrowShares - shares;
-        uint256 newAssets =
-            newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(shares.toAssetsUp(t.borrowAssets, t.borrowShares));
-        uint256 bad = t.borrowAssets - newAssets;
-        _totals = Totals(uint128(newAssets), uint128(newShares));
-        v.debtShares = 0;
-        totalBadDebt += bad;
-        // Reserves never exceed what backs them, so totalAssets never underflows.
-        Liquidity storage l = _liq;
-        uint256 backing = uint256(l.cash) + newAssets;
-        if (l.reserves > backing) l.reserves = uint96(backing);
-        emit EventsLib.BadDebt(id, bad);
-    }
-
-    /* INTERNAL: HEALTH */
-
-    /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise).
-    function _health(uint256 id, uint256 debt) internal view returns (Health memory h) {
-        uint256 mask = _vaults[id].heldMask;
-        for (uint256 i; mask != 0; ++i) {
-            if (mask & 1 != 0) {
-                address a = _collateralList[i];
-                Collateral storage c = _collaterals[a];
-                uint256 value = HealthLib.valueDown(collateralOf[id][a], oracle.price(a), 10 ** c.decimals);
-                h.collateralValue += value;
-                h.borrowLimitValue += value.wMulDown(c.ltv);
-                h.liquidationValue += value.wMulDown(c.lt);
-            }
-            mask >>= 1;
-        }
-        if (debt != 0) h.debtValue = HealthLib.valueUp(debt, oracle.price(BASE), BASE_SCALE);
-    }
-
-    /// @dev Reverts unless vault `id` (interest accrued this block) is within LTV. A vault without debt always is.
-    function _checkLtv(uint256 id) internal view {
-        uint256 shares = _vaults[id].debtShares;
-        if (shares == 0) return;
-        Totals memory t = _totals;
-        Health memory h = _health(id, shares.toAssetsUp(t.borrowAssets, t.borrowShares));
-        if (h.debtValue > h.borrowLimitValue) revert ErrorsLib.ExceedsLtv(id, h.borrowLimitValue, h.debtValue);
-    }
-
-    /// @dev Checks vault `id` now, or records it for the end-of-batch check inside a multicall.
-    function _afterRiskIncrease(uint256 id) internal {
-        uint256 n = _tload(BATCH_SLOT);
-        if (n == 0) return _checkLtv(id);
-        uint256 mark = _markSlot(id);
-        if (_tload(mark) != 0) return;
-        _tstore(mark, 1);
-        _tstore(BATCH_SLOT + n, id);
-        _tstore(BATCH_SLOT, n + 1);
-    }
-
-    function _seizedFor(Liq memory x) internal view returns (uint256) {
-        return HealthLib.seizedForRepay(x.repaid, x.basePrice, BASE_SCALE, x.colPrice, x.colScale, x.discount);
-    }
-
-    function _repayFor(Liq memory x) internal view returns (uint256) {
-        return HealthLib.repayForSeized(x.seized, x.basePrice, BASE_SCALE, x.colPrice, x.colScale, x.discount);
-    }
-
-    /* INTERNAL: ADMIN */
-
-    function _setCollateral(address asset, CollateralParams memory p) internal {
-        _validateCollateral(p);
-        Collateral storage c = _collaterals[asset];
-        if (!c.listed) {
-            if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
-            uint256 n = _collateralList.length;
-            if (n >= MAX_COLLATERALS) revert ErrorsLib.TooManyCollaterals();
-            if (address(oracle.feedConfig(asset).feed) == address(0)) revert ErrorsLib.MissingFeed(asset);
-            uint8 dec = IERC20Metadata(asset).decimals();
-            if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(asset, dec);
-            c.listed = true;
-            c.index = uint8(n);
-            c.decimals = dec;
-            _collateralList.push(asset);
-            emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
-        } else {
-            emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
-        }
-        c.ltv = p.ltv;
-        c.lt = p.liquidationThreshold;
-        c.maxDiscount = p.maxDiscount;
-        c.supplyCap = p.supplyCap;
-    }
-
-    function _validateCollateral(CollateralParams memory p) internal pure {
-        if (
-            p.liquidationThreshold > MAX_LT || p.ltv >= p.liquidationThreshold || p.maxDiscount < MIN_DISCOUNT
-                || p.maxDiscount > MAX_DISCOUNT
-        ) revert ErrorsLib.InvalidCollateralParams(p.ltv, p.liquidationThreshold, p.maxDiscount);
-    }
-
-    function _setRateModel(RateModel memory m) internal {
-        _validateRateModel(m);
-        _rateModel = m;
-        emit EventsLib.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
-    }
-
-    function _validateRateModel(RateModel memory m) internal pure {
-        if (m.kink == 0 || m.kink >= WAD || uint256(m.baseRate) + m.slope1 + m.slope2 > MAX_BORROW_RATE) {
-            revert ErrorsLib.InvalidRateModel();
-        }
-    }
-
-    function _setFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal {
-        _validateFees(reserveFactor_, flashFeeBps_);
-        _config.reserveFactor = uint64(reserveFactor_);
-        _config.flashFeeBps = uint16(flashFeeBps_);
-        emit EventsLib.FeesSet(reserveFactor_, flashFeeBps_);
-    }
-
-    function _validateFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal pure {
-        if (reserveFactor_ > MAX_RESERVE_FACTOR || flashFeeBps_ > MAX_FLASH_FEE_BPS) {
-            revert ErrorsLib.InvalidFees(reserveFactor_, flashFeeBps_);
-        }
-    }
-
-    function _propose(ChangeKind kind, address asset, uint256[4] memory values) internal returns (uint256 id) {
-        id = ++_lastChangeId;
-        uint64 eta = uint64(block.timestamp + riskDelay);
-        _pending.push(PendingChange(id, kind, asset, eta, values));
-        emit EventsLib.ChangeProposed(id, kind, asset, values, eta);
-    }
-
-    /// @dev Removes pending change `changeId` and returns it; `ready` requires its delay to have passed.
-    function _takeChange(uint256 changeId, bool ready) internal returns (PendingChange memory ch) {
-        uint256 n = _pending.length;
-        for (uint256 i; i < n; ++i) {
-            if (_pending[i].id == changeId) {
-                ch = _pending[i];
-                if (ready && block.timestamp < ch.executableAt) {
-                    revert ErrorsLib.ChangeNotReady(changeId, ch.executableAt);
-                }
-                _pending[i] = _pending[n - 1];
-                _pending.pop();
-                return ch;
-            }
-        }
-        revert ErrorsLib.ChangeNotFound(changeId);
-    }
-
-    /* INTERNAL: TOKENS, AUTH, TRANSIENT */
-
-    /// @dev Pulls exactly `amount` of `token`; a fee-on-transfer or rebasing token is refused here.
-    function _pullExact(address token, address from, uint256 amount) internal {
-        uint256 before = IERC20(token).balanceOf(address(this));
-        IERC20(token).safeTransferFrom(from, address(this), amount);
-        uint256 received = IERC20(token).balanceOf(address(this)).zeroFloorSub(before);
-        if (received != amount) revert ErrorsLib.TransferAmountMismatch(token, amount, received);
-    }
-
-    function _authorize(address vaultOwner_, uint256 id) internal view {
-        if (msg.sender != vaultOwner_ && !isOperator[vaultOwner_][msg.sender]) {
-            revert ErrorsLib.Unauthorized(id, msg.sender);
-        }
-    }
-
-    function _lock() internal {
-        if (_tload(LOCK_SLOT) != 0) revert ErrorsLib.Reentrancy();
-        _tstore(LOCK_SLOT, 1);
-    }
-
-    function _markSlot(uint256 id) internal pure returns (uint256 slot) {
-        uint256 seed = BATCH_SLOT;
-        assembly ("memory-safe") {
-            mstore(0, id)
-            mstore(32, seed)
-            slot := keccak256(0, 64)
-        }
-    }
-
-    function _tload(uint256 slot) internal view returns (uint256 v) {
-        assembly ("memory-safe") {
-            v := tload(slot)
-        }
-    }
-
-    function _tstore(uint256 slot, uint256 v) internal {
-        assembly ("memory-safe") {
-            tstore(slot, v)
+    /// @dev Runs the current call in the module (delegatecall) and returns or reverts with its result.
+    function _delegateToModule() internal {
+        address m = module;
+        assembly {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), m, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
         }
     }
 }

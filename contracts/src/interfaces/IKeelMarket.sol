@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {KeelOracle} from "../oracle/KeelOracle.sol";
-
 /// @notice Kinked utilisation rate model, every rate per second at WAD scale. Below the kink the borrow rate rises
 /// from `baseRate` to `baseRate + slope1` at `kink`; above it, a further `slope2` up to 100% utilisation.
 struct RateModel {
@@ -61,7 +59,6 @@ struct VaultData {
 
 /// @notice The KeelMarket views the lens and the app rely on (the market is also an ERC4626 and an ERC-3156 lender).
 interface IKeelMarket {
-    function oracle() external view returns (KeelOracle);
     function totalBorrows() external view returns (uint256);
     function totalBorrowShares() external view returns (uint256);
     function totalReserves() external view returns (uint256);
@@ -73,7 +70,6 @@ interface IKeelMarket {
     function rateModel() external view returns (RateModel memory);
     function reserveFactor() external view returns (uint256);
     function flashFeeBps() external view returns (uint256);
-    function riskDelay() external view returns (uint256);
     function vaultCount() external view returns (uint256);
     function collateralAssets() external view returns (address[] memory);
     function collateralInfo(address asset) external view returns (CollateralInfo memory);

@@ -19,8 +19,6 @@ library ErrorsLib {
     error InvalidCollateral(address asset);
     /// @notice The market already lists the maximum number of collaterals.
     error TooManyCollaterals();
-    /// @notice The oracle has no feed for the asset.
-    error MissingFeed(address asset);
     /// @notice The token reports more decimals than the engine supports (36).
     error InvalidDecimals(address asset, uint8 decimals);
     /// @notice Collateral parameters outside hard bounds (LTV < LT ≤ MAX_LT, MIN_DISCOUNT ≤ discount ≤ MAX_DISCOUNT).

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {KeelOracle} from "../oracle/KeelOracle.sol";
+import {RateModel, CollateralParams, ChangeKind, PendingChange} from "../interfaces/IKeelMarket.sol";
+import {MathLib, WAD} from "../libraries/MathLib.sol";
+import {SharesLib} from "../libraries/SharesLib.sol";
+import {HealthLib} from "../libraries/HealthLib.sol";
+import {ErrorsLib} from "../libraries/ErrorsLib.sol";
+import {EventsLib} from "../libraries/EventsLib.sol";
+
+/// @title KeelMarketCore
+/// @notice Constants, storage layout and internal logic shared by KeelMarket and its KeelMarketModule. The module
+/// runs by delegatecall in the market's context, so both inherit this contract first and see the same storage.
+/// @dev Must stay the first base of both contracts (its storage starts at slot 0) and declare all engine storage.
+abstract contract KeelMarketCore {
+    using SafeERC20 for IERC20;
+    using MathLib for uint256;
+    using SharesLib for uint256;
+    using SafeCast for uint256;
+
+    /* CONSTANTS */
+
+    /// @notice Highest liquidation threshold a collateral may have.
+    uint256 public constant MAX_LT = 0.95e18;
+    /// @notice Highest maximum liquidation discount a collateral may have.
+    uint256 public constant MAX_DISCOUNT = 0.25e18;
+    /// @notice Smallest liquidation discount (see HealthLib).
+    uint256 public constant MIN_DISCOUNT = HealthLib.MIN_DISCOUNT;
+    /// @notice Health factor a liquidation restores a vault to at most (see HealthLib).
+    uint256 public constant TARGET_HEALTH = HealthLib.TARGET_HEALTH;
+    /// @notice Highest share of interest that may go to reserves.
+    uint256 public constant MAX_RESERVE_FACTOR = 0.5e18;
+    /// @notice Highest flash-loan fee, in basis points.
+    uint256 public constant MAX_FLASH_FEE_BPS = 100;
+    /// @notice Highest borrow rate the model may reach at 100% utilisation: 1000% a year, per second.
+    uint256 public constant MAX_BORROW_RATE = 10 * WAD / 365 days;
+    /// @notice Debt value (USD, WAD) under which a position may be liquidated whole.
+    uint256 public constant DUST_VALUE = 10 * WAD;
+    /// @notice Shortest allowed risk delay.
+    uint256 public constant MIN_RISK_DELAY = 1 days;
+    /// @notice Longest allowed risk delay.
+    uint256 public constant MAX_RISK_DELAY = 30 days;
+    /// @notice Most collateral assets a market may list (one bit each in a vault's held mask).
+    uint256 public constant MAX_COLLATERALS = 32;
+    uint256 internal constant BPS = 10_000;
+    uint8 internal constant MAX_DECIMALS = 36;
+    uint8 internal constant SHARE_DECIMALS_OFFSET = 6;
+    bytes32 internal constant FLASH_CALLBACK_SUCCESS = keccak256("ERC3156FlashBorrower.onFlashLoan");
+
+    /// @dev Transient slots: reentrancy lock, flash-loan flag, batch (0 = none, else 1 + number of touched vaults;
+    /// touched ids at BATCH_SLOT + 1.., a marker per id at keccak(id, BATCH_SLOT)).
+    uint256 internal constant LOCK_SLOT = uint256(keccak256("keel.market.lock"));
+    uint256 internal constant FLASH_SLOT = uint256(keccak256("keel.market.flash"));
+    uint256 internal constant BATCH_SLOT = uint256(keccak256("keel.market.batch"));
+
+    /* STORAGE */
+
+    struct Totals {
+        uint128 borrowAssets;
+        uint128 borrowShares;
+    }
+
+    struct Liquidity {
+        uint128 cash;
+        uint96 reserves;
+        uint32 lastAccrual;
+    }
+
+    struct Config {
+        uint64 reserveFactor;
+        uint16 flashFeeBps;
+        uint64 vaultCount;
+    }
+
+    struct Collateral {
+        uint64 ltv;
+        uint64 lt;
+        uint64 maxDiscount;
+        uint8 decimals;
+        uint8 index;
+        bool listed;
+        uint128 supplyCap;
+        uint128 total;
+    }
+
+    struct Vault {
+        address owner;
+        uint32 heldMask;
+        uint64 ownerPos;
+        uint128 debtShares;
+    }
+
+    /// @dev Values of one vault at current prices (USD, WAD).
+    struct Health {
+        uint256 collateralValue;
+        uint256 borrowLimitValue;
+        uint256 liquidationValue;
+        uint256 debtValue;
+    }
+
+    /// @dev Working values of one liquidation.
+    struct Liq {
+        uint256 debt;
+        uint256 balance;
+        uint256 hf;
+        uint256 discount;
+        uint256 basePrice;
+        uint256 colPrice;
+        uint256 colScale;
+        uint256 repaid;
+        uint256 seized;
+    }
+
+    /// @notice The oracle every price comes from (base asset and collaterals).
+    KeelOracle public immutable oracle;
+    /// @notice Delay between proposing and executing a risk change.
+    uint256 public immutable riskDelay;
+    address internal immutable BASE;
+    uint256 internal immutable BASE_SCALE;
+
+    Totals internal _totals;
+    Liquidity internal _liq;
+    RateModel internal _rateModel;
+    Config internal _config;
+    uint256 internal _totalBadDebt;
+    uint256 internal _lastChangeId;
+    PendingChange[] internal _pending;
+    address[] internal _collateralList;
+    mapping(address asset => Collateral) internal _collaterals;
+    mapping(uint256 id => Vault) internal _vaults;
+    /// @notice Amount of `asset` held by vault `id`.
+    mapping(uint256 id => mapping(address asset => uint256)) public collateralOf;
+    mapping(address owner => uint256[]) internal _ownerVaults;
+    /// @notice Whether `operator` may borrow and withdraw on all of `owner`'s vaults.
+    mapping(address owner => mapping(address operator => bool)) public isOperator;
+
+    /* CONSTRUCTOR */
+
+    /// @param oracle_ The price oracle.
+    /// @param baseAsset The market's base asset (must have a feed in `oracle_`, at most 36 decimals).
+    /// @param riskDelay_ Delay of every risk change, in [MIN_RISK_DELAY, MAX_RISK_DELAY].
+    constructor(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_) {
+        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
+        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
+        uint8 dec = baseAsset.decimals();
+        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
+        oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
+        oracle = oracle_;
+        riskDelay = riskDelay_;
+        BASE = address(baseAsset);
+        BASE_SCALE = 10 ** dec;
+    }
+
+    /* MODIFIERS */
+
+    modifier nonReentrant() {
+        _lock();
+        _;
+        _unlock();
+    }
+
+    /* INTERNAL: ACCOUNTING */
+
+    function _accrued() internal view returns (Totals memory t, Liquidity memory l) {
+        t = _totals;
+        l = _liq;
+        (uint256 interest, uint256 toReserves,) = _pendingInterest(t, l);
+        if (interest != 0) {
+            t.borrowAssets = (t.borrowAssets + interest).toUint128();
+            l.reserves = (l.reserves + toReserves).toUint96();
+        }
+    }
+
+    function _pendingInterest(Totals memory t, Liquidity memory l)
+        internal
+        view
+        returns (uint256 interest, uint256 toReserves, uint256 rate)
+    {
+        uint256 elapsed = block.timestamp - l.lastAccrual;
+        if (elapsed == 0 || t.borrowAssets == 0) return (0, 0, 0);
+        rate = _borrowRate(_utilization(t, l));
+        interest = uint256(t.borrowAssets).wMulDown(rate.wTaylorCompounded(elapsed));
+        toReserves = interest.wMulDown(_config.reserveFactor);
+    }
+
+    function _accrue() internal {
+        Liquidity memory l = _liq;
+        if (l.lastAccrual == block.timestamp) return;
+        Totals memory t = _totals;
+        (uint256 interest, uint256 toReserves, uint256 rate) = _pendingInterest(t, l);
+        if (interest != 0) {
+            _totals.borrowAssets = (t.borrowAssets + interest).toUint128();
+            l.reserves = (l.reserves + toReserves).toUint96();
+            emit EventsLib.InterestAccrued(rate, interest, toReserves);
+        }
+        l.lastAccrual = uint32(block.timestamp);
+        _liq = l;
+    }
+
+    function _utilization(Totals memory t, Liquidity memory l) internal pure returns (uint256) {
+        if (t.borrowAssets == 0) return 0;
+        uint256 supplied = (uint256(l.cash) + t.borrowAssets).zeroFloorSub(l.reserves);
+        if (t.borrowAssets >= supplied) return WAD;
+        return uint256(t.borrowAssets).wDivDown(supplied);
+    }
+
+    function _borrowRate(uint256 u) internal view returns (uint256) {
+        RateModel memory m = _rateModel;
+        if (u <= m.kink) return m.baseRate + uint256(m.slope1).mulDivDown(u, m.kink);
+        return m.baseRate + m.slope1 + uint256(m.slope2).mulDivDown(u - m.kink, WAD - m.kink);
+    }
+
+    /// @dev Burns debt of `v` worth `assets` (all of it when `assets` ≥ debt). Shares burned round down.
+    function _reduceDebt(Vault storage v, uint256 assets) internal returns (uint256 repaid, uint256 shares) {
+        uint256 vShares = v.debtShares;
+        Totals memory t = _totals;
+        uint256 debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
+        if (assets >= debt) (repaid, shares) = (debt, vShares);
+        else (repaid, shares) = (assets, assets.toSharesDown(t.borrowAssets, t.borrowShares));
+        v.debtShares = uint128(vShares - shares);
+        uint256 newShares = t.borrowShares - shares;
+        // With no shares left no debt is left: rounding dust never survives as phantom debt.
+        uint256 newAssets = newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(repaid);
+        _totals = Totals(uint128(newAssets), uint128(newShares));
+        _liq.cash = (_liq.cash + repaid).toUint128();
+    }
+
+    /// @dev Writes the debt of a vault without collateral off against lenders.
+    function _writeOff(uint256 id, Vault storage v) internal {
+        uint256 shares = v.debtShares;
+        Totals memory t = _totals;
+        uint256 newShares = t.borrowShares - shares;
+        uint256 newAssets =
+            newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(shares.toAssetsUp(t.borrowAssets, t.borrowShares));
+        uint256 bad = t.borrowAssets - newAssets;
+        _totals = Totals(uint128(newAssets), uint128(newShares));
+        v.debtShares = 0;
+        _totalBadDebt += bad;
+        // Reserves never exceed what backs them, so totalAssets never underflows.
+        Liquidity storage l = _liq;
+        uint256 backing = uint256(l.cash) + newAssets;
+        if (l.reserves > backing) l.reserves = uint96(backing);
+        emit EventsLib.BadDebt(id, bad);
+    }
+
+    /* INTERNAL: HEALTH */
+
+    /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise).
+    function _health(uint256 id, uint256 debt) internal view returns (Health memory h) {
+        uint256 mask = _vaults[id].heldMask;
+        for (uint256 i; mask != 0; ++i) {
+            if (mask & 1 != 0) {
+                address a = _collateralList[i];
+                Collateral storage c = _collaterals[a];
+                uint256 value = HealthLib.valueDown(collateralOf[id][a], oracle.price(a), 10 ** c.decimals);
+                h.collateralValue += value;
+                h.borrowLimitValue += value.wMulDown(c.ltv);
+                h.liquidationValue += value.wMulDown(c.lt);
+            }
+            mask >>= 1;
+        }
+        if (debt != 0) h.debtValue = HealthLib.valueUp(debt, oracle.price(BASE), BASE_SCALE);
+    }
+
+    /// @dev Reverts unless vault `id` (interest accrued this block) is within LTV. A vault without debt always is.
+    function _checkLtv(uint256 id) internal view {
+        uint256 shares = _vaults[id].debtShares;
+        if (shares == 0) return;
+        Totals memory t = _totals;
+        Health memory h = _health(id, shares.toAssetsUp(t.borrowAssets, t.borrowShares));
+        if (h.debtValue > h.borrowLimitValue) revert ErrorsLib.ExceedsLtv(id, h.borrowLimitValue, h.debtValue);
+    }
+
+    /// @dev Checks vault `id` now, or records it for the end-of-batch check inside a multicall.
+    function _afterRiskIncrease(uint256 id) internal {
+        uint256 n = _tload(BATCH_SLOT);
+        if (n == 0) return _checkLtv(id);
+        uint256 mark = _markSlot(id);
+        if (_tload(mark) != 0) return;
+        _tstore(mark, 1);
+        _tstore(BATCH_SLOT + n, id);
+        _tstore(BATCH_SLOT, n + 1);
+    }
+
+    function _seizedFor(Liq memory x) internal view returns (uint256) {
+        return HealthLib.seizedForRepay(x.repaid, x.basePrice, BASE_SCALE, x.colPrice, x.colScale, x.discount);
+    }
+
+    function _repayFor(Liq memory x) internal view returns (uint256) {
+        return HealthLib.repayForSeized(x.seized, x.basePrice, BASE_SCALE, x.colPrice, x.colScale, x.discount);
+    }
+
+    /* INTERNAL: ADMIN */
+
+    function _setCollateral(address asset, CollateralParams memory p) internal {
+        _validateCollateral(p);
+        Collateral storage c = _collaterals[asset];
+        if (!c.listed) {
+            if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
+            uint256 n = _collateralList.length;
+            if (n >= MAX_COLLATERALS) revert ErrorsLib.TooManyCollaterals();
+            oracle.price(asset); // a listed collateral needs a live feed (reverts with the oracle's error)
+            uint8 dec = IERC20Metadata(asset).decimals();
+            if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(asset, dec);
+            c.listed = true;
+            c.index = uint8(n);
+            c.decimals = dec;
+            _collateralList.push(asset);
+            emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
+        } else {
+            emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
+        }
+        c.ltv = p.ltv;
+        c.lt = p.liquidationThreshold;
+        c.maxDiscount = p.maxDiscount;
+        c.supplyCap = p.supplyCap;
+    }
+
+    function _validateCollateral(CollateralParams memory p) internal pure {
+        if (
+            p.liquidationThreshold > MAX_LT || p.ltv >= p.liquidationThreshold || p.maxDiscount < MIN_DISCOUNT
+                || p.maxDiscount > MAX_DISCOUNT
+        ) revert ErrorsLib.InvalidCollateralParams(p.ltv, p.liquidationThreshold, p.maxDiscount);
+    }
+
+    function _setRateModel(RateModel memory m) internal {
+        _validateRateModel(m);
+        _rateModel = m;
+        emit EventsLib.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
+    }
+
+    function _validateRateModel(RateModel memory m) internal pure {
+        if (m.kink == 0 || m.kink >= WAD || uint256(m.baseRate) + m.slope1 + m.slope2 > MAX_BORROW_RATE) {
+            revert ErrorsLib.InvalidRateModel();
+        }
+    }
+
+    function _setFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal {
+        _validateFees(reserveFactor_, flashFeeBps_);
+        _config.reserveFactor = uint64(reserveFactor_);
+        _config.flashFeeBps = uint16(flashFeeBps_);
+        emit EventsLib.FeesSet(reserveFactor_, flashFeeBps_);
+    }
+
+    function _validateFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal pure {
+        if (reserveFactor_ > MAX_RESERVE_FACTOR || flashFeeBps_ > MAX_FLASH_FEE_BPS) {
+            revert ErrorsLib.InvalidFees(reserveFactor_, flashFeeBps_);
+        }
+    }
+
+    function _propose(ChangeKind kind, address asset, uint256[4] memory values) internal returns (uint256 id) {
+        id = ++_lastChangeId;
+        uint64 eta = uint64(block.timestamp + riskDelay);
+        _pending.push(PendingChange(id, kind, asset, eta, values));
+        emit EventsLib.ChangeProposed(id, kind, asset, values, eta);
+    }
+
+    /// @dev Removes pending change `changeId` and returns it; `ready` requires its delay to have passed.
+    function _takeChange(uint256 changeId, bool ready) internal returns (PendingChange memory ch) {
+        uint256 n = _pending.length;
+        for (uint256 i; i < n; ++i) {
+            if (_pending[i].id == changeId) {
+                ch = _pending[i];
+                if (ready && block.timestamp < ch.executableAt) {
+                    revert ErrorsLib.ChangeNotReady(changeId, ch.executableAt);
+                }
+                _pending[i] = _pending[n - 1];
+                _pending.pop();
+                return ch;
+            }
+        }
+        revert ErrorsLib.ChangeNotFound(changeId);
+    }
+
+    /* INTERNAL: TOKENS, AUTH, TRANSIENT */
+
+    /// @dev Pulls exactly `amount` of `token`; a fee-on-transfer or rebasing token is refused here.
+    function _pullExact(address token, address from, uint256 amount) internal {
+        uint256 before = IERC20(token).balanceOf(address(this));
+        IERC20(token).safeTransferFrom(from, address(this), amount);
+        uint256 received = IERC20(token).balanceOf(address(this)).zeroFloorSub(before);
+        if (received != amount) revert ErrorsLib.TransferAmountMismatch(token, amount, received);
+    }
+
+    function _authorize(address vaultOwner_, uint256 id) internal view {
+        if (msg.sender != vaultOwner_ && !isOperator[vaultOwner_][msg.sender]) {
+            revert ErrorsLib.Unauthorized(id, msg.sender);
+        }
+    }
+
+    function _lock() internal {
+        if (_tload(LOCK_SLOT) != 0) revert ErrorsLib.Reentrancy();
+        _tstore(LOCK_SLOT, 1);
+    }
+
+    function _unlock() internal {
+        _tstore(LOCK_SLOT, 0);
+    }
+
+    function _markSlot(uint256 id) internal pure returns (uint256 slot) {
+        uint256 seed = BATCH_SLOT;
+        assembly ("memory-safe") {
+            mstore(0, id)
+            mstore(32, seed)
+            slot := keccak256(0, 64)
+        }
+    }
+
+    function _tload(uint256 slot) internal view returns (uint256 v) {
+        assembly ("memory-safe") {
+            v := tload(slot)
+        }
+    }
+
+    function _tstore(uint256 slot, uint256 v) internal {
+        assembly ("memory-safe") {
+            tstore(slot, v)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+
+import {KeelOracle} from "../oracle/KeelOracle.sol";
+import {RateModel, CollateralParams, ChangeKind, PendingChange} from "../interfaces/IKeelMarket.sol";
+import {MathLib, WAD} from "../libraries/MathLib.sol";
+import {SharesLib} from "../libraries/SharesLib.sol";
+import {HealthLib} from "../libraries/HealthLib.sol";
+import {ErrorsLib} from "../libraries/ErrorsLib.sol";
+import {EventsLib} from "../libraries/EventsLib.sol";
+import {KeelMarketCore} from "./KeelMarketCore.sol";
+
+/// @title KeelMarketModule
+/// @notice The cold half of a KeelMarket: liquidation and risk administration. Each market deploys its own module in
+/// its constructor and reaches it only by delegatecall (from stubs with the same signatures), so the code runs on the
+/// market's storage, balances and address; this keeps the market under the 24 KB code-size limit in one deployment.
+/// @dev Called directly, the module sees empty storage and no owner: every function reverts or does nothing useful.
+contract KeelMarketModule is KeelMarketCore {
+    using SafeERC20 for IERC20;
+    using MathLib for uint256;
+    using SharesLib for uint256;
+
+    /// @param oracle_ The market's oracle.
+    /// @param baseAsset The market's base asset.
+    /// @param riskDelay_ The market's risk delay.
+    constructor(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_)
+        KeelMarketCore(oracle_, baseAsset, riskDelay_)
+    {}
+
+    /// @dev The market's owner (read from the market itself, whose context this code runs in).
+    modifier onlyOwner() {
+        if (msg.sender != Ownable(address(this)).owner()) revert Ownable.OwnableUnauthorizedAccount(msg.sender);
+        _;
+    }
+
+    /// @notice Liquidates vault `id` (health factor < 1 at fresh prices): repays up to `repayAmount` of its debt from
+    /// the caller and sends the caller `asset` collateral worth the repayment plus the discount.
+    /// @dev Discount = clamp(1 − HF, MIN_DISCOUNT, maxDiscount). Repayment is capped to what brings HF to
+    /// TARGET_HEALTH, unless the debt is dust. A vault so deep that seizing `asset` cannot raise its HF must have its
+    /// whole balance of `asset` seized (reverts RepayBelowRequired if `repayAmount` is short). If no collateral is
+    /// left, the remaining debt is written off (BadDebt).
+    /// @return repaid Base units paid by the liquidator.
+    /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
+    function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
+        external
+        nonReentrant
+        returns (uint256 repaid, uint256 seized)
+    {
+        if (_tload(_markSlot(id)) != 0) revert ErrorsLib.VaultCheckPending(id);
+        if (repayAmount == 0) revert ErrorsLib.ZeroAmount();
+        _accrue();
+        Vault storage v = _vaults[id];
+        Collateral storage c = _collaterals[asset];
+        Liq memory x;
+        x.balance = collateralOf[id][asset];
+        if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
+        Totals memory t = _totals;
+        x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
+        Health memory h = _health(id, x.debt);
+        x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
+        if (x.hf >= WAD) revert ErrorsLib.NotLiquidatable(id, x.hf);
+        x.discount = HealthLib.discount(x.hf, c.maxDiscount);
+        x.basePrice = oracle.price(BASE);
+        x.colPrice = oracle.price(asset);
+        x.colScale = 10 ** c.decimals;
+        uint256 bonusLt = (WAD + x.discount).wMulUp(c.lt);
+        if (x.hf < bonusLt) {
+            // Seizing this asset lowers HF: only a seizure of the whole balance is allowed.
+            x.seized = x.balance;
+            x.repaid = _repayFor(x);
+            if (x.repaid > x.debt) {
+                x.repaid = x.debt;
+                x.seized = _seizedFor(x);
+            }
+            if (repayAmount < x.repaid) revert ErrorsLib.RepayBelowRequired(repayAmount, x.repaid);
+        } else {
+            uint256 maxRepay =
+                HealthLib.maxRepayValue(h.liquidationValue, h.debtValue, bonusLt).mulDivUp(BASE_SCALE, x.basePrice);
+            if (
+                maxRepay >= x.debt || h.debtValue <= DUST_VALUE
+                    || HealthLib.valueUp(x.debt - maxRepay, x.basePrice, BASE_SCALE) < DUST_VALUE
+            ) maxRepay = x.debt;
+            x.repaid = repayAmount.min(maxRepay);
+            x.seized = _seizedFor(x);
+            if (x.seized > x.balance) {
+                x.seized = x.balance;
+                x.repaid = _repayFor(x).min(x.debt);
+            }
+        }
+        if (x.seized < minSeized) revert ErrorsLib.SeizedBelowMin(x.seized, minSeized);
+
+        (repaid,) = _reduceDebt(v, x.repaid);
+        seized = x.seized;
+        uint256 left = x.balance - seized;
+        collateralOf[id][asset] = left;
+        c.total -= uint128(seized);
+        if (left == 0) v.heldMask &= ~uint32(1 << c.index);
+        if (v.heldMask == 0 && v.debtShares != 0) _writeOff(id, v);
+
+        _pullExact(BASE, msg.sender, repaid);
+        IERC20(asset).safeTransfer(msg.sender, seized);
+        emit EventsLib.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
+    }
+
+    /// @notice Transfers vault `id` (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
+    function transferVault(uint256 id, address to) external nonReentrant {
+        Vault storage v = _vaults[id];
+        address from = v.owner;
+        if (from != msg.sender) revert ErrorsLib.Unauthorized(id, msg.sender);
+        if (to == address(0)) revert ErrorsLib.ZeroAddress();
+        uint256[] storage fromList = _ownerVaults[from];
+        uint256 pos = v.ownerPos;
+        uint256 lastId = fromList[fromList.length - 1];
+        fromList[pos] = lastId;
+        _vaults[lastId].ownerPos = uint64(pos);
+        fromList.pop();
+        uint256[] storage toList = _ownerVaults[to];
+        v.ownerPos = uint64(toList.length);
+        v.owner = to;
+        toList.push(id);
+        emit EventsLib.VaultTransferred(id, from, to);
+    }
+
+    /* RISK ADMIN */
+
+    /// @notice Lists `asset` as collateral, or changes its parameters, immediately. Only while the market has no debt
+    /// (set-up); afterwards every change goes through `proposeCollateral` and the risk delay.
+    function listCollateral(address asset, CollateralParams calldata params) external onlyOwner {
+        if (_totals.borrowShares != 0) revert ErrorsLib.MarketHasDebt();
+        _setCollateral(asset, params);
+    }
+
+    /// @notice Proposes listing `asset` or changing its parameters; executable after `riskDelay`.
+    function proposeCollateral(address asset, CollateralParams calldata params)
+        external
+        onlyOwner
+        returns (uint256 changeId)
+    {
+        _validateCollateral(params);
+        changeId = _propose(
+            ChangeKind.Collateral,
+            asset,
+            [uint256(params.ltv), params.liquidationThreshold, params.maxDiscount, params.supplyCap]
+        );
+    }
+
+    /// @notice Proposes a new rate model; executable after `riskDelay`.
+    function proposeRateModel(RateModel calldata model) external onlyOwner returns (uint256 changeId) {
+        _validateRateModel(model);
+        changeId = _propose(
+            ChangeKind.RateModel, address(0), [uint256(model.baseRate), model.slope1, model.slope2, model.kink]
+        );
+    }
+
+    /// @notice Proposes a new reserve factor (WAD) and flash fee (bps); executable after `riskDelay`.
+    function proposeFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyOwner returns (uint256 changeId) {
+        _validateFees(reserveFactor_, flashFeeBps_);
+        changeId = _propose(ChangeKind.Fees, address(0), [reserveFactor_, flashFeeBps_, 0, 0]);
+    }
+
+    /// @notice Applies pending change `changeId` once its delay has passed.
+    function executeChange(uint256 changeId) external onlyOwner {
+        PendingChange memory ch = _takeChange(changeId, true);
+        uint256[4] memory x = ch.values;
+        if (ch.kind == ChangeKind.Collateral) {
+            _setCollateral(ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3])));
+        } else {
+            _accrue();
+            if (ch.kind == ChangeKind.RateModel) {
+                _setRateModel(RateModel(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint64(x[3])));
+            } else {
+                _setFees(x[0], x[1]);
+            }
+        }
+        emit EventsLib.ChangeExecuted(changeId);
+    }
+
+    /// @notice Drops pending change `changeId`.
+    function cancelChange(uint256 changeId) external onlyOwner {
+        _takeChange(changeId, false);
+        emit EventsLib.ChangeCancelled(changeId);
+    }
+
+    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash).
+    function withdrawReserves(address to, uint256 amount) external onlyOwner nonReentrant {
+        if (to == address(0)) revert ErrorsLib.ZeroAddress();
+        _accrue();
+        Liquidity storage l = _liq;
+        uint256 available = uint256(l.reserves).min(l.cash);
+        if (amount > available) revert ErrorsLib.InsufficientReserves(amount, available);
+        l.reserves -= uint96(amount);
+        l.cash -= uint128(amount);
+        IERC20(BASE).safeTransfer(to, amount);
+        emit EventsLib.ReservesWithdrawn(to, amount);
+    }
+
+}
