@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+
+import {KeelOracle} from "../oracle/KeelOracle.sol";
+import {KeelMarket} from "../engine/KeelMarket.sol";
+import {RateModel, CollateralInfo, PendingChange, VaultData} from "../interfaces/IKeelMarket.sol";
+import {MathLib, WAD} from "../libraries/MathLib.sol";
+import {HealthLib} from "../libraries/HealthLib.sol";
+
+/// @notice One collateral of one vault, valued at the oracle's current price.
+struct CollateralPosition {
+    address asset;
+    uint8 decimals;
+    uint256 amount; // token units
+    uint256 price; // USD per whole token, WAD; 0 unless status is Ok
+    uint256 updatedAt; // feed timestamp
+    KeelOracle.Status status;
+    uint256 value; // USD, WAD (0 unless status is Ok)
+    uint256 ltv; // WAD
+    uint256 liquidationThreshold; // WAD
+    uint256 liquidationPrice; // USD per whole token (WAD) at which HF = 1, others fixed; 0 if none / no debt
+}
+
+/// @notice One vault with everything the app and keepers show.
+struct VaultView {
+    uint256 id;
+    address market;
+    address owner;
+    address baseAsset;
+    CollateralPosition[] collaterals;
+    uint256 debt; // base units, interest to now
+    uint256 debtShares;
+    uint256 debtValue; // USD, WAD
+    uint256 collateralValue; // USD, WAD
+    uint256 borrowLimitValue; // Σ value × LTV, USD, WAD
+    uint256 liquidationValue; // Σ value × LT, USD, WAD
+    uint256 healthFactor; // WAD; type(uint256).max without debt; 0 when a needed price is unavailable
+    uint256 borrowCapacity; // extra base units borrowable within LTV (not capped by market cash)
+    bool pricesOk; // every price this vault needs is fresh (else HF / capacity / liquidation prices are 0)
+    bool liquidatable; // pricesOk && healthFactor < 1
+}
+
+/// @notice A listed collateral with its parameters and live feed state.
+struct CollateralMarketView {
+    CollateralInfo info;
+    KeelOracle.FeedState feed;
+}
+
+/// @notice A market with everything the app's market page shows.
+struct MarketView {
+    address market;
+    address baseAsset;
+    uint8 baseDecimals;
+    string name;
+    string symbol;
+    uint8 decimals; // share decimals
+    KeelOracle.FeedState baseFeed;
+    uint256 totalSupplyAssets; // ERC4626 totalAssets
+    uint256 totalSupplyShares;
+    uint256 totalBorrows;
+    uint256 totalBorrowShares;
+    uint256 totalReserves;
+    uint256 totalBadDebt;
+    uint256 cash;
+    uint256 utilization; // WAD
+    uint256 borrowRate; // per second, WAD
+    uint256 supplyRate; // per second, WAD
+    RateModel rateModel;
+    uint256 reserveFactor; // WAD
+    uint256 flashFeeBps;
+    uint256 vaultCount;
+    address riskAdmin;
+    address pendingRiskAdmin;
+    uint256 riskDelay;
+    CollateralMarketView[] collaterals;
+    PendingChange[] pendingChanges;
+}
+
+/// @title KeelLens
+/// @notice Read-only aggregation of Keel markets for the app, risk dashboards and liquidation keepers: one call
+/// returns accounts, markets or pages of vaults. Never reverts on a bad price: it reports the feed status instead.
+/// @dev Every value and health formula comes from HealthLib, the same library KeelMarket uses; prices come from the
+/// market's own oracle (`peek`, identical to `price` when the status is Ok). Prices are read once per market call.
+contract KeelLens {
+    using MathLib for uint256;
+
+    /// @dev Prices and parameters of one market, read once and reused for every vault.
+    struct Ctx {
+        KeelMarket market;
+        address base;
+        uint256 baseScale;
+        uint256 basePrice;
+        bool baseOk;
+        address[] assets;
+        CollateralInfo[] infos;
+        KeelOracle.FeedState[] feeds;
+    }
+
+    /// @notice Every vault `owner` holds in each of `markets`, in market order then vault order.
+    function getAccount(address[] calldata markets, address owner) external view returns (VaultView[] memory vaults) {
+        uint256[][] memory ids = new uint256[][](markets.length);
+        uint256 total;
+        for (uint256 i; i < markets.length; ++i) {
+            ids[i] = KeelMarket(markets[i]).vaultsOf(owner);
+            total += ids[i].length;
+        }
+        vaults = new VaultView[](total);
+        uint256 k;
+        for (uint256 i; i < markets.length; ++i) {
+            if (ids[i].length == 0) continue;
+            Ctx memory ctx = _context(KeelMarket(markets[i]));
+            for (uint256 j; j < ids[i].length; ++j) {
+                vaults[k++] = _vault(ctx, ids[i][j]);
+            }
+        }
+    }
+
+    /// @notice Vaults `offset + 1` .. `offset + limit` of `market` (ids are sequential from 1), and the vault count.
+    function getVaults(address market, uint256 offset, uint256 limit)
+        external
+        view
+        returns (VaultView[] memory vaults, uint256 vaultCount)
+    {
+        KeelMarket m = KeelMarket(market);
+        vaultCount = m.vaultCount();
+        uint256 end = offset + limit;
+        if (end > vaultCount) end = vaultCount;
+        if (offset >= end) return (new VaultView[](0), vaultCount);
+        vaults = new VaultView[](end - offset);
+        Ctx memory ctx = _context(m);
+        for (uint256 i; i < vaults.length; ++i) {
+            vaults[i] = _vault(ctx, offset + 1 + i);
+        }
+    }
+
+    /// @notice One vault of `market`.
+    function getVault(address market, uint256 id) external view returns (VaultView memory) {
+        return _vault(_context(KeelMarket(market)), id);
+    }
+
+    /// @notice Everything about `market`.
+    function getMarket(address market) public view returns (MarketView memory v) {
+        KeelMarket m = KeelMarket(market);
+        KeelOracle oracle = m.oracle();
+        v.market = market;
+        v.baseAsset = m.asset();
+        v.baseDecimals = IERC20Metadata(v.baseAsset).decimals();
+        v.name = m.name();
+        v.symbol = m.symbol();
+        v.decimals = m.decimals();
+        v.baseFeed = oracle.peek(v.baseAsset);
+        v.totalSupplyAssets = m.totalAssets();
+        v.totalSupplyShares = m.totalSupply();
+        v.totalBorrows = m.totalBorrows();
+        v.totalBorrowShares = m.totalBorrowShares();
+        v.totalReserves = m.totalReserves();
+        v.totalBadDebt = m.totalBadDebt();
+        v.cash = m.cash();
+        v.utilization = m.utilization();
+        v.borrowRate = m.borrowRate();
+        v.supplyRate = m.supplyRate();
+        v.rateModel = m.rateModel();
+        v.reserveFactor = m.reserveFactor();
+        v.flashFeeBps = m.flashFeeBps();
+        v.vaultCount = m.vaultCount();
+        v.riskAdmin = m.owner();
+        v.pendingRiskAdmin = m.pendingOwner();
+        v.riskDelay = m.riskDelay();
+        address[] memory assets = m.collateralAssets();
+        v.collaterals = new CollateralMarketView[](assets.length);
+        for (uint256 i; i < assets.length; ++i) {
+            v.collaterals[i] = CollateralMarketView(m.collateralInfo(assets[i]), oracle.peek(assets[i]));
+        }
+        v.pendingChanges = m.pendingChanges();
+    }
+
+    /// @notice `getMarket` for each of `markets`.
+    function getMarkets(address[] calldata markets) external view returns (MarketView[] memory views) {
+        views = new MarketView[](markets.length);
+        for (uint256 i; i < markets.length; ++i) {
+            views[i] = getMarket(markets[i]);
+        }
+    }
+
+    function _context(KeelMarket m) internal view returns (Ctx memory ctx) {
+        KeelOracle oracle = m.oracle();
+        ctx.market = m;
+        ctx.base = m.asset();
+        ctx.baseScale = 10 ** IERC20Metadata(ctx.base).decimals();
+        KeelOracle.FeedState memory bf = oracle.peek(ctx.base);
+        ctx.baseOk = bf.status == KeelOracle.Status.Ok;
+        ctx.basePrice = bf.price;
+        ctx.assets = m.collateralAssets();
+        uint256 n = ctx.assets.length;
+        ctx.infos = new CollateralInfo[](n);
+        ctx.feeds = new KeelOracle.FeedState[](n);
+        for (uint256 i; i < n; ++i) {
+            ctx.infos[i] = m.collateralInfo(ctx.assets[i]);
+            ctx.feeds[i] = oracle.peek(ctx.assets[i]);
+        }
+    }
+
+    function _vault(Ctx memory ctx, uint256 id) internal view returns (VaultView memory v) {
+        VaultData memory d = ctx.market.getVault(id);
+        v.id = id;
+        v.market = address(ctx.market);
+        v.owner = d.owner;
+        v.baseAsset = ctx.base;
+        v.debt = d.debt;
+        v.debtShares = d.debtShares;
+        v.pricesOk = d.debt == 0 || ctx.baseOk;
+        if (d.debt != 0 && ctx.baseOk) v.debtValue = HealthLib.valueUp(d.debt, ctx.basePrice, ctx.baseScale);
+
+        uint256 n = d.assets.length;
+        v.collaterals = new CollateralPosition[](n);
+        for (uint256 j; j < n; ++j) {
+            CollateralPosition memory p = v.collaterals[j];
+            uint256 k = _indexOf(ctx.assets, d.assets[j]);
+            CollateralInfo memory info = ctx.infos[k];
+            KeelOracle.FeedState memory f = ctx.feeds[k];
+            p.asset = d.assets[j];
+            p.decimals = info.decimals;
+            p.amount = d.amounts[j];
+            p.price = f.price;
+            p.updatedAt = f.updatedAt;
+            p.status = f.status;
+            p.ltv = info.ltv;
+            p.liquidationThreshold = info.liquidationThreshold;
+            if (f.status == KeelOracle.Status.Ok) {
+                p.value = HealthLib.valueDown(p.amount, f.price, 10 ** info.decimals);
+                v.collateralValue += p.value;
+                v.borrowLimitValue += p.value.wMulDown(info.ltv);
+                v.liquidationValue += p.value.wMulDown(info.liquidationThreshold);
+            } else if (d.debt != 0) {
+                v.pricesOk = false;
+            }
+        }
+
+        if (d.debt == 0) {
+            v.healthFactor = type(uint256).max;
+            if (ctx.baseOk) {
+                v.borrowCapacity = HealthLib.borrowCapacity(v.borrowLimitValue, 0, ctx.basePrice, ctx.baseScale);
+            }
+            return v;
+        }
+        if (!v.pricesOk) return v;
+        v.healthFactor = HealthLib.healthFactor(v.liquidationValue, v.debtValue);
+        v.borrowCapacity = HealthLib.borrowCapacity(v.borrowLimitValue, v.debtValue, ctx.basePrice, ctx.baseScale);
+        v.liquidatable = v.healthFactor < WAD;
+        for (uint256 j; j < n; ++j) {
+            CollateralPosition memory p = v.collaterals[j];
+            uint256 own = p.value.wMulDown(p.liquidationThreshold);
+            p.liquidationPrice = HealthLib.liquidationPrice(
+                v.debtValue, v.liquidationValue - own, p.amount, p.liquidationThreshold, 10 ** p.decimals
+            );
+        }
+    }
+
+    function _indexOf(address[] memory list, address a) internal pure returns (uint256 i) {
+        while (list[i] != a) ++i;
+    }
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Test} from "../utils/Test.sol";
+import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
+import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
+import {DevERC20} from "../../src/dev/DevERC20.sol";
+import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {KeelLens} from "../../src/lens/KeelLens.sol";
+import {RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
+
+/// @dev A token that burns 1% of every transfer (fee-on-transfer).
+contract FeeToken is ERC20 {
+    constructor() ERC20("Fee", "FEE") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        if (from != address(0) && to != address(0)) {
+            uint256 fee = value / 100;
+            super._update(from, address(0), fee);
+            value -= fee;
+        }
+        super._update(from, to, value);
+    }
+}
+
+/// @dev Flash borrower that runs a list of market calls inside its callback, then approves repayment.
+contract FlashBorrower is IERC3156FlashBorrower {
+    KeelMarket internal immutable market;
+    bytes[] internal calls;
+    bool public badReturn;
+
+    constructor(KeelMarket market_) {
+        market = market_;
+    }
+
+    function setCalls(bytes[] memory c) external {
+        delete calls;
+        for (uint256 i; i < c.length; ++i) calls.push(c[i]);
+    }
+
+    function setBadReturn(bool b) external {
+        badReturn = b;
+    }
+
+    function approve(address token, address spender, uint256 amount) external {
+        DevERC20(token).approve(spender, amount);
+    }
+
+    function openVault() external returns (uint256) {
+        return market.openVault();
+    }
+
+    function onFlashLoan(address, address token, uint256 amount, uint256 fee, bytes calldata)
+        external
+        returns (bytes32)
+    {
+        for (uint256 i; i < calls.length; ++i) {
+            (bool ok, bytes memory r) = address(market).call(calls[i]);
+            if (!ok) {
+                assembly {
+                    revert(add(r, 32), mload(r))
+                }
+            }
+        }
+        DevERC20(token).approve(address(market), amount + fee);
+        if (badReturn) return bytes32(0);
+        return keccak256("ERC3156FlashBorrower.onFlashLoan");
+    }
+}
+
+abstract contract EngineBase is Test {
+    uint256 internal constant WAD = 1e18;
+    uint256 internal constant T0 = 1_700_000_000;
+    address internal constant ADMIN = address(0xAD);
+    address internal constant LENDER = address(0x1E);
+    address internal constant ALICE = address(0xA1);
+    address internal constant BOB = address(0xB0);
+    address internal constant LIQUIDATOR = address(0x11D);
+
+    KeelOracle internal oracle;
+    DevERC20 internal usdc;
+    DevERC20 internal weth;
+    DevERC20 internal wbtc;
+    DevPriceFeed internal usdcFeed;
+    DevPriceFeed internal ethFeed;
+    DevPriceFeed internal btcFeed;
+    KeelMarket internal market;
+    KeelLens internal lens;
+
+    // ~4% APR at the kink (90%), +60% APR above it; 10% reserve factor; 5 bps flash fee.
+    function _usdcRateModel() internal pure returns (RateModel memory) {
+        return RateModel({baseRate: 0, slope1: uint64(0.04e18) / 365 days, slope2: uint64(0.6e18) / 365 days, kink: 0.9e18});
+    }
+
+    function setUp() public virtual {
+        vm.warp(T0);
+        oracle = new KeelOracle(address(this));
+        usdc = new DevERC20("USD Coin", "USDC", 6);
+        weth = new DevERC20("Wrapped Ether", "WETH", 18);
+        wbtc = new DevERC20("Wrapped BTC", "WBTC", 8);
+        usdcFeed = new DevPriceFeed(address(this), 8, "USDC / USD", 1e8);
+        ethFeed = new DevPriceFeed(address(this), 8, "ETH / USD", 3000e8);
+        btcFeed = new DevPriceFeed(address(this), 8, "BTC / USD", 60_000e8);
+        oracle.setFeed(address(usdc), usdcFeed, 1 days, 0.5e8, 2e8);
+        oracle.setFeed(address(weth), ethFeed, 1 hours, 1e8, 1_000_000e8);
+        oracle.setFeed(address(wbtc), btcFeed, 1 hours, 1e8, 10_000_000e8);
+
+        market = new KeelMarket(
+            IERC20Metadata(address(usdc)), "Keel USDC", "kUSDC", oracle, ADMIN, 1 days, _usdcRateModel(), 0.1e18, 5
+        );
+        vm.startPrank(ADMIN);
+        market.listCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
+        market.listCollateral(address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 1_000e8));
+        vm.stopPrank();
+        lens = new KeelLens();
+
+        _supply(LENDER, 1_000_000e6);
+    }
+
+    function _supply(address who, uint256 amount) internal returns (uint256 shares) {
+        usdc.mint(who, amount);
+        vm.startPrank(who);
+        usdc.approve(address(market), amount);
+        shares = market.deposit(amount, who);
+        vm.stopPrank();
+    }
+
+    function _openWith(address who, DevERC20 token, uint256 amount) internal returns (uint256 id) {
+        token.mint(who, amount);
+        vm.startPrank(who);
+        id = market.openVault();
+        token.approve(address(market), amount);
+        market.depositCollateral(id, address(token), amount);
+        vm.stopPrank();
+    }
+
+    function _borrow(address who, uint256 id, uint256 amount) internal {
+        vm.prank(who);
+        market.borrow(id, amount, who);
+    }
+
+    function _fund(address who, DevERC20 token, uint256 amount) internal {
+        token.mint(who, amount);
+        vm.prank(who);
+        token.approve(address(market), type(uint256).max);
+    }
+
+    function _hf(uint256 id) internal view returns (uint256 hf) {
+        (,,,, hf) = market.vaultHealth(id);
+    }
+}
