@@ -15,7 +15,10 @@ export function Header() {
         </Link>
         <nav className="flex items-center gap-5 text-sm text-slate-300">
           <Link href="/" className="hover:text-white">
-            Prices
+            Dashboard
+          </Link>
+          <Link href="/markets" className="hover:text-white">
+            Markets
           </Link>
         </nav>
         <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />

@@ -13,7 +13,7 @@ export interface TxRequest {
   label: string;
   chainId: number;
   address: Address;
-  abi: Abi;
+  abi: Abi | readonly unknown[];
   functionName: string;
   args?: readonly unknown[];
 }
