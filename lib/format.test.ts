@@ -46,3 +46,15 @@ describe("formatAge / shortAddress", () => {
     expect(shortAddress("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")).toBe("0xf39F…2266");
   });
 });
+
+describe("percent, health, token, APR", async () => {
+  const { formatPercent, formatHealthFactor, formatToken, formatApr } = await import("./format");
+  it("formats", () => {
+    expect(formatPercent(8n * 10n ** 17n)).toBe("80.00%");
+    expect(formatHealthFactor(2n ** 256n - 1n)).toBe("∞");
+    expect(formatHealthFactor(1084210526315789473n)).toBe("1.08");
+    expect(formatHealthFactor(10n ** 22n)).toBe(">1000");
+    expect(formatToken(1_234_500_000n, 6, "USDC")).toBe("1,234.5 USDC");
+    expect(formatApr(10n ** 18n / 31_536_000n)).toBe("100.00%");
+  });
+});

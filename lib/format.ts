@@ -42,3 +42,25 @@ export function formatAge(seconds: number): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/** A WAD ratio as a percentage: 0.8e18 → `80.00%`. */
+export function formatPercent(wad: bigint, fraction = 2): string {
+  return `${formatUnitsFixed(wad * 100n, 18, fraction, fraction)}%`;
+}
+
+/** A health factor (WAD): `1.08`, `∞` without debt, `>1000` when absurdly high. */
+export function formatHealthFactor(wad: bigint): string {
+  if (wad === 2n ** 256n - 1n) return "∞";
+  if (wad > 1000n * 10n ** 18n) return ">1000";
+  return formatUnitsFixed(wad, 18, 2, 2);
+}
+
+/** A token amount with its symbol: `1,234.5 USDC`. */
+export function formatToken(amount: bigint, decimals: number, symbol: string, maxFraction = 4): string {
+  return `${formatUnitsFixed(amount, decimals, maxFraction)} ${symbol}`;
+}
+
+/** A per-second WAD rate as an APR percentage (simple, × seconds per year). */
+export function formatApr(perSecondWad: bigint): string {
+  return formatPercent(perSecondWad * 31_536_000n);
+}

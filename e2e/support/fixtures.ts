@@ -61,6 +61,13 @@ export const test = base.extend<{
   },
 });
 
+/** Connects the injected test wallet (call `injectWallet()` before opening the page). */
+export async function connectWallet(page: Page) {
+  await page.getByRole("button", { name: "Connect Wallet" }).click();
+  await page.getByRole("dialog").getByText("Keel Test Wallet").click();
+  await expect(page.getByTestId("rk-account-button")).toBeVisible();
+}
+
 /** Saves a named screenshot under test-results/screens for people to look at. */
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
