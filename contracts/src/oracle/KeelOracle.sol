@@ -9,7 +9,7 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 /// unit of the asset in USD, with 18 decimals (WAD). Each feed is guarded: a stale, incomplete, non-positive or
 /// out-of-bounds answer is never returned as a price.
 /// @dev `peek` never reverts and says what is wrong; `price` reverts with the matching custom error. Both run the same
-/// checks in `_read`, the one place the guard rules live.
+/// checks in `_check`, the one place the guard rules live.
 contract KeelOracle is Ownable2Step {
     /// @notice Fixed-point scale of every price this oracle returns.
     uint256 internal constant WAD = 1e18;
@@ -29,13 +29,13 @@ contract KeelOracle is Ownable2Step {
         OutOfBounds // answer outside [minAnswer, maxAnswer]
     }
 
-    /// @notice Configuration of one asset's feed. Bounds are in the feed's own units and decimals.
+    /// @notice Configuration of one asset's feed, in two storage slots. Bounds are in the feed's own units and decimals.
     struct FeedConfig {
         AggregatorV3Interface feed;
         uint32 heartbeat;
         uint8 feedDecimals;
-        int256 minAnswer;
-        int256 maxAnswer;
+        int128 minAnswer;
+        int128 maxAnswer;
     }
 
     /// @notice Everything the app shows about one asset's price, as read now.
@@ -97,27 +97,39 @@ contract KeelOracle is Ownable2Step {
         uint8 decimals = feed.decimals();
         if (decimals > 36) revert InvalidFeedDecimals(decimals);
         // maxAnswer must also survive the scaling to WAD, so a price within bounds never overflows.
-        if (minAnswer <= 0 || maxAnswer <= minAnswer || (decimals < 18 && uint256(maxAnswer) > type(uint256).max / 10 ** (18 - decimals)))
-        {
+        // Bounds are stored as int128 (far beyond any real answer).
+        if (
+            minAnswer <= 0 || maxAnswer <= minAnswer || maxAnswer > type(int128).max
+                || (decimals < 18 && uint256(maxAnswer) > type(uint256).max / 10 ** (18 - decimals))
+        ) {
             revert InvalidBounds(minAnswer, maxAnswer);
         }
 
         if (address(_feeds[asset].feed) == address(0)) _assets.push(asset);
-        _feeds[asset] = FeedConfig(feed, heartbeat, decimals, minAnswer, maxAnswer);
+        _feeds[asset] = FeedConfig(feed, heartbeat, decimals, int128(minAnswer), int128(maxAnswer));
         emit FeedSet(asset, address(feed), heartbeat, decimals, minAnswer, maxAnswer);
     }
 
     /// @notice The USD price of one whole unit of `asset`, WAD-scaled. Reverts unless the feed is healthy.
     function price(address asset) external view returns (uint256) {
-        FeedState memory s = _read(asset);
-        if (s.status == Status.Ok) return s.price;
-        if (s.status == Status.Missing) revert NoFeed(asset);
-        if (s.status == Status.FeedReverted) revert FeedCallFailed(asset);
-        if (s.status == Status.NonPositive) revert NonPositivePrice(asset, s.answer);
-        if (s.status == Status.Incomplete) revert IncompleteRound(asset, s.roundId);
-        if (s.status == Status.FromFuture) revert PriceFromFuture(asset, s.updatedAt);
-        if (s.status == Status.Stale) revert StalePrice(asset, s.updatedAt, s.heartbeat);
-        revert PriceOutOfBounds(asset, s.answer, s.minAnswer, s.maxAnswer);
+        FeedConfig memory c = _feeds[asset];
+        if (address(c.feed) == address(0)) revert NoFeed(asset);
+        uint80 roundId;
+        int256 answer;
+        uint256 updatedAt;
+        uint80 answeredInRound;
+        try c.feed.latestRoundData() returns (uint80 r, int256 a, uint256, uint256 u, uint80 air) {
+            (roundId, answer, updatedAt, answeredInRound) = (r, a, u, air);
+        } catch {
+            revert FeedCallFailed(asset);
+        }
+        Status status = _check(c, roundId, answer, updatedAt, answeredInRound);
+        if (status == Status.Ok) return _toWad(uint256(answer), c.feedDecimals);
+        if (status == Status.NonPositive) revert NonPositivePrice(asset, answer);
+        if (status == Status.Incomplete) revert IncompleteRound(asset, roundId);
+        if (status == Status.FromFuture) revert PriceFromFuture(asset, updatedAt);
+        if (status == Status.Stale) revert StalePrice(asset, updatedAt, c.heartbeat);
+        revert PriceOutOfBounds(asset, answer, c.minAnswer, c.maxAnswer);
     }
 
     /// @notice Reads `asset`'s feed without reverting. `price` is zero unless `status` is Ok.
@@ -144,7 +156,21 @@ contract KeelOracle is Ownable2Step {
         return _feeds[asset];
     }
 
-    /// @dev The one place the guard rules live.
+    /// @dev The one place the guard rules live: what a round read from `c.feed` is worth.
+    function _check(FeedConfig memory c, uint80 roundId, int256 answer, uint256 updatedAt, uint80 answeredInRound)
+        internal
+        view
+        returns (Status)
+    {
+        if (answer <= 0) return Status.NonPositive;
+        if (updatedAt == 0 || answeredInRound < roundId) return Status.Incomplete;
+        if (updatedAt > block.timestamp) return Status.FromFuture;
+        if (block.timestamp - updatedAt > c.heartbeat) return Status.Stale;
+        if (answer < c.minAnswer || answer > c.maxAnswer) return Status.OutOfBounds;
+        return Status.Ok;
+    }
+
+    /// @dev Everything about `asset`'s feed now, never reverting.
     function _read(address asset) internal view returns (FeedState memory s) {
         FeedConfig memory c = _feeds[asset];
         s.asset = asset;
@@ -166,12 +192,8 @@ contract KeelOracle is Ownable2Step {
             return s;
         }
 
-        if (s.answer <= 0) s.status = Status.NonPositive;
-        else if (s.updatedAt == 0 || answeredInRound < s.roundId) s.status = Status.Incomplete;
-        else if (s.updatedAt > block.timestamp) s.status = Status.FromFuture;
-        else if (block.timestamp - s.updatedAt > c.heartbeat) s.status = Status.Stale;
-        else if (s.answer < c.minAnswer || s.answer > c.maxAnswer) s.status = Status.OutOfBounds;
-        else s.price = _toWad(uint256(s.answer), c.feedDecimals);
+        s.status = _check(c, s.roundId, s.answer, s.updatedAt, answeredInRound);
+        if (s.status == Status.Ok) s.price = _toWad(uint256(s.answer), c.feedDecimals);
     }
 
     function _toWad(uint256 answer, uint8 decimals) internal pure returns (uint256) {
