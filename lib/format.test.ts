@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatAge, formatUnitsFixed, formatUsd, shortAddress } from "./format";
+import { formatAge, formatUnitsFixed, formatUsd, formatUtc, shortAddress } from "./format";
 
 describe("formatUnitsFixed", () => {
   it("groups thousands and trims zeros", () => {
@@ -56,5 +56,12 @@ describe("percent, health, token, APR", async () => {
     expect(formatHealthFactor(10n ** 22n)).toBe(">1000");
     expect(formatToken(1_234_500_000n, 6, "USDC")).toBe("1,234.5 USDC");
     expect(formatApr(10n ** 18n / 31_536_000n)).toBe("100.00%");
+  });
+});
+
+describe("formatUtc", () => {
+  it("shows unix seconds as a UTC minute, whatever the viewer's zone", () => {
+    expect(formatUtc(0)).toBe("1970-01-01 00:00 UTC");
+    expect(formatUtc(1_795_000_000n)).toBe("2026-11-18 11:06 UTC");
   });
 });

@@ -64,3 +64,9 @@ export function formatToken(amount: bigint, decimals: number, symbol: string, ma
 export function formatApr(perSecondWad: bigint): string {
   return formatPercent(perSecondWad * 31_536_000n);
 }
+
+/** Unix seconds as a UTC date and time to the minute: `2026-11-26 04:31 UTC` (the same for every viewer). */
+export function formatUtc(seconds: number | bigint): string {
+  const iso = new Date(Number(seconds) * 1000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

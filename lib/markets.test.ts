@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { changeCountdown, describeChange, needsApproval, withdrawLimit, type PendingChange } from "./markets";
+import { SECONDS_PER_YEAR, WAD } from "./rates";
+
+const WETH = "0x00000000000000000000000000000000000000e7" as const;
+const NEW = "0x00000000000000000000000000000000000000aa" as const;
+const pct = (p: bigint) => (p * WAD) / 100n;
+const apr = (p: bigint) => pct(p) / SECONDS_PER_YEAR;
+
+const market = {
+  collaterals: [
+    {
+      info: { asset: WETH, decimals: 18, ltv: pct(80n), liquidationThreshold: pct(85n), maxDiscount: pct(10n), supplyCap: 100_000n * WAD, totalDeposited: 0n },
+      feed: { asset: WETH, feed: WETH, price: 3000n * WAD, updatedAt: 0n, heartbeat: 3600n, status: 0 },
+    },
+  ],
+  rateModel: { baseRate: 0n, slope1: apr(4n), slope2: apr(75n), kink: pct(80n) },
+  reserveFactor: pct(10n),
+  flashFeeBps: 0n,
+} as unknown as Parameters<typeof describeChange>[1];
+
+const change = (kind: number, asset: `0x${string}`, values: [bigint, bigint, bigint, bigint]): PendingChange =>
+  ({ id: 1n, kind, asset, executableAt: 1_000n, values }) as PendingChange;
+const symbolOf = (a: string) => (a === WETH ? "WETH" : undefined);
+
+describe("describeChange", () => {
+  it("shows a collateral change as current → proposed", () => {
+    const d = describeChange(change(0, WETH, [pct(75n), pct(82n), pct(12n), 50_000n * WAD]), market, symbolOf);
+    expect(d.title).toBe("WETH collateral parameters");
+    expect(d.items).toEqual([
+      { label: "LTV", from: "80.00%", to: "75.00%" },
+      { label: "Liquidation threshold", from: "85.00%", to: "82.00%" },
+      { label: "Max discount", from: "10.00%", to: "12.00%" },
+      { label: "Supply cap", from: "100,000 WETH", to: "50,000 WETH" },
+    ]);
+  });
+
+  it("shows a new listing without a current value", () => {
+    const d = describeChange(change(0, NEW, [pct(50n), pct(60n), pct(10n), 5n]), market, symbolOf);
+    expect(d.title).toMatch(/^List 0x0000…00aa as collateral$/);
+    expect(d.items.every((i) => i.from === null)).toBe(true);
+  });
+
+  it("shows a rate model change as APRs and the kink", () => {
+    const d = describeChange(change(1, "0x0000000000000000000000000000000000000000", [0n, apr(5n), apr(60n), pct(85n)]), market, symbolOf);
+    expect(d.title).toBe("Rate model");
+    expect(d.items.map((i) => `${i.label}: ${i.from} → ${i.to}`)).toEqual([
+      "Base rate (APR): 0.00% → 0.00%",
+      "Slope to kink (APR): 4.00% → 5.00%",
+      "Slope after kink (APR): 75.00% → 60.00%",
+      "Kink: 80.00% → 85.00%",
+    ]);
+  });
+
+  it("shows a fee change", () => {
+    const d = describeChange(change(2, "0x0000000000000000000000000000000000000000", [pct(20n), 5n, 0n, 0n]), market, symbolOf);
+    expect(d.items).toEqual([
+      { label: "Reserve factor", from: "10.00%", to: "20.00%" },
+      { label: "Flash-loan fee", from: "0 bps", to: "5 bps" },
+    ]);
+  });
+});
+
+describe("changeCountdown", () => {
+  it("counts down to the effective time, then says it is executable", () => {
+    expect(changeCountdown(86_400n + 100n, 100)).toEqual({ ready: false, text: "in 1d 0h", at: "1970-01-02 00:01 UTC" });
+    expect(changeCountdown(100n, 100).ready).toBe(true);
+    expect(changeCountdown(100n, 160).text).toBe("executable now");
+  });
+});
+
+describe("withdrawLimit / needsApproval", () => {
+  it("says when free liquidity, not the position, limits a withdrawal", () => {
+    expect(withdrawLimit(100n, 100n)).toEqual({ max: 100n, limitedByLiquidity: false });
+    expect(withdrawLimit(100n, 40n)).toEqual({ max: 40n, limitedByLiquidity: true });
+    expect(withdrawLimit(0n, 0n).limitedByLiquidity).toBe(false);
+  });
+  it("asks for an approval only when the allowance is short", () => {
+    expect(needsApproval(0n, 1n)).toBe(true);
+    expect(needsApproval(5n, 5n)).toBe(false);
+  });
+});
