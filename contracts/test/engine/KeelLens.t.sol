@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {EngineBase} from "./EngineBase.sol";
+import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
+import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {VaultView, MarketView} from "../../src/lens/KeelLens.sol";
+import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+
+contract KeelLensTest is EngineBase {
+    function _markets() internal view returns (address[] memory m) {
+        m = new address[](1);
+        m[0] = address(market);
+    }
+
+    function test_getAccount_matchesMarket() public {
+        uint256 id = _openWith(ALICE, weth, 1e18);
+        _fund(ALICE, wbtc, 0.1e8);
+        vm.prank(ALICE);
+        market.depositCollateral(id, address(wbtc), 0.1e8);
+        _borrow(ALICE, id, 5000e6);
+        vm.prank(ALICE);
+        market.openVault(); // empty second vault
+        vm.warp(block.timestamp + 10 days);
+        ethFeed.setAnswer(3000e8);
+        btcFeed.setAnswer(60_000e8);
+        usdcFeed.setAnswer(1e8);
+
+        VaultView[] memory vs = lens.getAccount(_markets(), ALICE);
+        assertEq(vs.length, 2, "two vaults");
+        VaultView memory v = vs[0];
+        (uint256 cv, uint256 limit, uint256 liq, uint256 dv, uint256 hf) = market.vaultHealth(id);
+        assertEq(v.id, id, "id");
+        assertEq(v.owner, ALICE, "owner");
+        assertEq(v.baseAsset, address(usdc), "base");
+        assertEq(v.debt, market.debtOf(id), "debt with interest");
+        assertGt(v.debt, 5000e6, "interest to now");
+        assertEq(v.collateralValue, cv, "cv");
+        assertEq(v.borrowLimitValue, limit, "limit");
+        assertEq(v.liquidationValue, liq, "liq");
+        assertEq(v.debtValue, dv, "dv");
+        assertEq(v.healthFactor, hf, "hf");
+        assertTrue(v.pricesOk, "prices ok");
+        assertFalse(v.liquidatable, "healthy");
+        assertEq(v.borrowCapacity, (limit - dv) / 1e12, "capacity");
+        assertEq(v.collaterals.length, 2, "two collaterals");
+        assertEq(v.collaterals[0].asset, address(weth), "weth first");
+        assertEq(v.collaterals[0].price, 3000e18, "price");
+        assertEq(v.collaterals[0].ltv, 0.8e18, "ltv");
+        assertEq(vs[1].healthFactor, type(uint256).max, "no debt: infinite HF");
+        assertEq(vs[1].collaterals.length, 0, "empty");
+
+        // Setting ETH to its liquidation price brings HF to 1.
+        uint256 lp = v.collaterals[0].liquidationPrice;
+        assertGt(lp, 0, "has a liquidation price");
+        ethFeed.setAnswer(int256(lp / 1e10));
+        assertApproxEqAbs(_hf(id), 1e18, 1e14, "HF at liquidation price");
+        ethFeed.setAnswer(int256(lp / 1e10) - 100e8);
+        assertTrue(lens.getVault(address(market), id).liquidatable, "liquidatable below");
+    }
+
+    function test_getAccount_stalePriceFlagged() public {
+        uint256 id = _openWith(ALICE, weth, 1e18);
+        _borrow(ALICE, id, 1000e6);
+        vm.warp(block.timestamp + 2 hours);
+        VaultView memory v = lens.getVault(address(market), id);
+        assertFalse(v.pricesOk, "stale");
+        assertFalse(v.liquidatable, "not liquidatable without prices");
+        assertEq(uint256(v.collaterals[0].status), uint256(KeelOracle.Status.Stale), "status");
+        assertEq(v.healthFactor, 0, "unknown HF");
+    }
+
+    function test_getVaults_paginates() public {
+        for (uint256 i; i < 5; ++i) {
+            _openWith(i % 2 == 0 ? ALICE : BOB, weth, 1e18);
+        }
+        (VaultView[] memory page, uint256 count) = lens.getVaults(address(market), 2, 2);
+        assertEq(count, 5, "count");
+        assertEq(page.length, 2, "page");
+        assertEq(page[0].id, 3, "offset");
+        assertEq(page[1].id, 4, "next");
+        (page,) = lens.getVaults(address(market), 4, 10);
+        assertEq(page.length, 1, "last page");
+        (page,) = lens.getVaults(address(market), 5, 10);
+        assertEq(page.length, 0, "past the end");
+    }
+
+    function test_getVaults_gasPerVault() public {
+        for (uint256 i; i < 50; ++i) {
+            uint256 id = _openWith(ALICE, weth, 1e18);
+            _borrow(ALICE, id, 1000e6);
+        }
+        uint256 g = gasleft();
+        lens.getVaults(address(market), 0, 50);
+        uint256 used = g - gasleft();
+        assertLt(used / 50, 60_000, "per-vault gas");
+    }
+
+    function test_getMarket() public {
+        uint256 id = _openWith(ALICE, weth, 10e18);
+        _borrow(ALICE, id, 10_000e6);
+        vm.prank(ADMIN);
+        market.proposeFees(0.2e18, 3);
+        address[] memory ms = _markets();
+        MarketView memory m = lens.getMarkets(ms)[0];
+        assertEq(m.baseAsset, address(usdc), "base");
+        assertEq(m.baseDecimals, 6, "dec");
+        assertEq(m.totalSupplyAssets, 1_000_000e6, "supplied");
+        assertEq(m.totalBorrows, 10_000e6, "borrowed");
+        assertEq(m.cash, 990_000e6, "cash");
+        assertEq(m.utilization, 0.01e18, "util");
+        assertEq(m.borrowRate, market.borrowRate(), "rate");
+        assertEq(m.rateModel.kink, 0.9e18, "kink");
+        assertEq(m.riskAdmin, ADMIN, "admin");
+        assertEq(m.riskDelay, 1 days, "delay");
+        assertEq(m.collaterals.length, 2, "collaterals");
+        assertEq(m.collaterals[0].info.totalDeposited, 10e18, "deposited");
+        assertEq(m.collaterals[0].feed.price, 3000e18, "feed");
+        assertEq(m.pendingChanges.length, 1, "pending");
+        assertEq(m.flashFeeBps, 5, "flash fee");
+        assertEq(m.vaultCount, 1, "vaults");
+    }
+}
