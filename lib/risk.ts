@@ -6,6 +6,9 @@
  */
 
 export const WAD = 10n ** 18n;
+
+const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
+const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
 /** Health factor of a vault without debt. */
 export const INFINITE_HEALTH = 2n ** 256n - 1n;
 
@@ -27,6 +30,35 @@ export interface VaultPosition {
   baseDecimals: number;
   /** USD per whole base token, WAD. */
   basePrice: bigint;
+  /**
+   * Debt shares and the market's borrow totals (interest accrued to now). With them, previews round debt exactly as
+   * the engine does (shares rounded up on borrow and down on repay, assets rounded up); without, debt moves by the
+   * amount alone.
+   */
+  shares?: { debtShares: bigint; totalBorrowAssets: bigint; totalBorrowShares: bigint };
+}
+
+/** The engine's virtual shares and assets (contracts/src/libraries/SharesLib.sol). */
+const VIRTUAL_SHARES = 1_000_000n;
+const VIRTUAL_ASSETS = 1n;
+const toSharesUp = (a: bigint, ta: bigint, ts: bigint) => mulDivUp(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
+const toSharesDown = (a: bigint, ta: bigint, ts: bigint) => mulDivDown(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
+const toAssetsUp = (s: bigint, ta: bigint, ts: bigint) => mulDivUp(s, ta + VIRTUAL_ASSETS, ts + VIRTUAL_SHARES);
+
+/** Debt after borrowing (+) or repaying (−) `amount`, with the engine's share rounding when shares are known. */
+function debtAfter(v: VaultPosition, amount: bigint, borrow: boolean): Pick<VaultPosition, "debt" | "shares"> {
+  const sh = v.shares;
+  if (!borrow && amount >= v.debt) return { debt: 0n, ...(sh ? { shares: { ...sh, debtShares: 0n } } : {}) };
+  if (!sh) return { debt: borrow ? v.debt + amount : v.debt - amount };
+  const delta = borrow
+    ? toSharesUp(amount, sh.totalBorrowAssets, sh.totalBorrowShares)
+    : toSharesDown(amount, sh.totalBorrowAssets, sh.totalBorrowShares);
+  const next = {
+    debtShares: borrow ? sh.debtShares + delta : sh.debtShares - delta,
+    totalBorrowAssets: borrow ? sh.totalBorrowAssets + amount : sh.totalBorrowAssets - amount,
+    totalBorrowShares: borrow ? sh.totalBorrowShares + delta : sh.totalBorrowShares - delta,
+  };
+  return { debt: toAssetsUp(next.debtShares, next.totalBorrowAssets, next.totalBorrowShares), shares: next };
 }
 
 export interface VaultRisk {
@@ -43,8 +75,6 @@ export interface VaultRisk {
   liquidatable: boolean;
 }
 
-const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
-const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
 const scaleOf = (decimals: number) => 10n ** BigInt(decimals);
 
 /** Value in USD (WAD) of `amount` at `price`, rounded down (collateral). */
@@ -54,6 +84,11 @@ export const valueUp = (amount: bigint, price: bigint, decimals: number) => mulD
 
 export function healthFactor(liquidationValue: bigint, debtValue: bigint): bigint {
   return debtValue === 0n ? INFINITE_HEALTH : mulDivDown(liquidationValue, WAD, debtValue);
+}
+
+/** Share of the borrow limit in use, WAD, rounded up (0 without debt; INFINITE_HEALTH with debt and no limit). */
+export function borrowLimitUsed(debtValue: bigint, borrowLimitValue: bigint): bigint {
+  return debtValue === 0n ? 0n : borrowLimitValue === 0n ? INFINITE_HEALTH : mulDivUp(debtValue, WAD, borrowLimitValue);
 }
 
 /** Everything the dashboard shows about a vault's health, from its position. */
@@ -79,7 +114,7 @@ export function vaultRisk(v: VaultPosition): VaultRisk {
     debtValue,
     healthFactor: hf,
     borrowCapacity,
-    borrowLimitUsed: debtValue === 0n ? 0n : borrowLimitValue === 0n ? INFINITE_HEALTH : mulDivUp(debtValue, WAD, borrowLimitValue),
+    borrowLimitUsed: borrowLimitUsed(debtValue, borrowLimitValue),
     liquidatable: hf < WAD,
   };
 }
@@ -113,9 +148,9 @@ export type VaultChange =
 export function applyChange(v: VaultPosition, change: VaultChange): VaultPosition {
   switch (change.kind) {
     case "borrow":
-      return { ...v, debt: v.debt + change.amount };
+      return { ...v, ...debtAfter(v, change.amount, true) };
     case "repay":
-      return { ...v, debt: change.amount >= v.debt ? 0n : v.debt - change.amount };
+      return { ...v, ...debtAfter(v, change.amount, false) };
     case "deposit":
     case "withdraw": {
       const sign = change.kind === "deposit" ? 1n : -1n;

@@ -13,8 +13,8 @@ export type LensMarket = ContractFunctionReturnType<typeof keelLensAbi, "view", 
  * asset can be previewed. A collateral whose price is unavailable has price 0 and so counts for nothing.
  */
 export function toPosition(
-  vault: Pick<LensVault, "collaterals" | "debt">,
-  market: Pick<LensMarket, "baseDecimals" | "baseFeed" | "collaterals">,
+  vault: Pick<LensVault, "collaterals" | "debt" | "debtShares">,
+  market: Pick<LensMarket, "baseDecimals" | "baseFeed" | "collaterals" | "totalBorrows" | "totalBorrowShares">,
 ): VaultPosition {
   const held = vault.collaterals.map((c) => ({
     asset: c.asset,
@@ -39,5 +39,6 @@ export function toPosition(
     debt: vault.debt,
     baseDecimals: market.baseDecimals,
     basePrice: market.baseFeed.price,
+    shares: { debtShares: vault.debtShares, totalBorrowAssets: market.totalBorrows, totalBorrowShares: market.totalBorrowShares },
   };
 }
