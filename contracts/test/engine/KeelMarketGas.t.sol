@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {EngineBase} from "./EngineBase.sol";
+
+/// @dev Gas of the hot paths with one collateral (each measured on its own cold-ish transaction via a fresh test).
+contract KeelMarketGasTest is EngineBase {
+    uint256 internal id;
+
+    function setUp() public override {
+        super.setUp();
+        id = _openWith(ALICE, weth, 1e18);
+        _fund(ALICE, weth, 10e18);
+        _fund(ALICE, usdc, 10_000e6);
+        _borrow(ALICE, id, 1000e6);
+        vm.warp(block.timestamp + 1 hours);
+        ethFeed.setAnswer(3000e8);
+        usdcFeed.setAnswer(1e8);
+    }
+
+    function test_gas_depositCollateral() public {
+        vm.prank(ALICE);
+        market.depositCollateral(id, address(weth), 1e18);
+    }
+
+    function test_gas_borrow() public {
+        vm.prank(ALICE);
+        market.borrow(id, 100e6, ALICE);
+    }
+
+    function test_gas_repay() public {
+        vm.prank(ALICE);
+        market.repay(id, 100e6);
+    }
+
+    function test_gas_withdrawCollateral() public {
+        vm.prank(ALICE);
+        market.withdrawCollateral(id, address(weth), 0.1e18, ALICE);
+    }
+}
