@@ -1,14 +1,11 @@
 "use client";
+import { FeedStatusBadge } from "@/components/feed-status-badge";
+import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useNowSeconds } from "@/hooks/use-now";
 import { useOracleFeeds } from "@/hooks/use-oracle-feeds";
 import { formatAge, formatUsd, shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
-
-const badge: Record<string, string> = {
-  ok: "bg-emerald-500/15 text-emerald-300 ring-emerald-500/30",
-  stale: "bg-amber-500/15 text-amber-300 ring-amber-500/30",
-};
 
 /** Each asset's oracle price, feed and age on one chain, read on-chain; faulty feeds show why, never a number. */
 export function OracleTable({ chain }: { chain: ChainConfig }) {
@@ -18,19 +15,17 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
     return <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">{chain.deploymentError}</p>;
   }
   const assets = new Map(chain.deployment.assets.map((a) => [a.address.toLowerCase(), a]));
-  const lastOk = dataUpdatedAt ? Math.floor(dataUpdatedAt / 1000) : 0;
   return (
     <div className="space-y-3">
       {error && (
-        <div role="alert" className="flex items-center justify-between rounded-lg border border-rose-800 bg-rose-950/40 px-4 py-2 text-sm text-rose-200">
-          <span>
-            Cannot reach {chain.name} ({chain.rpcUrl}).{" "}
-            {data ? `Showing prices from ${formatAge(now - lastOk)} ago.` : "No prices yet."}
-          </span>
-          <button onClick={() => void refetch()} className="rounded-md border border-rose-600 px-3 py-1 hover:bg-rose-900">
-            Retry
-          </button>
-        </div>
+        <RpcErrorBanner
+          chainName={chain.name}
+          rpcUrl={chain.rpcUrl}
+          what="prices"
+          updatedAt={dataUpdatedAt}
+          hasData={Boolean(data)}
+          onRetry={() => void refetch()}
+        />
       )}
       <div className="overflow-x-auto rounded-xl border border-slate-800">
         <table className="w-full text-sm" data-testid={`oracle-table-${chain.id}`}>
@@ -66,12 +61,7 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
                     {status.key === "ok" ? formatUsd(f.price) : <span className="text-slate-500">—</span>}
                   </td>
                   <td className="px-4 py-3">
-                    <span
-                      title={status.why}
-                      className={`inline-flex rounded-full px-2 py-0.5 text-xs ring-1 ${badge[status.key] ?? "bg-rose-500/15 text-rose-300 ring-rose-500/30"}`}
-                    >
-                      {status.label}
-                    </span>
+                    <FeedStatusBadge status={f.status} />
                     {status.why && <div className="mt-1 text-xs text-slate-400">{status.why}</div>}
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums text-slate-300" data-testid="age">

@@ -1,0 +1,51 @@
+"use client";
+import { formatAge } from "@/lib/format";
+import { changeCountdown, describeChange } from "@/lib/markets";
+import type { LensMarket } from "@/lib/vaults";
+
+/** Risk-parameter changes the risk admin proposed, each with what it changes and when it can take effect. */
+export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
+  const changes = [...market.pendingChanges].sort((a, b) => (a.executableAt < b.executableAt ? -1 : 1));
+  return (
+    <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="pending-changes">
+      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-400">Pending risk changes</h3>
+      {changes.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">None. Any change waits {formatAge(Number(market.riskDelay))} after it is proposed.</p>
+      ) : (
+        <ul className="mt-2 space-y-3">
+          {changes.map((c) => {
+            const d = describeChange(c, market, symbolOf);
+            const when = changeCountdown(c.executableAt, now);
+            return (
+              <li key={c.id.toString()} data-testid={`pending-change-${c.id}`} className="rounded-lg border border-amber-900/60 bg-amber-950/20 p-3">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <span className="text-sm font-medium text-amber-100">
+                    #{c.id.toString()} · {d.title}
+                  </span>
+                  <span className="text-xs text-amber-200" data-testid="effective">
+                    takes effect <b data-testid="countdown">{when.text}</b> · <span data-testid="effective-at">{when.at}</span>
+                  </span>
+                </div>
+                <ul className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2">
+                  {d.items.map((i) => (
+                    <li key={i.label} className="flex justify-between gap-2">
+                      <span className="text-slate-400">{i.label}</span>
+                      <span className="tabular-nums">
+                        {i.from !== null && (
+                          <>
+                            <span className="text-slate-500">{i.from}</span> →{" "}
+                          </>
+                        )}
+                        <span className="text-slate-100">{i.to}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { feedStatus } from "@/lib/oracle";
+
+const tone: Record<string, string> = {
+  ok: "bg-emerald-500/15 text-emerald-300 ring-emerald-500/30",
+  stale: "bg-amber-500/15 text-amber-300 ring-amber-500/30",
+};
+
+/** An oracle feed's status (`KeelOracle.Status`) as a coloured pill, with why in its title. */
+export function FeedStatusBadge({ status }: { status: number }) {
+  const s = feedStatus(status);
+  return (
+    <span
+      title={s.why || undefined}
+      data-testid="feed-status"
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ${tone[s.key] ?? "bg-rose-500/15 text-rose-300 ring-rose-500/30"}`}
+    >
+      {s.label}
+    </span>
+  );
+}

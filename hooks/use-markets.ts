@@ -1,0 +1,118 @@
+"use client";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { devErc20Abi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { useKeelChains } from "@/hooks/use-keel-config";
+import type { ChainConfig } from "@/lib/server/config";
+import type { LensMarket } from "@/lib/vaults";
+
+type ChainId = Parameters<typeof readContract>[1]["chainId"];
+
+/** How often market data is re-read (and an unreachable RPC noticed). */
+export const MARKETS_REFRESH_MS = 3_000;
+
+export const marketsKey = (chainId: number) => ["keel", "markets", chainId] as const;
+export const lenderKey = (chainId: number, market: Address, owner?: Address) => ["keel", "lender", chainId, market, owner ?? null] as const;
+
+export interface ChainMarkets {
+  chain: ChainConfig;
+  /** Why this chain cannot be read at all (no deployment, no lens, no market). */
+  unavailable: string | null;
+  markets: readonly LensMarket[] | undefined;
+  error: Error | null;
+  isPending: boolean;
+  /** ms since epoch of the last successful read (0 before the first). */
+  updatedAt: number;
+  refetch(): void;
+}
+
+/**
+ * Every market of every configured chain: ONE `KeelLens.getMarkets(markets)` call per chain and refresh. On an RPC
+ * failure the last markets are kept (with their age) next to the error.
+ */
+export function useMarkets(): ChainMarkets[] {
+  const config = useConfig();
+  const chains = useKeelChains();
+  const readable = chains.map((chain) => {
+    const d = chain.deployment;
+    const unavailable = !d
+      ? (chain.deploymentError ?? "no deployment")
+      : !d.contracts.lens
+        ? "no lens contract is deployed on this chain"
+        : d.markets.length === 0
+          ? "no market is deployed on this chain"
+          : null;
+    return { chain, unavailable };
+  });
+  const results = useQueries({
+    queries: readable.map(({ chain, unavailable }) => ({
+      queryKey: marketsKey(chain.id),
+      enabled: !unavailable,
+      retry: 1,
+      refetchInterval: MARKETS_REFRESH_MS,
+      queryFn: () =>
+        readContract(config, {
+          chainId: chain.id as ChainId,
+          address: chain.deployment!.contracts.lens!,
+          abi: keelLensAbi,
+          functionName: "getMarkets",
+          args: [chain.deployment!.markets.map((m) => m.address)],
+        }),
+    })),
+  });
+  return readable.map(({ chain, unavailable }, i) => {
+    const r = results[i]!;
+    return {
+      chain,
+      unavailable,
+      markets: r.data,
+      error: r.error,
+      isPending: r.isPending && !unavailable,
+      updatedAt: r.dataUpdatedAt,
+      refetch: () => void r.refetch(),
+    };
+  });
+}
+
+export interface LenderPosition {
+  /** Market shares held. */
+  shares: bigint;
+  /** The shares' value in the base asset: `convertToAssets(balanceOf)`. */
+  supplied: bigint;
+  /** `maxWithdraw`: the supplied value, limited by the market's free liquidity. */
+  maxWithdraw: bigint;
+  /** Base asset in the wallet. */
+  walletBalance: bigint;
+  /** Base asset the wallet lets the market pull. */
+  allowance: bigint;
+}
+
+/**
+ * The connected wallet as a lender in one market: shares, `maxWithdraw`, base-asset balance and allowance (four
+ * eth_calls, batched by the http transport), then `convertToAssets(shares)`.
+ */
+export function useLenderPosition(chain: ChainConfig, market: Address, baseAsset: Address, owner: Address | undefined) {
+  const config = useConfig();
+  return useQuery({
+    queryKey: lenderKey(chain.id, market, owner),
+    enabled: Boolean(owner),
+    retry: 1,
+    refetchInterval: MARKETS_REFRESH_MS,
+    queryFn: async (): Promise<LenderPosition> => {
+      const chainId = chain.id as ChainId;
+      const [shares, maxWithdraw, walletBalance, allowance] = await Promise.all([
+        readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [owner!] }),
+        readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "maxWithdraw", args: [owner!] }),
+        readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "balanceOf", args: [owner!] }),
+        readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "allowance", args: [owner!, market] }),
+      ]);
+      const supplied =
+        shares === 0n
+          ? 0n
+          : await readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "convertToAssets", args: [shares] });
+      return { shares, supplied, maxWithdraw, walletBalance, allowance };
+    },
+  });
+}
