@@ -3,7 +3,7 @@ import { devPriceFeedAbi } from "../contracts-abi/generated";
 import { expect, screenshot, test } from "./support/fixtures";
 
 test("shows each asset's oracle price, source and age, read from the chain", async ({ page, app, chain }) => {
-  await app.open("/");
+  await app.open("/markets");
   const weth = page.getByTestId("feed-WETH");
   await expect(weth.getByTestId("price")).toHaveText("$3,000.00");
   await expect(page.getByTestId("feed-WBTC").getByTestId("price")).toHaveText("$65,000.00");
@@ -16,7 +16,7 @@ test("shows each asset's oracle price, source and age, read from the chain", asy
 });
 
 test("a feed price set on the chain shows up within seconds", async ({ page, app, chain }) => {
-  await app.open("/");
+  await app.open("/markets");
   await expect(page.getByTestId("feed-WETH").getByTestId("price")).toHaveText("$3,000.00");
   await chain.admin.writeContract({
     address: chain.asset("WETH").feed,
@@ -29,7 +29,7 @@ test("a feed price set on the chain shows up within seconds", async ({ page, app
 });
 
 test("a stale feed is shown as stale, not as a number", async ({ page, app, chain }) => {
-  await app.open("/");
+  await app.open("/markets");
   const block = await chain.publicClient.getBlock();
   await chain.admin.writeContract({
     address: chain.asset("WBTC").feed,
@@ -46,7 +46,7 @@ test("a stale feed is shown as stale, not as a number", async ({ page, app, chai
 });
 
 test("an out-of-bounds answer is flagged, not shown", async ({ page, app, chain }) => {
-  await app.open("/");
+  await app.open("/markets");
   await chain.admin.writeContract({
     address: chain.asset("USDC").feed,
     abi: devPriceFeedAbi,

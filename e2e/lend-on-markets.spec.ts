@@ -1,0 +1,214 @@
+import type { Page } from "@playwright/test";
+import { maxUint256, parseUnits, type Address } from "viem";
+import { devErc20Abi, keelMarketFullAbi } from "../contracts-abi";
+import { formatApr, formatPercent, formatUtc } from "../lib/format";
+import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+
+const marketOf = (chain: E2EChain, base: string) => chain.deployment.markets.find((m) => m.baseAsset === chain.asset(base).address)!.address;
+
+async function readMarket(chain: E2EChain, market: Address) {
+  const read = (functionName: "utilization" | "borrowRate" | "supplyRate") =>
+    chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName });
+  const [u, b, s] = await Promise.all([read("utilization"), read("borrowRate"), read("supplyRate")]);
+  return { u, b, s };
+}
+
+/** Sends a transaction as the admin (anvil #0) and waits for it. */
+async function asAdmin(chain: E2EChain, req: { address: Address; abi: typeof keelMarketFullAbi | typeof devErc20Abi; functionName: string; args: readonly unknown[] }) {
+  const hash = await chain.admin.writeContract(req as Parameters<typeof chain.admin.writeContract>[0]);
+  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe("success");
+}
+
+const usdcCard = (page: Page) => page.getByTestId("market-USDC");
+
+test("shows both markets with utilization and APRs as on the chain, collateral parameters and oracle prices", async ({ page, app, chain }) => {
+  await app.open("/markets");
+  for (const base of ["USDC", "WETH"]) {
+    const card = page.getByTestId(`market-${base}`);
+    const { u, b, s } = await readMarket(chain, marketOf(chain, base));
+    expect(u).toBeGreaterThan(0n); // the demo vaults borrow
+    await expect(card.getByTestId("utilization")).toHaveText(formatPercent(u));
+    await expect(card.getByTestId("borrow-apr")).toHaveText(formatApr(b));
+    await expect(card.getByTestId("supply-apr")).toHaveText(formatApr(s));
+    await expect(card.getByTestId("rate-chart").locator(".recharts-line-curve")).toHaveCount(2);
+  }
+  const usdc = usdcCard(page);
+  await expect(usdc.getByTestId("supplied")).toHaveText("2,000,000 USDC");
+  await expect(usdc.getByTestId("base-feed").getByTestId("price")).toHaveText("$1.00");
+  const weth = usdc.getByTestId("collateral-WETH");
+  await expect(weth.getByTestId("ltv")).toHaveText("80.00%");
+  await expect(weth.getByTestId("lt")).toHaveText("85.00%");
+  await expect(weth.getByTestId("max-discount")).toHaveText("10.00%");
+  await expect(weth.getByTestId("price")).toHaveText("$3,000.00");
+  await expect(weth).toHaveAttribute("data-status", "ok");
+  await expect(usdc.getByTestId("collateral-WBTC").getByTestId("ltv")).toHaveText("75.00%");
+  const ethMarketUsdc = page.getByTestId("market-WETH").getByTestId("collateral-USDC");
+  await expect(ethMarketUsdc.getByTestId("max-discount")).toHaveText("8.00%");
+  await expect(ethMarketUsdc.getByTestId("price")).toHaveText("$1.00");
+  // The oracle price table lives on this page too.
+  await expect(page.getByTestId("feed-WBTC").getByTestId("price")).toHaveText("$65,000.00");
+  await screenshot(page, "markets");
+});
+
+test("as a lender: approve exactly, deposit USDC, see the position, withdraw part; liquidity limits a withdrawal", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  await injectWallet();
+  await app.open("/markets");
+  await connectWallet(page);
+  const market = marketOf(chain, "USDC");
+  const usdc = chain.asset("USDC");
+  const panel = usdcCard(page).getByTestId("lend-panel");
+  await expect(panel.getByTestId("lender-wallet")).toHaveText("500,000 USDC");
+  await expect(panel.getByTestId("lender-supplied")).toHaveText("0 USDC");
+
+  await panel.getByTestId("lend-amount").fill("1000");
+  const submit = panel.getByTestId("lend-submit");
+  await expect(submit).toHaveText("Approve 1,000 USDC");
+  await expect(panel.getByTestId("approve-step")).toBeVisible();
+  await screenshot(page, "markets-approve");
+  await submit.click();
+  await expect(submit).toHaveText("Deposit 1,000 USDC");
+  // The approval was for the exact amount, not unlimited.
+  expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(
+    parseUnits("1000", 6),
+  );
+  await submit.click();
+  await expect(panel.getByTestId("lender-supplied")).toHaveText("1,000 USDC");
+  await expect(panel.getByTestId("lender-wallet")).toHaveText("499,000 USDC");
+  await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("1,000 USDC");
+  await expect(usdcCard(page).getByTestId("supplied")).toHaveText("2,001,000 USDC");
+  const shares = await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [TRADER] });
+  expect(shares).toBeGreaterThan(0n);
+  await expect(page.getByText("Deposit 1,000 USDC — confirmed")).toBeVisible();
+  await screenshot(page, "markets-deposited");
+
+  await panel.getByRole("tab", { name: "Withdraw" }).click();
+  await panel.getByTestId("lend-amount").fill("400");
+  await expect(submit).toHaveText("Withdraw 400 USDC");
+  await submit.click();
+  await expect(panel.getByTestId("lender-supplied")).toHaveText("600 USDC");
+  await expect(panel.getByTestId("lender-wallet")).toHaveText("499,400 USDC");
+
+  // A borrower takes all but 100 USDC of the cash: the withdrawable amount is now limited by liquidity, and said so.
+  const weth = chain.asset("WETH");
+  const admin = chain.admin.account.address;
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  await asAdmin(chain, { address: market, abi: keelMarketFullAbi, functionName: "openVault", args: [] });
+  await asAdmin(chain, { address: weth.address, abi: devErc20Abi, functionName: "mint", args: [admin, parseUnits("2000", 18)] });
+  await asAdmin(chain, { address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
+  await asAdmin(chain, { address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("2000", 18)] });
+  const cash = await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "cash" });
+  await asAdmin(chain, { address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, cash - parseUnits("100", 6), admin] });
+  await expect(panel.getByTestId("liquidity-limited")).toBeVisible();
+  await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("100 USDC");
+  await panel.getByTestId("lend-amount").fill("500");
+  await expect(panel.getByTestId("lend-amount-message")).toHaveText("At most 100 USDC: the market's free liquidity limits withdrawals now");
+  await expect(submit).toBeDisabled();
+  const { u } = await readMarket(chain, market);
+  await expect(usdcCard(page).getByTestId("utilization")).toHaveText(formatPercent(u));
+  await screenshot(page, "markets-liquidity-limited");
+});
+
+test("bad amounts each show their own message and disable submit", async ({ page, app, injectWallet }) => {
+  await injectWallet();
+  await app.open("/markets");
+  await connectWallet(page);
+  const panel = usdcCard(page).getByTestId("lend-panel");
+  await expect(panel.getByTestId("lender-wallet")).toHaveText("500,000 USDC");
+  const input = panel.getByTestId("lend-amount");
+  const message = panel.getByTestId("lend-amount-message");
+  const submit = panel.getByTestId("lend-submit");
+  const cases: [string, string | RegExp][] = [
+    ["abc", "Enter a number, like 1.5"],
+    ["-5", "The amount cannot be negative"],
+    ["1e3", "Write the amount in full digits, without an exponent (e)"],
+    ["1.1234567", "USDC has at most 6 decimals"],
+    ["0", "Enter an amount above zero"],
+    ["600000", "You have 500,000 USDC"],
+  ];
+  for (const [text, expected] of cases) {
+    await input.fill(text);
+    await expect(message).toHaveText(expected);
+    await expect(submit).toBeDisabled();
+  }
+  await input.fill("");
+  await expect(message).toHaveText("Enter an amount");
+  await expect(submit).toBeDisabled();
+  await screenshot(page, "markets-bad-input");
+  await panel.getByRole("tab", { name: "Withdraw" }).click();
+  await input.fill("1");
+  await expect(message).toHaveText("At most 0 USDC: your supplied position");
+  await expect(submit).toBeDisabled();
+  await panel.getByRole("tab", { name: "Deposit" }).click();
+  await input.fill("25");
+  await expect(message).toHaveText("");
+  await expect(submit).toBeEnabled();
+});
+
+test("risk changes proposed by the admin appear with their effective time", async ({ page, app, chain }) => {
+  await page.clock.install(); // real time flows; set forward below to see the countdown end
+  await app.open("/markets");
+  const usdcMarket = marketOf(chain, "USDC");
+  const wethMarket = marketOf(chain, "WETH");
+  await expect(usdcCard(page).getByTestId("pending-changes")).toContainText("None");
+  await asAdmin(chain, {
+    address: usdcMarket,
+    abi: keelMarketFullAbi,
+    functionName: "proposeCollateral",
+    args: [
+      chain.asset("WETH").address,
+      { ltv: parseUnits("0.75", 18), liquidationThreshold: parseUnits("0.82", 18), maxDiscount: parseUnits("0.12", 18), supplyCap: parseUnits("50000", 18) },
+    ],
+  });
+  const perSecond = (annual: string) => parseUnits(annual, 18) / 31_536_000n;
+  await asAdmin(chain, {
+    address: wethMarket,
+    abi: keelMarketFullAbi,
+    functionName: "proposeRateModel",
+    args: [{ baseRate: 0n, slope1: perSecond("0.05"), slope2: perSecond("0.6"), kink: parseUnits("0.85", 18) }],
+  });
+  const [collateralChange] = await chain.publicClient.readContract({ address: usdcMarket, abi: keelMarketFullAbi, functionName: "pendingChanges" });
+  const [rateChange] = await chain.publicClient.readContract({ address: wethMarket, abi: keelMarketFullAbi, functionName: "pendingChanges" });
+
+  const c = usdcCard(page).getByTestId(`pending-change-${collateralChange!.id}`);
+  await expect(c).toContainText("WETH collateral parameters");
+  await expect(c).toContainText("80.00% → 75.00%");
+  await expect(c).toContainText("85.00% → 82.00%");
+  await expect(c).toContainText("100,000 WETH → 50,000 WETH");
+  await expect(c.getByTestId("effective-at")).toHaveText(formatUtc(collateralChange!.executableAt));
+  await expect(c.getByTestId("countdown")).toHaveText(/^in (1d 0h|23h \d+m)$/);
+
+  const r = page.getByTestId("market-WETH").getByTestId(`pending-change-${rateChange!.id}`);
+  await expect(r).toContainText("Rate model");
+  await expect(r).toContainText("90.00% → 85.00%");
+  await expect(r).toContainText("3.00% → 5.00%");
+  await expect(r.getByTestId("effective-at")).toHaveText(formatUtc(rateChange!.executableAt));
+  await screenshot(page, "markets-pending-changes");
+
+  // Once the delay has passed the change is shown as executable.
+  await page.clock.setSystemTime(new Date(Number(collateralChange!.executableAt) * 1000 + 5_000));
+  await expect(c.getByTestId("countdown")).toHaveText("executable now");
+});
+
+test("an unreachable RPC shows a banner with retry, keeps the last markets and their age", async ({ page, app, chain }) => {
+  await app.open("/markets");
+  const card = usdcCard(page);
+  await expect(card.getByTestId("utilization")).not.toBeEmpty();
+  const shown = await card.getByTestId("utilization").textContent();
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  await page.route(rpc, (route) => route.abort("connectionrefused"));
+  const banner = page.getByRole("region", { name: "Markets on Anvil (local)" }).getByTestId("rpc-error");
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toContainText("Showing market data from");
+  await expect(banner.getByTestId("stale-age")).toHaveText(/^\d+s$/);
+  await expect(card.getByTestId("utilization")).toHaveText(shown!);
+  await screenshot(page, "markets-rpc-down");
+  await page.unroute(rpc);
+  await banner.getByRole("button", { name: "Retry" }).click();
+  await expect(banner).toBeHidden();
+});
