@@ -120,3 +120,8 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   if (problems.length) throw new DeploymentError(source, problems);
   return { chainId, deploymentBlock, contracts: { oracle, ...(lens ? { lens } : {}) }, assets, markets, ...(dev ? { dev } : {}) };
 }
+
+/** The deployment's asset at `address` (any case), if Keel knows it. */
+export function findAsset(deployment: Pick<Deployment, "assets"> | null | undefined, address: string): DeployedAsset | undefined {
+  return deployment?.assets.find((a) => a.address.toLowerCase() === address.toLowerCase());
+}

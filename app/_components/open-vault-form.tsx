@@ -1,0 +1,187 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { encodeFunctionData, formatUnits, parseEventLogs, type Address } from "viem";
+import { useAccount, useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { AmountField } from "@/components/amount-field";
+import { keelMarketFullAbi } from "@/contracts-abi";
+import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { useWalletTokens } from "@/hooks/use-vault";
+import { useToasts } from "@/components/toaster";
+import { parseAmount } from "@/lib/amount";
+import { findAsset } from "@/lib/deployment";
+import { formatToken, formatUnitsFixed } from "@/lib/format";
+import type { ChainConfig } from "@/lib/server/config";
+import { vaultHref } from "./vault-card";
+
+type ChainId = Parameters<typeof readContract>[1]["chainId"];
+
+/**
+ * Open a vault and make its first deposit, as one flow: Approve (exact amount unless "unlimited" is chosen) if the
+ * allowance is short, then ONE transaction `market.multicall([openVault(), transferVault(id, me), depositCollateral(id,
+ * asset, amount)])` with id = vaultCount() + 1. Ids are sequential; `transferVault(id, me)` is owner-only, so if
+ * someone opened vault `id` first the whole batch reverts (Unauthorized) instead of depositing into their vault.
+ */
+export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
+  const { address } = useAccount();
+  const config = useConfig();
+  const router = useRouter();
+  const toasts = useToasts();
+  const approveAndSend = useApproveAndSend();
+  const [chainId, setChainId] = useState(chains[0]!.id);
+  const chain = chains.find((c) => c.id === chainId) ?? chains[0]!;
+  const markets = chain.deployment!.markets;
+  const [marketAddr, setMarketAddr] = useState<Address>(markets[0]!.address);
+  const market = markets.find((m) => m.address === marketAddr) ?? markets[0]!;
+  const [assetAddr, setAssetAddr] = useState<Address>(market.collaterals[0]!);
+  const asset = findAsset(chain.deployment, market.collaterals.includes(assetAddr) ? assetAddr : market.collaterals[0]!)!;
+  const [text, setText] = useState("");
+  const [touched, setTouched] = useState(false);
+  const [unlimited, setUnlimited] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const wallet = useWalletTokens(chain, market.address, market.collaterals, address);
+  const token = wallet.data?.get(asset.address.toLowerCase());
+
+  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, (v) =>
+    formatUnitsFixed(v, asset.decimals, asset.decimals),
+  );
+  const needsApproval = parsed.ok && token !== undefined && token.allowance < parsed.value;
+
+  async function submit() {
+    setTouched(true);
+    if (!parsed.ok || !address || !token) return;
+    setBusy(true);
+    try {
+      const count = await readContract(config, {
+        chainId: chain.id as ChainId,
+        address: market.address,
+        abi: keelMarketFullAbi,
+        functionName: "vaultCount",
+      });
+      const id = count + 1n;
+      const result = await approveAndSend(
+        { token: asset.address, symbol: asset.symbol, decimals: asset.decimals, spender: market.address, amount: parsed.value, allowance: token.allowance, unlimited },
+        {
+          label: `Open vault #${id} with ${formatToken(parsed.value, asset.decimals, asset.symbol, asset.decimals)}`,
+          chainId: chain.id,
+          address: market.address,
+          abi: keelMarketFullAbi,
+          functionName: "multicall",
+          args: [
+            [
+              encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
+              encodeFunctionData({ abi: keelMarketFullAbi, functionName: "transferVault", args: [id, address] }),
+              encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, asset.address, parsed.value] }),
+            ],
+          ],
+        },
+      );
+      if (result.status === "confirmed") {
+        const opened = parseEventLogs({ abi: keelMarketFullAbi, eventName: "VaultOpened", logs: result.receipt.logs })[0];
+        const openedId = opened?.args.id ?? id;
+        setText("");
+        setTouched(false);
+        router.push(vaultHref(chain.id, market.address, openedId));
+      } else if (result.status === "failed" && result.error.errorName === "Unauthorized") {
+        toasts.show({
+          tone: "info",
+          title: "Someone opened a vault at the same moment",
+          body: `Vault #${id} went to another account, so nothing was sent or deposited. Submit again to open the next one.`,
+        });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="grid gap-4 md:grid-cols-[1fr_1fr_2fr_auto] md:items-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="open-vault-form"
+    >
+      {chains.length > 1 && (
+        <label className="space-y-1 text-xs text-slate-400">
+          <span>Chain</span>
+          <select
+            value={chainId}
+            onChange={(e) => setChainId(Number(e.target.value))}
+            className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+          >
+            {chains.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="space-y-1 text-xs text-slate-400">
+        <span>Market (what you borrow)</span>
+        <select
+          aria-label="Market"
+          value={market.address}
+          onChange={(e) => {
+            const m = markets.find((x) => x.address === e.target.value)!;
+            setMarketAddr(m.address);
+            setAssetAddr(m.collaterals[0]!);
+          }}
+          className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+        >
+          {markets.map((m) => (
+            <option key={m.address} value={m.address}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="space-y-1 text-xs text-slate-400">
+        <span>Collateral</span>
+        <select
+          aria-label="Collateral"
+          value={asset.address}
+          onChange={(e) => setAssetAddr(e.target.value as Address)}
+          className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+        >
+          {market.collaterals.map((a) => (
+            <option key={a} value={a}>
+              {findAsset(chain.deployment, a)?.symbol ?? a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <AmountField
+        id="open-amount"
+        label="First deposit"
+        symbol={asset.symbol}
+        value={text}
+        onChange={(t) => {
+          setText(t);
+          setTouched(true);
+        }}
+        onMax={token ? () => (setText(formatUnits(token.balance, asset.decimals)), setTouched(true)) : undefined}
+        hint={token ? `Wallet: ${formatToken(token.balance, asset.decimals, asset.symbol)}` : "Wallet: …"}
+        problem={touched && !parsed.ok ? parsed.message : null}
+      />
+      <div className="space-y-2 md:pt-5">
+        <button
+          type="submit"
+          disabled={!parsed.ok || busy || !token}
+          className="w-full whitespace-nowrap rounded-md bg-sky-500 px-4 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {busy ? "Working…" : needsApproval ? "Approve & open vault" : "Open vault"}
+        </button>
+        {needsApproval && (
+          <label className="flex items-center gap-2 text-xs text-slate-400">
+            <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
+            Approve unlimited
+          </label>
+        )}
+      </div>
+    </form>
+  );
+}

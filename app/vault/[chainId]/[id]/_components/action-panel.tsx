@@ -1,0 +1,319 @@
+"use client";
+import { useState } from "react";
+import { formatUnits, maxUint256, type Address } from "viem";
+import { useAccount } from "wagmi";
+import { AmountField } from "@/components/amount-field";
+import { keelMarketFullAbi } from "@/contracts-abi";
+import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import type { WalletToken } from "@/hooks/use-vault";
+import { parseAmount } from "@/lib/amount";
+import { findAsset } from "@/lib/deployment";
+import { formatHealthFactor, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
+import { feedStatus } from "@/lib/oracle";
+import type { ChainConfig } from "@/lib/server/config";
+import { actionLimits, previewAction, type VaultAction } from "@/lib/vault-actions";
+import { BAND_STYLE } from "@/lib/vault-summary";
+import { healthBand, type VaultPosition } from "@/lib/risk";
+import type { LensMarket, LensVault } from "@/lib/vaults";
+
+const ACTIONS: { key: VaultAction; label: string }[] = [
+  { key: "deposit", label: "Deposit" },
+  { key: "withdraw", label: "Withdraw" },
+  { key: "borrow", label: "Borrow" },
+  { key: "repay", label: "Repay" },
+];
+
+export interface ActionPanelProps {
+  chain: ChainConfig;
+  vault: LensVault;
+  market: LensMarket;
+  position: VaultPosition;
+  wallet: Map<string, WalletToken> | undefined;
+  /** Health factor Max keeps and below which the page warns (WAD). */
+  safety: bigint;
+  /** Assets without a usable price (borrowing, and withdrawing with debt, are paused). */
+  unpriced: { asset: Address; status: number }[];
+  /** The data shown may be out of date (RPC unreachable). */
+  stale: boolean;
+}
+
+/** Deposit / Withdraw / Borrow / Repay with exact amounts, Max within the safety buffer, and a before → after preview. */
+export function ActionPanel({ chain, vault, market, position, wallet, safety, unpriced, stale }: ActionPanelProps) {
+  const { address } = useAccount();
+  const approveAndSend = useApproveAndSend();
+  const [action, setAction] = useState<VaultAction>("deposit");
+  const collaterals = market.collaterals.map((c) => c.info.asset);
+  const [assetAddr, setAssetAddr] = useState<Address>(vault.collaterals.find((c) => c.amount > 0n)?.asset ?? collaterals[0]!);
+  const [text, setText] = useState("");
+  const [touched, setTouched] = useState(false);
+  const [repayAll, setRepayAll] = useState(false);
+  const [unlimited, setUnlimited] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const base = findAsset(chain.deployment, market.baseAsset);
+  const usesCollateral = action === "deposit" || action === "withdraw";
+  const tokenAddr = usesCollateral ? assetAddr : market.baseAsset;
+  const info = usesCollateral ? market.collaterals.find((c) => c.info.asset === assetAddr)?.info : undefined;
+  const decimals = usesCollateral ? (info?.decimals ?? 18) : market.baseDecimals;
+  const symbol = findAsset(chain.deployment, tokenAddr)?.symbol ?? shortAddress(tokenAddr);
+  const token = wallet?.get(tokenAddr.toLowerCase());
+  const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
+  const fmt = (v: bigint) => formatUnitsFixed(v, decimals, decimals);
+
+  const limits = actionLimits({
+    action,
+    position,
+    asset: usesCollateral ? assetAddr : undefined,
+    walletBalance: action === "deposit" || action === "repay" ? (token?.balance ?? 0n) : undefined,
+    cash: market.cash,
+    minHealth: safety,
+  });
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max: limits.max }, fmt);
+  const amount = parsed.ok ? parsed.value : 0n;
+  const preview = parsed.ok ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
+
+  const needsPrices = action === "borrow" || (action === "withdraw" && vault.debt > 0n);
+  const paused = needsPrices && unpriced.length > 0;
+  const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
+  const block = preview?.beyondLtv
+    ? "Not allowed: this would take the vault beyond its maximum loan-to-value (the chain refuses it)."
+    : preview?.liquidatable && (action === "withdraw" || action === "borrow")
+      ? "Not allowed: this would leave the vault liquidatable."
+      : null;
+  const warning =
+    !block && preview?.belowWarning && (action === "withdraw" || action === "borrow")
+      ? `Health factor after: ${formatHealthFactor(preview.risk.healthFactor)}, below your safety level ${formatHealthFactor(safety)}.`
+      : null;
+  const canSubmit = parsed.ok && !block && !paused && !ownerOnly && !busy && Boolean(address) && (!usesCollateral || Boolean(info));
+  const sendsAll = action === "repay" && repayAll && parsed.ok && Boolean(limits.repayAll);
+  const pulls = action === "deposit" || action === "repay";
+  const pullAmount = sendsAll ? vault.debt + vault.debt / 10_000n + 1n : amount;
+  const needsApproval = pulls && parsed.ok && token !== undefined && token.allowance < pullAmount;
+
+  function choose(a: VaultAction) {
+    setAction(a);
+    setText("");
+    setTouched(false);
+    setRepayAll(false);
+  }
+
+  async function submit() {
+    setTouched(true);
+    if (!canSubmit || !address) return;
+    setBusy(true);
+    const amountText = sendsAll ? `all debt (${formatToken(vault.debt, decimals, symbol)})` : formatToken(amount, decimals, symbol, decimals);
+    const common = { chainId: chain.id, address: vault.market, abi: keelMarketFullAbi };
+    const request =
+      action === "deposit"
+        ? { ...common, label: `Deposit ${amountText}`, functionName: "depositCollateral", args: [vault.id, assetAddr, amount] }
+        : action === "withdraw"
+          ? { ...common, label: `Withdraw ${amountText}`, functionName: "withdrawCollateral", args: [vault.id, assetAddr, amount, address] }
+          : action === "borrow"
+            ? { ...common, label: `Borrow ${amountText}`, functionName: "borrow", args: [vault.id, amount, address] }
+            : { ...common, label: `Repay ${amountText}`, functionName: "repay", args: [vault.id, sendsAll ? maxUint256 : amount] };
+    try {
+      const pull =
+        pulls && token
+          ? {
+              token: tokenAddr,
+              symbol,
+              decimals,
+              spender: vault.market,
+              amount: sendsAll && token.balance < pullAmount ? token.balance : pullAmount,
+              allowance: token.allowance,
+              unlimited,
+            }
+          : null;
+      const result = await approveAndSend(pull, request);
+      if (result.status === "confirmed") {
+        setText("");
+        setTouched(false);
+        setRepayAll(false);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const hint =
+    action === "deposit" || action === "repay"
+      ? `Wallet: ${token ? formatToken(token.balance, decimals, symbol) : "…"}`
+      : action === "withdraw"
+        ? `In vault: ${formatToken(position.collaterals.find((c) => c.asset === assetAddr)?.amount ?? 0n, decimals, symbol)}`
+        : `Market can lend: ${formatToken(market.cash, decimals, symbol)}`;
+  const maxLabel =
+    action === "withdraw" || action === "borrow"
+      ? `Max keeps health ≥ ${formatHealthFactor(safety)}: ${formatToken(limits.suggested, decimals, symbol)}`
+      : action === "repay" && limits.repayAll
+        ? "Max repays all the debt"
+        : undefined;
+
+  // before (the lens, on-chain) → after (lib/risk)
+  const hfBefore = vault.healthFactor;
+  const hfAfter = preview?.risk.healthFactor;
+  const liqAsset = usesCollateral ? assetAddr : (vault.collaterals.find((c) => c.amount > 0n)?.asset ?? assetAddr);
+  const liqSymbol = findAsset(chain.deployment, liqAsset)?.symbol ?? shortAddress(liqAsset);
+  const liqBefore = vault.collaterals.find((c) => c.asset === liqAsset)?.liquidationPrice ?? 0n;
+  const liqAfter = preview?.liquidationPrices.get(liqAsset.toLowerCase());
+  const baseSymbol = base?.symbol ?? "base";
+
+  return (
+    <section className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="action-panel">
+      <div role="tablist" className="grid grid-cols-4 border-b border-slate-800 text-sm">
+        {ACTIONS.map((a) => (
+          <button
+            key={a.key}
+            role="tab"
+            aria-selected={action === a.key}
+            onClick={() => choose(a.key)}
+            className={`px-3 py-2.5 font-medium ${action === a.key ? "border-b-2 border-sky-400 text-sky-300" : "text-slate-400 hover:text-slate-200"}`}
+          >
+            {a.label}
+          </button>
+        ))}
+      </div>
+      <form
+        className="space-y-4 p-5"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {usesCollateral && (
+          <label className="block space-y-1 text-xs text-slate-400">
+            <span>Collateral</span>
+            <select
+              aria-label="Collateral asset"
+              value={assetAddr}
+              onChange={(e) => {
+                setAssetAddr(e.target.value as Address);
+                setText("");
+                setTouched(false);
+              }}
+              className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+            >
+              {collaterals.map((a) => (
+                <option key={a} value={a}>
+                  {findAsset(chain.deployment, a)?.symbol ?? a}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <AmountField
+          id={`amount-${action}`}
+          label={`Amount to ${action}`}
+          symbol={symbol}
+          value={text}
+          onChange={(t) => {
+            setText(t);
+            setTouched(true);
+            setRepayAll(false);
+          }}
+          onMax={() => {
+            setText(formatUnits(limits.suggested, decimals));
+            setTouched(true);
+            setRepayAll(Boolean(limits.repayAll));
+          }}
+          maxLabel={maxLabel}
+          hint={hint}
+          problem={touched && !parsed.ok ? parsed.message : null}
+        />
+
+        {paused && (
+          <p role="alert" data-testid="action-paused" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
+            {action === "borrow" ? "Borrowing" : "Withdrawing"} is paused:{" "}
+            {unpriced
+              .map((u) => `${findAsset(chain.deployment, u.asset)?.symbol ?? shortAddress(u.asset)} — ${feedStatus(u.status).why}`)
+              .join("; ")}
+            . The chain refuses it until the price is fresh.
+          </p>
+        )}
+        {ownerOnly && <p className="text-sm text-slate-400">Only the vault&apos;s owner can {action}.</p>}
+
+        <table className="w-full text-sm" data-testid="preview">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th className="py-1 font-normal">Preview</th>
+              <th className="py-1 text-right font-normal">Now</th>
+              <th className="py-1 text-right font-normal">After</th>
+            </tr>
+          </thead>
+          <tbody className="font-mono tabular-nums">
+            <PreviewRow
+              label="Health factor"
+              testId="preview-health"
+              before={vault.pricesOk || vault.debt === 0n ? formatHealthFactor(hfBefore) : "—"}
+              after={hfAfter === undefined ? undefined : formatHealthFactor(hfAfter)}
+              afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
+            />
+            <PreviewRow
+              label={`Liquidation price ${liqSymbol}`}
+              testId="preview-liq"
+              before={liqBefore > 0n ? formatUsd(liqBefore) : "—"}
+              after={liqAfter === undefined ? undefined : liqAfter > 0n ? formatUsd(liqAfter) : "—"}
+            />
+            <PreviewRow
+              label="Debt"
+              testId="preview-debt"
+              before={formatToken(vault.debt, market.baseDecimals, baseSymbol)}
+              after={preview ? formatToken(preview.after.debt, market.baseDecimals, baseSymbol) : undefined}
+            />
+            <PreviewRow
+              label="Borrow capacity"
+              testId="preview-capacity"
+              before={formatToken(vault.borrowCapacity, market.baseDecimals, baseSymbol)}
+              after={preview ? formatToken(preview.risk.borrowCapacity, market.baseDecimals, baseSymbol) : undefined}
+            />
+          </tbody>
+        </table>
+
+        {block && (
+          <p role="alert" data-testid="action-block" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
+            {block}
+          </p>
+        )}
+        {warning && (
+          <p role="alert" data-testid="action-warning" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
+            {warning}
+          </p>
+        )}
+        {stale && <p className="text-xs text-amber-300">The figures above may be out of date: the chain is not answering.</p>}
+
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          {pulls && needsApproval ? (
+            <label className="flex items-center gap-2 text-xs text-slate-400">
+              <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
+              Approve unlimited (instead of exactly this amount)
+            </label>
+          ) : (
+            <span />
+          )}
+          <button
+            type="submit"
+            disabled={!canSubmit}
+            data-testid="submit-action"
+            className="rounded-md bg-sky-500 px-5 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            {busy ? "Working…" : `${needsApproval ? "Approve & " : ""}${ACTIONS.find((a) => a.key === action)!.label}${sendsAll ? " all" : ""}`}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function PreviewRow({ label, before, after, afterClass, testId }: { label: string; before: string; after?: string; afterClass?: string; testId: string }) {
+  return (
+    <tr className="border-t border-slate-800" data-testid={testId}>
+      <td className="py-1.5 font-sans text-slate-400">{label}</td>
+      <td className="py-1.5 text-right" data-testid="before">
+        {before}
+      </td>
+      <td className={`py-1.5 text-right ${afterClass ?? ""}`} data-testid="after">
+        {after === undefined ? <span className="text-slate-600">—</span> : <>→ {after}</>}
+      </td>
+    </tr>
+  );
+}
+

@@ -1,0 +1,49 @@
+"use client";
+import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
+import { formatUsd } from "@/lib/format";
+import { composition } from "@/lib/vault-charts";
+
+const COLORS = ["#38bdf8", "#a78bfa", "#34d399", "#fbbf24", "#f472b6", "#f87171"];
+
+/** The vault's collateral by value (lens values), as shares of the whole. */
+export function CompositionChart({ items }: { items: { symbol: string; value: bigint }[] }) {
+  const data = composition(items.map((i) => ({ key: i.symbol, value: i.value })));
+  const values = new Map(items.map((i) => [i.symbol, i.value]));
+  return (
+    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="composition-chart">
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">Collateral composition</figcaption>
+      {data.length === 0 ? (
+        <p className="mt-6 text-sm text-slate-500">No priced collateral.</p>
+      ) : (
+        <div className="flex items-center gap-4">
+          <div className="h-44 w-44 shrink-0">
+            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 176, height: 176 }}>
+              <PieChart>
+                <Pie data={data} dataKey="value" nameKey="key" innerRadius={45} outerRadius={75} stroke="#0f172a" isAnimationActive={false}>
+                  {data.map((d, i) => (
+                    <Cell key={d.key} fill={COLORS[i % COLORS.length]} />
+                  ))}
+                </Pie>
+                <Tooltip
+                  contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
+                  itemStyle={{ color: "#e2e8f0" }}
+                  formatter={(_v, name) => [formatUsd(values.get(String(name)) ?? 0n), String(name)]}
+                />
+              </PieChart>
+            </ResponsiveContainer>
+          </div>
+          <ul className="space-y-1 text-sm">
+            {data.map((d, i) => (
+              <li key={d.key} className="flex items-center gap-2">
+                <span className="h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[i % COLORS.length] }} />
+                <span className="w-14 font-medium">{d.key}</span>
+                <span className="font-mono tabular-nums text-slate-300">{d.pct.toFixed(1)}%</span>
+                <span className="font-mono text-xs tabular-nums text-slate-500">{formatUsd(values.get(d.key) ?? 0n)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+import type { ReactNode } from "react";
+
+/**
+ * An amount input with its token, the wallet balance, a Max button and the inline message of `parseAmount`
+ * (lib/amount.ts) when the text is not a valid amount. Parsing stays with the caller.
+ */
+export function AmountField({
+  id,
+  label,
+  symbol,
+  value,
+  onChange,
+  onMax,
+  maxLabel,
+  hint,
+  problem,
+}: {
+  id: string;
+  label: string;
+  symbol: string;
+  value: string;
+  onChange(text: string): void;
+  onMax?: () => void;
+  /** What Max fills in, in words (shown next to the button). */
+  maxLabel?: ReactNode;
+  /** Wallet balance or other context under the field. */
+  hint?: ReactNode;
+  /** The parse problem's message; only shown once the user typed something or tried to submit. */
+  problem?: string | null;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="flex items-center justify-between text-xs text-slate-400">
+        <span>{label}</span>
+        {hint && <span data-testid="amount-hint">{hint}</span>}
+      </label>
+      <div className={`flex items-center rounded-lg border bg-slate-950 ${problem ? "border-rose-600" : "border-slate-700 focus-within:border-sky-500"}`}>
+        <input
+          id={id}
+          data-testid="amount-input"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="0.0"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={Boolean(problem)}
+          aria-describedby={`${id}-problem`}
+          className="min-w-0 flex-1 bg-transparent px-3 py-2 font-mono text-lg tabular-nums outline-none"
+        />
+        <span className="px-2 text-sm text-slate-400">{symbol}</span>
+        {onMax && (
+          <button
+            type="button"
+            onClick={onMax}
+            className="mr-2 rounded-md border border-slate-600 px-2 py-0.5 text-xs font-medium text-sky-300 hover:border-sky-500"
+            data-testid="max-button"
+          >
+            Max
+          </button>
+        )}
+      </div>
+      <div className="flex min-h-5 items-start justify-between gap-3 text-xs">
+        <span id={`${id}-problem`} role={problem ? "alert" : undefined} data-testid="amount-problem" className="text-rose-300">
+          {problem ?? ""}
+        </span>
+        {maxLabel && <span className="shrink-0 text-slate-500">{maxLabel}</span>}
+      </div>
+    </div>
+  );
+}

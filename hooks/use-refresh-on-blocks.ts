@@ -1,0 +1,27 @@
+"use client";
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useConfig } from "wagmi";
+import { watchBlockNumber } from "wagmi/actions";
+
+/**
+ * Refreshes the queries under each `key` when its chain produces a new block (wagmi polls the block number). One
+ * watcher per chain; errors are left to the queries themselves (they show the RPC as unreachable).
+ */
+export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]) {
+  const config = useConfig();
+  const queryClient = useQueryClient();
+  const signature = JSON.stringify(watches);
+  useEffect(() => {
+    const list = JSON.parse(signature) as { chainId: number; key: QueryKey }[];
+    const stops = list.map(({ chainId, key }) =>
+      watchBlockNumber(config, {
+        chainId: chainId as (typeof config.chains)[number]["id"],
+        emitOnBegin: false,
+        onBlockNumber: () => void queryClient.invalidateQueries({ queryKey: key }),
+        onError: () => {},
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [config, queryClient, signature]);
+}

@@ -1,0 +1,69 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { devErc20Abi, keelLensAbi } from "@/contracts-abi";
+import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
+import type { ChainConfig } from "@/lib/server/config";
+import type { LensMarket, LensVault } from "@/lib/vaults";
+
+export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;
+export const walletKey = (chainId: number, market: Address, owner?: Address) => ["keel", "wallet", chainId, market, owner ?? null] as const;
+
+type ChainId = Parameters<typeof readContract>[1]["chainId"];
+
+/**
+ * One vault and its market, as the lens sees them now: `getVault` and `getMarkets([market])` (two lens calls per
+ * refresh, whatever the number of assets), refreshed on each new block.
+ */
+export function useVault(chain: ChainConfig, market: Address, id: bigint) {
+  const config = useConfig();
+  const lens = chain.deployment?.contracts.lens;
+  const query = useQuery({
+    queryKey: vaultKey(chain.id, market, id),
+    enabled: Boolean(lens),
+    retry: 1,
+    queryFn: async (): Promise<{ vault: LensVault; market: LensMarket }> => {
+      const chainId = chain.id as ChainId;
+      const [vault, markets] = await Promise.all([
+        readContract(config, { chainId, address: lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id] }),
+        readContract(config, { chainId, address: lens!, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] }),
+      ]);
+      return { vault, market: markets[0]! };
+    },
+  });
+  useRefreshOnBlocks(lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id) }] : []);
+  return query;
+}
+
+export interface WalletToken {
+  balance: bigint;
+  /** Allowance given to the market. */
+  allowance: bigint;
+}
+
+/** The connected wallet's balance and allowance to `market` of each token the market deals in, refreshed on blocks. */
+export function useWalletTokens(chain: ChainConfig, market: Address, tokens: Address[], owner: Address | undefined) {
+  const config = useConfig();
+  const query = useQuery({
+    queryKey: [...walletKey(chain.id, market, owner), tokens.join(",")],
+    enabled: Boolean(owner) && tokens.length > 0,
+    retry: 1,
+    queryFn: async () => {
+      const chainId = chain.id as ChainId;
+      const rows = await Promise.all(
+        tokens.map(async (token) => {
+          const [balance, allowance] = await Promise.all([
+            readContract(config, { chainId, address: token, abi: devErc20Abi, functionName: "balanceOf", args: [owner!] }),
+            readContract(config, { chainId, address: token, abi: devErc20Abi, functionName: "allowance", args: [owner!, market] }),
+          ]);
+          return [token.toLowerCase(), { balance, allowance }] as const;
+        }),
+      );
+      return new Map<string, WalletToken>(rows);
+    },
+  });
+  useRefreshOnBlocks(owner ? [{ chainId: chain.id, key: walletKey(chain.id, market, owner) }] : []);
+  return query;
+}
