@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Deployment } from "../../lib/deployment";
+import { deployLocal } from "../deploy-local";
+import { freePort, startAnvil, type Anvil } from "./anvil";
+import { repoRoot } from "./artifacts";
+
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}) before serving ${url}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+export interface Stack {
+  anvil: Anvil;
+  deployment: Deployment;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway local stack on free ports: anvil, Keel deployed and seeded (deployment file in a temp folder), and the
+ * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. Used by the e2e
+ * suite and the benchmarks.
+ */
+export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string } = {}): Promise<Stack> {
+  const cwd = opts.cwd ?? repoRoot;
+  const anvil = await startAnvil({ port: await freePort() });
+  const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-stack-"));
+  const { deployment } = await deployLocal({ rpcUrl: anvil.url, outDir });
+  if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
+    await anvil.stop();
+    throw new Error("no production build: run `npm run build` first (or use next dev)");
+  }
+  const appPort = await freePort();
+  const app = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), [opts.dev ? "dev" : "start", "--port", String(appPort)], {
+    cwd,
+    stdio: opts.verbose ? "inherit" : "ignore",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_RPC_URL_31337: anvil.url, KEEL_DEPLOYMENTS_DIR: outDir },
+  });
+  const baseUrl = `http://127.0.0.1:${appPort}`;
+  try {
+    await waitForHttp(baseUrl, app, 120_000);
+  } catch (e) {
+    app.kill("SIGTERM");
+    await anvil.stop();
+    throw e;
+  }
+  return {
+    anvil,
+    deployment,
+    baseUrl,
+    stop: async () => {
+      app.kill("SIGTERM");
+      await anvil.stop();
+    },
+  };
+}
