@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:dashboard`: what the dashboard costs a trader's browser.
+ * - RPC: HTTP requests and JSON-RPC calls the dashboard makes per refresh (per new block), with a connected account
+ *   holding vaults, while anvil mines a block every 2 s.
+ * - JavaScript shipped on first load of `/`, against a bare Next + RainbowKit + wagmi page (bench/bare).
+ * Needs the production build (`npm run build`); builds bench/bare itself. Writes bench/results/dashboard.md.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { createTestClient, http } from "viem";
+import { injectedWalletScript } from "../e2e/support/injected-wallet";
+import { freePort } from "../scripts/lib/anvil";
+import { repoRoot } from "../scripts/lib/artifacts";
+import { localChain } from "../scripts/lib/clients";
+import { startStack, waitForHttp } from "../scripts/lib/stack";
+
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults
+
+async function scriptBytes(page: Page, url: string) {
+  let decoded = 0;
+  let transferred = 0;
+  const pending: Promise<void>[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() !== "script") return;
+    pending.push(
+      (async () => {
+        decoded += (await res.body().catch(() => Buffer.alloc(0))).length;
+        transferred += (await res.request().sizes()).responseBodySize;
+      })(),
+    );
+  });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForTimeout(2_000);
+  await Promise.all(pending);
+  return { decoded, transferred };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const stack = await startStack();
+  const lines: string[] = [];
+  try {
+    // ── RPC per refresh ──
+    const page = await browser.newPage();
+    await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: OWNER, chainId: 31337 }));
+    await page.goto(stack.baseUrl + "/", { waitUntil: "load" });
+    await page.getByRole("button", { name: "Connect Wallet" }).click();
+    await page.getByRole("dialog").getByText("Keel Test Wallet").click();
+    await page.getByTestId("rk-account-button").waitFor();
+    await page.waitForTimeout(5_000); // settle: first loads done
+    let httpRequests = 0;
+    let rpcCalls = 0;
+    const methods = new Map<string, number>();
+    page.on("request", (req) => {
+      if (!req.url().startsWith(stack.anvil.url)) return;
+      httpRequests++;
+      const body = req.postDataJSON() as { method: string } | { method: string }[];
+      for (const call of Array.isArray(body) ? body : [body]) {
+        rpcCalls++;
+        methods.set(call.method, (methods.get(call.method) ?? 0) + 1);
+      }
+    });
+    const test = createTestClient({ chain: localChain(31337, stack.anvil.url), transport: http(stack.anvil.url), mode: "anvil" });
+    const blocks = 10;
+    for (let i = 0; i < blocks; i++) {
+      await test.mine({ blocks: 1 });
+      await page.waitForTimeout(2_000);
+    }
+    const byMethod = [...methods.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${(n / blocks).toFixed(1)}`);
+    lines.push(
+      "### RPC requests per dashboard refresh",
+      "",
+      `Connected account with 2 vaults, one block every 2 s, ${blocks} blocks observed.`,
+      "",
+      "| per block | HTTP requests | JSON-RPC calls |",
+      "| --- | ---: | ---: |",
+      `| dashboard \`/\` | ${(httpRequests / blocks).toFixed(1)} | ${(rpcCalls / blocks).toFixed(1)} |`,
+      "",
+      `JSON-RPC calls per block by method: ${byMethod.join(", ")}.`,
+      "",
+    );
+    await page.close();
+
+    // ── JavaScript on first load ──
+    const keel = await scriptBytes(await browser.newPage(), stack.baseUrl + "/");
+    const bareDir = path.join(repoRoot, "bench", "bare");
+    const build = spawnSync(path.join(repoRoot, "node_modules", ".bin", "next"), ["build"], {
+      cwd: bareDir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "ignore",
+    });
+    if (build.status !== 0) throw new Error("building bench/bare failed");
+    const port = await freePort();
+    const bareServer = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["start", "--port", String(port)], { cwd: bareDir, stdio: "ignore" });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}`, bareServer, 60_000);
+      const bare = await scriptBytes(await browser.newPage(), `http://127.0.0.1:${port}/`);
+      lines.push(
+        "### JavaScript shipped on first load",
+        "",
+        "| page | transferred (gzip) | uncompressed |",
+        "| --- | ---: | ---: |",
+        `| Keel dashboard \`/\` | ${kb(keel.transferred)} | ${kb(keel.decoded)} |`,
+        `| bare Next + RainbowKit + wagmi page (bench/bare) | ${kb(bare.transferred)} | ${kb(bare.decoded)} |`,
+        `| Keel's own share | ${kb(keel.transferred - bare.transferred)} | ${kb(keel.decoded - bare.decoded)} |`,
+        "",
+      );
+    } finally {
+      bareServer.kill("SIGTERM");
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+  const out = lines.join("\n");
+  console.log(out);
+  mkdirSync(path.join(repoRoot, "bench", "results"), { recursive: true });
+  writeFileSync(path.join(repoRoot, "bench", "results", "dashboard.md"), `Command: \`npm run bench:dashboard\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
