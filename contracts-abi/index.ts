@@ -22,3 +22,12 @@ export const keelErrorsAbi = [
   ...keelMarketFullAbi.filter((x) => x.type === "error"),
   ...keelOracleAbi.filter((x) => x.type === "error" && !keelMarketFullAbi.some((m) => m.type === "error" && m.name === x.name)),
 ] as const satisfies Abi;
+
+/**
+ * The market's ABI plus the oracle's errors a market call can bubble up (StalePrice, PriceOutOfBounds…): pass it to
+ * writes and simulations on a market so a revert from the price check is decoded by name too.
+ */
+export const keelMarketCallAbi = [
+  ...keelMarketFullAbi,
+  ...keelErrorsAbi.filter((e) => !keelMarketFullAbi.some((m) => m.type === "error" && "name" in m && "name" in e && m.name === e.name)),
+] as const satisfies Abi;

@@ -5,7 +5,7 @@ import { encodeFunctionData, formatUnits, parseEventLogs, type Address } from "v
 import { useAccount, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
-import { keelMarketFullAbi } from "@/contracts-abi";
+import { keelMarketCallAbi, keelMarketFullAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { useToasts } from "@/components/toaster";
@@ -66,7 +66,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           label: `Open vault #${id} with ${formatToken(parsed.value, asset.decimals, asset.symbol, asset.decimals)}`,
           chainId: chain.id,
           address: market.address,
-          abi: keelMarketFullAbi,
+          abi: keelMarketCallAbi,
           functionName: "multicall",
           args: [
             [

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { formatUnits, maxUint256, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
-import { keelMarketFullAbi } from "@/contracts-abi";
+import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import type { WalletToken } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/amount";
@@ -102,7 +102,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     if (!canSubmit || !address) return;
     setBusy(true);
     const amountText = sendsAll ? `all debt (${formatToken(vault.debt, decimals, symbol)})` : formatToken(amount, decimals, symbol, decimals);
-    const common = { chainId: chain.id, address: vault.market, abi: keelMarketFullAbi };
+    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi };
     const request =
       action === "deposit"
         ? { ...common, label: `Deposit ${amountText}`, functionName: "depositCollateral", args: [vault.id, assetAddr, amount] }

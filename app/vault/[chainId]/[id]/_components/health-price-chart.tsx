@@ -69,7 +69,7 @@ export function HealthPriceChart({
           <LineChart margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
             <XAxis dataKey="price" type="number" domain={[0, "dataMax"]} tickFormatter={usd} stroke="#64748b" fontSize={11} allowDuplicatedCategory={false} />
-            <YAxis domain={[0, CHART_HEALTH_CAP]} stroke="#64748b" fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />
+            <YAxis domain={[0, (max: number) => Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(max)))]} stroke="#64748b" fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />
             <Tooltip
               contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
               labelStyle={{ color: "#cbd5e1" }}

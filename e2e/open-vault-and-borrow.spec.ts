@@ -1,0 +1,248 @@
+import type { Page } from "@playwright/test";
+import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketFullAbi } from "../contracts-abi";
+import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
+import { ANVIL_KEYS } from "../scripts/lib/anvil";
+import { localChain } from "../scripts/lib/clients";
+import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+
+const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
+
+/** The vault exactly as the chain sees it now, formatted the way the app formats it. */
+async function chainFigures(chain: E2EChain, market: Address, id: bigint) {
+  const v = await chain.publicClient.readContract({
+    address: chain.deployment.contracts.lens!,
+    abi: keelLensAbi,
+    functionName: "getVault",
+    args: [market, id],
+  });
+  const weth = v.collaterals.find((c) => c.asset.toLowerCase() === chain.asset("WETH").address.toLowerCase());
+  return {
+    health: formatHealthFactor(v.healthFactor),
+    debt: formatToken(v.debt, 6, "USDC"),
+    wethLiquidationPrice: weth && weth.liquidationPrice > 0n ? formatUsd(weth.liquidationPrice) : "—",
+    vault: v,
+  };
+}
+
+/** As TRADER, straight on the chain: a vault in the USDC market with `weth` WETH and `usdc` USDC borrowed. */
+async function traderVault(chain: E2EChain, weth: string, usdc: string): Promise<bigint> {
+  const trader = createWalletClient({
+    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(ANVIL_KEYS[1]!),
+  });
+  const market = usdcMarket(chain);
+  const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const amount = parseUnits(weth, 18);
+  await wait(await trader.writeContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "approve", args: [market, amount] }));
+  await wait(
+    await trader.writeContract({
+      address: market,
+      abi: keelMarketFullAbi,
+      functionName: "multicall",
+      args: [
+        [
+          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
+          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, chain.asset("WETH").address, amount] }),
+        ],
+      ],
+    }),
+  );
+  if (usdc !== "0") {
+    await wait(await trader.writeContract({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits(usdc, 6), TRADER] }));
+  }
+  return id;
+}
+
+async function setWethPrice(chain: E2EChain, usd: string, updatedAt?: bigint) {
+  const feed = chain.asset("WETH").feed;
+  const answer = parseUnits(usd, 8);
+  const hash = updatedAt
+    ? await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [answer, updatedAt] })
+    : await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [answer] });
+  await chain.publicClient.waitForTransactionReceipt({ hash });
+}
+
+const panel = (page: Page) => page.getByTestId("action-panel");
+const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
+
+async function act(page: Page, tab: "Deposit" | "Withdraw" | "Borrow" | "Repay", amount: string | "max", expectedToast: RegExp) {
+  await panel(page).getByRole("tab", { name: tab }).click();
+  if (amount === "max") await panel(page).getByTestId("max-button").click();
+  else await panel(page).getByTestId("amount-input").fill(amount);
+  await expect(panel(page).getByTestId("submit-action")).toBeEnabled();
+  await panel(page).getByTestId("submit-action").click();
+  await expect(confirmed(page, expectedToast)).toBeVisible({ timeout: 30_000 });
+  await expect(panel(page).getByTestId("amount-input")).toHaveValue("");
+}
+
+test("as a trader: open a vault with WETH, borrow USDC, see the chain's own figures, repay all and withdraw everything", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  const market = usdcMarket(chain);
+  const expectedId = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  await injectWallet();
+  await app.open("/");
+  await expect(page.getByTestId("connect-prompt")).toBeVisible();
+  await connectWallet(page);
+
+  // Empty state leads to opening a vault: approve exactly 10 WETH, then one multicall opens the vault and deposits.
+  const form = page.getByTestId("empty-state").getByTestId("open-vault-form");
+  await expect(form).toBeVisible();
+  await form.getByLabel("Market").selectOption({ label: "Keel USDC" });
+  await form.getByLabel("Collateral").selectOption({ label: "WETH" });
+  await form.getByTestId("amount-input").fill("10");
+  await screenshot(page, "dashboard-empty");
+  await form.getByRole("button", { name: "Approve & open vault" }).click();
+  await expect(confirmed(page, "Approve 10 WETH")).toBeVisible({ timeout: 30_000 });
+  await expect(confirmed(page, `Open vault #${expectedId} with 10 WETH`)).toBeVisible({ timeout: 30_000 });
+  await page.waitForURL(new RegExp(`/vault/${chain.deployment.chainId}/${expectedId}\\?market=${market}$`, "i"));
+  expect(
+    await chain.publicClient.readContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] }),
+  ).toBe(0n); // the exact amount was approved and used
+
+  // Borrow 5,000 USDC with a before → after preview.
+  await panel(page).getByRole("tab", { name: "Borrow" }).click();
+  await panel(page).getByTestId("amount-input").fill("5000");
+  await expect(panel(page).getByTestId("preview-debt").getByTestId("after")).toHaveText("→ 5,000 USDC");
+  await expect(panel(page).getByTestId("preview-health").getByTestId("after")).toHaveText("→ 5.10"); // 30,000 × 0.85 / 5,000
+  await panel(page).getByTestId("submit-action").click();
+  await expect(confirmed(page, "Borrow 5,000 USDC")).toBeVisible({ timeout: 30_000 });
+
+  // What the page shows is what the chain says (interest accrues, so compare until both agree).
+  await expect(async () => {
+    const f = await chainFigures(chain, market, expectedId);
+    await expect(page.getByTestId("stat-health")).toHaveText(f.health, { timeout: 1_000 });
+    await expect(page.getByTestId("stat-debt")).toHaveText(f.debt, { timeout: 1_000 });
+    await expect(page.getByTestId("vault-collaterals").getByTestId("collateral-WETH").getByTestId("liq-price")).toHaveText(f.wethLiquidationPrice, {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("vault-health").getByTestId("health")).toHaveAttribute("data-band", "safe");
+  await expect(page.getByTestId("history-chart").getByTestId("vault-events")).toContainText("Borrowed");
+  await screenshot(page, "vault-page");
+
+  // The dashboard shows the same figures.
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  const card = page.getByTestId(`vault-${market.toLowerCase()}-${expectedId}`);
+  await expect(async () => {
+    const f = await chainFigures(chain, market, expectedId);
+    await expect(card.getByTestId("health-value")).toHaveText(f.health, { timeout: 1_000 });
+    await expect(card.getByTestId("debt")).toHaveText(f.debt, { timeout: 1_000 });
+    await expect(card.getByTestId("collateral-WETH").getByTestId("liq-price")).toHaveText(f.wethLiquidationPrice, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("account-totals")).toBeVisible();
+  await screenshot(page, "dashboard");
+
+  // Repay all (Max sends type(uint256).max after approving the debt plus a hair of interest), then withdraw everything.
+  await card.getByRole("link", { name: "Manage" }).click();
+  await act(page, "Repay", "max", /Repay all debt/);
+  await expect(page.getByTestId("stat-debt")).toHaveText("0 USDC");
+  expect((await chainFigures(chain, market, expectedId)).vault.debt).toBe(0n);
+  await act(page, "Withdraw", "max", /Withdraw 10 WETH/);
+  await expect(page.getByTestId("vault-collaterals")).toContainText("No collateral in this vault.");
+  expect(
+    await chain.publicClient.readContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "balanceOf", args: [TRADER] }),
+  ).toBe(parseUnits("100", 18));
+});
+
+test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {
+  const id = await traderVault(chain, "10", "5000");
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${usdcMarket(chain)}`);
+  await connectWallet(page);
+  await expect(page.getByTestId("stat-debt")).toHaveText("5,000 USDC");
+
+  const input = panel(page).getByTestId("amount-input");
+  const problem = panel(page).getByTestId("amount-problem");
+  const submit = panel(page).getByTestId("submit-action");
+  const check = async (text: string, message: string | RegExp) => {
+    await input.fill(text);
+    await expect(problem).toHaveText(message);
+    await expect(submit).toBeDisabled();
+  };
+
+  await panel(page).getByRole("tab", { name: "Borrow" }).click();
+  await check("abc", "Enter a number, like 1.5");
+  await check("", "Enter an amount");
+  await check("-1", "The amount cannot be negative");
+  await check("1e3", "Write the amount in full digits, without an exponent (e)");
+  await check("1.0000001", "USDC has at most 6 decimals");
+  await check("0", "Enter an amount above zero");
+  await check("100000", /^At most 1[89],[\d,.]+ USDC: more would take the vault beyond its LTV$/);
+  await input.fill("100");
+  await expect(problem).toHaveText("");
+  await expect(submit).toBeEnabled();
+
+  await panel(page).getByRole("tab", { name: "Deposit" }).click();
+  await check("1000", /^You have 90 WETH$/);
+  await check("0.0000000000000000001", "WETH has at most 18 decimals");
+
+  await panel(page).getByRole("tab", { name: "Withdraw" }).click();
+  await check("11", /^At most [\d.,]+ WETH: more would take the vault beyond its LTV$/);
+
+  await panel(page).getByRole("tab", { name: "Repay" }).click();
+  await check("6000", /^At most 5,000(\.\d+)? USDC: that repays all the debt$/);
+  await screenshot(page, "vault-bad-input");
+});
+
+test("a price drop turns the vault red with a warning; a stale feed pauses borrowing and a reverting borrow shows its decoded error", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  const market = usdcMarket(chain);
+  const id = await traderVault(chain, "10", "20000"); // HF = 30,000 × 0.85 / 20,000 = 1.275: "watch"
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  await connectWallet(page);
+  const badge = page.getByTestId("vault-health").getByTestId("health");
+  await expect(badge).toHaveAttribute("data-band", "watch");
+  await expect(page.getByTestId("vault-warning")).toContainText("below your safety level 1.50");
+
+  await setWethPrice(chain, "2300"); // HF = 23,000 × 0.85 / 20,000 = 0.9775
+  await expect(badge).toHaveAttribute("data-band", "liquidatable");
+  await expect(badge).toContainText(/0\.9[78]/);
+  await expect(page.getByTestId("vault-warning")).toContainText("this vault can be liquidated now");
+  await panel(page).getByRole("tab", { name: "Borrow" }).click();
+  await expect(panel(page).getByTestId("amount-problem")).toHaveText("");
+  await panel(page).getByTestId("amount-input").fill("1");
+  await expect(panel(page).getByTestId("amount-problem")).toHaveText(/more would take the vault beyond its LTV/);
+  await screenshot(page, "vault-liquidatable");
+
+  // Back to a healthy price, then let the app's view of the chain go stale (its lens reads fail) while the WETH feed
+  // stops updating: the form still believes the borrow is fine, the simulation refuses it with the decoded error.
+  await setWethPrice(chain, "3000");
+  await expect(badge).toHaveAttribute("data-band", "watch");
+  const lens = chain.deployment.contracts.lens!.toLowerCase();
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  await page.route(rpc, (route) =>
+    (route.request().postData() ?? "").toLowerCase().includes(lens.slice(2)) ? route.abort("connectionrefused") : route.continue(),
+  );
+  const latest = await chain.publicClient.getBlock();
+  await setWethPrice(chain, "3000", latest.timestamp - 7_200n); // older than the 1 h heartbeat
+  await expect(page.getByTestId("rpc-error")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("rpc-error")).toContainText("Showing vault data from");
+  const before = await chain.publicClient.getBlockNumber();
+  await panel(page).getByTestId("amount-input").fill("100");
+  await panel(page).getByTestId("submit-action").click();
+  const failed = page.getByTestId("toast").filter({ hasText: "Borrow 100 USDC — failed" });
+  await expect(failed).toContainText("Not sent — it would fail: The price is stale");
+  expect(await chain.publicClient.getBlockNumber()).toBe(before); // nothing was sent
+  await screenshot(page, "vault-decoded-error");
+
+  // Once the chain answers again, the page says which asset is stale and that borrowing is paused.
+  await page.unroute(rpc);
+  await page.getByTestId("rpc-error").getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
+  await expect(panel(page).getByTestId("action-paused")).toContainText("Borrowing is paused: WETH");
+  await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
+  await screenshot(page, "vault-stale-oracle");
+});
