@@ -1,9 +1,9 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { Abi, Address, Hash, TransactionReceipt } from "viem";
+import { encodeFunctionData, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useToasts } from "@/components/toaster";
 import { describeError, type DescribedError } from "@/lib/tx-errors";
 import { useKeelChains } from "./use-keel-config";
@@ -17,6 +17,9 @@ export interface TxRequest {
   functionName: string;
   args?: readonly unknown[];
 }
+
+/** Gas sent with a transaction, in percent of the estimate. */
+const GAS_MARGIN_PERCENT = 130n;
 
 export type TxResult =
   | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt }
@@ -66,10 +69,24 @@ export function useTransactor() {
         const d = describeError(e);
         return fail(d.kind === "revert" ? { ...d, message: `Not sent — it would fail: ${d.message}` } : d);
       }
+      // The engine accrues interest on the first call of a block, so a transaction mined in a later block than the one it
+      // was estimated in can cost more gas than the estimate: send it with a margin (unused gas is not paid).
+      let gas: bigint | undefined;
+      try {
+        const estimate = await estimateGas(config, {
+          chainId: req.chainId,
+          account: address,
+          to: req.address,
+          data: encodeFunctionData({ abi: req.abi as Abi, functionName: req.functionName, args: req.args ?? [] }),
+        } as Parameters<typeof estimateGas>[1]);
+        gas = (estimate * GAS_MARGIN_PERCENT) / 100n;
+      } catch {
+        gas = undefined; // the wallet estimates it then
+      }
       let hash: Hash;
       try {
         toasts.show({ id, tone: "pending", title: req.label, body: "Waiting for your signature…" });
-        hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
+        hash = await writeContract(config, { ...request, ...(gas ? { gas } : {}) } as Parameters<typeof writeContract>[1]);
       } catch (e) {
         return fail(describeError(e));
       }
