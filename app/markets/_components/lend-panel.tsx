@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { maxUint256, type Address } from "viem";
 import { useAccount } from "wagmi";
-import { devErc20Abi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, keelMarketCallAbi } from "@/contracts-abi";
 import { useLenderPosition } from "@/hooks/use-markets";
 import { useTransactor } from "@/hooks/use-transactor";
 import { parseAmount, type AmountLimits } from "@/lib/amount";
@@ -71,7 +71,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
               label: `Deposit ${fmt(amount)} ${symbol}`,
               chainId: chain.id,
               address: market.market,
-              abi: keelMarketFullAbi,
+              abi: keelMarketCallAbi,
               functionName: "deposit",
               args: [amount, address as Address],
             })
@@ -79,7 +79,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
               label: `Withdraw ${fmt(amount)} ${symbol}`,
               chainId: chain.id,
               address: market.market,
-              abi: keelMarketFullAbi,
+              abi: keelMarketCallAbi,
               functionName: "withdraw",
               args: [amount, address as Address, address as Address],
             });

@@ -66,7 +66,12 @@ export function RateChart({ market }: { market: LensMarket }) {
               formatter={(v: string) => <span className="text-xs text-slate-300">{v === "borrow" ? "Borrow APR" : "Supply APR"}</span>}
             />
             <ReferenceLine x={kink} stroke={KINK} strokeDasharray="4 4" label={{ value: "kink", position: "top", fill: KINK, fontSize: 11 }} />
-            <ReferenceLine x={now} stroke={NOW} label={{ value: "now", position: "top", fill: NOW, fontSize: 11 }} />
+            <ReferenceLine
+              x={now}
+              stroke={NOW}
+              // Inside the plot, on the side with room, so it never sits on the axis labels.
+              label={{ value: "now", position: now > 85 ? "insideTopRight" : "insideTopLeft", fill: NOW, fontSize: 11 }}
+            />
             <Line type="linear" dataKey="borrow" stroke={BORROW} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="linear" dataKey="supply" stroke={SUPPLY} strokeWidth={2} dot={false} isAnimationActive={false} />
             <ReferenceDot x={now} y={toChartPercent(market.borrowRate, true)} r={4} fill={BORROW} stroke="#0f172a" />
