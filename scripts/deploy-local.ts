@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi/generated";
+import { parseDeployConfig } from "../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/deployment";
+import { deployKeel, preflight } from "./lib/deploy-keel";
 import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf, repoRoot } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
@@ -15,39 +17,35 @@ export const LOCAL_ASSETS = [
   { symbol: "USDC", name: "USD Coin", decimals: 6, price: "1", min: "0.5", max: "2", faucet: "500000" },
 ] as const;
 
-const YEAR = 365n * 24n * 3600n;
-/** An annual rate (e.g. "0.04" = 4 %) as the engine's per-second WAD rate. */
-const perSecond = (annual: string) => parseUnits(annual, 18) / YEAR;
-const wad = (x: string) => parseUnits(x, 18);
-
-/** The local markets: a USDC market against WETH and WBTC, and a WETH market against USDC. */
+/** The local markets, as a deploy config would name them (see lib/deploy-config.ts), plus what anvil #4 lends. */
 export const LOCAL_MARKETS = [
   {
-    base: "USDC",
     name: "Keel USDC",
     symbol: "kUSDC",
-    rateModel: { baseRate: perSecond("0"), slope1: perSecond("0.04"), slope2: perSecond("0.75"), kink: wad("0.8") },
-    reserveFactor: wad("0.1"),
-    flashFeeBps: 0n,
+    baseAsset: "USDC",
+    riskDelay: 86_400,
+    rateModel: { baseRate: "0", slope1: "0.04", slope2: "0.75", kink: "0.8" },
+    reserveFactor: "0.1",
+    flashFeeBps: 0,
     collaterals: [
-      { symbol: "WETH", ltv: "0.8", lt: "0.85", maxDiscount: "0.1", cap: "100000" },
-      { symbol: "WBTC", ltv: "0.75", lt: "0.8", maxDiscount: "0.1", cap: "5000" },
+      { asset: "WETH", ltv: "0.8", liquidationThreshold: "0.85", maxDiscount: "0.1", supplyCap: "100000" },
+      { asset: "WBTC", ltv: "0.75", liquidationThreshold: "0.8", maxDiscount: "0.1", supplyCap: "5000" },
     ],
     lenderSupply: "2000000",
   },
   {
-    base: "WETH",
     name: "Keel WETH",
     symbol: "kWETH",
-    rateModel: { baseRate: perSecond("0"), slope1: perSecond("0.03"), slope2: perSecond("0.8"), kink: wad("0.9") },
-    reserveFactor: wad("0.1"),
-    flashFeeBps: 0n,
-    collaterals: [{ symbol: "USDC", ltv: "0.8", lt: "0.85", maxDiscount: "0.08", cap: "100000000" }],
+    baseAsset: "WETH",
+    riskDelay: 86_400,
+    rateModel: { baseRate: "0", slope1: "0.03", slope2: "0.8", kink: "0.9" },
+    reserveFactor: "0.1",
+    flashFeeBps: 0,
+    collaterals: [{ asset: "USDC", ltv: "0.8", liquidationThreshold: "0.85", maxDiscount: "0.08", supplyCap: "100000000" }],
     lenderSupply: "500",
   },
-] as const;
+];
 
-export const RISK_DELAY = 86_400n;
 export const FEED_DECIMALS = 8;
 export const LOCAL_HEARTBEAT = 3600;
 
@@ -67,82 +65,53 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const me = deployer.account.address;
   const deploymentBlock = Number(await deployer.publicClient.getBlockNumber());
 
-  const oracle = await deployer.deploy(keelOracleAbi, bytecodeOf("KeelOracle"), [me]);
-  log(`KeelOracle ${oracle}`);
-
-  const assets: DeployedAsset[] = [];
+  // Dev tokens with an open faucet and settable Chainlink-style feeds, then Keel from a deploy config naming them:
+  // the same deployer and the same validation a real network gets (`npm run deploy`).
+  const tokens: Record<string, { token: Address; feed: Address }> = {};
   for (const a of LOCAL_ASSETS) {
     const token = await deployer.deploy(devErc20Abi, bytecodeOf("DevERC20"), [a.name, a.symbol, a.decimals]);
-    const feed = await deployer.deploy(devPriceFeedAbi, bytecodeOf("DevPriceFeed"), [
-      me,
-      FEED_DECIMALS,
-      `${a.symbol} / USD`,
-      parseUnits(a.price, FEED_DECIMALS),
-    ]);
-    await deployer.send({
-      address: oracle,
-      abi: keelOracleAbi,
-      functionName: "setFeed",
-      args: [token, feed, LOCAL_HEARTBEAT, parseUnits(a.min, FEED_DECIMALS), parseUnits(a.max, FEED_DECIMALS)],
-    });
+    const feed = await deployer.deploy(devPriceFeedAbi, bytecodeOf("DevPriceFeed"), [me, FEED_DECIMALS, `${a.symbol} / USD`, parseUnits(a.price, FEED_DECIMALS)]);
     for (const key of ANVIL_KEYS) {
       const holder: Address = privateKeyToAccount(key).address;
       await deployer.send({ address: token, abi: devErc20Abi, functionName: "mint", args: [holder, parseUnits(a.faucet, a.decimals)] });
     }
-    assets.push({ symbol: a.symbol, name: a.name, address: token, decimals: a.decimals, feed });
+    tokens[a.symbol] = { token, feed };
     log(`${a.symbol.padEnd(5)} ${token}  feed ${feed}  $${a.price}`);
   }
+  const config = parseDeployConfig({
+    chainId,
+    admin: me,
+    assets: LOCAL_ASSETS.map((a) => ({
+      symbol: a.symbol,
+      address: tokens[a.symbol]!.token,
+      feed: tokens[a.symbol]!.feed,
+      heartbeat: LOCAL_HEARTBEAT,
+      minAnswer: a.min,
+      maxAnswer: a.max,
+    })),
+    markets: LOCAL_MARKETS, // lenderSupply is not part of a deploy config and is ignored
+  });
+  const pre = await preflight(deployer, config);
+  if (pre.problems.length) throw new Error(`local deploy config refused: ${pre.problems.join("; ")}`);
+  const keel = await deployKeel(deployer, config, pre, log);
+  const { assets, markets } = keel;
 
-  const bySymbol = (symbol: string) => assets.find((a) => a.symbol === symbol)!;
-  const markets: DeployedMarket[] = [];
+  // Seed lenders: anvil #4 supplies each market's base asset.
   const lender = privateKeyToAccount(ANVIL_KEYS[4]!).address;
   const lenderClient = clientsFor(opts.rpcUrl, chainId, ANVIL_KEYS[4]!);
-  for (const m of LOCAL_MARKETS) {
-    const base = bySymbol(m.base);
-    const market = await deployer.deploy(keelMarketAbi, bytecodeOf("KeelMarket"), [
-      base.address,
-      m.name,
-      m.symbol,
-      oracle,
-      me,
-      RISK_DELAY,
-      m.rateModel,
-      m.reserveFactor,
-      m.flashFeeBps,
-    ]);
-    for (const c of m.collaterals) {
-      const asset = bySymbol(c.symbol);
-      await deployer.send({
-        address: market,
-        abi: keelMarketAbi,
-        functionName: "listCollateral",
-        args: [
-          asset.address,
-          { ltv: wad(c.ltv), liquidationThreshold: wad(c.lt), maxDiscount: wad(c.maxDiscount), supplyCap: parseUnits(c.cap, asset.decimals) },
-        ],
-      });
-    }
-    // Seed lenders: anvil #4 supplies the base asset.
+  for (const [i, m] of LOCAL_MARKETS.entries()) {
+    const market = markets[i]!;
+    const base = assets.find((a) => a.address === market.baseAsset)!;
     const supply = parseUnits(m.lenderSupply, base.decimals);
     await deployer.send({ address: base.address, abi: devErc20Abi, functionName: "mint", args: [lender, supply] });
-    await lenderClient.send({ address: base.address, abi: devErc20Abi, functionName: "approve", args: [market, supply] });
-    await lenderClient.send({ address: market, abi: keelMarketAbi, functionName: "deposit", args: [supply, lender] });
-    markets.push({ address: market, name: m.name, baseAsset: base.address, collaterals: m.collaterals.map((c) => bySymbol(c.symbol).address) });
-    log(`${m.name.padEnd(10)} ${market}  lent ${m.lenderSupply} ${m.base}`);
+    await lenderClient.send({ address: base.address, abi: devErc20Abi, functionName: "approve", args: [market.address, supply] });
+    await lenderClient.send({ address: market.address, abi: keelMarketAbi, functionName: "deposit", args: [supply, lender] });
+    log(`${m.name.padEnd(10)} lent ${m.lenderSupply} ${base.symbol}`);
   }
-  const lens = await deployer.deploy(keelLensAbi, bytecodeOf("KeelLens"), []);
-  log(`KeelLens   ${lens}`);
 
   await seedDemoVaults(opts.rpcUrl, chainId, { assets, markets, oracleOwner: deployer }, log);
 
-  const deployment: Deployment = {
-    chainId,
-    deploymentBlock,
-    contracts: { oracle, lens },
-    assets,
-    markets,
-    dev: { feedOwner: me },
-  };
+  const deployment: Deployment = { ...keel, deploymentBlock, dev: { feedOwner: me } };
   const outDir = opts.outDir ?? path.join(repoRoot, "contracts-abi", "deployments");
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${chainId}.json`);

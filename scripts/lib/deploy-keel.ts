@@ -1,0 +1,129 @@
+import { parseUnits } from "viem";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
+import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/deploy-config";
+import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/deployment";
+import { bytecodeOf } from "./artifacts";
+import type { clientsFor } from "./clients";
+
+type Clients = ReturnType<typeof clientsFor>;
+const wad = (x: string) => parseUnits(x, 18);
+
+/** What the chain says about the config's tokens and feeds, read before anything is sent. */
+export interface Preflight {
+  tokens: Map<string, { name: string; decimals: number }>;
+  feeds: Map<string, { decimals: number; answer: bigint; updatedAt: bigint }>;
+  problems: string[];
+}
+
+/**
+ * Reads every token and feed of the config (decimals, name, latest round) and checks them against it: a token or
+ * feed that does not answer, or a feed whose answer is outside its configured bounds, is a problem. Sends nothing.
+ */
+export async function preflight(c: Clients, config: DeployConfig): Promise<Preflight> {
+  const tokens: Preflight["tokens"] = new Map();
+  const feeds: Preflight["feeds"] = new Map();
+  const problems: string[] = [];
+  const chainId = await c.publicClient.getChainId();
+  if (chainId !== config.chainId) problems.push(`the RPC serves chain ${chainId}, the config says chainId ${config.chainId}`);
+  const now = (await c.publicClient.getBlock()).timestamp;
+  for (const [i, a] of config.assets.entries()) {
+    try {
+      const [decimals, name] = await Promise.all([
+        c.publicClient.readContract({ address: a.address, abi: devErc20Abi, functionName: "decimals" }),
+        c.publicClient.readContract({ address: a.address, abi: devErc20Abi, functionName: "name" }),
+      ]);
+      tokens.set(a.symbol, { name, decimals });
+    } catch {
+      problems.push(`assets[${i}].address (${a.symbol}) does not answer decimals()/name(): not an ERC-20 on this chain`);
+    }
+    try {
+      const [decimals, round] = await Promise.all([
+        c.publicClient.readContract({ address: a.feed, abi: devPriceFeedAbi, functionName: "decimals" }),
+        c.publicClient.readContract({ address: a.feed, abi: devPriceFeedAbi, functionName: "latestRoundData" }),
+      ]);
+      const [, answer, , updatedAt] = round;
+      feeds.set(a.symbol, { decimals, answer, updatedAt });
+      const min = parseUnits(a.minAnswer, decimals);
+      const max = parseUnits(a.maxAnswer, decimals);
+      if (answer < min || answer > max) problems.push(`assets[${i}].feed (${a.symbol}) answers ${answer}, outside [${min}, ${max}]`);
+      if (now - updatedAt > BigInt(a.heartbeat)) problems.push(`assets[${i}].feed (${a.symbol}) is stale: last update ${now - updatedAt}s ago, heartbeat ${a.heartbeat}s`);
+    } catch {
+      problems.push(`assets[${i}].feed (${a.symbol}) does not answer decimals()/latestRoundData(): not a Chainlink feed on this chain`);
+    }
+  }
+  return { tokens, feeds, problems };
+}
+
+/**
+ * Deploys Keel from a validated config: KeelOracle with every feed, one KeelMarket per market with its collaterals,
+ * and the lens; then hands the oracle and every market to `config.admin` (two-step: the admin must call
+ * acceptOwnership). Returns the deployment (the caller writes the file).
+ */
+export async function deployKeel(c: Clients, config: DeployConfig, pre: Preflight, log: (l: string) => void = () => {}): Promise<Deployment> {
+  const me = c.account.address;
+  const deploymentBlock = Number(await c.publicClient.getBlockNumber());
+  const oracle = await c.deploy(keelOracleAbi, bytecodeOf("KeelOracle"), [me]);
+  log(`KeelOracle ${oracle}`);
+  const assets: DeployedAsset[] = [];
+  for (const a of config.assets) {
+    const feedDecimals = pre.feeds.get(a.symbol)!.decimals;
+    await c.send({
+      address: oracle,
+      abi: keelOracleAbi,
+      functionName: "setFeed",
+      args: [a.address, a.feed, a.heartbeat, parseUnits(a.minAnswer, feedDecimals), parseUnits(a.maxAnswer, feedDecimals)],
+    });
+    const t = pre.tokens.get(a.symbol)!;
+    assets.push({ symbol: a.symbol, name: t.name, address: a.address, decimals: t.decimals, feed: a.feed });
+  }
+  const bySymbol = (s: string) => assets.find((a) => a.symbol === s)!;
+  const markets: DeployedMarket[] = [];
+  for (const m of config.markets) {
+    const base = bySymbol(m.baseAsset);
+    const address = await c.deploy(keelMarketAbi, bytecodeOf("KeelMarket"), [
+      base.address,
+      m.name,
+      m.symbol,
+      oracle,
+      me,
+      BigInt(m.riskDelay),
+      {
+        baseRate: wad(m.rateModel.baseRate) / SECONDS_PER_YEAR,
+        slope1: wad(m.rateModel.slope1) / SECONDS_PER_YEAR,
+        slope2: wad(m.rateModel.slope2) / SECONDS_PER_YEAR,
+        kink: wad(m.rateModel.kink),
+      },
+      wad(m.reserveFactor),
+      BigInt(m.flashFeeBps),
+    ]);
+    for (const col of m.collaterals) {
+      const asset = bySymbol(col.asset);
+      await c.send({
+        address,
+        abi: keelMarketAbi,
+        functionName: "listCollateral",
+        args: [
+          asset.address,
+          {
+            ltv: wad(col.ltv),
+            liquidationThreshold: wad(col.liquidationThreshold),
+            maxDiscount: wad(col.maxDiscount),
+            supplyCap: parseUnits(col.supplyCap, asset.decimals),
+          },
+        ],
+      });
+    }
+    markets.push({ address, name: m.name, baseAsset: base.address, collaterals: m.collaterals.map((x) => bySymbol(x.asset).address) });
+    log(`${m.name} ${address}`);
+  }
+  const lens = await c.deploy(keelLensAbi, bytecodeOf("KeelLens"), []);
+  log(`KeelLens ${lens}`);
+  if (config.admin.toLowerCase() !== me.toLowerCase()) {
+    await c.send({ address: oracle, abi: keelOracleAbi, functionName: "transferOwnership", args: [config.admin] });
+    for (const m of markets) {
+      await c.send({ address: m.address, abi: keelMarketAbi, functionName: "transferOwnership", args: [config.admin] });
+    }
+    log(`ownership offered to ${config.admin}: it must call acceptOwnership() on the oracle and each market`);
+  }
+  return { chainId: config.chainId, deploymentBlock, contracts: { oracle, lens }, assets, markets };
+}
