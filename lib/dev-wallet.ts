@@ -19,23 +19,31 @@ export interface RpcError extends Error {
 
 const rpcError = (code: number, message: string): RpcError => Object.assign(new Error(message), { code });
 
-export function createDevProvider(opts: { rpcUrl: string; chainId: number; account: `0x${string}` }): EIP1193Provider {
+export function createDevProvider(opts: {
+  /** The local chains the wallet knows, by id; it starts on the first. */
+  rpcUrls: Record<number, string>;
+  account: `0x${string}`;
+}): EIP1193Provider {
+  const known = Object.keys(opts.rpcUrls).map(Number);
+  let chainId = known[0]!;
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   // Like a real wallet, accounts are only exposed after the user connected once (remembered across reloads).
   const storageKey = `keel.devWallet.${opts.account}.authorized`;
   const storage = typeof localStorage === "undefined" ? undefined : localStorage;
   let authorized = storage?.getItem(storageKey) === "1";
   let id = 0;
+  const emit = (event: string, arg: unknown) => listeners.get(event)?.forEach((fn) => fn(arg));
   const forward = async (method: string, params: unknown): Promise<unknown> => {
+    const rpcUrl = opts.rpcUrls[chainId]!;
     let res: Response;
     try {
-      res = await fetch(opts.rpcUrl, {
+      res = await fetch(rpcUrl, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),
       });
     } catch {
-      throw rpcError(-32603, `the local chain at ${opts.rpcUrl} is not answering`);
+      throw rpcError(-32603, `the local chain at ${rpcUrl} is not answering`);
     }
     const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
     if (body.error) throw Object.assign(rpcError(body.error.code, body.error.message), { data: body.error.data });
@@ -51,9 +59,9 @@ export function createDevProvider(opts: { rpcUrl: string; chainId: number; accou
         case "eth_accounts":
           return authorized ? [opts.account] : [];
         case "eth_chainId":
-          return `0x${opts.chainId.toString(16)}`;
+          return `0x${chainId.toString(16)}`;
         case "net_version":
-          return String(opts.chainId);
+          return String(chainId);
         case "wallet_requestPermissions":
         case "wallet_getPermissions":
           return [{ parentCapability: "eth_accounts" }];
@@ -63,7 +71,11 @@ export function createDevProvider(opts: { rpcUrl: string; chainId: number; accou
           return null;
         case "wallet_switchEthereumChain": {
           const target = Number((params as [{ chainId: string }])[0].chainId);
-          if (target !== opts.chainId) throw rpcError(4902, `the dev wallet only knows chain ${opts.chainId}`);
+          if (!known.includes(target)) throw rpcError(4902, `the dev wallet only knows the local chains ${known.join(", ")}`);
+          if (target !== chainId) {
+            chainId = target;
+            emit("chainChanged", `0x${target.toString(16)}`);
+          }
           return null;
         }
         default:

@@ -22,8 +22,8 @@ const DEV_WALLET_ICON =
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><rect width="28" height="28" rx="6" fill="#0f172a"/><path d="M7 19 14 7l7 12z" fill="none" stroke="#38bdf8" stroke-width="2.4" stroke-linejoin="round"/></svg>',
   );
 
-/** RainbowKit wallet for the local chain: anvil's test account `index`, through the dev provider. */
-function devWallet(chain: ChainSettings, index: number): () => Wallet {
+/** RainbowKit wallet for the local chains: anvil's test account `index`, through the dev provider. */
+function devWallet(chains: ChainSettings[], index: number): () => Wallet {
   return () => ({
     id: `keel-dev-${index}`,
     name: index === 0 ? "Keel Dev Wallet (anvil #0)" : `Keel Dev Wallet (anvil #${index})`,
@@ -36,7 +36,10 @@ function devWallet(chain: ChainSettings, index: number): () => Wallet {
           target: {
             id: `keelDev${index}`,
             name: `Keel Dev Wallet #${index}`,
-            provider: createDevProvider({ rpcUrl: chain.rpcUrl, chainId: chain.id, account: DEV_ACCOUNTS[index]! }),
+            provider: createDevProvider({
+              rpcUrls: Object.fromEntries(chains.map((c) => [c.id, c.rpcUrl])),
+              account: DEV_ACCOUNTS[index]!,
+            }),
           },
         })(config),
         ...details,
@@ -46,9 +49,9 @@ function devWallet(chain: ChainSettings, index: number): () => Wallet {
 
 /** The one wagmi config of the app: configured chains, injected (EIP-6963) wallets, and dev wallets on local chains. */
 export function createKeelWagmiConfig(chains: ChainSettings[]) {
-  const local = chains.find((c) => c.local);
+  const local = chains.filter((c) => c.local);
   const groups = [{ groupName: "Browser wallets", wallets: [injectedWallet] }];
-  if (local) groups.push({ groupName: "Local chain", wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
+  if (local.length) groups.push({ groupName: "Local chain", wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
   const connectors = connectorsForWallets(groups, { appName: "Keel", projectId: "keel-no-walletconnect" });
   const viemChains = chains.map(toViemChain) as [Chain, ...Chain[]];
   return createConfig({

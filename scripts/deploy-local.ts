@@ -46,6 +46,25 @@ export const LOCAL_MARKETS = [
   },
 ];
 
+/** `npm run dev -- --chains 2`: the second local chain (31338) has other markets, so aggregation across chains shows. */
+export const SECOND_CHAIN_ID = 31338;
+export const SECOND_CHAIN_MARKETS = [
+  {
+    name: "Keel USDC B",
+    symbol: "kUSDCb",
+    baseAsset: "USDC",
+    riskDelay: 172_800,
+    rateModel: { baseRate: "0.01", slope1: "0.05", slope2: "1", kink: "0.85" },
+    reserveFactor: "0.15",
+    flashFeeBps: 5,
+    collaterals: [
+      { asset: "WBTC", ltv: "0.7", liquidationThreshold: "0.75", maxDiscount: "0.1", supplyCap: "1000" },
+      { asset: "WETH", ltv: "0.75", liquidationThreshold: "0.8", maxDiscount: "0.1", supplyCap: "20000" },
+    ],
+    lenderSupply: "1000000",
+  },
+];
+
 export const FEED_DECIMALS = 8;
 export const LOCAL_HEARTBEAT = 3600;
 
@@ -65,6 +84,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const me = deployer.account.address;
   const deploymentBlock = Number(await deployer.publicClient.getBlockNumber());
 
+  const marketPlan = chainId === SECOND_CHAIN_ID ? SECOND_CHAIN_MARKETS : LOCAL_MARKETS;
   // Dev tokens with an open faucet and settable Chainlink-style feeds, then Keel from a deploy config naming them:
   // the same deployer and the same validation a real network gets (`npm run deploy`).
   const tokens: Record<string, { token: Address; feed: Address }> = {};
@@ -89,7 +109,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
       minAnswer: a.min,
       maxAnswer: a.max,
     })),
-    markets: LOCAL_MARKETS, // lenderSupply is not part of a deploy config and is ignored
+    markets: marketPlan, // lenderSupply is not part of a deploy config and is ignored
   });
   const pre = await preflight(deployer, config);
   if (pre.problems.length) throw new Error(`local deploy config refused: ${pre.problems.join("; ")}`);
@@ -99,7 +119,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   // Seed lenders: anvil #4 supplies each market's base asset.
   const lender = privateKeyToAccount(ANVIL_KEYS[4]!).address;
   const lenderClient = clientsFor(opts.rpcUrl, chainId, ANVIL_KEYS[4]!);
-  for (const [i, m] of LOCAL_MARKETS.entries()) {
+  for (const [i, m] of marketPlan.entries()) {
     const market = markets[i]!;
     const base = assets.find((a) => a.address === market.baseAsset)!;
     const supply = parseUnits(m.lenderSupply, base.decimals);
@@ -109,7 +129,14 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     log(`${m.name.padEnd(10)} lent ${m.lenderSupply} ${base.symbol}`);
   }
 
-  await seedDemoVaults(opts.rpcUrl, chainId, { assets, markets, oracleOwner: deployer }, log);
+  if (chainId === SECOND_CHAIN_ID) {
+    const wbtc = assets.find((a) => a.symbol === "WBTC")!;
+    const usdc = assets.find((a) => a.symbol === "USDC")!;
+    const id = await openDemoVault(opts.rpcUrl, chainId, 0, markets[0]!.address, [[wbtc, "1"]], [usdc, "30000"]);
+    log(`demo vault: ${markets[0]!.name} #${id} (anvil #0)`);
+  } else {
+    await seedDemoVaults(opts.rpcUrl, chainId, { assets, markets, oracleOwner: deployer }, log);
+  }
 
   const deployment: Deployment = { ...keel, deploymentBlock, dev: { feedOwner: me } };
   const outDir = opts.outDir ?? path.join(repoRoot, "contracts-abi", "deployments");
@@ -117,6 +144,28 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const file = path.join(outDir, `${chainId}.json`);
   writeFileSync(file, JSON.stringify(deployment, null, 2) + "\n");
   return { deployment, file };
+}
+
+/** Anvil account `key` opens a vault in `market`, deposits, and borrows; returns the vault id. */
+async function openDemoVault(
+  rpcUrl: string,
+  chainId: number,
+  key: number,
+  market: Address,
+  deposits: [DeployedAsset, string][],
+  borrow: [DeployedAsset, string],
+) {
+  const c = clientsFor(rpcUrl, chainId, ANVIL_KEYS[key]!);
+  const id = (await c.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+  await c.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+  for (const [asset, amount] of deposits) {
+    const units = parseUnits(amount, asset.decimals);
+    await c.send({ address: asset.address, abi: devErc20Abi, functionName: "approve", args: [market, units] });
+    await c.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, asset.address, units] });
+  }
+  const [base, amount] = borrow;
+  await c.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits(amount, base.decimals), c.account.address] });
+  return id;
 }
 
 /** Sets a dev feed to `price` USD. */
@@ -141,19 +190,8 @@ async function seedDemoVaults(
   const WBTC = sym("WBTC");
   const USDC = sym("USDC");
 
-  async function openVault(key: number, market: Address, deposits: [DeployedAsset, string][], borrow: [DeployedAsset, string]) {
-    const c = clientsFor(rpcUrl, chainId, ANVIL_KEYS[key]!);
-    const id = (await c.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
-    await c.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
-    for (const [asset, amount] of deposits) {
-      const units = parseUnits(amount, asset.decimals);
-      await c.send({ address: asset.address, abi: devErc20Abi, functionName: "approve", args: [market, units] });
-      await c.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, asset.address, units] });
-    }
-    const [base, amount] = borrow;
-    await c.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits(amount, base.decimals), c.account.address] });
-    return id;
-  }
+  const openVault = (key: number, market: Address, deposits: [DeployedAsset, string][], borrow: [DeployedAsset, string]) =>
+    openDemoVault(rpcUrl, chainId, key, market, deposits, borrow);
 
   await setPrice(ctx.oracleOwner, WETH, "3450");
   const doomed = await openVault(2, usdcMarket.address, [[WETH, "5"]], [USDC, "13700"]);

@@ -2,7 +2,8 @@
  * `npm run dev`: the whole local stack. Builds the contracts, starts anvil, deploys and seeds Keel, starts the
  * price simulator and the Next dev server. Ctrl-C stops everything it started.
  *
- * Flags: --port 3000 (app) · --rpc-port 8545 (anvil) · --no-sim (prices stay still)
+ * Flags: --port 3000 (app) · --rpc-port 8545 (anvil; a second chain uses the next port) · --no-sim (prices stay still)
+ *        · --chains 2 (a second local chain, id 31338, with other markets)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -11,20 +12,26 @@ import { privateKeyToAccount } from "viem/accounts";
 import { startPriceSimulator } from "../agents/price-simulator";
 import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
 import { repoRoot } from "./lib/artifacts";
-import { deployLocal } from "./deploy-local";
+import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "3000" },
     "rpc-port": { type: "string", default: "8545" },
     "no-sim": { type: "boolean", default: false },
+    chains: { type: "string", default: "1" },
   },
 });
+const chainCount = Number(values.chains);
+if (chainCount !== 1 && chainCount !== 2) {
+  console.error("✖ --chains takes 1 or 2");
+  process.exit(1);
+}
 const appPort = Number(values.port);
 const rpcPort = Number(values["rpc-port"]);
 const children: ChildProcess[] = [];
-let anvil: Anvil | undefined;
-let stopSim: (() => void) | undefined;
+const anvils: Anvil[] = [];
+const stopSims: (() => void)[] = [];
 let stopping = false;
 
 function fail(message: string): never {
@@ -36,19 +43,21 @@ function fail(message: string): never {
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  stopSim?.();
+  stopSims.forEach((stop) => stop());
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  await anvil?.stop();
+  await Promise.all(anvils.map((a) => a.stop()));
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
-  for (const [port, what, flag] of [
+  const ports: (readonly [number, string, string])[] = [
     [rpcPort, "the local chain (anvil)", "--rpc-port"],
     [appPort, "the app", "--port"],
-  ] as const) {
+  ];
+  if (chainCount === 2) ports.push([rpcPort + 1, "the second local chain (anvil)", "--rpc-port"]);
+  for (const [port, what, flag] of ports) {
     if (!(await isPortFree(port))) {
       fail(
         `Port ${port} for ${what} is busy — is another \`npm run dev\` (or anvil / a web server) running?\n` +
@@ -61,15 +70,17 @@ async function main() {
   const build = spawnSync(foundryBin("forge"), ["build", "--quiet"], { cwd: path.join(repoRoot, "contracts"), stdio: "inherit" });
   if (build.status !== 0) fail("forge build failed (see above)");
 
-  console.log(`› starting anvil on :${rpcPort}…`);
-  anvil = await startAnvil({ port: rpcPort });
-
-  console.log("› deploying Keel and seeding tokens, feeds and accounts…");
-  const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, log: (l) => console.log(`  ${l}`) });
-  console.log(`  deployment file: ${path.relative(repoRoot, file)}`);
-
-  if (!values["no-sim"]) {
-    stopSim = startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop;
+  const chainIds = chainCount === 2 ? [31337, SECOND_CHAIN_ID] : [31337];
+  for (const [i, chainId] of chainIds.entries()) {
+    console.log(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
+    const anvil = await startAnvil({ port: rpcPort + i, chainId });
+    anvils.push(anvil);
+    console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
+    const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`) });
+    console.log(`  deployment file: ${path.relative(repoRoot, file)}`);
+    if (!values["no-sim"]) {
+      stopSims.push(startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop);
+    }
   }
 
   console.log(`› starting the app on :${appPort}…`);
@@ -79,7 +90,8 @@ async function main() {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_PUBLIC_RPC_URL_31337: anvil.url,
+      NEXT_PUBLIC_KEEL_CHAINS: chainIds.join(","),
+      ...Object.fromEntries(anvils.map((a) => [`NEXT_PUBLIC_RPC_URL_${a.chainId}`, a.url])),
     },
   });
   children.push(next);
@@ -94,7 +106,7 @@ async function main() {
   console.log(`
 Keel local stack
   app        http://localhost:${appPort}
-  chain      ${anvil.url}  (chain id ${deployment.chainId})
+${anvils.map((a) => `  chain      ${a.url}  (chain id ${a.chainId})`).join("\n")}
   simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s"}
 Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
 ${accounts}

@@ -5,19 +5,22 @@
  */
 export interface InjectedWalletOptions {
   rpcUrl: string;
+  /** RPC URLs of other chains the wallet can switch to (by chain id); requests go to the current chain's. */
+  otherRpcUrls?: Record<number, string>;
   account: string;
   chainId: number;
   name?: string;
 }
 
 export function injectedWalletScript(opts: InjectedWalletOptions): string {
-  return `(${install.toString()})(${JSON.stringify({ name: "Keel Test Wallet", ...opts })});`;
+  return `(${install.toString()})(${JSON.stringify({ name: "Keel Test Wallet", otherRpcUrls: {}, ...opts })});`;
 }
 
 function install(opts: Required<InjectedWalletOptions>) {
   const listeners: Record<string, Array<(arg: unknown) => void>> = {};
   const emit = (event: string, arg: unknown) => (listeners[event] ?? []).forEach((fn) => fn(arg));
   let chainId = opts.chainId;
+  const rpcUrls: Record<number, string> = { ...opts.otherRpcUrls, [opts.chainId]: opts.rpcUrl };
   let connected = false;
   let id = 0;
   const log: Array<{ method: string; params: unknown }> = [];
@@ -42,13 +45,13 @@ function install(opts: Required<InjectedWalletOptions>) {
           return null;
         case "wallet_switchEthereumChain": {
           const next = Number((params as [{ chainId: string }])[0].chainId);
-          if (next !== 31337 && next !== 31338) throw Object.assign(new Error("Unrecognized chain"), { code: 4902 });
+          if (next !== 31337 && next !== 31338 && !rpcUrls[next]) throw Object.assign(new Error("Unrecognized chain"), { code: 4902 });
           chainId = next;
           emit("chainChanged", "0x" + next.toString(16));
           return null;
         }
       }
-      const res = await fetch(opts.rpcUrl, {
+      const res = await fetch(rpcUrls[chainId] ?? opts.rpcUrl, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),

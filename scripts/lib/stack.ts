@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Deployment } from "../../lib/deployment";
-import { deployLocal } from "../deploy-local";
+import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
 import { freePort, startAnvil, type Anvil } from "./anvil";
 import { repoRoot } from "./artifacts";
 
@@ -23,8 +23,11 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: n
 }
 
 export interface Stack {
+  /** The first chain (31337). */
   anvil: Anvil;
   deployment: Deployment;
+  /** Every chain, in order: 31337, then 31338 with `chains: 2`. */
+  chains: { anvil: Anvil; deployment: Deployment }[];
   baseUrl: string;
   stop(): Promise<void>;
 }
@@ -34,36 +37,46 @@ export interface Stack {
  * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. Used by the e2e
  * suite and the benchmarks.
  */
-export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string } = {}): Promise<Stack> {
+export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2 } = {}): Promise<Stack> {
   const cwd = opts.cwd ?? repoRoot;
-  const anvil = await startAnvil({ port: await freePort() });
-  const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-stack-"));
-  const { deployment } = await deployLocal({ rpcUrl: anvil.url, outDir });
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
-    await anvil.stop();
     throw new Error("no production build: run `npm run build` first (or use next dev)");
   }
+  const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-stack-"));
+  const chains: Stack["chains"] = [];
+  for (const chainId of opts.chains === 2 ? [31337, SECOND_CHAIN_ID] : [31337]) {
+    const anvil = await startAnvil({ port: await freePort(), chainId });
+    chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir })).deployment });
+  }
+  const stopChains = () => Promise.all(chains.map((c) => c.anvil.stop()));
   const appPort = await freePort();
   const app = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), [opts.dev ? "dev" : "start", "--port", String(appPort)], {
     cwd,
     stdio: opts.verbose ? "inherit" : "ignore",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_RPC_URL_31337: anvil.url, KEEL_DEPLOYMENTS_DIR: outDir },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_PUBLIC_KEEL_CHAINS: chains.map((c) => c.anvil.chainId).join(","),
+      ...Object.fromEntries(chains.map((c) => [`NEXT_PUBLIC_RPC_URL_${c.anvil.chainId}`, c.anvil.url])),
+      KEEL_DEPLOYMENTS_DIR: outDir,
+    },
   });
   const baseUrl = `http://127.0.0.1:${appPort}`;
   try {
     await waitForHttp(baseUrl, app, 120_000);
   } catch (e) {
     app.kill("SIGTERM");
-    await anvil.stop();
+    await stopChains();
     throw e;
   }
   return {
-    anvil,
-    deployment,
+    anvil: chains[0]!.anvil,
+    deployment: chains[0]!.deployment,
+    chains,
     baseUrl,
     stop: async () => {
       app.kill("SIGTERM");
-      await anvil.stop();
+      await stopChains();
     },
   };
 }
