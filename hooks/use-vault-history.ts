@@ -43,22 +43,25 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
     retry: 1,
     queryFn: async (): Promise<VaultHistory> => {
       const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] })!;
+      const latest = await client.getBlockNumber({ cacheTime: 0 });
       const raw = (await client.request({
         method: "eth_getLogs",
         params: [
           {
             address: market,
             fromBlock: numberToHex(chain.deployment?.deploymentBlock ?? 0),
-            toBlock: "latest",
+            toBlock: numberToHex(latest),
             topics: [VAULT_EVENTS.map((e) => toEventSelector(e as AbiEvent)), pad(numberToHex(id), { size: 32 })],
           },
         ],
       })) as { blockNumber: Hex; transactionHash: Hex; data: Hex; topics: [Hex, ...Hex[]] }[];
-      const events = raw.map((log) => {
-        const decoded = decodeEventLog({ abi: VAULT_EVENTS, data: log.data, topics: log.topics });
-        return { block: BigInt(log.blockNumber), name: decoded.eventName, args: decoded.args as Record<string, unknown>, txHash: log.transactionHash };
-      });
-      const latest = await client.getBlockNumber();
+      const events = raw
+        .map((log) => {
+          const decoded = decodeEventLog({ abi: VAULT_EVENTS, data: log.data, topics: log.topics });
+          return { block: BigInt(log.blockNumber), name: decoded.eventName, args: decoded.args as Record<string, unknown>, txHash: log.transactionHash };
+        })
+        // the open-vault flow transfers the new vault to its own opener as an ownership guard: not a change worth listing
+        .filter((e) => !(e.name === "VaultTransferred" && String(e.args.from).toLowerCase() === String(e.args.to).toLowerCase()));
       const opened = events[0]?.block ?? latest;
       const blocks = sampleBlocks(opened, latest, events.map((e) => e.block), HISTORY_SAMPLES);
       const settled = await Promise.allSettled(

@@ -68,12 +68,12 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     cash: market.cash,
     minHealth: safety,
   });
-  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max: limits.max }, fmt);
-  const amount = parsed.ok ? parsed.value : 0n;
-  const preview = parsed.ok ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
-
   const needsPrices = action === "borrow" || (action === "withdraw" && vault.debt > 0n);
   const paused = needsPrices && unpriced.length > 0;
+  // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max: paused ? undefined : limits.max }, fmt);
+  const amount = parsed.ok ? parsed.value : 0n;
+  const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
   const block = preview?.beyondLtv
     ? "Not allowed: this would take the vault beyond its maximum loan-to-value (the chain refuses it)."
@@ -141,8 +141,9 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
       : action === "withdraw"
         ? `In vault: ${formatToken(position.collaterals.find((c) => c.asset === assetAddr)?.amount ?? 0n, decimals, symbol)}`
         : `Market can lend: ${formatToken(market.cash, decimals, symbol)}`;
-  const maxLabel =
-    action === "withdraw" || action === "borrow"
+  const maxLabel = paused
+    ? undefined
+    : action === "withdraw" || action === "borrow"
       ? `Max keeps health ≥ ${formatHealthFactor(safety)}: ${formatToken(limits.suggested, decimals, symbol)}`
       : action === "repay" && limits.repayAll
         ? "Max repays all the debt"

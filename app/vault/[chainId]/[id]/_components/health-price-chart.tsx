@@ -80,7 +80,7 @@ export function HealthPriceChart({
             <ReferenceLine y={safetyNum} stroke={SAFE} strokeDasharray="2 4" />
             <ReferenceLine x={curve.price} stroke={NOW} label={{ value: "today", fill: NOW, fontSize: 10, position: "top" }} />
             {curve.liquidationPrice > 0 && (
-              <ReferenceLine x={curve.liquidationPrice} stroke={LIQ} label={{ value: "liquidation", fill: LIQ, fontSize: 10, position: "top" }} />
+              <ReferenceLine x={curve.liquidationPrice} stroke={LIQ} label={{ value: "liquidation", fill: LIQ, fontSize: 10, position: "insideBottomLeft" }} />
             )}
             <Line data={curve.points} dataKey="healthFactor" name="Health factor" stroke={CURVE} dot={false} strokeWidth={2} isAnimationActive={false} />
             <Legend wrapperStyle={{ fontSize: 11 }} />

@@ -26,8 +26,8 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
             <LineChart data={points} margin={{ top: 14, right: 4, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
-              <XAxis dataKey="block" type="number" domain={["dataMin", "dataMax"]} stroke="#64748b" fontSize={11} tickFormatter={(b: number) => `#${b}`} />
-              <YAxis yAxisId="hf" domain={[0, CHART_HEALTH_CAP]} stroke={HF} fontSize={11} width={36} />
+              <XAxis dataKey="block" type="number" allowDecimals={false} domain={["dataMin", "dataMax"]} stroke="#64748b" fontSize={11} tickFormatter={(b: number) => `#${b}`} />
+              <YAxis yAxisId="hf" domain={[0, CHART_HEALTH_CAP]} stroke={HF} fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />
               <YAxis yAxisId="d" orientation="right" domain={[0, 100]} stroke={DIST} fontSize={11} width={40} tickFormatter={(v: number) => `${v}%`} />
               <Tooltip
                 contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}

@@ -136,7 +136,12 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
       <div className={`grid grid-cols-2 gap-3 md:grid-cols-6 ${q.error ? "opacity-60" : ""}`} data-testid="vault-stats">
         <Stat label="Health factor" testId="stat-health" value={vault.debt > 0n && !vault.pricesOk ? "—" : formatHealthFactor(vault.healthFactor)} />
         <Stat label="Debt" testId="stat-debt" value={formatToken(vault.debt, market.baseDecimals, baseSymbol)} sub={formatUsd(vault.debtValue)} />
-        <Stat label="Collateral" testId="stat-collateral" value={formatUsd(vault.collateralValue)} />
+        <Stat
+          label="Collateral"
+          testId="stat-collateral"
+          value={formatUsd(vault.collateralValue)}
+          sub={vault.collaterals.some((c) => c.amount > 0n && c.status !== 0) ? "unpriced assets not counted" : undefined}
+        />
         <Stat label="Can borrow" testId="stat-capacity" value={formatToken(vault.borrowCapacity, market.baseDecimals, baseSymbol)} />
         <Stat label="Borrow limit used" testId="stat-limit-used" value={s.borrowLimitUsed === INFINITE_HEALTH ? "—" : formatPercent(s.borrowLimitUsed)} />
         <Stat label="Closest to liquidation" testId="stat-distance" value={s.minDistance === null ? "—" : formatPercent(s.minDistance, 1)} />
