@@ -68,11 +68,10 @@ export function sampleBlocks(from: bigint, to: bigint, eventBlocks: bigint[], ma
   const eventRoom = Math.floor((max - 2) / 2);
   const step = events.length > eventRoom ? events.length / eventRoom : 1;
   for (let i = 0; i < events.length && picked.size < 2 + eventRoom; i += step) picked.add(events[Math.floor(i)]!);
-  // fill evenly, skipping blocks already there, until max
-  const fill = max - picked.size;
-  for (let i = 1; i <= fill; i++) {
-    if (picked.size >= max) break;
-    picked.add(from + (span - 1n) * BigInt(i) / BigInt(fill + 1));
+  // Fill evenly: a grid of 3 × max blocks, taken one in three (then the next third…) until max, skipping blocks taken.
+  const grid = 3 * max;
+  for (let pass = 0; pass < 3 && picked.size < max; pass++) {
+    for (let i = pass; i < grid && picked.size < max; i += 3) picked.add(from + ((span - 1n) * BigInt(i)) / BigInt(grid - 1));
   }
   return [...picked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, max);
 }
