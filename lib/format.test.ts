@@ -56,6 +56,8 @@ describe("percent, health, token, APR", async () => {
     expect(formatHealthFactor(10n ** 22n)).toBe(">1000");
     expect(formatToken(1_234_500_000n, 6, "USDC")).toBe("1,234.5 USDC");
     expect(formatApr(10n ** 18n / 31_536_000n)).toBe("100.00%");
+    expect(formatApr(10n ** 13n / 31_536_000n)).toBe("0.0010%");
+    expect(formatApr(0n)).toBe("0.00%");
   });
 });
 

@@ -62,7 +62,9 @@ export function formatToken(amount: bigint, decimals: number, symbol: string, ma
 
 /** A per-second WAD rate as an APR percentage (simple, × seconds per year). */
 export function formatApr(perSecondWad: bigint): string {
-  return formatPercent(perSecondWad * 31_536_000n);
+  const annual = perSecondWad * 31_536_000n;
+  // Below 0.1 % show four decimals, so a small but real rate never reads as 0.00 %.
+  return formatPercent(annual, annual > 0n && annual < 10n ** 15n ? 4 : 2);
 }
 
 /** Unix seconds as a UTC date and time to the minute: `2026-11-26 04:31 UTC` (the same for every viewer). */
