@@ -1216,13 +1216,13 @@ export const keelMarketAbi = [
     type: 'function',
     inputs: [
       {
-        name: 'receiver',
+        name: '',
         internalType: 'contract IERC3156FlashBorrower',
         type: 'address',
       },
-      { name: 'token', internalType: 'address', type: 'address' },
-      { name: 'amount', internalType: 'uint256', type: 'uint256' },
-      { name: 'data', internalType: 'bytes', type: 'bytes' },
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'bytes', type: 'bytes' },
     ],
     name: 'flashLoan',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -1907,32 +1907,6 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'initiator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
-    ],
-    name: 'FlashLoan',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
         name: 'borrowRate',
         internalType: 'uint256',
         type: 'uint256',
@@ -2217,8 +2191,6 @@ export const keelMarketAbi = [
     ],
     name: 'ExceedsLtv',
   },
-  { type: 'error', inputs: [], name: 'FlashCallbackFailed' },
-  { type: 'error', inputs: [], name: 'FlashLoanActive' },
   {
     type: 'error',
     inputs: [
@@ -2450,6 +2422,22 @@ export const keelMarketModuleAbi = [
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
     name: 'executeChange',
     outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'receiver',
+        internalType: 'contract IERC3156FlashBorrower',
+        type: 'address',
+      },
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'flashLoan',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
   {
@@ -2755,6 +2743,32 @@ export const keelMarketModuleAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'initiator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
+    ],
+    name: 'FlashLoan',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'borrowRate',
         internalType: 'uint256',
         type: 'uint256',
@@ -2881,6 +2895,8 @@ export const keelMarketModuleAbi = [
     ],
     name: 'ChangeNotReady',
   },
+  { type: 'error', inputs: [], name: 'FlashCallbackFailed' },
+  { type: 'error', inputs: [], name: 'FlashLoanActive' },
   {
     type: 'error',
     inputs: [
@@ -2890,6 +2906,14 @@ export const keelMarketModuleAbi = [
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InsufficientCollateral',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'requested', internalType: 'uint256', type: 'uint256' },
+      { name: 'available', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InsufficientLiquidity',
   },
   {
     type: 'error',
@@ -3000,6 +3024,11 @@ export const keelMarketModuleAbi = [
       { name: 'caller', internalType: 'address', type: 'address' },
     ],
     name: 'Unauthorized',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'UnsupportedToken',
   },
   {
     type: 'error',
@@ -3144,6 +3173,19 @@ export const keelOracleAbi = [
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
     name: 'price',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'a', internalType: 'address', type: 'address' },
+      { name: 'b', internalType: 'address', type: 'address' },
+    ],
+    name: 'prices',
+    outputs: [
+      { name: 'priceA', internalType: 'uint256', type: 'uint256' },
+      { name: 'priceB', internalType: 'uint256', type: 'uint256' },
+    ],
     stateMutability: 'view',
   },
   {

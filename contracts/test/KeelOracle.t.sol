@@ -235,6 +235,36 @@ contract KeelOracleTest is Test {
         }
     }
 
+    /// @dev Compact bounds (one-slot config) only ever widen: every answer inside the configured bounds is accepted,
+    /// and the effective bounds are within 1.5e-7 of the configured ones.
+    function testFuzz_setFeed_compactBoundsRoundOutward(uint256 minAnswer, uint256 maxAnswer, uint256 answer) public {
+        minAnswer = bound(minAnswer, 1, uint256(uint128(type(int128).max)) - 1);
+        maxAnswer = bound(maxAnswer, minAnswer + 1, uint256(uint128(type(int128).max)));
+        answer = bound(answer, minAnswer, maxAnswer);
+        DevPriceFeed f = new DevPriceFeed(address(this), 18, "fuzz", int256(answer));
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, f, 1 hours, int256(minAnswer), int256(maxAnswer));
+        KeelOracle.FeedState memory s = oracle.peek(WBTC);
+        assertEq(uint256(s.status), uint256(KeelOracle.Status.Ok), "in bounds is accepted");
+        assertLe(uint256(s.minAnswer), minAnswer, "min rounds down");
+        assertGe(uint256(s.maxAnswer), maxAnswer, "max rounds up");
+        assertGe(uint256(s.minAnswer), minAnswer - minAnswer / 6_700_000, "min precision");
+        assertLe(uint256(s.maxAnswer), maxAnswer + maxAnswer / 6_700_000 + 1, "max precision");
+    }
+
+    function test_setFeed_compactBoundsExactForShortDecimals() public {
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, ethFeed, 1 hours, 0.5e8, 1_234_567e8);
+        KeelOracle.FeedConfig memory c = oracle.feedConfig(WBTC);
+        assertEq(int256(c.minAnswer), 0.5e8, "min exact");
+        assertEq(int256(c.maxAnswer), 1_234_567e8, "max exact");
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, ethFeed, 1 hours, 123_456_789, 987_654_321);
+        c = oracle.feedConfig(WBTC);
+        assertEq(int256(c.minAnswer), 123_456_780, "min widened down");
+        assertEq(int256(c.maxAnswer), 987_654_400, "max widened up");
+    }
+
     function _mockRound(uint80 roundId, int256 answer, uint256 updatedAt, uint80 answeredInRound) internal {
         vm.mockCall(
             address(ethFeed),

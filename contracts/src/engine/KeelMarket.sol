@@ -37,7 +37,10 @@ import {KeelMarketModule} from "./KeelMarketModule.sol";
 /// Reentrancy: one transient lock guards every state-changing entry point. `flashLoan` releases it during the
 /// borrower's callback, so the callback may use vault and ERC4626 functions (one-transaction leverage), but a second
 /// flash loan is refused until the first is repaid. `multicall` defers LTV checks of the vaults it touches to its end.
-/// Liquidation and risk administration live in a KeelMarketModule this market deploys in its constructor and calls by
+/// Transfers in (collateral deposits, repayments, liquidations, lender deposits, flash repayments) are checked with one
+/// balanceOf after the transfer: the market's balance must cover all it records for the token (`_pullIn`), which
+/// refuses fee-on-transfer tokens unless donated tokens absorb the fee. Transfers out are not checked.
+/// Liquidation, flash loans and risk administration live in a KeelMarketModule this market deploys in its constructor and calls by
 /// delegatecall (same storage, same address, same ABI here): one deployment, under the 24 KB limit.
 contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
     using SafeERC20 for IERC20;
@@ -48,7 +51,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     /// @notice The module holding liquidation and risk-admin code, deployed by this market.
     address public immutable module;
 
-    /// @param baseAsset The asset lent and borrowed (must have an oracle feed; no fee-on-transfer / rebasing token).
+    /// @param baseAsset The asset lent and borrowed (must have an oracle feed; no fee-on-transfer / rebasing token:
+    /// every base transfer in is checked against `cash`, see `_pullIn`).
     /// @param name_ ERC20 name of the lender share token.
     /// @param symbol_ ERC20 symbol of the lender share token.
     /// @param oracle_ The price oracle.
@@ -71,6 +75,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
+        _config.live = true;
         module = address(new KeelMarketModule(oracle_, baseAsset, riskDelay_));
     }
 
@@ -100,20 +105,25 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     }
 
     /// @notice Adds `amount` of listed collateral `asset` to vault `id`, pulled from the caller. Anyone may deposit;
-    /// needs no price, so it works while the oracle is down.
+    /// needs no price, so it works while the oracle is down. Refused (TransferAmountMismatch) if the market's balance
+    /// of `asset` afterwards does not cover every deposit it records (fee-on-transfer tokens: see `_pullIn`).
+    /// @dev A vault already holding `asset` exists (collateral is only ever credited to an opened vault, and a vault's
+    /// owner never becomes zero), so the owner slot is read only for a vault's first deposit of `asset`.
     function depositCollateral(uint256 id, address asset, uint256 amount) external nonReentrant {
         if (amount == 0) revert ErrorsLib.ZeroAmount();
+        uint256 balance = collateralOf[id][asset];
         Vault storage v = _vaults[id];
-        if (v.owner == address(0)) revert ErrorsLib.VaultNotFound(id);
+        if (balance == 0 && v.owner == address(0)) revert ErrorsLib.VaultNotFound(id);
         Collateral storage c = _collaterals[asset];
         if (!c.listed) revert ErrorsLib.NotListed(asset);
         uint256 total = c.total + amount;
-        if (total > c.supplyCap) revert ErrorsLib.SupplyCapExceeded(asset, total, c.supplyCap);
-        c.total = uint128(total);
-        uint256 balance = collateralOf[id][asset];
+        uint256 cap = c.supplyCap;
+        if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
+        if (total > cap) revert ErrorsLib.SupplyCapExceeded(asset, total, cap);
+        c.total = uint112(total);
         if (balance == 0) v.heldMask |= uint32(1 << c.index);
         collateralOf[id][asset] = balance + amount;
-        _pullExact(asset, msg.sender, amount);
+        _pullIn(asset, msg.sender, amount, total);
         emit EventsLib.CollateralDeposited(id, msg.sender, asset, amount);
     }
 
@@ -131,7 +141,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         }
         collateralOf[id][asset] = balance;
         Collateral storage c = _collaterals[asset];
-        c.total -= uint128(amount);
+        c.total -= uint112(amount);
         if (balance == 0) v.heldMask &= ~uint32(1 << c.index);
         if (v.debtShares != 0) {
             _accrue();
@@ -170,7 +180,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (v.debtShares == 0) revert ErrorsLib.NothingToRepay(id);
         _accrue();
         (repaid, shares) = _reduceDebt(v, amount);
-        _pullExact(BASE, msg.sender, repaid);
+        _pullBase(msg.sender, repaid);
         emit EventsLib.Repaid(id, msg.sender, repaid, shares);
     }
 
@@ -222,36 +232,16 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
 
     /// @notice Fee for flash-borrowing `amount` of `token` (base asset only), rounded up.
     function flashFee(address token, uint256 amount) public view returns (uint256) {
-        if (token != BASE) revert ErrorsLib.UnsupportedToken(token);
-        return amount.mulDivUp(_config.flashFeeBps, BPS);
+        return _flashFee(token, amount);
     }
 
     /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use this market's
-    /// vault and ERC4626 functions but not take another flash loan.
-    function flashLoan(IERC3156FlashBorrower receiver, address token, uint256 amount, bytes calldata data)
+    /// vault and ERC4626 functions but not take another flash loan. Runs in KeelMarketModule.
+    function flashLoan(IERC3156FlashBorrower, /* receiver */ address, /* token */ uint256, /* amount */ bytes calldata /* data */ )
         external
         returns (bool)
     {
-        if (_tload(FLASH_SLOT) != 0) revert ErrorsLib.FlashLoanActive();
-        _lock();
-        uint256 fee = flashFee(token, amount);
-        uint256 available = _liq.cash;
-        if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
-        _tstore(FLASH_SLOT, 1);
-        IERC20(BASE).safeTransfer(address(receiver), amount);
-        _tstore(LOCK_SLOT, 0);
-        if (receiver.onFlashLoan(msg.sender, token, amount, fee, data) != FLASH_CALLBACK_SUCCESS) {
-            revert ErrorsLib.FlashCallbackFailed();
-        }
-        _lock();
-        _pullExact(BASE, address(receiver), amount + fee);
-        Liquidity storage l = _liq;
-        l.cash = (l.cash + fee).toUint128();
-        l.reserves = (l.reserves + fee).toUint96();
-        _tstore(FLASH_SLOT, 0);
-        _tstore(LOCK_SLOT, 0);
-        emit EventsLib.FlashLoan(address(receiver), msg.sender, amount, fee);
-        return true;
+        _delegateToModule();
     }
 
     /* RISK ADMIN (run in KeelMarketModule) */
@@ -336,8 +326,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     }
 
     function _transferIn(address from, uint256 assets) internal override {
-        _pullExact(BASE, from, assets);
         _liq.cash = (_liq.cash + assets).toUint128();
+        _pullBase(from, assets);
     }
 
     function _transferOut(address to, uint256 assets) internal override {
@@ -394,22 +384,23 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     function supplyRate() external view returns (uint256) {
         (Totals memory t, Liquidity memory l) = _accrued();
         uint256 u = _utilization(t, l);
-        return _borrowRate(u).wMulDown(u).wMulDown(WAD - _config.reserveFactor);
+        return _borrowRate(u).wMulDown(u).wMulDown(WAD - _rates.reserveFactor);
     }
 
     /// @notice The interest rate model.
     function rateModel() external view returns (RateModel memory) {
-        return _rateModel;
+        Rates memory r = _rates;
+        return RateModel(r.baseRate, r.slope1, r.slope2, r.kink);
     }
 
     /// @notice Share of interest going to reserves (WAD).
     function reserveFactor() external view returns (uint256) {
-        return _config.reserveFactor;
+        return _rates.reserveFactor;
     }
 
     /// @notice Flash-loan fee in basis points.
     function flashFeeBps() external view returns (uint256) {
-        return _config.flashFeeBps;
+        return _rates.flashFeeBps;
     }
 
     /// @notice Number of vaults ever opened (ids are 1..vaultCount).
@@ -419,7 +410,12 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
 
     /// @notice Listed collateral assets, in listing order.
     function collateralAssets() external view returns (address[] memory) {
-        return _collateralList;
+        uint256 n = _collateralList.length;
+        address[] memory list = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            list[i] = _collateralList[i].asset;
+        }
+        return list;
     }
 
     /// @notice Parameters and market total of collateral `asset` (zero values when not listed).
@@ -464,7 +460,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         uint256 mask = v.heldMask;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                address a = _collateralList[i];
+                address a = _collateralList[i].asset;
                 d.assets[n] = a;
                 d.amounts[n++] = collateralOf[id][a];
             }
@@ -485,7 +481,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
             uint256 healthFactor
         )
     {
-        Health memory h = _health(id, debtOf(id));
+        Health memory h = _health(id, debtOf(id), address(0));
         return (
             h.collateralValue,
             h.borrowLimitValue,

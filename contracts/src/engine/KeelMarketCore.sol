@@ -52,7 +52,7 @@ abstract contract KeelMarketCore {
     uint8 internal constant SHARE_DECIMALS_OFFSET = 6;
     bytes32 internal constant FLASH_CALLBACK_SUCCESS = keccak256("ERC3156FlashBorrower.onFlashLoan");
 
-    /// @dev Transient slots: reentrancy lock, flash-loan flag, batch (0 = none, else 1 + number of touched vaults;
+    /// @dev Transient slots: reentrancy lock, flash loan (0 = none, else 1 + the amount lent), batch (0 = none, else 1 + number of touched vaults;
     /// touched ids at BATCH_SLOT + 1.., a marker per id at keccak(id, BATCH_SLOT)).
     uint256 internal constant LOCK_SLOT = uint256(keccak256("keel.market.lock"));
     uint256 internal constant FLASH_SLOT = uint256(keccak256("keel.market.flash"));
@@ -71,21 +71,48 @@ abstract contract KeelMarketCore {
         uint32 lastAccrual;
     }
 
-    struct Config {
+    /// @dev The rate model and both fees in ONE slot, so an accrual reads one slot for all of them. Every field holds
+    /// its validated range exactly: rates ≤ MAX_BORROW_RATE < 2^40, kink < WAD < 2^64, reserve factor ≤ 0.5 WAD,
+    /// flash fee ≤ 100 bps.
+    struct Rates {
+        uint40 baseRate;
+        uint40 slope1;
+        uint40 slope2;
+        uint64 kink;
         uint64 reserveFactor;
-        uint16 flashFeeBps;
-        uint64 vaultCount;
+        uint8 flashFeeBps;
     }
 
+    /// @dev `live` is set by the constructor so this slot is never zero: the first `openVault` then pays a 2,900-gas
+    /// update rather than a 20,000-gas fresh write.
+    struct Config {
+        uint64 vaultCount;
+        bool live;
+    }
+
+    /// @dev Slot 0: risk parameters (liquidation, views). Slot 1: everything a deposit or withdrawal touches, so
+    /// those read and write one slot. `total` is a uint112 (≤ 5.19e33 units): deposits past it are refused as over
+    /// the cap (SupplyCapExceeded), whatever `supplyCap` says.
     struct Collateral {
         uint64 ltv;
         uint64 lt;
         uint64 maxDiscount;
         uint8 decimals;
+        uint128 supplyCap;
+        uint112 total;
         uint8 index;
         bool listed;
-        uint128 supplyCap;
-        uint128 total;
+    }
+
+    /// @dev Largest `Collateral.total`.
+    uint256 internal constant MAX_COLLATERAL_TOTAL = type(uint112).max;
+
+    /// @dev One listed collateral by index, in ONE slot: what an LTV check needs besides the vault's balance.
+    /// `ltv` mirrors `Collateral.ltv` (both written only by `_setCollateral`).
+    struct Listed {
+        address asset;
+        uint8 decimals;
+        uint64 ltv;
     }
 
     struct Vault {
@@ -101,6 +128,8 @@ abstract contract KeelMarketCore {
         uint256 borrowLimitValue;
         uint256 liquidationValue;
         uint256 debtValue;
+        uint256 basePrice; // 0 when the vault has no debt
+        uint256 assetPrice; // price of the asset `_health` was asked about (0 when the vault holds none)
     }
 
     /// @dev Working values of one liquidation.
@@ -125,12 +154,12 @@ abstract contract KeelMarketCore {
 
     Totals internal _totals;
     Liquidity internal _liq;
-    RateModel internal _rateModel;
+    Rates internal _rates;
     Config internal _config;
     uint256 internal _totalBadDebt;
     uint256 internal _lastChangeId;
     PendingChange[] internal _pending;
-    address[] internal _collateralList;
+    Listed[] internal _collateralList;
     mapping(address asset => Collateral) internal _collaterals;
     mapping(uint256 id => Vault) internal _vaults;
     /// @notice Amount of `asset` held by vault `id`.
@@ -183,9 +212,10 @@ abstract contract KeelMarketCore {
     {
         uint256 elapsed = block.timestamp - l.lastAccrual;
         if (elapsed == 0 || t.borrowAssets == 0) return (0, 0, 0);
-        rate = _borrowRate(_utilization(t, l));
+        Rates memory r = _rates;
+        rate = _rateAt(r, _utilization(t, l));
         interest = uint256(t.borrowAssets).wMulDown(rate.wTaylorCompounded(elapsed));
-        toReserves = interest.wMulDown(_config.reserveFactor);
+        toReserves = interest.wMulDown(r.reserveFactor);
     }
 
     function _accrue() internal {
@@ -210,7 +240,10 @@ abstract contract KeelMarketCore {
     }
 
     function _borrowRate(uint256 u) internal view returns (uint256) {
-        RateModel memory m = _rateModel;
+        return _rateAt(_rates, u);
+    }
+
+    function _rateAt(Rates memory m, uint256 u) internal pure returns (uint256) {
         if (u <= m.kink) return m.baseRate + uint256(m.slope1).mulDivDown(u, m.kink);
         return m.baseRate + m.slope1 + uint256(m.slope2).mulDivDown(u - m.kink, WAD - m.kink);
     }
@@ -250,30 +283,54 @@ abstract contract KeelMarketCore {
 
     /* INTERNAL: HEALTH */
 
-    /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise).
-    function _health(uint256 id, uint256 debt) internal view returns (Health memory h) {
+    /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise). The
+    /// prices read are returned too (base, and `asset`'s), so a caller never reads a price twice. (Pricing the first
+    /// collateral and the base in one `prices` call here too would save ~1,000 gas per liquidation but costs ~600
+    /// bytes of initcode the market does not have.)
+    function _health(uint256 id, uint256 debt, address asset) internal view returns (Health memory h) {
         uint256 mask = _vaults[id].heldMask;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                address a = _collateralList[i];
-                Collateral storage c = _collaterals[a];
-                uint256 value = HealthLib.valueDown(collateralOf[id][a], oracle.price(a), 10 ** c.decimals);
+                Listed memory e = _collateralList[i];
+                uint256 p = oracle.price(e.asset);
+                if (e.asset == asset) h.assetPrice = p;
+                uint256 value = HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals));
                 h.collateralValue += value;
-                h.borrowLimitValue += value.wMulDown(c.ltv);
-                h.liquidationValue += value.wMulDown(c.lt);
+                h.borrowLimitValue += value.wMulDown(e.ltv);
+                h.liquidationValue += value.wMulDown(_collaterals[e.asset].lt);
             }
             mask >>= 1;
         }
-        if (debt != 0) h.debtValue = HealthLib.valueUp(debt, oracle.price(BASE), BASE_SCALE);
+        if (debt != 0) {
+            h.basePrice = oracle.price(BASE);
+            h.debtValue = HealthLib.valueUp(debt, h.basePrice, BASE_SCALE);
+        }
     }
 
     /// @dev Reverts unless vault `id` (interest accrued this block) is within LTV. A vault without debt always is.
+    /// The same values as `_health` (borrow limit and debt value), from one slot per collateral (`Listed`).
     function _checkLtv(uint256 id) internal view {
-        uint256 shares = _vaults[id].debtShares;
+        Vault storage v = _vaults[id];
+        uint256 shares = v.debtShares;
         if (shares == 0) return;
         Totals memory t = _totals;
-        Health memory h = _health(id, shares.toAssetsUp(t.borrowAssets, t.borrowShares));
-        if (h.debtValue > h.borrowLimitValue) revert ErrorsLib.ExceedsLtv(id, h.borrowLimitValue, h.debtValue);
+        uint256 debt = shares.toAssetsUp(t.borrowAssets, t.borrowShares);
+        uint256 mask = v.heldMask;
+        uint256 limit;
+        uint256 basePrice;
+        for (uint256 i; mask != 0; ++i) {
+            if (mask & 1 != 0) {
+                Listed memory e = _collateralList[i];
+                uint256 p;
+                if (basePrice == 0) (p, basePrice) = oracle.prices(e.asset, BASE);
+                else p = oracle.price(e.asset);
+                limit += HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals)).wMulDown(e.ltv);
+            }
+            mask >>= 1;
+        }
+        if (basePrice == 0) basePrice = oracle.price(BASE);
+        uint256 debtValue = HealthLib.valueUp(debt, basePrice, BASE_SCALE);
+        if (debtValue > limit) revert ErrorsLib.ExceedsLtv(id, limit, debtValue);
     }
 
     /// @dev Checks vault `id` now, or records it for the end-of-batch check inside a multicall.
@@ -295,6 +352,19 @@ abstract contract KeelMarketCore {
         return HealthLib.repayForSeized(x.seized, x.basePrice, BASE_SCALE, x.colPrice, x.colScale, x.discount);
     }
 
+    /// @dev Fee for flash-borrowing `amount` of `token` (base asset only), rounded up.
+    function _flashFee(address token, uint256 amount) internal view returns (uint256) {
+        if (token != BASE) revert ErrorsLib.UnsupportedToken(token);
+        return amount.mulDivUp(_rates.flashFeeBps, BPS);
+    }
+
+    /// @dev 10 ** `decimals`, unchecked (a checked power costs ~1,000 gas): every listed token has ≤ MAX_DECIMALS (36).
+    function _scale(uint8 decimals) internal pure returns (uint256) {
+        unchecked {
+            return 10 ** uint256(decimals);
+        }
+    }
+
     /* INTERNAL: ADMIN */
 
     function _setCollateral(address asset, CollateralParams memory p) internal {
@@ -310,12 +380,13 @@ abstract contract KeelMarketCore {
             c.listed = true;
             c.index = uint8(n);
             c.decimals = dec;
-            _collateralList.push(asset);
+            _collateralList.push(Listed(asset, dec, 0));
             emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         } else {
             emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         }
         c.ltv = p.ltv;
+        _collateralList[c.index].ltv = p.ltv;
         c.lt = p.liquidationThreshold;
         c.maxDiscount = p.maxDiscount;
         c.supplyCap = p.supplyCap;
@@ -330,7 +401,9 @@ abstract contract KeelMarketCore {
 
     function _setRateModel(RateModel memory m) internal {
         _validateRateModel(m);
-        _rateModel = m;
+        Rates storage r = _rates;
+        // Fits: _validateRateModel bounds each rate by MAX_BORROW_RATE < 2^40 (kink stays a uint64).
+        (r.baseRate, r.slope1, r.slope2, r.kink) = (uint40(m.baseRate), uint40(m.slope1), uint40(m.slope2), m.kink);
         emit EventsLib.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
     }
 
@@ -342,8 +415,8 @@ abstract contract KeelMarketCore {
 
     function _setFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal {
         _validateFees(reserveFactor_, flashFeeBps_);
-        _config.reserveFactor = uint64(reserveFactor_);
-        _config.flashFeeBps = uint16(flashFeeBps_);
+        _rates.reserveFactor = uint64(reserveFactor_);
+        _rates.flashFeeBps = uint8(flashFeeBps_);
         emit EventsLib.FeesSet(reserveFactor_, flashFeeBps_);
     }
 
@@ -379,12 +452,28 @@ abstract contract KeelMarketCore {
 
     /* INTERNAL: TOKENS, AUTH, TRANSIENT */
 
-    /// @dev Pulls exactly `amount` of `token`; a fee-on-transfer or rebasing token is refused here.
-    function _pullExact(address token, address from, uint256 amount) internal {
-        uint256 before = IERC20(token).balanceOf(address(this));
+    /// @dev Pulls `amount` of `token` from `from`, then checks the market's balance still covers `recorded`: every
+    /// unit of `token` its accounting says it holds (already including `amount`). This is the fee-on-transfer rule:
+    /// one balanceOf after the transfer instead of one before and one after. A token that delivers less than
+    /// `amount` (fee-on-transfer, rebasing down) is refused with TransferAmountMismatch whenever the shortfall is
+    /// not covered by tokens donated to the market; when it is covered, the donor's tokens absorb it, so the market
+    /// never records more than it holds. `recorded` is `Collateral.total` for a collateral and `cash` (minus a
+    /// flash loan out) for the base asset.
+    function _pullIn(address token, address from, uint256 amount, uint256 recorded) internal {
         IERC20(token).safeTransferFrom(from, address(this), amount);
-        uint256 received = IERC20(token).balanceOf(address(this)).zeroFloorSub(before);
-        if (received != amount) revert ErrorsLib.TransferAmountMismatch(token, amount, received);
+        uint256 balance = IERC20(token).balanceOf(address(this));
+        if (balance < recorded) {
+            revert ErrorsLib.TransferAmountMismatch(token, amount, amount.zeroFloorSub(recorded - balance));
+        }
+    }
+
+    /// @dev `_pullIn` for the base asset, after `cash` has been credited: during a flash loan the lent amount is out
+    /// of the balance, so it is taken off what must be covered.
+    function _pullBase(address from, uint256 amount) internal {
+        uint256 lent = _tload(FLASH_SLOT);
+        uint256 recorded = _liq.cash;
+        if (lent != 0) recorded = recorded.zeroFloorSub(lent - 1);
+        _pullIn(BASE, from, amount, recorded);
     }
 
     function _authorize(address vaultOwner_, uint256 id) internal view {

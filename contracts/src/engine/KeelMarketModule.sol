@@ -4,6 +4,8 @@ pragma solidity 0.8.37;
 import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
 import {RateModel, CollateralParams, ChangeKind, PendingChange} from "../interfaces/IKeelMarket.sol";
@@ -23,6 +25,7 @@ contract KeelMarketModule is KeelMarketCore {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
     using SharesLib for uint256;
+    using SafeCast for uint256;
 
     /// @param oracle_ The market's oracle.
     /// @param baseAsset The market's base asset.
@@ -60,13 +63,14 @@ contract KeelMarketModule is KeelMarketCore {
         if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
         Totals memory t = _totals;
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
-        Health memory h = _health(id, x.debt);
+        Health memory h = _health(id, x.debt, asset);
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
         if (x.hf >= WAD) revert ErrorsLib.NotLiquidatable(id, x.hf);
         x.discount = HealthLib.discount(x.hf, c.maxDiscount);
-        x.basePrice = oracle.price(BASE);
-        x.colPrice = oracle.price(asset);
-        x.colScale = 10 ** c.decimals;
+        // Both prices were read (fresh, guarded) by _health: the vault has debt and holds `asset`.
+        x.basePrice = h.basePrice;
+        x.colPrice = h.assetPrice;
+        x.colScale = _scale(c.decimals);
         uint256 bonusLt = (WAD + x.discount).wMulUp(c.lt);
         if (x.hf < bonusLt) {
             // Seizing this asset lowers HF: only a seizure of the whole balance is allowed.
@@ -97,11 +101,11 @@ contract KeelMarketModule is KeelMarketCore {
         seized = x.seized;
         uint256 left = x.balance - seized;
         collateralOf[id][asset] = left;
-        c.total -= uint128(seized);
+        c.total -= uint112(seized);
         if (left == 0) v.heldMask &= ~uint32(1 << c.index);
         if (v.heldMask == 0 && v.debtShares != 0) _writeOff(id, v);
 
-        _pullExact(BASE, msg.sender, repaid);
+        _pullBase(msg.sender, repaid);
         IERC20(asset).safeTransfer(msg.sender, seized);
         emit EventsLib.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
     }
@@ -123,6 +127,35 @@ contract KeelMarketModule is KeelMarketCore {
         v.owner = to;
         toList.push(id);
         emit EventsLib.VaultTransferred(id, from, to);
+    }
+
+    /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use the market's vault
+    /// and ERC4626 functions (the lock is released during it) but not take another flash loan. The amount lent sits in
+    /// the flash transient slot (+1) so base transfers in during the callback are checked against cash minus it.
+    function flashLoan(IERC3156FlashBorrower receiver, address token, uint256 amount, bytes calldata data)
+        external
+        returns (bool)
+    {
+        if (_tload(FLASH_SLOT) != 0) revert ErrorsLib.FlashLoanActive();
+        _lock();
+        uint256 fee = _flashFee(token, amount);
+        uint256 available = _liq.cash;
+        if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
+        _tstore(FLASH_SLOT, amount + 1);
+        IERC20(BASE).safeTransfer(address(receiver), amount);
+        _tstore(LOCK_SLOT, 0);
+        if (receiver.onFlashLoan(msg.sender, token, amount, fee, data) != FLASH_CALLBACK_SUCCESS) {
+            revert ErrorsLib.FlashCallbackFailed();
+        }
+        _lock();
+        Liquidity storage l = _liq;
+        l.cash = (l.cash + fee).toUint128();
+        l.reserves = (l.reserves + fee).toUint96();
+        _tstore(FLASH_SLOT, 0);
+        _pullBase(address(receiver), amount + fee);
+        _tstore(LOCK_SLOT, 0);
+        emit EventsLib.FlashLoan(address(receiver), msg.sender, amount, fee);
+        return true;
     }
 
     /* RISK ADMIN */

@@ -63,6 +63,7 @@ library ErrorsLib {
     error UnsupportedToken(address token);
     /// @notice The flash borrower did not return the ERC-3156 magic value.
     error FlashCallbackFailed();
-    /// @notice The market received a different amount than transferred (fee-on-transfer or rebasing token).
+    /// @notice After a transfer in, the market's balance no longer covers what it records for the token: it received
+    /// less than `expected` (fee-on-transfer or rebasing token); `received` is `expected` minus the uncovered shortfall.
     error TransferAmountMismatch(address token, uint256 expected, uint256 received);
 }

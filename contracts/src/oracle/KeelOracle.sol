@@ -10,6 +10,11 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 /// out-of-bounds answer is never returned as a price.
 /// @dev `peek` never reverts and says what is wrong; `price` reverts with the matching custom error. Both run the same
 /// checks in `_check`, the one place the guard rules live.
+/// Gas: an asset's whole configuration lives in ONE storage slot (`Packed`), so a price costs one cold SLOAD plus the
+/// feed call. The bounds are stored as compact decimal floats (26-bit mantissa × 10^6-bit exponent): a bound with at
+/// most 7 significant digits (1e8, 0.5e8, 1_000_000e8, …) is stored exactly; any other is widened outward by less
+/// than 1.5e-7 of its value (minAnswer rounded down, maxAnswer rounded up), so a price inside the configured bounds is
+/// never refused. The effective bounds are what `feedConfig`, `peek`, `FeedSet` and `PriceOutOfBounds` report.
 contract KeelOracle is Ownable2Step {
     /// @notice Fixed-point scale of every price this oracle returns.
     uint256 internal constant WAD = 1e18;
@@ -29,13 +34,23 @@ contract KeelOracle is Ownable2Step {
         OutOfBounds // answer outside [minAnswer, maxAnswer]
     }
 
-    /// @notice Configuration of one asset's feed, in two storage slots. Bounds are in the feed's own units and decimals.
+    /// @notice Configuration of one asset's feed, as read by `feedConfig`. Bounds are in the feed's own units and
+    /// decimals (the effective, possibly widened, bounds: see the contract's notes).
     struct FeedConfig {
         AggregatorV3Interface feed;
         uint32 heartbeat;
         uint8 feedDecimals;
         int128 minAnswer;
         int128 maxAnswer;
+    }
+
+    /// @dev The stored form of a FeedConfig: one slot. Bounds are compact decimal floats (see `_encodeBound`).
+    struct Packed {
+        AggregatorV3Interface feed;
+        uint24 heartbeat;
+        uint8 feedDecimals;
+        uint32 minAnswer;
+        uint32 maxAnswer;
     }
 
     /// @notice Everything the app shows about one asset's price, as read now.
@@ -81,7 +96,11 @@ contract KeelOracle is Ownable2Step {
         address indexed asset, address indexed feed, uint32 heartbeat, uint8 feedDecimals, int256 minAnswer, int256 maxAnswer
     );
 
-    mapping(address asset => FeedConfig) internal _feeds;
+    /// @dev Bits of a compact bound's mantissa; the exponent (power of ten) sits above them.
+    uint256 internal constant MANTISSA_BITS = 26;
+    uint256 internal constant MANTISSA_MAX = (1 << MANTISSA_BITS) - 1;
+
+    mapping(address asset => Packed) internal _feeds;
     address[] internal _assets;
 
     /// @param owner_ The account allowed to configure feeds.
@@ -98,38 +117,81 @@ contract KeelOracle is Ownable2Step {
         if (decimals > 36) revert InvalidFeedDecimals(decimals);
         // maxAnswer must also survive the scaling to WAD, so a price within bounds never overflows.
         // Bounds are stored as int128 (far beyond any real answer).
-        if (
-            minAnswer <= 0 || maxAnswer <= minAnswer || maxAnswer > type(int128).max
-                || (decimals < 18 && uint256(maxAnswer) > type(uint256).max / 10 ** (18 - decimals))
-        ) {
+        if (minAnswer <= 0 || maxAnswer <= minAnswer || maxAnswer > type(int128).max) {
+            revert InvalidBounds(minAnswer, maxAnswer);
+        }
+        uint32 minPacked = _encodeBound(uint256(minAnswer), false);
+        uint32 maxPacked = _encodeBound(uint256(maxAnswer), true);
+        // The effective (widened) maxAnswer must survive the scaling to WAD, so a price within bounds never overflows.
+        uint256 effectiveMax = _decodeBound(maxPacked);
+        if (decimals < 18 && effectiveMax > type(uint256).max / 10 ** (18 - decimals)) {
             revert InvalidBounds(minAnswer, maxAnswer);
         }
 
         if (address(_feeds[asset].feed) == address(0)) _assets.push(asset);
-        _feeds[asset] = FeedConfig(feed, heartbeat, decimals, int128(minAnswer), int128(maxAnswer));
-        emit FeedSet(asset, address(feed), heartbeat, decimals, minAnswer, maxAnswer);
+        _feeds[asset] = Packed(feed, uint24(heartbeat), decimals, minPacked, maxPacked);
+        emit FeedSet(
+            asset, address(feed), heartbeat, decimals, int256(_decodeBound(minPacked)), int256(effectiveMax)
+        );
     }
 
     /// @notice The USD price of one whole unit of `asset`, WAD-scaled. Reverts unless the feed is healthy.
     function price(address asset) external view returns (uint256) {
-        FeedConfig memory c = _feeds[asset];
-        if (address(c.feed) == address(0)) revert NoFeed(asset);
-        uint80 roundId;
-        int256 answer;
-        uint256 updatedAt;
-        uint80 answeredInRound;
-        try c.feed.latestRoundData() returns (uint80 r, int256 a, uint256, uint256 u, uint80 air) {
-            (roundId, answer, updatedAt, answeredInRound) = (r, a, u, air);
-        } catch {
-            revert FeedCallFailed(asset);
-        }
-        Status status = _check(c, roundId, answer, updatedAt, answeredInRound);
-        if (status == Status.Ok) return _toWad(uint256(answer), c.feedDecimals);
+        return _price(asset);
+    }
+
+    /// @notice The prices of `a` and `b` (each as `price` returns it) in one call. Reverts unless both feeds are healthy.
+    function prices(address a, address b) external view returns (uint256 priceA, uint256 priceB) {
+        return (_price(a), _price(b));
+    }
+
+    /// @dev `price` on the hot path: one SLOAD of the packed config, one raw staticcall to the feed, checks on the stack.
+    function _price(address asset) internal view returns (uint256) {
+        uint256 word = _configWord(asset);
+        address feed = address(uint160(word));
+        if (feed == address(0)) revert NoFeed(asset);
+        (bool ok, uint256 roundId, int256 answer, uint256 updatedAt, uint256 answeredInRound) = _latest(feed);
+        if (!ok) revert FeedCallFailed(asset);
+        Status status = _check(word, roundId, answer, updatedAt, answeredInRound);
+        if (status == Status.Ok) return _toWad(uint256(answer), uint8(word >> 184));
         if (status == Status.NonPositive) revert NonPositivePrice(asset, answer);
-        if (status == Status.Incomplete) revert IncompleteRound(asset, roundId);
+        if (status == Status.Incomplete) revert IncompleteRound(asset, uint80(roundId));
         if (status == Status.FromFuture) revert PriceFromFuture(asset, updatedAt);
-        if (status == Status.Stale) revert StalePrice(asset, updatedAt, c.heartbeat);
-        revert PriceOutOfBounds(asset, answer, c.minAnswer, c.maxAnswer);
+        if (status == Status.Stale) revert StalePrice(asset, updatedAt, uint24(word >> 160));
+        revert PriceOutOfBounds(
+            asset, answer, int256(_decodeBound(uint32(word >> 192))), int256(_decodeBound(uint32(word >> 224)))
+        );
+    }
+
+    /// @dev The raw storage word of `asset`'s Packed config: feed (bits 0-159), heartbeat (160-183), feed decimals
+    /// (184-191), compact minAnswer (192-223), compact maxAnswer (224-255).
+    function _configWord(address asset) internal view returns (uint256 word) {
+        Packed storage c = _feeds[asset];
+        assembly ("memory-safe") {
+            word := sload(c.slot)
+        }
+    }
+
+    /// @dev `feed.latestRoundData()`, never reverting: `ok` is false if the call reverted, returned fewer than five
+    /// words, or returned a round id that is not a uint80 (what ABI decoding would have refused).
+    function _latest(address feed)
+        internal
+        view
+        returns (bool ok, uint256 roundId, int256 answer, uint256 updatedAt, uint256 answeredInRound)
+    {
+        bytes4 selector = AggregatorV3Interface.latestRoundData.selector;
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            ok := staticcall(gas(), feed, ptr, 4, ptr, 160)
+            ok := and(ok, iszero(lt(returndatasize(), 160)))
+            roundId := mload(ptr)
+            answer := mload(add(ptr, 32))
+            updatedAt := mload(add(ptr, 96))
+            answeredInRound := mload(add(ptr, 128))
+            let max80 := 0xffffffffffffffffffff
+            ok := and(ok, iszero(or(gt(roundId, max80), gt(answeredInRound, max80))))
+        }
     }
 
     /// @notice Reads `asset`'s feed without reverting. `price` is zero unless `status` is Ok.
@@ -151,13 +213,17 @@ contract KeelOracle is Ownable2Step {
         return _assets;
     }
 
-    /// @notice The feed configuration of `asset` (zero values when none).
+    /// @notice The feed configuration of `asset` (zero values when none), with the effective bounds. A maxAnswer
+    /// widened past type(int128).max (only when it was set within 1.5e-7 of it) reads as type(int128).max here.
     function feedConfig(address asset) external view returns (FeedConfig memory) {
-        return _feeds[asset];
+        Packed memory c = _feeds[asset];
+        uint256 maxAnswer = _decodeBound(c.maxAnswer);
+        if (maxAnswer > uint128(type(int128).max)) maxAnswer = uint128(type(int128).max);
+        return FeedConfig(c.feed, c.heartbeat, c.feedDecimals, int128(int256(_decodeBound(c.minAnswer))), int128(int256(maxAnswer)));
     }
 
-    /// @dev The one place the guard rules live: what a round read from `c.feed` is worth.
-    function _check(FeedConfig memory c, uint80 roundId, int256 answer, uint256 updatedAt, uint80 answeredInRound)
+    /// @dev The one place the guard rules live: what a round read from the feed of config `word` is worth.
+    function _check(uint256 word, uint256 roundId, int256 answer, uint256 updatedAt, uint256 answeredInRound)
         internal
         view
         returns (Status)
@@ -165,39 +231,75 @@ contract KeelOracle is Ownable2Step {
         if (answer <= 0) return Status.NonPositive;
         if (updatedAt == 0 || answeredInRound < roundId) return Status.Incomplete;
         if (updatedAt > block.timestamp) return Status.FromFuture;
-        if (block.timestamp - updatedAt > c.heartbeat) return Status.Stale;
-        if (answer < c.minAnswer || answer > c.maxAnswer) return Status.OutOfBounds;
+        unchecked {
+            // updatedAt ≤ block.timestamp here.
+            if (block.timestamp - updatedAt > uint24(word >> 160)) return Status.Stale;
+        }
+        // answer > 0 here, so the unsigned comparison is exact.
+        if (uint256(answer) < _decodeBound(uint32(word >> 192)) || uint256(answer) > _decodeBound(uint32(word >> 224))) {
+            return Status.OutOfBounds;
+        }
         return Status.Ok;
     }
 
     /// @dev Everything about `asset`'s feed now, never reverting.
     function _read(address asset) internal view returns (FeedState memory s) {
-        FeedConfig memory c = _feeds[asset];
+        Packed memory c = _feeds[asset];
         s.asset = asset;
         s.feed = address(c.feed);
         s.feedDecimals = c.feedDecimals;
         s.heartbeat = c.heartbeat;
-        s.minAnswer = c.minAnswer;
-        s.maxAnswer = c.maxAnswer;
+        s.minAnswer = int256(_decodeBound(c.minAnswer));
+        s.maxAnswer = int256(_decodeBound(c.maxAnswer));
         if (address(c.feed) == address(0)) {
             s.status = Status.Missing;
             return s;
         }
 
-        uint80 answeredInRound;
-        try c.feed.latestRoundData() returns (uint80 roundId, int256 answer, uint256, uint256 updatedAt, uint80 answered) {
-            (s.roundId, s.answer, s.updatedAt, answeredInRound) = (roundId, answer, updatedAt, answered);
-        } catch {
+        (bool ok, uint256 roundId, int256 answer, uint256 updatedAt, uint256 answeredInRound) = _latest(address(c.feed));
+        if (!ok) {
             s.status = Status.FeedReverted;
             return s;
         }
-
-        s.status = _check(c, s.roundId, s.answer, s.updatedAt, answeredInRound);
+        (s.roundId, s.answer, s.updatedAt) = (uint80(roundId), answer, updatedAt);
+        s.status = _check(_configWord(asset), roundId, answer, updatedAt, answeredInRound);
         if (s.status == Status.Ok) s.price = _toWad(uint256(s.answer), c.feedDecimals);
     }
 
+    /// @dev `x` as a compact decimal float: mantissa (low 26 bits) × 10^exponent (high 6 bits), rounded down or up.
+    /// Exact whenever `x` has at most 7 significant digits; otherwise off by less than one part in 6.7e6.
+    function _encodeBound(uint256 x, bool roundUp) internal pure returns (uint32) {
+        uint256 e;
+        bool inexact;
+        while (x > MANTISSA_MAX) {
+            if (x % 10 != 0) inexact = true;
+            x /= 10;
+            ++e;
+        }
+        if (roundUp && inexact) {
+            ++x;
+            if (x > MANTISSA_MAX) {
+                x = (x + 9) / 10;
+                ++e;
+            }
+        }
+        return uint32((e << MANTISSA_BITS) | x);
+    }
+
+    /// @dev The value of a compact bound.
+    function _decodeBound(uint32 b) internal pure returns (uint256) {
+        // Unchecked: mantissa < 2^26 and 10^63 < 2^210, so the product stays below 2^236.
+        unchecked {
+            return uint256(b & MANTISSA_MAX) * 10 ** (uint256(b) >> MANTISSA_BITS);
+        }
+    }
+
+    /// @dev Unchecked: `answer` is within the effective maxAnswer, which `setFeed` proved survives the scaling, and
+    /// decimals ≤ 36.
     function _toWad(uint256 answer, uint8 decimals) internal pure returns (uint256) {
-        if (decimals <= 18) return answer * 10 ** (18 - decimals);
-        return answer / 10 ** (decimals - 18);
+        unchecked {
+            if (decimals <= 18) return answer * 10 ** (18 - decimals);
+            return answer / 10 ** (decimals - 18);
+        }
     }
 }

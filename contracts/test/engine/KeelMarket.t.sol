@@ -172,6 +172,45 @@ contract KeelMarketTest is EngineBase {
         vm.stopPrank();
     }
 
+    /// @dev The fee-on-transfer rule is one balanceOf after the pull: the balance must cover every recorded deposit.
+    /// Tokens donated to the market absorb a fee (the donor pays it); the market never records more than it holds.
+    function test_feeOnTransferToken_feeAbsorbedByDonationNeverOverRecords() public {
+        FeeToken fee = new FeeToken();
+        DevPriceFeed f = new DevPriceFeed(address(this), 8, "FEE", 1e8);
+        oracle.setFeed(address(fee), f, 1 hours, 1, 1e12);
+        vm.prank(ADMIN);
+        market.listCollateral(address(fee), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
+        fee.mint(BOB, 1e18);
+        vm.prank(BOB);
+        fee.transfer(address(market), 1e18); // donation: the market receives 0.99e18
+        vm.prank(ALICE);
+        uint256 id = market.openVault();
+        fee.mint(ALICE, 100e18);
+        vm.startPrank(ALICE);
+        fee.approve(address(market), type(uint256).max);
+        market.depositCollateral(id, address(fee), 50e18); // 0.5e18 fee, covered by the 0.99e18 donated
+        assertGe(fee.balanceOf(address(market)), market.collateralInfo(address(fee)).totalDeposited, "covered");
+        // The donation is used up: the next deposit's fee is not covered and is refused.
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.TransferAmountMismatch.selector, address(fee), 50e18, 49.99e18)
+        );
+        market.depositCollateral(id, address(fee), 50e18);
+        vm.stopPrank();
+    }
+
+    function test_depositCollateral_totalBoundedByUint112() public {
+        vm.prank(ADMIN);
+        market.listCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max));
+        uint256 id = _openWith(ALICE, weth, 1);
+        _fund(ALICE, weth, 2 ** 112);
+        vm.prank(ALICE);
+        vm.expectRevert(
+            abi.encodeWithSelector(ErrorsLib.SupplyCapExceeded.selector, address(weth), 2 ** 112 + 1, 2 ** 112 - 1)
+        );
+        market.depositCollateral(id, address(weth), 2 ** 112);
+        assertEq(market.collateralInfo(address(weth)).supplyCap, type(uint128).max, "cap reads as set");
+    }
+
     function test_withdrawCollateral() public {
         uint256 id = _openWith(ALICE, weth, 2e18);
         vm.prank(ALICE);
@@ -581,6 +620,25 @@ contract KeelMarketTest is EngineBase {
         fb.setCalls(nested);
         vm.expectRevert(ErrorsLib.FlashLoanActive.selector);
         market.flashLoan(fb, address(usdc), 1000e6, "");
+    }
+
+    /// @dev Base transfers in during a flash loan (repay, lender deposit) are checked against cash minus the loan.
+    function test_flashLoan_callbackCanRepayAndLend() public {
+        uint256 id = _openWith(ALICE, weth, 1e18);
+        _borrow(ALICE, id, 1000e6);
+        FlashBorrower fb = new FlashBorrower(market);
+        usdc.mint(address(fb), 2000e6);
+        fb.approve(address(usdc), address(market), type(uint256).max);
+        bytes[] memory calls = new bytes[](2);
+        calls[0] = abi.encodeWithSignature("repay(uint256,uint256)", id, uint256(400e6));
+        calls[1] = abi.encodeWithSignature("deposit(uint256,address)", uint256(500e6), address(fb));
+        fb.setCalls(calls);
+        uint256 cashBefore = market.cash();
+        market.flashLoan(fb, address(usdc), 10_000e6, "");
+        assertEq(market.debtOf(id), 600e6, "repaid inside callback");
+        uint256 fee = market.flashFee(address(usdc), 10_000e6);
+        assertEq(market.cash(), cashBefore + 400e6 + 500e6 + fee, "cash");
+        assertEq(usdc.balanceOf(address(market)), market.cash(), "balance covers cash exactly");
     }
 
     function test_flashLoan_reverts() public {
