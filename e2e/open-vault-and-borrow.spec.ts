@@ -246,3 +246,36 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
   await screenshot(page, "vault-stale-oracle");
 });
+
+test("the dashboard colours and names each vault's health, and keeps the last data marked stale while the RPC is down", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  await app.open("/");
+  await expect(page.getByTestId("connect-prompt")).toBeVisible();
+  await screenshot(page, "dashboard-disconnected");
+  await injectWallet({ account: chain.admin.account.address }); // anvil #0 owns demo vaults #2 (safe) and #3 (close)
+  await app.open("/");
+  await connectWallet(page);
+  const market = usdcMarket(chain).toLowerCase();
+  const safe = page.getByTestId(`vault-${market}-2`);
+  const close = page.getByTestId(`vault-${market}-3`);
+  await expect(safe.getByTestId("health")).toHaveAttribute("data-band", "safe");
+  await expect(safe.getByTestId("health")).toContainText("Safe");
+  await expect(close.getByTestId("health")).toHaveAttribute("data-band", "atRisk");
+  await expect(close.getByTestId("health")).toContainText("At risk");
+  await expect(close.getByTestId("collateral-WBTC").getByTestId("liq-price")).not.toHaveText("—");
+  await expect(page.getByTestId("total-lowest-health")).toHaveText((await chainFigures(chain, usdcMarket(chain), 3n)).health);
+
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  await page.route(rpc, (route) => route.abort("connectionrefused"));
+  const banner = page.getByTestId("rpc-error");
+  await expect(banner).toContainText("Showing vaults from", { timeout: 20_000 });
+  await expect(safe).toBeVisible(); // the last vaults stay, dimmed
+  await screenshot(page, "dashboard-rpc-down");
+  await page.unroute(rpc);
+  await banner.getByRole("button", { name: "Retry" }).click();
+  await expect(banner).toBeHidden({ timeout: 20_000 });
+});

@@ -6,7 +6,8 @@ import { watchBlockNumber } from "wagmi/actions";
 
 /**
  * Refreshes the queries under each `key` when its chain produces a new block (wagmi polls the block number). One
- * watcher per chain; errors are left to the queries themselves (they show the RPC as unreachable).
+ * watcher per chain. When the block poll itself fails the queries are refreshed too, so they fail and the page says the
+ * RPC is unreachable instead of silently showing old data.
  */
 export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]) {
   const config = useConfig();
@@ -19,7 +20,8 @@ export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]
         chainId: chainId as (typeof config.chains)[number]["id"],
         emitOnBegin: false,
         onBlockNumber: () => void queryClient.invalidateQueries({ queryKey: key }),
-        onError: () => {},
+        // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data).
+        onError: () => void queryClient.invalidateQueries({ queryKey: key }),
       }),
     );
     return () => stops.forEach((stop) => stop());
