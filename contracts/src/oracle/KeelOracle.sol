@@ -153,7 +153,14 @@ contract KeelOracle is Ownable2Step {
         (bool ok, uint256 roundId, int256 answer, uint256 updatedAt, uint256 answeredInRound) = _latest(feed);
         if (!ok) revert FeedCallFailed(asset);
         Status status = _check(word, roundId, answer, updatedAt, answeredInRound);
-        if (status == Status.Ok) return _toWad(uint256(answer), uint8(word >> 184));
+        if (status == Status.Ok) {
+            // Unchecked scaling: `answer` is within the effective maxAnswer, which `setFeed` proved survives it.
+            uint256 decimals = uint8(word >> 184);
+            unchecked {
+                if (decimals <= 18) return uint256(answer) * 10 ** (18 - decimals);
+                return uint256(answer) / 10 ** (decimals - 18);
+            }
+        }
         if (status == Status.NonPositive) revert NonPositivePrice(asset, answer);
         if (status == Status.Incomplete) revert IncompleteRound(asset, uint80(roundId));
         if (status == Status.FromFuture) revert PriceFromFuture(asset, updatedAt);
