@@ -61,7 +61,8 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
       KEEL_DEPLOYMENTS_DIR: outDir,
     },
   });
-  const baseUrl = `http://127.0.0.1:${appPort}`;
+  // localhost, not 127.0.0.1: next dev serves its dev resources only to the origin it announces.
+  const baseUrl = `http://localhost:${appPort}`;
   try {
     await waitForHttp(baseUrl, app, 120_000);
   } catch (e) {
