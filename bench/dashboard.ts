@@ -19,23 +19,18 @@ import { startStack, waitForHttp } from "../scripts/lib/stack";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults
 
+/** JavaScript the page loaded, from the browser's Resource Timing entries (encoded = over the wire, decoded = parsed). */
 async function scriptBytes(page: Page, url: string) {
-  let decoded = 0;
-  let transferred = 0;
-  const pending: Promise<void>[] = [];
-  page.on("response", (res) => {
-    if (res.request().resourceType() !== "script") return;
-    pending.push(
-      (async () => {
-        decoded += (await res.body().catch(() => Buffer.alloc(0))).length;
-        transferred += (await res.request().sizes()).responseBodySize;
-      })(),
-    );
-  });
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForTimeout(2_000);
-  await Promise.all(pending);
-  return { decoded, transferred };
+  await page.waitForTimeout(3_000);
+  return page.evaluate(() => {
+    const js = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => /\.js(\?|$)/.test(e.name));
+    return {
+      count: js.length,
+      transferred: js.reduce((s, e) => s + e.encodedBodySize, 0),
+      decoded: js.reduce((s, e) => s + e.decodedBodySize, 0),
+    };
+  });
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -50,7 +45,10 @@ async function main() {
     await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: OWNER, chainId: 31337 }));
     await page.goto(stack.baseUrl + "/", { waitUntil: "load" });
     await page.getByRole("button", { name: "Connect Wallet" }).click();
-    await page.getByRole("dialog").getByText("Keel Test Wallet").click();
+    await page.getByRole("dialog").getByText("Keel Test Wallet").click().catch(async (e) => {
+      await page.screenshot({ path: "/tmp/bench-fail.png" });
+      throw e;
+    });
     await page.getByTestId("rk-account-button").waitFor();
     await page.waitForTimeout(5_000); // settle: first loads done
     let httpRequests = 0;
@@ -105,8 +103,8 @@ async function main() {
         "",
         "| page | transferred (gzip) | uncompressed |",
         "| --- | ---: | ---: |",
-        `| Keel dashboard \`/\` | ${kb(keel.transferred)} | ${kb(keel.decoded)} |`,
-        `| bare Next + RainbowKit + wagmi page (bench/bare) | ${kb(bare.transferred)} | ${kb(bare.decoded)} |`,
+        `| Keel dashboard \`/\` (${keel.count} scripts) | ${kb(keel.transferred)} | ${kb(keel.decoded)} |`,
+        `| bare Next + RainbowKit + wagmi page (bench/bare, ${bare.count} scripts) | ${kb(bare.transferred)} | ${kb(bare.decoded)} |`,
         `| Keel's own share | ${kb(keel.transferred - bare.transferred)} | ${kb(keel.decoded - bare.decoded)} |`,
         "",
       );

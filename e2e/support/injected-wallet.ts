@@ -13,7 +13,8 @@ export interface InjectedWalletOptions {
 }
 
 export function injectedWalletScript(opts: InjectedWalletOptions): string {
-  return `(${install.toString()})(${JSON.stringify({ name: "Keel Test Wallet", otherRpcUrls: {}, ...opts })});`;
+  // `__name`: some TS transpilers (tsx/esbuild) wrap nested functions in a helper the page does not have.
+  return `(() => { const __name = (f) => f; (${install.toString()})(${JSON.stringify({ name: "Keel Test Wallet", otherRpcUrls: {}, ...opts })}); })();`;
 }
 
 function install(opts: Required<InjectedWalletOptions>) {
