@@ -30,6 +30,9 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
             Vault #{vault.id.toString()}
           </Link>
           <span className="text-sm text-slate-400">{market?.name ?? shortAddress(vault.market)}</span>
+          <span data-testid="vault-chain" className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={`chain ${chain.id}`}>
+            {chain.name}
+          </span>
           <HealthBadge band={s.band} healthFactor={s.healthFactor} />
         </div>
         <Link
