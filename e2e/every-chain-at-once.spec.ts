@@ -10,7 +10,7 @@ import { screenshot } from "./support/fixtures";
 // One account across two chains: this journey runs its own stack with chains 31337 and 31338 (npm run dev -- --chains 2).
 const OWNER: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: vaults on both chains
 
-const test = base.extend<{}, { stack: Stack }>({
+const test = base.extend<Record<never, never>, { stack: Stack }>({
   stack: [
     async ({}, use) => {
       const stack = await startStack({ chains: 2 });
