@@ -6,6 +6,7 @@ import { readContract } from "wagmi/actions";
 import { keelLensAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
+import { chainUnavailable } from "@/lib/chains";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensVault } from "@/lib/vaults";
 
@@ -31,17 +32,7 @@ export interface ChainVaults {
 export function useAccountVaults(owner: Address | undefined): ChainVaults[] {
   const config = useConfig();
   const chains = useKeelChains();
-  const readable = chains.map((chain) => {
-    const d = chain.deployment;
-    const unavailable = !d
-      ? (chain.deploymentError ?? "no deployment")
-      : !d.contracts.lens
-        ? "no lens contract is deployed on this chain"
-        : d.markets.length === 0
-          ? "no market is deployed on this chain"
-          : null;
-    return { chain, unavailable };
-  });
+  const readable = chains.map((chain) => ({ chain, unavailable: chainUnavailable(chain) }));
   const results = useQueries({
     queries: readable.map(({ chain, unavailable }) => ({
       queryKey: accountKey(chain.id, owner),

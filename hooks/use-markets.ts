@@ -5,6 +5,7 @@ import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { devErc20Abi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
+import { chainUnavailable } from "@/lib/chains";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensMarket } from "@/lib/vaults";
 
@@ -35,17 +36,7 @@ export interface ChainMarkets {
 export function useMarkets(): ChainMarkets[] {
   const config = useConfig();
   const chains = useKeelChains();
-  const readable = chains.map((chain) => {
-    const d = chain.deployment;
-    const unavailable = !d
-      ? (chain.deploymentError ?? "no deployment")
-      : !d.contracts.lens
-        ? "no lens contract is deployed on this chain"
-        : d.markets.length === 0
-          ? "no market is deployed on this chain"
-          : null;
-    return { chain, unavailable };
-  });
+  const readable = chains.map((chain) => ({ chain, unavailable: chainUnavailable(chain) }));
   const results = useQueries({
     queries: readable.map(({ chain, unavailable }) => ({
       queryKey: marketsKey(chain.id),

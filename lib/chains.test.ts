@@ -30,3 +30,17 @@ describe("readChainSettings", () => {
     expect(() => readChainSettings({ NEXT_PUBLIC_RPC_URL_31337: "ws://x" })).toThrow(/http\(s\) URL/);
   });
 });
+
+describe("chainUnavailable", async () => {
+  const { chainUnavailable } = await import("./chains");
+  const base = { id: 1, name: "x", rpcUrl: "https://x", local: false, deploymentError: null };
+  const deployment = { chainId: 1, deploymentBlock: 0, contracts: { oracle: "0x1" as const, lens: "0x2" as const }, assets: [], markets: [] };
+  it("says why a chain cannot be read", () => {
+    expect(chainUnavailable({ ...base, deployment: null, deploymentError: "no file" })).toBe("no file");
+    expect(chainUnavailable({ ...base, deployment: { ...deployment, contracts: { oracle: "0x1" } } })).toMatch(/no lens/);
+    expect(chainUnavailable({ ...base, deployment })).toMatch(/no market/);
+    expect(
+      chainUnavailable({ ...base, deployment: { ...deployment, markets: [{ address: "0x3", name: "m", baseAsset: "0x4", collaterals: [] }] } }),
+    ).toBeNull();
+  });
+});

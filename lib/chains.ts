@@ -1,3 +1,5 @@
+import type { ChainConfig } from "./server/config";
+
 /** How one chain is reached, from configuration. Pure: the environment is passed in. */
 export interface ChainSettings {
   id: number;
@@ -53,4 +55,13 @@ export function readChainSettings(env: Record<string, string | undefined>): Chai
     const explorerUrl = env[`NEXT_PUBLIC_EXPLORER_URL_${id}`];
     return { id, name, rpcUrl, local, ...(explorerUrl ? { explorerUrl } : {}) };
   });
+}
+
+/** Why Keel cannot read `chain` at all (no deployment, no lens, no market), or null when it can. */
+export function chainUnavailable(chain: ChainConfig): string | null {
+  const d = chain.deployment;
+  if (!d) return chain.deploymentError ?? "no deployment";
+  if (!d.contracts.lens) return "no lens contract is deployed on this chain";
+  if (d.markets.length === 0) return "no market is deployed on this chain";
+  return null;
 }
