@@ -5,6 +5,7 @@ import { encodeFunctionData, type Abi, type Address, type Hash, type Transaction
 import { useAccount, useConfig } from "wagmi";
 import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useToasts } from "@/components/toaster";
+import { withGasMargin } from "@/lib/gas";
 import { describeError, type DescribedError } from "@/lib/tx-errors";
 import { useKeelChains } from "./use-keel-config";
 
@@ -18,8 +19,6 @@ export interface TxRequest {
   args?: readonly unknown[];
 }
 
-/** Gas sent with a transaction, in percent of the estimate. */
-const GAS_MARGIN_PERCENT = 130n;
 
 export type TxResult =
   | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt }
@@ -79,7 +78,7 @@ export function useTransactor() {
           to: req.address,
           data: encodeFunctionData({ abi: req.abi as Abi, functionName: req.functionName, args: req.args ?? [] }),
         } as Parameters<typeof estimateGas>[1]);
-        gas = (estimate * GAS_MARGIN_PERCENT) / 100n;
+        gas = withGasMargin(estimate);
       } catch {
         gas = undefined; // the wallet estimates it then
       }

@@ -1,5 +1,6 @@
 import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { withGasMargin } from "../../lib/gas";
 
 export function localChain(id: number, rpcUrl: string) {
   return defineChain({
@@ -26,10 +27,8 @@ export function clientsFor(rpcUrl: string, chainId: number, key: Hex) {
   }
 
   async function send(request: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) {
-    // 30 % over the estimate: the engine accrues interest on a block's first call, so a transaction mined in a later
-    // block than it was estimated in can need more gas than the estimate.
     const gas = await publicClient.estimateContractGas({ ...request, account } as Parameters<typeof publicClient.estimateContractGas>[0]);
-    const hash = await walletClient.writeContract({ ...request, gas: (gas * 13n) / 10n } as Parameters<typeof walletClient.writeContract>[0]);
+    const hash = await walletClient.writeContract({ ...request, gas: withGasMargin(gas) } as Parameters<typeof walletClient.writeContract>[0]);
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`${request.functionName} reverted (${hash})`);
     return receipt;
