@@ -5,6 +5,7 @@ import type { Deployment } from "../lib/deployment";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { clientsFor } from "../scripts/lib/clients";
 import { readDeployment } from "../lib/server/config";
+import { alignPools, findPools, type PoolState } from "./amm-arbitrage";
 
 export interface SimulatorOptions {
   rpcUrl: string;
@@ -24,11 +25,15 @@ export function randomWalkStep(price: bigint, sigma: number, rand: () => number 
   return (price * BigInt(Math.round(factor * 1e9))) / 1_000_000_000n;
 }
 
-/** Moves every dev feed of the deployment on a timer, so the local chain's prices live (and never go stale). */
+/**
+ * Moves every dev feed of the deployment on a timer, so the local chain's prices live (and never go stale), then
+ * arbitrages the local Uniswap V2 pools back to the new prices (agents/amm-arbitrage.ts).
+ */
 export function startPriceSimulator(opts: SimulatorOptions): { stop(): void } {
   const { send, publicClient } = clientsFor(opts.rpcUrl, opts.deployment.chainId, ANVIL_KEYS[0]!);
   const log = opts.log ?? (() => {});
   let busy = false;
+  let pools: PoolState[] | null = null;
   const tick = async () => {
     if (busy) return;
     busy = true;
@@ -41,7 +46,9 @@ export function startPriceSimulator(opts: SimulatorOptions): { stop(): void } {
         if (asset.symbol.startsWith("USD")) next = (next + parseUnits("1", 8)) / 2n; // mean-revert the peg
         await send({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [next] });
       }
-      log(`prices moved at ${new Date().toISOString()}`);
+      pools ??= await findPools(opts.rpcUrl, opts.deployment);
+      const trades = await alignPools({ rpcUrl: opts.rpcUrl, deployment: opts.deployment, pools });
+      log(`prices moved at ${new Date().toISOString()}; ${trades.length} pool(s) arbitraged`);
     } catch (e) {
       log(`price simulator: ${(e as Error).message.split("\n")[0]}`);
     } finally {

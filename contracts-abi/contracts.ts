@@ -1,2 +1,14 @@
 /** The contracts whose ABIs the app, scripts and agents use; `npm run abi` generates `generated.ts` from these. */
-export const ABI_CONTRACTS = ["KeelOracle", "KeelMarket", "KeelMarketModule", "KeelLens", "DevPriceFeed", "DevERC20"] as const;
+export const ABI_CONTRACTS = [
+  "KeelOracle",
+  "KeelMarket",
+  "KeelMarketModule",
+  "KeelLens",
+  "DevPriceFeed",
+  "DevERC20",
+  "ISwapAdapter",
+  "UniswapV2Adapter",
+  "KeelLeverageRouter",
+  "IUniswapV2Factory",
+  "IUniswapV2Pair",
+] as const;

@@ -28,6 +28,11 @@ export interface DeployConfig {
     flashFeeBps: number;
     collaterals: { asset: string; ltv: string; liquidationThreshold: string; maxDiscount: string; supplyCap: string }[];
   }[];
+  /**
+   * Optional swap venue for leverage (KeelLeverageRouter) and the agents: a Uniswap V2 factory on this chain, wrapped
+   * by a UniswapV2Adapter the deploy creates. Without it no router is deployed and the app hides Multiply.
+   */
+  swap?: { uniswapV2Factory: Address };
 }
 
 /**
@@ -189,6 +194,13 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
     };
   });
 
+  let swap: DeployConfig["swap"];
+  if (raw.swap !== undefined) {
+    const o = isObject(raw.swap) ? raw.swap : {};
+    if (!isObject(raw.swap)) bad("swap", "must be an object");
+    swap = { uniswapV2Factory: addr(o.uniswapV2Factory, "swap.uniswapV2Factory") };
+  }
+
   if (problems.length) throw new DeployConfigError(problems);
-  return { chainId, admin, assets, markets };
+  return { chainId, admin, assets, markets, ...(swap ? { swap } : {}) };
 }

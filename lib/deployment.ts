@@ -21,11 +21,18 @@ export interface DeployedMarket {
 export interface Deployment {
   chainId: number;
   deploymentBlock: number;
-  contracts: { oracle: Address; lens?: Address };
+  contracts: {
+    oracle: Address;
+    lens?: Address;
+    /** ISwapAdapter for the chain's swap venue (leverage router, guard and keeper swap through it). */
+    swapAdapter?: Address;
+    /** KeelLeverageRouter: one-transaction open / adjust / close with a flash loan and a swap. */
+    leverageRouter?: Address;
+  };
   assets: DeployedAsset[];
   markets: DeployedMarket[];
-  /** Only on local chains: the account that may move dev feeds. */
-  dev?: { feedOwner: Address };
+  /** Only on local chains: the account that may move dev feeds, and the local Uniswap V2 (pools the simulator arbitrages). */
+  dev?: { feedOwner: Address; uniswapV2?: { factory: Address; router: Address } };
 }
 
 /** A deployment file that is missing or malformed; `message` names the file and every bad field. */
@@ -77,7 +84,8 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   const contracts = isObject(raw.contracts) ? raw.contracts : {};
   need(isObject(raw.contracts), "contracts must be an object");
   const oracle = addr(contracts.oracle, "contracts.oracle");
-  const lens = contracts.lens === undefined ? undefined : addr(contracts.lens, "contracts.lens");
+  const optional = (key: "lens" | "swapAdapter" | "leverageRouter") =>
+    contracts[key] === undefined ? {} : { [key]: addr(contracts[key], `contracts.${key}`) };
 
   const assets = list(raw.assets, "assets").map((a, i): DeployedAsset => {
     const o = isObject(a) ? a : {};
@@ -115,10 +123,16 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     const d = isObject(raw.dev) ? raw.dev : {};
     need(isObject(raw.dev), "dev must be an object");
     dev = { feedOwner: addr(d.feedOwner, "dev.feedOwner") };
+    if (d.uniswapV2 !== undefined) {
+      const u = isObject(d.uniswapV2) ? d.uniswapV2 : {};
+      need(isObject(d.uniswapV2), "dev.uniswapV2 must be an object");
+      dev.uniswapV2 = { factory: addr(u.factory, "dev.uniswapV2.factory"), router: addr(u.router, "dev.uniswapV2.router") };
+    }
   }
 
   if (problems.length) throw new DeploymentError(source, problems);
-  return { chainId, deploymentBlock, contracts: { oracle, ...(lens ? { lens } : {}) }, assets, markets, ...(dev ? { dev } : {}) };
+  const contractsOut = { oracle, ...optional("lens"), ...optional("swapAdapter"), ...optional("leverageRouter") };
+  return { chainId, deploymentBlock, contracts: contractsOut, assets, markets, ...(dev ? { dev } : {}) };
 }
 
 /** The deployment's asset at `address` (any case), if Keel knows it. */

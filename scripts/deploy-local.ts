@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseUnits, type Address } from "viem";
+import { formatUnits, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketAbi } from "../contracts-abi/generated";
 import { parseDeployConfig } from "../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/deployment";
 import { deployKeel, preflight } from "./lib/deploy-keel";
-import { ANVIL_KEYS } from "./lib/anvil";
-import { bytecodeOf, repoRoot } from "./lib/artifacts";
+import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
+import { bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
 
 /** The local chain's assets: real decimals, realistic prices, Chainlink-style 8-decimal USD feeds. */
@@ -65,6 +65,15 @@ export const SECOND_CHAIN_MARKETS = [
   },
 ];
 
+/**
+ * Uniswap V2 pools on the local chain, seeded at the feeds' prices by the market maker (anvil #5): every
+ * collateral/base pair of the local markets. Depth in units of the first token (the second follows from the price).
+ */
+export const LOCAL_POOLS = [
+  { a: "WETH", b: "USDC", depthA: "2000" }, // $6M a side
+  { a: "WBTC", b: "USDC", depthA: "100" }, // $6.5M a side
+] as const;
+
 export const FEED_DECIMALS = 8;
 export const LOCAL_HEARTBEAT = 3600;
 
@@ -98,9 +107,11 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     tokens[a.symbol] = { token, feed };
     log(`${a.symbol.padEnd(5)} ${token}  feed ${feed}  $${a.price}`);
   }
+  const uniswapV2 = await deployUniswapV2(deployer, tokens, log);
   const config = parseDeployConfig({
     chainId,
     admin: me,
+    swap: { uniswapV2Factory: uniswapV2.factory },
     assets: LOCAL_ASSETS.map((a) => ({
       symbol: a.symbol,
       address: tokens[a.symbol]!.token,
@@ -138,12 +149,49 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     await seedDemoVaults(opts.rpcUrl, chainId, { assets, markets, oracleOwner: deployer }, log);
   }
 
-  const deployment: Deployment = { ...keel, deploymentBlock, dev: { feedOwner: me } };
+  const deployment: Deployment = { ...keel, deploymentBlock, dev: { feedOwner: me, uniswapV2 } };
   const outDir = opts.outDir ?? path.join(repoRoot, "contracts-abi", "deployments");
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${chainId}.json`);
   writeFileSync(file, JSON.stringify(deployment, null, 2) + "\n");
   return { deployment, file };
+}
+
+/**
+ * Deploys Uniswap V2 (factory and Router02 from their npm build artifacts) and seeds LOCAL_POOLS at the feeds'
+ * prices: tokens minted straight into each pair, liquidity minted to the market maker.
+ */
+async function deployUniswapV2(
+  deployer: ReturnType<typeof clientsFor>,
+  tokens: Record<string, { token: Address; feed: Address }>,
+  log: (line: string) => void,
+) {
+  const f = uniswapV2Artifact("UniswapV2Factory");
+  const r = uniswapV2Artifact("UniswapV2Router02");
+  const factory = await deployer.deploy(f.abi, f.bytecode, [deployer.account.address]);
+  // Router02 wants WETH9 for its ETH entry points; the dev WETH stands in (only the token-to-token paths are used).
+  const router = await deployer.deploy(r.abi, r.bytecode, [factory, tokens.WETH!.token]);
+  const maker = privateKeyToAccount(AGENT_KEYS.marketMaker).address;
+  for (const p of LOCAL_POOLS) {
+    const a = LOCAL_ASSETS.find((x) => x.symbol === p.a)!;
+    const b = LOCAL_ASSETS.find((x) => x.symbol === p.b)!;
+    await deployer.send({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "createPair", args: [tokens[a.symbol]!.token, tokens[b.symbol]!.token] });
+    const pair = await deployer.publicClient.readContract({
+      address: factory,
+      abi: iUniswapV2FactoryAbi,
+      functionName: "getPair",
+      args: [tokens[a.symbol]!.token, tokens[b.symbol]!.token],
+    });
+    const amountA = parseUnits(p.depthA, a.decimals);
+    // depthB = depthA × priceA / priceB, in b's units (prices are decimal strings, so scale through 1e8).
+    const amountB = (amountA * parseUnits(a.price, 8) * 10n ** BigInt(b.decimals)) / (parseUnits(b.price, 8) * 10n ** BigInt(a.decimals));
+    await deployer.send({ address: tokens[a.symbol]!.token, abi: devErc20Abi, functionName: "mint", args: [pair, amountA] });
+    await deployer.send({ address: tokens[b.symbol]!.token, abi: devErc20Abi, functionName: "mint", args: [pair, amountB] });
+    await deployer.send({ address: pair, abi: iUniswapV2PairAbi, functionName: "mint", args: [maker] });
+    log(`pool  ${p.a}/${p.b} ${pair}  ${p.depthA} ${p.a} + ${formatUnits(amountB, b.decimals)} ${p.b}`);
+  }
+  log(`Uniswap V2 factory ${factory}  router ${router}`);
+  return { factory, router };
 }
 
 /** Anvil account `key` opens a vault in `market`, deposits, and borrows; returns the vault id. */

@@ -15,6 +15,17 @@ export const ANVIL_KEYS: Hex[] = [
   "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
 ];
 
+/**
+ * Further anvil test accounts (same mnemonic, #5…#7) used by the local chain's agents, so their transactions never
+ * collide with a user's nonces: #5 provides AMM liquidity and arbitrages the pools, #6 runs the liquidation keeper,
+ * #7 executes vault-protection rules.
+ */
+export const AGENT_KEYS = {
+  marketMaker: "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+  keeper: "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+  guardExecutor: "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+} as const satisfies Record<string, Hex>;
+
 /** Path of a foundry binary shipped inside its npm package (no download). */
 export function foundryBin(tool: "anvil" | "forge" | "cast"): string {
   const pkg = require.resolve(`@foundry-rs/${tool}-linux-amd64/package.json`);

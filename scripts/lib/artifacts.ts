@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Hex } from "viem";
+import type { Abi, Hex } from "viem";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -17,6 +17,14 @@ export function bytecodeOf(contract: string, file = `${contract}.sol`): Hex {
   const obj = json.bytecode?.object;
   if (!obj || obj === "0x") throw new Error(`${contract} has no bytecode (abstract or interface?)`);
   return obj as Hex;
+}
+
+/** ABI and creation bytecode of a Uniswap V2 contract from its npm build artifact (`@uniswap/v2-core` / `-periphery`). */
+export function uniswapV2Artifact(name: "UniswapV2Factory" | "UniswapV2Router02"): { abi: Abi; bytecode: Hex } {
+  const pkg = name === "UniswapV2Factory" ? "v2-core" : "v2-periphery";
+  const p = path.join(root, "node_modules", "@uniswap", pkg, "build", `${name}.json`);
+  const json = JSON.parse(readFileSync(p, "utf8")) as { abi: Abi; bytecode: string };
+  return { abi: json.abi, bytecode: (json.bytecode.startsWith("0x") ? json.bytecode : `0x${json.bytecode}`) as Hex };
 }
 
 export const repoRoot = root;

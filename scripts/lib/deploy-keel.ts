@@ -1,5 +1,13 @@
 import { parseUnits } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
+import {
+  devErc20Abi,
+  devPriceFeedAbi,
+  keelLensAbi,
+  keelLeverageRouterAbi,
+  keelMarketAbi,
+  keelOracleAbi,
+  uniswapV2AdapterAbi,
+} from "../../contracts-abi/generated";
 import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/deployment";
 import { bytecodeOf } from "./artifacts";
@@ -118,6 +126,14 @@ export async function deployKeel(c: Clients, config: DeployConfig, pre: Prefligh
   }
   const lens = await c.deploy(keelLensAbi, bytecodeOf("KeelLens"), []);
   log(`KeelLens ${lens}`);
+  const periphery: Deployment["contracts"] = { oracle, lens };
+  if (config.swap) {
+    const code = await c.publicClient.getCode({ address: config.swap.uniswapV2Factory });
+    if (!code || code === "0x") throw new Error(`swap.uniswapV2Factory ${config.swap.uniswapV2Factory} has no code on chain ${config.chainId}`);
+    periphery.swapAdapter = await c.deploy(uniswapV2AdapterAbi, bytecodeOf("UniswapV2Adapter"), [config.swap.uniswapV2Factory]);
+    periphery.leverageRouter = await c.deploy(keelLeverageRouterAbi, bytecodeOf("KeelLeverageRouter"), [periphery.swapAdapter]);
+    log(`UniswapV2Adapter ${periphery.swapAdapter}  KeelLeverageRouter ${periphery.leverageRouter}`);
+  }
   if (config.admin.toLowerCase() !== me.toLowerCase()) {
     await c.send({ address: oracle, abi: keelOracleAbi, functionName: "transferOwnership", args: [config.admin] });
     for (const m of markets) {
@@ -125,5 +141,5 @@ export async function deployKeel(c: Clients, config: DeployConfig, pre: Prefligh
     }
     log(`ownership offered to ${config.admin}: it must call acceptOwnership() on the oracle and each market`);
   }
-  return { chainId: config.chainId, deploymentBlock, contracts: { oracle, lens }, assets, markets };
+  return { chainId: config.chainId, deploymentBlock, contracts: periphery, assets, markets };
 }

@@ -23,6 +23,9 @@ interface Vm {
     function snapshotState() external returns (uint256);
     function revertToState(uint256 snapshotId) external returns (bool);
     function getBlockTimestamp() external view returns (uint256);
+    function readFile(string calldata path) external view returns (string memory data);
+    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function parseBytes(string calldata stringifiedValue) external pure returns (bytes memory);
 }
 
 /// @notice A minimal test base: cheatcodes, assertions that say what differed, and `bound` for fuzz inputs.
