@@ -1,7 +1,35 @@
 import type { Abi } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi } from "./generated";
+import {
+  devErc20Abi,
+  devPriceFeedAbi,
+  iSwapAdapterAbi,
+  iUniswapV2FactoryAbi,
+  iUniswapV2PairAbi,
+  keelLensAbi,
+  keelLeverageRouterAbi,
+  keelMarketAbi,
+  keelMarketModuleAbi,
+  keelOracleAbi,
+  uniswapV2AdapterAbi,
+} from "./generated";
 
-export { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi };
+export {
+  devErc20Abi,
+  devPriceFeedAbi,
+  iSwapAdapterAbi,
+  iUniswapV2FactoryAbi,
+  iUniswapV2PairAbi,
+  keelLensAbi,
+  keelLeverageRouterAbi,
+  keelMarketAbi,
+  keelMarketModuleAbi,
+  keelOracleAbi,
+  uniswapV2AdapterAbi,
+};
+
+/** `items`' errors whose names are not already in `seen` (errors are decoded by selector; one entry per name). */
+const newErrors = (seen: Abi, items: Abi) =>
+  items.filter((x) => x.type === "error" && !seen.some((m) => m.type === "error" && m.name === x.name));
 
 /**
  * A market's full interface: KeelMarket runs liquidation and risk administration in its KeelMarketModule by
@@ -18,9 +46,15 @@ export const keelMarketFullAbi = [
 ] as const satisfies Abi;
 
 /** Every custom error any Keel contract can revert with (for decoding a failed simulation or transaction). */
-export const keelErrorsAbi = [
+const marketAndOracleErrors = [
   ...keelMarketFullAbi.filter((x) => x.type === "error"),
-  ...keelOracleAbi.filter((x) => x.type === "error" && !keelMarketFullAbi.some((m) => m.type === "error" && m.name === x.name)),
+  ...newErrors(keelMarketFullAbi, keelOracleAbi),
+] as Abi;
+const periphery = [...newErrors(marketAndOracleErrors, keelLeverageRouterAbi)] as Abi;
+export const keelErrorsAbi = [
+  ...marketAndOracleErrors,
+  ...periphery,
+  ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi),
 ] as const satisfies Abi;
 
 /**
@@ -31,3 +65,9 @@ export const keelMarketCallAbi = [
   ...keelMarketFullAbi,
   ...keelErrorsAbi.filter((e) => !keelMarketFullAbi.some((m) => m.type === "error" && "name" in m && "name" in e && m.name === e.name)),
 ] as const satisfies Abi;
+
+/**
+ * The leverage router's ABI plus every error a router call can bubble up — the market's (ExceedsLtv…), the oracle's
+ * and the swap adapter's (SlippageExceeded…) — for its writes and simulations.
+ */
+export const keelRouterCallAbi = [...keelLeverageRouterAbi, ...newErrors(keelLeverageRouterAbi, keelErrorsAbi)] as const satisfies Abi;

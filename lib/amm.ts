@@ -72,3 +72,10 @@ export function arbitrageTrade(
   const rA = isqrt((k * targetDen) / targetNum);
   return { sell: "A", amountIn: ((rA - reserveA) * FEE_DEN) / FEE_NUM };
 }
+
+/** A pair's reserves as (base, collateral), from `getReserves()` and `token0()`. */
+export function poolFor(base: string, token0: string, reserve0: bigint, reserve1: bigint): { reserveBase: bigint; reserveCollateral: bigint } {
+  return base.toLowerCase() === token0.toLowerCase()
+    ? { reserveBase: reserve0, reserveCollateral: reserve1 }
+    : { reserveBase: reserve1, reserveCollateral: reserve0 };
+}

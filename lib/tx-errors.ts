@@ -59,6 +59,15 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   UnsupportedToken: () => "Flash loans are only offered in the market's base asset.",
   FlashCallbackFailed: () => "The flash borrower did not confirm the loan.",
   TransferAmountMismatch: () => "The token moved a different amount than asked (fee-on-transfer or rebasing tokens are not supported).",
+  // KeelLeverageRouter and the swap adapter
+  NotVaultOwner: () => "Only the vault's owner can use the leverage router on it.",
+  RouterNotOperator: () => "Authorise the leverage router on this market first (Multiply step 1).",
+  UntrustedLender: () => "The router only accepts flash loans it asked for.",
+  SwapShortfall: () => "The swap would not bring in enough to repay the flash loan: sell more, or repay less.",
+  SlippageExceeded: () => "The pool price moved beyond your slippage bound: nothing was traded. Review the new price and retry.",
+  MaxInputExceeded: () => "Buying back the debt would take more collateral than your slippage bound allows: nothing was traded.",
+  NoPool: () => "There is no pool for this pair on the swap venue.",
+  InsufficientPoolLiquidity: () => "The pool does not hold enough to pay this amount: lower the size.",
   // DevPriceFeed
   NoRound: () => "That price round does not exist.",
   TimestampInFuture: () => "The timestamp is in the future.",
