@@ -17,6 +17,9 @@ export function Header() {
           <Link href="/" className="hover:text-white">
             Dashboard
           </Link>
+          <Link href="/multiply" className="hover:text-white">
+            Multiply
+          </Link>
           <Link href="/markets" className="hover:text-white">
             Markets
           </Link>

@@ -72,3 +72,9 @@ export function formatUtc(seconds: number | bigint): string {
   const iso = new Date(Number(seconds) * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+/** A leverage (WAD) as `3.00×`; `∞` when the equity is gone. */
+export function formatLeverage(wad: bigint): string {
+  if (wad === 2n ** 256n - 1n) return "∞";
+  return `${formatUnitsFixed(wad, 18, 2, 2)}×`;
+}

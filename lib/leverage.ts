@@ -39,7 +39,8 @@ export type PlanProblem =
   | { kind: "poolTooShallow"; message: string }
   | { kind: "notEnoughLiquidity"; message: string }
   | { kind: "notEnoughCollateral"; message: string }
-  | { kind: "noPrice"; message: string };
+  | { kind: "noPrice"; message: string }
+  | { kind: "depositLowers"; message: string };
 
 interface PlanCommon {
   /** The position after the transaction, with the expected swap result. */
@@ -121,14 +122,59 @@ export function planLeverage(ctx: LeverageContext, deposit: bigint, targetLevera
   if (!c || c.price === 0n || v.basePrice === 0n) {
     return { ...finish(ctx, { after: start }), kind: "increase", deposit, flashAmount: 0n, expectedOut: 0n, minCollateralOut: 0n, priceImpact: 0, flashFee: 0n, swapFee: 0n, problem: noPrice };
   }
-  if (target >= r.collateralValue) return planIncrease(ctx, start, deposit, target - r.collateralValue);
-  return planDecrease(ctx, start, r.collateralValue - target);
+  if (target >= r.collateralValue) {
+    // Swap fee and price impact come out of equity, so the naive flash amount overshoots the target: take the largest
+    // amount whose resulting leverage is at most the target (leverage rises with the amount).
+    const naive = ((target - r.collateralValue) * 10n ** BigInt(v.baseDecimals)) / v.basePrice;
+    const flash = largest(naive, (f) => leverageOf(planIncrease(ctx, start, deposit, f).after) <= targetLeverage);
+    return planIncrease(ctx, start, deposit, flash);
+  }
+  if (deposit > 0n) {
+    const plan = planIncrease(ctx, start, deposit, 0n);
+    return {
+      ...plan,
+      problem: {
+        kind: "depositLowers",
+        message: `This deposit alone brings leverage to ${(Number(leverageOf(start) / 10n ** 14n) / 10_000).toFixed(2)}×: choose at least that, or lower leverage without a deposit.`,
+      },
+    };
+  }
+  // Selling also costs fees: sell the smallest amount (at least the naive one) that brings leverage down to the target.
+  const held = c.amount;
+  const naive = ((r.collateralValue - target) * 10n ** BigInt(c.decimals)) / c.price;
+  const lo = naive < held ? naive : held;
+  const sell = lo + smallest(held - lo, (extra) => leverageOf(planDecrease(ctx, start, lo + extra).after) <= targetLeverage);
+  return planDecrease(ctx, start, sell);
 }
 
-function planIncrease(ctx: LeverageContext, start: VaultPosition, deposit: bigint, addValue: bigint): LeveragePlan {
+/** Largest x in [0, hi] with ok(x), for ok true at 0 and monotone (true then false); hi when ok(hi). */
+function largest(hi: bigint, ok: (x: bigint) => boolean): bigint {
+  if (ok(hi)) return hi;
+  let lo = 0n;
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Smallest x in [0, hi] with ok(x), for ok monotone (false then true); hi when none. */
+function smallest(hi: bigint, ok: (x: bigint) => boolean): bigint {
+  if (ok(0n)) return 0n;
+  if (!ok(hi)) return hi;
+  let lo = 0n;
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (ok(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function planIncrease(ctx: LeverageContext, start: VaultPosition, deposit: bigint, flashAmount: bigint): LeveragePlan {
   const { pool } = ctx;
   const v = start;
-  const flashAmount = (addValue * 10n ** BigInt(v.baseDecimals)) / v.basePrice;
   const expectedOut = getAmountOut(flashAmount, pool.reserveBase, pool.reserveCollateral);
   const minCollateralOut = withSlippageDown(expectedOut, ctx.slippageBps);
   const flashFee = flashFeeOf(flashAmount, ctx.flashFeeBps);
@@ -168,11 +214,10 @@ function planIncrease(ctx: LeverageContext, start: VaultPosition, deposit: bigin
   };
 }
 
-function planDecrease(ctx: LeverageContext, v: VaultPosition, sellValue: bigint): LeveragePlan {
+function planDecrease(ctx: LeverageContext, v: VaultPosition, sell: bigint): LeveragePlan {
   const { pool } = ctx;
   const c = collateralOf(v, ctx.collateral)!;
-  let collateralToSell = (sellValue * 10n ** BigInt(c.decimals)) / c.price;
-  if (collateralToSell > c.amount) collateralToSell = c.amount;
+  const collateralToSell = sell > c.amount ? c.amount : sell;
   const expectedBaseOut = getAmountOut(collateralToSell, pool.reserveCollateral, pool.reserveBase);
   const minBaseOut = withSlippageDown(expectedBaseOut, ctx.slippageBps);
   // The loan plus its fee must be covered by the worst-case proceeds.
@@ -262,7 +307,9 @@ export function maxLeverage(ctx: LeverageContext, deposit: bigint): bigint {
   if (!c || c.ltv === 0n || c.ltv >= WAD) return WAD;
   const step = WAD / 100n;
   // 1 / (1 − LTV) is the ceiling with free swaps; search below it.
-  let lo = leverageOf(deposit > 0n ? applyChange(ctx.position, { kind: "deposit", asset: ctx.collateral, amount: deposit }) : ctx.position);
+  const start = deposit > 0n ? applyChange(ctx.position, { kind: "deposit", asset: ctx.collateral, amount: deposit }) : ctx.position;
+  if (vaultRisk(start).collateralValue === 0n) return WAD; // nothing to lever yet
+  let lo = leverageOf(start);
   if (lo === INFINITE_LEVERAGE) return WAD;
   lo = (lo / step) * step;
   let hi = (WAD * WAD) / (WAD - c.ltv) + step;

@@ -14,6 +14,7 @@ import { INFINITE_HEALTH, WAD } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 import { summarizeVault, unpricedAssets } from "@/lib/vault-summary";
 import { toPosition } from "@/lib/vaults";
+import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
@@ -172,6 +173,9 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
             />
           </label>
           {!safety.valid && <p className="text-xs text-rose-300">Enter a health factor from 1 to 100 (using {formatHealthFactor(safety.value)}).</p>}
+          {isOwner && chain.deployment!.contracts.leverageRouter && (
+            <MultiplyPanel key={`${vault.id}-${vault.debt === 0n}`} chain={chain} market={market} vault={vault} />
+          )}
         </div>
         <div className="space-y-3">
           <div className="overflow-x-auto rounded-xl border border-slate-800">

@@ -1,0 +1,89 @@
+import type { Page } from "@playwright/test";
+import { formatUnits, type Address } from "viem";
+import { devErc20Abi, keelLensAbi } from "../contracts-abi";
+import { formatHealthFactor, formatUsd } from "../lib/format";
+import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+
+const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+const panel = (page: Page) => page.getByTestId("multiply-panel");
+const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
+
+async function lensVault(chain: E2EChain, market: Address, id: bigint) {
+  return chain.publicClient.readContract({ address: chain.deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
+}
+const wethBalance = (chain: E2EChain) =>
+  chain.publicClient.readContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "balanceOf", args: [TRADER] });
+const leverage = (v: Awaited<ReturnType<typeof lensVault>>) => Number(v.collateralValue) / Number(v.collateralValue - v.debtValue);
+/** Transactions the injected wallet sent (eth_sendTransaction), in order. */
+const sent = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog.filter((c) => c.method === "eth_sendTransaction").length);
+
+test("open a 3× long ETH position in one transaction, raise it to 4×, then close it and get the collateral back", async ({ page, app, chain, injectWallet }) => {
+  test.setTimeout(120_000);
+  const market = usdcMarket(chain);
+  const weth = chain.asset("WETH");
+  await injectWallet();
+  await app.open("/multiply");
+  await connectWallet(page);
+  const startBalance = await wethBalance(chain);
+
+  // Open: 10 WETH at 3×.
+  await panel(page).getByTestId("amount-input").fill("10");
+  await panel(page).getByTestId("leverage-input").fill("3");
+  await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
+  await expect(panel(page).getByTestId("multiply-swap")).toContainText(/5\d,\d{3}\.\d+ USDC → ≈ 19\.\d+ WETH/);
+  await expect(panel(page).getByTestId("multiply-steps")).toContainText("Approve 10 WETH to the router");
+  await screenshot(page, "multiply-open-3x-preview");
+
+  // Too much leverage is refused before signing.
+  await panel(page).getByTestId("leverage-input").fill("7");
+  await expect(panel(page).getByTestId("multiply-problem")).toContainText("The most this position can take");
+  await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+  await panel(page).getByTestId("leverage-input").fill("3");
+
+  const before = await sent(page);
+  await panel(page).getByTestId("submit-multiply").click();
+  await expect(confirmed(page, /^Open 3\.00× WETH/)).toBeVisible({ timeout: 30_000 });
+  expect(await sent(page)).toBe(before + 2); // approve + ONE transaction that opens the leveraged vault
+  await page.waitForURL(/\/vault\/31337\/\d+\?market=/);
+  const id = BigInt(page.url().match(/\/vault\/31337\/(\d+)/)![1]!);
+
+  // Health factor and liquidation price on the page equal the chain's.
+  let v = await lensVault(chain, market, id);
+  expect(v.owner).toBe(TRADER);
+  expect(leverage(v)).toBeGreaterThan(2.99);
+  expect(leverage(v)).toBeLessThan(3.01);
+  const liq = v.collaterals.find((c) => c.asset === weth.address)!.liquidationPrice;
+  await expect(page.getByTestId("stat-health")).toHaveText(formatHealthFactor(v.healthFactor));
+  await expect(page.getByTestId("collateral-WETH").getByTestId("liq-price")).toHaveText(formatUsd(liq));
+  await expect(panel(page).getByTestId("mp-leverage").getByTestId("before")).toHaveText(/^(3\.00|2\.99)×$/);
+  await screenshot(page, "multiply-vault-3x");
+
+  // Raise to 4×: authorise the router (step 1), then one transaction.
+  await expect(panel(page).getByTestId("multiply-steps")).toContainText("Authorise the leverage router");
+  await panel(page).getByTestId("leverage-input").fill("4");
+  await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 4.00×");
+  await screenshot(page, "multiply-raise-4x-preview");
+  await panel(page).getByTestId("submit-multiply").click();
+  await expect(confirmed(page, new RegExp(`^Multiply vault #${id} to 4`))).toBeVisible({ timeout: 30_000 });
+  v = await lensVault(chain, market, id);
+  expect(leverage(v)).toBeGreaterThan(3.98);
+  expect(leverage(v)).toBeLessThan(4.01);
+  await expect(page.getByTestId("stat-health")).toHaveText(formatHealthFactor(v.healthFactor));
+
+  // Close: everything back to the wallet in one transaction.
+  await panel(page).getByRole("tab", { name: "Close" }).click();
+  await expect(panel(page).getByTestId("multiply-swap")).toContainText("You receive");
+  await screenshot(page, "multiply-close-preview");
+  await panel(page).getByTestId("submit-multiply").click();
+  await expect(confirmed(page, `Close vault #${id}`)).toBeVisible({ timeout: 30_000 });
+  v = await lensVault(chain, market, id);
+  expect(v.debt).toBe(0n);
+  expect(v.collaterals.every((c) => c.amount === 0n)).toBe(true);
+  const back = Number(formatUnits((await wethBalance(chain)) - startBalance + 10n ** 19n, 18));
+  // 10 WETH in; back: 10 minus two round trips of swap fees (0.3 % on ~30 WETH each way), price impact and interest.
+  expect(back).toBeGreaterThan(9.3);
+  expect(back).toBeLessThan(10);
+  await expect(page.getByTestId("stat-debt")).toHaveText("0 USDC");
+  await screenshot(page, "multiply-closed");
+});

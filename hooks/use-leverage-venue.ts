@@ -1,0 +1,63 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { zeroAddress, type Address } from "viem";
+import { useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketFullAbi, uniswapV2AdapterAbi } from "@/contracts-abi";
+import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
+import { poolFor } from "@/lib/amm";
+import type { Pool } from "@/lib/leverage";
+import type { ChainConfig } from "@/lib/server/config";
+
+type ChainId = Parameters<typeof readContract>[1]["chainId"];
+
+export const leverageVenueKey = (chainId: number, market: Address, collateral: Address, owner?: Address) =>
+  ["keel", "leverage", chainId, market, collateral, owner ?? null] as const;
+
+export interface LeverageVenue {
+  /** The pool between the market's base asset and the collateral; null when the venue has none. */
+  pool: Pool | null;
+  /** The owner made the router its operator on this market (needed to adjust or close an existing vault). */
+  routerAuthorised: boolean;
+  /** The wallet's collateral balance and its allowance to the router. */
+  balance: bigint;
+  allowance: bigint;
+}
+
+/**
+ * What Multiply needs besides the vault and market: the swap venue's pool reserves (the adapter's Uniswap V2 factory →
+ * pair → reserves; lib/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
+ * the router is the owner's operator, and the wallet's collateral balance and allowance to the router. Refreshed on
+ * every block.
+ */
+export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset: Address, collateral: Address, owner: Address | undefined) {
+  const config = useConfig();
+  const router = chain.deployment?.contracts.leverageRouter;
+  const adapter = chain.deployment?.contracts.swapAdapter;
+  const key = leverageVenueKey(chain.id, market, collateral, owner);
+  const query = useQuery({
+    queryKey: key,
+    enabled: Boolean(router && adapter),
+    retry: 1,
+    queryFn: async (): Promise<LeverageVenue> => {
+      const chainId = chain.id as ChainId;
+      const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
+      const pair = await readContract(config, { chainId, address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [baseAsset, collateral] });
+      const [reserves, token0, routerAuthorised, balance, allowance] = await Promise.all([
+        pair === zeroAddress ? null : readContract(config, { chainId, address: pair, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
+        pair === zeroAddress ? null : readContract(config, { chainId, address: pair, abi: iUniswapV2PairAbi, functionName: "token0" }),
+        owner ? readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "isOperator", args: [owner, router!] }) : false,
+        owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "balanceOf", args: [owner] }) : 0n,
+        owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "allowance", args: [owner, router!] }) : 0n,
+      ]);
+      return {
+        pool: reserves && token0 ? poolFor(baseAsset, token0, reserves[0], reserves[1]) : null,
+        routerAuthorised,
+        balance,
+        allowance,
+      };
+    },
+  });
+  useRefreshOnBlocks(router && adapter ? [{ chainId: chain.id, key }] : []);
+  return query;
+}
