@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:gas` (second part): gas of a leveraged position through KeelLeverageRouter — open 3× in one
+ * transaction, close in one transaction — next to the same position built and unwound by hand (borrow → swap →
+ * deposit, repeated; withdraw → swap → repay, repeated), on the local deployment (real Uniswap V2 pools).
+ * Writes bench/results/leverage-gas.md.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { encodeFunctionData, maxUint256, parseUnits, type Address } from "viem";
+import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketFullAbi, uniswapV2AdapterAbi } from "../contracts-abi";
+import { poolFor } from "../lib/amm";
+import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";
+import { maxWithdraw, WAD } from "../lib/risk";
+import { toPosition } from "../lib/vaults";
+import { deployLocal } from "../scripts/deploy-local";
+import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
+import { repoRoot } from "../scripts/lib/artifacts";
+import { clientsFor } from "../scripts/lib/clients";
+
+const DEPOSIT = parseUnits("10", 18);
+const TARGET = 3n * WAD;
+
+async function main() {
+  const anvil = await startAnvil({ port: await freePort() });
+  try {
+    const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-levgas-")) });
+    const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
+    const weth = d.assets.find((a) => a.symbol === "WETH")!.address;
+    const usdc = d.assets.find((a) => a.symbol === "USDC")!.address;
+    const router = d.contracts.leverageRouter!;
+    const adapter = d.contracts.swapAdapter!;
+    const lens = d.contracts.lens!;
+    const [viaRouter, byHand] = [1, 2].map((k) => clientsFor(anvil.url, d.chainId, ANVIL_KEYS[k]!)) as [ReturnType<typeof clientsFor>, ReturnType<typeof clientsFor>];
+    const pc = viaRouter.publicClient;
+
+    const context = async (id: bigint): Promise<LeverageContext> => {
+      const [m] = await pc.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] });
+      const vault = id === 0n ? { collaterals: [], debt: 0n, debtShares: 0n } : await pc.readContract({ address: lens, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
+      const pair = await pc.readContract({ address: d.dev!.uniswapV2!.factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [usdc, weth] });
+      const [[r0, r1], token0] = await Promise.all([
+        pc.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
+        pc.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "token0" }),
+      ]);
+      return { position: toPosition(vault, m!), collateral: weth, pool: poolFor(usdc, token0, r0, r1), flashFeeBps: m!.flashFeeBps, slippageBps: 50n, cash: m!.cash };
+    };
+    const newest = async (c: typeof viaRouter) => {
+      const ids = await pc.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultsOf", args: [c.account.address] });
+      return ids[ids.length - 1]!;
+    };
+
+    // ── through the router: one transaction each way ──
+    await viaRouter.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [router, DEPOSIT] });
+    const open = planLeverage(await context(0n), DEPOSIT, TARGET);
+    if (open.kind !== "increase" || open.problem) throw new Error(`open plan refused: ${open.problem?.message}`);
+    const openGas = (await viaRouter.send({ address: router, abi: keelLeverageRouterAbi, functionName: "increase", args: [market, 0n, weth, DEPOSIT, open.flashAmount, open.minCollateralOut] })).gasUsed;
+    const routerVault = await newest(viaRouter);
+    const authGas = (await viaRouter.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] })).gasUsed;
+    const close = planClose(await context(routerVault));
+    if (close.kind !== "close" || close.problem) throw new Error(`close plan refused: ${close.problem?.message}`);
+    const closeGas = (await viaRouter.send({ address: router, abi: keelLeverageRouterAbi, functionName: "close", args: [market, routerVault, weth, close.maxCollateralIn] })).gasUsed;
+
+    // ── by hand: the same 3× with the same swaps, one step at a time ──
+    const hand = byHand;
+    const me = hand.account.address;
+    for (const t of [weth, usdc]) {
+      await hand.send({ address: t, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
+      await hand.send({ address: t, abi: devErc20Abi, functionName: "approve", args: [adapter, maxUint256] });
+    }
+    const handId = (await pc.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+    let handOpenGas = (
+      await hand.send({
+        address: market,
+        abi: keelMarketFullAbi,
+        functionName: "multicall",
+        args: [[encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }), encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [handId, weth, DEPOSIT] })]],
+      })
+    ).gasUsed;
+    let openTxs = 1;
+    for (let loop = 0; loop < 30; loop++) {
+      const v = await pc.readContract({ address: lens, abi: keelLensAbi, functionName: "getVault", args: [market, handId] });
+      const equity = v.collateralValue - v.debtValue;
+      const wantDebtValue = ((TARGET - WAD) * equity) / WAD; // debt at 3×: 2 × equity
+      if (wantDebtValue <= v.debtValue + WAD) break; // within $1
+      const want = ((wantDebtValue - v.debtValue) * 10n ** 6n) / WAD;
+      const borrow = want < (v.borrowCapacity * 95n) / 100n ? want : (v.borrowCapacity * 95n) / 100n;
+      handOpenGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [handId, borrow, me] })).gasUsed;
+      const before = await pc.readContract({ address: weth, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
+      handOpenGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [usdc, weth, borrow, 0n, me] })).gasUsed;
+      const bought = (await pc.readContract({ address: weth, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) - before;
+      handOpenGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [handId, weth, bought] })).gasUsed;
+      openTxs += 3;
+    }
+    const handLeverage = leverageOf((await context(handId)).position);
+
+    let handCloseGas = 0n;
+    let closeTxs = 0;
+    for (let loop = 0; loop < 30; loop++) {
+      const ctx = await context(handId);
+      if (ctx.position.debt === 0n) break;
+      const held = ctx.position.collaterals.find((c) => c.asset === weth)!.amount;
+      const w = (maxWithdraw(ctx.position, weth) * 95n) / 100n;
+      handCloseGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [handId, weth, w > held ? held : w, me] })).gasUsed;
+      const before = await pc.readContract({ address: usdc, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
+      handCloseGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [weth, usdc, w, 0n, me] })).gasUsed;
+      const got = (await pc.readContract({ address: usdc, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) - before;
+      const debt = await pc.readContract({ address: market, abi: keelMarketFullAbi, functionName: "debtOf", args: [handId] });
+      handCloseGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "repay", args: [handId, got >= debt ? maxUint256 : got] })).gasUsed;
+      closeTxs += 3;
+    }
+    const rest = (await context(handId)).position.collaterals.find((c) => c.asset === weth)!.amount;
+    handCloseGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [handId, weth, rest, me] })).gasUsed;
+    closeTxs += 1;
+
+    const n = (x: bigint) => x.toLocaleString("en-US");
+    const table = [
+      "| 3× long ETH on 10 WETH (Keel USDC market, Uniswap V2 pool) | transactions | gas |",
+      "| --- | ---: | ---: |",
+      `| open through KeelLeverageRouter (flash loan + swap + deposit + borrow) | 1 | ${n(openGas)} |`,
+      `| open by hand to ${(Number(handLeverage) / 1e18).toFixed(2)}× (open+deposit, then borrow → swap → deposit ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(handOpenGas)} |`,
+      `| close through the router (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas)} |`,
+      `| close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(handCloseGas)} |`,
+      `| authorise the router once per market (setOperator, needed to adjust or close) | 1 | ${n(authGas)} |`,
+    ].join("\n");
+    console.log(table);
+    const outDir = path.join(repoRoot, "bench", "results");
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path.join(outDir, "leverage-gas.md"), `Command: \`npm run bench:gas\` (${new Date().toISOString().slice(0, 10)})\n\n${table}\n`);
+  } finally {
+    await anvil.stop();
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(e);
+  process.exit(1);
+});
