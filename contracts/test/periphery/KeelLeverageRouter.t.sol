@@ -217,6 +217,22 @@ contract KeelLeverageRouterTest is EngineBase {
         assertEq(usdc.balanceOf(ALICE), 0, "no surplus while debt remains");
     }
 
+    function test_decrease_beyondDebt_sendsSurplusToOwner() public {
+        uint256 id = _open(ALICE, 10e18, 1.2e18, 50); // ~6,000 USDC of debt against ~12 WETH
+        vm.prank(ALICE);
+        market.setOperator(address(router), true);
+        uint256 debt = market.debtOf(id);
+        // Sell 5 WETH (~14,900 USDC): repays all the debt, the rest comes back in USDC.
+        uint256 minOut = adapter.quoteExactIn(address(weth), address(usdc), 5e18) * 9_950 / 10_000;
+        vm.prank(ALICE);
+        router.decrease(vaults, id, address(weth), 5e18, debt, minOut);
+        assertEq(market.debtOf(id), 0, "debt gone");
+        assertGt(
+            usdc.balanceOf(ALICE), minOut - debt - market.flashFee(address(usdc), debt) - 1, "surplus to the owner"
+        );
+        _assertRouterEmpty();
+    }
+
     function test_decrease_shortfall_reverts() public {
         uint256 id = _open(ALICE, 10e18, 3e18, 50);
         vm.startPrank(ALICE);
