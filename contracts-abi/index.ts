@@ -13,19 +13,7 @@ import {
   uniswapV2AdapterAbi,
 } from "./generated";
 
-export {
-  devErc20Abi,
-  devPriceFeedAbi,
-  iSwapAdapterAbi,
-  iUniswapV2FactoryAbi,
-  iUniswapV2PairAbi,
-  keelLensAbi,
-  keelLeverageRouterAbi,
-  keelMarketAbi,
-  keelMarketModuleAbi,
-  keelOracleAbi,
-  uniswapV2AdapterAbi,
-};
+export * from "./generated";
 
 /** `items`' errors whose names are not already in `seen` (errors are decoded by selector; one entry per name). */
 const newErrors = (seen: Abi, items: Abi) =>

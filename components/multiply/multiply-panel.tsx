@@ -3,6 +3,8 @@ import { useState } from "react";
 import { formatUnits, parseEventLogs, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
+import { AssetSelect } from "@/components/asset-select";
+import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi, keelRouterCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
@@ -204,25 +206,18 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           void submit();
         }}
       >
-        <label className="block space-y-1 text-xs text-slate-400">
-          <span>{mode === "close" ? "Sell to repay the debt" : "Collateral to multiply"}</span>
-          <select
-            aria-label="Multiply collateral"
-            value={collateral}
-            onChange={(e) => {
-              setCollateral(e.target.value as Address);
-              setDepositText("");
-              setTarget(vault ? null : 200);
-            }}
-            className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
-          >
-            {choices.map((a) => (
-              <option key={a} value={a}>
-                {findAsset(chain.deployment, a)?.symbol ?? a}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AssetSelect
+          label={mode === "close" ? "Sell to repay the debt" : "Collateral to multiply"}
+          ariaLabel="Multiply collateral"
+          value={collateral}
+          assets={choices}
+          deployment={chain.deployment}
+          onChange={(a) => {
+            setCollateral(a);
+            setDepositText("");
+            setTarget(vault ? null : 200);
+          }}
+        />
 
         {mode === "adjust" && (
           <>
@@ -308,27 +303,27 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               </tr>
             </thead>
             <tbody className="font-mono tabular-nums">
-              <Row label="Leverage" testId="mp-leverage" before={formatLeverage(leverageOf(position))} after={formatLeverage(plan.leverage)} />
-              <Row
+              <PreviewRow label="Leverage" testId="mp-leverage" before={formatLeverage(leverageOf(position))} after={formatLeverage(plan.leverage)} />
+              <PreviewRow
                 label={`Collateral ${symbol}`}
                 testId="mp-collateral"
                 before={formatToken(nowCollateral, decimals, symbol)}
                 after={formatToken(afterCollateral, decimals, symbol)}
               />
-              <Row
+              <PreviewRow
                 label="Debt"
                 testId="mp-debt"
                 before={formatToken(position.debt, market.baseDecimals, baseSymbol)}
                 after={formatToken(plan.after.debt, market.baseDecimals, baseSymbol)}
               />
-              <Row
+              <PreviewRow
                 label="Health factor"
                 testId="mp-health"
                 before={vault ? formatHealthFactor(vault.healthFactor) : "—"}
                 after={hfAfter === undefined ? "—" : formatHealthFactor(hfAfter)}
                 afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
               />
-              <Row
+              <PreviewRow
                 label={`Liquidation price ${symbol}`}
                 testId="mp-liq"
                 before={nowLiq > 0n ? formatUsd(nowLiq) : "—"}
@@ -423,19 +418,5 @@ function SwapDetails({
         {pct(plan.priceImpact)}
       </dd>
     </dl>
-  );
-}
-
-function Row({ label, before, after, afterClass, testId }: { label: string; before: string; after: string; afterClass?: string; testId: string }) {
-  return (
-    <tr className="border-t border-slate-800" data-testid={testId}>
-      <td className="py-1.5 font-sans text-slate-400">{label}</td>
-      <td className="py-1.5 text-right" data-testid="before">
-        {before}
-      </td>
-      <td className={`py-1.5 text-right ${afterClass ?? ""}`} data-testid="after">
-        → {after}
-      </td>
-    </tr>
   );
 }

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { formatUnits, maxUint256, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
+import { AssetSelect } from "@/components/asset-select";
+import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import type { WalletToken } from "@/hooks/use-vault";
@@ -181,25 +183,18 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
         }}
       >
         {usesCollateral && (
-          <label className="block space-y-1 text-xs text-slate-400">
-            <span>Collateral</span>
-            <select
-              aria-label="Collateral asset"
-              value={assetAddr}
-              onChange={(e) => {
-                setAssetAddr(e.target.value as Address);
-                setText("");
-                setTouched(false);
-              }}
-              className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
-            >
-              {collaterals.map((a) => (
-                <option key={a} value={a}>
-                  {findAsset(chain.deployment, a)?.symbol ?? a}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AssetSelect
+            label="Collateral"
+            ariaLabel="Collateral asset"
+            value={assetAddr}
+            assets={collaterals}
+            deployment={chain.deployment}
+            onChange={(a) => {
+              setAssetAddr(a);
+              setText("");
+              setTouched(false);
+            }}
+          />
         )}
         <AmountField
           id={`amount-${action}`}
@@ -303,18 +298,3 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     </section>
   );
 }
-
-function PreviewRow({ label, before, after, afterClass, testId }: { label: string; before: string; after?: string; afterClass?: string; testId: string }) {
-  return (
-    <tr className="border-t border-slate-800" data-testid={testId}>
-      <td className="py-1.5 font-sans text-slate-400">{label}</td>
-      <td className="py-1.5 text-right" data-testid="before">
-        {before}
-      </td>
-      <td className={`py-1.5 text-right ${afterClass ?? ""}`} data-testid="after">
-        {after === undefined ? <span className="text-slate-600">—</span> : <>→ {after}</>}
-      </td>
-    </tr>
-  );
-}
-

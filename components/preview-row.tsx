@@ -1,0 +1,14 @@
+/** One row of a before → after preview table: the label, today's value and (when known) the value after the action. */
+export function PreviewRow({ label, before, after, afterClass, testId }: { label: string; before: string; after?: string; afterClass?: string; testId: string }) {
+  return (
+    <tr className="border-t border-slate-800" data-testid={testId}>
+      <td className="py-1.5 font-sans text-slate-400">{label}</td>
+      <td className="py-1.5 text-right" data-testid="before">
+        {before}
+      </td>
+      <td className={`py-1.5 text-right ${afterClass ?? ""}`} data-testid="after">
+        {after === undefined ? <span className="text-slate-600">—</span> : <>→ {after}</>}
+      </td>
+    </tr>
+  );
+}
