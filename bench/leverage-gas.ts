@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { encodeFunctionData, maxUint256, parseUnits, type Address } from "viem";
+import { encodeFunctionData, maxUint256, parseUnits } from "viem";
 import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketFullAbi, uniswapV2AdapterAbi } from "../contracts-abi";
 import { poolFor } from "../lib/amm";
 import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";

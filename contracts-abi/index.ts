@@ -1,17 +1,5 @@
 import type { Abi } from "viem";
-import {
-  devErc20Abi,
-  devPriceFeedAbi,
-  iSwapAdapterAbi,
-  iUniswapV2FactoryAbi,
-  iUniswapV2PairAbi,
-  keelLensAbi,
-  keelLeverageRouterAbi,
-  keelMarketAbi,
-  keelMarketModuleAbi,
-  keelOracleAbi,
-  uniswapV2AdapterAbi,
-} from "./generated";
+import { iSwapAdapterAbi, keelLeverageRouterAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi } from "./generated";
 
 export * from "./generated";
 
