@@ -143,9 +143,11 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         Collateral storage c = _collaterals[asset];
         c.total -= uint112(amount);
         if (balance == 0) v.heldMask &= ~uint32(1 << c.index);
-        if (v.debtShares != 0) {
-            _accrue();
-            _afterRiskIncrease(id);
+        // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
+        // written: the check values the debt with interest accrued to now in memory (`_accrued`).
+        if (v.debtShares != 0 && !_deferCheck(id)) {
+            (Totals memory t,) = _accrued();
+            _checkLtv(id, t);
         }
         IERC20(asset).safeTransfer(receiver, amount);
         emit EventsLib.CollateralWithdrawn(id, msg.sender, asset, amount, receiver);
@@ -164,10 +166,11 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
         Totals memory t = _totals;
         shares = amount.toSharesUp(t.borrowAssets, t.borrowShares);
-        _totals = Totals((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
+        t = Totals((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
+        _totals = t;
         v.debtShares += uint128(shares);
         l.cash = uint128(available - amount);
-        _afterRiskIncrease(id);
+        if (!_deferCheck(id)) _checkLtv(id, t);
         IERC20(BASE).safeTransfer(receiver, amount);
         emit EventsLib.Borrowed(id, msg.sender, receiver, amount, shares);
     }
@@ -214,11 +217,13 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (outer) {
             uint256 n = _tload(BATCH_SLOT);
             _tstore(BATCH_SLOT, 0);
-            if (n > 1) _accrue();
-            for (uint256 k = 1; k < n; ++k) {
-                uint256 id = _tload(BATCH_SLOT + k);
-                _tstore(_markSlot(id), 0);
-                _checkLtv(id);
+            if (n > 1) {
+                (Totals memory t,) = _accrued();
+                for (uint256 k = 1; k < n; ++k) {
+                    uint256 id = _tload(BATCH_SLOT + k);
+                    _tstore(_markSlot(id), 0);
+                    _checkLtv(id, t);
+                }
             }
         }
     }
@@ -410,10 +415,10 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
 
     /// @notice Listed collateral assets, in listing order.
     function collateralAssets() external view returns (address[] memory) {
-        uint256 n = _collateralList.length;
+        uint256 n = _config.collateralCount;
         address[] memory list = new address[](n);
         for (uint256 i; i < n; ++i) {
-            list[i] = _collateralList[i].asset;
+            list[i] = _listed[i].asset;
         }
         return list;
     }
@@ -460,7 +465,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         uint256 mask = v.heldMask;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                address a = _collateralList[i].asset;
+                address a = _listed[i].asset;
                 d.assets[n] = a;
                 d.amounts[n++] = collateralOf[id][a];
             }

@@ -84,10 +84,11 @@ abstract contract KeelMarketCore {
     }
 
     /// @dev `live` is set by the constructor so this slot is never zero: the first `openVault` then pays a 2,900-gas
-    /// update rather than a 20,000-gas fresh write.
+    /// update rather than a 20,000-gas fresh write. `collateralCount` is the number of listed collaterals (≤ 32).
     struct Config {
         uint64 vaultCount;
         bool live;
+        uint8 collateralCount;
     }
 
     /// @dev Slot 0: risk parameters (liquidation, views). Slot 1: everything a deposit or withdrawal touches, so
@@ -159,7 +160,9 @@ abstract contract KeelMarketCore {
     uint256 internal _totalBadDebt;
     uint256 internal _lastChangeId;
     PendingChange[] internal _pending;
-    Listed[] internal _collateralList;
+    /// @dev Listed collaterals by index (0 ..< `_config.collateralCount`). A mapping, not an array: a held-mask bit
+    /// is only ever set for a listed index, so the array's length check (one more cold SLOAD per LTV check) is moot.
+    mapping(uint256 index => Listed) internal _listed;
     mapping(address asset => Collateral) internal _collaterals;
     mapping(uint256 id => Vault) internal _vaults;
     /// @notice Amount of `asset` held by vault `id`.
@@ -291,7 +294,7 @@ abstract contract KeelMarketCore {
         uint256 mask = _vaults[id].heldMask;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Listed memory e = _collateralList[i];
+                Listed memory e = _listed[i];
                 uint256 p = oracle.price(e.asset);
                 if (e.asset == asset) h.assetPrice = p;
                 uint256 value = HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals));
@@ -307,20 +310,21 @@ abstract contract KeelMarketCore {
         }
     }
 
-    /// @dev Reverts unless vault `id` (interest accrued this block) is within LTV. A vault without debt always is.
-    /// The same values as `_health` (borrow limit and debt value), from one slot per collateral (`Listed`).
-    function _checkLtv(uint256 id) internal view {
+    /// @dev Reverts unless vault `id` is within LTV, its debt valued with `t`: the market's totals with interest
+    /// accrued to now (in storage or, when the caller need not write them, only in memory: see `_accrued`). A vault
+    /// without debt always is. The same values as `_health` (borrow limit and debt value), from one slot per
+    /// collateral (`Listed`).
+    function _checkLtv(uint256 id, Totals memory t) internal view {
         Vault storage v = _vaults[id];
         uint256 shares = v.debtShares;
         if (shares == 0) return;
-        Totals memory t = _totals;
         uint256 debt = shares.toAssetsUp(t.borrowAssets, t.borrowShares);
         uint256 mask = v.heldMask;
         uint256 limit;
         uint256 basePrice;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Listed memory e = _collateralList[i];
+                Listed memory e = _listed[i];
                 uint256 p;
                 if (basePrice == 0) (p, basePrice) = oracle.prices(e.asset, BASE);
                 else p = oracle.price(e.asset);
@@ -333,15 +337,17 @@ abstract contract KeelMarketCore {
         if (debtValue > limit) revert ErrorsLib.ExceedsLtv(id, limit, debtValue);
     }
 
-    /// @dev Checks vault `id` now, or records it for the end-of-batch check inside a multicall.
-    function _afterRiskIncrease(uint256 id) internal {
+    /// @dev Inside a multicall, records vault `id` for the end-of-batch LTV check and returns true; otherwise returns
+    /// false and the caller checks it now (`_checkLtv`).
+    function _deferCheck(uint256 id) internal returns (bool) {
         uint256 n = _tload(BATCH_SLOT);
-        if (n == 0) return _checkLtv(id);
+        if (n == 0) return false;
         uint256 mark = _markSlot(id);
-        if (_tload(mark) != 0) return;
+        if (_tload(mark) != 0) return true;
         _tstore(mark, 1);
         _tstore(BATCH_SLOT + n, id);
         _tstore(BATCH_SLOT, n + 1);
+        return true;
     }
 
     function _seizedFor(Liq memory x) internal view returns (uint256) {
@@ -372,7 +378,7 @@ abstract contract KeelMarketCore {
         Collateral storage c = _collaterals[asset];
         if (!c.listed) {
             if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
-            uint256 n = _collateralList.length;
+            uint256 n = _config.collateralCount;
             if (n >= MAX_COLLATERALS) revert ErrorsLib.TooManyCollaterals();
             oracle.price(asset); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset).decimals();
@@ -380,13 +386,14 @@ abstract contract KeelMarketCore {
             c.listed = true;
             c.index = uint8(n);
             c.decimals = dec;
-            _collateralList.push(Listed(asset, dec, 0));
+            _listed[n] = Listed(asset, dec, 0);
+            _config.collateralCount = uint8(n + 1);
             emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         } else {
             emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         }
         c.ltv = p.ltv;
-        _collateralList[c.index].ltv = p.ltv;
+        _listed[c.index].ltv = p.ltv;
         c.lt = p.liquidationThreshold;
         c.maxDiscount = p.maxDiscount;
         c.supplyCap = p.supplyCap;
