@@ -111,18 +111,19 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     /// owner never becomes zero), so the owner slot is read only for a vault's first deposit of `asset`.
     function depositCollateral(uint256 id, address asset, uint256 amount) external nonReentrant {
         if (amount == 0) revert ErrorsLib.ZeroAmount();
-        uint256 balance = collateralOf[id][asset];
+        Collateral storage c = _collaterals[asset];
+        uint256 balance = _heldOf(id, asset, c);
         Vault storage v = _vaults[id];
         if (balance == 0 && v.owner == address(0)) revert ErrorsLib.VaultNotFound(id);
-        Collateral storage c = _collaterals[asset];
         if (!c.listed) revert ErrorsLib.NotListed(asset);
+        uint256 index = c.index;
         uint256 total = c.total + amount;
         uint256 cap = c.supplyCap;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
         if (total > cap) revert ErrorsLib.SupplyCapExceeded(asset, total, cap);
         c.total = uint112(total);
-        if (balance == 0) v.heldMask |= uint32(1 << c.index);
-        collateralOf[id][asset] = balance + amount;
+        if (balance == 0) v.heldMask |= uint32(1 << index);
+        _setBalance(id, asset, index, balance + amount);
         _pullIn(asset, msg.sender, amount, total);
         emit EventsLib.CollateralDeposited(id, msg.sender, asset, amount);
     }
@@ -134,15 +135,16 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
-        uint256 balance = collateralOf[id][asset];
+        Collateral storage c = _collaterals[asset];
+        uint256 balance = _heldOf(id, asset, c);
         if (amount > balance) revert ErrorsLib.InsufficientCollateral(id, asset, balance, amount);
         unchecked {
             balance -= amount;
         }
-        collateralOf[id][asset] = balance;
-        Collateral storage c = _collaterals[asset];
+        uint256 index = c.index;
+        _setBalance(id, asset, index, balance);
         c.total -= uint112(amount);
-        if (balance == 0) v.heldMask &= ~uint32(1 << c.index);
+        if (balance == 0) v.heldMask &= ~uint32(1 << index);
         // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
         // written: the check values the debt with interest accrued to now in memory (`_accrued`).
         if (v.debtShares != 0 && !_deferCheck(id)) {
@@ -439,6 +441,11 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         return _ownerVaults[owner_];
     }
 
+    /// @notice Amount of `asset` held by vault `id`.
+    function collateralOf(uint256 id, address asset) external view returns (uint256) {
+        return _heldOf(id, asset, _collaterals[asset]);
+    }
+
     /// @notice Owner of vault `id` (zero if none).
     function vaultOwner(uint256 id) external view returns (address) {
         return _vaults[id].owner;
@@ -467,7 +474,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
             if (mask & 1 != 0) {
                 address a = _listed[i].asset;
                 d.assets[n] = a;
-                d.amounts[n++] = collateralOf[id][a];
+                d.amounts[n++] = _balanceOf(id, a, i);
             }
             mask >>= 1;
         }

@@ -116,11 +116,17 @@ abstract contract KeelMarketCore {
         uint64 ltv;
     }
 
+    /// @dev Slot 0: owner, held mask, position in the owner's list. Slot 1: the debt AND the balance of the market's
+    /// first-listed collateral (index 0), like a Morpho Blue position: borrowing, withdrawing and liquidating that
+    /// collateral read one slot for both, and a first borrow updates a slot the deposit already wrote. Balances of the
+    /// other collaterals live in `_balances`. A balance never exceeds its collateral's total (≤ type(uint112).max), so
+    /// `balance0` always fits.
     struct Vault {
         address owner;
         uint32 heldMask;
         uint64 ownerPos;
         uint128 debtShares;
+        uint128 balance0;
     }
 
     /// @dev Values of one vault at current prices (USD, WAD).
@@ -165,8 +171,8 @@ abstract contract KeelMarketCore {
     mapping(uint256 index => Listed) internal _listed;
     mapping(address asset => Collateral) internal _collaterals;
     mapping(uint256 id => Vault) internal _vaults;
-    /// @notice Amount of `asset` held by vault `id`.
-    mapping(uint256 id => mapping(address asset => uint256)) public collateralOf;
+    /// @dev Amount of `asset` held by vault `id`, for every collateral but index 0 (`Vault.balance0`): see `_balanceOf`.
+    mapping(uint256 id => mapping(address asset => uint256)) internal _balances;
     mapping(address owner => uint256[]) internal _ownerVaults;
     /// @notice Whether `operator` may borrow and withdraw on all of `owner`'s vaults.
     mapping(address owner => mapping(address operator => bool)) public isOperator;
@@ -284,6 +290,24 @@ abstract contract KeelMarketCore {
         emit EventsLib.BadDebt(id, bad);
     }
 
+    /* INTERNAL: BALANCES */
+
+    /// @dev Vault `id`'s balance of listed collateral `asset`, whose index is `index`.
+    function _balanceOf(uint256 id, address asset, uint256 index) internal view returns (uint256) {
+        return index == 0 ? _vaults[id].balance0 : _balances[id][asset];
+    }
+
+    /// @dev Vault `id`'s balance of `asset` (listed or not: an unlisted asset is never held).
+    function _heldOf(uint256 id, address asset, Collateral storage c) internal view returns (uint256) {
+        return c.listed ? _balanceOf(id, asset, c.index) : 0;
+    }
+
+    /// @dev Sets vault `id`'s balance of listed collateral `asset` (index `index`) to `amount` (≤ its total, so it fits).
+    function _setBalance(uint256 id, address asset, uint256 index, uint256 amount) internal {
+        if (index == 0) _vaults[id].balance0 = uint128(amount);
+        else _balances[id][asset] = amount;
+    }
+
     /* INTERNAL: HEALTH */
 
     /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise). The
@@ -297,7 +321,7 @@ abstract contract KeelMarketCore {
                 Listed memory e = _listed[i];
                 uint256 p = oracle.price(e.asset);
                 if (e.asset == asset) h.assetPrice = p;
-                uint256 value = HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals));
+                uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals));
                 h.collateralValue += value;
                 h.borrowLimitValue += value.wMulDown(e.ltv);
                 h.liquidationValue += value.wMulDown(_collaterals[e.asset].lt);
@@ -328,7 +352,7 @@ abstract contract KeelMarketCore {
                 uint256 p;
                 if (basePrice == 0) (p, basePrice) = oracle.prices(e.asset, BASE);
                 else p = oracle.price(e.asset);
-                limit += HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals)).wMulDown(e.ltv);
+                limit += HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals)).wMulDown(e.ltv);
             }
             mask >>= 1;
         }

@@ -59,7 +59,7 @@ contract KeelMarketModule is KeelMarketCore {
         Vault storage v = _vaults[id];
         Collateral storage c = _collaterals[asset];
         Liq memory x;
-        x.balance = collateralOf[id][asset];
+        x.balance = _heldOf(id, asset, c);
         if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
         Totals memory t = _totals;
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
@@ -100,7 +100,7 @@ contract KeelMarketModule is KeelMarketCore {
         (repaid,) = _reduceDebt(v, x.repaid);
         seized = x.seized;
         uint256 left = x.balance - seized;
-        collateralOf[id][asset] = left;
+        _setBalance(id, asset, c.index, left);
         c.total -= uint112(seized);
         if (left == 0) v.heldMask &= ~uint32(1 << c.index);
         if (v.heldMask == 0 && v.debtShares != 0) _writeOff(id, v);
