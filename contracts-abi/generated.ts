@@ -2409,16 +2409,6 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256' },
-      { name: 'asset', internalType: 'address', type: 'address' },
-    ],
-    name: 'collateralOf',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
     name: 'executeChange',
     outputs: [],
