@@ -2314,11 +2314,8 @@ export const keelMarketModuleAbi = [
     type: 'constructor',
     inputs: [
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      {
-        name: 'baseAsset',
-        internalType: 'contract IERC20Metadata',
-        type: 'address',
-      },
+      { name: 'baseAsset', internalType: 'address', type: 'address' },
+      { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
       { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
@@ -2948,11 +2945,6 @@ export const keelMarketModuleAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidRiskDelay',
-  },
   { type: 'error', inputs: [], name: 'MarketHasDebt' },
   {
     type: 'error',

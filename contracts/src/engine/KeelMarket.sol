@@ -71,12 +71,32 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         RateModel memory rateModel_,
         uint256 reserveFactor_,
         uint256 flashFeeBps_
-    ) KeelMarketCore(oracle_, baseAsset, riskDelay_) ERC20(name_, symbol_) ERC4626(baseAsset) Ownable(riskAdmin) {
+    )
+        KeelMarketCore(oracle_, address(baseAsset), baseAsset.decimals(), riskDelay_)
+        ERC20(name_, symbol_)
+        ERC4626(baseAsset)
+        Ownable(riskAdmin)
+    {
+        uint8 dec = _validateBase(oracle_, baseAsset, riskDelay_);
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
         _config.live = true;
-        module = address(new KeelMarketModule(oracle_, baseAsset, riskDelay_));
+        module = address(new KeelMarketModule(oracle_, address(baseAsset), dec, riskDelay_));
+    }
+
+    /// @dev The constructor's checks, before anything else is set: the oracle is set, the risk delay is within bounds,
+    /// the base asset has at most 36 decimals (returned) and a live feed.
+    function _validateBase(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_)
+        private
+        view
+        returns (uint8 dec)
+    {
+        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
+        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
+        dec = baseAsset.decimals();
+        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
+        oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
     }
 
     /* VAULTS */
@@ -112,13 +132,13 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     function depositCollateral(uint256 id, address asset, uint256 amount) external nonReentrant {
         if (amount == 0) revert ErrorsLib.ZeroAmount();
         Collateral storage c = _collaterals[asset];
-        uint256 balance = _heldOf(id, asset, c);
+        // One slot, read once (all four fields together, before any branch).
+        (bool listed, uint256 index, uint256 total, uint256 cap) = (c.listed, c.index, c.total, c.supplyCap);
+        uint256 balance = listed ? _balanceOf(id, asset, index) : 0;
         Vault storage v = _vaults[id];
         if (balance == 0 && v.owner == address(0)) revert ErrorsLib.VaultNotFound(id);
-        if (!c.listed) revert ErrorsLib.NotListed(asset);
-        uint256 index = c.index;
-        uint256 total = c.total + amount;
-        uint256 cap = c.supplyCap;
+        if (!listed) revert ErrorsLib.NotListed(asset);
+        total += amount;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
         if (total > cap) revert ErrorsLib.SupplyCapExceeded(asset, total, cap);
         c.total = uint112(total);
@@ -136,14 +156,14 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
         Collateral storage c = _collaterals[asset];
-        uint256 balance = _heldOf(id, asset, c);
+        (bool listed, uint256 index, uint256 total) = (c.listed, c.index, c.total);
+        uint256 balance = listed ? _balanceOf(id, asset, index) : 0;
         if (amount > balance) revert ErrorsLib.InsufficientCollateral(id, asset, balance, amount);
         unchecked {
             balance -= amount;
         }
-        uint256 index = c.index;
         _setBalance(id, asset, index, balance);
-        c.total -= uint112(amount);
+        c.total = uint112(total - amount);
         if (balance == 0) v.heldMask &= ~uint32(1 << index);
         // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
         // written: the check values the debt with interest accrued to now in memory (`_accrued`).
@@ -162,16 +182,15 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
-        _accrue();
-        Liquidity storage l = _liq;
+        (Totals memory t, Liquidity memory l) = _accrueMem();
         uint256 available = l.cash;
         if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
-        Totals memory t = _totals;
         shares = amount.toSharesUp(t.borrowAssets, t.borrowShares);
-        t = Totals((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
-        _totals = t;
-        v.debtShares += uint128(shares);
+        (t.borrowAssets, t.borrowShares) = ((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
         l.cash = uint128(available - amount);
+        _totals = t;
+        _liq = l;
+        v.debtShares += uint128(shares);
         if (!_deferCheck(id)) _checkLtv(id, t);
         IERC20(BASE).safeTransfer(receiver, amount);
         emit EventsLib.Borrowed(id, msg.sender, receiver, amount, shares);
@@ -183,8 +202,10 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (amount == 0) revert ErrorsLib.ZeroAmount();
         Vault storage v = _vaults[id];
         if (v.debtShares == 0) revert ErrorsLib.NothingToRepay(id);
-        _accrue();
-        (repaid, shares) = _reduceDebt(v, amount);
+        (Totals memory t, Liquidity memory l) = _accrueMem();
+        (repaid, shares) = _reduceDebt(v, amount, t, l);
+        _totals = t;
+        _liq = l;
         _pullBase(msg.sender, repaid);
         emit EventsLib.Repaid(id, msg.sender, repaid, shares);
     }

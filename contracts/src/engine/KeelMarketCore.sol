@@ -179,19 +179,17 @@ abstract contract KeelMarketCore {
 
     /* CONSTRUCTOR */
 
+    /// @dev Only stores: KeelMarket's constructor validates these (`_validateBase`) and passes the same values to
+    /// the module it deploys, so the validation code is not paid for twice in the market's initcode.
     /// @param oracle_ The price oracle.
-    /// @param baseAsset The market's base asset (must have a feed in `oracle_`, at most 36 decimals).
-    /// @param riskDelay_ Delay of every risk change, in [MIN_RISK_DELAY, MAX_RISK_DELAY].
-    constructor(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_) {
-        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
-        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
-        uint8 dec = baseAsset.decimals();
-        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
-        oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
+    /// @param baseAsset The market's base asset.
+    /// @param baseDecimals The base asset's decimals.
+    /// @param riskDelay_ Delay of every risk change.
+    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, uint256 riskDelay_) {
         oracle = oracle_;
         riskDelay = riskDelay_;
-        BASE = address(baseAsset);
-        BASE_SCALE = 10 ** dec;
+        BASE = baseAsset;
+        BASE_SCALE = _scale(baseDecimals);
     }
 
     /* MODIFIERS */
@@ -227,17 +225,24 @@ abstract contract KeelMarketCore {
         toReserves = interest.wMulDown(r.reserveFactor);
     }
 
-    function _accrue() internal {
-        Liquidity memory l = _liq;
-        if (l.lastAccrual == block.timestamp) return;
-        Totals memory t = _totals;
+    /// @dev The totals and liquidity with interest accrued to now, in memory (emits InterestAccrued when there is
+    /// interest). The caller writes both back: `_accrue` at once; borrow, repay and liquidate after changing them, so
+    /// each slot is written once per operation.
+    function _accrueMem() internal returns (Totals memory t, Liquidity memory l) {
+        t = _totals;
+        l = _liq;
         (uint256 interest, uint256 toReserves, uint256 rate) = _pendingInterest(t, l);
         if (interest != 0) {
-            _totals.borrowAssets = (t.borrowAssets + interest).toUint128();
+            t.borrowAssets = (t.borrowAssets + interest).toUint128();
             l.reserves = (l.reserves + toReserves).toUint96();
             emit EventsLib.InterestAccrued(rate, interest, toReserves);
         }
         l.lastAccrual = uint32(block.timestamp);
+    }
+
+    function _accrue() internal {
+        (Totals memory t, Liquidity memory l) = _accrueMem();
+        _totals = t;
         _liq = l;
     }
 
@@ -257,10 +262,13 @@ abstract contract KeelMarketCore {
         return m.baseRate + m.slope1 + uint256(m.slope2).mulDivDown(u - m.kink, WAD - m.kink);
     }
 
-    /// @dev Burns debt of `v` worth `assets` (all of it when `assets` ≥ debt). Shares burned round down.
-    function _reduceDebt(Vault storage v, uint256 assets) internal returns (uint256 repaid, uint256 shares) {
+    /// @dev Burns debt of `v` worth `assets` (all of it when `assets` ≥ debt). Shares burned round down. Updates the
+    /// accrued totals `t` and liquidity `l` in memory only: the caller writes them back.
+    function _reduceDebt(Vault storage v, uint256 assets, Totals memory t, Liquidity memory l)
+        internal
+        returns (uint256 repaid, uint256 shares)
+    {
         uint256 vShares = v.debtShares;
-        Totals memory t = _totals;
         uint256 debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
         if (assets >= debt) (repaid, shares) = (debt, vShares);
         else (repaid, shares) = (assets, assets.toSharesDown(t.borrowAssets, t.borrowShares));
@@ -268,8 +276,8 @@ abstract contract KeelMarketCore {
         uint256 newShares = t.borrowShares - shares;
         // With no shares left no debt is left: rounding dust never survives as phantom debt.
         uint256 newAssets = newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(repaid);
-        _totals = Totals(uint128(newAssets), uint128(newShares));
-        _liq.cash = (_liq.cash + repaid).toUint128();
+        (t.borrowAssets, t.borrowShares) = (uint128(newAssets), uint128(newShares));
+        l.cash = (l.cash + repaid).toUint128();
     }
 
     /// @dev Writes the debt of a vault without collateral off against lenders.
