@@ -142,7 +142,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
         if (total > cap) revert ErrorsLib.SupplyCapExceeded(asset, total, cap);
         c.total = uint112(total);
-        if (balance == 0) v.heldMask |= uint32(1 << index);
+        if (balance == 0 && index != 0) v.heldMask |= uint32(1 << index);
         _setBalance(id, asset, index, balance + amount);
         _pullIn(asset, msg.sender, amount, total);
         emit EventsLib.CollateralDeposited(id, msg.sender, asset, amount);
@@ -164,7 +164,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         }
         _setBalance(id, asset, index, balance);
         c.total = uint112(total - amount);
-        if (balance == 0) v.heldMask &= ~uint32(1 << index);
+        if (balance == 0 && index != 0) v.heldMask &= ~uint32(1 << index);
         // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
         // written: the check values the debt with interest accrued to now in memory (`_accrued`).
         if (v.debtShares != 0 && !_deferCheck(id)) {
@@ -480,17 +480,17 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
 
     /// @notice Owner, debt (accrued to now) and held collateral of vault `id`.
     function getVault(uint256 id) external view returns (VaultData memory d) {
-        Vault memory v = _vaults[id];
+        Vault storage v = _vaults[id];
         d.id = id;
         d.owner = v.owner;
         d.debtShares = v.debtShares;
         d.debt = debtOf(id);
+        uint256 mask = _heldMask(v);
         uint256 n;
-        for (uint256 m = v.heldMask; m != 0; m &= m - 1) ++n;
+        for (uint256 m = mask; m != 0; m &= m - 1) ++n;
         d.assets = new address[](n);
         d.amounts = new uint256[](n);
         n = 0;
-        uint256 mask = v.heldMask;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
                 address a = _listed[i].asset;

@@ -120,7 +120,8 @@ abstract contract KeelMarketCore {
     /// first-listed collateral (index 0), like a Morpho Blue position: borrowing, withdrawing and liquidating that
     /// collateral read one slot for both, and a first borrow updates a slot the deposit already wrote. Balances of the
     /// other collaterals live in `_balances`. A balance never exceeds its collateral's total (≤ type(uint112).max), so
-    /// `balance0` always fits.
+    /// `balance0` always fits. `heldMask` has bit i set while the vault holds collateral i, for i ≥ 1 only: whether it
+    /// holds collateral 0 is `balance0 != 0`, so a first deposit of it writes no second slot (see `_heldMask`).
     struct Vault {
         address owner;
         uint32 heldMask;
@@ -300,6 +301,16 @@ abstract contract KeelMarketCore {
 
     /* INTERNAL: BALANCES */
 
+    /// @dev Bit i set for every collateral i vault `v` holds: `heldMask` (i ≥ 1) plus bit 0 when `balance0` is not 0.
+    function _heldMask(Vault storage v) internal view returns (uint256) {
+        return _heldMask(v.heldMask, v.balance0);
+    }
+
+    /// @dev `_heldMask` from the two fields, for a caller that has already read them.
+    function _heldMask(uint256 heldMask, uint256 balance0) internal pure returns (uint256) {
+        return balance0 != 0 ? heldMask | 1 : heldMask;
+    }
+
     /// @dev Vault `id`'s balance of listed collateral `asset`, whose index is `index`.
     function _balanceOf(uint256 id, address asset, uint256 index) internal view returns (uint256) {
         return index == 0 ? _vaults[id].balance0 : _balances[id][asset];
@@ -323,7 +334,7 @@ abstract contract KeelMarketCore {
     /// collateral and the base in one `prices` call here too would save ~1,000 gas per liquidation but costs ~600
     /// bytes of initcode the market does not have.)
     function _health(uint256 id, uint256 debt, address asset) internal view returns (Health memory h) {
-        uint256 mask = _vaults[id].heldMask;
+        uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
                 Listed memory e = _listed[i];
@@ -348,10 +359,10 @@ abstract contract KeelMarketCore {
     /// collateral (`Listed`).
     function _checkLtv(uint256 id, Totals memory t) internal view {
         Vault storage v = _vaults[id];
-        uint256 shares = v.debtShares;
+        (uint256 shares, uint256 balance0) = (v.debtShares, v.balance0); // one slot, read once
         if (shares == 0) return;
         uint256 debt = shares.toAssetsUp(t.borrowAssets, t.borrowShares);
-        uint256 mask = v.heldMask;
+        uint256 mask = _heldMask(v.heldMask, balance0);
         uint256 limit;
         uint256 basePrice;
         for (uint256 i; mask != 0; ++i) {

@@ -105,8 +105,8 @@ contract KeelMarketModule is KeelMarketCore {
         uint256 left = x.balance - seized;
         _setBalance(id, asset, c.index, left);
         c.total -= uint112(seized);
-        if (left == 0) v.heldMask &= ~uint32(1 << c.index);
-        if (v.heldMask == 0 && v.debtShares != 0) _writeOff(id, v);
+        if (left == 0 && c.index != 0) v.heldMask &= ~uint32(1 << c.index);
+        if (_heldMask(v) == 0 && v.debtShares != 0) _writeOff(id, v);
 
         _pullBase(msg.sender, repaid);
         IERC20(asset).safeTransfer(msg.sender, seized);
