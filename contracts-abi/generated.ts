@@ -2724,11 +2724,8 @@ export const keelMarketModuleAbi = [
     type: 'constructor',
     inputs: [
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      {
-        name: 'baseAsset',
-        internalType: 'contract IERC20Metadata',
-        type: 'address',
-      },
+      { name: 'baseAsset', internalType: 'address', type: 'address' },
+      { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
       { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
@@ -2816,16 +2813,6 @@ export const keelMarketModuleAbi = [
     name: 'cancelChange',
     outputs: [],
     stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256' },
-      { name: 'asset', internalType: 'address', type: 'address' },
-    ],
-    name: 'collateralOf',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -3368,11 +3355,6 @@ export const keelMarketModuleAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidRiskDelay',
-  },
   { type: 'error', inputs: [], name: 'MarketHasDebt' },
   {
     type: 'error',

@@ -71,12 +71,32 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         RateModel memory rateModel_,
         uint256 reserveFactor_,
         uint256 flashFeeBps_
-    ) KeelMarketCore(oracle_, baseAsset, riskDelay_) ERC20(name_, symbol_) ERC4626(baseAsset) Ownable(riskAdmin) {
+    )
+        KeelMarketCore(oracle_, address(baseAsset), baseAsset.decimals(), riskDelay_)
+        ERC20(name_, symbol_)
+        ERC4626(baseAsset)
+        Ownable(riskAdmin)
+    {
+        uint8 dec = _validateBase(oracle_, baseAsset, riskDelay_);
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
         _config.live = true;
-        module = address(new KeelMarketModule(oracle_, baseAsset, riskDelay_));
+        module = address(new KeelMarketModule(oracle_, address(baseAsset), dec, riskDelay_));
+    }
+
+    /// @dev The constructor's checks, before anything else is set: the oracle is set, the risk delay is within bounds,
+    /// the base asset has at most 36 decimals (returned) and a live feed.
+    function _validateBase(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_)
+        private
+        view
+        returns (uint8 dec)
+    {
+        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
+        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
+        dec = baseAsset.decimals();
+        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
+        oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
     }
 
     /* VAULTS */
@@ -111,18 +131,19 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     /// owner never becomes zero), so the owner slot is read only for a vault's first deposit of `asset`.
     function depositCollateral(uint256 id, address asset, uint256 amount) external nonReentrant {
         if (amount == 0) revert ErrorsLib.ZeroAmount();
-        uint256 balance = collateralOf[id][asset];
+        Collateral storage c = _collaterals[asset];
+        // One slot, read once (all four fields together, before any branch).
+        (bool listed, uint256 index, uint256 total, uint256 cap) = (c.listed, c.index, c.total, c.supplyCap);
+        uint256 balance = listed ? _balanceOf(id, asset, index) : 0;
         Vault storage v = _vaults[id];
         if (balance == 0 && v.owner == address(0)) revert ErrorsLib.VaultNotFound(id);
-        Collateral storage c = _collaterals[asset];
-        if (!c.listed) revert ErrorsLib.NotListed(asset);
-        uint256 total = c.total + amount;
-        uint256 cap = c.supplyCap;
+        if (!listed) revert ErrorsLib.NotListed(asset);
+        total += amount;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
         if (total > cap) revert ErrorsLib.SupplyCapExceeded(asset, total, cap);
         c.total = uint112(total);
-        if (balance == 0) v.heldMask |= uint32(1 << c.index);
-        collateralOf[id][asset] = balance + amount;
+        if (balance == 0 && index != 0) v.heldMask |= uint32(1 << index);
+        _setBalance(id, asset, index, balance + amount);
         _pullIn(asset, msg.sender, amount, total);
         emit EventsLib.CollateralDeposited(id, msg.sender, asset, amount);
     }
@@ -134,18 +155,21 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
-        uint256 balance = collateralOf[id][asset];
+        Collateral storage c = _collaterals[asset];
+        (bool listed, uint256 index, uint256 total) = (c.listed, c.index, c.total);
+        uint256 balance = listed ? _balanceOf(id, asset, index) : 0;
         if (amount > balance) revert ErrorsLib.InsufficientCollateral(id, asset, balance, amount);
         unchecked {
             balance -= amount;
         }
-        collateralOf[id][asset] = balance;
-        Collateral storage c = _collaterals[asset];
-        c.total -= uint112(amount);
-        if (balance == 0) v.heldMask &= ~uint32(1 << c.index);
-        if (v.debtShares != 0) {
-            _accrue();
-            _afterRiskIncrease(id);
+        _setBalance(id, asset, index, balance);
+        c.total = uint112(total - amount);
+        if (balance == 0 && index != 0) v.heldMask &= ~uint32(1 << index);
+        // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
+        // written: the check values the debt with interest accrued to now in memory (`_accrued`).
+        if (v.debtShares != 0 && !_deferCheck(id)) {
+            (Totals memory t,) = _accrued();
+            _checkLtv(id, t);
         }
         IERC20(asset).safeTransfer(receiver, amount);
         emit EventsLib.CollateralWithdrawn(id, msg.sender, asset, amount, receiver);
@@ -158,16 +182,16 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
-        _accrue();
-        Liquidity storage l = _liq;
+        (Totals memory t, Liquidity memory l) = _accrueMem();
         uint256 available = l.cash;
         if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
-        Totals memory t = _totals;
         shares = amount.toSharesUp(t.borrowAssets, t.borrowShares);
-        _totals = Totals((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
-        v.debtShares += uint128(shares);
+        (t.borrowAssets, t.borrowShares) = ((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
         l.cash = uint128(available - amount);
-        _afterRiskIncrease(id);
+        _totals = t;
+        _liq = l;
+        v.debtShares += uint128(shares);
+        if (!_deferCheck(id)) _checkLtv(id, t);
         IERC20(BASE).safeTransfer(receiver, amount);
         emit EventsLib.Borrowed(id, msg.sender, receiver, amount, shares);
     }
@@ -178,8 +202,10 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (amount == 0) revert ErrorsLib.ZeroAmount();
         Vault storage v = _vaults[id];
         if (v.debtShares == 0) revert ErrorsLib.NothingToRepay(id);
-        _accrue();
-        (repaid, shares) = _reduceDebt(v, amount);
+        (Totals memory t, Liquidity memory l) = _accrueMem();
+        (repaid, shares) = _reduceDebt(v, amount, t, l);
+        _totals = t;
+        _liq = l;
         _pullBase(msg.sender, repaid);
         emit EventsLib.Repaid(id, msg.sender, repaid, shares);
     }
@@ -214,11 +240,13 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         if (outer) {
             uint256 n = _tload(BATCH_SLOT);
             _tstore(BATCH_SLOT, 0);
-            if (n > 1) _accrue();
-            for (uint256 k = 1; k < n; ++k) {
-                uint256 id = _tload(BATCH_SLOT + k);
-                _tstore(_markSlot(id), 0);
-                _checkLtv(id);
+            if (n > 1) {
+                (Totals memory t,) = _accrued();
+                for (uint256 k = 1; k < n; ++k) {
+                    uint256 id = _tload(BATCH_SLOT + k);
+                    _tstore(_markSlot(id), 0);
+                    _checkLtv(id, t);
+                }
             }
         }
     }
@@ -410,10 +438,10 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
 
     /// @notice Listed collateral assets, in listing order.
     function collateralAssets() external view returns (address[] memory) {
-        uint256 n = _collateralList.length;
+        uint256 n = _config.collateralCount;
         address[] memory list = new address[](n);
         for (uint256 i; i < n; ++i) {
-            list[i] = _collateralList[i].asset;
+            list[i] = _listed[i].asset;
         }
         return list;
     }
@@ -434,6 +462,11 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         return _ownerVaults[owner_];
     }
 
+    /// @notice Amount of `asset` held by vault `id`.
+    function collateralOf(uint256 id, address asset) external view returns (uint256) {
+        return _heldOf(id, asset, _collaterals[asset]);
+    }
+
     /// @notice Owner of vault `id` (zero if none).
     function vaultOwner(uint256 id) external view returns (address) {
         return _vaults[id].owner;
@@ -447,22 +480,22 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
 
     /// @notice Owner, debt (accrued to now) and held collateral of vault `id`.
     function getVault(uint256 id) external view returns (VaultData memory d) {
-        Vault memory v = _vaults[id];
+        Vault storage v = _vaults[id];
         d.id = id;
         d.owner = v.owner;
         d.debtShares = v.debtShares;
         d.debt = debtOf(id);
+        uint256 mask = _heldMask(v);
         uint256 n;
-        for (uint256 m = v.heldMask; m != 0; m &= m - 1) ++n;
+        for (uint256 m = mask; m != 0; m &= m - 1) ++n;
         d.assets = new address[](n);
         d.amounts = new uint256[](n);
         n = 0;
-        uint256 mask = v.heldMask;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                address a = _collateralList[i].asset;
+                address a = _listed[i].asset;
                 d.assets[n] = a;
-                d.amounts[n++] = collateralOf[id][a];
+                d.amounts[n++] = _balanceOf(id, a, i);
             }
             mask >>= 1;
         }

@@ -84,10 +84,11 @@ abstract contract KeelMarketCore {
     }
 
     /// @dev `live` is set by the constructor so this slot is never zero: the first `openVault` then pays a 2,900-gas
-    /// update rather than a 20,000-gas fresh write.
+    /// update rather than a 20,000-gas fresh write. `collateralCount` is the number of listed collaterals (≤ 32).
     struct Config {
         uint64 vaultCount;
         bool live;
+        uint8 collateralCount;
     }
 
     /// @dev Slot 0: risk parameters (liquidation, views). Slot 1: everything a deposit or withdrawal touches, so
@@ -115,11 +116,18 @@ abstract contract KeelMarketCore {
         uint64 ltv;
     }
 
+    /// @dev Slot 0: owner, held mask, position in the owner's list. Slot 1: the debt AND the balance of the market's
+    /// first-listed collateral (index 0), like a Morpho Blue position: borrowing, withdrawing and liquidating that
+    /// collateral read one slot for both, and a first borrow updates a slot the deposit already wrote. Balances of the
+    /// other collaterals live in `_balances`. A balance never exceeds its collateral's total (≤ type(uint112).max), so
+    /// `balance0` always fits. `heldMask` has bit i set while the vault holds collateral i, for i ≥ 1 only: whether it
+    /// holds collateral 0 is `balance0 != 0`, so a first deposit of it writes no second slot (see `_heldMask`).
     struct Vault {
         address owner;
         uint32 heldMask;
         uint64 ownerPos;
         uint128 debtShares;
+        uint128 balance0;
     }
 
     /// @dev Values of one vault at current prices (USD, WAD).
@@ -159,30 +167,30 @@ abstract contract KeelMarketCore {
     uint256 internal _totalBadDebt;
     uint256 internal _lastChangeId;
     PendingChange[] internal _pending;
-    Listed[] internal _collateralList;
+    /// @dev Listed collaterals by index (0 ..< `_config.collateralCount`). A mapping, not an array: a held-mask bit
+    /// is only ever set for a listed index, so the array's length check (one more cold SLOAD per LTV check) is moot.
+    mapping(uint256 index => Listed) internal _listed;
     mapping(address asset => Collateral) internal _collaterals;
     mapping(uint256 id => Vault) internal _vaults;
-    /// @notice Amount of `asset` held by vault `id`.
-    mapping(uint256 id => mapping(address asset => uint256)) public collateralOf;
+    /// @dev Amount of `asset` held by vault `id`, for every collateral but index 0 (`Vault.balance0`): see `_balanceOf`.
+    mapping(uint256 id => mapping(address asset => uint256)) internal _balances;
     mapping(address owner => uint256[]) internal _ownerVaults;
     /// @notice Whether `operator` may borrow and withdraw on all of `owner`'s vaults.
     mapping(address owner => mapping(address operator => bool)) public isOperator;
 
     /* CONSTRUCTOR */
 
+    /// @dev Only stores: KeelMarket's constructor validates these (`_validateBase`) and passes the same values to
+    /// the module it deploys, so the validation code is not paid for twice in the market's initcode.
     /// @param oracle_ The price oracle.
-    /// @param baseAsset The market's base asset (must have a feed in `oracle_`, at most 36 decimals).
-    /// @param riskDelay_ Delay of every risk change, in [MIN_RISK_DELAY, MAX_RISK_DELAY].
-    constructor(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_) {
-        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
-        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
-        uint8 dec = baseAsset.decimals();
-        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
-        oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
+    /// @param baseAsset The market's base asset.
+    /// @param baseDecimals The base asset's decimals.
+    /// @param riskDelay_ Delay of every risk change.
+    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, uint256 riskDelay_) {
         oracle = oracle_;
         riskDelay = riskDelay_;
-        BASE = address(baseAsset);
-        BASE_SCALE = 10 ** dec;
+        BASE = baseAsset;
+        BASE_SCALE = _scale(baseDecimals);
     }
 
     /* MODIFIERS */
@@ -218,17 +226,24 @@ abstract contract KeelMarketCore {
         toReserves = interest.wMulDown(r.reserveFactor);
     }
 
-    function _accrue() internal {
-        Liquidity memory l = _liq;
-        if (l.lastAccrual == block.timestamp) return;
-        Totals memory t = _totals;
+    /// @dev The totals and liquidity with interest accrued to now, in memory (emits InterestAccrued when there is
+    /// interest). The caller writes both back: `_accrue` at once; borrow, repay and liquidate after changing them, so
+    /// each slot is written once per operation.
+    function _accrueMem() internal returns (Totals memory t, Liquidity memory l) {
+        t = _totals;
+        l = _liq;
         (uint256 interest, uint256 toReserves, uint256 rate) = _pendingInterest(t, l);
         if (interest != 0) {
-            _totals.borrowAssets = (t.borrowAssets + interest).toUint128();
+            t.borrowAssets = (t.borrowAssets + interest).toUint128();
             l.reserves = (l.reserves + toReserves).toUint96();
             emit EventsLib.InterestAccrued(rate, interest, toReserves);
         }
         l.lastAccrual = uint32(block.timestamp);
+    }
+
+    function _accrue() internal {
+        (Totals memory t, Liquidity memory l) = _accrueMem();
+        _totals = t;
         _liq = l;
     }
 
@@ -248,10 +263,13 @@ abstract contract KeelMarketCore {
         return m.baseRate + m.slope1 + uint256(m.slope2).mulDivDown(u - m.kink, WAD - m.kink);
     }
 
-    /// @dev Burns debt of `v` worth `assets` (all of it when `assets` ≥ debt). Shares burned round down.
-    function _reduceDebt(Vault storage v, uint256 assets) internal returns (uint256 repaid, uint256 shares) {
+    /// @dev Burns debt of `v` worth `assets` (all of it when `assets` ≥ debt). Shares burned round down. Updates the
+    /// accrued totals `t` and liquidity `l` in memory only: the caller writes them back.
+    function _reduceDebt(Vault storage v, uint256 assets, Totals memory t, Liquidity memory l)
+        internal
+        returns (uint256 repaid, uint256 shares)
+    {
         uint256 vShares = v.debtShares;
-        Totals memory t = _totals;
         uint256 debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
         if (assets >= debt) (repaid, shares) = (debt, vShares);
         else (repaid, shares) = (assets, assets.toSharesDown(t.borrowAssets, t.borrowShares));
@@ -259,8 +277,8 @@ abstract contract KeelMarketCore {
         uint256 newShares = t.borrowShares - shares;
         // With no shares left no debt is left: rounding dust never survives as phantom debt.
         uint256 newAssets = newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(repaid);
-        _totals = Totals(uint128(newAssets), uint128(newShares));
-        _liq.cash = (_liq.cash + repaid).toUint128();
+        (t.borrowAssets, t.borrowShares) = (uint128(newAssets), uint128(newShares));
+        l.cash = (l.cash + repaid).toUint128();
     }
 
     /// @dev Writes the debt of a vault without collateral off against lenders.
@@ -281,6 +299,34 @@ abstract contract KeelMarketCore {
         emit EventsLib.BadDebt(id, bad);
     }
 
+    /* INTERNAL: BALANCES */
+
+    /// @dev Bit i set for every collateral i vault `v` holds: `heldMask` (i ≥ 1) plus bit 0 when `balance0` is not 0.
+    function _heldMask(Vault storage v) internal view returns (uint256) {
+        return _heldMask(v.heldMask, v.balance0);
+    }
+
+    /// @dev `_heldMask` from the two fields, for a caller that has already read them.
+    function _heldMask(uint256 heldMask, uint256 balance0) internal pure returns (uint256) {
+        return balance0 != 0 ? heldMask | 1 : heldMask;
+    }
+
+    /// @dev Vault `id`'s balance of listed collateral `asset`, whose index is `index`.
+    function _balanceOf(uint256 id, address asset, uint256 index) internal view returns (uint256) {
+        return index == 0 ? _vaults[id].balance0 : _balances[id][asset];
+    }
+
+    /// @dev Vault `id`'s balance of `asset` (listed or not: an unlisted asset is never held).
+    function _heldOf(uint256 id, address asset, Collateral storage c) internal view returns (uint256) {
+        return c.listed ? _balanceOf(id, asset, c.index) : 0;
+    }
+
+    /// @dev Sets vault `id`'s balance of listed collateral `asset` (index `index`) to `amount` (≤ its total, so it fits).
+    function _setBalance(uint256 id, address asset, uint256 index, uint256 amount) internal {
+        if (index == 0) _vaults[id].balance0 = uint128(amount);
+        else _balances[id][asset] = amount;
+    }
+
     /* INTERNAL: HEALTH */
 
     /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise). The
@@ -288,13 +334,13 @@ abstract contract KeelMarketCore {
     /// collateral and the base in one `prices` call here too would save ~1,000 gas per liquidation but costs ~600
     /// bytes of initcode the market does not have.)
     function _health(uint256 id, uint256 debt, address asset) internal view returns (Health memory h) {
-        uint256 mask = _vaults[id].heldMask;
+        uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Listed memory e = _collateralList[i];
+                Listed memory e = _listed[i];
                 uint256 p = oracle.price(e.asset);
                 if (e.asset == asset) h.assetPrice = p;
-                uint256 value = HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals));
+                uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals));
                 h.collateralValue += value;
                 h.borrowLimitValue += value.wMulDown(e.ltv);
                 h.liquidationValue += value.wMulDown(_collaterals[e.asset].lt);
@@ -307,24 +353,25 @@ abstract contract KeelMarketCore {
         }
     }
 
-    /// @dev Reverts unless vault `id` (interest accrued this block) is within LTV. A vault without debt always is.
-    /// The same values as `_health` (borrow limit and debt value), from one slot per collateral (`Listed`).
-    function _checkLtv(uint256 id) internal view {
+    /// @dev Reverts unless vault `id` is within LTV, its debt valued with `t`: the market's totals with interest
+    /// accrued to now (in storage or, when the caller need not write them, only in memory: see `_accrued`). A vault
+    /// without debt always is. The same values as `_health` (borrow limit and debt value), from one slot per
+    /// collateral (`Listed`).
+    function _checkLtv(uint256 id, Totals memory t) internal view {
         Vault storage v = _vaults[id];
-        uint256 shares = v.debtShares;
+        (uint256 shares, uint256 balance0) = (v.debtShares, v.balance0); // one slot, read once
         if (shares == 0) return;
-        Totals memory t = _totals;
         uint256 debt = shares.toAssetsUp(t.borrowAssets, t.borrowShares);
-        uint256 mask = v.heldMask;
+        uint256 mask = _heldMask(v.heldMask, balance0);
         uint256 limit;
         uint256 basePrice;
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Listed memory e = _collateralList[i];
+                Listed memory e = _listed[i];
                 uint256 p;
                 if (basePrice == 0) (p, basePrice) = oracle.prices(e.asset, BASE);
                 else p = oracle.price(e.asset);
-                limit += HealthLib.valueDown(collateralOf[id][e.asset], p, _scale(e.decimals)).wMulDown(e.ltv);
+                limit += HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals)).wMulDown(e.ltv);
             }
             mask >>= 1;
         }
@@ -333,15 +380,17 @@ abstract contract KeelMarketCore {
         if (debtValue > limit) revert ErrorsLib.ExceedsLtv(id, limit, debtValue);
     }
 
-    /// @dev Checks vault `id` now, or records it for the end-of-batch check inside a multicall.
-    function _afterRiskIncrease(uint256 id) internal {
+    /// @dev Inside a multicall, records vault `id` for the end-of-batch LTV check and returns true; otherwise returns
+    /// false and the caller checks it now (`_checkLtv`).
+    function _deferCheck(uint256 id) internal returns (bool) {
         uint256 n = _tload(BATCH_SLOT);
-        if (n == 0) return _checkLtv(id);
+        if (n == 0) return false;
         uint256 mark = _markSlot(id);
-        if (_tload(mark) != 0) return;
+        if (_tload(mark) != 0) return true;
         _tstore(mark, 1);
         _tstore(BATCH_SLOT + n, id);
         _tstore(BATCH_SLOT, n + 1);
+        return true;
     }
 
     function _seizedFor(Liq memory x) internal view returns (uint256) {
@@ -372,7 +421,7 @@ abstract contract KeelMarketCore {
         Collateral storage c = _collaterals[asset];
         if (!c.listed) {
             if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
-            uint256 n = _collateralList.length;
+            uint256 n = _config.collateralCount;
             if (n >= MAX_COLLATERALS) revert ErrorsLib.TooManyCollaterals();
             oracle.price(asset); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset).decimals();
@@ -380,13 +429,14 @@ abstract contract KeelMarketCore {
             c.listed = true;
             c.index = uint8(n);
             c.decimals = dec;
-            _collateralList.push(Listed(asset, dec, 0));
+            _listed[n] = Listed(asset, dec, 0);
+            _config.collateralCount = uint8(n + 1);
             emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         } else {
             emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         }
         c.ltv = p.ltv;
-        _collateralList[c.index].ltv = p.ltv;
+        _listed[c.index].ltv = p.ltv;
         c.lt = p.liquidationThreshold;
         c.maxDiscount = p.maxDiscount;
         c.supplyCap = p.supplyCap;

@@ -29,9 +29,11 @@ contract KeelMarketModule is KeelMarketCore {
 
     /// @param oracle_ The market's oracle.
     /// @param baseAsset The market's base asset.
+    /// @param baseDecimals The base asset's decimals.
     /// @param riskDelay_ The market's risk delay.
-    constructor(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_)
-        KeelMarketCore(oracle_, baseAsset, riskDelay_)
+    /// @dev The deploying market has validated all four (see KeelMarket's constructor).
+    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, uint256 riskDelay_)
+        KeelMarketCore(oracle_, baseAsset, baseDecimals, riskDelay_)
     {}
 
     /// @dev The market's owner (read from the market itself, whose context this code runs in).
@@ -55,13 +57,12 @@ contract KeelMarketModule is KeelMarketCore {
     {
         if (_tload(_markSlot(id)) != 0) revert ErrorsLib.VaultCheckPending(id);
         if (repayAmount == 0) revert ErrorsLib.ZeroAmount();
-        _accrue();
+        (Totals memory t, Liquidity memory l) = _accrueMem();
         Vault storage v = _vaults[id];
         Collateral storage c = _collaterals[asset];
         Liq memory x;
-        x.balance = collateralOf[id][asset];
+        x.balance = _heldOf(id, asset, c);
         if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
-        Totals memory t = _totals;
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
         Health memory h = _health(id, x.debt, asset);
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
@@ -97,13 +98,15 @@ contract KeelMarketModule is KeelMarketCore {
         }
         if (x.seized < minSeized) revert ErrorsLib.SeizedBelowMin(x.seized, minSeized);
 
-        (repaid,) = _reduceDebt(v, x.repaid);
+        (repaid,) = _reduceDebt(v, x.repaid, t, l);
+        _totals = t;
+        _liq = l;
         seized = x.seized;
         uint256 left = x.balance - seized;
-        collateralOf[id][asset] = left;
+        _setBalance(id, asset, c.index, left);
         c.total -= uint112(seized);
-        if (left == 0) v.heldMask &= ~uint32(1 << c.index);
-        if (v.heldMask == 0 && v.debtShares != 0) _writeOff(id, v);
+        if (left == 0 && c.index != 0) v.heldMask &= ~uint32(1 << c.index);
+        if (_heldMask(v) == 0 && v.debtShares != 0) _writeOff(id, v);
 
         _pullBase(msg.sender, repaid);
         IERC20(asset).safeTransfer(msg.sender, seized);

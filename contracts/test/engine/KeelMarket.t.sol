@@ -539,6 +539,55 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.collateralOf(id, address(weth)), 1e18, "eth untouched");
     }
 
+    /// @dev The first-listed collateral (weth, index 0) shares its storage slot with the vault's debt; the others do
+    /// not. Every path that moves one must leave the other exactly as it was, and an unlisted asset (whose default
+    /// index is also 0) must never read or write that slot.
+    function test_firstCollateralSharesDebtSlot() public {
+        uint256 id = _openWith(ALICE, weth, 2e18);
+        _fund(ALICE, weth, 1e18);
+        _fund(ALICE, wbtc, 1e8);
+        _fund(ALICE, usdc, 100_000e6);
+        DevERC20 stray = new DevERC20("Stray", "STR", 18);
+        assertEq(market.collateralOf(id, address(stray)), 0, "unlisted reads zero, not the index-0 balance");
+        vm.startPrank(ALICE);
+        market.depositCollateral(id, address(wbtc), 0.5e8);
+        market.borrow(id, 3000e6, ALICE);
+        uint256 shares = market.getVault(id).debtShares;
+        assertEq(market.collateralOf(id, address(weth)), 2e18, "borrow keeps the weth balance");
+        market.withdrawCollateral(id, address(weth), 0.5e18, ALICE);
+        assertEq(market.getVault(id).debtShares, shares, "withdraw keeps the debt");
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCollateral.selector, id, address(stray), 0, 1));
+        market.withdrawCollateral(id, address(stray), 1, ALICE);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotListed.selector, address(stray)));
+        market.depositCollateral(id, address(stray), 1);
+        market.repay(id, type(uint256).max);
+        assertEq(market.collateralOf(id, address(weth)), 1.5e18, "repaying all keeps the weth balance");
+        assertEq(market.getVault(id).debtShares, 0, "debt cleared");
+        // Emptying weth clears its held bit; wbtc (outside the debt slot) stays.
+        market.withdrawCollateral(id, address(weth), 1.5e18, ALICE);
+        VaultData memory d = market.getVault(id);
+        assertEq(d.assets.length, 1, "one asset left");
+        assertEq(d.assets[0], address(wbtc), "wbtc left");
+        assertEq(d.amounts[0], 0.5e8, "wbtc amount");
+        // Refill weth and borrow against both again.
+        market.depositCollateral(id, address(weth), 1e18);
+        market.borrow(id, 20_000e6, ALICE);
+        vm.stopPrank();
+        assertEq(market.collateralOf(id, address(weth)), 1e18, "weth back");
+        assertEq(market.collateralInfo(address(weth)).totalDeposited, 1e18, "weth total");
+        // Liquidating the index-0 collateral moves debt and balance in the same slot consistently.
+        ethFeed.setAnswer(1000e8);
+        btcFeed.setAnswer(40_000e8);
+        _fund(LIQUIDATOR, usdc, 100_000e6);
+        uint256 debtBefore = market.debtOf(id);
+        vm.prank(LIQUIDATOR);
+        (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
+        assertEq(market.collateralOf(id, address(weth)), 1e18 - seized, "weth left");
+        assertApproxEqAbs(market.debtOf(id), debtBefore - repaid, 1, "debt left");
+        assertEq(market.collateralOf(id, address(wbtc)), 0.5e8, "wbtc untouched");
+        assertEq(market.collateralInfo(address(weth)).totalDeposited, 1e18 - seized, "weth total follows");
+    }
+
     /* MULTICALL */
 
     function test_multicall_depositAndBorrowDeferred() public {
