@@ -115,3 +115,41 @@ export function collateralToReachOdds(v: OddsVault, index: number, target: numbe
   }
   return hi;
 }
+
+/** Annual volatility per asset address (lower-case); null when the feed's history is too short to say. */
+export type AssetVolatilities = Record<string, number | null>;
+
+const sigmaOf = (vols: AssetVolatilities, asset: string) => vols[asset.toLowerCase()];
+
+/**
+ * A lens vault (KeelLens.getVault / getAccount) for the odds; null when a price or a volatility it needs is unknown.
+ * Values come from the lens (the engine's own).
+ */
+export function oddsVaultFromLens(
+  vault: { pricesOk: boolean; debtValue: bigint; baseAsset: string; collaterals: readonly { asset: string; amount: bigint; value: bigint; liquidationThreshold: bigint }[] },
+  vols: AssetVolatilities,
+): OddsVault | null {
+  if (!vault.pricesOk) return null;
+  const baseSigma = vault.debtValue > 0n ? sigmaOf(vols, vault.baseAsset) : 0;
+  if (baseSigma == null) return null;
+  const collaterals: OddsCollateral[] = [];
+  for (const c of vault.collaterals) {
+    if (c.amount === 0n) continue;
+    const sigma = sigmaOf(vols, c.asset);
+    if (sigma == null) return null;
+    collaterals.push({ value: Number(c.value) / 1e18, liquidationThreshold: Number(c.liquidationThreshold) / 1e18, sigma });
+  }
+  return { collaterals, debtValue: Number(vault.debtValue) / 1e18, baseSigma };
+}
+
+/** Common choices of "bring my odds under X %" (7 days). */
+export const ODDS_TARGETS = [0.01, 0.05, 0.1] as const;
+
+/** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%`. */
+export function formatOdds(p: number): string {
+  if (p <= 0) return "0%";
+  if (p < 0.001) return "< 0.1%";
+  if (p >= 1) return "100%";
+  if (p > 0.999) return "> 99.9%";
+  return `${(p * 100).toFixed(p < 0.1 ? 1 : 0)}%`;
+}

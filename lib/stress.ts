@@ -15,6 +15,7 @@
  *
  * Everything runs on Float64Arrays in one pass: O(vaults × collaterals), about a millisecond at 10,000 vaults.
  */
+import type { OddsVault } from "./liquidation-odds";
 import type { RiskBook } from "./risk-book";
 
 /** Smallest liquidation discount (HealthLib.MIN_DISCOUNT). */
@@ -167,4 +168,19 @@ export function healthHistogram(book: RiskBook): { label: string; vaults: number
     out[b]!.debtValue += book.debtValue[i]!;
   }
   return out;
+}
+
+/** Vault i of the book for lib/liquidation-odds.ts, with per-collateral and debt-asset volatilities (null: unknown). */
+export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
+  const hf = book.healthFactor[i]!;
+  if (hf !== hf || baseSigma == null) return null;
+  const collaterals: OddsVault["collaterals"] = [];
+  for (let j = 0; j < book.k; j++) {
+    const value = book.value[i * book.k + j]!;
+    if (value === 0) continue;
+    const sigma = sigmas[j];
+    if (sigma == null) return null;
+    collaterals.push({ value, liquidationThreshold: book.liquidationThreshold[j]!, sigma });
+  }
+  return { collaterals, debtValue: book.debtValue[i]!, baseSigma };
 }
