@@ -154,7 +154,7 @@ function MarketRiskView({
           vaults that need them are left out of the health figures and scenarios.
         </div>
       )}
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8" data-testid="risk-totals">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="risk-totals">
         <Stat label="Vaults" testId="total-vaults" value={book.n.toLocaleString("en-US")} sub={`${withDebt.toLocaleString("en-US")} with debt`} />
         <Stat label="Liquidatable now" testId="total-liquidatable" value={liquidatableNow.toLocaleString("en-US")} alarm={liquidatableNow > 0} />
         <Stat label="Collateral value" testId="total-collateral" value={formatUsd(book.totals.collateralValue)} />

@@ -38,7 +38,7 @@ export function StressPanel({
         className="accent-rose-500"
       />
       <span className="text-right font-mono tabular-nums text-slate-200" data-testid={`${testId}-value`}>
-        −{value}%
+        {value === 0 ? "0%" : `−${value}%`}
       </span>
     </label>
   );
