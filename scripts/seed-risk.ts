@@ -46,6 +46,8 @@ export interface SeedRiskOptions {
   rpcUrl: string;
   deployment: Deployment;
   vaults: number;
+  /** Share of the vaults per market, in deployment order (default: ¾ in the first, the rest split evenly). */
+  marketShares?: number[];
   /** Hourly rounds of price history per feed (0: none). */
   historyHours?: number;
   seed?: number;
@@ -112,12 +114,12 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   if (!lens) throw new Error("the deployment has no lens");
   const seeder = await c.deploy(devRiskSeederAbi, bytecodeOf("DevRiskSeeder"));
   const views = await c.publicClient.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [d.markets.map((m) => m.address)] });
-  const shares = d.markets.map((_, i) => (d.markets.length === 1 ? 1 : i === 0 ? 0.75 : 0.25 / (d.markets.length - 1)));
+  const shares = opts.marketShares ?? d.markets.map((_, i) => (d.markets.length === 1 ? 1 : i === 0 ? 0.75 : 0.25 / (d.markets.length - 1)));
   const out: { market: Address; firstId: number; count: number }[] = [];
   let nonce = await c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" });
 
   for (const [mi, view] of views.entries()) {
-    const count = mi === views.length - 1 ? opts.vaults - out.reduce((s, o) => s + o.count, 0) : Math.round(opts.vaults * shares[mi]!);
+    const count = Math.round(opts.vaults * (shares[mi] ?? 0));
     if (count <= 0) continue;
     const cols = view.collaterals;
     const assets = cols.map((x) => x.info.asset);

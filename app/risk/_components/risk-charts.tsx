@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RiskBook } from "@/lib/risk-book";
 import { healthHistogram, liquidationLevels } from "@/lib/stress";
 import { usd, usdShort } from "./usd";
@@ -17,7 +17,7 @@ export function HealthHistogram({ book }: { book: RiskBook }) {
       <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">Health factors (vaults with debt)</figcaption>
       <div className="h-60">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <BarChart data={data} margin={{ top: 16, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" stroke="#64748b" fontSize={10} interval={0} />
             <YAxis stroke="#64748b" fontSize={11} width={44} allowDecimals={false} />
@@ -31,6 +31,7 @@ export function HealthHistogram({ book }: { book: RiskBook }) {
               {data.map((_, i) => (
                 <Cell key={i} fill={BAR_COLORS[i]} />
               ))}
+              <LabelList dataKey="vaults" position="top" fill="#94a3b8" fontSize={10} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

@@ -23,7 +23,7 @@ export function StressPanel({
   totalDebt: number;
 }) {
   const all = shocks.every((s) => s === shocks[0]) ? shocks[0]! : null;
-  const slider = (label: string, value: number, set: (v: number) => void, testId: string, strong = false) => (
+  const slider = (label: string, value: number, set: (v: number) => void, testId: string, strong = false, shown?: string) => (
     <label className="grid grid-cols-[6rem_1fr_3.5rem] items-center gap-3 text-sm">
       <span className={strong ? "font-medium text-slate-100" : "text-slate-300"}>{label}</span>
       <input
@@ -38,7 +38,7 @@ export function StressPanel({
         className="accent-rose-500"
       />
       <span className="text-right font-mono tabular-nums text-slate-200" data-testid={`${testId}-value`}>
-        {value === 0 ? "0%" : `−${value}%`}
+        {shown ?? (value === 0 ? "0%" : `−${value}%`)}
       </span>
     </label>
   );
@@ -52,7 +52,7 @@ export function StressPanel({
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-3">
-          {slider("All together", all ?? 0, (v) => onChange(shocks.map(() => v)), "shock-all", true)}
+          {slider("All together", all ?? Math.max(...shocks), (v) => onChange(shocks.map(() => v)), "shock-all", true, all === null ? "mixed" : undefined)}
           {symbols.map((s, j) => slider(s, shocks[j]!, (v) => onChange(shocks.map((x, i) => (i === j ? v : x))), `shock-${s}`))}
           {shocks.some((s) => s > 0) && (
             <button type="button" onClick={() => onChange(shocks.map(() => 0))} className="text-xs text-sky-300 hover:underline">
