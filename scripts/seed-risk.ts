@@ -9,9 +9,13 @@
  * to 99.5 % of the borrow limit (health factors from LT/LTV ≈ 1.06 up). DevRiskSeeder (contracts/src/dev) creates 60
  * per transaction. Prices: `history` hourly rounds per feed before now (driftless GBM: WETH 65 %, WBTC 55 %, stablecoins
  * 2 % a year), ending at the current price, so the price itself is unchanged.
+ *
+ * Accounts: anvil #0 (the dev feeds' owner) writes the history; a dedicated seeding account, funded with
+ * anvil_setBalance, mints and supplies each market's base asset and drives DevRiskSeeder. Both re-read their nonce if
+ * another process uses the account meanwhile, so it runs safely next to `npm run dev`'s price simulator.
  */
 import { parseArgs } from "node:util";
-import { encodeFunctionData, getAddress, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
+import { createTestClient, encodeFunctionData, getAddress, http, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { readDeployment } from "../lib/server/config";
@@ -42,6 +46,38 @@ const OWNERS = 2_500;
 /** Fixed fees: every transaction of the run is sent without a fee or gas estimate round trip. */
 const FEES = { maxFeePerGas: 50_000_000_000n, maxPriorityFeePerGas: 1_000_000_000n };
 
+type Clients = ReturnType<typeof clientsFor>;
+
+/**
+ * Sends raw transactions from `c` back to back with its own nonce count (no estimate or fee round trips). When another
+ * process uses the same account meanwhile (the dev stack's price simulator moves the feeds as anvil #0), the nonce is
+ * re-read and the transaction sent again.
+ */
+function rawSender(c: Clients) {
+  let nonce: number | null = null;
+  return async (to: Address, data: Hex, gas: bigint): Promise<Hex> => {
+    for (let attempt = 0; ; attempt++) {
+      nonce ??= await c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" });
+      try {
+        const hash = await c.walletClient.sendTransaction({ to, data, gas, nonce, ...FEES });
+        nonce++;
+        return hash;
+      } catch (e) {
+        nonce = null;
+        if (attempt >= 5 || !/nonce/i.test((e as Error).message)) throw e;
+      }
+    }
+  };
+}
+
+/** The account that seeds vaults: its own key (funded with anvil_setBalance), so it never races anvil #0. */
+async function seedingAccount(rpcUrl: string, chainId: number): Promise<Clients> {
+  const c = clientsFor(rpcUrl, chainId, keccak256(toHex("keel-risk-seeder")));
+  const test = createTestClient({ chain: c.chain, mode: "anvil", transport: http(rpcUrl) });
+  await test.setBalance({ address: c.account.address, value: parseUnits("1000", 18) });
+  return c;
+}
+
 export interface SeedRiskOptions {
   rpcUrl: string;
   deployment: Deployment;
@@ -62,7 +98,7 @@ export async function writePriceHistory(opts: { rpcUrl: string; deployment: Depl
   const c = clientsFor(opts.rpcUrl, opts.deployment.chainId, ANVIL_KEYS[0]!);
   const { normal } = rng((opts.seed ?? 1) * 7919);
   const now = Number((await c.publicClient.getBlock()).timestamp);
-  let nonce = await c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" });
+  const send = rawSender(c);
   const hashes: Hex[] = [];
   for (const asset of opts.deployment.assets) {
     const [, answer] = await c.publicClient.readContract({ address: asset.feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
@@ -73,24 +109,10 @@ export async function writePriceHistory(opts: { rpcUrl: string; deployment: Depl
     for (let h = opts.hours; h >= 1; h--) {
       const price = BigInt(Math.round(Number(answer) * Math.exp(logs[h]!)));
       hashes.push(
-        await c.walletClient.sendTransaction({
-          to: asset.feed,
-          data: encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [price, BigInt(now - h * 3600)] }),
-          gas: 120_000n,
-          nonce: nonce++,
-          ...FEES,
-        }),
+        await send(asset.feed, encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [price, BigInt(now - h * 3600)] }), 120_000n),
       );
     }
-    hashes.push(
-      await c.walletClient.sendTransaction({
-        to: asset.feed,
-        data: encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswer", args: [answer] }),
-        gas: 120_000n,
-        nonce: nonce++,
-        ...FEES,
-      }),
-    );
+    hashes.push(await send(asset.feed, encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswer", args: [answer] }), 120_000n));
   }
   const last = await c.publicClient.waitForTransactionReceipt({ hash: hashes[hashes.length - 1]! });
   if (last.status !== "success") throw new Error("writing the price history failed");
@@ -104,7 +126,7 @@ export async function writePriceHistory(opts: { rpcUrl: string; deployment: Depl
 export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: Address; firstId: number; count: number }[]> {
   const log = opts.log ?? (() => {});
   const d = opts.deployment;
-  const c = clientsFor(opts.rpcUrl, d.chainId, ANVIL_KEYS[0]!);
+  const c = await seedingAccount(opts.rpcUrl, d.chainId);
   const { uniform, normal } = rng(opts.seed ?? 1);
   if (opts.historyHours) {
     const n = await writePriceHistory({ rpcUrl: opts.rpcUrl, deployment: d, hours: opts.historyHours, seed: opts.seed });
@@ -116,7 +138,6 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   const views = await c.publicClient.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [d.markets.map((m) => m.address)] });
   const shares = opts.marketShares ?? d.markets.map((_, i) => (d.markets.length === 1 ? 1 : i === 0 ? 0.75 : 0.25 / (d.markets.length - 1)));
   const out: { market: Address; firstId: number; count: number }[] = [];
-  let nonce = await c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" });
 
   for (const [mi, view] of views.entries()) {
     const count = Math.round(opts.vaults * (shares[mi] ?? 0));
@@ -155,24 +176,22 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
       plan.push({ owner: ownerAt(Math.floor(uniform() * OWNERS)), amounts, borrow });
     }
 
-    // Enough cash to lend it all (utilisation ~75 %): anvil #0 mints the base asset and supplies it.
+    // Enough cash to lend it all (utilisation ~75 %): the seeding account mints the base asset and supplies it.
     const supply = (totalBorrow * 4n) / 3n + 1n;
     await c.send({ address: view.baseAsset, abi: devErc20Abi, functionName: "mint", args: [c.account.address, supply] });
     await c.send({ address: view.baseAsset, abi: devErc20Abi, functionName: "approve", args: [view.market, supply] });
     await c.send({ address: view.market, abi: keelMarketAbi, functionName: "deposit", args: [supply, c.account.address] });
-    nonce = await c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" });
 
+    const send = rawSender(c);
     const firstId = Number(view.vaultCount) + 1;
     const hashes: Hex[] = [];
     for (let o = 0; o < plan.length; o += VAULTS_PER_TX) {
       hashes.push(
-        await c.walletClient.sendTransaction({
-          to: seeder,
-          data: encodeFunctionData({ abi: devRiskSeederAbi, functionName: "seed", args: [view.market, assets, plan.slice(o, o + VAULTS_PER_TX)] }),
-          gas: 29_000_000n,
-          nonce: nonce++,
-          ...FEES,
-        }),
+        await send(
+          seeder,
+          encodeFunctionData({ abi: devRiskSeederAbi, functionName: "seed", args: [view.market, assets, plan.slice(o, o + VAULTS_PER_TX)] }),
+          29_000_000n,
+        ),
       );
     }
     for (const hash of hashes) {
