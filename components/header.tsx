@@ -23,6 +23,9 @@ export function Header() {
           <Link href="/markets" className="hover:text-white">
             Markets
           </Link>
+          <Link href="/risk" className="hover:text-white">
+            Risk
+          </Link>
         </nav>
         <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />
       </div>

@@ -11,4 +11,5 @@ export const ABI_CONTRACTS = [
   "KeelLeverageRouter",
   "IUniswapV2Factory",
   "IUniswapV2Pair",
+  "DevRiskSeeder",
 ] as const;

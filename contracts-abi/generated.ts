@@ -352,6 +352,67 @@ export const devPriceFeedAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// DevRiskSeeder
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const devRiskSeederAbi = [
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'contract KeelMarket', type: 'address' },
+      { name: 'assets', internalType: 'address[]', type: 'address[]' },
+      {
+        name: 'vaults',
+        internalType: 'struct DevRiskSeeder.SeedVault[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'owner', internalType: 'address', type: 'address' },
+          { name: 'amounts', internalType: 'uint256[]', type: 'uint256[]' },
+          { name: 'borrow', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    name: 'seed',
+    outputs: [{ name: 'firstId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'firstId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'count',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'Seeded',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'index', internalType: 'uint256', type: 'uint256' },
+      { name: 'amounts', internalType: 'uint256', type: 'uint256' },
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'AmountsMismatch',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // ISwapAdapter
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -585,6 +646,27 @@ export const keelLensAbi = [
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
           { name: 'liquidatable', internalType: 'bool', type: 'bool' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'feeds', internalType: 'address[]', type: 'address[]' },
+      { name: 'count', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'getFeedHistory',
+    outputs: [
+      {
+        name: 'rounds',
+        internalType: 'struct FeedRound[][]',
+        type: 'tuple[][]',
+        components: [
+          { name: 'roundId', internalType: 'uint80', type: 'uint80' },
+          { name: 'answer', internalType: 'int256', type: 'int256' },
+          { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
         ],
       },
     ],
@@ -994,6 +1076,22 @@ export const keelLensAbi = [
           { name: 'liquidatable', internalType: 'bool', type: 'bool' },
         ],
       },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'offset', internalType: 'uint256', type: 'uint256' },
+      { name: 'limit', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'getVaultBook',
+    outputs: [
+      { name: 'owners', internalType: 'address[]', type: 'address[]' },
+      { name: 'debts', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: 'amounts', internalType: 'uint256[]', type: 'uint256[]' },
+      { name: 'vaultCount', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'view',
   },

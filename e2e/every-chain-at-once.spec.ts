@@ -5,7 +5,7 @@ import { formatHealthFactor, formatUsd } from "../lib/format";
 import { localChain } from "../scripts/lib/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { injectedWalletScript } from "./support/injected-wallet";
-import { screenshot } from "./support/fixtures";
+import { connectWallet, screenshot } from "./support/fixtures";
 
 // One account across two chains: this journey runs its own stack with chains 31337 and 31338 (npm run dev -- --chains 2).
 const OWNER: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: vaults on both chains
@@ -50,9 +50,7 @@ async function openConnected(page: Page, stack: Stack) {
     injectedWalletScript({ rpcUrl: stack.chains[0]!.anvil.url, otherRpcUrls: { 31338: stack.chains[1]!.anvil.url }, account: OWNER, chainId: 31337 }),
   );
   await page.goto(stack.baseUrl + "/");
-  await page.getByRole("button", { name: "Connect Wallet" }).click();
-  await page.getByRole("dialog").getByText("Keel Test Wallet").click();
-  await expect(page.getByTestId("rk-account-button")).toBeVisible();
+  await connectWallet(page);
 }
 
 test("vaults from both chains appear in one dashboard, each tagged with its chain, with the account's totals", async ({ page, stack }) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HealthBadge } from "@/components/health-badge";
+import { LiquidationOdds } from "@/components/liquidation-odds";
 import { findAsset } from "@/lib/deployment";
 import { formatPercent, formatToken, formatUsd, shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
@@ -72,6 +73,9 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
             {s.minDistance === null ? "—" : `${formatPercent(s.minDistance, 1)} away`}
           </div>
         </div>
+      </div>
+      <div className="px-5 pb-3 empty:hidden">
+        <LiquidationOdds chain={chain} vault={vault} />
       </div>
       {paused.length > 0 && (
         <div className="mx-5 mb-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200" data-testid="oracle-paused">

@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
 import {KeelMarket} from "../engine/KeelMarket.sol";
@@ -78,6 +79,13 @@ struct MarketView {
     PendingChange[] pendingChanges;
 }
 
+/// @notice One past round of a Chainlink-style feed (raw answer, in the feed's own decimals).
+struct FeedRound {
+    uint80 roundId;
+    int256 answer;
+    uint256 updatedAt;
+}
+
 /// @title KeelLens
 /// @notice Read-only aggregation of Keel markets for the app, risk dashboards and liquidation keepers: one call
 /// returns accounts, markets or pages of vaults. Never reverts on a bad price: it reports the feed status instead.
@@ -132,6 +140,64 @@ contract KeelLens {
         Ctx memory ctx = _context(m);
         for (uint256 i; i < vaults.length; ++i) {
             vaults[i] = _vault(ctx, offset + 1 + i);
+        }
+    }
+
+    /// @notice Vaults `offset + 1` .. `offset + limit` of `market` in the compact form a risk dashboard reads by the
+    /// thousand: each vault's owner and debt (base units, interest to now), and its amount of every listed collateral,
+    /// row-major in `market.collateralAssets()` order (`amounts[i * n + k]` is vault i's amount of asset k). Values and
+    /// health are left to the reader, who has the market's prices and parameters from `getMarket`.
+    function getVaultBook(address market, uint256 offset, uint256 limit)
+        external
+        view
+        returns (address[] memory owners, uint256[] memory debts, uint256[] memory amounts, uint256 vaultCount)
+    {
+        KeelMarket m = KeelMarket(market);
+        vaultCount = m.vaultCount();
+        uint256 end = offset + limit;
+        if (end > vaultCount) end = vaultCount;
+        uint256 count = offset >= end ? 0 : end - offset;
+        address[] memory assets = m.collateralAssets();
+        uint256 n = assets.length;
+        owners = new address[](count);
+        debts = new uint256[](count);
+        amounts = new uint256[](count * n);
+        for (uint256 i; i < count; ++i) {
+            VaultData memory d = m.getVault(offset + 1 + i);
+            owners[i] = d.owner;
+            debts[i] = d.debt;
+            for (uint256 j; j < d.assets.length; ++j) {
+                amounts[i * n + _indexOf(assets, d.assets[j])] = d.amounts[j];
+            }
+        }
+    }
+
+    /// @notice The latest `count` rounds of each of `feeds`, newest first (for realised volatility). A feed's list stops
+    /// early at the first round it cannot return (its history is shorter, or a Chainlink proxy's phase begins there).
+    function getFeedHistory(address[] calldata feeds, uint256 count) external view returns (FeedRound[][] memory rounds) {
+        rounds = new FeedRound[][](feeds.length);
+        for (uint256 f; f < feeds.length; ++f) {
+            AggregatorV3Interface feed = AggregatorV3Interface(feeds[f]);
+            // Not a contract: nothing to read (a call would return nothing to decode).
+            FeedRound[] memory list = new FeedRound[](address(feed).code.length == 0 ? 0 : count);
+            uint256 k;
+            if (list.length != 0) {
+                try feed.latestRoundData() returns (uint80 latest, int256, uint256, uint256, uint80) {
+                    while (k < list.length && uint64(latest) > k) {
+                        uint80 id = latest - uint80(k);
+                        try feed.getRoundData(id) returns (uint80, int256 answer, uint256, uint256 updatedAt, uint80) {
+                            if (updatedAt == 0) break;
+                            list[k++] = FeedRound(id, answer, updatedAt);
+                        } catch {
+                            break;
+                        }
+                    }
+                } catch {}
+            }
+            assembly ("memory-safe") {
+                mstore(list, k)
+            }
+            rounds[f] = list;
         }
     }
 

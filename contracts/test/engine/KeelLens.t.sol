@@ -4,7 +4,9 @@ pragma solidity 0.8.37;
 import {EngineBase} from "./EngineBase.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
-import {VaultView, MarketView} from "../../src/lens/KeelLens.sol";
+import {VaultView, MarketView, FeedRound} from "../../src/lens/KeelLens.sol";
+import {DevRiskSeeder} from "../../src/dev/DevRiskSeeder.sol";
+import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 
 contract KeelLensTest is EngineBase {
@@ -119,5 +121,98 @@ contract KeelLensTest is EngineBase {
         assertEq(m.pendingChanges.length, 1, "pending");
         assertEq(m.flashFeeBps, 5, "flash fee");
         assertEq(m.vaultCount, 1, "vaults");
+    }
+
+    /* RISK DASHBOARD VIEWS */
+
+    function test_getVaultBook_matchesGetVaults() public {
+        uint256 a = _openWith(ALICE, weth, 2e18);
+        _borrow(ALICE, a, 3000e6);
+        uint256 b = _openWith(BOB, wbtc, 0.5e8);
+        _fund(BOB, weth, 1e18);
+        vm.startPrank(BOB);
+        weth.approve(address(market), 1e18);
+        market.depositCollateral(b, address(weth), 1e18);
+        vm.stopPrank();
+        _borrow(BOB, b, 10_000e6);
+        vm.prank(ALICE);
+        market.openVault();
+        vm.warp(block.timestamp + 30 days);
+        ethFeed.setAnswer(3000e8);
+        btcFeed.setAnswer(60_000e8);
+        usdcFeed.setAnswer(1e8);
+
+        (address[] memory owners, uint256[] memory debts, uint256[] memory amounts, uint256 count) =
+            lens.getVaultBook(address(market), 0, 10);
+        (VaultView[] memory full,) = lens.getVaults(address(market), 0, 10);
+        address[] memory assets = market.collateralAssets();
+        assertEq(count, 3, "count");
+        assertEq(owners.length, 3, "three vaults");
+        assertEq(amounts.length, 3 * assets.length, "row-major amounts");
+        for (uint256 i; i < 3; ++i) {
+            assertEq(owners[i], full[i].owner, "owner");
+            assertEq(debts[i], full[i].debt, "debt with interest");
+            for (uint256 k; k < assets.length; ++k) {
+                assertEq(amounts[i * assets.length + k], market.collateralOf(i + 1, assets[k]), "amount");
+            }
+        }
+        assertGt(debts[0], 3000e6, "interest accrued");
+        assertEq(debts[2], 0, "empty vault");
+
+        (owners,,, count) = lens.getVaultBook(address(market), 2, 10);
+        assertEq(owners.length, 1, "last page");
+        (owners,,, count) = lens.getVaultBook(address(market), 5, 10);
+        assertEq(owners.length, 0, "past the end");
+        assertEq(count, 3, "count past the end");
+    }
+
+    function test_getFeedHistory_newestFirst() public {
+        ethFeed.setAnswer(3100e8);
+        vm.warp(block.timestamp + 60);
+        ethFeed.setAnswer(3050e8);
+        address[] memory feeds = new address[](3);
+        feeds[0] = address(ethFeed);
+        feeds[1] = address(btcFeed);
+        feeds[2] = address(0xdead); // not a feed: an empty history, no revert
+        FeedRound[][] memory r = lens.getFeedHistory(feeds, 10);
+        assertEq(r[0].length, 3, "initial + two updates");
+        assertEq(r[0][0].answer, int256(3050e8), "newest first");
+        assertEq(r[0][0].roundId, 3, "round id");
+        assertEq(r[0][0].updatedAt, block.timestamp, "time");
+        assertEq(r[0][2].answer, int256(3000e8), "oldest last");
+        assertEq(r[1].length, 1, "btc: one round");
+        assertEq(r[2].length, 0, "no feed");
+        r = lens.getFeedHistory(feeds, 2);
+        assertEq(r[0].length, 2, "count caps");
+    }
+
+    function test_devRiskSeeder_createsOwnedVaults() public {
+        DevRiskSeeder seeder = new DevRiskSeeder();
+        address[] memory assets = new address[](2);
+        assets[0] = address(weth);
+        assets[1] = address(wbtc);
+        DevRiskSeeder.SeedVault[] memory vs = new DevRiskSeeder.SeedVault[](2);
+        uint256[] memory a0 = new uint256[](2);
+        a0[0] = 1e18;
+        vs[0] = DevRiskSeeder.SeedVault(ALICE, a0, 2000e6);
+        uint256[] memory a1 = new uint256[](2);
+        a1[0] = 0.5e18;
+        a1[1] = 0.1e8;
+        vs[1] = DevRiskSeeder.SeedVault(BOB, a1, 0);
+        uint256 first = seeder.seed(market, assets, vs);
+        assertEq(first, 1, "first id");
+        assertEq(market.vaultsOf(ALICE).length, 1, "alice owns one");
+        assertEq(market.vaultsOf(address(seeder)).length, 0, "seeder keeps none");
+        assertEq(market.debtOf(1), 2000e6, "debt");
+        assertEq(usdc.balanceOf(ALICE), 2000e6, "borrowed to the owner");
+        assertEq(market.collateralOf(2, address(wbtc)), 0.1e8, "second collateral");
+
+        // LTV still applies.
+        uint256[] memory a2 = new uint256[](2);
+        a2[0] = 1e18;
+        DevRiskSeeder.SeedVault[] memory bad = new DevRiskSeeder.SeedVault[](1);
+        bad[0] = DevRiskSeeder.SeedVault(ALICE, a2, 2500e6);
+        vm.expectRevert();
+        seeder.seed(market, assets, bad);
     }
 }

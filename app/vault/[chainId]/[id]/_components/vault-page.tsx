@@ -3,6 +3,7 @@ import Link from "next/link";
 import { isAddress, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
+import { LiquidationOdds } from "@/components/liquidation-odds";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useVault, useWalletTokens } from "@/hooks/use-vault";
@@ -147,6 +148,8 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
         <Stat label="Borrow limit used" testId="stat-limit-used" value={s.borrowLimitUsed === INFINITE_HEALTH ? "—" : formatPercent(s.borrowLimitUsed)} />
         <Stat label="Closest to liquidation" testId="stat-distance" value={s.minDistance === null ? "—" : formatPercent(s.minDistance, 1)} />
       </div>
+
+      <LiquidationOdds chain={chain} vault={vault} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-3">

@@ -1,0 +1,97 @@
+"use client";
+import { useMemo } from "react";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { RiskBook } from "@/lib/risk-book";
+import { healthHistogram, liquidationLevels } from "@/lib/stress";
+import { usd, usdShort } from "./usd";
+
+const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }, labelStyle: { color: "#cbd5e1" } };
+const COLORS = ["#38bdf8", "#f59e0b", "#a78bfa", "#34d399", "#f472b6"];
+const BAR_COLORS = ["#f43f5e", "#fb923c", "#fb923c", "#fbbf24", "#facc15", "#a3e635", "#34d399", "#34d399", "#10b981", "#059669"];
+
+/** Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip. */
+export function HealthHistogram({ book }: { book: RiskBook }) {
+  const data = useMemo(() => healthHistogram(book), [book]);
+  return (
+    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram">
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">Health factors (vaults with debt)</figcaption>
+      <div className="h-60">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
+          <BarChart data={data} margin={{ top: 16, right: 8, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" stroke="#64748b" fontSize={10} interval={0} />
+            <YAxis stroke="#64748b" fontSize={11} width={44} allowDecimals={false} />
+            <Tooltip
+              {...TOOLTIP}
+              cursor={{ fill: "#1e293b" }}
+              labelFormatter={(l) => `Health factor ${String(l)}`}
+              formatter={(v, _n, item) => [`${Number(v)} vaults · ${usd((item.payload as { debtValue: number }).debtValue)} debt`, ""]}
+            />
+            <Bar dataKey="vaults" isAnimationActive={false} fill="#38bdf8">
+              {data.map((_, i) => (
+                <Cell key={i} fill={BAR_COLORS[i]} />
+              ))}
+              <LabelList dataKey="vaults" position="top" fill="#94a3b8" fontSize={10} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+/** Debt that becomes liquidatable, cumulatively, as each collateral's price (and all together) falls 0 → −90 %. */
+export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symbols: string[] }) {
+  const data = useMemo(() => {
+    const l = liquidationLevels(book);
+    return l.drops.map((x) => {
+      const row: Record<string, number> = { drop: x, all: l.all[x]! };
+      symbols.forEach((s, j) => (row[s] = l.perAsset[j]![x]!));
+      return row;
+    });
+  }, [book, symbols]);
+  const series = [...symbols, "all"];
+  return (
+    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="liquidation-levels">
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">
+        Liquidation levels: debt liquidatable as a price falls
+      </figcaption>
+      <div className="h-60">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
+          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+            <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="drop"
+              type="number"
+              domain={[0, 90]}
+              ticks={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90]}
+              tickFormatter={(v: number) => `−${v}%`}
+              stroke="#64748b"
+              fontSize={11}
+            />
+            <YAxis tickFormatter={usdShort} stroke="#64748b" fontSize={11} width={56} />
+            <Tooltip {...TOOLTIP} labelFormatter={(v) => `Price −${String(v)}%`} formatter={(v, n) => [usd(Number(v)), n === "all" ? "all together" : `${String(n)} alone`]} />
+            <Legend
+              verticalAlign="bottom"
+              height={20}
+              iconType="plainline"
+              formatter={(v: string) => <span className="text-xs text-slate-300">{v === "all" ? "all together" : `${v} alone`}</span>}
+            />
+            {series.map((s, i) => (
+              <Line
+                key={s}
+                type="stepAfter"
+                dataKey={s}
+                stroke={s === "all" ? "#f43f5e" : COLORS[i % COLORS.length]}
+                strokeDasharray={s === "all" ? "5 3" : undefined}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { useState } from "react";
+import { parseUnits } from "viem";
+import { useVolatility } from "@/hooks/use-volatility";
+import { findAsset } from "@/lib/deployment";
+import { formatToken, formatUsd, shortAddress } from "@/lib/format";
+import { collateralToReachOdds, formatOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
+import type { ChainConfig } from "@/lib/server/config";
+import type { LensVault } from "@/lib/vaults";
+
+/** Token units (rounded up at 6 decimals) worth `usd` at `priceWad`. */
+function unitsFor(usd: number, priceWad: bigint, decimals: number): bigint {
+  const units = usd / (Number(priceWad) / 1e18);
+  const places = Math.min(decimals, 6);
+  return parseUnits((Math.ceil(units * 10 ** places) / 10 ** places).toFixed(places), decimals);
+}
+
+/**
+ * The vault's predicted odds of liquidation within 1 and 7 days at its assets' realised volatility
+ * (lib/liquidation-odds.ts), and the collateral to add to bring the 7-day odds under a chosen level.
+ */
+export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: LensVault }) {
+  const vols = useVolatility(chain);
+  const [target, setTarget] = useState<number>(0.05);
+  if (vault.debt === 0n || !vault.pricesOk || vault.liquidatable) return null;
+  const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
+  const box = "rounded-md border border-slate-800 bg-slate-950/40 px-3 py-2 text-xs text-slate-300";
+  if (vols.isPending) return <div className={box}>Estimating the odds of liquidation from price history…</div>;
+  if (!vols.data) return <div className={box}>Liquidation odds unavailable: the price history could not be read.</div>;
+  const odds = oddsVaultFromLens(vault, vols.data.sigmas);
+  if (!odds) {
+    const missing = [vault.baseAsset, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)].filter(
+      (a) => vols.data.sigmas[a.toLowerCase()] == null,
+    );
+    return (
+      <div className={box} data-testid="odds-unavailable">
+        Liquidation odds unavailable: not enough price history for {missing.map(symbolOf).join(", ")}.
+      </div>
+    );
+  }
+  const week = liquidationOdds(odds, 7);
+  const day = liquidationOdds(odds, 1);
+  // Top up the collateral with the largest share of the vault.
+  const held = vault.collaterals.filter((c) => c.amount > 0n);
+  const main = held.reduce((a, b) => (b.value > a.value ? b : a), held[0]!);
+  const mainIndex = odds.collaterals.findIndex((_, i) => held[i] === main);
+  const addUsd = week > target ? collateralToReachOdds(odds, mainIndex, target, 7) : 0;
+  const tone = week >= 0.1 ? "text-rose-300" : week >= 0.01 ? "text-orange-300" : "text-emerald-300";
+  return (
+    <div className={`${box} flex flex-wrap items-center justify-between gap-2`} data-testid="liquidation-odds">
+      <span>
+        <b className={`font-mono tabular-nums ${tone}`} data-testid="odds-7d">
+          {formatOdds(week)}
+        </b>{" "}
+        chance of liquidation within 7 days at current volatility{" "}
+        <span className="text-slate-500">
+          (1 day: <span data-testid="odds-1d">{formatOdds(day)}</span>)
+        </span>
+      </span>
+      <span className="flex items-center gap-2">
+        {addUsd > 0 ? (
+          <span data-testid="odds-add">
+            Add {formatToken(unitsFor(addUsd, main.price, main.decimals), main.decimals, symbolOf(main.asset))} (
+            {formatUsd(BigInt(Math.ceil(addUsd * 100)) * 10n ** 16n)}) to bring it under
+          </span>
+        ) : (
+          <span data-testid="odds-add">Already under</span>
+        )}
+        <select
+          aria-label="Target odds within 7 days"
+          value={target}
+          onChange={(e) => setTarget(Number(e.target.value))}
+          className="rounded border border-slate-700 bg-slate-900 px-1 py-0.5 text-xs"
+        >
+          {ODDS_TARGETS.map((t) => (
+            <option key={t} value={t}>
+              {t * 100}%
+            </option>
+          ))}
+        </select>
+      </span>
+    </div>
+  );
+}

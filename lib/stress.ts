@@ -1,0 +1,186 @@
+/**
+ * Stress scenarios over a market's book (lib/risk-book.ts): collateral prices fall by a chosen share, per asset, and
+ * we count the vaults that become liquidatable, the debt and collateral they hold, and the bad debt that would remain
+ * once liquidators have taken all the collateral at the engine's discount.
+ *
+ * Engine rules used (contracts/src/engine/KeelMarketModule.sol, HealthLib): a vault is liquidatable when
+ * Σ value × LT < debt value; a liquidator seizing asset a is paid the discount d = clamp(1 − HF, 1 %, maxDiscount(a)).
+ *
+ * Simplification (bad debt): each liquidatable vault is assumed liquidated in full at the shocked prices, every asset
+ * at the discount set by the vault's health factor at those prices — so the debt liquidators can repay is
+ * Σ valueₐ / (1 + dₐ) and the bad debt is max(0, debt − that). The engine's real sequence (partial liquidations that
+ * stop at HF 1.05, the discount re-read after each, dust) leaves a vault that can be restored with no bad debt at all,
+ * and one that cannot with exactly this remainder when its whole collateral goes at one discount; with several assets
+ * the discount may differ between steps by the change in HF. The base asset's price is held.
+ *
+ * Everything runs on Float64Arrays in one pass: O(vaults × collaterals), about a millisecond at 10,000 vaults.
+ */
+import type { OddsVault } from "./liquidation-odds";
+import type { RiskBook } from "./risk-book";
+
+/** Smallest liquidation discount (HealthLib.MIN_DISCOUNT). */
+export const MIN_DISCOUNT = 0.01;
+
+export interface StressResult {
+  /** Vaults with debt and known prices (the ones a scenario can move). */
+  vaultsWithDebt: number;
+  /** Liquidatable under the scenario (including those liquidatable now). */
+  liquidatable: number;
+  /** USD: their debt, their collateral at the shocked prices, and the bad debt left after liquidation. */
+  debtValue: number;
+  collateralValue: number;
+  badDebt: number;
+}
+
+/** Engine discount for a health factor: clamp(1 − hf, 1 %, maxDiscount). */
+export function liquidationDiscount(healthFactor: number, maxDiscount: number): number {
+  const d = healthFactor < 1 ? 1 - healthFactor : 0;
+  return Math.min(maxDiscount, Math.max(MIN_DISCOUNT, d));
+}
+
+/**
+ * The scenario where collateral j's price falls by `shocks[j]` (0 = unchanged, 0.3 = −30 %, at most 1). `flags`, if
+ * given (length n), receives 1 for each vault liquidatable under it.
+ */
+export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8Array): StressResult {
+  const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount } = book;
+  const keep = new Float64Array(k);
+  for (let j = 0; j < k; j++) keep[j] = 1 - Math.min(1, Math.max(0, shocks[j] ?? 0));
+  let vaultsWithDebt = 0;
+  let liquidatable = 0;
+  let debt = 0;
+  let collateral = 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const d = debtValue[i]!;
+    const hf = healthFactor[i]!;
+    if (flags) flags[i] = 0;
+    if (d === 0 || hf !== hf /* NaN: unpriced */ || hf === Infinity) continue;
+    vaultsWithDebt++;
+    const row = i * k;
+    let liq = 0;
+    for (let j = 0; j < k; j++) liq += liquidationValue[row + j]! * keep[j]!;
+    if (liquidatableNow[i] === 0 && liq >= d) continue;
+    liquidatable++;
+    if (flags) flags[i] = 1;
+    debt += d;
+    const h = liq / d;
+    let recoverable = 0;
+    for (let j = 0; j < k; j++) {
+      const v = value[row + j]! * keep[j]!;
+      collateral += v;
+      recoverable += v / (1 + liquidationDiscount(h, maxDiscount[j]!));
+    }
+    if (recoverable < d) bad += d - recoverable;
+  }
+  return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };
+}
+
+/**
+ * Share of collateral j's price that may fall, others held, before vault i is liquidatable: (L − D) / Lⱼ. 0 when the
+ * vault is liquidatable already, Infinity when no fall of j alone gets it there (or it has no debt). The same number
+ * lib/risk.ts `distanceToLiquidation(price, liquidationPrice)` gives on bigint.
+ */
+export function assetDistance(book: RiskBook, i: number, j: number): number {
+  const d = book.debtValue[i]!;
+  const hf = book.healthFactor[i]!;
+  if (d === 0 || hf !== hf || hf === Infinity) return Infinity;
+  if (book.liquidatableNow[i]) return 0;
+  const lj = book.liquidationValue[i * book.k + j]!;
+  const surplus = book.totalLiquidationValue[i]! - d;
+  if (lj === 0 || surplus >= lj) return Infinity;
+  return Math.max(0, surplus / lj);
+}
+
+/** The smallest `assetDistance` over the vault's collaterals (how far its most exposed price may fall). */
+export function vaultDistance(book: RiskBook, i: number): number {
+  let min = Infinity;
+  for (let j = 0; j < book.k; j++) min = Math.min(min, assetDistance(book, i, j));
+  return min;
+}
+
+/** Share by which every collateral price may fall together before vault i is liquidatable: 1 − 1/HF. */
+export function basketDistance(book: RiskBook, i: number): number {
+  const hf = book.healthFactor[i]!;
+  if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) return Infinity;
+  if (book.liquidatableNow[i]) return 0;
+  return Math.max(0, 1 - book.debtValue[i]! / book.totalLiquidationValue[i]!);
+}
+
+export interface LiquidationLevels {
+  /** Price falls, percent: 0, 1, … maxDrop. */
+  drops: number[];
+  /** Per collateral (book order), debt (USD) liquidatable when that price alone has fallen by drops[x]%. */
+  perAsset: Float64Array[];
+  /** The same when every collateral price falls together. */
+  all: Float64Array;
+}
+
+/**
+ * Debt that becomes liquidatable, cumulatively, as each collateral's price falls from 0 to `maxDrop` percent (and all
+ * together). A vault counts at drop x once x/100 exceeds its distance: `levels.perAsset[j][x]` equals
+ * `stress(book, shock j = x/100).debtValue`.
+ */
+export function liquidationLevels(book: RiskBook, maxDrop = 90): LiquidationLevels {
+  const drops = Array.from({ length: maxDrop + 1 }, (_, x) => x);
+  const bins = (dist: (i: number) => number) => {
+    const b = new Float64Array(maxDrop + 1);
+    for (let i = 0; i < book.n; i++) {
+      const s = dist(i);
+      if (s === Infinity) continue;
+      // Liquidatable at x when x/100 > s (strict), or at once when already liquidatable (s = 0 and flagged).
+      const x = book.liquidatableNow[i] ? 0 : Math.floor(s * 100 + 1e-12) + 1;
+      if (x <= maxDrop) b[x]! += book.debtValue[i]!;
+    }
+    for (let x = 1; x <= maxDrop; x++) b[x]! += b[x - 1]!;
+    return b;
+  };
+  return {
+    drops,
+    perAsset: book.assets.map((_, j) => bins((i) => assetDistance(book, i, j))),
+    all: bins((i) => basketDistance(book, i)),
+  };
+}
+
+/** Health-factor histogram buckets: [lower, upper) in HF, with a label. */
+export const HEALTH_BUCKETS: { from: number; to: number; label: string }[] = [
+  { from: 0, to: 1, label: "< 1" },
+  { from: 1, to: 1.05, label: "1–1.05" },
+  { from: 1.05, to: 1.1, label: "1.05–1.1" },
+  { from: 1.1, to: 1.2, label: "1.1–1.2" },
+  { from: 1.2, to: 1.35, label: "1.2–1.35" },
+  { from: 1.35, to: 1.5, label: "1.35–1.5" },
+  { from: 1.5, to: 2, label: "1.5–2" },
+  { from: 2, to: 3, label: "2–3" },
+  { from: 3, to: 5, label: "3–5" },
+  { from: 5, to: Infinity, label: "≥ 5" },
+];
+
+/** Vaults with debt and their debt value per health bucket (liquidatable-now vaults always in the first). */
+export function healthHistogram(book: RiskBook): { label: string; vaults: number; debtValue: number }[] {
+  const out = HEALTH_BUCKETS.map((b) => ({ label: b.label, vaults: 0, debtValue: 0 }));
+  for (let i = 0; i < book.n; i++) {
+    const hf = book.healthFactor[i]!;
+    if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
+    let b = book.liquidatableNow[i] ? 0 : HEALTH_BUCKETS.findIndex((x) => hf >= x.from && hf < x.to);
+    if (b < 0) b = HEALTH_BUCKETS.length - 1;
+    out[b]!.vaults++;
+    out[b]!.debtValue += book.debtValue[i]!;
+  }
+  return out;
+}
+
+/** Vault i of the book for lib/liquidation-odds.ts, with per-collateral and debt-asset volatilities (null: unknown). */
+export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
+  const hf = book.healthFactor[i]!;
+  if (hf !== hf || baseSigma == null) return null;
+  const collaterals: OddsVault["collaterals"] = [];
+  for (let j = 0; j < book.k; j++) {
+    const value = book.value[i * book.k + j]!;
+    if (value === 0) continue;
+    const sigma = sigmas[j];
+    if (sigma == null) return null;
+    collaterals.push({ value, liquidationThreshold: book.liquidationThreshold[j]!, sigma });
+  }
+  return { collaterals, debtValue: book.debtValue[i]!, baseSigma };
+}
