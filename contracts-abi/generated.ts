@@ -1750,6 +1750,13 @@ export const keelLiquidatorAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'MIN_JOB_GAS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'adapter',
     outputs: [
       { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
@@ -1937,6 +1944,7 @@ export const keelLiquidatorAbi = [
     name: 'OwnershipTransferred',
   },
   { type: 'error', inputs: [], name: 'OnlySelf' },
+  { type: 'error', inputs: [], name: 'OutOfGas' },
   {
     type: 'error',
     inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],

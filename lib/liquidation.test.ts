@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseUnits } from "viem";
-import { flashAmountFor, liquidationDiscount, liquidationSize, profitAfterGas, type LiquidationInput } from "./liquidation";
+import { baseToUsd, flashAmountFor, gasCostUsd, liquidationDiscount, liquidationSize, type LiquidationInput } from "./liquidation";
 import { WAD } from "./risk";
 
 const wad = (x: string) => parseUnits(x, 18);
@@ -67,15 +67,16 @@ describe("liquidationSize", () => {
   });
 });
 
-describe("flashAmountFor / profitAfterGas", () => {
+describe("flashAmountFor / gas and profit in USD", () => {
   it("adds a margin but never more than the debt", () => {
     expect(flashAmountFor({ discount: 0n, repay: 10_000n, seized: 0n, grossValue: 0n }, 100_000n)).toBe(10_011n);
     expect(flashAmountFor({ discount: 0n, repay: 10_000n, seized: 0n, grossValue: 0n }, 10_005n)).toBe(10_005n);
   });
 
-  it("subtracts the gas cost in base units", () => {
-    // 300,000 gas at 10 gwei = 0.003 ETH = $9 at $3,000 → 9 USDC.
-    const net = profitAfterGas({ profit: 50_000_000n, gas: 300_000n, gasPrice: 10_000_000_000n, nativePrice: wad("3000"), basePrice: WAD, baseDecimals: 6 });
-    expect(net).toBe(41_000_000n);
+  it("prices gas and profit in USD", () => {
+    // 300,000 gas at 10 gwei = 0.003 ETH = $9 at $3,000.
+    expect(gasCostUsd(300_000n, 10_000_000_000n, wad("3000"))).toBe(wad("9"));
+    expect(baseToUsd(50_000_000n, WAD, 6)).toBe(wad("50"));
+    expect(baseToUsd(wad("0.5"), wad("3000"), 18)).toBe(wad("1500"));
   });
 });

@@ -97,19 +97,12 @@ export function flashAmountFor(size: LiquidationSize, debt: bigint, marginBps = 
   return withMargin < debt ? withMargin : debt;
 }
 
-/**
- * Net profit in base units after gas: `profit` (what the simulated transaction pays, base units) minus gas cost (wei ×
- * the native token's USD price, converted to base units). Both prices are WAD USD per whole token.
- */
-export function profitAfterGas(opts: {
-  profit: bigint;
-  gas: bigint;
-  gasPrice: bigint;
-  nativePrice: bigint;
-  basePrice: bigint;
-  baseDecimals: number;
-}): bigint {
-  const gasUsd = mulDivUp(opts.gas * opts.gasPrice, opts.nativePrice, 10n ** 18n);
-  const gasInBase = mulDivUp(gasUsd, scaleOf(opts.baseDecimals), opts.basePrice);
-  return opts.profit - gasInBase;
+/** USD value (WAD) of `amount` base units at `price` (USD per whole token, WAD), rounded down. */
+export function baseToUsd(amount: bigint, price: bigint, decimals: number): bigint {
+  return valueDown(amount, price, decimals);
+}
+
+/** USD cost (WAD) of `gas` at `feePerGas` wei when the native token is worth `nativePrice` (WAD), rounded up. */
+export function gasCostUsd(gas: bigint, feePerGas: bigint, nativePrice: bigint): bigint {
+  return mulDivUp(gas * feePerGas, nativePrice, WAD);
 }

@@ -28,6 +28,9 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
         uint256 minProfit;
     }
 
+    /// @notice Gas a batch must have left before each job (a liquidation with its flash loan and swap needs ~250k).
+    uint256 public constant MIN_JOB_GAS = 400_000;
+
     /// @notice The swap venue seized collateral is sold on.
     ISwapAdapter public immutable adapter;
 
@@ -41,6 +44,8 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
     error Unprofitable(uint256 proceeds, uint256 owed);
     /// @notice Thrown when the profit is below the job's `minProfit`.
     error ProfitBelowMin(uint256 profit, uint256 minProfit);
+    /// @notice Thrown when a batch runs out of gas inside a job (rather than skipping it).
+    error OutOfGas();
     /// @notice Thrown when a self-only entry point is called from outside.
     error OnlySelf();
 
@@ -73,9 +78,15 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
     function liquidateBatch(Job[] calldata jobs) external onlyOwner nonReentrant returns (uint256[] memory profits) {
         profits = new uint256[](jobs.length);
         for (uint256 i; i < jobs.length; ++i) {
+            uint256 gasBefore = gasleft();
+            if (gasBefore < MIN_JOB_GAS) revert OutOfGas();
             try this.runOne(jobs[i]) returns (uint256 p) {
                 profits[i] = p;
             } catch (bytes memory reason) {
+                // A job that ran out of gas reverts without data and leaves only the 1/64 reserves of its call
+                // frames: the batch was sent with too little gas (an estimate must not settle on "skip
+                // everything"), so fail it rather than skip.
+                if (reason.length == 0 && gasleft() < gasBefore / 8) revert OutOfGas();
                 emit LiquidationSkipped(address(jobs[i].market), jobs[i].id, reason);
             }
         }
