@@ -9,6 +9,8 @@ import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/scripts/lib/clients";
 import type { Deployment } from "@/lib/deployment";
+import { deleveragePlan } from "@/lib/protection";
+import { toPosition } from "@/lib/vaults";
 import { startKeeper } from "./keeper";
 import { startGuardExecutor } from "./guard-executor";
 import { runScenario } from "./market-simulator";
@@ -58,6 +60,21 @@ describe("agents on the chain: crash → keeper and guard", () => {
       functionName: "setRule",
       args: [market, protectedVault.id, 0, WETH, wad("1.15"), wad("1.4"), 100n, 50n],
     });
+
+    // lib/protection.ts previews what the guard's own plan computes, to the unit.
+    const lensAddr = deployment.contracts.lens!;
+    const c0 = protectedVault.c;
+    const [view, [marketView]] = await Promise.all([
+      c0.publicClient.readContract({ address: lensAddr, abi: keelLensAbi, functionName: "getVault", args: [market, protectedVault.id] }),
+      c0.publicClient.readContract({ address: lensAddr, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] }),
+    ]);
+    for (const feeBps of [0n, 50n]) {
+      const onChain = await c0.publicClient.readContract({ address: guard, abi: keelGuardAbi, functionName: "plan", args: [market, protectedVault.id, 0, feeBps] });
+      const mirror = deleveragePlan(toPosition(view, marketView!), wad("1.4"), { collateral: WETH, slippageBps: 100n, feeBps, flashFeeBps: marketView!.flashFeeBps });
+      expect(onChain.triggered).toBe(false);
+      expect(mirror).not.toBeNull();
+      expect({ sell: mirror!.sell, repay: mirror!.repay, fee: mirror!.fee }).toEqual({ sell: onChain.sell, repay: onChain.repay, fee: onChain.fee });
+    }
 
     const sink = (l: string) => lines.push(l);
     const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: sink });

@@ -106,6 +106,8 @@ export function startKeeper(opts: KeeperOptions) {
     errors: 0,
   };
   const inflight = new Map<string, Promise<void>>();
+  /** Vaults liquidated by the keeper, with the block: a scan of an older block must not send them again. */
+  const recent = new Map<string, bigint>();
   const feeds = deployment.assets.map((a) => a.feed);
   const native = deployment.assets.find((a) => a.symbol === "WETH" || a.symbol === "ETH");
   const symbolOf = (addr: Address) => deployment.assets.find((a) => a.address.toLowerCase() === addr.toLowerCase())?.symbol ?? addr;
@@ -122,14 +124,14 @@ export function startKeeper(opts: KeeperOptions) {
   }
 
   /** Every vault of `market`, page by page. */
-  async function vaultsOf(market: Address) {
-    const [first, count] = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, pageSize] });
-    const all = [...first];
-    for (let offset = pageSize; offset < count; offset += pageSize) {
-      const [page] = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, pageSize] });
-      all.push(...page);
-    }
-    return all;
+  async function vaultsOf(market: Address, blockNumber: bigint) {
+    const [first, count] = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, pageSize], blockNumber });
+    const offsets: bigint[] = [];
+    for (let offset = pageSize; offset < count; offset += pageSize) offsets.push(offset);
+    const pages = await Promise.all(
+      offsets.map((offset) => c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, pageSize], blockNumber })),
+    );
+    return [...first, ...pages.flatMap(([page]) => page)];
   }
 
   function jobFor(v: Awaited<ReturnType<typeof vaultsOf>>[number], m: LensMarket): Job | null {
@@ -160,14 +162,15 @@ export function startKeeper(opts: KeeperOptions) {
     return best?.job ?? null;
   }
 
-  async function sendBatch(jobs: Job[], markets: Map<string, LensMarket>, update: PriceUpdate | null) {
+  /** Simulates a batch and prices it; null when nothing in it pays after gas. */
+  async function prepare(jobs: Job[], markets: Map<string, LensMarket>) {
     const sim = await c.publicClient.simulateContract({ account: c.account, address: liquidator!, abi: keelLiquidatorAbi, functionName: "liquidateBatch", args: [jobs] });
     const paying = jobs
       .map((j, i) => ({ ...j, minProfit: sim.result[i]! / 2n, expected: sim.result[i]! }))
       .filter((j) => j.expected > 0n);
     if (paying.length === 0) {
       log("batch-unprofitable", { vaults: jobs.map((j) => j.id) });
-      return;
+      return null;
     }
     const send = paying.map(({ market, id, collateral, repayAmount, minProfit }) => ({ market, id, collateral, repayAmount, minProfit }));
     const [gas, fees, ethPrice] = await Promise.all([
@@ -177,7 +180,7 @@ export function startKeeper(opts: KeeperOptions) {
     ]);
     if (fees.maxFeePerGas > maxFeePerGas) {
       log("gas-too-high", { maxFeePerGas: fees.maxFeePerGas, cap: maxFeePerGas, vaults: send.length });
-      return;
+      return null;
     }
     // Profit after gas, in USD: Σ profit × base price − gas × fee × ETH price.
     let profitUsd = 0n;
@@ -188,8 +191,13 @@ export function startKeeper(opts: KeeperOptions) {
     const gasUsd = gasCostUsd(gas, fees.maxFeePerGas, ethPrice);
     if (profitUsd - gasUsd < (opts.minProfitUsd ?? 0n)) {
       log("unprofitable-after-gas", { profitUsd, gasUsd, vaults: send.length });
-      return;
+      return null;
     }
+    return { send, gas, fees, profitUsd };
+  }
+
+  async function sendBatch(prepared: NonNullable<Awaited<ReturnType<typeof prepare>>>, markets: Map<string, LensMarket>, update: PriceUpdate | null) {
+    const { send, gas, fees, profitUsd } = prepared;
     const nonce = await nonces.take();
     let hash: Hex;
     try {
@@ -200,7 +208,9 @@ export function startKeeper(opts: KeeperOptions) {
         args: [send],
         gas: withGasMargin(gas),
         nonce,
-        maxFeePerGas: fees.maxFeePerGas,
+        // Twice the estimate (capped): a backlog of full blocks raises the base fee 12.5 % a block, and a transaction
+        // under it would sit in the mempool holding every later nonce. Only the base fee and the tip are paid.
+        maxFeePerGas: fees.maxFeePerGas * 2n < maxFeePerGas ? fees.maxFeePerGas * 2n : maxFeePerGas,
         maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
       });
     } catch (e) {
@@ -224,6 +234,7 @@ export function startKeeper(opts: KeeperOptions) {
           return;
         }
         stats.txConfirmed++;
+        keys.forEach((k) => recent.set(k, receipt.blockNumber));
         for (const l of receipt.logs) {
           if (l.address.toLowerCase() !== liquidator!.toLowerCase()) continue;
           const ev = decodeEventLog({ abi: keelLiquidatorAbi, data: l.data, topics: l.topics });
@@ -260,16 +271,19 @@ export function startKeeper(opts: KeeperOptions) {
   async function scan() {
     stats.scans++;
     const update = lastUpdate;
-    const views = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getMarkets", args: [deployment.markets.map((m) => m.address)] });
+    const blockNumber = await c.publicClient.getBlockNumber({ cacheTime: 0 });
+    for (const [k, b] of recent) if (b + 64n < blockNumber) recent.delete(k);
+    const views = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getMarkets", args: [deployment.markets.map((m) => m.address)], blockNumber });
     const markets = new Map(views.map((m) => [m.market.toLowerCase(), m]));
     const jobs: Job[] = [];
     for (const m of views) {
-      const vaults = await vaultsOf(m.market);
+      const vaults = await vaultsOf(m.market, blockNumber);
       stats.vaultsScanned += vaults.length;
       for (const v of vaults) {
         if (!v.liquidatable) continue;
         stats.liquidatableSeen++;
-        if (inflight.has(`${v.market}:${v.id}`)) continue;
+        const key = `${v.market}:${v.id}`;
+        if (inflight.has(key) || (recent.get(key) ?? -1n) > blockNumber) continue;
         const job = jobFor(v, m);
         if (job) jobs.push(job);
       }
@@ -277,15 +291,17 @@ export function startKeeper(opts: KeeperOptions) {
     if (jobs.length) log("liquidatable", { vaults: jobs.length });
     const batches: Job[][] = [];
     for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
-    // Send every batch before waiting for any receipt: they can land in the same block.
-    for (const b of batches) {
-      try {
-        await sendBatch(b, markets, update);
-      } catch (e) {
-        stats.errors++;
-        log("batch-failed", { error: (e as Error).message.split("\n")[0], vaults: b.length });
-      }
-    }
+    // Simulate every batch at once, then send them all before waiting for any receipt: they can share a block.
+    const prepared = await Promise.all(
+      batches.map((b) =>
+        prepare(b, markets).catch((e: Error) => {
+          stats.errors++;
+          log("batch-failed", { error: e.message.split("\n")[0], vaults: b.length });
+          return null;
+        }),
+      ),
+    );
+    for (const p of prepared) if (p) await sendBatch(p, markets, update);
   }
 
   async function onBlock(block: bigint) {

@@ -67,6 +67,16 @@ async function main() {
     }
     console.log(`  ${N} vaults in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+    /** Liquidatable vaults of the market at `blockNumber`, read in lens pages of 250. */
+    const liquidatableAt = async (blockNumber: bigint) => {
+      let n = 0;
+      for (let offset = 0n; offset < BigInt(N + 10); offset += 250n) {
+        const [page] = await owner.publicClient.readContract({ address: deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, 250n], blockNumber });
+        n += page.filter((v) => v.liquidatable).length;
+      }
+      return n;
+    };
+
     // Mine like a chain: a block a second, with the configured gas limit.
     await rpc("evm_setBlockGasLimit", [`0x${BLOCK_GAS.toString(16)}`]);
     await rpc("evm_setAutomine", [false]);
@@ -86,8 +96,7 @@ async function main() {
     const crashReceipt = await feedOwner.publicClient.waitForTransactionReceipt({ hash: crashHash });
     const crashAt = Date.now();
     const crashBlock = crashReceipt.blockNumber;
-    const [atCrash] = await owner.publicClient.readContract({ address: deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, BigInt(N + 10)] });
-    const liquidatableAtCrash = atCrash.filter((v) => v.liquidatable).length;
+    const liquidatableAtCrash = await liquidatableAt(crashBlock);
     console.log(`› ETH $${formatUnits(answer, 8)} → $${formatUnits(crashed, 8)} in block ${crashBlock}: ${liquidatableAtCrash} vaults liquidatable`);
 
     // The arbitrageur trades the pool back to the feed after each block; the keeper works on its own.
@@ -104,9 +113,8 @@ async function main() {
         continue;
       }
       last = b;
-      const [vs] = await owner.publicClient.readContract({ address: deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, BigInt(N + 10)], blockNumber: b });
       const block = await owner.publicClient.getBlock({ blockNumber: b });
-      const left = vs.filter((v) => v.liquidatable).length;
+      const left = await liquidatableAt(b);
       perBlock.push({ block: b, liquidatable: left, gasUsed: block.gasUsed });
       console.log(`  block ${b} (+${b - crashBlock}): ${left} liquidatable, ${block.gasUsed} gas used, ${block.transactions.length} txs`);
       if (left === 0 && clearedBlock === null) {
@@ -114,6 +122,9 @@ async function main() {
         clearedAt = Date.now();
         break;
       }
+      // Nothing moves for 10 blocks and the keeper has nothing in flight: what is left does not pay (reported).
+      const prev = perBlock.at(-11);
+      if (prev && prev.liquidatable === left && perBlock.slice(-10).every((p) => p.gasUsed < 200_000n)) break;
       if (!arbitraging) {
         arbitraging = true;
         void alignPools({ rpcUrl: anvil.url, deployment, pools })
@@ -142,7 +153,7 @@ async function main() {
       "| | |",
       "|---|---|",
       `| Vaults liquidatable after the update | ${liquidatableAtCrash} |`,
-      `| Blocks until none is liquidatable | ${clearedBlock === null ? "not cleared within 180 s" : (clearedBlock - crashBlock).toString()} |`,
+      `| Blocks until none is liquidatable | ${clearedBlock === null ? `not cleared: ${perBlock.at(-1)?.liquidatable ?? "?"} left that do not pay the keeper's gas (see below)` : (clearedBlock - crashBlock).toString()} |`,
       `| Seconds until none is liquidatable | ${clearedBlock === null ? "—" : ((clearedAt - crashAt) / 1000).toFixed(1)} |`,
       `| Liquidations confirmed | ${confirmed} in ${s.txConfirmed - before.txConfirmed} transactions (${s.liquidationsSkipped - before.liquidationsSkipped} skipped, ${s.txReverted - before.txReverted} reverted) |`,
       `| Largest delay, price update → liquidation | ${maxDelay === null ? "—" : `${maxDelay} blocks`} |`,

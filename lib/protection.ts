@@ -4,6 +4,7 @@
  * and how much debt it repays to reach its target, what a stop-loss sells to close the vault, and the price at which
  * each triggers. agents/agents.chain.test.ts proves the deleverage mirror equals the guard's plan on the chain.
  */
+import { parseAmountText } from "./amount";
 import { applyChange, liquidationPrice, valueUp, vaultRisk, WAD, type VaultPosition } from "./risk";
 
 export const GUARD_KIND = { deleverage: 0, stopLoss: 1 } as const;
@@ -81,4 +82,74 @@ export function stopLossPlan(v: VaultPosition, p: PlanParams): ProtectionPlan | 
  */
 export function priceAtHealth(v: VaultPosition, asset: `0x${string}`, health: bigint): bigint {
   return liquidationPrice({ ...v, shares: undefined, debt: mulDivUp(v.debt, health, WAD) }, asset);
+}
+
+export interface RuleDraft {
+  kind: GuardKind;
+  collateral: `0x${string}`;
+  /** Deleverage: health factor, e.g. "1.3"; stop-loss: price in USD, e.g. "2400". */
+  trigger: string;
+  /** Deleverage: health factor to restore, e.g. "1.6". */
+  target: string;
+  /** Percent, e.g. "1" (1 %). */
+  slippage: string;
+  /** Percent of debt repaid, e.g. "0.3". */
+  fee: string;
+}
+
+export interface ParsedRule {
+  kind: GuardKind;
+  collateral: `0x${string}`;
+  trigger: bigint;
+  target: bigint;
+  slippageBps: bigint;
+  feeBps: bigint;
+}
+
+export type RuleField = "trigger" | "target" | "slippage" | "fee";
+
+/**
+ * Checks a rule typed in the app against KeelGuard.setRule's bounds (and today's price for a stop-loss), returning
+ * the contract's arguments or a message per bad field. `lt` / `ltv` are the collateral's (WAD).
+ */
+export function parseRuleDraft(
+  d: RuleDraft,
+  ctx: { lt: bigint; ltv: bigint; price: bigint; healthFactor: bigint },
+): { ok: true; rule: ParsedRule } | { ok: false; errors: Partial<Record<RuleField, string>> } {
+  const errors: Partial<Record<RuleField, string>> = {};
+  const num = (text: string, decimals: number, field: RuleField, what: string): bigint => {
+    const p = parseAmountText(text, decimals, what);
+    if (!p.ok) {
+      errors[field] = p.problem === "tooManyDecimals" ? `At most ${decimals} decimals` : p.message.replace("an amount", what);
+      return 0n;
+    }
+    return p.value;
+  };
+  const slippageBps = num(d.slippage, 2, "slippage", "a slippage bound");
+  if (!errors.slippage && (slippageBps === 0n || slippageBps > MAX_SLIPPAGE_BPS)) errors.slippage = "From 0.01 % to 5 %";
+  const feeBps = num(d.fee, 2, "fee", "a fee cap");
+  if (!errors.fee && feeBps > MAX_FEE_BPS) errors.fee = "At most 1 % of the debt repaid";
+  let trigger = 0n;
+  let target = 0n;
+  if (d.kind === "deleverage") {
+    trigger = num(d.trigger, 4, "trigger", "a health factor") * 10n ** 14n;
+    target = num(d.target, 4, "target", "a health factor") * 10n ** 14n;
+    const minTarget = wDivUp(ctx.lt, ctx.ltv);
+    if (!errors.trigger && trigger <= WAD) errors.trigger = "Above 1 (at 1 the vault is liquidated)";
+    if (!errors.target && !errors.trigger && target <= trigger) errors.target = "Above the trigger";
+    else if (!errors.target && target < minTarget) errors.target = `At least ${formatWad(minTarget)} (LT ÷ LTV: the vault must end within its LTV)`;
+    else if (!errors.target && target > 5n * WAD) errors.target = "At most 5";
+  } else {
+    trigger = num(d.trigger, 8, "trigger", "a price") * 10n ** 10n;
+    if (!errors.trigger && trigger === 0n) errors.trigger = "Enter a price above zero";
+    else if (!errors.trigger && ctx.price > 0n && trigger >= ctx.price) errors.trigger = `Below today's price (${formatWad(ctx.price)}), or it closes the vault at once`;
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, rule: { kind: d.kind, collateral: d.collateral, trigger, target, slippageBps, feeBps } };
+}
+
+/** WAD → "1.0625" (up to 4 decimals, trailing zeros dropped). */
+function formatWad(x: bigint): string {
+  const s = (Number(x / 10n ** 14n) / 10_000).toFixed(4);
+  return s.replace(/\.?0+$/, "");
 }
