@@ -28,7 +28,7 @@ describe("deleveragePlan", () => {
 
   it("is empty above the target and null when the collateral cannot reach it", () => {
     expect(deleveragePlan(vault("3000", "10000"), wad("1.4"), params)!.repay).toBe(0n);
-    expect(deleveragePlan(vault("2000", "18000"), wad("3"), params)).toBeNull();
+    expect(deleveragePlan(vault("1900", "19500"), wad("3"), params)).toBeNull(); // collateral worth less than the debt
   });
 });
 
