@@ -20,6 +20,7 @@ import type { LensMarket } from "../lib/vaults";
 import { AGENT_KEYS } from "../scripts/lib/anvil";
 import { clientsFor } from "../scripts/lib/clients";
 import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
+import { readAllVaults } from "./lens-pages";
 
 export interface KeeperOptions {
   rpcUrl: string;
@@ -125,13 +126,10 @@ export function startKeeper(opts: KeeperOptions) {
 
   /** Every vault of `market`, page by page. */
   async function vaultsOf(market: Address, blockNumber: bigint) {
-    const [first, count] = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, pageSize], blockNumber });
-    const offsets: bigint[] = [];
-    for (let offset = pageSize; offset < count; offset += pageSize) offsets.push(offset);
-    const pages = await Promise.all(
-      offsets.map((offset) => c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, pageSize], blockNumber })),
-    );
-    return [...first, ...pages.flatMap(([page]) => page)];
+    return readAllVaults(c.publicClient, lens!, market, blockNumber, pageSize, (id, error) => {
+      stats.errors++;
+      log("vault-unreadable", { market, id, error });
+    });
   }
 
   function jobFor(v: Awaited<ReturnType<typeof vaultsOf>>[number], m: LensMarket): Job | null {

@@ -13,9 +13,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encodeFunctionData, formatUnits, parseUnits } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi/generated";
 import { alignPools, findPools } from "../agents/amm-arbitrage";
 import { startKeeper } from "../agents/keeper";
+import { readAllVaults } from "../agents/lens-pages";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
@@ -68,14 +69,9 @@ async function main() {
     console.log(`  ${N} vaults in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     /** Liquidatable vaults of the market at `blockNumber`, read in lens pages of 250. */
-    const liquidatableAt = async (blockNumber: bigint) => {
-      let n = 0;
-      for (let offset = 0n; offset < BigInt(N + 10); offset += 250n) {
-        const [page] = await owner.publicClient.readContract({ address: deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, 250n], blockNumber });
-        n += page.filter((v) => v.liquidatable).length;
-      }
-      return n;
-    };
+    const unreadable = new Map<bigint, string>();
+    const liquidatableAt = async (blockNumber: bigint) =>
+      (await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, blockNumber, 250n, (id, e) => unreadable.set(id, e))).filter((v) => v.liquidatable).length;
 
     // Mine like a chain: a block a second, with the configured gas limit.
     await rpc("evm_setBlockGasLimit", [`0x${BLOCK_GAS.toString(16)}`]);
@@ -153,7 +149,7 @@ async function main() {
       "| | |",
       "|---|---|",
       `| Vaults liquidatable after the update | ${liquidatableAtCrash} |`,
-      `| Blocks until none is liquidatable | ${clearedBlock === null ? `not cleared: ${perBlock.at(-1)?.liquidatable ?? "?"} left that do not pay the keeper's gas (see below)` : (clearedBlock - crashBlock).toString()} |`,
+      `| Blocks until none is liquidatable | ${clearedBlock === null ? `not cleared: ${perBlock.at(-1)?.liquidatable ?? "?"} still liquidatable after +${perBlock.length ? (perBlock.at(-1)!.block - crashBlock).toString() : "?"} (see below and README)` : (clearedBlock - crashBlock).toString()} |`,
       `| Seconds until none is liquidatable | ${clearedBlock === null ? "—" : ((clearedAt - crashAt) / 1000).toFixed(1)} |`,
       `| Liquidations confirmed | ${confirmed} in ${s.txConfirmed - before.txConfirmed} transactions (${s.liquidationsSkipped - before.liquidationsSkipped} skipped, ${s.txReverted - before.txReverted} reverted) |`,
       `| Largest delay, price update → liquidation | ${maxDelay === null ? "—" : `${maxDelay} blocks`} |`,
@@ -161,6 +157,7 @@ async function main() {
       `| Bad debt realised | ${formatUnits(badDebt, 6)} USDC |`,
       `| Keeper profit | $${Number(formatUnits(profit, 18)).toFixed(2)} |`,
       "",
+      ...(unreadable.size ? [`Vaults the lens could not evaluate at some block: ${[...unreadable.entries()].slice(0, 5).map(([id, e]) => `#${id} (${e})`).join(", ")}`, ""] : []),
       "Liquidatable vaults left after each block:",
       "",
       "| Block after the update | Liquidatable | Gas used |",
