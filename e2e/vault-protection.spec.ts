@@ -69,6 +69,7 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   const executor = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(AGENT_KEYS.guardExecutor) });
   await wait(await executor.writeContract({ address: guard, abi: keelGuardAbi, functionName: "execute", args: [market, id, 0, 50n] }));
   await page.reload();
+  await connectWallet(page);
   await expect(page.getByTestId("protection-panel").getByTestId("protection-history")).toContainText("Auto-deleveraged", { timeout: 15_000 });
   await expect(page.getByTestId("stat-health")).toHaveText("1.50", { timeout: 15_000 });
   await screenshot(page, "vault-protection");
@@ -81,4 +82,18 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await ruleAfter.getByTestId("rule-remove").click();
   await expect(confirmed(page, "Remove auto-deleverage")).toBeVisible({ timeout: 30_000 });
   await expect(ruleAfter.getByTestId("rule-add")).toBeVisible();
+});
+
+test("the market simulator panel is on /markets for the local chain, and the API refuses what it must", async ({ page, app, chain }) => {
+  await app.open("/markets");
+  const panel = page.getByTestId(`simulator-${chain.deployment.chainId}`);
+  await expect(panel).toBeVisible();
+  for (const s of ["crash", "flash-crash", "stale", "bleed"]) await expect(panel.getByTestId(`scenario-${s}`)).toBeEnabled();
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(page, "market-simulator");
+  const post = (body: unknown) => page.request.post(`${app.baseUrl}/api/simulator`, { data: body });
+  const unknown = await post({ chainId: chain.deployment.chainId, scenario: "moon" });
+  expect(unknown.status()).toBe(400);
+  expect((await unknown.json()).error).toContain("unknown scenario");
+  expect((await post({ chainId: 1, scenario: "crash" })).status()).toBe(404);
 });

@@ -101,6 +101,18 @@ contract KeelLiquidatorTest is EngineBase {
         assertEq(usdc.balanceOf(address(liquidator)), 0, "holds no USDC");
     }
 
+    /// @dev A batch sent with too little gas fails as a whole (so a gas estimate cannot settle on "skip every job").
+    function test_batch_tooLittleGas_reverts() public {
+        uint256 id = _underwater(ALICE);
+        ethFeed.setAnswer(2700e8);
+        KeelLiquidator.Job[] memory jobs = new KeelLiquidator.Job[](1);
+        jobs[0] = _job(id, 0);
+        vm.prank(KEEPER);
+        vm.expectRevert(KeelLiquidator.OutOfGas.selector);
+        liquidator.liquidateBatch{gas: 300_000}(jobs);
+        assertLt(_hf(id), 1e18, "nothing liquidated");
+    }
+
     function test_runOne_onlySelf() public {
         uint256 id = _underwater(ALICE);
         KeelLiquidator.Job memory job = _job(id, 0);

@@ -350,7 +350,7 @@ function Preview({
         <div className="text-slate-400">At today&apos;s prices the vault is already at or above the target: nothing to sell.</div>
       ) : (
         <div>
-          At today&apos;s prices: sell {kind === "stopLoss" ? "at most " : ""}
+          {triggered ? "At today's prices it sells" : "Run at today's prices, it would sell"} {kind === "stopLoss" ? "at most " : ""}
           <span className="font-mono">{formatToken(plan.sell, col.decimals, symbolOf(collateral))}</span>, repay{" "}
           <span className="font-mono">{formatToken(plan.repay, market.baseDecimals, baseSymbol)}</span>, fee ≤{" "}
           <span className="font-mono">{formatToken(plan.fee, market.baseDecimals, baseSymbol)}</span>
