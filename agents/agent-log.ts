@@ -8,11 +8,13 @@ export function jsonLogger(agent: string, sink: LogSink = console.log) {
 
 /** A nonce counter for one account that sends many transactions without waiting for each: resyncs after any failure. */
 export function nonceManager(fetchPending: () => Promise<number>) {
-  let next: number | null = null;
+  let next: Promise<number> | null = null;
   return {
-    async take(): Promise<number> {
-      if (next === null) next = await fetchPending();
-      return next++;
+    /** The next nonce; concurrent callers get consecutive nonces (one fetch, chained). */
+    take(): Promise<number> {
+      const mine = (next ?? fetchPending()).then((n) => n);
+      next = mine.then((n) => n + 1);
+      return mine;
     },
     reset() {
       next = null;

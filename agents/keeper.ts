@@ -223,8 +223,26 @@ export function startKeeper(opts: KeeperOptions) {
     const keys = send.map((j) => `${j.market}:${j.id}`);
     const done = (async () => {
       try {
-        const receipt = await c.publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 });
+        const receipt = await c.publicClient.waitForTransactionReceipt({ hash, timeout: 30_000 }).catch(async (e: Error) => {
+          // Not mined in 30 s (under-priced after a fee spike, or stuck behind a gap): replace it at the same nonce
+          // with a 0-value transfer to itself at three times the current fee, so later nonces are not held back.
+          if (!/Timed out/i.test(e.message)) throw e;
+          const now = await c.publicClient.estimateFeesPerGas();
+          const cancel = await c.walletClient.sendTransaction({
+            to: c.account.address,
+            value: 0n,
+            nonce,
+            maxFeePerGas: now.maxFeePerGas * 3n,
+            maxPriorityFeePerGas: now.maxPriorityFeePerGas * 3n + 1_000_000_000n,
+          });
+          log("replaced", { hash, cancel, nonce });
+          return c.publicClient.waitForTransactionReceipt({ hash: cancel, timeout: 30_000 });
+        });
         stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
+        if (receipt.transactionHash !== hash) {
+          stats.txReverted++; // replaced: its vaults are picked up again by the next scan
+          return;
+        }
         if (receipt.status !== "success") {
           stats.txReverted++;
           nonces.reset();
@@ -289,17 +307,18 @@ export function startKeeper(opts: KeeperOptions) {
     if (jobs.length) log("liquidatable", { vaults: jobs.length });
     const batches: Job[][] = [];
     for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
-    // Simulate every batch at once, then send them all before waiting for any receipt: they can share a block.
-    const prepared = await Promise.all(
+    // Simulate every batch at once and send each as soon as it is priced, before any receipt: the first batches make
+    // the next block while the rest are still being simulated, and they can share blocks.
+    await Promise.all(
       batches.map((b) =>
-        prepare(b, markets).catch((e: Error) => {
-          stats.errors++;
-          log("batch-failed", { error: e.message.split("\n")[0], vaults: b.length });
-          return null;
-        }),
+        prepare(b, markets)
+          .then((p) => (p ? sendBatch(p, markets, update) : undefined))
+          .catch((e: Error) => {
+            stats.errors++;
+            log("batch-failed", { error: e.message.split("\n")[0], vaults: b.length });
+          }),
       ),
     );
-    for (const p of prepared) if (p) await sendBatch(p, markets, update);
   }
 
   async function onBlock(block: bigint) {

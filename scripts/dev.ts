@@ -88,7 +88,7 @@ async function main() {
     if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard) {
       // Agent logs are JSON lines; dev prints only what they did, not every scan.
       const quiet = (line: string) => {
-        if (/"event":"(sent|confirmed|executed|reverted|skipped|gas-too-high)"/.test(line)) console.log(`  [chain ${chainId}] ${line}`);
+        if (/"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high)"/.test(line)) console.log(`  [chain ${chainId}] ${line}`);
       };
       const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet });
       const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment, log: quiet });
