@@ -228,13 +228,8 @@ export function startKeeper(opts: KeeperOptions) {
           // with a 0-value transfer to itself at three times the current fee, so later nonces are not held back.
           if (!/Timed out/i.test(e.message)) throw e;
           const now = await c.publicClient.estimateFeesPerGas();
-          const cancel = await c.walletClient.sendTransaction({
-            to: c.account.address,
-            value: 0n,
-            nonce,
-            maxFeePerGas: now.maxFeePerGas * 3n,
-            maxPriorityFeePerGas: now.maxPriorityFeePerGas * 3n + 1_000_000_000n,
-          });
+          const tip = now.maxPriorityFeePerGas * 3n + 1_000_000_000n;
+          const cancel = await c.walletClient.sendTransaction({ to: c.account.address, value: 0n, nonce, maxFeePerGas: now.maxFeePerGas * 3n + tip, maxPriorityFeePerGas: tip });
           log("replaced", { hash, cancel, nonce });
           return c.publicClient.waitForTransactionReceipt({ hash: cancel, timeout: 30_000 });
         });
