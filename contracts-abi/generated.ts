@@ -556,6 +556,13 @@ export const keelGuardAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'TARGET_MARGIN',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'adapter',
     outputs: [
       { name: '', internalType: 'contract ISwapAdapter', type: 'address' },

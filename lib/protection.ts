@@ -12,6 +12,8 @@ export type GuardKind = keyof typeof GUARD_KIND;
 /** KeelGuard.MAX_FEE_BPS and MAX_SLIPPAGE_BPS. */
 export const MAX_FEE_BPS = 100n;
 export const MAX_SLIPPAGE_BPS = 500n;
+/** KeelGuard.TARGET_MARGIN: a deleverage target is at least LT / LTV plus this. */
+export const TARGET_MARGIN = 10n ** 16n;
 
 const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
 const wMulUp = (x: bigint, y: bigint) => mulDivUp(x, y, WAD);
@@ -134,10 +136,10 @@ export function parseRuleDraft(
   if (d.kind === "deleverage") {
     trigger = num(d.trigger, 4, "trigger", "a health factor") * 10n ** 14n;
     target = num(d.target, 4, "target", "a health factor") * 10n ** 14n;
-    const minTarget = wDivUp(ctx.lt, ctx.ltv);
+    const minTarget = wDivUp(ctx.lt, ctx.ltv) + TARGET_MARGIN;
     if (!errors.trigger && trigger <= WAD) errors.trigger = "Above 1 (at 1 the vault is liquidated)";
     if (!errors.target && !errors.trigger && target <= trigger) errors.target = "Above the trigger";
-    else if (!errors.target && target < minTarget) errors.target = `At least ${formatWad(minTarget)} (LT ÷ LTV: the vault must end within its LTV)`;
+    else if (!errors.target && target < minTarget) errors.target = `At least ${formatWad(minTarget)} (LT ÷ LTV + 0.01: the vault must end within its LTV)`;
     else if (!errors.target && target > 5n * WAD) errors.target = "At most 5";
   } else {
     trigger = num(d.trigger, 8, "trigger", "a price") * 10n ** 10n;

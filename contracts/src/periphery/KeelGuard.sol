@@ -26,7 +26,7 @@ import {HealthLib} from "../libraries/HealthLib.sol";
 /// the vault's collateral is withdrawn only after its debt is lower. A better swap than the bound leaves base tokens
 /// over; they go to the owner. The guard holds no token between transactions.
 ///
-/// Why `target` ≥ LT / LTV of the collateral: the market checks a vault that withdraws collateral against its LTV, so
+/// Why `target` ≥ LT / LTV of the collateral (plus TARGET_MARGIN for rounding): the market checks a vault that withdraws collateral against its LTV, so
 /// a deleverage must end within LTV. For a single-collateral vault that is HF (by LT) ≥ LT / LTV; a vault with other
 /// collateral may need more, in which case the market's check reverts the execution and nothing moves.
 contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
@@ -77,6 +77,9 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
     uint256 public constant MAX_SLIPPAGE_BPS = 500;
     /// @notice Highest deleverage target health factor.
     uint256 public constant MAX_TARGET = 5e18;
+    /// @notice How far above LT / LTV a deleverage target must be, so the market's rounding on the LTV check at the
+    /// end of a deleverage can never refuse it.
+    uint256 public constant TARGET_MARGIN = 0.01e18;
     uint256 internal constant BPS = 10_000;
 
     /// @notice The swap venue.
@@ -147,7 +150,7 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
     /// @notice Sets (or replaces) the `kind` rule of vault `id` in `market`. Vault owner only; the rule starts active.
     /// @param collateral The collateral the rule sells (listed in the market).
     /// @param trigger Deleverage: health factor (WAD, > 1) under which it runs; StopLoss: price (WAD) at or under which.
-    /// @param target Deleverage: health factor (WAD) to restore, above `trigger` and ≥ LT / LTV; StopLoss: 0.
+    /// @param target Deleverage: health factor (WAD) to restore, above `trigger` and ≥ LT / LTV + TARGET_MARGIN; StopLoss: 0.
     /// @param maxSlippageBps Worst swap price accepted below the oracle price (1 … MAX_SLIPPAGE_BPS).
     /// @param maxFeeBps Highest executor fee, bps of debt repaid (≤ MAX_FEE_BPS).
     function setRule(
@@ -168,7 +171,9 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
         if (kind == Kind.Deleverage) {
             if (trigger <= WAD) revert InvalidRule("trigger must be above 1");
             if (target <= trigger || target > MAX_TARGET) revert InvalidRule("target must be above trigger");
-            if (target < uint256(info.liquidationThreshold).wDivUp(info.ltv)) revert InvalidRule("target below LT/LTV");
+            if (target < uint256(info.liquidationThreshold).wDivUp(info.ltv) + TARGET_MARGIN) {
+                revert InvalidRule("target below LT/LTV + 0.01");
+            }
         } else {
             if (trigger == 0 || trigger > type(uint128).max) revert InvalidRule("trigger price");
             if (target != 0) revert InvalidRule("stop-loss has no target");

@@ -93,8 +93,8 @@ contract KeelGuardTest is EngineBase {
         vm.expectRevert(abi.encodeWithSelector(KeelGuard.InvalidRule.selector, "target must be above trigger"));
         guard.setRule(vaults, id, DELEVERAGE, address(weth), 1.2e18, 1.2e18, 100, 50);
         // WETH: LT 85% / LTV 80% = 1.0625 — a lower target could not pass the market's LTV check on withdrawal.
-        vm.expectRevert(abi.encodeWithSelector(KeelGuard.InvalidRule.selector, "target below LT/LTV"));
-        guard.setRule(vaults, id, DELEVERAGE, address(weth), 1.01e18, 1.06e18, 100, 50);
+        vm.expectRevert(abi.encodeWithSelector(KeelGuard.InvalidRule.selector, "target below LT/LTV + 0.01"));
+        guard.setRule(vaults, id, DELEVERAGE, address(weth), 1.01e18, 1.07e18, 100, 50);
         vm.expectRevert(abi.encodeWithSelector(KeelGuard.InvalidRule.selector, "collateral not listed"));
         guard.setRule(vaults, id, DELEVERAGE, address(usdc), 1.2e18, 1.4e18, 100, 50);
         vm.expectRevert(abi.encodeWithSelector(KeelGuard.InvalidRule.selector, "stop-loss has no target"));
@@ -263,7 +263,7 @@ contract KeelGuardTest is EngineBase {
         borrow = bound(borrow, 5_000e6, 23_000e6); // HF at $3,000 from 5.1 down to 1.11
         trigger = bound(trigger, 1.01e18, 2e18);
         uint256 target = bound(gap, 0.01e18, 1e18) + trigger;
-        if (target < 1.0625e18) target = 1.0625e18;
+        if (target < 1.0725e18) target = 1.0725e18; // LT / LTV + the guard's margin
         feeBps = bound(feeBps, 0, 100);
         price = bound(price, 2_000, 3_000);
         uint256 id = _vault(10e18, borrow);
