@@ -14,13 +14,17 @@ export interface SimulatorOptions {
   intervalSec: number;
   /** Standard deviation of one step's log return, e.g. 0.002 = 0.2 %. Stablecoins move a tenth of it. */
   volatility: number;
+  /** Per-asset overrides by symbol: volatility (σ per step) and drift (mean log return per step, e.g. -0.001). */
+  perAsset?: Record<string, { volatility?: number; drift?: number }>;
+  /** While this returns true (a scenario is playing) the walk leaves the feeds alone. */
+  paused?: () => boolean;
   log?: (line: string) => void;
 }
 
-/** One step of a log-normal random walk: price × exp(σ·z − σ²/2), z standard normal (Box–Muller). */
-export function randomWalkStep(price: bigint, sigma: number, rand: () => number = Math.random): bigint {
+/** One step of a log-normal random walk: price × exp(μ + σ·z − σ²/2), z standard normal (Box–Muller), μ the drift. */
+export function randomWalkStep(price: bigint, sigma: number, rand: () => number = Math.random, drift = 0): bigint {
   const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const factor = Math.exp(sigma * z - (sigma * sigma) / 2);
+  const factor = Math.exp(drift + sigma * z - (sigma * sigma) / 2);
   // Scale through 1e9 so the bigint price keeps its precision.
   return (price * BigInt(Math.round(factor * 1e9))) / 1_000_000_000n;
 }
@@ -35,14 +39,15 @@ export function startPriceSimulator(opts: SimulatorOptions): { stop(): void } {
   let busy = false;
   let pools: PoolState[] | null = null;
   const tick = async () => {
-    if (busy) return;
+    if (busy || opts.paused?.()) return;
     busy = true;
     try {
       for (const asset of opts.deployment.assets) {
         const feed: Address = asset.feed;
         const [, answer] = await publicClient.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
-        const sigma = asset.symbol.startsWith("USD") ? opts.volatility / 10 : opts.volatility;
-        let next = randomWalkStep(answer, sigma);
+        const own = opts.perAsset?.[asset.symbol];
+        const sigma = own?.volatility ?? (asset.symbol.startsWith("USD") ? opts.volatility / 10 : opts.volatility);
+        let next = randomWalkStep(answer, sigma, Math.random, own?.drift ?? 0);
         if (asset.symbol.startsWith("USD")) next = (next + parseUnits("1", 8)) / 2n; // mean-revert the peg
         await send({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [next] });
       }

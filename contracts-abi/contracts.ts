@@ -9,6 +9,8 @@ export const ABI_CONTRACTS = [
   "ISwapAdapter",
   "UniswapV2Adapter",
   "KeelLeverageRouter",
+  "KeelLiquidator",
+  "KeelGuard",
   "IUniswapV2Factory",
   "IUniswapV2Pair",
   "DevRiskSeeder",

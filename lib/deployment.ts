@@ -28,6 +28,10 @@ export interface Deployment {
     swapAdapter?: Address;
     /** KeelLeverageRouter: one-transaction open / adjust / close with a flash loan and a swap. */
     leverageRouter?: Address;
+    /** KeelLiquidator: the keeper's flash-loan liquidations (owned by the keeper account). */
+    liquidator?: Address;
+    /** KeelGuard: owner-set vault protection rules (deleverage, stop-loss) anyone may execute. */
+    guard?: Address;
   };
   assets: DeployedAsset[];
   markets: DeployedMarket[];
@@ -84,7 +88,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   const contracts = isObject(raw.contracts) ? raw.contracts : {};
   need(isObject(raw.contracts), "contracts must be an object");
   const oracle = addr(contracts.oracle, "contracts.oracle");
-  const optional = (key: "lens" | "swapAdapter" | "leverageRouter") =>
+  const optional = (key: "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard") =>
     contracts[key] === undefined ? {} : { [key]: addr(contracts[key], `contracts.${key}`) };
 
   const assets = list(raw.assets, "assets").map((a, i): DeployedAsset => {
@@ -131,7 +135,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   }
 
   if (problems.length) throw new DeploymentError(source, problems);
-  const contractsOut = { oracle, ...optional("lens"), ...optional("swapAdapter"), ...optional("leverageRouter") };
+  const contractsOut = { oracle, ...optional("lens"), ...optional("swapAdapter"), ...optional("leverageRouter"), ...optional("liquidator"), ...optional("guard") };
   return { chainId, deploymentBlock, contracts: contractsOut, assets, markets, ...(dev ? { dev } : {}) };
 }
 

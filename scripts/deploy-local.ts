@@ -124,7 +124,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   });
   const pre = await preflight(deployer, config);
   if (pre.problems.length) throw new Error(`local deploy config refused: ${pre.problems.join("; ")}`);
-  const keel = await deployKeel(deployer, config, pre, log);
+  const keel = await deployKeel(deployer, config, pre, log, { keeper: privateKeyToAccount(AGENT_KEYS.keeper).address });
   const { assets, markets } = keel;
 
   // Seed lenders: anvil #4 supplies each market's base asset.

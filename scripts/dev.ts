@@ -4,11 +4,14 @@
  *
  * Flags: --port 3000 (app) · --rpc-port 8545 (anvil; a second chain uses the next port) · --no-sim (prices stay still)
  *        · --chains 2 (a second local chain, id 31338, with other markets)
+ *        · --no-agents (no liquidation keeper or guard executor)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { privateKeyToAccount } from "viem/accounts";
+import { startGuardExecutor } from "../agents/guard-executor";
+import { startKeeper } from "../agents/keeper";
 import { startPriceSimulator } from "../agents/price-simulator";
 import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
 import { repoRoot } from "./lib/artifacts";
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "3000" },
     "rpc-port": { type: "string", default: "8545" },
     "no-sim": { type: "boolean", default: false },
+    "no-agents": { type: "boolean", default: false },
     chains: { type: "string", default: "1" },
   },
 });
@@ -81,6 +85,15 @@ async function main() {
     if (!values["no-sim"]) {
       stopSims.push(startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop);
     }
+    if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard) {
+      // Agent logs are JSON lines; dev prints only what they did, not every scan.
+      const quiet = (line: string) => {
+        if (/"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high)"/.test(line)) console.log(`  [chain ${chainId}] ${line}`);
+      };
+      const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet });
+      const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment, log: quiet });
+      stopSims.push(() => void keeper.stop(), () => void executor.stop());
+    }
   }
 
   console.log(`› starting the app on :${appPort}…`);
@@ -107,7 +120,8 @@ async function main() {
 Keel local stack
   app        http://localhost:${appPort}
 ${anvils.map((a) => `  chain      ${a.url}  (chain id ${a.chainId})`).join("\n")}
-  simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s"}
+  simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s; scenarios: npx tsx agents/market-simulator.ts --scenario crash (or the Simulator panel on /markets)"}
+  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6) and guard executor (anvil #7) running"}
 Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
 ${accounts}
 Ctrl-C stops everything.

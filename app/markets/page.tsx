@@ -1,6 +1,7 @@
 "use client";
 import { OracleTable } from "@/components/oracle-table";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
+import { SimulatorPanel } from "@/components/simulator-panel";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useMarkets } from "@/hooks/use-markets";
 import { useNowSeconds } from "@/hooks/use-now";
@@ -44,6 +45,14 @@ export default function MarketsPage() {
           ))}
         </section>
       ))}
+
+      {chains.some((c) => c.deployment?.dev) && (
+        <section className="space-y-3" aria-label="Market simulator">
+          {chains.map((chain) => (
+            <SimulatorPanel key={chain.id} chain={chain} />
+          ))}
+        </section>
+      )}
 
       <section className="space-y-4" aria-label="Oracle prices">
         <div>

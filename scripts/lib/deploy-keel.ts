@@ -1,9 +1,11 @@
-import { parseUnits } from "viem";
+import { parseUnits, type Address } from "viem";
 import {
   devErc20Abi,
   devPriceFeedAbi,
   keelLensAbi,
+  keelGuardAbi,
   keelLeverageRouterAbi,
+  keelLiquidatorAbi,
   keelMarketAbi,
   keelOracleAbi,
   uniswapV2AdapterAbi,
@@ -67,7 +69,13 @@ export async function preflight(c: Clients, config: DeployConfig): Promise<Prefl
  * and the lens; then hands the oracle and every market to `config.admin` (two-step: the admin must call
  * acceptOwnership). Returns the deployment (the caller writes the file).
  */
-export async function deployKeel(c: Clients, config: DeployConfig, pre: Preflight, log: (l: string) => void = () => {}): Promise<Deployment> {
+export async function deployKeel(
+  c: Clients,
+  config: DeployConfig,
+  pre: Preflight,
+  log: (l: string) => void = () => {},
+  opts: { /** Owner of the KeelLiquidator (the keeper's account); the deployer by default. */ keeper?: Address } = {},
+): Promise<Deployment> {
   const me = c.account.address;
   const deploymentBlock = Number(await c.publicClient.getBlockNumber());
   const oracle = await c.deploy(keelOracleAbi, bytecodeOf("KeelOracle"), [me]);
@@ -133,6 +141,9 @@ export async function deployKeel(c: Clients, config: DeployConfig, pre: Prefligh
     periphery.swapAdapter = await c.deploy(uniswapV2AdapterAbi, bytecodeOf("UniswapV2Adapter"), [config.swap.uniswapV2Factory]);
     periphery.leverageRouter = await c.deploy(keelLeverageRouterAbi, bytecodeOf("KeelLeverageRouter"), [periphery.swapAdapter]);
     log(`UniswapV2Adapter ${periphery.swapAdapter}  KeelLeverageRouter ${periphery.leverageRouter}`);
+    periphery.liquidator = await c.deploy(keelLiquidatorAbi, bytecodeOf("KeelLiquidator"), [periphery.swapAdapter, opts.keeper ?? me]);
+    periphery.guard = await c.deploy(keelGuardAbi, bytecodeOf("KeelGuard"), [periphery.swapAdapter]);
+    log(`KeelLiquidator ${periphery.liquidator} (keeper ${opts.keeper ?? me})  KeelGuard ${periphery.guard}`);
   }
   if (config.admin.toLowerCase() !== me.toLowerCase()) {
     await c.send({ address: oracle, abi: keelOracleAbi, functionName: "transferOwnership", args: [config.admin] });

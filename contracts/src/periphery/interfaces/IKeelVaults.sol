@@ -2,7 +2,8 @@
 pragma solidity 0.8.37;
 
 import {IERC3156FlashLender} from "@openzeppelin/contracts/interfaces/IERC3156FlashLender.sol";
-import {VaultData} from "../../interfaces/IKeelMarket.sol";
+import {VaultData, CollateralInfo} from "../../interfaces/IKeelMarket.sol";
+import {KeelOracle} from "../../oracle/KeelOracle.sol";
 
 /// @notice The KeelMarket functions Keel's periphery calls (leverage router, guard, liquidator): vault actions, the
 /// owner/operator model and ERC-3156 flash loans of the base asset. Signatures as in KeelMarket.
@@ -21,4 +22,18 @@ interface IKeelVaults is IERC3156FlashLender {
     function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
         external
         returns (uint256 repaid, uint256 seized);
+    function oracle() external view returns (KeelOracle);
+    function collateralOf(uint256 id, address asset) external view returns (uint256);
+    function collateralInfo(address asset) external view returns (CollateralInfo memory);
+    function flashFeeBps() external view returns (uint256);
+    function vaultHealth(uint256 id)
+        external
+        view
+        returns (
+            uint256 collateralValue,
+            uint256 borrowLimitValue,
+            uint256 liquidationValue,
+            uint256 debtValue,
+            uint256 healthFactor
+        );
 }

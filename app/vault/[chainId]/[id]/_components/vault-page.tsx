@@ -20,6 +20,7 @@ import { ActionPanel } from "./action-panel";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
 import { HistoryChart } from "./history-chart";
+import { ProtectionPanel } from "./protection-panel";
 import { useSafetyLevel } from "./use-safety-level";
 
 function Problem({ children }: { children: React.ReactNode }) {
@@ -238,6 +239,8 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
           />
         </div>
       </div>
+
+      <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />

@@ -1,0 +1,167 @@
+/**
+ * Guard executor: executes KeelGuard rules whose condition holds. It learns the rules from the guard's events
+ * (RuleSet / RuleRemoved since the deployment block, then as they come), asks the guard's own `plan` view for each
+ * active rule on every new block (the guard computes the trigger, the amounts and the bounds — the executor decides
+ * nothing the contract does not check), simulates `execute` and sends it, asking for the rule's fee cap. JSON-line
+ * logs and counters.
+ *
+ * CLI: tsx agents/guard-executor.ts [--rpc URL] [--chain 31337]
+ */
+import { parseArgs } from "node:util";
+import { type Address, type Hex } from "viem";
+import { keelGuardAbi } from "../contracts-abi/generated";
+import type { Deployment } from "../lib/deployment";
+import { withGasMargin } from "../lib/gas";
+import { readDeployment } from "../lib/server/config";
+import { AGENT_KEYS } from "../scripts/lib/anvil";
+import { clientsFor } from "../scripts/lib/clients";
+import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
+
+export interface GuardExecutorOptions {
+  rpcUrl: string;
+  deployment: Deployment;
+  key?: Hex;
+  log?: LogSink;
+}
+
+export interface GuardExecutorStats {
+  blocks: number;
+  rulesWatched: number;
+  checks: number;
+  executed: number;
+  failed: number;
+  fees: Record<string, bigint>;
+}
+
+type RuleKey = `${Address}:${bigint}:${number}`;
+interface WatchedRule {
+  market: Address;
+  id: bigint;
+  kind: number;
+  maxFeeBps: number;
+}
+
+export function startGuardExecutor(opts: GuardExecutorOptions) {
+  const { deployment } = opts;
+  const guard = deployment.contracts.guard;
+  if (!guard) throw new Error(`chain ${deployment.chainId}: the deployment has no guard`);
+  const c = clientsFor(opts.rpcUrl, deployment.chainId, opts.key ?? AGENT_KEYS.guardExecutor);
+  const log = jsonLogger("guard-executor", opts.log);
+  const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
+  const rules = new Map<RuleKey, WatchedRule>();
+  const stats: GuardExecutorStats = { blocks: 0, rulesWatched: 0, checks: 0, executed: 0, failed: 0, fees: {} };
+  let nextFrom = BigInt(deployment.deploymentBlock);
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const symbolOfMarket = (m: Address) => {
+    const base = deployment.markets.find((x) => x.address.toLowerCase() === m.toLowerCase())?.baseAsset;
+    return deployment.assets.find((a) => a.address === base)?.symbol ?? m;
+  };
+
+  /** Applies the guard's rule events from `nextFrom` to `to`. */
+  async function syncRules(to: bigint) {
+    if (to < nextFrom) return;
+    const logs = await c.publicClient.getContractEvents({ address: guard!, abi: keelGuardAbi, fromBlock: nextFrom, toBlock: to });
+    for (const l of logs) {
+      if (l.eventName === "RuleSet") {
+        const a = l.args;
+        rules.set(`${a.market!}:${a.id!}:${a.kind!}`, { market: a.market!, id: a.id!, kind: a.kind!, maxFeeBps: Number(a.maxFeeBps!) });
+      } else if (l.eventName === "RuleRemoved") {
+        rules.delete(`${l.args.market!}:${l.args.id!}:${l.args.kind!}`);
+      }
+    }
+    nextFrom = to + 1n;
+    stats.rulesWatched = rules.size;
+  }
+
+  async function check(r: WatchedRule) {
+    stats.checks++;
+    const rule = await c.publicClient.readContract({ address: guard!, abi: keelGuardAbi, functionName: "getRule", args: [r.market, r.id, r.kind] });
+    if (rule.paused || rule.owner === "0x0000000000000000000000000000000000000000") return;
+    const plan = await c.publicClient.readContract({ address: guard!, abi: keelGuardAbi, functionName: "plan", args: [r.market, r.id, r.kind, BigInt(rule.maxFeeBps)] });
+    if (!plan.triggered) return;
+    const args = [r.market, r.id, r.kind, BigInt(rule.maxFeeBps)] as const;
+    const gas = await c.publicClient.estimateContractGas({ account: c.account, address: guard!, abi: keelGuardAbi, functionName: "execute", args });
+    const nonce = await nonces.take();
+    try {
+      const hash = await c.walletClient.writeContract({ address: guard!, abi: keelGuardAbi, functionName: "execute", args, gas: withGasMargin(gas), nonce });
+      const receipt = await c.publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 });
+      if (receipt.status !== "success") throw new Error(`execute reverted (${hash})`);
+      stats.executed++;
+      const sym = symbolOfMarket(r.market);
+      stats.fees[sym] = (stats.fees[sym] ?? 0n) + plan.fee;
+      log("executed", { market: r.market, id: r.id, kind: r.kind === 0 ? "deleverage" : "stop-loss", observed: plan.observed, sold: plan.sell, repaid: plan.repay, fee: plan.fee, hash, block: receipt.blockNumber });
+    } catch (e) {
+      nonces.reset();
+      throw e;
+    }
+  }
+
+  async function round() {
+    const block = await c.publicClient.getBlockNumber();
+    await syncRules(block);
+    for (const r of [...rules.values()]) {
+      if (stopped) return;
+      try {
+        await check(r);
+      } catch (e) {
+        // A stale price, a competitor first, the owner's LTV bound: the rule waits for the next block.
+        stats.failed++;
+        log("not-executed", { market: r.market, id: r.id, kind: r.kind, reason: (e as Error).message.split("\n")[0] });
+      }
+    }
+  }
+
+  function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await round();
+        } catch (e) {
+          log("round-failed", { error: (e as Error).message.split("\n")[0] });
+        }
+      } while (again && !stopped);
+      running = null;
+    })();
+    return running;
+  }
+
+  const unwatch = c.publicClient.watchBlockNumber({
+    onBlockNumber: () => {
+      stats.blocks++;
+      void run();
+    },
+    emitOnBegin: true,
+    poll: true,
+    pollingInterval: 100,
+  });
+  log("started", { account: c.account.address, guard });
+
+  return {
+    stats,
+    run,
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      unwatch();
+      await running;
+      log("stopped", { ...stats });
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { rpc: { type: "string", default: "http://127.0.0.1:8545" }, chain: { type: "string", default: "31337" } },
+  });
+  const executor = startGuardExecutor({ rpcUrl: values.rpc, deployment: readDeployment(Number(values.chain)) });
+  process.on("SIGINT", () => void executor.stop().then(() => process.exit(0)));
+}

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:keeper`: the liquidation keeper under load. On anvil (local deploy, real Uniswap V2 pools): N vaults
+ * (default 1,000) at health factors spread evenly from 1.07 to 2.0, then ETH falls 35 % in one feed update; anvil mines
+ * a block every second (interval mining, block gas limit as configured). Measures blocks and seconds from the price
+ * update until no vault is liquidatable, liquidations, bad debt realised and the keeper's profit. The market maker
+ * arbitrages the pools back to the feed after every block (the local chain's arbitrageur). Writes
+ * bench/results/keeper.md.
+ *
+ * Flags: --vaults 1000 · --block-gas 30000000 · --batch 25
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { encodeFunctionData, formatUnits, parseUnits } from "viem";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi/generated";
+import { alignPools, findPools } from "../agents/amm-arbitrage";
+import { startKeeper } from "../agents/keeper";
+import { readAllVaults } from "../agents/lens-pages";
+import { deployLocal } from "../scripts/deploy-local";
+import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
+import { repoRoot } from "../scripts/lib/artifacts";
+import { clientsFor } from "../scripts/lib/clients";
+
+const { values } = parseArgs({
+  options: {
+    vaults: { type: "string", default: "1000" },
+    "block-gas": { type: "string", default: "30000000" },
+    batch: { type: "string", default: "25" },
+  },
+});
+const N = Number(values.vaults);
+const BLOCK_GAS = BigInt(values["block-gas"]);
+const COLLATERAL = parseUnits("0.2", 18); // 0.2 WETH a vault ($600 at $3,000)
+
+async function main() {
+  const anvil = await startAnvil({ port: await freePort() });
+  try {
+    const { deployment } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-")) });
+    const market = deployment.markets[0]!.address;
+    const weth = deployment.assets.find((a) => a.symbol === "WETH")!;
+    const owner = clientsFor(anvil.url, 31337, ANVIL_KEYS[1]!);
+    const feedOwner = clientsFor(anvil.url, 31337, ANVIL_KEYS[0]!);
+    const rpc = (method: string, params: unknown[] = []) => owner.publicClient.request({ method, params } as never);
+
+    // N vaults, one multicall each (open, deposit, borrow), sent without waiting for each receipt.
+    console.log(`› opening ${N} vaults…`);
+    const t0 = Date.now();
+    await owner.send({ address: weth.address, abi: devErc20Abi, functionName: "mint", args: [owner.account.address, COLLATERAL * BigInt(N)] });
+    await owner.send({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, COLLATERAL * BigInt(N)] });
+    const first = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+    let nonce = await owner.publicClient.getTransactionCount({ address: owner.account.address, blockTag: "pending" });
+    const hashes: `0x${string}`[] = [];
+    for (let i = 0; i < N; i++) {
+      const id = first + BigInt(i);
+      const hf = 1.07 + (0.93 * i) / Math.max(1, N - 1); // 1.07 … 2.0 at $3,000 (LTV 80 % caps a new loan at HF 1.0625)
+      const borrow = parseUnits(((0.85 * 600) / hf).toFixed(6), 6);
+      const calls = [
+        encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
+        encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, COLLATERAL] }),
+        encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, borrow, owner.account.address] }),
+      ];
+      hashes.push(await owner.walletClient.writeContract({ address: market, abi: keelMarketAbi, functionName: "multicall", args: [calls], gas: 600_000n, nonce: nonce++ }));
+    }
+    for (const hash of hashes) {
+      const r = await owner.publicClient.waitForTransactionReceipt({ hash });
+      if (r.status !== "success") throw new Error(`opening a vault reverted (${hash})`);
+    }
+    console.log(`  ${N} vaults in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    /** Liquidatable vaults of the market at `blockNumber`, read in lens pages of 250. */
+    const unreadable = new Map<bigint, string>();
+    const liquidatableAt = async (blockNumber: bigint) =>
+      (await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, blockNumber, 250n, (id, e) => unreadable.set(id, e))).filter((v) => v.liquidatable).length;
+
+    // Mine like a chain: a block a second, with the configured gas limit.
+    await rpc("evm_setBlockGasLimit", [`0x${BLOCK_GAS.toString(16)}`]);
+    await rpc("evm_setAutomine", [false]);
+    await rpc("evm_setIntervalMining", [1]);
+
+    const keeperLog: string[] = [];
+    const keeper = startKeeper({ rpcUrl: anvil.url, deployment, batchSize: Number(values.batch), log: (l) => keeperLog.push(l) });
+    const pools = await findPools(anvil.url, deployment);
+    const badDebtBefore = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "totalBadDebt" }));
+    // Let the keeper clear the demo vault that is liquidatable from the start, then crash.
+    await new Promise((r) => setTimeout(r, 4_000));
+    const before = { ...keeper.stats, delaysMs: [...keeper.stats.delaysMs], delayBlocks: [...keeper.stats.delayBlocks] };
+
+    const [, answer] = await feedOwner.publicClient.readContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
+    const crashed = (answer * 65n) / 100n;
+    const crashHash = await feedOwner.walletClient.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [crashed] });
+    const crashReceipt = await feedOwner.publicClient.waitForTransactionReceipt({ hash: crashHash });
+    const crashAt = Date.now();
+    const crashBlock = crashReceipt.blockNumber;
+    const liquidatableAtCrash = await liquidatableAt(crashBlock);
+    console.log(`› ETH $${formatUnits(answer, 8)} → $${formatUnits(crashed, 8)} in block ${crashBlock}: ${liquidatableAtCrash} vaults liquidatable`);
+
+    // The arbitrageur trades the pool back to the feed after each block; the keeper works on its own.
+    let clearedBlock: bigint | null = null;
+    let clearedAt = 0;
+    const perBlock: { block: bigint; liquidatable: number; gasUsed: bigint }[] = [];
+    let last = crashBlock;
+    let arbitraging = false;
+    const deadline = Date.now() + 180_000;
+    while (Date.now() < deadline) {
+      const b = await owner.publicClient.getBlockNumber({ cacheTime: 0 });
+      if (b === last) {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      last = b;
+      const block = await owner.publicClient.getBlock({ blockNumber: b });
+      const left = await liquidatableAt(b);
+      perBlock.push({ block: b, liquidatable: left, gasUsed: block.gasUsed });
+      console.log(`  block ${b} (+${b - crashBlock}): ${left} liquidatable, ${block.gasUsed} gas used, ${block.transactions.length} txs`);
+      if (left === 0 && clearedBlock === null) {
+        clearedBlock = b;
+        clearedAt = Date.now();
+        break;
+      }
+      // Nothing moves for 10 blocks and the keeper has nothing in flight: what is left does not pay (reported).
+      const prev = perBlock.at(-11);
+      if (prev && prev.liquidatable === left && perBlock.slice(-10).every((p) => p.gasUsed < 200_000n)) break;
+      if (!arbitraging) {
+        arbitraging = true;
+        void alignPools({ rpcUrl: anvil.url, deployment, pools })
+          .catch(() => [])
+          .finally(() => (arbitraging = false));
+      }
+    }
+    await keeper.idle();
+    await keeper.stop();
+    if (process.env.KEEL_BENCH_LOG) writeFileSync(process.env.KEEL_BENCH_LOG, keeperLog.join("\n"));
+    const badDebt = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "totalBadDebt" })) - badDebtBefore;
+    const s = keeper.stats;
+    const confirmed = s.liquidationsConfirmed - before.liquidationsConfirmed;
+    const profit = s.profitUsd - before.profitUsd;
+    const delays = s.delayBlocks.slice(before.delayBlocks.length);
+    const maxDelay = delays.length ? Math.max(...delays) : null;
+    const avgGas = perBlock.length ? perBlock.reduce((x, p) => x + p.gasUsed, 0n) / BigInt(perBlock.length) : 0n;
+
+    const lines = [
+      "# Keeper under load",
+      "",
+      `Command: \`npm run bench:keeper -- --vaults ${N} --block-gas ${BLOCK_GAS} --batch ${values.batch}\` (anvil, 1 block/s, block gas limit ${BLOCK_GAS.toLocaleString("en-US")}).`,
+      "",
+      `${N} vaults of 0.2 WETH in the USDC market at health factors spread evenly from 1.07 to 2.0 at $3,000; ETH falls 35 % in one feed update.`,
+      "",
+      "| | |",
+      "|---|---|",
+      `| Vaults liquidatable after the update | ${liquidatableAtCrash} |`,
+      `| Blocks until none is liquidatable | ${clearedBlock === null ? `not cleared: ${perBlock.at(-1)?.liquidatable ?? "?"} still liquidatable after +${perBlock.length ? (perBlock.at(-1)!.block - crashBlock).toString() : "?"} (see below and README)` : (clearedBlock - crashBlock).toString()} |`,
+      `| Seconds until none is liquidatable | ${clearedBlock === null ? "—" : ((clearedAt - crashAt) / 1000).toFixed(1)} |`,
+      `| Liquidations confirmed | ${confirmed} in ${s.txConfirmed - before.txConfirmed} transactions (${s.liquidationsSkipped - before.liquidationsSkipped} skipped, ${s.txReverted - before.txReverted} reverted) |`,
+      `| Largest delay, price update → liquidation | ${maxDelay === null ? "—" : `${maxDelay} blocks`} |`,
+      `| Gas per block while clearing (mean) | ${avgGas.toLocaleString("en-US")} |`,
+      `| Bad debt realised | ${formatUnits(badDebt, 6)} USDC |`,
+      `| Keeper profit | $${Number(formatUnits(profit, 18)).toFixed(2)} |`,
+      "",
+      ...(unreadable.size ? [`Vaults the lens could not evaluate at some block: ${[...unreadable.entries()].slice(0, 5).map(([id, e]) => `#${id} (${e})`).join(", ")}`, ""] : []),
+      "Liquidatable vaults left after each block:",
+      "",
+      "| Block after the update | Liquidatable | Gas used |",
+      "|---|---|---|",
+      ...perBlock.map((p) => `| +${p.block - crashBlock} | ${p.liquidatable} | ${p.gasUsed.toLocaleString("en-US")} |`),
+      "",
+    ];
+    const out = path.join(repoRoot, "bench", "results", "keeper.md");
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, lines.join("\n"));
+    console.log(`\n${lines.slice(0, 17).join("\n")}\nwrote ${path.relative(repoRoot, out)}`);
+  } finally {
+    await anvil.stop();
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`bench:keeper failed: ${e.message}`);
+  process.exit(1);
+});
+

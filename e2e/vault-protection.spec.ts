@@ -1,0 +1,99 @@
+import type { Page } from "@playwright/test";
+import { createWalletClient, encodeFunctionData, http, parseUnits } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi } from "../contracts-abi";
+import { keelGuardAbi } from "../contracts-abi/generated";
+import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
+import { localChain } from "../scripts/lib/clients";
+import { connectWallet, expect, screenshot, test, TRADER } from "./support/fixtures";
+
+const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
+
+test("as a trader: protect a vault with auto-deleverage, see it run when ETH falls, pause and remove it", async ({ page, app, chain, injectWallet }) => {
+  const market = chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
+  const guard = chain.deployment.contracts.guard!;
+  const weth = chain.asset("WETH");
+  // TRADER's vault straight on the chain: 10 WETH, 20,000 USDC (HF 1.275 at $3,000).
+  const trader = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
+  const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  await wait(await trader.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, parseUnits("10", 18)] }));
+  await wait(
+    await trader.writeContract({
+      address: market,
+      abi: keelMarketFullAbi,
+      functionName: "multicall",
+      args: [
+        [
+          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
+          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] }),
+          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), TRADER] }),
+        ],
+      ],
+    }),
+  );
+
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  await connectWallet(page);
+  const panel = page.getByTestId("protection-panel");
+  const rule = panel.getByTestId("rule-deleverage");
+  await expect(panel.getByTestId("guard-operator")).toHaveText("Guard not authorised");
+  await expect(panel.getByTestId("protection-history-empty")).toBeVisible();
+
+  // A bad target is refused inline, with the reason.
+  await rule.getByTestId("rule-add").click();
+  await rule.getByTestId("rule-trigger-input").fill("1.2");
+  await rule.getByTestId("rule-target-input").fill("1.05");
+  await expect(rule.getByTestId("rule-target-input-error")).toContainText("Above the trigger");
+  await rule.getByTestId("rule-target-input").fill("1.5");
+  await rule.getByTestId("rule-fee-input").fill("2");
+  await expect(rule.getByTestId("rule-fee-input-error")).toContainText("At most 1 %");
+  await rule.getByTestId("rule-fee-input").fill("0.5");
+  // Preview at today's prices: when it would run, and what it would sell and repay.
+  await expect(rule.getByTestId("rule-preview")).toContainText("Runs when WETH ≤");
+  await expect(rule.getByTestId("rule-preview")).toContainText("health → 1.50");
+  await screenshot(page, "vault-protection-form");
+
+  // Save: authorising the guard is its own step, then the rule.
+  await rule.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Authorise the Keel guard")).toBeVisible({ timeout: 30_000 });
+  await expect(confirmed(page, "Save auto-deleverage")).toBeVisible({ timeout: 30_000 });
+  await expect(rule.getByTestId("rule-status")).toHaveText("Active");
+  await expect(panel.getByTestId("guard-operator")).toHaveText("Guard authorised");
+
+  // ETH falls to $2,800 (HF 1.19 < 1.2): the preview says it would run; an executor runs it.
+  const hash = await chain.admin.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2800", 8)] });
+  await chain.publicClient.waitForTransactionReceipt({ hash });
+  await expect(rule.getByTestId("rule-preview")).toContainText("Would run now", { timeout: 15_000 });
+  const executor = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(AGENT_KEYS.guardExecutor) });
+  await wait(await executor.writeContract({ address: guard, abi: keelGuardAbi, functionName: "execute", args: [market, id, 0, 50n] }));
+  await page.reload();
+  await connectWallet(page);
+  await expect(page.getByTestId("protection-panel").getByTestId("protection-history")).toContainText("Auto-deleveraged", { timeout: 15_000 });
+  await expect(page.getByTestId("stat-health")).toHaveText("1.50", { timeout: 15_000 });
+  await screenshot(page, "vault-protection");
+
+  // Pause, then remove.
+  const ruleAfter = page.getByTestId("protection-panel").getByTestId("rule-deleverage");
+  await ruleAfter.getByTestId("rule-pause").click();
+  await expect(confirmed(page, "Pause auto-deleverage")).toBeVisible({ timeout: 30_000 });
+  await expect(ruleAfter.getByTestId("rule-status")).toHaveText("Paused");
+  await ruleAfter.getByTestId("rule-remove").click();
+  await expect(confirmed(page, "Remove auto-deleverage")).toBeVisible({ timeout: 30_000 });
+  await expect(ruleAfter.getByTestId("rule-add")).toBeVisible();
+});
+
+test("the market simulator panel is on /markets for the local chain, and the API refuses what it must", async ({ page, app, chain }) => {
+  await app.open("/markets");
+  const panel = page.getByTestId(`simulator-${chain.deployment.chainId}`);
+  await expect(panel).toBeVisible();
+  for (const s of ["crash", "flash-crash", "stale", "bleed"]) await expect(panel.getByTestId(`scenario-${s}`)).toBeEnabled();
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(page, "market-simulator");
+  const post = (body: unknown) => page.request.post(`${app.baseUrl}/api/simulator`, { data: body });
+  const unknown = await post({ chainId: chain.deployment.chainId, scenario: "moon" });
+  expect(unknown.status()).toBe(400);
+  expect((await unknown.json()).error).toContain("unknown scenario");
+  expect((await post({ chainId: 1, scenario: "crash" })).status()).toBe(404);
+});

@@ -1,0 +1,113 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { Address, Hex } from "viem";
+import { useConfig } from "wagmi";
+import { getPublicClient, readContract } from "wagmi/actions";
+import { keelMarketFullAbi } from "@/contracts-abi";
+import { keelGuardAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
+import { GUARD_KIND } from "@/lib/protection";
+import type { ChainConfig } from "@/lib/server/config";
+
+type ChainId = Parameters<typeof readContract>[1]["chainId"];
+
+export interface GuardRule {
+  owner: Address;
+  collateral: Address;
+  trigger: bigint;
+  target: bigint;
+  maxSlippageBps: number;
+  maxFeeBps: number;
+  paused: boolean;
+}
+
+export interface ProtectionState {
+  guard: Address;
+  /** The vault owner made the guard its operator on this market. */
+  operator: boolean;
+  deleverage: GuardRule | null;
+  stopLoss: GuardRule | null;
+}
+
+export interface ProtectionEvent {
+  block: bigint;
+  txHash: Hex;
+  kind: "deleverage" | "stop-loss" | "liquidation";
+  /** Collateral sold or seized, debt repaid (base units), executor fee (base units, 0 for liquidations). */
+  collateral: Address;
+  amount: bigint;
+  repaid: bigint;
+  fee: bigint;
+  by: Address;
+}
+
+export const protectionKey = (chainId: number, market: Address, id: bigint) => ["keel", "protection", chainId, market, id.toString()] as const;
+
+const asRule = (r: GuardRule): GuardRule | null => (r.owner === "0x0000000000000000000000000000000000000000" ? null : r);
+
+/** The vault's guard rules and whether the guard is the owner's operator, refreshed on each block. */
+export function useVaultProtection(chain: ChainConfig, market: Address, id: bigint, owner: Address) {
+  const config = useConfig();
+  const guard = chain.deployment?.contracts.guard;
+  const key = protectionKey(chain.id, market, id);
+  const query = useQuery({
+    queryKey: [...key, owner],
+    enabled: Boolean(guard),
+    retry: 1,
+    queryFn: async (): Promise<ProtectionState> => {
+      const chainId = chain.id as ChainId;
+      const [operator, deleverage, stopLoss] = await Promise.all([
+        readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "isOperator", args: [owner, guard!] }),
+        readContract(config, { chainId, address: guard!, abi: keelGuardAbi, functionName: "getRule", args: [market, id, GUARD_KIND.deleverage] }),
+        readContract(config, { chainId, address: guard!, abi: keelGuardAbi, functionName: "getRule", args: [market, id, GUARD_KIND.stopLoss] }),
+      ]);
+      return { guard: guard!, operator, deleverage: asRule(deleverage), stopLoss: asRule(stopLoss) };
+    },
+  });
+  useRefreshOnBlocks(guard ? [{ chainId: chain.id, key }] : []);
+  return query;
+}
+
+/** The vault's protection executions (guard RuleExecuted) and liquidations (market Liquidated), newest first. */
+export function useProtectionHistory(chain: ChainConfig, market: Address, id: bigint) {
+  const config = useConfig();
+  const guard = chain.deployment?.contracts.guard;
+  return useQuery({
+    queryKey: [...protectionKey(chain.id, market, id), "history"],
+    staleTime: 15_000,
+    retry: 1,
+    queryFn: async (): Promise<ProtectionEvent[]> => {
+      const client = getPublicClient(config, { chainId: chain.id as ChainId })!;
+      const fromBlock = BigInt(chain.deployment?.deploymentBlock ?? 0);
+      const [executed, liquidated] = await Promise.all([
+        guard
+          ? client.getContractEvents({ address: guard, abi: keelGuardAbi, eventName: "RuleExecuted", args: { market, id }, fromBlock })
+          : Promise.resolve([]),
+        client.getContractEvents({ address: market, abi: keelMarketFullAbi, eventName: "Liquidated", args: { id }, fromBlock }),
+      ]);
+      const rows: ProtectionEvent[] = [
+        ...executed.map((e) => ({
+          block: e.blockNumber,
+          txHash: e.transactionHash,
+          kind: e.args.kind === GUARD_KIND.deleverage ? ("deleverage" as const) : ("stop-loss" as const),
+          collateral: e.args.collateral!,
+          amount: e.args.sold!,
+          repaid: e.args.repaid!,
+          fee: e.args.fee!,
+          by: e.args.executor!,
+        })),
+        ...liquidated.map((e) => ({
+          block: e.blockNumber,
+          txHash: e.transactionHash,
+          kind: "liquidation" as const,
+          collateral: e.args.asset!,
+          amount: e.args.seized!,
+          repaid: e.args.repaid!,
+          fee: 0n,
+          by: e.args.liquidator!,
+        })),
+      ];
+      return rows.sort((a, b) => (a.block === b.block ? 0 : a.block > b.block ? -1 : 1));
+    },
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Liquidation sizing for keepers, on bigint, mirroring the engine (contracts/src/engine/KeelMarketModule.sol
+ * `liquidate` and HealthLib): the discount clamp(1 − HF, 1 %, maxDiscount), the repayment cap that brings a vault back
+ * to HF 1.05 (whole debt when it is dust), and the seize-everything branch of a vault too deep for that. The keeper
+ * sizes a flash loan with it, then simulates the real transaction (eth_call) before sending: the chain is the final
+ * word; this only avoids borrowing far more than the engine would take.
+ */
+import { WAD, valueDown, valueUp } from "./risk";
+
+export const MIN_DISCOUNT = 10n ** 16n; // 1 %
+export const TARGET_HEALTH = 105n * 10n ** 16n; // 1.05
+export const DUST_VALUE = 10n * WAD; // $10
+
+const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
+const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
+const wMulUp = (x: bigint, y: bigint) => mulDivUp(x, y, WAD);
+const wMulDown = (x: bigint, y: bigint) => mulDivDown(x, y, WAD);
+const wDivUp = (x: bigint, y: bigint) => mulDivUp(x, WAD, y);
+const scaleOf = (decimals: number) => 10n ** BigInt(decimals);
+
+/** What the liquidation of one collateral of a vault needs. */
+export interface LiquidationInput {
+  /** Vault health factor (WAD, < 1), Σ value × LT and debt value (USD, WAD), debt (base units). */
+  healthFactor: bigint;
+  liquidationValue: bigint;
+  debtValue: bigint;
+  debt: bigint;
+  baseDecimals: number;
+  basePrice: bigint;
+  /** The collateral seized. */
+  amount: bigint;
+  decimals: number;
+  price: bigint;
+  liquidationThreshold: bigint;
+  maxDiscount: bigint;
+}
+
+export interface LiquidationSize {
+  discount: bigint;
+  /** Base units the engine takes from the liquidator. */
+  repay: bigint;
+  /** Collateral units it sends. */
+  seized: bigint;
+  /** USD (WAD) value of `seized` at the oracle price minus the repayment's value: the liquidator's gross gain. */
+  grossValue: bigint;
+}
+
+/** Discount = clamp(1 − hf, MIN_DISCOUNT, maxDiscount) (HealthLib.discount). */
+export function liquidationDiscount(hf: bigint, maxDiscount: bigint): bigint {
+  let d = hf < WAD ? WAD - hf : 0n;
+  if (d < MIN_DISCOUNT) d = MIN_DISCOUNT;
+  if (d > maxDiscount) d = maxDiscount;
+  return d;
+}
+
+const seizedFor = (repaid: bigint, x: LiquidationInput, d: bigint) =>
+  mulDivDown(wMulDown(valueDown(repaid, x.basePrice, x.baseDecimals), WAD + d), scaleOf(x.decimals), x.price);
+const repayFor = (seized: bigint, x: LiquidationInput, d: bigint) =>
+  mulDivUp(wDivUp(valueUp(seized, x.price, x.decimals), WAD + d), scaleOf(x.baseDecimals), x.basePrice);
+
+/** The engine's liquidation of `x` with an unlimited repayment offer; null if the vault is not liquidatable. */
+export function liquidationSize(x: LiquidationInput): LiquidationSize | null {
+  if (x.healthFactor >= WAD || x.debt === 0n || x.amount === 0n || x.price === 0n || x.basePrice === 0n) return null;
+  const d = liquidationDiscount(x.healthFactor, x.maxDiscount);
+  const bonusLt = wMulUp(WAD + d, x.liquidationThreshold);
+  let repay: bigint;
+  let seized: bigint;
+  if (x.healthFactor < bonusLt) {
+    seized = x.amount;
+    repay = repayFor(seized, x, d);
+    if (repay > x.debt) {
+      repay = x.debt;
+      seized = seizedFor(repay, x, d);
+    }
+  } else {
+    const targetLiq = wMulUp(x.debtValue, TARGET_HEALTH);
+    const maxRepayValue = targetLiq <= x.liquidationValue ? 0n : mulDivUp(targetLiq - x.liquidationValue, WAD, TARGET_HEALTH - bonusLt);
+    let maxRepay = mulDivUp(maxRepayValue, scaleOf(x.baseDecimals), x.basePrice);
+    if (maxRepay >= x.debt || x.debtValue <= DUST_VALUE || valueUp(x.debt - maxRepay, x.basePrice, x.baseDecimals) < DUST_VALUE) {
+      maxRepay = x.debt;
+    }
+    repay = maxRepay;
+    seized = seizedFor(repay, x, d);
+    if (seized > x.amount) {
+      seized = x.amount;
+      const r = repayFor(seized, x, d);
+      repay = r < x.debt ? r : x.debt;
+    }
+  }
+  const grossValue = valueDown(seized, x.price, x.decimals) - valueUp(repay, x.basePrice, x.baseDecimals);
+  return { discount: d, repay, seized, grossValue };
+}
+
+/** The flash loan to ask for: the engine's repayment plus `marginBps` (rounding and interest between blocks). */
+export function flashAmountFor(size: LiquidationSize, debt: bigint, marginBps = 10n): bigint {
+  const withMargin = size.repay + (size.repay * marginBps) / 10_000n + 1n;
+  return withMargin < debt ? withMargin : debt;
+}
+
+/** USD value (WAD) of `amount` base units at `price` (USD per whole token, WAD), rounded down. */
+export function baseToUsd(amount: bigint, price: bigint, decimals: number): bigint {
+  return valueDown(amount, price, decimals);
+}
+
+/** USD cost (WAD) of `gas` at `feePerGas` wei when the native token is worth `nativePrice` (WAD), rounded up. */
+export function gasCostUsd(gas: bigint, feePerGas: bigint, nativePrice: bigint): bigint {
+  return mulDivUp(gas * feePerGas, nativePrice, WAD);
+}
