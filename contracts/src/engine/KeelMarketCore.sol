@@ -218,7 +218,9 @@ abstract contract KeelMarketCore {
         view
         returns (uint256 interest, uint256 toReserves, uint256 rate)
     {
-        uint256 elapsed = block.timestamp - l.lastAccrual;
+        // Never negative: an eth_call may run in a block env older than the last accrual (a node whose clock lags its
+        // newest block, as anvil after fast automining); such a read sees no new interest instead of reverting.
+        uint256 elapsed = block.timestamp.zeroFloorSub(l.lastAccrual);
         if (elapsed == 0 || t.borrowAssets == 0) return (0, 0, 0);
         Rates memory r = _rates;
         rate = _rateAt(r, _utilization(t, l));

@@ -72,6 +72,23 @@ contract KeelLensTest is EngineBase {
         assertEq(v.healthFactor, 0, "unknown HF");
     }
 
+    /// A node may answer an eth_call in a block env older than the market's last accrual (anvil after fast automining:
+    /// its clock lags its newest block). Reads must not revert then; they see no new interest.
+    function test_reads_whenCallTimeLagsLastAccrual() public {
+        uint256 id = _openWith(ALICE, weth, 1e18);
+        _borrow(ALICE, id, 1000e6);
+        vm.warp(block.timestamp + 60);
+        market.accrueInterest();
+        uint256 debt = market.debtOf(id);
+        vm.warp(block.timestamp - 30); // the call's env is 30 s behind the last accrual
+        address[] memory ms = new address[](1);
+        ms[0] = address(market);
+        lens.getMarkets(ms);
+        (VaultView[] memory page,) = lens.getVaults(address(market), 0, 10);
+        assertEq(page[0].debt, debt, "no new interest, no revert");
+        assertEq(market.totalAssets(), market.totalAssets(), "totalAssets reads");
+    }
+
     function test_getVaults_paginates() public {
         for (uint256 i; i < 5; ++i) {
             _openWith(i % 2 == 0 ? ALICE : BOB, weth, 1e18);
