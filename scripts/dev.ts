@@ -16,6 +16,7 @@ import { startPriceSimulator } from "../agents/price-simulator";
 import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
 import { repoRoot } from "./lib/artifacts";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
+import { writePriceHistory } from "./seed-risk";
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +82,10 @@ async function main() {
     anvils.push(anvil);
     console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
     const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`) });
+    // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the
+    // dashboard, vault pages and /risk — exist from the first page load.
+    const rounds = await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 168 });
+    console.log(`  price history: ${rounds} rounds (a week, hourly) on the dev feeds`);
     console.log(`  deployment file: ${path.relative(repoRoot, file)}`);
     if (!values["no-sim"]) {
       stopSims.push(startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop);

@@ -24,7 +24,7 @@ export function StressPanel({
 }) {
   const all = shocks.every((s) => s === shocks[0]) ? shocks[0]! : null;
   const slider = (label: string, value: number, set: (v: number) => void, testId: string, strong = false, shown?: string) => (
-    <label className="grid grid-cols-[6rem_1fr_3.5rem] items-center gap-3 text-sm">
+    <label key={testId} className="grid grid-cols-[6rem_1fr_3.5rem] items-center gap-3 text-sm">
       <span className={strong ? "font-medium text-slate-100" : "text-slate-300"}>{label}</span>
       <input
         type="range"
