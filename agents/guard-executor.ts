@@ -7,6 +7,7 @@
  *
  * CLI: tsx agents/guard-executor.ts [--rpc URL] [--chain 31337]
  */
+import { serialized } from "../lib/serial";
 import { parseArgs } from "node:util";
 import { type Address, type Hex } from "viem";
 import { keelGuardAbi } from "../contracts-abi/generated";
@@ -51,8 +52,6 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
   const rules = new Map<RuleKey, WatchedRule>();
   const stats: GuardExecutorStats = { blocks: 0, rulesWatched: 0, checks: 0, executed: 0, failed: 0, fees: {} };
   let nextFrom = BigInt(deployment.deploymentBlock);
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
   const symbolOfMarket = (m: Address) => {
     const base = deployment.markets.find((x) => x.address.toLowerCase() === m.toLowerCase())?.baseAsset;
@@ -113,24 +112,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     }
   }
 
-  function run(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await round();
-        } catch (e) {
-          log("round-failed", { error: (e as Error).message.split("\n")[0] });
-        }
-      } while (again && !stopped);
-      running = null;
-    })();
-    return running;
-  }
+  const run = serialized(round, (e) => log("round-failed", { error: e.message.split("\n")[0] }), () => stopped);
 
   const unwatch = c.publicClient.watchBlockNumber({
     onBlockNumber: () => {
@@ -147,12 +129,12 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     stats,
     run,
     async idle() {
-      while (running) await running;
+      while (run.running()) await run.running();
     },
     async stop() {
       stopped = true;
       unwatch();
-      await running;
+      await run.running();
       log("stopped", { ...stats });
     },
   };

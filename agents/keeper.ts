@@ -8,6 +8,7 @@
  *
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--batch 25] [--min-profit-usd 0] [--max-gwei 500]
  */
+import { serialized } from "../lib/serial";
 import { parseArgs } from "node:util";
 import { decodeErrorResult, decodeEventLog, type Abi, type Address, type Hex } from "viem";
 import { keelErrorsAbi } from "../contracts-abi";
@@ -114,8 +115,6 @@ export function startKeeper(opts: KeeperOptions) {
   const symbolOf = (addr: Address) => deployment.assets.find((a) => a.address.toLowerCase() === addr.toLowerCase())?.symbol ?? addr;
   let lastBlock: bigint | null = null;
   let lastUpdate: PriceUpdate | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
 
   async function nativePrice(): Promise<bigint> {
@@ -330,25 +329,14 @@ export function startKeeper(opts: KeeperOptions) {
   }
 
   /** Runs a scan, or queues one more if a scan is already running (never two at once). */
-  function runScan(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await scan();
-        } catch (e) {
-          stats.errors++;
-          log("scan-failed", { error: (e as Error).message.split("\n")[0] });
-        }
-      } while (again && !stopped);
-      running = null;
-    })();
-    return running;
-  }
+  const runScan = serialized(
+    scan,
+    (e) => {
+      stats.errors++;
+      log("scan-failed", { error: e.message.split("\n")[0] });
+    },
+    () => stopped,
+  );
 
   const unwatch = c.publicClient.watchBlockNumber({ onBlockNumber: (b) => void onBlock(b), emitOnBegin: true, poll: true, pollingInterval: 100 });
   log("started", { account: c.account.address, liquidator, markets: deployment.markets.length });
@@ -359,15 +347,15 @@ export function startKeeper(opts: KeeperOptions) {
     scan: runScan,
     /** Resolves when no scan runs and no transaction of the keeper waits for its receipt. */
     async idle() {
-      while (running || inflight.size) {
-        await running;
+      while (runScan.running() || inflight.size) {
+        await runScan.running();
         await Promise.all([...inflight.values()]);
       }
     },
     async stop() {
       stopped = true;
       unwatch();
-      await running;
+      await runScan.running();
       await Promise.all([...inflight.values()]);
       log("stopped", { ...stats, delaysMs: undefined, delayBlocks: undefined });
     },

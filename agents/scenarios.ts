@@ -53,3 +53,13 @@ export function applyFactor(price: bigint, factor: number): bigint {
 
 /** Stablecoins (symbol starting with USD) keep their peg through every scenario. */
 export const isStable = (symbol: string) => symbol.startsWith("USD");
+
+/** The state of a scenario started from the app (`app/api/simulator`), as the API reports it. */
+export interface ScenarioRun {
+  scenario: string;
+  step: number;
+  of: number;
+  startedAt: number;
+  finishedAt?: number;
+  error?: string;
+}

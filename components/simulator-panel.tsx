@@ -1,16 +1,9 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { SCENARIO_INFO, SCENARIOS, type ScenarioName } from "@/agents/scenarios";
+import { SCENARIO_INFO, SCENARIOS, type ScenarioName, type ScenarioRun } from "@/agents/scenarios";
 import type { ChainConfig } from "@/lib/server/config";
 
-interface RunState {
-  scenario: string;
-  step: number;
-  of: number;
-  startedAt: number;
-  finishedAt?: number;
-  error?: string;
-}
+type RunState = ScenarioRun;
 
 /**
  * Market scenarios for a local chain (crash, flash crash, stale feed, slow bleed), played by the server on the dev

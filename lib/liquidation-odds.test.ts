@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "./random";
 import {
   collateralToReachOdds,
   firstPassageProbability,
@@ -10,26 +11,13 @@ import {
 } from "./liquidation-odds";
 import { realisedVolatility, SECONDS_PER_YEAR } from "./volatility";
 
-/** Seeded uniform (mulberry32) and standard normal (Box–Muller) for reproducible Monte Carlo. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
 
 /**
  * Monte Carlo of liquidation within `days` for collaterals driven by correlated driftless GBMs (shared factor with
  * weight `rho`), debt asset with its own GBM: HF(t) = Σ Lᵢ·Pᵢ(t) / (D·P_debt(t)), checked every step.
  */
 function monteCarlo(v: OddsVault, days: number, opts: { paths: number; steps: number; rho: number; debtRho: number; seed: number }) {
-  const { normal } = rng(opts.seed);
+  const { normal } = seededRandom(opts.seed);
   const t = days / 365;
   const dt = t / opts.steps;
   let hits = 0;
@@ -60,7 +48,7 @@ function monteCarlo(v: OddsVault, days: number, opts: { paths: number; steps: nu
 
 /** Exact Monte Carlo of first passage for one driftless GBM: Brownian-bridge crossing probability within each step. */
 function monteCarloSingle(hf: number, sigma: number, days: number, paths: number, seed: number) {
-  const { normal, uniform } = rng(seed);
+  const { normal, uniform } = seededRandom(seed);
   const steps = 40;
   const dt = days / 365 / steps;
   const b = Math.log(hf); // barrier at −b
@@ -197,7 +185,7 @@ describe("collateral to reach a level", () => {
 
 describe("realised volatility", () => {
   it("recovers the volatility of a simulated hourly GBM within 10 %", () => {
-    const { normal } = rng(3);
+    const { normal } = seededRandom(3);
     const sigma = 0.65;
     const dt = 3600;
     let price = 3000e8;

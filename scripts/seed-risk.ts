@@ -14,6 +14,7 @@
  * anvil_setBalance, mints and supplies each market's base asset and drives DevRiskSeeder. Both re-read their nonce if
  * another process uses the account meanwhile, so it runs safely next to `npm run dev`'s price simulator.
  */
+import { seededRandom } from "../lib/random";
 import { parseArgs } from "node:util";
 import { createTestClient, encodeFunctionData, getAddress, http, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
@@ -23,19 +24,6 @@ import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
 
-/** Seeded uniform (mulberry32) and standard normal (Box–Muller): the same chain state for the same seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
 
 /** Annual volatility of the simulated history per symbol. */
 const HISTORY_VOL: Record<string, number> = { WETH: 0.65, WBTC: 0.55 };
@@ -96,7 +84,7 @@ const ownerAt = (i: number): Address => getAddress(`0x${keccak256(toHex(`keel-ri
 /** Writes `hours` hourly rounds to every dev feed, ending at its current answer, then the current answer again now. */
 export async function writePriceHistory(opts: { rpcUrl: string; deployment: Deployment; hours: number; seed?: number }) {
   const c = clientsFor(opts.rpcUrl, opts.deployment.chainId, ANVIL_KEYS[0]!);
-  const { normal } = rng((opts.seed ?? 1) * 7919);
+  const { normal } = seededRandom((opts.seed ?? 1) * 7919);
   const now = Number((await c.publicClient.getBlock()).timestamp);
   const send = rawSender(c);
   const hashes: Hex[] = [];
@@ -127,7 +115,7 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   const log = opts.log ?? (() => {});
   const d = opts.deployment;
   const c = await seedingAccount(opts.rpcUrl, d.chainId);
-  const { uniform, normal } = rng(opts.seed ?? 1);
+  const { uniform, normal } = seededRandom(opts.seed ?? 1);
   if (opts.historyHours) {
     const n = await writePriceHistory({ rpcUrl: opts.rpcUrl, deployment: d, hours: opts.historyHours, seed: opts.seed });
     log(`price history: ${n} rounds`);

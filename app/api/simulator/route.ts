@@ -6,20 +6,13 @@
  */
 import { NextResponse } from "next/server";
 import { runScenario } from "@/agents/market-simulator";
-import { isScenario, SCENARIOS } from "@/agents/scenarios";
+import { isScenario, SCENARIOS, type ScenarioRun } from "@/agents/scenarios";
 import { loadChainConfigs } from "@/lib/server/config";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-interface Run {
-  scenario: string;
-  step: number;
-  of: number;
-  startedAt: number;
-  finishedAt?: number;
-  error?: string;
-}
+type Run = ScenarioRun;
 
 // One scenario per chain, kept across requests of this server process.
 const runs: Map<number, Run> = ((globalThis as { __keelScenarioRuns?: Map<number, Run> }).__keelScenarioRuns ??= new Map());
