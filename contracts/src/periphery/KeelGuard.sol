@@ -5,10 +5,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
 import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
-import {CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
+import {CollateralInfo} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
 
@@ -29,7 +29,7 @@ import {HealthLib} from "../libraries/HealthLib.sol";
 /// Why `target` ≥ LT / LTV of the collateral (plus TARGET_MARGIN for rounding): the market checks a vault that withdraws collateral against its LTV, so
 /// a deleverage must end within LTV. For a single-collateral vault that is HF (by LT) ≥ LT / LTV; a vault with other
 /// collateral may need more, in which case the market's check reverts the execution and nothing moves.
-contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
+contract KeelGuard is KeelFlashBorrower {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
 
@@ -82,13 +82,7 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
     uint256 public constant TARGET_MARGIN = 0.01e18;
     uint256 internal constant BPS = 10_000;
 
-    /// @notice The swap venue.
-    ISwapAdapter public immutable adapter;
-
     mapping(address market => mapping(uint256 id => mapping(Kind kind => Rule))) internal _rules;
-
-    /// @dev The market a flash loan was asked from during the current call; the only allowed callback caller.
-    address private transient _lender;
 
     /// @notice Thrown when the caller does not own vault `id`.
     error NotVaultOwner(uint256 id, address caller, address owner);
@@ -108,8 +102,6 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
     error InvalidRule(string reason);
     /// @notice Thrown when the vault holds too little of the collateral to reach the target (`have` < `need`).
     error TargetUnreachable(uint256 have, uint256 need);
-    /// @notice Thrown when `onFlashLoan` is called by anyone but the market being borrowed from.
-    error UntrustedLender(address caller, address initiator);
 
     /// @notice Emitted when a rule is set or replaced.
     event RuleSet(
@@ -141,9 +133,7 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
         uint256 toOwner
     );
 
-    constructor(ISwapAdapter adapter_) {
-        adapter = adapter_;
-    }
+    constructor(ISwapAdapter adapter_) KeelFlashBorrower(adapter_) {}
 
     /* OWNER */
 
@@ -297,13 +287,11 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
         }
         uint256 sold = p.sell;
         if (p.repay != 0) {
-            _lender = address(market);
-            market.flashLoan(this, address(base), p.repay, abi.encode(Job(kind, id, owner, r.collateral, p.sell, p.minOut)));
-            _lender = address(0);
+            _flash(market, p.repay, abi.encode(Job(kind, id, owner, r.collateral, p.sell, p.minOut)));
             if (kind == Kind.StopLoss) sold = _soldInStopLoss;
         } else if (kind == Kind.StopLoss) {
             sold = 0;
-            _withdrawAll(market, id);
+            _withdrawAll(market, id, address(this));
         }
         if (p.fee != 0) base.safeTransfer(msg.sender, p.fee);
         uint256 toOwner = base.balanceOf(address(this));
@@ -311,7 +299,9 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
         for (uint256 i; i < held.length; ++i) {
             _sweep(IERC20(held[i]), owner);
         }
-        emit RuleExecuted(address(market), id, kind, msg.sender, r.collateral, p.observed, sold, p.repay, p.fee, toOwner);
+        emit RuleExecuted(
+            address(market), id, kind, msg.sender, r.collateral, p.observed, sold, p.repay, p.fee, toOwner
+        );
         p.sell = sold;
     }
 
@@ -323,8 +313,7 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
         external
         returns (bytes32)
     {
-        if (msg.sender != _lender || initiator != address(this)) revert UntrustedLender(msg.sender, initiator);
-        _lender = address(0);
+        _acceptLoan(initiator);
         IKeelVaults market = IKeelVaults(msg.sender);
         Job memory job = abi.decode(data, (Job));
         IERC20 base = IERC20(token);
@@ -339,7 +328,7 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
             // The bound is the oracle's price less the owner's slippage, computed by `plan`, never the caller's.
             adapter.swapExactIn(job.collateral, token, job.sell, job.minOut, address(this));
         } else {
-            _withdrawAll(market, job.id);
+            _withdrawAll(market, job.id, address(this));
             uint256 have = col.balanceOf(address(this));
             uint256 maxIn = job.sell < have ? job.sell : have;
             col.forceApprove(address(adapter), maxIn);
@@ -347,7 +336,7 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
         }
         col.forceApprove(address(adapter), 0);
         base.forceApprove(address(market), amount + fee);
-        return keccak256("ERC3156FlashBorrower.onFlashLoan");
+        return FLASH_CALLBACK_SUCCESS;
     }
 
     /* INTERNAL */
@@ -375,17 +364,5 @@ contract KeelGuard is IERC3156FlashBorrower, ReentrancyGuardTransient {
     function _checkOwner(IKeelVaults market, uint256 id) internal view {
         address owner = market.vaultOwner(id);
         if (owner != msg.sender) revert NotVaultOwner(id, msg.sender, owner);
-    }
-
-    function _withdrawAll(IKeelVaults market, uint256 id) internal {
-        VaultData memory v = market.getVault(id);
-        for (uint256 i; i < v.assets.length; ++i) {
-            if (v.amounts[i] != 0) market.withdrawCollateral(id, v.assets[i], v.amounts[i], address(this));
-        }
-    }
-
-    function _sweep(IERC20 token, address to) internal {
-        uint256 bal = token.balanceOf(address(this));
-        if (bal != 0) token.safeTransfer(to, bal);
     }
 }

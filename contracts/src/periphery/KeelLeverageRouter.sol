@@ -4,10 +4,9 @@ pragma solidity 0.8.37;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
 import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
-import {VaultData} from "../interfaces/IKeelMarket.sol";
 
 /// @title KeelLeverageRouter
 /// @notice Opens, adjusts and closes leveraged Keel vaults in one transaction: a flash loan of the market's base asset,
@@ -16,7 +15,7 @@ import {VaultData} from "../interfaces/IKeelMarket.sol";
 /// on an existing vault the owner must have made the router its operator with `setOperator`), only with the amounts
 /// and bounds the owner signed, and holds no token between transactions: whatever is left at the end of a call goes
 /// back to the owner. A new vault is opened by the router and transferred to the caller in the same transaction.
-contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
+contract KeelLeverageRouter is KeelFlashBorrower {
     using SafeERC20 for IERC20;
 
     enum Action {
@@ -35,19 +34,10 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
         uint256 bound; // Increase: min collateral out; Decrease: min base out; Close: unused
     }
 
-    /// @notice The swap venue.
-    ISwapAdapter public immutable adapter;
-
-    /// @dev The market a flash loan was asked from during the current call; the only allowed callback caller.
-    address private transient _lender;
-
     /// @notice Thrown when the caller does not own vault `id`.
     error NotVaultOwner(uint256 id, address caller, address owner);
     /// @notice Thrown when the vault's owner has not made the router its operator in this market (`setOperator`).
     error RouterNotOperator(address owner);
-    /// @notice Thrown when `onFlashLoan` is called by anyone but the market the router is borrowing from, or for a loan
-    /// the router did not initiate.
-    error UntrustedLender(address caller, address initiator);
     /// @notice Thrown when a swap's output cannot repay the flash loan.
     error SwapShortfall(uint256 received, uint256 needed);
     /// @notice Thrown when an amount that must be positive is zero.
@@ -82,9 +72,7 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
         uint256 repaid
     );
 
-    constructor(ISwapAdapter adapter_) {
-        adapter = adapter_;
-    }
+    constructor(ISwapAdapter adapter_) KeelFlashBorrower(adapter_) {}
 
     /// @notice Opens a leveraged vault (`id` = 0) or raises the leverage of the caller's vault `id`: pulls `deposit` of
     /// `collateral` from the caller, flash-borrows `flashAmount` of the base asset, swaps it for at least
@@ -109,7 +97,9 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
             emit LeverageIncreased(address(market), vaultId, msg.sender, collateral, deposit, 0, 0);
         } else {
             _flash(
-                market, flashAmount, Job(Action.Increase, vaultId, collateral, msg.sender, deposit, minCollateralOut)
+                market,
+                flashAmount,
+                abi.encode(Job(Action.Increase, vaultId, collateral, msg.sender, deposit, minCollateralOut))
             );
         }
         if (opening) market.transferVault(vaultId, msg.sender);
@@ -130,7 +120,11 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
     ) external nonReentrant {
         if (collateralToSell == 0 || repayAmount == 0) revert ZeroAmount();
         _checkOwner(market, id);
-        _flash(market, repayAmount, Job(Action.Decrease, id, collateral, msg.sender, collateralToSell, minBaseOut));
+        _flash(
+            market,
+            repayAmount,
+            abi.encode(Job(Action.Decrease, id, collateral, msg.sender, collateralToSell, minBaseOut))
+        );
         _sweep(IERC20(market.asset()), msg.sender);
     }
 
@@ -145,7 +139,7 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
             _withdrawAll(market, id, msg.sender);
             emit PositionClosed(address(market), id, msg.sender, collateral, 0, 0);
         } else {
-            _flash(market, debt, Job(Action.Close, id, collateral, msg.sender, maxCollateralIn, 0));
+            _flash(market, debt, abi.encode(Job(Action.Close, id, collateral, msg.sender, maxCollateralIn, 0)));
         }
         for (uint256 i; i < held.length; ++i) {
             _sweep(IERC20(held[i]), msg.sender);
@@ -159,8 +153,7 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
         external
         returns (bytes32)
     {
-        if (msg.sender != _lender || initiator != address(this)) revert UntrustedLender(msg.sender, initiator);
-        _lender = address(0);
+        _acceptLoan(initiator);
         IKeelVaults market = IKeelVaults(msg.sender);
         Job memory job = abi.decode(data, (Job));
         uint256 owed = amount + fee;
@@ -199,19 +192,13 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
             emit PositionClosed(address(market), job.id, job.owner, job.collateral, sold, amount);
         }
         IERC20(token).forceApprove(msg.sender, owed);
-        return keccak256("ERC3156FlashBorrower.onFlashLoan");
+        return FLASH_CALLBACK_SUCCESS;
     }
 
     function _checkOwner(IKeelVaults market, uint256 id) internal view {
         address owner = market.vaultOwner(id);
         if (owner != msg.sender) revert NotVaultOwner(id, msg.sender, owner);
         if (!market.isOperator(owner, address(this))) revert RouterNotOperator(owner);
-    }
-
-    function _flash(IKeelVaults market, uint256 amount, Job memory job) internal {
-        _lender = address(market);
-        market.flashLoan(this, market.asset(), amount, abi.encode(job));
-        _lender = address(0);
     }
 
     function _deposit(IKeelVaults market, uint256 id, address collateral, uint256 amount) internal {
@@ -240,17 +227,5 @@ contract KeelLeverageRouter is IERC3156FlashBorrower, ReentrancyGuardTransient {
         IERC20(tokenIn).forceApprove(address(adapter), 0);
         out = IERC20(tokenOut).balanceOf(address(this)) - before;
         if (out < minOut) revert ISwapAdapter.SlippageExceeded(out, minOut);
-    }
-
-    function _withdrawAll(IKeelVaults market, uint256 id, address to) internal {
-        VaultData memory v = market.getVault(id);
-        for (uint256 i; i < v.assets.length; ++i) {
-            if (v.amounts[i] != 0) market.withdrawCollateral(id, v.assets[i], v.amounts[i], to);
-        }
-    }
-
-    function _sweep(IERC20 token, address to) internal {
-        uint256 bal = token.balanceOf(address(this));
-        if (bal != 0) token.safeTransfer(to, bal);
     }
 }

@@ -4,8 +4,8 @@ pragma solidity 0.8.37;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
+import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
 import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
 
@@ -15,7 +15,7 @@ import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
 /// @dev Only the owner (the keeper's account) may call. A batch runs each liquidation in its own sub-call, so one vault
 /// taken by a competitor first (or gone unprofitable) is skipped without undoing the others. The contract holds no
 /// token between transactions.
-contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransient {
+contract KeelLiquidator is KeelFlashBorrower, Ownable {
     using SafeERC20 for IERC20;
 
     /// @notice One liquidation: repay up to `repayAmount` of vault `id`'s debt in `market`, seize `collateral`, and
@@ -31,15 +31,6 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
     /// @notice Gas a batch must have left before each job (a liquidation with its flash loan and swap needs ~250k).
     uint256 public constant MIN_JOB_GAS = 400_000;
 
-    /// @notice The swap venue seized collateral is sold on.
-    ISwapAdapter public immutable adapter;
-
-    /// @dev The market a flash loan was asked from during the current call; the only allowed callback caller.
-    address private transient _lender;
-
-    /// @notice Thrown when `onFlashLoan` is called by anyone but the market being borrowed from, or for a loan this
-    /// contract did not initiate.
-    error UntrustedLender(address caller, address initiator);
     /// @notice Thrown when the sale of the seized collateral does not repay the loan and the fee.
     error Unprofitable(uint256 proceeds, uint256 owed);
     /// @notice Thrown when the profit is below the job's `minProfit`.
@@ -63,9 +54,7 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
 
     /// @param adapter_ The swap venue.
     /// @param owner_ The keeper account allowed to call and paid the profit.
-    constructor(ISwapAdapter adapter_, address owner_) Ownable(owner_) {
-        adapter = adapter_;
-    }
+    constructor(ISwapAdapter adapter_, address owner_) KeelFlashBorrower(adapter_) Ownable(owner_) {}
 
     /// @notice Runs one liquidation; reverts if it fails or earns less than `job.minProfit`.
     /// @return profit Base units sent to the owner.
@@ -104,8 +93,7 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
         external
         returns (bytes32)
     {
-        if (msg.sender != _lender || initiator != address(this)) revert UntrustedLender(msg.sender, initiator);
-        _lender = address(0);
+        _acceptLoan(initiator);
         IKeelVaults market = IKeelVaults(msg.sender);
         (uint256 id, address collateral) = abi.decode(data, (uint256, address));
         IERC20 base = IERC20(token);
@@ -120,14 +108,12 @@ contract KeelLiquidator is IERC3156FlashBorrower, Ownable, ReentrancyGuardTransi
         if (held < owed) revert Unprofitable(held, owed);
         base.forceApprove(address(market), owed);
         emit LiquidationExecuted(address(market), id, collateral, repaid, seized, held - owed);
-        return keccak256("ERC3156FlashBorrower.onFlashLoan");
+        return FLASH_CALLBACK_SUCCESS;
     }
 
     function _run(Job calldata job) internal returns (uint256 profit) {
         IERC20 base = IERC20(job.market.asset());
-        _lender = address(job.market);
-        job.market.flashLoan(this, address(base), job.repayAmount, abi.encode(job.id, job.collateral));
-        _lender = address(0);
+        _flash(job.market, job.repayAmount, abi.encode(job.id, job.collateral));
         profit = base.balanceOf(address(this));
         if (profit < job.minProfit) revert ProfitBelowMin(profit, job.minProfit);
         if (profit != 0) base.safeTransfer(owner(), profit);

@@ -9,6 +9,7 @@ import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factor
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
 import {KeelGuard} from "../../src/periphery/KeelGuard.sol";
+import {KeelFlashBorrower} from "../../src/periphery/KeelFlashBorrower.sol";
 
 /// @notice KeelGuard against a real KeelMarket and the real Uniswap V2 bytecode: every bound an untrusted executor
 /// could push against (trigger, slippage, fee, authorisation) and the target reached within rounding.
@@ -182,7 +183,9 @@ contract KeelGuardTest is EngineBase {
     }
 
     function test_onFlashLoan_untrusted_reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(KeelGuard.UntrustedLender.selector, address(this), address(this)));
+        vm.expectRevert(
+            abi.encodeWithSelector(KeelFlashBorrower.UntrustedLender.selector, address(this), address(this))
+        );
         guard.onFlashLoan(address(this), address(usdc), 1, 0, "");
     }
 

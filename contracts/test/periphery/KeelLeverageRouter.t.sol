@@ -12,6 +12,7 @@ import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factor
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
 import {KeelLeverageRouter} from "../../src/periphery/KeelLeverageRouter.sol";
+import {KeelFlashBorrower} from "../../src/periphery/KeelFlashBorrower.sol";
 
 /// @notice The leverage router against a real KeelMarket and the real Uniswap V2 bytecode from npm.
 contract KeelLeverageRouterTest is EngineBase {
@@ -186,7 +187,7 @@ contract KeelLeverageRouterTest is EngineBase {
 
     function test_onFlashLoan_untrusted_reverts() public {
         vm.expectRevert(
-            abi.encodeWithSelector(KeelLeverageRouter.UntrustedLender.selector, address(this), address(this))
+            abi.encodeWithSelector(KeelFlashBorrower.UntrustedLender.selector, address(this), address(this))
         );
         router.onFlashLoan(address(this), address(usdc), 1, 0, "");
         // A flash loan someone else initiates towards the router is refused too.

@@ -10,6 +10,7 @@ import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factor
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
 import {KeelLiquidator} from "../../src/periphery/KeelLiquidator.sol";
+import {KeelFlashBorrower} from "../../src/periphery/KeelFlashBorrower.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 /// @notice KeelLiquidator: capital-free liquidation (flash loan → liquidate → swap → repay) on a real market and pool.
@@ -122,7 +123,7 @@ contract KeelLiquidatorTest is EngineBase {
 
     function test_onFlashLoan_untrusted_reverts() public {
         vm.expectRevert(
-            abi.encodeWithSelector(KeelLiquidator.UntrustedLender.selector, address(this), address(this))
+            abi.encodeWithSelector(KeelFlashBorrower.UntrustedLender.selector, address(this), address(this))
         );
         liquidator.onFlashLoan(address(this), address(usdc), 1, 0, "");
     }
