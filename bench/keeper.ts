@@ -130,6 +130,12 @@ async function main() {
     }
     await keeper.idle();
     await keeper.stop();
+    if (process.env.KEEL_BENCH_DEBUG) {
+      const all = await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, await owner.publicClient.getBlockNumber(), 250n, () => {});
+      for (const v of all.filter((x) => x.liquidatable)) {
+        console.log("DEBUG", JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+      }
+    }
     if (process.env.KEEL_BENCH_LOG) writeFileSync(process.env.KEEL_BENCH_LOG, keeperLog.join("\n"));
     const badDebt = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "totalBadDebt" })) - badDebtBefore;
     const s = keeper.stats;
