@@ -1,6 +1,6 @@
 import { maxUint256, zeroAddress, type Address } from "viem";
 import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "../contracts-abi/generated";
-import { arbitrageTrade } from "../lib/amm";
+import { arbitrageTrade, reservesFrom } from "../lib/amm";
 import type { DeployedAsset, Deployment } from "../lib/deployment";
 import { AGENT_KEYS } from "../scripts/lib/anvil";
 import { clientsFor } from "../scripts/lib/clients";
@@ -50,8 +50,7 @@ export async function alignPools(opts: { rpcUrl: string; deployment: Deployment;
       c.publicClient.readContract({ address: pool.pair, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
       c.publicClient.readContract({ address: pool.pair, abi: iUniswapV2PairAbi, functionName: "token0" }),
     ]);
-    const aIs0 = token0.toLowerCase() === pool.a.address.toLowerCase();
-    const [rA, rB] = aIs0 ? [reserves[0], reserves[1]] : [reserves[1], reserves[0]];
+    const [rA, rB] = reservesFrom(pool.a.address, token0, reserves[0], reserves[1]);
     // Target: units of b per unit of a = (pa / pb) × 10^(decB − decA); both feeds have the same decimals.
     const trade = arbitrageTrade(rA, rB, pa * 10n ** BigInt(pool.b.decimals), pb * 10n ** BigInt(pool.a.decimals), opts.toleranceBps ?? 10n);
     if (!trade || trade.amountIn <= 0n) continue;

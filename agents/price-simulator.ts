@@ -1,10 +1,8 @@
-import { parseArgs } from "node:util";
 import { parseUnits, type Address } from "viem";
 import { devPriceFeedAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { clientsFor } from "../scripts/lib/clients";
-import { readDeployment } from "../lib/server/config";
 import { alignPools, findPools, type PoolState } from "./amm-arbitrage";
 
 export interface SimulatorOptions {
@@ -31,7 +29,8 @@ export function randomWalkStep(price: bigint, sigma: number, rand: () => number 
 
 /**
  * Moves every dev feed of the deployment on a timer, so the local chain's prices live (and never go stale), then
- * arbitrages the local Uniswap V2 pools back to the new prices (agents/amm-arbitrage.ts).
+ * arbitrages the local Uniswap V2 pools back to the new prices (agents/amm-arbitrage.ts). Its command line is
+ * agents/market-simulator.ts (this walk plus the scenarios).
  */
 export function startPriceSimulator(opts: SimulatorOptions): { stop(): void } {
   const { send, publicClient } = clientsFor(opts.rpcUrl, opts.deployment.chainId, ANVIL_KEYS[0]!);
@@ -62,25 +61,4 @@ export function startPriceSimulator(opts: SimulatorOptions): { stop(): void } {
   };
   const timer = setInterval(() => void tick(), opts.intervalSec * 1000);
   return { stop: () => clearInterval(timer) };
-}
-
-// CLI: tsx agents/price-simulator.ts --rpc http://127.0.0.1:8545 --chain 31337 --interval 15 --volatility 0.002
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      rpc: { type: "string", default: "http://127.0.0.1:8545" },
-      chain: { type: "string", default: "31337" },
-      interval: { type: "string", default: "15" },
-      volatility: { type: "string", default: "0.002" },
-    },
-  });
-  const deployment = readDeployment(Number(values.chain));
-  startPriceSimulator({
-    rpcUrl: values.rpc,
-    deployment,
-    intervalSec: Number(values.interval),
-    volatility: Number(values.volatility),
-    log: console.log,
-  });
-  console.log(`price simulator: ${deployment.assets.length} feeds every ${values.interval}s, σ=${values.volatility}`);
 }

@@ -9,7 +9,7 @@ import { alignPools, findPools, type PoolState } from "@/agents/amm-arbitrage";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/scripts/lib/clients";
-import { getAmountIn, getAmountOut } from "./amm";
+import { getAmountIn, getAmountOut, reservesFrom } from "./amm";
 import type { Deployment } from "./deployment";
 
 // lib/amm.ts mirrors UniswapV2Adapter's quotes (the real Uniswap V2 pools from npm bytecode on anvil), and the
@@ -30,7 +30,8 @@ describe("lib/amm.ts agrees with UniswapV2Adapter on the chain", () => {
   async function reservesOf(pool: PoolState) {
     const [r0, r1] = await c.publicClient.readContract({ address: pool.pair, abi: iUniswapV2PairAbi, functionName: "getReserves" });
     const token0 = await c.publicClient.readContract({ address: pool.pair, abi: iUniswapV2PairAbi, functionName: "token0" });
-    return token0 === pool.a.address ? { rA: r0, rB: r1 } : { rA: r1, rB: r0 };
+    const [rA, rB] = reservesFrom(pool.a.address, token0, r0, r1);
+    return { rA, rB };
   }
 
   it("deploys a pool for every collateral/base pair of the local markets", () => {

@@ -73,9 +73,13 @@ export function arbitrageTrade(
   return { sell: "A", amountIn: ((rA - reserveA) * FEE_DEN) / FEE_NUM };
 }
 
-/** A pair's reserves as (base, collateral), from `getReserves()` and `token0()`. */
+/** A pair's reserves ordered as (`token`, the other token), from `getReserves()` and `token0()`. */
+export function reservesFrom(token: string, token0: string, reserve0: bigint, reserve1: bigint): [bigint, bigint] {
+  return token.toLowerCase() === token0.toLowerCase() ? [reserve0, reserve1] : [reserve1, reserve0];
+}
+
+/** A pair's reserves as (base, collateral). */
 export function poolFor(base: string, token0: string, reserve0: bigint, reserve1: bigint): { reserveBase: bigint; reserveCollateral: bigint } {
-  return base.toLowerCase() === token0.toLowerCase()
-    ? { reserveBase: reserve0, reserveCollateral: reserve1 }
-    : { reserveBase: reserve1, reserveCollateral: reserve0 };
+  const [reserveBase, reserveCollateral] = reservesFrom(base, token0, reserve0, reserve1);
+  return { reserveBase, reserveCollateral };
 }
