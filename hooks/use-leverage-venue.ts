@@ -26,7 +26,7 @@ export interface LeverageVenue {
 
 /**
  * What Multiply needs besides the vault and market: the swap venue's pool reserves (the adapter's Uniswap V2 factory →
- * pair → reserves; lib/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
+ * pair, looked up once → reserves; lib/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
  * the router is the owner's operator, and the wallet's collateral balance and allowance to the router. Refreshed on
  * every block.
  */
@@ -34,18 +34,29 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
   const config = useConfig();
   const router = chain.deployment?.contracts.leverageRouter;
   const adapter = chain.deployment?.contracts.swapAdapter;
+  // The pair never changes: found once (adapter → factory → getPair), not on every block.
+  const pairQuery = useQuery({
+    queryKey: ["keel", "pair", chain.id, adapter ?? null, baseAsset, collateral] as const,
+    enabled: Boolean(router && adapter),
+    staleTime: Infinity,
+    retry: 1,
+    queryFn: async (): Promise<Address> => {
+      const chainId = chain.id as ChainId;
+      const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
+      return readContract(config, { chainId, address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [baseAsset, collateral] });
+    },
+  });
+  const pair = pairQuery.data;
   const key = leverageVenueKey(chain.id, market, collateral, owner);
   const query = useQuery({
     queryKey: key,
-    enabled: Boolean(router && adapter),
+    enabled: pair !== undefined,
     retry: 1,
     queryFn: async (): Promise<LeverageVenue> => {
       const chainId = chain.id as ChainId;
-      const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
-      const pair = await readContract(config, { chainId, address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [baseAsset, collateral] });
       const [reserves, token0, routerAuthorised, balance, allowance] = await Promise.all([
-        pair === zeroAddress ? null : readContract(config, { chainId, address: pair, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
-        pair === zeroAddress ? null : readContract(config, { chainId, address: pair, abi: iUniswapV2PairAbi, functionName: "token0" }),
+        pair === zeroAddress ? null : readContract(config, { chainId, address: pair!, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
+        pair === zeroAddress ? null : readContract(config, { chainId, address: pair!, abi: iUniswapV2PairAbi, functionName: "token0" }),
         owner ? readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "isOperator", args: [owner, router!] }) : false,
         owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "balanceOf", args: [owner] }) : 0n,
         owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "allowance", args: [owner, router!] }) : 0n,
@@ -59,5 +70,10 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
     },
   });
   useRefreshOnBlocks(router && adapter ? [{ chainId: chain.id, key }] : []);
-  return query;
+  // A failed pair lookup is the venue's error too (the panel shows it).
+  return {
+    data: query.data,
+    error: pairQuery.error ?? query.error,
+    isPending: !pairQuery.error && (pairQuery.isPending || query.isPending),
+  };
 }
