@@ -149,6 +149,14 @@ export function startKeeper(opts: KeeperOptions) {
         price: col.price,
         liquidationThreshold: col.liquidationThreshold,
         maxDiscount: info.maxDiscount,
+        collateralValue: v.collateralValue,
+        others: v.collaterals
+          .filter((o) => o.asset !== col.asset && o.status === 0)
+          .map((o) => ({
+            value: o.value,
+            liquidationThreshold: o.liquidationThreshold,
+            maxDiscount: m.collaterals.find((x) => x.info.asset.toLowerCase() === o.asset.toLowerCase())?.info.maxDiscount ?? 0n,
+          })),
       });
       if (!size || (best && size.grossValue <= best.gross)) continue;
       let repayAmount = flashAmountFor(size, v.debt);

@@ -2123,6 +2123,11 @@ export const keelMarketAbi = [
       },
       { name: 'reserveFactor_', internalType: 'uint256', type: 'uint256' },
       { name: 'flashFeeBps_', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'module_',
+        internalType: 'contract KeelMarketModule',
+        type: 'address',
+      },
     ],
     stateMutability: 'nonpayable',
   },
@@ -3412,6 +3417,11 @@ export const keelMarketAbi = [
     ],
     name: 'InvalidFees',
   },
+  {
+    type: 'error',
+    inputs: [{ name: 'module', internalType: 'address', type: 'address' }],
+    name: 'InvalidModule',
+  },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
   {
     type: 'error',
@@ -3501,7 +3511,7 @@ export const keelMarketModuleAbi = [
     type: 'constructor',
     inputs: [
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      { name: 'baseAsset', internalType: 'address', type: 'address' },
+      { name: 'baseAsset_', internalType: 'address', type: 'address' },
       { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
       { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
     ],
@@ -3581,6 +3591,20 @@ export const keelMarketModuleAbi = [
     type: 'function',
     inputs: [],
     name: 'TARGET_HEALTH',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'baseAsset',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'baseScale',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -4132,6 +4156,14 @@ export const keelMarketModuleAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+    ],
+    name: 'LiquidationLowersHealth',
+  },
   { type: 'error', inputs: [], name: 'MarketHasDebt' },
   {
     type: 'error',
