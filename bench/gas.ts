@@ -74,7 +74,7 @@ async function main() {
       await admin.send({ address: oracle, abi: keelOracleAbi, functionName: "setFeed", args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)] });
     }
     const YEAR = 31_536_000n;
-    const module = await admin.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, USDC, 6, 86_400n]);
+    const marketModule = await admin.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, USDC, 6, 86_400n]);
     const market = await admin.deploy(keelMarketFullAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
       USDC,
       "Keel USDC",
@@ -85,7 +85,7 @@ async function main() {
       { baseRate: 0n, slope1: e18("0.04") / YEAR, slope2: e18("0.75") / YEAR, kink: e18("0.8") },
       e18("0.1"),
       0n,
-      module,
+      marketModule,
     ]);
     for (const [t, ltv, lt, cap] of [
       [WETH, "0.8", "0.86", e18("1000000")],

@@ -98,7 +98,7 @@ export async function deployKeel(
   for (const m of config.markets) {
     const base = bySymbol(m.baseAsset);
     // The module first: the market's initcode cannot hold it (EIP-3860), so the market checks and uses this one.
-    const module = await c.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, base.address, base.decimals, BigInt(m.riskDelay)]);
+    const marketModule = await c.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, base.address, base.decimals, BigInt(m.riskDelay)]);
     const address = await c.deploy(keelMarketAbi, bytecodeOf("KeelMarket"), [
       base.address,
       m.name,
@@ -114,7 +114,7 @@ export async function deployKeel(
       },
       wad(m.reserveFactor),
       BigInt(m.flashFeeBps),
-      module,
+      marketModule,
     ]);
     for (const col of m.collaterals) {
       const asset = bySymbol(col.asset);
