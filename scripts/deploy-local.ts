@@ -84,7 +84,10 @@ export interface DeployLocalOptions {
   /** Where to write `<chainId>.json`; default contracts-abi/deployments. */
   outDir?: string;
   log?: (line: string) => void;
-  /** Also deploy Aave v3 and Morpho Blue with demo positions (default: on the first local chain only). */
+  /**
+   * Also deploy Aave v3 and Morpho Blue with anvil #0's demo positions (scripts/lib/deploy-protocols.ts). `npm run dev`
+   * turns it on for the first local chain; tests that do not need them leave it off.
+   */
   lendingProtocols?: boolean;
 }
 
@@ -111,7 +114,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     log(`${a.symbol.padEnd(5)} ${token}  feed ${feed}  $${a.price}`);
   }
   // Aave v3 and Morpho Blue deploy from their own accounts while Keel deploys (scripts/lib/deploy-protocols.ts).
-  const withProtocols = opts.lendingProtocols ?? chainId !== SECOND_CHAIN_ID;
+  const withProtocols = opts.lendingProtocols ?? false;
   const protocols = withProtocols
     ? deployLendingProtocols(opts.rpcUrl, chainId, Object.fromEntries(LOCAL_ASSETS.map((a) => [a.symbol, { ...tokens[a.symbol]!, decimals: a.decimals }])), log)
     : undefined;
@@ -272,7 +275,7 @@ async function seedDemoVaults(
 // `tsx scripts/deploy-local.ts [rpcUrl]`: deploy to an already running local chain.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rpcUrl = process.argv[2] ?? "http://127.0.0.1:8545";
-  deployLocal({ rpcUrl, log: console.log })
+  deployLocal({ rpcUrl, log: console.log, lendingProtocols: true })
     .then(({ file }) => console.log(`wrote ${file}`))
     .catch((e: Error) => {
       console.error(`deploy failed: ${e.message}`);

@@ -63,3 +63,12 @@ export function buildMorpho(): MorphoBuild {
   writeFileSync(cache, JSON.stringify(result));
   return result;
 }
+
+/** Whether buildMorpho() would answer from its cache (no compile). */
+export function morphoBuildCached(): boolean {
+  return existsSync(path.join(repoRoot, "node_modules", ".cache", "keel")) && readdirSync(path.join(repoRoot, "node_modules", ".cache", "keel")).some((f) => f.startsWith("morpho-blue-"));
+}
+
+// `tsx scripts/lib/morpho-build.ts`: compile (or find in the cache) in its own process — `npm run dev` runs it beside
+// forge build on a fresh checkout.
+if (import.meta.url === `file://${process.argv[1]}`) buildMorpho();
