@@ -50,7 +50,8 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
         },
       }),
     });
-  });
+    // On a fresh checkout the deploy first compiles Morpho Blue (solc-js, cached afterwards): allow for it.
+  }, 400_000);
   afterAll(async () => {
     await anvil?.stop();
   });

@@ -41,12 +41,14 @@ export function buildMorpho(): MorphoBuild {
       outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } },
     },
   };
-  const solc = require("solc-0.8.19");
-  const key = createHash("sha256").update(solc.version()).update(JSON.stringify(input)).digest("hex").slice(0, 16);
+  // Keyed by the compiler package's version (loading solc-js itself takes seconds: only when compiling).
+  const solcVersion = (require("solc-0.8.19/package.json") as { version: string }).version;
+  const key = createHash("sha256").update(solcVersion).update(JSON.stringify(input)).digest("hex").slice(0, 16);
   const cacheDir = path.join(repoRoot, "node_modules", ".cache", "keel");
   const cache = path.join(cacheDir, `morpho-blue-${key}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8"));
 
+  const solc = require("solc-0.8.19");
   const out = JSON.parse(solc.compile(JSON.stringify(input)));
   const errors = (out.errors ?? []).filter((e: { severity: string }) => e.severity === "error");
   if (errors.length) throw new Error(errors.map((e: { formattedMessage: string }) => e.formattedMessage).join("\n"));
