@@ -3,7 +3,8 @@ import { generateRawUserSummary } from "@aave/math-utils/dist/esm/formatters/use
 import fc from "fast-check";
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { accountData, availableBorrowsBase, borrowed, isolationCollateral, liquidationPrices, maxBorrow, maxWithdraw, supplied, type AaveAccountState, type AaveReserve } from "./math";
+import { describeAaveError } from "./errors";
+import { accountData, availableBorrowsBase, borrowBlocker, borrowed, isolationCollateral, liquidationPrices, maxBorrow, maxWithdraw, supplied, type AaveAccountState, type AaveReserve } from "./math";
 
 const RAY = 10n ** 27n;
 const WAD = 10n ** 18n;
@@ -228,3 +229,63 @@ describe("Aave v3 adapter math equals @aave/math-utils", () => {
 function abs(x: bigint) {
   return x < 0n ? -x : x;
 }
+
+describe("Aave v3 adapter: isolation, e-mode and paused reserves", () => {
+  const base = (): AaveAccountState => {
+    const [s] = fc.sample(stateArb.filter((x) => x.reserves.length >= 2), { numRuns: 1, seed: 3 });
+    const st = structuredClone(s!);
+    st.eModeCategory = 0;
+    st.reserves.forEach((r, i) => {
+      r.price = 10n ** 8n;
+      r.eModeCategoryId = 0;
+      r.ltv = 8000n;
+      r.liquidationThreshold = 8500n;
+      r.token.decimals = 6;
+      r.availableLiquidity = 10n ** 15n;
+      st.user[i] = { ...st.user[i]!, scaledATokenBalance: 0n, usageAsCollateralEnabledOnUser: false, scaledVariableDebt: 0n };
+      r.liquidityIndex = RAY;
+      r.variableBorrowIndex = RAY;
+      r.liquidityRate = 0n;
+      r.variableBorrowRate = 0n;
+    });
+    // 10,000 units of reserve 0 supplied as the only collateral.
+    st.user[0] = { ...st.user[0]!, scaledATokenBalance: 10_000n * 10n ** 6n, usageAsCollateralEnabledOnUser: true };
+    return st;
+  };
+
+  it("an isolated collateral borrows only assets allowed in isolation, up to the debt ceiling (2 decimals)", () => {
+    const s = base();
+    s.reserves[0]!.debtCeiling = 1_000_00n; // $1,000.00
+    s.reserves[0]!.isolationModeTotalDebt = 400_00n;
+    const asset = s.reserves[1]!.token.address;
+    expect(isolationCollateral(s)).toBe(0);
+    expect(borrowBlocker(s, asset)).toBe("ASSET_NOT_BORROWABLE_IN_ISOLATION");
+    expect(maxBorrow(s, asset)).toBe(0n);
+    s.reserves[1]!.borrowableInIsolation = true;
+    // $600.00 of ceiling left: 600.009999 still counts as 600.00 (amount ÷ 10^(6 − 2), rounded down).
+    expect(maxBorrow(s, asset)).toBe(600_009_999n);
+  });
+
+  it("in e-mode only assets of the category can be borrowed", () => {
+    const s = base();
+    s.eModeCategory = 1;
+    s.reserves[0]!.eModeCategoryId = 1;
+    expect(borrowBlocker(s, s.reserves[1]!.token.address)).toBe("INCONSISTENT_EMODE_CATEGORY");
+    expect(maxBorrow(s, s.reserves[1]!.token.address)).toBe(0n);
+    s.reserves[1]!.eModeCategoryId = 1;
+    // E-mode LTV 93 %: $9,300 of the $10,000 collateral.
+    expect(maxBorrow(s, s.reserves[1]!.token.address)).toBe(9_300_000_000n);
+  });
+
+  it("a paused reserve refuses borrow and withdraw, in words", () => {
+    const s = base();
+    s.reserves[0]!.isPaused = true;
+    expect(maxWithdraw(s, s.reserves[0]!.token.address)).toBe(0n);
+    s.reserves[1]!.isPaused = true;
+    expect(borrowBlocker(s, s.reserves[1]!.token.address)).toBe("RESERVE_PAUSED");
+    expect(describeAaveError("RESERVE_PAUSED")).toMatch(/paused/);
+    expect(describeAaveError("0x08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000002" + "3336000000000000000000000000000000000000000000000000000000000000")).toBe(
+      "Your collateral does not cover this borrow at Aave's loan-to-value limit.",
+    );
+  });
+});
