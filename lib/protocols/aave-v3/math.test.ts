@@ -4,7 +4,7 @@ import fc from "fast-check";
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { describeAaveError } from "./errors";
-import { accountData, availableBorrowsBase, borrowBlocker, borrowed, isolationCollateral, liquidationPrices, maxBorrow, maxWithdraw, supplied, type AaveAccountState, type AaveReserve } from "./math";
+import { accountData, availableBorrowsBase, borrowBlocker, borrowed, isolationCollateral, liquidationPrices, maxBorrow, maxWithdraw, normalizedIncome, supplied, type AaveAccountState, type AaveReserve } from "./math";
 
 const RAY = 10n ** 27n;
 const WAD = 10n ** 18n;
@@ -192,12 +192,29 @@ describe("Aave v3 adapter math equals @aave/math-utils", () => {
     fc.assert(
       fc.property(stateArb, fc.nat(3), (s, k) => {
         const i = k % s.reserves.length;
-        const w = maxWithdraw(s, s.reserves[i]!.token.address);
-        expect(w <= supplied(s, i)).toBe(true);
-        const borrowing = s.user.some((u) => u.scaledVariableDebt > 0n);
-        if (!borrowing || !s.user[i]!.usageAsCollateralEnabledOnUser) expect(w).toBe(supplied(s, i) === 0n ? 0n : w);
+        const r = s.reserves[i]!;
+        const u = s.user[i]!;
+        const balance = supplied(s, i);
+        const w = maxWithdraw(s, r.token.address);
+        expect(w <= balance).toBe(true);
+        const borrowing = s.user.some((x) => x.scaledVariableDebt > 0n);
+        if (!borrowing || !u.usageAsCollateralEnabledOnUser) {
+          expect(w).toBe(balance < r.availableLiquidity ? balance : r.availableLiquidity);
+          return;
+        }
+        // The pool's check after burning rayDiv(x, index) scaled aTokens (the asset leaves the collateral set when
+        // everything goes): health factor ≥ 1 and no zero-LTV collateral left unless this asset has zero LTV.
+        const index = normalizedIncome(r, s.timestamp);
+        const after = (x: bigint) => {
+          const burn = (x * RAY + index / 2n) / index;
+          if (burn === 0n || burn > u.scaledATokenBalance) return false;
+          const d = accountData(s, { scaledATokenBalance: new Map([[i, u.scaledATokenBalance - burn]]), collateralOff: x === balance ? new Set([i]) : undefined });
+          return d.healthFactor >= WAD && (!d.hasZeroLtvCollateral || r.ltv === 0n);
+        };
+        if (w > 0n) expect(after(w)).toBe(true);
+        if (w < balance && w < r.availableLiquidity) expect(after(w + 1n)).toBe(false);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 

@@ -287,8 +287,9 @@ export function maxWithdraw(s: AaveAccountState, asset: Address): bigint {
   };
   // The smallest amount whose scaled burn is not zero (rayDiv rounds half up).
   const first = (income - income / 2n + RAY - 1n) / RAY;
-  const best = largestPassing(first > 1n ? first : 1n, hi, ok);
-  return best < 1n ? 0n : best;
+  const lo = first > 1n ? first : 1n;
+  const best = largestPassing(lo, hi, ok);
+  return best < lo ? 0n : best;
 }
 
 /** How far a price may be searched upward for a liquidation price (×1e12 the current one). */

@@ -5,6 +5,7 @@ import {
   accrueInterest,
   borrowAssets,
   collateralLiquidationPrice,
+  debtLiquidationFactor,
   healthFactor,
   isHealthy,
   maxBorrow,
@@ -123,6 +124,22 @@ describe("Morpho Blue adapter math equals @morpho-org/blue-sdk", () => {
         expect(w >= sdkW).toBe(true); // blue-sdk rounds against the user; ours is the exact limit
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("debt-side liquidation factor: the smallest rise of the loan token that makes the position unhealthy", () => {
+    fc.assert(
+      fc.property(stateArb, (s) => {
+        const f = debtLiquidationFactor(s);
+        if (s.position.borrowShares === 0n) {
+          expect(f).toBeNull();
+          return;
+        }
+        const healthyAt = (x: bigint) => isHealthy(s.position.collateral, s.position.borrowShares, s.market, (s.price * WAD) / x, s.params.lltv);
+        expect(healthyAt(f!)).toBe(false);
+        if (f! > 1n) expect(healthyAt(f! - 1n)).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 
