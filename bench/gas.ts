@@ -14,7 +14,7 @@ import { keelMarketModuleAbi } from "../contracts-abi/generated";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
-import { buildMorpho } from "./lib/morpho-build";
+import { buildMorpho } from "../scripts/lib/morpho-build";
 
 const WAD = 10n ** 18n;
 const e18 = (x: string) => parseUnits(x, 18);

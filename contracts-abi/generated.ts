@@ -223,6 +223,13 @@ export const devPriceFeedAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'latestAnswer',
+    outputs: [{ name: '', internalType: 'int256', type: 'int256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'latestRound',
     outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }],
     stateMutability: 'view',
@@ -238,6 +245,13 @@ export const devPriceFeedAbi = [
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint80', type: 'uint80' },
     ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'latestTimestamp',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {

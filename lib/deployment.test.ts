@@ -52,3 +52,21 @@ describe("parseDeployment", () => {
     expect(() => parseDeployment({ ...good, assets: [good.assets[0], good.assets[0]] }, 31337)).toThrow(/WETH appears twice/);
   });
 });
+
+describe("parseDeployment: Aave v3 and Morpho Blue sections", () => {
+  const aaveV3 = { poolAddressesProvider: A, pool: B, poolConfigurator: A, aclManager: B, oracle: A, protocolDataProvider: B, uiPoolDataProvider: A };
+  const market = { id: `0x${"ab".repeat(32)}`, name: "WETH/USDC", loanToken: A, collateralToken: B, oracle: A, irm: B, lltv: "860000000000000000" };
+  it("accepts both, checksummed, and a file without them as before", () => {
+    const d = parseDeployment({ ...good, contracts: { oracle: A, multicall3: B }, aaveV3, morphoBlue: { morpho: A, markets: [market] } }, 31337);
+    expect(d.aaveV3!.pool).toBe("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
+    expect(d.morphoBlue!.markets[0]!.lltv).toBe("860000000000000000");
+    expect(d.contracts.multicall3).toBe("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
+    const plain = parseDeployment(good, 31337);
+    expect(plain.aaveV3).toBeUndefined();
+    expect(plain.morphoBlue).toBeUndefined();
+  });
+  it("names every bad field", () => {
+    const bad = { ...good, aaveV3: { ...aaveV3, pool: "0x1" }, morphoBlue: { morpho: A, markets: [{ ...market, id: "0x12", lltv: "1000000000000000000" }] } };
+    expect(() => parseDeployment(bad, 31337)).toThrowError(/aaveV3\.pool must be an address.*morphoBlue\.markets\[0\]\.id must be a 32-byte hex id.*morphoBlue\.markets\[0\]\.lltv/);
+  });
+});

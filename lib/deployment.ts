@@ -1,4 +1,4 @@
-import { getAddress, isAddress, type Address } from "viem";
+import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
 
 /** One token Keel knows on a chain, with the feed that prices it. */
 export interface DeployedAsset {
@@ -17,6 +17,35 @@ export interface DeployedMarket {
   collaterals: Address[];
 }
 
+/** Aave v3 on a chain: the contracts the adapter (lib/protocols/aave-v3) reads and writes through. */
+export interface AaveV3Deployment {
+  poolAddressesProvider: Address;
+  pool: Address;
+  poolConfigurator: Address;
+  aclManager: Address;
+  /** AaveOracle: the price of every reserve in the market's base currency. */
+  oracle: Address;
+  protocolDataProvider: Address;
+  uiPoolDataProvider: Address;
+}
+
+/** One Morpho Blue market: its id and MarketParams (`lltv` as a WAD integer in decimal, JSON has no bigint). */
+export interface MorphoBlueMarketDeployment {
+  id: Hex;
+  name: string;
+  loanToken: Address;
+  collateralToken: Address;
+  oracle: Address;
+  irm: Address;
+  lltv: string;
+}
+
+/** Morpho Blue on a chain: the singleton and the markets the app lists. */
+export interface MorphoBlueDeployment {
+  morpho: Address;
+  markets: MorphoBlueMarketDeployment[];
+}
+
 /** What a deploy step writes for one chain and the app, scripts and agents read: `contracts-abi/deployments/<chainId>.json`. */
 export interface Deployment {
   chainId: number;
@@ -32,9 +61,15 @@ export interface Deployment {
     liquidator?: Address;
     /** KeelGuard: owner-set vault protection rules (deleverage, stop-loss) anyone may execute. */
     guard?: Address;
+    /** A Multicall3-compatible aggregator (`aggregate3`); real networks use the canonical Multicall3 instead. */
+    multicall3?: Address;
   };
   assets: DeployedAsset[];
   markets: DeployedMarket[];
+  /** Aave v3, where the chain has it (local: deployed by `npm run dev`; real networks: lib/protocols/registry.ts). */
+  aaveV3?: AaveV3Deployment;
+  /** Morpho Blue, where the chain has it. */
+  morphoBlue?: MorphoBlueDeployment;
   /** Only on local chains: the account that may move dev feeds, and the local Uniswap V2 (pools the simulator arbitrages). */
   dev?: { feedOwner: Address; uniswapV2?: { factory: Address; router: Address } };
 }
@@ -88,7 +123,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   const contracts = isObject(raw.contracts) ? raw.contracts : {};
   need(isObject(raw.contracts), "contracts must be an object");
   const oracle = addr(contracts.oracle, "contracts.oracle");
-  const optional = (key: "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard") =>
+  const optional = (key: "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard" | "multicall3") =>
     contracts[key] === undefined ? {} : { [key]: addr(contracts[key], `contracts.${key}`) };
 
   const assets = list(raw.assets, "assets").map((a, i): DeployedAsset => {
@@ -134,9 +169,58 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     }
   }
 
+  let aaveV3: AaveV3Deployment | undefined;
+  if (raw.aaveV3 !== undefined) {
+    const o = isObject(raw.aaveV3) ? raw.aaveV3 : {};
+    need(isObject(raw.aaveV3), "aaveV3 must be an object");
+    const keys = ["poolAddressesProvider", "pool", "poolConfigurator", "aclManager", "oracle", "protocolDataProvider", "uiPoolDataProvider"] as const;
+    aaveV3 = Object.fromEntries(keys.map((k) => [k, addr(o[k], `aaveV3.${k}`)])) as unknown as AaveV3Deployment;
+  }
+  let morphoBlue: MorphoBlueDeployment | undefined;
+  if (raw.morphoBlue !== undefined) {
+    const o = isObject(raw.morphoBlue) ? raw.morphoBlue : {};
+    need(isObject(raw.morphoBlue), "morphoBlue must be an object");
+    morphoBlue = {
+      morpho: addr(o.morpho, "morphoBlue.morpho"),
+      markets: list(o.markets, "morphoBlue.markets").map((m, i): MorphoBlueMarketDeployment => {
+        const x = isObject(m) ? m : {};
+        const f = `morphoBlue.markets[${i}]`;
+        need(isObject(m), `${f} must be an object`);
+        need(isHex(x.id) && (x.id as string).length === 66, `${f}.id must be a 32-byte hex id`);
+        need(typeof x.lltv === "string" && /^[0-9]{1,19}$/.test(x.lltv) && BigInt(x.lltv) < 10n ** 18n, `${f}.lltv must be a WAD integer below 1e18, as a decimal string`);
+        return {
+          id: (isHex(x.id) ? x.id.toLowerCase() : "0x") as Hex,
+          name: str(x.name, `${f}.name`),
+          loanToken: addr(x.loanToken, `${f}.loanToken`),
+          collateralToken: addr(x.collateralToken, `${f}.collateralToken`),
+          oracle: addr(x.oracle, `${f}.oracle`),
+          irm: addr(x.irm, `${f}.irm`),
+          lltv: typeof x.lltv === "string" ? x.lltv : "0",
+        };
+      }),
+    };
+  }
+
   if (problems.length) throw new DeploymentError(source, problems);
-  const contractsOut = { oracle, ...optional("lens"), ...optional("swapAdapter"), ...optional("leverageRouter"), ...optional("liquidator"), ...optional("guard") };
-  return { chainId, deploymentBlock, contracts: contractsOut, assets, markets, ...(dev ? { dev } : {}) };
+  const contractsOut = {
+    oracle,
+    ...optional("lens"),
+    ...optional("swapAdapter"),
+    ...optional("leverageRouter"),
+    ...optional("liquidator"),
+    ...optional("guard"),
+    ...optional("multicall3"),
+  };
+  return {
+    chainId,
+    deploymentBlock,
+    contracts: contractsOut,
+    assets,
+    markets,
+    ...(aaveV3 ? { aaveV3 } : {}),
+    ...(morphoBlue ? { morphoBlue } : {}),
+    ...(dev ? { dev } : {}),
+  };
 }
 
 /** The deployment's asset at `address` (any case), if Keel knows it. */

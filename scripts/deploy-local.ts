@@ -7,8 +7,9 @@ import { parseDeployConfig } from "../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/deployment";
 import { deployKeel, preflight } from "./lib/deploy-keel";
 import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
-import { bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
+import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
+import { deployLendingProtocols, seedProtocolPositions } from "./lib/deploy-protocols";
 
 /** The local chain's assets: real decimals, realistic prices, Chainlink-style 8-decimal USD feeds. */
 export const LOCAL_ASSETS = [
@@ -83,6 +84,11 @@ export interface DeployLocalOptions {
   /** Where to write `<chainId>.json`; default contracts-abi/deployments. */
   outDir?: string;
   log?: (line: string) => void;
+  /**
+   * Also deploy Aave v3 and Morpho Blue with anvil #0's demo positions (scripts/lib/deploy-protocols.ts). `npm run dev`
+   * turns it on for the first local chain; tests that do not need them leave it off.
+   */
+  lendingProtocols?: boolean;
 }
 
 /** Deploys Keel and its dev tokens and feeds on a fresh local chain, funds the test accounts, writes the deployment file. */
@@ -107,6 +113,14 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     tokens[a.symbol] = { token, feed };
     log(`${a.symbol.padEnd(5)} ${token}  feed ${feed}  $${a.price}`);
   }
+  // Aave v3 and Morpho Blue deploy from their own accounts while Keel deploys (scripts/lib/deploy-protocols.ts).
+  const withProtocols = opts.lendingProtocols ?? false;
+  const protocols = withProtocols
+    ? deployLendingProtocols(opts.rpcUrl, chainId, Object.fromEntries(LOCAL_ASSETS.map((a) => [a.symbol, { ...tokens[a.symbol]!, decimals: a.decimals }])), log)
+    : undefined;
+  // Swallow an early rejection here; it is rethrown where the result is awaited.
+  protocols?.catch(() => {});
+  const multicall3 = await deployer.deploy(abiOf("DevMulticall3"), bytecodeOf("DevMulticall3"));
   const uniswapV2 = await deployUniswapV2(deployer, tokens, log);
   const config = parseDeployConfig({
     chainId,
@@ -149,7 +163,15 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     await seedDemoVaults(opts.rpcUrl, chainId, { assets, markets, oracleOwner: deployer }, log);
   }
 
-  const deployment: Deployment = { ...keel, deploymentBlock, dev: { feedOwner: me, uniswapV2 } };
+  const lending = protocols ? await protocols : undefined;
+  if (lending) await seedProtocolPositions(opts.rpcUrl, chainId, lending, log);
+  const deployment: Deployment = {
+    ...keel,
+    contracts: { ...keel.contracts, multicall3 },
+    ...(lending ?? {}),
+    deploymentBlock,
+    dev: { feedOwner: me, uniswapV2 },
+  };
   const outDir = opts.outDir ?? path.join(repoRoot, "contracts-abi", "deployments");
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${chainId}.json`);
@@ -253,7 +275,7 @@ async function seedDemoVaults(
 // `tsx scripts/deploy-local.ts [rpcUrl]`: deploy to an already running local chain.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rpcUrl = process.argv[2] ?? "http://127.0.0.1:8545";
-  deployLocal({ rpcUrl, log: console.log })
+  deployLocal({ rpcUrl, log: console.log, lendingProtocols: true })
     .then(({ file }) => console.log(`wrote ${file}`))
     .catch((e: Error) => {
       console.error(`deploy failed: ${e.message}`);

@@ -15,6 +15,7 @@ import { startKeeper } from "../agents/keeper";
 import { startPriceSimulator } from "../agents/price-simulator";
 import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
 import { repoRoot } from "./lib/artifacts";
+import { morphoBuildCached } from "./lib/morpho-build";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 import { writePriceHistory } from "./seed-risk";
 
@@ -72,8 +73,16 @@ async function main() {
   }
 
   console.log("› building contracts (forge, solc-js)…");
+  // Morpho Blue compiles with its own solc (scripts/lib/morpho-build.ts) once per checkout: beside forge, not after it.
+  const morphoBuild = morphoBuildCached()
+    ? undefined
+    : new Promise<number | null>((resolve) => {
+        console.log("› compiling Morpho Blue with solc 0.8.19 (first run only)…");
+        spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(repoRoot, "scripts", "lib", "morpho-build.ts")], { stdio: "inherit" }).once("exit", resolve);
+      });
   const build = spawnSync(foundryBin("forge"), ["build", "--quiet"], { cwd: path.join(repoRoot, "contracts"), stdio: "inherit" });
   if (build.status !== 0) fail("forge build failed (see above)");
+  if (morphoBuild && (await morphoBuild) !== 0) fail("compiling Morpho Blue failed (see above)");
 
   const chainIds = chainCount === 2 ? [31337, SECOND_CHAIN_ID] : [31337];
   for (const [i, chainId] of chainIds.entries()) {
@@ -81,7 +90,7 @@ async function main() {
     const anvil = await startAnvil({ port: rpcPort + i, chainId });
     anvils.push(anvil);
     console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
-    const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`) });
+    const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`), lendingProtocols: chainId !== SECOND_CHAIN_ID });
     // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the
     // dashboard, vault pages and /risk — exist from the first page load.
     const rounds = await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 168 });

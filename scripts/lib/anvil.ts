@@ -26,6 +26,15 @@ export const AGENT_KEYS = {
   guardExecutor: "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
 } as const satisfies Record<string, Hex>;
 
+/**
+ * Anvil #8 and #9 (same mnemonic) deploy Aave v3 and Morpho Blue on the local chain and lend on them, so those deploys
+ * run beside Keel's without sharing a nonce.
+ */
+export const PROTOCOL_KEYS = {
+  aave: "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+  morpho: "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
+} as const satisfies Record<string, Hex>;
+
 /** Path of a foundry binary shipped inside its npm package (no download). */
 export function foundryBin(tool: "anvil" | "forge" | "cast"): string {
   const pkg = require.resolve(`@foundry-rs/${tool}-linux-amd64/package.json`);

@@ -19,6 +19,16 @@ export function bytecodeOf(contract: string, file = `${contract}.sol`): Hex {
   return obj as Hex;
 }
 
+/** ABI of a contract from the forge build (for contracts the generated ABI module does not list yet). */
+export function abiOf(contract: string, file = `${contract}.sol`): Abi {
+  const p = path.join(root, "contracts", "out", file, `${contract}.json`);
+  try {
+    return (JSON.parse(readFileSync(p, "utf8")) as { abi: Abi }).abi;
+  } catch {
+    throw new Error(`no forge artifact at ${p}: run \`npm run contracts:build\` first`);
+  }
+}
+
 /** ABI and creation bytecode of a Uniswap V2 contract from its npm build artifact (`@uniswap/v2-core` / `-periphery`). */
 export function uniswapV2Artifact(name: "UniswapV2Factory" | "UniswapV2Router02"): { abi: Abi; bytecode: Hex } {
   const pkg = name === "UniswapV2Factory" ? "v2-core" : "v2-periphery";

@@ -58,6 +58,16 @@ contract DevPriceFeed is AggregatorV3Interface, Ownable {
         return (id, r.answer, r.startedAt, r.updatedAt, id);
     }
 
+    /// @notice The latest answer, as Chainlink's legacy `AggregatorInterface` reports it (Aave's oracle reads this).
+    function latestAnswer() external view returns (int256) {
+        return _rounds[latestRound].answer;
+    }
+
+    /// @notice When the latest answer was updated (Chainlink's legacy `AggregatorInterface`).
+    function latestTimestamp() external view returns (uint256) {
+        return _rounds[latestRound].updatedAt;
+    }
+
     function _push(int256 answer, uint256 updatedAt) internal {
         uint80 id = ++latestRound;
         _rounds[id] = Round(answer, updatedAt, updatedAt);

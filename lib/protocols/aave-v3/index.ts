@@ -1,0 +1,22 @@
+import type { ProtocolAdapter } from "../types";
+import { borrow, repay, supply, withdraw } from "./actions";
+import { describeAaveError } from "./errors";
+import { liquidationPrices, maxBorrow, maxWithdraw, type AavePosition } from "./math";
+
+/** Aave v3 behind the one adapter interface (lib/protocols/types.ts). */
+export const aaveV3Adapter: ProtocolAdapter<AavePosition> = {
+  protocol: "aave-v3",
+  healthFactor: (p) => p.healthFactor,
+  liquidationPrices: (p) => liquidationPrices(p.state),
+  maxBorrow: (p, asset) => maxBorrow(p.state, asset),
+  maxWithdraw: (p, asset) => maxWithdraw(p.state, asset),
+  supply,
+  withdraw,
+  borrow,
+  repay,
+  describeError: describeAaveError,
+};
+
+export * from "./math";
+export { aaveReads, aaveStateFrom, aavePositionFrom } from "./read";
+export { describeAaveError, AAVE_MESSAGES, AAVE_ERROR_NAMES } from "./errors";

@@ -1,0 +1,25 @@
+import type { Address } from "viem";
+import type { ProtocolAdapter } from "../types";
+import { borrow, repay, supply, withdraw } from "./actions";
+import { describeMorphoError } from "./errors";
+import { liquidationPrices, maxBorrow, maxWithdraw, type MorphoPosition } from "./math";
+
+const is = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
+
+/** Morpho Blue behind the one adapter interface (lib/protocols/types.ts); one position per market. */
+export const morphoBlueAdapter: ProtocolAdapter<MorphoPosition> = {
+  protocol: "morpho-blue",
+  healthFactor: (p) => p.healthFactor,
+  liquidationPrices: (p) => liquidationPrices(p.state),
+  maxBorrow: (p, asset) => (is(asset, p.state.loanToken.address) ? maxBorrow(p.state) : 0n),
+  maxWithdraw: (p, asset) => (is(asset, p.state.collateralToken.address) ? maxWithdraw(p.state) : 0n),
+  supply,
+  withdraw,
+  borrow,
+  repay,
+  describeError: describeMorphoError,
+};
+
+export * from "./math";
+export { morphoReads, morphoStatesFrom, morphoPositionsFrom, morphoBorrowRate, MORPHO_READS_PER_MARKET } from "./read";
+export { describeMorphoError, MORPHO_MESSAGES } from "./errors";
