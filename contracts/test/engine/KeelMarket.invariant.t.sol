@@ -6,9 +6,16 @@ import {Test} from "../utils/Test.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
+import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
+import {HealthLib} from "../../src/libraries/HealthLib.sol";
+import {CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
+import {FlashBorrower} from "./EngineBase.sol";
 
-/// @dev Drives the market with random lenders, borrowers, liquidators, price moves, time and batches, and records
-/// any breach of a per-action rule in a ghost flag the invariants read.
+/// @dev Drives the market with random lenders, borrowers, liquidators, price moves, broken feeds, time, batches,
+/// flash loans, operators, vault transfers, reserve withdrawals and delayed risk changes, and records any breach of a
+/// per-action rule in a ghost counter the invariants read. Every handler action is wrapped in `tracked`, which checks
+/// that the lenders' share price falls only by realised bad debt.
 contract MarketHandler is Test {
     KeelMarket internal market;
     DevERC20 internal usdc;
@@ -24,10 +31,37 @@ contract MarketHandler is Test {
     uint256 public liquidationHealthDrops;
     uint256 public liquidations;
     uint256 public lenderOverdraws;
+    /// @dev Ghosts for the liquidation rules (issue #12): bad debt written off while collateral covered the debt; a
+    /// liquidatable vault (HF < 1, something priced to seize) that no liquidation could clear; a liquidation that
+    /// reverted for a reason the rules do not give; a liquidator paid beyond the discount at the vault's starting
+    /// health; the lenders' share price falling by more than realised bad debt.
+    uint256 public solventWriteOffs;
+    uint256 public unliquidatable;
+    uint256 public unexpectedLiquidationReverts;
+    uint256 public overpaidLiquidations;
+    uint256 public sharePriceDrops;
     mapping(bytes32 => uint256) public calls;
 
-    constructor(KeelMarket m, DevERC20 u, DevERC20 w, DevERC20 b, DevPriceFeed fu, DevPriceFeed fw, DevPriceFeed fb) {
+    KeelOracle internal oracle;
+    address internal admin;
+    FlashBorrower internal flashBorrower;
+    uint256 internal pendingLtChange;
+
+    constructor(
+        KeelMarket m,
+        DevERC20 u,
+        DevERC20 w,
+        DevERC20 b,
+        DevPriceFeed fu,
+        DevPriceFeed fw,
+        DevPriceFeed fb,
+        KeelOracle o,
+        address admin_
+    ) {
         market = m;
+        oracle = o;
+        admin = admin_;
+        flashBorrower = new FlashBorrower(m);
         usdc = u;
         cols = [w, b];
         feeds = [fu, fw, fb];
@@ -42,6 +76,20 @@ contract MarketHandler is Test {
         }
         vm.prank(KEEPER);
         usdc.approve(address(m), type(uint256).max);
+    }
+
+    /// @dev Lenders' share price (assets per 1e18 shares) may fall only by realised bad debt (plus rounding).
+    modifier tracked() {
+        uint256 shares = market.totalSupply();
+        uint256 price = market.convertToAssets(1e18);
+        uint256 bad = market.totalBadDebt();
+        _;
+        uint256 after_ = market.convertToAssets(1e18);
+        if (after_ < price && shares != 0) {
+            uint256 loss = (price - after_) * shares / 1e18;
+            uint256 realised = market.totalBadDebt() - bad;
+            if (loss > realised + shares / 1e18 + 2) sharePriceDrops++;
+        }
     }
 
     function vaultCount() external view returns (uint256) {
@@ -62,7 +110,7 @@ contract MarketHandler is Test {
         return dv <= limit;
     }
 
-    function supply(uint256 s, uint256 amount) external {
+    function supply(uint256 s, uint256 amount) external tracked {
         amount = bound(amount, 1, 1_000_000e6);
         address a = _actor(s);
         usdc.mint(a, amount);
@@ -71,7 +119,7 @@ contract MarketHandler is Test {
         calls["supply"]++;
     }
 
-    function redeem(uint256 s, uint256 shares) external {
+    function redeem(uint256 s, uint256 shares) external tracked {
         address a = _actor(s);
         shares = bound(shares, 0, market.maxRedeem(a));
         if (shares == 0) return;
@@ -82,7 +130,7 @@ contract MarketHandler is Test {
         calls["redeem"]++;
     }
 
-    function openAndDeposit(uint256 s, uint256 c, uint256 amount) external {
+    function openAndDeposit(uint256 s, uint256 c, uint256 amount) external tracked {
         address a = _actor(s);
         DevERC20 t = cols[c % 2];
         amount = bound(amount, 1, c % 2 == 0 ? 100e18 : 5e8);
@@ -95,7 +143,38 @@ contract MarketHandler is Test {
         calls["open"]++;
     }
 
-    function depositCollateral(uint256 v, uint256 c, uint256 amount) external {
+    /// @dev Opens a vault with both collaterals (so cross-margin rules are exercised) and borrows 85-100 % of its limit.
+    function openBorrowed(uint256 s, uint256 amount, uint256 pct) external tracked {
+        address a = _actor(s);
+        uint256 wAmt = bound(amount, 0.1e18, 50e18);
+        uint256 bAmt = bound(amount >> 128, 1e5, 2e8);
+        cols[0].mint(a, wAmt);
+        cols[1].mint(a, bAmt);
+        vm.startPrank(a);
+        uint256 id = market.openVault();
+        market.depositCollateral(id, address(cols[0]), wAmt);
+        if (pct % 2 == 0) market.depositCollateral(id, address(cols[1]), bAmt);
+        vm.stopPrank();
+        vaultIds.push(id);
+        (, uint256 limit,,,) = market.vaultHealth(id);
+        uint256 amt = limit / 1e12 * bound(pct, 85, 100) / 100;
+        if (amt == 0 || amt > market.cash()) return;
+        vm.prank(a);
+        market.borrow(id, amt, a);
+        calls["openBorrowed"]++;
+    }
+
+    /// @dev The same action once more, so that borrowed vaults are common in every run.
+    function openBorrowedAgain(uint256 s, uint256 amount, uint256 pct) external {
+        this.openBorrowed(s, amount, pct);
+    }
+
+    /// @dev A second entry for `liquidateAny`, so that liquidatable vaults are tried often.
+    function liquidateAnyAgain(uint256 v) external {
+        this.liquidateAny(v);
+    }
+
+    function depositCollateral(uint256 v, uint256 c, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         DevERC20 t = cols[c % 2];
@@ -107,7 +186,7 @@ contract MarketHandler is Test {
         calls["deposit"]++;
     }
 
-    function withdrawCollateral(uint256 v, uint256 c, uint256 amount) external {
+    function withdrawCollateral(uint256 v, uint256 c, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         address t = address(cols[c % 2]);
@@ -120,7 +199,7 @@ contract MarketHandler is Test {
         } catch {}
     }
 
-    function borrow(uint256 v, uint256 amount) external {
+    function borrow(uint256 v, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         (, uint256 limit,, uint256 dv,) = market.vaultHealth(id);
@@ -136,7 +215,7 @@ contract MarketHandler is Test {
         } catch {}
     }
 
-    function repay(uint256 v, uint256 amount) external {
+    function repay(uint256 v, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok || market.debtOf(id) == 0) return;
         amount = bound(amount, 1, market.debtOf(id) + 10);
@@ -148,7 +227,7 @@ contract MarketHandler is Test {
         calls["repay"]++;
     }
 
-    function batch(uint256 v, uint256 c, uint256 amount, uint256 borrowAmt) external {
+    function batch(uint256 v, uint256 c, uint256 amount, uint256 borrowAmt) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         DevERC20 t = cols[c % 2];
@@ -166,7 +245,7 @@ contract MarketHandler is Test {
         } catch {}
     }
 
-    function movePrice(uint256 f, uint256 pctSeed) external {
+    function movePrice(uint256 f, uint256 pctSeed) external tracked {
         uint256 i = f % 3;
         (, int256 p,,,) = feeds[i].latestRoundData();
         int256 pct = int256(bound(pctSeed, 0, 40)) - 20; // -20% .. +20%
@@ -177,17 +256,189 @@ contract MarketHandler is Test {
         calls["price"]++;
     }
 
-    function warp(uint256 dt) external {
+    /// @dev A crash of one collateral by 10-45 % (liquidations at every depth: barely under, deep but solvent,
+    /// insolvent).
+    function crash(uint256 c, uint256 pctSeed) external tracked {
+        uint256 i = 1 + c % 2;
+        (, int256 p,,,) = feeds[i].latestRoundData();
+        p = p * (90 - int256(bound(pctSeed, 0, 35))) / 100;
+        if (p < minP[i]) p = minP[i];
+        feeds[i].setAnswer(p);
+        calls["crash"]++;
+    }
+
+    function warp(uint256 dt) external tracked {
         dt = bound(dt, 1, 3 days);
         vm.warp(block.timestamp + dt);
         for (uint256 i; i < 3; ++i) {
             (, int256 p,,,) = feeds[i].latestRoundData();
-            feeds[i].setAnswer(p);
+            if (p < minP[i]) p = minP[i];
+            if (p > maxP[i]) p = maxP[i];
+            feeds[i].setAnswer(p); // a broken feed recovers
         }
         calls["warp"]++;
     }
 
-    function liquidate(uint256 v, uint256 c, uint256 amount) external {
+    /// @dev A collateral feed breaks mid-run: stale (last update 2 h ago, heartbeat 1 h) or out of its bounds. The
+    /// base feed never breaks (nothing can be valued without it). `warp` heals it.
+    function breakFeed(uint256 c, uint256 mode) external tracked {
+        uint256 i = 1 + c % 2;
+        (, int256 p,,,) = feeds[i].latestRoundData();
+        if (mode % 2 == 0) {
+            if (block.timestamp <= 2 hours) return;
+            feeds[i].setAnswerAt(p, block.timestamp - 2 hours);
+        } else {
+            feeds[i].setAnswer(i == 1 ? int256(2_000_000e8) : int256(20_000_000e8)); // above maxAnswer
+        }
+        calls["breakFeed"]++;
+    }
+
+    /// @dev Anyone may deposit into any vault (a stranger's 1 wei included).
+    function depositForOther(uint256 s, uint256 v, uint256 c, uint256 amount) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        DevERC20 t = cols[c % 2];
+        amount = bound(amount, 1, c % 2 == 0 ? 1e18 : 1e6);
+        address a = _actor(s);
+        t.mint(a, amount);
+        vm.prank(a);
+        market.depositCollateral(id, address(t), amount);
+        calls["depositOther"]++;
+    }
+
+    /// @dev The owner lets another actor operate its vaults; the operator borrows.
+    function operatorBorrow(uint256 v, uint256 s, uint256 amount) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        address owner_ = market.vaultOwner(id);
+        address op = _actor(s);
+        vm.prank(owner_);
+        market.setOperator(op, true);
+        amount = bound(amount, 1, 50_000e6);
+        vm.prank(op);
+        try market.borrow(id, amount, op) {
+            if (!_withinLtv(id)) ltvBreaches++;
+            calls["operatorBorrow"]++;
+        } catch {}
+    }
+
+    function transferVault(uint256 v, uint256 s) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        address from = market.vaultOwner(id);
+        address to = _actor(s);
+        if (to == from) return;
+        vm.prank(from);
+        market.transferVault(id, to);
+        calls["transferVault"]++;
+    }
+
+    /// @dev The owner withdraws and repays in one multicall (deferred LTV check).
+    function withdrawRepayBatch(uint256 v, uint256 c, uint256 amount, uint256 repayAmt) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok || market.debtOf(id) == 0) return;
+        address t = address(cols[c % 2]);
+        uint256 bal = market.collateralOf(id, t);
+        if (bal == 0) return;
+        amount = bound(amount, 1, bal);
+        repayAmt = bound(repayAmt, 1, market.debtOf(id));
+        address a = market.vaultOwner(id);
+        usdc.mint(a, repayAmt);
+        bytes[] memory data = new bytes[](2);
+        data[0] = abi.encodeCall(KeelMarket.withdrawCollateral, (id, t, amount, a));
+        data[1] = abi.encodeCall(KeelMarket.repay, (id, repayAmt));
+        vm.prank(a);
+        try market.multicall(data) {
+            if (!_withinLtv(id)) ltvBreaches++;
+            calls["withdrawRepayBatch"]++;
+        } catch {}
+    }
+
+    /// @dev A flash loan whose callback repays part of a vault's debt (anyone may repay).
+    function flashRepay(uint256 v, uint256 amount) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok || market.debtOf(id) == 0) return;
+        amount = bound(amount, 1, market.maxFlashLoan(address(usdc)));
+        if (amount == 0) return;
+        uint256 repayAmt = market.debtOf(id) / 2 + 1;
+        uint256 fee = market.flashFee(address(usdc), amount);
+        usdc.mint(address(flashBorrower), repayAmt + fee);
+        flashBorrower.approve(address(usdc), address(market), type(uint256).max);
+        bytes[] memory inner = new bytes[](1);
+        inner[0] = abi.encodeCall(KeelMarket.repay, (id, repayAmt));
+        flashBorrower.setCalls(inner);
+        market.flashLoan(flashBorrower, address(usdc), amount, "");
+        calls["flashRepay"]++;
+    }
+
+    function withdrawReserves(uint256 amount) external tracked {
+        uint256 r = market.totalReserves();
+        uint256 avail = r < market.cash() ? r : market.cash();
+        if (avail == 0) return;
+        amount = bound(amount, 1, avail);
+        vm.prank(admin);
+        market.withdrawReserves(admin, amount);
+        calls["withdrawReserves"]++;
+    }
+
+    /// @dev A delayed risk change: WETH's LT (and LTV) lowered by 1-3 points, proposed, then executed after the delay.
+    function lowerWethLt(uint256 pts) external tracked {
+        if (pendingLtChange == 0) {
+            CollateralInfo memory info = market.collateralInfo(address(cols[0]));
+            uint64 step = uint64(bound(pts, 1, 3)) * 0.01e18;
+            if (info.liquidationThreshold < 0.6e18) return;
+            CollateralParams memory p = CollateralParams(
+                info.ltv - step, info.liquidationThreshold - step, info.maxDiscount, info.supplyCap
+            );
+            vm.prank(admin);
+            pendingLtChange = market.proposeCollateral(address(cols[0]), p);
+            calls["proposeLt"]++;
+        } else {
+            vm.warp(block.timestamp + market.riskDelay());
+            for (uint256 i; i < 3; ++i) {
+                (, int256 p,,,) = feeds[i].latestRoundData();
+                if (p < minP[i]) p = minP[i];
+                if (p > maxP[i]) p = maxP[i];
+                feeds[i].setAnswer(p);
+            }
+            vm.prank(admin);
+            market.executeChange(pendingLtChange);
+            pendingLtChange = 0;
+            calls["executeLt"]++;
+        }
+    }
+
+    /// @dev Whether `err` is a reason the liquidation rules give for refusing to seize `asset` of vault `id`.
+    function _allowedRefusal(bytes memory err) internal pure returns (bool) {
+        bytes4 sel = bytes4(err);
+        return sel == ErrorsLib.LiquidationLowersHealth.selector || sel == KeelOracle.StalePrice.selector
+            || sel == KeelOracle.PriceOutOfBounds.selector || sel == ErrorsLib.InsufficientCollateral.selector;
+    }
+
+    /// @dev One liquidation of `asset`, offering `amount`; checks the rules that hold for every single call.
+    function _liquidateOnce(uint256 id, address asset, uint256 amount) internal returns (bool done, bytes memory err) {
+        (uint256 cv, , uint256 lv, uint256 dv, uint256 hf0) = market.vaultHealth(id);
+        uint256 bad = market.totalBadDebt();
+        usdc.mint(KEEPER, market.debtOf(id) + 1);
+        vm.prank(KEEPER);
+        try market.liquidate(id, asset, amount, 0) returns (uint256 repaid, uint256 seized) {
+            liquidations++;
+            // No write-off while the collateral (as the engine values it) covered the debt.
+            if (market.totalBadDebt() > bad && cv >= dv) solventWriteOffs++;
+            // Paid at most the discount at the vault's health when the call started.
+            uint256 d = HealthLib.discount(hf0, market.collateralInfo(asset).maxDiscount, cv, dv);
+            uint256 seizedValue = seized * oracle.price(asset) / 10 ** DevERC20(asset).decimals();
+            uint256 repaidValue = repaid * oracle.price(address(usdc)) / 1e6;
+            if (seizedValue > repaidValue * (1e18 + d) / 1e18 + 1e13) overpaidLiquidations++;
+            lv; // (kept for readability of the tuple)
+            return (true, "");
+        } catch (bytes memory e) {
+            return (false, e);
+        }
+    }
+
+    /// @dev Random liquidation attempts: a refusal must be one the rules give.
+    function liquidate(uint256 v, uint256 c, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         address t = address(cols[c % 2]);
@@ -195,15 +446,33 @@ contract MarketHandler is Test {
         if (hfBefore >= 1e18 || market.collateralOf(id, t) == 0) return;
         amount = bound(amount, 1, market.debtOf(id) + 1);
         if (amount % 3 == 0) amount = type(uint256).max;
-        usdc.mint(KEEPER, market.debtOf(id) + 1);
-        vm.prank(KEEPER);
-        try market.liquidate(id, t, amount, 0) {
-            liquidations++;
+        (bool done, bytes memory err) = _liquidateOnce(id, t, amount);
+        if (done) {
             if (market.collateralOf(id, t) != 0 && market.debtOf(id) != 0) {
                 (,,,, uint256 hfAfter) = market.vaultHealth(id);
                 if (hfAfter + hfBefore / 1e12 < hfBefore) liquidationHealthDrops++;
             }
-        } catch {}
+        } else if (!_allowedRefusal(err) && bytes4(err) != ErrorsLib.RepayBelowRequired.selector) {
+            unexpectedLiquidationReverts++;
+        }
+    }
+
+    /// @dev Every vault with HF < 1 and something priced to seize can be liquidated through one of its collaterals.
+    function liquidateAny(uint256 v) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok || market.debtOf(id) == 0) return;
+        (uint256 cv,,,, uint256 hf) = market.vaultHealth(id);
+        if (hf >= 1e18 || cv == 0) return;
+        bool anyDone;
+        for (uint256 k; k < 2 && !anyDone; ++k) {
+            address t = address(cols[k]);
+            if (market.collateralOf(id, t) == 0) continue;
+            (bool done, bytes memory err) = _liquidateOnce(id, t, type(uint256).max);
+            if (done) anyDone = true;
+            else if (!_allowedRefusal(err)) unexpectedLiquidationReverts++;
+        }
+        if (!anyDone) unliquidatable++;
+        calls["liquidateAny"]++;
     }
 }
 
@@ -212,7 +481,7 @@ contract KeelMarketInvariantTest is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed);
+        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, ADMIN);
         usdcFeed.transferOwnership(address(handler));
         ethFeed.transferOwnership(address(handler));
         btcFeed.transferOwnership(address(handler));
@@ -265,6 +534,18 @@ contract KeelMarketInvariantTest is EngineBase {
         assertEq(handler.ltvBreaches(), 0, "LTV breached by an action");
         assertEq(handler.liquidationHealthDrops(), 0, "liquidation lowered HF");
         assertEq(handler.lenderOverdraws(), 0, "lender overdraw");
+    }
+
+    /// The liquidation rules of issue #12: no debt written off while a vault's collateral value covered its debt;
+    /// every vault with HF < 1 and a priced collateral could be liquidated, and no liquidation reverted for a reason the
+    /// rules do not give; no liquidator was paid beyond the discount at the vault's starting health; lenders' share
+    /// price fell only by realised bad debt.
+    function invariant_liquidationRules() public view {
+        assertEq(handler.solventWriteOffs(), 0, "bad debt written off while solvent");
+        assertEq(handler.unliquidatable(), 0, "a liquidatable vault could not be liquidated");
+        assertEq(handler.unexpectedLiquidationReverts(), 0, "a liquidation reverted unexpectedly");
+        assertEq(handler.overpaidLiquidations(), 0, "liquidator paid beyond the starting discount");
+        assertEq(handler.sharePriceDrops(), 0, "share price fell by more than bad debt");
     }
 }
 
