@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Deployment } from "../../lib/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
 import { freePort, startAnvil, type Anvil } from "./anvil";
+import { startIndexer, type Indexer } from "./indexer";
 import { repoRoot } from "./artifacts";
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
@@ -29,6 +30,8 @@ export interface Stack {
   /** Every chain, in order: 31337, then 31338 with `chains: 2`. */
   chains: { anvil: Anvil; deployment: Deployment }[];
   baseUrl: string;
+  /** With `indexer: true`: the indexer the app reads history from (PGlite in a temp folder). */
+  indexer?: Indexer;
   stop(): Promise<void>;
 }
 
@@ -37,7 +40,7 @@ export interface Stack {
  * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. Used by the e2e
  * suite and the benchmarks.
  */
-export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2 } = {}): Promise<Stack> {
+export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
   const cwd = opts.cwd ?? repoRoot;
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (or use next dev)");
@@ -48,7 +51,19 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
     const anvil = await startAnvil({ port: await freePort(), chainId });
     chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir })).deployment });
   }
-  const stopChains = () => Promise.all(chains.map((c) => c.anvil.stop()));
+  const indexer = opts.indexer
+    ? await startIndexer({
+        port: await freePort(),
+        chains: chains.map((c) => ({ chainId: c.anvil.chainId, rpcUrl: c.anvil.url })),
+        deploymentsDir: outDir,
+        dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-stack-indexer-")),
+        ...(opts.verbose ? { log: (l: string) => console.log(`[indexer] ${l}`) } : {}),
+      })
+    : undefined;
+  const stopChains = async () => {
+    await indexer?.stop();
+    await Promise.all(chains.map((c) => c.anvil.stop()));
+  };
   const appPort = await freePort();
   const app = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), [opts.dev ? "dev" : "start", "--port", String(appPort)], {
     cwd,
@@ -59,6 +74,8 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
       NEXT_PUBLIC_KEEL_CHAINS: chains.map((c) => c.anvil.chainId).join(","),
       ...Object.fromEntries(chains.map((c) => [`NEXT_PUBLIC_RPC_URL_${c.anvil.chainId}`, c.anvil.url])),
       KEEL_DEPLOYMENTS_DIR: outDir,
+      ...(indexer ? { KEEL_INDEXER_URL: indexer.url } : {}),
+      ...opts.env,
     },
   });
   // localhost, not 127.0.0.1: next dev serves its dev resources only to the origin it announces.
@@ -75,6 +92,7 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
     deployment: chains[0]!.deployment,
     chains,
     baseUrl,
+    ...(indexer ? { indexer } : {}),
     stop: async () => {
       app.kill("SIGTERM");
       await stopChains();
