@@ -6,6 +6,7 @@ import type { Deployment } from "../../lib/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
 import { freePort, startAnvil, type Anvil } from "./anvil";
 import { startIndexer, type Indexer } from "./indexer";
+import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
@@ -32,6 +33,8 @@ export interface Stack {
   baseUrl: string;
   /** With `indexer: true`: the indexer the app reads history from (PGlite in a temp folder). */
   indexer?: Indexer;
+  /** With `notifier: { smtpUrl }`: the alerts service the app proxies to. */
+  notifier?: Notifier;
   stop(): Promise<void>;
 }
 
@@ -40,7 +43,7 @@ export interface Stack {
  * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. Used by the e2e
  * suite and the benchmarks.
  */
-export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; notifier?: { smtpUrl?: string; intervalMs?: number }; env?: Record<string, string> } = {}): Promise<Stack> {
   const cwd = opts.cwd ?? repoRoot;
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (or use next dev)");
@@ -60,11 +63,22 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
         ...(opts.verbose ? { log: (l: string) => console.log(`[indexer] ${l}`) } : {}),
       })
     : undefined;
+  const appPort = await freePort();
+  const notifier = opts.notifier
+    ? await startNotifier({
+        port: await freePort(),
+        chains: chains.map((c) => ({ rpcUrl: c.anvil.url, deployment: c.deployment })),
+        dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-stack-notifier-")),
+        smtpUrl: opts.notifier.smtpUrl,
+        domain: `localhost:${appPort}`,
+        intervalMs: opts.notifier.intervalMs ?? 1_000,
+      })
+    : undefined;
   const stopChains = async () => {
+    await notifier?.stop();
     await indexer?.stop();
     await Promise.all(chains.map((c) => c.anvil.stop()));
   };
-  const appPort = await freePort();
   const app = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), [opts.dev ? "dev" : "start", "--port", String(appPort)], {
     cwd,
     stdio: opts.verbose ? "inherit" : "ignore",
@@ -75,6 +89,7 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
       ...Object.fromEntries(chains.map((c) => [`NEXT_PUBLIC_RPC_URL_${c.anvil.chainId}`, c.anvil.url])),
       KEEL_DEPLOYMENTS_DIR: outDir,
       ...(indexer ? { KEEL_INDEXER_URL: indexer.url } : {}),
+      ...(notifier ? { KEEL_NOTIFIER_URL: notifier.url } : {}),
       ...opts.env,
     },
   });
@@ -93,6 +108,7 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
     chains,
     baseUrl,
     ...(indexer ? { indexer } : {}),
+    ...(notifier ? { notifier } : {}),
     stop: async () => {
       app.kill("SIGTERM");
       await stopChains();
