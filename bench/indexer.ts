@@ -78,7 +78,7 @@ async function main() {
       stop = true;
       await sender;
       const endHead = await admin.publicClient.getBlockNumber({ cacheTime: 0 });
-      await indexer.waitFor({ [d.chainId]: endHead }, 120_000);
+      await indexer.waitFor({ [d.chainId]: endHead }, 15 * 60_000);
 
       const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
       const q = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
