@@ -54,7 +54,7 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
               <ReferenceLine yAxisId="hf" y={1} stroke={LIQ} strokeDasharray="4 4" />
               <Line yAxisId="hf" type="stepAfter" dataKey="healthFactor" name="Health factor" stroke={HF} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
               {history?.source === "indexer" && (
-                <YAxis yAxisId="usd" orientation="right" stroke={USD} fontSize={11} width={56} tickFormatter={(v: number) => `$${Math.round(v).toLocaleString()}`} />
+                <YAxis yAxisId="usd" orientation="right" stroke={USD} fontSize={11} width={56} tickFormatter={(v: number) => (v >= 1000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`)} />
               )}
               {history?.source === "indexer" && (
                 <Line yAxisId="usd" type="stepAfter" dataKey="collateralUsd" name="Collateral value" stroke={USD} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
