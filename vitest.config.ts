@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["lib/**/*.test.ts", "agents/**/*.test.ts", "scripts/**/*.test.ts", "contracts-abi/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "indexer/**/*.test.ts", "agents/**/*.test.ts", "scripts/**/*.test.ts", "contracts-abi/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,

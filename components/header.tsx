@@ -1,6 +1,7 @@
 "use client";
 import { ConnectButton } from "@rainbow-me/rainbowkit";
 import Link from "next/link";
+import { NotificationCenter } from "./notification-center";
 
 export function Header() {
   return (
@@ -27,7 +28,10 @@ export function Header() {
             Risk
           </Link>
         </nav>
-        <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />
+        <div className="flex items-center gap-2">
+          <NotificationCenter />
+          <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />
+        </div>
       </div>
     </header>
   );

@@ -5,7 +5,8 @@ import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
 import type { ChainConfig } from "@/lib/server/config";
-import { historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
+import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
+import { healthToNumber, historySeries, sampleBlocks, wadToNumber, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
 
 /** Samples of past state read per history: at most this many lens reads (plus as many block headers). */
 export const HISTORY_SAMPLES = 40;
@@ -26,10 +27,37 @@ export interface VaultEvent {
 export interface VaultHistory {
   events: VaultEvent[];
   points: HistoryPoint[];
+  /** Where it came from: the indexer (every event, health and values at each), or RPC log scans and sampled lens reads. */
+  source: "indexer" | "rpc";
+  /** Why the indexer was not used, when `source` is "rpc". */
+  fallbackReason?: string;
+  /** The indexer's full timeline (only with `source` "indexer"). */
+  timeline?: VaultTimeline;
+}
+
+/** The vault's history from the indexer, through the app's /api/indexer proxy; throws with the reason when unavailable. */
+async function fromIndexer(chainId: number, market: Address, id: bigint): Promise<VaultHistory> {
+  const res = await fetch(`/api/indexer/vaults/${chainId}/${market}/${id}`);
+  const body = (await res.json().catch(() => null)) as { error?: string } | null;
+  if (!res.ok) throw new Error(body?.error ?? `the indexer answered ${res.status}`);
+  const timeline = parseVaultTimeline(body);
+  if (!timeline.vault) throw new Error("the indexer has not seen this vault yet");
+  return {
+    source: "indexer",
+    timeline,
+    events: timeline.events.map((e) => ({ block: e.block, name: e.kind, args: {}, txHash: e.txHash })),
+    points: timeline.events.map((e) => ({
+      block: Number(e.block),
+      timestamp: Number(e.timestamp),
+      healthFactor: e.healthAfter === 0n ? null : healthToNumber(e.healthAfter),
+      distancePct: null,
+      collateralUsd: wadToNumber(e.collateralValueAfter),
+    })),
+  };
 }
 
 /**
- * The vault's past: its events (one `eth_getLogs` on the market, filtered by the id topic), then the lens evaluated at
+ * The vault's past from the indexer when one answers; otherwise (the fallback, said on screen) its events (one `eth_getLogs` on the market, filtered by the id topic), then the lens evaluated at
  * ≤ HISTORY_SAMPLES past blocks since it opened (every event block while room allows, the rest evenly spaced).
  * Refreshed after each confirmed transaction (the transactor invalidates every query), not on every block.
  */
@@ -42,6 +70,12 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
     staleTime: 30_000,
     retry: 1,
     queryFn: async (): Promise<VaultHistory> => {
+      let fallbackReason: string;
+      try {
+        return await fromIndexer(chain.id, market, id);
+      } catch (e) {
+        fallbackReason = (e as Error).message;
+      }
       const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] })!;
       const latest = await client.getBlockNumber({ cacheTime: 0 });
       const raw = (await client.request({
@@ -74,7 +108,7 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
         }),
       );
       const samples = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-      return { events, points: historySeries(samples) };
+      return { source: "rpc", fallbackReason, events, points: historySeries(samples) };
     },
   });
 }

@@ -94,6 +94,8 @@ export interface HistoryPoint {
   healthFactor: number | null;
   /** Smallest distance to liquidation over the collaterals, in percent; null without debt or prices. */
   distancePct: number | null;
+  /** Collateral value in USD after the event (indexer history only). */
+  collateralUsd?: number | null;
 }
 
 /** One chart point per sample: the lens's health factor and the smallest distance to liquidation. */

@@ -5,17 +5,23 @@
  * Flags: --port 3000 (app) · --rpc-port 8545 (anvil; a second chain uses the next port) · --no-sim (prices stay still)
  *        · --chains 2 (a second local chain, id 31338, with other markets)
  *        · --no-agents (no liquidation keeper or guard executor)
+ *        · --no-indexer (no indexer: the app reads history from the chain) · --indexer-port 42069
+ *        · --notifier-port 42070 (alerts service; email needs KEEL_SMTP_URL, e.g. smtp://user:pass@host:587)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { privateKeyToAccount } from "viem/accounts";
 import { startGuardExecutor } from "../agents/guard-executor";
+import { startNotifier, type Notifier } from "../agents/notifier";
 import { startKeeper } from "../agents/keeper";
 import { startPriceSimulator } from "../agents/price-simulator";
 import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
 import { repoRoot } from "./lib/artifacts";
 import { morphoBuildCached } from "./lib/morpho-build";
+import { startIndexer, type Indexer } from "./lib/indexer";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 import { writePriceHistory } from "./seed-risk";
 
@@ -25,6 +31,9 @@ const { values } = parseArgs({
     "rpc-port": { type: "string", default: "8545" },
     "no-sim": { type: "boolean", default: false },
     "no-agents": { type: "boolean", default: false },
+    "no-indexer": { type: "boolean", default: false },
+    "indexer-port": { type: "string", default: "42069" },
+    "notifier-port": { type: "string", default: "42070" },
     chains: { type: "string", default: "1" },
   },
 });
@@ -35,6 +44,10 @@ if (chainCount !== 1 && chainCount !== 2) {
 }
 const appPort = Number(values.port);
 const rpcPort = Number(values["rpc-port"]);
+const indexerPort = Number(values["indexer-port"]);
+let indexer: Indexer | null = null;
+const notifierPort = Number(values["notifier-port"]);
+let notifier: Notifier | null = null;
 const children: ChildProcess[] = [];
 const anvils: Anvil[] = [];
 const stopSims: (() => void)[] = [];
@@ -51,6 +64,8 @@ async function shutdown(code = 0) {
   stopping = true;
   stopSims.forEach((stop) => stop());
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  await indexer?.stop();
+  await notifier?.stop();
   await Promise.all(anvils.map((a) => a.stop()));
   process.exit(code);
 }
@@ -63,6 +78,8 @@ async function main() {
     [appPort, "the app", "--port"],
   ];
   if (chainCount === 2) ports.push([rpcPort + 1, "the second local chain (anvil)", "--rpc-port"]);
+  if (!values["no-indexer"]) ports.push([indexerPort, "the indexer", "--indexer-port"]);
+  ports.push([notifierPort, "the alerts notifier", "--notifier-port"]);
   for (const [port, what, flag] of ports) {
     if (!(await isPortFree(port))) {
       fail(
@@ -85,12 +102,14 @@ async function main() {
   if (morphoBuild && (await morphoBuild) !== 0) fail("compiling Morpho Blue failed (see above)");
 
   const chainIds = chainCount === 2 ? [31337, SECOND_CHAIN_ID] : [31337];
+  const deployed: { rpcUrl: string; deployment: Awaited<ReturnType<typeof deployLocal>>["deployment"] }[] = [];
   for (const [i, chainId] of chainIds.entries()) {
     console.log(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
     const anvil = await startAnvil({ port: rpcPort + i, chainId });
     anvils.push(anvil);
     console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
     const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`), lendingProtocols: chainId !== SECOND_CHAIN_ID });
+    deployed.push({ rpcUrl: anvil.url, deployment });
     // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the
     // dashboard, vault pages and /risk — exist from the first page load.
     const rounds = await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 168 });
@@ -110,6 +129,40 @@ async function main() {
     }
   }
 
+  let deploymentsDir: string | undefined;
+  if (!values["no-indexer"]) {
+    // A fresh chain each run, so a fresh embedded database (PGlite) in a temp folder; DATABASE_URL selects Postgres.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "keel-indexer-"));
+    deploymentsDir = path.join(repoRoot, "contracts-abi", "deployments");
+    console.log(`› starting the indexer on :${indexerPort} (${process.env.DATABASE_URL ? "Postgres from DATABASE_URL" : `PGlite in ${dataDir}`})…`);
+    indexer = await startIndexer({
+      port: indexerPort,
+      chains: anvils.map((a) => ({ chainId: a.chainId, rpcUrl: a.url })),
+      deploymentsDir,
+      dataDir,
+      databaseUrl: process.env.DATABASE_URL,
+      schema: `keel_dev_${Date.now()}`,
+      log: (l) => {
+        if (/error|warn/i.test(l)) console.log(`  [indexer] ${l}`);
+      },
+    });
+    indexer.child.once("exit", (code) => {
+      if (!stopping) console.error(`  [indexer] exited (${code}); the app falls back to reading history from the chain`);
+    });
+  }
+
+  console.log(`› starting the alerts notifier on :${notifierPort}…`);
+  notifier = await startNotifier({
+    port: notifierPort,
+    chains: deployed,
+    dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-notifier-")),
+    smtpUrl: process.env.KEEL_SMTP_URL,
+    domain: `localhost:${appPort}`,
+    log: (l) => {
+      if (/"event":"(alert|delivery-failed)"/.test(l)) console.log(`  [notifier] ${l}`);
+    },
+  });
+
   console.log(`› starting the app on :${appPort}…`);
   const next = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["dev", "--port", String(appPort)], {
     cwd: repoRoot,
@@ -119,6 +172,8 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_PUBLIC_KEEL_CHAINS: chainIds.join(","),
       ...Object.fromEntries(anvils.map((a) => [`NEXT_PUBLIC_RPC_URL_${a.chainId}`, a.url])),
+      ...(indexer ? { KEEL_INDEXER_URL: indexer.url } : {}),
+      KEEL_NOTIFIER_URL: notifier.url,
     },
   });
   children.push(next);
@@ -135,6 +190,8 @@ Keel local stack
   app        http://localhost:${appPort}
 ${anvils.map((a) => `  chain      ${a.url}  (chain id ${a.chainId})`).join("\n")}
   simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s; scenarios: npx tsx agents/market-simulator.ts --scenario crash (or the Simulator panel on /markets)"}
+  indexer    ${indexer ? `${indexer.url} (history, timelines, CSV; the app falls back to the chain without it)` : "off (--no-indexer): history is read from the chain"}
+  alerts     ${notifier.url} (sign in from the bell in the header; email ${process.env.KEEL_SMTP_URL ? "via KEEL_SMTP_URL" : "off: set KEEL_SMTP_URL"})
   agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6) and guard executor (anvil #7) running"}
 Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
 ${accounts}

@@ -28,7 +28,12 @@ fi
 step "contracts: forge build + forge test (unit, fuzz, invariant)"
 (cd contracts && ../$BIN/forge test)
 
-step "unit and chain-integration tests (vitest)"
+# The indexer's suite runs on embedded PGlite and on Postgres: a throwaway Debian PostgreSQL server for this run.
+step "PostgreSQL for the indexer tests (throwaway server)"
+source scripts/lib/throwaway-postgres.sh
+keel_start_postgres
+
+step "unit and chain-integration tests (vitest; the indexer on PGlite and on Postgres)"
 "$BIN/vitest" run
 
 step "typecheck (tsc --noEmit)"

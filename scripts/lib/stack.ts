@@ -5,6 +5,8 @@ import path from "node:path";
 import type { Deployment } from "../../lib/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
 import { freePort, startAnvil, type Anvil } from "./anvil";
+import { startIndexer, type Indexer } from "./indexer";
+import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
@@ -29,6 +31,10 @@ export interface Stack {
   /** Every chain, in order: 31337, then 31338 with `chains: 2`. */
   chains: { anvil: Anvil; deployment: Deployment }[];
   baseUrl: string;
+  /** With `indexer: true`: the indexer the app reads history from (PGlite in a temp folder). */
+  indexer?: Indexer;
+  /** With `notifier: { smtpUrl }`: the alerts service the app proxies to. */
+  notifier?: Notifier;
   stop(): Promise<void>;
 }
 
@@ -37,7 +43,7 @@ export interface Stack {
  * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. Used by the e2e
  * suite and the benchmarks.
  */
-export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2 } = {}): Promise<Stack> {
+export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; notifier?: { smtpUrl?: string; intervalMs?: number }; env?: Record<string, string> } = {}): Promise<Stack> {
   const cwd = opts.cwd ?? repoRoot;
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (or use next dev)");
@@ -48,8 +54,31 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
     const anvil = await startAnvil({ port: await freePort(), chainId });
     chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir })).deployment });
   }
-  const stopChains = () => Promise.all(chains.map((c) => c.anvil.stop()));
+  const indexer = opts.indexer
+    ? await startIndexer({
+        port: await freePort(),
+        chains: chains.map((c) => ({ chainId: c.anvil.chainId, rpcUrl: c.anvil.url })),
+        deploymentsDir: outDir,
+        dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-stack-indexer-")),
+        ...(opts.verbose ? { log: (l: string) => console.log(`[indexer] ${l}`) } : {}),
+      })
+    : undefined;
   const appPort = await freePort();
+  const notifier = opts.notifier
+    ? await startNotifier({
+        port: await freePort(),
+        chains: chains.map((c) => ({ rpcUrl: c.anvil.url, deployment: c.deployment })),
+        dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-stack-notifier-")),
+        smtpUrl: opts.notifier.smtpUrl,
+        domain: `localhost:${appPort}`,
+        intervalMs: opts.notifier.intervalMs ?? 1_000,
+      })
+    : undefined;
+  const stopChains = async () => {
+    await notifier?.stop();
+    await indexer?.stop();
+    await Promise.all(chains.map((c) => c.anvil.stop()));
+  };
   const app = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), [opts.dev ? "dev" : "start", "--port", String(appPort)], {
     cwd,
     stdio: opts.verbose ? "inherit" : "ignore",
@@ -59,6 +88,9 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
       NEXT_PUBLIC_KEEL_CHAINS: chains.map((c) => c.anvil.chainId).join(","),
       ...Object.fromEntries(chains.map((c) => [`NEXT_PUBLIC_RPC_URL_${c.anvil.chainId}`, c.anvil.url])),
       KEEL_DEPLOYMENTS_DIR: outDir,
+      ...(indexer ? { KEEL_INDEXER_URL: indexer.url } : {}),
+      ...(notifier ? { KEEL_NOTIFIER_URL: notifier.url } : {}),
+      ...opts.env,
     },
   });
   // localhost, not 127.0.0.1: next dev serves its dev resources only to the origin it announces.
@@ -75,6 +107,8 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
     deployment: chains[0]!.deployment,
     chains,
     baseUrl,
+    ...(indexer ? { indexer } : {}),
+    ...(notifier ? { notifier } : {}),
     stop: async () => {
       app.kill("SIGTERM");
       await stopChains();

@@ -8,6 +8,7 @@ import type { LensMarket } from "@/lib/vaults";
 import { CollateralsTable } from "./collaterals-table";
 import { LendPanel } from "./lend-panel";
 import { PendingChanges } from "./pending-changes";
+import { MarketHistory } from "./market-history";
 import { RateChart } from "./rate-chart";
 
 function Stat({ label, testId, children, hint }: { label: string; testId: string; children: ReactNode; hint?: ReactNode }) {
@@ -92,6 +93,7 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
         </div>
       </div>
 
+      <MarketHistory chainId={chain.id} market={market.market} baseDecimals={dec} symbol={symbol} symbolOf={symbolOf} />
       <CollateralsTable market={market} symbolOf={symbolOf} now={now} />
       <PendingChanges market={market} symbolOf={symbolOf} now={now} />
 

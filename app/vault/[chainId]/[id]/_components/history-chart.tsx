@@ -6,6 +6,7 @@ import { CHART_HEALTH_CAP } from "@/lib/vault-charts";
 const HF = "#a78bfa";
 const DIST = "#34d399";
 const LIQ = "#f43f5e";
+const USD = "#38bdf8";
 
 const time = (ts: number | null, block: number) => (ts ? new Date(ts * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : `#${block}`);
 
@@ -17,7 +18,13 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">
         <span className="font-medium uppercase tracking-wide">History since opening</span>
         <span>
-          {history ? `${points.length} samples · ${history.events.length} events` : loading ? "reading past blocks…" : ""}
+          {history
+            ? history.source === "indexer"
+              ? `${history.events.length} events · indexer`
+              : `${points.length} samples · ${history.events.length} events · read from the chain`
+            : loading
+              ? "reading past blocks…"
+              : ""}
         </span>
       </figcaption>
       {error && <p className="text-sm text-rose-300">Could not read the vault&apos;s history: {error.message.split("\n")[0]}</p>}
@@ -28,7 +35,7 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
               <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
               <XAxis dataKey="block" type="number" allowDecimals={false} domain={["dataMin", "dataMax"]} stroke="#64748b" fontSize={11} tickFormatter={(b: number) => `#${b}`} />
               <YAxis yAxisId="hf" domain={[0, CHART_HEALTH_CAP]} stroke={HF} fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />
-              <YAxis yAxisId="d" orientation="right" domain={[0, 100]} stroke={DIST} fontSize={11} width={40} tickFormatter={(v: number) => `${v}%`} />
+              <YAxis yAxisId="d" hide={history?.source === "indexer"} orientation="right" domain={[0, 100]} stroke={DIST} fontSize={11} width={40} tickFormatter={(v: number) => `${v}%`} />
               <Tooltip
                 contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
                 labelStyle={{ color: "#cbd5e1" }}
@@ -39,12 +46,20 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
                 formatter={(v, name) =>
                   name === "Health factor"
                     ? [Number(v) >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : Number(v).toFixed(2), name]
-                    : [`${Number(v).toFixed(1)}%`, name]
+                    : name === "Collateral value"
+                      ? [`$${Number(v).toLocaleString(undefined, { maximumFractionDigits: 2 })}`, name]
+                      : [`${Number(v).toFixed(1)}%`, name]
                 }
               />
               <ReferenceLine yAxisId="hf" y={1} stroke={LIQ} strokeDasharray="4 4" />
               <Line yAxisId="hf" type="stepAfter" dataKey="healthFactor" name="Health factor" stroke={HF} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-              <Line yAxisId="d" type="stepAfter" dataKey="distancePct" name="Distance to liquidation" stroke={DIST} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+              {history?.source === "indexer" && (
+                <YAxis yAxisId="usd" orientation="right" stroke={USD} fontSize={11} width={56} tickFormatter={(v: number) => (v >= 1000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`)} />
+              )}
+              {history?.source === "indexer" && (
+                <Line yAxisId="usd" type="stepAfter" dataKey="collateralUsd" name="Collateral value" stroke={USD} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
+              )}
+              <Line yAxisId="d" hide={history?.source === "indexer"} type="stepAfter" dataKey="distancePct" name="Distance to liquidation" stroke={DIST} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
             </LineChart>
           </ResponsiveContainer>

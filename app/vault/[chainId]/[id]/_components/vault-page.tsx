@@ -21,6 +21,7 @@ import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
 import { HistoryChart } from "./history-chart";
 import { ProtectionPanel } from "./protection-panel";
+import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
 
 function Problem({ children }: { children: React.ReactNode }) {
@@ -246,6 +247,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
         <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />
         <CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />
       </div>
+      <Timeline history={history.data} chainId={chain.id} market={marketAddress} id={id} deployment={chain.deployment!} baseAsset={market.baseAsset} />
     </div>
   );
 }

@@ -1,0 +1,24 @@
+/**
+ * The indexer's read API, through the app's own origin (the browser never needs the indexer's address): GET only,
+ * only the paths the indexer serves. 503 with the reason when no indexer is configured or it does not answer — the
+ * app then falls back to reading the chain.
+ */
+import { NextResponse } from "next/server";
+import { fetchIndexer, IndexerUnavailable } from "@/lib/server/indexer";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const ALLOWED = /^(vaults\/\d+\/0x[0-9a-fA-F]{40}\/\d+|markets|markets\/\d+\/0x[0-9a-fA-F]{40}\/series|liquidations|rules\/\d+\/0x[0-9a-fA-F]{40}\/\d+|prices\/\d+\/0x[0-9a-fA-F]{40}|book\/\d+\/0x[0-9a-fA-F]{40})$/;
+
+export async function GET(req: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  const path = (await params).path.join("/");
+  if (!ALLOWED.test(path)) return NextResponse.json({ error: `the indexer serves no /${path}` }, { status: 404 });
+  const query = new URL(req.url).search;
+  try {
+    return NextResponse.json(await fetchIndexer(`/${path}${query}`));
+  } catch (e) {
+    const status = e instanceof IndexerUnavailable ? 503 : 500;
+    return NextResponse.json({ error: (e as Error).message }, { status });
+  }
+}

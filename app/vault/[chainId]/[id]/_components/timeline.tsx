@@ -1,0 +1,90 @@
+"use client";
+import type { Address } from "viem";
+import type { VaultHistory } from "@/hooks/use-vault-history";
+import type { Deployment } from "@/lib/deployment";
+import { findAsset } from "@/lib/deployment";
+import { formatToken, formatUsd, formatUtc, shortAddress } from "@/lib/format";
+import { positionResult, timelineRows } from "@/lib/indexer";
+
+/**
+ * The position's timeline from the indexer — every action, liquidation and protection run with its amounts, the price
+ * at that block and the health before → after — with interest paid, realised P&L and a CSV export. Without an indexer
+ * it says the history is reconstructed from the chain (the chart above still shows it).
+ */
+export function Timeline({ history, chainId, market, id, deployment, baseAsset }: {
+  history?: VaultHistory;
+  chainId: number;
+  market: Address;
+  id: bigint;
+  deployment: Deployment;
+  baseAsset: Address;
+}) {
+  if (!history) return null;
+  if (history.source === "rpc" || !history.timeline?.vault) {
+    return (
+      <p className="rounded-lg border border-amber-900/60 bg-amber-950/30 px-3 py-2 text-xs text-amber-200" data-testid="history-fallback">
+        History read from the chain (log scan and sampled lens reads): the indexer is unavailable — {history.fallbackReason ?? "no timeline"}.
+      </p>
+    );
+  }
+  const rows = timelineRows(history.timeline, deployment, baseAsset);
+  const result = positionResult(history.timeline.vault);
+  const base = findAsset(deployment, baseAsset);
+  return (
+    <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="vault-timeline">
+      <header className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
+        <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Timeline · from the indexer</h2>
+        <div className="flex flex-wrap gap-4 text-xs text-slate-400">
+          <span>
+            Interest paid{" "}
+            <span className="font-mono text-slate-200" data-testid="interest-paid">
+              {base ? formatToken(result.interestPaid, base.decimals, base.symbol, 6) : result.interestPaid.toString()}
+            </span>
+          </span>
+          <span>
+            Realised P&amp;L{" "}
+            <span className={`font-mono ${result.realisedPnl < 0n ? "text-rose-300" : "text-emerald-300"}`} data-testid="realised-pnl">
+              {formatUsd(result.realisedPnl)}
+            </span>
+          </span>
+          <span>
+            With the open position <span className="font-mono text-slate-200">{formatUsd(result.totalPnl)}</span>
+          </span>
+          <a className="text-sky-300 hover:underline" href={`/api/export/vault/${chainId}/${market}/${id}`} data-testid="timeline-csv" download>
+            Download CSV
+          </a>
+        </div>
+      </header>
+      <div className="max-h-80 overflow-auto">
+        <table className="w-full text-left text-xs">
+          <thead className="sticky top-0 bg-slate-900 text-slate-500">
+            <tr>
+              <th className="py-1 pr-3 font-normal">When</th>
+              <th className="py-1 pr-3 font-normal">Event</th>
+              <th className="py-1 pr-3 font-normal">Amounts</th>
+              <th className="py-1 pr-3 font-normal">Price</th>
+              <th className="py-1 pr-3 font-normal">Health</th>
+              <th className="py-1 pr-3 font-normal">Collateral value</th>
+              <th className="py-1 font-normal">Debt after</th>
+            </tr>
+          </thead>
+          <tbody className="font-mono text-slate-300">
+            {rows.map((r) => (
+              <tr key={r.key} className={`border-t border-slate-800 ${r.liquidation ? "text-rose-300" : ""}`} data-testid="timeline-row">
+                <td className="py-1 pr-3 whitespace-nowrap" title={`block ${r.block} · tx ${r.txHash}`}>
+                  {formatUtc(r.timestamp)} <span className="text-slate-500">{shortAddress(r.txHash)}</span>
+                </td>
+                <td className="py-1 pr-3 font-sans" data-testid="timeline-kind">{r.label}</td>
+                <td className="py-1 pr-3" data-testid="timeline-amounts">{r.amounts}</td>
+                <td className="py-1 pr-3">{r.price}</td>
+                <td className="py-1 pr-3 whitespace-nowrap">{r.health}</td>
+                <td className="py-1 pr-3 whitespace-nowrap">{r.collateralValue}</td>
+                <td className="py-1">{r.debt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+import { useState } from "react";
+import { useAlerts, type AlertNotification } from "@/hooks/use-alerts";
+import type { WebhookFormat } from "@/lib/alerts";
+import { formatUtc } from "@/lib/format";
+
+const deliveryText = (n: AlertNotification) =>
+  n.deliveries
+    .filter((d) => d.channel !== "in-app")
+    .map((d) => `${d.channel}: ${d.status}${d.attempts > 1 ? ` after ${d.attempts} attempts` : ""}${d.status !== "delivered" && d.lastError ? ` (${d.lastError})` : ""}`)
+    .join(" · ");
+
+/** The header's bell: in-app notifications, delivery status of emails and webhooks, and the alerts the user set. */
+export function NotificationCenter() {
+  const a = useAlerts();
+  const [open, setOpen] = useState(false);
+  if (!a.address) return null;
+  const unread = a.notifications.data?.filter((n) => !n.read).length ?? 0;
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        aria-label={`Notifications${unread ? ` (${unread} unread)` : ""}`}
+        className="relative rounded-md p-1.5 text-slate-300 hover:bg-slate-800 hover:text-white"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="notification-bell"
+      >
+        <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8M10 20a2 2 0 0 0 4 0" />
+        </svg>
+        {unread > 0 && (
+          <span className="absolute -right-1 -top-1 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold text-white" data-testid="notification-unread">
+            {unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="absolute right-0 z-50 mt-2 w-[min(92vw,26rem)] space-y-3 rounded-xl border border-slate-700 bg-slate-950 p-4 text-sm shadow-xl" data-testid="notification-panel">
+          {!a.signedIn ? (
+            <div className="space-y-2">
+              <p className="text-slate-300">Sign in with your wallet to set alerts (health, liquidation odds, protection, liquidations) by email, webhook or here.</p>
+              <button type="button" className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50" disabled={a.signIn.isPending} onClick={() => a.signIn.mutate()} data-testid="alerts-sign-in">
+                {a.signIn.isPending ? "Waiting for the signature…" : "Sign in with Ethereum"}
+              </button>
+              {a.signIn.error && <p className="text-xs text-rose-300" data-testid="alerts-error">{a.signIn.error.message.split("\n")[0]}</p>}
+            </div>
+          ) : (
+            <>
+              <section>
+                <header className="mb-1 flex items-baseline justify-between">
+                  <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Notifications</h2>
+                  {unread > 0 && (
+                    <button type="button" className="text-xs text-sky-300 hover:underline" onClick={() => a.markRead.mutate()}>
+                      Mark all read
+                    </button>
+                  )}
+                </header>
+                {a.notifications.error && <p className="text-xs text-rose-300">{a.notifications.error.message}</p>}
+                {a.notifications.data?.length === 0 && <p className="text-xs text-slate-500">Nothing yet.</p>}
+                <ol className="max-h-60 space-y-2 overflow-y-auto">
+                  {a.notifications.data?.map((n) => (
+                    <li key={n.id} className={`rounded-md border px-2 py-1.5 ${n.read ? "border-slate-800" : "border-sky-800 bg-sky-950/30"}`} data-testid="notification">
+                      <div className="text-slate-200">{n.alert.title}</div>
+                      <div className="text-xs text-slate-400">{formatUtc(Math.floor(n.alert.at / 1000))}</div>
+                      <div className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-500"}`} data-testid="notification-deliveries">
+                        {deliveryText(n)}
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+              <Subscriptions alerts={a} />
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) {
+  const [health, setHealth] = useState("1.2");
+  const [odds, setOdds] = useState("");
+  const [email, setEmail] = useState("");
+  const [webhook, setWebhook] = useState("");
+  const [format, setFormat] = useState<WebhookFormat>("discord");
+  const [chatId, setChatId] = useState("");
+  const [secret, setSecret] = useState<string | null>(null);
+  const submit = () => {
+    const oddsPct = odds.trim() === "" ? null : Number(odds) / 100;
+    a.subscribe.mutate(
+      {
+        rules: { healthBelow: health.trim() || null, oddsAbove: oddsPct, ruleCannotFire: true, events: true },
+        channels: { email: email.trim() || null, webhook: webhook.trim() ? { url: webhook.trim(), format, ...(format === "telegram" ? { chatId } : {}) } : null },
+      },
+      { onSuccess: (r) => setSecret(webhook.trim() ? r.webhookSecret : null) },
+    );
+  };
+  const input = "w-full rounded-md border border-slate-700 bg-slate-900 px-2 py-1 text-slate-100";
+  return (
+    <section className="space-y-2 border-t border-slate-800 pt-3">
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Your alerts</h2>
+      {a.subscriptions.data?.map((s) => (
+        <div key={s.id} className="flex items-center justify-between gap-2 text-xs text-slate-300" data-testid="alert-subscription">
+          <span>
+            {[s.rules.healthBelow && `health < ${(Number(BigInt(s.rules.healthBelow) / 10n ** 14n) / 1e4).toFixed(2)}`, s.rules.oddsAbove !== null && `odds > ${(s.rules.oddsAbove * 100).toFixed(1)}%`, "protection", "events"].filter(Boolean).join(" · ")}
+            {s.channels.email ? ` → ${s.channels.email}` : ""}
+            {s.channels.webhook ? ` → ${s.channels.webhook.format} webhook` : ""}
+            {s.paused ? " (paused)" : ""}
+          </span>
+          <span className="flex gap-2">
+            <button type="button" className="text-sky-300 hover:underline" onClick={() => a.setPaused.mutate({ id: s.id, paused: !s.paused })}>
+              {s.paused ? "Resume" : "Pause"}
+            </button>
+            <button type="button" className="text-rose-300 hover:underline" onClick={() => a.remove.mutate(s.id)}>
+              Remove
+            </button>
+          </span>
+        </div>
+      ))}
+      <div className="grid grid-cols-2 gap-2 text-xs text-slate-400">
+        <label>
+          Health below
+          <input className={input} value={health} onChange={(e) => setHealth(e.target.value)} inputMode="decimal" data-testid="alert-health" />
+        </label>
+        <label>
+          24 h odds above (%)
+          <input className={input} value={odds} onChange={(e) => setOdds(e.target.value)} inputMode="decimal" placeholder="off" data-testid="alert-odds" />
+        </label>
+        <label className="col-span-2">
+          Email
+          <input className={input} value={email} onChange={(e) => setEmail(e.target.value)} type="email" placeholder="optional" data-testid="alert-email" />
+        </label>
+        <label className="col-span-2">
+          Webhook URL
+          <input className={input} value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder="optional: Discord, Slack, Telegram bot or any HTTPS endpoint" data-testid="alert-webhook" />
+        </label>
+        <label>
+          Format
+          <select className={input} value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)} data-testid="alert-webhook-format">
+            <option value="discord">Discord</option>
+            <option value="slack">Slack</option>
+            <option value="telegram">Telegram</option>
+            <option value="json">JSON</option>
+          </select>
+        </label>
+        {format === "telegram" && (
+          <label>
+            Telegram chat id
+            <input className={input} value={chatId} onChange={(e) => setChatId(e.target.value)} />
+          </label>
+        )}
+      </div>
+      <button type="button" className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50" disabled={a.subscribe.isPending} onClick={submit} data-testid="alert-save">
+        Add alert
+      </button>
+      {a.subscribe.error && <p className="text-xs text-rose-300" data-testid="alerts-error">{a.subscribe.error.message}</p>}
+      {secret && (
+        <p className="break-all text-xs text-amber-200" data-testid="alert-webhook-secret">
+          Webhook signing secret (shown once): <span className="font-mono">{secret}</span> — requests carry x-keel-signature: sha256=HMAC(secret, timestamp + &quot;.&quot; + body).
+        </p>
+      )}
+    </section>
+  );
+}

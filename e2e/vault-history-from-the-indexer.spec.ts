@@ -1,0 +1,80 @@
+import { expect, test as base } from "@playwright/test";
+import { createPublicClient, createWalletClient, http, maxUint256, parseUnits, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { devErc20Abi, keelMarketFullAbi } from "../contracts-abi";
+import { ANVIL_KEYS } from "../scripts/lib/anvil";
+import { localChain } from "../scripts/lib/clients";
+import { startStack, type Stack } from "../scripts/lib/stack";
+import { connectWallet, screenshot } from "./support/fixtures";
+import { injectedWalletScript } from "./support/injected-wallet";
+
+// A trader's history as the indexer serves it: this journey runs its own stack with the indexer (npm run dev starts one).
+const test = base.extend<Record<never, never>, { stack: Stack }>({
+  stack: [
+    async ({}, use) => {
+      const stack = await startStack({ indexer: true, dev: process.env.KEEL_E2E_DEV === "1" });
+      await use(stack);
+      await stack.stop();
+    },
+    { scope: "worker", timeout: 240_000 },
+  ],
+});
+test.describe.configure({ mode: "serial" });
+
+test("as a trader: my vault's timeline and its CSV match the transactions I sent; without the indexer the page says it reads the chain", async ({ page, stack }) => {
+  test.setTimeout(180_000);
+  const d = stack.deployment;
+  const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
+  const weth = d.assets.find((a) => a.symbol === "WETH")!;
+  const usdc = d.assets.find((a) => a.symbol === "USDC")!;
+  const chain = localChain(d.chainId, stack.anvil.url);
+  const publicClient = createPublicClient({ chain, transport: http(stack.anvil.url) });
+  const account = privateKeyToAccount(ANVIL_KEYS[1]!);
+  const trader = createWalletClient({ chain, transport: http(stack.anvil.url), account });
+  const sent: { kind: string; hash: Hex; amount: string }[] = [];
+  const send = async (kind: string, amount: string, request: Parameters<typeof trader.writeContract>[0]) => {
+    const hash = await trader.writeContract(request);
+    expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+    if (kind) sent.push({ kind, hash, amount });
+  };
+  await send("", "", { address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] } as never);
+  await send("", "", { address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] } as never);
+  const id = (await publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  await send("VaultOpened", "", { address: market, abi: keelMarketFullAbi, functionName: "openVault" } as never);
+  await send("CollateralDeposited", "5", { address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("5", 18)] } as never);
+  await send("Borrowed", "6000", { address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("6000", 6), account.address] } as never);
+  await send("Repaid", "1500", { address: market, abi: keelMarketFullAbi, functionName: "repay", args: [id, parseUnits("1500", 6)] } as never);
+  await send("CollateralWithdrawn", "0.5", { address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [id, weth.address, parseUnits("0.5", 18), account.address] } as never);
+  await stack.indexer!.waitFor({ [d.chainId]: await publicClient.getBlockNumber({ cacheTime: 0 }) });
+
+  await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
+  await page.goto(`${stack.baseUrl}/vault/${d.chainId}/${id}?market=${market}`);
+  await connectWallet(page);
+  const timeline = page.getByTestId("vault-timeline");
+  await expect(timeline).toBeVisible({ timeout: 60_000 });
+  // newest first, one row per transaction, the amounts sent
+  await expect(timeline.getByTestId("timeline-kind")).toHaveText(["Withdraw", "Repay", "Borrow", "Deposit", "Opened"]);
+  await expect(timeline.getByTestId("timeline-amounts")).toHaveText(["0.5 WETH", "1,500 USDC", "6,000 USDC", "5 WETH", ""]);
+  await expect(page.getByTestId("history-chart")).toContainText("indexer");
+  await screenshot(page, "vault-timeline");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "vault-timeline-phone");
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  // The CSV the page links to: one line per transaction, its hash, its kind and the exact amount.
+  const href = await timeline.getByTestId("timeline-csv").getAttribute("href");
+  const res = await page.request.get(`${stack.baseUrl}${href}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  const [header, ...lines] = (await res.text()).trim().split("\r\n");
+  const col = (name: string) => header!.split(",").indexOf(name);
+  expect(lines.map((l) => l.split(",")[col("tx")])).toEqual(sent.map((s) => s.hash));
+  expect(lines.map((l) => l.split(",")[col("event")])).toEqual(sent.map((s) => s.kind));
+  expect(lines.map((l) => { const c = l.split(","); return c[col("amount")] || c[col("base_amount")]; })).toEqual(sent.map((s) => s.amount));
+
+  // Without the indexer, the page still shows the history, read from the chain, and says so.
+  await stack.indexer!.stop();
+  await page.reload();
+  await expect(page.getByTestId("history-fallback")).toContainText("indexer is unavailable", { timeout: 60_000 });
+  await expect(page.getByTestId("history-chart").getByTestId("vault-events")).toContainText("Borrowed");
+});

@@ -1,0 +1,99 @@
+/**
+ * The indexer's HTTP API (Hono, served by Ponder next to its /ready and /status): JSON with every integer as a
+ * decimal string. The app reads it through its /api/indexer proxy (lib/indexer.ts), which also builds the CSVs.
+ */
+import { db } from "ponder:api";
+import schema from "ponder:schema";
+import { Hono } from "hono";
+import { and, asc, desc, eq, gte } from "ponder";
+import { isAddress } from "viem";
+
+const app = new Hono();
+
+/** JSON whose bigints are decimal strings. */
+const json = (value: unknown) =>
+  new Response(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)), {
+    headers: { "content-type": "application/json" },
+  });
+const bad = (message: string) => new Response(JSON.stringify({ error: message }), { status: 400, headers: { "content-type": "application/json" } });
+
+function parseTarget(chainId: string, market: string) {
+  if (!/^\d{1,12}$/.test(chainId)) return "chainId must be a chain id";
+  if (!isAddress(market, { strict: false })) return "market must be an address";
+  return null;
+}
+
+/** A vault's current row and its whole timeline, oldest first. */
+app.get("/vaults/:chainId/:market/:id", async (c) => {
+  const { chainId, market, id } = c.req.param();
+  const problem = parseTarget(chainId, market) ?? (/^\d{1,30}$/.test(id) ? null : "id must be a vault id");
+  if (problem) return bad(problem);
+  const key = `${chainId}:${market.toLowerCase()}:${id}`;
+  const [vault] = await db.select().from(schema.vault).where(eq(schema.vault.id, key));
+  const events = await db
+    .select()
+    .from(schema.vaultEvent)
+    .where(eq(schema.vaultEvent.vaultKey, key))
+    .orderBy(asc(schema.vaultEvent.block), asc(schema.vaultEvent.logIndex));
+  return json({ vault: vault ?? null, events });
+});
+
+/** Every market's latest row. */
+app.get("/markets", async () => json({ markets: await db.select().from(schema.market) }));
+
+/** A market's time series (one point per block it changed in), oldest first; `since` a block number. */
+app.get("/markets/:chainId/:market/series", async (c) => {
+  const { chainId, market } = c.req.param();
+  const problem = parseTarget(chainId, market);
+  if (problem) return bad(problem);
+  const since = c.req.query("since") ?? "0";
+  if (!/^\d{1,20}$/.test(since)) return bad("since must be a block number");
+  const key = `${chainId}:${market.toLowerCase()}`;
+  const points = await db
+    .select()
+    .from(schema.marketSnapshot)
+    .where(and(eq(schema.marketSnapshot.marketId, key), gte(schema.marketSnapshot.block, BigInt(since))))
+    .orderBy(asc(schema.marketSnapshot.block));
+  return json({ points });
+});
+
+/** Liquidations, newest first; optionally of one chain and market. At most 5,000. */
+app.get("/liquidations", async (c) => {
+  const chainId = c.req.query("chainId");
+  const market = c.req.query("market");
+  if (chainId !== undefined && !/^\d{1,12}$/.test(chainId)) return bad("chainId must be a chain id");
+  if (market !== undefined && !isAddress(market, { strict: false })) return bad("market must be an address");
+  const where = and(
+    chainId ? eq(schema.liquidation.chainId, Number(chainId)) : undefined,
+    market ? eq(schema.liquidation.market, market.toLowerCase() as `0x${string}`) : undefined,
+  );
+  const rows = await db.select().from(schema.liquidation).where(where).orderBy(desc(schema.liquidation.block)).limit(5000);
+  return json({ liquidations: rows });
+});
+
+/** Protection rules of a vault. */
+app.get("/rules/:chainId/:market/:id", async (c) => {
+  const { chainId, market, id } = c.req.param();
+  const problem = parseTarget(chainId, market) ?? (/^\d{1,30}$/.test(id) ? null : "id must be a vault id");
+  if (problem) return bad(problem);
+  const rows = await db
+    .select()
+    .from(schema.guardRule)
+    .where(and(eq(schema.guardRule.chainId, Number(chainId)), eq(schema.guardRule.market, market.toLowerCase() as `0x${string}`), eq(schema.guardRule.vaultId, BigInt(id))));
+  return json({ rules: rows });
+});
+
+/** A feed's rounds, oldest first. */
+app.get("/prices/:chainId/:feed", async (c) => {
+  const { chainId, feed } = c.req.param();
+  const problem = parseTarget(chainId, feed);
+  if (problem) return bad(problem.replace("market", "feed"));
+  const rows = await db
+    .select()
+    .from(schema.priceRound)
+    .where(and(eq(schema.priceRound.chainId, Number(chainId)), eq(schema.priceRound.feed, feed.toLowerCase() as `0x${string}`)))
+    .orderBy(asc(schema.priceRound.block));
+  return json({ rounds: rows });
+});
+
+export default app;
