@@ -3,12 +3,11 @@ pragma solidity 0.8.37;
 
 import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {RateModel, CollateralParams, ChangeKind, PendingChange} from "../interfaces/IKeelMarket.sol";
+import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
@@ -17,7 +16,7 @@ import {EventsLib} from "../libraries/EventsLib.sol";
 import {KeelMarketCore} from "./KeelMarketCore.sol";
 
 /// @title KeelMarketModule
-/// @notice The cold half of a KeelMarket: liquidation and risk administration. Each market deploys its own module in
+/// @notice The cold half of a KeelMarket: liquidation, flash loans, vault transfers and the risk admin's setters. Each market deploys its own module in
 /// its constructor and reaches it only by delegatecall (from stubs with the same signatures), so the code runs on the
 /// market's storage, balances and address; this keeps the market under the 24 KB code-size limit in one deployment.
 /// @dev Called directly, the module sees empty storage and no owner: every function reverts or does nothing useful.
@@ -30,15 +29,15 @@ contract KeelMarketModule is KeelMarketCore {
     /// @param oracle_ The market's oracle.
     /// @param baseAsset The market's base asset.
     /// @param baseDecimals The base asset's decimals.
-    /// @param riskDelay_ The market's risk delay.
+    /// @param riskAdmin_ The market's risk admin.
     /// @dev The deploying market has validated all four (see KeelMarket's constructor).
-    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, uint256 riskDelay_)
-        KeelMarketCore(oracle_, baseAsset, baseDecimals, riskDelay_)
+    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, address riskAdmin_)
+        KeelMarketCore(oracle_, baseAsset, baseDecimals, riskAdmin_)
     {}
 
-    /// @dev The market's owner (read from the market itself, whose context this code runs in).
-    modifier onlyOwner() {
-        if (msg.sender != Ownable(address(this)).owner()) revert Ownable.OwnableUnauthorizedAccount(msg.sender);
+    /// @dev The market's risk admin (an immutable: the same in the market and in its module).
+    modifier onlyRiskAdmin() {
+        if (msg.sender != RISK_ADMIN) revert ErrorsLib.NotRiskAdmin(msg.sender);
         _;
     }
 
@@ -133,13 +132,17 @@ contract KeelMarketModule is KeelMarketCore {
     }
 
     /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use the market's vault
-    /// and ERC4626 functions (the lock is released during it) but not take another flash loan. The amount lent sits in
-    /// the flash transient slot (+1) so base transfers in during the callback are checked against cash minus it.
+    /// and ERC4626 functions, multicall included (the lock is released during it), but not take another flash loan.
+    /// Refused inside a multicall batch (FlashLoanInBatch): a batch could otherwise borrow all cash against an empty
+    /// vault, flash-loan nothing, use the cash in the callback and repay it before the batch's LTV check, fee-free.
+    /// The amount lent sits in the flash transient slot (+1) so base transfers in during the callback are checked
+    /// against cash minus it.
     function flashLoan(IERC3156FlashBorrower receiver, address token, uint256 amount, bytes calldata data)
         external
         returns (bool)
     {
         if (_tload(FLASH_SLOT) != 0) revert ErrorsLib.FlashLoanActive();
+        if (_tload(BATCH_SLOT) != 0) revert ErrorsLib.FlashLoanInBatch();
         _lock();
         uint256 fee = _flashFee(token, amount);
         uint256 available = _liq.cash;
@@ -153,7 +156,7 @@ contract KeelMarketModule is KeelMarketCore {
         _lock();
         Liquidity storage l = _liq;
         l.cash = (l.cash + fee).toUint128();
-        l.reserves = (l.reserves + fee).toUint96();
+        l.reserves = _addReserves(l.reserves, fee);
         _tstore(FLASH_SLOT, 0);
         _pullBase(address(receiver), amount + fee);
         _tstore(LOCK_SLOT, 0);
@@ -161,77 +164,42 @@ contract KeelMarketModule is KeelMarketCore {
         return true;
     }
 
-    /* RISK ADMIN */
+    /* RISK ADMIN (KeelRiskAdmin only; every value is checked against the hard bounds here, whoever proposed it) */
 
-    /// @notice Lists `asset` as collateral, or changes its parameters, immediately. Only while the market has no debt
-    /// (set-up); afterwards every change goes through `proposeCollateral` and the risk delay.
-    function listCollateral(address asset, CollateralParams calldata params) external onlyOwner {
-        if (_totals.borrowShares != 0) revert ErrorsLib.MarketHasDebt();
+    /// @notice Lists `asset` as collateral, or changes its parameters, at once. The risk admin decides when (its delay);
+    /// the bounds are enforced here (RiskBoundsLib.validateCollateral).
+    function setCollateral(address asset, CollateralParams calldata params) external onlyRiskAdmin nonReentrant {
         _setCollateral(asset, params);
     }
 
-    /// @notice Proposes listing `asset` or changing its parameters; executable after `riskDelay`.
-    function proposeCollateral(address asset, CollateralParams calldata params)
-        external
-        onlyOwner
-        returns (uint256 changeId)
-    {
-        _validateCollateral(params);
-        changeId = _propose(
-            ChangeKind.Collateral,
-            asset,
-            [uint256(params.ltv), params.liquidationThreshold, params.maxDiscount, params.supplyCap]
-        );
+    /// @notice Accrues interest at the old rates, then sets the rate model.
+    function setRateModel(RateModel calldata model) external onlyRiskAdmin nonReentrant {
+        _accrue();
+        _setRateModel(model);
     }
 
-    /// @notice Proposes a new rate model; executable after `riskDelay`.
-    function proposeRateModel(RateModel calldata model) external onlyOwner returns (uint256 changeId) {
-        _validateRateModel(model);
-        changeId = _propose(
-            ChangeKind.RateModel, address(0), [uint256(model.baseRate), model.slope1, model.slope2, model.kink]
-        );
+    /// @notice Accrues interest at the old reserve factor, then sets the reserve factor (WAD) and flash fee (bps).
+    function setFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyRiskAdmin nonReentrant {
+        _accrue();
+        _setFees(reserveFactor_, flashFeeBps_);
     }
 
-    /// @notice Proposes a new reserve factor (WAD) and flash fee (bps); executable after `riskDelay`.
-    function proposeFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyOwner returns (uint256 changeId) {
-        _validateFees(reserveFactor_, flashFeeBps_);
-        changeId = _propose(ChangeKind.Fees, address(0), [reserveFactor_, flashFeeBps_, 0, 0]);
+    /// @notice Pauses (or resumes) new borrows. Nothing else stops: repay, deposits, withdrawals and liquidation.
+    function setBorrowPaused(bool paused) external onlyRiskAdmin {
+        _liq.borrowPaused = paused;
+        emit EventsLib.BorrowPausedSet(paused);
     }
 
-    /// @notice Applies pending change `changeId` once its delay has passed.
-    function executeChange(uint256 changeId) external onlyOwner {
-        PendingChange memory ch = _takeChange(changeId, true);
-        uint256[4] memory x = ch.values;
-        if (ch.kind == ChangeKind.Collateral) {
-            _setCollateral(ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3])));
-        } else {
-            _accrue();
-            if (ch.kind == ChangeKind.RateModel) {
-                _setRateModel(RateModel(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint64(x[3])));
-            } else {
-                _setFees(x[0], x[1]);
-            }
-        }
-        emit EventsLib.ChangeExecuted(changeId);
-    }
-
-    /// @notice Drops pending change `changeId`.
-    function cancelChange(uint256 changeId) external onlyOwner {
-        _takeChange(changeId, false);
-        emit EventsLib.ChangeCancelled(changeId);
-    }
-
-    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash).
-    function withdrawReserves(address to, uint256 amount) external onlyOwner nonReentrant {
+    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash on hand).
+    function withdrawReserves(address to, uint256 amount) external onlyRiskAdmin nonReentrant {
         if (to == address(0)) revert ErrorsLib.ZeroAddress();
         _accrue();
         Liquidity storage l = _liq;
-        uint256 available = uint256(l.reserves).min(l.cash);
+        uint256 available = uint256(l.reserves).min(_cashOnHand(l.cash));
         if (amount > available) revert ErrorsLib.InsufficientReserves(amount, available);
-        l.reserves -= uint96(amount);
+        l.reserves -= uint88(amount);
         l.cash -= uint128(amount);
         IERC20(BASE).safeTransfer(to, amount);
         emit EventsLib.ReservesWithdrawn(to, amount);
     }
-
 }

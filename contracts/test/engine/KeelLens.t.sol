@@ -118,8 +118,13 @@ contract KeelLensTest is EngineBase {
     function test_getMarket() public {
         uint256 id = _openWith(ALICE, weth, 10e18);
         _borrow(ALICE, id, 10_000e6);
-        vm.prank(ADMIN);
-        market.proposeFees(0.2e18, 3);
+        vm.startPrank(ADMIN);
+        riskAdmin.proposeFees(address(market), 0.2e18, 3);
+        riskAdmin.proposeFeed(address(weth), ethFeed, 2 hours, 1e8, 1_000_000e8); // one of its collaterals: shown
+        riskAdmin.proposeFeed(address(0xF00D), ethFeed, 2 hours, 1e8, 1_000_000e8); // an asset it does not use: not shown
+        riskAdmin.setGuardian(BOB);
+        riskAdmin.pauseBorrowing(address(market));
+        vm.stopPrank();
         address[] memory ms = _markets();
         MarketView memory m = lens.getMarkets(ms)[0];
         assertEq(m.baseAsset, address(usdc), "base");
@@ -130,12 +135,17 @@ contract KeelLensTest is EngineBase {
         assertEq(m.utilization, 0.01e18, "util");
         assertEq(m.borrowRate, market.borrowRate(), "rate");
         assertEq(m.rateModel.kink, 0.9e18, "kink");
-        assertEq(m.riskAdmin, ADMIN, "admin");
+        assertEq(m.riskAdmin, address(riskAdmin), "admin");
+        assertEq(m.governor, ADMIN, "governor");
+        assertEq(m.guardian, BOB, "guardian");
+        assertTrue(m.borrowPaused, "paused");
         assertEq(m.riskDelay, 1 days, "delay");
         assertEq(m.collaterals.length, 2, "collaterals");
         assertEq(m.collaterals[0].info.totalDeposited, 10e18, "deposited");
         assertEq(m.collaterals[0].feed.price, 3000e18, "feed");
-        assertEq(m.pendingChanges.length, 1, "pending");
+        assertEq(m.pendingChanges.length, 2, "pending: fees and the WETH feed");
+        assertEq(m.pendingChanges[1].asset, address(weth), "feed change");
+        assertEq(m.pendingChanges[0].expiresAt, block.timestamp + 15 days, "expiry");
         assertEq(m.flashFeeBps, 5, "flash fee");
         assertEq(m.vaultCount, 1, "vaults");
     }
