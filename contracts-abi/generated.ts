@@ -1169,12 +1169,11 @@ export const keelLensAbi = [
           { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
           { name: 'vaultCount', internalType: 'uint256', type: 'uint256' },
           { name: 'riskAdmin', internalType: 'address', type: 'address' },
-          {
-            name: 'pendingRiskAdmin',
-            internalType: 'address',
-            type: 'address',
-          },
+          { name: 'governor', internalType: 'address', type: 'address' },
+          { name: 'pendingGovernor', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
           { name: 'riskDelay', internalType: 'uint256', type: 'uint256' },
+          { name: 'borrowPaused', internalType: 'bool', type: 'bool' },
           {
             name: 'collaterals',
             internalType: 'struct CollateralMarketView[]',
@@ -1249,8 +1248,10 @@ export const keelLensAbi = [
             components: [
               { name: 'id', internalType: 'uint256', type: 'uint256' },
               { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
+              { name: 'market', internalType: 'address', type: 'address' },
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+              { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
               {
                 name: 'values',
                 internalType: 'uint256[4]',
@@ -1338,12 +1339,11 @@ export const keelLensAbi = [
           { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
           { name: 'vaultCount', internalType: 'uint256', type: 'uint256' },
           { name: 'riskAdmin', internalType: 'address', type: 'address' },
-          {
-            name: 'pendingRiskAdmin',
-            internalType: 'address',
-            type: 'address',
-          },
+          { name: 'governor', internalType: 'address', type: 'address' },
+          { name: 'pendingGovernor', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
           { name: 'riskDelay', internalType: 'uint256', type: 'uint256' },
+          { name: 'borrowPaused', internalType: 'bool', type: 'bool' },
           {
             name: 'collaterals',
             internalType: 'struct CollateralMarketView[]',
@@ -1418,8 +1418,10 @@ export const keelLensAbi = [
             components: [
               { name: 'id', internalType: 'uint256', type: 'uint256' },
               { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
+              { name: 'market', internalType: 'address', type: 'address' },
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+              { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
               {
                 name: 'values',
                 internalType: 'uint256[4]',
@@ -2108,8 +2110,7 @@ export const keelMarketAbi = [
       { name: 'name_', internalType: 'string', type: 'string' },
       { name: 'symbol_', internalType: 'string', type: 'string' },
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      { name: 'riskAdmin', internalType: 'address', type: 'address' },
-      { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
+      { name: 'riskAdmin_', internalType: 'address', type: 'address' },
       {
         name: 'rateModel_',
         internalType: 'struct RateModel',
@@ -2178,21 +2179,7 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'MAX_RISK_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
     name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_RISK_DELAY',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -2202,13 +2189,6 @@ export const keelMarketAbi = [
     name: 'TARGET_HEALTH',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -2265,16 +2245,16 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'borrowRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'borrowPaused',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
-    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    name: 'cancelChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
+    inputs: [],
+    name: 'borrowRate',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -2377,13 +2357,6 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    name: 'executeChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [
       { name: 'token', internalType: 'address', type: 'address' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
@@ -2459,30 +2432,6 @@ export const keelMarketAbi = [
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
     ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: '', internalType: 'address', type: 'address' },
-      {
-        name: '',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'listCollateral',
-    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -2569,40 +2518,6 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingChanges',
-    outputs: [
-      {
-        name: '',
-        internalType: 'struct PendingChange[]',
-        type: 'tuple[]',
-        components: [
-          { name: 'id', internalType: 'uint256', type: 'uint256' },
-          { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
-          { name: 'asset', internalType: 'address', type: 'address' },
-          { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
-          { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
-        ],
-      },
-    ],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
     inputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
     name: 'previewDeposit',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -2628,59 +2543,6 @@ export const keelMarketAbi = [
     name: 'previewWithdraw',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: '', internalType: 'address', type: 'address' },
-      {
-        name: '',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'proposeCollateral',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: '', internalType: 'uint256', type: 'uint256' },
-      { name: '', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'proposeFees',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      {
-        name: '',
-        internalType: 'struct RateModel',
-        type: 'tuple',
-        components: [
-          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
-          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
-          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
-          { name: 'kink', internalType: 'uint64', type: 'uint64' },
-        ],
-      },
-    ],
-    name: 'proposeRateModel',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -2714,13 +2576,6 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
@@ -2742,9 +2597,50 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'riskDelay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'riskAdmin',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    name: 'setBorrowPaused',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'address', type: 'address' },
+      {
+        name: '',
+        internalType: 'struct CollateralParams',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    name: 'setCollateral',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'setFees',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -2753,6 +2649,25 @@ export const keelMarketAbi = [
       { name: 'approved', internalType: 'bool', type: 'bool' },
     ],
     name: 'setOperator',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: '',
+        internalType: 'struct RateModel',
+        type: 'tuple',
+        components: [
+          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
+          { name: 'kink', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'setRateModel',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -2831,13 +2746,6 @@ export const keelMarketAbi = [
     ],
     name: 'transferFrom',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'newOwner', internalType: 'address', type: 'address' }],
-    name: 'transferOwnership',
-    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -3139,44 +3047,6 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'OwnershipTransferStarted',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'OwnershipTransferred',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
         name: 'baseRate',
         internalType: 'uint256',
         type: 'uint256',
@@ -3295,6 +3165,7 @@ export const keelMarketAbi = [
     ],
     name: 'Withdraw',
   },
+  { type: 'error', inputs: [], name: 'BorrowPaused' },
   {
     type: 'error',
     inputs: [
@@ -3415,11 +3286,6 @@ export const keelMarketAbi = [
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
   {
     type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidRiskDelay',
-  },
-  {
-    type: 'error',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
     name: 'NotListed',
   },
@@ -3427,16 +3293,6 @@ export const keelMarketAbi = [
     type: 'error',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'NothingToRepay',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
   },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
@@ -3503,7 +3359,7 @@ export const keelMarketModuleAbi = [
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
       { name: 'baseAsset', internalType: 'address', type: 'address' },
       { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
-      { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
+      { name: 'riskAdmin_', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -3559,21 +3415,7 @@ export const keelMarketModuleAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'MAX_RISK_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
     name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_RISK_DELAY',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -3583,20 +3425,6 @@ export const keelMarketModuleAbi = [
     name: 'TARGET_HEALTH',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'cancelChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'executeChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -3641,30 +3469,6 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
-    inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'params',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'listCollateral',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [],
     name: 'oracle',
     outputs: [
@@ -3674,6 +3478,13 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'paused', internalType: 'bool', type: 'bool' }],
+    name: 'setBorrowPaused',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
       {
@@ -3692,8 +3503,8 @@ export const keelMarketModuleAbi = [
         ],
       },
     ],
-    name: 'proposeCollateral',
-    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'setCollateral',
+    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -3702,8 +3513,8 @@ export const keelMarketModuleAbi = [
       { name: 'reserveFactor_', internalType: 'uint256', type: 'uint256' },
       { name: 'flashFeeBps_', internalType: 'uint256', type: 'uint256' },
     ],
-    name: 'proposeFees',
-    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'setFees',
+    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -3721,16 +3532,9 @@ export const keelMarketModuleAbi = [
         ],
       },
     ],
-    name: 'proposeRateModel',
-    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'setRateModel',
+    outputs: [],
     stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'riskDelay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -3770,64 +3574,9 @@ export const keelMarketModuleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
     ],
-    name: 'ChangeCancelled',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
-    name: 'ChangeExecuted',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum ChangeKind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'values',
-        internalType: 'uint256[4]',
-        type: 'uint256[4]',
-        indexed: false,
-      },
-      {
-        name: 'executableAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'ChangeProposed',
+    name: 'BorrowPausedSet',
   },
   {
     type: 'event',
@@ -4056,21 +3805,9 @@ export const keelMarketModuleAbi = [
     ],
     name: 'VaultTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangeNotFound',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'changeId', internalType: 'uint256', type: 'uint256' },
-      { name: 'executableAt', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'ChangeNotReady',
-  },
   { type: 'error', inputs: [], name: 'FlashCallbackFailed' },
   { type: 'error', inputs: [], name: 'FlashLoanActive' },
+  { type: 'error', inputs: [], name: 'FlashLoanInBatch' },
   {
     type: 'error',
     inputs: [
@@ -4132,7 +3869,6 @@ export const keelMarketModuleAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  { type: 'error', inputs: [], name: 'MarketHasDebt' },
   {
     type: 'error',
     inputs: [
@@ -4143,8 +3879,8 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotRiskAdmin',
   },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
@@ -4217,6 +3953,13 @@ export const keelOracleAbi = [
     type: 'constructor',
     inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_FEED_DECIMALS',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -4546,6 +4289,588 @@ export const keelOracleAbi = [
     name: 'StalePrice',
   },
   { type: 'error', inputs: [], name: 'ZeroFeed' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelRiskAdmin
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelRiskAdminAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'owner_', internalType: 'address', type: 'address' },
+      { name: 'delay_', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'GRACE_PERIOD',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MIN_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'acceptOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'addMarket',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'cancelChange',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'delay',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'executeChange',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guardian',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'isMarket',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'params',
+        internalType: 'struct CollateralParams',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    name: 'listCollateral',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'markets',
+    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'oracle',
+    outputs: [
+      { name: '', internalType: 'contract KeelOracle', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'pauseBorrowing',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingChanges',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct PendingChange[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'id', internalType: 'uint256', type: 'uint256' },
+          { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
+          { name: 'market', internalType: 'address', type: 'address' },
+          { name: 'asset', internalType: 'address', type: 'address' },
+          { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingOwner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'params',
+        internalType: 'struct CollateralParams',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    name: 'proposeCollateral',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'delay_', internalType: 'uint256', type: 'uint256' }],
+    name: 'proposeDelay',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256' },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'proposeFeed',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256' },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'proposeFees',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'guardian_', internalType: 'address', type: 'address' }],
+    name: 'proposeGuardian',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      {
+        name: 'model',
+        internalType: 'struct RateModel',
+        type: 'tuple',
+        components: [
+          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
+          { name: 'kink', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'proposeRateModel',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256' },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'setFeed',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'guardian_', internalType: 'address', type: 'address' }],
+    name: 'setGuardian',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'newOwner', internalType: 'address', type: 'address' }],
+    name: 'transferOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'unpauseBorrowing',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'to', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'withdrawReserves',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
+      { name: 'by', internalType: 'address', type: 'address', indexed: true },
+    ],
+    name: 'BorrowPauseSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      { name: 'by', internalType: 'address', type: 'address', indexed: true },
+    ],
+    name: 'ChangeCancelled',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+    ],
+    name: 'ChangeExecuted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum ChangeKind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'values',
+        internalType: 'uint256[4]',
+        type: 'uint256[4]',
+        indexed: false,
+      },
+      {
+        name: 'executableAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'expiresAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'ChangeProposed',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'delay',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'DelaySet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'guardian',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'GuardianSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'MarketAdded',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'OwnershipTransferStarted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'OwnershipTransferred',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'changeId', internalType: 'uint256', type: 'uint256' },
+      { name: 'expiresAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ChangeExpired',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'ChangeNotFound',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'changeId', internalType: 'uint256', type: 'uint256' },
+      { name: 'executableAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ChangeNotReady',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'FeedAlreadySet',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }],
+    name: 'GuardianAlreadySet',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'minAnswer', internalType: 'int256', type: 'int256' },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'InvalidBounds',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'ltv', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InvalidCollateralParams',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
+    name: 'InvalidDelay',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256' },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InvalidFees',
+  },
+  { type: 'error', inputs: [], name: 'InvalidRateModel' },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketAlreadyAdded',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketInUse',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketNotOurs',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotOwnerOrGuardian',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'UnknownMarket',
+  },
+  { type: 'error', inputs: [], name: 'ZeroAddress' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
