@@ -1006,6 +1006,13 @@ export const keelGuardAbi = [
 export const keelLensAbi = [
   {
     type: 'function',
+    inputs: [],
+    name: 'MAX_ACCOUNT_VAULTS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'markets', internalType: 'address[]', type: 'address[]' },
       { name: 'owner', internalType: 'address', type: 'address' },
@@ -2192,6 +2199,13 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'acceptVault',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [],
     name: 'accrueInterest',
     outputs: [],
@@ -2514,6 +2528,13 @@ export const keelMarketAbi = [
     outputs: [
       { name: '', internalType: 'contract KeelOracle', type: 'address' },
     ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'pendingVaultOwner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3428,6 +3449,13 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'acceptVault',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [
       {
         name: 'receiver',
@@ -3803,6 +3831,16 @@ export const keelMarketModuleAbi = [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
     ],
+    name: 'VaultTransferOffered',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'from', internalType: 'address', type: 'address', indexed: true },
+      { name: 'to', internalType: 'address', type: 'address', indexed: true },
+    ],
     name: 'VaultTransferred',
   },
   { type: 'error', inputs: [], name: 'FlashCallbackFailed' },
@@ -3876,6 +3914,14 @@ export const keelMarketModuleAbi = [
       { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'NotLiquidatable',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256' },
+      { name: 'caller', internalType: 'address', type: 'address' },
+    ],
+    name: 'NotOffered',
   },
   {
     type: 'error',

@@ -107,10 +107,20 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         emit EventsLib.VaultOpened(id, msg.sender);
     }
 
-    /// @notice Transfers a vault (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
-    /// Runs in KeelMarketModule.
+    /// @notice Offers a vault (collateral and debt) to `to`, who accepts it with `acceptVault` (immediate when `to` has
+    /// made the caller its operator). Owner only. Runs in KeelMarketModule.
     function transferVault(uint256, /* id */ address /* to */ ) external {
         _delegateToModule();
+    }
+
+    /// @notice Accepts a vault offered to the caller; operators of the old owner lose access. Runs in KeelMarketModule.
+    function acceptVault(uint256 /* id */ ) external {
+        _delegateToModule();
+    }
+
+    /// @notice The account vault `id` is offered to, until it accepts (zero: none).
+    function pendingVaultOwner(uint256 id) external view returns (address) {
+        return _pendingVaultOwner[id];
     }
 
     /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not).

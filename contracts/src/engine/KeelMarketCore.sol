@@ -179,6 +179,8 @@ abstract contract KeelMarketCore {
     mapping(address owner => uint256[]) internal _ownerVaults;
     /// @notice Whether `operator` may borrow and withdraw on all of `owner`'s vaults.
     mapping(address owner => mapping(address operator => bool)) public isOperator;
+    /// @dev The account vault `id` is offered to (`transferVault`), until it calls `acceptVault` (zero: none).
+    mapping(uint256 id => address) internal _pendingVaultOwner;
 
     /* CONSTRUCTOR */
 

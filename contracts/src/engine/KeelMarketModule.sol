@@ -112,12 +112,35 @@ contract KeelMarketModule is KeelMarketCore {
         emit EventsLib.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
     }
 
-    /// @notice Transfers vault `id` (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
+    /// @notice Offers vault `id` (collateral and debt) to `to`; `to` becomes its owner by calling `acceptVault`. Owner
+    /// only. The transfer is immediate when `to` has made the caller its operator (`setOperator`): it already trusts
+    /// the caller with all its vaults. Offering the vault to its owner withdraws a pending offer. Nobody can push a
+    /// vault onto an address that did not consent, so an owner's list grows only by its own doing.
     function transferVault(uint256 id, address to) external nonReentrant {
         Vault storage v = _vaults[id];
         address from = v.owner;
         if (from != msg.sender) revert ErrorsLib.Unauthorized(id, msg.sender);
         if (to == address(0)) revert ErrorsLib.ZeroAddress();
+        if (to == from) {
+            delete _pendingVaultOwner[id];
+        } else if (isOperator[to][from]) {
+            _moveVault(id, v, from, to);
+        } else {
+            _pendingVaultOwner[id] = to;
+            emit EventsLib.VaultTransferOffered(id, from, to);
+        }
+    }
+
+    /// @notice Accepts vault `id` offered to the caller by `transferVault`; operators of the old owner lose access.
+    function acceptVault(uint256 id) external nonReentrant {
+        if (_pendingVaultOwner[id] != msg.sender) revert ErrorsLib.NotOffered(id, msg.sender);
+        Vault storage v = _vaults[id];
+        _moveVault(id, v, v.owner, msg.sender);
+    }
+
+    /// @dev Moves vault `id` from `from`'s list to `to`'s and clears any pending offer.
+    function _moveVault(uint256 id, Vault storage v, address from, address to) internal {
+        delete _pendingVaultOwner[id];
         uint256[] storage fromList = _ownerVaults[from];
         uint256 pos = v.ownerPos;
         uint256 lastId = fromList[fromList.length - 1];

@@ -111,13 +111,26 @@ contract KeelLens {
         KeelOracle.FeedState[] feeds;
     }
 
-    /// @notice Every vault `owner` holds in each of `markets`, in market order then vault order.
+    /// @notice Most vaults `getAccount` reads per market (the first ones of the owner's list), so one call's gas is
+    /// bounded. A market only adds a vault to a list by the owner's own doing (openVault, or acceptVault of a transfer),
+    /// so nobody else can fill an account's list; an owner with more reads the rest with `getVault`.
+    uint256 public constant MAX_ACCOUNT_VAULTS = 200;
+
+    /// @notice Every vault `owner` holds in each of `markets` (at most MAX_ACCOUNT_VAULTS per market), in market order
+    /// then vault order.
     function getAccount(address[] calldata markets, address owner) external view returns (VaultView[] memory vaults) {
         uint256[][] memory ids = new uint256[][](markets.length);
         uint256 total;
         for (uint256 i; i < markets.length; ++i) {
-            ids[i] = KeelMarket(markets[i]).vaultsOf(owner);
-            total += ids[i].length;
+            uint256[] memory list = KeelMarket(markets[i]).vaultsOf(owner);
+            if (list.length > MAX_ACCOUNT_VAULTS) {
+                uint256 cap = MAX_ACCOUNT_VAULTS;
+                assembly ("memory-safe") {
+                    mstore(list, cap) // keep the first ones
+                }
+            }
+            ids[i] = list;
+            total += list.length;
         }
         vaults = new VaultView[](total);
         uint256 k;

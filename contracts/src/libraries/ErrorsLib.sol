@@ -7,6 +7,8 @@ pragma solidity 0.8.37;
 library ErrorsLib {
     /// @notice The caller is neither the vault's owner nor one of its operators (or not the owner, for transfers).
     error Unauthorized(uint256 id, address caller);
+    /// @notice The vault is not offered to the caller (see transferVault / acceptVault).
+    error NotOffered(uint256 id, address caller);
     /// @notice No vault has this id in this market.
     error VaultNotFound(uint256 id);
     /// @notice An amount that must be positive is zero.

@@ -6,6 +6,8 @@ pragma solidity 0.8.37;
 library EventsLib {
     /// @notice A vault was opened.
     event VaultOpened(uint256 indexed id, address indexed owner);
+    /// @notice A vault was offered to `to`; it changes owner when `to` accepts it.
+    event VaultTransferOffered(uint256 indexed id, address indexed from, address indexed to);
     /// @notice A vault changed owner.
     event VaultTransferred(uint256 indexed id, address indexed from, address indexed to);
     /// @notice An owner approved or revoked an operator for all its vaults in this market.

@@ -226,6 +226,10 @@ contract KeelLensTest is EngineBase {
         a1[0] = 0.5e18;
         a1[1] = 0.1e8;
         vs[1] = DevRiskSeeder.SeedVault(BOB, a1, 0);
+        vm.prank(ALICE);
+        market.setOperator(address(seeder), true); // the owners consent to receiving the vaults
+        vm.prank(BOB);
+        market.setOperator(address(seeder), true);
         uint256 first = seeder.seed(market, assets, vs);
         assertEq(first, 1, "first id");
         assertEq(market.vaultsOf(ALICE).length, 1, "alice owns one");
