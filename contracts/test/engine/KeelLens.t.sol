@@ -61,6 +61,19 @@ contract KeelLensTest is EngineBase {
         assertTrue(lens.getVault(address(market), id).liquidatable, "liquidatable below");
     }
 
+    /// @dev getAccount's reads are bounded either way: at most MAX_ACCOUNT_VAULTS vaults per market (the first ones).
+    function test_getAccount_readsAtMostTheBound() public {
+        vm.startPrank(ALICE);
+        for (uint256 i; i < 201; ++i) {
+            market.openVault();
+        }
+        vm.stopPrank();
+        VaultView[] memory vs = lens.getAccount(_markets(), ALICE);
+        assertEq(vs.length, lens.MAX_ACCOUNT_VAULTS(), "bounded");
+        assertEq(vs[0].id, 1, "the first ones");
+        assertEq(vs[199].id, 200, "in order");
+    }
+
     function test_getAccount_stalePriceFlagged() public {
         uint256 id = _openWith(ALICE, weth, 1e18);
         _borrow(ALICE, id, 1000e6);
