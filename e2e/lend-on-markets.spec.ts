@@ -154,6 +154,7 @@ test("bad amounts each show their own message and disable submit", async ({ page
 });
 
 test("risk changes proposed to the risk admin appear with their effective time and expiry, feeds included", async ({ page, app, chain }) => {
+  test.setTimeout(120_000); // three proposals, two cards and three clock jumps
   await page.clock.install(); // real time flows; set forward below to see the countdown end
   await app.open("/markets");
   const usdcMarket = marketOf(chain, "USDC");
