@@ -9,8 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestClient, http, keccak256, encodeAbiParameters, parseUnits, type Abi, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi, keelOracleAbi } from "../contracts-abi";
-import { keelMarketModuleAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi, keelRiskAdminAbi } from "../contracts-abi";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
@@ -65,37 +64,36 @@ async function main() {
     };
 
     // ── Keel ──
-    const oracle = await admin.deploy(keelOracleAbi, bytecodeOf("KeelOracle"), [me]);
+    const riskAdmin = await admin.deploy(keelRiskAdminAbi, bytecodeOf("KeelRiskAdmin"), [me, 86_400n]);
+    const oracle = await admin.publicClient.readContract({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "oracle" });
     for (const [t, f, min, max] of [
       [WETH, ethFeed, "100", "100000"],
       [WBTC, btcFeed, "1000", "1000000"],
       [USDC, usdFeed, "0.5", "2"],
     ] as const) {
-      await admin.send({ address: oracle, abi: keelOracleAbi, functionName: "setFeed", args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)] });
+      await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "setFeed", args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)] });
     }
     const YEAR = 31_536_000n;
-    const marketModule = await admin.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, USDC, 6, 86_400n]);
     const market = await admin.deploy(keelMarketFullAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
       USDC,
       "Keel USDC",
       "kUSDC",
       oracle,
-      me,
-      86_400n,
+      riskAdmin,
       { baseRate: 0n, slope1: e18("0.04") / YEAR, slope2: e18("0.75") / YEAR, kink: e18("0.8") },
       e18("0.1"),
       0n,
-      marketModule,
     ]);
+    await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "addMarket", args: [market] });
     for (const [t, ltv, lt, cap] of [
       [WETH, "0.8", "0.86", e18("1000000")],
       [WBTC, "0.75", "0.8", parseUnits("100000", 8)],
     ] as const) {
       await admin.send({
-        address: market,
-        abi: keelMarketFullAbi,
+        address: riskAdmin,
+        abi: keelRiskAdminAbi,
         functionName: "listCollateral",
-        args: [t, { ltv: e18(ltv), liquidationThreshold: e18(lt), maxDiscount: e18("0.1"), supplyCap: cap }],
+        args: [market, t, { ltv: e18(ltv), liquidationThreshold: e18(lt), maxDiscount: e18("0.1"), supplyCap: cap }],
       });
     }
     await approveAll(market);

@@ -50,12 +50,12 @@ async function main() {
     };
 
     // ── through the router: one transaction each way ──
+    const authGas = (await viaRouter.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] })).gasUsed;
     await viaRouter.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [router, DEPOSIT] });
     const open = planLeverage(await context(0n), DEPOSIT, TARGET);
     if (open.kind !== "increase" || open.problem) throw new Error(`open plan refused: ${open.problem?.message}`);
     const openGas = (await viaRouter.send({ address: router, abi: keelLeverageRouterAbi, functionName: "increase", args: [market, 0n, weth, DEPOSIT, open.flashAmount, open.minCollateralOut] })).gasUsed;
     const routerVault = await newest(viaRouter);
-    const authGas = (await viaRouter.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] })).gasUsed;
     const close = planClose(await context(routerVault));
     if (close.kind !== "close" || close.problem) throw new Error(`close plan refused: ${close.problem?.message}`);
     const closeGas = (await viaRouter.send({ address: router, abi: keelLeverageRouterAbi, functionName: "close", args: [market, routerVault, weth, close.maxCollateralIn] })).gasUsed;
@@ -120,7 +120,7 @@ async function main() {
       `| open by hand to ${(Number(handLeverage) / 1e18).toFixed(2)}× (open+deposit, then borrow → swap → deposit ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(handOpenGas)} |`,
       `| close through the router (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas)} |`,
       `| close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(handCloseGas)} |`,
-      `| authorise the router once per market (setOperator, needed to adjust or close) | 1 | ${n(authGas)} |`,
+      `| authorise the router once per market (setOperator, needed before the first use: opening hands the vault to an owner that trusts the router) | 1 | ${n(authGas)} |`,
     ].join("\n");
     console.log(table);
     const outDir = path.join(repoRoot, "bench", "results");

@@ -3,6 +3,7 @@ export const ABI_CONTRACTS = [
   "KeelOracle",
   "KeelMarket",
   "KeelMarketModule",
+  "KeelRiskAdmin",
   "KeelLens",
   "DevPriceFeed",
   "DevERC20",

@@ -1020,6 +1020,13 @@ export const keelGuardAbi = [
 export const keelLensAbi = [
   {
     type: 'function',
+    inputs: [],
+    name: 'MAX_ACCOUNT_VAULTS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'markets', internalType: 'address[]', type: 'address[]' },
       { name: 'owner', internalType: 'address', type: 'address' },
@@ -1183,12 +1190,11 @@ export const keelLensAbi = [
           { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
           { name: 'vaultCount', internalType: 'uint256', type: 'uint256' },
           { name: 'riskAdmin', internalType: 'address', type: 'address' },
-          {
-            name: 'pendingRiskAdmin',
-            internalType: 'address',
-            type: 'address',
-          },
+          { name: 'governor', internalType: 'address', type: 'address' },
+          { name: 'pendingGovernor', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
           { name: 'riskDelay', internalType: 'uint256', type: 'uint256' },
+          { name: 'borrowPaused', internalType: 'bool', type: 'bool' },
           {
             name: 'collaterals',
             internalType: 'struct CollateralMarketView[]',
@@ -1263,8 +1269,10 @@ export const keelLensAbi = [
             components: [
               { name: 'id', internalType: 'uint256', type: 'uint256' },
               { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
+              { name: 'market', internalType: 'address', type: 'address' },
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+              { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
               {
                 name: 'values',
                 internalType: 'uint256[4]',
@@ -1352,12 +1360,11 @@ export const keelLensAbi = [
           { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
           { name: 'vaultCount', internalType: 'uint256', type: 'uint256' },
           { name: 'riskAdmin', internalType: 'address', type: 'address' },
-          {
-            name: 'pendingRiskAdmin',
-            internalType: 'address',
-            type: 'address',
-          },
+          { name: 'governor', internalType: 'address', type: 'address' },
+          { name: 'pendingGovernor', internalType: 'address', type: 'address' },
+          { name: 'guardian', internalType: 'address', type: 'address' },
           { name: 'riskDelay', internalType: 'uint256', type: 'uint256' },
+          { name: 'borrowPaused', internalType: 'bool', type: 'bool' },
           {
             name: 'collaterals',
             internalType: 'struct CollateralMarketView[]',
@@ -1432,8 +1439,10 @@ export const keelLensAbi = [
             components: [
               { name: 'id', internalType: 'uint256', type: 'uint256' },
               { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
+              { name: 'market', internalType: 'address', type: 'address' },
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+              { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
               {
                 name: 'values',
                 internalType: 'uint256[4]',
@@ -2122,8 +2131,7 @@ export const keelMarketAbi = [
       { name: 'name_', internalType: 'string', type: 'string' },
       { name: 'symbol_', internalType: 'string', type: 'string' },
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      { name: 'riskAdmin', internalType: 'address', type: 'address' },
-      { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
+      { name: 'riskAdmin_', internalType: 'address', type: 'address' },
       {
         name: 'rateModel_',
         internalType: 'struct RateModel',
@@ -2137,11 +2145,6 @@ export const keelMarketAbi = [
       },
       { name: 'reserveFactor_', internalType: 'uint256', type: 'uint256' },
       { name: 'flashFeeBps_', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'module_',
-        internalType: 'contract KeelMarketModule',
-        type: 'address',
-      },
     ],
     stateMutability: 'nonpayable',
   },
@@ -2197,21 +2200,7 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'MAX_RISK_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
     name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_RISK_DELAY',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -2224,8 +2213,8 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
+    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'acceptVault',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -2284,16 +2273,16 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'borrowRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'borrowPaused',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
-    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    name: 'cancelChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
+    inputs: [],
+    name: 'borrowRate',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -2396,13 +2385,6 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    name: 'executeChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [
       { name: 'token', internalType: 'address', type: 'address' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
@@ -2478,30 +2460,6 @@ export const keelMarketAbi = [
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
     ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: '', internalType: 'address', type: 'address' },
-      {
-        name: '',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'listCollateral',
-    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -2588,35 +2546,8 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingChanges',
-    outputs: [
-      {
-        name: '',
-        internalType: 'struct PendingChange[]',
-        type: 'tuple[]',
-        components: [
-          { name: 'id', internalType: 'uint256', type: 'uint256' },
-          { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
-          { name: 'asset', internalType: 'address', type: 'address' },
-          { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
-          { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
-        ],
-      },
-    ],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'pendingVaultOwner',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
     stateMutability: 'view',
   },
@@ -2650,59 +2581,6 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [
-      { name: '', internalType: 'address', type: 'address' },
-      {
-        name: '',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'proposeCollateral',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: '', internalType: 'uint256', type: 'uint256' },
-      { name: '', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'proposeFees',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      {
-        name: '',
-        internalType: 'struct RateModel',
-        type: 'tuple',
-        components: [
-          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
-          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
-          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
-          { name: 'kink', internalType: 'uint64', type: 'uint64' },
-        ],
-      },
-    ],
-    name: 'proposeRateModel',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [],
     name: 'rateModel',
     outputs: [
@@ -2733,13 +2611,6 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
@@ -2761,9 +2632,50 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'riskDelay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    name: 'riskAdmin',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    name: 'setBorrowPaused',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'address', type: 'address' },
+      {
+        name: '',
+        internalType: 'struct CollateralParams',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    name: 'setCollateral',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'setFees',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -2772,6 +2684,25 @@ export const keelMarketAbi = [
       { name: 'approved', internalType: 'bool', type: 'bool' },
     ],
     name: 'setOperator',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: '',
+        internalType: 'struct RateModel',
+        type: 'tuple',
+        components: [
+          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
+          { name: 'kink', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'setRateModel',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -2850,13 +2781,6 @@ export const keelMarketAbi = [
     ],
     name: 'transferFrom',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'newOwner', internalType: 'address', type: 'address' }],
-    name: 'transferOwnership',
-    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -3158,44 +3082,6 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'OwnershipTransferStarted',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'OwnershipTransferred',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
         name: 'baseRate',
         internalType: 'uint256',
         type: 'uint256',
@@ -3314,6 +3200,7 @@ export const keelMarketAbi = [
     ],
     name: 'Withdraw',
   },
+  { type: 'error', inputs: [], name: 'BorrowPaused' },
   {
     type: 'error',
     inputs: [
@@ -3431,17 +3318,7 @@ export const keelMarketAbi = [
     ],
     name: 'InvalidFees',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'module', internalType: 'address', type: 'address' }],
-    name: 'InvalidModule',
-  },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidRiskDelay',
-  },
   {
     type: 'error',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -3451,16 +3328,6 @@ export const keelMarketAbi = [
     type: 'error',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'NothingToRepay',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
   },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
@@ -3525,9 +3392,9 @@ export const keelMarketModuleAbi = [
     type: 'constructor',
     inputs: [
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      { name: 'baseAsset_', internalType: 'address', type: 'address' },
+      { name: 'baseAsset', internalType: 'address', type: 'address' },
       { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
-      { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
+      { name: 'riskAdmin_', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -3583,21 +3450,7 @@ export const keelMarketModuleAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'MAX_RISK_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
     name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_RISK_DELAY',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -3610,29 +3463,8 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'baseAsset',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'baseScale',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'cancelChange',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'executeChange',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'acceptVault',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -3679,30 +3511,6 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
-    inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'params',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'listCollateral',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
     inputs: [],
     name: 'oracle',
     outputs: [
@@ -3712,6 +3520,13 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'paused', internalType: 'bool', type: 'bool' }],
+    name: 'setBorrowPaused',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
       {
@@ -3730,8 +3545,8 @@ export const keelMarketModuleAbi = [
         ],
       },
     ],
-    name: 'proposeCollateral',
-    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'setCollateral',
+    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -3740,8 +3555,8 @@ export const keelMarketModuleAbi = [
       { name: 'reserveFactor_', internalType: 'uint256', type: 'uint256' },
       { name: 'flashFeeBps_', internalType: 'uint256', type: 'uint256' },
     ],
-    name: 'proposeFees',
-    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'setFees',
+    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -3759,16 +3574,9 @@ export const keelMarketModuleAbi = [
         ],
       },
     ],
-    name: 'proposeRateModel',
-    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'setRateModel',
+    outputs: [],
     stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'riskDelay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -3808,64 +3616,9 @@ export const keelMarketModuleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
     ],
-    name: 'ChangeCancelled',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
-    name: 'ChangeExecuted',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum ChangeKind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'values',
-        internalType: 'uint256[4]',
-        type: 'uint256[4]',
-        indexed: false,
-      },
-      {
-        name: 'executableAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'ChangeProposed',
+    name: 'BorrowPausedSet',
   },
   {
     type: 'event',
@@ -4092,23 +3845,21 @@ export const keelMarketModuleAbi = [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
     ],
-    name: 'VaultTransferred',
+    name: 'VaultTransferOffered',
   },
   {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangeNotFound',
-  },
-  {
-    type: 'error',
+    type: 'event',
+    anonymous: false,
     inputs: [
-      { name: 'changeId', internalType: 'uint256', type: 'uint256' },
-      { name: 'executableAt', internalType: 'uint256', type: 'uint256' },
+      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'from', internalType: 'address', type: 'address', indexed: true },
+      { name: 'to', internalType: 'address', type: 'address', indexed: true },
     ],
-    name: 'ChangeNotReady',
+    name: 'VaultTransferred',
   },
   { type: 'error', inputs: [], name: 'FlashCallbackFailed' },
   { type: 'error', inputs: [], name: 'FlashLoanActive' },
+  { type: 'error', inputs: [], name: 'FlashLoanInBatch' },
   {
     type: 'error',
     inputs: [
@@ -4178,7 +3929,6 @@ export const keelMarketModuleAbi = [
     ],
     name: 'LiquidationLowersHealth',
   },
-  { type: 'error', inputs: [], name: 'MarketHasDebt' },
   {
     type: 'error',
     inputs: [
@@ -4189,8 +3939,16 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256' },
+      { name: 'caller', internalType: 'address', type: 'address' },
+    ],
+    name: 'NotOffered',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotRiskAdmin',
   },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
@@ -4263,6 +4021,13 @@ export const keelOracleAbi = [
     type: 'constructor',
     inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_FEED_DECIMALS',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -4592,6 +4357,588 @@ export const keelOracleAbi = [
     name: 'StalePrice',
   },
   { type: 'error', inputs: [], name: 'ZeroFeed' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelRiskAdmin
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelRiskAdminAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'owner_', internalType: 'address', type: 'address' },
+      { name: 'delay_', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'GRACE_PERIOD',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MIN_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'acceptOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'addMarket',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'cancelChange',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'delay',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'executeChange',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guardian',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'isMarket',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'params',
+        internalType: 'struct CollateralParams',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    name: 'listCollateral',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'markets',
+    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'oracle',
+    outputs: [
+      { name: '', internalType: 'contract KeelOracle', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'pauseBorrowing',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingChanges',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct PendingChange[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'id', internalType: 'uint256', type: 'uint256' },
+          { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8' },
+          { name: 'market', internalType: 'address', type: 'address' },
+          { name: 'asset', internalType: 'address', type: 'address' },
+          { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingOwner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'params',
+        internalType: 'struct CollateralParams',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    name: 'proposeCollateral',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'delay_', internalType: 'uint256', type: 'uint256' }],
+    name: 'proposeDelay',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256' },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'proposeFeed',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256' },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'proposeFees',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'guardian_', internalType: 'address', type: 'address' }],
+    name: 'proposeGuardian',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      {
+        name: 'model',
+        internalType: 'struct RateModel',
+        type: 'tuple',
+        components: [
+          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
+          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
+          { name: 'kink', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'proposeRateModel',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256' },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'setFeed',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'guardian_', internalType: 'address', type: 'address' }],
+    name: 'setGuardian',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'newOwner', internalType: 'address', type: 'address' }],
+    name: 'transferOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'unpauseBorrowing',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'to', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'withdrawReserves',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
+      { name: 'by', internalType: 'address', type: 'address', indexed: true },
+    ],
+    name: 'BorrowPauseSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      { name: 'by', internalType: 'address', type: 'address', indexed: true },
+    ],
+    name: 'ChangeCancelled',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+    ],
+    name: 'ChangeExecuted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum ChangeKind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'values',
+        internalType: 'uint256[4]',
+        type: 'uint256[4]',
+        indexed: false,
+      },
+      {
+        name: 'executableAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'expiresAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'ChangeProposed',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'delay',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'DelaySet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'guardian',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'GuardianSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'MarketAdded',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'OwnershipTransferStarted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'OwnershipTransferred',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'changeId', internalType: 'uint256', type: 'uint256' },
+      { name: 'expiresAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ChangeExpired',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'ChangeNotFound',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'changeId', internalType: 'uint256', type: 'uint256' },
+      { name: 'executableAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ChangeNotReady',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'FeedAlreadySet',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }],
+    name: 'GuardianAlreadySet',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'minAnswer', internalType: 'int256', type: 'int256' },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
+    ],
+    name: 'InvalidBounds',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'ltv', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InvalidCollateralParams',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
+    name: 'InvalidDelay',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256' },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InvalidFees',
+  },
+  { type: 'error', inputs: [], name: 'InvalidRateModel' },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketAlreadyAdded',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketInUse',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketNotOurs',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotOwnerOrGuardian',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'UnknownMarket',
+  },
+  { type: 'error', inputs: [], name: 'ZeroAddress' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////

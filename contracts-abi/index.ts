@@ -1,5 +1,5 @@
 import type { Abi } from "viem";
-import { iSwapAdapterAbi, keelLeverageRouterAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi } from "./generated";
+import { iSwapAdapterAbi, keelLeverageRouterAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi, keelRiskAdminAbi } from "./generated";
 
 export * from "./generated";
 
@@ -26,7 +26,8 @@ const marketAndOracleErrors = [
   ...keelMarketFullAbi.filter((x) => x.type === "error"),
   ...newErrors(keelMarketFullAbi, keelOracleAbi),
 ] as Abi;
-const periphery = [...newErrors(marketAndOracleErrors, keelLeverageRouterAbi)] as Abi;
+const routerErrors = newErrors(marketAndOracleErrors, keelLeverageRouterAbi);
+const periphery = [...routerErrors, ...newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi)] as Abi;
 export const keelErrorsAbi = [
   ...marketAndOracleErrors,
   ...periphery,

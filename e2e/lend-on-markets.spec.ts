@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { maxUint256, parseUnits, type Address } from "viem";
-import { devErc20Abi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, keelMarketFullAbi, keelRiskAdminAbi } from "../contracts-abi";
 import { formatApr, formatPercent, formatUtc } from "../lib/format";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
@@ -14,7 +14,10 @@ async function readMarket(chain: E2EChain, market: Address) {
 }
 
 /** Sends a transaction as the admin (anvil #0) and waits for it. */
-async function asAdmin(chain: E2EChain, req: { address: Address; abi: typeof keelMarketFullAbi | typeof devErc20Abi; functionName: string; args: readonly unknown[] }) {
+async function asAdmin(
+  chain: E2EChain,
+  req: { address: Address; abi: typeof keelMarketFullAbi | typeof devErc20Abi | typeof keelRiskAdminAbi; functionName: string; args: readonly unknown[] },
+) {
   const hash = await chain.admin.writeContract(req as Parameters<typeof chain.admin.writeContract>[0]);
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
   expect(receipt.status).toBe("success");
@@ -150,30 +153,43 @@ test("bad amounts each show their own message and disable submit", async ({ page
   await expect(submit).toBeEnabled();
 });
 
-test("risk changes proposed by the admin appear with their effective time", async ({ page, app, chain }) => {
+test("risk changes proposed to the risk admin appear with their effective time and expiry, feeds included", async ({ page, app, chain }) => {
+  test.setTimeout(120_000); // three proposals, two cards and three clock jumps
   await page.clock.install(); // real time flows; set forward below to see the countdown end
   await app.open("/markets");
   const usdcMarket = marketOf(chain, "USDC");
   const wethMarket = marketOf(chain, "WETH");
+  const riskAdmin = chain.deployment.contracts.riskAdmin!;
   await expect(usdcCard(page).getByTestId("pending-changes")).toContainText("None");
   await asAdmin(chain, {
-    address: usdcMarket,
-    abi: keelMarketFullAbi,
+    address: riskAdmin,
+    abi: keelRiskAdminAbi,
     functionName: "proposeCollateral",
     args: [
+      usdcMarket,
       chain.asset("WETH").address,
       { ltv: parseUnits("0.75", 18), liquidationThreshold: parseUnits("0.82", 18), maxDiscount: parseUnits("0.12", 18), supplyCap: parseUnits("50000", 18) },
     ],
   });
   const perSecond = (annual: string) => parseUnits(annual, 18) / 31_536_000n;
   await asAdmin(chain, {
-    address: wethMarket,
-    abi: keelMarketFullAbi,
+    address: riskAdmin,
+    abi: keelRiskAdminAbi,
     functionName: "proposeRateModel",
-    args: [{ baseRate: 0n, slope1: perSecond("0.05"), slope2: perSecond("0.6"), kink: parseUnits("0.85", 18) }],
+    args: [wethMarket, { baseRate: 0n, slope1: perSecond("0.05"), slope2: perSecond("0.6"), kink: parseUnits("0.85", 18) }],
   });
-  const [collateralChange] = await chain.publicClient.readContract({ address: usdcMarket, abi: keelMarketFullAbi, functionName: "pendingChanges" });
-  const [rateChange] = await chain.publicClient.readContract({ address: wethMarket, abi: keelMarketFullAbi, functionName: "pendingChanges" });
+  // A feed replacement is a pending change too (a price never moves without the delay): WETH's feed, new bounds.
+  const weth = chain.asset("WETH");
+  await asAdmin(chain, {
+    address: riskAdmin,
+    abi: keelRiskAdminAbi,
+    functionName: "proposeFeed",
+    args: [weth.address, weth.feed, 7200, parseUnits("200", 8), parseUnits("50000", 8)],
+  });
+  const pending = await chain.publicClient.readContract({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "pendingChanges" });
+  const collateralChange = pending.find((c) => c.kind === 0 && c.market === usdcMarket);
+  const rateChange = pending.find((c) => c.kind === 1 && c.market === wethMarket);
+  const feedChange = pending.find((c) => c.kind === 3);
 
   const c = usdcCard(page).getByTestId(`pending-change-${collateralChange!.id}`);
   await expect(c).toContainText("WETH collateral parameters");
@@ -182,6 +198,16 @@ test("risk changes proposed by the admin appear with their effective time", asyn
   await expect(c).toContainText("100,000 WETH → 50,000 WETH");
   await expect(c.getByTestId("effective-at")).toHaveText(formatUtc(collateralChange!.executableAt));
   await expect(c.getByTestId("countdown")).toHaveText(/^in (1d 0h|23h \d+m)$/);
+  await expect(c.getByTestId("expires-at")).toHaveText(formatUtc(collateralChange!.expiresAt));
+
+  // The feed change shows on both markets that price WETH (the USDC market's collateral, the WETH market's base).
+  for (const card of [usdcCard(page), page.getByTestId("market-WETH")]) {
+    const f = card.getByTestId(`pending-change-${feedChange!.id}`);
+    await expect(f).toContainText("WETH price feed");
+    await expect(f).toContainText("1h 0m → 2h 0m");
+    await expect(f).toContainText("100 → 200");
+    await expect(f).toContainText("100,000 → 50,000");
+  }
 
   const r = page.getByTestId("market-WETH").getByTestId(`pending-change-${rateChange!.id}`);
   await expect(r).toContainText("Rate model");
@@ -193,6 +219,21 @@ test("risk changes proposed by the admin appear with their effective time", asyn
   // Once the delay has passed the change is shown as executable.
   await page.clock.setSystemTime(new Date(Number(collateralChange!.executableAt) * 1000 + 5_000));
   await expect(c.getByTestId("countdown")).toHaveText("executable now");
+  // After its 14-day window it can no longer be executed.
+  await page.clock.setSystemTime(new Date(Number(collateralChange!.expiresAt) * 1000 + 5_000));
+  await expect(c.getByTestId("countdown")).toHaveText("expired");
+  await expect(c.getByTestId("effective")).toHaveAttribute("data-state", "expired");
+});
+
+test("the emergency borrow pause shows on the market", async ({ page, app, chain }) => {
+  const usdcMarket = marketOf(chain, "USDC");
+  const riskAdmin = chain.deployment.contracts.riskAdmin!;
+  await asAdmin(chain, { address: riskAdmin, abi: keelRiskAdminAbi, functionName: "pauseBorrowing", args: [usdcMarket] });
+  await app.open("/markets");
+  await expect(usdcCard(page).getByTestId("borrow-paused")).toContainText("Borrowing is paused");
+  await expect(page.getByTestId("market-WETH").getByTestId("borrow-paused")).toHaveCount(0);
+  await screenshot(page, "markets-borrow-paused");
+  await asAdmin(chain, { address: riskAdmin, abi: keelRiskAdminAbi, functionName: "unpauseBorrowing", args: [usdcMarket] });
 });
 
 test("an unreachable RPC shows a banner with retry, keeps the last markets and their age", async ({ page, app, chain }) => {

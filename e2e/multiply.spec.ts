@@ -32,6 +32,7 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   await panel(page).getByTestId("leverage-input").fill("3");
   await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
   await expect(panel(page).getByTestId("multiply-swap")).toContainText(/5\d,\d{3}\.\d+ USDC → ≈ 19\.\d+ WETH/);
+  await expect(panel(page).getByTestId("multiply-steps")).toContainText("Authorise the leverage router");
   await expect(panel(page).getByTestId("multiply-steps")).toContainText("Approve 10 WETH to the router");
   await screenshot(page, "multiply-open-3x-preview");
 
@@ -44,7 +45,9 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   const before = await sent(page);
   await panel(page).getByTestId("submit-multiply").click();
   await expect(confirmed(page, /^Open 3\.00× WETH/)).toBeVisible({ timeout: 30_000 });
-  expect(await sent(page)).toBe(before + 2); // approve + ONE transaction that opens the leveraged vault
+  // Authorise the router (once per market: the market hands the new vault only to an owner that trusts it), approve,
+  // then ONE transaction that opens the leveraged vault.
+  expect(await sent(page)).toBe(before + 3);
   await page.waitForURL(/\/vault\/31337\/\d+\?market=/);
   const id = BigInt(page.url().match(/\/vault\/31337\/(\d+)/)![1]!);
 
@@ -59,8 +62,7 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   await expect(panel(page).getByTestId("mp-leverage").getByTestId("before")).toHaveText(/^(3\.00|2\.99)×$/);
   await screenshot(page, "multiply-vault-3x");
 
-  // Raise to 4×: authorise the router (step 1), then one transaction.
-  await expect(panel(page).getByTestId("multiply-steps")).toContainText("Authorise the leverage router");
+  // Raise to 4×: the router is already authorised, one transaction.
   await panel(page).getByTestId("leverage-input").fill("4");
   await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 4.00×");
   await screenshot(page, "multiply-raise-4x-preview");

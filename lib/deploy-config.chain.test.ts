@@ -4,11 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { getAddress, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketFullAbi, keelOracleAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketFullAbi, keelOracleAbi, keelRiskAdminAbi } from "@/contracts-abi";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "@/scripts/lib/artifacts";
 import { clientsFor } from "@/scripts/lib/clients";
-import { ENGINE_BOUNDS } from "./deploy-config";
+import { ENGINE_BOUNDS, RISK_ADMIN_BOUNDS } from "./deploy-config";
 import { validConfig } from "./deploy-config.fixture";
 import { parseDeployment } from "./deployment";
 
@@ -18,6 +18,7 @@ describe("npm run deploy", () => {
   let c: ReturnType<typeof clientsFor>;
   let dir: string;
   const admin = getAddress("0x000000000000000000000000000000000000ad01");
+  const guardian = getAddress("0x000000000000000000000000000000000000ad02");
   const run = (config: unknown, env: Record<string, string> = { KEEL_DEPLOYER_KEY: ANVIL_KEYS[0]! }) => {
     const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(config));
@@ -42,6 +43,7 @@ describe("npm run deploy", () => {
     config = validConfig();
     config.chainId = 31337;
     config.admin = admin;
+    Object.assign(config, { guardian });
     Object.assign(config.assets[0]!, { address: weth, feed: ethFeed });
     Object.assign(config.assets[1]!, { address: usdc, feed: usdFeed });
   });
@@ -72,7 +74,7 @@ describe("npm run deploy", () => {
     expect(await nonce()).toBe(before);
   });
 
-  it("deploys the oracle, markets and lens, writes a valid deployment file, and offers ownership to the admin", async () => {
+  it("deploys the risk admin (owning the oracle), markets and lens, writes a valid deployment file, and offers the risk admin to the admin", async () => {
     const r = run(config);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
@@ -81,8 +83,12 @@ describe("npm run deploy", () => {
     const [m] = await c.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getMarkets", args: [[d.markets[0]!.address]] });
     expect(m!.collaterals[0]!.info.ltv).toBe(parseUnits("0.8", 18));
     expect(m!.flashFeeBps).toBe(5n);
-    expect(m!.pendingRiskAdmin).toBe(admin);
-    expect(await c.publicClient.readContract({ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "pendingOwner" })).toBe(admin);
+    expect(m!.riskAdmin).toBe(d.contracts.riskAdmin);
+    expect(m!.pendingGovernor).toBe(admin);
+    expect(m!.riskDelay).toBe(BigInt(config.riskDelay));
+    expect(m!.guardian).toBe(guardian);
+    expect(m!.borrowPaused).toBe(false);
+    expect(await c.publicClient.readContract({ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "owner" })).toBe(d.contracts.riskAdmin);
     expect(m!.baseFeed.price).toBe(parseUnits("1", 18));
   });
 
@@ -90,6 +96,10 @@ describe("npm run deploy", () => {
     const d = parseDeployment(JSON.parse(readFileSync(path.join(dir, "31337.json"), "utf8")), 31337);
     for (const [name, value] of Object.entries(ENGINE_BOUNDS)) {
       const onChain = await c.publicClient.readContract({ address: d.markets[0]!.address, abi: keelMarketFullAbi, functionName: name as "MAX_LT" });
+      expect(onChain, name).toBe(value);
+    }
+    for (const [name, value] of Object.entries(RISK_ADMIN_BOUNDS)) {
+      const onChain = await c.publicClient.readContract({ address: d.contracts.riskAdmin!, abi: keelRiskAdminAbi, functionName: name as "MIN_DELAY" });
       expect(onChain, name).toBe(value);
     }
   });

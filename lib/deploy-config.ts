@@ -6,8 +6,13 @@ import { getAddress, isAddress, parseUnits, type Address } from "viem";
  */
 export interface DeployConfig {
   chainId: number;
-  /** Owner of the oracle and risk admin of every market (two-step ownership; use a multisig). */
+  /** Governance owner of the KeelRiskAdmin, which owns the oracle and every market's risk setters (two-step
+   * ownership: the admin must call acceptOwnership; use a multisig). */
   admin: Address;
+  /** Delay of every risk change (feeds, collateral, rates, fees), in seconds: the KeelRiskAdmin's one delay. */
+  riskDelay: number;
+  /** Optional guardian: may pause borrowing in a market and cancel pending changes at once (never move a price). */
+  guardian?: Address;
   assets: {
     symbol: string;
     address: Address;
@@ -22,7 +27,6 @@ export interface DeployConfig {
     name: string;
     symbol: string;
     baseAsset: string;
-    riskDelay: number;
     rateModel: { baseRate: string; slope1: string; slope2: string; kink: string };
     reserveFactor: string;
     flashFeeBps: number;
@@ -36,7 +40,7 @@ export interface DeployConfig {
 }
 
 /**
- * The engine's hard bounds (public constants of KeelMarketCore), checked here so a bad config is refused before any
+ * The engine's hard bounds (public constants of KeelMarketCore; the collateral rules are RiskBoundsLib's), checked here so a bad config is refused before any
  * transaction. `lib/deploy-config.chain.test.ts` proves they equal the deployed contract's constants.
  */
 export const ENGINE_BOUNDS = {
@@ -46,10 +50,10 @@ export const ENGINE_BOUNDS = {
   MAX_RESERVE_FACTOR: parseUnits("0.5", 18),
   MAX_FLASH_FEE_BPS: 100n,
   MAX_BORROW_RATE: (10n * 10n ** 18n) / 31_536_000n,
-  MIN_RISK_DELAY: 86_400n,
-  MAX_RISK_DELAY: 30n * 86_400n,
   MAX_COLLATERALS: 32n,
 } as const;
+/** KeelRiskAdmin's bounds of its delay (proven equal to the deployed constants by the same chain test). */
+export const RISK_ADMIN_BOUNDS = { MIN_DELAY: 86_400n, MAX_DELAY: 30n * 86_400n } as const;
 /** KeelOracle.MAX_HEARTBEAT */
 export const MAX_HEARTBEAT = 7 * 86_400;
 export const SECONDS_PER_YEAR = 31_536_000n;
@@ -105,6 +109,8 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
 
   const chainId = int(raw.chainId, "chainId", 1, Number.MAX_SAFE_INTEGER);
   const admin = addr(raw.admin, "admin");
+  const riskDelay = int(raw.riskDelay, "riskDelay", Number(RISK_ADMIN_BOUNDS.MIN_DELAY), Number(RISK_ADMIN_BOUNDS.MAX_DELAY));
+  const guardian = raw.guardian === undefined ? undefined : addr(raw.guardian, "guardian");
 
   const assets = list(raw.assets, "assets").map((a, i) => {
     const o = isObject(a) ? a : {};
@@ -137,7 +143,7 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
     const f = `markets[${i}]`;
     const baseAsset = str(o.baseAsset, `${f}.baseAsset`);
     if (baseAsset && !seenSymbols.has(baseAsset)) bad(`${f}.baseAsset`, `"${baseAsset}" is not one of assets[].symbol`);
-    const riskDelay = int(o.riskDelay, `${f}.riskDelay`, Number(ENGINE_BOUNDS.MIN_RISK_DELAY), Number(ENGINE_BOUNDS.MAX_RISK_DELAY));
+    if (o.riskDelay !== undefined) bad(`${f}.riskDelay`, "is no longer per market: set the top-level riskDelay (one delay for every risk change)");
     const rm = isObject(o.rateModel) ? o.rateModel : {};
     if (!isObject(o.rateModel)) bad(`${f}.rateModel`, "must be an object { baseRate, slope1, slope2, kink }");
     const rates = (["baseRate", "slope1", "slope2"] as const).map((k) => dec(rm[k], `${f}.rateModel.${k}`));
@@ -162,6 +168,9 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
       if (lt !== null && lt > ENGINE_BOUNDS.MAX_LT) bad(`${g}.liquidationThreshold`, "must be at most 0.95");
       if (ltv !== null && lt !== null && ltv >= lt) bad(`${g}.ltv`, "must be below liquidationThreshold");
       if (md !== null && (md < ENGINE_BOUNDS.MIN_DISCOUNT || md > ENGINE_BOUNDS.MAX_DISCOUNT)) bad(`${g}.maxDiscount`, "must be from 0.01 to 0.25");
+      // RiskBoundsLib.validateCollateral: (1 + maxDiscount) × LT < 1, rounded up as on chain.
+      const WAD = 10n ** 18n;
+      if (md !== null && lt !== null && ((WAD + md) * lt + WAD - 1n) / WAD >= WAD) bad(`${g}.maxDiscount`, "× liquidationThreshold: (1 + maxDiscount) × liquidationThreshold must be below 1");
       dec(co.supplyCap, `${g}.supplyCap`, 36);
       return {
         asset,
@@ -181,7 +190,6 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
       name: str(o.name, `${f}.name`),
       symbol: str(o.symbol, `${f}.symbol`),
       baseAsset,
-      riskDelay,
       rateModel: {
         baseRate: String(rm.baseRate ?? ""),
         slope1: String(rm.slope1 ?? ""),
@@ -202,5 +210,5 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
   }
 
   if (problems.length) throw new DeployConfigError(problems);
-  return { chainId, admin, assets, markets, ...(swap ? { swap } : {}) };
+  return { chainId, admin, riskDelay, ...(guardian ? { guardian } : {}), assets, markets, ...(swap ? { swap } : {}) };
 }

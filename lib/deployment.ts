@@ -52,6 +52,8 @@ export interface Deployment {
   deploymentBlock: number;
   contracts: {
     oracle: Address;
+    /** KeelRiskAdmin: owns the oracle and every market's risk setters (absent only from files written before it). */
+    riskAdmin?: Address;
     lens?: Address;
     /** ISwapAdapter for the chain's swap venue (leverage router, guard and keeper swap through it). */
     swapAdapter?: Address;
@@ -123,7 +125,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   const contracts = isObject(raw.contracts) ? raw.contracts : {};
   need(isObject(raw.contracts), "contracts must be an object");
   const oracle = addr(contracts.oracle, "contracts.oracle");
-  const optional = (key: "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard" | "multicall3") =>
+  const optional = (key: "riskAdmin" | "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard" | "multicall3") =>
     contracts[key] === undefined ? {} : { [key]: addr(contracts[key], `contracts.${key}`) };
 
   const assets = list(raw.assets, "assets").map((a, i): DeployedAsset => {
@@ -204,6 +206,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   if (problems.length) throw new DeploymentError(source, problems);
   const contractsOut = {
     oracle,
+    ...optional("riskAdmin"),
     ...optional("lens"),
     ...optional("swapAdapter"),
     ...optional("leverageRouter"),

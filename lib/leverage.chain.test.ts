@@ -73,6 +73,7 @@ describe("lib/leverage.ts agrees with KeelLeverageRouter on the chain", () => {
     const plan = planLeverage(ctx, deposit, 3n * WAD);
     if (plan.kind !== "increase") throw new Error("expected an increase");
     expect(plan.problem).toBeNull();
+    await user.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] });
     await user.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [router, deposit] });
     const receipt = await user.send({
       address: router,

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changeCountdown, describeChange, needsApproval, withdrawLimit, type PendingChange } from "./markets";
+import { changeWindow, describeChange, needsApproval, withdrawLimit, type PendingChange } from "./markets";
 import { SECONDS_PER_YEAR, WAD } from "./rates";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const NEW = "0x00000000000000000000000000000000000000aa" as const;
+const USDC = "0x00000000000000000000000000000000000000c0" as const;
+const FEED = "0x00000000000000000000000000000000000000fe" as const;
+const NEXT_FEED = "0x00000000000000000000000000000000000000ff" as const;
 const pct = (p: bigint) => (p * WAD) / 100n;
 const apr = (p: bigint) => pct(p) / SECONDS_PER_YEAR;
 
@@ -11,16 +14,19 @@ const market = {
   collaterals: [
     {
       info: { asset: WETH, decimals: 18, ltv: pct(80n), liquidationThreshold: pct(85n), maxDiscount: pct(10n), supplyCap: 100_000n * WAD, totalDeposited: 0n },
-      feed: { asset: WETH, feed: WETH, price: 3000n * WAD, updatedAt: 0n, heartbeat: 3600n, status: 0 },
+      feed: { asset: WETH, feed: FEED, feedDecimals: 8, minAnswer: 100n * 10n ** 8n, maxAnswer: 100_000n * 10n ** 8n, price: 3000n * WAD, updatedAt: 0n, heartbeat: 3600, status: 0 },
     },
   ],
+  baseFeed: { asset: USDC, feed: FEED, feedDecimals: 8, minAnswer: 5n * 10n ** 7n, maxAnswer: 2n * 10n ** 8n, heartbeat: 86_400, status: 0 },
+  guardian: "0x0000000000000000000000000000000000000000",
+  riskDelay: 86_400n,
   rateModel: { baseRate: 0n, slope1: apr(4n), slope2: apr(75n), kink: pct(80n) },
   reserveFactor: pct(10n),
   flashFeeBps: 0n,
 } as unknown as Parameters<typeof describeChange>[1];
 
 const change = (kind: number, asset: `0x${string}`, values: [bigint, bigint, bigint, bigint]): PendingChange =>
-  ({ id: 1n, kind, asset, executableAt: 1_000n, values }) as PendingChange;
+  ({ id: 1n, kind, market: NEW, asset, executableAt: 1_000n, expiresAt: 1_000n + 14n * 86_400n, values }) as PendingChange;
 const symbolOf = (a: string) => (a === WETH ? "WETH" : undefined);
 
 describe("describeChange", () => {
@@ -61,11 +67,44 @@ describe("describeChange", () => {
   });
 });
 
-describe("changeCountdown", () => {
-  it("counts down to the effective time, then says it is executable", () => {
-    expect(changeCountdown(86_400n + 100n, 100)).toEqual({ ready: false, text: "in 1d 0h", at: "1970-01-02 00:01 UTC" });
-    expect(changeCountdown(100n, 100).ready).toBe(true);
-    expect(changeCountdown(100n, 160).text).toBe("executable now");
+describe("describeChange: feeds, guardian, delay", () => {
+  it("shows a feed replacement as current → proposed, bounds in the feed's units", () => {
+    const d = describeChange(change(3, WETH, [BigInt(NEXT_FEED), 7200n, 200n * 10n ** 8n, 50_000n * 10n ** 8n]), market, symbolOf);
+    expect(d.title).toBe("WETH price feed");
+    expect(d.items).toEqual([
+      { label: "Feed", from: "0x0000…00fe", to: "0x0000…00ff" },
+      { label: "Heartbeat", from: "1h 0m", to: "2h 0m" },
+      { label: "Min answer", from: "100", to: "200" },
+      { label: "Max answer", from: "100,000", to: "50,000" },
+    ]);
+  });
+
+  it("finds the base asset's feed too, and shows a new asset's feed without a current value", () => {
+    expect(describeChange(change(3, USDC, [BigInt(NEXT_FEED), 3600n, 1n, 2n]), market, symbolOf).items[0]!.from).toBe("0x0000…00fe");
+    const d = describeChange(change(3, NEW, [BigInt(NEXT_FEED), 3600n, 1n, 2n]), market, symbolOf);
+    expect(d.title).toMatch(/price feed \(new\)$/);
+    expect(d.items.every((i) => i.from === null)).toBe(true);
+  });
+
+  it("shows a guardian and a delay change", () => {
+    expect(describeChange(change(4, NEW, [0n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([{ label: "Guardian", from: "none", to: "0x0000…00aa" }]);
+    expect(describeChange(change(5, "0x0000000000000000000000000000000000000000", [172_800n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([
+      { label: "Delay", from: "1d 0h", to: "2d 0h" },
+    ]);
+  });
+});
+
+describe("changeWindow", () => {
+  it("counts down to the effective time, says it is executable until it expires, then expired", () => {
+    expect(changeWindow(86_400n + 100n, 15n * 86_400n + 100n, 100)).toEqual({
+      state: "waiting",
+      text: "in 1d 0h",
+      at: "1970-01-02 00:01 UTC",
+      expires: "1970-01-16 00:01 UTC",
+    });
+    expect(changeWindow(100n, 200n, 100).state).toBe("executable");
+    expect(changeWindow(100n, 200n, 200).text).toBe("executable now");
+    expect(changeWindow(100n, 200n, 201)).toMatchObject({ state: "expired", text: "expired" });
   });
 });
 

@@ -1,11 +1,12 @@
+import { zeroAddress } from "viem";
 import { formatAge, formatApr, formatPercent, formatUnitsFixed, formatUtc, shortAddress } from "./format";
 import type { LensMarket } from "./vaults";
 
 /** A pending risk change as the lens returns it. */
 export type PendingChange = LensMarket["pendingChanges"][number];
 
-/** `ChangeKind` in the Solidity enum's order. */
-export const CHANGE_KINDS = ["Collateral", "RateModel", "Fees"] as const;
+/** `ChangeKind` in the Solidity enum's order (contracts/src/interfaces/IKeelRiskAdmin.sol). */
+export const CHANGE_KINDS = ["Collateral", "RateModel", "Fees", "Feed", "Guardian", "Delay"] as const;
 
 /** One parameter a pending change sets: its current value (if any) and the proposed one, as text. */
 export interface ChangeItem {
@@ -22,7 +23,7 @@ export interface DescribedChange {
 /** What a pending risk change would do to `market`, parameter by parameter, current → proposed. */
 export function describeChange(
   change: PendingChange,
-  market: Pick<LensMarket, "collaterals" | "rateModel" | "reserveFactor" | "flashFeeBps">,
+  market: Pick<LensMarket, "collaterals" | "rateModel" | "reserveFactor" | "flashFeeBps" | "baseFeed" | "guardian" | "riskDelay">,
   symbolOf: (asset: string) => string | undefined,
 ): DescribedChange {
   const [a, b, c, d] = change.values;
@@ -67,13 +68,49 @@ export function describeChange(
       ],
     };
   }
+  if (kind === "Feed") {
+    const same = (x: string) => x.toLowerCase() === change.asset.toLowerCase();
+    const current = same(market.baseFeed.asset) ? market.baseFeed : market.collaterals.find((x) => same(x.feed.asset))?.feed;
+    const has = current !== undefined && current.feed !== zeroAddress;
+    const symbol = symbolOf(change.asset) ?? shortAddress(change.asset);
+    const feed = `0x${a.toString(16).padStart(40, "0")}`;
+    // Bounds are in the feed's own units; a new feed's decimals are not known here, the current one's are.
+    const bound = (x: bigint) => (has ? formatUnitsFixed(x, current.feedDecimals, 8) : `${x.toString()} (raw)`);
+    return {
+      title: has ? `${symbol} price feed` : `${symbol} price feed (new)`,
+      items: [
+        { label: "Feed", from: has ? shortAddress(current.feed) : null, to: shortAddress(feed) },
+        { label: "Heartbeat", from: has ? formatAge(Number(current.heartbeat)) : null, to: formatAge(Number(b)) },
+        { label: "Min answer", from: has ? bound(BigInt(current.minAnswer)) : null, to: bound(c) },
+        { label: "Max answer", from: has ? bound(BigInt(current.maxAnswer)) : null, to: bound(d) },
+      ],
+    };
+  }
+  if (kind === "Guardian") {
+    const show = (x: string) => (x === zeroAddress ? "none" : shortAddress(x));
+    return { title: "Guardian", items: [{ label: "Guardian", from: show(market.guardian), to: show(change.asset) }] };
+  }
+  if (kind === "Delay") {
+    return { title: "Risk delay", items: [{ label: "Delay", from: formatAge(Number(market.riskDelay)), to: formatAge(Number(a)) }] };
+  }
   return { title: `Unknown change kind ${change.kind}`, items: [] };
 }
 
-/** When a pending change takes effect: `in 23h 59m` until then, `executable now` after; with the UTC time. */
-export function changeCountdown(executableAt: bigint, nowSeconds: number): { ready: boolean; text: string; at: string } {
+/**
+ * Where a pending change stands: waiting for its delay (`in 23h 59m`), executable (until `expiresAt`), or expired (it
+ * can never be executed, only cleared). `at` is when it becomes executable, `expires` when the window closes (UTC).
+ */
+export function changeWindow(
+  executableAt: bigint,
+  expiresAt: bigint,
+  nowSeconds: number,
+): { state: "waiting" | "executable" | "expired"; text: string; at: string; expires: string } {
+  const at = formatUtc(executableAt);
+  const expires = formatUtc(expiresAt);
+  if (nowSeconds > Number(expiresAt)) return { state: "expired", text: "expired", at, expires };
   const left = Number(executableAt) - nowSeconds;
-  return { ready: left <= 0, text: left <= 0 ? "executable now" : `in ${formatAge(left)}`, at: formatUtc(executableAt) };
+  if (left > 0) return { state: "waiting", text: `in ${formatAge(left)}`, at, expires };
+  return { state: "executable", text: "executable now", at, expires };
 }
 
 /** A lender's withdrawal limit: `maxWithdraw` from the market, and whether free liquidity (not the position) limits it. */

@@ -24,7 +24,6 @@ export const LOCAL_MARKETS = [
     name: "Keel USDC",
     symbol: "kUSDC",
     baseAsset: "USDC",
-    riskDelay: 86_400,
     rateModel: { baseRate: "0", slope1: "0.04", slope2: "0.75", kink: "0.8" },
     reserveFactor: "0.1",
     flashFeeBps: 0,
@@ -38,7 +37,6 @@ export const LOCAL_MARKETS = [
     name: "Keel WETH",
     symbol: "kWETH",
     baseAsset: "WETH",
-    riskDelay: 86_400,
     rateModel: { baseRate: "0", slope1: "0.03", slope2: "0.8", kink: "0.9" },
     reserveFactor: "0.1",
     flashFeeBps: 0,
@@ -54,7 +52,6 @@ export const SECOND_CHAIN_MARKETS = [
     name: "Keel USDC B",
     symbol: "kUSDCb",
     baseAsset: "USDC",
-    riskDelay: 172_800,
     rateModel: { baseRate: "0.01", slope1: "0.05", slope2: "1", kink: "0.85" },
     reserveFactor: "0.15",
     flashFeeBps: 5,
@@ -125,6 +122,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const config = parseDeployConfig({
     chainId,
     admin: me,
+    riskDelay: chainId === SECOND_CHAIN_ID ? 172_800 : 86_400,
     swap: { uniswapV2Factory: uniswapV2.factory },
     assets: LOCAL_ASSETS.map((a) => ({
       symbol: a.symbol,

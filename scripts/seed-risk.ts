@@ -4,7 +4,8 @@
  *
  *   tsx scripts/seed-risk.ts [--rpc http://127.0.0.1:8545] [--chain 31337] [--vaults 10000] [--history 168]
  *
- * Vaults: spread over the deployment's markets (¾ in the first), owned by 2,500 pseudo-random addresses; collateral
+ * Vaults: spread over the deployment's markets (¾ in the first), owned by 2,500 pseudo-random addresses (impersonated
+ * on anvil once per market to make the seeder their operator: a vault is only handed to an owner that consents); collateral
  * value lognormal (median $8,000, σ 1.5 in log: from ~$100 to over $1M), one or two collaterals, borrowing from nothing
  * to 99.5 % of the borrow limit (health factors from LT/LTV ≈ 1.06 up). DevRiskSeeder (contracts/src/dev) creates 60
  * per transaction. Prices: `history` hourly rounds per feed before now (driftless GBM: WETH 65 %, WBTC 55 %, stablecoins
@@ -16,7 +17,7 @@
  */
 import { seededRandom } from "../lib/random";
 import { parseArgs } from "node:util";
-import { createTestClient, encodeFunctionData, getAddress, http, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
+import { createTestClient, createWalletClient, encodeFunctionData, getAddress, http, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { readDeployment } from "../lib/server/config";
@@ -64,6 +65,34 @@ async function seedingAccount(rpcUrl: string, chainId: number): Promise<Clients>
   const test = createTestClient({ chain: c.chain, mode: "anvil", transport: http(rpcUrl) });
   await test.setBalance({ address: c.account.address, value: parseUnits("1000", 18) });
   return c;
+}
+
+/**
+ * Has each of `owners` (keyless pseudo-random addresses, impersonated on anvil) make `seeder` its operator on `market`:
+ * the market moves a vault only to an owner that consents, and trusting the sender as operator is that consent, so the
+ * seeder's `transferVault` hands each vault over at once. `funded` tracks the owners already given gas money.
+ */
+async function consentToSeeder(c: Clients, rpcUrl: string, market: Address, seeder: Address, owners: Address[], funded: Set<Address>) {
+  const test = createTestClient({ chain: c.chain, mode: "anvil", transport: http(rpcUrl) });
+  const data = encodeFunctionData({ abi: keelMarketAbi, functionName: "setOperator", args: [seeder, true] });
+  const CHUNK = 50;
+  for (let i = 0; i < owners.length; i += CHUNK) {
+    const hashes = await Promise.all(
+      owners.slice(i, i + CHUNK).map(async (owner) => {
+        if (!funded.has(owner)) {
+          await test.setBalance({ address: owner, value: parseUnits("1", 18) });
+          await test.impersonateAccount({ address: owner });
+          funded.add(owner);
+        }
+        const wallet = createWalletClient({ account: owner, chain: c.chain, transport: http(rpcUrl) });
+        return wallet.sendTransaction({ to: market, data, gas: 100_000n, ...FEES });
+      }),
+    );
+    for (const hash of hashes) {
+      const r = await c.publicClient.waitForTransactionReceipt({ hash });
+      if (r.status !== "success") throw new Error(`setOperator for the seeder reverted (${hash})`);
+    }
+  }
 }
 
 export interface SeedRiskOptions {
@@ -126,6 +155,7 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   const views = await c.publicClient.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [d.markets.map((m) => m.address)] });
   const shares = opts.marketShares ?? d.markets.map((_, i) => (d.markets.length === 1 ? 1 : i === 0 ? 0.75 : 0.25 / (d.markets.length - 1)));
   const out: { market: Address; firstId: number; count: number }[] = [];
+  const funded = new Set<Address>();
 
   for (const [mi, view] of views.entries()) {
     const count = Math.round(opts.vaults * (shares[mi] ?? 0));
@@ -170,6 +200,7 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
     await c.send({ address: view.baseAsset, abi: devErc20Abi, functionName: "approve", args: [view.market, supply] });
     await c.send({ address: view.market, abi: keelMarketAbi, functionName: "deposit", args: [supply, c.account.address] });
 
+    await consentToSeeder(c, opts.rpcUrl, view.market, seeder, [...new Set(plan.map((p) => p.owner))], funded);
     const send = rawSender(c);
     const firstId = Number(view.vaultCount) + 1;
     const hashes: Hex[] = [];

@@ -83,7 +83,8 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const plan: LeveragePlan | null = ctx ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
   const aboveMax = mode === "adjust" && targetHundredths > maxHundredths && targetHundredths > currentHundredths;
-  const needsOperator = Boolean(vault) && venue.data !== undefined && !venue.data.routerAuthorised;
+  // Every router action needs it, opening too: the market hands the new vault only to an owner that trusts the router.
+  const needsOperator = venue.data !== undefined && !venue.data.routerAuthorised;
   const pulls = mode === "adjust" && deposit > 0n;
   const needsApproval = pulls && venue.data !== undefined && venue.data.allowance < deposit;
 
@@ -167,7 +168,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const nowLiq = vault?.collaterals.find((c) => c.asset === collateral)?.liquidationPrice ?? 0n;
   const price = position.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase())?.price ?? 0n;
   const steps = [
-    ...(vault ? [{ label: "Authorise the leverage router as your operator on this market", done: !needsOperator }] : []),
+    { label: "Authorise the leverage router as your operator on this market", done: !needsOperator },
     ...(pulls ? [{ label: `Approve ${formatToken(deposit, decimals, symbol)} to the router`, done: !needsApproval }] : []),
     { label: mode === "close" ? "Close: one transaction" : vault ? "Adjust: one transaction" : "Open: one transaction", done: false },
   ];

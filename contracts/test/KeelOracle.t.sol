@@ -27,11 +27,11 @@ contract KeelOracleTest is Test {
         assertEq(oracle.price(WETH), 3000e18, "8-decimal feed");
     }
 
-    function test_price_normalisesHighDecimals() public {
-        DevPriceFeed f = new DevPriceFeed(address(this), 24, "X", 5e24);
+    function test_price_normalises18Decimals() public {
+        DevPriceFeed f = new DevPriceFeed(address(this), 18, "X", 5e18);
         vm.prank(OWNER);
         oracle.setFeed(WBTC, f, 1 hours, 1, type(int128).max);
-        assertEq(oracle.price(WBTC), 5e18, "24-decimal feed");
+        assertEq(oracle.price(WBTC), 5e18, "18-decimal feed");
     }
 
     function test_price_staleReverts() public {
@@ -174,6 +174,23 @@ contract KeelOracleTest is Test {
         oracle.setFeed(WBTC, f, 1 hours, 1, 2);
     }
 
+    /// @dev Finding 6: a 36-decimal feed answering 1e17 (a valid, positive, in-bounds answer) was scaled DOWN to a price
+    /// of 0 and reported Ok. Every feed with more than 18 decimals is now refused, so answers only scale up.
+    function test_setFeed_refusesMoreThan18Decimals_priceNeverScalesToZero() public {
+        DevPriceFeed f = new DevPriceFeed(address(this), 36, "X", 1e17);
+        vm.prank(OWNER);
+        vm.expectRevert(abi.encodeWithSelector(KeelOracle.InvalidFeedDecimals.selector, uint8(36)));
+        oracle.setFeed(WBTC, f, 1 hours, 1, 1e38);
+        DevPriceFeed g = new DevPriceFeed(address(this), 19, "X", 1);
+        vm.prank(OWNER);
+        vm.expectRevert(abi.encodeWithSelector(KeelOracle.InvalidFeedDecimals.selector, uint8(19)));
+        oracle.setFeed(WBTC, g, 1 hours, 1, 1e38);
+        DevPriceFeed h = new DevPriceFeed(address(this), 18, "X", 1);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, h, 1 hours, 1, 1e38);
+        assertEq(oracle.price(WBTC), 1, "18 decimals: the answer is the price");
+    }
+
     function test_setFeed_rejectsBoundsThatOverflowTheScale() public {
         DevPriceFeed f = new DevPriceFeed(address(this), 0, "X", 1);
         int256 tooBig = int256(type(uint256).max / 1e18) + 1;
@@ -213,7 +230,7 @@ contract KeelOracleTest is Test {
 
     /// forge-config: default.fuzz.runs = 512
     function testFuzz_price_matchesGuards(int256 answer, uint256 age, uint8 decimals) public {
-        decimals = uint8(bound(decimals, 0, 36));
+        decimals = uint8(bound(decimals, 0, 18));
         age = bound(age, 0, 3 hours);
         answer = int256(uint256(answer) % 2e40) - 1e40; // [-1e40, 1e40)
         DevPriceFeed f = new DevPriceFeed(address(this), decimals, "fuzz", 1);

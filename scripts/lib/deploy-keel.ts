@@ -7,8 +7,7 @@ import {
   keelLeverageRouterAbi,
   keelLiquidatorAbi,
   keelMarketAbi,
-  keelMarketModuleAbi,
-  keelOracleAbi,
+  keelRiskAdminAbi,
   uniswapV2AdapterAbi,
 } from "../../contracts-abi/generated";
 import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/deploy-config";
@@ -66,9 +65,11 @@ export async function preflight(c: Clients, config: DeployConfig): Promise<Prefl
 }
 
 /**
- * Deploys Keel from a validated config: KeelOracle with every feed, one KeelMarket per market with its collaterals,
- * and the lens; then hands the oracle and every market to `config.admin` (two-step: the admin must call
- * acceptOwnership). Returns the deployment (the caller writes the file).
+ * Deploys Keel from a validated config: the KeelRiskAdmin (which deploys and owns the KeelOracle) with every feed, one
+ * KeelMarket per market administered by it with its collaterals (listed at once: nobody has supplied yet), the
+ * optional guardian, and the lens; then offers the risk admin to `config.admin` (two-step: the admin must call
+ * acceptOwnership on it — the oracle and the markets follow, they answer only to the risk admin). Returns the
+ * deployment (the caller writes the file).
  */
 export async function deployKeel(
   c: Clients,
@@ -79,14 +80,15 @@ export async function deployKeel(
 ): Promise<Deployment> {
   const me = c.account.address;
   const deploymentBlock = Number(await c.publicClient.getBlockNumber());
-  const oracle = await c.deploy(keelOracleAbi, bytecodeOf("KeelOracle"), [me]);
-  log(`KeelOracle ${oracle}`);
+  const riskAdmin = await c.deploy(keelRiskAdminAbi, bytecodeOf("KeelRiskAdmin"), [me, BigInt(config.riskDelay)]);
+  const oracle = await c.publicClient.readContract({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "oracle" });
+  log(`KeelRiskAdmin ${riskAdmin} (delay ${config.riskDelay}s)  KeelOracle ${oracle}`);
   const assets: DeployedAsset[] = [];
   for (const a of config.assets) {
     const feedDecimals = pre.feeds.get(a.symbol)!.decimals;
     await c.send({
-      address: oracle,
-      abi: keelOracleAbi,
+      address: riskAdmin,
+      abi: keelRiskAdminAbi,
       functionName: "setFeed",
       args: [a.address, a.feed, a.heartbeat, parseUnits(a.minAnswer, feedDecimals), parseUnits(a.maxAnswer, feedDecimals)],
     });
@@ -97,15 +99,12 @@ export async function deployKeel(
   const markets: DeployedMarket[] = [];
   for (const m of config.markets) {
     const base = bySymbol(m.baseAsset);
-    // The module first: the market's initcode cannot hold it (EIP-3860), so the market checks and uses this one.
-    const marketModule = await c.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, base.address, base.decimals, BigInt(m.riskDelay)]);
     const address = await c.deploy(keelMarketAbi, bytecodeOf("KeelMarket"), [
       base.address,
       m.name,
       m.symbol,
       oracle,
-      me,
-      BigInt(m.riskDelay),
+      riskAdmin,
       {
         baseRate: wad(m.rateModel.baseRate) / SECONDS_PER_YEAR,
         slope1: wad(m.rateModel.slope1) / SECONDS_PER_YEAR,
@@ -114,15 +113,16 @@ export async function deployKeel(
       },
       wad(m.reserveFactor),
       BigInt(m.flashFeeBps),
-      marketModule,
     ]);
+    await c.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "addMarket", args: [address] });
     for (const col of m.collaterals) {
       const asset = bySymbol(col.asset);
       await c.send({
-        address,
-        abi: keelMarketAbi,
+        address: riskAdmin,
+        abi: keelRiskAdminAbi,
         functionName: "listCollateral",
         args: [
+          address,
           asset.address,
           {
             ltv: wad(col.ltv),
@@ -138,7 +138,11 @@ export async function deployKeel(
   }
   const lens = await c.deploy(keelLensAbi, bytecodeOf("KeelLens"), []);
   log(`KeelLens ${lens}`);
-  const periphery: Deployment["contracts"] = { oracle, lens };
+  if (config.guardian) {
+    await c.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "setGuardian", args: [config.guardian] });
+    log(`guardian ${config.guardian}`);
+  }
+  const periphery: Deployment["contracts"] = { oracle, riskAdmin, lens };
   if (config.swap) {
     const code = await c.publicClient.getCode({ address: config.swap.uniswapV2Factory });
     if (!code || code === "0x") throw new Error(`swap.uniswapV2Factory ${config.swap.uniswapV2Factory} has no code on chain ${config.chainId}`);
@@ -150,11 +154,8 @@ export async function deployKeel(
     log(`KeelLiquidator ${periphery.liquidator} (keeper ${opts.keeper ?? me})  KeelGuard ${periphery.guard}`);
   }
   if (config.admin.toLowerCase() !== me.toLowerCase()) {
-    await c.send({ address: oracle, abi: keelOracleAbi, functionName: "transferOwnership", args: [config.admin] });
-    for (const m of markets) {
-      await c.send({ address: m.address, abi: keelMarketAbi, functionName: "transferOwnership", args: [config.admin] });
-    }
-    log(`ownership offered to ${config.admin}: it must call acceptOwnership() on the oracle and each market`);
+    await c.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "transferOwnership", args: [config.admin] });
+    log(`ownership offered to ${config.admin}: it must call acceptOwnership() on the KeelRiskAdmin ${riskAdmin}`);
   }
   return { chainId: config.chainId, deploymentBlock, contracts: periphery, assets, markets };
 }

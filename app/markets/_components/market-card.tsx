@@ -1,5 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
+import { zeroAddress } from "viem";
 import { FeedStatusBadge } from "@/components/feed-status-badge";
 import { formatAge, formatApr, formatPercent, formatToken, formatUsd, shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
@@ -62,6 +63,11 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
           The {symbol} price is unavailable ({base.why}): borrowing and withdrawals against it are paused until it recovers.
         </p>
       )}
+      {market.borrowPaused && (
+        <p role="status" data-testid="borrow-paused" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
+          Borrowing is paused by the risk admin (emergency switch). Repaying, depositing, withdrawing and liquidations keep working.
+        </p>
+      )}
 
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         <Stat label="Supplied" testId="supplied">
@@ -99,7 +105,14 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
 
       <p className="text-xs text-slate-500">
         Reserve factor {formatPercent(market.reserveFactor, 0)} · flash-loan fee {market.flashFeeBps.toString()} bps · risk delay{" "}
-        {formatAge(Number(market.riskDelay))} · risk admin <span className="font-mono">{shortAddress(market.riskAdmin)}</span>
+        {formatAge(Number(market.riskDelay))} · risk admin <span className="font-mono" title={market.riskAdmin}>{shortAddress(market.riskAdmin)}</span>{" "}
+        (governed by <span className="font-mono" title={market.governor}>{shortAddress(market.governor)}</span>
+        {market.guardian !== zeroAddress && (
+          <>
+            , guardian <span className="font-mono" title={market.guardian}>{shortAddress(market.guardian)}</span>
+          </>
+        )}
+        )
         {market.totalBadDebt > 0n && <> · bad debt written off {amount(market.totalBadDebt)}</>}
       </p>
     </article>

@@ -1,9 +1,12 @@
 "use client";
 import { formatAge } from "@/lib/format";
-import { changeCountdown, describeChange } from "@/lib/markets";
+import { changeWindow, describeChange } from "@/lib/markets";
 import type { LensMarket } from "@/lib/vaults";
 
-/** Risk-parameter changes the risk admin proposed, each with what it changes and when it can take effect. */
+/**
+ * Risk changes proposed to the market's risk admin — its parameters, the price feeds of its assets, the guardian and the
+ * delay — each with what it changes, when it can take effect and when it expires.
+ */
 export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
   const changes = [...market.pendingChanges].sort((a, b) => (a.executableAt < b.executableAt ? -1 : 1));
   return (
@@ -15,15 +18,24 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
         <ul className="mt-2 space-y-3">
           {changes.map((c) => {
             const d = describeChange(c, market, symbolOf);
-            const when = changeCountdown(c.executableAt, now);
+            const when = changeWindow(c.executableAt, c.expiresAt, now);
             return (
               <li key={c.id.toString()} data-testid={`pending-change-${c.id}`} className="rounded-lg border border-amber-900/60 bg-amber-950/20 p-3">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <span className="text-sm font-medium text-amber-100">
                     #{c.id.toString()} · {d.title}
                   </span>
-                  <span className="text-xs text-amber-200" data-testid="effective">
-                    takes effect <b data-testid="countdown">{when.text}</b> · <span data-testid="effective-at">{when.at}</span>
+                  <span className="text-xs text-amber-200" data-testid="effective" data-state={when.state}>
+                    {when.state === "expired" ? (
+                      <>
+                        <b data-testid="countdown">expired</b> · can no longer take effect (since {when.expires})
+                      </>
+                    ) : (
+                      <>
+                        takes effect <b data-testid="countdown">{when.text}</b> · <span data-testid="effective-at">{when.at}</span> · expires{" "}
+                        <span data-testid="expires-at">{when.expires}</span>
+                      </>
+                    )}
                   </span>
                 </div>
                 <ul className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2">

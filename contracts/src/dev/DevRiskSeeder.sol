@@ -7,8 +7,10 @@ import {KeelMarket} from "../engine/KeelMarket.sol";
 /// @title DevRiskSeeder
 /// @notice Fills a local market with many vaults in few transactions (the risk dashboard's scale tests and benchmark):
 /// for each vault it mints the collateral from the dev tokens' open faucet, opens the vault, deposits, borrows (to the
-/// vault's future owner) and hands the vault over with `transferVault`. Local chains only: it relies on DevERC20's
-/// open `mint`, and every market rule (caps, LTV at fresh prices, cash) applies as to anyone.
+/// vault's future owner) and hands the vault over with `transferVault`, which is immediate because each owner has
+/// made this seeder its operator on the market first (its consent; scripts/seed-risk.ts does it on anvil). Local chains
+/// only: it relies on DevERC20's open `mint`, and every market rule (caps, LTV at fresh prices, cash) applies as to
+/// anyone.
 contract DevRiskSeeder {
     /// @notice One vault to create: its owner, its amount of each asset in `assets` (0 to skip), and its borrow.
     struct SeedVault {

@@ -5,7 +5,6 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IERC3156FlashLender} from "@openzeppelin/contracts/interfaces/IERC3156FlashLender.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -17,7 +16,6 @@ import {
     RateModel,
     CollateralParams,
     CollateralInfo,
-    PendingChange,
     VaultData
 } from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
@@ -32,7 +30,8 @@ import {KeelMarketModule} from "./KeelMarketModule.sol";
 /// @notice One market of the Keel margin engine. Lenders supply the base asset through ERC4626; borrowers open vaults,
 /// post one or more listed collateral assets (cross-margin) and borrow the base asset within each collateral's LTV.
 /// Vaults whose health factor falls below 1 are liquidated at a discount that grows as health falls; debt left without
-/// collateral is written off against lenders. Risk parameters change only within hard bounds and after `riskDelay`.
+/// collateral is written off against lenders. Risk parameters are set only by `riskAdmin` (a KeelRiskAdmin, which holds
+/// the delay, the pending changes and the emergency pause) and only within hard bounds the market enforces itself.
 /// @dev Accounting is internal (`cash`, borrows, reserves): donations and flash loans never move `totalAssets`.
 /// Reentrancy: one transient lock guards every state-changing entry point. `flashLoan` releases it during the
 /// borrower's callback, so the callback may use vault and ERC4626 functions (one-transaction leverage), but a second
@@ -40,16 +39,15 @@ import {KeelMarketModule} from "./KeelMarketModule.sol";
 /// Transfers in (collateral deposits, repayments, liquidations, lender deposits, flash repayments) are checked with one
 /// balanceOf after the transfer: the market's balance must cover all it records for the token (`_pullIn`), which
 /// refuses fee-on-transfer tokens unless donated tokens absorb the fee. Transfers out are not checked.
-/// Liquidation, flash loans and risk administration live in a KeelMarketModule deployed just before this market (with
-/// the same oracle, base asset and risk delay, checked here) and called by delegatecall (same storage, same address,
-/// same ABI here). It is deployed separately because the market's initcode cannot hold it (EIP-3860: 49,152 bytes).
-contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
+/// Liquidation, flash loans, vault transfers and the risk admin's setters live in a KeelMarketModule this market deploys in its constructor and calls by
+/// delegatecall (same storage, same address, same ABI here): one deployment, under the 24 KB limit.
+contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
     using SharesLib for uint256;
     using SafeCast for uint256;
 
-    /// @notice The module holding liquidation and risk-admin code (deployed with this market's parameters).
+    /// @notice The module holding liquidation and risk-admin code, deployed by this market.
     address public immutable module;
 
     /// @param baseAsset The asset lent and borrowed (must have an oracle feed; no fee-on-transfer / rebasing token:
@@ -57,50 +55,40 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     /// @param name_ ERC20 name of the lender share token.
     /// @param symbol_ ERC20 symbol of the lender share token.
     /// @param oracle_ The price oracle.
-    /// @param riskAdmin Owner (two-step) allowed to list collateral and propose/execute risk changes.
-    /// @param riskDelay_ Delay of every risk change, in [MIN_RISK_DELAY, MAX_RISK_DELAY].
+    /// @param riskAdmin_ The only account allowed to set risk parameters (a KeelRiskAdmin).
     /// @param rateModel_ Initial interest rate model.
     /// @param reserveFactor_ Initial share of interest going to reserves (WAD).
     /// @param flashFeeBps_ Initial flash-loan fee in basis points.
-    /// @param module_ A KeelMarketModule deployed with this market's oracle, base asset and risk delay.
     constructor(
         IERC20Metadata baseAsset,
         string memory name_,
         string memory symbol_,
         KeelOracle oracle_,
-        address riskAdmin,
-        uint256 riskDelay_,
+        address riskAdmin_,
         RateModel memory rateModel_,
         uint256 reserveFactor_,
-        uint256 flashFeeBps_,
-        KeelMarketModule module_
+        uint256 flashFeeBps_
     )
-        KeelMarketCore(oracle_, address(baseAsset), baseAsset.decimals(), riskDelay_)
+        KeelMarketCore(oracle_, address(baseAsset), baseAsset.decimals(), riskAdmin_)
         ERC20(name_, symbol_)
         ERC4626(baseAsset)
-        Ownable(riskAdmin)
     {
-        uint8 dec = _validateBase(oracle_, baseAsset, riskDelay_);
+        uint8 dec = _validateBase(oracle_, baseAsset, riskAdmin_);
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
         _config.live = true;
-        if (
-            address(module_.oracle()) != address(oracle_) || module_.riskDelay() != riskDelay_ || module_.baseAsset() != address(baseAsset)
-                || module_.baseScale() != _scale(dec)
-        ) revert ErrorsLib.InvalidModule(address(module_));
-        module = address(module_);
+        module = address(new KeelMarketModule(oracle_, address(baseAsset), dec, riskAdmin_));
     }
 
-    /// @dev The constructor's checks, before anything else is set: the oracle is set, the risk delay is within bounds,
-    /// the base asset has at most 36 decimals (returned) and a live feed.
-    function _validateBase(KeelOracle oracle_, IERC20Metadata baseAsset, uint256 riskDelay_)
+    /// @dev The constructor's checks, before anything else is set: the oracle and the risk admin are set, the base
+    /// asset has at most 36 decimals (returned) and a live feed.
+    function _validateBase(KeelOracle oracle_, IERC20Metadata baseAsset, address riskAdmin_)
         private
         view
         returns (uint8 dec)
     {
-        if (address(oracle_) == address(0)) revert ErrorsLib.ZeroAddress();
-        if (riskDelay_ < MIN_RISK_DELAY || riskDelay_ > MAX_RISK_DELAY) revert ErrorsLib.InvalidRiskDelay(riskDelay_);
+        if (address(oracle_) == address(0) || riskAdmin_ == address(0)) revert ErrorsLib.ZeroAddress();
         dec = baseAsset.decimals();
         if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
         oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
@@ -119,10 +107,20 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         emit EventsLib.VaultOpened(id, msg.sender);
     }
 
-    /// @notice Transfers a vault (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
-    /// Runs in KeelMarketModule.
+    /// @notice Offers a vault (collateral and debt) to `to`, who accepts it with `acceptVault` (immediate when `to` has
+    /// made the caller its operator). Owner only. Runs in KeelMarketModule.
     function transferVault(uint256, /* id */ address /* to */ ) external {
         _delegateToModule();
+    }
+
+    /// @notice Accepts a vault offered to the caller; operators of the old owner lose access. Runs in KeelMarketModule.
+    function acceptVault(uint256 /* id */ ) external {
+        _delegateToModule();
+    }
+
+    /// @notice The account vault `id` is offered to, until it accepts (zero: none).
+    function pendingVaultOwner(uint256 id) external view returns (address) {
+        return _pendingVaultOwner[id];
     }
 
     /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not).
@@ -190,6 +188,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
         (Totals memory t, Liquidity memory l) = _accrueMem();
+        if (l.borrowPaused) revert ErrorsLib.BorrowPaused();
         uint256 available = l.cash;
         if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
         shares = amount.toSharesUp(t.borrowAssets, t.borrowShares);
@@ -279,42 +278,29 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         _delegateToModule();
     }
 
-    /* RISK ADMIN (run in KeelMarketModule) */
+    /* RISK ADMIN SETTERS (riskAdmin only; run in KeelMarketModule, which enforces the hard bounds) */
 
-    /// @notice Lists a collateral or changes its parameters immediately; only while the market has no debt.
-    function listCollateral(address, /* asset */ CollateralParams calldata /* params */ ) external {
+    /// @notice Lists a collateral or changes its parameters, at once, within the hard bounds (risk admin only).
+    function setCollateral(address, /* asset */ CollateralParams calldata /* params */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Proposes listing a collateral or changing its parameters; executable after `riskDelay`.
-    function proposeCollateral(address, /* asset */ CollateralParams calldata /* params */ )
-        external
-        returns (uint256 /* changeId */ )
-    {
+    /// @notice Accrues interest, then sets the rate model, within the hard bounds (risk admin only).
+    function setRateModel(RateModel calldata /* model */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Proposes a new rate model; executable after `riskDelay`.
-    function proposeRateModel(RateModel calldata /* model */ ) external returns (uint256 /* changeId */ ) {
+    /// @notice Accrues interest, then sets the reserve factor and flash fee, within the hard bounds (risk admin only).
+    function setFees(uint256, /* reserveFactor */ uint256 /* flashFeeBps */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Proposes a new reserve factor (WAD) and flash fee (bps); executable after `riskDelay`.
-    function proposeFees(uint256, /* reserveFactor */ uint256 /* flashFeeBps */ ) external returns (uint256 /* changeId */ ) {
+    /// @notice Pauses or resumes new borrows (risk admin only).
+    function setBorrowPaused(bool /* paused */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Applies a pending change once its delay has passed (owner only).
-    function executeChange(uint256 /* changeId */ ) external {
-        _delegateToModule();
-    }
-
-    /// @notice Drops a pending change (owner only).
-    function cancelChange(uint256 /* changeId */ ) external {
-        _delegateToModule();
-    }
-
-    /// @notice Sends protocol reserves to a recipient, limited by reserves and cash (owner only).
+    /// @notice Sends protocol reserves to a recipient, limited by reserves and cash (risk admin only).
     function withdrawReserves(address, /* to */ uint256 /* amount */ ) external {
         _delegateToModule();
     }
@@ -332,14 +318,25 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         return (uint256(l.cash) + t.borrowAssets).zeroFloorSub(l.reserves);
     }
 
-    /// @notice Assets `owner_` can withdraw now: its share of assets, limited by cash.
-    function maxWithdraw(address owner_) public view override returns (uint256) {
-        return _convertToAssets(balanceOf(owner_), Math.Rounding.Floor).min(_liq.cash);
+    /// @notice Assets a deposit may add now: cash is stored in 128 bits, so up to 2^128 − 1 − cash.
+    function maxDeposit(address) public view override returns (uint256) {
+        return type(uint128).max - _liq.cash;
     }
 
-    /// @notice Shares `owner_` can redeem now: its balance, limited by cash.
+    /// @notice Shares a mint may create now: `maxDeposit` converted to shares, rounded down.
+    function maxMint(address) public view override returns (uint256) {
+        return _convertToShares(type(uint128).max - _liq.cash, Math.Rounding.Floor);
+    }
+
+    /// @notice Assets `owner_` can withdraw now: its share of assets, limited by the cash on hand (a flash loan in
+    /// progress has lent part of it out).
+    function maxWithdraw(address owner_) public view override returns (uint256) {
+        return _convertToAssets(balanceOf(owner_), Math.Rounding.Floor).min(_cashOnHand(_liq.cash));
+    }
+
+    /// @notice Shares `owner_` can redeem now: its balance, limited by the cash on hand.
     function maxRedeem(address owner_) public view override returns (uint256) {
-        return balanceOf(owner_).min(_convertToShares(_liq.cash, Math.Rounding.Floor));
+        return balanceOf(owner_).min(_convertToShares(_cashOnHand(_liq.cash), Math.Rounding.Floor));
     }
 
     function _deposit(address caller, address receiver, uint256 assets, uint256 shares)
@@ -459,9 +456,14 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         return CollateralInfo(asset, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap, c.total);
     }
 
-    /// @notice Risk changes waiting for their delay.
-    function pendingChanges() external view returns (PendingChange[] memory) {
-        return _pending;
+    /// @notice The only account allowed to set risk parameters (a KeelRiskAdmin, which holds the delay).
+    function riskAdmin() external view returns (address) {
+        return RISK_ADMIN;
+    }
+
+    /// @notice Whether new borrows are paused (the risk admin's emergency switch).
+    function borrowPaused() external view returns (bool) {
+        return _liq.borrowPaused;
     }
 
     /// @notice Ids of the vaults `owner_` holds in this market.

@@ -6,12 +6,13 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {RateModel, CollateralParams, ChangeKind, PendingChange} from "../interfaces/IKeelMarket.sol";
+import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
 import {ErrorsLib} from "../libraries/ErrorsLib.sol";
 import {EventsLib} from "../libraries/EventsLib.sol";
+import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
 
 /// @title KeelMarketCore
 /// @notice Constants, storage layout and internal logic shared by KeelMarket and its KeelMarketModule. The module
@@ -26,25 +27,21 @@ abstract contract KeelMarketCore {
     /* CONSTANTS */
 
     /// @notice Highest liquidation threshold a collateral may have.
-    uint256 public constant MAX_LT = 0.95e18;
+    uint256 public constant MAX_LT = RiskBoundsLib.MAX_LT;
     /// @notice Highest maximum liquidation discount a collateral may have.
-    uint256 public constant MAX_DISCOUNT = 0.25e18;
+    uint256 public constant MAX_DISCOUNT = RiskBoundsLib.MAX_DISCOUNT;
     /// @notice Smallest liquidation discount (see HealthLib).
     uint256 public constant MIN_DISCOUNT = HealthLib.MIN_DISCOUNT;
     /// @notice Health factor a liquidation restores a vault to at most (see HealthLib).
     uint256 public constant TARGET_HEALTH = HealthLib.TARGET_HEALTH;
     /// @notice Highest share of interest that may go to reserves.
-    uint256 public constant MAX_RESERVE_FACTOR = 0.5e18;
+    uint256 public constant MAX_RESERVE_FACTOR = RiskBoundsLib.MAX_RESERVE_FACTOR;
     /// @notice Highest flash-loan fee, in basis points.
-    uint256 public constant MAX_FLASH_FEE_BPS = 100;
+    uint256 public constant MAX_FLASH_FEE_BPS = RiskBoundsLib.MAX_FLASH_FEE_BPS;
     /// @notice Highest borrow rate the model may reach at 100% utilisation: 1000% a year, per second.
-    uint256 public constant MAX_BORROW_RATE = 10 * WAD / 365 days;
+    uint256 public constant MAX_BORROW_RATE = RiskBoundsLib.MAX_BORROW_RATE;
     /// @notice Debt value (USD, WAD) under which a position may be liquidated whole.
     uint256 public constant DUST_VALUE = 10 * WAD;
-    /// @notice Shortest allowed risk delay.
-    uint256 public constant MIN_RISK_DELAY = 1 days;
-    /// @notice Longest allowed risk delay.
-    uint256 public constant MAX_RISK_DELAY = 30 days;
     /// @notice Most collateral assets a market may list (one bit each in a vault's held mask).
     uint256 public constant MAX_COLLATERALS = 32;
     uint256 internal constant BPS = 10_000;
@@ -67,11 +64,18 @@ abstract contract KeelMarketCore {
         uint128 borrowShares;
     }
 
+    /// @dev `reserves` saturates at MAX_RESERVES (interest past it goes to lenders), so no accrual ever overflows it.
+    /// `borrowPaused` (the risk admin's emergency switch) shares the slot every borrow reads and writes anyway.
     struct Liquidity {
         uint128 cash;
-        uint96 reserves;
+        uint88 reserves;
         uint32 lastAccrual;
+        bool borrowPaused;
     }
+
+    /// @dev Largest `Liquidity.reserves` (3.09e26 units: 309 million tokens of 18 decimals); reserves stop growing there
+    /// until withdrawn.
+    uint256 internal constant MAX_RESERVES = type(uint88).max;
 
     /// @dev The rate model and both fees in ONE slot, so an accrual reads one slot for all of them. Every field holds
     /// its validated range exactly: rates ≤ MAX_BORROW_RATE < 2^40, kink < WAD < 2^64, reserve factor ≤ 0.5 WAD,
@@ -158,8 +162,8 @@ abstract contract KeelMarketCore {
 
     /// @notice The oracle every price comes from (base asset and collaterals).
     KeelOracle public immutable oracle;
-    /// @notice Delay between proposing and executing a risk change.
-    uint256 public immutable riskDelay;
+    /// @dev The only account allowed to change risk parameters (a KeelRiskAdmin, which holds the delay).
+    address internal immutable RISK_ADMIN;
     address internal immutable BASE;
     uint256 internal immutable BASE_SCALE;
 
@@ -168,8 +172,6 @@ abstract contract KeelMarketCore {
     Rates internal _rates;
     Config internal _config;
     uint256 internal _totalBadDebt;
-    uint256 internal _lastChangeId;
-    PendingChange[] internal _pending;
     /// @dev Listed collaterals by index (0 ..< `_config.collateralCount`). A mapping, not an array: a held-mask bit
     /// is only ever set for a listed index, so the array's length check (one more cold SLOAD per LTV check) is moot.
     mapping(uint256 index => Listed) internal _listed;
@@ -180,6 +182,8 @@ abstract contract KeelMarketCore {
     mapping(address owner => uint256[]) internal _ownerVaults;
     /// @notice Whether `operator` may borrow and withdraw on all of `owner`'s vaults.
     mapping(address owner => mapping(address operator => bool)) public isOperator;
+    /// @dev The account vault `id` is offered to (`transferVault`), until it calls `acceptVault` (zero: none).
+    mapping(uint256 id => address) internal _pendingVaultOwner;
 
     /* CONSTRUCTOR */
 
@@ -188,10 +192,10 @@ abstract contract KeelMarketCore {
     /// @param oracle_ The price oracle.
     /// @param baseAsset The market's base asset.
     /// @param baseDecimals The base asset's decimals.
-    /// @param riskDelay_ Delay of every risk change.
-    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, uint256 riskDelay_) {
+    /// @param riskAdmin_ The risk admin.
+    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, address riskAdmin_) {
         oracle = oracle_;
-        riskDelay = riskDelay_;
+        RISK_ADMIN = riskAdmin_;
         BASE = baseAsset;
         BASE_SCALE = _scale(baseDecimals);
     }
@@ -212,8 +216,19 @@ abstract contract KeelMarketCore {
         (uint256 interest, uint256 toReserves,) = _pendingInterest(t, l);
         if (interest != 0) {
             t.borrowAssets = (t.borrowAssets + interest).toUint128();
-            l.reserves = (l.reserves + toReserves).toUint96();
+            l.reserves = _addReserves(l.reserves, toReserves);
         }
+    }
+
+    /// @dev `reserves + amount`, saturating at MAX_RESERVES.
+    function _addReserves(uint256 reserves, uint256 amount) internal pure returns (uint88) {
+        return uint88((reserves + amount).min(MAX_RESERVES));
+    }
+
+    /// @dev Cash that is in the market's balance now: `cash` minus what a flash loan in progress has lent out.
+    function _cashOnHand(uint256 cash_) internal view returns (uint256) {
+        uint256 lent = _tload(FLASH_SLOT);
+        return lent == 0 ? cash_ : cash_.zeroFloorSub(lent - 1);
     }
 
     function _pendingInterest(Totals memory t, Liquidity memory l)
@@ -240,7 +255,7 @@ abstract contract KeelMarketCore {
         (uint256 interest, uint256 toReserves, uint256 rate) = _pendingInterest(t, l);
         if (interest != 0) {
             t.borrowAssets = (t.borrowAssets + interest).toUint128();
-            l.reserves = (l.reserves + toReserves).toUint96();
+            l.reserves = _addReserves(l.reserves, toReserves);
             emit EventsLib.InterestAccrued(rate, interest, toReserves);
         }
         l.lastAccrual = uint32(block.timestamp);
@@ -300,7 +315,7 @@ abstract contract KeelMarketCore {
         // Reserves never exceed what backs them, so totalAssets never underflows.
         Liquidity storage l = _liq;
         uint256 backing = uint256(l.cash) + newAssets;
-        if (l.reserves > backing) l.reserves = uint96(backing);
+        if (l.reserves > backing) l.reserves = uint88(backing);
         emit EventsLib.BadDebt(id, bad);
     }
 
@@ -373,7 +388,28 @@ abstract contract KeelMarketCore {
         }
     }
 
-    /// @dev Reverts unless vault `id` is within LTV, its debt valued with `t`: the market's totals with interest
+    /// @dev `oracle.prices(asset, BASE)` in one call; when it reverts, `asset` is unpriced (zero, as `_priceOrZero`)
+    /// and the base price is read alone (reverting with the oracle's error if it, too, has no valid price).
+    function _pricesOrZero(address asset) internal view returns (uint256 p, uint256 basePrice) {
+        address o = address(oracle);
+        address base = BASE;
+        bool ok;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, shl(224, 0x1f312404)) // prices(address,address)
+            mstore(add(m, 4), asset)
+            mstore(add(m, 36), base)
+            ok := staticcall(gas(), o, m, 68, m, 64)
+            if and(ok, eq(returndatasize(), 64)) {
+                p := mload(m)
+                basePrice := mload(add(m, 32))
+            }
+        }
+        if (basePrice == 0) basePrice = oracle.price(BASE);
+    }
+
+    /// @dev Reverts unless vault `id` is within LTV (a collateral without a valid price counts as zero, as in
+    /// `_health`: a stray deposit of an unpriceable asset never blocks its owner), its debt valued with `t`: the market's totals with interest
     /// accrued to now (in storage or, when the caller need not write them, only in memory: see `_accrued`). A vault
     /// without debt always is. The same values as `_health` (borrow limit and debt value), from one slot per
     /// collateral (`Listed`).
@@ -389,8 +425,8 @@ abstract contract KeelMarketCore {
             if (mask & 1 != 0) {
                 Listed memory e = _listed[i];
                 uint256 p;
-                if (basePrice == 0) (p, basePrice) = oracle.prices(e.asset, BASE);
-                else p = oracle.price(e.asset);
+                if (basePrice == 0) (p, basePrice) = _pricesOrZero(e.asset);
+                else p = _priceOrZero(e.asset);
                 limit += HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals)).wMulDown(e.ltv);
             }
             mask >>= 1;
@@ -437,7 +473,7 @@ abstract contract KeelMarketCore {
     /* INTERNAL: ADMIN */
 
     function _setCollateral(address asset, CollateralParams memory p) internal {
-        _validateCollateral(p);
+        RiskBoundsLib.validateCollateral(p);
         Collateral storage c = _collaterals[asset];
         if (!c.listed) {
             if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
@@ -462,63 +498,23 @@ abstract contract KeelMarketCore {
         c.supplyCap = p.supplyCap;
     }
 
-    function _validateCollateral(CollateralParams memory p) internal pure {
-        if (
-            p.liquidationThreshold > MAX_LT || p.ltv >= p.liquidationThreshold || p.maxDiscount < MIN_DISCOUNT
-                || p.maxDiscount > MAX_DISCOUNT
-        ) revert ErrorsLib.InvalidCollateralParams(p.ltv, p.liquidationThreshold, p.maxDiscount);
-    }
 
     function _setRateModel(RateModel memory m) internal {
-        _validateRateModel(m);
+        RiskBoundsLib.validateRateModel(m);
         Rates storage r = _rates;
         // Fits: _validateRateModel bounds each rate by MAX_BORROW_RATE < 2^40 (kink stays a uint64).
         (r.baseRate, r.slope1, r.slope2, r.kink) = (uint40(m.baseRate), uint40(m.slope1), uint40(m.slope2), m.kink);
         emit EventsLib.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
     }
 
-    function _validateRateModel(RateModel memory m) internal pure {
-        if (m.kink == 0 || m.kink >= WAD || uint256(m.baseRate) + m.slope1 + m.slope2 > MAX_BORROW_RATE) {
-            revert ErrorsLib.InvalidRateModel();
-        }
-    }
 
     function _setFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal {
-        _validateFees(reserveFactor_, flashFeeBps_);
+        RiskBoundsLib.validateFees(reserveFactor_, flashFeeBps_);
         _rates.reserveFactor = uint64(reserveFactor_);
         _rates.flashFeeBps = uint8(flashFeeBps_);
         emit EventsLib.FeesSet(reserveFactor_, flashFeeBps_);
     }
 
-    function _validateFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal pure {
-        if (reserveFactor_ > MAX_RESERVE_FACTOR || flashFeeBps_ > MAX_FLASH_FEE_BPS) {
-            revert ErrorsLib.InvalidFees(reserveFactor_, flashFeeBps_);
-        }
-    }
-
-    function _propose(ChangeKind kind, address asset, uint256[4] memory values) internal returns (uint256 id) {
-        id = ++_lastChangeId;
-        uint64 eta = uint64(block.timestamp + riskDelay);
-        _pending.push(PendingChange(id, kind, asset, eta, values));
-        emit EventsLib.ChangeProposed(id, kind, asset, values, eta);
-    }
-
-    /// @dev Removes pending change `changeId` and returns it; `ready` requires its delay to have passed.
-    function _takeChange(uint256 changeId, bool ready) internal returns (PendingChange memory ch) {
-        uint256 n = _pending.length;
-        for (uint256 i; i < n; ++i) {
-            if (_pending[i].id == changeId) {
-                ch = _pending[i];
-                if (ready && block.timestamp < ch.executableAt) {
-                    revert ErrorsLib.ChangeNotReady(changeId, ch.executableAt);
-                }
-                _pending[i] = _pending[n - 1];
-                _pending.pop();
-                return ch;
-            }
-        }
-        revert ErrorsLib.ChangeNotFound(changeId);
-    }
 
     /* INTERNAL: TOKENS, AUTH, TRANSIENT */
 
@@ -540,10 +536,7 @@ abstract contract KeelMarketCore {
     /// @dev `_pullIn` for the base asset, after `cash` has been credited: during a flash loan the lent amount is out
     /// of the balance, so it is taken off what must be covered.
     function _pullBase(address from, uint256 amount) internal {
-        uint256 lent = _tload(FLASH_SLOT);
-        uint256 recorded = _liq.cash;
-        if (lent != 0) recorded = recorded.zeroFloorSub(lent - 1);
-        _pullIn(BASE, from, amount, recorded);
+        _pullIn(BASE, from, amount, _cashOnHand(_liq.cash));
     }
 
     function _authorize(address vaultOwner_, uint256 id) internal view {

@@ -3,12 +3,11 @@ pragma solidity 0.8.37;
 
 import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {RateModel, CollateralParams, ChangeKind, PendingChange} from "../interfaces/IKeelMarket.sol";
+import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
@@ -17,8 +16,8 @@ import {EventsLib} from "../libraries/EventsLib.sol";
 import {KeelMarketCore} from "./KeelMarketCore.sol";
 
 /// @title KeelMarketModule
-/// @notice The cold half of a KeelMarket: liquidation and risk administration. Each market has its own module,
-/// deployed just before it with the same parameters, and reaches it only by delegatecall (from stubs with the same signatures), so the code runs on the
+/// @notice The cold half of a KeelMarket: liquidation, flash loans, vault transfers and the risk admin's setters. Each market deploys its own module in
+/// its constructor and reaches it only by delegatecall (from stubs with the same signatures), so the code runs on the
 /// market's storage, balances and address; this keeps the market under the 24 KB code-size limit in one deployment.
 /// @dev Called directly, the module sees empty storage and no owner: every function reverts or does nothing useful.
 contract KeelMarketModule is KeelMarketCore {
@@ -28,27 +27,17 @@ contract KeelMarketModule is KeelMarketCore {
     using SafeCast for uint256;
 
     /// @param oracle_ The market's oracle.
-    /// @param baseAsset_ The market's base asset.
+    /// @param baseAsset The market's base asset.
     /// @param baseDecimals The base asset's decimals.
-    /// @param riskDelay_ The market's risk delay.
-    /// @dev The market validates all four against its own (see KeelMarket's constructor).
-    constructor(KeelOracle oracle_, address baseAsset_, uint8 baseDecimals, uint256 riskDelay_)
-        KeelMarketCore(oracle_, baseAsset_, baseDecimals, riskDelay_)
+    /// @param riskAdmin_ The market's risk admin.
+    /// @dev The deploying market has validated all four (see KeelMarket's constructor).
+    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, address riskAdmin_)
+        KeelMarketCore(oracle_, baseAsset, baseDecimals, riskAdmin_)
     {}
 
-    /// @notice The base asset of the market this module serves (checked by the market's constructor).
-    function baseAsset() external view returns (address) {
-        return BASE;
-    }
-
-    /// @notice 10 ** the base asset's decimals (checked by the market's constructor).
-    function baseScale() external view returns (uint256) {
-        return BASE_SCALE;
-    }
-
-    /// @dev The market's owner (read from the market itself, whose context this code runs in).
-    modifier onlyOwner() {
-        if (msg.sender != Ownable(address(this)).owner()) revert Ownable.OwnableUnauthorizedAccount(msg.sender);
+    /// @dev The market's risk admin (an immutable: the same in the market and in its module).
+    modifier onlyRiskAdmin() {
+        if (msg.sender != RISK_ADMIN) revert ErrorsLib.NotRiskAdmin(msg.sender);
         _;
     }
 
@@ -63,9 +52,10 @@ contract KeelMarketModule is KeelMarketCore {
     ///   transaction, or now if higher (transient), so splitting or ordering liquidations within one transaction never
     ///   raises the discount.
     /// - A seizure that would lower HF ((1 + discount) × LT of the asset above HF) is refused (LiquidationLowersHealth)
-    ///   while the vault holds a priced collateral of lower LT: the liquidator must take that one first. In a solvent
-    ///   vault such a collateral always raises HF, so every liquidation of a solvent vault raises (or keeps) its HF
-    ///   and its margin, and none pays more than liquidating the vault at its starting health would.
+    ///   while the vault holds another collateral, priced and worth at least DUST_VALUE, whose seizure would raise
+    ///   it: the liquidator must take that one. In a solvent vault such a collateral always exists when a seizure
+    ///   would lower HF, so every liquidation of a solvent vault raises (or keeps) its HF and its margin, and none pays
+    ///   more than liquidating the vault at its starting health would. Dust cannot block a liquidation.
     /// - Repayment is min(`repayAmount`, what brings HF to TARGET_HEALTH), or the whole debt when it or the rest is
     ///   dust; when seizing this asset still lowers HF (no other collateral can do better), its whole balance must be
     ///   seized and `repayAmount` must cover it (RepayBelowRequired). `repayAmount` is a maximum: pass headroom, and a
@@ -102,7 +92,7 @@ contract KeelMarketModule is KeelMarketCore {
         if (HealthLib.seizureLowersHealth(x.hf, c.lt, x.discount)) {
             // Seizing this asset lowers HF: refused while another collateral would raise it; otherwise only a
             // seizure of the whole balance is allowed.
-            if (_lowerLtHeld(id, asset, c.lt)) revert ErrorsLib.LiquidationLowersHealth(id, asset);
+            if (_anotherRaises(id, asset, x, h)) revert ErrorsLib.LiquidationLowersHealth(id, asset);
             x.seized = x.balance;
             x.repaid = _repayFor(x);
             if (x.repaid > x.debt) {
@@ -153,29 +143,59 @@ contract KeelMarketModule is KeelMarketCore {
         return first - 1 > hf ? first - 1 : hf;
     }
 
-
-    /// @dev Whether vault `id` holds a priced collateral with a lower liquidation threshold than `lt`. Seizing the
-    /// lowest-LT collateral lowers HF least; in a solvent vault (discount ≤ margin) any seizure that lowers HF is of
-    /// an above-average LT, so a priced lower-LT collateral exists and raises HF. Runs only when a seizure would
-    /// lower HF.
-    function _lowerLtHeld(uint256 id, address asset, uint256 lt) internal view returns (bool) {
+    /// @dev Whether vault `id` holds a collateral other than `asset`, priced and worth at least DUST_VALUE, whose
+    /// seizure would not lower its health factor at that collateral's own discount. In a solvent vault (discount ≤
+    /// margin) a seizure lowers HF only for an above-average LT, so such a collateral then exists. Dust and
+    /// collateral that would lower HF too are ignored: neither can block a liquidation. Runs only when seizing
+    /// `asset` would lower HF.
+    function _anotherRaises(uint256 id, address asset, Liq memory x, Health memory h) internal view returns (bool) {
         uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                address a = _listed[i].asset;
-                if (a != asset && _collaterals[a].lt < lt && _priceOrZero(a) != 0) return true;
+                Listed memory e = _listed[i];
+                if (e.asset != asset) {
+                    uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), _priceOrZero(e.asset), _scale(e.decimals));
+                    if (value >= DUST_VALUE) {
+                        Collateral storage o = _collaterals[e.asset];
+                        uint256 d = HealthLib.discount(x.startHf, o.maxDiscount, h.collateralValue, h.debtValue);
+                        if (!HealthLib.seizureLowersHealth(x.hf, o.lt, d)) return true;
+                    }
+                }
             }
             mask >>= 1;
         }
         return false;
     }
 
-    /// @notice Transfers vault `id` (collateral and debt) to `to`. Owner only; operators of the old owner lose access.
+    /// @notice Offers vault `id` (collateral and debt) to `to`; `to` becomes its owner by calling `acceptVault`. Owner
+    /// only. The transfer is immediate when `to` has made the caller its operator (`setOperator`): it already trusts
+    /// the caller with all its vaults. Offering the vault to its owner withdraws a pending offer. Nobody can push a
+    /// vault onto an address that did not consent, so an owner's list grows only by its own doing.
     function transferVault(uint256 id, address to) external nonReentrant {
         Vault storage v = _vaults[id];
         address from = v.owner;
         if (from != msg.sender) revert ErrorsLib.Unauthorized(id, msg.sender);
         if (to == address(0)) revert ErrorsLib.ZeroAddress();
+        if (to == from) {
+            delete _pendingVaultOwner[id];
+        } else if (isOperator[to][from]) {
+            _moveVault(id, v, from, to);
+        } else {
+            _pendingVaultOwner[id] = to;
+            emit EventsLib.VaultTransferOffered(id, from, to);
+        }
+    }
+
+    /// @notice Accepts vault `id` offered to the caller by `transferVault`; operators of the old owner lose access.
+    function acceptVault(uint256 id) external nonReentrant {
+        if (_pendingVaultOwner[id] != msg.sender) revert ErrorsLib.NotOffered(id, msg.sender);
+        Vault storage v = _vaults[id];
+        _moveVault(id, v, v.owner, msg.sender);
+    }
+
+    /// @dev Moves vault `id` from `from`'s list to `to`'s and clears any pending offer.
+    function _moveVault(uint256 id, Vault storage v, address from, address to) internal {
+        delete _pendingVaultOwner[id];
         uint256[] storage fromList = _ownerVaults[from];
         uint256 pos = v.ownerPos;
         uint256 lastId = fromList[fromList.length - 1];
@@ -190,13 +210,17 @@ contract KeelMarketModule is KeelMarketCore {
     }
 
     /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use the market's vault
-    /// and ERC4626 functions (the lock is released during it) but not take another flash loan. The amount lent sits in
-    /// the flash transient slot (+1) so base transfers in during the callback are checked against cash minus it.
+    /// and ERC4626 functions, multicall included (the lock is released during it), but not take another flash loan.
+    /// Refused inside a multicall batch (FlashLoanInBatch): a batch could otherwise borrow all cash against an empty
+    /// vault, flash-loan nothing, use the cash in the callback and repay it before the batch's LTV check, fee-free.
+    /// The amount lent sits in the flash transient slot (+1) so base transfers in during the callback are checked
+    /// against cash minus it.
     function flashLoan(IERC3156FlashBorrower receiver, address token, uint256 amount, bytes calldata data)
         external
         returns (bool)
     {
         if (_tload(FLASH_SLOT) != 0) revert ErrorsLib.FlashLoanActive();
+        if (_tload(BATCH_SLOT) != 0) revert ErrorsLib.FlashLoanInBatch();
         _lock();
         uint256 fee = _flashFee(token, amount);
         uint256 available = _liq.cash;
@@ -210,7 +234,7 @@ contract KeelMarketModule is KeelMarketCore {
         _lock();
         Liquidity storage l = _liq;
         l.cash = (l.cash + fee).toUint128();
-        l.reserves = (l.reserves + fee).toUint96();
+        l.reserves = _addReserves(l.reserves, fee);
         _tstore(FLASH_SLOT, 0);
         _pullBase(address(receiver), amount + fee);
         _tstore(LOCK_SLOT, 0);
@@ -218,77 +242,42 @@ contract KeelMarketModule is KeelMarketCore {
         return true;
     }
 
-    /* RISK ADMIN */
+    /* RISK ADMIN (KeelRiskAdmin only; every value is checked against the hard bounds here, whoever proposed it) */
 
-    /// @notice Lists `asset` as collateral, or changes its parameters, immediately. Only while the market has no debt
-    /// (set-up); afterwards every change goes through `proposeCollateral` and the risk delay.
-    function listCollateral(address asset, CollateralParams calldata params) external onlyOwner {
-        if (_totals.borrowShares != 0) revert ErrorsLib.MarketHasDebt();
+    /// @notice Lists `asset` as collateral, or changes its parameters, at once. The risk admin decides when (its delay);
+    /// the bounds are enforced here (RiskBoundsLib.validateCollateral).
+    function setCollateral(address asset, CollateralParams calldata params) external onlyRiskAdmin nonReentrant {
         _setCollateral(asset, params);
     }
 
-    /// @notice Proposes listing `asset` or changing its parameters; executable after `riskDelay`.
-    function proposeCollateral(address asset, CollateralParams calldata params)
-        external
-        onlyOwner
-        returns (uint256 changeId)
-    {
-        _validateCollateral(params);
-        changeId = _propose(
-            ChangeKind.Collateral,
-            asset,
-            [uint256(params.ltv), params.liquidationThreshold, params.maxDiscount, params.supplyCap]
-        );
+    /// @notice Accrues interest at the old rates, then sets the rate model.
+    function setRateModel(RateModel calldata model) external onlyRiskAdmin nonReentrant {
+        _accrue();
+        _setRateModel(model);
     }
 
-    /// @notice Proposes a new rate model; executable after `riskDelay`.
-    function proposeRateModel(RateModel calldata model) external onlyOwner returns (uint256 changeId) {
-        _validateRateModel(model);
-        changeId = _propose(
-            ChangeKind.RateModel, address(0), [uint256(model.baseRate), model.slope1, model.slope2, model.kink]
-        );
+    /// @notice Accrues interest at the old reserve factor, then sets the reserve factor (WAD) and flash fee (bps).
+    function setFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyRiskAdmin nonReentrant {
+        _accrue();
+        _setFees(reserveFactor_, flashFeeBps_);
     }
 
-    /// @notice Proposes a new reserve factor (WAD) and flash fee (bps); executable after `riskDelay`.
-    function proposeFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyOwner returns (uint256 changeId) {
-        _validateFees(reserveFactor_, flashFeeBps_);
-        changeId = _propose(ChangeKind.Fees, address(0), [reserveFactor_, flashFeeBps_, 0, 0]);
+    /// @notice Pauses (or resumes) new borrows. Nothing else stops: repay, deposits, withdrawals and liquidation.
+    function setBorrowPaused(bool paused) external onlyRiskAdmin {
+        _liq.borrowPaused = paused;
+        emit EventsLib.BorrowPausedSet(paused);
     }
 
-    /// @notice Applies pending change `changeId` once its delay has passed.
-    function executeChange(uint256 changeId) external onlyOwner {
-        PendingChange memory ch = _takeChange(changeId, true);
-        uint256[4] memory x = ch.values;
-        if (ch.kind == ChangeKind.Collateral) {
-            _setCollateral(ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3])));
-        } else {
-            _accrue();
-            if (ch.kind == ChangeKind.RateModel) {
-                _setRateModel(RateModel(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint64(x[3])));
-            } else {
-                _setFees(x[0], x[1]);
-            }
-        }
-        emit EventsLib.ChangeExecuted(changeId);
-    }
-
-    /// @notice Drops pending change `changeId`.
-    function cancelChange(uint256 changeId) external onlyOwner {
-        _takeChange(changeId, false);
-        emit EventsLib.ChangeCancelled(changeId);
-    }
-
-    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash).
-    function withdrawReserves(address to, uint256 amount) external onlyOwner nonReentrant {
+    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash on hand).
+    function withdrawReserves(address to, uint256 amount) external onlyRiskAdmin nonReentrant {
         if (to == address(0)) revert ErrorsLib.ZeroAddress();
         _accrue();
         Liquidity storage l = _liq;
-        uint256 available = uint256(l.reserves).min(l.cash);
+        uint256 available = uint256(l.reserves).min(_cashOnHand(l.cash));
         if (amount > available) revert ErrorsLib.InsufficientReserves(amount, available);
-        l.reserves -= uint96(amount);
+        l.reserves -= uint88(amount);
         l.cash -= uint128(amount);
         IERC20(BASE).safeTransfer(to, amount);
         emit EventsLib.ReservesWithdrawn(to, amount);
     }
-
 }

@@ -29,24 +29,6 @@ struct CollateralInfo {
     uint128 totalDeposited;
 }
 
-/// @notice What a pending risk change would set.
-/// Collateral: values = [ltv, liquidationThreshold, maxDiscount, supplyCap] (lists the asset if it is not yet listed).
-/// RateModel: values = [baseRate, slope1, slope2, kink]. Fees: values = [reserveFactor, flashFeeBps, 0, 0].
-enum ChangeKind {
-    Collateral,
-    RateModel,
-    Fees
-}
-
-/// @notice A risk change waiting for its delay.
-struct PendingChange {
-    uint256 id;
-    ChangeKind kind;
-    address asset;
-    uint64 executableAt;
-    uint256[4] values;
-}
-
 /// @notice One vault's raw state, debt accrued to now.
 struct VaultData {
     uint256 id;
@@ -73,7 +55,21 @@ interface IKeelMarket {
     function vaultCount() external view returns (uint256);
     function collateralAssets() external view returns (address[] memory);
     function collateralInfo(address asset) external view returns (CollateralInfo memory);
-    function pendingChanges() external view returns (PendingChange[] memory);
+    function riskAdmin() external view returns (address);
+    function borrowPaused() external view returns (bool);
     function vaultsOf(address owner) external view returns (uint256[] memory);
     function getVault(uint256 id) external view returns (VaultData memory);
+
+    /* RISK ADMIN ONLY: each setter enforces the hard bounds itself (RiskBoundsLib) */
+
+    /// @notice Lists `asset` as collateral, or changes its parameters, at once.
+    function setCollateral(address asset, CollateralParams calldata params) external;
+    /// @notice Accrues interest, then sets the rate model.
+    function setRateModel(RateModel calldata model) external;
+    /// @notice Accrues interest, then sets the reserve factor (WAD) and the flash-loan fee (bps).
+    function setFees(uint256 reserveFactor, uint256 flashFeeBps) external;
+    /// @notice Pauses (or resumes) new borrows; repay, withdraw, deposit and liquidation keep working.
+    function setBorrowPaused(bool paused) external;
+    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash).
+    function withdrawReserves(address to, uint256 amount) external;
 }

@@ -6,7 +6,9 @@ import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interf
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
 import {KeelMarket} from "../engine/KeelMarket.sol";
-import {RateModel, CollateralInfo, PendingChange, VaultData} from "../interfaces/IKeelMarket.sol";
+import {KeelRiskAdmin} from "../governance/KeelRiskAdmin.sol";
+import {RateModel, CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
+import {ChangeKind, PendingChange} from "../interfaces/IKeelRiskAdmin.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
 
@@ -72,11 +74,14 @@ struct MarketView {
     uint256 reserveFactor; // WAD
     uint256 flashFeeBps;
     uint256 vaultCount;
-    address riskAdmin;
-    address pendingRiskAdmin;
-    uint256 riskDelay;
+    address riskAdmin; // the KeelRiskAdmin contract
+    address governor; // its owner
+    address pendingGovernor; // its pending owner (two-step), zero if none
+    address guardian; // zero if none
+    uint256 riskDelay; // the risk admin's delay
+    bool borrowPaused;
     CollateralMarketView[] collaterals;
-    PendingChange[] pendingChanges;
+    PendingChange[] pendingChanges; // this market's changes, feed changes of its assets, guardian and delay changes
 }
 
 /// @notice One past round of a Chainlink-style feed (raw answer, in the feed's own decimals).
@@ -106,13 +111,26 @@ contract KeelLens {
         KeelOracle.FeedState[] feeds;
     }
 
-    /// @notice Every vault `owner` holds in each of `markets`, in market order then vault order.
+    /// @notice Most vaults `getAccount` reads per market (the first ones of the owner's list), so one call's gas is
+    /// bounded. A market only adds a vault to a list by the owner's own doing (openVault, or acceptVault of a transfer),
+    /// so nobody else can fill an account's list; an owner with more reads the rest with `getVault`.
+    uint256 public constant MAX_ACCOUNT_VAULTS = 200;
+
+    /// @notice Every vault `owner` holds in each of `markets` (at most MAX_ACCOUNT_VAULTS per market), in market order
+    /// then vault order.
     function getAccount(address[] calldata markets, address owner) external view returns (VaultView[] memory vaults) {
         uint256[][] memory ids = new uint256[][](markets.length);
         uint256 total;
         for (uint256 i; i < markets.length; ++i) {
-            ids[i] = KeelMarket(markets[i]).vaultsOf(owner);
-            total += ids[i].length;
+            uint256[] memory list = KeelMarket(markets[i]).vaultsOf(owner);
+            if (list.length > MAX_ACCOUNT_VAULTS) {
+                uint256 cap = MAX_ACCOUNT_VAULTS;
+                assembly ("memory-safe") {
+                    mstore(list, cap) // keep the first ones
+                }
+            }
+            ids[i] = list;
+            total += list.length;
         }
         vaults = new VaultView[](total);
         uint256 k;
@@ -231,15 +249,57 @@ contract KeelLens {
         v.reserveFactor = m.reserveFactor();
         v.flashFeeBps = m.flashFeeBps();
         v.vaultCount = m.vaultCount();
-        v.riskAdmin = m.owner();
-        v.pendingRiskAdmin = m.pendingOwner();
-        v.riskDelay = m.riskDelay();
+        v.borrowPaused = m.borrowPaused();
         address[] memory assets = m.collateralAssets();
         v.collaterals = new CollateralMarketView[](assets.length);
         for (uint256 i; i < assets.length; ++i) {
             v.collaterals[i] = CollateralMarketView(m.collateralInfo(assets[i]), oracle.peek(assets[i]));
         }
-        v.pendingChanges = m.pendingChanges();
+        v.riskAdmin = m.riskAdmin();
+        if (v.riskAdmin.code.length == 0) return v;
+        KeelRiskAdmin admin = KeelRiskAdmin(v.riskAdmin);
+        v.governor = admin.owner();
+        v.pendingGovernor = admin.pendingOwner();
+        v.guardian = admin.guardian();
+        v.riskDelay = admin.delay();
+        v.pendingChanges = _changesFor(admin.pendingChanges(), market, v.baseAsset, assets);
+    }
+
+    /// @dev The changes of `all` that concern `market`: its own, feed changes of its base asset or of an asset it lists
+    /// (or may list: a pending collateral change), and the admin-wide ones (guardian, delay).
+    function _changesFor(PendingChange[] memory all, address market, address base, address[] memory assets)
+        internal
+        pure
+        returns (PendingChange[] memory out)
+    {
+        bool[] memory keep = new bool[](all.length);
+        uint256 n;
+        for (uint256 i; i < all.length; ++i) {
+            PendingChange memory c = all[i];
+            bool k = c.market == market || c.kind == ChangeKind.Guardian || c.kind == ChangeKind.Delay;
+            if (c.kind == ChangeKind.Feed) {
+                k = c.asset == base || _contains(assets, c.asset);
+                for (uint256 j; !k && j < all.length; ++j) {
+                    k = all[j].kind == ChangeKind.Collateral && all[j].market == market && all[j].asset == c.asset;
+                }
+            }
+            if (k) {
+                keep[i] = true;
+                ++n;
+            }
+        }
+        out = new PendingChange[](n);
+        n = 0;
+        for (uint256 i; i < all.length; ++i) {
+            if (keep[i]) out[n++] = all[i];
+        }
+    }
+
+    function _contains(address[] memory list, address a) internal pure returns (bool) {
+        for (uint256 i; i < list.length; ++i) {
+            if (list[i] == a) return true;
+        }
+        return false;
     }
 
     /// @notice `getMarket` for each of `markets`.

@@ -7,6 +7,8 @@ pragma solidity 0.8.37;
 library ErrorsLib {
     /// @notice The caller is neither the vault's owner nor one of its operators (or not the owner, for transfers).
     error Unauthorized(uint256 id, address caller);
+    /// @notice The vault is not offered to the caller (see transferVault / acceptVault).
+    error NotOffered(uint256 id, address caller);
     /// @notice No vault has this id in this market.
     error VaultNotFound(uint256 id);
     /// @notice An amount that must be positive is zero.
@@ -21,22 +23,19 @@ library ErrorsLib {
     error TooManyCollaterals();
     /// @notice The token reports more decimals than the engine supports (36).
     error InvalidDecimals(address asset, uint8 decimals);
-    /// @notice Collateral parameters outside hard bounds (LTV < LT ≤ MAX_LT, MIN_DISCOUNT ≤ discount ≤ MAX_DISCOUNT).
+    /// @notice Collateral parameters outside hard bounds (LTV < LT ≤ MAX_LT, MIN_DISCOUNT ≤ discount ≤ MAX_DISCOUNT,
+    /// (1 + maxDiscount) × LT < 1).
     error InvalidCollateralParams(uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount);
     /// @notice Rate model outside hard bounds (0 < kink < 1, max rate ≤ MAX_BORROW_RATE).
     error InvalidRateModel();
     /// @notice Fees outside hard bounds (reserve factor ≤ MAX_RESERVE_FACTOR, flash fee ≤ MAX_FLASH_FEE_BPS).
     error InvalidFees(uint256 reserveFactor, uint256 flashFeeBps);
-    /// @notice The risk delay is outside [MIN_RISK_DELAY, MAX_RISK_DELAY].
-    error InvalidRiskDelay(uint256 delay);
-    /// @notice Immediate listing is only allowed while the market has no debt; use proposeCollateral.
-    error MarketHasDebt();
-    /// @notice The module given to a market's constructor was deployed for another oracle, base asset or risk delay.
-    error InvalidModule(address module);
-    /// @notice No pending risk change has this id.
-    error ChangeNotFound(uint256 changeId);
-    /// @notice The pending change's delay has not elapsed.
-    error ChangeNotReady(uint256 changeId, uint256 executableAt);
+    /// @notice Only the market's risk admin (KeelRiskAdmin) may call this.
+    error NotRiskAdmin(address caller);
+    /// @notice Borrowing is paused in this market (the risk admin's emergency switch).
+    error BorrowPaused();
+    /// @notice A flash loan cannot be taken inside a multicall batch (it would hold cash borrowed in the batch fee-free).
+    error FlashLoanInBatch();
     /// @notice The deposit would take the market's total of this collateral above its supply cap.
     error SupplyCapExceeded(address asset, uint256 total, uint256 cap);
     /// @notice The vault holds less of the asset than asked for.

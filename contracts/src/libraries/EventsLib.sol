@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {ChangeKind} from "../interfaces/IKeelMarket.sol";
-
 /// @title EventsLib
 /// @notice Every event KeelMarket emits besides the ERC20 / ERC4626 / Ownable ones.
 library EventsLib {
     /// @notice A vault was opened.
     event VaultOpened(uint256 indexed id, address indexed owner);
+    /// @notice A vault was offered to `to`; it changes owner when `to` accepts it.
+    event VaultTransferOffered(uint256 indexed id, address indexed from, address indexed to);
     /// @notice A vault changed owner.
     event VaultTransferred(uint256 indexed id, address indexed from, address indexed to);
     /// @notice An owner approved or revoked an operator for all its vaults in this market.
@@ -45,14 +45,8 @@ library EventsLib {
     event RateModelSet(uint256 baseRate, uint256 slope1, uint256 slope2, uint256 kink);
     /// @notice The reserve factor or flash fee changed.
     event FeesSet(uint256 reserveFactor, uint256 flashFeeBps);
-    /// @notice A risk change was proposed; it can be executed from `executableAt`.
-    event ChangeProposed(
-        uint256 indexed changeId, ChangeKind kind, address indexed asset, uint256[4] values, uint256 executableAt
-    );
-    /// @notice A pending risk change was applied.
-    event ChangeExecuted(uint256 indexed changeId);
-    /// @notice A pending risk change was dropped.
-    event ChangeCancelled(uint256 indexed changeId);
+    /// @notice Borrowing was paused or resumed by the risk admin.
+    event BorrowPausedSet(bool paused);
     /// @notice Protocol reserves were withdrawn.
     event ReservesWithdrawn(address indexed to, uint256 amount);
     /// @notice A flash loan was served.

@@ -22,6 +22,9 @@ contract KeelOracle is Ownable2Step {
     /// @notice The longest heartbeat an owner may configure (guards against a typo that disables staleness checks).
     uint256 public constant MAX_HEARTBEAT = 7 days;
 
+    /// @notice The most decimals a feed may report: every answer is scaled UP to WAD, never down, so no price rounds to 0.
+    uint8 public constant MAX_FEED_DECIMALS = 18;
+
     /// @notice What a read of a feed found.
     enum Status {
         Ok, // fresh, complete, positive and within bounds
@@ -74,7 +77,8 @@ contract KeelOracle is Ownable2Step {
     error InvalidHeartbeat(uint256 heartbeat);
     /// @notice Thrown by `setFeed` when the bounds are not 0 < minAnswer < maxAnswer, or maxAnswer overflows at WAD scale.
     error InvalidBounds(int256 minAnswer, int256 maxAnswer);
-    /// @notice Thrown by `setFeed` when the feed reports more than 36 decimals.
+    /// @notice Thrown by `setFeed` when the feed reports more than 18 decimals (its answers would be scaled down to WAD,
+    /// and a small answer would become a price of 0).
     error InvalidFeedDecimals(uint8 decimals);
     /// @notice Thrown by `price` when the asset has no feed.
     error NoFeed(address asset);
@@ -114,7 +118,7 @@ contract KeelOracle is Ownable2Step {
         if (address(feed) == address(0)) revert ZeroFeed();
         if (heartbeat == 0 || heartbeat > MAX_HEARTBEAT) revert InvalidHeartbeat(heartbeat);
         uint8 decimals = feed.decimals();
-        if (decimals > 36) revert InvalidFeedDecimals(decimals);
+        if (decimals > MAX_FEED_DECIMALS) revert InvalidFeedDecimals(decimals);
         // maxAnswer must also survive the scaling to WAD, so a price within bounds never overflows.
         // Bounds are stored as int128 (far beyond any real answer).
         if (minAnswer <= 0 || maxAnswer <= minAnswer || maxAnswer > type(int128).max) {
@@ -124,7 +128,7 @@ contract KeelOracle is Ownable2Step {
         uint32 maxPacked = _encodeBound(uint256(maxAnswer), true);
         // The effective (widened) maxAnswer must survive the scaling to WAD, so a price within bounds never overflows.
         uint256 effectiveMax = _decodeBound(maxPacked);
-        if (decimals < 18 && effectiveMax > type(uint256).max / 10 ** (18 - decimals)) {
+        if (effectiveMax > type(uint256).max / 10 ** (18 - decimals)) {
             revert InvalidBounds(minAnswer, maxAnswer);
         }
 
@@ -154,11 +158,10 @@ contract KeelOracle is Ownable2Step {
         if (!ok) revert FeedCallFailed(asset);
         Status status = _check(word, roundId, answer, updatedAt, answeredInRound);
         if (status == Status.Ok) {
-            // Unchecked scaling: `answer` is within the effective maxAnswer, which `setFeed` proved survives it.
-            uint256 decimals = uint8(word >> 184);
+            // Unchecked scaling: `answer` is within the effective maxAnswer, which `setFeed` proved survives it, and
+            // the feed has at most 18 decimals.
             unchecked {
-                if (decimals <= 18) return uint256(answer) * 10 ** (18 - decimals);
-                return uint256(answer) / 10 ** (decimals - 18);
+                return uint256(answer) * 10 ** (18 - uint8(word >> 184));
             }
         }
         if (status == Status.NonPositive) revert NonPositivePrice(asset, answer);
@@ -302,11 +305,10 @@ contract KeelOracle is Ownable2Step {
     }
 
     /// @dev Unchecked: `answer` is within the effective maxAnswer, which `setFeed` proved survives the scaling, and
-    /// decimals ≤ 36.
+    /// decimals ≤ 18.
     function _toWad(uint256 answer, uint8 decimals) internal pure returns (uint256) {
         unchecked {
-            if (decimals <= 18) return answer * 10 ** (18 - decimals);
-            return answer / 10 ** (decimals - 18);
+            return answer * 10 ** (18 - decimals);
         }
     }
 }

@@ -14,7 +14,8 @@ import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
 /// @dev Trust model. The router acts only for the vault's owner (`msg.sender` must own the vault; to borrow or withdraw
 /// on an existing vault the owner must have made the router its operator with `setOperator`), only with the amounts
 /// and bounds the owner signed, and holds no token between transactions: whatever is left at the end of a call goes
-/// back to the owner. A new vault is opened by the router and transferred to the caller in the same transaction.
+/// back to the owner. A new vault is opened by the router and transferred to the caller in the same transaction (the
+/// caller must have made the router its operator: the market moves a vault only to an owner that consents).
 contract KeelLeverageRouter is KeelFlashBorrower {
     using SafeERC20 for IERC20;
 
@@ -89,6 +90,9 @@ contract KeelLeverageRouter is KeelFlashBorrower {
     ) external nonReentrant returns (uint256 vaultId) {
         if (deposit == 0 && flashAmount == 0) revert ZeroAmount();
         bool opening = id == 0;
+        // Opening hands the new vault over at the end, which is immediate only for an owner that trusts the router as
+        // its operator (the market refuses to push a vault onto anyone else): checked first, so nothing is half-done.
+        if (opening && !market.isOperator(msg.sender, address(this))) revert RouterNotOperator(msg.sender);
         vaultId = opening ? market.openVault() : id;
         if (!opening) _checkOwner(market, id);
         if (deposit != 0) IERC20(collateral).safeTransferFrom(msg.sender, address(this), deposit);

@@ -6,8 +6,8 @@ import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
-import {KeelMarketModule} from "../../src/engine/KeelMarketModule.sol";
 import {KeelLens} from "../../src/lens/KeelLens.sol";
+import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
@@ -85,6 +85,7 @@ abstract contract EngineBase is Test {
     address internal constant BOB = address(0xB0);
     address internal constant LIQUIDATOR = address(0x11D);
 
+    KeelRiskAdmin internal riskAdmin;
     KeelOracle internal oracle;
     DevERC20 internal usdc;
     DevERC20 internal weth;
@@ -102,59 +103,42 @@ abstract contract EngineBase is Test {
 
     function setUp() public virtual {
         vm.warp(T0);
-        oracle = new KeelOracle(address(this));
+        riskAdmin = new KeelRiskAdmin(ADMIN, 1 days);
+        oracle = riskAdmin.oracle();
         usdc = new DevERC20("USD Coin", "USDC", 6);
         weth = new DevERC20("Wrapped Ether", "WETH", 18);
         wbtc = new DevERC20("Wrapped BTC", "WBTC", 8);
         usdcFeed = new DevPriceFeed(address(this), 8, "USDC / USD", 1e8);
         ethFeed = new DevPriceFeed(address(this), 8, "ETH / USD", 3000e8);
         btcFeed = new DevPriceFeed(address(this), 8, "BTC / USD", 60_000e8);
-        oracle.setFeed(address(usdc), usdcFeed, 1 days, 0.5e8, 2e8);
-        oracle.setFeed(address(weth), ethFeed, 1 hours, 1e8, 1_000_000e8);
-        oracle.setFeed(address(wbtc), btcFeed, 1 hours, 1e8, 10_000_000e8);
-
-        market = _newMarket(IERC20Metadata(address(usdc)), "Keel USDC", "kUSDC", ADMIN, 1 days, _usdcRateModel(), 0.1e18, 5);
         vm.startPrank(ADMIN);
-        market.listCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
-        market.listCollateral(address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 1_000e8));
+        riskAdmin.setFeed(address(usdc), usdcFeed, 1 days, 0.5e8, 2e8);
+        riskAdmin.setFeed(address(weth), ethFeed, 1 hours, 1e8, 1_000_000e8);
+        riskAdmin.setFeed(address(wbtc), btcFeed, 1 hours, 1e8, 10_000_000e8);
+        vm.stopPrank();
+
+        market = _newMarket(usdc, _usdcRateModel(), 0.1e18, 5);
+        vm.startPrank(ADMIN);
+        riskAdmin.listCollateral(address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
+        riskAdmin.listCollateral(address(market), address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 1_000e8));
         vm.stopPrank();
         lens = new KeelLens();
 
         _supply(LENDER, 1_000_000e6);
     }
 
-    /// @dev The module a market over `base` with `delay` needs (deployed first: see KeelMarket's constructor).
-    function _module(IERC20Metadata base, uint256 delay) internal returns (KeelMarketModule) {
-        return new KeelMarketModule(oracle, address(base), base.decimals(), delay);
+    /// @dev A market on `base` administered by `riskAdmin` (added to it).
+    function _newMarket(DevERC20 base, RateModel memory m, uint256 rf, uint256 fee) internal returns (KeelMarket mk) {
+        mk = new KeelMarket(IERC20Metadata(address(base)), "Keel USDC", "kUSDC", oracle, address(riskAdmin), m, rf, fee);
+        vm.prank(ADMIN);
+        riskAdmin.addMarket(address(mk));
     }
 
-    /// @dev A market over `base` on this test's oracle, with its module.
-    function _newMarket(
-        IERC20Metadata base,
-        string memory name,
-        string memory symbol,
-        address admin,
-        uint256 delay,
-        RateModel memory m,
-        uint256 reserveFactor,
-        uint256 flashFeeBps
-    ) internal returns (KeelMarket) {
-        KeelMarketModule mod = _module(base, delay);
-        return _newMarketWith(base, name, symbol, admin, delay, m, reserveFactor, flashFeeBps, mod);
-    }
-
-    function _newMarketWith(
-        IERC20Metadata base,
-        string memory name,
-        string memory symbol,
-        address admin,
-        uint256 delay,
-        RateModel memory m,
-        uint256 reserveFactor,
-        uint256 flashFeeBps,
-        KeelMarketModule mod
-    ) private returns (KeelMarket) {
-        return new KeelMarket(base, name, symbol, oracle, admin, delay, m, reserveFactor, flashFeeBps, mod);
+    /// @dev Sets a collateral of `market` at once, as the risk admin contract does when a change executes (tests of
+    /// the market's own behaviour; the delay is KeelRiskAdmin's and is tested there).
+    function _setCollateral(address asset, CollateralParams memory p) internal {
+        vm.prank(address(riskAdmin));
+        market.setCollateral(asset, p);
     }
 
     function _supply(address who, uint256 amount) internal returns (uint256 shares) {
@@ -193,9 +177,9 @@ abstract contract EngineBase is Test {
     {
         token = new DevERC20(symbol, symbol, 18);
         feed = new DevPriceFeed(address(this), 8, symbol, price);
-        oracle.setFeed(address(token), feed, 1 hours, 1, 1e20);
         vm.prank(ADMIN);
-        market.listCollateral(address(token), CollateralParams(ltv, lt, maxDiscount, type(uint128).max));
+        riskAdmin.setFeed(address(token), feed, 1 hours, 1, 1e20); // a first feed: immediate
+        _setCollateral(address(token), CollateralParams(ltv, lt, maxDiscount, type(uint128).max));
     }
 
     function _hf(uint256 id) internal view returns (uint256 hf) {

@@ -61,6 +61,19 @@ contract KeelLensTest is EngineBase {
         assertTrue(lens.getVault(address(market), id).liquidatable, "liquidatable below");
     }
 
+    /// @dev getAccount's reads are bounded either way: at most MAX_ACCOUNT_VAULTS vaults per market (the first ones).
+    function test_getAccount_readsAtMostTheBound() public {
+        vm.startPrank(ALICE);
+        for (uint256 i; i < 201; ++i) {
+            market.openVault();
+        }
+        vm.stopPrank();
+        VaultView[] memory vs = lens.getAccount(_markets(), ALICE);
+        assertEq(vs.length, lens.MAX_ACCOUNT_VAULTS(), "bounded");
+        assertEq(vs[0].id, 1, "the first ones");
+        assertEq(vs[199].id, 200, "in order");
+    }
+
     function test_getAccount_stalePriceFlagged() public {
         uint256 id = _openWith(ALICE, weth, 1e18);
         _borrow(ALICE, id, 1000e6);
@@ -120,8 +133,13 @@ contract KeelLensTest is EngineBase {
     function test_getMarket() public {
         uint256 id = _openWith(ALICE, weth, 10e18);
         _borrow(ALICE, id, 10_000e6);
-        vm.prank(ADMIN);
-        market.proposeFees(0.2e18, 3);
+        vm.startPrank(ADMIN);
+        riskAdmin.proposeFees(address(market), 0.2e18, 3);
+        riskAdmin.proposeFeed(address(weth), ethFeed, 2 hours, 1e8, 1_000_000e8); // one of its collaterals: shown
+        riskAdmin.proposeFeed(address(0xF00D), ethFeed, 2 hours, 1e8, 1_000_000e8); // an asset it does not use: not shown
+        riskAdmin.setGuardian(BOB);
+        riskAdmin.pauseBorrowing(address(market));
+        vm.stopPrank();
         address[] memory ms = _markets();
         MarketView memory m = lens.getMarkets(ms)[0];
         assertEq(m.baseAsset, address(usdc), "base");
@@ -132,12 +150,17 @@ contract KeelLensTest is EngineBase {
         assertEq(m.utilization, 0.01e18, "util");
         assertEq(m.borrowRate, market.borrowRate(), "rate");
         assertEq(m.rateModel.kink, 0.9e18, "kink");
-        assertEq(m.riskAdmin, ADMIN, "admin");
+        assertEq(m.riskAdmin, address(riskAdmin), "admin");
+        assertEq(m.governor, ADMIN, "governor");
+        assertEq(m.guardian, BOB, "guardian");
+        assertTrue(m.borrowPaused, "paused");
         assertEq(m.riskDelay, 1 days, "delay");
         assertEq(m.collaterals.length, 2, "collaterals");
         assertEq(m.collaterals[0].info.totalDeposited, 10e18, "deposited");
         assertEq(m.collaterals[0].feed.price, 3000e18, "feed");
-        assertEq(m.pendingChanges.length, 1, "pending");
+        assertEq(m.pendingChanges.length, 2, "pending: fees and the WETH feed");
+        assertEq(m.pendingChanges[1].asset, address(weth), "feed change");
+        assertEq(m.pendingChanges[0].expiresAt, block.timestamp + 15 days, "expiry");
         assertEq(m.flashFeeBps, 5, "flash fee");
         assertEq(m.vaultCount, 1, "vaults");
     }
@@ -218,6 +241,10 @@ contract KeelLensTest is EngineBase {
         a1[0] = 0.5e18;
         a1[1] = 0.1e8;
         vs[1] = DevRiskSeeder.SeedVault(BOB, a1, 0);
+        vm.prank(ALICE);
+        market.setOperator(address(seeder), true); // the owners consent to receiving the vaults
+        vm.prank(BOB);
+        market.setOperator(address(seeder), true);
         uint256 first = seeder.seed(market, assets, vs);
         assertEq(first, 1, "first id");
         assertEq(market.vaultsOf(ALICE).length, 1, "alice owns one");

@@ -159,10 +159,6 @@ contract KeelLiquidationRulesTest is EngineBase {
         midFeed.setAnswer(0.5e8); // collateral $2,000 < debt $2,020; HF 0.762
         uint256 hf0 = _hf(id);
         _fund(LIQUIDATOR, usdc, 100_000e6);
-        // MID first would lower HF while DEEP (lower LT) is held: refused.
-        vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.LiquidationLowersHealth.selector, id, address(mid)));
-        market.liquidate(id, address(mid), type(uint256).max, 0);
         bytes[] memory calls = new bytes[](2);
         calls[0] = abi.encodeCall(KeelMarket.liquidate, (id, address(deep), type(uint256).max, 0));
         calls[1] = abi.encodeCall(KeelMarket.liquidate, (id, address(mid), type(uint256).max, 0));
@@ -172,5 +168,41 @@ contract KeelLiquidationRulesTest is EngineBase {
         uint256 paidRatio = _usd18(seized, 0.5e8) * 1e18 / (repaid * 1e12);
         assertApproxEqAbs(paidRatio, 2e18 - hf0, 1e12, "1 + the starting discount (1 - HF0)");
         assertLt(paidRatio, 1.245e18, "not the 25 % the lowered HF would pay");
+    }
+
+    /* AUDIT A-2 / A-2b: dust or a collateral that also lowers HF cannot block a seizure */
+
+    /// @dev Insolvent vault (10 WETH at $2,200 against 24,000 USDC, HF 0.78): 1 sat of WBTC (lower LT, $0.0006)
+    /// deposited by a griefer must not make the whole-WETH seizure revert.
+    function test_auditA2_dustLowerLtDepositCannotBlock() public {
+        uint256 id = _openWith(ALICE, weth, 10e18);
+        _borrow(ALICE, id, 24_000e6);
+        ethFeed.setAnswer(2200e8);
+        _fund(LIQUIDATOR, usdc, 1_000_000e6);
+        _fund(BOB, wbtc, 1);
+        vm.prank(BOB);
+        market.depositCollateral(id, address(wbtc), 1);
+        vm.prank(LIQUIDATOR);
+        (, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
+        assertEq(seized, 10e18, "whole WETH balance");
+    }
+
+    /// @dev Insolvent vault of 10 WETH + 0.05 WBTC against 26,000 USDC after ETH $2,000 and BTC $40,000 (HF 0.715):
+    /// seizing either lowers HF, so neither is refused — the engine and the keeper's mirror (lib/liquidation.ts)
+    /// follow one rule, and the keeper's pick (the larger gross, WETH) goes through.
+    function test_auditA2b_insolventVaultSeizesWhatTheKeeperPlans() public {
+        uint256 id = _openWith(ALICE, weth, 10e18);
+        _fund(ALICE, wbtc, 0.05e8);
+        vm.prank(ALICE);
+        market.depositCollateral(id, address(wbtc), 0.05e8);
+        _borrow(ALICE, id, 26_000e6);
+        ethFeed.setAnswer(2000e8);
+        btcFeed.setAnswer(40_000e8);
+        _fund(LIQUIDATOR, usdc, 1_000_000e6);
+        (uint256 cv,,, uint256 dv,) = market.vaultHealth(id);
+        assertLt(cv, dv, "insolvent");
+        vm.prank(LIQUIDATOR);
+        (, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
+        assertEq(seized, 10e18, "whole WETH balance");
     }
 }

@@ -11,6 +11,7 @@ import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
 import {HealthLib} from "../../src/libraries/HealthLib.sol";
 import {CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {FlashBorrower} from "./EngineBase.sol";
+import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 
 /// @dev Drives the market with random lenders, borrowers, liquidators, price moves, broken feeds, time, batches,
 /// flash loans, operators, vault transfers, reserve withdrawals and delayed risk changes, and records any breach of a
@@ -43,6 +44,7 @@ contract MarketHandler is Test {
     mapping(bytes32 => uint256) public calls;
 
     KeelOracle internal oracle;
+    KeelRiskAdmin internal riskAdmin;
     address internal admin;
     FlashBorrower internal flashBorrower;
     uint256 internal pendingLtChange;
@@ -56,10 +58,12 @@ contract MarketHandler is Test {
         DevPriceFeed fw,
         DevPriceFeed fb,
         KeelOracle o,
+        KeelRiskAdmin ra,
         address admin_
     ) {
         market = m;
         oracle = o;
+        riskAdmin = ra;
         admin = admin_;
         flashBorrower = new FlashBorrower(m);
         usdc = u;
@@ -330,6 +334,10 @@ contract MarketHandler is Test {
         if (to == from) return;
         vm.prank(from);
         market.transferVault(id, to);
+        if (market.vaultOwner(id) != to) {
+            vm.prank(to);
+            market.acceptVault(id);
+        }
         calls["transferVault"]++;
     }
 
@@ -377,7 +385,7 @@ contract MarketHandler is Test {
         if (avail == 0) return;
         amount = bound(amount, 1, avail);
         vm.prank(admin);
-        market.withdrawReserves(admin, amount);
+        riskAdmin.withdrawReserves(address(market), admin, amount);
         calls["withdrawReserves"]++;
     }
 
@@ -391,10 +399,10 @@ contract MarketHandler is Test {
                 info.ltv - step, info.liquidationThreshold - step, info.maxDiscount, info.supplyCap
             );
             vm.prank(admin);
-            pendingLtChange = market.proposeCollateral(address(cols[0]), p);
+            pendingLtChange = riskAdmin.proposeCollateral(address(market), address(cols[0]), p);
             calls["proposeLt"]++;
         } else {
-            vm.warp(block.timestamp + market.riskDelay());
+            vm.warp(block.timestamp + riskAdmin.delay());
             for (uint256 i; i < 3; ++i) {
                 (, int256 p,,,) = feeds[i].latestRoundData();
                 if (p < minP[i]) p = minP[i];
@@ -402,7 +410,7 @@ contract MarketHandler is Test {
                 feeds[i].setAnswer(p);
             }
             vm.prank(admin);
-            market.executeChange(pendingLtChange);
+            riskAdmin.executeChange(pendingLtChange);
             pendingLtChange = 0;
             calls["executeLt"]++;
         }
@@ -481,7 +489,7 @@ contract KeelMarketInvariantTest is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, ADMIN);
+        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, riskAdmin, ADMIN);
         usdcFeed.transferOwnership(address(handler));
         ethFeed.transferOwnership(address(handler));
         btcFeed.transferOwnership(address(handler));

@@ -174,8 +174,10 @@ contract KeelGuardTest is EngineBase {
         _deleverageRule(id, 1.2e18, 1.4e18);
         vm.prank(ALICE);
         market.transferVault(id, BOB);
-        vm.prank(BOB);
+        vm.startPrank(BOB);
+        market.acceptVault(id);
         market.setOperator(address(guard), true);
+        vm.stopPrank();
         _ethPrice(2800);
         vm.prank(EXECUTOR);
         vm.expectRevert(abi.encodeWithSelector(KeelGuard.RuleOwnerChanged.selector, ALICE, BOB));

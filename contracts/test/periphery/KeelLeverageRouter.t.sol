@@ -31,6 +31,11 @@ contract KeelLeverageRouterTest is EngineBase {
         router = new KeelLeverageRouter(ISwapAdapter(address(adapter)));
         vaults = IKeelVaults(address(market));
         _supply(LENDER, 5_000_000e6);
+        // Traders authorise the router once per market: it hands new vaults over only to an owner that trusts it.
+        for (uint256 i; i < 2; ++i) {
+            vm.prank(i == 0 ? ALICE : BOB);
+            market.setOperator(address(router), true);
+        }
     }
 
     /* helpers */
@@ -92,6 +97,17 @@ contract KeelLeverageRouterTest is EngineBase {
         vm.stopPrank();
         assertEq(_collateral(id, address(weth)), 1e18, "deposited");
         assertEq(market.debtOf(id), 0, "no debt");
+    }
+
+    function test_open_withoutAuthorisingTheRouter_reverts() public {
+        address carol = address(0xCA401);
+        weth.mint(carol, 1e18);
+        vm.startPrank(carol);
+        weth.approve(address(router), 1e18);
+        vm.expectRevert(abi.encodeWithSelector(KeelLeverageRouter.RouterNotOperator.selector, carol));
+        router.increase(vaults, 0, address(weth), 1e18, 0, 0);
+        vm.stopPrank();
+        assertEq(weth.balanceOf(carol), 1e18, "nothing taken");
     }
 
     function test_open_zeroAmounts_reverts() public {
@@ -160,6 +176,8 @@ contract KeelLeverageRouterTest is EngineBase {
         vm.prank(BOB);
         vm.expectRevert(abi.encodeWithSelector(KeelLeverageRouter.NotVaultOwner.selector, id, BOB, ALICE));
         router.increase(vaults, id, address(weth), 0, flash, 0);
+        vm.prank(ALICE);
+        market.setOperator(address(router), false);
         vm.prank(ALICE);
         vm.expectRevert(abi.encodeWithSelector(KeelLeverageRouter.RouterNotOperator.selector, ALICE));
         router.increase(vaults, id, address(weth), 0, flash, 0);
