@@ -1,0 +1,268 @@
+/**
+ * The keeper's pure stages (no I/O): size each liquidatable vault, then plan transactions — batches of one market and
+ * one collateral (one flash loan and one swap each), priced one after the other against the pool as the batches before
+ * them leave it, packed up to a gas cap per transaction, with the fallback (a small loss, bounded on-chain by
+ * KeelLiquidator) for the vaults that do not pay at that pool. agents/keeper.ts runs them on the chain.
+ */
+import type { Address } from "viem";
+import { alignedPool, sellInto, type PoolSide } from "../lib/amm";
+import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/liquidation";
+import type { LensMarket, LensVault } from "../lib/vaults";
+
+/** One vault's liquidation as planned. */
+export interface Candidate {
+  market: Address;
+  id: bigint;
+  collateral: Address;
+  /** What the market is expected to take (lib/liquidation.ts) and what it is offered at most (the headroom). */
+  repay: bigint;
+  maxRepay: bigint;
+  /** Collateral units expected to be seized, and the discount (WAD). */
+  seized: bigint;
+  discount: bigint;
+}
+
+/** Headroom over the expected repayment, in bps: absorbs a front-running deposit and interest between blocks. */
+export const REPAY_HEADROOM_BPS = 10n;
+
+/** Stage "size": the liquidation of `v` (one of `m`'s vaults) that earns the most, or null when none pays. */
+export function sizeVault(v: LensVault, m: LensMarket): Candidate | null {
+  let best: { c: Candidate; gross: bigint } | null = null;
+  for (const col of v.collaterals) {
+    if (col.amount === 0n || col.status !== 0) continue;
+    const info = m.collaterals.find((x) => x.info.asset.toLowerCase() === col.asset.toLowerCase())?.info;
+    if (!info) continue;
+    const size = liquidationSize({
+      healthFactor: v.healthFactor,
+      liquidationValue: v.liquidationValue,
+      debtValue: v.debtValue,
+      debt: v.debt,
+      baseDecimals: m.baseDecimals,
+      basePrice: m.baseFeed.price,
+      amount: col.amount,
+      decimals: col.decimals,
+      price: col.price,
+      liquidationThreshold: col.liquidationThreshold,
+      maxDiscount: info.maxDiscount,
+    });
+    if (!size || size.repay === 0n || (best && size.grossValue <= best.gross)) continue;
+    const maxRepay = flashAmountFor(size, v.debt, REPAY_HEADROOM_BPS);
+    best = {
+      c: { market: v.market, id: v.id, collateral: col.asset, repay: size.repay, maxRepay, seized: size.seized, discount: size.discount },
+      gross: size.grossValue,
+    };
+  }
+  return best?.c ?? null;
+}
+
+/** Key of a pool (and of the pessimistic pool the planner keeps for it): base and collateral token. */
+export const poolKey = (base: Address, collateral: Address) => `${base.toLowerCase()}:${collateral.toLowerCase()}`;
+
+/**
+ * The pool a sale of collateral meets, from the keeper's side (collateral in, base out): the pool as it is, or —
+ * when it pays more for the collateral than the oracle — the pool after the arbitrageur has brought it back to the
+ * oracle's price, since that trade may land before ours. Prices: USD per whole token (WAD).
+ */
+export function pessimisticPool(pool: PoolSide, collateral: { price: bigint; decimals: number }, base: { price: bigint; decimals: number }): PoolSide {
+  // Oracle: base units per collateral unit = colPrice × 10^baseDec / (basePrice × 10^colDec).
+  const num = collateral.price * 10n ** BigInt(base.decimals);
+  const den = base.price * 10n ** BigInt(collateral.decimals);
+  if (num === 0n || den === 0n) return pool;
+  if (pool.reserveOut * den <= pool.reserveIn * num) return pool; // pays no more than the oracle
+  return alignedPool(pool, num, den, 0n);
+}
+
+/** Gas of a transaction as the planner counts it: a base, each batch (loan, swap, repayment), each liquidation. */
+export interface GasModel {
+  perTx: bigint;
+  perBatch: bigint;
+  perVault: bigint;
+}
+
+/** Measured by `npm run bench:keeper` and the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol). */
+export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 180_000n, perVault: 75_000n };
+
+export interface PlannedBatch {
+  market: Address;
+  base: Address;
+  collateral: Address;
+  vaults: Candidate[];
+  /** Flash loan (Σ maxRepay), expected repayment, collateral seized, flash fee, sale proceeds and result (base units). */
+  loan: bigint;
+  repay: bigint;
+  seized: bigint;
+  fee: bigint;
+  proceeds: bigint;
+  result: bigint;
+  /** Sent to KeelLiquidator: the profit required and the loss accepted (> 0 only for a fallback batch). */
+  minProfit: bigint;
+  maxLoss: bigint;
+}
+
+export interface PlannedTx {
+  batches: PlannedBatch[];
+  /** Gas by the model (the simulation stage measures the real figure). */
+  gas: bigint;
+}
+
+export interface PlanMarket {
+  base: Address;
+  flashFeeBps: bigint;
+  /** The market's cash: the largest flash loan. */
+  cash: bigint;
+}
+
+export interface PlanContext {
+  /** Pools (collateral in, base out) by poolKey, pessimistic (see pessimisticPool). Updated in place: no. */
+  pools: ReadonlyMap<string, PoolSide>;
+  /** Markets by lower-case address. */
+  markets: ReadonlyMap<string, PlanMarket>;
+  gas: GasModel;
+  /** Gas cap of one transaction (a fraction of the block gas limit, so several share a block). */
+  txGasCap: bigint;
+  /** KeelLiquidator's on-chain loss bound (bps of the repayment); 0: no fallback. */
+  maxLossBps: bigint;
+  /** What the keeper can pay for fallback losses, by lower-case base asset. */
+  lossBudget: ReadonlyMap<string, bigint>;
+}
+
+export interface Deferred {
+  candidate: Candidate;
+  reason: "loses-at-pool" | "no-pool" | "no-cash";
+}
+
+export interface Plan {
+  txs: PlannedTx[];
+  deferred: Deferred[];
+  /** The pools once every planned sale has gone through (what the next plan would start from). */
+  pools: Map<string, PoolSide>;
+}
+
+/** A batch of `vaults` priced against `pool`: what the sale pays, the flash fee, the result, the pool left. */
+export function priceBatch(vaults: readonly Candidate[], pool: PoolSide, flashFeeBps: bigint) {
+  let loan = 0n;
+  let repay = 0n;
+  let seized = 0n;
+  for (const v of vaults) {
+    loan += v.maxRepay;
+    repay += v.repay;
+    seized += v.seized;
+  }
+  const sale = sellInto(pool, seized);
+  const fee = flashFee(loan, flashFeeBps);
+  return { loan, repay, seized, fee, proceeds: sale.amountOut, result: batchResult(sale.amountOut, repay, fee), pool: sale.pool };
+}
+
+/**
+ * Stage "plan": orders the candidates (by market and collateral; inside each, the smallest discount first, so the
+ * vaults that need the best price sell into the pool before the others move it), cuts them into batches that fit
+ * `txGasCap`, prices each batch against the pool the batches before it leave, and gives each its bounds:
+ * - a batch that pays: minProfit 0, maxLoss 0;
+ * - a batch that loses at most KeelLiquidator's bound (maxLossBps of its repayment) and the keeper's budget: the
+ *   fallback, maxLoss = that bound;
+ * - otherwise the vaults that lose at the batch's price are deferred (the arbitrageur restores the pool for a later
+ *   block) and the rest is priced again.
+ */
+export function planBatches(candidates: readonly Candidate[], ctx: PlanContext): Plan {
+  const pools = new Map(ctx.pools);
+  const budget = new Map(ctx.lossBudget);
+  const deferred: Deferred[] = [];
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = `${c.market.toLowerCase()}:${c.collateral.toLowerCase()}`;
+    const g = groups.get(k) ?? [];
+    g.push(c);
+    groups.set(k, g);
+  }
+  const txs: PlannedTx[] = [];
+  let tx: PlannedTx = { batches: [], gas: ctx.gas.perTx };
+  const close = () => {
+    if (tx.batches.length) txs.push(tx);
+    tx = { batches: [], gas: ctx.gas.perTx };
+  };
+  for (const group of groups.values()) {
+    const m = ctx.markets.get(group[0]!.market.toLowerCase());
+    const key = m && poolKey(m.base, group[0]!.collateral);
+    if (!m || !key || !pools.has(key)) {
+      deferred.push(...group.map((candidate) => ({ candidate, reason: "no-pool" as const })));
+      continue;
+    }
+    const queue = [...group].sort((a, b) => (a.discount === b.discount ? 0 : a.discount < b.discount ? -1 : 1));
+    while (queue.length) {
+      const room = (ctx.txGasCap - tx.gas - ctx.gas.perBatch) / ctx.gas.perVault;
+      if (room < 1n) {
+        if (!tx.batches.length) throw new Error(`txGasCap ${ctx.txGasCap} holds no liquidation`);
+        close();
+        continue;
+      }
+      // The chunk: as many as fit the transaction and the market's cash.
+      let chunk: Candidate[] = [];
+      let loan = 0n;
+      while (queue.length && BigInt(chunk.length) < room && loan + queue[0]!.maxRepay <= m.cash) {
+        loan += queue[0]!.maxRepay;
+        chunk.push(queue.shift()!);
+      }
+      if (!chunk.length) {
+        deferred.push({ candidate: queue.shift()!, reason: "no-cash" });
+        continue;
+      }
+      const pool = pools.get(key)!;
+      const baseKey = m.base.toLowerCase();
+      for (;;) {
+        const p = priceBatch(chunk, pool, m.flashFeeBps);
+        let maxLoss = 0n;
+        if (p.result < 0n) {
+          const bound = lossBound(p.repay, ctx.maxLossBps);
+          const left = budget.get(baseKey) ?? 0n;
+          maxLoss = bound < left ? bound : left;
+          if (-p.result > maxLoss) {
+            // Too costly: defer the vaults that lose at this batch's average price, keep the rest.
+            const losing = chunk.filter((v) => v.seized * p.proceeds < (v.repay + flashFee(v.maxRepay, m.flashFeeBps)) * p.seized);
+            const kept = chunk.filter((v) => !losing.includes(v));
+            deferred.push(...(losing.length ? losing : chunk).map((candidate) => ({ candidate, reason: "loses-at-pool" as const })));
+            chunk = losing.length ? kept : [];
+            if (!chunk.length) break;
+            continue;
+          }
+          budget.set(baseKey, left - maxLoss);
+        }
+        pools.set(key, p.pool);
+        tx.batches.push({ market: chunk[0]!.market, base: m.base, collateral: chunk[0]!.collateral, vaults: chunk, ...p, minProfit: 0n, maxLoss });
+        tx.gas += ctx.gas.perBatch + ctx.gas.perVault * BigInt(chunk.length);
+        break;
+      }
+    }
+  }
+  close();
+  return { txs, deferred, pools };
+}
+
+/** The arguments of KeelLiquidator.liquidate for one planned transaction. */
+export function liquidatorArgs(tx: PlannedTx) {
+  return [
+    tx.batches.map((b) => ({
+      market: b.market,
+      collateral: b.collateral,
+      vaults: b.vaults.map((v) => ({ id: v.id, maxRepay: v.maxRepay })),
+      minProfit: b.minProfit,
+      maxLoss: b.maxLoss,
+    })),
+  ] as const;
+}
+
+/** A transaction's batches split in two halves by vaults (to isolate a vault whose liquidation reverts). */
+export function splitTx(tx: PlannedTx): [PlannedTx, PlannedTx] | null {
+  const vaults = tx.batches.flatMap((b) => b.vaults.map((v) => ({ b, v })));
+  if (vaults.length < 2) return null;
+  const half = Math.ceil(vaults.length / 2);
+  const build = (part: typeof vaults): PlannedTx => {
+    const batches: PlannedBatch[] = [];
+    for (const { b, v } of part) {
+      const last = batches.at(-1);
+      if (last && last.market === b.market && last.collateral === b.collateral && last.maxLoss === b.maxLoss) last.vaults.push(v);
+      else batches.push({ ...b, vaults: [v] });
+    }
+    return { batches, gas: tx.gas };
+  };
+  return [build(vaults.slice(0, half)), build(vaults.slice(half))];
+}
