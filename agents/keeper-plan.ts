@@ -20,6 +20,8 @@ export interface Candidate {
   /** Collateral units expected to be seized, and the discount (WAD). */
   seized: bigint;
   discount: bigint;
+  /** Collaterals the vault holds: each one more costs the market's health check a feed read. */
+  assets: number;
 }
 
 /** Headroom over the expected repayment, in bps: absorbs a front-running deposit and interest between blocks. */
@@ -48,7 +50,16 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate | null {
     if (!size || size.repay === 0n || (best && size.grossValue <= best.gross)) continue;
     const maxRepay = flashAmountFor(size, v.debt, REPAY_HEADROOM_BPS);
     best = {
-      c: { market: v.market, id: v.id, collateral: col.asset, repay: size.repay, maxRepay, seized: size.seized, discount: size.discount },
+      c: {
+        market: v.market,
+        id: v.id,
+        collateral: col.asset,
+        repay: size.repay,
+        maxRepay,
+        seized: size.seized,
+        discount: size.discount,
+        assets: v.collaterals.filter((x) => x.amount > 0n).length,
+      },
       gross: size.grossValue,
     };
   }
@@ -72,15 +83,25 @@ export function pessimisticPool(pool: PoolSide, collateral: { price: bigint; dec
   return alignedPool(pool, num, den, 0n);
 }
 
-/** Gas of a transaction as the planner counts it: a base, each batch (loan, swap, repayment), each liquidation. */
+/**
+ * Gas of a transaction as the planner counts it — an upper bound, sent as the gas limit: a base, each batch (loan,
+ * swap, repayment), each liquidation, and each further collateral the vault holds.
+ */
 export interface GasModel {
   perTx: bigint;
   perBatch: bigint;
   perVault: bigint;
+  perExtraCollateral: bigint;
 }
 
-/** Measured by `npm run bench:keeper` and the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol). */
-export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 180_000n, perVault: 75_000n };
+/**
+ * Above what the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol: ~43k a further liquidation, cold) and
+ * `npm run bench:keeper` measure; the keeper raises it if a receipt ever shows more.
+ */
+export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 200_000n, perVault: 60_000n, perExtraCollateral: 30_000n };
+
+/** The model's gas for one liquidation of `c`. */
+export const vaultGas = (c: Candidate, gas: GasModel) => gas.perVault + gas.perExtraCollateral * BigInt(Math.max(0, c.assets - 1));
 
 export interface PlannedBatch {
   market: Address;
@@ -189,8 +210,8 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
     }
     const queue = [...group].sort((a, b) => (a.discount === b.discount ? 0 : a.discount < b.discount ? -1 : 1));
     while (queue.length) {
-      const room = (ctx.txGasCap - tx.gas - ctx.gas.perBatch) / ctx.gas.perVault;
-      if (room < 1n) {
+      const room = ctx.txGasCap - tx.gas - ctx.gas.perBatch;
+      if (room < vaultGas(queue[0]!, ctx.gas)) {
         if (!tx.batches.length) throw new Error(`txGasCap ${ctx.txGasCap} holds no liquidation`);
         close();
         continue;
@@ -198,8 +219,10 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
       // The chunk: as many as fit the transaction and the market's cash.
       let chunk: Candidate[] = [];
       let loan = 0n;
-      while (queue.length && BigInt(chunk.length) < room && loan + queue[0]!.maxRepay <= m.cash) {
+      let gas = 0n;
+      while (queue.length && gas + vaultGas(queue[0]!, ctx.gas) <= room && loan + queue[0]!.maxRepay <= m.cash) {
         loan += queue[0]!.maxRepay;
+        gas += vaultGas(queue[0]!, ctx.gas);
         chunk.push(queue.shift()!);
       }
       if (!chunk.length) {
@@ -228,7 +251,7 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
         }
         pools.set(key, p.pool);
         tx.batches.push({ market: chunk[0]!.market, base: m.base, collateral: chunk[0]!.collateral, vaults: chunk, ...p, minProfit: 0n, maxLoss });
-        tx.gas += ctx.gas.perBatch + ctx.gas.perVault * BigInt(chunk.length);
+        tx.gas += ctx.gas.perBatch + chunk.reduce((g, v) => g + vaultGas(v, ctx.gas), 0n);
         break;
       }
     }

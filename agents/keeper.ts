@@ -10,8 +10,8 @@
  * - plan (`planBatches`, agents/keeper-plan.ts): batches of one market and one collateral (one flash loan and one swap
  *   each), priced against the pool as the batches before them leave it, packed up to a gas cap per transaction, with
  *   the bounded-loss fallback for the vaults that do not pay at that pool;
- * - simulate (`simulateTx`): eth_estimateGas of each transaction — its gas, and a revert split in halves until the
- *   vault that causes it is isolated and dropped;
+ * - simulate (`simulateTx`): eth_call of each transaction with the gas limit it will carry (one execution; a revert
+ *   is split in halves until the vault that causes it is isolated and dropped);
  * - send (`sendTx`): at a nonce from the keeper's own nonce manager (agents/agent-log.ts: a pending set, nothing in
  *   flight handed out twice);
  * - confirm or replace (`confirmOrReplace`): the receipt, or after `replaceAfterBlocks` blocks the same call again at
@@ -212,9 +212,8 @@ export function planInputs(snapshot: Snapshot) {
 
 export interface SimulatedTx {
   tx: PlannedTx;
-  /** The gas limit to send with: the estimate plus a margin, within the block gas limit. */
+  /** The gas limit to send with: the planner's model (an upper bound) plus a margin, within the block gas limit. */
   gas: bigint;
-  estimate: bigint;
 }
 
 /** A skipped or failing liquidation's revert data, decoded against the market's, the liquidator's and the adapter's errors. */
@@ -230,33 +229,36 @@ export function describeRevert(data: Hex): string {
   return data;
 }
 
-/** Gas limit from an estimate: 5 % + 25k over it (interest accrues on a block's first call), at most the block's. */
-export function gasLimitFor(estimate: bigint, blockGasLimit: bigint): bigint {
-  const g = estimate + estimate / 20n + 25_000n;
+/** Gas limit from the model's figure: 25k over it (interest accrues on a block's first call), at most the block's. */
+export function gasLimitFor(modelGas: bigint, blockGasLimit: bigint): bigint {
+  const g = modelGas + 25_000n;
   return g < blockGasLimit ? g : blockGasLimit;
 }
 
 /**
- * Stage "simulate": eth_estimateGas of the transaction (the real call at the scanned block: it reverts exactly as the
- * chain would). A transaction that reverts is split in halves until the vault that makes it revert stands alone; that
- * vault is dropped with its reason, the rest goes on.
+ * Stage "simulate": eth_call of the transaction at the scanned block with the gas limit it will be sent with (one
+ * execution: it reverts exactly as the chain would, out of gas included, so the gas model is checked too). A
+ * transaction that reverts is split in halves until the vault that makes it revert stands alone; that vault is
+ * dropped with its reason, the rest goes on.
  */
 export async function simulateTx(
   io: Pick<KeeperIO, "publicClient" | "account" | "liquidator">,
   tx: PlannedTx,
   blockGasLimit: bigint,
+  block?: bigint,
 ): Promise<{ ok: SimulatedTx[]; dropped: { candidate: Candidate; reason: string }[] }> {
+  const gas = gasLimitFor(tx.gas, blockGasLimit);
   try {
-    const estimate = await io.publicClient.estimateContractGas({ account: io.account, address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(tx) });
-    return { ok: [{ tx, gas: gasLimitFor(estimate, blockGasLimit), estimate }], dropped: [] };
+    await io.publicClient.simulateContract({ account: io.account, address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(tx), gas, blockNumber: block });
+    return { ok: [{ tx, gas }], dropped: [] };
   } catch (e) {
     const halves = splitTx(tx);
     if (!halves) {
-      const data = (e as { cause?: { data?: Hex }; data?: Hex }).cause?.data ?? (e as { data?: Hex }).data;
+      const data = (e as { cause?: { data?: Hex; cause?: { data?: Hex } } }).cause?.data ?? (e as { cause?: { cause?: { data?: Hex } } }).cause?.cause?.data;
       const reason = data ? describeRevert(data) : (e as Error).message.split("\n")[0]!;
       return { ok: [], dropped: tx.batches.flatMap((b) => b.vaults.map((candidate) => ({ candidate, reason }))) };
     }
-    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit)));
+    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block)));
     return { ok: [...a!.ok, ...b!.ok], dropped: [...a!.dropped, ...b!.dropped] };
   }
 }
@@ -339,12 +341,20 @@ export async function confirmOrReplace(
       io.publicClient.getTransactionCount({ address: io.account.address, blockTag: "latest" }),
     ]);
     if (mined > sent.nonce) {
-      // Mined at our nonce: one of our hashes (its receipt appears on the next pass) or someone else's.
-      const again = await Promise.all(sent.hashes.map((hash) => io.publicClient.getTransactionReceipt({ hash }).catch(() => null)));
-      const receipt = again.find((r) => r);
+      // Mined at our nonce: one of our hashes (the node may count the nonce a moment before it serves the receipt)
+      // or someone else's.
+      for (let tries = 0; tries < 20; tries++) {
+        const again = await Promise.all(sent.hashes.map((hash) => io.publicClient.getTransactionReceipt({ hash }).catch(() => null)));
+        const receipt = again.find((r) => r);
+        if (receipt) {
+          nonces.mined(sent.nonce);
+          return { kind: "mined", receipt };
+        }
+        await new Promise((r) => setTimeout(r, opts.pollMs ?? 100));
+      }
       nonces.mined(sent.nonce);
       nonces.resync(mined);
-      return receipt ? { kind: "mined", receipt } : { kind: "taken", nonce: sent.nonce };
+      return { kind: "taken", nonce: sent.nonce };
     }
     if (block - waitedFrom >= BigInt(opts.replaceAfterBlocks) && replacements < (opts.maxReplacements ?? 5)) {
       const fees = bumpFees(sent.fees);
@@ -509,7 +519,13 @@ export function startKeeper(opts: KeeperOptions) {
           stats.delaysMs.push(Date.now() - update.seenAt);
           stats.delayBlocks.push(Number(receipt.blockNumber - update.block));
         }
-        log("confirmed", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, gasUsed: receipt.gasUsed, estimate: sent.sim.estimate, liquidated: batches.reduce((n, b) => n + b.liquidated, 0n) });
+        const liquidated = batches.reduce((n, b) => n + b.liquidated, 0n);
+        // The model is an upper bound: raise it (10 % over) if a receipt ever shows more per liquidation.
+        if (liquidated >= 10n) {
+          const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
+          if ((observed * 11n) / 10n > gasModel.perVault) gasModel.perVault = (observed * 11n) / 10n;
+        }
+        log("confirmed", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, gasUsed: receipt.gasUsed, gasLimit: sent.sim.gas, liquidated });
       } catch (e) {
         stats.errors++;
         log("confirm-failed", { nonce: sent.nonce, error: (e as Error).message.split("\n")[0] });
@@ -523,6 +539,7 @@ export function startKeeper(opts: KeeperOptions) {
   /** One pass of the pipeline over the latest block. */
   async function run() {
     await ready;
+    const t0 = Date.now();
     stats.scans++;
     const update = lastUpdate;
     const block = await c.publicClient.getBlockNumber({ cacheTime: 0 });
@@ -559,11 +576,11 @@ export function startKeeper(opts: KeeperOptions) {
     const plan = planBatches(candidates, { pools, markets, gas: gasModel, txGasCap, maxLossBps, lossBudget: snapshot.balances });
     stats.vaultsDeferred += plan.deferred.length;
     if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
-    log("planned", { block, liquidatable: snapshot.liquidatable.length, vaults: candidates.length, txs: plan.txs.length, batches: plan.txs.reduce((n, t) => n + t.batches.length, 0), txGasCap });
+    log("planned", { block, ms: Date.now() - t0, liquidatable: snapshot.liquidatable.length, vaults: candidates.length, txs: plan.txs.length, batches: plan.txs.reduce((n, t) => n + t.batches.length, 0), txGasCap });
     const lensMarkets = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
     // simulate, then send in plan order (nonce order is execution order: the plan priced each batch after the ones
     // before it); each transaction is sent as soon as it and every one before it are simulated.
-    const sims = plan.txs.map((tx) => simulateTx(io, tx, snapshot.blockGasLimit));
+    const sims = plan.txs.map((tx) => simulateTx(io, tx, snapshot.blockGasLimit, block));
     for (const pending of sims) {
       const { ok, dropped } = await pending;
       for (const d of dropped) {
@@ -572,13 +589,11 @@ export function startKeeper(opts: KeeperOptions) {
       }
       for (const sim of ok) {
         const vaults = sim.tx.batches.reduce((n, b) => n + b.vaults.length, 0);
-        const observed = (sim.estimate - gasModel.perTx - gasModel.perBatch * BigInt(sim.tx.batches.length)) / BigInt(vaults);
-        if (vaults >= 10 && observed > 0n) gasModel.perVault = observed;
         try {
           const sent = await sendTx(io, nonces, sim, fees, block);
           stats.txSent++;
           stats.liquidationsSent += vaults;
-          log("sent", { hash: sent.hashes[0], nonce: sent.nonce, vaults, batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })), gas: sim.gas });
+          log("sent", { hash: sent.hashes[0], nonce: sent.nonce, ms: Date.now() - t0, vaults, batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })), gas: sim.gas });
           follow(sent, lensMarkets, update);
         } catch (e) {
           stats.errors++;
