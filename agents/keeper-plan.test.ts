@@ -21,6 +21,7 @@ const candidate = (id: number, repay: string, seized: string, d = "0.1"): Candid
   seized: wad(seized),
   discount: wad(d),
   assets: 1,
+  followUp: false,
 });
 
 /** A WETH/USDC pool at `price` with `depth` WETH (collateral in, base out). */
@@ -55,17 +56,42 @@ describe("stage size: sizeVault", () => {
   } as unknown as LensVault;
 
   it("sizes the repayment and seizure like the engine, with 10 bps of repay headroom", () => {
-    const c = sizeVault(vault, market)!;
-    expect(c.seized).toBe(wad("1"));
-    expect(c.repay).toBe(usdc("2181.818182")); // 2,400 ÷ 1.1, rounded up
-    expect(c.maxRepay).toBe(c.repay + c.repay / 1000n + 1n);
-    expect(c.discount).toBe(wad("0.1"));
-    expect(c.assets).toBe(1);
+    const [c, ...more] = sizeVault(vault, market);
+    expect(more).toEqual([]);
+    expect(c!.seized).toBe(wad("1"));
+    expect(c!.repay).toBe(usdc("2181.818182")); // 2,400 ÷ 1.1, rounded up
+    expect(c!.maxRepay).toBe(c!.repay + c!.repay / 1000n + 1n);
+    expect(c!.discount).toBe(wad("0.1"));
+    expect(c!.assets).toBe(1);
   });
 
   it("skips a collateral whose price is not valid", () => {
     const stale = { ...vault, collaterals: [{ ...vault.collaterals[0]!, status: 1 }] } as unknown as LensVault;
-    expect(sizeVault(stale, market)).toBeNull();
+    expect(sizeVault(stale, market)).toEqual([]);
+  });
+
+  it("a vault still below 1 after its first liquidation gets a follow-up on its other collateral, offered the whole debt", () => {
+    const WBTC = "0x00000000000000000000000000000000000000d1" as Address;
+    const two = {
+      ...market,
+      collaterals: [...market.collaterals, { info: { asset: WBTC, maxDiscount: wad("0.1") } }],
+    } as unknown as LensMarket;
+    // 1 WETH at $2,400 and 0.01 WBTC at $44,000 (LT 80 %) against 2,900 USDC: HF (2,040 + 352) ÷ 2,900 = 0.825.
+    const v = {
+      ...vault,
+      healthFactor: wad("0.824827586206896551"),
+      liquidationValue: wad("2392"),
+      debtValue: wad("2900"),
+      debt: usdc("2900"),
+      collaterals: [...vault.collaterals, { asset: WBTC, amount: 1_000_000n, decimals: 8, price: wad("44000"), status: 0, liquidationThreshold: wad("0.8") }],
+    } as unknown as LensVault;
+    const [first, follow] = sizeVault(v, two);
+    expect(first!.collateral).toBe(WETH);
+    expect(first!.followUp).toBe(false);
+    expect(follow!.collateral).toBe(WBTC);
+    expect(follow!.followUp).toBe(true);
+    expect(follow!.maxRepay).toBe(usdc("2900"));
+    expect(first!.assets).toBe(2);
   });
 });
 
@@ -163,6 +189,15 @@ describe("stage plan: planBatches", () => {
     const cs = [candidate(1, "350", "0.2"), candidate(2, "350", "0.2")];
     const p = priceBatch(cs, pool(1950), 5n);
     expect(p.result).toBe(p.proceeds - usdc("700") - flashFee(cs[0]!.maxRepay + cs[1]!.maxRepay, 5n));
+  });
+});
+
+describe("follow-ups", () => {
+  it("are planned after every first liquidation", () => {
+    const follow = { ...candidate(1, "90", "0.05"), followUp: true };
+    const plan = planBatches([follow, candidate(1, "350", "0.2"), candidate(2, "350", "0.2")], ctx());
+    const order = plan.txs.flatMap((t) => t.batches.map((b) => b.vaults.map((v) => `${v.id}${v.followUp ? "f" : ""}`)));
+    expect(order).toEqual([["1", "2"], ["1f"]]);
   });
 });
 

@@ -7,6 +7,7 @@
 import type { Address } from "viem";
 import { alignedPool, sellInto, type PoolSide } from "../lib/amm";
 import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/liquidation";
+import { WAD, valueDown } from "../lib/risk";
 import type { LensMarket, LensVault } from "../lib/vaults";
 
 /** One vault's liquidation as planned. */
@@ -22,49 +23,67 @@ export interface Candidate {
   discount: bigint;
   /** Collaterals the vault holds: each one more costs the market's health check a feed read. */
   assets: number;
+  /** A further liquidation of a vault already in the plan (planned after every first one). */
+  followUp: boolean;
 }
 
 /** Headroom over the expected repayment, in bps: absorbs a front-running deposit and interest between blocks. */
 export const REPAY_HEADROOM_BPS = 10n;
 
-/** Stage "size": the liquidation of `v` (one of `m`'s vaults) that earns the most, or null when none pays. */
-export function sizeVault(v: LensVault, m: LensMarket): Candidate | null {
-  let best: { c: Candidate; gross: bigint } | null = null;
-  for (const col of v.collaterals) {
-    if (col.amount === 0n || col.status !== 0) continue;
-    const info = m.collaterals.find((x) => x.info.asset.toLowerCase() === col.asset.toLowerCase())?.info;
-    if (!info) continue;
-    const size = liquidationSize({
-      healthFactor: v.healthFactor,
-      liquidationValue: v.liquidationValue,
-      debtValue: v.debtValue,
-      debt: v.debt,
-      baseDecimals: m.baseDecimals,
-      basePrice: m.baseFeed.price,
-      amount: col.amount,
-      decimals: col.decimals,
-      price: col.price,
-      liquidationThreshold: col.liquidationThreshold,
-      maxDiscount: info.maxDiscount,
+/**
+ * Stage "size": the liquidations of `v` (one of `m`'s vaults). The first seizes the collateral that earns the most;
+ * when the vault would still be below 1 after it (several collaterals), a follow-up for each further collateral,
+ * sized at the health the first leaves (an estimate: the market decides) and offered the whole debt as its maximum
+ * (the market repays what its rules require, so the estimate can be off without reverting anything). Follow-ups are
+ * planned after every first liquidation.
+ */
+export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
+  const out: Candidate[] = [];
+  let state = { healthFactor: v.healthFactor, liquidationValue: v.liquidationValue, debtValue: v.debtValue, debt: v.debt };
+  const left = v.collaterals.filter((col) => col.amount > 0n && col.status === 0);
+  const assets = v.collaterals.filter((x) => x.amount > 0n).length;
+  while (left.length && state.healthFactor < WAD && state.debt > 0n) {
+    let best: { i: number; size: NonNullable<ReturnType<typeof liquidationSize>> } | null = null;
+    left.forEach((col, i) => {
+      const info = m.collaterals.find((x) => x.info.asset.toLowerCase() === col.asset.toLowerCase())?.info;
+      if (!info) return;
+      const size = liquidationSize({
+        ...state,
+        baseDecimals: m.baseDecimals,
+        basePrice: m.baseFeed.price,
+        amount: col.amount,
+        decimals: col.decimals,
+        price: col.price,
+        liquidationThreshold: col.liquidationThreshold,
+        maxDiscount: info.maxDiscount,
+      });
+      if (size && size.repay > 0n && (!best || size.grossValue > best.size.grossValue)) best = { i, size };
     });
-    if (!size || size.repay === 0n || (best && size.grossValue <= best.gross)) continue;
-    const maxRepay = flashAmountFor(size, v.debt, REPAY_HEADROOM_BPS);
-    best = {
-      c: {
-        market: v.market,
-        id: v.id,
-        collateral: col.asset,
-        repay: size.repay,
-        maxRepay,
-        seized: size.seized,
-        discount: size.discount,
-        assets: v.collaterals.filter((x) => x.amount > 0n).length,
-      },
-      gross: size.grossValue,
-    };
+    if (!best) break;
+    const { i, size } = best as { i: number; size: NonNullable<ReturnType<typeof liquidationSize>> };
+    const col = left.splice(i, 1)[0]!;
+    const followUp = out.length > 0;
+    out.push({
+      market: v.market,
+      id: v.id,
+      collateral: col.asset,
+      repay: size.repay,
+      maxRepay: followUp ? v.debt : flashAmountFor(size, v.debt, REPAY_HEADROOM_BPS),
+      seized: size.seized,
+      discount: size.discount,
+      assets,
+      followUp,
+    });
+    // The vault after this seizure: its liquidation value loses the seized collateral's, its debt the repayment.
+    const liquidationValue = state.liquidationValue - wMulDown(valueDown(size.seized, col.price, col.decimals), col.liquidationThreshold);
+    const debtValue = state.debtValue - valueDown(size.repay, m.baseFeed.price, m.baseDecimals);
+    const debt = state.debt - size.repay;
+    state = { liquidationValue, debtValue, debt, healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n };
   }
-  return best?.c ?? null;
+  return out;
 }
+
+const wMulDown = (x: bigint, y: bigint) => (x * y) / WAD;
 
 /** Key of a pool (and of the pessimistic pool the planner keeps for it): base and collateral token. */
 export const poolKey = (base: Address, collateral: Address) => `${base.toLowerCase()}:${collateral.toLowerCase()}`;
@@ -95,10 +114,10 @@ export interface GasModel {
 }
 
 /**
- * Above what the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol: ~43k a further liquidation, cold) and
- * `npm run bench:keeper` measure; the keeper raises it if a receipt ever shows more.
+ * Above what the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol: ~43k a further liquidation, cold;
+ * ~311k a batch of one) and `npm run bench:keeper` (~41k) measure; the keeper then follows its receipts.
  */
-export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 200_000n, perVault: 60_000n, perExtraCollateral: 30_000n };
+export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 260_000n, perVault: 50_000n, perExtraCollateral: 30_000n };
 
 /** The model's gas for one liquidation of `c`. */
 export const vaultGas = (c: Candidate, gas: GasModel) => gas.perVault + gas.perExtraCollateral * BigInt(Math.max(0, c.assets - 1));
@@ -189,8 +208,10 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
   const budget = new Map(ctx.lossBudget);
   const deferred: Deferred[] = [];
   const groups = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    const k = `${c.market.toLowerCase()}:${c.collateral.toLowerCase()}`;
+  // First liquidations before follow-ups: a follow-up must run after the liquidation it follows.
+  const ordered = [...candidates.filter((c) => !c.followUp), ...candidates.filter((c) => c.followUp)];
+  for (const c of ordered) {
+    const k = `${c.followUp ? "f" : "p"}:${c.market.toLowerCase()}:${c.collateral.toLowerCase()}`;
     const g = groups.get(k) ?? [];
     g.push(c);
     groups.set(k, g);
@@ -282,7 +303,7 @@ export function splitTx(tx: PlannedTx): [PlannedTx, PlannedTx] | null {
     const batches: PlannedBatch[] = [];
     for (const { b, v } of part) {
       const last = batches.at(-1);
-      if (last && last.market === b.market && last.collateral === b.collateral && last.maxLoss === b.maxLoss) last.vaults.push(v);
+      if (last && last.market === b.market && last.collateral === b.collateral && last.maxLoss === b.maxLoss && last.vaults[0]!.followUp === v.followUp) last.vaults.push(v);
       else batches.push({ ...b, vaults: [v] });
     }
     return { batches, gas: tx.gas };
