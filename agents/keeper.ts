@@ -264,7 +264,7 @@ export async function simulateTx(
       await call(gas);
     } catch (e) {
       // Out of gas (a revert without data) under the model's limit: the model was short; one more try 25 % higher.
-      if (revertData(e) !== undefined || gas >= blockGasLimit) throw e;
+      if (revertData(e) !== "0x" || gas >= blockGasLimit) throw e;
       gas = gasLimitFor(tx.gas + tx.gas / 4n, blockGasLimit);
       await call(gas);
     }
