@@ -451,7 +451,7 @@ export function startKeeper(opts: KeeperOptions) {
   const txPerBlock = BigInt(opts.txPerBlock ?? 3);
   const maxLossBps = BigInt(opts.maxLossBps ?? 100);
   const maxFeePerGas = opts.maxFeePerGas ?? 500n * 10n ** 9n;
-  const replaceAfterBlocks = opts.replaceAfterBlocks ?? 3;
+  const replaceAfterBlocks = opts.replaceAfterBlocks ?? 2;
   const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
   const pairs: PairCache = new Map();
   const gasModel: GasModel = { ...DEFAULT_GAS_MODEL };
