@@ -183,6 +183,19 @@ describe("stage confirm or replace", () => {
     expect(out.kind === "mined" && out.receipt.transactionHash).toBe(hash(101));
   });
 
+  it("counts the blocks from its first look, not from the scan's block", async () => {
+    const { state, io } = chain();
+    state.block = 110n; // the scan was at 100; sending took long
+    const nonces = nonceManager(async () => 4);
+    const n = await nonces.take();
+    nonces.sent(n, hash(1));
+    const done = confirmOrReplace(io, nonces, sentAt(n), { replaceAfterBlocks: 2, pollMs: 1 });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(state.writes).toEqual([]);
+    state.receipts.set(hash(1), { transactionHash: hash(1), status: "success" } as TransactionReceipt);
+    expect((await done).kind).toBe("mined");
+  });
+
   it("reports a nonce mined without any of its hashes as taken", async () => {
     const { state, io } = chain();
     const nonces = nonceManager(async () => 4);

@@ -343,7 +343,8 @@ export async function confirmOrReplace(
   sent: SentTx,
   opts: { replaceAfterBlocks: number; maxReplacements?: number; stopped?: () => boolean; onReplaced?: (hash: Hex, fees: Fees) => void; pollMs?: number },
 ): Promise<Outcome> {
-  let waitedFrom = sent.sentAtBlock;
+  // Blocks are counted from the first look after sending (a scan's block can be several blocks old by then).
+  let waitedFrom: bigint | null = null;
   let replacements = 0;
   for (;;) {
     if (opts.stopped?.()) return { kind: "stopped" };
@@ -374,6 +375,7 @@ export async function confirmOrReplace(
       nonces.resync(mined);
       return { kind: "taken", nonce: sent.nonce };
     }
+    waitedFrom ??= block > sent.sentAtBlock ? block : sent.sentAtBlock;
     if (block - waitedFrom >= BigInt(opts.replaceAfterBlocks) && replacements < (opts.maxReplacements ?? 5)) {
       const fees = bumpFees(sent.fees);
       try {
