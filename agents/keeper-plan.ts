@@ -115,7 +115,10 @@ export interface GasModel {
 
 /**
  * Above what the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol: ~43k a further liquidation, cold;
- * ~311k a batch of one) and `npm run bench:keeper` (~41k) measure; the keeper then follows its receipts.
+ * ~311k a batch of one) and `npm run bench:keeper` (~41-44k used in a batch of 185-206) measure. A receipt shows gas
+ * after refunds (a balance seized whole refunds 4,800), while the limit must cover the gas before them: 50k leaves
+ * that room. The keeper raises it if a receipt shows more; the simulation runs with the resulting limit, so a short
+ * model is caught and retried higher.
  */
 export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 260_000n, perVault: 50_000n, perExtraCollateral: 30_000n };
 

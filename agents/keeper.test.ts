@@ -3,7 +3,7 @@ import { ContractFunctionExecutionError, ContractFunctionRevertedError, encodeEr
 import { keelErrorsAbi } from "@/contracts-abi";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 import { nonceManager } from "./agent-log";
-import { bumpFees, confirmOrReplace, describeRevert, feesFor, gasLimitFor, revertData, sendTx, simulateTx, sizeAll, type KeeperIO, type SentTx, type Snapshot } from "./keeper";
+import { bumpFees, confirmOrReplace, describeRevert, feesFor, gasLimitFor, repriceVaults, revertData, sendTx, simulateTx, sizeAll, type KeeperIO, type SentTx, type Snapshot } from "./keeper";
 import type { Candidate, PlannedTx } from "./keeper-plan";
 
 const MARKET = "0x00000000000000000000000000000000000000a1" as Address;
@@ -40,6 +40,41 @@ describe("stage size: sizeAll", () => {
       }) as unknown as LensVault;
     const snapshot = { liquidatable: [1n, 2n, 3n].map((id) => ({ vault: vault(id), market })) } as unknown as Snapshot;
     expect(sizeAll(snapshot, (_m, id) => id === 2n).map((c) => c.id)).toEqual([1n, 3n]);
+  });
+});
+
+describe("stage scan, fast path: repriceVaults", () => {
+  const wad = (x: string) => parseUnits(x, 18);
+  const USDC = "0x00000000000000000000000000000000000000b1" as Address;
+  const market = {
+    market: MARKET,
+    baseAsset: USDC,
+    baseDecimals: 6,
+    baseFeed: { price: wad("1"), status: 0 },
+    collaterals: [{ info: { asset: WETH }, feed: { price: wad("3000"), status: 0 } }],
+  } as unknown as LensMarket;
+  // 1 WETH (LT 85 %) against 2,000 USDC: HF 1.275 at $3,000, 0.8415 at $1,980.
+  const vault = {
+    market: MARKET,
+    id: 1n,
+    debt: 2_000_000_000n,
+    healthFactor: wad("1.275"),
+    liquidatable: false,
+    collaterals: [{ asset: WETH, amount: wad("1"), decimals: 18, price: wad("3000"), status: 0, ltv: wad("0.8"), liquidationThreshold: wad("0.85") }],
+  } as unknown as LensVault;
+
+  it("recomputes every vault's health at the new prices (lib/risk, the engine's math)", () => {
+    const { all, markets } = repriceVaults({ markets: [market], all: [{ vault, market }] }, new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 0 }]]));
+    expect(all[0]!.vault.healthFactor).toBe(wad("0.8415"));
+    expect(all[0]!.vault.liquidationValue).toBe(wad("1683"));
+    expect(all[0]!.vault.liquidatable).toBe(true);
+    expect(all[0]!.vault.collaterals[0]!.price).toBe(wad("1980"));
+    expect(markets[0]!.collaterals[0]!.feed.price).toBe(wad("1980"));
+  });
+
+  it("a vault whose collateral price is not valid is not liquidatable", () => {
+    const { all } = repriceVaults({ markets: [market], all: [{ vault, market }] }, new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 2 }]]));
+    expect(all[0]!.vault.liquidatable).toBe(false);
   });
 });
 

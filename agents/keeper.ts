@@ -23,11 +23,12 @@
 import { parseArgs } from "node:util";
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, decodeEventLog, erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex, type PublicClient, type TransactionReceipt } from "viem";
 import { keelErrorsAbi } from "../contracts-abi";
-import { iSwapAdapterAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLiquidatorAbi, uniswapV2AdapterAbi, } from "../contracts-abi/generated";
+import { iSwapAdapterAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLiquidatorAbi, keelOracleAbi, uniswapV2AdapterAbi, } from "../contracts-abi/generated";
 import type { PoolSide } from "../lib/amm";
 import { reservesFrom } from "../lib/amm";
 import type { Deployment } from "../lib/deployment";
 import { baseToUsd } from "../lib/liquidation";
+import { vaultRisk } from "../lib/risk";
 import { serialized } from "../lib/serial";
 import { clientsFor } from "../lib/server/clients";
 import { readDeployment } from "../lib/server/config";
@@ -111,7 +112,8 @@ export interface KeeperIO {
 export interface Snapshot {
   block: bigint;
   markets: readonly LensMarket[];
-  /** Every liquidatable vault with its market. */
+  /** Every vault with its market, and the liquidatable ones. */
+  all: { vault: LensVault; market: LensMarket }[];
   liquidatable: { vault: LensVault; market: LensMarket }[];
   vaultsScanned: number;
   /** Pools as they are (collateral in, base out), by poolKey. */
@@ -147,38 +149,104 @@ function pairFor(io: KeeperIO, cache: PairCache, base: Address, collateral: Addr
   return hit;
 }
 
-/** Stage "scan": markets, liquidatable vaults, pools, balances and the block gas limit, all at `block`. */
+/** The pools' reserves (collateral in, base out) of every market's collaterals, at `block`. */
+async function readPools(io: KeeperIO, markets: readonly LensMarket[], block: bigint, pairs: PairCache) {
+  const pools = new Map<string, PoolSide>();
+  await Promise.all(
+    markets.flatMap((m) =>
+      m.collaterals.map(async (c) => {
+        const p = await pairFor(io, pairs, m.baseAsset, c.info.asset);
+        if (!p) return;
+        const [r0, r1] = await io.publicClient.readContract({ address: p.pair, abi: iUniswapV2PairAbi, functionName: "getReserves", blockNumber: block });
+        const [reserveOut, reserveIn] = reservesFrom(m.baseAsset, p.token0, r0, r1);
+        pools.set(poolKey(m.baseAsset, c.info.asset), { reserveIn, reserveOut });
+      }),
+    ),
+  );
+  return pools;
+}
+
+/** The keeper's balance of each market's base asset (lower-case), at `block`. */
+async function readBalances(io: KeeperIO, markets: readonly LensMarket[], block: bigint) {
+  const balances = new Map<string, bigint>();
+  await Promise.all(
+    [...new Set(markets.map((m) => m.baseAsset))].map(async (base) => {
+      balances.set(base.toLowerCase(), await io.publicClient.readContract({ address: base, abi: erc20Abi, functionName: "balanceOf", args: [io.account.address], blockNumber: block }));
+    }),
+  );
+  return balances;
+}
+
+function snapshotOf(block: bigint, markets: readonly LensMarket[], all: Snapshot["all"], pools: Map<string, PoolSide>, balances: Map<string, bigint>, blockGasLimit: bigint): Snapshot {
+  return { block, markets, all, liquidatable: all.filter((x) => x.vault.liquidatable), vaultsScanned: all.length, pools, balances, blockGasLimit };
+}
+
+/** Stage "scan": markets, every vault (lens pages), pools, balances and the block gas limit, all at `block`. */
 export async function scanChain(io: KeeperIO, block: bigint, opts: { pageSize: bigint; pairs: PairCache; withBalances: boolean; onUnreadable?: (id: bigint, e: string) => void }): Promise<Snapshot> {
   const { publicClient } = io;
   const [markets, header] = await Promise.all([
     publicClient.readContract({ address: io.lens, abi: keelLensAbi, functionName: "getMarkets", args: [io.deployment.markets.map((m) => m.address)], blockNumber: block }),
     publicClient.getBlock({ blockNumber: block }),
   ]);
-  const pools = new Map<string, PoolSide>();
-  const balances = new Map<string, bigint>();
-  const poolReads = markets.flatMap((m) =>
-    m.collaterals.map(async (c) => {
-      const p = await pairFor(io, opts.pairs, m.baseAsset, c.info.asset);
-      if (!p) return;
-      const [r0, r1] = await publicClient.readContract({ address: p.pair, abi: iUniswapV2PairAbi, functionName: "getReserves", blockNumber: block });
-      const [reserveOut, reserveIn] = reservesFrom(m.baseAsset, p.token0, r0, r1);
-      pools.set(poolKey(m.baseAsset, c.info.asset), { reserveIn, reserveOut });
+  const [vaults, pools, balances] = await Promise.all([
+    Promise.all(markets.map((m) => readAllVaults(publicClient, io.lens, m.market, block, opts.pageSize, opts.onUnreadable))),
+    readPools(io, markets, block, opts.pairs),
+    opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>(),
+  ]);
+  const all = vaults.flatMap((list, i) => list.map((vault) => ({ vault, market: markets[i]! })));
+  return snapshotOf(block, markets, all, pools, balances, header.gasLimit);
+}
+
+/** New oracle prices (USD per whole token, WAD) and statuses, by lower-case asset. */
+export type Prices = ReadonlyMap<string, { price: bigint; status: number }>;
+
+/**
+ * Stage "scan", fast path: when only feeds moved since `prev` (no market event: no deposit, borrow, repay or
+ * liquidation), the vaults are `prev`'s re-priced — each vault's health recomputed with lib/risk `vaultRisk` (the
+ * engine's HealthLib, proven equal on the chain) at the new prices — instead of read again through the lens. The
+ * debt is `prev`'s (interest of a few blocks is inside the repay headroom); the simulation stage runs on the real
+ * state and has the last word.
+ */
+export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: Prices): { markets: LensMarket[]; all: Snapshot["all"] } {
+  const at = (asset: Address, price: bigint, status: number) => prices.get(asset.toLowerCase()) ?? { price, status };
+  const markets = new Map(
+    prev.markets.map((m) => {
+      const base = at(m.baseAsset, m.baseFeed.price, m.baseFeed.status);
+      const next = {
+        ...m,
+        baseFeed: { ...m.baseFeed, ...base },
+        collaterals: m.collaterals.map((c) => ({ ...c, feed: { ...c.feed, ...at(c.info.asset, c.feed.price, c.feed.status) } })),
+      } as LensMarket;
+      return [m.market.toLowerCase(), next];
     }),
   );
-  const balanceReads = opts.withBalances
-    ? [...new Set(markets.map((m) => m.baseAsset))].map(async (base) => {
-        balances.set(base.toLowerCase(), await publicClient.readContract({ address: base, abi: erc20Abi, functionName: "balanceOf", args: [io.account.address], blockNumber: block }));
-      })
-    : [];
-  const vaultReads = markets.map((m) => readAllVaults(publicClient, io.lens, m.market, block, opts.pageSize, opts.onUnreadable));
-  const [vaults] = await Promise.all([Promise.all(vaultReads), Promise.all(poolReads), Promise.all(balanceReads)]);
-  const liquidatable: Snapshot["liquidatable"] = [];
-  let vaultsScanned = 0;
-  vaults.forEach((list, i) => {
-    vaultsScanned += list.length;
-    for (const vault of list) if (vault.liquidatable) liquidatable.push({ vault, market: markets[i]! });
+  const all = prev.all.map(({ vault, market: old }) => {
+    const market = markets.get(old.market.toLowerCase())!;
+    const collaterals = vault.collaterals.map((c) => ({ ...c, ...at(c.asset, c.price, c.status) }));
+    const r = vaultRisk({
+      collaterals: collaterals.map((c) => ({ asset: c.asset, decimals: c.decimals, amount: c.amount, price: c.price, ltv: c.ltv, liquidationThreshold: c.liquidationThreshold })),
+      debt: vault.debt,
+      baseDecimals: market.baseDecimals,
+      basePrice: market.baseFeed.price,
+    });
+    const pricesOk = market.baseFeed.status === 0 && collaterals.every((c) => c.amount === 0n || c.status === 0);
+    const next = { ...vault, collaterals, healthFactor: r.healthFactor, liquidationValue: r.liquidationValue, debtValue: r.debtValue, liquidatable: pricesOk && r.liquidatable } as LensVault;
+    return { vault: next, market };
   });
-  return { block, markets, liquidatable, vaultsScanned, pools, balances, blockGasLimit: header.gasLimit };
+  return { markets: [...markets.values()], all };
+}
+
+/** Stage "scan", fast path on the chain: oracle prices, pools and balances at `block`, vaults from `prev` re-priced. */
+export async function rescanPrices(io: KeeperIO, prev: Snapshot, block: bigint, opts: { pairs: PairCache; withBalances: boolean }): Promise<Snapshot> {
+  const assets = [...new Set(prev.markets.flatMap((m) => [m.baseAsset, ...m.collaterals.map((c) => c.info.asset)]))];
+  const [states, header] = await Promise.all([
+    Promise.all(assets.map((asset) => io.publicClient.readContract({ address: io.deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [asset], blockNumber: block }))),
+    io.publicClient.getBlock({ blockNumber: block }),
+  ]);
+  const prices = new Map(assets.map((a, i) => [a.toLowerCase(), { price: states[i]!.price, status: states[i]!.status }]));
+  const { markets, all } = repriceVaults(prev, prices);
+  const [pools, balances] = await Promise.all([readPools(io, markets, block, opts.pairs), opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>()]);
+  return snapshotOf(block, markets, all, pools, balances, header.gasLimit);
 }
 
 /* ───────────────────────────── stage 2: size ───────────────────────────── */
@@ -489,6 +557,9 @@ export function startKeeper(opts: KeeperOptions) {
   let lastBlock: bigint | null = null;
   let lastUpdate: { block: bigint; seenAt: number } | null = null;
   let lastScanBlock: bigint | null = null;
+  /** The last full scan, and whether a market event happened since (then the next scan reads the lens). */
+  let lastSnapshot: Snapshot | null = null;
+  let marketChanged = true;
   let liquidatableLeft = 0;
   const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
@@ -543,11 +614,12 @@ export function startKeeper(opts: KeeperOptions) {
           stats.delayBlocks.push(Number(receipt.blockNumber - update.block));
         }
         const liquidated = batches.reduce((n, b) => n + b.liquidated, 0n);
-        // The model follows the receipts: 8 % over the gas a liquidation used in the last large batch (the simulation
-        // runs with the limit, so a short model shows there and is retried higher, never sent short).
+        // The model rises with the receipts: 20 % over the gas a liquidation used in a large batch (receipts show gas
+        // after refunds, ≤ 20 %; the limit must cover it before them). It never falls: the simulation would catch a
+        // short model, but only by running twice.
         if (liquidated >= 20n) {
           const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
-          if (observed > 0n) gasModel.perVault = (observed * 108n) / 100n;
+          if ((observed * 120n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 120n) / 100n;
         }
         log("confirmed", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, gasUsed: receipt.gasUsed, gasLimit: sent.sim.gas, liquidated });
       } catch (e) {
@@ -569,18 +641,24 @@ export function startKeeper(opts: KeeperOptions) {
     const block = await c.publicClient.getBlockNumber({ cacheTime: 0 });
     for (const [k, b] of recent) if (b + 64n < block) recent.delete(k);
     // scan
+    // Only feeds moved since the last full scan (a few blocks ago at most): re-price it rather than read every vault.
+    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery;
+    marketChanged = false;
     const [snapshot, feeEstimate] = await Promise.all([
-      scanChain(io, block, {
-        pageSize,
-        pairs,
-        withBalances: maxLossBps > 0n,
-        onUnreadable: (id, error) => {
-          stats.errors++;
-          log("vault-unreadable", { id, error });
-        },
-      }),
+      fast
+        ? rescanPrices(io, lastSnapshot!, block, { pairs, withBalances: maxLossBps > 0n })
+        : scanChain(io, block, {
+            pageSize,
+            pairs,
+            withBalances: maxLossBps > 0n,
+            onUnreadable: (id, error) => {
+              stats.errors++;
+              log("vault-unreadable", { id, error });
+            },
+          }),
       c.publicClient.estimateFeesPerGas(),
     ]);
+    if (!fast) lastSnapshot = snapshot;
     stats.vaultsScanned += snapshot.vaultsScanned;
     stats.liquidatableSeen += snapshot.liquidatable.length;
     lastScanBlock = block;
@@ -602,7 +680,7 @@ export function startKeeper(opts: KeeperOptions) {
     const plan = planBatches(candidates, { pools, markets, gas: gasModel, txGasCap, maxLossBps, lossBudget: snapshot.balances });
     stats.vaultsDeferred += plan.deferred.length;
     if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
-    log("planned", { block, ms: Date.now() - t0, liquidatable: snapshot.liquidatable.length, vaults: candidates.length, txs: plan.txs.length, batches: plan.txs.reduce((n, t) => n + t.batches.length, 0), txGasCap });
+    log("planned", { block, ms: Date.now() - t0, scan: fast ? "re-priced" : "lens", liquidatable: snapshot.liquidatable.length, vaults: candidates.length, txs: plan.txs.length, batches: plan.txs.reduce((n, t) => n + t.batches.length, 0), txGasCap });
     const lensMarkets = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
     // simulate, then send in plan order (nonce order is execution order: the plan priced each batch after the ones
     // before it); each transaction is sent as soon as it and every one before it are simulated.
@@ -643,10 +721,12 @@ export function startKeeper(opts: KeeperOptions) {
       const logs = await c.publicClient.getLogs({ address: [...deployment.assets.map((a) => a.feed), ...deployment.markets.map((m) => m.address)], fromBlock: from, toBlock: block });
       const feeds = new Set(deployment.assets.map((a) => a.feed.toLowerCase()));
       const updates = logs.filter((l) => feeds.has(l.address.toLowerCase()));
+      if (updates.length < logs.length) marketChanged = true;
       if (updates.length) lastUpdate = { block: updates[updates.length - 1]!.blockNumber!, seenAt: Date.now() };
       needed = logs.length > 0 || liquidatableLeft > 0 || lastScanBlock === null || block - lastScanBlock >= rescanEvery;
     } catch {
-      // The RPC dropped the call: scan anyway.
+      // The RPC dropped the call: scan anyway, through the lens.
+      marketChanged = true;
     }
     if (needed) void runScan();
   }
