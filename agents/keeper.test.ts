@@ -166,7 +166,7 @@ describe("stage send: sendTx", () => {
 
 describe("stage confirm or replace", () => {
   function chain() {
-    const state = { block: 100n, mined: 4, receipts: new Map<Hex, TransactionReceipt>(), writes: [] as { nonce: number; maxFeePerGas: bigint }[] };
+    const state = { block: 100n, mined: 4, blockGasUsed: 29_900_000n, receipts: new Map<Hex, TransactionReceipt>(), writes: [] as { nonce: number; maxFeePerGas: bigint }[] };
     const publicClient = {
       getTransactionReceipt: async ({ hash }: { hash: Hex }) => {
         const r = state.receipts.get(hash);
@@ -175,6 +175,7 @@ describe("stage confirm or replace", () => {
       },
       getBlockNumber: async () => state.block,
       getTransactionCount: async () => state.mined,
+      getBlock: async () => ({ gasUsed: state.blockGasUsed, gasLimit: 30_000_000n }),
     };
     const walletClient = {
       writeContract: async (r: { nonce: number; maxFeePerGas: bigint }) => {
@@ -228,6 +229,21 @@ describe("stage confirm or replace", () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(state.writes).toEqual([]);
     state.receipts.set(hash(1), { transactionHash: hash(1), status: "success" } as TransactionReceipt);
+    expect((await done).kind).toBe("mined");
+  });
+
+  it("replaces at once when a block had room for it, no earlier nonce pending, and passed it over", async () => {
+    const { state, io } = chain();
+    const nonces = nonceManager(async () => 4);
+    const n = await nonces.take();
+    nonces.sent(n, hash(1));
+    const done = confirmOrReplace(io, nonces, sentAt(n), { replaceAfterBlocks: 5, pollMs: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    state.blockGasUsed = 1_000_000n;
+    state.block = 101n;
+    while (!state.writes.length) await new Promise((r) => setTimeout(r, 5));
+    expect(state.writes[0]).toMatchObject({ nonce: 4 });
+    state.receipts.set(hash(101), { transactionHash: hash(101), status: "success" } as TransactionReceipt);
     expect((await done).kind).toBe("mined");
   });
 

@@ -400,9 +400,9 @@ export function bumpFees(f: Fees): Fees {
 export type Outcome = { kind: "mined"; receipt: TransactionReceipt } | { kind: "taken"; nonce: number } | { kind: "stopped" };
 
 /**
- * Stage "confirm or replace": waits block by block for a receipt of any transaction sent at the nonce. After
- * `replaceAfterBlocks` blocks without one, sends the same call at the same nonce with bumped fees (up to
- * `maxReplacements` times). When the chain has mined the nonce without any of our hashes (replaced elsewhere), it
+ * Stage "confirm or replace": waits block by block for a receipt of any transaction sent at the nonce. When a block
+ * had room for it while no earlier nonce of ours was pending and did not include it — or after `replaceAfterBlocks`
+ * blocks without a receipt — sends the same call at the same nonce with bumped fees (up to `maxReplacements` times). When the chain has mined the nonce without any of our hashes (replaced elsewhere), it
  * reports "taken".
  */
 export async function confirmOrReplace(
@@ -413,6 +413,8 @@ export async function confirmOrReplace(
 ): Promise<Outcome> {
   // Blocks are counted from the first look after sending (a scan's block can be several blocks old by then).
   let waitedFrom: bigint | null = null;
+  let lastLooked = sent.sentAtBlock;
+  let passedOver = false;
   let replacements = 0;
   for (;;) {
     if (opts.stopped?.()) return { kind: "stopped" };
@@ -444,7 +446,18 @@ export async function confirmOrReplace(
       return { kind: "taken", nonce: sent.nonce };
     }
     waitedFrom ??= block > sent.sentAtBlock ? block : sent.sentAtBlock;
-    if (block - waitedFrom >= BigInt(opts.replaceAfterBlocks) && replacements < (opts.maxReplacements ?? 5)) {
+    // A block that had room for it while no earlier nonce of ours was pending, and did not take it: the node passed
+    // it over (its fee, or it is not in the node's pool): replace it now rather than after `replaceAfterBlocks`.
+    if (block > lastLooked) {
+      lastLooked = block;
+      const earlierPending = [...nonces.pending().keys()].some((n) => n < sent.nonce);
+      if (!earlierPending && block > waitedFrom) {
+        const b = await io.publicClient.getBlock({ blockNumber: block }).catch(() => null);
+        if (b && b.gasUsed + sent.sim.gas <= b.gasLimit) passedOver = true;
+      }
+    }
+    if ((passedOver || block - waitedFrom >= BigInt(opts.replaceAfterBlocks)) && replacements < (opts.maxReplacements ?? 5)) {
+      passedOver = false;
       const fees = bumpFees(sent.fees);
       try {
         const hash = await io.walletClient.writeContract({ address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(sent.sim.tx), gas: sent.sim.gas, nonce: sent.nonce, ...fees });
