@@ -44,22 +44,23 @@ describe("stage size: sizeVault", () => {
     baseFeed: { price: wad("1") },
     collaterals: [{ info: { asset: WETH, maxDiscount: wad("0.1") } }],
   } as unknown as LensMarket;
-  // 1 WETH at $2,400 (LT 85 %) against 2,400 USDC: HF 0.85, the whole balance is seized.
+  // 1 WETH at $2,300 (LT 85 %) against 2,400 USDC: HF 0.8146, insolvent (no margin cap), the whole balance is seized.
   const vault = {
     market: MARKET,
     id: 9n,
-    healthFactor: wad("0.85"),
-    liquidationValue: wad("2040"),
+    healthFactor: wad("0.814583333333333333"),
+    liquidationValue: wad("1955"),
     debtValue: wad("2400"),
+    collateralValue: wad("2300"),
     debt: usdc("2400"),
-    collaterals: [{ asset: WETH, amount: wad("1"), decimals: 18, price: wad("2400"), status: 0, liquidationThreshold: wad("0.85") }],
+    collaterals: [{ asset: WETH, amount: wad("1"), decimals: 18, price: wad("2300"), status: 0, liquidationThreshold: wad("0.85") }],
   } as unknown as LensVault;
 
   it("sizes the repayment and seizure like the engine, with 10 bps of repay headroom", () => {
     const [c, ...more] = sizeVault(vault, market);
     expect(more).toEqual([]);
     expect(c!.seized).toBe(wad("1"));
-    expect(c!.repay).toBe(usdc("2181.818182")); // 2,400 ÷ 1.1, rounded up
+    expect(c!.repay).toBe(usdc("2090.909091")); // 2,300 ÷ 1.1, rounded up
     expect(c!.maxRepay).toBe(c!.repay + c!.repay / 1000n + 1n);
     expect(c!.discount).toBe(wad("0.1"));
     expect(c!.assets).toBe(1);
@@ -82,6 +83,7 @@ describe("stage size: sizeVault", () => {
       healthFactor: wad("0.824827586206896551"),
       liquidationValue: wad("2392"),
       debtValue: wad("2900"),
+      collateralValue: wad("2840"),
       debt: usdc("2900"),
       collaterals: [...vault.collaterals, { asset: WBTC, amount: 1_000_000n, decimals: 8, price: wad("44000"), status: 0, liquidationThreshold: wad("0.8") }],
     } as unknown as LensVault;

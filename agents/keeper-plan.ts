@@ -39,7 +39,7 @@ export const REPAY_HEADROOM_BPS = 10n;
  */
 export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
   const out: Candidate[] = [];
-  let state = { healthFactor: v.healthFactor, liquidationValue: v.liquidationValue, debtValue: v.debtValue, debt: v.debt };
+  let state = { healthFactor: v.healthFactor, liquidationValue: v.liquidationValue, debtValue: v.debtValue, debt: v.debt, collateralValue: v.collateralValue };
   const left = v.collaterals.filter((col) => col.amount > 0n && col.status === 0);
   const assets = v.collaterals.filter((x) => x.amount > 0n).length;
   while (left.length && state.healthFactor < WAD && state.debt > 0n) {
@@ -56,6 +56,14 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
         price: col.price,
         liquidationThreshold: col.liquidationThreshold,
         maxDiscount: info.maxDiscount,
+        // The vault's other priced collaterals: the engine refuses a seizure that lowers HF while one would raise it.
+        others: left
+          .filter((o) => o !== col)
+          .map((o) => ({
+            value: valueDown(o.amount, o.price, o.decimals),
+            liquidationThreshold: o.liquidationThreshold,
+            maxDiscount: m.collaterals.find((x) => x.info.asset.toLowerCase() === o.asset.toLowerCase())?.info.maxDiscount ?? 0n,
+          })),
       });
       if (size && size.repay > 0n && (!best || size.grossValue > best.size.grossValue)) best = { i, size };
     });
@@ -78,7 +86,8 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
     const liquidationValue = state.liquidationValue - wMulDown(valueDown(size.seized, col.price, col.decimals), col.liquidationThreshold);
     const debtValue = state.debtValue - valueDown(size.repay, m.baseFeed.price, m.baseDecimals);
     const debt = state.debt - size.repay;
-    state = { liquidationValue, debtValue, debt, healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n };
+    const collateralValue = state.collateralValue - valueDown(size.seized, col.price, col.decimals);
+    state = { liquidationValue, debtValue, debt, collateralValue, healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n };
   }
   return out;
 }

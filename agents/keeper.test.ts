@@ -35,6 +35,7 @@ describe("stage size: sizeAll", () => {
         healthFactor: wad("0.85"),
         liquidationValue: wad("2040"),
         debtValue: wad("2400"),
+        collateralValue: wad("2400"),
         debt: 2_400_000_000n,
         collaterals: [{ asset: WETH, amount: wad("1"), decimals: 18, price: wad("2400"), status: 0, liquidationThreshold: wad("0.85") }],
       }) as unknown as LensVault;

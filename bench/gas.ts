@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestClient, http, keccak256, encodeAbiParameters, parseUnits, type Abi, type Address, type Hex } from "viem";
 import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi, keelOracleAbi } from "../contracts-abi";
+import { keelMarketModuleAbi } from "../contracts-abi/generated";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
@@ -73,6 +74,7 @@ async function main() {
       await admin.send({ address: oracle, abi: keelOracleAbi, functionName: "setFeed", args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)] });
     }
     const YEAR = 31_536_000n;
+    const marketModule = await admin.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, USDC, 6, 86_400n]);
     const market = await admin.deploy(keelMarketFullAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
       USDC,
       "Keel USDC",
@@ -83,6 +85,7 @@ async function main() {
       { baseRate: 0n, slope1: e18("0.04") / YEAR, slope2: e18("0.75") / YEAR, kink: e18("0.8") },
       e18("0.1"),
       0n,
+      marketModule,
     ]);
     for (const [t, ltv, lt, cap] of [
       [WETH, "0.8", "0.86", e18("1000000")],

@@ -2127,6 +2127,11 @@ export const keelMarketAbi = [
       },
       { name: 'reserveFactor_', internalType: 'uint256', type: 'uint256' },
       { name: 'flashFeeBps_', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'module_',
+        internalType: 'contract KeelMarketModule',
+        type: 'address',
+      },
     ],
     stateMutability: 'nonpayable',
   },
@@ -3416,6 +3421,11 @@ export const keelMarketAbi = [
     ],
     name: 'InvalidFees',
   },
+  {
+    type: 'error',
+    inputs: [{ name: 'module', internalType: 'address', type: 'address' }],
+    name: 'InvalidModule',
+  },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
   {
     type: 'error',
@@ -3505,7 +3515,7 @@ export const keelMarketModuleAbi = [
     type: 'constructor',
     inputs: [
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      { name: 'baseAsset', internalType: 'address', type: 'address' },
+      { name: 'baseAsset_', internalType: 'address', type: 'address' },
       { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
       { name: 'riskDelay_', internalType: 'uint256', type: 'uint256' },
     ],
@@ -3585,6 +3595,20 @@ export const keelMarketModuleAbi = [
     type: 'function',
     inputs: [],
     name: 'TARGET_HEALTH',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'baseAsset',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'baseScale',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -4136,6 +4160,14 @@ export const keelMarketModuleAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+    ],
+    name: 'LiquidationLowersHealth',
+  },
   { type: 'error', inputs: [], name: 'MarketHasDebt' },
   {
     type: 'error',

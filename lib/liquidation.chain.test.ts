@@ -71,6 +71,7 @@ describe("lib/liquidation.ts agrees with KeelMarket.liquidate on the chain", () 
       price: col.price,
       liquidationThreshold: col.liquidationThreshold,
       maxDiscount: info.maxDiscount,
+      collateralValue: v.collateralValue,
     })!;
     // Offer the whole debt: the market takes only what its rules allow. Same block as the read (no interest between).
     const { result } = await liquidator.publicClient.simulateContract({

@@ -25,14 +25,22 @@ function vault(price: string, debt: string, amount = "10"): LiquidationInput {
     price: p,
     liquidationThreshold: wad("0.85"),
     maxDiscount: wad("0.1"),
+    collateralValue: value,
   };
 }
 
 describe("liquidationDiscount", () => {
   it("is clamped between 1 % and the max discount", () => {
-    expect(liquidationDiscount(wad("0.995"), wad("0.1"))).toBe(wad("0.01"));
-    expect(liquidationDiscount(wad("0.95"), wad("0.1"))).toBe(wad("0.05"));
-    expect(liquidationDiscount(wad("0.5"), wad("0.1"))).toBe(wad("0.1"));
+    expect(liquidationDiscount(wad("0.995"), wad("0.1"), wad("2"), wad("1"))).toBe(wad("0.01"));
+    expect(liquidationDiscount(wad("0.95"), wad("0.1"), wad("2"), wad("1"))).toBe(wad("0.05"));
+    expect(liquidationDiscount(wad("0.5"), wad("0.1"), wad("2"), wad("1"))).toBe(wad("0.1"));
+  });
+
+  it("is capped at the vault's margin while its collateral covers its debt (no bad debt while solvent)", () => {
+    // 10 WETH at $2,570 against 24,000 USDC: HF 0.910, margin 7.08 % < 9 %.
+    expect(liquidationDiscount(wad("0.910"), wad("0.1"), wad("25700"), wad("24000"))).toBe(wad("25700") * WAD / wad("24000") - WAD);
+    // Insolvent: no cap.
+    expect(liquidationDiscount(wad("0.7"), wad("0.1"), wad("2000"), wad("2400"))).toBe(wad("0.1"));
   });
 });
 
@@ -53,11 +61,30 @@ describe("liquidationSize", () => {
     expect(s.grossValue).toBeGreaterThan(0n);
   });
 
-  it("seizes everything from a vault too deep to restore", () => {
-    const x = vault("2000", "24000"); // HF 0.708, (1 + 10 %) × 0.85 = 0.935 > HF
+  it("seizes everything from an insolvent vault", () => {
+    const x = vault("2000", "24000"); // collateral $20,000 < debt; (1 + 10 %) × 0.85 = 0.935 > HF 0.708
     const s = liquidationSize(x)!;
     expect(s.seized).toBe(x.amount);
     expect(s.repay).toBeLessThan(x.debt); // the rest becomes bad debt
+  });
+
+  it("repays the whole debt of a deep but solvent vault (discount capped at its margin)", () => {
+    const x = vault("2570", "24000"); // the security review's example: HF 0.910, collateral $25,700
+    const s = liquidationSize(x)!;
+    expect(s.repay).toBe(x.debt);
+    expect(s.seized).toBeLessThanOrEqual(x.amount);
+  });
+
+  it("refuses a seizure that lowers HF while another collateral would raise it", () => {
+    // 8,000 of a 95 %-LT asset and 3,000 of a 50 %-LT one against 9,450: HF 0.963.
+    const hi = { value: wad("8000"), liquidationThreshold: wad("0.95"), maxDiscount: wad("0.05") };
+    const lo = { value: wad("3000"), liquidationThreshold: wad("0.5"), maxDiscount: wad("0.15") };
+    const debtValue = wad("9450");
+    const liquidationValue = wad("7600") + wad("1500");
+    const base = { healthFactor: (liquidationValue * WAD) / debtValue, liquidationValue, debtValue, debt: parseUnits("9450", 6), baseDecimals: 6, basePrice: WAD, decimals: 18, price: WAD, collateralValue: wad("11000") };
+    expect(liquidationSize({ ...base, amount: wad("8000"), liquidationThreshold: hi.liquidationThreshold, maxDiscount: hi.maxDiscount, others: [lo] })).toBeNull();
+    const s = liquidationSize({ ...base, amount: wad("3000"), liquidationThreshold: lo.liquidationThreshold, maxDiscount: lo.maxDiscount, others: [hi] })!;
+    expect(s.repay).toBeGreaterThan(0n);
   });
 
   it("takes the whole debt of a dust vault", () => {

@@ -1,15 +1,18 @@
 /**
  * Liquidation sizing for keepers, on bigint, mirroring the engine (contracts/src/engine/KeelMarketModule.sol
- * `liquidate` and HealthLib): the discount clamp(1 − HF, 1 %, maxDiscount), the repayment cap that brings a vault back
- * to HF 1.05 (whole debt when it is dust), and the seize-everything branch of a vault too deep for that. The keeper
- * sizes a flash loan with it, then simulates the real transaction (eth_call) before sending: the chain is the final
- * word; this only avoids borrowing far more than the engine would take.
+ * `liquidate` and HealthLib): the discount clamp(1 − HF, 1 %, maxDiscount) capped at the vault's margin while its
+ * collateral covers its debt, the refusal of a seizure that would lower HF while another collateral would raise it,
+ * the repayment cap that brings a vault back to HF 1.05 (whole debt when it is dust), and the seize-everything branch
+ * of a vault too deep for that. The keeper sizes a flash loan with it, then simulates the real transaction (eth_call)
+ * before sending: the chain is the final word; this only avoids borrowing far more than the engine would take.
  */
 import { WAD, valueDown, valueUp } from "./risk";
 
 export const MIN_DISCOUNT = 10n ** 16n; // 1 %
 export const TARGET_HEALTH = 105n * 10n ** 16n; // 1.05
 export const DUST_VALUE = 10n * WAD; // $10
+/** HealthLib.HEALTH_TOLERANCE: a seizure that keeps HF within this is not one that lowers it. */
+export const HEALTH_TOLERANCE = 10n ** 9n;
 
 const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
 const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
@@ -33,6 +36,11 @@ export interface LiquidationInput {
   price: bigint;
   liquidationThreshold: bigint;
   maxDiscount: bigint;
+  /** Σ collateral value (USD, WAD; unpriced collateral counts as zero): the discount is capped at the margin. */
+  collateralValue: bigint;
+  /** The vault's other collaterals (priced value, LT, max discount): a seizure of this one that lowers HF is refused
+   * while one of them worth at least DUST_VALUE would raise it. */
+  others?: readonly { value: bigint; liquidationThreshold: bigint; maxDiscount: bigint }[];
 }
 
 export interface LiquidationSize {
@@ -45,27 +53,45 @@ export interface LiquidationSize {
   grossValue: bigint;
 }
 
-/** Discount = clamp(1 − hf, MIN_DISCOUNT, maxDiscount) (HealthLib.discount). */
-export function liquidationDiscount(hf: bigint, maxDiscount: bigint): bigint {
+/**
+ * HealthLib.discount: clamp(1 − hf, MIN_DISCOUNT, maxDiscount), then capped at the vault's margin
+ * (collateralValue ÷ debtValue − 1) while its collateral covers its debt, so a solvent vault is never written off.
+ */
+export function liquidationDiscount(hf: bigint, maxDiscount: bigint, collateralValue: bigint, debtValue: bigint): bigint {
   let d = hf < WAD ? WAD - hf : 0n;
   if (d < MIN_DISCOUNT) d = MIN_DISCOUNT;
   if (d > maxDiscount) d = maxDiscount;
+  if (collateralValue >= debtValue && debtValue > 0n) {
+    const margin = mulDivDown(collateralValue, WAD, debtValue) - WAD;
+    if (d > margin) d = margin;
+  }
   return d;
 }
+
+/** HealthLib.seizureLowersHealth: seizing at LT `lt` and discount `d` lowers HF iff (1 + d) × lt > hf. */
+export const seizureLowersHealth = (hf: bigint, lt: bigint, d: bigint) => hf + HEALTH_TOLERANCE < wMulDown(WAD + d, lt);
 
 const seizedFor = (repaid: bigint, x: LiquidationInput, d: bigint) =>
   mulDivDown(wMulDown(valueDown(repaid, x.basePrice, x.baseDecimals), WAD + d), scaleOf(x.decimals), x.price);
 const repayFor = (seized: bigint, x: LiquidationInput, d: bigint) =>
   mulDivUp(wDivUp(valueUp(seized, x.price, x.decimals), WAD + d), scaleOf(x.baseDecimals), x.basePrice);
 
-/** The engine's liquidation of `x` with an unlimited repayment offer; null if the vault is not liquidatable. */
+/** The engine's liquidation of `x` with an unlimited repayment offer; null if the vault is not liquidatable, or not
+ * through this collateral (it would lower HF while another collateral would raise it). */
 export function liquidationSize(x: LiquidationInput): LiquidationSize | null {
   if (x.healthFactor >= WAD || x.debt === 0n || x.amount === 0n || x.price === 0n || x.basePrice === 0n) return null;
-  const d = liquidationDiscount(x.healthFactor, x.maxDiscount);
+  const d = liquidationDiscount(x.healthFactor, x.maxDiscount, x.collateralValue, x.debtValue);
   const bonusLt = wMulUp(WAD + d, x.liquidationThreshold);
   let repay: bigint;
   let seized: bigint;
-  if (x.healthFactor < bonusLt) {
+  if (seizureLowersHealth(x.healthFactor, x.liquidationThreshold, d)) {
+    const anotherRaises = (x.others ?? []).some(
+      (o) =>
+        o.value >= DUST_VALUE &&
+        !seizureLowersHealth(x.healthFactor, o.liquidationThreshold, liquidationDiscount(x.healthFactor, o.maxDiscount, x.collateralValue, x.debtValue)),
+    );
+    if (anotherRaises) return null; // the engine refuses (LiquidationLowersHealth): seize the other collateral
+
     seized = x.amount;
     repay = repayFor(seized, x, d);
     if (repay > x.debt) {

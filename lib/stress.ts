@@ -32,10 +32,14 @@ export interface StressResult {
   badDebt: number;
 }
 
-/** Engine discount for a health factor: clamp(1 − hf, 1 %, maxDiscount). */
-export function liquidationDiscount(healthFactor: number, maxDiscount: number): number {
+/**
+ * Engine discount for a health factor, in floats for the stress view (the exact bigint rule is lib/liquidation.ts
+ * `liquidationDiscount`): clamp(1 − hf, 1 %, maxDiscount), capped at the vault's margin (collateral ÷ debt − 1) when
+ * its collateral covers its debt — so a solvent vault leaves no bad debt.
+ */
+export function liquidationDiscount(healthFactor: number, maxDiscount: number, margin = Infinity): number {
   const d = healthFactor < 1 ? 1 - healthFactor : 0;
-  return Math.min(maxDiscount, Math.max(MIN_DISCOUNT, d));
+  return Math.min(maxDiscount, Math.max(MIN_DISCOUNT, d), margin >= 0 ? margin : Infinity);
 }
 
 /**
@@ -65,12 +69,12 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     if (flags) flags[i] = 1;
     debt += d;
     const h = liq / d;
+    let vaultCollateral = 0;
+    for (let j = 0; j < k; j++) vaultCollateral += value[row + j]! * keep[j]!;
+    collateral += vaultCollateral;
+    const margin = vaultCollateral / d - 1;
     let recoverable = 0;
-    for (let j = 0; j < k; j++) {
-      const v = value[row + j]! * keep[j]!;
-      collateral += v;
-      recoverable += v / (1 + liquidationDiscount(h, maxDiscount[j]!));
-    }
+    for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin));
     if (recoverable < d) bad += d - recoverable;
   }
   return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };

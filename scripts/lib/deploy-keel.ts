@@ -7,6 +7,7 @@ import {
   keelLeverageRouterAbi,
   keelLiquidatorAbi,
   keelMarketAbi,
+  keelMarketModuleAbi,
   keelOracleAbi,
   uniswapV2AdapterAbi,
 } from "../../contracts-abi/generated";
@@ -96,6 +97,8 @@ export async function deployKeel(
   const markets: DeployedMarket[] = [];
   for (const m of config.markets) {
     const base = bySymbol(m.baseAsset);
+    // The module first: the market's initcode cannot hold it (EIP-3860), so the market checks and uses this one.
+    const marketModule = await c.deploy(keelMarketModuleAbi, bytecodeOf("KeelMarketModule"), [oracle, base.address, base.decimals, BigInt(m.riskDelay)]);
     const address = await c.deploy(keelMarketAbi, bytecodeOf("KeelMarket"), [
       base.address,
       m.name,
@@ -111,6 +114,7 @@ export async function deployKeel(
       },
       wad(m.reserveFactor),
       BigInt(m.flashFeeBps),
+      marketModule,
     ]);
     for (const col of m.collaterals) {
       const asset = bySymbol(col.asset);

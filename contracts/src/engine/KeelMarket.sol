@@ -40,15 +40,16 @@ import {KeelMarketModule} from "./KeelMarketModule.sol";
 /// Transfers in (collateral deposits, repayments, liquidations, lender deposits, flash repayments) are checked with one
 /// balanceOf after the transfer: the market's balance must cover all it records for the token (`_pullIn`), which
 /// refuses fee-on-transfer tokens unless donated tokens absorb the fee. Transfers out are not checked.
-/// Liquidation, flash loans and risk administration live in a KeelMarketModule this market deploys in its constructor and calls by
-/// delegatecall (same storage, same address, same ABI here): one deployment, under the 24 KB limit.
+/// Liquidation, flash loans and risk administration live in a KeelMarketModule deployed just before this market (with
+/// the same oracle, base asset and risk delay, checked here) and called by delegatecall (same storage, same address,
+/// same ABI here). It is deployed separately because the market's initcode cannot hold it (EIP-3860: 49,152 bytes).
 contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLender, IKeelMarket {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
     using SharesLib for uint256;
     using SafeCast for uint256;
 
-    /// @notice The module holding liquidation and risk-admin code, deployed by this market.
+    /// @notice The module holding liquidation and risk-admin code (deployed with this market's parameters).
     address public immutable module;
 
     /// @param baseAsset The asset lent and borrowed (must have an oracle feed; no fee-on-transfer / rebasing token:
@@ -61,6 +62,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
     /// @param rateModel_ Initial interest rate model.
     /// @param reserveFactor_ Initial share of interest going to reserves (WAD).
     /// @param flashFeeBps_ Initial flash-loan fee in basis points.
+    /// @param module_ A KeelMarketModule deployed with this market's oracle, base asset and risk delay.
     constructor(
         IERC20Metadata baseAsset,
         string memory name_,
@@ -70,7 +72,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         uint256 riskDelay_,
         RateModel memory rateModel_,
         uint256 reserveFactor_,
-        uint256 flashFeeBps_
+        uint256 flashFeeBps_,
+        KeelMarketModule module_
     )
         KeelMarketCore(oracle_, address(baseAsset), baseAsset.decimals(), riskDelay_)
         ERC20(name_, symbol_)
@@ -82,7 +85,11 @@ contract KeelMarket is KeelMarketCore, ERC4626, Ownable2Step, IERC3156FlashLende
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
         _config.live = true;
-        module = address(new KeelMarketModule(oracle_, address(baseAsset), dec, riskDelay_));
+        if (
+            address(module_.oracle()) != address(oracle_) || module_.riskDelay() != riskDelay_ || module_.baseAsset() != address(baseAsset)
+                || module_.baseScale() != _scale(dec)
+        ) revert ErrorsLib.InvalidModule(address(module_));
+        module = address(module_);
     }
 
     /// @dev The constructor's checks, before anything else is set: the oracle is set, the risk delay is within bounds,

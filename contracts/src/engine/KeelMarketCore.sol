@@ -57,6 +57,8 @@ abstract contract KeelMarketCore {
     uint256 internal constant LOCK_SLOT = uint256(keccak256("keel.market.lock"));
     uint256 internal constant FLASH_SLOT = uint256(keccak256("keel.market.flash"));
     uint256 internal constant BATCH_SLOT = uint256(keccak256("keel.market.batch"));
+    /// @dev Transient: per vault, 1 + its health factor at its first liquidation in this transaction (see liquidate).
+    uint256 internal constant LIQ_SLOT = uint256(keccak256("keel.market.liquidation"));
 
     /* STORAGE */
 
@@ -151,6 +153,7 @@ abstract contract KeelMarketCore {
         uint256 colScale;
         uint256 repaid;
         uint256 seized;
+        uint256 startHf;
     }
 
     /// @notice The oracle every price comes from (base asset and collaterals).
@@ -331,16 +334,17 @@ abstract contract KeelMarketCore {
 
     /* INTERNAL: HEALTH */
 
-    /// @dev Values of vault `id` with debt `debt`, at fresh prices (reverts with the oracle's error otherwise). The
-    /// prices read are returned too (base, and `asset`'s), so a caller never reads a price twice. (Pricing the first
-    /// collateral and the base in one `prices` call here too would save ~1,000 gas per liquidation but costs ~600
-    /// bytes of initcode the market does not have.)
+    /// @dev Values of vault `id` with debt `debt`. A collateral whose price cannot be read (stale, out of bounds,
+    /// broken feed: see `_priceOrZero`) counts as zero — the conservative side —, so one failing feed never blocks
+    /// the valuation of the others; the base asset's price must be fresh (reverts with the oracle's error otherwise).
+    /// The prices read are returned too (base, and `asset`'s: zero when unpriced or not held), so a caller never reads
+    /// a price twice.
     function _health(uint256 id, uint256 debt, address asset) internal view returns (Health memory h) {
         uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
                 Listed memory e = _listed[i];
-                uint256 p = oracle.price(e.asset);
+                uint256 p = _priceOrZero(e.asset);
                 if (e.asset == asset) h.assetPrice = p;
                 uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals));
                 h.collateralValue += value;
@@ -352,6 +356,20 @@ abstract contract KeelMarketCore {
         if (debt != 0) {
             h.basePrice = oracle.price(BASE);
             h.debtValue = HealthLib.valueUp(debt, h.basePrice, BASE_SCALE);
+        }
+    }
+
+    /// @dev `oracle.price(asset)`, or zero when that call reverts (no valid price: stale, out of bounds, broken or
+    /// missing feed). Deliberate: valuing an unpriceable collateral at zero is the conservative reading, and it keeps
+    /// a stray deposit of such an asset (anyone may deposit into any vault) from blocking the vault's liquidation.
+    function _priceOrZero(address asset) internal view returns (uint256 p) {
+        address o = address(oracle);
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, shl(224, 0xaea91078)) // price(address)
+            mstore(add(m, 4), asset)
+            let ok := staticcall(gas(), o, m, 36, m, 32)
+            if and(ok, eq(returndatasize(), 32)) { p := mload(m) }
         }
     }
 
@@ -543,8 +561,12 @@ abstract contract KeelMarketCore {
         _tstore(LOCK_SLOT, 0);
     }
 
-    function _markSlot(uint256 id) internal pure returns (uint256 slot) {
-        uint256 seed = BATCH_SLOT;
+    function _markSlot(uint256 id) internal pure returns (uint256) {
+        return _slotOf(id, BATCH_SLOT);
+    }
+
+    /// @dev Transient slot of vault `id` under `seed`: keccak256(id, seed).
+    function _slotOf(uint256 id, uint256 seed) internal pure returns (uint256 slot) {
         assembly ("memory-safe") {
             mstore(0, id)
             mstore(32, seed)

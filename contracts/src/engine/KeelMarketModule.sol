@@ -17,8 +17,8 @@ import {EventsLib} from "../libraries/EventsLib.sol";
 import {KeelMarketCore} from "./KeelMarketCore.sol";
 
 /// @title KeelMarketModule
-/// @notice The cold half of a KeelMarket: liquidation and risk administration. Each market deploys its own module in
-/// its constructor and reaches it only by delegatecall (from stubs with the same signatures), so the code runs on the
+/// @notice The cold half of a KeelMarket: liquidation and risk administration. Each market has its own module,
+/// deployed just before it with the same parameters, and reaches it only by delegatecall (from stubs with the same signatures), so the code runs on the
 /// market's storage, balances and address; this keeps the market under the 24 KB code-size limit in one deployment.
 /// @dev Called directly, the module sees empty storage and no owner: every function reverts or does nothing useful.
 contract KeelMarketModule is KeelMarketCore {
@@ -28,13 +28,23 @@ contract KeelMarketModule is KeelMarketCore {
     using SafeCast for uint256;
 
     /// @param oracle_ The market's oracle.
-    /// @param baseAsset The market's base asset.
+    /// @param baseAsset_ The market's base asset.
     /// @param baseDecimals The base asset's decimals.
     /// @param riskDelay_ The market's risk delay.
-    /// @dev The deploying market has validated all four (see KeelMarket's constructor).
-    constructor(KeelOracle oracle_, address baseAsset, uint8 baseDecimals, uint256 riskDelay_)
-        KeelMarketCore(oracle_, baseAsset, baseDecimals, riskDelay_)
+    /// @dev The market validates all four against its own (see KeelMarket's constructor).
+    constructor(KeelOracle oracle_, address baseAsset_, uint8 baseDecimals, uint256 riskDelay_)
+        KeelMarketCore(oracle_, baseAsset_, baseDecimals, riskDelay_)
     {}
+
+    /// @notice The base asset of the market this module serves (checked by the market's constructor).
+    function baseAsset() external view returns (address) {
+        return BASE;
+    }
+
+    /// @notice 10 ** the base asset's decimals (checked by the market's constructor).
+    function baseScale() external view returns (uint256) {
+        return BASE_SCALE;
+    }
 
     /// @dev The market's owner (read from the market itself, whose context this code runs in).
     modifier onlyOwner() {
@@ -42,12 +52,25 @@ contract KeelMarketModule is KeelMarketCore {
         _;
     }
 
-    /// @notice Liquidates vault `id` (health factor < 1 at fresh prices): repays up to `repayAmount` of its debt from
-    /// the caller and sends the caller `asset` collateral worth the repayment plus the discount.
-    /// @dev Discount = clamp(1 − HF, MIN_DISCOUNT, maxDiscount). Repayment is capped to what brings HF to
-    /// TARGET_HEALTH, unless the debt is dust. A vault so deep that seizing `asset` cannot raise its HF must have its
-    /// whole balance of `asset` seized (reverts RepayBelowRequired if `repayAmount` is short). If no collateral is
-    /// left, the remaining debt is written off (BadDebt).
+    /// @notice Liquidates vault `id` (health factor < 1): repays at most `repayAmount` of its debt from the caller and
+    /// sends the caller `asset` collateral worth the repayment plus the discount.
+    /// @dev The rules, each there so that no liquidation is unfair or can be blocked:
+    /// - Valuation: a collateral without a valid price counts as zero (`_health`), so a failing feed never blocks the
+    ///   liquidation of the priced assets; the seized asset itself must be priced (reverts with the oracle's error).
+    /// - Discount = clamp(1 − HF, MIN_DISCOUNT, maxDiscount), capped at the vault's margin (collateral value ÷ debt
+    ///   value − 1) while collateral value covers debt value: seizing everything then repays all of the debt, so a
+    ///   solvent vault is never written off. HF is the vault's health at the first liquidation of it in this
+    ///   transaction, or now if higher (transient), so splitting or ordering liquidations within one transaction never
+    ///   raises the discount.
+    /// - A seizure that would lower HF ((1 + discount) × LT of the asset above HF) is refused (LiquidationLowersHealth)
+    ///   while the vault holds a priced collateral of lower LT: the liquidator must take that one first. In a solvent
+    ///   vault such a collateral always raises HF, so every liquidation of a solvent vault raises (or keeps) its HF
+    ///   and its margin, and none pays more than liquidating the vault at its starting health would.
+    /// - Repayment is min(`repayAmount`, what brings HF to TARGET_HEALTH), or the whole debt when it or the rest is
+    ///   dust; when seizing this asset still lowers HF (no other collateral can do better), its whole balance must be
+    ///   seized and `repayAmount` must cover it (RepayBelowRequired). `repayAmount` is a maximum: pass headroom, and a
+    ///   front-running deposit cannot make the call revert.
+    /// - When no collateral is left, the remaining debt is written off (BadDebt).
     /// @return repaid Base units paid by the liquidator.
     /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
     function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
@@ -67,14 +90,19 @@ contract KeelMarketModule is KeelMarketCore {
         Health memory h = _health(id, x.debt, asset);
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
         if (x.hf >= WAD) revert ErrorsLib.NotLiquidatable(id, x.hf);
-        x.discount = HealthLib.discount(x.hf, c.maxDiscount);
-        // Both prices were read (fresh, guarded) by _health: the vault has debt and holds `asset`.
+        // The seized asset must be priced: this reverts with the oracle's own error when it is not.
+        if (h.assetPrice == 0) h.assetPrice = oracle.price(asset);
+        x.startHf = _startHealth(id, x.hf);
+        x.discount = HealthLib.discount(x.startHf, c.maxDiscount, h.collateralValue, h.debtValue);
+        // Both prices were read (guarded) by _health: the vault has debt and holds `asset`.
         x.basePrice = h.basePrice;
         x.colPrice = h.assetPrice;
         x.colScale = _scale(c.decimals);
         uint256 bonusLt = (WAD + x.discount).wMulUp(c.lt);
-        if (x.hf < bonusLt) {
-            // Seizing this asset lowers HF: only a seizure of the whole balance is allowed.
+        if (HealthLib.seizureLowersHealth(x.hf, c.lt, x.discount)) {
+            // Seizing this asset lowers HF: refused while another collateral would raise it; otherwise only a
+            // seizure of the whole balance is allowed.
+            if (_lowerLtHeld(id, asset, c.lt)) revert ErrorsLib.LiquidationLowersHealth(id, asset);
             x.seized = x.balance;
             x.repaid = _repayFor(x);
             if (x.repaid > x.debt) {
@@ -111,6 +139,35 @@ contract KeelMarketModule is KeelMarketCore {
         _pullBase(msg.sender, repaid);
         IERC20(asset).safeTransfer(msg.sender, seized);
         emit EventsLib.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
+    }
+
+    /// @dev Health factor a liquidation of vault `id` prices its discount at: the vault's HF at its first liquidation
+    /// in this transaction (recorded in transient storage), or `hf` when higher.
+    function _startHealth(uint256 id, uint256 hf) internal returns (uint256) {
+        uint256 slot = _slotOf(id, LIQ_SLOT);
+        uint256 first = _tload(slot);
+        if (first == 0) {
+            _tstore(slot, hf + 1);
+            return hf;
+        }
+        return first - 1 > hf ? first - 1 : hf;
+    }
+
+
+    /// @dev Whether vault `id` holds a priced collateral with a lower liquidation threshold than `lt`. Seizing the
+    /// lowest-LT collateral lowers HF least; in a solvent vault (discount ≤ margin) any seizure that lowers HF is of
+    /// an above-average LT, so a priced lower-LT collateral exists and raises HF. Runs only when a seizure would
+    /// lower HF.
+    function _lowerLtHeld(uint256 id, address asset, uint256 lt) internal view returns (bool) {
+        uint256 mask = _heldMask(_vaults[id]);
+        for (uint256 i; mask != 0; ++i) {
+            if (mask & 1 != 0) {
+                address a = _listed[i].asset;
+                if (a != asset && _collaterals[a].lt < lt && _priceOrZero(a) != 0) return true;
+            }
+            mask >>= 1;
+        }
+        return false;
     }
 
     /// @notice Transfers vault `id` (collateral and debt) to `to`. Owner only; operators of the old owner lose access.

@@ -39,8 +39,8 @@ struct VaultView {
     uint256 liquidationValue; // Σ value × LT, USD, WAD
     uint256 healthFactor; // WAD; type(uint256).max without debt; 0 when a needed price is unavailable
     uint256 borrowCapacity; // extra base units borrowable within LTV (not capped by market cash)
-    bool pricesOk; // every price this vault needs is fresh (else HF / capacity / liquidation prices are 0)
-    bool liquidatable; // pricesOk && healthFactor < 1
+    bool pricesOk; // every price this vault needs is fresh (else unpriced collateral counts as zero; no base price: HF 0)
+    bool liquidatable; // healthFactor < 1 (unpriced collateral counted as zero, as the market does) and some priced collateral to seize
 }
 
 /// @notice A listed collateral with its parameters and live feed state.
@@ -311,10 +311,13 @@ contract KeelLens {
             }
             return v;
         }
-        if (!v.pricesOk) return v;
+        // A collateral without a valid price counts as zero, exactly as the market values it for LTV checks and
+        // liquidation (`pricesOk` stays false to say so); only a missing base price leaves health unknown.
+        if (!ctx.baseOk) return v;
         v.healthFactor = HealthLib.healthFactor(v.liquidationValue, v.debtValue);
         v.borrowCapacity = HealthLib.borrowCapacity(v.borrowLimitValue, v.debtValue, ctx.basePrice, ctx.baseScale);
-        v.liquidatable = v.healthFactor < WAD;
+        // Liquidatable: below 1 with something priced to seize (an unpriced collateral cannot be seized).
+        v.liquidatable = v.healthFactor < WAD && v.collateralValue != 0;
         for (uint256 j; j < n; ++j) {
             CollateralPosition memory p = v.collaterals[j];
             uint256 own = p.value.wMulDown(p.liquidationThreshold);

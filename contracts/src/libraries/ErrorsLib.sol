@@ -31,6 +31,8 @@ library ErrorsLib {
     error InvalidRiskDelay(uint256 delay);
     /// @notice Immediate listing is only allowed while the market has no debt; use proposeCollateral.
     error MarketHasDebt();
+    /// @notice The module given to a market's constructor was deployed for another oracle, base asset or risk delay.
+    error InvalidModule(address module);
     /// @notice No pending risk change has this id.
     error ChangeNotFound(uint256 changeId);
     /// @notice The pending change's delay has not elapsed.
@@ -51,6 +53,9 @@ library ErrorsLib {
     error NothingToRepay(uint256 id);
     /// @notice A deeply underwater vault must have its whole balance of the asset seized; repayAmount is below that.
     error RepayBelowRequired(uint256 repayAmount, uint256 required);
+    /// @notice Seizing this collateral would lower the vault's health factor while another collateral it holds would
+    /// raise it: liquidate that one first.
+    error LiquidationLowersHealth(uint256 id, address asset);
     /// @notice The collateral seized is below the liquidator's minimum.
     error SeizedBelowMin(uint256 seized, uint256 minSeized);
     /// @notice The vault's health check is deferred to the end of the current batch; it cannot be liquidated in it.

@@ -31,11 +31,32 @@ library HealthLib {
         return liquidationValue.wDivDown(debtValue);
     }
 
-    /// @dev Discount = clamp(1 - hf, MIN_DISCOUNT, maxDiscount): it grows as health falls.
-    function discount(uint256 hf, uint256 maxDiscount) internal pure returns (uint256 d) {
+    /// @dev Discount = clamp(1 - hf, MIN_DISCOUNT, maxDiscount): it grows as health falls; then, while the vault's
+    /// collateral value covers its debt value, capped at the vault's own margin (collateralValue / debtValue - 1,
+    /// rounded down), so that seizing everything repays all the debt: a solvent vault never leaves bad debt.
+    function discount(uint256 hf, uint256 maxDiscount, uint256 collateralValue, uint256 debtValue)
+        internal
+        pure
+        returns (uint256 d)
+    {
         d = hf < WAD ? WAD - hf : 0;
         if (d < MIN_DISCOUNT) d = MIN_DISCOUNT;
         if (d > maxDiscount) d = maxDiscount;
+        if (collateralValue >= debtValue) {
+            uint256 margin = collateralValue.wDivDown(debtValue) - WAD;
+            if (d > margin) d = margin;
+        }
+    }
+
+    /// @dev Tolerance of `seizureLowersHealth`: the rounding of the values a health factor is computed from (a few
+    /// wei of WAD), so that a seizure which keeps HF exactly (a vault at its margin) is not taken for one that lowers it.
+    uint256 internal constant HEALTH_TOLERANCE = 1e9;
+
+    /// @dev Whether seizing collateral of liquidation threshold `lt` at discount `discount_` lowers a health factor
+    /// of `hf`: it takes (1 + d) × lt of liquidation value per unit of debt value repaid, so HF falls iff
+    /// (1 + d) × lt > hf (beyond HEALTH_TOLERANCE).
+    function seizureLowersHealth(uint256 hf, uint256 lt, uint256 discount_) internal pure returns (bool) {
+        return hf + HEALTH_TOLERANCE < (WAD + discount_).wMulDown(lt);
     }
 
     /// @dev Extra base units a vault may borrow while staying within LTV (0 when at or over the limit).

@@ -6,6 +6,7 @@ import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {KeelMarketModule} from "../../src/engine/KeelMarketModule.sol";
 import {KeelLens} from "../../src/lens/KeelLens.sol";
 import {RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
@@ -112,9 +113,7 @@ abstract contract EngineBase is Test {
         oracle.setFeed(address(weth), ethFeed, 1 hours, 1e8, 1_000_000e8);
         oracle.setFeed(address(wbtc), btcFeed, 1 hours, 1e8, 10_000_000e8);
 
-        market = new KeelMarket(
-            IERC20Metadata(address(usdc)), "Keel USDC", "kUSDC", oracle, ADMIN, 1 days, _usdcRateModel(), 0.1e18, 5
-        );
+        market = _newMarket(IERC20Metadata(address(usdc)), "Keel USDC", "kUSDC", ADMIN, 1 days, _usdcRateModel(), 0.1e18, 5);
         vm.startPrank(ADMIN);
         market.listCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
         market.listCollateral(address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 1_000e8));
@@ -122,6 +121,40 @@ abstract contract EngineBase is Test {
         lens = new KeelLens();
 
         _supply(LENDER, 1_000_000e6);
+    }
+
+    /// @dev The module a market over `base` with `delay` needs (deployed first: see KeelMarket's constructor).
+    function _module(IERC20Metadata base, uint256 delay) internal returns (KeelMarketModule) {
+        return new KeelMarketModule(oracle, address(base), base.decimals(), delay);
+    }
+
+    /// @dev A market over `base` on this test's oracle, with its module.
+    function _newMarket(
+        IERC20Metadata base,
+        string memory name,
+        string memory symbol,
+        address admin,
+        uint256 delay,
+        RateModel memory m,
+        uint256 reserveFactor,
+        uint256 flashFeeBps
+    ) internal returns (KeelMarket) {
+        KeelMarketModule mod = _module(base, delay);
+        return _newMarketWith(base, name, symbol, admin, delay, m, reserveFactor, flashFeeBps, mod);
+    }
+
+    function _newMarketWith(
+        IERC20Metadata base,
+        string memory name,
+        string memory symbol,
+        address admin,
+        uint256 delay,
+        RateModel memory m,
+        uint256 reserveFactor,
+        uint256 flashFeeBps,
+        KeelMarketModule mod
+    ) private returns (KeelMarket) {
+        return new KeelMarket(base, name, symbol, oracle, admin, delay, m, reserveFactor, flashFeeBps, mod);
     }
 
     function _supply(address who, uint256 amount) internal returns (uint256 shares) {
@@ -150,6 +183,19 @@ abstract contract EngineBase is Test {
         token.mint(who, amount);
         vm.prank(who);
         token.approve(address(market), type(uint256).max);
+    }
+
+    /// @dev A new 18-decimal collateral priced at `price` (8-decimal feed, 1 h heartbeat), listed with these
+    /// parameters. Risk-admin plumbing lives here only, so tests do not depend on how listing is governed.
+    function _newCollateral(string memory symbol, int256 price, uint64 ltv, uint64 lt, uint64 maxDiscount)
+        internal
+        returns (DevERC20 token, DevPriceFeed feed)
+    {
+        token = new DevERC20(symbol, symbol, 18);
+        feed = new DevPriceFeed(address(this), 8, symbol, price);
+        oracle.setFeed(address(token), feed, 1 hours, 1, 1e20);
+        vm.prank(ADMIN);
+        market.listCollateral(address(token), CollateralParams(ltv, lt, maxDiscount, type(uint128).max));
     }
 
     function _hf(uint256 id) internal view returns (uint256 hf) {

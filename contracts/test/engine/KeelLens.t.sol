@@ -67,9 +67,11 @@ contract KeelLensTest is EngineBase {
         vm.warp(block.timestamp + 2 hours);
         VaultView memory v = lens.getVault(address(market), id);
         assertFalse(v.pricesOk, "stale");
-        assertFalse(v.liquidatable, "not liquidatable without prices");
+        assertFalse(v.liquidatable, "nothing priced to seize");
         assertEq(uint256(v.collaterals[0].status), uint256(KeelOracle.Status.Stale), "status");
-        assertEq(v.healthFactor, 0, "unknown HF");
+        assertEq(v.healthFactor, 0, "the stale collateral counts as zero, as in the market");
+        (,,,, uint256 hf) = market.vaultHealth(id);
+        assertEq(hf, 0, "market agrees");
     }
 
     /// A node may answer an eth_call in a block env older than the market's last accrual (anvil after fast automining:

@@ -31,35 +31,40 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.collateralAssets().length, 2, "collaterals");
     }
 
-    function _deploy(uint256 delay, RateModel memory m, uint256 rf, uint256 fee) internal returns (KeelMarket) {
-        return new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, ADMIN, delay, m, rf, fee);
+    /// @dev Deploys the module, then arms `expected` (if any) for the market's constructor, then deploys the market.
+    function _deploy(uint256 delay, RateModel memory m, uint256 rf, uint256 fee, bytes memory expected)
+        internal
+        returns (KeelMarket)
+    {
+        KeelMarketModule mod = _module(IERC20Metadata(address(usdc)), delay);
+        if (expected.length != 0) vm.expectRevert(expected);
+        return new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, ADMIN, delay, m, rf, fee, mod);
     }
 
     function test_constructor_reverts() public {
         RateModel memory m = _usdcRateModel();
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRiskDelay.selector, uint256(1 hours)));
-        _deploy(1 hours, m, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidRiskDelay.selector, uint256(31 days)));
-        _deploy(31 days, m, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0.6e18), uint256(0)));
-        _deploy(1 days, m, 0.6e18, 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0), uint256(101)));
-        _deploy(1 days, m, 0, 101);
+        _deploy(1 hours, m, 0, 0, abi.encodeWithSelector(ErrorsLib.InvalidRiskDelay.selector, uint256(1 hours)));
+        _deploy(31 days, m, 0, 0, abi.encodeWithSelector(ErrorsLib.InvalidRiskDelay.selector, uint256(31 days)));
+        _deploy(1 days, m, 0.6e18, 0, abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0.6e18), uint256(0)));
+        _deploy(1 days, m, 0, 101, abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0), uint256(101)));
         m.kink = 0;
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
-        _deploy(1 days, m, 0, 0);
+        _deploy(1 days, m, 0, 0, abi.encodeWithSelector(ErrorsLib.InvalidRateModel.selector));
         m.kink = 1e18;
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
-        _deploy(1 days, m, 0, 0);
+        _deploy(1 days, m, 0, 0, abi.encodeWithSelector(ErrorsLib.InvalidRateModel.selector));
         m = _usdcRateModel();
         m.slope2 = uint64(uint256(20e18) / 365 days);
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
-        _deploy(1 days, m, 0, 0);
+        _deploy(1 days, m, 0, 0, abi.encodeWithSelector(ErrorsLib.InvalidRateModel.selector));
+        KeelMarketModule mod = _module(IERC20Metadata(address(usdc)), 1 days);
         vm.expectRevert(ErrorsLib.ZeroAddress.selector);
-        new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", KeelOracle(address(0)), ADMIN, 1 days, _usdcRateModel(), 0, 0);
+        new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", KeelOracle(address(0)), ADMIN, 1 days, _usdcRateModel(), 0, 0, mod);
         DevERC20 noFeed = new DevERC20("X", "X", 18);
+        KeelMarketModule noFeedMod = _module(IERC20Metadata(address(noFeed)), 1 days);
         vm.expectRevert(abi.encodeWithSelector(KeelOracle.NoFeed.selector, address(noFeed)));
-        new KeelMarket(IERC20Metadata(address(noFeed)), "k", "k", oracle, ADMIN, 1 days, _usdcRateModel(), 0, 0);
+        new KeelMarket(IERC20Metadata(address(noFeed)), "k", "k", oracle, ADMIN, 1 days, _usdcRateModel(), 0, 0, noFeedMod);
+        // A module deployed for another market is refused.
+        KeelMarketModule other = _module(IERC20Metadata(address(weth)), 1 days);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidModule.selector, address(other)));
+        new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, ADMIN, 1 days, _usdcRateModel(), 0, 0, other);
     }
 
     /* VAULTS */
@@ -418,9 +423,7 @@ contract KeelMarketTest is EngineBase {
     }
 
     function test_inflationAttack_victimKeepsDeposit() public {
-        KeelMarket fresh = new KeelMarket(
-            IERC20Metadata(address(usdc)), "k", "k", oracle, ADMIN, 1 days, _usdcRateModel(), 0, 0
-        );
+        KeelMarket fresh = _newMarket(IERC20Metadata(address(usdc)), "k", "k", ADMIN, 1 days, _usdcRateModel(), 0, 0);
         usdc.mint(BOB, 1);
         vm.startPrank(BOB);
         usdc.approve(address(fresh), 1);
@@ -479,17 +482,54 @@ contract KeelMarketTest is EngineBase {
         assertApproxEqAbs(seized, 38_657_407_407_407_407, 1e14, "discount = 1 - HF");
     }
 
-    function test_liquidate_deepMustSeizeAllAndWritesOffBadDebt() public {
+    /// @dev Finding 1 of the security review: a solvent vault (collateral $2,500 ≥ debt $2,400, HF 0.885) used to be
+    /// seized whole at the full 10% discount for 2,272.73 USDC, writing 127.27 USDC off against lenders. The discount
+    /// is now capped at the vault's margin (2500/2400 − 1 = 4.17%): seizing everything repays all the debt.
+    function test_liquidate_deepSolventSeizesAllWithoutBadDebt() public {
         uint256 id = _underwater();
-        ethFeed.setAnswer(2500e8); // HF 0.885; 1.1 * 0.85 > HF: deep
+        ethFeed.setAnswer(2500e8); // HF 0.885, margin 4.17%
         uint256 assetsBefore = market.totalAssets();
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.RepayBelowRequired.selector, uint256(100e6), uint256(2_272_727_273)));
+        (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
+        assertEq(repaid, 2400e6, "the whole debt");
+        assertApproxEqAbs(seized, 1e18, 1e6, "(nearly) the whole balance: 2400 x 1.0417 / 2500");
+        assertEq(market.debtOf(id), 0, "debt repaid");
+        assertEq(market.totalBadDebt(), 0, "nothing written off");
+        assertEq(market.totalBorrows(), 0, "no phantom debt");
+        assertGe(market.totalAssets(), assetsBefore, "lenders whole");
+    }
+
+    /// @dev The issue's example: 10 WETH at $2,570 against 24,000 USDC (HF 0.910). Today a partial liquidation is
+    /// refused and the full one pays 23,582.49 USDC and writes 417.51 off. Now the full debt is repaid, nothing is
+    /// written off, and a liquidator offering less is served partially instead of refused.
+    function test_liquidate_issueExample_noWriteOffWhileSolvent() public {
+        uint256 id = _openWith(ALICE, weth, 10e18);
+        _borrow(ALICE, id, 24_000e6);
+        _fund(LIQUIDATOR, usdc, 30_000e6);
+        ethFeed.setAnswer(2570e8);
+        assertApproxEqAbs(_hf(id), 0.910e18, 0.001e18, "HF 0.910");
+        vm.prank(LIQUIDATOR);
+        (uint256 repaid,) = market.liquidate(id, address(weth), 1000e6, 0);
+        assertEq(repaid, 1000e6, "partial accepted");
+        vm.prank(LIQUIDATOR);
+        market.liquidate(id, address(weth), type(uint256).max, 0);
+        assertEq(market.debtOf(id), 0, "all repaid");
+        assertEq(market.totalBadDebt(), 0, "nothing written off");
+    }
+
+    /// @dev Insolvent (collateral $2,000 < debt $2,400): bad debt cannot be avoided; the whole balance is seized at
+    /// the full discount and the rest written off against lenders.
+    function test_liquidate_insolventSeizesAllAndWritesOffBadDebt() public {
+        uint256 id = _underwater();
+        ethFeed.setAnswer(2000e8); // HF 0.708
+        uint256 assetsBefore = market.totalAssets();
+        vm.prank(LIQUIDATOR);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.RepayBelowRequired.selector, uint256(100e6), uint256(1_818_181_819)));
         market.liquidate(id, address(weth), 100e6, 0);
         vm.prank(LIQUIDATOR);
         (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
         assertEq(seized, 1e18, "whole balance");
-        assertEq(repaid, 2_272_727_273, "2500 / 1.1");
+        assertEq(repaid, 1_818_181_819, "2000 / 1.1");
         assertEq(market.debtOf(id), 0, "debt written off");
         assertEq(market.totalBadDebt(), 2400e6 - repaid, "bad debt");
         assertEq(market.totalBorrows(), 0, "no phantom debt");
@@ -577,7 +617,7 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.collateralInfo(address(weth)).totalDeposited, 1e18, "weth total");
         // Liquidating the index-0 collateral moves debt and balance in the same slot consistently.
         ethFeed.setAnswer(1000e8);
-        btcFeed.setAnswer(40_000e8);
+        btcFeed.setAnswer(45_000e8); // HF 0.94: seizing weth (LT 85%) at a 6% discount raises it
         _fund(LIQUIDATOR, usdc, 100_000e6);
         uint256 debtBefore = market.debtOf(id);
         vm.prank(LIQUIDATOR);
@@ -902,9 +942,11 @@ contract KeelMarketTest is EngineBase {
             assertLe(repaid, repayAmt, "never more than offered");
             // Seized value ≤ repaid value × 1.1 (max discount).
             assertLe(seized * newPrice / 1e8, repaid * 1e12 * 110 / 100 + 1e12, "discount bounded");
-            if (market.collateralOf(id, address(weth)) != 0) {
+            if (market.collateralOf(id, address(weth)) != 0 && market.debtOf(id) != 0) {
                 assertGe(_hf(id) + hfBefore / 1e12, hfBefore, "HF not lowered");
             }
+            // Collateral still covers the debt: nothing is written off (the discount is capped at the margin).
+            if (newPrice * 1e10 >= 2400e18) assertEq(market.totalBadDebt(), 0, "no bad debt while solvent");
         } catch (bytes memory err) {
             assertTrue(bytes4(err) == ErrorsLib.RepayBelowRequired.selector, "only deep-regime shortfall reverts");
         }
