@@ -198,7 +198,7 @@ contract KeelLiquidatorTest is EngineBase {
     function test_batch_frontRunOneWeiDeposit() public {
         uint256 id = _openWith(ALICE, wbtc, 1e8);
         _borrow(ALICE, id, 42_000e6); // HF 0.8 × 60,000 / 42,000 = 1.14
-        btcFeed.setAnswer(44_000e8); // HF 0.838 < (1 + 10 %) × 0.8: the whole balance is seized
+        btcFeed.setAnswer(40_000e8); // insolvent, HF 0.762 < (1 + 10 %) × 0.8: the whole balance is seized
         uint256 snap = vm.snapshotState();
         _fund(LIQUIDATOR, usdc, 100_000e6);
         vm.prank(LIQUIDATOR);
