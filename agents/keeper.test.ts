@@ -68,6 +68,7 @@ describe("stage scan, fast path: repriceVaults", () => {
     const { all, markets } = repriceVaults({ markets: [market], all: [{ vault, market }] }, new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 0 }]]));
     expect(all[0]!.vault.healthFactor).toBe(wad("0.8415"));
     expect(all[0]!.vault.liquidationValue).toBe(wad("1683"));
+    expect(all[0]!.vault.collateralValue).toBe(wad("1980")); // the new rules cap the discount at the margin: it must be fresh
     expect(all[0]!.vault.liquidatable).toBe(true);
     expect(all[0]!.vault.collaterals[0]!.price).toBe(wad("1980"));
     expect(markets[0]!.collaterals[0]!.feed.price).toBe(wad("1980"));

@@ -28,7 +28,7 @@ import type { PoolSide } from "../lib/amm";
 import { reservesFrom } from "../lib/amm";
 import type { Deployment } from "../lib/deployment";
 import { baseToUsd } from "../lib/liquidation";
-import { vaultRisk } from "../lib/risk";
+import { valueDown, vaultRisk } from "../lib/risk";
 import { serialized } from "../lib/serial";
 import { clientsFor } from "../lib/server/clients";
 import { readDeployment } from "../lib/server/config";
@@ -230,7 +230,16 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
       basePrice: market.baseFeed.price,
     });
     const pricesOk = market.baseFeed.status === 0 && collaterals.every((c) => c.amount === 0n || c.status === 0);
-    const next = { ...vault, collaterals, healthFactor: r.healthFactor, liquidationValue: r.liquidationValue, debtValue: r.debtValue, liquidatable: pricesOk && r.liquidatable } as LensVault;
+    const next = {
+      ...vault,
+      collaterals: collaterals.map((c) => ({ ...c, value: valueDown(c.amount, c.price, c.decimals) })),
+      collateralValue: r.collateralValue,
+      borrowLimitValue: r.borrowLimitValue,
+      healthFactor: r.healthFactor,
+      liquidationValue: r.liquidationValue,
+      debtValue: r.debtValue,
+      liquidatable: pricesOk && r.liquidatable,
+    } as LensVault;
     return { vault: next, market };
   });
   return { markets: [...markets.values()], all };
