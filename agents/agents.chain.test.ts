@@ -7,7 +7,7 @@ import { devErc20Abi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contrac
 import { keelMarketFullAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "@/lib/deployment";
 import { deleveragePlan } from "@/lib/protection";
 import { toPosition } from "@/lib/vaults";

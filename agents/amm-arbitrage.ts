@@ -2,8 +2,8 @@ import { maxUint256, zeroAddress, type Address } from "viem";
 import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "../contracts-abi/generated";
 import { arbitrageTrade, reservesFrom } from "../lib/amm";
 import type { DeployedAsset, Deployment } from "../lib/deployment";
-import { AGENT_KEYS } from "../scripts/lib/anvil";
-import { clientsFor } from "../scripts/lib/clients";
+import { AGENT_KEYS } from "../lib/server/dev-keys";
+import { clientsFor } from "../lib/server/clients";
 
 export interface PoolState {
   pair: Address;

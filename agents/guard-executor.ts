@@ -14,8 +14,8 @@ import { keelGuardAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { withGasMargin } from "../lib/gas";
 import { readDeployment } from "../lib/server/config";
-import { AGENT_KEYS } from "../scripts/lib/anvil";
-import { clientsFor } from "../scripts/lib/clients";
+import { AGENT_KEYS } from "../lib/server/dev-keys";
+import { clientsFor } from "../lib/server/clients";
 import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
 
 export interface GuardExecutorOptions {
@@ -83,17 +83,22 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     const args = [r.market, r.id, r.kind, BigInt(rule.maxFeeBps)] as const;
     const gas = await c.publicClient.estimateContractGas({ account: c.account, address: guard!, abi: keelGuardAbi, functionName: "execute", args });
     const nonce = await nonces.take();
+    let hash: `0x${string}`;
     try {
-      const hash = await c.walletClient.writeContract({ address: guard!, abi: keelGuardAbi, functionName: "execute", args, gas: withGasMargin(gas), nonce });
+      hash = await c.walletClient.writeContract({ address: guard!, abi: keelGuardAbi, functionName: "execute", args, gas: withGasMargin(gas), nonce });
+    } catch (e) {
+      nonces.release(nonce); // the node refused it: the nonce is free again
+      throw e;
+    }
+    nonces.sent(nonce, hash);
+    {
       const receipt = await c.publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 });
+      nonces.mined(nonce);
       if (receipt.status !== "success") throw new Error(`execute reverted (${hash})`);
       stats.executed++;
       const sym = symbolOfMarket(r.market);
       stats.fees[sym] = (stats.fees[sym] ?? 0n) + plan.fee;
       log("executed", { market: r.market, id: r.id, kind: r.kind === 0 ? "deleverage" : "stop-loss", observed: plan.observed, sold: plan.sell, repaid: plan.repay, fee: plan.fee, hash, block: receipt.blockNumber });
-    } catch (e) {
-      nonces.reset();
-      throw e;
     }
   }
 

@@ -1,26 +1,53 @@
 /**
- * Liquidation keeper. On every new block it reads every vault of every market through the lens in pages (never one
- * call per vault), sizes each liquidatable vault's liquidation with lib/liquidation.ts, simulates the batch through
- * KeelLiquidator (flash loan → liquidate → swap: no capital needed), drops what would not pay, checks the profit
- * against the gas cost, and sends batches with its own nonces. A vault a competitor liquidates first is skipped inside
- * the batch (try/catch in the contract); a reverted or dropped transaction resyncs the nonce; a gas price above the cap
- * waits for a later block. JSON-line logs and counters.
+ * Liquidation keeper: a pipeline of small named stages, run on every new block.
  *
- * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--batch 25] [--min-profit-usd 0] [--max-gwei 500]
+ *   scan → size → plan → simulate → send → confirm or replace
+ *
+ * - scan (`scanChain`): every vault of every market through the lens in pages (never one call per vault), the pools'
+ *   reserves, the keeper's balances — all at one block;
+ * - size (`sizeVault`, agents/keeper-plan.ts): each liquidatable vault's liquidation with lib/liquidation.ts, with
+ *   repay headroom (the market repays what its rules require, so a 1-wei deposit cannot revert a batch);
+ * - plan (`planBatches`, agents/keeper-plan.ts): batches of one market and one collateral (one flash loan and one swap
+ *   each), priced against the pool as the batches before them leave it, packed up to a gas cap per transaction, with
+ *   the bounded-loss fallback for the vaults that do not pay at that pool;
+ * - simulate (`simulateTx`): eth_call of each transaction with the gas limit it will carry (one execution; a revert
+ *   is split in halves until the vault that causes it is isolated and dropped);
+ * - send (`sendTx`): at a nonce from the keeper's own nonce manager (agents/agent-log.ts: a pending set, nothing in
+ *   flight handed out twice);
+ * - confirm or replace (`confirmOrReplace`): the receipt, or after `replaceAfterBlocks` blocks the same call again at
+ *   the same nonce with a higher fee.
+ * JSON-line logs and counters.
+ *
+ * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
  */
-import { serialized } from "../lib/serial";
 import { parseArgs } from "node:util";
-import { decodeErrorResult, decodeEventLog, type Abi, type Address, type Hex } from "viem";
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, decodeEventLog, erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex, type PublicClient, type TransactionReceipt } from "viem";
 import { keelErrorsAbi } from "../contracts-abi";
-import { devPriceFeedAbi, iSwapAdapterAbi, keelLensAbi, keelLiquidatorAbi, keelOracleAbi } from "../contracts-abi/generated";
+import { iSwapAdapterAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLiquidatorAbi, keelOracleAbi, uniswapV2AdapterAbi, } from "../contracts-abi/generated";
+import type { PoolSide } from "../lib/amm";
+import { reservesFrom } from "../lib/amm";
 import type { Deployment } from "../lib/deployment";
-import { withGasMargin } from "../lib/gas";
-import { baseToUsd, flashAmountFor, gasCostUsd, liquidationSize } from "../lib/liquidation";
+import { baseToUsd } from "../lib/liquidation";
+import { valueDown, vaultRisk } from "../lib/risk";
+import { serialized } from "../lib/serial";
+import { clientsFor } from "../lib/server/clients";
 import { readDeployment } from "../lib/server/config";
-import type { LensMarket } from "../lib/vaults";
-import { AGENT_KEYS } from "../scripts/lib/anvil";
-import { clientsFor } from "../scripts/lib/clients";
-import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
+import { AGENT_KEYS } from "../lib/server/dev-keys";
+import type { LensMarket, LensVault } from "../lib/vaults";
+import { jsonLogger, nonceManager, type LogSink, type NonceManager } from "./agent-log";
+import {
+  DEFAULT_GAS_MODEL,
+  liquidatorArgs,
+  pessimisticPool,
+  planBatches,
+  poolKey,
+  sizeVault,
+  splitTx,
+  type Candidate,
+  type GasModel,
+  type PlanMarket,
+  type PlannedTx,
+} from "./keeper-plan";
 import { readAllVaults } from "./lens-pages";
 
 export interface KeeperOptions {
@@ -29,12 +56,16 @@ export interface KeeperOptions {
   key?: Hex;
   /** Vaults per lens call. */
   pageSize?: number;
-  /** Liquidations per transaction (bounded by block gas: ~250k gas each). */
-  batchSize?: number;
-  /** Skip a batch whose profit after gas is below this (USD, WAD). */
-  minProfitUsd?: bigint;
+  /** Transactions that share one block: each is planned up to (block gas limit × (1 − reserve)) ÷ this. */
+  txPerBlock?: number;
+  /** Loss a fallback batch may take, bps of its repayment (set on the liquidator, ≤ 300); 0 turns the fallback off. */
+  maxLossBps?: number;
   /** Highest fee per gas the keeper pays (wei); above it the keeper waits. */
   maxFeePerGas?: bigint;
+  /** Blocks a transaction may wait unmined before it is replaced at the same nonce with a higher fee. */
+  replaceAfterBlocks?: number;
+  /** Quiet blocks (no feed or market event) between two full scans. */
+  rescanEvery?: number;
   log?: LogSink;
 }
 
@@ -46,27 +77,225 @@ export interface KeeperStats {
   txSent: number;
   txConfirmed: number;
   txReverted: number;
+  txReplaced: number;
+  batchesConfirmed: number;
+  fallbackBatches: number;
   liquidationsSent: number;
   liquidationsConfirmed: number;
   liquidationsSkipped: number;
-  /** Profit by base asset symbol (base units) and in USD (WAD). */
+  vaultsDeferred: number;
+  vaultsDropped: number;
+  /** Result by base asset symbol (base units) and in USD (WAD): profit minus fallback losses. */
   profit: Record<string, bigint>;
   profitUsd: bigint;
+  /** Gas used by the keeper's mined liquidation transactions, and what it paid for it (wei). */
+  gasUsed: bigint;
   gasSpent: bigint;
-  /** Milliseconds and blocks from the price update the keeper saw to each confirmed liquidation. */
+  /** Milliseconds and blocks from the price update the keeper saw to each confirmed liquidation transaction. */
   delaysMs: number[];
   delayBlocks: number[];
   errors: number;
 }
 
-type Job = { market: Address; id: bigint; collateral: Address; repayAmount: bigint; minProfit: bigint };
-interface PriceUpdate {
-  block: bigint;
-  seenAt: number;
+/** What the stages talk to. */
+export interface KeeperIO {
+  publicClient: PublicClient;
+  walletClient: ReturnType<typeof clientsFor>["walletClient"];
+  account: ReturnType<typeof clientsFor>["account"];
+  deployment: Deployment;
+  liquidator: Address;
+  lens: Address;
 }
 
-/** A skipped job's revert data, decoded against the market's, the liquidator's and the adapter's errors when possible. */
-function describeRevert(data: Hex): string {
+/* ───────────────────────────── stage 1: scan ───────────────────────────── */
+
+export interface Snapshot {
+  block: bigint;
+  markets: readonly LensMarket[];
+  /** Every vault with its market, and the liquidatable ones. */
+  all: { vault: LensVault; market: LensMarket }[];
+  liquidatable: { vault: LensVault; market: LensMarket }[];
+  vaultsScanned: number;
+  /** Pools as they are (collateral in, base out), by poolKey. */
+  pools: Map<string, PoolSide>;
+  /** The keeper's balance of each base asset (lower-case), what a fallback loss is paid from. */
+  balances: Map<string, bigint>;
+  blockGasLimit: bigint;
+}
+
+/** Pair addresses and token0 of the swap venue's pools, looked up once. */
+export type PairCache = Map<string, Promise<{ pair: Address; token0: Address } | null>>;
+
+/** The Uniswap V2 pair behind the liquidator's adapter for (base, collateral), or null (another venue, or none). */
+function pairFor(io: KeeperIO, cache: PairCache, base: Address, collateral: Address) {
+  const key = poolKey(base, collateral);
+  let hit = cache.get(key);
+  if (!hit) {
+    const adapter = io.deployment.contracts.swapAdapter;
+    hit = (async () => {
+      if (!adapter) return null;
+      try {
+        const factory = await io.publicClient.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "factory" });
+        const pair = await io.publicClient.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [base, collateral] });
+        if (pair === zeroAddress) return null;
+        const token0 = await io.publicClient.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "token0" });
+        return { pair, token0 };
+      } catch {
+        return null;
+      }
+    })();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/** The pools' reserves (collateral in, base out) of every market's collaterals, at `block`. */
+async function readPools(io: KeeperIO, markets: readonly LensMarket[], block: bigint, pairs: PairCache) {
+  const pools = new Map<string, PoolSide>();
+  await Promise.all(
+    markets.flatMap((m) =>
+      m.collaterals.map(async (c) => {
+        const p = await pairFor(io, pairs, m.baseAsset, c.info.asset);
+        if (!p) return;
+        const [r0, r1] = await io.publicClient.readContract({ address: p.pair, abi: iUniswapV2PairAbi, functionName: "getReserves", blockNumber: block });
+        const [reserveOut, reserveIn] = reservesFrom(m.baseAsset, p.token0, r0, r1);
+        pools.set(poolKey(m.baseAsset, c.info.asset), { reserveIn, reserveOut });
+      }),
+    ),
+  );
+  return pools;
+}
+
+/** The keeper's balance of each market's base asset (lower-case), at `block`. */
+async function readBalances(io: KeeperIO, markets: readonly LensMarket[], block: bigint) {
+  const balances = new Map<string, bigint>();
+  await Promise.all(
+    [...new Set(markets.map((m) => m.baseAsset))].map(async (base) => {
+      balances.set(base.toLowerCase(), await io.publicClient.readContract({ address: base, abi: erc20Abi, functionName: "balanceOf", args: [io.account.address], blockNumber: block }));
+    }),
+  );
+  return balances;
+}
+
+function snapshotOf(block: bigint, markets: readonly LensMarket[], all: Snapshot["all"], pools: Map<string, PoolSide>, balances: Map<string, bigint>, blockGasLimit: bigint): Snapshot {
+  return { block, markets, all, liquidatable: all.filter((x) => x.vault.liquidatable), vaultsScanned: all.length, pools, balances, blockGasLimit };
+}
+
+/** Stage "scan": markets, every vault (lens pages), pools, balances and the block gas limit, all at `block`. */
+export async function scanChain(io: KeeperIO, block: bigint, opts: { pageSize: bigint; pairs: PairCache; withBalances: boolean; onUnreadable?: (id: bigint, e: string) => void }): Promise<Snapshot> {
+  const { publicClient } = io;
+  const [markets, header] = await Promise.all([
+    publicClient.readContract({ address: io.lens, abi: keelLensAbi, functionName: "getMarkets", args: [io.deployment.markets.map((m) => m.address)], blockNumber: block }),
+    publicClient.getBlock({ blockNumber: block }),
+  ]);
+  const [vaults, pools, balances] = await Promise.all([
+    Promise.all(markets.map((m) => readAllVaults(publicClient, io.lens, m.market, block, opts.pageSize, opts.onUnreadable))),
+    readPools(io, markets, block, opts.pairs),
+    opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>(),
+  ]);
+  const all = vaults.flatMap((list, i) => list.map((vault) => ({ vault, market: markets[i]! })));
+  return snapshotOf(block, markets, all, pools, balances, header.gasLimit);
+}
+
+/** New oracle prices (USD per whole token, WAD) and statuses, by lower-case asset. */
+export type Prices = ReadonlyMap<string, { price: bigint; status: number }>;
+
+/**
+ * Stage "scan", fast path: when only feeds moved since `prev` (no market event: no deposit, borrow, repay or
+ * liquidation), the vaults are `prev`'s re-priced — each vault's health recomputed with lib/risk `vaultRisk` (the
+ * engine's HealthLib, proven equal on the chain) at the new prices — instead of read again through the lens. The
+ * debt is `prev`'s (interest of a few blocks is inside the repay headroom); the simulation stage runs on the real
+ * state and has the last word.
+ */
+export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: Prices): { markets: LensMarket[]; all: Snapshot["all"] } {
+  const at = (asset: Address, price: bigint, status: number) => prices.get(asset.toLowerCase()) ?? { price, status };
+  const markets = new Map(
+    prev.markets.map((m) => {
+      const base = at(m.baseAsset, m.baseFeed.price, m.baseFeed.status);
+      const next = {
+        ...m,
+        baseFeed: { ...m.baseFeed, ...base },
+        collaterals: m.collaterals.map((c) => ({ ...c, feed: { ...c.feed, ...at(c.info.asset, c.feed.price, c.feed.status) } })),
+      } as LensMarket;
+      return [m.market.toLowerCase(), next];
+    }),
+  );
+  const all = prev.all.map(({ vault, market: old }) => {
+    const market = markets.get(old.market.toLowerCase())!;
+    const collaterals = vault.collaterals.map((c) => ({ ...c, ...at(c.asset, c.price, c.status) }));
+    const r = vaultRisk({
+      collaterals: collaterals.map((c) => ({ asset: c.asset, decimals: c.decimals, amount: c.amount, price: c.price, ltv: c.ltv, liquidationThreshold: c.liquidationThreshold })),
+      debt: vault.debt,
+      baseDecimals: market.baseDecimals,
+      basePrice: market.baseFeed.price,
+    });
+    const pricesOk = market.baseFeed.status === 0 && collaterals.every((c) => c.amount === 0n || c.status === 0);
+    const next = {
+      ...vault,
+      collaterals: collaterals.map((c) => ({ ...c, value: valueDown(c.amount, c.price, c.decimals) })),
+      collateralValue: r.collateralValue,
+      borrowLimitValue: r.borrowLimitValue,
+      healthFactor: r.healthFactor,
+      liquidationValue: r.liquidationValue,
+      debtValue: r.debtValue,
+      liquidatable: pricesOk && r.liquidatable,
+    } as LensVault;
+    return { vault: next, market };
+  });
+  return { markets: [...markets.values()], all };
+}
+
+/** Stage "scan", fast path on the chain: oracle prices, pools and balances at `block`, vaults from `prev` re-priced. */
+export async function rescanPrices(io: KeeperIO, prev: Snapshot, block: bigint, opts: { pairs: PairCache; withBalances: boolean }): Promise<Snapshot> {
+  const assets = [...new Set(prev.markets.flatMap((m) => [m.baseAsset, ...m.collaterals.map((c) => c.info.asset)]))];
+  const [states, header] = await Promise.all([
+    Promise.all(assets.map((asset) => io.publicClient.readContract({ address: io.deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [asset], blockNumber: block }))),
+    io.publicClient.getBlock({ blockNumber: block }),
+  ]);
+  const prices = new Map(assets.map((a, i) => [a.toLowerCase(), { price: states[i]!.price, status: states[i]!.status }]));
+  const { markets, all } = repriceVaults(prev, prices);
+  const [pools, balances] = await Promise.all([readPools(io, markets, block, opts.pairs), opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>()]);
+  return snapshotOf(block, markets, all, pools, balances, header.gasLimit);
+}
+
+/* ───────────────────────────── stage 2: size ───────────────────────────── */
+
+/** Stage "size": a candidate for every liquidatable vault not excluded (in flight, or just liquidated). */
+export function sizeAll(snapshot: Snapshot, excluded: (market: Address, id: bigint) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { vault, market } of snapshot.liquidatable) {
+    if (excluded(vault.market, vault.id)) continue;
+    out.push(...sizeVault(vault, market));
+  }
+  return out;
+}
+
+/** The planner's view of the snapshot's markets and pools (each pool pessimistic: see pessimisticPool). */
+export function planInputs(snapshot: Snapshot) {
+  const markets = new Map<string, PlanMarket>();
+  const pools = new Map<string, PoolSide>();
+  for (const m of snapshot.markets) {
+    markets.set(m.market.toLowerCase(), { base: m.baseAsset, flashFeeBps: m.flashFeeBps, cash: m.cash });
+    for (const c of m.collaterals) {
+      const key = poolKey(m.baseAsset, c.info.asset);
+      const pool = snapshot.pools.get(key);
+      if (!pool || pools.has(key)) continue;
+      pools.set(key, c.feed.status === 0 ? pessimisticPool(pool, { price: c.feed.price, decimals: c.info.decimals }, { price: m.baseFeed.price, decimals: m.baseDecimals }) : pool);
+    }
+  }
+  return { markets, pools };
+}
+
+/* ───────────────────────────── stage 4: simulate ───────────────────────────── */
+
+export interface SimulatedTx {
+  tx: PlannedTx;
+  /** The gas limit to send with: the planner's model (an upper bound) plus a margin, within the block gas limit. */
+  gas: bigint;
+}
+
+/** A skipped or failing liquidation's revert data, decoded against the market's, the liquidator's and the adapter's errors. */
+export function describeRevert(data: Hex): string {
   for (const abi of [keelErrorsAbi, keelLiquidatorAbi, iSwapAdapterAbi] as const) {
     try {
       const e = decodeErrorResult({ abi: abi as Abi, data });
@@ -78,17 +307,246 @@ function describeRevert(data: Hex): string {
   return data;
 }
 
+/** The revert data of a failed call ("0x" for a revert without data, e.g. out of gas), or undefined if it did not revert. */
+export function revertData(e: unknown): Hex | undefined {
+  if (!(e instanceof BaseError)) return undefined;
+  const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
+  if (!reverted) return undefined;
+  return reverted.raw ?? "0x";
+}
+
+/** Gas limit from the model's figure: 25k over it (interest accrues on a block's first call), at most the block's. */
+export function gasLimitFor(modelGas: bigint, blockGasLimit: bigint): bigint {
+  const g = modelGas + 25_000n;
+  return g < blockGasLimit ? g : blockGasLimit;
+}
+
+/**
+ * Stage "simulate": eth_call of the transaction at the scanned block with the gas limit it will be sent with (one
+ * execution: it reverts exactly as the chain would, out of gas included, so the gas model is checked too). A
+ * transaction that reverts is split in halves until the vault that makes it revert stands alone; that vault is
+ * dropped with its reason, the rest goes on.
+ */
+export async function simulateTx(
+  io: Pick<KeeperIO, "publicClient" | "account" | "liquidator">,
+  tx: PlannedTx,
+  blockGasLimit: bigint,
+  block?: bigint,
+): Promise<{ ok: SimulatedTx[]; dropped: { candidate: Candidate; reason: string }[] }> {
+  const call = (gas: bigint) =>
+    io.publicClient.simulateContract({ account: io.account, address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(tx), gas, blockNumber: block });
+  let gas = gasLimitFor(tx.gas, blockGasLimit);
+  try {
+    try {
+      await call(gas);
+    } catch (e) {
+      // Out of gas (a revert without data) under the model's limit: the model was short; one more try 25 % higher.
+      if (revertData(e) !== "0x" || gas >= blockGasLimit) throw e;
+      gas = gasLimitFor(tx.gas + tx.gas / 4n, blockGasLimit);
+      await call(gas);
+    }
+    return { ok: [{ tx, gas }], dropped: [] };
+  } catch (e) {
+    const halves = splitTx(tx);
+    if (!halves) {
+      const data = revertData(e);
+      const reason = data && data !== "0x" ? describeRevert(data) : (e as Error).message.split("\n")[0]!;
+      return { ok: [], dropped: tx.batches.flatMap((b) => b.vaults.map((candidate) => ({ candidate, reason }))) };
+    }
+    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block)));
+    return { ok: [...a!.ok, ...b!.ok], dropped: [...a!.dropped, ...b!.dropped] };
+  }
+}
+
+/* ───────────────────────────── stage 5: send ───────────────────────────── */
+
+export interface Fees {
+  maxFeePerGas: bigint;
+  maxPriorityFeePerGas: bigint;
+}
+
+export interface SentTx {
+  sim: SimulatedTx;
+  nonce: number;
+  hashes: Hex[];
+  fees: Fees;
+  sentAtBlock: bigint;
+}
+
+/**
+ * The fees to send with: twice the estimate's max fee (a backlog of full blocks raises the base fee 12.5 % a block,
+ * and a transaction under it would hold every later nonce), capped. Null when even the estimate is over the cap.
+ */
+export function feesFor(estimate: Fees, cap: bigint): Fees | null {
+  if (estimate.maxFeePerGas > cap) return null;
+  const doubled = estimate.maxFeePerGas * 2n;
+  return { maxFeePerGas: doubled < cap ? doubled : cap, maxPriorityFeePerGas: estimate.maxPriorityFeePerGas };
+}
+
+/** Stage "send": the liquidation at the next nonce. The node refusing it frees the nonce again. */
+export async function sendTx(io: Pick<KeeperIO, "walletClient" | "liquidator">, nonces: NonceManager, sim: SimulatedTx, fees: Fees, block: bigint): Promise<SentTx> {
+  const nonce = await nonces.take();
+  let hash: Hex;
+  try {
+    hash = await io.walletClient.writeContract({ address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(sim.tx), gas: sim.gas, nonce, ...fees });
+  } catch (e) {
+    nonces.release(nonce);
+    throw e;
+  }
+  nonces.sent(nonce, hash);
+  return { sim, nonce, hashes: [hash], fees, sentAtBlock: block };
+}
+
+/* ───────────────────────────── stage 6: confirm or replace ───────────────────────────── */
+
+/** A replacement's fees: +25 % on both (nodes require ≥ 10 %), at least +1 gwei tip, max fee never below the tip. */
+export function bumpFees(f: Fees): Fees {
+  const tip = f.maxPriorityFeePerGas + f.maxPriorityFeePerGas / 4n + 1_000_000_000n;
+  const max = f.maxFeePerGas + f.maxFeePerGas / 4n + 1_000_000_000n;
+  return { maxFeePerGas: max > tip ? max : tip, maxPriorityFeePerGas: tip };
+}
+
+export type Outcome = { kind: "mined"; receipt: TransactionReceipt } | { kind: "taken"; nonce: number } | { kind: "stopped" };
+
+/**
+ * Stage "confirm or replace": waits block by block for a receipt of any transaction sent at the nonce. When a block
+ * had room for it while no earlier nonce of ours was pending and did not include it — or after `replaceAfterBlocks`
+ * blocks without a receipt — sends the same call at the same nonce with bumped fees (up to `maxReplacements` times). When the chain has mined the nonce without any of our hashes (replaced elsewhere), it
+ * reports "taken".
+ */
+export async function confirmOrReplace(
+  io: Pick<KeeperIO, "publicClient" | "walletClient" | "account" | "liquidator">,
+  nonces: NonceManager,
+  sent: SentTx,
+  opts: { replaceAfterBlocks: number; maxReplacements?: number; stopped?: () => boolean; onReplaced?: (hash: Hex, fees: Fees) => void; pollMs?: number },
+): Promise<Outcome> {
+  // Blocks are counted from the first look after sending (a scan's block can be several blocks old by then).
+  let waitedFrom: bigint | null = null;
+  let lastLooked = sent.sentAtBlock;
+  let passedOver = false;
+  let replacements = 0;
+  for (;;) {
+    if (opts.stopped?.()) return { kind: "stopped" };
+    for (const hash of sent.hashes) {
+      const receipt = await io.publicClient.getTransactionReceipt({ hash }).catch(() => null);
+      if (receipt) {
+        nonces.mined(sent.nonce);
+        return { kind: "mined", receipt };
+      }
+    }
+    const [block, mined] = await Promise.all([
+      io.publicClient.getBlockNumber({ cacheTime: 0 }),
+      io.publicClient.getTransactionCount({ address: io.account.address, blockTag: "latest" }),
+    ]);
+    if (mined > sent.nonce) {
+      // Mined at our nonce: one of our hashes (the node may count the nonce a moment before it serves the receipt)
+      // or someone else's.
+      for (let tries = 0; tries < 20; tries++) {
+        const again = await Promise.all(sent.hashes.map((hash) => io.publicClient.getTransactionReceipt({ hash }).catch(() => null)));
+        const receipt = again.find((r) => r);
+        if (receipt) {
+          nonces.mined(sent.nonce);
+          return { kind: "mined", receipt };
+        }
+        await new Promise((r) => setTimeout(r, opts.pollMs ?? 100));
+      }
+      nonces.mined(sent.nonce);
+      nonces.resync(mined);
+      return { kind: "taken", nonce: sent.nonce };
+    }
+    waitedFrom ??= block > sent.sentAtBlock ? block : sent.sentAtBlock;
+    // A block that had room for it while no earlier nonce of ours was pending, and did not take it: the node passed
+    // it over (its fee, or it is not in the node's pool): replace it now rather than after `replaceAfterBlocks`.
+    if (block > lastLooked) {
+      lastLooked = block;
+      const earlierPending = [...nonces.pending().keys()].some((n) => n < sent.nonce);
+      if (!earlierPending && block > waitedFrom) {
+        const b = await io.publicClient.getBlock({ blockNumber: block }).catch(() => null);
+        if (b && b.gasUsed + sent.sim.gas <= b.gasLimit) passedOver = true;
+      }
+    }
+    if ((passedOver || block - waitedFrom >= BigInt(opts.replaceAfterBlocks)) && replacements < (opts.maxReplacements ?? 5)) {
+      passedOver = false;
+      const fees = bumpFees(sent.fees);
+      try {
+        const hash = await io.walletClient.writeContract({ address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(sent.sim.tx), gas: sent.sim.gas, nonce: sent.nonce, ...fees });
+        sent.hashes.push(hash);
+        sent.fees = fees;
+        nonces.replaced(sent.nonce, hash);
+        opts.onReplaced?.(hash, fees);
+      } catch {
+        // The original was mined meanwhile ("nonce too low") or the node refused the bump: the next pass tells.
+      }
+      replacements++;
+      waitedFrom = block;
+    }
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100));
+  }
+}
+
+/** The liquidator's events in a receipt: batches, liquidations, skips, fallback batches and the result by market. */
+export function readReceipt(receipt: TransactionReceipt, liquidator: Address) {
+  const batches: { market: Address; liquidated: bigint; skipped: bigint; result: bigint }[] = [];
+  const skipped: { market: Address; id: bigint; reason: Hex }[] = [];
+  for (const l of receipt.logs) {
+    if (l.address.toLowerCase() !== liquidator.toLowerCase()) continue;
+    try {
+      const ev = decodeEventLog({ abi: keelLiquidatorAbi, data: l.data, topics: l.topics });
+      if (ev.eventName === "BatchLiquidated") batches.push({ market: ev.args.market, liquidated: ev.args.liquidated, skipped: ev.args.skipped, result: ev.args.result });
+      else if (ev.eventName === "LiquidationSkipped") skipped.push({ market: ev.args.market, id: ev.args.id, reason: ev.args.reason });
+    } catch {
+      // not one of the liquidator's events
+    }
+  }
+  return { batches, skipped };
+}
+
+/* ───────────────────────────── the keeper ───────────────────────────── */
+
+/** Sets the liquidator's loss bound and lets it take fallback losses from the keeper's base balances. */
+async function prepareFallback(io: KeeperIO, maxLossBps: bigint, nonces: NonceManager) {
+  const { publicClient, walletClient, account, liquidator } = io;
+  const send = async (request: Parameters<typeof walletClient.writeContract>[0]) => {
+    const nonce = await nonces.take();
+    let hash: Hex;
+    try {
+      hash = await walletClient.writeContract({ ...request, nonce } as Parameters<typeof walletClient.writeContract>[0]);
+    } catch (e) {
+      nonces.release(nonce);
+      throw e;
+    }
+    nonces.sent(nonce, hash);
+    const r = await publicClient.waitForTransactionReceipt({ hash });
+    nonces.mined(nonce);
+    if (r.status !== "success") throw new Error(`fallback set-up reverted (${hash})`);
+  };
+  const current = await publicClient.readContract({ address: liquidator, abi: keelLiquidatorAbi, functionName: "maxLossBps" });
+  if (current !== maxLossBps) await send({ address: liquidator, abi: keelLiquidatorAbi, functionName: "setMaxLossBps", args: [maxLossBps], account, chain: walletClient.chain });
+  if (maxLossBps === 0n) return;
+  const bases = [...new Set(io.deployment.markets.map((m) => m.baseAsset))];
+  for (const base of bases) {
+    const allowance = await publicClient.readContract({ address: base, abi: erc20Abi, functionName: "allowance", args: [account.address, liquidator] });
+    // The liquidator bounds each batch's loss on-chain (≤ maxLossBps of its repayment) and only this account may call it.
+    if (allowance < maxUint256 / 2n) await send({ address: base, abi: erc20Abi, functionName: "approve", args: [liquidator, maxUint256], account, chain: walletClient.chain });
+  }
+}
+
 export function startKeeper(opts: KeeperOptions) {
   const { deployment } = opts;
   const liquidator = deployment.contracts.liquidator;
   const lens = deployment.contracts.lens;
   if (!liquidator || !lens) throw new Error(`chain ${deployment.chainId}: the deployment has no liquidator or lens`);
   const c = clientsFor(opts.rpcUrl, deployment.chainId, opts.key ?? AGENT_KEYS.keeper);
+  const io: KeeperIO = { publicClient: c.publicClient as PublicClient, walletClient: c.walletClient, account: c.account, deployment, liquidator, lens };
   const log = jsonLogger("keeper", opts.log);
   const pageSize = BigInt(opts.pageSize ?? 250);
-  const batchSize = opts.batchSize ?? 25;
+  const txPerBlock = BigInt(opts.txPerBlock ?? 3);
+  const maxLossBps = BigInt(opts.maxLossBps ?? 100);
   const maxFeePerGas = opts.maxFeePerGas ?? 500n * 10n ** 9n;
+  const replaceAfterBlocks = opts.replaceAfterBlocks ?? 2;
   const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
+  const pairs: PairCache = new Map();
+  const gasModel: GasModel = { ...DEFAULT_GAS_MODEL };
   const stats: KeeperStats = {
     blocks: 0,
     scans: 0,
@@ -97,11 +555,17 @@ export function startKeeper(opts: KeeperOptions) {
     txSent: 0,
     txConfirmed: 0,
     txReverted: 0,
+    txReplaced: 0,
+    batchesConfirmed: 0,
+    fallbackBatches: 0,
     liquidationsSent: 0,
     liquidationsConfirmed: 0,
     liquidationsSkipped: 0,
+    vaultsDeferred: 0,
+    vaultsDropped: 0,
     profit: {},
     profitUsd: 0n,
+    gasUsed: 0n,
     gasSpent: 0n,
     delaysMs: [],
     delayBlocks: [],
@@ -110,174 +574,79 @@ export function startKeeper(opts: KeeperOptions) {
   const inflight = new Map<string, Promise<void>>();
   /** Vaults liquidated by the keeper, with the block: a scan of an older block must not send them again. */
   const recent = new Map<string, bigint>();
-  const feeds = deployment.assets.map((a) => a.feed);
-  const native = deployment.assets.find((a) => a.symbol === "WETH" || a.symbol === "ETH");
+  const vaultKey = (market: Address, id: bigint) => `${market.toLowerCase()}:${id}`;
   const symbolOf = (addr: Address) => deployment.assets.find((a) => a.address.toLowerCase() === addr.toLowerCase())?.symbol ?? addr;
   let lastBlock: bigint | null = null;
-  let lastUpdate: PriceUpdate | null = null;
+  let lastUpdate: { block: bigint; seenAt: number } | null = null;
+  let lastScanBlock: bigint | null = null;
+  /** The last full scan, and whether a market event happened since (then the next scan reads the lens). */
+  let lastSnapshot: Snapshot | null = null;
+  let marketChanged = true;
+  let liquidatableLeft = 0;
+  const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
+  const ready = prepareFallback(io, maxLossBps, nonces).catch((e: Error) => {
+    stats.errors++;
+    log("fallback-setup-failed", { error: e.message.split("\n")[0] });
+  });
 
-  async function nativePrice(): Promise<bigint> {
-    if (!native) return 0n;
-    const s = await c.publicClient.readContract({ address: deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [native.address] });
-    return s.status === 0 ? s.price : 0n;
-  }
-
-  /** Every vault of `market`, page by page. */
-  async function vaultsOf(market: Address, blockNumber: bigint) {
-    return readAllVaults(c.publicClient, lens!, market, blockNumber, pageSize, (id, error) => {
-      stats.errors++;
-      log("vault-unreadable", { market, id, error });
-    });
-  }
-
-  function jobFor(v: Awaited<ReturnType<typeof vaultsOf>>[number], m: LensMarket): Job | null {
-    let best: { job: Job; gross: bigint } | null = null;
-    for (const col of v.collaterals) {
-      if (col.amount === 0n || col.status !== 0) continue;
-      const info = m.collaterals.find((x) => x.info.asset.toLowerCase() === col.asset.toLowerCase())?.info;
-      if (!info) continue;
-      const size = liquidationSize({
-        healthFactor: v.healthFactor,
-        liquidationValue: v.liquidationValue,
-        debtValue: v.debtValue,
-        debt: v.debt,
-        baseDecimals: m.baseDecimals,
-        basePrice: m.baseFeed.price,
-        amount: col.amount,
-        decimals: col.decimals,
-        price: col.price,
-        liquidationThreshold: col.liquidationThreshold,
-        maxDiscount: info.maxDiscount,
-        collateralValue: v.collateralValue,
-        others: v.collaterals
-          .filter((o) => o.asset !== col.asset && o.status === 0)
-          .map((o) => ({
-            value: o.value,
-            liquidationThreshold: o.liquidationThreshold,
-            maxDiscount: m.collaterals.find((x) => x.info.asset.toLowerCase() === o.asset.toLowerCase())?.info.maxDiscount ?? 0n,
-          })),
-      });
-      if (!size || (best && size.grossValue <= best.gross)) continue;
-      let repayAmount = flashAmountFor(size, v.debt);
-      if (repayAmount > m.cash) repayAmount = m.cash;
-      if (repayAmount === 0n) continue;
-      best = { job: { market: v.market, id: v.id, collateral: col.asset, repayAmount, minProfit: 0n }, gross: size.grossValue };
-    }
-    return best?.job ?? null;
-  }
-
-  /** Simulates a batch and prices it; null when nothing in it pays after gas. */
-  async function prepare(jobs: Job[], markets: Map<string, LensMarket>) {
-    const sim = await c.publicClient.simulateContract({ account: c.account, address: liquidator!, abi: keelLiquidatorAbi, functionName: "liquidateBatch", args: [jobs] });
-    const paying = jobs
-      .map((j, i) => ({ ...j, minProfit: sim.result[i]! / 2n, expected: sim.result[i]! }))
-      .filter((j) => j.expected > 0n);
-    if (paying.length === 0) {
-      log("batch-unprofitable", { vaults: jobs.map((j) => j.id) });
-      return null;
-    }
-    const send = paying.map(({ market, id, collateral, repayAmount, minProfit }) => ({ market, id, collateral, repayAmount, minProfit }));
-    const [gas, fees, ethPrice] = await Promise.all([
-      c.publicClient.estimateContractGas({ account: c.account, address: liquidator!, abi: keelLiquidatorAbi, functionName: "liquidateBatch", args: [send] }),
-      c.publicClient.estimateFeesPerGas(),
-      nativePrice(),
-    ]);
-    if (fees.maxFeePerGas > maxFeePerGas) {
-      log("gas-too-high", { maxFeePerGas: fees.maxFeePerGas, cap: maxFeePerGas, vaults: send.length });
-      return null;
-    }
-    // Profit after gas, in USD: Σ profit × base price − gas × fee × ETH price.
-    let profitUsd = 0n;
-    for (const j of paying) {
-      const m = markets.get(j.market.toLowerCase())!;
-      profitUsd += baseToUsd(j.expected, m.baseFeed.price, m.baseDecimals);
-    }
-    const gasUsd = gasCostUsd(gas, fees.maxFeePerGas, ethPrice);
-    if (profitUsd - gasUsd < (opts.minProfitUsd ?? 0n)) {
-      log("unprofitable-after-gas", { profitUsd, gasUsd, vaults: send.length });
-      return null;
-    }
-    return { send, gas, fees, profitUsd };
-  }
-
-  async function sendBatch(prepared: NonNullable<Awaited<ReturnType<typeof prepare>>>, markets: Map<string, LensMarket>, update: PriceUpdate | null) {
-    const { send, gas, fees, profitUsd } = prepared;
-    const nonce = await nonces.take();
-    let hash: Hex;
-    try {
-      hash = await c.walletClient.writeContract({
-        address: liquidator!,
-        abi: keelLiquidatorAbi,
-        functionName: "liquidateBatch",
-        args: [send],
-        gas: withGasMargin(gas),
-        nonce,
-        // Twice the estimate (capped): a backlog of full blocks raises the base fee 12.5 % a block, and a transaction
-        // under it would sit in the mempool holding every later nonce. Only the base fee and the tip are paid.
-        maxFeePerGas: fees.maxFeePerGas * 2n < maxFeePerGas ? fees.maxFeePerGas * 2n : maxFeePerGas,
-        maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-      });
-    } catch (e) {
-      nonces.reset();
-      stats.errors++;
-      log("send-failed", { error: (e as Error).message.split("\n")[0], nonce });
-      return;
-    }
-    stats.txSent++;
-    stats.liquidationsSent += send.length;
-    log("sent", { hash, nonce, vaults: send.map((j) => `${symbolOf(markets.get(j.market.toLowerCase())!.baseAsset)}#${j.id}`), gas, expectedProfitUsd: profitUsd });
-    const keys = send.map((j) => `${j.market}:${j.id}`);
+  /** Follows one sent transaction to its receipt (or its replacement's) and counts what it did. */
+  function follow(sent: SentTx, markets: ReadonlyMap<string, LensMarket>, update: typeof lastUpdate) {
+    const keys = sent.sim.tx.batches.flatMap((b) => b.vaults.map((v) => vaultKey(v.market, v.id)));
     const done = (async () => {
       try {
-        const receipt = await c.publicClient.waitForTransactionReceipt({ hash, timeout: 30_000 }).catch(async (e: Error) => {
-          // Not mined in 30 s (under-priced after a fee spike, or stuck behind a gap): replace it at the same nonce
-          // with a 0-value transfer to itself at three times the current fee, so later nonces are not held back.
-          if (!/Timed out/i.test(e.message)) throw e;
-          const now = await c.publicClient.estimateFeesPerGas();
-          const tip = now.maxPriorityFeePerGas * 3n + 1_000_000_000n;
-          const cancel = await c.walletClient.sendTransaction({ to: c.account.address, value: 0n, nonce, maxFeePerGas: now.maxFeePerGas * 3n + tip, maxPriorityFeePerGas: tip });
-          log("replaced", { hash, cancel, nonce });
-          return c.publicClient.waitForTransactionReceipt({ hash: cancel, timeout: 30_000 });
+        const outcome = await confirmOrReplace(io, nonces, sent, {
+          replaceAfterBlocks,
+          stopped: () => stopped,
+          onReplaced: (hash, fees) => {
+            stats.txReplaced++;
+            log("replaced", { nonce: sent.nonce, hash, maxFeePerGas: fees.maxFeePerGas });
+          },
         });
-        stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
-        if (receipt.transactionHash !== hash) {
-          stats.txReverted++; // replaced: its vaults are picked up again by the next scan
+        if (outcome.kind !== "mined") {
+          if (outcome.kind === "taken") log("nonce-taken", { nonce: sent.nonce });
           return;
         }
+        const { receipt } = outcome;
+        stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
         if (receipt.status !== "success") {
           stats.txReverted++;
-          nonces.reset();
-          log("reverted", { hash });
+          log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber });
           return;
         }
         stats.txConfirmed++;
+        stats.gasUsed += receipt.gasUsed;
         keys.forEach((k) => recent.set(k, receipt.blockNumber));
-        for (const l of receipt.logs) {
-          if (l.address.toLowerCase() !== liquidator!.toLowerCase()) continue;
-          const ev = decodeEventLog({ abi: keelLiquidatorAbi, data: l.data, topics: l.topics });
-          if (ev.eventName === "LiquidationExecuted") {
-            stats.liquidationsConfirmed++;
-            const m = markets.get(ev.args.market.toLowerCase());
-            if (m) {
-              const sym = symbolOf(m.baseAsset);
-              stats.profit[sym] = (stats.profit[sym] ?? 0n) + ev.args.profit;
-              stats.profitUsd += baseToUsd(ev.args.profit, m.baseFeed.price, m.baseDecimals);
-            }
-          } else if (ev.eventName === "LiquidationSkipped") {
-            stats.liquidationsSkipped++;
-            log("skipped", { market: ev.args.market, id: ev.args.id, reason: describeRevert(ev.args.reason) });
+        const { batches, skipped } = readReceipt(receipt, liquidator!);
+        for (const b of batches) {
+          stats.batchesConfirmed++;
+          stats.liquidationsConfirmed += Number(b.liquidated);
+          stats.liquidationsSkipped += Number(b.skipped);
+          if (b.result < 0n) stats.fallbackBatches++;
+          const m = markets.get(b.market.toLowerCase());
+          if (m) {
+            const sym = symbolOf(m.baseAsset);
+            stats.profit[sym] = (stats.profit[sym] ?? 0n) + b.result;
+            stats.profitUsd += b.result < 0n ? -baseToUsd(-b.result, m.baseFeed.price, m.baseDecimals) : baseToUsd(b.result, m.baseFeed.price, m.baseDecimals);
           }
         }
+        for (const s of skipped) log("skipped", { market: s.market, id: s.id, reason: describeRevert(s.reason) });
         if (update) {
           stats.delaysMs.push(Date.now() - update.seenAt);
           stats.delayBlocks.push(Number(receipt.blockNumber - update.block));
         }
-        log("confirmed", { hash, block: receipt.blockNumber, gasUsed: receipt.gasUsed, liquidated: stats.liquidationsConfirmed });
+        const liquidated = batches.reduce((n, b) => n + b.liquidated, 0n);
+        // The model rises with the receipts: 20 % over the gas a liquidation used in a large batch (receipts show gas
+        // after refunds, ≤ 20 %; the limit must cover it before them). It never falls: the simulation would catch a
+        // short model, but only by running twice.
+        if (liquidated >= 20n) {
+          const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
+          if ((observed * 120n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 120n) / 100n;
+        }
+        log("confirmed", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, gasUsed: receipt.gasUsed, gasLimit: sent.sim.gas, liquidated });
       } catch (e) {
         stats.errors++;
-        nonces.reset();
-        log("receipt-failed", { hash, error: (e as Error).message.split("\n")[0] });
+        log("confirm-failed", { nonce: sent.nonce, error: (e as Error).message.split("\n")[0] });
       } finally {
         keys.forEach((k) => inflight.delete(k));
       }
@@ -285,60 +654,108 @@ export function startKeeper(opts: KeeperOptions) {
     keys.forEach((k) => inflight.set(k, done));
   }
 
-  /** One scan of every market; sends what pays. */
-  async function scan() {
+  /** One pass of the pipeline over the latest block. */
+  async function run() {
+    await ready;
+    const t0 = Date.now();
     stats.scans++;
     const update = lastUpdate;
-    const blockNumber = await c.publicClient.getBlockNumber({ cacheTime: 0 });
-    for (const [k, b] of recent) if (b + 64n < blockNumber) recent.delete(k);
-    const views = await c.publicClient.readContract({ address: lens!, abi: keelLensAbi, functionName: "getMarkets", args: [deployment.markets.map((m) => m.address)], blockNumber });
-    const markets = new Map(views.map((m) => [m.market.toLowerCase(), m]));
-    const jobs: Job[] = [];
-    for (const m of views) {
-      const vaults = await vaultsOf(m.market, blockNumber);
-      stats.vaultsScanned += vaults.length;
-      for (const v of vaults) {
-        if (!v.liquidatable) continue;
-        stats.liquidatableSeen++;
-        const key = `${v.market}:${v.id}`;
-        if (inflight.has(key) || (recent.get(key) ?? -1n) > blockNumber) continue;
-        const job = jobFor(v, m);
-        if (job) jobs.push(job);
+    const block = await c.publicClient.getBlockNumber({ cacheTime: 0 });
+    for (const [k, b] of recent) if (b + 64n < block) recent.delete(k);
+    // scan
+    // Only feeds moved since the last full scan (a few blocks ago at most): re-price it rather than read every vault.
+    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery;
+    marketChanged = false;
+    const [snapshot, feeEstimate] = await Promise.all([
+      fast
+        ? rescanPrices(io, lastSnapshot!, block, { pairs, withBalances: maxLossBps > 0n })
+        : scanChain(io, block, {
+            pageSize,
+            pairs,
+            withBalances: maxLossBps > 0n,
+            onUnreadable: (id, error) => {
+              stats.errors++;
+              log("vault-unreadable", { id, error });
+            },
+          }),
+      c.publicClient.estimateFeesPerGas(),
+    ]);
+    if (!fast) lastSnapshot = snapshot;
+    stats.vaultsScanned += snapshot.vaultsScanned;
+    stats.liquidatableSeen += snapshot.liquidatable.length;
+    lastScanBlock = block;
+    liquidatableLeft = snapshot.liquidatable.length;
+    // size
+    const candidates = sizeAll(snapshot, (market, id) => {
+      const k = vaultKey(market, id);
+      return inflight.has(k) || (recent.get(k) ?? -1n) >= block;
+    });
+    if (!candidates.length) return;
+    const fees = feesFor(feeEstimate, maxFeePerGas);
+    if (!fees) {
+      log("gas-too-high", { maxFeePerGas: feeEstimate.maxFeePerGas, cap: maxFeePerGas, vaults: candidates.length });
+      return;
+    }
+    // plan
+    const { markets, pools } = planInputs(snapshot);
+    const txGasCap = (snapshot.blockGasLimit * 96n) / 100n / txPerBlock;
+    const plan = planBatches(candidates, { pools, markets, gas: gasModel, txGasCap, maxLossBps, lossBudget: snapshot.balances });
+    stats.vaultsDeferred += plan.deferred.length;
+    if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
+    log("planned", { block, ms: Date.now() - t0, scan: fast ? "re-priced" : "lens", liquidatable: snapshot.liquidatable.length, vaults: candidates.length, txs: plan.txs.length, batches: plan.txs.reduce((n, t) => n + t.batches.length, 0), txGasCap });
+    const lensMarkets = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
+    // simulate, then send in plan order (nonce order is execution order: the plan priced each batch after the ones
+    // before it); each transaction is sent as soon as it and every one before it are simulated.
+    const sims = plan.txs.map((tx) => simulateTx(io, tx, snapshot.blockGasLimit, block));
+    for (const pending of sims) {
+      const { ok, dropped } = await pending;
+      for (const d of dropped) {
+        stats.vaultsDropped++;
+        log("dropped", { market: d.candidate.market, id: d.candidate.id, reason: d.reason });
+      }
+      for (const sim of ok) {
+        const vaults = sim.tx.batches.reduce((n, b) => n + b.vaults.length, 0);
+        try {
+          const sent = await sendTx(io, nonces, sim, fees, block);
+          stats.txSent++;
+          stats.liquidationsSent += vaults;
+          log("sent", { hash: sent.hashes[0], nonce: sent.nonce, ms: Date.now() - t0, vaults, batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })), gas: sim.gas });
+          follow(sent, lensMarkets, update);
+        } catch (e) {
+          stats.errors++;
+          log("send-failed", { error: (e as Error).message.split("\n")[0], vaults });
+        }
       }
     }
-    if (jobs.length) log("liquidatable", { vaults: jobs.length });
-    const batches: Job[][] = [];
-    for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
-    // Simulate every batch at once and send each as soon as it is priced, before any receipt: the first batches make
-    // the next block while the rest are still being simulated, and they can share blocks.
-    await Promise.all(
-      batches.map((b) =>
-        prepare(b, markets)
-          .then((p) => (p ? sendBatch(p, markets, update) : undefined))
-          .catch((e: Error) => {
-            stats.errors++;
-            log("batch-failed", { error: e.message.split("\n")[0], vaults: b.length });
-          }),
-      ),
-    );
   }
 
+  /**
+   * On each block: a full scan when something could have changed a vault's health — a feed or market event since the
+   * last block, vaults still liquidatable at the last scan, or `rescanEvery` quiet blocks (interest accrues) — so a
+   * quiet chain does not keep the pipeline busy when the block with the crash arrives.
+   */
   async function onBlock(block: bigint) {
     stats.blocks++;
     const from = lastBlock === null ? block : lastBlock + 1n;
     lastBlock = block;
+    let needed = true;
     try {
-      const logs = await c.publicClient.getLogs({ address: feeds, event: devPriceFeedAbi.find((x) => x.type === "event" && x.name === "AnswerUpdated")!, fromBlock: from, toBlock: block });
-      if (logs.length) lastUpdate = { block: logs[logs.length - 1]!.blockNumber!, seenAt: Date.now() };
+      const logs = await c.publicClient.getLogs({ address: [...deployment.assets.map((a) => a.feed), ...deployment.markets.map((m) => m.address)], fromBlock: from, toBlock: block });
+      const feeds = new Set(deployment.assets.map((a) => a.feed.toLowerCase()));
+      const updates = logs.filter((l) => feeds.has(l.address.toLowerCase()));
+      if (updates.length < logs.length) marketChanged = true;
+      if (updates.length) lastUpdate = { block: updates[updates.length - 1]!.blockNumber!, seenAt: Date.now() };
+      needed = logs.length > 0 || liquidatableLeft > 0 || lastScanBlock === null || block - lastScanBlock >= rescanEvery;
     } catch {
-      // Not a dev feed chain (or the RPC dropped the call): delays are then measured from the block.
+      // The RPC dropped the call: scan anyway, through the lens.
+      marketChanged = true;
     }
-    await runScan();
+    if (needed) void runScan();
   }
 
-  /** Runs a scan, or queues one more if a scan is already running (never two at once). */
+  /** Runs the pipeline, or queues one more run if one is already running (never two at once). */
   const runScan = serialized(
-    scan,
+    run,
     (e) => {
       stats.errors++;
       log("scan-failed", { error: e.message.split("\n")[0] });
@@ -347,7 +764,7 @@ export function startKeeper(opts: KeeperOptions) {
   );
 
   const unwatch = c.publicClient.watchBlockNumber({ onBlockNumber: (b) => void onBlock(b), emitOnBegin: true, poll: true, pollingInterval: 100 });
-  log("started", { account: c.account.address, liquidator, markets: deployment.markets.length });
+  log("started", { account: c.account.address, liquidator, markets: deployment.markets.length, maxLossBps, txPerBlock });
 
   return {
     stats,
@@ -361,9 +778,11 @@ export function startKeeper(opts: KeeperOptions) {
       }
     },
     async stop() {
-      stopped = true;
       unwatch();
       await runScan.running();
+      // Transactions in flight get a minute to be mined (replaced if they must), then their followers give up.
+      await Promise.race([Promise.all([...inflight.values()]), new Promise((r) => setTimeout(r, 60_000))]);
+      stopped = true;
       await Promise.all([...inflight.values()]);
       log("stopped", { ...stats, delaysMs: undefined, delayBlocks: undefined });
     },
@@ -375,16 +794,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       rpc: { type: "string", default: "http://127.0.0.1:8545" },
       chain: { type: "string", default: "31337" },
-      batch: { type: "string", default: "25" },
-      "min-profit-usd": { type: "string", default: "0" },
+      "max-loss-bps": { type: "string", default: "100" },
+      "tx-per-block": { type: "string", default: "3" },
       "max-gwei": { type: "string", default: "500" },
     },
   });
   const keeper = startKeeper({
     rpcUrl: values.rpc,
     deployment: readDeployment(Number(values.chain)),
-    batchSize: Number(values.batch),
-    minProfitUsd: BigInt(Math.round(Number(values["min-profit-usd"]) * 1e6)) * 10n ** 12n,
+    maxLossBps: Number(values["max-loss-bps"]),
+    txPerBlock: Number(values["tx-per-block"]),
     maxFeePerGas: BigInt(Math.round(Number(values["max-gwei"]) * 1e9)),
   });
   process.on("SIGINT", () => void keeper.stop().then(() => process.exit(0)));

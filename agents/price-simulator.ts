@@ -1,8 +1,8 @@
 import { parseUnits, type Address } from "viem";
 import { devPriceFeedAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
-import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { clientsFor } from "../scripts/lib/clients";
+import { ANVIL_KEYS } from "../lib/server/dev-keys";
+import { clientsFor } from "../lib/server/clients";
 import { alignPools, findPools, type PoolState } from "./amm-arbitrage";
 
 export interface SimulatorOptions {

@@ -47,15 +47,3 @@ describe("simulator flags", () => {
     expect(randomWalkStep(1_000_000_000n, 0, () => 0.5, Math.log(0.9))).toBe(900_000_000n);
   });
 });
-
-describe("nonceManager", () => {
-  it("hands concurrent callers consecutive nonces from one fetch, and refetches after reset", async () => {
-    const { nonceManager } = await import("./agent-log");
-    let fetches = 0;
-    const m = nonceManager(async () => (fetches++, 7));
-    expect(await Promise.all([m.take(), m.take(), m.take()])).toEqual([7, 8, 9]);
-    m.reset();
-    expect(await m.take()).toBe(7);
-    expect(fetches).toBe(2);
-  });
-});

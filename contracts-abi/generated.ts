@@ -1878,7 +1878,7 @@ export const keelLiquidatorAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'MIN_JOB_GAS',
+    name: 'MAX_LOSS_BPS_LIMIT',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -1895,32 +1895,8 @@ export const keelLiquidatorAbi = [
     type: 'function',
     inputs: [
       {
-        name: 'job',
-        internalType: 'struct KeelLiquidator.Job',
-        type: 'tuple',
-        components: [
-          {
-            name: 'market',
-            internalType: 'contract IKeelVaults',
-            type: 'address',
-          },
-          { name: 'id', internalType: 'uint256', type: 'uint256' },
-          { name: 'collateral', internalType: 'address', type: 'address' },
-          { name: 'repayAmount', internalType: 'uint256', type: 'uint256' },
-          { name: 'minProfit', internalType: 'uint256', type: 'uint256' },
-        ],
-      },
-    ],
-    name: 'liquidate',
-    outputs: [{ name: 'profit', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      {
-        name: 'jobs',
-        internalType: 'struct KeelLiquidator.Job[]',
+        name: 'batches',
+        internalType: 'struct KeelLiquidator.Batch[]',
         type: 'tuple[]',
         components: [
           {
@@ -1928,18 +1904,31 @@ export const keelLiquidatorAbi = [
             internalType: 'contract IKeelVaults',
             type: 'address',
           },
-          { name: 'id', internalType: 'uint256', type: 'uint256' },
           { name: 'collateral', internalType: 'address', type: 'address' },
-          { name: 'repayAmount', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'vaults',
+            internalType: 'struct KeelLiquidator.Target[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'id', internalType: 'uint256', type: 'uint256' },
+              { name: 'maxRepay', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
           { name: 'minProfit', internalType: 'uint256', type: 'uint256' },
+          { name: 'maxLoss', internalType: 'uint256', type: 'uint256' },
         ],
       },
     ],
-    name: 'liquidateBatch',
-    outputs: [
-      { name: 'profits', internalType: 'uint256[]', type: 'uint256[]' },
-    ],
+    name: 'liquidate',
+    outputs: [{ name: 'results', internalType: 'int256[]', type: 'int256[]' }],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxLossBps',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -1970,26 +1959,9 @@ export const keelLiquidatorAbi = [
   },
   {
     type: 'function',
-    inputs: [
-      {
-        name: 'job',
-        internalType: 'struct KeelLiquidator.Job',
-        type: 'tuple',
-        components: [
-          {
-            name: 'market',
-            internalType: 'contract IKeelVaults',
-            type: 'address',
-          },
-          { name: 'id', internalType: 'uint256', type: 'uint256' },
-          { name: 'collateral', internalType: 'address', type: 'address' },
-          { name: 'repayAmount', internalType: 'uint256', type: 'uint256' },
-          { name: 'minProfit', internalType: 'uint256', type: 'uint256' },
-        ],
-      },
-    ],
-    name: 'runOne',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256' }],
+    name: 'setMaxLossBps',
+    outputs: [],
     stateMutability: 'nonpayable',
   },
   {
@@ -2009,12 +1981,23 @@ export const keelLiquidatorAbi = [
         type: 'address',
         indexed: true,
       },
-      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
       {
         name: 'collateral',
         internalType: 'address',
         type: 'address',
         indexed: true,
+      },
+      {
+        name: 'liquidated',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'skipped',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
       },
       {
         name: 'repaid',
@@ -2029,13 +2012,19 @@ export const keelLiquidatorAbi = [
         indexed: false,
       },
       {
-        name: 'profit',
+        name: 'proceeds',
         internalType: 'uint256',
         type: 'uint256',
         indexed: false,
       },
+      {
+        name: 'result',
+        internalType: 'int256',
+        type: 'int256',
+        indexed: false,
+      },
     ],
-    name: 'LiquidationExecuted',
+    name: 'BatchLiquidated',
   },
   {
     type: 'event',
@@ -2056,6 +2045,14 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
+      { name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false },
+    ],
+    name: 'MaxLossBpsSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
       {
         name: 'previousOwner',
         internalType: 'address',
@@ -2071,8 +2068,23 @@ export const keelLiquidatorAbi = [
     ],
     name: 'OwnershipTransferred',
   },
-  { type: 'error', inputs: [], name: 'OnlySelf' },
-  { type: 'error', inputs: [], name: 'OutOfGas' },
+  { type: 'error', inputs: [], name: 'EmptyBatch' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'loss', internalType: 'uint256', type: 'uint256' },
+      { name: 'bound', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'LossAboveBound',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'bps', internalType: 'uint256', type: 'uint256' },
+      { name: 'limit', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'LossBpsAboveLimit',
+  },
   {
     type: 'error',
     inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
@@ -2086,7 +2098,7 @@ export const keelLiquidatorAbi = [
   {
     type: 'error',
     inputs: [
-      { name: 'profit', internalType: 'uint256', type: 'uint256' },
+      { name: 'result', internalType: 'int256', type: 'int256' },
       { name: 'minProfit', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'ProfitBelowMin',
@@ -2096,14 +2108,6 @@ export const keelLiquidatorAbi = [
     type: 'error',
     inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
     name: 'SafeERC20FailedOperation',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'proceeds', internalType: 'uint256', type: 'uint256' },
-      { name: 'owed', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'Unprofitable',
   },
   {
     type: 'error',

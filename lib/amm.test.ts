@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { arbitrageTrade, getAmountIn, getAmountOut, isqrt, priceImpact } from "./amm";
+import { alignedPool, arbitrageTrade, getAmountIn, getAmountOut, isqrt, priceImpact, sellInto } from "./amm";
 
 describe("constant-product math", () => {
   it("quotes like Uniswap V2 (0.3% fee)", () => {
@@ -57,5 +57,25 @@ describe("constant-product math", () => {
         expect(Math.abs(price / (30 * pct) - 1)).toBeLessThan(0.001); // within a tenth of the 0.3% fee band
       }),
     );
+  });
+});
+
+describe("sequential pricing", () => {
+  it("sellInto pays getAmountOut and leaves the pool the next sale meets", () => {
+    const pool = { reserveIn: 2000n * 10n ** 18n, reserveOut: 6_000_000n * 10n ** 6n };
+    const first = sellInto(pool, 10n ** 18n);
+    expect(first.amountOut).toBe(getAmountOut(10n ** 18n, pool.reserveIn, pool.reserveOut));
+    expect(first.pool).toEqual({ reserveIn: pool.reserveIn + 10n ** 18n, reserveOut: pool.reserveOut - first.amountOut });
+    expect(sellInto(first.pool, 10n ** 18n).amountOut).toBeLessThan(first.amountOut);
+  });
+
+  it("alignedPool is the pool after arbitrageTrade's trade, at the target price", () => {
+    const pool = { reserveIn: 2000n * 10n ** 18n, reserveOut: 6_000_000n * 10n ** 6n }; // $3,000
+    const target = alignedPool(pool, 1950n * 10n ** 6n, 10n ** 18n, 0n); // $1,950
+    const price = Number(target.reserveOut) / 1e6 / (Number(target.reserveIn) / 1e18);
+    expect(Math.abs(price - 1950)).toBeLessThan(2);
+    const up = alignedPool(target, 3000n * 10n ** 6n, 10n ** 18n, 0n);
+    expect(Math.abs(Number(up.reserveOut) / 1e6 / (Number(up.reserveIn) / 1e18) - 3000)).toBeLessThan(3);
+    expect(alignedPool(pool, 3000n * 10n ** 6n, 10n ** 18n)).toEqual(pool);
   });
 });

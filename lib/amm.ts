@@ -83,3 +83,27 @@ export function poolFor(base: string, token0: string, reserve0: bigint, reserve1
   const [reserveBase, reserveCollateral] = reservesFrom(base, token0, reserve0, reserve1);
   return { reserveBase, reserveCollateral };
 }
+
+/** A pool as (reserve of the token sold, reserve of the token bought). */
+export interface PoolSide {
+  reserveIn: bigint;
+  reserveOut: bigint;
+}
+
+/** Sells `amountIn` into `pool`: what it pays out and the pool it leaves (the next trade's price). */
+export function sellInto(pool: PoolSide, amountIn: bigint): { amountOut: bigint; pool: PoolSide } {
+  const amountOut = getAmountOut(amountIn, pool.reserveIn, pool.reserveOut);
+  return { amountOut, pool: { reserveIn: pool.reserveIn + amountIn, reserveOut: pool.reserveOut - amountOut } };
+}
+
+/**
+ * The pool once an arbitrageur has traded it to the price `targetNum / targetDen` (units of `reserveOut`'s token per
+ * unit of `reserveIn`'s), with `arbitrageTrade`'s tolerance; the pool itself when it is already there.
+ */
+export function alignedPool(pool: PoolSide, targetNum: bigint, targetDen: bigint, toleranceBps = 10n): PoolSide {
+  const trade = arbitrageTrade(pool.reserveIn, pool.reserveOut, targetNum, targetDen, toleranceBps);
+  if (!trade || trade.amountIn <= 0n) return pool;
+  if (trade.sell === "A") return sellInto(pool, trade.amountIn).pool;
+  const out = getAmountOut(trade.amountIn, pool.reserveOut, pool.reserveIn);
+  return { reserveIn: pool.reserveIn - out, reserveOut: pool.reserveOut + trade.amountIn };
+}

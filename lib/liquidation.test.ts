@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseUnits } from "viem";
-import { baseToUsd, flashAmountFor, gasCostUsd, liquidationDiscount, liquidationSize, type LiquidationInput } from "./liquidation";
+import { baseToUsd, batchResult, flashAmountFor, flashFee, gasCostUsd, liquidationDiscount, liquidationSize, lossBound, type LiquidationInput } from "./liquidation";
 import { WAD } from "./risk";
 
 const wad = (x: string) => parseUnits(x, 18);
@@ -105,5 +105,17 @@ describe("flashAmountFor / gas and profit in USD", () => {
     expect(gasCostUsd(300_000n, 10_000_000_000n, wad("3000"))).toBe(wad("9"));
     expect(baseToUsd(50_000_000n, WAD, 6)).toBe(wad("50"));
     expect(baseToUsd(wad("0.5"), wad("3000"), 18)).toBe(wad("1500"));
+  });
+});
+
+describe("batch accounting (KeelLiquidator)", () => {
+  it("flash fee rounds up like the market; result = proceeds − repaid − fee; the loss bound is bps of the repayment", () => {
+    expect(flashFee(10_000n, 5n)).toBe(5n);
+    expect(flashFee(10_001n, 5n)).toBe(6n);
+    expect(flashFee(10_000n, 0n)).toBe(0n);
+    expect(batchResult(1_000n, 900n, 5n)).toBe(95n);
+    expect(batchResult(900n, 1_000n, 5n)).toBe(-105n);
+    expect(lossBound(1_000_000n, 100n)).toBe(10_000n);
+    expect(lossBound(99n, 100n)).toBe(0n);
   });
 });

@@ -132,3 +132,23 @@ export function baseToUsd(amount: bigint, price: bigint, decimals: number): bigi
 export function gasCostUsd(gas: bigint, feePerGas: bigint, nativePrice: bigint): bigint {
   return mulDivUp(gas * feePerGas, nativePrice, WAD);
 }
+
+const BPS = 10_000n;
+
+/** The market's flash fee on `amount` at `feeBps` (KeelMarketCore._flashFee: rounded up, in the market's favour). */
+export function flashFee(amount: bigint, feeBps: bigint): bigint {
+  return mulDivUp(amount, feeBps, BPS);
+}
+
+/**
+ * A KeelLiquidator batch's result in base units (profit > 0, loss < 0): the sale of everything seized minus what the
+ * market took and the flash fee on the whole loan (KeelLiquidator._settle).
+ */
+export function batchResult(proceeds: bigint, repaid: bigint, fee: bigint): bigint {
+  return proceeds - repaid - fee;
+}
+
+/** The largest loss KeelLiquidator lets a batch take: `maxLossBps` of what it repaid, rounded down. */
+export function lossBound(repaid: bigint, maxLossBps: bigint): bigint {
+  return (repaid * maxLossBps) / BPS;
+}
