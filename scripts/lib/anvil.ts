@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import type { Hex } from "viem";
 
 const require = createRequire(import.meta.url);
 
