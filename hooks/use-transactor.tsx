@@ -6,6 +6,7 @@ import { useAccount, useConfig } from "wagmi";
 import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useToasts } from "@/components/toaster";
 import { withGasMargin } from "@/lib/gas";
+import { pendingFlows } from "@/lib/pending-flows";
 import { describeError, type DescribedError } from "@/lib/tx-errors";
 import { useKeelChains } from "./use-keel-config";
 
@@ -17,6 +18,8 @@ export interface TxRequest {
   abi: Abi | readonly unknown[];
   functionName: string;
   args?: readonly unknown[];
+  /** The pending flow this transaction is a step of (lib/pending-flows.ts): its stage and hash are recorded there. */
+  flow?: string;
 }
 
 
@@ -39,6 +42,10 @@ export function useTransactor() {
   return useCallback(
     async (req: TxRequest): Promise<TxResult> => {
       const explorer = chains.find((c) => c.id === req.chainId)?.explorerUrl;
+      const stage = (patch: Parameters<ReturnType<typeof pendingFlows>["update"]>[1]) => {
+        if (req.flow) pendingFlows().update(req.flow, patch);
+      };
+      stage({ stage: "checking" });
       const id = toasts.show({ tone: "pending", title: req.label, body: "Checking the transaction…" });
       const fail = (error: DescribedError, hash?: Hash): TxResult => {
         if (error.kind === "rejected") toasts.show({ id, tone: "neutral", title: req.label, body: error.message });
@@ -85,10 +92,12 @@ export function useTransactor() {
       let hash: Hash;
       try {
         toasts.show({ id, tone: "pending", title: req.label, body: "Waiting for your signature…" });
+        stage({ stage: "signing" });
         hash = await writeContract(config, { ...request, ...(gas ? { gas } : {}) } as Parameters<typeof writeContract>[1]);
       } catch (e) {
         return fail(describeError(e));
       }
+      stage({ stage: "pending", hash });
       const link = explorer ? (
         <a className="underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
           view on explorer
