@@ -56,7 +56,7 @@ export function useApproveAndSend() {
       }
       try {
         if (approve) {
-          const approved = await send({ ...approve, ...(flow ? { flow: flow.key } : {}) });
+          const approved = await send({ ...approve, then: action, ...(flow ? { flow: flow.key } : {}) });
           if (approved.status !== "confirmed") return approved;
           if (flow) store.update(flow.key, { current: 1, stage: "checking" });
         }
