@@ -1,9 +1,10 @@
 "use client";
 import { useCallback } from "react";
-import { maxUint256, type Address } from "viem";
+import type { Address } from "viem";
 import { devErc20Abi } from "@/contracts-abi";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
 import { needsApproval } from "@/lib/markets";
+import { approveCall } from "@/lib/vault-actions";
 import { formatToken } from "@/lib/format";
 import { pendingFlows } from "@/lib/pending-flows";
 
@@ -42,8 +43,7 @@ export function useApproveAndSend() {
               chainId: action.chainId,
               address: pull.token,
               abi: devErc20Abi,
-              functionName: "approve",
-              args: [pull.spender, pull.unlimited ? maxUint256 : pull.amount],
+              ...approveCall(pull.spender, pull.amount, pull.unlimited),
             }
           : null;
       const store = pendingFlows();

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { formatUnits, maxUint256, type Address } from "viem";
+import { formatUnits, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
@@ -15,7 +15,7 @@ import { findAsset } from "@/lib/deployment";
 import { formatHealthFactor, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
-import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, type VaultAction } from "@/lib/vault-actions";
+import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { healthBand, type VaultPosition } from "@/lib/risk";
 import type { LensMarket, LensVault } from "@/lib/vaults";
@@ -125,15 +125,13 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     setTouched(true);
     if (!canSubmit || !address) return;
     const amountText = sendsAll ? `all debt (${formatToken(vault.debt, decimals, symbol)})` : formatToken(amount, decimals, symbol, decimals);
-    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi };
-    const request =
-      action === "deposit"
-        ? { ...common, label: `Deposit ${amountText}`, functionName: "depositCollateral", args: [vault.id, assetAddr, amount] }
-        : action === "withdraw"
-          ? { ...common, label: `Withdraw ${amountText}`, functionName: "withdrawCollateral", args: [vault.id, assetAddr, amount, address] }
-          : action === "borrow"
-            ? { ...common, label: `Borrow ${amountText}`, functionName: "borrow", args: [vault.id, amount, address] }
-            : { ...common, label: `Repay ${amountText}`, functionName: "repay", args: [vault.id, sendsAll ? maxUint256 : amount] };
+    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, vault: { market: vault.market, id: vault.id } };
+    const verb = ACTIONS.find((a) => a.key === action)!.label;
+    const request = {
+      ...common,
+      label: `${verb} ${amountText}`,
+      ...vaultActionCall({ action, vaultId: vault.id, asset: assetAddr, amount, receiver: address, repayAll: sendsAll }),
+    };
     const pull =
       pulls && token ? { token: tokenAddr, symbol, decimals, spender: vault.market, amount: pullAmount, allowance: token.allowance, unlimited } : null;
     const sent: ActionForm = { action, asset: assetAddr, text, repayAll, unlimited };
