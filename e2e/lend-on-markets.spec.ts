@@ -155,7 +155,7 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await chain.testClient.setAutomine(false);
   await panel.getByTestId("lend-amount").fill("10");
   await submit.click();
-  await expect(panel.getByTestId("flow-pending")).toContainText("step 1 of 2");
+  await expect(panel.getByTestId("flow-pending")).toContainText("step 1 of 2: Approve 10 USDC (sent, waiting for the chain)", { timeout: 30_000 });
   await page.reload();
   await chain.testClient.setAutomine(true);
   await chain.testClient.mine({ blocks: 1 });
