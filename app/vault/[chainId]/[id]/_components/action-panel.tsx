@@ -1,22 +1,33 @@
 "use client";
 import { useState } from "react";
-import { formatUnits, maxUint256, type Address } from "viem";
+import { formatUnits, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
 import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { pendingFlows } from "@/lib/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/amount";
 import { findAsset } from "@/lib/deployment";
 import { formatHealthFactor, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
-import { actionLimits, previewAction, type VaultAction } from "@/lib/vault-actions";
+import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { healthBand, type VaultPosition } from "@/lib/risk";
 import type { LensMarket, LensVault } from "@/lib/vaults";
+
+/** The form's values, recorded with a pending flow so the locked form shows what is being sent. */
+interface ActionForm {
+  action: VaultAction;
+  asset: Address;
+  text: string;
+  repayAll: boolean;
+  unlimited: boolean;
+}
 
 const ACTIONS: { key: VaultAction; label: string }[] = [
   { key: "deposit", label: "Deposit" },
@@ -43,14 +54,25 @@ export interface ActionPanelProps {
 export function ActionPanel({ chain, vault, market, position, wallet, safety, unpriced, stale }: ActionPanelProps) {
   const { address } = useAccount();
   const approveAndSend = useApproveAndSend();
-  const [action, setAction] = useState<VaultAction>("deposit");
+  const [chosenAction, setAction] = useState<VaultAction>("deposit");
   const collaterals = market.collaterals.map((c) => c.info.asset);
-  const [assetAddr, setAssetAddr] = useState<Address>(vault.collaterals.find((c) => c.amount > 0n)?.asset ?? collaterals[0]!);
-  const [text, setText] = useState("");
+  const [chosenAsset, setAssetAddr] = useState<Address>(vault.collaterals.find((c) => c.amount > 0n)?.asset ?? collaterals[0]!);
+  const [typed, setText] = useState("");
   const [touched, setTouched] = useState(false);
-  const [repayAll, setRepayAll] = useState(false);
-  const [unlimited, setUnlimited] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [chosenRepayAll, setRepayAll] = useState(false);
+  const [chosenUnlimited, setUnlimited] = useState(false);
+  // A flow in progress on this vault (started here, before a navigation, or before a reload) owns the form: it shows the
+  // amount being sent, locked, until the flow ends.
+  const flowKey = `vault:${chain.id}:${vault.market.toLowerCase()}:${vault.id}`;
+  const flow = usePendingFlow(flowKey);
+  const locked = flow !== undefined && flow.stage !== "interrupted";
+  const form = locked ? (flow.form as unknown as ActionForm) : null;
+  const action = form?.action ?? chosenAction;
+  const assetAddr = form?.asset ?? chosenAsset;
+  const text = form?.text ?? typed;
+  const repayAll = form?.repayAll ?? chosenRepayAll;
+  const unlimited = form?.unlimited ?? chosenUnlimited;
+  const busy = locked;
 
   const base = findAsset(chain.deployment, market.baseAsset);
   const usesCollateral = action === "deposit" || action === "withdraw";
@@ -89,7 +111,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const canSubmit = parsed.ok && !block && !paused && !ownerOnly && !busy && Boolean(address) && (!usesCollateral || Boolean(info));
   const sendsAll = action === "repay" && repayAll && parsed.ok && Boolean(limits.repayAll);
   const pulls = action === "deposit" || action === "repay";
-  const pullAmount = sendsAll ? vault.debt + vault.debt / 10_000n + 1n : amount;
+  const pullAmount = sendsAll ? repayAllAllowance(vault.debt, token?.balance ?? 0n) : amount;
   const needsApproval = pulls && parsed.ok && token !== undefined && token.allowance < pullAmount;
 
   function choose(a: VaultAction) {
@@ -102,38 +124,23 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   async function submit() {
     setTouched(true);
     if (!canSubmit || !address) return;
-    setBusy(true);
     const amountText = sendsAll ? `all debt (${formatToken(vault.debt, decimals, symbol)})` : formatToken(amount, decimals, symbol, decimals);
-    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi };
-    const request =
-      action === "deposit"
-        ? { ...common, label: `Deposit ${amountText}`, functionName: "depositCollateral", args: [vault.id, assetAddr, amount] }
-        : action === "withdraw"
-          ? { ...common, label: `Withdraw ${amountText}`, functionName: "withdrawCollateral", args: [vault.id, assetAddr, amount, address] }
-          : action === "borrow"
-            ? { ...common, label: `Borrow ${amountText}`, functionName: "borrow", args: [vault.id, amount, address] }
-            : { ...common, label: `Repay ${amountText}`, functionName: "repay", args: [vault.id, sendsAll ? maxUint256 : amount] };
-    try {
-      const pull =
-        pulls && token
-          ? {
-              token: tokenAddr,
-              symbol,
-              decimals,
-              spender: vault.market,
-              amount: sendsAll && token.balance < pullAmount ? token.balance : pullAmount,
-              allowance: token.allowance,
-              unlimited,
-            }
-          : null;
-      const result = await approveAndSend(pull, request);
-      if (result.status === "confirmed") {
-        setText("");
-        setTouched(false);
-        setRepayAll(false);
-      }
-    } finally {
-      setBusy(false);
+    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, vault: { market: vault.market, id: vault.id } };
+    const verb = ACTIONS.find((a) => a.key === action)!.label;
+    const request = {
+      ...common,
+      label: `${verb} ${amountText}`,
+      ...vaultActionCall({ action, vaultId: vault.id, asset: assetAddr, amount, receiver: address, repayAll: sendsAll }),
+    };
+    const pull =
+      pulls && token ? { token: tokenAddr, symbol, decimals, spender: vault.market, amount: pullAmount, allowance: token.allowance, unlimited } : null;
+    const sent: ActionForm = { action, asset: assetAddr, text, repayAll, unlimited };
+    const result = await approveAndSend(pull, request, { key: flowKey, form: { ...sent } });
+    // Clear only what was sent: an amount typed since (the form is locked, so only after the flow) stays.
+    if (result.status === "confirmed") {
+      setText((t) => (t === sent.text ? "" : t));
+      setTouched(false);
+      setRepayAll(false);
     }
   }
 
@@ -168,6 +175,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
             key={a.key}
             role="tab"
             aria-selected={action === a.key}
+            disabled={locked && action !== a.key}
             onClick={() => choose(a.key)}
             className={`px-3 py-2.5 font-medium ${action === a.key ? "border-b-2 border-sky-400 text-sky-300" : "text-slate-400 hover:text-slate-200"}`}
           >
@@ -182,6 +190,22 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
           void submit();
         }}
       >
+        {locked && (
+          <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
+            In progress — step {flow.current + 1} of {flow.steps.length}: {flow.steps[flow.current]}
+            {flow.stage === "signing" ? " (waiting for your signature)" : flow.stage === "pending" ? " (sent, waiting for the chain)" : ""}. The
+            amount is locked until it ends.
+          </p>
+        )}
+        {flow?.stage === "interrupted" && (
+          <div role="alert" data-testid="flow-interrupted" className="flex items-start justify-between gap-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
+            <span>{flow.note}</span>
+            <button type="button" className="shrink-0 underline" onClick={() => pendingFlows().end(flowKey)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <fieldset disabled={locked} className="contents">
         {usesCollateral && (
           <AssetSelect
             label="Collateral"
@@ -274,13 +298,16 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
             {warning}
           </p>
         )}
+        </fieldset>
         {stale && <p className="text-xs text-amber-300">The figures above may be out of date: the chain is not answering.</p>}
 
         <div className="flex flex-wrap items-center justify-between gap-3">
           {pulls && needsApproval ? (
-            <label className="flex items-center gap-2 text-xs text-slate-400">
-              <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
-              Approve unlimited (instead of exactly this amount)
+            <label className="flex items-center gap-2 text-xs text-slate-400" data-testid="approval-choice">
+              <input type="checkbox" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} />
+              {sendsAll
+                ? `Approve unlimited (instead of the debt + ${Number(REPAY_ALL_MARGIN_BPS) / 100} % for interest until the repayment is mined; only the debt then is taken)`
+                : "Approve unlimited (instead of exactly this amount)"}
             </label>
           ) : (
             <span />

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { isAddress, type Address } from "viem";
+import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
@@ -15,6 +15,8 @@ import { INFINITE_HEALTH, WAD } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 import { summarizeVault, unpricedAssets } from "@/lib/vault-summary";
 import { toPosition } from "@/lib/vaults";
+import { resolveVaultRoute } from "@/lib/vault-route";
+import { failingSinceLastSuccess } from "@/lib/query-state";
 import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { CompositionChart } from "./composition-chart";
@@ -36,20 +38,9 @@ function Problem({ children }: { children: React.ReactNode }) {
 }
 
 export function VaultPage({ chainIdParam, idParam, marketParam }: { chainIdParam: string; idParam: string; marketParam?: string }) {
-  const chains = useKeelChains();
-  const chain = chains.find((c) => String(c.id) === chainIdParam);
-  if (!chain) return <Problem>Chain {chainIdParam} is not configured in Keel.</Problem>;
-  if (!/^\d{1,30}$/.test(idParam) || BigInt(idParam) === 0n) return <Problem>“{idParam}” is not a vault id.</Problem>;
-  const deployment = chain.deployment;
-  if (!deployment?.contracts.lens || deployment.markets.length === 0) {
-    return <Problem>{chain.deploymentError ?? `No Keel market or lens is deployed on ${chain.name}.`}</Problem>;
-  }
-  const market =
-    marketParam && isAddress(marketParam, { strict: false })
-      ? deployment.markets.find((m) => m.address.toLowerCase() === marketParam.toLowerCase())
-      : deployment.markets[0];
-  if (!market) return <Problem>No Keel market at {marketParam} on {chain.name}.</Problem>;
-  return <VaultView key={`${chain.id}-${market.address}-${idParam}`} chain={chain} marketAddress={market.address} id={BigInt(idParam)} />;
+  const route = resolveVaultRoute(useKeelChains(), chainIdParam, idParam, marketParam);
+  if (!route.ok) return <Problem>{route.problem}</Problem>;
+  return <VaultView key={`${route.chain.id}-${route.market}-${idParam}`} chain={route.chain} marketAddress={route.market} id={route.id} />;
 }
 
 function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAddress: Address; id: bigint }) {
@@ -61,7 +52,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
   const exists = Boolean(q.data && q.data.vault.owner !== "0x0000000000000000000000000000000000000000");
   const history = useVaultHistory(chain, marketAddress, id, exists);
 
-  if (q.isPending) return <p className="text-sm text-slate-400">Reading vault #{id.toString()}…</p>;
+  if (q.isPending && !failingSinceLastSuccess(q)) return <p className="text-sm text-slate-400">Reading vault #{id.toString()}…</p>;
   if (!q.data) {
     return (
       <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vault data" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />
