@@ -90,6 +90,7 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
     await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "repay", args: [id, usdcUnits("2000")] });
     await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [id, weth.address, wethUnits("1"), alice.account.address] });
     await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "transferVault", args: [id, bob.account.address] });
+    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "acceptVault", args: [id] });
     await synced();
     const t = await timeline(id);
     expect(t.events.map((e) => e.kind)).toEqual(["VaultOpened", "CollateralDeposited", "Borrowed", "Repaid", "CollateralWithdrawn", "VaultTransferred"]);
