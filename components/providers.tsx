@@ -10,7 +10,10 @@ import type { ChainConfig } from "@/lib/server/config";
 import { createKeelWagmiConfig } from "@/lib/wagmi-config";
 
 /** Every provider of the app, wired once: configuration, wagmi, TanStack Query, RainbowKit. */
-export function Providers({ chains, children }: { chains: ChainConfig[]; children: ReactNode }) {
+/** RainbowKit's own dialogs in the UI's language. */
+const RAINBOW_LOCALE = { en: "en-US", es: "es-419", zh: "zh-CN" } as const;
+
+export function Providers({ chains, locale, children }: { chains: ChainConfig[]; locale: string; children: ReactNode }) {
   const [wagmiConfig] = useState(() => createKeelWagmiConfig(chains));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, retry: 1, refetchOnWindowFocus: true } } }),
@@ -19,7 +22,9 @@ export function Providers({ chains, children }: { chains: ChainConfig[]; childre
     <KeelConfigContext.Provider value={chains}>
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
-          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}>
+          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}
+            locale={RAINBOW_LOCALE[locale as keyof typeof RAINBOW_LOCALE] ?? "en-US"}
+          >
             <ToastProvider>{children}</ToastProvider>
           </RainbowKitProvider>
         </QueryClientProvider>

@@ -1,16 +1,19 @@
 "use client";
-import { formatAge } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import { changeCountdown, describeChange } from "@/lib/markets";
 import type { LensMarket } from "@/lib/vaults";
 
 /** Risk-parameter changes the risk admin proposed, each with what it changes and when it can take effect. */
 export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
+  const t = useTranslations("pending");
+  const f = useFormat();
   const changes = [...market.pendingChanges].sort((a, b) => (a.executableAt < b.executableAt ? -1 : 1));
   return (
     <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="pending-changes">
-      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-400">Pending risk changes</h3>
+      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("title")}</h3>
       {changes.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">None. Any change waits {formatAge(Number(market.riskDelay))} after it is proposed.</p>
+        <p className="mt-2 text-sm text-slate-500">{t("none", { delay: f.age(Number(market.riskDelay)) })}</p>
       ) : (
         <ul className="mt-2 space-y-3">
           {changes.map((c) => {
@@ -23,7 +26,7 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
                     #{c.id.toString()} · {d.title}
                   </span>
                   <span className="text-xs text-amber-200" data-testid="effective">
-                    takes effect <b data-testid="countdown">{when.text}</b> · <span data-testid="effective-at">{when.at}</span>
+                    {t.rich("effect", { when: () => <b data-testid="countdown">{when.text}</b>, at: () => <span data-testid="effective-at">{when.at}</span> })}
                   </span>
                 </div>
                 <ul className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2">

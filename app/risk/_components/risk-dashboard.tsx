@@ -71,12 +71,12 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   const vols = useVolatility(chain);
   if (q.isPending) return <p className="text-sm text-slate-400" data-testid="risk-loading">Reading every vault of the market…</p>;
   if (!q.data) {
-    return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="the market's vaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />;
+    return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />;
   }
   return (
     <>
       {q.error && (
-        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="the market's vaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
+        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
       )}
       <MarketRiskView chain={chain} view={q.data.market} book={q.data.book} loadMs={q.data.loadMs} sigmas={vols.data?.sigmas} volsPending={vols.isPending} byAsset={vols.data?.byAsset} />
     </>
