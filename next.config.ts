@@ -15,6 +15,8 @@ const csp = [
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self' https: wss: http://127.0.0.1:* http://localhost:*" + (dev ? " ws://localhost:* ws://127.0.0.1:*" : ""),
+  // WalletConnect's verify page (listed only when NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID is set).
+  "frame-src 'self' https://verify.walletconnect.com https://verify.walletconnect.org",
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -23,6 +25,9 @@ const csp = [
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Next 16 blocks its dev resources (HMR, chunks) for any origin but localhost: the app opened at 127.0.0.1 — the
+  // address the local chain prints — stayed unhydrated. Both must work (e2e/dev-server.spec.ts).
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
   async headers() {
     return [

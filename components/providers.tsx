@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
 import { ToastProvider } from "@/components/toaster";
 import { KeelConfigContext } from "@/hooks/use-keel-config";
+import { useResolveOrphanFlows } from "@/hooks/use-pending-flow";
 import type { ChainConfig } from "@/lib/server/config";
 import { createKeelWagmiConfig } from "@/lib/wagmi-config";
 
@@ -25,10 +26,19 @@ export function Providers({ chains, locale, children }: { chains: ChainConfig[];
           <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}
             locale={RAINBOW_LOCALE[locale as keyof typeof RAINBOW_LOCALE] ?? "en-US"}
           >
-            <ToastProvider>{children}</ToastProvider>
+            <ToastProvider>
+              <OrphanFlows />
+              {children}
+            </ToastProvider>
           </RainbowKitProvider>
         </QueryClientProvider>
       </WagmiProvider>
     </KeelConfigContext.Provider>
   );
+}
+
+/** Resolves the transactions a reloaded page left in flight (hooks/use-pending-flow.ts). */
+function OrphanFlows() {
+  useResolveOrphanFlows();
+  return null;
 }

@@ -68,15 +68,10 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
 
   await panel.getByTestId("lend-amount").fill("1000");
   const submit = panel.getByTestId("lend-submit");
-  await expect(submit).toHaveText("Approve 1,000 USDC");
+  // One click, like the vault forms: the approval (for exactly this amount) then the deposit.
+  await expect(submit).toHaveText("Approve & Deposit 1,000 USDC");
   await expect(panel.getByTestId("approve-step")).toBeVisible();
   await screenshot(page, "markets-approve");
-  await submit.click();
-  await expect(submit).toHaveText("Deposit 1,000 USDC");
-  // The approval was for the exact amount, not unlimited.
-  expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(
-    parseUnits("1000", 6),
-  );
   await submit.click();
   await expect(panel.getByTestId("lender-supplied")).toHaveText("1,000 USDC");
   await expect(panel.getByTestId("lender-wallet")).toHaveText("499,000 USDC");
@@ -84,6 +79,8 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await expect(usdcCard(page).getByTestId("supplied")).toHaveText("2,001,000 USDC");
   const shares = await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [TRADER] });
   expect(shares).toBeGreaterThan(0n);
+  // The approval was for the exact amount, not unlimited: the deposit used all of it.
+  expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(0n);
   await expect(page.getByText("Deposit 1,000 USDC — confirmed")).toBeVisible();
   await screenshot(page, "markets-deposited");
 
@@ -114,6 +111,68 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await screenshot(page, "markets-liquidity-limited");
 });
 
+test("a deposit in flight owns the panel across navigation and reload; Max withdraw redeems every share", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  await injectWallet();
+  await app.open("/markets");
+  await connectWallet(page);
+  const market = marketOf(chain, "USDC");
+  const panel = usdcCard(page).getByTestId("lend-panel");
+  const submit = panel.getByTestId("lend-submit");
+  await expect(panel.getByTestId("lender-wallet")).toHaveText("500,000 USDC");
+
+  // Blocks stop: the approval is sent and stays pending.
+  await chain.testClient.setAutomine(false);
+  await panel.getByTestId("lend-amount").fill("1000");
+  await submit.click();
+  await expect(panel.getByTestId("flow-pending")).toContainText("step 1 of 2: Approve 1,000 USDC");
+  // Away and back (client-side navigation): the panel still shows the flow, the amount locked, no second start.
+  await page.getByRole("link", { name: "Risk" }).first().click();
+  await expect(page).toHaveURL(/\/risk$/);
+  await page.getByRole("link", { name: "Markets" }).first().click();
+  await expect(panel.getByTestId("flow-pending")).toBeVisible();
+  await expect(panel.getByTestId("lend-amount")).toHaveValue("1000");
+  await expect(panel.getByTestId("lend-amount")).toBeDisabled();
+  await expect(submit).toBeDisabled();
+  await screenshot(page, "markets-flow-locked");
+  // The approval is mined; the deposit follows and is mined too.
+  await chain.testClient.mine({ blocks: 1 });
+  await expect(panel.getByTestId("flow-pending")).toContainText("step 2 of 2: Deposit 1,000 USDC");
+  await chain.testClient.setAutomine(true);
+  await chain.testClient.mine({ blocks: 1 });
+  await expect(panel.getByTestId("lender-supplied")).toHaveText("1,000 USDC");
+  await expect(panel.getByTestId("flow-pending")).toBeHidden();
+  await expect(panel.getByTestId("lend-amount")).toHaveValue("");
+
+  // Reload between approve and deposit: the panel says the approval landed and the deposit was not sent.
+  await chain.testClient.setAutomine(false);
+  await panel.getByTestId("lend-amount").fill("10");
+  await submit.click();
+  await expect(panel.getByTestId("flow-pending")).toContainText("step 1 of 2");
+  await page.reload();
+  await chain.testClient.setAutomine(true);
+  await chain.testClient.mine({ blocks: 1 });
+  await connectWallet(page);
+  await expect(panel.getByTestId("flow-interrupted")).toContainText("“Approve 10 USDC” is confirmed, but “Deposit 10 USDC” was not sent");
+  await panel.getByRole("button", { name: "Dismiss" }).click();
+  await expect(panel.getByTestId("flow-interrupted")).toBeHidden();
+
+  // Interest accrues; Max withdraw takes everything: redeem of all shares, none left behind.
+  await chain.testClient.increaseTime({ seconds: 30 * 86_400 });
+  await chain.testClient.mine({ blocks: 1 });
+  await panel.getByRole("tab", { name: "Withdraw" }).click();
+  await panel.getByRole("button", { name: "Max" }).click();
+  await expect(submit).toHaveText(/^Withdraw /);
+  await submit.click();
+  await expect(page.getByText(/Withdraw all \(.* USDC\) — confirmed/)).toBeVisible();
+  expect(await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [TRADER] })).toBe(0n);
+  await expect(panel.getByTestId("lender-supplied")).toHaveText("0 USDC");
+});
+
 test("bad amounts each show their own message and disable submit", async ({ page, app, injectWallet }) => {
   await injectWallet();
   await app.open("/markets");
@@ -125,6 +184,8 @@ test("bad amounts each show their own message and disable submit", async ({ page
   const submit = panel.getByTestId("lend-submit");
   const cases: [string, string | RegExp][] = [
     ["abc", "Enter a number, like 1.5"],
+    ["1,5", "Write the amount without separators: digits and one dot for decimals, like 1.5"],
+    ["1 000", "Write the amount without separators: digits and one dot for decimals, like 1.5"],
     ["-5", "The amount cannot be negative"],
     ["1e3", "Write the amount in full digits, without an exponent (e)"],
     ["1.1234567", "USDC has at most 6 decimals"],

@@ -80,6 +80,13 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await expect(confirmed(page, "Pause auto-deleverage")).toBeVisible({ timeout: 30_000 });
   await expect(ruleAfter.getByTestId("rule-status")).toHaveText("Paused");
   await ruleAfter.getByTestId("rule-remove").click();
+  // Removing asks first; "Keep it" keeps it.
+  await ruleAfter.getByRole("button", { name: "Keep it" }).click();
+  await expect(ruleAfter.getByTestId("rule-remove-confirm")).toBeHidden();
+  await expect(ruleAfter.getByTestId("rule-status")).toBeVisible();
+  await ruleAfter.getByTestId("rule-remove").click();
+  await expect(ruleAfter.getByTestId("rule-remove-confirm")).toContainText("Remove the auto-deleverage?");
+  await ruleAfter.getByTestId("rule-remove-yes").click();
   await expect(confirmed(page, "Remove auto-deleverage")).toBeVisible({ timeout: 30_000 });
   await expect(ruleAfter.getByTestId("rule-add")).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { keelLensAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { chainUnavailable } from "@/lib/chains";
+import { failingSinceLastSuccess, readError } from "@/lib/query-state";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensVault } from "@/lib/vaults";
 
@@ -55,8 +56,8 @@ export function useAccountVaults(owner: Address | undefined): ChainVaults[] {
       chain,
       unavailable,
       vaults: r.data,
-      error: r.error,
-      isPending: r.isPending && !unavailable,
+      error: readError(r),
+      isPending: r.isPending && !unavailable && !failingSinceLastSuccess(r),
       updatedAt: r.dataUpdatedAt,
       refetch: () => void r.refetch(),
     };

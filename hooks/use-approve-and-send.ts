@@ -5,6 +5,7 @@ import { devErc20Abi } from "@/contracts-abi";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
 import { needsApproval } from "@/lib/markets";
 import { formatToken } from "@/lib/format";
+import { pendingFlows } from "@/lib/pending-flows";
 
 export interface Pull {
   token: Address;
@@ -18,27 +19,51 @@ export interface Pull {
   unlimited: boolean;
 }
 
+/** Ties the run to the app's store of pending flows: `key` is what it acts on, `form` what the locked form shows. */
+export interface FlowTie {
+  key: string;
+  form: Record<string, string | boolean>;
+}
+
 /**
  * An action that pulls tokens from the wallet: allowance checked first, then Approve (exact amount by default,
  * unlimited only when chosen), then the action — each through the one transactor (simulate, sign, pending, toasts).
- * Stops at the first step that is not confirmed and returns its result.
+ * Stops at the first step that is not confirmed and returns its result. With `flow`, the run is recorded in the one
+ * store of pending flows (survives navigation and reload); a second run on the same key is refused while it lasts.
  */
 export function useApproveAndSend() {
   const send = useTransactor();
   return useCallback(
-    async (pull: Pull | null, action: TxRequest): Promise<TxResult> => {
-      if (pull && needsApproval(pull.allowance, pull.amount)) {
-        const approved = await send({
-          label: pull.unlimited ? `Approve unlimited ${pull.symbol}` : `Approve ${formatToken(pull.amount, pull.decimals, pull.symbol, pull.decimals)}`,
-          chainId: action.chainId,
-          address: pull.token,
-          abi: devErc20Abi,
-          functionName: "approve",
-          args: [pull.spender, pull.unlimited ? maxUint256 : pull.amount],
-        });
-        if (approved.status !== "confirmed") return approved;
+    async (pull: Pull | null, action: TxRequest, flow?: FlowTie): Promise<TxResult> => {
+      const approve: TxRequest | null =
+        pull && needsApproval(pull.allowance, pull.amount)
+          ? {
+              label: pull.unlimited ? `Approve unlimited ${pull.symbol}` : `Approve ${formatToken(pull.amount, pull.decimals, pull.symbol, pull.decimals)}`,
+              chainId: action.chainId,
+              address: pull.token,
+              abi: devErc20Abi,
+              functionName: "approve",
+              args: [pull.spender, pull.unlimited ? maxUint256 : pull.amount],
+            }
+          : null;
+      const store = pendingFlows();
+      if (flow) {
+        const steps = [...(approve ? [approve.label] : []), action.label];
+        const begun = store.begin({ key: flow.key, chainId: action.chainId, form: flow.form, steps });
+        if (!begun.ok) {
+          return { status: "failed", error: { kind: "unknown", message: `“${begun.running.steps.at(-1)}” is still in progress: wait for it to finish.` } };
+        }
       }
-      return send(action);
+      try {
+        if (approve) {
+          const approved = await send({ ...approve, then: action, ...(flow ? { flow: flow.key } : {}) });
+          if (approved.status !== "confirmed") return approved;
+          if (flow) store.update(flow.key, { current: 1, stage: "checking" });
+        }
+        return await send({ ...action, ...(flow ? { flow: flow.key } : {}) });
+      } finally {
+        if (flow) store.end(flow.key);
+      }
     },
     [send],
   );

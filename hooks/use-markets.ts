@@ -6,6 +6,7 @@ import { readContract } from "wagmi/actions";
 import { devErc20Abi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { chainUnavailable } from "@/lib/chains";
+import { failingSinceLastSuccess, readError } from "@/lib/query-state";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensMarket } from "@/lib/vaults";
 
@@ -59,8 +60,8 @@ export function useMarkets(): ChainMarkets[] {
       chain,
       unavailable,
       markets: r.data,
-      error: r.error,
-      isPending: r.isPending && !unavailable,
+      error: readError(r),
+      isPending: r.isPending && !unavailable && !failingSinceLastSuccess(r),
       updatedAt: r.dataUpdatedAt,
       refetch: () => void r.refetch(),
     };

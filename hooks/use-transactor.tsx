@@ -3,10 +3,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { encodeFunctionData, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { estimateGas, getPublicClient, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useToasts } from "@/components/toaster";
 import { withGasMargin } from "@/lib/gas";
+import { pendingFlows } from "@/lib/pending-flows";
+import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx-effects";
 import { describeError, type DescribedError } from "@/lib/tx-errors";
+import { TxEffectsView } from "@/components/tx-effects";
 import { useKeelChains } from "./use-keel-config";
 
 export interface TxRequest {
@@ -17,7 +20,22 @@ export interface TxRequest {
   abi: Abi | readonly unknown[];
   functionName: string;
   args?: readonly unknown[];
+  /** The pending flow this transaction is a step of (lib/pending-flows.ts): its stage and hash are recorded there. */
+  flow?: string;
+  /**
+   * The transaction that follows this one in the same flow (an approval's action): simulated together with it, so the
+   * flow's whole effect — and a revert of the second step — is known before the first signature.
+   */
+  then?: TxRequest;
+  /** The vault whose collateral and debt after are shown before signing (read through the lens in the simulation). */
+  vault?: { market: Address; id: bigint };
 }
+
+const toCall = (r: TxRequest): PlannedCall => ({
+  to: r.address,
+  data: encodeFunctionData({ abi: r.abi as Abi, functionName: r.functionName, args: r.args ?? [] }),
+  label: r.label,
+});
 
 
 export type TxResult =
@@ -26,8 +44,9 @@ export type TxResult =
 
 /**
  * The whole life of a transaction, in one place for every form: switch chain if needed → simulate (a revert is shown
- * by its decoded custom error and nothing is sent) → waiting for signature → pending (hash, explorer link) →
- * confirmed or failed, with toasts; every query is refreshed after confirmation.
+ * by its decoded custom error and nothing is sent) → its effects, simulated at the latest block (tokens out of and into
+ * the wallet, the vault after), shown before the wallet opens → waiting for signature → pending (hash, explorer link)
+ * → confirmed or failed, with toasts; every query is refreshed after confirmation.
  */
 export function useTransactor() {
   const config = useConfig();
@@ -39,6 +58,10 @@ export function useTransactor() {
   return useCallback(
     async (req: TxRequest): Promise<TxResult> => {
       const explorer = chains.find((c) => c.id === req.chainId)?.explorerUrl;
+      const stage = (patch: Parameters<ReturnType<typeof pendingFlows>["update"]>[1]) => {
+        if (req.flow) pendingFlows().update(req.flow, patch);
+      };
+      stage({ stage: "checking" });
       const id = toasts.show({ tone: "pending", title: req.label, body: "Checking the transaction…" });
       const fail = (error: DescribedError, hash?: Hash): TxResult => {
         if (error.kind === "rejected") toasts.show({ id, tone: "neutral", title: req.label, body: error.message });
@@ -68,6 +91,32 @@ export function useTransactor() {
         const d = describeError(e);
         return fail(d.kind === "revert" ? { ...d, message: `Not sent — it would fail: ${d.message}` } : d);
       }
+      // The effects, from a simulation of this transaction (and the one that follows it in its flow) at the latest block.
+      const chain = chains.find((c) => c.id === req.chainId);
+      const tokens = (chain?.deployment?.assets ?? []).map((a) => ({ address: a.address, symbol: a.symbol, decimals: a.decimals }));
+      const lens = chain?.deployment?.contracts.lens;
+      const vaultReq = req.vault ?? req.then?.vault;
+      const market = vaultReq ? chain?.deployment?.markets.find((m) => m.address.toLowerCase() === vaultReq.market.toLowerCase()) : undefined;
+      const base = market ? tokens.find((t) => t.address.toLowerCase() === market.baseAsset.toLowerCase()) : undefined;
+      let effects: TxEffects | null = null;
+      try {
+        const client = getPublicClient(config, { chainId: req.chainId as (typeof config.chains)[number]["id"] });
+        if (client) {
+          effects = await simulateEffects((a) => client.request(a as never), {
+            account: address,
+            calls: [req, ...(req.then ? [req.then] : [])].map(toCall),
+            tokens,
+            ...(vaultReq && lens && vaultReq.id > 0n ? { vault: { lens, market: vaultReq.market, id: vaultReq.id } } : {}),
+          });
+        }
+      } catch {
+        effects = null; // the RPC does not simulate blocks (eth_simulateV1): the wallet's own preview remains
+      }
+      if (effects && !effects.ok) {
+        const step = req.then ? ` (${effects.label})` : "";
+        return fail({ ...effects.error, message: `Not sent — it would fail${step}: ${effects.error.message}` });
+      }
+      const effectsView = effects?.ok ? <TxEffectsView effects={effects} tokens={tokens} {...(base ? { base } : {})} /> : null;
       // The engine accrues interest on the first call of a block, so a transaction mined in a later block than the one it
       // was estimated in can cost more gas than the estimate: send it with a margin (unused gas is not paid).
       let gas: bigint | undefined;
@@ -84,11 +133,23 @@ export function useTransactor() {
       }
       let hash: Hash;
       try {
-        toasts.show({ id, tone: "pending", title: req.label, body: "Waiting for your signature…" });
+        toasts.show({
+          id,
+          tone: "pending",
+          title: req.label,
+          body: (
+            <>
+              <span>Waiting for your signature…</span>
+              {effectsView}
+            </>
+          ),
+        });
+        stage({ stage: "signing" });
         hash = await writeContract(config, { ...request, ...(gas ? { gas } : {}) } as Parameters<typeof writeContract>[1]);
       } catch (e) {
         return fail(describeError(e));
       }
+      stage({ stage: "pending", hash });
       const link = explorer ? (
         <a className="underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
           view on explorer
@@ -99,9 +160,12 @@ export function useTransactor() {
         tone: "pending",
         title: req.label,
         body: (
-          <span>
-            Pending <code className="text-xs">{hash.slice(0, 10)}…</code> {link}
-          </span>
+          <>
+            <span>
+              Pending <code className="text-xs">{hash.slice(0, 10)}…</code> {link}
+            </span>
+            {effectsView}
+          </>
         ),
       });
       try {

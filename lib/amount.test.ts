@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { parseAmount, parseAmountText } from "./amount";
+import { parseAmount, parseAmountText, parseLeverageText } from "./amount";
 
 const fmt = (v: bigint) => formatUnits(v, 6);
 const problem = (text: string, limits = { decimals: 6, symbol: "USDC" }) => {
@@ -32,7 +32,10 @@ describe("parseAmount gives each bad input its own problem", () => {
     ["   ", "empty"],
     ["abc", "notANumber"],
     ["1.2.3", "notANumber"],
-    ["1,000", "notANumber"],
+    ["1,000", "separator"],
+    ["1,5", "separator"],
+    ["1 000", "separator"],
+    ["1_000.5", "separator"],
     [".", "notANumber"],
     ["0x10", "notANumber"],
     ["-1", "negative"],
@@ -58,5 +61,47 @@ describe("parseAmount gives each bad input its own problem", () => {
   it("names the token's decimals", () => {
     const r = parseAmount("0.5", { decimals: 0, symbol: "NFT" }, fmt);
     expect(r.ok ? "" : r.message).toBe("NFT has no decimals: enter a whole number");
+  });
+});
+
+describe("wording", () => {
+  it("says separators are not accepted", () => {
+    for (const t of ["1,5", "1 000", "1\u00a0000"]) {
+      const r = parseAmountText(t, 6);
+      expect(r.ok ? "" : r.message).toBe("Write the amount without separators: digits and one dot for decimals, like 1.5");
+    }
+  });
+  it("names what is negative", () => {
+    const r = parseAmountText("-1", 2, "%", "a slippage bound");
+    expect(r.ok ? "" : r.message).toBe("The slippage bound cannot be negative");
+    const a = parseAmountText("-1", 2);
+    expect(a.ok ? "" : a.message).toBe("The amount cannot be negative");
+  });
+});
+
+describe("parseLeverageText", () => {
+  const problemOf = (t: string, max = 500) => {
+    const r = parseLeverageText(t, max);
+    return r.ok ? r.hundredths : r.problem;
+  };
+  it.each([
+    ["2.5", 250],
+    ["3x", 300],
+    ["1.75×", 175],
+    ["1", 100],
+    ["0.5", "belowOne"],
+    ["-2", "negative"],
+    ["abc", "notANumber"],
+    ["1e2", "exponent"],
+    ["1,5", "separator"],
+    ["2.555", "tooManyDecimals"],
+    ["50", "aboveMax"],
+    ["", "empty"],
+  ])("%j → %s", (t, expected) => {
+    expect(problemOf(t)).toBe(expected);
+  });
+  it("says the maximum", () => {
+    const r = parseLeverageText("50", 412);
+    expect(r.ok ? "" : r.message).toBe("At most 4.12× for this position");
   });
 });

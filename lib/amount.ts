@@ -8,6 +8,7 @@ export type AmountProblem =
   | "notANumber"
   | "negative"
   | "exponent"
+  | "separator"
   | "tooManyDecimals"
   | "zero"
   | "aboveBalance"
@@ -28,12 +29,20 @@ export interface AmountLimits {
 
 const fail = (problem: AmountProblem, message: string): ParsedAmount => ({ ok: false, problem, message });
 
-/** Parses a decimal string exactly: digits, one optional dot, optional thousands separators "," are refused as ambiguous. */
-export function parseAmountText(text: string, decimals: number, symbol = "this token"): ParsedAmount {
+/**
+ * Parses a decimal string exactly: digits and one optional dot. Thousands or decimal separators other than the dot
+ * ("1,5", "1 000", "1_000") are refused by name, as ambiguous. `what` names the value in messages, with its article
+ * ("an amount", "a slippage bound").
+ */
+export function parseAmountText(text: string, decimals: number, symbol = "this token", what = "an amount"): ParsedAmount {
+  const noun = what.replace(/^(a|an) /, "");
   const s = text.trim();
-  if (s === "") return fail("empty", "Enter an amount");
-  if (s.startsWith("-")) return fail("negative", "The amount cannot be negative");
-  if (/^[+]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", "Write the amount in full digits, without an exponent (e)");
+  if (s === "") return fail("empty", `Enter ${what}`);
+  if (s.startsWith("-")) return fail("negative", `The ${noun} cannot be negative`);
+  if (/^[+]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", `Write the ${noun} in full digits, without an exponent (e)`);
+  if (/^\+?[\d.]*\d[\d.]*([,'_\s\u00a0\u202f][\d.]+)+$/.test(s)) {
+    return fail("separator", `Write the ${noun} without separators: digits and one dot for decimals, like 1.5`);
+  }
   const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[1] === "" && (m[2] ?? "") === "")) return fail("notANumber", "Enter a number, like 1.5");
   const whole = m[1] || "0";
@@ -60,4 +69,24 @@ export function parseAmount(text: string, limits: AmountLimits, format: (v: bigi
     return fail("aboveMax", `At most ${format(limits.max.value)} ${limits.symbol}: ${limits.max.reason}`);
   }
   return parsed;
+}
+
+export type LeverageProblem = AmountProblem | "belowOne";
+export type ParsedLeverage = { ok: true; hundredths: number } | { ok: false; problem: LeverageProblem; message: string };
+
+/**
+ * A target leverage typed by a person ("2.5", "2.5×", "3x") → hundredths (250), with the amount parser's named
+ * problems ("abc", "-2", "1e2", "1,5") plus below 1× and above the position's maximum (in hundredths).
+ */
+export function parseLeverageText(text: string, maxHundredths: number): ParsedLeverage {
+  const p = parseAmountText(text.replace(/\s*[×xX]\s*$/, ""), 2, "Leverage", "a leverage");
+  if (!p.ok) {
+    const message = p.problem === "tooManyDecimals" ? "Leverage takes at most 2 decimals, like 2.75" : p.message;
+    return { ok: false, problem: p.problem, message };
+  }
+  if (p.value < 100n) return { ok: false, problem: "belowOne", message: "Leverage starts at 1.00× (no borrowing)" };
+  if (p.value > BigInt(maxHundredths)) {
+    return { ok: false, problem: "aboveMax", message: `At most ${(maxHundredths / 100).toFixed(2)}× for this position` };
+  }
+  return { ok: true, hundredths: Number(p.value) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeCountdown, describeChange, needsApproval, withdrawLimit, type PendingChange } from "./markets";
+import { changeCountdown, describeChange, lenderWithdrawCall, needsApproval, withdrawLimit, type PendingChange } from "./markets";
 import { SECONDS_PER_YEAR, WAD } from "./rates";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
@@ -78,5 +78,15 @@ describe("withdrawLimit / needsApproval", () => {
   it("asks for an approval only when the allowance is short", () => {
     expect(needsApproval(0n, 1n)).toBe(true);
     expect(needsApproval(5n, 5n)).toBe(false);
+  });
+});
+
+describe("lenderWithdrawCall", () => {
+  it("redeems every share when the whole position is withdrawn (no dust)", () => {
+    expect(lenderWithdrawCall(1_000n, { shares: 990n, supplied: 1_000n, maxWithdraw: 1_000n })).toEqual({ functionName: "redeem", shares: 990n });
+  });
+  it("withdraws the amount for part of it, or when liquidity limits it", () => {
+    expect(lenderWithdrawCall(400n, { shares: 990n, supplied: 1_000n, maxWithdraw: 1_000n })).toEqual({ functionName: "withdraw", assets: 400n });
+    expect(lenderWithdrawCall(100n, { shares: 990n, supplied: 1_000n, maxWithdraw: 100n })).toEqual({ functionName: "withdraw", assets: 100n });
   });
 });

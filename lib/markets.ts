@@ -81,6 +81,18 @@ export function withdrawLimit(supplied: bigint, maxWithdraw: bigint): { max: big
   return { max: maxWithdraw, limitedByLiquidity: maxWithdraw < supplied };
 }
 
+/**
+ * The ERC-4626 call that withdraws `amount` for a lender: `redeem` of every share when the amount is the whole
+ * position (so no dust of shares is left behind by interest accrued since the read), else `withdraw(amount)`.
+ */
+export function lenderWithdrawCall(
+  amount: bigint,
+  pos: { shares: bigint; supplied: bigint; maxWithdraw: bigint },
+): { functionName: "redeem"; shares: bigint } | { functionName: "withdraw"; assets: bigint } {
+  const all = pos.shares > 0n && amount >= pos.supplied && pos.maxWithdraw >= pos.supplied;
+  return all ? { functionName: "redeem", shares: pos.shares } : { functionName: "withdraw", assets: amount };
+}
+
 /** Whether `amount` needs an approval first, given the current allowance. */
 export function needsApproval(allowance: bigint, amount: bigint): boolean {
   return allowance < amount;

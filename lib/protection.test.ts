@@ -70,4 +70,10 @@ describe("parseRuleDraft", () => {
     const above = parseRuleDraft(draft({ kind: "stopLoss", trigger: "3100" }), ctx);
     expect(!above.ok && above.errors.trigger).toMatch(/Below today's price/);
   });
+
+  it("says which field is negative, in its own words", () => {
+    const r = parseRuleDraft(draft({ slippage: "-1", fee: "-0.1" }), ctx);
+    expect(!r.ok && r.errors.slippage).toBe("The slippage bound cannot be negative");
+    expect(!r.ok && r.errors.fee).toBe("The fee cap cannot be negative");
+  });
 });

@@ -120,9 +120,9 @@ export function parseRuleDraft(
 ): { ok: true; rule: ParsedRule } | { ok: false; errors: Partial<Record<RuleField, string>> } {
   const errors: Partial<Record<RuleField, string>> = {};
   const num = (text: string, decimals: number, field: RuleField, what: string): bigint => {
-    const p = parseAmountText(text, decimals, what);
+    const p = parseAmountText(text, decimals, what, what);
     if (!p.ok) {
-      errors[field] = p.problem === "tooManyDecimals" ? `At most ${decimals} decimals` : p.message.replace("an amount", what);
+      errors[field] = p.problem === "tooManyDecimals" ? `At most ${decimals} decimals` : p.message;
       return 0n;
     }
     return p.value;

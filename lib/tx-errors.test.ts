@@ -1,6 +1,7 @@
 import { BaseError, ContractFunctionRevertedError, encodeErrorResult, UserRejectedRequestError } from "viem";
 import { describe, expect, it } from "vitest";
 import { devPriceFeedAbi, keelErrorsAbi, keelLensAbi } from "@/contracts-abi";
+import { ConnectorAccountNotFoundError, ConnectorNotConnectedError, ProviderNotFoundError } from "@wagmi/core";
 import { describeError, ERROR_MESSAGES, errorNames } from "./tx-errors";
 
 describe("the one table of error messages", () => {
@@ -20,5 +21,25 @@ describe("describeError", () => {
   it("treats a rejected signature as neutral", () => {
     const d = describeError(new UserRejectedRequestError(new Error("User rejected the request.")));
     expect(d.kind).toBe("rejected");
+  });
+});
+
+describe("every library error reaches the person as a sentence", () => {
+  it("explains wagmi's connector errors (account switched between approve and action)", () => {
+    const raw = new ConnectorNotConnectedError();
+    expect(raw.message).toMatch(/Version: @wagmi\/core@/); // what the person used to see
+    const d = describeError(raw);
+    expect(d.message).not.toMatch(/Version|@wagmi/);
+    expect(d.message).toMatch(/^Your wallet disconnected \(or you switched accounts\)/);
+    const acct = describeError(new ConnectorAccountNotFoundError({ address: "0x0000000000000000000000000000000000000001", connector: { name: "X" } as never }));
+    expect(acct.message).toMatch(/no longer selected/);
+    expect(describeError(new ProviderNotFoundError()).message).toMatch(/No wallet was found/);
+  });
+  it("reads EIP-1193 codes and strips version lines from anything else", () => {
+    expect(describeError({ code: 4001, message: "x" }).kind).toBe("rejected");
+    expect(describeError(Object.assign(new Error("busy"), { code: -32002 })).message).toMatch(/busy with another request/);
+    const other = describeError(new BaseError("Something odd happened", { details: "deep" }));
+    expect(other.message).toBe("Something odd happened.");
+    expect(describeError(new Error("first line\n\nVersion: lib@1.0.0")).message).toBe("first line.");
   });
 });

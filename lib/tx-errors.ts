@@ -95,12 +95,64 @@ export function describeRevert(errorName: string, args: Args = []): string {
   return f ? f(args) : `The contract refused: ${errorName}.`;
 }
 
-/** Turns any error from viem/wagmi into one clear sentence, decoding custom errors by name through the ABI. */
+/**
+ * Wallet and connector errors (wagmi, viem, EIP-1193 providers), by the error's class name, in words. Part of the
+ * one table: every library error reaches the person as a sentence, never as "Connector not connected. Version: …".
+ */
+export const WALLET_MESSAGES: Record<string, string> = {
+  ConnectorNotConnectedError: "Your wallet disconnected (or you switched accounts) before this step: nothing more was sent. Reconnect and retry.",
+  ConnectorAccountNotFoundError: "The account that started this is no longer selected in your wallet: nothing more was sent. Switch back and retry.",
+  ConnectorChainMismatchError: "Your wallet is on another network than the app expects: switch network and retry.",
+  ConnectorNotFoundError: "No wallet is connected: connect one and retry.",
+  ConnectorUnavailableReconnectingError: "Your wallet is reconnecting: wait a moment and retry.",
+  ConnectorAlreadyConnectedError: "This wallet is already connected.",
+  ChainNotConfiguredError: "This network is not configured in Keel.",
+  ProviderNotFoundError: "No wallet was found in this browser: install or unlock one and retry.",
+  SwitchChainNotSupportedError: "Your wallet cannot switch network from the app: switch it in the wallet and retry.",
+  SwitchChainError: "Your wallet did not switch network: switch it in the wallet and retry.",
+  ChainDisconnectedError: "Your wallet lost its connection to the network: retry in a moment.",
+  ProviderDisconnectedError: "Your wallet is disconnected from every network: reconnect it and retry.",
+  UnauthorizedProviderError: "Your wallet has not authorised this site for that account: reconnect and retry.",
+  UnsupportedProviderMethodError: "Your wallet does not support this request.",
+  UnsupportedChainIdError: "Your wallet does not know this network: add it in the wallet and retry.",
+  ResourceUnavailableRpcError: "Your wallet is busy with another request: open it and finish or cancel that first.",
+  InsufficientFundsError: "Your wallet does not hold enough ETH to pay for gas.",
+  TransactionExecutionError: "Your wallet could not send the transaction.",
+};
+
+/** EIP-1193 / JSON-RPC error codes a wallet answers with, when the library did not give the error a class. */
+const WALLET_CODES: Record<number, string> = {
+  4100: WALLET_MESSAGES.UnauthorizedProviderError!,
+  4200: WALLET_MESSAGES.UnsupportedProviderMethodError!,
+  4900: WALLET_MESSAGES.ProviderDisconnectedError!,
+  4901: WALLET_MESSAGES.ChainDisconnectedError!,
+  4902: WALLET_MESSAGES.UnsupportedChainIdError!,
+  [-32002]: WALLET_MESSAGES.ResourceUnavailableRpcError!,
+};
+
+/** The error and every `cause` under it, outermost first. */
+function chain(error: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let e = error; e !== undefined && e !== null && out.length < 16; e = (e as { cause?: unknown }).cause) out.push(e);
+  return out;
+}
+
+/** A library message made readable: its short message (or first line), without "Version: …" / "Docs: …" lines. */
+export function plainMessage(error: Error): string {
+  const short = (error as { shortMessage?: string }).shortMessage || error.message;
+  const line = short.split("\n").find((l) => l.trim() !== "" && !/^(Version|Docs|Details|URL|Request body|Raw Call Arguments):/i.test(l.trim()));
+  const text = (line ?? "Something went wrong.").trim();
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** Turns any error from viem/wagmi/a wallet into one clear sentence, decoding custom errors by name through the ABI. */
 export function describeError(error: unknown): DescribedError {
+  const causes = chain(error);
+  const rejected = causes.some(
+    (e) => e instanceof UserRejectedRequestError || (e as { code?: unknown })?.code === 4001 || (e instanceof Error && /user (rejected|denied)/i.test(e.message)),
+  );
+  if (rejected) return { kind: "rejected", message: "You declined in your wallet. Nothing was sent." };
   if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof UserRejectedRequestError) || /user (rejected|denied)/i.test(error.message)) {
-      return { kind: "rejected", message: "You declined in your wallet. Nothing was sent." };
-    }
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const name = reverted.data?.errorName;
@@ -112,10 +164,15 @@ export function describeError(error: unknown): DescribedError {
     if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) {
       return { kind: "rpc", message: "The network (RPC) is not answering. Check your connection and retry." };
     }
-    return { kind: "unknown", message: error.shortMessage };
   }
-  if (error instanceof Error) return { kind: "unknown", message: error.message };
-  return { kind: "unknown", message: String(error) };
+  for (const e of causes) {
+    const name = e instanceof Error ? e.name : undefined;
+    if (name && WALLET_MESSAGES[name] && name !== "TransactionExecutionError") return { kind: "unknown", message: WALLET_MESSAGES[name] };
+    const code = (e as { code?: unknown })?.code;
+    if (typeof code === "number" && WALLET_CODES[code]) return { kind: "unknown", message: WALLET_CODES[code] };
+  }
+  if (error instanceof Error) return { kind: "unknown", message: plainMessage(error) };
+  return { kind: "unknown", message: "Something went wrong: nothing was sent." };
 }
 
 /** All custom error names in the given ABIs (for the completeness test). */

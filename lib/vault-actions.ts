@@ -37,6 +37,19 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
 /** Why an action has its maximum. */
 export type LimitReason = "holdsNone" | "allHeld" | "beyondLtv" | "noLiquidity" | "repaysAll" | "noDebt";
 
+/** Margin of the "repay all" approval over today's debt, in basis points: interest accrued until the repayment is mined. */
+export const REPAY_ALL_MARGIN_BPS = 1n;
+
+/**
+ * What "Repay all" approves: the debt read now plus REPAY_ALL_MARGIN_BPS and 1 wei, because the repayment sends
+ * type(uint256).max and the market takes the debt as it is when the transaction is mined — a little more than now. Only
+ * that debt is pulled; the rest of the approval stays unused. Capped at the wallet balance.
+ */
+export function repayAllAllowance(debt: bigint, walletBalance: bigint): bigint {
+  const withMargin = debt + (debt * REPAY_ALL_MARGIN_BPS) / 10_000n + 1n;
+  return min(withMargin, walletBalance);
+}
+
 export function actionLimits(i: ActionInput): ActionLimits {
   const { position: v } = i;
   switch (i.action) {

@@ -1,5 +1,11 @@
-import { connectorsForWallets, type Wallet } from "@rainbow-me/rainbowkit";
-import { injectedWallet } from "@rainbow-me/rainbowkit/wallets";
+import { connectorsForWallets, type Wallet, type WalletList } from "@rainbow-me/rainbowkit";
+import {
+  coinbaseWallet,
+  injectedWallet,
+  metaMaskWallet,
+  rainbowWallet,
+  walletConnectWallet,
+} from "@rainbow-me/rainbowkit/wallets";
 import { createConfig, createConnector, http, injected } from "wagmi";
 import { defineChain, type Chain } from "viem";
 import type { ChainSettings } from "./chains";
@@ -47,12 +53,26 @@ function devWallet(chains: ChainSettings[], index: number): () => Wallet {
   });
 }
 
-/** The one wagmi config of the app: configured chains, injected (EIP-6963) wallets, and dev wallets on local chains. */
-export function createKeelWagmiConfig(chains: ChainSettings[]) {
+/**
+ * The wallet list: injected (EIP-6963) browser wallets always; with a WalletConnect project id, RainbowKit's defaults
+ * too (MetaMask, Rainbow, Coinbase Wallet, WalletConnect — mobile wallets by QR code); dev wallets on local chains.
+ * Without a project id nothing that needs WalletConnect is listed (no dead QR code, no request to its relay).
+ */
+export function walletGroups(chains: ChainSettings[], walletConnectProjectId?: string) {
   const local = chains.filter((c) => c.local);
-  const groups = [{ groupName: "Browser wallets", wallets: [injectedWallet] }];
+  const projectId = walletConnectProjectId?.trim() || undefined;
+  const groups: WalletList = projectId
+    ? [{ groupName: "Popular", wallets: [injectedWallet, metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet] }]
+    : [{ groupName: "Browser wallets", wallets: [injectedWallet] }];
   if (local.length) groups.push({ groupName: "Local chain", wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
-  const connectors = connectorsForWallets(groups, { appName: "Keel", projectId: "keel-no-walletconnect" });
+  return { groups, projectId };
+}
+
+/** The one wagmi config of the app: configured chains, the wallets of walletGroups(), read through each chain's RPC. */
+export function createKeelWagmiConfig(chains: ChainSettings[], walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID) {
+  const { groups, projectId } = walletGroups(chains, walletConnectProjectId);
+  // RainbowKit requires a project id string even when no WalletConnect wallet is listed; none is contacted then.
+  const connectors = connectorsForWallets(groups, { appName: "Keel", projectId: projectId ?? "keel-no-walletconnect" });
   const viemChains = chains.map(toViemChain) as [Chain, ...Chain[]];
   return createConfig({
     chains: viemChains,

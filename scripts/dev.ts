@@ -80,6 +80,13 @@ async function main() {
     console.log(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
     const anvil = await startAnvil({ port: rpcPort + i, chainId });
     anvils.push(anvil);
+    // A dead chain would leave the app showing "cannot reach" forever with nothing said here: say it and stop the
+    // stack (its deployment lived only in that anvil, so a restart means a fresh deploy — run npm run dev again).
+    anvil.onDeath((why) => {
+      if (stopping) return;
+      console.error(`\n✖ ${why}\n  Stopping the local stack: its deployment lived in that anvil. Run \`npm run dev\` again for a fresh one.\n`);
+      void shutdown(1);
+    });
     console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
     const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`) });
     // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the

@@ -8,8 +8,10 @@ import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi, keelRouterCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
+import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useTransactor } from "@/hooks/use-transactor";
-import { parseAmount } from "@/lib/amount";
+import { parseAmount, parseLeverageText } from "@/lib/amount";
+import { pendingFlows } from "@/lib/pending-flows";
 import { findAsset } from "@/lib/deployment";
 import { formatHealthFactor, formatLeverage, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/leverage";
@@ -21,7 +23,8 @@ import { toPosition, type LensMarket, type LensVault } from "@/lib/vaults";
 const SLIPPAGE_CHOICES = [10n, 50n, 100n, 300n];
 const EMPTY_VAULT = { collaterals: [], debt: 0n, debtShares: 0n } as const;
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-const toHundredths = (wad: bigint) => Number(wad / 10n ** 16n);
+/** WAD → hundredths, rounded to nearest: a 3.00× position reads 300 (not 299 from 2.9999…×). */
+const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
 
 export interface MultiplyPanelProps {
   chain: ChainConfig;
@@ -52,7 +55,12 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const [touched, setTouched] = useState(false);
   const [mode, setMode] = useState<"adjust" | "close">("adjust");
   const [slippageBps, setSlippageBps] = useState(50n);
-  const [busy, setBusy] = useState(false);
+  const [sending, setBusy] = useState(false);
+  // The router flow in progress on this vault (or on a new one in this market) locks the panel, across navigation too.
+  const flowKey = `multiply:${chain.id}:${market.market.toLowerCase()}:${vault?.id ?? "new"}`;
+  const flow = usePendingFlow(flowKey);
+  const locked = flow !== undefined && flow.stage !== "interrupted";
+  const busy = sending || locked;
 
   const info = market.collaterals.find((c) => c.info.asset === collateral)?.info;
   const decimals = info?.decimals ?? 18;
@@ -79,10 +87,15 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
     ? { position, collateral, pool, flashFeeBps: market.flashFeeBps, slippageBps, cash: market.cash }
     : null;
   const max = ctx ? maxLeverage(ctx, deposit) : WAD;
-  const maxHundredths = Math.max(100, toHundredths(max));
-  const plan: LeveragePlan | null = ctx ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
+  const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
+  const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
+  // A trade only when someone asked for one: a deposit, a target chosen, or Close — never from the prefilled current
+  // leverage (which would preview a swap of 0 for a rounding difference). A new vault needs its deposit first.
+  const asked = mode === "close" || deposit > 0n || (vault !== undefined && target !== null && target !== currentHundredths);
+  const plan: LeveragePlan | null =
+    ctx && asked ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
-  const aboveMax = mode === "adjust" && targetHundredths > maxHundredths && targetHundredths > currentHundredths;
+  const aboveMax = mode === "adjust" && asked && targetHundredths > maxHundredths && targetHundredths > currentHundredths;
   const needsOperator = Boolean(vault) && venue.data !== undefined && !venue.data.routerAuthorised;
   const pulls = mode === "adjust" && deposit > 0n;
   const needsApproval = pulls && venue.data !== undefined && venue.data.allowance < deposit;
@@ -97,11 +110,20 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           ? parsed.ok
             ? null
             : parsed.message
-          : aboveMax
+          : leverageParsed && !leverageParsed.ok
+            ? null // shown under the leverage box
+            : aboveMax
             ? `The most this position can take is ${formatLeverage(max)} (loan-to-value at your slippage bound, pool depth and the market's cash).`
             : (plan?.problem?.message ?? null);
   const canSubmit =
-    Boolean(address) && !busy && !problem && plan !== null && depositOk && !noChange && (mode === "close" || !vault || targetHundredths !== currentHundredths || deposit > 0n);
+    Boolean(address) &&
+    !busy &&
+    !problem &&
+    !(leverageParsed && !leverageParsed.ok && mode === "adjust") &&
+    plan !== null &&
+    depositOk &&
+    !noChange &&
+    (mode === "close" || !vault || targetHundredths !== currentHundredths || deposit > 0n);
 
   async function submit() {
     setTouched(true);
@@ -146,7 +168,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
       const pull = pulls
         ? { token: collateral, symbol, decimals, spender: router, amount: deposit, allowance: venue.data?.allowance ?? 0n, unlimited: false }
         : null;
-      const result = await approveAndSend(pull, request);
+      const result = await approveAndSend(pull, request, { key: flowKey, form: { collateral, depositText, target: String(targetHundredths), mode } });
       if (result.status === "confirmed") {
         setDepositText("");
         setTouched(false);
@@ -262,15 +284,22 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
                   data-testid="leverage-input"
                   inputMode="decimal"
                   value={leverageText ?? (targetHundredths / 100).toFixed(2)}
+                  aria-invalid={Boolean(leverageParsed && !leverageParsed.ok)}
+                  aria-describedby="multiply-leverage-problem"
                   onChange={(e) => {
                     setLeverageText(e.target.value);
-                    const v = Number(e.target.value.replace(/[×x]/g, "").trim());
-                    if (e.target.value.trim() !== "" && Number.isFinite(v) && v >= 1 && v <= 100) setTarget(Math.round(v * 100));
+                    const p = parseLeverageText(e.target.value, Math.max(maxHundredths, currentHundredths));
+                    if (p.ok) setTarget(p.hundredths);
                   }}
-                  onBlur={() => setLeverageText(null)}
-                  className="w-20 rounded-md border border-slate-700 bg-slate-950 px-2 py-1 text-right font-mono text-sm"
+                  onBlur={() => {
+                    if (leverageParsed?.ok !== false) setLeverageText(null);
+                  }}
+                  className={`w-20 rounded-md border bg-slate-950 px-2 py-1 text-right font-mono text-sm ${leverageParsed && !leverageParsed.ok ? "border-rose-600" : "border-slate-700"}`}
                 />
               </div>
+              <p id="multiply-leverage-problem" role={leverageParsed && !leverageParsed.ok ? "alert" : undefined} className="min-h-4 text-xs text-rose-300" data-testid="leverage-problem">
+                {leverageParsed && !leverageParsed.ok ? leverageParsed.message : ""}
+              </p>
             </div>
           </>
         )}
@@ -346,6 +375,20 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           </p>
         )}
 
+        {locked && (
+          <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
+            In progress — step {flow.current + 1} of {flow.steps.length}: {flow.steps[flow.current]}
+            {flow.stage === "signing" ? " (waiting for your signature)" : flow.stage === "pending" ? " (sent, waiting for the chain)" : ""}.
+          </p>
+        )}
+        {flow?.stage === "interrupted" && (
+          <p role="alert" data-testid="flow-interrupted" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
+            {flow.note}{" "}
+            <button type="button" className="underline" onClick={() => pendingFlows().end(flowKey)}>
+              Dismiss
+            </button>
+          </p>
+        )}
         <ol className="space-y-1 text-xs text-slate-400" data-testid="multiply-steps">
           {steps.map((s, i) => (
             <li key={s.label} className={s.done ? "text-emerald-300" : ""}>

@@ -77,6 +77,11 @@ export interface Anvil {
   chainId: number;
   process: ChildProcess;
   stop(): Promise<void>;
+  /**
+   * Calls `listener` with a sentence when this anvil exits without stop() having been called (killed, crashed, out of
+   * memory) — what `npm run dev` prints before it stops the stack.
+   */
+  onDeath(listener: (why: string) => void): void;
 }
 
 /** Starts anvil from node_modules on `port` and waits until it answers. */
@@ -90,6 +95,7 @@ export async function startAnvil(opts: { port: number; chainId?: number; blockTi
     child.once("exit", (code) => reject(new Error(`anvil exited with code ${code} before answering on ${url}`))),
   );
   await Promise.race([waitForRpc(url), exited]);
+  let stopping = false;
   return {
     url,
     port: opts.port,
@@ -97,9 +103,17 @@ export async function startAnvil(opts: { port: number; chainId?: number; blockTi
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+    onDeath: (listener) => {
+      child.once("exit", (code, signal) => {
+        if (stopping) return;
+        const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+        listener(`anvil for chain ${chainId} on ${url} ${how}: the app can no longer read or send anything on that chain.`);
+      });
+    },
   };
 }

@@ -58,14 +58,23 @@ export async function POST(req: Request) {
   if (!Number.isFinite(stepSeconds) || stepSeconds < 1 || stepSeconds > 120) {
     return NextResponse.json({ error: "stepSeconds must be from 1 to 120" }, { status: 400 });
   }
+  // Claim the chain BEFORE any await: a double click sends two requests, and both would pass a check made before the
+  // RPC probe below and record after it (two runs, one dying on the feed owner's nonce). The claim is synchronous,
+  // so the second request sees the first one's run and is refused; a failed probe releases it.
   const current = runs.get(chainId);
   if (current && current.finishedAt === undefined) {
     return NextResponse.json({ error: `a ${current.scenario} scenario is already running on chain ${chainId}`, run: current }, { status: 409 });
   }
-  const local = await localChain(chainId);
-  if ("error" in local) return NextResponse.json({ error: local.error }, { status: local.status });
   const run: Run = { scenario, step: 0, of: 0, startedAt: Date.now() };
   runs.set(chainId, run);
+  const local = await localChain(chainId);
+  if ("error" in local) {
+    if (runs.get(chainId) === run) {
+      if (current) runs.set(chainId, current);
+      else runs.delete(chainId);
+    }
+    return NextResponse.json({ error: local.error }, { status: local.status });
+  }
   void runScenario({
     rpcUrl: local.chain.rpcUrl,
     deployment: local.deployment,

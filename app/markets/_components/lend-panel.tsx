@@ -1,13 +1,14 @@
 "use client";
 import { useState } from "react";
-import { maxUint256, type Address } from "viem";
 import { useAccount } from "wagmi";
-import { devErc20Abi, keelMarketCallAbi } from "@/contracts-abi";
+import { keelMarketCallAbi } from "@/contracts-abi";
+import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useLenderPosition } from "@/hooks/use-markets";
-import { useTransactor } from "@/hooks/use-transactor";
+import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { pendingFlows } from "@/lib/pending-flows";
 import { parseAmount, type AmountLimits } from "@/lib/amount";
 import { formatToken, formatUnitsFixed } from "@/lib/format";
-import { needsApproval, withdrawLimit } from "@/lib/markets";
+import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/markets";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensMarket } from "@/lib/vaults";
 
@@ -21,12 +22,20 @@ type Mode = "deposit" | "withdraw";
 export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; market: LensMarket; symbol: string }) {
   const { address } = useAccount();
   const position = useLenderPosition(chain, market.market, market.baseAsset, address);
-  const send = useTransactor();
-  const [mode, setMode] = useState<Mode>("deposit");
-  const [text, setText] = useState("");
+  const approveAndSend = useApproveAndSend();
+  const [chosenMode, setMode] = useState<Mode>("deposit");
+  const [typed, setText] = useState("");
   const [touched, setTouched] = useState(false);
-  const [unlimited, setUnlimited] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [chosenUnlimited, setUnlimited] = useState(false);
+  // A flow in progress on this lender position owns the form (after navigation or reload too): locked, showing it.
+  const flowKey = `lend:${chain.id}:${market.market.toLowerCase()}:${address?.toLowerCase() ?? ""}`;
+  const flow = usePendingFlow(flowKey);
+  const locked = flow !== undefined && flow.stage !== "interrupted";
+  const form = locked ? (flow.form as { mode: Mode; text: string; unlimited: boolean }) : null;
+  const mode = form?.mode ?? chosenMode;
+  const text = form?.text ?? typed;
+  const unlimited = form?.unlimited ?? chosenUnlimited;
+  const busy = locked;
 
   const decimals = market.baseDecimals;
   const fmt = (v: bigint) => formatUnitsFixed(v, decimals, decimals);
@@ -51,44 +60,27 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);
 
   async function submit() {
-    if (amount === null || !pos) return;
-    setBusy(true);
-    try {
-      if (mode === "deposit" && mustApprove) {
-        await send({
-          label: unlimited ? `Approve unlimited ${symbol}` : `Approve ${fmt(amount)} ${symbol}`,
-          chainId: chain.id,
-          address: market.baseAsset,
-          abi: devErc20Abi,
-          functionName: "approve",
-          args: [market.market, unlimited ? maxUint256 : amount],
-        });
-        return; // the position refreshes with the new allowance; the button becomes "Deposit"
-      }
-      const r =
-        mode === "deposit"
-          ? await send({
-              label: `Deposit ${fmt(amount)} ${symbol}`,
-              chainId: chain.id,
-              address: market.market,
-              abi: keelMarketCallAbi,
-              functionName: "deposit",
-              args: [amount, address as Address],
-            })
-          : await send({
-              label: `Withdraw ${fmt(amount)} ${symbol}`,
-              chainId: chain.id,
-              address: market.market,
-              abi: keelMarketCallAbi,
-              functionName: "withdraw",
-              args: [amount, address as Address, address as Address],
-            });
-      if (r.status === "confirmed") {
-        setText("");
-        setTouched(false);
-      }
-    } finally {
-      setBusy(false);
+    if (amount === null || !pos || !address) return;
+    const sent = { mode, text, unlimited };
+    const call = mode === "withdraw" ? lenderWithdrawCall(amount, pos) : null;
+    const request =
+      mode === "deposit"
+        ? { functionName: "deposit", args: [amount, address], label: `Deposit ${fmt(amount)} ${symbol}` }
+        : call!.functionName === "redeem"
+          ? { functionName: "redeem", args: [call!.shares, address, address], label: `Withdraw all (${fmt(pos.supplied)} ${symbol})` }
+          : { functionName: "withdraw", args: [amount, address, address], label: `Withdraw ${fmt(amount)} ${symbol}` };
+    const pull =
+      mode === "deposit"
+        ? { token: market.baseAsset, symbol, decimals, spender: market.market, amount, allowance: pos.allowance, unlimited }
+        : null;
+    const r = await approveAndSend(
+      pull,
+      { ...request, chainId: chain.id, address: market.market, abi: keelMarketCallAbi },
+      { key: flowKey, form: { ...sent } },
+    );
+    if (r.status === "confirmed") {
+      setText((t) => (t === sent.text ? "" : t));
+      setTouched(false);
     }
   }
 
@@ -97,6 +89,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
       type="button"
       role="tab"
       aria-selected={mode === m}
+      disabled={locked && mode !== m}
       onClick={() => {
         setMode(m);
         setText("");
@@ -158,6 +151,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
                 autoComplete="off"
                 placeholder="0.0"
                 value={text}
+                disabled={locked}
                 onChange={(e) => {
                   setText(e.target.value);
                   setTouched(true);
@@ -167,7 +161,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
               />
               <button
                 type="button"
-                disabled={!pos}
+                disabled={!pos || locked}
                 onClick={() => {
                   if (!pos) return;
                   setText(fmt(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw).replaceAll(",", ""));
@@ -183,13 +177,28 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
             </p>
             {mode === "deposit" && (
               <label className="flex items-center gap-2 text-xs text-slate-400">
-                <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} className="accent-sky-500" />
+                <input type="checkbox" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} className="accent-sky-500" />
                 Approve an unlimited amount (otherwise exactly this deposit)
               </label>
             )}
-            {mode === "deposit" && mustApprove && (
+            {mode === "deposit" && mustApprove && !locked && (
               <p className="text-xs text-slate-400" data-testid="approve-step">
-                Step 1 of 2: allow the market to take {unlimited ? `any amount of ${symbol}` : `${fmt(amount!)} ${symbol}`}, then deposit.
+                Two transactions, one click: allow the market to take {unlimited ? `any amount of ${symbol}` : `${fmt(amount!)} ${symbol}`}, then
+                deposit.
+              </p>
+            )}
+            {locked && (
+              <p role="status" className="text-xs text-sky-200" data-testid="flow-pending">
+                In progress — step {flow.current + 1} of {flow.steps.length}: {flow.steps[flow.current]}
+                {flow.stage === "signing" ? " (waiting for your signature)" : flow.stage === "pending" ? " (sent, waiting for the chain)" : ""}.
+              </p>
+            )}
+            {flow?.stage === "interrupted" && (
+              <p role="alert" className="text-xs text-amber-200" data-testid="flow-interrupted">
+                {flow.note}{" "}
+                <button type="button" className="underline" onClick={() => pendingFlows().end(flowKey)}>
+                  Dismiss
+                </button>
               </p>
             )}
             <button
@@ -204,11 +213,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
                   ? mode === "deposit"
                     ? "Deposit"
                     : "Withdraw"
-                  : mustApprove
-                    ? unlimited
-                      ? `Approve unlimited ${symbol}`
-                      : `Approve ${fmt(amount)} ${symbol}`
-                    : `${mode === "deposit" ? "Deposit" : "Withdraw"} ${fmt(amount)} ${symbol}`}
+                  : `${mustApprove ? "Approve & " : ""}${mode === "deposit" ? "Deposit" : "Withdraw"} ${fmt(amount)} ${symbol}`}
             </button>
           </form>
         </div>

@@ -20,7 +20,6 @@ export function MultiplyPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const options = chains.flatMap((c) => (c.markets ?? []).map((m) => ({ key: `${c.chain.id}:${m.market}`, chain: c.chain, market: m })));
   const current = options.find((o) => o.key === selected) ?? options[0];
-  const chainState = chains.find((c) => c.chain.id === current?.chain.id);
 
   return (
     <div className="space-y-6">
@@ -40,15 +39,18 @@ export function MultiplyPage() {
           })}
         </p>
       )}
-      {chainState?.error && (
-        <RpcErrorBanner
-          chainName={chainState.chain.name}
-          rpcUrl={chainState.chain.rpcUrl}
-          what="marketData"
-          updatedAt={chainState.updatedAt}
-          hasData={Boolean(chainState.markets)}
-          onRetry={chainState.refetch}
-        />
+      {chains.map((c) =>
+        c.error ? (
+          <RpcErrorBanner
+            key={c.chain.id}
+            chainName={c.chain.name}
+            rpcUrl={c.chain.rpcUrl}
+            what="marketData"
+            updatedAt={c.updatedAt}
+            hasData={Boolean(c.markets)}
+            onRetry={c.refetch}
+          />
+        ) : null,
       )}
       {chains.some((c) => c.isPending) && options.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
 

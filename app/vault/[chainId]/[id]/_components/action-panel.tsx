@@ -8,6 +8,8 @@ import { AssetSelect } from "@/components/asset-select";
 import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { pendingFlows } from "@/lib/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/amount";
 import { findAsset } from "@/lib/deployment";
@@ -16,10 +18,19 @@ import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
-import { actionLimits, previewAction, type VaultAction } from "@/lib/vault-actions";
+import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, type VaultAction } from "@/lib/vault-actions";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { healthBand, type VaultPosition } from "@/lib/risk";
 import type { LensMarket, LensVault } from "@/lib/vaults";
+
+/** The form's values, recorded with a pending flow so the locked form shows what is being sent. */
+interface ActionForm {
+  action: VaultAction;
+  asset: Address;
+  text: string;
+  repayAll: boolean;
+  unlimited: boolean;
+}
 
 const ACTIONS: VaultAction[] = ["deposit", "withdraw", "borrow", "repay"];
 
@@ -47,14 +58,25 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const approveAndSend = useApproveAndSend();
-  const [action, setAction] = useState<VaultAction>("deposit");
+  const [chosenAction, setAction] = useState<VaultAction>("deposit");
   const collaterals = market.collaterals.map((c) => c.info.asset);
-  const [assetAddr, setAssetAddr] = useState<Address>(vault.collaterals.find((c) => c.amount > 0n)?.asset ?? collaterals[0]!);
-  const [text, setText] = useState("");
+  const [chosenAsset, setAssetAddr] = useState<Address>(vault.collaterals.find((c) => c.amount > 0n)?.asset ?? collaterals[0]!);
+  const [typed, setText] = useState("");
   const [touched, setTouched] = useState(false);
-  const [repayAll, setRepayAll] = useState(false);
-  const [unlimited, setUnlimited] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [chosenRepayAll, setRepayAll] = useState(false);
+  const [chosenUnlimited, setUnlimited] = useState(false);
+  // A flow in progress on this vault (started here, before a navigation, or before a reload) owns the form: it shows the
+  // amount being sent, locked, until the flow ends.
+  const flowKey = `vault:${chain.id}:${vault.market.toLowerCase()}:${vault.id}`;
+  const flow = usePendingFlow(flowKey);
+  const locked = flow !== undefined && flow.stage !== "interrupted";
+  const form = locked ? (flow.form as unknown as ActionForm) : null;
+  const action = form?.action ?? chosenAction;
+  const assetAddr = form?.asset ?? chosenAsset;
+  const text = form?.text ?? typed;
+  const repayAll = form?.repayAll ?? chosenRepayAll;
+  const unlimited = form?.unlimited ?? chosenUnlimited;
+  const busy = locked;
 
   const base = findAsset(chain.deployment, market.baseAsset);
   const usesCollateral = action === "deposit" || action === "withdraw";
@@ -94,7 +116,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const canSubmit = parsed.ok && !block && !paused && !ownerOnly && !busy && Boolean(address) && (!usesCollateral || Boolean(info));
   const sendsAll = action === "repay" && repayAll && parsed.ok && Boolean(limits.repayAll);
   const pulls = action === "deposit" || action === "repay";
-  const pullAmount = sendsAll ? vault.debt + vault.debt / 10_000n + 1n : amount;
+  const pullAmount = sendsAll ? repayAllAllowance(vault.debt, token?.balance ?? 0n) : amount;
   const needsApproval = pulls && parsed.ok && token !== undefined && token.allowance < pullAmount;
 
   function choose(a: VaultAction) {
@@ -107,7 +129,6 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   async function submit() {
     setTouched(true);
     if (!canSubmit || !address) return;
-    setBusy(true);
     const amountText = sendsAll ? t("allDebt", { amount: f.token(vault.debt, decimals, symbol) }) : f.token(amount, decimals, symbol, decimals);
     const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi };
     const request =
@@ -118,27 +139,15 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
           : action === "borrow"
             ? { ...common, label: t("labelBorrow", { amount: amountText }), functionName: "borrow", args: [vault.id, amount, address] }
             : { ...common, label: t("labelRepay", { amount: amountText }), functionName: "repay", args: [vault.id, sendsAll ? maxUint256 : amount] };
-    try {
-      const pull =
-        pulls && token
-          ? {
-              token: tokenAddr,
-              symbol,
-              decimals,
-              spender: vault.market,
-              amount: sendsAll && token.balance < pullAmount ? token.balance : pullAmount,
-              allowance: token.allowance,
-              unlimited,
-            }
-          : null;
-      const result = await approveAndSend(pull, request);
-      if (result.status === "confirmed") {
-        setText("");
-        setTouched(false);
-        setRepayAll(false);
-      }
-    } finally {
-      setBusy(false);
+    const pull =
+      pulls && token ? { token: tokenAddr, symbol, decimals, spender: vault.market, amount: pullAmount, allowance: token.allowance, unlimited } : null;
+    const sent: ActionForm = { action, asset: assetAddr, text, repayAll, unlimited };
+    const result = await approveAndSend(pull, request, { key: flowKey, form: { ...sent } });
+    // Clear only what was sent: an amount typed since (the form is locked, so only after the flow) stays.
+    if (result.status === "confirmed") {
+      setText((t) => (t === sent.text ? "" : t));
+      setTouched(false);
+      setRepayAll(false);
     }
   }
 
@@ -191,6 +200,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
             aria-selected={action === a}
             aria-controls="action-form"
             tabIndex={action === a ? 0 : -1}
+            disabled={locked && action !== a}
             onClick={() => choose(a)}
             className={`min-h-11 px-1 py-2.5 font-medium leading-tight sm:px-3 ${action === a ? "border-b-2 border-sky-400 text-sky-300" : "text-slate-400 hover:text-slate-200"}`}
           >
@@ -208,6 +218,20 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
           void submit();
         }}
       >
+        {locked && (
+          <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
+            {t("inProgress", { step: flow.current + 1, steps: flow.steps.length, label: flow.steps[flow.current] ?? "", stage: flow.stage })}
+          </p>
+        )}
+        {flow?.stage === "interrupted" && (
+          <div role="alert" data-testid="flow-interrupted" className="flex items-start justify-between gap-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
+            <span>{flow.note}</span>
+            <button type="button" className="min-h-11 shrink-0 underline md:min-h-0" onClick={() => pendingFlows().end(flowKey)}>
+              {tc("dismiss")}
+            </button>
+          </div>
+        )}
+        <fieldset disabled={locked} className="contents">
         {usesCollateral && (
           <AssetSelect
             label={t("collateral")}
@@ -300,13 +324,14 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
             {warning}
           </p>
         )}
+        </fieldset>
         {stale && <p className="text-xs text-amber-300">{t("stale")}</p>}
 
         <div className="flex flex-wrap items-center justify-between gap-3">
           {pulls && needsApproval ? (
-            <label className="flex min-h-11 items-center gap-2 text-xs text-slate-400 md:min-h-0">
-              <input type="checkbox" className="h-5 w-5 md:h-4 md:w-4" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
-              {t("approveUnlimited")}
+            <label className="flex min-h-11 items-center gap-2 text-xs text-slate-400 md:min-h-0" data-testid="approval-choice">
+              <input type="checkbox" className="h-5 w-5 shrink-0 md:h-4 md:w-4" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} />
+              {sendsAll ? t("approveUnlimitedRepayAll", { margin: f.percent(REPAY_ALL_MARGIN_BPS * 10n ** 14n) }) : t("approveUnlimited")}
             </label>
           ) : (
             <span />

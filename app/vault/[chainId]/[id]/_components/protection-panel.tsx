@@ -221,6 +221,7 @@ interface RuleCardProps {
 
 function RuleCard(p: RuleCardProps) {
   const { kind, rule, vault, market, position } = p;
+  const [confirming, setConfirming] = useState(false);
   const held = vault.collaterals.filter((c) => c.amount > 0n);
   const lapsed = rule !== null && rule.owner.toLowerCase() !== vault.owner.toLowerCase();
   const flashFeeBps = market.flashFeeBps;
@@ -281,9 +282,40 @@ function RuleCard(p: RuleCardProps) {
                   {rule.paused ? "Resume" : "Pause"}
                 </button>
               )}
-              <button type="button" disabled={p.busy} onClick={p.onRemove} className="rounded-md border border-rose-900 px-2 py-1 text-xs text-rose-300 hover:bg-rose-950 disabled:opacity-50" data-testid="rule-remove">
+              <button
+                type="button"
+                disabled={p.busy || confirming}
+                onClick={() => setConfirming(true)}
+                className="rounded-md border border-rose-900 px-2 py-1 text-xs text-rose-300 hover:bg-rose-950 disabled:opacity-50"
+                data-testid="rule-remove"
+              >
                 Remove
               </button>
+            </div>
+          )}
+          {p.isOwner && confirming && (
+            <div role="alertdialog" aria-label={`Remove ${KIND_LABEL[kind].toLowerCase()}?`} className="space-y-2 rounded-md border border-rose-800 bg-rose-950/40 p-2 text-xs text-rose-100" data-testid="rule-remove-confirm">
+              <p>
+                Remove the {KIND_LABEL[kind].toLowerCase()}? The vault is no longer protected by it: nothing acts for you if{" "}
+                {kind === "deleverage" ? "the health factor falls" : "the price falls"}. You can set it up again later.
+              </p>
+              <div className="flex gap-2">
+                <button
+                  type="button"
+                  disabled={p.busy}
+                  onClick={() => {
+                    setConfirming(false);
+                    p.onRemove();
+                  }}
+                  className="rounded-md bg-rose-700 px-2 py-1 font-medium text-white hover:bg-rose-600 disabled:opacity-50"
+                  data-testid="rule-remove-yes"
+                >
+                  Yes, remove it
+                </button>
+                <button type="button" autoFocus onClick={() => setConfirming(false)} className="rounded-md border border-slate-600 px-2 py-1 hover:bg-slate-800">
+                  Keep it
+                </button>
+              </div>
             </div>
           )}
         </>

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { isAddress, type Address } from "viem";
+import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
@@ -17,6 +17,8 @@ import { INFINITE_HEALTH, WAD } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 import { summarizeVault, unpricedAssets } from "@/lib/vault-summary";
 import { toPosition } from "@/lib/vaults";
+import { resolveVaultRoute } from "@/lib/vault-route";
+import { failingSinceLastSuccess } from "@/lib/query-state";
 import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { CompositionChart } from "./composition-chart";
@@ -39,20 +41,9 @@ function Problem({ children }: { children: React.ReactNode }) {
 
 export function VaultPage({ chainIdParam, idParam, marketParam }: { chainIdParam: string; idParam: string; marketParam?: string }) {
   const t = useTranslations("vault");
-  const chains = useKeelChains();
-  const chain = chains.find((c) => String(c.id) === chainIdParam);
-  if (!chain) return <Problem>{t("noChain", { chain: chainIdParam })}</Problem>;
-  if (!/^\d{1,30}$/.test(idParam) || BigInt(idParam) === 0n) return <Problem>{t("badId", { id: idParam })}</Problem>;
-  const deployment = chain.deployment;
-  if (!deployment?.contracts.lens || deployment.markets.length === 0) {
-    return <Problem>{chain.deploymentError ?? t("noDeployment", { chain: chain.name })}</Problem>;
-  }
-  const market =
-    marketParam && isAddress(marketParam, { strict: false })
-      ? deployment.markets.find((m) => m.address.toLowerCase() === marketParam.toLowerCase())
-      : deployment.markets[0];
-  if (!market) return <Problem>{t("noMarket", { market: marketParam ?? "", chain: chain.name })}</Problem>;
-  return <VaultView key={`${chain.id}-${market.address}-${idParam}`} chain={chain} marketAddress={market.address} id={BigInt(idParam)} />;
+  const route = resolveVaultRoute(useKeelChains(), chainIdParam, idParam, marketParam);
+  if (!route.ok) return <Problem>{route.code === "deploymentError" ? route.problem : t(route.code, route.values)}</Problem>;
+  return <VaultView key={`${route.chain.id}-${route.market}-${idParam}`} chain={route.chain} marketAddress={route.market} id={route.id} />;
 }
 
 function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAddress: Address; id: bigint }) {
@@ -68,7 +59,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
   const exists = Boolean(q.data && q.data.vault.owner !== "0x0000000000000000000000000000000000000000");
   const history = useVaultHistory(chain, marketAddress, id, exists);
 
-  if (q.isPending) return <p className="text-sm text-slate-400">{t("reading", { id: id.toString() })}</p>;
+  if (q.isPending && !failingSinceLastSuccess(q)) return <p className="text-sm text-slate-400">{t("reading", { id: id.toString() })}</p>;
   if (!q.data) {
     return (
       <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />

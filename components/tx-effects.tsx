@@ -1,0 +1,50 @@
+"use client";
+import { formatHealthFactor, formatToken } from "@/lib/format";
+import type { KnownToken, TxEffects } from "@/lib/tx-effects";
+
+/**
+ * What a transaction will do, from its simulation at the latest block (lib/tx-effects.ts): tokens out of and into the
+ * wallet, and the vault's collateral, debt and health factor after. Shown by the transactor before the wallet opens.
+ */
+export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & { ok: true }; tokens: KnownToken[]; base?: KnownToken }) {
+  const symbolOf = (a: string) => tokens.find((t) => t.address.toLowerCase() === a.toLowerCase());
+  const v = effects.vault;
+  const changed = v
+    ? v.after.collaterals.filter((c) => {
+        const before = v.before.collaterals.find((b) => b.asset.toLowerCase() === c.asset.toLowerCase())?.amount ?? 0n;
+        return before !== c.amount;
+      })
+    : [];
+  return (
+    <div className="mt-1 space-y-0.5 text-xs" data-testid="tx-effects" data-block={String(effects.blockNumber)}>
+      <div className="text-slate-400">Simulated at the latest block — this transaction will:</div>
+      {effects.flows.length === 0 && !v && <div>move no token in or out of your wallet</div>}
+      {effects.flows.map((f) => (
+        <div key={f.address} data-testid={`effect-${f.symbol}`} data-out={String(f.out)}>
+          {f.out > 0n ? "send" : "receive"} <b className="font-mono">{formatToken(f.out > 0n ? f.out : -f.out, f.decimals, f.symbol)}</b>{" "}
+          {f.out > 0n ? "from" : "into"} your wallet
+        </div>
+      ))}
+      {v && base && v.before.debt !== v.after.debt && (
+        <div data-testid="effect-debt" data-after={String(v.after.debt)}>
+          vault debt {formatToken(v.before.debt, base.decimals, base.symbol)} → <b className="font-mono">{formatToken(v.after.debt, base.decimals, base.symbol)}</b>
+        </div>
+      )}
+      {changed.map((c) => {
+        const t = symbolOf(c.asset);
+        const before = v!.before.collaterals.find((b) => b.asset.toLowerCase() === c.asset.toLowerCase())?.amount ?? 0n;
+        return (
+          <div key={c.asset} data-testid={`effect-collateral-${t?.symbol ?? c.asset}`} data-after={String(c.amount)}>
+            vault {t?.symbol ?? c.asset} {formatToken(before, t?.decimals ?? 18, t?.symbol ?? "")} →{" "}
+            <b className="font-mono">{formatToken(c.amount, t?.decimals ?? 18, t?.symbol ?? "")}</b>
+          </div>
+        );
+      })}
+      {v && v.after.debt > 0n && (
+        <div data-testid="effect-health">
+          health factor after <b className="font-mono">{formatHealthFactor(v.after.healthFactor)}</b>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useEffect, useSyncExternalStore } from "react";
+import { useConfig } from "wagmi";
+import { getTransactionReceipt, waitForTransactionReceipt } from "wagmi/actions";
+import { orphanOutcome, pendingFlows, type PendingFlow } from "@/lib/pending-flows";
+
+const EMPTY: ReadonlyMap<string, PendingFlow> = new Map();
+
+/** The flow in progress on `key` (a vault, a lender position…), from the app's one store — or undefined. */
+export function usePendingFlow(key: string): PendingFlow | undefined {
+  const store = pendingFlows();
+  const all = useSyncExternalStore(store.subscribe, store.all, () => EMPTY);
+  return all.get(key);
+}
+
+type ChainId = Parameters<typeof waitForTransactionReceipt>[1]["chainId"];
+
+/**
+ * Mounted once (components/providers.tsx): after a reload, each flow the earlier page load left running is resolved
+ * from its last transaction's receipt — ended when nothing is left to do, otherwise marked interrupted with what
+ * happened, for its form to say.
+ */
+export function useResolveOrphanFlows() {
+  const config = useConfig();
+  useEffect(() => {
+    const store = pendingFlows();
+    for (const f of store.orphans()) {
+      const chainId = f.chainId as ChainId;
+      const settle = (status: "success" | "reverted" | null) => {
+        const o = orphanOutcome(f, status);
+        if (o.done) store.end(f.key);
+        else store.interrupt(f.key, o.note);
+      };
+      if (!f.hash) {
+        settle(null);
+        continue;
+      }
+      void getTransactionReceipt(config, { chainId, hash: f.hash })
+        .catch(() => waitForTransactionReceipt(config, { chainId, hash: f.hash!, timeout: 120_000 }))
+        .then((r) => settle(r.status))
+        .catch(() => store.interrupt(f.key, `No receipt for ${f.hash!.slice(0, 10)}… yet: check your wallet's activity before retrying.`));
+    }
+  }, [config]);
+}
