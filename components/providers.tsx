@@ -23,7 +23,7 @@ export function Providers({ chains, locale, children }: { chains: ChainConfig[];
     <KeelConfigContext.Provider value={chains}>
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
-          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}
+          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", accentColorForeground: "#020617", borderRadius: "medium" })} initialChain={chains[0]?.id}
             locale={RAINBOW_LOCALE[locale as keyof typeof RAINBOW_LOCALE] ?? "en-US"}
           >
             <ToastProvider>

@@ -1,17 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { ParsedAmount } from "@/lib/amount";
-
-type Problem = Extract<ParsedAmount, { ok: false }>;
+import type { ProblemText } from "@/lib/amount";
 
 /**
- * lib/amount.ts's problem in the reader's language: by its code (messages `amount.<problem>`) with the values it
- * carries; the English message of lib/amount.ts when a language has no text for a code.
+ * lib/amount.ts's problem in the reader's language: by its code (messages `amount.<key ?? problem>`) with the values
+ * it carries. lib/amount.ts keeps the English sentence (for lib/, agents and tests); the messages say the same.
  */
-export function useAmountProblem(): (p: Problem) => string {
+export function useAmountProblem(): (p: ProblemText & { problem: string }) => string {
   const t = useTranslations("amount");
   return (p) => {
-    const values = (p as { values?: Record<string, string | number> }).values;
-    return t.has(p.problem) && values !== undefined ? t(p.problem, values) : p.message;
+    const key = p.key ?? p.problem;
+    return t.has(key) ? t(key, p.values) : p.message;
   };
 }
