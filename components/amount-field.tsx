@@ -67,7 +67,7 @@ export function AmountField({
         <span id={`${id}-problem`} role={problem ? "alert" : undefined} data-testid="amount-problem" className="text-rose-300">
           {problem ?? ""}
         </span>
-        {maxLabel && <span className="text-slate-500">{maxLabel}</span>}
+        {maxLabel && <span className="text-slate-400">{maxLabel}</span>}
       </div>
     </div>
   );

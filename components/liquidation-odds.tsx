@@ -59,7 +59,7 @@ export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: L
               {f.odds(week)}
             </b>
           ),
-          muted: (c) => <span className="text-slate-500">{c}</span>,
+          muted: (c) => <span className="text-slate-400">{c}</span>,
           day: () => <span data-testid="odds-1d">{f.odds(day)}</span>,
         })}
       </span>

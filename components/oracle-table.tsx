@@ -60,10 +60,10 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
                 <tr key={feed.asset} data-testid={`feed-${symbol}`} data-status={status.key} className="border-t border-slate-800">
                   <td className="px-4 py-3">
                     <div className="font-medium">{symbol}</div>
-                    <div className="text-xs text-slate-500">{asset?.name}</div>
+                    <div className="text-xs text-slate-400">{asset?.name}</div>
                   </td>
                   <td className="px-4 py-3 text-right font-mono tabular-nums" data-testid="price">
-                    {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-500">—</span>}
+                    {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-400">—</span>}
                   </td>
                   <td className="px-4 py-3">
                     <FeedStatusBadge status={feed.status} />

@@ -100,6 +100,12 @@ export function formatter(locale = "en") {
     return numberFormat(locale, { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
   }
 
+  /** A float USD amount (analytics, charts): whole dollars from $100, cents below. */
+  function usdFloat(n: number): string {
+    const fraction = Math.abs(n) >= 100 ? 0 : 2;
+    return numberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
+  }
+
   /** A float USD amount, short, for chart axes and summaries: `$950`, `$12.5K`, `$3.2M` (the locale's compact form). */
   function usdCompact(n: number): string {
     return numberFormat(locale, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(n);
@@ -115,7 +121,7 @@ export function formatter(locale = "en") {
     return pct(p, p < 0.1 ? 1 : 0);
   }
 
-  return { locale, odds, unitsFixed, usd, age, percent, healthFactor, token, apr, utc, leverage, number, usdCompact, shortAddress };
+  return { locale, usdFloat, odds, unitsFixed, usd, age, percent, healthFactor, token, apr, utc, leverage, number, usdCompact, shortAddress };
 }
 
 export type Formatter = ReturnType<typeof formatter>;

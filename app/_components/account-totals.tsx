@@ -11,7 +11,7 @@ function Stat({ label, value, testId, tone, sub }: { label: string; value: strin
       <div className={`mt-1 break-words font-mono text-lg tabular-nums ${tone ?? "text-slate-100"}`} data-testid={testId}>
         {value}
       </div>
-      {sub && <div className="text-xs text-slate-500">{sub}</div>}
+      {sub && <div className="text-xs text-slate-400">{sub}</div>}
     </div>
   );
 }

@@ -95,7 +95,7 @@ export function Dashboard() {
           <section key={c.chain.id} className={`space-y-3 ${c.error ? "opacity-60" : ""}`}>
             {chains.length > 1 && (
               <h2 className="text-sm font-medium text-slate-300">
-                {c.chain.name} <span className="text-slate-500">· {t("chain", { id: c.chain.id })}</span>
+                {c.chain.name} <span className="text-slate-400">· {t("chain", { id: c.chain.id })}</span>
               </h2>
             )}
             {c.vaults.map((v) => (

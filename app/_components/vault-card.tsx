@@ -56,7 +56,7 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
           <div className="font-mono tabular-nums" data-testid="debt">
             {base ? f.token(vault.debt, base.decimals, baseSymbol) : vault.debt.toString()}
           </div>
-          <div className="text-xs text-slate-500">{f.usd(vault.debtValue)}</div>
+          <div className="text-xs text-slate-400">{f.usd(vault.debtValue)}</div>
         </div>
         <div>
           <div className="text-xs text-slate-400">{t("collateralValue")}</div>
@@ -93,7 +93,7 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
       {s.collaterals.length > 0 ? (
         <div className="overflow-x-auto">
         <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-400">
             <tr className="border-t border-slate-800">
               <th className="px-4 py-2 md:px-5">{t("collateral")}</th>
               <th className="px-2 py-2 text-right md:px-5">{t("amount")}</th>

@@ -23,7 +23,7 @@ export default function MarketsPage() {
       {markets.map((m) => (
         <section key={m.chain.id} className="space-y-4" aria-label={t("on", { chain: m.chain.name })}>
           <h2 className="text-sm font-medium text-slate-300">
-            {m.chain.name} <span className="text-slate-500">· {t("chain", { id: m.chain.id })}</span>
+            {m.chain.name} <span className="text-slate-400">· {t("chain", { id: m.chain.id })}</span>
           </h2>
           {m.unavailable && (
             <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">{t("unavailable", { why: m.unavailable })}</p>
@@ -61,7 +61,7 @@ export default function MarketsPage() {
         {chains.map((chain) => (
           <div key={chain.id} className="space-y-2">
             <h3 className="text-sm font-medium text-slate-300">
-              {chain.name} <span className="text-slate-500">· {t("chain", { id: chain.id })}</span>
+              {chain.name} <span className="text-slate-400">· {t("chain", { id: chain.id })}</span>
             </h3>
             <OracleTable chain={chain} />
           </div>

@@ -29,7 +29,7 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
         <tbody>
           {market.collaterals.length === 0 && (
             <tr>
-              <td colSpan={8} className="px-4 py-4 text-center text-slate-500">
+              <td colSpan={8} className="px-4 py-4 text-center text-slate-400">
                 {t("none")}
               </td>
             </tr>
@@ -50,7 +50,7 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
                   {f.percent(info.maxDiscount)}
                 </td>
                 <td className="px-4 py-2 text-right font-mono tabular-nums" data-testid="price">
-                  {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-500">—</span>}
+                  {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-400">—</span>}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums text-slate-300" data-testid="age">
                   {feed.updatedAt > 0n ? f.age(now - Number(feed.updatedAt)) : "—"}
@@ -60,7 +60,7 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums text-slate-300">
                   {f.unitsFixed(info.totalDeposited, info.decimals, 2)}
-                  <span className="text-slate-500"> / {f.unitsFixed(info.supplyCap, info.decimals, 0)}</span>
+                  <span className="text-slate-400"> / {f.unitsFixed(info.supplyCap, info.decimals, 0)}</span>
                 </td>
               </tr>
             );

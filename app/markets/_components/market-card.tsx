@@ -19,7 +19,7 @@ function Stat({ label, testId, children, hint }: { label: string; testId: string
       <div className="mt-0.5 break-words font-mono text-base tabular-nums" data-testid={testId}>
         {children}
       </div>
-      {hint && <div className="text-xs text-slate-500">{hint}</div>}
+      {hint && <div className="text-xs text-slate-400">{hint}</div>}
     </div>
   );
 }
@@ -46,7 +46,7 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
           <h2 className="text-lg font-semibold">
             {market.name} <span className="text-sm font-normal text-slate-400">· {t("lend", { symbol })}</span>
           </h2>
-          <p className="font-mono text-xs text-slate-500" title={market.market}>
+          <p className="font-mono text-xs text-slate-400" title={market.market}>
             {shortAddress(market.market)} · {t("vaults", { count: Number(market.vaultCount) })}
           </p>
         </div>
@@ -100,7 +100,7 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
       <CollateralsTable market={market} symbolOf={symbolOf} now={now} />
       <PendingChanges market={market} symbolOf={symbolOf} now={now} />
 
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-400">
         {t.rich("footer", {
           reserve: f.percent(market.reserveFactor, 0),
           fee: market.flashFeeBps.toString(),

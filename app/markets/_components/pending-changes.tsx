@@ -13,7 +13,7 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
     <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="pending-changes">
       <h3 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("title")}</h3>
       {changes.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">{t("none", { delay: f.age(Number(market.riskDelay)) })}</p>
+        <p className="mt-2 text-sm text-slate-400">{t("none", { delay: f.age(Number(market.riskDelay)) })}</p>
       ) : (
         <ul className="mt-2 space-y-3">
           {changes.map((c) => {
@@ -36,7 +36,7 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
                       <span className="tabular-nums">
                         {i.from !== null && (
                           <>
-                            <span className="text-slate-500">{i.from}</span> →{" "}
+                            <span className="text-slate-400">{i.from}</span> →{" "}
                           </>
                         )}
                         <span className="text-slate-100">{i.to}</span>

@@ -92,7 +92,7 @@ export function MultiplyPage() {
                 ))}
               </dl>
             </div>
-            <p className="text-xs text-slate-500">{t("explain")}</p>
+            <p className="text-xs text-slate-400">{t("explain")}</p>
           </div>
           <MultiplyPanel
             key={current.key}

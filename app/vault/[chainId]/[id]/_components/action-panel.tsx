@@ -278,7 +278,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
         {ownerOnly && <p className="text-sm text-slate-400">{t("ownerOnly", { action: t(action).toLowerCase() })}</p>}
 
         <table className="w-full text-sm" data-testid="preview">
-          <thead className="text-left text-xs text-slate-500">
+          <thead className="text-left text-xs text-slate-400">
             <tr>
               <th className="py-1 font-normal">{t("preview")}</th>
               <th className="py-1 text-right font-normal">{t("now")}</th>

@@ -90,7 +90,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
               {deployed.name} · {chain.name}
             </span>
           </h1>
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-xs text-slate-400">
             {t("owner", { owner: shortAddress(vault.owner) })}
             {isOwner ? ` (${tc("you")})` : address ? ` — ${t("notYours")}` : ""}
           </p>
@@ -169,7 +169,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
           />
           <label className="flex items-center justify-between gap-3 rounded-lg border border-slate-800 bg-slate-900/40 px-4 py-2 text-sm">
             <span className="text-slate-300">
-              {t("safety")} <span className="text-xs text-slate-500">— {t("safetyWhy")}</span>
+              {t("safety")} <span className="text-xs text-slate-400">— {t("safetyWhy")}</span>
             </span>
             <input
               aria-label={t("safetyLabel")}
@@ -200,7 +200,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
               <tbody>
                 {s.collaterals.length === 0 && (
                   <tr>
-                    <td colSpan={5} className="px-4 py-3 text-slate-500">
+                    <td colSpan={5} className="px-4 py-3 text-slate-400">
                       {t("noCollateral")}
                     </td>
                   </tr>
@@ -212,14 +212,14 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
                       <td className="px-3 py-2 md:px-4">
                         <div className="font-medium">{symbolOf(c.asset)}</div>
                         {info && (
-                          <div className="text-xs text-slate-500">
+                          <div className="text-xs text-slate-400">
                             {t("ltvLt", { ltv: f.percent(BigInt(info.ltv), 0), lt: f.percent(BigInt(info.liquidationThreshold), 0) })}
                           </div>
                         )}
                       </td>
                       <td className="px-2 py-2 text-right font-mono tabular-nums md:px-4" data-testid="amount">
                         {f.token(c.amount, c.decimals, symbolOf(c.asset))}
-                        <div className="text-xs text-slate-500">{c.status === 0 ? f.usd(c.value) : ""}</div>
+                        <div className="text-xs text-slate-400">{c.status === 0 ? f.usd(c.value) : ""}</div>
                       </td>
                       <td className="hidden px-4 py-2 text-right font-mono tabular-nums sm:table-cell">
                         {c.status === 0 ? f.usd(c.price) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
@@ -261,7 +261,7 @@ function Stat({ label, value, sub, testId }: { label: string; value: string; sub
       <div className="mt-0.5 break-words font-mono text-sm tabular-nums text-slate-100" data-testid={testId}>
         {value}
       </div>
-      {sub && <div className="text-xs text-slate-500">{sub}</div>}
+      {sub && <div className="text-xs text-slate-400">{sub}</div>}
     </div>
   );
 }
