@@ -57,6 +57,7 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   chain,
   injectWallet,
 }) => {
+  test.setTimeout(180_000);
   await injectWallet();
   await app.open("/markets");
   await connectWallet(page);
@@ -73,6 +74,7 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await expect(panel.getByTestId("approve-step")).toBeVisible();
   await screenshot(page, "markets-approve");
   await submit.click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Deposit 1,000 USDC — confirmed" })).toBeVisible({ timeout: 45_000 });
   await expect(panel.getByTestId("lender-supplied")).toHaveText("1,000 USDC");
   await expect(panel.getByTestId("lender-wallet")).toHaveText("499,000 USDC");
   await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("1,000 USDC");
@@ -81,14 +83,13 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   expect(shares).toBeGreaterThan(0n);
   // The approval was for the exact amount, not unlimited: the deposit used all of it.
   expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(0n);
-  await expect(page.getByText("Deposit 1,000 USDC — confirmed")).toBeVisible();
   await screenshot(page, "markets-deposited");
 
   await panel.getByRole("tab", { name: "Withdraw" }).click();
   await panel.getByTestId("lend-amount").fill("400");
   await expect(submit).toHaveText("Withdraw 400 USDC");
   await submit.click();
-  await expect(panel.getByTestId("lender-supplied")).toHaveText("600 USDC");
+  await expect(panel.getByTestId("lender-supplied")).toHaveText("600 USDC", { timeout: 30_000 });
   await expect(panel.getByTestId("lender-wallet")).toHaveText("499,400 USDC");
 
   // A borrower takes all but 100 USDC of the cash: the withdrawable amount is now limited by liquidity, and said so.
@@ -117,6 +118,7 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   chain,
   injectWallet,
 }) => {
+  test.setTimeout(240_000);
   await injectWallet();
   await app.open("/markets");
   await connectWallet(page);
@@ -141,9 +143,10 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await screenshot(page, "markets-flow-locked");
   // The approval is mined; the deposit follows and is mined too.
   await chain.testClient.mine({ blocks: 1 });
-  await expect(panel.getByTestId("flow-pending")).toContainText("step 2 of 2: Deposit 1,000 USDC");
+  await expect(panel.getByTestId("flow-pending")).toContainText("step 2 of 2: Deposit 1,000 USDC", { timeout: 30_000 });
   await chain.testClient.setAutomine(true);
   await chain.testClient.mine({ blocks: 1 });
+  await expect(page.getByTestId("toast").filter({ hasText: "Deposit 1,000 USDC — confirmed" })).toBeVisible({ timeout: 45_000 });
   await expect(panel.getByTestId("lender-supplied")).toHaveText("1,000 USDC");
   await expect(panel.getByTestId("flow-pending")).toBeHidden();
   await expect(panel.getByTestId("lend-amount")).toHaveValue("");
@@ -157,7 +160,9 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await chain.testClient.setAutomine(true);
   await chain.testClient.mine({ blocks: 1 });
   await connectWallet(page);
-  await expect(panel.getByTestId("flow-interrupted")).toContainText("“Approve 10 USDC” is confirmed, but “Deposit 10 USDC” was not sent");
+  await expect(panel.getByTestId("flow-interrupted")).toContainText("“Approve 10 USDC” is confirmed, but “Deposit 10 USDC” was not sent", {
+    timeout: 30_000,
+  });
   await panel.getByRole("button", { name: "Dismiss" }).click();
   await expect(panel.getByTestId("flow-interrupted")).toBeHidden();
 
@@ -168,7 +173,7 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await panel.getByRole("button", { name: "Max" }).click();
   await expect(submit).toHaveText(/^Withdraw /);
   await submit.click();
-  await expect(page.getByText(/Withdraw all \(.* USDC\) — confirmed/)).toBeVisible();
+  await expect(page.getByText(/Withdraw all \(.* USDC\) — confirmed/)).toBeVisible({ timeout: 45_000 });
   expect(await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [TRADER] })).toBe(0n);
   await expect(panel.getByTestId("lender-supplied")).toHaveText("0 USDC");
 });

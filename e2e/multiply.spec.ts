@@ -27,6 +27,12 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   await connectWallet(page);
   const startBalance = await wethBalance(chain);
 
+  // Nothing asked yet: no error, no preview, nothing to sign.
+  await expect(panel(page).getByTestId("leverage-input")).toBeVisible();
+  await expect(panel(page).getByTestId("multiply-problem")).toBeHidden();
+  await expect(panel(page).getByTestId("multiply-preview")).toBeHidden();
+  await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+
   // Open: 10 WETH at 3×.
   await panel(page).getByTestId("amount-input").fill("10");
   await panel(page).getByTestId("leverage-input").fill("3");
@@ -35,11 +41,24 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   await expect(panel(page).getByTestId("multiply-steps")).toContainText("Approve 10 WETH to the router");
   await screenshot(page, "multiply-open-3x-preview");
 
-  // Too much leverage is refused before signing.
-  await panel(page).getByTestId("leverage-input").fill("7");
-  await expect(panel(page).getByTestId("multiply-problem")).toContainText("The most this position can take");
-  await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
-  await panel(page).getByTestId("leverage-input").fill("3");
+  // Too much leverage, and every malformed one, is named under the box and refused before signing.
+  const box = panel(page).getByTestId("leverage-input");
+  const cases: [string, string | RegExp][] = [
+    ["7", /^At most \d\.\d\d× for this position$/],
+    ["50", /^At most \d\.\d\d× for this position$/],
+    ["0.5", "Leverage starts at 1.00× (no borrowing)"],
+    ["-2", "The leverage cannot be negative"],
+    ["abc", "Enter a number, like 1.5"],
+    ["1e2", "Write the leverage in full digits, without an exponent (e)"],
+    ["2,5", "Write the leverage without separators: digits and one dot for decimals, like 1.5"],
+  ];
+  for (const [text, message] of cases) {
+    await box.fill(text);
+    await expect(panel(page).getByTestId("leverage-problem")).toHaveText(message);
+    await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+  }
+  await box.fill("3");
+  await expect(panel(page).getByTestId("leverage-problem")).toHaveText("");
 
   const before = await sent(page);
   await panel(page).getByTestId("submit-multiply").click();
@@ -56,7 +75,11 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   const liq = v.collaterals.find((c) => c.asset === weth.address)!.liquidationPrice;
   await expect(page.getByTestId("stat-health")).toHaveText(formatHealthFactor(v.healthFactor));
   await expect(page.getByTestId("collateral-WETH").getByTestId("liq-price")).toHaveText(formatUsd(liq));
-  await expect(panel(page).getByTestId("mp-leverage").getByTestId("before")).toHaveText(/^(3\.00|2\.99)×$/);
+  // The panel proposes no trade until asked: the box shows the position's own leverage, rounded (3.00, not 2.99).
+  await expect(panel(page).getByTestId("leverage-input")).toHaveValue("3.00");
+  await expect(panel(page).getByTestId("multiply-preview")).toBeHidden();
+  await expect(panel(page).getByTestId("multiply-swap")).toBeHidden();
+  await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
   await screenshot(page, "multiply-vault-3x");
 
   // Raise to 4×: authorise the router (step 1), then one transaction.

@@ -2,10 +2,11 @@
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { useFormat } from "./use-format";
-import { maxUint256, type Address } from "viem";
+import type { Address } from "viem";
 import { devErc20Abi } from "@/contracts-abi";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
 import { needsApproval } from "@/lib/markets";
+import { approveCall } from "@/lib/vault-actions";
 import { pendingFlows } from "@/lib/pending-flows";
 
 export interface Pull {
@@ -45,8 +46,7 @@ export function useApproveAndSend() {
               chainId: action.chainId,
               address: pull.token,
               abi: devErc20Abi,
-              functionName: "approve",
-              args: [pull.spender, pull.unlimited ? maxUint256 : pull.amount],
+              ...approveCall(pull.spender, pull.amount, pull.unlimited),
             }
           : null;
       const store = pendingFlows();

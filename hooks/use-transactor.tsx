@@ -98,7 +98,13 @@ export function useTransactor() {
       }
       // The effects, from a simulation of this transaction (and the one that follows it in its flow) at the latest block.
       const chain = chains.find((c) => c.id === req.chainId);
-      const tokens = (chain?.deployment?.assets ?? []).map((a) => ({ address: a.address, symbol: a.symbol, decimals: a.decimals }));
+      const assets = (chain?.deployment?.assets ?? []).map((a) => ({ address: a.address, symbol: a.symbol, decimals: a.decimals }));
+      // A market is an ERC-4626 vault: its shares (base decimals + 6) move in and out of a lender's wallet too.
+      const shares = (chain?.deployment?.markets ?? []).flatMap((m) => {
+        const b = assets.find((a) => a.address.toLowerCase() === m.baseAsset.toLowerCase());
+        return b ? [{ address: m.address, symbol: `${m.name} shares`, decimals: b.decimals + 6 }] : [];
+      });
+      const tokens = [...assets, ...shares];
       const lens = chain?.deployment?.contracts.lens;
       const vaultReq = req.vault ?? req.then?.vault;
       const market = vaultReq ? chain?.deployment?.markets.find((m) => m.address.toLowerCase() === vaultReq.market.toLowerCase()) : undefined;

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { encodeFunctionData, formatUnits, parseEventLogs, type Address } from "viem";
+import { formatUnits, parseEventLogs, type Address } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
@@ -15,6 +15,7 @@ import { findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { ChainConfig } from "@/lib/server/config";
+import { openVaultCall } from "@/lib/vault-actions";
 import { vaultHref } from "./vault-card";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
@@ -73,14 +74,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           chainId: chain.id,
           address: market.address,
           abi: keelMarketCallAbi,
-          functionName: "multicall",
-          args: [
-            [
-              encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
-              encodeFunctionData({ abi: keelMarketFullAbi, functionName: "transferVault", args: [id, address] }),
-              encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, asset.address, parsed.value] }),
-            ],
-          ],
+          ...openVaultCall({ id, owner: address, asset: asset.address, amount: parsed.value }),
         },
       );
       if (result.status === "confirmed") {

@@ -141,7 +141,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         });
         if (ok.status !== "confirmed") return;
       }
-      const common = { chainId: chain.id, address: router, abi: keelRouterCallAbi };
+      const common = { chainId: chain.id, address: router, abi: keelRouterCallAbi, ...(vault ? { vault: { market: market.market, id: vault.id } } : {}) };
       const request =
         plan.kind === "increase"
           ? {

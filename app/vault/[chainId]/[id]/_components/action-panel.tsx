@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatUnits, maxUint256, type Address } from "viem";
+import { formatUnits, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
@@ -18,7 +18,7 @@ import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
-import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, type VaultAction } from "@/lib/vault-actions";
+import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { healthBand, type VaultPosition } from "@/lib/risk";
 import type { LensMarket, LensVault } from "@/lib/vaults";
@@ -130,15 +130,13 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     setTouched(true);
     if (!canSubmit || !address) return;
     const amountText = sendsAll ? t("allDebt", { amount: f.token(vault.debt, decimals, symbol) }) : f.token(amount, decimals, symbol, decimals);
-    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi };
-    const request =
-      action === "deposit"
-        ? { ...common, label: t("labelDeposit", { amount: amountText }), functionName: "depositCollateral", args: [vault.id, assetAddr, amount] }
-        : action === "withdraw"
-          ? { ...common, label: t("labelWithdraw", { amount: amountText }), functionName: "withdrawCollateral", args: [vault.id, assetAddr, amount, address] }
-          : action === "borrow"
-            ? { ...common, label: t("labelBorrow", { amount: amountText }), functionName: "borrow", args: [vault.id, amount, address] }
-            : { ...common, label: t("labelRepay", { amount: amountText }), functionName: "repay", args: [vault.id, sendsAll ? maxUint256 : amount] };
+    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, vault: { market: vault.market, id: vault.id } };
+    const labelKey = { deposit: "labelDeposit", withdraw: "labelWithdraw", borrow: "labelBorrow", repay: "labelRepay" } as const;
+    const request = {
+      ...common,
+      label: t(labelKey[action], { amount: amountText }),
+      ...vaultActionCall({ action, vaultId: vault.id, asset: assetAddr, amount, receiver: address, repayAll: sendsAll }),
+    };
     const pull =
       pulls && token ? { token: tokenAddr, symbol, decimals, spender: vault.market, amount: pullAmount, allowance: token.allowance, unlimited } : null;
     const sent: ActionForm = { action, asset: assetAddr, text, repayAll, unlimited };
