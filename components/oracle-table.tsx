@@ -32,7 +32,7 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
           onRetry={() => void refetch()}
         />
       )}
-      <div className="overflow-x-auto rounded-xl border border-slate-800">
+      <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("price")}>
         <table className="w-full text-sm" data-testid={`oracle-table-${chain.id}`}>
           <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
             <tr>

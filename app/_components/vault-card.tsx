@@ -91,7 +91,7 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
         </div>
       )}
       {s.collaterals.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("collateral")}>
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase tracking-wide text-slate-400">
             <tr className="border-t border-slate-800">

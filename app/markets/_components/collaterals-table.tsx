@@ -12,7 +12,7 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
   const tf = useTranslations("feed");
   const f = useFormat();
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-800">
+    <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("collateral")}>
       <table className="w-full text-sm">
         <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
           <tr>

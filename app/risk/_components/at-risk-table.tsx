@@ -87,7 +87,7 @@ export function AtRiskTable({
           only liquidatable in the scenario
         </label>
       </div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Vaults closest to liquidation">
         <table className="w-full text-sm" data-testid="at-risk-table">
           <thead className="bg-slate-900 text-left text-xs text-slate-400">
             <tr>

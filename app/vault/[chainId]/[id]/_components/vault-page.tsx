@@ -186,7 +186,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
           )}
         </div>
         <div className="space-y-3">
-          <div className="overflow-x-auto rounded-xl border border-slate-800">
+          <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("collateral")}>
             <table className="w-full text-sm" data-testid="vault-collaterals">
               <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
                 <tr>
