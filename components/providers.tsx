@@ -4,6 +4,7 @@ import { darkTheme, RainbowKitProvider } from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
+import { RainbowIconsDecorative } from "@/components/rainbow-icons";
 import { ToastProvider } from "@/components/toaster";
 import { KeelConfigContext } from "@/hooks/use-keel-config";
 import { useResolveOrphanFlows } from "@/hooks/use-pending-flow";
@@ -28,6 +29,7 @@ export function Providers({ chains, locale, children }: { chains: ChainConfig[];
           >
             <ToastProvider>
               <OrphanFlows />
+              <RainbowIconsDecorative />
               {children}
             </ToastProvider>
           </RainbowKitProvider>
