@@ -116,7 +116,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
             <div key={u.asset}>
               {t.rich("unpriced", {
                 asset: symbolOf(u.asset),
-                status: tf(`${feedStatus(u.status).key}.label`),
+                status: tf(`${feedStatus(u.status).key}.label`).toLowerCase(),
                 why: tf(`${feedStatus(u.status).key}.why`),
                 b: (c) => <b>{c}</b>,
               })}
