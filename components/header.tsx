@@ -23,17 +23,20 @@ const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname =
 export function Header() {
   const t = useTranslations("header");
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  // Open on the page it was opened on: a navigation (a link, back/forward) closes it without an effect.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === pathname;
+  const setOpen = (next: boolean | ((o: boolean) => boolean)) =>
+    setOpenAt(typeof next === "function" ? (next(open) ? pathname : null) : next ? pathname : null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     panel.current?.querySelector<HTMLElement>("a, select")?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Escape") return;
-      setOpen(false);
+      setOpenAt(null);
       button.current?.focus();
     };
     document.addEventListener("keydown", onKey);
