@@ -9,6 +9,7 @@ export default defineConfig({
   ...base,
   testMatch: "dev-server.spec.ts",
   testIgnore: [],
+  projects: [{ name: "desktop" }],
   timeout: 180_000,
   expect: { timeout: 120_000 },
 });

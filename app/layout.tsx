@@ -1,4 +1,6 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Header } from "@/components/header";
@@ -7,36 +9,65 @@ import { Providers } from "@/components/providers";
 import { loadChainConfigs } from "@/lib/server/config";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Keel — position manager",
-  description: "Non-custodial vaults, borrowing and leverage, with the distance to liquidation always in view.",
-};
+/** Where the app is served, for the absolute URLs of the social preview (NEXT_PUBLIC_SITE_URL; localhost by default). */
+const siteUrl = new URL(process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000");
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  const title = t("title");
+  const description = t("description");
+  const image = { url: "/og.png", width: 1200, height: 630, alt: t("imageAlt") };
+  return {
+    metadataBase: siteUrl,
+    title,
+    description,
+    applicationName: "Keel",
+    appleWebApp: { capable: true, title: "Keel", statusBarStyle: "black-translucent" },
+    icons: {
+      icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" }],
+      apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    openGraph: { type: "website", siteName: "Keel", title, description, images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+  };
+}
+
+export const viewport: Viewport = { themeColor: "#020617", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Chains and deployments are read per request, so one build points at any chain by configuration.
   await connection();
+  const locale = await getLocale();
+  const t = await getTranslations("layout");
   let chains;
   try {
     chains = loadChainConfigs();
   } catch (e) {
     return (
-      <html lang="en">
+      <html lang={locale}>
         <body className="min-h-screen p-8">
-          <h1 className="text-xl font-semibold">Keel is not configured correctly</h1>
+          <h1 className="text-xl font-semibold">{t("misconfigured")}</h1>
           <p className="mt-2 text-rose-300">{(e as Error).message}</p>
-          <p className="mt-2 text-sm text-slate-400">See “Configuration” in the README.</p>
+          <p className="mt-2 text-sm text-slate-400">{t("seeReadme")}</p>
         </body>
       </html>
     );
   }
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
-        <Providers chains={chains}>
-          <Header />
-          <NetworkBanner />
-          <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-        </Providers>
+        <NextIntlClientProvider>
+          <Providers chains={chains} locale={locale}>
+            <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-500 focus:px-3 focus:py-2 focus:text-slate-950">
+              {t("skip")}
+            </a>
+            <Header />
+            <NetworkBanner />
+            <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:py-8">
+              {children}
+            </main>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

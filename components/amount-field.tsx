@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -29,9 +30,10 @@ export function AmountField({
   /** The parse problem's message; only shown once the user typed something or tried to submit. */
   problem?: string | null;
 }) {
+  const t = useTranslations("common");
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="flex items-center justify-between text-xs text-slate-400">
+      <label htmlFor={id} className="flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-400">
         <span>{label}</span>
         {hint && <span data-testid="amount-hint">{hint}</span>}
       </label>
@@ -47,25 +49,25 @@ export function AmountField({
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={Boolean(problem)}
           aria-describedby={`${id}-problem`}
-          className="min-w-0 flex-1 bg-transparent px-3 py-2 font-mono text-lg tabular-nums outline-none"
+          className="min-h-11 min-w-0 flex-1 bg-transparent px-3 py-2 font-mono text-lg tabular-nums outline-none"
         />
         <span className="px-2 text-sm text-slate-400">{symbol}</span>
         {onMax && (
           <button
             type="button"
             onClick={onMax}
-            className="mr-2 rounded-md border border-slate-600 px-2 py-0.5 text-xs font-medium text-sky-300 hover:border-sky-500"
+            className="mr-1 min-h-11 min-w-11 rounded-md border border-slate-600 px-2 py-0.5 text-xs font-medium text-sky-300 hover:border-sky-500 md:mr-2 md:min-h-0 md:min-w-0"
             data-testid="max-button"
           >
-            Max
+            {t("max")}
           </button>
         )}
       </div>
-      <div className="flex min-h-5 items-start justify-between gap-3 text-xs">
+      <div className="flex min-h-5 flex-wrap items-start justify-between gap-x-3 text-xs">
         <span id={`${id}-problem`} role={problem ? "alert" : undefined} data-testid="amount-problem" className="text-rose-300">
           {problem ?? ""}
         </span>
-        {maxLabel && <span className="shrink-0 text-slate-500">{maxLabel}</span>}
+        {maxLabel && <span className="text-slate-400">{maxLabel}</span>}
       </div>
     </div>
   );

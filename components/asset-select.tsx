@@ -24,7 +24,7 @@ export function AssetSelect({
         aria-label={ariaLabel}
         value={value}
         onChange={(e) => onChange(e.target.value as Address)}
-        className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+        className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100 md:min-h-0"
       >
         {assets.map((a) => (
           <option key={a} value={a}>

@@ -1,3 +1,5 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { feedStatus } from "@/lib/oracle";
 
 const tone: Record<string, string> = {
@@ -7,14 +9,16 @@ const tone: Record<string, string> = {
 
 /** An oracle feed's status (`KeelOracle.Status`) as a coloured pill, with why in its title. */
 export function FeedStatusBadge({ status }: { status: number }) {
+  const t = useTranslations("feed");
   const s = feedStatus(status);
+  const why = t(`${s.key}.why`);
   return (
     <span
-      title={s.why || undefined}
+      title={why || undefined}
       data-testid="feed-status"
       className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ${tone[s.key] ?? "bg-rose-500/15 text-rose-300 ring-rose-500/30"}`}
     >
-      {s.label}
+      {t(`${s.key}.label`)}
     </span>
   );
 }

@@ -1,38 +1,112 @@
 "use client";
 import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { NotificationCenter } from "./notification-center";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { LanguageSwitch } from "./language-switch";
 
+const NAV = [
+  { href: "/", key: "dashboard" },
+  { href: "/multiply", key: "multiply" },
+  { href: "/markets", key: "markets" },
+  { href: "/risk", key: "risk" },
+] as const;
+
+const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/vault/") : pathname.startsWith(href));
+
+/**
+ * The header: on wide screens the navigation, the language switch and the wallet button in one row; on phones the logo,
+ * the wallet button and a menu button that opens a panel with the navigation and the language switch (Escape or a
+ * link closes it, focus goes into it and back to the button).
+ */
 export function Header() {
+  const t = useTranslations("header");
+  const pathname = usePathname();
+  // Open on the page it was opened on: a navigation (a link, back/forward) closes it without an effect.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === pathname;
+  const setOpen = (next: boolean | ((o: boolean) => boolean)) =>
+    setOpenAt(typeof next === "function" ? (next(open) ? pathname : null) : next ? pathname : null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    panel.current?.querySelector<HTMLElement>("a, select")?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpenAt(null);
+      button.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  const links = (mobile: boolean) =>
+    NAV.map((n) => (
+      <Link
+        key={n.href}
+        href={n.href}
+        aria-current={isCurrent(pathname, n.href) ? "page" : undefined}
+        onClick={() => setOpen(false)}
+        className={
+          mobile
+            ? "flex min-h-11 items-center rounded-md px-3 text-base hover:bg-slate-800 aria-[current=page]:bg-slate-800 aria-[current=page]:text-white"
+            : "rounded px-1 py-1 hover:text-white aria-[current=page]:text-white"
+        }
+      >
+        {t(n.key)}
+      </Link>
+    ));
+
   return (
-    <header className="border-b border-slate-800 bg-slate-950/80 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+    <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-950/90 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 md:py-3">
+        <Link href="/" className="flex min-h-11 shrink-0 items-center gap-2 font-semibold tracking-tight" aria-label={t("home")}>
           <svg viewBox="0 0 28 28" className="h-7 w-7" aria-hidden>
             <rect width="28" height="28" rx="6" fill="#0f172a" />
             <path d="M7 19 14 7l7 12z" fill="none" stroke="#38bdf8" strokeWidth="2.4" strokeLinejoin="round" />
           </svg>
           <span>Keel</span>
         </Link>
-        <nav className="flex items-center gap-5 text-sm text-slate-300">
-          <Link href="/" className="hover:text-white">
-            Dashboard
-          </Link>
-          <Link href="/multiply" className="hover:text-white">
-            Multiply
-          </Link>
-          <Link href="/markets" className="hover:text-white">
-            Markets
-          </Link>
-          <Link href="/risk" className="hover:text-white">
-            Risk
-          </Link>
+        <nav aria-label={t("navigation")} className="hidden items-center gap-5 text-sm text-slate-300 md:flex">
+          {links(false)}
         </nav>
-        <div className="flex items-center gap-2">
+        <div className="flex min-w-0 items-center gap-2 md:gap-4">
+          <LanguageSwitch className="hidden md:flex" />
           <NotificationCenter />
-          <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />
+          <ConnectButton
+            label={t("connect")}
+            showBalance={false}
+            chainStatus={{ smallScreen: "none", largeScreen: "icon" }}
+            accountStatus={{ smallScreen: "avatar", largeScreen: "address" }}
+          />
+          <button
+            ref={button}
+            type="button"
+            className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-md border border-slate-700 text-slate-200 hover:bg-slate-800 md:hidden"
+            aria-expanded={open}
+            aria-controls="mobile-menu"
+            aria-label={open ? t("closeMenu") : t("openMenu")}
+            data-testid="menu-button"
+            onClick={() => setOpen((o) => !o)}
+          >
+            <svg viewBox="0 0 24 24" className="h-6 w-6" aria-hidden fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              {open ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+            </svg>
+          </button>
         </div>
       </div>
+      {open && (
+        <div id="mobile-menu" ref={panel} data-testid="mobile-menu" className="border-t border-slate-800 px-4 pb-4 pt-2 md:hidden">
+          <nav aria-label={t("navigation")} className="flex flex-col gap-1 text-slate-200">
+            {links(true)}
+          </nav>
+          <LanguageSwitch className="mt-3 px-3" />
+        </div>
+      )}
     </header>
   );
 }

@@ -1,22 +1,26 @@
-import { formatHealthFactor } from "@/lib/format";
+"use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import { BAND_STYLE, type VaultBand } from "@/lib/vault-summary";
 
 /** A health factor with its band's colour and word (safe / watch / at risk / liquidatable). */
 export function HealthBadge({ band, healthFactor, size = "sm" }: { band: VaultBand; healthFactor: bigint; size?: "sm" | "lg" }) {
+  const t = useTranslations("band");
+  const f = useFormat();
   const s = BAND_STYLE[band];
   return (
     <span
       data-testid="health"
       data-band={band}
-      className={`inline-flex items-center gap-2 rounded-full ring-1 ${s.ring} ${size === "lg" ? "px-3 py-1 text-base" : "px-2 py-0.5 text-xs"}`}
+      className={`inline-flex items-center gap-2 whitespace-nowrap rounded-full ring-1 ${s.ring} ${size === "lg" ? "px-3 py-1 text-base" : "px-2 py-0.5 text-xs"}`}
     >
       <span className={`h-2 w-2 rounded-full ${s.dot}`} aria-hidden />
       {band !== "unpriced" && (
         <span className={`font-mono tabular-nums font-semibold ${s.text}`} data-testid="health-value">
-          {formatHealthFactor(healthFactor)}
+          {f.healthFactor(healthFactor)}
         </span>
       )}
-      <span className={s.text}>{s.label}</span>
+      <span className={s.text}>{t(band)}</span>
     </span>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits } from "viem";
 import { useVolatility } from "@/hooks/use-volatility";
 import { findAsset } from "@/lib/deployment";
-import { formatToken, formatUsd, shortAddress } from "@/lib/format";
-import { collateralToReachOdds, formatOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
+import { useFormat } from "@/hooks/use-format";
+import { shortAddress } from "@/lib/format";
+import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensVault } from "@/lib/vaults";
 
@@ -20,13 +22,15 @@ function unitsFor(usd: number, priceWad: bigint, decimals: number): bigint {
  * (lib/liquidation-odds.ts), and the collateral to add to bring the 7-day odds under a chosen level.
  */
 export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: LensVault }) {
+  const t = useTranslations("odds");
+  const f = useFormat();
   const vols = useVolatility(chain);
   const [target, setTarget] = useState<number>(0.05);
   if (vault.debt === 0n || !vault.pricesOk || vault.liquidatable) return null;
   const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
   const box = "rounded-md border border-slate-800 bg-slate-950/40 px-3 py-2 text-xs text-slate-300";
-  if (vols.isPending) return <div className={box}>Estimating the odds of liquidation from price history…</div>;
-  if (!vols.data) return <div className={box}>Liquidation odds unavailable: the price history could not be read.</div>;
+  if (vols.isPending) return <div className={box}>{t("estimating")}</div>;
+  if (!vols.data) return <div className={box}>{t("unreadable")}</div>;
   const odds = oddsVaultFromLens(vault, vols.data.sigmas);
   if (!odds) {
     const missing = [vault.baseAsset, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)].filter(
@@ -34,7 +38,7 @@ export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: L
     );
     return (
       <div className={box} data-testid="odds-unavailable">
-        Liquidation odds unavailable: not enough price history for {missing.map(symbolOf).join(", ")}.
+        {t("notEnough", { assets: missing.map(symbolOf).join(", ") })}
       </div>
     );
   }
@@ -49,32 +53,36 @@ export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: L
   return (
     <div className={`${box} flex flex-wrap items-center justify-between gap-2`} data-testid="liquidation-odds">
       <span>
-        <b className={`font-mono tabular-nums ${tone}`} data-testid="odds-7d">
-          {formatOdds(week)}
-        </b>{" "}
-        chance of liquidation within 7 days at current volatility{" "}
-        <span className="text-slate-500">
-          (1 day: <span data-testid="odds-1d">{formatOdds(day)}</span>)
-        </span>
+        {t.rich("chance", {
+          odds: () => (
+            <b className={`font-mono tabular-nums ${tone}`} data-testid="odds-7d">
+              {f.odds(week)}
+            </b>
+          ),
+          muted: (c) => <span className="text-slate-400">{c}</span>,
+          day: () => <span data-testid="odds-1d">{f.odds(day)}</span>,
+        })}
       </span>
       <span className="flex items-center gap-2">
         {addUsd > 0 ? (
           <span data-testid="odds-add">
-            Add {formatToken(unitsFor(addUsd, main.price, main.decimals), main.decimals, symbolOf(main.asset))} (
-            {formatUsd(BigInt(Math.ceil(addUsd * 100)) * 10n ** 16n)}) to bring it under
+            {t("add", {
+              amount: f.token(unitsFor(addUsd, main.price, main.decimals), main.decimals, symbolOf(main.asset)),
+              usd: f.usd(BigInt(Math.ceil(addUsd * 100)) * 10n ** 16n),
+            })}
           </span>
         ) : (
-          <span data-testid="odds-add">Already under</span>
+          <span data-testid="odds-add">{t("already")}</span>
         )}
         <select
-          aria-label="Target odds within 7 days"
+          aria-label={t("target")}
           value={target}
           onChange={(e) => setTarget(Number(e.target.value))}
-          className="rounded border border-slate-700 bg-slate-900 px-1 py-0.5 text-xs"
+          className="min-h-11 rounded border border-slate-700 bg-slate-900 px-1 py-0.5 text-xs md:min-h-0"
         >
           {ODDS_TARGETS.map((t) => (
             <option key={t} value={t}>
-              {t * 100}%
+              {f.percent(BigInt(Math.round(t * 1000)) * 10n ** 15n, 0)}
             </option>
           ))}
         </select>

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { FeedStatusBadge } from "@/components/feed-status-badge";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useNowSeconds } from "@/hooks/use-now";
 import { useOracleFeeds } from "@/hooks/use-oracle-feeds";
-import { formatAge, formatUsd, shortAddress } from "@/lib/format";
+import { useFormat } from "@/hooks/use-format";
+import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -11,6 +13,9 @@ import type { ChainConfig } from "@/lib/server/config";
 export function OracleTable({ chain }: { chain: ChainConfig }) {
   const { data, error, isPending, dataUpdatedAt, refetch } = useOracleFeeds(chain);
   const now = useNowSeconds();
+  const t = useTranslations("oracle");
+  const tf = useTranslations("feed");
+  const f = useFormat();
   if (!chain.deployment) {
     return <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">{chain.deploymentError}</p>;
   }
@@ -27,54 +32,54 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
           onRetry={() => void refetch()}
         />
       )}
-      <div className="overflow-x-auto rounded-xl border border-slate-800">
+      <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("price")}>
         <table className="w-full text-sm" data-testid={`oracle-table-${chain.id}`}>
           <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
             <tr>
-              <th className="px-4 py-3">Asset</th>
-              <th className="px-4 py-3 text-right">Oracle price</th>
-              <th className="px-4 py-3">Status</th>
-              <th className="px-4 py-3 text-right">Age</th>
-              <th className="px-4 py-3 text-right">Heartbeat</th>
-              <th className="px-4 py-3">Source (feed)</th>
+              <th className="px-4 py-3">{t("asset")}</th>
+              <th className="px-4 py-3 text-right">{t("price")}</th>
+              <th className="px-4 py-3">{t("status")}</th>
+              <th className="px-4 py-3 text-right">{t("age")}</th>
+              <th className="px-4 py-3 text-right">{t("heartbeat")}</th>
+              <th className="px-4 py-3">{t("source")}</th>
             </tr>
           </thead>
           <tbody className={error ? "opacity-60" : ""}>
             {isPending && (
               <tr>
                 <td colSpan={6} className="px-4 py-6 text-center text-slate-400">
-                  Reading the oracle…
+                  {t("reading")}
                 </td>
               </tr>
             )}
-            {data?.map((f) => {
-              const asset = assets.get(f.asset.toLowerCase());
-              const status = feedStatus(f.status);
-              const symbol = asset?.symbol ?? shortAddress(f.asset);
+            {data?.map((feed) => {
+              const asset = assets.get(feed.asset.toLowerCase());
+              const status = feedStatus(feed.status);
+              const symbol = asset?.symbol ?? shortAddress(feed.asset);
               return (
-                <tr key={f.asset} data-testid={`feed-${symbol}`} data-status={status.key} className="border-t border-slate-800">
+                <tr key={feed.asset} data-testid={`feed-${symbol}`} data-status={status.key} className="border-t border-slate-800">
                   <td className="px-4 py-3">
                     <div className="font-medium">{symbol}</div>
-                    <div className="text-xs text-slate-500">{asset?.name}</div>
+                    <div className="text-xs text-slate-400">{asset?.name}</div>
                   </td>
                   <td className="px-4 py-3 text-right font-mono tabular-nums" data-testid="price">
-                    {status.key === "ok" ? formatUsd(f.price) : <span className="text-slate-500">—</span>}
+                    {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-400">—</span>}
                   </td>
                   <td className="px-4 py-3">
-                    <FeedStatusBadge status={f.status} />
-                    {status.why && <div className="mt-1 text-xs text-slate-400">{status.why}</div>}
+                    <FeedStatusBadge status={feed.status} />
+                    {status.key !== "ok" && <div className="mt-1 text-xs text-slate-400">{tf(`${status.key}.why`)}</div>}
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums text-slate-300" data-testid="age">
-                    {f.updatedAt > 0n ? formatAge(now - Number(f.updatedAt)) : "—"}
+                    {feed.updatedAt > 0n ? f.age(now - Number(feed.updatedAt)) : "—"}
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums text-slate-400">{formatAge(f.heartbeat)}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-400" title={f.feed}>
+                  <td className="px-4 py-3 text-right tabular-nums text-slate-400">{f.age(feed.heartbeat)}</td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-400" title={feed.feed}>
                     {chain.explorerUrl ? (
-                      <a className="hover:text-sky-300" href={`${chain.explorerUrl}/address/${f.feed}`} target="_blank" rel="noreferrer">
-                        {shortAddress(f.feed)}
+                      <a className="hover:text-sky-300" href={`${chain.explorerUrl}/address/${feed.feed}`} target="_blank" rel="noreferrer">
+                        {shortAddress(feed.feed)}
                       </a>
                     ) : (
-                      shortAddress(f.feed)
+                      shortAddress(feed.feed)
                     )}
                   </td>
                 </tr>

@@ -7,7 +7,7 @@ export function PreviewRow({ label, before, after, afterClass, testId }: { label
         {before}
       </td>
       <td className={`py-1.5 text-right ${afterClass ?? ""}`} data-testid="after">
-        {after === undefined ? <span className="text-slate-600">—</span> : <>→ {after}</>}
+        {after === undefined ? <span className="text-slate-400">—</span> : <>→ {after}</>}
       </td>
     </tr>
   );

@@ -4,6 +4,7 @@ import { darkTheme, RainbowKitProvider } from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
+import { RainbowIconsDecorative } from "@/components/rainbow-icons";
 import { ToastProvider } from "@/components/toaster";
 import { KeelConfigContext } from "@/hooks/use-keel-config";
 import { useResolveOrphanFlows } from "@/hooks/use-pending-flow";
@@ -11,7 +12,10 @@ import type { ChainConfig } from "@/lib/server/config";
 import { createKeelWagmiConfig } from "@/lib/wagmi-config";
 
 /** Every provider of the app, wired once: configuration, wagmi, TanStack Query, RainbowKit. */
-export function Providers({ chains, children }: { chains: ChainConfig[]; children: ReactNode }) {
+/** RainbowKit's own dialogs in the UI's language. */
+const RAINBOW_LOCALE = { en: "en-US", es: "es-419", zh: "zh-CN" } as const;
+
+export function Providers({ chains, locale, children }: { chains: ChainConfig[]; locale: string; children: ReactNode }) {
   const [wagmiConfig] = useState(() => createKeelWagmiConfig(chains));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, retry: 1, refetchOnWindowFocus: true } } }),
@@ -20,9 +24,12 @@ export function Providers({ chains, children }: { chains: ChainConfig[]; childre
     <KeelConfigContext.Provider value={chains}>
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
-          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", borderRadius: "medium" })} initialChain={chains[0]?.id}>
+          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", accentColorForeground: "#020617", borderRadius: "medium" })} initialChain={chains[0]?.id}
+            locale={RAINBOW_LOCALE[locale as keyof typeof RAINBOW_LOCALE] ?? "en-US"}
+          >
             <ToastProvider>
               <OrphanFlows />
+              <RainbowIconsDecorative />
               {children}
             </ToastProvider>
           </RainbowKitProvider>

@@ -74,7 +74,7 @@ export function SimulatorPanel({ chain }: { chain: ChainConfig }) {
             {SCENARIO_INFO[run.scenario as ScenarioName]?.title ?? run.scenario} {run.error ? `failed: ${run.error}` : "finished"}
           </span>
         ) : (
-          <span className="text-slate-500">No scenario has run since the app started.</span>
+          <span className="text-slate-400">No scenario has run since the app started.</span>
         )}
       </div>
     </div>

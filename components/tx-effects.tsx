@@ -1,5 +1,6 @@
 "use client";
-import { formatHealthFactor, formatToken } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import type { KnownToken, TxEffects } from "@/lib/tx-effects";
 
 /**
@@ -7,6 +8,8 @@ import type { KnownToken, TxEffects } from "@/lib/tx-effects";
  * wallet, and the vault's collateral, debt and health factor after. Shown by the transactor before the wallet opens.
  */
 export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & { ok: true }; tokens: KnownToken[]; base?: KnownToken }) {
+  const tr = useTranslations("effects");
+  const { token: formatToken, healthFactor: formatHealthFactor } = useFormat();
   const symbolOf = (a: string) => tokens.find((t) => t.address.toLowerCase() === a.toLowerCase());
   const v = effects.vault;
   const changed = v
@@ -17,17 +20,21 @@ export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & 
     : [];
   return (
     <div className="mt-1 space-y-0.5 text-xs" data-testid="tx-effects" data-block={String(effects.blockNumber)}>
-      <div className="text-slate-400">Simulated at the latest block — this transaction will:</div>
-      {effects.flows.length === 0 && !v && <div>move no token in or out of your wallet</div>}
+      <div className="text-slate-400">{tr("title")}</div>
+      {effects.flows.length === 0 && !v && <div>{tr("none")}</div>}
       {effects.flows.map((f) => (
         <div key={f.address} data-testid={`effect-${f.symbol}`} data-out={String(f.out)}>
-          {f.out > 0n ? "send" : "receive"} <b className="font-mono">{formatToken(f.out > 0n ? f.out : -f.out, f.decimals, f.symbol)}</b>{" "}
-          {f.out > 0n ? "from" : "into"} your wallet
+          {tr.rich(f.out > 0n ? "send" : "receive", {
+            amount: () => <b className="font-mono">{formatToken(f.out > 0n ? f.out : -f.out, f.decimals, f.symbol)}</b>,
+          })}
         </div>
       ))}
       {v && base && v.before.debt !== v.after.debt && (
         <div data-testid="effect-debt" data-after={String(v.after.debt)}>
-          vault debt {formatToken(v.before.debt, base.decimals, base.symbol)} → <b className="font-mono">{formatToken(v.after.debt, base.decimals, base.symbol)}</b>
+          {tr.rich("debt", {
+            before: formatToken(v.before.debt, base.decimals, base.symbol),
+            after: () => <b className="font-mono">{formatToken(v.after.debt, base.decimals, base.symbol)}</b>,
+          })}
         </div>
       )}
       {changed.map((c) => {
@@ -35,14 +42,17 @@ export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & 
         const before = v!.before.collaterals.find((b) => b.asset.toLowerCase() === c.asset.toLowerCase())?.amount ?? 0n;
         return (
           <div key={c.asset} data-testid={`effect-collateral-${t?.symbol ?? c.asset}`} data-after={String(c.amount)}>
-            vault {t?.symbol ?? c.asset} {formatToken(before, t?.decimals ?? 18, t?.symbol ?? "")} →{" "}
-            <b className="font-mono">{formatToken(c.amount, t?.decimals ?? 18, t?.symbol ?? "")}</b>
+            {tr.rich("collateral", {
+              asset: t?.symbol ?? c.asset,
+              before: formatToken(before, t?.decimals ?? 18, t?.symbol ?? ""),
+              after: () => <b className="font-mono">{formatToken(c.amount, t?.decimals ?? 18, t?.symbol ?? "")}</b>,
+            })}
           </div>
         );
       })}
       {v && v.after.debt > 0n && (
         <div data-testid="effect-health">
-          health factor after <b className="font-mono">{formatHealthFactor(v.after.healthFactor)}</b>
+          {tr.rich("health", { hf: () => <b className="font-mono">{formatHealthFactor(v.after.healthFactor)}</b> })}
         </div>
       )}
     </div>

@@ -1,11 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { useFormat } from "./use-format";
 import type { Address } from "viem";
 import { devErc20Abi } from "@/contracts-abi";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
 import { needsApproval } from "@/lib/markets";
 import { approveCall } from "@/lib/vault-actions";
-import { formatToken } from "@/lib/format";
 import { pendingFlows } from "@/lib/pending-flows";
 
 export interface Pull {
@@ -34,12 +35,14 @@ export interface FlowTie {
  */
 export function useApproveAndSend() {
   const send = useTransactor();
+  const t = useTranslations("tx");
+  const f = useFormat();
   return useCallback(
     async (pull: Pull | null, action: TxRequest, flow?: FlowTie): Promise<TxResult> => {
       const approve: TxRequest | null =
         pull && needsApproval(pull.allowance, pull.amount)
           ? {
-              label: pull.unlimited ? `Approve unlimited ${pull.symbol}` : `Approve ${formatToken(pull.amount, pull.decimals, pull.symbol, pull.decimals)}`,
+              label: pull.unlimited ? t("approveUnlimited", { symbol: pull.symbol }) : t("approve", { amount: f.token(pull.amount, pull.decimals, pull.symbol, pull.decimals) }),
               chainId: action.chainId,
               address: pull.token,
               abi: devErc20Abi,
@@ -51,7 +54,7 @@ export function useApproveAndSend() {
         const steps = [...(approve ? [approve.label] : []), action.label];
         const begun = store.begin({ key: flow.key, chainId: action.chainId, form: flow.form, steps });
         if (!begun.ok) {
-          return { status: "failed", error: { kind: "unknown", message: `“${begun.running.steps.at(-1)}” is still in progress: wait for it to finish.` } };
+          return { status: "failed", error: { kind: "unknown", message: t("stillRunning", { label: begun.running.steps.at(-1) ?? "" }) } };
         }
       }
       try {
@@ -65,6 +68,6 @@ export function useApproveAndSend() {
         if (flow) store.end(flow.key);
       }
     },
-    [send],
+    [send, t, f],
   );
 }

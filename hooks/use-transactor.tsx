@@ -4,7 +4,9 @@ import { useCallback } from "react";
 import { encodeFunctionData, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { estimateGas, getPublicClient, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useTranslations } from "next-intl";
 import { useToasts } from "@/components/toaster";
+import { useErrorText } from "./use-error-text";
 import { withGasMargin } from "@/lib/gas";
 import { pendingFlows } from "@/lib/pending-flows";
 import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx-effects";
@@ -54,6 +56,8 @@ export function useTransactor() {
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const chains = useKeelChains();
+  const t = useTranslations("tx");
+  const errorText = useErrorText();
 
   return useCallback(
     async (req: TxRequest): Promise<TxResult> => {
@@ -62,16 +66,17 @@ export function useTransactor() {
         if (req.flow) pendingFlows().update(req.flow, patch);
       };
       stage({ stage: "checking" });
-      const id = toasts.show({ tone: "pending", title: req.label, body: "Checking the transaction…" });
-      const fail = (error: DescribedError, hash?: Hash): TxResult => {
-        if (error.kind === "rejected") toasts.show({ id, tone: "neutral", title: req.label, body: error.message });
-        else toasts.show({ id, tone: "error", title: `${req.label} — failed`, body: error.message });
+      const id = toasts.show({ tone: "pending", title: req.label, body: t("checking") });
+      /** Ends the flow as failed or declined; `shown` is what the toast says (the error in the reader's language). */
+      const fail = (error: DescribedError, hash?: Hash, shown = errorText(error)): TxResult => {
+        if (error.kind === "rejected") toasts.show({ id, tone: "neutral", title: req.label, body: shown });
+        else toasts.show({ id, tone: "error", title: t("failed", { label: req.label }), body: shown });
         return { status: error.kind === "rejected" ? "rejected" : "failed", error, ...(hash ? { hash } : {}) };
       };
-      if (!address) return fail({ kind: "unknown", message: "Connect a wallet first." });
+      if (!address) return fail({ kind: "unknown", message: "Connect a wallet first." }, undefined, t("connectFirst"));
       try {
         if (walletChain !== req.chainId) {
-          toasts.show({ id, tone: "pending", title: req.label, body: "Switch the network in your wallet…" });
+          toasts.show({ id, tone: "pending", title: req.label, body: t("switchNetwork") });
           await switchChain(config, { chainId: req.chainId as (typeof config.chains)[number]["id"] });
         }
       } catch (e) {
@@ -89,7 +94,7 @@ export function useTransactor() {
         } as Parameters<typeof simulateContract>[1]));
       } catch (e) {
         const d = describeError(e);
-        return fail(d.kind === "revert" ? { ...d, message: `Not sent — it would fail: ${d.message}` } : d);
+        return d.kind === "revert" ? fail({ ...d, message: `Not sent — it would fail: ${d.message}` }, undefined, t("notSent", { reason: errorText(d) })) : fail(d);
       }
       // The effects, from a simulation of this transaction (and the one that follows it in its flow) at the latest block.
       const chain = chains.find((c) => c.id === req.chainId);
@@ -120,7 +125,11 @@ export function useTransactor() {
       }
       if (effects && !effects.ok) {
         const step = req.then ? ` (${effects.label})` : "";
-        return fail({ ...effects.error, message: `Not sent — it would fail${step}: ${effects.error.message}` });
+        return fail(
+          { ...effects.error, message: `Not sent — it would fail${step}: ${effects.error.message}` },
+          undefined,
+          req.then ? t("notSentStep", { step: effects.label, reason: errorText(effects.error) }) : t("notSent", { reason: errorText(effects.error) }),
+        );
       }
       const effectsView = effects?.ok ? <TxEffectsView effects={effects} tokens={tokens} {...(base ? { base } : {})} /> : null;
       // The engine accrues interest on the first call of a block, so a transaction mined in a later block than the one it
@@ -145,7 +154,7 @@ export function useTransactor() {
           title: req.label,
           body: (
             <>
-              <span>Waiting for your signature…</span>
+              <span>{t("waiting")}</span>
               {effectsView}
             </>
           ),
@@ -158,7 +167,7 @@ export function useTransactor() {
       stage({ stage: "pending", hash });
       const link = explorer ? (
         <a className="underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
-          view on explorer
+          {t("explorer")}
         </a>
       ) : null;
       toasts.show({
@@ -168,7 +177,7 @@ export function useTransactor() {
         body: (
           <>
             <span>
-              Pending <code className="text-xs">{hash.slice(0, 10)}…</code> {link}
+              {t.rich("pending", { hash: () => <code className="text-xs">{hash.slice(0, 10)}…</code> })} {link}
             </span>
             {effectsView}
           </>
@@ -177,19 +186,20 @@ export function useTransactor() {
       try {
         const receipt = await waitForTransactionReceipt(config, { chainId: req.chainId, hash, timeout: 120_000 });
         await queryClient.invalidateQueries();
-        if (receipt.status !== "success") return fail({ kind: "revert", message: "The transaction reverted on chain." }, hash);
-        toasts.show({ id, tone: "success", title: `${req.label} — confirmed`, body: link });
+        if (receipt.status !== "success") return fail({ kind: "revert", message: "The transaction reverted on chain." }, hash, t("reverted"));
+        toasts.show({ id, tone: "success", title: t("confirmed", { label: req.label }), body: link });
         return { status: "confirmed", hash, receipt };
       } catch (e) {
         const d = describeError(e);
-        return fail(
-          d.kind === "unknown" || d.kind === "rpc"
-            ? { kind: "dropped", message: `No receipt for ${hash.slice(0, 10)}…: it may have been dropped or replaced. Check your wallet before retrying.` }
-            : d,
-          hash,
-        );
+        return d.kind === "unknown" || d.kind === "rpc"
+          ? fail(
+              { kind: "dropped", message: `No receipt for ${hash.slice(0, 10)}…: it may have been dropped or replaced. Check your wallet before retrying.` },
+              hash,
+              t("dropped", { hash: `${hash.slice(0, 10)}…` }),
+            )
+          : fail(d, hash);
       }
     },
-    [address, walletChain, chains, config, queryClient, toasts],
+    [address, walletChain, chains, config, queryClient, toasts, t, errorText],
   );
 }

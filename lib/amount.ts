@@ -14,7 +14,17 @@ export type AmountProblem =
   | "aboveBalance"
   | "aboveMax";
 
-export type ParsedAmount = { ok: true; value: bigint } | { ok: false; problem: AmountProblem; message: string };
+/**
+ * A problem's words: `message` in English, and for other languages the message `amount.<key ?? problem>` with `values`
+ * (hooks/use-amount-problem.ts).
+ */
+export interface ProblemText {
+  message: string;
+  values: Record<string, string | number>;
+  key?: string;
+}
+
+export type ParsedAmount = { ok: true; value: bigint } | ({ ok: false; problem: AmountProblem } & ProblemText);
 
 export interface AmountLimits {
   /** The token's decimals. */
@@ -27,7 +37,15 @@ export interface AmountLimits {
   max?: { value: bigint; reason: string };
 }
 
-const fail = (problem: AmountProblem, message: string): ParsedAmount => ({ ok: false, problem, message });
+const fail = (problem: AmountProblem, message: string, values: Record<string, string | number> = {}): ParsedAmount => ({
+  ok: false,
+  problem,
+  message,
+  values,
+});
+
+/** The value named in messages, as a code for the other languages' `{what, select, …}`. */
+const WHAT: Record<string, string> = { "an amount": "amount", "a slippage bound": "slippage", "a leverage": "leverage" };
 
 /**
  * Parses a decimal string exactly: digits and one optional dot. Thousands or decimal separators other than the dot
@@ -36,12 +54,13 @@ const fail = (problem: AmountProblem, message: string): ParsedAmount => ({ ok: f
  */
 export function parseAmountText(text: string, decimals: number, symbol = "this token", what = "an amount"): ParsedAmount {
   const noun = what.replace(/^(a|an) /, "");
+  const w = { what: WHAT[what] ?? "other" };
   const s = text.trim();
-  if (s === "") return fail("empty", `Enter ${what}`);
-  if (s.startsWith("-")) return fail("negative", `The ${noun} cannot be negative`);
-  if (/^[+]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", `Write the ${noun} in full digits, without an exponent (e)`);
+  if (s === "") return fail("empty", `Enter ${what}`, w);
+  if (s.startsWith("-")) return fail("negative", `The ${noun} cannot be negative`, w);
+  if (/^[+]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", `Write the ${noun} in full digits, without an exponent (e)`, w);
   if (/^\+?[\d.]*\d[\d.]*([,'_\s\u00a0\u202f][\d.]+)+$/.test(s)) {
-    return fail("separator", `Write the ${noun} without separators: digits and one dot for decimals, like 1.5`);
+    return fail("separator", `Write the ${noun} without separators: digits and one dot for decimals, like 1.5`, w);
   }
   const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[1] === "" && (m[2] ?? "") === "")) return fail("notANumber", "Enter a number, like 1.5");
@@ -51,6 +70,7 @@ export function parseAmountText(text: string, decimals: number, symbol = "this t
     return fail(
       "tooManyDecimals",
       decimals === 0 ? `${symbol} has no decimals: enter a whole number` : `${symbol} has at most ${decimals} decimals`,
+      { symbol, decimals },
     );
   }
   const value = BigInt(whole) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, "0") || "0");
@@ -63,16 +83,20 @@ export function parseAmount(text: string, limits: AmountLimits, format: (v: bigi
   if (!parsed.ok) return parsed;
   if (parsed.value === 0n) return fail("zero", "Enter an amount above zero");
   if (limits.balance !== undefined && parsed.value > limits.balance) {
-    return fail("aboveBalance", `You have ${format(limits.balance)} ${limits.symbol}`);
+    return fail("aboveBalance", `You have ${format(limits.balance)} ${limits.symbol}`, { balance: format(limits.balance), symbol: limits.symbol });
   }
   if (limits.max && parsed.value > limits.max.value) {
-    return fail("aboveMax", `At most ${format(limits.max.value)} ${limits.symbol}: ${limits.max.reason}`);
+    return fail("aboveMax", `At most ${format(limits.max.value)} ${limits.symbol}: ${limits.max.reason}`, {
+      max: format(limits.max.value),
+      symbol: limits.symbol,
+      reason: limits.max.reason,
+    });
   }
   return parsed;
 }
 
 export type LeverageProblem = AmountProblem | "belowOne";
-export type ParsedLeverage = { ok: true; hundredths: number } | { ok: false; problem: LeverageProblem; message: string };
+export type ParsedLeverage = { ok: true; hundredths: number } | ({ ok: false; problem: LeverageProblem } & ProblemText);
 
 /**
  * A target leverage typed by a person ("2.5", "2.5×", "3x") → hundredths (250), with the amount parser's named
@@ -81,12 +105,15 @@ export type ParsedLeverage = { ok: true; hundredths: number } | { ok: false; pro
 export function parseLeverageText(text: string, maxHundredths: number): ParsedLeverage {
   const p = parseAmountText(text.replace(/\s*[×xX]\s*$/, ""), 2, "Leverage", "a leverage");
   if (!p.ok) {
-    const message = p.problem === "tooManyDecimals" ? "Leverage takes at most 2 decimals, like 2.75" : p.message;
-    return { ok: false, problem: p.problem, message };
+    if (p.problem === "tooManyDecimals") {
+      return { ok: false, problem: p.problem, message: "Leverage takes at most 2 decimals, like 2.75", values: {}, key: "leverageDecimals" };
+    }
+    return p;
   }
-  if (p.value < 100n) return { ok: false, problem: "belowOne", message: "Leverage starts at 1.00× (no borrowing)" };
+  if (p.value < 100n) return { ok: false, problem: "belowOne", message: "Leverage starts at 1.00× (no borrowing)", values: {}, key: "leverageBelowOne" };
   if (p.value > BigInt(maxHundredths)) {
-    return { ok: false, problem: "aboveMax", message: `At most ${(maxHundredths / 100).toFixed(2)}× for this position` };
+    const max = (maxHundredths / 100).toFixed(2);
+    return { ok: false, problem: "aboveMax", message: `At most ${max}× for this position`, values: { max: maxHundredths / 100 }, key: "leverageAboveMax" };
   }
   return { ok: true, hundredths: Number(p.value) };
 }

@@ -67,3 +67,29 @@ describe("formatUtc", () => {
     expect(formatUtc(1_795_000_000n)).toBe("2026-11-18 11:06 UTC");
   });
 });
+
+describe("formatter(locale)", async () => {
+  const { formatter } = await import("./format");
+  it("uses the locale's separators, currency and percent forms, from the same exact decimal", () => {
+    const es = formatter("es");
+    const nb = (t: string) => t.replace(/\u00a0/g, " ");
+    expect(es.unitsFixed(1234567_500000n, 6, 2)).toBe("1.234.567,5");
+    expect(es.token(1_234_500_000n, 6, "USDC")).toBe("1234,5 USDC"); // Spanish groups from five digits
+    expect(nb(es.usd(3000n * 10n ** 18n))).toBe("3000,00 US$");
+    expect(nb(es.percent(8n * 10n ** 17n))).toBe("80,00 %");
+    expect(es.healthFactor(1084210526315789473n)).toBe("1,08");
+    expect(es.utc(0)).toContain("1970");
+    const zh = formatter("zh");
+    expect(zh.unitsFixed(123456789012345678901234567890n, 18, 4)).toBe("123,456,789,012.3457");
+    expect(zh.age(250)).toBe("4分钟 10秒");
+  });
+  it("rounds exactly like the English one in every locale", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), (v, d) => {
+        const en = formatUnitsFixed(v, d, 2).replaceAll(",", "");
+        const es = formatter("es").unitsFixed(v, d, 2).replaceAll(".", "").replace(",", ".");
+        expect(es).toBe(en);
+      }),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { formatterFor } from "./format";
 /**
  * Predicted liquidation odds: the probability that a vault's health factor falls to 1 within a horizon, under a
  * lognormal price model, and the collateral to add to bring that probability under a chosen level.
@@ -145,11 +146,5 @@ export function oddsVaultFromLens(
 /** Common choices of "bring my odds under X %" (7 days). */
 export const ODDS_TARGETS = [0.01, 0.05, 0.1] as const;
 
-/** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%`. */
-export function formatOdds(p: number): string {
-  if (p <= 0) return "0%";
-  if (p < 0.001) return "< 0.1%";
-  if (p >= 1) return "100%";
-  if (p > 0.999) return "> 99.9%";
-  return `${(p * 100).toFixed(p < 0.1 ? 1 : 0)}%`;
-}
+/** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%` (English; components use useFormat().odds). */
+export const formatOdds = formatterFor("en").odds;

@@ -5,8 +5,38 @@ export interface DescribedError {
   kind: "rejected" | "revert" | "rpc" | "dropped" | "unknown";
   /** The custom error's name when the contract reverted with one. */
   errorName?: string;
+  /** In English (the one home of the words: this file). */
   message: string;
+  /**
+   * The message's key for other languages (messages/<locale>.json → "txErrors": `revert.<Name>`, `wallet.<Name>`,
+   * `general.<what>`) and its values; none for a library's own text, which stays as the library wrote it.
+   */
+  key?: string;
+  values?: Record<string, string | number | Date>;
 }
+
+/** A revert's arguments as message values `a0`, `a1`…: timestamps (the errors in TIMESTAMP_ARGS) as dates. */
+const TIMESTAMP_ARGS: Record<string, number> = { StalePrice: 1, ChangeNotReady: 1 };
+export function revertValues(errorName: string, args: readonly unknown[]): Record<string, string | Date> {
+  return Object.fromEntries(
+    args.map((a, i) => [`a${i}`, TIMESTAMP_ARGS[errorName] === i ? new Date(Number(a as bigint) * 1000) : String(a)]),
+  );
+}
+
+/** The English sentences that are not a contract's or a wallet's error. */
+export const GENERAL_MESSAGES = {
+  rejected: "You declined in your wallet. Nothing was sent.",
+  refused: "The contract refused this transaction.",
+  refusedReason: "The contract refused: {reason}",
+  unknownRevert: "The contract refused: {name}.",
+  rpc: "The network (RPC) is not answering. Check your connection and retry.",
+  somethingWrong: "Something went wrong: nothing was sent.",
+} as const;
+const general = (key: keyof typeof GENERAL_MESSAGES, values: Record<string, string> = {}) => ({
+  message: GENERAL_MESSAGES[key].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? ""),
+  key: `general.${key}`,
+  values,
+});
 
 type Args = readonly unknown[];
 const ts = (v: unknown) => new Date(Number(v as bigint) * 1000).toLocaleString();
@@ -107,7 +137,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
 /** A custom error, by name and arguments, in words. */
 export function describeRevert(errorName: string, args: Args = []): string {
   const f = ERROR_MESSAGES[errorName];
-  return f ? f(args) : `The contract refused: ${errorName}.`;
+  return f ? f(args) : general("unknownRevert", { name: errorName }).message;
 }
 
 /**
@@ -137,13 +167,14 @@ export const WALLET_MESSAGES: Record<string, string> = {
 
 /** EIP-1193 / JSON-RPC error codes a wallet answers with, when the library did not give the error a class. */
 const WALLET_CODES: Record<number, string> = {
-  4100: WALLET_MESSAGES.UnauthorizedProviderError!,
-  4200: WALLET_MESSAGES.UnsupportedProviderMethodError!,
-  4900: WALLET_MESSAGES.ProviderDisconnectedError!,
-  4901: WALLET_MESSAGES.ChainDisconnectedError!,
-  4902: WALLET_MESSAGES.UnsupportedChainIdError!,
-  [-32002]: WALLET_MESSAGES.ResourceUnavailableRpcError!,
+  4100: "UnauthorizedProviderError",
+  4200: "UnsupportedProviderMethodError",
+  4900: "ProviderDisconnectedError",
+  4901: "ChainDisconnectedError",
+  4902: "UnsupportedChainIdError",
+  [-32002]: "ResourceUnavailableRpcError",
 };
+const wallet = (name: string): DescribedError => ({ kind: "unknown", message: WALLET_MESSAGES[name]!, key: `wallet.${name}`, values: {} });
 
 /** The error and every `cause` under it, outermost first. */
 function chain(error: unknown): unknown[] {
@@ -166,28 +197,29 @@ export function describeError(error: unknown): DescribedError {
   const rejected = causes.some(
     (e) => e instanceof UserRejectedRequestError || (e as { code?: unknown })?.code === 4001 || (e instanceof Error && /user (rejected|denied)/i.test(e.message)),
   );
-  if (rejected) return { kind: "rejected", message: "You declined in your wallet. Nothing was sent." };
+  if (rejected) return { kind: "rejected", ...general("rejected") };
   if (error instanceof BaseError) {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const name = reverted.data?.errorName;
       if (name && name !== "Error" && name !== "Panic") {
-        return { kind: "revert", errorName: name, message: describeRevert(name, reverted.data?.args ?? []) };
+        const args = reverted.data?.args ?? [];
+        return { kind: "revert", errorName: name, message: describeRevert(name, args), key: `revert.${name}`, values: revertValues(name, args) };
       }
-      return { kind: "revert", message: reverted.reason ? `The contract refused: ${reverted.reason}` : "The contract refused this transaction." };
+      return { kind: "revert", ...(reverted.reason ? general("refusedReason", { reason: reverted.reason }) : general("refused")) };
     }
     if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) {
-      return { kind: "rpc", message: "The network (RPC) is not answering. Check your connection and retry." };
+      return { kind: "rpc", ...general("rpc") };
     }
   }
   for (const e of causes) {
     const name = e instanceof Error ? e.name : undefined;
-    if (name && WALLET_MESSAGES[name] && name !== "TransactionExecutionError") return { kind: "unknown", message: WALLET_MESSAGES[name] };
+    if (name && WALLET_MESSAGES[name] && name !== "TransactionExecutionError") return wallet(name);
     const code = (e as { code?: unknown })?.code;
-    if (typeof code === "number" && WALLET_CODES[code]) return { kind: "unknown", message: WALLET_CODES[code] };
+    if (typeof code === "number" && WALLET_CODES[code]) return wallet(WALLET_CODES[code]);
   }
   if (error instanceof Error) return { kind: "unknown", message: plainMessage(error) };
-  return { kind: "unknown", message: "Something went wrong: nothing was sent." };
+  return { kind: "unknown", ...general("somethingWrong") };
 }
 
 /** All custom error names in the given ABIs (for the completeness test). */

@@ -23,22 +23,22 @@ describe("actionLimits", () => {
   it("borrow: the hard max is the LTV limit (or the market's cash), Max stays within the safety level", () => {
     const v = vault(10, 5_000);
     const l = actionLimits({ action: "borrow", position: v, cash: usdc(1_000_000), minHealth: SAFE });
-    expect(l.max).toEqual({ value: maxBorrow(v), reason: "more would take the vault beyond its LTV" });
+    expect(l.max).toEqual({ value: maxBorrow(v), reason: "beyondLtv" });
     expect(l.suggested).toBe(maxBorrow(v, SAFE));
     expect(l.suggested).toBeLessThan(l.max!.value);
     expect(vaultRisk({ ...v, debt: v.debt + l.suggested }).healthFactor).toBeGreaterThanOrEqual(SAFE);
     const dry = actionLimits({ action: "borrow", position: v, cash: usdc(100), minHealth: SAFE });
-    expect(dry.max).toEqual({ value: usdc(100), reason: "the market has no more available to lend" });
+    expect(dry.max).toEqual({ value: usdc(100), reason: "noLiquidity" });
     expect(dry.suggested).toBe(usdc(100));
   });
   it("withdraw: everything without debt; within LTV with debt; nothing from an asset the vault lacks", () => {
     expect(actionLimits({ action: "withdraw", position: vault(10, 0), asset: WETH, minHealth: SAFE })).toEqual({
-      max: { value: 10n * WAD, reason: "all the vault holds" },
+      max: { value: 10n * WAD, reason: "allHeld" },
       suggested: 10n * WAD,
     });
     const v = vault(10, 5_000);
     const l = actionLimits({ action: "withdraw", position: v, asset: WETH, minHealth: SAFE });
-    expect(l.max).toEqual({ value: maxWithdraw(v, WETH), reason: "more would take the vault beyond its LTV" });
+    expect(l.max).toEqual({ value: maxWithdraw(v, WETH), reason: "beyondLtv" });
     expect(l.suggested).toBe(maxWithdraw(v, WETH, SAFE));
     expect(actionLimits({ action: "withdraw", position: vault(0, 0), asset: WETH, minHealth: SAFE }).max?.value).toBe(0n);
   });
@@ -46,14 +46,14 @@ describe("actionLimits", () => {
     const v = vault(10, 5_000);
     expect(actionLimits({ action: "repay", position: v, walletBalance: usdc(9_000), minHealth: SAFE })).toEqual({
       balance: usdc(9_000),
-      max: { value: usdc(5_000), reason: "that repays all the debt" },
+      max: { value: usdc(5_000), reason: "repaysAll" },
       suggested: usdc(5_000),
       repayAll: true,
     });
     expect(actionLimits({ action: "repay", position: v, walletBalance: usdc(300), minHealth: SAFE })).toMatchObject({ suggested: usdc(300) });
     expect(actionLimits({ action: "repay", position: vault(1, 0), walletBalance: usdc(300), minHealth: SAFE }).max).toEqual({
       value: 0n,
-      reason: "the vault has no debt",
+      reason: "noDebt",
     });
   });
 });

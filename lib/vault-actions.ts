@@ -26,7 +26,8 @@ export interface ActionLimits {
   /** Checked as "above balance". */
   balance?: bigint;
   /** Checked as "above max": the most the chain accepts (LTV, held amount, debt, liquidity). */
-  max?: { value: bigint; reason: string };
+  /** The most the action allows, and why (a code: its words are the message `limits.<reason>`). */
+  max?: { value: bigint; reason: LimitReason };
   /** What the Max button fills in: the most within the safety buffer (and the wallet balance). */
   suggested: bigint;
   /** Repay only: Max covers the whole debt, so send type(uint256).max ("repay all", exact at execution). */
@@ -34,6 +35,9 @@ export interface ActionLimits {
 }
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** Why an action has its maximum. */
+export type LimitReason = "holdsNone" | "allHeld" | "beyondLtv" | "noLiquidity" | "repaysAll" | "noDebt";
 
 /** Margin of the "repay all" approval over today's debt, in basis points: interest accrued until the repayment is mined. */
 export const REPAY_ALL_MARGIN_BPS = 1n;
@@ -57,24 +61,24 @@ export function actionLimits(i: ActionInput): ActionLimits {
     }
     case "withdraw": {
       const held = v.collaterals.find((c) => c.asset.toLowerCase() === i.asset?.toLowerCase())?.amount ?? 0n;
-      if (!i.asset || held === 0n) return { max: { value: 0n, reason: "the vault holds none" }, suggested: 0n };
+      if (!i.asset || held === 0n) return { max: { value: 0n, reason: "holdsNone" }, suggested: 0n };
       const hard = maxWithdraw(v, i.asset);
-      const reason = hard === held ? "all the vault holds" : "more would take the vault beyond its LTV";
+      const reason = hard === held ? "allHeld" : "beyondLtv";
       return { max: { value: hard, reason }, suggested: maxWithdraw(v, i.asset, i.minHealth) };
     }
     case "borrow": {
       let hard = maxBorrow(v);
-      let reason = "more would take the vault beyond its LTV";
+      let reason: LimitReason = "beyondLtv";
       if (i.cash !== undefined && i.cash < hard) {
         hard = i.cash;
-        reason = "the market has no more available to lend";
+        reason = "noLiquidity";
       }
       return { max: { value: hard, reason }, suggested: min(hard, maxBorrow(v, i.minHealth)) };
     }
     case "repay": {
       const balance = i.walletBalance ?? 0n;
-      const max = { value: v.debt, reason: "that repays all the debt" };
-      if (v.debt === 0n) return { balance, max: { value: 0n, reason: "the vault has no debt" }, suggested: 0n };
+      const max = { value: v.debt, reason: "repaysAll" as const };
+      if (v.debt === 0n) return { balance, max: { value: 0n, reason: "noDebt" }, suggested: 0n };
       return balance >= v.debt ? { balance, max, suggested: v.debt, repayAll: true } : { balance, max, suggested: balance };
     }
   }

@@ -1,7 +1,16 @@
 import { isAddress, type Address } from "viem";
 import type { ChainConfig } from "./server/config";
 
-export type VaultRoute = { ok: true; chain: ChainConfig; market: Address; id: bigint } | { ok: false; problem: string };
+/** Why a route names no vault: a code (its words are the message `vault.<code>`), its values, and the English sentence. */
+export type VaultRouteProblem = {
+  ok: false;
+  code: "noChain" | "badId" | "noDeployment" | "badMarket" | "noMarket" | "deploymentError";
+  values: Record<string, string>;
+  problem: string;
+};
+export type VaultRoute = { ok: true; chain: ChainConfig; market: Address; id: bigint } | VaultRouteProblem;
+
+const fail = (code: VaultRouteProblem["code"], values: Record<string, string>, problem: string): VaultRouteProblem => ({ ok: false, code, values, problem });
 
 /**
  * `/vault/<chainId>/<id>?market=<address>` → the chain, market and vault id it names, or why it names none. Read by the
@@ -10,16 +19,18 @@ export type VaultRoute = { ok: true; chain: ChainConfig; market: Address; id: bi
  */
 export function resolveVaultRoute(chains: readonly ChainConfig[], chainIdParam: string, idParam: string, marketParam?: string): VaultRoute {
   const chain = chains.find((c) => String(c.id) === chainIdParam);
-  if (!chain) return { ok: false, problem: `Chain ${chainIdParam} is not configured in Keel.` };
-  if (!/^\d{1,30}$/.test(idParam) || BigInt(idParam) === 0n) return { ok: false, problem: `“${idParam}” is not a vault id.` };
+  if (!chain) return fail("noChain", { chain: chainIdParam }, `Chain ${chainIdParam} is not configured in Keel.`);
+  if (!/^\d{1,30}$/.test(idParam) || BigInt(idParam) === 0n) return fail("badId", { id: idParam }, `“${idParam}” is not a vault id.`);
   const deployment = chain.deployment;
   if (!deployment?.contracts.lens || deployment.markets.length === 0) {
-    return { ok: false, problem: chain.deploymentError ?? `No Keel market or lens is deployed on ${chain.name}.` };
+    return chain.deploymentError
+      ? fail("deploymentError", { error: chain.deploymentError }, chain.deploymentError)
+      : fail("noDeployment", { chain: chain.name }, `No Keel market or lens is deployed on ${chain.name}.`);
   }
   if (marketParam !== undefined && !isAddress(marketParam, { strict: false })) {
-    return { ok: false, problem: `“${marketParam}” is not a market address (0x followed by 40 hexadecimal digits).` };
+    return fail("badMarket", { market: marketParam }, `“${marketParam}” is not a market address (0x followed by 40 hexadecimal digits).`);
   }
   const market = marketParam ? deployment.markets.find((m) => m.address.toLowerCase() === marketParam.toLowerCase()) : deployment.markets[0];
-  if (!market) return { ok: false, problem: `No Keel market at ${marketParam} on ${chain.name}.` };
+  if (!market) return fail("noMarket", { market: marketParam ?? "", chain: chain.name }, `No Keel market at ${marketParam} on ${chain.name}.`);
   return { ok: true, chain, market: market.address, id: BigInt(idParam) };
 }

@@ -101,13 +101,13 @@ export function accountTotals(vaults: Pick<LensVault, "collaterals" | "debt" | "
   };
 }
 
-/** Words and colours of each band, one table for every page. */
-export const BAND_STYLE: Record<VaultBand, { label: string; text: string; ring: string; dot: string }> = {
-  safe: { label: "Safe", text: "text-emerald-300", ring: "bg-emerald-500/15 ring-emerald-500/40", dot: "bg-emerald-400" },
-  watch: { label: "Watch", text: "text-yellow-300", ring: "bg-yellow-500/15 ring-yellow-500/40", dot: "bg-yellow-400" },
-  atRisk: { label: "At risk", text: "text-orange-300", ring: "bg-orange-500/15 ring-orange-500/40", dot: "bg-orange-400" },
-  liquidatable: { label: "Liquidatable", text: "text-rose-300", ring: "bg-rose-500/20 ring-rose-500/50", dot: "bg-rose-500" },
-  unpriced: { label: "Price unavailable", text: "text-slate-300", ring: "bg-slate-500/15 ring-slate-500/40", dot: "bg-slate-400" },
+/** Colours of each band, one table for every page (its word is the message `band.<band>`). */
+export const BAND_STYLE: Record<VaultBand, { text: string; ring: string; dot: string }> = {
+  safe: { text: "text-emerald-300", ring: "bg-emerald-500/15 ring-emerald-500/40", dot: "bg-emerald-400" },
+  watch: { text: "text-yellow-300", ring: "bg-yellow-500/15 ring-yellow-500/40", dot: "bg-yellow-400" },
+  atRisk: { text: "text-orange-300", ring: "bg-orange-500/15 ring-orange-500/40", dot: "bg-orange-400" },
+  liquidatable: { text: "text-rose-300", ring: "bg-rose-500/20 ring-rose-500/50", dot: "bg-rose-500" },
+  unpriced: { text: "text-slate-300", ring: "bg-slate-500/15 ring-slate-500/40", dot: "bg-slate-400" },
 };
 
 /**

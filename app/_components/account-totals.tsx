@@ -1,4 +1,6 @@
-import { formatHealthFactor, formatPercent, formatUsd } from "@/lib/format";
+"use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import { healthBand } from "@/lib/risk";
 import { BAND_STYLE, type AccountTotals } from "@/lib/vault-summary";
 
@@ -6,27 +8,29 @@ function Stat({ label, value, testId, tone, sub }: { label: string; value: strin
   return (
     <div className="rounded-lg border border-slate-800 bg-slate-900/60 px-4 py-3">
       <div className="text-xs uppercase tracking-wide text-slate-400">{label}</div>
-      <div className={`mt-1 font-mono text-lg tabular-nums ${tone ?? "text-slate-100"}`} data-testid={testId}>
+      <div className={`mt-1 break-words font-mono text-lg tabular-nums ${tone ?? "text-slate-100"}`} data-testid={testId}>
         {value}
       </div>
-      {sub && <div className="text-xs text-slate-500">{sub}</div>}
+      {sub && <div className="text-xs text-slate-400">{sub}</div>}
     </div>
   );
 }
 
 /** The account across all its vaults and chains. */
 export function AccountTotalsBar({ totals }: { totals: AccountTotals }) {
+  const t = useTranslations("totals");
+  const f = useFormat();
   const atRisk = totals.bands.atRisk + totals.bands.liquidatable;
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="account-totals">
-      <Stat label="Collateral" value={formatUsd(totals.collateralValue)} testId="total-collateral" />
-      <Stat label="Debt" value={formatUsd(totals.debtValue)} testId="total-debt" />
-      <Stat label="Net" value={formatUsd(totals.netValue)} testId="total-net" />
-      <Stat label="Borrow limit used" value={formatPercent(totals.borrowLimitUsed)} testId="total-limit-used" />
+      <Stat label={t("collateral")} value={f.usd(totals.collateralValue)} testId="total-collateral" />
+      <Stat label={t("debt")} value={f.usd(totals.debtValue)} testId="total-debt" />
+      <Stat label={t("net")} value={f.usd(totals.netValue)} testId="total-net" />
+      <Stat label={t("limitUsed")} value={f.percent(totals.borrowLimitUsed)} testId="total-limit-used" />
       <Stat
-        label="Lowest health"
-        sub={`${totals.vaults} vault${totals.vaults === 1 ? "" : "s"}${atRisk ? ` · ${atRisk} at risk or worse` : ""}`}
-        value={formatHealthFactor(totals.lowestHealth)}
+        label={t("lowestHealth")}
+        sub={`${t("vaults", { count: totals.vaults })}${atRisk ? ` · ${t("atRisk", { count: atRisk })}` : ""}`}
+        value={f.healthFactor(totals.lowestHealth)}
         testId="total-lowest-health"
         tone={BAND_STYLE[healthBand(totals.lowestHealth)].text}
       />

@@ -1,5 +1,6 @@
 "use client";
 import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useAccount } from "wagmi";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -11,20 +12,19 @@ import { VaultCard } from "./vault-card";
 
 /** `/`: the connected account's vaults on every configured chain, with totals, and a way to open one. */
 export function Dashboard() {
+  const t = useTranslations("dashboard");
+  const tc = useTranslations("common");
   const { address, isConnected } = useAccount();
   const chains = useAccountVaults(address);
   const [opening, setOpening] = useState(false);
 
   if (!isConnected || !address) {
     return (
-      <div className="mx-auto mt-16 max-w-lg rounded-xl border border-slate-800 bg-slate-900/60 p-8 text-center" data-testid="connect-prompt">
-        <h1 className="text-2xl font-semibold tracking-tight">Your vaults</h1>
-        <p className="mt-2 text-sm text-slate-400">
-          Connect a wallet to see your vaults, their health factors and how far each collateral&apos;s price may fall before
-          liquidation.
-        </p>
+      <div className="mx-auto mt-8 max-w-lg rounded-xl border border-slate-800 bg-slate-900/60 p-6 text-center md:mt-16 md:p-8" data-testid="connect-prompt">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-2 text-sm text-slate-400">{t("connectWhy")}</p>
         <div className="mt-6 flex justify-center">
-          <ConnectButton label="Connect a wallet" showBalance={false} />
+          <ConnectButton label={t("connect")} showBalance={false} />
         </div>
       </div>
     );
@@ -40,15 +40,15 @@ export function Dashboard() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Your vaults</h1>
-          <p className="mt-1 text-sm text-slate-400">Read from the chain on every new block, one lens call per chain.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-400">{t("subtitle")}</p>
         </div>
         {!empty && openable.length > 0 && (
           <button
             onClick={() => setOpening((o) => !o)}
-            className="rounded-md bg-sky-500 px-4 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400"
+            className="min-h-11 rounded-md bg-sky-500 px-4 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 md:min-h-0"
           >
-            {opening ? "Close" : "Open a vault"}
+            {opening ? tc("close") : t("openVault")}
           </button>
         )}
       </div>
@@ -77,28 +77,25 @@ export function Dashboard() {
       {all.length > 0 && <AccountTotalsBar totals={totals} />}
 
       {(opening || empty) && openable.length > 0 && (
-        <section className="rounded-xl border border-slate-800 bg-slate-900/60 p-5" data-testid={empty ? "empty-state" : "open-vault"}>
+        <section className="rounded-xl border border-slate-800 bg-slate-900/60 p-4 md:p-5" data-testid={empty ? "empty-state" : "open-vault"}>
           {empty && (
             <div className="mb-4">
-              <h2 className="text-lg font-semibold">No vault yet</h2>
-              <p className="mt-1 text-sm text-slate-400">
-                A vault holds your collateral and lets you borrow against it. Open one and make its first deposit in a single
-                transaction.
-              </p>
+              <h2 className="text-lg font-semibold">{t("noVault")}</h2>
+              <p className="mt-1 text-sm text-slate-400">{t("noVaultWhy")}</p>
             </div>
           )}
           <OpenVaultForm chains={openable} />
         </section>
       )}
 
-      {loading && all.length === 0 && <p className="text-sm text-slate-400">Reading your vaults…</p>}
+      {loading && all.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
 
       {chains.map((c) =>
         c.vaults && c.vaults.length > 0 ? (
           <section key={c.chain.id} className={`space-y-3 ${c.error ? "opacity-60" : ""}`}>
             {chains.length > 1 && (
               <h2 className="text-sm font-medium text-slate-300">
-                {c.chain.name} <span className="text-slate-500">· chain {c.chain.id}</span>
+                {c.chain.name} <span className="text-slate-400">· {t("chain", { id: c.chain.id })}</span>
               </h2>
             )}
             {c.vaults.map((v) => (

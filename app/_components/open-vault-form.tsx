@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatUnits, parseEventLogs, type Address } from "viem";
@@ -11,7 +12,8 @@ import { useWalletTokens } from "@/hooks/use-vault";
 import { useToasts } from "@/components/toaster";
 import { parseAmount } from "@/lib/amount";
 import { findAsset } from "@/lib/deployment";
-import { formatToken, formatUnitsFixed } from "@/lib/format";
+import { useFormat } from "@/hooks/use-format";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { ChainConfig } from "@/lib/server/config";
 import { openVaultCall } from "@/lib/vault-actions";
 import { vaultHref } from "./vault-card";
@@ -25,6 +27,10 @@ type ChainId = Parameters<typeof readContract>[1]["chainId"];
  * someone opened vault `id` first the whole batch reverts (Unauthorized) instead of depositing into their vault.
  */
 export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
+  const t = useTranslations("openVault");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const config = useConfig();
   const router = useRouter();
@@ -45,7 +51,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
   const token = wallet.data?.get(asset.address.toLowerCase());
 
   const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, (v) =>
-    formatUnitsFixed(v, asset.decimals, asset.decimals),
+    f.unitsFixed(v, asset.decimals, asset.decimals),
   );
   const needsApproval = parsed.ok && token !== undefined && token.allowance < parsed.value;
 
@@ -64,7 +70,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
       const result = await approveAndSend(
         { token: asset.address, symbol: asset.symbol, decimals: asset.decimals, spender: market.address, amount: parsed.value, allowance: token.allowance, unlimited },
         {
-          label: `Open vault #${id} with ${formatToken(parsed.value, asset.decimals, asset.symbol, asset.decimals)}`,
+          label: t("label", { id: id.toString(), amount: f.token(parsed.value, asset.decimals, asset.symbol, asset.decimals) }),
           chainId: chain.id,
           address: market.address,
           abi: keelMarketCallAbi,
@@ -80,8 +86,8 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
       } else if (result.status === "failed" && result.error.errorName === "Unauthorized") {
         toasts.show({
           tone: "info",
-          title: "Someone opened a vault at the same moment",
-          body: `Vault #${id} went to another account, so nothing was sent or deposited. Submit again to open the next one.`,
+          title: t("raceTitle"),
+          body: t("raceBody", { id: id.toString() }),
         });
       }
     } finally {
@@ -91,7 +97,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
 
   return (
     <form
-      className="grid gap-4 md:grid-cols-[1fr_1fr_2fr_auto] md:items-start"
+      className="grid grid-cols-1 gap-4 md:grid-cols-[1fr_1fr_2fr_auto] md:items-start"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -100,11 +106,11 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
     >
       {chains.length > 1 && (
         <label className="space-y-1 text-xs text-slate-400">
-          <span>Chain</span>
+          <span>{t("chain")}</span>
           <select
             value={chainId}
             onChange={(e) => setChainId(Number(e.target.value))}
-            className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+            className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
           >
             {chains.map((c) => (
               <option key={c.id} value={c.id}>
@@ -115,16 +121,16 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
         </label>
       )}
       <label className="space-y-1 text-xs text-slate-400">
-        <span>Market (what you borrow)</span>
+        <span>{t("market")}</span>
         <select
-          aria-label="Market"
+          aria-label={t("marketShort")}
           value={market.address}
           onChange={(e) => {
             const m = markets.find((x) => x.address === e.target.value)!;
             setMarketAddr(m.address);
             setAssetAddr(m.collaterals[0]!);
           }}
-          className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+          className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
         >
           {markets.map((m) => (
             <option key={m.address} value={m.address}>
@@ -134,12 +140,12 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
         </select>
       </label>
       <label className="space-y-1 text-xs text-slate-400">
-        <span>Collateral</span>
+        <span>{t("collateral")}</span>
         <select
-          aria-label="Collateral"
+          aria-label={t("collateral")}
           value={asset.address}
           onChange={(e) => setAssetAddr(e.target.value as Address)}
-          className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+          className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
         >
           {market.collaterals.map((a) => (
             <option key={a} value={a}>
@@ -150,7 +156,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
       </label>
       <AmountField
         id="open-amount"
-        label="First deposit"
+        label={t("firstDeposit")}
         symbol={asset.symbol}
         value={text}
         onChange={(t) => {
@@ -158,21 +164,21 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           setTouched(true);
         }}
         onMax={token ? () => (setText(formatUnits(token.balance, asset.decimals)), setTouched(true)) : undefined}
-        hint={token ? `Wallet: ${formatToken(token.balance, asset.decimals, asset.symbol)}` : "Wallet: …"}
-        problem={touched && !parsed.ok ? parsed.message : null}
+        hint={token ? tc("wallet", { amount: f.token(token.balance, asset.decimals, asset.symbol) }) : tc("walletLoading")}
+        problem={touched && !parsed.ok ? amountProblem(parsed) : null}
       />
       <div className="space-y-2 md:pt-5">
         <button
           type="submit"
           disabled={!parsed.ok || busy || !token}
-          className="w-full whitespace-nowrap rounded-md bg-sky-500 px-4 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
+          className="min-h-11 w-full whitespace-nowrap rounded-md bg-sky-500 px-4 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
         >
-          {busy ? "Working…" : needsApproval ? "Approve & open vault" : "Open vault"}
+          {busy ? tc("working") : needsApproval ? t("approveAndOpen") : t("open")}
         </button>
         {needsApproval && (
           <label className="flex items-center gap-2 text-xs text-slate-400">
-            <input type="checkbox" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
-            Approve unlimited
+            <input type="checkbox" className="h-5 w-5" checked={unlimited} onChange={(e) => setUnlimited(e.target.checked)} />
+            {tc("approveUnlimited")}
           </label>
         )}
       </div>

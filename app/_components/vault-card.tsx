@@ -1,8 +1,11 @@
+"use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
 import { findAsset } from "@/lib/deployment";
-import { formatPercent, formatToken, formatUsd, shortAddress } from "@/lib/format";
+import { useFormat } from "@/hooks/use-format";
+import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import { INFINITE_HEALTH } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
@@ -13,6 +16,9 @@ export const vaultHref = (chainId: number, market: string, id: bigint) => `/vaul
 
 /** One vault on the dashboard: health, debt, capacity used, and each collateral's liquidation price and distance. */
 export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVault }) {
+  const t = useTranslations("vaultCard");
+  const tf = useTranslations("feed");
+  const f = useFormat();
   const s = summarizeVault(vault);
   const market = chain.deployment?.markets.find((m) => m.address.toLowerCase() === vault.market.toLowerCase());
   const base = findAsset(chain.deployment, vault.baseAsset);
@@ -25,40 +31,41 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
       data-vault-id={vault.id.toString()}
       data-band={s.band}
     >
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-800 px-5 py-3">
-        <div className="flex items-center gap-3">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-800 px-4 py-3 md:px-5">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
           <Link href={vaultHref(chain.id, vault.market, vault.id)} className="font-semibold hover:text-sky-300">
-            Vault #{vault.id.toString()}
+            {t("vault", { id: vault.id.toString() })}
           </Link>
           <span className="text-sm text-slate-400">{market?.name ?? shortAddress(vault.market)}</span>
-          <span data-testid="vault-chain" className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={`chain ${chain.id}`}>
+          <span data-testid="vault-chain" className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={t("chain", { id: chain.id })}>
             {chain.name}
           </span>
           <HealthBadge band={s.band} healthFactor={s.healthFactor} />
         </div>
         <Link
           href={vaultHref(chain.id, vault.market, vault.id)}
-          className="rounded-md border border-slate-700 px-3 py-1 text-sm text-slate-200 hover:border-sky-500 hover:text-sky-300"
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-700 px-3 py-1 text-sm text-slate-200 hover:border-sky-500 hover:text-sky-300 md:min-h-0"
+          aria-label={t("manageVault", { id: vault.id.toString() })}
         >
-          Manage
+          {t("manage")}
         </Link>
       </header>
-      <div className="grid grid-cols-2 gap-4 px-5 py-3 text-sm md:grid-cols-4">
+      <div className="grid grid-cols-2 gap-4 px-4 py-3 text-sm md:grid-cols-4 md:px-5">
         <div>
-          <div className="text-xs text-slate-400">Debt (with interest)</div>
+          <div className="text-xs text-slate-400">{t("debt")}</div>
           <div className="font-mono tabular-nums" data-testid="debt">
-            {base ? formatToken(vault.debt, base.decimals, baseSymbol) : vault.debt.toString()}
+            {base ? f.token(vault.debt, base.decimals, baseSymbol) : vault.debt.toString()}
           </div>
-          <div className="text-xs text-slate-500">{formatUsd(vault.debtValue)}</div>
+          <div className="text-xs text-slate-400">{f.usd(vault.debtValue)}</div>
         </div>
         <div>
-          <div className="text-xs text-slate-400">Collateral value</div>
-          <div className="font-mono tabular-nums">{formatUsd(vault.collateralValue)}</div>
+          <div className="text-xs text-slate-400">{t("collateralValue")}</div>
+          <div className="font-mono tabular-nums">{f.usd(vault.collateralValue)}</div>
         </div>
         <div>
-          <div className="text-xs text-slate-400">Borrow limit used</div>
+          <div className="text-xs text-slate-400">{t("limitUsed")}</div>
           <div className="font-mono tabular-nums" data-testid="limit-used">
-            {s.borrowLimitUsed === INFINITE_HEALTH ? "—" : formatPercent(s.borrowLimitUsed)}
+            {s.borrowLimitUsed === INFINITE_HEALTH ? "—" : f.percent(s.borrowLimitUsed)}
           </div>
           <div className="mt-1 h-1.5 w-full overflow-hidden rounded bg-slate-800">
             <div
@@ -68,31 +75,32 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
           </div>
         </div>
         <div>
-          <div className="text-xs text-slate-400">Closest to liquidation</div>
+          <div className="text-xs text-slate-400">{t("closest")}</div>
           <div className="font-mono tabular-nums" data-testid="min-distance">
-            {s.minDistance === null ? "—" : `${formatPercent(s.minDistance, 1)} away`}
+            {s.minDistance === null ? "—" : t("away", { distance: f.percent(s.minDistance, 1) })}
           </div>
         </div>
       </div>
-      <div className="px-5 pb-3 empty:hidden">
+      <div className="px-4 pb-3 empty:hidden md:px-5">
         <LiquidationOdds chain={chain} vault={vault} />
       </div>
       {paused.length > 0 && (
         <div className="mx-5 mb-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200" data-testid="oracle-paused">
-          {paused.map((c) => `${findAsset(chain.deployment, c.asset)?.symbol ?? shortAddress(c.asset)}: ${feedStatus(c.status).why}`).join("; ")}.
-          Borrowing{vault.debt > 0n ? " and withdrawing are" : " is"} paused until the price is fresh.
+          {paused.map((c) => `${findAsset(chain.deployment, c.asset)?.symbol ?? shortAddress(c.asset)}: ${tf(`${feedStatus(c.status).key}.why`)}`).join("; ")}.{" "}
+          {vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}
         </div>
       )}
       {s.collaterals.length > 0 ? (
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("collateral")}>
         <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-400">
             <tr className="border-t border-slate-800">
-              <th className="px-5 py-2">Collateral</th>
-              <th className="px-5 py-2 text-right">Amount</th>
-              <th className="px-5 py-2 text-right">Value</th>
-              <th className="px-5 py-2 text-right">Price</th>
-              <th className="px-5 py-2 text-right">Liquidation price</th>
-              <th className="px-5 py-2 text-right">Distance</th>
+              <th className="px-4 py-2 md:px-5">{t("collateral")}</th>
+              <th className="px-2 py-2 text-right md:px-5">{t("amount")}</th>
+              <th className="hidden px-5 py-2 text-right sm:table-cell">{t("value")}</th>
+              <th className="hidden px-5 py-2 text-right sm:table-cell">{t("price")}</th>
+              <th className="px-2 py-2 text-right md:px-5">{t("liqPrice")}</th>
+              <th className="px-4 py-2 text-right md:px-5">{t("distance")}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,27 +110,28 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
               const ok = c.status === 0;
               return (
                 <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbol}`}>
-                  <td className="px-5 py-2 font-medium">{symbol}</td>
-                  <td className="px-5 py-2 text-right font-mono tabular-nums" data-testid="amount">
-                    {formatToken(c.amount, c.decimals, symbol)}
+                  <td className="px-4 py-2 font-medium md:px-5">{symbol}</td>
+                  <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
+                    {f.token(c.amount, c.decimals, symbol)}
                   </td>
-                  <td className="px-5 py-2 text-right font-mono tabular-nums">{ok ? formatUsd(c.value) : "—"}</td>
-                  <td className="px-5 py-2 text-right font-mono tabular-nums">
-                    {ok ? formatUsd(c.price) : <span className="text-amber-300">{feedStatus(c.status).label}</span>}
+                  <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{ok ? f.usd(c.value) : "—"}</td>
+                  <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">
+                    {ok ? f.usd(c.price) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
                   </td>
-                  <td className="px-5 py-2 text-right font-mono tabular-nums" data-testid="liq-price">
-                    {c.liquidationPrice > 0n ? formatUsd(c.liquidationPrice) : "—"}
+                  <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
+                    {c.liquidationPrice > 0n ? f.usd(c.liquidationPrice) : "—"}
                   </td>
-                  <td className="px-5 py-2 text-right font-mono tabular-nums" data-testid="distance">
-                    {c.distance === null ? "—" : formatPercent(c.distance, 1)}
+                  <td className="px-4 py-2 text-right font-mono tabular-nums md:px-5" data-testid="distance">
+                    {c.distance === null ? "—" : f.percent(c.distance, 1)}
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        </div>
       ) : (
-        <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">No collateral yet.</p>
+        <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">{t("noCollateral")}</p>
       )}
     </article>
   );

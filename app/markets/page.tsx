@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { OracleTable } from "@/components/oracle-table";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { SimulatorPanel } from "@/components/simulator-panel";
@@ -8,38 +9,36 @@ import { useNowSeconds } from "@/hooks/use-now";
 import { MarketCard } from "./_components/market-card";
 
 export default function MarketsPage() {
+  const t = useTranslations("markets");
   const chains = useKeelChains();
   const markets = useMarkets();
   const now = useNowSeconds();
   return (
     <div className="space-y-10">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Markets</h1>
-        <p className="mt-1 text-sm text-slate-400">
-          Each market lends one asset against several collaterals. Lenders earn the supply rate; the borrow rate follows utilization
-          along the curve, steeply past the kink. Every number is read from the chain.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-400">{t("intro")}</p>
       </div>
 
       {markets.map((m) => (
-        <section key={m.chain.id} className="space-y-4" aria-label={`Markets on ${m.chain.name}`}>
+        <section key={m.chain.id} className="space-y-4" aria-label={t("on", { chain: m.chain.name })}>
           <h2 className="text-sm font-medium text-slate-300">
-            {m.chain.name} <span className="text-slate-500">· chain {m.chain.id}</span>
+            {m.chain.name} <span className="text-slate-400">· {t("chain", { id: m.chain.id })}</span>
           </h2>
           {m.unavailable && (
-            <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">No markets here: {m.unavailable}</p>
+            <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">{t("unavailable", { why: m.unavailable })}</p>
           )}
           {m.error && (
             <RpcErrorBanner
               chainName={m.chain.name}
               rpcUrl={m.chain.rpcUrl}
-              what="market data"
+              what="marketData"
               updatedAt={m.updatedAt}
               hasData={Boolean(m.markets)}
               onRetry={m.refetch}
             />
           )}
-          {m.isPending && <p className="text-sm text-slate-400">Reading the markets…</p>}
+          {m.isPending && <p className="text-sm text-slate-400">{t("reading")}</p>}
           {m.markets?.map((market) => (
             <MarketCard key={market.market} chain={m.chain} market={market} now={now} stale={Boolean(m.error)} />
           ))}
@@ -47,25 +46,22 @@ export default function MarketsPage() {
       ))}
 
       {chains.some((c) => c.deployment?.dev) && (
-        <section className="space-y-3" aria-label="Market simulator">
+        <section className="space-y-3" aria-label={t("simulator")}>
           {chains.map((chain) => (
             <SimulatorPanel key={chain.id} chain={chain} />
           ))}
         </section>
       )}
 
-      <section className="space-y-4" aria-label="Oracle prices">
+      <section className="space-y-4" aria-label={t("oracles")}>
         <div>
-          <h2 className="text-xl font-semibold tracking-tight">Oracle prices</h2>
-          <p className="mt-1 text-sm text-slate-400">
-            Every price Keel uses for health factors and liquidations, read from the chain. A feed that is stale or outside its bounds
-            pauses borrowing and withdrawals against that asset.
-          </p>
+          <h2 className="text-xl font-semibold tracking-tight">{t("oracles")}</h2>
+          <p className="mt-1 text-sm text-slate-400">{t("oraclesIntro")}</p>
         </div>
         {chains.map((chain) => (
           <div key={chain.id} className="space-y-2">
             <h3 className="text-sm font-medium text-slate-300">
-              {chain.name} <span className="text-slate-500">· chain {chain.id}</span>
+              {chain.name} <span className="text-slate-400">· {t("chain", { id: chain.id })}</span>
             </h3>
             <OracleTable chain={chain} />
           </div>

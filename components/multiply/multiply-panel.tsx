@@ -201,7 +201,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-800 px-5 py-3">
         <div>
           <h2 className="text-sm font-semibold text-slate-100">Multiply</h2>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-400">
             Flash-borrow {baseSymbol}, buy {symbol}, deposit, borrow — one transaction through the leverage router.
           </p>
         </div>
@@ -325,7 +325,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
 
         {plan && (
           <table className="w-full text-sm" data-testid="multiply-preview">
-            <thead className="text-left text-xs text-slate-500">
+            <thead className="text-left text-xs text-slate-400">
               <tr>
                 <th className="py-1 font-normal">Position</th>
                 <th className="py-1 text-right font-normal">Now</th>
@@ -453,11 +453,11 @@ function SwapDetails({
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-800 bg-slate-950/50 px-3 py-2 text-xs" data-testid="multiply-swap">
       {lines.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="text-slate-500">{k}</dt>
+          <dt className="text-slate-400">{k}</dt>
           <dd className="text-right font-mono tabular-nums text-slate-200">{v}</dd>
         </div>
       ))}
-      <dt className="text-slate-500">Price impact</dt>
+      <dt className="text-slate-400">Price impact</dt>
       <dd className="text-right font-mono tabular-nums text-slate-200" data-testid="mp-impact">
         {pct(plan.priceImpact)}
       </dd>

@@ -37,10 +37,19 @@ function makeChain() {
 export type E2EChain = ReturnType<typeof makeChain>;
 
 export const test = base.extend<{
+  /** On the phone project, after every test: the page it ended on does not scroll sideways. */
+  noSidewaysScroll: void;
   chain: E2EChain;
   app: { baseUrl: string; open(path?: string): Promise<void> };
   injectWallet(opts?: { chainId?: number; account?: Address }): Promise<void>;
 }>({
+  noSidewaysScroll: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      if (testInfo.project.name === "phone" && testInfo.status === "passed" && page.url().startsWith("http")) await expectNoSidewaysScroll(page);
+    },
+    { auto: true },
+  ],
   // Every test starts from the deployed state: an anvil snapshot before, reverted after.
   chain: async ({}, use) => {
     const chain = makeChain();
@@ -73,9 +82,23 @@ export async function connectWallet(page: Page) {
   }).toPass({ timeout: 30_000 });
 }
 
+/**
+ * The page is no wider than the screen: nothing makes it scroll sideways. (With a mobile viewport Chromium widens the
+ * layout viewport to fit overflowing content, so compare with the device's width, not innerWidth.)
+ */
+export async function expectNoSidewaysScroll(page: Page) {
+  const width = page.viewportSize()!.width;
+  const measured = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(measured, `page ${page.url()} is wider than the ${width} px screen`).toEqual({ scroll: width, inner: width });
+}
+
+/** The phone project's name, for specs that differ on a phone. */
+export const isPhone = (projectName: string) => projectName === "phone";
+
 /** Saves a named screenshot under test-results/screens for people to look at. */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  const suffix = page.viewportSize()!.width < 768 ? "-phone" : "";
+  await page.screenshot({ path: `test-results/screens/${name}${suffix}.png`, fullPage: true });
 }
 
 export { expect };

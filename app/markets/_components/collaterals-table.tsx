@@ -1,31 +1,36 @@
 "use client";
 import { FeedStatusBadge } from "@/components/feed-status-badge";
-import { formatAge, formatPercent, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
+import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { LensMarket } from "@/lib/vaults";
 
 /** Each collateral of a market: its risk parameters, oracle price with age and status, and deposits against the cap. */
 export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
+  const t = useTranslations("collaterals");
+  const tf = useTranslations("feed");
+  const f = useFormat();
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-800">
+    <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("collateral")}>
       <table className="w-full text-sm">
         <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
           <tr>
-            <th className="px-4 py-2">Collateral</th>
-            <th className="px-4 py-2 text-right">LTV</th>
-            <th className="px-4 py-2 text-right">Liq. threshold</th>
-            <th className="px-4 py-2 text-right">Max discount</th>
-            <th className="px-4 py-2 text-right">Oracle price</th>
-            <th className="px-4 py-2 text-right">Age</th>
-            <th className="px-4 py-2">Status</th>
-            <th className="px-4 py-2 text-right">Deposited / cap</th>
+            <th className="px-4 py-2">{t("collateral")}</th>
+            <th className="px-4 py-2 text-right">{t("ltv")}</th>
+            <th className="px-4 py-2 text-right">{t("lt")}</th>
+            <th className="px-4 py-2 text-right">{t("maxDiscount")}</th>
+            <th className="px-4 py-2 text-right">{t("price")}</th>
+            <th className="px-4 py-2 text-right">{t("age")}</th>
+            <th className="px-4 py-2">{t("status")}</th>
+            <th className="px-4 py-2 text-right">{t("deposited")}</th>
           </tr>
         </thead>
         <tbody>
           {market.collaterals.length === 0 && (
             <tr>
-              <td colSpan={8} className="px-4 py-4 text-center text-slate-500">
-                No collateral is listed yet.
+              <td colSpan={8} className="px-4 py-4 text-center text-slate-400">
+                {t("none")}
               </td>
             </tr>
           )}
@@ -36,26 +41,26 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
               <tr key={info.asset} data-testid={`collateral-${symbol}`} data-status={status.key} className="border-t border-slate-800">
                 <td className="px-4 py-2 font-medium">{symbol}</td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="ltv">
-                  {formatPercent(info.ltv)}
+                  {f.percent(info.ltv)}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="lt">
-                  {formatPercent(info.liquidationThreshold)}
+                  {f.percent(info.liquidationThreshold)}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="max-discount">
-                  {formatPercent(info.maxDiscount)}
+                  {f.percent(info.maxDiscount)}
                 </td>
                 <td className="px-4 py-2 text-right font-mono tabular-nums" data-testid="price">
-                  {status.key === "ok" ? formatUsd(feed.price) : <span className="text-slate-500">—</span>}
+                  {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-400">—</span>}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums text-slate-300" data-testid="age">
-                  {feed.updatedAt > 0n ? formatAge(now - Number(feed.updatedAt)) : "—"}
+                  {feed.updatedAt > 0n ? f.age(now - Number(feed.updatedAt)) : "—"}
                 </td>
-                <td className="px-4 py-2" title={status.why || undefined}>
+                <td className="px-4 py-2" title={status.key === "ok" ? undefined : tf(`${status.key}.why`)}>
                   <FeedStatusBadge status={feed.status} />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums text-slate-300">
-                  {formatUnitsFixed(info.totalDeposited, info.decimals, 2)}
-                  <span className="text-slate-500"> / {formatUnitsFixed(info.supplyCap, info.decimals, 0)}</span>
+                  {f.unitsFixed(info.totalDeposited, info.decimals, 2)}
+                  <span className="text-slate-400"> / {f.unitsFixed(info.supplyCap, info.decimals, 0)}</span>
                 </td>
               </tr>
             );

@@ -172,7 +172,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
                 Max
               </button>
             </div>
-            <p className={`min-h-4 text-xs ${showProblem ? "text-rose-300" : "text-slate-500"}`} data-testid="lend-amount-message" role={showProblem ? "alert" : undefined}>
+            <p className={`min-h-4 text-xs ${showProblem ? "text-rose-300" : "text-slate-400"}`} data-testid="lend-amount-message" role={showProblem ? "alert" : undefined}>
               {showProblem && parsed && !parsed.ok ? parsed.message : ""}
             </p>
             {mode === "deposit" && (

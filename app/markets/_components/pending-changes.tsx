@@ -1,5 +1,6 @@
 "use client";
-import { formatAge } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import { changeWindow, describeChange } from "@/lib/markets";
 import type { LensMarket } from "@/lib/vaults";
 
@@ -8,12 +9,14 @@ import type { LensMarket } from "@/lib/vaults";
  * delay — each with what it changes, when it can take effect and when it expires.
  */
 export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
+  const t = useTranslations("pending");
+  const f = useFormat();
   const changes = [...market.pendingChanges].sort((a, b) => (a.executableAt < b.executableAt ? -1 : 1));
   return (
     <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="pending-changes">
-      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-400">Pending risk changes</h3>
+      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("title")}</h3>
       {changes.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">None. Any change waits {formatAge(Number(market.riskDelay))} after it is proposed.</p>
+        <p className="mt-2 text-sm text-slate-400">{t("none", { delay: f.age(Number(market.riskDelay)) })}</p>
       ) : (
         <ul className="mt-2 space-y-3">
           {changes.map((c) => {
@@ -26,16 +29,13 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
                     #{c.id.toString()} · {d.title}
                   </span>
                   <span className="text-xs text-amber-200" data-testid="effective" data-state={when.state}>
-                    {when.state === "expired" ? (
-                      <>
-                        <b data-testid="countdown">expired</b> · can no longer take effect (since {when.expires})
-                      </>
-                    ) : (
-                      <>
-                        takes effect <b data-testid="countdown">{when.text}</b> · <span data-testid="effective-at">{when.at}</span> · expires{" "}
-                        <span data-testid="expires-at">{when.expires}</span>
-                      </>
-                    )}
+                    {when.state === "expired"
+                      ? t.rich("expired", { when: () => <b data-testid="countdown">{t("expiredWord")}</b>, expires: when.expires })
+                      : t.rich("effectExpires", {
+                          when: () => <b data-testid="countdown">{when.text}</b>,
+                          at: () => <span data-testid="effective-at">{when.at}</span>,
+                          expires: () => <span data-testid="expires-at">{when.expires}</span>,
+                        })}
                   </span>
                 </div>
                 <ul className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2">
@@ -45,7 +45,7 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
                       <span className="tabular-nums">
                         {i.from !== null && (
                           <>
-                            <span className="text-slate-500">{i.from}</span> →{" "}
+                            <span className="text-slate-400">{i.from}</span> →{" "}
                           </>
                         )}
                         <span className="text-slate-100">{i.to}</span>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -7,10 +8,12 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useMarkets } from "@/hooks/use-markets";
 import { vaultHref } from "@/app/_components/vault-card";
 import { findAsset } from "@/lib/deployment";
-import { formatApr, formatPercent, formatToken } from "@/lib/format";
+import { useFormat } from "@/hooks/use-format";
 
 /** Open a leveraged position: pick a chain and market, then the Multiply panel for a new vault. */
 export function MultiplyPage() {
+  const t = useTranslations("multiplyPage");
+  const f = useFormat();
   const router = useRouter();
   const all = useMarkets();
   const chains = all.filter((c) => c.chain.deployment?.contracts.leverageRouter && !c.unavailable);
@@ -21,21 +24,19 @@ export function MultiplyPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Multiply</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-400">
-          A leveraged long in one signature: deposit collateral, choose the leverage, and Keel&apos;s router flash-borrows the market&apos;s
-          asset, buys more collateral, deposits it and borrows to repay the loan — all in one transaction, refused by the chain if it
-          would end beyond the maximum loan-to-value. Adjust or close it later from the vault&apos;s page.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-400">{t("intro")}</p>
       </div>
 
       {chains.length === 0 && (
         <p className="rounded-lg border border-slate-800 bg-slate-900/60 p-6 text-sm text-slate-300">
-          No configured chain has Keel&apos;s leverage router deployed (it needs a swap venue). Lending and borrowing work from the{" "}
-          <Link href="/" className="text-sky-300 hover:underline">
-            dashboard
-          </Link>
-          .
+          {t.rich("noRouter", {
+            link: (c) => (
+              <Link href="/" className="text-sky-300 hover:underline">
+                {c}
+              </Link>
+            ),
+          })}
         </p>
       )}
       {chains.map((c) =>
@@ -44,25 +45,25 @@ export function MultiplyPage() {
             key={c.chain.id}
             chainName={c.chain.name}
             rpcUrl={c.chain.rpcUrl}
-            what="market data"
+            what="marketData"
             updatedAt={c.updatedAt}
             hasData={Boolean(c.markets)}
             onRetry={c.refetch}
           />
         ) : null,
       )}
-      {chains.some((c) => c.isPending) && options.length === 0 && <p className="text-sm text-slate-400">Reading the markets…</p>}
+      {chains.some((c) => c.isPending) && options.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
 
       {current && (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="space-y-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <div className="min-w-0 space-y-3">
             <label className="block space-y-1 text-xs text-slate-400">
-              <span>Market (what you borrow to buy more collateral)</span>
+              <span>{t("market")}</span>
               <select
-                aria-label="Multiply market"
+                aria-label={t("marketLabel")}
                 value={current.key}
                 onChange={(e) => setSelected(e.target.value)}
-                className="block w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+                className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
               >
                 {options.map((o) => (
                   <option key={o.key} value={o.key}>
@@ -72,29 +73,26 @@ export function MultiplyPage() {
               </select>
             </label>
             <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm">
-              <dl className="grid grid-cols-2 gap-y-2">
-                <dt className="text-slate-400">Borrow rate</dt>
-                <dd className="text-right font-mono tabular-nums">{formatApr(current.market.borrowRate)}</dd>
-                <dt className="text-slate-400">Available to borrow</dt>
+              <dl className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-2">
+                <dt className="text-slate-400">{t("borrowRate")}</dt>
+                <dd className="text-right font-mono tabular-nums">{f.apr(current.market.borrowRate)}</dd>
+                <dt className="text-slate-400">{t("available")}</dt>
                 <dd className="text-right font-mono tabular-nums">
-                  {formatToken(current.market.cash, current.market.baseDecimals, findAsset(current.chain.deployment, current.market.baseAsset)?.symbol ?? "")}
+                  {f.token(current.market.cash, current.market.baseDecimals, findAsset(current.chain.deployment, current.market.baseAsset)?.symbol ?? "")}
                 </dd>
-                <dt className="text-slate-400">Flash-loan fee</dt>
-                <dd className="text-right font-mono tabular-nums">{(Number(current.market.flashFeeBps) / 100).toFixed(2)} %</dd>
+                <dt className="text-slate-400">{t("flashFee")}</dt>
+                <dd className="text-right font-mono tabular-nums">{f.percent(BigInt(current.market.flashFeeBps) * 10n ** 14n)}</dd>
                 {current.market.collaterals.map((c) => (
                   <div key={c.info.asset} className="contents">
-                    <dt className="text-slate-400">{findAsset(current.chain.deployment, c.info.asset)?.symbol} max LTV / liq. threshold</dt>
+                    <dt className="text-slate-400">{t("ltvLt", { asset: findAsset(current.chain.deployment, c.info.asset)?.symbol ?? "" })}</dt>
                     <dd className="text-right font-mono tabular-nums">
-                      {formatPercent(BigInt(c.info.ltv), 0)} / {formatPercent(BigInt(c.info.liquidationThreshold), 0)}
+                      {f.percent(BigInt(c.info.ltv), 0)} / {f.percent(BigInt(c.info.liquidationThreshold), 0)}
                     </dd>
                   </div>
                 ))}
               </dl>
             </div>
-            <p className="text-xs text-slate-500">
-              Leverage = collateral value ÷ (collateral value − debt). The maximum is set by the collateral&apos;s LTV at your slippage
-              bound, the pool&apos;s depth and what the market can lend.
-            </p>
+            <p className="text-xs text-slate-400">{t("explain")}</p>
           </div>
           <MultiplyPanel
             key={current.key}

@@ -87,7 +87,7 @@ export function AtRiskTable({
           only liquidatable in the scenario
         </label>
       </div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Vaults closest to liquidation">
         <table className="w-full text-sm" data-testid="at-risk-table">
           <thead className="bg-slate-900 text-left text-xs text-slate-400">
             <tr>
@@ -119,7 +119,7 @@ export function AtRiskTable({
                   <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>
                   <td className="px-3 py-1.5 text-right font-mono tabular-nums">
                     {formatToken(book.debt[i]!, baseDecimals, baseSymbol, 2)}
-                    <div className="text-xs text-slate-500">{usd(book.debtValue[i]!)}</div>
+                    <div className="text-xs text-slate-400">{usd(book.debtValue[i]!)}</div>
                   </td>
                   <td className="px-3 py-1.5 text-right font-mono tabular-nums">{usd(book.totalValue[i]!)}</td>
                   <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds1[i]!) ? "—" : formatOdds(odds1[i]!)}</td>
@@ -130,7 +130,7 @@ export function AtRiskTable({
           </tbody>
         </table>
       </div>
-      <p className="px-4 py-2 text-xs text-slate-500" data-testid="risk-rows-shown">
+      <p className="px-4 py-2 text-xs text-slate-400" data-testid="risk-rows-shown">
         {order.length === 0
           ? "No vault matches."
           : `Showing ${Math.min(ROWS, order.length).toLocaleString("en-US")} of ${order.length.toLocaleString("en-US")} vaults with debt.`}

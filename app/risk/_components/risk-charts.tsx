@@ -3,7 +3,9 @@ import { useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RiskBook } from "@/lib/risk-book";
 import { healthHistogram, liquidationLevels } from "@/lib/stress";
-import { usd, usdShort } from "./usd";
+import { useTranslations } from "next-intl";
+import { ChartTable } from "@/components/chart-table";
+import { useFormat } from "@/hooks/use-format";
 
 const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }, labelStyle: { color: "#cbd5e1" } };
 const COLORS = ["#38bdf8", "#f59e0b", "#a78bfa", "#34d399", "#f472b6"];
@@ -11,11 +13,18 @@ const BAR_COLORS = ["#f43f5e", "#fb923c", "#fb923c", "#fbbf24", "#facc15", "#a3e
 
 /** Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip. */
 export function HealthHistogram({ book }: { book: RiskBook }) {
+  const t = useTranslations("riskCharts");
+  const f = useFormat();
   const data = useMemo(() => healthHistogram(book), [book]);
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram">
-      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">Health factors (vaults with debt)</figcaption>
-      <div className="h-60">
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{t("histogram")}</figcaption>
+      <ChartTable
+        caption={t("histogram")}
+        columns={[t("healthFactor"), t("vaults"), t("debt")]}
+        rows={data.map((d) => [d.label, d.vaults, f.usdFloat(d.debtValue)])}
+      />
+      <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
           <BarChart data={data} margin={{ top: 16, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
@@ -24,8 +33,8 @@ export function HealthHistogram({ book }: { book: RiskBook }) {
             <Tooltip
               {...TOOLTIP}
               cursor={{ fill: "#1e293b" }}
-              labelFormatter={(l) => `Health factor ${String(l)}`}
-              formatter={(v, _n, item) => [`${Number(v)} vaults · ${usd((item.payload as { debtValue: number }).debtValue)} debt`, ""]}
+              labelFormatter={(l) => `${t("healthFactor")} ${String(l)}`}
+              formatter={(v, _n, item) => [t("tooltip", { vaults: Number(v), debt: f.usdFloat((item.payload as { debtValue: number }).debtValue) }), ""]}
             />
             <Bar dataKey="vaults" isAnimationActive={false} fill="#38bdf8">
               {data.map((_, i) => (
@@ -42,6 +51,8 @@ export function HealthHistogram({ book }: { book: RiskBook }) {
 
 /** Debt that becomes liquidatable, cumulatively, as each collateral's price (and all together) falls 0 → −90 %. */
 export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symbols: string[] }) {
+  const t = useTranslations("riskCharts");
+  const f = useFormat();
   const data = useMemo(() => {
     const l = liquidationLevels(book);
     return l.drops.map((x) => {
@@ -54,9 +65,14 @@ export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symb
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="liquidation-levels">
       <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">
-        Liquidation levels: debt liquidatable as a price falls
+        {t("levels")}
       </figcaption>
-      <div className="h-60">
+      <ChartTable
+        caption={t("levels")}
+        columns={[t("drop"), ...series.map((s) => (s === "all" ? t("all") : t("alone", { asset: s })))]}
+        rows={data.filter((r) => r.drop! % 10 === 0).map((r) => [`−${r.drop}%`, ...series.map((s) => f.usdFloat(r[s] ?? 0))])}
+      />
+      <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
@@ -69,13 +85,13 @@ export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symb
               stroke="#64748b"
               fontSize={11}
             />
-            <YAxis tickFormatter={usdShort} stroke="#64748b" fontSize={11} width={56} />
-            <Tooltip {...TOOLTIP} labelFormatter={(v) => `Price −${String(v)}%`} formatter={(v, n) => [usd(Number(v)), n === "all" ? "all together" : `${String(n)} alone`]} />
+            <YAxis tickFormatter={f.usdCompact} stroke="#64748b" fontSize={11} width={56} />
+            <Tooltip {...TOOLTIP} labelFormatter={(v) => t("priceDown", { drop: String(v) })} formatter={(v, n) => [f.usdFloat(Number(v)), n === "all" ? t("all") : t("alone", { asset: String(n) })]} />
             <Legend
               verticalAlign="bottom"
               height={20}
               iconType="plainline"
-              formatter={(v: string) => <span className="text-xs text-slate-300">{v === "all" ? "all together" : `${v} alone`}</span>}
+              formatter={(v: string) => <span className="text-xs text-slate-300">{v === "all" ? t("all") : t("alone", { asset: v })}</span>}
             />
             {series.map((s, i) => (
               <Line

@@ -71,12 +71,12 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   const vols = useVolatility(chain);
   if (q.isPending) return <p className="text-sm text-slate-400" data-testid="risk-loading">Reading every vault of the market…</p>;
   if (!q.data) {
-    return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="the market's vaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />;
+    return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />;
   }
   return (
     <>
       {q.error && (
-        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="the market's vaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
+        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
       )}
       <MarketRiskView chain={chain} view={q.data.market} book={q.data.book} loadMs={q.data.loadMs} sigmas={vols.data?.sigmas} volsPending={vols.isPending} byAsset={vols.data?.byAsset} />
     </>
@@ -164,7 +164,7 @@ function MarketRiskView({
         <Stat label="Reserves" testId="total-reserves" value={formatToken(view.totalReserves, view.baseDecimals, baseSymbol, 2)} />
         <Stat label="Bad debt to date" testId="total-bad-debt" value={formatToken(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)} alarm={view.totalBadDebt > 0n} />
       </div>
-      <p className="-mt-3 text-xs text-slate-500" data-testid="risk-load">
+      <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load">
         {book.n.toLocaleString("en-US")} vaults read in {Math.ceil(book.n / 500) || 1} lens pages in {(loadMs / 1000).toFixed(2)} s · refreshed every 30 s
       </p>
 
@@ -198,7 +198,7 @@ function MarketRiskView({
                     {volsPending ? "…" : v ? `${(v.annual * 100).toFixed(1)}% a year` : "not enough history"}
                   </div>
                   {v && (
-                    <div className="text-xs text-slate-500">
+                    <div className="text-xs text-slate-400">
                       {v.returns} moves over {(v.span / 86_400).toFixed(1)} days
                     </div>
                   )}
@@ -206,7 +206,7 @@ function MarketRiskView({
               );
             })}
         </div>
-        <p className="mt-3 text-xs text-slate-500">
+        <p className="mt-3 text-xs text-slate-400">
           Realised volatility from each feed&apos;s last 200 rounds (5-minute sampling). Prices follow driftless lognormal paths; the odds are
           the probability that a vault&apos;s health factor touches 1 within the horizon (first passage, exact for one collateral against a
           stable debt asset). Several collaterals, or a volatile debt asset, are treated as perfectly correlated against the vault — the
@@ -235,7 +235,7 @@ function Stat({ label, value, sub, testId, alarm }: { label: string; value: stri
       <div className={`mt-0.5 font-mono text-sm tabular-nums ${alarm ? "text-rose-300" : "text-slate-100"}`} data-testid={testId}>
         {value}
       </div>
-      {sub && <div className="text-xs text-slate-500">{sub}</div>}
+      {sub && <div className="text-xs text-slate-400">{sub}</div>}
     </div>
   );
 }

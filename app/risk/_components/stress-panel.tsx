@@ -46,7 +46,7 @@ export function StressPanel({
     <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" aria-label="Stress test" data-testid="stress-panel">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">Stress test</h2>
-        <span className="text-xs text-slate-500" data-testid="stress-time">
+        <span className="text-xs text-slate-400" data-testid="stress-time">
           recomputed over the whole book in {computeMs < 0.1 ? "< 0.1" : computeMs.toFixed(1)} ms
         </span>
       </div>
@@ -78,7 +78,7 @@ export function StressPanel({
           />
         </dl>
       </div>
-      <p className="mt-3 text-xs text-slate-500">
+      <p className="mt-3 text-xs text-slate-400">
         A vault is liquidatable when Σ collateral × liquidation threshold falls below its debt. Bad debt assumes each liquidatable vault is
         liquidated in full at the stressed prices, liquidators paid the engine&apos;s discount clamp(1 − HF, 1%, max discount of the asset):
         debt − Σ collateral ÷ (1 + discount), when positive. The debt asset&apos;s price is held.
@@ -94,7 +94,7 @@ function Result({ label, value, sub, testId, alarm }: { label: string; value: st
       <dd className={`mt-0.5 font-mono text-lg tabular-nums ${alarm ? "text-rose-300" : "text-slate-100"}`} data-testid={testId}>
         {value}
       </dd>
-      {sub && <dd className="text-xs text-slate-500">{sub}</dd>}
+      {sub && <dd className="text-xs text-slate-400">{sub}</dd>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatUnits, type Address } from "viem";
 import { useAccount } from "wagmi";
@@ -12,7 +13,9 @@ import { pendingFlows } from "@/lib/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/amount";
 import { findAsset } from "@/lib/deployment";
-import { formatHealthFactor, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useFormat } from "@/hooks/use-format";
+import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
 import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
@@ -29,12 +32,7 @@ interface ActionForm {
   unlimited: boolean;
 }
 
-const ACTIONS: { key: VaultAction; label: string }[] = [
-  { key: "deposit", label: "Deposit" },
-  { key: "withdraw", label: "Withdraw" },
-  { key: "borrow", label: "Borrow" },
-  { key: "repay", label: "Repay" },
-];
+const ACTIONS: VaultAction[] = ["deposit", "withdraw", "borrow", "repay"];
 
 export interface ActionPanelProps {
   chain: ChainConfig;
@@ -52,6 +50,12 @@ export interface ActionPanelProps {
 
 /** Deposit / Withdraw / Borrow / Repay with exact amounts, Max within the safety buffer, and a before → after preview. */
 export function ActionPanel({ chain, vault, market, position, wallet, safety, unpriced, stale }: ActionPanelProps) {
+  const t = useTranslations("actions");
+  const tl = useTranslations("limits");
+  const tf = useTranslations("feed");
+  const tc = useTranslations("common");
+  const f = useFormat();
+  const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const approveAndSend = useApproveAndSend();
   const [chosenAction, setAction] = useState<VaultAction>("deposit");
@@ -82,7 +86,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const symbol = findAsset(chain.deployment, tokenAddr)?.symbol ?? shortAddress(tokenAddr);
   const token = wallet?.get(tokenAddr.toLowerCase());
   const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
-  const fmt = (v: bigint) => formatUnitsFixed(v, decimals, decimals);
+  const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
 
   const limits = actionLimits({
     action,
@@ -95,18 +99,19 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const needsPrices = action === "borrow" || (action === "withdraw" && vault.debt > 0n);
   const paused = needsPrices && unpriced.length > 0;
   // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
-  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max: paused ? undefined : limits.max }, fmt);
+  const max = paused || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, fmt);
   const amount = parsed.ok ? parsed.value : 0n;
   const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
   const block = preview?.beyondLtv
-    ? "Not allowed: this would take the vault beyond its maximum loan-to-value (the chain refuses it)."
+    ? t("beyondLtv")
     : preview?.liquidatable && (action === "withdraw" || action === "borrow")
-      ? "Not allowed: this would leave the vault liquidatable."
+      ? t("wouldLiquidate")
       : null;
   const warning =
     !block && preview?.belowWarning && (action === "withdraw" || action === "borrow")
-      ? `Health factor after: ${formatHealthFactor(preview.risk.healthFactor)}, below your safety level ${formatHealthFactor(safety)}.`
+      ? t("belowSafety", { hf: f.healthFactor(preview.risk.healthFactor), safety: f.healthFactor(safety) })
       : null;
   const canSubmit = parsed.ok && !block && !paused && !ownerOnly && !busy && Boolean(address) && (!usesCollateral || Boolean(info));
   const sendsAll = action === "repay" && repayAll && parsed.ok && Boolean(limits.repayAll);
@@ -124,12 +129,12 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   async function submit() {
     setTouched(true);
     if (!canSubmit || !address) return;
-    const amountText = sendsAll ? `all debt (${formatToken(vault.debt, decimals, symbol)})` : formatToken(amount, decimals, symbol, decimals);
+    const amountText = sendsAll ? t("allDebt", { amount: f.token(vault.debt, decimals, symbol) }) : f.token(amount, decimals, symbol, decimals);
     const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, vault: { market: vault.market, id: vault.id } };
-    const verb = ACTIONS.find((a) => a.key === action)!.label;
+    const labelKey = { deposit: "labelDeposit", withdraw: "labelWithdraw", borrow: "labelBorrow", repay: "labelRepay" } as const;
     const request = {
       ...common,
-      label: `${verb} ${amountText}`,
+      label: t(labelKey[action], { amount: amountText }),
       ...vaultActionCall({ action, vaultId: vault.id, asset: assetAddr, amount, receiver: address, repayAll: sendsAll }),
     };
     const pull =
@@ -146,16 +151,18 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
 
   const hint =
     action === "deposit" || action === "repay"
-      ? `Wallet: ${token ? formatToken(token.balance, decimals, symbol) : "…"}`
+      ? token
+        ? tc("wallet", { amount: f.token(token.balance, decimals, symbol) })
+        : tc("walletLoading")
       : action === "withdraw"
-        ? `In vault: ${formatToken(position.collaterals.find((c) => c.asset === assetAddr)?.amount ?? 0n, decimals, symbol)}`
-        : `Market can lend: ${formatToken(market.cash, decimals, symbol)}`;
+        ? t("inVault", { amount: f.token(position.collaterals.find((c) => c.asset === assetAddr)?.amount ?? 0n, decimals, symbol) })
+        : t("marketCanLend", { amount: f.token(market.cash, decimals, symbol) });
   const maxLabel = paused
     ? undefined
     : action === "withdraw" || action === "borrow"
-      ? `Max keeps health ≥ ${formatHealthFactor(safety)}: ${formatToken(limits.suggested, decimals, symbol)}`
+      ? t("maxKeeps", { safety: f.healthFactor(safety), amount: f.token(limits.suggested, decimals, symbol) })
       : action === "repay" && limits.repayAll
-        ? "Max repays all the debt"
+        ? t("maxRepaysAll")
         : undefined;
 
   // before (the lens, on-chain) → after (lib/risk)
@@ -166,25 +173,44 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const liqBefore = vault.collaterals.find((c) => c.asset === liqAsset)?.liquidationPrice ?? 0n;
   const liqAfter = preview?.liquidationPrices.get(liqAsset.toLowerCase());
   const baseSymbol = base?.symbol ?? "base";
+  const submitLabel = sendsAll ? t("all", { action: t(action) }) : t(action);
+
+  /** Arrow keys, Home and End move between the tabs (the WAI-ARIA tabs pattern). */
+  function onTabKey(e: React.KeyboardEvent<HTMLDivElement>) {
+    const i = ACTIONS.indexOf(action);
+    const next =
+      e.key === "ArrowRight" ? ACTIONS[(i + 1) % ACTIONS.length] : e.key === "ArrowLeft" ? ACTIONS[(i + ACTIONS.length - 1) % ACTIONS.length] : e.key === "Home" ? ACTIONS[0] : e.key === "End" ? ACTIONS[ACTIONS.length - 1] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    choose(next);
+    document.getElementById(`action-tab-${next}`)?.focus();
+  }
 
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="action-panel">
-      <div role="tablist" className="grid grid-cols-4 border-b border-slate-800 text-sm">
+      <div role="tablist" aria-label={t("tabs")} className="grid grid-cols-4 border-b border-slate-800 text-sm" onKeyDown={onTabKey}>
         {ACTIONS.map((a) => (
           <button
-            key={a.key}
+            key={a}
+            type="button"
             role="tab"
-            aria-selected={action === a.key}
-            disabled={locked && action !== a.key}
-            onClick={() => choose(a.key)}
-            className={`px-3 py-2.5 font-medium ${action === a.key ? "border-b-2 border-sky-400 text-sky-300" : "text-slate-400 hover:text-slate-200"}`}
+            id={`action-tab-${a}`}
+            aria-selected={action === a}
+            aria-controls="action-form"
+            tabIndex={action === a ? 0 : -1}
+            disabled={locked && action !== a}
+            onClick={() => choose(a)}
+            className={`min-h-11 px-1 py-2.5 font-medium leading-tight sm:px-3 ${action === a ? "border-b-2 border-sky-400 text-sky-300" : "text-slate-400 hover:text-slate-200"}`}
           >
-            {a.label}
+            {t(a)}
           </button>
         ))}
       </div>
       <form
-        className="space-y-4 p-5"
+        id="action-form"
+        role="tabpanel"
+        aria-labelledby={`action-tab-${action}`}
+        className="space-y-4 p-4 md:p-5"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -192,24 +218,22 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
       >
         {locked && (
           <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
-            In progress — step {flow.current + 1} of {flow.steps.length}: {flow.steps[flow.current]}
-            {flow.stage === "signing" ? " (waiting for your signature)" : flow.stage === "pending" ? " (sent, waiting for the chain)" : ""}. The
-            amount is locked until it ends.
+            {t("inProgress", { step: flow.current + 1, steps: flow.steps.length, label: flow.steps[flow.current] ?? "", stage: flow.stage })}
           </p>
         )}
         {flow?.stage === "interrupted" && (
           <div role="alert" data-testid="flow-interrupted" className="flex items-start justify-between gap-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
             <span>{flow.note}</span>
-            <button type="button" className="shrink-0 underline" onClick={() => pendingFlows().end(flowKey)}>
-              Dismiss
+            <button type="button" className="min-h-11 shrink-0 underline md:min-h-0" onClick={() => pendingFlows().end(flowKey)}>
+              {tc("dismiss")}
             </button>
           </div>
         )}
         <fieldset disabled={locked} className="contents">
         {usesCollateral && (
           <AssetSelect
-            label="Collateral"
-            ariaLabel="Collateral asset"
+            label={t("collateral")}
+            ariaLabel={t("collateralAsset")}
             value={assetAddr}
             assets={collaterals}
             deployment={chain.deployment}
@@ -222,7 +246,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
         )}
         <AmountField
           id={`amount-${action}`}
-          label={`Amount to ${action}`}
+          label={t("amountTo", { action: t(action).toLowerCase() })}
           symbol={symbol}
           value={text}
           onChange={(t) => {
@@ -237,53 +261,53 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
           }}
           maxLabel={maxLabel}
           hint={hint}
-          problem={touched && !parsed.ok ? parsed.message : null}
+          problem={touched && !parsed.ok ? amountProblem(parsed) : null}
         />
 
         {paused && (
           <p role="alert" data-testid="action-paused" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
-            {action === "borrow" ? "Borrowing" : "Withdrawing"} is paused:{" "}
-            {unpriced
-              .map((u) => `${findAsset(chain.deployment, u.asset)?.symbol ?? shortAddress(u.asset)} — ${feedStatus(u.status).why}`)
-              .join("; ")}
-            . The chain refuses it until the price is fresh.
+            {t(action === "borrow" ? "pausedBorrow" : "pausedWithdraw", {
+              why: unpriced
+                .map((u) => `${findAsset(chain.deployment, u.asset)?.symbol ?? shortAddress(u.asset)} — ${tf(`${feedStatus(u.status).key}.why`)}`)
+                .join("; "),
+            })}
           </p>
         )}
-        {ownerOnly && <p className="text-sm text-slate-400">Only the vault&apos;s owner can {action}.</p>}
+        {ownerOnly && <p className="text-sm text-slate-400">{t("ownerOnly", { action: t(action).toLowerCase() })}</p>}
 
         <table className="w-full text-sm" data-testid="preview">
-          <thead className="text-left text-xs text-slate-500">
+          <thead className="text-left text-xs text-slate-400">
             <tr>
-              <th className="py-1 font-normal">Preview</th>
-              <th className="py-1 text-right font-normal">Now</th>
-              <th className="py-1 text-right font-normal">After</th>
+              <th className="py-1 font-normal">{t("preview")}</th>
+              <th className="py-1 text-right font-normal">{t("now")}</th>
+              <th className="py-1 text-right font-normal">{t("after")}</th>
             </tr>
           </thead>
           <tbody className="font-mono tabular-nums">
             <PreviewRow
-              label="Health factor"
+              label={t("health")}
               testId="preview-health"
-              before={vault.pricesOk || vault.debt === 0n ? formatHealthFactor(hfBefore) : "—"}
-              after={hfAfter === undefined ? undefined : formatHealthFactor(hfAfter)}
+              before={vault.pricesOk || vault.debt === 0n ? f.healthFactor(hfBefore) : "—"}
+              after={hfAfter === undefined ? undefined : f.healthFactor(hfAfter)}
               afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
             />
             <PreviewRow
-              label={`Liquidation price ${liqSymbol}`}
+              label={t("liqPrice", { asset: liqSymbol })}
               testId="preview-liq"
-              before={liqBefore > 0n ? formatUsd(liqBefore) : "—"}
-              after={liqAfter === undefined ? undefined : liqAfter > 0n ? formatUsd(liqAfter) : "—"}
+              before={liqBefore > 0n ? f.usd(liqBefore) : "—"}
+              after={liqAfter === undefined ? undefined : liqAfter > 0n ? f.usd(liqAfter) : "—"}
             />
             <PreviewRow
-              label="Debt"
+              label={t("debt")}
               testId="preview-debt"
-              before={formatToken(vault.debt, market.baseDecimals, baseSymbol)}
-              after={preview ? formatToken(preview.after.debt, market.baseDecimals, baseSymbol) : undefined}
+              before={f.token(vault.debt, market.baseDecimals, baseSymbol)}
+              after={preview ? f.token(preview.after.debt, market.baseDecimals, baseSymbol) : undefined}
             />
             <PreviewRow
-              label="Borrow capacity"
+              label={t("capacity")}
               testId="preview-capacity"
-              before={formatToken(vault.borrowCapacity, market.baseDecimals, baseSymbol)}
-              after={preview ? formatToken(preview.risk.borrowCapacity, market.baseDecimals, baseSymbol) : undefined}
+              before={f.token(vault.borrowCapacity, market.baseDecimals, baseSymbol)}
+              after={preview ? f.token(preview.risk.borrowCapacity, market.baseDecimals, baseSymbol) : undefined}
             />
           </tbody>
         </table>
@@ -299,15 +323,13 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
           </p>
         )}
         </fieldset>
-        {stale && <p className="text-xs text-amber-300">The figures above may be out of date: the chain is not answering.</p>}
+        {stale && <p className="text-xs text-amber-300">{t("stale")}</p>}
 
         <div className="flex flex-wrap items-center justify-between gap-3">
           {pulls && needsApproval ? (
-            <label className="flex items-center gap-2 text-xs text-slate-400" data-testid="approval-choice">
-              <input type="checkbox" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} />
-              {sendsAll
-                ? `Approve unlimited (instead of the debt + ${Number(REPAY_ALL_MARGIN_BPS) / 100} % for interest until the repayment is mined; only the debt then is taken)`
-                : "Approve unlimited (instead of exactly this amount)"}
+            <label className="flex min-h-11 items-center gap-2 text-xs text-slate-400 md:min-h-0" data-testid="approval-choice">
+              <input type="checkbox" className="h-5 w-5 shrink-0 md:h-4 md:w-4" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} />
+              {sendsAll ? t("approveUnlimitedRepayAll", { margin: f.percent(REPAY_ALL_MARGIN_BPS * 10n ** 14n) }) : t("approveUnlimited")}
             </label>
           ) : (
             <span />
@@ -316,9 +338,9 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
             type="submit"
             disabled={!canSubmit}
             data-testid="submit-action"
-            className="rounded-md bg-sky-500 px-5 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
+            className="min-h-11 w-full rounded-md bg-sky-500 px-5 py-2 text-sm font-medium text-slate-950 sm:w-auto md:min-h-0 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
           >
-            {busy ? "Working…" : `${needsApproval ? "Approve & " : ""}${ACTIONS.find((a) => a.key === action)!.label}${sendsAll ? " all" : ""}`}
+            {busy ? tc("working") : needsApproval ? t("approveAnd", { action: submitLabel }) : submitLabel}
           </button>
         </div>
       </form>

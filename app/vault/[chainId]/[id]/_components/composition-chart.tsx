@@ -1,22 +1,32 @@
 "use client";
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
-import { formatUsd } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { ChartTable } from "@/components/chart-table";
+import { useFormat } from "@/hooks/use-format";
 import { composition } from "@/lib/vault-charts";
 
 const COLORS = ["#38bdf8", "#a78bfa", "#34d399", "#fbbf24", "#f472b6", "#f87171"];
 
 /** The vault's collateral by value (lens values), as shares of the whole. */
 export function CompositionChart({ items }: { items: { symbol: string; value: bigint }[] }) {
+  const t = useTranslations("charts");
+  const f = useFormat();
+  const formatUsd = f.usd;
   const data = composition(items.map((i) => ({ key: i.symbol, value: i.value })));
   const values = new Map(items.map((i) => [i.symbol, i.value]));
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="composition-chart">
-      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">Collateral composition</figcaption>
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{t("composition")}</figcaption>
       {data.length === 0 ? (
-        <p className="mt-6 text-sm text-slate-500">No priced collateral.</p>
+        <p className="mt-6 text-sm text-slate-400">{t("noPriced")}</p>
       ) : (
-        <div className="flex items-center gap-4">
-          <div className="h-44 w-44 shrink-0">
+        <div className="flex flex-wrap items-center gap-4">
+          <ChartTable
+            caption={t("composition")}
+            columns={[t("asset"), t("share"), t("value")]}
+            rows={data.map((d) => [d.key, f.number(d.pct, 1) + " %", formatUsd(values.get(d.key) ?? 0n)])}
+          />
+          <div className="h-44 w-44 shrink-0" aria-hidden>
             <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 176, height: 176 }}>
               <PieChart>
                 <Pie data={data} dataKey="value" nameKey="key" innerRadius={45} outerRadius={75} stroke="#0f172a" isAnimationActive={false}>
@@ -37,8 +47,8 @@ export function CompositionChart({ items }: { items: { symbol: string; value: bi
               <li key={d.key} className="flex items-center gap-2">
                 <span className="h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[i % COLORS.length] }} />
                 <span className="w-14 font-medium">{d.key}</span>
-                <span className="font-mono tabular-nums text-slate-300">{d.pct.toFixed(1)}%</span>
-                <span className="font-mono text-xs tabular-nums text-slate-500">{formatUsd(values.get(d.key) ?? 0n)}</span>
+                <span className="font-mono tabular-nums text-slate-300">{f.number(d.pct, 1)}%</span>
+                <span className="font-mono text-xs tabular-nums text-slate-400">{formatUsd(values.get(d.key) ?? 0n)}</span>
               </li>
             ))}
           </ul>

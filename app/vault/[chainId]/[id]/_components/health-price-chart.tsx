@@ -1,5 +1,8 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ChartTable, spread } from "@/components/chart-table";
+import { useFormat } from "@/hooks/use-format";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_HEALTH_CAP, healthCurve, wadToNumber } from "@/lib/vault-charts";
 import type { VaultPosition } from "@/lib/risk";
@@ -9,7 +12,6 @@ const LIQ = "#f43f5e";
 const CURVE = "#a78bfa";
 const SAFE = "#f59e0b";
 
-const usd = (v: number) => `$${v.toLocaleString("en-US", { maximumFractionDigits: v >= 100 ? 0 : 2 })}`;
 
 /**
  * The vault's health factor against the price of one collateral (others held), from lib/risk.ts; today's price and
@@ -24,6 +26,9 @@ export function HealthPriceChart({
   assets: { address: `0x${string}`; symbol: string }[];
   safety: bigint;
 }) {
+  const t = useTranslations("charts");
+  const f = useFormat();
+  const usd = f.usdFloat;
   const held = assets.filter((a) => position.collaterals.some((c) => c.asset === a.address && c.amount > 0n && c.price > 0n));
   const [chosen, setChosen] = useState<`0x${string}` | null>(null);
   const asset = held.find((a) => a.address === chosen) ?? held[0];
@@ -31,9 +36,9 @@ export function HealthPriceChart({
   if (!asset || !curve || position.debt === 0n) {
     return (
       <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-price-chart">
-        <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-400">Health vs price</figcaption>
-        <p className="mt-6 text-sm text-slate-500">
-          {position.debt === 0n ? "No debt: no price can liquidate this vault." : "No priced collateral to chart."}
+        <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("healthVsPrice")}</figcaption>
+        <p className="mt-6 text-sm text-slate-400">
+          {position.debt === 0n ? t("noDebt") : t("noPricedChart")}
         </p>
       </figure>
     );
@@ -42,13 +47,15 @@ export function HealthPriceChart({
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-price-chart">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">
-        <span className="font-medium uppercase tracking-wide">Health factor vs {asset.symbol} price</span>
+        <span className="font-medium uppercase tracking-wide">{t("healthVs", { asset: asset.symbol })}</span>
         <span className="flex gap-1">
           {held.map((a) => (
             <button
               key={a.address}
+              type="button"
+              aria-pressed={a === asset}
               onClick={() => setChosen(a.address)}
-              className={`rounded px-2 py-0.5 ${a === asset ? "bg-slate-700 text-white" : "text-slate-400 hover:text-white"}`}
+              className={`min-h-11 rounded px-2 py-0.5 md:min-h-0 ${a === asset ? "bg-slate-700 text-white" : "text-slate-400 hover:text-white"}`}
             >
               {a.symbol}
             </button>
@@ -56,15 +63,21 @@ export function HealthPriceChart({
         </span>
       </figcaption>
       <div className="mb-1 text-xs text-slate-400">
-        <span style={{ color: NOW }}>today {usd(curve.price)}</span>
+        <span style={{ color: NOW }}>{t("today", { price: usd(curve.price) })}</span>
         {curve.liquidationPrice > 0 && (
           <>
             {" · "}
-            <span style={{ color: LIQ }}>liquidation {usd(curve.liquidationPrice)}</span>
+            <span style={{ color: LIQ }}>{t("liquidation", { price: usd(curve.liquidationPrice) })}</span>
           </>
         )}
       </div>
-      <div className="h-60">
+      <ChartTable
+        testId="health-price-table"
+        caption={t("healthVs", { asset: asset.symbol })}
+        columns={[t("priceOf", { asset: asset.symbol }), t("healthFactor")]}
+        rows={spread(curve.points).map((p) => [usd(p.price), p.healthFactor >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(p.healthFactor, 2)])}
+      />
+      <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
           <LineChart margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
@@ -73,16 +86,16 @@ export function HealthPriceChart({
             <Tooltip
               contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
               labelStyle={{ color: "#cbd5e1" }}
-              labelFormatter={(v) => `${asset.symbol} at ${usd(Number(v))}`}
+              labelFormatter={(v) => t("at", { asset: asset.symbol, price: usd(Number(v)) })}
               formatter={(v, name) => [Number(v) >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : Number(v).toFixed(2), name]}
             />
             <ReferenceLine y={1} stroke={LIQ} strokeDasharray="4 4" label={{ value: "HF 1", fill: LIQ, fontSize: 10, position: "insideTopLeft" }} />
             <ReferenceLine y={safetyNum} stroke={SAFE} strokeDasharray="2 4" />
-            <ReferenceLine x={curve.price} stroke={NOW} label={{ value: "today", fill: NOW, fontSize: 10, position: "top" }} />
+            <ReferenceLine x={curve.price} stroke={NOW} label={{ value: t("todayShort"), fill: NOW, fontSize: 10, position: "top" }} />
             {curve.liquidationPrice > 0 && (
-              <ReferenceLine x={curve.liquidationPrice} stroke={LIQ} label={{ value: "liquidation", fill: LIQ, fontSize: 10, position: "insideBottomLeft" }} />
+              <ReferenceLine x={curve.liquidationPrice} stroke={LIQ} label={{ value: t("liquidationShort"), fill: LIQ, fontSize: 10, position: "insideBottomLeft" }} />
             )}
-            <Line data={curve.points} dataKey="healthFactor" name="Health factor" stroke={CURVE} dot={false} strokeWidth={2} isAnimationActive={false} />
+            <Line data={curve.points} dataKey="healthFactor" name={t("healthFactor")} stroke={CURVE} dot={false} strokeWidth={2} isAnimationActive={false} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
           </LineChart>
         </ResponsiveContainer>

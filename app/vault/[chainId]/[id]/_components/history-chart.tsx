@@ -1,5 +1,8 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useTranslations } from "next-intl";
+import { ChartTable, spread } from "@/components/chart-table";
+import { useFormat } from "@/hooks/use-format";
 import type { VaultHistory } from "@/hooks/use-vault-history";
 import { CHART_HEALTH_CAP } from "@/lib/vault-charts";
 
@@ -8,28 +11,43 @@ const DIST = "#34d399";
 const LIQ = "#f43f5e";
 const USD = "#38bdf8";
 
-const time = (ts: number | null, block: number) => (ts ? new Date(ts * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : `#${block}`);
+const time = (locale: string, ts: number | null, block: number) =>
+  ts ? new Date(ts * 1000).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : `#${block}`;
 
 /** The vault's health factor and smallest distance to liquidation at sampled past blocks since it opened. */
 export function HistoryChart({ history, loading, error }: { history?: VaultHistory; loading: boolean; error: Error | null }) {
+  const t = useTranslations("charts");
+  const f = useFormat();
   const points = history?.points ?? [];
+  const hf = (v: number | null) => (v === null ? "—" : v >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(v, 2));
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="history-chart">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">
-        <span className="font-medium uppercase tracking-wide">History since opening</span>
+        <span className="font-medium uppercase tracking-wide">{t("history")}</span>
         <span>
           {history
             ? history.source === "indexer"
-              ? `${history.events.length} events · indexer`
-              : `${points.length} samples · ${history.events.length} events · read from the chain`
+              ? t("eventsIndexer", { events: history.events.length })
+              : t("samplesChain", { samples: points.length, events: history.events.length })
             : loading
-              ? "reading past blocks…"
+              ? t("readingPast")
               : ""}
         </span>
       </figcaption>
-      {error && <p className="text-sm text-rose-300">Could not read the vault&apos;s history: {error.message.split("\n")[0]}</p>}
+      {error && <p className="text-sm text-rose-300">{t("historyError", { error: error.message.split("\n")[0] ?? "" })}</p>}
       {points.length > 0 && (
-        <div className="h-60">
+        <>
+        <ChartTable
+          caption={t("history")}
+          columns={[t("block"), t("time"), t("healthFactor"), t("distance")]}
+          rows={spread(points).map((p) => [
+            `#${p.block}`,
+            time(f.locale, p.timestamp, p.block),
+            hf(p.healthFactor),
+            p.distancePct === null ? "—" : `${f.number(p.distancePct, 1)} %`,
+          ])}
+        />
+        <div className="h-60" aria-hidden>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
             <LineChart data={points} margin={{ top: 14, right: 4, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
@@ -41,36 +59,37 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
                 labelStyle={{ color: "#cbd5e1" }}
                 labelFormatter={(b) => {
                   const p = points.find((x) => x.block === Number(b));
-                  return `Block ${String(b)} · ${time(p?.timestamp ?? null, Number(b))}`;
+                  return t("blockAt", { n: String(b), time: time(f.locale, p?.timestamp ?? null, Number(b)) });
                 }}
                 formatter={(v, name) =>
-                  name === "Health factor"
-                    ? [Number(v) >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : Number(v).toFixed(2), name]
-                    : name === "Collateral value"
-                      ? [`$${Number(v).toLocaleString(undefined, { maximumFractionDigits: 2 })}`, name]
-                      : [`${Number(v).toFixed(1)}%`, name]
+                  name === t("healthFactor")
+                    ? [hf(Number(v)), name]
+                    : name === t("collateralValue")
+                      ? [`$${f.number(Number(v), 2)}`, name]
+                      : [`${f.number(Number(v), 1)}%`, name]
                 }
               />
               <ReferenceLine yAxisId="hf" y={1} stroke={LIQ} strokeDasharray="4 4" />
-              <Line yAxisId="hf" type="stepAfter" dataKey="healthFactor" name="Health factor" stroke={HF} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+              <Line yAxisId="hf" type="stepAfter" dataKey="healthFactor" name={t("healthFactor")} stroke={HF} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
               {history?.source === "indexer" && (
                 <YAxis yAxisId="usd" orientation="right" stroke={USD} fontSize={11} width={56} tickFormatter={(v: number) => (v >= 1000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`)} />
               )}
               {history?.source === "indexer" && (
-                <Line yAxisId="usd" type="stepAfter" dataKey="collateralUsd" name="Collateral value" stroke={USD} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
+                <Line yAxisId="usd" type="stepAfter" dataKey="collateralUsd" name={t("collateralValue")} stroke={USD} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
               )}
-              <Line yAxisId="d" hide={history?.source === "indexer"} type="stepAfter" dataKey="distancePct" name="Distance to liquidation" stroke={DIST} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+              <Line yAxisId="d" hide={history?.source === "indexer"} type="stepAfter" dataKey="distancePct" name={t("distance")} stroke={DIST} dot={{ r: 2 }} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
             </LineChart>
           </ResponsiveContainer>
         </div>
+        </>
       )}
       {history && history.events.length > 0 && (
         <ol className="mt-3 max-h-40 space-y-1 overflow-y-auto text-xs text-slate-400" data-testid="vault-events">
           {[...history.events].reverse().map((e) => (
             <li key={`${e.txHash}-${e.name}`} className="flex justify-between gap-3">
               <span className="text-slate-300">{e.name}</span>
-              <span className="font-mono">block {e.block.toString()}</span>
+              <span className="font-mono">{t("blockN", { n: e.block.toString() })}</span>
             </li>
           ))}
         </ol>

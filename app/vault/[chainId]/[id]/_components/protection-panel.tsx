@@ -158,16 +158,16 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
       <div>
         <h3 className="mb-2 text-sm font-medium text-slate-300">Executions and liquidations</h3>
         {history.isPending ? (
-          <p className="text-xs text-slate-500">Reading events…</p>
+          <p className="text-xs text-slate-400">Reading events…</p>
         ) : history.error ? (
           <p className="text-xs text-rose-300">Could not read the history: {history.error.message.split("\n")[0]}</p>
         ) : history.data.length === 0 ? (
-          <p className="text-xs text-slate-500" data-testid="protection-history-empty">
+          <p className="text-xs text-slate-400" data-testid="protection-history-empty">
             No rule has run on this vault and it has never been liquidated.
           </p>
         ) : (
           <table className="w-full text-xs" data-testid="protection-history">
-            <thead className="text-left text-slate-500">
+            <thead className="text-left text-slate-400">
               <tr>
                 <th className="py-1">Block</th>
                 <th className="py-1">What</th>
@@ -249,19 +249,19 @@ function RuleCard(p: RuleCardProps) {
       {rule && !p.editing && (
         <>
           <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
-            <dt className="text-slate-500">Sells</dt>
+            <dt className="text-slate-400">Sells</dt>
             <dd className="text-right">{p.symbolOf(rule.collateral)}</dd>
-            <dt className="text-slate-500">{kind === "deleverage" ? "Trigger (health)" : "Price level"}</dt>
+            <dt className="text-slate-400">{kind === "deleverage" ? "Trigger (health)" : "Price level"}</dt>
             <dd className="text-right font-mono" data-testid="rule-trigger">
               {kind === "deleverage" ? formatHealthFactor(rule.trigger) : formatUsd(rule.trigger)}
             </dd>
             {kind === "deleverage" && (
               <>
-                <dt className="text-slate-500">Target (health)</dt>
+                <dt className="text-slate-400">Target (health)</dt>
                 <dd className="text-right font-mono">{formatHealthFactor(rule.target)}</dd>
               </>
             )}
-            <dt className="text-slate-500">Slippage bound · fee cap</dt>
+            <dt className="text-slate-400">Slippage bound · fee cap</dt>
             <dd className="text-right font-mono">
               {bpsText(rule.maxSlippageBps)} % · {bpsText(rule.maxFeeBps)} %
             </dd>
@@ -323,7 +323,7 @@ function RuleCard(p: RuleCardProps) {
 
       {!rule && !p.editing && (
         <div className="flex items-center justify-between">
-          <span className="text-xs text-slate-500">Not set</span>
+          <span className="text-xs text-slate-400">Not set</span>
           {p.isOwner && held.length > 0 && vault.debt > 0n && (
             <button type="button" disabled={p.busy} onClick={p.onEdit} className="rounded-md bg-sky-600 px-2 py-1 text-xs font-medium text-white hover:bg-sky-500 disabled:opacity-50" data-testid="rule-add">
               Set up
@@ -431,7 +431,7 @@ function RuleForm(p: RuleCardProps & { held: Address[]; planFor: (c: Address, t:
           onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
           className={`w-full rounded-md border bg-slate-950 px-2 py-1 font-mono ${error(f) ? "border-rose-600" : "border-slate-700"}`}
         />
-        <span className="text-slate-500">{suffix}</span>
+        <span className="text-slate-400">{suffix}</span>
       </div>
       {error(f) && <span className="text-rose-300" data-testid={`${testId}-error`}>{error(f)}</span>}
     </label>

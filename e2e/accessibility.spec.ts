@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { connectWallet, expect, isPhone, test } from "./support/fixtures";
+
+/**
+ * axe-core on every page and state (dialogs open, errors shown), desktop and phone: no serious or critical violation of
+ * WCAG 2.1 A/AA. Each state's full result goes to the test's attachments.
+ */
+async function expectAccessible(page: Page, testInfo: TestInfo, state: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  await testInfo.attach(`axe-${state}.json`, { body: JSON.stringify(result.violations, null, 2), contentType: "application/json" });
+  const bad = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  expect(bad, `axe on ${state}`).toEqual([]);
+}
+
+test("no serious or critical accessibility violation on any page, dialog or error", async ({ page, app, chain, injectWallet }, testInfo) => {
+  test.setTimeout(240_000);
+  const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  await injectWallet();
+
+  // Before connecting: the dashboard's prompt, then RainbowKit's connect dialog.
+  await app.open("/");
+  await expect(page.getByTestId("connect-prompt")).toBeVisible();
+  await expectAccessible(page, testInfo, "dashboard-disconnected");
+  await page.getByRole("button", { name: "Connect Wallet" }).first().click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, testInfo, "connect-dialog");
+  await page.keyboard.press("Escape");
+  await connectWallet(page);
+
+  // The dashboard of a trader with no vault: the open-vault form, then with its error shown.
+  const form = page.getByTestId("open-vault-form");
+  await expect(form).toBeVisible();
+  await expectAccessible(page, testInfo, "dashboard-empty");
+  await form.getByTestId("amount-input").fill("abc");
+  await expect(form.getByTestId("amount-problem")).not.toBeEmpty();
+  await expectAccessible(page, testInfo, "dashboard-form-error");
+
+  // A vault page with the deposit form's error and the borrow preview.
+  await app.open(`/vault/31337/1?market=${usdc}`);
+  const panel = page.getByTestId("action-panel");
+  await expect(panel).toBeVisible();
+  await expectAccessible(page, testInfo, "vault");
+  await panel.getByTestId("amount-input").fill("1,5");
+  await expect(panel.getByTestId("amount-problem")).not.toBeEmpty();
+  await expectAccessible(page, testInfo, "vault-form-error");
+
+  for (const [path, ready] of [
+    ["/markets", "market-USDC"],
+    ["/multiply", "multiply-panel"],
+    ["/risk", "risk-totals"],
+  ] as const) {
+    await app.open(path);
+    await expect(page.getByTestId(ready)).toBeVisible({ timeout: 30_000 });
+    await expectAccessible(page, testInfo, path.slice(1));
+  }
+
+  if (isPhone(testInfo.project.name)) {
+    await page.getByTestId("menu-button").click();
+    await expect(page.getByTestId("mobile-menu")).toBeVisible();
+    await expectAccessible(page, testInfo, "phone-menu");
+  }
+});

@@ -1,0 +1,67 @@
+import type { Page } from "@playwright/test";
+import { connectWallet, expect, expectNoSidewaysScroll, isPhone, screenshot, test } from "./support/fixtures";
+
+/** Every route, as the dashboard's demo vault of anvil #0 and a stranger see it. */
+const pages = (marketUsdc: string) => [
+  { name: "dashboard", path: "/", ready: (p: Page) => p.getByTestId("account-totals") },
+  { name: "vault", path: `/vault/31337/1?market=${marketUsdc}`, ready: (p: Page) => p.getByTestId("action-panel") },
+  { name: "markets", path: "/markets", ready: (p: Page) => p.getByTestId("market-USDC") },
+  { name: "multiply", path: "/multiply", ready: (p: Page) => p.getByTestId("multiply-panel") },
+  { name: "risk", path: "/risk", ready: (p: Page) => p.getByTestId("risk-totals") },
+];
+
+test("every page fits the screen, with the wallet connected, and is screenshotted", async ({ page, app, chain, injectWallet }, testInfo) => {
+  test.setTimeout(180_000);
+  const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  const { privateKeyToAccount } = await import("viem/accounts");
+  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
+  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await app.open("/");
+  await expectNoSidewaysScroll(page);
+  await connectWallet(page);
+  for (const p of pages(anvil0)) {
+    // The dashboard is already open with the wallet connected; the other pages do not need the wallet.
+    if (p.path !== "/") await app.open(p.path);
+    await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle").catch(() => {});
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, `page-${p.name}`);
+  }
+  if (!isPhone(testInfo.project.name)) return;
+  // Tap targets: every visible button, link and field of the vault page is at least 44 px high or wide enough to tap.
+  await app.open(pages(anvil0)[1]!.path);
+  await expect(page.getByTestId("action-panel")).toBeVisible();
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("[data-testid=action-panel] button, [data-testid=action-panel] input, [data-testid=action-panel] select, header button, header a")]
+      .filter((e) => e.offsetParent !== null && (e as HTMLInputElement).type !== "checkbox") // a checkbox is tapped through its 44 px label
+      .map((e) => ({ what: e.outerHTML.slice(0, 80), h: e.getBoundingClientRect().height }))
+      .filter((e) => e.h < 44),
+  );
+  expect(small).toEqual([]);
+});
+
+test("the phone menu opens from its button, is usable by keyboard and screen reader, and closes with Escape", async ({ page, app }, testInfo) => {
+  await app.open("/markets");
+  const button = page.getByTestId("menu-button");
+  if (!isPhone(testInfo.project.name)) {
+    // Wide screens show the navigation itself.
+    await expect(button).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Risk" })).toBeVisible();
+    return;
+  }
+  await expect(button).toHaveAttribute("aria-expanded", "false");
+  await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  const menu = page.getByTestId("mobile-menu");
+  await expect(menu.getByRole("link", { name: "Markets" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Dashboard" })).toBeFocused(); // focus moves into the panel
+  await screenshot(page, "menu-open");
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused(); // and back to its button
+  await page.keyboard.press("Enter");
+  await page.getByTestId("mobile-menu").getByRole("link", { name: "Risk" }).click();
+  await page.waitForURL(/\/risk$/);
+  await expect(page.getByTestId("mobile-menu")).toBeHidden(); // a link closes it
+  await expectNoSidewaysScroll(page);
+});
