@@ -15,7 +15,7 @@ describe("describeError", () => {
     const data = encodeErrorResult({ abi: keelErrorsAbi, errorName: "ExceedsLtv", args: [1n, 10n, 11n] });
     const err = new ContractFunctionRevertedError({ abi: keelErrorsAbi, data, functionName: "borrow" });
     const d = describeError(new BaseError("simulation failed", { cause: err }));
-    expect(d).toEqual({ kind: "revert", errorName: "ExceedsLtv", message: "This would take the vault beyond its maximum loan-to-value." });
+    expect(d).toEqual({ kind: "revert", errorName: "ExceedsLtv", message: "This would take the vault beyond its maximum loan-to-value (a collateral without a fresh price counts as zero)." });
   });
   it("treats a rejected signature as neutral", () => {
     const d = describeError(new UserRejectedRequestError(new Error("User rejected the request.")));
