@@ -465,6 +465,62 @@ contract MarketHandler is Test {
         }
     }
 
+    /// @dev A stranger's 1-wei deposit of either collateral (the griefing the audit tried): it must never make a
+    /// liquidatable vault unliquidatable (checked by `liquidateAny`).
+    function dustDeposit(uint256 s, uint256 v, uint256 c) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        DevERC20 t = cols[c % 2];
+        address a = _actor(s);
+        t.mint(a, 1);
+        vm.prank(a);
+        market.depositCollateral(id, address(t), 1);
+        calls["dust"]++;
+    }
+
+    /// @dev Both collaterals of a vault liquidated in ONE transaction (a multicall): the total the liquidator gains is
+    /// bounded by each asset's discount at the vault's health when the transaction started.
+    function liquidatePair(uint256 v, uint256 first) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok || market.debtOf(id) == 0) return;
+        (uint256 cv,,, uint256 dv, uint256 hf0) = market.vaultHealth(id);
+        if (hf0 >= 1e18 || cv == 0) return;
+        address a0 = address(cols[first % 2]);
+        address a1 = address(cols[(first + 1) % 2]);
+        if (market.collateralOf(id, a0) == 0 || market.collateralOf(id, a1) == 0) return;
+        uint256[2] memory d = [
+            HealthLib.discount(hf0, market.collateralInfo(a0).maxDiscount, cv, dv),
+            HealthLib.discount(hf0, market.collateralInfo(a1).maxDiscount, cv, dv)
+        ];
+        uint256[2] memory p = [oracle.price(a0), oracle.price(a1)];
+        uint256 basePrice = oracle.price(address(usdc));
+        usdc.mint(KEEPER, market.debtOf(id) * 2 + 2);
+        bytes[] memory data = new bytes[](2);
+        data[0] = abi.encodeCall(KeelMarket.liquidate, (id, a0, type(uint256).max, 0));
+        data[1] = abi.encodeCall(KeelMarket.liquidate, (id, a1, type(uint256).max, 0));
+        uint256 bad = market.totalBadDebt();
+        vm.prank(KEEPER);
+        try market.multicall(data) returns (bytes[] memory out) {
+            uint256 gained;
+            uint256 allowed;
+            for (uint256 k; k < 2; ++k) {
+                (uint256 repaid, uint256 seized) = abi.decode(out[k], (uint256, uint256));
+                address a = k == 0 ? a0 : a1;
+                gained += seized * p[k] / 10 ** DevERC20(a).decimals();
+                allowed += repaid * basePrice / 1e6 * (1e18 + d[k]) / 1e18;
+            }
+            if (gained > allowed + 1e13) overpaidLiquidations++;
+            if (market.totalBadDebt() > bad && cv >= dv) solventWriteOffs++;
+            liquidations += 2;
+            calls["liquidatePair"]++;
+        } catch (bytes memory err) {
+            // Either call may be refused by the rules (the first lowers HF while the second would raise it; the
+            // second finds the vault healthy or emptied) — never anything else.
+            bytes4 sel = bytes4(err);
+            if (!_allowedRefusal(err) && sel != ErrorsLib.NotLiquidatable.selector) unexpectedLiquidationReverts++;
+        }
+    }
+
     /// @dev Every vault with HF < 1 and something priced to seize can be liquidated through one of its collaterals.
     function liquidateAny(uint256 v) external tracked {
         (uint256 id, bool ok) = _vault(v);
