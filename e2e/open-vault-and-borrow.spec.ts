@@ -234,7 +234,8 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await panel(page).getByTestId("amount-input").fill("100");
   await panel(page).getByTestId("submit-action").click();
   const failed = page.getByTestId("toast").filter({ hasText: "Borrow 100 USDC — failed" });
-  await expect(failed).toContainText("Not sent — it would fail: The price is stale");
+  // The engine values a collateral without a fresh price at zero: the borrow would exceed the vault's LTV.
+  await expect(failed).toContainText("Not sent — it would fail: This would take the vault beyond its maximum loan-to-value (a collateral without a fresh price counts as zero)");
   expect(await chain.publicClient.getBlockNumber()).toBe(before); // nothing was sent
   await screenshot(page, "vault-decoded-error");
 

@@ -54,7 +54,7 @@ export function RateChart({ market }: { market: LensMarket }) {
       />
       <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-          <LineChart data={data} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
             <XAxis
               dataKey="u"

@@ -26,7 +26,7 @@ export function HealthHistogram({ book }: { book: RiskBook }) {
       />
       <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-          <BarChart data={data} margin={{ top: 16, right: 8, bottom: 4, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" stroke="#64748b" fontSize={10} interval={0} />
             <YAxis stroke="#64748b" fontSize={11} width={44} allowDecimals={false} />
@@ -74,7 +74,7 @@ export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symb
       />
       <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
             <XAxis
               dataKey="drop"

@@ -79,7 +79,7 @@ export function HealthPriceChart({
       />
       <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-          <LineChart margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
+          <LineChart accessibilityLayer={false} margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
             <XAxis dataKey="price" type="number" domain={[0, "dataMax"]} tickFormatter={usd} stroke="#64748b" fontSize={11} allowDuplicatedCategory={false} />
             <YAxis domain={[0, (max: number) => Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(max)))]} stroke="#64748b" fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />

@@ -49,7 +49,7 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
         />
         <div className="h-60" aria-hidden>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-            <LineChart data={points} margin={{ top: 14, right: 4, bottom: 4, left: 0 }}>
+            <LineChart accessibilityLayer={false} data={points} margin={{ top: 14, right: 4, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
               <XAxis dataKey="block" type="number" allowDecimals={false} domain={["dataMin", "dataMax"]} stroke="#64748b" fontSize={11} tickFormatter={(b: number) => `#${b}`} />
               <YAxis yAxisId="hf" domain={[0, CHART_HEALTH_CAP]} stroke={HF} fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />
