@@ -56,13 +56,13 @@ export function NotificationCenter() {
                   )}
                 </header>
                 {a.notifications.error && <p className="text-xs text-rose-300">{a.notifications.error.message}</p>}
-                {a.notifications.data?.length === 0 && <p className="text-xs text-slate-500">Nothing yet.</p>}
+                {a.notifications.data?.length === 0 && <p className="text-xs text-slate-400">Nothing yet.</p>}
                 <ol className="max-h-60 space-y-2 overflow-y-auto">
                   {a.notifications.data?.map((n) => (
                     <li key={n.id} className={`rounded-md border px-2 py-1.5 ${n.read ? "border-slate-800" : "border-sky-800 bg-sky-950/30"}`} data-testid="notification">
                       <div className="text-slate-200">{n.alert.title}</div>
                       <div className="text-xs text-slate-400">{formatUtc(Math.floor(n.alert.at / 1000))}</div>
-                      <div className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-500"}`} data-testid="notification-deliveries">
+                      <div className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-400"}`} data-testid="notification-deliveries">
                         {deliveryText(n)}
                       </div>
                     </li>

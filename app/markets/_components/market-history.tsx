@@ -20,7 +20,7 @@ export function MarketHistory({ chainId, market, baseDecimals, symbol, symbolOf 
   if (q.isPending) return null;
   if (q.error) {
     return (
-      <p className="text-xs text-slate-500" data-testid="market-history-unavailable">
+      <p className="text-xs text-slate-400" data-testid="market-history-unavailable">
         Market history needs the indexer, which is unavailable: {q.error.message}
       </p>
     );

@@ -57,7 +57,7 @@ export function Timeline({ history, chainId, market, id, deployment, baseAsset }
       </header>
       <div className="max-h-80 overflow-auto">
         <table className="w-full text-left text-xs">
-          <thead className="sticky top-0 bg-slate-900 text-slate-500">
+          <thead className="sticky top-0 bg-slate-900 text-slate-400">
             <tr>
               <th className="py-1 pr-3 font-normal">When</th>
               <th className="py-1 pr-3 font-normal">Event</th>
@@ -72,7 +72,7 @@ export function Timeline({ history, chainId, market, id, deployment, baseAsset }
             {rows.map((r) => (
               <tr key={r.key} className={`border-t border-slate-800 ${r.liquidation ? "text-rose-300" : ""}`} data-testid="timeline-row">
                 <td className="py-1 pr-3 whitespace-nowrap" title={`block ${r.block} · tx ${r.txHash}`}>
-                  {formatUtc(r.timestamp)} <span className="text-slate-500">{shortAddress(r.txHash)}</span>
+                  {formatUtc(r.timestamp)} <span className="text-slate-400">{shortAddress(r.txHash)}</span>
                 </td>
                 <td className="py-1 pr-3 font-sans" data-testid="timeline-kind">{r.label}</td>
                 <td className="py-1 pr-3" data-testid="timeline-amounts">{r.amounts}</td>
