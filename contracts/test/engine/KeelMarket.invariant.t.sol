@@ -253,11 +253,23 @@ contract MarketHandler is Test {
         uint256 i = f % 3;
         (, int256 p,,,) = feeds[i].latestRoundData();
         int256 pct = int256(bound(pctSeed, 0, 40)) - 20; // -20% .. +20%
-        p = p * (100 + pct) / 100;
+        _setClamped(i, p * (100 + pct) / 100);
+        calls["price"]++;
+    }
+
+    /// @dev Publishes `p` on feed `i`, held within the run's price range.
+    function _setClamped(uint256 i, int256 p) internal {
         if (p < minP[i]) p = minP[i];
         if (p > maxP[i]) p = maxP[i];
         feeds[i].setAnswer(p);
-        calls["price"]++;
+    }
+
+    /// @dev A fresh round on every feed at its last answer, back within range: a broken feed recovers.
+    function _refreshFeeds() internal {
+        for (uint256 i; i < 3; ++i) {
+            (, int256 p,,,) = feeds[i].latestRoundData();
+            _setClamped(i, p);
+        }
     }
 
     /// @dev A crash of one collateral by 10-45 % (liquidations at every depth: barely under, deep but solvent,
@@ -274,12 +286,7 @@ contract MarketHandler is Test {
     function warp(uint256 dt) external tracked {
         dt = bound(dt, 1, 3 days);
         vm.warp(block.timestamp + dt);
-        for (uint256 i; i < 3; ++i) {
-            (, int256 p,,,) = feeds[i].latestRoundData();
-            if (p < minP[i]) p = minP[i];
-            if (p > maxP[i]) p = maxP[i];
-            feeds[i].setAnswer(p); // a broken feed recovers
-        }
+        _refreshFeeds();
         calls["warp"]++;
     }
 
@@ -403,12 +410,7 @@ contract MarketHandler is Test {
             calls["proposeLt"]++;
         } else {
             vm.warp(block.timestamp + riskAdmin.delay());
-            for (uint256 i; i < 3; ++i) {
-                (, int256 p,,,) = feeds[i].latestRoundData();
-                if (p < minP[i]) p = minP[i];
-                if (p > maxP[i]) p = maxP[i];
-                feeds[i].setAnswer(p);
-            }
+            _refreshFeeds();
             vm.prank(admin);
             riskAdmin.executeChange(pendingLtChange);
             pendingLtChange = 0;
