@@ -154,7 +154,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     }
 
     /// @notice Sends `amount` of `asset` from vault `id` to `receiver`. Owner or operator; if the vault has debt it
-    /// must stay within LTV at fresh prices afterwards (deferred to the end of a multicall).
+    /// must stay within LTV afterwards, a collateral without a valid price counted as zero (deferred to the end of a
+    /// multicall).
     function withdrawCollateral(uint256 id, address asset, uint256 amount, address receiver) external nonReentrant {
         if (amount == 0) revert ErrorsLib.ZeroAmount();
         if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
@@ -181,7 +182,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     }
 
     /// @notice Borrows `amount` base units against vault `id`, sent to `receiver`. Owner or operator; the vault must
-    /// be within LTV at fresh prices afterwards (deferred to the end of a multicall).
+    /// be within LTV afterwards, a collateral without a valid price counted as zero (deferred to the end of a
+    /// multicall).
     function borrow(uint256 id, uint256 amount, address receiver) external nonReentrant returns (uint256 shares) {
         if (amount == 0) revert ErrorsLib.ZeroAmount();
         if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
@@ -216,9 +218,10 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         emit EventsLib.Repaid(id, msg.sender, repaid, shares);
     }
 
-    /// @notice Liquidates vault `id` (health factor < 1 at fresh prices): repays up to `repayAmount` of its debt from
-    /// the caller and sends the caller `asset` collateral worth the repayment plus a discount that grows as health
-    /// falls. Runs in KeelMarketModule (see its NatSpec for the exact rules).
+    /// @notice Liquidates vault `id` (health factor < 1, unpriced collateral counted as zero): repays at most
+    /// `repayAmount` of its debt from the caller and sends the caller `asset` collateral worth the repayment plus a
+    /// discount that grows as health falls, capped at the vault's margin while it is solvent. Runs in KeelMarketModule
+    /// (see its NatSpec for the exact rules).
     /// @return repaid Base units paid by the liquidator.
     /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
     function liquidate(uint256, /* id */ address, /* asset */ uint256, /* repayAmount */ uint256 /* minSeized */ )
@@ -510,8 +513,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         }
     }
 
-    /// @notice Values of vault `id` at current prices (USD, WAD) and its health factor. Reverts with the oracle's
-    /// error if a price is not fresh.
+    /// @notice Values of vault `id` at current prices (USD, WAD) and its health factor. A collateral without a valid
+    /// price counts as zero; reverts with the oracle's error only if the base asset's price is not fresh.
     function vaultHealth(uint256 id)
         external
         view
