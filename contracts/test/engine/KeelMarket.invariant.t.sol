@@ -459,8 +459,14 @@ contract MarketHandler is Test {
         (bool done, bytes memory err) = _liquidateOnce(id, t, amount);
         if (done) {
             if (market.collateralOf(id, t) != 0 && market.debtOf(id) != 0) {
-                (,,,, uint256 hfAfter) = market.vaultHealth(id);
-                if (hfAfter + hfBefore / 1e12 < hfBefore) liquidationHealthDrops++;
+                (,,, uint256 dvAfter, uint256 hfAfter) = market.vaultHealth(id);
+                // Tolerance: relative rounding, plus the HF weight of one base unit. Repaying `repaid` assets burns
+                // the shares they buy rounded down (lenders' favour), so the debt may fall one unit less than was
+                // paid and seized: at a vault exactly at its margin that unit shows as an HF drop of
+                // HF × unit value ÷ debt value (seen at $0.01 repayments; worth one base unit, never more).
+                uint256 unitValue = oracle.price(address(usdc)) / 1e6;
+                uint256 tolerance = hfBefore / 1e12 + hfBefore * 2 * unitValue / dvAfter + 1;
+                if (hfAfter + tolerance < hfBefore) liquidationHealthDrops++;
             }
         } else if (!_allowedRefusal(err) && bytes4(err) != ErrorsLib.RepayBelowRequired.selector) {
             unexpectedLiquidationReverts++;
