@@ -14,6 +14,8 @@ import { writePriceHistory } from "@/scripts/seed-risk";
 import type { Deployment } from "../deployment";
 import { seededRandom } from "../random";
 import { validCollateral } from "./bounds";
+import { recommend } from "./model";
+import { readCollateralInputs } from "./read";
 
 /**
  * On a real chain: the TypeScript mirror of RiskBoundsLib agrees with the risk admin's own check, and a volatility
@@ -82,6 +84,9 @@ describe("the risk model and steward on the chain", () => {
   it("a volatility shift makes the steward propose a lower threshold, executed after the delay", async () => {
     // A calm week (σ 60 %/yr, hourly), then two days of the simulator's random walk at σ 600 %/yr every 30 minutes.
     await writePriceHistory({ rpcUrl: anvil.url, deployment: d, hours: 168 });
+    const calmInputs = (await readCollateralInputs(admin.publicClient, d)).find((x) => x.market === market && x.asset === weth)!;
+    const calm = recommend(calmInputs)!;
+    expect(calmInputs.sigma).toBeLessThan(1.2);
     const { uniform } = seededRandom(600);
     const wethFeed = d.assets.find((a) => a.symbol === "WETH")!.feed;
     const others = d.assets.filter((a) => a.symbol !== "WETH");
@@ -105,10 +110,13 @@ describe("the risk model and steward on the chain", () => {
       expect(proposed, lines.join("\n")).toBeDefined();
       const inputs = proposed!.inputs as { sigma: number; liquidationSeconds: number; priceImpact: number };
       expect(inputs.sigma).toBeGreaterThan(3);
+      // The shift, not the calm week, made the recommendation: it is far below the calm one, so the step is a full one.
+      const rec = proposed!.recommendation as { lt: number };
+      expect(rec.lt).toBeLessThan(Number(calm.liquidationThreshold) / 1e18 - 0.1);
       const changes = await admin.publicClient.readContract({ address: d.contracts.steward!, abi: keelRiskStewardAbi, functionName: "changes" });
       const ch = changes.find((c) => c.market === market && c.asset === weth)!;
       expect(ch.toLt < before.liquidationThreshold).toBe(true);
-      expect(before.liquidationThreshold - ch.toLt <= 3n * 10n ** 16n).toBe(true);
+      expect(before.liquidationThreshold - ch.toLt).toBe(3n * 10n ** 16n);
       expect(Number(ch.inputs.volatility) / 1e18).toBeCloseTo(inputs.sigma, 5);
       // Not before the safer wait: nothing executes yet.
       await agent.runOnce();
