@@ -41,7 +41,12 @@ export function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMa
       )}
       <div className="mt-3 grid gap-4 xl:grid-cols-2">
         {rows.map((c) => (
-          <StewardCollateral key={c.inputs.asset} c={c} now={q.data!.now} pendingIds={view.pendingChanges.map((p) => p.id)} />
+          <StewardCollateral
+            key={c.inputs.asset}
+            c={{ ...c, ownerPending: view.pendingChanges.some((p) => p.kind === 0 && same(p.market, c.inputs.market) && same(p.asset, c.inputs.asset) && !c.changes.some((ch) => ch.changeId === p.id)) }}
+            now={q.data!.now}
+            pendingIds={view.pendingChanges.map((p) => p.id)}
+          />
         ))}
       </div>
       <p className="mt-3 text-xs text-slate-400">{t("method")}</p>
@@ -49,12 +54,16 @@ export function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMa
   );
 }
 
-function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView; now: number; pendingIds: bigint[] }) {
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & { ownerPending: boolean }; now: number; pendingIds: bigint[] }) {
   const t = useTranslations("riskSteward");
   const f = useFormat();
   const x = c.inputs;
   const r = c.recommendation;
-  const pctNum = (n: number) => f.percent(toWad(n), 1);
+  const pctNum = (n: number, fraction = 1) => f.percent(toWad(n), fraction);
+  // One change per collateral at a time: while one of the steward's (or the owner's) is pending, there is no next step.
+  const waiting = pendingIds.some((id) => c.changes.some((ch) => ch.changeId === id && ch.executedAt === 0n)) || c.ownerPending;
   const status = (ch: StewardChangeRow) =>
     ch.executedAt > 0n
       ? t("executed", { at: f.utc(ch.executedAt) })
@@ -74,7 +83,9 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView; n
         <table className="w-full text-left text-xs">
           <thead className="text-slate-400">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-normal" />
+              <th scope="col" className="py-1 pr-2 font-normal">
+                <span className="sr-only">{t("parameter")}</span>
+              </th>
               <th scope="col" className="py-1 pr-2 font-normal">{t("ltv")}</th>
               <th scope="col" className="py-1 pr-2 font-normal">{t("threshold")}</th>
               <th scope="col" className="py-1 font-normal">{t("maxDiscount")}</th>
@@ -101,7 +112,14 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView; n
                 </td>
               )}
             </tr>
-            {c.next && (
+            {waiting ? (
+              <tr data-testid={`steward-next-${x.symbol}`}>
+                <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">{t("nextStep")}</th>
+                <td colSpan={3} className="py-1 font-sans text-slate-400">
+                  {t("pendingFirst")}
+                </td>
+              </tr>
+            ) : c.next && (
               <tr data-testid={`steward-next-${x.symbol}`}>
                 <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">{t("nextStep")}</th>
                 <td className="py-1 pr-2">{f.percent(c.next.ltv, 1)}</td>
@@ -122,7 +140,7 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView; n
         <dt className="text-slate-400">{t("poolCost")}</dt>
         <dd className="font-mono text-slate-200">{pctNum(x.priceImpact)}</dd>
         <dt className="text-slate-400">{t("insolvencyOdds")}</dt>
-        <dd className="font-mono text-slate-200">{r ? f.odds(r.insolvencyOdds) : "—"}</dd>
+        <dd className="font-mono text-slate-200">{r ? pctNum(r.insolvencyOdds, 3) : "—"}</dd>
       </dl>
       <div className="mt-3">
         <StewardChart c={c} />
