@@ -56,8 +56,11 @@ export function startRiskSteward(opts: RiskStewardOptions) {
   /** Stage 1: the model's inputs for every listed collateral (lib/risk-model/read.ts, the same the /risk page shows). */
   async function readInputs(): Promise<CollateralInputs[]> {
     const all = await readCollateralInputs(c.publicClient, deployment, opts.rounds);
-    for (const x of all) if (Number.isNaN(x.sigma)) log("skip", { market: x.market, asset: x.symbol, reason: "not enough feed history for a volatility" });
-    return all.filter((x) => !Number.isNaN(x.sigma));
+    for (const x of all) {
+      if (Number.isNaN(x.sigma)) log("skip", { market: x.market, asset: x.symbol, reason: "not enough feed history for a volatility" });
+      else if (Number.isNaN(x.priceImpact)) log("skip", { market: x.market, asset: x.symbol, reason: "no pool of the swap adapter to measure" });
+    }
+    return all.filter((x) => !Number.isNaN(x.sigma) && !Number.isNaN(x.priceImpact));
   }
 
   /** Stage 2 + 3: the recommendation and the step to propose now (null: nothing, with the reason logged). */

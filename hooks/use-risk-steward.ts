@@ -82,7 +82,7 @@ export function useRiskSteward(chain: ChainConfig) {
         maxStep,
         minInterval,
         collaterals: inputs.map((x, i) => {
-          const recommendation = Number.isNaN(x.sigma) ? null : recommend(x, DEFAULT_POLICY);
+          const recommendation = Number.isNaN(x.sigma) || Number.isNaN(x.priceImpact) ? null : recommend(x, DEFAULT_POLICY);
           return {
             inputs: x,
             recommendation,

@@ -47,7 +47,10 @@ export interface CollateralInputs extends ModelInputs {
 
 type Reader = Pick<PublicClient, "readContract" | "getBlock">;
 
-/** Reads every input; a collateral whose volatility the history cannot give yet gets `sigma` NaN. */
+/**
+ * Reads every input; a collateral whose volatility the history cannot give yet gets `sigma` NaN, one without a pool the
+ * adapter trades `priceImpact` NaN (no recommendation for either).
+ */
 export async function readCollateralInputs(client: Reader, deployment: Deployment, rounds = STEWARD_HISTORY_ROUNDS): Promise<CollateralInputs[]> {
   const lens = deployment.contracts.lens;
   if (!lens) throw new Error(`chain ${deployment.chainId}: the deployment has no lens`);
@@ -64,7 +67,8 @@ export async function readCollateralInputs(client: Reader, deployment: Deploymen
   const past = await client.getBlock({ blockNumber: latest.number > 100n ? latest.number - 100n : 0n });
   const blockSeconds = Math.max(1, Number(latest.timestamp - past.timestamp) / Math.max(1, Number(latest.number - past.number)));
   const adapter = deployment.contracts.swapAdapter;
-  const factory = adapter ? await client.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "factory" }) : null;
+  // A swap adapter that is not UniswapV2Adapter has no factory(): no pool to measure (priceImpact NaN).
+  const factory = adapter ? await client.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "factory" }).catch(() => null) : null;
   const out: CollateralInputs[] = [];
   for (const m of deployment.markets) {
     const [assets, book] = await Promise.all([
@@ -79,7 +83,7 @@ export async function readCollateralInputs(client: Reader, deployment: Deploymen
         client.readContract({ address: deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [asset] }),
       ]);
       const held = owners.map((_, i) => amounts[i * assets.length + k] ?? 0n).filter((x) => x > 0n);
-      let priceImpact = 1;
+      let priceImpact = NaN;
       if (factory) {
         const pair = await client.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [asset, m.baseAsset] });
         if (pair !== zeroAddress) {

@@ -108,7 +108,7 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
                 </>
               ) : (
                 <td colSpan={3} className="py-1 font-sans text-amber-200">
-                  {Number.isNaN(x.sigma) ? t("noHistory") : t("noRecommendation")}
+                  {Number.isNaN(x.sigma) ? t("noHistory") : Number.isNaN(x.priceImpact) ? t("noPool") : t("noRecommendation")}
                 </td>
               )}
             </tr>
@@ -138,7 +138,7 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
         <dt className="text-slate-400">{t("liquidationTime")}</dt>
         <dd className="font-mono text-slate-200">{t("liquidationTimeValue", { time: f.age(x.liquidationSeconds), heartbeat: f.age(x.heartbeat), positions: x.positions, horizon: f.age(horizonSeconds(x)) })}</dd>
         <dt className="text-slate-400">{t("poolCost")}</dt>
-        <dd className="font-mono text-slate-200">{pctNum(x.priceImpact)}</dd>
+        <dd className="font-mono text-slate-200">{Number.isNaN(x.priceImpact) ? "—" : pctNum(x.priceImpact)}</dd>
         <dt className="text-slate-400">{t("insolvencyOdds")}</dt>
         <dd className="font-mono text-slate-200">{r ? pctNum(r.insolvencyOdds, 3) : "—"}</dd>
       </dl>
