@@ -4,6 +4,7 @@ export const ABI_CONTRACTS = [
   "KeelMarket",
   "KeelMarketModule",
   "KeelRiskAdmin",
+  "KeelRiskSteward",
   "KeelLens",
   "DevPriceFeed",
   "DevERC20",

@@ -1,5 +1,13 @@
 import type { Abi } from "viem";
-import { iSwapAdapterAbi, keelLeverageRouterAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi, keelRiskAdminAbi } from "./generated";
+import {
+  iSwapAdapterAbi,
+  keelLeverageRouterAbi,
+  keelMarketAbi,
+  keelMarketModuleAbi,
+  keelOracleAbi,
+  keelRiskAdminAbi,
+  keelRiskStewardAbi,
+} from "./generated";
 
 export * from "./generated";
 
@@ -27,7 +35,12 @@ const marketAndOracleErrors = [
   ...newErrors(keelMarketFullAbi, keelOracleAbi),
 ] as Abi;
 const routerErrors = newErrors(marketAndOracleErrors, keelLeverageRouterAbi);
-const periphery = [...routerErrors, ...newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi)] as Abi;
+const adminErrors = newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi);
+const periphery = [
+  ...routerErrors,
+  ...adminErrors,
+  ...newErrors([...marketAndOracleErrors, ...routerErrors, ...adminErrors], keelRiskStewardAbi),
+] as Abi;
 export const keelErrorsAbi = [
   ...marketAndOracleErrors,
   ...periphery,
