@@ -526,7 +526,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
             uint256 healthFactor
         )
     {
-        Health memory h = _health(id, debtOf(id), address(0));
+        Health memory h = _health(id, debtOf(id), address(0), type(uint256).max, _collaterals[address(0)]);
         return (
             h.collateralValue,
             h.borrowLimitValue,

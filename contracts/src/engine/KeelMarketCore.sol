@@ -146,6 +146,14 @@ abstract contract KeelMarketCore {
         uint256 assetPrice; // price of the asset `_health` was asked about (0 when the vault holds none)
     }
 
+    /// @dev What `_health` needs of one held collateral.
+    struct Params {
+        address asset;
+        uint8 decimals;
+        uint64 ltv;
+        uint64 lt;
+    }
+
     /// @dev Working values of one liquidation.
     struct Liq {
         uint256 debt;
@@ -353,25 +361,40 @@ abstract contract KeelMarketCore {
     /// broken feed: see `_priceOrZero`) counts as zero — the conservative side —, so one failing feed never blocks
     /// the valuation of the others; the base asset's price must be fresh (reverts with the oracle's error otherwise).
     /// The prices read are returned too (base, and `asset`'s: zero when unpriced or not held), so a caller never reads
-    /// a price twice.
-    function _health(uint256 id, uint256 debt, address asset) internal view returns (Health memory h) {
+    /// a price twice. `asset` is listed at `index` with parameters `c` (liquidate has them in hand), or `asset` is zero
+    /// and `index` is past every listed index (a view asking about no asset in particular): then `c` is never read.
+    /// For the vault's first held collateral the base price comes in the same oracle call (`_pricesOrZero`), and the
+    /// collateral at `index` is valued from `c` rather than from its `Listed` slot.
+    function _health(uint256 id, uint256 debt, address asset, uint256 index, Collateral storage c)
+        internal
+        view
+        returns (Health memory h)
+    {
         uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Listed memory e = _listed[i];
-                uint256 p = _priceOrZero(e.asset);
-                if (e.asset == asset) h.assetPrice = p;
+                Params memory e = i == index ? Params(asset, c.decimals, c.ltv, c.lt) : _listedParams(i);
+                uint256 p;
+                if (debt != 0 && h.basePrice == 0) (p, h.basePrice) = _pricesOrZero(e.asset);
+                else p = _priceOrZero(e.asset);
+                if (i == index) h.assetPrice = p;
                 uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals));
                 h.collateralValue += value;
                 h.borrowLimitValue += value.wMulDown(e.ltv);
-                h.liquidationValue += value.wMulDown(_collaterals[e.asset].lt);
+                h.liquidationValue += value.wMulDown(e.lt);
             }
             mask >>= 1;
         }
         if (debt != 0) {
-            h.basePrice = oracle.price(BASE);
+            if (h.basePrice == 0) h.basePrice = oracle.price(BASE);
             h.debtValue = HealthLib.valueUp(debt, h.basePrice, BASE_SCALE);
         }
+    }
+
+    /// @dev Asset, decimals, LTV and liquidation threshold of the collateral listed at `i`.
+    function _listedParams(uint256 i) internal view returns (Params memory) {
+        Listed memory e = _listed[i];
+        return Params(e.asset, e.decimals, e.ltv, _collaterals[e.asset].lt);
     }
 
     /// @dev `oracle.price(asset)`, or zero when that call reverts (no valid price: stale, out of bounds, broken or

@@ -77,7 +77,8 @@ contract KeelMarketModule is KeelMarketCore {
         x.balance = _heldOf(id, asset, c);
         if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
-        Health memory h = _health(id, x.debt, asset);
+        // `asset` is held, hence listed at `c.index`: its Listed slot need not be read.
+        Health memory h = _health(id, x.debt, asset, c.index, c);
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
         if (x.hf >= WAD) revert ErrorsLib.NotLiquidatable(id, x.hf);
         // The seized asset must be priced: this reverts with the oracle's own error when it is not.
