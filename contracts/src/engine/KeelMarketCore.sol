@@ -6,12 +6,10 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
-import {ErrorsLib} from "../libraries/ErrorsLib.sol";
-import {EventsLib} from "../libraries/EventsLib.sol";
+import {IKeelMarket, RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
 
 /// @title KeelMarketCore
@@ -264,7 +262,7 @@ abstract contract KeelMarketCore {
         if (interest != 0) {
             t.borrowAssets = (t.borrowAssets + interest).toUint128();
             l.reserves = _addReserves(l.reserves, toReserves);
-            emit EventsLib.InterestAccrued(rate, interest, toReserves);
+            emit IKeelMarket.InterestAccrued(rate, interest, toReserves);
         }
         l.lastAccrual = uint32(block.timestamp);
     }
@@ -324,7 +322,7 @@ abstract contract KeelMarketCore {
         Liquidity storage l = _liq;
         uint256 backing = uint256(l.cash) + newAssets;
         if (l.reserves > backing) l.reserves = uint88(backing);
-        emit EventsLib.BadDebt(id, bad);
+        emit IKeelMarket.BadDebt(id, bad);
     }
 
     /* INTERNAL: BALANCES */
@@ -456,7 +454,7 @@ abstract contract KeelMarketCore {
         }
         if (basePrice == 0) basePrice = oracle.price(BASE);
         uint256 debtValue = HealthLib.valueUp(debt, basePrice, BASE_SCALE);
-        if (debtValue > limit) revert ErrorsLib.ExceedsLtv(id, limit, debtValue);
+        if (debtValue > limit) revert IKeelMarket.ExceedsLtv(id, limit, debtValue);
     }
 
     /// @dev Inside a multicall, records vault `id` for the end-of-batch LTV check and returns true; otherwise returns
@@ -482,7 +480,7 @@ abstract contract KeelMarketCore {
 
     /// @dev Fee for flash-borrowing `amount` of `token` (base asset only), rounded up.
     function _flashFee(address token, uint256 amount) internal view returns (uint256) {
-        if (token != BASE) revert ErrorsLib.UnsupportedToken(token);
+        if (token != BASE) revert IKeelMarket.UnsupportedToken(token);
         return amount.mulDivUp(_rates.flashFeeBps, BPS);
     }
 
@@ -499,20 +497,20 @@ abstract contract KeelMarketCore {
         RiskBoundsLib.validateCollateral(p);
         Collateral storage c = _collaterals[asset];
         if (!c.listed) {
-            if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
+            if (asset == address(0) || asset == BASE || asset == address(this)) revert IKeelMarket.InvalidCollateral(asset);
             uint256 n = _config.collateralCount;
-            if (n >= MAX_COLLATERALS) revert ErrorsLib.TooManyCollaterals();
+            if (n >= MAX_COLLATERALS) revert IKeelMarket.TooManyCollaterals();
             oracle.price(asset); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset).decimals();
-            if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(asset, dec);
+            if (dec > MAX_DECIMALS) revert IKeelMarket.InvalidDecimals(asset, dec);
             c.listed = true;
             c.index = uint8(n);
             c.decimals = dec;
             _listed[n] = Listed(asset, dec, 0);
             _config.collateralCount = uint8(n + 1);
-            emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
+            emit IKeelMarket.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         } else {
-            emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
+            emit IKeelMarket.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         }
         c.ltv = p.ltv;
         _listed[c.index].ltv = p.ltv;
@@ -527,7 +525,7 @@ abstract contract KeelMarketCore {
         Rates storage r = _rates;
         // Fits: _validateRateModel bounds each rate by MAX_BORROW_RATE < 2^40 (kink stays a uint64).
         (r.baseRate, r.slope1, r.slope2, r.kink) = (uint40(m.baseRate), uint40(m.slope1), uint40(m.slope2), m.kink);
-        emit EventsLib.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
+        emit IKeelMarket.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
     }
 
 
@@ -535,7 +533,7 @@ abstract contract KeelMarketCore {
         RiskBoundsLib.validateFees(reserveFactor_, flashFeeBps_);
         _rates.reserveFactor = uint64(reserveFactor_);
         _rates.flashFeeBps = uint8(flashFeeBps_);
-        emit EventsLib.FeesSet(reserveFactor_, flashFeeBps_);
+        emit IKeelMarket.FeesSet(reserveFactor_, flashFeeBps_);
     }
 
 
@@ -552,7 +550,7 @@ abstract contract KeelMarketCore {
         IERC20(token).safeTransferFrom(from, address(this), amount);
         uint256 balance = IERC20(token).balanceOf(address(this));
         if (balance < recorded) {
-            revert ErrorsLib.TransferAmountMismatch(token, amount, amount.zeroFloorSub(recorded - balance));
+            revert IKeelMarket.TransferAmountMismatch(token, amount, amount.zeroFloorSub(recorded - balance));
         }
     }
 
@@ -564,12 +562,12 @@ abstract contract KeelMarketCore {
 
     function _authorize(address vaultOwner_, uint256 id) internal view {
         if (msg.sender != vaultOwner_ && !isOperator[vaultOwner_][msg.sender]) {
-            revert ErrorsLib.Unauthorized(id, msg.sender);
+            revert IKeelMarket.Unauthorized(id, msg.sender);
         }
     }
 
     function _lock() internal {
-        if (_tload(LOCK_SLOT) != 0) revert ErrorsLib.Reentrancy();
+        if (_tload(LOCK_SLOT) != 0) revert IKeelMarket.Reentrancy();
         _tstore(LOCK_SLOT, 1);
     }
 
