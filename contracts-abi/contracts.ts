@@ -2,7 +2,6 @@
 export const ABI_CONTRACTS = [
   "KeelOracle",
   "KeelMarket",
-  "KeelMarketModule",
   "KeelRiskAdmin",
   "KeelRiskSteward",
   "KeelLens",

@@ -58,7 +58,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   PriceFromFuture: () => "The price feed's timestamp is in the future.",
   StalePrice: ([, updatedAt]) => `The price is stale (last updated ${ts(updatedAt)}): borrowing and withdrawing are paused until it updates.`,
   PriceOutOfBounds: () => "The price is outside its sane bounds: borrowing and withdrawing are paused.",
-  // KeelMarket (contracts/src/libraries/ErrorsLib.sol)
+  // KeelMarket (contracts/src/interfaces/IKeelMarket.sol)
   Unauthorized: () => "Only the vault's owner or an operator it authorised can do this.",
   VaultNotFound: ([id]) => `Vault #${String(id)} does not exist in this market.`,
   ZeroAmount: () => "The amount must be above zero.",

@@ -9,7 +9,6 @@ import {KeelOracle} from "../oracle/KeelOracle.sol";
 import {IKeelMarket, RateModel, CollateralParams, CollateralInfo} from "../interfaces/IKeelMarket.sol";
 import {ChangeKind, PendingChange} from "../interfaces/IKeelRiskAdmin.sol";
 import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
-import {ErrorsLib} from "../libraries/ErrorsLib.sol";
 
 /// @title KeelRiskAdmin
 /// @notice The one home of Keel's risk administration. It owns the oracle (it deploys it) and is every market's
@@ -250,7 +249,7 @@ contract KeelRiskAdmin is Ownable2Step {
     {
         if (msg.sender != steward || block.timestamp < stewardActiveAt) revert NotSteward(msg.sender, stewardActiveAt);
         CollateralInfo memory cur = IKeelMarket(market).collateralInfo(asset);
-        if (cur.liquidationThreshold == 0) revert ErrorsLib.NotListed(asset);
+        if (cur.liquidationThreshold == 0) revert IKeelMarket.NotListed(asset);
         CollateralParams memory p = CollateralParams(ltv, liquidationThreshold, cur.maxDiscount, cur.supplyCap);
         RiskBoundsLib.validateCollateral(p);
         bool safer = ltv <= cur.ltv && liquidationThreshold <= cur.liquidationThreshold;

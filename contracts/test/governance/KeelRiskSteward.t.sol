@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {EngineBase} from "../engine/EngineBase.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {KeelRiskSteward, StewardInputs, StewardChange} from "../../src/governance/KeelRiskSteward.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
+import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {PendingChange} from "../../src/interfaces/IKeelRiskAdmin.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
@@ -165,15 +165,15 @@ contract KeelRiskStewardTest is EngineBase {
         steward.execute(id);
         vm.warp(block.timestamp + INTERVAL);
         vm.prank(AGENT);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, 0.85e18, 0.91e18, 0.1e18));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, 0.85e18, 0.91e18, 0.1e18));
         steward.propose(address(market), address(weth), 0.85e18, 0.91e18, inputs);
         // LTV must stay below LT.
         vm.prank(AGENT);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, 0.86e18, 0.86e18, 0.1e18));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, 0.86e18, 0.86e18, 0.1e18));
         steward.propose(address(market), address(weth), 0.86e18, 0.86e18, inputs);
         // An unlisted asset cannot be listed by the steward.
         vm.prank(address(steward));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotListed.selector, address(usdc)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotListed.selector, address(usdc)));
         riskAdmin.proposeStewardCollateral(address(market), address(usdc), 0.5e18, 0.6e18);
     }
 
