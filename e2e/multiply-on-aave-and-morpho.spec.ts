@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { parseUnits } from "viem";
-import { devPriceFeedAbi, erc20Abi } from "../contracts-abi";
+import { erc20Abi, parseUnits } from "viem";
+import { devPriceFeedAbi } from "../contracts-abi";
 import { leverageOf } from "../lib/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/read";

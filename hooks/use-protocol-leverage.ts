@@ -58,7 +58,7 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
       const pair = position.protocol === "morpho-blue" ? morphoPair(position) : (target as { pair: LeveragePair }).pair;
       const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
       const pairAddress = await readContract(config, { chainId, address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [pair.debt, pair.collateral] });
-      const reads = grantReads(position, pair, router!) as Record<string, Parameters<typeof readContract>[1]>;
+      const reads = grantReads(position, pair, router!);
       const [reserves, token0, premium, balance, ...granted] = await Promise.all([
         pairAddress === zeroAddress ? null : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pairAddress === zeroAddress ? null : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "token0" }),

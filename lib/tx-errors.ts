@@ -114,7 +114,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   NoPool: () => "There is no pool for this pair on the swap venue.",
   InsufficientPoolLiquidity: () => "The pool does not hold enough to pay this amount: lower the size.",
   // The Aave v3 and Morpho Blue leverage routers (contracts/src/periphery/LeverageRouterBase.sol and its two routers)
-  OracleBoundTooWide: ([bps, max]) => `An oracle bound of ${String(bps)} bps is wider than the router allows (${String(max)} bps).`,
+  OracleBoundTooWide: ([bps]) => `An oracle bound of ${String(bps)} bps is wider than the router allows (1000 bps, 10 %).`,
   OracleBoundExceeded: () =>
     "The pool's price is too far from the protocol's oracle price: nothing was traded. The oracle may be stale or the pool off; retry when they agree.",
   RouterNotAuthorized: () => "Authorise the leverage router on Morpho first (the authorisation step above).",

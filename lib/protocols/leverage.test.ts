@@ -1,4 +1,4 @@
-import { decodeFunctionData, type Address } from "viem";
+import { decodeFunctionData, getAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { morphoLeverageRouterAbi } from "@/contracts-abi";
 import { leverageOf } from "../leverage";
@@ -17,10 +17,10 @@ import {
 } from "./leverage";
 import { morphoPosition, type MorphoMarketState } from "./morpho-blue/math";
 
-const ROUTER = "0x00000000000000000000000000000000000000aa" as Address;
-const OWNER = "0x00000000000000000000000000000000000000b0" as Address;
-const USDC = "0x0000000000000000000000000000000000000001" as Address;
-const WETH = "0x0000000000000000000000000000000000000002" as Address;
+const ROUTER = getAddress("0x00000000000000000000000000000000000000aa");
+const OWNER = getAddress("0x00000000000000000000000000000000000000b0");
+const USDC: Address = getAddress("0x0000000000000000000000000000000000000001");
+const WETH: Address = getAddress("0x0000000000000000000000000000000000000002");
 
 /** A Morpho WETH/USDC market at $3,000 (price 3000e6 × 1e36 / 1e18), 86 % LLTV, and `owner`'s position. */
 function morpho(collateral: bigint, borrowShares: bigint) {

@@ -3,7 +3,7 @@
  * pair, so lib/leverage.ts plans it (no formula twice); the authorisation steps each protocol's router needs, with the
  * transaction that grants and the one that revokes each; and the router call for a plan. No React here.
  */
-import { encodeFunctionData, erc20Abi, type Address } from "viem";
+import { encodeFunctionData, erc20Abi, type Abi, type Address } from "viem";
 import { aaveLeverageRouterAbi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
 import { maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../leverage";
 import { WAD, type CollateralPosition, type VaultPosition } from "../risk";
@@ -208,8 +208,16 @@ export function allGrants(p: LeveragePosition, pair: LeveragePair, router: Addre
   ];
 }
 
-/** The reads behind GrantState, for a multicall or readContract each (same order as GrantState's fields). */
-export function grantReads(p: LeveragePosition, pair: LeveragePair, router: Address) {
+/** One view call (readContract's parameters). */
+export interface GrantRead {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args: readonly unknown[];
+}
+
+/** The reads behind GrantState, one readContract each, keyed by GrantState's fields. */
+export function grantReads(p: LeveragePosition, pair: LeveragePair, router: Address): Partial<Record<keyof GrantState, GrantRead>> {
   const owner = p.owner;
   const deposit = { address: pair.collateral, abi: erc20Abi, functionName: "allowance", args: [owner, router] } as const;
   if (p.protocol === "morpho-blue") {
