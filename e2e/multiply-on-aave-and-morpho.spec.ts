@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { erc20Abi, parseUnits } from "viem";
 import { devPriceFeedAbi } from "../contracts-abi";
+import { formatToken } from "../lib/format";
 import { leverageOf } from "../lib/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/read";
@@ -54,11 +55,12 @@ for (const protocol of PROTOCOLS) {
     let lev = await leverageNow(chain, protocol.id);
     expect(lev).toBeGreaterThan(1.98);
     expect(lev).toBeLessThan(2.01);
-    // The panel shows the chain's own figures.
+    // The panel shows the chain's own figures: the position's leverage in the box, its collateral and debt above.
     const { p, pair } = await chainPosition(chain, protocol.id);
     const v = toVaultPosition(p, pair);
-    const weth = v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount;
-    await expect(panel(page).getByTestId("mp-held")).toContainText(`${(Number(weth) / 1e18).toLocaleString("en-US", { maximumFractionDigits: 4 }).slice(0, 4)}`);
+    await expect(panel(page).getByTestId("leverage-input")).toHaveValue(lev.toFixed(2));
+    await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"));
+    await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.debt, 6, "USDC"));
     await expect(panel(page).getByTestId("multiply-grants")).toContainText("granted");
 
     // Bad inputs: above the maximum, a sentence under the box and nothing to sign.

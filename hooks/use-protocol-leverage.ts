@@ -26,8 +26,8 @@ export interface ProtocolLeverageData {
   pool: Pool | null;
   flashFeeBps: bigint;
   grants: GrantState;
-  /** The wallet's collateral balance. */
-  balance: bigint;
+  /** The wallet's collateral balance (undefined without a wallet). */
+  balance: bigint | undefined;
 }
 
 /**
@@ -63,7 +63,7 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
         pairAddress === zeroAddress ? null : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pairAddress === zeroAddress ? null : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "token0" }),
         position.protocol === "aave-v3" ? readContract(config, { chainId, ...aaveFlashPremiumRead(d!.aaveV3!.pool) }) : 0n,
-        owner ? readContract(config, { chainId, address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [owner] }) : 0n,
+        owner ? readContract(config, { chainId, address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [owner] }) : undefined,
         ...Object.values(reads).map((r) => (owner ? readContract(config, { ...r, chainId } as never) : Promise.resolve(undefined))),
       ]);
       const grants = Object.fromEntries(Object.keys(reads).map((k, i) => [k, granted[i]])) as GrantState;
@@ -74,7 +74,7 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
         pool: reserves && token0 ? poolFor(pair.debt, token0 as Address, (reserves as readonly bigint[])[0]!, (reserves as readonly bigint[])[1]!) : null,
         flashFeeBps: BigInt(premium as bigint),
         grants,
-        balance: balance as bigint,
+        balance: balance as bigint | undefined,
       };
     },
   });

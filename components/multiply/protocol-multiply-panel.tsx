@@ -244,9 +244,9 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
                 setDepositText(text);
                 setTouched(true);
               }}
-              onMax={data ? () => setDepositText(formatUnits(data.balance, decimals)) : undefined}
-              maxLabel={data ? t("maxWallet") : undefined}
-              hint={t("wallet", { amount: data ? f.token(data.balance, decimals, symbol) : "…" })}
+              onMax={data?.balance !== undefined ? () => setDepositText(formatUnits(data.balance!, decimals)) : undefined}
+              maxLabel={data?.balance !== undefined ? t("maxWallet") : undefined}
+              hint={t("wallet", { amount: data?.balance !== undefined ? f.token(data.balance, decimals, symbol) : "…" })}
               problem={touched && !depositOk ? (parsed.ok ? null : parsed.message) : null}
             />
             <LeverageField
