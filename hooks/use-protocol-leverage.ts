@@ -12,6 +12,7 @@ import { readProtocolPositions } from "@/lib/protocols/read";
 import type { ChainConfig } from "@/lib/server/config";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
+const NOBODY: Address = "0x000000000000000000000000000000000000dEaD";
 
 /** Which position Multiply works on: Aave's account on the pool, or one Morpho market (by id). */
 export type ProtocolTarget = { protocol: "aave-v3"; pair: LeveragePair } | { protocol: "morpho-blue"; marketId: `0x${string}` };
@@ -33,8 +34,8 @@ export interface ProtocolLeverageData {
 /**
  * What Multiply on Aave v3 or Morpho Blue needs, read on every block: the owner's position (empty when they hold
  * nothing yet, so it can be opened), the router, the swap venue's pool, Aave's flash premium, what the owner has
- * granted the router, and the wallet's collateral balance. Without a wallet the position is read for the zero address
- * (an empty position: the panel still previews).
+ * granted the router, and the wallet's collateral balance. Without a wallet the position is read for an address that
+ * holds nothing (an empty position: the panel still previews).
  */
 export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, owner: Address | undefined) {
   const config = useConfig();
@@ -50,7 +51,8 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
       const chainId = chain.id as ChainId;
       const client = getPublicClient(config, { chainId });
       if (!client) throw new Error(`No client for chain ${chain.id}`);
-      const who = owner ?? zeroAddress;
+      // Without a wallet: an address that holds nothing (Aave's data provider refuses the zero address).
+      const who = owner ?? NOBODY;
       const read = await readProtocolPositions(client as never, d!, who, undefined, { includeEmpty: true });
       const position: LeveragePosition | undefined =
         target.protocol === "aave-v3" ? (read.aave ?? undefined) : read.morpho.find((m) => m.id.toLowerCase() === target.marketId.toLowerCase());

@@ -9,6 +9,7 @@ import { keelMarketCallAbi, keelRouterCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
 import { parseAmount, parseLeverageText } from "@/lib/amount";
 import { findAsset } from "@/lib/deployment";
@@ -44,6 +45,7 @@ export interface MultiplyPanelProps {
 export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelProps) {
   const t = useTranslations("multiply");
   const planProblem = usePlanProblem();
+  const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const send = useTransactor();
   const approveAndSend = useApproveAndSend();
@@ -112,7 +114,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         : !depositOk && (touched || !depositEmpty)
           ? parsed.ok
             ? null
-            : parsed.message
+            : amountProblem(parsed)
           : leverageParsed && !leverageParsed.ok
             ? null // shown under the leverage box
             : aboveMax
@@ -250,7 +252,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               onMax={venue.data ? () => setDepositText(formatUnits(venue.data!.balance, decimals)) : undefined}
               maxLabel={venue.data ? t("maxWallet") : undefined}
               hint={t("wallet", { amount: venue.data ? formatToken(venue.data.balance, decimals, symbol) : "…" })}
-              problem={touched && !depositOk ? (parsed.ok ? null : parsed.message) : null}
+              problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
             <LeverageField
               target={targetHundredths}

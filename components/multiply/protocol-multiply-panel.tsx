@@ -8,6 +8,7 @@ import { aaveRouterCallAbi, morphoRouterCallAbi } from "@/contracts-abi";
 import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useProtocolLeverage, type ProtocolTarget } from "@/hooks/use-protocol-leverage";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
 import { parseAmount, parseLeverageText } from "@/lib/amount";
 import { leverageOf, type LeveragePlan } from "@/lib/leverage";
@@ -51,6 +52,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
   const t = useTranslations("multiply");
   const f = useFormat();
   const planProblem = usePlanProblem();
+  const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const send = useTransactor();
   const venue = useProtocolLeverage(chain, target, address);
@@ -117,7 +119,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
     }
   }
 
-  const problem = !data?.router && !venue.isPending
+  const problem = !venue.router
     ? t("noRouterProtocol", { protocol: protocolName })
     : venue.error
       ? t("positionError", { error: venue.error.message.split("\n")[0] ?? "" })
@@ -128,7 +130,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
           : !depositOk && (touched || !depositEmpty)
             ? parsed.ok
               ? null
-              : parsed.message
+              : amountProblem(parsed)
             : leverageParsed && !leverageParsed.ok
               ? null
               : aboveMax
@@ -247,7 +249,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
               onMax={data?.balance !== undefined ? () => setDepositText(formatUnits(data.balance!, decimals)) : undefined}
               maxLabel={data?.balance !== undefined ? t("maxWallet") : undefined}
               hint={t("wallet", { amount: data?.balance !== undefined ? f.token(data.balance, decimals, symbol) : "…" })}
-              problem={touched && !depositOk ? (parsed.ok ? null : parsed.message) : null}
+              problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
             <LeverageField
               target={targetHundredths}

@@ -58,7 +58,7 @@ function ProtocolMultiply({ choice, protocol }: { choice: ReactNode; protocol: "
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{tp("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-400">{tp("intro")}</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-400">{t("pageIntroProtocol")}</p>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="min-w-0 space-y-3">
