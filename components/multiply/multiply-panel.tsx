@@ -82,7 +82,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const current = leverageOf(start);
   const currentHundredths = current > 100n * WAD ? 100 : toHundredths(current);
   const [target, setTarget] = useState<number | null>(vault ? null : 200);
-  const targetHundredths = target ?? currentHundredths;
+  const chosenHundredths = target ?? currentHundredths;
   // What the person is typing in the leverage box (null: show the target).
   const [leverageText, setLeverageText] = useState<string | null>(null);
 
@@ -93,9 +93,11 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const max = ctx ? maxLeverage(ctx, deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
+  // What is typed wins once it parses within the maximum (which may have been read after the typing).
+  const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A trade only when someone asked for one: a deposit, a target chosen, or Close — never from the prefilled current
   // leverage (which would preview a swap of 0 for a rounding difference). A new vault needs its deposit first.
-  const asked = mode === "close" || deposit > 0n || (vault !== undefined && target !== null && target !== currentHundredths);
+  const asked = mode === "close" || deposit > 0n || (vault !== undefined && (target !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
   const plan: LeveragePlan | null =
     ctx && asked ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;

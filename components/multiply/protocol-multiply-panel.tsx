@@ -95,11 +95,13 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
   const inputs = data?.pool ? { pool: data.pool, slippageBps, flashFeeBps: data.flashFeeBps } : null;
   const current = vault ? leverageOf(deposit > 0n ? { ...vault, collaterals: vault.collaterals.map((c) => (pair && same(c.asset, pair.collateral) ? { ...c, amount: c.amount + deposit } : c)) } : vault) : WAD;
   const currentHundredths = current > 100n * WAD ? 100 : toHundredths(current);
-  const targetHundredths = target100 ?? (isOpen ? currentHundredths : 200);
+  const chosenHundredths = target100 ?? (isOpen ? currentHundredths : 200);
   const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
-  const asked = mode === "close" || deposit > 0n || (isOpen && target100 !== null && target100 !== currentHundredths);
+  // What is typed wins once it parses within the maximum (which may have been read after the typing).
+  const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
+  const asked = mode === "close" || deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
   const plan: LeveragePlan | null =
     position && pair && inputs && asked
       ? mode === "close"
