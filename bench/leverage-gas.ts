@@ -2,15 +2,19 @@
  * `npm run bench:gas` (second part): gas of a leveraged position through KeelLeverageRouter — open 3× in one
  * transaction, close in one transaction — next to the same position built and unwound by hand (borrow → swap →
  * deposit, repeated; withdraw → swap → repay, repeated), on the local deployment (real Uniswap V2 pools).
- * Writes bench/results/leverage-gas.md.
+ * Then the same 3× open and the close on Aave v3 and on Morpho Blue through their routers (AaveLeverageRouter,
+ * MorphoLeverageRouter), with the gas of each permission granted once. Writes bench/results/leverage-gas.md.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { encodeFunctionData, maxUint256, parseUnits } from "viem";
+import { encodeFunctionData, maxUint256, parseUnits, type Address, type Hex } from "viem";
 import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketAbi, uniswapV2AdapterAbi } from "../contracts-abi";
 import { poolFor } from "../lib/amm";
 import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";
+import { aaveFlashPremiumRead, grantReads, leverageTransactions, morphoPair, planProtocolClose, planProtocolLeverage, type GrantState, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
+import { readProtocolPositions } from "../lib/protocols/read";
+import type { Deployment } from "../lib/deployment";
 import { maxWithdraw, WAD } from "../lib/risk";
 import { toPosition } from "../lib/vaults";
 import { deployLocal } from "../scripts/deploy-local";
@@ -24,7 +28,7 @@ const TARGET = 3n * WAD;
 async function main() {
   const anvil = await startAnvil({ port: await freePort() });
   try {
-    const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-levgas-")) });
+    const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-levgas-")), lendingProtocols: true });
     const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
     const weth = d.assets.find((a) => a.symbol === "WETH")!.address;
     const usdc = d.assets.find((a) => a.symbol === "USDC")!.address;
@@ -121,6 +125,7 @@ async function main() {
       `| close through the router (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas)} |`,
       `| close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(handCloseGas)} |`,
       `| authorise the router once per market (setOperator, needed before the first use: opening hands the vault to an owner that trusts the router) | 1 | ${n(authGas)} |`,
+      ...(await protocolRows(anvil.url, d)),
     ].join("\n");
     console.log(table);
     const outDir = path.join(repoRoot, "bench", "results");
@@ -129,6 +134,61 @@ async function main() {
   } finally {
     await anvil.stop();
   }
+}
+
+/** 3× on 10 WETH against USDC, then close, on Aave v3 and on Morpho Blue through their routers (anvil #3). */
+async function protocolRows(rpcUrl: string, d: Deployment): Promise<string[]> {
+  const c = clientsFor(rpcUrl, d.chainId, ANVIL_KEYS[3]!);
+  const pc = c.publicClient;
+  const me = c.account.address;
+  const n = (x: bigint) => x.toLocaleString("en-US");
+  const rows: string[] = [];
+  for (const protocol of ["aave-v3", "morpho-blue"] as const) {
+    const read = async (): Promise<LeveragePosition> => {
+      const r = await readProtocolPositions(pc as never, d, me, undefined, { includeEmpty: true });
+      return protocol === "aave-v3" ? r.aave! : r.morpho.find((m) => m.name === "Morpho WETH/USDC")!;
+    };
+    const router = (protocol === "aave-v3" ? d.aaveV3!.leverageRouter : d.morphoBlue!.leverageRouter)!;
+    const first = await read();
+    const pair: LeveragePair = first.protocol === "morpho-blue" ? morphoPair(first) : { collateral: d.assets.find((a) => a.symbol === "WETH")!.address, debt: d.assets.find((a) => a.symbol === "USDC")!.address };
+    const flashFeeBps = protocol === "aave-v3" ? BigInt(await pc.readContract(aaveFlashPremiumRead(d.aaveV3!.pool))) : 0n;
+    const inputs = async () => {
+      const pairAddress = await pc.readContract({ address: d.dev!.uniswapV2!.factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [pair.debt, pair.collateral] });
+      const [[r0, r1], token0] = await Promise.all([
+        pc.readContract({ address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
+        pc.readContract({ address: pairAddress, abi: iUniswapV2PairAbi, functionName: "token0" }),
+      ]);
+      return { pool: poolFor(pair.debt, token0, r0, r1), slippageBps: 50n, flashFeeBps };
+    };
+    const grants = async (p: LeveragePosition): Promise<GrantState> => {
+      const out: Record<string, unknown> = {};
+      for (const [k, r] of Object.entries(grantReads(p, pair, router))) out[k] = await pc.readContract(r as never);
+      return out as GrantState;
+    };
+    const run = async (steps: { to: Address; data: Hex }[]) => {
+      const gas: bigint[] = [];
+      for (const tx of steps) {
+        const hash = await c.walletClient.sendTransaction({ to: tx.to, data: tx.data, chain: c.chain, account: c.account, gas: 3_000_000n });
+        const r = await pc.waitForTransactionReceipt({ hash });
+        if (r.status !== "success") throw new Error(`${protocol}: ${tx.data.slice(0, 10)} reverted`);
+        gas.push(r.gasUsed);
+      }
+      return gas;
+    };
+    const open = planProtocolLeverage(first, pair, await inputs(), DEPOSIT, TARGET);
+    const openTx = leverageTransactions(first, pair, router, open, 50n, await grants(first));
+    const openGas = await run(openTx.steps);
+    const p2 = await read();
+    const close = planProtocolClose(p2, pair, await inputs());
+    const closeTx = leverageTransactions(p2, pair, router, close, 50n, await grants(p2));
+    const closeGas = await run(closeTx.steps);
+    const name = protocol === "aave-v3" ? "Aave v3 (AaveLeverageRouter, Aave flash loan)" : "Morpho Blue WETH/USDC (MorphoLeverageRouter, free Morpho flash loan)";
+    rows.push(`| ${name}: open 3× (flash loan + swap + supply + borrow) | 1 | ${n(openGas[openGas.length - 1]!)} |`);
+    rows.push(`| ${name}: close (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas[closeGas.length - 1]!)} |`);
+    const grantGas = [...openTx.grants.map((g, i) => [g.kind, openGas[i]!] as const), ...closeTx.grants.map((g, i) => [g.kind, closeGas[i]!] as const)];
+    rows.push(`| ${name}: permissions granted once (${grantGas.map(([k]) => k).join(", ")}) | ${grantGas.length} | ${grantGas.map(([, g]) => n(g)).join(" + ")} |`);
+  }
+  return rows;
 }
 
 main().catch((e: Error) => {

@@ -10,6 +10,8 @@ export const ABI_CONTRACTS = [
   "ISwapAdapter",
   "UniswapV2Adapter",
   "KeelLeverageRouter",
+  "AaveLeverageRouter",
+  "MorphoLeverageRouter",
   "KeelLiquidator",
   "KeelGuard",
   "IUniswapV2Factory",

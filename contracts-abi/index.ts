@@ -1,11 +1,13 @@
 import type { Abi } from "viem";
 import {
+  aaveLeverageRouterAbi,
   iSwapAdapterAbi,
   keelLeverageRouterAbi,
   keelMarketAbi,
   keelOracleAbi,
   keelRiskAdminAbi,
   keelRiskStewardAbi,
+  morphoLeverageRouterAbi,
 } from "./generated";
 
 export * from "./generated";
@@ -21,11 +23,15 @@ const marketAndOracleErrors = [
 ] as Abi;
 const routerErrors = newErrors(marketAndOracleErrors, keelLeverageRouterAbi);
 const adminErrors = newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi);
-const periphery = [
+const keelPeriphery = [
   ...routerErrors,
   ...adminErrors,
   ...newErrors([...marketAndOracleErrors, ...routerErrors, ...adminErrors], keelRiskStewardAbi),
 ] as Abi;
+const protocolRouters = [...aaveLeverageRouterAbi, ...morphoLeverageRouterAbi] as Abi;
+const periphery = [...keelPeriphery, ...newErrors([...marketAndOracleErrors, ...keelPeriphery], protocolRouters)].filter(
+  (x, i, all) => x.type !== "error" || all.findIndex((y) => y.type === "error" && y.name === x.name) === i,
+) as Abi;
 export const keelErrorsAbi = [
   ...marketAndOracleErrors,
   ...periphery,
@@ -46,3 +52,11 @@ export const keelMarketCallAbi = [
  * and the swap adapter's (SlippageExceeded…) — for its writes and simulations.
  */
 export const keelRouterCallAbi = [...keelLeverageRouterAbi, ...newErrors(keelLeverageRouterAbi, keelErrorsAbi)] as const satisfies Abi;
+
+/**
+ * The Aave v3 and Morpho Blue leverage routers' ABIs plus every Keel-side error a call can bubble up (the swap
+ * adapter's SlippageExceeded…); the protocols' own reverts (Aave's numeric codes, Morpho's strings) are decoded by
+ * lib/protocols' describeError.
+ */
+export const aaveRouterCallAbi = [...aaveLeverageRouterAbi, ...newErrors(aaveLeverageRouterAbi, keelErrorsAbi)] as const satisfies Abi;
+export const morphoRouterCallAbi = [...morphoLeverageRouterAbi, ...newErrors(morphoLeverageRouterAbi, keelErrorsAbi)] as const satisfies Abi;

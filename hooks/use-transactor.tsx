@@ -25,13 +25,17 @@ export interface TxRequest {
   /** The pending flow this transaction is a step of (lib/pending-flows.ts): its stage and hash are recorded there. */
   flow?: string;
   /**
-   * The transaction that follows this one in the same flow (an approval's action): simulated together with it, so the
-   * flow's whole effect — and a revert of the second step — is known before the first signature.
+   * The transaction that follows this one in the same flow (an approval's action; it may have its own `then`):
+   * simulated together with it, so the flow's whole effect — and a revert of a later step — is known before the first
+   * signature.
    */
   then?: TxRequest;
   /** The vault whose collateral and debt after are shown before signing (read through the lens in the simulation). */
   vault?: { market: Address; id: bigint };
 }
+
+/** The transactions that follow `r` in its flow (`then`, and theirs), simulated together with it. */
+const following = (r: TxRequest): TxRequest[] => (r.then ? [r.then, ...following(r.then)] : []);
 
 const toCall = (r: TxRequest): PlannedCall => ({
   to: r.address,
@@ -115,7 +119,7 @@ export function useTransactor() {
         if (client) {
           effects = await simulateEffects((a) => client.request(a as never), {
             account: address,
-            calls: [req, ...(req.then ? [req.then] : [])].map(toCall),
+            calls: [req, ...following(req)].map(toCall),
             tokens,
             ...(vaultReq && lens && vaultReq.id > 0n ? { vault: { lens, market: vaultReq.market, id: vaultReq.id } } : {}),
           });

@@ -27,6 +27,8 @@ export interface AaveV3Deployment {
   oracle: Address;
   protocolDataProvider: Address;
   uiPoolDataProvider: Address;
+  /** AaveLeverageRouter: one-transaction Multiply on Aave positions (absent where no swap venue is deployed). */
+  leverageRouter?: Address;
 }
 
 /** One Morpho Blue market: its id and MarketParams (`lltv` as a WAD integer in decimal, JSON has no bigint). */
@@ -44,6 +46,8 @@ export interface MorphoBlueMarketDeployment {
 export interface MorphoBlueDeployment {
   morpho: Address;
   markets: MorphoBlueMarketDeployment[];
+  /** MorphoLeverageRouter: one-transaction Multiply on Morpho positions (absent where no swap venue is deployed). */
+  leverageRouter?: Address;
 }
 
 /** What a deploy step writes for one chain and the app, scripts and agents read: `contracts-abi/deployments/<chainId>.json`. */
@@ -179,6 +183,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     need(isObject(raw.aaveV3), "aaveV3 must be an object");
     const keys = ["poolAddressesProvider", "pool", "poolConfigurator", "aclManager", "oracle", "protocolDataProvider", "uiPoolDataProvider"] as const;
     aaveV3 = Object.fromEntries(keys.map((k) => [k, addr(o[k], `aaveV3.${k}`)])) as unknown as AaveV3Deployment;
+    if (o.leverageRouter !== undefined) aaveV3.leverageRouter = addr(o.leverageRouter, "aaveV3.leverageRouter");
   }
   let morphoBlue: MorphoBlueDeployment | undefined;
   if (raw.morphoBlue !== undefined) {
@@ -203,6 +208,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
         };
       }),
     };
+    if (o.leverageRouter !== undefined) morphoBlue.leverageRouter = addr(o.leverageRouter, "morphoBlue.leverageRouter");
   }
 
   if (problems.length) throw new DeploymentError(source, problems);

@@ -124,6 +124,13 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   MaxInputExceeded: () => "Buying back the debt would take more collateral than your slippage bound allows: nothing was traded.",
   NoPool: () => "There is no pool for this pair on the swap venue.",
   InsufficientPoolLiquidity: () => "The pool does not hold enough to pay this amount: lower the size.",
+  // The Aave v3 and Morpho Blue leverage routers (contracts/src/periphery/LeverageRouterBase.sol and its two routers)
+  OracleBoundTooWide: ([bps]) => `An oracle bound of ${String(bps)} bps is wider than the router allows (1000 bps, 10 %).`,
+  OracleBoundExceeded: () =>
+    "The pool's price is too far from the protocol's oracle price: nothing was traded. The oracle may be stale or the pool off; retry when they agree.",
+  RouterNotAuthorized: () => "Authorise the leverage router on Morpho first (the authorisation step above).",
+  DelegationTooLow: () =>
+    "Your delegation to the leverage router is below what this transaction needs: grant it again (the authorisation steps above).",
   // DevPriceFeed
   NoRound: () => "That price round does not exist.",
   TimestampInFuture: () => "The timestamp is in the future.",

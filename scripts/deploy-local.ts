@@ -18,7 +18,7 @@ import { deployKeel, preflight } from "./lib/deploy-keel";
 import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
 import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
-import { deployLendingProtocols, seedProtocolPositions } from "./lib/deploy-protocols";
+import { deployLendingProtocols, deployLeverageRouters, seedProtocolPositions } from "./lib/deploy-protocols";
 
 /** The local chain's assets: real decimals, realistic prices, Chainlink-style 8-decimal USD feeds. */
 export const LOCAL_ASSETS = [
@@ -180,8 +180,9 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     await seedDemoVaults(opts.rpcUrl, chainId, { assets, markets, oracleOwner: deployer }, log);
   }
 
-  const lending = protocols ? await protocols : undefined;
-  if (lending) await seedProtocolPositions(opts.rpcUrl, chainId, lending, log);
+  const deployed = protocols ? await protocols : undefined;
+  if (deployed) await seedProtocolPositions(opts.rpcUrl, chainId, deployed, log);
+  const lending = deployed && keel.contracts.swapAdapter ? await deployLeverageRouters(deployer, deployed, keel.contracts.swapAdapter, log) : deployed;
   const deployment: Deployment = {
     ...keel,
     contracts: { ...keel.contracts, steward, multicall3 },

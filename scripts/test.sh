@@ -26,6 +26,8 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 
 step "contracts: forge build + forge test (unit, fuzz, invariant)"
+# The Morpho router's tests deploy the real Morpho Blue bytecode (compiled once, cached in node_modules/.cache/keel).
+"$BIN/tsx" scripts/lib/morpho-build.ts
 (cd contracts && ../$BIN/forge test)
 
 # The indexer's suite runs on embedded PGlite and on Postgres: a throwaway Debian PostgreSQL server for this run.

@@ -1,17 +1,17 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatUnits, parseEventLogs, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
-import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi, keelRouterCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
 import { parseAmount, parseLeverageText } from "@/lib/amount";
-import { pendingFlows } from "@/lib/pending-flows";
 import { findAsset } from "@/lib/deployment";
 import { formatHealthFactor, formatLeverage, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/leverage";
@@ -19,10 +19,11 @@ import { applyChange, healthBand, valueDown, WAD } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { toPosition, type LensMarket, type LensVault } from "@/lib/vaults";
+import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
+import { MultiplyPreview, pct, SwapDetails } from "./multiply-preview";
+import { MultiplySteps } from "./multiply-steps";
 
-const SLIPPAGE_CHOICES = [10n, 50n, 100n, 300n];
 const EMPTY_VAULT = { collaterals: [], debt: 0n, debtShares: 0n } as const;
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 /** WAD → hundredths, rounded to nearest: a 3.00× position reads 300 (not 299 from 2.9999…×). */
 const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
 
@@ -42,6 +43,9 @@ export interface MultiplyPanelProps {
  * through the one transactor (simulate first, decoded errors, toasts).
  */
 export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelProps) {
+  const t = useTranslations("multiply");
+  const planProblem = usePlanProblem();
+  const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const send = useTransactor();
   const approveAndSend = useApproveAndSend();
@@ -78,7 +82,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const current = leverageOf(start);
   const currentHundredths = current > 100n * WAD ? 100 : toHundredths(current);
   const [target, setTarget] = useState<number | null>(vault ? null : 200);
-  const targetHundredths = target ?? currentHundredths;
+  const chosenHundredths = target ?? currentHundredths;
   // What the person is typing in the leverage box (null: show the target).
   const [leverageText, setLeverageText] = useState<string | null>(null);
 
@@ -89,9 +93,11 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const max = ctx ? maxLeverage(ctx, deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
+  // What is typed wins once it parses within the maximum (which may have been read after the typing).
+  const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A trade only when someone asked for one: a deposit, a target chosen, or Close — never from the prefilled current
   // leverage (which would preview a swap of 0 for a rounding difference). A new vault needs its deposit first.
-  const asked = mode === "close" || deposit > 0n || (vault !== undefined && target !== null && target !== currentHundredths);
+  const asked = mode === "close" || deposit > 0n || (vault !== undefined && (target !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
   const plan: LeveragePlan | null =
     ctx && asked ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
@@ -102,20 +108,22 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const needsApproval = pulls && venue.data !== undefined && venue.data.allowance < deposit;
 
   const problem = !isOwner
-    ? "Only the vault's owner can multiply, lower or close it."
+    ? t("notOwner")
     : venue.error
-      ? `Cannot read the swap venue: ${venue.error.message.split("\n")[0]}`
+      ? t("venueError", { error: venue.error.message.split("\n")[0] ?? "" })
       : venue.data && !pool
-        ? `There is no ${baseSymbol}/${symbol} pool on this chain's swap venue: Multiply is unavailable for this collateral.`
+        ? t("noPool", { base: baseSymbol, symbol })
         : !depositOk && (touched || !depositEmpty)
           ? parsed.ok
             ? null
-            : parsed.message
+            : amountProblem(parsed)
           : leverageParsed && !leverageParsed.ok
             ? null // shown under the leverage box
             : aboveMax
-            ? `The most this position can take is ${formatLeverage(max)} (loan-to-value at your slippage bound, pool depth and the market's cash).`
-            : (plan?.problem?.message ?? null);
+            ? t("aboveMax", { max: formatLeverage(max) })
+            : plan?.problem
+              ? planProblem(plan.problem.kind, { impact: pct(plan.priceImpact), leverage: formatLeverage(leverageOf(start)) })
+              : null;
   const canSubmit =
     Boolean(address) &&
     !busy &&
@@ -133,7 +141,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
     try {
       if (needsOperator) {
         const ok = await send({
-          label: `Authorise the leverage router on ${chain.deployment!.markets.find((m) => m.address === market.market)?.name ?? "this market"}`,
+          label: t("labelAuthorise", { market: chain.deployment!.markets.find((m) => m.address === market.market)?.name ?? market.market }),
           chainId: chain.id,
           address: market.market,
           abi: keelMarketCallAbi,
@@ -148,21 +156,21 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           ? {
               ...common,
               label: vault
-                ? `Multiply vault #${vault.id} to ${formatLeverage(plan.leverage)}`
-                : `Open ${formatLeverage(plan.leverage)} ${symbol} with ${formatToken(deposit, decimals, symbol)}`,
+                ? t("labelRaise", { id: String(vault.id), leverage: formatLeverage(plan.leverage) })
+                : t("labelOpen", { leverage: formatLeverage(plan.leverage), symbol, amount: formatToken(deposit, decimals, symbol) }),
               functionName: "increase",
               args: [market.market, vault?.id ?? 0n, collateral, deposit, plan.flashAmount, plan.minCollateralOut],
             }
           : plan.kind === "decrease"
             ? {
                 ...common,
-                label: `Lower vault #${vault!.id} to ${formatLeverage(plan.leverage)}`,
+                label: t("labelLower", { id: String(vault!.id), leverage: formatLeverage(plan.leverage) }),
                 functionName: "decrease",
                 args: [market.market, vault!.id, collateral, plan.collateralToSell, plan.repayAmount, plan.minBaseOut],
               }
             : {
                 ...common,
-                label: `Close vault #${vault!.id}`,
+                label: t("labelClose", { id: String(vault!.id) }),
                 functionName: "close",
                 args: [market.market, vault!.id, collateral, plan.maxCollateralIn],
               };
@@ -190,37 +198,27 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const nowLiq = vault?.collaterals.find((c) => c.asset === collateral)?.liquidationPrice ?? 0n;
   const price = position.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase())?.price ?? 0n;
   const steps = [
-    { label: "Authorise the leverage router as your operator on this market", done: !needsOperator },
-    ...(pulls ? [{ label: `Approve ${formatToken(deposit, decimals, symbol)} to the router`, done: !needsApproval }] : []),
-    { label: mode === "close" ? "Close: one transaction" : vault ? "Adjust: one transaction" : "Open: one transaction", done: false },
+    { label: t("stepAuthoriseKeel"), done: !needsOperator },
+    ...(pulls ? [{ label: t("stepApprove", { amount: formatToken(deposit, decimals, symbol) }), done: !needsApproval }] : []),
+    { label: t("stepOne", { mode: mode === "close" ? "close" : vault ? "adjust" : "open" }), done: false },
   ];
-  const action = mode === "close" ? "Close position" : !vault ? `Open ${formatLeverage((BigInt(targetHundredths) * WAD) / 100n)}` : plan?.kind === "decrease" ? "Lower leverage" : "Multiply";
+  const action =
+    mode === "close"
+      ? t("closePosition")
+      : !vault
+        ? t("openLeverage", { leverage: formatLeverage((BigInt(targetHundredths) * WAD) / 100n) })
+        : plan?.kind === "decrease"
+          ? t("lower")
+          : t("multiply");
 
   return (
-    <section className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="multiply-panel" aria-label="Multiply">
+    <section className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="multiply-panel" aria-label={t("title")}>
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-800 px-5 py-3">
         <div>
-          <h2 className="text-sm font-semibold text-slate-100">Multiply</h2>
-          <p className="text-xs text-slate-400">
-            Flash-borrow {baseSymbol}, buy {symbol}, deposit, borrow — one transaction through the leverage router.
-          </p>
+          <h2 className="text-sm font-semibold text-slate-100">{t("title")}</h2>
+          <p className="text-xs text-slate-400">{t("introKeel", { base: baseSymbol, symbol })}</p>
         </div>
-        {vault && (
-          <div role="tablist" className="flex rounded-lg border border-slate-700 text-xs">
-            {(["adjust", "close"] as const).map((m) => (
-              <button
-                key={m}
-                role="tab"
-                type="button"
-                aria-selected={mode === m}
-                onClick={() => setMode(m)}
-                className={`px-3 py-1.5 ${mode === m ? "bg-slate-800 text-sky-300" : "text-slate-400 hover:text-slate-200"}`}
-              >
-                {m === "adjust" ? "Adjust" : "Close"}
-              </button>
-            ))}
-          </div>
-        )}
+        {vault && <ModeTabs mode={mode} onMode={setMode} />}
       </header>
       <form
         className="space-y-4 p-5"
@@ -230,8 +228,8 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         }}
       >
         <AssetSelect
-          label={mode === "close" ? "Sell to repay the debt" : "Collateral to multiply"}
-          ariaLabel="Multiply collateral"
+          label={mode === "close" ? t("sellToRepay") : t("collateralToMultiply")}
+          ariaLabel={t("collateralAria")}
           value={collateral}
           assets={choices}
           deployment={chain.deployment}
@@ -246,124 +244,63 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           <>
             <AmountField
               id="multiply-deposit"
-              label={vault ? `Add ${symbol} from your wallet (optional)` : `Deposit ${symbol}`}
+              label={vault ? t("addFromWallet", { symbol }) : t("deposit", { symbol })}
               symbol={symbol}
               value={depositText}
-              onChange={(t) => {
-                setDepositText(t);
+              onChange={(text) => {
+                setDepositText(text);
                 setTouched(true);
               }}
               onMax={venue.data ? () => setDepositText(formatUnits(venue.data!.balance, decimals)) : undefined}
-              maxLabel={venue.data ? "Max: your wallet balance" : undefined}
-              hint={`Wallet: ${venue.data ? formatToken(venue.data.balance, decimals, symbol) : "…"}`}
-              problem={touched && !depositOk ? (parsed.ok ? null : parsed.message) : null}
+              maxLabel={venue.data ? t("maxWallet") : undefined}
+              hint={t("wallet", { amount: venue.data ? formatToken(venue.data.balance, decimals, symbol) : "…" })}
+              problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
-            <div className="space-y-1">
-              <div className="flex items-center justify-between text-xs text-slate-400">
-                <label htmlFor="multiply-leverage">Target leverage</label>
-                <span>
-                  {vault && <>now {formatLeverage(current)} · </>}max {formatLeverage(max)}
-                </span>
-              </div>
-              <div className="flex items-center gap-3">
-                <input
-                  id="multiply-leverage"
-                  data-testid="leverage-slider"
-                  type="range"
-                  min={100}
-                  max={Math.max(maxHundredths, currentHundredths)}
-                  step={1}
-                  value={Math.min(targetHundredths, Math.max(maxHundredths, currentHundredths))}
-                  onChange={(e) => {
-                    setTarget(Number(e.target.value));
-                    setLeverageText(null);
-                  }}
-                  className="w-full accent-sky-400"
-                />
-                <input
-                  aria-label="Target leverage (×)"
-                  data-testid="leverage-input"
-                  inputMode="decimal"
-                  value={leverageText ?? (targetHundredths / 100).toFixed(2)}
-                  aria-invalid={Boolean(leverageParsed && !leverageParsed.ok)}
-                  aria-describedby="multiply-leverage-problem"
-                  onChange={(e) => {
-                    setLeverageText(e.target.value);
-                    const p = parseLeverageText(e.target.value, Math.max(maxHundredths, currentHundredths));
-                    if (p.ok) setTarget(p.hundredths);
-                  }}
-                  onBlur={() => {
-                    if (leverageParsed?.ok !== false) setLeverageText(null);
-                  }}
-                  className={`w-20 rounded-md border bg-slate-950 px-2 py-1 text-right font-mono text-sm ${leverageParsed && !leverageParsed.ok ? "border-rose-600" : "border-slate-700"}`}
-                />
-              </div>
-              <p id="multiply-leverage-problem" role={leverageParsed && !leverageParsed.ok ? "alert" : undefined} className="min-h-4 text-xs text-rose-300" data-testid="leverage-problem">
-                {leverageParsed && !leverageParsed.ok ? leverageParsed.message : ""}
-              </p>
-            </div>
+            <LeverageField
+              target={targetHundredths}
+              current={currentHundredths}
+              max={maxHundredths}
+              nowLabel={vault ? formatLeverage(current) : null}
+              maxLabel={formatLeverage(max)}
+              text={leverageText}
+              parsed={leverageParsed}
+              onTarget={setTarget}
+              onText={setLeverageText}
+            />
           </>
         )}
 
-        <label className="flex items-center justify-between gap-3 text-xs text-slate-400">
-          <span>Slippage bound — the swap reverts beyond it</span>
-          <select
-            aria-label="Slippage bound"
-            value={String(slippageBps)}
-            onChange={(e) => setSlippageBps(BigInt(e.target.value))}
-            className="rounded-md border border-slate-700 bg-slate-950 px-2 py-1 text-sm text-slate-100"
-          >
-            {SLIPPAGE_CHOICES.map((b) => (
-              <option key={String(b)} value={String(b)}>
-                {(Number(b) / 100).toFixed(1)} %
-              </option>
-            ))}
-          </select>
-        </label>
+        <SlippageSelect value={slippageBps} onChange={setSlippageBps} />
 
-        {venue.isPending && <p className="text-sm text-slate-400">Reading the pool…</p>}
+        {venue.isPending && <p className="text-sm text-slate-400">{t("readingPool")}</p>}
 
         {plan && (
-          <table className="w-full text-sm" data-testid="multiply-preview">
-            <thead className="text-left text-xs text-slate-400">
-              <tr>
-                <th className="py-1 font-normal">Position</th>
-                <th className="py-1 text-right font-normal">Now</th>
-                <th className="py-1 text-right font-normal">After</th>
-              </tr>
-            </thead>
-            <tbody className="font-mono tabular-nums">
-              <PreviewRow label="Leverage" testId="mp-leverage" before={formatLeverage(leverageOf(position))} after={formatLeverage(plan.leverage)} />
-              <PreviewRow
-                label={`Collateral ${symbol}`}
-                testId="mp-collateral"
-                before={formatToken(nowCollateral, decimals, symbol)}
-                after={formatToken(afterCollateral, decimals, symbol)}
-              />
-              <PreviewRow
-                label="Debt"
-                testId="mp-debt"
-                before={formatToken(position.debt, market.baseDecimals, baseSymbol)}
-                after={formatToken(plan.after.debt, market.baseDecimals, baseSymbol)}
-              />
-              <PreviewRow
-                label="Health factor"
-                testId="mp-health"
-                before={vault ? formatHealthFactor(vault.healthFactor) : "—"}
-                after={hfAfter === undefined ? "—" : formatHealthFactor(hfAfter)}
-                afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
-              />
-              <PreviewRow
-                label={`Liquidation price ${symbol}`}
-                testId="mp-liq"
-                before={nowLiq > 0n ? formatUsd(nowLiq) : "—"}
-                after={plan.liquidationPrice > 0n ? formatUsd(plan.liquidationPrice) : "—"}
-              />
-            </tbody>
-          </table>
+          <MultiplyPreview
+            rows={[
+              { label: t("leverage"), testId: "mp-leverage", before: formatLeverage(leverageOf(position)), after: formatLeverage(plan.leverage) },
+              { label: t("collateralOf", { symbol }), testId: "mp-collateral", before: formatToken(nowCollateral, decimals, symbol), after: formatToken(afterCollateral, decimals, symbol) },
+              { label: t("debt"), testId: "mp-debt", before: formatToken(position.debt, market.baseDecimals, baseSymbol), after: formatToken(plan.after.debt, market.baseDecimals, baseSymbol) },
+              {
+                label: t("health"),
+                testId: "mp-health",
+                before: vault ? formatHealthFactor(vault.healthFactor) : "—",
+                after: hfAfter === undefined ? "—" : formatHealthFactor(hfAfter),
+                afterClass: hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text,
+              },
+              { label: t("liqPrice", { symbol }), testId: "mp-liq", before: nowLiq > 0n ? formatUsd(nowLiq) : "—", after: plan.liquidationPrice > 0n ? formatUsd(plan.liquidationPrice) : "—" },
+            ]}
+          />
         )}
 
-        {plan && !noChange && <SwapDetails plan={plan} symbol={symbol} decimals={decimals} baseSymbol={baseSymbol} baseDecimals={market.baseDecimals} price={price} />}
+        {plan && !noChange && (
+          <SwapDetails
+            plan={plan}
+            col={(v) => formatToken(v, decimals, symbol)}
+            base={(v) => formatToken(v, market.baseDecimals, baseSymbol)}
+            backValue={plan.kind === "close" && price > 0n ? ` (${formatUsd(valueDown(plan.collateralBack, price, decimals))})` : ""}
+            otherCollateral
+          />
+        )}
 
         {problem && (
           <p role="alert" data-testid="multiply-problem" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
@@ -372,32 +309,11 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         )}
         {!problem && plan && plan.priceImpact > 0.01 && (
           <p role="alert" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
-            Price impact {pct(plan.priceImpact)}: a large trade for this pool. Smaller steps cost less.
+            {t("bigImpact", { pct: pct(plan.priceImpact) })}
           </p>
         )}
 
-        {locked && (
-          <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
-            In progress — step {flow.current + 1} of {flow.steps.length}: {flow.steps[flow.current]}
-            {flow.stage === "signing" ? " (waiting for your signature)" : flow.stage === "pending" ? " (sent, waiting for the chain)" : ""}.
-          </p>
-        )}
-        {flow?.stage === "interrupted" && (
-          <p role="alert" data-testid="flow-interrupted" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
-            {flow.note}{" "}
-            <button type="button" className="underline" onClick={() => pendingFlows().end(flowKey)}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        <ol className="space-y-1 text-xs text-slate-400" data-testid="multiply-steps">
-          {steps.map((s, i) => (
-            <li key={s.label} className={s.done ? "text-emerald-300" : ""}>
-              {i + 1}. {s.label}
-              {s.done ? " ✓" : ""}
-            </li>
-          ))}
-        </ol>
+        <MultiplySteps steps={steps} flow={flow} flowKey={flowKey} />
 
         <button
           type="submit"
@@ -405,62 +321,9 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           data-testid="submit-multiply"
           className="w-full rounded-md bg-sky-500 px-5 py-2 text-sm font-medium text-slate-950 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
         >
-          {!address ? "Connect a wallet" : busy ? "Working…" : action}
+          {!address ? t("connect") : busy ? t("working") : action}
         </button>
       </form>
     </section>
-  );
-}
-
-function SwapDetails({
-  plan,
-  symbol,
-  decimals,
-  baseSymbol,
-  baseDecimals,
-  price,
-}: {
-  plan: LeveragePlan;
-  symbol: string;
-  decimals: number;
-  baseSymbol: string;
-  baseDecimals: number;
-  price: bigint;
-}) {
-  const col = (v: bigint) => formatToken(v, decimals, symbol);
-  const base = (v: bigint) => formatToken(v, baseDecimals, baseSymbol);
-  const lines: [string, string][] =
-    plan.kind === "increase"
-      ? [
-          ["Swap", `${base(plan.flashAmount)} → ≈ ${col(plan.expectedOut)}`],
-          ["Slippage bound", `at least ${col(plan.minCollateralOut)}`],
-          ["Fees", `swap ${base(plan.swapFee)} · flash loan ${base(plan.flashFee)}`],
-        ]
-      : plan.kind === "decrease"
-        ? [
-            ["Swap", `${col(plan.collateralToSell)} → ≈ ${base(plan.expectedBaseOut)}`],
-            ["Slippage bound", `at least ${base(plan.minBaseOut)}`],
-            ["Fees", `swap ${col(plan.swapFee)} · flash loan ${base(plan.flashFee)}`],
-          ]
-        : [
-            ["Repay", `${base(plan.debt)} with a flash loan`],
-            ["Swap", `≈ ${col(plan.expectedCollateralIn)} → ${base(plan.debt + plan.flashFee)}`],
-            ["Slippage bound", `at most ${col(plan.maxCollateralIn)}`],
-            ["You receive", `≈ ${col(plan.collateralBack)}${price > 0n ? ` (${formatUsd(valueDown(plan.collateralBack, price, decimals))})` : ""} and any other collateral`],
-            ["Fees", `swap ${col(plan.swapFee)} · flash loan ${base(plan.flashFee)}`],
-          ];
-  return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-800 bg-slate-950/50 px-3 py-2 text-xs" data-testid="multiply-swap">
-      {lines.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-slate-400">{k}</dt>
-          <dd className="text-right font-mono tabular-nums text-slate-200">{v}</dd>
-        </div>
-      ))}
-      <dt className="text-slate-400">Price impact</dt>
-      <dd className="text-right font-mono tabular-nums text-slate-200" data-testid="mp-impact">
-        {pct(plan.priceImpact)}
-      </dd>
-    </dl>
   );
 }

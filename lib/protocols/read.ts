@@ -34,6 +34,8 @@ export async function readProtocolPositions(
   d: Pick<Deployment, "chainId" | "aaveV3" | "morphoBlue"> & { contracts: { multicall3?: Address } },
   owner: Address,
   blockNumber?: bigint,
+  /** Also the pool and the markets where `owner` holds nothing (Multiply opens positions there). */
+  opts: { includeEmpty?: boolean } = {},
 ): Promise<ProtocolPositions> {
   const multicallAddress = d.contracts.multicall3 ?? MULTICALL3;
   const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
@@ -51,12 +53,12 @@ export async function readProtocolPositions(
   if (d.aaveV3) {
     const r = results.slice(1, 1 + aave.length);
     if (r.every((x) => x.status === "success")) {
-      aavePosition = aavePositionFrom(r.map((x) => (x as { result: unknown }).result), { chainId: d.chainId, aave: d.aaveV3, owner, timestamp });
+      aavePosition = aavePositionFrom(r.map((x) => (x as { result: unknown }).result), { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: opts.includeEmpty });
     } else problems.push("Aave v3: the pool's data provider did not answer");
   }
   let morphoPositions: MorphoPosition[] = [];
   if (d.morphoBlue) {
-    const r = morphoPositionsFrom(results.slice(1 + aave.length), { chainId: d.chainId, morpho: d.morphoBlue, owner, timestamp });
+    const r = morphoPositionsFrom(results.slice(1 + aave.length), { chainId: d.chainId, morpho: d.morphoBlue, owner, timestamp, includeEmpty: opts.includeEmpty });
     morphoPositions = r.positions;
     problems.push(...r.problems);
   }

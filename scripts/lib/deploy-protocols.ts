@@ -1,5 +1,6 @@
 import { parseUnits, type Address } from "viem";
-import { devErc20Abi } from "../../contracts-abi/generated";
+import { aaveLeverageRouterAbi, devErc20Abi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
+import { bytecodeOf } from "./artifacts";
 import type { AaveV3Deployment, MorphoBlueDeployment } from "../../lib/deployment";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "./anvil";
 import { aaveArtifact, deployAave } from "./deploy-aave";
@@ -54,4 +55,20 @@ export async function seedProtocolPositions(
   await c.send({ address: p.morphoBlue.morpho, abi: morphoAbi, functionName: "supplyCollateral", args: [params, collateral, me, "0x"] });
   await c.send({ address: p.morphoBlue.morpho, abi: morphoAbi, functionName: "borrow", args: [params, await units(usdc, "2450"), 0n, me, me] });
   log("demo positions (anvil #0): Aave 5 WETH + 0.2 WBTC against 10,000 USDC + 1 WETH; Morpho WETH/USDC 1 WETH against 2,450 USDC (close to liquidation)");
+}
+
+/**
+ * The leverage routers for Aave v3 and Morpho Blue (Multiply on their positions), swapping through Keel's swap adapter;
+ * deployed by `deployer` after the protocols, and recorded as `aaveV3.leverageRouter` / `morphoBlue.leverageRouter`.
+ */
+export async function deployLeverageRouters(
+  deployer: ReturnType<typeof clientsFor>,
+  p: { aaveV3: AaveV3Deployment; morphoBlue: MorphoBlueDeployment },
+  swapAdapter: Address,
+  log: (line: string) => void,
+) {
+  const aaveRouter = await deployer.deploy(aaveLeverageRouterAbi, bytecodeOf("AaveLeverageRouter"), [p.aaveV3.pool, swapAdapter]);
+  const morphoRouter = await deployer.deploy(morphoLeverageRouterAbi, bytecodeOf("MorphoLeverageRouter"), [p.morphoBlue.morpho, swapAdapter]);
+  log(`AaveLeverageRouter ${aaveRouter}  MorphoLeverageRouter ${morphoRouter}`);
+  return { aaveV3: { ...p.aaveV3, leverageRouter: aaveRouter }, morphoBlue: { ...p.morphoBlue, leverageRouter: morphoRouter } };
 }

@@ -46,7 +46,7 @@ export function buildMorpho(): MorphoBuild {
   const key = createHash("sha256").update(solcVersion).update(JSON.stringify(input)).digest("hex").slice(0, 16);
   const cacheDir = path.join(repoRoot, "node_modules", ".cache", "keel");
   const cache = path.join(cacheDir, `morpho-blue-${key}.json`);
-  if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8"));
+  if (existsSync(cache)) return withForgeCopy(cacheDir, JSON.parse(readFileSync(cache, "utf8")));
 
   const solc = require("solc-0.8.19");
   const out = JSON.parse(solc.compile(JSON.stringify(input)));
@@ -63,7 +63,18 @@ export function buildMorpho(): MorphoBuild {
   };
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cache, JSON.stringify(result));
-  return result;
+  return withForgeCopy(cacheDir, result);
+}
+
+/**
+ * Forge tests deploy the real Morpho from `node_modules/.cache/keel/Morpho.json` (`{ "bytecode": "0x…" }`, a stable
+ * name: forge cannot find the keyed cache file). Written whenever the build is asked for.
+ */
+function withForgeCopy(cacheDir: string, build: MorphoBuild): MorphoBuild {
+  const file = path.join(cacheDir, "Morpho.json");
+  const text = JSON.stringify({ bytecode: build.Morpho.bytecode });
+  if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+  return build;
 }
 
 /** Whether buildMorpho() would answer from its cache (no compile). */

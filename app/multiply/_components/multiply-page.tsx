@@ -2,8 +2,11 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { MultiplyPanel } from "@/components/multiply/multiply-panel";
+import { ProtocolMultiplyPanel } from "@/components/multiply/protocol-multiply-panel";
+import { useKeelChains } from "@/hooks/use-keel-config";
+import type { ProtocolTarget } from "@/hooks/use-protocol-leverage";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useMarkets } from "@/hooks/use-markets";
 import { vaultHref } from "@/app/_components/vault-card";
@@ -12,6 +15,84 @@ import { useFormat } from "@/hooks/use-format";
 
 /** Open a leveraged position: pick a chain and market, then the Multiply panel for a new vault. */
 export function MultiplyPage() {
+  const [protocol, setProtocol] = useState<"keel" | "aave-v3" | "morpho-blue">("keel");
+  const tm = useTranslations("multiply");
+  const choice = (
+    <label className="block space-y-1 text-xs text-slate-400">
+      <span>{tm("protocolChoice")}</span>
+      <select
+        aria-label={tm("protocolAria")}
+        data-testid="multiply-protocol"
+        value={protocol}
+        onChange={(e) => setProtocol(e.target.value as typeof protocol)}
+        className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+      >
+        <option value="keel">{tm("keel")}</option>
+        <option value="aave-v3">{tm("aave")}</option>
+        <option value="morpho-blue">{tm("morpho")}</option>
+      </select>
+    </label>
+  );
+  return protocol === "keel" ? <KeelMultiply choice={choice} /> : <ProtocolMultiply choice={choice} protocol={protocol} />;
+}
+
+/**
+ * Multiply on Aave v3 or Morpho Blue: a position to open or adjust (Aave: a collateral / debt pair, offered for each
+ * Morpho market's pair; Morpho: a market), then the protocol's Multiply panel.
+ */
+function ProtocolMultiply({ choice, protocol }: { choice: ReactNode; protocol: "aave-v3" | "morpho-blue" }) {
+  const t = useTranslations("multiply");
+  const tp = useTranslations("multiplyPage");
+  const chains = useKeelChains().filter((c) => (protocol === "aave-v3" ? c.deployment?.aaveV3?.leverageRouter : c.deployment?.morphoBlue?.leverageRouter));
+  const options = chains.flatMap((chain) =>
+    (chain.deployment?.morphoBlue?.markets ?? []).map((m) => {
+      const sym = (a: string) => findAsset(chain.deployment, a as `0x${string}`)?.symbol ?? a.slice(0, 8);
+      const target: ProtocolTarget = protocol === "aave-v3" ? { protocol, pair: { collateral: m.collateralToken, debt: m.loanToken } } : { protocol, marketId: m.id };
+      const label = protocol === "aave-v3" ? t("aavePair", { collateral: sym(m.collateralToken), debt: sym(m.loanToken) }) : t("morphoMarket", { name: m.name });
+      return { key: `${chain.id}:${protocol}:${m.id}`, chain, target, label: `${label} · ${chain.name}` };
+    }),
+  );
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = options.find((o) => o.key === selected) ?? options[0];
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{tp("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-400">{t("pageIntroProtocol")}</p>
+      </div>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="min-w-0 space-y-3">
+          {choice}
+          {options.length === 0 ? (
+            <p className="rounded-lg border border-slate-800 bg-slate-900/60 p-4 text-sm text-slate-300">{t("noRouterProtocol", { protocol: protocol === "aave-v3" ? t("aave") : t("morpho") })}</p>
+          ) : (
+            <label className="block space-y-1 text-xs text-slate-400">
+              <span>{t("pairLabel")}</span>
+              <select
+                aria-label={t("pairAria")}
+                data-testid="multiply-position"
+                value={current?.key}
+                onChange={(e) => setSelected(e.target.value)}
+                className="block min-h-11 w-full rounded-lg border border-slate-700 bg-slate-950 px-3 py-2 text-sm text-slate-100"
+              >
+                {options.map((o) => (
+                  <option key={o.key} value={o.key}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <p className="text-xs text-slate-400">{tp("explain")}</p>
+        </div>
+        {current && <ProtocolMultiplyPanel key={current.key} chain={current.chain} target={current.target} />}
+      </div>
+    </div>
+  );
+}
+
+/** Open a leveraged Keel vault: a chain and market, then the Multiply panel for a new vault. */
+function KeelMultiply({ choice }: { choice: ReactNode }) {
   const t = useTranslations("multiplyPage");
   const f = useFormat();
   const router = useRouter();
@@ -28,6 +109,7 @@ export function MultiplyPage() {
         <p className="mt-1 max-w-3xl text-sm text-slate-400">{t("intro")}</p>
       </div>
 
+      {!current && <div className="max-w-sm">{choice}</div>}
       {chains.length === 0 && (
         <p className="rounded-lg border border-slate-800 bg-slate-900/60 p-6 text-sm text-slate-300">
           {t.rich("noRouter", {
@@ -57,6 +139,7 @@ export function MultiplyPage() {
       {current && (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <div className="min-w-0 space-y-3">
+            {choice}
             <label className="block space-y-1 text-xs text-slate-400">
               <span>{t("market")}</span>
               <select

@@ -39,7 +39,7 @@ type Result = { status: "success"; result: unknown } | { status: "failure"; erro
  */
 export function morphoStatesFrom(
   results: readonly Result[],
-  ctx: { chainId: number; morpho: MorphoBlueDeployment; owner: Address; timestamp: bigint },
+  ctx: { chainId: number; morpho: MorphoBlueDeployment; owner: Address; timestamp: bigint; includeEmpty?: boolean },
 ): { states: MorphoMarketState[]; problems: string[] } {
   const states: MorphoMarketState[] = [];
   const problems: string[] = [];
@@ -53,7 +53,7 @@ export function morphoStatesFrom(
     const v = r.map((x) => (x.status === "success" ? x.result : undefined));
     const [tsa, tss, tba, tbs, lastUpdate, fee] = v[1] as readonly bigint[];
     const [supplyShares, borrowShares, collateral] = v[2] as readonly bigint[];
-    if (collateral === 0n && borrowShares === 0n) return;
+    if (!ctx.includeEmpty && collateral === 0n && borrowShares === 0n) return;
     states.push({
       chainId: ctx.chainId,
       morpho: ctx.morpho.morpho,

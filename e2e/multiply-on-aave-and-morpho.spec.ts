@@ -1,0 +1,128 @@
+import type { Page } from "@playwright/test";
+import { erc20Abi, parseUnits } from "viem";
+import { devPriceFeedAbi } from "../contracts-abi";
+import { formatToken } from "../lib/format";
+import { leverageOf } from "../lib/leverage";
+import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
+import { readProtocolPositions } from "../lib/protocols/read";
+import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+
+const panel = (page: Page) => page.getByTestId("multiply-panel");
+const toast = (page: Page, title: string | RegExp, state: string) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: state });
+/** Transactions the injected wallet sent (eth_sendTransaction). */
+const sent = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog.filter((c) => c.method === "eth_sendTransaction").length);
+
+const PROTOCOLS = [
+  { id: "aave-v3", name: "Aave v3" },
+  { id: "morpho-blue", name: "Morpho Blue" },
+] as const;
+
+async function chainPosition(chain: E2EChain, protocol: (typeof PROTOCOLS)[number]["id"]): Promise<{ p: LeveragePosition; pair: LeveragePair }> {
+  const r = await readProtocolPositions(chain.publicClient as never, chain.deployment, TRADER, undefined, { includeEmpty: true });
+  if (protocol === "aave-v3") return { p: r.aave!, pair: { collateral: chain.asset("WETH").address, debt: chain.asset("USDC").address } };
+  const p = r.morpho.find((m) => m.name === "Morpho WETH/USDC")!;
+  return { p, pair: morphoPair(p) };
+}
+const leverageNow = async (chain: E2EChain, protocol: (typeof PROTOCOLS)[number]["id"]) => {
+  const { p, pair } = await chainPosition(chain, protocol);
+  return Number(leverageOf(toVaultPosition(p, pair))) / 1e18;
+};
+
+for (const protocol of PROTOCOLS) {
+  test(`${protocol.name}: open 2× WETH in one router transaction, raise to 3×, close; figures equal the chain's`, async ({ page, app, chain, injectWallet }) => {
+    test.setTimeout(150_000);
+    await injectWallet();
+    await app.open("/multiply");
+    await connectWallet(page);
+    await page.getByTestId("multiply-protocol").selectOption(protocol.id);
+    await expect(panel(page)).toHaveAttribute("data-protocol", protocol.id);
+    await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+
+    // Open 2× on 10 WETH: the preview, the permissions to grant, then grants + ONE router transaction.
+    await panel(page).getByTestId("amount-input").fill("10");
+    await panel(page).getByTestId("leverage-input").fill("2");
+    await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 2.00×");
+    await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ 9\.\d+ WETH/);
+    await expect(panel(page).getByTestId("multiply-swap")).toContainText(`below ${protocol.name}'s oracle price`);
+    const grantSteps = protocol.id === "aave-v3" ? ["WETH allowance", "Aave credit delegation"] : ["WETH allowance", "Morpho authorisation"];
+    for (const g of grantSteps) await expect(panel(page).getByTestId("multiply-steps")).toContainText(g);
+    await screenshot(page, `multiply-${protocol.id}-open-preview`);
+    const before = await sent(page);
+    await panel(page).getByTestId("submit-multiply").click();
+    await expect(toast(page, `${protocol.name}: 2.00× WETH`, "confirmed")).toBeVisible({ timeout: 45_000 });
+    expect(await sent(page)).toBe(before + grantSteps.length + 1);
+    let lev = await leverageNow(chain, protocol.id);
+    expect(lev).toBeGreaterThan(1.98);
+    expect(lev).toBeLessThan(2.01);
+    // The panel shows the chain's own figures: the position's leverage in the box, its collateral and debt above.
+    const { p, pair } = await chainPosition(chain, protocol.id);
+    const v = toVaultPosition(p, pair);
+    await expect(panel(page).getByTestId("leverage-input")).toHaveValue(lev.toFixed(2));
+    await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"));
+    await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.debt, 6, "USDC"));
+    await expect(panel(page).getByTestId("multiply-grants")).toContainText("granted");
+
+    // Bad inputs: above the maximum, a sentence under the box and nothing to sign.
+    const count = await sent(page);
+    await panel(page).getByTestId("leverage-input").fill("40");
+    await expect(panel(page).getByTestId("leverage-problem")).toContainText("At most");
+    await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+    expect(await sent(page)).toBe(count);
+
+    // Raise to 3×: permissions already granted (Morpho) or topped up (Aave's delegation is per amount).
+    await panel(page).getByTestId("leverage-input").fill("3");
+    await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
+    await panel(page).getByTestId("submit-multiply").click();
+    await expect(toast(page, `${protocol.name}: 3.00× WETH`, "confirmed")).toBeVisible({ timeout: 45_000 });
+    lev = await leverageNow(chain, protocol.id);
+    expect(lev).toBeGreaterThan(2.97);
+    expect(lev).toBeLessThan(3.01);
+
+    // Close: everything back in one router transaction (Aave first grants the aWETH allowance).
+    const wethBefore = await chain.publicClient.readContract({ address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [TRADER] });
+    await panel(page).getByRole("tab", { name: "Close" }).click();
+    await expect(panel(page).getByTestId("multiply-swap")).toContainText("You receive");
+    await screenshot(page, `multiply-${protocol.id}-close-preview`);
+    await panel(page).getByTestId("submit-multiply").click();
+    await expect(toast(page, `${protocol.name}: close WETH/USDC`, "confirmed")).toBeVisible({ timeout: 45_000 });
+    const after = await chainPosition(chain, protocol.id);
+    expect(after.p.collaterals.filter((c) => c.token.address.toLowerCase() === pair.collateral.toLowerCase()).every((c) => c.amount === 0n)).toBe(true);
+    expect(after.p.debts.filter((d) => d.token.address.toLowerCase() === pair.debt.toLowerCase())).toEqual([]);
+    const back = (await chain.publicClient.readContract({ address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [TRADER] })) - wethBefore;
+    // 10 WETH went in; two round trips of swap fees and price impact came out.
+    expect(back).toBeGreaterThan(parseUnits("9.5", 18));
+    expect(back).toBeLessThan(parseUnits("10", 18));
+
+    // Revoke what the router still holds.
+    const revoke = panel(page).locator('[data-testid^="revoke-"]').first();
+    if (await revoke.count()) {
+      await revoke.click();
+      await expect(toast(page, /^Revoke/, "confirmed")).toBeVisible({ timeout: 30_000 });
+    }
+  });
+}
+
+test("Aave v3: a swap off the oracle (a lagging price feed) is refused with a sentence and nothing is sent", async ({ page, app, chain, injectWallet }) => {
+  test.setTimeout(90_000);
+  await injectWallet();
+  await app.open("/multiply");
+  await connectWallet(page);
+  await page.getByTestId("multiply-protocol").selectOption("aave-v3");
+  // The ETH feed lags 15 % below the pool: the router would buy WETH far above what Aave's oracle says it is worth.
+  const feed = chain.asset("WETH").feed;
+  const [, answer] = await chain.publicClient.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
+  const hash = await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [(answer * 85n) / 100n] });
+  await chain.publicClient.waitForTransactionReceipt({ hash });
+  await panel(page).getByTestId("amount-input").fill("1");
+  await panel(page).getByTestId("leverage-input").fill("2");
+  await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 2.00×");
+  const before = await sent(page);
+  await panel(page).getByTestId("submit-multiply").click();
+  // The first signature's simulation runs the grants and the router call together: the router's revert is named and
+  // nothing at all is sent.
+  await expect(page.getByTestId("toast").filter({ hasText: "too far from the protocol's oracle price" })).toBeVisible({ timeout: 45_000 });
+  expect(await sent(page)).toBe(before);
+  const { p } = await chainPosition(chain, "aave-v3");
+  expect(p.debts).toEqual([]);
+});
