@@ -6,7 +6,7 @@
  *   encoded and gzipped by lib/risk-book-codec.ts — the code the indexer's `/book` route serves them with — and served
  *   at the app's `KEEL_INDEXER_URL` by a small HTTP server of this bench. The vaults are not on the chain (indexing
  *   100,000 vaults through Ponder takes hours here, see bench/results/indexer.md); the prices, thresholds and borrow
- *   totals are the chain's (`getMarket`), as on the page.
+ *   totals are the chain's (`getMarket`), as on the page; two days of hourly feed rounds give the odds their volatility.
  * - Node: encoding, the payload's size, `loadRiskBookFromIndexer` (fetch + gunzip + decode + value every vault with
  *   lib/risk.ts), and lib/stress.ts `stress` over the book for 1,000 random slider positions.
  * - Chromium (/usr/bin/chromium, production build): /risk until the totals show 100,000 vaults, the page's own load
@@ -16,6 +16,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { createPublicClient, http } from "viem";
@@ -28,7 +29,7 @@ import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { localChain } from "../scripts/lib/clients";
 import { startStack } from "../scripts/lib/stack";
-import { planRiskVaults } from "../scripts/seed-risk";
+import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 
 const VAULTS = Number(process.env.KEEL_BENCH_RISK_VAULTS ?? 100_000);
 const MOVES = 40;
@@ -66,6 +67,8 @@ async function main() {
     const market = deployment.markets[0]!;
     const lens = deployment.contracts.lens!;
     const client = createPublicClient({ chain: localChain(deployment.chainId, anvil.url), transport: http(anvil.url, { batch: { wait: 16 } }) });
+    // Two days of hourly price history per feed, so the page computes every vault's liquidation odds as it would live.
+    await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 48 });
     const view = await client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarket", args: [market.address] });
 
     // ── The book ──
@@ -120,7 +123,7 @@ async function main() {
 
     // ── The page in Chromium ──
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
-    let p: { loadMs: number; source: string; firstPaint: number; heapUsed: number; heapTotal: number; stress: number[]; move: number[]; sortMs: number; bookRequests: number };
+    let p: { loadMs: number; source: string; firstPaint: number; heapUsed: number; heapTotal: number; stress: number[]; move: number[]; sortMs: number; bookRequests: number; phoneWidth: number };
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       const cdp = await page.context().newCDPSession(page);
@@ -150,15 +153,22 @@ async function main() {
       await page.getByTestId("sort-debt").click();
       await page.locator('th[aria-sort="descending"]').getByTestId("sort-debt").waitFor();
       const sortMs = performance.now() - ts;
-      await page.screenshot({ path: "/tmp/bench-risk-100k.png" }); // to look at, not kept
-      p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, move: measures.move, sortMs, bookRequests };
+      await page.screenshot({ path: "/tmp/bench-risk-100k.png", fullPage: true }); // to look at, not kept
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(500);
+      const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      await page.screenshot({ path: "/tmp/bench-risk-100k-phone.png", fullPage: true });
+      p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, move: measures.move, sortMs, bookRequests, phoneWidth };
     } finally {
       await browser.close();
     }
     if (p.stress.length !== MOVES || p.move.length !== MOVES) throw new Error(`measured ${p.stress.length} recomputes and ${p.move.length} moves for ${MOVES} slider moves`);
 
     const n = VAULTS.toLocaleString("en-US");
+    const load = os.loadavg()[0]!.toFixed(1);
     lines.push(
+      `Machine: ${os.cpus().length} cores shared with other work (load average ${load} at the end of the run).`,
+      "",
       `${n} vaults in one market (${market.name}), synthesised with the seeding distribution (\`planRiskVaults\`, ${owners.toLocaleString("en-US")} owners, ${book.k} collaterals) in ${planSeconds.toFixed(1)} s, encoded by lib/risk-book-codec.ts (the indexer's \`/book\` route's code) and served by the bench at the app's \`KEEL_INDEXER_URL\`; prices, thresholds and borrow totals from the local chain's \`getMarket\`.`,
       "",
       "### Loading the whole book (goal: under 2 s)",
@@ -181,6 +191,8 @@ async function main() {
       `| Chromium, /risk, the same moves: slider event → DOM updated (recompute + React render of figures, histogram at the scenario, table marks; \`keel:risk:move\`) | ${ms(quantile(p.move, 0.5))} | ${ms(quantile(p.move, 0.95))} | ${ms(Math.max(...p.move))} |`,
       "",
       `Memory: the page's JS heap after a garbage collection, with the ${n}-vault book, its odds and distances loaded: **${mb(p.heapUsed)}** used of ${mb(p.heapTotal)} allocated (CDP \`Runtime.getHeapUsage\`).`,
+      "",
+      `On a 390 px phone the page is ${p.phoneWidth} px wide (${p.phoneWidth <= 390 ? "no sideways scroll" : "it scrolls sideways"}; the table scrolls inside its box).`,
       "",
       `Sorting the whole table by debt (click → header marked, Playwright round trip included): ${ms(p.sortMs)}. The liquidation-levels curves (once per load, Node): ${ms(levelsMs)}.`,
       "The recompute runs on the main thread: one pass over the book's typed arrays fits a frame at this size, so no Web Worker is used (its messaging would add to, not take from, the time).",

@@ -52,6 +52,7 @@ export interface CompactBook {
 }
 
 const pad8 = (x: number) => (x + 7) & ~7;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const MAX_U256 = (1n << 256n) - 1n;
 
 function writeAddress(bytes: Uint8Array, at: number, address: string) {
@@ -158,11 +159,17 @@ export function decodeBook(input: ArrayBuffer | Uint8Array): CompactBook {
     if (x >= o) throw new Error(`vault ${ids[i]} names owner ${x} of ${o}`);
     ownerIndex[i] = x;
   }
+  // Word planes as 64-bit arrays: every section starts at a multiple of 8, so a copy made aligned reads them in place
+  // (little-endian hosts: every browser and Node platform; others read through the DataView).
+  const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const words = LITTLE_ENDIAN ? new BigUint64Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 3) : null;
+  const word = (at: number) => (words ? words[at >> 3]! : view.getBigUint64(at, true));
+  const SHIFT = [0n, 64n, 128n, 192n];
   const read = (at: number) => {
-    let v = view.getBigUint64(at, true);
+    let v = word(at);
     for (let p = 1; p < w; p++) {
-      const hi = view.getBigUint64(at + 8 * n * p, true);
-      if (hi !== 0n) v |= hi << BigInt(64 * p);
+      const hi = word(at + 8 * n * p);
+      if (hi !== 0n) v |= hi << SHIFT[p]!;
     }
     return v;
   };

@@ -78,7 +78,9 @@ export interface VaultRisk {
   liquidatable: boolean;
 }
 
-const scaleOf = (decimals: number) => 10n ** BigInt(decimals);
+/** 10^decimals, computed once per decimals (a book values 100,000 vaults with a handful of them). */
+const SCALES: bigint[] = [];
+const scaleOf = (decimals: number) => SCALES[decimals] ?? (SCALES[decimals] = 10n ** BigInt(decimals));
 
 /** Value in USD (WAD) of `amount` at `price`, rounded down (collateral). */
 export const valueDown = (amount: bigint, price: bigint, decimals: number) => mulDivDown(amount, price, scaleOf(decimals));

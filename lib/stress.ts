@@ -174,8 +174,9 @@ export function healthHistogram(book: RiskBook, scenario?: { health: Float64Arra
   for (let i = 0; i < book.n; i++) {
     const hf = health[i]!;
     if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
-    let b = liquidatable[i] ? 0 : HEALTH_BUCKETS.findIndex((x) => hf >= x.from && hf < x.to);
-    if (b < 0) b = HEALTH_BUCKETS.length - 1;
+    // The first bucket whose upper bound is above hf (a plain loop: this runs per vault on every slider move).
+    let b = 0;
+    if (!liquidatable[i]) while (b < HEALTH_BUCKETS.length - 1 && !(hf < HEALTH_BUCKETS[b]!.to)) b++;
     out[b]!.vaults++;
     out[b]!.debtValue += book.debtValue[i]!;
   }

@@ -109,7 +109,8 @@ export interface SeedRiskOptions {
 }
 
 /** Owner `i` of the pool: a deterministic address nobody holds the key to. */
-const ownerAt = (i: number): Address => getAddress(`0x${keccak256(toHex(`keel-risk-owner-${i}`)).slice(26)}`);
+const ownerCache: Address[] = [];
+const ownerAt = (i: number): Address => ownerCache[i] ?? (ownerCache[i] = getAddress(`0x${keccak256(toHex(`keel-risk-owner-${i}`)).slice(26)}`));
 
 /** Writes `hours` hourly rounds to every dev feed, ending at its current answer, then the current answer again now. */
 export async function writePriceHistory(opts: { rpcUrl: string; deployment: Deployment; hours: number; seed?: number }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { vaultHref } from "@/app/_components/vault-card";
 import { useFormat } from "@/hooks/use-format";
@@ -97,7 +97,6 @@ export function AtRiskTable({
       </button>
     </th>
   );
-  const pct = (x: number) => (x === Infinity ? "—" : `${f.number(x * 100, 1)}%`);
   const pager = "rounded-md border border-slate-700 px-2 py-1 text-xs text-slate-200 hover:bg-slate-800 disabled:opacity-40";
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40" aria-label={t("title")}>
@@ -131,31 +130,9 @@ export function AtRiskTable({
             </tr>
           </thead>
           <tbody>
-            {Array.from(rows, (i) => {
-              const id = book.ids[i]!;
-              const hf = book.healthFactor[i]!;
-              return (
-                <tr key={id} className={`border-t border-slate-800 ${flags[i] ? "bg-rose-950/30" : ""}`} data-testid="risk-row" data-vault-id={id} data-stressed={flags[i] ? "1" : "0"}>
-                  <td className="px-3 py-1.5">
-                    <Link href={vaultHref(chainId, book.market, BigInt(id))} className="font-medium text-sky-300 hover:underline">
-                      #{id}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1.5 font-mono text-xs text-slate-400">{f.shortAddress(book.owners[i]! as Address)}</td>
-                  <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${book.liquidatableNow[i] ? "text-rose-300" : hf < 1.2 ? "text-orange-300" : hf < 1.5 ? "text-yellow-300" : "text-emerald-300"}`} data-testid="row-hf">
-                    {hf > 1000 ? ">1000" : f.number(hf, 2)}
-                  </td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5 text-right font-mono tabular-nums">
-                    {f.token(book.debt[i]!, baseDecimals, baseSymbol, 2)}
-                    <div className="text-xs text-slate-400">{f.usdFloat(book.debtValue[i]!)}</div>
-                  </td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{f.usdFloat(book.totalValue[i]!)}</td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds1[i]!) ? "—" : f.odds(odds1[i]!)}</td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds7[i]!) ? "—" : f.odds(odds7[i]!)}</td>
-                </tr>
-              );
-            })}
+            {Array.from(rows, (i) => (
+              <RiskRow key={book.ids[i]} i={i} stressed={flags[i] === 1} book={book} chainId={chainId} baseDecimals={baseDecimals} baseSymbol={baseSymbol} distance={distance} odds1={odds1} odds7={odds7} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -182,3 +159,52 @@ export function AtRiskTable({
     </section>
   );
 }
+
+/** One vault's row; re-rendered only when its own scenario mark changes (a slider move touches few rows of a page). */
+const RiskRow = memo(function RiskRow({
+  i,
+  stressed,
+  book,
+  chainId,
+  baseDecimals,
+  baseSymbol,
+  distance,
+  odds1,
+  odds7,
+}: {
+  i: number;
+  stressed: boolean;
+  book: RiskBook;
+  chainId: number;
+  baseDecimals: number;
+  baseSymbol: string;
+  distance: Float64Array;
+  odds1: Float64Array;
+  odds7: Float64Array;
+}) {
+  const f = useFormat();
+  const id = book.ids[i]!;
+  const hf = book.healthFactor[i]!;
+  const pct = (x: number) => (x === Infinity ? "—" : `${f.number(x * 100, 1)}%`);
+  return (
+    <tr className={`border-t border-slate-800 ${stressed ? "bg-rose-950/30" : ""}`} data-testid="risk-row" data-vault-id={id} data-stressed={stressed ? "1" : "0"}>
+      <td className="px-3 py-1.5">
+        <Link href={vaultHref(chainId, book.market, BigInt(id))} className="font-medium text-sky-300 hover:underline">
+          #{id}
+        </Link>
+      </td>
+      <td className="px-3 py-1.5 font-mono text-xs text-slate-400">{f.shortAddress(book.owners[i]! as Address)}</td>
+      <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${book.liquidatableNow[i] ? "text-rose-300" : hf < 1.2 ? "text-orange-300" : hf < 1.5 ? "text-yellow-300" : "text-emerald-300"}`} data-testid="row-hf">
+        {hf > 1000 ? ">1000" : f.number(hf, 2)}
+      </td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>
+      <td className="whitespace-nowrap px-3 py-1.5 text-right font-mono tabular-nums">
+        {f.token(book.debt[i]!, baseDecimals, baseSymbol, 2)}
+        <div className="text-xs text-slate-400">{f.usdFloat(book.debtValue[i]!)}</div>
+      </td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{f.usdFloat(book.totalValue[i]!)}</td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds1[i]!) ? "—" : f.odds(odds1[i]!)}</td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds7[i]!) ? "—" : f.odds(odds7[i]!)}</td>
+    </tr>
+  );
+});
