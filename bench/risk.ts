@@ -117,6 +117,10 @@ async function main() {
       stress(book, shocks, flags, health);
       stressTimes.push(performance.now() - t);
     }
+    // The page's typed arrays live outside the JS heap (ArrayBuffers): the book's, plus distances, 1- and 7-day odds
+    // and the current scenario's flags and health factors.
+    const typedBytes =
+      Object.values(book).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) + book.n * (8 * 3 + 1 + 8);
     const tl = performance.now();
     liquidationLevels(book);
     const levelsMs = performance.now() - tl;
@@ -157,7 +161,10 @@ async function main() {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(500);
       const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      await page.screenshot({ path: "/tmp/bench-risk-100k-phone.png", fullPage: true });
+      for (const [x, testId] of ["risk-totals", "stress-panel", "at-risk-table"].entries()) {
+        await page.getByTestId(testId).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `/tmp/bench-risk-100k-phone-${x}.png` }); // to look at, not kept
+      }
       p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, move: measures.move, sortMs, bookRequests, phoneWidth };
     } finally {
       await browser.close();
@@ -190,7 +197,7 @@ async function main() {
       `| **Chromium, /risk, ${MOVES} slider moves: the recompute** (\`keel:risk:stress\` measure) | **${ms(quantile(p.stress, 0.5))}** | **${ms(quantile(p.stress, 0.95))}** | ${ms(Math.max(...p.stress))} |`,
       `| Chromium, /risk, the same moves: slider event → DOM updated (recompute + React render of figures, histogram at the scenario, table marks; \`keel:risk:move\`) | ${ms(quantile(p.move, 0.5))} | ${ms(quantile(p.move, 0.95))} | ${ms(Math.max(...p.move))} |`,
       "",
-      `Memory: the page's JS heap after a garbage collection, with the ${n}-vault book, its odds and distances loaded: **${mb(p.heapUsed)}** used of ${mb(p.heapTotal)} allocated (CDP \`Runtime.getHeapUsage\`).`,
+      `Memory: the page's JS heap after a garbage collection, with the ${n}-vault book, its odds and distances loaded: **${mb(p.heapUsed)}** used of ${mb(p.heapTotal)} allocated (CDP \`Runtime.getHeapUsage\`), plus ${mb(typedBytes)} of typed arrays outside it (the book's columns, distances, odds, the scenario's flags and health factors; counted from the same book in Node).`,
       "",
       `On a 390 px phone the page is ${p.phoneWidth} px wide (${p.phoneWidth <= 390 ? "no sideways scroll" : "it scrolls sideways"}; the table scrolls inside its box).`,
       "",

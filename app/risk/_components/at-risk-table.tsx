@@ -97,7 +97,7 @@ export function AtRiskTable({
       </button>
     </th>
   );
-  const pager = "rounded-md border border-slate-700 px-2 py-1 text-xs text-slate-200 hover:bg-slate-800 disabled:opacity-40";
+  const pager = "min-h-11 rounded-md border border-slate-700 px-3 py-1 text-xs text-slate-200 hover:bg-slate-800 disabled:opacity-40 md:min-h-0";
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40" aria-label={t("title")}>
       <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
