@@ -1,25 +1,38 @@
 /**
- * `npm run bench:risk`: the risk dashboard at 10,000 vaults.
- * - Seeds 10,000 vaults in one market of a fresh local chain (scripts/seed-risk.ts) — the page shows one market, so
- *   this is its worst case — plus a week of hourly price history.
- * - Data: time to read the whole book with lib/risk-book.ts `loadRiskBook` (the page's own code path, with the app's
- *   batching transport), and the HTTP requests / JSON-RPC calls it takes; then the same in the browser, on /risk.
- * - Stress: lib/stress.ts `stress` over the 10,000-vault book for 1,000 random slider positions (Node), and in the
- *   browser the time the page reports for each of 40 slider moves.
- * Needs the production build (`npm run build`). Writes bench/results/risk.md.
+ * `npm run bench:risk`: the risk dashboard at 100,000 vaults in one market (the page shows one market: its worst case).
+ *
+ * - The book: 100,000 vaults synthesised for the first market of a fresh local chain with the seeding distribution
+ *   (scripts/seed-risk.ts `planRiskVaults`: lognormal sizes, one or two collaterals, 0–99.5 % of the borrow limit),
+ *   encoded and gzipped by lib/risk-book-codec.ts — the code the indexer's `/book` route serves them with — and served
+ *   at the app's `KEEL_INDEXER_URL` by a small HTTP server of this bench. The vaults are not on the chain (indexing
+ *   100,000 vaults through Ponder takes hours here, see bench/results/indexer.md); the prices, thresholds and borrow
+ *   totals are the chain's (`getMarket`), as on the page; two days of hourly feed rounds give the odds their volatility.
+ * - Node: encoding, the payload's size, `loadRiskBookFromIndexer` (fetch + gunzip + decode + value every vault with
+ *   lib/risk.ts), and lib/stress.ts `stress` over the book for 1,000 random slider positions.
+ * - Chromium (/usr/bin/chromium, production build): /risk until the totals show 100,000 vaults, the page's own load
+ *   time, the JS heap after a garbage collection (CDP), 40 slider moves measured in the page with performance measures
+ *   (`keel:risk:stress`: the recompute; `keel:risk:move`: slider event → DOM updated), and a sort of the whole table.
+ * Needs the production build (`npm run build`). Writes bench/results/risk.md. `KEEL_BENCH_RISK_VAULTS=n` for a smaller run.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { createPublicClient, http } from "viem";
-import { BOOK_PAGE_SIZE, loadRiskBook } from "../lib/risk-book";
+import { keelLensAbi } from "../contracts-abi/generated";
+import { seededRandom } from "../lib/random";
+import { loadRiskBookFromIndexer } from "../lib/risk-book";
+import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../lib/risk-book-codec";
 import { liquidationLevels, stress } from "../lib/stress";
+import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { localChain } from "../scripts/lib/clients";
 import { startStack } from "../scripts/lib/stack";
-import { seedRiskVaults } from "../scripts/seed-risk";
+import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 
-const VAULTS = 10_000;
+const VAULTS = Number(process.env.KEEL_BENCH_RISK_VAULTS ?? 100_000);
+const MOVES = 40;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
 const quantile = (xs: number[], q: number) => {
@@ -27,125 +40,174 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 async function main() {
-  const stack = await startStack();
+  // The bench's stand-in for the indexer's HTTP server: the same bytes its /book route would send.
+  let served: { path: string; body: Uint8Array } | null = null;
+  let bookRequests = 0;
+  const server = createServer((req, res) => {
+    if (served && req.url === served.path) {
+      bookRequests++;
+      res.writeHead(200, { "content-type": BOOK_CONTENT_TYPE });
+      res.end(served.body);
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: `the bench serves only ${served?.path ?? "nothing yet"}` }));
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const indexerUrl = `http://127.0.0.1:${port}`;
+
+  const stack = await startStack({ env: { KEEL_INDEXER_URL: indexerUrl } });
   const lines: string[] = [];
   try {
     const { anvil, deployment } = stack;
     const market = deployment.markets[0]!;
-    const t0 = performance.now();
-    await seedRiskVaults({
-      rpcUrl: anvil.url,
-      deployment,
-      vaults: VAULTS,
-      historyHours: 168,
-      marketShares: deployment.markets.map((_, i) => (i === 0 ? 1 : 0)),
-    });
-    const seedSeconds = (performance.now() - t0) / 1000;
+    const lens = deployment.contracts.lens!;
+    const client = createPublicClient({ chain: localChain(deployment.chainId, anvil.url), transport: http(anvil.url, { batch: { wait: 16 } }) });
+    // Two days of hourly price history per feed, so the page computes every vault's liquidation odds as it would live.
+    await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 48 });
+    const view = await client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarket", args: [market.address] });
 
-    // ── Data load, Node, the page's code path and transport settings ──
-    let httpRequests = 0;
-    let rpcCalls = 0;
-    const client = createPublicClient({
-      chain: localChain(deployment.chainId, anvil.url),
-      transport: http(anvil.url, {
-        batch: { wait: 16 },
-        retryCount: 1,
-        onFetchRequest: async (req) => {
-          httpRequests++;
-          const body = (await req.clone().json()) as unknown;
-          rpcCalls += Array.isArray(body) ? body.length : 1;
-        },
-      }),
-    });
-    const loads: number[] = [];
-    let book!: Awaited<ReturnType<typeof loadRiskBook>>["book"];
-    for (let i = 0; i < 6; i++) {
-      httpRequests = 0;
-      rpcCalls = 0;
+    // ── The book ──
+    const t0 = performance.now();
+    const plan = planRiskVaults(view, VAULTS, seededRandom(1));
+    // Debt as shares at the market's borrow totals (what the indexer stores: the lens's debtShares).
+    const rows: BookRow[] = plan.map((p, i) => ({
+      id: BigInt(i + 1),
+      owner: p.owner,
+      debtShares: (p.borrow * (view.totalBorrowShares + 1_000_000n)) / (view.totalBorrows + 1n),
+      assets: view.collaterals.filter((_, j) => p.amounts[j]! > 0n).map((c) => c.info.asset),
+      amounts: p.amounts.filter((a) => a > 0n),
+    }));
+    const planSeconds = (performance.now() - t0) / 1000;
+    const encodeTimes: number[] = [];
+    let raw!: Uint8Array;
+    let body!: Uint8Array;
+    for (let i = 0; i < 4; i++) {
       const t = performance.now();
-      ({ book } = await loadRiskBook(client, deployment.contracts.lens!, market.address));
+      raw = encodeBook({ chainId: deployment.chainId, market: market.address, block: await client.getBlockNumber(), rows });
+      body = await gzip(raw);
+      if (i > 0) encodeTimes.push(performance.now() - t);
+    }
+    served = { path: `/book/${deployment.chainId}/${market.address}`, body };
+    const owners = new Set(plan.map((p) => p.owner)).size;
+
+    // ── Load, Node: the page's loader against the bench's server ──
+    const fetchBook = async () => (await fetch(`${indexerUrl}${served!.path}`)).arrayBuffer();
+    const loads: number[] = [];
+    let book!: Awaited<ReturnType<typeof loadRiskBookFromIndexer>>["book"];
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      ({ book } = await loadRiskBookFromIndexer(fetchBook, client, lens, market.address));
       if (i > 0) loads.push(performance.now() - t); // the first run warms the JIT
     }
-    const vaults = book.n;
+    if (book.n !== VAULTS) throw new Error(`the loaded book has ${book.n} vaults, not ${VAULTS}`);
 
     // ── Stress recompute, Node ──
-    let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const { uniform } = seededRandom(42);
     const flags = new Uint8Array(book.n);
+    const health = new Float64Array(book.n);
     const stressTimes: number[] = [];
     for (let i = 0; i < 1_000; i++) {
-      const shocks = book.assets.map(() => Math.floor(rand() * 91) / 100);
+      const shocks = book.assets.map(() => Math.floor(uniform() * 91) / 100);
       const t = performance.now();
-      stress(book, shocks, flags);
+      stress(book, shocks, flags, health);
       stressTimes.push(performance.now() - t);
     }
+    // The page's typed arrays live outside the JS heap (ArrayBuffers): the book's, plus distances, 1- and 7-day odds
+    // and the current scenario's flags and health factors.
+    const typedBytes =
+      Object.values(book).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) + book.n * (8 * 3 + 1 + 8);
     const tl = performance.now();
     liquidationLevels(book);
     const levelsMs = performance.now() - tl;
 
     // ── The page in Chromium ──
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
-    let page_: { loadSeconds: number; http: number; rpc: number; stress: number[]; firstPaint: number };
+    let p: { loadMs: number; source: string; firstPaint: number; heapUsed: number; heapTotal: number; stress: number[]; move: number[]; sortMs: number; bookRequests: number; phoneWidth: number };
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-      let pHttp = 0;
-      let pRpc = 0;
-      page.on("request", (req) => {
-        if (!req.url().startsWith(anvil.url)) return;
-        const body = req.postDataJSON() as unknown;
-        pHttp++;
-        pRpc += Array.isArray(body) ? body.length : 1;
-      });
+      const cdp = await page.context().newCDPSession(page);
+      bookRequests = 0;
       const t = performance.now();
       await page.goto(stack.baseUrl + "/risk");
-      await page.getByTestId("total-vaults").filter({ hasText: vaults.toLocaleString("en-US") }).waitFor({ timeout: 120_000 });
+      await page.getByTestId("total-vaults").filter({ hasText: VAULTS.toLocaleString("en-US") }).waitFor({ timeout: 180_000 });
       const firstPaint = (performance.now() - t) / 1000;
-      const loadText = (await page.getByTestId("risk-load").textContent()) ?? "";
-      const loadSeconds = Number(/in ([\d.]+) s/.exec(loadText)?.[1] ?? NaN);
-      const http_ = pHttp;
-      const rpc_ = pRpc;
-      const times: number[] = [];
+      const load = page.getByTestId("risk-load");
+      const loadMs = Number(await load.getAttribute("data-load-ms"));
+      const source = (await load.getAttribute("data-source")) ?? "?";
+      if (source !== "indexer") throw new Error(`the page read the book from ${source}: ${await page.getByTestId("risk-fallback").textContent().catch(() => "")}`);
+      await page.getByTestId("expected-7d").waitFor({ timeout: 60_000 }); // odds for every vault computed
+      await cdp.send("HeapProfiler.collectGarbage");
+      const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number; totalSize: number };
+
       const ids = await page.locator('[data-testid^="shock-"][type="range"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")!));
-      for (let i = 0; i < 40; i++) {
-        const id = ids[i % ids.length]!;
-        await page.getByTestId(id).fill(String((i * 7) % 91));
-        const text = (await page.getByTestId("stress-time").textContent()) ?? "";
-        const m = /in (< )?([\d.]+) ms/.exec(text);
-        if (m) times.push(Number(m[2]));
+      await page.evaluate(() => performance.clearMeasures());
+      for (let i = 0; i < MOVES; i++) {
+        await page.getByTestId(ids[i % ids.length]!).fill(String(((i * 7) % 90) + 1));
       }
-      page_ = { loadSeconds, http: http_, rpc: rpc_, stress: times, firstPaint };
-      await page.screenshot({ path: "/tmp/bench-risk-10k.png" }); // to look at, not kept
+      const measures = await page.evaluate(() => ({
+        stress: performance.getEntriesByName("keel:risk:stress").map((e) => e.duration),
+        move: performance.getEntriesByName("keel:risk:move").map((e) => e.duration),
+      }));
+      const ts = performance.now();
+      await page.getByTestId("sort-debt").click();
+      await page.locator('th[aria-sort="descending"]').getByTestId("sort-debt").waitFor();
+      const sortMs = performance.now() - ts;
+      await page.screenshot({ path: "/tmp/bench-risk-100k.png", fullPage: true }); // to look at, not kept
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(500);
+      const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      for (const [x, testId] of ["risk-totals", "stress-panel", "at-risk-table"].entries()) {
+        await page.getByTestId(testId).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `/tmp/bench-risk-100k-phone-${x}.png` }); // to look at, not kept
+      }
+      p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, move: measures.move, sortMs, bookRequests, phoneWidth };
     } finally {
       await browser.close();
     }
+    if (p.stress.length !== MOVES || p.move.length !== MOVES) throw new Error(`measured ${p.stress.length} recomputes and ${p.move.length} moves for ${MOVES} slider moves`);
 
+    const n = VAULTS.toLocaleString("en-US");
+    const load = os.loadavg()[0]!.toFixed(1);
     lines.push(
-      `${vaults.toLocaleString("en-US")} vaults in one market (${market.name}), seeded in ${seedSeconds.toFixed(1)} s with DevRiskSeeder (60 vaults per transaction); pages of ${BOOK_PAGE_SIZE} vaults.`,
+      `Machine: ${os.cpus().length} cores shared with other work (load average ${load} at the end of the run).`,
       "",
-      "### Reading every vault (goal: under 2 s on the local chain)",
+      `${n} vaults in one market (${market.name}), synthesised with the seeding distribution (\`planRiskVaults\`, ${owners.toLocaleString("en-US")} owners, ${book.k} collaterals) in ${planSeconds.toFixed(1)} s, encoded by lib/risk-book-codec.ts (the indexer's \`/book\` route's code) and served by the bench at the app's \`KEEL_INDEXER_URL\`; prices, thresholds and borrow totals from the local chain's \`getMarket\`.`,
       "",
-      "| where | time | HTTP requests | JSON-RPC calls |",
-      "| --- | ---: | ---: | ---: |",
-      `| Node, \`loadRiskBook\` (median of 5 after a warm-up; p95 ${ms(quantile(loads, 0.95))}) | ${ms(quantile(loads, 0.5))} | ${httpRequests} | ${rpcCalls} |`,
-      `| Chromium, /risk (the page's own measurement of the same call; requests: everything the page sent until the totals showed, volatility history included) | ${(page_.loadSeconds * 1000).toFixed(0)} ms | ${page_.http} | ${page_.rpc} |`,
+      "### Loading the whole book (goal: under 2 s)",
       "",
-      `In the browser, from navigation to the totals on screen (including the app's JavaScript and the market list): ${page_.firstPaint.toFixed(2)} s.`,
-      "The JSON-RPC calls are `getMarket` + one `getVaultBook` per page, sent as two batched HTTP requests (first page with the market, then the rest).",
+      "| measure | result |",
+      "| --- | ---: |",
+      `| payload: raw / gzipped (what crosses the wire) | ${mb(raw.byteLength)} / ${mb(body.byteLength)} |`,
+      `| encode + gzip on the server (median of 3) | ${ms(quantile(encodeTimes, 0.5))} |`,
+      `| Node, \`loadRiskBookFromIndexer\`: fetch + gunzip + decode + value every vault with lib/risk.ts (median of 5 after a warm-up; p95 ${ms(quantile(loads, 0.95))}) | ${ms(quantile(loads, 0.5))} |`,
+      `| **Chromium, /risk: the page's own load** (the same call through the app's /api/indexer proxy, with \`getMarket\` over RPC) | **${ms(p.loadMs)}** |`,
+      `| Chromium, /risk: navigation → totals on screen (JavaScript, hydration, the load, charts, odds of every vault) | ${p.firstPaint.toFixed(2)} s |`,
+      `| requests to the indexer for the book | ${p.bookRequests} |`,
       "",
-      "### Stress recompute (goal: under 16 ms, one frame)",
+      "### Stress recompute per slider move (goal: under 16 ms)",
       "",
       "| where | median | p95 | max |",
       "| --- | ---: | ---: | ---: |",
-      `| Node, \`stress\` over the book, 1,000 random slider positions | ${ms(quantile(stressTimes, 0.5))} | ${ms(quantile(stressTimes, 0.95))} | ${ms(Math.max(...stressTimes))} |`,
-      `| Chromium, /risk, 40 slider moves (time the page reports) | ${ms(quantile(page_.stress, 0.5))} | ${ms(quantile(page_.stress, 0.95))} | ${ms(Math.max(...page_.stress))} |`,
+      `| Node, \`stress\` over the book (flags and stressed health per vault), 1,000 random slider positions | ${ms(quantile(stressTimes, 0.5))} | ${ms(quantile(stressTimes, 0.95))} | ${ms(Math.max(...stressTimes))} |`,
+      `| **Chromium, /risk, ${MOVES} slider moves: the recompute** (\`keel:risk:stress\` measure) | **${ms(quantile(p.stress, 0.5))}** | **${ms(quantile(p.stress, 0.95))}** | ${ms(Math.max(...p.stress))} |`,
+      `| Chromium, /risk, the same moves: slider event → DOM updated (recompute + React render of figures, histogram at the scenario, table marks; \`keel:risk:move\`) | ${ms(quantile(p.move, 0.5))} | ${ms(quantile(p.move, 0.95))} | ${ms(Math.max(...p.move))} |`,
       "",
-      `The liquidation-levels curves (once per load): ${ms(levelsMs)}. The recompute runs on the main thread: at these times a Web Worker would cost more in messaging than it saves.`,
+      `Memory: the page's JS heap after a garbage collection, with the ${n}-vault book, its odds and distances loaded: **${mb(p.heapUsed)}** used of ${mb(p.heapTotal)} allocated (CDP \`Runtime.getHeapUsage\`), plus ${mb(typedBytes)} of typed arrays outside it (the book's columns, distances, odds, the scenario's flags and health factors; counted from the same book in Node).`,
+      "",
+      `On a 390 px phone the page is ${p.phoneWidth} px wide (${p.phoneWidth <= 390 ? "no sideways scroll" : "it scrolls sideways"}; the table scrolls inside its box).`,
+      "",
+      `Sorting the whole table by debt (click → header marked, Playwright round trip included): ${ms(p.sortMs)}. The liquidation-levels curves (once per load, Node): ${ms(levelsMs)}.`,
+      "The recompute runs on the main thread (no Web Worker): one pass over the book's typed arrays; its median fits a frame, while its p95 and the slider → DOM time carry the machine's load.",
       "",
     );
   } finally {
     await stack.stop();
+    server.close();
   }
   const out = lines.join("\n");
   console.log(out);

@@ -21,7 +21,7 @@ const test = base.extend<Record<never, never>, { stack: Stack }>({
 });
 test.describe.configure({ mode: "serial" });
 
-test("as a trader: my vault's timeline and its CSV match the transactions I sent; without the indexer the page says it reads the chain", async ({ page, stack }) => {
+test("as a trader: my vault's timeline and its CSV match the transactions I sent, and /risk loads the book from the indexer; without the indexer both pages say they read the chain", async ({ page, stack }) => {
   test.setTimeout(180_000);
   const d = stack.deployment;
   const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
@@ -72,9 +72,23 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   expect(lines.map((l) => l.split(",")[col("event")])).toEqual(sent.map((s) => s.kind));
   expect(lines.map((l) => { const c = l.split(","); return c[col("amount")] || c[col("base_amount")]; })).toEqual(sent.map((s) => s.amount));
 
+  // The risk page loads the market's whole book from the indexer (its compact form), the chain's vault count.
+  const vaultCount = await publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" });
+  await page.goto(`${stack.baseUrl}/risk`);
+  await page.getByTestId("risk-market-select").selectOption(`${d.chainId}:${market}`);
+  await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "indexer", { timeout: 60_000 });
+  await expect(page.getByTestId("total-vaults")).toHaveText(vaultCount.toLocaleString("en-US"));
+  await expect(page.getByTestId("risk-row").filter({ has: page.locator(`a[href*="/vault/${d.chainId}/${id}?"]`) })).toHaveCount(1);
+
   // Without the indexer, the page still shows the history, read from the chain, and says so.
   await stack.indexer!.stop();
-  await page.reload();
+  await page.goto(`${stack.baseUrl}/vault/${d.chainId}/${id}?market=${market}`);
   await expect(page.getByTestId("history-fallback")).toContainText("indexer is unavailable", { timeout: 60_000 });
   await expect(page.getByTestId("history-chart").getByTestId("vault-events")).toContainText("Borrowed");
+  // …and so does the risk page, reading every vault from the lens's pages.
+  await page.goto(`${stack.baseUrl}/risk`);
+  await page.getByTestId("risk-market-select").selectOption(`${d.chainId}:${market}`);
+  await expect(page.getByTestId("risk-fallback")).toContainText("The indexer could not serve this market's book", { timeout: 60_000 });
+  await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "rpc");
+  await expect(page.getByTestId("total-vaults")).toHaveText(vaultCount.toLocaleString("en-US"));
 });

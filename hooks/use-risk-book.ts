@@ -3,17 +3,34 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
-import { loadRiskBook } from "@/lib/risk-book";
+import { loadRiskBook, loadRiskBookFromIndexer } from "@/lib/risk-book";
 import type { ChainConfig } from "@/lib/server/config";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
 
-/** How often the whole book is re-read (it is one or two waves of eth_calls whatever its size). */
+/** How often the whole book is re-read (one request to the indexer, or one or two waves of eth_calls). */
 export const RISK_BOOK_REFRESH_MS = 30_000;
 
 export const riskBookKey = (chainId: number, market: Address) => ["keel", "risk-book", chainId, market] as const;
 
-/** Every vault of `market` and the market itself, through KeelLens.getVaultBook pages (lib/risk-book.ts). */
+/** Where the book came from: the indexer (at its block), or the lens's pages because the indexer could not serve it. */
+export type RiskBookSource = { kind: "indexer"; block: bigint; notIndexed: number } | { kind: "rpc"; reason: string };
+
+/** The indexer's compact book of `market`, through the app's /api/indexer proxy; throws the indexer's reason. */
+async function fetchBook(chainId: number, market: Address): Promise<ArrayBuffer> {
+  const res = await fetch(`/api/indexer/book/${chainId}/${market}`, { cache: "no-store" });
+  if (!res.ok) {
+    const reason = ((await res.json().catch(() => null)) as { error?: string } | null)?.error;
+    throw new Error(reason ?? `the indexer's book answered ${res.status}`);
+  }
+  return res.arrayBuffer();
+}
+
+/**
+ * Every vault of `market` and the market itself: from the indexer's compact book (lib/risk-book-codec.ts) priced with
+ * the chain's `getMarket`, or — when the indexer is not configured, not answering or sends something unreadable —
+ * from KeelLens.getVaultBook pages over RPC (lib/risk-book.ts), with the reason kept for the page to say.
+ */
 export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
   const config = useConfig();
   const lens = chain.deployment?.contracts.lens;
@@ -26,8 +43,16 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
       const client = getPublicClient(config, { chainId: chain.id as ChainId });
       if (!client) throw new Error(`no RPC client for chain ${chain.id}`);
       const started = performance.now();
+      let source: RiskBookSource;
+      try {
+        const data = await loadRiskBookFromIndexer(() => fetchBook(chain.id, market!), client, lens!, market!);
+        source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
+        return { market: data.market, book: data.book, source, loadMs: performance.now() - started };
+      } catch (e) {
+        source = { kind: "rpc", reason: (e as Error).message.split("\n")[0]! };
+      }
       const data = await loadRiskBook(client, lens!, market!);
-      return { ...data, loadMs: performance.now() - started };
+      return { ...data, source, loadMs: performance.now() - started };
     },
   });
 }

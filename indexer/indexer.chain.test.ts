@@ -5,6 +5,8 @@ import { maxUint256, parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/indexer";
+import { buildRiskBook, loadRiskBook, pageFromCompact } from "@/lib/risk-book";
+import { decodeBook, gunzip } from "@/lib/risk-book-codec";
 import type { Deployment } from "@/lib/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
@@ -183,6 +185,37 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
       expect(BigInt(row.borrowedSum!) + BigInt(row.interestSum!) - BigInt(row.repaidSum!) - BigInt(row.liquidatedSum!) - BigInt(row.badDebtSum!)).toBe(v!.totalBorrows);
       expect(BigInt(row.badDebtSum!)).toBe(v!.totalBadDebt);
     }
+  });
+
+  it("serves each market's whole book in the compact form, vault by vault equal to the chain's at the indexed block", async () => {
+    await synced();
+    for (const dm of d.markets) {
+      const res = await fetch(`${indexer.url}/book/${d.chainId}/${dm.address}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/vnd.keel.book+gzip");
+      const compact = decodeBook(await gunzip(await res.arrayBuffer()));
+      expect(compact.block).toBeGreaterThan(0n);
+      // The chain at that block, through the lens's pages (the RPC path /risk falls back to).
+      const at = { readContract: ((args: object) => admin.publicClient.readContract({ ...args, blockNumber: compact.block } as never)) as never };
+      const lens = await loadRiskBook(at, d.contracts.lens!, dm.address);
+      expect(compact.n).toBe(Number(lens.market.vaultCount));
+      const fromIndexer = buildRiskBook(lens.market, [pageFromCompact(lens.market, compact)]);
+      expect([...fromIndexer.ids]).toEqual([...lens.book.ids]);
+      expect(fromIndexer.owners.map((o) => o.toLowerCase())).toEqual(lens.book.owners.map((o) => o.toLowerCase()));
+      expect(fromIndexer.debt).toEqual(lens.book.debt);
+      expect(fromIndexer.totals).toEqual(lens.book.totals);
+      // Σ debt of the book: the market's borrows (each vault's debt rounds up, so the sum is at most one unit a vault above).
+      const debt = fromIndexer.debt.reduce((a, b) => a + b, 0n);
+      expect(debt >= lens.market.totalBorrows && debt <= lens.market.totalBorrows + BigInt(compact.n)).toBe(true);
+      // Σ of every collateral column: what the market holds for it.
+      for (const [j, c] of lens.market.collaterals.entries()) {
+        let sum = 0n;
+        for (let i = 0; i < compact.n; i++) sum += compact.amounts[i * compact.assets.length + compact.assets.findIndex((a) => a === c.info.asset)] ?? 0n;
+        if (!compact.assets.includes(c.info.asset)) sum = 0n;
+        expect(sum, `${dm.name} column ${j}`).toBe(c.info.totalDeposited);
+      }
+    }
+    expect((await fetch(`${indexer.url}/book/${d.chainId}/not-an-address`)).status).toBe(400);
   });
 
   it("rolls back a reorg past indexed blocks and indexes the new branch", async () => {

@@ -63,6 +63,10 @@ export const vault = onchainTable(
     owner: t.hex().notNull(),
     openedBlock: t.bigint().notNull(),
     debt: t.bigint().notNull(),
+    /** Debt shares and the collateral held (assets and token amounts, same order): the book /risk loads (`/book`). */
+    debtShares: t.bigint().notNull(),
+    collateralAssets: t.text().array().notNull(),
+    collateralAmounts: t.bigint().array().notNull(),
     collateralValue: t.bigint().notNull(),
     debtValue: t.bigint().notNull(),
     healthFactor: t.bigint().notNull(),

@@ -7,7 +7,8 @@
  */
 import type { Address, PublicClient } from "viem";
 import { keelLensAbi } from "@/contracts-abi/generated";
-import { vaultRisk, valueDown, WAD, type VaultPosition } from "./risk";
+import { debtOfShares, vaultRisk, valueDown, WAD, type VaultPosition } from "./risk";
+import { decodeBook, gunzip, type CompactBook } from "./risk-book-codec";
 import type { LensMarket } from "./vaults";
 
 const toUsd = (wad: bigint) => Number(wad) / 1e18;
@@ -49,6 +50,8 @@ export type BookMarket = Pick<LensMarket, "market" | "baseDecimals" | "baseFeed"
 /** One page of KeelLens.getVaultBook. */
 export interface BookPage {
   offset: number;
+  /** Vault ids of the rows; without, they are offset + 1, offset + 2, … (the lens's pages). */
+  ids?: ArrayLike<number>;
   owners: readonly Address[];
   debts: readonly bigint[];
   /** Row-major, `k` per vault. */
@@ -100,7 +103,7 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
   let i = 0;
   for (const page of sorted) {
     for (let r = 0; r < page.owners.length; r++, i++) {
-      book.ids[i] = page.offset + r + 1;
+      book.ids[i] = page.ids ? page.ids[r]! : page.offset + r + 1;
       book.owners[i] = page.owners[r]!;
       const debt = page.debts[r]!;
       book.debt[i] = debt;
@@ -136,6 +139,31 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
   return book;
 }
 
+/**
+ * The indexer's compact book (lib/risk-book-codec.ts) as one page in the market's column order, debt from the shares
+ * at the market's borrow totals (`view`, read from the chain with the prices). Throws when the indexer's book holds a
+ * collateral the market does not list (a book of another market).
+ */
+export function pageFromCompact(view: Pick<LensMarket, "market" | "collaterals" | "totalBorrows" | "totalBorrowShares">, compact: CompactBook): BookPage {
+  if (compact.market.toLowerCase() !== view.market.toLowerCase()) throw new Error(`the indexer sent the book of ${compact.market}, not ${view.market}`);
+  const k = view.collaterals.length;
+  const columns = compact.assets.map((a) => {
+    const j = view.collaterals.findIndex((c) => c.info.asset.toLowerCase() === a.toLowerCase());
+    if (j < 0) throw new Error(`the indexer's book holds ${a}, which market ${view.market} does not list`);
+    return j;
+  });
+  const kc = compact.assets.length;
+  const amounts = new Array<bigint>(compact.n * k).fill(0n);
+  const debts = new Array<bigint>(compact.n);
+  const owners = new Array<Address>(compact.n);
+  for (let i = 0; i < compact.n; i++) {
+    owners[i] = compact.owners[compact.ownerIndex[i]!]!;
+    debts[i] = debtOfShares(compact.debtShares[i]!, view.totalBorrows, view.totalBorrowShares);
+    for (let x = 0; x < kc; x++) amounts[i * k + columns[x]!] = compact.amounts[i * kc + x]!;
+  }
+  return { offset: 0, ids: compact.ids, owners, debts, amounts };
+}
+
 /** Vaults per KeelLens.getVaultBook call: ~5M gas of eth_call on anvil, well under any node's cap (see bench/risk.ts). */
 export const BOOK_PAGE_SIZE = 500;
 
@@ -168,4 +196,23 @@ export async function loadRiskBook(
   // Vaults opened between the first and the later reads are left for the next refresh.
   const pages = [first, ...rest];
   return { market: view, book: buildRiskBook(view, pages) };
+}
+
+/**
+ * A market's book from the indexer's compact form (`fetchBook`: the gzipped bytes of `/book/:chainId/:market`), priced
+ * with the market read from the chain at the same time (`getMarket`: prices, thresholds, borrow totals). One HTTP
+ * request and one eth_call whatever the number of vaults. `block` is the indexer's block for the vaults.
+ */
+export async function loadRiskBookFromIndexer(
+  fetchBook: () => Promise<ArrayBuffer>,
+  client: Pick<PublicClient, "readContract">,
+  lens: Address,
+  market: Address,
+): Promise<{ market: LensMarket; book: RiskBook; block: bigint; notIndexed: number }> {
+  const [bytes, view] = await Promise.all([fetchBook(), client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarket", args: [market] })]);
+  const compact = decodeBook(await gunzip(bytes));
+  // An indexer still backfilling has none of the market's vaults: its empty book would read as an empty market.
+  if (compact.n === 0 && view.vaultCount > 0n) throw new Error(`the indexer has none of the market's ${view.vaultCount} vaults yet`);
+  const notIndexed = Math.max(0, Number(view.vaultCount) - compact.n);
+  return { market: view, book: buildRiskBook(view, [pageFromCompact(view, compact)]), block: compact.block, notIndexed };
 }

@@ -44,6 +44,9 @@ const VIRTUAL_ASSETS = 1n;
 const toSharesUp = (a: bigint, ta: bigint, ts: bigint) => mulDivUp(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
 const toSharesDown = (a: bigint, ta: bigint, ts: bigint) => mulDivDown(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
 const toAssetsUp = (s: bigint, ta: bigint, ts: bigint) => mulDivUp(s, ta + VIRTUAL_ASSETS, ts + VIRTUAL_SHARES);
+/** A vault's debt (base units) from its debt shares and the market's borrow totals, rounded up as `KeelMarket.debtOf`. */
+export const debtOfShares = (debtShares: bigint, totalBorrowAssets: bigint, totalBorrowShares: bigint) =>
+  debtShares === 0n ? 0n : toAssetsUp(debtShares, totalBorrowAssets, totalBorrowShares);
 
 /** Debt after borrowing (+) or repaying (−) `amount`, with the engine's share rounding when shares are known. */
 function debtAfter(v: VaultPosition, amount: bigint, borrow: boolean): Pick<VaultPosition, "debt" | "shares"> {
@@ -75,7 +78,9 @@ export interface VaultRisk {
   liquidatable: boolean;
 }
 
-const scaleOf = (decimals: number) => 10n ** BigInt(decimals);
+/** 10^decimals, computed once per decimals (a book values 100,000 vaults with a handful of them). */
+const SCALES: bigint[] = [];
+const scaleOf = (decimals: number) => SCALES[decimals] ?? (SCALES[decimals] = 10n ** BigInt(decimals));
 
 /** Value in USD (WAD) of `amount` at `price`, rounded down (collateral). */
 export const valueDown = (amount: bigint, price: bigint, decimals: number) => mulDivDown(amount, price, scaleOf(decimals));

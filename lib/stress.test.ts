@@ -110,6 +110,28 @@ describe("buildRiskBook", () => {
 });
 
 describe("stress", () => {
+  it("gives each vault's health factor at the scenario's prices, and the histogram at them counts what the scenario counts", () => {
+    fc.assert(
+      fc.property(fc.array(vaultArb, { maxLength: 40 }), shockArb, (vs, shocks) => {
+        const book = buildRiskBook(market, [pageOf(vs)]);
+        const flags = new Uint8Array(book.n);
+        const health = new Float64Array(book.n);
+        const r = stress(book, shocks, flags, health);
+        vs.forEach((v, i) => {
+          if (v.debt === 0n) return expect(health[i]).toBe(Infinity);
+          // Σ value × LT × (1 − shock) ÷ debt: the same sum the liquidatable test compares with the debt.
+          const liq = book.liquidationValue[2 * i]! * (1 - shocks[0]) + book.liquidationValue[2 * i + 1]! * (1 - shocks[1]);
+          expect(health[i]).toBeCloseTo(liq / book.debtValue[i]!, 12);
+          if (!book.liquidatableNow[i]) expect(flags[i] ? health[i]! <= 1 : health[i]! >= 1).toBe(true);
+        });
+        const stressed = healthHistogram(book, { health, flags });
+        expect(stressed.reduce((a, b) => a + b.vaults, 0)).toBe(r.vaultsWithDebt);
+        expect(stressed[0]!.vaults).toBe(r.liquidatable);
+        expect(stressed[0]!.debtValue).toBeCloseTo(r.debtValue, 6);
+      }),
+    );
+  });
+
   it("with no shock, flags exactly the vaults the engine would liquidate now", () => {
     fc.assert(
       fc.property(fc.array(vaultArb, { maxLength: 40 }), (vs) => {

@@ -44,9 +44,10 @@ export function liquidationDiscount(healthFactor: number, maxDiscount: number, m
 
 /**
  * The scenario where collateral j's price falls by `shocks[j]` (0 = unchanged, 0.3 = −30 %, at most 1). `flags`, if
- * given (length n), receives 1 for each vault liquidatable under it.
+ * given (length n), receives 1 for each vault liquidatable under it; `health`, if given, each vault's health factor at
+ * the scenario's prices (Σ value × LT × (1 − shock) ÷ debt; the book's own for vaults without debt or unpriced).
  */
-export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8Array): StressResult {
+export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8Array, health?: Float64Array): StressResult {
   const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount } = book;
   const keep = new Float64Array(k);
   for (let j = 0; j < k; j++) keep[j] = 1 - Math.min(1, Math.max(0, shocks[j] ?? 0));
@@ -59,11 +60,13 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     const d = debtValue[i]!;
     const hf = healthFactor[i]!;
     if (flags) flags[i] = 0;
+    if (health) health[i] = hf;
     if (d === 0 || hf !== hf /* NaN: unpriced */ || hf === Infinity) continue;
     vaultsWithDebt++;
     const row = i * k;
     let liq = 0;
     for (let j = 0; j < k; j++) liq += liquidationValue[row + j]! * keep[j]!;
+    if (health) health[i] = liq / d;
     if (liquidatableNow[i] === 0 && liq >= d) continue;
     liquidatable++;
     if (flags) flags[i] = 1;
@@ -160,14 +163,20 @@ export const HEALTH_BUCKETS: { from: number; to: number; label: string }[] = [
   { from: 5, to: Infinity, label: "≥ 5" },
 ];
 
-/** Vaults with debt and their debt value per health bucket (liquidatable-now vaults always in the first). */
-export function healthHistogram(book: RiskBook): { label: string; vaults: number; debtValue: number }[] {
+/**
+ * Vaults with debt and their debt value per health bucket (liquidatable vaults always in the first). Today's by
+ * default; with a scenario's `health` and `flags` (from `stress`), at the scenario's prices.
+ */
+export function healthHistogram(book: RiskBook, scenario?: { health: Float64Array; flags: Uint8Array }): { label: string; vaults: number; debtValue: number }[] {
   const out = HEALTH_BUCKETS.map((b) => ({ label: b.label, vaults: 0, debtValue: 0 }));
+  const health = scenario?.health ?? book.healthFactor;
+  const liquidatable = scenario?.flags ?? book.liquidatableNow;
   for (let i = 0; i < book.n; i++) {
-    const hf = book.healthFactor[i]!;
+    const hf = health[i]!;
     if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
-    let b = book.liquidatableNow[i] ? 0 : HEALTH_BUCKETS.findIndex((x) => hf >= x.from && hf < x.to);
-    if (b < 0) b = HEALTH_BUCKETS.length - 1;
+    // The first bucket whose upper bound is above hf (a plain loop: this runs per vault on every slider move).
+    let b = 0;
+    if (!liquidatable[i]) while (b < HEALTH_BUCKETS.length - 1 && !(hf < HEALTH_BUCKETS[b]!.to)) b++;
     out[b]!.vaults++;
     out[b]!.debtValue += book.debtValue[i]!;
   }

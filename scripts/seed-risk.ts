@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import { createTestClient, createWalletClient, encodeFunctionData, getAddress, http, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
+import type { LensMarket } from "../lib/vaults";
 import { readDeployment } from "../lib/server/config";
 import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf } from "./lib/artifacts";
@@ -108,7 +109,8 @@ export interface SeedRiskOptions {
 }
 
 /** Owner `i` of the pool: a deterministic address nobody holds the key to. */
-const ownerAt = (i: number): Address => getAddress(`0x${keccak256(toHex(`keel-risk-owner-${i}`)).slice(26)}`);
+const ownerCache: Address[] = [];
+const ownerAt = (i: number): Address => ownerCache[i] ?? (ownerCache[i] = getAddress(`0x${keccak256(toHex(`keel-risk-owner-${i}`)).slice(26)}`));
 
 /** Writes `hours` hourly rounds to every dev feed, ending at its current answer, then the current answer again now. */
 export async function writePriceHistory(opts: { rpcUrl: string; deployment: Deployment; hours: number; seed?: number }) {
@@ -140,6 +142,55 @@ export async function writePriceHistory(opts: { rpcUrl: string; deployment: Depl
  * Creates `vaults` vaults across the deployment's markets (see the file comment) and supplies each market enough of
  * its base asset to lend them. Returns the vault ids created per market.
  */
+/** One vault of a seeding plan: its owner, the amount of each of the market's collaterals (market order), its borrow. */
+export interface PlannedVault {
+  owner: Address;
+  amounts: bigint[];
+  borrow: bigint;
+}
+
+/**
+ * `count` vaults for `view` with the seeding distribution (see the file's header): value lognormal (median $8,000),
+ * one or two collaterals, 0–99.5 % of the borrow limit in use. Also what `npm run bench:risk` synthesises at 100,000.
+ */
+export function planRiskVaults(
+  view: Pick<LensMarket, "collaterals" | "baseFeed" | "baseDecimals">,
+  count: number,
+  { uniform, normal }: ReturnType<typeof seededRandom>,
+): PlannedVault[] {
+  const cols = view.collaterals;
+  const basePrice = Number(view.baseFeed.price) / 1e18;
+  const plan: PlannedVault[] = [];
+  for (let i = 0; i < count; i++) {
+    const usd = Math.min(2e6, Math.max(50, 8_000 * Math.exp(1.5 * normal())));
+    // One collateral (the first more often) or two, split at random.
+    const pick = uniform();
+    const weights = cols.map(() => 0);
+    if (cols.length === 1 || pick < 0.55) weights[0] = 1;
+    else if (pick < 0.8) weights[1] = 1;
+    else {
+      const s = 0.2 + 0.6 * uniform();
+      weights[0] = s;
+      weights[1] = 1 - s;
+    }
+    let limit = 0;
+    const amounts = cols.map((col, j) => {
+      const price = Number(col.feed.price) / 1e18;
+      const units = (usd * weights[j]!) / price;
+      if (units === 0) return 0n;
+      const amount = parseUnits(units.toFixed(Math.min(col.info.decimals, 12)), col.info.decimals);
+      limit += Number(amount) / 10 ** col.info.decimals * price * (Number(col.info.ltv) / 1e18);
+      return amount;
+    });
+    // Borrow limit in use: 10 % none; 30 % 10–60 %; 40 % 60–90 %; 20 % 90–99.5 %.
+    const u = uniform();
+    const used = u < 0.1 ? 0 : u < 0.4 ? 0.1 + 0.5 * uniform() : u < 0.8 ? 0.6 + 0.3 * uniform() : 0.9 + 0.095 * uniform();
+    const borrow = used === 0 ? 0n : parseUnits(((limit * used) / basePrice).toFixed(Math.min(view.baseDecimals, 12)), view.baseDecimals);
+    plan.push({ owner: ownerAt(Math.floor(uniform() * OWNERS)), amounts, borrow });
+  }
+  return plan;
+}
+
 export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: Address; firstId: number; count: number }[]> {
   const log = opts.log ?? (() => {});
   const d = opts.deployment;
@@ -160,39 +211,9 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   for (const [mi, view] of views.entries()) {
     const count = Math.round(opts.vaults * (shares[mi] ?? 0));
     if (count <= 0) continue;
-    const cols = view.collaterals;
-    const assets = cols.map((x) => x.info.asset);
-    const basePrice = Number(view.baseFeed.price) / 1e18;
-    const plan: { owner: Address; amounts: bigint[]; borrow: bigint }[] = [];
-    let totalBorrow = 0n;
-    for (let i = 0; i < count; i++) {
-      const usd = Math.min(2e6, Math.max(50, 8_000 * Math.exp(1.5 * normal())));
-      // One collateral (the first more often) or two, split at random.
-      const pick = uniform();
-      const weights = cols.map(() => 0);
-      if (cols.length === 1 || pick < 0.55) weights[0] = 1;
-      else if (pick < 0.8) weights[1] = 1;
-      else {
-        const s = 0.2 + 0.6 * uniform();
-        weights[0] = s;
-        weights[1] = 1 - s;
-      }
-      let limit = 0;
-      const amounts = cols.map((col, j) => {
-        const price = Number(col.feed.price) / 1e18;
-        const units = (usd * weights[j]!) / price;
-        if (units === 0) return 0n;
-        const amount = parseUnits(units.toFixed(Math.min(col.info.decimals, 12)), col.info.decimals);
-        limit += Number(amount) / 10 ** col.info.decimals * price * (Number(col.info.ltv) / 1e18);
-        return amount;
-      });
-      // Borrow limit in use: 10 % none; 30 % 10–60 %; 40 % 60–90 %; 20 % 90–99.5 %.
-      const u = uniform();
-      const used = u < 0.1 ? 0 : u < 0.4 ? 0.1 + 0.5 * uniform() : u < 0.8 ? 0.6 + 0.3 * uniform() : 0.9 + 0.095 * uniform();
-      const borrow = used === 0 ? 0n : parseUnits(((limit * used) / basePrice).toFixed(Math.min(view.baseDecimals, 12)), view.baseDecimals);
-      totalBorrow += borrow;
-      plan.push({ owner: ownerAt(Math.floor(uniform() * OWNERS)), amounts, borrow });
-    }
+    const assets = view.collaterals.map((x) => x.info.asset);
+    const plan = planRiskVaults(view, count, { uniform, normal });
+    const totalBorrow = plan.reduce((a, p) => a + p.borrow, 0n);
 
     // Enough cash to lend it all (utilisation ~75 %): the seeding account mints the base asset and supplies it.
     const supply = (totalBorrow * 4n) / 3n + 1n;

@@ -79,6 +79,9 @@ export async function recordVaultEvent(event: Event, context: Context, a: Action
   const state = {
     owner: after.owner,
     debt: after.debt,
+    debtShares: after.debtShares,
+    collateralAssets: after.collaterals.map((c) => c.asset.toLowerCase()),
+    collateralAmounts: after.collaterals.map((c) => c.amount),
     collateralValue: after.collateralValue,
     debtValue: after.debtValue,
     healthFactor: after.healthFactor,

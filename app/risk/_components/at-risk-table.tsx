@@ -1,19 +1,36 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { vaultHref } from "@/app/_components/vault-card";
-import { formatToken, shortAddress } from "@/lib/format";
-import { formatOdds } from "@/lib/liquidation-odds";
+import { useFormat } from "@/hooks/use-format";
 import type { RiskBook } from "@/lib/risk-book";
-import { usd } from "./usd";
 
 export type SortKey = "hf" | "distance" | "debt" | "collateral" | "owner" | "odds7";
-const ROWS = 100;
+/** Rows per page: the table renders one page of the order, whatever the size of the book. */
+export const RISK_PAGE_ROWS = 50;
 
 /**
- * Vaults with debt, sortable by health factor, distance to liquidation, size, owner or 7-day odds; the first 100 rows
- * of the order shown, each linking to its vault page. Vaults liquidatable under the stress scenario are marked.
+ * Per vault, the number the table sorts by. Owners sort by their rank among the book's distinct owners, so every key is
+ * a float and 100,000 vaults sort with one typed-array pass.
+ */
+function sortKeys(book: RiskBook, key: SortKey, distance: Float64Array, odds7: Float64Array): Float64Array {
+  const keys = new Float64Array(book.n);
+  if (key === "owner") {
+    const distinct = [...new Set(book.owners.map((o) => o.toLowerCase()))].sort();
+    const rank = new Map(distinct.map((o, r) => [o, r]));
+    for (let i = 0; i < book.n; i++) keys[i] = rank.get(book.owners[i]!.toLowerCase())!;
+    return keys;
+  }
+  const from = { hf: book.healthFactor, distance, debt: book.debtValue, collateral: book.totalValue, odds7 }[key];
+  for (let i = 0; i < book.n; i++) keys[i] = key === "odds7" && Number.isNaN(from[i]!) ? -1 : from[i]!;
+  return keys;
+}
+
+/**
+ * Vaults with debt, sortable by health factor, distance to liquidation, size, owner or 7-day odds, a page at a time,
+ * each linking to its vault page. Vaults liquidatable under the stress scenario are marked and can be shown alone.
  */
 export function AtRiskTable({
   book,
@@ -37,39 +54,42 @@ export function AtRiskTable({
   /** Per vault: liquidatable under the current scenario. */
   flags: Uint8Array;
 }) {
+  const t = useTranslations("risk.table");
+  const f = useFormat();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "hf", desc: false });
   const [onlyStressed, setOnlyStressed] = useState(false);
-  const order = useMemo(() => {
-    const idx: number[] = [];
+  const [page, setPage] = useState(0);
+  // The order depends on the book and the sort only: a slider move (new flags) never re-sorts.
+  const sorted = useMemo(() => {
+    const keys = sortKeys(book, sort.key, distance, odds7);
+    let m = 0;
+    const idx = new Uint32Array(book.n);
     for (let i = 0; i < book.n; i++) {
       const hf = book.healthFactor[i]!;
       if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
-      if (onlyStressed && !flags[i]) continue;
-      idx.push(i);
+      idx[m++] = i;
     }
-    const key: (i: number) => number | string = {
-      hf: (i: number) => book.healthFactor[i]!,
-      distance: (i: number) => distance[i]!,
-      debt: (i: number) => book.debtValue[i]!,
-      collateral: (i: number) => book.totalValue[i]!,
-      owner: (i: number) => book.owners[i]!.toLowerCase(),
-      odds7: (i: number) => (Number.isNaN(odds7[i]!) ? -1 : odds7[i]!),
-    }[sort.key];
     const dir = sort.desc ? -1 : 1;
-    idx.sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
+    return idx.subarray(0, m).sort((a, b) => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
       return (ka < kb ? -1 : ka > kb ? 1 : book.ids[a]! - book.ids[b]!) * dir;
     });
-    return idx;
-  }, [book, sort, onlyStressed, flags, distance, odds7]);
+  }, [book, sort, distance, odds7]);
+  const order = useMemo(() => (onlyStressed ? sorted.filter((i) => flags[i] === 1) : sorted), [sorted, onlyStressed, flags]);
+  const pages = Math.max(1, Math.ceil(order.length / RISK_PAGE_ROWS));
+  const current = Math.min(page, pages - 1);
+  const rows = order.subarray(current * RISK_PAGE_ROWS, (current + 1) * RISK_PAGE_ROWS);
 
   const header = (key: SortKey, label: string, right = true) => (
     <th className={`px-3 py-2 ${right ? "text-right" : ""}`} aria-sort={sort.key === key ? (sort.desc ? "descending" : "ascending") : "none"}>
       <button
         type="button"
         data-testid={`sort-${key}`}
-        onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key === "debt" || key === "collateral" || key === "odds7" }))}
+        onClick={() => {
+          setSort((s) => ({ key, desc: s.key === key ? !s.desc : key === "debt" || key === "collateral" || key === "odds7" }));
+          setPage(0);
+        }}
         className="uppercase tracking-wide hover:text-slate-200"
       >
         {label}
@@ -77,64 +97,114 @@ export function AtRiskTable({
       </button>
     </th>
   );
-  const pct = (x: number) => (x === Infinity ? "—" : `${(x * 100).toFixed(1)}%`);
+  const pager = "min-h-11 rounded-md border border-slate-700 px-3 py-1 text-xs text-slate-200 hover:bg-slate-800 disabled:opacity-40 md:min-h-0";
   return (
-    <section className="rounded-xl border border-slate-800 bg-slate-900/40" aria-label="Vaults at risk">
+    <section className="rounded-xl border border-slate-800 bg-slate-900/40" aria-label={t("title")}>
       <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">Vaults by risk</h2>
+        <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">{t("title")}</h2>
         <label className="flex items-center gap-2 text-xs text-slate-300">
-          <input type="checkbox" checked={onlyStressed} onChange={(e) => setOnlyStressed(e.target.checked)} data-testid="only-stressed" />
-          only liquidatable in the scenario
+          <input
+            type="checkbox"
+            checked={onlyStressed}
+            onChange={(e) => {
+              setOnlyStressed(e.target.checked);
+              setPage(0);
+            }}
+            data-testid="only-stressed"
+          />
+          {t("onlyStressed")}
         </label>
       </div>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Vaults closest to liquidation">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("region")}>
         <table className="w-full text-sm" data-testid="at-risk-table">
           <thead className="bg-slate-900 text-left text-xs text-slate-400">
             <tr>
-              <th className="px-3 py-2 uppercase tracking-wide">Vault</th>
-              {header("owner", "Owner", false)}
-              {header("hf", "Health")}
-              {header("distance", "To liquidation")}
-              {header("debt", "Debt")}
-              {header("collateral", "Collateral")}
-              <th className="px-3 py-2 text-right uppercase tracking-wide">1 day</th>
-              {header("odds7", "7 days")}
+              <th className="px-3 py-2 uppercase tracking-wide">{t("vault")}</th>
+              {header("owner", t("owner"), false)}
+              {header("hf", t("health"))}
+              {header("distance", t("toLiquidation"))}
+              {header("debt", t("debt"))}
+              {header("collateral", t("collateral"))}
+              <th className="px-3 py-2 text-right uppercase tracking-wide">{t("oneDay")}</th>
+              {header("odds7", t("sevenDays"))}
             </tr>
           </thead>
           <tbody>
-            {order.slice(0, ROWS).map((i) => {
-              const id = book.ids[i]!;
-              const hf = book.healthFactor[i]!;
-              return (
-                <tr key={id} className={`border-t border-slate-800 ${flags[i] ? "bg-rose-950/30" : ""}`} data-testid="risk-row" data-vault-id={id} data-stressed={flags[i] ? "1" : "0"}>
-                  <td className="px-3 py-1.5">
-                    <Link href={vaultHref(chainId, book.market, BigInt(id))} className="font-medium text-sky-300 hover:underline">
-                      #{id}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1.5 font-mono text-xs text-slate-400">{shortAddress(book.owners[i]! as Address)}</td>
-                  <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${book.liquidatableNow[i] ? "text-rose-300" : hf < 1.2 ? "text-orange-300" : hf < 1.5 ? "text-yellow-300" : "text-emerald-300"}`} data-testid="row-hf">
-                    {hf > 1000 ? ">1000" : hf.toFixed(2)}
-                  </td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">
-                    {formatToken(book.debt[i]!, baseDecimals, baseSymbol, 2)}
-                    <div className="text-xs text-slate-400">{usd(book.debtValue[i]!)}</div>
-                  </td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{usd(book.totalValue[i]!)}</td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds1[i]!) ? "—" : formatOdds(odds1[i]!)}</td>
-                  <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds7[i]!) ? "—" : formatOdds(odds7[i]!)}</td>
-                </tr>
-              );
-            })}
+            {Array.from(rows, (i) => (
+              <RiskRow key={book.ids[i]} i={i} stressed={flags[i] === 1} book={book} chainId={chainId} baseDecimals={baseDecimals} baseSymbol={baseSymbol} distance={distance} odds1={odds1} odds7={odds7} />
+            ))}
           </tbody>
         </table>
       </div>
-      <p className="px-4 py-2 text-xs text-slate-400" data-testid="risk-rows-shown">
-        {order.length === 0
-          ? "No vault matches."
-          : `Showing ${Math.min(ROWS, order.length).toLocaleString("en-US")} of ${order.length.toLocaleString("en-US")} vaults with debt.`}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+        <p className="text-xs text-slate-400" data-testid="risk-rows-shown">
+          {order.length === 0
+            ? t("noMatch")
+            : t("showing", { from: f.number(current * RISK_PAGE_ROWS + 1, 0), to: f.number(current * RISK_PAGE_ROWS + rows.length, 0), total: f.number(order.length, 0) })}
+        </p>
+        {pages > 1 && (
+          <nav className="flex items-center gap-2" aria-label={t("pages")}>
+            <button type="button" className={pager} disabled={current === 0} onClick={() => setPage(current - 1)} data-testid="risk-page-prev">
+              {t("previous")}
+            </button>
+            <span className="text-xs text-slate-300" data-testid="risk-page">
+              {t("page", { page: f.number(current + 1, 0), pages: f.number(pages, 0) })}
+            </span>
+            <button type="button" className={pager} disabled={current >= pages - 1} onClick={() => setPage(current + 1)} data-testid="risk-page-next">
+              {t("next")}
+            </button>
+          </nav>
+        )}
+      </div>
     </section>
   );
 }
+
+/** One vault's row; re-rendered only when its own scenario mark changes (a slider move touches few rows of a page). */
+const RiskRow = memo(function RiskRow({
+  i,
+  stressed,
+  book,
+  chainId,
+  baseDecimals,
+  baseSymbol,
+  distance,
+  odds1,
+  odds7,
+}: {
+  i: number;
+  stressed: boolean;
+  book: RiskBook;
+  chainId: number;
+  baseDecimals: number;
+  baseSymbol: string;
+  distance: Float64Array;
+  odds1: Float64Array;
+  odds7: Float64Array;
+}) {
+  const f = useFormat();
+  const id = book.ids[i]!;
+  const hf = book.healthFactor[i]!;
+  const pct = (x: number) => (x === Infinity ? "—" : `${f.number(x * 100, 1)}%`);
+  return (
+    <tr className={`border-t border-slate-800 ${stressed ? "bg-rose-950/30" : ""}`} data-testid="risk-row" data-vault-id={id} data-stressed={stressed ? "1" : "0"}>
+      <td className="px-3 py-1.5">
+        <Link href={vaultHref(chainId, book.market, BigInt(id))} className="font-medium text-sky-300 hover:underline">
+          #{id}
+        </Link>
+      </td>
+      <td className="px-3 py-1.5 font-mono text-xs text-slate-400">{f.shortAddress(book.owners[i]! as Address)}</td>
+      <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${book.liquidatableNow[i] ? "text-rose-300" : hf < 1.2 ? "text-orange-300" : hf < 1.5 ? "text-yellow-300" : "text-emerald-300"}`} data-testid="row-hf">
+        {hf > 1000 ? ">1000" : f.number(hf, 2)}
+      </td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>
+      <td className="whitespace-nowrap px-3 py-1.5 text-right font-mono tabular-nums">
+        {f.token(book.debt[i]!, baseDecimals, baseSymbol, 2)}
+        <div className="text-xs text-slate-400">{f.usdFloat(book.debtValue[i]!)}</div>
+      </td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{f.usdFloat(book.totalValue[i]!)}</td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds1[i]!) ? "—" : f.odds(odds1[i]!)}</td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{Number.isNaN(odds7[i]!) ? "—" : f.odds(odds7[i]!)}</td>
+    </tr>
+  );
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RiskBook } from "@/lib/risk-book";
 import { healthHistogram, liquidationLevels } from "@/lib/stress";
@@ -11,16 +11,20 @@ const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334
 const COLORS = ["#38bdf8", "#f59e0b", "#a78bfa", "#34d399", "#f472b6"];
 const BAR_COLORS = ["#f43f5e", "#fb923c", "#fb923c", "#fbbf24", "#facc15", "#a3e635", "#34d399", "#34d399", "#10b981", "#059669"];
 
-/** Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip. */
-export function HealthHistogram({ book }: { book: RiskBook }) {
+/**
+ * Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip: today's, or at a
+ * stress scenario's prices when one is given (recomputed on every slider move).
+ */
+export const HealthHistogram = memo(function HealthHistogram({ book, scenario }: { book: RiskBook; scenario?: { health: Float64Array; flags: Uint8Array } }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
-  const data = useMemo(() => healthHistogram(book), [book]);
+  const data = useMemo(() => healthHistogram(book, scenario), [book, scenario]);
+  const caption = scenario ? t("histogramStressed") : t("histogram");
   return (
-    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram">
-      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{t("histogram")}</figcaption>
+    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram" data-scenario={scenario ? "1" : "0"}>
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{caption}</figcaption>
       <ChartTable
-        caption={t("histogram")}
+        caption={caption}
         columns={[t("healthFactor"), t("vaults"), t("debt")]}
         rows={data.map((d) => [d.label, d.vaults, f.usdFloat(d.debtValue)])}
       />
@@ -47,10 +51,10 @@ export function HealthHistogram({ book }: { book: RiskBook }) {
       </div>
     </figure>
   );
-}
+});
 
 /** Debt that becomes liquidatable, cumulatively, as each collateral's price (and all together) falls 0 → −90 %. */
-export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symbols: string[] }) {
+export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symbols: string[] }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
   const data = useMemo(() => {
@@ -110,4 +114,4 @@ export function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symb
       </div>
     </figure>
   );
-}
+});

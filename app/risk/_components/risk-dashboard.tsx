@@ -1,15 +1,17 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useLayoutEffect, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
+import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
-import { useRiskBook } from "@/hooks/use-risk-book";
+import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useVolatility } from "@/hooks/use-volatility";
 import { chainUnavailable } from "@/lib/chains";
 import { findAsset } from "@/lib/deployment";
-import { formatPercent, formatToken, formatUsd, shortAddress } from "@/lib/format";
+import { shortAddress } from "@/lib/format";
 import { liquidationOdds } from "@/lib/liquidation-odds";
-import type { RiskBook } from "@/lib/risk-book";
+import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/risk-book";
 import type { ChainConfig } from "@/lib/server/config";
 import { oddsVaultFromBook, stress, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
@@ -18,10 +20,13 @@ import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
-import { usd } from "./usd";
 
-/** The protocol's risk, market by market: every vault read from the chain, stress-tested live in the browser. */
+/**
+ * The protocol's risk, market by market: every vault from the indexer's compact book (or the chain's lens pages when
+ * the indexer cannot serve it), stress-tested live in the browser.
+ */
 export function RiskDashboard() {
+  const t = useTranslations("risk");
   const chains = useKeelChains();
   const options = chains.flatMap((chain) =>
     chainUnavailable(chain) ? [] : chain.deployment!.markets.map((m) => ({ chain, market: m, value: `${chain.id}:${m.address}` })),
@@ -32,20 +37,17 @@ export function RiskDashboard() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Risk</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-400">
-            Every vault of a market, read from the chain: how healthy they are, how much debt becomes liquidatable as prices fall, what a
-            crash would leave as bad debt, and each vault&apos;s odds of liquidation at current volatility.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-400">{t("intro")}</p>
         </div>
         {options.length > 0 && (
-          <label className="flex items-center gap-2 text-sm text-slate-300">
-            Market
+          <label className="flex min-w-0 max-w-full items-center gap-2 text-sm text-slate-300">
+            {t("market")}
             <select
               data-testid="risk-market-select"
               value={current?.value}
               onChange={(e) => setSelected(e.target.value)}
-              className="rounded-md border border-slate-700 bg-slate-900 px-2 py-1.5 text-sm"
+              className="min-w-0 max-w-full rounded-md border border-slate-700 bg-slate-900 px-2 py-1.5 text-sm"
             >
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -60,7 +62,7 @@ export function RiskDashboard() {
         <MarketRisk key={current.value} chain={current.chain} market={current.market.address} />
       ) : (
         <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">
-          No market to show: {chains.map((c) => `${c.name}: ${chainUnavailable(c) ?? "no markets"}`).join("; ")}
+          {t("noMarket", { reasons: chains.map((c) => `${c.name}: ${chainUnavailable(c) ?? t("noMarkets")}`).join("; ") })}
         </p>
       )}
     </div>
@@ -68,9 +70,10 @@ export function RiskDashboard() {
 }
 
 function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) {
+  const t = useTranslations("risk");
   const q = useRiskBook(chain, market);
   const vols = useVolatility(chain);
-  if (q.isPending) return <p className="text-sm text-slate-400" data-testid="risk-loading">Reading every vault of the market…</p>;
+  if (q.isPending) return <p className="text-sm text-slate-400" data-testid="risk-loading">{t("loading")}</p>;
   if (!q.data) {
     return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />;
   }
@@ -79,7 +82,7 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
       {q.error && (
         <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
       )}
-      <MarketRiskView chain={chain} view={q.data.market} book={q.data.book} loadMs={q.data.loadMs} sigmas={vols.data?.sigmas} volsPending={vols.isPending} byAsset={vols.data?.byAsset} />
+      <MarketRiskView chain={chain} view={q.data.market} book={q.data.book} loadMs={q.data.loadMs} source={q.data.source} sigmas={vols.data?.sigmas} volsPending={vols.isPending} byAsset={vols.data?.byAsset} />
     </>
   );
 }
@@ -89,6 +92,7 @@ function MarketRiskView({
   view,
   book,
   loadMs,
+  source,
   sigmas,
   byAsset,
   volsPending,
@@ -97,10 +101,13 @@ function MarketRiskView({
   view: LensMarket;
   book: RiskBook;
   loadMs: number;
+  source: RiskBookSource;
   sigmas: Record<string, number | null> | undefined;
   byAsset: Record<string, Volatility | null> | undefined;
   volsPending: boolean;
 }) {
+  const t = useTranslations("risk");
+  const f = useFormat();
   const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
   const symbols = useMemo(() => book.assets.map((a) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a)), [book, chain.deployment]);
   const baseSymbol = symbolOf(view.baseAsset);
@@ -111,8 +118,13 @@ function MarketRiskView({
     setScenarioBook(book);
     setScenario(runScenario(book, scenario.shocks));
   }
-  const { shocks, result, flags, ms } = scenario;
-  const setShocks = (next: number[]) => setScenario(runScenario(book, next));
+  const { shocks, result, flags, health, ms } = scenario;
+  const setShocks = (next: number[]) => setScenario(runScenario(book, next, performance.now()));
+  const stressed = useMemo(() => (shocks.some((s) => s > 0) ? { health, flags } : undefined), [shocks, health, flags]);
+  // Slider move → DOM updated with the new figures, table marks and histogram: the whole recompute, as the bench reads it.
+  useLayoutEffect(() => {
+    if (scenario.startedAt > 0) performance.measure("keel:risk:move", { start: scenario.startedAt });
+  }, [scenario]);
 
   const distance = useMemo(() => Float64Array.from({ length: book.n }, (_, i) => vaultDistance(book, i)), [book]);
   const { odds1, odds7 } = useMemo(() => {
@@ -133,7 +145,7 @@ function MarketRiskView({
   }, [book, sigmas, view.baseAsset]);
 
   const totalDebt = useMemo(() => Array.from(book.debtValue).reduce((a, b) => a + b, 0), [book]);
-  const withDebt = useMemo(() => book.debt.filter((d) => d > 0n).length, [book]);
+  const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
   const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
   const expected7 = useMemo(() => {
     let n = 0;
@@ -151,26 +163,33 @@ function MarketRiskView({
     <div className="space-y-6">
       {unpriced && (
         <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
-          Some prices of this market are unavailable ({[...book.assets.filter((_, j) => !book.priceOk[j]), ...(book.baseOk ? [] : [view.baseAsset])].map(symbolOf).join(", ")}):
-          vaults that need them are left out of the health figures and scenarios.
+          {t("unpriced", { assets: [...book.assets.filter((_, j) => !book.priceOk[j]), ...(book.baseOk ? [] : [view.baseAsset])].map(symbolOf).join(", ") })}
+        </div>
+      )}
+      {source.kind === "rpc" && (
+        <div role="status" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200" data-testid="risk-fallback">
+          {t("fallback", { reason: source.reason })}
         </div>
       )}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="risk-totals">
-        <Stat label="Vaults" testId="total-vaults" value={book.n.toLocaleString("en-US")} sub={`${withDebt.toLocaleString("en-US")} with debt`} />
-        <Stat label="Liquidatable now" testId="total-liquidatable" value={liquidatableNow.toLocaleString("en-US")} alarm={liquidatableNow > 0} />
-        <Stat label="Collateral value" testId="total-collateral" value={formatUsd(book.totals.collateralValue)} />
-        <Stat label="Debt" testId="total-debt" value={formatUsd(book.totals.debtValue)} sub={formatToken(view.totalBorrows, view.baseDecimals, baseSymbol, 0)} />
-        <Stat label="Supplied" testId="total-supplied" value={formatToken(view.totalSupplyAssets, view.baseDecimals, baseSymbol, 0)} />
-        <Stat label="Utilization" testId="total-utilization" value={formatPercent(view.utilization)} />
-        <Stat label="Reserves" testId="total-reserves" value={formatToken(view.totalReserves, view.baseDecimals, baseSymbol, 2)} />
-        <Stat label="Bad debt to date" testId="total-bad-debt" value={formatToken(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)} alarm={view.totalBadDebt > 0n} />
+        <Stat label={t("stat.vaults")} testId="total-vaults" value={f.number(book.n, 0)} sub={t("stat.withDebt", { count: f.number(withDebt, 0) })} />
+        <Stat label={t("stat.liquidatableNow")} testId="total-liquidatable" value={f.number(liquidatableNow, 0)} alarm={liquidatableNow > 0} />
+        <Stat label={t("stat.collateralValue")} testId="total-collateral" value={f.usd(book.totals.collateralValue)} />
+        <Stat label={t("stat.debt")} testId="total-debt" value={f.usd(book.totals.debtValue)} sub={f.token(view.totalBorrows, view.baseDecimals, baseSymbol, 0)} />
+        <Stat label={t("stat.supplied")} testId="total-supplied" value={f.token(view.totalSupplyAssets, view.baseDecimals, baseSymbol, 0)} />
+        <Stat label={t("stat.utilization")} testId="total-utilization" value={f.percent(view.utilization)} />
+        <Stat label={t("stat.reserves")} testId="total-reserves" value={f.token(view.totalReserves, view.baseDecimals, baseSymbol, 2)} />
+        <Stat label={t("stat.badDebt")} testId="total-bad-debt" value={f.token(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)} alarm={view.totalBadDebt > 0n} />
       </div>
-      <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load">
-        {book.n.toLocaleString("en-US")} vaults read in {Math.ceil(book.n / 500) || 1} lens pages in {(loadMs / 1000).toFixed(2)} s · refreshed every 30 s
+      <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
+        {source.kind === "indexer"
+          ? t("loadIndexer", { count: f.number(book.n, 0), block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
+            (source.notIndexed > 0 ? ` ${t("notIndexed", { count: f.number(source.notIndexed, 0) })}` : "")
+          : t("loadRpc", { count: f.number(book.n, 0), pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0), seconds: f.number(loadMs / 1000, 2) })}
       </p>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <HealthHistogram book={book} />
+        <HealthHistogram book={book} scenario={stressed} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>
 
@@ -178,10 +197,14 @@ function MarketRiskView({
 
       <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-label="Liquidation odds" data-testid="odds-model">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">Predicted liquidations at current volatility</h2>
+          <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">{t("odds.title")}</h2>
           {!volsPending && sigmas && (
             <span className="text-slate-300" data-testid="expected-7d">
-              expected within 7 days: <b className="font-mono">{expected7.n.toFixed(1)}</b> vaults, <b className="font-mono">{usd(expected7.debt)}</b> of debt
+              {t.rich("odds.expected", {
+                vaults: f.number(expected7.n, 1),
+                debt: f.usdFloat(expected7.debt),
+                b: (chunks) => <b className="font-mono">{chunks}</b>,
+              })}
             </span>
           )}
         </div>
@@ -192,27 +215,16 @@ function MarketRiskView({
               const v = byAsset?.[a.toLowerCase()];
               return (
                 <div key={a} className="rounded-lg border border-slate-800 bg-slate-950/40 px-3 py-2" data-testid={`vol-${symbolOf(a)}`}>
-                  <div className="text-xs text-slate-400">
-                    {symbolOf(a)} volatility{a === view.baseAsset ? " (debt asset)" : ""}
-                  </div>
+                  <div className="text-xs text-slate-400">{t(a === view.baseAsset ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}</div>
                   <div className="font-mono tabular-nums text-slate-100">
-                    {volsPending ? "…" : v ? `${(v.annual * 100).toFixed(1)}% a year` : "not enough history"}
+                    {volsPending ? "…" : v ? t("odds.perYear", { pct: f.number(v.annual * 100, 1) }) : t("odds.noHistory")}
                   </div>
-                  {v && (
-                    <div className="text-xs text-slate-400">
-                      {v.returns} moves over {(v.span / 86_400).toFixed(1)} days
-                    </div>
-                  )}
+                  {v && <div className="text-xs text-slate-400">{t("odds.moves", { returns: f.number(v.returns, 0), days: f.number(v.span / 86_400, 1) })}</div>}
                 </div>
               );
             })}
         </div>
-        <p className="mt-3 text-xs text-slate-400">
-          Realised volatility from each feed&apos;s last 200 rounds (5-minute sampling). Prices follow driftless lognormal paths; the odds are
-          the probability that a vault&apos;s health factor touches 1 within the horizon (first passage, exact for one collateral against a
-          stable debt asset). Several collaterals, or a volatile debt asset, are treated as perfectly correlated against the vault — the
-          highest volatility those assets can give its health factor — so those odds are an upper bound.
-        </p>
+        <p className="mt-3 text-xs text-slate-400">{t("odds.model")}</p>
       </section>
 
       <StewardPanel chain={chain} view={view} />
@@ -243,14 +255,21 @@ function Stat({ label, value, sub, testId, alarm }: { label: string; value: stri
   );
 }
 
-/** The stress scenario for `shocks` (percent falls per collateral), with per-vault flags and the time it took. */
-function runScenario(book: RiskBook, shocks: number[]) {
+/**
+ * The stress scenario for `shocks` (percent falls per collateral), with per-vault flags and health factors at its
+ * prices, and the time it took (also a `keel:risk:stress` performance measure, which `npm run bench:risk` reads).
+ */
+function runScenario(book: RiskBook, shocks: number[], startedAt = 0) {
   const flags = new Uint8Array(book.n);
+  const health = new Float64Array(book.n);
   const started = performance.now();
   const result = stress(
     book,
     shocks.map((s) => s / 100),
     flags,
+    health,
   );
-  return { shocks, result, flags, ms: performance.now() - started };
+  const ended = performance.now();
+  if (startedAt > 0) performance.measure("keel:risk:stress", { start: started, end: ended });
+  return { shocks, result, flags, health, ms: ended - started, startedAt };
 }

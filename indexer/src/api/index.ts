@@ -5,8 +5,9 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, desc, eq, gte } from "ponder";
+import { and, asc, desc, eq, gte, max } from "ponder";
 import { isAddress } from "viem";
+import { BOOK_CONTENT_TYPE, encodeBook, gzip } from "../../../lib/risk-book-codec";
 
 const app = new Hono();
 
@@ -69,6 +70,34 @@ app.get("/liquidations", async (c) => {
   );
   const rows = await db.select().from(schema.liquidation).where(where).orderBy(desc(schema.liquidation.block)).limit(5000);
   return json({ liquidations: rows });
+});
+
+/**
+ * A market's whole book in the compact form /risk loads (lib/risk-book-codec.ts: fixed-width columns, gzipped): per
+ * vault its id, owner, debt shares and collateral amounts, exact. The reader prices it with the chain's own market view.
+ */
+app.get("/book/:chainId/:market", async (c) => {
+  const { chainId, market } = c.req.param();
+  const problem = parseTarget(chainId, market);
+  if (problem) return bad(problem);
+  const address = market.toLowerCase() as `0x${string}`;
+  const where = and(eq(schema.vault.chainId, Number(chainId)), eq(schema.vault.market, address));
+  const v = schema.vault;
+  const [rows, [last], [marketRow]] = await Promise.all([
+    db.select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts }).from(v).where(where),
+    db.select({ block: max(v.block) }).from(v).where(where),
+    db.select({ block: schema.market.block }).from(schema.market).where(eq(schema.market.id, `${chainId}:${address}`)),
+  ]);
+  const block = [last?.block, marketRow?.block].reduce<bigint>((a, b) => (b != null && BigInt(b) > a ? BigInt(b) : a), 0n);
+  const bytes = encodeBook({
+    chainId: Number(chainId),
+    market: address,
+    block,
+    rows: rows.map((r) => ({ id: r.id, owner: r.owner, debtShares: r.debtShares, assets: r.assets as `0x${string}`[], amounts: r.amounts })),
+  });
+  return new Response(await gzip(bytes), {
+    headers: { "content-type": BOOK_CONTENT_TYPE, "x-keel-book-vaults": String(rows.length), "x-keel-book-block": String(block) },
+  });
 });
 
 /** Protection rules of a vault. */

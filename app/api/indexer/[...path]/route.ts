@@ -4,7 +4,7 @@
  * app then falls back to reading the chain.
  */
 import { NextResponse } from "next/server";
-import { fetchIndexer, IndexerUnavailable } from "@/lib/server/indexer";
+import { fetchIndexer, fetchIndexerBytes, IndexerUnavailable } from "@/lib/server/indexer";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,6 +16,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ path: st
   if (!ALLOWED.test(path)) return NextResponse.json({ error: `the indexer serves no /${path}` }, { status: 404 });
   const query = new URL(req.url).search;
   try {
+    if (path.startsWith("book/")) {
+      // The compact book (lib/risk-book-codec.ts): already gzipped by the indexer, passed through as bytes.
+      const { body, contentType } = await fetchIndexerBytes(`/${path}`);
+      return new NextResponse(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+    }
     return NextResponse.json(await fetchIndexer(`/${path}${query}`));
   } catch (e) {
     const status = e instanceof IndexerUnavailable ? 503 : 500;
