@@ -18,10 +18,13 @@ export function aaveReads(aave: AaveV3Deployment, owner: Address): ContractRead[
   ];
 }
 
-/** Decodes aaveReads' results into the account state (null when the account has nothing on this pool). */
+/**
+ * Decodes aaveReads' results into the account state (null when the account has nothing on this pool, unless
+ * `includeEmpty`: a page that opens a first position needs the pool's reserves all the same).
+ */
 export function aaveStateFrom(
   results: readonly unknown[],
-  ctx: { chainId: number; aave: AaveV3Deployment; owner: Address; timestamp: bigint },
+  ctx: { chainId: number; aave: AaveV3Deployment; owner: Address; timestamp: bigint; includeEmpty?: boolean },
 ): AaveAccountState | null {
   const [reservesData, base] = results[0] as ReservesData;
   const [userReserves, eModeCategory] = results[1] as UserData;
@@ -75,7 +78,7 @@ export function aaveStateFrom(
       stableBorrowLastUpdateTimestamp: (u?.stableBorrowLastUpdateTimestamp as bigint) ?? 0n,
     };
   });
-  if (!user.some((u) => u.scaledATokenBalance > 0n || u.scaledVariableDebt > 0n || u.principalStableDebt > 0n)) return null;
+  if (!ctx.includeEmpty && !user.some((u) => u.scaledATokenBalance > 0n || u.scaledVariableDebt > 0n || u.principalStableDebt > 0n)) return null;
   return {
     chainId: ctx.chainId,
     pool: ctx.aave.pool,

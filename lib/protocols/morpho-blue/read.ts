@@ -34,12 +34,13 @@ export function morphoReads(morpho: MorphoBlueDeployment, owner: Address): Contr
 type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
 
 /**
- * Decodes morphoReads' results into one state per market where the account has collateral or debt. A market whose
+ * Decodes morphoReads' results into one state per market where the account has collateral or debt (every market with
+ * `includeEmpty`). A market whose
  * oracle fails is reported in `problems` (a Morpho market has no price without it), not silently dropped.
  */
 export function morphoStatesFrom(
   results: readonly Result[],
-  ctx: { chainId: number; morpho: MorphoBlueDeployment; owner: Address; timestamp: bigint },
+  ctx: { chainId: number; morpho: MorphoBlueDeployment; owner: Address; timestamp: bigint; includeEmpty?: boolean },
 ): { states: MorphoMarketState[]; problems: string[] } {
   const states: MorphoMarketState[] = [];
   const problems: string[] = [];
@@ -53,7 +54,7 @@ export function morphoStatesFrom(
     const v = r.map((x) => (x.status === "success" ? x.result : undefined));
     const [tsa, tss, tba, tbs, lastUpdate, fee] = v[1] as readonly bigint[];
     const [supplyShares, borrowShares, collateral] = v[2] as readonly bigint[];
-    if (collateral === 0n && borrowShares === 0n) return;
+    if (!ctx.includeEmpty && collateral === 0n && borrowShares === 0n) return;
     states.push({
       chainId: ctx.chainId,
       morpho: ctx.morpho.morpho,
