@@ -66,6 +66,10 @@ test("as a trader, open an Aave position (supply WETH, borrow USDC), repay all a
   await expect(page.getByTestId("position-debt")).toHaveText(usdOfBase(d.debt));
   await expect(page.getByTestId("position-health")).toHaveText(formatHealthFactor(d.hf));
   await expect(page.getByTestId("health-price-chart")).toBeVisible();
+  // History from the pool's events: the supply and the borrow, newest first.
+  const history = page.getByTestId("position-history").getByTestId("history-row");
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText("1,000 USDC");
   await screenshot(page, "aave-position");
 
   await fill(page, "Repay", "max");

@@ -21,6 +21,7 @@ import { HealthPriceChart } from "@/app/vault/[chainId]/[id]/_components/health-
 import { useSafetyLevel } from "@/app/vault/[chainId]/[id]/_components/use-safety-level";
 import { POSITION_PANELS, type PositionPanelProps } from "./panels";
 import { PositionActions } from "./position-actions";
+import { PositionHistory } from "./position-history";
 import { useProtocolPosition } from "./use-protocol-position";
 
 /**
@@ -105,18 +106,19 @@ export function PositionPage({
 
       {view.debts.length > 0 && <LiquidationOdds chain={chain} vault={oddsInputOf(view)} />}
 
+      <div className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="position-assets">
+        <PositionLines view={view} />
+      </div>
+
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         {canAct ? (
           <PositionActions chain={chain} view={view} feeds={read!.feedStatus} usdPerToken={read!.usdPerToken} stale={Boolean(c.error)} />
         ) : (
-          <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-5 text-sm text-slate-400" data-testid="actions-read-only">
+          <section className="self-start rounded-xl border border-slate-800 bg-slate-900/40 p-5 text-sm text-slate-400" data-testid="actions-read-only">
             {t("actionsNeedOwner")}
           </section>
         )}
         <div className="space-y-6">
-          <div className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="position-assets">
-            <PositionLines view={view} />
-          </div>
           <HealthPriceChart
             held={held}
             hasDebt={view.debts.length > 0}
@@ -133,8 +135,10 @@ export function PositionPage({
         <Panel key={i} chain={chain} view={view} canAct={canAct} />
       ))}
 
-      <CompositionChart items={view.collaterals.flatMap((x) => (x.valueUsd === null ? [] : [{ symbol: x.token.symbol, value: x.valueUsd }]))} />
-      <p className="text-xs text-slate-400">{t("historyNote")}</p>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <PositionHistory chain={chain} view={view} />
+        <CompositionChart items={view.collaterals.flatMap((x) => (x.valueUsd === null ? [] : [{ symbol: x.token.symbol, value: x.valueUsd }]))} />
+      </div>
     </div>
   );
 }
