@@ -1,8 +1,9 @@
 /**
  * `npm run bench:dashboard`: what the dashboard costs a trader's browser.
  * - RPC: HTTP requests and JSON-RPC calls the dashboard makes per refresh (per new block), with a connected account
- *   holding vaults, while anvil mines a block every 2 s.
- * - JavaScript shipped on first load of `/`, against a bare Next + RainbowKit + wagmi page (bench/bare).
+ *   holding positions on all three protocols (anvil #0: two Keel vaults, an Aave v3 account, a Morpho Blue position),
+ *   while anvil mines a block every 2 s. Goal: one eth_call per chain per block, plus the block poll.
+ * - JavaScript shipped on first load of `/`, against a bare Next + RainbowKit + wagmi page (bench/bare); goal ≤ 1.3×.
  * Needs the production build (`npm run build`); builds bench/bare itself. Writes bench/results/dashboard.md.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -17,7 +18,7 @@ import { localChain } from "../scripts/lib/clients";
 import { startStack, waitForHttp } from "../scripts/lib/stack";
 
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults
+const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults, an Aave and a Morpho position
 
 /** JavaScript the page loaded, from the browser's Resource Timing entries (encoded = over the wire, decoded = parsed). */
 async function scriptBytes(page: Page, url: string) {
@@ -37,7 +38,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
-  const stack = await startStack();
+  const stack = await startStack({ lendingProtocols: true });
   const lines: string[] = [];
   try {
     // ── RPC per refresh ──
@@ -50,6 +51,14 @@ async function main() {
       throw e;
     });
     await page.getByTestId("rk-account-button").waitFor();
+    // Every protocol's card is on screen before counting.
+    await page.getByTestId("position-aave-v3").first().waitFor({ timeout: 60_000 });
+    await page.getByTestId("position-morpho-blue").first().waitFor();
+    const shown = {
+      keel: await page.locator('[data-testid^="vault-0x"]').count(),
+      aave: await page.getByTestId("position-aave-v3").count(),
+      morpho: await page.getByTestId("position-morpho-blue").count(),
+    };
     await page.waitForTimeout(5_000); // settle: first loads done
     let httpRequests = 0;
     let rpcCalls = 0;
@@ -73,7 +82,7 @@ async function main() {
     lines.push(
       "### RPC requests per dashboard refresh",
       "",
-      `Connected account with 2 vaults, one block every 2 s, ${blocks} blocks observed.`,
+      `Connected account (anvil #0) with ${shown.keel} Keel vaults, ${shown.aave} Aave v3 account and ${shown.morpho} Morpho Blue position on screen; one block every 2 s, ${blocks} blocks observed.`,
       "",
       "| per block | HTTP requests | JSON-RPC calls |",
       "| --- | ---: | ---: |",
@@ -106,6 +115,7 @@ async function main() {
         `| Keel dashboard \`/\` (${keel.count} scripts) | ${kb(keel.transferred)} | ${kb(keel.decoded)} |`,
         `| bare Next + RainbowKit + wagmi page (bench/bare, ${bare.count} scripts) | ${kb(bare.transferred)} | ${kb(bare.decoded)} |`,
         `| Keel's own share | ${kb(keel.transferred - bare.transferred)} | ${kb(keel.decoded - bare.decoded)} |`,
+        `| Keel ÷ bare (goal ≤ 1.30×) | ${(keel.transferred / bare.transferred).toFixed(2)}× | ${(keel.decoded / bare.decoded).toFixed(2)}× |`,
         "",
       );
     } finally {

@@ -8,7 +8,6 @@ import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
 import type { ChainConfig } from "@/lib/server/config";
-import type { LensVault } from "@/lib/vaults";
 
 /** Token units (rounded up at 6 decimals) worth `usd` at `priceWad`. */
 function unitsFor(usd: number, priceWad: bigint, decimals: number): bigint {
@@ -17,11 +16,22 @@ function unitsFor(usd: number, priceWad: bigint, decimals: number): bigint {
   return parseUnits((Math.ceil(units * 10 ** places) / 10 ** places).toFixed(places), decimals);
 }
 
+/** What the odds need of a position (a Keel LensVault has it; lib/protocols/view.ts oddsInputOf builds it for Aave and Morpho). USD values and prices WAD. */
+export interface OddsInput {
+  debt: bigint;
+  debtValue: bigint;
+  pricesOk: boolean;
+  liquidatable: boolean;
+  /** The borrowed asset whose volatility counts (the largest debt when there are several). */
+  baseAsset: `0x${string}`;
+  collaterals: readonly { asset: `0x${string}`; amount: bigint; value: bigint; price: bigint; decimals: number; liquidationThreshold: bigint }[];
+}
+
 /**
  * The vault's predicted odds of liquidation within 1 and 7 days at its assets' realised volatility
  * (lib/liquidation-odds.ts), and the collateral to add to bring the 7-day odds under a chosen level.
  */
-export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: LensVault }) {
+export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: OddsInput }) {
   const t = useTranslations("odds");
   const f = useFormat();
   const vols = useVolatility(chain);

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { connectWallet, expect, isPhone, test } from "./support/fixtures";
+import { connectWallet, expect, isPhone, test, TRADER } from "./support/fixtures";
+
+const DEMO = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: the demo positions
 
 /**
  * axe-core on every page and state (dialogs open, errors shown), desktop and phone: no serious or critical violation of
@@ -47,14 +49,26 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   await expect(panel.getByTestId("amount-problem")).not.toBeEmpty();
   await expectAccessible(page, testInfo, "vault-form-error");
 
+  // An Aave position page (the trader's own, empty: the supply form) with its form's error.
+  await app.open(`/position/31337/aave-v3/${TRADER}`);
+  await connectWallet(page);
+  const positionPanel = page.getByTestId("action-panel");
+  await expect(positionPanel).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, testInfo, "position");
+  await positionPanel.getByTestId("amount-input").fill("1,5");
+  await expect(positionPanel.getByTestId("amount-problem")).not.toBeEmpty();
+  await expectAccessible(page, testInfo, "position-form-error");
+
   for (const [path, ready] of [
+    [`/?watch=${DEMO}`, "position-aave-v3"],
+    [`/position/31337/morpho-blue/${chain.deployment.morphoBlue!.markets[0]!.id}/${DEMO}`, "actions-read-only"],
     ["/markets", "market-USDC"],
     ["/multiply", "multiply-panel"],
     ["/risk", "risk-totals"],
   ] as const) {
     await app.open(path);
     await expect(page.getByTestId(ready)).toBeVisible({ timeout: 30_000 });
-    await expectAccessible(page, testInfo, path.slice(1));
+    await expectAccessible(page, testInfo, path.slice(1).split("/")[0]!.split("?")[0] || "watch");
   }
 
   if (isPhone(testInfo.project.name)) {

@@ -2,12 +2,14 @@ import type { Page } from "@playwright/test";
 import { connectWallet, expect, expectNoSidewaysScroll, isPhone, screenshot, test } from "./support/fixtures";
 
 /** Every route, as the dashboard's demo vault of anvil #0 and a stranger see it. */
-const pages = (marketUsdc: string) => [
+const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
   { name: "dashboard", path: "/", ready: (p: Page) => p.getByTestId("account-totals") },
   { name: "vault", path: `/vault/31337/1?market=${marketUsdc}`, ready: (p: Page) => p.getByTestId("action-panel") },
   { name: "markets", path: "/markets", ready: (p: Page) => p.getByTestId("market-USDC") },
   { name: "multiply", path: "/multiply", ready: (p: Page) => p.getByTestId("multiply-panel") },
   { name: "risk", path: "/risk", ready: (p: Page) => p.getByTestId("risk-totals") },
+  { name: "position-aave", path: `/position/31337/aave-v3/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
+  { name: "position-morpho", path: `/position/31337/morpho-blue/${morphoMarket}/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
 ];
 
 test("every page fits the screen, with the wallet connected, and is screenshotted", async ({ page, app, chain, injectWallet }, testInfo) => {
@@ -19,7 +21,8 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
   await app.open("/");
   await expectNoSidewaysScroll(page);
   await connectWallet(page);
-  for (const p of pages(anvil0)) {
+  const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
+  for (const p of pages(anvil0, privateKeyToAccount(ANVIL_KEYS[0]!).address, morpho)) {
     // The dashboard is already open with the wallet connected; the other pages do not need the wallet.
     if (p.path !== "/") await app.open(p.path);
     await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
@@ -29,7 +32,7 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
   }
   if (!isPhone(testInfo.project.name)) return;
   // Tap targets: every visible button, link and field of the vault page is at least 44 px high or wide enough to tap.
-  await app.open(pages(anvil0)[1]!.path);
+  await app.open(`/vault/31337/1?market=${anvil0}`);
   await expect(page.getByTestId("action-panel")).toBeVisible();
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("[data-testid=action-panel] button, [data-testid=action-panel] input, [data-testid=action-panel] select, header button, header a")]

@@ -73,7 +73,7 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   expect(lines.map((l) => { const c = l.split(","); return c[col("amount")] || c[col("base_amount")]; })).toEqual(sent.map((s) => s.amount));
 
   // The risk page loads the market's whole book from the indexer (its compact form), the chain's vault count.
-  const vaultCount = await publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" });
+  const vaultCount = await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" });
   await page.goto(`${stack.baseUrl}/risk`);
   await page.getByTestId("risk-market-select").selectOption(`${d.chainId}:${market}`);
   await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "indexer", { timeout: 60_000 });

@@ -32,6 +32,13 @@ export interface TxRequest {
   then?: TxRequest;
   /** The vault whose collateral and debt after are shown before signing (read through the lens in the simulation). */
   vault?: { market: Address; id: bigint };
+  /**
+   * Gas added to the estimate's margin: a protocol that accrues interest on its first call of a block (Morpho Blue, Aave)
+   * can cost more than `withGasMargin` covers when mined a block after the estimate (docs/protocols.md).
+   */
+  extraGas?: bigint;
+  /** The protocol's own sentence for a revert (lib/protocols/<name>/errors.ts); undefined falls back to lib/tx-errors. */
+  describeRevert?: (error: unknown) => string | undefined;
 }
 
 /** The transactions that follow `r` in its flow (`then`, and theirs), simulated together with it. */
@@ -97,6 +104,8 @@ export function useTransactor() {
           args: req.args,
         } as Parameters<typeof simulateContract>[1]));
       } catch (e) {
+        const own = req.describeRevert?.(e);
+        if (own) return fail({ kind: "revert", message: `Not sent — it would fail: ${own}` }, undefined, t("notSent", { reason: own }));
         const d = describeError(e);
         return d.kind === "revert" ? fail({ ...d, message: `Not sent — it would fail: ${d.message}` }, undefined, t("notSent", { reason: errorText(d) })) : fail(d);
       }
@@ -146,7 +155,7 @@ export function useTransactor() {
           to: req.address,
           data: encodeFunctionData({ abi: req.abi as Abi, functionName: req.functionName, args: req.args ?? [] }),
         } as Parameters<typeof estimateGas>[1]);
-        gas = withGasMargin(estimate);
+        gas = withGasMargin(estimate) + (req.extraGas ?? 0n);
       } catch {
         gas = undefined; // the wallet estimates it then
       }

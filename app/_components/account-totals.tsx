@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import { healthBand } from "@/lib/risk";
+import type { TotalsAcross } from "@/lib/protocols/view";
 import { BAND_STYLE, type AccountTotals } from "@/lib/vault-summary";
 
 function Stat({ label, value, testId, tone, sub }: { label: string; value: string; testId: string; tone?: string; sub?: string }) {
@@ -16,8 +17,8 @@ function Stat({ label, value, testId, tone, sub }: { label: string; value: strin
   );
 }
 
-/** The account across all its vaults and chains. */
-export function AccountTotalsBar({ totals }: { totals: AccountTotals }) {
+/** The account across all its positions (Keel, Aave, Morpho) and chains, in USD. */
+export function AccountTotalsBar({ totals }: { totals: AccountTotals | TotalsAcross }) {
   const t = useTranslations("totals");
   const f = useFormat();
   const atRisk = totals.bands.atRisk + totals.bands.liquidatable;
@@ -29,7 +30,7 @@ export function AccountTotalsBar({ totals }: { totals: AccountTotals }) {
       <Stat label={t("limitUsed")} value={f.percent(totals.borrowLimitUsed)} testId="total-limit-used" />
       <Stat
         label={t("lowestHealth")}
-        sub={`${t("vaults", { count: totals.vaults })}${atRisk ? ` · ${t("atRisk", { count: atRisk })}` : ""}`}
+        sub={`${t("positions", { count: totals.vaults })}${atRisk ? ` · ${t("atRisk", { count: atRisk })}` : ""}${"unpriced" in totals && totals.unpriced ? ` · ${t("unpriced", { count: totals.unpriced })}` : ""}`}
         value={f.healthFactor(totals.lowestHealth)}
         testId="total-lowest-health"
         tone={BAND_STYLE[healthBand(totals.lowestHealth)].text}

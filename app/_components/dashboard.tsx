@@ -1,24 +1,34 @@
 "use client";
 import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState } from "react";
+import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
-import { useAccountVaults } from "@/hooks/use-account-vaults";
-import { accountTotals } from "@/lib/vault-summary";
+import { useAccountPositions } from "@/hooks/use-account-positions";
+import { totalsAcross } from "@/lib/protocols/view";
 import { AccountTotalsBar } from "./account-totals";
 import { OpenVaultForm } from "./open-vault-form";
+import { PositionCard } from "./position-card";
 import { VaultCard } from "./vault-card";
+import { WatchForm } from "./watch-form";
 
-/** `/`: the connected account's vaults on every configured chain, with totals, and a way to open one. */
-export function Dashboard() {
+/**
+ * `/`: the connected account's positions on every configured chain — Keel vaults, Aave v3 and Morpho Blue together,
+ * with totals across them — and a way to open a vault. With `watched` (`/?watch=0x…`) any address's, read-only.
+ */
+export function Dashboard({ watched, badWatch }: { watched?: Address | undefined; badWatch?: string | undefined }) {
   const t = useTranslations("dashboard");
   const tc = useTranslations("common");
+  const tw = useTranslations("watch");
   const { address, isConnected } = useAccount();
-  const chains = useAccountVaults(address);
+  const owner = watched ?? (isConnected ? address : undefined);
+  const readOnly = Boolean(watched) && watched?.toLowerCase() !== address?.toLowerCase();
+  const chains = useAccountPositions(owner);
   const [opening, setOpening] = useState(false);
 
-  if (!isConnected || !address) {
+  if (!owner) {
     return (
       <div className="mx-auto mt-8 max-w-lg rounded-xl border border-slate-800 bg-slate-900/60 p-6 text-center md:mt-16 md:p-8" data-testid="connect-prompt">
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
@@ -26,21 +36,31 @@ export function Dashboard() {
         <div className="mt-6 flex justify-center">
           <ConnectButton label={t("connect")} showBalance={false} />
         </div>
+        <div className="mt-6 border-t border-slate-800 pt-4">
+          <p className="mb-2 text-sm text-slate-400">{tw("why")}</p>
+          {badWatch && (
+            <p role="alert" className="mb-2 text-sm text-rose-300" data-testid="watch-bad-url">
+              {tw("badUrl", { text: badWatch.slice(0, 60) })}
+            </p>
+          )}
+          <WatchForm />
+        </div>
       </div>
     );
   }
 
   const all = chains.flatMap((c) => c.vaults ?? []);
-  const totals = accountTotals(all);
+  const views = chains.flatMap((c) => c.positions);
+  const totals = totalsAcross(all, views);
   const loading = chains.some((c) => c.isPending);
-  const empty = !loading && all.length === 0 && chains.every((c) => !c.error);
-  const openable = chains.filter((c) => !c.unavailable).map((c) => c.chain);
+  const empty = !loading && all.length === 0 && views.length === 0 && chains.every((c) => !c.error);
+  const openable = readOnly ? [] : chains.filter((c) => !c.unavailable).map((c) => c.chain);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">{readOnly ? tw("title") : t("title")}</h1>
           <p className="mt-1 text-sm text-slate-400">{t("subtitle")}</p>
         </div>
         {!empty && openable.length > 0 && (
@@ -53,6 +73,27 @@ export function Dashboard() {
         )}
       </div>
 
+      {readOnly && (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-sky-800 bg-sky-950/40 px-4 py-2 text-sm text-sky-100" data-testid="watch-banner">
+          <span className="min-w-0 break-all">{tw.rich("watching", { address: () => <code className="font-mono text-xs">{watched}</code> })}</span>
+          <Link href="/" className="inline-flex min-h-11 items-center underline md:min-h-0">
+            {tw("stop")}
+          </Link>
+        </div>
+      )}
+      {!readOnly && (
+        <details className="text-sm text-slate-400">
+          <summary className="cursor-pointer">{tw("other")}</summary>
+          <div className="mt-2 max-w-xl">
+            <WatchForm compact />
+          </div>
+        </details>
+      )}
+      {chains.flatMap((c) => (c.read?.problems ?? []).map((p) => (
+        <p key={`${c.chain.id}-${p}`} className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200" data-testid="read-problem">
+          {c.chain.name}: {p}
+        </p>
+      )))}
       {chains.map((c) =>
         c.error ? (
           <RpcErrorBanner
@@ -74,7 +115,7 @@ export function Dashboard() {
           </p>
         ))}
 
-      {all.length > 0 && <AccountTotalsBar totals={totals} />}
+      {all.length + views.length > 0 && <AccountTotalsBar totals={totals} />}
 
       {(opening || empty) && openable.length > 0 && (
         <section className="rounded-xl border border-slate-800 bg-slate-900/60 p-4 md:p-5" data-testid={empty ? "empty-state" : "open-vault"}>
@@ -91,15 +132,18 @@ export function Dashboard() {
       {loading && all.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
 
       {chains.map((c) =>
-        c.vaults && c.vaults.length > 0 ? (
+        (c.vaults?.length ?? 0) + c.positions.length > 0 ? (
           <section key={c.chain.id} className={`space-y-3 ${c.error ? "opacity-60" : ""}`}>
             {chains.length > 1 && (
               <h2 className="text-sm font-medium text-slate-300">
                 {c.chain.name} <span className="text-slate-400">· {t("chain", { id: c.chain.id })}</span>
               </h2>
             )}
-            {c.vaults.map((v) => (
+            {(c.vaults ?? []).map((v) => (
               <VaultCard key={`${v.market}-${v.id}`} chain={c.chain} vault={v} />
+            ))}
+            {c.positions.map((v) => (
+              <PositionCard key={v.key} chain={c.chain} view={v} readOnly={readOnly} />
             ))}
           </section>
         ) : null,

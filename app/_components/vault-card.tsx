@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
+import { ProtocolBadge } from "@/components/protocol-badge";
 import { findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
@@ -37,6 +38,7 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
             {t("vault", { id: vault.id.toString() })}
           </Link>
           <span className="text-sm text-slate-400">{market?.name ?? shortAddress(vault.market)}</span>
+          <ProtocolBadge protocol="keel" />
           <span data-testid="vault-chain" className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={t("chain", { id: chain.id })}>
             {chain.name}
           </span>

@@ -18,7 +18,10 @@ export function aaveReads(aave: AaveV3Deployment, owner: Address): ContractRead[
   ];
 }
 
-/** Decodes aaveReads' results into the account state (null when the account has nothing on this pool). */
+/**
+ * Decodes aaveReads' results into the account state (null when the account has nothing on this pool, unless
+ * `includeEmpty`: a page that opens a first position needs the pool's reserves all the same).
+ */
 export function aaveStateFrom(
   results: readonly unknown[],
   ctx: { chainId: number; aave: AaveV3Deployment; owner: Address; timestamp: bigint; includeEmpty?: boolean },

@@ -34,7 +34,8 @@ export function morphoReads(morpho: MorphoBlueDeployment, owner: Address): Contr
 type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
 
 /**
- * Decodes morphoReads' results into one state per market where the account has collateral or debt. A market whose
+ * Decodes morphoReads' results into one state per market where the account has collateral or debt (every market with
+ * `includeEmpty`). A market whose
  * oracle fails is reported in `problems` (a Morpho market has no price without it), not silently dropped.
  */
 export function morphoStatesFrom(

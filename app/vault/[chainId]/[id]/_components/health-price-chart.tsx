@@ -4,8 +4,7 @@ import { useState } from "react";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_HEALTH_CAP, healthCurve, wadToNumber } from "@/lib/vault-charts";
-import type { VaultPosition } from "@/lib/risk";
+import { CHART_HEALTH_CAP, wadToNumber, type HealthCurve } from "@/lib/vault-charts";
 
 const NOW = "#38bdf8";
 const LIQ = "#f43f5e";
@@ -14,31 +13,34 @@ const SAFE = "#f59e0b";
 
 
 /**
- * The vault's health factor against the price of one collateral (others held), from lib/risk.ts; today's price and
- * the liquidation price marked, with HF 1 and the user's safety level as horizontal lines.
+ * A position's health factor against the price of one collateral (others held) — any protocol: the caller gives each
+ * held, priced collateral and the curve its protocol's math draws (lib/vault-charts for Keel, lib/protocols/preview for
+ * Aave and Morpho); today's price and the liquidation price marked, with HF 1 and the safety level as horizontal lines.
  */
 export function HealthPriceChart({
-  position,
-  assets,
+  held,
+  curveFor,
+  hasDebt,
   safety,
 }: {
-  position: VaultPosition;
-  assets: { address: `0x${string}`; symbol: string }[];
+  /** The collaterals held with a price. */
+  held: { address: `0x${string}`; symbol: string }[];
+  curveFor: (asset: `0x${string}`) => HealthCurve | null;
+  hasDebt: boolean;
   safety: bigint;
 }) {
   const t = useTranslations("charts");
   const f = useFormat();
   const usd = f.usdFloat;
-  const held = assets.filter((a) => position.collaterals.some((c) => c.asset === a.address && c.amount > 0n && c.price > 0n));
   const [chosen, setChosen] = useState<`0x${string}` | null>(null);
   const asset = held.find((a) => a.address === chosen) ?? held[0];
-  const curve = asset ? healthCurve(position, asset.address) : null;
-  if (!asset || !curve || position.debt === 0n) {
+  const curve = asset && hasDebt ? curveFor(asset.address) : null;
+  if (!asset || !curve || !hasDebt) {
     return (
       <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-price-chart">
         <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("healthVsPrice")}</figcaption>
         <p className="mt-6 text-sm text-slate-400">
-          {position.debt === 0n ? t("noDebt") : t("noPricedChart")}
+          {!hasDebt ? t("noDebt") : t("noPricedChart")}
         </p>
       </figure>
     );

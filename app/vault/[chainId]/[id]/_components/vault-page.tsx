@@ -23,6 +23,7 @@ import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
+import { healthCurve } from "@/lib/vault-charts";
 import { HistoryChart } from "./history-chart";
 import { ProtectionPanel } from "./protection-panel";
 import { Timeline } from "./timeline";
@@ -238,8 +239,11 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
             </table>
           </div>
           <HealthPriceChart
-            position={position}
-            assets={market.collaterals.map((c) => ({ address: c.info.asset, symbol: symbolOf(c.info.asset) }))}
+            held={market.collaterals
+              .filter((c) => position.collaterals.some((p) => p.asset === c.info.asset && p.amount > 0n && p.price > 0n))
+              .map((c) => ({ address: c.info.asset, symbol: symbolOf(c.info.asset) }))}
+            curveFor={(a) => healthCurve(position, a)}
+            hasDebt={position.debt > 0n}
             safety={safety.value}
           />
         </div>

@@ -1,0 +1,181 @@
+import type { Page } from "@playwright/test";
+import { createWalletClient, http, parseAbi, parseUnits, type Address, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { devPriceFeedAbi } from "../contracts-abi";
+import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
+import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
+import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
+import { toAssetsUp } from "../lib/protocols/morpho-blue/math";
+import { ANVIL_KEYS, PROTOCOL_KEYS } from "../scripts/lib/anvil";
+import { localChain } from "../scripts/lib/clients";
+import { LOCAL_HEARTBEAT } from "../scripts/deploy-local";
+import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+
+const DEMO = privateKeyToAccount(ANVIL_KEYS[0]!).address; // anvil #0: the demo Aave and Morpho positions
+const aave = (chain: E2EChain) => chain.deployment.aaveV3!;
+const morphoMarket = (chain: E2EChain) => chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
+const usdOfBase = (base: bigint) => formatUsd(base * 10n ** 10n); // Aave's base currency: USD with 8 decimals
+
+async function accountData(chain: E2EChain, who: Address) {
+  const [collateral, debt, , , , hf] = await chain.publicClient.readContract({ address: aave(chain).pool, abi: aavePoolAbi, functionName: "getUserAccountData", args: [who] });
+  return { collateral, debt, hf };
+}
+
+async function morphoFigures(chain: E2EChain, who: Address) {
+  const id = morphoMarket(chain).id;
+  const [, borrowShares, collateral] = await chain.publicClient.readContract({ address: chain.deployment.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "position", args: [id, who] });
+  const m = await chain.publicClient.readContract({ address: chain.deployment.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "market", args: [id] });
+  return { collateral, borrowShares, debt: toAssetsUp(borrowShares, m[2], m[3]) };
+}
+
+const nonce = (chain: E2EChain) => chain.publicClient.getTransactionCount({ address: TRADER });
+
+/** Chooses a tab, an asset (when the tab offers several) and types an amount (or presses Max). */
+async function fill(page: Page, tab: string, amount: string | "max", asset?: string) {
+  const panel = page.getByTestId("action-panel");
+  await panel.getByRole("tab", { name: tab, exact: true }).click();
+  if (asset && (await panel.getByTestId("position-asset").count())) await panel.getByTestId("position-asset").selectOption({ label: asset });
+  if (amount === "max") await panel.getByTestId("max-button").click();
+  else await panel.getByTestId("amount-input").fill(amount);
+  return panel;
+}
+
+async function send(page: Page) {
+  const panel = page.getByTestId("action-panel");
+  await expect(panel.getByTestId("submit-action")).toBeEnabled();
+  await panel.getByTestId("submit-action").click();
+  await expect(panel.getByTestId("flow-pending")).toHaveCount(0, { timeout: 60_000 });
+}
+
+test("as a trader, open an Aave position (supply WETH, borrow USDC), repay all and withdraw all; every figure equals the pool's", async ({ page, app, chain, injectWallet }) => {
+  await injectWallet();
+  await app.open(`/position/31337/aave-v3/${TRADER}`);
+  await connectWallet(page);
+  await expect(page.getByTestId("position-page")).toBeVisible();
+
+  await fill(page, "Supply", "2", "WETH");
+  await expect(page.getByTestId("preview-collateral").getByTestId("after")).toContainText("$6,000.00");
+  await send(page);
+  await expect.poll(async () => (await accountData(chain, TRADER)).collateral, { timeout: 30_000 }).toBeGreaterThan(0n);
+
+  await fill(page, "Borrow", "1000", "USDC");
+  await send(page);
+  await expect.poll(async () => (await accountData(chain, TRADER)).debt, { timeout: 30_000 }).toBeGreaterThan(0n);
+  const d = await accountData(chain, TRADER);
+  await expect(page.getByTestId("position-collateral")).toHaveText(usdOfBase(d.collateral));
+  await expect(page.getByTestId("position-debt")).toHaveText(usdOfBase(d.debt));
+  await expect(page.getByTestId("position-health")).toHaveText(formatHealthFactor(d.hf));
+  await expect(page.getByTestId("health-price-chart")).toBeVisible();
+  // History from the pool's events: the supply and the borrow, newest first.
+  const history = page.getByTestId("position-history").getByTestId("history-row");
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText("1,000 USDC");
+  await screenshot(page, "aave-position");
+
+  await fill(page, "Repay", "max");
+  await expect(page.getByTestId("submit-action")).toContainText("Repay");
+  await send(page);
+  await expect.poll(async () => (await accountData(chain, TRADER)).debt, { timeout: 30_000 }).toBe(0n);
+
+  await fill(page, "Withdraw", "max", "WETH");
+  await send(page);
+  await expect.poll(async () => (await accountData(chain, TRADER)).collateral, { timeout: 30_000 }).toBe(0n);
+  await expect(page.getByTestId("position-collateral")).toHaveText("$0.00");
+});
+
+test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC, repay all, withdraw all", async ({ page, app, chain, injectWallet }) => {
+  const market = morphoMarket(chain);
+  await injectWallet();
+  await app.open(`/position/31337/morpho-blue/${market.id}/${TRADER}`);
+  await connectWallet(page);
+
+  await fill(page, "Supply", "1");
+  await send(page);
+  await expect.poll(async () => (await morphoFigures(chain, TRADER)).collateral, { timeout: 30_000 }).toBe(parseUnits("1", 18));
+
+  await fill(page, "Borrow", "1000");
+  await send(page);
+  await expect.poll(async () => (await morphoFigures(chain, TRADER)).borrowShares, { timeout: 30_000 }).toBeGreaterThan(0n);
+  const m = await morphoFigures(chain, TRADER);
+  const assets = page.getByTestId("position-assets");
+  await expect(assets.getByTestId("collateral-WETH").getByTestId("amount")).toHaveText(formatToken(m.collateral, 18, "WETH"));
+  await expect(assets.getByTestId("debt-USDC").getByTestId("amount")).toHaveText(formatToken(m.debt, 6, "USDC"));
+  await screenshot(page, "morpho-position");
+
+  await fill(page, "Repay", "max");
+  await send(page);
+  await expect.poll(async () => (await morphoFigures(chain, TRADER)).borrowShares, { timeout: 30_000 }).toBe(0n);
+
+  await fill(page, "Withdraw", "max");
+  await send(page);
+  await expect.poll(async () => (await morphoFigures(chain, TRADER)).collateral, { timeout: 30_000 }).toBe(0n);
+});
+
+test("bad inputs get a sentence and nothing is sent: above the max, a stale price, a paused reserve", async ({ page, app, chain, injectWallet }) => {
+  // A small Aave position straight on the chain, so borrowing has collateral.
+  const trader = createWalletClient({ chain: localChain(31337, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
+  const weth = chain.asset("WETH").address;
+  const one = parseUnits("1", 18);
+  const wait = async (hash: Hex) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  await wait(await trader.writeContract({ address: weth, abi: parseAbi(["function approve(address,uint256) returns (bool)"]), functionName: "approve", args: [aave(chain).pool, one] }));
+  await wait(await trader.writeContract({ address: aave(chain).pool, abi: aavePoolAbi, functionName: "supply", args: [weth, one, TRADER, 0] }));
+
+  await injectWallet();
+  await app.open(`/position/31337/aave-v3/${TRADER}`);
+  await connectWallet(page);
+  const sent = await nonce(chain);
+
+  // Above what the pool lets this account borrow (1 WETH at 80.5 %: about 2,415 USDC).
+  const panel = await fill(page, "Borrow", "5000", "USDC");
+  await expect(panel.getByTestId("amount-problem")).toContainText("the most the protocol lets you borrow now");
+  await expect(panel.getByTestId("submit-action")).toBeDisabled();
+
+  // A stale WETH price (Aave's oracle reads the same dev feed, and would still use it).
+  const feed = chain.deployment.assets.find((a) => a.symbol === "WETH")!.feed;
+  const latest = await chain.publicClient.getBlock();
+  await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [3000n * 10n ** 8n, latest.timestamp - BigInt(LOCAL_HEARTBEAT) - 600n] });
+  await fill(page, "Borrow", "100", "USDC");
+  await expect(panel.getByTestId("action-refused")).toContainText("WETH's price is not usable now", { timeout: 15_000 });
+  await expect(panel.getByTestId("submit-action")).toBeDisabled();
+  await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [3000n * 10n ** 8n] });
+
+  // A paused reserve (the pool admin through the configurator).
+  const admin = createWalletClient({ chain: localChain(31337, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(PROTOCOL_KEYS.aave) });
+  await chain.publicClient.waitForTransactionReceipt({
+    hash: await admin.writeContract({ address: aave(chain).poolConfigurator, abi: parseAbi(["function setReservePause(address asset, bool paused)"]), functionName: "setReservePause", args: [weth, true] }),
+  });
+  await fill(page, "Supply", "1", "WETH");
+  await expect(panel.getByTestId("action-refused")).toContainText("reserve is paused", { timeout: 15_000 });
+  await expect(panel.getByTestId("submit-action")).toBeDisabled();
+  await screenshot(page, "aave-paused");
+  expect(await nonce(chain)).toBe(sent);
+});
+
+test("watch mode: any address's positions, read-only, without a wallet", async ({ page, app, chain }) => {
+  await app.open(`/?watch=${DEMO}`);
+  await expect(page.getByTestId("watch-banner")).toBeVisible();
+  const card = page.getByTestId("position-aave-v3");
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("position-morpho-blue")).toBeVisible();
+  await expect(page.getByTestId("protocol-badge").filter({ hasText: "Keel" }).first()).toBeVisible();
+  const d = await accountData(chain, DEMO);
+  await expect(card.getByTestId("collateral-usd")).toHaveText(usdOfBase(d.collateral));
+  await expect(card.getByTestId("debt-usd")).toHaveText(usdOfBase(d.debt));
+  await expect(card.getByTestId("health-value")).toHaveText(formatHealthFactor(d.hf));
+  await expect(page.getByTestId("account-totals")).toBeVisible();
+  await expect(page.getByTestId("open-vault")).toHaveCount(0);
+  await screenshot(page, "watch-dashboard");
+
+  await card.getByRole("link", { name: /^View/ }).click();
+  await expect(page.getByTestId("position-page")).toBeVisible();
+  await expect(page.getByTestId("read-only")).toBeVisible();
+  await expect(page.getByTestId("actions-read-only")).toBeVisible();
+  await expect(page.getByTestId("submit-action")).toHaveCount(0);
+  await screenshot(page, "watch-aave-position");
+
+  // A pasted address that is not one: a sentence, and nothing is read.
+  await app.open("/");
+  await page.getByTestId("watch-form").getByRole("textbox").fill("0x1234");
+  await page.getByTestId("watch-form").getByRole("button", { name: "Watch" }).click();
+  await expect(page.getByTestId("watch-problem")).toContainText("not an Ethereum address");
+});

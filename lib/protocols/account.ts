@@ -1,0 +1,108 @@
+import { multicall3Abi, type Address, type PublicClient } from "viem";
+import { keelLensAbi } from "../../contracts-abi";
+import { keelOracleAbi } from "../../contracts-abi/generated";
+import type { Deployment } from "../deployment";
+import type { LensVault } from "../vaults";
+import { aaveReads, aaveStateFrom } from "./aave-v3/read";
+import type { AaveAccountState } from "./aave-v3/math";
+import { morphoReads, morphoStatesFrom } from "./morpho-blue/read";
+import type { MorphoMarketState } from "./morpho-blue/math";
+import { MULTICALL3, type ContractRead } from "./read";
+
+/** Everything one account holds on one chain, read in one eth_call. */
+export interface AccountRead {
+  chainId: number;
+  timestamp: bigint;
+  /** Keel vaults from the lens (null: the chain has no lens or no market). */
+  keel: readonly LensVault[] | null;
+  /** The account on the Aave pool — its reserves even when it holds nothing there (null: no Aave on this chain or unreadable). */
+  aave: AaveAccountState | null;
+  /** One state per listed Morpho market, held or not. */
+  morpho: MorphoMarketState[];
+  /**
+   * USD per whole token (WAD) of every token Keel's oracle prices with a usable answer (lower-case address): how a
+   * Morpho position's loan-token values become USD. Absent: no feed, or its answer is not usable now.
+   */
+  usdPerToken: Record<string, bigint>;
+  /**
+   * KeelOracle's status of each token's feed (lib/oracle.ts FEED_STATUS; 0 = ok). Locally Aave's oracle and Morpho's
+   * read the same feeds, so a stale feed here is a stale price there: the app sends no borrow or withdraw against it.
+   */
+  feedStatus: Record<string, number>;
+  /** What could not be read, in words (the rest is still shown). */
+  problems: string[];
+}
+
+type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
+type AccountDeployment = Pick<Deployment, "chainId" | "aaveV3" | "morphoBlue" | "markets"> & { contracts: { multicall3?: Address; lens?: Address; oracle?: Address } };
+
+/** The sub-calls of readAccount, in order, with the slices each part of the answer comes from. */
+export function accountReads(d: AccountDeployment, owner: Address) {
+  const multicall = d.contracts.multicall3 ?? MULTICALL3;
+  const keel: ContractRead[] =
+    d.contracts.lens && d.markets.length > 0
+      ? [{ address: d.contracts.lens, abi: keelLensAbi, functionName: "getAccount", args: [d.markets.map((m) => m.address), owner] }]
+      : [];
+  const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
+  const morpho = d.morphoBlue ? morphoReads(d.morphoBlue, owner) : [];
+  const feeds: ContractRead[] = d.contracts.oracle ? [{ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll", args: [] }] : [];
+  const contracts: ContractRead[] = [{ address: multicall, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp", args: [] }, ...keel, ...aave, ...morpho, ...feeds];
+  return { multicall, contracts, sizes: { keel: keel.length, aave: aave.length, morpho: morpho.length, feeds: feeds.length } };
+}
+
+/**
+ * Everything `owner` holds on one chain — Keel vaults (the lens), the Aave account and every listed Morpho market,
+ * with the USD price of each Morpho loan token — in ONE eth_call: Multicall3's `aggregate3`, failures allowed per
+ * sub-call and reported in `problems`. The dashboard and the position pages share it (one read per chain per block).
+ */
+export async function readAccount(client: Pick<PublicClient, "multicall">, d: AccountDeployment, owner: Address, blockNumber?: bigint): Promise<AccountRead> {
+  const { multicall, contracts, sizes } = accountReads(d, owner);
+  const results = (await client.multicall({
+    contracts,
+    multicallAddress: multicall,
+    allowFailure: true,
+    batchSize: 0,
+    ...(blockNumber !== undefined ? { blockNumber } : {}),
+  } as Parameters<PublicClient["multicall"]>[0])) as unknown as Result[];
+  const first = results[0]!;
+  if (first.status !== "success") throw new Error(`Multicall3 at ${multicall} did not answer on chain ${d.chainId}`);
+  const timestamp = first.result as bigint;
+  const problems: string[] = [];
+  let at = 1;
+  const take = (n: number) => {
+    const r = results.slice(at, at + n);
+    at += n;
+    return r;
+  };
+  const keelR = take(sizes.keel);
+  let keel: readonly LensVault[] | null = null;
+  if (keelR.length) {
+    if (keelR[0]!.status === "success") keel = keelR[0]!.result as readonly LensVault[];
+    else problems.push("Keel: the lens did not answer");
+  }
+  const aaveR = take(sizes.aave);
+  let aave: AaveAccountState | null = null;
+  if (d.aaveV3) {
+    if (aaveR.every((x) => x.status === "success")) {
+      aave = aaveStateFrom(aaveR.map((x) => (x as { result: unknown }).result), { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: true });
+    } else problems.push("Aave v3: the pool's data provider did not answer");
+  }
+  const morphoR = take(sizes.morpho);
+  let morpho: MorphoMarketState[] = [];
+  if (d.morphoBlue) {
+    const r = morphoStatesFrom(morphoR, { chainId: d.chainId, morpho: d.morphoBlue, owner, timestamp, includeEmpty: true });
+    morpho = r.states;
+    problems.push(...r.problems);
+  }
+  const usdPerToken: Record<string, bigint> = {};
+  const feedStatus: Record<string, number> = {};
+  const [peek] = take(sizes.feeds);
+  if (peek?.status === "success") {
+    for (const f of peek.result as readonly { asset: Address; price: bigint; status: number }[]) {
+      const token = f.asset.toLowerCase();
+      feedStatus[token] = Number(f.status);
+      if (Number(f.status) === 0 && f.price > 0n) usdPerToken[token] = f.price;
+    }
+  } else if (peek) problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
+  return { chainId: d.chainId, timestamp, keel, aave, morpho, usdPerToken, feedStatus, problems };
+}
