@@ -168,7 +168,7 @@ function MarketRiskView({
         {book.n.toLocaleString("en-US")} vaults read in {Math.ceil(book.n / 500) || 1} lens pages in {(loadMs / 1000).toFixed(2)} s · refreshed every 30 s
       </p>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <HealthHistogram book={book} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>

@@ -50,7 +50,7 @@ export function StressPanel({
           recomputed over the whole book in {computeMs < 0.1 ? "< 0.1" : computeMs.toFixed(1)} ms
         </span>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-3">
           {slider("All together", all ?? Math.max(...shocks), (v) => onChange(shocks.map(() => v)), "shock-all", true, all === null ? "mixed" : undefined)}
           {symbols.map((s, j) => slider(s, shocks[j]!, (v) => onChange(shocks.map((x, i) => (i === j ? v : x))), `shock-${s}`))}
