@@ -1,29 +1,32 @@
 /**
  * A chart's text equivalent: its figures as a table that screen readers read and sighted readers never see (the
  * drawing itself is hidden from assistive technology). Callers pass the rows of the SAME view-model the chart draws,
- * formatted, so the words and the picture cannot disagree.
+ * formatted, so the words and the picture cannot disagree. The visually hidden box is a div around the table: a
+ * table ignores `width: 1px; overflow: hidden` and would widen the page by its own width (a phone scrolled sideways).
  */
 export function ChartTable({ caption, columns, rows, testId }: { caption: string; columns: string[]; rows: (string | number)[][]; testId?: string }) {
   return (
-    <table className="sr-only" data-testid={testId}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+    <div className="sr-only">
+      <table data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

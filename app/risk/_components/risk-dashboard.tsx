@@ -1,4 +1,6 @@
 "use client";
+import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -15,9 +17,12 @@ import { oddsVaultFromBook, stress, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
 import { AtRiskTable } from "./at-risk-table";
-import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { usd } from "./usd";
+
+// Charts load after the page is interactive (components/chart-placeholder.tsx).
+const HealthHistogram = dynamic(() => import("./risk-charts").then((m) => m.HealthHistogram), { ssr: false, loading: () => <ChartPlaceholder /> });
+const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) => m.LiquidationLevelsChart), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 /** The protocol's risk, market by market: every vault read from the chain, stress-tested live in the browser. */
 export function RiskDashboard() {
