@@ -64,11 +64,11 @@ test("en español: no page shows an English sentence (visible text, labels and h
   await app.open("/");
   await connectWallet(page, "Conectar billetera");
   const pages = [
-    { path: "/", ready: "account-totals" },
-    { path: `/vault/31337/1?market=${usdc}`, ready: "action-panel" },
-    { path: "/markets", ready: "lend-panel" },
-    { path: "/multiply", ready: "multiply-panel" },
-    { path: "/no-such-page", ready: null },
+    { name: "dashboard", path: "/", ready: "account-totals" },
+    { name: "vault", path: `/vault/31337/1?market=${usdc}`, ready: "action-panel" },
+    { name: "markets", path: "/markets", ready: "lend-panel" },
+    { name: "multiply", path: "/multiply", ready: "multiply-panel" },
+    { name: "not-found", path: "/no-such-page", ready: null },
   ];
   const found: string[] = [];
   for (const p of pages) {
@@ -76,6 +76,7 @@ test("en español: no page shows an English sentence (visible text, labels and h
     if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState("networkidle").catch(() => {});
     found.push(...(await englishOnPage(page, NOT_YET_TRANSLATED.join(", "))).map((f) => `${p.path}: ${f}`));
+    await screenshot(page, `es-${p.name}`);
   }
   expect(found).toEqual([]);
 });
