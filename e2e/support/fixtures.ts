@@ -95,6 +95,13 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(measured, `page ${page.url()} is wider than the ${width} px screen`).toEqual({ scroll: width, inner: width });
 }
 
+/** Follows a link of the header's navigation — on a phone through the menu, where the links sit behind its button. */
+export async function navigateTo(page: Page, name: string) {
+  const menu = page.getByTestId("menu-button");
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("link", { name, exact: true }).filter({ visible: true }).first().click();
+}
+
 /** The phone project's name, for specs that differ on a phone. */
 export const isPhone = (projectName: string) => projectName === "phone";
 

@@ -22,12 +22,15 @@ export function MarketHistory({ chainId, market, baseDecimals, symbol, symbolOf 
   const f = useFormat();
   const q = useMarketSeries(chainId, market, baseDecimals);
   const amount = (v: number) => `${f.number(v, 2)} ${symbol}`;
+  const tc = useTranslations("charts");
+  const problem = (e: Error & { code?: string }) =>
+    e.code === "notConfigured" || e.code === "noAnswer" || e.code === "refused" ? tc(`indexer.${e.code}`) : e.message;
   const percentNames = new Set([t("utilization"), t("borrowApr"), t("supplyApr")]);
   if (q.isPending) return null;
   if (q.error) {
     return (
       <p className="text-xs text-slate-400" data-testid="market-history-unavailable">
-        {t("unavailable", { why: q.error.message })}
+        {t("unavailable", { why: problem(q.error) })}
       </p>
     );
   }
