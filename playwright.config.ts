@@ -38,13 +38,12 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", testIgnore: ["dev-server.spec.ts"] },
-    // The phone project runs with KEEL_E2E_PHONE=1 until its journeys pass (see docs/ui.md: connecting through RainbowKit's
-    // mobile dialog and /risk's width are open).
-    ...(process.env.KEEL_E2E_PHONE === "1" ? [{
-      // A phone: 390 × 844 CSS px, touch, mobile viewport rules (fixtures check that no page scrolls sideways).
+    {
+      // A phone: 390 × 844 CSS px, touch, mobile viewport rules, an Android user agent (so RainbowKit shows its mobile
+      // dialog); fixtures check after every test that no page scrolls sideways.
       name: "phone",
       testMatch: PHONE_JOURNEYS,
       use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, userAgent: devices["Pixel 7"].userAgent },
-    }] : []),
+    },
   ],
 });

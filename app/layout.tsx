@@ -39,20 +39,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const locale = await getLocale();
   const t = await getTranslations("layout");
-  let chains;
-  try {
-    chains = loadChainConfigs();
-  } catch (e) {
-    return (
-      <html lang={locale}>
-        <body className="min-h-screen p-8">
-          <h1 className="text-xl font-semibold">{t("misconfigured")}</h1>
-          <p className="mt-2 text-rose-300">{(e as Error).message}</p>
-          <p className="mt-2 text-sm text-slate-400">{t("seeReadme")}</p>
-        </body>
-      </html>
-    );
-  }
+  // A configuration that cannot work (no chain, a bad RPC URL) throws before anything is sent: the server answers 500
+  // with app/global-error.tsx and logs the reason — the page never shows a server's paths or settings to a visitor.
+  const chains = loadChainConfigs();
   return (
     <html lang={locale}>
       <body className="min-h-screen">

@@ -65,6 +65,8 @@ async function main() {
   const md = [
     `# Lighthouse ${"12.2.3"} — production build on a local chain`,
     "",
+    "Command: `npm run bench:lighthouse`.",
+    "",
     `Debian Chromium (headless), Lighthouse's default mobile settings (simulated slow 4G, 4× CPU slowdown) and its desktop config. ${new Date().toISOString().slice(0, 10)}. Goal ≥ ${GOAL}.`,
     "",
     "| page | device | performance | accessibility | best practices |",

@@ -1,7 +1,8 @@
 /**
  * A chart's text equivalent: its figures as a table that screen readers read and sighted readers never see (the
  * drawing itself is hidden from assistive technology). Callers pass the rows of the SAME view-model the chart draws,
- * formatted, so the words and the picture cannot disagree.
+ * formatted, so the words and the picture cannot disagree. The visually hidden box is a div around the table: a
+ * table ignores `width: 1px; overflow: hidden` and would widen the page by its own width (a phone scrolled sideways).
  */
 export function ChartTable({ caption, columns, rows, testId }: { caption: string; columns: string[]; rows: (string | number)[][]; testId?: string }) {
   // The clipping box is a div: a table ignores `width: 1px` and would widen a phone's page by its own width.

@@ -1,17 +1,29 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useAlerts, type AlertNotification } from "@/hooks/use-alerts";
 import type { WebhookFormat } from "@/lib/alerts";
-import { formatUtc } from "@/lib/format";
+import { useFormat } from "@/hooks/use-format";
 
-const deliveryText = (n: AlertNotification) =>
+type T = ReturnType<typeof useTranslations<"alerts">>;
+
+const deliveryText = (t: T, n: AlertNotification) =>
   n.deliveries
     .filter((d) => d.channel !== "in-app")
-    .map((d) => `${d.channel}: ${d.status}${d.attempts > 1 ? ` after ${d.attempts} attempts` : ""}${d.status !== "delivered" && d.lastError ? ` (${d.lastError})` : ""}`)
+    .map((d) =>
+      t("delivery", {
+        channel: d.channel,
+        status: d.status,
+        attempts: d.attempts,
+        error: d.status !== "delivered" && d.lastError ? d.lastError : "none",
+      }),
+    )
     .join(" · ");
 
 /** The header's bell: in-app notifications, delivery status of emails and webhooks, and the alerts the user set. */
 export function NotificationCenter() {
+  const t = useTranslations("alerts");
+  const f = useFormat();
   const a = useAlerts();
   const [open, setOpen] = useState(false);
   if (!a.address) return null;
@@ -20,7 +32,7 @@ export function NotificationCenter() {
     <div className="relative">
       <button
         type="button"
-        aria-label={`Notifications${unread ? ` (${unread} unread)` : ""}`}
+        aria-label={t("bell", { unread })}
         className="relative rounded-md p-1.5 text-slate-300 hover:bg-slate-800 hover:text-white"
         onClick={() => setOpen((o) => !o)}
         data-testid="notification-bell"
@@ -38,9 +50,9 @@ export function NotificationCenter() {
         <div className="absolute right-0 z-50 mt-2 w-[min(92vw,26rem)] space-y-3 rounded-xl border border-slate-700 bg-slate-950 p-4 text-sm shadow-xl" data-testid="notification-panel">
           {!a.signedIn ? (
             <div className="space-y-2">
-              <p className="text-slate-300">Sign in with your wallet to set alerts (health, liquidation odds, protection, liquidations) by email, webhook or here.</p>
+              <p className="text-slate-300">{t("signInIntro")}</p>
               <button type="button" className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50" disabled={a.signIn.isPending} onClick={() => a.signIn.mutate()} data-testid="alerts-sign-in">
-                {a.signIn.isPending ? "Waiting for the signature…" : "Sign in with Ethereum"}
+                {a.signIn.isPending ? t("waitingSignature") : t("signIn")}
               </button>
               {a.signIn.error && <p className="text-xs text-rose-300" data-testid="alerts-error">{a.signIn.error.message.split("\n")[0]}</p>}
             </div>
@@ -48,22 +60,22 @@ export function NotificationCenter() {
             <>
               <section>
                 <header className="mb-1 flex items-baseline justify-between">
-                  <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Notifications</h2>
+                  <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("notifications")}</h2>
                   {unread > 0 && (
                     <button type="button" className="text-xs text-sky-300 hover:underline" onClick={() => a.markRead.mutate()}>
-                      Mark all read
+                      {t("markRead")}
                     </button>
                   )}
                 </header>
                 {a.notifications.error && <p className="text-xs text-rose-300">{a.notifications.error.message}</p>}
-                {a.notifications.data?.length === 0 && <p className="text-xs text-slate-400">Nothing yet.</p>}
+                {a.notifications.data?.length === 0 && <p className="text-xs text-slate-400">{t("nothing")}</p>}
                 <ol className="max-h-60 space-y-2 overflow-y-auto">
                   {a.notifications.data?.map((n) => (
                     <li key={n.id} className={`rounded-md border px-2 py-1.5 ${n.read ? "border-slate-800" : "border-sky-800 bg-sky-950/30"}`} data-testid="notification">
                       <div className="text-slate-200">{n.alert.title}</div>
-                      <div className="text-xs text-slate-400">{formatUtc(Math.floor(n.alert.at / 1000))}</div>
+                      <div className="text-xs text-slate-400">{f.utc(Math.floor(n.alert.at / 1000))}</div>
                       <div className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-400"}`} data-testid="notification-deliveries">
-                        {deliveryText(n)}
+                        {deliveryText(t, n)}
                       </div>
                     </li>
                   ))}
@@ -79,6 +91,8 @@ export function NotificationCenter() {
 }
 
 function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) {
+  const t = useTranslations("alerts");
+  const f = useFormat();
   const [health, setHealth] = useState("1.2");
   const [odds, setOdds] = useState("");
   const [email, setEmail] = useState("");
@@ -99,44 +113,51 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
   const input = "w-full rounded-md border border-slate-700 bg-slate-900 px-2 py-1 text-slate-100";
   return (
     <section className="space-y-2 border-t border-slate-800 pt-3">
-      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Your alerts</h2>
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("yours")}</h2>
       {a.subscriptions.data?.map((s) => (
         <div key={s.id} className="flex items-center justify-between gap-2 text-xs text-slate-300" data-testid="alert-subscription">
           <span>
-            {[s.rules.healthBelow && `health < ${(Number(BigInt(s.rules.healthBelow) / 10n ** 14n) / 1e4).toFixed(2)}`, s.rules.oddsAbove !== null && `odds > ${(s.rules.oddsAbove * 100).toFixed(1)}%`, "protection", "events"].filter(Boolean).join(" · ")}
+            {[
+              s.rules.healthBelow && t("ruleHealth", { hf: f.healthFactor(BigInt(s.rules.healthBelow)) }),
+              s.rules.oddsAbove !== null && t("ruleOdds", { odds: f.odds(s.rules.oddsAbove) }),
+              t("ruleProtection"),
+              t("ruleEvents"),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
             {s.channels.email ? ` → ${s.channels.email}` : ""}
-            {s.channels.webhook ? ` → ${s.channels.webhook.format} webhook` : ""}
-            {s.paused ? " (paused)" : ""}
+            {s.channels.webhook ? ` → ${t("webhookOf", { format: s.channels.webhook.format })}` : ""}
+            {s.paused ? ` ${t("paused")}` : ""}
           </span>
           <span className="flex gap-2">
             <button type="button" className="text-sky-300 hover:underline" onClick={() => a.setPaused.mutate({ id: s.id, paused: !s.paused })}>
-              {s.paused ? "Resume" : "Pause"}
+              {s.paused ? t("resume") : t("pause")}
             </button>
             <button type="button" className="text-rose-300 hover:underline" onClick={() => a.remove.mutate(s.id)}>
-              Remove
+              {t("remove")}
             </button>
           </span>
         </div>
       ))}
       <div className="grid grid-cols-2 gap-2 text-xs text-slate-400">
         <label>
-          Health below
+          {t("healthBelow")}
           <input className={input} value={health} onChange={(e) => setHealth(e.target.value)} inputMode="decimal" data-testid="alert-health" />
         </label>
         <label>
-          24 h odds above (%)
-          <input className={input} value={odds} onChange={(e) => setOdds(e.target.value)} inputMode="decimal" placeholder="off" data-testid="alert-odds" />
+          {t("oddsAbove")}
+          <input className={input} value={odds} onChange={(e) => setOdds(e.target.value)} inputMode="decimal" placeholder={t("off")} data-testid="alert-odds" />
         </label>
         <label className="col-span-2">
-          Email
-          <input className={input} value={email} onChange={(e) => setEmail(e.target.value)} type="email" placeholder="optional" data-testid="alert-email" />
+          {t("email")}
+          <input className={input} value={email} onChange={(e) => setEmail(e.target.value)} type="email" placeholder={t("optional")} data-testid="alert-email" />
         </label>
         <label className="col-span-2">
-          Webhook URL
-          <input className={input} value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder="optional: Discord, Slack, Telegram bot or any HTTPS endpoint" data-testid="alert-webhook" />
+          {t("webhook")}
+          <input className={input} value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder={t("webhookPlaceholder")} data-testid="alert-webhook" />
         </label>
         <label>
-          Format
+          {t("format")}
           <select className={input} value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)} data-testid="alert-webhook-format">
             <option value="discord">Discord</option>
             <option value="slack">Slack</option>
@@ -146,18 +167,18 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
         </label>
         {format === "telegram" && (
           <label>
-            Telegram chat id
+            {t("chatId")}
             <input className={input} value={chatId} onChange={(e) => setChatId(e.target.value)} />
           </label>
         )}
       </div>
       <button type="button" className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50" disabled={a.subscribe.isPending} onClick={submit} data-testid="alert-save">
-        Add alert
+        {t("add")}
       </button>
       {a.subscribe.error && <p className="text-xs text-rose-300" data-testid="alerts-error">{a.subscribe.error.message}</p>}
       {secret && (
         <p className="break-all text-xs text-amber-200" data-testid="alert-webhook-secret">
-          Webhook signing secret (shown once): <span className="font-mono">{secret}</span> — requests carry x-keel-signature: sha256=HMAC(secret, timestamp + &quot;.&quot; + body).
+          {t.rich("secret", { secret, mono: (c) => <span className="font-mono">{c}</span> })}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
-import { expect, screenshot, test } from "./support/fixtures";
+import { englishOnPage } from "./support/english";
+import { connectWallet, expect, screenshot, test } from "./support/fixtures";
 
 test("en español: the switch is remembered, the dashboard and a deposit form's errors speak Spanish, numbers are Spanish", async ({
   page,
@@ -44,4 +45,38 @@ test("en español: the switch is remembered, the dashboard and a deposit form's 
   // And back to English.
   await page.getByTestId("language-switch").selectOption("en");
   await expect(page.getByRole("heading", { name: "Markets", level: 1 })).toBeVisible();
+});
+
+/**
+ * Regions other helpers are translating on their own branches (multiply, protection, risk): skipped here until their
+ * branches are merged — then delete the entry (see docs/ui.md).
+ */
+const NOT_YET_TRANSLATED = ["[data-testid=multiply-panel]", "[data-testid=protection-panel]"];
+
+test("en español: no page shows an English sentence (visible text, labels and hints)", async ({ page, app, chain, injectWallet, context }) => {
+  test.setTimeout(180_000);
+  const { privateKeyToAccount } = await import("viem/accounts");
+  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
+  // anvil #0 owns the seeded vaults: the dashboard and the vault page show a real position.
+  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
+  const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  await app.open("/");
+  await connectWallet(page, "Conectar billetera");
+  const pages = [
+    { name: "dashboard", path: "/", ready: "account-totals" },
+    { name: "vault", path: `/vault/31337/1?market=${usdc}`, ready: "action-panel" },
+    { name: "markets", path: "/markets", ready: "lend-panel" },
+    { name: "multiply", path: "/multiply", ready: "multiply-panel" },
+    { name: "not-found", path: "/no-such-page", ready: null },
+  ];
+  const found: string[] = [];
+  for (const p of pages) {
+    if (p.path !== "/") await app.open(p.path);
+    if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle").catch(() => {});
+    found.push(...(await englishOnPage(page, NOT_YET_TRANSLATED.join(", "))).map((f) => `${p.path}: ${f}`));
+    await screenshot(page, `es-${p.name}`);
+  }
+  expect(found).toEqual([]);
 });

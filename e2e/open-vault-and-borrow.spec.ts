@@ -5,7 +5,7 @@ import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../con
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
-import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, expect, navigateTo, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 
@@ -129,7 +129,7 @@ test("as a trader: open a vault with WETH, borrow USDC, see the chain's own figu
   await screenshot(page, "vault-page");
 
   // The dashboard shows the same figures.
-  await page.getByRole("link", { name: "Dashboard" }).click();
+  await navigateTo(page, "Dashboard");
   const card = page.getByTestId(`vault-${market.toLowerCase()}-${expectedId}`);
   await expect(async () => {
     const f = await chainFigures(chain, market, expectedId);

@@ -4,6 +4,7 @@ import type { Address } from "viem";
 import { parseRow, type IndexedLiquidation, type IndexedMarketPoint } from "@/lib/indexer";
 import { toChartPercent } from "@/lib/rates";
 import { wadToNumber } from "@/lib/vault-charts";
+import type { IndexerProblem } from "@/lib/server/indexer";
 
 export interface MarketSeriesPoint {
   block: number;
@@ -19,8 +20,9 @@ export interface MarketSeriesPoint {
 
 async function indexerJson(path: string): Promise<unknown> {
   const res = await fetch(`/api/indexer/${path}`);
-  const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  if (!res.ok) throw new Error(body?.error ?? `the indexer answered ${res.status}`);
+  const body = (await res.json().catch(() => null)) as { error?: string; code?: IndexerProblem } | null;
+  // The reason's code (lib/server/indexer.ts) travels with the English, for the page to say it in the reader's language.
+  if (!res.ok) throw Object.assign(new Error(body?.error ?? `the indexer answered ${res.status}`), { code: body?.code });
   return body;
 }
 

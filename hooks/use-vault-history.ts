@@ -7,6 +7,7 @@ import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import type { ChainConfig } from "@/lib/server/config";
 import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
 import { healthToNumber, historySeries, sampleBlocks, wadToNumber, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
+import type { IndexerProblem } from "@/lib/server/indexer";
 
 /** Samples of past state read per history: at most this many lens reads (plus as many block headers). */
 export const HISTORY_SAMPLES = 40;
@@ -31,6 +32,8 @@ export interface VaultHistory {
   source: "indexer" | "rpc";
   /** Why the indexer was not used, when `source` is "rpc". */
   fallbackReason?: string;
+  /** The fallback reason's code, when it has one (messages `charts.indexer.<code>`). */
+  fallbackCode?: IndexerProblem | "notSeen";
   /** The indexer's full timeline (only with `source` "indexer"). */
   timeline?: VaultTimeline;
 }
@@ -38,10 +41,11 @@ export interface VaultHistory {
 /** The vault's history from the indexer, through the app's /api/indexer proxy; throws with the reason when unavailable. */
 async function fromIndexer(chainId: number, market: Address, id: bigint): Promise<VaultHistory> {
   const res = await fetch(`/api/indexer/vaults/${chainId}/${market}/${id}`);
-  const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  if (!res.ok) throw new Error(body?.error ?? `the indexer answered ${res.status}`);
+  const body = (await res.json().catch(() => null)) as { error?: string; code?: IndexerProblem } | null;
+  // The reason's code (lib/server/indexer.ts) travels with the English, for the page to say it in the reader's language.
+  if (!res.ok) throw Object.assign(new Error(body?.error ?? `the indexer answered ${res.status}`), { code: body?.code });
   const timeline = parseVaultTimeline(body);
-  if (!timeline.vault) throw new Error("the indexer has not seen this vault yet");
+  if (!timeline.vault) throw Object.assign(new Error("the indexer has not seen this vault yet"), { code: "notSeen" });
   return {
     source: "indexer",
     timeline,
@@ -71,10 +75,12 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
     retry: 1,
     queryFn: async (): Promise<VaultHistory> => {
       let fallbackReason: string;
+      let fallbackCode: VaultHistory["fallbackCode"];
       try {
         return await fromIndexer(chain.id, market, id);
       } catch (e) {
         fallbackReason = (e as Error).message;
+        fallbackCode = (e as { code?: VaultHistory["fallbackCode"] }).code;
       }
       const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] })!;
       const latest = await client.getBlockNumber({ cacheTime: 0 });
@@ -108,7 +114,7 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
         }),
       );
       const samples = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-      return { source: "rpc", fallbackReason, events, points: historySeries(samples) };
+      return { source: "rpc", fallbackReason, fallbackCode, events, points: historySeries(samples) };
     },
   });
 }

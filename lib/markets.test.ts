@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeWindow, describeChange, lenderWithdrawCall, needsApproval, withdrawLimit, type PendingChange } from "./markets";
+import { formatterFor } from "./format";
 import { SECONDS_PER_YEAR, WAD } from "./rates";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
@@ -33,7 +34,9 @@ describe("describeChange", () => {
   it("shows a collateral change as current → proposed", () => {
     const d = describeChange(change(0, WETH, [pct(75n), pct(82n), pct(12n), 50_000n * WAD]), market, symbolOf);
     expect(d.title).toBe("WETH collateral parameters");
-    expect(d.items).toEqual([
+    expect(d).toMatchObject({ titleKey: "collateral", symbol: "WETH" });
+    expect(d.items.map((i) => i.key)).toEqual(["ltv", "liquidationThreshold", "maxDiscount", "supplyCap"]);
+    expect(d.items.map(({ label, from, to }) => ({ label, from, to }))).toEqual([
       { label: "LTV", from: "80.00%", to: "75.00%" },
       { label: "Liquidation threshold", from: "85.00%", to: "82.00%" },
       { label: "Max discount", from: "10.00%", to: "12.00%" },
@@ -60,7 +63,7 @@ describe("describeChange", () => {
 
   it("shows a fee change", () => {
     const d = describeChange(change(2, "0x0000000000000000000000000000000000000000", [pct(20n), 5n, 0n, 0n]), market, symbolOf);
-    expect(d.items).toEqual([
+    expect(d.items.map(({ label, from, to }) => ({ label, from, to }))).toEqual([
       { label: "Reserve factor", from: "10.00%", to: "20.00%" },
       { label: "Flash-loan fee", from: "0 bps", to: "5 bps" },
     ]);
@@ -71,7 +74,7 @@ describe("describeChange: feeds, guardian, delay", () => {
   it("shows a feed replacement as current → proposed, bounds in the feed's units", () => {
     const d = describeChange(change(3, WETH, [BigInt(NEXT_FEED), 7200n, 200n * 10n ** 8n, 50_000n * 10n ** 8n]), market, symbolOf);
     expect(d.title).toBe("WETH price feed");
-    expect(d.items).toEqual([
+    expect(d.items.map(({ label, from, to }) => ({ label, from, to }))).toEqual([
       { label: "Feed", from: "0x0000…00fe", to: "0x0000…00ff" },
       { label: "Heartbeat", from: "1h 0m", to: "2h 0m" },
       { label: "Min answer", from: "100", to: "200" },
@@ -87,10 +90,19 @@ describe("describeChange: feeds, guardian, delay", () => {
   });
 
   it("shows a guardian and a delay change", () => {
-    expect(describeChange(change(4, NEW, [0n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([{ label: "Guardian", from: "none", to: "0x0000…00aa" }]);
+    expect(describeChange(change(4, NEW, [0n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([{ label: "Guardian", key: "guardian", from: "none", to: "0x0000…00aa" }]);
     expect(describeChange(change(5, "0x0000000000000000000000000000000000000000", [172_800n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([
-      { label: "Delay", from: "1d 0h", to: "2d 0h" },
+      { label: "Delay", key: "delay", from: "1d 0h", to: "2d 0h" },
     ]);
+  });
+
+  it("formats values in the reader's language with its words", () => {
+    const words = { none: "ninguno", raw: (v: string) => `${v} (bruto)`, units: (v: string) => `${v} unidades`, bps: (v: string) => `${v} pb` };
+    const es = formatterFor("es");
+    expect(describeChange(change(4, NEW, [0n, 0n, 0n, 0n]), market, symbolOf, es, words).items[0]!.from).toBe("ninguno");
+    const d = describeChange(change(0, WETH, [pct(75n), pct(82n), pct(12n), 50_000n * WAD]), market, symbolOf, es, words);
+    expect(d.items[0]).toMatchObject({ from: es.percent(pct(80n)), to: es.percent(pct(75n)) });
+    expect(describeChange(change(2, NEW, [pct(20n), 5n, 0n, 0n]), market, symbolOf, es, words).items[1]!.to).toBe("5 pb");
   });
 });
 
@@ -101,6 +113,7 @@ describe("changeWindow", () => {
       text: "in 1d 0h",
       at: "1970-01-02 00:01 UTC",
       expires: "1970-01-16 00:01 UTC",
+      left: 86_400,
     });
     expect(changeWindow(100n, 200n, 100).state).toBe("executable");
     expect(changeWindow(100n, 200n, 200).text).toBe("executable now");

@@ -8,6 +8,7 @@ import {
 } from "@rainbow-me/rainbowkit/wallets";
 import { createConfig, createConnector, http, injected } from "wagmi";
 import { defineChain, type Chain } from "viem";
+import { announcedWallets, type AnnouncedWallet } from "./announced-wallets";
 import type { ChainSettings } from "./chains";
 import { createDevProvider, DEV_ACCOUNTS } from "./dev-wallet";
 
@@ -54,16 +55,39 @@ function devWallet(chains: ChainSettings[], index: number): () => Wallet {
 }
 
 /**
- * The wallet list: injected (EIP-6963) browser wallets always; with a WalletConnect project id, RainbowKit's defaults
+ * A browser wallet that announced itself (EIP-6963), as a RainbowKit wallet. RainbowKit lists announced wallets by
+ * itself only in its desktop dialog: the mobile one (chosen by the user agent — Android, iPhone, iPad — not by the
+ * screen) shows RainbowKit wallets only, so a phone browser with an injected wallet (a wallet's in-app browser) saw
+ * nothing to connect. Its `rdns` lets the desktop dialog keep the announced entry and drop this one (no duplicate).
+ */
+function announcedWallet(a: AnnouncedWallet): () => Wallet {
+  return () => ({
+    id: `eip6963:${a.info.rdns}`,
+    name: a.info.name,
+    rdns: a.info.rdns,
+    iconUrl: a.info.icon,
+    iconBackground: "#0f172a",
+    installed: true,
+    createConnector: (details) =>
+      createConnector((config) => ({
+        ...injected({ target: { id: `eip6963:${a.info.rdns}`, name: a.info.name, icon: a.info.icon, provider: a.provider } })(config),
+        ...details,
+      })),
+  });
+}
+
+/**
+ * The wallet list: the browser wallets (each announced one by name, and the window's injected provider) always; with a WalletConnect project id, RainbowKit's defaults
  * too (MetaMask, Rainbow, Coinbase Wallet, WalletConnect — mobile wallets by QR code); dev wallets on local chains.
  * Without a project id nothing that needs WalletConnect is listed (no dead QR code, no request to its relay).
  */
-export function walletGroups(chains: ChainSettings[], walletConnectProjectId?: string) {
+export function walletGroups(chains: ChainSettings[], walletConnectProjectId?: string, announced = announcedWallets()) {
   const local = chains.filter((c) => c.local);
   const projectId = walletConnectProjectId?.trim() || undefined;
+  const browser = [...announced.map(announcedWallet), injectedWallet];
   const groups: WalletList = projectId
-    ? [{ groupName: "Popular", wallets: [injectedWallet, metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet] }]
-    : [{ groupName: "Browser wallets", wallets: [injectedWallet] }];
+    ? [{ groupName: "Popular", wallets: [...browser, metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet] }]
+    : [{ groupName: "Browser wallets", wallets: browser }];
   if (local.length) groups.push({ groupName: "Local chain", wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
   return { groups, projectId };
 }

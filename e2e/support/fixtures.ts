@@ -70,13 +70,16 @@ export const test = base.extend<{
   },
 });
 
-/** Connects the injected test wallet (call `injectWallet()` before opening the page). */
-export async function connectWallet(page: Page) {
+/**
+ * Connects the injected test wallet (call `injectWallet()` before opening the page): the one that announced itself
+ * (EIP-6963), listed by name in RainbowKit's desktop and mobile dialogs alike. `button` is the header's button text.
+ */
+export async function connectWallet(page: Page, button = "Connect Wallet") {
   // On a loaded machine the first click can land while RainbowKit's dialog is still settling: retry the choice until
   // the account button shows (a real person would click again too).
   await expect(async () => {
     if (await page.getByTestId("rk-account-button").isVisible()) return;
-    if (!(await page.getByRole("dialog").isVisible())) await page.getByRole("button", { name: "Connect Wallet" }).click();
+    if (!(await page.getByRole("dialog").isVisible())) await page.getByRole("banner").getByRole("button", { name: button }).click();
     await page.getByRole("dialog").getByText("Keel Test Wallet").click();
     await expect(page.getByTestId("rk-account-button")).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 30_000 });
@@ -90,6 +93,13 @@ export async function expectNoSidewaysScroll(page: Page) {
   const width = page.viewportSize()!.width;
   const measured = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
   expect(measured, `page ${page.url()} is wider than the ${width} px screen`).toEqual({ scroll: width, inner: width });
+}
+
+/** Follows a link of the header's navigation — on a phone through the menu, where the links sit behind its button. */
+export async function navigateTo(page: Page, name: string) {
+  const menu = page.getByTestId("menu-button");
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("link", { name, exact: true }).filter({ visible: true }).first().click();
 }
 
 /** The phone project's name, for specs that differ on a phone. */

@@ -1,13 +1,16 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
 import { keelMarketCallAbi } from "@/contracts-abi";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { useFormat } from "@/hooks/use-format";
 import { useLenderPosition } from "@/hooks/use-markets";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { pendingFlows } from "@/lib/pending-flows";
 import { parseAmount, type AmountLimits } from "@/lib/amount";
-import { formatToken, formatUnitsFixed } from "@/lib/format";
 import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/markets";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensMarket } from "@/lib/vaults";
@@ -20,6 +23,11 @@ type Mode = "deposit" | "withdraw";
  * withdrawn now.
  */
 export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; market: LensMarket; symbol: string }) {
+  const t = useTranslations("lend");
+  const tc = useTranslations("common");
+  const ta = useTranslations("actions");
+  const f = useFormat();
+  const amountProblem = useAmountProblem();
   const { address } = useAccount();
   const position = useLenderPosition(chain, market.market, market.baseAsset, address);
   const approveAndSend = useApproveAndSend();
@@ -38,7 +46,9 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
   const busy = locked;
 
   const decimals = market.baseDecimals;
-  const fmt = (v: bigint) => formatUnitsFixed(v, decimals, decimals);
+  // An amount exactly, in the reader's language, alone and with its symbol.
+  const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
+  const shown = (v: bigint) => `${fmt(v)} ${symbol}`;
   const pos = position.data;
   const limit = pos ? withdrawLimit(pos.supplied, pos.maxWithdraw) : null;
 
@@ -51,7 +61,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
           symbol,
           max: {
             value: pos.maxWithdraw,
-            reason: limit!.limitedByLiquidity ? "the market's free liquidity limits withdrawals now" : "your supplied position",
+            reason: limit!.limitedByLiquidity ? t("reasonLiquidity") : t("reasonPosition"),
           },
         };
   const parsed = limits ? parseAmount(text, limits, fmt) : null;
@@ -65,10 +75,10 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
     const call = mode === "withdraw" ? lenderWithdrawCall(amount, pos) : null;
     const request =
       mode === "deposit"
-        ? { functionName: "deposit", args: [amount, address], label: `Deposit ${fmt(amount)} ${symbol}` }
+        ? { functionName: "deposit", args: [amount, address], label: ta("labelDeposit", { amount: shown(amount) }) }
         : call!.functionName === "redeem"
-          ? { functionName: "redeem", args: [call!.shares, address, address], label: `Withdraw all (${fmt(pos.supplied)} ${symbol})` }
-          : { functionName: "withdraw", args: [amount, address, address], label: `Withdraw ${fmt(amount)} ${symbol}` };
+          ? { functionName: "redeem", args: [call!.shares, address, address], label: t("labelWithdrawAll", { amount: shown(pos.supplied) }) }
+          : { functionName: "withdraw", args: [amount, address, address], label: ta("labelWithdraw", { amount: shown(amount) }) };
     const pull =
       mode === "deposit"
         ? { token: market.baseAsset, symbol, decimals, spender: market.market, amount, allowance: pos.allowance, unlimited }
@@ -102,36 +112,35 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
   );
 
   return (
-    <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="lend-panel" aria-label={`Lend ${symbol}`}>
-      <h3 className="mb-3 text-xs font-medium uppercase tracking-wide text-slate-400">Lend {symbol}</h3>
+    <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="lend-panel" aria-label={t("title", { symbol })}>
+      <h3 className="mb-3 text-xs font-medium uppercase tracking-wide text-slate-400">{t("title", { symbol })}</h3>
       {!address ? (
-        <p className="text-sm text-slate-400">Connect a wallet to deposit {symbol} and earn the supply rate.</p>
+        <p className="text-sm text-slate-400">{t("connect", { symbol })}</p>
       ) : (
         <div className="space-y-3">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-400">Your supplied</dt>
+            <dt className="text-slate-400">{t("supplied")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-supplied">
-              {pos ? formatToken(pos.supplied, decimals, symbol) : "…"}
+              {pos ? f.token(pos.supplied, decimals, symbol) : "…"}
             </dd>
-            <dt className="text-slate-400">Withdrawable now</dt>
+            <dt className="text-slate-400">{t("withdrawable")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-max-withdraw">
-              {pos ? formatToken(pos.maxWithdraw, decimals, symbol) : "…"}
+              {pos ? f.token(pos.maxWithdraw, decimals, symbol) : "…"}
             </dd>
-            <dt className="text-slate-400">Wallet</dt>
+            <dt className="text-slate-400">{t("wallet")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-wallet">
-              {pos ? formatToken(pos.walletBalance, decimals, symbol) : "…"}
+              {pos ? f.token(pos.walletBalance, decimals, symbol) : "…"}
             </dd>
           </dl>
           {limit?.limitedByLiquidity && (
             <p className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200" data-testid="liquidity-limited">
-              Free liquidity limits your withdrawal: most of the market is lent out. The rest becomes withdrawable as borrowers repay or
-              new lenders deposit.
+              {t("liquidityLimited")}
             </p>
           )}
-          {position.error && <p className="text-xs text-rose-300">Could not read your position: {position.error.message.split("\n")[0]}</p>}
-          <div role="tablist" className="flex gap-1 rounded-lg bg-slate-800/60 p-1">
-            {tab("deposit", "Deposit")}
-            {tab("withdraw", "Withdraw")}
+          {position.error && <p className="text-xs text-rose-300">{t("readError", { why: position.error.message.split("\n")[0]! })}</p>}
+          <div role="tablist" aria-label={t("title", { symbol })} className="flex gap-1 rounded-lg bg-slate-800/60 p-1">
+            {tab("deposit", ta("deposit"))}
+            {tab("withdraw", ta("withdraw"))}
           </div>
           <form
             onSubmit={(e) => {
@@ -141,7 +150,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
             className="space-y-2"
           >
             <label className="block text-xs text-slate-400" htmlFor={`amount-${market.market}`}>
-              Amount to {mode}
+              {t("amountTo", { mode })}
             </label>
             <div className="flex gap-2">
               <input
@@ -164,40 +173,38 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
                 disabled={!pos || locked}
                 onClick={() => {
                   if (!pos) return;
-                  setText(fmt(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw).replaceAll(",", ""));
+                  setText(formatUnits(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw, decimals));
                   setTouched(true);
                 }}
                 className="rounded-md border border-slate-700 px-3 text-xs text-slate-300 hover:bg-slate-800 disabled:opacity-50"
               >
-                Max
+                {tc("max")}
               </button>
             </div>
             <p className={`min-h-4 text-xs ${showProblem ? "text-rose-300" : "text-slate-400"}`} data-testid="lend-amount-message" role={showProblem ? "alert" : undefined}>
-              {showProblem && parsed && !parsed.ok ? parsed.message : ""}
+              {showProblem && parsed && !parsed.ok ? amountProblem(parsed) : ""}
             </p>
             {mode === "deposit" && (
               <label className="flex items-center gap-2 text-xs text-slate-400">
                 <input type="checkbox" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} className="accent-sky-500" />
-                Approve an unlimited amount (otherwise exactly this deposit)
+                {t("approveUnlimited")}
               </label>
             )}
             {mode === "deposit" && mustApprove && !locked && (
               <p className="text-xs text-slate-400" data-testid="approve-step">
-                Two transactions, one click: allow the market to take {unlimited ? `any amount of ${symbol}` : `${fmt(amount!)} ${symbol}`}, then
-                deposit.
+                {t("twoSteps", { unlimited: unlimited ? "yes" : "no", symbol, amount: shown(amount!) })}
               </p>
             )}
             {locked && (
               <p role="status" className="text-xs text-sky-200" data-testid="flow-pending">
-                In progress — step {flow.current + 1} of {flow.steps.length}: {flow.steps[flow.current]}
-                {flow.stage === "signing" ? " (waiting for your signature)" : flow.stage === "pending" ? " (sent, waiting for the chain)" : ""}.
+                {ta("inProgress", { step: flow.current + 1, steps: flow.steps.length, label: flow.steps[flow.current] ?? "", stage: flow.stage })}
               </p>
             )}
             {flow?.stage === "interrupted" && (
               <p role="alert" className="text-xs text-amber-200" data-testid="flow-interrupted">
                 {flow.note}{" "}
                 <button type="button" className="underline" onClick={() => pendingFlows().end(flowKey)}>
-                  Dismiss
+                  {tc("dismiss")}
                 </button>
               </p>
             )}
@@ -208,12 +215,12 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
               className="w-full rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
             >
               {busy
-                ? "Check your wallet…"
+                ? t("checkWallet")
                 : amount === null
-                  ? mode === "deposit"
-                    ? "Deposit"
-                    : "Withdraw"
-                  : `${mustApprove ? "Approve & " : ""}${mode === "deposit" ? "Deposit" : "Withdraw"} ${fmt(amount)} ${symbol}`}
+                  ? ta(mode)
+                  : mustApprove
+                    ? t("approveAndDeposit", { amount: shown(amount) })
+                    : ta(mode === "deposit" ? "labelDeposit" : "labelWithdraw", { amount: shown(amount) })}
             </button>
           </form>
         </div>

@@ -1,4 +1,6 @@
 "use client";
+import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { zeroAddress } from "viem";
@@ -11,8 +13,10 @@ import type { LensMarket } from "@/lib/vaults";
 import { CollateralsTable } from "./collaterals-table";
 import { LendPanel } from "./lend-panel";
 import { PendingChanges } from "./pending-changes";
-import { MarketHistory } from "./market-history";
-import { RateChart } from "./rate-chart";
+
+// Charts load after the page is interactive (components/chart-placeholder.tsx).
+const RateChart = dynamic(() => import("./rate-chart").then((m) => m.RateChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+const MarketHistory = dynamic(() => import("./market-history").then((m) => m.MarketHistory), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 function Stat({ label, testId, children, hint }: { label: string; testId: string; children: ReactNode; hint?: ReactNode }) {
   return (

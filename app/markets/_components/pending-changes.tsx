@@ -10,7 +10,9 @@ import type { LensMarket } from "@/lib/vaults";
  */
 export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
   const t = useTranslations("pending");
+  const tc = useTranslations("changes");
   const f = useFormat();
+  const words = { none: tc("none"), raw: (v: string) => tc("raw", { v }), units: (v: string) => tc("units", { v }), bps: (v: string) => tc("bps", { v }) };
   const changes = [...market.pendingChanges].sort((a, b) => (a.executableAt < b.executableAt ? -1 : 1));
   return (
     <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="pending-changes">
@@ -20,28 +22,31 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
       ) : (
         <ul className="mt-2 space-y-3">
           {changes.map((c) => {
-            const d = describeChange(c, market, symbolOf);
+            const d = describeChange(c, market, symbolOf, f, words);
             const when = changeWindow(c.executableAt, c.expiresAt, now);
+            const whenText = when.state === "waiting" ? t("in", { age: f.age(when.left) }) : t("executableNow");
+            const at = f.utc(c.executableAt);
+            const expires = f.utc(c.expiresAt);
             return (
               <li key={c.id.toString()} data-testid={`pending-change-${c.id}`} className="rounded-lg border border-amber-900/60 bg-amber-950/20 p-3">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <span className="text-sm font-medium text-amber-100">
-                    #{c.id.toString()} · {d.title}
+                    #{c.id.toString()} · {tc(`title.${d.titleKey}`, { symbol: d.symbol })}
                   </span>
                   <span className="text-xs text-amber-200" data-testid="effective" data-state={when.state}>
                     {when.state === "expired"
-                      ? t.rich("expired", { when: () => <b data-testid="countdown">{t("expiredWord")}</b>, expires: when.expires })
+                      ? t.rich("expired", { when: () => <b data-testid="countdown">{t("expiredWord")}</b>, expires })
                       : t.rich("effectExpires", {
-                          when: () => <b data-testid="countdown">{when.text}</b>,
-                          at: () => <span data-testid="effective-at">{when.at}</span>,
-                          expires: () => <span data-testid="expires-at">{when.expires}</span>,
+                          when: () => <b data-testid="countdown">{whenText}</b>,
+                          at: () => <span data-testid="effective-at">{at}</span>,
+                          expires: () => <span data-testid="expires-at">{expires}</span>,
                         })}
                   </span>
                 </div>
                 <ul className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2">
                   {d.items.map((i) => (
-                    <li key={i.label} className="flex justify-between gap-2">
-                      <span className="text-slate-400">{i.label}</span>
+                    <li key={i.key} className="flex justify-between gap-2">
+                      <span className="text-slate-400">{tc(`label.${i.key}`)}</span>
                       <span className="tabular-nums">
                         {i.from !== null && (
                           <>

@@ -1,5 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { useLayoutEffect, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -17,9 +19,12 @@ import { oddsVaultFromBook, stress, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
 import { AtRiskTable } from "./at-risk-table";
-import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
+
+// Charts load after the page is interactive (components/chart-placeholder.tsx).
+const HealthHistogram = dynamic(() => import("./risk-charts").then((m) => m.HealthHistogram), { ssr: false, loading: () => <ChartPlaceholder /> });
+const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) => m.LiquidationLevelsChart), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 /**
  * The protocol's risk, market by market: every vault from the indexer's compact book (or the chain's lens pages when
@@ -188,7 +193,7 @@ function MarketRiskView({
           : t("loadRpc", { count: f.number(book.n, 0), pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0), seconds: f.number(loadMs / 1000, 2) })}
       </p>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <HealthHistogram book={book} scenario={stressed} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>

@@ -53,7 +53,7 @@ export function StressPanel({
           {t("time", { ms: computeMs < 0.1 ? "< 0.1" : f.number(computeMs, 1) })}
         </span>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-3">
           {slider(t("all"), all ?? Math.max(...shocks), (v) => onChange(shocks.map(() => v)), "shock-all", true, all === null ? t("mixed") : undefined)}
           {symbols.map((s, j) => slider(s, shocks[j]!, (v) => onChange(shocks.map((x, i) => (i === j ? v : x))), `shock-${s}`))}

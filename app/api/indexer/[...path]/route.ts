@@ -24,6 +24,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ path: st
     return NextResponse.json(await fetchIndexer(`/${path}${query}`));
   } catch (e) {
     const status = e instanceof IndexerUnavailable ? 503 : 500;
-    return NextResponse.json({ error: (e as Error).message }, { status });
+    return NextResponse.json({ error: (e as Error).message, ...(e instanceof IndexerUnavailable ? { code: e.code } : {}) }, { status });
   }
 }

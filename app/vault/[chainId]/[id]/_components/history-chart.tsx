@@ -88,7 +88,7 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
         <ol className="mt-3 max-h-40 space-y-1 overflow-y-auto text-xs text-slate-400" data-testid="vault-events">
           {[...history.events].reverse().map((e) => (
             <li key={`${e.txHash}-${e.name}`} className="flex justify-between gap-3">
-              <span className="text-slate-300">{e.name}</span>
+              <span className="text-slate-300">{t("event", { name: e.name })}</span>
               <span className="font-mono">{t("blockN", { n: e.block.toString() })}</span>
             </li>
           ))}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import type { VaultHistory } from "@/hooks/use-vault-history";
 import type { Deployment } from "@/lib/deployment";
@@ -19,11 +20,14 @@ export function Timeline({ history, chainId, market, id, deployment, baseAsset }
   deployment: Deployment;
   baseAsset: Address;
 }) {
+  const t = useTranslations("charts");
   if (!history) return null;
   if (history.source === "rpc" || !history.timeline?.vault) {
     return (
       <p className="rounded-lg border border-amber-900/60 bg-amber-950/30 px-3 py-2 text-xs text-amber-200" data-testid="history-fallback">
-        History read from the chain (log scan and sampled lens reads): the indexer is unavailable — {history.fallbackReason ?? "no timeline"}.
+        {t("historyFallback", {
+          why: history.fallbackCode ? t(`indexer.${history.fallbackCode}`) : (history.fallbackReason ?? t("indexer.noTimeline")),
+        })}
       </p>
     );
   }

@@ -1,8 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -21,13 +23,15 @@ import { resolveVaultRoute } from "@/lib/vault-route";
 import { failingSinceLastSuccess } from "@/lib/query-state";
 import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
-import { CompositionChart } from "./composition-chart";
-import { HealthPriceChart } from "./health-price-chart";
 import { healthCurve } from "@/lib/vault-charts";
-import { HistoryChart } from "./history-chart";
 import { ProtectionPanel } from "./protection-panel";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
+
+// Charts load after the page is interactive (components/chart-placeholder.tsx).
+const HealthPriceChart = dynamic(() => import("./health-price-chart").then((m) => m.HealthPriceChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+const HistoryChart = dynamic(() => import("./history-chart").then((m) => m.HistoryChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+const CompositionChart = dynamic(() => import("./composition-chart").then((m) => m.CompositionChart), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 function Problem({ children }: { children: React.ReactNode }) {
   const t = useTranslations("common");

@@ -1,0 +1,37 @@
+"use client";
+import "./globals.css";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import zh from "@/messages/zh.json";
+
+const TEXTS = { en: en.error, es: es.error, zh: zh.error };
+
+/** The reader's language without the app's providers (they are what failed): the remembered switch, else the browser's. */
+function language(): keyof typeof TEXTS {
+  if (typeof document === "undefined") return "en";
+  const chosen = /(?:^|;\s*)KEEL_LOCALE=(\w+)/.exec(document.cookie)?.[1] ?? navigator.language.slice(0, 2);
+  return chosen in TEXTS ? (chosen as keyof typeof TEXTS) : "en";
+}
+
+/**
+ * When the root layout itself fails (a configuration that cannot work, a server fault): the server answers 500 with
+ * this page, and its log says why. Nothing of the server's own message is shown (it may name paths or settings).
+ */
+export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset(): void }) {
+  const lang = language();
+  const t = TEXTS[lang];
+  return (
+    <html lang={lang}>
+      <body className="min-h-screen p-8">
+        <main className="mx-auto mt-16 max-w-lg space-y-3 rounded-xl border border-slate-800 bg-slate-900/60 p-8" data-testid="server-error">
+          <h1 className="text-xl font-semibold">{t.title}</h1>
+          <p className="text-sm text-slate-300">{t.body}</p>
+          {error.digest && <p className="font-mono text-xs text-slate-400">{t.reference.replace("{digest}", error.digest)}</p>}
+          <button type="button" onClick={reset} className="rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-500">
+            {t.retry}
+          </button>
+        </main>
+      </body>
+    </html>
+  );
+}
