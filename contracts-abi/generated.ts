@@ -4318,6 +4318,13 @@ export const keelRiskAdminAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'STEWARD_MAX_STEP',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'acceptOwnership',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -4933,6 +4940,15 @@ export const keelRiskAdminAbi = [
     type: 'error',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
     name: 'OwnableUnauthorizedAccount',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+      { name: 'proposed', internalType: 'uint256', type: 'uint256' },
+      { name: 'maxStep', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StewardStepTooLarge',
   },
   {
     type: 'error',

@@ -30,6 +30,9 @@ contract KeelRiskAdmin is Ownable2Step {
     uint256 public constant GRACE_PERIOD = 14 days;
     /// @notice The wait of a steward change that only lowers LTV and/or LT (it makes the market safer).
     uint256 public constant SAFER_DELAY = 6 hours;
+    /// @notice Largest move of LTV or LT in one steward change (5 points), whoever holds the role: the steward's own
+    /// contract may bound itself tighter, but the role is never wider than this.
+    uint256 public constant STEWARD_MAX_STEP = 0.05e18;
 
     /// @notice The oracle every market administered here prices with; deployed by, and owned by, this contract.
     KeelOracle public immutable oracle;
@@ -78,6 +81,8 @@ contract KeelRiskAdmin is Ownable2Step {
     error ChangeExpired(uint256 changeId, uint256 expiresAt);
     /// @notice Thrown when the caller is not the steward, or its authority has not started yet (`activeAt`).
     error NotSteward(address caller, uint256 activeAt);
+    /// @notice Thrown when a steward change would move LTV or LT from `current` to `proposed`, more than `maxStep`.
+    error StewardStepTooLarge(uint256 current, uint256 proposed, uint256 maxStep);
 
     /// @notice A market was put under this risk admin.
     event MarketAdded(address indexed market);
@@ -250,6 +255,8 @@ contract KeelRiskAdmin is Ownable2Step {
         if (msg.sender != steward || block.timestamp < stewardActiveAt) revert NotSteward(msg.sender, stewardActiveAt);
         CollateralInfo memory cur = IKeelMarket(market).collateralInfo(asset);
         if (cur.liquidationThreshold == 0) revert IKeelMarket.NotListed(asset);
+        _stewardStep(cur.ltv, ltv);
+        _stewardStep(cur.liquidationThreshold, liquidationThreshold);
         CollateralParams memory p = CollateralParams(ltv, liquidationThreshold, cur.maxDiscount, cur.supplyCap);
         RiskBoundsLib.validateCollateral(p);
         bool safer = ltv <= cur.ltv && liquidationThreshold <= cur.liquidationThreshold;
@@ -261,6 +268,12 @@ contract KeelRiskAdmin is Ownable2Step {
             safer ? SAFER_DELAY : delay
         );
         isStewardChange[changeId] = true;
+    }
+
+    /// @dev Refuses a steward move of one parameter from `current` to `proposed` larger than STEWARD_MAX_STEP.
+    function _stewardStep(uint256 current, uint256 proposed) internal pure {
+        uint256 step = proposed > current ? proposed - current : current - proposed;
+        if (step > STEWARD_MAX_STEP) revert StewardStepTooLarge(current, proposed, STEWARD_MAX_STEP);
     }
 
     /// @notice Proposes a new rate model for `market`.

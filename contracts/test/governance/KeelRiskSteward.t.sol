@@ -94,6 +94,31 @@ contract KeelRiskStewardTest is EngineBase {
         steward.propose(address(market), address(weth), 0.79e18, 0.84e18, inputs);
     }
 
+    /// The role itself is bounded, whoever holds it: an account appointed steward directly (not a KeelRiskSteward)
+    /// cannot move LTV or LT by more than STEWARD_MAX_STEP in one change, in either direction.
+    function test_stewardRoleStepBoundedInTheRiskAdmin() public {
+        vm.prank(ADMIN);
+        riskAdmin.setSteward(THIEF);
+        vm.warp(riskAdmin.stewardActiveAt());
+        CollateralInfo memory cur = _params(address(weth));
+        uint256 cap = riskAdmin.STEWARD_MAX_STEP();
+        uint64 lowLt = uint64(cur.liquidationThreshold - cap - 1);
+        vm.prank(THIEF);
+        vm.expectRevert(
+            abi.encodeWithSelector(KeelRiskAdmin.StewardStepTooLarge.selector, cur.liquidationThreshold, lowLt, cap)
+        );
+        riskAdmin.proposeStewardCollateral(address(market), address(weth), uint64(cur.ltv - cap), lowLt);
+        uint64 lowLtv = uint64(cur.ltv - cap - 1);
+        vm.prank(THIEF);
+        vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.StewardStepTooLarge.selector, cur.ltv, lowLtv, cap));
+        riskAdmin.proposeStewardCollateral(address(market), address(weth), lowLtv, uint64(cur.liquidationThreshold - cap));
+        // Exactly the cap is accepted.
+        vm.prank(THIEF);
+        riskAdmin.proposeStewardCollateral(
+            address(market), address(weth), uint64(cur.ltv - cap), uint64(cur.liquidationThreshold - cap)
+        );
+    }
+
     function test_ownerOrGuardianRemovesTheSteward() public {
         vm.prank(ADMIN);
         riskAdmin.setGuardian(GUARDIAN);
