@@ -1,5 +1,14 @@
 import type { Abi } from "viem";
-import { iSwapAdapterAbi, keelLeverageRouterAbi, keelMarketAbi, keelMarketModuleAbi, keelOracleAbi, keelRiskAdminAbi } from "./generated";
+import {
+  iGuardAdapterAbi,
+  iSwapAdapterAbi,
+  keelAutomationAbi,
+  keelLeverageRouterAbi,
+  keelMarketAbi,
+  keelMarketModuleAbi,
+  keelOracleAbi,
+  keelRiskAdminAbi,
+} from "./generated";
 
 export * from "./generated";
 
@@ -28,11 +37,16 @@ const marketAndOracleErrors = [
 ] as Abi;
 const routerErrors = newErrors(marketAndOracleErrors, keelLeverageRouterAbi);
 const periphery = [...routerErrors, ...newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi)] as Abi;
+const withSwap = [...marketAndOracleErrors, ...periphery, ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi)] as Abi;
+const automationErrors = newErrors(withSwap, keelAutomationAbi);
 export const keelErrorsAbi = [
-  ...marketAndOracleErrors,
-  ...periphery,
-  ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi),
+  ...withSwap,
+  ...automationErrors,
+  ...newErrors([...withSwap, ...automationErrors], iGuardAdapterAbi),
 ] as const satisfies Abi;
+
+/** KeelAutomation's ABI plus every error an execution or a rule change can bubble up (adapters, protocols' swap). */
+export const keelAutomationCallAbi = [...keelAutomationAbi, ...newErrors(keelAutomationAbi, keelErrorsAbi)] as const satisfies Abi;
 
 /**
  * The market's ABI plus the oracle's errors a market call can bubble up (StalePrice, PriceOutOfBounds…): pass it to

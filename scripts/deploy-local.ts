@@ -10,6 +10,7 @@ import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
 import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
 import { deployLendingProtocols, seedProtocolPositions } from "./lib/deploy-protocols";
+import { deployAutomation } from "./lib/deploy-automation";
 
 /** The local chain's assets: real decimals, realistic prices, Chainlink-style 8-decimal USD feeds. */
 export const LOCAL_ASSETS = [
@@ -163,10 +164,14 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
 
   const lending = protocols ? await protocols : undefined;
   if (lending) await seedProtocolPositions(opts.rpcUrl, chainId, lending, log);
+  const automation = keel.contracts.swapAdapter
+    ? await deployAutomation(deployer, { swapAdapter: keel.contracts.swapAdapter, ...(lending ?? {}) }, log)
+    : undefined;
   const deployment: Deployment = {
     ...keel,
     contracts: { ...keel.contracts, multicall3 },
     ...(lending ?? {}),
+    ...(automation ? { automation } : {}),
     deploymentBlock,
     dev: { feedOwner: me, uniswapV2 },
   };
