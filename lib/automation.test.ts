@@ -79,8 +79,8 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     expect(p.triggered).toBe(true);
     expect(p.borrow).toBeGreaterThan(0n);
     expect(p.fee).toBe(p.borrow / 100n);
-    // LT 0.995: selling X at 1 % slippage and fees frees less liquidation value than the debt it repays at target 1.01.
-    const tight = { ...vault(2800), lt: wad(0.995), liqValue: 20_000n * WAD };
+    // LT 0.9995: selling X at 1 % slippage and fees frees less liquidation value than the debt it repays at target 1.01.
+    const tight = { ...vault(2800), lt: wad(0.9995), liqValue: 20_000n * WAD };
     expect(() => planRule(tight, "deleverage", { ...rule, trigger: wad(1.005), target: wad(1.01) }, 0n)).toThrow(TargetUnreachableError);
   });
 
