@@ -126,7 +126,10 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       const [, borrowShares, collateral] = await bob.publicClient.readContract({ address: morpho, abi: morphoBlueAbi, functionName: "position", args: [mk.id as Hex, bob.account.address] });
       expect([borrowShares, collateral]).toEqual([0n, 0n]);
       const [, , liq, debt] = await carol.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [id] });
-      expect(Number((liq * 10n ** 6n) / debt) / 1e6).toBeCloseTo(2, 3);
+      // At least the target; above it by what the pool paid better than the 1 % bound.
+      const hf = Number((liq * 10n ** 6n) / debt) / 1e6;
+      expect(hf).toBeGreaterThanOrEqual(2 * (1 - 1e-4));
+      expect(hf).toBeLessThan(2.02);
 
       // The fall: $3,200 (above 3,150 = 3,500 × 0.9): nothing; $3,100: the trailing stop closes the Aave position.
       await ethPrice("3200");
@@ -144,7 +147,7 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
     expect(executor.stats.pokes).toBeGreaterThanOrEqual(1);
     expect(executor.stats.executed).toBe(3);
     // Gas of each execution, from the receipts the executor logged.
-    for (const l of lines.filter((x) => x.includes('"executed"'))) {
+    for (const l of lines.filter((x) => x.includes('"executed"') && x.includes('"gasUsed"'))) {
       const j = JSON.parse(l) as { kind: string; gasUsed: string | number };
       console.log(`gas ${j.kind}: ${j.gasUsed}`);
     }
