@@ -43,7 +43,7 @@ export interface Stack {
  * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. Used by the e2e
  * suite and the benchmarks.
  */
-export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; notifier?: { smtpUrl?: string; intervalMs?: number }; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; notifier?: { smtpUrl?: string; intervalMs?: number }; env?: Record<string, string>; lendingProtocols?: boolean } = {}): Promise<Stack> {
   const cwd = opts.cwd ?? repoRoot;
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (or use next dev)");
@@ -52,7 +52,8 @@ export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?:
   const chains: Stack["chains"] = [];
   for (const chainId of opts.chains === 2 ? [31337, SECOND_CHAIN_ID] : [31337]) {
     const anvil = await startAnvil({ port: await freePort(), chainId });
-    chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir })).deployment });
+    const lendingProtocols = Boolean(opts.lendingProtocols) && chainId === 31337;
+    chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir, lendingProtocols })).deployment });
   }
   const indexer = opts.indexer
     ? await startIndexer({
