@@ -119,7 +119,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
           protocol: "keel",
           adapter: a.keel,
           position: positionKey({ protocol: "keel", market: m.address, vaultId: v.id, collateral: c.asset }),
-          place: `${m.name} #${v.id}`,
+          place: `${m.name} #${v.id} · ${token(c.asset).symbol}`,
           collateral: token(c.asset),
           debt: token(m.baseAsset),
           vault: { market: m.address, id: v.id },
@@ -138,7 +138,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
               protocol: "aaveV3",
               adapter: a.aaveV3,
               position: positionKey({ protocol: "aaveV3", owner, collateral: c.token.address, debtAsset: debt.token.address }),
-              place: "Aave v3",
+              place: `${c.token.symbol} → ${debt.token.symbol}`,
               collateral: token(c.token.address, c.token.symbol, c.token.decimals),
               debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
             });
@@ -154,7 +154,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
             protocol: "morphoBlue",
             adapter: a.morphoBlue,
             position: positionKey({ protocol: "morphoBlue", owner, marketId: m.id as Hex }),
-            place: `Morpho ${m.name}`,
+            place: m.name,
             collateral: token(col.token.address, col.token.symbol, col.token.decimals),
             debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
           });

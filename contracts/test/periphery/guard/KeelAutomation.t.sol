@@ -452,4 +452,56 @@ contract KeelAutomationTest is EngineBase {
         assertLe(before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.sell * price / 100 + 1e12, "loss bound");
         _assertEmpty();
     }
+
+    /// @dev Any rally and boost rule: a boost either refuses (not triggered) or lands at or above its target (never
+    /// under it beyond rounding), lowers the health factor, and costs the owner at most fee + flash fee + the slippage
+    /// bound on what was bought.
+    function testFuzz_boost(uint256 price, uint256 borrow, uint256 target, uint256 gap, uint256 feeBps) public {
+        borrow = bound(borrow, 1_000e6, 15_000e6);
+        target = bound(target, 1.1e18, 2.5e18);
+        uint256 trigger = target + bound(gap, 0.05e18, 1e18);
+        feeBps = bound(feeBps, 0, 100);
+        price = bound(price, 3_000, 4_500);
+        (uint256 id, bytes memory pos) = _vault(10e18, borrow);
+        _set(pos, BOOST, KeelAutomation.Params(trigger, target, 0, 0, 100, 100));
+        _ethPrice(price);
+        uint256 hf = _hf(id);
+        if (hf <= trigger) {
+            vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, hf, trigger));
+            _exec(pos, BOOST, feeBps);
+            return;
+        }
+        uint256 before = _ownerValue(id, price);
+        KeelAutomation.Plan memory p = _exec(pos, BOOST, feeBps);
+        assertGe(_hf(id), target * (1e18 - 1e14) / 1e18, "not under the target");
+        assertLt(_hf(id), hf, "leverage went up");
+        assertLe(before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.borrow * 1e12 / 100 + 1e12, "loss bound");
+        _assertEmpty();
+    }
+
+    /// @dev Any path of three oracle prices, each poked: the trailing stop fires exactly when the last price is at or
+    /// under the highest recorded price less the trail, and never otherwise.
+    function testFuzz_trailingStop_firesOnlyUnderTheRecordedHigh(uint256 a, uint256 b, uint256 c, uint256 trail) public {
+        uint256[3] memory path = [bound(a, 2_500, 4_500), bound(b, 2_500, 4_500), bound(c, 2_500, 4_500)];
+        trail = bound(trail, 100, 2_000);
+        (uint256 id, bytes memory pos) = _vault(10e18, 8_000e6);
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, trail, 0, 100, 100));
+        uint256 high = 3_000e18;
+        for (uint256 i; i < 2; ++i) {
+            _ethPrice(path[i]);
+            guard.poke(keel, pos);
+            if (path[i] * 1e18 > high) high = path[i] * 1e18;
+        }
+        _ethPrice(path[2]);
+        if (path[2] * 1e18 > high) high = path[2] * 1e18;
+        assertEq(guard.plan(keel, pos, TRAILING, 0).level, high * (10_000 - trail) / 10_000, "stop level from the recorded high");
+        if (path[2] * 1e18 > high * (10_000 - trail) / 10_000) {
+            vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, path[2] * 1e18, high * (10_000 - trail) / 10_000));
+            _exec(pos, TRAILING, 0);
+            return;
+        }
+        _exec(pos, TRAILING, 100);
+        assertEq(market.debtOf(id), 0, "closed");
+        _assertEmpty();
+    }
 }
