@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeAbiParameters, erc20Abi, maxUint256, parseUnits, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, iGuardAavePoolAbi, iGuardMorphoAbi, keelAutomationAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, iGuardAavePoolAbi, iGuardAdapterAbi, iGuardMorphoAbi, keelAutomationAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { AUTOMATION_KINDS, planRule } from "@/lib/automation";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
@@ -98,6 +99,25 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       functionName: "setRule",
       args: [a.keel!, keelPos, KIND.boost, { trigger: wad("2.7"), target: wad("2"), trailBps: 0n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n }],
     });
+
+    // lib/automation.ts's mirror computes what the guard's own plan computes, to the unit, on each protocol's snapshot.
+    for (const [adapter, pos, kind] of [
+      [a.aaveV3!, aavePos, KIND.trailingStop],
+      [a.morphoBlue!, morphoPos, KIND.takeProfit],
+      [a.keel!, keelPos, KIND.boost],
+    ] as const) {
+      for (const feeBps of [0n, 50n]) {
+        const [snapshot, rule, onChain] = await Promise.all([
+          alice.publicClient.readContract({ address: adapter, abi: iGuardAdapterAbi, functionName: "snapshot", args: [pos] }),
+          alice.publicClient.readContract({ address: a.guard, abi: keelAutomationAbi, functionName: "getRule", args: [adapter, pos, kind] }),
+          alice.publicClient.readContract({ address: a.guard, abi: keelAutomationAbi, functionName: "plan", args: [adapter, pos, kind, feeBps] }),
+        ]);
+        const mirror = planRule(snapshot, AUTOMATION_KINDS[kind]!, rule, feeBps);
+        const { blocker, ...plan } = onChain;
+        expect(blocker).toBe(0);
+        expect(mirror).toEqual(plan);
+      }
+    }
 
     const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment: d, log: (l) => lines.push(l) });
     const rounds = async (n = 2) => {

@@ -77,7 +77,7 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await form.getByTestId("rule-save").click();
   await expect(confirmed(page, /aTokens/)).toBeVisible({ timeout: 60_000 });
   await expect(confirmed(page, "Save the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
-  await expect(aave.getByTestId("rule-stopLoss")).toContainText("Closes at or below 2,800", { timeout: 30_000 });
+  await expect(aave.getByTestId("auto-rule-stopLoss")).toContainText("Closes at or below 2,800", { timeout: 30_000 });
   await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter authorised");
 
   // Morpho take-profit (close) at $3,300.
@@ -88,7 +88,7 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await expect(mform.getByTestId("preview-minimum")).toContainText("No minimum size");
   await mform.getByTestId("rule-save").click();
   await expect(confirmed(page, "Save the Take-profit rule")).toBeVisible({ timeout: 60_000 });
-  await expect(morpho.getByTestId("rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
+  await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
   await screenshot(page, "automate");
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "automate");

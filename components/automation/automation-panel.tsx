@@ -136,7 +136,7 @@ function RuleRow({
   const blocker = plan ? BLOCKERS[plan.blocker] ?? "none" : "none";
   const args = [p.adapter, p.position, kindIndex(r.kind)] as const;
   return (
-    <li className="rounded-md border border-slate-800 p-2 text-sm" data-testid={`rule-${r.kind}`}>
+    <li className="rounded-md border border-slate-800 p-2 text-sm" data-testid={`auto-rule-${r.kind}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="font-medium">
           {kind}
