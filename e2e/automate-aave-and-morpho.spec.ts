@@ -91,6 +91,7 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
   await screenshot(page, "automate");
   await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, "automate");
   await page.setViewportSize({ width: 1280, height: 860 });
 
