@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseUnits, type Address } from "viem";
 import { devErc20Abi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
-import { keelMarketFullAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
@@ -93,7 +92,7 @@ describe("agents on the chain: crash → keeper and guard", () => {
     }
 
     const c = protectedVault.c;
-    const liquidated = await c.publicClient.getContractEvents({ address: market, abi: keelMarketFullAbi, eventName: "Liquidated", fromBlock: 0n });
+    const liquidated = await c.publicClient.getContractEvents({ address: market, abi: keelMarketAbi, eventName: "Liquidated", fromBlock: 0n });
     const liquidatedIds = new Set(liquidated.map((e) => e.args.id));
     const executed = await c.publicClient.getContractEvents({ address: guard, abi: keelGuardAbi, eventName: "RuleExecuted", fromBlock: 0n });
 

@@ -8,7 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi";
 import type { Deployment } from "@/lib/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
@@ -101,10 +101,10 @@ describe("the notifier", () => {
     const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
     const weth = d.assets.find((a) => a.symbol === "WETH")!;
     await alice.send({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
-    const id = (await alice.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
-    await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "openVault" });
-    await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] });
-    await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), alice.account.address] });
+    const id = (await alice.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+    await alice.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    await alice.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] });
+    await alice.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), alice.account.address] });
 
     // A message claiming Alice's address but signed by Bob is refused.
     await expect(signIn(ANVIL_KEYS[3]!, alice.account.address)).rejects.toThrow(/signature is not the address's/);

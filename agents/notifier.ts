@@ -17,7 +17,7 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import { SiweMessage } from "siwe";
 import { createPublicClient, getAddress, http as viemHttp, verifyMessage, type Address } from "viem";
-import { keelGuardAbi, keelLensAbi, keelMarketFullAbi } from "../contracts-abi";
+import { keelGuardAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import {
   backoffMs,
   dedupe,
@@ -134,7 +134,7 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
           for (const [kind, name] of [[0, "deleverage"], [1, "stop-loss"]] as const) {
             const rule = await c.client.readContract({ address: guard, abi: keelGuardAbi, functionName: "getRule", args: [v.market, v.id, kind] });
             if (rule.owner === "0x0000000000000000000000000000000000000000" || rule.paused) continue;
-            const operator = await c.client.readContract({ address: v.market, abi: keelMarketFullAbi, functionName: "isOperator", args: [v.owner, guard] });
+            const operator = await c.client.readContract({ address: v.market, abi: keelMarketAbi, functionName: "isOperator", args: [v.owner, guard] });
             if (!operator) blockedRules.push({ kind: name, reason: "the guard is not authorised to act on your vaults in this market" });
             else if (rule.owner.toLowerCase() !== v.owner.toLowerCase()) blockedRules.push({ kind: name, reason: "the vault changed owner since the rule was set" });
           }
@@ -150,7 +150,7 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       state.lastBlock[key] = head.toString();
       if (from > head || views.length === 0) continue;
       const ids = new Set(views.map((v) => `${v.market.toLowerCase()}:${v.id}`));
-      const liq = await c.client.getContractEvents({ address: d.markets.map((m) => m.address), abi: keelMarketFullAbi, eventName: "Liquidated", fromBlock: from, toBlock: head });
+      const liq = await c.client.getContractEvents({ address: d.markets.map((m) => m.address), abi: keelMarketAbi, eventName: "Liquidated", fromBlock: from, toBlock: head });
       for (const e of liq) {
         if (!ids.has(`${e.address.toLowerCase()}:${e.args.id}`)) continue;
         const m = d.markets.find((x) => x.address.toLowerCase() === e.address.toLowerCase())!;

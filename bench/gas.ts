@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestClient, http, keccak256, encodeAbiParameters, parseUnits, type Abi, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi, keelRiskAdminAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
@@ -74,7 +74,7 @@ async function main() {
       await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "setFeed", args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)] });
     }
     const YEAR = 31_536_000n;
-    const market = await admin.deploy(keelMarketFullAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
+    const market = await admin.deploy(keelMarketAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
       USDC,
       "Keel USDC",
       "kUSDC",
@@ -97,24 +97,24 @@ async function main() {
       });
     }
     await approveAll(market);
-    await admin.send({ address: market, abi: keelMarketFullAbi, functionName: "deposit", args: [usdc("5000000"), me] });
+    await admin.send({ address: market, abi: keelMarketAbi, functionName: "deposit", args: [usdc("5000000"), me] });
 
     const keel: Record<string, bigint> = {};
-    keel.openVault = await gasOf(alice, market, keelMarketFullAbi, "openVault");
+    keel.openVault = await gasOf(alice, market, keelMarketAbi, "openVault");
     const aliceVault = 1n;
-    keel.deposit = await gasOf(alice, market, keelMarketFullAbi, "depositCollateral", [aliceVault, WETH, e18("10")]);
-    keel.borrow = await gasOf(alice, market, keelMarketFullAbi, "borrow", [aliceVault, usdc("15000"), alice.account.address]);
-    keel.repay = await gasOf(alice, market, keelMarketFullAbi, "repay", [aliceVault, usdc("5000")]);
-    keel.withdraw = await gasOf(alice, market, keelMarketFullAbi, "withdrawCollateral", [aliceVault, WETH, e18("2"), alice.account.address]);
-    keel.deposit2 = await gasOf(alice, market, keelMarketFullAbi, "depositCollateral", [aliceVault, WETH, e18("1")]);
-    keel.borrow2 = await gasOf(alice, market, keelMarketFullAbi, "borrow", [aliceVault, usdc("1000"), alice.account.address]);
-    keel.repay2 = await gasOf(alice, market, keelMarketFullAbi, "repay", [aliceVault, usdc("1000")]);
-    keel.withdraw2 = await gasOf(alice, market, keelMarketFullAbi, "withdrawCollateral", [aliceVault, WETH, e18("1"), alice.account.address]);
+    keel.deposit = await gasOf(alice, market, keelMarketAbi, "depositCollateral", [aliceVault, WETH, e18("10")]);
+    keel.borrow = await gasOf(alice, market, keelMarketAbi, "borrow", [aliceVault, usdc("15000"), alice.account.address]);
+    keel.repay = await gasOf(alice, market, keelMarketAbi, "repay", [aliceVault, usdc("5000")]);
+    keel.withdraw = await gasOf(alice, market, keelMarketAbi, "withdrawCollateral", [aliceVault, WETH, e18("2"), alice.account.address]);
+    keel.deposit2 = await gasOf(alice, market, keelMarketAbi, "depositCollateral", [aliceVault, WETH, e18("1")]);
+    keel.borrow2 = await gasOf(alice, market, keelMarketAbi, "borrow", [aliceVault, usdc("1000"), alice.account.address]);
+    keel.repay2 = await gasOf(alice, market, keelMarketAbi, "repay", [aliceVault, usdc("1000")]);
+    keel.withdraw2 = await gasOf(alice, market, keelMarketAbi, "withdrawCollateral", [aliceVault, WETH, e18("1"), alice.account.address]);
     // Cross-margin: the same vault with a second collateral asset.
-    keel.depositSecondAsset = await gasOf(alice, market, keelMarketFullAbi, "depositCollateral", [aliceVault, WBTC, parseUnits("0.1", 8)]);
-    keel.borrowTwoAssets = await gasOf(alice, market, keelMarketFullAbi, "borrow", [aliceVault, usdc("1000"), alice.account.address]);
-    keel.withdrawTwoAssets = await gasOf(alice, market, keelMarketFullAbi, "withdrawCollateral", [aliceVault, WETH, e18("1"), alice.account.address]);
-    keel.repayAll = await gasOf(alice, market, keelMarketFullAbi, "repay", [aliceVault, 2n ** 256n - 1n]);
+    keel.depositSecondAsset = await gasOf(alice, market, keelMarketAbi, "depositCollateral", [aliceVault, WBTC, parseUnits("0.1", 8)]);
+    keel.borrowTwoAssets = await gasOf(alice, market, keelMarketAbi, "borrow", [aliceVault, usdc("1000"), alice.account.address]);
+    keel.withdrawTwoAssets = await gasOf(alice, market, keelMarketAbi, "withdrawCollateral", [aliceVault, WETH, e18("1"), alice.account.address]);
+    keel.repayAll = await gasOf(alice, market, keelMarketAbi, "repay", [aliceVault, 2n ** 256n - 1n]);
 
     // ── Morpho Blue ──
     const morpho = await admin.deploy(morphoBuild.Morpho!.abi, morphoBuild.Morpho!.bytecode, [me]);
@@ -142,14 +142,14 @@ async function main() {
 
     // ── Liquidation, both: Bob borrows 23,000 USDC on 10 WETH, ETH falls to $2,600 ──
     const b = bob.account.address;
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "openVault" });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
     const bobVault = 2n;
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [bobVault, WETH, e18("10")] });
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [bobVault, usdc("23000"), b] });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [bobVault, WETH, e18("10")] });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [bobVault, usdc("23000"), b] });
     await bob.send({ address: morpho, abi: mAbi, functionName: "supplyCollateral", args: [params, e18("10"), b, "0x"] });
     await bob.send({ address: morpho, abi: mAbi, functionName: "borrow", args: [params, usdc("23000"), 0n, b, b] });
     await admin.send({ address: ethFeed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2600", 8)] });
-    keel.liquidate = await gasOf(liquidator, market, keelMarketFullAbi, "liquidate", [bobVault, WETH, usdc("5000"), 0n]);
+    keel.liquidate = await gasOf(liquidator, market, keelMarketAbi, "liquidate", [bobVault, WETH, usdc("5000"), 0n]);
     mo.liquidate = await gasOf(liquidator, morpho, mAbi, "liquidate", [params, b, e18("2"), 0n, "0x"]);
 
     const rows: Row[] = [

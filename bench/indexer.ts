@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encodeFunctionData, maxUint256, parseUnits } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
@@ -60,8 +60,8 @@ async function main() {
         while (!stop) {
           const ids = Array.from({ length: PER_BLOCK }, () => first + Math.floor(uniform() * VAULTS));
           ids.forEach((i) => touched.add(i));
-          const calls = ids.map((i) => encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [BigInt(i), weth.address, parseUnits("0.001", 18)] }));
-          await depositor.walletClient.writeContract({ address: market.address, abi: keelMarketFullAbi, functionName: "multicall", args: [calls], gas: 6_000_000n });
+          const calls = ids.map((i) => encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [BigInt(i), weth.address, parseUnits("0.001", 18)] }));
+          await depositor.walletClient.writeContract({ address: market.address, abi: keelMarketAbi, functionName: "multicall", args: [calls], gas: 6_000_000n });
           price *= 1 + (uniform() - 0.5) * 0.002;
           await admin.walletClient.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [BigInt(Math.round(price * 1e8))], gas: 200_000n });
           await new Promise((r) => setTimeout(r, 1000));

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encodeFunctionData, maxUint256, parseUnits } from "viem";
-import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketFullAbi, uniswapV2AdapterAbi } from "../contracts-abi";
+import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketAbi, uniswapV2AdapterAbi } from "../contracts-abi";
 import { poolFor } from "../lib/amm";
 import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";
 import { maxWithdraw, WAD } from "../lib/risk";
@@ -45,12 +45,12 @@ async function main() {
       return { position: toPosition(vault, m!), collateral: weth, pool: poolFor(usdc, token0, r0, r1), flashFeeBps: m!.flashFeeBps, slippageBps: 50n, cash: m!.cash };
     };
     const newest = async (c: typeof viaRouter) => {
-      const ids = await pc.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultsOf", args: [c.account.address] });
+      const ids = await pc.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultsOf", args: [c.account.address] });
       return ids[ids.length - 1]!;
     };
 
     // ── through the router: one transaction each way ──
-    const authGas = (await viaRouter.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] })).gasUsed;
+    const authGas = (await viaRouter.send({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [router, true] })).gasUsed;
     await viaRouter.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [router, DEPOSIT] });
     const open = planLeverage(await context(0n), DEPOSIT, TARGET);
     if (open.kind !== "increase" || open.problem) throw new Error(`open plan refused: ${open.problem?.message}`);
@@ -67,13 +67,13 @@ async function main() {
       await hand.send({ address: t, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
       await hand.send({ address: t, abi: devErc20Abi, functionName: "approve", args: [adapter, maxUint256] });
     }
-    const handId = (await pc.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+    const handId = (await pc.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
     let handOpenGas = (
       await hand.send({
         address: market,
-        abi: keelMarketFullAbi,
+        abi: keelMarketAbi,
         functionName: "multicall",
-        args: [[encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }), encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [handId, weth, DEPOSIT] })]],
+        args: [[encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }), encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [handId, weth, DEPOSIT] })]],
       })
     ).gasUsed;
     let openTxs = 1;
@@ -84,11 +84,11 @@ async function main() {
       if (wantDebtValue <= v.debtValue + WAD) break; // within $1
       const want = ((wantDebtValue - v.debtValue) * 10n ** 6n) / WAD;
       const borrow = want < (v.borrowCapacity * 95n) / 100n ? want : (v.borrowCapacity * 95n) / 100n;
-      handOpenGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [handId, borrow, me] })).gasUsed;
+      handOpenGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [handId, borrow, me] })).gasUsed;
       const before = await pc.readContract({ address: weth, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
       handOpenGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [usdc, weth, borrow, 0n, me] })).gasUsed;
       const bought = (await pc.readContract({ address: weth, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) - before;
-      handOpenGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [handId, weth, bought] })).gasUsed;
+      handOpenGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [handId, weth, bought] })).gasUsed;
       openTxs += 3;
     }
     const handLeverage = leverageOf((await context(handId)).position);
@@ -100,16 +100,16 @@ async function main() {
       if (ctx.position.debt === 0n) break;
       const held = ctx.position.collaterals.find((c) => c.asset === weth)!.amount;
       const w = (maxWithdraw(ctx.position, weth) * 95n) / 100n;
-      handCloseGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [handId, weth, w > held ? held : w, me] })).gasUsed;
+      handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [handId, weth, w > held ? held : w, me] })).gasUsed;
       const before = await pc.readContract({ address: usdc, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
       handCloseGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [weth, usdc, w, 0n, me] })).gasUsed;
       const got = (await pc.readContract({ address: usdc, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) - before;
-      const debt = await pc.readContract({ address: market, abi: keelMarketFullAbi, functionName: "debtOf", args: [handId] });
-      handCloseGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "repay", args: [handId, got >= debt ? maxUint256 : got] })).gasUsed;
+      const debt = await pc.readContract({ address: market, abi: keelMarketAbi, functionName: "debtOf", args: [handId] });
+      handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "repay", args: [handId, got >= debt ? maxUint256 : got] })).gasUsed;
       closeTxs += 3;
     }
     const rest = (await context(handId)).position.collaterals.find((c) => c.asset === weth)!.amount;
-    handCloseGas += (await hand.send({ address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [handId, weth, rest, me] })).gasUsed;
+    handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [handId, weth, rest, me] })).gasUsed;
     closeTxs += 1;
 
     const n = (x: bigint) => x.toLocaleString("en-US");

@@ -2,8 +2,8 @@
 export const ABI_CONTRACTS = [
   "KeelOracle",
   "KeelMarket",
-  "KeelMarketModule",
   "KeelRiskAdmin",
+  "KeelRiskSteward",
   "KeelLens",
   "DevPriceFeed",
   "DevERC20",

@@ -4282,6 +4282,28 @@ export const keelMarketAbi = [
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
       {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'BadDebt',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'BorrowPausedSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
+      {
         name: 'caller',
         internalType: 'address',
         type: 'address',
@@ -4333,6 +4355,70 @@ export const keelMarketAbi = [
       },
     ],
     name: 'CollateralDeposited',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxDiscount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'supplyCap',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'CollateralListed',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxDiscount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'supplyCap',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'CollateralParamsSet',
   },
   {
     type: 'event',
@@ -4421,6 +4507,32 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'initiator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
+    ],
+    name: 'FlashLoan',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
         name: 'borrowRate',
         internalType: 'uint256',
         type: 'uint256',
@@ -4440,6 +4552,44 @@ export const keelMarketAbi = [
       },
     ],
     name: 'InterestAccrued',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
+      {
+        name: 'liquidator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'seized',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'discount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'Liquidated',
   },
   {
     type: 'event',
@@ -4522,6 +4672,20 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
+      { name: 'to', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'ReservesWithdrawn',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
       {
@@ -4546,6 +4710,26 @@ export const keelMarketAbi = [
       },
     ],
     name: 'VaultOpened',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'from', internalType: 'address', type: 'address', indexed: true },
+      { name: 'to', internalType: 'address', type: 'address', indexed: true },
+    ],
+    name: 'VaultTransferOffered',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'from', internalType: 'address', type: 'address', indexed: true },
+      { name: 'to', internalType: 'address', type: 'address', indexed: true },
+    ],
+    name: 'VaultTransferred',
   },
   {
     type: 'event',
@@ -4668,579 +4852,6 @@ export const keelMarketAbi = [
     ],
     name: 'ExceedsLtv',
   },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256' },
-      { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'balance', internalType: 'uint256', type: 'uint256' },
-      { name: 'amount', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'InsufficientCollateral',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'requested', internalType: 'uint256', type: 'uint256' },
-      { name: 'available', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'InsufficientLiquidity',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'decimals', internalType: 'uint8', type: 'uint8' },
-    ],
-    name: 'InvalidDecimals',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256' },
-      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'InvalidFees',
-  },
-  { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'NothingToRepay',
-  },
-  { type: 'error', inputs: [], name: 'Reentrancy' },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'bits', internalType: 'uint8', type: 'uint8' },
-      { name: 'value', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'SafeCastOverflowedUintDowncast',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'total', internalType: 'uint256', type: 'uint256' },
-      { name: 'cap', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'SupplyCapExceeded',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'token', internalType: 'address', type: 'address' },
-      { name: 'expected', internalType: 'uint256', type: 'uint256' },
-      { name: 'received', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'TransferAmountMismatch',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256' },
-      { name: 'caller', internalType: 'address', type: 'address' },
-    ],
-    name: 'Unauthorized',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'UnsupportedToken',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultNotFound',
-  },
-  { type: 'error', inputs: [], name: 'ZeroAddress' },
-  { type: 'error', inputs: [], name: 'ZeroAmount' },
-] as const
-
-//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
-// KeelMarketModule
-//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
-
-export const keelMarketModuleAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
-      { name: 'baseAsset', internalType: 'address', type: 'address' },
-      { name: 'baseDecimals', internalType: 'uint8', type: 'uint8' },
-      { name: 'riskAdmin_', internalType: 'address', type: 'address' },
-    ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'DUST_VALUE',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_BORROW_RATE',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_COLLATERALS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FLASH_FEE_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_LT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_RESERVE_FACTOR',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_HEALTH',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'acceptVault',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      {
-        name: 'receiver',
-        internalType: 'contract IERC3156FlashBorrower',
-        type: 'address',
-      },
-      { name: 'token', internalType: 'address', type: 'address' },
-      { name: 'amount', internalType: 'uint256', type: 'uint256' },
-      { name: 'data', internalType: 'bytes', type: 'bytes' },
-    ],
-    name: 'flashLoan',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'owner', internalType: 'address', type: 'address' },
-      { name: 'operator', internalType: 'address', type: 'address' },
-    ],
-    name: 'isOperator',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256' },
-      { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'repayAmount', internalType: 'uint256', type: 'uint256' },
-      { name: 'minSeized', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'liquidate',
-    outputs: [
-      { name: 'repaid', internalType: 'uint256', type: 'uint256' },
-      { name: 'seized', internalType: 'uint256', type: 'uint256' },
-    ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'paused', internalType: 'bool', type: 'bool' }],
-    name: 'setBorrowPaused',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'params',
-        internalType: 'struct CollateralParams',
-        type: 'tuple',
-        components: [
-          { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
-          { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-          { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-        ],
-      },
-    ],
-    name: 'setCollateral',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'reserveFactor_', internalType: 'uint256', type: 'uint256' },
-      { name: 'flashFeeBps_', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'setFees',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      {
-        name: 'model',
-        internalType: 'struct RateModel',
-        type: 'tuple',
-        components: [
-          { name: 'baseRate', internalType: 'uint64', type: 'uint64' },
-          { name: 'slope1', internalType: 'uint64', type: 'uint64' },
-          { name: 'slope2', internalType: 'uint64', type: 'uint64' },
-          { name: 'kink', internalType: 'uint64', type: 'uint64' },
-        ],
-      },
-    ],
-    name: 'setRateModel',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256' },
-      { name: 'to', internalType: 'address', type: 'address' },
-    ],
-    name: 'transferVault',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [
-      { name: 'to', internalType: 'address', type: 'address' },
-      { name: 'amount', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'withdrawReserves',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'BadDebt',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
-    ],
-    name: 'BorrowPausedSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'CollateralListed',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'CollateralParamsSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'reserveFactor',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'flashFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'FeesSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'initiator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
-    ],
-    name: 'FlashLoan',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'borrowRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'interest',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'reserves',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'InterestAccrued',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'liquidator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'discount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'Liquidated',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'baseRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope1',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope2',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'kink',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'RateModelSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'ReservesWithdrawn',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'from', internalType: 'address', type: 'address', indexed: true },
-      { name: 'to', internalType: 'address', type: 'address', indexed: true },
-    ],
-    name: 'VaultTransferOffered',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'from', internalType: 'address', type: 'address', indexed: true },
-      { name: 'to', internalType: 'address', type: 'address', indexed: true },
-    ],
-    name: 'VaultTransferred',
-  },
   { type: 'error', inputs: [], name: 'FlashCallbackFailed' },
   { type: 'error', inputs: [], name: 'FlashLoanActive' },
   { type: 'error', inputs: [], name: 'FlashLoanInBatch' },
@@ -5323,6 +4934,11 @@ export const keelMarketModuleAbi = [
   },
   {
     type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NotListed',
+  },
+  {
+    type: 'error',
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256' },
       { name: 'caller', internalType: 'address', type: 'address' },
@@ -5333,6 +4949,11 @@ export const keelMarketModuleAbi = [
     type: 'error',
     inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
     name: 'NotRiskAdmin',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'NothingToRepay',
   },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
@@ -5364,6 +4985,15 @@ export const keelMarketModuleAbi = [
     ],
     name: 'SeizedBelowMin',
   },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'total', internalType: 'uint256', type: 'uint256' },
+      { name: 'cap', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'SupplyCapExceeded',
+  },
   { type: 'error', inputs: [], name: 'TooManyCollaterals' },
   {
     type: 'error',
@@ -5391,6 +5021,11 @@ export const keelMarketModuleAbi = [
     type: 'error',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'VaultCheckPending',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'VaultNotFound',
   },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
   { type: 'error', inputs: [], name: 'ZeroAmount' },
@@ -5780,6 +5415,13 @@ export const keelRiskAdminAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'SAFER_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'acceptOwnership',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -5823,6 +5465,13 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
     name: 'isMarket',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'isStewardChange',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
@@ -5999,6 +5648,25 @@ export const keelRiskAdminAbi = [
   },
   {
     type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+      { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+    ],
+    name: 'proposeStewardCollateral',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'removeSteward',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [],
     name: 'renounceOwnership',
     outputs: [],
@@ -6027,6 +5695,27 @@ export const keelRiskAdminAbi = [
     name: 'setGuardian',
     outputs: [],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'steward_', internalType: 'address', type: 'address' }],
+    name: 'setSteward',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'steward',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'stewardActiveAt',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -6222,6 +5911,25 @@ export const keelRiskAdminAbi = [
     name: 'OwnershipTransferred',
   },
   {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'steward',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'activeAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'StewardSet',
+  },
+  {
     type: 'error',
     inputs: [
       { name: 'changeId', internalType: 'uint256', type: 'uint256' },
@@ -6304,8 +6012,21 @@ export const keelRiskAdminAbi = [
   },
   {
     type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NotListed',
+  },
+  {
+    type: 'error',
     inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
     name: 'NotOwnerOrGuardian',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'caller', internalType: 'address', type: 'address' },
+      { name: 'activeAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NotSteward',
   },
   {
     type: 'error',
@@ -6323,6 +6044,316 @@ export const keelRiskAdminAbi = [
     name: 'UnknownMarket',
   },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelRiskSteward
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelRiskStewardAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      {
+        name: 'riskAdmin_',
+        internalType: 'contract KeelRiskAdmin',
+        type: 'address',
+      },
+      { name: 'maxStep_', internalType: 'uint256', type: 'uint256' },
+      { name: 'minInterval_', internalType: 'uint256', type: 'uint256' },
+      { name: 'agent_', internalType: 'address', type: 'address' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_STEP_BOUND',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MIN_INTERVAL_BOUND',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'agent',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'changes',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct StewardChange[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'changeId', internalType: 'uint256', type: 'uint256' },
+          { name: 'market', internalType: 'address', type: 'address' },
+          { name: 'asset', internalType: 'address', type: 'address' },
+          { name: 'fromLtv', internalType: 'uint64', type: 'uint64' },
+          { name: 'fromLt', internalType: 'uint64', type: 'uint64' },
+          { name: 'toLtv', internalType: 'uint64', type: 'uint64' },
+          { name: 'toLt', internalType: 'uint64', type: 'uint64' },
+          { name: 'proposedAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
+          { name: 'executedAt', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'inputs',
+            internalType: 'struct StewardInputs',
+            type: 'tuple',
+            components: [
+              { name: 'volatility', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'liquidationSeconds',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
+              { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'insolvencyOdds',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'execute',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+    ],
+    name: 'lastActionAt',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxStep',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'minInterval',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+    ],
+    name: 'nextActionAt',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'ltv', internalType: 'uint64', type: 'uint64' },
+      { name: 'lt', internalType: 'uint64', type: 'uint64' },
+      {
+        name: 'inputs',
+        internalType: 'struct StewardInputs',
+        type: 'tuple',
+        components: [
+          { name: 'volatility', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationSeconds',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
+          { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'propose',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'riskAdmin',
+    outputs: [
+      { name: '', internalType: 'contract KeelRiskAdmin', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'agent_', internalType: 'address', type: 'address' }],
+    name: 'setAgent',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'agent',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'AgentSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+    ],
+    name: 'StewardExecuted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'fromLtv',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'fromLt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'toLtv',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'toLt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'inputs',
+        internalType: 'struct StewardInputs',
+        type: 'tuple',
+        components: [
+          { name: 'volatility', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationSeconds',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
+          { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
+          { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
+        ],
+        indexed: false,
+      },
+    ],
+    name: 'StewardProposed',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'ChangePending',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'CollateralChangedSince',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'maxStep', internalType: 'uint256', type: 'uint256' },
+      { name: 'minInterval', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'InvalidStewardConfig',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotAgent',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGovernance',
+  },
+  { type: 'error', inputs: [], name: 'NothingToChange' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+      { name: 'proposed', internalType: 'uint256', type: 'uint256' },
+      { name: 'maxStep', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StepTooLarge',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }],
+    name: 'TooSoon',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'UnknownStewardChange',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////

@@ -5,9 +5,9 @@ import {
   keelAutomationAbi,
   keelLeverageRouterAbi,
   keelMarketAbi,
-  keelMarketModuleAbi,
   keelOracleAbi,
   keelRiskAdminAbi,
+  keelRiskStewardAbi,
 } from "./generated";
 
 export * from "./generated";
@@ -16,27 +16,18 @@ export * from "./generated";
 const newErrors = (seen: Abi, items: Abi) =>
   items.filter((x) => x.type === "error" && !seen.some((m) => m.type === "error" && m.name === x.name));
 
-/**
- * A market's full interface: KeelMarket runs liquidation and risk administration in its KeelMarketModule by
- * delegatecall, so the module's events and errors are the market's too. Use this ABI to decode a market's errors and
- * read its logs.
- */
-export const keelMarketFullAbi = [
-  ...keelMarketAbi,
-  ...keelMarketModuleAbi.filter(
-    (item) =>
-      (item.type === "event" || item.type === "error") &&
-      !keelMarketAbi.some((m) => m.type === item.type && "name" in m && m.name === item.name),
-  ),
-] as const satisfies Abi;
-
 /** Every custom error any Keel contract can revert with (for decoding a failed simulation or transaction). */
 const marketAndOracleErrors = [
-  ...keelMarketFullAbi.filter((x) => x.type === "error"),
-  ...newErrors(keelMarketFullAbi, keelOracleAbi),
+  ...keelMarketAbi.filter((x) => x.type === "error"),
+  ...newErrors(keelMarketAbi, keelOracleAbi),
 ] as Abi;
 const routerErrors = newErrors(marketAndOracleErrors, keelLeverageRouterAbi);
-const periphery = [...routerErrors, ...newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi)] as Abi;
+const adminErrors = newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi);
+const periphery = [
+  ...routerErrors,
+  ...adminErrors,
+  ...newErrors([...marketAndOracleErrors, ...routerErrors, ...adminErrors], keelRiskStewardAbi),
+] as Abi;
 const withSwap = [...marketAndOracleErrors, ...periphery, ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi)] as Abi;
 const automationErrors = newErrors(withSwap, keelAutomationAbi);
 export const keelErrorsAbi = [
@@ -53,8 +44,8 @@ export const keelAutomationCallAbi = [...keelAutomationAbi, ...newErrors(keelAut
  * writes and simulations on a market so a revert from the price check is decoded by name too.
  */
 export const keelMarketCallAbi = [
-  ...keelMarketFullAbi,
-  ...keelErrorsAbi.filter((e) => !keelMarketFullAbi.some((m) => m.type === "error" && "name" in m && "name" in e && m.name === e.name)),
+  ...keelMarketAbi,
+  ...keelErrorsAbi.filter((e) => !keelMarketAbi.some((m) => m.type === "error" && "name" in m && "name" in e && m.name === e.name)),
 ] as const satisfies Abi;
 
 /**

@@ -3,7 +3,7 @@ import http from "node:http";
 import { SMTPServer } from "smtp-server";
 import { createPublicClient, createWalletClient, http as viemHttp, maxUint256, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS, freePort } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
@@ -83,11 +83,11 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
   const admin = createWalletClient({ chain, transport: viemHttp(stack.anvil.url), account: privateKeyToAccount(ANVIL_KEYS[0]!) });
   const ok = async (hash: `0x${string}`) => expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   // 10 WETH, 20,000 USDC at $3,000: health 1.275.
-  const id = (await publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const id = (await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await ok(await trader.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] }));
-  await ok(await trader.writeContract({ address: market, abi: keelMarketFullAbi, functionName: "openVault" }));
-  await ok(await trader.writeContract({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] }));
-  await ok(await trader.writeContract({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), account.address] }));
+  await ok(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "openVault" }));
+  await ok(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] }));
+  await ok(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), account.address] }));
 
   await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
   await page.goto(`${stack.baseUrl}/`);

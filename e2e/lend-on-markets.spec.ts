@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { maxUint256, parseUnits, type Address } from "viem";
-import { devErc20Abi, keelMarketFullAbi, keelRiskAdminAbi } from "../contracts-abi";
+import { devErc20Abi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
 import { formatApr, formatPercent, formatUtc } from "../lib/format";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
@@ -8,7 +8,7 @@ const marketOf = (chain: E2EChain, base: string) => chain.deployment.markets.fin
 
 async function readMarket(chain: E2EChain, market: Address) {
   const read = (functionName: "utilization" | "borrowRate" | "supplyRate") =>
-    chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName });
+    chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName });
   const [u, b, s] = await Promise.all([read("utilization"), read("borrowRate"), read("supplyRate")]);
   return { u, b, s };
 }
@@ -16,7 +16,7 @@ async function readMarket(chain: E2EChain, market: Address) {
 /** Sends a transaction as the admin (anvil #0) and waits for it. */
 async function asAdmin(
   chain: E2EChain,
-  req: { address: Address; abi: typeof keelMarketFullAbi | typeof devErc20Abi | typeof keelRiskAdminAbi; functionName: string; args: readonly unknown[] },
+  req: { address: Address; abi: typeof keelMarketAbi | typeof devErc20Abi | typeof keelRiskAdminAbi; functionName: string; args: readonly unknown[] },
 ) {
   const hash = await chain.admin.writeContract(req as Parameters<typeof chain.admin.writeContract>[0]);
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
@@ -82,7 +82,7 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await expect(panel.getByTestId("lender-wallet")).toHaveText("499,000 USDC");
   await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("1,000 USDC");
   await expect(usdcCard(page).getByTestId("supplied")).toHaveText("2,001,000 USDC");
-  const shares = await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [TRADER] });
+  const shares = await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [TRADER] });
   expect(shares).toBeGreaterThan(0n);
   // The approval was for the exact amount, not unlimited: the deposit used all of it.
   expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(0n);
@@ -98,13 +98,13 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   // A borrower takes all but 100 USDC of the cash: the withdrawable amount is now limited by liquidity, and said so.
   const weth = chain.asset("WETH");
   const admin = chain.admin.account.address;
-  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
-  await asAdmin(chain, { address: market, abi: keelMarketFullAbi, functionName: "openVault", args: [] });
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+  await asAdmin(chain, { address: market, abi: keelMarketAbi, functionName: "openVault", args: [] });
   await asAdmin(chain, { address: weth.address, abi: devErc20Abi, functionName: "mint", args: [admin, parseUnits("2000", 18)] });
   await asAdmin(chain, { address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
-  await asAdmin(chain, { address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("2000", 18)] });
-  const cash = await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "cash" });
-  await asAdmin(chain, { address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, cash - parseUnits("100", 6), admin] });
+  await asAdmin(chain, { address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("2000", 18)] });
+  const cash = await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "cash" });
+  await asAdmin(chain, { address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, cash - parseUnits("100", 6), admin] });
   await expect(panel.getByTestId("liquidity-limited")).toBeVisible();
   await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("100 USDC");
   await panel.getByTestId("lend-amount").fill("500");
@@ -177,7 +177,7 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await expect(submit).toHaveText(/^Withdraw /);
   await submit.click();
   await expect(page.getByText(/Withdraw all \(.* USDC\) — confirmed/)).toBeVisible({ timeout: 45_000 });
-  expect(await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [TRADER] })).toBe(0n);
+  expect(await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [TRADER] })).toBe(0n);
   await expect(panel.getByTestId("lender-supplied")).toHaveText("0 USDC");
 });
 

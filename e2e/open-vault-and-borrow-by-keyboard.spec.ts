@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { keelMarketFullAbi } from "../contracts-abi";
+import { keelMarketAbi } from "../contracts-abi";
 import { expect, test, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
@@ -24,7 +24,7 @@ async function tabTo(page: Page, target: Locator, max = 80) {
 test("with the keyboard alone: connect, open a vault with 10 WETH, then borrow 5,000 USDC", async ({ page, app, chain, injectWallet }) => {
   test.setTimeout(120_000);
   const market = usdcMarket(chain);
-  const expectedId = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const expectedId = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await injectWallet();
   await app.open("/");
   await expect(page.getByTestId("connect-prompt")).toBeVisible();

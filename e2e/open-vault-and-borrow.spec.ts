@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
@@ -35,24 +35,24 @@ async function traderVault(chain: E2EChain, weth: string, usdc: string): Promise
   });
   const market = usdcMarket(chain);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   const amount = parseUnits(weth, 18);
   await wait(await trader.writeContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "approve", args: [market, amount] }));
   await wait(
     await trader.writeContract({
       address: market,
-      abi: keelMarketFullAbi,
+      abi: keelMarketAbi,
       functionName: "multicall",
       args: [
         [
-          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
-          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, chain.asset("WETH").address, amount] }),
+          encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
+          encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, chain.asset("WETH").address, amount] }),
         ],
       ],
     }),
   );
   if (usdc !== "0") {
-    await wait(await trader.writeContract({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits(usdc, 6), TRADER] }));
+    await wait(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits(usdc, 6), TRADER] }));
   }
   return id;
 }
@@ -86,7 +86,7 @@ test("as a trader: open a vault with WETH, borrow USDC, see the chain's own figu
   injectWallet,
 }) => {
   const market = usdcMarket(chain);
-  const expectedId = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const expectedId = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await injectWallet();
   await app.open("/");
   await expect(page.getByTestId("connect-prompt")).toBeVisible();

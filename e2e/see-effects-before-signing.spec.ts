@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, keelLensAbi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
@@ -18,15 +18,15 @@ async function traderVault(chain: E2EChain): Promise<bigint> {
   const trader = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
   const market = usdcMarket(chain);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   const amount = parseUnits("2", 18);
   await wait(await trader.writeContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "approve", args: [market, amount] }));
   const calls = [
-    encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
-    encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, chain.asset("WETH").address, amount] }),
-    encodeFunctionData({ abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("1000", 6), TRADER] }),
+    encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
+    encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, chain.asset("WETH").address, amount] }),
+    encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("1000", 6), TRADER] }),
   ];
-  await wait(await trader.writeContract({ address: market, abi: keelMarketFullAbi, functionName: "multicall", args: [calls] }));
+  await wait(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "multicall", args: [calls] }));
   return id;
 }
 

@@ -1,7 +1,7 @@
 import { expect, test as base } from "@playwright/test";
 import { createPublicClient, createWalletClient, http, maxUint256, parseUnits, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
@@ -39,12 +39,12 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   };
   await send("", "", { address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] } as never);
   await send("", "", { address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] } as never);
-  const id = (await publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
-  await send("VaultOpened", "", { address: market, abi: keelMarketFullAbi, functionName: "openVault" } as never);
-  await send("CollateralDeposited", "5", { address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("5", 18)] } as never);
-  await send("Borrowed", "6000", { address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("6000", 6), account.address] } as never);
-  await send("Repaid", "1500", { address: market, abi: keelMarketFullAbi, functionName: "repay", args: [id, parseUnits("1500", 6)] } as never);
-  await send("CollateralWithdrawn", "0.5", { address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [id, weth.address, parseUnits("0.5", 18), account.address] } as never);
+  const id = (await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+  await send("VaultOpened", "", { address: market, abi: keelMarketAbi, functionName: "openVault" } as never);
+  await send("CollateralDeposited", "5", { address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("5", 18)] } as never);
+  await send("Borrowed", "6000", { address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("6000", 6), account.address] } as never);
+  await send("Repaid", "1500", { address: market, abi: keelMarketAbi, functionName: "repay", args: [id, parseUnits("1500", 6)] } as never);
+  await send("CollateralWithdrawn", "0.5", { address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [id, weth.address, parseUnits("0.5", 18), account.address] } as never);
   await stack.indexer!.waitFor({ [d.chainId]: await publicClient.getBlockNumber({ cacheTime: 0 }) });
 
   await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createWalletClient, encodeFunctionData, http, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, keelMarketFullAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { keelGuardAbi } from "../contracts-abi/generated";
 import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
@@ -16,18 +16,18 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   // TRADER's vault straight on the chain: 10 WETH, 20,000 USDC (HF 1.275 at $3,000).
   const trader = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
+  const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await wait(await trader.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, parseUnits("10", 18)] }));
   await wait(
     await trader.writeContract({
       address: market,
-      abi: keelMarketFullAbi,
+      abi: keelMarketAbi,
       functionName: "multicall",
       args: [
         [
-          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
-          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] }),
-          encodeFunctionData({ abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), TRADER] }),
+          encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
+          encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] }),
+          encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), TRADER] }),
         ],
       ],
     }),

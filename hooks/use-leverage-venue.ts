@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { zeroAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketFullAbi, uniswapV2AdapterAbi } from "@/contracts-abi";
+import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketAbi, uniswapV2AdapterAbi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { poolFor } from "@/lib/amm";
 import type { Pool } from "@/lib/leverage";
@@ -57,7 +57,7 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
       const [reserves, token0, routerAuthorised, balance, allowance] = await Promise.all([
         pair === zeroAddress ? null : readContract(config, { chainId, address: pair!, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pair === zeroAddress ? null : readContract(config, { chainId, address: pair!, abi: iUniswapV2PairAbi, functionName: "token0" }),
-        owner ? readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "isOperator", args: [owner, router!] }) : false,
+        owner ? readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "isOperator", args: [owner, router!] }) : false,
         owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "balanceOf", args: [owner] }) : 0n,
         owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "allowance", args: [owner, router!] }) : 0n,
       ]);

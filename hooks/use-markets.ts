@@ -3,7 +3,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { devErc20Abi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { chainUnavailable } from "@/lib/chains";
 import { failingSinceLastSuccess, readError } from "@/lib/query-state";
@@ -95,15 +95,15 @@ export function useLenderPosition(chain: ChainConfig, market: Address, baseAsset
     queryFn: async (): Promise<LenderPosition> => {
       const chainId = chain.id as ChainId;
       const [shares, maxWithdraw, walletBalance, allowance] = await Promise.all([
-        readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "balanceOf", args: [owner!] }),
-        readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "maxWithdraw", args: [owner!] }),
+        readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [owner!] }),
+        readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "maxWithdraw", args: [owner!] }),
         readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "balanceOf", args: [owner!] }),
         readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "allowance", args: [owner!, market] }),
       ]);
       const supplied =
         shares === 0n
           ? 0n
-          : await readContract(config, { chainId, address: market, abi: keelMarketFullAbi, functionName: "convertToAssets", args: [shares] });
+          : await readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "convertToAssets", args: [shares] });
       return { shares, supplied, maxWithdraw, walletBalance, allowance };
     },
   });

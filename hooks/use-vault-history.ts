@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
-import { keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import type { ChainConfig } from "@/lib/server/config";
 import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
 import { healthToNumber, historySeries, sampleBlocks, wadToNumber, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
@@ -12,8 +12,8 @@ import { healthToNumber, historySeries, sampleBlocks, wadToNumber, type HistoryP
 export const HISTORY_SAMPLES = 40;
 
 /** The market's events about one vault: every event whose first indexed argument is the vault id. */
-const VAULT_EVENTS = keelMarketFullAbi.filter(
-  (x): x is Extract<(typeof keelMarketFullAbi)[number], { type: "event" }> =>
+const VAULT_EVENTS = keelMarketAbi.filter(
+  (x): x is Extract<(typeof keelMarketAbi)[number], { type: "event" }> =>
     x.type === "event" && x.inputs[0]?.name === "id" && x.inputs[0]?.indexed === true,
 );
 

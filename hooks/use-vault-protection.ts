@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
-import { keelMarketFullAbi } from "@/contracts-abi";
 import { keelGuardAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { GUARD_KIND } from "@/lib/protection";
@@ -83,7 +82,7 @@ export function useProtectionHistory(chain: ChainConfig, market: Address, id: bi
         guard
           ? client.getContractEvents({ address: guard, abi: keelGuardAbi, eventName: "RuleExecuted", args: { market, id }, fromBlock })
           : Promise.resolve([]),
-        client.getContractEvents({ address: market, abi: keelMarketFullAbi, eventName: "Liquidated", args: { id }, fromBlock }),
+        client.getContractEvents({ address: market, abi: keelMarketAbi, eventName: "Liquidated", args: { id }, fromBlock }),
       ]);
       const rows: ProtectionEvent[] = [
         ...executed.map((e) => ({

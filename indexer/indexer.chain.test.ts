@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/indexer";
 import type { Deployment } from "@/lib/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
@@ -54,10 +54,10 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
 
   /** `c` opens a vault with `wethAmount` WETH and borrows `usdcAmount`. */
   async function openVault(c: ReturnType<typeof clientsFor>, wethAmount: string, usdcAmount: string) {
-    const id = (await c.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
-    await c.send({ address: market, abi: keelMarketFullAbi, functionName: "openVault" });
-    await c.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, wethUnits(wethAmount)] });
-    await c.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, usdcUnits(usdcAmount), c.account.address] });
+    const id = (await c.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+    await c.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    await c.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, wethUnits(wethAmount)] });
+    await c.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, usdcUnits(usdcAmount), c.account.address] });
     return id;
   }
   const setEth = (usd: string) => admin.send({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [price8(usd)] });
@@ -87,10 +87,10 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
 
   it(`indexes every vault action with the chain's amounts and the lens's health before → after (${name})`, async () => {
     const id = await openVault(alice, "10", "12000");
-    await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "repay", args: [id, usdcUnits("2000")] });
-    await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "withdrawCollateral", args: [id, weth.address, wethUnits("1"), alice.account.address] });
-    await alice.send({ address: market, abi: keelMarketFullAbi, functionName: "transferVault", args: [id, bob.account.address] });
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "acceptVault", args: [id] });
+    await alice.send({ address: market, abi: keelMarketAbi, functionName: "repay", args: [id, usdcUnits("2000")] });
+    await alice.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [id, weth.address, wethUnits("1"), alice.account.address] });
+    await alice.send({ address: market, abi: keelMarketAbi, functionName: "transferVault", args: [id, bob.account.address] });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "acceptVault", args: [id] });
     await synced();
     const t = await timeline(id);
     expect(t.events.map((e) => e.kind)).toEqual(["VaultOpened", "CollateralDeposited", "Borrowed", "Repaid", "CollateralWithdrawn", "VaultTransferred"]);
@@ -120,13 +120,13 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
   });
 
   it("indexes lenders' ERC-4626 flows, feed rounds, guard rules and executions, liquidations and bad debt", async () => {
-    await lender.send({ address: market, abi: keelMarketFullAbi, functionName: "deposit", args: [usdcUnits("50000"), lender.account.address] });
-    await lender.send({ address: market, abi: keelMarketFullAbi, functionName: "withdraw", args: [usdcUnits("20000"), lender.account.address, lender.account.address] });
+    await lender.send({ address: market, abi: keelMarketAbi, functionName: "deposit", args: [usdcUnits("50000"), lender.account.address] });
+    await lender.send({ address: market, abi: keelMarketAbi, functionName: "withdraw", args: [usdcUnits("20000"), lender.account.address, lender.account.address] });
 
     // A protected vault: Bob lets the guard act, sets a deleverage rule, pauses and resumes it, and a stop-loss he removes.
     const guard = d.contracts.guard!;
     const protectedId = await openVault(bob, "10", "20000"); // HF 1.275 at $3,000
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [guard, true] });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [guard, true] });
     await bob.send({ address: guard, abi: keelGuardAbi, functionName: "setRule", args: [market, protectedId, 0, weth.address, wethUnits("1.15"), wethUnits("1.4"), 300n, 50n] });
     await bob.send({ address: guard, abi: keelGuardAbi, functionName: "setPaused", args: [market, protectedId, 0, true] });
     await bob.send({ address: guard, abi: keelGuardAbi, functionName: "setPaused", args: [market, protectedId, 0, false] });
@@ -138,13 +138,13 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
     await setEth("2650"); // protected vault's HF ≈ 1.13 < 1.15
     await admin.send({ address: guard, abi: keelGuardAbi, functionName: "execute", args: [market, protectedId, 0, 50n] });
     await setEth("2550");
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "liquidate", args: [partial, weth.address, usdcUnits("22000"), 0n] });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "liquidate", args: [partial, weth.address, usdcUnits("22000"), 0n] });
     await setEth("1800");
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "liquidate", args: [deep, weth.address, usdcUnits("23500"), 0n] });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "liquidate", args: [deep, weth.address, usdcUnits("23500"), 0n] });
     await setEth("3000");
     await synced();
 
-    const lenders = await admin.publicClient.getContractEvents({ address: market, abi: keelMarketFullAbi, eventName: "Deposit", fromBlock: BigInt(d.deploymentBlock) });
+    const lenders = await admin.publicClient.getContractEvents({ address: market, abi: keelMarketAbi, eventName: "Deposit", fromBlock: BigInt(d.deploymentBlock) });
     const [m] = (await get<{ markets: Record<string, string>[] }>("/markets")).markets.filter((x) => x.address!.toLowerCase() === market.toLowerCase());
     expect(BigInt(m!.lenderDepositSum!)).toBe(lenders.reduce((a, e) => a + e.args.assets!, 0n));
 
@@ -157,7 +157,7 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
     expect(exec.healthAfter).toBeGreaterThan(exec.healthBefore!);
 
     const liq = (await get<{ liquidations: (Record<string, string> & Pick<IndexedLiquidation, "vaultId">)[] }>(`/liquidations?chainId=${d.chainId}&market=${market}`)).liquidations;
-    const chainLiq = await admin.publicClient.getContractEvents({ address: market, abi: keelMarketFullAbi, eventName: "Liquidated", fromBlock: BigInt(d.deploymentBlock) });
+    const chainLiq = await admin.publicClient.getContractEvents({ address: market, abi: keelMarketAbi, eventName: "Liquidated", fromBlock: BigInt(d.deploymentBlock) });
     expect(liq.map((l) => `${l.vaultId}:${l.repaid}:${l.seized}`).sort()).toEqual(chainLiq.map((e) => `${e.args.id}:${e.args.repaid}:${e.args.seized}`).sort());
     const deepTimeline = await timeline(deep);
     // the market writes the remaining debt off inside liquidate, before it emits Liquidated: the timeline keeps chain order
@@ -193,7 +193,7 @@ for (const { name, databaseUrl } of backends) describe(`the indexer on ${name}`,
     const orphanHead = await head();
     await admin.publicClient.request({ method: "evm_revert" as never, params: [snapshot] as never });
     // The new branch: a different vault at the same id, with more blocks than the orphaned one.
-    await bob.send({ address: market, abi: keelMarketFullAbi, functionName: "openVault" });
+    await bob.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
     await admin.publicClient.request({ method: "anvil_mine" as never, params: ["0x5"] as never });
     expect(await head()).toBeGreaterThan(orphanHead);
     await synced();

@@ -33,6 +33,15 @@ export function priceImpact(amountIn: bigint, amountOut: bigint, reserveIn: bigi
   return Math.max(0, 1 - executed / spot);
 }
 
+/**
+ * What a trade loses against the pool's price before it, fee included, as a fraction (0.013 = 1.3 %): 1 − (amountOut ÷
+ * amountIn) ÷ (reserveOut ÷ reserveIn). A liquidator selling seized collateral needs a discount above this.
+ */
+export function tradeCost(amountIn: bigint, amountOut: bigint, reserveIn: bigint, reserveOut: bigint): number {
+  if (amountIn <= 0n || reserveIn <= 0n || reserveOut <= 0n) return 0;
+  return Math.max(0, 1 - (Number(amountOut) * Number(reserveIn)) / (Number(amountIn) * Number(reserveOut)));
+}
+
 /** Integer square root (floor). */
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new RangeError("isqrt of a negative number");

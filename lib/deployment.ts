@@ -74,6 +74,8 @@ export interface Deployment {
     liquidator?: Address;
     /** KeelGuard: owner-set vault protection rules (deleverage, stop-loss) anyone may execute. */
     guard?: Address;
+    /** KeelRiskSteward: bounded LTV/LT changes through the risk admin, proposed by the risk steward agent. */
+    steward?: Address;
     /** A Multicall3-compatible aggregator (`aggregate3`); real networks use the canonical Multicall3 instead. */
     multicall3?: Address;
   };
@@ -138,7 +140,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   const contracts = isObject(raw.contracts) ? raw.contracts : {};
   need(isObject(raw.contracts), "contracts must be an object");
   const oracle = addr(contracts.oracle, "contracts.oracle");
-  const optional = (key: "riskAdmin" | "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard" | "multicall3") =>
+  const optional = (key: "riskAdmin" | "lens" | "swapAdapter" | "leverageRouter" | "liquidator" | "guard" | "steward" | "multicall3") =>
     contracts[key] === undefined ? {} : { [key]: addr(contracts[key], `contracts.${key}`) };
 
   const assets = list(raw.assets, "assets").map((a, i): DeployedAsset => {
@@ -235,6 +237,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     ...optional("leverageRouter"),
     ...optional("liquidator"),
     ...optional("guard"),
+    ...optional("steward"),
     ...optional("multicall3"),
   };
   return {

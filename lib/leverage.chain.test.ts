@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/scripts/lib/clients";
@@ -73,7 +73,7 @@ describe("lib/leverage.ts agrees with KeelLeverageRouter on the chain", () => {
     const plan = planLeverage(ctx, deposit, 3n * WAD);
     if (plan.kind !== "increase") throw new Error("expected an increase");
     expect(plan.problem).toBeNull();
-    await user.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] });
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [router, true] });
     await user.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [router, deposit] });
     const receipt = await user.send({
       address: router,
@@ -82,7 +82,7 @@ describe("lib/leverage.ts agrees with KeelLeverageRouter on the chain", () => {
       args: [market, 0n, weth, deposit, plan.flashAmount, plan.minCollateralOut],
     });
     expect(receipt.status).toBe("success");
-    const ids = await user.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultsOf", args: [user.account.address] });
+    const ids = await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultsOf", args: [user.account.address] });
     id = ids[ids.length - 1]!;
     const v = await lensVault();
     expect(v.collaterals.find((c) => c.asset === weth)!.amount).toBe(deposit + plan.expectedOut);
@@ -92,7 +92,7 @@ describe("lib/leverage.ts agrees with KeelLeverageRouter on the chain", () => {
   });
 
   it("raises to 4× and lowers to 2×, as planned", async () => {
-    await user.send({ address: market, abi: keelMarketFullAbi, functionName: "setOperator", args: [router, true] });
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [router, true] });
     const up = planLeverage(await context(id), 0n, 4n * WAD);
     if (up.kind !== "increase") throw new Error("expected an increase");
     expect(up.problem).toBeNull();

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/scripts/lib/clients";
@@ -42,10 +42,10 @@ describe("lib/liquidation.ts agrees with KeelMarket.liquidate on the chain", () 
   /** A vault of 10 WETH borrowing `usd` USDC at $3,000, then ETH moved to `price`. */
   async function vaultAt(usd: string, price: string) {
     await admin.send({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("3000", 8)] });
-    const id = (await owner.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
-    await owner.send({ address: market, abi: keelMarketFullAbi, functionName: "openVault" });
-    await owner.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] });
-    await owner.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, parseUnits(usd, 6), owner.account.address] });
+    const id = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+    await owner.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    await owner.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] });
+    await owner.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits(usd, 6), owner.account.address] });
     await admin.send({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits(price, 8)] });
     return id;
   }
@@ -77,7 +77,7 @@ describe("lib/liquidation.ts agrees with KeelMarket.liquidate on the chain", () 
     const { result } = await liquidator.publicClient.simulateContract({
       account: liquidator.account,
       address: market,
-      abi: keelMarketFullAbi,
+      abi: keelMarketAbi,
       functionName: "liquidate",
       args: [id, weth.address, v.debt, 0n],
       blockNumber: block,

@@ -4,7 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/scripts/lib/clients";
@@ -46,13 +46,13 @@ describe("lib/risk.ts agrees with the chain", () => {
     );
     for (const s of samples) {
       if (s.eth === 0 && s.btc === 0) continue;
-      const id = (await user.publicClient.readContract({ address: market, abi: keelMarketFullAbi, functionName: "vaultCount" })) + 1n;
-      await user.send({ address: market, abi: keelMarketFullAbi, functionName: "openVault" });
-      if (s.eth) await user.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, weth, parseUnits(String(s.eth), 15)] });
-      if (s.btc) await user.send({ address: market, abi: keelMarketFullAbi, functionName: "depositCollateral", args: [id, wbtc, parseUnits(String(s.btc), 4)] });
+      const id = (await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
+      await user.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+      if (s.eth) await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth, parseUnits(String(s.eth), 15)] });
+      if (s.btc) await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, wbtc, parseUnits(String(s.btc), 4)] });
       const [v] = await user.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getAccount", args: [[market], user.account.address] }).then((vs) => vs.filter((x) => x.id === id));
       const borrow = (v!.borrowCapacity * BigInt(s.use)) / 100n;
-      if (borrow > 0n) await user.send({ address: market, abi: keelMarketFullAbi, functionName: "borrow", args: [id, borrow, user.account.address] });
+      if (borrow > 0n) await user.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, borrow, user.account.address] });
       vaultIds.push(id);
     }
     // Move prices so health spreads out (some vaults end up below 1).
@@ -89,7 +89,7 @@ describe("lib/risk.ts agrees with the chain", () => {
     const { vaults, market } = await read();
     const simulate = (functionName: "borrow" | "withdrawCollateral", args: readonly unknown[]) =>
       user.publicClient
-        .simulateContract({ account: user.account, address: d.markets[0]!.address, abi: keelMarketFullAbi, functionName, args } as never)
+        .simulateContract({ account: user.account, address: d.markets[0]!.address, abi: keelMarketAbi, functionName, args } as never)
         .then(() => "ok")
         .catch((e: Error) => (/ExceedsLtv/.test(e.message) ? "ExceedsLtv" : e.message.split("\n")[0]));
     let checked = 0;

@@ -58,7 +58,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   PriceFromFuture: () => "The price feed's timestamp is in the future.",
   StalePrice: ([, updatedAt]) => `The price is stale (last updated ${ts(updatedAt)}): borrowing and withdrawing are paused until it updates.`,
   PriceOutOfBounds: () => "The price is outside its sane bounds: borrowing and withdrawing are paused.",
-  // KeelMarket (contracts/src/libraries/ErrorsLib.sol)
+  // KeelMarket (contracts/src/interfaces/IKeelMarket.sol)
   Unauthorized: () => "Only the vault's owner or an operator it authorised can do this.",
   VaultNotFound: ([id]) => `Vault #${String(id)} does not exist in this market.`,
   ZeroAmount: () => "The amount must be above zero.",
@@ -98,6 +98,17 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   MarketNotOurs: () => "This market's risk admin or oracle is not this contract's.",
   NotOwnerOrGuardian: () => "Only the risk admin's owner or its guardian may do this.",
   UnknownMarket: () => "This market is not administered by this risk admin.",
+  // KeelRiskAdmin's steward and KeelRiskSteward
+  NotSteward: () => "Only the risk steward may do this, once its authority has started.",
+  InvalidStewardConfig: () => "The steward's bounds are invalid: a step of at most 5 points and an interval of at least a day.",
+  NotGovernance: () => "Only the risk admin's owner may do this.",
+  NotAgent: () => "Only the steward's agent may propose changes.",
+  StepTooLarge: () => "This moves LTV or the liquidation threshold by more than the steward's step.",
+  TooSoon: () => "The steward changed this collateral too recently: wait for its interval.",
+  ChangePending: () => "A change of this collateral is already pending: execute or cancel it first.",
+  NothingToChange: () => "This proposal changes neither LTV nor the liquidation threshold.",
+  UnknownStewardChange: () => "This is not a pending change of the steward (executed, cancelled or never proposed).",
+  CollateralChangedSince: () => "The collateral's discount or supply cap changed since this steward change was proposed: propose it again.",
   VaultCheckPending: () => "This vault is mid-batch and cannot be liquidated now.",
   Reentrancy: () => "Re-entrant call refused.",
   FlashLoanActive: () => "A flash loan is already running.",

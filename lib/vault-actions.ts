@@ -4,7 +4,7 @@
  * the state after. No formula lives here: every number comes from lib/risk.ts.
  */
 import { encodeFunctionData, maxUint256, type Address, type Hex } from "viem";
-import { keelMarketFullAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi";
 import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, WAD, type VaultPosition, type VaultRisk } from "./risk";
 
 export type VaultAction = "deposit" | "withdraw" | "borrow" | "repay";
@@ -155,9 +155,9 @@ export function vaultActionCall(a: {
  */
 export function openVaultCall(a: { id: bigint; owner: Address; asset: Address; amount: bigint }): MarketCall {
   const calls: Hex[] = [
-    encodeFunctionData({ abi: keelMarketFullAbi, functionName: "openVault" }),
-    encodeFunctionData({ abi: keelMarketFullAbi, functionName: "transferVault", args: [a.id, a.owner] }),
-    encodeFunctionData({ abi: keelMarketFullAbi, functionName: "depositCollateral", args: [a.id, a.asset, a.amount] }),
+    encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
+    encodeFunctionData({ abi: keelMarketAbi, functionName: "transferVault", args: [a.id, a.owner] }),
+    encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [a.id, a.asset, a.amount] }),
   ];
   return { functionName: "multicall", args: [calls] };
 }

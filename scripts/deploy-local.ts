@@ -2,7 +2,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatUnits, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketAbi } from "../contracts-abi/generated";
+import {
+  devErc20Abi,
+  devPriceFeedAbi,
+  iUniswapV2FactoryAbi,
+  iUniswapV2PairAbi,
+  keelMarketAbi,
+  keelRiskAdminAbi,
+  keelRiskStewardAbi,
+} from "../contracts-abi/generated";
+import { DEFAULT_STEWARD_RULES } from "../lib/risk-model/steward";
 import { parseDeployConfig } from "../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/deployment";
 import { deployKeel, preflight } from "./lib/deploy-keel";
@@ -139,6 +148,16 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   if (pre.problems.length) throw new Error(`local deploy config refused: ${pre.problems.join("; ")}`);
   const keel = await deployKeel(deployer, config, pre, log, { keeper: privateKeyToAccount(AGENT_KEYS.keeper).address });
   const { assets, markets } = keel;
+  // The risk steward, appointed while nobody has supplied yet (its authority starts at once; later it would wait the
+  // delay): 3 points per change, once per 3 days per collateral, proposed by anvil #8 (agents/risk-steward.ts).
+  const steward = await deployer.deploy(keelRiskStewardAbi, bytecodeOf("KeelRiskSteward"), [
+    keel.contracts.riskAdmin!,
+    DEFAULT_STEWARD_RULES.maxStep,
+    BigInt(DEFAULT_STEWARD_RULES.minInterval),
+    privateKeyToAccount(AGENT_KEYS.steward).address,
+  ]);
+  await deployer.send({ address: keel.contracts.riskAdmin!, abi: keelRiskAdminAbi, functionName: "setSteward", args: [steward] });
+  log(`KeelRiskSteward ${steward} (3 points per change, once per 3 days per collateral)`);
 
   // Seed lenders: anvil #4 supplies each market's base asset.
   const lender = privateKeyToAccount(ANVIL_KEYS[4]!).address;
@@ -169,7 +188,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     : undefined;
   const deployment: Deployment = {
     ...keel,
-    contracts: { ...keel.contracts, multicall3 },
+    contracts: { ...keel.contracts, steward, multicall3 },
     ...(lending ?? {}),
     ...(automation ? { automation } : {}),
     deploymentBlock,

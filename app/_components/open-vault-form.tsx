@@ -6,7 +6,7 @@ import { formatUnits, parseEventLogs, type Address } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
-import { keelMarketCallAbi, keelMarketFullAbi } from "@/contracts-abi";
+import { keelMarketCallAbi, keelMarketAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { useToasts } from "@/components/toaster";
@@ -63,7 +63,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
       const count = await readContract(config, {
         chainId: chain.id as ChainId,
         address: market.address,
-        abi: keelMarketFullAbi,
+        abi: keelMarketAbi,
         functionName: "vaultCount",
       });
       const id = count + 1n;
@@ -78,7 +78,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
         },
       );
       if (result.status === "confirmed") {
-        const opened = parseEventLogs({ abi: keelMarketFullAbi, eventName: "VaultOpened", logs: result.receipt.logs })[0];
+        const opened = parseEventLogs({ abi: keelMarketAbi, eventName: "VaultOpened", logs: result.receipt.logs })[0];
         const openedId = opened?.args.id ?? id;
         setText("");
         setTouched(false);

@@ -4,7 +4,7 @@
  * an empty contract). Pure apart from reading the deployment files.
  */
 import type { Abi } from "viem";
-import { devPriceFeedAbi, keelGuardAbi, keelMarketFullAbi } from "../../contracts-abi";
+import { devPriceFeedAbi, keelGuardAbi, keelMarketAbi } from "../../contracts-abi";
 import { loadChainConfigs, type ChainConfig } from "../../lib/server/config";
 
 /** Ponder's name for a chain: the indexer's tables carry the numeric id, this only keys the config. */
@@ -17,7 +17,7 @@ type Kind = { abi: Abi; addresses: (c: ChainConfig) => `0x${string}`[] };
 
 /** Every contract kind the indexer follows. One entry (and one handler file in src/) per kind. */
 export const KINDS = {
-  KeelMarket: { abi: keelMarketFullAbi, addresses: (c) => c.deployment?.markets.map((m) => m.address) ?? [] },
+  KeelMarket: { abi: keelMarketAbi, addresses: (c) => c.deployment?.markets.map((m) => m.address) ?? [] },
   PriceFeed: { abi: answerUpdatedAbi, addresses: (c) => [...new Set(c.deployment?.assets.map((a) => a.feed) ?? [])] },
   KeelGuard: { abi: keelGuardAbi, addresses: (c) => (c.deployment?.contracts.guard ? [c.deployment.contracts.guard] : []) },
 } satisfies Record<string, Kind>;

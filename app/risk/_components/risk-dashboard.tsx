@@ -17,6 +17,7 @@ import type { Volatility } from "@/lib/volatility";
 import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
+import { StewardPanel } from "./steward-panel";
 import { usd } from "./usd";
 
 /** The protocol's risk, market by market: every vault read from the chain, stress-tested live in the browser. */
@@ -213,6 +214,8 @@ function MarketRiskView({
           highest volatility those assets can give its health factor — so those odds are an upper bound.
         </p>
       </section>
+
+      <StewardPanel chain={chain} view={view} />
 
       <AtRiskTable
         book={book}

@@ -21,8 +21,6 @@ import {
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
-import {ErrorsLib} from "../libraries/ErrorsLib.sol";
-import {EventsLib} from "../libraries/EventsLib.sol";
 import {KeelMarketCore} from "./KeelMarketCore.sol";
 import {KeelMarketModule} from "./KeelMarketModule.sol";
 
@@ -47,7 +45,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     using SharesLib for uint256;
     using SafeCast for uint256;
 
-    /// @notice The module holding liquidation and risk-admin code, deployed by this market.
+    /// @inheritdoc IKeelMarket
     address public immutable module;
 
     /// @param baseAsset The asset lent and borrowed (must have an oracle feed; no fee-on-transfer / rebasing token:
@@ -88,15 +86,15 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         view
         returns (uint8 dec)
     {
-        if (address(oracle_) == address(0) || riskAdmin_ == address(0)) revert ErrorsLib.ZeroAddress();
+        if (address(oracle_) == address(0) || riskAdmin_ == address(0)) revert IKeelMarket.ZeroAddress();
         dec = baseAsset.decimals();
-        if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(address(baseAsset), dec);
+        if (dec > MAX_DECIMALS) revert IKeelMarket.InvalidDecimals(address(baseAsset), dec);
         oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
     }
 
     /* VAULTS */
 
-    /// @notice Opens an empty vault owned by the caller and returns its id (sequential, from 1).
+    /// @inheritdoc IKeelMarket
     function openVault() external nonReentrant returns (uint256 id) {
         id = ++_config.vaultCount;
         uint256[] storage list = _ownerVaults[msg.sender];
@@ -104,67 +102,64 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         v.owner = msg.sender;
         v.ownerPos = uint64(list.length);
         list.push(id);
-        emit EventsLib.VaultOpened(id, msg.sender);
+        emit IKeelMarket.VaultOpened(id, msg.sender);
     }
 
-    /// @notice Offers a vault (collateral and debt) to `to`, who accepts it with `acceptVault` (immediate when `to` has
-    /// made the caller its operator). Owner only. Runs in KeelMarketModule.
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function transferVault(uint256, /* id */ address /* to */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Accepts a vault offered to the caller; operators of the old owner lose access. Runs in KeelMarketModule.
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function acceptVault(uint256 /* id */ ) external {
         _delegateToModule();
     }
 
-    /// @notice The account vault `id` is offered to, until it accepts (zero: none).
+    /// @inheritdoc IKeelMarket
     function pendingVaultOwner(uint256 id) external view returns (address) {
         return _pendingVaultOwner[id];
     }
 
-    /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not).
+    /// @inheritdoc IKeelMarket
     function setOperator(address operator, bool approved) external {
         isOperator[msg.sender][operator] = approved;
-        emit EventsLib.OperatorSet(msg.sender, operator, approved);
+        emit IKeelMarket.OperatorSet(msg.sender, operator, approved);
     }
 
-    /// @notice Adds `amount` of listed collateral `asset` to vault `id`, pulled from the caller. Anyone may deposit;
-    /// needs no price, so it works while the oracle is down. Refused (TransferAmountMismatch) if the market's balance
-    /// of `asset` afterwards does not cover every deposit it records (fee-on-transfer tokens: see `_pullIn`).
+    /// @inheritdoc IKeelMarket
     /// @dev A vault already holding `asset` exists (collateral is only ever credited to an opened vault, and a vault's
     /// owner never becomes zero), so the owner slot is read only for a vault's first deposit of `asset`.
     function depositCollateral(uint256 id, address asset, uint256 amount) external nonReentrant {
-        if (amount == 0) revert ErrorsLib.ZeroAmount();
+        if (amount == 0) revert IKeelMarket.ZeroAmount();
         Collateral storage c = _collaterals[asset];
         // One slot, read once (all four fields together, before any branch).
         (bool listed, uint256 index, uint256 total, uint256 cap) = (c.listed, c.index, c.total, c.supplyCap);
         uint256 balance = listed ? _balanceOf(id, asset, index) : 0;
         Vault storage v = _vaults[id];
-        if (balance == 0 && v.owner == address(0)) revert ErrorsLib.VaultNotFound(id);
-        if (!listed) revert ErrorsLib.NotListed(asset);
+        if (balance == 0 && v.owner == address(0)) revert IKeelMarket.VaultNotFound(id);
+        if (!listed) revert IKeelMarket.NotListed(asset);
         total += amount;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
-        if (total > cap) revert ErrorsLib.SupplyCapExceeded(asset, total, cap);
+        if (total > cap) revert IKeelMarket.SupplyCapExceeded(asset, total, cap);
         c.total = uint112(total);
         if (balance == 0 && index != 0) v.heldMask |= uint32(1 << index);
         _setBalance(id, asset, index, balance + amount);
         _pullIn(asset, msg.sender, amount, total);
-        emit EventsLib.CollateralDeposited(id, msg.sender, asset, amount);
+        emit IKeelMarket.CollateralDeposited(id, msg.sender, asset, amount);
     }
 
-    /// @notice Sends `amount` of `asset` from vault `id` to `receiver`. Owner or operator; if the vault has debt it
-    /// must stay within LTV afterwards, a collateral without a valid price counted as zero (deferred to the end of a
-    /// multicall).
+    /// @inheritdoc IKeelMarket
     function withdrawCollateral(uint256 id, address asset, uint256 amount, address receiver) external nonReentrant {
-        if (amount == 0) revert ErrorsLib.ZeroAmount();
-        if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
+        if (amount == 0) revert IKeelMarket.ZeroAmount();
+        if (receiver == address(0)) revert IKeelMarket.ZeroAddress();
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
         Collateral storage c = _collaterals[asset];
         (bool listed, uint256 index, uint256 total) = (c.listed, c.index, c.total);
         uint256 balance = listed ? _balanceOf(id, asset, index) : 0;
-        if (amount > balance) revert ErrorsLib.InsufficientCollateral(id, asset, balance, amount);
+        if (amount > balance) revert IKeelMarket.InsufficientCollateral(id, asset, balance, amount);
         unchecked {
             balance -= amount;
         }
@@ -178,21 +173,19 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
             _checkLtv(id, t);
         }
         IERC20(asset).safeTransfer(receiver, amount);
-        emit EventsLib.CollateralWithdrawn(id, msg.sender, asset, amount, receiver);
+        emit IKeelMarket.CollateralWithdrawn(id, msg.sender, asset, amount, receiver);
     }
 
-    /// @notice Borrows `amount` base units against vault `id`, sent to `receiver`. Owner or operator; the vault must
-    /// be within LTV afterwards, a collateral without a valid price counted as zero (deferred to the end of a
-    /// multicall).
+    /// @inheritdoc IKeelMarket
     function borrow(uint256 id, uint256 amount, address receiver) external nonReentrant returns (uint256 shares) {
-        if (amount == 0) revert ErrorsLib.ZeroAmount();
-        if (receiver == address(0)) revert ErrorsLib.ZeroAddress();
+        if (amount == 0) revert IKeelMarket.ZeroAmount();
+        if (receiver == address(0)) revert IKeelMarket.ZeroAddress();
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
         (Totals memory t, Liquidity memory l) = _accrueMem();
-        if (l.borrowPaused) revert ErrorsLib.BorrowPaused();
+        if (l.borrowPaused) revert IKeelMarket.BorrowPaused();
         uint256 available = l.cash;
-        if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
+        if (amount > available) revert IKeelMarket.InsufficientLiquidity(amount, available);
         shares = amount.toSharesUp(t.borrowAssets, t.borrowShares);
         (t.borrowAssets, t.borrowShares) = ((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
         l.cash = uint128(available - amount);
@@ -201,29 +194,24 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         v.debtShares += uint128(shares);
         if (!_deferCheck(id)) _checkLtv(id, t);
         IERC20(BASE).safeTransfer(receiver, amount);
-        emit EventsLib.Borrowed(id, msg.sender, receiver, amount, shares);
+        emit IKeelMarket.Borrowed(id, msg.sender, receiver, amount, shares);
     }
 
-    /// @notice Repays up to `amount` of vault `id`'s debt from the caller (anyone); `type(uint256).max` (or any amount
-    /// at least the debt) repays exactly all accrued debt. Needs no price.
+    /// @inheritdoc IKeelMarket
     function repay(uint256 id, uint256 amount) external nonReentrant returns (uint256 repaid, uint256 shares) {
-        if (amount == 0) revert ErrorsLib.ZeroAmount();
+        if (amount == 0) revert IKeelMarket.ZeroAmount();
         Vault storage v = _vaults[id];
-        if (v.debtShares == 0) revert ErrorsLib.NothingToRepay(id);
+        if (v.debtShares == 0) revert IKeelMarket.NothingToRepay(id);
         (Totals memory t, Liquidity memory l) = _accrueMem();
         (repaid, shares) = _reduceDebt(v, amount, t, l);
         _totals = t;
         _liq = l;
         _pullBase(msg.sender, repaid);
-        emit EventsLib.Repaid(id, msg.sender, repaid, shares);
+        emit IKeelMarket.Repaid(id, msg.sender, repaid, shares);
     }
 
-    /// @notice Liquidates vault `id` (health factor < 1, unpriced collateral counted as zero): repays at most
-    /// `repayAmount` of its debt from the caller and sends the caller `asset` collateral worth the repayment plus a
-    /// discount that grows as health falls, capped at the vault's margin while it is solvent. Runs in KeelMarketModule
-    /// (see its NatSpec for the exact rules).
-    /// @return repaid Base units paid by the liquidator.
-    /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function liquidate(uint256, /* id */ address, /* asset */ uint256, /* repayAmount */ uint256 /* minSeized */ )
         external
         returns (uint256, /* repaid */ uint256 /* seized */ )
@@ -231,8 +219,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         _delegateToModule();
     }
 
-    /// @notice Runs each call on this market in order (delegatecall to itself, same msg.sender) and returns their
-    /// results. LTV checks of vaults that borrowed or withdrew during the batch run once each, at the end.
+    /// @inheritdoc IKeelMarket
     function multicall(bytes[] calldata data) external returns (bytes[] memory results) {
         bool outer = _tload(BATCH_SLOT) == 0;
         if (outer) _tstore(BATCH_SLOT, 1);
@@ -272,8 +259,13 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         return _flashFee(token, amount);
     }
 
-    /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use this market's
-    /// vault and ERC4626 functions but not take another flash loan. Runs in KeelMarketModule.
+    /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use this market's vault
+    /// and ERC4626 functions, multicall included (the lock is released during it), but not take another flash loan.
+    /// Refused inside a multicall batch (FlashLoanInBatch): a batch could otherwise borrow all cash against an empty
+    /// vault, flash-loan nothing, use the cash in the callback and repay it before the batch's LTV check, fee-free.
+    /// The amount lent sits in the flash transient slot (+1) so base transfers in during the callback are checked
+    /// against cash minus it.
+    /// Runs in KeelMarketModule.
     function flashLoan(IERC3156FlashBorrower, /* receiver */ address, /* token */ uint256, /* amount */ bytes calldata /* data */ )
         external
         returns (bool)
@@ -283,32 +275,37 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
 
     /* RISK ADMIN SETTERS (riskAdmin only; run in KeelMarketModule, which enforces the hard bounds) */
 
-    /// @notice Lists a collateral or changes its parameters, at once, within the hard bounds (risk admin only).
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function setCollateral(address, /* asset */ CollateralParams calldata /* params */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Accrues interest, then sets the rate model, within the hard bounds (risk admin only).
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function setRateModel(RateModel calldata /* model */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Accrues interest, then sets the reserve factor and flash fee, within the hard bounds (risk admin only).
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function setFees(uint256, /* reserveFactor */ uint256 /* flashFeeBps */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Pauses or resumes new borrows (risk admin only).
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function setBorrowPaused(bool /* paused */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Sends protocol reserves to a recipient, limited by reserves and cash (risk admin only).
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function withdrawReserves(address, /* to */ uint256 /* amount */ ) external {
         _delegateToModule();
     }
 
-    /// @notice Accrues interest up to now (anyone).
+    /// @inheritdoc IKeelMarket
     function accrueInterest() external nonReentrant {
         _accrue();
     }
@@ -376,74 +373,74 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
 
     /* VIEWS */
 
-    /// @notice Total debt of all vaults, interest accrued to now.
+    /// @inheritdoc IKeelMarket
     function totalBorrows() external view returns (uint256) {
         (Totals memory t,) = _accrued();
         return t.borrowAssets;
     }
 
-    /// @notice Cumulative debt written off against lenders (bad debt), in base units.
+    /// @inheritdoc IKeelMarket
     function totalBadDebt() external view returns (uint256) {
         return _totalBadDebt;
     }
 
-    /// @notice Total debt shares of all vaults.
+    /// @inheritdoc IKeelMarket
     function totalBorrowShares() external view returns (uint256) {
         return _totals.borrowShares;
     }
 
-    /// @notice Protocol reserves, interest accrued to now.
+    /// @inheritdoc IKeelMarket
     function totalReserves() external view returns (uint256) {
         (, Liquidity memory l) = _accrued();
         return l.reserves;
     }
 
-    /// @notice Base units held for lenders, borrowers and reserves (excludes donations).
+    /// @inheritdoc IKeelMarket
     function cash() external view returns (uint256) {
         return _liq.cash;
     }
 
-    /// @notice Borrows / (cash + borrows − reserves), WAD, capped at 1.
+    /// @inheritdoc IKeelMarket
     function utilization() external view returns (uint256) {
         (Totals memory t, Liquidity memory l) = _accrued();
         return _utilization(t, l);
     }
 
-    /// @notice Current borrow rate per second (WAD).
+    /// @inheritdoc IKeelMarket
     function borrowRate() external view returns (uint256) {
         (Totals memory t, Liquidity memory l) = _accrued();
         return _borrowRate(_utilization(t, l));
     }
 
-    /// @notice Current supply rate per second (WAD): borrow rate × utilisation × (1 − reserve factor).
+    /// @inheritdoc IKeelMarket
     function supplyRate() external view returns (uint256) {
         (Totals memory t, Liquidity memory l) = _accrued();
         uint256 u = _utilization(t, l);
         return _borrowRate(u).wMulDown(u).wMulDown(WAD - _rates.reserveFactor);
     }
 
-    /// @notice The interest rate model.
+    /// @inheritdoc IKeelMarket
     function rateModel() external view returns (RateModel memory) {
         Rates memory r = _rates;
         return RateModel(r.baseRate, r.slope1, r.slope2, r.kink);
     }
 
-    /// @notice Share of interest going to reserves (WAD).
+    /// @inheritdoc IKeelMarket
     function reserveFactor() external view returns (uint256) {
         return _rates.reserveFactor;
     }
 
-    /// @notice Flash-loan fee in basis points.
+    /// @inheritdoc IKeelMarket
     function flashFeeBps() external view returns (uint256) {
         return _rates.flashFeeBps;
     }
 
-    /// @notice Number of vaults ever opened (ids are 1..vaultCount).
+    /// @inheritdoc IKeelMarket
     function vaultCount() external view returns (uint256) {
         return _config.vaultCount;
     }
 
-    /// @notice Listed collateral assets, in listing order.
+    /// @inheritdoc IKeelMarket
     function collateralAssets() external view returns (address[] memory) {
         uint256 n = _config.collateralCount;
         address[] memory list = new address[](n);
@@ -453,44 +450,44 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         return list;
     }
 
-    /// @notice Parameters and market total of collateral `asset` (zero values when not listed).
+    /// @inheritdoc IKeelMarket
     function collateralInfo(address asset) external view returns (CollateralInfo memory) {
         Collateral storage c = _collaterals[asset];
         return CollateralInfo(asset, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap, c.total);
     }
 
-    /// @notice The only account allowed to set risk parameters (a KeelRiskAdmin, which holds the delay).
+    /// @inheritdoc IKeelMarket
     function riskAdmin() external view returns (address) {
         return RISK_ADMIN;
     }
 
-    /// @notice Whether new borrows are paused (the risk admin's emergency switch).
+    /// @inheritdoc IKeelMarket
     function borrowPaused() external view returns (bool) {
         return _liq.borrowPaused;
     }
 
-    /// @notice Ids of the vaults `owner_` holds in this market.
+    /// @inheritdoc IKeelMarket
     function vaultsOf(address owner_) external view returns (uint256[] memory) {
         return _ownerVaults[owner_];
     }
 
-    /// @notice Amount of `asset` held by vault `id`.
+    /// @inheritdoc IKeelMarket
     function collateralOf(uint256 id, address asset) external view returns (uint256) {
         return _heldOf(id, asset, _collaterals[asset]);
     }
 
-    /// @notice Owner of vault `id` (zero if none).
+    /// @inheritdoc IKeelMarket
     function vaultOwner(uint256 id) external view returns (address) {
         return _vaults[id].owner;
     }
 
-    /// @notice Debt of vault `id` in base units, interest accrued to now, rounded up.
+    /// @inheritdoc IKeelMarket
     function debtOf(uint256 id) public view returns (uint256) {
         (Totals memory t,) = _accrued();
         return uint256(_vaults[id].debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
     }
 
-    /// @notice Owner, debt (accrued to now) and held collateral of vault `id`.
+    /// @inheritdoc IKeelMarket
     function getVault(uint256 id) external view returns (VaultData memory d) {
         Vault storage v = _vaults[id];
         d.id = id;
@@ -513,8 +510,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         }
     }
 
-    /// @notice Values of vault `id` at current prices (USD, WAD) and its health factor. A collateral without a valid
-    /// price counts as zero; reverts with the oracle's error only if the base asset's price is not fresh.
+    /// @inheritdoc IKeelMarket
     function vaultHealth(uint256 id)
         external
         view
@@ -526,7 +522,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
             uint256 healthFactor
         )
     {
-        Health memory h = _health(id, debtOf(id), address(0));
+        Health memory h = _health(id, debtOf(id), address(0), type(uint256).max, _collaterals[address(0)]);
         return (
             h.collateralValue,
             h.borrowLimitValue,

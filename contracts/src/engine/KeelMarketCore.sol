@@ -6,12 +6,10 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
-import {ErrorsLib} from "../libraries/ErrorsLib.sol";
-import {EventsLib} from "../libraries/EventsLib.sol";
+import {IKeelMarket, RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
 
 /// @title KeelMarketCore
@@ -146,6 +144,14 @@ abstract contract KeelMarketCore {
         uint256 assetPrice; // price of the asset `_health` was asked about (0 when the vault holds none)
     }
 
+    /// @dev What `_health` needs of one held collateral.
+    struct Params {
+        address asset;
+        uint8 decimals;
+        uint64 ltv;
+        uint64 lt;
+    }
+
     /// @dev Working values of one liquidation.
     struct Liq {
         uint256 debt;
@@ -256,7 +262,7 @@ abstract contract KeelMarketCore {
         if (interest != 0) {
             t.borrowAssets = (t.borrowAssets + interest).toUint128();
             l.reserves = _addReserves(l.reserves, toReserves);
-            emit EventsLib.InterestAccrued(rate, interest, toReserves);
+            emit IKeelMarket.InterestAccrued(rate, interest, toReserves);
         }
         l.lastAccrual = uint32(block.timestamp);
     }
@@ -316,7 +322,7 @@ abstract contract KeelMarketCore {
         Liquidity storage l = _liq;
         uint256 backing = uint256(l.cash) + newAssets;
         if (l.reserves > backing) l.reserves = uint88(backing);
-        emit EventsLib.BadDebt(id, bad);
+        emit IKeelMarket.BadDebt(id, bad);
     }
 
     /* INTERNAL: BALANCES */
@@ -353,25 +359,40 @@ abstract contract KeelMarketCore {
     /// broken feed: see `_priceOrZero`) counts as zero — the conservative side —, so one failing feed never blocks
     /// the valuation of the others; the base asset's price must be fresh (reverts with the oracle's error otherwise).
     /// The prices read are returned too (base, and `asset`'s: zero when unpriced or not held), so a caller never reads
-    /// a price twice.
-    function _health(uint256 id, uint256 debt, address asset) internal view returns (Health memory h) {
+    /// a price twice. `asset` is listed at `index` with parameters `c` (liquidate has them in hand), or `asset` is zero
+    /// and `index` is past every listed index (a view asking about no asset in particular): then `c` is never read.
+    /// For the vault's first held collateral the base price comes in the same oracle call (`_pricesOrZero`), and the
+    /// collateral at `index` is valued from `c` rather than from its `Listed` slot.
+    function _health(uint256 id, uint256 debt, address asset, uint256 index, Collateral storage c)
+        internal
+        view
+        returns (Health memory h)
+    {
         uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Listed memory e = _listed[i];
-                uint256 p = _priceOrZero(e.asset);
-                if (e.asset == asset) h.assetPrice = p;
+                Params memory e = i == index ? Params(asset, c.decimals, c.ltv, c.lt) : _listedParams(i);
+                uint256 p;
+                if (debt != 0 && h.basePrice == 0) (p, h.basePrice) = _pricesOrZero(e.asset);
+                else p = _priceOrZero(e.asset);
+                if (i == index) h.assetPrice = p;
                 uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals));
                 h.collateralValue += value;
                 h.borrowLimitValue += value.wMulDown(e.ltv);
-                h.liquidationValue += value.wMulDown(_collaterals[e.asset].lt);
+                h.liquidationValue += value.wMulDown(e.lt);
             }
             mask >>= 1;
         }
         if (debt != 0) {
-            h.basePrice = oracle.price(BASE);
+            if (h.basePrice == 0) h.basePrice = oracle.price(BASE);
             h.debtValue = HealthLib.valueUp(debt, h.basePrice, BASE_SCALE);
         }
+    }
+
+    /// @dev Asset, decimals, LTV and liquidation threshold of the collateral listed at `i`.
+    function _listedParams(uint256 i) internal view returns (Params memory) {
+        Listed memory e = _listed[i];
+        return Params(e.asset, e.decimals, e.ltv, _collaterals[e.asset].lt);
     }
 
     /// @dev `oracle.price(asset)`, or zero when that call reverts (no valid price: stale, out of bounds, broken or
@@ -433,7 +454,7 @@ abstract contract KeelMarketCore {
         }
         if (basePrice == 0) basePrice = oracle.price(BASE);
         uint256 debtValue = HealthLib.valueUp(debt, basePrice, BASE_SCALE);
-        if (debtValue > limit) revert ErrorsLib.ExceedsLtv(id, limit, debtValue);
+        if (debtValue > limit) revert IKeelMarket.ExceedsLtv(id, limit, debtValue);
     }
 
     /// @dev Inside a multicall, records vault `id` for the end-of-batch LTV check and returns true; otherwise returns
@@ -459,7 +480,7 @@ abstract contract KeelMarketCore {
 
     /// @dev Fee for flash-borrowing `amount` of `token` (base asset only), rounded up.
     function _flashFee(address token, uint256 amount) internal view returns (uint256) {
-        if (token != BASE) revert ErrorsLib.UnsupportedToken(token);
+        if (token != BASE) revert IKeelMarket.UnsupportedToken(token);
         return amount.mulDivUp(_rates.flashFeeBps, BPS);
     }
 
@@ -476,20 +497,20 @@ abstract contract KeelMarketCore {
         RiskBoundsLib.validateCollateral(p);
         Collateral storage c = _collaterals[asset];
         if (!c.listed) {
-            if (asset == address(0) || asset == BASE || asset == address(this)) revert ErrorsLib.InvalidCollateral(asset);
+            if (asset == address(0) || asset == BASE || asset == address(this)) revert IKeelMarket.InvalidCollateral(asset);
             uint256 n = _config.collateralCount;
-            if (n >= MAX_COLLATERALS) revert ErrorsLib.TooManyCollaterals();
+            if (n >= MAX_COLLATERALS) revert IKeelMarket.TooManyCollaterals();
             oracle.price(asset); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset).decimals();
-            if (dec > MAX_DECIMALS) revert ErrorsLib.InvalidDecimals(asset, dec);
+            if (dec > MAX_DECIMALS) revert IKeelMarket.InvalidDecimals(asset, dec);
             c.listed = true;
             c.index = uint8(n);
             c.decimals = dec;
             _listed[n] = Listed(asset, dec, 0);
             _config.collateralCount = uint8(n + 1);
-            emit EventsLib.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
+            emit IKeelMarket.CollateralListed(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         } else {
-            emit EventsLib.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
+            emit IKeelMarket.CollateralParamsSet(asset, p.ltv, p.liquidationThreshold, p.maxDiscount, p.supplyCap);
         }
         c.ltv = p.ltv;
         _listed[c.index].ltv = p.ltv;
@@ -504,7 +525,7 @@ abstract contract KeelMarketCore {
         Rates storage r = _rates;
         // Fits: _validateRateModel bounds each rate by MAX_BORROW_RATE < 2^40 (kink stays a uint64).
         (r.baseRate, r.slope1, r.slope2, r.kink) = (uint40(m.baseRate), uint40(m.slope1), uint40(m.slope2), m.kink);
-        emit EventsLib.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
+        emit IKeelMarket.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
     }
 
 
@@ -512,7 +533,7 @@ abstract contract KeelMarketCore {
         RiskBoundsLib.validateFees(reserveFactor_, flashFeeBps_);
         _rates.reserveFactor = uint64(reserveFactor_);
         _rates.flashFeeBps = uint8(flashFeeBps_);
-        emit EventsLib.FeesSet(reserveFactor_, flashFeeBps_);
+        emit IKeelMarket.FeesSet(reserveFactor_, flashFeeBps_);
     }
 
 
@@ -529,7 +550,7 @@ abstract contract KeelMarketCore {
         IERC20(token).safeTransferFrom(from, address(this), amount);
         uint256 balance = IERC20(token).balanceOf(address(this));
         if (balance < recorded) {
-            revert ErrorsLib.TransferAmountMismatch(token, amount, amount.zeroFloorSub(recorded - balance));
+            revert IKeelMarket.TransferAmountMismatch(token, amount, amount.zeroFloorSub(recorded - balance));
         }
     }
 
@@ -541,12 +562,12 @@ abstract contract KeelMarketCore {
 
     function _authorize(address vaultOwner_, uint256 id) internal view {
         if (msg.sender != vaultOwner_ && !isOperator[vaultOwner_][msg.sender]) {
-            revert ErrorsLib.Unauthorized(id, msg.sender);
+            revert IKeelMarket.Unauthorized(id, msg.sender);
         }
     }
 
     function _lock() internal {
-        if (_tload(LOCK_SLOT) != 0) revert ErrorsLib.Reentrancy();
+        if (_tload(LOCK_SLOT) != 0) revert IKeelMarket.Reentrancy();
         _tstore(LOCK_SLOT, 1);
     }
 

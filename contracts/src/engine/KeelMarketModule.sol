@@ -7,12 +7,10 @@ import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
-import {ErrorsLib} from "../libraries/ErrorsLib.sol";
-import {EventsLib} from "../libraries/EventsLib.sol";
+import {IKeelMarket, RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {KeelMarketCore} from "./KeelMarketCore.sol";
 
 /// @title KeelMarketModule
@@ -37,49 +35,29 @@ contract KeelMarketModule is KeelMarketCore {
 
     /// @dev The market's risk admin (an immutable: the same in the market and in its module).
     modifier onlyRiskAdmin() {
-        if (msg.sender != RISK_ADMIN) revert ErrorsLib.NotRiskAdmin(msg.sender);
+        if (msg.sender != RISK_ADMIN) revert IKeelMarket.NotRiskAdmin(msg.sender);
         _;
     }
 
-    /// @notice Liquidates vault `id` (health factor < 1): repays at most `repayAmount` of its debt from the caller and
-    /// sends the caller `asset` collateral worth the repayment plus the discount.
-    /// @dev The rules, each there so that no liquidation is unfair or can be blocked:
-    /// - Valuation: a collateral without a valid price counts as zero (`_health`), so a failing feed never blocks the
-    ///   liquidation of the priced assets; the seized asset itself must be priced (reverts with the oracle's error).
-    /// - Discount = clamp(1 − HF, MIN_DISCOUNT, maxDiscount), capped at the vault's margin (collateral value ÷ debt
-    ///   value − 1) while collateral value covers debt value: seizing everything then repays all of the debt, so a
-    ///   solvent vault is never written off. HF is the vault's health at the first liquidation of it in this
-    ///   transaction, or now if higher (transient), so splitting or ordering liquidations within one transaction never
-    ///   raises the discount.
-    /// - A seizure that would lower HF ((1 + discount) × LT of the asset above HF) is refused (LiquidationLowersHealth)
-    ///   while the vault holds another collateral, priced and worth at least DUST_VALUE, whose seizure would raise
-    ///   it: the liquidator must take that one. In a solvent vault such a collateral always exists when a seizure
-    ///   would lower HF, so every liquidation of a solvent vault raises (or keeps) its HF and its margin, and none pays
-    ///   more than liquidating the vault at its starting health would. Dust cannot block a liquidation.
-    /// - Repayment is min(`repayAmount`, what brings HF to TARGET_HEALTH), or the whole debt when it or the rest is
-    ///   dust; when seizing this asset still lowers HF (no other collateral can do better), its whole balance must be
-    ///   seized and `repayAmount` must cover it (RepayBelowRequired). `repayAmount` is a maximum: pass headroom, and a
-    ///   front-running deposit cannot make the call revert.
-    /// - When no collateral is left, the remaining debt is written off (BadDebt).
-    /// @return repaid Base units paid by the liquidator.
-    /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
+    /// @dev KeelMarket.liquidate, run here by delegatecall (documented in IKeelMarket).
     function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
         external
         nonReentrant
         returns (uint256 repaid, uint256 seized)
     {
-        if (_tload(_markSlot(id)) != 0) revert ErrorsLib.VaultCheckPending(id);
-        if (repayAmount == 0) revert ErrorsLib.ZeroAmount();
+        if (_tload(_markSlot(id)) != 0) revert IKeelMarket.VaultCheckPending(id);
+        if (repayAmount == 0) revert IKeelMarket.ZeroAmount();
         (Totals memory t, Liquidity memory l) = _accrueMem();
         Vault storage v = _vaults[id];
         Collateral storage c = _collaterals[asset];
         Liq memory x;
         x.balance = _heldOf(id, asset, c);
-        if (x.balance == 0) revert ErrorsLib.InsufficientCollateral(id, asset, 0, minSeized);
+        if (x.balance == 0) revert IKeelMarket.InsufficientCollateral(id, asset, 0, minSeized);
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
-        Health memory h = _health(id, x.debt, asset);
+        // `asset` is held, hence listed at `c.index`: its Listed slot need not be read.
+        Health memory h = _health(id, x.debt, asset, c.index, c);
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
-        if (x.hf >= WAD) revert ErrorsLib.NotLiquidatable(id, x.hf);
+        if (x.hf >= WAD) revert IKeelMarket.NotLiquidatable(id, x.hf);
         // The seized asset must be priced: this reverts with the oracle's own error when it is not.
         if (h.assetPrice == 0) h.assetPrice = oracle.price(asset);
         x.startHf = _startHealth(id, x.hf);
@@ -92,14 +70,14 @@ contract KeelMarketModule is KeelMarketCore {
         if (HealthLib.seizureLowersHealth(x.hf, c.lt, x.discount)) {
             // Seizing this asset lowers HF: refused while another collateral would raise it; otherwise only a
             // seizure of the whole balance is allowed.
-            if (_anotherRaises(id, asset, x, h)) revert ErrorsLib.LiquidationLowersHealth(id, asset);
+            if (_anotherRaises(id, asset, x, h)) revert IKeelMarket.LiquidationLowersHealth(id, asset);
             x.seized = x.balance;
             x.repaid = _repayFor(x);
             if (x.repaid > x.debt) {
                 x.repaid = x.debt;
                 x.seized = _seizedFor(x);
             }
-            if (repayAmount < x.repaid) revert ErrorsLib.RepayBelowRequired(repayAmount, x.repaid);
+            if (repayAmount < x.repaid) revert IKeelMarket.RepayBelowRequired(repayAmount, x.repaid);
         } else {
             uint256 maxRepay =
                 HealthLib.maxRepayValue(h.liquidationValue, h.debtValue, bonusLt).mulDivUp(BASE_SCALE, x.basePrice);
@@ -114,7 +92,7 @@ contract KeelMarketModule is KeelMarketCore {
                 x.repaid = _repayFor(x).min(x.debt);
             }
         }
-        if (x.seized < minSeized) revert ErrorsLib.SeizedBelowMin(x.seized, minSeized);
+        if (x.seized < minSeized) revert IKeelMarket.SeizedBelowMin(x.seized, minSeized);
 
         (repaid,) = _reduceDebt(v, x.repaid, t, l);
         _totals = t;
@@ -128,7 +106,7 @@ contract KeelMarketModule is KeelMarketCore {
 
         _pullBase(msg.sender, repaid);
         IERC20(asset).safeTransfer(msg.sender, seized);
-        emit EventsLib.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
+        emit IKeelMarket.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
     }
 
     /// @dev Health factor a liquidation of vault `id` prices its discount at: the vault's HF at its first liquidation
@@ -167,28 +145,25 @@ contract KeelMarketModule is KeelMarketCore {
         return false;
     }
 
-    /// @notice Offers vault `id` (collateral and debt) to `to`; `to` becomes its owner by calling `acceptVault`. Owner
-    /// only. The transfer is immediate when `to` has made the caller its operator (`setOperator`): it already trusts
-    /// the caller with all its vaults. Offering the vault to its owner withdraws a pending offer. Nobody can push a
-    /// vault onto an address that did not consent, so an owner's list grows only by its own doing.
+    /// @dev KeelMarket.transferVault, run here by delegatecall (documented in IKeelMarket).
     function transferVault(uint256 id, address to) external nonReentrant {
         Vault storage v = _vaults[id];
         address from = v.owner;
-        if (from != msg.sender) revert ErrorsLib.Unauthorized(id, msg.sender);
-        if (to == address(0)) revert ErrorsLib.ZeroAddress();
+        if (from != msg.sender) revert IKeelMarket.Unauthorized(id, msg.sender);
+        if (to == address(0)) revert IKeelMarket.ZeroAddress();
         if (to == from) {
             delete _pendingVaultOwner[id];
         } else if (isOperator[to][from]) {
             _moveVault(id, v, from, to);
         } else {
             _pendingVaultOwner[id] = to;
-            emit EventsLib.VaultTransferOffered(id, from, to);
+            emit IKeelMarket.VaultTransferOffered(id, from, to);
         }
     }
 
-    /// @notice Accepts vault `id` offered to the caller by `transferVault`; operators of the old owner lose access.
+    /// @dev KeelMarket.acceptVault, run here by delegatecall (documented in IKeelMarket).
     function acceptVault(uint256 id) external nonReentrant {
-        if (_pendingVaultOwner[id] != msg.sender) revert ErrorsLib.NotOffered(id, msg.sender);
+        if (_pendingVaultOwner[id] != msg.sender) revert IKeelMarket.NotOffered(id, msg.sender);
         Vault storage v = _vaults[id];
         _moveVault(id, v, v.owner, msg.sender);
     }
@@ -206,30 +181,25 @@ contract KeelMarketModule is KeelMarketCore {
         v.ownerPos = uint64(toList.length);
         v.owner = to;
         toList.push(id);
-        emit EventsLib.VaultTransferred(id, from, to);
+        emit IKeelMarket.VaultTransferred(id, from, to);
     }
 
-    /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use the market's vault
-    /// and ERC4626 functions, multicall included (the lock is released during it), but not take another flash loan.
-    /// Refused inside a multicall batch (FlashLoanInBatch): a batch could otherwise borrow all cash against an empty
-    /// vault, flash-loan nothing, use the cash in the callback and repay it before the batch's LTV check, fee-free.
-    /// The amount lent sits in the flash transient slot (+1) so base transfers in during the callback are checked
-    /// against cash minus it.
+    /// @dev KeelMarket.flashLoan, run here by delegatecall (documented in KeelMarket).
     function flashLoan(IERC3156FlashBorrower receiver, address token, uint256 amount, bytes calldata data)
         external
         returns (bool)
     {
-        if (_tload(FLASH_SLOT) != 0) revert ErrorsLib.FlashLoanActive();
-        if (_tload(BATCH_SLOT) != 0) revert ErrorsLib.FlashLoanInBatch();
+        if (_tload(FLASH_SLOT) != 0) revert IKeelMarket.FlashLoanActive();
+        if (_tload(BATCH_SLOT) != 0) revert IKeelMarket.FlashLoanInBatch();
         _lock();
         uint256 fee = _flashFee(token, amount);
         uint256 available = _liq.cash;
-        if (amount > available) revert ErrorsLib.InsufficientLiquidity(amount, available);
+        if (amount > available) revert IKeelMarket.InsufficientLiquidity(amount, available);
         _tstore(FLASH_SLOT, amount + 1);
         IERC20(BASE).safeTransfer(address(receiver), amount);
         _tstore(LOCK_SLOT, 0);
         if (receiver.onFlashLoan(msg.sender, token, amount, fee, data) != FLASH_CALLBACK_SUCCESS) {
-            revert ErrorsLib.FlashCallbackFailed();
+            revert IKeelMarket.FlashCallbackFailed();
         }
         _lock();
         Liquidity storage l = _liq;
@@ -238,46 +208,45 @@ contract KeelMarketModule is KeelMarketCore {
         _tstore(FLASH_SLOT, 0);
         _pullBase(address(receiver), amount + fee);
         _tstore(LOCK_SLOT, 0);
-        emit EventsLib.FlashLoan(address(receiver), msg.sender, amount, fee);
+        emit IKeelMarket.FlashLoan(address(receiver), msg.sender, amount, fee);
         return true;
     }
 
     /* RISK ADMIN (KeelRiskAdmin only; every value is checked against the hard bounds here, whoever proposed it) */
 
-    /// @notice Lists `asset` as collateral, or changes its parameters, at once. The risk admin decides when (its delay);
-    /// the bounds are enforced here (RiskBoundsLib.validateCollateral).
+    /// @dev KeelMarket.setCollateral, run here by delegatecall (documented in IKeelMarket).
     function setCollateral(address asset, CollateralParams calldata params) external onlyRiskAdmin nonReentrant {
         _setCollateral(asset, params);
     }
 
-    /// @notice Accrues interest at the old rates, then sets the rate model.
+    /// @dev KeelMarket.setRateModel, run here by delegatecall (documented in IKeelMarket).
     function setRateModel(RateModel calldata model) external onlyRiskAdmin nonReentrant {
         _accrue();
         _setRateModel(model);
     }
 
-    /// @notice Accrues interest at the old reserve factor, then sets the reserve factor (WAD) and flash fee (bps).
+    /// @dev KeelMarket.setFees, run here by delegatecall (documented in IKeelMarket).
     function setFees(uint256 reserveFactor_, uint256 flashFeeBps_) external onlyRiskAdmin nonReentrant {
         _accrue();
         _setFees(reserveFactor_, flashFeeBps_);
     }
 
-    /// @notice Pauses (or resumes) new borrows. Nothing else stops: repay, deposits, withdrawals and liquidation.
+    /// @dev KeelMarket.setBorrowPaused, run here by delegatecall (documented in IKeelMarket).
     function setBorrowPaused(bool paused) external onlyRiskAdmin {
         _liq.borrowPaused = paused;
-        emit EventsLib.BorrowPausedSet(paused);
+        emit IKeelMarket.BorrowPausedSet(paused);
     }
 
-    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash on hand).
+    /// @dev KeelMarket.withdrawReserves, run here by delegatecall (documented in IKeelMarket).
     function withdrawReserves(address to, uint256 amount) external onlyRiskAdmin nonReentrant {
-        if (to == address(0)) revert ErrorsLib.ZeroAddress();
+        if (to == address(0)) revert IKeelMarket.ZeroAddress();
         _accrue();
         Liquidity storage l = _liq;
         uint256 available = uint256(l.reserves).min(_cashOnHand(l.cash));
-        if (amount > available) revert ErrorsLib.InsufficientReserves(amount, available);
+        if (amount > available) revert IKeelMarket.InsufficientReserves(amount, available);
         l.reserves -= uint88(amount);
         l.cash -= uint128(amount);
         IERC20(BASE).safeTransfer(to, amount);
-        emit EventsLib.ReservesWithdrawn(to, amount);
+        emit IKeelMarket.ReservesWithdrawn(to, amount);
     }
 }

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {IKeelMarket, RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralParams, CollateralInfo} from "../interfaces/IKeelMarket.sol";
 import {ChangeKind, PendingChange} from "../interfaces/IKeelRiskAdmin.sol";
 import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
 
@@ -28,6 +28,8 @@ contract KeelRiskAdmin is Ownable2Step {
     uint256 public constant MAX_DELAY = 30 days;
     /// @notice How long a change stays executable after its delay; past it the change expires (ChangeExpired).
     uint256 public constant GRACE_PERIOD = 14 days;
+    /// @notice The wait of a steward change that only lowers LTV and/or LT (it makes the market safer).
+    uint256 public constant SAFER_DELAY = 6 hours;
 
     /// @notice The oracle every market administered here prices with; deployed by, and owned by, this contract.
     KeelOracle public immutable oracle;
@@ -37,6 +39,14 @@ contract KeelRiskAdmin is Ownable2Step {
     address public guardian;
     /// @notice Whether `market` is administered here (added by `addMarket`).
     mapping(address market => bool) public isMarket;
+
+    /// @notice Account that may propose LTV/LT changes of listed collaterals and execute its own (zero: none); its step
+    /// and rate bounds are KeelRiskSteward's.
+    address public steward;
+    /// @notice When the steward's authority starts: `delay` after its appointment once a market is in use.
+    uint256 public stewardActiveAt;
+    /// @notice Whether pending or past change `changeId` was proposed by the steward.
+    mapping(uint256 changeId => bool) public isStewardChange;
 
     address[] internal _markets;
     uint256 internal _lastChangeId;
@@ -66,6 +76,8 @@ contract KeelRiskAdmin is Ownable2Step {
     error ChangeNotReady(uint256 changeId, uint256 executableAt);
     /// @notice Thrown when the change's execution window has passed; it can only be cancelled.
     error ChangeExpired(uint256 changeId, uint256 expiresAt);
+    /// @notice Thrown when the caller is not the steward, or its authority has not started yet (`activeAt`).
+    error NotSteward(address caller, uint256 activeAt);
 
     /// @notice A market was put under this risk admin.
     event MarketAdded(address indexed market);
@@ -87,6 +99,8 @@ contract KeelRiskAdmin is Ownable2Step {
     event GuardianSet(address indexed guardian);
     /// @notice The delay changed (for changes proposed from now on).
     event DelaySet(uint256 delay);
+    /// @notice The steward changed (zero: removed); it may act from `activeAt`.
+    event StewardSet(address indexed steward, uint256 activeAt);
     /// @notice Borrowing in `market` was paused or resumed by `by`.
     event BorrowPauseSet(address indexed market, bool paused, address indexed by);
 
@@ -164,6 +178,30 @@ contract KeelRiskAdmin is Ownable2Step {
         emit GuardianSet(guardian_);
     }
 
+    /// @notice Appoints `steward_`. Its authority starts at once while no market is in use (set-up), otherwise after
+    /// `delay`, so a stolen owner key cannot use the steward's shorter wait before the guardian can remove it.
+    function setSteward(address steward_) external onlyOwner {
+        if (steward_ == address(0)) revert ZeroAddress();
+        uint256 activeAt = block.timestamp;
+        for (uint256 i; i < _markets.length; ++i) {
+            if (IERC20(_markets[i]).totalSupply() != 0 || IKeelMarket(_markets[i]).totalBorrowShares() != 0) {
+                activeAt += delay;
+                break;
+            }
+        }
+        steward = steward_;
+        stewardActiveAt = activeAt;
+        emit StewardSet(steward_, activeAt);
+    }
+
+    /// @notice Removes the steward at once (owner or guardian): it only takes authority away. Its pending changes stay
+    /// pending (the owner may execute them or anyone with the right cancel them).
+    function removeSteward() external onlyOwnerOrGuardian {
+        steward = address(0);
+        stewardActiveAt = 0;
+        emit StewardSet(address(0), 0);
+    }
+
     /// @notice Sends `amount` of `market`'s protocol reserves to `to` (reserves are the protocol's, not lenders').
     function withdrawReserves(address market, address to, uint256 amount) external onlyOwner knownMarket(market) {
         IKeelMarket(market).withdrawReserves(to, amount);
@@ -200,6 +238,29 @@ contract KeelRiskAdmin is Ownable2Step {
             asset,
             [uint256(params.ltv), params.liquidationThreshold, params.maxDiscount, params.supplyCap]
         );
+    }
+
+    /// @notice The steward proposes new LTV and LT for `asset`, already listed in `market` (its max discount and supply
+    /// cap kept; checked against the hard bounds now). It waits SAFER_DELAY when neither rises, `delay` otherwise.
+    function proposeStewardCollateral(address market, address asset, uint64 ltv, uint64 liquidationThreshold)
+        external
+        knownMarket(market)
+        returns (uint256 changeId)
+    {
+        if (msg.sender != steward || block.timestamp < stewardActiveAt) revert NotSteward(msg.sender, stewardActiveAt);
+        CollateralInfo memory cur = IKeelMarket(market).collateralInfo(asset);
+        if (cur.liquidationThreshold == 0) revert IKeelMarket.NotListed(asset);
+        CollateralParams memory p = CollateralParams(ltv, liquidationThreshold, cur.maxDiscount, cur.supplyCap);
+        RiskBoundsLib.validateCollateral(p);
+        bool safer = ltv <= cur.ltv && liquidationThreshold <= cur.liquidationThreshold;
+        changeId = _proposeAfter(
+            ChangeKind.Collateral,
+            market,
+            asset,
+            [uint256(ltv), liquidationThreshold, cur.maxDiscount, cur.supplyCap],
+            safer ? SAFER_DELAY : delay
+        );
+        isStewardChange[changeId] = true;
     }
 
     /// @notice Proposes a new rate model for `market`.
@@ -254,9 +315,12 @@ contract KeelRiskAdmin is Ownable2Step {
         changeId = _propose(ChangeKind.Delay, address(0), address(0), [delay_, 0, 0, 0]);
     }
 
-    /// @notice Applies pending change `changeId` once its delay has passed and before it expires (owner only). The
-    /// market or the oracle checks the values again against its own hard bounds.
-    function executeChange(uint256 changeId) external onlyOwner {
+    /// @notice Applies pending change `changeId` once its delay has passed and before it expires (the owner, or the
+    /// steward for its own changes). The market or the oracle checks the values again against its own hard bounds.
+    function executeChange(uint256 changeId) external {
+        if (msg.sender != owner() && (msg.sender != steward || !isStewardChange[changeId])) {
+            revert OwnableUnauthorizedAccount(msg.sender);
+        }
         PendingChange memory ch = _take(changeId);
         if (block.timestamp < ch.executableAt) revert ChangeNotReady(changeId, ch.executableAt);
         if (block.timestamp > ch.expiresAt) revert ChangeExpired(changeId, ch.expiresAt);
@@ -302,8 +366,15 @@ contract KeelRiskAdmin is Ownable2Step {
         internal
         returns (uint256 id)
     {
+        id = _proposeAfter(kind, market, asset, values, delay);
+    }
+
+    function _proposeAfter(ChangeKind kind, address market, address asset, uint256[4] memory values, uint256 wait)
+        internal
+        returns (uint256 id)
+    {
         id = ++_lastChangeId;
-        uint64 eta = uint64(block.timestamp + delay);
+        uint64 eta = uint64(block.timestamp + wait);
         uint64 expiry = uint64(eta + GRACE_PERIOD);
         _pending.push(PendingChange(id, kind, market, asset, eta, expiry, values));
         emit ChangeProposed(id, kind, market, asset, values, eta, expiry);

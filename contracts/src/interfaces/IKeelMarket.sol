@@ -39,37 +39,308 @@ struct VaultData {
     uint256[] amounts;
 }
 
-/// @notice The KeelMarket views the lens and the app rely on (the market is also an ERC4626 and an ERC-3156 lender).
+/// @title IKeelMarket
+/// @notice The complete interface of a KeelMarket, the one home of its documentation: every function of the borrow side,
+/// the risk admin's setters and the views, every event and every custom error (oracle errors — StalePrice,
+/// PriceOutOfBounds, NonPositivePrice, IncompleteRound, PriceFromFuture, FeedCallFailed, NoFeed — bubble up unchanged
+/// from KeelOracle). KeelMarket implements it, inheriting this documentation; its generated ABI therefore carries every event and
+/// error, those raised in its KeelMarketModule included. Besides it, a market is an ERC-4626 vault over its base asset
+/// (lenders) and an ERC-3156 flash lender; its public constants and `oracle` / `isOperator` getters are documented
+/// where they are declared (KeelMarketCore).
 interface IKeelMarket {
+    /* EVENTS */
+
+    /// @notice A vault was opened.
+    event VaultOpened(uint256 indexed id, address indexed owner);
+    /// @notice A vault was offered to `to`; it changes owner when `to` accepts it.
+    event VaultTransferOffered(uint256 indexed id, address indexed from, address indexed to);
+    /// @notice A vault changed owner.
+    event VaultTransferred(uint256 indexed id, address indexed from, address indexed to);
+    /// @notice An owner approved or revoked an operator for all its vaults in this market.
+    event OperatorSet(address indexed owner, address indexed operator, bool approved);
+    /// @notice Collateral was added to a vault.
+    event CollateralDeposited(uint256 indexed id, address indexed caller, address indexed asset, uint256 amount);
+    /// @notice Collateral left a vault.
+    event CollateralWithdrawn(
+        uint256 indexed id, address indexed caller, address indexed asset, uint256 amount, address receiver
+    );
+    /// @notice A vault borrowed base assets.
+    event Borrowed(uint256 indexed id, address indexed caller, address indexed receiver, uint256 assets, uint256 shares);
+    /// @notice Debt of a vault was repaid.
+    event Repaid(uint256 indexed id, address indexed caller, uint256 assets, uint256 shares);
+    /// @notice A vault was liquidated.
+    event Liquidated(
+        uint256 indexed id,
+        address indexed liquidator,
+        address indexed asset,
+        uint256 repaid,
+        uint256 seized,
+        uint256 discount
+    );
+    /// @notice Debt left in a vault without collateral was written off against lenders.
+    event BadDebt(uint256 indexed id, uint256 amount);
+    /// @notice Interest accrued on total borrows; `reserves` is the part credited to protocol reserves.
+    event InterestAccrued(uint256 borrowRate, uint256 interest, uint256 reserves);
+    /// @notice A collateral was listed.
+    event CollateralListed(address indexed asset, uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount, uint256 supplyCap);
+    /// @notice A listed collateral's parameters changed.
+    event CollateralParamsSet(
+        address indexed asset, uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount, uint256 supplyCap
+    );
+    /// @notice The rate model changed.
+    event RateModelSet(uint256 baseRate, uint256 slope1, uint256 slope2, uint256 kink);
+    /// @notice The reserve factor or flash fee changed.
+    event FeesSet(uint256 reserveFactor, uint256 flashFeeBps);
+    /// @notice Borrowing was paused or resumed by the risk admin.
+    event BorrowPausedSet(bool paused);
+    /// @notice Protocol reserves were withdrawn.
+    event ReservesWithdrawn(address indexed to, uint256 amount);
+    /// @notice A flash loan was served.
+    event FlashLoan(address indexed receiver, address indexed initiator, uint256 amount, uint256 fee);
+
+    /* ERRORS */
+
+    /// @notice The caller is neither the vault's owner nor one of its operators (or not the owner, for transfers).
+    error Unauthorized(uint256 id, address caller);
+    /// @notice The vault is not offered to the caller (see transferVault / acceptVault).
+    error NotOffered(uint256 id, address caller);
+    /// @notice No vault has this id in this market.
+    error VaultNotFound(uint256 id);
+    /// @notice An amount that must be positive is zero.
+    error ZeroAmount();
+    /// @notice An address that must be set is zero.
+    error ZeroAddress();
+    /// @notice The asset is not a listed collateral of this market.
+    error NotListed(address asset);
+    /// @notice The asset cannot be collateral here (zero, the base asset, or this market's share token).
+    error InvalidCollateral(address asset);
+    /// @notice The market already lists the maximum number of collaterals.
+    error TooManyCollaterals();
+    /// @notice The token reports more decimals than the engine supports (36).
+    error InvalidDecimals(address asset, uint8 decimals);
+    /// @notice Collateral parameters outside hard bounds (LTV < LT ≤ MAX_LT, MIN_DISCOUNT ≤ discount ≤ MAX_DISCOUNT,
+    /// (1 + maxDiscount) × LT < 1).
+    error InvalidCollateralParams(uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount);
+    /// @notice Rate model outside hard bounds (0 < kink < 1, max rate ≤ MAX_BORROW_RATE).
+    error InvalidRateModel();
+    /// @notice Fees outside hard bounds (reserve factor ≤ MAX_RESERVE_FACTOR, flash fee ≤ MAX_FLASH_FEE_BPS).
+    error InvalidFees(uint256 reserveFactor, uint256 flashFeeBps);
+    /// @notice Only the market's risk admin (KeelRiskAdmin) may call this.
+    error NotRiskAdmin(address caller);
+    /// @notice Borrowing is paused in this market (the risk admin's emergency switch).
+    error BorrowPaused();
+    /// @notice A flash loan cannot be taken inside a multicall batch (it would hold cash borrowed in the batch fee-free).
+    error FlashLoanInBatch();
+    /// @notice The deposit would take the market's total of this collateral above its supply cap.
+    error SupplyCapExceeded(address asset, uint256 total, uint256 cap);
+    /// @notice The vault holds less of the asset than asked for.
+    error InsufficientCollateral(uint256 id, address asset, uint256 balance, uint256 amount);
+    /// @notice The market has less cash than asked for.
+    error InsufficientLiquidity(uint256 requested, uint256 available);
+    /// @notice The reserves (or the cash backing them) are below the amount asked for.
+    error InsufficientReserves(uint256 requested, uint256 available);
+    /// @notice After the action the vault's debt value exceeds Σ collateral value × LTV.
+    error ExceedsLtv(uint256 id, uint256 borrowLimitValue, uint256 debtValue);
+    /// @notice The vault's health factor is not below 1.
+    error NotLiquidatable(uint256 id, uint256 healthFactor);
+    /// @notice The vault has no debt to repay.
+    error NothingToRepay(uint256 id);
+    /// @notice A deeply underwater vault must have its whole balance of the asset seized; repayAmount is below that.
+    error RepayBelowRequired(uint256 repayAmount, uint256 required);
+    /// @notice Seizing this collateral would lower the vault's health factor while another collateral it holds would
+    /// raise it: liquidate that one first.
+    error LiquidationLowersHealth(uint256 id, address asset);
+    /// @notice The collateral seized is below the liquidator's minimum.
+    error SeizedBelowMin(uint256 seized, uint256 minSeized);
+    /// @notice The vault's health check is deferred to the end of the current batch; it cannot be liquidated in it.
+    error VaultCheckPending(uint256 id);
+    /// @notice A state-changing call re-entered the market.
+    error Reentrancy();
+    /// @notice A flash loan is already in progress.
+    error FlashLoanActive();
+    /// @notice Flash loans are only offered in the base asset.
+    error UnsupportedToken(address token);
+    /// @notice The flash borrower did not return the ERC-3156 magic value.
+    error FlashCallbackFailed();
+    /// @notice After a transfer in, the market's balance no longer covers what it records for the token: it received
+    /// less than `expected` (fee-on-transfer or rebasing token); `received` is `expected` minus the uncovered shortfall.
+    error TransferAmountMismatch(address token, uint256 expected, uint256 received);
+
+    /* VAULTS */
+
+    /// @notice Opens an empty vault owned by the caller and returns its id (sequential, from 1).
+    function openVault() external returns (uint256 id);
+
+    /// @notice Offers vault `id` (collateral and debt) to `to`; `to` becomes its owner by calling `acceptVault`. Owner
+    /// only. The transfer is immediate when `to` has made the caller its operator (`setOperator`): it already trusts
+    /// the caller with all its vaults. Offering the vault to its owner withdraws a pending offer. Nobody can push a
+    /// vault onto an address that did not consent, so an owner's list grows only by its own doing.
+    function transferVault(uint256 id, address to) external;
+
+    /// @notice Accepts vault `id` offered to the caller by `transferVault`; operators of the old owner lose access.
+    function acceptVault(uint256 id) external;
+
+    /// @notice The account vault `id` is offered to, until it accepts (zero: none).
+    function pendingVaultOwner(uint256 id) external view returns (address);
+
+    /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not).
+    function setOperator(address operator, bool approved) external;
+
+    /// @notice Adds `amount` of listed collateral `asset` to vault `id`, pulled from the caller. Anyone may deposit;
+    /// needs no price, so it works while the oracle is down. Refused (TransferAmountMismatch) if the market's balance
+    /// of `asset` afterwards does not cover every deposit it records (fee-on-transfer tokens).
+    function depositCollateral(uint256 id, address asset, uint256 amount) external;
+
+    /// @notice Sends `amount` of `asset` from vault `id` to `receiver`. Owner or operator; if the vault has debt it
+    /// must stay within LTV afterwards, a collateral without a valid price counted as zero (deferred to the end of a
+    /// multicall).
+    function withdrawCollateral(uint256 id, address asset, uint256 amount, address receiver) external;
+
+    /// @notice Borrows `amount` base units against vault `id`, sent to `receiver`. Owner or operator; the vault must
+    /// be within LTV afterwards, a collateral without a valid price counted as zero (deferred to the end of a
+    /// multicall).
+    /// @return shares Debt shares minted (rounded up).
+    function borrow(uint256 id, uint256 amount, address receiver) external returns (uint256 shares);
+
+    /// @notice Repays up to `amount` of vault `id`'s debt from the caller (anyone); `type(uint256).max` (or any amount
+    /// at least the debt) repays exactly all accrued debt. Needs no price.
+    /// @return repaid Base units paid.
+    /// @return shares Debt shares burned (rounded down).
+    function repay(uint256 id, uint256 amount) external returns (uint256 repaid, uint256 shares);
+
+    /// @notice Liquidates vault `id` (health factor < 1, unpriced collateral counted as zero): repays at most
+    /// `repayAmount` of its debt from the caller and sends the caller `asset` collateral worth the repayment plus a
+    /// discount that grows as health falls, capped at the vault's margin while it is solvent.
+    /// @dev The rules, each there so that no liquidation is unfair or can be blocked:
+    /// - Valuation: a collateral without a valid price counts as zero, so a failing feed never blocks the liquidation
+    ///   of the priced assets; the seized asset itself must be priced (reverts with the oracle's error).
+    /// - Discount = clamp(1 − HF, MIN_DISCOUNT, maxDiscount), capped at the vault's margin (collateral value ÷ debt
+    ///   value − 1) while collateral value covers debt value: seizing everything then repays all of the debt, so a
+    ///   solvent vault is never written off. HF is the vault's health at the first liquidation of it in this
+    ///   transaction, or now if higher (transient), so splitting or ordering liquidations within one transaction never
+    ///   raises the discount.
+    /// - A seizure that would lower HF ((1 + discount) × LT of the asset above HF) is refused (LiquidationLowersHealth)
+    ///   while the vault holds another collateral, priced and worth at least DUST_VALUE, whose seizure would raise
+    ///   it: the liquidator must take that one. In a solvent vault such a collateral always exists when a seizure
+    ///   would lower HF, so every liquidation of a solvent vault raises (or keeps) its HF and its margin, and none pays
+    ///   more than liquidating the vault at its starting health would. Dust cannot block a liquidation.
+    /// - Repayment is min(`repayAmount`, what brings HF to TARGET_HEALTH), or the whole debt when it or the rest is
+    ///   dust; when seizing this asset still lowers HF (no other collateral can do better), its whole balance must be
+    ///   seized and `repayAmount` must cover it (RepayBelowRequired). `repayAmount` is a maximum: pass headroom, and a
+    ///   front-running deposit cannot make the call revert.
+    /// - When no collateral is left, the remaining debt is written off (BadDebt).
+    /// - A vault whose LTV check is deferred to the end of the current multicall cannot be liquidated in it.
+    /// @return repaid Base units paid by the liquidator.
+    /// @return seized Collateral units sent to the liquidator (at least `minSeized`).
+    function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
+        external
+        returns (uint256 repaid, uint256 seized);
+
+    /// @notice Runs each call on this market in order (delegatecall to itself, same msg.sender) and returns their
+    /// results. LTV checks of vaults that borrowed or withdrew during the batch run once each, at the end.
+    function multicall(bytes[] calldata data) external returns (bytes[] memory results);
+
+    /* RISK ADMIN ONLY: each setter enforces the hard bounds itself (RiskBoundsLib), whoever proposed the value */
+
+    /// @notice Lists `asset` as collateral, or changes its parameters, at once. The risk admin decides when (its
+    /// delay); the bounds are enforced here.
+    function setCollateral(address asset, CollateralParams calldata params) external;
+
+    /// @notice Accrues interest at the old rates, then sets the rate model.
+    function setRateModel(RateModel calldata model) external;
+
+    /// @notice Accrues interest at the old reserve factor, then sets the reserve factor (WAD) and the flash-loan fee
+    /// (bps).
+    function setFees(uint256 reserveFactor, uint256 flashFeeBps) external;
+
+    /// @notice Pauses (or resumes) new borrows. Nothing else stops: repay, deposits, withdrawals and liquidation.
+    function setBorrowPaused(bool paused) external;
+
+    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash on hand).
+    function withdrawReserves(address to, uint256 amount) external;
+
+    /// @notice Accrues interest up to now (anyone).
+    function accrueInterest() external;
+
+    /* VIEWS */
+
+    /// @notice The module holding liquidation, flash-loan, vault-transfer and risk-admin code, deployed by this market
+    /// and reached by delegatecall.
+    function module() external view returns (address);
+
+    /// @notice Total debt of all vaults, interest accrued to now.
     function totalBorrows() external view returns (uint256);
+
+    /// @notice Total debt shares of all vaults.
     function totalBorrowShares() external view returns (uint256);
+
+    /// @notice Protocol reserves, interest accrued to now.
     function totalReserves() external view returns (uint256);
+
+    /// @notice Cumulative debt written off against lenders (bad debt), in base units.
     function totalBadDebt() external view returns (uint256);
+
+    /// @notice Base units held for lenders, borrowers and reserves (excludes donations).
     function cash() external view returns (uint256);
+
+    /// @notice Borrows / (cash + borrows − reserves), WAD, capped at 1.
     function utilization() external view returns (uint256);
+
+    /// @notice Current borrow rate per second (WAD).
     function borrowRate() external view returns (uint256);
+
+    /// @notice Current supply rate per second (WAD): borrow rate × utilisation × (1 − reserve factor).
     function supplyRate() external view returns (uint256);
+
+    /// @notice The interest rate model.
     function rateModel() external view returns (RateModel memory);
+
+    /// @notice Share of interest going to reserves (WAD).
     function reserveFactor() external view returns (uint256);
+
+    /// @notice Flash-loan fee in basis points.
     function flashFeeBps() external view returns (uint256);
+
+    /// @notice Number of vaults ever opened (ids are 1..vaultCount).
     function vaultCount() external view returns (uint256);
+
+    /// @notice Listed collateral assets, in listing order.
     function collateralAssets() external view returns (address[] memory);
+
+    /// @notice Parameters and market total of collateral `asset` (zero values when not listed).
     function collateralInfo(address asset) external view returns (CollateralInfo memory);
+
+    /// @notice The only account allowed to set risk parameters (a KeelRiskAdmin, which holds the delay).
     function riskAdmin() external view returns (address);
+
+    /// @notice Whether new borrows are paused (the risk admin's emergency switch).
     function borrowPaused() external view returns (bool);
+
+    /// @notice Ids of the vaults `owner` holds in this market.
     function vaultsOf(address owner) external view returns (uint256[] memory);
+
+    /// @notice Amount of `asset` held by vault `id`.
+    function collateralOf(uint256 id, address asset) external view returns (uint256);
+
+    /// @notice Owner of vault `id` (zero if none).
+    function vaultOwner(uint256 id) external view returns (address);
+
+    /// @notice Debt of vault `id` in base units, interest accrued to now, rounded up.
+    function debtOf(uint256 id) external view returns (uint256);
+
+    /// @notice Owner, debt (accrued to now) and held collateral of vault `id`.
     function getVault(uint256 id) external view returns (VaultData memory);
 
-    /* RISK ADMIN ONLY: each setter enforces the hard bounds itself (RiskBoundsLib) */
-
-    /// @notice Lists `asset` as collateral, or changes its parameters, at once.
-    function setCollateral(address asset, CollateralParams calldata params) external;
-    /// @notice Accrues interest, then sets the rate model.
-    function setRateModel(RateModel calldata model) external;
-    /// @notice Accrues interest, then sets the reserve factor (WAD) and the flash-loan fee (bps).
-    function setFees(uint256 reserveFactor, uint256 flashFeeBps) external;
-    /// @notice Pauses (or resumes) new borrows; repay, withdraw, deposit and liquidation keep working.
-    function setBorrowPaused(bool paused) external;
-    /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash).
-    function withdrawReserves(address to, uint256 amount) external;
+    /// @notice Values of vault `id` at current prices (USD, WAD) and its health factor. A collateral without a valid
+    /// price counts as zero; reverts with the oracle's error only if the base asset's price is not fresh.
+    function vaultHealth(uint256 id)
+        external
+        view
+        returns (
+            uint256 collateralValue,
+            uint256 borrowLimitValue,
+            uint256 liquidationValue,
+            uint256 debtValue,
+            uint256 healthFactor
+        );
 }

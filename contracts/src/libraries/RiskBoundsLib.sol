@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "./MathLib.sol";
 import {HealthLib} from "./HealthLib.sol";
-import {ErrorsLib} from "./ErrorsLib.sol";
+import {IKeelMarket, RateModel, CollateralParams} from "../interfaces/IKeelMarket.sol";
 
 /// @title RiskBoundsLib
 /// @notice The hard bounds of every risk parameter, in one place: KeelMarket enforces them in its setters (so not even
@@ -30,20 +29,20 @@ library RiskBoundsLib {
         if (
             p.liquidationThreshold > MAX_LT || p.ltv >= p.liquidationThreshold || p.maxDiscount < HealthLib.MIN_DISCOUNT
                 || p.maxDiscount > MAX_DISCOUNT || (WAD + p.maxDiscount).wMulUp(p.liquidationThreshold) >= WAD
-        ) revert ErrorsLib.InvalidCollateralParams(p.ltv, p.liquidationThreshold, p.maxDiscount);
+        ) revert IKeelMarket.InvalidCollateralParams(p.ltv, p.liquidationThreshold, p.maxDiscount);
     }
 
     /// @dev Reverts unless 0 < kink < 1 and the rate at 100% utilisation is at most MAX_BORROW_RATE.
     function validateRateModel(RateModel memory m) internal pure {
         if (m.kink == 0 || m.kink >= WAD || uint256(m.baseRate) + m.slope1 + m.slope2 > MAX_BORROW_RATE) {
-            revert ErrorsLib.InvalidRateModel();
+            revert IKeelMarket.InvalidRateModel();
         }
     }
 
     /// @dev Reverts unless reserveFactor ≤ MAX_RESERVE_FACTOR and flashFeeBps ≤ MAX_FLASH_FEE_BPS.
     function validateFees(uint256 reserveFactor, uint256 flashFeeBps) internal pure {
         if (reserveFactor > MAX_RESERVE_FACTOR || flashFeeBps > MAX_FLASH_FEE_BPS) {
-            revert ErrorsLib.InvalidFees(reserveFactor, flashFeeBps);
+            revert IKeelMarket.InvalidFees(reserveFactor, flashFeeBps);
         }
     }
 }

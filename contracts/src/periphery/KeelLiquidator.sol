@@ -8,7 +8,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
 import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
-import {ErrorsLib} from "../libraries/ErrorsLib.sol";
+import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
 
 /// @title KeelLiquidator
 /// @notice A keeper's capital-free liquidation of many vaults at once. For each batch (one market, one collateral):
@@ -177,8 +177,8 @@ contract KeelLiquidator is KeelFlashBorrower, Ownable {
     /// @dev Skips a vault the market says is no longer liquidatable (for this asset); re-raises anything else as is.
     function _skipOrBubble(address market, uint256 id, bytes memory reason) internal {
         bytes4 selector = reason.length >= 4 ? bytes4(reason) : bytes4(0);
-        bool gone = selector == ErrorsLib.NotLiquidatable.selector;
-        if (selector == ErrorsLib.InsufficientCollateral.selector && reason.length >= 4 + 4 * 32) {
+        bool gone = selector == IKeelMarket.NotLiquidatable.selector;
+        if (selector == IKeelMarket.InsufficientCollateral.selector && reason.length >= 4 + 4 * 32) {
             // InsufficientCollateral(id, asset, balance, amount): a zero balance means nothing is left to seize.
             uint256 held;
             assembly ("memory-safe") {

@@ -6,7 +6,7 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
+import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 
 /// @notice Regression tests for the liquidation findings of the security review (issue #12, findings 1–3 and the
 /// front-running part of 6). Each reproduces the scenario that went wrong before the fix.
@@ -41,7 +41,7 @@ contract KeelLiquidationRulesTest is EngineBase {
         assertApproxEqAbs(_hf(id), 0.963e18, 0.001e18, "HF 0.963");
         // Seizing HI takes (1 + 3.7 %) × 95 % = 0.985 of liquidation value per dollar repaid: HF would fall.
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.LiquidationLowersHealth.selector, id, address(hi)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.LiquidationLowersHealth.selector, id, address(hi)));
         market.liquidate(id, address(hi), type(uint256).max, 0);
         // LO raises it: served, to the target health.
         uint256 hfBefore = _hf(id);
@@ -76,8 +76,8 @@ contract KeelLiquidationRulesTest is EngineBase {
             } catch (bytes memory err) {
                 bytes4 sel = bytes4(err);
                 assertTrue(
-                    sel == ErrorsLib.LiquidationLowersHealth.selector || sel == ErrorsLib.InsufficientCollateral.selector
-                        || sel == ErrorsLib.RepayBelowRequired.selector,
+                    sel == IKeelMarket.LiquidationLowersHealth.selector || sel == IKeelMarket.InsufficientCollateral.selector
+                        || sel == IKeelMarket.RepayBelowRequired.selector,
                     "only a refused lowering, an emptied asset or a short offer"
                 );
             }

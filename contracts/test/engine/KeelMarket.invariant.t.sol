@@ -7,9 +7,8 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
 import {HealthLib} from "../../src/libraries/HealthLib.sol";
-import {CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {FlashBorrower} from "./EngineBase.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 
@@ -421,8 +420,8 @@ contract MarketHandler is Test {
     /// @dev Whether `err` is a reason the liquidation rules give for refusing to seize `asset` of vault `id`.
     function _allowedRefusal(bytes memory err) internal pure returns (bool) {
         bytes4 sel = bytes4(err);
-        return sel == ErrorsLib.LiquidationLowersHealth.selector || sel == KeelOracle.StalePrice.selector
-            || sel == KeelOracle.PriceOutOfBounds.selector || sel == ErrorsLib.InsufficientCollateral.selector;
+        return sel == IKeelMarket.LiquidationLowersHealth.selector || sel == KeelOracle.StalePrice.selector
+            || sel == KeelOracle.PriceOutOfBounds.selector || sel == IKeelMarket.InsufficientCollateral.selector;
     }
 
     /// @dev One liquidation of `asset`, offering `amount`; checks the rules that hold for every single call.
@@ -459,10 +458,16 @@ contract MarketHandler is Test {
         (bool done, bytes memory err) = _liquidateOnce(id, t, amount);
         if (done) {
             if (market.collateralOf(id, t) != 0 && market.debtOf(id) != 0) {
-                (,,,, uint256 hfAfter) = market.vaultHealth(id);
-                if (hfAfter + hfBefore / 1e12 < hfBefore) liquidationHealthDrops++;
+                (,,, uint256 dvAfter, uint256 hfAfter) = market.vaultHealth(id);
+                // Tolerance: relative rounding, plus the HF weight of one base unit. Repaying `repaid` assets burns
+                // the shares they buy rounded down (lenders' favour), so the debt may fall one unit less than was
+                // paid and seized: at a vault exactly at its margin that unit shows as an HF drop of
+                // HF × unit value ÷ debt value (seen at $0.01 repayments; worth one base unit, never more).
+                uint256 unitValue = oracle.price(address(usdc)) / 1e6;
+                uint256 tolerance = hfBefore / 1e12 + hfBefore * 2 * unitValue / dvAfter + 1;
+                if (hfAfter + tolerance < hfBefore) liquidationHealthDrops++;
             }
-        } else if (!_allowedRefusal(err) && bytes4(err) != ErrorsLib.RepayBelowRequired.selector) {
+        } else if (!_allowedRefusal(err) && bytes4(err) != IKeelMarket.RepayBelowRequired.selector) {
             unexpectedLiquidationReverts++;
         }
     }
@@ -519,7 +524,7 @@ contract MarketHandler is Test {
             // Either call may be refused by the rules (the first lowers HF while the second would raise it; the
             // second finds the vault healthy or emptied) — never anything else.
             bytes4 sel = bytes4(err);
-            if (!_allowedRefusal(err) && sel != ErrorsLib.NotLiquidatable.selector) unexpectedLiquidationReverts++;
+            if (!_allowedRefusal(err) && sel != IKeelMarket.NotLiquidatable.selector) unexpectedLiquidationReverts++;
         }
     }
 

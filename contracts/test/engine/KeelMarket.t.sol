@@ -7,8 +7,7 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelMarketModule} from "../../src/engine/KeelMarketModule.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
-import {RateModel, CollateralParams, CollateralInfo, VaultData} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralParams, CollateralInfo, VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
@@ -34,23 +33,23 @@ contract KeelMarketTest is EngineBase {
 
     function test_constructor_reverts() public {
         RateModel memory m = _usdcRateModel();
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0.6e18), uint256(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidFees.selector, uint256(0.6e18), uint256(0)));
         _deploy(m, 0.6e18, 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0), uint256(101)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidFees.selector, uint256(0), uint256(101)));
         _deploy(m, 0, 101);
         m.kink = 0;
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
+        vm.expectRevert(IKeelMarket.InvalidRateModel.selector);
         _deploy(m, 0, 0);
         m.kink = 1e18;
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
+        vm.expectRevert(IKeelMarket.InvalidRateModel.selector);
         _deploy(m, 0, 0);
         m = _usdcRateModel();
         m.slope2 = uint64(uint256(20e18) / 365 days);
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
+        vm.expectRevert(IKeelMarket.InvalidRateModel.selector);
         _deploy(m, 0, 0);
-        vm.expectRevert(ErrorsLib.ZeroAddress.selector);
+        vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", KeelOracle(address(0)), address(riskAdmin), _usdcRateModel(), 0, 0);
-        vm.expectRevert(ErrorsLib.ZeroAddress.selector);
+        vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, address(0), _usdcRateModel(), 0, 0);
         DevERC20 noFeed = new DevERC20("X", "X", 18);
         vm.expectRevert(abi.encodeWithSelector(KeelOracle.NoFeed.selector, address(noFeed)));
@@ -90,7 +89,7 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.vaultsOf(LIQUIDATOR)[0], a, "receiver list");
         // Alice's operator has no power over the transferred vault.
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, a, BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.Unauthorized.selector, a, BOB));
         market.borrow(a, 1, BOB);
     }
 
@@ -98,13 +97,13 @@ contract KeelMarketTest is EngineBase {
         vm.prank(ALICE);
         uint256 id = market.openVault();
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, id, BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.Unauthorized.selector, id, BOB));
         market.transferVault(id, BOB);
         vm.prank(ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAddress.selector);
+        vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         market.transferVault(id, address(0));
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotOffered.selector, id, BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotOffered.selector, id, BOB));
         market.acceptVault(id);
     }
 
@@ -124,7 +123,7 @@ contract KeelMarketTest is EngineBase {
         market.transferVault(1, ALICE);
         assertEq(market.pendingVaultOwner(1), address(0), "withdrawn");
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotOffered.selector, uint256(1), BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotOffered.selector, uint256(1), BOB));
         market.acceptVault(1);
         // Accepting one is Bob's own choice.
         vm.prank(BOB);
@@ -158,7 +157,7 @@ contract KeelMarketTest is EngineBase {
         vm.prank(ALICE);
         market.setOperator(BOB, false);
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, id, BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.Unauthorized.selector, id, BOB));
         market.borrow(id, 1, BOB);
     }
 
@@ -180,14 +179,14 @@ contract KeelMarketTest is EngineBase {
         uint256 id = market.openVault();
         _fund(ALICE, weth, 2_000_000e18);
         vm.startPrank(ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAmount.selector);
+        vm.expectRevert(IKeelMarket.ZeroAmount.selector);
         market.depositCollateral(id, address(weth), 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.VaultNotFound.selector, uint256(99)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.VaultNotFound.selector, uint256(99)));
         market.depositCollateral(99, address(weth), 1);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotListed.selector, address(usdc)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotListed.selector, address(usdc)));
         market.depositCollateral(id, address(usdc), 1);
         vm.expectRevert(
-            abi.encodeWithSelector(ErrorsLib.SupplyCapExceeded.selector, address(weth), 1_000_001e18, 1_000_000e18)
+            abi.encodeWithSelector(IKeelMarket.SupplyCapExceeded.selector, address(weth), 1_000_001e18, 1_000_000e18)
         );
         market.depositCollateral(id, address(weth), 1_000_001e18);
         vm.stopPrank();
@@ -205,7 +204,7 @@ contract KeelMarketTest is EngineBase {
         vm.startPrank(ALICE);
         fee.approve(address(market), 100e18);
         vm.expectRevert(
-            abi.encodeWithSelector(ErrorsLib.TransferAmountMismatch.selector, address(fee), 100e18, 99e18)
+            abi.encodeWithSelector(IKeelMarket.TransferAmountMismatch.selector, address(fee), 100e18, 99e18)
         );
         market.depositCollateral(id, address(fee), 100e18);
         vm.stopPrank();
@@ -231,7 +230,7 @@ contract KeelMarketTest is EngineBase {
         assertGe(fee.balanceOf(address(market)), market.collateralInfo(address(fee)).totalDeposited, "covered");
         // The donation is used up: the next deposit's fee is not covered and is refused.
         vm.expectRevert(
-            abi.encodeWithSelector(ErrorsLib.TransferAmountMismatch.selector, address(fee), 50e18, 49.99e18)
+            abi.encodeWithSelector(IKeelMarket.TransferAmountMismatch.selector, address(fee), 50e18, 49.99e18)
         );
         market.depositCollateral(id, address(fee), 50e18);
         vm.stopPrank();
@@ -243,7 +242,7 @@ contract KeelMarketTest is EngineBase {
         _fund(ALICE, weth, 2 ** 112);
         vm.prank(ALICE);
         vm.expectRevert(
-            abi.encodeWithSelector(ErrorsLib.SupplyCapExceeded.selector, address(weth), 2 ** 112 + 1, 2 ** 112 - 1)
+            abi.encodeWithSelector(IKeelMarket.SupplyCapExceeded.selector, address(weth), 2 ** 112 + 1, 2 ** 112 - 1)
         );
         market.depositCollateral(id, address(weth), 2 ** 112);
         assertEq(market.collateralInfo(address(weth)).supplyCap, type(uint128).max, "cap reads as set");
@@ -271,25 +270,25 @@ contract KeelMarketTest is EngineBase {
         uint256 id = _openWith(ALICE, weth, 1e18);
         _borrow(ALICE, id, 2000e6);
         vm.startPrank(ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAmount.selector);
+        vm.expectRevert(IKeelMarket.ZeroAmount.selector);
         market.withdrawCollateral(id, address(weth), 0, ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAddress.selector);
+        vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         market.withdrawCollateral(id, address(weth), 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCollateral.selector, id, address(weth), 1e18, 2e18));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientCollateral.selector, id, address(weth), 1e18, 2e18));
         market.withdrawCollateral(id, address(weth), 2e18, ALICE);
         // 0.2 ETH left = 600 * 0.8 = 480 < 2000 debt.
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.ExceedsLtv.selector, id, uint256(480e18), uint256(2000e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(480e18), uint256(2000e18)));
         market.withdrawCollateral(id, address(weth), 0.8e18, ALICE);
         vm.stopPrank();
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, id, BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.Unauthorized.selector, id, BOB));
         market.withdrawCollateral(id, address(weth), 1, BOB);
         // With debt, a collateral without a valid price counts as zero: the withdrawal exceeds LTV.
         vm.warp(block.timestamp + 2 hours);
         usdcFeed.setAnswer(1e8);
         (uint256 debtValue) = market.debtOf(id) * 1e12;
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.ExceedsLtv.selector, id, uint256(0), debtValue));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(0), debtValue));
         market.withdrawCollateral(id, address(weth), 1, ALICE);
     }
 
@@ -301,7 +300,7 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.totalBorrows(), 2400e6, "total");
         assertEq(market.cash(), 1_000_000e6 - 2400e6, "cash");
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.ExceedsLtv.selector, id, uint256(2400e18), uint256(2400e18 + 1e12)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(2400e18), uint256(2400e18 + 1e12)));
         market.borrow(id, 1, ALICE);
     }
 
@@ -323,20 +322,20 @@ contract KeelMarketTest is EngineBase {
     function test_borrow_reverts() public {
         uint256 id = _openWith(ALICE, weth, 1000e18);
         vm.startPrank(ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAmount.selector);
+        vm.expectRevert(IKeelMarket.ZeroAmount.selector);
         market.borrow(id, 0, ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAddress.selector);
+        vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         market.borrow(id, 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientLiquidity.selector, uint256(1_000_001e6), uint256(1_000_000e6)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientLiquidity.selector, uint256(1_000_001e6), uint256(1_000_000e6)));
         market.borrow(id, 1_000_001e6, ALICE);
         vm.stopPrank();
         vm.prank(BOB);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, id, BOB));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.Unauthorized.selector, id, BOB));
         market.borrow(id, 1, BOB);
         // A stale collateral counts as zero (the borrow exceeds LTV); a stale base price blocks borrowing.
         ethFeed.setAnswerAt(3000e8, block.timestamp - 2 hours);
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.ExceedsLtv.selector, id, uint256(0), uint256(1e12)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(0), uint256(1e12)));
         market.borrow(id, 1, ALICE);
         ethFeed.setAnswer(3000e8);
         usdcFeed.setAnswer(3e8);
@@ -380,9 +379,9 @@ contract KeelMarketTest is EngineBase {
     function test_repay_reverts() public {
         uint256 id = _openWith(ALICE, weth, 1e18);
         vm.startPrank(ALICE);
-        vm.expectRevert(ErrorsLib.ZeroAmount.selector);
+        vm.expectRevert(IKeelMarket.ZeroAmount.selector);
         market.repay(id, 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NothingToRepay.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NothingToRepay.selector, id));
         market.repay(id, 1);
         vm.stopPrank();
     }
@@ -483,7 +482,7 @@ contract KeelMarketTest is EngineBase {
         uint256 id = _underwater();
         uint256 hf = _hf(id);
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotLiquidatable.selector, id, hf));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotLiquidatable.selector, id, hf));
         market.liquidate(id, address(weth), 100e6, 0);
     }
 
@@ -506,7 +505,7 @@ contract KeelMarketTest is EngineBase {
         uint256 id = _underwater();
         ethFeed.setAnswer(2700e8); // HF = 2295/2400 = 0.956 → discount 4.4%
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.SeizedBelowMin.selector, uint256(38_657_407_407_407_407), uint256(1e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.SeizedBelowMin.selector, uint256(38_657_407_407_407_407), uint256(1e18)));
         market.liquidate(id, address(weth), 100e6, 1e18);
         vm.prank(LIQUIDATOR);
         (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), 100e6, 0);
@@ -557,7 +556,7 @@ contract KeelMarketTest is EngineBase {
         ethFeed.setAnswer(2000e8); // HF 0.708
         uint256 assetsBefore = market.totalAssets();
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.RepayBelowRequired.selector, uint256(100e6), uint256(1_818_181_819)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.RepayBelowRequired.selector, uint256(100e6), uint256(1_818_181_819)));
         market.liquidate(id, address(weth), 100e6, 0);
         vm.prank(LIQUIDATOR);
         (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
@@ -584,9 +583,9 @@ contract KeelMarketTest is EngineBase {
         uint256 id = _underwater();
         ethFeed.setAnswer(2800e8);
         vm.startPrank(LIQUIDATOR);
-        vm.expectRevert(ErrorsLib.ZeroAmount.selector);
+        vm.expectRevert(IKeelMarket.ZeroAmount.selector);
         market.liquidate(id, address(weth), 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCollateral.selector, id, address(wbtc), 0, 0));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientCollateral.selector, id, address(wbtc), 0, 0));
         market.liquidate(id, address(wbtc), 1, 0);
         vm.stopPrank();
         vm.warp(block.timestamp + 2 hours);
@@ -629,9 +628,9 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.collateralOf(id, address(weth)), 2e18, "borrow keeps the weth balance");
         market.withdrawCollateral(id, address(weth), 0.5e18, ALICE);
         assertEq(market.getVault(id).debtShares, shares, "withdraw keeps the debt");
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCollateral.selector, id, address(stray), 0, 1));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientCollateral.selector, id, address(stray), 0, 1));
         market.withdrawCollateral(id, address(stray), 1, ALICE);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotListed.selector, address(stray)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotListed.selector, address(stray)));
         market.depositCollateral(id, address(stray), 1);
         market.repay(id, type(uint256).max);
         assertEq(market.collateralOf(id, address(weth)), 1.5e18, "repaying all keeps the weth balance");
@@ -683,7 +682,7 @@ contract KeelMarketTest is EngineBase {
         calls[0] = abi.encodeCall(KeelMarket.borrow, (id, 2000e6, ALICE));
         calls[1] = abi.encodeCall(KeelMarket.withdrawCollateral, (id, address(weth), 0.5e18, ALICE));
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.ExceedsLtv.selector, id, uint256(1200e18), uint256(2000e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(1200e18), uint256(2000e18)));
         market.multicall(calls);
     }
 
@@ -694,14 +693,14 @@ contract KeelMarketTest is EngineBase {
         calls[0] = abi.encodeCall(KeelMarket.borrow, (id, 100_000e6, ALICE));
         calls[1] = abi.encodeCall(KeelMarket.liquidate, (id, address(weth), type(uint256).max, 0));
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.VaultCheckPending.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.VaultCheckPending.selector, id));
         market.multicall(calls);
     }
 
     function test_multicall_bubblesRevert() public {
         bytes[] memory calls = new bytes[](1);
         calls[0] = abi.encodeCall(KeelMarket.repay, (1, 0));
-        vm.expectRevert(ErrorsLib.ZeroAmount.selector);
+        vm.expectRevert(IKeelMarket.ZeroAmount.selector);
         market.multicall(calls);
     }
 
@@ -740,7 +739,7 @@ contract KeelMarketTest is EngineBase {
         bytes[] memory nested = new bytes[](1);
         nested[0] = abi.encodeCall(KeelMarket.flashLoan, (fb, address(usdc), 1, ""));
         fb.setCalls(nested);
-        vm.expectRevert(ErrorsLib.FlashLoanActive.selector);
+        vm.expectRevert(IKeelMarket.FlashLoanActive.selector);
         market.flashLoan(fb, address(usdc), 1000e6, "");
     }
 
@@ -765,13 +764,13 @@ contract KeelMarketTest is EngineBase {
 
     function test_flashLoan_reverts() public {
         FlashBorrower fb = new FlashBorrower(market);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.UnsupportedToken.selector, address(weth)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.UnsupportedToken.selector, address(weth)));
         market.flashLoan(fb, address(weth), 1, "");
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientLiquidity.selector, uint256(2_000_000e6), uint256(1_000_000e6)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientLiquidity.selector, uint256(2_000_000e6), uint256(1_000_000e6)));
         market.flashLoan(fb, address(usdc), 2_000_000e6, "");
         fb.setBadReturn(true);
         usdc.mint(address(fb), 1e6);
-        vm.expectRevert(ErrorsLib.FlashCallbackFailed.selector);
+        vm.expectRevert(IKeelMarket.FlashCallbackFailed.selector);
         market.flashLoan(fb, address(usdc), 1000e6, "");
         fb.setBadReturn(false);
         // Borrower cannot pay the fee.
@@ -783,7 +782,7 @@ contract KeelMarketTest is EngineBase {
 
     function test_setters_onlyRiskAdmin() public {
         CollateralParams memory p = CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30);
-        bytes memory err = abi.encodeWithSelector(ErrorsLib.NotRiskAdmin.selector, ADMIN);
+        bytes memory err = abi.encodeWithSelector(IKeelMarket.NotRiskAdmin.selector, ADMIN);
         vm.startPrank(ADMIN); // the governance owner itself cannot bypass its risk admin
         vm.expectRevert(err);
         market.setCollateral(address(weth), p);
@@ -801,31 +800,31 @@ contract KeelMarketTest is EngineBase {
     function test_setCollateral_hardBounds() public {
         CollateralParams memory p = CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30);
         vm.startPrank(address(riskAdmin));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateral.selector, address(usdc)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateral.selector, address(usdc)));
         market.setCollateral(address(usdc), p);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateral.selector, address(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateral.selector, address(0)));
         market.setCollateral(address(0), p);
         DevERC20 x = new DevERC20("X", "X", 18);
         vm.expectRevert(abi.encodeWithSelector(KeelOracle.NoFeed.selector, address(x)));
         market.setCollateral(address(x), p);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, uint256(0.6e18), uint256(0.6e18), uint256(0.05e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.6e18), uint256(0.6e18), uint256(0.05e18)));
         market.setCollateral(address(weth), CollateralParams(0.6e18, 0.6e18, 0.05e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.96e18), uint256(0.05e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.96e18), uint256(0.05e18)));
         market.setCollateral(address(weth), CollateralParams(0.5e18, 0.96e18, 0.05e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.26e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.26e18)));
         market.setCollateral(address(weth), CollateralParams(0.5e18, 0.6e18, 0.26e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.005e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.005e18)));
         market.setCollateral(address(weth), CollateralParams(0.5e18, 0.6e18, 0.005e18, 1));
         // (1 + maxDiscount) × LT must stay below 1 (Aave's configurator rule): LT 95% allows a discount below 5.26%.
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, uint256(0.9e18), uint256(0.95e18), uint256(0.06e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.9e18), uint256(0.95e18), uint256(0.06e18)));
         market.setCollateral(address(weth), CollateralParams(0.9e18, 0.95e18, 0.06e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCollateralParams.selector, uint256(0.7e18), uint256(0.8e18), uint256(0.25e18)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.7e18), uint256(0.8e18), uint256(0.25e18)));
         market.setCollateral(address(weth), CollateralParams(0.7e18, 0.8e18, 0.25e18, 1)); // 1.25 × 0.8 = 1
         market.setCollateral(address(weth), CollateralParams(0.9e18, 0.95e18, 0.05e18, 1)); // 1.05 × 0.95 < 1
         market.setCollateral(address(weth), CollateralParams(0.7e18, 0.79e18, 0.25e18, 1)); // 1.25 × 0.79 < 1
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
+        vm.expectRevert(IKeelMarket.InvalidRateModel.selector);
         market.setRateModel(RateModel(0, 0, 0, 0));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0.51e18), uint256(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidFees.selector, uint256(0.51e18), uint256(0)));
         market.setFees(0.51e18, 0);
         vm.stopPrank();
     }
@@ -852,7 +851,7 @@ contract KeelMarketTest is EngineBase {
         market.setBorrowPaused(true);
         assertTrue(market.borrowPaused(), "paused");
         vm.prank(ALICE);
-        vm.expectRevert(ErrorsLib.BorrowPaused.selector);
+        vm.expectRevert(IKeelMarket.BorrowPaused.selector);
         market.borrow(id, 1, ALICE);
         // Everything else works: repay, withdraw within LTV, deposit, lend.
         _fund(ALICE, usdc, 500e6);
@@ -868,9 +867,9 @@ contract KeelMarketTest is EngineBase {
 
     function test_withdrawReserves_reverts() public {
         vm.startPrank(address(riskAdmin));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientReserves.selector, uint256(1), uint256(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientReserves.selector, uint256(1), uint256(0)));
         market.withdrawReserves(ADMIN, 1);
-        vm.expectRevert(ErrorsLib.ZeroAddress.selector);
+        vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         market.withdrawReserves(address(0), 0);
         vm.stopPrank();
     }
@@ -943,7 +942,7 @@ contract KeelMarketTest is EngineBase {
             // Collateral still covers the debt: nothing is written off (the discount is capped at the margin).
             if (newPrice * 1e10 >= 2400e18) assertEq(market.totalBadDebt(), 0, "no bad debt while solvent");
         } catch (bytes memory err) {
-            assertTrue(bytes4(err) == ErrorsLib.RepayBelowRequired.selector, "only deep-regime shortfall reverts");
+            assertTrue(bytes4(err) == IKeelMarket.RepayBelowRequired.selector, "only deep-regime shortfall reverts");
         }
     }
 }

@@ -5,8 +5,7 @@ import {EngineBase, FlashBorrower} from "./EngineBase.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
-import {RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 
@@ -67,7 +66,7 @@ contract KeelMarketEdgeCasesTest is EngineBase {
     function test_flashLoanInsideMulticall_refused() public {
         FeeSkipper attacker = new FeeSkipper(market);
         usdc.mint(address(attacker), 1e6); // not even needed: the borrow pays the repayment
-        vm.expectRevert(ErrorsLib.FlashLoanInBatch.selector);
+        vm.expectRevert(IKeelMarket.FlashLoanInBatch.selector);
         attacker.run();
         assertEq(attacker.heldInCallback(), 0, "never held the cash");
         assertEq(market.cash(), 1_000_000e6, "cash untouched");

@@ -37,4 +37,16 @@ contract KeelMarketGasTest is EngineBase {
         vm.prank(ALICE);
         market.withdrawCollateral(id, address(weth), 0.1e18, ALICE);
     }
+
+    /// @dev The bench's liquidation: a vault on one collateral, under water after a price drop, partly liquidated.
+    function test_gas_liquidate() public {
+        uint256 bob = _openWith(BOB, weth, 10e18);
+        _borrow(BOB, bob, 23_000e6);
+        vm.warp(block.timestamp + 12);
+        ethFeed.setAnswer(2600e8);
+        usdcFeed.setAnswer(1e8);
+        _fund(LIQUIDATOR, usdc, 10_000e6);
+        vm.prank(LIQUIDATOR);
+        market.liquidate(bob, address(weth), 5000e6, 0);
+    }
 }

@@ -7,8 +7,7 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
-import {RateModel, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {ChangeKind, PendingChange} from "../../src/interfaces/IKeelRiskAdmin.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
@@ -86,7 +85,7 @@ contract KeelRiskAdminTest is EngineBase {
         vm.prank(ADMIN);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ErrorsLib.InvalidCollateralParams.selector, uint256(0.8e18), uint256(0.9e18), uint256(0.12e18)
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.8e18), uint256(0.9e18), uint256(0.12e18)
             )
         );
         riskAdmin.listCollateral(address(fresh), address(weth), CollateralParams(0.8e18, 0.9e18, 0.12e18, 1e30));
@@ -175,13 +174,13 @@ contract KeelRiskAdminTest is EngineBase {
         vm.warp(block.timestamp + 1 days);
         riskAdmin.executeChange(b);
         riskAdmin.executeChange(a);
-        vm.expectRevert(ErrorsLib.InvalidRateModel.selector);
+        vm.expectRevert(IKeelMarket.InvalidRateModel.selector);
         riskAdmin.proposeRateModel(address(market), RateModel(0, 0, 0, 0));
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidFees.selector, uint256(0.51e18), uint256(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidFees.selector, uint256(0.51e18), uint256(0)));
         riskAdmin.proposeFees(address(market), 0.51e18, 0);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ErrorsLib.InvalidCollateralParams.selector, uint256(0.9e18), uint256(0.9e18), uint256(0.05e18)
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.9e18), uint256(0.9e18), uint256(0.05e18)
             )
         );
         riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.9e18, 0.9e18, 0.05e18, 1));
@@ -223,7 +222,7 @@ contract KeelRiskAdminTest is EngineBase {
         oracle.setFeed(address(weth), rigged, 1 hours, 1e8, 1_000_000e8);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.FeedAlreadySet.selector, address(weth)));
         riskAdmin.setFeed(address(weth), rigged, 1 hours, 1e8, 1_000_000e8);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NotRiskAdmin.selector, THIEF));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.NotRiskAdmin.selector, THIEF));
         market.setCollateral(address(weth), CollateralParams(0.94e18, 0.95e18, 0.01e18, type(uint128).max));
         uint256 cid = riskAdmin.proposeFeed(address(weth), rigged, 1 hours, 1e8, 1_000_000e8);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.ChangeNotReady.selector, cid, block.timestamp + 1 days));
@@ -278,7 +277,7 @@ contract KeelRiskAdminTest is EngineBase {
         riskAdmin.pauseBorrowing(address(market));
         assertTrue(market.borrowPaused(), "paused");
         vm.prank(ALICE);
-        vm.expectRevert(ErrorsLib.BorrowPaused.selector);
+        vm.expectRevert(IKeelMarket.BorrowPaused.selector);
         market.borrow(id, 1, ALICE);
         vm.prank(GUARDIAN);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, GUARDIAN));
@@ -321,7 +320,7 @@ contract KeelRiskAdminTest is EngineBase {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, THIEF));
         riskAdmin.withdrawReserves(address(market), THIEF, 0);
         vm.prank(ADMIN);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientReserves.selector, uint256(1), uint256(0)));
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientReserves.selector, uint256(1), uint256(0)));
         riskAdmin.withdrawReserves(address(market), ADMIN, 1);
     }
 }

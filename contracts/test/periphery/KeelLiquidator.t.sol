@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {EngineBase} from "../engine/EngineBase.sol";
 import {UniswapV2Fixture} from "./UniswapV2Fixture.sol";
-import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
+import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {ISwapAdapter} from "../../src/periphery/interfaces/ISwapAdapter.sol";
 import {IKeelVaults} from "../../src/periphery/interfaces/IKeelVaults.sol";
@@ -152,13 +152,13 @@ contract KeelLiquidatorTest is EngineBase {
         uint256 hf0 = _hf(t[0].id);
         vm.expectEmit(address(liquidator));
         emit KeelLiquidator.LiquidationSkipped(
-            address(market), t[0].id, abi.encodeWithSelector(ErrorsLib.NotLiquidatable.selector, t[0].id, hf0)
+            address(market), t[0].id, abi.encodeWithSelector(IKeelMarket.NotLiquidatable.selector, t[0].id, hf0)
         );
         vm.expectEmit(address(liquidator));
         emit KeelLiquidator.LiquidationSkipped(
             address(market),
             deep,
-            abi.encodeWithSelector(ErrorsLib.InsufficientCollateral.selector, deep, address(weth), 0, 0)
+            abi.encodeWithSelector(IKeelMarket.InsufficientCollateral.selector, deep, address(weth), 0, 0)
         );
         int256 profit = _run(_batch(all, address(weth)));
         assertGt(uint256(profit), 0, "the others pay");
@@ -171,7 +171,7 @@ contract KeelLiquidatorTest is EngineBase {
     function test_batch_otherRevertBubblesUp() public {
         KeelLiquidator.Target[] memory t = _vaults(3);
         ethFeed.setAnswer(2700e8);
-        bytes memory err = abi.encodeWithSelector(ErrorsLib.VaultCheckPending.selector, t[1].id);
+        bytes memory err = abi.encodeWithSelector(IKeelMarket.VaultCheckPending.selector, t[1].id);
         vm.mockCallRevert(
             address(market), abi.encodeCall(IKeelVaults.liquidate, (t[1].id, address(weth), t[1].maxRepay, 0)), err
         );
@@ -215,7 +215,7 @@ contract KeelLiquidatorTest is EngineBase {
         KeelLiquidator.Target[] memory exact = new KeelLiquidator.Target[](1);
         exact[0] = KeelLiquidator.Target(id, required);
         vm.prank(KEEPER);
-        vm.expectPartialRevert(ErrorsLib.RepayBelowRequired.selector);
+        vm.expectPartialRevert(IKeelMarket.RepayBelowRequired.selector);
         liquidator.liquidate(_batch(exact, address(wbtc)));
 
         KeelLiquidator.Target[] memory headroom = new KeelLiquidator.Target[](1);

@@ -1,0 +1,97 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { useConfig } from "wagmi";
+import { getPublicClient } from "wagmi/actions";
+import { keelRiskStewardAbi } from "@/contracts-abi";
+import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/read";
+import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
+import { DEFAULT_STEWARD_RULES, nextStep } from "@/lib/risk-model/steward";
+import type { ChainConfig } from "@/lib/server/config";
+
+type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
+
+/** One change of the steward as KeelRiskSteward.changes() returns it. */
+export type StewardChangeRow = {
+  changeId: bigint;
+  market: Address;
+  asset: Address;
+  fromLtv: bigint;
+  fromLt: bigint;
+  toLtv: bigint;
+  toLt: bigint;
+  proposedAt: bigint;
+  executableAt: bigint;
+  expiresAt: bigint;
+  executedAt: bigint;
+  inputs: { volatility: bigint; liquidationSeconds: bigint; priceImpact: bigint; insolvencyOdds: bigint };
+};
+
+/** What /risk shows for one collateral: its inputs, the model's recommendation, the steward's next step and changes. */
+export interface StewardCollateralView {
+  inputs: CollateralInputs;
+  recommendation: Recommendation | null;
+  /** What the steward would propose now toward the recommendation (null: nothing, within its deadband). */
+  next: { ltv: bigint; liquidationThreshold: bigint; safer: boolean } | null;
+  /** When the steward may next act on this collateral (unix seconds; 0: now). */
+  nextActionAt: bigint;
+  changes: StewardChangeRow[];
+}
+
+export interface StewardView {
+  /** The chain's time (latest block, unix seconds): windows are judged against it, not the browser's clock. */
+  now: number;
+  steward: Address | null;
+  maxStep: bigint;
+  minInterval: bigint;
+  collaterals: StewardCollateralView[];
+}
+
+export const riskStewardKey = (chainId: number) => ["keel", "risk-steward", chainId] as const;
+
+/** The risk model's inputs and recommendations for every collateral of the chain, and the steward's changes. */
+export function useRiskSteward(chain: ChainConfig) {
+  const config = useConfig();
+  const d = chain.deployment;
+  return useQuery({
+    queryKey: riskStewardKey(chain.id),
+    enabled: Boolean(d?.contracts.lens),
+    retry: 1,
+    refetchInterval: 60_000,
+    queryFn: async (): Promise<StewardView> => {
+      const client = getPublicClient(config, { chainId: chain.id as ChainId });
+      if (!client || !d) throw new Error(`no RPC client for chain ${chain.id}`);
+      const [inputs, block] = await Promise.all([readCollateralInputs(client, d), client.getBlock()]);
+      const steward = d.contracts.steward ?? null;
+      const [maxStep, minInterval, changes] = steward
+        ? await Promise.all([
+            client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "maxStep" }),
+            client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "minInterval" }),
+            client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "changes" }),
+          ])
+        : [0n, 0n, [] as readonly StewardChangeRow[]];
+      const nextAt = steward
+        ? await Promise.all(
+            inputs.map((x) => client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "nextActionAt", args: [x.market, x.asset] })),
+          )
+        : inputs.map(() => 0n);
+      const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+      return {
+        now: Number(block.timestamp),
+        steward,
+        maxStep,
+        minInterval,
+        collaterals: inputs.map((x, i) => {
+          const recommendation = Number.isNaN(x.sigma) || Number.isNaN(x.priceImpact) ? null : recommend(x, DEFAULT_POLICY);
+          return {
+            inputs: x,
+            recommendation,
+            next: recommendation && steward ? nextStep(x.current, recommendation, { maxStep, deadband: DEFAULT_STEWARD_RULES.deadband }) : null,
+            nextActionAt: nextAt[i]!,
+            changes: changes.filter((c) => same(c.market, x.market) && same(c.asset, x.asset)).map((c) => ({ ...c })),
+          };
+        }),
+      };
+    },
+  });
+}
