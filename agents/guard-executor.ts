@@ -1,5 +1,6 @@
 /**
- * Guard executor: executes KeelGuard rules whose condition holds. It learns the rules from the guard's events
+ * Guard executor: executes KeelGuard rules and KeelAutomation rules (Keel, Aave v3 and Morpho Blue positions, every
+ * rule kind) whose condition holds, and pokes trailing stops whose oracle price is above their recorded high. It learns the rules from the guard's events
  * (RuleSet / RuleRemoved since the deployment block, then as they come), asks the guard's own `plan` view for each
  * active rule on every new block (the guard computes the trigger, the amounts and the bounds — the executor decides
  * nothing the contract does not check), simulates `execute` and sends it, asking for the rule's fee cap. JSON-line
@@ -10,7 +11,7 @@
 import { serialized } from "../lib/serial";
 import { parseArgs } from "node:util";
 import { type Address, type Hex } from "viem";
-import { keelGuardAbi } from "../contracts-abi/generated";
+import { keelAutomationAbi, keelGuardAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { withGasMargin } from "../lib/gas";
 import { readDeployment } from "../lib/server/config";
@@ -31,7 +32,21 @@ export interface GuardExecutorStats {
   checks: number;
   executed: number;
   failed: number;
+  /** Trailing-stop highs recorded (KeelAutomation.poke). */
+  pokes: number;
   fees: Record<string, bigint>;
+}
+
+/** KeelAutomation's rule kinds, in the contract's order. */
+export const AUTOMATION_KINDS = ["deleverage", "stop-loss", "take-profit", "boost", "trailing-stop"] as const;
+const TRAILING_STOP = 4;
+
+interface AutomationRule {
+  key: Hex;
+  adapter: Address;
+  position: Hex;
+  kind: number;
+  maxFeeBps: number;
 }
 
 type RuleKey = `${Address}:${bigint}:${number}`;
@@ -45,12 +60,14 @@ interface WatchedRule {
 export function startGuardExecutor(opts: GuardExecutorOptions) {
   const { deployment } = opts;
   const guard = deployment.contracts.guard;
-  if (!guard) throw new Error(`chain ${deployment.chainId}: the deployment has no guard`);
+  if (!guard && !deployment.automation) throw new Error(`chain ${deployment.chainId}: the deployment has no guard`);
   const c = clientsFor(opts.rpcUrl, deployment.chainId, opts.key ?? AGENT_KEYS.guardExecutor);
   const log = jsonLogger("guard-executor", opts.log);
   const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
   const rules = new Map<RuleKey, WatchedRule>();
-  const stats: GuardExecutorStats = { blocks: 0, rulesWatched: 0, checks: 0, executed: 0, failed: 0, fees: {} };
+  const stats: GuardExecutorStats = { blocks: 0, rulesWatched: 0, checks: 0, executed: 0, failed: 0, pokes: 0, fees: {} };
+  const automation = deployment.automation?.guard;
+  const autoRules = new Map<Hex, AutomationRule>();
   let nextFrom = BigInt(deployment.deploymentBlock);
   let stopped = false;
   const symbolOfMarket = (m: Address) => {
@@ -61,7 +78,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
   /** Applies the guard's rule events from `nextFrom` to `to`. */
   async function syncRules(to: bigint) {
     if (to < nextFrom) return;
-    const logs = await c.publicClient.getContractEvents({ address: guard!, abi: keelGuardAbi, fromBlock: nextFrom, toBlock: to });
+    const logs = guard ? await c.publicClient.getContractEvents({ address: guard, abi: keelGuardAbi, fromBlock: nextFrom, toBlock: to }) : [];
     for (const l of logs) {
       if (l.eventName === "RuleSet") {
         const a = l.args;
@@ -70,8 +87,69 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
         rules.delete(`${l.args.market!}:${l.args.id!}:${l.args.kind!}`);
       }
     }
+    if (automation) {
+      const autoLogs = await c.publicClient.getContractEvents({ address: automation, abi: keelAutomationAbi, fromBlock: nextFrom, toBlock: to });
+      for (const l of autoLogs) {
+        if (l.eventName === "RuleSet") {
+          const a = l.args;
+          autoRules.set(a.key!, { key: a.key!, adapter: a.adapter!, position: a.position!, kind: a.kind!, maxFeeBps: Number(a.maxFeeBps!) });
+        } else if (l.eventName === "RuleRemoved") {
+          autoRules.delete(l.args.key!);
+        }
+      }
+    }
     nextFrom = to + 1n;
-    stats.rulesWatched = rules.size;
+    stats.rulesWatched = rules.size + autoRules.size;
+  }
+
+  /** Sends one guard transaction (simulated by the gas estimate first) and waits for it; throws when it reverts. */
+  async function sendAndConfirm(request: { address: Address; abi: typeof keelAutomationAbi; functionName: "execute" | "poke"; args: readonly unknown[] }) {
+    const gas = await c.publicClient.estimateContractGas({ account: c.account, ...request } as never);
+    const nonce = await nonces.take();
+    let hash: Hex;
+    try {
+      // A Morpho market's interest accrual in the landing block can add storage writes the estimate did not see.
+      hash = await c.walletClient.writeContract({ ...request, gas: withGasMargin(gas) + 100_000n, nonce } as never);
+    } catch (e) {
+      nonces.release(nonce);
+      throw e;
+    }
+    nonces.sent(nonce, hash);
+    const receipt = await c.publicClient.waitForTransactionReceipt({ hash, timeout: 60_000 });
+    nonces.mined(nonce);
+    if (receipt.status !== "success") throw new Error(`${request.functionName} reverted (${hash})`);
+    return receipt;
+  }
+
+  /** One KeelAutomation rule: poke a trailing stop's high when the oracle is above it, execute when it can fire. */
+  async function checkAutomation(r: AutomationRule) {
+    stats.checks++;
+    const args = [r.adapter, r.position, r.kind] as const;
+    const rule = await c.publicClient.readContract({ address: automation!, abi: keelAutomationAbi, functionName: "getRule", args });
+    if (rule.paused || rule.owner === "0x0000000000000000000000000000000000000000") return;
+    const plan = await c.publicClient.readContract({ address: automation!, abi: keelAutomationAbi, functionName: "plan", args: [...args, BigInt(rule.maxFeeBps)] });
+    if (r.kind === TRAILING_STOP && plan.observed > rule.high && !plan.triggered) {
+      const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "poke", args: [r.adapter, r.position] });
+      stats.pokes++;
+      log("poked", { key: r.key, high: plan.observed, block: receipt.blockNumber });
+      return;
+    }
+    if (!plan.triggered || plan.blocker !== 0) return;
+    const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "execute", args: [...args, BigInt(rule.maxFeeBps)] });
+    stats.executed++;
+    log("executed", {
+      key: r.key,
+      adapter: r.adapter,
+      kind: AUTOMATION_KINDS[r.kind] ?? r.kind,
+      observed: plan.observed,
+      sold: plan.sell,
+      repaid: plan.repay,
+      borrowed: plan.borrow,
+      fee: plan.fee,
+      gasUsed: receipt.gasUsed,
+      hash: receipt.transactionHash,
+      block: receipt.blockNumber,
+    });
   }
 
   async function check(r: WatchedRule) {
@@ -113,6 +191,15 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
         // A stale price, a competitor first, the owner's LTV bound: the rule waits for the next block.
         stats.failed++;
         log("not-executed", { market: r.market, id: r.id, kind: r.kind, reason: (e as Error).message.split("\n")[0] });
+      }
+    }
+    for (const r of [...autoRules.values()]) {
+      if (stopped) return;
+      try {
+        await checkAutomation(r);
+      } catch (e) {
+        stats.failed++;
+        log("not-executed", { key: r.key, kind: AUTOMATION_KINDS[r.kind] ?? r.kind, reason: (e as Error).message.split("\n")[0] });
       }
     }
   }

@@ -10,6 +10,7 @@ import { LanguageSwitch } from "./language-switch";
 const NAV = [
   { href: "/", key: "dashboard" },
   { href: "/multiply", key: "multiply" },
+  { href: "/automate", key: "automate" },
   { href: "/markets", key: "markets" },
   { href: "/risk", key: "risk" },
 ] as const;

@@ -275,6 +275,201 @@ export const aaveLeverageRouterAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// AaveV3GuardAdapter
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const aaveV3GuardAdapterAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'guard_', internalType: 'address', type: 'address' },
+      {
+        name: 'swapper_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+      {
+        name: 'pool_',
+        internalType: 'contract IGuardAavePool',
+        type: 'address',
+      },
+      {
+        name: 'oracle_',
+        internalType: 'contract IGuardAaveOracle',
+        type: 'address',
+      },
+      { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
+    name: 'accrue',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'minColOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'boost',
+    outputs: [{ name: 'bought', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'maxSell', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'close',
+    outputs: [
+      { name: 'sold', internalType: 'uint256', type: 'uint256' },
+      { name: 'colToOwner', internalType: 'uint256', type: 'uint256' },
+      { name: 'debtToOwner', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'repay', internalType: 'uint256', type: 'uint256' },
+      { name: 'sell', internalType: 'uint256', type: 'uint256' },
+      { name: 'minOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'deleverage',
+    outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'premium', internalType: 'uint256', type: 'uint256' },
+      { name: 'initiator', internalType: 'address', type: 'address' },
+      { name: 'params', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'executeOperation',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guard',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxPriceAge',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'oracle',
+    outputs: [
+      { name: '', internalType: 'contract IGuardAaveOracle', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pool',
+    outputs: [
+      { name: '', internalType: 'contract IGuardAavePool', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
+    name: 'snapshot',
+    outputs: [
+      {
+        name: 's',
+        internalType: 'struct Snapshot',
+        type: 'tuple',
+        components: [
+          { name: 'owner', internalType: 'address', type: 'address' },
+          { name: 'mayWithdraw', internalType: 'bool', type: 'bool' },
+          { name: 'mayBorrow', internalType: 'bool', type: 'bool' },
+          { name: 'collateral', internalType: 'uint256', type: 'uint256' },
+          { name: 'debt', internalType: 'uint256', type: 'uint256' },
+          { name: 'colPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'colScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'lt', internalType: 'uint256', type: 'uint256' },
+          { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liqValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'swapper',
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
+  { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StaleProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'caller', internalType: 'address', type: 'address' },
+      { name: 'initiator', internalType: 'address', type: 'address' },
+    ],
+    name: 'UntrustedCallback',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // DevERC20
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -703,6 +898,545 @@ export const devRiskSeederAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// IGuardAavePool
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const iGuardAavePoolAbi = [
+  {
+    type: 'function',
+    inputs: [],
+    name: 'FLASHLOAN_PREMIUM_TOTAL',
+    outputs: [{ name: '', internalType: 'uint128', type: 'uint128' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'rateMode', internalType: 'uint256', type: 'uint256' },
+      { name: 'referral', internalType: 'uint16', type: 'uint16' },
+      { name: 'onBehalfOf', internalType: 'address', type: 'address' },
+    ],
+    name: 'borrow',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'receiver', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'params', internalType: 'bytes', type: 'bytes' },
+      { name: 'referral', internalType: 'uint16', type: 'uint16' },
+    ],
+    name: 'flashLoanSimple',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'uint8', type: 'uint8' }],
+    name: 'getEModeCategoryData',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct AaveEModeCategory',
+        type: 'tuple',
+        components: [
+          { name: 'ltv', internalType: 'uint16', type: 'uint16' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint16',
+            type: 'uint16',
+          },
+          { name: 'liquidationBonus', internalType: 'uint16', type: 'uint16' },
+          { name: 'priceSource', internalType: 'address', type: 'address' },
+          { name: 'label', internalType: 'string', type: 'string' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'getReserveData',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct AaveReserveData',
+        type: 'tuple',
+        components: [
+          { name: 'configuration', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidityIndex', internalType: 'uint128', type: 'uint128' },
+          {
+            name: 'currentLiquidityRate',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'variableBorrowIndex',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'currentVariableBorrowRate',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'currentStableBorrowRate',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'lastUpdateTimestamp',
+            internalType: 'uint40',
+            type: 'uint40',
+          },
+          { name: 'id', internalType: 'uint16', type: 'uint16' },
+          { name: 'aTokenAddress', internalType: 'address', type: 'address' },
+          {
+            name: 'stableDebtTokenAddress',
+            internalType: 'address',
+            type: 'address',
+          },
+          {
+            name: 'variableDebtTokenAddress',
+            internalType: 'address',
+            type: 'address',
+          },
+          {
+            name: 'interestRateStrategyAddress',
+            internalType: 'address',
+            type: 'address',
+          },
+          {
+            name: 'accruedToTreasury',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          { name: 'unbacked', internalType: 'uint128', type: 'uint128' },
+          {
+            name: 'isolationModeTotalDebt',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'user', internalType: 'address', type: 'address' }],
+    name: 'getUserAccountData',
+    outputs: [
+      { name: 'totalCollateralBase', internalType: 'uint256', type: 'uint256' },
+      { name: 'totalDebtBase', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'user', internalType: 'address', type: 'address' }],
+    name: 'getUserEMode',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'rateMode', internalType: 'uint256', type: 'uint256' },
+      { name: 'onBehalfOf', internalType: 'address', type: 'address' },
+    ],
+    name: 'repay',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'onBehalfOf', internalType: 'address', type: 'address' },
+      { name: 'referral', internalType: 'uint16', type: 'uint16' },
+    ],
+    name: 'supply',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'to', internalType: 'address', type: 'address' },
+    ],
+    name: 'withdraw',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// IGuardAdapter
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const iGuardAdapterAbi = [
+  {
+    type: 'function',
+    inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
+    name: 'accrue',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'minColOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'boost',
+    outputs: [{ name: 'bought', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'maxSell', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'close',
+    outputs: [
+      { name: 'sold', internalType: 'uint256', type: 'uint256' },
+      { name: 'colToOwner', internalType: 'uint256', type: 'uint256' },
+      { name: 'debtToOwner', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'repay', internalType: 'uint256', type: 'uint256' },
+      { name: 'sell', internalType: 'uint256', type: 'uint256' },
+      { name: 'minOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'deleverage',
+    outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
+    name: 'snapshot',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct Snapshot',
+        type: 'tuple',
+        components: [
+          { name: 'owner', internalType: 'address', type: 'address' },
+          { name: 'mayWithdraw', internalType: 'bool', type: 'bool' },
+          { name: 'mayBorrow', internalType: 'bool', type: 'bool' },
+          { name: 'collateral', internalType: 'uint256', type: 'uint256' },
+          { name: 'debt', internalType: 'uint256', type: 'uint256' },
+          { name: 'colPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'colScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'lt', internalType: 'uint256', type: 'uint256' },
+          { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liqValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StaleProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'caller', internalType: 'address', type: 'address' },
+      { name: 'initiator', internalType: 'address', type: 'address' },
+    ],
+    name: 'UntrustedCallback',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// IGuardCreditDelegation
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const iGuardCreditDelegationAbi = [
+  {
+    type: 'function',
+    inputs: [
+      { name: 'delegatee', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'approveDelegation',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'fromUser', internalType: 'address', type: 'address' },
+      { name: 'toUser', internalType: 'address', type: 'address' },
+    ],
+    name: 'borrowAllowance',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// IGuardMorpho
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const iGuardMorphoAbi = [
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'marketParams',
+        internalType: 'struct MorphoMarketParams',
+        type: 'tuple',
+        components: [
+          { name: 'loanToken', internalType: 'address', type: 'address' },
+          { name: 'collateralToken', internalType: 'address', type: 'address' },
+          { name: 'oracle', internalType: 'address', type: 'address' },
+          { name: 'irm', internalType: 'address', type: 'address' },
+          { name: 'lltv', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    name: 'accrueInterest',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'p',
+        internalType: 'struct MorphoMarketParams',
+        type: 'tuple',
+        components: [
+          { name: 'loanToken', internalType: 'address', type: 'address' },
+          { name: 'collateralToken', internalType: 'address', type: 'address' },
+          { name: 'oracle', internalType: 'address', type: 'address' },
+          { name: 'irm', internalType: 'address', type: 'address' },
+          { name: 'lltv', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'onBehalf', internalType: 'address', type: 'address' },
+      { name: 'receiver', internalType: 'address', type: 'address' },
+    ],
+    name: 'borrow',
+    outputs: [
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'flashLoan',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'idToMarketParams',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct MorphoMarketParams',
+        type: 'tuple',
+        components: [
+          { name: 'loanToken', internalType: 'address', type: 'address' },
+          { name: 'collateralToken', internalType: 'address', type: 'address' },
+          { name: 'oracle', internalType: 'address', type: 'address' },
+          { name: 'irm', internalType: 'address', type: 'address' },
+          { name: 'lltv', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'authorizer', internalType: 'address', type: 'address' },
+      { name: 'authorized', internalType: 'address', type: 'address' },
+    ],
+    name: 'isAuthorized',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'id', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'market',
+    outputs: [
+      { name: 'totalSupplyAssets', internalType: 'uint128', type: 'uint128' },
+      { name: 'totalSupplyShares', internalType: 'uint128', type: 'uint128' },
+      { name: 'totalBorrowAssets', internalType: 'uint128', type: 'uint128' },
+      { name: 'totalBorrowShares', internalType: 'uint128', type: 'uint128' },
+      { name: 'lastUpdate', internalType: 'uint128', type: 'uint128' },
+      { name: 'fee', internalType: 'uint128', type: 'uint128' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'id', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'user', internalType: 'address', type: 'address' },
+    ],
+    name: 'position',
+    outputs: [
+      { name: 'supplyShares', internalType: 'uint256', type: 'uint256' },
+      { name: 'borrowShares', internalType: 'uint128', type: 'uint128' },
+      { name: 'collateral', internalType: 'uint128', type: 'uint128' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'p',
+        internalType: 'struct MorphoMarketParams',
+        type: 'tuple',
+        components: [
+          { name: 'loanToken', internalType: 'address', type: 'address' },
+          { name: 'collateralToken', internalType: 'address', type: 'address' },
+          { name: 'oracle', internalType: 'address', type: 'address' },
+          { name: 'irm', internalType: 'address', type: 'address' },
+          { name: 'lltv', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'onBehalf', internalType: 'address', type: 'address' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'repay',
+    outputs: [
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'authorized', internalType: 'address', type: 'address' },
+      { name: 'newIsAuthorized', internalType: 'bool', type: 'bool' },
+    ],
+    name: 'setAuthorization',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'p',
+        internalType: 'struct MorphoMarketParams',
+        type: 'tuple',
+        components: [
+          { name: 'loanToken', internalType: 'address', type: 'address' },
+          { name: 'collateralToken', internalType: 'address', type: 'address' },
+          { name: 'oracle', internalType: 'address', type: 'address' },
+          { name: 'irm', internalType: 'address', type: 'address' },
+          { name: 'lltv', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'onBehalf', internalType: 'address', type: 'address' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'supplyCollateral',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'p',
+        internalType: 'struct MorphoMarketParams',
+        type: 'tuple',
+        components: [
+          { name: 'loanToken', internalType: 'address', type: 'address' },
+          { name: 'collateralToken', internalType: 'address', type: 'address' },
+          { name: 'oracle', internalType: 'address', type: 'address' },
+          { name: 'irm', internalType: 'address', type: 'address' },
+          { name: 'lltv', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'onBehalf', internalType: 'address', type: 'address' },
+      { name: 'receiver', internalType: 'address', type: 'address' },
+    ],
+    name: 'withdrawCollateral',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // ISwapAdapter
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -864,6 +1598,493 @@ export const iUniswapV2PairAbi = [
     name: 'token0',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
     stateMutability: 'view',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelAutomation
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelAutomationAbi = [
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_FEE_BPS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_SLIPPAGE_BPS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_TARGET',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_TRAIL_BPS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MIN_BOOST_TARGET',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'TARGET_TOLERANCE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+      { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'execute',
+    outputs: [
+      {
+        name: 'p',
+        internalType: 'struct KeelAutomation.Plan',
+        type: 'tuple',
+        components: [
+          { name: 'triggered', internalType: 'bool', type: 'bool' },
+          {
+            name: 'blocker',
+            internalType: 'enum KeelAutomation.Blocker',
+            type: 'uint8',
+          },
+          { name: 'observed', internalType: 'uint256', type: 'uint256' },
+          { name: 'level', internalType: 'uint256', type: 'uint256' },
+          { name: 'close', internalType: 'bool', type: 'bool' },
+          { name: 'sell', internalType: 'uint256', type: 'uint256' },
+          { name: 'repay', internalType: 'uint256', type: 'uint256' },
+          { name: 'borrow', internalType: 'uint256', type: 'uint256' },
+          { name: 'fee', internalType: 'uint256', type: 'uint256' },
+          { name: 'minOut', internalType: 'uint256', type: 'uint256' },
+          { name: 'flashFee', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+    ],
+    name: 'getRule',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct KeelAutomation.Rule',
+        type: 'tuple',
+        components: [
+          { name: 'owner', internalType: 'address', type: 'address' },
+          { name: 'maxSlippageBps', internalType: 'uint16', type: 'uint16' },
+          { name: 'maxFeeBps', internalType: 'uint16', type: 'uint16' },
+          { name: 'trailBps', internalType: 'uint16', type: 'uint16' },
+          { name: 'paused', internalType: 'bool', type: 'bool' },
+          { name: 'trigger', internalType: 'uint128', type: 'uint128' },
+          { name: 'target', internalType: 'uint128', type: 'uint128' },
+          { name: 'minCollateral', internalType: 'uint128', type: 'uint128' },
+          { name: 'high', internalType: 'uint128', type: 'uint128' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+      { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'plan',
+    outputs: [
+      {
+        name: 'p',
+        internalType: 'struct KeelAutomation.Plan',
+        type: 'tuple',
+        components: [
+          { name: 'triggered', internalType: 'bool', type: 'bool' },
+          {
+            name: 'blocker',
+            internalType: 'enum KeelAutomation.Blocker',
+            type: 'uint8',
+          },
+          { name: 'observed', internalType: 'uint256', type: 'uint256' },
+          { name: 'level', internalType: 'uint256', type: 'uint256' },
+          { name: 'close', internalType: 'bool', type: 'bool' },
+          { name: 'sell', internalType: 'uint256', type: 'uint256' },
+          { name: 'repay', internalType: 'uint256', type: 'uint256' },
+          { name: 'borrow', internalType: 'uint256', type: 'uint256' },
+          { name: 'fee', internalType: 'uint256', type: 'uint256' },
+          { name: 'minOut', internalType: 'uint256', type: 'uint256' },
+          { name: 'flashFee', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'poke',
+    outputs: [{ name: 'high', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+    ],
+    name: 'removeRule',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+    ],
+    name: 'ruleKey',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+      { name: 'paused', internalType: 'bool', type: 'bool' },
+    ],
+    name: 'setPaused',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
+      {
+        name: 'p',
+        internalType: 'struct KeelAutomation.Params',
+        type: 'tuple',
+        components: [
+          { name: 'trigger', internalType: 'uint256', type: 'uint256' },
+          { name: 'target', internalType: 'uint256', type: 'uint256' },
+          { name: 'trailBps', internalType: 'uint256', type: 'uint256' },
+          { name: 'minCollateral', internalType: 'uint256', type: 'uint256' },
+          { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256' },
+          { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    name: 'setRule',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'high',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'HighRecorded',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'executor',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum KeelAutomation.Kind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'observed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'borrowed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
+    ],
+    name: 'RuleExecuted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'RulePausedSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'RuleRemoved',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'adapter',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum KeelAutomation.Kind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'position',
+        internalType: 'bytes',
+        type: 'bytes',
+        indexed: false,
+      },
+      {
+        name: 'trigger',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'target',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'trailBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'minCollateral',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxSlippageBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxFeeBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'RuleSet',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'collateral', internalType: 'uint256', type: 'uint256' },
+      { name: 'minimum', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'BelowMinimum',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'FeeAboveCap',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
+    name: 'InvalidRule',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'NoRule',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'adapter', internalType: 'address', type: 'address' },
+    ],
+    name: 'NotAuthorised',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'owner', internalType: 'address', type: 'address' },
+      { name: 'caller', internalType: 'address', type: 'address' },
+    ],
+    name: 'NotPositionOwner',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'observed', internalType: 'uint256', type: 'uint256' },
+      { name: 'level', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NotTriggered',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'debt', internalType: 'uint256', type: 'uint256' },
+      { name: 'collateral', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'PositionNotClosed',
+  },
+  { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'ruleOwner', internalType: 'address', type: 'address' },
+      { name: 'owner', internalType: 'address', type: 'address' },
+    ],
+    name: 'RuleOwnerChanged',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'RulePaused',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
+      { name: 'target', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'TargetMissed',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'have', internalType: 'uint256', type: 'uint256' },
+      { name: 'need', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'TargetUnreachable',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'loss', internalType: 'uint256', type: 'uint256' },
+      { name: 'allowed', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'ValueLost',
   },
 ] as const
 
@@ -1286,6 +2507,165 @@ export const keelGuardAbi = [
       { name: 'initiator', internalType: 'address', type: 'address' },
     ],
     name: 'UntrustedLender',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelGuardAdapter
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelGuardAdapterAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'guard_', internalType: 'address', type: 'address' },
+      {
+        name: 'swapper_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
+    name: 'accrue',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'minColOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'boost',
+    outputs: [{ name: 'bought', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'maxSell', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'close',
+    outputs: [
+      { name: 'sold', internalType: 'uint256', type: 'uint256' },
+      { name: 'colToOwner', internalType: 'uint256', type: 'uint256' },
+      { name: 'debtToOwner', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'repay', internalType: 'uint256', type: 'uint256' },
+      { name: 'sell', internalType: 'uint256', type: 'uint256' },
+      { name: 'minOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'deleverage',
+    outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guard',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'initiator', internalType: 'address', type: 'address' },
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'flashFee', internalType: 'uint256', type: 'uint256' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'onFlashLoan',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
+    name: 'snapshot',
+    outputs: [
+      {
+        name: 's',
+        internalType: 'struct Snapshot',
+        type: 'tuple',
+        components: [
+          { name: 'owner', internalType: 'address', type: 'address' },
+          { name: 'mayWithdraw', internalType: 'bool', type: 'bool' },
+          { name: 'mayBorrow', internalType: 'bool', type: 'bool' },
+          { name: 'collateral', internalType: 'uint256', type: 'uint256' },
+          { name: 'debt', internalType: 'uint256', type: 'uint256' },
+          { name: 'colPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'colScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'lt', internalType: 'uint256', type: 'uint256' },
+          { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liqValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'swapper',
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
+  { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StaleProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'caller', internalType: 'address', type: 'address' },
+      { name: 'initiator', internalType: 'address', type: 'address' },
+    ],
+    name: 'UntrustedCallback',
   },
 ] as const
 
@@ -5265,6 +6645,176 @@ export const keelRiskStewardAbi = [
     type: 'error',
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
     name: 'UnknownStewardChange',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// MorphoBlueGuardAdapter
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const morphoBlueGuardAdapterAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'guard_', internalType: 'address', type: 'address' },
+      {
+        name: 'swapper_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+      {
+        name: 'morpho_',
+        internalType: 'contract IGuardMorpho',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
+    name: 'accrue',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'minColOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'boost',
+    outputs: [{ name: 'bought', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'maxSell', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'close',
+    outputs: [
+      { name: 'sold', internalType: 'uint256', type: 'uint256' },
+      { name: 'colToOwner', internalType: 'uint256', type: 'uint256' },
+      { name: 'debtToOwner', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'position', internalType: 'bytes', type: 'bytes' },
+      { name: 'repay', internalType: 'uint256', type: 'uint256' },
+      { name: 'sell', internalType: 'uint256', type: 'uint256' },
+      { name: 'minOut', internalType: 'uint256', type: 'uint256' },
+      { name: 'fee', internalType: 'uint256', type: 'uint256' },
+      { name: 'feeTo', internalType: 'address', type: 'address' },
+    ],
+    name: 'deleverage',
+    outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guard',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'morpho',
+    outputs: [
+      { name: '', internalType: 'contract IGuardMorpho', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'data', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'onMorphoFlashLoan',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
+    name: 'snapshot',
+    outputs: [
+      {
+        name: 's',
+        internalType: 'struct Snapshot',
+        type: 'tuple',
+        components: [
+          { name: 'owner', internalType: 'address', type: 'address' },
+          { name: 'mayWithdraw', internalType: 'bool', type: 'bool' },
+          { name: 'mayBorrow', internalType: 'bool', type: 'bool' },
+          { name: 'collateral', internalType: 'uint256', type: 'uint256' },
+          { name: 'debt', internalType: 'uint256', type: 'uint256' },
+          { name: 'colPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtPrice', internalType: 'uint256', type: 'uint256' },
+          { name: 'colScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtScale', internalType: 'uint256', type: 'uint256' },
+          { name: 'lt', internalType: 'uint256', type: 'uint256' },
+          { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liqValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'swapper',
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
+  { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StaleProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'caller', internalType: 'address', type: 'address' },
+      { name: 'initiator', internalType: 'address', type: 'address' },
+    ],
+    name: 'UntrustedCallback',
   },
 ] as const
 

@@ -1,7 +1,9 @@
 import type { Abi } from "viem";
 import {
   aaveLeverageRouterAbi,
+  iGuardAdapterAbi,
   iSwapAdapterAbi,
+  keelAutomationAbi,
   keelLeverageRouterAbi,
   keelMarketAbi,
   keelOracleAbi,
@@ -32,11 +34,16 @@ const protocolRouters = [...aaveLeverageRouterAbi, ...morphoLeverageRouterAbi] a
 const periphery = [...keelPeriphery, ...newErrors([...marketAndOracleErrors, ...keelPeriphery], protocolRouters)].filter(
   (x, i, all) => x.type !== "error" || all.findIndex((y) => y.type === "error" && y.name === x.name) === i,
 ) as Abi;
+const withSwap = [...marketAndOracleErrors, ...periphery, ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi)] as Abi;
+const automationErrors = newErrors(withSwap, keelAutomationAbi);
 export const keelErrorsAbi = [
-  ...marketAndOracleErrors,
-  ...periphery,
-  ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi),
+  ...withSwap,
+  ...automationErrors,
+  ...newErrors([...withSwap, ...automationErrors], iGuardAdapterAbi),
 ] as const satisfies Abi;
+
+/** KeelAutomation's ABI plus every error an execution or a rule change can bubble up (adapters, protocols' swap). */
+export const keelAutomationCallAbi = [...keelAutomationAbi, ...newErrors(keelAutomationAbi, keelErrorsAbi)] as const satisfies Abi;
 
 /**
  * The market's ABI plus the oracle's errors a market call can bubble up (StalePrice, PriceOutOfBounds…): pass it to

@@ -50,6 +50,17 @@ export interface MorphoBlueDeployment {
   leverageRouter?: Address;
 }
 
+/**
+ * KeelAutomation (the guard for every protocol) and its protocol adapters: an owner authorises the adapter of the
+ * position's protocol and sets rules on the guard; anyone may execute them (contracts/src/periphery/guard/).
+ */
+export interface AutomationDeployment {
+  guard: Address;
+  keel?: Address;
+  aaveV3?: Address;
+  morphoBlue?: Address;
+}
+
 /** What a deploy step writes for one chain and the app, scripts and agents read: `contracts-abi/deployments/<chainId>.json`. */
 export interface Deployment {
   chainId: number;
@@ -78,6 +89,8 @@ export interface Deployment {
   aaveV3?: AaveV3Deployment;
   /** Morpho Blue, where the chain has it. */
   morphoBlue?: MorphoBlueDeployment;
+  /** The guard for every protocol and its adapters, where deployed. */
+  automation?: AutomationDeployment;
   /** Only on local chains: the account that may move dev feeds, and the local Uniswap V2 (pools the simulator arbitrages). */
   dev?: { feedOwner: Address; uniswapV2?: { factory: Address; router: Address } };
 }
@@ -211,6 +224,16 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     if (o.leverageRouter !== undefined) morphoBlue.leverageRouter = addr(o.leverageRouter, "morphoBlue.leverageRouter");
   }
 
+  let automation: AutomationDeployment | undefined;
+  if (raw.automation !== undefined) {
+    const o = isObject(raw.automation) ? raw.automation : {};
+    need(isObject(raw.automation), "automation must be an object");
+    automation = { guard: addr(o.guard, "automation.guard") };
+    for (const k of ["keel", "aaveV3", "morphoBlue"] as const) {
+      if (o[k] !== undefined) automation[k] = addr(o[k], `automation.${k}`);
+    }
+  }
+
   if (problems.length) throw new DeploymentError(source, problems);
   const contractsOut = {
     oracle,
@@ -231,6 +254,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     markets,
     ...(aaveV3 ? { aaveV3 } : {}),
     ...(morphoBlue ? { morphoBlue } : {}),
+    ...(automation ? { automation } : {}),
     ...(dev ? { dev } : {}),
   };
 }

@@ -16,7 +16,7 @@ export interface DescribedError {
 }
 
 /** A revert's arguments as message values `a0`, `a1`…: timestamps (the errors in TIMESTAMP_ARGS) as dates. */
-const TIMESTAMP_ARGS: Record<string, number> = { StalePrice: 1, ChangeNotReady: 1 };
+const TIMESTAMP_ARGS: Record<string, number> = { StalePrice: 1, StaleProtocolPrice: 1, ChangeNotReady: 1 };
 export function revertValues(errorName: string, args: readonly unknown[]): Record<string, string | Date> {
   return Object.fromEntries(
     args.map((a, i) => [`a${i}`, TIMESTAMP_ARGS[errorName] === i ? new Date(Number(a as bigint) * 1000) : String(a)]),
@@ -132,6 +132,24 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   RouterNotAuthorized: () => "Authorise the leverage router on Morpho first (the authorisation step above).",
   DelegationTooLow: () =>
     "Your delegation to the leverage router is below what this transaction needs: grant it again (the authorisation steps above).",
+  // KeelAutomation (the guard for every protocol) and its protocol adapters
+  NotPositionOwner: () => "Only the position's owner can set or change its rules.",
+  NotAuthorised: () => "The owner has not authorised the protocol's automation adapter (or revoked it): the rule cannot run until it is authorised again.",
+  BelowMinimum: () => "The position holds less collateral than the rule's minimum size: the rule does not fire.",
+  TargetMissed: () => "After the movement the health factor would not be the rule's target: nothing was done.",
+  PositionNotClosed: () => "The close would leave debt or collateral in the position: nothing was done.",
+  ValueLost: () => "The execution would cost the owner more than the fee, flash fee and slippage bound allow: nothing was done.",
+  NotGuard: () => "Only the automation guard may order this adapter to move a position.",
+  UntrustedCallback: () => "The adapter only accepts flash-loan callbacks for loans it asked for.",
+  StaleProtocolPrice: ([, updatedAt]) => `The protocol's price is stale (last updated ${ts(updatedAt)}): rules wait until it updates.`,
+  NoProtocolPrice: () => "The protocol's oracle reports no price for this asset: rules wait.",
+  NoRule: () => "This position has no such rule (it was removed, or a close already ran).",
+  RulePaused: () => "This rule is paused: resume it to let it run.",
+  RuleOwnerChanged: () => "The position changed hands since the rule was set: the new owner must set their own.",
+  NotTriggered: () => "The rule's condition does not hold at the oracle price now.",
+  FeeAboveCap: () => "The executor asked for a fee above the rule's cap.",
+  InvalidRule: ([reason]) => `The rule's settings are out of bounds (${String(reason)}).`,
+  TargetUnreachable: () => "The position holds too little of this collateral to reach the target.",
   // DevPriceFeed
   NoRound: () => "That price round does not exist.",
   TimestampInFuture: () => "The timestamp is in the future.",

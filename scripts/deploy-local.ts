@@ -19,6 +19,7 @@ import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
 import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
 import { deployLendingProtocols, deployLeverageRouters, seedProtocolPositions } from "./lib/deploy-protocols";
+import { deployAutomation } from "./lib/deploy-automation";
 
 /** The local chain's assets: real decimals, realistic prices, Chainlink-style 8-decimal USD feeds. */
 export const LOCAL_ASSETS = [
@@ -183,10 +184,14 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const deployed = protocols ? await protocols : undefined;
   if (deployed) await seedProtocolPositions(opts.rpcUrl, chainId, deployed, log);
   const lending = deployed && keel.contracts.swapAdapter ? await deployLeverageRouters(deployer, deployed, keel.contracts.swapAdapter, log) : deployed;
+  const automation = keel.contracts.swapAdapter
+    ? await deployAutomation(deployer, { swapAdapter: keel.contracts.swapAdapter, ...(lending ?? {}) }, log)
+    : undefined;
   const deployment: Deployment = {
     ...keel,
     contracts: { ...keel.contracts, steward, multicall3 },
     ...(lending ?? {}),
+    ...(automation ? { automation } : {}),
     deploymentBlock,
     dev: { feedOwner: me, uniswapV2 },
   };

@@ -25,6 +25,7 @@ import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { healthCurve } from "@/lib/vault-charts";
 import { ProtectionPanel } from "./protection-panel";
+import { VaultAutomation } from "@/components/automation/vault-automation";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
 
@@ -254,6 +255,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
       </div>
 
       <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
+      <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />

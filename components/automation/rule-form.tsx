@@ -1,0 +1,125 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
+import type { GuardPosition } from "@/hooks/use-automation";
+import {
+  AUTOMATION_KINDS,
+  parseAutomationDraft,
+  snapshotHealth,
+  snapshotPrice,
+  type AutomationDraft,
+  type AutomationField,
+  type AutomationKind,
+  type FieldProblem,
+  type ParsedAutomationRule,
+} from "@/lib/automation";
+import { RulePreview } from "./rule-preview";
+import { RuleSteps } from "./rule-steps";
+
+const FIELDS: Record<AutomationKind, AutomationField[]> = {
+  deleverage: ["trigger", "target"],
+  boost: ["trigger", "target"],
+  stopLoss: ["trigger"],
+  takeProfit: ["trigger", "target"],
+  trailingStop: ["trail"],
+};
+
+/**
+ * A new rule for one position: the kind, its levels, the minimum size, the slippage bound and the fee cap, checked
+ * against KeelAutomation.setRule's bounds as typed; the preview at the trigger and the steps before the save button.
+ */
+export function RuleForm({
+  p,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  p: GuardPosition;
+  busy: boolean;
+  onSave: (kind: AutomationKind, rule: ParsedAutomationRule) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations("automation");
+  const amountProblem = useAmountProblem();
+  const [d, setD] = useState<AutomationDraft>({ kind: "stopLoss", trigger: "", target: "", trail: "10", minimum: "", slippage: "1", fee: "0.3" });
+  const parsed = parseAutomationDraft(d, { price: snapshotPrice(p.snapshot), healthFactor: snapshotHealth(p.snapshot), collateralDecimals: p.collateral.decimals });
+  const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
+  const problem = (e: FieldProblem | undefined) => (!e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {}));
+  const touched = (field: AutomationField) => field === "minimum" || field === "slippage" || field === "fee" || d[field] !== "";
+  const needs = p.authorise.filter((a) => (d.kind === "boost" ? true : a.step !== "aaveBorrow"));
+  const idBase = `${p.id}-rule`;
+
+  const field = (name: AutomationField, label: string, hint: string) => {
+    const err = touched(name) ? problem(errors[name]) : null;
+    return (
+      <label key={name} className="block space-y-1 text-xs text-slate-400" htmlFor={`${idBase}-${name}`}>
+        <span>{label}</span>
+        <input
+          id={`${idBase}-${name}`}
+          data-testid={`rule-${name}`}
+          inputMode="decimal"
+          value={d[name]}
+          onChange={(e) => setD({ ...d, [name]: e.target.value })}
+          aria-invalid={Boolean(err)}
+          aria-describedby={`${idBase}-${name}-hint`}
+          className="w-full rounded-md border border-slate-700 bg-slate-950 px-2 py-1.5 text-sm text-slate-100"
+        />
+        <span id={`${idBase}-${name}-hint`} className={err ? "text-rose-300" : "text-slate-400"}>
+          {err ?? hint}
+        </span>
+      </label>
+    );
+  };
+  const units = { collateral: p.collateral.symbol, debt: p.debt.symbol };
+
+  return (
+    <form
+      className="space-y-3 rounded-lg border border-slate-800 p-3"
+      data-testid="rule-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (parsed.ok) onSave(d.kind, parsed.rule);
+      }}
+    >
+      <label className="block space-y-1 text-xs text-slate-400" htmlFor={`${idBase}-kind`}>
+        <span>{t("form.kind")}</span>
+        <select
+          id={`${idBase}-kind`}
+          data-testid="rule-kind"
+          value={d.kind}
+          onChange={(e) => setD({ ...d, kind: e.target.value as AutomationKind, trigger: "", target: "" })}
+          className="w-full rounded-md border border-slate-700 bg-slate-950 px-2 py-1.5 text-sm text-slate-100"
+        >
+          {AUTOMATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="text-xs text-slate-400">{t(`explain.${d.kind}`, units)}</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {FIELDS[d.kind].map((name) => field(name, t(`form.${d.kind}.${name}`, units), t(`form.${d.kind}.${name}Hint`, units)))}
+        {field("minimum", t("form.minimum", units), t("form.minimumHint", units))}
+        {field("slippage", t("form.slippage"), t("form.slippageHint"))}
+        {field("fee", t("form.fee"), t(d.kind === "boost" ? "form.feeHintBoost" : "form.feeHint"))}
+      </div>
+      {parsed.ok && <RulePreview p={p} kind={d.kind} rule={parsed.rule} />}
+      <RuleSteps auth={needs} protocol={t(`protocols.${p.protocol}`)} last={t("steps.save", { kind: t(`kinds.${d.kind}`) })} />
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          data-testid="rule-save"
+          disabled={!parsed.ok || busy}
+          className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
+        >
+          {t("form.save")}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded-md border border-slate-700 px-3 py-1.5 text-sm text-slate-200">
+          {t("form.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

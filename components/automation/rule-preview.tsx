@@ -1,0 +1,43 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
+import type { GuardPosition } from "@/hooks/use-automation";
+import { previewAtTrigger, type AutomationKind, type ParsedAutomationRule } from "@/lib/automation";
+
+const MAX = 2n ** 256n - 1n;
+
+/**
+ * What the rule will do when it fires, before saving: the price at which it fires (in the debt asset, the protocol's
+ * oracle), the amounts the guard would compute there (lib/automation.ts mirrors KeelAutomation.plan), the health
+ * factor after, the minimum size and the fee cap.
+ */
+export function RulePreview({ p, kind, rule }: { p: GuardPosition; kind: AutomationKind; rule: ParsedAutomationRule }) {
+  const t = useTranslations("automation.preview");
+  const f = useFormat();
+  const s = p.snapshot;
+  const preview = previewAtTrigger(s, kind, rule, rule.feeBps);
+  const col = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
+  const debt = (x: bigint) => f.token(x, p.debt.decimals, p.debt.symbol);
+  const price = f.token(preview.price, 18, p.debt.symbol, 2);
+  const plan = preview.plan;
+  return (
+    <div className="space-y-1 rounded-md border border-slate-800 bg-slate-950/60 p-3 text-xs text-slate-300" data-testid="rule-preview">
+      <p className="font-medium text-slate-200">{t("title")}</p>
+      {!plan ? (
+        <p className="text-amber-200">{t("unreachable")}</p>
+      ) : (
+        <>
+          <p data-testid="preview-price">{t("firesAt", { price, collateral: p.collateral.symbol })}</p>
+          {plan.close && <p>{t("close", { repay: debt(plan.repay), sell: col(plan.sell), collateral: p.collateral.symbol })}</p>}
+          {!plan.close && kind === "boost" && <p>{t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })}</p>}
+          {!plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
+          <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>
+          <p data-testid="preview-fee">{t("fee", { cap: f.percent(rule.feeBps * 10n ** 14n), fee: debt(plan.fee), slippage: f.percent(rule.slippageBps * 10n ** 14n) })}</p>
+        </>
+      )}
+      <p data-testid="preview-minimum">
+        {rule.minCollateral === 0n ? t("noMinimum") : t("minimum", { minimum: col(rule.minCollateral) })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
+import {ISwapAdapter} from "../interfaces/ISwapAdapter.sol";
+import {IKeelVaults} from "../interfaces/IKeelVaults.sol";
+import {CollateralInfo} from "../../interfaces/IKeelMarket.sol";
+import {IGuardAdapter, Snapshot} from "./IGuardAdapter.sol";
+import {GuardAdapterBase} from "./GuardAdapterBase.sol";
+
+/// @title KeelGuardAdapter
+/// @notice Keel behind `IGuardAdapter`. Position `(market, vaultId, collateral)`; the vault owner makes this adapter
+/// its operator on the market. Prices are KeelOracle's (a stale feed reverts), values in USD (WAD), the health factor
+/// the market's `vaultHealth`; flash loans are the market's ERC-3156 loans of its base asset at its flash fee.
+contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
+    using SafeERC20 for IERC20;
+
+    bytes32 internal constant FLASH_CALLBACK_SUCCESS = keccak256("ERC3156FlashBorrower.onFlashLoan");
+
+    constructor(address guard_, ISwapAdapter swapper_) GuardAdapterBase(guard_, swapper_) {}
+
+    function _decode(bytes calldata position) internal pure returns (IKeelVaults market, uint256 id, address col) {
+        return abi.decode(position, (IKeelVaults, uint256, address));
+    }
+
+    /// @inheritdoc IGuardAdapter
+    function snapshot(bytes calldata position) external view returns (Snapshot memory s) {
+        (IKeelVaults market, uint256 id, address col) = _decode(position);
+        address base = market.asset();
+        s.owner = market.vaultOwner(id);
+        s.mayWithdraw = s.mayBorrow = market.isOperator(s.owner, address(this));
+        s.collateral = market.collateralOf(id, col);
+        s.debt = market.debtOf(id);
+        (s.colPrice, s.debtPrice) = market.oracle().prices(col, base);
+        if (s.colPrice == 0) revert NoProtocolPrice(col);
+        CollateralInfo memory info = market.collateralInfo(col);
+        s.colScale = 10 ** info.decimals;
+        s.debtScale = 10 ** IERC20Metadata(base).decimals();
+        s.lt = info.liquidationThreshold;
+        (s.collateralValue,, s.liqValue, s.debtValue,) = market.vaultHealth(id);
+        s.flashFeeBps = market.flashFeeBps();
+    }
+
+    /// @inheritdoc IGuardAdapter
+    function accrue(bytes calldata) external {}
+
+    /// @inheritdoc IGuardAdapter
+    function deleverage(bytes calldata position, uint256 repay, uint256 sell, uint256 minOut, uint256 fee, address feeTo)
+        external
+        onlyGuard
+        nonReentrant
+        returns (uint256 toOwner)
+    {
+        Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
+        _flash(job, repay);
+        toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
+    }
+
+    /// @inheritdoc IGuardAdapter
+    function close(bytes calldata position, uint256 maxSell, uint256 fee, address feeTo)
+        external
+        onlyGuard
+        nonReentrant
+        returns (uint256 sold, uint256 colToOwner, uint256 debtToOwner)
+    {
+        sold = _close(position, maxSell, fee);
+        (IKeelVaults market, uint256 id, address col) = _decode(position);
+        address owner = market.vaultOwner(id);
+        colToOwner = _sweep(col, owner);
+        debtToOwner = _payOut(market.asset(), fee, feeTo, owner);
+    }
+
+    function _close(bytes calldata position, uint256 maxSell, uint256 fee) internal returns (uint256 sold) {
+        (IKeelVaults market, uint256 id, address col) = _decode(position);
+        uint256 debt = market.debtOf(id);
+        if (debt == 0) {
+            uint256 have = market.collateralOf(id, col);
+            if (have != 0) market.withdrawCollateral(id, col, have, address(this));
+            return 0;
+        }
+        _flash(_job(Op.Close, position, maxSell, 0, fee), debt);
+        sold = _out1;
+    }
+
+    /// @inheritdoc IGuardAdapter
+    function boost(bytes calldata position, uint256 amount, uint256 minColOut, uint256 fee, address feeTo)
+        external
+        onlyGuard
+        nonReentrant
+        returns (uint256 bought)
+    {
+        Job memory job = _job(Op.Boost, position, minColOut, 0, fee);
+        _flash(job, amount);
+        bought = _out1;
+        _payOut(job.debtAsset, fee, feeTo, job.owner);
+    }
+
+    function _job(Op op, bytes calldata position, uint256 amount, uint256 minOut, uint256 fee)
+        internal
+        view
+        returns (Job memory job)
+    {
+        (IKeelVaults market, uint256 id, address col) = _decode(position);
+        job = Job(op, market.vaultOwner(id), col, market.asset(), amount, minOut, fee, position);
+    }
+
+    function _flash(Job memory job, uint256 amount) internal {
+        (IKeelVaults market,,) = abi.decode(job.position, (IKeelVaults, uint256, address));
+        _expect(address(market));
+        market.flashLoan(this, job.debtAsset, amount, abi.encode(job));
+    }
+
+    /// @inheritdoc IERC3156FlashBorrower
+    function onFlashLoan(address initiator, address token, uint256 amount, uint256 flashFee, bytes calldata data)
+        external
+        returns (bytes32)
+    {
+        _accept(initiator);
+        IKeelVaults market = IKeelVaults(msg.sender);
+        Job memory job = abi.decode(data, (Job));
+        (, uint256 id,) = abi.decode(job.position, (IKeelVaults, uint256, address));
+        if (job.op == Op.Boost) {
+            uint256 bought = _sellExactIn(token, job.collateral, amount, job.amount);
+            IERC20(job.collateral).forceApprove(address(market), bought);
+            market.depositCollateral(id, job.collateral, bought);
+            market.borrow(id, amount + flashFee + job.fee, address(this));
+            _out1 = bought;
+        } else {
+            IERC20(token).forceApprove(address(market), amount);
+            uint256 debt = market.debtOf(id);
+            market.repay(id, amount >= debt ? type(uint256).max : amount);
+            if (job.op == Op.Close) {
+                uint256 have = market.collateralOf(id, job.collateral);
+                market.withdrawCollateral(id, job.collateral, have, address(this));
+                uint256 maxIn = job.amount < have ? job.amount : have;
+                _out1 = _sellExactOut(job.collateral, token, amount + flashFee + job.fee, maxIn);
+            } else {
+                market.withdrawCollateral(id, job.collateral, job.amount, address(this));
+                _sellExactIn(job.collateral, token, job.amount, job.minOut);
+            }
+        }
+        // The market pulls the loan and its fee back.
+        IERC20(token).forceApprove(address(market), amount + flashFee);
+        return FLASH_CALLBACK_SUCCESS;
+    }
+}

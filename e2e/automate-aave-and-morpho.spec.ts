@@ -1,0 +1,133 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import { createPublicClient, createWalletClient, http, parseUnits, type Address } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { devErc20Abi, devPriceFeedAbi } from "../contracts-abi";
+import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
+import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
+import { ANVIL_KEYS } from "../scripts/lib/anvil";
+import { localChain } from "../scripts/lib/clients";
+import { startStack, type Stack } from "../scripts/lib/stack";
+import { alignPools, findPools } from "../agents/amm-arbitrage";
+import { feedOwnerKey } from "../agents/market-simulator";
+import { startGuardExecutor } from "../agents/guard-executor";
+import { connectWallet, screenshot } from "./support/fixtures";
+import { injectedWalletScript } from "./support/injected-wallet";
+
+// Aave v3 and Morpho Blue run only on a stack deployed with them: this journey starts its own.
+const test = base.extend<Record<never, never>, { stack: Stack }>({
+  stack: [
+    async ({}, use) => {
+      const stack = await startStack({ lendingProtocols: true, dev: process.env.KEEL_E2E_DEV === "1" });
+      await use(stack);
+      await stack.stop();
+    },
+    { scope: "worker", timeout: 400_000 },
+  ],
+});
+test.describe.configure({ mode: "serial" });
+
+const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
+
+test("as a trader: a stop-loss on my Aave position and a take-profit on my Morpho position, set on /automate, fire when ETH moves", async ({ page, stack }) => {
+  test.setTimeout(300_000);
+  const d = stack.deployment;
+  const chain = localChain(d.chainId, stack.anvil.url);
+  const publicClient = createPublicClient({ chain, transport: http(stack.anvil.url) });
+  const account = privateKeyToAccount(ANVIL_KEYS[1]!);
+  const trader = createWalletClient({ chain, transport: http(stack.anvil.url), account });
+  const send = async (request: Parameters<typeof trader.writeContract>[0]) => {
+    const hash = await trader.writeContract(request);
+    expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  };
+  const WETH = d.assets.find((a) => a.symbol === "WETH")!;
+  const USDC = d.assets.find((a) => a.symbol === "USDC")!.address;
+  const wad = (x: string) => parseUnits(x, 18);
+  // Aave: 10 WETH against 10,000 USDC. Morpho WETH/USDC: 2 WETH against 3,000 USDC.
+  const pool = d.aaveV3!.pool;
+  await send({ address: WETH.address, abi: devErc20Abi, functionName: "approve", args: [pool, wad("10")] } as never);
+  await send({ address: pool, abi: aavePoolAbi, functionName: "supply", args: [WETH.address, wad("10"), account.address, 0] } as never);
+  await send({ address: pool, abi: aavePoolAbi, functionName: "borrow", args: [USDC, parseUnits("10000", 6), 2n, 0, account.address] } as never);
+  const mk = d.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
+  const params = { loanToken: mk.loanToken, collateralToken: mk.collateralToken, oracle: mk.oracle, irm: mk.irm, lltv: BigInt(mk.lltv) };
+  await send({ address: WETH.address, abi: devErc20Abi, functionName: "approve", args: [d.morphoBlue!.morpho, wad("2")] } as never);
+  await send({ address: d.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "supplyCollateral", args: [params, wad("2"), account.address, "0x"] } as never);
+  await send({ address: d.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "borrow", args: [params, parseUnits("3000", 6), 0n, account.address, account.address] } as never);
+
+  await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
+  await page.goto(`${stack.baseUrl}/automate`);
+  await connectWallet(page);
+  const aave = page.getByTestId("automation-aaveV3");
+  const morpho = page.getByTestId("automation-morphoBlue");
+  await expect(aave).toBeVisible({ timeout: 60_000 });
+  await expect(morpho).toBeVisible();
+  await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter not authorised");
+
+  // Aave stop-loss at $2,800 with a 1 WETH minimum: a price above today's is refused inline, then the preview.
+  await aave.getByTestId("add-rule").click();
+  const form = aave.getByTestId("rule-form");
+  await form.getByTestId("rule-trigger").fill("3100");
+  await expect(form).toContainText("Below today's price");
+  await form.getByTestId("rule-trigger").fill("2800");
+  await form.getByTestId("rule-minimum").fill("1");
+  await expect(form.getByTestId("preview-price")).toContainText("2,800");
+  await expect(form.getByTestId("preview-minimum")).toContainText("Minimum size 1 WETH");
+  await expect(form.getByTestId("preview-fee")).toContainText("Fee cap 0.30%");
+  await expect(form.getByTestId("rule-steps")).toContainText("aTokens");
+  await screenshot(page, "automate-form");
+  await form.getByTestId("rule-save").click();
+  await expect(confirmed(page, /aTokens/)).toBeVisible({ timeout: 60_000 });
+  await expect(confirmed(page, "Save the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
+  await expect(aave.getByTestId("auto-rule-stopLoss")).toContainText("Closes at or below 2,800", { timeout: 30_000 });
+  await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter authorised");
+
+  // Morpho take-profit (close) at $3,300.
+  await morpho.getByTestId("add-rule").click();
+  const mform = morpho.getByTestId("rule-form");
+  await mform.getByTestId("rule-kind").selectOption("takeProfit");
+  await mform.getByTestId("rule-trigger").fill("3300");
+  await expect(mform.getByTestId("preview-minimum")).toContainText("No minimum size");
+  await mform.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Save the Take-profit rule")).toBeVisible({ timeout: 60_000 });
+  await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
+  await screenshot(page, "automate");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "automate");
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  // ETH falls to $2,750, then rallies to $3,350; the executor (started here) fires each rule when it holds.
+  const pools = await findPools(stack.anvil.url, d);
+  const owner = createWalletClient({ chain, transport: http(stack.anvil.url), account: privateKeyToAccount(feedOwnerKey(d)) });
+  const ethPrice = async (usd: string) => {
+    const hash = await owner.writeContract({ address: WETH.feed as Address, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits(usd, 8)] });
+    await publicClient.waitForTransactionReceipt({ hash });
+    await alignPools({ rpcUrl: stack.anvil.url, deployment: d, pools });
+  };
+  const executor = startGuardExecutor({ rpcUrl: stack.anvil.url, deployment: d, log: () => {} });
+  try {
+    await ethPrice("2750");
+    await executor.run();
+    await executor.idle();
+    await expect(page.getByTestId("automation-execution")).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId("automation-execution").first()).toContainText("Stop-loss on Aave v3");
+    await expect(aave).toHaveCount(0); // the Aave position is closed
+    await ethPrice("3350");
+    await executor.run();
+    await executor.idle();
+    await expect(page.getByTestId("automation-execution")).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId("automation-execution").first()).toContainText("Take-profit on Morpho Blue");
+    await expect(morpho).toHaveCount(0);
+  } finally {
+    await executor.stop();
+  }
+  expect(executor.stats.executed).toBe(2);
+  await screenshot(page, "automate-executed");
+
+  // The Keel vault page keeps its protection panel and shows the automation panel beside it.
+  await page.goto(`${stack.baseUrl}/vault/${d.chainId}/1?market=${d.markets[0]!.address}`);
+  await expect(page.getByTestId("protection-panel")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("vault-automation")).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, "vault-automation");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "vault-automation");
+});

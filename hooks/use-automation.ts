@@ -1,0 +1,326 @@
+"use client";
+import { useQueries } from "@tanstack/react-query";
+import { erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex } from "viem";
+import { useConfig } from "wagmi";
+import { getPublicClient, readContract } from "wagmi/actions";
+import { iGuardAavePoolAbi, iGuardCreditDelegationAbi, iGuardMorphoAbi, keelAutomationAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { useKeelChains } from "@/hooks/use-keel-config";
+import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
+import { AUTOMATION_KINDS, positionKey, type AutomationKind, type AutomationPlan, type AutomationProtocol, type AutomationRule, type GuardSnapshot } from "@/lib/automation";
+import { findAsset } from "@/lib/deployment";
+import { readProtocolPositions } from "@/lib/protocols/read";
+import { readError } from "@/lib/query-state";
+import type { ChainConfig } from "@/lib/server/config";
+
+type ChainId = Parameters<typeof readContract>[1]["chainId"];
+
+export interface TokenRef {
+  address: Address;
+  symbol: string;
+  decimals: number;
+}
+
+/** One contract call the owner signs (authorise or revoke the protocol's adapter). */
+export interface AuthCall {
+  /** Message key under `automation.auth`. */
+  step: "keelOperator" | "aaveWithdraw" | "aaveBorrow" | "morphoAuthorise";
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args: readonly unknown[];
+  /** Already granted (authorise) or already withdrawn (revoke). */
+  done: boolean;
+}
+
+export interface RuleView {
+  kind: AutomationKind;
+  rule: AutomationRule;
+  /** The guard's plan now (null when the read reverts, e.g. a stale price). */
+  plan: (AutomationPlan & { blocker: number }) | null;
+}
+
+/** One position KeelAutomation can guard, read through its protocol's adapter, with its rules. */
+export interface GuardPosition {
+  chain: ChainConfig;
+  protocol: AutomationProtocol;
+  guard: Address;
+  adapter: Address;
+  position: Hex;
+  /** React key and test id. */
+  id: string;
+  /** Where it lives: Keel market + vault, Aave pool, Morpho market name. */
+  place: string;
+  collateral: TokenRef;
+  debt: TokenRef;
+  snapshot: GuardSnapshot;
+  rules: RuleView[];
+  /** The calls that authorise the adapter (deleverage/close need `withdraw`; boost also `borrow`) and revoke it. */
+  authorise: AuthCall[];
+  revoke: AuthCall[];
+  /** Keel: the vault page. */
+  vault?: { market: Address; id: bigint };
+}
+
+export const automationKey = (chainId: number, owner?: Address) => ["keel", "automation", chainId, owner ?? null] as const;
+
+interface Candidate {
+  protocol: AutomationProtocol;
+  adapter: Address;
+  position: Hex;
+  place: string;
+  collateral: TokenRef;
+  debt: TokenRef;
+  vault?: { market: Address; id: bigint };
+}
+
+/**
+ * Every position of `owner` that KeelAutomation can guard on every configured chain (Keel vaults per collateral, Aave
+ * collateral × debt pairs, Morpho markets), each read through its adapter's `snapshot`, with its rules and the guard's
+ * plan for each, refreshed on each block.
+ */
+export function useAutomationPositions(owner: Address | undefined) {
+  const config = useConfig();
+  const chains = useKeelChains().filter((c) => c.deployment?.automation);
+  const results = useQueries({
+    queries: chains.map((chain) => ({
+      queryKey: automationKey(chain.id, owner),
+      enabled: Boolean(owner),
+      retry: 1,
+      queryFn: () => readChain(config, chain, owner!),
+    })),
+  });
+  useRefreshOnBlocks(owner ? chains.map((chain) => ({ chainId: chain.id, key: automationKey(chain.id, owner) })) : []);
+  return chains.map((chain, i) => {
+    const r = results[i]!;
+    return { chain, positions: r.data, error: readError(r), isPending: r.isPending, refetch: () => void r.refetch() };
+  });
+}
+
+async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfig, owner: Address): Promise<GuardPosition[]> {
+  const d = chain.deployment!;
+  const a = d.automation!;
+  const chainId = chain.id as ChainId;
+  const read = <T,>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) =>
+    readContract(config, { chainId, address, abi, functionName, args } as never) as Promise<T>;
+  const token = (address: Address, symbol?: string, decimals?: number): TokenRef => {
+    const known = findAsset(d, address);
+    return { address, symbol: known?.symbol ?? symbol ?? address.slice(0, 8), decimals: known?.decimals ?? decimals ?? 18 };
+  };
+  const candidates: Candidate[] = [];
+
+  if (a.keel && d.contracts.lens && d.markets.length) {
+    const vaults = await readContract(config, { chainId, address: d.contracts.lens, abi: keelLensAbi, functionName: "getAccount", args: [d.markets.map((m) => m.address), owner] });
+    for (const v of vaults) {
+      const m = d.markets.find((x) => x.address.toLowerCase() === v.market.toLowerCase());
+      if (!m) continue;
+      for (const c of v.collaterals) {
+        if (c.amount === 0n) continue;
+        candidates.push({
+          protocol: "keel",
+          adapter: a.keel,
+          position: positionKey({ protocol: "keel", market: m.address, vaultId: v.id, collateral: c.asset }),
+          place: `${m.name} #${v.id} · ${token(c.asset).symbol}`,
+          collateral: token(c.asset),
+          debt: token(m.baseAsset),
+          vault: { market: m.address, id: v.id },
+        });
+      }
+    }
+  }
+  if ((a.aaveV3 && d.aaveV3) || (a.morphoBlue && d.morphoBlue)) {
+    const client = getPublicClient(config, { chainId });
+    if (client) {
+      const p = await readProtocolPositions(client as never, d, owner);
+      if (a.aaveV3 && p.aave) {
+        for (const c of p.aave.collaterals.filter((x) => x.amount > 0n)) {
+          for (const debt of p.aave.debts.filter((x) => x.amount > 0n && x.token.address !== c.token.address)) {
+            candidates.push({
+              protocol: "aaveV3",
+              adapter: a.aaveV3,
+              position: positionKey({ protocol: "aaveV3", owner, collateral: c.token.address, debtAsset: debt.token.address }),
+              place: `${c.token.symbol} → ${debt.token.symbol}`,
+              collateral: token(c.token.address, c.token.symbol, c.token.decimals),
+              debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
+            });
+          }
+        }
+      }
+      if (a.morphoBlue) {
+        for (const m of p.morpho) {
+          const col = m.collaterals[0];
+          const debt = m.debts[0];
+          if (!col || !debt || col.amount === 0n) continue;
+          candidates.push({
+            protocol: "morphoBlue",
+            adapter: a.morphoBlue,
+            position: positionKey({ protocol: "morphoBlue", owner, marketId: m.id as Hex }),
+            place: m.name,
+            collateral: token(col.token.address, col.token.symbol, col.token.decimals),
+            debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
+          });
+        }
+      }
+    }
+  }
+
+  return Promise.all(
+    candidates.map(async (c): Promise<GuardPosition> => {
+      const snapshot = await read<GuardSnapshot>(c.adapter, keelAutomationAdapterAbi, "snapshot", [c.position]);
+      const rules: RuleView[] = [];
+      await Promise.all(
+        AUTOMATION_KINDS.map(async (kind, k) => {
+          const rule = await read<AutomationRule>(a.guard, keelAutomationAbi as Abi, "getRule", [c.adapter, c.position, k]);
+          if (rule.owner === zeroAddress) return;
+          const plan = await read<AutomationPlan & { blocker: number }>(a.guard, keelAutomationAbi as Abi, "plan", [c.adapter, c.position, k, BigInt(rule.maxFeeBps)]).catch(() => null);
+          rules.push({ kind, rule, plan });
+        }),
+      );
+      rules.sort((x, y) => AUTOMATION_KINDS.indexOf(x.kind) - AUTOMATION_KINDS.indexOf(y.kind));
+      const { authorise, revoke } = await authCalls(c, owner, read, d.aaveV3?.pool, d.morphoBlue?.morpho);
+      return { chain, guard: a.guard, id: `${chain.id}-${c.protocol}-${c.position.slice(2, 10)}${c.position.slice(-8)}`, snapshot, rules, authorise, revoke, ...c };
+    }),
+  );
+}
+
+/** The adapter's ABI (every adapter answers `snapshot` alike). */
+const keelAutomationAdapterAbi = [
+  {
+    type: "function",
+    name: "snapshot",
+    stateMutability: "view",
+    inputs: [{ name: "position", type: "bytes" }],
+    outputs: [
+      {
+        name: "",
+        type: "tuple",
+        components: [
+          { name: "owner", type: "address" },
+          { name: "mayWithdraw", type: "bool" },
+          { name: "mayBorrow", type: "bool" },
+          { name: "collateral", type: "uint256" },
+          { name: "debt", type: "uint256" },
+          { name: "colPrice", type: "uint256" },
+          { name: "debtPrice", type: "uint256" },
+          { name: "colScale", type: "uint256" },
+          { name: "debtScale", type: "uint256" },
+          { name: "lt", type: "uint256" },
+          { name: "collateralValue", type: "uint256" },
+          { name: "liqValue", type: "uint256" },
+          { name: "debtValue", type: "uint256" },
+          { name: "flashFeeBps", type: "uint256" },
+        ],
+      },
+    ],
+  },
+] as const satisfies Abi;
+
+/** What the owner signs to authorise the protocol's adapter, and to revoke it. */
+async function authCalls(
+  c: Candidate,
+  owner: Address,
+  read: <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => Promise<T>,
+  aavePool?: Address,
+  morpho?: Address,
+): Promise<{ authorise: AuthCall[]; revoke: AuthCall[] }> {
+  if (c.protocol === "keel") {
+    const market = c.vault!.market;
+    const on = await read<boolean>(market, keelMarketAbi as Abi, "isOperator", [owner, c.adapter]);
+    return {
+      authorise: [{ step: "keelOperator", address: market, abi: keelMarketAbi as Abi, functionName: "setOperator", args: [c.adapter, true], done: on }],
+      revoke: [{ step: "keelOperator", address: market, abi: keelMarketAbi as Abi, functionName: "setOperator", args: [c.adapter, false], done: !on }],
+    };
+  }
+  if (c.protocol === "morphoBlue") {
+    const on = await read<boolean>(morpho!, iGuardMorphoAbi as Abi, "isAuthorized", [owner, c.adapter]);
+    return {
+      authorise: [{ step: "morphoAuthorise", address: morpho!, abi: iGuardMorphoAbi as Abi, functionName: "setAuthorization", args: [c.adapter, true], done: on }],
+      revoke: [{ step: "morphoAuthorise", address: morpho!, abi: iGuardMorphoAbi as Abi, functionName: "setAuthorization", args: [c.adapter, false], done: !on }],
+    };
+  }
+  const [col, debt] = await Promise.all([
+    read<{ aTokenAddress: Address }>(aavePool!, iGuardAavePoolAbi as Abi, "getReserveData", [c.collateral.address]),
+    read<{ variableDebtTokenAddress: Address }>(aavePool!, iGuardAavePoolAbi as Abi, "getReserveData", [c.debt.address]),
+  ]);
+  const [allowance, delegated] = await Promise.all([
+    read<bigint>(col.aTokenAddress, erc20Abi as Abi, "allowance", [owner, c.adapter]),
+    read<bigint>(debt.variableDebtTokenAddress, iGuardCreditDelegationAbi as Abi, "borrowAllowance", [owner, c.adapter]),
+  ]);
+  const approve = (amount: bigint, done: boolean): AuthCall => ({ step: "aaveWithdraw", address: col.aTokenAddress, abi: erc20Abi as Abi, functionName: "approve", args: [c.adapter, amount], done });
+  const delegate = (amount: bigint, done: boolean): AuthCall => ({
+    step: "aaveBorrow",
+    address: debt.variableDebtTokenAddress,
+    abi: iGuardCreditDelegationAbi as Abi,
+    functionName: "approveDelegation",
+    args: [c.adapter, amount],
+    done,
+  });
+  return {
+    authorise: [approve(maxUint256, allowance > 10n ** 60n), delegate(maxUint256, delegated > 10n ** 60n)],
+    revoke: [approve(0n, allowance === 0n), delegate(0n, delegated === 0n)],
+  };
+}
+
+/** The positions of one Keel vault (the vault page's panel). */
+export function vaultPositions(all: ReturnType<typeof useAutomationPositions>, chainId: number, market: Address, id: bigint): GuardPosition[] {
+  return all
+    .filter((c) => c.chain.id === chainId)
+    .flatMap((c) => c.positions ?? [])
+    .filter((p) => p.protocol === "keel" && p.vault?.market.toLowerCase() === market.toLowerCase() && p.vault.id === id);
+}
+
+export interface AutomationExecution {
+  chain: ChainConfig;
+  protocol: AutomationProtocol | "unknown";
+  kind: AutomationKind;
+  block: bigint;
+  txHash: Hex;
+  executor: Address;
+  sold: bigint;
+  repaid: bigint;
+  borrowed: bigint;
+  fee: bigint;
+}
+
+/**
+ * Every execution of the owner's rules on every chain, newest first: the guard's RuleSet events filtered by the
+ * (indexed) owner name the rules' keys, then RuleExecuted events with those keys.
+ */
+export function useAutomationHistory(owner: Address | undefined) {
+  const config = useConfig();
+  const chains = useKeelChains().filter((c) => c.deployment?.automation);
+  const results = useQueries({
+    queries: chains.map((chain) => ({
+      queryKey: [...automationKey(chain.id, owner), "history"],
+      enabled: Boolean(owner),
+      retry: 1,
+      queryFn: async (): Promise<AutomationExecution[]> => {
+        const client = getPublicClient(config, { chainId: chain.id as ChainId });
+        if (!client) return [];
+        const a = chain.deployment!.automation!;
+        const fromBlock = BigInt(chain.deployment!.deploymentBlock);
+        const set = await client.getContractEvents({ address: a.guard, abi: keelAutomationAbi, eventName: "RuleSet", args: { owner: owner! }, fromBlock });
+        const byKey = new Map(set.map((e) => [e.args.key!, e.args.adapter!]));
+        if (byKey.size === 0) return [];
+        const done = await client.getContractEvents({ address: a.guard, abi: keelAutomationAbi, eventName: "RuleExecuted", args: { key: [...byKey.keys()] }, fromBlock });
+        const protocolOf = (adapter: Address | undefined): AutomationExecution["protocol"] =>
+          adapter === a.keel ? "keel" : adapter === a.aaveV3 ? "aaveV3" : adapter === a.morphoBlue ? "morphoBlue" : "unknown";
+        return done
+          .map((e) => ({
+            chain,
+            protocol: protocolOf(byKey.get(e.args.key!)),
+            kind: AUTOMATION_KINDS[e.args.kind!] ?? "deleverage",
+            block: e.blockNumber,
+            txHash: e.transactionHash,
+            executor: e.args.executor!,
+            sold: e.args.sold!,
+            repaid: e.args.repaid!,
+            borrowed: e.args.borrowed!,
+            fee: e.args.fee!,
+          }))
+          .reverse();
+      },
+    })),
+  });
+  useRefreshOnBlocks(owner ? chains.map((chain) => ({ chainId: chain.id, key: [...automationKey(chain.id, owner), "history"] })) : []);
+  return results.flatMap((r) => r.data ?? []);
+}
