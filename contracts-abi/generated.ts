@@ -5753,13 +5753,6 @@ export const keelRiskAdminAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'isStewardChange',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
     inputs: [
       { name: 'market', internalType: 'address', type: 'address' },
       { name: 'asset', internalType: 'address', type: 'address' },
@@ -5998,6 +5991,20 @@ export const keelRiskAdminAbi = [
     inputs: [],
     name: 'stewardActiveAt',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'stewardChangeBy',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'stewardChangeSafer',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
   {
@@ -6320,6 +6327,11 @@ export const keelRiskAdminAbi = [
     type: 'error',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
     name: 'OwnableUnauthorizedAccount',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'StewardChangeNoLongerSafer',
   },
   {
     type: 'error',
