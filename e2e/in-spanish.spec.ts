@@ -55,16 +55,22 @@ test("en español: no page shows an English sentence (visible text, labels and h
   await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
   await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
   const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
-  // Vault #1 (anvil #0's) with both KeelGuard rules set and the guard not yet its operator: the protection panel shows
+  // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
   // its rule cards, their previews and the "not authorised" warning, all scanned below.
+  const { createWalletClient, http } = await import("viem");
   const { keelGuardAbi } = await import("../contracts-abi/generated");
+  const { keelMarketAbi } = await import("../contracts-abi");
+  const { localChain } = await import("../scripts/lib/clients");
   const guard = chain.deployment.contracts.guard!;
   const weth = chain.asset("WETH").address;
+  const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });
+  const key = ANVIL_KEYS.find((k) => privateKeyToAccount(k).address === owner)!;
+  const ownerClient = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(key) });
   for (const args of [
     [usdc, 1n, 0, weth, 1_200_000_000_000_000_000n, 1_600_000_000_000_000_000n, 100n, 30n],
     [usdc, 1n, 1, weth, 2_000n * 10n ** 18n, 0n, 100n, 30n],
   ] as const) {
-    const hash = await chain.admin.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setRule", args });
+    const hash = await ownerClient.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setRule", args });
     expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   }
   await app.open("/");
