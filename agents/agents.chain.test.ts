@@ -68,8 +68,18 @@ describe("agents on the chain: crash → keeper and guard", () => {
       c0.publicClient.readContract({ address: lensAddr, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] }),
     ]);
     for (const feeBps of [0n, 50n]) {
-      const onChain = await c0.publicClient.readContract({ address: guard, abi: keelGuardAbi, functionName: "plan", args: [market, protectedVault.id, 0, feeBps] });
-      const mirror = deleveragePlan(toPosition(view, marketView!), wad("1.4"), { collateral: WETH, slippageBps: 100n, feeBps, flashFeeBps: marketView!.flashFeeBps });
+      const onChain = await c0.publicClient.readContract({
+        address: guard,
+        abi: keelGuardAbi,
+        functionName: "plan",
+        args: [market, protectedVault.id, 0, feeBps],
+      });
+      const mirror = deleveragePlan(toPosition(view, marketView!), wad("1.4"), {
+        collateral: WETH,
+        slippageBps: 100n,
+        feeBps,
+        flashFeeBps: marketView!.flashFeeBps,
+      });
       expect(onChain.triggered).toBe(false);
       expect(mirror).not.toBeNull();
       expect({ sell: mirror!.sell, repay: mirror!.repay, fee: mirror!.fee }).toEqual({ sell: onChain.sell, repay: onChain.repay, fee: onChain.fee });
@@ -104,10 +114,20 @@ describe("agents on the chain: crash → keeper and guard", () => {
 
     // No liquidatable vault is left in any market.
     for (const m of deployment.markets) {
-      const [vaults] = await c.publicClient.readContract({ address: deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [m.address, 0n, 500n] });
+      const [vaults] = await c.publicClient.readContract({
+        address: deployment.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getVaults",
+        args: [m.address, 0n, 500n],
+      });
       expect(vaults.filter((v) => v.liquidatable).map((v) => v.id)).toEqual([]);
     }
-    const [, , , , hf] = await c.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [protectedVault.id] });
+    const [, , , , hf] = await c.publicClient.readContract({
+      address: market,
+      abi: keelMarketAbi,
+      functionName: "vaultHealth",
+      args: [protectedVault.id],
+    });
     expect(hf).toBeGreaterThanOrEqual(wad("1"));
     expect(keeper.stats.liquidationsConfirmed).toBeGreaterThanOrEqual(4);
     expect(keeper.stats.profitUsd).toBeGreaterThan(0n);

@@ -20,7 +20,12 @@ export async function findPools(rpcUrl: string, deployment: Deployment): Promise
   const assets = deployment.assets;
   for (let i = 0; i < assets.length; i++) {
     for (let j = i + 1; j < assets.length; j++) {
-      const pair = await publicClient.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [assets[i]!.address, assets[j]!.address] });
+      const pair = await publicClient.readContract({
+        address: factory,
+        abi: iUniswapV2FactoryAbi,
+        functionName: "getPair",
+        args: [assets[i]!.address, assets[j]!.address],
+      });
       if (pair !== zeroAddress) pools.push({ pair, a: assets[i]!, b: assets[j]! });
     }
   }
@@ -60,9 +65,13 @@ export async function alignPools(opts: { rpcUrl: string; deployment: Deployment;
     if (allowance < trade.amountIn) {
       await c.send({ address: sell.address, abi: devErc20Abi, functionName: "approve", args: [adapter, maxUint256] });
     }
-    await c.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [sell.address, buy.address, trade.amountIn, 0n, me] });
+    await c.send({
+      address: adapter,
+      abi: uniswapV2AdapterAbi,
+      functionName: "swapExactIn",
+      args: [sell.address, buy.address, trade.amountIn, 0n, me],
+    });
     trades.push({ pair: pool.pair, sold: sell.symbol, amountIn: trade.amountIn });
   }
   return trades;
 }
-

@@ -3,7 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeAbiParameters, erc20Abi, maxUint256, parseUnits, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, iGuardAavePoolAbi, iGuardAdapterAbi, iGuardMorphoAbi, keelAutomationAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import {
+  devErc20Abi,
+  devPriceFeedAbi,
+  iGuardAavePoolAbi,
+  iGuardAdapterAbi,
+  iGuardMorphoAbi,
+  keelAutomationAbi,
+  keelMarketAbi,
+} from "@/contracts-abi/generated";
 import { AUTOMATION_KINDS, planRule } from "@/lib/automation";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
@@ -39,7 +47,11 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
-    ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-automation-")), lendingProtocols: true }));
+    ({ deployment: d } = await deployLocal({
+      rpcUrl: anvil.url,
+      outDir: mkdtempSync(path.join(os.tmpdir(), "keel-automation-")),
+      lendingProtocols: true,
+    }));
     pools = await findPools(anvil.url, d);
   }, 400_000);
   afterAll(() => anvil?.stop());
@@ -63,7 +75,12 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       address: a.guard,
       abi: keelAutomationAbi,
       functionName: "setRule",
-      args: [a.aaveV3!, aavePos, KIND.trailingStop, { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n }],
+      args: [
+        a.aaveV3!,
+        aavePos,
+        KIND.trailingStop,
+        { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n },
+      ],
     });
 
     // Morpho (anvil #2): 2 WETH against 3,000 USDC on WETH/USDC; the adapter authorised; take-profit (close) at $3,300.
@@ -73,14 +90,24 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
     const morpho = d.morphoBlue!.morpho;
     await bob.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [morpho, wad("2")] });
     await bob.send({ address: morpho, abi: morphoBlueAbi, functionName: "supplyCollateral", args: [params, wad("2"), bob.account.address, "0x"] });
-    await bob.send({ address: morpho, abi: morphoBlueAbi, functionName: "borrow", args: [params, parseUnits("3000", 6), 0n, bob.account.address, bob.account.address] });
+    await bob.send({
+      address: morpho,
+      abi: morphoBlueAbi,
+      functionName: "borrow",
+      args: [params, parseUnits("3000", 6), 0n, bob.account.address, bob.account.address],
+    });
     await bob.send({ address: morpho, abi: iGuardMorphoAbi, functionName: "setAuthorization", args: [a.morphoBlue!, true] });
     const morphoPos = encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [bob.account.address, mk.id as Hex]);
     await bob.send({
       address: a.guard,
       abi: keelAutomationAbi,
       functionName: "setRule",
-      args: [a.morphoBlue!, morphoPos, KIND.takeProfit, { trigger: wad("3300"), target: 0n, trailBps: 0n, minCollateral: wad("0.5"), maxSlippageBps: 100n, maxFeeBps: 50n }],
+      args: [
+        a.morphoBlue!,
+        morphoPos,
+        KIND.takeProfit,
+        { trigger: wad("3300"), target: 0n, trailBps: 0n, minCollateral: wad("0.5"), maxSlippageBps: 100n, maxFeeBps: 50n },
+      ],
     });
 
     // Keel (anvil #3): 5 WETH against 5,000 USDC; the Keel adapter its operator; boost above HF 2.7 back to 2.0.
@@ -97,7 +124,12 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       address: a.guard,
       abi: keelAutomationAbi,
       functionName: "setRule",
-      args: [a.keel!, keelPos, KIND.boost, { trigger: wad("2.7"), target: wad("2"), trailBps: 0n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n }],
+      args: [
+        a.keel!,
+        keelPos,
+        KIND.boost,
+        { trigger: wad("2.7"), target: wad("2"), trailBps: 0n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n },
+      ],
     });
 
     // lib/automation.ts's mirror computes what the guard's own plan computes, to the unit, on each protocol's snapshot.
@@ -127,7 +159,9 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       }
     };
     const executedKeys = async () =>
-      (await alice.publicClient.getContractEvents({ address: a.guard, abi: keelAutomationAbi, eventName: "RuleExecuted", fromBlock: 0n })).map((e) => e.args.key);
+      (await alice.publicClient.getContractEvents({ address: a.guard, abi: keelAutomationAbi, eventName: "RuleExecuted", fromBlock: 0n })).map(
+        (e) => e.args.key,
+      );
     const key = (adapter: Address, pos: Hex, kind: number) =>
       alice.publicClient.readContract({ address: a.guard, abi: keelAutomationAbi, functionName: "ruleKey", args: [adapter, pos, kind] });
     try {
@@ -137,13 +171,23 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       // The rally: $3,500. Take-profit ($3,300) and boost (HF 2.9 > 2.7) fire; the trailing stop's high is poked.
       await ethPrice("3500");
       await rounds(3);
-      const rule = await alice.publicClient.readContract({ address: a.guard, abi: keelAutomationAbi, functionName: "getRule", args: [a.aaveV3!, aavePos, KIND.trailingStop] });
+      const rule = await alice.publicClient.readContract({
+        address: a.guard,
+        abi: keelAutomationAbi,
+        functionName: "getRule",
+        args: [a.aaveV3!, aavePos, KIND.trailingStop],
+      });
       expect(rule.high).toBe(wad("3500"));
       const afterRally = await executedKeys();
       expect(afterRally).toContain(await key(a.morphoBlue!, morphoPos, KIND.takeProfit));
       expect(afterRally).toContain(await key(a.keel!, keelPos, KIND.boost));
       expect(afterRally).not.toContain(await key(a.aaveV3!, aavePos, KIND.trailingStop));
-      const [, borrowShares, collateral] = await bob.publicClient.readContract({ address: morpho, abi: morphoBlueAbi, functionName: "position", args: [mk.id as Hex, bob.account.address] });
+      const [, borrowShares, collateral] = await bob.publicClient.readContract({
+        address: morpho,
+        abi: morphoBlueAbi,
+        functionName: "position",
+        args: [mk.id as Hex, bob.account.address],
+      });
       expect([borrowShares, collateral]).toEqual([0n, 0n]);
       const [, , liq, debt] = await carol.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [id] });
       // At least the target; above it by what the pool paid better than the 1 % bound.
@@ -158,7 +202,12 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       await ethPrice("3100");
       await rounds();
       expect(await executedKeys()).toContain(await key(a.aaveV3!, aavePos, KIND.trailingStop));
-      const [col, debtBase] = await alice.publicClient.readContract({ address: pool, abi: aavePoolAbi, functionName: "getUserAccountData", args: [alice.account.address] });
+      const [col, debtBase] = await alice.publicClient.readContract({
+        address: pool,
+        abi: aavePoolAbi,
+        functionName: "getUserAccountData",
+        args: [alice.account.address],
+      });
       expect([col, debtBase]).toEqual([0n, 0n]);
     } finally {
       await executor.stop();

@@ -103,7 +103,12 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
   }
 
   /** Sends one guard transaction (simulated by the gas estimate first) and waits for it; throws when it reverts. */
-  async function sendAndConfirm(request: { address: Address; abi: typeof keelAutomationAbi; functionName: "execute" | "poke"; args: readonly unknown[] }) {
+  async function sendAndConfirm(request: {
+    address: Address;
+    abi: typeof keelAutomationAbi;
+    functionName: "execute" | "poke";
+    args: readonly unknown[];
+  }) {
     const gas = await c.publicClient.estimateContractGas({ account: c.account, ...request } as never);
     const nonce = await nonces.take();
     let hash: Hex;
@@ -127,7 +132,12 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     const args = [r.adapter, r.position, r.kind] as const;
     const rule = await c.publicClient.readContract({ address: automation!, abi: keelAutomationAbi, functionName: "getRule", args });
     if (rule.paused || rule.owner === "0x0000000000000000000000000000000000000000") return;
-    const plan = await c.publicClient.readContract({ address: automation!, abi: keelAutomationAbi, functionName: "plan", args: [...args, BigInt(rule.maxFeeBps)] });
+    const plan = await c.publicClient.readContract({
+      address: automation!,
+      abi: keelAutomationAbi,
+      functionName: "plan",
+      args: [...args, BigInt(rule.maxFeeBps)],
+    });
     if (r.kind === TRAILING_STOP && plan.observed > rule.high && !plan.triggered) {
       const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "poke", args: [r.adapter, r.position] });
       stats.pokes++;
@@ -135,7 +145,12 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
       return;
     }
     if (!plan.triggered || plan.blocker !== 0) return;
-    const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "execute", args: [...args, BigInt(rule.maxFeeBps)] });
+    const receipt = await sendAndConfirm({
+      address: automation!,
+      abi: keelAutomationAbi,
+      functionName: "execute",
+      args: [...args, BigInt(rule.maxFeeBps)],
+    });
     stats.executed++;
     log("executed", {
       key: r.key,
@@ -156,14 +171,26 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     stats.checks++;
     const rule = await c.publicClient.readContract({ address: guard!, abi: keelGuardAbi, functionName: "getRule", args: [r.market, r.id, r.kind] });
     if (rule.paused || rule.owner === "0x0000000000000000000000000000000000000000") return;
-    const plan = await c.publicClient.readContract({ address: guard!, abi: keelGuardAbi, functionName: "plan", args: [r.market, r.id, r.kind, BigInt(rule.maxFeeBps)] });
+    const plan = await c.publicClient.readContract({
+      address: guard!,
+      abi: keelGuardAbi,
+      functionName: "plan",
+      args: [r.market, r.id, r.kind, BigInt(rule.maxFeeBps)],
+    });
     if (!plan.triggered) return;
     const args = [r.market, r.id, r.kind, BigInt(rule.maxFeeBps)] as const;
     const gas = await c.publicClient.estimateContractGas({ account: c.account, address: guard!, abi: keelGuardAbi, functionName: "execute", args });
     const nonce = await nonces.take();
     let hash: `0x${string}`;
     try {
-      hash = await c.walletClient.writeContract({ address: guard!, abi: keelGuardAbi, functionName: "execute", args, gas: withGasMargin(gas), nonce });
+      hash = await c.walletClient.writeContract({
+        address: guard!,
+        abi: keelGuardAbi,
+        functionName: "execute",
+        args,
+        gas: withGasMargin(gas),
+        nonce,
+      });
     } catch (e) {
       nonces.release(nonce); // the node refused it: the nonce is free again
       throw e;
@@ -176,7 +203,17 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
       stats.executed++;
       const sym = symbolOfMarket(r.market);
       stats.fees[sym] = (stats.fees[sym] ?? 0n) + plan.fee;
-      log("executed", { market: r.market, id: r.id, kind: r.kind === 0 ? "deleverage" : "stop-loss", observed: plan.observed, sold: plan.sell, repaid: plan.repay, fee: plan.fee, hash, block: receipt.blockNumber });
+      log("executed", {
+        market: r.market,
+        id: r.id,
+        kind: r.kind === 0 ? "deleverage" : "stop-loss",
+        observed: plan.observed,
+        sold: plan.sell,
+        repaid: plan.repay,
+        fee: plan.fee,
+        hash,
+        block: receipt.blockNumber,
+      });
     }
   }
 
@@ -204,7 +241,11 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     }
   }
 
-  const run = serialized(round, (e) => log("round-failed", { error: e.message.split("\n")[0] }), () => stopped);
+  const run = serialized(
+    round,
+    (e) => log("round-failed", { error: e.message.split("\n")[0] }),
+    () => stopped,
+  );
 
   const unwatch = c.publicClient.watchBlockNumber({
     onBlockNumber: () => {

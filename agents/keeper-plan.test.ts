@@ -3,7 +3,17 @@ import { parseUnits, type Address } from "viem";
 import { getAmountOut, sellInto, type PoolSide } from "@/lib/amm";
 import { flashFee } from "@/lib/liquidation";
 import type { LensMarket, LensVault } from "@/lib/vaults";
-import { liquidatorArgs, pessimisticPool, planBatches, poolKey, priceBatch, sizeVault, splitTx, type Candidate, type PlanContext } from "./keeper-plan";
+import {
+  liquidatorArgs,
+  pessimisticPool,
+  planBatches,
+  poolKey,
+  priceBatch,
+  sizeVault,
+  splitTx,
+  type Candidate,
+  type PlanContext,
+} from "./keeper-plan";
 
 const MARKET = "0x00000000000000000000000000000000000000a1" as Address;
 const USDC = "0x00000000000000000000000000000000000000b1" as Address;
@@ -85,7 +95,10 @@ describe("stage size: sizeVault", () => {
       debtValue: wad("2900"),
       collateralValue: wad("2840"),
       debt: usdc("2900"),
-      collaterals: [...vault.collaterals, { asset: WBTC, amount: 1_000_000n, decimals: 8, price: wad("44000"), status: 0, liquidationThreshold: wad("0.8") }],
+      collaterals: [
+        ...vault.collaterals,
+        { asset: WBTC, amount: 1_000_000n, decimals: 8, price: wad("44000"), status: 0, liquidationThreshold: wad("0.8") },
+      ],
     } as unknown as LensVault;
     const [first, follow] = sizeVault(v, two);
     expect(first!.collateral).toBe(WETH);
@@ -205,7 +218,10 @@ describe("follow-ups", () => {
 
 describe("splitTx", () => {
   it("halves a transaction's vaults, keeping batches by market and collateral", () => {
-    const plan = planBatches(Array.from({ length: 5 }, (_, i) => candidate(i + 1, "350", "0.2")), ctx());
+    const plan = planBatches(
+      Array.from({ length: 5 }, (_, i) => candidate(i + 1, "350", "0.2")),
+      ctx(),
+    );
     const [a, b] = splitTx(plan.txs[0]!)!;
     expect(a.batches.flatMap((x) => x.vaults.map((v) => v.id))).toEqual([1n, 2n, 3n]);
     expect(b.batches.flatMap((x) => x.vaults.map((v) => v.id))).toEqual([4n, 5n]);

@@ -39,7 +39,13 @@ export const REPAY_HEADROOM_BPS = 10n;
  */
 export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
   const out: Candidate[] = [];
-  let state = { healthFactor: v.healthFactor, liquidationValue: v.liquidationValue, debtValue: v.debtValue, debt: v.debt, collateralValue: v.collateralValue };
+  let state = {
+    healthFactor: v.healthFactor,
+    liquidationValue: v.liquidationValue,
+    debtValue: v.debtValue,
+    debt: v.debt,
+    collateralValue: v.collateralValue,
+  };
   const left = v.collaterals.filter((col) => col.amount > 0n && col.status === 0);
   const assets = v.collaterals.filter((x) => x.amount > 0n).length;
   while (left.length && state.healthFactor < WAD && state.debt > 0n) {
@@ -87,7 +93,13 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
     const debtValue = state.debtValue - valueDown(size.repay, m.baseFeed.price, m.baseDecimals);
     const debt = state.debt - size.repay;
     const collateralValue = state.collateralValue - valueDown(size.seized, col.price, col.decimals);
-    state = { liquidationValue, debtValue, debt, collateralValue, healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n };
+    state = {
+      liquidationValue,
+      debtValue,
+      debt,
+      collateralValue,
+      healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n,
+    };
   }
   return out;
 }
@@ -102,7 +114,11 @@ export const poolKey = (base: Address, collateral: Address) => `${base.toLowerCa
  * when it pays more for the collateral than the oracle — the pool after the arbitrageur has brought it back to the
  * oracle's price, since that trade may land before ours. Prices: USD per whole token (WAD).
  */
-export function pessimisticPool(pool: PoolSide, collateral: { price: bigint; decimals: number }, base: { price: bigint; decimals: number }): PoolSide {
+export function pessimisticPool(
+  pool: PoolSide,
+  collateral: { price: bigint; decimals: number },
+  base: { price: bigint; decimals: number },
+): PoolSide {
   // Oracle: base units per collateral unit = colPrice × 10^baseDec / (basePrice × 10^colDec).
   const num = collateral.price * 10n ** BigInt(base.decimals);
   const den = base.price * 10n ** BigInt(collateral.decimals);
@@ -315,7 +331,14 @@ export function splitTx(tx: PlannedTx): [PlannedTx, PlannedTx] | null {
     const batches: PlannedBatch[] = [];
     for (const { b, v } of part) {
       const last = batches.at(-1);
-      if (last && last.market === b.market && last.collateral === b.collateral && last.maxLoss === b.maxLoss && last.vaults[0]!.followUp === v.followUp) last.vaults.push(v);
+      if (
+        last &&
+        last.market === b.market &&
+        last.collateral === b.collateral &&
+        last.maxLoss === b.maxLoss &&
+        last.vaults[0]!.followUp === v.followUp
+      )
+        last.vaults.push(v);
       else batches.push({ ...b, vaults: [v] });
     }
     return { batches, gas: tx.gas };

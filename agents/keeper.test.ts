@@ -1,9 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, parseUnits, type Address, type Hex, type TransactionReceipt } from "viem";
+import {
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  encodeErrorResult,
+  parseUnits,
+  type Address,
+  type Hex,
+  type TransactionReceipt,
+} from "viem";
 import { keelErrorsAbi } from "@/contracts-abi";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 import { nonceManager } from "./agent-log";
-import { bumpFees, confirmOrReplace, describeRevert, feesFor, gasLimitFor, repriceVaults, revertData, sendTx, simulateTx, sizeAll, type KeeperIO, type SentTx, type Snapshot } from "./keeper";
+import {
+  bumpFees,
+  confirmOrReplace,
+  describeRevert,
+  feesFor,
+  gasLimitFor,
+  repriceVaults,
+  revertData,
+  sendTx,
+  simulateTx,
+  sizeAll,
+  type KeeperIO,
+  type SentTx,
+  type Snapshot,
+} from "./keeper";
 import type { Candidate, PlannedTx } from "./keeper-plan";
 
 const MARKET = "0x00000000000000000000000000000000000000a1" as Address;
@@ -12,9 +34,34 @@ const LIQUIDATOR = "0x00000000000000000000000000000000000000e1" as Address;
 const account = { address: "0x00000000000000000000000000000000000000f1" as Address, type: "json-rpc" } as const;
 const hash = (n: number) => `0x${n.toString(16).padStart(64, "0")}` as Hex;
 
-const candidate = (id: number): Candidate => ({ market: MARKET, id: BigInt(id), collateral: WETH, repay: 100n, maxRepay: 101n, seized: 1n, discount: 0n, assets: 1, followUp: false });
+const candidate = (id: number): Candidate => ({
+  market: MARKET,
+  id: BigInt(id),
+  collateral: WETH,
+  repay: 100n,
+  maxRepay: 101n,
+  seized: 1n,
+  discount: 0n,
+  assets: 1,
+  followUp: false,
+});
 const txOf = (ids: number[]): PlannedTx => ({
-  batches: [{ market: MARKET, base: WETH, collateral: WETH, vaults: ids.map(candidate), loan: 0n, repay: 0n, seized: 0n, fee: 0n, proceeds: 0n, result: 0n, minProfit: 0n, maxLoss: 0n }],
+  batches: [
+    {
+      market: MARKET,
+      base: WETH,
+      collateral: WETH,
+      vaults: ids.map(candidate),
+      loan: 0n,
+      repay: 0n,
+      seized: 0n,
+      fee: 0n,
+      proceeds: 0n,
+      result: 0n,
+      minProfit: 0n,
+      maxLoss: 0n,
+    },
+  ],
   gas: 1_000_000n,
 });
 
@@ -27,7 +74,12 @@ function reverted(data: Hex) {
 describe("stage size: sizeAll", () => {
   it("sizes every liquidatable vault but the ones in flight", () => {
     const wad = (x: string) => parseUnits(x, 18);
-    const market = { market: MARKET, baseDecimals: 6, baseFeed: { price: wad("1") }, collaterals: [{ info: { asset: WETH, maxDiscount: wad("0.1") } }] } as unknown as LensMarket;
+    const market = {
+      market: MARKET,
+      baseDecimals: 6,
+      baseFeed: { price: wad("1") },
+      collaterals: [{ info: { asset: WETH, maxDiscount: wad("0.1") } }],
+    } as unknown as LensMarket;
     const vault = (id: bigint) =>
       ({
         market: MARKET,
@@ -65,7 +117,10 @@ describe("stage scan, fast path: repriceVaults", () => {
   } as unknown as LensVault;
 
   it("recomputes every vault's health at the new prices (lib/risk, the engine's math)", () => {
-    const { all, markets } = repriceVaults({ markets: [market], all: [{ vault, market }] }, new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 0 }]]));
+    const { all, markets } = repriceVaults(
+      { markets: [market], all: [{ vault, market }] },
+      new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 0 }]]),
+    );
     expect(all[0]!.vault.healthFactor).toBe(wad("0.8415"));
     expect(all[0]!.vault.liquidationValue).toBe(wad("1683"));
     expect(all[0]!.vault.collateralValue).toBe(wad("1980")); // the new rules cap the discount at the margin: it must be fresh
@@ -75,7 +130,10 @@ describe("stage scan, fast path: repriceVaults", () => {
   });
 
   it("a vault whose collateral price is not valid is not liquidatable", () => {
-    const { all } = repriceVaults({ markets: [market], all: [{ vault, market }] }, new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 2 }]]));
+    const { all } = repriceVaults(
+      { markets: [market], all: [{ vault, market }] },
+      new Map([[WETH.toLowerCase(), { price: wad("1980"), status: 2 }]]),
+    );
     expect(all[0]!.vault.liquidatable).toBe(false);
   });
 });
@@ -168,7 +226,13 @@ describe("stage send: sendTx", () => {
 
 describe("stage confirm or replace", () => {
   function chain() {
-    const state = { block: 100n, mined: 4, blockGasUsed: 29_900_000n, receipts: new Map<Hex, TransactionReceipt>(), writes: [] as { nonce: number; maxFeePerGas: bigint }[] };
+    const state = {
+      block: 100n,
+      mined: 4,
+      blockGasUsed: 29_900_000n,
+      receipts: new Map<Hex, TransactionReceipt>(),
+      writes: [] as { nonce: number; maxFeePerGas: bigint }[],
+    };
     const publicClient = {
       getTransactionReceipt: async ({ hash }: { hash: Hex }) => {
         const r = state.receipts.get(hash);
@@ -188,7 +252,13 @@ describe("stage confirm or replace", () => {
     const io = { publicClient, walletClient, account, liquidator: LIQUIDATOR } as unknown as KeeperIO;
     return { state, io };
   }
-  const sentAt = (nonce: number): SentTx => ({ sim: { tx: txOf([1]), gas: 500_000n }, nonce, hashes: [hash(1)], fees: { maxFeePerGas: 8n, maxPriorityFeePerGas: 4n }, sentAtBlock: 100n });
+  const sentAt = (nonce: number): SentTx => ({
+    sim: { tx: txOf([1]), gas: 500_000n },
+    nonce,
+    hashes: [hash(1)],
+    fees: { maxFeePerGas: 8n, maxPriorityFeePerGas: 4n },
+    sentAtBlock: 100n,
+  });
 
   it("returns the receipt and takes the nonce out of the pending set", async () => {
     const { state, io } = chain();

@@ -21,9 +21,30 @@
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
  */
 import { parseArgs } from "node:util";
-import { BaseError, ContractFunctionRevertedError, decodeErrorResult, decodeEventLog, erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex, type PublicClient, type TransactionReceipt } from "viem";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  decodeEventLog,
+  erc20Abi,
+  maxUint256,
+  zeroAddress,
+  type Abi,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type TransactionReceipt,
+} from "viem";
 import { keelErrorsAbi } from "../contracts-abi";
-import { iSwapAdapterAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLiquidatorAbi, keelOracleAbi, uniswapV2AdapterAbi, } from "../contracts-abi/generated";
+import {
+  iSwapAdapterAbi,
+  iUniswapV2FactoryAbi,
+  iUniswapV2PairAbi,
+  keelLensAbi,
+  keelLiquidatorAbi,
+  keelOracleAbi,
+  uniswapV2AdapterAbi,
+} from "../contracts-abi/generated";
 import type { PoolSide } from "../lib/amm";
 import { reservesFrom } from "../lib/amm";
 import type { Deployment } from "../lib/deployment";
@@ -136,7 +157,12 @@ function pairFor(io: KeeperIO, cache: PairCache, base: Address, collateral: Addr
       if (!adapter) return null;
       try {
         const factory = await io.publicClient.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "factory" });
-        const pair = await io.publicClient.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [base, collateral] });
+        const pair = await io.publicClient.readContract({
+          address: factory,
+          abi: iUniswapV2FactoryAbi,
+          functionName: "getPair",
+          args: [base, collateral],
+        });
         if (pair === zeroAddress) return null;
         const token0 = await io.publicClient.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "token0" });
         return { pair, token0 };
@@ -157,7 +183,12 @@ async function readPools(io: KeeperIO, markets: readonly LensMarket[], block: bi
       m.collaterals.map(async (c) => {
         const p = await pairFor(io, pairs, m.baseAsset, c.info.asset);
         if (!p) return;
-        const [r0, r1] = await io.publicClient.readContract({ address: p.pair, abi: iUniswapV2PairAbi, functionName: "getReserves", blockNumber: block });
+        const [r0, r1] = await io.publicClient.readContract({
+          address: p.pair,
+          abi: iUniswapV2PairAbi,
+          functionName: "getReserves",
+          blockNumber: block,
+        });
         const [reserveOut, reserveIn] = reservesFrom(m.baseAsset, p.token0, r0, r1);
         pools.set(poolKey(m.baseAsset, c.info.asset), { reserveIn, reserveOut });
       }),
@@ -171,21 +202,47 @@ async function readBalances(io: KeeperIO, markets: readonly LensMarket[], block:
   const balances = new Map<string, bigint>();
   await Promise.all(
     [...new Set(markets.map((m) => m.baseAsset))].map(async (base) => {
-      balances.set(base.toLowerCase(), await io.publicClient.readContract({ address: base, abi: erc20Abi, functionName: "balanceOf", args: [io.account.address], blockNumber: block }));
+      balances.set(
+        base.toLowerCase(),
+        await io.publicClient.readContract({
+          address: base,
+          abi: erc20Abi,
+          functionName: "balanceOf",
+          args: [io.account.address],
+          blockNumber: block,
+        }),
+      );
     }),
   );
   return balances;
 }
 
-function snapshotOf(block: bigint, markets: readonly LensMarket[], all: Snapshot["all"], pools: Map<string, PoolSide>, balances: Map<string, bigint>, blockGasLimit: bigint): Snapshot {
+function snapshotOf(
+  block: bigint,
+  markets: readonly LensMarket[],
+  all: Snapshot["all"],
+  pools: Map<string, PoolSide>,
+  balances: Map<string, bigint>,
+  blockGasLimit: bigint,
+): Snapshot {
   return { block, markets, all, liquidatable: all.filter((x) => x.vault.liquidatable), vaultsScanned: all.length, pools, balances, blockGasLimit };
 }
 
 /** Stage "scan": markets, every vault (lens pages), pools, balances and the block gas limit, all at `block`. */
-export async function scanChain(io: KeeperIO, block: bigint, opts: { pageSize: bigint; pairs: PairCache; withBalances: boolean; onUnreadable?: (id: bigint, e: string) => void }): Promise<Snapshot> {
+export async function scanChain(
+  io: KeeperIO,
+  block: bigint,
+  opts: { pageSize: bigint; pairs: PairCache; withBalances: boolean; onUnreadable?: (id: bigint, e: string) => void },
+): Promise<Snapshot> {
   const { publicClient } = io;
   const [markets, header] = await Promise.all([
-    publicClient.readContract({ address: io.lens, abi: keelLensAbi, functionName: "getMarkets", args: [io.deployment.markets.map((m) => m.address)], blockNumber: block }),
+    publicClient.readContract({
+      address: io.lens,
+      abi: keelLensAbi,
+      functionName: "getMarkets",
+      args: [io.deployment.markets.map((m) => m.address)],
+      blockNumber: block,
+    }),
     publicClient.getBlock({ blockNumber: block }),
   ]);
   const [vaults, pools, balances] = await Promise.all([
@@ -224,7 +281,14 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
     const market = markets.get(old.market.toLowerCase())!;
     const collaterals = vault.collaterals.map((c) => ({ ...c, ...at(c.asset, c.price, c.status) }));
     const r = vaultRisk({
-      collaterals: collaterals.map((c) => ({ asset: c.asset, decimals: c.decimals, amount: c.amount, price: c.price, ltv: c.ltv, liquidationThreshold: c.liquidationThreshold })),
+      collaterals: collaterals.map((c) => ({
+        asset: c.asset,
+        decimals: c.decimals,
+        amount: c.amount,
+        price: c.price,
+        ltv: c.ltv,
+        liquidationThreshold: c.liquidationThreshold,
+      })),
       debt: vault.debt,
       baseDecimals: market.baseDecimals,
       basePrice: market.baseFeed.price,
@@ -246,15 +310,33 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
 }
 
 /** Stage "scan", fast path on the chain: oracle prices, pools and balances at `block`, vaults from `prev` re-priced. */
-export async function rescanPrices(io: KeeperIO, prev: Snapshot, block: bigint, opts: { pairs: PairCache; withBalances: boolean }): Promise<Snapshot> {
+export async function rescanPrices(
+  io: KeeperIO,
+  prev: Snapshot,
+  block: bigint,
+  opts: { pairs: PairCache; withBalances: boolean },
+): Promise<Snapshot> {
   const assets = [...new Set(prev.markets.flatMap((m) => [m.baseAsset, ...m.collaterals.map((c) => c.info.asset)]))];
   const [states, header] = await Promise.all([
-    Promise.all(assets.map((asset) => io.publicClient.readContract({ address: io.deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [asset], blockNumber: block }))),
+    Promise.all(
+      assets.map((asset) =>
+        io.publicClient.readContract({
+          address: io.deployment.contracts.oracle,
+          abi: keelOracleAbi,
+          functionName: "peek",
+          args: [asset],
+          blockNumber: block,
+        }),
+      ),
+    ),
     io.publicClient.getBlock({ blockNumber: block }),
   ]);
   const prices = new Map(assets.map((a, i) => [a.toLowerCase(), { price: states[i]!.price, status: states[i]!.status }]));
   const { markets, all } = repriceVaults(prev, prices);
-  const [pools, balances] = await Promise.all([readPools(io, markets, block, opts.pairs), opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>()]);
+  const [pools, balances] = await Promise.all([
+    readPools(io, markets, block, opts.pairs),
+    opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>(),
+  ]);
   return snapshotOf(block, markets, all, pools, balances, header.gasLimit);
 }
 
@@ -280,7 +362,12 @@ export function planInputs(snapshot: Snapshot) {
       const key = poolKey(m.baseAsset, c.info.asset);
       const pool = snapshot.pools.get(key);
       if (!pool || pools.has(key)) continue;
-      pools.set(key, c.feed.status === 0 ? pessimisticPool(pool, { price: c.feed.price, decimals: c.info.decimals }, { price: m.baseFeed.price, decimals: m.baseDecimals }) : pool);
+      pools.set(
+        key,
+        c.feed.status === 0
+          ? pessimisticPool(pool, { price: c.feed.price, decimals: c.info.decimals }, { price: m.baseFeed.price, decimals: m.baseDecimals })
+          : pool,
+      );
     }
   }
   return { markets, pools };
@@ -334,7 +421,15 @@ export async function simulateTx(
   block?: bigint,
 ): Promise<{ ok: SimulatedTx[]; dropped: { candidate: Candidate; reason: string }[] }> {
   const call = (gas: bigint) =>
-    io.publicClient.simulateContract({ account: io.account, address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(tx), gas, blockNumber: block });
+    io.publicClient.simulateContract({
+      account: io.account,
+      address: io.liquidator,
+      abi: keelLiquidatorAbi,
+      functionName: "liquidate",
+      args: liquidatorArgs(tx),
+      gas,
+      blockNumber: block,
+    });
   let gas = gasLimitFor(tx.gas, blockGasLimit);
   try {
     try {
@@ -384,11 +479,25 @@ export function feesFor(estimate: Fees, cap: bigint): Fees | null {
 }
 
 /** Stage "send": the liquidation at the next nonce. The node refusing it frees the nonce again. */
-export async function sendTx(io: Pick<KeeperIO, "walletClient" | "liquidator">, nonces: NonceManager, sim: SimulatedTx, fees: Fees, block: bigint): Promise<SentTx> {
+export async function sendTx(
+  io: Pick<KeeperIO, "walletClient" | "liquidator">,
+  nonces: NonceManager,
+  sim: SimulatedTx,
+  fees: Fees,
+  block: bigint,
+): Promise<SentTx> {
   const nonce = await nonces.take();
   let hash: Hex;
   try {
-    hash = await io.walletClient.writeContract({ address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(sim.tx), gas: sim.gas, nonce, ...fees });
+    hash = await io.walletClient.writeContract({
+      address: io.liquidator,
+      abi: keelLiquidatorAbi,
+      functionName: "liquidate",
+      args: liquidatorArgs(sim.tx),
+      gas: sim.gas,
+      nonce,
+      ...fees,
+    });
   } catch (e) {
     nonces.release(nonce);
     throw e;
@@ -418,7 +527,13 @@ export async function confirmOrReplace(
   io: Pick<KeeperIO, "publicClient" | "walletClient" | "account" | "liquidator">,
   nonces: NonceManager,
   sent: SentTx,
-  opts: { replaceAfterBlocks: number; maxReplacements?: number; stopped?: () => boolean; onReplaced?: (hash: Hex, fees: Fees) => void; pollMs?: number },
+  opts: {
+    replaceAfterBlocks: number;
+    maxReplacements?: number;
+    stopped?: () => boolean;
+    onReplaced?: (hash: Hex, fees: Fees) => void;
+    pollMs?: number;
+  },
 ): Promise<Outcome> {
   // Blocks are counted from the first look after sending (a scan's block can be several blocks old by then).
   let waitedFrom: bigint | null = null;
@@ -469,7 +584,15 @@ export async function confirmOrReplace(
       passedOver = false;
       const fees = bumpFees(sent.fees);
       try {
-        const hash = await io.walletClient.writeContract({ address: io.liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(sent.sim.tx), gas: sent.sim.gas, nonce: sent.nonce, ...fees });
+        const hash = await io.walletClient.writeContract({
+          address: io.liquidator,
+          abi: keelLiquidatorAbi,
+          functionName: "liquidate",
+          args: liquidatorArgs(sent.sim.tx),
+          gas: sent.sim.gas,
+          nonce: sent.nonce,
+          ...fees,
+        });
         sent.hashes.push(hash);
         sent.fees = fees;
         nonces.replaced(sent.nonce, hash);
@@ -492,7 +615,8 @@ export function readReceipt(receipt: TransactionReceipt, liquidator: Address) {
     if (l.address.toLowerCase() !== liquidator.toLowerCase()) continue;
     try {
       const ev = decodeEventLog({ abi: keelLiquidatorAbi, data: l.data, topics: l.topics });
-      if (ev.eventName === "BatchLiquidated") batches.push({ market: ev.args.market, liquidated: ev.args.liquidated, skipped: ev.args.skipped, result: ev.args.result });
+      if (ev.eventName === "BatchLiquidated")
+        batches.push({ market: ev.args.market, liquidated: ev.args.liquidated, skipped: ev.args.skipped, result: ev.args.result });
       else if (ev.eventName === "LiquidationSkipped") skipped.push({ market: ev.args.market, id: ev.args.id, reason: ev.args.reason });
     } catch {
       // not one of the liquidator's events
@@ -521,13 +645,27 @@ async function prepareFallback(io: KeeperIO, maxLossBps: bigint, nonces: NonceMa
     if (r.status !== "success") throw new Error(`fallback set-up reverted (${hash})`);
   };
   const current = await publicClient.readContract({ address: liquidator, abi: keelLiquidatorAbi, functionName: "maxLossBps" });
-  if (current !== maxLossBps) await send({ address: liquidator, abi: keelLiquidatorAbi, functionName: "setMaxLossBps", args: [maxLossBps], account, chain: walletClient.chain });
+  if (current !== maxLossBps)
+    await send({
+      address: liquidator,
+      abi: keelLiquidatorAbi,
+      functionName: "setMaxLossBps",
+      args: [maxLossBps],
+      account,
+      chain: walletClient.chain,
+    });
   if (maxLossBps === 0n) return;
   const bases = [...new Set(io.deployment.markets.map((m) => m.baseAsset))];
   for (const base of bases) {
-    const allowance = await publicClient.readContract({ address: base, abi: erc20Abi, functionName: "allowance", args: [account.address, liquidator] });
+    const allowance = await publicClient.readContract({
+      address: base,
+      abi: erc20Abi,
+      functionName: "allowance",
+      args: [account.address, liquidator],
+    });
     // The liquidator bounds each batch's loss on-chain (≤ maxLossBps of its repayment) and only this account may call it.
-    if (allowance < maxUint256 / 2n) await send({ address: base, abi: erc20Abi, functionName: "approve", args: [liquidator, maxUint256], account, chain: walletClient.chain });
+    if (allowance < maxUint256 / 2n)
+      await send({ address: base, abi: erc20Abi, functionName: "approve", args: [liquidator, maxUint256], account, chain: walletClient.chain });
   }
 }
 
@@ -537,7 +675,14 @@ export function startKeeper(opts: KeeperOptions) {
   const lens = deployment.contracts.lens;
   if (!liquidator || !lens) throw new Error(`chain ${deployment.chainId}: the deployment has no liquidator or lens`);
   const c = clientsFor(opts.rpcUrl, deployment.chainId, opts.key ?? AGENT_KEYS.keeper);
-  const io: KeeperIO = { publicClient: c.publicClient as PublicClient, walletClient: c.walletClient, account: c.account, deployment, liquidator, lens };
+  const io: KeeperIO = {
+    publicClient: c.publicClient as PublicClient,
+    walletClient: c.walletClient,
+    account: c.account,
+    deployment,
+    liquidator,
+    lens,
+  };
   const log = jsonLogger("keeper", opts.log);
   const pageSize = BigInt(opts.pageSize ?? 250);
   const txPerBlock = BigInt(opts.txPerBlock ?? 3);
@@ -627,7 +772,8 @@ export function startKeeper(opts: KeeperOptions) {
           if (m) {
             const sym = symbolOf(m.baseAsset);
             stats.profit[sym] = (stats.profit[sym] ?? 0n) + b.result;
-            stats.profitUsd += b.result < 0n ? -baseToUsd(-b.result, m.baseFeed.price, m.baseDecimals) : baseToUsd(b.result, m.baseFeed.price, m.baseDecimals);
+            stats.profitUsd +=
+              b.result < 0n ? -baseToUsd(-b.result, m.baseFeed.price, m.baseDecimals) : baseToUsd(b.result, m.baseFeed.price, m.baseDecimals);
           }
         }
         for (const s of skipped) log("skipped", { market: s.market, id: s.id, reason: describeRevert(s.reason) });
@@ -643,7 +789,14 @@ export function startKeeper(opts: KeeperOptions) {
           const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
           if ((observed * 120n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 120n) / 100n;
         }
-        log("confirmed", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, gasUsed: receipt.gasUsed, gasLimit: sent.sim.gas, liquidated });
+        log("confirmed", {
+          hash: receipt.transactionHash,
+          nonce: sent.nonce,
+          block: receipt.blockNumber,
+          gasUsed: receipt.gasUsed,
+          gasLimit: sent.sim.gas,
+          liquidated,
+        });
       } catch (e) {
         stats.errors++;
         log("confirm-failed", { nonce: sent.nonce, error: (e as Error).message.split("\n")[0] });
@@ -702,7 +855,16 @@ export function startKeeper(opts: KeeperOptions) {
     const plan = planBatches(candidates, { pools, markets, gas: gasModel, txGasCap, maxLossBps, lossBudget: snapshot.balances });
     stats.vaultsDeferred += plan.deferred.length;
     if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
-    log("planned", { block, ms: Date.now() - t0, scan: fast ? "re-priced" : "lens", liquidatable: snapshot.liquidatable.length, vaults: candidates.length, txs: plan.txs.length, batches: plan.txs.reduce((n, t) => n + t.batches.length, 0), txGasCap });
+    log("planned", {
+      block,
+      ms: Date.now() - t0,
+      scan: fast ? "re-priced" : "lens",
+      liquidatable: snapshot.liquidatable.length,
+      vaults: candidates.length,
+      txs: plan.txs.length,
+      batches: plan.txs.reduce((n, t) => n + t.batches.length, 0),
+      txGasCap,
+    });
     const lensMarkets = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
     // simulate, then send in plan order (nonce order is execution order: the plan priced each batch after the ones
     // before it); each transaction is sent as soon as it and every one before it are simulated.
@@ -719,7 +881,14 @@ export function startKeeper(opts: KeeperOptions) {
           const sent = await sendTx(io, nonces, sim, fees, block);
           stats.txSent++;
           stats.liquidationsSent += vaults;
-          log("sent", { hash: sent.hashes[0], nonce: sent.nonce, ms: Date.now() - t0, vaults, batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })), gas: sim.gas });
+          log("sent", {
+            hash: sent.hashes[0],
+            nonce: sent.nonce,
+            ms: Date.now() - t0,
+            vaults,
+            batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })),
+            gas: sim.gas,
+          });
           follow(sent, lensMarkets, update);
         } catch (e) {
           stats.errors++;
@@ -740,7 +909,11 @@ export function startKeeper(opts: KeeperOptions) {
     lastBlock = block;
     let needed = true;
     try {
-      const logs = await c.publicClient.getLogs({ address: [...deployment.assets.map((a) => a.feed), ...deployment.markets.map((m) => m.address)], fromBlock: from, toBlock: block });
+      const logs = await c.publicClient.getLogs({
+        address: [...deployment.assets.map((a) => a.feed), ...deployment.markets.map((m) => m.address)],
+        fromBlock: from,
+        toBlock: block,
+      });
       const feeds = new Set(deployment.assets.map((a) => a.feed.toLowerCase()));
       const updates = logs.filter((l) => feeds.has(l.address.toLowerCase()));
       if (updates.length < logs.length) marketChanged = true;

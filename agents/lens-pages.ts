@@ -17,7 +17,9 @@ export async function readAllVaults(
 ): Promise<LensVault[]> {
   const page = (offset: bigint, limit: bigint) =>
     client.readContract({ address: lens, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, limit], blockNumber });
-  const count = await client.readContract({ address: lens, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, 0n], blockNumber }).then(([, n]) => n);
+  const count = await client
+    .readContract({ address: lens, abi: keelLensAbi, functionName: "getVaults", args: [market, 0n, 0n], blockNumber })
+    .then(([, n]) => n);
   const read = async (offset: bigint, limit: bigint): Promise<LensVault[]> => {
     try {
       return [...(await page(offset, limit))[0]];

@@ -73,7 +73,14 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
   for (const a of moved) start[a.symbol] = await answer(a);
   const staleAsset = moved[0];
   const heartbeat = staleAsset
-    ? (await c.publicClient.readContract({ address: deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [staleAsset.address] })).heartbeat
+    ? (
+        await c.publicClient.readContract({
+          address: deployment.contracts.oracle,
+          abi: keelOracleAbi,
+          functionName: "peek",
+          args: [staleAsset.address],
+        })
+      ).heartbeat
     : 0;
   const pools = await findPools(opts.rpcUrl, deployment);
   const steps = scenarioSteps(opts.name, opts.steps);
@@ -90,7 +97,18 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       }
     }
     const trades = await alignPools({ rpcUrl: opts.rpcUrl, deployment, pools });
-    log(JSON.stringify({ agent: "simulator", event: "scenario-step", scenario: opts.name, step: i + 1, of: steps.length, factor: step.factor, stale: !!step.stale, poolTrades: trades.length }));
+    log(
+      JSON.stringify({
+        agent: "simulator",
+        event: "scenario-step",
+        scenario: opts.name,
+        step: i + 1,
+        of: steps.length,
+        factor: step.factor,
+        stale: !!step.stale,
+        poolTrades: trades.length,
+      }),
+    );
     if (i < steps.length - 1) await sleep(opts.stepSeconds * 1000, opts.signal);
   }
   const end: Record<string, bigint> = {};

@@ -38,13 +38,25 @@ describe("the notifier", () => {
   async function signIn(key: `0x${string}`, claimed?: Address): Promise<string> {
     const account = privateKeyToAccount(key);
     const { nonce } = (await (await fetch(`${notifier.url}/nonce`)).json()) as { nonce: string };
-    const message = new SiweMessage({ domain, address: claimed ?? account.address, statement: "Manage my Keel alerts", uri: `http://${domain}`, version: "1", chainId: d.chainId, nonce }).prepareMessage();
-    const res = await fetch(`${notifier.url}/session`, { method: "POST", body: JSON.stringify({ message, signature: await account.signMessage({ message }) }) });
+    const message = new SiweMessage({
+      domain,
+      address: claimed ?? account.address,
+      statement: "Manage my Keel alerts",
+      uri: `http://${domain}`,
+      version: "1",
+      chainId: d.chainId,
+      nonce,
+    }).prepareMessage();
+    const res = await fetch(`${notifier.url}/session`, {
+      method: "POST",
+      body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
+    });
     const body = (await res.json()) as { token?: string; error?: string };
     if (!res.ok) throw new Error(body.error);
     return body.token!;
   }
-  const api = (token: string, p: string, init: RequestInit = {}) => fetch(`${notifier.url}${p}`, { ...init, headers: { authorization: `Bearer ${token}` } });
+  const api = (token: string, p: string, init: RequestInit = {}) =>
+    fetch(`${notifier.url}${p}`, { ...init, headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
@@ -114,7 +126,10 @@ describe("the notifier", () => {
     expect(((await bad.json()) as { error: string }).error).toContain("above 1");
     const created = await api(token, "/subscriptions", {
       method: "POST",
-      body: JSON.stringify({ rules: { healthBelow: "1.2", events: true }, channels: { email: "alice@example.com", webhook: { url: `http://127.0.0.1:${hookPort}/hook`, format: "discord" } } }),
+      body: JSON.stringify({
+        rules: { healthBelow: "1.2", events: true },
+        channels: { email: "alice@example.com", webhook: { url: `http://127.0.0.1:${hookPort}/hook`, format: "discord" } },
+      }),
     });
     expect(created.status).toBe(201);
     const { subscription, webhookSecret } = (await created.json()) as { subscription: { id: string }; webhookSecret: string };
@@ -129,10 +144,18 @@ describe("the notifier", () => {
     expect(mails[0]!.to).toBe("alice@example.com");
     expect(mails[0]!.body).toContain("Health 1.19");
     expect(hooks).toHaveLength(0); // the receiver failed the first call
-    let list = ((await (await api(token, "/notifications")).json()) as { notifications: { alert: { kind: string }; deliveries: { channel: string; status: string; attempts: number; lastError?: string }[] }[] }).notifications;
+    let list = (
+      (await (await api(token, "/notifications")).json()) as {
+        notifications: { alert: { kind: string }; deliveries: { channel: string; status: string; attempts: number; lastError?: string }[] }[];
+      }
+    ).notifications;
     expect(list).toHaveLength(1);
     expect(list[0]!.alert.kind).toBe("health-below");
-    expect(list[0]!.deliveries.find((x) => x.channel === "webhook")).toMatchObject({ status: "pending", attempts: 1, lastError: "the webhook answered 503" });
+    expect(list[0]!.deliveries.find((x) => x.channel === "webhook")).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "the webhook answered 503",
+    });
 
     // The retry after its backoff delivers; the signature is the HMAC of timestamp.body with the subscription's secret.
     await new Promise((r) => setTimeout(r, 2_100));

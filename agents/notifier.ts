@@ -110,7 +110,12 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
 
   async function volatilities(c: (typeof clients)[number]): Promise<AssetVolatilities> {
     const d = c.deployment;
-    const rounds = await c.client.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getFeedHistory", args: [d.assets.map((a) => a.feed), 200n] });
+    const rounds = await c.client.readContract({
+      address: d.contracts.lens!,
+      abi: keelLensAbi,
+      functionName: "getFeedHistory",
+      args: [d.assets.map((a) => a.feed), 200n],
+    });
     return Object.fromEntries(d.assets.map((a, i) => [a.address.toLowerCase(), realisedVolatility(rounds[i] ?? [])?.annual ?? null]));
   }
 
@@ -121,7 +126,12 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       const d = c.deployment;
       if (!d.contracts.lens || d.markets.length === 0) continue;
       const [views, vols, head] = await Promise.all([
-        c.client.readContract({ address: d.contracts.lens, abi: keelLensAbi, functionName: "getAccount", args: [d.markets.map((m) => m.address), owner] }),
+        c.client.readContract({
+          address: d.contracts.lens,
+          abi: keelLensAbi,
+          functionName: "getAccount",
+          args: [d.markets.map((m) => m.address), owner],
+        }),
         volatilities(c),
         c.client.getBlockNumber({ cacheTime: 0 }),
       ]);
@@ -131,17 +141,33 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
         const blockedRules: WatchedVault["blockedRules"] = [];
         if (d.contracts.guard) {
           const guard = d.contracts.guard;
-          for (const [kind, name] of [[0, "deleverage"], [1, "stop-loss"]] as const) {
+          for (const [kind, name] of [
+            [0, "deleverage"],
+            [1, "stop-loss"],
+          ] as const) {
             const rule = await c.client.readContract({ address: guard, abi: keelGuardAbi, functionName: "getRule", args: [v.market, v.id, kind] });
             if (rule.owner === "0x0000000000000000000000000000000000000000" || rule.paused) continue;
-            const operator = await c.client.readContract({ address: v.market, abi: keelMarketAbi, functionName: "isOperator", args: [v.owner, guard] });
+            const operator = await c.client.readContract({
+              address: v.market,
+              abi: keelMarketAbi,
+              functionName: "isOperator",
+              args: [v.owner, guard],
+            });
             if (!operator) blockedRules.push({ kind: name, reason: "the guard is not authorised to act on your vaults in this market" });
-            else if (rule.owner.toLowerCase() !== v.owner.toLowerCase()) blockedRules.push({ kind: name, reason: "the vault changed owner since the rule was set" });
+            else if (rule.owner.toLowerCase() !== v.owner.toLowerCase())
+              blockedRules.push({ kind: name, reason: "the vault changed owner since the rule was set" });
           }
         }
         vaults.push({
-          chainId: d.chainId, market: v.market, marketName: m.name, vaultId: v.id, debt: v.debt, healthFactor: v.healthFactor, pricesOk: v.pricesOk,
-          odds24h: odds && v.debt > 0n ? liquidationOdds(odds, 1) : null, blockedRules,
+          chainId: d.chainId,
+          market: v.market,
+          marketName: m.name,
+          vaultId: v.id,
+          debt: v.debt,
+          healthFactor: v.healthFactor,
+          pricesOk: v.pricesOk,
+          odds24h: odds && v.debt > 0n ? liquidationOdds(odds, 1) : null,
+          blockedRules,
         });
       }
       // Liquidations and protection runs on this owner's vaults since the last scan.
@@ -150,18 +176,46 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       state.lastBlock[key] = head.toString();
       if (from > head || views.length === 0) continue;
       const ids = new Set(views.map((v) => `${v.market.toLowerCase()}:${v.id}`));
-      const liq = await c.client.getContractEvents({ address: d.markets.map((m) => m.address), abi: keelMarketAbi, eventName: "Liquidated", fromBlock: from, toBlock: head });
+      const liq = await c.client.getContractEvents({
+        address: d.markets.map((m) => m.address),
+        abi: keelMarketAbi,
+        eventName: "Liquidated",
+        fromBlock: from,
+        toBlock: head,
+      });
       for (const e of liq) {
         if (!ids.has(`${e.address.toLowerCase()}:${e.args.id}`)) continue;
         const m = d.markets.find((x) => x.address.toLowerCase() === e.address.toLowerCase())!;
-        happenings.push({ chainId: d.chainId, market: m.address, marketName: m.name, vaultId: e.args.id!, kind: "Liquidated", txHash: e.transactionHash, detail: `repaid ${e.args.repaid} base units, seized ${e.args.seized} units of ${e.args.asset}` });
+        happenings.push({
+          chainId: d.chainId,
+          market: m.address,
+          marketName: m.name,
+          vaultId: e.args.id!,
+          kind: "Liquidated",
+          txHash: e.transactionHash,
+          detail: `repaid ${e.args.repaid} base units, seized ${e.args.seized} units of ${e.args.asset}`,
+        });
       }
       if (d.contracts.guard) {
-        const runs = await c.client.getContractEvents({ address: d.contracts.guard, abi: keelGuardAbi, eventName: "RuleExecuted", fromBlock: from, toBlock: head });
+        const runs = await c.client.getContractEvents({
+          address: d.contracts.guard,
+          abi: keelGuardAbi,
+          eventName: "RuleExecuted",
+          fromBlock: from,
+          toBlock: head,
+        });
         for (const e of runs) {
           if (!ids.has(`${e.args.market!.toLowerCase()}:${e.args.id}`)) continue;
           const m = d.markets.find((x) => x.address.toLowerCase() === e.args.market!.toLowerCase())!;
-          happenings.push({ chainId: d.chainId, market: m.address, marketName: m.name, vaultId: e.args.id!, kind: "RuleExecuted", txHash: e.transactionHash, detail: `sold ${e.args.sold} units, repaid ${e.args.repaid} base units` });
+          happenings.push({
+            chainId: d.chainId,
+            market: m.address,
+            marketName: m.name,
+            vaultId: e.args.id!,
+            kind: "RuleExecuted",
+            txHash: e.transactionHash,
+            detail: `sold ${e.args.sold} units, repaid ${e.args.repaid} base units`,
+          });
         }
       }
     }
@@ -202,7 +256,12 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
   async function send(n: Notification, d: Delivery, sub: Subscription) {
     if (d.channel === "email") {
       if (!mailer) throw new Error("no SMTP server is configured (KEEL_SMTP_URL)");
-      await mailer.sendMail({ from: opts.mailFrom ?? "Keel alerts <alerts@keel.local>", to: sub.channels.email!, subject: n.alert.title, text: `${n.alert.text}\n\nManage your alerts in the app (notification bell).` });
+      await mailer.sendMail({
+        from: opts.mailFrom ?? "Keel alerts <alerts@keel.local>",
+        to: sub.channels.email!,
+        subject: n.alert.title,
+        text: `${n.alert.text}\n\nManage your alerts in the app (notification bell).`,
+      });
     } else if (d.channel === "webhook") {
       const w = sub.channels.webhook!;
       const body = JSON.stringify(webhookBody(w, n.alert));
@@ -304,8 +363,15 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       const chainId = Number(url.searchParams.get("chainId"));
       if (address && /^0x[0-9a-fA-F]{40}$/.test(address) && Number.isSafeInteger(chainId) && chainId > 0) {
         const message = new SiweMessage({
-          domain: opts.domain, address: getAddress(address), statement: "Sign in to manage your Keel alerts.", uri: `http://${opts.domain}`,
-          version: "1", chainId, nonce, issuedAt: new Date().toISOString(), expirationTime: new Date(Date.now() + NONCE_MS).toISOString(),
+          domain: opts.domain,
+          address: getAddress(address),
+          statement: "Sign in to manage your Keel alerts.",
+          uri: `http://${opts.domain}`,
+          version: "1",
+          chainId,
+          nonce,
+          issuedAt: new Date().toISOString(),
+          expirationTime: new Date(Date.now() + NONCE_MS).toISOString(),
         }).prepareMessage();
         return reply(res, 200, { nonce, domain: opts.domain, message });
       }
@@ -324,7 +390,9 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       nonces.delete(msg.nonce);
       if (msg.domain !== opts.domain) return reply(res, 401, { error: `the message is for ${msg.domain}, not ${opts.domain}` });
       if (msg.expirationTime && Date.parse(msg.expirationTime) < Date.now()) return reply(res, 401, { error: "the message has expired" });
-      const ok = await verifyMessage({ address: getAddress(msg.address), message: String(body.message), signature: body.signature ?? "0x" }).catch(() => false);
+      const ok = await verifyMessage({ address: getAddress(msg.address), message: String(body.message), signature: body.signature ?? "0x" }).catch(
+        () => false,
+      );
       if (!ok) return reply(res, 401, { error: "the signature is not the address's" });
       const token = randomBytes(24).toString("hex");
       sessions.set(token, { address: getAddress(msg.address), until: Date.now() + SESSION_MS });
@@ -332,7 +400,8 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
     }
     const me = who(req);
     if (!me) return reply(res, 401, { error: "sign in with your wallet first (POST /session)" });
-    if (req.method === "GET" && p === "/subscriptions") return reply(res, 200, { subscriptions: state.subscriptions.filter((s) => s.owner === me).map(view) });
+    if (req.method === "GET" && p === "/subscriptions")
+      return reply(res, 200, { subscriptions: state.subscriptions.filter((s) => s.owner === me).map(view) });
     if (req.method === "POST" && p === "/subscriptions") {
       let input;
       try {
@@ -341,7 +410,14 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
         return reply(res, 400, { error: (e as Error).message });
       }
       if (state.subscriptions.filter((s) => s.owner === me).length >= 10) return reply(res, 400, { error: "at most 10 subscriptions per address" });
-      const sub: Subscription = { id: randomBytes(8).toString("hex"), owner: me, ...input, paused: false, webhookSecret: randomBytes(24).toString("hex"), createdAt: Date.now() };
+      const sub: Subscription = {
+        id: randomBytes(8).toString("hex"),
+        owner: me,
+        ...input,
+        paused: false,
+        webhookSecret: randomBytes(24).toString("hex"),
+        createdAt: Date.now(),
+      };
       state.subscriptions.push(sub);
       save();
       return reply(res, 201, { subscription: view(sub), webhookSecret: sub.webhookSecret });
@@ -365,8 +441,13 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       }
     }
     if (req.method === "GET" && p === "/notifications") {
-      const mine = state.notifications.filter((n) => n.owner === me).slice(-200).reverse();
-      return reply(res, 200, { notifications: mine.map((n) => ({ id: n.id, subscriptionId: n.subscriptionId, alert: n.alert, deliveries: n.deliveries, read: n.read })) });
+      const mine = state.notifications
+        .filter((n) => n.owner === me)
+        .slice(-200)
+        .reverse();
+      return reply(res, 200, {
+        notifications: mine.map((n) => ({ id: n.id, subscriptionId: n.subscriptionId, alert: n.alert, deliveries: n.deliveries, read: n.read })),
+      });
     }
     if (req.method === "POST" && p === "/notifications/read") {
       for (const n of state.notifications) if (n.owner === me) n.read = true;

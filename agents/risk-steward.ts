@@ -68,12 +68,22 @@ export function startRiskSteward(opts: RiskStewardOptions) {
     const rec = recommend(x, policy);
     const where = { market: x.market, asset: x.symbol };
     if (!rec) {
-      log("no-recommendation", { ...where, sigma: x.sigma, priceImpact: x.priceImpact, reason: "no LT meets the target: the collateral should not back debt" });
+      log("no-recommendation", {
+        ...where,
+        sigma: x.sigma,
+        priceImpact: x.priceImpact,
+        reason: "no LT meets the target: the collateral should not back debt",
+      });
       return null;
     }
     const step = nextStep(x.current, rec, DEFAULT_STEWARD_RULES);
     if (!step) return null;
-    const next = await c.publicClient.readContract({ address: steward!, abi: keelRiskStewardAbi, functionName: "nextActionAt", args: [x.market, x.asset] });
+    const next = await c.publicClient.readContract({
+      address: steward!,
+      abi: keelRiskStewardAbi,
+      functionName: "nextActionAt",
+      args: [x.market, x.asset],
+    });
     if (next > now) return null;
     const pending = await c.publicClient.readContract({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "pendingChanges" });
     const blocking = pending.find((p) => p.kind === 0 && p.market === x.market && p.asset === x.asset && p.expiresAt >= now);
@@ -100,10 +110,23 @@ export function startRiskSteward(opts: RiskStewardOptions) {
         maxDiscount: Number(plan.rec.maxDiscount) / WAD_NUMBER,
         insolvencyOdds: plan.rec.insolvencyOdds,
       },
-      inputs: { sigma: x.sigma, liquidationSeconds: x.liquidationSeconds, horizonSeconds: horizonSeconds(x, policy), priceImpact: x.priceImpact, positions: x.positions, heartbeat: x.heartbeat, blockSeconds: x.blockSeconds },
+      inputs: {
+        sigma: x.sigma,
+        liquidationSeconds: x.liquidationSeconds,
+        horizonSeconds: horizonSeconds(x, policy),
+        priceImpact: x.priceImpact,
+        positions: x.positions,
+        heartbeat: x.heartbeat,
+        blockSeconds: x.blockSeconds,
+      },
     };
     try {
-      const receipt = await c.send({ address: steward!, abi: keelRiskStewardAbi, functionName: "propose", args: [x.market, x.asset, plan.ltv, plan.liquidationThreshold, inputs] });
+      const receipt = await c.send({
+        address: steward!,
+        abi: keelRiskStewardAbi,
+        functionName: "propose",
+        args: [x.market, x.asset, plan.ltv, plan.liquidationThreshold, inputs],
+      });
       stats.proposed++;
       log("proposed", { ...fields, tx: receipt.transactionHash });
     } catch (e) {

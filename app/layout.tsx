@@ -24,7 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
     applicationName: "Keel",
     appleWebApp: { capable: true, title: "Keel", statusBarStyle: "black-translucent" },
     icons: {
-      icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" }],
+      icon: [
+        { url: "/icon.svg", type: "image/svg+xml" },
+        { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+      ],
       apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }],
     },
     openGraph: { type: "website", siteName: "Keel", title, description, images: [image] },
@@ -47,7 +50,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen">
         <NextIntlClientProvider>
           <Providers chains={chains} locale={locale}>
-            <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-500 focus:px-3 focus:py-2 focus:text-slate-950">
+            <a
+              href="#main"
+              className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-500 focus:px-3 focus:py-2 focus:text-slate-950"
+            >
               {t("skip")}
             </a>
             <Header />

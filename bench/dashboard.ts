@@ -17,7 +17,15 @@ import { repoRoot } from "../scripts/lib/artifacts";
 import { localChain } from "../scripts/lib/clients";
 import { startStack, waitForHttp } from "../scripts/lib/stack";
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults, an Aave and a Morpho position
 
 /** JavaScript the page loaded, from the browser's Resource Timing entries (encoded = over the wire, decoded = parsed). */
@@ -46,10 +54,14 @@ async function main() {
     await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: OWNER, chainId: 31337 }));
     await page.goto(stack.baseUrl + "/", { waitUntil: "load" });
     await page.getByRole("button", { name: "Connect Wallet" }).click();
-    await page.getByRole("dialog").getByText("Keel Test Wallet").click().catch(async (e) => {
-      await page.screenshot({ path: "/tmp/bench-fail.png" });
-      throw e;
-    });
+    await page
+      .getByRole("dialog")
+      .getByText("Keel Test Wallet")
+      .click()
+      .catch(async (e) => {
+        await page.screenshot({ path: "/tmp/bench-fail.png" });
+        throw e;
+      });
     await page.getByTestId("rk-account-button").waitFor();
     // Every protocol's card is on screen before counting.
     await page.getByTestId("position-aave-v3").first().waitFor({ timeout: 60_000 });
@@ -103,7 +115,10 @@ async function main() {
     });
     if (build.status !== 0) throw new Error("building bench/bare failed");
     const port = await freePort();
-    const bareServer = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["start", "--port", String(port)], { cwd: bareDir, stdio: "ignore" });
+    const bareServer = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+      cwd: bareDir,
+      stdio: "ignore",
+    });
     try {
       await waitForHttp(`http://127.0.0.1:${port}`, bareServer, 60_000);
       const bare = await scriptBytes(await browser.newPage(), `http://127.0.0.1:${port}/`);
@@ -128,7 +143,10 @@ async function main() {
   const out = lines.join("\n");
   console.log(out);
   mkdirSync(path.join(repoRoot, "bench", "results"), { recursive: true });
-  writeFileSync(path.join(repoRoot, "bench", "results", "dashboard.md"), `Command: \`npm run bench:dashboard\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`);
+  writeFileSync(
+    path.join(repoRoot, "bench", "results", "dashboard.md"),
+    `Command: \`npm run bench:dashboard\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`,
+  );
 }
 
 main().catch((e) => {

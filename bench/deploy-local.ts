@@ -32,7 +32,8 @@ async function main() {
       }
     }
   }
-  const s = (xs: number[]) => `${(median(xs) / 1000).toFixed(1)} s (min ${(Math.min(...xs) / 1000).toFixed(1)}, max ${(Math.max(...xs) / 1000).toFixed(1)})`;
+  const s = (xs: number[]) =>
+    `${(median(xs) / 1000).toFixed(1)} s (min ${(Math.min(...xs) / 1000).toFixed(1)}, max ${(Math.max(...xs) / 1000).toFixed(1)})`;
   const out = [
     "# Local deploy: Keel alone vs Keel + Aave v3 + Morpho Blue",
     "",

@@ -71,7 +71,12 @@ async function main() {
       [WBTC, btcFeed, "1000", "1000000"],
       [USDC, usdFeed, "0.5", "2"],
     ] as const) {
-      await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "setFeed", args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)] });
+      await admin.send({
+        address: riskAdmin,
+        abi: keelRiskAdminAbi,
+        functionName: "setFeed",
+        args: [t, f, 86_400, parseUnits(min, 8), parseUnits(max, 8)],
+      });
     }
     const YEAR = 31_536_000n;
     const market = await admin.deploy(keelMarketAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
@@ -119,7 +124,12 @@ async function main() {
     // ── Morpho Blue ──
     const morpho = await admin.deploy(morphoBuild.Morpho!.abi, morphoBuild.Morpho!.bytecode, [me]);
     const irm = await admin.deploy(morphoBuild.IrmMock!.abi, morphoBuild.IrmMock!.bytecode, []);
-    const mOracle = await admin.deploy(morphoBuild.MorphoChainlinkOracle!.abi, morphoBuild.MorphoChainlinkOracle!.bytecode, [ethFeed, usdFeed, 18n, 6n]);
+    const mOracle = await admin.deploy(morphoBuild.MorphoChainlinkOracle!.abi, morphoBuild.MorphoChainlinkOracle!.bytecode, [
+      ethFeed,
+      usdFeed,
+      18n,
+      6n,
+    ]);
     const lltv = e18("0.86");
     const params = { loanToken: USDC, collateralToken: WETH, oracle: mOracle, irm, lltv };
     const mAbi = morphoBuild.Morpho!.abi;
@@ -172,7 +182,10 @@ async function main() {
     const table = [
       "| operation | Keel gas | Morpho Blue gas | Keel / Morpho | note |",
       "| --- | ---: | ---: | ---: | --- |",
-      ...rows.map((r) => `| ${r.op} | ${r.keel.toLocaleString("en-US")} | ${r.morpho ? r.morpho.toLocaleString("en-US") : "—"} | ${ratio(r)} | ${r.note ?? ""} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.op} | ${r.keel.toLocaleString("en-US")} | ${r.morpho ? r.morpho.toLocaleString("en-US") : "—"} | ${ratio(r)} | ${r.note ?? ""} |`,
+      ),
     ].join("\n");
     console.log(table);
     const outDir = path.join(repoRoot, "bench", "results");

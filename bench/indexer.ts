@@ -32,12 +32,31 @@ async function main() {
     const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir });
     const market = d.markets.find((m) => m.name === "Keel USDC")!;
     console.log(`seeding ${VAULTS} vaults…`);
-    const seeded = await seedRiskVaults({ rpcUrl: anvil.url, deployment: d, vaults: VAULTS, marketShares: d.markets.map((m) => (m === market ? 1 : 0)) });
+    const seeded = await seedRiskVaults({
+      rpcUrl: anvil.url,
+      deployment: d,
+      vaults: VAULTS,
+      marketShares: d.markets.map((m) => (m === market ? 1 : 0)),
+    });
     const admin = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
     const head = await admin.publicClient.getBlockNumber({ cacheTime: 0 });
-    const logs = await admin.publicClient.request({ method: "eth_getLogs", params: [{ fromBlock: `0x${d.deploymentBlock.toString(16)}`, toBlock: `0x${head.toString(16)}`, address: [...d.markets.map((m) => m.address), ...d.assets.map((a) => a.feed), d.contracts.guard!] }] });
+    const logs = await admin.publicClient.request({
+      method: "eth_getLogs",
+      params: [
+        {
+          fromBlock: `0x${d.deploymentBlock.toString(16)}`,
+          toBlock: `0x${head.toString(16)}`,
+          address: [...d.markets.map((m) => m.address), ...d.assets.map((a) => a.feed), d.contracts.guard!],
+        },
+      ],
+    });
 
-    const indexer = await startIndexer({ port: await freePort(), chains: [{ chainId: d.chainId, rpcUrl: anvil.url }], deploymentsDir: outDir, dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-pglite-")) });
+    const indexer = await startIndexer({
+      port: await freePort(),
+      chains: [{ chainId: d.chainId, rpcUrl: anvil.url }],
+      deploymentsDir: outDir,
+      dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-pglite-")),
+    });
     const t0 = performance.now();
     try {
       await indexer.waitFor({ [d.chainId]: head }, 30 * 60_000);
@@ -49,7 +68,12 @@ async function main() {
       await admin.publicClient.request({ method: "evm_setIntervalMining" as never, params: [1] as never });
       const weth = d.assets.find((a) => a.symbol === "WETH")!;
       const depositor = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[1]!);
-      await depositor.walletClient.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market.address, maxUint256] });
+      await depositor.walletClient.writeContract({
+        address: weth.address,
+        abi: devErc20Abi,
+        functionName: "approve",
+        args: [market.address, maxUint256],
+      });
       const { uniform } = seededRandom(7);
       const first = seeded[0]!.firstId;
       const touched = new Set<number>();
@@ -60,10 +84,24 @@ async function main() {
         while (!stop) {
           const ids = Array.from({ length: PER_BLOCK }, () => first + Math.floor(uniform() * VAULTS));
           ids.forEach((i) => touched.add(i));
-          const calls = ids.map((i) => encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [BigInt(i), weth.address, parseUnits("0.001", 18)] }));
-          await depositor.walletClient.writeContract({ address: market.address, abi: keelMarketAbi, functionName: "multicall", args: [calls], gas: 6_000_000n });
+          const calls = ids.map((i) =>
+            encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [BigInt(i), weth.address, parseUnits("0.001", 18)] }),
+          );
+          await depositor.walletClient.writeContract({
+            address: market.address,
+            abi: keelMarketAbi,
+            functionName: "multicall",
+            args: [calls],
+            gas: 6_000_000n,
+          });
           price *= 1 + (uniform() - 0.5) * 0.002;
-          await admin.walletClient.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [BigInt(Math.round(price * 1e8))], gas: 200_000n });
+          await admin.walletClient.writeContract({
+            address: weth.feed,
+            abi: devPriceFeedAbi,
+            functionName: "setAnswer",
+            args: [BigInt(Math.round(price * 1e8))],
+            gas: 200_000n,
+          });
           await new Promise((r) => setTimeout(r, 1000));
         }
       })();

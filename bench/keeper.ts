@@ -62,7 +62,16 @@ async function main() {
         encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, COLLATERAL] }),
         encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, borrow, owner.account.address] }),
       ];
-      hashes.push(await owner.walletClient.writeContract({ address: market, abi: keelMarketAbi, functionName: "multicall", args: [calls], gas: 600_000n, nonce: nonce++ }));
+      hashes.push(
+        await owner.walletClient.writeContract({
+          address: market,
+          abi: keelMarketAbi,
+          functionName: "multicall",
+          args: [calls],
+          gas: 600_000n,
+          nonce: nonce++,
+        }),
+      );
     }
     for (const hash of hashes) {
       const r = await owner.publicClient.waitForTransactionReceipt({ hash });
@@ -73,7 +82,9 @@ async function main() {
     /** Liquidatable vaults of the market at `blockNumber`, read in lens pages of 250. */
     const unreadable = new Map<bigint, string>();
     const liquidatableAt = async (blockNumber: bigint) =>
-      (await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, blockNumber, 250n, (id, e) => unreadable.set(id, e))).filter((v) => v.liquidatable).length;
+      (await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, blockNumber, 250n, (id, e) => unreadable.set(id, e))).filter(
+        (v) => v.liquidatable,
+      ).length;
     /**
      * After the update only the vaults liquidatable at it can be (prices do not move again), so each block reads just
      * the ids from the first to the last of those, in pages of 200 (a call's gas is capped at the block's): the harness competes less with the keeper for the node's two cores.
@@ -108,7 +119,7 @@ async function main() {
       log: (l) => keeperLog.push(l),
     });
     const pools = await findPools(anvil.url, deployment);
-    const badDebtBefore = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "totalBadDebt" }));
+    const badDebtBefore = await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "totalBadDebt" });
     // Let the keeper clear the demo vault that is liquidatable from the start, then crash.
     await new Promise((r) => setTimeout(r, 4_000));
     await keeper.idle();
@@ -116,11 +127,18 @@ async function main() {
 
     const [, answer] = await feedOwner.publicClient.readContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
     const crashed = (answer * 65n) / 100n;
-    const crashHash = await feedOwner.walletClient.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [crashed] });
+    const crashHash = await feedOwner.walletClient.writeContract({
+      address: weth.feed,
+      abi: devPriceFeedAbi,
+      functionName: "setAnswer",
+      args: [crashed],
+    });
     const crashReceipt = await feedOwner.publicClient.waitForTransactionReceipt({ hash: crashHash });
     const crashAt = Date.now();
     const crashBlock = crashReceipt.blockNumber;
-    const atCrash = (await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, crashBlock, 250n, (id, e) => unreadable.set(id, e))).filter((v) => v.liquidatable);
+    const atCrash = (
+      await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, crashBlock, 250n, (id, e) => unreadable.set(id, e))
+    ).filter((v) => v.liquidatable);
     const liquidatableAtCrash = atCrash.length;
     if (atCrash.length) {
       const ids = atCrash.map((v) => v.id);
@@ -166,9 +184,19 @@ async function main() {
     await keeper.idle();
     await keeper.stop();
     if (process.env.KEEL_BENCH_DEBUG) {
-      const all = await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, await owner.publicClient.getBlockNumber(), 250n, () => {});
+      const all = await readAllVaults(
+        owner.publicClient,
+        deployment.contracts.lens!,
+        market,
+        await owner.publicClient.getBlockNumber(),
+        250n,
+        () => {},
+      );
       for (const v of all.filter((x) => x.liquidatable)) {
-        console.log("DEBUG", JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
+        console.log(
+          "DEBUG",
+          JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)),
+        );
       }
     }
     if (process.env.KEEL_BENCH_LOG) writeFileSync(process.env.KEEL_BENCH_LOG, keeperLog.join("\n"));
@@ -233,7 +261,15 @@ async function main() {
       `| Bad debt realised | ${formatUnits(badDebt, 6)} USDC |`,
       `| Keeper result | $${result.keeperResultUsd.toFixed(2)} |`,
       "",
-      ...(unreadable.size ? [`Vaults the lens could not evaluate at some block: ${[...unreadable.entries()].slice(0, 5).map(([id, e]) => `#${id} (${e})`).join(", ")}`, ""] : []),
+      ...(unreadable.size
+        ? [
+            `Vaults the lens could not evaluate at some block: ${[...unreadable.entries()]
+              .slice(0, 5)
+              .map(([id, e]) => `#${id} (${e})`)
+              .join(", ")}`,
+            "",
+          ]
+        : []),
       "Liquidatable vaults left after each block:",
       "",
       "| Block after the update | Liquidatable | Gas used |",
@@ -256,4 +292,3 @@ main().catch((e: Error) => {
   console.error(`bench:keeper failed: ${e.message}`);
   process.exit(1);
 });
-

@@ -9,10 +9,28 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encodeFunctionData, maxUint256, parseUnits, type Address, type Hex } from "viem";
-import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketAbi, uniswapV2AdapterAbi } from "../contracts-abi";
+import {
+  devErc20Abi,
+  iUniswapV2FactoryAbi,
+  iUniswapV2PairAbi,
+  keelLensAbi,
+  keelLeverageRouterAbi,
+  keelMarketAbi,
+  uniswapV2AdapterAbi,
+} from "../contracts-abi";
 import { poolFor } from "../lib/amm";
 import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";
-import { aaveFlashPremiumRead, grantReads, leverageTransactions, morphoPair, planProtocolClose, planProtocolLeverage, type GrantState, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
+import {
+  aaveFlashPremiumRead,
+  grantReads,
+  leverageTransactions,
+  morphoPair,
+  planProtocolClose,
+  planProtocolLeverage,
+  type GrantState,
+  type LeveragePair,
+  type LeveragePosition,
+} from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/read";
 import type { Deployment } from "../lib/deployment";
 import { maxWithdraw, WAD } from "../lib/risk";
@@ -28,25 +46,47 @@ const TARGET = 3n * WAD;
 async function main() {
   const anvil = await startAnvil({ port: await freePort() });
   try {
-    const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-levgas-")), lendingProtocols: true });
+    const { deployment: d } = await deployLocal({
+      rpcUrl: anvil.url,
+      outDir: mkdtempSync(path.join(os.tmpdir(), "keel-levgas-")),
+      lendingProtocols: true,
+    });
     const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
     const weth = d.assets.find((a) => a.symbol === "WETH")!.address;
     const usdc = d.assets.find((a) => a.symbol === "USDC")!.address;
     const router = d.contracts.leverageRouter!;
     const adapter = d.contracts.swapAdapter!;
     const lens = d.contracts.lens!;
-    const [viaRouter, byHand] = [1, 2].map((k) => clientsFor(anvil.url, d.chainId, ANVIL_KEYS[k]!)) as [ReturnType<typeof clientsFor>, ReturnType<typeof clientsFor>];
+    const [viaRouter, byHand] = [1, 2].map((k) => clientsFor(anvil.url, d.chainId, ANVIL_KEYS[k]!)) as [
+      ReturnType<typeof clientsFor>,
+      ReturnType<typeof clientsFor>,
+    ];
     const pc = viaRouter.publicClient;
 
     const context = async (id: bigint): Promise<LeverageContext> => {
       const [m] = await pc.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] });
-      const vault = id === 0n ? { collaterals: [], debt: 0n, debtShares: 0n } : await pc.readContract({ address: lens, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
-      const pair = await pc.readContract({ address: d.dev!.uniswapV2!.factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [usdc, weth] });
+      const vault =
+        id === 0n
+          ? { collaterals: [], debt: 0n, debtShares: 0n }
+          : await pc.readContract({ address: lens, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
+      const pair = await pc.readContract({
+        address: d.dev!.uniswapV2!.factory,
+        abi: iUniswapV2FactoryAbi,
+        functionName: "getPair",
+        args: [usdc, weth],
+      });
       const [[r0, r1], token0] = await Promise.all([
         pc.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pc.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "token0" }),
       ]);
-      return { position: toPosition(vault, m!), collateral: weth, pool: poolFor(usdc, token0, r0, r1), flashFeeBps: m!.flashFeeBps, slippageBps: 50n, cash: m!.cash };
+      return {
+        position: toPosition(vault, m!),
+        collateral: weth,
+        pool: poolFor(usdc, token0, r0, r1),
+        flashFeeBps: m!.flashFeeBps,
+        slippageBps: 50n,
+        cash: m!.cash,
+      };
     };
     const newest = async (c: typeof viaRouter) => {
       const ids = await pc.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultsOf", args: [c.account.address] });
@@ -58,11 +98,25 @@ async function main() {
     await viaRouter.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [router, DEPOSIT] });
     const open = planLeverage(await context(0n), DEPOSIT, TARGET);
     if (open.kind !== "increase" || open.problem) throw new Error(`open plan refused: ${open.problem?.message}`);
-    const openGas = (await viaRouter.send({ address: router, abi: keelLeverageRouterAbi, functionName: "increase", args: [market, 0n, weth, DEPOSIT, open.flashAmount, open.minCollateralOut] })).gasUsed;
+    const openGas = (
+      await viaRouter.send({
+        address: router,
+        abi: keelLeverageRouterAbi,
+        functionName: "increase",
+        args: [market, 0n, weth, DEPOSIT, open.flashAmount, open.minCollateralOut],
+      })
+    ).gasUsed;
     const routerVault = await newest(viaRouter);
     const close = planClose(await context(routerVault));
     if (close.kind !== "close" || close.problem) throw new Error(`close plan refused: ${close.problem?.message}`);
-    const closeGas = (await viaRouter.send({ address: router, abi: keelLeverageRouterAbi, functionName: "close", args: [market, routerVault, weth, close.maxCollateralIn] })).gasUsed;
+    const closeGas = (
+      await viaRouter.send({
+        address: router,
+        abi: keelLeverageRouterAbi,
+        functionName: "close",
+        args: [market, routerVault, weth, close.maxCollateralIn],
+      })
+    ).gasUsed;
 
     // ── by hand: the same 3× with the same swaps, one step at a time ──
     const hand = byHand;
@@ -77,7 +131,12 @@ async function main() {
         address: market,
         abi: keelMarketAbi,
         functionName: "multicall",
-        args: [[encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }), encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [handId, weth, DEPOSIT] })]],
+        args: [
+          [
+            encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
+            encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [handId, weth, DEPOSIT] }),
+          ],
+        ],
       })
     ).gasUsed;
     let openTxs = 1;
@@ -90,9 +149,12 @@ async function main() {
       const borrow = want < (v.borrowCapacity * 95n) / 100n ? want : (v.borrowCapacity * 95n) / 100n;
       handOpenGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [handId, borrow, me] })).gasUsed;
       const before = await pc.readContract({ address: weth, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
-      handOpenGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [usdc, weth, borrow, 0n, me] })).gasUsed;
+      handOpenGas += (
+        await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [usdc, weth, borrow, 0n, me] })
+      ).gasUsed;
       const bought = (await pc.readContract({ address: weth, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) - before;
-      handOpenGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [handId, weth, bought] })).gasUsed;
+      handOpenGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [handId, weth, bought] }))
+        .gasUsed;
       openTxs += 3;
     }
     const handLeverage = leverageOf((await context(handId)).position);
@@ -104,16 +166,22 @@ async function main() {
       if (ctx.position.debt === 0n) break;
       const held = ctx.position.collaterals.find((c) => c.asset === weth)!.amount;
       const w = (maxWithdraw(ctx.position, weth) * 95n) / 100n;
-      handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [handId, weth, w > held ? held : w, me] })).gasUsed;
+      handCloseGas += (
+        await hand.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [handId, weth, w > held ? held : w, me] })
+      ).gasUsed;
       const before = await pc.readContract({ address: usdc, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
-      handCloseGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [weth, usdc, w, 0n, me] })).gasUsed;
+      handCloseGas += (await hand.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [weth, usdc, w, 0n, me] }))
+        .gasUsed;
       const got = (await pc.readContract({ address: usdc, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) - before;
       const debt = await pc.readContract({ address: market, abi: keelMarketAbi, functionName: "debtOf", args: [handId] });
-      handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "repay", args: [handId, got >= debt ? maxUint256 : got] })).gasUsed;
+      handCloseGas += (
+        await hand.send({ address: market, abi: keelMarketAbi, functionName: "repay", args: [handId, got >= debt ? maxUint256 : got] })
+      ).gasUsed;
       closeTxs += 3;
     }
     const rest = (await context(handId)).position.collaterals.find((c) => c.asset === weth)!.amount;
-    handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [handId, weth, rest, me] })).gasUsed;
+    handCloseGas += (await hand.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [handId, weth, rest, me] }))
+      .gasUsed;
     closeTxs += 1;
 
     const n = (x: bigint) => x.toLocaleString("en-US");
@@ -150,10 +218,18 @@ async function protocolRows(rpcUrl: string, d: Deployment): Promise<string[]> {
     };
     const router = (protocol === "aave-v3" ? d.aaveV3!.leverageRouter : d.morphoBlue!.leverageRouter)!;
     const first = await read();
-    const pair: LeveragePair = first.protocol === "morpho-blue" ? morphoPair(first) : { collateral: d.assets.find((a) => a.symbol === "WETH")!.address, debt: d.assets.find((a) => a.symbol === "USDC")!.address };
+    const pair: LeveragePair =
+      first.protocol === "morpho-blue"
+        ? morphoPair(first)
+        : { collateral: d.assets.find((a) => a.symbol === "WETH")!.address, debt: d.assets.find((a) => a.symbol === "USDC")!.address };
     const flashFeeBps = protocol === "aave-v3" ? BigInt(await pc.readContract(aaveFlashPremiumRead(d.aaveV3!.pool))) : 0n;
     const inputs = async () => {
-      const pairAddress = await pc.readContract({ address: d.dev!.uniswapV2!.factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [pair.debt, pair.collateral] });
+      const pairAddress = await pc.readContract({
+        address: d.dev!.uniswapV2!.factory,
+        abi: iUniswapV2FactoryAbi,
+        functionName: "getPair",
+        args: [pair.debt, pair.collateral],
+      });
       const [[r0, r1], token0] = await Promise.all([
         pc.readContract({ address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pc.readContract({ address: pairAddress, abi: iUniswapV2PairAbi, functionName: "token0" }),
@@ -182,11 +258,19 @@ async function protocolRows(rpcUrl: string, d: Deployment): Promise<string[]> {
     const close = planProtocolClose(p2, pair, await inputs());
     const closeTx = leverageTransactions(p2, pair, router, close, 50n, await grants(p2));
     const closeGas = await run(closeTx.steps);
-    const name = protocol === "aave-v3" ? "Aave v3 (AaveLeverageRouter, Aave flash loan)" : "Morpho Blue WETH/USDC (MorphoLeverageRouter, free Morpho flash loan)";
+    const name =
+      protocol === "aave-v3"
+        ? "Aave v3 (AaveLeverageRouter, Aave flash loan)"
+        : "Morpho Blue WETH/USDC (MorphoLeverageRouter, free Morpho flash loan)";
     rows.push(`| ${name}: open 3× (flash loan + swap + supply + borrow) | 1 | ${n(openGas[openGas.length - 1]!)} |`);
     rows.push(`| ${name}: close (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas[closeGas.length - 1]!)} |`);
-    const grantGas = [...openTx.grants.map((g, i) => [g.kind, openGas[i]!] as const), ...closeTx.grants.map((g, i) => [g.kind, closeGas[i]!] as const)];
-    rows.push(`| ${name}: permissions granted once (${grantGas.map(([k]) => k).join(", ")}) | ${grantGas.length} | ${grantGas.map(([, g]) => n(g)).join(" + ")} |`);
+    const grantGas = [
+      ...openTx.grants.map((g, i) => [g.kind, openGas[i]!] as const),
+      ...closeTx.grants.map((g, i) => [g.kind, closeGas[i]!] as const),
+    ];
+    rows.push(
+      `| ${name}: permissions granted once (${grantGas.map(([k]) => k).join(", ")}) | ${grantGas.length} | ${grantGas.map(([, g]) => n(g)).join(" + ")} |`,
+    );
   }
   return rows;
 }

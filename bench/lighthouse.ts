@@ -27,7 +27,15 @@ async function main() {
   ];
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-sync",
+    ],
   });
   const out = path.join(repoRoot, "bench", "results");
   mkdirSync(path.join(out, "lighthouse"), { recursive: true });
@@ -50,8 +58,7 @@ async function main() {
         console.log(`${p.name} ${device}: ${CATEGORIES.map((c, i) => `${c} ${scores[i]}`).join(", ")}`);
         for (const [i, c] of CATEGORIES.entries()) {
           if (scores[i]! >= GOAL) continue;
-          const failing = lhr.categories[c]!.auditRefs
-            .filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 0.9)
+          const failing = lhr.categories[c]!.auditRefs.filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 0.9)
             .map((r) => lhr.audits[r.id]!.title)
             .slice(0, 5);
           misses.push(`- ${p.name} (${device}) ${c} ${scores[i]}: ${failing.join("; ") || "see the report"}`);

@@ -46,8 +46,7 @@ function pricePath(name: string): number[] {
   else if (name === "shift-then-flash") {
     const shifted = walk(from, 24 * 10, 2, uniform);
     middle = [...shifted, ...scenarioSteps("flash-crash").map((s) => applyFactor(shifted.at(-1)!, s.factor))];
-  }
-  else middle = scenarioSteps(name as "crash" | "flash-crash" | "bleed").map((s) => applyFactor(from, s.factor));
+  } else middle = scenarioSteps(name as "crash" | "flash-crash" | "bleed").map((s) => applyFactor(from, s.factor));
   const tail = walk(middle.at(-1)!, 24 * 3, 0.6, uniform);
   return [...warm, ...middle, ...tail].map((p) => Number(p) / 1e8);
 }
@@ -94,7 +93,9 @@ function main() {
     rows.push(
       `| ${title} | ${usd(fixed.badDebt)} | ${usd(steward.badDebt)} | ${fixed.liquidated} | ${steward.liquidated} | ${pct(fixed.avgBorrowCapacityShare)} (${usd(fixed.avgBorrowCapacity)}) | ${pct(steward.avgBorrowCapacityShare)} (${usd(steward.avgBorrowCapacity)}) | ${pct(last.ltv)} / ${pct(last.lt)} (LT: 85.0 % → ${moves}) |`,
     );
-    console.log(`${name}: bad debt fixed ${usd(fixed.badDebt)} steward ${usd(steward.badDebt)}; liquidated ${fixed.liquidated} / ${steward.liquidated}`);
+    console.log(
+      `${name}: bad debt fixed ${usd(fixed.badDebt)} steward ${usd(steward.badDebt)}; liquidated ${fixed.liquidated} / ${steward.liquidated}`,
+    );
   }
   const md = [
     "# Risk model backtests: fixed parameters vs the steward",

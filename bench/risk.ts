@@ -33,7 +33,15 @@ import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 
 const VAULTS = Number(process.env.KEEL_BENCH_RISK_VAULTS ?? 100_000);
 const MOVES = 40;
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -119,27 +127,46 @@ async function main() {
     }
     // The page's typed arrays live outside the JS heap (ArrayBuffers): the book's, plus distances, 1- and 7-day odds
     // and the current scenario's flags and health factors.
-    const typedBytes =
-      Object.values(book).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) + book.n * (8 * 3 + 1 + 8);
+    const typedBytes = Object.values(book).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) + book.n * (8 * 3 + 1 + 8);
     const tl = performance.now();
     liquidationLevels(book);
     const levelsMs = performance.now() - tl;
 
     // ── The page in Chromium ──
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
-    let p: { loadMs: number; source: string; firstPaint: number; heapUsed: number; heapTotal: number; stress: number[]; move: number[]; sortMs: number; bookRequests: number; phoneWidth: number };
+    let p: {
+      loadMs: number;
+      source: string;
+      firstPaint: number;
+      heapUsed: number;
+      heapTotal: number;
+      stress: number[];
+      move: number[];
+      sortMs: number;
+      bookRequests: number;
+      phoneWidth: number;
+    };
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       const cdp = await page.context().newCDPSession(page);
       bookRequests = 0;
       const t = performance.now();
       await page.goto(stack.baseUrl + "/risk");
-      await page.getByTestId("total-vaults").filter({ hasText: VAULTS.toLocaleString("en-US") }).waitFor({ timeout: 180_000 });
+      await page
+        .getByTestId("total-vaults")
+        .filter({ hasText: VAULTS.toLocaleString("en-US") })
+        .waitFor({ timeout: 180_000 });
       const firstPaint = (performance.now() - t) / 1000;
       const load = page.getByTestId("risk-load");
       const loadMs = Number(await load.getAttribute("data-load-ms"));
       const source = (await load.getAttribute("data-source")) ?? "?";
-      if (source !== "indexer") throw new Error(`the page read the book from ${source}: ${await page.getByTestId("risk-fallback").textContent().catch(() => "")}`);
+      if (source !== "indexer")
+        throw new Error(
+          `the page read the book from ${source}: ${await page
+            .getByTestId("risk-fallback")
+            .textContent()
+            .catch(() => "")}`,
+        );
       await page.getByTestId("expected-7d").waitFor({ timeout: 60_000 }); // odds for every vault computed
       await cdp.send("HeapProfiler.collectGarbage");
       const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number; totalSize: number };
@@ -165,11 +192,23 @@ async function main() {
         await page.getByTestId(testId).scrollIntoViewIfNeeded();
         await page.screenshot({ path: `/tmp/bench-risk-100k-phone-${x}.png` }); // to look at, not kept
       }
-      p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, move: measures.move, sortMs, bookRequests, phoneWidth };
+      p = {
+        loadMs,
+        source,
+        firstPaint,
+        heapUsed: heap.usedSize,
+        heapTotal: heap.totalSize,
+        stress: measures.stress,
+        move: measures.move,
+        sortMs,
+        bookRequests,
+        phoneWidth,
+      };
     } finally {
       await browser.close();
     }
-    if (p.stress.length !== MOVES || p.move.length !== MOVES) throw new Error(`measured ${p.stress.length} recomputes and ${p.move.length} moves for ${MOVES} slider moves`);
+    if (p.stress.length !== MOVES || p.move.length !== MOVES)
+      throw new Error(`measured ${p.stress.length} recomputes and ${p.move.length} moves for ${MOVES} slider moves`);
 
     const n = VAULTS.toLocaleString("en-US");
     const load = os.loadavg()[0]!.toFixed(1);
@@ -212,7 +251,10 @@ async function main() {
   const out = lines.join("\n");
   console.log(out);
   mkdirSync(path.join(repoRoot, "bench", "results"), { recursive: true });
-  writeFileSync(path.join(repoRoot, "bench", "results", "risk.md"), `Command: \`npm run bench:risk\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`);
+  writeFileSync(
+    path.join(repoRoot, "bench", "results", "risk.md"),
+    `Command: \`npm run bench:risk\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`,
+  );
 }
 
 main().catch((e) => {

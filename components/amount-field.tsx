@@ -37,7 +37,9 @@ export function AmountField({
         <span>{label}</span>
         {hint && <span data-testid="amount-hint">{hint}</span>}
       </label>
-      <div className={`flex items-center rounded-lg border bg-slate-950 ${problem ? "border-rose-600" : "border-slate-700 focus-within:border-sky-500"}`}>
+      <div
+        className={`flex items-center rounded-lg border bg-slate-950 ${problem ? "border-rose-600" : "border-slate-700 focus-within:border-sky-500"}`}
+      >
         <input
           id={id}
           data-testid="amount-input"

@@ -22,7 +22,15 @@ export function ChartTable({ caption, columns, rows, testId }: { caption: string
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              {r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+              {r.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

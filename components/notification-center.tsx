@@ -41,20 +41,36 @@ export function NotificationCenter() {
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8M10 20a2 2 0 0 0 4 0" />
         </svg>
         {unread > 0 && (
-          <span className="absolute -right-1 -top-1 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold text-white" data-testid="notification-unread">
+          <span
+            className="absolute -right-1 -top-1 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold text-white"
+            data-testid="notification-unread"
+          >
             {unread}
           </span>
         )}
       </button>
       {open && (
-        <div className="absolute right-0 z-50 mt-2 w-[min(92vw,26rem)] space-y-3 rounded-xl border border-slate-700 bg-slate-950 p-4 text-sm shadow-xl" data-testid="notification-panel">
+        <div
+          className="absolute right-0 z-50 mt-2 w-[min(92vw,26rem)] space-y-3 rounded-xl border border-slate-700 bg-slate-950 p-4 text-sm shadow-xl"
+          data-testid="notification-panel"
+        >
           {!a.signedIn ? (
             <div className="space-y-2">
               <p className="text-slate-300">{t("signInIntro")}</p>
-              <button type="button" className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50" disabled={a.signIn.isPending} onClick={() => a.signIn.mutate()} data-testid="alerts-sign-in">
+              <button
+                type="button"
+                className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50"
+                disabled={a.signIn.isPending}
+                onClick={() => a.signIn.mutate()}
+                data-testid="alerts-sign-in"
+              >
                 {a.signIn.isPending ? t("waitingSignature") : t("signIn")}
               </button>
-              {a.signIn.error && <p className="text-xs text-rose-300" data-testid="alerts-error">{a.signIn.error.message.split("\n")[0]}</p>}
+              {a.signIn.error && (
+                <p className="text-xs text-rose-300" data-testid="alerts-error">
+                  {a.signIn.error.message.split("\n")[0]}
+                </p>
+              )}
             </div>
           ) : (
             <>
@@ -71,10 +87,17 @@ export function NotificationCenter() {
                 {a.notifications.data?.length === 0 && <p className="text-xs text-slate-400">{t("nothing")}</p>}
                 <ol className="max-h-60 space-y-2 overflow-y-auto">
                   {a.notifications.data?.map((n) => (
-                    <li key={n.id} className={`rounded-md border px-2 py-1.5 ${n.read ? "border-slate-800" : "border-sky-800 bg-sky-950/30"}`} data-testid="notification">
+                    <li
+                      key={n.id}
+                      className={`rounded-md border px-2 py-1.5 ${n.read ? "border-slate-800" : "border-sky-800 bg-sky-950/30"}`}
+                      data-testid="notification"
+                    >
                       <div className="text-slate-200">{n.alert.title}</div>
                       <div className="text-xs text-slate-400">{f.utc(Math.floor(n.alert.at / 1000))}</div>
-                      <div className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-400"}`} data-testid="notification-deliveries">
+                      <div
+                        className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-400"}`}
+                        data-testid="notification-deliveries"
+                      >
                         {deliveryText(t, n)}
                       </div>
                     </li>
@@ -105,7 +128,10 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
     a.subscribe.mutate(
       {
         rules: { healthBelow: health.trim() || null, oddsAbove: oddsPct, ruleCannotFire: true, events: true },
-        channels: { email: email.trim() || null, webhook: webhook.trim() ? { url: webhook.trim(), format, ...(format === "telegram" ? { chatId } : {}) } : null },
+        channels: {
+          email: email.trim() || null,
+          webhook: webhook.trim() ? { url: webhook.trim(), format, ...(format === "telegram" ? { chatId } : {}) } : null,
+        },
       },
       { onSuccess: (r) => setSecret(webhook.trim() ? r.webhookSecret : null) },
     );
@@ -146,15 +172,35 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
         </label>
         <label>
           {t("oddsAbove")}
-          <input className={input} value={odds} onChange={(e) => setOdds(e.target.value)} inputMode="decimal" placeholder={t("off")} data-testid="alert-odds" />
+          <input
+            className={input}
+            value={odds}
+            onChange={(e) => setOdds(e.target.value)}
+            inputMode="decimal"
+            placeholder={t("off")}
+            data-testid="alert-odds"
+          />
         </label>
         <label className="col-span-2">
           {t("email")}
-          <input className={input} value={email} onChange={(e) => setEmail(e.target.value)} type="email" placeholder={t("optional")} data-testid="alert-email" />
+          <input
+            className={input}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            type="email"
+            placeholder={t("optional")}
+            data-testid="alert-email"
+          />
         </label>
         <label className="col-span-2">
           {t("webhook")}
-          <input className={input} value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder={t("webhookPlaceholder")} data-testid="alert-webhook" />
+          <input
+            className={input}
+            value={webhook}
+            onChange={(e) => setWebhook(e.target.value)}
+            placeholder={t("webhookPlaceholder")}
+            data-testid="alert-webhook"
+          />
         </label>
         <label>
           {t("format")}
@@ -172,10 +218,20 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
           </label>
         )}
       </div>
-      <button type="button" className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50" disabled={a.subscribe.isPending} onClick={submit} data-testid="alert-save">
+      <button
+        type="button"
+        className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50"
+        disabled={a.subscribe.isPending}
+        onClick={submit}
+        data-testid="alert-save"
+      >
         {t("add")}
       </button>
-      {a.subscribe.error && <p className="text-xs text-rose-300" data-testid="alerts-error">{a.subscribe.error.message}</p>}
+      {a.subscribe.error && (
+        <p className="text-xs text-rose-300" data-testid="alerts-error">
+          {a.subscribe.error.message}
+        </p>
+      )}
       {secret && (
         <p className="break-all text-xs text-amber-200" data-testid="alert-webhook-secret">
           {t.rich("secret", { secret, mono: (c) => <span className="font-mono">{c}</span> })}

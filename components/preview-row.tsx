@@ -1,5 +1,17 @@
 /** One row of a before → after preview table: the label, today's value and (when known) the value after the action. */
-export function PreviewRow({ label, before, after, afterClass, testId }: { label: string; before: string; after?: string; afterClass?: string; testId: string }) {
+export function PreviewRow({
+  label,
+  before,
+  after,
+  afterClass,
+  testId,
+}: {
+  label: string;
+  before: string;
+  after?: string;
+  afterClass?: string;
+  testId: string;
+}) {
   return (
     <tr className="border-t border-slate-800" data-testid={testId}>
       <td className="py-1.5 font-sans text-slate-400">{label}</td>

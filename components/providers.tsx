@@ -17,14 +17,14 @@ const RAINBOW_LOCALE = { en: "en-US", es: "es-419", zh: "zh-CN" } as const;
 
 export function Providers({ chains, locale, children }: { chains: ChainConfig[]; locale: string; children: ReactNode }) {
   const [wagmiConfig] = useState(() => createKeelWagmiConfig(chains));
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, retry: 1, refetchOnWindowFocus: true } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, retry: 1, refetchOnWindowFocus: true } } }));
   return (
     <KeelConfigContext.Provider value={chains}>
       <WagmiProvider config={wagmiConfig}>
         <QueryClientProvider client={queryClient}>
-          <RainbowKitProvider theme={darkTheme({ accentColor: "#0ea5e9", accentColorForeground: "#020617", borderRadius: "medium" })} initialChain={chains[0]?.id}
+          <RainbowKitProvider
+            theme={darkTheme({ accentColor: "#0ea5e9", accentColorForeground: "#020617", borderRadius: "medium" })}
+            initialChain={chains[0]?.id}
             locale={RAINBOW_LOCALE[locale as keyof typeof RAINBOW_LOCALE] ?? "en-US"}
           >
             <ToastProvider>

@@ -40,9 +40,7 @@ export function RpcErrorBanner({
     >
       <span className="min-w-0 break-words">
         {t("cannotReach", { chain: chainName, url: rpcUrl })}{" "}
-        {hasData
-          ? t.rich("stale", { what: thing, age: () => <span data-testid="stale-age">{f.age(age)}</span> })
-          : t("none", { what: thing })}
+        {hasData ? t.rich("stale", { what: thing, age: () => <span data-testid="stale-age">{f.age(age)}</span> }) : t("none", { what: thing })}
       </span>
       <button onClick={onRetry} className="min-h-11 shrink-0 rounded-md border border-rose-600 px-3 py-1 hover:bg-rose-900 md:min-h-0">
         {t("retry")}

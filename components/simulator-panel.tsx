@@ -66,9 +66,7 @@ export function SimulatorPanel({ chain }: { chain: ChainConfig }) {
         ) : status.error ? (
           <span className="text-rose-300">{status.error.message}</span>
         ) : running ? (
-          <span className="text-violet-300">
-            {t("step", { scenario: title(run.scenario), step: run.step, of: run.of || "…" })}
-          </span>
+          <span className="text-violet-300">{t("step", { scenario: title(run.scenario), step: run.step, of: run.of || "…" })}</span>
         ) : run ? (
           <span className={run.error ? "text-rose-300" : "text-slate-400"}>
             {run.error ? t("failed", { scenario: title(run.scenario), why: run.error }) : t("finished", { scenario: title(run.scenario) })}

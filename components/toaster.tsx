@@ -59,7 +59,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {t.tone === "pending" && <span className="mr-2 inline-block h-2 w-2 animate-pulse rounded-full bg-sky-400" />}
                 {t.title}
               </div>
-              <button onClick={() => dismiss(t.id)} className="-my-2 -mr-2 flex h-11 w-11 shrink-0 items-center justify-center text-lg text-slate-400 hover:text-white md:h-6 md:w-6" aria-label={tr("dismiss")}>
+              <button
+                onClick={() => dismiss(t.id)}
+                className="-my-2 -mr-2 flex h-11 w-11 shrink-0 items-center justify-center text-lg text-slate-400 hover:text-white md:h-6 md:w-6"
+                aria-label={tr("dismiss")}
+              >
                 ×
               </button>
             </div>

@@ -15,14 +15,10 @@ import {
 export * from "./generated";
 
 /** `items`' errors whose names are not already in `seen` (errors are decoded by selector; one entry per name). */
-const newErrors = (seen: Abi, items: Abi) =>
-  items.filter((x) => x.type === "error" && !seen.some((m) => m.type === "error" && m.name === x.name));
+const newErrors = (seen: Abi, items: Abi) => items.filter((x) => x.type === "error" && !seen.some((m) => m.type === "error" && m.name === x.name));
 
 /** Every custom error any Keel contract can revert with (for decoding a failed simulation or transaction). */
-const marketAndOracleErrors = [
-  ...keelMarketAbi.filter((x) => x.type === "error"),
-  ...newErrors(keelMarketAbi, keelOracleAbi),
-] as Abi;
+const marketAndOracleErrors = [...keelMarketAbi.filter((x) => x.type === "error"), ...newErrors(keelMarketAbi, keelOracleAbi)] as Abi;
 const routerErrors = newErrors(marketAndOracleErrors, keelLeverageRouterAbi);
 const adminErrors = newErrors([...marketAndOracleErrors, ...routerErrors], keelRiskAdminAbi);
 const keelPeriphery = [

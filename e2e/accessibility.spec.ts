@@ -13,7 +13,13 @@ async function expectAccessible(page: Page, testInfo: TestInfo, state: string) {
   await testInfo.attach(`axe-${state}.json`, { body: JSON.stringify(result.violations, null, 2), contentType: "application/json" });
   const bad = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
   expect(bad, `axe on ${state}`).toEqual([]);
 }
 

@@ -28,7 +28,10 @@ test.describe.configure({ mode: "serial" });
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
-test("as a trader: a stop-loss on my Aave position and a take-profit on my Morpho position, set on /automate, fire when ETH moves", async ({ page, stack }) => {
+test("as a trader: a stop-loss on my Aave position and a take-profit on my Morpho position, set on /automate, fire when ETH moves", async ({
+  page,
+  stack,
+}) => {
   test.setTimeout(300_000);
   const d = stack.deployment;
   const chain = localChain(d.chainId, stack.anvil.url);
@@ -50,8 +53,18 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   const mk = d.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
   const params = { loanToken: mk.loanToken, collateralToken: mk.collateralToken, oracle: mk.oracle, irm: mk.irm, lltv: BigInt(mk.lltv) };
   await send({ address: WETH.address, abi: devErc20Abi, functionName: "approve", args: [d.morphoBlue!.morpho, wad("2")] } as never);
-  await send({ address: d.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "supplyCollateral", args: [params, wad("2"), account.address, "0x"] } as never);
-  await send({ address: d.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "borrow", args: [params, parseUnits("3000", 6), 0n, account.address, account.address] } as never);
+  await send({
+    address: d.morphoBlue!.morpho,
+    abi: morphoBlueAbi,
+    functionName: "supplyCollateral",
+    args: [params, wad("2"), account.address, "0x"],
+  } as never);
+  await send({
+    address: d.morphoBlue!.morpho,
+    abi: morphoBlueAbi,
+    functionName: "borrow",
+    args: [params, parseUnits("3000", 6), 0n, account.address, account.address],
+  } as never);
 
   await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
   await page.goto(`${stack.baseUrl}/automate`);
@@ -99,7 +112,12 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   const pools = await findPools(stack.anvil.url, d);
   const owner = createWalletClient({ chain, transport: http(stack.anvil.url), account: privateKeyToAccount(feedOwnerKey(d)) });
   const ethPrice = async (usd: string) => {
-    const hash = await owner.writeContract({ address: WETH.feed as Address, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits(usd, 8)] });
+    const hash = await owner.writeContract({
+      address: WETH.feed as Address,
+      abi: devPriceFeedAbi,
+      functionName: "setAnswer",
+      args: [parseUnits(usd, 8)],
+    });
     await publicClient.waitForTransactionReceipt({ hash });
     await alignPools({ rpcUrl: stack.anvil.url, deployment: d, pools });
   };

@@ -24,7 +24,11 @@ test("a wallet on another chain is switched on connect", async ({ page, app, inj
   await expect(page.getByTestId("rk-account-button")).toBeVisible();
   const requests = await page.evaluate(() => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog);
   expect(requests.map((r) => r.method)).toContain("wallet_switchEthereumChain");
-  expect(await page.evaluate(() => (window as unknown as { ethereum: { request(a: object): Promise<string> } }).ethereum.request({ method: "eth_chainId" }))).toBe("0x7a69");
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { ethereum: { request(a: object): Promise<string> } }).ethereum.request({ method: "eth_chainId" }),
+    ),
+  ).toBe("0x7a69");
 });
 
 test("a wallet moved to the wrong chain is asked to switch back, and switching works", async ({ page, app, injectWallet }) => {

@@ -77,14 +77,26 @@ test("acting on a vault of the second chain switches the wallet's network first,
   await panel.getByRole("tab", { name: "Deposit" }).click();
   await panel.getByTestId("amount-input").fill("0.01");
   await panel.getByTestId("submit-action").click();
-  await expect(page.getByTestId("toast").filter({ hasText: "confirmed" }).filter({ hasText: /Deposit/ })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page
+      .getByTestId("toast")
+      .filter({ hasText: "confirmed" })
+      .filter({ hasText: /Deposit/ }),
+  ).toBeVisible({ timeout: 30_000 });
   const methods = await page.evaluate(() =>
-    (window as unknown as { __keelWalletLog: { method: string; params: unknown }[] }).__keelWalletLog.filter((r) => r.method === "wallet_switchEthereumChain"),
+    (window as unknown as { __keelWalletLog: { method: string; params: unknown }[] }).__keelWalletLog.filter(
+      (r) => r.method === "wallet_switchEthereumChain",
+    ),
   );
   expect(JSON.stringify(methods)).toContain("0x7a6a"); // 31338
   const { anvil, deployment } = stack.chains[1]!;
   const client = createPublicClient({ chain: localChain(anvil.chainId, anvil.url), transport: http(anvil.url) });
-  const v = await client.readContract({ address: deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVault", args: [deployment.markets[0]!.address, 1n] });
+  const v = await client.readContract({
+    address: deployment.contracts.lens!,
+    abi: keelLensAbi,
+    functionName: "getVault",
+    args: [deployment.markets[0]!.address, 1n],
+  });
   expect(v.collaterals.find((c) => c.decimals === 8)!.amount).toBe(101_000_000n); // 1 + 0.01 WBTC
 });
 

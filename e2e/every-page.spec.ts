@@ -35,7 +35,11 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
   await app.open(`/vault/31337/1?market=${anvil0}`);
   await expect(page.getByTestId("action-panel")).toBeVisible();
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("[data-testid=action-panel] button, [data-testid=action-panel] input, [data-testid=action-panel] select, header button, header a")]
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        "[data-testid=action-panel] button, [data-testid=action-panel] input, [data-testid=action-panel] select, header button, header a",
+      ),
+    ]
       .filter((e) => e.offsetParent !== null && (e as HTMLInputElement).type !== "checkbox") // a checkbox is tapped through its 44 px label
       .map((e) => ({ what: e.outerHTML.slice(0, 80), h: e.getBoundingClientRect().height }))
       .filter((e) => e.h < 44),

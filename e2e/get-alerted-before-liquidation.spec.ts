@@ -71,7 +71,10 @@ const test = base.extend<Record<never, never>, { env: { stack: Stack; rx: Receiv
   ],
 });
 
-test("as a trader: sign in with my wallet, ask for an alert under health 1.2, get the email, the webhook and the bell when ETH falls; nobody else sees it", async ({ page, env: { stack, rx } }) => {
+test("as a trader: sign in with my wallet, ask for an alert under health 1.2, get the email, the webhook and the bell when ETH falls; nobody else sees it", async ({
+  page,
+  env: { stack, rx },
+}) => {
   test.setTimeout(180_000);
   const d = stack.deployment;
   const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
@@ -86,8 +89,17 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
   const id = (await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await ok(await trader.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] }));
   await ok(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "openVault" }));
-  await ok(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("10", 18)] }));
-  await ok(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), account.address] }));
+  await ok(
+    await trader.writeContract({
+      address: market,
+      abi: keelMarketAbi,
+      functionName: "depositCollateral",
+      args: [id, weth.address, parseUnits("10", 18)],
+    }),
+  );
+  await ok(
+    await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), account.address] }),
+  );
 
   await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
   await page.goto(`${stack.baseUrl}/`);
@@ -125,22 +137,41 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
 
   // Another address can neither read nor change it (through the app's own route), and no token is no access.
   const bob = privateKeyToAccount(ANVIL_KEYS[3]!);
-  const { message } = (await (await page.request.get(`${stack.baseUrl}/api/notifier/nonce?address=${bob.address}&chainId=${d.chainId}`)).json()) as { message: string };
-  const session = await page.request.post(`${stack.baseUrl}/api/notifier/session`, { data: { message, signature: await bob.signMessage({ message }) } });
+  const { message } = (await (await page.request.get(`${stack.baseUrl}/api/notifier/nonce?address=${bob.address}&chainId=${d.chainId}`)).json()) as {
+    message: string;
+  };
+  const session = await page.request.post(`${stack.baseUrl}/api/notifier/session`, {
+    data: { message, signature: await bob.signMessage({ message }) },
+  });
   const { token } = (await session.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}` };
-  expect(((await (await page.request.get(`${stack.baseUrl}/api/notifier/subscriptions`, { headers: auth })).json()) as { subscriptions: unknown[] }).subscriptions).toEqual([]);
-  expect(((await (await page.request.get(`${stack.baseUrl}/api/notifier/notifications`, { headers: auth })).json()) as { notifications: unknown[] }).notifications).toEqual([]);
-  const subs = (await (await fetch(`${stack.notifier!.url}/subscriptions`, { headers: { authorization: `Bearer ${await traderToken(stack, account)}` } })).json()) as { subscriptions: { id: string }[] };
+  expect(
+    ((await (await page.request.get(`${stack.baseUrl}/api/notifier/subscriptions`, { headers: auth })).json()) as { subscriptions: unknown[] })
+      .subscriptions,
+  ).toEqual([]);
+  expect(
+    ((await (await page.request.get(`${stack.baseUrl}/api/notifier/notifications`, { headers: auth })).json()) as { notifications: unknown[] })
+      .notifications,
+  ).toEqual([]);
+  const subs = (await (
+    await fetch(`${stack.notifier!.url}/subscriptions`, { headers: { authorization: `Bearer ${await traderToken(stack, account)}` } })
+  ).json()) as { subscriptions: { id: string }[] };
   const subId = subs.subscriptions[0]!.id;
-  expect((await page.request.patch(`${stack.baseUrl}/api/notifier/subscriptions/${subId}`, { headers: auth, data: { paused: true } })).status()).toBe(404);
+  expect((await page.request.patch(`${stack.baseUrl}/api/notifier/subscriptions/${subId}`, { headers: auth, data: { paused: true } })).status()).toBe(
+    404,
+  );
   expect((await page.request.delete(`${stack.baseUrl}/api/notifier/subscriptions/${subId}`, { headers: auth })).status()).toBe(404);
   expect((await page.request.get(`${stack.baseUrl}/api/notifier/subscriptions`)).status()).toBe(401);
 });
 
 /** The trader's own session, signed like the app does (to find the subscription's id). */
 async function traderToken(stack: Stack, account: ReturnType<typeof privateKeyToAccount>) {
-  const { message } = (await (await fetch(`${stack.notifier!.url}/nonce?address=${account.address}&chainId=${stack.deployment.chainId}`)).json()) as { message: string };
-  const res = await fetch(`${stack.notifier!.url}/session`, { method: "POST", body: JSON.stringify({ message, signature: await account.signMessage({ message }) }) });
+  const { message } = (await (await fetch(`${stack.notifier!.url}/nonce?address=${account.address}&chainId=${stack.deployment.chainId}`)).json()) as {
+    message: string;
+  };
+  const res = await fetch(`${stack.notifier!.url}/session`, {
+    method: "POST",
+    body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
+  });
   return ((await res.json()) as { token: string }).token;
 }

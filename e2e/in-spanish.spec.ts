@@ -65,7 +65,11 @@ test("en español: no page shows an English sentence (visible text, labels and h
   const weth = chain.asset("WETH").address;
   const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });
   const key = ANVIL_KEYS.find((k) => privateKeyToAccount(k).address === owner)!;
-  const ownerClient = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(key) });
+  const ownerClient = createWalletClient({
+    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(key),
+  });
   for (const args of [
     [usdc, 1n, 0, weth, 1_200_000_000_000_000_000n, 1_600_000_000_000_000_000n, 100n, 30n],
     [usdc, 1n, 1, weth, 2_000n * 10n ** 18n, 0n, 100n, 30n],

@@ -85,7 +85,9 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   const shares = await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [TRADER] });
   expect(shares).toBeGreaterThan(0n);
   // The approval was for the exact amount, not unlimited: the deposit used all of it.
-  expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(0n);
+  expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(
+    0n,
+  );
   await screenshot(page, "markets-deposited");
 
   await panel.getByRole("tab", { name: "Withdraw" }).click();
@@ -234,7 +236,12 @@ test("risk changes proposed to the risk admin appear with their effective time a
     args: [
       usdcMarket,
       chain.asset("WETH").address,
-      { ltv: parseUnits("0.75", 18), liquidationThreshold: parseUnits("0.82", 18), maxDiscount: parseUnits("0.12", 18), supplyCap: parseUnits("50000", 18) },
+      {
+        ltv: parseUnits("0.75", 18),
+        liquidationThreshold: parseUnits("0.82", 18),
+        maxDiscount: parseUnits("0.12", 18),
+        supplyCap: parseUnits("50000", 18),
+      },
     ],
   });
   const perSecond = (annual: string) => parseUnits(annual, 18) / 31_536_000n;

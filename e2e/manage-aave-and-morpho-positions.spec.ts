@@ -17,14 +17,29 @@ const morphoMarket = (chain: E2EChain) => chain.deployment.morphoBlue!.markets.f
 const usdOfBase = (base: bigint) => formatUsd(base * 10n ** 10n); // Aave's base currency: USD with 8 decimals
 
 async function accountData(chain: E2EChain, who: Address) {
-  const [collateral, debt, , , , hf] = await chain.publicClient.readContract({ address: aave(chain).pool, abi: aavePoolAbi, functionName: "getUserAccountData", args: [who] });
+  const [collateral, debt, , , , hf] = await chain.publicClient.readContract({
+    address: aave(chain).pool,
+    abi: aavePoolAbi,
+    functionName: "getUserAccountData",
+    args: [who],
+  });
   return { collateral, debt, hf };
 }
 
 async function morphoFigures(chain: E2EChain, who: Address) {
   const id = morphoMarket(chain).id;
-  const [, borrowShares, collateral] = await chain.publicClient.readContract({ address: chain.deployment.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "position", args: [id, who] });
-  const m = await chain.publicClient.readContract({ address: chain.deployment.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "market", args: [id] });
+  const [, borrowShares, collateral] = await chain.publicClient.readContract({
+    address: chain.deployment.morphoBlue!.morpho,
+    abi: morphoBlueAbi,
+    functionName: "position",
+    args: [id, who],
+  });
+  const m = await chain.publicClient.readContract({
+    address: chain.deployment.morphoBlue!.morpho,
+    abi: morphoBlueAbi,
+    functionName: "market",
+    args: [id],
+  });
   return { collateral, borrowShares, debt: toAssetsUp(borrowShares, m[2], m[3]) };
 }
 
@@ -47,7 +62,12 @@ async function send(page: Page) {
   await expect(panel.getByTestId("flow-pending")).toHaveCount(0, { timeout: 60_000 });
 }
 
-test("as a trader, open an Aave position (supply WETH, borrow USDC), repay all and withdraw all; every figure equals the pool's", async ({ page, app, chain, injectWallet }) => {
+test("as a trader, open an Aave position (supply WETH, borrow USDC), repay all and withdraw all; every figure equals the pool's", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
   await injectWallet();
   await app.open(`/position/31337/aave-v3/${TRADER}`);
   await connectWallet(page);
@@ -83,7 +103,12 @@ test("as a trader, open an Aave position (supply WETH, borrow USDC), repay all a
   await expect(page.getByTestId("position-collateral")).toHaveText("$0.00");
 });
 
-test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC, repay all, withdraw all", async ({ page, app, chain, injectWallet }) => {
+test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC, repay all, withdraw all", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
   const market = morphoMarket(chain);
   await injectWallet();
   await app.open(`/position/31337/morpho-blue/${market.id}/${TRADER}`);
@@ -113,11 +138,22 @@ test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC,
 
 test("bad inputs get a sentence and nothing is sent: above the max, a stale price, a paused reserve", async ({ page, app, chain, injectWallet }) => {
   // A small Aave position straight on the chain, so borrowing has collateral.
-  const trader = createWalletClient({ chain: localChain(31337, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
+  const trader = createWalletClient({
+    chain: localChain(31337, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(ANVIL_KEYS[1]!),
+  });
   const weth = chain.asset("WETH").address;
   const one = parseUnits("1", 18);
   const wait = async (hash: Hex) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-  await wait(await trader.writeContract({ address: weth, abi: parseAbi(["function approve(address,uint256) returns (bool)"]), functionName: "approve", args: [aave(chain).pool, one] }));
+  await wait(
+    await trader.writeContract({
+      address: weth,
+      abi: parseAbi(["function approve(address,uint256) returns (bool)"]),
+      functionName: "approve",
+      args: [aave(chain).pool, one],
+    }),
+  );
   await wait(await trader.writeContract({ address: aave(chain).pool, abi: aavePoolAbi, functionName: "supply", args: [weth, one, TRADER, 0] }));
 
   await injectWallet();
@@ -133,16 +169,30 @@ test("bad inputs get a sentence and nothing is sent: above the max, a stale pric
   // A stale WETH price (Aave's oracle reads the same dev feed, and would still use it).
   const feed = chain.deployment.assets.find((a) => a.symbol === "WETH")!.feed;
   const latest = await chain.publicClient.getBlock();
-  await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [3000n * 10n ** 8n, latest.timestamp - BigInt(LOCAL_HEARTBEAT) - 600n] });
+  await chain.admin.writeContract({
+    address: feed,
+    abi: devPriceFeedAbi,
+    functionName: "setAnswerAt",
+    args: [3000n * 10n ** 8n, latest.timestamp - BigInt(LOCAL_HEARTBEAT) - 600n],
+  });
   await fill(page, "Borrow", "100", "USDC");
   await expect(panel.getByTestId("action-refused")).toContainText("WETH's price is not usable now", { timeout: 15_000 });
   await expect(panel.getByTestId("submit-action")).toBeDisabled();
   await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [3000n * 10n ** 8n] });
 
   // A paused reserve (the pool admin through the configurator).
-  const admin = createWalletClient({ chain: localChain(31337, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(PROTOCOL_KEYS.aave) });
+  const admin = createWalletClient({
+    chain: localChain(31337, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(PROTOCOL_KEYS.aave),
+  });
   await chain.publicClient.waitForTransactionReceipt({
-    hash: await admin.writeContract({ address: aave(chain).poolConfigurator, abi: parseAbi(["function setReservePause(address asset, bool paused)"]), functionName: "setReservePause", args: [weth, true] }),
+    hash: await admin.writeContract({
+      address: aave(chain).poolConfigurator,
+      abi: parseAbi(["function setReservePause(address asset, bool paused)"]),
+      functionName: "setReservePause",
+      args: [weth, true],
+    }),
   });
   await fill(page, "Supply", "1", "WETH");
   await expect(panel.getByTestId("action-refused")).toContainText("reserve is paused", { timeout: 15_000 });

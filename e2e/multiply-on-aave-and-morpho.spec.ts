@@ -11,7 +11,9 @@ const panel = (page: Page) => page.getByTestId("multiply-panel");
 const toast = (page: Page, title: string | RegExp, state: string) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: state });
 /** Transactions the injected wallet sent (eth_sendTransaction). */
 const sent = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog.filter((c) => c.method === "eth_sendTransaction").length);
+  page.evaluate(
+    () => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog.filter((c) => c.method === "eth_sendTransaction").length,
+  );
 
 const PROTOCOLS = [
   { id: "aave-v3", name: "Aave v3" },
@@ -30,7 +32,12 @@ const leverageNow = async (chain: E2EChain, protocol: (typeof PROTOCOLS)[number]
 };
 
 for (const protocol of PROTOCOLS) {
-  test(`${protocol.name}: open 2× WETH in one router transaction, raise to 3×, close; figures equal the chain's`, async ({ page, app, chain, injectWallet }) => {
+  test(`${protocol.name}: open 2× WETH in one router transaction, raise to 3×, close; figures equal the chain's`, async ({
+    page,
+    app,
+    chain,
+    injectWallet,
+  }) => {
     test.setTimeout(150_000);
     await injectWallet();
     await app.open("/multiply");
@@ -59,7 +66,9 @@ for (const protocol of PROTOCOLS) {
     const { p, pair } = await chainPosition(chain, protocol.id);
     const v = toVaultPosition(p, pair);
     await expect(panel(page).getByTestId("leverage-input")).toHaveValue(lev.toFixed(2));
-    await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"));
+    await expect(panel(page).getByTestId("mp-held")).toContainText(
+      formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"),
+    );
     await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.debt, 6, "USDC"));
     await expect(panel(page).getByTestId("multiply-grants")).toContainText("granted");
 
@@ -87,9 +96,12 @@ for (const protocol of PROTOCOLS) {
     await panel(page).getByTestId("submit-multiply").click();
     await expect(toast(page, `${protocol.name}: close WETH/USDC`, "confirmed")).toBeVisible({ timeout: 45_000 });
     const after = await chainPosition(chain, protocol.id);
-    expect(after.p.collaterals.filter((c) => c.token.address.toLowerCase() === pair.collateral.toLowerCase()).every((c) => c.amount === 0n)).toBe(true);
+    expect(after.p.collaterals.filter((c) => c.token.address.toLowerCase() === pair.collateral.toLowerCase()).every((c) => c.amount === 0n)).toBe(
+      true,
+    );
     expect(after.p.debts.filter((d) => d.token.address.toLowerCase() === pair.debt.toLowerCase())).toEqual([]);
-    const back = (await chain.publicClient.readContract({ address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [TRADER] })) - wethBefore;
+    const back =
+      (await chain.publicClient.readContract({ address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [TRADER] })) - wethBefore;
     // 10 WETH went in; two round trips of swap fees and price impact came out.
     expect(back).toBeGreaterThan(parseUnits("9.5", 18));
     expect(back).toBeLessThan(parseUnits("10", 18));
@@ -103,7 +115,12 @@ for (const protocol of PROTOCOLS) {
   });
 }
 
-test("Aave v3: a swap off the oracle (a lagging price feed) is refused with a sentence and nothing is sent", async ({ page, app, chain, injectWallet }) => {
+test("Aave v3: a swap off the oracle (a lagging price feed) is refused with a sentence and nothing is sent", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
   test.setTimeout(90_000);
   await injectWallet();
   await app.open("/multiply");

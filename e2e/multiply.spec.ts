@@ -9,16 +9,28 @@ const panel = (page: Page) => page.getByTestId("multiply-panel");
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
 async function lensVault(chain: E2EChain, market: Address, id: bigint) {
-  return chain.publicClient.readContract({ address: chain.deployment.contracts.lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
+  return chain.publicClient.readContract({
+    address: chain.deployment.contracts.lens!,
+    abi: keelLensAbi,
+    functionName: "getVault",
+    args: [market, id],
+  });
 }
 const wethBalance = (chain: E2EChain) =>
   chain.publicClient.readContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "balanceOf", args: [TRADER] });
 const leverage = (v: Awaited<ReturnType<typeof lensVault>>) => Number(v.collateralValue) / Number(v.collateralValue - v.debtValue);
 /** Transactions the injected wallet sent (eth_sendTransaction), in order. */
 const sent = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog.filter((c) => c.method === "eth_sendTransaction").length);
+  page.evaluate(
+    () => (window as unknown as { __keelWalletLog: { method: string }[] }).__keelWalletLog.filter((c) => c.method === "eth_sendTransaction").length,
+  );
 
-test("open a 3× long ETH position in one transaction, raise it to 4×, then close it and get the collateral back", async ({ page, app, chain, injectWallet }) => {
+test("open a 3× long ETH position in one transaction, raise it to 4×, then close it and get the collateral back", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
   test.setTimeout(120_000);
   const market = usdcMarket(chain);
   const weth = chain.asset("WETH");

@@ -13,7 +13,9 @@ async function tabTo(page: Page, target: Locator, max = 80) {
         const s = getComputedStyle(e);
         return { outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow };
       });
-      expect(ring.outline !== "none" || ring.shadow !== "none", `focus on ${await target.evaluate((e) => e.outerHTML.slice(0, 80))} is visible`).toBe(true);
+      expect(ring.outline !== "none" || ring.shadow !== "none", `focus on ${await target.evaluate((e) => e.outerHTML.slice(0, 80))} is visible`).toBe(
+        true,
+      );
       return;
     }
     await page.keyboard.press("Tab");

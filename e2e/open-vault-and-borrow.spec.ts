@@ -104,7 +104,12 @@ test("as a trader: open a vault with WETH, borrow USDC, see the chain's own figu
   await expect(confirmed(page, `Open vault #${expectedId} with 10 WETH`)).toBeVisible({ timeout: 30_000 });
   await page.waitForURL(new RegExp(`/vault/${chain.deployment.chainId}/${expectedId}\\?market=${market}$`, "i"));
   expect(
-    await chain.publicClient.readContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] }),
+    await chain.publicClient.readContract({
+      address: chain.asset("WETH").address,
+      abi: devErc20Abi,
+      functionName: "allowance",
+      args: [TRADER, market],
+    }),
   ).toBe(0n); // the exact amount was approved and used
 
   // Borrow 5,000 USDC with a before → after preview.
@@ -235,7 +240,9 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await panel(page).getByTestId("submit-action").click();
   const failed = page.getByTestId("toast").filter({ hasText: "Borrow 100 USDC — failed" });
   // The engine values a collateral without a fresh price at zero: the borrow would exceed the vault's LTV.
-  await expect(failed).toContainText("Not sent — it would fail: This would take the vault beyond its maximum loan-to-value (a collateral without a fresh price counts as zero)");
+  await expect(failed).toContainText(
+    "Not sent — it would fail: This would take the vault beyond its maximum loan-to-value (a collateral without a fresh price counts as zero)",
+  );
   expect(await chain.publicClient.getBlockNumber()).toBe(before); // nothing was sent
   await screenshot(page, "vault-decoded-error");
 

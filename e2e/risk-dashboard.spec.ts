@@ -18,7 +18,12 @@ async function liquidatableUnder(chain: E2EChain, market: Address, fallPercent: 
   const lens = chain.deployment.contracts.lens!;
   const vaults = [];
   for (let offset = 0n; ; offset += 100n) {
-    const [page, count] = await chain.publicClient.readContract({ address: lens, abi: keelLensAbi, functionName: "getVaults", args: [market, offset, 100n] });
+    const [page, count] = await chain.publicClient.readContract({
+      address: lens,
+      abi: keelLensAbi,
+      functionName: "getVaults",
+      args: [market, offset, 100n],
+    });
     vaults.push(...page);
     if (offset + 100n >= count) break;
   }
@@ -84,7 +89,12 @@ test.describe("risk dashboard", () => {
     await screenshot(page, "risk-vault-odds");
   });
 
-  test("the dashboard's vault card shows the 7-day odds and the collateral to bring them under a chosen level", async ({ page, app, chain, injectWallet }) => {
+  test("the dashboard's vault card shows the 7-day odds and the collateral to bring them under a chosen level", async ({
+    page,
+    app,
+    chain,
+    injectWallet,
+  }) => {
     await writePriceHistory({ rpcUrl: chain.rpcUrl, deployment: chain.deployment, hours: 48 });
     // anvil #0 holds the demo vaults: one comfortable, one close to liquidation (WETH + WBTC).
     await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
@@ -92,9 +102,10 @@ test.describe("risk dashboard", () => {
     await connectWallet(page);
     const odds = page.getByTestId("liquidation-odds");
     await expect(odds.first()).toBeVisible({ timeout: 30_000 });
-    const card = page.locator("article", { has: page.getByTestId("liquidation-odds") }).filter({ hasText: "Watch" }).or(
-      page.locator("article", { has: page.getByTestId("liquidation-odds") }).filter({ hasText: "At risk" }),
-    );
+    const card = page
+      .locator("article", { has: page.getByTestId("liquidation-odds") })
+      .filter({ hasText: "Watch" })
+      .or(page.locator("article", { has: page.getByTestId("liquidation-odds") }).filter({ hasText: "At risk" }));
     const close = card.first();
     await expect(close.getByTestId("odds-7d")).toHaveText(/^(\d+(\.\d)?%|< 0\.1%|> 99\.9%)$/);
     await close.getByLabel("Target odds within 7 days").selectOption("0.01");

@@ -15,7 +15,11 @@ const lensVault = (chain: E2EChain, market: Address, id: bigint) =>
 
 /** As TRADER, straight on the chain: a vault with 2 WETH and 1,000 USDC borrowed. */
 async function traderVault(chain: E2EChain): Promise<bigint> {
-  const trader = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
+  const trader = createWalletClient({
+    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(ANVIL_KEYS[1]!),
+  });
   const market = usdcMarket(chain);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;

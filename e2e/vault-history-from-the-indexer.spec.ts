@@ -21,7 +21,10 @@ const test = base.extend<Record<never, never>, { stack: Stack }>({
 });
 test.describe.configure({ mode: "serial" });
 
-test("as a trader: my vault's timeline and its CSV match the transactions I sent, and /risk loads the book from the indexer; without the indexer both pages say they read the chain", async ({ page, stack }) => {
+test("as a trader: my vault's timeline and its CSV match the transactions I sent, and /risk loads the book from the indexer; without the indexer both pages say they read the chain", async ({
+  page,
+  stack,
+}) => {
   test.setTimeout(180_000);
   const d = stack.deployment;
   const market = d.markets.find((m) => m.name === "Keel USDC")!.address;
@@ -41,10 +44,25 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   await send("", "", { address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] } as never);
   const id = (await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await send("VaultOpened", "", { address: market, abi: keelMarketAbi, functionName: "openVault" } as never);
-  await send("CollateralDeposited", "5", { address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, parseUnits("5", 18)] } as never);
-  await send("Borrowed", "6000", { address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("6000", 6), account.address] } as never);
+  await send("CollateralDeposited", "5", {
+    address: market,
+    abi: keelMarketAbi,
+    functionName: "depositCollateral",
+    args: [id, weth.address, parseUnits("5", 18)],
+  } as never);
+  await send("Borrowed", "6000", {
+    address: market,
+    abi: keelMarketAbi,
+    functionName: "borrow",
+    args: [id, parseUnits("6000", 6), account.address],
+  } as never);
   await send("Repaid", "1500", { address: market, abi: keelMarketAbi, functionName: "repay", args: [id, parseUnits("1500", 6)] } as never);
-  await send("CollateralWithdrawn", "0.5", { address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [id, weth.address, parseUnits("0.5", 18), account.address] } as never);
+  await send("CollateralWithdrawn", "0.5", {
+    address: market,
+    abi: keelMarketAbi,
+    functionName: "withdrawCollateral",
+    args: [id, weth.address, parseUnits("0.5", 18), account.address],
+  } as never);
   await stack.indexer!.waitFor({ [d.chainId]: await publicClient.getBlockNumber({ cacheTime: 0 }) });
 
   await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
@@ -70,7 +88,12 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   const col = (name: string) => header!.split(",").indexOf(name);
   expect(lines.map((l) => l.split(",")[col("tx")])).toEqual(sent.map((s) => s.hash));
   expect(lines.map((l) => l.split(",")[col("event")])).toEqual(sent.map((s) => s.kind));
-  expect(lines.map((l) => { const c = l.split(","); return c[col("amount")] || c[col("base_amount")]; })).toEqual(sent.map((s) => s.amount));
+  expect(
+    lines.map((l) => {
+      const c = l.split(",");
+      return c[col("amount")] || c[col("base_amount")];
+    }),
+  ).toEqual(sent.map((s) => s.amount));
 
   // The risk page loads the market's whole book from the indexer (its compact form), the chain's vault count.
   const vaultCount = await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" });

@@ -13,7 +13,11 @@ const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toas
 async function openTraderVault(chain: E2EChain) {
   const market = chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
   const weth = chain.asset("WETH");
-  const trader = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
+  const trader = createWalletClient({
+    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(ANVIL_KEYS[1]!),
+  });
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await wait(await trader.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, parseUnits("10", 18)] }));
@@ -34,7 +38,12 @@ async function openTraderVault(chain: E2EChain) {
   return { market, id };
 }
 
-test("as a trader: protect a vault with auto-deleverage, see it run when ETH falls, pause and remove it", async ({ page, app, chain, injectWallet }) => {
+test("as a trader: protect a vault with auto-deleverage, see it run when ETH falls, pause and remove it", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
   const guard = chain.deployment.contracts.guard!;
   const weth = chain.asset("WETH");
   const { market, id } = await openTraderVault(chain);
@@ -70,10 +79,19 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await expect(panel.getByTestId("guard-operator")).toHaveText("Guard authorised");
 
   // ETH falls to $2,800 (HF 1.19 < 1.2): the preview says it would run; an executor runs it.
-  const hash = await chain.admin.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2800", 8)] });
+  const hash = await chain.admin.writeContract({
+    address: weth.feed,
+    abi: devPriceFeedAbi,
+    functionName: "setAnswer",
+    args: [parseUnits("2800", 8)],
+  });
   await chain.publicClient.waitForTransactionReceipt({ hash });
   await expect(rule.getByTestId("rule-preview")).toContainText("Would run now", { timeout: 15_000 });
-  const executor = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(AGENT_KEYS.guardExecutor) });
+  const executor = createWalletClient({
+    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(AGENT_KEYS.guardExecutor),
+  });
   await wait(await executor.writeContract({ address: guard, abi: keelGuardAbi, functionName: "execute", args: [market, id, 0, 50n] }));
   await page.reload();
   await connectWallet(page);

@@ -6,12 +6,7 @@ const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.n
 test("a vault address that names no vault answers 404 and says why, never another market's vault", async ({ page, app, chain }) => {
   const market = usdcMarket(chain);
   const notAMarket = chain.asset("WETH").address;
-  for (const path of [
-    "/vault/31337/1?market=0x123",
-    `/vault/31337/1?market=${notAMarket}`,
-    "/vault/31337/abc",
-    "/vault/999/1",
-  ]) {
+  for (const path of ["/vault/31337/1?market=0x123", `/vault/31337/1?market=${notAMarket}`, "/vault/31337/abc", "/vault/999/1"]) {
     const res = await page.request.get(app.baseUrl + path);
     expect(res.status(), path).toBe(404);
   }

@@ -49,7 +49,9 @@ export function useAccountVaults(owner: Address | undefined): ChainVaults[] {
         }),
     })),
   });
-  useRefreshOnBlocks(owner ? readable.filter((r) => !r.unavailable).map(({ chain }) => ({ chainId: chain.id, key: accountKey(chain.id, owner) })) : []);
+  useRefreshOnBlocks(
+    owner ? readable.filter((r) => !r.unavailable).map(({ chain }) => ({ chainId: chain.id, key: accountKey(chain.id, owner) })) : [],
+  );
   return readable.map(({ chain, unavailable }, i) => {
     const r = results[i]!;
     return {

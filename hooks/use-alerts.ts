@@ -26,7 +26,10 @@ export interface AlertSubscription {
 const storageKey = (address: string) => `keel:alerts:${address.toLowerCase()}`;
 
 async function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`/api/notifier/${path}`, { ...init, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const res = await fetch(`/api/notifier/${path}`, {
+    ...init,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   const body = (await res.json().catch(() => null)) as ({ error?: string } & T) | null;
   if (!res.ok) throw new Error(body?.error ?? `the notifier answered ${res.status}`);
   return body as T;
@@ -93,7 +96,8 @@ export function useAlerts() {
     onSuccess: refresh,
   });
   const setPaused = useMutation({
-    mutationFn: ({ id, paused }: { id: string; paused: boolean }) => call(`subscriptions/${id}`, token, { method: "PATCH", body: JSON.stringify({ paused }) }),
+    mutationFn: ({ id, paused }: { id: string; paused: boolean }) =>
+      call(`subscriptions/${id}`, token, { method: "PATCH", body: JSON.stringify({ paused }) }),
     onSuccess: refresh,
   });
   const remove = useMutation({ mutationFn: (id: string) => call(`subscriptions/${id}`, token, { method: "DELETE" }), onSuccess: refresh });

@@ -42,7 +42,9 @@ export function useApproveAndSend() {
       const approve: TxRequest | null =
         pull && needsApproval(pull.allowance, pull.amount)
           ? {
-              label: pull.unlimited ? t("approveUnlimited", { symbol: pull.symbol }) : t("approve", { amount: f.token(pull.amount, pull.decimals, pull.symbol, pull.decimals) }),
+              label: pull.unlimited
+                ? t("approveUnlimited", { symbol: pull.symbol })
+                : t("approve", { amount: f.token(pull.amount, pull.decimals, pull.symbol, pull.decimals) }),
               chainId: action.chainId,
               address: pull.token,
               abi: devErc20Abi,

@@ -3,10 +3,25 @@ import { useQueries } from "@tanstack/react-query";
 import { erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
-import { iGuardAavePoolAbi, iGuardCreditDelegationAbi, iGuardMorphoAbi, keelAutomationAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import {
+  iGuardAavePoolAbi,
+  iGuardCreditDelegationAbi,
+  iGuardMorphoAbi,
+  keelAutomationAbi,
+  keelLensAbi,
+  keelMarketAbi,
+} from "@/contracts-abi/generated";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { AUTOMATION_KINDS, positionKey, type AutomationKind, type AutomationPlan, type AutomationProtocol, type AutomationRule, type GuardSnapshot } from "@/lib/automation";
+import {
+  AUTOMATION_KINDS,
+  positionKey,
+  type AutomationKind,
+  type AutomationPlan,
+  type AutomationProtocol,
+  type AutomationRule,
+  type GuardSnapshot,
+} from "@/lib/automation";
 import { findAsset } from "@/lib/deployment";
 import { readProtocolPositions } from "@/lib/protocols/read";
 import { readError } from "@/lib/query-state";
@@ -100,7 +115,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
   const d = chain.deployment!;
   const a = d.automation!;
   const chainId = chain.id as ChainId;
-  const read = <T,>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) =>
+  const read = <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) =>
     readContract(config, { chainId, address, abi, functionName, args } as never) as Promise<T>;
   const token = (address: Address, symbol?: string, decimals?: number): TokenRef => {
     const known = findAsset(d, address);
@@ -109,7 +124,13 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
   const candidates: Candidate[] = [];
 
   if (a.keel && d.contracts.lens && d.markets.length) {
-    const vaults = await readContract(config, { chainId, address: d.contracts.lens, abi: keelLensAbi, functionName: "getAccount", args: [d.markets.map((m) => m.address), owner] });
+    const vaults = await readContract(config, {
+      chainId,
+      address: d.contracts.lens,
+      abi: keelLensAbi,
+      functionName: "getAccount",
+      args: [d.markets.map((m) => m.address), owner],
+    });
     for (const v of vaults) {
       const m = d.markets.find((x) => x.address.toLowerCase() === v.market.toLowerCase());
       if (!m) continue;
@@ -171,13 +192,27 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
         AUTOMATION_KINDS.map(async (kind, k) => {
           const rule = await read<AutomationRule>(a.guard, keelAutomationAbi as Abi, "getRule", [c.adapter, c.position, k]);
           if (rule.owner === zeroAddress) return;
-          const plan = await read<AutomationPlan & { blocker: number }>(a.guard, keelAutomationAbi as Abi, "plan", [c.adapter, c.position, k, BigInt(rule.maxFeeBps)]).catch(() => null);
+          const plan = await read<AutomationPlan & { blocker: number }>(a.guard, keelAutomationAbi as Abi, "plan", [
+            c.adapter,
+            c.position,
+            k,
+            BigInt(rule.maxFeeBps),
+          ]).catch(() => null);
           rules.push({ kind, rule, plan });
         }),
       );
       rules.sort((x, y) => AUTOMATION_KINDS.indexOf(x.kind) - AUTOMATION_KINDS.indexOf(y.kind));
       const { authorise, revoke } = await authCalls(c, owner, read, d.aaveV3?.pool, d.morphoBlue?.morpho);
-      return { chain, guard: a.guard, id: `${chain.id}-${c.protocol}-${c.position.slice(2, 10)}${c.position.slice(-8)}`, snapshot, rules, authorise, revoke, ...c };
+      return {
+        chain,
+        guard: a.guard,
+        id: `${chain.id}-${c.protocol}-${c.position.slice(2, 10)}${c.position.slice(-8)}`,
+        snapshot,
+        rules,
+        authorise,
+        revoke,
+        ...c,
+      };
     }),
   );
 }
@@ -226,15 +261,37 @@ async function authCalls(
     const market = c.vault!.market;
     const on = await read<boolean>(market, keelMarketAbi as Abi, "isOperator", [owner, c.adapter]);
     return {
-      authorise: [{ step: "keelOperator", address: market, abi: keelMarketAbi as Abi, functionName: "setOperator", args: [c.adapter, true], done: on }],
-      revoke: [{ step: "keelOperator", address: market, abi: keelMarketAbi as Abi, functionName: "setOperator", args: [c.adapter, false], done: !on }],
+      authorise: [
+        { step: "keelOperator", address: market, abi: keelMarketAbi as Abi, functionName: "setOperator", args: [c.adapter, true], done: on },
+      ],
+      revoke: [
+        { step: "keelOperator", address: market, abi: keelMarketAbi as Abi, functionName: "setOperator", args: [c.adapter, false], done: !on },
+      ],
     };
   }
   if (c.protocol === "morphoBlue") {
     const on = await read<boolean>(morpho!, iGuardMorphoAbi as Abi, "isAuthorized", [owner, c.adapter]);
     return {
-      authorise: [{ step: "morphoAuthorise", address: morpho!, abi: iGuardMorphoAbi as Abi, functionName: "setAuthorization", args: [c.adapter, true], done: on }],
-      revoke: [{ step: "morphoAuthorise", address: morpho!, abi: iGuardMorphoAbi as Abi, functionName: "setAuthorization", args: [c.adapter, false], done: !on }],
+      authorise: [
+        {
+          step: "morphoAuthorise",
+          address: morpho!,
+          abi: iGuardMorphoAbi as Abi,
+          functionName: "setAuthorization",
+          args: [c.adapter, true],
+          done: on,
+        },
+      ],
+      revoke: [
+        {
+          step: "morphoAuthorise",
+          address: morpho!,
+          abi: iGuardMorphoAbi as Abi,
+          functionName: "setAuthorization",
+          args: [c.adapter, false],
+          done: !on,
+        },
+      ],
     };
   }
   const [col, debt] = await Promise.all([
@@ -245,7 +302,14 @@ async function authCalls(
     read<bigint>(col.aTokenAddress, erc20Abi as Abi, "allowance", [owner, c.adapter]),
     read<bigint>(debt.variableDebtTokenAddress, iGuardCreditDelegationAbi as Abi, "borrowAllowance", [owner, c.adapter]),
   ]);
-  const approve = (amount: bigint, done: boolean): AuthCall => ({ step: "aaveWithdraw", address: col.aTokenAddress, abi: erc20Abi as Abi, functionName: "approve", args: [c.adapter, amount], done });
+  const approve = (amount: bigint, done: boolean): AuthCall => ({
+    step: "aaveWithdraw",
+    address: col.aTokenAddress,
+    abi: erc20Abi as Abi,
+    functionName: "approve",
+    args: [c.adapter, amount],
+    done,
+  });
   const delegate = (amount: bigint, done: boolean): AuthCall => ({
     step: "aaveBorrow",
     address: debt.variableDebtTokenAddress,
@@ -298,10 +362,22 @@ export function useAutomationHistory(owner: Address | undefined) {
         if (!client) return [];
         const a = chain.deployment!.automation!;
         const fromBlock = BigInt(chain.deployment!.deploymentBlock);
-        const set = await client.getContractEvents({ address: a.guard, abi: keelAutomationAbi, eventName: "RuleSet", args: { owner: owner! }, fromBlock });
+        const set = await client.getContractEvents({
+          address: a.guard,
+          abi: keelAutomationAbi,
+          eventName: "RuleSet",
+          args: { owner: owner! },
+          fromBlock,
+        });
         const byKey = new Map(set.map((e) => [e.args.key!, e.args.adapter!]));
         if (byKey.size === 0) return [];
-        const done = await client.getContractEvents({ address: a.guard, abi: keelAutomationAbi, eventName: "RuleExecuted", args: { key: [...byKey.keys()] }, fromBlock });
+        const done = await client.getContractEvents({
+          address: a.guard,
+          abi: keelAutomationAbi,
+          eventName: "RuleExecuted",
+          args: { key: [...byKey.keys()] },
+          fromBlock,
+        });
         const protocolOf = (adapter: Address | undefined): AutomationExecution["protocol"] =>
           adapter === a.keel ? "keel" : adapter === a.aaveV3 ? "aaveV3" : adapter === a.morphoBlue ? "morphoBlue" : "unknown";
         return done

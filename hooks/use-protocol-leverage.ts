@@ -7,7 +7,15 @@ import { iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "@/
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { poolFor } from "@/lib/amm";
 import type { Pool } from "@/lib/leverage";
-import { aaveFlashPremiumRead, grantReads, leverageRouterFor, morphoPair, type GrantState, type LeveragePair, type LeveragePosition } from "@/lib/protocols/leverage";
+import {
+  aaveFlashPremiumRead,
+  grantReads,
+  leverageRouterFor,
+  morphoPair,
+  type GrantState,
+  type LeveragePair,
+  type LeveragePosition,
+} from "@/lib/protocols/leverage";
 import { readProtocolPositions } from "@/lib/protocols/read";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -17,7 +25,8 @@ const NOBODY: Address = "0x000000000000000000000000000000000000dEaD";
 /** Which position Multiply works on: Aave's account on the pool, or one Morpho market (by id). */
 export type ProtocolTarget = { protocol: "aave-v3"; pair: LeveragePair } | { protocol: "morpho-blue"; marketId: `0x${string}` };
 
-export const protocolLeverageKey = (chainId: number, target: ProtocolTarget, owner?: Address) => ["keel", "protocol-leverage", chainId, JSON.stringify(target), owner ?? null] as const;
+export const protocolLeverageKey = (chainId: number, target: ProtocolTarget, owner?: Address) =>
+  ["keel", "protocol-leverage", chainId, JSON.stringify(target), owner ?? null] as const;
 
 export interface ProtocolLeverageData {
   position: LeveragePosition;
@@ -59,10 +68,18 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
       if (!position) throw new Error(read.problems[0] ?? "This position could not be read.");
       const pair = position.protocol === "morpho-blue" ? morphoPair(position) : (target as { pair: LeveragePair }).pair;
       const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
-      const pairAddress = await readContract(config, { chainId, address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [pair.debt, pair.collateral] });
+      const pairAddress = await readContract(config, {
+        chainId,
+        address: factory,
+        abi: iUniswapV2FactoryAbi,
+        functionName: "getPair",
+        args: [pair.debt, pair.collateral],
+      });
       const reads = grantReads(position, pair, router!);
       const [reserves, token0, premium, balance, ...granted] = await Promise.all([
-        pairAddress === zeroAddress ? null : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
+        pairAddress === zeroAddress
+          ? null
+          : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pairAddress === zeroAddress ? null : readContract(config, { chainId, address: pairAddress, abi: iUniswapV2PairAbi, functionName: "token0" }),
         position.protocol === "aave-v3" ? readContract(config, { chainId, ...aaveFlashPremiumRead(d!.aaveV3!.pool) }) : 0n,
         owner ? readContract(config, { chainId, address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [owner] }) : undefined,
@@ -73,7 +90,8 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
         position,
         pair,
         router: router!,
-        pool: reserves && token0 ? poolFor(pair.debt, token0 as Address, (reserves as readonly bigint[])[0]!, (reserves as readonly bigint[])[1]!) : null,
+        pool:
+          reserves && token0 ? poolFor(pair.debt, token0 as Address, (reserves as readonly bigint[])[0]!, (reserves as readonly bigint[])[1]!) : null,
         flashFeeBps: BigInt(premium as bigint),
         grants,
         balance: balance as bigint | undefined,

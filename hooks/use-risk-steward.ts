@@ -72,7 +72,9 @@ export function useRiskSteward(chain: ChainConfig) {
         : [0n, 0n, [] as readonly StewardChangeRow[]];
       const nextAt = steward
         ? await Promise.all(
-            inputs.map((x) => client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "nextActionAt", args: [x.market, x.asset] })),
+            inputs.map((x) =>
+              client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "nextActionAt", args: [x.market, x.asset] }),
+            ),
           )
         : inputs.map(() => 0n);
       const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -50,10 +50,8 @@ const toCall = (r: TxRequest): PlannedCall => ({
   label: r.label,
 });
 
-
 export type TxResult =
-  | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt }
-  | { status: "rejected" | "failed"; error: DescribedError; hash?: Hash };
+  { status: "confirmed"; hash: Hash; receipt: TransactionReceipt } | { status: "rejected" | "failed"; error: DescribedError; hash?: Hash };
 
 /**
  * The whole life of a transaction, in one place for every form: switch chain if needed → simulate (a revert is shown
@@ -107,7 +105,9 @@ export function useTransactor() {
         const own = req.describeRevert?.(e);
         if (own) return fail({ kind: "revert", message: `Not sent — it would fail: ${own}` }, undefined, t("notSent", { reason: own }));
         const d = describeError(e);
-        return d.kind === "revert" ? fail({ ...d, message: `Not sent — it would fail: ${d.message}` }, undefined, t("notSent", { reason: errorText(d) })) : fail(d);
+        return d.kind === "revert"
+          ? fail({ ...d, message: `Not sent — it would fail: ${d.message}` }, undefined, t("notSent", { reason: errorText(d) }))
+          : fail(d);
       }
       // The effects, from a simulation of this transaction (and the one that follows it in its flow) at the latest block.
       const chain = chains.find((c) => c.id === req.chainId);
@@ -206,7 +206,10 @@ export function useTransactor() {
         const d = describeError(e);
         return d.kind === "unknown" || d.kind === "rpc"
           ? fail(
-              { kind: "dropped", message: `No receipt for ${hash.slice(0, 10)}…: it may have been dropped or replaced. Check your wallet before retrying.` },
+              {
+                kind: "dropped",
+                message: `No receipt for ${hash.slice(0, 10)}…: it may have been dropped or replaced. Check your wallet before retrying.`,
+              },
               hash,
               t("dropped", { hash: `${hash.slice(0, 10)}…` }),
             )

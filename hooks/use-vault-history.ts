@@ -98,12 +98,22 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
       const events = raw
         .map((log) => {
           const decoded = decodeEventLog({ abi: VAULT_EVENTS, data: log.data, topics: log.topics });
-          return { block: BigInt(log.blockNumber), name: decoded.eventName, args: decoded.args as Record<string, unknown>, txHash: log.transactionHash };
+          return {
+            block: BigInt(log.blockNumber),
+            name: decoded.eventName,
+            args: decoded.args as Record<string, unknown>,
+            txHash: log.transactionHash,
+          };
         })
         // the open-vault flow transfers the new vault to its own opener as an ownership guard: not a change worth listing
         .filter((e) => !(e.name === "VaultTransferred" && String(e.args.from).toLowerCase() === String(e.args.to).toLowerCase()));
       const opened = events[0]?.block ?? latest;
-      const blocks = sampleBlocks(opened, latest, events.map((e) => e.block), HISTORY_SAMPLES);
+      const blocks = sampleBlocks(
+        opened,
+        latest,
+        events.map((e) => e.block),
+        HISTORY_SAMPLES,
+      );
       const settled = await Promise.allSettled(
         blocks.map(async (blockNumber): Promise<HistorySample> => {
           const [v, block] = await Promise.all([

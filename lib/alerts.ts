@@ -103,7 +103,8 @@ export function parseSubscriptionInput(raw: unknown): { rules: AlertRules; chann
   if (!rules.healthBelow && rules.oddsAbove === null && !rules.ruleCannotFire && !rules.events) fail("choose at least one alert");
   let email: string | null = null;
   if (c.email !== null && c.email !== undefined && c.email !== "") {
-    if (typeof c.email !== "string" || !/^[^\s@<>",]+@[^\s@<>",]+\.[^\s@<>",]+$/.test(c.email) || c.email.length > 254) fail("channels.email is not an email address");
+    if (typeof c.email !== "string" || !/^[^\s@<>",]+@[^\s@<>",]+\.[^\s@<>",]+$/.test(c.email) || c.email.length > 254)
+      fail("channels.email is not an email address");
     email = c.email as string;
   }
   let webhook: Channels["webhook"] = null;
@@ -118,7 +119,8 @@ export function parseSubscriptionInput(raw: unknown): { rules: AlertRules; chann
     if (url!.protocol !== "https:" && url!.protocol !== "http:") fail("channels.webhook.url must be http(s)");
     const format = w.format ?? "json";
     if (!["discord", "slack", "telegram", "json"].includes(String(format))) fail("channels.webhook.format must be discord, slack, telegram or json");
-    if (format === "telegram" && (typeof w.chatId !== "string" || !/^-?\d+$|^@\w+$/.test(w.chatId))) fail("channels.webhook.chatId is needed for Telegram (a chat id or @channel)");
+    if (format === "telegram" && (typeof w.chatId !== "string" || !/^-?\d+$|^@\w+$/.test(w.chatId)))
+      fail("channels.webhook.chatId is needed for Telegram (a chat id or @channel)");
     webhook = { url: url!.toString(), format: format as WebhookFormat, ...(format === "telegram" ? { chatId: String(w.chatId) } : {}) };
   }
   return { rules, channels: { email, webhook } };
@@ -127,26 +129,55 @@ export function parseSubscriptionInput(raw: unknown): { rules: AlertRules; chann
 /** The alerts a subscription raises for its vaults now, and for what happened to them since the last scan. */
 export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: VaultHappening[], now: number): Alert[] {
   const out: Alert[] = [];
-  const base = (v: { chainId: number; market: `0x${string}`; vaultId: bigint }) => ({ chainId: v.chainId, market: v.market, vaultId: v.vaultId.toString(), at: now });
+  const base = (v: { chainId: number; market: `0x${string}`; vaultId: bigint }) => ({
+    chainId: v.chainId,
+    market: v.market,
+    vaultId: v.vaultId.toString(),
+    at: now,
+  });
   const where = (v: { marketName: string; vaultId: bigint; chainId: number }) => `vault #${v.vaultId} in ${v.marketName} (chain ${v.chainId})`;
   for (const v of vaults) {
     const id = `${v.chainId}:${v.market.toLowerCase()}:${v.vaultId}`;
     if (sub.rules.healthBelow && v.debt > 0n && v.pricesOk && v.healthFactor < BigInt(sub.rules.healthBelow)) {
-      out.push({ ...base(v), key: `${id}:health`, kind: "health-below", title: `Health ${formatHealthFactor(v.healthFactor)} on ${where(v)}`, text: `The health factor of ${where(v)} is ${formatHealthFactor(v.healthFactor)}, below your alert level ${formatHealthFactor(BigInt(sub.rules.healthBelow))}. Below 1.00 it can be liquidated.` });
+      out.push({
+        ...base(v),
+        key: `${id}:health`,
+        kind: "health-below",
+        title: `Health ${formatHealthFactor(v.healthFactor)} on ${where(v)}`,
+        text: `The health factor of ${where(v)} is ${formatHealthFactor(v.healthFactor)}, below your alert level ${formatHealthFactor(BigInt(sub.rules.healthBelow))}. Below 1.00 it can be liquidated.`,
+      });
     }
     if (sub.rules.oddsAbove !== null && v.odds24h !== null && v.odds24h > sub.rules.oddsAbove) {
-      out.push({ ...base(v), key: `${id}:odds`, kind: "odds-above", title: `Liquidation odds ${formatOdds(v.odds24h)} within 24 h on ${where(v)}`, text: `At recent volatility, ${where(v)} has a ${formatOdds(v.odds24h)} chance of being liquidated within 24 h, above your level ${formatOdds(sub.rules.oddsAbove)}.` });
+      out.push({
+        ...base(v),
+        key: `${id}:odds`,
+        kind: "odds-above",
+        title: `Liquidation odds ${formatOdds(v.odds24h)} within 24 h on ${where(v)}`,
+        text: `At recent volatility, ${where(v)} has a ${formatOdds(v.odds24h)} chance of being liquidated within 24 h, above your level ${formatOdds(sub.rules.oddsAbove)}.`,
+      });
     }
     if (sub.rules.ruleCannotFire) {
       for (const b of v.blockedRules) {
-        out.push({ ...base(v), key: `${id}:rule:${b.kind}:${b.reason}`, kind: "rule-cannot-fire", title: `Your ${b.kind} rule could not run on ${where(v)}`, text: `If its condition held now, the ${b.kind} rule of ${where(v)} could not run: ${b.reason}.` });
+        out.push({
+          ...base(v),
+          key: `${id}:rule:${b.kind}:${b.reason}`,
+          kind: "rule-cannot-fire",
+          title: `Your ${b.kind} rule could not run on ${where(v)}`,
+          text: `If its condition held now, the ${b.kind} rule of ${where(v)} could not run: ${b.reason}.`,
+        });
       }
     }
   }
   if (sub.rules.events) {
     for (const h of happenings) {
       const kind = h.kind === "Liquidated" ? "liquidated" : "rule-executed";
-      out.push({ ...base(h), key: `${h.chainId}:${h.txHash}:${h.kind}:${h.vaultId}`, kind, title: `${h.kind === "Liquidated" ? "Liquidation" : "Protection ran"} on ${where(h)}`, text: `${h.kind === "Liquidated" ? "A liquidation" : "Your protection rule"} ran on ${where(h)}: ${h.detail} (tx ${shortAddress(h.txHash)}).` });
+      out.push({
+        ...base(h),
+        key: `${h.chainId}:${h.txHash}:${h.kind}:${h.vaultId}`,
+        kind,
+        title: `${h.kind === "Liquidated" ? "Liquidation" : "Protection ran"} on ${where(h)}`,
+        text: `${h.kind === "Liquidated" ? "A liquidation" : "Your protection rule"} ran on ${where(h)}: ${h.detail} (tx ${shortAddress(h.txHash)}).`,
+      });
     }
   }
   return out;

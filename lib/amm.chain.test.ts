@@ -46,10 +46,20 @@ describe("lib/amm.ts agrees with UniswapV2Adapter on the chain", () => {
         fc.asyncProperty(fc.bigInt({ min: 1n, max: rA / 2n }), fc.boolean(), async (amount, aToB) => {
           const [tin, tout, rIn, rOut] = aToB ? [pool.a, pool.b, rA, rB] : [pool.b, pool.a, rB, rA];
           const scaled = aToB ? amount : (amount * rB) / rA || 1n;
-          const onChainOut = await c.publicClient.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "quoteExactIn", args: [tin.address, tout.address, scaled] });
+          const onChainOut = await c.publicClient.readContract({
+            address: adapter,
+            abi: uniswapV2AdapterAbi,
+            functionName: "quoteExactIn",
+            args: [tin.address, tout.address, scaled],
+          });
           expect(getAmountOut(scaled, rIn, rOut)).toBe(onChainOut);
           const want = onChainOut / 2n || 1n;
-          const onChainIn = await c.publicClient.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "quoteExactOut", args: [tin.address, tout.address, want] });
+          const onChainIn = await c.publicClient.readContract({
+            address: adapter,
+            abi: uniswapV2AdapterAbi,
+            functionName: "quoteExactOut",
+            args: [tin.address, tout.address, want],
+          });
           expect(getAmountIn(want, rIn, rOut)).toBe(onChainIn);
         }),
         { numRuns: 25 },

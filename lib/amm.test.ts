@@ -12,11 +12,16 @@ describe("constant-product math", () => {
 
   it("getAmountIn is the least input whose output covers amountOut", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 10n ** 6n, max: 10n ** 30n }), fc.bigInt({ min: 10n ** 6n, max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 24n }), (rIn, rOut, out) => {
-        fc.pre(out < rOut);
-        const amountIn = getAmountIn(out, rIn, rOut)!;
-        expect(getAmountOut(amountIn, rIn, rOut) >= out).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 10n ** 6n, max: 10n ** 30n }),
+        fc.bigInt({ min: 10n ** 6n, max: 10n ** 30n }),
+        fc.bigInt({ min: 1n, max: 10n ** 24n }),
+        (rIn, rOut, out) => {
+          fc.pre(out < rOut);
+          const amountIn = getAmountIn(out, rIn, rOut)!;
+          expect(getAmountOut(amountIn, rIn, rOut) >= out).toBe(true);
+        },
+      ),
     );
   });
 

@@ -50,7 +50,12 @@ describe("parseAmount gives each bad input its own problem", () => {
   });
   it("checks the balance, then the maximum", () => {
     const limits = { decimals: 6, symbol: "USDC", balance: 100_000_000n, max: { value: 50_000_000n, reason: "keeps the vault within its LTV" } };
-    expect(parseAmount("150", limits, fmt)).toEqual({ ok: false, problem: "aboveBalance", message: "You have 100 USDC", values: { balance: "100", symbol: "USDC" } });
+    expect(parseAmount("150", limits, fmt)).toEqual({
+      ok: false,
+      problem: "aboveBalance",
+      message: "You have 100 USDC",
+      values: { balance: "100", symbol: "USDC" },
+    });
     expect(parseAmount("60", limits, fmt)).toEqual({
       ok: false,
       problem: "aboveMax",

@@ -3,16 +3,7 @@
  * Each way an amount can be wrong has its own code and message, so a form can show it inline and disable submit.
  */
 
-export type AmountProblem =
-  | "empty"
-  | "notANumber"
-  | "negative"
-  | "exponent"
-  | "separator"
-  | "tooManyDecimals"
-  | "zero"
-  | "aboveBalance"
-  | "aboveMax";
+export type AmountProblem = "empty" | "notANumber" | "negative" | "exponent" | "separator" | "tooManyDecimals" | "zero" | "aboveBalance" | "aboveMax";
 
 /**
  * A problem's words: `message` in English, and for other languages the message `amount.<key ?? problem>` with `values`
@@ -110,10 +101,17 @@ export function parseLeverageText(text: string, maxHundredths: number): ParsedLe
     }
     return p;
   }
-  if (p.value < 100n) return { ok: false, problem: "belowOne", message: "Leverage starts at 1.00× (no borrowing)", values: {}, key: "leverageBelowOne" };
+  if (p.value < 100n)
+    return { ok: false, problem: "belowOne", message: "Leverage starts at 1.00× (no borrowing)", values: {}, key: "leverageBelowOne" };
   if (p.value > BigInt(maxHundredths)) {
     const max = (maxHundredths / 100).toFixed(2);
-    return { ok: false, problem: "aboveMax", message: `At most ${max}× for this position`, values: { max: maxHundredths / 100 }, key: "leverageAboveMax" };
+    return {
+      ok: false,
+      problem: "aboveMax",
+      message: `At most ${max}× for this position`,
+      values: { max: maxHundredths / 100 },
+      key: "leverageAboveMax",
+    };
   }
   return { ok: true, hundredths: Number(p.value) };
 }

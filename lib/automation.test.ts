@@ -39,7 +39,16 @@ function vault(price = 3000, debt = 20_000n * 10n ** 6n): GuardSnapshot {
   };
 }
 const rule = { trigger: 0n, target: 0n, maxSlippageBps: 100, trailBps: 0, high: 0n };
-const draft = (d: Partial<AutomationDraft>): AutomationDraft => ({ kind: "stopLoss", trigger: "", target: "", trail: "", minimum: "", slippage: "1", fee: "0.3", ...d });
+const draft = (d: Partial<AutomationDraft>): AutomationDraft => ({
+  kind: "stopLoss",
+  trigger: "",
+  target: "",
+  trail: "",
+  minimum: "",
+  slippage: "1",
+  fee: "0.3",
+  ...d,
+});
 const ctx = { price: 3000n * WAD, healthFactor: wad(1.275), collateralDecimals: 18 };
 
 describe("lib/automation: KeelAutomation's plan on bigint", () => {
@@ -93,31 +102,73 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
 
   it("previews each rule at its trigger", () => {
     const s = vault();
-    const stop = previewAtTrigger(s, "stopLoss", { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n }, 30n);
+    const stop = previewAtTrigger(
+      s,
+      "stopLoss",
+      { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n },
+      30n,
+    );
     expect(stop.price).toBe(2500n * WAD);
     expect(stop.plan?.close).toBe(true);
-    const del = previewAtTrigger(s, "deleverage", { trigger: wad(1.2), target: wad(1.4), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n }, 30n);
+    const del = previewAtTrigger(
+      s,
+      "deleverage",
+      { trigger: wad(1.2), target: wad(1.4), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n },
+      30n,
+    );
     expect(Number(del.healthAfter) / 1e18).toBeCloseTo(1.4, 4);
-    const trail = previewAtTrigger(s, "trailingStop", { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n }, 30n);
+    const trail = previewAtTrigger(
+      s,
+      "trailingStop",
+      { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n },
+      30n,
+    );
     expect(trail.price).toBe(2700n * WAD);
   });
 
   it("refuses drafts outside setRule's bounds, each field by name", () => {
     expect(parseAutomationDraft(draft({ trigger: "3000" }), ctx)).toMatchObject({ ok: false, errors: { trigger: { key: "stopBelowPrice" } } });
-    expect(parseAutomationDraft(draft({ kind: "takeProfit", trigger: "2900" }), ctx)).toMatchObject({ ok: false, errors: { trigger: { key: "profitAbovePrice" } } });
-    expect(parseAutomationDraft(draft({ trigger: "abc" }), ctx)).toMatchObject({ ok: false, errors: { trigger: { key: "amount", amount: { problem: "notANumber" } } } });
-    expect(parseAutomationDraft(draft({ trigger: "2500", slippage: "6" }), ctx)).toMatchObject({ ok: false, errors: { slippage: { key: "slippageRange" } } });
+    expect(parseAutomationDraft(draft({ kind: "takeProfit", trigger: "2900" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { trigger: { key: "profitAbovePrice" } },
+    });
+    expect(parseAutomationDraft(draft({ trigger: "abc" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { trigger: { key: "amount", amount: { problem: "notANumber" } } },
+    });
+    expect(parseAutomationDraft(draft({ trigger: "2500", slippage: "6" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { slippage: { key: "slippageRange" } },
+    });
     expect(parseAutomationDraft(draft({ trigger: "2500", fee: "1.01" }), ctx)).toMatchObject({ ok: false, errors: { fee: { key: "feeRange" } } });
-    expect(parseAutomationDraft(draft({ kind: "trailingStop", trail: "0" }), ctx)).toMatchObject({ ok: false, errors: { trail: { key: "trailRange" } } });
-    expect(parseAutomationDraft(draft({ kind: "deleverage", trigger: "1", target: "1.5" }), ctx)).toMatchObject({ ok: false, errors: { trigger: { key: "healthAboveOne" } } });
-    expect(parseAutomationDraft(draft({ kind: "boost", trigger: "1.5", target: "1.6" }), ctx)).toMatchObject({ ok: false, errors: { target: { key: "targetBelowTrigger" } } });
-    expect(parseAutomationDraft(draft({ kind: "boost", trigger: "2", target: "1.04" }), ctx)).toMatchObject({ ok: false, errors: { target: { key: "boostTargetMin" } } });
-    expect(parseAutomationDraft(draft({ trigger: "2500", minimum: "1e3" }), ctx)).toMatchObject({ ok: false, errors: { minimum: { key: "amount" } } });
+    expect(parseAutomationDraft(draft({ kind: "trailingStop", trail: "0" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { trail: { key: "trailRange" } },
+    });
+    expect(parseAutomationDraft(draft({ kind: "deleverage", trigger: "1", target: "1.5" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { trigger: { key: "healthAboveOne" } },
+    });
+    expect(parseAutomationDraft(draft({ kind: "boost", trigger: "1.5", target: "1.6" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { target: { key: "targetBelowTrigger" } },
+    });
+    expect(parseAutomationDraft(draft({ kind: "boost", trigger: "2", target: "1.04" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { target: { key: "boostTargetMin" } },
+    });
+    expect(parseAutomationDraft(draft({ trigger: "2500", minimum: "1e3" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { minimum: { key: "amount" } },
+    });
     expect(parseAutomationDraft(draft({ trigger: "2500", minimum: "0.5" }), ctx)).toEqual({
       ok: true,
       rule: { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: WAD / 2n, slippageBps: 100n, feeBps: 30n },
     });
-    expect(parseAutomationDraft(draft({ kind: "trailingStop", trail: "10", fee: "0" }), ctx)).toMatchObject({ ok: true, rule: { trailBps: 1000n, feeBps: 0n } });
+    expect(parseAutomationDraft(draft({ kind: "trailingStop", trail: "10", fee: "0" }), ctx)).toMatchObject({
+      ok: true,
+      rule: { trailBps: 1000n, feeBps: 0n },
+    });
   });
 
   it("encodes each protocol's position key as its adapter decodes it", () => {

@@ -30,8 +30,10 @@ export function positionKey(
     | { protocol: "aaveV3"; owner: Address; collateral: Address; debtAsset: Address }
     | { protocol: "morphoBlue"; owner: Address; marketId: Hex },
 ): Hex {
-  if (p.protocol === "keel") return encodeAbiParameters([{ type: "address" }, { type: "uint256" }, { type: "address" }], [p.market, p.vaultId, p.collateral]);
-  if (p.protocol === "aaveV3") return encodeAbiParameters([{ type: "address" }, { type: "address" }, { type: "address" }], [p.owner, p.collateral, p.debtAsset]);
+  if (p.protocol === "keel")
+    return encodeAbiParameters([{ type: "address" }, { type: "uint256" }, { type: "address" }], [p.market, p.vaultId, p.collateral]);
+  if (p.protocol === "aaveV3")
+    return encodeAbiParameters([{ type: "address" }, { type: "address" }, { type: "address" }], [p.owner, p.collateral, p.debtAsset]);
   return encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [p.owner, p.marketId]);
 }
 
@@ -133,8 +135,24 @@ function planBoost(s: GuardSnapshot, target: bigint, feeBps: bigint, keep: bigin
 }
 
 /** KeelAutomation._plan: what executing `rule` with `feeBps` does on this snapshot (a trailing stop's high as given). */
-export function planRule(s: GuardSnapshot, kind: AutomationKind, rule: Pick<AutomationRule, "trigger" | "target" | "maxSlippageBps" | "trailBps" | "high">, feeBps: bigint): AutomationPlan {
-  const p: AutomationPlan = { triggered: false, observed: 0n, level: 0n, close: false, sell: 0n, repay: 0n, borrow: 0n, fee: 0n, minOut: 0n, flashFee: 0n };
+export function planRule(
+  s: GuardSnapshot,
+  kind: AutomationKind,
+  rule: Pick<AutomationRule, "trigger" | "target" | "maxSlippageBps" | "trailBps" | "high">,
+  feeBps: bigint,
+): AutomationPlan {
+  const p: AutomationPlan = {
+    triggered: false,
+    observed: 0n,
+    level: 0n,
+    close: false,
+    sell: 0n,
+    repay: 0n,
+    borrow: 0n,
+    fee: 0n,
+    minOut: 0n,
+    flashFee: 0n,
+  };
   const keep = WAD - BigInt(rule.maxSlippageBps) * 10n ** 14n;
   if (kind === "deleverage" || kind === "boost") {
     p.observed = snapshotHealth(s);
@@ -279,7 +297,22 @@ export type AutomationField = "trigger" | "target" | "trail" | "minimum" | "slip
  */
 export interface FieldProblem {
   amount?: ProblemText & { problem: AmountProblem };
-  key: "amount" | "slippageRange" | "feeRange" | "trailRange" | "healthAboveOne" | "targetAboveTrigger" | "targetBelowTrigger" | "boostTargetMin" | "targetMax" | "priceAboveZero" | "stopBelowPrice" | "profitAbovePrice" | "targetAboveOne" | "guardTargetMin" | "decimals";
+  key:
+    | "amount"
+    | "slippageRange"
+    | "feeRange"
+    | "trailRange"
+    | "healthAboveOne"
+    | "targetAboveTrigger"
+    | "targetBelowTrigger"
+    | "boostTargetMin"
+    | "targetMax"
+    | "priceAboveZero"
+    | "stopBelowPrice"
+    | "profitAbovePrice"
+    | "targetAboveOne"
+    | "guardTargetMin"
+    | "decimals";
   values?: Record<string, string>;
 }
 
@@ -334,8 +367,10 @@ export function parseAutomationDraft(
     trigger = num(d.trigger, 8, "trigger") * 10n ** 10n;
     const today = { price: wadText(ctx.price, 2) };
     if (!errors.trigger && trigger === 0n) errors.trigger = { key: "priceAboveZero" };
-    else if (!errors.trigger && d.kind === "stopLoss" && ctx.price > 0n && trigger >= ctx.price) errors.trigger = { key: "stopBelowPrice", values: today };
-    else if (!errors.trigger && d.kind === "takeProfit" && ctx.price > 0n && trigger <= ctx.price) errors.trigger = { key: "profitAbovePrice", values: today };
+    else if (!errors.trigger && d.kind === "stopLoss" && ctx.price > 0n && trigger >= ctx.price)
+      errors.trigger = { key: "stopBelowPrice", values: today };
+    else if (!errors.trigger && d.kind === "takeProfit" && ctx.price > 0n && trigger <= ctx.price)
+      errors.trigger = { key: "profitAbovePrice", values: today };
     if (d.kind === "takeProfit" && d.target.trim() !== "") {
       target = health(d.target, "target");
       if (!errors.target && target <= WAD) errors.target = { key: "targetAboveOne" };

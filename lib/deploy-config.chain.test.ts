@@ -80,7 +80,12 @@ describe("npm run deploy", () => {
     expect(r.status).toBe(0);
     const d = parseDeployment(JSON.parse(readFileSync(path.join(dir, "31337.json"), "utf8")), 31337);
     expect(d.markets).toHaveLength(1);
-    const [m] = await c.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getMarkets", args: [[d.markets[0]!.address]] });
+    const [m] = await c.publicClient.readContract({
+      address: d.contracts.lens!,
+      abi: keelLensAbi,
+      functionName: "getMarkets",
+      args: [[d.markets[0]!.address]],
+    });
     expect(m!.collaterals[0]!.info.ltv).toBe(parseUnits("0.8", 18));
     expect(m!.flashFeeBps).toBe(5n);
     expect(m!.riskAdmin).toBe(d.contracts.riskAdmin);
@@ -99,7 +104,11 @@ describe("npm run deploy", () => {
       expect(onChain, name).toBe(value);
     }
     for (const [name, value] of Object.entries(RISK_ADMIN_BOUNDS)) {
-      const onChain = await c.publicClient.readContract({ address: d.contracts.riskAdmin!, abi: keelRiskAdminAbi, functionName: name as "MIN_DELAY" });
+      const onChain = await c.publicClient.readContract({
+        address: d.contracts.riskAdmin!,
+        abi: keelRiskAdminAbi,
+        functionName: name as "MIN_DELAY",
+      });
       expect(onChain, name).toBe(value);
     }
   });

@@ -42,14 +42,25 @@ describe("parseDeployConfig", () => {
     ["reserve factor", (c) => void (c.markets[0]!.reserveFactor = "0.6"), "markets[0].reserveFactor must be at most 0.5"],
     ["flash fee", (c) => void (c.markets[0]!.flashFeeBps = 101), "markets[0].flashFeeBps must be a whole number from 0 to 100"],
     ["ltv ≥ lt", (c) => void (c.markets[0]!.collaterals[0]!.ltv = "0.85"), "markets[0].collaterals[0].ltv must be below liquidationThreshold"],
-    ["lt", (c) => void (c.markets[0]!.collaterals[0]!.liquidationThreshold = "0.96"), "markets[0].collaterals[0].liquidationThreshold must be at most 0.95"],
+    [
+      "lt",
+      (c) => void (c.markets[0]!.collaterals[0]!.liquidationThreshold = "0.96"),
+      "markets[0].collaterals[0].liquidationThreshold must be at most 0.95",
+    ],
     ["discount", (c) => void (c.markets[0]!.collaterals[0]!.maxDiscount = "0.3"), "markets[0].collaterals[0].maxDiscount must be from 0.01 to 0.25"],
-    ["base as collateral", (c) => void (c.markets[0]!.collaterals[0]!.asset = "USDC"), "markets[0].collaterals[0].asset cannot be the market's own base asset"],
+    [
+      "base as collateral",
+      (c) => void (c.markets[0]!.collaterals[0]!.asset = "USDC"),
+      "markets[0].collaterals[0].asset cannot be the market's own base asset",
+    ],
     ["cap", (c) => void (c.markets[0]!.collaterals[0]!.supplyCap = "-1"), "markets[0].collaterals[0].supplyCap must be a decimal number"],
     ["empty markets", (c) => void (c.markets = []), "markets must be a non-empty list"],
   ])("names the bad field: %s", (_, mutate, expected) => {
     const problems = problemsOf(mutate);
-    expect(problems.some((p) => p.startsWith(expected)), `${JSON.stringify(problems)} should include "${expected}"`).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(expected)),
+      `${JSON.stringify(problems)} should include "${expected}"`,
+    ).toBe(true);
   });
 
   it("reports every problem at once", () => {

@@ -170,7 +170,8 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
       if (md !== null && (md < ENGINE_BOUNDS.MIN_DISCOUNT || md > ENGINE_BOUNDS.MAX_DISCOUNT)) bad(`${g}.maxDiscount`, "must be from 0.01 to 0.25");
       // RiskBoundsLib.validateCollateral: (1 + maxDiscount) × LT < 1, rounded up as on chain.
       const WAD = 10n ** 18n;
-      if (md !== null && lt !== null && ((WAD + md) * lt + WAD - 1n) / WAD >= WAD) bad(`${g}.maxDiscount`, "× liquidationThreshold: (1 + maxDiscount) × liquidationThreshold must be below 1");
+      if (md !== null && lt !== null && ((WAD + md) * lt + WAD - 1n) / WAD >= WAD)
+        bad(`${g}.maxDiscount`, "× liquidationThreshold: (1 + maxDiscount) × liquidationThreshold must be below 1");
       dec(co.supplyCap, `${g}.supplyCap`, 36);
       return {
         asset,

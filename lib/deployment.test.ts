@@ -66,7 +66,13 @@ describe("parseDeployment: Aave v3 and Morpho Blue sections", () => {
     expect(plain.morphoBlue).toBeUndefined();
   });
   it("names every bad field", () => {
-    const bad = { ...good, aaveV3: { ...aaveV3, pool: "0x1" }, morphoBlue: { morpho: A, markets: [{ ...market, id: "0x12", lltv: "1000000000000000000" }] } };
-    expect(() => parseDeployment(bad, 31337)).toThrowError(/aaveV3\.pool must be an address.*morphoBlue\.markets\[0\]\.id must be a 32-byte hex id.*morphoBlue\.markets\[0\]\.lltv/);
+    const bad = {
+      ...good,
+      aaveV3: { ...aaveV3, pool: "0x1" },
+      morphoBlue: { morpho: A, markets: [{ ...market, id: "0x12", lltv: "1000000000000000000" }] },
+    };
+    expect(() => parseDeployment(bad, 31337)).toThrowError(
+      /aaveV3\.pool must be an address.*morphoBlue\.markets\[0\]\.id must be a 32-byte hex id.*morphoBlue\.markets\[0\]\.lltv/,
+    );
   });
 });

@@ -209,7 +209,10 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
         const f = `morphoBlue.markets[${i}]`;
         need(isObject(m), `${f} must be an object`);
         need(isHex(x.id) && (x.id as string).length === 66, `${f}.id must be a 32-byte hex id`);
-        need(typeof x.lltv === "string" && /^[0-9]{1,19}$/.test(x.lltv) && BigInt(x.lltv) < 10n ** 18n, `${f}.lltv must be a WAD integer below 1e18, as a decimal string`);
+        need(
+          typeof x.lltv === "string" && /^[0-9]{1,19}$/.test(x.lltv) && BigInt(x.lltv) < 10n ** 18n,
+          `${f}.lltv must be a WAD integer below 1e18, as a decimal string`,
+        );
         return {
           id: (isHex(x.id) ? x.id.toLowerCase() : "0x") as Hex,
           name: str(x.name, `${f}.name`),

@@ -29,7 +29,10 @@ export function formatter(locale = "en") {
    */
   function unitsFixed(value: bigint, decimals: number, maxFraction = 4, minFraction = 0): string {
     const max = Math.min(maxFraction, decimals);
-    return exact(numberFormat(locale, { minimumFractionDigits: Math.min(minFraction, max), maximumFractionDigits: max }), formatUnits(value, decimals));
+    return exact(
+      numberFormat(locale, { minimumFractionDigits: Math.min(minFraction, max), maximumFractionDigits: max }),
+      formatUnits(value, decimals),
+    );
   }
 
   /** A WAD (18-decimal) USD value as `$1,234.56` (`1234,56 US$` in Spanish); below $1, up to 6 fraction digits. */
@@ -113,7 +116,8 @@ export function formatter(locale = "en") {
 
   /** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%` (the locale's percent form). */
   function odds(p: number): string {
-    const pct = (n: number, fraction: number) => numberFormat(locale, { style: "percent", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
+    const pct = (n: number, fraction: number) =>
+      numberFormat(locale, { style: "percent", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
     if (p <= 0) return pct(0, 0);
     if (p < 0.001) return `< ${pct(0.001, 1)}`;
     if (p >= 1) return pct(1, 0);

@@ -18,20 +18,50 @@ const d = {
 } as Deployment;
 
 const ev = (o: Record<string, string | number | null>) => ({
-  id: "e", kind: "CollateralDeposited", block: "10", timestamp: "1700000000", txHash: "0xaa", logIndex: 0, actor: null, asset: null, amount: null,
-  baseAmount: null, price: null, detail: null, healthBefore: null, healthAfter: INFINITE_HEALTH.toString(), collateralValueBefore: null,
-  collateralValueAfter: "0", debtBefore: null, debtAfter: "0", ...o,
+  id: "e",
+  kind: "CollateralDeposited",
+  block: "10",
+  timestamp: "1700000000",
+  txHash: "0xaa",
+  logIndex: 0,
+  actor: null,
+  asset: null,
+  amount: null,
+  baseAmount: null,
+  price: null,
+  detail: null,
+  healthBefore: null,
+  healthAfter: INFINITE_HEALTH.toString(),
+  collateralValueBefore: null,
+  collateralValueAfter: "0",
+  debtBefore: null,
+  debtAfter: "0",
+  ...o,
 });
 
 describe("lib/indexer", () => {
   it("parses integer fields exactly and refuses a non-integer", () => {
-    expect(parseRow<{ debt: bigint; owner: string }>({ debt: "123456789012345678901234567890", owner: "0x1" })).toEqual({ debt: 123456789012345678901234567890n, owner: "0x1" });
+    expect(parseRow<{ debt: bigint; owner: string }>({ debt: "123456789012345678901234567890", owner: "0x1" })).toEqual({
+      debt: 123456789012345678901234567890n,
+      owner: "0x1",
+    });
     expect(() => parseRow({ debt: "1.5" })).toThrow(/debt = "1.5"/);
     expect(() => parseVaultTimeline({})).toThrow(/no events list/);
   });
 
   it("interest paid and P&L from the running totals", () => {
-    const v = { repaid: 1_010n, badDebt: 0n, debt: 0n, borrowed: 1_000n, withdrawnUsd: 2_000n, borrowedUsd: 500n, depositedUsd: 1_000n, repaidUsd: 505n, collateralValue: 0n, debtValue: 0n } as IndexedVault;
+    const v = {
+      repaid: 1_010n,
+      badDebt: 0n,
+      debt: 0n,
+      borrowed: 1_000n,
+      withdrawnUsd: 2_000n,
+      borrowedUsd: 500n,
+      depositedUsd: 1_000n,
+      repaidUsd: 505n,
+      collateralValue: 0n,
+      debtValue: 0n,
+    } as IndexedVault;
     expect(positionResult(v)).toEqual({ interestPaid: 10n, realisedPnl: 995n, totalPnl: 995n });
   });
 
@@ -39,8 +69,23 @@ describe("lib/indexer", () => {
     const t = parseVaultTimeline({
       vault: null,
       events: [
-        ev({ id: "a", amount: "1500000000000000000", asset: WETH, price: "3000000000000000000000", collateralValueAfter: "4500000000000000000000", detail: 'a "quoted", field' }),
-        ev({ id: "b", kind: "Borrowed", block: "11", baseAmount: "1000000000", healthBefore: INFINITE_HEALTH.toString(), healthAfter: "3825000000000000000", debtAfter: "1000000000" }),
+        ev({
+          id: "a",
+          amount: "1500000000000000000",
+          asset: WETH,
+          price: "3000000000000000000000",
+          collateralValueAfter: "4500000000000000000000",
+          detail: 'a "quoted", field',
+        }),
+        ev({
+          id: "b",
+          kind: "Borrowed",
+          block: "11",
+          baseAmount: "1000000000",
+          healthBefore: INFINITE_HEALTH.toString(),
+          healthAfter: "3825000000000000000",
+          debtAfter: "1000000000",
+        }),
       ],
     });
     const rows = timelineRows(t, d, USDC);
@@ -54,7 +99,23 @@ describe("lib/indexer", () => {
 
   it("liquidations CSV names the market and assets", () => {
     const csv = liquidationsCsv(
-      [parseRow({ id: "x", chainId: 31337, market: MARKET, vaultId: "3", liquidator: "0xbb", asset: WETH, repaid: "2500000000", seized: "1000000000000000000", discount: "50000000000000000", price: "2600000000000000000000", block: "20", timestamp: "1700000000", txHash: "0xcc" })],
+      [
+        parseRow({
+          id: "x",
+          chainId: 31337,
+          market: MARKET,
+          vaultId: "3",
+          liquidator: "0xbb",
+          asset: WETH,
+          repaid: "2500000000",
+          seized: "1000000000000000000",
+          discount: "50000000000000000",
+          price: "2600000000000000000000",
+          block: "20",
+          timestamp: "1700000000",
+          txHash: "0xcc",
+        }),
+      ],
       [d],
     );
     expect(csv.split("\r\n")[1]).toBe("31337,Keel USDC,3,20,2023-11-14T22:13:20.000Z,0xcc,0xbb,WETH,1,2500,0.05,2600");

@@ -89,10 +89,39 @@ export interface IndexedMarketPoint {
 
 type Raw = Record<string, unknown>;
 const BIG = new Set([
-  "vaultId", "openedBlock", "debt", "collateralValue", "debtValue", "healthFactor", "borrowed", "repaid", "badDebt",
-  "depositedUsd", "withdrawnUsd", "borrowedUsd", "repaidUsd", "block", "timestamp", "amount", "baseAmount", "price",
-  "healthBefore", "healthAfter", "collateralValueBefore", "collateralValueAfter", "debtBefore", "debtAfter", "seized",
-  "discount", "totalSupplied", "totalBorrows", "totalReserves", "totalBadDebt", "utilization", "borrowRate", "supplyRate",
+  "vaultId",
+  "openedBlock",
+  "debt",
+  "collateralValue",
+  "debtValue",
+  "healthFactor",
+  "borrowed",
+  "repaid",
+  "badDebt",
+  "depositedUsd",
+  "withdrawnUsd",
+  "borrowedUsd",
+  "repaidUsd",
+  "block",
+  "timestamp",
+  "amount",
+  "baseAmount",
+  "price",
+  "healthBefore",
+  "healthAfter",
+  "collateralValueBefore",
+  "collateralValueAfter",
+  "debtBefore",
+  "debtAfter",
+  "seized",
+  "discount",
+  "totalSupplied",
+  "totalBorrows",
+  "totalReserves",
+  "totalBadDebt",
+  "utilization",
+  "borrowRate",
+  "supplyRate",
 ]);
 
 /** A row of the indexer's JSON with its integer fields (decimal strings) as bigints; null stays null. */
@@ -199,14 +228,43 @@ const hfCsv = (v: bigint | null) => (v === null ? "" : v === INFINITE_HEALTH ? "
 /** A position's history as CSV: one line per event, amounts as exact decimals, prices and values in USD. */
 export function vaultTimelineCsv(t: VaultTimeline, deployment: Deployment, baseAsset: `0x${string}`): string {
   const base = findAsset(deployment, baseAsset);
-  const header = ["block", "time_utc", "tx", "event", "actor", "asset", "amount", "base_amount", "price_usd", "health_before", "health_after", "collateral_value_usd_before", "collateral_value_usd_after", "debt_before", "debt_after", "detail"];
+  const header = [
+    "block",
+    "time_utc",
+    "tx",
+    "event",
+    "actor",
+    "asset",
+    "amount",
+    "base_amount",
+    "price_usd",
+    "health_before",
+    "health_after",
+    "collateral_value_usd_before",
+    "collateral_value_usd_after",
+    "debt_before",
+    "debt_after",
+    "detail",
+  ];
   const lines = t.events.map((e) => {
     const a = e.asset ? findAsset(deployment, e.asset) : undefined;
     return [
-      e.block.toString(), iso(e.timestamp), e.txHash, e.kind, e.actor ?? "", a?.symbol ?? e.asset ?? "",
-      dec(e.amount, a?.decimals ?? 0), dec(e.baseAmount, base?.decimals ?? 0), dec(e.price, 18),
-      hfCsv(e.healthBefore), hfCsv(e.healthAfter), dec(e.collateralValueBefore, 18), dec(e.collateralValueAfter, 18),
-      dec(e.debtBefore, base?.decimals ?? 0), dec(e.debtAfter, base?.decimals ?? 0), e.detail ?? "",
+      e.block.toString(),
+      iso(e.timestamp),
+      e.txHash,
+      e.kind,
+      e.actor ?? "",
+      a?.symbol ?? e.asset ?? "",
+      dec(e.amount, a?.decimals ?? 0),
+      dec(e.baseAmount, base?.decimals ?? 0),
+      dec(e.price, 18),
+      hfCsv(e.healthBefore),
+      hfCsv(e.healthAfter),
+      dec(e.collateralValueBefore, 18),
+      dec(e.collateralValueAfter, 18),
+      dec(e.debtBefore, base?.decimals ?? 0),
+      dec(e.debtAfter, base?.decimals ?? 0),
+      e.detail ?? "",
     ];
   });
   return csv([header, ...lines]);
@@ -221,8 +279,18 @@ export function liquidationsCsv(rows: IndexedLiquidation[], deployments: Deploym
     const a = d ? findAsset(d, l.asset) : undefined;
     const b = d && m ? findAsset(d, m.baseAsset) : undefined;
     return [
-      String(l.chainId), m?.name ?? l.market, l.vaultId.toString(), l.block.toString(), iso(l.timestamp), l.txHash, l.liquidator,
-      a?.symbol ?? l.asset, dec(l.seized, a?.decimals ?? 0), dec(l.repaid, b?.decimals ?? 0), dec(l.discount, 18), dec(l.price, 18),
+      String(l.chainId),
+      m?.name ?? l.market,
+      l.vaultId.toString(),
+      l.block.toString(),
+      iso(l.timestamp),
+      l.txHash,
+      l.liquidator,
+      a?.symbol ?? l.asset,
+      dec(l.seized, a?.decimals ?? 0),
+      dec(l.repaid, b?.decimals ?? 0),
+      dec(l.discount, 18),
+      dec(l.price, 18),
     ];
   });
   return csv([header, ...lines]);

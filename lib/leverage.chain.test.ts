@@ -65,7 +65,8 @@ describe("lib/leverage.ts agrees with KeelLeverageRouter on the chain", () => {
     };
   }
 
-  const lensVault = () => user.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
+  const lensVault = () =>
+    user.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id] });
 
   it("opens 3× in one transaction: collateral exactly as planned, health as planned", async () => {
     const ctx = await context(0n);
@@ -96,7 +97,12 @@ describe("lib/leverage.ts agrees with KeelLeverageRouter on the chain", () => {
     const up = planLeverage(await context(id), 0n, 4n * WAD);
     if (up.kind !== "increase") throw new Error("expected an increase");
     expect(up.problem).toBeNull();
-    await user.send({ address: router, abi: keelLeverageRouterAbi, functionName: "increase", args: [market, id, weth, 0n, up.flashAmount, up.minCollateralOut] });
+    await user.send({
+      address: router,
+      abi: keelLeverageRouterAbi,
+      functionName: "increase",
+      args: [market, id, weth, 0n, up.flashAmount, up.minCollateralOut],
+    });
     let v = await lensVault();
     const after = up.after.collaterals.find((c) => c.asset === weth)!.amount;
     expect(v.collaterals.find((c) => c.asset === weth)!.amount).toBe(after);

@@ -127,7 +127,10 @@ describe("leverage plans", () => {
 
   it("leverage is 1× without debt and infinite with no equity", () => {
     expect(leverageOf(emptyVault())).toBe(WAD);
-    const v = applyChange(applyChange(emptyVault(), { kind: "deposit", asset: WETH, amount: wad("1") }), { kind: "borrow", amount: parseUnits("3000", 6) });
+    const v = applyChange(applyChange(emptyVault(), { kind: "deposit", asset: WETH, amount: wad("1") }), {
+      kind: "borrow",
+      amount: parseUnits("3000", 6),
+    });
     expect(leverageOf(v)).toBe(INFINITE_LEVERAGE);
   });
 

@@ -120,7 +120,18 @@ export function planLeverage(ctx: LeverageContext, deposit: bigint, targetLevera
   const equity = r.collateralValue - r.debtValue;
   const target = (targetLeverage * (equity > 0n ? equity : 0n)) / WAD;
   if (!c || c.price === 0n || v.basePrice === 0n) {
-    return { ...finish(ctx, { after: start }), kind: "increase", deposit, flashAmount: 0n, expectedOut: 0n, minCollateralOut: 0n, priceImpact: 0, flashFee: 0n, swapFee: 0n, problem: noPrice };
+    return {
+      ...finish(ctx, { after: start }),
+      kind: "increase",
+      deposit,
+      flashAmount: 0n,
+      expectedOut: 0n,
+      minCollateralOut: 0n,
+      priceImpact: 0,
+      flashFee: 0n,
+      swapFee: 0n,
+      problem: noPrice,
+    };
   }
   if (target >= r.collateralValue) {
     // Swap fee and price impact come out of equity, so the naive flash amount overshoots the target: take the largest
@@ -225,7 +236,11 @@ function planDecrease(ctx: LeverageContext, v: VaultPosition, sell: bigint): Lev
   while (repayAmount > 0n && repayAmount + flashFeeOf(repayAmount, ctx.flashFeeBps) > minBaseOut) repayAmount -= 1n;
   const flashFee = flashFeeOf(repayAmount, ctx.flashFeeBps);
   // The market checks LTV when the collateral leaves, after the loan repaid `repayAmount`.
-  const atCheck = applyChange(applyChange(v, { kind: "repay", amount: repayAmount }), { kind: "withdraw", asset: ctx.collateral, amount: collateralToSell });
+  const atCheck = applyChange(applyChange(v, { kind: "repay", amount: repayAmount }), {
+    kind: "withdraw",
+    asset: ctx.collateral,
+    amount: collateralToSell,
+  });
   // Expected: all proceeds but the fee go to the debt (the router repays the surplus too).
   const repaid = expectedBaseOut > flashFee ? expectedBaseOut - flashFee : 0n;
   const after = applyChange(applyChange(v, { kind: "withdraw", asset: ctx.collateral, amount: collateralToSell }), { kind: "repay", amount: repaid });
@@ -233,7 +248,10 @@ function planDecrease(ctx: LeverageContext, v: VaultPosition, sell: bigint): Lev
   let problem: PlanProblem | null = null;
   const check = vaultRisk(atCheck);
   if (collateralToSell > 0n && (expectedBaseOut === 0n || impact > MAX_PRICE_IMPACT)) {
-    problem = { kind: "poolTooShallow", message: `The pool is too shallow for this size: price impact ${(impact * 100).toFixed(1)} %. Lower it in smaller steps.` };
+    problem = {
+      kind: "poolTooShallow",
+      message: `The pool is too shallow for this size: price impact ${(impact * 100).toFixed(1)} %. Lower it in smaller steps.`,
+    };
   } else if (repayAmount > ctx.cash) {
     problem = { kind: "notEnoughLiquidity", message: "The market cannot flash-lend that much right now: lower leverage in smaller steps." };
   } else if (check.debtValue > check.borrowLimitValue) {
@@ -268,7 +286,8 @@ export function planClose(ctx: LeverageContext): LeveragePlan {
   const needed = debt + flashFee;
   const quote = debt === 0n ? 0n : getAmountIn(needed, pool.reserveCollateral, pool.reserveBase);
   const expectedCollateralIn = quote ?? 0n;
-  const maxCollateralIn = debt === 0n ? 0n : withSlippageUp(expectedCollateralIn, ctx.slippageBps) < held ? withSlippageUp(expectedCollateralIn, ctx.slippageBps) : held;
+  const maxCollateralIn =
+    debt === 0n ? 0n : withSlippageUp(expectedCollateralIn, ctx.slippageBps) < held ? withSlippageUp(expectedCollateralIn, ctx.slippageBps) : held;
   const impact = debt === 0n || quote === null ? 0 : priceImpact(expectedCollateralIn, needed, pool.reserveCollateral, pool.reserveBase);
   let problem: PlanProblem | null = null;
   if (quote === null || impact > MAX_PRICE_IMPACT) {
@@ -315,7 +334,7 @@ export function maxLeverage(ctx: LeverageContext, deposit: bigint): bigint {
   let hi = (WAD * WAD) / (WAD - c.ltv) + step;
   if (planLeverage(ctx, deposit, lo).problem) return lo;
   while (hi - lo > step) {
-    const mid = (((lo + hi) / 2n) / step) * step;
+    const mid = ((lo + hi) / 2n / step) * step;
     if (mid === lo) break;
     if (planLeverage(ctx, deposit, mid).problem) hi = mid;
     else lo = mid;

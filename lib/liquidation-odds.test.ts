@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "./random";
-import {
-  collateralToReachOdds,
-  firstPassageProbability,
-  liquidationOdds,
-  normalCdf,
-  vaultSigma,
-  type OddsVault,
-} from "./liquidation-odds";
+import { collateralToReachOdds, firstPassageProbability, liquidationOdds, normalCdf, vaultSigma, type OddsVault } from "./liquidation-odds";
 import { realisedVolatility, SECONDS_PER_YEAR } from "./volatility";
-
 
 /**
  * Monte Carlo of liquidation within `days` for collaterals driven by correlated driftless GBMs (shared factor with
@@ -206,7 +198,12 @@ describe("realised volatility", () => {
     for (let i = 0; i < 20; i++) points.push({ answer: 100 + (i % 2), updatedAt: base + i * 3600 });
     const plain = realisedVolatility(points)!;
     // A spike and its reversal within a second, and a bad answer: the same estimate.
-    const noisy = realisedVolatility([...points, { answer: 150, updatedAt: base + 1 }, { answer: 100, updatedAt: base + 2 }, { answer: 0, updatedAt: base + 7200 }])!;
+    const noisy = realisedVolatility([
+      ...points,
+      { answer: 150, updatedAt: base + 1 },
+      { answer: 100, updatedAt: base + 2 },
+      { answer: 0, updatedAt: base + 7200 },
+    ])!;
     expect(noisy.annual).toBeCloseTo(plain.annual, 4); // (the bucket keeps its last time: 2 s less span)
   });
 

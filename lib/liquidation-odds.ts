@@ -25,7 +25,11 @@ function logErfcPositive(z: number): number {
   const t = 1 / (1 + 0.5 * z);
   const poly =
     -1.26551223 +
-    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   return Math.log(t) - z * z + poly;
 }
 
@@ -127,7 +131,12 @@ const sigmaOf = (vols: AssetVolatilities, asset: string) => vols[asset.toLowerCa
  * Values come from the lens (the engine's own).
  */
 export function oddsVaultFromLens(
-  vault: { pricesOk: boolean; debtValue: bigint; baseAsset: string; collaterals: readonly { asset: string; amount: bigint; value: bigint; liquidationThreshold: bigint }[] },
+  vault: {
+    pricesOk: boolean;
+    debtValue: bigint;
+    baseAsset: string;
+    collaterals: readonly { asset: string; amount: bigint; value: bigint; liquidationThreshold: bigint }[];
+  },
   vols: AssetVolatilities,
 ): OddsVault | null {
   if (!vault.pricesOk) return null;

@@ -53,8 +53,20 @@ describe("lib/liquidation.ts agrees with KeelMarket.liquidate on the chain", () 
   async function expectAgreement(id: bigint) {
     const block = await owner.publicClient.getBlockNumber({ cacheTime: 0 });
     const [v, [m]] = await Promise.all([
-      owner.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id], blockNumber: block }),
-      owner.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getMarkets", args: [[market]], blockNumber: block }),
+      owner.publicClient.readContract({
+        address: d.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getVault",
+        args: [market, id],
+        blockNumber: block,
+      }),
+      owner.publicClient.readContract({
+        address: d.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getMarkets",
+        args: [[market]],
+        blockNumber: block,
+      }),
     ]);
     expect(v.liquidatable).toBe(true);
     const col = v.collaterals.find((c) => c.asset === weth.address)!;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseUnits } from "viem";
-import { baseToUsd, batchResult, flashAmountFor, flashFee, gasCostUsd, liquidationDiscount, liquidationSize, lossBound, type LiquidationInput } from "./liquidation";
+import {
+  baseToUsd,
+  batchResult,
+  flashAmountFor,
+  flashFee,
+  gasCostUsd,
+  liquidationDiscount,
+  liquidationSize,
+  lossBound,
+  type LiquidationInput,
+} from "./liquidation";
 import { WAD } from "./risk";
 
 const wad = (x: string) => parseUnits(x, 18);
@@ -38,7 +48,7 @@ describe("liquidationDiscount", () => {
 
   it("is capped at the vault's margin while its collateral covers its debt (no bad debt while solvent)", () => {
     // 10 WETH at $2,570 against 24,000 USDC: HF 0.910, margin 7.08 % < 9 %.
-    expect(liquidationDiscount(wad("0.910"), wad("0.1"), wad("25700"), wad("24000"))).toBe(wad("25700") * WAD / wad("24000") - WAD);
+    expect(liquidationDiscount(wad("0.910"), wad("0.1"), wad("25700"), wad("24000"))).toBe((wad("25700") * WAD) / wad("24000") - WAD);
     // Insolvent: no cap.
     expect(liquidationDiscount(wad("0.7"), wad("0.1"), wad("2000"), wad("2400"))).toBe(wad("0.1"));
   });
@@ -81,9 +91,27 @@ describe("liquidationSize", () => {
     const lo = { value: wad("3000"), liquidationThreshold: wad("0.5"), maxDiscount: wad("0.15") };
     const debtValue = wad("9450");
     const liquidationValue = wad("7600") + wad("1500");
-    const base = { healthFactor: (liquidationValue * WAD) / debtValue, liquidationValue, debtValue, debt: parseUnits("9450", 6), baseDecimals: 6, basePrice: WAD, decimals: 18, price: WAD, collateralValue: wad("11000") };
-    expect(liquidationSize({ ...base, amount: wad("8000"), liquidationThreshold: hi.liquidationThreshold, maxDiscount: hi.maxDiscount, others: [lo] })).toBeNull();
-    const s = liquidationSize({ ...base, amount: wad("3000"), liquidationThreshold: lo.liquidationThreshold, maxDiscount: lo.maxDiscount, others: [hi] })!;
+    const base = {
+      healthFactor: (liquidationValue * WAD) / debtValue,
+      liquidationValue,
+      debtValue,
+      debt: parseUnits("9450", 6),
+      baseDecimals: 6,
+      basePrice: WAD,
+      decimals: 18,
+      price: WAD,
+      collateralValue: wad("11000"),
+    };
+    expect(
+      liquidationSize({ ...base, amount: wad("8000"), liquidationThreshold: hi.liquidationThreshold, maxDiscount: hi.maxDiscount, others: [lo] }),
+    ).toBeNull();
+    const s = liquidationSize({
+      ...base,
+      amount: wad("3000"),
+      liquidationThreshold: lo.liquidationThreshold,
+      maxDiscount: lo.maxDiscount,
+      others: [hi],
+    })!;
     expect(s.repay).toBeGreaterThan(0n);
   });
 

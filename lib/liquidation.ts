@@ -88,7 +88,11 @@ export function liquidationSize(x: LiquidationInput): LiquidationSize | null {
     const anotherRaises = (x.others ?? []).some(
       (o) =>
         o.value >= DUST_VALUE &&
-        !seizureLowersHealth(x.healthFactor, o.liquidationThreshold, liquidationDiscount(x.healthFactor, o.maxDiscount, x.collateralValue, x.debtValue)),
+        !seizureLowersHealth(
+          x.healthFactor,
+          o.liquidationThreshold,
+          liquidationDiscount(x.healthFactor, o.maxDiscount, x.collateralValue, x.debtValue),
+        ),
     );
     if (anotherRaises) return null; // the engine refuses (LiquidationLowersHealth): seize the other collateral
 

@@ -14,8 +14,26 @@ const apr = (p: bigint) => pct(p) / SECONDS_PER_YEAR;
 const market = {
   collaterals: [
     {
-      info: { asset: WETH, decimals: 18, ltv: pct(80n), liquidationThreshold: pct(85n), maxDiscount: pct(10n), supplyCap: 100_000n * WAD, totalDeposited: 0n },
-      feed: { asset: WETH, feed: FEED, feedDecimals: 8, minAnswer: 100n * 10n ** 8n, maxAnswer: 100_000n * 10n ** 8n, price: 3000n * WAD, updatedAt: 0n, heartbeat: 3600, status: 0 },
+      info: {
+        asset: WETH,
+        decimals: 18,
+        ltv: pct(80n),
+        liquidationThreshold: pct(85n),
+        maxDiscount: pct(10n),
+        supplyCap: 100_000n * WAD,
+        totalDeposited: 0n,
+      },
+      feed: {
+        asset: WETH,
+        feed: FEED,
+        feedDecimals: 8,
+        minAnswer: 100n * 10n ** 8n,
+        maxAnswer: 100_000n * 10n ** 8n,
+        price: 3000n * WAD,
+        updatedAt: 0n,
+        heartbeat: 3600,
+        status: 0,
+      },
     },
   ],
   baseFeed: { asset: USDC, feed: FEED, feedDecimals: 8, minAnswer: 5n * 10n ** 7n, maxAnswer: 2n * 10n ** 8n, heartbeat: 86_400, status: 0 },
@@ -90,7 +108,9 @@ describe("describeChange: feeds, guardian, delay", () => {
   });
 
   it("shows a guardian and a delay change", () => {
-    expect(describeChange(change(4, NEW, [0n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([{ label: "Guardian", key: "guardian", from: "none", to: "0x0000…00aa" }]);
+    expect(describeChange(change(4, NEW, [0n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([
+      { label: "Guardian", key: "guardian", from: "none", to: "0x0000…00aa" },
+    ]);
     expect(describeChange(change(5, "0x0000000000000000000000000000000000000000", [172_800n, 0n, 0n, 0n]), market, symbolOf).items).toEqual([
       { label: "Delay", key: "delay", from: "1d 0h", to: "2d 0h" },
     ]);

@@ -102,7 +102,11 @@ export function describeChange(
       item("liquidationThreshold", current ? f.percent(current.liquidationThreshold) : null, f.percent(b)),
       item("maxDiscount", current ? f.percent(current.maxDiscount) : null, f.percent(c)),
       // An unlisted asset's decimals are unknown here: the cap is shown in raw units.
-      item("supplyCap", current ? f.token(current.supplyCap, decimals, symbol) : null, current ? f.token(d, decimals, symbol) : words.units(d.toString())),
+      item(
+        "supplyCap",
+        current ? f.token(current.supplyCap, decimals, symbol) : null,
+        current ? f.token(d, decimals, symbol) : words.units(d.toString()),
+      ),
     ]);
   }
   if (kind === "RateModel") {

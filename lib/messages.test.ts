@@ -39,8 +39,14 @@ describe("messages", () => {
   it("every language lists exactly the English keys (txErrors aside: English lives in lib/tx-errors.ts)", () => {
     for (const locale of LOCALES) {
       const keys = [...leaves(all[locale]!).keys()].filter((k) => !k.startsWith("txErrors."));
-      expect(keys.filter((k) => !english.has(k)), `${locale}: keys English does not have`).toEqual([]);
-      expect([...english.keys()].filter((k) => !keys.includes(k)), `${locale}: missing keys`).toEqual([]);
+      expect(
+        keys.filter((k) => !english.has(k)),
+        `${locale}: keys English does not have`,
+      ).toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !keys.includes(k)),
+        `${locale}: missing keys`,
+      ).toEqual([]);
     }
   });
   it("each translation uses the same arguments and tags as the English", () => {
@@ -52,11 +58,19 @@ describe("messages", () => {
   it("every message of every language formats with the values the code passes", () => {
     const NUMBERS = new Set(["count", "decimals", "max", "step", "steps"]);
     for (const locale of LOCALES) {
-      const t = createTranslator({ locale, messages: all[locale]!, onError: (e) => { throw e; } });
+      const t = createTranslator({
+        locale,
+        messages: all[locale]!,
+        onError: (e) => {
+          throw e;
+        },
+      });
       for (const [key, text] of leaves(all[locale]!)) {
         const values = Object.fromEntries(
           argumentsOf(text).map((a) =>
-            a.startsWith("<") ? [a.slice(1, -1), (c: unknown) => c] : [a, a === "a1" && key.startsWith("txErrors.revert") ? new Date(0) : NUMBERS.has(a) ? 2 : "x"],
+            a.startsWith("<")
+              ? [a.slice(1, -1), (c: unknown) => c]
+              : [a, a === "a1" && key.startsWith("txErrors.revert") ? new Date(0) : NUMBERS.has(a) ? 2 : "x"],
           ),
         );
         expect(() => t.markup(key as never, values as never), `${locale} ${key}`).not.toThrow();
@@ -71,7 +85,10 @@ describe("messages", () => {
     ];
     for (const locale of LOCALES.filter((l) => l !== "en")) {
       const keys = leaves(all[locale]!);
-      expect(wanted.filter((k) => !keys.has(k)), `${locale}: add these to messages/${locale}.json`).toEqual([]);
+      expect(
+        wanted.filter((k) => !keys.has(k)),
+        `${locale}: add these to messages/${locale}.json`,
+      ).toEqual([]);
     }
   });
 });

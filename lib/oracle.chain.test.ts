@@ -24,7 +24,12 @@ describe("FEED_STATUS agrees with KeelOracle on the chain", () => {
 
   const statusOf = async (symbol: string) => {
     const asset = deployment.assets.find((a) => a.symbol === symbol)!;
-    const s = await c.publicClient.readContract({ address: deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [asset.address] });
+    const s = await c.publicClient.readContract({
+      address: deployment.contracts.oracle,
+      abi: keelOracleAbi,
+      functionName: "peek",
+      args: [asset.address],
+    });
     return feedStatus(s.status).key;
   };
   const setAnswer = (symbol: string, answer: bigint) =>

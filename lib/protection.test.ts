@@ -23,7 +23,7 @@ describe("deleveragePlan", () => {
     expect(p.fee).toBe((p.repay * 50n) / 10_000n);
     // Sold value covers repay + fee + flash fee at 1 % below the oracle.
     const soldValue = (p.sell * wad("2800")) / WAD / 10n ** 12n;
-    expect(soldValue * 99n / 100n).toBeGreaterThanOrEqual(p.repay + p.fee);
+    expect((soldValue * 99n) / 100n).toBeGreaterThanOrEqual(p.repay + p.fee);
   });
 
   it("is empty above the target and null when the collateral cannot reach it", () => {
@@ -48,11 +48,22 @@ describe("stopLossPlan / priceAtHealth", () => {
 });
 
 describe("parseRuleDraft", () => {
-  const draft = (d: Partial<RuleDraft>): RuleDraft => ({ kind: "deleverage", collateral: WETH, trigger: "1.25", target: "1.6", slippage: "1", fee: "0.3", ...d });
+  const draft = (d: Partial<RuleDraft>): RuleDraft => ({
+    kind: "deleverage",
+    collateral: WETH,
+    trigger: "1.25",
+    target: "1.6",
+    slippage: "1",
+    fee: "0.3",
+    ...d,
+  });
 
   it("returns the guard's arguments", () => {
     const r = parseRuleDraft(draft({}), ctx);
-    expect(r).toEqual({ ok: true, rule: { kind: "deleverage", collateral: WETH, trigger: wad("1.25"), target: wad("1.6"), slippageBps: 100n, feeBps: 30n } });
+    expect(r).toEqual({
+      ok: true,
+      rule: { kind: "deleverage", collateral: WETH, trigger: wad("1.25"), target: wad("1.6"), slippageBps: 100n, feeBps: 30n },
+    });
     const s = parseRuleDraft(draft({ kind: "stopLoss", trigger: "2400.5" }), ctx);
     expect(s.ok && s.rule.trigger).toBe(wad("2400.5"));
   });

@@ -146,7 +146,8 @@ export function parseRuleDraft(
   } else {
     trigger = num(d.trigger, 8, "trigger", "a price") * 10n ** 10n;
     if (!errors.trigger && trigger === 0n) errors.trigger = { key: "priceAboveZero" };
-    else if (!errors.trigger && ctx.price > 0n && trigger >= ctx.price) errors.trigger = { key: "stopBelowPrice", values: { price: wadText(ctx.price, 2) } };
+    else if (!errors.trigger && ctx.price > 0n && trigger >= ctx.price)
+      errors.trigger = { key: "stopBelowPrice", values: { price: wadText(ctx.price, 2) } };
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, rule: { kind: d.kind, collateral: d.collateral, trigger, target, slippageBps, feeBps } };

@@ -44,7 +44,11 @@ describe("supplyRateAt", () => {
   it("is zero at zero utilisation and never above the borrow rate", () => {
     expect(supplyRateAt({ ...usdc, baseRate: perSecond(2n) }, 0n, 0n)).toBe(0n);
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: WAD }), fc.bigInt({ min: 0n, max: WAD / 2n }), (u, rf) => supplyRateAt(usdc, u, rf) <= borrowRateAt(usdc, u)),
+      fc.property(
+        fc.bigInt({ min: 0n, max: WAD }),
+        fc.bigInt({ min: 0n, max: WAD / 2n }),
+        (u, rf) => supplyRateAt(usdc, u, rf) <= borrowRateAt(usdc, u),
+      ),
     );
   });
 });

@@ -6,9 +6,11 @@ import { buildRiskBook, pageFromCompact, type BookMarket } from "./risk-book";
 import { debtOfShares } from "./risk";
 
 const MARKET = getAddress("0x0000000000000000000000000000000000000aaa");
-const ASSETS = ["0x00000000000000000000000000000000000000e1", "0x00000000000000000000000000000000000000b1", "0x00000000000000000000000000000000000000d1"].map((a) =>
-  getAddress(a),
-);
+const ASSETS = [
+  "0x00000000000000000000000000000000000000e1",
+  "0x00000000000000000000000000000000000000b1",
+  "0x00000000000000000000000000000000000000d1",
+].map((a) => getAddress(a));
 const addr = fc.uint8Array({ minLength: 20, maxLength: 20 }).map((b) => getAddress(`0x${Buffer.from(b).toString("hex")}`) as Address);
 /** Amounts of every size the layout chooses a width for: 64, 128 and 256 bits, and the edges. */
 const amount = fc.oneof(
@@ -28,7 +30,9 @@ const rowsArb = fc
     }),
     { selector: (r) => r.id, maxLength: 40 },
   )
-  .map((rs) => rs.map((r): BookRow => ({ id: r.id, owner: r.owner, debtShares: r.debtShares, assets: r.held, amounts: r.amounts.slice(0, r.held.length) })));
+  .map((rs) =>
+    rs.map((r): BookRow => ({ id: r.id, owner: r.owner, debtShares: r.debtShares, assets: r.held, amounts: r.amounts.slice(0, r.held.length) })),
+  );
 
 describe("the compact book", () => {
   it("round-trips every vault exactly: ids, owners, debt shares and each amount at any width", async () => {
@@ -58,7 +62,8 @@ describe("the compact book", () => {
   });
 
   it("uses the fewest 64-bit words that hold the largest value", () => {
-    const size = (v: bigint) => encodeBook({ chainId: 1, market: MARKET, block: 1n, rows: [{ id: 1n, owner: MARKET, debtShares: v, assets: [], amounts: [] }] }).byteLength;
+    const size = (v: bigint) =>
+      encodeBook({ chainId: 1, market: MARKET, block: 1n, rows: [{ id: 1n, owner: MARKET, debtShares: v, assets: [], amounts: [] }] }).byteLength;
     expect(size((1n << 128n) - 1n) - size((1n << 64n) - 1n)).toBe(8);
     expect(size(1n << 128n) - size((1n << 128n) - 1n)).toBe(16);
   });
@@ -80,7 +85,13 @@ describe("the compact book", () => {
 
   it("becomes the same risk book as the lens's pages: debt from shares with the engine's rounding", () => {
     const feed = (price: bigint) => ({ price, status: 0 });
-    const info = (asset: Address, decimals: number) => ({ asset, decimals, ltv: 8n * 10n ** 17n, liquidationThreshold: 85n * 10n ** 16n, maxDiscount: 10n ** 17n });
+    const info = (asset: Address, decimals: number) => ({
+      asset,
+      decimals,
+      ltv: 8n * 10n ** 17n,
+      liquidationThreshold: 85n * 10n ** 16n,
+      maxDiscount: 10n ** 17n,
+    });
     const view = {
       market: MARKET,
       baseDecimals: 6,
@@ -95,12 +106,23 @@ describe("the compact book", () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(
-          fc.record({ id: fc.integer({ min: 1, max: 500 }), shares: fc.bigInt({ min: 0n, max: 10n ** 18n }), weth: fc.bigInt({ min: 0n, max: 10n ** 21n }), wbtc: fc.bigInt({ min: 0n, max: 10n ** 9n }) }),
+          fc.record({
+            id: fc.integer({ min: 1, max: 500 }),
+            shares: fc.bigInt({ min: 0n, max: 10n ** 18n }),
+            weth: fc.bigInt({ min: 0n, max: 10n ** 21n }),
+            wbtc: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+          }),
           { selector: (r) => r.id, maxLength: 30 },
         ),
         (vs) => {
           // The indexer lists the WBTC column first when its first vault holds only WBTC: the reader reorders.
-          const rows: BookRow[] = vs.map((v) => ({ id: BigInt(v.id), owner: MARKET, debtShares: v.shares, assets: [ASSETS[1]!, ASSETS[0]!], amounts: [v.wbtc, v.weth] }));
+          const rows: BookRow[] = vs.map((v) => ({
+            id: BigInt(v.id),
+            owner: MARKET,
+            debtShares: v.shares,
+            assets: [ASSETS[1]!, ASSETS[0]!],
+            amounts: [v.wbtc, v.weth],
+          }));
           const fromIndexer = buildRiskBook(view, [pageFromCompact(view, decodeBook(encodeBook({ chainId: 1, market: MARKET, block: 9n, rows })))]);
           const sorted = [...vs].sort((a, b) => a.id - b.id);
           const fromLens = buildRiskBook(view, [
@@ -123,7 +145,9 @@ describe("the compact book", () => {
     const view = { market: MARKET, totalBorrows: 0n, totalBorrowShares: 0n, collaterals: [{ info: { asset: ASSETS[0]! } }] } as never;
     const other = decodeBook(encodeBook({ chainId: 1, market: ASSETS[2]!, block: 1n, rows: [] }));
     expect(() => pageFromCompact(view, other)).toThrow(/not 0x0000000000000000000000000000000000000aaa/i);
-    const stray = decodeBook(encodeBook({ chainId: 1, market: MARKET, block: 1n, rows: [{ id: 1n, owner: MARKET, debtShares: 0n, assets: [ASSETS[2]!], amounts: [1n] }] }));
+    const stray = decodeBook(
+      encodeBook({ chainId: 1, market: MARKET, block: 1n, rows: [{ id: 1n, owner: MARKET, debtShares: 0n, assets: [ASSETS[2]!], amounts: [1n] }] }),
+    );
     expect(() => pageFromCompact(view, stray)).toThrow(/does not list/);
   });
 });

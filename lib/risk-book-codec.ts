@@ -180,7 +180,18 @@ export function decodeBook(input: ArrayBuffer | Uint8Array): CompactBook {
     const base = L.amounts + 8 * w * n * j;
     for (let i = 0; i < n; i++) amounts[i * k + j] = read(base + 8 * i);
   }
-  return { chainId: view.getUint32(4, true), market: getAddress(readAddress(bytes, 32)), block: view.getBigUint64(24, true), assets, n, ids, owners, ownerIndex, debtShares, amounts };
+  return {
+    chainId: view.getUint32(4, true),
+    market: getAddress(readAddress(bytes, 32)),
+    block: view.getBigUint64(24, true),
+    assets,
+    n,
+    ids,
+    owners,
+    ownerIndex,
+    debtShares,
+    amounts,
+  };
 }
 
 /** The bytes gzipped (CompressionStream: the browser's, Node's and the workers' own). */

@@ -38,7 +38,12 @@ describe("the risk book agrees with the lens", () => {
   it("reads every vault of each market, with the lens's owners, debts and health", async () => {
     for (const m of d.markets) {
       const { book } = await loadRiskBook(client, d.contracts.lens!, m.address, 64);
-      const [full, count] = await client.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [m.address, 0n, 1000n] });
+      const [full, count] = await client.readContract({
+        address: d.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getVaults",
+        args: [m.address, 0n, 1000n],
+      });
       expect(book.n).toBe(Number(count));
       expect(book.n).toBeGreaterThan(64);
       full.forEach((v, i) => {
@@ -51,7 +56,12 @@ describe("the risk book agrees with the lens", () => {
         expect(book.totalValue[i]).toBeCloseTo(Number(v.collateralValue) / 1e18, 6);
       });
       // No shock: the scenario is exactly today's liquidatable set.
-      expect(stress(book, book.assets.map(() => 0)).liquidatable).toBe(full.filter((v) => v.liquidatable).length);
+      expect(
+        stress(
+          book,
+          book.assets.map(() => 0),
+        ).liquidatable,
+      ).toBe(full.filter((v) => v.liquidatable).length);
     }
   });
 
@@ -76,7 +86,12 @@ describe("the risk book agrees with the lens", () => {
 
     const m = d.markets[0]!;
     const { book, market } = await loadRiskBook(client, d.contracts.lens!, m.address);
-    const [full] = await client.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getVaults", args: [m.address, 0n, 1000n] });
+    const [full] = await client.readContract({
+      address: d.contracts.lens!,
+      abi: keelLensAbi,
+      functionName: "getVaults",
+      args: [m.address, 0n, 1000n],
+    });
     const colSigmas = book.assets.map((a) => sigmas[a.toLowerCase()] ?? null);
     const baseSigma = sigmas[market.baseAsset.toLowerCase()] ?? null;
     let compared = 0;

@@ -144,8 +144,12 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
  * at the market's borrow totals (`view`, read from the chain with the prices). Throws when the indexer's book holds a
  * collateral the market does not list (a book of another market).
  */
-export function pageFromCompact(view: Pick<LensMarket, "market" | "collaterals" | "totalBorrows" | "totalBorrowShares">, compact: CompactBook): BookPage {
-  if (compact.market.toLowerCase() !== view.market.toLowerCase()) throw new Error(`the indexer sent the book of ${compact.market}, not ${view.market}`);
+export function pageFromCompact(
+  view: Pick<LensMarket, "market" | "collaterals" | "totalBorrows" | "totalBorrowShares">,
+  compact: CompactBook,
+): BookPage {
+  if (compact.market.toLowerCase() !== view.market.toLowerCase())
+    throw new Error(`the indexer sent the book of ${compact.market}, not ${view.market}`);
   const k = view.collaterals.length;
   const columns = compact.assets.map((a) => {
     const j = view.collaterals.findIndex((c) => c.info.asset.toLowerCase() === a.toLowerCase());
@@ -209,7 +213,10 @@ export async function loadRiskBookFromIndexer(
   lens: Address,
   market: Address,
 ): Promise<{ market: LensMarket; book: RiskBook; block: bigint; notIndexed: number }> {
-  const [bytes, view] = await Promise.all([fetchBook(), client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarket", args: [market] })]);
+  const [bytes, view] = await Promise.all([
+    fetchBook(),
+    client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarket", args: [market] }),
+  ]);
   const compact = decodeBook(await gunzip(bytes));
   // An indexer still backfilling has none of the market's vaults: its empty book would read as an empty market.
   if (compact.n === 0 && view.vaultCount > 0n) throw new Error(`the indexer has none of the market's ${view.vaultCount} vaults yet`);

@@ -48,22 +48,36 @@ describe("lib/risk.ts agrees with the chain", () => {
       if (s.eth === 0 && s.btc === 0) continue;
       const id = (await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
       await user.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
-      if (s.eth) await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth, parseUnits(String(s.eth), 15)] });
-      if (s.btc) await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, wbtc, parseUnits(String(s.btc), 4)] });
-      const [v] = await user.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getAccount", args: [[market], user.account.address] }).then((vs) => vs.filter((x) => x.id === id));
+      if (s.eth)
+        await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth, parseUnits(String(s.eth), 15)] });
+      if (s.btc)
+        await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, wbtc, parseUnits(String(s.btc), 4)] });
+      const [v] = await user.publicClient
+        .readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getAccount", args: [[market], user.account.address] })
+        .then((vs) => vs.filter((x) => x.id === id));
       const borrow = (v!.borrowCapacity * BigInt(s.use)) / 100n;
       if (borrow > 0n) await user.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, borrow, user.account.address] });
       vaultIds.push(id);
     }
     // Move prices so health spreads out (some vaults end up below 1).
-    await admin.send({ address: d.assets.find((a) => a.symbol === "WETH")!.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2711.13", 8)] });
+    await admin.send({
+      address: d.assets.find((a) => a.symbol === "WETH")!.feed,
+      abi: devPriceFeedAbi,
+      functionName: "setAnswer",
+      args: [parseUnits("2711.13", 8)],
+    });
   });
   afterAll(() => anvil?.stop());
 
   const read = async () => {
     const market = d.markets[0]!.address;
     const [vaults, [mv]] = await Promise.all([
-      user.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getAccount", args: [[market], user.account.address] }),
+      user.publicClient.readContract({
+        address: d.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getAccount",
+        args: [[market], user.account.address],
+      }),
       user.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] }),
     ]);
     return { vaults, market: mv! };
@@ -105,7 +119,9 @@ describe("lib/risk.ts agrees with the chain", () => {
         const w = maxWithdraw(pos, c.asset);
         if (w > 0n) expect(await simulate("withdrawCollateral", [v.id, c.asset, w, user.account.address]), `vault ${v.id} withdraw max`).toBe("ok");
         if (w < c.amount && v.debt > 0n) {
-          expect(await simulate("withdrawCollateral", [v.id, c.asset, w + 1n, user.account.address]), `vault ${v.id} withdraw max+1`).toBe("ExceedsLtv");
+          expect(await simulate("withdrawCollateral", [v.id, c.asset, w + 1n, user.account.address]), `vault ${v.id} withdraw max+1`).toBe(
+            "ExceedsLtv",
+          );
           checked++;
         }
       }

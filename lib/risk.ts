@@ -145,9 +145,7 @@ export function distanceToLiquidation(price: bigint, liqPrice: bigint): bigint {
 }
 
 /** A change a form is about to make. */
-export type VaultChange =
-  | { kind: "deposit" | "withdraw"; asset: `0x${string}`; amount: bigint }
-  | { kind: "borrow" | "repay"; amount: bigint };
+export type VaultChange = { kind: "deposit" | "withdraw"; asset: `0x${string}`; amount: bigint } | { kind: "borrow" | "repay"; amount: bigint };
 
 /** The position after `change` (for before → after previews). Amounts never go below zero. */
 export function applyChange(v: VaultPosition, change: VaultChange): VaultPosition {

@@ -45,7 +45,9 @@ describe("a Safe-owned vault, managed through the app's calls", () => {
       args: [[first.account.address, second.account.address], 2n, zeroAddress, "0x", zeroAddress, zeroAddress, 0n, zeroAddress],
     });
     const receipt = await first.send({ address: factory, abi: factoryArt.abi, functionName: "createProxyWithNonce", args: [singleton, setup, 1n] });
-    const created = parseEventLogs({ abi: factoryArt.abi, eventName: "ProxyCreation", logs: receipt.logs })[0] as unknown as { args: { proxy: Address } };
+    const created = parseEventLogs({ abi: factoryArt.abi, eventName: "ProxyCreation", logs: receipt.logs })[0] as unknown as {
+      args: { proxy: Address };
+    };
     safe = getAddress(created.args.proxy);
   });
   afterAll(() => anvil?.stop());
@@ -70,12 +72,17 @@ describe("a Safe-owned vault, managed through the app's calls", () => {
     expect(failed, `Safe transaction to ${to} failed`).toEqual([]);
     return receipt;
   }
-  const market = (call: MarketCall) => viaSafe(usdcMarket(), encodeFunctionData({ abi: keelMarketAbi, functionName: call.functionName, args: call.args } as never));
-  const approve = (token: Address, amount: bigint) =>
-    viaSafe(token, encodeFunctionData({ abi: devErc20Abi, ...approveCall(usdcMarket(), amount) }));
+  const market = (call: MarketCall) =>
+    viaSafe(usdcMarket(), encodeFunctionData({ abi: keelMarketAbi, functionName: call.functionName, args: call.args } as never));
+  const approve = (token: Address, amount: bigint) => viaSafe(token, encodeFunctionData({ abi: devErc20Abi, ...approveCall(usdcMarket(), amount) }));
   const balanceOf = (token: Address, who: Address) => read<bigint>(token, devErc20Abi, "balanceOf", [who]);
   const vault = (id: bigint) =>
-    read<{ owner: Address; debt: bigint; collaterals: readonly { asset: Address; amount: bigint }[] }>(deployment.contracts.lens!, keelLensAbi, "getVault", [usdcMarket(), id]);
+    read<{ owner: Address; debt: bigint; collaterals: readonly { asset: Address; amount: bigint }[] }>(
+      deployment.contracts.lens!,
+      keelLensAbi,
+      "getVault",
+      [usdcMarket(), id],
+    );
 
   it("opens, funds, borrows, repays all and withdraws everything", async () => {
     const weth = asset("WETH");
@@ -95,9 +102,9 @@ describe("a Safe-owned vault, managed through the app's calls", () => {
     expect((await vault(id)).collaterals.find((c) => c.asset === weth.address)?.amount).toBe(parseUnits("3", 18));
 
     // An owner of the Safe cannot act on the vault by itself: the Safe is the owner.
-    await expect(
-      first.send({ address: m, abi: keelMarketAbi, functionName: "borrow", args: [id, 1n, first.account.address] }),
-    ).rejects.toThrow(/Unauthorized|reverted/);
+    await expect(first.send({ address: m, abi: keelMarketAbi, functionName: "borrow", args: [id, 1n, first.account.address] })).rejects.toThrow(
+      /Unauthorized|reverted/,
+    );
 
     // Borrow to the Safe.
     await market(vaultActionCall({ action: "borrow", vaultId: id, amount: parseUnits("4000", 6), receiver: safe }));

@@ -167,7 +167,10 @@ export const HEALTH_BUCKETS: { from: number; to: number; label: string }[] = [
  * Vaults with debt and their debt value per health bucket (liquidatable vaults always in the first). Today's by
  * default; with a scenario's `health` and `flags` (from `stress`), at the scenario's prices.
  */
-export function healthHistogram(book: RiskBook, scenario?: { health: Float64Array; flags: Uint8Array }): { label: string; vaults: number; debtValue: number }[] {
+export function healthHistogram(
+  book: RiskBook,
+  scenario?: { health: Float64Array; flags: Uint8Array },
+): { label: string; vaults: number; debtValue: number }[] {
   const out = HEALTH_BUCKETS.map((b) => ({ label: b.label, vaults: 0, debtValue: 0 }));
   const health = scenario?.health ?? book.healthFactor;
   const liquidatable = scenario?.flags ?? book.liquidatableNow;

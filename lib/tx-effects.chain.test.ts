@@ -56,11 +56,21 @@ describe("lib/tx-effects.ts: simulated effects equal what the chain did", () => 
     const amount = parseUnits("2", 18);
     const deposit: PlannedCall[] = [
       { to: weth.address, data: encodeFunctionData({ abi: devErc20Abi, functionName: "approve", args: [market, amount] }), label: "Approve 2 WETH" },
-      { to: market, data: encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, amount] }), label: "Deposit 2 WETH" },
+      {
+        to: market,
+        data: encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth.address, amount] }),
+        label: "Deposit 2 WETH",
+      },
     ];
     const steps: PlannedCall[][] = [
       deposit,
-      [{ to: market, data: encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("2500", 6), trader.account.address] }), label: "Borrow" }],
+      [
+        {
+          to: market,
+          data: encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("2500", 6), trader.account.address] }),
+          label: "Borrow",
+        },
+      ],
       [
         { to: usdc.address, data: encodeFunctionData({ abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] }), label: "Approve" },
         { to: market, data: encodeFunctionData({ abi: keelMarketAbi, functionName: "repay", args: [id, maxUint256] }), label: "Repay all" },
@@ -89,7 +99,13 @@ describe("lib/tx-effects.ts: simulated effects equal what the chain did", () => 
     const id = await trader.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" });
     const effects = await simulateEffects(request, {
       account: trader.account.address,
-      calls: [{ to: market, data: encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("1000000", 6), trader.account.address] }), label: "Borrow 1,000,000 USDC" }],
+      calls: [
+        {
+          to: market,
+          data: encodeFunctionData({ abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("1000000", 6), trader.account.address] }),
+          label: "Borrow 1,000,000 USDC",
+        },
+      ],
       tokens: tokens(),
     });
     expect(effects.ok).toBe(false);

@@ -141,7 +141,9 @@ export function decodeSimulation(
   }
   const known = (a: string): KnownToken =>
     ctx.tokens.find((t) => t.address.toLowerCase() === a) ??
-    (a === ETH_ADDRESS.toLowerCase() ? { address: ETH_ADDRESS, symbol: "ETH", decimals: 18 } : { address: a as Address, symbol: `${a.slice(0, 6)}…`, decimals: 0 });
+    (a === ETH_ADDRESS.toLowerCase()
+      ? { address: ETH_ADDRESS, symbol: "ETH", decimals: 18 }
+      : { address: a as Address, symbol: `${a.slice(0, 6)}…`, decimals: 0 });
   const flows = [...net.entries()].filter(([, v]) => v !== 0n).map(([a, out]) => ({ ...known(a), out }));
   const vault =
     ctx.vault && results[0] && results.at(-1)

@@ -37,7 +37,9 @@ describe("every library error reaches the person as a sentence", () => {
     const d = describeError(raw);
     expect(d.message).not.toMatch(/Version|@wagmi/);
     expect(d.message).toMatch(/^Your wallet disconnected \(or you switched accounts\)/);
-    const acct = describeError(new ConnectorAccountNotFoundError({ address: "0x0000000000000000000000000000000000000001", connector: { name: "X" } as never }));
+    const acct = describeError(
+      new ConnectorAccountNotFoundError({ address: "0x0000000000000000000000000000000000000001", connector: { name: "X" } as never }),
+    );
     expect(acct.message).toMatch(/no longer selected/);
     expect(describeError(new ProviderNotFoundError()).message).toMatch(/No wallet was found/);
   });

@@ -18,9 +18,7 @@ export interface DescribedError {
 /** A revert's arguments as message values `a0`, `a1`…: timestamps (the errors in TIMESTAMP_ARGS) as dates. */
 const TIMESTAMP_ARGS: Record<string, number> = { StalePrice: 1, StaleProtocolPrice: 1, ChangeNotReady: 1 };
 export function revertValues(errorName: string, args: readonly unknown[]): Record<string, string | Date> {
-  return Object.fromEntries(
-    args.map((a, i) => [`a${i}`, TIMESTAMP_ARGS[errorName] === i ? new Date(Number(a as bigint) * 1000) : String(a)]),
-  );
+  return Object.fromEntries(args.map((a, i) => [`a${i}`, TIMESTAMP_ARGS[errorName] === i ? new Date(Number(a as bigint) * 1000) : String(a)]));
 }
 
 /** The English sentences that are not a contract's or a wallet's error. */
@@ -136,7 +134,8 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
     "Your delegation to the leverage router is below what this transaction needs: grant it again (the authorisation steps above).",
   // KeelAutomation (the guard for every protocol) and its protocol adapters
   NotPositionOwner: () => "Only the position's owner can set or change its rules.",
-  NotAuthorised: () => "The owner has not authorised the protocol's automation adapter (or revoked it): the rule cannot run until it is authorised again.",
+  NotAuthorised: () =>
+    "The owner has not authorised the protocol's automation adapter (or revoked it): the rule cannot run until it is authorised again.",
   BelowMinimum: () => "The position holds less collateral than the rule's minimum size: the rule does not fire.",
   TargetMissed: () => "After the movement the health factor would not be the rule's target: nothing was done.",
   PositionNotClosed: () => "The close would leave debt or collateral in the position: nothing was done.",
@@ -234,7 +233,10 @@ export function plainMessage(error: Error): string {
 export function describeError(error: unknown): DescribedError {
   const causes = chain(error);
   const rejected = causes.some(
-    (e) => e instanceof UserRejectedRequestError || (e as { code?: unknown })?.code === 4001 || (e instanceof Error && /user (rejected|denied)/i.test(e.message)),
+    (e) =>
+      e instanceof UserRejectedRequestError ||
+      (e as { code?: unknown })?.code === 4001 ||
+      (e instanceof Error && /user (rejected|denied)/i.test(e.message)),
   );
   if (rejected) return { kind: "rejected", ...general("rejected") };
   if (error instanceof BaseError) {

@@ -102,7 +102,13 @@ describe("historySeries", () => {
 
 describe("composition", () => {
   it("gives each priced collateral its share of the value", () => {
-    expect(composition([{ key: "WETH", value: w(6000) }, { key: "WBTC", value: w(6500) }, { key: "USDC", value: 0n }])).toEqual([
+    expect(
+      composition([
+        { key: "WETH", value: w(6000) },
+        { key: "WBTC", value: w(6500) },
+        { key: "USDC", value: 0n },
+      ]),
+    ).toEqual([
       { key: "WETH", value: 6000, pct: 48 },
       { key: "WBTC", value: 6500, pct: 52 },
     ]);

@@ -7,7 +7,13 @@ const B = "0x00000000000000000000000000000000000000bb";
 const chain = {
   id: 31337,
   name: "Local",
-  deployment: { contracts: { lens: "0x00000000000000000000000000000000000000cc" }, markets: [{ address: A, name: "USDC" }, { address: B, name: "WETH" }] },
+  deployment: {
+    contracts: { lens: "0x00000000000000000000000000000000000000cc" },
+    markets: [
+      { address: A, name: "USDC" },
+      { address: B, name: "WETH" },
+    ],
+  },
 } as unknown as ChainConfig;
 
 const problem = (chainId: string, id: string, market?: string) => {

@@ -10,7 +10,12 @@ export type VaultRouteProblem = {
 };
 export type VaultRoute = { ok: true; chain: ChainConfig; market: Address; id: bigint } | VaultRouteProblem;
 
-const fail = (code: VaultRouteProblem["code"], values: Record<string, string>, problem: string): VaultRouteProblem => ({ ok: false, code, values, problem });
+const fail = (code: VaultRouteProblem["code"], values: Record<string, string>, problem: string): VaultRouteProblem => ({
+  ok: false,
+  code,
+  values,
+  problem,
+});
 
 /**
  * `/vault/<chainId>/<id>?market=<address>` → the chain, market and vault id it names, or why it names none. Read by the

@@ -35,7 +35,9 @@ export interface VaultSummary {
   collaterals: CollateralSummary[];
 }
 
-export function summarizeVault(v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">): VaultSummary {
+export function summarizeVault(
+  v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">,
+): VaultSummary {
   const collaterals = v.collaterals.map((c): CollateralSummary => {
     const priced = c.status === 0 && c.price > 0n;
     return {
@@ -75,7 +77,9 @@ export interface AccountTotals {
 }
 
 /** Totals over every vault of the account (all chains), from the lens values. */
-export function accountTotals(vaults: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk" | "collateralValue">[]): AccountTotals {
+export function accountTotals(
+  vaults: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk" | "collateralValue">[],
+): AccountTotals {
   const bands: Record<VaultBand, number> = { safe: 0, watch: 0, atRisk: 0, liquidatable: 0, unpriced: 0 };
   let collateralValue = 0n;
   let debtValue = 0n;
@@ -115,10 +119,7 @@ export const BAND_STYLE: Record<VaultBand, { text: string; ring: string; dot: st
  * base asset while it has debt or wants to borrow): while any is listed the chain refuses borrows, and withdrawals
  * when the vault has debt.
  */
-export function unpricedAssets(
-  vault: Pick<LensVault, "collaterals" | "baseAsset">,
-  baseStatus: number,
-): { asset: `0x${string}`; status: number }[] {
+export function unpricedAssets(vault: Pick<LensVault, "collaterals" | "baseAsset">, baseStatus: number): { asset: `0x${string}`; status: number }[] {
   const list = vault.collaterals.filter((c) => c.amount > 0n && c.status !== 0).map((c) => ({ asset: c.asset, status: c.status }));
   if (baseStatus !== 0) list.push({ asset: vault.baseAsset, status: baseStatus });
   return list;

@@ -17,9 +17,7 @@ describe("walletGroups", () => {
   it("adds RainbowKit's defaults, WalletConnect among them, with one", () => {
     const { groups, projectId } = walletGroups([local], "abc123", []);
     expect(projectId).toBe("abc123");
-    expect(ids(groups)).toEqual(
-      expect.arrayContaining(["injected", "metaMask", "rainbow", "coinbase", "walletConnect", "keel-dev-0"]),
-    );
+    expect(ids(groups)).toEqual(expect.arrayContaining(["injected", "metaMask", "rainbow", "coinbase", "walletConnect", "keel-dev-0"]));
   });
   it("lists each wallet that announced itself (EIP-6963) by name, for RainbowKit's mobile dialog, which lists no other", () => {
     const provider = { request: async () => null } as never;

@@ -112,7 +112,12 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const tokens: Record<string, { token: Address; feed: Address }> = {};
   for (const a of LOCAL_ASSETS) {
     const token = await deployer.deploy(devErc20Abi, bytecodeOf("DevERC20"), [a.name, a.symbol, a.decimals]);
-    const feed = await deployer.deploy(devPriceFeedAbi, bytecodeOf("DevPriceFeed"), [me, FEED_DECIMALS, `${a.symbol} / USD`, parseUnits(a.price, FEED_DECIMALS)]);
+    const feed = await deployer.deploy(devPriceFeedAbi, bytecodeOf("DevPriceFeed"), [
+      me,
+      FEED_DECIMALS,
+      `${a.symbol} / USD`,
+      parseUnits(a.price, FEED_DECIMALS),
+    ]);
     for (const key of ANVIL_KEYS) {
       const holder: Address = privateKeyToAccount(key).address;
       await deployer.send({ address: token, abi: devErc20Abi, functionName: "mint", args: [holder, parseUnits(a.faucet, a.decimals)] });
@@ -123,7 +128,12 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   // Aave v3 and Morpho Blue deploy from their own accounts while Keel deploys (scripts/lib/deploy-protocols.ts).
   const withProtocols = opts.lendingProtocols ?? false;
   const protocols = withProtocols
-    ? deployLendingProtocols(opts.rpcUrl, chainId, Object.fromEntries(LOCAL_ASSETS.map((a) => [a.symbol, { ...tokens[a.symbol]!, decimals: a.decimals }])), log)
+    ? deployLendingProtocols(
+        opts.rpcUrl,
+        chainId,
+        Object.fromEntries(LOCAL_ASSETS.map((a) => [a.symbol, { ...tokens[a.symbol]!, decimals: a.decimals }])),
+        log,
+      )
     : undefined;
   // Swallow an early rejection here; it is rethrown where the result is awaited.
   protocols?.catch(() => {});
@@ -183,7 +193,8 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
 
   const deployed = protocols ? await protocols : undefined;
   if (deployed) await seedProtocolPositions(opts.rpcUrl, chainId, deployed, log);
-  const lending = deployed && keel.contracts.swapAdapter ? await deployLeverageRouters(deployer, deployed, keel.contracts.swapAdapter, log) : deployed;
+  const lending =
+    deployed && keel.contracts.swapAdapter ? await deployLeverageRouters(deployer, deployed, keel.contracts.swapAdapter, log) : deployed;
   const automation = keel.contracts.swapAdapter
     ? await deployAutomation(deployer, { swapAdapter: keel.contracts.swapAdapter, ...(lending ?? {}) }, log)
     : undefined;
@@ -220,7 +231,12 @@ async function deployUniswapV2(
   for (const p of LOCAL_POOLS) {
     const a = LOCAL_ASSETS.find((x) => x.symbol === p.a)!;
     const b = LOCAL_ASSETS.find((x) => x.symbol === p.b)!;
-    await deployer.send({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "createPair", args: [tokens[a.symbol]!.token, tokens[b.symbol]!.token] });
+    await deployer.send({
+      address: factory,
+      abi: iUniswapV2FactoryAbi,
+      functionName: "createPair",
+      args: [tokens[a.symbol]!.token, tokens[b.symbol]!.token],
+    });
     const pair = await deployer.publicClient.readContract({
       address: factory,
       abi: iUniswapV2FactoryAbi,
@@ -290,7 +306,15 @@ async function seedDemoVaults(
   const doomed = await openVault(2, usdcMarket.address, [[WETH, "5"]], [USDC, "13700"]);
   await setPrice(ctx.oracleOwner, WETH, "3000");
   const comfy = await openVault(0, usdcMarket.address, [[WETH, "10"]], [USDC, "8000"]);
-  const close = await openVault(0, usdcMarket.address, [[WETH, "2"], [WBTC, "0.1"]], [USDC, "9500"]);
+  const close = await openVault(
+    0,
+    usdcMarket.address,
+    [
+      [WETH, "2"],
+      [WBTC, "0.1"],
+    ],
+    [USDC, "9500"],
+  );
   const ethLoan = await openVault(3, wethMarket.address, [[USDC, "20000"]], [WETH, "3"]);
   log(`demo vaults: USDC market #${comfy} (safe), #${close} (close to liquidation), #${doomed} (liquidatable); WETH market #${ethLoan}`);
 }

@@ -96,7 +96,9 @@ async function main() {
     ? undefined
     : new Promise<number | null>((resolve) => {
         console.log("› compiling Morpho Blue with solc 0.8.19 (first run only)…");
-        spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(repoRoot, "scripts", "lib", "morpho-build.ts")], { stdio: "inherit" }).once("exit", resolve);
+        spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), [path.join(repoRoot, "scripts", "lib", "morpho-build.ts")], {
+          stdio: "inherit",
+        }).once("exit", resolve);
       });
   const build = spawnSync(foundryBin("forge"), ["build", "--quiet"], { cwd: path.join(repoRoot, "contracts"), stdio: "inherit" });
   if (build.status !== 0) fail("forge build failed (see above)");
@@ -116,7 +118,12 @@ async function main() {
       void shutdown(1);
     });
     console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
-    const { deployment, file } = await deployLocal({ rpcUrl: anvil.url, chainId, log: (l) => console.log(`  ${l}`), lendingProtocols: chainId !== SECOND_CHAIN_ID });
+    const { deployment, file } = await deployLocal({
+      rpcUrl: anvil.url,
+      chainId,
+      log: (l) => console.log(`  ${l}`),
+      lendingProtocols: chainId !== SECOND_CHAIN_ID,
+    });
     deployed.push({ rpcUrl: anvil.url, deployment });
     // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the
     // dashboard, vault pages and /risk — exist from the first page load.
@@ -129,11 +136,15 @@ async function main() {
     if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard) {
       // Agent logs are JSON lines; dev prints only what they did, not every scan.
       const quiet = (line: string) => {
-        if (/"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed)"/.test(line)) console.log(`  [chain ${chainId}] ${line}`);
+        if (/"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed)"/.test(line))
+          console.log(`  [chain ${chainId}] ${line}`);
       };
       const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet });
       const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment, log: quiet });
-      stopSims.push(() => void keeper.stop(), () => void executor.stop());
+      stopSims.push(
+        () => void keeper.stop(),
+        () => void executor.stop(),
+      );
       const steward = deployment.contracts.steward ? startRiskSteward({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
       stopSims.push(() => void steward?.stop());
     }

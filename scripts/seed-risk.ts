@@ -17,7 +17,18 @@
  */
 import { seededRandom } from "../lib/random";
 import { parseArgs } from "node:util";
-import { createTestClient, createWalletClient, encodeFunctionData, getAddress, http, keccak256, parseUnits, toHex, type Address, type Hex } from "viem";
+import {
+  createTestClient,
+  createWalletClient,
+  encodeFunctionData,
+  getAddress,
+  http,
+  keccak256,
+  parseUnits,
+  toHex,
+  type Address,
+  type Hex,
+} from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import type { LensMarket } from "../lib/vaults";
@@ -25,7 +36,6 @@ import { readDeployment } from "../lib/server/config";
 import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
-
 
 /** Annual volatility of the simulated history per symbol. */
 const HISTORY_VOL: Record<string, number> = { WETH: 0.65, WBTC: 0.55 };
@@ -128,7 +138,11 @@ export async function writePriceHistory(opts: { rpcUrl: string; deployment: Depl
     for (let h = opts.hours; h >= 1; h--) {
       const price = BigInt(Math.round(Number(answer) * Math.exp(logs[h]!)));
       hashes.push(
-        await send(asset.feed, encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [price, BigInt(now - h * 3600)] }), 120_000n),
+        await send(
+          asset.feed,
+          encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswerAt", args: [price, BigInt(now - h * 3600)] }),
+          120_000n,
+        ),
       );
     }
     hashes.push(await send(asset.feed, encodeFunctionData({ abi: devPriceFeedAbi, functionName: "setAnswer", args: [answer] }), 120_000n));
@@ -179,7 +193,7 @@ export function planRiskVaults(
       const units = (usd * weights[j]!) / price;
       if (units === 0) return 0n;
       const amount = parseUnits(units.toFixed(Math.min(col.info.decimals, 12)), col.info.decimals);
-      limit += Number(amount) / 10 ** col.info.decimals * price * (Number(col.info.ltv) / 1e18);
+      limit += (Number(amount) / 10 ** col.info.decimals) * price * (Number(col.info.ltv) / 1e18);
       return amount;
     });
     // Borrow limit in use: 10 % none; 30 % 10–60 %; 40 % 60–90 %; 20 % 90–99.5 %.
@@ -203,7 +217,12 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   const lens = d.contracts.lens;
   if (!lens) throw new Error("the deployment has no lens");
   const seeder = await c.deploy(devRiskSeederAbi, bytecodeOf("DevRiskSeeder"));
-  const views = await c.publicClient.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [d.markets.map((m) => m.address)] });
+  const views = await c.publicClient.readContract({
+    address: lens,
+    abi: keelLensAbi,
+    functionName: "getMarkets",
+    args: [d.markets.map((m) => m.address)],
+  });
   const shares = opts.marketShares ?? d.markets.map((_, i) => (d.markets.length === 1 ? 1 : i === 0 ? 0.75 : 0.25 / (d.markets.length - 1)));
   const out: { market: Address; firstId: number; count: number }[] = [];
   const funded = new Set<Address>();

@@ -30,7 +30,10 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
 
   if (!owner) {
     return (
-      <div className="mx-auto mt-8 max-w-lg rounded-xl border border-slate-800 bg-slate-900/60 p-6 text-center md:mt-16 md:p-8" data-testid="connect-prompt">
+      <div
+        className="mx-auto mt-8 max-w-lg rounded-xl border border-slate-800 bg-slate-900/60 p-6 text-center md:mt-16 md:p-8"
+        data-testid="connect-prompt"
+      >
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-sm text-slate-400">{t("connectWhy")}</p>
         <div className="mt-6 flex justify-center">
@@ -74,7 +77,10 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
       </div>
 
       {readOnly && (
-        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-sky-800 bg-sky-950/40 px-4 py-2 text-sm text-sky-100" data-testid="watch-banner">
+        <div
+          className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-sky-800 bg-sky-950/40 px-4 py-2 text-sm text-sky-100"
+          data-testid="watch-banner"
+        >
           <span className="min-w-0 break-all">{tw.rich("watching", { address: () => <code className="font-mono text-xs">{watched}</code> })}</span>
           <Link href="/" className="inline-flex min-h-11 items-center underline md:min-h-0">
             {tw("stop")}
@@ -89,11 +95,17 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
           </div>
         </details>
       )}
-      {chains.flatMap((c) => (c.read?.problems ?? []).map((p) => (
-        <p key={`${c.chain.id}-${p}`} className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200" data-testid="read-problem">
-          {c.chain.name}: {p}
-        </p>
-      )))}
+      {chains.flatMap((c) =>
+        (c.read?.problems ?? []).map((p) => (
+          <p
+            key={`${c.chain.id}-${p}`}
+            className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
+            data-testid="read-problem"
+          >
+            {c.chain.name}: {p}
+          </p>
+        )),
+      )}
       {chains.map((c) =>
         c.error ? (
           <RpcErrorBanner

@@ -68,7 +68,15 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
       });
       const id = count + 1n;
       const result = await approveAndSend(
-        { token: asset.address, symbol: asset.symbol, decimals: asset.decimals, spender: market.address, amount: parsed.value, allowance: token.allowance, unlimited },
+        {
+          token: asset.address,
+          symbol: asset.symbol,
+          decimals: asset.decimals,
+          spender: market.address,
+          amount: parsed.value,
+          allowance: token.allowance,
+          unlimited,
+        },
         {
           label: t("label", { id: id.toString(), amount: f.token(parsed.value, asset.decimals, asset.symbol, asset.decimals) }),
           chainId: chain.id,

@@ -18,7 +18,12 @@ export function PositionCard({ chain, view, readOnly }: { chain: ChainConfig; vi
   const distances = view.collaterals.flatMap((c) => (c.distance === null ? [] : [c.distance]));
   const closest = distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null;
   return (
-    <article className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid={`position-${view.protocol}`} data-key={view.key} data-band={view.band}>
+    <article
+      className="rounded-xl border border-slate-800 bg-slate-900/40"
+      data-testid={`position-${view.protocol}`}
+      data-key={view.key}
+      data-band={view.band}
+    >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-800 px-4 py-3 md:px-5">
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
           <Link href={view.href} className="font-semibold hover:text-sky-300">
@@ -94,7 +99,10 @@ export function PositionLines({ view }: { view: PositionView }) {
           {rows.map((r) => (
             <tr key={`${r.side}-${r.token.address}`} className="border-t border-slate-800" data-testid={`${r.side}-${r.token.symbol}`}>
               <td className="px-4 py-2 font-medium md:px-5">
-                {r.token.symbol} <span className="text-xs font-normal text-slate-400">{tp(r.side === "collateral" ? (r.enabled === false ? "suppliedOnly" : "collateral") : "borrowed")}</span>
+                {r.token.symbol}{" "}
+                <span className="text-xs font-normal text-slate-400">
+                  {tp(r.side === "collateral" ? (r.enabled === false ? "suppliedOnly" : "collateral") : "borrowed")}
+                </span>
               </td>
               <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
                 {f.token(r.amount, r.token.decimals, r.token.symbol)}

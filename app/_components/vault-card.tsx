@@ -88,49 +88,51 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
       </div>
       {paused.length > 0 && (
         <div className="mx-5 mb-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200" data-testid="oracle-paused">
-          {paused.map((c) => `${findAsset(chain.deployment, c.asset)?.symbol ?? shortAddress(c.asset)}: ${tf(`${feedStatus(c.status).key}.why`)}`).join("; ")}.{" "}
-          {vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}
+          {paused
+            .map((c) => `${findAsset(chain.deployment, c.asset)?.symbol ?? shortAddress(c.asset)}: ${tf(`${feedStatus(c.status).key}.why`)}`)
+            .join("; ")}
+          . {vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}
         </div>
       )}
       {s.collaterals.length > 0 ? (
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("collateral")}>
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-400">
-            <tr className="border-t border-slate-800">
-              <th className="px-4 py-2 md:px-5">{t("collateral")}</th>
-              <th className="px-2 py-2 text-right md:px-5">{t("amount")}</th>
-              <th className="hidden px-5 py-2 text-right sm:table-cell">{t("value")}</th>
-              <th className="hidden px-5 py-2 text-right sm:table-cell">{t("price")}</th>
-              <th className="px-2 py-2 text-right md:px-5">{t("liqPrice")}</th>
-              <th className="px-4 py-2 text-right md:px-5">{t("distance")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.collaterals.map((c) => {
-              const a = findAsset(chain.deployment, c.asset);
-              const symbol = a?.symbol ?? shortAddress(c.asset);
-              const ok = c.status === 0;
-              return (
-                <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbol}`}>
-                  <td className="px-4 py-2 font-medium md:px-5">{symbol}</td>
-                  <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
-                    {f.token(c.amount, c.decimals, symbol)}
-                  </td>
-                  <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{ok ? f.usd(c.value) : "—"}</td>
-                  <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">
-                    {ok ? f.usd(c.price) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
-                  </td>
-                  <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
-                    {c.liquidationPrice > 0n ? f.usd(c.liquidationPrice) : "—"}
-                  </td>
-                  <td className="px-4 py-2 text-right font-mono tabular-nums md:px-5" data-testid="distance">
-                    {c.distance === null ? "—" : f.percent(c.distance, 1)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs uppercase tracking-wide text-slate-400">
+              <tr className="border-t border-slate-800">
+                <th className="px-4 py-2 md:px-5">{t("collateral")}</th>
+                <th className="px-2 py-2 text-right md:px-5">{t("amount")}</th>
+                <th className="hidden px-5 py-2 text-right sm:table-cell">{t("value")}</th>
+                <th className="hidden px-5 py-2 text-right sm:table-cell">{t("price")}</th>
+                <th className="px-2 py-2 text-right md:px-5">{t("liqPrice")}</th>
+                <th className="px-4 py-2 text-right md:px-5">{t("distance")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.collaterals.map((c) => {
+                const a = findAsset(chain.deployment, c.asset);
+                const symbol = a?.symbol ?? shortAddress(c.asset);
+                const ok = c.status === 0;
+                return (
+                  <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbol}`}>
+                    <td className="px-4 py-2 font-medium md:px-5">{symbol}</td>
+                    <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
+                      {f.token(c.amount, c.decimals, symbol)}
+                    </td>
+                    <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{ok ? f.usd(c.value) : "—"}</td>
+                    <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">
+                      {ok ? f.usd(c.price) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
+                    </td>
+                    <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
+                      {c.liquidationPrice > 0n ? f.usd(c.liquidationPrice) : "—"}
+                    </td>
+                    <td className="px-4 py-2 text-right font-mono tabular-nums md:px-5" data-testid="distance">
+                      {c.distance === null ? "—" : f.percent(c.distance, 1)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">{t("noCollateral")}</p>

@@ -47,7 +47,14 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
         p.adapter,
         p.position,
         kindIndex(kind),
-        { trigger: rule.trigger, target: rule.target, trailBps: rule.trailBps, minCollateral: rule.minCollateral, maxSlippageBps: rule.slippageBps, maxFeeBps: rule.feeBps },
+        {
+          trigger: rule.trigger,
+          target: rule.target,
+          trailBps: rule.trailBps,
+          minCollateral: rule.minCollateral,
+          maxSlippageBps: rule.slippageBps,
+          maxFeeBps: rule.feeBps,
+        },
       ]);
       if (r.status === "confirmed") setAdding(false);
     });
@@ -60,7 +67,11 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
     });
 
   return (
-    <section className="space-y-3 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid={`automation-${p.protocol}`} aria-label={`${protocol} · ${p.place}`}>
+    <section
+      className="space-y-3 rounded-xl border border-slate-800 bg-slate-900/40 p-4"
+      data-testid={`automation-${p.protocol}`}
+      aria-label={`${protocol} · ${p.place}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold">
@@ -77,11 +88,20 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
           </p>
         </div>
         <div className="flex items-center gap-2">
-          <span data-testid="adapter-authorised" className={`rounded-full px-2 py-0.5 text-xs ${authorised ? "bg-emerald-950 text-emerald-300" : "bg-slate-800 text-slate-300"}`}>
+          <span
+            data-testid="adapter-authorised"
+            className={`rounded-full px-2 py-0.5 text-xs ${authorised ? "bg-emerald-950 text-emerald-300" : "bg-slate-800 text-slate-300"}`}
+          >
             {authorised ? t("authorised") : t("notAuthorised")}
           </span>
           {isOwner && p.revoke.some((a) => !a.done) && (
-            <button type="button" data-testid="revoke" disabled={busy} onClick={() => void revoke()} className="rounded-md border border-slate-700 px-2 py-0.5 text-xs text-slate-200">
+            <button
+              type="button"
+              data-testid="revoke"
+              disabled={busy}
+              onClick={() => void revoke()}
+              className="rounded-md border border-slate-700 px-2 py-0.5 text-xs text-slate-200"
+            >
               {t("revokeButton")}
             </button>
           )}
@@ -105,7 +125,12 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
         (adding ? (
           <RuleForm p={p} busy={busy} onSave={(k, r) => void save(k, r)} onCancel={() => setAdding(false)} />
         ) : (
-          <button type="button" data-testid="add-rule" onClick={() => setAdding(true)} className="rounded-md border border-sky-700 px-3 py-1.5 text-sm text-sky-200">
+          <button
+            type="button"
+            data-testid="add-rule"
+            onClick={() => setAdding(true)}
+            className="rounded-md border border-sky-700 px-3 py-1.5 text-sm text-sky-200"
+          >
             {t("addRule")}
           </button>
         ))}
@@ -135,7 +160,7 @@ function RuleRow({
   const health = r.kind === "deleverage" || r.kind === "boost";
   const level = (x: bigint) => (health ? f.healthFactor(x) : f.token(x, 18, p.debt.symbol, 2));
   const plan = r.plan;
-  const blocker = plan ? BLOCKERS[plan.blocker] ?? "none" : "none";
+  const blocker = plan ? (BLOCKERS[plan.blocker] ?? "none") : "none";
   const args = [p.adapter, p.position, kindIndex(r.kind)] as const;
   return (
     <li className="rounded-md border border-slate-800 p-2 text-sm" data-testid={`auto-rule-${r.kind}`}>
@@ -149,7 +174,11 @@ function RuleRow({
             <button
               type="button"
               disabled={busy}
-              onClick={() => void run(() => tx(t(r.rule.paused ? "resume" : "pause", { kind }), p.guard, keelAutomationCallAbi, "setPaused", [...args, !r.rule.paused]))}
+              onClick={() =>
+                void run(() =>
+                  tx(t(r.rule.paused ? "resume" : "pause", { kind }), p.guard, keelAutomationCallAbi, "setPaused", [...args, !r.rule.paused]),
+                )
+              }
               className="rounded border border-slate-700 px-2 py-0.5 text-xs text-slate-200"
             >
               {t(r.rule.paused ? "resumeButton" : "pauseButton")}
@@ -180,8 +209,15 @@ function RuleRow({
       )}
       <p className="text-xs text-slate-400" data-testid="rule-summary">
         {r.kind === "trailingStop"
-          ? t("summary.trailing", { trail: f.percent(BigInt(r.rule.trailBps) * 10n ** 14n), high: level(r.rule.high), level: plan ? level(plan.level) : "—" })
-          : t(`summary.${r.kind === "takeProfit" && r.rule.target !== 0n ? "takeProfitReduce" : r.kind}`, { trigger: level(r.rule.trigger), target: f.healthFactor(r.rule.target) })}{" "}
+          ? t("summary.trailing", {
+              trail: f.percent(BigInt(r.rule.trailBps) * 10n ** 14n),
+              high: level(r.rule.high),
+              level: plan ? level(plan.level) : "—",
+            })
+          : t(`summary.${r.kind === "takeProfit" && r.rule.target !== 0n ? "takeProfitReduce" : r.kind}`, {
+              trigger: level(r.rule.trigger),
+              target: f.healthFactor(r.rule.target),
+            })}{" "}
         {t("summary.bounds", {
           minimum: f.token(r.rule.minCollateral, p.collateral.decimals, p.collateral.symbol),
           fee: f.percent(BigInt(r.rule.maxFeeBps) * 10n ** 14n),

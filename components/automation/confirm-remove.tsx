@@ -5,10 +5,27 @@ import { useTranslations } from "next-intl";
  * The question asked before a rule is removed (KeelGuard's and KeelAutomation's alike): what stops protecting the
  * position, "Yes, remove it" and "Keep it" (focused, so Enter keeps the rule).
  */
-export function ConfirmRemove({ title, body, busy, onConfirm, onCancel }: { title: string; body: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmRemove({
+  title,
+  body,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  body: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations("automation.confirm");
   return (
-    <div role="alertdialog" aria-label={title} className="space-y-2 rounded-md border border-rose-800 bg-rose-950/40 p-2 text-xs text-rose-100" data-testid="rule-remove-confirm">
+    <div
+      role="alertdialog"
+      aria-label={title}
+      className="space-y-2 rounded-md border border-rose-800 bg-rose-950/40 p-2 text-xs text-rose-100"
+      data-testid="rule-remove-confirm"
+    >
       <p>{body}</p>
       <div className="flex gap-2">
         <button

@@ -43,9 +43,14 @@ export function RuleForm({
   const t = useTranslations("automation");
   const amountProblem = useAmountProblem();
   const [d, setD] = useState<AutomationDraft>({ kind: "stopLoss", trigger: "", target: "", trail: "10", minimum: "", slippage: "1", fee: "0.3" });
-  const parsed = parseAutomationDraft(d, { price: snapshotPrice(p.snapshot), healthFactor: snapshotHealth(p.snapshot), collateralDecimals: p.collateral.decimals });
+  const parsed = parseAutomationDraft(d, {
+    price: snapshotPrice(p.snapshot),
+    healthFactor: snapshotHealth(p.snapshot),
+    collateralDecimals: p.collateral.decimals,
+  });
   const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
-  const problem = (e: FieldProblem | undefined) => (!e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {}));
+  const problem = (e: FieldProblem | undefined) =>
+    !e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {});
   const touched = (field: AutomationField) => field === "minimum" || field === "slippage" || field === "fee" || d[field] !== "";
   const needs = p.authorise.filter((a) => (d.kind === "boost" ? true : a.step !== "aaveBorrow"));
   const idBase = `${p.id}-rule`;

@@ -32,12 +32,12 @@ export function RulePreview({ p, kind, rule }: { p: GuardPosition; kind: Automat
           {!plan.close && kind === "boost" && <p>{t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })}</p>}
           {!plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
           <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>
-          <p data-testid="preview-fee">{t("fee", { cap: f.percent(rule.feeBps * 10n ** 14n), fee: debt(plan.fee), slippage: f.percent(rule.slippageBps * 10n ** 14n) })}</p>
+          <p data-testid="preview-fee">
+            {t("fee", { cap: f.percent(rule.feeBps * 10n ** 14n), fee: debt(plan.fee), slippage: f.percent(rule.slippageBps * 10n ** 14n) })}
+          </p>
         </>
       )}
-      <p data-testid="preview-minimum">
-        {rule.minCollateral === 0n ? t("noMinimum") : t("minimum", { minimum: col(rule.minCollateral) })}
-      </p>
+      <p data-testid="preview-minimum">{rule.minCollateral === 0n ? t("noMinimum") : t("minimum", { minimum: col(rule.minCollateral) })}</p>
     </div>
   );
 }

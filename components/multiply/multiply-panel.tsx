@@ -87,9 +87,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const [leverageText, setLeverageText] = useState<string | null>(null);
 
   const pool = venue.data?.pool ?? null;
-  const ctx: LeverageContext | null = pool
-    ? { position, collateral, pool, flashFeeBps: market.flashFeeBps, slippageBps, cash: market.cash }
-    : null;
+  const ctx: LeverageContext | null = pool ? { position, collateral, pool, flashFeeBps: market.flashFeeBps, slippageBps, cash: market.cash } : null;
   const max = ctx ? maxLeverage(ctx, deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
@@ -97,7 +95,10 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A trade only when someone asked for one: a deposit, a target chosen, or Close — never from the prefilled current
   // leverage (which would preview a swap of 0 for a rounding difference). A new vault needs its deposit first.
-  const asked = mode === "close" || deposit > 0n || (vault !== undefined && (target !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
+  const asked =
+    mode === "close" ||
+    deposit > 0n ||
+    (vault !== undefined && (target !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
   const plan: LeveragePlan | null =
     ctx && asked ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
@@ -120,10 +121,10 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           : leverageParsed && !leverageParsed.ok
             ? null // shown under the leverage box
             : aboveMax
-            ? t("aboveMax", { max: formatLeverage(max) })
-            : plan?.problem
-              ? planProblem(plan.problem.kind, { impact: pct(plan.priceImpact), leverage: formatLeverage(leverageOf(start)) })
-              : null;
+              ? t("aboveMax", { max: formatLeverage(max) })
+              : plan?.problem
+                ? planProblem(plan.problem.kind, { impact: pct(plan.priceImpact), leverage: formatLeverage(leverageOf(start)) })
+                : null;
   const canSubmit =
     Boolean(address) &&
     !busy &&
@@ -150,7 +151,12 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         });
         if (ok.status !== "confirmed") return;
       }
-      const common = { chainId: chain.id, address: router, abi: keelRouterCallAbi, ...(vault ? { vault: { market: market.market, id: vault.id } } : {}) };
+      const common = {
+        chainId: chain.id,
+        address: router,
+        abi: keelRouterCallAbi,
+        ...(vault ? { vault: { market: market.market, id: vault.id } } : {}),
+      };
       const request =
         plan.kind === "increase"
           ? {
@@ -278,8 +284,18 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           <MultiplyPreview
             rows={[
               { label: t("leverage"), testId: "mp-leverage", before: formatLeverage(leverageOf(position)), after: formatLeverage(plan.leverage) },
-              { label: t("collateralOf", { symbol }), testId: "mp-collateral", before: formatToken(nowCollateral, decimals, symbol), after: formatToken(afterCollateral, decimals, symbol) },
-              { label: t("debt"), testId: "mp-debt", before: formatToken(position.debt, market.baseDecimals, baseSymbol), after: formatToken(plan.after.debt, market.baseDecimals, baseSymbol) },
+              {
+                label: t("collateralOf", { symbol }),
+                testId: "mp-collateral",
+                before: formatToken(nowCollateral, decimals, symbol),
+                after: formatToken(afterCollateral, decimals, symbol),
+              },
+              {
+                label: t("debt"),
+                testId: "mp-debt",
+                before: formatToken(position.debt, market.baseDecimals, baseSymbol),
+                after: formatToken(plan.after.debt, market.baseDecimals, baseSymbol),
+              },
               {
                 label: t("health"),
                 testId: "mp-health",
@@ -287,7 +303,12 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
                 after: hfAfter === undefined ? "—" : formatHealthFactor(hfAfter),
                 afterClass: hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text,
               },
-              { label: t("liqPrice", { symbol }), testId: "mp-liq", before: nowLiq > 0n ? formatUsd(nowLiq) : "—", after: plan.liquidationPrice > 0n ? formatUsd(plan.liquidationPrice) : "—" },
+              {
+                label: t("liqPrice", { symbol }),
+                testId: "mp-liq",
+                before: nowLiq > 0n ? formatUsd(nowLiq) : "—",
+                after: plan.liquidationPrice > 0n ? formatUsd(plan.liquidationPrice) : "—",
+              },
             ]}
           />
         )}

@@ -75,7 +75,10 @@ export function SwapDetails({
             [t("fees"), t("feesLine", { swap: col(plan.swapFee), flash: base(plan.flashFee) })],
           ];
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-800 bg-slate-950/50 px-3 py-2 text-xs" data-testid="multiply-swap">
+    <dl
+      className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-800 bg-slate-950/50 px-3 py-2 text-xs"
+      data-testid="multiply-swap"
+    >
       {[...lines, ...extra].map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-400">{k}</dt>

@@ -93,7 +93,16 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
   const isOpen = hasDebt || held > 0n;
   const depositOk = parsed.ok || (isOpen && depositEmpty);
   const inputs = data?.pool ? { pool: data.pool, slippageBps, flashFeeBps: data.flashFeeBps } : null;
-  const current = vault ? leverageOf(deposit > 0n ? { ...vault, collaterals: vault.collaterals.map((c) => (pair && same(c.asset, pair.collateral) ? { ...c, amount: c.amount + deposit } : c)) } : vault) : WAD;
+  const current = vault
+    ? leverageOf(
+        deposit > 0n
+          ? {
+              ...vault,
+              collaterals: vault.collaterals.map((c) => (pair && same(c.asset, pair.collateral) ? { ...c, amount: c.amount + deposit } : c)),
+            }
+          : vault,
+      )
+    : WAD;
   const currentHundredths = current > 100n * WAD ? 100 : toHundredths(current);
   const chosenHundredths = target100 ?? (isOpen ? currentHundredths : 200);
   const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, deposit) : WAD;
@@ -101,7 +110,8 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
-  const asked = mode === "close" || deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
+  const asked =
+    mode === "close" || deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
   const plan: LeveragePlan | null =
     position && pair && inputs && asked
       ? mode === "close"
@@ -167,7 +177,10 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
       // Each step carries the ones after it (`then`): the first simulation runs the grants AND the router call, so a
       // router revert is known (and named) before any permission is signed.
       const requests = built.steps.map((tx, i) => request(tx, labels[i]!));
-      const chained = requests.reduceRight<ReturnType<typeof request> & { then?: unknown }>((next, r, i) => (i === requests.length - 1 ? r : { ...r, then: next }), requests[requests.length - 1]!);
+      const chained = requests.reduceRight<ReturnType<typeof request> & { then?: unknown }>(
+        (next, r, i) => (i === requests.length - 1 ? r : { ...r, then: next }),
+        requests[requests.length - 1]!,
+      );
       let step: (ReturnType<typeof request> & { then?: unknown }) | undefined = chained;
       while (step) {
         const r = await send(step as Parameters<typeof send>[0]);
@@ -214,7 +227,12 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
           : t("multiply");
 
   return (
-    <section className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="multiply-panel" data-protocol={target.protocol} aria-label={`${t("title")} · ${protocolName}`}>
+    <section
+      className="rounded-xl border border-slate-800 bg-slate-900/40"
+      data-testid="multiply-panel"
+      data-protocol={target.protocol}
+      aria-label={`${t("title")} · ${protocolName}`}
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-800 px-5 py-3">
         <div>
           <h2 className="text-sm font-semibold text-slate-100">
@@ -272,8 +290,18 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
           <MultiplyPreview
             rows={[
               { label: t("leverage"), testId: "mp-leverage", before: f.leverage(leverageOf(vault)), after: f.leverage(plan.leverage) },
-              { label: t("collateralOf", { symbol }), testId: "mp-collateral", before: f.token(held, decimals, symbol), after: f.token(afterCollateral, decimals, symbol) },
-              { label: t("debt"), testId: "mp-debt", before: f.token(vault.debt, baseDecimals, baseSymbol), after: f.token(plan.after.debt, baseDecimals, baseSymbol) },
+              {
+                label: t("collateralOf", { symbol }),
+                testId: "mp-collateral",
+                before: f.token(held, decimals, symbol),
+                after: f.token(afterCollateral, decimals, symbol),
+              },
+              {
+                label: t("debt"),
+                testId: "mp-debt",
+                before: f.token(vault.debt, baseDecimals, baseSymbol),
+                after: f.token(plan.after.debt, baseDecimals, baseSymbol),
+              },
               {
                 label: t("health"),
                 testId: "mp-health",
@@ -281,7 +309,12 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
                 after: plan.after.debt === 0n ? "—" : health(plan.risk.healthFactor),
                 afterClass: plan.after.debt === 0n ? "" : BAND_STYLE[healthBand(plan.risk.healthFactor)].text,
               },
-              { label: t("liqPrice", { symbol }), testId: "mp-liq", before: nowLiq > 0n ? value(nowLiq) : "—", after: plan.liquidationPrice > 0n ? value(plan.liquidationPrice) : "—" },
+              {
+                label: t("liqPrice", { symbol }),
+                testId: "mp-liq",
+                before: nowLiq > 0n ? value(nowLiq) : "—",
+                after: plan.liquidationPrice > 0n ? value(plan.liquidationPrice) : "—",
+              },
             ]}
           />
         )}
@@ -292,7 +325,12 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
             base={(v) => f.token(v, baseDecimals, baseSymbol)}
             backValue={plan.kind === "close" && price > 0n ? ` (${value(valueDown(plan.collateralBack, price, decimals))})` : ""}
             otherCollateral={false}
-            extra={[[t("oracleBound"), t("oracleBoundLine", { pct: `${(Number(oracleBoundBps(plan, slippageBps)) / 100).toFixed(2)} %`, protocol: protocolName })]]}
+            extra={[
+              [
+                t("oracleBound"),
+                t("oracleBoundLine", { pct: `${(Number(oracleBoundBps(plan, slippageBps)) / 100).toFixed(2)} %`, protocol: protocolName }),
+              ],
+            ]}
           />
         )}
 
@@ -331,7 +369,13 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
                       {grantText(g)} — {on ? t("granted") : t("notGranted")}
                     </span>
                     {on && (
-                      <button type="button" disabled={busy} onClick={() => void revoke(g)} className="rounded border border-slate-600 px-2 py-0.5 text-slate-200 hover:border-rose-500 disabled:opacity-50" data-testid={`revoke-${g.kind}`}>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => void revoke(g)}
+                        className="rounded border border-slate-600 px-2 py-0.5 text-slate-200 hover:border-rose-500 disabled:opacity-50"
+                        data-testid={`revoke-${g.kind}`}
+                      >
                         {t("revoke")}
                       </button>
                     )}

@@ -36,7 +36,9 @@ contract KeelOracleTest is Test {
 
     function test_price_staleReverts() public {
         vm.warp(block.timestamp + 1 hours + 1);
-        vm.expectRevert(abi.encodeWithSelector(KeelOracle.StalePrice.selector, WETH, uint256(1_700_000_000), uint256(1 hours)));
+        vm.expectRevert(
+            abi.encodeWithSelector(KeelOracle.StalePrice.selector, WETH, uint256(1_700_000_000), uint256(1 hours))
+        );
         oracle.price(WETH);
     }
 
@@ -67,7 +69,9 @@ contract KeelOracleTest is Test {
     function test_price_belowMinReverts() public {
         ethFeed.setAnswer(1e8 - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(KeelOracle.PriceOutOfBounds.selector, WETH, int256(1e8 - 1), int256(1e8), int256(1_000_000e8))
+            abi.encodeWithSelector(
+                KeelOracle.PriceOutOfBounds.selector, WETH, int256(1e8 - 1), int256(1e8), int256(1_000_000e8)
+            )
         );
         oracle.price(WETH);
     }
@@ -105,7 +109,9 @@ contract KeelOracleTest is Test {
     }
 
     function test_price_feedRevertReverts() public {
-        vm.mockCallRevert(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), "down");
+        vm.mockCallRevert(
+            address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), "down"
+        );
         vm.expectRevert(abi.encodeWithSelector(KeelOracle.FeedCallFailed.selector, WETH));
         oracle.price(WETH);
         assertEq(uint256(oracle.peek(WETH).status), uint256(KeelOracle.Status.FeedReverted), "status");
@@ -242,9 +248,8 @@ contract KeelOracleTest is Test {
         bool ok = answer >= 1 && answer <= 1e38 && age <= 1 hours;
         assertEq(s.status == KeelOracle.Status.Ok, ok, "status agrees with the rules");
         if (ok) {
-            uint256 expected = decimals <= 18
-                ? uint256(answer) * 10 ** (18 - decimals)
-                : uint256(answer) / 10 ** (decimals - 18);
+            uint256 expected =
+                decimals <= 18 ? uint256(answer) * 10 ** (18 - decimals) : uint256(answer) / 10 ** (decimals - 18);
             assertEq(oracle.price(WBTC), expected, "normalised");
         } else {
             vm.expectRevert();

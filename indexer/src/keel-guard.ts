@@ -26,7 +26,8 @@ ponder.on("KeelGuard:RulePausedSet", async ({ event, context }) => {
 ponder.on("KeelGuard:RuleRemoved", async ({ event, context }) => {
   const { market: m, id, kind } = event.args;
   const key = ruleKey(context.chain.id, m, id, kind);
-  if (await context.db.find(guardRule, { id: key })) await context.db.update(guardRule, { id: key }).set({ removed: true, block: event.block.number });
+  if (await context.db.find(guardRule, { id: key }))
+    await context.db.update(guardRule, { id: key }).set({ removed: true, block: event.block.number });
 });
 
 ponder.on("KeelGuard:RuleExecuted", async ({ event, context }) => {
@@ -36,7 +37,18 @@ ponder.on("KeelGuard:RuleExecuted", async ({ event, context }) => {
   if (rule) await context.db.update(guardRule, { id: key }).set({ executions: rule.executions + 1, block: event.block.number });
   const marketRow = await context.db.find(market, { id: marketKey(context.chain.id, m) });
   // The market's own Repaid / CollateralWithdrawn events carry the amounts into the totals; this row names the rule.
-  await recordVaultEvent({ ...event, log: { ...event.log, address: m } }, context, {
-    kind: `RuleExecuted:${RULE_KINDS[kind] ?? kind}`, id, actor: executor, asset: collateral, amount: sold, baseAmount: repaid, detail: String(event.args.observed),
-  }, marketRow?.baseDecimals ?? 18);
+  await recordVaultEvent(
+    { ...event, log: { ...event.log, address: m } },
+    context,
+    {
+      kind: `RuleExecuted:${RULE_KINDS[kind] ?? kind}`,
+      id,
+      actor: executor,
+      asset: collateral,
+      amount: sold,
+      baseAmount: repaid,
+      detail: String(event.args.observed),
+    },
+    marketRow?.baseDecimals ?? 18,
+  );
 });

@@ -20,7 +20,10 @@ interface Action {
   baseAmount?: bigint;
   detail?: string;
   /** Running totals this event adds to (base units / USD WAD at the event's prices). */
-  totals?: (v: VaultView, price: bigint | null) => Partial<Record<"borrowed" | "repaid" | "badDebt" | "depositedUsd" | "withdrawnUsd" | "borrowedUsd" | "repaidUsd", bigint>>;
+  totals?: (
+    v: VaultView,
+    price: bigint | null,
+  ) => Partial<Record<"borrowed" | "repaid" | "badDebt" | "depositedUsd" | "withdrawnUsd" | "borrowedUsd" | "repaidUsd", bigint>>;
 }
 
 /** The price of `asset` in the lens's view of the vault (null when not one of its collaterals or unpriced). */
@@ -122,7 +125,12 @@ export async function recordVaultEvent(event: Event, context: Context, a: Action
   return { after, price };
 }
 
-type Sums = Partial<Record<"borrowedSum" | "repaidSum" | "liquidatedSum" | "badDebtSum" | "interestSum" | "reservesSum" | "lenderDepositSum" | "lenderWithdrawSum", bigint>>;
+type Sums = Partial<
+  Record<
+    "borrowedSum" | "repaidSum" | "liquidatedSum" | "badDebtSum" | "interestSum" | "reservesSum" | "lenderDepositSum" | "lenderWithdrawSum",
+    bigint
+  >
+>;
 
 /** Refreshes the market row from the lens at this block, adds `sums`, and writes the block's time-series point. */
 async function recordMarket(event: Event, context: Context, sums: Sums = {}) {
@@ -139,11 +147,25 @@ async function recordMarket(event: Event, context: Context, sums: Sums = {}) {
     supplyRate: m.supplyRate,
   };
   const row = await context.db.find(market, { id });
-  const zero = { borrowedSum: 0n, repaidSum: 0n, liquidatedSum: 0n, badDebtSum: 0n, interestSum: 0n, reservesSum: 0n, lenderDepositSum: 0n, lenderWithdrawSum: 0n };
-  const totals = Object.fromEntries(Object.entries(zero).map(([k]) => [k, (row?.[k as keyof Sums] ?? 0n) + (sums[k as keyof Sums] ?? 0n)])) as typeof zero;
+  const zero = {
+    borrowedSum: 0n,
+    repaidSum: 0n,
+    liquidatedSum: 0n,
+    badDebtSum: 0n,
+    interestSum: 0n,
+    reservesSum: 0n,
+    lenderDepositSum: 0n,
+    lenderWithdrawSum: 0n,
+  };
+  const totals = Object.fromEntries(
+    Object.entries(zero).map(([k]) => [k, (row?.[k as keyof Sums] ?? 0n) + (sums[k as keyof Sums] ?? 0n)]),
+  ) as typeof zero;
   const common = { ...state, ...totals, vaultCount: m.vaultCount, block: event.block.number, timestamp: event.block.timestamp };
   if (row) await context.db.update(market, { id }).set(common);
-  else await context.db.insert(market).values({ id, chainId, address: event.log.address, baseAsset: m.baseAsset, baseDecimals: m.baseDecimals, ...common });
+  else
+    await context.db
+      .insert(market)
+      .values({ id, chainId, address: event.log.address, baseAsset: m.baseAsset, baseDecimals: m.baseDecimals, ...common });
   await context.db
     .insert(marketSnapshot)
     .values({ id: `${id}:${event.block.number}`, marketId: id, block: event.block.number, timestamp: event.block.timestamp, ...state })
@@ -165,54 +187,112 @@ ponder.on("KeelMarket:VaultOpened", async ({ event, context }) => {
 ponder.on("KeelMarket:VaultTransferred", async ({ event, context }) => {
   // The open-vault flow hands the new vault to its own opener (an ownership guard): not a change worth a row.
   if (event.args.from.toLowerCase() === event.args.to.toLowerCase()) return;
-  await recordVaultEvent(event, context, { kind: "VaultTransferred", id: event.args.id, actor: event.args.to, detail: event.args.from }, await baseDecimals(event, context));
+  await recordVaultEvent(
+    event,
+    context,
+    { kind: "VaultTransferred", id: event.args.id, actor: event.args.to, detail: event.args.from },
+    await baseDecimals(event, context),
+  );
 });
 
 ponder.on("KeelMarket:CollateralDeposited", async ({ event, context }) => {
   const { id, caller, asset, amount } = event.args;
-  await recordVaultEvent(event, context, {
-    kind: "CollateralDeposited", id, actor: caller, asset, amount,
-    totals: (v) => { const p = collateralPrice(v, asset); return { depositedUsd: p ? usd(amount, p.price, p.decimals) : 0n }; },
-  }, await baseDecimals(event, context));
+  await recordVaultEvent(
+    event,
+    context,
+    {
+      kind: "CollateralDeposited",
+      id,
+      actor: caller,
+      asset,
+      amount,
+      totals: (v) => {
+        const p = collateralPrice(v, asset);
+        return { depositedUsd: p ? usd(amount, p.price, p.decimals) : 0n };
+      },
+    },
+    await baseDecimals(event, context),
+  );
 });
 
 ponder.on("KeelMarket:CollateralWithdrawn", async ({ event, context }) => {
   const { id, caller, asset, amount } = event.args;
-  await recordVaultEvent(event, context, {
-    kind: "CollateralWithdrawn", id, actor: caller, asset, amount, detail: event.args.receiver,
-    totals: (v) => { const p = collateralPrice(v, asset); return { withdrawnUsd: p ? usd(amount, p.price, p.decimals) : 0n }; },
-  }, await baseDecimals(event, context));
+  await recordVaultEvent(
+    event,
+    context,
+    {
+      kind: "CollateralWithdrawn",
+      id,
+      actor: caller,
+      asset,
+      amount,
+      detail: event.args.receiver,
+      totals: (v) => {
+        const p = collateralPrice(v, asset);
+        return { withdrawnUsd: p ? usd(amount, p.price, p.decimals) : 0n };
+      },
+    },
+    await baseDecimals(event, context),
+  );
 });
 
 ponder.on("KeelMarket:Borrowed", async ({ event, context }) => {
   const { id, caller, assets } = event.args;
   const decimals = await baseDecimals(event, context);
-  await recordVaultEvent(event, context, {
-    kind: "Borrowed", id, actor: caller, baseAmount: assets, detail: event.args.receiver,
-    totals: (_v, price) => ({ borrowed: assets, borrowedUsd: price ? usd(assets, price, decimals) : 0n }),
-  }, decimals);
+  await recordVaultEvent(
+    event,
+    context,
+    {
+      kind: "Borrowed",
+      id,
+      actor: caller,
+      baseAmount: assets,
+      detail: event.args.receiver,
+      totals: (_v, price) => ({ borrowed: assets, borrowedUsd: price ? usd(assets, price, decimals) : 0n }),
+    },
+    decimals,
+  );
   await recordMarket(event, context, { borrowedSum: assets });
 });
 
 ponder.on("KeelMarket:Repaid", async ({ event, context }) => {
   const { id, caller, assets } = event.args;
   const decimals = await baseDecimals(event, context);
-  await recordVaultEvent(event, context, {
-    kind: "Repaid", id, actor: caller, baseAmount: assets,
-    totals: (_v, price) => ({ repaid: assets, repaidUsd: price ? usd(assets, price, decimals) : 0n }),
-  }, decimals);
+  await recordVaultEvent(
+    event,
+    context,
+    {
+      kind: "Repaid",
+      id,
+      actor: caller,
+      baseAmount: assets,
+      totals: (_v, price) => ({ repaid: assets, repaidUsd: price ? usd(assets, price, decimals) : 0n }),
+    },
+    decimals,
+  );
   await recordMarket(event, context, { repaidSum: assets });
 });
 
 ponder.on("KeelMarket:Liquidated", async ({ event, context }) => {
   const { id, liquidator, asset, repaid, seized, discount } = event.args;
   const decimals = await baseDecimals(event, context);
-  const { price } = await recordVaultEvent(event, context, {
-    kind: "Liquidated", id, actor: liquidator, asset, amount: seized, baseAmount: repaid, detail: discount.toString(),
-    // The owner neither receives the seized collateral nor pays the debt it settles: no cash flow, the loss shows in
-    // the position's value. The repaid debt still counts toward interest paid (repaid − borrowed + debt left).
-    totals: () => ({ repaid }),
-  }, decimals);
+  const { price } = await recordVaultEvent(
+    event,
+    context,
+    {
+      kind: "Liquidated",
+      id,
+      actor: liquidator,
+      asset,
+      amount: seized,
+      baseAmount: repaid,
+      detail: discount.toString(),
+      // The owner neither receives the seized collateral nor pays the debt it settles: no cash flow, the loss shows in
+      // the position's value. The repaid debt still counts toward interest paid (repaid − borrowed + debt left).
+      totals: () => ({ repaid }),
+    },
+    decimals,
+  );
   await context.db.insert(liquidation).values({
     id: `${context.chain.id}:${event.id}`,
     chainId: context.chain.id,
@@ -233,7 +313,12 @@ ponder.on("KeelMarket:Liquidated", async ({ event, context }) => {
 
 ponder.on("KeelMarket:BadDebt", async ({ event, context }) => {
   const { id, amount } = event.args;
-  await recordVaultEvent(event, context, { kind: "BadDebt", id, baseAmount: amount, totals: () => ({ badDebt: amount }) }, await baseDecimals(event, context));
+  await recordVaultEvent(
+    event,
+    context,
+    { kind: "BadDebt", id, baseAmount: amount, totals: () => ({ badDebt: amount }) },
+    await baseDecimals(event, context),
+  );
   await recordMarket(event, context, { badDebtSum: amount });
 });
 
@@ -243,16 +328,30 @@ ponder.on("KeelMarket:InterestAccrued", async ({ event, context }) => {
 
 ponder.on("KeelMarket:Deposit", async ({ event, context }) => {
   await context.db.insert(lenderEvent).values({
-    id: `${context.chain.id}:${event.id}`, chainId: context.chain.id, market: event.log.address, kind: "Deposit",
-    owner: event.args.owner, assets: event.args.assets, shares: event.args.shares, block: event.block.number, timestamp: event.block.timestamp,
+    id: `${context.chain.id}:${event.id}`,
+    chainId: context.chain.id,
+    market: event.log.address,
+    kind: "Deposit",
+    owner: event.args.owner,
+    assets: event.args.assets,
+    shares: event.args.shares,
+    block: event.block.number,
+    timestamp: event.block.timestamp,
   });
   await recordMarket(event, context, { lenderDepositSum: event.args.assets });
 });
 
 ponder.on("KeelMarket:Withdraw", async ({ event, context }) => {
   await context.db.insert(lenderEvent).values({
-    id: `${context.chain.id}:${event.id}`, chainId: context.chain.id, market: event.log.address, kind: "Withdraw",
-    owner: event.args.owner, assets: event.args.assets, shares: event.args.shares, block: event.block.number, timestamp: event.block.timestamp,
+    id: `${context.chain.id}:${event.id}`,
+    chainId: context.chain.id,
+    market: event.log.address,
+    kind: "Withdraw",
+    owner: event.args.owner,
+    assets: event.args.assets,
+    shares: event.args.shares,
+    block: event.block.number,
+    timestamp: event.block.timestamp,
   });
   await recordMarket(event, context, { lenderWithdrawSum: event.args.assets });
 });

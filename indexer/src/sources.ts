@@ -26,7 +26,9 @@ export function contractsFor(env: Record<string, string | undefined>) {
   const configs = loadChainConfigs(env).filter((c) => c.deployment);
   if (configs.length === 0) {
     throw new Error(
-      `no deployment for any configured chain (${loadChainConfigs(env).map((c) => `${c.id}: ${c.deploymentError}`).join("; ")})`,
+      `no deployment for any configured chain (${loadChainConfigs(env)
+        .map((c) => `${c.id}: ${c.deploymentError}`)
+        .join("; ")})`,
     );
   }
   const chains = Object.fromEntries(

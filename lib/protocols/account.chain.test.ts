@@ -31,14 +31,22 @@ describe("readAccount and the position previews agree with the chain", () => {
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
-    ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-account-")), lendingProtocols: true }));
+    ({ deployment: d } = await deployLocal({
+      rpcUrl: anvil.url,
+      outDir: mkdtempSync(path.join(os.tmpdir(), "keel-account-")),
+      lendingProtocols: true,
+    }));
     trader = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[2]!);
     testClient = createTestClient({ chain: trader.chain, transport: http(anvil.url), mode: "anvil" });
     reader = createPublicClient({
       transport: custom({
         async request({ method, params }) {
           if (method === "eth_call") ethCalls++;
-          const res = await fetch(anvil.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+          const res = await fetch(anvil.url, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+          });
           const json = (await res.json()) as { result?: unknown; error?: { message: string } };
           if (json.error) throw new Error(json.error.message);
           return json.result;
@@ -77,7 +85,14 @@ describe("readAccount and the position previews agree with the chain", () => {
   /** Sends the action's transactions, one block each at a set time: an approval 5 s before `at`, the action at `at`. */
   const send = async (p: ProtocolPosition, action: PositionAction, asset: Address, amount: bigint, at: bigint) => {
     const a = adapterOf(p);
-    const txs = action === "supply" ? a.supply(p, asset, amount) : action === "withdraw" ? a.withdraw(p, asset, amount) : action === "borrow" ? a.borrow(p, asset, amount) : a.repay(p, asset, amount);
+    const txs =
+      action === "supply"
+        ? a.supply(p, asset, amount)
+        : action === "withdraw"
+          ? a.withdraw(p, asset, amount)
+          : action === "borrow"
+            ? a.borrow(p, asset, amount)
+            : a.repay(p, asset, amount);
     for (const [i, tx] of txs.entries()) {
       await testClient.setNextBlockTimestamp({ timestamp: i === txs.length - 1 ? at : at - 5n });
       const gas = withGasMargin(await trader.publicClient.estimateGas({ account: trader.account, to: tx.to, data: tx.data as Hex })) + 100_000n;
@@ -89,7 +104,10 @@ describe("readAccount and the position previews agree with the chain", () => {
   /** The position in `r` seen at `at` (interest accrued to it), as the preview starts from. */
   const at = async (r: AccountRead, protocol: "aave-v3" | "morpho-blue", ts: bigint): Promise<ProtocolPosition> => {
     if (protocol === "aave-v3") return aavePosition({ ...r.aave!, timestamp: ts });
-    const s = await morphoBorrowRate(reader as never, r.morpho.find((m) => m.name === "Morpho WETH/USDC")!);
+    const s = await morphoBorrowRate(
+      reader as never,
+      r.morpho.find((m) => m.name === "Morpho WETH/USDC")!,
+    );
     return morphoPosition({ ...s, timestamp: ts });
   };
 
@@ -112,7 +130,10 @@ describe("readAccount and the position previews agree with the chain", () => {
         const after = await read(trader.account.address);
         const got = protocol === "aave-v3" ? aavePosition(after.aave!) : morphoPosition(after.morpho.find((m) => m.name === "Morpho WETH/USDC")!);
         expect(after.timestamp).toBe(ts);
-        const amounts = (p: ProtocolPosition) => [...p.collaterals.map((c) => [c.token.symbol, c.amount]), ...p.debts.map((x) => [x.token.symbol, x.amount])];
+        const amounts = (p: ProtocolPosition) => [
+          ...p.collaterals.map((c) => [c.token.symbol, c.amount]),
+          ...p.debts.map((x) => [x.token.symbol, x.amount]),
+        ];
         expect(amounts(expected), `${protocol} ${action}`).toEqual(amounts(got));
         expect(expected.totalCollateralValue).toBe(got.totalCollateralValue);
         expect(expected.totalDebtValue).toBe(got.totalDebtValue);

@@ -34,7 +34,9 @@ export interface AccountRead {
 }
 
 type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
-type AccountDeployment = Pick<Deployment, "chainId" | "aaveV3" | "morphoBlue" | "markets"> & { contracts: { multicall3?: Address; lens?: Address; oracle?: Address } };
+type AccountDeployment = Pick<Deployment, "chainId" | "aaveV3" | "morphoBlue" | "markets"> & {
+  contracts: { multicall3?: Address; lens?: Address; oracle?: Address };
+};
 
 /** The sub-calls of readAccount, in order, with the slices each part of the answer comes from. */
 export function accountReads(d: AccountDeployment, owner: Address) {
@@ -46,7 +48,13 @@ export function accountReads(d: AccountDeployment, owner: Address) {
   const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
   const morpho = d.morphoBlue ? morphoReads(d.morphoBlue, owner) : [];
   const feeds: ContractRead[] = d.contracts.oracle ? [{ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll", args: [] }] : [];
-  const contracts: ContractRead[] = [{ address: multicall, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp", args: [] }, ...keel, ...aave, ...morpho, ...feeds];
+  const contracts: ContractRead[] = [
+    { address: multicall, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp", args: [] },
+    ...keel,
+    ...aave,
+    ...morpho,
+    ...feeds,
+  ];
   return { multicall, contracts, sizes: { keel: keel.length, aave: aave.length, morpho: morpho.length, feeds: feeds.length } };
 }
 
@@ -55,7 +63,12 @@ export function accountReads(d: AccountDeployment, owner: Address) {
  * with the USD price of each Morpho loan token — in ONE eth_call: Multicall3's `aggregate3`, failures allowed per
  * sub-call and reported in `problems`. The dashboard and the position pages share it (one read per chain per block).
  */
-export async function readAccount(client: Pick<PublicClient, "multicall">, d: AccountDeployment, owner: Address, blockNumber?: bigint): Promise<AccountRead> {
+export async function readAccount(
+  client: Pick<PublicClient, "multicall">,
+  d: AccountDeployment,
+  owner: Address,
+  blockNumber?: bigint,
+): Promise<AccountRead> {
   const { multicall, contracts, sizes } = accountReads(d, owner);
   const results = (await client.multicall({
     contracts,
@@ -84,7 +97,10 @@ export async function readAccount(client: Pick<PublicClient, "multicall">, d: Ac
   let aave: AaveAccountState | null = null;
   if (d.aaveV3) {
     if (aaveR.every((x) => x.status === "success")) {
-      aave = aaveStateFrom(aaveR.map((x) => (x as { result: unknown }).result), { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: true });
+      aave = aaveStateFrom(
+        aaveR.map((x) => (x as { result: unknown }).result),
+        { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: true },
+      );
     } else problems.push("Aave v3: the pool's data provider did not answer");
   }
   const morphoR = take(sizes.morpho);

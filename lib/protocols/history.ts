@@ -25,7 +25,14 @@ export interface PositionEvent {
   amount: bigint;
 }
 
-const KIND: Record<string, PositionAction> = { Supply: "supply", SupplyCollateral: "supply", Withdraw: "withdraw", WithdrawCollateral: "withdraw", Borrow: "borrow", Repay: "repay" };
+const KIND: Record<string, PositionAction> = {
+  Supply: "supply",
+  SupplyCollateral: "supply",
+  Withdraw: "withdraw",
+  WithdrawCollateral: "withdraw",
+  Borrow: "borrow",
+  Repay: "repay",
+};
 const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
 
 /**
@@ -40,7 +47,15 @@ export async function positionHistory(client: Pick<PublicClient, "getLogs">, p: 
     for (const l of logs) {
       const a = l.args as { reserve?: Address; onBehalfOf?: Address; user?: Address; amount?: bigint };
       const mine = l.eventName === "Supply" || l.eventName === "Borrow" ? same(a.onBehalfOf, p.owner) : same(a.user, p.owner);
-      if (mine && a.reserve && a.amount !== undefined) rows.push({ blockNumber: l.blockNumber, logIndex: l.logIndex, txHash: l.transactionHash, action: KIND[l.eventName]!, token: a.reserve, amount: a.amount });
+      if (mine && a.reserve && a.amount !== undefined)
+        rows.push({
+          blockNumber: l.blockNumber,
+          logIndex: l.logIndex,
+          txHash: l.transactionHash,
+          action: KIND[l.eventName]!,
+          token: a.reserve,
+          amount: a.amount,
+        });
     }
   } else {
     const s = p.state;
@@ -49,7 +64,14 @@ export async function positionHistory(client: Pick<PublicClient, "getLogs">, p: 
       const a = l.args as { id?: string; onBehalf?: Address; assets?: bigint };
       if (!same(a.id, s.id) || !same(a.onBehalf, p.owner) || a.assets === undefined) continue;
       const collateral = l.eventName === "SupplyCollateral" || l.eventName === "WithdrawCollateral";
-      rows.push({ blockNumber: l.blockNumber, logIndex: l.logIndex, txHash: l.transactionHash, action: KIND[l.eventName]!, token: collateral ? s.collateralToken.address : s.loanToken.address, amount: a.assets });
+      rows.push({
+        blockNumber: l.blockNumber,
+        logIndex: l.logIndex,
+        txHash: l.transactionHash,
+        action: KIND[l.eventName]!,
+        token: collateral ? s.collateralToken.address : s.loanToken.address,
+        amount: a.assets,
+      });
     }
   }
   return rows.sort((x, y) => (x.blockNumber === y.blockNumber ? y.logIndex - x.logIndex : x.blockNumber > y.blockNumber ? -1 : 1));

@@ -45,12 +45,21 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
-    ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-multiply-any-")), lendingProtocols: true }));
+    ({ deployment: d } = await deployLocal({
+      rpcUrl: anvil.url,
+      outDir: mkdtempSync(path.join(os.tmpdir(), "keel-multiply-any-")),
+      lendingProtocols: true,
+    }));
     me = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[1]!);
     eve = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[2]!);
     for (const a of d.assets) tokens[a.symbol] = a.address;
     const admin = clientsFor(anvil.url, d.chainId, PROTOCOL_KEYS.aave);
-    await admin.send({ address: d.aaveV3!.poolConfigurator, abi: aaveArtifact("PoolConfigurator").abi, functionName: "updateFlashloanPremiumTotal", args: [5n] });
+    await admin.send({
+      address: d.aaveV3!.poolConfigurator,
+      abi: aaveArtifact("PoolConfigurator").abi,
+      functionName: "updateFlashloanPremiumTotal",
+      args: [5n],
+    });
   }, 400_000);
   afterAll(async () => {
     await anvil?.stop();
@@ -68,7 +77,12 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
   const aave = async (owner = me.account.address) => (await positions(owner)).aave!;
   const morpho = async (owner = me.account.address) => (await positions(owner)).morpho.find((m) => m.name === "Morpho WETH/USDC")!;
   const venue = async (pair: LeveragePair) => {
-    const pairAddress = await me.publicClient.readContract({ address: d.dev!.uniswapV2!.factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [pair.debt, pair.collateral] });
+    const pairAddress = await me.publicClient.readContract({
+      address: d.dev!.uniswapV2!.factory,
+      abi: iUniswapV2FactoryAbi,
+      functionName: "getPair",
+      args: [pair.debt, pair.collateral],
+    });
     const [r0, r1] = await me.publicClient.readContract({ address: pairAddress, abi: iUniswapV2PairAbi, functionName: "getReserves" });
     const token0 = await me.publicClient.readContract({ address: pairAddress, abi: iUniswapV2PairAbi, functionName: "token0" });
     return poolFor(pair.debt, token0, r0, r1);
@@ -78,14 +92,28 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
     for (const [k, r] of Object.entries(grantReads(p, pair, router))) out[k] = await me.publicClient.readContract(r as never);
     return out as GrantState;
   };
-  const premiumBps = async () => BigInt(await me.publicClient.readContract({ address: d.aaveV3!.pool, abi: aaveArtifact("Pool").abi, functionName: "FLASHLOAN_PREMIUM_TOTAL" }) as bigint);
+  const premiumBps = async () =>
+    BigInt(
+      (await me.publicClient.readContract({
+        address: d.aaveV3!.pool,
+        abi: aaveArtifact("Pool").abi,
+        functionName: "FLASHLOAN_PREMIUM_TOTAL",
+      })) as bigint,
+    );
   const routerEmpty = async (router: Address) => {
-    for (const t of Object.values(tokens)) expect(await me.publicClient.readContract({ address: t, abi: erc20Abi, functionName: "balanceOf", args: [router] })).toBe(0n);
+    for (const t of Object.values(tokens))
+      expect(await me.publicClient.readContract({ address: t, abi: erc20Abi, functionName: "balanceOf", args: [router] })).toBe(0n);
   };
   const SLIPPAGE = 50n;
 
   /** Plans, sends and checks one step; returns the plan. */
-  async function step(read: () => Promise<LeveragePosition>, pair: LeveragePair, router: Address, flashFeeBps: bigint, kind: { deposit?: bigint; target?: bigint; close?: true }) {
+  async function step(
+    read: () => Promise<LeveragePosition>,
+    pair: LeveragePair,
+    router: Address,
+    flashFeeBps: bigint,
+    kind: { deposit?: bigint; target?: bigint; close?: true },
+  ) {
     const before = await read();
     const inputs = { pool: await venue(pair), slippageBps: SLIPPAGE, flashFeeBps };
     const plan = kind.close ? planProtocolClose(before, pair, inputs) : planProtocolLeverage(before, pair, inputs, kind.deposit ?? 0n, kind.target!);
@@ -110,7 +138,12 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
       const pair: LeveragePair = first.protocol === "morpho-blue" ? morphoPair(first) : { collateral: tokens.WETH!, debt: tokens.USDC! };
       const fee = protocol === "aave-v3" ? await premiumBps() : 0n;
       if (protocol === "aave-v3") expect(fee).toBe(5n);
-      const wethBefore = await me.publicClient.readContract({ address: tokens.WETH!, abi: erc20Abi, functionName: "balanceOf", args: [me.account.address] });
+      const wethBefore = await me.publicClient.readContract({
+        address: tokens.WETH!,
+        abi: erc20Abi,
+        functionName: "balanceOf",
+        args: [me.account.address],
+      });
 
       const open = await step(read, pair, router, fee, { deposit: parseUnits("10", 18), target: 2n * WAD });
       if (open.plan.kind !== "increase") throw new Error("expected an increase");
@@ -128,7 +161,10 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
 
       const lower = await step(read, pair, router, fee, { target: 2n * WAD });
       if (lower.plan.kind !== "decrease") throw new Error("expected a decrease");
-      accrued(amountOf(lower.after, "collaterals", pair.collateral), amountOf(lower.before, "collaterals", pair.collateral) - lower.plan.collateralToSell);
+      accrued(
+        amountOf(lower.after, "collaterals", pair.collateral),
+        amountOf(lower.before, "collaterals", pair.collateral) - lower.plan.collateralToSell,
+      );
       accrued(toVaultPosition(lower.after, pair).debt, lower.plan.after.debt);
       near(leverageOf(toVaultPosition(lower.after, pair)), lower.plan.leverage, WAD / 1000n);
       // lib/leverage.ts searches the sale upward from the oracle's naive amount: with the pool above the oracle (after
@@ -139,7 +175,12 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
       const close = await step(read, pair, router, fee, { close: true });
       expect(amountOf(close.after, "collaterals", pair.collateral)).toBe(0n);
       expect(amountOf(close.after, "debts", pair.debt)).toBe(0n);
-      const wethAfter = await me.publicClient.readContract({ address: tokens.WETH!, abi: erc20Abi, functionName: "balanceOf", args: [me.account.address] });
+      const wethAfter = await me.publicClient.readContract({
+        address: tokens.WETH!,
+        abi: erc20Abi,
+        functionName: "balanceOf",
+        args: [me.account.address],
+      });
       // 10 WETH went in; fees and price impact of four swaps came out of it.
       expect(wethAfter).toBeGreaterThan(wethBefore - parseUnits("0.5", 18));
       expect(wethAfter).toBeLessThan(wethBefore);
@@ -149,7 +190,12 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
   it("refuses whoever is not the owner's own call: a direct callback, a flash loan aimed at the router, no delegation", async () => {
     const router = d.aaveV3!.leverageRouter!;
     const job = encodeAbiParameters(
-      [{ type: "tuple", components: [{ type: "uint8" }, { type: "address" }, { type: "address" }, { type: "uint256" }, { type: "uint256" }, { type: "uint256" }] }],
+      [
+        {
+          type: "tuple",
+          components: [{ type: "uint8" }, { type: "address" }, { type: "address" }, { type: "uint256" }, { type: "uint256" }, { type: "uint256" }],
+        },
+      ],
       [[2, tokens.WETH!, me.account.address, parseUnits("100", 18), 0n, 100n]],
     );
     const revertName = async (c: ReturnType<typeof clientsFor>, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => {
@@ -162,34 +208,54 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
     };
     const poolAbi = [...(aaveArtifact("Pool").abi as Abi), ...aaveRouterCallAbi.filter((x) => x.type === "error")] as Abi;
     // A third party calls the callback directly.
-    expect(await revertName(eve, router, aaveRouterCallAbi, "executeOperation", [tokens.USDC!, parseUnits("1000", 6), 0n, router, job])).toBe("UntrustedLender");
+    expect(await revertName(eve, router, aaveRouterCallAbi, "executeOperation", [tokens.USDC!, parseUnits("1000", 6), 0n, router, job])).toBe(
+      "UntrustedLender",
+    );
     // A third party asks the pool for a flash loan with the router as receiver (initiator: the third party).
-    expect(await revertName(eve, d.aaveV3!.pool, poolAbi, "flashLoanSimple", [router, tokens.USDC!, parseUnits("1000", 6), job, 0])).toBe("UntrustedLender");
+    expect(await revertName(eve, d.aaveV3!.pool, poolAbi, "flashLoanSimple", [router, tokens.USDC!, parseUnits("1000", 6), job, 0])).toBe(
+      "UntrustedLender",
+    );
     // No credit delegation: refused before anything moves.
-    expect(await revertName(eve, router, aaveRouterCallAbi, "increase", [tokens.WETH!, tokens.USDC!, 0n, parseUnits("1000", 6), 0n, 100n])).toBe("DelegationTooLow");
+    expect(await revertName(eve, router, aaveRouterCallAbi, "increase", [tokens.WETH!, tokens.USDC!, 0n, parseUnits("1000", 6), 0n, 100n])).toBe(
+      "DelegationTooLow",
+    );
     // No aToken allowance for lowering.
     expect(await revertName(eve, router, aaveRouterCallAbi, "decrease", [tokens.WETH!, tokens.USDC!, 1n, 1n, 0n, 100n])).toBe("DelegationTooLow");
     // A bound wider than the router allows.
     expect(await revertName(me, router, aaveRouterCallAbi, "close", [tokens.WETH!, tokens.USDC!, 0n, 1_001n])).toBe("OracleBoundTooWide");
     // Morpho: not authorised.
-    expect(await revertName(eve, d.morphoBlue!.leverageRouter!, morphoRouterCallAbi, "close", [(await morpho()).state.params, 0n, 100n])).toBe("RouterNotAuthorized");
+    expect(await revertName(eve, d.morphoBlue!.leverageRouter!, morphoRouterCallAbi, "close", [(await morpho()).state.params, 0n, 100n])).toBe(
+      "RouterNotAuthorized",
+    );
   });
 
   it("refuses a swap off the oracle: a lagging Aave price reverts OracleBoundExceeded, explained in words", async () => {
     const router = d.aaveV3!.leverageRouter!;
     const pair = { collateral: tokens.WETH!, debt: tokens.USDC! };
     const before = await aave();
-    const plan = planProtocolLeverage(before, pair, { pool: await venue(pair), slippageBps: SLIPPAGE, flashFeeBps: await premiumBps() }, parseUnits("1", 18), 2n * WAD);
+    const plan = planProtocolLeverage(
+      before,
+      pair,
+      { pool: await venue(pair), slippageBps: SLIPPAGE, flashFeeBps: await premiumBps() },
+      parseUnits("1", 18),
+      2n * WAD,
+    );
     const { steps } = leverageTransactions(before, pair, router, plan, SLIPPAGE, await grants(before, pair, router));
     await send(me, steps.slice(0, -1)); // the grants
     const feed = d.assets.find((a) => a.symbol === "WETH")!.feed;
-    const snap = await me.publicClient.request({ method: "evm_snapshot" as never }) as Hex;
+    const snap = (await me.publicClient.request({ method: "evm_snapshot" as never })) as Hex;
     const owner = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
     const [, answer] = await me.publicClient.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
     await owner.send({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [(answer * 85n) / 100n] });
     let error: unknown;
     try {
-      await me.publicClient.simulateContract({ account: me.account, address: router, abi: aaveRouterCallAbi, functionName: "increase", args: [pair.collateral, pair.debt, plan.kind === "increase" ? plan.deposit : 0n, plan.kind === "increase" ? plan.flashAmount : 0n, 0n, 100n] });
+      await me.publicClient.simulateContract({
+        account: me.account,
+        address: router,
+        abi: aaveRouterCallAbi,
+        functionName: "increase",
+        args: [pair.collateral, pair.debt, plan.kind === "increase" ? plan.deposit : 0n, plan.kind === "increase" ? plan.flashAmount : 0n, 0n, 100n],
+      });
     } catch (e) {
       error = e;
     }

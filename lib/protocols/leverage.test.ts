@@ -31,11 +31,24 @@ function morpho(collateral: bigint, borrowShares: bigint) {
     name: "Morpho WETH/USDC",
     owner: OWNER,
     timestamp: 1_000n,
-    params: { loanToken: USDC, collateralToken: WETH, oracle: "0x00000000000000000000000000000000000000dd", irm: "0x00000000000000000000000000000000000000ee", lltv: 860_000_000_000_000_000n },
+    params: {
+      loanToken: USDC,
+      collateralToken: WETH,
+      oracle: "0x00000000000000000000000000000000000000dd",
+      irm: "0x00000000000000000000000000000000000000ee",
+      lltv: 860_000_000_000_000_000n,
+    },
     loanToken: { address: USDC, symbol: "USDC", decimals: 6 },
     collateralToken: { address: WETH, symbol: "WETH", decimals: 18 },
-    market: { totalSupplyAssets: 3_000_000_000_000n, totalSupplyShares: 3_000_000_000_000_000_000n, totalBorrowAssets: 30_000_000_000n + borrowShares / 1_000_000n, totalBorrowShares: 30_000_000_000_000_000n + borrowShares, lastUpdate: 1_000n, fee: 0n },
-    price: 3_000n * 10n ** 6n * 10n ** 36n / 10n ** 18n,
+    market: {
+      totalSupplyAssets: 3_000_000_000_000n,
+      totalSupplyShares: 3_000_000_000_000_000_000n,
+      totalBorrowAssets: 30_000_000_000n + borrowShares / 1_000_000n,
+      totalBorrowShares: 30_000_000_000_000_000n + borrowShares,
+      lastUpdate: 1_000n,
+      fee: 0n,
+    },
+    price: (3_000n * 10n ** 6n * 10n ** 36n) / 10n ** 18n,
     position: { supplyShares: 0n, borrowShares, collateral },
   };
   return morphoPosition(s);
@@ -47,7 +60,9 @@ describe("Multiply on a protocol position reuses lib/leverage.ts", () => {
   it("sees a Morpho position as lib/risk.ts does: the oracle's price, LLTV, debt and shares", () => {
     const p = morpho(10n * 10n ** 18n, 20_000n * 10n ** 12n); // 10 WETH, 20,000 USDC of debt
     const v = toVaultPosition(p, morphoPair(p));
-    expect(v.collaterals).toEqual([{ asset: WETH, decimals: 18, amount: 10n * 10n ** 18n, price: 3_000n * WAD, ltv: 86n * 10n ** 16n, liquidationThreshold: 86n * 10n ** 16n }]);
+    expect(v.collaterals).toEqual([
+      { asset: WETH, decimals: 18, amount: 10n * 10n ** 18n, price: 3_000n * WAD, ltv: 86n * 10n ** 16n, liquidationThreshold: 86n * 10n ** 16n },
+    ]);
     expect(v.debt).toBe(p.debts[0]!.amount);
     expect(v.basePrice).toBe(WAD);
     expect(v.shares?.debtShares).toBe(20_000n * 10n ** 12n);
@@ -78,8 +93,14 @@ describe("Multiply on a protocol position reuses lib/leverage.ts", () => {
   it("builds the revoke of every permission", () => {
     const p = morpho(0n, 0n);
     const g = allGrants(p, morphoPair(p), ROUTER);
-    expect(decodeFunctionData({ abi: grantAbi, data: g.find((x) => x.kind === "morphoAuthorization")!.revoke.data })).toMatchObject({ functionName: "setAuthorization", args: [ROUTER, false] });
-    expect(decodeFunctionData({ abi: grantAbi, data: g.find((x) => x.kind === "depositApproval")!.revoke.data })).toMatchObject({ functionName: "approve", args: [ROUTER, 0n] });
+    expect(decodeFunctionData({ abi: grantAbi, data: g.find((x) => x.kind === "morphoAuthorization")!.revoke.data })).toMatchObject({
+      functionName: "setAuthorization",
+      args: [ROUTER, false],
+    });
+    expect(decodeFunctionData({ abi: grantAbi, data: g.find((x) => x.kind === "depositApproval")!.revoke.data })).toMatchObject({
+      functionName: "approve",
+      args: [ROUTER, 0n],
+    });
   });
 
   it("refuses above the maximum leverage with the plan's sentence, and caps the oracle bound", () => {

@@ -45,21 +45,45 @@ export function morphoPair(p: MorphoPosition): LeveragePair {
 export function toVaultPosition(p: LeveragePosition, pair: LeveragePair): VaultPosition {
   const debtToken = p.protocol === "morpho-blue" ? p.state.loanToken : p.state.reserves.find((r) => same(r.token.address, pair.debt))?.token;
   if (!debtToken) throw new Error(`${pair.debt} is not a reserve of this Aave pool.`);
-  const debtPrice: OraclePrice = p.protocol === "morpho-blue" ? { value: WAD, decimals: 18 } : { value: p.state.reserves.find((r) => same(r.token.address, pair.debt))!.price, decimals: p.valueUnit.decimals };
+  const debtPrice: OraclePrice =
+    p.protocol === "morpho-blue"
+      ? { value: WAD, decimals: 18 }
+      : { value: p.state.reserves.find((r) => same(r.token.address, pair.debt))!.price, decimals: p.valueUnit.decimals };
   const collaterals: CollateralPosition[] = p.collaterals
     .filter((c) => c.enabled)
-    .map((c) => ({ asset: c.token.address, decimals: c.token.decimals, amount: c.amount, price: wadPrice(c.price), ltv: c.ltv, liquidationThreshold: c.liquidationThreshold }));
+    .map((c) => ({
+      asset: c.token.address,
+      decimals: c.token.decimals,
+      amount: c.amount,
+      price: wadPrice(c.price),
+      ltv: c.ltv,
+      liquidationThreshold: c.liquidationThreshold,
+    }));
   if (!collaterals.some((c) => same(c.asset, pair.collateral))) {
     // Not held yet: present at zero with the reserve's parameters, so the plan can buy it.
     const t = p.protocol === "morpho-blue" ? null : p.state.reserves.find((r) => same(r.token.address, pair.collateral));
     if (p.protocol === "morpho-blue") {
       const s = p.state;
-      collaterals.push({ asset: s.collateralToken.address, decimals: s.collateralToken.decimals, amount: 0n, price: wadPrice({ value: s.price, decimals: 36 + s.loanToken.decimals - s.collateralToken.decimals }), ltv: s.params.lltv, liquidationThreshold: s.params.lltv });
+      collaterals.push({
+        asset: s.collateralToken.address,
+        decimals: s.collateralToken.decimals,
+        amount: 0n,
+        price: wadPrice({ value: s.price, decimals: 36 + s.loanToken.decimals - s.collateralToken.decimals }),
+        ltv: s.params.lltv,
+        liquidationThreshold: s.params.lltv,
+      });
     } else {
       if (!t) throw new Error(`${pair.collateral} is not a reserve of this Aave pool.`);
       const bpsToWad = WAD / BPS;
       const inEMode = p.state.eModeCategory !== 0 && t.eModeCategoryId === p.state.eModeCategory;
-      collaterals.push({ asset: t.token.address, decimals: t.token.decimals, amount: 0n, price: wadPrice({ value: t.price, decimals: p.valueUnit.decimals }), ltv: (inEMode ? t.eModeLtv : t.ltv) * bpsToWad, liquidationThreshold: (inEMode ? t.eModeLiquidationThreshold : t.liquidationThreshold) * bpsToWad });
+      collaterals.push({
+        asset: t.token.address,
+        decimals: t.token.decimals,
+        amount: 0n,
+        price: wadPrice({ value: t.price, decimals: p.valueUnit.decimals }),
+        ltv: (inEMode ? t.eModeLtv : t.ltv) * bpsToWad,
+        liquidationThreshold: (inEMode ? t.eModeLiquidationThreshold : t.liquidationThreshold) * bpsToWad,
+      });
     }
   }
   const own = p.debts.find((d) => same(d.token.address, pair.debt))?.amount ?? 0n;
@@ -93,12 +117,24 @@ export function flashCash(p: LeveragePosition, pair: LeveragePair): bigint {
 }
 
 export function leverageContext(p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs): LeverageContext {
-  return { position: toVaultPosition(p, pair), collateral: pair.collateral, pool: inputs.pool, flashFeeBps: inputs.flashFeeBps, slippageBps: inputs.slippageBps, cash: flashCash(p, pair) };
+  return {
+    position: toVaultPosition(p, pair),
+    collateral: pair.collateral,
+    pool: inputs.pool,
+    flashFeeBps: inputs.flashFeeBps,
+    slippageBps: inputs.slippageBps,
+    cash: flashCash(p, pair),
+  };
 }
 
 /** lib/leverage.ts's plans for a protocol position. */
-export const planProtocolLeverage = (p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs, deposit: bigint, target: bigint): LeveragePlan =>
-  planLeverage(leverageContext(p, pair, inputs), deposit, target);
+export const planProtocolLeverage = (
+  p: LeveragePosition,
+  pair: LeveragePair,
+  inputs: ProtocolLeverageInputs,
+  deposit: bigint,
+  target: bigint,
+): LeveragePlan => planLeverage(leverageContext(p, pair, inputs), deposit, target);
 export const planProtocolClose = (p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs): LeveragePlan => {
   // Close repays the pair's own debt only (other Aave debts stay): plan it without the folded debts.
   const ctx = leverageContext(p, pair, inputs);
@@ -147,12 +183,48 @@ const approveTx = (token: Address, spender: Address, amount: bigint, description
 });
 
 const delegationAbi = [
-  { type: "function", name: "approveDelegation", stateMutability: "nonpayable", inputs: [{ name: "delegatee", type: "address" }, { name: "amount", type: "uint256" }], outputs: [] },
-  { type: "function", name: "borrowAllowance", stateMutability: "view", inputs: [{ name: "fromUser", type: "address" }, { name: "toUser", type: "address" }], outputs: [{ type: "uint256" }] },
+  {
+    type: "function",
+    name: "approveDelegation",
+    stateMutability: "nonpayable",
+    inputs: [
+      { name: "delegatee", type: "address" },
+      { name: "amount", type: "uint256" },
+    ],
+    outputs: [],
+  },
+  {
+    type: "function",
+    name: "borrowAllowance",
+    stateMutability: "view",
+    inputs: [
+      { name: "fromUser", type: "address" },
+      { name: "toUser", type: "address" },
+    ],
+    outputs: [{ type: "uint256" }],
+  },
 ] as const;
 const morphoAuthAbi = [
-  { type: "function", name: "setAuthorization", stateMutability: "nonpayable", inputs: [{ name: "authorized", type: "address" }, { name: "newIsAuthorized", type: "bool" }], outputs: [] },
-  { type: "function", name: "isAuthorized", stateMutability: "view", inputs: [{ name: "authorizer", type: "address" }, { name: "authorized", type: "address" }], outputs: [{ type: "bool" }] },
+  {
+    type: "function",
+    name: "setAuthorization",
+    stateMutability: "nonpayable",
+    inputs: [
+      { name: "authorized", type: "address" },
+      { name: "newIsAuthorized", type: "bool" },
+    ],
+    outputs: [],
+  },
+  {
+    type: "function",
+    name: "isAuthorized",
+    stateMutability: "view",
+    inputs: [
+      { name: "authorizer", type: "address" },
+      { name: "authorized", type: "address" },
+    ],
+    outputs: [{ type: "bool" }],
+  },
 ] as const;
 
 function aaveReserve(p: AavePosition, asset: Address) {
@@ -179,8 +251,16 @@ export function allGrants(p: LeveragePosition, pair: LeveragePair, router: Addre
         on: morpho,
         needed: null,
         description: "Authorise the router on Morpho to borrow and withdraw collateral for you (setAuthorization)",
-        grant: { to: morpho, data: encodeFunctionData({ abi: morphoAuthAbi, functionName: "setAuthorization", args: [router, true] }), description: "Authorise the router on Morpho" },
-        revoke: { to: morpho, data: encodeFunctionData({ abi: morphoAuthAbi, functionName: "setAuthorization", args: [router, false] }), description: "Revoke the router's Morpho authorisation" },
+        grant: {
+          to: morpho,
+          data: encodeFunctionData({ abi: morphoAuthAbi, functionName: "setAuthorization", args: [router, true] }),
+          description: "Authorise the router on Morpho",
+        },
+        revoke: {
+          to: morpho,
+          data: encodeFunctionData({ abi: morphoAuthAbi, functionName: "setAuthorization", args: [router, false] }),
+          description: "Revoke the router's Morpho authorisation",
+        },
       },
       dep(p.state.collateralToken.symbol),
     ];
@@ -193,8 +273,16 @@ export function allGrants(p: LeveragePosition, pair: LeveragePair, router: Addre
       on: debt.variableDebtToken,
       needed: 0n,
       description: `Delegate ${debt.token.symbol} credit to the router (approveDelegation on the variable debt token)`,
-      grant: { to: debt.variableDebtToken, data: encodeFunctionData({ abi: delegationAbi, functionName: "approveDelegation", args: [router, 0n] }), description: `Delegate ${debt.token.symbol} credit to the router` },
-      revoke: { to: debt.variableDebtToken, data: encodeFunctionData({ abi: delegationAbi, functionName: "approveDelegation", args: [router, 0n] }), description: `Revoke the router's ${debt.token.symbol} credit delegation` },
+      grant: {
+        to: debt.variableDebtToken,
+        data: encodeFunctionData({ abi: delegationAbi, functionName: "approveDelegation", args: [router, 0n] }),
+        description: `Delegate ${debt.token.symbol} credit to the router`,
+      },
+      revoke: {
+        to: debt.variableDebtToken,
+        data: encodeFunctionData({ abi: delegationAbi, functionName: "approveDelegation", args: [router, 0n] }),
+        description: `Revoke the router's ${debt.token.symbol} credit delegation`,
+      },
     },
     {
       kind: "aaveATokenAllowance",
@@ -221,10 +309,18 @@ export function grantReads(p: LeveragePosition, pair: LeveragePair, router: Addr
   const owner = p.owner;
   const deposit = { address: pair.collateral, abi: erc20Abi, functionName: "allowance", args: [owner, router] } as const;
   if (p.protocol === "morpho-blue") {
-    return { morphoAuthorized: { address: p.state.morpho, abi: morphoAuthAbi, functionName: "isAuthorized", args: [owner, router] } as const, depositAllowance: deposit };
+    return {
+      morphoAuthorized: { address: p.state.morpho, abi: morphoAuthAbi, functionName: "isAuthorized", args: [owner, router] } as const,
+      depositAllowance: deposit,
+    };
   }
   return {
-    creditDelegation: { address: aaveReserve(p, pair.debt).variableDebtToken, abi: delegationAbi, functionName: "borrowAllowance", args: [owner, router] } as const,
+    creditDelegation: {
+      address: aaveReserve(p, pair.debt).variableDebtToken,
+      abi: delegationAbi,
+      functionName: "borrowAllowance",
+      args: [owner, router],
+    } as const,
     aTokenAllowance: { address: aaveReserve(p, pair.collateral).aToken, abi: erc20Abi, functionName: "allowance", args: [owner, router] } as const,
     depositAllowance: deposit,
   };
@@ -233,10 +329,14 @@ export function grantReads(p: LeveragePosition, pair: LeveragePair, router: Addr
 /** Whether a grant is in force (the revoke list shows those). */
 export function isGranted(g: LeverageGrant, s: GrantState): boolean {
   switch (g.kind) {
-    case "morphoAuthorization": return s.morphoAuthorized === true;
-    case "aaveCreditDelegation": return (s.creditDelegation ?? 0n) > 0n;
-    case "aaveATokenAllowance": return (s.aTokenAllowance ?? 0n) > 0n;
-    case "depositApproval": return (s.depositAllowance ?? 0n) > 0n;
+    case "morphoAuthorization":
+      return s.morphoAuthorized === true;
+    case "aaveCreditDelegation":
+      return (s.creditDelegation ?? 0n) > 0n;
+    case "aaveATokenAllowance":
+      return (s.aTokenAllowance ?? 0n) > 0n;
+    case "depositApproval":
+      return (s.depositAllowance ?? 0n) > 0n;
   }
 }
 
@@ -249,7 +349,14 @@ function aaveCloseCollateral(p: AavePosition, pair: LeveragePair) {
  * The transactions for a plan, in order: each missing permission (exact amounts; Aave's with ALLOWANCE_SLACK_BPS for
  * interest until mining), then the one router call. Throws with a sentence when the plan has a problem.
  */
-export function leverageTransactions(p: LeveragePosition, pair: LeveragePair, router: Address, plan: LeveragePlan, slippageBps: bigint, state: GrantState): { steps: TxRequest[]; grants: LeverageGrant[] } {
+export function leverageTransactions(
+  p: LeveragePosition,
+  pair: LeveragePair,
+  router: Address,
+  plan: LeveragePlan,
+  slippageBps: bigint,
+  state: GrantState,
+): { steps: TxRequest[]; grants: LeverageGrant[] } {
   if (plan.problem) throw new Error(plan.problem.message);
   const bps = oracleBoundBps(plan, slippageBps);
   const grants: LeverageGrant[] = [];
@@ -261,9 +368,10 @@ export function leverageTransactions(p: LeveragePosition, pair: LeveragePair, ro
       grants.push(g);
       return;
     }
-    const args = g.kind === "aaveCreditDelegation"
-      ? encodeFunctionData({ abi: delegationAbi, functionName: "approveDelegation", args: [router, needed] })
-      : encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [router, needed] });
+    const args =
+      g.kind === "aaveCreditDelegation"
+        ? encodeFunctionData({ abi: delegationAbi, functionName: "approveDelegation", args: [router, needed] })
+        : encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [router, needed] });
     grants.push({ ...g, needed, grant: { ...g.grant, data: args } });
   };
   if (plan.kind === "increase" && plan.deposit > 0n) take("depositApproval", plan.deposit, (state.depositAllowance ?? 0n) >= plan.deposit);
@@ -288,27 +396,60 @@ export function leverageTransactions(p: LeveragePosition, pair: LeveragePair, ro
 export function routerCall(p: LeveragePosition, pair: LeveragePair, router: Address, plan: LeveragePlan, bps: bigint): TxRequest {
   if (p.protocol === "morpho-blue") {
     const params = p.state.params;
-    const data = plan.kind === "increase"
-      ? encodeFunctionData({ abi: morphoLeverageRouterAbi, functionName: "increase", args: [params, plan.deposit, plan.flashAmount, plan.minCollateralOut, bps] })
-      : plan.kind === "decrease"
-        ? encodeFunctionData({ abi: morphoLeverageRouterAbi, functionName: "decrease", args: [params, plan.collateralToSell, plan.repayAmount, plan.minBaseOut, bps] })
-        : encodeFunctionData({ abi: morphoLeverageRouterAbi, functionName: "close", args: [params, plan.maxCollateralIn, bps] });
-    return { to: router, data, description: `${plan.kind === "increase" ? "Raise" : plan.kind === "decrease" ? "Lower" : "Close"} leverage on Morpho in one transaction` };
+    const data =
+      plan.kind === "increase"
+        ? encodeFunctionData({
+            abi: morphoLeverageRouterAbi,
+            functionName: "increase",
+            args: [params, plan.deposit, plan.flashAmount, plan.minCollateralOut, bps],
+          })
+        : plan.kind === "decrease"
+          ? encodeFunctionData({
+              abi: morphoLeverageRouterAbi,
+              functionName: "decrease",
+              args: [params, plan.collateralToSell, plan.repayAmount, plan.minBaseOut, bps],
+            })
+          : encodeFunctionData({ abi: morphoLeverageRouterAbi, functionName: "close", args: [params, plan.maxCollateralIn, bps] });
+    return {
+      to: router,
+      data,
+      description: `${plan.kind === "increase" ? "Raise" : plan.kind === "decrease" ? "Lower" : "Close"} leverage on Morpho in one transaction`,
+    };
   }
-  const data = plan.kind === "increase"
-    ? encodeFunctionData({ abi: aaveLeverageRouterAbi, functionName: "increase", args: [pair.collateral, pair.debt, plan.deposit, plan.flashAmount, plan.minCollateralOut, bps] })
-    : plan.kind === "decrease"
-      ? encodeFunctionData({ abi: aaveLeverageRouterAbi, functionName: "decrease", args: [pair.collateral, pair.debt, plan.collateralToSell, plan.repayAmount, plan.minBaseOut, bps] })
-      : encodeFunctionData({ abi: aaveLeverageRouterAbi, functionName: "close", args: [pair.collateral, pair.debt, plan.maxCollateralIn, bps] });
-  return { to: router, data, description: `${plan.kind === "increase" ? "Raise" : plan.kind === "decrease" ? "Lower" : "Close"} leverage on Aave in one transaction` };
+  const data =
+    plan.kind === "increase"
+      ? encodeFunctionData({
+          abi: aaveLeverageRouterAbi,
+          functionName: "increase",
+          args: [pair.collateral, pair.debt, plan.deposit, plan.flashAmount, plan.minCollateralOut, bps],
+        })
+      : plan.kind === "decrease"
+        ? encodeFunctionData({
+            abi: aaveLeverageRouterAbi,
+            functionName: "decrease",
+            args: [pair.collateral, pair.debt, plan.collateralToSell, plan.repayAmount, plan.minBaseOut, bps],
+          })
+        : encodeFunctionData({ abi: aaveLeverageRouterAbi, functionName: "close", args: [pair.collateral, pair.debt, plan.maxCollateralIn, bps] });
+  return {
+    to: router,
+    data,
+    description: `${plan.kind === "increase" ? "Raise" : plan.kind === "decrease" ? "Lower" : "Close"} leverage on Aave in one transaction`,
+  };
 }
 
 /** Aave's flash-loan premium (bps), read from the pool: what lib/leverage.ts charges an Aave plan. */
 export const aaveFlashPremiumRead = (pool: Address) =>
-  ({ address: pool, abi: [{ type: "function", name: "FLASHLOAN_PREMIUM_TOTAL", stateMutability: "view", inputs: [], outputs: [{ type: "uint128" }] }] as const, functionName: "FLASHLOAN_PREMIUM_TOTAL" }) as const;
+  ({
+    address: pool,
+    abi: [{ type: "function", name: "FLASHLOAN_PREMIUM_TOTAL", stateMutability: "view", inputs: [], outputs: [{ type: "uint128" }] }] as const,
+    functionName: "FLASHLOAN_PREMIUM_TOTAL",
+  }) as const;
 
 /** The router deployed for a position's protocol on its chain, if any. */
-export function leverageRouterFor(p: Pick<LeveragePosition, "protocol">, d: { aaveV3?: { leverageRouter?: Address }; morphoBlue?: { leverageRouter?: Address } } | null | undefined): Address | undefined {
+export function leverageRouterFor(
+  p: Pick<LeveragePosition, "protocol">,
+  d: { aaveV3?: { leverageRouter?: Address }; morphoBlue?: { leverageRouter?: Address } } | null | undefined,
+): Address | undefined {
   return p.protocol === "aave-v3" ? d?.aaveV3?.leverageRouter : d?.morphoBlue?.leverageRouter;
 }
 

@@ -1,7 +1,25 @@
 import type { Address } from "viem";
 import { CHART_HEALTH_CAP, healthToNumber, wadToNumber, type HealthCurve } from "../vault-charts";
-import { accountData, aavePosition, isolationCollateral, normalizedDebt, normalizedIncome, reserveIndex, borrowed, supplied, type AaveAccountState } from "./aave-v3/math";
-import { healthFactor as morphoHealth, marketNow, morphoPosition, toSharesDown, toSharesUp, borrowAssets, type MorphoMarketState } from "./morpho-blue/math";
+import {
+  accountData,
+  aavePosition,
+  isolationCollateral,
+  normalizedDebt,
+  normalizedIncome,
+  reserveIndex,
+  borrowed,
+  supplied,
+  type AaveAccountState,
+} from "./aave-v3/math";
+import {
+  healthFactor as morphoHealth,
+  marketNow,
+  morphoPosition,
+  toSharesDown,
+  toSharesUp,
+  borrowAssets,
+  type MorphoMarketState,
+} from "./morpho-blue/math";
 import { MAX_UINT256, rayDiv } from "./fixed-point";
 import type { ProtocolPosition } from "./view";
 
@@ -14,7 +32,9 @@ export type PositionAction = "supply" | "withdraw" | "borrow" | "repay";
  * are the caller's to refuse first (maxBorrow, maxWithdraw, the debt).
  */
 export function positionAfter(p: ProtocolPosition, action: PositionAction, asset: Address, amount: bigint): ProtocolPosition {
-  return p.protocol === "aave-v3" ? aavePosition(aaveAfter(p.state, action, asset, amount), p.name) : morphoPosition(morphoAfter(p.state, action, amount));
+  return p.protocol === "aave-v3"
+    ? aavePosition(aaveAfter(p.state, action, asset, amount), p.name)
+    : morphoPosition(morphoAfter(p.state, action, amount));
 }
 
 /** SupplyLogic / BorrowLogic booking on the account's scaled balances (AToken and VariableDebtToken mint/burn round half up). */
@@ -85,7 +105,13 @@ export function healthAtPrice(p: ProtocolPosition, asset: Address, price: bigint
  * liquidation price), in USD per token for the chart: the same shape as lib/vault-charts' Keel curve, so the vault
  * page's chart draws both. `usdPerPriceUnit` converts the protocol's price (WAD USD per whole price unit).
  */
-export function positionHealthCurve(p: ProtocolPosition, asset: Address, liquidationPrice: bigint | null, usdPerPriceUnit: bigint, samples = 60): HealthCurve {
+export function positionHealthCurve(
+  p: ProtocolPosition,
+  asset: Address,
+  liquidationPrice: bigint | null,
+  usdPerPriceUnit: bigint,
+  samples = 60,
+): HealthCurve {
   const c = p.collaterals.find((x) => x.token.address.toLowerCase() === asset.toLowerCase());
   if (!c || c.price.value === 0n || p.debts.length === 0) return { points: [], price: 0, liquidationPrice: 0 };
   const liq = liquidationPrice !== null && liquidationPrice !== MAX_UINT256 ? liquidationPrice : 0n;

@@ -35,7 +35,11 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
-    ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-protocols-")), lendingProtocols: true }));
+    ({ deployment: d } = await deployLocal({
+      rpcUrl: anvil.url,
+      outDir: mkdtempSync(path.join(os.tmpdir(), "keel-protocols-")),
+      lendingProtocols: true,
+    }));
     admin = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
     for (const a of d.assets) tokens[a.symbol] = a.address;
     // A client that counts what it sends, to prove the dashboard read is one eth_call.
@@ -43,7 +47,11 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
       transport: custom({
         async request({ method, params }) {
           if (method === "eth_call") ethCalls++;
-          const res = await fetch(anvil.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+          const res = await fetch(anvil.url, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+          });
           const json = (await res.json()) as { result?: unknown; error?: { message: string; data?: unknown } };
           if (json.error) throw Object.assign(new Error(json.error.message), { data: json.error.data });
           return json.result;
@@ -93,20 +101,50 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
     const aave = r.aave!;
     expect(aave.collaterals.map((c) => c.token.symbol).sort()).toEqual(["WBTC", "WETH"]);
     expect(aave.debts.map((c) => c.token.symbol).sort()).toEqual(["USDC", "WETH"]);
-    const [collateral, debt, available, lt, ltv, hf] = await admin.publicClient.readContract({ address: d.aaveV3!.pool, abi: aavePoolAbi, functionName: "getUserAccountData", args: [owner], blockNumber: block });
+    const [collateral, debt, available, lt, ltv, hf] = await admin.publicClient.readContract({
+      address: d.aaveV3!.pool,
+      abi: aavePoolAbi,
+      functionName: "getUserAccountData",
+      args: [owner],
+      blockNumber: block,
+    });
     const ours = accountData(aave.state);
-    expect([ours.totalCollateralBase, ours.totalDebtBase, ours.liquidationThreshold, ours.ltv, aave.healthFactor]).toEqual([collateral, debt, lt, ltv, hf]);
+    expect([ours.totalCollateralBase, ours.totalDebtBase, ours.liquidationThreshold, ours.ltv, aave.healthFactor]).toEqual([
+      collateral,
+      debt,
+      lt,
+      ltv,
+      hf,
+    ]);
     expect(percentAvailable(ours)).toBe(available);
 
     const m = r.morpho.find((p) => p.name === "Morpho WETH/USDC")!;
     expect(m).toBeDefined();
     const mk = d.morphoBlue!.markets.find((x) => x.id === m.state.id)!;
     const params = { loanToken: mk.loanToken, collateralToken: mk.collateralToken, oracle: mk.oracle, irm: mk.irm, lltv: BigInt(mk.lltv) };
-    const [tsa, tss, tba, tbs, lastUpdate, fee] = await admin.publicClient.readContract({ address: d.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "market", args: [mk.id], blockNumber: block });
-    const [, borrowShares, coll] = await admin.publicClient.readContract({ address: d.morphoBlue!.morpho, abi: morphoBlueAbi, functionName: "position", args: [mk.id, owner], blockNumber: block });
+    const [tsa, tss, tba, tbs, lastUpdate, fee] = await admin.publicClient.readContract({
+      address: d.morphoBlue!.morpho,
+      abi: morphoBlueAbi,
+      functionName: "market",
+      args: [mk.id],
+      blockNumber: block,
+    });
+    const [, borrowShares, coll] = await admin.publicClient.readContract({
+      address: d.morphoBlue!.morpho,
+      abi: morphoBlueAbi,
+      functionName: "position",
+      args: [mk.id, owner],
+      blockNumber: block,
+    });
     const price = await admin.publicClient.readContract({ address: mk.oracle, abi: morphoOracleAbi, functionName: "price", blockNumber: block });
     const stored = { totalSupplyAssets: tsa, totalSupplyShares: tss, totalBorrowAssets: tba, totalBorrowShares: tbs, lastUpdate, fee };
-    const rate = await admin.publicClient.readContract({ address: mk.irm, abi: morphoIrmAbi, functionName: "borrowRateView", args: [params, stored], blockNumber: block });
+    const rate = await admin.publicClient.readContract({
+      address: mk.irm,
+      abi: morphoIrmAbi,
+      functionName: "borrowRateView",
+      args: [params, stored],
+      blockNumber: block,
+    });
     const accrued = accrueInterest(stored, rate, r.timestamp);
     expect(m.state.market).toEqual(accrued);
     expect(m.state.position.collateral).toBe(coll);
@@ -119,18 +157,30 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
 
   it("Aave: max borrow and max withdraw are exactly what the pool accepts, for random accounts", async () => {
     const samples = fc.sample(
-      fc.record({ weth: fc.integer({ min: 0, max: 40 }), wbtc: fc.integer({ min: 0, max: 30 }), usdc: fc.integer({ min: 0, max: 60_000 }), borrow: fc.constantFrom("USDC", "WETH", "WBTC"), use: fc.integer({ min: 0, max: 95 }) }),
+      fc.record({
+        weth: fc.integer({ min: 0, max: 40 }),
+        wbtc: fc.integer({ min: 0, max: 30 }),
+        usdc: fc.integer({ min: 0, max: 60_000 }),
+        borrow: fc.constantFrom("USDC", "WETH", "WBTC"),
+        use: fc.integer({ min: 0, max: 95 }),
+      }),
       { numRuns: 4, seed: 7 },
     );
     for (const [k, s] of samples.entries()) {
       const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[1 + k]!);
       const me = user.account.address;
-      const supplies: [string, bigint][] = [["WETH", parseUnits(String(s.weth), 17)], ["WBTC", parseUnits(String(s.wbtc), 6)], ["USDC", parseUnits(String(s.usdc), 6)]];
+      const supplies: [string, bigint][] = [
+        ["WETH", parseUnits(String(s.weth), 17)],
+        ["WBTC", parseUnits(String(s.wbtc), 6)],
+        ["USDC", parseUnits(String(s.usdc), 6)],
+      ];
       let p = (await read(me)).aave;
       for (const [sym, amount] of supplies) {
         if (amount === 0n) continue;
         await admin.send({ address: tokens[sym]!, abi: devErc20Abi, functionName: "mint", args: [me, amount] });
-        p = p ?? ({ state: { pool: d.aaveV3!.pool, reserves: [{ token: { address: tokens[sym]!, symbol: sym } }] }, owner: me } as unknown as AavePosition);
+        p =
+          p ??
+          ({ state: { pool: d.aaveV3!.pool, reserves: [{ token: { address: tokens[sym]!, symbol: sym } }] }, owner: me } as unknown as AavePosition);
         await send(user, aaveV3Adapter.supply(p, tokens[sym]!, amount));
         p = (await read(me)).aave!;
       }
@@ -153,12 +203,18 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
         const w = aaveV3Adapter.maxWithdraw(pos, asset);
         const wtx = (x: bigint) => aaveV3Adapter.withdraw(pos, asset, x)[0]!;
         if (w > 0n) expect(await simulate(me, wtx(w), r.block), `withdraw max ${sym}`).toBeUndefined();
-        if (pos.collaterals.some((c) => c.token.address === asset)) expect(await simulate(me, wtx(w + 1n), r.block), `withdraw max+1 ${sym}`).toBeDefined();
+        if (pos.collaterals.some((c) => c.token.address === asset))
+          expect(await simulate(me, wtx(w + 1n), r.block), `withdraw max+1 ${sym}`).toBeDefined();
       }
 
       // Repay every debt in full (type(uint256).max, approval of the debt an hour ahead), then withdraw everything.
       for (const debt of pos.debts) {
-        await admin.send({ address: debt.token.address, abi: devErc20Abi, functionName: "mint", args: [me, debt.amount / 10n + 10n ** BigInt(debt.token.decimals)] });
+        await admin.send({
+          address: debt.token.address,
+          abi: devErc20Abi,
+          functionName: "mint",
+          args: [me, debt.amount / 10n + 10n ** BigInt(debt.token.decimals)],
+        });
         await send(user, aaveV3Adapter.repay((await read(me)).aave!, debt.token.address, "max"));
       }
       for (const c of (await read(me)).aave!.collaterals) await send(user, aaveV3Adapter.withdraw((await read(me)).aave!, c.token.address, "max"));
@@ -175,14 +231,25 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
   });
 
   it("Morpho: max borrow and max withdraw are exactly what Morpho accepts; repay-all and withdraw-all leave nothing", async () => {
-    const samples = fc.sample(fc.record({ market: fc.constantFrom(0, 1), collateral: fc.integer({ min: 1, max: 50 }), use: fc.integer({ min: 0, max: 99 }) }), { numRuns: 4, seed: 11 });
+    const samples = fc.sample(
+      fc.record({ market: fc.constantFrom(0, 1), collateral: fc.integer({ min: 1, max: 50 }), use: fc.integer({ min: 0, max: 99 }) }),
+      { numRuns: 4, seed: 11 },
+    );
     for (const [k, s] of samples.entries()) {
       const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[1 + k]!);
       const me = user.account.address;
       const mk = d.morphoBlue!.markets[s.market]!;
       const amount = parseUnits(String(s.collateral), mk.name.startsWith("WETH") ? 17 : 6);
       await admin.send({ address: mk.collateralToken, abi: devErc20Abi, functionName: "mint", args: [me, amount] });
-      const shell = { state: { morpho: d.morphoBlue!.morpho, params: { loanToken: mk.loanToken, collateralToken: mk.collateralToken, oracle: mk.oracle, irm: mk.irm, lltv: BigInt(mk.lltv) }, collateralToken: { address: mk.collateralToken, symbol: "C" }, loanToken: { address: mk.loanToken, symbol: "L" } }, owner: me } as unknown as MorphoPosition;
+      const shell = {
+        state: {
+          morpho: d.morphoBlue!.morpho,
+          params: { loanToken: mk.loanToken, collateralToken: mk.collateralToken, oracle: mk.oracle, irm: mk.irm, lltv: BigInt(mk.lltv) },
+          collateralToken: { address: mk.collateralToken, symbol: "C" },
+          loanToken: { address: mk.loanToken, symbol: "L" },
+        },
+        owner: me,
+      } as unknown as MorphoPosition;
       await send(user, morphoBlueAdapter.supply(shell, mk.collateralToken, amount));
       let p = (await read(me)).morpho.find((x) => x.state.id === mk.id)!;
       const cap = morphoBlueAdapter.maxBorrow(p, mk.loanToken);
@@ -222,7 +289,12 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
     const hfWith = async (asset: Address, price: bigint) => {
       const snap = (await admin.publicClient.request({ method: "evm_snapshot" as never })) as Hex;
       await admin.send({ address: feedOf(asset), abi: devPriceFeedAbi, functionName: "setAnswer", args: [price] });
-      const res = await admin.publicClient.readContract({ address: d.aaveV3!.pool, abi: aavePoolAbi, functionName: "getUserAccountData", args: [owner] });
+      const res = await admin.publicClient.readContract({
+        address: d.aaveV3!.pool,
+        abi: aavePoolAbi,
+        functionName: "getUserAccountData",
+        args: [owner],
+      });
       // The pool accrues a second or two of interest meanwhile: recompute ours at the same block for the comparison.
       const again = await read(owner);
       const ours = aaveV3Adapter.liquidationPrices(again.aave!);
@@ -257,7 +329,9 @@ describe("lib/protocols agrees with Aave v3 and Morpho Blue on a real chain", ()
     await admin.send({ address: mk.loanToken, abi: devErc20Abi, functionName: "mint", args: [liquidator.account.address, parseUnits("100000", 6)] });
     await liquidator.send({ address: mk.loanToken, abi: erc20Abi, functionName: "approve", args: [d.morphoBlue!.morpho, 2n ** 255n] });
     // The oracle's price moves in steps of its scale per feed unit: the feed answers on each side of the boundary.
-    const scale = p.state.price / ((await admin.publicClient.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" }))[1] as bigint);
+    const scale =
+      p.state.price /
+      ((await admin.publicClient.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" }))[1] as bigint);
     const below = liq / scale;
     for (const answer of [below, below + 1n]) {
       const snap = (await admin.publicClient.request({ method: "evm_snapshot" as never })) as Hex;

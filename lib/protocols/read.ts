@@ -41,10 +41,13 @@ export async function readProtocolPositions(
   const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
   const morpho = d.morphoBlue ? morphoReads(d.morphoBlue, owner) : [];
   const contracts = [{ address: multicallAddress, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp", args: [] }, ...aave, ...morpho];
-  const results = (await client.multicall({ contracts, multicallAddress, allowFailure: true, batchSize: 0, ...(blockNumber !== undefined ? { blockNumber } : {}) } as Parameters<PublicClient["multicall"]>[0])) as unknown as (
-    | { status: "success"; result: unknown }
-    | { status: "failure"; error: Error }
-  )[];
+  const results = (await client.multicall({
+    contracts,
+    multicallAddress,
+    allowFailure: true,
+    batchSize: 0,
+    ...(blockNumber !== undefined ? { blockNumber } : {}),
+  } as Parameters<PublicClient["multicall"]>[0])) as unknown as ({ status: "success"; result: unknown } | { status: "failure"; error: Error })[];
   const problems: string[] = [];
   const first = results[0]!;
   if (first.status !== "success") throw new Error(`Multicall3 at ${multicallAddress} did not answer on chain ${d.chainId}`);
@@ -53,12 +56,21 @@ export async function readProtocolPositions(
   if (d.aaveV3) {
     const r = results.slice(1, 1 + aave.length);
     if (r.every((x) => x.status === "success")) {
-      aavePosition = aavePositionFrom(r.map((x) => (x as { result: unknown }).result), { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: opts.includeEmpty });
+      aavePosition = aavePositionFrom(
+        r.map((x) => (x as { result: unknown }).result),
+        { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: opts.includeEmpty },
+      );
     } else problems.push("Aave v3: the pool's data provider did not answer");
   }
   let morphoPositions: MorphoPosition[] = [];
   if (d.morphoBlue) {
-    const r = morphoPositionsFrom(results.slice(1 + aave.length), { chainId: d.chainId, morpho: d.morphoBlue, owner, timestamp, includeEmpty: opts.includeEmpty });
+    const r = morphoPositionsFrom(results.slice(1 + aave.length), {
+      chainId: d.chainId,
+      morpho: d.morphoBlue,
+      owner,
+      timestamp,
+      includeEmpty: opts.includeEmpty,
+    });
     morphoPositions = r.positions;
     problems.push(...r.problems);
   }

@@ -5,7 +5,11 @@ import { PROTOCOL_REGISTRY, protocolRegistry } from "./registry";
 
 describe("lib/protocols/registry.ts", () => {
   it("lists Ethereum, Base and Arbitrum with checksummed addresses", () => {
-    expect(Object.keys(PROTOCOL_REGISTRY).map(Number).sort((a, b) => a - b)).toEqual([1, 8453, 42161]);
+    expect(
+      Object.keys(PROTOCOL_REGISTRY)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 8453, 42161]);
     for (const e of Object.values(PROTOCOL_REGISTRY)) {
       for (const a of [e.multicall3, ...Object.values(e.aaveV3), e.morphoBlue.morpho, e.morphoBlue.adaptiveCurveIrm]) expect(getAddress(a)).toBe(a);
     }

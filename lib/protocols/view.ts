@@ -188,6 +188,13 @@ export function oddsInputOf(v: PositionView) {
     baseAsset: (main?.token.address ?? v.collaterals[0]?.token.address ?? "0x0000000000000000000000000000000000000000") as Address,
     collaterals: v.collaterals
       .filter((c) => c.enabled !== false)
-      .map((c) => ({ asset: c.token.address, amount: c.amount, value: c.valueUsd ?? 0n, price: c.priceUsd ?? 0n, decimals: c.token.decimals, liquidationThreshold: c.liquidationThreshold ?? 0n })),
+      .map((c) => ({
+        asset: c.token.address,
+        amount: c.amount,
+        value: c.valueUsd ?? 0n,
+        price: c.priceUsd ?? 0n,
+        decimals: c.token.decimals,
+        liquidationThreshold: c.liquidationThreshold ?? 0n,
+      })),
   };
 }

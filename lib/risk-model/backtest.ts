@@ -77,7 +77,9 @@ const num = (x: bigint, decimals = 18) => Number(x) / 10 ** decimals;
 
 function position(v: { amount: bigint; debt: bigint }, price: bigint, p: CollateralRatios): VaultPosition {
   return {
-    collaterals: [{ asset: COLLATERAL, decimals: COLLATERAL_DECIMALS, amount: v.amount, price, ltv: p.ltv, liquidationThreshold: p.liquidationThreshold }],
+    collaterals: [
+      { asset: COLLATERAL, decimals: COLLATERAL_DECIMALS, amount: v.amount, price, ltv: p.ltv, liquidationThreshold: p.liquidationThreshold },
+    ],
     debt: v.debt,
     baseDecimals: BASE_DECIMALS,
     basePrice: BASE_PRICE,
@@ -117,11 +119,18 @@ export function replay(market: BacktestMarket, steward: StewardSetup | null): Ba
         pending = null;
         lastAction = t;
       } else if (!pending && t >= lastAction + rules.minInterval && sigma !== null) {
-        const priceImpact = liquidationImpact(pool, vaults.map((v) => v.amount));
+        const priceImpact = liquidationImpact(
+          pool,
+          vaults.map((v) => v.amount),
+        );
         const rec = recommend({ sigma, liquidationSeconds: market.liquidationSeconds, priceImpact }, policy);
         const step = rec && nextStep(params, rec, rules);
         if (step) {
-          pending = { at: t + (step.safer ? SAFER_DELAY_SECONDS : RISK_DELAY_SECONDS), ltv: step.ltv, liquidationThreshold: step.liquidationThreshold };
+          pending = {
+            at: t + (step.safer ? SAFER_DELAY_SECONDS : RISK_DELAY_SECONDS),
+            ltv: step.ltv,
+            liquidationThreshold: step.liquidationThreshold,
+          };
           lastAction = t;
         }
       }

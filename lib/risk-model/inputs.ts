@@ -35,7 +35,10 @@ export function liquidationSeconds(x: ClearingInput): number {
  * 1 when the pool cannot pay anything for it.
  */
 export function liquidationImpact(pool: PoolSide, amounts: readonly bigint[], count = 3): number {
-  const sold = [...amounts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)).slice(0, count).reduce((s, a) => s + a, 0n);
+  const sold = [...amounts]
+    .sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))
+    .slice(0, count)
+    .reduce((s, a) => s + a, 0n);
   if (sold <= 0n) return 0;
   const out = getAmountOut(sold, pool.reserveIn, pool.reserveOut);
   return out <= 0n ? 1 : tradeCost(sold, out, pool.reserveIn, pool.reserveOut);

@@ -119,7 +119,10 @@ export function recommend(inputs: ModelInputs, policy: ModelPolicy = DEFAULT_POL
     const days = policy.ltvHorizonSeconds / SECONDS_PER_DAY;
     for (let j = k - 1; j >= 1; j--) {
       const ltv = j * g;
-      const odds1 = liquidationOdds({ collaterals: [{ value: 1, liquidationThreshold: lt, sigma: inputs.sigma }], debtValue: ltv, baseSigma: 0 }, days);
+      const odds1 = liquidationOdds(
+        { collaterals: [{ value: 1, liquidationThreshold: lt, sigma: inputs.sigma }], debtValue: ltv, baseSigma: 0 },
+        days,
+      );
       if (odds1 <= policy.ltvOddsTarget) {
         return { ltv: toWad(ltv), liquidationThreshold: ltWad, maxDiscount, insolvencyOdds: odds, requiredDiscount: need, inputs };
       }

@@ -68,7 +68,9 @@ export async function readCollateralInputs(client: Reader, deployment: Deploymen
   const blockSeconds = Math.max(1, Number(latest.timestamp - past.timestamp) / Math.max(1, Number(latest.number - past.number)));
   const adapter = deployment.contracts.swapAdapter;
   // A swap adapter that is not UniswapV2Adapter has no factory(): no pool to measure (priceImpact NaN).
-  const factory = adapter ? await client.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "factory" }).catch(() => null) : null;
+  const factory = adapter
+    ? await client.readContract({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "factory" }).catch(() => null)
+    : null;
   const out: CollateralInputs[] = [];
   for (const m of deployment.markets) {
     const [assets, book] = await Promise.all([

@@ -38,8 +38,15 @@ describe("the risk model and steward on the chain", () => {
   });
   /** Moves anvil's clock forward and mines a block. */
   const warp = async (seconds: number) => {
-    for (const [method, params] of [["evm_increaseTime", [seconds]], ["evm_mine", []]] as const) {
-      const res = await fetch(anvil.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+    for (const [method, params] of [
+      ["evm_increaseTime", [seconds]],
+      ["evm_mine", []],
+    ] as const) {
+      const res = await fetch(anvil.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      });
       if (!res.ok) throw new Error(`${method} failed: ${res.status}`);
     }
   };
@@ -51,11 +58,13 @@ describe("the risk model and steward on the chain", () => {
     const wad = (bps: number) => BigInt(bps) * 10n ** 14n;
     const samples = fc.sample(
       fc.oneof(
-        fc.record({ ltv: fc.integer({ min: 0, max: 10_000 }), lt: fc.integer({ min: 0, max: 10_000 }), md: fc.integer({ min: 0, max: 3_000 }) }).map((x) => ({ ltv: wad(x.ltv), lt: wad(x.lt), md: wad(x.md) })),
+        fc
+          .record({ ltv: fc.integer({ min: 0, max: 10_000 }), lt: fc.integer({ min: 0, max: 10_000 }), md: fc.integer({ min: 0, max: 3_000 }) })
+          .map((x) => ({ ltv: wad(x.ltv), lt: wad(x.lt), md: wad(x.md) })),
         // Around the (1 + maxDiscount) × LT < 1 edge, to the wei.
         fc.record({ md: fc.integer({ min: 100, max: 2_500 }), off: fc.bigInt({ min: -3n, max: 3n }) }).map((x) => {
           const md = wad(x.md);
-          const lt = (10n ** 36n) / (10n ** 18n + md) + x.off;
+          const lt = 10n ** 36n / (10n ** 18n + md) + x.off;
           return { ltv: lt / 2n, lt, md };
         }),
       ),
@@ -77,7 +86,10 @@ describe("the risk model and steward on the chain", () => {
         expect(revert && (revert as ContractFunctionRevertedError).data?.errorName).toBe("InvalidCollateralParams");
         accepted = false;
       }
-      expect(accepted, JSON.stringify(s, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).toBe(expected);
+      expect(
+        accepted,
+        JSON.stringify(s, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+      ).toBe(expected);
     }
   });
 
@@ -106,7 +118,9 @@ describe("the risk model and steward on the chain", () => {
     const agent = startRiskSteward({ rpcUrl: anvil.url, deployment: d, intervalSec: 3600, log: (l) => lines.push(l) });
     try {
       await agent.runOnce();
-      const proposed = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === "proposed" && l.market === market && l.asset === "WETH");
+      const proposed = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.event === "proposed" && l.market === market && l.asset === "WETH");
       expect(proposed, lines.join("\n")).toBeDefined();
       const inputs = proposed!.inputs as { sigma: number; liquidationSeconds: number; priceImpact: number };
       expect(inputs.sigma).toBeGreaterThan(3);
@@ -120,7 +134,10 @@ describe("the risk model and steward on the chain", () => {
       expect(Number(ch.inputs.volatility) / 1e18).toBeCloseTo(inputs.sigma, 5);
       // Not before the safer wait: nothing executes yet.
       await agent.runOnce();
-      expect((await admin.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralInfo", args: [weth] })).liquidationThreshold).toBe(before.liquidationThreshold);
+      expect(
+        (await admin.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralInfo", args: [weth] }))
+          .liquidationThreshold,
+      ).toBe(before.liquidationThreshold);
       // After it (anvil time warp), the agent executes the change and the market's parameter moves.
       await warp(6 * 3600);
       await agent.runOnce();

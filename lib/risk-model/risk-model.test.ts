@@ -50,7 +50,12 @@ describe("EWMA volatility (lib/volatility.ts)", () => {
   });
 
   it("refuses a non-positive half-life and needs enough history", () => {
-    expect(() => ewmaVolatilitySeries(gbm(4, 50, 3600, () => 1), { halfLifeSeconds: 0 })).toThrow(RangeError);
+    expect(() =>
+      ewmaVolatilitySeries(
+        gbm(4, 50, 3600, () => 1),
+        { halfLifeSeconds: 0 },
+      ),
+    ).toThrow(RangeError);
     expect(ewmaVolatility(gbm(4, 5, 3600, () => 1))).toBeNull();
   });
 });
@@ -68,7 +73,7 @@ describe("inputs", () => {
         fc.array(fc.bigInt({ min: 1n, max: 10n ** 22n }), { minLength: 1, maxLength: 20 }),
         fc.bigInt({ min: 10n ** 20n, max: 10n ** 24n }),
         (amounts, depth) => {
-          const pool = { reserveIn: depth, reserveOut: depth * 3000n / 10n ** 12n };
+          const pool = { reserveIn: depth, reserveOut: (depth * 3000n) / 10n ** 12n };
           const c = liquidationImpact(pool, amounts);
           expect(c).toBeGreaterThanOrEqual(0.003 - 1e-9);
           expect(c).toBeLessThanOrEqual(1);
@@ -108,7 +113,10 @@ describe("the model", () => {
         expect(r.ltv % grid).toBe(0n);
         // Maximal: one grid step higher fails the target or the bounds.
         const up = r.liquidationThreshold + grid;
-        const upOk = up <= MAX_LT && insolvencyOdds(Number(up) / 1e18, x) <= DEFAULT_POLICY.insolvencyTarget && validCollateral({ ltv: 0n, liquidationThreshold: up, maxDiscount: r.maxDiscount });
+        const upOk =
+          up <= MAX_LT &&
+          insolvencyOdds(Number(up) / 1e18, x) <= DEFAULT_POLICY.insolvencyTarget &&
+          validCollateral({ ltv: 0n, liquidationThreshold: up, maxDiscount: r.maxDiscount });
         expect(upOk).toBe(false);
         // The discount covers what the liquidator needs.
         expect(Number(r.maxDiscount) / 1e18).toBeGreaterThanOrEqual(Math.min(r.requiredDiscount, 0.25) - 1e-9);
@@ -120,7 +128,11 @@ describe("the model", () => {
     fc.assert(
       fc.property(arbInputs, fc.double({ min: 1, max: 3, noNaN: true }), (x, k) => {
         const base = recommend(x);
-        for (const worse of [{ ...x, sigma: x.sigma * k }, { ...x, liquidationSeconds: x.liquidationSeconds * k }, { ...x, priceImpact: x.priceImpact * k }]) {
+        for (const worse of [
+          { ...x, sigma: x.sigma * k },
+          { ...x, liquidationSeconds: x.liquidationSeconds * k },
+          { ...x, priceImpact: x.priceImpact * k },
+        ]) {
           const r = recommend(worse);
           if (!base) expect(r).toBeNull();
           else if (r) {

@@ -30,10 +30,7 @@ export function nextStep(
   let ltv = toward(current.ltv, target.ltv, rules.maxStep);
   let liquidationThreshold = toward(current.liquidationThreshold, target.liquidationThreshold, rules.maxStep);
   // A raise the current discount does not allow ((1 + maxDiscount) × LT < 1) stops at the highest valid LT on the way.
-  while (
-    liquidationThreshold > current.liquidationThreshold &&
-    !validCollateral({ ltv, liquidationThreshold, maxDiscount: current.maxDiscount })
-  ) {
+  while (liquidationThreshold > current.liquidationThreshold && !validCollateral({ ltv, liquidationThreshold, maxDiscount: current.maxDiscount })) {
     const lower = liquidationThreshold - rules.deadband;
     liquidationThreshold = lower > current.liquidationThreshold ? lower : current.liquidationThreshold;
     if (ltv >= liquidationThreshold) ltv = current.ltv < liquidationThreshold ? current.ltv : liquidationThreshold - rules.deadband;

@@ -32,7 +32,10 @@ async function indexerResponse(path: string, env: Record<string, string | undefi
 }
 
 /** The indexer's bytes at `path` as it sent them (the compact book), with their content type. */
-export async function fetchIndexerBytes(path: string, env: Record<string, string | undefined> = process.env): Promise<{ body: ArrayBuffer; contentType: string }> {
+export async function fetchIndexerBytes(
+  path: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ body: ArrayBuffer; contentType: string }> {
   const res = await indexerResponse(path, env, 20_000);
   return { body: await res.arrayBuffer(), contentType: res.headers.get("content-type") ?? "application/octet-stream" };
 }

@@ -8,8 +8,7 @@ vi.mock("@/lib/server/config", () => ({
 const runScenario = vi.fn(() => new Promise<void>(() => {}));
 vi.mock("@/agents/market-simulator", () => ({ runScenario: (...a: unknown[]) => runScenario(...(a as [])) }));
 
-const post = (scenario = "crash") =>
-  new Request("http://app/api/simulator", { method: "POST", body: JSON.stringify({ chainId: 31337, scenario }) });
+const post = (scenario = "crash") => new Request("http://app/api/simulator", { method: "POST", body: JSON.stringify({ chainId: 31337, scenario }) });
 
 describe("POST /api/simulator", () => {
   beforeEach(() => {
@@ -33,10 +32,16 @@ describe("POST /api/simulator", () => {
   });
 
   it("a failed RPC probe releases the chain for the next click", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new Error("ECONNREFUSED"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new Error("ECONNREFUSED"))),
+    );
     const { POST } = await import("@/app/api/simulator/route");
     expect((await POST(post())).status).toBe(502);
-    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ result: "anvil/v1.7.1" }))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify({ result: "anvil/v1.7.1" }))),
+    );
     expect((await POST(post())).status).toBe(202);
   });
 });

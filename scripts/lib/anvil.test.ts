@@ -6,7 +6,9 @@ describe("startAnvil", () => {
     const anvil = await startAnvil({ port: await freePort() });
     const death = new Promise<string>((resolve) => anvil.onDeath(resolve));
     anvil.process.kill("SIGKILL");
-    expect(await death).toBe(`anvil for chain 31337 on ${anvil.url} was killed (SIGKILL): the app can no longer read or send anything on that chain.`);
+    expect(await death).toBe(
+      `anvil for chain 31337 on ${anvil.url} was killed (SIGKILL): the app can no longer read or send anything on that chain.`,
+    );
   });
 
   it("says nothing when it is stopped on purpose", async () => {

@@ -23,22 +23,34 @@ const bps = (fraction: string) => Number(parseUnits(fraction, 4));
 export const AAVE_LOCAL_RESERVES = [
   {
     symbol: "WETH",
-    ltv: "0.805", liquidationThreshold: "0.83", liquidationBonus: "1.05", reserveFactor: "0.15",
-    supplyCap: 1_800_000n, borrowCap: 1_400_000n,
+    ltv: "0.805",
+    liquidationThreshold: "0.83",
+    liquidationBonus: "1.05",
+    reserveFactor: "0.15",
+    supplyCap: 1_800_000n,
+    borrowCap: 1_400_000n,
     rate: { optimal: "0.9", base: "0", slope1: "0.027", slope2: "0.8" },
     eMode: 1,
   },
   {
     symbol: "WBTC",
-    ltv: "0.73", liquidationThreshold: "0.78", liquidationBonus: "1.05", reserveFactor: "0.2",
-    supplyCap: 43_000n, borrowCap: 28_000n,
+    ltv: "0.73",
+    liquidationThreshold: "0.78",
+    liquidationBonus: "1.05",
+    reserveFactor: "0.2",
+    supplyCap: 43_000n,
+    borrowCap: 28_000n,
     rate: { optimal: "0.45", base: "0", slope1: "0.04", slope2: "3" },
     eMode: 0,
   },
   {
     symbol: "USDC",
-    ltv: "0.75", liquidationThreshold: "0.78", liquidationBonus: "1.045", reserveFactor: "0.1",
-    supplyCap: 1_760_000_000n, borrowCap: 1_580_000_000n,
+    ltv: "0.75",
+    liquidationThreshold: "0.78",
+    liquidationBonus: "1.045",
+    reserveFactor: "0.1",
+    supplyCap: 1_760_000_000n,
+    borrowCap: 1_580_000_000n,
     rate: { optimal: "0.9", base: "0", slope1: "0.065", slope2: "0.6" },
     eMode: 0,
   },
@@ -181,10 +193,22 @@ export async function deployAave(deployer: Clients, input: AaveLocalInput): Prom
   }
   await call(configurator, "PoolConfigurator", "initReserves", [inputs]);
   const e = AAVE_LOCAL_EMODE;
-  await call(configurator, "PoolConfigurator", "setEModeCategory", [e.id, bps(e.ltv), bps(e.liquidationThreshold), bps(e.liquidationBonus), "0x0000000000000000000000000000000000000000", e.label]);
+  await call(configurator, "PoolConfigurator", "setEModeCategory", [
+    e.id,
+    bps(e.ltv),
+    bps(e.liquidationThreshold),
+    bps(e.liquidationBonus),
+    "0x0000000000000000000000000000000000000000",
+    e.label,
+  ]);
   for (const r of AAVE_LOCAL_RESERVES) {
     const asset = input.tokens[r.symbol]!.token;
-    await call(configurator, "PoolConfigurator", "configureReserveAsCollateral", [asset, bps(r.ltv), bps(r.liquidationThreshold), bps(r.liquidationBonus)]);
+    await call(configurator, "PoolConfigurator", "configureReserveAsCollateral", [
+      asset,
+      bps(r.ltv),
+      bps(r.liquidationThreshold),
+      bps(r.liquidationBonus),
+    ]);
     await call(configurator, "PoolConfigurator", "setReserveBorrowing", [asset, true]);
     await call(configurator, "PoolConfigurator", "setReserveFactor", [asset, bps(r.reserveFactor)]);
     await call(configurator, "PoolConfigurator", "setSupplyCap", [asset, r.supplyCap]);
@@ -206,5 +230,13 @@ export async function deployAave(deployer: Clients, input: AaveLocalInput): Prom
     await call(pool, "Pool", "supply", [t.token, amount, me, 0]);
   }
   input.log(`Aave v3 pool ${pool}  provider ${provider}  UiPoolDataProviderV3 ${uiPoolDataProvider}`);
-  return { poolAddressesProvider: provider, pool, poolConfigurator: configurator, aclManager: acl, oracle, protocolDataProvider: dataProvider, uiPoolDataProvider };
+  return {
+    poolAddressesProvider: provider,
+    pool,
+    poolConfigurator: configurator,
+    aclManager: acl,
+    oracle,
+    protocolDataProvider: dataProvider,
+    uiPoolDataProvider,
+  };
 }

@@ -1,10 +1,5 @@
 import type { Address } from "viem";
-import {
-  aaveV3GuardAdapterAbi,
-  keelAutomationAbi,
-  keelGuardAdapterAbi,
-  morphoBlueGuardAdapterAbi,
-} from "../../contracts-abi/generated";
+import { aaveV3GuardAdapterAbi, keelAutomationAbi, keelGuardAdapterAbi, morphoBlueGuardAdapterAbi } from "../../contracts-abi/generated";
 import type { AaveV3Deployment, AutomationDeployment, MorphoBlueDeployment } from "../../lib/deployment";
 import { bytecodeOf } from "./artifacts";
 import type { clientsFor } from "./clients";
@@ -36,6 +31,8 @@ export async function deployAutomation(
   if (p.morphoBlue) {
     out.morphoBlue = await c.deploy(morphoBlueGuardAdapterAbi, bytecodeOf("MorphoBlueGuardAdapter"), [guard, p.swapAdapter, p.morphoBlue.morpho]);
   }
-  log(`KeelAutomation ${guard}  adapters: Keel ${out.keel}${out.aaveV3 ? `  Aave ${out.aaveV3}` : ""}${out.morphoBlue ? `  Morpho ${out.morphoBlue}` : ""}`);
+  log(
+    `KeelAutomation ${guard}  adapters: Keel ${out.keel}${out.aaveV3 ? `  Aave ${out.aaveV3}` : ""}${out.morphoBlue ? `  Morpho ${out.morphoBlue}` : ""}`,
+  );
   return out;
 }

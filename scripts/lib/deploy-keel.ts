@@ -56,7 +56,8 @@ export async function preflight(c: Clients, config: DeployConfig): Promise<Prefl
       const min = parseUnits(a.minAnswer, decimals);
       const max = parseUnits(a.maxAnswer, decimals);
       if (answer < min || answer > max) problems.push(`assets[${i}].feed (${a.symbol}) answers ${answer}, outside [${min}, ${max}]`);
-      if (now - updatedAt > BigInt(a.heartbeat)) problems.push(`assets[${i}].feed (${a.symbol}) is stale: last update ${now - updatedAt}s ago, heartbeat ${a.heartbeat}s`);
+      if (now - updatedAt > BigInt(a.heartbeat))
+        problems.push(`assets[${i}].feed (${a.symbol}) is stale: last update ${now - updatedAt}s ago, heartbeat ${a.heartbeat}s`);
     } catch {
       problems.push(`assets[${i}].feed (${a.symbol}) does not answer decimals()/latestRoundData(): not a Chainlink feed on this chain`);
     }

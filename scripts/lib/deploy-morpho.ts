@@ -55,7 +55,12 @@ export async function deployMorpho(deployer: Clients, input: MorphoLocalInput): 
   for (const m of MORPHO_LOCAL_MARKETS) {
     const c = input.tokens[m.collateral]!;
     const l = input.tokens[m.loan]!;
-    const oracle = await deployer.deploy(abiOf("ChainlinkMorphoOracle"), bytecodeOf("ChainlinkMorphoOracle"), [c.feed, l.feed, c.decimals, l.decimals]);
+    const oracle = await deployer.deploy(abiOf("ChainlinkMorphoOracle"), bytecodeOf("ChainlinkMorphoOracle"), [
+      c.feed,
+      l.feed,
+      c.decimals,
+      l.decimals,
+    ]);
     const params = { loanToken: l.token, collateralToken: c.token, oracle, irm, lltv: parseUnits(m.lltv, 18) };
     await deployer.send({ address: morpho, abi: morphoAbi, functionName: "createMarket", args: [params] });
     const supply = parseUnits(m.supply, l.decimals);
@@ -67,4 +72,3 @@ export async function deployMorpho(deployer: Clients, input: MorphoLocalInput): 
   input.log(`Morpho Blue ${morpho}  markets ${markets.map((m) => m.name).join(", ")}`);
   return { morpho, markets };
 }
-

@@ -39,12 +39,18 @@ export async function seedProtocolPositions(
   const units = async (token: Address, amount: string) => parseUnits(amount, await decimalsOf(token));
   const poolAbi = aaveArtifact("Pool").abi;
 
-  for (const [token, amount] of [[weth, "5"], [wbtc, "0.2"]] as const) {
+  for (const [token, amount] of [
+    [weth, "5"],
+    [wbtc, "0.2"],
+  ] as const) {
     const x = await units(token, amount);
     await c.send({ address: token, abi: devErc20Abi, functionName: "approve", args: [p.aaveV3.pool, x] });
     await c.send({ address: p.aaveV3.pool, abi: poolAbi, functionName: "supply", args: [token, x, me, 0] });
   }
-  for (const [token, amount] of [[usdc, "10000"], [weth, "1"]] as const) {
+  for (const [token, amount] of [
+    [usdc, "10000"],
+    [weth, "1"],
+  ] as const) {
     await c.send({ address: p.aaveV3.pool, abi: poolAbi, functionName: "borrow", args: [token, await units(token, amount), 2n, 0, me] });
   }
 
@@ -54,7 +60,9 @@ export async function seedProtocolPositions(
   await c.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [p.morphoBlue.morpho, collateral] });
   await c.send({ address: p.morphoBlue.morpho, abi: morphoAbi, functionName: "supplyCollateral", args: [params, collateral, me, "0x"] });
   await c.send({ address: p.morphoBlue.morpho, abi: morphoAbi, functionName: "borrow", args: [params, await units(usdc, "2450"), 0n, me, me] });
-  log("demo positions (anvil #0): Aave 5 WETH + 0.2 WBTC against 10,000 USDC + 1 WETH; Morpho WETH/USDC 1 WETH against 2,450 USDC (close to liquidation)");
+  log(
+    "demo positions (anvil #0): Aave 5 WETH + 0.2 WBTC against 10,000 USDC + 1 WETH; Morpho WETH/USDC 1 WETH against 2,450 USDC (close to liquidation)",
+  );
 }
 
 /**

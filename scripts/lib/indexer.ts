@@ -78,7 +78,10 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
       } catch {
         // not serving yet
       }
-      if (Date.now() > deadline) throw new Error(`the indexer did not reach ${JSON.stringify(Object.fromEntries(Object.entries(blocks).map(([k, v]) => [k, v.toString()])))} within ${timeoutMs} ms:\n${output.slice(-30).join("\n")}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the indexer did not reach ${JSON.stringify(Object.fromEntries(Object.entries(blocks).map(([k, v]) => [k, v.toString()])))} within ${timeoutMs} ms:\n${output.slice(-30).join("\n")}`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
   }

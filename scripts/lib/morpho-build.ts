@@ -79,7 +79,10 @@ function withForgeCopy(cacheDir: string, build: MorphoBuild): MorphoBuild {
 
 /** Whether buildMorpho() would answer from its cache (no compile). */
 export function morphoBuildCached(): boolean {
-  return existsSync(path.join(repoRoot, "node_modules", ".cache", "keel")) && readdirSync(path.join(repoRoot, "node_modules", ".cache", "keel")).some((f) => f.startsWith("morpho-blue-"));
+  return (
+    existsSync(path.join(repoRoot, "node_modules", ".cache", "keel")) &&
+    readdirSync(path.join(repoRoot, "node_modules", ".cache", "keel")).some((f) => f.startsWith("morpho-blue-"))
+  );
 }
 
 // `tsx scripts/lib/morpho-build.ts`: compile (or find in the cache) in its own process — `npm run dev` runs it beside

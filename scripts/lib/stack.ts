@@ -44,7 +44,18 @@ export interface Stack {
  * `lendingProtocols`, Aave v3 and Morpho Blue with their demo positions on the first chain. Used by the e2e suite and
  * the benchmarks.
  */
-export async function startStack(opts: { dev?: boolean; verbose?: boolean; cwd?: string; chains?: 1 | 2; indexer?: boolean; lendingProtocols?: boolean; notifier?: { smtpUrl?: string; intervalMs?: number }; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  opts: {
+    dev?: boolean;
+    verbose?: boolean;
+    cwd?: string;
+    chains?: 1 | 2;
+    indexer?: boolean;
+    lendingProtocols?: boolean;
+    notifier?: { smtpUrl?: string; intervalMs?: number };
+    env?: Record<string, string>;
+  } = {},
+): Promise<Stack> {
   const cwd = opts.cwd ?? repoRoot;
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (or use next dev)");

@@ -20,7 +20,8 @@ const runs: Map<number, Run> = ((globalThis as { __keelScenarioRuns?: Map<number
 async function localChain(chainId: number) {
   const chain = loadChainConfigs().find((c) => c.id === chainId);
   if (!chain) return { error: `chain ${chainId} is not configured`, status: 404 } as const;
-  if (!chain.deployment?.dev) return { error: `chain ${chainId} is not a local chain: scenarios only run on the local dev chain`, status: 403 } as const;
+  if (!chain.deployment?.dev)
+    return { error: `chain ${chainId} is not a local chain: scenarios only run on the local dev chain`, status: 403 } as const;
   try {
     const res = await fetch(chain.rpcUrl, {
       method: "POST",
@@ -29,7 +30,11 @@ async function localChain(chainId: number) {
       signal: AbortSignal.timeout(3_000),
     });
     const body = (await res.json()) as { result?: string };
-    if (!String(body.result ?? "").toLowerCase().includes("anvil")) {
+    if (
+      !String(body.result ?? "")
+        .toLowerCase()
+        .includes("anvil")
+    ) {
       return { error: `chain ${chainId}'s RPC is not a local anvil node`, status: 403 } as const;
     }
   } catch {

@@ -33,7 +33,9 @@ export function AutomatePage() {
         ) : null,
       )}
       {address && chains.some((c) => c.isPending) && positions.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
-      {address && !chains.some((c) => c.isPending) && positions.length === 0 && chains.length > 0 && <p className="text-sm text-slate-400">{t("noPositions")}</p>}
+      {address && !chains.some((c) => c.isPending) && positions.length === 0 && chains.length > 0 && (
+        <p className="text-sm text-slate-400">{t("noPositions")}</p>
+      )}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         {positions.map((p) => (
           <AutomationPanel key={p.id} p={p} isOwner />

@@ -80,9 +80,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
           ? { functionName: "redeem", args: [call!.shares, address, address], label: t("labelWithdrawAll", { amount: shown(pos.supplied) }) }
           : { functionName: "withdraw", args: [amount, address, address], label: ta("labelWithdraw", { amount: shown(amount) }) };
     const pull =
-      mode === "deposit"
-        ? { token: market.baseAsset, symbol, decimals, spender: market.market, amount, allowance: pos.allowance, unlimited }
-        : null;
+      mode === "deposit" ? { token: market.baseAsset, symbol, decimals, spender: market.market, amount, allowance: pos.allowance, unlimited } : null;
     const r = await approveAndSend(
       pull,
       { ...request, chainId: chain.id, address: market.market, abi: keelMarketCallAbi },
@@ -181,12 +179,22 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
                 {tc("max")}
               </button>
             </div>
-            <p className={`min-h-4 text-xs ${showProblem ? "text-rose-300" : "text-slate-400"}`} data-testid="lend-amount-message" role={showProblem ? "alert" : undefined}>
+            <p
+              className={`min-h-4 text-xs ${showProblem ? "text-rose-300" : "text-slate-400"}`}
+              data-testid="lend-amount-message"
+              role={showProblem ? "alert" : undefined}
+            >
               {showProblem && parsed && !parsed.ok ? amountProblem(parsed) : ""}
             </p>
             {mode === "deposit" && (
               <label className="flex items-center gap-2 text-xs text-slate-400">
-                <input type="checkbox" checked={unlimited} disabled={locked} onChange={(e) => setUnlimited(e.target.checked)} className="accent-sky-500" />
+                <input
+                  type="checkbox"
+                  checked={unlimited}
+                  disabled={locked}
+                  onChange={(e) => setUnlimited(e.target.checked)}
+                  className="accent-sky-500"
+                />
                 {t("approveUnlimited")}
               </label>
             )}

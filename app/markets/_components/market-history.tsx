@@ -11,7 +11,13 @@ const BORROWED = "#f472b6";
 const UTIL = "#f59e0b";
 
 /** The market over time (supplied, borrowed, utilisation, rates, reserves, bad debt) and its latest liquidations, from the indexer. */
-export function MarketHistory({ chainId, market, baseDecimals, symbol, symbolOf }: {
+export function MarketHistory({
+  chainId,
+  market,
+  baseDecimals,
+  symbol,
+  symbolOf,
+}: {
   chainId: number;
   market: Address;
   baseDecimals: number;
@@ -50,7 +56,14 @@ export function MarketHistory({ chainId, market, baseDecimals, symbol, symbolOf 
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 208 }}>
             <LineChart data={points} margin={{ top: 8, right: 4, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
-              <XAxis dataKey="block" type="number" domain={["dataMin", "dataMax"]} stroke="#64748b" fontSize={11} tickFormatter={(b: number) => `#${b}`} />
+              <XAxis
+                dataKey="block"
+                type="number"
+                domain={["dataMin", "dataMax"]}
+                stroke="#64748b"
+                fontSize={11}
+                tickFormatter={(b: number) => `#${b}`}
+              />
               <YAxis yAxisId="amt" stroke="#64748b" fontSize={11} width={64} tickFormatter={(v: number) => f.number(Math.round(v), 0)} />
               <YAxis yAxisId="pct" orientation="right" stroke={UTIL} fontSize={11} width={40} tickFormatter={(v: number) => `${Math.round(v)}%`} />
               <Tooltip
@@ -61,11 +74,56 @@ export function MarketHistory({ chainId, market, baseDecimals, symbol, symbolOf 
                 }}
                 formatter={(v, name) => [percentNames.has(String(name)) ? `${f.number(Number(v), 2)} %` : amount(Number(v)), name]}
               />
-              <Line yAxisId="amt" type="stepAfter" dataKey="supplied" name={t("supplied")} stroke={SUPPLIED} dot={false} strokeWidth={2} isAnimationActive={false} />
-              <Line yAxisId="amt" type="stepAfter" dataKey="borrowed" name={t("borrowed")} stroke={BORROWED} dot={false} strokeWidth={2} isAnimationActive={false} />
-              <Line yAxisId="pct" type="stepAfter" dataKey="utilizationPct" name={t("utilization")} stroke={UTIL} dot={false} strokeWidth={1.5} isAnimationActive={false} />
-              <Line yAxisId="pct" type="stepAfter" dataKey="borrowAprPct" name={t("borrowApr")} stroke="#fb7185" dot={false} strokeDasharray="4 3" isAnimationActive={false} />
-              <Line yAxisId="pct" type="stepAfter" dataKey="supplyAprPct" name={t("supplyApr")} stroke="#6ee7b7" dot={false} strokeDasharray="4 3" isAnimationActive={false} />
+              <Line
+                yAxisId="amt"
+                type="stepAfter"
+                dataKey="supplied"
+                name={t("supplied")}
+                stroke={SUPPLIED}
+                dot={false}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="amt"
+                type="stepAfter"
+                dataKey="borrowed"
+                name={t("borrowed")}
+                stroke={BORROWED}
+                dot={false}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="pct"
+                type="stepAfter"
+                dataKey="utilizationPct"
+                name={t("utilization")}
+                stroke={UTIL}
+                dot={false}
+                strokeWidth={1.5}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="pct"
+                type="stepAfter"
+                dataKey="borrowAprPct"
+                name={t("borrowApr")}
+                stroke="#fb7185"
+                dot={false}
+                strokeDasharray="4 3"
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="pct"
+                type="stepAfter"
+                dataKey="supplyAprPct"
+                name={t("supplyApr")}
+                stroke="#6ee7b7"
+                dot={false}
+                strokeDasharray="4 3"
+                isAnimationActive={false}
+              />
               <Legend wrapperStyle={{ fontSize: 11 }} />
             </LineChart>
           </ResponsiveContainer>
@@ -73,9 +131,17 @@ export function MarketHistory({ chainId, market, baseDecimals, symbol, symbolOf 
       )}
       <div className="flex items-baseline justify-between text-xs text-slate-400">
         <span>
-          {t("liquidations")} <span className="font-mono text-slate-200" data-testid="liquidation-count">{liquidations.length}</span>
+          {t("liquidations")}{" "}
+          <span className="font-mono text-slate-200" data-testid="liquidation-count">
+            {liquidations.length}
+          </span>
         </span>
-        <a className="text-sky-300 hover:underline" href={`/api/export/liquidations?chainId=${chainId}&market=${market}`} download data-testid="liquidations-csv">
+        <a
+          className="text-sky-300 hover:underline"
+          href={`/api/export/liquidations?chainId=${chainId}&market=${market}`}
+          download
+          data-testid="liquidations-csv"
+        >
           {t("csv")}
         </a>
       </div>

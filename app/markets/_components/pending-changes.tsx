@@ -12,7 +12,12 @@ export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; 
   const t = useTranslations("pending");
   const tc = useTranslations("changes");
   const f = useFormat();
-  const words = { none: tc("none"), raw: (v: string) => tc("raw", { v }), units: (v: string) => tc("units", { v }), bps: (v: string) => tc("bps", { v }) };
+  const words = {
+    none: tc("none"),
+    raw: (v: string) => tc("raw", { v }),
+    units: (v: string) => tc("units", { v }),
+    bps: (v: string) => tc("bps", { v }),
+  };
   const changes = [...market.pendingChanges].sort((a, b) => (a.executableAt < b.executableAt ? -1 : 1));
   return (
     <div className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="pending-changes">

@@ -12,7 +12,6 @@ const SUPPLY = "#34d399";
 const KINK = "#f59e0b";
 const NOW = "#38bdf8";
 
-
 /**
  * Borrow and supply APR against utilisation 0–100 %, from lib/rates.ts (the engine's model), with the kink and
  * today's utilisation marked.

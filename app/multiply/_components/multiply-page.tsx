@@ -43,12 +43,16 @@ export function MultiplyPage() {
 function ProtocolMultiply({ choice, protocol }: { choice: ReactNode; protocol: "aave-v3" | "morpho-blue" }) {
   const t = useTranslations("multiply");
   const tp = useTranslations("multiplyPage");
-  const chains = useKeelChains().filter((c) => (protocol === "aave-v3" ? c.deployment?.aaveV3?.leverageRouter : c.deployment?.morphoBlue?.leverageRouter));
+  const chains = useKeelChains().filter((c) =>
+    protocol === "aave-v3" ? c.deployment?.aaveV3?.leverageRouter : c.deployment?.morphoBlue?.leverageRouter,
+  );
   const options = chains.flatMap((chain) =>
     (chain.deployment?.morphoBlue?.markets ?? []).map((m) => {
       const sym = (a: string) => findAsset(chain.deployment, a as `0x${string}`)?.symbol ?? a.slice(0, 8);
-      const target: ProtocolTarget = protocol === "aave-v3" ? { protocol, pair: { collateral: m.collateralToken, debt: m.loanToken } } : { protocol, marketId: m.id };
-      const label = protocol === "aave-v3" ? t("aavePair", { collateral: sym(m.collateralToken), debt: sym(m.loanToken) }) : t("morphoMarket", { name: m.name });
+      const target: ProtocolTarget =
+        protocol === "aave-v3" ? { protocol, pair: { collateral: m.collateralToken, debt: m.loanToken } } : { protocol, marketId: m.id };
+      const label =
+        protocol === "aave-v3" ? t("aavePair", { collateral: sym(m.collateralToken), debt: sym(m.loanToken) }) : t("morphoMarket", { name: m.name });
       return { key: `${chain.id}:${protocol}:${m.id}`, chain, target, label: `${label} · ${chain.name}` };
     }),
   );
@@ -64,7 +68,9 @@ function ProtocolMultiply({ choice, protocol }: { choice: ReactNode; protocol: "
         <div className="min-w-0 space-y-3">
           {choice}
           {options.length === 0 ? (
-            <p className="rounded-lg border border-slate-800 bg-slate-900/60 p-4 text-sm text-slate-300">{t("noRouterProtocol", { protocol: protocol === "aave-v3" ? t("aave") : t("morpho") })}</p>
+            <p className="rounded-lg border border-slate-800 bg-slate-900/60 p-4 text-sm text-slate-300">
+              {t("noRouterProtocol", { protocol: protocol === "aave-v3" ? t("aave") : t("morpho") })}
+            </p>
           ) : (
             <label className="block space-y-1 text-xs text-slate-400">
               <span>{t("pairLabel")}</span>
@@ -161,7 +167,11 @@ function KeelMultiply({ choice }: { choice: ReactNode }) {
                 <dd className="text-right font-mono tabular-nums">{f.apr(current.market.borrowRate)}</dd>
                 <dt className="text-slate-400">{t("available")}</dt>
                 <dd className="text-right font-mono tabular-nums">
-                  {f.token(current.market.cash, current.market.baseDecimals, findAsset(current.chain.deployment, current.market.baseAsset)?.symbol ?? "")}
+                  {f.token(
+                    current.market.cash,
+                    current.market.baseDecimals,
+                    findAsset(current.chain.deployment, current.market.baseAsset)?.symbol ?? "",
+                  )}
                 </dd>
                 <dt className="text-slate-400">{t("flashFee")}</dt>
                 <dd className="text-right font-mono tabular-nums">{f.percent(BigInt(current.market.flashFeeBps) * 10n ** 14n)}</dd>

@@ -45,10 +45,21 @@ function assetsFor(view: PositionView, action: PositionAction): PositionToken[] 
  * Why the protocol (or Keel's guard on prices) refuses `action` on `asset` before any amount is typed — a paused or
  * frozen reserve, Aave's borrow rules, a stale price — in one sentence; undefined when it may go ahead.
  */
-function refusal(view: PositionView, action: PositionAction, asset: Address, feeds: Record<string, number>, stale: (symbol: string, why: string) => string, why: (k: string) => string): string | undefined {
+function refusal(
+  view: PositionView,
+  action: PositionAction,
+  asset: Address,
+  feeds: Record<string, number>,
+  stale: (symbol: string, why: string) => string,
+  why: (k: string) => string,
+): string | undefined {
   const p = view.position;
   if (action === "borrow" || action === "withdraw") {
-    const involved = [...view.collaterals.map((c) => c.token), ...view.debts.map((d) => d.token), ...assetsFor(view, action).filter((t) => same(t.address, asset))];
+    const involved = [
+      ...view.collaterals.map((c) => c.token),
+      ...view.debts.map((d) => d.token),
+      ...assetsFor(view, action).filter((t) => same(t.address, asset)),
+    ];
     const bad = involved.find((t) => (feeds[t.address.toLowerCase()] ?? 0) !== 0);
     if (bad && (action === "borrow" || view.debts.length > 0)) return stale(bad.symbol, why(feedStatus(feeds[bad.address.toLowerCase()]!).key));
   }
@@ -143,8 +154,7 @@ export function PositionActions({
   const symbol = token.symbol;
   const decimals = token.decimals;
   const debtNow = view.debts.find((d) => same(d.token.address, asset))?.amount ?? 0n;
-  const suppliedNow =
-    p.protocol === "aave-v3" ? supplied(p.state, reserveIndex(p.state, asset)) : p.state.position.collateral;
+  const suppliedNow = p.protocol === "aave-v3" ? supplied(p.state, reserveIndex(p.state, asset)) : p.state.position.collateral;
   const refused = refusal(
     view,
     action,
@@ -230,15 +240,28 @@ export function PositionActions({
     : action === "withdraw"
       ? t("supplied", { amount: f.token(suppliedNow, decimals, symbol) })
       : t("canBorrow", { amount: f.token(max?.value ?? 0n, decimals, symbol) });
-  const maxLabel = action === "repay" ? t("maxRepaysAll") : action === "withdraw" || action === "borrow" ? t("maxIs", { amount: f.token(max?.value ?? 0n, decimals, symbol) }) : undefined;
+  const maxLabel =
+    action === "repay"
+      ? t("maxRepaysAll")
+      : action === "withdraw" || action === "borrow"
+        ? t("maxIs", { amount: f.token(max?.value ?? 0n, decimals, symbol) })
+        : undefined;
   const onMax = () => {
-    const v = action === "supply" ? (balance ?? 0n) : action === "repay" ? (balance !== undefined && balance < debtNow ? balance : debtNow) : (max?.value ?? 0n);
+    const v =
+      action === "supply"
+        ? (balance ?? 0n)
+        : action === "repay"
+          ? balance !== undefined && balance < debtNow
+            ? balance
+            : debtNow
+          : (max?.value ?? 0n);
     setText(formatUnits(v, decimals));
     setTouched(true);
     setAll(action === "repay" ? v === debtNow : action === "withdraw" ? v === suppliedNow : false);
   };
   const liqToken = view.collaterals.find((c) => same(c.token.address, asset))?.token ?? view.collaterals[0]?.token ?? after?.collaterals[0]?.token;
-  const liqOf = (v: PositionView | null) => (liqToken ? v?.collaterals.find((c) => same(c.token.address, liqToken.address))?.liquidationPriceUsd : undefined);
+  const liqOf = (v: PositionView | null) =>
+    liqToken ? v?.collaterals.find((c) => same(c.token.address, liqToken.address))?.liquidationPriceUsd : undefined;
   const usd = (x: bigint | null | undefined) => (x === null || x === undefined ? "—" : f.usd(x));
   const submitLabel = all ? ta("all", { action: t(action) }) : t(action);
   const needsApproval = pulls && parsed.ok && allowance !== undefined && allowance < amount;
@@ -321,8 +344,20 @@ export function PositionActions({
                 after={after ? f.healthFactor(after.healthFactor) : undefined}
                 afterClass={after ? BAND_STYLE[healthBand(after.healthFactor)].text : ""}
               />
-              {liqToken && <PreviewRow label={ta("liqPrice", { asset: liqToken.symbol })} testId="preview-liq" before={usd(liqOf(view))} after={after ? usd(liqOf(after)) : undefined} />}
-              <PreviewRow label={t("collateral")} testId="preview-collateral" before={usd(view.collateralUsd)} after={after ? usd(after.collateralUsd) : undefined} />
+              {liqToken && (
+                <PreviewRow
+                  label={ta("liqPrice", { asset: liqToken.symbol })}
+                  testId="preview-liq"
+                  before={usd(liqOf(view))}
+                  after={after ? usd(liqOf(after)) : undefined}
+                />
+              )}
+              <PreviewRow
+                label={t("collateral")}
+                testId="preview-collateral"
+                before={usd(view.collateralUsd)}
+                after={after ? usd(after.collateralUsd) : undefined}
+              />
               <PreviewRow label={ta("debt")} testId="preview-debt" before={usd(view.debtUsd)} after={after ? usd(after.debtUsd) : undefined} />
             </tbody>
           </table>
@@ -348,11 +383,30 @@ export function PositionActions({
   );
 }
 
-function Tabs({ action, onChoose, label, disabled = false }: { action: PositionAction; onChoose(a: PositionAction): void; label: string; disabled?: boolean }) {
+function Tabs({
+  action,
+  onChoose,
+  label,
+  disabled = false,
+}: {
+  action: PositionAction;
+  onChoose(a: PositionAction): void;
+  label: string;
+  disabled?: boolean;
+}) {
   const t = useTranslations("positionActions");
   function onKey(e: React.KeyboardEvent<HTMLDivElement>) {
     const i = ACTIONS.indexOf(action);
-    const next = e.key === "ArrowRight" ? ACTIONS[(i + 1) % 4] : e.key === "ArrowLeft" ? ACTIONS[(i + 3) % 4] : e.key === "Home" ? ACTIONS[0] : e.key === "End" ? ACTIONS[3] : undefined;
+    const next =
+      e.key === "ArrowRight"
+        ? ACTIONS[(i + 1) % 4]
+        : e.key === "ArrowLeft"
+          ? ACTIONS[(i + 3) % 4]
+          : e.key === "Home"
+            ? ACTIONS[0]
+            : e.key === "End"
+              ? ACTIONS[3]
+              : undefined;
     if (!next) return;
     e.preventDefault();
     onChoose(next);

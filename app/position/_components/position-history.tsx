@@ -27,7 +27,10 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
     },
   });
   const tokens = [...view.collaterals, ...view.debts].map((x) => x.token);
-  const all = view.position.protocol === "aave-v3" ? view.position.state.reserves.map((r) => r.token) : [view.position.state.collateralToken, view.position.state.loanToken];
+  const all =
+    view.position.protocol === "aave-v3"
+      ? view.position.state.reserves.map((r) => r.token)
+      : [view.position.state.collateralToken, view.position.state.loanToken];
   const tokenOf = (a: string) => [...tokens, ...all].find((x) => x.address.toLowerCase() === a.toLowerCase());
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="position-history">
@@ -63,7 +66,9 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
                       )}
                     </td>
                     <td className="py-1.5 pr-3">{ta(e.action)}</td>
-                    <td className="py-1.5 text-right font-mono tabular-nums">{tk ? f.token(e.amount, tk.decimals, tk.symbol) : e.amount.toString()}</td>
+                    <td className="py-1.5 text-right font-mono tabular-nums">
+                      {tk ? f.token(e.amount, tk.decimals, tk.symbol) : e.amount.toString()}
+                    </td>
                   </tr>
                 );
               })}

@@ -55,7 +55,9 @@ export function PositionPage({
   if (!view) {
     return (
       <div className="space-y-3">
-        {c.error && <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={c.updatedAt} hasData={false} onRetry={c.refetch} />}
+        {c.error && (
+          <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={c.updatedAt} hasData={false} onRetry={c.refetch} />
+        )}
         {!c.error && <p className="text-sm text-slate-400">{t("missing")}</p>}
       </div>
     );
@@ -64,7 +66,9 @@ export function PositionPage({
   const unitUsd = usdPerValueUnit(p, read!.usdPerToken);
   const liq = adapterOf(p).liquidationPrices(p);
   const used = view.debtUsd !== null && view.borrowLimitUsd !== null ? borrowLimitUsed(view.debtUsd, view.borrowLimitUsd) : null;
-  const held = view.collaterals.filter((x) => x.amount > 0n && x.priceUsd !== null).map((x) => ({ address: x.token.address, symbol: x.token.symbol }));
+  const held = view.collaterals
+    .filter((x) => x.amount > 0n && x.priceUsd !== null)
+    .map((x) => ({ address: x.token.address, symbol: x.token.symbol }));
 
   return (
     <div className="space-y-6" data-testid="position-page" data-protocol={protocol}>
@@ -90,7 +94,9 @@ export function PositionPage({
           {address ? t("notYours") : t("watching")}
         </p>
       )}
-      {c.error && <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={c.updatedAt} hasData onRetry={c.refetch} />}
+      {c.error && (
+        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={c.updatedAt} hasData onRetry={c.refetch} />
+      )}
       {read!.problems.map((x) => (
         <p key={x} className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
           {x}
@@ -114,7 +120,10 @@ export function PositionPage({
         {canAct ? (
           <PositionActions chain={chain} view={view} feeds={read!.feedStatus} usdPerToken={read!.usdPerToken} stale={Boolean(c.error)} />
         ) : (
-          <section className="self-start rounded-xl border border-slate-800 bg-slate-900/40 p-5 text-sm text-slate-400" data-testid="actions-read-only">
+          <section
+            className="self-start rounded-xl border border-slate-800 bg-slate-900/40 p-5 text-sm text-slate-400"
+            data-testid="actions-read-only"
+          >
             {t("actionsNeedOwner")}
           </section>
         )}

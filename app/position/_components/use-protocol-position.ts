@@ -12,7 +12,9 @@ export function useProtocolPosition(chainId: number, protocol: ProtocolId, id: A
   const chains = useAccountPositions(owner);
   const c = chains.find((x) => x.chain.id === chainId);
   const view: PositionView | undefined = c?.read
-    ? protocolViews(c.read, true).find((v) => v.protocol === protocol && (protocol === "aave-v3" || v.position.id.toLowerCase() === id?.toLowerCase()))
+    ? protocolViews(c.read, true).find(
+        (v) => v.protocol === protocol && (protocol === "aave-v3" || v.position.id.toLowerCase() === id?.toLowerCase()),
+      )
     : undefined;
   return { chainPositions: c, view, read: c?.read };
 }

@@ -131,7 +131,18 @@ export function AtRiskTable({
           </thead>
           <tbody>
             {Array.from(rows, (i) => (
-              <RiskRow key={book.ids[i]} i={i} stressed={flags[i] === 1} book={book} chainId={chainId} baseDecimals={baseDecimals} baseSymbol={baseSymbol} distance={distance} odds1={odds1} odds7={odds7} />
+              <RiskRow
+                key={book.ids[i]}
+                i={i}
+                stressed={flags[i] === 1}
+                book={book}
+                chainId={chainId}
+                baseDecimals={baseDecimals}
+                baseSymbol={baseSymbol}
+                distance={distance}
+                odds1={odds1}
+                odds7={odds7}
+              />
             ))}
           </tbody>
         </table>
@@ -140,7 +151,11 @@ export function AtRiskTable({
         <p className="text-xs text-slate-400" data-testid="risk-rows-shown">
           {order.length === 0
             ? t("noMatch")
-            : t("showing", { from: f.number(current * RISK_PAGE_ROWS + 1, 0), to: f.number(current * RISK_PAGE_ROWS + rows.length, 0), total: f.number(order.length, 0) })}
+            : t("showing", {
+                from: f.number(current * RISK_PAGE_ROWS + 1, 0),
+                to: f.number(current * RISK_PAGE_ROWS + rows.length, 0),
+                total: f.number(order.length, 0),
+              })}
         </p>
         {pages > 1 && (
           <nav className="flex items-center gap-2" aria-label={t("pages")}>
@@ -187,14 +202,22 @@ const RiskRow = memo(function RiskRow({
   const hf = book.healthFactor[i]!;
   const pct = (x: number) => (x === Infinity ? "—" : `${f.number(x * 100, 1)}%`);
   return (
-    <tr className={`border-t border-slate-800 ${stressed ? "bg-rose-950/30" : ""}`} data-testid="risk-row" data-vault-id={id} data-stressed={stressed ? "1" : "0"}>
+    <tr
+      className={`border-t border-slate-800 ${stressed ? "bg-rose-950/30" : ""}`}
+      data-testid="risk-row"
+      data-vault-id={id}
+      data-stressed={stressed ? "1" : "0"}
+    >
       <td className="px-3 py-1.5">
         <Link href={vaultHref(chainId, book.market, BigInt(id))} className="font-medium text-sky-300 hover:underline">
           #{id}
         </Link>
       </td>
       <td className="px-3 py-1.5 font-mono text-xs text-slate-400">{f.shortAddress(book.owners[i]! as Address)}</td>
-      <td className={`px-3 py-1.5 text-right font-mono tabular-nums ${book.liquidatableNow[i] ? "text-rose-300" : hf < 1.2 ? "text-orange-300" : hf < 1.5 ? "text-yellow-300" : "text-emerald-300"}`} data-testid="row-hf">
+      <td
+        className={`px-3 py-1.5 text-right font-mono tabular-nums ${book.liquidatableNow[i] ? "text-rose-300" : hf < 1.2 ? "text-orange-300" : hf < 1.5 ? "text-yellow-300" : "text-emerald-300"}`}
+        data-testid="row-hf"
+      >
         {hf > 1000 ? ">1000" : f.number(hf, 2)}
       </td>
       <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>

@@ -7,7 +7,10 @@ import { useTranslations } from "next-intl";
 import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 
-const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }, labelStyle: { color: "#cbd5e1" } };
+const TOOLTIP = {
+  contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 },
+  labelStyle: { color: "#cbd5e1" },
+};
 const COLORS = ["#38bdf8", "#f59e0b", "#a78bfa", "#34d399", "#f472b6"];
 const BAR_COLORS = ["#f43f5e", "#fb923c", "#fb923c", "#fbbf24", "#facc15", "#a3e635", "#34d399", "#34d399", "#10b981", "#059669"];
 
@@ -15,7 +18,13 @@ const BAR_COLORS = ["#f43f5e", "#fb923c", "#fb923c", "#fbbf24", "#facc15", "#a3e
  * Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip: today's, or at a
  * stress scenario's prices when one is given (recomputed on every slider move).
  */
-export const HealthHistogram = memo(function HealthHistogram({ book, scenario }: { book: RiskBook; scenario?: { health: Float64Array; flags: Uint8Array } }) {
+export const HealthHistogram = memo(function HealthHistogram({
+  book,
+  scenario,
+}: {
+  book: RiskBook;
+  scenario?: { health: Float64Array; flags: Uint8Array };
+}) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
   const data = useMemo(() => healthHistogram(book, scenario), [book, scenario]);
@@ -38,7 +47,10 @@ export const HealthHistogram = memo(function HealthHistogram({ book, scenario }:
               {...TOOLTIP}
               cursor={{ fill: "#1e293b" }}
               labelFormatter={(l) => `${t("healthFactor")} ${String(l)}`}
-              formatter={(v, _n, item) => [t("tooltip", { vaults: Number(v), debt: f.usdFloat((item.payload as { debtValue: number }).debtValue) }), ""]}
+              formatter={(v, _n, item) => [
+                t("tooltip", { vaults: Number(v), debt: f.usdFloat((item.payload as { debtValue: number }).debtValue) }),
+                "",
+              ]}
             />
             <Bar dataKey="vaults" isAnimationActive={false} fill="#38bdf8">
               {data.map((_, i) => (
@@ -68,9 +80,7 @@ export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ boo
   const series = [...symbols, "all"];
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="liquidation-levels">
-      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">
-        {t("levels")}
-      </figcaption>
+      <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{t("levels")}</figcaption>
       <ChartTable
         caption={t("levels")}
         columns={[t("drop"), ...series.map((s) => (s === "all" ? t("all") : t("alone", { asset: s })))]}
@@ -90,7 +100,11 @@ export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ boo
               fontSize={11}
             />
             <YAxis tickFormatter={f.usdCompact} stroke="#64748b" fontSize={11} width={56} />
-            <Tooltip {...TOOLTIP} labelFormatter={(v) => t("priceDown", { drop: String(v) })} formatter={(v, n) => [f.usdFloat(Number(v)), n === "all" ? t("all") : t("alone", { asset: String(n) })]} />
+            <Tooltip
+              {...TOOLTIP}
+              labelFormatter={(v) => t("priceDown", { drop: String(v) })}
+              formatter={(v, n) => [f.usdFloat(Number(v)), n === "all" ? t("all") : t("alone", { asset: String(n) })]}
+            />
             <Legend
               verticalAlign="bottom"
               height={20}

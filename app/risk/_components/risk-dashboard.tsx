@@ -24,7 +24,10 @@ import { StewardPanel } from "./steward-panel";
 
 // Charts load after the page is interactive (components/chart-placeholder.tsx).
 const HealthHistogram = dynamic(() => import("./risk-charts").then((m) => m.HealthHistogram), { ssr: false, loading: () => <ChartPlaceholder /> });
-const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) => m.LiquidationLevelsChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) => m.LiquidationLevelsChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
 
 /**
  * The protocol's risk, market by market: every vault from the indexer's compact book (or the chain's lens pages when
@@ -78,16 +81,46 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   const t = useTranslations("risk");
   const q = useRiskBook(chain, market);
   const vols = useVolatility(chain);
-  if (q.isPending) return <p className="text-sm text-slate-400" data-testid="risk-loading">{t("loading")}</p>;
+  if (q.isPending)
+    return (
+      <p className="text-sm text-slate-400" data-testid="risk-loading">
+        {t("loading")}
+      </p>
+    );
   if (!q.data) {
-    return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />;
+    return (
+      <RpcErrorBanner
+        chainName={chain.name}
+        rpcUrl={chain.rpcUrl}
+        what="marketVaults"
+        updatedAt={0}
+        hasData={false}
+        onRetry={() => void q.refetch()}
+      />
+    );
   }
   return (
     <>
       {q.error && (
-        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
+        <RpcErrorBanner
+          chainName={chain.name}
+          rpcUrl={chain.rpcUrl}
+          what="marketVaults"
+          updatedAt={q.dataUpdatedAt}
+          hasData
+          onRetry={() => void q.refetch()}
+        />
       )}
-      <MarketRiskView chain={chain} view={q.data.market} book={q.data.book} loadMs={q.data.loadMs} source={q.data.source} sigmas={vols.data?.sigmas} volsPending={vols.isPending} byAsset={vols.data?.byAsset} />
+      <MarketRiskView
+        chain={chain}
+        view={q.data.market}
+        book={q.data.book}
+        loadMs={q.data.loadMs}
+        source={q.data.source}
+        sigmas={vols.data?.sigmas}
+        volsPending={vols.isPending}
+        byAsset={vols.data?.byAsset}
+      />
     </>
   );
 }
@@ -118,7 +151,12 @@ function MarketRiskView({
   const symbols = useMemo(() => book.assets.map((a) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a)), [book, chain.deployment]);
   const baseSymbol = symbolOf(view.baseAsset);
   // The scenario is recomputed in the slider's event handler, timed; a refreshed book re-runs the current one.
-  const [scenario, setScenario] = useState(() => runScenario(book, book.assets.map(() => 0)));
+  const [scenario, setScenario] = useState(() =>
+    runScenario(
+      book,
+      book.assets.map(() => 0),
+    ),
+  );
   const [scenarioBook, setScenarioBook] = useState(book);
   if (scenarioBook !== book) {
     setScenarioBook(book);
@@ -169,7 +207,9 @@ function MarketRiskView({
     <div className="space-y-6">
       {unpriced && (
         <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
-          {t("unpriced", { assets: [...book.assets.filter((_, j) => !book.priceOk[j]), ...(book.baseOk ? [] : [view.baseAsset])].map(symbolOf).join(", ") })}
+          {t("unpriced", {
+            assets: [...book.assets.filter((_, j) => !book.priceOk[j]), ...(book.baseOk ? [] : [view.baseAsset])].map(symbolOf).join(", "),
+          })}
         </div>
       )}
       {source.kind === "rpc" && (
@@ -186,17 +226,31 @@ function MarketRiskView({
         <Stat label={t("stat.vaults")} testId="total-vaults" value={f.number(book.n, 0)} sub={t("stat.withDebt", { count: f.number(withDebt, 0) })} />
         <Stat label={t("stat.liquidatableNow")} testId="total-liquidatable" value={f.number(liquidatableNow, 0)} alarm={liquidatableNow > 0} />
         <Stat label={t("stat.collateralValue")} testId="total-collateral" value={f.usd(book.totals.collateralValue)} />
-        <Stat label={t("stat.debt")} testId="total-debt" value={f.usd(book.totals.debtValue)} sub={f.token(view.totalBorrows, view.baseDecimals, baseSymbol, 0)} />
+        <Stat
+          label={t("stat.debt")}
+          testId="total-debt"
+          value={f.usd(book.totals.debtValue)}
+          sub={f.token(view.totalBorrows, view.baseDecimals, baseSymbol, 0)}
+        />
         <Stat label={t("stat.supplied")} testId="total-supplied" value={f.token(view.totalSupplyAssets, view.baseDecimals, baseSymbol, 0)} />
         <Stat label={t("stat.utilization")} testId="total-utilization" value={f.percent(view.utilization)} />
         <Stat label={t("stat.reserves")} testId="total-reserves" value={f.token(view.totalReserves, view.baseDecimals, baseSymbol, 2)} />
-        <Stat label={t("stat.badDebt")} testId="total-bad-debt" value={f.token(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)} alarm={view.totalBadDebt > 0n} />
+        <Stat
+          label={t("stat.badDebt")}
+          testId="total-bad-debt"
+          value={f.token(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)}
+          alarm={view.totalBadDebt > 0n}
+        />
       </div>
       <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
         {source.kind === "indexer"
           ? t("loadIndexer", { count: f.number(book.n, 0), block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
             (source.notIndexed > 0 ? ` ${t("notIndexed", { count: f.number(source.notIndexed, 0) })}` : "")
-          : t("loadRpc", { count: f.number(book.n, 0), pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0), seconds: f.number(loadMs / 1000, 2) })}
+          : t("loadRpc", {
+              count: f.number(book.n, 0),
+              pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0),
+              seconds: f.number(loadMs / 1000, 2),
+            })}
       </p>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -226,11 +280,17 @@ function MarketRiskView({
               const v = byAsset?.[a.toLowerCase()];
               return (
                 <div key={a} className="rounded-lg border border-slate-800 bg-slate-950/40 px-3 py-2" data-testid={`vol-${symbolOf(a)}`}>
-                  <div className="text-xs text-slate-400">{t(a === view.baseAsset ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}</div>
+                  <div className="text-xs text-slate-400">
+                    {t(a === view.baseAsset ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}
+                  </div>
                   <div className="font-mono tabular-nums text-slate-100">
                     {volsPending ? "…" : v ? t("odds.perYear", { pct: f.number(v.annual * 100, 1) }) : t("odds.noHistory")}
                   </div>
-                  {v && <div className="text-xs text-slate-400">{t("odds.moves", { returns: f.number(v.returns, 0), days: f.number(v.span / 86_400, 1) })}</div>}
+                  {v && (
+                    <div className="text-xs text-slate-400">
+                      {t("odds.moves", { returns: f.number(v.returns, 0), days: f.number(v.span / 86_400, 1) })}
+                    </div>
+                  )}
                 </div>
               );
             })}

@@ -6,7 +6,10 @@ import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import type { StewardCollateralView } from "@/hooks/use-risk-steward";
 
-const TOOLTIP = { contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }, labelStyle: { color: "#cbd5e1" } };
+const TOOLTIP = {
+  contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 },
+  labelStyle: { color: "#cbd5e1" },
+};
 const MAX_POINTS = 240;
 
 /**
@@ -43,9 +46,25 @@ export function StewardChart({ c }: { c: StewardCollateralView }) {
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
           <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 4, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} stroke="#64748b" fontSize={10} tickFormatter={(x: number) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")} minTickGap={40} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={["dataMin", "dataMax"]}
+              stroke="#64748b"
+              fontSize={10}
+              tickFormatter={(x: number) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")}
+              minTickGap={40}
+            />
             <YAxis yAxisId="sigma" stroke="#38bdf8" fontSize={10} width={40} tickFormatter={(x: number) => `${Math.round(x)}%`} />
-            <YAxis yAxisId="lt" orientation="right" stroke="#f59e0b" fontSize={10} width={40} domain={[50, 100]} tickFormatter={(x: number) => `${Math.round(x)}%`} />
+            <YAxis
+              yAxisId="lt"
+              orientation="right"
+              stroke="#f59e0b"
+              fontSize={10}
+              width={40}
+              domain={[50, 100]}
+              tickFormatter={(x: number) => `${Math.round(x)}%`}
+            />
             <Tooltip {...TOOLTIP} labelFormatter={(x) => f.utc(Number(x))} formatter={(v, name) => [pct(Number(v)), String(name)]} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Line yAxisId="sigma" type="monotone" dataKey="sigma" name={t("volatility")} stroke="#38bdf8" dot={false} isAnimationActive={false} />

@@ -28,7 +28,11 @@ export function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMa
         {q.data && (
           <span className="text-xs text-slate-400" data-testid="steward-rules">
             {q.data.steward
-              ? t("rules", { step: f.percent(q.data.maxStep, 0), interval: f.age(Number(q.data.minInterval)), target: f.odds(DEFAULT_POLICY.insolvencyTarget) })
+              ? t("rules", {
+                  step: f.percent(q.data.maxStep, 0),
+                  interval: f.age(Number(q.data.minInterval)),
+                  target: f.odds(DEFAULT_POLICY.insolvencyTarget),
+                })
               : t("noSteward")}
           </span>
         )}
@@ -43,7 +47,13 @@ export function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMa
         {rows.map((c) => (
           <StewardCollateral
             key={c.inputs.asset}
-            c={{ ...c, ownerPending: view.pendingChanges.some((p) => p.kind === 0 && same(p.market, c.inputs.market) && same(p.asset, c.inputs.asset) && !c.changes.some((ch) => ch.changeId === p.id)) }}
+            c={{
+              ...c,
+              ownerPending: view.pendingChanges.some(
+                (p) =>
+                  p.kind === 0 && same(p.market, c.inputs.market) && same(p.asset, c.inputs.asset) && !c.changes.some((ch) => ch.changeId === p.id),
+              ),
+            }}
             now={q.data!.now}
             pendingIds={view.pendingChanges.map((p) => p.id)}
           />
@@ -86,20 +96,30 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
               <th scope="col" className="py-1 pr-2 font-normal">
                 <span className="sr-only">{t("parameter")}</span>
               </th>
-              <th scope="col" className="py-1 pr-2 font-normal">{t("ltv")}</th>
-              <th scope="col" className="py-1 pr-2 font-normal">{t("threshold")}</th>
-              <th scope="col" className="py-1 font-normal">{t("maxDiscount")}</th>
+              <th scope="col" className="py-1 pr-2 font-normal">
+                {t("ltv")}
+              </th>
+              <th scope="col" className="py-1 pr-2 font-normal">
+                {t("threshold")}
+              </th>
+              <th scope="col" className="py-1 font-normal">
+                {t("maxDiscount")}
+              </th>
             </tr>
           </thead>
           <tbody className="font-mono tabular-nums text-slate-200">
             <tr data-testid={`steward-current-${x.symbol}`}>
-              <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">{t("current")}</th>
+              <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">
+                {t("current")}
+              </th>
               <td className="py-1 pr-2">{f.percent(x.current.ltv, 1)}</td>
               <td className="py-1 pr-2">{f.percent(x.current.liquidationThreshold, 1)}</td>
               <td className="py-1">{f.percent(x.current.maxDiscount, 1)}</td>
             </tr>
             <tr data-testid={`steward-recommended-${x.symbol}`}>
-              <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">{t("recommended")}</th>
+              <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">
+                {t("recommended")}
+              </th>
               {r ? (
                 <>
                   <td className="py-1 pr-2">{f.percent(r.ltv, 1)}</td>
@@ -114,20 +134,26 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
             </tr>
             {waiting ? (
               <tr data-testid={`steward-next-${x.symbol}`}>
-                <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">{t("nextStep")}</th>
+                <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">
+                  {t("nextStep")}
+                </th>
                 <td colSpan={3} className="py-1 font-sans text-slate-400">
                   {t("pendingFirst")}
                 </td>
               </tr>
-            ) : c.next && (
-              <tr data-testid={`steward-next-${x.symbol}`}>
-                <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">{t("nextStep")}</th>
-                <td className="py-1 pr-2">{f.percent(c.next.ltv, 1)}</td>
-                <td className="py-1 pr-2">{f.percent(c.next.liquidationThreshold, 1)}</td>
-                <td className="py-1 font-sans text-slate-400">
-                  {Number(c.nextActionAt) > now ? t("notBefore", { at: f.utc(c.nextActionAt) }) : c.next.safer ? t("saferWait") : t("fullWait")}
-                </td>
-              </tr>
+            ) : (
+              c.next && (
+                <tr data-testid={`steward-next-${x.symbol}`}>
+                  <th scope="row" className="py-1 pr-2 font-sans font-normal text-slate-400">
+                    {t("nextStep")}
+                  </th>
+                  <td className="py-1 pr-2">{f.percent(c.next.ltv, 1)}</td>
+                  <td className="py-1 pr-2">{f.percent(c.next.liquidationThreshold, 1)}</td>
+                  <td className="py-1 font-sans text-slate-400">
+                    {Number(c.nextActionAt) > now ? t("notBefore", { at: f.utc(c.nextActionAt) }) : c.next.safer ? t("saferWait") : t("fullWait")}
+                  </td>
+                </tr>
+              )
             )}
           </tbody>
         </table>
@@ -136,7 +162,14 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
         <dt className="text-slate-400">{t("volatility")}</dt>
         <dd className="font-mono text-slate-200">{Number.isNaN(x.sigma) ? "—" : pctNum(x.sigma)}</dd>
         <dt className="text-slate-400">{t("liquidationTime")}</dt>
-        <dd className="font-mono text-slate-200">{t("liquidationTimeValue", { time: f.age(x.liquidationSeconds), heartbeat: f.age(x.heartbeat), positions: x.positions, horizon: f.age(horizonSeconds(x)) })}</dd>
+        <dd className="font-mono text-slate-200">
+          {t("liquidationTimeValue", {
+            time: f.age(x.liquidationSeconds),
+            heartbeat: f.age(x.heartbeat),
+            positions: x.positions,
+            horizon: f.age(horizonSeconds(x)),
+          })}
+        </dd>
         <dt className="text-slate-400">{t("poolCost")}</dt>
         <dd className="font-mono text-slate-200">{Number.isNaN(x.priceImpact) ? "—" : pctNum(x.priceImpact)}</dd>
         <dt className="text-slate-400">{t("insolvencyOdds")}</dt>
@@ -153,10 +186,18 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
           <table className="w-full text-left text-xs" data-testid={`steward-changes-${x.symbol}`}>
             <thead className="text-slate-400">
               <tr>
-                <th scope="col" className="py-1 pr-2 font-normal">{t("proposed")}</th>
-                <th scope="col" className="py-1 pr-2 font-normal">{t("move")}</th>
-                <th scope="col" className="py-1 pr-2 font-normal">{t("inputs")}</th>
-                <th scope="col" className="py-1 font-normal">{t("status")}</th>
+                <th scope="col" className="py-1 pr-2 font-normal">
+                  {t("proposed")}
+                </th>
+                <th scope="col" className="py-1 pr-2 font-normal">
+                  {t("move")}
+                </th>
+                <th scope="col" className="py-1 pr-2 font-normal">
+                  {t("inputs")}
+                </th>
+                <th scope="col" className="py-1 font-normal">
+                  {t("status")}
+                </th>
               </tr>
             </thead>
             <tbody className="text-slate-200">
@@ -164,7 +205,12 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & 
                 <tr key={String(ch.changeId)} className="border-t border-slate-800">
                   <td className="py-1 pr-2">{f.utc(ch.proposedAt)}</td>
                   <td className="py-1 pr-2 font-mono">
-                    {t("moveValue", { fromLtv: f.percent(ch.fromLtv, 1), toLtv: f.percent(ch.toLtv, 1), fromLt: f.percent(ch.fromLt, 1), toLt: f.percent(ch.toLt, 1) })}
+                    {t("moveValue", {
+                      fromLtv: f.percent(ch.fromLtv, 1),
+                      toLtv: f.percent(ch.toLtv, 1),
+                      fromLt: f.percent(ch.fromLt, 1),
+                      toLt: f.percent(ch.toLt, 1),
+                    })}
                   </td>
                   <td className="py-1 pr-2 font-mono">
                     {t("inputsValue", {

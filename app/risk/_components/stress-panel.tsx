@@ -55,7 +55,14 @@ export function StressPanel({
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-3">
-          {slider(t("all"), all ?? Math.max(...shocks), (v) => onChange(shocks.map(() => v)), "shock-all", true, all === null ? t("mixed") : undefined)}
+          {slider(
+            t("all"),
+            all ?? Math.max(...shocks),
+            (v) => onChange(shocks.map(() => v)),
+            "shock-all",
+            true,
+            all === null ? t("mixed") : undefined,
+          )}
           {symbols.map((s, j) => slider(s, shocks[j]!, (v) => onChange(shocks.map((x, i) => (i === j ? v : x))), `shock-${s}`))}
           {shocks.some((s) => s > 0) && (
             <button type="button" onClick={() => onChange(shocks.map(() => 0))} className="text-xs text-sky-300 hover:underline">
@@ -64,7 +71,12 @@ export function StressPanel({
           )}
         </div>
         <dl className="grid grid-cols-2 gap-3 text-sm">
-          <Result label={t("liquidatable")} testId="stress-liquidatable" value={f.number(result.liquidatable, 0)} sub={t("ofWithDebt", { count: f.number(result.vaultsWithDebt, 0) })} />
+          <Result
+            label={t("liquidatable")}
+            testId="stress-liquidatable"
+            value={f.number(result.liquidatable, 0)}
+            sub={t("ofWithDebt", { count: f.number(result.vaultsWithDebt, 0) })}
+          />
           <Result
             label={t("debtAffected")}
             testId="stress-debt"

@@ -20,7 +20,12 @@ contract ChainlinkMorphoOracle {
     /// @notice 10^(36 + loan decimals + loan feed decimals − collateral decimals − collateral feed decimals).
     uint256 public immutable SCALE_FACTOR;
 
-    constructor(AggregatorV3Interface collateralFeed, AggregatorV3Interface loanFeed, uint8 collateralDecimals, uint8 loanDecimals) {
+    constructor(
+        AggregatorV3Interface collateralFeed,
+        AggregatorV3Interface loanFeed,
+        uint8 collateralDecimals,
+        uint8 loanDecimals
+    ) {
         COLLATERAL_FEED = collateralFeed;
         LOAN_FEED = loanFeed;
         uint256 up = 36 + uint256(loanDecimals) + loanFeed.decimals();

@@ -40,7 +40,8 @@ contract KinkedIrm is IIrm {
     }
 
     function _rate(Market memory market) internal view returns (uint256) {
-        uint256 u = market.totalSupplyAssets == 0 ? 0 : uint256(market.totalBorrowAssets) * WAD / market.totalSupplyAssets;
+        uint256 u =
+            market.totalSupplyAssets == 0 ? 0 : uint256(market.totalBorrowAssets) * WAD / market.totalSupplyAssets;
         if (u > WAD) u = WAD;
         if (u <= KINK) return BASE_RATE + SLOPE1 * u / KINK;
         return BASE_RATE + SLOPE1 + SLOPE2 * (u - KINK) / (WAD - KINK);

@@ -11,13 +11,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {
-    IKeelMarket,
-    RateModel,
-    CollateralParams,
-    CollateralInfo,
-    VaultData
-} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralParams, CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
@@ -107,13 +101,23 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function transferVault(uint256, /* id */ address /* to */ ) external {
+    function transferVault(
+        uint256,
+        /* id */
+        address /* to */
+    )
+        external
+    {
         _delegateToModule();
     }
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function acceptVault(uint256 /* id */ ) external {
+    function acceptVault(
+        uint256 /* id */
+    )
+        external
+    {
         _delegateToModule();
     }
 
@@ -187,7 +191,8 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         uint256 available = l.cash;
         if (amount > available) revert IKeelMarket.InsufficientLiquidity(amount, available);
         shares = amount.toSharesUp(t.borrowAssets, t.borrowShares);
-        (t.borrowAssets, t.borrowShares) = ((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
+        (t.borrowAssets, t.borrowShares) =
+        ((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
         l.cash = uint128(available - amount);
         _totals = t;
         _liq = l;
@@ -212,9 +217,20 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function liquidate(uint256, /* id */ address, /* asset */ uint256, /* repayAmount */ uint256 /* minSeized */ )
+    function liquidate(
+        uint256,
+        /* id */
+        address,
+        /* asset */
+        uint256,
+        /* repayAmount */
+        uint256 /* minSeized */
+    )
         external
-        returns (uint256, /* repaid */ uint256 /* seized */ )
+        returns (
+            uint256, /* repaid */
+            uint256 /* seized */
+        )
     {
         _delegateToModule();
     }
@@ -266,7 +282,15 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     /// The amount lent sits in the flash transient slot (+1) so base transfers in during the callback are checked
     /// against cash minus it.
     /// Runs in KeelMarketModule.
-    function flashLoan(IERC3156FlashBorrower, /* receiver */ address, /* token */ uint256, /* amount */ bytes calldata /* data */ )
+    function flashLoan(
+        IERC3156FlashBorrower,
+        /* receiver */
+        address,
+        /* token */
+        uint256,
+        /* amount */
+        bytes calldata /* data */
+    )
         external
         returns (bool)
     {
@@ -277,31 +301,57 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function setCollateral(address, /* asset */ CollateralParams calldata /* params */ ) external {
+    function setCollateral(
+        address,
+        /* asset */
+        CollateralParams calldata /* params */
+    )
+        external
+    {
         _delegateToModule();
     }
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function setRateModel(RateModel calldata /* model */ ) external {
+    function setRateModel(
+        RateModel calldata /* model */
+    )
+        external
+    {
         _delegateToModule();
     }
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function setFees(uint256, /* reserveFactor */ uint256 /* flashFeeBps */ ) external {
+    function setFees(
+        uint256,
+        /* reserveFactor */
+        uint256 /* flashFeeBps */
+    )
+        external
+    {
         _delegateToModule();
     }
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function setBorrowPaused(bool /* paused */ ) external {
+    function setBorrowPaused(
+        bool /* paused */
+    )
+        external
+    {
         _delegateToModule();
     }
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
-    function withdrawReserves(address, /* to */ uint256 /* amount */ ) external {
+    function withdrawReserves(
+        address,
+        /* to */
+        uint256 /* amount */
+    )
+        external
+    {
         _delegateToModule();
     }
 
@@ -339,11 +389,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         return balanceOf(owner_).min(_convertToShares(_cashOnHand(_liq.cash), Math.Rounding.Floor));
     }
 
-    function _deposit(address caller, address receiver, uint256 assets, uint256 shares)
-        internal
-        override
-        nonReentrant
-    {
+    function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override nonReentrant {
         _accrue();
         super._deposit(caller, receiver, assets, shares);
     }
@@ -496,7 +542,9 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         d.debt = debtOf(id);
         uint256 mask = _heldMask(v);
         uint256 n;
-        for (uint256 m = mask; m != 0; m &= m - 1) ++n;
+        for (uint256 m = mask; m != 0; m &= m - 1) {
+            ++n;
+        }
         d.assets = new address[](n);
         d.amounts = new uint256[](n);
         n = 0;

@@ -312,8 +312,9 @@ abstract contract KeelMarketCore {
         uint256 shares = v.debtShares;
         Totals memory t = _totals;
         uint256 newShares = t.borrowShares - shares;
-        uint256 newAssets =
-            newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(shares.toAssetsUp(t.borrowAssets, t.borrowShares));
+        uint256 newAssets = newShares == 0
+            ? 0
+            : uint256(t.borrowAssets).zeroFloorSub(shares.toAssetsUp(t.borrowAssets, t.borrowShares));
         uint256 bad = t.borrowAssets - newAssets;
         _totals = Totals(uint128(newAssets), uint128(newShares));
         v.debtShares = 0;
@@ -497,7 +498,9 @@ abstract contract KeelMarketCore {
         RiskBoundsLib.validateCollateral(p);
         Collateral storage c = _collaterals[asset];
         if (!c.listed) {
-            if (asset == address(0) || asset == BASE || asset == address(this)) revert IKeelMarket.InvalidCollateral(asset);
+            if (asset == address(0) || asset == BASE || asset == address(this)) {
+                revert IKeelMarket.InvalidCollateral(asset);
+            }
             uint256 n = _config.collateralCount;
             if (n >= MAX_COLLATERALS) revert IKeelMarket.TooManyCollaterals();
             oracle.price(asset); // a listed collateral needs a live feed (reverts with the oracle's error)
@@ -519,7 +522,6 @@ abstract contract KeelMarketCore {
         c.supplyCap = p.supplyCap;
     }
 
-
     function _setRateModel(RateModel memory m) internal {
         RiskBoundsLib.validateRateModel(m);
         Rates storage r = _rates;
@@ -528,14 +530,12 @@ abstract contract KeelMarketCore {
         emit IKeelMarket.RateModelSet(m.baseRate, m.slope1, m.slope2, m.kink);
     }
 
-
     function _setFees(uint256 reserveFactor_, uint256 flashFeeBps_) internal {
         RiskBoundsLib.validateFees(reserveFactor_, flashFeeBps_);
         _rates.reserveFactor = uint64(reserveFactor_);
         _rates.flashFeeBps = uint8(flashFeeBps_);
         emit IKeelMarket.FeesSet(reserveFactor_, flashFeeBps_);
     }
-
 
     /* INTERNAL: TOKENS, AUTH, TRANSIENT */
 

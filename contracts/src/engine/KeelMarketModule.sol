@@ -132,7 +132,8 @@ contract KeelMarketModule is KeelMarketCore {
             if (mask & 1 != 0) {
                 Listed memory e = _listed[i];
                 if (e.asset != asset) {
-                    uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), _priceOrZero(e.asset), _scale(e.decimals));
+                    uint256 value =
+                        HealthLib.valueDown(_balanceOf(id, e.asset, i), _priceOrZero(e.asset), _scale(e.decimals));
                     if (value >= DUST_VALUE) {
                         Collateral storage o = _collaterals[e.asset];
                         uint256 d = HealthLib.discount(x.startHf, o.maxDiscount, h.collateralValue, h.debtValue);

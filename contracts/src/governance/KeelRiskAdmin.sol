@@ -258,7 +258,9 @@ contract KeelRiskAdmin is Ownable2Step {
         knownMarket(market)
         returns (uint256 changeId)
     {
-        if (msg.sender != steward || block.timestamp < stewardActiveAt) revert NotSteward(msg.sender, stewardActiveAt);
+        if (msg.sender != steward || block.timestamp < stewardActiveAt) {
+            revert NotSteward(msg.sender, stewardActiveAt);
+        }
         CollateralInfo memory cur = IKeelMarket(market).collateralInfo(asset);
         if (cur.liquidationThreshold == 0) revert IKeelMarket.NotListed(asset);
         _stewardStep(cur.ltv, ltv);
@@ -309,11 +311,13 @@ contract KeelRiskAdmin is Ownable2Step {
 
     /// @notice Proposes setting or replacing the feed of `asset` with its heartbeat and bounds (feed units). The oracle
     /// validates it when the change is executed.
-    function proposeFeed(address asset, AggregatorV3Interface feed, uint32 heartbeat, int256 minAnswer, int256 maxAnswer)
-        external
-        onlyOwner
-        returns (uint256 changeId)
-    {
+    function proposeFeed(
+        address asset,
+        AggregatorV3Interface feed,
+        uint32 heartbeat,
+        int256 minAnswer,
+        int256 maxAnswer
+    ) external onlyOwner returns (uint256 changeId) {
         if (address(feed) == address(0) || asset == address(0)) revert ZeroAddress();
         if (minAnswer <= 0 || maxAnswer <= minAnswer) revert KeelOracle.InvalidBounds(minAnswer, maxAnswer);
         changeId = _propose(
@@ -356,15 +360,16 @@ contract KeelRiskAdmin is Ownable2Step {
                 _stewardStep(cur.ltv, x[0]);
                 _stewardStep(cur.liquidationThreshold, x[1]);
             }
-            IKeelMarket(ch.market).setCollateral(
-                ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3]))
-            );
+            IKeelMarket(ch.market)
+                .setCollateral(ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3])));
         } else if (ch.kind == ChangeKind.RateModel) {
             IKeelMarket(ch.market).setRateModel(RateModel(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint64(x[3])));
         } else if (ch.kind == ChangeKind.Fees) {
             IKeelMarket(ch.market).setFees(x[0], x[1]);
         } else if (ch.kind == ChangeKind.Feed) {
-            oracle.setFeed(ch.asset, AggregatorV3Interface(address(uint160(x[0]))), uint32(x[1]), int256(x[2]), int256(x[3]));
+            oracle.setFeed(
+                ch.asset, AggregatorV3Interface(address(uint160(x[0]))), uint32(x[1]), int256(x[2]), int256(x[3])
+            );
         } else if (ch.kind == ChangeKind.Guardian) {
             guardian = ch.asset;
             emit GuardianSet(ch.asset);

@@ -135,7 +135,18 @@ contract KeelRiskSteward {
         (uint64 eta, uint64 expiry) = _windowOf(changeId);
         _changes.push(
             StewardChange(
-                changeId, market, asset, cur.ltv, cur.liquidationThreshold, ltv, lt, uint64(block.timestamp), eta, expiry, 0, inputs
+                changeId,
+                market,
+                asset,
+                cur.ltv,
+                cur.liquidationThreshold,
+                ltv,
+                lt,
+                uint64(block.timestamp),
+                eta,
+                expiry,
+                0,
+                inputs
             )
         );
         _indexOf[changeId] = _changes.length;

@@ -65,7 +65,9 @@ interface IKeelMarket {
         uint256 indexed id, address indexed caller, address indexed asset, uint256 amount, address receiver
     );
     /// @notice A vault borrowed base assets.
-    event Borrowed(uint256 indexed id, address indexed caller, address indexed receiver, uint256 assets, uint256 shares);
+    event Borrowed(
+        uint256 indexed id, address indexed caller, address indexed receiver, uint256 assets, uint256 shares
+    );
     /// @notice Debt of a vault was repaid.
     event Repaid(uint256 indexed id, address indexed caller, uint256 assets, uint256 shares);
     /// @notice A vault was liquidated.
@@ -82,7 +84,9 @@ interface IKeelMarket {
     /// @notice Interest accrued on total borrows; `reserves` is the part credited to protocol reserves.
     event InterestAccrued(uint256 borrowRate, uint256 interest, uint256 reserves);
     /// @notice A collateral was listed.
-    event CollateralListed(address indexed asset, uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount, uint256 supplyCap);
+    event CollateralListed(
+        address indexed asset, uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount, uint256 supplyCap
+    );
     /// @notice A listed collateral's parameters changed.
     event CollateralParamsSet(
         address indexed asset, uint256 ltv, uint256 liquidationThreshold, uint256 maxDiscount, uint256 supplyCap

@@ -192,7 +192,11 @@ contract KeelLens {
 
     /// @notice The latest `count` rounds of each of `feeds`, newest first (for realised volatility). A feed's list stops
     /// early at the first round it cannot return (its history is shorter, or a Chainlink proxy's phase begins there).
-    function getFeedHistory(address[] calldata feeds, uint256 count) external view returns (FeedRound[][] memory rounds) {
+    function getFeedHistory(address[] calldata feeds, uint256 count)
+        external
+        view
+        returns (FeedRound[][] memory rounds)
+    {
         rounds = new FeedRound[][](feeds.length);
         for (uint256 f; f < feeds.length; ++f) {
             AggregatorV3Interface feed = AggregatorV3Interface(feeds[f]);

@@ -72,18 +72,24 @@ library HealthLib {
     /// @dev Price of one collateral at which the vault's health factor is 1, the rest of the vault held fixed:
     /// amount × p / scale × lt + otherLiquidationValue = debtValue. Zero when that price would be zero or below
     /// (the other collateral covers the debt alone) or the vault holds none of the asset.
-    function liquidationPrice(uint256 debtValue, uint256 otherLiquidationValue, uint256 amount, uint256 lt, uint256 scale)
-        internal
-        pure
-        returns (uint256)
-    {
+    function liquidationPrice(
+        uint256 debtValue,
+        uint256 otherLiquidationValue,
+        uint256 amount,
+        uint256 lt,
+        uint256 scale
+    ) internal pure returns (uint256) {
         if (debtValue <= otherLiquidationValue || amount == 0 || lt == 0) return 0;
         return (debtValue - otherLiquidationValue).wDivUp(lt).mulDivUp(scale, amount);
     }
 
     /// @dev Largest repayment value (USD) after which hf ≤ TARGET_HEALTH, when seizing collateral at the given LT and
     /// discount: (T·D − L) / (T − (1 + d)·lt). Requires hf < 1 ≤ (1 + d)·lt < T, which liquidate guarantees.
-    function maxRepayValue(uint256 liquidationValue, uint256 debtValue, uint256 bonusLt) internal pure returns (uint256) {
+    function maxRepayValue(uint256 liquidationValue, uint256 debtValue, uint256 bonusLt)
+        internal
+        pure
+        returns (uint256)
+    {
         uint256 targetLiq = debtValue.wMulUp(TARGET_HEALTH);
         if (targetLiq <= liquidationValue) return 0;
         return (targetLiq - liquidationValue).mulDivUp(WAD, TARGET_HEALTH - bonusLt);
@@ -99,7 +105,8 @@ library HealthLib {
         uint256 collateralScale,
         uint256 discount_
     ) internal pure returns (uint256) {
-        return valueDown(repaid, basePrice, baseScale).wMulDown(WAD + discount_).mulDivDown(collateralScale, collateralPrice);
+        return valueDown(repaid, basePrice, baseScale).wMulDown(WAD + discount_)
+            .mulDivDown(collateralScale, collateralPrice);
     }
 
     /// @dev Base units a liquidator must repay to seize `seized` collateral units at `discount` (every step rounds up).

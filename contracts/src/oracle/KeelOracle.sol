@@ -97,7 +97,12 @@ contract KeelOracle is Ownable2Step {
 
     /// @notice Emitted when an asset's feed is set or replaced.
     event FeedSet(
-        address indexed asset, address indexed feed, uint32 heartbeat, uint8 feedDecimals, int256 minAnswer, int256 maxAnswer
+        address indexed asset,
+        address indexed feed,
+        uint32 heartbeat,
+        uint8 feedDecimals,
+        int256 minAnswer,
+        int256 maxAnswer
     );
 
     /// @dev Bits of a compact bound's mantissa; the exponent (power of ten) sits above them.
@@ -134,9 +139,7 @@ contract KeelOracle is Ownable2Step {
 
         if (address(_feeds[asset].feed) == address(0)) _assets.push(asset);
         _feeds[asset] = Packed(feed, uint24(heartbeat), decimals, minPacked, maxPacked);
-        emit FeedSet(
-            asset, address(feed), heartbeat, decimals, int256(_decodeBound(minPacked)), int256(effectiveMax)
-        );
+        emit FeedSet(asset, address(feed), heartbeat, decimals, int256(_decodeBound(minPacked)), int256(effectiveMax));
     }
 
     /// @notice The USD price of one whole unit of `asset`, WAD-scaled. Reverts unless the feed is healthy.
@@ -229,7 +232,9 @@ contract KeelOracle is Ownable2Step {
         Packed memory c = _feeds[asset];
         uint256 maxAnswer = _decodeBound(c.maxAnswer);
         if (maxAnswer > uint128(type(int128).max)) maxAnswer = uint128(type(int128).max);
-        return FeedConfig(c.feed, c.heartbeat, c.feedDecimals, int128(int256(_decodeBound(c.minAnswer))), int128(int256(maxAnswer)));
+        return FeedConfig(
+            c.feed, c.heartbeat, c.feedDecimals, int128(int256(_decodeBound(c.minAnswer))), int128(int256(maxAnswer))
+        );
     }
 
     /// @dev The one place the guard rules live: what a round read from the feed of config `word` is worth.
@@ -246,7 +251,8 @@ contract KeelOracle is Ownable2Step {
             if (block.timestamp - updatedAt > uint24(word >> 160)) return Status.Stale;
         }
         // answer > 0 here, so the unsigned comparison is exact.
-        if (uint256(answer) < _decodeBound(uint32(word >> 192)) || uint256(answer) > _decodeBound(uint32(word >> 224))) {
+        if (uint256(answer) < _decodeBound(uint32(word >> 192)) || uint256(answer) > _decodeBound(uint32(word >> 224)))
+        {
             return Status.OutOfBounds;
         }
         return Status.Ok;

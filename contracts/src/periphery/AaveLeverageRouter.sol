@@ -196,7 +196,12 @@ contract AaveLeverageRouter is LeverageRouterBase {
 
     /// @inheritdoc LeverageRouterBase
     /// @dev AaveOracle prices both assets in the market's base currency.
-    function _oracleValue(address tokenIn, address tokenOut, uint256 amountIn) internal view override returns (uint256) {
+    function _oracleValue(address tokenIn, address tokenOut, uint256 amountIn)
+        internal
+        view
+        override
+        returns (uint256)
+    {
         IPriceOracleGetter oracle = IPriceOracleGetter(pool.ADDRESSES_PROVIDER().getPriceOracle());
         uint256 pIn = oracle.getAssetPrice(tokenIn);
         uint256 pOut = oracle.getAssetPrice(tokenOut);

@@ -187,7 +187,9 @@ contract MorphoLeverageRouter is LeverageRouterBase {
         if (shares == 0) return 0;
         Market memory m = morpho.market(id);
         return Math.mulDiv(
-            shares, uint256(m.totalBorrowAssets) + VIRTUAL_ASSETS, uint256(m.totalBorrowShares) + VIRTUAL_SHARES,
+            shares,
+            uint256(m.totalBorrowAssets) + VIRTUAL_ASSETS,
+            uint256(m.totalBorrowShares) + VIRTUAL_SHARES,
             Math.Rounding.Ceil
         );
     }

@@ -24,32 +24,41 @@ contract LendingDevContractsTest is Test {
 
     /// Morpho's IOracle rule: 1 whole collateral token is worth price × 10^collateralDecimals / 1e36 loan units.
     function test_oracle_scalesPerMorphoRule() public {
-        ChainlinkMorphoOracle wethUsdc = new ChainlinkMorphoOracle(AggregatorV3Interface(address(eth)), AggregatorV3Interface(address(usd)), 18, 6);
+        ChainlinkMorphoOracle wethUsdc =
+            new ChainlinkMorphoOracle(AggregatorV3Interface(address(eth)), AggregatorV3Interface(address(usd)), 18, 6);
         assertEq(wethUsdc.price(), 3000e24);
         assertEq(1e18 * wethUsdc.price() / 1e36, 3000e6, "1 WETH = 3,000 USDC");
-        ChainlinkMorphoOracle wbtcUsdc = new ChainlinkMorphoOracle(AggregatorV3Interface(address(btc)), AggregatorV3Interface(address(usd)), 8, 6);
+        ChainlinkMorphoOracle wbtcUsdc =
+            new ChainlinkMorphoOracle(AggregatorV3Interface(address(btc)), AggregatorV3Interface(address(usd)), 8, 6);
         assertEq(1e8 * wbtcUsdc.price() / 1e36, 65_000e6, "1 WBTC = 65,000 USDC");
-        ChainlinkMorphoOracle usdcWeth = new ChainlinkMorphoOracle(AggregatorV3Interface(address(usd)), AggregatorV3Interface(address(eth)), 6, 18);
+        ChainlinkMorphoOracle usdcWeth =
+            new ChainlinkMorphoOracle(AggregatorV3Interface(address(usd)), AggregatorV3Interface(address(eth)), 6, 18);
         assertEq(3000e6 * usdcWeth.price() / 1e36, 1e18 - 1, "3,000 USDC = 1 WETH, rounded down");
     }
 
     function testFuzz_oracle_followsFeeds(uint256 ethPrice, uint256 usdPrice) public {
         ethPrice = bound(ethPrice, 1, 1e15);
         usdPrice = bound(usdPrice, 1, 1e15);
-        ChainlinkMorphoOracle o = new ChainlinkMorphoOracle(AggregatorV3Interface(address(eth)), AggregatorV3Interface(address(usd)), 18, 6);
+        ChainlinkMorphoOracle o =
+            new ChainlinkMorphoOracle(AggregatorV3Interface(address(eth)), AggregatorV3Interface(address(usd)), 18, 6);
         eth.setAnswer(int256(ethPrice));
         usd.setAnswer(int256(usdPrice));
         assertEq(o.price(), 1e24 * ethPrice / usdPrice);
     }
 
     function test_oracle_refusesNonPositiveAnswers() public {
-        ChainlinkMorphoOracle o = new ChainlinkMorphoOracle(AggregatorV3Interface(address(eth)), AggregatorV3Interface(address(usd)), 18, 6);
+        ChainlinkMorphoOracle o =
+            new ChainlinkMorphoOracle(AggregatorV3Interface(address(eth)), AggregatorV3Interface(address(usd)), 18, 6);
         eth.setAnswer(0);
-        vm.expectRevert(abi.encodeWithSelector(ChainlinkMorphoOracle.NonPositiveAnswer.selector, address(eth), int256(0)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ChainlinkMorphoOracle.NonPositiveAnswer.selector, address(eth), int256(0))
+        );
         o.price();
         eth.setAnswer(3000e8);
         usd.setAnswer(-1);
-        vm.expectRevert(abi.encodeWithSelector(ChainlinkMorphoOracle.NonPositiveAnswer.selector, address(usd), int256(-1)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ChainlinkMorphoOracle.NonPositiveAnswer.selector, address(usd), int256(-1))
+        );
         o.price();
     }
 
@@ -71,7 +80,9 @@ contract LendingDevContractsTest is Test {
         assertEq(irm.borrowRateView(p, _market(100, 90)), 1 + 100, "at the kink");
         assertEq(irm.borrowRateView(p, _market(100, 95)), 1 + 100 + 500, "half way above the kink");
         assertEq(irm.borrowRateView(p, _market(100, 100)), 1 + 100 + 1000, "fully used");
-        assertEq(irm.borrowRate(p, _market(100, 95)), irm.borrowRateView(p, _market(100, 95)), "borrowRate = borrowRateView");
+        assertEq(
+            irm.borrowRate(p, _market(100, 95)), irm.borrowRateView(p, _market(100, 95)), "borrowRate = borrowRateView"
+        );
     }
 
     function testFuzz_irm_monotoneAndBounded(uint256 supplied, uint256 a, uint256 b) public {

@@ -43,7 +43,9 @@ contract FlashBorrower is IERC3156FlashBorrower {
 
     function setCalls(bytes[] memory c) external {
         delete calls;
-        for (uint256 i; i < c.length; ++i) calls.push(c[i]);
+        for (uint256 i; i < c.length; ++i) {
+            calls.push(c[i]);
+        }
     }
 
     function setBadReturn(bool b) external {
@@ -98,7 +100,10 @@ abstract contract EngineBase is Test {
 
     // ~4% APR at the kink (90%), +60% APR above it; 10% reserve factor; 5 bps flash fee.
     function _usdcRateModel() internal pure returns (RateModel memory) {
-        return RateModel({baseRate: 0, slope1: uint64(0.04e18) / 365 days, slope2: uint64(0.6e18) / 365 days, kink: 0.9e18});
+        return
+            RateModel({
+                baseRate: 0, slope1: uint64(0.04e18) / 365 days, slope2: uint64(0.6e18) / 365 days, kink: 0.9e18
+            });
     }
 
     function setUp() public virtual {
@@ -119,7 +124,9 @@ abstract contract EngineBase is Test {
 
         market = _newMarket(usdc, _usdcRateModel(), 0.1e18, 5);
         vm.startPrank(ADMIN);
-        riskAdmin.listCollateral(address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
+        riskAdmin.listCollateral(
+            address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18)
+        );
         riskAdmin.listCollateral(address(market), address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 1_000e8));
         vm.stopPrank();
         lens = new KeelLens();

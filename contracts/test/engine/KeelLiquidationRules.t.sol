@@ -76,13 +76,16 @@ contract KeelLiquidationRulesTest is EngineBase {
             } catch (bytes memory err) {
                 bytes4 sel = bytes4(err);
                 assertTrue(
-                    sel == IKeelMarket.LiquidationLowersHealth.selector || sel == IKeelMarket.InsufficientCollateral.selector
+                    sel == IKeelMarket.LiquidationLowersHealth.selector
+                        || sel == IKeelMarket.InsufficientCollateral.selector
                         || sel == IKeelMarket.RepayBelowRequired.selector,
                     "only a refused lowering, an emptied asset or a short offer"
                 );
             }
         }
-        assertLe(gainedValue, repaidTotal * 1e12 * (1e18 + dStart) / 1e18 + 1e12, "never more than the starting discount");
+        assertLe(
+            gainedValue, repaidTotal * 1e12 * (1e18 + dStart) / 1e18 + 1e12, "never more than the starting discount"
+        );
         assertEq(market.totalBadDebt(), 0, "solvent: nothing written off");
     }
 
@@ -120,7 +123,9 @@ contract KeelLiquidationRulesTest is EngineBase {
         usdcFeed.setAnswer(1e8);
         (,, uint256 updatedAt,,) = btcFeed.latestRoundData();
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(KeelOracle.StalePrice.selector, address(wbtc), updatedAt, uint256(1 hours)));
+        vm.expectRevert(
+            abi.encodeWithSelector(KeelOracle.StalePrice.selector, address(wbtc), updatedAt, uint256(1 hours))
+        );
         market.liquidate(id, address(wbtc), type(uint256).max, 0);
     }
 

@@ -401,9 +401,8 @@ contract MarketHandler is Test {
             CollateralInfo memory info = market.collateralInfo(address(cols[0]));
             uint64 step = uint64(bound(pts, 1, 3)) * 0.01e18;
             if (info.liquidationThreshold < 0.6e18) return;
-            CollateralParams memory p = CollateralParams(
-                info.ltv - step, info.liquidationThreshold - step, info.maxDiscount, info.supplyCap
-            );
+            CollateralParams memory p =
+                CollateralParams(info.ltv - step, info.liquidationThreshold - step, info.maxDiscount, info.supplyCap);
             vm.prank(admin);
             pendingLtChange = riskAdmin.proposeCollateral(address(market), address(cols[0]), p);
             calls["proposeLt"]++;
@@ -426,7 +425,7 @@ contract MarketHandler is Test {
 
     /// @dev One liquidation of `asset`, offering `amount`; checks the rules that hold for every single call.
     function _liquidateOnce(uint256 id, address asset, uint256 amount) internal returns (bool done, bytes memory err) {
-        (uint256 cv, , uint256 lv, uint256 dv, uint256 hf0) = market.vaultHealth(id);
+        (uint256 cv,, uint256 lv, uint256 dv, uint256 hf0) = market.vaultHealth(id);
         uint256 bad = market.totalBadDebt();
         usdc.mint(KEEPER, market.debtOf(id) + 1);
         vm.prank(KEEPER);

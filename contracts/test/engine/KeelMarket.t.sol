@@ -7,7 +7,13 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelMarketModule} from "../../src/engine/KeelMarketModule.sol";
-import {IKeelMarket, RateModel, CollateralParams, CollateralInfo, VaultData} from "../../src/interfaces/IKeelMarket.sol";
+import {
+    IKeelMarket,
+    RateModel,
+    CollateralParams,
+    CollateralInfo,
+    VaultData
+} from "../../src/interfaces/IKeelMarket.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
@@ -48,7 +54,9 @@ contract KeelMarketTest is EngineBase {
         vm.expectRevert(IKeelMarket.InvalidRateModel.selector);
         _deploy(m, 0, 0);
         vm.expectRevert(IKeelMarket.ZeroAddress.selector);
-        new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", KeelOracle(address(0)), address(riskAdmin), _usdcRateModel(), 0, 0);
+        new KeelMarket(
+            IERC20Metadata(address(usdc)), "k", "k", KeelOracle(address(0)), address(riskAdmin), _usdcRateModel(), 0, 0
+        );
         vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, address(0), _usdcRateModel(), 0, 0);
         DevERC20 noFeed = new DevERC20("X", "X", 18);
@@ -274,7 +282,9 @@ contract KeelMarketTest is EngineBase {
         market.withdrawCollateral(id, address(weth), 0, ALICE);
         vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         market.withdrawCollateral(id, address(weth), 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientCollateral.selector, id, address(weth), 1e18, 2e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(IKeelMarket.InsufficientCollateral.selector, id, address(weth), 1e18, 2e18)
+        );
         market.withdrawCollateral(id, address(weth), 2e18, ALICE);
         // 0.2 ETH left = 600 * 0.8 = 480 < 2000 debt.
         vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(480e18), uint256(2000e18)));
@@ -300,7 +310,9 @@ contract KeelMarketTest is EngineBase {
         assertEq(market.totalBorrows(), 2400e6, "total");
         assertEq(market.cash(), 1_000_000e6 - 2400e6, "cash");
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(2400e18), uint256(2400e18 + 1e12)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, id, uint256(2400e18), uint256(2400e18 + 1e12))
+        );
         market.borrow(id, 1, ALICE);
     }
 
@@ -326,7 +338,11 @@ contract KeelMarketTest is EngineBase {
         market.borrow(id, 0, ALICE);
         vm.expectRevert(IKeelMarket.ZeroAddress.selector);
         market.borrow(id, 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientLiquidity.selector, uint256(1_000_001e6), uint256(1_000_000e6)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InsufficientLiquidity.selector, uint256(1_000_001e6), uint256(1_000_000e6)
+            )
+        );
         market.borrow(id, 1_000_001e6, ALICE);
         vm.stopPrank();
         vm.prank(BOB);
@@ -423,7 +439,9 @@ contract KeelMarketTest is EngineBase {
         assertLe(market.previewRedeem(market.maxRedeem(LENDER)), 100_000e6, "max redeem within cash");
         vm.startPrank(LENDER);
         vm.expectRevert(
-            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxWithdraw.selector, LENDER, uint256(100_001e6), uint256(100_000e6))
+            abi.encodeWithSelector(
+                ERC4626.ERC4626ExceededMaxWithdraw.selector, LENDER, uint256(100_001e6), uint256(100_000e6)
+            )
         );
         market.withdraw(100_001e6, LENDER, LENDER);
         market.withdraw(100_000e6, LENDER, LENDER);
@@ -505,7 +523,9 @@ contract KeelMarketTest is EngineBase {
         uint256 id = _underwater();
         ethFeed.setAnswer(2700e8); // HF = 2295/2400 = 0.956 → discount 4.4%
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.SeizedBelowMin.selector, uint256(38_657_407_407_407_407), uint256(1e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IKeelMarket.SeizedBelowMin.selector, uint256(38_657_407_407_407_407), uint256(1e18))
+        );
         market.liquidate(id, address(weth), 100e6, 1e18);
         vm.prank(LIQUIDATOR);
         (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), 100e6, 0);
@@ -539,7 +559,7 @@ contract KeelMarketTest is EngineBase {
         _borrow(ALICE, id, 24_000e6);
         _fund(LIQUIDATOR, usdc, 30_000e6);
         ethFeed.setAnswer(2570e8);
-        assertApproxEqAbs(_hf(id), 0.910e18, 0.001e18, "HF 0.910");
+        assertApproxEqAbs(_hf(id), 0.91e18, 0.001e18, "HF 0.910");
         vm.prank(LIQUIDATOR);
         (uint256 repaid,) = market.liquidate(id, address(weth), 1000e6, 0);
         assertEq(repaid, 1000e6, "partial accepted");
@@ -556,7 +576,9 @@ contract KeelMarketTest is EngineBase {
         ethFeed.setAnswer(2000e8); // HF 0.708
         uint256 assetsBefore = market.totalAssets();
         vm.prank(LIQUIDATOR);
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.RepayBelowRequired.selector, uint256(100e6), uint256(1_818_181_819)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IKeelMarket.RepayBelowRequired.selector, uint256(100e6), uint256(1_818_181_819))
+        );
         market.liquidate(id, address(weth), 100e6, 0);
         vm.prank(LIQUIDATOR);
         (uint256 repaid, uint256 seized) = market.liquidate(id, address(weth), type(uint256).max, 0);
@@ -766,7 +788,11 @@ contract KeelMarketTest is EngineBase {
         FlashBorrower fb = new FlashBorrower(market);
         vm.expectRevert(abi.encodeWithSelector(IKeelMarket.UnsupportedToken.selector, address(weth)));
         market.flashLoan(fb, address(weth), 1, "");
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientLiquidity.selector, uint256(2_000_000e6), uint256(1_000_000e6)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InsufficientLiquidity.selector, uint256(2_000_000e6), uint256(1_000_000e6)
+            )
+        );
         market.flashLoan(fb, address(usdc), 2_000_000e6, "");
         fb.setBadReturn(true);
         usdc.mint(address(fb), 1e6);
@@ -807,18 +833,42 @@ contract KeelMarketTest is EngineBase {
         DevERC20 x = new DevERC20("X", "X", 18);
         vm.expectRevert(abi.encodeWithSelector(KeelOracle.NoFeed.selector, address(x)));
         market.setCollateral(address(x), p);
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.6e18), uint256(0.6e18), uint256(0.05e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.6e18), uint256(0.6e18), uint256(0.05e18)
+            )
+        );
         market.setCollateral(address(weth), CollateralParams(0.6e18, 0.6e18, 0.05e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.96e18), uint256(0.05e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.96e18), uint256(0.05e18)
+            )
+        );
         market.setCollateral(address(weth), CollateralParams(0.5e18, 0.96e18, 0.05e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.26e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.26e18)
+            )
+        );
         market.setCollateral(address(weth), CollateralParams(0.5e18, 0.6e18, 0.26e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.005e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.5e18), uint256(0.6e18), uint256(0.005e18)
+            )
+        );
         market.setCollateral(address(weth), CollateralParams(0.5e18, 0.6e18, 0.005e18, 1));
         // (1 + maxDiscount) × LT must stay below 1 (Aave's configurator rule): LT 95% allows a discount below 5.26%.
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.9e18), uint256(0.95e18), uint256(0.06e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.9e18), uint256(0.95e18), uint256(0.06e18)
+            )
+        );
         market.setCollateral(address(weth), CollateralParams(0.9e18, 0.95e18, 0.06e18, 1));
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InvalidCollateralParams.selector, uint256(0.7e18), uint256(0.8e18), uint256(0.25e18)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IKeelMarket.InvalidCollateralParams.selector, uint256(0.7e18), uint256(0.8e18), uint256(0.25e18)
+            )
+        );
         market.setCollateral(address(weth), CollateralParams(0.7e18, 0.8e18, 0.25e18, 1)); // 1.25 × 0.8 = 1
         market.setCollateral(address(weth), CollateralParams(0.9e18, 0.95e18, 0.05e18, 1)); // 1.05 × 0.95 < 1
         market.setCollateral(address(weth), CollateralParams(0.7e18, 0.79e18, 0.25e18, 1)); // 1.25 × 0.79 < 1

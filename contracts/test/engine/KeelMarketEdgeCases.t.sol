@@ -99,7 +99,9 @@ contract KeelMarketEdgeCasesTest is EngineBase {
         RateModel memory steep = RateModel(0, uint64(0.04e18) / 365 days, uint64(0.6e18) / 365 days, 0.9e18);
         KeelMarket big = _newMarket(dai, steep, 0.5e18, 0);
         vm.prank(ADMIN);
-        riskAdmin.listCollateral(address(big), address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max));
+        riskAdmin.listCollateral(
+            address(big), address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max)
+        );
         // A trillion DAI supplied, 99% borrowed: half of ~58%/year of interest is 2.9e29 reserves a year, past both
         // the old uint96 (7.9e28, where every accrual reverted) and today's uint88 cap.
         uint256 supply = 1e30;

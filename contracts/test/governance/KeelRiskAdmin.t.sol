@@ -41,9 +41,8 @@ contract KeelRiskAdminTest is EngineBase {
 
     function test_addMarket_onlyOurs() public {
         KeelRiskAdmin other = new KeelRiskAdmin(ADMIN, 1 days);
-        KeelMarket foreign = new KeelMarket(
-            IERC20Metadata(address(usdc)), "k", "k", oracle, address(other), _usdcRateModel(), 0, 0
-        );
+        KeelMarket foreign =
+            new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, address(other), _usdcRateModel(), 0, 0);
         vm.startPrank(ADMIN);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.MarketNotOurs.selector, address(foreign)));
         riskAdmin.addMarket(address(foreign));
@@ -134,7 +133,8 @@ contract KeelRiskAdminTest is EngineBase {
         (DevERC20 x, DevPriceFeed f) = _newAsset("X");
         vm.startPrank(ADMIN);
         riskAdmin.setFeed(address(x), f, 2 days, 1, 1e12);
-        uint256 cid = riskAdmin.proposeCollateral(address(market), address(x), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
+        uint256 cid =
+            riskAdmin.proposeCollateral(address(market), address(x), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
         vm.warp(block.timestamp + 1 days);
         riskAdmin.executeChange(cid);
         vm.stopPrank();

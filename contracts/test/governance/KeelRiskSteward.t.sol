@@ -111,7 +111,9 @@ contract KeelRiskStewardTest is EngineBase {
         uint64 lowLtv = uint64(cur.ltv - cap - 1);
         vm.prank(THIEF);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.StewardStepTooLarge.selector, cur.ltv, lowLtv, cap));
-        riskAdmin.proposeStewardCollateral(address(market), address(weth), lowLtv, uint64(cur.liquidationThreshold - cap));
+        riskAdmin.proposeStewardCollateral(
+            address(market), address(weth), lowLtv, uint64(cur.liquidationThreshold - cap)
+        );
         // Exactly the cap is accepted.
         vm.prank(THIEF);
         riskAdmin.proposeStewardCollateral(
@@ -129,8 +131,9 @@ contract KeelRiskStewardTest is EngineBase {
         uint256 safer = riskAdmin.proposeStewardCollateral(address(market), address(weth), 0.78e18, 0.83e18);
         // The owner lowers WETH below the steward's values in the meantime (full delay).
         vm.prank(ADMIN);
-        uint256 ownerId =
-            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.77e18, 0.82e18, 0.1e18, 1e30));
+        uint256 ownerId = riskAdmin.proposeCollateral(
+            address(market), address(weth), CollateralParams(0.77e18, 0.82e18, 0.1e18, 1e30)
+        );
         vm.warp(block.timestamp + 1 days);
         vm.prank(ADMIN);
         riskAdmin.executeChange(ownerId);
@@ -141,8 +144,9 @@ contract KeelRiskStewardTest is EngineBase {
         vm.prank(THIEF);
         uint256 raise = riskAdmin.proposeStewardCollateral(address(market), address(weth), 0.79e18, 0.84e18);
         vm.prank(ADMIN);
-        uint256 cut =
-            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.72e18, 0.78e18, 0.1e18, 1e30));
+        uint256 cut = riskAdmin.proposeCollateral(
+            address(market), address(weth), CollateralParams(0.72e18, 0.78e18, 0.1e18, 1e30)
+        );
         vm.warp(block.timestamp + 1 days);
         vm.prank(ADMIN);
         riskAdmin.executeChange(cut);
@@ -310,8 +314,9 @@ contract KeelRiskStewardTest is EngineBase {
     function test_ownersPendingChangeOnTheSameKey() public {
         // The owner's pending change blocks the steward on that collateral.
         vm.prank(ADMIN);
-        uint256 ownerId =
-            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.08e18, 1e30));
+        uint256 ownerId = riskAdmin.proposeCollateral(
+            address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.08e18, 1e30)
+        );
         vm.prank(AGENT);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskSteward.ChangePending.selector, ownerId));
         steward.propose(address(market), address(weth), 0.78e18, 0.83e18, inputs);
@@ -329,8 +334,9 @@ contract KeelRiskStewardTest is EngineBase {
         uint256 id = _propose(0.78e18, 0.83e18);
         // The owner proposes after the steward: a new discount, and LT far lower.
         vm.prank(ADMIN);
-        uint256 ownerId =
-            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.08e18, 1e30));
+        uint256 ownerId = riskAdmin.proposeCollateral(
+            address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.08e18, 1e30)
+        );
         vm.warp(block.timestamp + 1 days);
         vm.prank(ADMIN);
         riskAdmin.executeChange(ownerId);
@@ -338,8 +344,9 @@ contract KeelRiskStewardTest is EngineBase {
         vm.expectRevert(abi.encodeWithSelector(KeelRiskSteward.CollateralChangedSince.selector, id));
         steward.execute(id);
         vm.prank(ADMIN);
-        uint256 ownerLt =
-            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.7e18, 0.75e18, 0.08e18, 1e30));
+        uint256 ownerLt = riskAdmin.proposeCollateral(
+            address(market), address(weth), CollateralParams(0.7e18, 0.75e18, 0.08e18, 1e30)
+        );
         vm.warp(block.timestamp + 1 days);
         vm.prank(ADMIN);
         riskAdmin.executeChange(ownerLt);

@@ -100,8 +100,15 @@ contract KeelLiquidatorTest is EngineBase {
     /// @dev Every contract's storage cold again, as in a transaction of its own.
     function _coolAll() internal {
         address[9] memory all = [
-            address(market), address(oracle), address(usdc), address(weth), address(ethFeed), address(usdcFeed),
-            address(pool), address(liquidator), address(factory)
+            address(market),
+            address(oracle),
+            address(usdc),
+            address(weth),
+            address(ethFeed),
+            address(usdcFeed),
+            address(pool),
+            address(liquidator),
+            address(factory)
         ];
         for (uint256 i; i < all.length; ++i) {
             vm.cool(all[i]);

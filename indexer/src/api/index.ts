@@ -13,9 +13,12 @@ const app = new Hono();
 
 /** JSON whose bigints are decimal strings. */
 const json = (value: unknown) =>
-  new Response(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)), {
-    headers: { "content-type": "application/json" },
-  });
+  new Response(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+    {
+      headers: { "content-type": "application/json" },
+    },
+  );
 const bad = (message: string) => new Response(JSON.stringify({ error: message }), { status: 400, headers: { "content-type": "application/json" } });
 
 function parseTarget(chainId: string, market: string) {
@@ -84,9 +87,18 @@ app.get("/book/:chainId/:market", async (c) => {
   const where = and(eq(schema.vault.chainId, Number(chainId)), eq(schema.vault.market, address));
   const v = schema.vault;
   const [rows, [last], [marketRow]] = await Promise.all([
-    db.select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts }).from(v).where(where),
-    db.select({ block: max(v.block) }).from(v).where(where),
-    db.select({ block: schema.market.block }).from(schema.market).where(eq(schema.market.id, `${chainId}:${address}`)),
+    db
+      .select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts })
+      .from(v)
+      .where(where),
+    db
+      .select({ block: max(v.block) })
+      .from(v)
+      .where(where),
+    db
+      .select({ block: schema.market.block })
+      .from(schema.market)
+      .where(eq(schema.market.id, `${chainId}:${address}`)),
   ]);
   const block = [last?.block, marketRow?.block].reduce<bigint>((a, b) => (b != null && BigInt(b) > a ? BigInt(b) : a), 0n);
   const bytes = encodeBook({
@@ -108,7 +120,13 @@ app.get("/rules/:chainId/:market/:id", async (c) => {
   const rows = await db
     .select()
     .from(schema.guardRule)
-    .where(and(eq(schema.guardRule.chainId, Number(chainId)), eq(schema.guardRule.market, market.toLowerCase() as `0x${string}`), eq(schema.guardRule.vaultId, BigInt(id))));
+    .where(
+      and(
+        eq(schema.guardRule.chainId, Number(chainId)),
+        eq(schema.guardRule.market, market.toLowerCase() as `0x${string}`),
+        eq(schema.guardRule.vaultId, BigInt(id)),
+      ),
+    );
   return json({ rules: rows });
 });
 

@@ -21,7 +21,11 @@ export function supply(p: AavePosition, asset: Address, amount: bigint): TxReque
   positive(amount);
   return [
     approve(asset, p.state.pool, amount, symbolOf(p, asset)),
-    { to: p.state.pool, data: encodeFunctionData({ abi: aavePoolAbi, functionName: "supply", args: [asset, amount, p.owner, 0] }), description: `Supply ${symbolOf(p, asset)} to Aave` },
+    {
+      to: p.state.pool,
+      data: encodeFunctionData({ abi: aavePoolAbi, functionName: "supply", args: [asset, amount, p.owner, 0] }),
+      description: `Supply ${symbolOf(p, asset)} to Aave`,
+    },
   ];
 }
 
@@ -40,13 +44,25 @@ export function withdraw(p: AavePosition, asset: Address, amount: bigint | "max"
     positive(amount);
     units = amount;
   }
-  return [{ to: p.state.pool, data: encodeFunctionData({ abi: aavePoolAbi, functionName: "withdraw", args: [asset, units, p.owner] }), description: `Withdraw ${symbolOf(p, asset)} from Aave` }];
+  return [
+    {
+      to: p.state.pool,
+      data: encodeFunctionData({ abi: aavePoolAbi, functionName: "withdraw", args: [asset, units, p.owner] }),
+      description: `Withdraw ${symbolOf(p, asset)} from Aave`,
+    },
+  ];
 }
 
 /** Borrow `amount` of `asset` at the variable rate, to the owner. */
 export function borrow(p: AavePosition, asset: Address, amount: bigint): TxRequest[] {
   positive(amount);
-  return [{ to: p.state.pool, data: encodeFunctionData({ abi: aavePoolAbi, functionName: "borrow", args: [asset, amount, VARIABLE, 0, p.owner] }), description: `Borrow ${symbolOf(p, asset)} from Aave` }];
+  return [
+    {
+      to: p.state.pool,
+      data: encodeFunctionData({ abi: aavePoolAbi, functionName: "borrow", args: [asset, amount, VARIABLE, 0, p.owner] }),
+      description: `Borrow ${symbolOf(p, asset)} from Aave`,
+    },
+  ];
 }
 
 /**
@@ -60,12 +76,20 @@ export function repay(p: AavePosition, asset: Address, amount: bigint | "max", s
     if (owed === 0n) throw new Error(`You have no ${symbol} debt on Aave.`);
     return [
       approve(asset, p.state.pool, owed, symbol),
-      { to: p.state.pool, data: encodeFunctionData({ abi: aavePoolAbi, functionName: "repay", args: [asset, MAX_UINT256, VARIABLE, p.owner] }), description: `Repay all ${symbol} debt on Aave` },
+      {
+        to: p.state.pool,
+        data: encodeFunctionData({ abi: aavePoolAbi, functionName: "repay", args: [asset, MAX_UINT256, VARIABLE, p.owner] }),
+        description: `Repay all ${symbol} debt on Aave`,
+      },
     ];
   }
   positive(amount);
   return [
     approve(asset, p.state.pool, amount, symbol),
-    { to: p.state.pool, data: encodeFunctionData({ abi: aavePoolAbi, functionName: "repay", args: [asset, amount, VARIABLE, p.owner] }), description: `Repay ${symbol} on Aave` },
+    {
+      to: p.state.pool,
+      data: encodeFunctionData({ abi: aavePoolAbi, functionName: "repay", args: [asset, amount, VARIABLE, p.owner] }),
+      description: `Repay ${symbol} on Aave`,
+    },
   ];
 }

@@ -5,14 +5,30 @@ import { describeWith } from "../errors";
  * what a trader can run into, in words. Keyed by code; NAME_BY_CODE names the rest.
  */
 export const AAVE_ERROR_NAMES: Record<string, string> = {
-  "26": "INVALID_AMOUNT", "27": "RESERVE_INACTIVE", "28": "RESERVE_FROZEN", "29": "RESERVE_PAUSED",
-  "30": "BORROWING_NOT_ENABLED", "32": "NOT_ENOUGH_AVAILABLE_USER_BALANCE", "34": "COLLATERAL_BALANCE_IS_ZERO",
-  "35": "HEALTH_FACTOR_LOWER_THAN_LIQUIDATION_THRESHOLD", "36": "COLLATERAL_CANNOT_COVER_NEW_BORROW",
-  "39": "NO_DEBT_OF_SELECTED_TYPE", "40": "NO_EXPLICIT_AMOUNT_TO_REPAY_ON_BEHALF", "43": "UNDERLYING_BALANCE_ZERO",
-  "25": "INVALID_BURN_AMOUNT", "24": "INVALID_MINT_AMOUNT",
-  "50": "BORROW_CAP_EXCEEDED", "51": "SUPPLY_CAP_EXCEEDED", "53": "DEBT_CEILING_EXCEEDED", "57": "LTV_VALIDATION_FAILED",
-  "58": "INCONSISTENT_EMODE_CATEGORY", "59": "PRICE_ORACLE_SENTINEL_CHECK_FAILED", "60": "ASSET_NOT_BORROWABLE_IN_ISOLATION",
-  "62": "USER_IN_ISOLATION_MODE_OR_LTV_ZERO", "89": "SILOED_BORROWING_VIOLATION", "91": "FLASHLOAN_DISABLED",
+  "26": "INVALID_AMOUNT",
+  "27": "RESERVE_INACTIVE",
+  "28": "RESERVE_FROZEN",
+  "29": "RESERVE_PAUSED",
+  "30": "BORROWING_NOT_ENABLED",
+  "32": "NOT_ENOUGH_AVAILABLE_USER_BALANCE",
+  "34": "COLLATERAL_BALANCE_IS_ZERO",
+  "35": "HEALTH_FACTOR_LOWER_THAN_LIQUIDATION_THRESHOLD",
+  "36": "COLLATERAL_CANNOT_COVER_NEW_BORROW",
+  "39": "NO_DEBT_OF_SELECTED_TYPE",
+  "40": "NO_EXPLICIT_AMOUNT_TO_REPAY_ON_BEHALF",
+  "43": "UNDERLYING_BALANCE_ZERO",
+  "25": "INVALID_BURN_AMOUNT",
+  "24": "INVALID_MINT_AMOUNT",
+  "50": "BORROW_CAP_EXCEEDED",
+  "51": "SUPPLY_CAP_EXCEEDED",
+  "53": "DEBT_CEILING_EXCEEDED",
+  "57": "LTV_VALIDATION_FAILED",
+  "58": "INCONSISTENT_EMODE_CATEGORY",
+  "59": "PRICE_ORACLE_SENTINEL_CHECK_FAILED",
+  "60": "ASSET_NOT_BORROWABLE_IN_ISOLATION",
+  "62": "USER_IN_ISOLATION_MODE_OR_LTV_ZERO",
+  "89": "SILOED_BORROWING_VIOLATION",
+  "91": "FLASHLOAN_DISABLED",
 };
 
 /** Sentences by Aave error name (also used for refusals the adapter finds before sending, see math.ts borrowBlocker). */
@@ -44,7 +60,9 @@ export const AAVE_MESSAGES: Record<string, string> = {
   EMODE_PRICE_SOURCE_UNSUPPORTED: "Your e-mode category prices assets from its own source, which Keel does not read yet.",
 };
 
-const byCode = Object.fromEntries(Object.entries(AAVE_ERROR_NAMES).map(([code, name]) => [code, AAVE_MESSAGES[name] ?? `Aave refused the transaction (${name}).`]));
+const byCode = Object.fromEntries(
+  Object.entries(AAVE_ERROR_NAMES).map(([code, name]) => [code, AAVE_MESSAGES[name] ?? `Aave refused the transaction (${name}).`]),
+);
 
 /** An Aave revert (or an error name from the adapter's own checks) as a sentence. */
 export function describeAaveError(error: unknown): string {

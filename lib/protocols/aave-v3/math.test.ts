@@ -4,7 +4,20 @@ import fc from "fast-check";
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { describeAaveError } from "./errors";
-import { accountData, availableBorrowsBase, borrowBlocker, borrowed, isolationCollateral, liquidationPrices, maxBorrow, maxWithdraw, normalizedIncome, supplied, type AaveAccountState, type AaveReserve } from "./math";
+import {
+  accountData,
+  availableBorrowsBase,
+  borrowBlocker,
+  borrowed,
+  isolationCollateral,
+  liquidationPrices,
+  maxBorrow,
+  maxWithdraw,
+  normalizedIncome,
+  supplied,
+  type AaveAccountState,
+  type AaveReserve,
+} from "./math";
 
 const RAY = 10n ** 27n;
 const WAD = 10n ** 18n;
@@ -104,10 +117,26 @@ describe("Aave v3 adapter math equals @aave/math-utils", () => {
       fc.property(stateArb, (s) => {
         s.reserves.forEach((r, i) => {
           const u = s.user[i]!;
-          const lin = BigInt(getLinearBalance({ balance: u.scaledATokenBalance.toString(), index: r.liquidityIndex.toString(), rate: r.liquidityRate.toString(), lastUpdateTimestamp: Number(r.lastUpdateTimestamp), currentTimestamp: Number(T) }).toFixed(0));
+          const lin = BigInt(
+            getLinearBalance({
+              balance: u.scaledATokenBalance.toString(),
+              index: r.liquidityIndex.toString(),
+              rate: r.liquidityRate.toString(),
+              lastUpdateTimestamp: Number(r.lastUpdateTimestamp),
+              currentTimestamp: Number(T),
+            }).toFixed(0),
+          );
           const ours = supplied(s, i);
           expect(abs(ours - lin) <= 1n + ours / 10n ** 20n).toBe(true);
-          const comp = BigInt(getCompoundedBalance({ principalBalance: u.scaledVariableDebt.toString(), reserveIndex: r.variableBorrowIndex.toString(), reserveRate: r.variableBorrowRate.toString(), lastUpdateTimestamp: Number(r.lastUpdateTimestamp), currentTimestamp: Number(T) }).toFixed(0));
+          const comp = BigInt(
+            getCompoundedBalance({
+              principalBalance: u.scaledVariableDebt.toString(),
+              reserveIndex: r.variableBorrowIndex.toString(),
+              reserveRate: r.variableBorrowRate.toString(),
+              lastUpdateTimestamp: Number(r.lastUpdateTimestamp),
+              currentTimestamp: Number(T),
+            }).toFixed(0),
+          );
           const debt = borrowed(s, i);
           // math-utils' binomial expansion is not the pool's (MathUtils.calculateCompoundedInterest): they part by up to
           // 2.4e-6 relatively at 100 %/yr left unaccrued for 400 days, by 1e-13 for a day at 3 %. The chain test shows
@@ -139,12 +168,27 @@ describe("Aave v3 adapter math equals @aave/math-utils", () => {
                 reserveLiquidationThreshold: r.liquidationThreshold.toString(),
                 baseLTVasCollateral: r.ltv.toString(),
                 debtCeiling: "0",
-                eModes: r.eModeCategoryId === 0 ? [] : [{ id: r.eModeCategoryId, collateralEnabled: true, ltvzeroEnabled: r.ltv === 0n, eMode: { ltv: r.eModeLtv.toString(), liquidationThreshold: r.eModeLiquidationThreshold.toString() } }],
+                eModes:
+                  r.eModeCategoryId === 0
+                    ? []
+                    : [
+                        {
+                          id: r.eModeCategoryId,
+                          collateralEnabled: true,
+                          ltvzeroEnabled: r.ltv === 0n,
+                          eMode: { ltv: r.eModeLtv.toString(), liquidationThreshold: r.eModeLiquidationThreshold.toString() },
+                        },
+                      ],
               },
             },
           };
         });
-        const sdk = generateRawUserSummary({ userReserves: userReserves as never, marketReferencePriceInUsd: "100000000", marketReferenceCurrencyDecimals: 8, userEmodeCategoryId: s.eModeCategory });
+        const sdk = generateRawUserSummary({
+          userReserves: userReserves as never,
+          marketReferencePriceInUsd: "100000000",
+          marketReferenceCurrencyDecimals: 8,
+          userEmodeCategoryId: s.eModeCategory,
+        });
         expect(d.totalCollateralBase.toString()).toBe(sdk.totalCollateralMarketReferenceCurrency.toFixed(0));
         expect(d.totalDebtBase.toString()).toBe(sdk.totalBorrowsMarketReferenceCurrency.toFixed(0));
         // The pool counts zero-LTV collateral in the LTV average's denominator as math-utils does.
@@ -160,11 +204,18 @@ describe("Aave v3 adapter math equals @aave/math-utils", () => {
             currentLiquidationThreshold: sdk.currentLiquidationThreshold.toFixed(),
           }).toNumber();
           const ours = Number(d.healthFactor) / 1e18;
-          expect(Math.abs(ours - theirs) <= 1e-12 * theirs + 1 / Number(d.totalDebtBase) + 1e-4 / Number(d.totalDebtBase) * Number(d.totalCollateralBase) + 1e-18, `hf ${ours} vs ${theirs}`).toBe(true);
+          expect(
+            Math.abs(ours - theirs) <=
+              1e-12 * theirs + 1 / Number(d.totalDebtBase) + (1e-4 / Number(d.totalDebtBase)) * Number(d.totalCollateralBase) + 1e-18,
+            `hf ${ours} vs ${theirs}`,
+          ).toBe(true);
         }
         const available = BigInt(sdk.availableBorrowsMarketReferenceCurrency.integerValue(1).toFixed(0));
         // The pool floors the average LTV to whole bps; math-utils keeps its fraction (< 1 bps of the collateral).
-        expect(abs(availableBorrowsBase(d) - available) <= 1n + d.totalCollateralBase / 10_000n, `available ${availableBorrowsBase(d)} vs ${available}`).toBe(true);
+        expect(
+          abs(availableBorrowsBase(d) - available) <= 1n + d.totalCollateralBase / 10_000n,
+          `available ${availableBorrowsBase(d)} vs ${available}`,
+        ).toBe(true);
       }),
       { numRuns: 1000 },
     );
@@ -208,7 +259,10 @@ describe("Aave v3 adapter math equals @aave/math-utils", () => {
         const after = (x: bigint) => {
           const burn = (x * RAY + index / 2n) / index;
           if (burn === 0n || burn > u.scaledATokenBalance) return false;
-          const d = accountData(s, { scaledATokenBalance: new Map([[i, u.scaledATokenBalance - burn]]), collateralOff: x === balance ? new Set([i]) : undefined });
+          const d = accountData(s, {
+            scaledATokenBalance: new Map([[i, u.scaledATokenBalance - burn]]),
+            collateralOff: x === balance ? new Set([i]) : undefined,
+          });
           return d.healthFactor >= WAD && (!d.hasZeroLtvCollateral || r.ltv === 0n);
         };
         if (w > 0n) expect(after(w)).toBe(true);
@@ -249,7 +303,10 @@ function abs(x: bigint) {
 
 describe("Aave v3 adapter: isolation, e-mode and paused reserves", () => {
   const base = (): AaveAccountState => {
-    const [s] = fc.sample(stateArb.filter((x) => x.reserves.length >= 2), { numRuns: 1, seed: 3 });
+    const [s] = fc.sample(
+      stateArb.filter((x) => x.reserves.length >= 2),
+      { numRuns: 1, seed: 3 },
+    );
     const st = structuredClone(s!);
     st.eModeCategory = 0;
     st.reserves.forEach((r, i) => {
@@ -301,8 +358,13 @@ describe("Aave v3 adapter: isolation, e-mode and paused reserves", () => {
     s.reserves[1]!.isPaused = true;
     expect(borrowBlocker(s, s.reserves[1]!.token.address)).toBe("RESERVE_PAUSED");
     expect(describeAaveError("RESERVE_PAUSED")).toMatch(/paused/);
-    expect(describeAaveError("0x08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020" + "0000000000000000000000000000000000000000000000000000000000000002" + "3336000000000000000000000000000000000000000000000000000000000000")).toBe(
-      "Your collateral does not cover this borrow at Aave's loan-to-value limit.",
-    );
+    expect(
+      describeAaveError(
+        "0x08c379a0" +
+          "0000000000000000000000000000000000000000000000000000000000000020" +
+          "0000000000000000000000000000000000000000000000000000000000000002" +
+          "3336000000000000000000000000000000000000000000000000000000000000",
+      ),
+    ).toBe("Your collateral does not cover this borrow at Aave's loan-to-value limit.");
   });
 });

@@ -119,7 +119,10 @@ export function supplied(s: AaveAccountState, i: number): bigint {
 export function borrowed(s: AaveAccountState, i: number): bigint {
   const u = s.user[i]!;
   const variable = u.scaledVariableDebt === 0n ? 0n : rayMul(u.scaledVariableDebt, normalizedDebt(s.reserves[i]!, s.timestamp));
-  const stable = u.principalStableDebt === 0n ? 0n : rayMul(u.principalStableDebt, compoundedInterest(u.stableBorrowRate, u.stableBorrowLastUpdateTimestamp, s.timestamp));
+  const stable =
+    u.principalStableDebt === 0n
+      ? 0n
+      : rayMul(u.principalStableDebt, compoundedInterest(u.stableBorrowRate, u.stableBorrowLastUpdateTimestamp, s.timestamp));
   return variable + stable;
 }
 
@@ -176,7 +179,8 @@ export function accountData(s: AaveAccountState, o: AccountOverrides = {}): Acco
     }
     if (isBorrowing(u)) debt += (price * borrowed(s, i)) / unitOf(r);
   });
-  if (!any) return { totalCollateralBase: 0n, totalDebtBase: 0n, ltv: 0n, liquidationThreshold: 0n, healthFactor: MAX_UINT256, hasZeroLtvCollateral: false };
+  if (!any)
+    return { totalCollateralBase: 0n, totalDebtBase: 0n, ltv: 0n, liquidationThreshold: 0n, healthFactor: MAX_UINT256, hasZeroLtvCollateral: false };
   const ltv = collateral !== 0n ? avgLtv / collateral : 0n;
   const lt = collateral !== 0n ? avgLt / collateral : 0n;
   const healthFactor = debt === 0n ? MAX_UINT256 : wadDiv(percentMul(collateral, lt), debt);
@@ -221,7 +225,9 @@ export function borrowBlocker(s: AaveAccountState, asset: Address): string | und
     const siloed = s.user.findIndex((u, i) => isBorrowing(u) && s.reserves[i]!.isSiloedBorrowing);
     if (siloed >= 0 ? siloed !== j : r.isSiloedBorrowing) return "SILOED_BORROWING_VIOLATION";
   }
-  const eModePrice = s.eModeCategory !== 0 && s.reserves.some((x) => x.eModeCategoryId === s.eModeCategory && x.eModePriceSource !== "0x0000000000000000000000000000000000000000");
+  const eModePrice =
+    s.eModeCategory !== 0 &&
+    s.reserves.some((x) => x.eModeCategoryId === s.eModeCategory && x.eModePriceSource !== "0x0000000000000000000000000000000000000000");
   if (eModePrice) return "EMODE_PRICE_SOURCE_UNSUPPORTED";
   return undefined;
 }
@@ -340,15 +346,17 @@ export function aavePosition(s: AaveAccountState, name = "Aave v3"): AavePositio
     if (u.scaledATokenBalance === 0n) return [];
     const amount = supplied(s, i);
     const inEMode = s.eModeCategory !== 0 && r.eModeCategoryId === s.eModeCategory;
-    return [{
-      token: r.token,
-      amount,
-      price: price(r),
-      value: (amount * r.price) / unitOf(r),
-      ltv: (inEMode ? e.ltv : r.ltv) * BPS_TO_WAD,
-      liquidationThreshold: (inEMode ? e.lt : r.liquidationThreshold) * BPS_TO_WAD,
-      enabled: u.usageAsCollateralEnabledOnUser && r.liquidationThreshold !== 0n,
-    }];
+    return [
+      {
+        token: r.token,
+        amount,
+        price: price(r),
+        value: (amount * r.price) / unitOf(r),
+        ltv: (inEMode ? e.ltv : r.ltv) * BPS_TO_WAD,
+        liquidationThreshold: (inEMode ? e.lt : r.liquidationThreshold) * BPS_TO_WAD,
+        enabled: u.usageAsCollateralEnabledOnUser && r.liquidationThreshold !== 0n,
+      },
+    ];
   });
   const debts = s.reserves.flatMap((r, i) => {
     if (!isBorrowing(s.user[i]!)) return [];

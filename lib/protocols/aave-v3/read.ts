@@ -14,7 +14,12 @@ type UserData = readonly [readonly Record<string, unknown>[], number];
 export function aaveReads(aave: AaveV3Deployment, owner: Address): ContractRead[] {
   return [
     { address: aave.uiPoolDataProvider, abi: uiPoolDataProviderV3Abi, functionName: "getReservesData", args: [aave.poolAddressesProvider] },
-    { address: aave.uiPoolDataProvider, abi: uiPoolDataProviderV3Abi, functionName: "getUserReservesData", args: [aave.poolAddressesProvider, owner] },
+    {
+      address: aave.uiPoolDataProvider,
+      abi: uiPoolDataProviderV3Abi,
+      functionName: "getUserReservesData",
+      args: [aave.poolAddressesProvider, owner],
+    },
   ];
 }
 

@@ -17,7 +17,12 @@ function expect(p: MorphoPosition, asset: Address, side: "collateral" | "loan") 
   if (!same(asset, token.address)) throw new Error(`${asset} is not this Morpho market's ${side} token (${token.symbol}).`);
   return token;
 }
-const call = (p: MorphoPosition, functionName: "supplyCollateral" | "withdrawCollateral" | "borrow" | "repay", args: readonly unknown[], description: string): TxRequest => ({
+const call = (
+  p: MorphoPosition,
+  functionName: "supplyCollateral" | "withdrawCollateral" | "borrow" | "repay",
+  args: readonly unknown[],
+  description: string,
+): TxRequest => ({
   to: p.state.morpho,
   data: encodeFunctionData({ abi: morphoBlueAbi, functionName, args } as Parameters<typeof encodeFunctionData>[0]),
   description,
@@ -27,7 +32,10 @@ const call = (p: MorphoPosition, functionName: "supplyCollateral" | "withdrawCol
 export function supply(p: MorphoPosition, asset: Address, amount: bigint): TxRequest[] {
   const t = expect(p, asset, "collateral");
   positive(amount);
-  return [approve(asset, p.state.morpho, amount, t.symbol), call(p, "supplyCollateral", [p.state.params, amount, p.owner, "0x"], `Supply ${t.symbol} collateral to Morpho`)];
+  return [
+    approve(asset, p.state.morpho, amount, t.symbol),
+    call(p, "supplyCollateral", [p.state.params, amount, p.owner, "0x"], `Supply ${t.symbol} collateral to Morpho`),
+  ];
 }
 
 /** Withdraw collateral to the owner; "max" is the largest amount Morpho accepts now (Morpho has no max sentinel). */
@@ -57,8 +65,14 @@ export function repay(p: MorphoPosition, asset: Address, amount: bigint | "max",
   const debtNow = p.debts[0]?.amount ?? 0n;
   if (amount === "max" || amount >= debtNow) {
     const owed = debtAfter(p.state, slackSeconds);
-    return [approve(asset, p.state.morpho, owed, t.symbol), call(p, "repay", [p.state.params, 0n, shares, p.owner, "0x"], `Repay all ${t.symbol} debt on Morpho`)];
+    return [
+      approve(asset, p.state.morpho, owed, t.symbol),
+      call(p, "repay", [p.state.params, 0n, shares, p.owner, "0x"], `Repay all ${t.symbol} debt on Morpho`),
+    ];
   }
   positive(amount);
-  return [approve(asset, p.state.morpho, amount, t.symbol), call(p, "repay", [p.state.params, amount, 0n, p.owner, "0x"], `Repay ${t.symbol} on Morpho`)];
+  return [
+    approve(asset, p.state.morpho, amount, t.symbol),
+    call(p, "repay", [p.state.params, amount, 0n, p.owner, "0x"], `Repay ${t.symbol} on Morpho`),
+  ];
 }

@@ -60,7 +60,9 @@ describe("Morpho Blue adapter math equals @morpho-org/blue-sdk", () => {
         const hf = healthFactor(s);
         expect(hf ?? MathLib.MAX_UINT_256).toBe(sdkHf);
         expect(borrowAssets(s)).toBe(MarketUtils.toBorrowAssets(s.position.borrowShares, s.market));
-        expect(isHealthy(s.position.collateral, s.position.borrowShares, s.market, s.price, s.params.lltv)).toBe(MarketUtils.isHealthy(sdkPosition(s), sdkMarket(s), s.params));
+        expect(isHealthy(s.position.collateral, s.position.borrowShares, s.market, s.price, s.params.lltv)).toBe(
+          MarketUtils.isHealthy(sdkPosition(s), sdkMarket(s), s.params),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -109,7 +111,13 @@ describe("Morpho Blue adapter math equals @morpho-org/blue-sdk", () => {
         const accepts = (x: bigint) => {
           if (x > liquidity) return false;
           const sh = toSharesUp(x, m.totalBorrowAssets, m.totalBorrowShares);
-          return isHealthy(s.position.collateral, s.position.borrowShares + sh, { ...m, totalBorrowAssets: m.totalBorrowAssets + x, totalBorrowShares: m.totalBorrowShares + sh }, s.price, s.params.lltv);
+          return isHealthy(
+            s.position.collateral,
+            s.position.borrowShares + sh,
+            { ...m, totalBorrowAssets: m.totalBorrowAssets + x, totalBorrowShares: m.totalBorrowShares + sh },
+            s.price,
+            s.params.lltv,
+          );
         };
         if (b > 0n) expect(accepts(b)).toBe(true);
         expect(accepts(b + 1n)).toBe(false);
@@ -118,7 +126,8 @@ describe("Morpho Blue adapter math equals @morpho-org/blue-sdk", () => {
 
         const w = maxWithdraw(s);
         const sdkW = MarketUtils.getWithdrawableCollateral(sdkPosition(s), sdkMarket(s), s.params)!;
-        const ok = (x: bigint) => x <= s.position.collateral && isHealthy(s.position.collateral - x, s.position.borrowShares, m, s.price, s.params.lltv);
+        const ok = (x: bigint) =>
+          x <= s.position.collateral && isHealthy(s.position.collateral - x, s.position.borrowShares, m, s.price, s.params.lltv);
         if (w > 0n) expect(ok(w)).toBe(true);
         expect(ok(w + 1n)).toBe(false);
         expect(w >= sdkW).toBe(true); // blue-sdk rounds against the user; ours is the exact limit

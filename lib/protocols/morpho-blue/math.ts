@@ -12,10 +12,14 @@ export const ORACLE_PRICE_SCALE = 10n ** 36n;
 export const VIRTUAL_SHARES = 10n ** 6n;
 export const VIRTUAL_ASSETS = 1n;
 
-export const toSharesDown = (assets: bigint, totalAssets: bigint, totalShares: bigint) => mulDivDown(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);
-export const toSharesUp = (assets: bigint, totalAssets: bigint, totalShares: bigint) => mulDivUp(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);
-export const toAssetsDown = (shares: bigint, totalAssets: bigint, totalShares: bigint) => mulDivDown(shares, totalAssets + VIRTUAL_ASSETS, totalShares + VIRTUAL_SHARES);
-export const toAssetsUp = (shares: bigint, totalAssets: bigint, totalShares: bigint) => mulDivUp(shares, totalAssets + VIRTUAL_ASSETS, totalShares + VIRTUAL_SHARES);
+export const toSharesDown = (assets: bigint, totalAssets: bigint, totalShares: bigint) =>
+  mulDivDown(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);
+export const toSharesUp = (assets: bigint, totalAssets: bigint, totalShares: bigint) =>
+  mulDivUp(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);
+export const toAssetsDown = (shares: bigint, totalAssets: bigint, totalShares: bigint) =>
+  mulDivDown(shares, totalAssets + VIRTUAL_ASSETS, totalShares + VIRTUAL_SHARES);
+export const toAssetsUp = (shares: bigint, totalAssets: bigint, totalShares: bigint) =>
+  mulDivUp(shares, totalAssets + VIRTUAL_ASSETS, totalShares + VIRTUAL_SHARES);
 
 export interface MorphoMarketParams {
   loanToken: Address;
@@ -66,7 +70,12 @@ export function accrueInterest(market: MorphoMarket, borrowRate: bigint, now: bi
   const elapsed = now - market.lastUpdate;
   if (elapsed <= 0n) return market;
   const interest = wMulDown(market.totalBorrowAssets, wTaylorCompounded(borrowRate, elapsed));
-  const m = { ...market, totalBorrowAssets: market.totalBorrowAssets + interest, totalSupplyAssets: market.totalSupplyAssets + interest, lastUpdate: now };
+  const m = {
+    ...market,
+    totalBorrowAssets: market.totalBorrowAssets + interest,
+    totalSupplyAssets: market.totalSupplyAssets + interest,
+    lastUpdate: now,
+  };
   if (m.fee !== 0n) {
     const feeAmount = wMulDown(interest, m.fee);
     m.totalSupplyShares += toSharesDown(feeAmount, m.totalSupplyAssets - feeAmount, m.totalSupplyShares);
@@ -177,7 +186,20 @@ export function morphoPosition(s: MorphoMarketState): MorphoPosition {
     owner: s.owner,
     timestamp: s.timestamp,
     valueUnit: { symbol: s.loanToken.symbol, decimals: s.loanToken.decimals },
-    collaterals: s.position.collateral === 0n ? [] : [{ token: s.collateralToken, amount: s.position.collateral, price: { value: s.price, decimals: priceDecimals }, value: collateralValue, ltv: lltv, liquidationThreshold: lltv, enabled: true }],
+    collaterals:
+      s.position.collateral === 0n
+        ? []
+        : [
+            {
+              token: s.collateralToken,
+              amount: s.position.collateral,
+              price: { value: s.price, decimals: priceDecimals },
+              value: collateralValue,
+              ltv: lltv,
+              liquidationThreshold: lltv,
+              enabled: true,
+            },
+          ],
     debts: debt === 0n ? [] : [{ token: s.loanToken, amount: debt, price: { value: WAD, decimals: 18 }, value: debt }],
     totalCollateralValue: collateralValue,
     totalDebtValue: debt,

@@ -7,7 +7,13 @@ import { morphoPosition, type MorphoMarketState, type MorphoPosition } from "./m
 /** Calls per market in morphoReads, in order. */
 export const MORPHO_READS_PER_MARKET = 8;
 
-const paramsOf = (m: MorphoBlueMarketDeployment) => ({ loanToken: m.loanToken, collateralToken: m.collateralToken, oracle: m.oracle, irm: m.irm, lltv: BigInt(m.lltv) });
+const paramsOf = (m: MorphoBlueMarketDeployment) => ({
+  loanToken: m.loanToken,
+  collateralToken: m.collateralToken,
+  oracle: m.oracle,
+  irm: m.irm,
+  lltv: BigInt(m.lltv),
+});
 
 /**
  * The reads for one account on Morpho markets, per market: `accrueInterest` first — inside the one eth_call it
@@ -65,7 +71,14 @@ export function morphoStatesFrom(
       params: paramsOf(m),
       loanToken: { address: m.loanToken, symbol: String(v[4]), decimals: Number(v[5]) },
       collateralToken: { address: m.collateralToken, symbol: String(v[6]), decimals: Number(v[7]) },
-      market: { totalSupplyAssets: tsa!, totalSupplyShares: tss!, totalBorrowAssets: tba!, totalBorrowShares: tbs!, lastUpdate: lastUpdate!, fee: fee! },
+      market: {
+        totalSupplyAssets: tsa!,
+        totalSupplyShares: tss!,
+        totalBorrowAssets: tba!,
+        totalBorrowShares: tbs!,
+        lastUpdate: lastUpdate!,
+        fee: fee!,
+      },
       price: v[3] as bigint,
       position: { supplyShares: supplyShares!, borrowShares: borrowShares!, collateral: collateral! },
     });
@@ -73,18 +86,40 @@ export function morphoStatesFrom(
   return { states, problems };
 }
 
-export function morphoPositionsFrom(results: readonly Result[], ctx: Parameters<typeof morphoStatesFrom>[1]): { positions: MorphoPosition[]; problems: string[] } {
+export function morphoPositionsFrom(
+  results: readonly Result[],
+  ctx: Parameters<typeof morphoStatesFrom>[1],
+): { positions: MorphoPosition[]; problems: string[] } {
   const { states, problems } = morphoStatesFrom(results, ctx);
   return { positions: states.map(morphoPosition), problems };
 }
 
 /** The IRM's current borrow rate for the state's market (per second, WAD): what a full repay's approval projects with. */
 export async function morphoBorrowRate(
-  client: { readContract: (args: { address: Address; abi: typeof morphoIrmAbi; functionName: "borrowRateView"; args: readonly unknown[] }) => Promise<unknown> },
+  client: {
+    readContract: (args: {
+      address: Address;
+      abi: typeof morphoIrmAbi;
+      functionName: "borrowRateView";
+      args: readonly unknown[];
+    }) => Promise<unknown>;
+  },
   s: MorphoMarketState,
 ): Promise<MorphoMarketState> {
   const m = s.market;
-  const market = { totalSupplyAssets: m.totalSupplyAssets, totalSupplyShares: m.totalSupplyShares, totalBorrowAssets: m.totalBorrowAssets, totalBorrowShares: m.totalBorrowShares, lastUpdate: m.lastUpdate, fee: m.fee };
-  const rate = (await client.readContract({ address: s.params.irm, abi: morphoIrmAbi, functionName: "borrowRateView", args: [s.params, market] })) as bigint;
+  const market = {
+    totalSupplyAssets: m.totalSupplyAssets,
+    totalSupplyShares: m.totalSupplyShares,
+    totalBorrowAssets: m.totalBorrowAssets,
+    totalBorrowShares: m.totalBorrowShares,
+    lastUpdate: m.lastUpdate,
+    fee: m.fee,
+  };
+  const rate = (await client.readContract({
+    address: s.params.irm,
+    abi: morphoIrmAbi,
+    functionName: "borrowRateView",
+    args: [s.params, market],
+  })) as bigint;
   return { ...s, borrowRate: rate };
 }

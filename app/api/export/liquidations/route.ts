@@ -13,7 +13,8 @@ export async function GET(req: Request) {
   const chainId = q.get("chainId");
   const market = q.get("market");
   if (chainId !== null && !/^\d{1,12}$/.test(chainId)) return NextResponse.json({ error: `"${chainId}" is not a chain id` }, { status: 400 });
-  if (market !== null && !isAddress(market, { strict: false })) return NextResponse.json({ error: `"${market}" is not a market address` }, { status: 400 });
+  if (market !== null && !isAddress(market, { strict: false }))
+    return NextResponse.json({ error: `"${market}" is not a market address` }, { status: 400 });
   const search = new URLSearchParams({ ...(chainId ? { chainId } : {}), ...(market ? { market } : {}) }).toString();
   try {
     const body = (await fetchIndexer(`/liquidations${search ? `?${search}` : ""}`)) as { liquidations: Record<string, unknown>[] };

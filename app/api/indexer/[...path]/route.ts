@@ -9,7 +9,8 @@ import { fetchIndexer, fetchIndexerBytes, IndexerUnavailable } from "@/lib/serve
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const ALLOWED = /^(vaults\/\d+\/0x[0-9a-fA-F]{40}\/\d+|markets|markets\/\d+\/0x[0-9a-fA-F]{40}\/series|liquidations|rules\/\d+\/0x[0-9a-fA-F]{40}\/\d+|prices\/\d+\/0x[0-9a-fA-F]{40}|book\/\d+\/0x[0-9a-fA-F]{40})$/;
+const ALLOWED =
+  /^(vaults\/\d+\/0x[0-9a-fA-F]{40}\/\d+|markets|markets\/\d+\/0x[0-9a-fA-F]{40}\/series|liquidations|rules\/\d+\/0x[0-9a-fA-F]{40}\/\d+|prices\/\d+\/0x[0-9a-fA-F]{40}|book\/\d+\/0x[0-9a-fA-F]{40})$/;
 
 export async function GET(req: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const path = (await params).path.join("/");

@@ -18,7 +18,10 @@ async function forward(req: Request, { params }: { params: Promise<{ path: strin
   try {
     const res = await fetch(`${base}/${path}${new URL(req.url).search}`, {
       method: req.method,
-      headers: { "content-type": "application/json", ...(req.headers.get("authorization") ? { authorization: req.headers.get("authorization")! } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...(req.headers.get("authorization") ? { authorization: req.headers.get("authorization")! } : {}),
+      },
       ...(req.method === "GET" || req.method === "HEAD" ? {} : { body: await req.text() }),
       signal: AbortSignal.timeout(10_000),
       cache: "no-store",

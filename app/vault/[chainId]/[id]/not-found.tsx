@@ -14,7 +14,11 @@ export default async function VaultNotFound() {
       <ul className="text-sm text-slate-400">
         {chains.map((c) => (
           <li key={c.id}>
-            {t("vaultChain", { name: c.name, id: c.id, markets: c.deployment?.markets.map((m) => `${m.name} ${m.address}`).join(", ") || t("noMarket") })}
+            {t("vaultChain", {
+              name: c.name,
+              id: c.id,
+              markets: c.deployment?.markets.map((m) => `${m.name} ${m.address}`).join(", ") || t("noMarket"),
+            })}
           </li>
         ))}
       </ul>

@@ -41,7 +41,14 @@ interface IGuardAavePool {
     function getUserAccountData(address user)
         external
         view
-        returns (uint256 totalCollateralBase, uint256 totalDebtBase, uint256, uint256 liquidationThreshold, uint256, uint256);
+        returns (
+            uint256 totalCollateralBase,
+            uint256 totalDebtBase,
+            uint256,
+            uint256 liquidationThreshold,
+            uint256,
+            uint256
+        );
     function getReserveData(address asset) external view returns (AaveReserveData memory);
     function getUserEMode(address user) external view returns (uint256);
     function getEModeCategoryData(uint8 id) external view returns (AaveEModeCategory memory);
@@ -88,9 +95,13 @@ contract AaveV3GuardAdapter is GuardAdapterBase {
     /// @notice Oldest Chainlink answer a price may come from, seconds.
     uint256 public immutable maxPriceAge;
 
-    constructor(address guard_, ISwapAdapter swapper_, IGuardAavePool pool_, IGuardAaveOracle oracle_, uint256 maxPriceAge_)
-        GuardAdapterBase(guard_, swapper_)
-    {
+    constructor(
+        address guard_,
+        ISwapAdapter swapper_,
+        IGuardAavePool pool_,
+        IGuardAaveOracle oracle_,
+        uint256 maxPriceAge_
+    ) GuardAdapterBase(guard_, swapper_) {
         pool = pool_;
         oracle = oracle_;
         maxPriceAge = maxPriceAge_;
@@ -144,12 +155,14 @@ contract AaveV3GuardAdapter is GuardAdapterBase {
     function accrue(bytes calldata) external {}
 
     /// @inheritdoc IGuardAdapter
-    function deleverage(bytes calldata position, uint256 repay, uint256 sell, uint256 minOut, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 toOwner)
-    {
+    function deleverage(
+        bytes calldata position,
+        uint256 repay,
+        uint256 sell,
+        uint256 minOut,
+        uint256 fee,
+        address feeTo
+    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
         Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
         _flash(job, repay);
         toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);

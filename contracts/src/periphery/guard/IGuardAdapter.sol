@@ -46,9 +46,14 @@ interface IGuardAdapter {
     /// @notice Flash-borrows `repay` of the debt asset, repays it for the owner, withdraws `sell` collateral, sells it
     /// for at least `minOut`, repays the loan, pays `fee` to `feeTo` and every other debt token to the owner.
     /// @return toOwner Debt tokens sent to the owner.
-    function deleverage(bytes calldata position, uint256 repay, uint256 sell, uint256 minOut, uint256 fee, address feeTo)
-        external
-        returns (uint256 toOwner);
+    function deleverage(
+        bytes calldata position,
+        uint256 repay,
+        uint256 sell,
+        uint256 minOut,
+        uint256 fee,
+        address feeTo
+    ) external returns (uint256 toOwner);
 
     /// @notice Repays all of the debt asset, withdraws all of the collateral, sells at most `maxSell` of it for exactly
     /// the loan + its fee + `fee`, pays `fee` to `feeTo` and returns the rest of the collateral to the owner.

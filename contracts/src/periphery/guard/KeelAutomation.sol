@@ -388,10 +388,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
 
     /// @dev Selling value X to repay value R, X = R·k with k = (1 + fee + flash fee) / keep, so that
     /// (L − X·lt) / (D − R) = T gives R = (T·D − L) / (T − k·lt).
-    function _planReduce(Snapshot memory s, uint256 target, uint256 feeBps, uint256 keep, Plan memory p)
-        internal
-        pure
-    {
+    function _planReduce(Snapshot memory s, uint256 target, uint256 feeBps, uint256 keep, Plan memory p) internal pure {
         uint256 targetLiq = s.debtValue.wMulUp(target);
         if (targetLiq <= s.liqValue) return;
         {
@@ -411,10 +408,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
 
     /// @dev Borrowing value B (plus fee and flash fee, k' = 1 + both) buys at least B·keep of collateral, so that
     /// (L + B·keep·lt) / (D + B·k') = T gives B = (L − T·D) / (T·k' − keep·lt).
-    function _planBoost(Snapshot memory s, uint256 target, uint256 feeBps, uint256 keep, Plan memory p)
-        internal
-        pure
-    {
+    function _planBoost(Snapshot memory s, uint256 target, uint256 feeBps, uint256 keep, Plan memory p) internal pure {
         uint256 targetLiq = s.debtValue.wMulUp(target);
         if (s.liqValue <= targetLiq) return;
         uint256 kp = WAD + (feeBps + s.flashFeeBps) * 1e14;
@@ -422,7 +416,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
         p.borrow = (s.liqValue - targetLiq).wDivDown(den).mulDivDown(s.debtScale, s.debtPrice);
         p.fee = p.borrow * feeBps / BPS;
         p.flashFee = _flashFee(s, p.borrow);
-        p.minOut = HealthLib.valueDown(p.borrow, s.debtPrice, s.debtScale).wMulDown(keep).mulDivDown(s.colScale, s.colPrice);
+        p.minOut =
+            HealthLib.valueDown(p.borrow, s.debtPrice, s.debtScale).wMulDown(keep).mulDivDown(s.colScale, s.colPrice);
     }
 
     /// @dev Debt units the sale of `sell` collateral returns at the oracle price less the slippage bound (rounded down).
@@ -469,8 +464,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
         uint256 returned,
         uint256 traded
     ) internal pure {
-        uint256 loss =
-            s.collateralValue.zeroFloorSub(s.debtValue).zeroFloorSub(a.collateralValue.zeroFloorSub(a.debtValue) + returned);
+        uint256 loss = s.collateralValue.zeroFloorSub(s.debtValue)
+            .zeroFloorSub(a.collateralValue.zeroFloorSub(a.debtValue) + returned);
         uint256 allowed = HealthLib.valueUp(p.fee + p.flashFee, s.debtPrice, s.debtScale)
             + traded.mulDivUp(slippageBps, BPS) + s.collateralValue / 1e6 + 1e6;
         if (loss > allowed) revert ValueLost(loss, allowed);

@@ -48,12 +48,14 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
     function accrue(bytes calldata) external {}
 
     /// @inheritdoc IGuardAdapter
-    function deleverage(bytes calldata position, uint256 repay, uint256 sell, uint256 minOut, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 toOwner)
-    {
+    function deleverage(
+        bytes calldata position,
+        uint256 repay,
+        uint256 sell,
+        uint256 minOut,
+        uint256 fee,
+        address feeTo
+    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
         Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
         _flash(job, repay);
         toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);

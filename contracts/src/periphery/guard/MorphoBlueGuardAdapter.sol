@@ -46,8 +46,7 @@ interface IGuardMorpho {
         returns (uint256, uint256);
     function withdrawCollateral(MorphoMarketParams memory p, uint256 assets, address onBehalf, address receiver)
         external;
-    function supplyCollateral(MorphoMarketParams memory p, uint256 assets, address onBehalf, bytes memory data)
-        external;
+    function supplyCollateral(MorphoMarketParams memory p, uint256 assets, address onBehalf, bytes memory data) external;
     function borrow(MorphoMarketParams memory p, uint256 assets, uint256 shares, address onBehalf, address receiver)
         external
         returns (uint256, uint256);
@@ -77,7 +76,11 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
         morpho = morpho_;
     }
 
-    function _decode(bytes calldata position) internal view returns (address owner, bytes32 id, MorphoMarketParams memory p) {
+    function _decode(bytes calldata position)
+        internal
+        view
+        returns (address owner, bytes32 id, MorphoMarketParams memory p)
+    {
         (owner, id) = abi.decode(position, (address, bytes32));
         p = morpho.idToMarketParams(id);
     }
@@ -111,12 +114,14 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
     }
 
     /// @inheritdoc IGuardAdapter
-    function deleverage(bytes calldata position, uint256 repay, uint256 sell, uint256 minOut, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 toOwner)
-    {
+    function deleverage(
+        bytes calldata position,
+        uint256 repay,
+        uint256 sell,
+        uint256 minOut,
+        uint256 fee,
+        address feeTo
+    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
         Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
         _flash(job, repay);
         toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
@@ -151,9 +156,8 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
     function _debt(bytes32 id, address owner) internal view returns (uint256) {
         (, uint128 borrowShares,) = morpho.position(id, owner);
         (,, uint128 totalBorrowAssets, uint128 totalBorrowShares,,) = morpho.market(id);
-        return uint256(borrowShares).mulDivUp(
-            uint256(totalBorrowAssets) + VIRTUAL_ASSETS, uint256(totalBorrowShares) + VIRTUAL_SHARES
-        );
+        return uint256(borrowShares)
+            .mulDivUp(uint256(totalBorrowAssets) + VIRTUAL_ASSETS, uint256(totalBorrowShares) + VIRTUAL_SHARES);
     }
 
     /// @inheritdoc IGuardAdapter

@@ -33,10 +33,12 @@ contract ReentrantSwapper is ISwapAdapter {
     function _attack() internal {
         if (address(guard) == address(0)) return;
         reentered = true;
-        try guard.execute(target, position, KeelAutomation.Kind.Deleverage, 0) {} catch (bytes memory e) {
+        try guard.execute(target, position, KeelAutomation.Kind.Deleverage, 0) {}
+        catch (bytes memory e) {
             guardError = e;
         }
-        try target.deleverage(position, 1, 1, 0, 0, address(this)) {} catch (bytes memory e) {
+        try target.deleverage(position, 1, 1, 0, 0, address(this)) {}
+        catch (bytes memory e) {
             adapterError = e;
         }
     }
@@ -223,14 +225,18 @@ contract KeelAutomationTest is EngineBase {
         market.setOperator(address(keel), false);
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotAuthorised.selector, ALICE, address(keel)));
         _exec(pos, DELEVERAGE, 0);
-        assertEq(uint256(guard.plan(keel, pos, DELEVERAGE, 0).blocker), uint256(KeelAutomation.Blocker.NotAuthorised), "why");
+        assertEq(
+            uint256(guard.plan(keel, pos, DELEVERAGE, 0).blocker), uint256(KeelAutomation.Blocker.NotAuthorised), "why"
+        );
         vm.prank(ALICE);
         market.setOperator(address(keel), true);
         // Minimum size 11 WETH: the vault holds 10.
         _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 11e18, 100, 50));
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.BelowMinimum.selector, 10e18, 11e18));
         _exec(pos, DELEVERAGE, 0);
-        assertEq(uint256(guard.plan(keel, pos, DELEVERAGE, 0).blocker), uint256(KeelAutomation.Blocker.BelowMinimum), "why");
+        assertEq(
+            uint256(guard.plan(keel, pos, DELEVERAGE, 0).blocker), uint256(KeelAutomation.Blocker.BelowMinimum), "why"
+        );
         _set(pos, DELEVERAGE, _params(1.2e18, 1.4e18));
         // A stale feed: nothing runs.
         vm.warp(block.timestamp + 2 hours);
@@ -273,7 +279,9 @@ contract KeelAutomationTest is EngineBase {
         keel.boost(pos, 1, 0, 0, address(this));
         // The market itself calling back for a loan the adapter did not ask for.
         vm.prank(address(market));
-        vm.expectRevert(abi.encodeWithSelector(IGuardAdapter.UntrustedCallback.selector, address(market), address(this)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IGuardAdapter.UntrustedCallback.selector, address(market), address(this))
+        );
         keel.onFlashLoan(address(this), address(usdc), 1, 0, "");
     }
 
@@ -368,7 +376,9 @@ contract KeelAutomationTest is EngineBase {
         assertApproxEqAbs(_hf(id), 1.6e18, 0.01e18, "at the target (a better swap than the bound lands a bit above)");
         assertEq(usdc.balanceOf(EXECUTOR), p.borrow / 100, "fee = 1% of the amount borrowed");
         assertGt(market.collateralOf(id, address(weth)), 10e18, "more collateral");
-        assertLe(before - _ownerValue(id, 3300), (p.fee + p.flashFee) * 1e12 + p.borrow * 1e12 / 100 + 1e12, "loss bound");
+        assertLe(
+            before - _ownerValue(id, 3300), (p.fee + p.flashFee) * 1e12 + p.borrow * 1e12 / 100 + 1e12, "loss bound"
+        );
         _assertEmpty();
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, _hf(id), 2.2e18));
         _exec(pos, BOOST, 0);
@@ -428,7 +438,9 @@ contract KeelAutomationTest is EngineBase {
         KeelAutomation.Plan memory p = _exec(pos, DELEVERAGE, feeBps);
         if (market.debtOf(id) != 0) assertApproxEqAbs(_hf(id), target, 1e12, "target within rounding");
         assertLe(usdc.balanceOf(EXECUTOR), p.repay * feeBps / 10_000, "fee within the cap");
-        assertLe(before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.sell * price / 100 + 1e12, "loss bound");
+        assertLe(
+            before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.sell * price / 100 + 1e12, "loss bound"
+        );
         _assertEmpty();
     }
 
@@ -449,7 +461,9 @@ contract KeelAutomationTest is EngineBase {
         uint256 before = _ownerValue(id, price);
         KeelAutomation.Plan memory p = _exec(pos, kind, 100);
         assertEq(market.debtOf(id), 0, "closed");
-        assertLe(before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.sell * price / 100 + 1e12, "loss bound");
+        assertLe(
+            before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.sell * price / 100 + 1e12, "loss bound"
+        );
         _assertEmpty();
     }
 
@@ -475,13 +489,17 @@ contract KeelAutomationTest is EngineBase {
         KeelAutomation.Plan memory p = _exec(pos, BOOST, feeBps);
         assertGe(_hf(id), target * (1e18 - 1e14) / 1e18, "not under the target");
         assertLt(_hf(id), hf, "leverage went up");
-        assertLe(before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.borrow * 1e12 / 100 + 1e12, "loss bound");
+        assertLe(
+            before - _ownerValue(id, price), (p.fee + p.flashFee) * 1e12 + p.borrow * 1e12 / 100 + 1e12, "loss bound"
+        );
         _assertEmpty();
     }
 
     /// @dev Any path of three oracle prices, each poked: the trailing stop fires exactly when the last price is at or
     /// under the highest recorded price less the trail, and never otherwise.
-    function testFuzz_trailingStop_firesOnlyUnderTheRecordedHigh(uint256 a, uint256 b, uint256 c, uint256 trail) public {
+    function testFuzz_trailingStop_firesOnlyUnderTheRecordedHigh(uint256 a, uint256 b, uint256 c, uint256 trail)
+        public
+    {
         uint256[3] memory path = [bound(a, 2_500, 4_500), bound(b, 2_500, 4_500), bound(c, 2_500, 4_500)];
         trail = bound(trail, 100, 2_000);
         (uint256 id, bytes memory pos) = _vault(10e18, 8_000e6);
@@ -494,9 +512,17 @@ contract KeelAutomationTest is EngineBase {
         }
         _ethPrice(path[2]);
         if (path[2] * 1e18 > high) high = path[2] * 1e18;
-        assertEq(guard.plan(keel, pos, TRAILING, 0).level, high * (10_000 - trail) / 10_000, "stop level from the recorded high");
+        assertEq(
+            guard.plan(keel, pos, TRAILING, 0).level,
+            high * (10_000 - trail) / 10_000,
+            "stop level from the recorded high"
+        );
         if (path[2] * 1e18 > high * (10_000 - trail) / 10_000) {
-            vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, path[2] * 1e18, high * (10_000 - trail) / 10_000));
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    KeelAutomation.NotTriggered.selector, path[2] * 1e18, high * (10_000 - trail) / 10_000
+                )
+            );
             _exec(pos, TRAILING, 0);
             return;
         }

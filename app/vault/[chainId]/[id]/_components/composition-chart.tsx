@@ -29,7 +29,16 @@ export function CompositionChart({ items }: { items: { symbol: string; value: bi
           <div className="h-44 w-44 shrink-0" aria-hidden>
             <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 176, height: 176 }}>
               <PieChart accessibilityLayer={false}>
-                <Pie rootTabIndex={-1} data={data} dataKey="value" nameKey="key" innerRadius={45} outerRadius={75} stroke="#0f172a" isAnimationActive={false}>
+                <Pie
+                  rootTabIndex={-1}
+                  data={data}
+                  dataKey="value"
+                  nameKey="key"
+                  innerRadius={45}
+                  outerRadius={75}
+                  stroke="#0f172a"
+                  isAnimationActive={false}
+                >
                   {data.map((d, i) => (
                     <Cell key={d.key} fill={COLORS[i % COLORS.length]} />
                   ))}

@@ -11,7 +11,6 @@ const LIQ = "#f43f5e";
 const CURVE = "#a78bfa";
 const SAFE = "#f59e0b";
 
-
 /**
  * A position's health factor against the price of one collateral (others held) — any protocol: the caller gives each
  * held, priced collateral and the curve its protocol's math draws (lib/vault-charts for Keel, lib/protocols/preview for
@@ -39,9 +38,7 @@ export function HealthPriceChart({
     return (
       <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-price-chart">
         <figcaption className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("healthVsPrice")}</figcaption>
-        <p className="mt-6 text-sm text-slate-400">
-          {!hasDebt ? t("noDebt") : t("noPricedChart")}
-        </p>
+        <p className="mt-6 text-sm text-slate-400">{!hasDebt ? t("noDebt") : t("noPricedChart")}</p>
       </figure>
     );
   }
@@ -77,14 +74,31 @@ export function HealthPriceChart({
         testId="health-price-table"
         caption={t("healthVs", { asset: asset.symbol })}
         columns={[t("priceOf", { asset: asset.symbol }), t("healthFactor")]}
-        rows={spread(curve.points).map((p) => [usd(p.price), p.healthFactor >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(p.healthFactor, 2)])}
+        rows={spread(curve.points).map((p) => [
+          usd(p.price),
+          p.healthFactor >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(p.healthFactor, 2),
+        ])}
       />
       <div className="h-60" aria-hidden>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
           <LineChart accessibilityLayer={false} margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
-            <XAxis dataKey="price" type="number" domain={[0, "dataMax"]} tickFormatter={usd} stroke="#64748b" fontSize={11} allowDuplicatedCategory={false} />
-            <YAxis domain={[0, (max: number) => Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(max)))]} stroke="#64748b" fontSize={11} width={36} tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))} />
+            <XAxis
+              dataKey="price"
+              type="number"
+              domain={[0, "dataMax"]}
+              tickFormatter={usd}
+              stroke="#64748b"
+              fontSize={11}
+              allowDuplicatedCategory={false}
+            />
+            <YAxis
+              domain={[0, (max: number) => Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(max)))]}
+              stroke="#64748b"
+              fontSize={11}
+              width={36}
+              tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))}
+            />
             <Tooltip
               contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
               labelStyle={{ color: "#cbd5e1" }}
@@ -95,9 +109,21 @@ export function HealthPriceChart({
             <ReferenceLine y={safetyNum} stroke={SAFE} strokeDasharray="2 4" />
             <ReferenceLine x={curve.price} stroke={NOW} label={{ value: t("todayShort"), fill: NOW, fontSize: 10, position: "top" }} />
             {curve.liquidationPrice > 0 && (
-              <ReferenceLine x={curve.liquidationPrice} stroke={LIQ} label={{ value: t("liquidationShort"), fill: LIQ, fontSize: 10, position: "insideBottomLeft" }} />
+              <ReferenceLine
+                x={curve.liquidationPrice}
+                stroke={LIQ}
+                label={{ value: t("liquidationShort"), fill: LIQ, fontSize: 10, position: "insideBottomLeft" }}
+              />
             )}
-            <Line data={curve.points} dataKey="healthFactor" name={t("healthFactor")} stroke={CURVE} dot={false} strokeWidth={2} isAnimationActive={false} />
+            <Line
+              data={curve.points}
+              dataKey="healthFactor"
+              name={t("healthFactor")}
+              stroke={CURVE}
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
             <Legend wrapperStyle={{ fontSize: 11 }} />
           </LineChart>
         </ResponsiveContainer>

@@ -12,7 +12,14 @@ import { positionResult, timelineRows } from "@/lib/indexer";
  * at that block and the health before → after — with interest paid, realised P&L and a CSV export. Without an indexer
  * it says the history is reconstructed from the chain (the chart above still shows it).
  */
-export function Timeline({ history, chainId, market, id, deployment, baseAsset }: {
+export function Timeline({
+  history,
+  chainId,
+  market,
+  id,
+  deployment,
+  baseAsset,
+}: {
   history?: VaultHistory;
   chainId: number;
   market: Address;
@@ -78,8 +85,12 @@ export function Timeline({ history, chainId, market, id, deployment, baseAsset }
                 <td className="py-1 pr-3 whitespace-nowrap" title={`block ${r.block} · tx ${r.txHash}`}>
                   {formatUtc(r.timestamp)} <span className="text-slate-400">{shortAddress(r.txHash)}</span>
                 </td>
-                <td className="py-1 pr-3 font-sans" data-testid="timeline-kind">{r.label}</td>
-                <td className="py-1 pr-3" data-testid="timeline-amounts">{r.amounts}</td>
+                <td className="py-1 pr-3 font-sans" data-testid="timeline-kind">
+                  {r.label}
+                </td>
+                <td className="py-1 pr-3" data-testid="timeline-amounts">
+                  {r.amounts}
+                </td>
                 <td className="py-1 pr-3">{r.price}</td>
                 <td className="py-1 pr-3 whitespace-nowrap">{r.health}</td>
                 <td className="py-1 pr-3 whitespace-nowrap">{r.collateralValue}</td>

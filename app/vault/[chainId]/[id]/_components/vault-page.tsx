@@ -30,9 +30,15 @@ import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
 
 // Charts load after the page is interactive (components/chart-placeholder.tsx).
-const HealthPriceChart = dynamic(() => import("./health-price-chart").then((m) => m.HealthPriceChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+const HealthPriceChart = dynamic(() => import("./health-price-chart").then((m) => m.HealthPriceChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
 const HistoryChart = dynamic(() => import("./history-chart").then((m) => m.HistoryChart), { ssr: false, loading: () => <ChartPlaceholder /> });
-const CompositionChart = dynamic(() => import("./composition-chart").then((m) => m.CompositionChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+const CompositionChart = dynamic(() => import("./composition-chart").then((m) => m.CompositionChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder />,
+});
 
 function Problem({ children }: { children: React.ReactNode }) {
   const t = useTranslations("common");
@@ -129,9 +135,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
               })}
             </div>
           ))}
-          <div>
-            {vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}
-          </div>
+          <div>{vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}</div>
         </div>
       )}
       {vault.liquidatable ? (
@@ -140,7 +144,11 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
         </div>
       ) : (
         belowSafety && (
-          <div role="alert" data-testid="vault-warning" className="rounded-lg border border-orange-700 bg-orange-950/40 px-4 py-2 text-sm text-orange-200">
+          <div
+            role="alert"
+            data-testid="vault-warning"
+            className="rounded-lg border border-orange-700 bg-orange-950/40 px-4 py-2 text-sm text-orange-200"
+          >
             {t("belowSafety", { hf: f.healthFactor(vault.healthFactor), safety: f.healthFactor(safety.value) })}
           </div>
         )
@@ -261,7 +269,14 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
         <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />
         <CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />
       </div>
-      <Timeline history={history.data} chainId={chain.id} market={marketAddress} id={id} deployment={chain.deployment!} baseAsset={market.baseAsset} />
+      <Timeline
+        history={history.data}
+        chainId={chain.id}
+        market={marketAddress}
+        id={id}
+        deployment={chain.deployment!}
+        baseAsset={market.baseAsset}
+      />
     </div>
   );
 }

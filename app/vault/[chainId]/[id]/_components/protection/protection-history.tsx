@@ -8,7 +8,17 @@ import type { ChainConfig } from "@/lib/server/config";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 
 /** The vault's KeelGuard executions and its liquidations, newest as the hook orders them. */
-export function ProtectionHistory({ chain, vault, market, baseSymbol }: { chain: ChainConfig; vault: LensVault; market: LensMarket; baseSymbol: string }) {
+export function ProtectionHistory({
+  chain,
+  vault,
+  market,
+  baseSymbol,
+}: {
+  chain: ChainConfig;
+  vault: LensVault;
+  market: LensMarket;
+  baseSymbol: string;
+}) {
   const t = useTranslations("protection.history");
   const f = useFormat();
   const history = useProtectionHistory(chain, vault.market, vault.id);
@@ -42,7 +52,9 @@ export function ProtectionHistory({ chain, vault, market, baseSymbol }: { chain:
                 return (
                   <tr key={`${e.txHash}-${e.kind}`} className="border-t border-slate-800">
                     <td className="py-1 font-mono">{e.block.toString()}</td>
-                    <td className={`py-1 ${e.kind === "liquidation" ? "text-rose-300" : "text-sky-300"}`}>{t(e.kind === "stop-loss" ? "stopLoss" : e.kind)}</td>
+                    <td className={`py-1 ${e.kind === "liquidation" ? "text-rose-300" : "text-sky-300"}`}>
+                      {t(e.kind === "stop-loss" ? "stopLoss" : e.kind)}
+                    </td>
                     <td className="py-1 text-right font-mono">{f.token(e.amount, col?.decimals ?? 18, col?.symbol ?? shortAddress(e.collateral))}</td>
                     <td className="py-1 text-right font-mono">{f.token(e.repaid, market.baseDecimals, baseSymbol)}</td>
                     <td className="py-1 text-right font-mono">{e.kind === "liquidation" ? "—" : f.token(e.fee, market.baseDecimals, baseSymbol)}</td>

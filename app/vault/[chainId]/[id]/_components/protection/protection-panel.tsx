@@ -76,7 +76,8 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
     isOwner,
     operator: state?.operator ?? false,
     busy,
-    onPause: (kind, paused) => void withBusy(() => onGuard(t(paused ? "tx.pause" : "tx.resume", { kind }), "setPaused", [vault.market, vault.id, GUARD_KIND[kind], paused])),
+    onPause: (kind, paused) =>
+      void withBusy(() => onGuard(t(paused ? "tx.pause" : "tx.resume", { kind }), "setPaused", [vault.market, vault.id, GUARD_KIND[kind], paused])),
     onRemove: (kind) => void withBusy(() => onGuard(t("tx.remove", { kind }), "removeRule", [vault.market, vault.id, GUARD_KIND[kind]])),
     onSave: (kind, args) =>
       withBusy(async () => {

@@ -27,7 +27,9 @@ export function GuardRuleCard({ kind, rule, ctx }: { kind: GuardKind; rule: Guar
   const lapsed = rule !== null && rule.owner.toLowerCase() !== vault.owner.toLowerCase();
   const opts = (collateral: Address, slippageBps: bigint, feeBps: bigint) => ({ collateral, slippageBps, feeBps, flashFeeBps: market.flashFeeBps });
   const planFor: PlanFor = (collateral, target, slippageBps, feeBps) =>
-    kind === "deleverage" ? deleveragePlan(position, target, opts(collateral, slippageBps, feeBps)) : stopLossPlan(position, opts(collateral, slippageBps, feeBps));
+    kind === "deleverage"
+      ? deleveragePlan(position, target, opts(collateral, slippageBps, feeBps))
+      : stopLossPlan(position, opts(collateral, slippageBps, feeBps));
   const button = "rounded-md border border-slate-700 px-2 py-1 text-xs hover:bg-slate-800 disabled:opacity-50";
 
   return (

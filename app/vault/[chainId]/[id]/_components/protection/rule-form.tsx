@@ -17,7 +17,21 @@ const bpsText = (bps: number | bigint) => (Number(bps) / 100).toString();
  * A KeelGuard rule being set or edited: the collateral to sell, the levels, the slippage bound and the fee cap, checked
  * against KeelGuard.setRule's bounds as typed (lib/protection.ts), its preview at today's prices and the steps to save.
  */
-export function GuardRuleForm({ kind, rule, held, planFor, ctx, onDone }: { kind: GuardKind; rule: GuardRule | null; held: Address[]; planFor: PlanFor; ctx: GuardContext; onDone: () => void }) {
+export function GuardRuleForm({
+  kind,
+  rule,
+  held,
+  planFor,
+  ctx,
+  onDone,
+}: {
+  kind: GuardKind;
+  rule: GuardRule | null;
+  held: Address[];
+  planFor: PlanFor;
+  ctx: GuardContext;
+  onDone: () => void;
+}) {
   const t = useTranslations("protection.form");
   const ta = useTranslations("automation");
   const amountProblem = useAmountProblem();
@@ -33,8 +47,14 @@ export function GuardRuleForm({ kind, rule, held, planFor, ctx, onDone }: { kind
   const [touched, setTouched] = useState(false);
   const info = market.collaterals.find((c) => c.info.asset.toLowerCase() === draft.collateral.toLowerCase())?.info;
   const col = vault.collaterals.find((c) => c.asset.toLowerCase() === draft.collateral.toLowerCase());
-  const parsed = parseRuleDraft(draft, { lt: BigInt(info?.liquidationThreshold ?? 0n), ltv: BigInt(info?.ltv ?? 1n), price: col?.price ?? 0n, healthFactor: vault.healthFactor });
-  const problem = (e: FieldProblem | undefined) => (!e ? undefined : e.key === "amount" && e.amount ? amountProblem(e.amount) : ta(`problems.${e.key}`, e.values ?? {}));
+  const parsed = parseRuleDraft(draft, {
+    lt: BigInt(info?.liquidationThreshold ?? 0n),
+    ltv: BigInt(info?.ltv ?? 1n),
+    price: col?.price ?? 0n,
+    healthFactor: vault.healthFactor,
+  });
+  const problem = (e: FieldProblem | undefined) =>
+    !e ? undefined : e.key === "amount" && e.amount ? amountProblem(e.amount) : ta(`problems.${e.key}`, e.values ?? {});
   const error = (f: RuleField) => ((touched || draft[f] !== "") && !parsed.ok ? problem(parsed.errors[f]) : undefined);
   const idBase = `guard-${vault.id}-${kind}`;
   const field = (f: RuleField, label: string, suffix: string, testId: string) => (
@@ -67,7 +87,9 @@ export function GuardRuleForm({ kind, rule, held, planFor, ctx, onDone }: { kind
         setTouched(true);
         if (!parsed.ok) return;
         const r = parsed.rule;
-        void ctx.onSave(kind, [vault.market, vault.id, GUARD_KIND[kind], r.collateral, r.trigger, r.target, r.slippageBps, r.feeBps]).then((saved) => saved && onDone());
+        void ctx
+          .onSave(kind, [vault.market, vault.id, GUARD_KIND[kind], r.collateral, r.trigger, r.target, r.slippageBps, r.feeBps])
+          .then((saved) => saved && onDone());
       }}
     >
       <label className="block text-xs" htmlFor={`${idBase}-collateral`}>
@@ -92,7 +114,9 @@ export function GuardRuleForm({ kind, rule, held, planFor, ctx, onDone }: { kind
             {field("target", t("targetHealth"), "", "rule-target-input")}
           </>
         ) : (
-          <div className="col-span-2">{field("trigger", t("priceLevel", { symbol: ctx.symbolOf(draft.collateral) }), "USD", "rule-trigger-input")}</div>
+          <div className="col-span-2">
+            {field("trigger", t("priceLevel", { symbol: ctx.symbolOf(draft.collateral) }), "USD", "rule-trigger-input")}
+          </div>
         )}
         {field("slippage", t("slippage"), "%", "rule-slippage-input")}
         {field("fee", t("fee"), "%", "rule-fee-input")}
@@ -108,7 +132,12 @@ export function GuardRuleForm({ kind, rule, held, planFor, ctx, onDone }: { kind
       )}
       <RuleSteps auth={[{ step: "keelGuard", done: ctx.operator }]} protocol="Keel" last={ta("steps.save", { kind: ta(`kinds.${kind}`) })} />
       <div className="flex gap-2">
-        <button type="submit" disabled={ctx.busy} className="rounded-md bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-500 disabled:opacity-50" data-testid="rule-save">
+        <button
+          type="submit"
+          disabled={ctx.busy}
+          className="rounded-md bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-500 disabled:opacity-50"
+          data-testid="rule-save"
+        >
           {t("save")}
         </button>
         <button type="button" onClick={onDone} className="rounded-md border border-slate-700 px-3 py-1 text-xs hover:bg-slate-800">

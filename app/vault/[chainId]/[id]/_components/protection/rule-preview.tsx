@@ -10,7 +10,19 @@ import type { GuardContext } from "./protection-panel";
  * What a KeelGuard rule would do at today's prices: whether it would run now or the collateral price at which it runs,
  * and the plan (what it sells, repays, pays the executor, and the health after) that lib/protection.ts mirrors.
  */
-export function GuardRulePreview({ kind, collateral, trigger, plan, ctx }: { kind: GuardKind; collateral: Address; trigger: bigint; plan: ProtectionPlan | null; ctx: GuardContext }) {
+export function GuardRulePreview({
+  kind,
+  collateral,
+  trigger,
+  plan,
+  ctx,
+}: {
+  kind: GuardKind;
+  collateral: Address;
+  trigger: bigint;
+  plan: ProtectionPlan | null;
+  ctx: GuardContext;
+}) {
   const t = useTranslations("protection.preview");
   const f = useFormat();
   const { vault, market, position, baseSymbol } = ctx;
@@ -26,7 +38,12 @@ export function GuardRulePreview({ kind, collateral, trigger, plan, ctx }: { kin
         {triggered ? (
           <b className="text-amber-300">{t("wouldRun")}</b>
         ) : triggerPrice > 0n ? (
-          t("runsWhen", { symbol, price: f.usd(triggerPrice), today: f.usd(col.price), distance: f.percent(((col.price - triggerPrice) * WAD) / col.price, 1) })
+          t("runsWhen", {
+            symbol,
+            price: f.usd(triggerPrice),
+            today: f.usd(col.price),
+            distance: f.percent(((col.price - triggerPrice) * WAD) / col.price, 1),
+          })
         ) : (
           t("unreachableByFall", { symbol })
         )}
