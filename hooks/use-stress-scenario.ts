@@ -38,7 +38,7 @@ export function useStressScenario(book: RiskBook) {
     (next: number[], startedAt: number) => {
       seq.current++;
       const s = onMain(book, next, startedAt);
-      measureStress(s.ms);
+      measureStress(s.ms, "main");
       setScenario(s);
     },
     [book],
@@ -59,7 +59,7 @@ export function useStressScenario(book: RiskBook) {
       // Latest move wins: an answer older than the newest move asked for is dropped (the worker coalesces too).
       for (const s of pending.keys()) if (s <= answer.seq) pending.delete(s);
       if (!move || answer.seq < seq.current) return;
-      measureStress(answer.ms);
+      measureStress(answer.ms, "worker");
       setScenario(toScenario(answer, move.shocks, move.startedAt, "worker"));
     };
     w.onerror = () => {
@@ -106,8 +106,8 @@ function toScenario(answer: StressAnswer, shocks: number[], startedAt: number, w
   return { shocks, result, flags, health, histogram, ms, startedAt, where };
 }
 
-/** `keel:risk:stress`: the recompute's own time (ending now; it may have run on the worker's clock). */
-function measureStress(ms: number) {
+/** `keel:risk:stress`: the recompute's own time (ending now; it may have run on the worker's clock), and where it ran. */
+function measureStress(ms: number, where: StressScenario["where"]) {
   const end = performance.now();
-  performance.measure("keel:risk:stress", { start: end - ms, end });
+  performance.measure("keel:risk:stress", { start: end - ms, end, detail: { where } });
 }
