@@ -128,7 +128,7 @@ async function main() {
 
     // ── The page in Chromium ──
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
-    let p: { loadMs: number; source: string; firstPaint: number; heapUsed: number; heapTotal: number; stress: number[]; where: string[]; move: number[]; longTasks: number[]; movesMs: number; sortMs: number; bookRequests: number; phoneWidth: number };
+    let p: { loadMs: number; source: string; firstPaint: number; heapUsed: number; heapTotal: number; stress: number[]; where: string[]; move: number[]; longTasks: number[]; inMoves: number[]; refetches: number; movesMs: number; sortMs: number; bookRequests: number; phoneWidth: number };
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       const cdp = await page.context().newCDPSession(page);
@@ -149,23 +149,31 @@ async function main() {
       await page.evaluate(() => {
         performance.clearMeasures();
         // The main thread's long tasks (> 50 ms) from here on: what a slider move must not cause.
-        const w = window as unknown as { __keelLongTasks: number[] };
+        const w = window as unknown as { __keelLongTasks: [number, number][] };
         w.__keelLongTasks = [];
-        new PerformanceObserver((list) => w.__keelLongTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+        new PerformanceObserver((list) => w.__keelLongTasks.push(...list.getEntries().map((e): [number, number] => [e.startTime, e.duration]))).observe({ type: "longtask" });
       });
       const tm = performance.now();
+      const requestsBefore = bookRequests;
       for (let i = 0; i < MOVES; i++) {
         await page.getByTestId(ids[i % ids.length]!).fill(String(((i * 7) % 90) + 1));
         // Each move's answer on screen before the next (the page drops an answer a newer move has overtaken).
         await page.waitForFunction((count) => performance.getEntriesByName("keel:risk:move").length >= count, i + 1);
       }
       const movesMs = performance.now() - tm;
-      const measures = await page.evaluate(() => ({
-        stress: performance.getEntriesByName("keel:risk:stress").map((e) => e.duration),
-        where: performance.getEntriesByName("keel:risk:stress").map((e) => String((e as PerformanceMeasure).detail?.where ?? "?")),
-        move: performance.getEntriesByName("keel:risk:move").map((e) => e.duration),
-        longTasks: (window as unknown as { __keelLongTasks: number[] }).__keelLongTasks,
-      }));
+      const refetches = bookRequests - requestsBefore;
+      const measures = await page.evaluate(() => {
+        const moves = performance.getEntriesByName("keel:risk:move");
+        const tasks = (window as unknown as { __keelLongTasks: [number, number][] }).__keelLongTasks;
+        return {
+          stress: performance.getEntriesByName("keel:risk:stress").map((e) => e.duration),
+          where: performance.getEntriesByName("keel:risk:stress").map((e) => String((e as PerformanceMeasure).detail?.where ?? "?")),
+          move: moves.map((e) => e.duration),
+          longTasks: tasks.map(([, d]) => d),
+          // Long tasks that overlap a move (slider event → DOM updated): the ones a move could have caused or waited on.
+          inMoves: tasks.filter(([t, d]) => moves.some((m) => t < m.startTime + m.duration && t + d > m.startTime)).map(([, d]) => d),
+        };
+      });
       const ts = performance.now();
       await page.getByTestId("sort-debt").click();
       await page.locator('th[aria-sort="descending"]').getByTestId("sort-debt").waitFor();
@@ -178,7 +186,7 @@ async function main() {
         await page.getByTestId(testId).scrollIntoViewIfNeeded();
         await page.screenshot({ path: `/tmp/bench-risk-100k-phone-${x}.png` }); // to look at, not kept
       }
-      p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, where: measures.where, move: measures.move, longTasks: measures.longTasks, movesMs, sortMs, bookRequests, phoneWidth };
+      p = { loadMs, source, firstPaint, heapUsed: heap.usedSize, heapTotal: heap.totalSize, stress: measures.stress, where: measures.where, move: measures.move, longTasks: measures.longTasks, inMoves: measures.inMoves, refetches, movesMs, sortMs, bookRequests, phoneWidth };
     } finally {
       await browser.close();
     }
@@ -211,7 +219,7 @@ async function main() {
       `| **Chromium, /risk, ${MOVES} slider moves: the recompute, in the ${whereRan} (\`keel:risk:stress\` measure)** | **${ms(quantile(p.stress, 0.5))}** | **${ms(quantile(p.stress, 0.95))}** | ${ms(Math.max(...p.stress))} |`,
       `| Chromium, /risk, the same moves: slider event → DOM updated (message to the worker, recompute, answer back, React render of figures, histogram and table marks; \`keel:risk:move\`) | ${ms(quantile(p.move, 0.5))} | ${ms(quantile(p.move, 0.95))} | ${ms(Math.max(...p.move))} |`,
       "",
-      `Main-thread long tasks (> 50 ms, \`PerformanceObserver\` "longtask") during the ${MOVES} moves (${(p.movesMs / 1000).toFixed(1)} s, Playwright's round trips included): **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))}, ${ms(p.longTasks.reduce((a, b) => a + b, 0))} in all)` : ""}.`,
+      `Main-thread long tasks (> 50 ms, \`PerformanceObserver\` "longtask") during the ${MOVES} moves (${(p.movesMs / 1000).toFixed(1)} s, Playwright's round trips included): **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))}, ${ms(p.longTasks.reduce((a, b) => a + b, 0))} in all)` : ""}; of them, overlapping a move (slider event → DOM updated): **${p.inMoves.length}**${p.inMoves.length ? ` (longest ${ms(Math.max(...p.inMoves))})` : ""}. The book's 30 s refresh (a full reload, decoded and valued on the main thread) fetched it ${p.refetches} time(s) during the moves.`,
       "",
       `Memory: the page's JS heap after a garbage collection, with the ${n}-vault book, its odds and distances loaded: **${mb(p.heapUsed)}** used of ${mb(p.heapTotal)} allocated (CDP \`Runtime.getHeapUsage\`), plus ${mb(typedBytes)} of typed arrays outside it (the book's columns, distances, odds, the scenario's flags and health factors; counted from the same book in Node).`,
       "",
