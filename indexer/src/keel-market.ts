@@ -41,16 +41,22 @@ export async function recordVaultEvent(event: Event, context: Context, a: Action
   const chainId = context.chain.id;
   const marketAddress = event.log.address;
   const key = vaultKey(chainId, marketAddress, a.id);
-  const after = await readVault(context, marketAddress, a.id);
+  // "after" is asked for at once; when "before" needs a read too, both are in flight together (one round trip, not two).
+  const afterRead = readVault(context, marketAddress, a.id, event);
+  afterRead.catch(() => {}); // awaited below; kept from being reported unhandled while the row is read
   const row = await context.db.find(vault, { id: key });
-  // The vault at the end of the previous block: read once per block, kept on the row for the block's other events.
+  // The vault at the end of the previous block: the row itself when its last event was in that block (the row holds
+  // the lens's view at the end of its block), else read once; kept on the row for the block's other events.
   let prev: { healthFactor: bigint; collateralValue: bigint; debt: bigint } | null = null;
-  if (row && row.block < event.block.number) {
-    const v = await readVault(context, marketAddress, a.id, event.block.number - 1n);
+  if (row && row.block === event.block.number - 1n) {
+    prev = { healthFactor: row.healthFactor, collateralValue: row.collateralValue, debt: row.debt };
+  } else if (row && row.block < event.block.number) {
+    const [v] = await Promise.all([readVault(context, marketAddress, a.id, { blockNumber: event.block.number - 1n }), afterRead]);
     prev = { healthFactor: v.healthFactor, collateralValue: v.collateralValue, debt: v.debt };
   } else if (row && row.prevHealth !== null) {
     prev = { healthFactor: row.prevHealth, collateralValue: row.prevCollateralValue!, debt: row.prevDebt! };
   }
+  const after = await afterRead;
   const before = row;
   const px = a.asset ? collateralPrice(after, a.asset) : null;
   const price = a.asset ? (px?.price ?? null) : a.baseAmount !== undefined ? basePrice(after, baseDecimals) : null;
@@ -136,7 +142,7 @@ type Sums = Partial<
 async function recordMarket(event: Event, context: Context, sums: Sums = {}) {
   const chainId = context.chain.id;
   const id = marketKey(chainId, event.log.address);
-  const m = await readMarket(context, event.log.address);
+  const m = await readMarket(context, event.log.address, event.block);
   const state = {
     totalSupplied: m.totalSupplyAssets,
     totalBorrows: m.totalBorrows,

@@ -32,7 +32,7 @@ function sortKeys(book: RiskBook, key: SortKey, distance: Float64Array, odds7: F
  * Vaults with debt, sortable by health factor, distance to liquidation, size, owner or 7-day odds, a page at a time,
  * each linking to its vault page. Vaults liquidatable under the stress scenario are marked and can be shown alone.
  */
-export function AtRiskTable({
+export const AtRiskTable = memo(function AtRiskTable({
   book,
   chainId,
   baseDecimals,
@@ -173,7 +173,7 @@ export function AtRiskTable({
       </div>
     </section>
   );
-}
+});
 
 /** One vault's row; re-rendered only when its own scenario mark changes (a slider move touches few rows of a page). */
 const RiskRow = memo(function RiskRow({

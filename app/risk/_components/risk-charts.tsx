@@ -2,7 +2,7 @@
 import { memo, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RiskBook } from "@/lib/risk-book";
-import { healthHistogram, liquidationLevels } from "@/lib/stress";
+import { liquidationLevels, type healthHistogram } from "@/lib/stress";
 import { useTranslations } from "next-intl";
 import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
@@ -16,21 +16,15 @@ const BAR_COLORS = ["#f43f5e", "#fb923c", "#fb923c", "#fbbf24", "#facc15", "#a3e
 
 /**
  * Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip: today's, or at a
- * stress scenario's prices when one is given (recomputed on every slider move).
+ * stress scenario's prices when `stressed` (lib/stress.ts `healthHistogram`, computed with the scenario on every
+ * slider move — in the stress worker — and handed in ready).
  */
-export const HealthHistogram = memo(function HealthHistogram({
-  book,
-  scenario,
-}: {
-  book: RiskBook;
-  scenario?: { health: Float64Array; flags: Uint8Array };
-}) {
+export const HealthHistogram = memo(function HealthHistogram({ data, stressed }: { data: ReturnType<typeof healthHistogram>; stressed: boolean }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
-  const data = useMemo(() => healthHistogram(book, scenario), [book, scenario]);
-  const caption = scenario ? t("histogramStressed") : t("histogram");
+  const caption = stressed ? t("histogramStressed") : t("histogram");
   return (
-    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram" data-scenario={scenario ? "1" : "0"}>
+    <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram" data-scenario={stressed ? "1" : "0"}>
       <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{caption}</figcaption>
       <ChartTable
         caption={caption}

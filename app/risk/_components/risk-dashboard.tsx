@@ -8,6 +8,7 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
+import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useVolatility } from "@/hooks/use-volatility";
 import { chainUnavailable } from "@/lib/chains";
 import { findAsset } from "@/lib/deployment";
@@ -15,7 +16,7 @@ import { shortAddress } from "@/lib/format";
 import { liquidationOdds } from "@/lib/liquidation-odds";
 import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/risk-book";
 import type { ChainConfig } from "@/lib/server/config";
-import { oddsVaultFromBook, stress, vaultDistance } from "@/lib/stress";
+import { oddsVaultFromBook, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
 import { AtRiskTable } from "./at-risk-table";
@@ -150,21 +151,11 @@ function MarketRiskView({
   const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
   const symbols = useMemo(() => book.assets.map((a) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a)), [book, chain.deployment]);
   const baseSymbol = symbolOf(view.baseAsset);
-  // The scenario is recomputed in the slider's event handler, timed; a refreshed book re-runs the current one.
-  const [scenario, setScenario] = useState(() =>
-    runScenario(
-      book,
-      book.assets.map(() => 0),
-    ),
-  );
-  const [scenarioBook, setScenarioBook] = useState(book);
-  if (scenarioBook !== book) {
-    setScenarioBook(book);
-    setScenario(runScenario(book, scenario.shocks));
-  }
-  const { shocks, result, flags, health, ms } = scenario;
-  const setShocks = (next: number[]) => setScenario(runScenario(book, next, performance.now()));
-  const stressed = useMemo(() => (shocks.some((s) => s > 0) ? { health, flags } : undefined), [shocks, health, flags]);
+  // The scenario is recomputed off the main thread on every move (hooks/use-stress-scenario.ts); the sliders follow the
+  // move at once, the figures, histogram and table marks when its answer arrives.
+  const { shocks, scenario, setShocks } = useStressScenario(book);
+  const { result, flags, histogram, ms } = scenario;
+  const stressed = scenario.shocks.some((s) => s > 0);
   // Slider move → DOM updated with the new figures, table marks and histogram: the whole recompute, as the bench reads it.
   useLayoutEffect(() => {
     if (scenario.startedAt > 0) performance.measure("keel:risk:move", { start: scenario.startedAt });
@@ -254,7 +245,7 @@ function MarketRiskView({
       </p>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <HealthHistogram book={book} scenario={stressed} />
+        <HealthHistogram data={histogram} stressed={stressed} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>
 
@@ -324,23 +315,4 @@ function Stat({ label, value, sub, testId, alarm }: { label: string; value: stri
       {sub && <div className="text-xs text-slate-400">{sub}</div>}
     </div>
   );
-}
-
-/**
- * The stress scenario for `shocks` (percent falls per collateral), with per-vault flags and health factors at its
- * prices, and the time it took (also a `keel:risk:stress` performance measure, which `npm run bench:risk` reads).
- */
-function runScenario(book: RiskBook, shocks: number[], startedAt = 0) {
-  const flags = new Uint8Array(book.n);
-  const health = new Float64Array(book.n);
-  const started = performance.now();
-  const result = stress(
-    book,
-    shocks.map((s) => s / 100),
-    flags,
-    health,
-  );
-  const ended = performance.now();
-  if (startedAt > 0) performance.measure("keel:risk:stress", { start: started, end: ended });
-  return { shocks, result, flags, health, ms: ended - started, startedAt };
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { memo } from "react";
 import { useFormat } from "@/hooks/use-format";
 import { useRiskSteward, type StewardChangeRow, type StewardCollateralView } from "@/hooks/use-risk-steward";
 import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
@@ -14,7 +15,7 @@ const toWad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
  * recommendation and its inputs (lib/risk-model), what the steward would propose next and when it may, its pending and
  * past changes with the inputs recorded on-chain, and volatility against the threshold over time.
  */
-export function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMarket }) {
+export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMarket }) {
   const t = useTranslations("riskSteward");
   const q = useRiskSteward(chain);
   const f = useFormat();
@@ -62,7 +63,7 @@ export function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMa
       <p className="mt-3 text-xs text-slate-400">{t("method")}</p>
     </section>
   );
-}
+});
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
