@@ -64,6 +64,8 @@ export interface AutomationRule {
   target: bigint;
   minCollateral: bigint;
   high: bigint;
+  /** When the rule was set (unix seconds); shown so a rule left from a position closed by hand is noticed. */
+  setAt: number;
 }
 
 /** KeelAutomation.Plan. */

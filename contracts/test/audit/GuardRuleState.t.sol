@@ -8,10 +8,10 @@ import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factor
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
 import {KeelAutomation} from "../../src/periphery/guard/KeelAutomation.sol";
-import {KeelGuardAdapter} from "../../src/periphery/guard/KeelGuardAdapter.sol";
+import {KeelGuardAdapter, IKeelMarketRegistry} from "../../src/periphery/guard/KeelGuardAdapter.sol";
 
 /// @notice Audit 2026-12-01 proofs of concept on KeelAutomation's rule state (Keel market fixture, the same as
-/// test/periphery/guard/KeelAutomation.t.sol). Each `test_poc_` PASSES while the weakness it names exists.
+/// test/periphery/guard/KeelAutomation.t.sol). Each test was a proof of concept that passed while its weakness existed; each now expects the safe outcome.
 contract GuardRuleStateAudit is EngineBase {
     address internal constant EXECUTOR = address(0xE7);
     IUniswapV2Factory internal factory;
@@ -34,7 +34,7 @@ contract GuardRuleStateAudit is EngineBase {
         pool = UniswapV2Fixture.seed(factory, weth, 100_000e18, usdc, 300_000_000e6);
         swapper = new UniswapV2Adapter(factory);
         guard = new KeelAutomation();
-        keel = new KeelGuardAdapter(address(guard), ISwapAdapter(address(swapper)));
+        keel = new KeelGuardAdapter(address(guard), ISwapAdapter(address(swapper)), IKeelMarketRegistry(address(riskAdmin)));
         _supply(LENDER, 5_000_000e6);
     }
 
@@ -74,68 +74,120 @@ contract GuardRuleStateAudit is EngineBase {
         return colValue + weth.balanceOf(ALICE) * ethUsd + usdc.balanceOf(ALICE) * 1e12 - debtValue;
     }
 
-    /// @notice FINDING 1 (Medium-High): rules of one position are validated one at a time, so a TakeProfit-reduce whose
-    /// target is above a Boost's trigger (or a Deleverage whose target is above a Boost's trigger while the Boost's
-    /// target is below the Deleverage's trigger) ping-pong for ever. Nothing limits executions per block, so one
-    /// executor fires Boost, TakeProfit, Boost, TakeProfit… in a single transaction, earning the capped fee on every
-    /// leg while the owner pays that fee, the pool fee and the slippage on both swaps each round.
-    /// Proves: 25 rounds in one block cost a $35,000 / 10 ETH position more than $6,000 (over 25% of its $23,000
-    /// equity) with the executor collecting a fee every leg, and every leg still passes the guard's own checks.
-    function test_poc_boostAndTakeProfitReduce_pingPongInOneBlock_drainsOwner() public {
-        (uint256 id, bytes memory pos) = _vault(10e18, 12_000e6); // HF 2.125 at $3,000
-        // "Take profit above $3,400 by reducing to HF 2.4" and "when HF is above 2.3, boost to 1.6": each rule valid.
+    /// @notice FINDING 1 (High), fixed: a Boost whose trigger is not 5% above a reducing TakeProfit's target is
+    /// refused, whichever of the two is set second (the PoC's pair ping-ponged without end in one block).
+    function test_boostAndTakeProfitReduce_overlap_isRefused() public {
+        (, bytes memory pos) = _vault(10e18, 12_000e6);
         _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100));
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the take-profit target"));
         _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
-        _ethPrice(3500); // HF 2.48: the Boost fires first
-        uint256 before = _ownerValue(id, 3500);
-        for (uint256 i; i < 25; ++i) {
-            _exec(pos, BOOST, 100); // HF → 1.6, now below the TakeProfit target
-            _exec(pos, TAKE_PROFIT, 100); // price still ≥ $3,400, HF → 2.4, now above the Boost trigger
-        }
-        uint256 loss = before - _ownerValue(id, 3500);
-        emit Measured("owner loss (USD WAD)", loss);
-        emit Measured("executor fees (USDC)", usdc.balanceOf(EXECUTOR));
-        assertGt(loss, 6_000e18, "owner lost > $6,000 in one block");
-        assertGt(usdc.balanceOf(EXECUTOR), 2_000e6, "executor collected > $2,000 of fees");
-        assertGt(_hf(id), 2.3e18, "and the Boost is armed again: the loop has no end");
+        // The other order: the Boost first, then the TakeProfit.
+        vm.prank(ALICE);
+        guard.removeRule(keel, pos, TAKE_PROFIT);
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the take-profit target"));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100));
+        // A closing TakeProfit (target 0) cannot loop, and a reducing one 5% under the Boost trigger is accepted.
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 0, 0, 0, 100, 100));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.19e18, 0, 0, 100, 100));
     }
 
-    /// @notice The same loop with Deleverage and Boost: Deleverage 1.6 → 2.0 and Boost 1.8 → 1.4.
-    function test_poc_boostAndDeleverage_pingPongInOneBlock_drainsOwner() public {
-        (uint256 id, bytes memory pos) = _vault(10e18, 12_000e6);
+    /// @notice FINDING 1b (Medium), fixed: overlapping Deleverage and Boost bands are refused in either order.
+    function test_boostAndDeleverage_overlap_isRefused() public {
+        (, bytes memory pos) = _vault(10e18, 12_000e6);
         _set(pos, DELEVERAGE, KeelAutomation.Params(1.6e18, 2.0e18, 0, 0, 100, 100));
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the deleverage target"));
         _set(pos, BOOST, KeelAutomation.Params(1.8e18, 1.4e18, 0, 0, 100, 100));
-        uint256 before = _ownerValue(id, 3000);
-        for (uint256 i; i < 25; ++i) {
-            _exec(pos, BOOST, 100); // 2.125 / 2.0 → 1.4 < 1.6
-            _exec(pos, DELEVERAGE, 100); // 1.4 → 2.0 > 1.8
-        }
-        emit Measured("owner loss (USD WAD)", before - _ownerValue(id, 3000));
-        emit Measured("executor fees (USDC)", usdc.balanceOf(EXECUTOR));
-        assertGt(before - _ownerValue(id, 3000), 5_000e18, "owner lost > $5,000 in one block");
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "boost target must be 5% above the deleverage trigger"));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        vm.prank(ALICE);
+        guard.removeRule(keel, pos, DELEVERAGE);
+        _set(pos, BOOST, KeelAutomation.Params(1.8e18, 1.4e18, 0, 0, 100, 100));
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the deleverage target"));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.6e18, 2.0e18, 0, 0, 100, 100));
+        // Separated bands are accepted: Deleverage 1.3 → 1.5, Boost 2.3 → 1.6.
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.3e18, 1.5e18, 0, 0, 100, 100));
     }
 
-    /// @notice FINDING 2 (Medium): a rule outlives the position it was set on when the owner unwinds it herself, and a
-    /// TrailingStop keeps the high recorded back then. When she later builds a position again under the same key (an
-    /// Aave `(owner, collateral, debt)` or Morpho `(owner, market)` key is always the same; here the same Keel vault),
-    /// her standing authorisation makes the old stop live at once: anyone closes the new position the moment it
-    /// exists, selling collateral at up to the slippage bound and taking the fee.
-    /// Proves: a stop armed at a $4,000 high, unwound by hand, closes a fresh 10 ETH position at $3,000 in the same
-    /// block it is opened.
-    function test_poc_trailingStopHigh_survivesManualUnwind_andClosesTheNextPosition() public {
+    /// @notice FINDING 1 defence in depth: the guard moves a position at most once per block, so even rules that
+    /// could re-arm each other (here a Boost and a reducing TakeProfit that are both due) take one leg per block.
+    function test_secondMoveOfAPositionInOneBlock_isRefused() public {
+        (uint256 id, bytes memory pos) = _vault(10e18, 12_000e6);
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.0e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        _ethPrice(3500); // HF 2.48: the Boost is due
+        _exec(pos, BOOST, 100); // HF → 1.6, below the TakeProfit target
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.AlreadyMovedThisBlock.selector, block.number));
+        _exec(pos, TAKE_PROFIT, 100);
+        vm.roll(block.number + 1);
+        _exec(pos, TAKE_PROFIT, 100); // HF → 2.0, still under the Boost trigger: the pair stops there
+        assertLt(_hf(id), 2.3e18, "the Boost is not armed again");
+        vm.roll(block.number + 1);
+        vm.expectRevert();
+        _exec(pos, BOOST, 100);
+    }
+
+    /// @notice FINDING 2 (Medium), fixed: once the owner unwinds by hand, a poke (the executor pokes every trailing
+    /// stop) finds the position empty and removes its rules, so the old high can no longer close the next position.
+    function test_manualUnwind_thenPoke_clearsRules_andTheNextPositionIsSafe() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
         _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100)); // 10% under the high
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.5e18, 0, 0, 100, 100));
         _ethPrice(4000);
         guard.poke(keel, pos); // high $4,000
-        // Alice unwinds by hand (not through the guard): repays everything and takes her ETH out.
+        _unwind(id);
+        assertEq(guard.poke(keel, pos), 0, "empty: no high");
+        assertEq(guard.getRule(keel, pos, TRAILING).owner, address(0), "the trailing stop is gone");
+        assertEq(guard.getRule(keel, pos, DELEVERAGE).owner, address(0), "and every other rule of the position");
+        _reopen(id);
+        bytes32 key = guard.ruleKey(keel, pos, TRAILING);
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NoRule.selector, key));
+        _exec(pos, TRAILING, 100);
+        assertEq(market.collateralOf(id, address(weth)), 10e18, "the new position is untouched");
+    }
+
+    /// @notice FINDING 2: an execute on an emptied position clears its rules instead of firing (and pays nothing).
+    function test_executeOnEmptyPosition_clearsRules() public {
+        (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100));
+        _ethPrice(4000);
+        guard.poke(keel, pos);
+        _unwind(id);
+        _exec(pos, TRAILING, 100);
+        assertEq(guard.getRule(keel, pos, TRAILING).owner, address(0), "rule removed");
+        assertEq(usdc.balanceOf(EXECUTOR), 0, "no fee");
+    }
+
+    /// @notice FINDING 2: below the rule's minimum size the high follows the price now (down as well as up), so a
+    /// high recorded while the position was (nearly) empty never applies to a position built later.
+    function test_belowMinimum_pokeResetsTheHigh() public {
+        (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 5e18, 100, 100));
+        _ethPrice(4000);
+        guard.poke(keel, pos);
+        vm.startPrank(ALICE);
+        usdc.mint(ALICE, 1_000e6);
+        usdc.approve(address(market), type(uint256).max);
+        market.repay(id, type(uint256).max);
+        market.withdrawCollateral(id, address(weth), 9e18, ALICE);
+        vm.stopPrank();
+        _ethPrice(3000);
+        assertEq(guard.poke(keel, pos), 3000e18, "high reset to the price now");
+        assertEq(guard.getRule(keel, pos, TRAILING).high, 3000e18, "stored");
+        assertEq(guard.getRule(keel, pos, TRAILING).setAt, block.timestamp, "set date stored");
+    }
+
+    function _unwind(uint256 id) internal {
         usdc.mint(ALICE, 1_000e6);
         vm.startPrank(ALICE);
         usdc.approve(address(market), type(uint256).max);
         market.repay(id, type(uint256).max);
         market.withdrawCollateral(id, address(weth), 10e18, ALICE);
         vm.stopPrank();
-        assertEq(guard.getRule(keel, pos, TRAILING).high, 4000e18, "the old high is still stored");
-        // Months later, ETH at $3,000, she opens a position in her vault again.
+    }
+
+    function _reopen(uint256 id) internal {
         _ethPrice(3000);
         weth.mint(ALICE, 10e18);
         vm.startPrank(ALICE);
@@ -143,12 +195,5 @@ contract GuardRuleStateAudit is EngineBase {
         market.depositCollateral(id, address(weth), 10e18);
         market.borrow(id, 15_000e6, ALICE);
         vm.stopPrank();
-        // Same block: anyone fires the stale stop (3,000 ≤ 4,000 · 0.9) and closes the new position.
-        uint256 before = _ownerValue(id, 3000);
-        _exec(pos, TRAILING, 100);
-        emit Measured("owner loss (USD WAD)", before - _ownerValue(id, 3000));
-        assertEq(market.debtOf(id), 0, "the new position was closed");
-        assertEq(market.collateralOf(id, address(weth)), 0, "collateral sold / returned");
-        assertEq(usdc.balanceOf(EXECUTOR), 150e6, "executor took 1% of the debt");
     }
 }

@@ -7,7 +7,7 @@ import {ISwapAdapter} from "../../src/periphery/interfaces/ISwapAdapter.sol";
 import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factory.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
 import {KeelAutomation} from "../../src/periphery/guard/KeelAutomation.sol";
-import {KeelGuardAdapter} from "../../src/periphery/guard/KeelGuardAdapter.sol";
+import {KeelGuardAdapter, IKeelMarketRegistry} from "../../src/periphery/guard/KeelGuardAdapter.sol";
 import {GuardAdapterBase} from "../../src/periphery/guard/GuardAdapterBase.sol";
 import {CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
@@ -87,7 +87,7 @@ contract FakeKeelMarket {
 }
 
 /// @notice Audit 2026-12-01: KeelGuardAdapter takes the market from the rule's position bytes and trusts it as the
-/// flash lender. Each `test_poc_` PASSES while the weakness exists.
+/// flash lender. The proof of concept is now a regression test expecting the refusal.
 contract KeelGuardAdapterMarketAudit is EngineBase {
     address internal constant ATTACKER = address(0xBAD);
     KeelAutomation internal guard;
@@ -98,25 +98,34 @@ contract KeelGuardAdapterMarketAudit is EngineBase {
         IUniswapV2Factory factory = UniswapV2Fixture.deployFactory();
         UniswapV2Fixture.seed(factory, weth, 1_000e18, usdc, 3_000_000e6);
         guard = new KeelAutomation();
-        keel = new KeelGuardAdapter(address(guard), ISwapAdapter(address(new UniswapV2Adapter(factory))));
+        keel = new KeelGuardAdapter(address(guard), ISwapAdapter(address(new UniswapV2Adapter(factory))), IKeelMarketRegistry(address(riskAdmin)));
     }
 
-    /// @notice FINDING 4 (Low): anyone can set a rule on a "market" of their own, become the adapter's flash lender
-    /// through KeelAutomation.execute, and feed `onFlashLoan` a Job of their choosing. The adapter then approves the
-    /// attacker for any token and amount (`forceApprove(market, amount)` with `amount` from the attacker) and
-    /// swaps/sends what it holds. Proves: the attacker takes every USDC the adapter holds (5,000 USDC sent to it by
-    /// mistake) and leaves with a standing `type(uint128).max` USDC allowance from the adapter.
-    function test_poc_fakeMarket_drainsAdapterBalance_andKeepsStandingApproval() public {
+    /// @notice FINDING 3 (Low), fixed: a position naming a market the KeelRiskAdmin does not know is refused, so an
+    /// attacker's contract never becomes the adapter's flash lender (the PoC drained a stray 5,000 USDC and kept a
+    /// standing allowance).
+    function test_fakeMarket_isRefused_andTheAdapterKeepsItsBalance() public {
         FakeKeelMarket fake = new FakeKeelMarket(ATTACKER, usdc, weth, address(market));
         weth.mint(address(fake), 1e12);
-        usdc.mint(address(keel), 5_000e6); // a stray balance (a user's mistaken transfer, a rounding remainder…)
+        usdc.mint(address(keel), 5_000e6);
         bytes memory pos = abi.encode(address(fake), uint256(1), address(weth));
         vm.prank(ATTACKER);
+        vm.expectRevert(abi.encodeWithSelector(KeelGuardAdapter.UnknownMarket.selector, address(fake)));
         guard.setRule(keel, pos, KeelAutomation.Kind.Deleverage, KeelAutomation.Params(1.1e18, 1.2e18, 0, 0, 100, 0));
         vm.prank(ATTACKER);
-        guard.execute(keel, pos, KeelAutomation.Kind.Deleverage, 0);
-        assertGe(usdc.balanceOf(ATTACKER), 5_000e6, "the adapter's USDC went to the attacker");
-        assertEq(usdc.balanceOf(address(keel)), 0, "adapter emptied");
-        assertGt(usdc.allowance(address(keel), address(fake)), 1e30, "standing allowance from the adapter to the attacker");
+        vm.expectRevert(abi.encodeWithSelector(KeelGuardAdapter.UnknownMarket.selector, address(fake)));
+        keel.snapshot(pos);
+        assertEq(usdc.balanceOf(address(keel)), 5_000e6, "the adapter keeps its balance");
+        assertEq(usdc.allowance(address(keel), address(fake)), 0, "no allowance");
+    }
+
+    /// @notice A flash-loan callback the adapter did not ask for is refused (no lender expected).
+    function test_unsolicitedCallback_isRefused() public {
+        GuardAdapterBase.Job memory job = GuardAdapterBase.Job(
+            GuardAdapterBase.Op.Deleverage, ATTACKER, address(weth), address(usdc), 1, 0, 0, abi.encode(market, 1, weth)
+        );
+        vm.prank(address(market));
+        vm.expectRevert();
+        keel.onFlashLoan(address(keel), address(usdc), 1e6, 0, abi.encode(job));
     }
 }
