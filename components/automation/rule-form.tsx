@@ -43,7 +43,7 @@ export function RuleForm({
   const t = useTranslations("automation");
   const amountProblem = useAmountProblem();
   const [d, setD] = useState<AutomationDraft>({ kind: "stopLoss", trigger: "", target: "", trail: "10", minimum: "", slippage: "1", fee: "0.3" });
-  const parsed = parseAutomationDraft(d, { price: snapshotPrice(p.snapshot), healthFactor: snapshotHealth(p.snapshot), collateralDecimals: p.collateral.decimals });
+  const parsed = parseAutomationDraft(d, { price: snapshotPrice(p.snapshot), healthFactor: snapshotHealth(p.snapshot), collateralDecimals: p.collateral.decimals, others: p.rules.map((r) => ({ kind: r.kind, trigger: r.rule.trigger, target: r.rule.target })) });
   const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
   const problem = (e: FieldProblem | undefined) => (!e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {}));
   const touched = (field: AutomationField) => field === "minimum" || field === "slippage" || field === "fee" || d[field] !== "";
