@@ -7,11 +7,7 @@ export const aaveLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'pool_', internalType: 'contract IPool', type: 'address' },
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -26,9 +22,7 @@ export const aaveLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -84,47 +78,16 @@ export const aaveLeverageRouterAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pool',
-    outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pool', outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }], stateMutability: 'view' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -132,42 +95,12 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -175,36 +108,11 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -242,11 +150,7 @@ export const aaveLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -283,32 +187,14 @@ export const aaveV3GuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'pool_',
-        internalType: 'contract IGuardAavePool',
-        type: 'address',
-      },
-      {
-        name: 'oracle_',
-        internalType: 'contract IGuardAaveOracle',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'pool_', internalType: 'contract IGuardAavePool', type: 'address' },
+      { name: 'oracle_', internalType: 'contract IGuardAaveOracle', type: 'address' },
       { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
-    name: 'accrue',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -365,36 +251,20 @@ export const aaveV3GuardAdapterAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxPriceAge',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'maxPriceAge', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract IGuardAaveOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardAaveOracle', type: 'address' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
     inputs: [],
     name: 'pool',
-    outputs: [
-      { name: '', internalType: 'contract IGuardAavePool', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardAavePool', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -430,27 +300,13 @@ export const aaveV3GuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -510,13 +366,7 @@ export const devErc20Abi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -527,27 +377,9 @@ export const devErc20Abi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'name',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'symbol',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalSupply',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -573,24 +405,9 @@ export const devErc20Abi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'spender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Approval',
   },
@@ -600,12 +417,7 @@ export const devErc20Abi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Transfer',
   },
@@ -627,26 +439,10 @@ export const devErc20Abi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidApprover',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidReceiver',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSender',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSpender',
-  },
+  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
+  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
+  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
+  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -664,20 +460,8 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'description',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'description', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
@@ -691,20 +475,8 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'latestAnswer',
-    outputs: [{ name: '', internalType: 'int256', type: 'int256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'latestRound',
-    outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'latestAnswer', outputs: [{ name: '', internalType: 'int256', type: 'int256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'latestRound', outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -725,20 +497,8 @@ export const devPriceFeedAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'answer', internalType: 'int256', type: 'int256' }],
@@ -763,35 +523,14 @@ export const devPriceFeedAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'version',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'current',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: true,
-      },
-      {
-        name: 'roundId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'updatedAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'current', internalType: 'int256', type: 'int256', indexed: true },
+      { name: 'roundId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'AnswerUpdated',
   },
@@ -799,41 +538,15 @@ export const devPriceFeedAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
-    name: 'NoRound',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }],
-    name: 'TimestampInFuture',
-  },
+  { type: 'error', inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }], name: 'NoRound' },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  { type: 'error', inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }], name: 'TimestampInFuture' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -865,24 +578,9 @@ export const devRiskSeederAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'firstId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'count',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'firstId', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'count', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Seeded',
   },
@@ -946,11 +644,7 @@ export const iGuardAavePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint16', type: 'uint16' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint16',
-            type: 'uint16',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint16', type: 'uint16' },
           { name: 'liquidationBonus', internalType: 'uint16', type: 'uint16' },
           { name: 'priceSource', internalType: 'address', type: 'address' },
           { name: 'label', internalType: 'string', type: 'string' },
@@ -971,59 +665,19 @@ export const iGuardAavePoolAbi = [
         components: [
           { name: 'configuration', internalType: 'uint256', type: 'uint256' },
           { name: 'liquidityIndex', internalType: 'uint128', type: 'uint128' },
-          {
-            name: 'currentLiquidityRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'variableBorrowIndex',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'currentVariableBorrowRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'currentStableBorrowRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'lastUpdateTimestamp',
-            internalType: 'uint40',
-            type: 'uint40',
-          },
+          { name: 'currentLiquidityRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'variableBorrowIndex', internalType: 'uint128', type: 'uint128' },
+          { name: 'currentVariableBorrowRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'currentStableBorrowRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'lastUpdateTimestamp', internalType: 'uint40', type: 'uint40' },
           { name: 'id', internalType: 'uint16', type: 'uint16' },
           { name: 'aTokenAddress', internalType: 'address', type: 'address' },
-          {
-            name: 'stableDebtTokenAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'variableDebtTokenAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'interestRateStrategyAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'accruedToTreasury',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
+          { name: 'stableDebtTokenAddress', internalType: 'address', type: 'address' },
+          { name: 'variableDebtTokenAddress', internalType: 'address', type: 'address' },
+          { name: 'interestRateStrategyAddress', internalType: 'address', type: 'address' },
+          { name: 'accruedToTreasury', internalType: 'uint128', type: 'uint128' },
           { name: 'unbacked', internalType: 'uint128', type: 'uint128' },
-          {
-            name: 'isolationModeTotalDebt',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
+          { name: 'isolationModeTotalDebt', internalType: 'uint128', type: 'uint128' },
         ],
       },
     ],
@@ -1037,11 +691,7 @@ export const iGuardAavePoolAbi = [
       { name: 'totalCollateralBase', internalType: 'uint256', type: 'uint256' },
       { name: 'totalDebtBase', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
     ],
@@ -1175,16 +825,8 @@ export const iGuardAdapterAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   {
     type: 'error',
     inputs: [
@@ -1585,20 +1227,8 @@ export const iUniswapV2PairAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'sync',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'token0',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'sync', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'token0', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -1606,13 +1236,7 @@ export const iUniswapV2PairAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelAutomationAbi = [
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEE_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1620,20 +1244,8 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TARGET',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TRAIL_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_TRAIL_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1641,13 +1253,7 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'RULE_GAP',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'RULE_GAP', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1658,11 +1264,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1675,11 +1277,7 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          {
-            name: 'blocker',
-            internalType: 'enum KeelAutomation.Blocker',
-            type: 'uint8',
-          },
+          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1697,11 +1295,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1737,11 +1331,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1754,11 +1344,7 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          {
-            name: 'blocker',
-            internalType: 'enum KeelAutomation.Blocker',
-            type: 'uint8',
-          },
+          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1776,11 +1362,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
     ],
     name: 'poke',
@@ -1790,11 +1372,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1805,11 +1383,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1820,11 +1394,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'paused', internalType: 'bool', type: 'bool' },
@@ -1836,11 +1406,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       {
@@ -1866,12 +1432,7 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'high',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'high', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'HighRecorded',
   },
@@ -1880,42 +1441,12 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'executor',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum KeelAutomation.Kind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'observed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'executor', internalType: 'address', type: 'address', indexed: true },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
+      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
@@ -1929,87 +1460,26 @@ export const keelAutomationAbi = [
     ],
     name: 'RulePausedSet',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true }], name: 'RuleRemoved' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-    ],
-    name: 'RuleRemoved',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'adapter',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum KeelAutomation.Kind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'position',
-        internalType: 'bytes',
-        type: 'bytes',
-        indexed: false,
-      },
-      {
-        name: 'trigger',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'target',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'trailBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'minCollateral',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxSlippageBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'adapter', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
+      { name: 'position', internalType: 'bytes', type: 'bytes', indexed: false },
+      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'trailBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'minCollateral', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleSet',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }],
-    name: 'AlreadyMovedThisBlock',
-  },
+  { type: 'error', inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }], name: 'AlreadyMovedThisBlock' },
   {
     type: 'error',
     inputs: [
@@ -2026,16 +1496,8 @@ export const keelAutomationAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
-    name: 'InvalidRule',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'NoRule',
-  },
+  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
+  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'NoRule' },
   {
     type: 'error',
     inputs: [
@@ -2077,11 +1539,7 @@ export const keelAutomationAbi = [
     ],
     name: 'RuleOwnerChanged',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'RulePaused',
-  },
+  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'RulePaused' },
   {
     type: 'error',
     inputs: [
@@ -2113,24 +1571,8 @@ export const keelAutomationAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelGuardAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEE_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -2138,27 +1580,13 @@ export const keelGuardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TARGET',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_MARGIN',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'TARGET_MARGIN', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -2295,56 +1723,16 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
-      {
-        name: 'executor',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'observed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      { name: 'executor', internalType: 'address', type: 'address', indexed: false },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'toOwner',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'toOwner', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
   },
@@ -2352,19 +1740,9 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'RulePausedSet',
@@ -2373,19 +1751,9 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
     ],
     name: 'RuleRemoved',
   },
@@ -2393,55 +1761,15 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'trigger',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'target',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxSlippageBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: false },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleSet',
   },
@@ -2453,16 +1781,8 @@ export const keelGuardAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'GuardNotOperator',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
-    name: 'InvalidRule',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'GuardNotOperator' },
+  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
   {
     type: 'error',
     inputs: [
@@ -2507,11 +1827,7 @@ export const keelGuardAbi = [
     ],
     name: 'RulePaused',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -2539,26 +1855,12 @@ export const keelGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'registry_',
-        internalType: 'contract IKeelMarketRegistry',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'registry_', internalType: 'contract IKeelMarketRegistry', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
-    name: 'accrue',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -2602,13 +1904,7 @@ export const keelGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -2626,13 +1922,7 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'registry',
-    outputs: [
-      {
-        name: '',
-        internalType: 'contract IKeelMarketRegistry',
-        type: 'address',
-      },
-    ],
+    outputs: [{ name: '', internalType: 'contract IKeelMarketRegistry', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -2668,27 +1958,13 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -2705,11 +1981,7 @@ export const keelGuardAdapterAbi = [
     ],
     name: 'UnexpectedLoan',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'UnknownMarket',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
   {
     type: 'error',
     inputs: [
@@ -2759,39 +2031,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -2853,29 +2105,13 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
             ],
           },
-          {
-            name: 'totalSupplyAssets',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'totalSupplyShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'totalBorrowShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -2915,26 +2151,10 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  {
-                    name: 'liquidationThreshold',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'maxDiscount',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'supplyCap',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
+                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
                 ],
               },
               {
@@ -2944,27 +2164,15 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  {
-                    name: 'feedDecimals',
-                    internalType: 'uint8',
-                    type: 'uint8',
-                  },
+                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  {
-                    name: 'updatedAt',
-                    internalType: 'uint256',
-                    type: 'uint256',
-                  },
+                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  {
-                    name: 'status',
-                    internalType: 'enum KeelOracle.Status',
-                    type: 'uint8',
-                  },
+                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
                 ],
               },
             ],
@@ -2980,11 +2188,7 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'values',
-                internalType: 'uint256[4]',
-                type: 'uint256[4]',
-              },
+              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
             ],
           },
         ],
@@ -3023,29 +2227,13 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
             ],
           },
-          {
-            name: 'totalSupplyAssets',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'totalSupplyShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'totalBorrowShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -3085,26 +2273,10 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  {
-                    name: 'liquidationThreshold',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'maxDiscount',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'supplyCap',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
+                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
                 ],
               },
               {
@@ -3114,27 +2286,15 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  {
-                    name: 'feedDecimals',
-                    internalType: 'uint8',
-                    type: 'uint8',
-                  },
+                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  {
-                    name: 'updatedAt',
-                    internalType: 'uint256',
-                    type: 'uint256',
-                  },
+                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  {
-                    name: 'status',
-                    internalType: 'enum KeelOracle.Status',
-                    type: 'uint8',
-                  },
+                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
                 ],
               },
             ],
@@ -3150,11 +2310,7 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'values',
-                internalType: 'uint256[4]',
-                type: 'uint256[4]',
-              },
+              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
             ],
           },
         ],
@@ -3189,39 +2345,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -3275,39 +2411,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -3325,24 +2441,12 @@ export const keelLensAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelLeverageRouterAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3402,37 +2506,12 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -3440,43 +2519,13 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -3484,37 +2533,12 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -3528,16 +2552,8 @@ export const keelLeverageRouterAbi = [
     name: 'NotVaultOwner',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'RouterNotOperator',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotOperator' },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -3573,11 +2589,7 @@ export const keelLiquidatorAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
       { name: 'owner_', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'nonpayable',
@@ -3593,9 +2605,7 @@ export const keelLiquidatorAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3606,11 +2616,7 @@ export const keelLiquidatorAbi = [
         internalType: 'struct KeelLiquidator.Batch[]',
         type: 'tuple[]',
         components: [
-          {
-            name: 'market',
-            internalType: 'contract IKeelVaults',
-            type: 'address',
-          },
+          { name: 'market', internalType: 'contract IKeelVaults', type: 'address' },
           { name: 'collateral', internalType: 'address', type: 'address' },
           {
             name: 'vaults',
@@ -3630,13 +2636,7 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: 'results', internalType: 'int256[]', type: 'int256[]' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxLossBps',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'maxLossBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -3650,20 +2650,8 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256' }],
@@ -3682,54 +2670,14 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'liquidated',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'skipped',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'proceeds',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'result',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'liquidated', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'skipped', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'proceeds', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'result', internalType: 'int256', type: 'int256', indexed: false },
     ],
     name: 'BatchLiquidated',
   },
@@ -3737,41 +2685,19 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'reason', internalType: 'bytes', type: 'bytes', indexed: false },
     ],
     name: 'LiquidationSkipped',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'MaxLossBpsSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false },
-    ],
-    name: 'MaxLossBpsSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
@@ -3792,16 +2718,8 @@ export const keelLiquidatorAbi = [
     ],
     name: 'LossBpsAboveLimit',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
   {
     type: 'error',
     inputs: [
@@ -3811,11 +2729,7 @@ export const keelLiquidatorAbi = [
     name: 'ProfitBelowMin',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -3834,11 +2748,7 @@ export const keelMarketAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'baseAsset',
-        internalType: 'contract IERC20Metadata',
-        type: 'address',
-      },
+      { name: 'baseAsset', internalType: 'contract IERC20Metadata', type: 'address' },
       { name: 'name_', internalType: 'string', type: 'string' },
       { name: 'symbol_', internalType: 'string', type: 'string' },
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
@@ -3859,13 +2769,7 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'DUST_VALUE',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'DUST_VALUE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3880,13 +2784,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3894,13 +2792,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_LT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_LT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3908,20 +2800,8 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_HEALTH',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MIN_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'TARGET_HEALTH', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -3929,13 +2809,7 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'accrueInterest',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'accrueInterest', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -3956,13 +2830,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'asset',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'asset', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
@@ -3981,27 +2849,9 @@ export const keelMarketAbi = [
     outputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'borrowPaused',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'borrowRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'cash',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'borrowPaused', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'borrowRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'cash', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4022,11 +2872,7 @@ export const keelMarketAbi = [
           { name: 'asset', internalType: 'address', type: 'address' },
           { name: 'decimals', internalType: 'uint8', type: 'uint8' },
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
           { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
@@ -4066,13 +2912,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -4104,21 +2944,11 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'flashFeeBps',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'flashFeeBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
-      {
-        name: '',
-        internalType: 'contract IERC3156FlashBorrower',
-        type: 'address',
-      },
+      { name: '', internalType: 'contract IERC3156FlashBorrower', type: 'address' },
       { name: '', internalType: 'address', type: 'address' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'bytes', type: 'bytes' },
@@ -4218,13 +3048,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'module',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'module', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'data', internalType: 'bytes[]', type: 'bytes[]' }],
@@ -4232,13 +3056,7 @@ export const keelMarketAbi = [
     outputs: [{ name: 'results', internalType: 'bytes[]', type: 'bytes[]' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'name',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4250,9 +3068,7 @@ export const keelMarketAbi = [
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -4333,20 +3149,8 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'reserveFactor',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'riskAdmin',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'reserveFactor', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'riskAdmin', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -4364,11 +3168,7 @@ export const keelMarketAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -4417,34 +3217,10 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'supplyRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'symbol',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalAssets',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalBadDebt',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'supplyRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalAssets', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalBadDebt', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4452,27 +3228,9 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalBorrows',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalReserves',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalSupply',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'totalBorrows', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalReserves', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -4504,20 +3262,8 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'utilization',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'vaultCount',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'utilization', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'vaultCount', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
@@ -4582,24 +3328,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'spender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Approval',
   },
@@ -4608,52 +3339,20 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'BadDebt',
   },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
-    ],
-    name: 'BorrowPausedSet',
-  },
+  { type: 'event', anonymous: false, inputs: [{ name: 'paused', internalType: 'bool', type: 'bool', indexed: false }], name: 'BorrowPausedSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Borrowed',
   },
@@ -4662,24 +3361,9 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralDeposited',
   },
@@ -4687,31 +3371,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralListed',
   },
@@ -4719,31 +3383,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralParamsSet',
   },
@@ -4752,30 +3396,10 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: false },
     ],
     name: 'CollateralWithdrawn',
   },
@@ -4783,30 +3407,10 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'sender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Deposit',
   },
@@ -4814,18 +3418,8 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'reserveFactor',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'flashFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FeesSet',
   },
@@ -4833,24 +3427,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'initiator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'initiator', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FlashLoan',
@@ -4859,24 +3438,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'borrowRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'interest',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'reserves',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'borrowRate', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'interest', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'reserves', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'InterestAccrued',
   },
@@ -4885,36 +3449,11 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'liquidator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'discount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidator', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'discount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Liquidated',
   },
@@ -4922,18 +3461,8 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'operator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'operator', internalType: 'address', type: 'address', indexed: true },
       { name: 'approved', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'OperatorSet',
@@ -4942,30 +3471,10 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'baseRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope1',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope2',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'kink',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'baseRate', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'slope1', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'slope2', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'kink', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RateModelSet',
   },
@@ -4974,24 +3483,9 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Repaid',
   },
@@ -5000,12 +3494,7 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'ReservesWithdrawn',
   },
@@ -5015,12 +3504,7 @@ export const keelMarketAbi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Transfer',
   },
@@ -5029,12 +3513,7 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'VaultOpened',
   },
@@ -5062,36 +3541,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'sender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Withdraw',
   },
@@ -5114,26 +3568,10 @@ export const keelMarketAbi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidApprover',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidReceiver',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSender',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSpender',
-  },
+  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
+  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
+  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
+  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
   {
     type: 'error',
     inputs: [
@@ -5208,20 +3646,12 @@ export const keelMarketAbi = [
     ],
     name: 'InsufficientReserves',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'InvalidCollateral',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'InvalidCollateral' },
   {
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
@@ -5259,11 +3689,7 @@ export const keelMarketAbi = [
     ],
     name: 'NotLiquidatable',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
   {
     type: 'error',
     inputs: [
@@ -5272,16 +3698,8 @@ export const keelMarketAbi = [
     ],
     name: 'NotOffered',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotRiskAdmin',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'NothingToRepay',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotRiskAdmin' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'NothingToRepay' },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
     type: 'error',
@@ -5299,11 +3717,7 @@ export const keelMarketAbi = [
     ],
     name: 'SafeCastOverflowedUintDowncast',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -5339,21 +3753,9 @@ export const keelMarketAbi = [
     ],
     name: 'Unauthorized',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'UnsupportedToken',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultCheckPending',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultNotFound',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'UnsupportedToken' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultCheckPending' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultNotFound' },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
   { type: 'error', inputs: [], name: 'ZeroAmount' },
 ] as const
@@ -5363,39 +3765,11 @@ export const keelMarketAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelOracleAbi = [
-  {
-    type: 'constructor',
-    inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEED_DECIMALS',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_HEARTBEAT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'assets',
-    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
-    stateMutability: 'view',
-  },
+  { type: 'constructor', inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'MAX_FEED_DECIMALS', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_HEARTBEAT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'assets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5406,11 +3780,7 @@ export const keelOracleAbi = [
         internalType: 'struct KeelOracle.FeedConfig',
         type: 'tuple',
         components: [
-          {
-            name: 'feed',
-            internalType: 'contract AggregatorV3Interface',
-            type: 'address',
-          },
+          { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
           { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
           { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
           { name: 'minAnswer', internalType: 'int128', type: 'int128' },
@@ -5420,13 +3790,7 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5447,11 +3811,7 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'status',
-            internalType: 'enum KeelOracle.Status',
-            type: 'uint8',
-          },
+          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
         ],
       },
     ],
@@ -5477,23 +3837,13 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'status',
-            internalType: 'enum KeelOracle.Status',
-            type: 'uint8',
-          },
+          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
         ],
       },
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5514,22 +3864,12 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -5549,37 +3889,12 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'feed', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'heartbeat',
-        internalType: 'uint32',
-        type: 'uint32',
-        indexed: false,
-      },
-      {
-        name: 'feedDecimals',
-        internalType: 'uint8',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'minAnswer',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
-      {
-        name: 'maxAnswer',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32', indexed: false },
+      { name: 'feedDecimals', internalType: 'uint8', type: 'uint8', indexed: false },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256', indexed: false },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256', indexed: false },
     ],
     name: 'FeedSet',
   },
@@ -5587,18 +3902,8 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -5606,26 +3911,12 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'FeedCallFailed',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedCallFailed' },
   {
     type: 'error',
     inputs: [
@@ -5642,21 +3933,9 @@ export const keelOracleAbi = [
     ],
     name: 'InvalidBounds',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }],
-    name: 'InvalidFeedDecimals',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidHeartbeat',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoFeed',
-  },
+  { type: 'error', inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }], name: 'InvalidFeedDecimals' },
+  { type: 'error', inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }], name: 'InvalidHeartbeat' },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoFeed' },
   {
     type: 'error',
     inputs: [
@@ -5665,16 +3944,8 @@ export const keelOracleAbi = [
     ],
     name: 'NonPositivePrice',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
   {
     type: 'error',
     inputs: [
@@ -5718,34 +3989,10 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'GRACE_PERIOD',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'SAFER_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'GRACE_PERIOD', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MIN_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'SAFER_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -5753,13 +4000,7 @@ export const keelRiskAdminAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5774,13 +4015,7 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'delay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'delay', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
@@ -5788,24 +4023,11 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guardian',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guardian', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
     name: 'isMarket',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'isStewardChange',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
@@ -5820,11 +4042,7 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -5834,29 +4052,15 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'markets',
-    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'markets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5886,13 +4090,7 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -5904,11 +4102,7 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -5929,11 +4123,7 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -5992,29 +4182,13 @@ export const keelRiskAdminAbi = [
     outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'removeSteward',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'removeSteward', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -6037,18 +4211,26 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'steward',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'steward', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'stewardActiveAt',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'stewardChangeBy',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'stewardChangeSafer',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'view',
   },
   {
@@ -6080,12 +4262,7 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
@@ -6095,12 +4272,7 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'ChangeCancelled',
@@ -6108,120 +4280,32 @@ export const keelRiskAdminAbi = [
   {
     type: 'event',
     anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
     name: 'ChangeExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum ChangeKind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'values',
-        internalType: 'uint256[4]',
-        type: 'uint256[4]',
-        indexed: false,
-      },
-      {
-        name: 'executableAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'expiresAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8', indexed: false },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]', indexed: false },
+      { name: 'executableAt', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'expiresAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'ChangeProposed',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'DelaySet' },
+  { type: 'event', anonymous: false, inputs: [{ name: 'guardian', internalType: 'address', type: 'address', indexed: true }], name: 'GuardianSet' },
+  { type: 'event', anonymous: false, inputs: [{ name: 'market', internalType: 'address', type: 'address', indexed: true }], name: 'MarketAdded' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'delay',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'DelaySet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'guardian',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'GuardianSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'MarketAdded',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -6229,18 +4313,8 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
@@ -6248,18 +4322,8 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'steward',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'activeAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'steward', internalType: 'address', type: 'address', indexed: true },
+      { name: 'activeAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'StewardSet',
   },
@@ -6271,11 +4335,7 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeExpired',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangeNotFound',
-  },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangeNotFound' },
   {
     type: 'error',
     inputs: [
@@ -6284,16 +4344,8 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeNotReady',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'FeedAlreadySet',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }],
-    name: 'GuardianAlreadySet',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedAlreadySet' },
+  { type: 'error', inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }], name: 'GuardianAlreadySet' },
   {
     type: 'error',
     inputs: [
@@ -6306,20 +4358,12 @@ export const keelRiskAdminAbi = [
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidDelay',
-  },
+  { type: 'error', inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }], name: 'InvalidDelay' },
   {
     type: 'error',
     inputs: [
@@ -6329,31 +4373,11 @@ export const keelRiskAdminAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketAlreadyAdded',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketInUse',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketNotOurs',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotOwnerOrGuardian',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketAlreadyAdded' },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketInUse' },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketNotOurs' },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotOwnerOrGuardian' },
   {
     type: 'error',
     inputs: [
@@ -6362,16 +4386,9 @@ export const keelRiskAdminAbi = [
     ],
     name: 'NotSteward',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'StewardChangeNoLongerSafer' },
   {
     type: 'error',
     inputs: [
@@ -6381,11 +4398,7 @@ export const keelRiskAdminAbi = [
     ],
     name: 'StewardStepTooLarge',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'UnknownMarket',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
 ] as const
 
@@ -6397,11 +4410,7 @@ export const keelRiskStewardAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'riskAdmin_',
-        internalType: 'contract KeelRiskAdmin',
-        type: 'address',
-      },
+      { name: 'riskAdmin_', internalType: 'contract KeelRiskAdmin', type: 'address' },
       { name: 'maxStep_', internalType: 'uint256', type: 'uint256' },
       { name: 'minInterval_', internalType: 'uint256', type: 'uint256' },
       { name: 'agent_', internalType: 'address', type: 'address' },
@@ -6422,13 +4431,7 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'agent',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'agent', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -6456,17 +4459,9 @@ export const keelRiskStewardAbi = [
             type: 'tuple',
             components: [
               { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'liquidationSeconds',
-                internalType: 'uint64',
-                type: 'uint64',
-              },
+              { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
               { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'insolvencyOdds',
-                internalType: 'uint64',
-                type: 'uint64',
-              },
+              { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
             ],
           },
         ],
@@ -6491,20 +4486,8 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxStep',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'minInterval',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'maxStep', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'minInterval', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -6528,11 +4511,7 @@ export const keelRiskStewardAbi = [
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationSeconds',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -6546,9 +4525,7 @@ export const keelRiskStewardAbi = [
     type: 'function',
     inputs: [],
     name: 'riskAdmin',
-    outputs: [
-      { name: '', internalType: 'contract KeelRiskAdmin', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelRiskAdmin', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -6558,89 +4535,31 @@ export const keelRiskStewardAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'agent', internalType: 'address', type: 'address', indexed: true }], name: 'AgentSet' },
   {
     type: 'event',
     anonymous: false,
-    inputs: [
-      {
-        name: 'agent',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'AgentSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
     name: 'StewardExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'fromLtv',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'fromLt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'toLtv',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'toLt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'fromLtv', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'fromLt', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'toLtv', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'toLt', internalType: 'uint256', type: 'uint256', indexed: false },
       {
         name: 'inputs',
         internalType: 'struct StewardInputs',
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationSeconds',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -6649,16 +4568,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StewardProposed',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangePending',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'CollateralChangedSince',
-  },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangePending' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'CollateralChangedSince' },
   {
     type: 'error',
     inputs: [
@@ -6667,16 +4578,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'InvalidStewardConfig',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotAgent',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGovernance',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotAgent' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGovernance' },
   { type: 'error', inputs: [], name: 'NothingToChange' },
   {
     type: 'error',
@@ -6687,16 +4590,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StepTooLarge',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }],
-    name: 'TooSoon',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'UnknownStewardChange',
-  },
+  { type: 'error', inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }], name: 'TooSoon' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'UnknownStewardChange' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -6708,16 +4603,8 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'morpho_',
-        internalType: 'contract IGuardMorpho',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'morpho_', internalType: 'contract IGuardMorpho', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -6771,20 +4658,12 @@ export const morphoBlueGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'morpho',
-    outputs: [
-      { name: '', internalType: 'contract IGuardMorpho', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardMorpho', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -6830,27 +4709,13 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -6878,11 +4743,7 @@ export const morphoLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'morpho_', internalType: 'contract IMorpho', type: 'address' },
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -6897,9 +4758,7 @@ export const morphoLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -7014,36 +4873,11 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -7051,42 +4885,12 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -7094,36 +4898,11 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -7152,16 +4931,8 @@ export const morphoLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'RouterNotAuthorized',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotAuthorized' },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -7194,24 +4965,12 @@ export const morphoLeverageRouterAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const uniswapV2AdapterAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'factory_',
-        internalType: 'contract IUniswapV2Factory',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'constructor', inputs: [{ name: 'factory_', internalType: 'contract IUniswapV2Factory', type: 'address' }], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [],
     name: 'factory',
-    outputs: [
-      { name: '', internalType: 'contract IUniswapV2Factory', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IUniswapV2Factory', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -7286,11 +5045,7 @@ export const uniswapV2AdapterAbi = [
     ],
     name: 'NoPool',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [

@@ -47,12 +47,6 @@ test("en español: the switch is remembered, the dashboard and a deposit form's 
   await expect(page.getByRole("heading", { name: "Markets", level: 1 })).toBeVisible();
 });
 
-/**
- * Regions other helpers are translating on their own branches (multiply, protection, risk): skipped here until their
- * branches are merged — then delete the entry (see docs/ui.md).
- */
-const NOT_YET_TRANSLATED = ["[data-testid=protection-panel]"];
-
 test("en español: no page shows an English sentence (visible text, labels and hints)", async ({ page, app, chain, injectWallet, context }) => {
   test.setTimeout(180_000);
   const { privateKeyToAccount } = await import("viem/accounts");
@@ -61,6 +55,24 @@ test("en español: no page shows an English sentence (visible text, labels and h
   await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
   await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
   const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
+  // its rule cards, their previews and the "not authorised" warning, all scanned below.
+  const { createWalletClient, http } = await import("viem");
+  const { keelGuardAbi } = await import("../contracts-abi/generated");
+  const { keelMarketAbi } = await import("../contracts-abi");
+  const { localChain } = await import("../scripts/lib/clients");
+  const guard = chain.deployment.contracts.guard!;
+  const weth = chain.asset("WETH").address;
+  const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });
+  const key = ANVIL_KEYS.find((k) => privateKeyToAccount(k).address === owner)!;
+  const ownerClient = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(key) });
+  for (const args of [
+    [usdc, 1n, 0, weth, 1_200_000_000_000_000_000n, 1_600_000_000_000_000_000n, 100n, 30n],
+    [usdc, 1n, 1, weth, 2_000n * 10n ** 18n, 0n, 100n, 30n],
+  ] as const) {
+    const hash = await ownerClient.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setRule", args });
+    expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  }
   await app.open("/");
   await connectWallet(page, "Conectar billetera");
   const pages = [
@@ -75,8 +87,14 @@ test("en español: no page shows an English sentence (visible text, labels and h
   for (const p of pages) {
     if (p.path !== "/") await app.open(p.path);
     if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
+    if (p.name === "vault") {
+      const panel = page.getByTestId("protection-panel");
+      await expect(panel.getByTestId("rule-status")).toHaveText(["Activa", "Activa"], { timeout: 30_000 });
+      await expect(panel.getByTestId("rule-preview")).toHaveCount(2);
+      await expect(panel.getByRole("alert")).toBeVisible();
+    }
     await page.waitForLoadState("networkidle").catch(() => {});
-    found.push(...(await englishOnPage(page, NOT_YET_TRANSLATED.join(", "))).map((f) => `${p.path}: ${f}`));
+    found.push(...(await englishOnPage(page)).map((f) => `${p.path}: ${f}`));
     await screenshot(page, `es-${p.name}`);
   }
   expect(found).toEqual([]);

@@ -49,6 +49,7 @@ test.describe("risk dashboard", () => {
     await expect(page.getByTestId("total-vaults")).toHaveText(now.total.toLocaleString("en-US"), { timeout: 30_000 });
     // The suite's stack runs no indexer: the page says so and reads every vault from the lens's pages.
     await expect(page.getByTestId("risk-fallback")).toContainText("The indexer could not serve this market's book (no indexer is configured");
+    await expect(page.getByTestId("risk-fallback")).toHaveAttribute("data-detail", /no indexer is configured/);
     await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "rpc");
     await expect(page.getByTestId("stress-liquidatable")).toHaveText(now.liquidatable.toLocaleString("en-US"));
     await expect(page.getByTestId("risk-row").first()).toBeVisible();

@@ -5,15 +5,14 @@ import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { keelGuardAbi } from "../contracts-abi/generated";
 import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
-import { connectWallet, expect, screenshot, test, TRADER } from "./support/fixtures";
+import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
-test("as a trader: protect a vault with auto-deleverage, see it run when ETH falls, pause and remove it", async ({ page, app, chain, injectWallet }) => {
+/** TRADER's vault straight on the chain: 10 WETH, 20,000 USDC (HF 1.275 at $3,000). Returns its market and id. */
+async function openTraderVault(chain: E2EChain) {
   const market = chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
-  const guard = chain.deployment.contracts.guard!;
   const weth = chain.asset("WETH");
-  // TRADER's vault straight on the chain: 10 WETH, 20,000 USDC (HF 1.275 at $3,000).
   const trader = createWalletClient({ chain: localChain(chain.deployment.chainId, chain.rpcUrl), transport: http(chain.rpcUrl), account: privateKeyToAccount(ANVIL_KEYS[1]!) });
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
@@ -32,7 +31,14 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
       ],
     }),
   );
+  return { market, id };
+}
 
+test("as a trader: protect a vault with auto-deleverage, see it run when ETH falls, pause and remove it", async ({ page, app, chain, injectWallet }) => {
+  const guard = chain.deployment.contracts.guard!;
+  const weth = chain.asset("WETH");
+  const { market, id } = await openTraderVault(chain);
+  const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   await injectWallet();
   await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
   await connectWallet(page);
@@ -40,6 +46,7 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   const rule = panel.getByTestId("rule-deleverage");
   await expect(panel.getByTestId("guard-operator")).toHaveText("Guard not authorised");
   await expect(panel.getByTestId("protection-history-empty")).toBeVisible();
+  await expect(panel.getByTestId("protection-versus")).toContainText("KeelAutomation");
 
   // A bad target is refused inline, with the reason.
   await rule.getByTestId("rule-add").click();
@@ -89,6 +96,27 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await ruleAfter.getByTestId("rule-remove-yes").click();
   await expect(confirmed(page, "Remove auto-deleverage")).toBeVisible({ timeout: 30_000 });
   await expect(ruleAfter.getByTestId("rule-add")).toBeVisible();
+});
+
+test("removing an automation rule on the vault page asks first, like a protection rule", async ({ page, app, chain, injectWallet }) => {
+  const { market, id } = await openTraderVault(chain);
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  await connectWallet(page);
+  const panel = page.getByTestId("vault-automation").getByTestId("automation-keel");
+  await panel.getByTestId("add-rule").click({ timeout: 60_000 });
+  await panel.getByTestId("rule-trigger").fill("2000");
+  await panel.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Save the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
+  const rule = panel.getByTestId("auto-rule-stopLoss");
+  await rule.getByTestId("rule-remove").click({ timeout: 30_000 });
+  await expect(rule.getByTestId("rule-remove-confirm")).toContainText("Remove the Stop-loss rule?");
+  await rule.getByRole("button", { name: "Keep it" }).click();
+  await expect(rule.getByTestId("rule-remove-confirm")).toBeHidden();
+  await rule.getByTestId("rule-remove").click();
+  await rule.getByTestId("rule-remove-yes").click();
+  await expect(confirmed(page, "Remove the Stop-loss rule")).toBeVisible({ timeout: 30_000 });
+  await expect(rule).toHaveCount(0, { timeout: 30_000 });
 });
 
 test("the market simulator panel is on /markets for the local chain, and the API refuses what it must", async ({ page, app, chain }) => {

@@ -14,14 +14,27 @@ export const RISK_BOOK_REFRESH_MS = 30_000;
 export const riskBookKey = (chainId: number, market: Address) => ["keel", "risk-book", chainId, market] as const;
 
 /** Where the book came from: the indexer (at its block), or the lens's pages because the indexer could not serve it. */
-export type RiskBookSource = { kind: "indexer"; block: bigint; notIndexed: number } | { kind: "rpc"; reason: string };
+export type RiskBookSource = { kind: "indexer"; block: bigint; notIndexed: number } | { kind: "rpc"; why: IndexerWhy; detail: string };
 
-/** The indexer's compact book of `market`, through the app's /api/indexer proxy; throws the indexer's reason. */
+/** Why the indexer's book was not used, for the reader's language (`charts.indexer.<why>` in messages/). */
+export type IndexerWhy = "notConfigured" | "noAnswer" | "refused" | "unusable";
+
+/** The indexer's failure with its reason's code (the proxy's `code`; `unusable` when its answer could not be used). */
+class BookUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly why: IndexerWhy,
+  ) {
+    super(message);
+  }
+}
+
+/** The indexer's compact book of `market`, through the app's /api/indexer proxy; throws BookUnavailable. */
 async function fetchBook(chainId: number, market: Address): Promise<ArrayBuffer> {
   const res = await fetch(`/api/indexer/book/${chainId}/${market}`, { cache: "no-store" });
   if (!res.ok) {
-    const reason = ((await res.json().catch(() => null)) as { error?: string } | null)?.error;
-    throw new Error(reason ?? `the indexer's book answered ${res.status}`);
+    const body = (await res.json().catch(() => null)) as { error?: string; code?: IndexerWhy } | null;
+    throw new BookUnavailable(body?.error ?? `the indexer's book answered ${res.status}`, body?.code ?? "refused");
   }
   return res.arrayBuffer();
 }
@@ -49,7 +62,7 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
         source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
         return { market: data.market, book: data.book, source, loadMs: performance.now() - started };
       } catch (e) {
-        source = { kind: "rpc", reason: (e as Error).message.split("\n")[0]! };
+        source = { kind: "rpc", why: e instanceof BookUnavailable ? e.why : "unusable", detail: (e as Error).message.split("\n")[0]! };
       }
       const data = await loadRiskBook(client, lens!, market!);
       return { ...data, source, loadMs: performance.now() - started };

@@ -283,7 +283,7 @@ export type AutomationField = "trigger" | "target" | "trail" | "minimum" | "slip
  */
 export interface FieldProblem {
   amount?: ProblemText & { problem: AmountProblem };
-  key: "amount" | "slippageRange" | "feeRange" | "trailRange" | "healthAboveOne" | "targetAboveTrigger" | "targetBelowTrigger" | "boostTargetMin" | "targetMax" | "priceAboveZero" | "stopBelowPrice" | "profitAbovePrice" | "targetAboveOne" | "loopMin" | "loopMax";
+  key: "amount" | "slippageRange" | "feeRange" | "trailRange" | "healthAboveOne" | "targetAboveTrigger" | "targetBelowTrigger" | "boostTargetMin" | "targetMax" | "priceAboveZero" | "stopBelowPrice" | "profitAbovePrice" | "targetAboveOne" | "loopMin" | "loopMax" | "guardTargetMin" | "decimals";
   values?: Record<string, string>;
 }
 

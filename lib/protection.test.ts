@@ -61,19 +61,22 @@ describe("parseRuleDraft", () => {
     const r = parseRuleDraft(draft({ trigger: "1", target: "abc", slippage: "6", fee: "1.5" }), ctx);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.trigger).toMatch(/Above 1/);
-    expect(r.errors.target).toBeDefined();
-    expect(r.errors.slippage).toMatch(/5 %/);
-    expect(r.errors.fee).toMatch(/1 %/);
+    expect(r.errors.trigger?.key).toBe("healthAboveOne");
+    expect(r.errors.target?.key).toBe("amount");
+    expect(r.errors.slippage?.key).toBe("slippageRange");
+    expect(r.errors.fee?.key).toBe("feeRange");
     const low = parseRuleDraft(draft({ trigger: "1.02", target: "1.05" }), ctx);
-    expect(!low.ok && low.errors.target).toMatch(/LT ÷ LTV/);
+    expect(!low.ok && low.errors.target).toMatchObject({ key: "guardTargetMin" });
     const above = parseRuleDraft(draft({ kind: "stopLoss", trigger: "3100" }), ctx);
-    expect(!above.ok && above.errors.trigger).toMatch(/Below today's price/);
+    expect(!above.ok && above.errors.trigger).toMatchObject({ key: "stopBelowPrice", values: { price: "3000" } });
+    const fine = parseRuleDraft(draft({ trigger: "1.23456" }), ctx);
+    expect(!fine.ok && fine.errors.trigger).toEqual({ key: "decimals", values: { decimals: "4" } });
   });
 
   it("says which field is negative, in its own words", () => {
     const r = parseRuleDraft(draft({ slippage: "-1", fee: "-0.1" }), ctx);
-    expect(!r.ok && r.errors.slippage).toBe("The slippage bound cannot be negative");
-    expect(!r.ok && r.errors.fee).toBe("The fee cap cannot be negative");
+    expect(!r.ok && r.errors.slippage?.amount?.message).toBe("The slippage bound cannot be negative");
+    expect(!r.ok && r.errors.slippage?.amount?.values).toEqual({ what: "slippage" });
+    expect(!r.ok && r.errors.fee?.amount?.message).toBe("The fee cap cannot be negative");
   });
 });

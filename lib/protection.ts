@@ -5,6 +5,7 @@
  * each triggers. agents/agents.chain.test.ts proves the deleverage mirror equals the guard's plan on the chain.
  */
 import { parseAmountText } from "./amount";
+import { wadText, type FieldProblem } from "./automation";
 import { applyChange, liquidationPrice, valueUp, vaultRisk, WAD, type VaultPosition } from "./risk";
 
 export const GUARD_KIND = { deleverage: 0, stopLoss: 1 } as const;
@@ -112,46 +113,41 @@ export type RuleField = "trigger" | "target" | "slippage" | "fee";
 
 /**
  * Checks a rule typed in the app against KeelGuard.setRule's bounds (and today's price for a stop-loss), returning
- * the contract's arguments or a message per bad field. `lt` / `ltv` are the collateral's (WAD).
+ * the contract's arguments or a problem per bad field (a key under `automation.problems`, as lib/automation.ts gives,
+ * shown by the same components). `lt` / `ltv` are the collateral's (WAD).
  */
 export function parseRuleDraft(
   d: RuleDraft,
   ctx: { lt: bigint; ltv: bigint; price: bigint; healthFactor: bigint },
-): { ok: true; rule: ParsedRule } | { ok: false; errors: Partial<Record<RuleField, string>> } {
-  const errors: Partial<Record<RuleField, string>> = {};
+): { ok: true; rule: ParsedRule } | { ok: false; errors: Partial<Record<RuleField, FieldProblem>> } {
+  const errors: Partial<Record<RuleField, FieldProblem>> = {};
   const num = (text: string, decimals: number, field: RuleField, what: string): bigint => {
     const p = parseAmountText(text, decimals, what, what);
     if (!p.ok) {
-      errors[field] = p.problem === "tooManyDecimals" ? `At most ${decimals} decimals` : p.message;
+      errors[field] = p.problem === "tooManyDecimals" ? { key: "decimals", values: { decimals: String(decimals) } } : { key: "amount", amount: p };
       return 0n;
     }
     return p.value;
   };
   const slippageBps = num(d.slippage, 2, "slippage", "a slippage bound");
-  if (!errors.slippage && (slippageBps === 0n || slippageBps > MAX_SLIPPAGE_BPS)) errors.slippage = "From 0.01 % to 5 %";
+  if (!errors.slippage && (slippageBps === 0n || slippageBps > MAX_SLIPPAGE_BPS)) errors.slippage = { key: "slippageRange" };
   const feeBps = num(d.fee, 2, "fee", "a fee cap");
-  if (!errors.fee && feeBps > MAX_FEE_BPS) errors.fee = "At most 1 % of the debt repaid";
+  if (!errors.fee && feeBps > MAX_FEE_BPS) errors.fee = { key: "feeRange" };
   let trigger = 0n;
   let target = 0n;
   if (d.kind === "deleverage") {
     trigger = num(d.trigger, 4, "trigger", "a health factor") * 10n ** 14n;
     target = num(d.target, 4, "target", "a health factor") * 10n ** 14n;
     const minTarget = wDivUp(ctx.lt, ctx.ltv) + TARGET_MARGIN;
-    if (!errors.trigger && trigger <= WAD) errors.trigger = "Above 1 (at 1 the vault is liquidated)";
-    if (!errors.target && !errors.trigger && target <= trigger) errors.target = "Above the trigger";
-    else if (!errors.target && target < minTarget) errors.target = `At least ${formatWad(minTarget)} (LT ÷ LTV + 0.01: the vault must end within its LTV)`;
-    else if (!errors.target && target > 5n * WAD) errors.target = "At most 5";
+    if (!errors.trigger && trigger <= WAD) errors.trigger = { key: "healthAboveOne" };
+    if (!errors.target && !errors.trigger && target <= trigger) errors.target = { key: "targetAboveTrigger" };
+    else if (!errors.target && target < minTarget) errors.target = { key: "guardTargetMin", values: { min: wadText(minTarget) } };
+    else if (!errors.target && target > 5n * WAD) errors.target = { key: "targetMax" };
   } else {
     trigger = num(d.trigger, 8, "trigger", "a price") * 10n ** 10n;
-    if (!errors.trigger && trigger === 0n) errors.trigger = "Enter a price above zero";
-    else if (!errors.trigger && ctx.price > 0n && trigger >= ctx.price) errors.trigger = `Below today's price (${formatWad(ctx.price)}), or it closes the vault at once`;
+    if (!errors.trigger && trigger === 0n) errors.trigger = { key: "priceAboveZero" };
+    else if (!errors.trigger && ctx.price > 0n && trigger >= ctx.price) errors.trigger = { key: "stopBelowPrice", values: { price: wadText(ctx.price, 2) } };
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, rule: { kind: d.kind, collateral: d.collateral, trigger, target, slippageBps, feeBps } };
-}
-
-/** WAD → "1.0625" (up to 4 decimals, trailing zeros dropped). */
-function formatWad(x: bigint): string {
-  const s = (Number(x / 10n ** 14n) / 10_000).toFixed(4);
-  return s.replace(/\.?0+$/, "");
 }

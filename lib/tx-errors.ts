@@ -101,6 +101,8 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   // KeelRiskAdmin's steward and KeelRiskSteward
   NotSteward: () => "Only the risk steward may do this, once its authority has started.",
   StewardStepTooLarge: () => "A steward change cannot move LTV or the liquidation threshold by more than 5 points at once.",
+  StewardChangeNoLongerSafer: () =>
+    "This steward change was proposed as safer (short notice) but would now raise LTV or the liquidation threshold: it does not execute.",
   InvalidStewardConfig: () => "The steward's bounds are invalid: a step of at most 5 points and an interval of at least a day.",
   NotGovernance: () => "Only the risk admin's owner may do this.",
   NotAgent: () => "Only the steward's agent may propose changes.",

@@ -44,6 +44,10 @@ step "typecheck (tsc --noEmit)"
 step "lint (eslint)"
 "$BIN/eslint" . --max-warnings=0
 
+step "format (prettier --check, forge fmt --check; \`npm run format\` rewrites)"
+"$BIN/prettier" --check . --log-level warn
+(cd contracts && "../$BIN/forge" fmt --check)
+
 step "production build (next build)"
 "$BIN/next" build
 

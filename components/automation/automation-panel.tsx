@@ -6,6 +6,7 @@ import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
 import { kindIndex, snapshotHealth, snapshotPrice, type AutomationKind, type ParsedAutomationRule } from "@/lib/automation";
+import { ConfirmRemove } from "./confirm-remove";
 import { RuleForm } from "./rule-form";
 
 const BLOCKERS = ["none", "paused", "ownerChanged", "notAuthorised", "belowMinimum"] as const;
@@ -129,6 +130,7 @@ function RuleRow({
 }) {
   const t = useTranslations("automation");
   const f = useFormat();
+  const [confirming, setConfirming] = useState(false);
   const kind = t(`kinds.${r.kind}`);
   const health = r.kind === "deleverage" || r.kind === "boost";
   const level = (x: bigint) => (health ? f.healthFactor(x) : f.token(x, 18, p.debt.symbol, 2));
@@ -154,15 +156,28 @@ function RuleRow({
             </button>
             <button
               type="button"
-              disabled={busy}
-              onClick={() => void run(() => tx(t("remove", { kind }), p.guard, keelAutomationCallAbi, "removeRule", args))}
-              className="rounded border border-slate-700 px-2 py-0.5 text-xs text-slate-200"
+              disabled={busy || confirming}
+              onClick={() => setConfirming(true)}
+              className="rounded border border-slate-700 px-2 py-0.5 text-xs text-slate-200 disabled:opacity-50"
+              data-testid="rule-remove"
             >
               {t("removeButton")}
             </button>
           </span>
         )}
       </div>
+      {isOwner && confirming && (
+        <ConfirmRemove
+          title={`${t("remove", { kind })}?`}
+          body={t("confirm.body", { kind })}
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void run(() => tx(t("remove", { kind }), p.guard, keelAutomationCallAbi, "removeRule", args));
+          }}
+        />
+      )}
       <p className="text-xs text-slate-400" data-testid="rule-summary">
         {r.kind === "trailingStop"
           ? t("summary.trailing", { trail: f.percent(BigInt(r.rule.trailBps) * 10n ** 14n), high: level(r.rule.high), level: plan ? level(plan.level) : "—" })

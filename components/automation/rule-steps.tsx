@@ -2,8 +2,14 @@
 import { useTranslations } from "next-intl";
 import type { AuthCall } from "@/hooks/use-automation";
 
-/** The transactions a rule needs, in order: each authorisation of the protocol's adapter not yet given, then the rule. */
-export function RuleSteps({ auth, protocol, last }: { auth: AuthCall[]; protocol: string; last: string }) {
+/** A step before the rule: a key under `automation.auth` (the adapters', or KeelGuard's "keelGuard") and whether it is done. */
+export type RuleStep = { step: AuthCall["step"] | "keelGuard"; done: boolean };
+
+/**
+ * The transactions a rule needs, in order: each authorisation (of the protocol's adapter, or of KeelGuard on a vault
+ * page) not yet given, then the rule.
+ */
+export function RuleSteps({ auth, protocol, last }: { auth: RuleStep[]; protocol: string; last: string }) {
   const t = useTranslations("automation");
   return (
     <ol className="space-y-1 text-xs text-slate-300" data-testid="rule-steps">

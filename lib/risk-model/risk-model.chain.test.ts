@@ -132,5 +132,5 @@ describe("the risk model and steward on the chain", () => {
     } finally {
       await agent.stop();
     }
-  });
+  }, 240_000); // a week of hourly rounds and two days at 30 min, written and read on anvil: slow on a loaded machine
 });

@@ -112,6 +112,7 @@ function MarketRiskView({
   volsPending: boolean;
 }) {
   const t = useTranslations("risk");
+  const tIndexer = useTranslations("charts.indexer");
   const f = useFormat();
   const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
   const symbols = useMemo(() => book.assets.map((a) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a)), [book, chain.deployment]);
@@ -172,8 +173,13 @@ function MarketRiskView({
         </div>
       )}
       {source.kind === "rpc" && (
-        <div role="status" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200" data-testid="risk-fallback">
-          {t("fallback", { reason: source.reason })}
+        <div
+          role="status"
+          className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
+          data-testid="risk-fallback"
+          data-detail={source.detail}
+        >
+          {t("fallback", { reason: tIndexer(source.why) })}
         </div>
       )}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="risk-totals">
@@ -200,7 +206,7 @@ function MarketRiskView({
 
       <StressPanel symbols={symbols} shocks={shocks} onChange={setShocks} result={result} computeMs={ms} totalDebt={totalDebt} />
 
-      <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-label="Liquidation odds" data-testid="odds-model">
+      <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-label={t("odds.title")} data-testid="odds-model">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">{t("odds.title")}</h2>
           {!volsPending && sigmas && (

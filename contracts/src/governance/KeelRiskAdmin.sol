@@ -48,8 +48,12 @@ contract KeelRiskAdmin is Ownable2Step {
     address public steward;
     /// @notice When the steward's authority starts: `delay` after its appointment once a market is in use.
     uint256 public stewardActiveAt;
-    /// @notice Whether pending or past change `changeId` was proposed by the steward.
-    mapping(uint256 changeId => bool) public isStewardChange;
+    /// @notice The steward that proposed pending or past change `changeId` (zero: not a steward change). Only that
+    /// steward, while it is the steward, or the owner may execute it.
+    mapping(uint256 changeId => address) public stewardChangeBy;
+    /// @notice Whether steward change `changeId` was proposed as safer (neither LTV nor LT rises) and so waits only
+    /// SAFER_DELAY: it must still be safer against the values in force when it executes.
+    mapping(uint256 changeId => bool) public stewardChangeSafer;
 
     address[] internal _markets;
     uint256 internal _lastChangeId;
@@ -83,6 +87,8 @@ contract KeelRiskAdmin is Ownable2Step {
     error NotSteward(address caller, uint256 activeAt);
     /// @notice Thrown when a steward change would move LTV or LT from `current` to `proposed`, more than `maxStep`.
     error StewardStepTooLarge(uint256 current, uint256 proposed, uint256 maxStep);
+    /// @notice Thrown when steward change `changeId`, proposed as safer (shorter wait), would now raise LTV or LT.
+    error StewardChangeNoLongerSafer(uint256 changeId);
 
     /// @notice A market was put under this risk admin.
     event MarketAdded(address indexed market);
@@ -267,7 +273,8 @@ contract KeelRiskAdmin is Ownable2Step {
             [uint256(ltv), liquidationThreshold, cur.maxDiscount, cur.supplyCap],
             safer ? SAFER_DELAY : delay
         );
-        isStewardChange[changeId] = true;
+        stewardChangeBy[changeId] = msg.sender;
+        stewardChangeSafer[changeId] = safer;
     }
 
     /// @dev Refuses a steward move of one parameter from `current` to `proposed` larger than STEWARD_MAX_STEP.
@@ -331,7 +338,8 @@ contract KeelRiskAdmin is Ownable2Step {
     /// @notice Applies pending change `changeId` once its delay has passed and before it expires (the owner, or the
     /// steward for its own changes). The market or the oracle checks the values again against its own hard bounds.
     function executeChange(uint256 changeId) external {
-        if (msg.sender != owner() && (msg.sender != steward || !isStewardChange[changeId])) {
+        address by = stewardChangeBy[changeId];
+        if (msg.sender != owner() && (msg.sender != steward || by != msg.sender)) {
             revert OwnableUnauthorizedAccount(msg.sender);
         }
         PendingChange memory ch = _take(changeId);
@@ -339,6 +347,15 @@ contract KeelRiskAdmin is Ownable2Step {
         if (block.timestamp > ch.expiresAt) revert ChangeExpired(changeId, ch.expiresAt);
         uint256[4] memory x = ch.values;
         if (ch.kind == ChangeKind.Collateral) {
+            // A steward change is bounded against the values in force now, not only those it was proposed against.
+            if (by != address(0)) {
+                CollateralInfo memory cur = IKeelMarket(ch.market).collateralInfo(ch.asset);
+                if (stewardChangeSafer[changeId] && (x[0] > cur.ltv || x[1] > cur.liquidationThreshold)) {
+                    revert StewardChangeNoLongerSafer(changeId);
+                }
+                _stewardStep(cur.ltv, x[0]);
+                _stewardStep(cur.liquidationThreshold, x[1]);
+            }
             IKeelMarket(ch.market).setCollateral(
                 ch.asset, CollateralParams(uint64(x[0]), uint64(x[1]), uint64(x[2]), uint128(x[3]))
             );

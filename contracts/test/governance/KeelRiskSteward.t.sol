@@ -119,6 +119,63 @@ contract KeelRiskStewardTest is EngineBase {
         );
     }
 
+    /// A steward change is checked again when it executes: a "safer" change (6 h notice) that would now raise LTV or
+    /// LT, because the owner moved the value meanwhile, is refused; so is one now more than the step away.
+    function test_stewardChange_recheckedAtExecution() public {
+        vm.prank(ADMIN);
+        riskAdmin.setSteward(THIEF);
+        vm.warp(riskAdmin.stewardActiveAt());
+        vm.prank(THIEF);
+        uint256 safer = riskAdmin.proposeStewardCollateral(address(market), address(weth), 0.78e18, 0.83e18);
+        // The owner lowers WETH below the steward's values in the meantime (full delay).
+        vm.prank(ADMIN);
+        uint256 ownerId =
+            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.77e18, 0.82e18, 0.1e18, 1e30));
+        vm.warp(block.timestamp + 1 days);
+        vm.prank(ADMIN);
+        riskAdmin.executeChange(ownerId);
+        vm.prank(THIEF);
+        vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.StewardChangeNoLongerSafer.selector, safer));
+        riskAdmin.executeChange(safer);
+        // A full-delay steward change now farther than the step from the current values is refused too.
+        vm.prank(THIEF);
+        uint256 raise = riskAdmin.proposeStewardCollateral(address(market), address(weth), 0.79e18, 0.84e18);
+        vm.prank(ADMIN);
+        uint256 cut =
+            riskAdmin.proposeCollateral(address(market), address(weth), CollateralParams(0.72e18, 0.78e18, 0.1e18, 1e30));
+        vm.warp(block.timestamp + 1 days);
+        vm.prank(ADMIN);
+        riskAdmin.executeChange(cut);
+        uint256 cap = riskAdmin.STEWARD_MAX_STEP();
+        vm.prank(THIEF);
+        vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.StewardStepTooLarge.selector, 0.72e18, 0.79e18, cap));
+        riskAdmin.executeChange(raise);
+    }
+
+    /// A steward change belongs to the steward that proposed it: a replaced steward's pending change can be executed
+    /// by the owner only, not by the new steward nor by the old one.
+    function test_stewardChange_tiedToItsProposer() public {
+        vm.prank(ADMIN);
+        riskAdmin.setSteward(THIEF);
+        vm.warp(riskAdmin.stewardActiveAt());
+        vm.prank(THIEF);
+        uint256 id = riskAdmin.proposeStewardCollateral(address(market), address(weth), 0.78e18, 0.83e18);
+        assertEq(riskAdmin.stewardChangeBy(id), THIEF, "proposer recorded");
+        address next = address(0xCAFE);
+        vm.prank(ADMIN);
+        riskAdmin.setSteward(next);
+        vm.warp(riskAdmin.stewardActiveAt());
+        vm.prank(next);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, next));
+        riskAdmin.executeChange(id);
+        vm.prank(THIEF);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, THIEF));
+        riskAdmin.executeChange(id);
+        vm.prank(ADMIN);
+        riskAdmin.executeChange(id);
+        assertEq(_params(address(weth)).liquidationThreshold, 0.83e18, "owner executed it");
+    }
+
     function test_ownerOrGuardianRemovesTheSteward() public {
         vm.prank(ADMIN);
         riskAdmin.setGuardian(GUARDIAN);

@@ -24,7 +24,7 @@ import { failingSinceLastSuccess } from "@/lib/query-state";
 import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { healthCurve } from "@/lib/vault-charts";
-import { ProtectionPanel } from "./protection-panel";
+import { ProtectionPanel } from "./protection/protection-panel";
 import { VaultAutomation } from "@/components/automation/vault-automation";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";

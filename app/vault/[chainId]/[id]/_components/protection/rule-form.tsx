@@ -1,0 +1,120 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { Address } from "viem";
+import { RuleSteps } from "@/components/automation/rule-steps";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
+import type { GuardRule } from "@/hooks/use-vault-protection";
+import { wadText, type FieldProblem } from "@/lib/automation";
+import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleField } from "@/lib/protection";
+import type { PlanFor } from "./rule-card";
+import { GuardRulePreview } from "./rule-preview";
+import type { GuardContext } from "./protection-panel";
+
+const bpsText = (bps: number | bigint) => (Number(bps) / 100).toString();
+
+/**
+ * A KeelGuard rule being set or edited: the collateral to sell, the levels, the slippage bound and the fee cap, checked
+ * against KeelGuard.setRule's bounds as typed (lib/protection.ts), its preview at today's prices and the steps to save.
+ */
+export function GuardRuleForm({ kind, rule, held, planFor, ctx, onDone }: { kind: GuardKind; rule: GuardRule | null; held: Address[]; planFor: PlanFor; ctx: GuardContext; onDone: () => void }) {
+  const t = useTranslations("protection.form");
+  const ta = useTranslations("automation");
+  const amountProblem = useAmountProblem();
+  const { vault, market } = ctx;
+  const [draft, setDraft] = useState<RuleDraft>(() => ({
+    kind,
+    collateral: rule?.collateral ?? held[0]!,
+    trigger: rule ? wadText(rule.trigger, kind === "deleverage" ? 4 : 2) : kind === "deleverage" ? "1.25" : "",
+    target: rule && kind === "deleverage" ? wadText(rule.target) : "1.6",
+    slippage: rule ? bpsText(rule.maxSlippageBps) : "1",
+    fee: rule ? bpsText(rule.maxFeeBps) : "0.3",
+  }));
+  const [touched, setTouched] = useState(false);
+  const info = market.collaterals.find((c) => c.info.asset.toLowerCase() === draft.collateral.toLowerCase())?.info;
+  const col = vault.collaterals.find((c) => c.asset.toLowerCase() === draft.collateral.toLowerCase());
+  const parsed = parseRuleDraft(draft, { lt: BigInt(info?.liquidationThreshold ?? 0n), ltv: BigInt(info?.ltv ?? 1n), price: col?.price ?? 0n, healthFactor: vault.healthFactor });
+  const problem = (e: FieldProblem | undefined) => (!e ? undefined : e.key === "amount" && e.amount ? amountProblem(e.amount) : ta(`problems.${e.key}`, e.values ?? {}));
+  const error = (f: RuleField) => ((touched || draft[f] !== "") && !parsed.ok ? problem(parsed.errors[f]) : undefined);
+  const idBase = `guard-${vault.id}-${kind}`;
+  const field = (f: RuleField, label: string, suffix: string, testId: string) => (
+    <label className="block text-xs" htmlFor={`${idBase}-${f}`}>
+      <span className="text-slate-400">{label}</span>
+      <div className="mt-0.5 flex items-center gap-1">
+        <input
+          id={`${idBase}-${f}`}
+          data-testid={testId}
+          value={draft[f]}
+          inputMode="decimal"
+          aria-invalid={Boolean(error(f))}
+          onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+          className={`w-full rounded-md border bg-slate-950 px-2 py-1 font-mono ${error(f) ? "border-rose-600" : "border-slate-700"}`}
+        />
+        <span className="text-slate-400">{suffix}</span>
+      </div>
+      {error(f) && (
+        <span className="text-rose-300" data-testid={`${testId}-error`}>
+          {error(f)}
+        </span>
+      )}
+    </label>
+  );
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTouched(true);
+        if (!parsed.ok) return;
+        const r = parsed.rule;
+        void ctx.onSave(kind, [vault.market, vault.id, GUARD_KIND[kind], r.collateral, r.trigger, r.target, r.slippageBps, r.feeBps]).then((saved) => saved && onDone());
+      }}
+    >
+      <label className="block text-xs" htmlFor={`${idBase}-collateral`}>
+        <span className="text-slate-400">{t("collateral")}</span>
+        <select
+          id={`${idBase}-collateral`}
+          value={draft.collateral}
+          onChange={(e) => setDraft({ ...draft, collateral: e.target.value as Address })}
+          className="mt-0.5 w-full rounded-md border border-slate-700 bg-slate-950 px-2 py-1"
+        >
+          {held.map((a) => (
+            <option key={a} value={a}>
+              {ctx.symbolOf(a)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="grid grid-cols-2 gap-2">
+        {kind === "deleverage" ? (
+          <>
+            {field("trigger", t("triggerHealth"), "", "rule-trigger-input")}
+            {field("target", t("targetHealth"), "", "rule-target-input")}
+          </>
+        ) : (
+          <div className="col-span-2">{field("trigger", t("priceLevel", { symbol: ctx.symbolOf(draft.collateral) }), "USD", "rule-trigger-input")}</div>
+        )}
+        {field("slippage", t("slippage"), "%", "rule-slippage-input")}
+        {field("fee", t("fee"), "%", "rule-fee-input")}
+      </div>
+      {parsed.ok && (
+        <GuardRulePreview
+          kind={kind}
+          collateral={parsed.rule.collateral}
+          trigger={parsed.rule.trigger}
+          plan={planFor(parsed.rule.collateral, parsed.rule.target, parsed.rule.slippageBps, parsed.rule.feeBps)}
+          ctx={ctx}
+        />
+      )}
+      <RuleSteps auth={[{ step: "keelGuard", done: ctx.operator }]} protocol="Keel" last={ta("steps.save", { kind: ta(`kinds.${kind}`) })} />
+      <div className="flex gap-2">
+        <button type="submit" disabled={ctx.busy} className="rounded-md bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-500 disabled:opacity-50" data-testid="rule-save">
+          {t("save")}
+        </button>
+        <button type="button" onClick={onDone} className="rounded-md border border-slate-700 px-3 py-1 text-xs hover:bg-slate-800">
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

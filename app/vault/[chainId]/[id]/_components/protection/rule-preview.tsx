@@ -1,0 +1,52 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { Address } from "viem";
+import { useFormat } from "@/hooks/use-format";
+import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/protection";
+import { WAD } from "@/lib/risk";
+import type { GuardContext } from "./protection-panel";
+
+/**
+ * What a KeelGuard rule would do at today's prices: whether it would run now or the collateral price at which it runs,
+ * and the plan (what it sells, repays, pays the executor, and the health after) that lib/protection.ts mirrors.
+ */
+export function GuardRulePreview({ kind, collateral, trigger, plan, ctx }: { kind: GuardKind; collateral: Address; trigger: bigint; plan: ProtectionPlan | null; ctx: GuardContext }) {
+  const t = useTranslations("protection.preview");
+  const f = useFormat();
+  const { vault, market, position, baseSymbol } = ctx;
+  const symbol = ctx.symbolOf(collateral);
+  const col = vault.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase());
+  if (!col || col.status !== 0) return <p className="text-xs text-amber-300">{t("noPrice", { symbol })}</p>;
+  const triggered = kind === "deleverage" ? vault.healthFactor < trigger : col.price <= trigger;
+  const triggerPrice = kind === "deleverage" ? priceAtHealth(position, collateral, trigger) : trigger;
+  const debt = (x: bigint) => f.token(x, market.baseDecimals, baseSymbol);
+  return (
+    <div className="rounded-md bg-slate-900/80 px-2 py-1.5 text-xs text-slate-300" data-testid="rule-preview">
+      <div>
+        {triggered ? (
+          <b className="text-amber-300">{t("wouldRun")}</b>
+        ) : triggerPrice > 0n ? (
+          t("runsWhen", { symbol, price: f.usd(triggerPrice), today: f.usd(col.price), distance: f.percent(((col.price - triggerPrice) * WAD) / col.price, 1) })
+        ) : (
+          t("unreachableByFall", { symbol })
+        )}
+      </div>
+      {plan === null ? (
+        <div className="text-rose-300">{t("cannotReach", { symbol })}</div>
+      ) : plan.repay === 0n ? (
+        <div className="text-slate-400">{t("nothingToSell")}</div>
+      ) : (
+        <div>
+          {t("plan", {
+            triggered: triggered ? "yes" : "no",
+            kind,
+            sell: f.token(plan.sell, col.decimals, symbol),
+            repay: debt(plan.repay),
+            fee: debt(plan.fee),
+            health: f.healthFactor(plan.healthAfter),
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
