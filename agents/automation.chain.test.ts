@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeAbiParameters, erc20Abi, maxUint256, parseUnits, type Address, type Hex } from "viem";
+import { encodeAbiParameters, erc20Abi, maxUint256, parseUnits, zeroAddress, type Address, type Hex } from "viem";
 import {
   devErc20Abi,
   devPriceFeedAbi,
@@ -209,12 +209,42 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
         args: [alice.account.address],
       });
       expect([col, debtBase]).toEqual([0n, 0n]);
+
+      // Carol adds a deleverage (1.2 → 1.5, clear of her boost's band), then unwinds her vault by hand. The executor
+      // finds it empty and removes both rules instead of letting them fire on her next position in this vault.
+      await carol.send({
+        address: a.guard,
+        abi: keelAutomationAbi,
+        functionName: "setRule",
+        args: [
+          a.keel!,
+          keelPos,
+          KIND.deleverage,
+          { trigger: wad("1.2"), target: wad("1.5"), trailBps: 0n, minCollateral: 0n, maxSlippageBps: 100n, maxFeeBps: 50n },
+        ],
+      });
+      await carol.send({ address: USDC, abi: devErc20Abi, functionName: "mint", args: [carol.account.address, parseUnits("100000", 6)] });
+      await carol.send({ address: USDC, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
+      await carol.send({ address: market, abi: keelMarketAbi, functionName: "repay", args: [id, maxUint256] });
+      const held = await carol.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralOf", args: [id, WETH] });
+      await carol.send({ address: market, abi: keelMarketAbi, functionName: "withdrawCollateral", args: [id, WETH, held, carol.account.address] });
+      await rounds();
+      for (const kind of [KIND.boost, KIND.deleverage]) {
+        const left = await carol.publicClient.readContract({
+          address: a.guard,
+          abi: keelAutomationAbi,
+          functionName: "getRule",
+          args: [a.keel!, keelPos, kind],
+        });
+        expect(left.owner).toBe(zeroAddress);
+      }
     } finally {
       await executor.stop();
       if (process.env.KEEL_AGENT_LOG) (await import("node:fs")).writeFileSync(process.env.KEEL_AGENT_LOG, lines.join("\n"));
     }
     expect(executor.stats.pokes).toBeGreaterThanOrEqual(1);
     expect(executor.stats.executed).toBe(3);
+    expect(executor.stats.lapsed).toBeGreaterThanOrEqual(1);
     // Gas of each execution, from the receipts the executor logged.
     for (const l of lines.filter((x) => x.includes('"executed"') && x.includes('"gasUsed"'))) {
       const j = JSON.parse(l) as { kind: string; gasUsed: string | number };

@@ -32,14 +32,18 @@ export interface GuardExecutorStats {
   checks: number;
   executed: number;
   failed: number;
-  /** Trailing-stop highs recorded (KeelAutomation.poke). */
+  /** Trailing-stop highs recorded or reset (KeelAutomation.poke). */
   pokes: number;
+  /** Positions found emptied outside the guard whose rules were removed (an `execute` that clears instead of firing). */
+  lapsed: number;
   fees: Record<string, bigint>;
 }
 
 /** KeelAutomation's rule kinds, in the contract's order. */
 export const AUTOMATION_KINDS = ["deleverage", "stop-loss", "take-profit", "boost", "trailing-stop"] as const;
 const TRAILING_STOP = 4;
+/** KeelAutomation.Blocker.BelowMinimum. */
+const BELOW_MINIMUM = 4;
 
 interface AutomationRule {
   key: Hex;
@@ -65,7 +69,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
   const log = jsonLogger("guard-executor", opts.log);
   const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
   const rules = new Map<RuleKey, WatchedRule>();
-  const stats: GuardExecutorStats = { blocks: 0, rulesWatched: 0, checks: 0, executed: 0, failed: 0, pokes: 0, fees: {} };
+  const stats: GuardExecutorStats = { blocks: 0, rulesWatched: 0, checks: 0, executed: 0, failed: 0, pokes: 0, lapsed: 0, fees: {} };
   const automation = deployment.automation?.guard;
   const autoRules = new Map<Hex, AutomationRule>();
   let nextFrom = BigInt(deployment.deploymentBlock);
@@ -144,6 +148,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
       log("poked", { key: r.key, high: plan.observed, block: receipt.blockNumber });
       return;
     }
+    if (plan.blocker === BELOW_MINIMUM) return lapseOrReset(r, rule.high, plan.observed);
     if (!plan.triggered || plan.blocker !== 0) return;
     const receipt = await sendAndConfirm({
       address: automation!,
@@ -165,6 +170,31 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
       hash: receipt.transactionHash,
       block: receipt.blockNumber,
     });
+  }
+
+  /**
+   * A rule whose position holds less than its minimum. Emptied (unwound by hand, liquidated): `execute` removes every
+   * rule of the position instead of firing and pays no fee, so a stale rule cannot fire on the owner's next position
+   * at the same key. Only below the minimum: that `execute` reverts (nothing is sent) and a trailing stop's high is
+   * reset to the price now by `poke`.
+   */
+  async function lapseOrReset(r: AutomationRule, high: bigint, price: bigint) {
+    const args = [r.adapter, r.position, r.kind, 0n] as const;
+    let empty = true;
+    try {
+      await c.publicClient.estimateContractGas({ account: c.account, address: automation!, abi: keelAutomationAbi, functionName: "execute", args });
+    } catch {
+      empty = false;
+    }
+    if (empty) {
+      const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "execute", args });
+      stats.lapsed++;
+      log("rules lapsed", { key: r.key, adapter: r.adapter, block: receipt.blockNumber });
+    } else if (r.kind === TRAILING_STOP && high !== price) {
+      const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "poke", args: [r.adapter, r.position] });
+      stats.pokes++;
+      log("high reset", { key: r.key, high: price, block: receipt.blockNumber });
+    }
   }
 
   async function check(r: WatchedRule) {

@@ -1644,6 +1644,13 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'RULE_GAP',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'TARGET_TOLERANCE',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
@@ -1710,6 +1717,7 @@ export const keelAutomationAbi = [
           { name: 'maxFeeBps', internalType: 'uint16', type: 'uint16' },
           { name: 'trailBps', internalType: 'uint16', type: 'uint16' },
           { name: 'paused', internalType: 'bool', type: 'bool' },
+          { name: 'setAt', internalType: 'uint40', type: 'uint40' },
           { name: 'trigger', internalType: 'uint128', type: 'uint128' },
           { name: 'target', internalType: 'uint128', type: 'uint128' },
           { name: 'minCollateral', internalType: 'uint128', type: 'uint128' },
@@ -1717,6 +1725,13 @@ export const keelAutomationAbi = [
         ],
       },
     ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'positionKey', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'lastMoved',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -1989,6 +2004,11 @@ export const keelAutomationAbi = [
       },
     ],
     name: 'RuleSet',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }],
+    name: 'AlreadyMovedThisBlock',
   },
   {
     type: 'error',
@@ -2524,6 +2544,11 @@ export const keelGuardAdapterAbi = [
         internalType: 'contract ISwapAdapter',
         type: 'address',
       },
+      {
+        name: 'registry_',
+        internalType: 'contract IKeelMarketRegistry',
+        type: 'address',
+      },
     ],
     stateMutability: 'nonpayable',
   },
@@ -2599,6 +2624,19 @@ export const keelGuardAdapterAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'registry',
+    outputs: [
+      {
+        name: '',
+        internalType: 'contract IKeelMarketRegistry',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'position', internalType: 'bytes', type: 'bytes' }],
     name: 'snapshot',
     outputs: [
@@ -2658,6 +2696,19 @@ export const keelGuardAdapterAbi = [
       { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'StaleProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'UnexpectedLoan',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'UnknownMarket',
   },
   {
     type: 'error',

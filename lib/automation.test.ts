@@ -5,6 +5,7 @@ import {
   planRule,
   positionKey,
   previewAtTrigger,
+  ruleLoopProblems,
   priceForHealth,
   snapshotHealth,
   snapshotPrice,
@@ -179,5 +180,34 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     );
     expect(positionKey({ protocol: "morphoBlue", owner: a, marketId: `0x${"11".repeat(32)}` })).toBe(`0x${"a1".padStart(64, "0")}${"11".repeat(32)}`);
     expect(positionKey({ protocol: "aaveV3", owner: a, collateral: b, debtAsset: a }).length).toBe(2 + 64 * 3);
+  });
+
+  it("refuses rules that would undo the position's other rules, as KeelAutomation.setRule does (audit 2026-12-01 #1)", () => {
+    const del = { kind: "deleverage" as const, trigger: wad(1.6), target: wad(2) };
+    // The audit's pairs: Boost 1.8 → 1.4 with Deleverage 1.6 → 2.0, and Boost 2.3 → 1.6 with TakeProfit reducing to 2.4.
+    expect(ruleLoopProblems("boost", { trigger: wad(1.8), target: wad(1.4) }, [del])).toEqual({
+      trigger: { key: "loopMin", values: { value: "2.1" } },
+      target: { key: "loopMin", values: { value: "1.68" } },
+    });
+    expect(
+      ruleLoopProblems("boost", { trigger: wad(2.3), target: wad(1.6) }, [{ kind: "takeProfit", trigger: 3400n * WAD, target: wad(2.4) }]),
+    ).toEqual({
+      trigger: { key: "loopMin", values: { value: "2.52" } },
+    });
+    // Set second the other way round: the reducing rule is bounded by the Boost.
+    const boost = { kind: "boost" as const, trigger: wad(2.3), target: wad(1.6) };
+    expect(ruleLoopProblems("takeProfit", { trigger: 3400n * WAD, target: wad(2.4) }, [boost]).target?.key).toBe("loopMax");
+    expect(ruleLoopProblems("deleverage", { trigger: wad(1.6), target: wad(2) }, [boost]).trigger?.key).toBe("loopMax");
+    // Exactly at the margin is accepted (the contract's wMulUp), a closing TakeProfit and stops are never checked.
+    expect(ruleLoopProblems("boost", { trigger: wad(2.1), target: wad(1.68) }, [del])).toEqual({});
+    expect(ruleLoopProblems("takeProfit", { trigger: 3400n * WAD, target: 0n }, [boost])).toEqual({});
+    expect(ruleLoopProblems("stopLoss", { trigger: 2000n * WAD, target: 0n }, [boost, del])).toEqual({});
+    expect(ruleLoopProblems("deleverage", { trigger: wad(1.3), target: wad(1.5) }, [boost])).toEqual({});
+    // The form: the same problem on the field, and a rule of the same kind (it is replaced) is not compared.
+    expect(parseAutomationDraft(draft({ kind: "boost", trigger: "1.8", target: "1.4" }), { ...ctx, others: [del] })).toMatchObject({
+      ok: false,
+      errors: { trigger: { key: "loopMin" } },
+    });
+    expect(parseAutomationDraft(draft({ kind: "boost", trigger: "1.8", target: "1.4" }), { ...ctx, others: [boost] }).ok).toBe(true);
   });
 });

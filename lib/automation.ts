@@ -19,6 +19,8 @@ export const AUTOMATION_LIMITS = {
   maxTrailBps: 5000n,
   maxTarget: 5n * WAD,
   minBoostTarget: 105n * 10n ** 16n,
+  /** RULE_GAP: a Boost stays 5 % clear of the same position's Deleverage and reducing TakeProfit. */
+  ruleGap: 105n * 10n ** 16n,
 } as const;
 
 export type AutomationProtocol = "keel" | "aaveV3" | "morphoBlue";
@@ -66,6 +68,8 @@ export interface AutomationRule {
   target: bigint;
   minCollateral: bigint;
   high: bigint;
+  /** When the rule was set (unix seconds); shown so a rule left from a position closed by hand is noticed. */
+  setAt: number;
 }
 
 /** KeelAutomation.Plan. */
@@ -311,9 +315,57 @@ export interface FieldProblem {
     | "stopBelowPrice"
     | "profitAbovePrice"
     | "targetAboveOne"
+    | "loopMin"
+    | "loopMax"
     | "guardTargetMin"
     | "decimals";
   values?: Record<string, string>;
+}
+
+/** A rule of the same position already stored (the guard checks a new rule against them). */
+export interface OtherRule {
+  kind: AutomationKind;
+  trigger: bigint;
+  target: bigint;
+}
+
+const gapUp = (x: bigint) => (x * AUTOMATION_LIMITS.ruleGap + WAD - 1n) / WAD;
+/** Largest x with gapUp(x) ≤ bound. */
+const gapMax = (bound: bigint) => (bound * WAD) / AUTOMATION_LIMITS.ruleGap;
+
+/**
+ * KeelAutomation._checkNoLoop: rules that move one position in opposite directions must not re-arm each other —
+ * Boost trigger ≥ Deleverage target × 1.05, Boost target ≥ Deleverage trigger × 1.05, Boost trigger ≥ a reducing
+ * TakeProfit's target × 1.05. Returns the problem per field of the new rule (`others`: the position's other kinds).
+ */
+export function ruleLoopProblems(
+  kind: AutomationKind,
+  rule: { trigger: bigint; target: bigint },
+  others: readonly OtherRule[],
+): Partial<Record<AutomationField, FieldProblem>> {
+  const out: Partial<Record<AutomationField, FieldProblem>> = {};
+  const other = (k: AutomationKind) => others.find((o) => o.kind === k);
+  const atLeast = (field: AutomationField, value: bigint, min: bigint) => {
+    if (value < min && !out[field]) out[field] = { key: "loopMin", values: { value: wadText(min) } };
+  };
+  const atMost = (field: AutomationField, value: bigint, bound: bigint) => {
+    if (gapUp(value) > bound && !out[field]) out[field] = { key: "loopMax", values: { value: wadText(gapMax(bound)) } };
+  };
+  if (kind === "boost") {
+    const d = other("deleverage");
+    if (d) {
+      atLeast("trigger", rule.trigger, gapUp(d.target));
+      atLeast("target", rule.target, gapUp(d.trigger));
+    }
+    const tp = other("takeProfit");
+    if (tp && tp.target !== 0n) atLeast("trigger", rule.trigger, gapUp(tp.target));
+  } else if (kind === "deleverage" || (kind === "takeProfit" && rule.target !== 0n)) {
+    const b = other("boost");
+    if (!b) return out;
+    atMost("target", rule.target, b.trigger);
+    if (kind === "deleverage") atMost("trigger", rule.trigger, b.target);
+  }
+  return out;
 }
 
 /** WAD → "1.0625" (up to 4 decimals, trailing zeros dropped). */
@@ -328,7 +380,7 @@ export function wadText(x: bigint, decimals = 4): string {
  */
 export function parseAutomationDraft(
   d: AutomationDraft,
-  ctx: { price: bigint; healthFactor: bigint; collateralDecimals: number },
+  ctx: { price: bigint; healthFactor: bigint; collateralDecimals: number; others?: readonly OtherRule[] },
 ): { ok: true; rule: ParsedAutomationRule } | { ok: false; errors: Partial<Record<AutomationField, FieldProblem>> } {
   const errors: Partial<Record<AutomationField, FieldProblem>> = {};
   const num = (text: string, decimals: number, field: AutomationField): bigint => {
@@ -376,6 +428,16 @@ export function parseAutomationDraft(
       if (!errors.target && target <= WAD) errors.target = { key: "targetAboveOne" };
       else if (!errors.target && target > AUTOMATION_LIMITS.maxTarget) errors.target = { key: "targetMax" };
     }
+  }
+  if (!errors.trigger && !errors.target && ctx.others) {
+    Object.assign(
+      errors,
+      ruleLoopProblems(
+        d.kind,
+        { trigger, target },
+        ctx.others.filter((o) => o.kind !== d.kind),
+      ),
+    );
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, rule: { trigger, target, trailBps, minCollateral, slippageBps, feeBps } };

@@ -140,6 +140,8 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   TargetMissed: () => "After the movement the health factor would not be the rule's target: nothing was done.",
   PositionNotClosed: () => "The close would leave debt or collateral in the position: nothing was done.",
   ValueLost: () => "The execution would cost the owner more than the fee, flash fee and slippage bound allow: nothing was done.",
+  AlreadyMovedThisBlock: () => "The guard already moved this position in this block; it can move it again from the next block.",
+  UnexpectedLoan: () => "The flash-loan callback carried another token or amount than the adapter asked for: nothing was done.",
   NotGuard: () => "Only the automation guard may order this adapter to move a position.",
   UntrustedCallback: () => "The adapter only accepts flash-loan callbacks for loans it asked for.",
   StaleProtocolPrice: ([, updatedAt]) => `The protocol's price is stale (last updated ${ts(updatedAt)}): rules wait until it updates.`,

@@ -196,7 +196,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const lending =
     deployed && keel.contracts.swapAdapter ? await deployLeverageRouters(deployer, deployed, keel.contracts.swapAdapter, log) : deployed;
   const automation = keel.contracts.swapAdapter
-    ? await deployAutomation(deployer, { swapAdapter: keel.contracts.swapAdapter, ...(lending ?? {}) }, log)
+    ? await deployAutomation(deployer, { swapAdapter: keel.contracts.swapAdapter, riskAdmin: keel.contracts.riskAdmin!, ...(lending ?? {}) }, log)
     : undefined;
   const deployment: Deployment = {
     ...keel,

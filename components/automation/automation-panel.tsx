@@ -222,7 +222,8 @@ function RuleRow({
           minimum: f.token(r.rule.minCollateral, p.collateral.decimals, p.collateral.symbol),
           fee: f.percent(BigInt(r.rule.maxFeeBps) * 10n ** 14n),
           slippage: f.percent(BigInt(r.rule.maxSlippageBps) * 10n ** 14n),
-        })}
+        })}{" "}
+        <span data-testid="rule-set-at">{t("summary.setAt", { date: f.utc(r.rule.setAt) })}</span>
       </p>
       <p className="text-xs" data-testid="rule-status">
         {!plan ? (

@@ -47,6 +47,7 @@ export function RuleForm({
     price: snapshotPrice(p.snapshot),
     healthFactor: snapshotHealth(p.snapshot),
     collateralDecimals: p.collateral.decimals,
+    others: p.rules.map((r) => ({ kind: r.kind, trigger: r.rule.trigger, target: r.rule.target })),
   });
   const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
   const problem = (e: FieldProblem | undefined) =>

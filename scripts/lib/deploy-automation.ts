@@ -13,12 +13,12 @@ export const AAVE_MAX_PRICE_AGE = 86_400;
  */
 export async function deployAutomation(
   c: ReturnType<typeof clientsFor>,
-  p: { swapAdapter: Address; aaveV3?: AaveV3Deployment; morphoBlue?: MorphoBlueDeployment },
+  p: { swapAdapter: Address; riskAdmin: Address; aaveV3?: AaveV3Deployment; morphoBlue?: MorphoBlueDeployment },
   log: (line: string) => void,
 ): Promise<AutomationDeployment> {
   const guard = await c.deploy(keelAutomationAbi, bytecodeOf("KeelAutomation"));
   const out: AutomationDeployment = { guard };
-  out.keel = await c.deploy(keelGuardAdapterAbi, bytecodeOf("KeelGuardAdapter"), [guard, p.swapAdapter]);
+  out.keel = await c.deploy(keelGuardAdapterAbi, bytecodeOf("KeelGuardAdapter"), [guard, p.swapAdapter, p.riskAdmin]);
   if (p.aaveV3) {
     out.aaveV3 = await c.deploy(aaveV3GuardAdapterAbi, bytecodeOf("AaveV3GuardAdapter"), [
       guard,

@@ -52,6 +52,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
         uint16 maxFeeBps;
         uint16 trailBps;
         bool paused;
+        uint40 setAt; // when the rule was set (block timestamp)
         uint128 trigger;
         uint128 target;
         uint128 minCollateral;
@@ -94,9 +95,15 @@ contract KeelAutomation is ReentrancyGuardTransient {
     uint256 public constant MIN_BOOST_TARGET = 1.05e18;
     /// @notice Relative rounding allowed on the target health factor after a movement (1e-4).
     uint256 public constant TARGET_TOLERANCE = 1e14;
+    /// @notice Margin between the health factors of a position's rules that move it in opposite directions (5%):
+    /// a Boost's trigger must exceed the Deleverage target and a reducing TakeProfit's target by this much, and its
+    /// target must exceed the Deleverage trigger by this much, so neither rule can re-arm the other.
+    uint256 public constant RULE_GAP = 1.05e18;
     uint256 internal constant BPS = 10_000;
 
     mapping(bytes32 key => Rule) internal _rules;
+    /// @notice Block in which the guard last moved a position (key: `keccak256(abi.encode(adapter, position))`).
+    mapping(bytes32 positionKey => uint256) public lastMoved;
 
     /// @notice Thrown when the caller does not own the position.
     error NotPositionOwner(address owner, address caller);
@@ -124,6 +131,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
     error PositionNotClosed(uint256 debt, uint256 collateral);
     /// @notice Thrown when the owner's value fell by more than the fee, flash fee and slippage bound allow.
     error ValueLost(uint256 loss, uint256 allowed);
+    /// @notice Thrown when the guard already moved this position in this block (at most one movement per block).
+    error AlreadyMovedThisBlock(uint256 blockNumber);
 
     /// @notice Emitted when a rule is set or replaced (`position` is the adapter's key).
     event RuleSet(
@@ -189,6 +198,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
             if (p.target != 0 && (p.target <= WAD || p.target > MAX_TARGET)) revert InvalidRule("target");
         }
         if (kind != Kind.TrailingStop && p.trailBps != 0) revert InvalidRule("trail");
+        _checkNoLoop(adapter, position, kind, p);
         bytes32 key = ruleKey(adapter, position, kind);
         _rules[key] = Rule({
             owner: msg.sender,
@@ -196,6 +206,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
             maxFeeBps: uint16(p.maxFeeBps),
             trailBps: uint16(p.trailBps),
             paused: false,
+            setAt: uint40(block.timestamp),
             trigger: uint128(p.trigger),
             target: uint128(p.target),
             minCollateral: uint128(p.minCollateral),
@@ -234,14 +245,26 @@ contract KeelAutomation is ReentrancyGuardTransient {
     /* ANYONE */
 
     /// @notice Records the oracle price now as the trailing stop's high if it is higher. Anyone may call: the price
-    /// comes from the protocol's oracle through the adapter, never from the caller.
+    /// comes from the protocol's oracle through the adapter, never from the caller. A position that holds no
+    /// collateral (its owner unwound it) loses all its rules (returns 0); one that holds less than
+    /// max(minCollateral, 1) has its high reset to the price now, so a high recorded on an earlier position never
+    /// applies to the next one.
     function poke(IGuardAdapter adapter, bytes calldata position) public returns (uint256 high) {
         bytes32 key = ruleKey(adapter, position, Kind.TrailingStop);
         Rule storage r = _rules[key];
         if (r.owner == address(0)) revert NoRule(key);
-        uint256 price = _price(adapter.snapshot(position));
+        Snapshot memory s = adapter.snapshot(position);
+        if (s.collateral == 0) {
+            _clearRules(adapter, position);
+            return 0;
+        }
+        uint256 price = _price(s);
         high = r.high;
-        if (price > high) {
+        if (s.collateral < r.minCollateral && price != high) {
+            high = price;
+            r.high = uint128(price);
+            emit HighRecorded(key, price);
+        } else if (price > high) {
             high = price;
             r.high = uint128(price);
             emit HighRecorded(key, price);
@@ -261,13 +284,21 @@ contract KeelAutomation is ReentrancyGuardTransient {
         if (r.paused) revert RulePaused(key);
         if (feeBps > r.maxFeeBps) revert FeeAboveCap(feeBps, r.maxFeeBps);
         adapter.accrue(position);
-        if (kind == Kind.TrailingStop) r.high = uint128(poke(adapter, position));
         Snapshot memory s = adapter.snapshot(position);
+        if (s.collateral == 0) {
+            // Unwound outside the guard: its rules lapse instead of firing on the next position at this key.
+            _clearRules(adapter, position);
+            return p;
+        }
+        if (kind == Kind.TrailingStop) r.high = uint128(poke(adapter, position));
         if (s.owner != r.owner) revert RuleOwnerChanged(r.owner, s.owner);
         p = _plan(r, kind, s, feeBps);
         if (!p.triggered) revert NotTriggered(p.observed, p.level);
         if (s.collateral < r.minCollateral || s.collateral == 0) revert BelowMinimum(s.collateral, r.minCollateral);
         if (kind == Kind.Boost ? !s.mayBorrow : !s.mayWithdraw) revert NotAuthorised(s.owner, address(adapter));
+        bytes32 moved = keccak256(abi.encode(adapter, position));
+        if (lastMoved[moved] == block.number) revert AlreadyMovedThisBlock(block.number);
+        lastMoved[moved] = block.number;
 
         (uint256 returned, uint256 traded) = _move(adapter, position, kind, s, p);
         _checkAfter(adapter.snapshot(position), kind, r, s, p, returned, traded);
@@ -294,6 +325,41 @@ contract KeelAutomation is ReentrancyGuardTransient {
             uint256 back = adapter.deleverage(position, p.repay, p.sell, p.minOut, p.fee, msg.sender);
             returned = HealthLib.valueDown(back, s.debtPrice, s.debtScale);
             traded = HealthLib.valueUp(p.sell, s.colPrice, s.colScale);
+        }
+    }
+
+    /// @dev Rules that move a position in opposite directions must not re-arm each other (whichever is set second):
+    /// Boost.trigger ≥ Deleverage.target·GAP, Boost.target ≥ Deleverage.trigger·GAP, and Boost.trigger ≥
+    /// TakeProfit.target·GAP for a reducing TakeProfit. All are health factors, so the margin is relative.
+    /// StopLoss, TrailingStop and a closing TakeProfit end the position (and clear its rules): they cannot loop.
+    function _checkNoLoop(IGuardAdapter adapter, bytes calldata position, Kind kind, Params calldata p) internal view {
+        if (kind == Kind.Boost) {
+            Rule storage d = _rules[ruleKey(adapter, position, Kind.Deleverage)];
+            if (d.owner != address(0)) _checkPair(p.trigger, p.target, d.trigger, d.target);
+            Rule storage t = _rules[ruleKey(adapter, position, Kind.TakeProfit)];
+            if (t.owner != address(0) && t.target != 0 && p.trigger < uint256(t.target).wMulUp(RULE_GAP)) {
+                revert InvalidRule("boost trigger must be 5% above the take-profit target");
+            }
+        } else if (kind == Kind.Deleverage || (kind == Kind.TakeProfit && p.target != 0)) {
+            Rule storage b = _rules[ruleKey(adapter, position, Kind.Boost)];
+            if (b.owner == address(0)) return;
+            if (kind == Kind.Deleverage) {
+                _checkPair(b.trigger, b.target, p.trigger, p.target);
+            } else if (b.trigger < p.target.wMulUp(RULE_GAP)) {
+                revert InvalidRule("boost trigger must be 5% above the take-profit target");
+            }
+        }
+    }
+
+    function _checkPair(uint256 boostTrigger, uint256 boostTarget, uint256 delTrigger, uint256 delTarget)
+        internal
+        pure
+    {
+        if (boostTrigger < delTarget.wMulUp(RULE_GAP)) {
+            revert InvalidRule("boost trigger must be 5% above the deleverage target");
+        }
+        if (boostTarget < delTrigger.wMulUp(RULE_GAP)) {
+            revert InvalidRule("boost target must be 5% above the deleverage trigger");
         }
     }
 

@@ -11,19 +11,41 @@ import {CollateralInfo} from "../../interfaces/IKeelMarket.sol";
 import {IGuardAdapter, Snapshot} from "./IGuardAdapter.sol";
 import {GuardAdapterBase} from "./GuardAdapterBase.sol";
 
+/// @notice The registry of Keel markets (KeelRiskAdmin).
+interface IKeelMarketRegistry {
+    function isMarket(address market) external view returns (bool);
+}
+
 /// @title KeelGuardAdapter
 /// @notice Keel behind `IGuardAdapter`. Position `(market, vaultId, collateral)`; the vault owner makes this adapter
 /// its operator on the market. Prices are KeelOracle's (a stale feed reverts), values in USD (WAD), the health factor
 /// the market's `vaultHealth`; flash loans are the market's ERC-3156 loans of its base asset at its flash fee.
+/// Only markets of `registry` (the KeelRiskAdmin) are accepted: a position naming any other address is refused, so no
+/// contract of an attacker's can become the adapter's flash lender.
 contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
     using SafeERC20 for IERC20;
 
     bytes32 internal constant FLASH_CALLBACK_SUCCESS = keccak256("ERC3156FlashBorrower.onFlashLoan");
 
-    constructor(address guard_, ISwapAdapter swapper_) GuardAdapterBase(guard_, swapper_) {}
+    /// @notice The registry whose markets this adapter serves (KeelRiskAdmin.isMarket).
+    IKeelMarketRegistry public immutable registry;
+    /// @dev The amount `_flash` asked for, checked in `onFlashLoan`.
+    uint256 private transient _asked;
 
-    function _decode(bytes calldata position) internal pure returns (IKeelVaults market, uint256 id, address col) {
-        return abi.decode(position, (IKeelVaults, uint256, address));
+    /// @notice Thrown when a position names a market the registry does not know.
+    error UnknownMarket(address market);
+    /// @notice Thrown when a flash-loan callback carries another token or amount than the adapter asked for.
+    error UnexpectedLoan(address token, uint256 amount);
+
+    constructor(address guard_, ISwapAdapter swapper_, IKeelMarketRegistry registry_)
+        GuardAdapterBase(guard_, swapper_)
+    {
+        registry = registry_;
+    }
+
+    function _decode(bytes calldata position) internal view returns (IKeelVaults market, uint256 id, address col) {
+        (market, id, col) = abi.decode(position, (IKeelVaults, uint256, address));
+        if (!registry.isMarket(address(market))) revert UnknownMarket(address(market));
     }
 
     /// @inheritdoc IGuardAdapter
@@ -111,8 +133,13 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
 
     function _flash(Job memory job, uint256 amount) internal {
         (IKeelVaults market,,) = abi.decode(job.position, (IKeelVaults, uint256, address));
+        if (!registry.isMarket(address(market))) revert UnknownMarket(address(market));
         _expect(address(market));
+        _asked = amount;
         market.flashLoan(this, job.debtAsset, amount, abi.encode(job));
+        _asked = 0;
+        // No standing allowance: the market has pulled the loan back.
+        IERC20(job.debtAsset).forceApprove(address(market), 0);
     }
 
     /// @inheritdoc IERC3156FlashBorrower
@@ -122,6 +149,7 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
     {
         _accept(initiator);
         IKeelVaults market = IKeelVaults(msg.sender);
+        if (token != market.asset() || amount != _asked) revert UnexpectedLoan(token, amount);
         Job memory job = abi.decode(data, (Job));
         (, uint256 id,) = abi.decode(job.position, (IKeelVaults, uint256, address));
         if (job.op == Op.Boost) {

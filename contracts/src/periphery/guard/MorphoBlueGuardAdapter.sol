@@ -209,7 +209,14 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
                 uint256 maxIn = job.amount < collateral ? job.amount : collateral;
                 _out1 = _sellExactOut(job.collateral, job.debtAsset, assets + job.fee, maxIn);
             } else {
-                morpho.repay(p, assets, 0, job.owner, "");
+                // Covering the whole debt: repay by shares (by assets, Morpho's toSharesDown of the rounded-up debt
+                // could exceed the owner's shares and revert), as MorphoLeverageRouter._repay does.
+                if (assets >= _debt(id, job.owner)) {
+                    (, uint128 borrowShares,) = morpho.position(id, job.owner);
+                    morpho.repay(p, 0, borrowShares, job.owner, "");
+                } else {
+                    morpho.repay(p, assets, 0, job.owner, "");
+                }
                 morpho.withdrawCollateral(p, job.amount, job.owner, address(this));
                 _sellExactIn(job.collateral, job.debtAsset, job.amount, job.minOut);
             }

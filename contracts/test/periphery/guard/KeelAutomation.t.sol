@@ -8,7 +8,7 @@ import {IUniswapV2Factory} from "../../../src/periphery/interfaces/IUniswapV2Fac
 import {IUniswapV2Pair} from "../../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../../src/periphery/UniswapV2Adapter.sol";
 import {KeelAutomation} from "../../../src/periphery/guard/KeelAutomation.sol";
-import {KeelGuardAdapter} from "../../../src/periphery/guard/KeelGuardAdapter.sol";
+import {KeelGuardAdapter, IKeelMarketRegistry} from "../../../src/periphery/guard/KeelGuardAdapter.sol";
 import {IGuardAdapter, Snapshot} from "../../../src/periphery/guard/IGuardAdapter.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -97,7 +97,9 @@ contract KeelAutomationTest is EngineBase {
         pool = UniswapV2Fixture.seed(factory, weth, 100_000e18, usdc, 300_000_000e6);
         swapper = new UniswapV2Adapter(factory);
         guard = new KeelAutomation();
-        keel = new KeelGuardAdapter(address(guard), ISwapAdapter(address(swapper)));
+        keel = new KeelGuardAdapter(
+            address(guard), ISwapAdapter(address(swapper)), IKeelMarketRegistry(address(riskAdmin))
+        );
         _supply(LENDER, 5_000_000e6);
     }
 
@@ -136,8 +138,10 @@ contract KeelAutomationTest is EngineBase {
         bool wethIs0 = pool.token0() == address(weth);
         (uint256 rw, uint256 ru) = wethIs0 ? (uint256(r0), uint256(r1)) : (uint256(r1), uint256(r0));
         uint256 wantU = rw * usd / 1e12;
+        // Already at the price (the same price twice): the rounding of ru × 1e12 ÷ usd may fall a wei under rw.
+        uint256 wantW = ru * 1e12 / usd;
         if (wantU > ru) usdc.mint(address(pool), wantU - ru);
-        else weth.mint(address(pool), ru * 1e12 / usd - rw);
+        else if (wantW > rw) weth.mint(address(pool), wantW - rw);
         pool.sync();
     }
 
@@ -287,7 +291,8 @@ contract KeelAutomationTest is EngineBase {
 
     function test_reentrancyThroughTheSwapAdapter_isRefused() public {
         ReentrantSwapper evil = new ReentrantSwapper(ISwapAdapter(address(swapper)));
-        KeelGuardAdapter k2 = new KeelGuardAdapter(address(guard), ISwapAdapter(address(evil)));
+        KeelGuardAdapter k2 =
+            new KeelGuardAdapter(address(guard), ISwapAdapter(address(evil)), IKeelMarketRegistry(address(riskAdmin)));
         uint256 id = _openWith(ALICE, weth, 10e18);
         _borrow(ALICE, id, 20_000e6);
         vm.prank(ALICE);
@@ -358,6 +363,7 @@ contract KeelAutomationTest is EngineBase {
         // Close when ETH reaches $4,000.
         _set(pos, TAKE_PROFIT, _params(4000e18, 0));
         _ethPrice(4000);
+        vm.roll(block.number + 1); // one movement of a position per block
         _exec(pos, TAKE_PROFIT, 100);
         assertEq(market.debtOf(id), 0, "closed");
         assertEq(market.collateralOf(id, address(weth)), 0, "closed");
