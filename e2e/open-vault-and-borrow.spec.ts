@@ -1,8 +1,11 @@
 import type { Page } from "@playwright/test";
-import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
+import { createWalletClient, encodeFunctionData, http, parseAbi, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
+import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
+import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
+import { toAssetsUp } from "../lib/protocols/morpho-blue/math";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
 import { connectWallet, expect, navigateTo, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
@@ -24,6 +27,51 @@ async function chainFigures(chain: E2EChain, market: Address, id: bigint) {
     wethLiquidationPrice: weth && weth.liquidationPrice > 0n ? formatUsd(weth.liquidationPrice) : "—",
     vault: v,
   };
+}
+
+/**
+ * The lowest health factor of `who` across Keel (`keel`, its lowest vault), Aave v3 (`getUserAccountData`) and every
+ * Morpho Blue market it borrows in (Morpho's own rule: collateral × oracle price ÷ 1e36 × LLTV ÷ debt), read from the
+ * chain: the dashboard's "lowest health" is across every protocol.
+ */
+async function lowestHealthOnChain(chain: E2EChain, who: Address, keel: bigint): Promise<bigint> {
+  let low = keel;
+  const aave = chain.deployment.aaveV3;
+  if (aave) {
+    const [, debt, , , , hf] = await chain.publicClient.readContract({
+      address: aave.pool,
+      abi: aavePoolAbi,
+      functionName: "getUserAccountData",
+      args: [who],
+    });
+    if (debt > 0n && hf < low) low = hf;
+  }
+  const morpho = chain.deployment.morphoBlue;
+  for (const m of morpho?.markets ?? []) {
+    const [, borrowShares, collateral] = await chain.publicClient.readContract({
+      address: morpho!.morpho,
+      abi: morphoBlueAbi,
+      functionName: "position",
+      args: [m.id, who],
+    });
+    if (borrowShares === 0n) continue;
+    const mk = await chain.publicClient.readContract({ address: morpho!.morpho, abi: morphoBlueAbi, functionName: "market", args: [m.id] });
+    const params = await chain.publicClient.readContract({
+      address: morpho!.morpho,
+      abi: morphoBlueAbi,
+      functionName: "idToMarketParams",
+      args: [m.id],
+    });
+    const price = await chain.publicClient.readContract({
+      address: params[2],
+      abi: parseAbi(["function price() view returns (uint256)"]),
+      functionName: "price",
+    });
+    const maxBorrow = (((collateral * price) / 10n ** 36n) * params[4]) / 10n ** 18n;
+    const hf = (maxBorrow * 10n ** 18n) / toAssetsUp(borrowShares, mk[2], mk[3]);
+    if (hf < low) low = hf;
+  }
+  return low;
 }
 
 /** As TRADER, straight on the chain: a vault in the USDC market with `weth` WETH and `usdc` USDC borrowed. */
@@ -275,7 +323,11 @@ test("the dashboard colours and names each vault's health, and keeps the last da
   await expect(close.getByTestId("health")).toHaveAttribute("data-band", "atRisk");
   await expect(close.getByTestId("health")).toContainText("At risk");
   await expect(close.getByTestId("collateral-WBTC").getByTestId("liq-price")).not.toHaveText("—");
-  await expect(page.getByTestId("total-lowest-health")).toHaveText((await chainFigures(chain, usdcMarket(chain), 3n)).health);
+  // Lowest across every protocol: anvil #0 also holds the demo Aave and Morpho positions (one close to liquidation).
+  const keel3 = (await chainFigures(chain, usdcMarket(chain), 3n)).vault.healthFactor;
+  await expect(page.getByTestId("total-lowest-health")).toHaveText(
+    formatHealthFactor(await lowestHealthOnChain(chain, chain.admin.account.address, keel3)),
+  );
 
   const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
   await page.route(rpc, (route) => route.abort("connectionrefused"));
