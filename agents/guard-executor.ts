@@ -10,7 +10,7 @@
  */
 import { serialized } from "../lib/serial";
 import { parseArgs } from "node:util";
-import { type Address, type Hex } from "viem";
+import { parseEventLogs, type Address, type Hex } from "viem";
 import { keelAutomationAbi, keelGuardAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { withGasMargin } from "../lib/gas";
@@ -156,6 +156,14 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
       functionName: "execute",
       args: [...args, BigInt(rule.maxFeeBps)],
     });
+    // The position may have been emptied between the plan and the block (its owner unwound it): `execute` then
+    // clears its rules and emits no RuleExecuted — a lapse, not an execution.
+    const fired = parseEventLogs({ abi: keelAutomationAbi, logs: receipt.logs, eventName: "RuleExecuted" }).length > 0;
+    if (!fired) {
+      stats.lapsed++;
+      log("rules lapsed", { key: r.key, adapter: r.adapter, block: receipt.blockNumber });
+      return;
+    }
     stats.executed++;
     log("executed", {
       key: r.key,

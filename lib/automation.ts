@@ -165,7 +165,8 @@ export function planRule(
       p.triggered = p.observed < rule.trigger;
       if (p.triggered) planReduce(s, rule.target, feeBps, keep, p);
     } else {
-      p.triggered = p.observed > rule.trigger;
+      // No debt, no leverage to raise back (KeelAutomation: the owner is exiting).
+      p.triggered = s.debt !== 0n && p.observed > rule.trigger;
       if (p.triggered) planBoost(s, rule.target, feeBps, keep, p);
     }
     return p;

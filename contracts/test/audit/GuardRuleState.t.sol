@@ -200,6 +200,30 @@ contract GuardRuleStateAudit is EngineBase {
         assertEq(guard.getRule(keel, pos, TRAILING).setAt, block.timestamp, "set date stored");
     }
 
+    /// @notice Found by the chain test's race (CI, 2026-12-01): an owner who repays all her debt, then withdraws in the
+    /// next transaction, had a Boost fire in between — an executor front-ran her exit, borrowed against the collateral
+    /// she was taking out and took a fee. A position without debt has no leverage to raise back: a Boost never fires on
+    /// it, and neither `plan` nor `execute` treats it as triggered.
+    function test_boost_neverFiresOnADebtFreePosition() public {
+        (uint256 id, bytes memory pos) = _vault(10e18, 10_000e6);
+        _set(pos, BOOST, KeelAutomation.Params(2.7e18, 2e18, 0, 1e18, 100, 50));
+        usdc.mint(ALICE, 1_000e6);
+        vm.startPrank(ALICE);
+        usdc.approve(address(market), type(uint256).max);
+        market.repay(id, type(uint256).max);
+        vm.stopPrank();
+        assertEq(market.debtOf(id), 0, "repaid");
+        KeelAutomation.Plan memory p = guard.plan(keel, pos, BOOST, 50);
+        assertFalse(p.triggered, "not triggered without debt");
+        assertEq(p.borrow, 0, "nothing planned");
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, type(uint256).max, 2.7e18));
+        _exec(pos, BOOST, 50);
+        // Her exit goes through untouched.
+        vm.prank(ALICE);
+        market.withdrawCollateral(id, address(weth), 10e18, ALICE);
+        assertEq(weth.balanceOf(ALICE) >= 10e18, true, "collateral back");
+    }
+
     function _unwind(uint256 id) internal {
         usdc.mint(ALICE, 1_000e6);
         vm.startPrank(ALICE);

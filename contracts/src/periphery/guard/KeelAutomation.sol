@@ -13,7 +13,8 @@ import {HealthLib} from "../../libraries/HealthLib.sol";
 /// - Deleverage: health factor below `trigger` → sell collateral and repay until the health factor is `target`.
 /// - StopLoss: collateral price (in the debt asset) at or below `trigger` → repay all the debt, return the rest.
 /// - TakeProfit: collateral price at or above `trigger` → close (`target` 0) or sell and repay to health `target`.
-/// - Boost: health factor above `trigger` → borrow, buy collateral and supply it until the health factor is `target`.
+/// - Boost: health factor above `trigger` → borrow, buy collateral and supply it until the health factor is `target`
+///   (never on a position without debt: its owner is exiting, not levered).
 /// - TrailingStop: price at or below the highest price recorded less `trailBps` → close. The high-water mark is
 ///   recorded only from the adapter's oracle read (`poke`, by anyone, and every `execute`), never from a caller.
 /// No rule fires while the position holds less than its `minCollateral` of the collateral.
@@ -422,7 +423,9 @@ contract KeelAutomation is ReentrancyGuardTransient {
                 p.triggered = p.observed < r.trigger;
                 if (p.triggered) _planReduce(s, r.target, feeBps, keep, p);
             } else {
-                p.triggered = p.observed > r.trigger;
+                // No debt, no leverage to raise back: the owner has exited (a Boost between her repay and her
+                // withdrawal would borrow against what she is taking out).
+                p.triggered = s.debt != 0 && p.observed > r.trigger;
                 if (p.triggered) _planBoost(s, r.target, feeBps, keep, p);
             }
             return p;
