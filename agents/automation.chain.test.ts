@@ -23,6 +23,11 @@ import { alignPools, findPools } from "./amm-arbitrage";
 import { feedOwnerKey } from "./market-simulator";
 import { startGuardExecutor } from "./guard-executor";
 
+/** A rule's expiry (KeelAutomation validUntil): 30 days after the chain's time now. */
+async function expiry(c: { publicClient: { getBlock: () => Promise<{ timestamp: bigint }> } }): Promise<bigint> {
+  return (await c.publicClient.getBlock()).timestamp + 30n * 86_400n;
+}
+
 const wad = (x: string) => parseUnits(x, 18);
 const KIND = { deleverage: 0, stopLoss: 1, takeProfit: 2, boost: 3, trailingStop: 4 } as const;
 
@@ -79,7 +84,7 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
         a.aaveV3!,
         aavePos,
         KIND.trailingStop,
-        { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n },
+        { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n, validUntil: await expiry(alice) },
       ],
     });
 
@@ -106,7 +111,15 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
         a.morphoBlue!,
         morphoPos,
         KIND.takeProfit,
-        { trigger: wad("3300"), target: 0n, trailBps: 0n, minCollateral: wad("0.5"), maxSlippageBps: 100n, maxFeeBps: 50n },
+        {
+          trigger: wad("3300"),
+          target: 0n,
+          trailBps: 0n,
+          minCollateral: wad("0.5"),
+          maxSlippageBps: 100n,
+          maxFeeBps: 50n,
+          validUntil: await expiry(bob),
+        },
       ],
     });
 
@@ -128,7 +141,15 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
         a.keel!,
         keelPos,
         KIND.boost,
-        { trigger: wad("2.7"), target: wad("2"), trailBps: 0n, minCollateral: wad("1"), maxSlippageBps: 100n, maxFeeBps: 50n },
+        {
+          trigger: wad("2.7"),
+          target: wad("2"),
+          trailBps: 0n,
+          minCollateral: wad("1"),
+          maxSlippageBps: 100n,
+          maxFeeBps: 50n,
+          validUntil: await expiry(carol),
+        },
       ],
     });
 
@@ -220,7 +241,15 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
           a.keel!,
           keelPos,
           KIND.deleverage,
-          { trigger: wad("1.2"), target: wad("1.5"), trailBps: 0n, minCollateral: 0n, maxSlippageBps: 100n, maxFeeBps: 50n },
+          {
+            trigger: wad("1.2"),
+            target: wad("1.5"),
+            trailBps: 0n,
+            minCollateral: 0n,
+            maxSlippageBps: 100n,
+            maxFeeBps: 50n,
+            validUntil: await expiry(carol),
+          },
         ],
       });
       await carol.send({ address: USDC, abi: devErc20Abi, functionName: "mint", args: [carol.account.address, parseUnits("100000", 6)] });

@@ -7,11 +7,7 @@ export const aaveLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'pool_', internalType: 'contract IPool', type: 'address' },
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -26,9 +22,7 @@ export const aaveLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -84,47 +78,16 @@ export const aaveLeverageRouterAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pool',
-    outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pool', outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }], stateMutability: 'view' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -132,42 +95,12 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -175,36 +108,11 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -242,11 +150,7 @@ export const aaveLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -283,32 +187,14 @@ export const aaveV3GuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'pool_',
-        internalType: 'contract IGuardAavePool',
-        type: 'address',
-      },
-      {
-        name: 'oracle_',
-        internalType: 'contract IGuardAaveOracle',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'pool_', internalType: 'contract IGuardAavePool', type: 'address' },
+      { name: 'oracle_', internalType: 'contract IGuardAaveOracle', type: 'address' },
       { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
-    name: 'accrue',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -365,36 +251,20 @@ export const aaveV3GuardAdapterAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxPriceAge',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'maxPriceAge', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract IGuardAaveOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardAaveOracle', type: 'address' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
     inputs: [],
     name: 'pool',
-    outputs: [
-      { name: '', internalType: 'contract IGuardAavePool', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardAavePool', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -430,27 +300,21 @@ export const aaveV3GuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
   {
     type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -510,13 +374,7 @@ export const devErc20Abi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -527,27 +385,9 @@ export const devErc20Abi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'name',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'symbol',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalSupply',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -573,24 +413,9 @@ export const devErc20Abi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'spender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Approval',
   },
@@ -600,12 +425,7 @@ export const devErc20Abi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Transfer',
   },
@@ -627,26 +447,10 @@ export const devErc20Abi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidApprover',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidReceiver',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSender',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSpender',
-  },
+  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
+  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
+  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
+  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -664,20 +468,8 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'description',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'description', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
@@ -691,20 +483,8 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'latestAnswer',
-    outputs: [{ name: '', internalType: 'int256', type: 'int256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'latestRound',
-    outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'latestAnswer', outputs: [{ name: '', internalType: 'int256', type: 'int256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'latestRound', outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -725,20 +505,8 @@ export const devPriceFeedAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'answer', internalType: 'int256', type: 'int256' }],
@@ -763,35 +531,14 @@ export const devPriceFeedAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'version',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'current',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: true,
-      },
-      {
-        name: 'roundId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'updatedAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'current', internalType: 'int256', type: 'int256', indexed: true },
+      { name: 'roundId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'AnswerUpdated',
   },
@@ -799,41 +546,15 @@ export const devPriceFeedAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
-    name: 'NoRound',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }],
-    name: 'TimestampInFuture',
-  },
+  { type: 'error', inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }], name: 'NoRound' },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  { type: 'error', inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }], name: 'TimestampInFuture' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -865,24 +586,9 @@ export const devRiskSeederAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'firstId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'count',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'firstId', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'count', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Seeded',
   },
@@ -946,11 +652,7 @@ export const iGuardAavePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint16', type: 'uint16' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint16',
-            type: 'uint16',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint16', type: 'uint16' },
           { name: 'liquidationBonus', internalType: 'uint16', type: 'uint16' },
           { name: 'priceSource', internalType: 'address', type: 'address' },
           { name: 'label', internalType: 'string', type: 'string' },
@@ -971,59 +673,19 @@ export const iGuardAavePoolAbi = [
         components: [
           { name: 'configuration', internalType: 'uint256', type: 'uint256' },
           { name: 'liquidityIndex', internalType: 'uint128', type: 'uint128' },
-          {
-            name: 'currentLiquidityRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'variableBorrowIndex',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'currentVariableBorrowRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'currentStableBorrowRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'lastUpdateTimestamp',
-            internalType: 'uint40',
-            type: 'uint40',
-          },
+          { name: 'currentLiquidityRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'variableBorrowIndex', internalType: 'uint128', type: 'uint128' },
+          { name: 'currentVariableBorrowRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'currentStableBorrowRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'lastUpdateTimestamp', internalType: 'uint40', type: 'uint40' },
           { name: 'id', internalType: 'uint16', type: 'uint16' },
           { name: 'aTokenAddress', internalType: 'address', type: 'address' },
-          {
-            name: 'stableDebtTokenAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'variableDebtTokenAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'interestRateStrategyAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'accruedToTreasury',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
+          { name: 'stableDebtTokenAddress', internalType: 'address', type: 'address' },
+          { name: 'variableDebtTokenAddress', internalType: 'address', type: 'address' },
+          { name: 'interestRateStrategyAddress', internalType: 'address', type: 'address' },
+          { name: 'accruedToTreasury', internalType: 'uint128', type: 'uint128' },
           { name: 'unbacked', internalType: 'uint128', type: 'uint128' },
-          {
-            name: 'isolationModeTotalDebt',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
+          { name: 'isolationModeTotalDebt', internalType: 'uint128', type: 'uint128' },
         ],
       },
     ],
@@ -1037,11 +699,7 @@ export const iGuardAavePoolAbi = [
       { name: 'totalCollateralBase', internalType: 'uint256', type: 'uint256' },
       { name: 'totalDebtBase', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
     ],
@@ -1175,16 +833,16 @@ export const iGuardAdapterAbi = [
     ],
     stateMutability: 'view',
   },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
   {
     type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   {
     type: 'error',
     inputs: [
@@ -1585,20 +1243,8 @@ export const iUniswapV2PairAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'sync',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'token0',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'sync', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'token0', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -1606,10 +1252,11 @@ export const iUniswapV2PairAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelAutomationAbi = [
+  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
-    name: 'MAX_FEE_BPS',
+    name: 'MAX_RULE_LIFETIME',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -1620,20 +1267,8 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TARGET',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TRAIL_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_TRAIL_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1641,13 +1276,7 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'RULE_GAP',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'RULE_GAP', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1658,11 +1287,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1675,11 +1300,7 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          {
-            name: 'blocker',
-            internalType: 'enum KeelAutomation.Blocker',
-            type: 'uint8',
-          },
+          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1697,11 +1318,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1722,6 +1339,7 @@ export const keelAutomationAbi = [
           { name: 'target', internalType: 'uint128', type: 'uint128' },
           { name: 'minCollateral', internalType: 'uint128', type: 'uint128' },
           { name: 'high', internalType: 'uint128', type: 'uint128' },
+          { name: 'validUntil', internalType: 'uint40', type: 'uint40' },
         ],
       },
     ],
@@ -1737,11 +1355,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1754,11 +1368,7 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          {
-            name: 'blocker',
-            internalType: 'enum KeelAutomation.Blocker',
-            type: 'uint8',
-          },
+          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1776,11 +1386,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
     ],
     name: 'poke',
@@ -1790,11 +1396,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1805,11 +1407,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1820,11 +1418,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'paused', internalType: 'bool', type: 'bool' },
@@ -1836,11 +1430,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       {
@@ -1854,6 +1444,7 @@ export const keelAutomationAbi = [
           { name: 'minCollateral', internalType: 'uint256', type: 'uint256' },
           { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256' },
           { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256' },
+          { name: 'validUntil', internalType: 'uint256', type: 'uint256' },
         ],
       },
     ],
@@ -1866,12 +1457,7 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'high',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'high', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'HighRecorded',
   },
@@ -1880,42 +1466,12 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'executor',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum KeelAutomation.Kind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'observed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'executor', internalType: 'address', type: 'address', indexed: true },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
+      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
@@ -1929,87 +1485,26 @@ export const keelAutomationAbi = [
     ],
     name: 'RulePausedSet',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true }], name: 'RuleRemoved' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-    ],
-    name: 'RuleRemoved',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'adapter',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum KeelAutomation.Kind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'position',
-        internalType: 'bytes',
-        type: 'bytes',
-        indexed: false,
-      },
-      {
-        name: 'trigger',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'target',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'trailBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'minCollateral',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxSlippageBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'adapter', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
+      { name: 'position', internalType: 'bytes', type: 'bytes', indexed: false },
+      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'trailBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'minCollateral', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleSet',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }],
-    name: 'AlreadyMovedThisBlock',
-  },
+  { type: 'error', inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }], name: 'AlreadyMovedThisBlock' },
   {
     type: 'error',
     inputs: [
@@ -2026,16 +1521,8 @@ export const keelAutomationAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
-    name: 'InvalidRule',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'NoRule',
-  },
+  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
+  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'NoRule' },
   {
     type: 'error',
     inputs: [
@@ -2072,16 +1559,20 @@ export const keelAutomationAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'validUntil', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'RuleExpired',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'ruleOwner', internalType: 'address', type: 'address' },
       { name: 'owner', internalType: 'address', type: 'address' },
     ],
     name: 'RuleOwnerChanged',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'RulePaused',
-  },
+  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'RulePaused' },
   {
     type: 'error',
     inputs: [
@@ -2113,24 +1604,8 @@ export const keelAutomationAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelGuardAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEE_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -2138,27 +1613,13 @@ export const keelGuardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TARGET',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_MARGIN',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'TARGET_MARGIN', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -2295,56 +1756,16 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
-      {
-        name: 'executor',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'observed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      { name: 'executor', internalType: 'address', type: 'address', indexed: false },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'toOwner',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'toOwner', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
   },
@@ -2352,19 +1773,9 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'RulePausedSet',
@@ -2373,19 +1784,9 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
     ],
     name: 'RuleRemoved',
   },
@@ -2393,55 +1794,15 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'trigger',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'target',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxSlippageBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: false },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleSet',
   },
@@ -2453,16 +1814,8 @@ export const keelGuardAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'GuardNotOperator',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
-    name: 'InvalidRule',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'GuardNotOperator' },
+  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
   {
     type: 'error',
     inputs: [
@@ -2507,11 +1860,7 @@ export const keelGuardAbi = [
     ],
     name: 'RulePaused',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -2539,26 +1888,12 @@ export const keelGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'registry_',
-        internalType: 'contract IKeelMarketRegistry',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'registry_', internalType: 'contract IKeelMarketRegistry', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
-    name: 'accrue',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -2602,13 +1937,7 @@ export const keelGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -2626,13 +1955,7 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'registry',
-    outputs: [
-      {
-        name: '',
-        internalType: 'contract IKeelMarketRegistry',
-        type: 'address',
-      },
-    ],
+    outputs: [{ name: '', internalType: 'contract IKeelMarketRegistry', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -2668,27 +1991,21 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
   {
     type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -2705,11 +2022,7 @@ export const keelGuardAdapterAbi = [
     ],
     name: 'UnexpectedLoan',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'UnknownMarket',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
   {
     type: 'error',
     inputs: [
@@ -2759,39 +2072,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -2853,29 +2146,13 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
             ],
           },
-          {
-            name: 'totalSupplyAssets',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'totalSupplyShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'totalBorrowShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -2915,26 +2192,10 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  {
-                    name: 'liquidationThreshold',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'maxDiscount',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'supplyCap',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
+                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
                 ],
               },
               {
@@ -2944,27 +2205,15 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  {
-                    name: 'feedDecimals',
-                    internalType: 'uint8',
-                    type: 'uint8',
-                  },
+                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  {
-                    name: 'updatedAt',
-                    internalType: 'uint256',
-                    type: 'uint256',
-                  },
+                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  {
-                    name: 'status',
-                    internalType: 'enum KeelOracle.Status',
-                    type: 'uint8',
-                  },
+                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
                 ],
               },
             ],
@@ -2980,11 +2229,7 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'values',
-                internalType: 'uint256[4]',
-                type: 'uint256[4]',
-              },
+              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
             ],
           },
         ],
@@ -3023,29 +2268,13 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
             ],
           },
-          {
-            name: 'totalSupplyAssets',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'totalSupplyShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'totalBorrowShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -3085,26 +2314,10 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  {
-                    name: 'liquidationThreshold',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'maxDiscount',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'supplyCap',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
+                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
                 ],
               },
               {
@@ -3114,27 +2327,15 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  {
-                    name: 'feedDecimals',
-                    internalType: 'uint8',
-                    type: 'uint8',
-                  },
+                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  {
-                    name: 'updatedAt',
-                    internalType: 'uint256',
-                    type: 'uint256',
-                  },
+                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  {
-                    name: 'status',
-                    internalType: 'enum KeelOracle.Status',
-                    type: 'uint8',
-                  },
+                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
                 ],
               },
             ],
@@ -3150,11 +2351,7 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'values',
-                internalType: 'uint256[4]',
-                type: 'uint256[4]',
-              },
+              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
             ],
           },
         ],
@@ -3189,39 +2386,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -3275,39 +2452,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -3325,24 +2482,12 @@ export const keelLensAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelLeverageRouterAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3402,37 +2547,12 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -3440,43 +2560,13 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -3484,37 +2574,12 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -3528,16 +2593,8 @@ export const keelLeverageRouterAbi = [
     name: 'NotVaultOwner',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'RouterNotOperator',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotOperator' },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -3573,11 +2630,7 @@ export const keelLiquidatorAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
       { name: 'owner_', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'nonpayable',
@@ -3593,9 +2646,7 @@ export const keelLiquidatorAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3606,11 +2657,7 @@ export const keelLiquidatorAbi = [
         internalType: 'struct KeelLiquidator.Batch[]',
         type: 'tuple[]',
         components: [
-          {
-            name: 'market',
-            internalType: 'contract IKeelVaults',
-            type: 'address',
-          },
+          { name: 'market', internalType: 'contract IKeelVaults', type: 'address' },
           { name: 'collateral', internalType: 'address', type: 'address' },
           {
             name: 'vaults',
@@ -3630,13 +2677,7 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: 'results', internalType: 'int256[]', type: 'int256[]' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxLossBps',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'maxLossBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -3650,20 +2691,8 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256' }],
@@ -3682,54 +2711,14 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'liquidated',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'skipped',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'proceeds',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'result',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'liquidated', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'skipped', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'proceeds', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'result', internalType: 'int256', type: 'int256', indexed: false },
     ],
     name: 'BatchLiquidated',
   },
@@ -3737,41 +2726,19 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'reason', internalType: 'bytes', type: 'bytes', indexed: false },
     ],
     name: 'LiquidationSkipped',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'MaxLossBpsSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false },
-    ],
-    name: 'MaxLossBpsSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
@@ -3792,16 +2759,8 @@ export const keelLiquidatorAbi = [
     ],
     name: 'LossBpsAboveLimit',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
   {
     type: 'error',
     inputs: [
@@ -3811,11 +2770,7 @@ export const keelLiquidatorAbi = [
     name: 'ProfitBelowMin',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -3834,11 +2789,7 @@ export const keelMarketAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'baseAsset',
-        internalType: 'contract IERC20Metadata',
-        type: 'address',
-      },
+      { name: 'baseAsset', internalType: 'contract IERC20Metadata', type: 'address' },
       { name: 'name_', internalType: 'string', type: 'string' },
       { name: 'symbol_', internalType: 'string', type: 'string' },
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
@@ -3859,13 +2810,7 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'DUST_VALUE',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'DUST_VALUE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3880,13 +2825,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3894,13 +2833,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_LT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_LT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3908,20 +2841,8 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_HEALTH',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MIN_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'TARGET_HEALTH', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -3929,13 +2850,7 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'accrueInterest',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'accrueInterest', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -3956,13 +2871,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'asset',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'asset', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
@@ -3981,27 +2890,9 @@ export const keelMarketAbi = [
     outputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'borrowPaused',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'borrowRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'cash',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'borrowPaused', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'borrowRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'cash', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4022,11 +2913,7 @@ export const keelMarketAbi = [
           { name: 'asset', internalType: 'address', type: 'address' },
           { name: 'decimals', internalType: 'uint8', type: 'uint8' },
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
           { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
@@ -4066,13 +2953,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -4104,21 +2985,11 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'flashFeeBps',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'flashFeeBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
-      {
-        name: '',
-        internalType: 'contract IERC3156FlashBorrower',
-        type: 'address',
-      },
+      { name: '', internalType: 'contract IERC3156FlashBorrower', type: 'address' },
       { name: '', internalType: 'address', type: 'address' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'bytes', type: 'bytes' },
@@ -4218,13 +3089,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'module',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'module', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'data', internalType: 'bytes[]', type: 'bytes[]' }],
@@ -4232,13 +3097,7 @@ export const keelMarketAbi = [
     outputs: [{ name: 'results', internalType: 'bytes[]', type: 'bytes[]' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'name',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4250,9 +3109,7 @@ export const keelMarketAbi = [
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -4333,20 +3190,8 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'reserveFactor',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'riskAdmin',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'reserveFactor', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'riskAdmin', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -4364,11 +3209,7 @@ export const keelMarketAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -4417,34 +3258,10 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'supplyRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'symbol',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalAssets',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalBadDebt',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'supplyRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalAssets', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalBadDebt', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4452,27 +3269,9 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalBorrows',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalReserves',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalSupply',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'totalBorrows', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalReserves', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -4504,20 +3303,8 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'utilization',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'vaultCount',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'utilization', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'vaultCount', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
@@ -4582,24 +3369,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'spender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Approval',
   },
@@ -4608,52 +3380,20 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'BadDebt',
   },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
-    ],
-    name: 'BorrowPausedSet',
-  },
+  { type: 'event', anonymous: false, inputs: [{ name: 'paused', internalType: 'bool', type: 'bool', indexed: false }], name: 'BorrowPausedSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Borrowed',
   },
@@ -4662,24 +3402,9 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralDeposited',
   },
@@ -4687,31 +3412,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralListed',
   },
@@ -4719,31 +3424,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralParamsSet',
   },
@@ -4752,30 +3437,10 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: false },
     ],
     name: 'CollateralWithdrawn',
   },
@@ -4783,30 +3448,10 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'sender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Deposit',
   },
@@ -4814,18 +3459,8 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'reserveFactor',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'flashFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FeesSet',
   },
@@ -4833,24 +3468,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'initiator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'initiator', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FlashLoan',
@@ -4859,24 +3479,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'borrowRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'interest',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'reserves',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'borrowRate', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'interest', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'reserves', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'InterestAccrued',
   },
@@ -4885,36 +3490,11 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'liquidator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'discount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidator', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'discount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Liquidated',
   },
@@ -4922,18 +3502,8 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'operator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'operator', internalType: 'address', type: 'address', indexed: true },
       { name: 'approved', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'OperatorSet',
@@ -4942,30 +3512,10 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'baseRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope1',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope2',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'kink',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'baseRate', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'slope1', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'slope2', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'kink', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RateModelSet',
   },
@@ -4974,24 +3524,9 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Repaid',
   },
@@ -5000,12 +3535,7 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'ReservesWithdrawn',
   },
@@ -5015,12 +3545,7 @@ export const keelMarketAbi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Transfer',
   },
@@ -5029,12 +3554,7 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'VaultOpened',
   },
@@ -5062,36 +3582,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'sender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Withdraw',
   },
@@ -5114,26 +3609,10 @@ export const keelMarketAbi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidApprover',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidReceiver',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSender',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSpender',
-  },
+  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
+  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
+  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
+  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
   {
     type: 'error',
     inputs: [
@@ -5208,20 +3687,12 @@ export const keelMarketAbi = [
     ],
     name: 'InsufficientReserves',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'InvalidCollateral',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'InvalidCollateral' },
   {
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
@@ -5259,11 +3730,7 @@ export const keelMarketAbi = [
     ],
     name: 'NotLiquidatable',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
   {
     type: 'error',
     inputs: [
@@ -5272,16 +3739,8 @@ export const keelMarketAbi = [
     ],
     name: 'NotOffered',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotRiskAdmin',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'NothingToRepay',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotRiskAdmin' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'NothingToRepay' },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
     type: 'error',
@@ -5299,11 +3758,7 @@ export const keelMarketAbi = [
     ],
     name: 'SafeCastOverflowedUintDowncast',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -5339,21 +3794,9 @@ export const keelMarketAbi = [
     ],
     name: 'Unauthorized',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'UnsupportedToken',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultCheckPending',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultNotFound',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'UnsupportedToken' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultCheckPending' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultNotFound' },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
   { type: 'error', inputs: [], name: 'ZeroAmount' },
 ] as const
@@ -5363,39 +3806,11 @@ export const keelMarketAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelOracleAbi = [
-  {
-    type: 'constructor',
-    inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEED_DECIMALS',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_HEARTBEAT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'assets',
-    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
-    stateMutability: 'view',
-  },
+  { type: 'constructor', inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'MAX_FEED_DECIMALS', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_HEARTBEAT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'assets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5406,11 +3821,7 @@ export const keelOracleAbi = [
         internalType: 'struct KeelOracle.FeedConfig',
         type: 'tuple',
         components: [
-          {
-            name: 'feed',
-            internalType: 'contract AggregatorV3Interface',
-            type: 'address',
-          },
+          { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
           { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
           { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
           { name: 'minAnswer', internalType: 'int128', type: 'int128' },
@@ -5420,13 +3831,7 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5447,11 +3852,7 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'status',
-            internalType: 'enum KeelOracle.Status',
-            type: 'uint8',
-          },
+          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
         ],
       },
     ],
@@ -5477,23 +3878,13 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'status',
-            internalType: 'enum KeelOracle.Status',
-            type: 'uint8',
-          },
+          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
         ],
       },
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5514,22 +3905,12 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -5549,37 +3930,12 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'feed', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'heartbeat',
-        internalType: 'uint32',
-        type: 'uint32',
-        indexed: false,
-      },
-      {
-        name: 'feedDecimals',
-        internalType: 'uint8',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'minAnswer',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
-      {
-        name: 'maxAnswer',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32', indexed: false },
+      { name: 'feedDecimals', internalType: 'uint8', type: 'uint8', indexed: false },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256', indexed: false },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256', indexed: false },
     ],
     name: 'FeedSet',
   },
@@ -5587,18 +3943,8 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -5606,26 +3952,12 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'FeedCallFailed',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedCallFailed' },
   {
     type: 'error',
     inputs: [
@@ -5642,21 +3974,9 @@ export const keelOracleAbi = [
     ],
     name: 'InvalidBounds',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }],
-    name: 'InvalidFeedDecimals',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidHeartbeat',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoFeed',
-  },
+  { type: 'error', inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }], name: 'InvalidFeedDecimals' },
+  { type: 'error', inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }], name: 'InvalidHeartbeat' },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoFeed' },
   {
     type: 'error',
     inputs: [
@@ -5665,16 +3985,8 @@ export const keelOracleAbi = [
     ],
     name: 'NonPositivePrice',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
   {
     type: 'error',
     inputs: [
@@ -5718,34 +4030,10 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'GRACE_PERIOD',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'SAFER_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'GRACE_PERIOD', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MIN_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'SAFER_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -5753,13 +4041,7 @@ export const keelRiskAdminAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5774,13 +4056,7 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'delay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'delay', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
@@ -5788,13 +4064,7 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guardian',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guardian', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5813,11 +4083,7 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -5827,29 +4093,15 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'markets',
-    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'markets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5879,13 +4131,7 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -5897,11 +4143,7 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -5922,11 +4164,7 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -5985,29 +4223,13 @@ export const keelRiskAdminAbi = [
     outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'removeSteward',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'removeSteward', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -6030,13 +4252,7 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'steward',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'steward', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -6087,12 +4303,7 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
@@ -6102,12 +4313,7 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'ChangeCancelled',
@@ -6115,120 +4321,32 @@ export const keelRiskAdminAbi = [
   {
     type: 'event',
     anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
     name: 'ChangeExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum ChangeKind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'values',
-        internalType: 'uint256[4]',
-        type: 'uint256[4]',
-        indexed: false,
-      },
-      {
-        name: 'executableAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'expiresAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8', indexed: false },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]', indexed: false },
+      { name: 'executableAt', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'expiresAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'ChangeProposed',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'DelaySet' },
+  { type: 'event', anonymous: false, inputs: [{ name: 'guardian', internalType: 'address', type: 'address', indexed: true }], name: 'GuardianSet' },
+  { type: 'event', anonymous: false, inputs: [{ name: 'market', internalType: 'address', type: 'address', indexed: true }], name: 'MarketAdded' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'delay',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'DelaySet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'guardian',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'GuardianSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'MarketAdded',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -6236,18 +4354,8 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
@@ -6255,18 +4363,8 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'steward',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'activeAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'steward', internalType: 'address', type: 'address', indexed: true },
+      { name: 'activeAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'StewardSet',
   },
@@ -6278,11 +4376,7 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeExpired',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangeNotFound',
-  },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangeNotFound' },
   {
     type: 'error',
     inputs: [
@@ -6291,16 +4385,8 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeNotReady',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'FeedAlreadySet',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }],
-    name: 'GuardianAlreadySet',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedAlreadySet' },
+  { type: 'error', inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }], name: 'GuardianAlreadySet' },
   {
     type: 'error',
     inputs: [
@@ -6313,20 +4399,12 @@ export const keelRiskAdminAbi = [
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidDelay',
-  },
+  { type: 'error', inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }], name: 'InvalidDelay' },
   {
     type: 'error',
     inputs: [
@@ -6336,31 +4414,11 @@ export const keelRiskAdminAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketAlreadyAdded',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketInUse',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketNotOurs',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotOwnerOrGuardian',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketAlreadyAdded' },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketInUse' },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketNotOurs' },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotOwnerOrGuardian' },
   {
     type: 'error',
     inputs: [
@@ -6369,21 +4427,9 @@ export const keelRiskAdminAbi = [
     ],
     name: 'NotSteward',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'StewardChangeNoLongerSafer',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'StewardChangeNoLongerSafer' },
   {
     type: 'error',
     inputs: [
@@ -6393,11 +4439,7 @@ export const keelRiskAdminAbi = [
     ],
     name: 'StewardStepTooLarge',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'UnknownMarket',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
 ] as const
 
@@ -6409,11 +4451,7 @@ export const keelRiskStewardAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'riskAdmin_',
-        internalType: 'contract KeelRiskAdmin',
-        type: 'address',
-      },
+      { name: 'riskAdmin_', internalType: 'contract KeelRiskAdmin', type: 'address' },
       { name: 'maxStep_', internalType: 'uint256', type: 'uint256' },
       { name: 'minInterval_', internalType: 'uint256', type: 'uint256' },
       { name: 'agent_', internalType: 'address', type: 'address' },
@@ -6434,13 +4472,7 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'agent',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'agent', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -6468,17 +4500,9 @@ export const keelRiskStewardAbi = [
             type: 'tuple',
             components: [
               { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'liquidationSeconds',
-                internalType: 'uint64',
-                type: 'uint64',
-              },
+              { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
               { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'insolvencyOdds',
-                internalType: 'uint64',
-                type: 'uint64',
-              },
+              { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
             ],
           },
         ],
@@ -6503,20 +4527,8 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxStep',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'minInterval',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'maxStep', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'minInterval', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -6540,11 +4552,7 @@ export const keelRiskStewardAbi = [
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationSeconds',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -6558,9 +4566,7 @@ export const keelRiskStewardAbi = [
     type: 'function',
     inputs: [],
     name: 'riskAdmin',
-    outputs: [
-      { name: '', internalType: 'contract KeelRiskAdmin', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelRiskAdmin', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -6570,89 +4576,31 @@ export const keelRiskStewardAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'agent', internalType: 'address', type: 'address', indexed: true }], name: 'AgentSet' },
   {
     type: 'event',
     anonymous: false,
-    inputs: [
-      {
-        name: 'agent',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'AgentSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
     name: 'StewardExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'fromLtv',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'fromLt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'toLtv',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'toLt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'fromLtv', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'fromLt', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'toLtv', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'toLt', internalType: 'uint256', type: 'uint256', indexed: false },
       {
         name: 'inputs',
         internalType: 'struct StewardInputs',
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationSeconds',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -6661,16 +4609,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StewardProposed',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangePending',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'CollateralChangedSince',
-  },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangePending' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'CollateralChangedSince' },
   {
     type: 'error',
     inputs: [
@@ -6679,16 +4619,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'InvalidStewardConfig',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotAgent',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGovernance',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotAgent' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGovernance' },
   { type: 'error', inputs: [], name: 'NothingToChange' },
   {
     type: 'error',
@@ -6699,16 +4631,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StepTooLarge',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }],
-    name: 'TooSoon',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'UnknownStewardChange',
-  },
+  { type: 'error', inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }], name: 'TooSoon' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'UnknownStewardChange' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -6720,16 +4644,9 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'morpho_',
-        internalType: 'contract IGuardMorpho',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'morpho_', internalType: 'contract IGuardMorpho', type: 'address' },
+      { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -6783,20 +4700,13 @@ export const morphoBlueGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'maxPriceAge', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'morpho',
-    outputs: [
-      { name: '', internalType: 'contract IGuardMorpho', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardMorpho', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -6842,27 +4752,21 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
   {
     type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -6871,6 +4775,7 @@ export const morphoBlueGuardAdapterAbi = [
     ],
     name: 'StaleProtocolPrice',
   },
+  { type: 'error', inputs: [{ name: 'oracle', internalType: 'address', type: 'address' }], name: 'UncheckableOracle' },
   {
     type: 'error',
     inputs: [
@@ -6890,11 +4795,7 @@ export const morphoLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'morpho_', internalType: 'contract IMorpho', type: 'address' },
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -6909,9 +4810,7 @@ export const morphoLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -7026,36 +4925,11 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -7063,42 +4937,12 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -7106,36 +4950,11 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -7164,16 +4983,8 @@ export const morphoLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'RouterNotAuthorized',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotAuthorized' },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -7206,24 +5017,12 @@ export const morphoLeverageRouterAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const uniswapV2AdapterAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'factory_',
-        internalType: 'contract IUniswapV2Factory',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'constructor', inputs: [{ name: 'factory_', internalType: 'contract IUniswapV2Factory', type: 'address' }], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [],
     name: 'factory',
-    outputs: [
-      { name: '', internalType: 'contract IUniswapV2Factory', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IUniswapV2Factory', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -7298,11 +5097,7 @@ export const uniswapV2AdapterAbi = [
     ],
     name: 'NoPool',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [

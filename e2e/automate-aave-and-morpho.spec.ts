@@ -104,6 +104,10 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
   // Each rule shows when it was set (audit 2026-12-01 #2: a rule left from a position closed by hand is noticed).
   await expect(morpho.getByTestId("auto-rule-takeProfit").getByTestId("rule-set-at")).toContainText(/^Set \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
+  // Every rule expires (audit 2026-12-01 #2): 90 days by default, shown beside when it was set.
+  await expect(morpho.getByTestId("auto-rule-takeProfit").getByTestId("rule-valid-until")).toContainText(
+    /^Valid until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/,
+  );
   await screenshot(page, "automate");
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

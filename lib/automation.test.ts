@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AUTOMATION_LIMITS,
   atPrice,
   parseAutomationDraft,
   planRule,
@@ -48,9 +49,11 @@ const draft = (d: Partial<AutomationDraft>): AutomationDraft => ({
   minimum: "",
   slippage: "1",
   fee: "0.3",
+  validity: "90",
   ...d,
 });
-const ctx = { price: 3000n * WAD, healthFactor: wad(1.275), collateralDecimals: 18 };
+const NOW = 1_800_000_000n;
+const ctx = { price: 3000n * WAD, healthFactor: wad(1.275), collateralDecimals: 18, now: NOW };
 
 describe("lib/automation: KeelAutomation's plan on bigint", () => {
   it("reads price and health as the guard does", () => {
@@ -106,7 +109,7 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     const stop = previewAtTrigger(
       s,
       "stopLoss",
-      { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n },
+      { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
       30n,
     );
     expect(stop.price).toBe(2500n * WAD);
@@ -114,14 +117,14 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     const del = previewAtTrigger(
       s,
       "deleverage",
-      { trigger: wad(1.2), target: wad(1.4), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n },
+      { trigger: wad(1.2), target: wad(1.4), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
       30n,
     );
     expect(Number(del.healthAfter) / 1e18).toBeCloseTo(1.4, 4);
     const trail = previewAtTrigger(
       s,
       "trailingStop",
-      { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n },
+      { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
       30n,
     );
     expect(trail.price).toBe(2700n * WAD);
@@ -164,12 +167,32 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     });
     expect(parseAutomationDraft(draft({ trigger: "2500", minimum: "0.5" }), ctx)).toEqual({
       ok: true,
-      rule: { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: WAD / 2n, slippageBps: 100n, feeBps: 30n },
+      rule: {
+        trigger: 2500n * WAD,
+        target: 0n,
+        trailBps: 0n,
+        minCollateral: WAD / 2n,
+        slippageBps: 100n,
+        feeBps: 30n,
+        validUntil: NOW + 90n * 86_400n,
+      },
     });
     expect(parseAutomationDraft(draft({ kind: "trailingStop", trail: "10", fee: "0" }), ctx)).toMatchObject({
       ok: true,
       rule: { trailBps: 1000n, feeBps: 0n },
     });
+  });
+
+  it("sets every rule's expiry from the chain's time, 1 to 365 whole days (KeelAutomation.MAX_RULE_LIFETIME, audit 2026-12-01 #2)", () => {
+    for (const validity of ["0", "366", "1.5", ""]) {
+      expect(parseAutomationDraft(draft({ trigger: "2500", validity }), ctx)).toMatchObject({ ok: false, errors: { validity: {} } });
+    }
+    expect(parseAutomationDraft(draft({ trigger: "2500", validity: "0" }), ctx)).toMatchObject({ errors: { validity: { key: "validityRange" } } });
+    expect(parseAutomationDraft(draft({ trigger: "2500", validity: "365" }), ctx)).toMatchObject({
+      ok: true,
+      rule: { validUntil: NOW + AUTOMATION_LIMITS.maxRuleLifetime },
+    });
+    expect(parseAutomationDraft(draft({ trigger: "2500", validity: "1" }), ctx)).toMatchObject({ ok: true, rule: { validUntil: NOW + 86_400n } });
   });
 
   it("encodes each protocol's position key as its adapter decodes it", () => {

@@ -21,6 +21,8 @@ export const AUTOMATION_LIMITS = {
   minBoostTarget: 105n * 10n ** 16n,
   /** RULE_GAP: a Boost stays 5 % clear of the same position's Deleverage and reducing TakeProfit. */
   ruleGap: 105n * 10n ** 16n,
+  /** MAX_RULE_LIFETIME: every rule expires at most 365 days after it is set (seconds). */
+  maxRuleLifetime: 365n * 86_400n,
 } as const;
 
 export type AutomationProtocol = "keel" | "aaveV3" | "morphoBlue";
@@ -70,6 +72,8 @@ export interface AutomationRule {
   high: bigint;
   /** When the rule was set (unix seconds); shown so a rule left from a position closed by hand is noticed. */
   setAt: number;
+  /** The last second (unix) the rule may fire: a rule outlives no position by more than its owner chose. */
+  validUntil: number;
 }
 
 /** KeelAutomation.Plan. */
@@ -283,6 +287,8 @@ export interface AutomationDraft {
   slippage: string;
   /** Percent, e.g. "0.3". */
   fee: string;
+  /** Days the rule stays valid, e.g. "90" (1 to 365: KeelAutomation.MAX_RULE_LIFETIME). */
+  validity: string;
 }
 
 export interface ParsedAutomationRule {
@@ -292,9 +298,11 @@ export interface ParsedAutomationRule {
   minCollateral: bigint;
   slippageBps: bigint;
   feeBps: bigint;
+  /** Unix seconds: `now` + the days typed. */
+  validUntil: bigint;
 }
 
-export type AutomationField = "trigger" | "target" | "trail" | "minimum" | "slippage" | "fee";
+export type AutomationField = "trigger" | "target" | "trail" | "minimum" | "slippage" | "fee" | "validity";
 
 /**
  * Why a field is refused: a message key under `automation.problems` and its values, or (`key` "amount") the amount
@@ -319,6 +327,7 @@ export interface FieldProblem {
     | "loopMin"
     | "loopMax"
     | "guardTargetMin"
+    | "validityRange"
     | "decimals";
   values?: Record<string, string>;
 }
@@ -381,7 +390,14 @@ export function wadText(x: bigint, decimals = 4): string {
  */
 export function parseAutomationDraft(
   d: AutomationDraft,
-  ctx: { price: bigint; healthFactor: bigint; collateralDecimals: number; others?: readonly OtherRule[] },
+  ctx: {
+    price: bigint;
+    healthFactor: bigint;
+    collateralDecimals: number;
+    others?: readonly OtherRule[];
+    /** The chain's time now (unix seconds): the expiry counts from it. */
+    now: bigint;
+  },
 ): { ok: true; rule: ParsedAutomationRule } | { ok: false; errors: Partial<Record<AutomationField, FieldProblem>> } {
   const errors: Partial<Record<AutomationField, FieldProblem>> = {};
   const num = (text: string, decimals: number, field: AutomationField): bigint => {
@@ -396,6 +412,9 @@ export function parseAutomationDraft(
   if (!errors.slippage && (slippageBps === 0n || slippageBps > AUTOMATION_LIMITS.maxSlippageBps)) errors.slippage = { key: "slippageRange" };
   const feeBps = num(d.fee, 2, "fee");
   if (!errors.fee && feeBps > AUTOMATION_LIMITS.maxFeeBps) errors.fee = { key: "feeRange" };
+  const days = num(d.validity, 0, "validity");
+  if (!errors.validity && (days === 0n || days * 86_400n > AUTOMATION_LIMITS.maxRuleLifetime)) errors.validity = { key: "validityRange" };
+  const validUntil = ctx.now + days * 86_400n;
   const minCollateral = d.minimum.trim() === "" ? 0n : num(d.minimum, ctx.collateralDecimals, "minimum");
   let trigger = 0n;
   let target = 0n;
@@ -441,5 +460,5 @@ export function parseAutomationDraft(
     );
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, rule: { trigger, target, trailBps, minCollateral, slippageBps, feeBps } };
+  return { ok: true, rule: { trigger, target, trailBps, minCollateral, slippageBps, feeBps, validUntil } };
 }

@@ -16,7 +16,7 @@ export interface DescribedError {
 }
 
 /** A revert's arguments as message values `a0`, `a1`…: timestamps (the errors in TIMESTAMP_ARGS) as dates. */
-const TIMESTAMP_ARGS: Record<string, number> = { StalePrice: 1, StaleProtocolPrice: 1, ChangeNotReady: 1 };
+const TIMESTAMP_ARGS: Record<string, number> = { StalePrice: 1, StaleProtocolPrice: 1, ChangeNotReady: 1, RuleExpired: 1 };
 export function revertValues(errorName: string, args: readonly unknown[]): Record<string, string | Date> {
   return Object.fromEntries(args.map((a, i) => [`a${i}`, TIMESTAMP_ARGS[errorName] === i ? new Date(Number(a as bigint) * 1000) : String(a)]));
 }
@@ -148,6 +148,9 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   NoProtocolPrice: () => "The protocol's oracle reports no price for this asset: rules wait.",
   NoRule: () => "This position has no such rule (it was removed, or a close already ran).",
   RulePaused: () => "This rule is paused: resume it to let it run.",
+  RuleExpired: ([, validUntil]) => `This rule expired on ${ts(validUntil)}: set it again to keep the position protected.`,
+  NonCanonicalPosition: () => "The position key is not in its exact encoding: rules are set on the key the app builds.",
+  UncheckableOracle: () => "This Morpho market's oracle exposes no Chainlink feed the guard can check for staleness: rules cannot be set on it.",
   RuleOwnerChanged: () => "The position changed hands since the rule was set: the new owner must set their own.",
   NotTriggered: () => "The rule's condition does not hold at the oracle price now.",
   FeeAboveCap: () => "The executor asked for a fee above the rule's cap.",

@@ -9,7 +9,8 @@ import { kindIndex, snapshotHealth, snapshotPrice, type AutomationKind, type Par
 import { ConfirmRemove } from "./confirm-remove";
 import { RuleForm } from "./rule-form";
 
-const BLOCKERS = ["none", "paused", "ownerChanged", "notAuthorised", "belowMinimum"] as const;
+/** KeelAutomation.Blocker, in the contract's order. */
+const BLOCKERS = ["none", "paused", "ownerChanged", "notAuthorised", "belowMinimum", "expired"] as const;
 
 /**
  * One position's automation on any protocol (Keel, Aave v3, Morpho Blue) through KeelAutomation: its rules with what
@@ -54,6 +55,7 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
           minCollateral: rule.minCollateral,
           maxSlippageBps: rule.slippageBps,
           maxFeeBps: rule.feeBps,
+          validUntil: rule.validUntil,
         },
       ]);
       if (r.status === "confirmed") setAdding(false);
@@ -223,7 +225,8 @@ function RuleRow({
           fee: f.percent(BigInt(r.rule.maxFeeBps) * 10n ** 14n),
           slippage: f.percent(BigInt(r.rule.maxSlippageBps) * 10n ** 14n),
         })}{" "}
-        <span data-testid="rule-set-at">{t("summary.setAt", { date: f.utc(r.rule.setAt) })}</span>
+        <span data-testid="rule-set-at">{t("summary.setAt", { date: f.utc(r.rule.setAt) })}</span>{" "}
+        <span data-testid="rule-valid-until">{t("summary.validUntil", { date: f.utc(r.rule.validUntil) })}</span>
       </p>
       <p className="text-xs" data-testid="rule-status">
         {!plan ? (

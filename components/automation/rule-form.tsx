@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useBlock } from "wagmi";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { GuardPosition } from "@/hooks/use-automation";
 import {
@@ -42,17 +43,30 @@ export function RuleForm({
 }) {
   const t = useTranslations("automation");
   const amountProblem = useAmountProblem();
-  const [d, setD] = useState<AutomationDraft>({ kind: "stopLoss", trigger: "", target: "", trail: "10", minimum: "", slippage: "1", fee: "0.3" });
+  const [d, setD] = useState<AutomationDraft>({
+    kind: "stopLoss",
+    trigger: "",
+    target: "",
+    trail: "10",
+    minimum: "",
+    slippage: "1",
+    fee: "0.3",
+    validity: "90",
+  });
+  // The expiry counts from the chain's time (a local chain's clock may differ from this browser's).
+  const { data: block } = useBlock({ chainId: p.chain.id });
   const parsed = parseAutomationDraft(d, {
     price: snapshotPrice(p.snapshot),
     healthFactor: snapshotHealth(p.snapshot),
     collateralDecimals: p.collateral.decimals,
     others: p.rules.map((r) => ({ kind: r.kind, trigger: r.rule.trigger, target: r.rule.target })),
+    now: block?.timestamp ?? 0n, // saving waits for the block (below)
   });
   const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
   const problem = (e: FieldProblem | undefined) =>
     !e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {});
-  const touched = (field: AutomationField) => field === "minimum" || field === "slippage" || field === "fee" || d[field] !== "";
+  const touched = (field: AutomationField) =>
+    field === "minimum" || field === "slippage" || field === "fee" || field === "validity" || d[field] !== "";
   const needs = p.authorise.filter((a) => (d.kind === "boost" ? true : a.step !== "aaveBorrow"));
   const idBase = `${p.id}-rule`;
 
@@ -85,7 +99,7 @@ export function RuleForm({
       data-testid="rule-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (parsed.ok) onSave(d.kind, parsed.rule);
+        if (parsed.ok && block) onSave(d.kind, parsed.rule);
       }}
     >
       <label className="block space-y-1 text-xs text-slate-400" htmlFor={`${idBase}-kind`}>
@@ -110,6 +124,7 @@ export function RuleForm({
         {field("minimum", t("form.minimum", units), t("form.minimumHint", units))}
         {field("slippage", t("form.slippage"), t("form.slippageHint"))}
         {field("fee", t("form.fee"), t(d.kind === "boost" ? "form.feeHintBoost" : "form.feeHint"))}
+        {field("validity", t("form.validity"), t("form.validityHint"))}
       </div>
       {parsed.ok && <RulePreview p={p} kind={d.kind} rule={parsed.rule} />}
       <RuleSteps auth={needs} protocol={t(`protocols.${p.protocol}`)} last={t("steps.save", { kind: t(`kinds.${d.kind}`) })} />
@@ -117,7 +132,7 @@ export function RuleForm({
         <button
           type="submit"
           data-testid="rule-save"
-          disabled={!parsed.ok || busy}
+          disabled={!parsed.ok || busy || !block}
           className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
         >
           {t("form.save")}

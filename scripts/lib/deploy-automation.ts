@@ -6,6 +6,8 @@ import type { clientsFor } from "./clients";
 
 /** Oldest Chainlink answer the Aave adapter accepts behind an AaveOracle price (seconds). */
 export const AAVE_MAX_PRICE_AGE = 86_400;
+/** Oldest Chainlink answer the Morpho adapter accepts behind a market's oracle (seconds; Morpho's oracles do not check). */
+export const MORPHO_MAX_PRICE_AGE = 86_400;
 
 /**
  * KeelAutomation (the guard for every protocol) and one adapter per protocol the chain has: Keel (needs the swap
@@ -29,7 +31,12 @@ export async function deployAutomation(
     ]);
   }
   if (p.morphoBlue) {
-    out.morphoBlue = await c.deploy(morphoBlueGuardAdapterAbi, bytecodeOf("MorphoBlueGuardAdapter"), [guard, p.swapAdapter, p.morphoBlue.morpho]);
+    out.morphoBlue = await c.deploy(morphoBlueGuardAdapterAbi, bytecodeOf("MorphoBlueGuardAdapter"), [
+      guard,
+      p.swapAdapter,
+      p.morphoBlue.morpho,
+      BigInt(MORPHO_MAX_PRICE_AGE),
+    ]);
   }
   log(
     `KeelAutomation ${guard}  adapters: Keel ${out.keel}${out.aaveV3 ? `  Aave ${out.aaveV3}` : ""}${out.morphoBlue ? `  Morpho ${out.morphoBlue}` : ""}`,

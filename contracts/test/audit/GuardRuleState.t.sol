@@ -80,64 +80,64 @@ contract GuardRuleStateAudit is EngineBase {
     /// refused, whichever of the two is set second (the PoC's pair ping-ponged without end in one block).
     function test_boostAndTakeProfitReduce_overlap_isRefused() public {
         (, bytes memory pos) = _vault(10e18, 12_000e6);
-        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100, block.timestamp + 30 days));
         vm.expectRevert(
             abi.encodeWithSelector(
                 KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the take-profit target"
             )
         );
-        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100, block.timestamp + 30 days));
         // The other order: the Boost first, then the TakeProfit.
         vm.prank(ALICE);
         guard.removeRule(keel, pos, TAKE_PROFIT);
-        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100, block.timestamp + 30 days));
         vm.expectRevert(
             abi.encodeWithSelector(
                 KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the take-profit target"
             )
         );
-        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100, block.timestamp + 30 days));
         // A closing TakeProfit (target 0) cannot loop, and a reducing one 5% under the Boost trigger is accepted.
-        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 0, 0, 0, 100, 100));
-        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.19e18, 0, 0, 100, 100));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 0, 0, 0, 100, 100, block.timestamp + 30 days));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.19e18, 0, 0, 100, 100, block.timestamp + 30 days));
     }
 
     /// @notice FINDING 1b (Medium), fixed: overlapping Deleverage and Boost bands are refused in either order.
     function test_boostAndDeleverage_overlap_isRefused() public {
         (, bytes memory pos) = _vault(10e18, 12_000e6);
-        _set(pos, DELEVERAGE, KeelAutomation.Params(1.6e18, 2.0e18, 0, 0, 100, 100));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.6e18, 2.0e18, 0, 0, 100, 100, block.timestamp + 30 days));
         vm.expectRevert(
             abi.encodeWithSelector(
                 KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the deleverage target"
             )
         );
-        _set(pos, BOOST, KeelAutomation.Params(1.8e18, 1.4e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(1.8e18, 1.4e18, 0, 0, 100, 100, block.timestamp + 30 days));
         vm.expectRevert(
             abi.encodeWithSelector(
                 KeelAutomation.InvalidRule.selector, "boost target must be 5% above the deleverage trigger"
             )
         );
-        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100, block.timestamp + 30 days));
         vm.prank(ALICE);
         guard.removeRule(keel, pos, DELEVERAGE);
-        _set(pos, BOOST, KeelAutomation.Params(1.8e18, 1.4e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(1.8e18, 1.4e18, 0, 0, 100, 100, block.timestamp + 30 days));
         vm.expectRevert(
             abi.encodeWithSelector(
                 KeelAutomation.InvalidRule.selector, "boost trigger must be 5% above the deleverage target"
             )
         );
-        _set(pos, DELEVERAGE, KeelAutomation.Params(1.6e18, 2.0e18, 0, 0, 100, 100));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.6e18, 2.0e18, 0, 0, 100, 100, block.timestamp + 30 days));
         // Separated bands are accepted: Deleverage 1.3 → 1.5, Boost 2.3 → 1.6.
-        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
-        _set(pos, DELEVERAGE, KeelAutomation.Params(1.3e18, 1.5e18, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100, block.timestamp + 30 days));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.3e18, 1.5e18, 0, 0, 100, 100, block.timestamp + 30 days));
     }
 
     /// @notice FINDING 1 defence in depth: the guard moves a position at most once per block, so even rules that
     /// could re-arm each other (here a Boost and a reducing TakeProfit that are both due) take one leg per block.
     function test_secondMoveOfAPositionInOneBlock_isRefused() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 12_000e6);
-        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.0e18, 0, 0, 100, 100));
-        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100));
+        _set(pos, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.0e18, 0, 0, 100, 100, block.timestamp + 30 days));
+        _set(pos, BOOST, KeelAutomation.Params(2.3e18, 1.6e18, 0, 0, 100, 100, block.timestamp + 30 days));
         _ethPrice(3500); // HF 2.48: the Boost is due
         _exec(pos, BOOST, 100); // HF → 1.6, below the TakeProfit target
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.AlreadyMovedThisBlock.selector, block.number));
@@ -154,8 +154,8 @@ contract GuardRuleStateAudit is EngineBase {
     /// stop) finds the position empty and removes its rules, so the old high can no longer close the next position.
     function test_manualUnwind_thenPoke_clearsRules_andTheNextPositionIsSafe() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
-        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100)); // 10% under the high
-        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.5e18, 0, 0, 100, 100));
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100, block.timestamp + 30 days)); // 10% under the high
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.5e18, 0, 0, 100, 100, block.timestamp + 30 days));
         _ethPrice(4000);
         guard.poke(keel, pos); // high $4,000
         _unwind(id);
@@ -172,7 +172,7 @@ contract GuardRuleStateAudit is EngineBase {
     /// @notice FINDING 2: an execute on an emptied position clears its rules instead of firing (and pays nothing).
     function test_executeOnEmptyPosition_clearsRules() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
-        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100));
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100, block.timestamp + 30 days));
         _ethPrice(4000);
         guard.poke(keel, pos);
         _unwind(id);
@@ -185,7 +185,7 @@ contract GuardRuleStateAudit is EngineBase {
     /// high recorded while the position was (nearly) empty never applies to a position built later.
     function test_belowMinimum_pokeResetsTheHigh() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
-        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 5e18, 100, 100));
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 5e18, 100, 100, block.timestamp + 30 days));
         _ethPrice(4000);
         guard.poke(keel, pos);
         vm.startPrank(ALICE);
@@ -206,7 +206,7 @@ contract GuardRuleStateAudit is EngineBase {
     /// it, and neither `plan` nor `execute` treats it as triggered.
     function test_boost_neverFiresOnADebtFreePosition() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 10_000e6);
-        _set(pos, BOOST, KeelAutomation.Params(2.7e18, 2e18, 0, 1e18, 100, 50));
+        _set(pos, BOOST, KeelAutomation.Params(2.7e18, 2e18, 0, 1e18, 100, 50, block.timestamp + 30 days));
         usdc.mint(ALICE, 1_000e6);
         vm.startPrank(ALICE);
         usdc.approve(address(market), type(uint256).max);
@@ -222,6 +222,66 @@ contract GuardRuleStateAudit is EngineBase {
         vm.prank(ALICE);
         market.withdrawCollateral(id, address(weth), 10e18, ALICE);
         assertEq(weth.balanceOf(ALICE) >= 10e18, true, "collateral back");
+    }
+
+    /// @notice FINDING 2 residual, fixed by an owner-set expiry: unwound and reopened between two looks (no poke, no
+    /// execute while empty), the old TrailingStop keeps its $4,000 high, but once past its `validUntil` it cannot
+    /// fire on the new position (and `plan` says why).
+    function test_unwoundAndReopenedUnseen_expiredRule_neverFires() public {
+        (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 100, block.timestamp + 7 days));
+        _ethPrice(4000);
+        guard.poke(keel, pos); // high $4,000
+        uint256 validUntil = block.timestamp + 7 days;
+        _unwind(id);
+        vm.warp(validUntil);
+        usdcFeed.setAnswer(1e8);
+        _reopen(id); // $3,000 ≤ 90% of $4,000, nobody looked while the vault was empty
+        assertEq(guard.getRule(keel, pos, TRAILING).high, 4000e18, "the old high is still stored");
+        // Until its expiry the old rule would still fire (the window the owner chose).
+        KeelAutomation.Plan memory p = guard.plan(keel, pos, TRAILING, 100);
+        assertTrue(p.triggered && p.blocker == KeelAutomation.Blocker.None, "valid through validUntil");
+        vm.warp(validUntil + 1);
+        usdcFeed.setAnswer(1e8);
+        ethFeed.setAnswer(3000e8);
+        bytes32 key = guard.ruleKey(keel, pos, TRAILING);
+        assertEq(uint256(guard.plan(keel, pos, TRAILING, 100).blocker), uint256(KeelAutomation.Blocker.Expired), "why");
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.RuleExpired.selector, key, validUntil));
+        _exec(pos, TRAILING, 100);
+        assertEq(market.collateralOf(id, address(weth)), 10e18, "the new position is untouched");
+    }
+
+    /// @notice Every rule expires: `validUntil` must be in the future and at most MAX_RULE_LIFETIME ahead.
+    function test_setRule_refusesAnExpiryNowOrBeyondTheLifetime() public {
+        (, bytes memory pos) = _vault(10e18, 15_000e6);
+        vm.startPrank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "expiry"));
+        guard.setRule(keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.5e18, 0, 0, 100, 100, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "expiry"));
+        guard.setRule(
+            keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.5e18, 0, 0, 100, 100, block.timestamp + 365 days + 1)
+        );
+        guard.setRule(
+            keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.5e18, 0, 0, 100, 100, block.timestamp + 365 days)
+        );
+        vm.stopPrank();
+        assertEq(guard.getRule(keel, pos, DELEVERAGE).validUntil, block.timestamp + 365 days, "stored");
+    }
+
+    /// @notice FINDING 7, fixed: the adapter accepts only the exact ABI encoding of a position, so the same vault cannot
+    /// carry a second rule of one kind under a longer spelling (which `_checkNoLoop` and `_clearRules` would miss).
+    function test_nonCanonicalPosition_isRefused() public {
+        (, bytes memory pos) = _vault(10e18, 15_000e6);
+        _set(pos, BOOST, KeelAutomation.Params(2.2e18, 1.6e18, 0, 0, 100, 100, block.timestamp + 30 days));
+        bytes memory longer = abi.encodePacked(pos, bytes32(0));
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSignature("NonCanonicalPosition(uint256,uint256)", 128, 96));
+        guard.setRule(
+            keel, longer, TAKE_PROFIT, KeelAutomation.Params(3400e18, 2.4e18, 0, 0, 100, 100, block.timestamp + 30 days)
+        );
+        bytes memory shorter = new bytes(64);
+        vm.expectRevert(abi.encodeWithSignature("NonCanonicalPosition(uint256,uint256)", 64, 96));
+        keel.snapshot(shorter);
     }
 
     function _unwind(uint256 id) internal {

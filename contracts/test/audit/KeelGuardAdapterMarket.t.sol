@@ -122,7 +122,12 @@ contract KeelGuardAdapterMarketAudit is EngineBase {
         bytes memory pos = abi.encode(address(fake), uint256(1), address(weth));
         vm.prank(ATTACKER);
         vm.expectRevert(abi.encodeWithSelector(KeelGuardAdapter.UnknownMarket.selector, address(fake)));
-        guard.setRule(keel, pos, KeelAutomation.Kind.Deleverage, KeelAutomation.Params(1.1e18, 1.2e18, 0, 0, 100, 0));
+        guard.setRule(
+            keel,
+            pos,
+            KeelAutomation.Kind.Deleverage,
+            KeelAutomation.Params(1.1e18, 1.2e18, 0, 0, 100, 0, block.timestamp + 30 days)
+        );
         vm.prank(ATTACKER);
         vm.expectRevert(abi.encodeWithSelector(KeelGuardAdapter.UnknownMarket.selector, address(fake)));
         keel.snapshot(pos);

@@ -84,6 +84,8 @@ interface IGuardCreditDelegation {
 /// the AaveOracle's, refused when its Chainlink source is older than `maxPriceAge`; values are in the oracle's base
 /// currency (WAD); the health factor is the pool's account-wide one, the liquidation threshold the collateral's own
 /// (e-mode's when the account and the asset share a category); flash loans are `flashLoanSimple` at the pool's premium.
+/// As the pool's health factor does (GenericLogic), an asset in the account's e-mode category is priced from the
+/// category's `priceSource` when it has one, so the planned amounts and the pool agree.
 contract AaveV3GuardAdapter is GuardAdapterBase {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
@@ -108,6 +110,7 @@ contract AaveV3GuardAdapter is GuardAdapterBase {
     }
 
     function _decode(bytes calldata position) internal pure returns (address owner, address col, address debt) {
+        _canonical(position, 3);
         return abi.decode(position, (address, address, address));
     }
 
@@ -134,15 +137,23 @@ contract AaveV3GuardAdapter is GuardAdapterBase {
         s.mayWithdraw = IERC20(rc.aTokenAddress).allowance(owner, address(this)) >= s.collateral;
         s.mayBorrow = IGuardCreditDelegation(rd.variableDebtTokenAddress).borrowAllowance(owner, address(this)) != 0;
         uint256 toWad = 1e18 / oracle.BASE_CURRENCY_UNIT();
-        s.colPrice = _price(col, toWad);
-        s.debtPrice = _price(debt, toWad);
         s.colScale = 10 ** ((rc.configuration >> 48) & 0xff);
         s.debtScale = 10 ** ((rd.configuration >> 48) & 0xff);
         uint256 ltBps = (rc.configuration >> 16) & 0xffff;
         uint256 eMode = pool.getUserEMode(owner);
-        if (eMode != 0 && ((rc.configuration >> 168) & 0xff) == eMode) {
-            ltBps = pool.getEModeCategoryData(uint8(eMode)).liquidationThreshold;
+        address colSource = col;
+        address debtSource = debt;
+        if (eMode != 0) {
+            AaveEModeCategory memory cat = pool.getEModeCategoryData(uint8(eMode));
+            bool colIn = ((rc.configuration >> 168) & 0xff) == eMode;
+            if (colIn) ltBps = cat.liquidationThreshold;
+            if (cat.priceSource != address(0)) {
+                if (colIn) colSource = cat.priceSource;
+                if (((rd.configuration >> 168) & 0xff) == eMode) debtSource = cat.priceSource;
+            }
         }
+        s.colPrice = _price(colSource, toWad);
+        s.debtPrice = _price(debtSource, toWad);
         s.lt = ltBps * 1e14;
         (uint256 totalCol, uint256 totalDebt,, uint256 accLt,,) = pool.getUserAccountData(owner);
         s.collateralValue = totalCol * toWad;

@@ -54,6 +54,12 @@ abstract contract GuardAdapterBase is IGuardAdapter, ReentrancyGuardTransient {
         _;
     }
 
+    /// @dev Refuses any spelling of a position but the exact ABI encoding of its `words` static fields (abi.decode
+    /// already refuses dirty address bits; this refuses trailing bytes).
+    function _canonical(bytes calldata position, uint256 words) internal pure {
+        if (position.length != words * 32) revert NonCanonicalPosition(position.length, words * 32);
+    }
+
     /// @dev Marks `lender` as the only callback caller until the callback accepts.
     function _expect(address lender) internal {
         _lender = lender;

@@ -26,7 +26,7 @@ struct Snapshot {
 /// transaction with a flash loan and the swap adapter — only when called by its guard. The owner's authorisation
 /// (Aave credit delegation + aToken allowance, Morpho `setAuthorization`, Keel operator) goes to the adapter.
 /// `position` is the protocol's key, ABI-encoded: Aave `(owner, collateral, debtAsset)`, Morpho `(owner, marketId)`,
-/// Keel `(market, vaultId, collateral)`.
+/// Keel `(market, vaultId, collateral)`, exactly (no trailing bytes; `NonCanonicalPosition` otherwise).
 interface IGuardAdapter {
     /// @notice Thrown when anyone but the guard asks for a movement.
     error NotGuard(address caller);
@@ -36,6 +36,9 @@ interface IGuardAdapter {
     error StaleProtocolPrice(address asset, uint256 updatedAt);
     /// @notice Thrown when the protocol's price for `asset` is zero.
     error NoProtocolPrice(address asset);
+    /// @notice Thrown when `position` is not exactly the ABI encoding of the adapter's key (`expected` bytes): one
+    /// position has one key, so a rule cannot be copied under another spelling of it.
+    error NonCanonicalPosition(uint256 length, uint256 expected);
 
     /// @notice The position now, at the protocol's oracle prices.
     function snapshot(bytes calldata position) external view returns (Snapshot memory);

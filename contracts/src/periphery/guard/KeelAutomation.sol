@@ -17,7 +17,12 @@ import {HealthLib} from "../../libraries/HealthLib.sol";
 ///   (never on a position without debt: its owner is exiting, not levered).
 /// - TrailingStop: price at or below the highest price recorded less `trailBps` → close. The high-water mark is
 ///   recorded only from the adapter's oracle read (`poke`, by anyone, and every `execute`), never from a caller.
-/// No rule fires while the position holds less than its `minCollateral` of the collateral.
+/// No rule fires while the position holds less than its `minCollateral` of the collateral, nor after its `validUntil`.
+/// @dev A rule is bound to the position's key, which a position closed and reopened by hand keeps (Aave and Morpho keys
+/// are the owner's; a Keel vault can be reused). The guard clears the rules of an empty position it sees (`poke`,
+/// `execute`), but nothing on chain tells it about an unwind and reopen between two looks, and the protocols expose no
+/// position nonce to bind to. So every rule carries an owner-set expiry (at most `MAX_RULE_LIFETIME`): a forgotten rule
+/// stops firing on its own, the window of the residual case is bounded by the owner's choice, and the app shows it.
 /// @dev Trust model: executors are untrusted. The guard checks the condition at oracle prices, computes every amount
 /// from oracle prices and the protocol's liquidation thresholds, bounds each swap against the oracle price with the
 /// owner's slippage bound, caps the fee, and after the movement re-reads the position: the target health factor is
@@ -37,7 +42,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
     /// @notice What the owner chooses. `trigger`: health factor (Deleverage, Boost) or price of one collateral token in
     /// debt tokens (StopLoss, TakeProfit), WAD; TrailingStop: 0. `target`: health factor to reach (Deleverage, Boost,
     /// TakeProfit reduce) or 0 (close). `trailBps`: TrailingStop's distance below the high. `minCollateral`: collateral
-    /// units under which the rule cannot fire.
+    /// units under which the rule cannot fire. `validUntil`: the last second (unix time) the rule may fire; after it the
+    /// rule stays stored (so it can be read, paused, removed or set again) but never fires.
     struct Params {
         uint256 trigger;
         uint256 target;
@@ -45,6 +51,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
         uint256 minCollateral;
         uint256 maxSlippageBps;
         uint256 maxFeeBps;
+        uint256 validUntil;
     }
 
     struct Rule {
@@ -58,6 +65,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
         uint128 target;
         uint128 minCollateral;
         uint128 high; // TrailingStop: highest oracle price recorded (WAD)
+        uint40 validUntil; // the last second the rule may fire
     }
 
     /// @notice Why a rule whose condition holds could not fire now (None: it can).
@@ -66,7 +74,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
         Paused,
         OwnerChanged,
         NotAuthorised,
-        BelowMinimum
+        BelowMinimum,
+        Expired
     }
 
     /// @notice What executing a rule would do now, at the protocol's oracle prices.
@@ -100,6 +109,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
     /// a Boost's trigger must exceed the Deleverage target and a reducing TakeProfit's target by this much, and its
     /// target must exceed the Deleverage trigger by this much, so neither rule can re-arm the other.
     uint256 public constant RULE_GAP = 1.05e18;
+    /// @notice Longest a rule may stay valid after it is set: 365 days.
+    uint256 public constant MAX_RULE_LIFETIME = 365 days;
     uint256 internal constant BPS = 10_000;
 
     mapping(bytes32 key => Rule) internal _rules;
@@ -132,6 +143,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
     error PositionNotClosed(uint256 debt, uint256 collateral);
     /// @notice Thrown when the owner's value fell by more than the fee, flash fee and slippage bound allow.
     error ValueLost(uint256 loss, uint256 allowed);
+    /// @notice Thrown when executing a rule after its `validUntil`.
+    error RuleExpired(bytes32 key, uint256 validUntil);
     /// @notice Thrown when the guard already moved this position in this block (at most one movement per block).
     error AlreadyMovedThisBlock(uint256 blockNumber);
 
@@ -182,6 +195,9 @@ contract KeelAutomation is ReentrancyGuardTransient {
         if (p.maxSlippageBps == 0 || p.maxSlippageBps > MAX_SLIPPAGE_BPS) revert InvalidRule("slippage bound");
         if (p.maxFeeBps > MAX_FEE_BPS) revert InvalidRule("fee cap");
         if (p.minCollateral > type(uint128).max) revert InvalidRule("minimum size");
+        if (p.validUntil <= block.timestamp || p.validUntil > block.timestamp + MAX_RULE_LIFETIME) {
+            revert InvalidRule("expiry");
+        }
         uint256 high;
         if (kind == Kind.Deleverage) {
             if (p.trigger <= WAD) revert InvalidRule("trigger must be above 1");
@@ -211,7 +227,8 @@ contract KeelAutomation is ReentrancyGuardTransient {
             trigger: uint128(p.trigger),
             target: uint128(p.target),
             minCollateral: uint128(p.minCollateral),
-            high: uint128(high)
+            high: uint128(high),
+            validUntil: uint40(p.validUntil)
         });
         emit RuleSet(
             key,
@@ -283,6 +300,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
         Rule memory r = _rules[key];
         if (r.owner == address(0)) revert NoRule(key);
         if (r.paused) revert RulePaused(key);
+        if (block.timestamp > r.validUntil) revert RuleExpired(key, r.validUntil);
         if (feeBps > r.maxFeeBps) revert FeeAboveCap(feeBps, r.maxFeeBps);
         adapter.accrue(position);
         Snapshot memory s = adapter.snapshot(position);
@@ -398,6 +416,7 @@ contract KeelAutomation is ReentrancyGuardTransient {
         }
         p = _plan(r, kind, s, feeBps);
         if (r.paused) p.blocker = Blocker.Paused;
+        else if (block.timestamp > r.validUntil) p.blocker = Blocker.Expired;
         else if (s.owner != r.owner) p.blocker = Blocker.OwnerChanged;
         else if (kind == Kind.Boost ? !s.mayBorrow : !s.mayWithdraw) p.blocker = Blocker.NotAuthorised;
         else if (s.collateral < r.minCollateral || s.collateral == 0) p.blocker = Blocker.BelowMinimum;

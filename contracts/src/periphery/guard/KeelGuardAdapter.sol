@@ -44,6 +44,7 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
     }
 
     function _decode(bytes calldata position) internal view returns (IKeelVaults market, uint256 id, address col) {
+        _canonical(position, 3);
         (market, id, col) = abi.decode(position, (IKeelVaults, uint256, address));
         if (!registry.isMarket(address(market))) revert UnknownMarket(address(market));
     }

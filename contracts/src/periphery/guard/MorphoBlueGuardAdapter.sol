@@ -57,11 +57,32 @@ interface IGuardMorphoOracle {
     function price() external view returns (uint256);
 }
 
+/// @notice The Chainlink feeds behind a Morpho oracle, in either shape the adapter can check: Keel's
+/// ChainlinkMorphoOracle (`COLLATERAL_FEED`, `LOAN_FEED`) or Morpho's ChainlinkOracleV2 (`BASE_FEED_1/2`,
+/// `QUOTE_FEED_1/2`, zero where unused).
+interface IGuardMorphoChainlinkOracle {
+    function COLLATERAL_FEED() external view returns (address);
+    function LOAN_FEED() external view returns (address);
+}
+
+interface IGuardMorphoChainlinkOracleV2 {
+    function BASE_FEED_1() external view returns (address);
+    function BASE_FEED_2() external view returns (address);
+    function QUOTE_FEED_1() external view returns (address);
+    function QUOTE_FEED_2() external view returns (address);
+}
+
+interface IGuardMorphoFeed {
+    function latestRoundData() external view returns (uint80, int256, uint256, uint256 updatedAt, uint80);
+}
+
 /// @title MorphoBlueGuardAdapter
 /// @notice Morpho Blue behind `IGuardAdapter`. Position `(owner, marketId)`; the owner authorises this adapter with
 /// `setAuthorization`. Prices are the market's own oracle, values in the loan token (WAD); the liquidation threshold is
 /// the market's LLTV; flash loans are Morpho's own (free). Debt is read with Morpho's share rounding (up), after
-/// `accrue` brings the market's interest to now.
+/// `accrue` brings the market's interest to now. Morpho oracles do not check staleness, so the adapter reads the
+/// oracle's Chainlink feeds itself and refuses a price when any is older than `maxPriceAge` or not positive; a market
+/// whose oracle exposes no feeds it knows is refused (`UncheckableOracle`): no rule can be set on it or fire.
 contract MorphoBlueGuardAdapter is GuardAdapterBase {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
@@ -71,9 +92,46 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
     uint256 internal constant VIRTUAL_ASSETS = 1;
 
     IGuardMorpho public immutable morpho;
+    /// @notice Oldest Chainlink answer a price may come from, seconds.
+    uint256 public immutable maxPriceAge;
 
-    constructor(address guard_, ISwapAdapter swapper_, IGuardMorpho morpho_) GuardAdapterBase(guard_, swapper_) {
+    /// @notice Thrown when a market's oracle exposes no Chainlink feed the adapter can check for staleness.
+    error UncheckableOracle(address oracle);
+
+    constructor(address guard_, ISwapAdapter swapper_, IGuardMorpho morpho_, uint256 maxPriceAge_)
+        GuardAdapterBase(guard_, swapper_)
+    {
         morpho = morpho_;
+        maxPriceAge = maxPriceAge_;
+    }
+
+    /// @dev Every Chainlink feed behind `oracle` answered positively within `maxPriceAge`.
+    function _checkFeeds(address oracle) internal view {
+        try IGuardMorphoChainlinkOracle(oracle).COLLATERAL_FEED() returns (address col) {
+            _checkFeed(col);
+            _checkFeed(IGuardMorphoChainlinkOracle(oracle).LOAN_FEED());
+            return;
+        } catch {}
+        try IGuardMorphoChainlinkOracleV2(oracle).BASE_FEED_1() returns (address b1) {
+            IGuardMorphoChainlinkOracleV2 o = IGuardMorphoChainlinkOracleV2(oracle);
+            (address b2, address q1, address q2) = (o.BASE_FEED_2(), o.QUOTE_FEED_1(), o.QUOTE_FEED_2());
+            if (b1 == address(0) && b2 == address(0) && q1 == address(0) && q2 == address(0)) {
+                revert UncheckableOracle(oracle);
+            }
+            _checkFeed(b1);
+            _checkFeed(b2);
+            _checkFeed(q1);
+            _checkFeed(q2);
+        } catch {
+            revert UncheckableOracle(oracle);
+        }
+    }
+
+    function _checkFeed(address feed) internal view {
+        if (feed == address(0)) return;
+        (, int256 answer,, uint256 updatedAt,) = IGuardMorphoFeed(feed).latestRoundData();
+        if (answer <= 0) revert NoProtocolPrice(feed);
+        if (updatedAt + maxPriceAge < block.timestamp) revert StaleProtocolPrice(feed, updatedAt);
     }
 
     function _decode(bytes calldata position)
@@ -81,6 +139,7 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
         view
         returns (address owner, bytes32 id, MorphoMarketParams memory p)
     {
+        _canonical(position, 2);
         (owner, id) = abi.decode(position, (address, bytes32));
         p = morpho.idToMarketParams(id);
     }
@@ -95,6 +154,7 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
         s.debt = _debt(id, owner);
         s.colScale = 10 ** IERC20Metadata(p.collateralToken).decimals();
         s.debtScale = 10 ** IERC20Metadata(p.loanToken).decimals();
+        _checkFeeds(p.oracle);
         uint256 price = IGuardMorphoOracle(p.oracle).price();
         if (price == 0) revert NoProtocolPrice(p.collateralToken);
         // One whole collateral token in whole loan tokens, WAD.

@@ -114,8 +114,8 @@ contract KeelAutomationTest is EngineBase {
         pos = abi.encode(address(market), id, address(weth));
     }
 
-    function _params(uint256 trigger, uint256 target) internal pure returns (KeelAutomation.Params memory) {
-        return KeelAutomation.Params(trigger, target, 0, 0, 100, 100);
+    function _params(uint256 trigger, uint256 target) internal view returns (KeelAutomation.Params memory) {
+        return KeelAutomation.Params(trigger, target, 0, 0, 100, 100, block.timestamp + 30 days);
     }
 
     function _set(bytes memory pos, KeelAutomation.Kind kind, KeelAutomation.Params memory p) internal {
@@ -180,17 +180,28 @@ contract KeelAutomationTest is EngineBase {
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "stop-loss has no target"));
         guard.setRule(keel, pos, STOP_LOSS, _params(2500e18, 1.5e18));
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "trail"));
-        guard.setRule(keel, pos, TRAILING, KeelAutomation.Params(0, 0, 0, 0, 100, 50));
+        guard.setRule(keel, pos, TRAILING, KeelAutomation.Params(0, 0, 0, 0, 100, 50, block.timestamp + 30 days));
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "trail"));
-        guard.setRule(keel, pos, TRAILING, KeelAutomation.Params(0, 0, 5001, 0, 100, 50));
+        guard.setRule(keel, pos, TRAILING, KeelAutomation.Params(0, 0, 5001, 0, 100, 50, block.timestamp + 30 days));
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "slippage bound"));
-        guard.setRule(keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 0, 0, 50));
+        guard.setRule(
+            keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 0, 0, 50, block.timestamp + 30 days)
+        );
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "slippage bound"));
-        guard.setRule(keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 0, 501, 50));
+        guard.setRule(
+            keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 0, 501, 50, block.timestamp + 30 days)
+        );
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "fee cap"));
-        guard.setRule(keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 0, 100, 101));
+        guard.setRule(
+            keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 0, 100, 101, block.timestamp + 30 days)
+        );
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.InvalidRule.selector, "minimum size"));
-        guard.setRule(keel, pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, type(uint256).max, 100, 50));
+        guard.setRule(
+            keel,
+            pos,
+            DELEVERAGE,
+            KeelAutomation.Params(1.2e18, 1.4e18, 0, type(uint256).max, 100, 50, block.timestamp + 30 days)
+        );
         vm.stopPrank();
     }
 
@@ -219,7 +230,7 @@ contract KeelAutomationTest is EngineBase {
 
     function test_refuses_notTriggered_feeAboveCap_revoked_belowMinimum_ownerChanged_stale() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 20_000e6); // HF 0.85 × 30,000 / 20,000 = 1.275
-        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 5e18, 100, 50));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 5e18, 100, 50, block.timestamp + 30 days));
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, _hf(id), 1.2e18));
         _exec(pos, DELEVERAGE, 0);
         _ethPrice(2800);
@@ -235,7 +246,7 @@ contract KeelAutomationTest is EngineBase {
         vm.prank(ALICE);
         market.setOperator(address(keel), true);
         // Minimum size 11 WETH: the vault holds 10.
-        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 11e18, 100, 50));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(1.2e18, 1.4e18, 0, 11e18, 100, 50, block.timestamp + 30 days));
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.BelowMinimum.selector, 10e18, 11e18));
         _exec(pos, DELEVERAGE, 0);
         assertEq(
@@ -392,7 +403,7 @@ contract KeelAutomationTest is EngineBase {
 
     function test_trailingStop_followsTheOracleHigh_thenFires() public {
         (uint256 id, bytes memory pos) = _vault(10e18, 15_000e6);
-        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 1e18, 100, 50)); // 10% under the high
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 1e18, 100, 50, block.timestamp + 30 days)); // 10% under the high
         assertEq(guard.getRule(keel, pos, TRAILING).high, 3000e18, "starts at the oracle price");
         _ethPrice(4000);
         vm.prank(BOB); // anyone may poke; the price is the oracle's
@@ -411,7 +422,7 @@ contract KeelAutomationTest is EngineBase {
 
     function test_trailingStop_highOnlyFromOracleReads() public {
         (, bytes memory pos) = _vault(10e18, 15_000e6);
-        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 50));
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, 1000, 0, 100, 50, block.timestamp + 30 days));
         // A spike nobody recorded is not a high: the executor cannot claim one.
         _ethPrice(5000);
         _ethPrice(3000);
@@ -431,7 +442,7 @@ contract KeelAutomationTest is EngineBase {
         feeBps = bound(feeBps, 0, 100);
         price = bound(price, 2_000, 3_000);
         (uint256 id, bytes memory pos) = _vault(10e18, borrow);
-        _set(pos, DELEVERAGE, KeelAutomation.Params(trigger, target, 0, 0, 100, 100));
+        _set(pos, DELEVERAGE, KeelAutomation.Params(trigger, target, 0, 0, 100, 100, block.timestamp + 30 days));
         _ethPrice(price);
         uint256 hf = _hf(id);
         vm.assume(hf >= 1e18);
@@ -483,7 +494,7 @@ contract KeelAutomationTest is EngineBase {
         feeBps = bound(feeBps, 0, 100);
         price = bound(price, 3_000, 4_500);
         (uint256 id, bytes memory pos) = _vault(10e18, borrow);
-        _set(pos, BOOST, KeelAutomation.Params(trigger, target, 0, 0, 100, 100));
+        _set(pos, BOOST, KeelAutomation.Params(trigger, target, 0, 0, 100, 100, block.timestamp + 30 days));
         _ethPrice(price);
         uint256 hf = _hf(id);
         if (hf <= trigger) {
@@ -509,7 +520,7 @@ contract KeelAutomationTest is EngineBase {
         uint256[3] memory path = [bound(a, 2_500, 4_500), bound(b, 2_500, 4_500), bound(c, 2_500, 4_500)];
         trail = bound(trail, 100, 2_000);
         (uint256 id, bytes memory pos) = _vault(10e18, 8_000e6);
-        _set(pos, TRAILING, KeelAutomation.Params(0, 0, trail, 0, 100, 100));
+        _set(pos, TRAILING, KeelAutomation.Params(0, 0, trail, 0, 100, 100, block.timestamp + 30 days));
         uint256 high = 3_000e18;
         for (uint256 i; i < 2; ++i) {
             _ethPrice(path[i]);
