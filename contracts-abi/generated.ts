@@ -241,7 +241,7 @@ export const aaveV3GuardAdapterAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'address', type: 'address' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
       { name: 'premium', internalType: 'uint256', type: 'uint256' },
       { name: 'initiator', internalType: 'address', type: 'address' },

@@ -165,114 +165,59 @@ contract AaveV3GuardAdapter is GuardAdapterBase {
     /// @inheritdoc IGuardAdapter
     function accrue(bytes calldata) external {}
 
-    /// @inheritdoc IGuardAdapter
-    function deleverage(
-        bytes calldata position,
-        uint256 repay,
-        uint256 sell,
-        uint256 minOut,
-        uint256 fee,
-        address feeTo
-    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
-        Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
-        _flash(job, repay);
-        toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
-        _sweep(job.collateral, job.owner); // a unit of aToken rounding, if any
-    }
-
-    /// @inheritdoc IGuardAdapter
-    function close(bytes calldata position, uint256 maxSell, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 sold, uint256 colToOwner, uint256 debtToOwner)
-    {
-        sold = _close(position, maxSell, fee);
-        (address owner, address col, address debt) = _decode(position);
-        colToOwner = _sweep(col, owner);
-        debtToOwner = _payOut(debt, fee, feeTo, owner);
-    }
-
-    function _close(bytes calldata position, uint256 maxSell, uint256 fee) internal returns (uint256 sold) {
-        (address owner, address col, address debt) = _decode(position);
-        uint256 owed = IERC20(pool.getReserveData(debt).variableDebtTokenAddress).balanceOf(owner);
-        if (owed == 0) {
-            _withdrawAll(owner, col);
-            return 0;
-        }
-        _flash(_job(Op.Close, position, maxSell, 0, fee), owed);
-        sold = _out1;
-    }
-
-    /// @inheritdoc IGuardAdapter
-    function boost(bytes calldata position, uint256 amount, uint256 minColOut, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 bought)
-    {
-        Job memory job = _job(Op.Boost, position, minColOut, 0, fee);
-        _flash(job, amount);
-        bought = _out1;
-        _payOut(job.debtAsset, fee, feeTo, job.owner);
-    }
-
     function _job(Op op, bytes calldata position, uint256 amount, uint256 minOut, uint256 fee)
         internal
         pure
+        override
         returns (Job memory job)
     {
         (address owner, address col, address debt) = _decode(position);
         job = Job(op, owner, col, debt, amount, minOut, fee, position);
     }
 
-    function _flash(Job memory job, uint256 amount) internal {
-        _expect(address(pool));
-        pool.flashLoanSimple(address(this), job.debtAsset, amount, abi.encode(job), 0);
+    function _debtOf(Job memory job) internal view override returns (uint256) {
+        return IERC20(pool.getReserveData(job.debtAsset).variableDebtTokenAddress).balanceOf(job.owner);
     }
 
-    /// @dev Moves the owner's whole aToken balance of `col` here and withdraws the underlying.
-    function _withdrawAll(address owner, address col) internal returns (uint256 amount) {
-        address aToken = pool.getReserveData(col).aTokenAddress;
-        amount = IERC20(aToken).balanceOf(owner);
-        if (amount != 0) _withdraw(owner, aToken, col, amount);
+    function _repay(Job memory job, uint256 amount) internal override {
+        pool.repay(job.debtAsset, amount, VARIABLE, job.owner);
     }
 
     /// @dev aTokens move in scaled units, so what arrives may differ from `amount` by a unit of rounding; the
     /// adapter holds no aToken otherwise, so it withdraws all it has. @return got Underlying withdrawn.
-    function _withdraw(address owner, address aToken, address col, uint256 amount) internal returns (uint256 got) {
-        IERC20(aToken).safeTransferFrom(owner, address(this), amount);
-        got = pool.withdraw(col, type(uint256).max, address(this));
+    function _withdraw(Job memory job, uint256 amount) internal override returns (uint256 got) {
+        IERC20(pool.getReserveData(job.collateral).aTokenAddress).safeTransferFrom(job.owner, address(this), amount);
+        got = pool.withdraw(job.collateral, type(uint256).max, address(this));
     }
 
-    /// @notice Aave's `flashLoanSimple` callback; only the pool, during a loan this adapter asked for.
-    function executeOperation(address asset, uint256 amount, uint256 premium, address initiator, bytes calldata params)
+    /// @dev Moves the owner's whole aToken balance of the collateral here and withdraws the underlying.
+    function _withdrawAll(Job memory job) internal override returns (uint256 got) {
+        uint256 amount = IERC20(pool.getReserveData(job.collateral).aTokenAddress).balanceOf(job.owner);
+        if (amount != 0) got = _withdraw(job, amount);
+    }
+
+    function _supply(Job memory job, uint256 amount) internal override {
+        IERC20(job.collateral).forceApprove(address(pool), amount);
+        pool.supply(job.collateral, amount, job.owner, 0);
+    }
+
+    function _borrow(Job memory job, uint256 amount) internal override {
+        pool.borrow(job.debtAsset, amount, VARIABLE, 0, job.owner);
+    }
+
+    function _flash(Job memory job, uint256 amount) internal override {
+        _expect(address(pool));
+        pool.flashLoanSimple(address(this), job.debtAsset, amount, abi.encode(job), 0);
+    }
+
+    /// @notice Aave's `flashLoanSimple` callback; only the pool, during a loan this adapter asked for (`initiator` this
+    /// adapter). The pool pulls the loan and its premium back.
+    function executeOperation(address, uint256 amount, uint256 premium, address initiator, bytes calldata params)
         external
         returns (bool)
     {
         _accept(initiator);
-        Job memory job = abi.decode(params, (Job));
-        if (job.op == Op.Boost) {
-            uint256 bought = _sellExactIn(asset, job.collateral, amount, job.amount);
-            IERC20(job.collateral).forceApprove(address(pool), bought);
-            pool.supply(job.collateral, bought, job.owner, 0);
-            pool.borrow(asset, amount + premium + job.fee, VARIABLE, 0, job.owner);
-            _out1 = bought;
-        } else {
-            IERC20(asset).forceApprove(address(pool), amount);
-            pool.repay(asset, amount, VARIABLE, job.owner);
-            if (job.op == Op.Close) {
-                uint256 got = _withdrawAll(job.owner, job.collateral);
-                uint256 maxIn = job.amount < got ? job.amount : got;
-                _out1 = _sellExactOut(job.collateral, asset, amount + premium + job.fee, maxIn);
-            } else {
-                uint256 got =
-                    _withdraw(job.owner, pool.getReserveData(job.collateral).aTokenAddress, job.collateral, job.amount);
-                _sellExactIn(job.collateral, asset, got < job.amount ? got : job.amount, job.minOut);
-            }
-        }
-        // The pool pulls the loan and its premium back.
-        IERC20(asset).forceApprove(address(pool), amount + premium);
+        _run(abi.decode(params, (Job)), address(pool), amount, premium);
         return true;
     }
 }

@@ -8,9 +8,11 @@ import {ISwapAdapter} from "../interfaces/ISwapAdapter.sol";
 import {IGuardAdapter} from "./IGuardAdapter.sol";
 
 /// @title GuardAdapterBase
-/// @notice What every protocol adapter shares: only its guard may order a movement, a flash-loan callback is accepted
-/// only from the lender being borrowed from during that call, swaps go through the swap adapter with exact approvals,
-/// and nothing is held between transactions.
+/// @notice What every protocol adapter shares: the three movements (deleverage, close, boost) and what the flash-loan
+/// callback does for each — only its guard may order a movement, a callback is accepted only from the lender being
+/// borrowed from during that call, swaps go through the swap adapter with exact approvals, and nothing is held between
+/// transactions. A protocol adapter supplies its reads and the protocol's own calls (`_job`, `_flash`, `_debtOf`,
+/// `_repay`, `_withdraw`, `_withdrawAll`, `_supply`, `_borrow`).
 abstract contract GuardAdapterBase is IGuardAdapter, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -53,6 +55,114 @@ abstract contract GuardAdapterBase is IGuardAdapter, ReentrancyGuardTransient {
         if (msg.sender != guard) revert NotGuard(msg.sender);
         _;
     }
+
+    /* MOVEMENTS */
+
+    /// @inheritdoc IGuardAdapter
+    function deleverage(
+        bytes calldata position,
+        uint256 repay,
+        uint256 sell,
+        uint256 minOut,
+        uint256 fee,
+        address feeTo
+    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
+        Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
+        _flash(job, repay);
+        toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
+        _sweep(job.collateral, job.owner); // a unit of protocol rounding (Aave's aTokens), if any
+    }
+
+    /// @inheritdoc IGuardAdapter
+    function close(bytes calldata position, uint256 maxSell, uint256 fee, address feeTo)
+        external
+        onlyGuard
+        nonReentrant
+        returns (uint256 sold, uint256 colToOwner, uint256 debtToOwner)
+    {
+        Job memory job = _job(Op.Close, position, maxSell, 0, fee);
+        uint256 debt = _debtOf(job);
+        if (debt == 0) {
+            _withdrawAll(job);
+        } else {
+            _flash(job, debt);
+            sold = _out1;
+        }
+        colToOwner = _sweep(job.collateral, job.owner);
+        debtToOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
+    }
+
+    /// @inheritdoc IGuardAdapter
+    function boost(bytes calldata position, uint256 amount, uint256 minColOut, uint256 fee, address feeTo)
+        external
+        onlyGuard
+        nonReentrant
+        returns (uint256 bought)
+    {
+        Job memory job = _job(Op.Boost, position, minColOut, 0, fee);
+        _flash(job, amount);
+        bought = _out1;
+        _payOut(job.debtAsset, fee, feeTo, job.owner);
+    }
+
+    /// @dev Inside the flash loan of `amount` (the lender's fee `premium`), after the callback accepted the lender:
+    /// Boost buys collateral with the loan, supplies it and borrows the loan + fees back for the owner; Deleverage
+    /// repays, withdraws `job.amount` and sells it for at least `job.minOut`; Close repays everything, withdraws
+    /// everything and sells just enough to repay the loan, its fee and the executor's. The lender pulls its loan back
+    /// afterwards from the allowance this sets.
+    function _run(Job memory job, address lender, uint256 amount, uint256 premium) internal {
+        if (job.op == Op.Boost) {
+            uint256 bought = _sellExactIn(job.debtAsset, job.collateral, amount, job.amount);
+            _supply(job, bought);
+            _borrow(job, amount + premium + job.fee);
+            _out1 = bought;
+        } else {
+            IERC20(job.debtAsset).forceApprove(lender, amount);
+            _repay(job, amount);
+            if (job.op == Op.Close) {
+                uint256 got = _withdrawAll(job);
+                _out1 = _sellExactOut(
+                    job.collateral, job.debtAsset, amount + premium + job.fee, job.amount < got ? job.amount : got
+                );
+            } else {
+                uint256 got = _withdraw(job, job.amount);
+                _sellExactIn(job.collateral, job.debtAsset, got < job.amount ? got : job.amount, job.minOut);
+            }
+        }
+        IERC20(job.debtAsset).forceApprove(lender, amount + premium);
+    }
+
+    /* PROTOCOL */
+
+    /// @dev The movement's job: the position's owner, collateral and debt asset, and the movement's amounts.
+    function _job(Op op, bytes calldata position, uint256 amount, uint256 minOut, uint256 fee)
+        internal
+        view
+        virtual
+        returns (Job memory);
+
+    /// @dev Borrows `amount` of `job.debtAsset` from the protocol's flash lender, which calls back into `_run`.
+    function _flash(Job memory job, uint256 amount) internal virtual;
+
+    /// @dev The owner's debt in `job.debtAsset` now (rounded up as the protocol rounds it).
+    function _debtOf(Job memory job) internal view virtual returns (uint256);
+
+    /// @dev Repays `amount` of the owner's debt (all of it when `amount` covers it); the allowance to the lender is set.
+    function _repay(Job memory job, uint256 amount) internal virtual;
+
+    /// @dev Withdraws `amount` of the owner's collateral here. @return got What arrived.
+    function _withdraw(Job memory job, uint256 amount) internal virtual returns (uint256 got);
+
+    /// @dev Withdraws all of the owner's collateral here. @return got What arrived.
+    function _withdrawAll(Job memory job) internal virtual returns (uint256 got);
+
+    /// @dev Supplies `amount` of collateral (held here) for the owner.
+    function _supply(Job memory job, uint256 amount) internal virtual;
+
+    /// @dev Borrows `amount` of the debt asset on the owner's behalf, to this contract.
+    function _borrow(Job memory job, uint256 amount) internal virtual;
+
+    /* SHARED */
 
     /// @dev Refuses any spelling of a position but the exact ABI encoding of its `words` static fields (abi.decode
     /// already refuses dirty address bits; this refuses trailing bytes).

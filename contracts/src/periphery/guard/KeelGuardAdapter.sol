@@ -70,69 +70,55 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
     /// @inheritdoc IGuardAdapter
     function accrue(bytes calldata) external {}
 
-    /// @inheritdoc IGuardAdapter
-    function deleverage(
-        bytes calldata position,
-        uint256 repay,
-        uint256 sell,
-        uint256 minOut,
-        uint256 fee,
-        address feeTo
-    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
-        Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
-        _flash(job, repay);
-        toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
-    }
-
-    /// @inheritdoc IGuardAdapter
-    function close(bytes calldata position, uint256 maxSell, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 sold, uint256 colToOwner, uint256 debtToOwner)
-    {
-        sold = _close(position, maxSell, fee);
-        (IKeelVaults market, uint256 id, address col) = _decode(position);
-        address owner = market.vaultOwner(id);
-        colToOwner = _sweep(col, owner);
-        debtToOwner = _payOut(market.asset(), fee, feeTo, owner);
-    }
-
-    function _close(bytes calldata position, uint256 maxSell, uint256 fee) internal returns (uint256 sold) {
-        (IKeelVaults market, uint256 id, address col) = _decode(position);
-        uint256 debt = market.debtOf(id);
-        if (debt == 0) {
-            uint256 have = market.collateralOf(id, col);
-            if (have != 0) market.withdrawCollateral(id, col, have, address(this));
-            return 0;
-        }
-        _flash(_job(Op.Close, position, maxSell, 0, fee), debt);
-        sold = _out1;
-    }
-
-    /// @inheritdoc IGuardAdapter
-    function boost(bytes calldata position, uint256 amount, uint256 minColOut, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 bought)
-    {
-        Job memory job = _job(Op.Boost, position, minColOut, 0, fee);
-        _flash(job, amount);
-        bought = _out1;
-        _payOut(job.debtAsset, fee, feeTo, job.owner);
-    }
-
     function _job(Op op, bytes calldata position, uint256 amount, uint256 minOut, uint256 fee)
         internal
         view
+        override
         returns (Job memory job)
     {
         (IKeelVaults market, uint256 id, address col) = _decode(position);
         job = Job(op, market.vaultOwner(id), col, market.asset(), amount, minOut, fee, position);
     }
 
-    function _flash(Job memory job, uint256 amount) internal {
+    /// @dev The job's market and vault (the position was checked by `_job`).
+    function _vault(Job memory job) internal pure returns (IKeelVaults market, uint256 id) {
+        (market, id,) = abi.decode(job.position, (IKeelVaults, uint256, address));
+    }
+
+    function _debtOf(Job memory job) internal view override returns (uint256) {
+        (IKeelVaults market, uint256 id) = _vault(job);
+        return market.debtOf(id);
+    }
+
+    function _repay(Job memory job, uint256 amount) internal override {
+        (IKeelVaults market, uint256 id) = _vault(job);
+        market.repay(id, amount >= market.debtOf(id) ? type(uint256).max : amount);
+    }
+
+    function _withdraw(Job memory job, uint256 amount) internal override returns (uint256) {
+        (IKeelVaults market, uint256 id) = _vault(job);
+        market.withdrawCollateral(id, job.collateral, amount, address(this));
+        return amount;
+    }
+
+    function _withdrawAll(Job memory job) internal override returns (uint256 have) {
+        (IKeelVaults market, uint256 id) = _vault(job);
+        have = market.collateralOf(id, job.collateral);
+        if (have != 0) market.withdrawCollateral(id, job.collateral, have, address(this));
+    }
+
+    function _supply(Job memory job, uint256 amount) internal override {
+        (IKeelVaults market, uint256 id) = _vault(job);
+        IERC20(job.collateral).forceApprove(address(market), amount);
+        market.depositCollateral(id, job.collateral, amount);
+    }
+
+    function _borrow(Job memory job, uint256 amount) internal override {
+        (IKeelVaults market, uint256 id) = _vault(job);
+        market.borrow(id, amount, address(this));
+    }
+
+    function _flash(Job memory job, uint256 amount) internal override {
         (IKeelVaults market,,) = abi.decode(job.position, (IKeelVaults, uint256, address));
         if (!registry.isMarket(address(market))) revert UnknownMarket(address(market));
         _expect(address(market));
@@ -151,30 +137,8 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
         _accept(initiator);
         IKeelVaults market = IKeelVaults(msg.sender);
         if (token != market.asset() || amount != _asked) revert UnexpectedLoan(token, amount);
-        Job memory job = abi.decode(data, (Job));
-        (, uint256 id,) = abi.decode(job.position, (IKeelVaults, uint256, address));
-        if (job.op == Op.Boost) {
-            uint256 bought = _sellExactIn(token, job.collateral, amount, job.amount);
-            IERC20(job.collateral).forceApprove(address(market), bought);
-            market.depositCollateral(id, job.collateral, bought);
-            market.borrow(id, amount + flashFee + job.fee, address(this));
-            _out1 = bought;
-        } else {
-            IERC20(token).forceApprove(address(market), amount);
-            uint256 debt = market.debtOf(id);
-            market.repay(id, amount >= debt ? type(uint256).max : amount);
-            if (job.op == Op.Close) {
-                uint256 have = market.collateralOf(id, job.collateral);
-                market.withdrawCollateral(id, job.collateral, have, address(this));
-                uint256 maxIn = job.amount < have ? job.amount : have;
-                _out1 = _sellExactOut(job.collateral, token, amount + flashFee + job.fee, maxIn);
-            } else {
-                market.withdrawCollateral(id, job.collateral, job.amount, address(this));
-                _sellExactIn(job.collateral, token, job.amount, job.minOut);
-            }
-        }
         // The market pulls the loan and its fee back.
-        IERC20(token).forceApprove(address(market), amount + flashFee);
+        _run(abi.decode(data, (Job)), address(market), amount, flashFee);
         return FLASH_CALLBACK_SUCCESS;
     }
 }

@@ -173,45 +173,6 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
         morpho.accrueInterest(p);
     }
 
-    /// @inheritdoc IGuardAdapter
-    function deleverage(
-        bytes calldata position,
-        uint256 repay,
-        uint256 sell,
-        uint256 minOut,
-        uint256 fee,
-        address feeTo
-    ) external onlyGuard nonReentrant returns (uint256 toOwner) {
-        Job memory job = _job(Op.Deleverage, position, sell, minOut, fee);
-        _flash(job, repay);
-        toOwner = _payOut(job.debtAsset, fee, feeTo, job.owner);
-    }
-
-    /// @inheritdoc IGuardAdapter
-    function close(bytes calldata position, uint256 maxSell, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 sold, uint256 colToOwner, uint256 debtToOwner)
-    {
-        sold = _close(position, maxSell, fee);
-        (address owner,, MorphoMarketParams memory p) = _decode(position);
-        colToOwner = _sweep(p.collateralToken, owner);
-        debtToOwner = _payOut(p.loanToken, fee, feeTo, owner);
-    }
-
-    function _close(bytes calldata position, uint256 maxSell, uint256 fee) internal returns (uint256 sold) {
-        (address owner, bytes32 id, MorphoMarketParams memory p) = _decode(position);
-        uint256 debt = _debt(id, owner);
-        if (debt == 0) {
-            (,, uint128 collateral) = morpho.position(id, owner);
-            if (collateral != 0) morpho.withdrawCollateral(p, collateral, owner, address(this));
-            return 0;
-        }
-        _flash(_job(Op.Close, position, maxSell, 0, fee), debt);
-        sold = _out1;
-    }
-
     /// @dev The owner's debt in assets, Morpho's share rounding (up), at the market's last accrual.
     function _debt(bytes32 id, address owner) internal view returns (uint256) {
         (, uint128 borrowShares,) = morpho.position(id, owner);
@@ -220,68 +181,72 @@ contract MorphoBlueGuardAdapter is GuardAdapterBase {
             .mulDivUp(uint256(totalBorrowAssets) + VIRTUAL_ASSETS, uint256(totalBorrowShares) + VIRTUAL_SHARES);
     }
 
-    /// @inheritdoc IGuardAdapter
-    function boost(bytes calldata position, uint256 amount, uint256 minColOut, uint256 fee, address feeTo)
-        external
-        onlyGuard
-        nonReentrant
-        returns (uint256 bought)
-    {
-        Job memory job = _job(Op.Boost, position, minColOut, 0, fee);
-        _flash(job, amount);
-        bought = _out1;
-        _payOut(job.debtAsset, fee, feeTo, job.owner);
-    }
-
     function _job(Op op, bytes calldata position, uint256 amount, uint256 minOut, uint256 fee)
         internal
         view
+        override
         returns (Job memory job)
     {
         (address owner,, MorphoMarketParams memory p) = _decode(position);
         job = Job(op, owner, p.collateralToken, p.loanToken, amount, minOut, fee, position);
     }
 
-    function _flash(Job memory job, uint256 amount) internal {
+    /// @dev The job's market (the position was checked by `_job`).
+    function _market(Job memory job) internal view returns (bytes32 id, MorphoMarketParams memory p) {
+        (, id) = abi.decode(job.position, (address, bytes32));
+        p = morpho.idToMarketParams(id);
+    }
+
+    function _debtOf(Job memory job) internal view override returns (uint256) {
+        (, bytes32 id) = abi.decode(job.position, (address, bytes32));
+        return _debt(id, job.owner);
+    }
+
+    /// @dev Covering the whole debt: repays by shares (by assets, Morpho's toSharesDown of the rounded-up debt could
+    /// exceed the owner's shares and revert), as MorphoLeverageRouter._repay does.
+    function _repay(Job memory job, uint256 amount) internal override {
+        (bytes32 id, MorphoMarketParams memory p) = _market(job);
+        if (amount >= _debt(id, job.owner)) {
+            (, uint128 borrowShares,) = morpho.position(id, job.owner);
+            morpho.repay(p, 0, borrowShares, job.owner, "");
+        } else {
+            morpho.repay(p, amount, 0, job.owner, "");
+        }
+    }
+
+    function _withdraw(Job memory job, uint256 amount) internal override returns (uint256) {
+        (, MorphoMarketParams memory p) = _market(job);
+        morpho.withdrawCollateral(p, amount, job.owner, address(this));
+        return amount;
+    }
+
+    function _withdrawAll(Job memory job) internal override returns (uint256 collateral) {
+        (bytes32 id, MorphoMarketParams memory p) = _market(job);
+        (,, uint128 c) = morpho.position(id, job.owner);
+        collateral = c;
+        if (collateral != 0) morpho.withdrawCollateral(p, collateral, job.owner, address(this));
+    }
+
+    function _supply(Job memory job, uint256 amount) internal override {
+        (, MorphoMarketParams memory p) = _market(job);
+        IERC20(job.collateral).forceApprove(address(morpho), amount);
+        morpho.supplyCollateral(p, amount, job.owner, "");
+    }
+
+    function _borrow(Job memory job, uint256 amount) internal override {
+        (, MorphoMarketParams memory p) = _market(job);
+        morpho.borrow(p, amount, 0, job.owner, address(this));
+    }
+
+    function _flash(Job memory job, uint256 amount) internal override {
         _expect(address(morpho));
         morpho.flashLoan(job.debtAsset, amount, abi.encode(job));
     }
 
-    /// @notice Morpho's flash-loan callback; only Morpho, during a loan this adapter asked for.
+    /// @notice Morpho's flash-loan callback; only Morpho, during a loan this adapter asked for. Morpho pulls the loan
+    /// back (free).
     function onMorphoFlashLoan(uint256 assets, bytes calldata data) external {
         _accept(address(this));
-        Job memory job = abi.decode(data, (Job));
-        (, bytes32 id) = abi.decode(job.position, (address, bytes32));
-        MorphoMarketParams memory p = morpho.idToMarketParams(id);
-        IERC20 loan = IERC20(job.debtAsset);
-        if (job.op == Op.Boost) {
-            uint256 bought = _sellExactIn(job.debtAsset, job.collateral, assets, job.amount);
-            IERC20(job.collateral).forceApprove(address(morpho), bought);
-            morpho.supplyCollateral(p, bought, job.owner, "");
-            morpho.borrow(p, assets + job.fee, 0, job.owner, address(this));
-            _out1 = bought;
-        } else {
-            loan.forceApprove(address(morpho), assets);
-            if (job.op == Op.Close) {
-                (, uint128 borrowShares, uint128 collateral) = morpho.position(id, job.owner);
-                morpho.repay(p, 0, borrowShares, job.owner, "");
-                morpho.withdrawCollateral(p, collateral, job.owner, address(this));
-                uint256 maxIn = job.amount < collateral ? job.amount : collateral;
-                _out1 = _sellExactOut(job.collateral, job.debtAsset, assets + job.fee, maxIn);
-            } else {
-                // Covering the whole debt: repay by shares (by assets, Morpho's toSharesDown of the rounded-up debt
-                // could exceed the owner's shares and revert), as MorphoLeverageRouter._repay does.
-                if (assets >= _debt(id, job.owner)) {
-                    (, uint128 borrowShares,) = morpho.position(id, job.owner);
-                    morpho.repay(p, 0, borrowShares, job.owner, "");
-                } else {
-                    morpho.repay(p, assets, 0, job.owner, "");
-                }
-                morpho.withdrawCollateral(p, job.amount, job.owner, address(this));
-                _sellExactIn(job.collateral, job.debtAsset, job.amount, job.minOut);
-            }
-        }
-        // Morpho pulls the loan back (free).
-        loan.forceApprove(address(morpho), assets);
+        _run(abi.decode(data, (Job)), address(morpho), assets, 0);
     }
 }
