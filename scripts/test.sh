@@ -26,8 +26,10 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 
 step "contracts: forge build + forge test (unit, fuzz, invariant)"
-# The Morpho router's tests deploy the real Morpho Blue bytecode (compiled once, cached in node_modules/.cache/keel).
+# The Morpho router's and adapter's tests deploy the real Morpho Blue bytecode (compiled once, cached in node_modules/.cache/keel).
 "$BIN/tsx" scripts/lib/morpho-build.ts
+# The Aave adapter's and router's tests deploy the real Aave v3 bytecode (npm artifacts, linked: node_modules/.cache/keel/Aave.json).
+"$BIN/tsx" scripts/lib/aave-forge.ts >/dev/null
 (cd contracts && ../$BIN/forge test)
 
 # The indexer's suite runs on embedded PGlite and on Postgres: a throwaway Debian PostgreSQL server for this run.
