@@ -75,8 +75,8 @@ contract ReentrantSwapper is ISwapAdapter {
 
 /// @notice KeelAutomation (the guard for every protocol) through its Keel adapter, against a real KeelMarket and the
 /// real Uniswap V2 bytecode: every rule kind fires exactly at its condition and reaches its target; every bound an
-/// untrusted executor could push against refuses. Aave v3 and Morpho Blue run the same guard in
-/// `lib/protocols/automation.chain.test.ts` against their real bytecode on anvil.
+/// untrusted executor could push against refuses. Aave v3 and Morpho Blue run the same guard against their real
+/// bytecode in AaveV3GuardAdapter.t.sol and GuardAdapterReads.t.sol, and on anvil in agents/automation.chain.test.ts.
 contract KeelAutomationTest is EngineBase {
     address internal constant EXECUTOR = address(0xE7);
     IUniswapV2Factory internal factory;
