@@ -25,4 +25,7 @@ export const ABI_CONTRACTS = [
   "IUniswapV2Factory",
   "IUniswapV2Pair",
   "DevRiskSeeder",
+  "KeelReputation",
+  "IEAS",
+  "ISchemaRegistry",
 ] as const;
