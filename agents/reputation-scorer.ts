@@ -10,7 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { encodeAbiParameters, parseAbiParameters, zeroHash, type Address, type Hex } from "viem";
-import { easAbi } from "../contracts-abi/generated";
+import { ieasAbi } from "../contracts-abi/generated";
 import type { Deployment } from "../lib/deployment";
 import { readHonouredRecord, readVaultEvents, type HonouredRecord } from "../lib/reputation/read";
 import { buildRecords } from "../lib/reputation/record";
@@ -84,7 +84,7 @@ export function startReputationScorer(opts: ReputationScorerOptions) {
         a.kind === "attest"
           ? await c.send({
               address: rep!.eas,
-              abi: easAbi,
+              abi: ieasAbi,
               functionName: "attest",
               args: [
                 {
@@ -100,7 +100,12 @@ export function startReputationScorer(opts: ReputationScorerOptions) {
                 },
               ],
             })
-          : await c.send({ address: rep!.eas, abi: easAbi, functionName: "revoke", args: [{ schema: rep!.recordSchema, data: { uid: a.uid, value: 0n } }] });
+          : await c.send({
+              address: rep!.eas,
+              abi: ieasAbi,
+              functionName: "revoke",
+              args: [{ schema: rep!.recordSchema, data: { uid: a.uid, value: 0n } }],
+            });
       if (a.kind === "attest") stats.attested++;
       else stats.revoked++;
       log(a.kind === "attest" ? "attested" : "revoked", { ...inputs, tx: receipt.transactionHash });

@@ -27,5 +27,4 @@ export const ABI_CONTRACTS = [
   "DevRiskSeeder",
   "KeelReputation",
   "IEAS",
-  "ISchemaRegistry",
 ] as const;

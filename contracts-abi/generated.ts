@@ -7,11 +7,7 @@ export const aaveLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'pool_', internalType: 'contract IPool', type: 'address' },
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -26,9 +22,7 @@ export const aaveLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -84,47 +78,16 @@ export const aaveLeverageRouterAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pool',
-    outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pool', outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }], stateMutability: 'view' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -132,42 +95,12 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -175,36 +108,11 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -242,11 +150,7 @@ export const aaveLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -283,32 +187,14 @@ export const aaveV3GuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'pool_',
-        internalType: 'contract IGuardAavePool',
-        type: 'address',
-      },
-      {
-        name: 'oracle_',
-        internalType: 'contract IGuardAaveOracle',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'pool_', internalType: 'contract IGuardAavePool', type: 'address' },
+      { name: 'oracle_', internalType: 'contract IGuardAaveOracle', type: 'address' },
       { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
-    name: 'accrue',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -365,36 +251,20 @@ export const aaveV3GuardAdapterAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxPriceAge',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'maxPriceAge', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract IGuardAaveOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardAaveOracle', type: 'address' }],
     stateMutability: 'view',
   },
   {
     type: 'function',
     inputs: [],
     name: 'pool',
-    outputs: [
-      { name: '', internalType: 'contract IGuardAavePool', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardAavePool', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -430,27 +300,13 @@ export const aaveV3GuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -510,13 +366,7 @@ export const devErc20Abi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -527,27 +377,9 @@ export const devErc20Abi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'name',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'symbol',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalSupply',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -573,24 +405,9 @@ export const devErc20Abi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'spender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Approval',
   },
@@ -600,12 +417,7 @@ export const devErc20Abi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Transfer',
   },
@@ -627,26 +439,10 @@ export const devErc20Abi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidApprover',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidReceiver',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSender',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSpender',
-  },
+  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
+  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
+  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
+  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -664,20 +460,8 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'description',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'description', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
@@ -691,20 +475,8 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'latestAnswer',
-    outputs: [{ name: '', internalType: 'int256', type: 'int256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'latestRound',
-    outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'latestAnswer', outputs: [{ name: '', internalType: 'int256', type: 'int256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'latestRound', outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -725,20 +497,8 @@ export const devPriceFeedAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'answer', internalType: 'int256', type: 'int256' }],
@@ -763,35 +523,14 @@ export const devPriceFeedAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'version',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'current',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: true,
-      },
-      {
-        name: 'roundId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'updatedAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'current', internalType: 'int256', type: 'int256', indexed: true },
+      { name: 'roundId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'updatedAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'AnswerUpdated',
   },
@@ -799,41 +538,15 @@ export const devPriceFeedAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
-    name: 'NoRound',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }],
-    name: 'TimestampInFuture',
-  },
+  { type: 'error', inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }], name: 'NoRound' },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  { type: 'error', inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }], name: 'TimestampInFuture' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -865,24 +578,9 @@ export const devRiskSeederAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'firstId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'count',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'firstId', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'count', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Seeded',
   },
@@ -894,6 +592,403 @@ export const devRiskSeederAbi = [
       { name: 'assets', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'AmountsMismatch',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// IEAS
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const ieasAbi = [
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'request',
+        internalType: 'struct AttestationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'attest',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'delegatedRequest',
+        internalType: 'struct DelegatedAttestationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signature',
+            internalType: 'struct Signature',
+            type: 'tuple',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'attestByDelegation',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'uid', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getAttestation',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct Attestation',
+        type: 'tuple',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'revoker', internalType: 'address', type: 'address' },
+      { name: 'data', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'getRevokeOffchain',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'getSchemaRegistry',
+    outputs: [{ name: '', internalType: 'contract ISchemaRegistry', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getTimestamp',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'uid', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'isAttestationValid',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiRequests',
+        internalType: 'struct MultiAttestationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'multiAttest',
+    outputs: [{ name: '', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiDelegatedRequests',
+        internalType: 'struct MultiDelegatedAttestationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signatures',
+            internalType: 'struct Signature[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'multiAttestByDelegation',
+    outputs: [{ name: '', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiRequests',
+        internalType: 'struct MultiRevocationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'multiRevoke',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiDelegatedRequests',
+        internalType: 'struct MultiDelegatedRevocationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signatures',
+            internalType: 'struct Signature[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'revoker', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'multiRevokeByDelegation',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    name: 'multiRevokeOffchain',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    name: 'multiTimestamp',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'request',
+        internalType: 'struct RevocationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'revoke',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'delegatedRequest',
+        internalType: 'struct DelegatedRevocationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signature',
+            internalType: 'struct Signature',
+            type: 'tuple',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'revoker', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'revokeByDelegation',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'revokeOffchain',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'timestamp',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'recipient', internalType: 'address', type: 'address', indexed: true },
+      { name: 'attester', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'Attested',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'recipient', internalType: 'address', type: 'address', indexed: true },
+      { name: 'attester', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'Revoked',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'revoker', internalType: 'address', type: 'address', indexed: true },
+      { name: 'data', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'timestamp', internalType: 'uint64', type: 'uint64', indexed: true },
+    ],
+    name: 'RevokedOffchain',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'data', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'timestamp', internalType: 'uint64', type: 'uint64', indexed: true },
+    ],
+    name: 'Timestamped',
   },
 ] as const
 
@@ -946,11 +1041,7 @@ export const iGuardAavePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint16', type: 'uint16' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint16',
-            type: 'uint16',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint16', type: 'uint16' },
           { name: 'liquidationBonus', internalType: 'uint16', type: 'uint16' },
           { name: 'priceSource', internalType: 'address', type: 'address' },
           { name: 'label', internalType: 'string', type: 'string' },
@@ -971,59 +1062,19 @@ export const iGuardAavePoolAbi = [
         components: [
           { name: 'configuration', internalType: 'uint256', type: 'uint256' },
           { name: 'liquidityIndex', internalType: 'uint128', type: 'uint128' },
-          {
-            name: 'currentLiquidityRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'variableBorrowIndex',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'currentVariableBorrowRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'currentStableBorrowRate',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
-          {
-            name: 'lastUpdateTimestamp',
-            internalType: 'uint40',
-            type: 'uint40',
-          },
+          { name: 'currentLiquidityRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'variableBorrowIndex', internalType: 'uint128', type: 'uint128' },
+          { name: 'currentVariableBorrowRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'currentStableBorrowRate', internalType: 'uint128', type: 'uint128' },
+          { name: 'lastUpdateTimestamp', internalType: 'uint40', type: 'uint40' },
           { name: 'id', internalType: 'uint16', type: 'uint16' },
           { name: 'aTokenAddress', internalType: 'address', type: 'address' },
-          {
-            name: 'stableDebtTokenAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'variableDebtTokenAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'interestRateStrategyAddress',
-            internalType: 'address',
-            type: 'address',
-          },
-          {
-            name: 'accruedToTreasury',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
+          { name: 'stableDebtTokenAddress', internalType: 'address', type: 'address' },
+          { name: 'variableDebtTokenAddress', internalType: 'address', type: 'address' },
+          { name: 'interestRateStrategyAddress', internalType: 'address', type: 'address' },
+          { name: 'accruedToTreasury', internalType: 'uint128', type: 'uint128' },
           { name: 'unbacked', internalType: 'uint128', type: 'uint128' },
-          {
-            name: 'isolationModeTotalDebt',
-            internalType: 'uint128',
-            type: 'uint128',
-          },
+          { name: 'isolationModeTotalDebt', internalType: 'uint128', type: 'uint128' },
         ],
       },
     ],
@@ -1037,11 +1088,7 @@ export const iGuardAavePoolAbi = [
       { name: 'totalCollateralBase', internalType: 'uint256', type: 'uint256' },
       { name: 'totalDebtBase', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
     ],
@@ -1175,16 +1222,8 @@ export const iGuardAdapterAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   {
     type: 'error',
     inputs: [
@@ -1585,20 +1624,8 @@ export const iUniswapV2PairAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'sync',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'token0',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'sync', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'token0', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -1606,13 +1633,7 @@ export const iUniswapV2PairAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelAutomationAbi = [
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEE_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1620,20 +1641,8 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TARGET',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TRAIL_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_TRAIL_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1641,13 +1650,7 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'RULE_GAP',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'RULE_GAP', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -1658,11 +1661,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1675,11 +1674,7 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          {
-            name: 'blocker',
-            internalType: 'enum KeelAutomation.Blocker',
-            type: 'uint8',
-          },
+          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1697,11 +1692,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1737,11 +1728,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1754,11 +1741,7 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          {
-            name: 'blocker',
-            internalType: 'enum KeelAutomation.Blocker',
-            type: 'uint8',
-          },
+          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1776,11 +1759,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
     ],
     name: 'poke',
@@ -1790,11 +1769,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1805,11 +1780,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1820,11 +1791,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'paused', internalType: 'bool', type: 'bool' },
@@ -1836,11 +1803,7 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      {
-        name: 'adapter',
-        internalType: 'contract IGuardAdapter',
-        type: 'address',
-      },
+      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       {
@@ -1866,12 +1829,7 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'high',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'high', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'HighRecorded',
   },
@@ -1880,42 +1838,12 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'executor',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum KeelAutomation.Kind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'observed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'executor', internalType: 'address', type: 'address', indexed: true },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
+      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
@@ -1929,87 +1857,26 @@ export const keelAutomationAbi = [
     ],
     name: 'RulePausedSet',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true }], name: 'RuleRemoved' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-    ],
-    name: 'RuleRemoved',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      {
-        name: 'adapter',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum KeelAutomation.Kind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'position',
-        internalType: 'bytes',
-        type: 'bytes',
-        indexed: false,
-      },
-      {
-        name: 'trigger',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'target',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'trailBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'minCollateral',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxSlippageBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'adapter', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
+      { name: 'position', internalType: 'bytes', type: 'bytes', indexed: false },
+      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'trailBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'minCollateral', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleSet',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }],
-    name: 'AlreadyMovedThisBlock',
-  },
+  { type: 'error', inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }], name: 'AlreadyMovedThisBlock' },
   {
     type: 'error',
     inputs: [
@@ -2026,16 +1893,8 @@ export const keelAutomationAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
-    name: 'InvalidRule',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'NoRule',
-  },
+  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
+  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'NoRule' },
   {
     type: 'error',
     inputs: [
@@ -2077,11 +1936,7 @@ export const keelAutomationAbi = [
     ],
     name: 'RuleOwnerChanged',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'RulePaused',
-  },
+  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'RulePaused' },
   {
     type: 'error',
     inputs: [
@@ -2113,24 +1968,8 @@ export const keelAutomationAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelGuardAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEE_BPS',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -2138,27 +1977,13 @@ export const keelGuardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_TARGET',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_MARGIN',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'TARGET_MARGIN', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -2295,56 +2120,16 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
-      {
-        name: 'executor',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'observed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      { name: 'executor', internalType: 'address', type: 'address', indexed: false },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'toOwner',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'toOwner', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
   },
@@ -2352,19 +2137,9 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'RulePausedSet',
@@ -2373,19 +2148,9 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
     ],
     name: 'RuleRemoved',
   },
@@ -2393,55 +2158,15 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'kind',
-        internalType: 'enum KeelGuard.Kind',
-        type: 'uint8',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'trigger',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'target',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxSlippageBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: false },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleSet',
   },
@@ -2453,16 +2178,8 @@ export const keelGuardAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'GuardNotOperator',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
-    name: 'InvalidRule',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'GuardNotOperator' },
+  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
   {
     type: 'error',
     inputs: [
@@ -2507,11 +2224,7 @@ export const keelGuardAbi = [
     ],
     name: 'RulePaused',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -2539,26 +2252,12 @@ export const keelGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'registry_',
-        internalType: 'contract IKeelMarketRegistry',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'registry_', internalType: 'contract IKeelMarketRegistry', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
-    name: 'accrue',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -2602,13 +2301,7 @@ export const keelGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -2626,13 +2319,7 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'registry',
-    outputs: [
-      {
-        name: '',
-        internalType: 'contract IKeelMarketRegistry',
-        type: 'address',
-      },
-    ],
+    outputs: [{ name: '', internalType: 'contract IKeelMarketRegistry', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -2668,27 +2355,13 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -2705,11 +2378,7 @@ export const keelGuardAdapterAbi = [
     ],
     name: 'UnexpectedLoan',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'UnknownMarket',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
   {
     type: 'error',
     inputs: [
@@ -2759,39 +2428,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -2853,29 +2502,13 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
             ],
           },
-          {
-            name: 'totalSupplyAssets',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'totalSupplyShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'totalBorrowShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -2915,26 +2548,10 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  {
-                    name: 'liquidationThreshold',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'maxDiscount',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'supplyCap',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
+                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
                 ],
               },
               {
@@ -2944,27 +2561,15 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  {
-                    name: 'feedDecimals',
-                    internalType: 'uint8',
-                    type: 'uint8',
-                  },
+                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  {
-                    name: 'updatedAt',
-                    internalType: 'uint256',
-                    type: 'uint256',
-                  },
+                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  {
-                    name: 'status',
-                    internalType: 'enum KeelOracle.Status',
-                    type: 'uint8',
-                  },
+                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
                 ],
               },
             ],
@@ -2980,11 +2585,7 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'values',
-                internalType: 'uint256[4]',
-                type: 'uint256[4]',
-              },
+              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
             ],
           },
         ],
@@ -3023,29 +2624,13 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
             ],
           },
-          {
-            name: 'totalSupplyAssets',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'totalSupplyShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
+          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'totalBorrowShares',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -3085,26 +2670,10 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  {
-                    name: 'liquidationThreshold',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'maxDiscount',
-                    internalType: 'uint64',
-                    type: 'uint64',
-                  },
-                  {
-                    name: 'supplyCap',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
+                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
+                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
+                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
                 ],
               },
               {
@@ -3114,27 +2683,15 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  {
-                    name: 'feedDecimals',
-                    internalType: 'uint8',
-                    type: 'uint8',
-                  },
+                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  {
-                    name: 'updatedAt',
-                    internalType: 'uint256',
-                    type: 'uint256',
-                  },
+                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  {
-                    name: 'status',
-                    internalType: 'enum KeelOracle.Status',
-                    type: 'uint8',
-                  },
+                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
                 ],
               },
             ],
@@ -3150,11 +2707,7 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'values',
-                internalType: 'uint256[4]',
-                type: 'uint256[4]',
-              },
+              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
             ],
           },
         ],
@@ -3189,39 +2742,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -3275,39 +2808,19 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'status',
-                internalType: 'enum KeelOracle.Status',
-                type: 'uint8',
-              },
+              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              {
-                name: 'liquidationThreshold',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
-              {
-                name: 'liquidationPrice',
-                internalType: 'uint256',
-                type: 'uint256',
-              },
+              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'borrowLimitValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
-          {
-            name: 'liquidationValue',
-            internalType: 'uint256',
-            type: 'uint256',
-          },
+          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
+          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -3325,24 +2838,12 @@ export const keelLensAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelLeverageRouterAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3402,37 +2903,12 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -3440,43 +2916,13 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -3484,37 +2930,12 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -3528,16 +2949,8 @@ export const keelLeverageRouterAbi = [
     name: 'NotVaultOwner',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'RouterNotOperator',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotOperator' },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -3573,11 +2986,7 @@ export const keelLiquidatorAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
       { name: 'owner_', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'nonpayable',
@@ -3593,9 +3002,7 @@ export const keelLiquidatorAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -3606,11 +3013,7 @@ export const keelLiquidatorAbi = [
         internalType: 'struct KeelLiquidator.Batch[]',
         type: 'tuple[]',
         components: [
-          {
-            name: 'market',
-            internalType: 'contract IKeelVaults',
-            type: 'address',
-          },
+          { name: 'market', internalType: 'contract IKeelVaults', type: 'address' },
           { name: 'collateral', internalType: 'address', type: 'address' },
           {
             name: 'vaults',
@@ -3630,13 +3033,7 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: 'results', internalType: 'int256[]', type: 'int256[]' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxLossBps',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'maxLossBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -3650,20 +3047,8 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256' }],
@@ -3682,54 +3067,14 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'liquidated',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'skipped',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'proceeds',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'result',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'liquidated', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'skipped', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'proceeds', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'result', internalType: 'int256', type: 'int256', indexed: false },
     ],
     name: 'BatchLiquidated',
   },
@@ -3737,41 +3082,19 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'reason', internalType: 'bytes', type: 'bytes', indexed: false },
     ],
     name: 'LiquidationSkipped',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'MaxLossBpsSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false },
-    ],
-    name: 'MaxLossBpsSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
@@ -3792,16 +3115,8 @@ export const keelLiquidatorAbi = [
     ],
     name: 'LossBpsAboveLimit',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
   {
     type: 'error',
     inputs: [
@@ -3811,11 +3126,7 @@ export const keelLiquidatorAbi = [
     name: 'ProfitBelowMin',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -3834,11 +3145,7 @@ export const keelMarketAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'baseAsset',
-        internalType: 'contract IERC20Metadata',
-        type: 'address',
-      },
+      { name: 'baseAsset', internalType: 'contract IERC20Metadata', type: 'address' },
       { name: 'name_', internalType: 'string', type: 'string' },
       { name: 'symbol_', internalType: 'string', type: 'string' },
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
@@ -3859,13 +3166,7 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'DUST_VALUE',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'DUST_VALUE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3880,13 +3181,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3894,13 +3189,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_LT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MAX_LT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -3908,20 +3197,8 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DISCOUNT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'TARGET_HEALTH',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'MIN_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'TARGET_HEALTH', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -3929,13 +3206,7 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'accrueInterest',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'accrueInterest', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
@@ -3956,13 +3227,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'asset',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'asset', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
@@ -3981,27 +3246,9 @@ export const keelMarketAbi = [
     outputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'borrowPaused',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'borrowRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'cash',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'borrowPaused', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'borrowRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'cash', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4022,11 +3269,7 @@ export const keelMarketAbi = [
           { name: 'asset', internalType: 'address', type: 'address' },
           { name: 'decimals', internalType: 'uint8', type: 'uint8' },
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
           { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
@@ -4066,13 +3309,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'decimals',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -4104,21 +3341,11 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'flashFeeBps',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'flashFeeBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
-      {
-        name: '',
-        internalType: 'contract IERC3156FlashBorrower',
-        type: 'address',
-      },
+      { name: '', internalType: 'contract IERC3156FlashBorrower', type: 'address' },
       { name: '', internalType: 'address', type: 'address' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'bytes', type: 'bytes' },
@@ -4218,13 +3445,7 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'module',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'module', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'data', internalType: 'bytes[]', type: 'bytes[]' }],
@@ -4232,13 +3453,7 @@ export const keelMarketAbi = [
     outputs: [{ name: 'results', internalType: 'bytes[]', type: 'bytes[]' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'name',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4250,9 +3465,7 @@ export const keelMarketAbi = [
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -4333,20 +3546,9 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'reserveFactor',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'riskAdmin',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'reputation', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'reserveFactor', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'riskAdmin', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -4364,11 +3566,7 @@ export const keelMarketAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -4419,32 +3617,15 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'supplyRate',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
+    inputs: [{ name: '', internalType: 'address', type: 'address' }],
+    name: 'setReputation',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'symbol',
-    outputs: [{ name: '', internalType: 'string', type: 'string' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalAssets',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalBadDebt',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'supplyRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalAssets', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalBadDebt', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4452,27 +3633,9 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalBorrows',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalReserves',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'totalSupply',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'totalBorrows', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalReserves', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -4504,20 +3667,8 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'utilization',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'vaultCount',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'utilization', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'vaultCount', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
@@ -4582,24 +3733,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'spender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Approval',
   },
@@ -4608,52 +3744,20 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'BadDebt',
   },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
-    ],
-    name: 'BorrowPausedSet',
-  },
+  { type: 'event', anonymous: false, inputs: [{ name: 'paused', internalType: 'bool', type: 'bool', indexed: false }], name: 'BorrowPausedSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Borrowed',
   },
@@ -4662,24 +3766,9 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralDeposited',
   },
@@ -4687,31 +3776,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralListed',
   },
@@ -4719,31 +3788,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'maxDiscount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'supplyCap',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'CollateralParamsSet',
   },
@@ -4752,30 +3801,10 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: false },
     ],
     name: 'CollateralWithdrawn',
   },
@@ -4783,30 +3812,10 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'sender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Deposit',
   },
@@ -4814,18 +3823,8 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'reserveFactor',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'flashFeeBps',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FeesSet',
   },
@@ -4833,24 +3832,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'initiator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'initiator', internalType: 'address', type: 'address', indexed: true },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FlashLoan',
@@ -4859,24 +3843,9 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'borrowRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'interest',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'reserves',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'borrowRate', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'interest', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'reserves', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'InterestAccrued',
   },
@@ -4885,36 +3854,11 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'liquidator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'seized',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'discount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'liquidator', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'discount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Liquidated',
   },
@@ -4922,18 +3866,8 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'operator',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'operator', internalType: 'address', type: 'address', indexed: true },
       { name: 'approved', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'OperatorSet',
@@ -4942,30 +3876,10 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'baseRate',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope1',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'slope2',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'kink',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'baseRate', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'slope1', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'slope2', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'kink', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RateModelSet',
   },
@@ -4974,38 +3888,19 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'caller',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Repaid',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'source', internalType: 'address', type: 'address', indexed: true }], name: 'ReputationSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'amount',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'ReservesWithdrawn',
   },
@@ -5015,12 +3910,7 @@ export const keelMarketAbi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'value',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Transfer',
   },
@@ -5029,12 +3919,7 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'VaultOpened',
   },
@@ -5062,36 +3947,11 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'sender',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'receiver',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'assets',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'shares',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
+      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'Withdraw',
   },
@@ -5114,26 +3974,10 @@ export const keelMarketAbi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidApprover',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidReceiver',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSender',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
-    name: 'ERC20InvalidSpender',
-  },
+  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
+  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
+  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
+  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
   {
     type: 'error',
     inputs: [
@@ -5208,20 +4052,12 @@ export const keelMarketAbi = [
     ],
     name: 'InsufficientReserves',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'InvalidCollateral',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'InvalidCollateral' },
   {
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
@@ -5259,11 +4095,7 @@ export const keelMarketAbi = [
     ],
     name: 'NotLiquidatable',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
   {
     type: 'error',
     inputs: [
@@ -5272,16 +4104,8 @@ export const keelMarketAbi = [
     ],
     name: 'NotOffered',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotRiskAdmin',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'NothingToRepay',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotRiskAdmin' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'NothingToRepay' },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
     type: 'error',
@@ -5299,11 +4123,7 @@ export const keelMarketAbi = [
     ],
     name: 'SafeCastOverflowedUintDowncast',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -5339,21 +4159,9 @@ export const keelMarketAbi = [
     ],
     name: 'Unauthorized',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'UnsupportedToken',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultCheckPending',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
-    name: 'VaultNotFound',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'UnsupportedToken' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultCheckPending' },
+  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultNotFound' },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
   { type: 'error', inputs: [], name: 'ZeroAmount' },
 ] as const
@@ -5363,39 +4171,11 @@ export const keelMarketAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelOracleAbi = [
-  {
-    type: 'constructor',
-    inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_FEED_DECIMALS',
-    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_HEARTBEAT',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'assets',
-    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
-    stateMutability: 'view',
-  },
+  { type: 'constructor', inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'MAX_FEED_DECIMALS', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_HEARTBEAT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'assets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5406,11 +4186,7 @@ export const keelOracleAbi = [
         internalType: 'struct KeelOracle.FeedConfig',
         type: 'tuple',
         components: [
-          {
-            name: 'feed',
-            internalType: 'contract AggregatorV3Interface',
-            type: 'address',
-          },
+          { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
           { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
           { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
           { name: 'minAnswer', internalType: 'int128', type: 'int128' },
@@ -5420,13 +4196,7 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5447,11 +4217,7 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'status',
-            internalType: 'enum KeelOracle.Status',
-            type: 'uint8',
-          },
+          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
         ],
       },
     ],
@@ -5477,23 +4243,13 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          {
-            name: 'status',
-            internalType: 'enum KeelOracle.Status',
-            type: 'uint8',
-          },
+          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
         ],
       },
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -5514,22 +4270,12 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -5549,37 +4295,12 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
       { name: 'feed', internalType: 'address', type: 'address', indexed: true },
-      {
-        name: 'heartbeat',
-        internalType: 'uint32',
-        type: 'uint32',
-        indexed: false,
-      },
-      {
-        name: 'feedDecimals',
-        internalType: 'uint8',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'minAnswer',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
-      {
-        name: 'maxAnswer',
-        internalType: 'int256',
-        type: 'int256',
-        indexed: false,
-      },
+      { name: 'heartbeat', internalType: 'uint32', type: 'uint32', indexed: false },
+      { name: 'feedDecimals', internalType: 'uint8', type: 'uint8', indexed: false },
+      { name: 'minAnswer', internalType: 'int256', type: 'int256', indexed: false },
+      { name: 'maxAnswer', internalType: 'int256', type: 'int256', indexed: false },
     ],
     name: 'FeedSet',
   },
@@ -5587,18 +4308,8 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -5606,26 +4317,12 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'FeedCallFailed',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedCallFailed' },
   {
     type: 'error',
     inputs: [
@@ -5642,21 +4339,9 @@ export const keelOracleAbi = [
     ],
     name: 'InvalidBounds',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }],
-    name: 'InvalidFeedDecimals',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidHeartbeat',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoFeed',
-  },
+  { type: 'error', inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }], name: 'InvalidFeedDecimals' },
+  { type: 'error', inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }], name: 'InvalidHeartbeat' },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoFeed' },
   {
     type: 'error',
     inputs: [
@@ -5665,16 +4350,8 @@ export const keelOracleAbi = [
     ],
     name: 'NonPositivePrice',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
   {
     type: 'error',
     inputs: [
@@ -5706,6 +4383,184 @@ export const keelOracleAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelReputation
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelReputationAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'eas_', internalType: 'contract IEAS', type: 'address' },
+      { name: 'attester_', internalType: 'address', type: 'address' },
+      { name: 'maxBonus_', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  { type: 'function', inputs: [], name: 'DISPUTE_SCHEMA', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_BONUS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_SCORE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_VALIDITY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'RECORD_SCHEMA', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'a',
+        internalType: 'struct Attestation',
+        type: 'tuple',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+    ],
+    name: 'attest',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  { type: 'function', inputs: [], name: 'attester', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [{ name: 'score', internalType: 'uint256', type: 'uint256' }],
+    name: 'bonusForScore',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  { type: 'function', inputs: [], name: 'disputeSchema', outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'eas', outputs: [{ name: '', internalType: 'contract IEAS', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'isPayable', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'pure' },
+  {
+    type: 'function',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'ltvBonus',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  { type: 'function', inputs: [], name: 'maxBonus', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'list',
+        internalType: 'struct Attestation[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+      { name: '', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    name: 'multiAttest',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'list',
+        internalType: 'struct Attestation[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+      { name: '', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    name: 'multiRevoke',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'recordOf',
+    outputs: [
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'bonus', internalType: 'uint256', type: 'uint256' },
+      { name: 'expiry', internalType: 'uint64', type: 'uint64' },
+    ],
+    stateMutability: 'view',
+  },
+  { type: 'function', inputs: [], name: 'recordSchema', outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'a',
+        internalType: 'struct Attestation',
+        type: 'tuple',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+    ],
+    name: 'revoke',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'pure' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'score', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'bonus', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'expiry', internalType: 'uint64', type: 'uint64', indexed: false },
+    ],
+    name: 'RecordHonoured',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'RecordRevoked',
+  },
+  { type: 'error', inputs: [], name: 'InvalidReputationConfig' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotEas' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // KeelRiskAdmin
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -5718,34 +4573,10 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'GRACE_PERIOD',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MAX_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'MIN_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'SAFER_DELAY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'GRACE_PERIOD', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MIN_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'SAFER_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -5753,13 +4584,7 @@ export const keelRiskAdminAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'acceptOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5774,13 +4599,7 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'delay',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'delay', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
@@ -5788,13 +4607,7 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guardian',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guardian', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5813,11 +4626,7 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -5827,29 +4636,15 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'markets',
-    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'markets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [
-      { name: '', internalType: 'contract KeelOracle', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'owner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -5879,13 +4674,7 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'pendingOwner',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -5897,11 +4686,7 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationThreshold',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -5922,11 +4707,7 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -5977,6 +4758,16 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [
       { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'source', internalType: 'address', type: 'address' },
+    ],
+    name: 'proposeReputation',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
       { name: 'asset', internalType: 'address', type: 'address' },
       { name: 'ltv', internalType: 'uint64', type: 'uint64' },
       { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
@@ -5987,27 +4778,18 @@ export const keelRiskAdminAbi = [
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'removeSteward',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'removeReputation',
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'renounceOwnership',
-    outputs: [],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'function', inputs: [], name: 'removeSteward', outputs: [], stateMutability: 'nonpayable' },
+  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      {
-        name: 'feed',
-        internalType: 'contract AggregatorV3Interface',
-        type: 'address',
-      },
+      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -6025,18 +4807,22 @@ export const keelRiskAdminAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'steward_', internalType: 'address', type: 'address' }],
-    name: 'setSteward',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'source', internalType: 'address', type: 'address' },
+    ],
+    name: 'setReputation',
     outputs: [],
     stateMutability: 'nonpayable',
   },
   {
     type: 'function',
-    inputs: [],
-    name: 'steward',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
+    inputs: [{ name: 'steward_', internalType: 'address', type: 'address' }],
+    name: 'setSteward',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
+  { type: 'function', inputs: [], name: 'steward', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -6087,12 +4873,7 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
@@ -6102,12 +4883,7 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'ChangeCancelled',
@@ -6115,120 +4891,32 @@ export const keelRiskAdminAbi = [
   {
     type: 'event',
     anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
     name: 'ChangeExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'kind',
-        internalType: 'enum ChangeKind',
-        type: 'uint8',
-        indexed: false,
-      },
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'values',
-        internalType: 'uint256[4]',
-        type: 'uint256[4]',
-        indexed: false,
-      },
-      {
-        name: 'executableAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'expiresAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8', indexed: false },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]', indexed: false },
+      { name: 'executableAt', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'expiresAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'ChangeProposed',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'DelaySet' },
+  { type: 'event', anonymous: false, inputs: [{ name: 'guardian', internalType: 'address', type: 'address', indexed: true }], name: 'GuardianSet' },
+  { type: 'event', anonymous: false, inputs: [{ name: 'market', internalType: 'address', type: 'address', indexed: true }], name: 'MarketAdded' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'delay',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-    ],
-    name: 'DelaySet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'guardian',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'GuardianSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'MarketAdded',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -6236,18 +4924,8 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'previousOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'newOwner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
+      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'OwnershipTransferred',
   },
@@ -6255,18 +4933,8 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'steward',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'activeAt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'steward', internalType: 'address', type: 'address', indexed: true },
+      { name: 'activeAt', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'StewardSet',
   },
@@ -6278,11 +4946,7 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeExpired',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangeNotFound',
-  },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangeNotFound' },
   {
     type: 'error',
     inputs: [
@@ -6291,16 +4955,8 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeNotReady',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'FeedAlreadySet',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }],
-    name: 'GuardianAlreadySet',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedAlreadySet' },
+  { type: 'error', inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }], name: 'GuardianAlreadySet' },
   {
     type: 'error',
     inputs: [
@@ -6313,20 +4969,12 @@ export const keelRiskAdminAbi = [
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      {
-        name: 'liquidationThreshold',
-        internalType: 'uint256',
-        type: 'uint256',
-      },
+      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
-    name: 'InvalidDelay',
-  },
+  { type: 'error', inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }], name: 'InvalidDelay' },
   {
     type: 'error',
     inputs: [
@@ -6336,31 +4984,11 @@ export const keelRiskAdminAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketAlreadyAdded',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketInUse',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'MarketNotOurs',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NotListed',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotOwnerOrGuardian',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketAlreadyAdded' },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketInUse' },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketNotOurs' },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotOwnerOrGuardian' },
   {
     type: 'error',
     inputs: [
@@ -6369,21 +4997,9 @@ export const keelRiskAdminAbi = [
     ],
     name: 'NotSteward',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'OwnableInvalidOwner',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
-    name: 'OwnableUnauthorizedAccount',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'StewardChangeNoLongerSafer',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
+  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'StewardChangeNoLongerSafer' },
   {
     type: 'error',
     inputs: [
@@ -6393,11 +5009,7 @@ export const keelRiskAdminAbi = [
     ],
     name: 'StewardStepTooLarge',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
-    name: 'UnknownMarket',
-  },
+  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
 ] as const
 
@@ -6409,11 +5021,7 @@ export const keelRiskStewardAbi = [
   {
     type: 'constructor',
     inputs: [
-      {
-        name: 'riskAdmin_',
-        internalType: 'contract KeelRiskAdmin',
-        type: 'address',
-      },
+      { name: 'riskAdmin_', internalType: 'contract KeelRiskAdmin', type: 'address' },
       { name: 'maxStep_', internalType: 'uint256', type: 'uint256' },
       { name: 'minInterval_', internalType: 'uint256', type: 'uint256' },
       { name: 'agent_', internalType: 'address', type: 'address' },
@@ -6434,13 +5042,7 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'agent',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'agent', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -6468,17 +5070,9 @@ export const keelRiskStewardAbi = [
             type: 'tuple',
             components: [
               { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'liquidationSeconds',
-                internalType: 'uint64',
-                type: 'uint64',
-              },
+              { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
               { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
-              {
-                name: 'insolvencyOdds',
-                internalType: 'uint64',
-                type: 'uint64',
-              },
+              { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
             ],
           },
         ],
@@ -6503,20 +5097,8 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'maxStep',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'minInterval',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'maxStep', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'minInterval', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [
@@ -6540,11 +5122,7 @@ export const keelRiskStewardAbi = [
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationSeconds',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -6558,9 +5136,7 @@ export const keelRiskStewardAbi = [
     type: 'function',
     inputs: [],
     name: 'riskAdmin',
-    outputs: [
-      { name: '', internalType: 'contract KeelRiskAdmin', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract KeelRiskAdmin', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -6570,89 +5146,31 @@ export const keelRiskStewardAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'agent', internalType: 'address', type: 'address', indexed: true }], name: 'AgentSet' },
   {
     type: 'event',
     anonymous: false,
-    inputs: [
-      {
-        name: 'agent',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-    ],
-    name: 'AgentSet',
-  },
-  {
-    type: 'event',
-    anonymous: false,
-    inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-    ],
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
     name: 'StewardExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'changeId',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: true,
-      },
-      {
-        name: 'market',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'asset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'fromLtv',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'fromLt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'toLtv',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'toLt',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'fromLtv', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'fromLt', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'toLtv', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'toLt', internalType: 'uint256', type: 'uint256', indexed: false },
       {
         name: 'inputs',
         internalType: 'struct StewardInputs',
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          {
-            name: 'liquidationSeconds',
-            internalType: 'uint64',
-            type: 'uint64',
-          },
+          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -6661,16 +5179,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StewardProposed',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'ChangePending',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'CollateralChangedSince',
-  },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangePending' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'CollateralChangedSince' },
   {
     type: 'error',
     inputs: [
@@ -6679,16 +5189,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'InvalidStewardConfig',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotAgent',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGovernance',
-  },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotAgent' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGovernance' },
   { type: 'error', inputs: [], name: 'NothingToChange' },
   {
     type: 'error',
@@ -6699,16 +5201,8 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StepTooLarge',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }],
-    name: 'TooSoon',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
-    name: 'UnknownStewardChange',
-  },
+  { type: 'error', inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }], name: 'TooSoon' },
+  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'UnknownStewardChange' },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -6720,16 +5214,8 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      {
-        name: 'swapper_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
-      {
-        name: 'morpho_',
-        internalType: 'contract IGuardMorpho',
-        type: 'address',
-      },
+      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
+      { name: 'morpho_', internalType: 'contract IGuardMorpho', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -6783,20 +5269,12 @@ export const morphoBlueGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'guard',
-    outputs: [{ name: '', internalType: 'address', type: 'address' }],
-    stateMutability: 'view',
-  },
+  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
     name: 'morpho',
-    outputs: [
-      { name: '', internalType: 'contract IGuardMorpho', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IGuardMorpho', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -6842,27 +5320,13 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
-    name: 'NoProtocolPrice',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
-    name: 'NotGuard',
-  },
+  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -6890,11 +5354,7 @@ export const morphoLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'morpho_', internalType: 'contract IMorpho', type: 'address' },
-      {
-        name: 'adapter_',
-        internalType: 'contract ISwapAdapter',
-        type: 'address',
-      },
+      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -6909,9 +5369,7 @@ export const morphoLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [
-      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -7026,36 +5484,11 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageDecreased',
   },
@@ -7063,42 +5496,12 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'deposited',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'borrowed',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'collateralBought',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'LeverageIncreased',
   },
@@ -7106,36 +5509,11 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      {
-        name: 'owner',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'collateral',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'debtAsset',
-        internalType: 'address',
-        type: 'address',
-        indexed: true,
-      },
-      {
-        name: 'sold',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
-      {
-        name: 'repaid',
-        internalType: 'uint256',
-        type: 'uint256',
-        indexed: false,
-      },
+      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
+      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
+      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'PositionClosed',
   },
@@ -7164,16 +5542,8 @@ export const morphoLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
-    name: 'RouterNotAuthorized',
-  },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotAuthorized' },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [
@@ -7206,24 +5576,12 @@ export const morphoLeverageRouterAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const uniswapV2AdapterAbi = [
-  {
-    type: 'constructor',
-    inputs: [
-      {
-        name: 'factory_',
-        internalType: 'contract IUniswapV2Factory',
-        type: 'address',
-      },
-    ],
-    stateMutability: 'nonpayable',
-  },
+  { type: 'constructor', inputs: [{ name: 'factory_', internalType: 'contract IUniswapV2Factory', type: 'address' }], stateMutability: 'nonpayable' },
   {
     type: 'function',
     inputs: [],
     name: 'factory',
-    outputs: [
-      { name: '', internalType: 'contract IUniswapV2Factory', type: 'address' },
-    ],
+    outputs: [{ name: '', internalType: 'contract IUniswapV2Factory', type: 'address' }],
     stateMutability: 'view',
   },
   {
@@ -7298,11 +5656,7 @@ export const uniswapV2AdapterAbi = [
     ],
     name: 'NoPool',
   },
-  {
-    type: 'error',
-    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
-    name: 'SafeERC20FailedOperation',
-  },
+  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
   {
     type: 'error',
     inputs: [

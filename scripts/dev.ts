@@ -137,7 +137,11 @@ async function main() {
     if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard) {
       // Agent logs are JSON lines; dev prints only what they did, not every scan.
       const quiet = (line: string) => {
-        if (/"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed)"/.test(line))
+        if (
+          /"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed)"/.test(
+            line,
+          )
+        )
           console.log(`  [chain ${chainId}] ${line}`);
       };
       const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet });

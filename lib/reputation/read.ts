@@ -4,7 +4,7 @@
  * and the scorer agent show and compare).
  */
 import { decodeAbiParameters, parseAbiParameters, type Address, type Hex, type PublicClient } from "viem";
-import { easAbi, keelMarketAbi, keelReputationAbi } from "../../contracts-abi/generated";
+import { ieasAbi, keelMarketAbi, keelReputationAbi } from "../../contracts-abi/generated";
 import type { Deployment, ReputationDeployment } from "../deployment";
 import type { VaultEvent } from "./record";
 import { RECORD_SCHEMA, type AccountRecord } from "./score";
@@ -12,7 +12,11 @@ import { RECORD_SCHEMA, type AccountRecord } from "./score";
 const ZERO_UID = `0x${"0".repeat(64)}` as Hex;
 
 /** Every vault event of every market of `deployment`, in chain order, with block times (a liquidation with the shares left). */
-export async function readVaultEvents(client: PublicClient, deployment: Deployment, toBlock?: bigint): Promise<{ events: VaultEvent[]; asOfBlock: bigint }> {
+export async function readVaultEvents(
+  client: PublicClient,
+  deployment: Deployment,
+  toBlock?: bigint,
+): Promise<{ events: VaultEvent[]; asOfBlock: bigint }> {
   const asOfBlock = toBlock ?? (await client.getBlockNumber());
   const fromBlock = BigInt(deployment.deploymentBlock);
   const times = new Map<bigint, number>();
@@ -35,7 +39,13 @@ export async function readVaultEvents(client: PublicClient, deployment: Deployme
       else if (l.eventName === "Repaid") all.push({ e: { kind: "repaid", vault: vault(l.args.id!), shares: l.args.shares!, time }, ...at });
       else if (l.eventName === "BadDebt") all.push({ e: { kind: "badDebt", vault: vault(l.args.id!), time }, ...at });
       else if (l.eventName === "Liquidated") {
-        const v = await client.readContract({ address: m.address, abi: keelMarketAbi, functionName: "getVault", args: [l.args.id!], blockNumber: l.blockNumber });
+        const v = await client.readContract({
+          address: m.address,
+          abi: keelMarketAbi,
+          functionName: "getVault",
+          args: [l.args.id!],
+          blockNumber: l.blockNumber,
+        });
         all.push({ e: { kind: "liquidated", vault: vault(l.args.id!), sharesAfter: v.debtShares, time }, ...at });
       }
     }
@@ -84,6 +94,6 @@ export async function readHonouredRecord(client: PublicClient, rep: ReputationDe
     client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "ltvBonus", args: [account] }),
   ]);
   if (uid === ZERO_UID) return null;
-  const a = await client.readContract({ address: rep.eas, abi: easAbi, functionName: "getAttestation", args: [uid] });
+  const a = await client.readContract({ address: rep.eas, abi: ieasAbi, functionName: "getAttestation", args: [uid] });
   return { uid, bonus, expiry: Number(expiry), bonusNow, ...decodeRecord(a.data), attestedAt: Number(a.time), attester: a.attester };
 }

@@ -3,7 +3,9 @@
  * market's reputation source grants for it, and the LTV the market then allows. Pure functions on plain numbers and
  * bigint; the bonus and boosted-LTV formulas mirror KeelReputation.bonusForScore and KeelMarketCore._limitWithBonus.
  */
-import type { VaultPosition } from "../risk";
+import { WAD } from "../risk";
+
+const wMulDown = (x: bigint, y: bigint) => (x * y) / WAD;
 
 /** Highest score (KeelReputation.MAX_SCORE). */
 export const MAX_SCORE = 10_000;
@@ -100,21 +102,17 @@ export function bonusForScore(score: number, maxBonus: bigint): bigint {
 }
 
 /**
- * The LTV a collateral allows an account with `bonus` (KeelMarketCore._limitWithBonus): LTV + bonus, capped at halfway
- * from the LTV to the liquidation threshold. Never the liquidation threshold itself.
+ * A vault's borrow limit for an account with `bonus` (KeelMarketCore._limitWithBonus), from its values at current prices
+ * (USD, WAD: `vaultHealth`): the base limit plus bonus × collateral value, capped at halfway from the base limit to
+ * the liquidation value. Never the liquidation value itself; with no bonus, the base limit.
  */
-export function boostedLtv(ltv: bigint, liquidationThreshold: bigint, bonus: bigint): bigint {
-  const half = (ltv + liquidationThreshold) / 2n;
-  const up = ltv + bonus;
-  return up < half ? up : half;
+export function boostedLimit(borrowLimitValue: bigint, collateralValue: bigint, liquidationValue: bigint, bonus: bigint): bigint {
+  if (bonus === 0n) return borrowLimitValue;
+  const extra = wMulDown(collateralValue, bonus);
+  const half = (liquidationValue - borrowLimitValue) / 2n;
+  return borrowLimitValue + (extra < half ? extra : half);
 }
 
 /** The record schema's data, in its field order (KeelReputation.RECORD_SCHEMA). */
 export const RECORD_SCHEMA =
   "uint16 score,uint64 firstSeen,uint32 repayments,uint32 liquidations,uint32 closedWithoutLoss,uint32 closedWithLoss,uint64 asOfBlock";
-
-/** `v` as the engine values it for an account with `bonus`: every collateral at its boosted LTV (risk.ts previews). */
-export function withBonus(v: VaultPosition, bonus: bigint): VaultPosition {
-  if (bonus === 0n) return v;
-  return { ...v, collaterals: v.collaterals.map((c) => ({ ...c, ltv: boostedLtv(c.ltv, c.liquidationThreshold, bonus) })) };
-}

@@ -16,7 +16,16 @@ export const LOCAL_MAX_BONUS = 5n * 10n ** 16n;
  * (`@ethereum-attestation-service/eas-contracts`): its sources pin solc 0.8.29, which our forge build does not have.
  */
 export function easArtifact(name: "SchemaRegistry" | "EAS"): { abi: Abi; bytecode: Hex } {
-  const p = path.join(repoRoot, "node_modules", "@ethereum-attestation-service", "eas-contracts", "artifacts", "contracts", `${name}.sol`, `${name}.json`);
+  const p = path.join(
+    repoRoot,
+    "node_modules",
+    "@ethereum-attestation-service",
+    "eas-contracts",
+    "artifacts",
+    "contracts",
+    `${name}.sol`,
+    `${name}.json`,
+  );
   const json = JSON.parse(readFileSync(p, "utf8")) as { abi: Abi; bytecode: Hex };
   return { abi: json.abi, bytecode: json.bytecode };
 }
@@ -44,6 +53,8 @@ export async function deployReputation(
   for (const market of p.markets) {
     await c.send({ address: p.riskAdmin, abi: keelRiskAdminAbi, functionName: "setReputation", args: [market, source] });
   }
-  log(`EAS ${eas} (registry ${schemaRegistry}); KeelReputation ${source}: attester ${attester} (anvil #9), cap 5 LTV points, ${p.markets.length} markets`);
+  log(
+    `EAS ${eas} (registry ${schemaRegistry}); KeelReputation ${source}: attester ${attester} (anvil #9), cap 5 LTV points, ${p.markets.length} markets`,
+  );
   return { eas, schemaRegistry, source, attester, recordSchema, disputeSchema };
 }
