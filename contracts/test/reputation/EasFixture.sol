@@ -7,7 +7,8 @@ import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.s
 /// @dev Deploys the Ethereum Attestation Service (SchemaRegistry, then EAS) from the npm package's own build
 /// artifacts: its sources pin solc 0.8.29, which is not our compiler.
 abstract contract EasFixture is Test {
-    string internal constant EAS_ARTIFACTS = "../node_modules/@ethereum-attestation-service/eas-contracts/artifacts/contracts/";
+    string internal constant EAS_ARTIFACTS =
+        "../node_modules/@ethereum-attestation-service/eas-contracts/artifacts/contracts/";
 
     function _deployEas() internal returns (IEAS eas) {
         address registry = _create(_artifact("SchemaRegistry.sol/SchemaRegistry.json"));
