@@ -9,7 +9,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestClient, http, keccak256, encodeAbiParameters, parseUnits, type Abi, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
+import { encodeRecord } from "../agents/reputation-scorer";
+import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelReputationAbi, keelRiskAdminAbi } from "../contracts-abi";
+import { easArtifact } from "../scripts/lib/deploy-reputation";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
@@ -101,6 +103,13 @@ async function main() {
         args: [market, t, { ltv: e18(ltv), liquidationThreshold: e18(lt), maxDiscount: e18("0.1"), supplyCap: cap }],
       });
     }
+    // Reputation source (EAS + KeelReputation, admin as the attester, 5-point cap), set while the market is unused.
+    const registryBuild = easArtifact("SchemaRegistry");
+    const easBuild = easArtifact("EAS");
+    const registry = await admin.deploy(registryBuild.abi, registryBuild.bytecode);
+    const eas = await admin.deploy(easBuild.abi, easBuild.bytecode, [registry]);
+    const reputation = await admin.deploy(keelReputationAbi, bytecodeOf("KeelReputation"), [eas, me, e18("0.05")]);
+    await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "setReputation", args: [market, reputation] });
     await approveAll(market);
     await admin.send({ address: market, abi: keelMarketAbi, functionName: "deposit", args: [usdc("5000000"), me] });
 
@@ -120,6 +129,33 @@ async function main() {
     keel.borrowTwoAssets = await gasOf(alice, market, keelMarketAbi, "borrow", [aliceVault, usdc("1000"), alice.account.address]);
     keel.withdrawTwoAssets = await gasOf(alice, market, keelMarketAbi, "withdrawCollateral", [aliceVault, WETH, e18("1"), alice.account.address]);
     keel.repayAll = await gasOf(alice, market, keelMarketAbi, "repay", [aliceVault, 2n ** 256n - 1n]);
+
+    // Reputation: Carol's perfect score attested (5 points: 10 WETH at $3,000 → base limit $24,000, boosted $24,900,
+    // halfway to the $25,800 liquidation value); her borrows above the base limit take the bonus path.
+    const carol = clientsFor(anvil.url, 31337, ANVIL_KEYS[4]!);
+    for (const [t, amt] of [[WETH, e18("100")]] as const)
+      await admin.send({ address: t, abi: devErc20Abi, functionName: "mint", args: [carol.account.address, amt] });
+    await carol.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [market, 2n ** 255n] });
+    const recordSchema = await admin.publicClient.readContract({ address: reputation, abi: keelReputationAbi, functionName: "recordSchema" });
+    const now = (await admin.publicClient.getBlock()).timestamp;
+    keel.attest = await gasOf(admin, eas, ieasAbi, "attest", [
+      {
+        schema: recordSchema,
+        data: {
+          recipient: carol.account.address,
+          expirationTime: now + 7n * 86_400n,
+          revocable: true,
+          refUID: `0x${"0".repeat(64)}`,
+          data: encodeRecord(10_000, { firstSeen: 1, repayments: 10, liquidations: 0, closedWithoutLoss: 3, closedWithLoss: 0, asOfBlock: 1n }),
+          value: 0n,
+        },
+      },
+    ]);
+    await carol.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const carolVault = 2n; // after Alice's (1)
+    await carol.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [carolVault, WETH, e18("10")] });
+    keel.borrowBonus = await gasOf(carol, market, keelMarketAbi, "borrow", [carolVault, usdc("24500"), carol.account.address]);
+    keel.borrowBonus2 = await gasOf(carol, market, keelMarketAbi, "borrow", [carolVault, usdc("100"), carol.account.address]);
 
     // ── Morpho Blue ──
     const morpho = await admin.deploy(morphoBuild.Morpho!.abi, morphoBuild.Morpho!.bytecode, [me]);
@@ -153,7 +189,7 @@ async function main() {
     // ── Liquidation, both: Bob borrows 23,000 USDC on 10 WETH, ETH falls to $2,600 ──
     const b = bob.account.address;
     await bob.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
-    const bobVault = 2n;
+    const bobVault = 3n; // after Alice's (1) and Carol's (2)
     await bob.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [bobVault, WETH, e18("10")] });
     await bob.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [bobVault, usdc("23000"), b] });
     await bob.send({ address: morpho, abi: mAbi, functionName: "supplyCollateral", args: [params, e18("10"), b, "0x"] });
@@ -177,6 +213,17 @@ async function main() {
       { op: "borrow, 2 collateral assets", keel: keel.borrowTwoAssets!, note: `+${keel.borrowTwoAssets! - keel.borrow2!} vs 1 asset` },
       { op: "withdraw, 2 collateral assets", keel: keel.withdrawTwoAssets!, note: `+${keel.withdrawTwoAssets! - keel.withdraw2!} vs 1 asset` },
       { op: "repay all (max)", keel: keel.repayAll! },
+      {
+        op: "borrow (first) above base LTV, on a reputation bonus",
+        keel: keel.borrowBonus!,
+        note: `+${keel.borrowBonus! - keel.borrow!} vs borrow (first): the source's lookup and a second valuation; a borrow within base LTV never reads the source`,
+      },
+      {
+        op: "borrow (again) above base LTV, on the bonus",
+        keel: keel.borrowBonus2!,
+        note: `+${keel.borrowBonus2! - keel.borrow2!} vs borrow (again)`,
+      },
+      { op: "attest a reputation record (scorer, EAS + resolver)", keel: keel.attest!, note: "paid by the attester, not the borrower" },
     ];
     const ratio = (r: Row) => (r.morpho ? (Number((r.keel * 10_000n) / r.morpho) / 10_000).toFixed(2) : "—");
     const table = [

@@ -25,4 +25,6 @@ export const ABI_CONTRACTS = [
   "IUniswapV2Factory",
   "IUniswapV2Pair",
   "DevRiskSeeder",
+  "KeelReputation",
+  "IEAS",
 ] as const;

@@ -241,7 +241,7 @@ export const aaveV3GuardAdapterAbi = [
   {
     type: 'function',
     inputs: [
-      { name: '', internalType: 'address', type: 'address' },
+      { name: 'asset', internalType: 'address', type: 'address' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
       { name: 'premium', internalType: 'uint256', type: 'uint256' },
       { name: 'initiator', internalType: 'address', type: 'address' },
@@ -304,14 +304,6 @@ export const aaveV3GuardAdapterAbi = [
     stateMutability: 'view',
   },
   { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'length', internalType: 'uint256', type: 'uint256' },
-      { name: 'expected', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'NonCanonicalPosition',
-  },
   { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
   { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
@@ -604,6 +596,403 @@ export const devRiskSeederAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// IEAS
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const ieasAbi = [
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'request',
+        internalType: 'struct AttestationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'attest',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'delegatedRequest',
+        internalType: 'struct DelegatedAttestationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signature',
+            internalType: 'struct Signature',
+            type: 'tuple',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'attestByDelegation',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'uid', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getAttestation',
+    outputs: [
+      {
+        name: '',
+        internalType: 'struct Attestation',
+        type: 'tuple',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'revoker', internalType: 'address', type: 'address' },
+      { name: 'data', internalType: 'bytes32', type: 'bytes32' },
+    ],
+    name: 'getRevokeOffchain',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'getSchemaRegistry',
+    outputs: [{ name: '', internalType: 'contract ISchemaRegistry', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'getTimestamp',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'uid', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'isAttestationValid',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiRequests',
+        internalType: 'struct MultiAttestationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'multiAttest',
+    outputs: [{ name: '', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiDelegatedRequests',
+        internalType: 'struct MultiDelegatedAttestationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct AttestationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'recipient', internalType: 'address', type: 'address' },
+              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              { name: 'revocable', internalType: 'bool', type: 'bool' },
+              { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'data', internalType: 'bytes', type: 'bytes' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signatures',
+            internalType: 'struct Signature[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'multiAttestByDelegation',
+    outputs: [{ name: '', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiRequests',
+        internalType: 'struct MultiRevocationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'multiRevoke',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'multiDelegatedRequests',
+        internalType: 'struct MultiDelegatedRevocationRequest[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signatures',
+            internalType: 'struct Signature[]',
+            type: 'tuple[]',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'revoker', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'multiRevokeByDelegation',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    name: 'multiRevokeOffchain',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32[]', type: 'bytes32[]' }],
+    name: 'multiTimestamp',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'request',
+        internalType: 'struct RevocationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    name: 'revoke',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'delegatedRequest',
+        internalType: 'struct DelegatedRevocationRequest',
+        type: 'tuple',
+        components: [
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          {
+            name: 'data',
+            internalType: 'struct RevocationRequestData',
+            type: 'tuple',
+            components: [
+              { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+              { name: 'value', internalType: 'uint256', type: 'uint256' },
+            ],
+          },
+          {
+            name: 'signature',
+            internalType: 'struct Signature',
+            type: 'tuple',
+            components: [
+              { name: 'v', internalType: 'uint8', type: 'uint8' },
+              { name: 'r', internalType: 'bytes32', type: 'bytes32' },
+              { name: 's', internalType: 'bytes32', type: 'bytes32' },
+            ],
+          },
+          { name: 'revoker', internalType: 'address', type: 'address' },
+          { name: 'deadline', internalType: 'uint64', type: 'uint64' },
+        ],
+      },
+    ],
+    name: 'revokeByDelegation',
+    outputs: [],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'revokeOffchain',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'data', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'timestamp',
+    outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
+    stateMutability: 'nonpayable',
+  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'recipient', internalType: 'address', type: 'address', indexed: true },
+      { name: 'attester', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'Attested',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'recipient', internalType: 'address', type: 'address', indexed: true },
+      { name: 'attester', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'Revoked',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'revoker', internalType: 'address', type: 'address', indexed: true },
+      { name: 'data', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'timestamp', internalType: 'uint64', type: 'uint64', indexed: true },
+    ],
+    name: 'RevokedOffchain',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'data', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'timestamp', internalType: 'uint64', type: 'uint64', indexed: true },
+    ],
+    name: 'Timestamped',
+  },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // IGuardAavePool
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -834,14 +1223,6 @@ export const iGuardAdapterAbi = [
     stateMutability: 'view',
   },
   { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'length', internalType: 'uint256', type: 'uint256' },
-      { name: 'expected', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'NonCanonicalPosition',
-  },
   { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   {
     type: 'error',
@@ -1256,13 +1637,6 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'MAX_RULE_LIFETIME',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
     name: 'MAX_SLIPPAGE_BPS',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
@@ -1339,7 +1713,6 @@ export const keelAutomationAbi = [
           { name: 'target', internalType: 'uint128', type: 'uint128' },
           { name: 'minCollateral', internalType: 'uint128', type: 'uint128' },
           { name: 'high', internalType: 'uint128', type: 'uint128' },
-          { name: 'validUntil', internalType: 'uint40', type: 'uint40' },
         ],
       },
     ],
@@ -1444,7 +1817,6 @@ export const keelAutomationAbi = [
           { name: 'minCollateral', internalType: 'uint256', type: 'uint256' },
           { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256' },
           { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256' },
-          { name: 'validUntil', internalType: 'uint256', type: 'uint256' },
         ],
       },
     ],
@@ -1556,14 +1928,6 @@ export const keelAutomationAbi = [
     name: 'PositionNotClosed',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'key', internalType: 'bytes32', type: 'bytes32' },
-      { name: 'validUntil', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'RuleExpired',
-  },
   {
     type: 'error',
     inputs: [
@@ -1995,14 +2359,6 @@ export const keelGuardAdapterAbi = [
     stateMutability: 'view',
   },
   { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'length', internalType: 'uint256', type: 'uint256' },
-      { name: 'expected', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'NonCanonicalPosition',
-  },
   { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
   { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
@@ -3190,6 +3546,7 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
+  { type: 'function', inputs: [], name: 'reputation', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   { type: 'function', inputs: [], name: 'reserveFactor', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   { type: 'function', inputs: [], name: 'riskAdmin', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
   {
@@ -3255,6 +3612,13 @@ export const keelMarketAbi = [
       },
     ],
     name: 'setRateModel',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'address', type: 'address' }],
+    name: 'setReputation',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -3530,6 +3894,7 @@ export const keelMarketAbi = [
     ],
     name: 'Repaid',
   },
+  { type: 'event', anonymous: false, inputs: [{ name: 'source', internalType: 'address', type: 'address', indexed: true }], name: 'ReputationSet' },
   {
     type: 'event',
     anonymous: false,
@@ -4018,6 +4383,184 @@ export const keelOracleAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelReputation
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelReputationAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      { name: 'eas_', internalType: 'contract IEAS', type: 'address' },
+      { name: 'attester_', internalType: 'address', type: 'address' },
+      { name: 'maxBonus_', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  { type: 'function', inputs: [], name: 'DISPUTE_SCHEMA', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_BONUS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_SCORE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'MAX_VALIDITY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'RECORD_SCHEMA', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'a',
+        internalType: 'struct Attestation',
+        type: 'tuple',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+    ],
+    name: 'attest',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  { type: 'function', inputs: [], name: 'attester', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [{ name: 'score', internalType: 'uint256', type: 'uint256' }],
+    name: 'bonusForScore',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  { type: 'function', inputs: [], name: 'disputeSchema', outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'eas', outputs: [{ name: '', internalType: 'contract IEAS', type: 'address' }], stateMutability: 'view' },
+  { type: 'function', inputs: [], name: 'isPayable', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'pure' },
+  {
+    type: 'function',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'ltvBonus',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  { type: 'function', inputs: [], name: 'maxBonus', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'list',
+        internalType: 'struct Attestation[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+      { name: '', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    name: 'multiAttest',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'list',
+        internalType: 'struct Attestation[]',
+        type: 'tuple[]',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+      { name: '', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    name: 'multiRevoke',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'recordOf',
+    outputs: [
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'bonus', internalType: 'uint256', type: 'uint256' },
+      { name: 'expiry', internalType: 'uint64', type: 'uint64' },
+    ],
+    stateMutability: 'view',
+  },
+  { type: 'function', inputs: [], name: 'recordSchema', outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'a',
+        internalType: 'struct Attestation',
+        type: 'tuple',
+        components: [
+          { name: 'uid', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'schema', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'time', internalType: 'uint64', type: 'uint64' },
+          { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'revocationTime', internalType: 'uint64', type: 'uint64' },
+          { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
+          { name: 'recipient', internalType: 'address', type: 'address' },
+          { name: 'attester', internalType: 'address', type: 'address' },
+          { name: 'revocable', internalType: 'bool', type: 'bool' },
+          { name: 'data', internalType: 'bytes', type: 'bytes' },
+        ],
+      },
+    ],
+    name: 'revoke',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'payable',
+  },
+  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'pure' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      { name: 'score', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'bonus', internalType: 'uint256', type: 'uint256', indexed: false },
+      { name: 'expiry', internalType: 'uint64', type: 'uint64', indexed: false },
+    ],
+    name: 'RecordHonoured',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'account', internalType: 'address', type: 'address', indexed: true },
+      { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: true },
+    ],
+    name: 'RecordRevoked',
+  },
+  { type: 'error', inputs: [], name: 'InvalidReputationConfig' },
+  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotEas' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // KeelRiskAdmin
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -4215,12 +4758,29 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [
       { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'source', internalType: 'address', type: 'address' },
+    ],
+    name: 'proposeReputation',
+    outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
       { name: 'asset', internalType: 'address', type: 'address' },
       { name: 'ltv', internalType: 'uint64', type: 'uint64' },
       { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
     ],
     name: 'proposeStewardCollateral',
     outputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'removeReputation',
+    outputs: [],
     stateMutability: 'nonpayable',
   },
   { type: 'function', inputs: [], name: 'removeSteward', outputs: [], stateMutability: 'nonpayable' },
@@ -4242,6 +4802,16 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [{ name: 'guardian_', internalType: 'address', type: 'address' }],
     name: 'setGuardian',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'market', internalType: 'address', type: 'address' },
+      { name: 'source', internalType: 'address', type: 'address' },
+    ],
+    name: 'setReputation',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -4646,7 +5216,6 @@ export const morphoBlueGuardAdapterAbi = [
       { name: 'guard_', internalType: 'address', type: 'address' },
       { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
       { name: 'morpho_', internalType: 'contract IGuardMorpho', type: 'address' },
-      { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -4701,7 +5270,6 @@ export const morphoBlueGuardAdapterAbi = [
     stateMutability: 'nonpayable',
   },
   { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'maxPriceAge', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
   {
     type: 'function',
     inputs: [],
@@ -4756,14 +5324,6 @@ export const morphoBlueGuardAdapterAbi = [
     stateMutability: 'view',
   },
   { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'length', internalType: 'uint256', type: 'uint256' },
-      { name: 'expected', internalType: 'uint256', type: 'uint256' },
-    ],
-    name: 'NonCanonicalPosition',
-  },
   { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
   { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
@@ -4775,7 +5335,6 @@ export const morphoBlueGuardAdapterAbi = [
     ],
     name: 'StaleProtocolPrice',
   },
-  { type: 'error', inputs: [{ name: 'oracle', internalType: 'address', type: 'address' }], name: 'UncheckableOracle' },
   {
     type: 'error',
     inputs: [

@@ -7,6 +7,7 @@ import {
   keelLeverageRouterAbi,
   keelMarketAbi,
   keelOracleAbi,
+  keelReputationAbi,
   keelRiskAdminAbi,
   keelRiskStewardAbi,
   morphoLeverageRouterAbi,
@@ -32,10 +33,12 @@ const periphery = [...keelPeriphery, ...newErrors([...marketAndOracleErrors, ...
 ) as Abi;
 const withSwap = [...marketAndOracleErrors, ...periphery, ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi)] as Abi;
 const automationErrors = newErrors(withSwap, keelAutomationAbi);
+const guardErrors = newErrors([...withSwap, ...automationErrors], iGuardAdapterAbi);
 export const keelErrorsAbi = [
   ...withSwap,
   ...automationErrors,
-  ...newErrors([...withSwap, ...automationErrors], iGuardAdapterAbi),
+  ...guardErrors,
+  ...newErrors([...withSwap, ...automationErrors, ...guardErrors], keelReputationAbi),
 ] as const satisfies Abi;
 
 /** KeelAutomation's ABI plus every error an execution or a rule change can bubble up (adapters, protocols' swap). */

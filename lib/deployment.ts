@@ -61,6 +61,20 @@ export interface AutomationDeployment {
   morphoBlue?: Address;
 }
 
+/**
+ * Reputation-tailored margins (docs/reputation.md): the Ethereum Attestation Service and Keel's reputation source
+ * (KeelReputation: the record schema's resolver and the markets' LTV-bonus lookup), with its one attester and the
+ * UIDs of the record and dispute schemas it published.
+ */
+export interface ReputationDeployment {
+  eas: Address;
+  schemaRegistry: Address;
+  source: Address;
+  attester: Address;
+  recordSchema: Hex;
+  disputeSchema: Hex;
+}
+
 /** What a deploy step writes for one chain and the app, scripts and agents read: `contracts-abi/deployments/<chainId>.json`. */
 export interface Deployment {
   chainId: number;
@@ -91,6 +105,8 @@ export interface Deployment {
   morphoBlue?: MorphoBlueDeployment;
   /** The guard for every protocol and its adapters, where deployed. */
   automation?: AutomationDeployment;
+  /** EAS and the reputation source, where deployed (local: `npm run dev`). */
+  reputation?: ReputationDeployment;
   /** Only on local chains: the account that may move dev feeds, and the local Uniswap V2 (pools the simulator arbitrages). */
   dev?: { feedOwner: Address; uniswapV2?: { factory: Address; router: Address } };
 }
@@ -237,6 +253,24 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     }
   }
 
+  let reputation: ReputationDeployment | undefined;
+  if (raw.reputation !== undefined) {
+    const o = isObject(raw.reputation) ? raw.reputation : {};
+    need(isObject(raw.reputation), "reputation must be an object");
+    const uid = (v: unknown, field: string): Hex => {
+      need(isHex(v) && (v as string).length === 66, `${field} must be a 32-byte hex UID`);
+      return (isHex(v) ? v.toLowerCase() : "0x") as Hex;
+    };
+    reputation = {
+      eas: addr(o.eas, "reputation.eas"),
+      schemaRegistry: addr(o.schemaRegistry, "reputation.schemaRegistry"),
+      source: addr(o.source, "reputation.source"),
+      attester: addr(o.attester, "reputation.attester"),
+      recordSchema: uid(o.recordSchema, "reputation.recordSchema"),
+      disputeSchema: uid(o.disputeSchema, "reputation.disputeSchema"),
+    };
+  }
+
   if (problems.length) throw new DeploymentError(source, problems);
   const contractsOut = {
     oracle,
@@ -258,6 +292,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     ...(aaveV3 ? { aaveV3 } : {}),
     ...(morphoBlue ? { morphoBlue } : {}),
     ...(automation ? { automation } : {}),
+    ...(reputation ? { reputation } : {}),
     ...(dev ? { dev } : {}),
   };
 }

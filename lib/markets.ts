@@ -6,7 +6,7 @@ import type { LensMarket } from "./vaults";
 export type PendingChange = LensMarket["pendingChanges"][number];
 
 /** `ChangeKind` in the Solidity enum's order (contracts/src/interfaces/IKeelRiskAdmin.sol). */
-export const CHANGE_KINDS = ["Collateral", "RateModel", "Fees", "Feed", "Guardian", "Delay"] as const;
+export const CHANGE_KINDS = ["Collateral", "RateModel", "Fees", "Feed", "Guardian", "Delay", "Reputation"] as const;
 
 /** The parameters a pending change can set: the key of each one's name under `changes.` in messages/<locale>.json. */
 export const CHANGE_LABELS = {
@@ -26,6 +26,7 @@ export const CHANGE_LABELS = {
   maxAnswer: "Max answer",
   guardian: "Guardian",
   delay: "Delay",
+  reputation: "Reputation source",
 } as const;
 
 /** What a change is, as a message key under `changes.` (with `symbol` for the asset ones), and its English. */
@@ -38,6 +39,7 @@ export const CHANGE_TITLES = {
   newFeed: "{symbol} price feed (new)",
   guardian: "Guardian",
   delay: "Risk delay",
+  reputation: "Reputation source (LTV bonus)",
   unknown: "Unknown change kind {symbol}",
 } as const;
 
@@ -142,6 +144,9 @@ export function describeChange(
   if (kind === "Guardian") {
     const show = (x: string) => (x === zeroAddress ? words.none : shortAddress(x));
     return titled("guardian", "", [item("guardian", show(market.guardian), show(change.asset))]);
+  }
+  if (kind === "Reputation") {
+    return titled("reputation", "", [item("reputation", null, change.asset === zeroAddress ? words.none : shortAddress(change.asset))]);
   }
   if (kind === "Delay") {
     return titled("delay", "", [item("delay", f.age(Number(market.riskDelay)), f.age(Number(a)))]);

@@ -92,7 +92,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   GuardianAlreadySet: () => "A guardian is already set: replacing it goes through a delayed proposal.",
   InvalidDelay: () => "The risk delay must be between 1 and 30 days.",
   MarketAlreadyAdded: () => "This market is already administered here.",
-  MarketInUse: () => "Someone has already supplied to or borrowed from this market: collateral changes go through the delay.",
+  MarketInUse: () => "Someone has already supplied to or borrowed from this market: this change goes through the delay.",
   MarketNotOurs: () => "This market's risk admin or oracle is not this contract's.",
   NotOwnerOrGuardian: () => "Only the risk admin's owner or its guardian may do this.",
   UnknownMarket: () => "This market is not administered by this risk admin.",
@@ -108,6 +108,9 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   TooSoon: () => "The steward changed this collateral too recently: wait for its interval.",
   ChangePending: () => "A change of this collateral is already pending: execute or cancel it first.",
   NothingToChange: () => "This proposal changes neither LTV nor the liquidation threshold.",
+  // KeelReputation (the markets' reputation source)
+  InvalidReputationConfig: () => "The reputation source's settings are invalid: an EAS contract, an attester and a bonus cap of at most 10 points.",
+  NotEas: () => "Only the Ethereum Attestation Service contract may report attestations to the reputation source.",
   UnknownStewardChange: () => "This is not a pending change of the steward (executed, cancelled or never proposed).",
   CollateralChangedSince: () => "The collateral's discount or supply cap changed since this steward change was proposed: propose it again.",
   VaultCheckPending: () => "This vault is mid-batch and cannot be liquidated now.",

@@ -15,6 +15,7 @@ import { DEFAULT_STEWARD_RULES } from "../lib/risk-model/steward";
 import { parseDeployConfig } from "../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/deployment";
 import { deployKeel, preflight } from "./lib/deploy-keel";
+import { deployReputation } from "./lib/deploy-reputation";
 import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
 import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
 import { clientsFor } from "./lib/clients";
@@ -169,6 +170,9 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   await deployer.send({ address: keel.contracts.riskAdmin!, abi: keelRiskAdminAbi, functionName: "setSteward", args: [steward] });
   log(`KeelRiskSteward ${steward} (3 points per change, once per 3 days per collateral)`);
 
+  // Reputation-tailored margins: EAS and the markets' reputation source, set while the markets are still unused.
+  const reputation = await deployReputation(deployer, { riskAdmin: keel.contracts.riskAdmin!, markets: markets.map((m) => m.address) }, log);
+
   // Seed lenders: anvil #4 supplies each market's base asset.
   const lender = privateKeyToAccount(ANVIL_KEYS[4]!).address;
   const lenderClient = clientsFor(opts.rpcUrl, chainId, ANVIL_KEYS[4]!);
@@ -203,6 +207,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     contracts: { ...keel.contracts, steward, multicall3 },
     ...(lending ?? {}),
     ...(automation ? { automation } : {}),
+    reputation,
     deploymentBlock,
     dev: { feedOwner: me, uniswapV2 },
   };

@@ -4,7 +4,7 @@
  *
  * Flags: --port 3000 (app) · --rpc-port 8545 (anvil; a second chain uses the next port) · --no-sim (prices stay still)
  *        · --chains 2 (a second local chain, id 31338, with other markets)
- *        · --no-agents (no liquidation keeper, guard executor or risk steward)
+ *        · --no-agents (no liquidation keeper, guard executor, risk steward or reputation scorer)
  *        · --no-indexer (no indexer: the app reads history from the chain) · --indexer-port 42069
  *        · --notifier-port 42070 (alerts service; email needs KEEL_SMTP_URL, e.g. smtp://user:pass@host:587)
  */
@@ -19,6 +19,7 @@ import { startNotifier, type Notifier } from "../agents/notifier";
 import { startKeeper } from "../agents/keeper";
 import { startPriceSimulator } from "../agents/price-simulator";
 import { startRiskSteward } from "../agents/risk-steward";
+import { startReputationScorer } from "../agents/reputation-scorer";
 import { ANVIL_KEYS, foundryBin, isPortFree, startAnvil, type Anvil } from "./lib/anvil";
 import { repoRoot } from "./lib/artifacts";
 import { morphoBuildCached } from "./lib/morpho-build";
@@ -136,7 +137,11 @@ async function main() {
     if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard) {
       // Agent logs are JSON lines; dev prints only what they did, not every scan.
       const quiet = (line: string) => {
-        if (/"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed)"/.test(line))
+        if (
+          /"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed)"/.test(
+            line,
+          )
+        )
           console.log(`  [chain ${chainId}] ${line}`);
       };
       const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet });
@@ -147,6 +152,8 @@ async function main() {
       );
       const steward = deployment.contracts.steward ? startRiskSteward({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
       stopSims.push(() => void steward?.stop());
+      const scorer = deployment.reputation ? startReputationScorer({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
+      stopSims.push(() => void scorer?.stop());
     }
   }
 
@@ -213,7 +220,7 @@ ${anvils.map((a) => `  chain      ${a.url}  (chain id ${a.chainId})`).join("\n")
   simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s; scenarios: npx tsx agents/market-simulator.ts --scenario crash (or the Simulator panel on /markets)"}
   indexer    ${indexer ? `${indexer.url} (history, timelines, CSV; the app falls back to the chain without it)` : "off (--no-indexer): history is read from the chain"}
   alerts     ${notifier.url} (sign in from the bell in the header; email ${process.env.KEEL_SMTP_URL ? "via KEEL_SMTP_URL" : "off: set KEEL_SMTP_URL"})
-  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6), guard executor (anvil #7) and risk steward (anvil #8) running"}
+  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6), guard executor (anvil #7), risk steward (anvil #8) and reputation scorer (anvil #9) running"}
 Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
 ${accounts}
 Ctrl-C stops everything.

@@ -12,11 +12,13 @@ export const ANVIL_KEYS: Hex[] = [
 /**
  * Further anvil test accounts (same mnemonic, #5…#8) used by the local chain's agents, so their transactions never
  * collide with a user's nonces: #5 provides AMM liquidity and arbitrages the pools, #6 runs the liquidation keeper,
- * #7 executes vault-protection rules, #8 is the risk steward's agent.
+ * #7 executes vault-protection rules, #8 is the risk steward's agent, #9 is the reputation scorer (the one attester
+ * of the local reputation source).
  */
 export const AGENT_KEYS = {
   marketMaker: "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
   keeper: "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
   guardExecutor: "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
   steward: "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+  attester: "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
 } as const satisfies Record<string, Hex>;

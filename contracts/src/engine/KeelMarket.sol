@@ -345,6 +345,16 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
 
     /// @inheritdoc IKeelMarket
     /// @dev Runs in KeelMarketModule.
+    function setReputation(
+        address /* source */
+    )
+        external
+    {
+        _delegateToModule();
+    }
+
+    /// @inheritdoc IKeelMarket
+    /// @dev Runs in KeelMarketModule.
     function withdrawReserves(
         address,
         /* to */
@@ -505,6 +515,11 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     /// @inheritdoc IKeelMarket
     function riskAdmin() external view returns (address) {
         return RISK_ADMIN;
+    }
+
+    /// @inheritdoc IKeelMarket
+    function reputation() external view returns (address) {
+        return _config.reputation;
     }
 
     /// @inheritdoc IKeelMarket

@@ -89,10 +89,12 @@ abstract contract KeelMarketCore {
 
     /// @dev `live` is set by the constructor so this slot is never zero: the first `openVault` then pays a 2,900-gas
     /// update rather than a 20,000-gas fresh write. `collateralCount` is the number of listed collaterals (≤ 32).
+    /// `reputation` is the LTV-bonus source (zero: none), read only when a vault is over its base LTV (`_checkLtv`).
     struct Config {
         uint64 vaultCount;
         bool live;
         uint8 collateralCount;
+        address reputation;
     }
 
     /// @dev Slot 0: risk parameters (liquidation, views). Slot 1: everything a deposit or withdrawal touches, so
@@ -455,7 +457,31 @@ abstract contract KeelMarketCore {
         }
         if (basePrice == 0) basePrice = oracle.price(BASE);
         uint256 debtValue = HealthLib.valueUp(debt, basePrice, BASE_SCALE);
-        if (debtValue > limit) revert IKeelMarket.ExceedsLtv(id, limit, debtValue);
+        if (debtValue > limit) {
+            limit = _limitWithBonus(id, v.owner, limit);
+            if (debtValue > limit) revert IKeelMarket.ExceedsLtv(id, limit, debtValue);
+        }
+    }
+
+    /// @dev Vault `id`'s borrow limit with its owner's reputation bonus (`limit`, the base one, when it has none): the
+    /// base limit plus bonus × collateral value, capped at halfway from the base limit to the liquidation value, so a
+    /// vault at its boosted limit keeps a health factor of at least 2 × liquidation value ÷ (base limit + liquidation
+    /// value) > 1. Only the borrow and withdraw checks call it, and only for a vault over its base limit; liquidation and
+    /// the health factor never do. A source that reverts or answers badly counts as no bonus.
+    function _limitWithBonus(uint256 id, address owner_, uint256 limit) internal view returns (uint256) {
+        address source = _config.reputation;
+        if (source == address(0)) return limit;
+        uint256 bonus;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, shl(224, 0x0ef5c722)) // ltvBonus(address)
+            mstore(add(m, 4), owner_)
+            let ok := staticcall(gas(), source, m, 36, m, 32)
+            if and(ok, eq(returndatasize(), 32)) { bonus := mload(m) }
+        }
+        if (bonus == 0) return limit;
+        Health memory h = _health(id, 0, address(0), type(uint256).max, _collaterals[address(0)]);
+        return limit + h.collateralValue.wMulDown(bonus).min((h.liquidationValue - h.borrowLimitValue) / 2);
     }
 
     /// @dev Inside a multicall, records vault `id` for the end-of-batch LTV check and returns true; otherwise returns

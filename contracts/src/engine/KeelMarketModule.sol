@@ -238,6 +238,12 @@ contract KeelMarketModule is KeelMarketCore {
         emit IKeelMarket.BorrowPausedSet(paused);
     }
 
+    /// @dev KeelMarket.setReputation, run here by delegatecall (documented in IKeelMarket).
+    function setReputation(address source) external onlyRiskAdmin {
+        _config.reputation = source;
+        emit IKeelMarket.ReputationSet(source);
+    }
+
     /// @dev KeelMarket.withdrawReserves, run here by delegatecall (documented in IKeelMarket).
     function withdrawReserves(address to, uint256 amount) external onlyRiskAdmin nonReentrant {
         if (to == address(0)) revert IKeelMarket.ZeroAddress();

@@ -329,6 +329,34 @@ contract KeelRiskAdmin is Ownable2Step {
     }
 
     /// @notice Proposes a new guardian (zero removes it).
+    /// @notice Points `market` at reputation source `source` at once, while nobody uses the market (no supply, no
+    /// borrows): there is nobody to protect yet, as for `listCollateral`. Once in use, `proposeReputation`.
+    function setReputation(address market, address source) external onlyOwner knownMarket(market) {
+        if (IERC20(market).totalSupply() != 0 || IKeelMarket(market).totalBorrowShares() != 0) {
+            revert MarketInUse(market);
+        }
+        IKeelMarket(market).setReputation(source);
+    }
+
+    /// @notice Proposes pointing `market` at reputation source `source` (an IKeelReputation: its attester, schema,
+    /// expiry and cap decide each account's LTV bonus), after the delay. Removing one is immediate
+    /// (`removeReputation`).
+    function proposeReputation(address market, address source)
+        external
+        onlyOwner
+        knownMarket(market)
+        returns (uint256 changeId)
+    {
+        if (source == address(0)) revert ZeroAddress();
+        changeId = _propose(ChangeKind.Reputation, market, source, [uint256(0), 0, 0, 0]);
+    }
+
+    /// @notice Unhooks `market`'s reputation source at once (owner or guardian): safer only, every vault back to its
+    /// base LTV for new borrows and withdrawals (the response to a compromised attester).
+    function removeReputation(address market) external onlyOwnerOrGuardian knownMarket(market) {
+        IKeelMarket(market).setReputation(address(0));
+    }
+
     function proposeGuardian(address guardian_) external onlyOwner returns (uint256 changeId) {
         changeId = _propose(ChangeKind.Guardian, address(0), guardian_, [uint256(0), 0, 0, 0]);
     }
@@ -370,6 +398,8 @@ contract KeelRiskAdmin is Ownable2Step {
             oracle.setFeed(
                 ch.asset, AggregatorV3Interface(address(uint160(x[0]))), uint32(x[1]), int256(x[2]), int256(x[3])
             );
+        } else if (ch.kind == ChangeKind.Reputation) {
+            IKeelMarket(ch.market).setReputation(ch.asset);
         } else if (ch.kind == ChangeKind.Guardian) {
             guardian = ch.asset;
             emit GuardianSet(ch.asset);

@@ -97,6 +97,8 @@ interface IKeelMarket {
     event FeesSet(uint256 reserveFactor, uint256 flashFeeBps);
     /// @notice Borrowing was paused or resumed by the risk admin.
     event BorrowPausedSet(bool paused);
+    /// @notice The reputation source (LTV bonus) was set; zero: none.
+    event ReputationSet(address indexed source);
     /// @notice Protocol reserves were withdrawn.
     event ReservesWithdrawn(address indexed to, uint256 amount);
     /// @notice A flash loan was served.
@@ -260,6 +262,11 @@ interface IKeelMarket {
     /// @notice Pauses (or resumes) new borrows. Nothing else stops: repay, deposits, withdrawals and liquidation.
     function setBorrowPaused(bool paused) external;
 
+    /// @notice Sets the reputation source (an IKeelReputation; zero: none). A vault over its base LTV may still borrow
+    /// or withdraw within its owner's bonus from that source: each collateral's LTV plus the bonus, capped at halfway
+    /// to the collateral's liquidation threshold. Liquidation and the health factor never use it.
+    function setReputation(address source) external;
+
     /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash on hand).
     function withdrawReserves(address to, uint256 amount) external;
 
@@ -316,6 +323,9 @@ interface IKeelMarket {
 
     /// @notice The only account allowed to set risk parameters (a KeelRiskAdmin, which holds the delay).
     function riskAdmin() external view returns (address);
+
+    /// @notice The reputation source whose LTV bonus the borrow and withdraw checks honour (zero: none).
+    function reputation() external view returns (address);
 
     /// @notice Whether new borrows are paused (the risk admin's emergency switch).
     function borrowPaused() external view returns (bool);

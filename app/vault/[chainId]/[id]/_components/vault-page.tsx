@@ -25,6 +25,7 @@ import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { healthCurve } from "@/lib/vault-charts";
 import { ProtectionPanel } from "./protection/protection-panel";
+import { ReputationPanel } from "./reputation-panel";
 import { VaultAutomation } from "@/components/automation/vault-automation";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
@@ -169,6 +170,7 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
       </div>
 
       <LiquidationOdds chain={chain} vault={vault} />
+      <ReputationPanel chain={chain} market={marketAddress} vault={vault} isOwner={isOwner} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-3">

@@ -1,0 +1,43 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { zeroAddress, type Address, type PublicClient } from "viem";
+import { useConfig } from "wagmi";
+import { getPublicClient } from "wagmi/actions";
+import { keelMarketAbi, keelReputationAbi } from "@/contracts-abi";
+import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
+import { readHonouredRecord } from "@/lib/reputation/read";
+import { reputationView, type ReputationView } from "@/lib/reputation/view";
+import type { ChainConfig } from "@/lib/server/config";
+import type { LensVault } from "@/lib/vaults";
+
+export const reputationKey = (chainId: number, market: Address, owner: Address) => ["keel", "reputation", chainId, market, owner] as const;
+
+/**
+ * The reputation bonus of `vault`'s owner in `market` and why (lib/reputation/view.ts): the market's source, the
+ * owner's honoured record and its attestation's inputs, refreshed on each new block.
+ */
+export function useReputation(chain: ChainConfig, market: Address, vault: LensVault) {
+  const config = useConfig();
+  const rep = chain.deployment?.reputation;
+  const key = reputationKey(chain.id, market, vault.owner);
+  const query = useQuery({
+    queryKey: key,
+    retry: 1,
+    queryFn: async () => {
+      const client = getPublicClient(config, { chainId: chain.id as never }) as PublicClient;
+      const source = await client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" });
+      if (source === zeroAddress) return { source: null, honoured: null, maxBonus: 0n, bonusNow: 0n, known: false };
+      const known = rep?.source.toLowerCase() === source.toLowerCase();
+      const [maxBonus, bonusNow] = await Promise.all([
+        client.readContract({ address: source, abi: keelReputationAbi, functionName: "maxBonus" }),
+        client.readContract({ address: source, abi: keelReputationAbi, functionName: "ltvBonus", args: [vault.owner] }),
+      ]);
+      // The attestation's inputs come from the deployment's EAS; a source the deployment does not know shows its bonus only.
+      const honoured = known ? await readHonouredRecord(client, rep!, vault.owner) : null;
+      return { source, honoured, maxBonus, bonusNow, known };
+    },
+  });
+  useRefreshOnBlocks([{ chainId: chain.id, key }]);
+  const view: ReputationView | undefined = query.data ? reputationView(query.data, vault, rep) : undefined;
+  return { ...query, view };
+}

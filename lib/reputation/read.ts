@@ -1,0 +1,99 @@
+/**
+ * Reads what reputation scoring needs from the chain: every market's vault events since the deployment (lib/reputation
+ * /record.ts builds the records from them), and an account's honoured record and its attestation (what the vault page
+ * and the scorer agent show and compare).
+ */
+import { decodeAbiParameters, parseAbiParameters, type Address, type Hex, type PublicClient } from "viem";
+import { ieasAbi, keelMarketAbi, keelReputationAbi } from "../../contracts-abi/generated";
+import type { Deployment, ReputationDeployment } from "../deployment";
+import type { VaultEvent } from "./record";
+import { RECORD_SCHEMA, type AccountRecord } from "./score";
+
+const ZERO_UID = `0x${"0".repeat(64)}` as Hex;
+
+/** Every vault event of every market of `deployment`, in chain order, with block times (a liquidation with the shares left). */
+export async function readVaultEvents(
+  client: PublicClient,
+  deployment: Deployment,
+  toBlock?: bigint,
+): Promise<{ events: VaultEvent[]; asOfBlock: bigint }> {
+  const asOfBlock = toBlock ?? (await client.getBlockNumber());
+  const fromBlock = BigInt(deployment.deploymentBlock);
+  const times = new Map<bigint, number>();
+  const timeOf = async (block: bigint) => {
+    let t = times.get(block);
+    if (t === undefined) times.set(block, (t = Number((await client.getBlock({ blockNumber: block })).timestamp)));
+    return t;
+  };
+  type Tagged = { e: VaultEvent; block: bigint; index: number };
+  const all: Tagged[] = [];
+  for (const m of deployment.markets) {
+    const logs = await client.getContractEvents({ address: m.address, abi: keelMarketAbi, fromBlock, toBlock: asOfBlock });
+    for (const l of logs) {
+      const vault = (id: bigint) => `${m.address.toLowerCase()}:${id}`;
+      const time = await timeOf(l.blockNumber);
+      const at = { block: l.blockNumber, index: l.logIndex };
+      if (l.eventName === "VaultOpened") all.push({ e: { kind: "opened", vault: vault(l.args.id!), owner: l.args.owner!, time }, ...at });
+      else if (l.eventName === "VaultTransferred") all.push({ e: { kind: "transferred", vault: vault(l.args.id!), to: l.args.to!, time }, ...at });
+      else if (l.eventName === "Borrowed") all.push({ e: { kind: "borrowed", vault: vault(l.args.id!), shares: l.args.shares!, time }, ...at });
+      else if (l.eventName === "Repaid") all.push({ e: { kind: "repaid", vault: vault(l.args.id!), shares: l.args.shares!, time }, ...at });
+      else if (l.eventName === "BadDebt") all.push({ e: { kind: "badDebt", vault: vault(l.args.id!), time }, ...at });
+      else if (l.eventName === "Liquidated") {
+        const v = await client.readContract({
+          address: m.address,
+          abi: keelMarketAbi,
+          functionName: "getVault",
+          args: [l.args.id!],
+          blockNumber: l.blockNumber,
+        });
+        all.push({ e: { kind: "liquidated", vault: vault(l.args.id!), sharesAfter: v.debtShares, time }, ...at });
+      }
+    }
+  }
+  all.sort((a, b) => (a.block === b.block ? a.index - b.index : a.block < b.block ? -1 : 1));
+  return { events: all.map((x) => x.e), asOfBlock };
+}
+
+/** An account's honoured record at the reputation source, with the attestation behind it decoded (null: none). */
+export interface HonouredRecord {
+  uid: Hex;
+  /** WAD; what the source grants while `expiry` is ahead (the market then caps it per collateral). */
+  bonus: bigint;
+  expiry: number;
+  /** The bonus in force now (zero once expired). */
+  bonusNow: bigint;
+  score: number;
+  record: AccountRecord;
+  attestedAt: number;
+  attester: Address;
+}
+
+/** Decodes the record schema's data (KeelReputation.RECORD_SCHEMA). */
+export function decodeRecord(data: Hex): { score: number; record: AccountRecord } {
+  const [score, firstSeen, repayments, liquidations, closedWithoutLoss, closedWithLoss, asOfBlock] = decodeAbiParameters(
+    parseAbiParameters(RECORD_SCHEMA),
+    data,
+  );
+  return {
+    score: Number(score),
+    record: {
+      firstSeen: Number(firstSeen),
+      repayments: Number(repayments),
+      liquidations: Number(liquidations),
+      closedWithoutLoss: Number(closedWithoutLoss),
+      closedWithLoss: Number(closedWithLoss),
+      asOfBlock,
+    },
+  };
+}
+
+/** `account`'s record at `rep`'s source and its attestation; null when it has none. */
+export async function readHonouredRecord(client: PublicClient, rep: ReputationDeployment, account: Address): Promise<HonouredRecord | null> {
+  const [[uid, bonus, expiry], bonusNow] = await Promise.all([
+    client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "recordOf", args: [account] }),
+    client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "ltvBonus", args: [account] }),
+  ]);
+  if (uid === ZERO_UID) return null;
+  const a = await client.readContract({ address: rep.eas, abi: ieasAbi, functionName: "getAttestation", args: [uid] });
+  return { uid, bonus, expiry: Number(expiry), bonusNow, ...decodeRecord(a.data), attestedAt: Number(a.time), attester: a.attester };
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BaseError, ContractFunctionRevertedError, maxUint256, type Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelOracleAbi, keelReputationAbi } from "@/contracts-abi";
+import { startReputationScorer } from "@/agents/reputation-scorer";
+import { deployLocal } from "@/scripts/deploy-local";
+import { AGENT_KEYS, ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
+import { clientsFor } from "@/scripts/lib/clients";
+import type { Deployment } from "../deployment";
+import { readHonouredRecord } from "./read";
+import { boostedLimit, bonusForScore } from "./score";
+
+/**
+ * On a real chain: an account repays and closes a position, ages a month (anvil time warp); the scorer agent reads
+ * its record from the market's events and attests its score on EAS; the market then lets it borrow above the base LTV
+ * within the bonus (the TypeScript mirror's boosted limit), and the attester's revocation takes the bonus away.
+ */
+describe("reputation-tailored margins on the chain", () => {
+  let anvil: Anvil;
+  let d: Deployment;
+  let admin: ReturnType<typeof clientsFor>;
+  let user: ReturnType<typeof clientsFor>;
+  let market: Address;
+
+  const rpc = async (method: string, params: unknown[]) => {
+    const res = await fetch(anvil.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+    if (!res.ok) throw new Error(`${method} failed: ${res.status}`);
+  };
+  /** Moves the clock, then re-posts every dev feed's answer so prices are fresh again. */
+  const warp = async (seconds: number) => {
+    await rpc("evm_increaseTime", [seconds]);
+    await rpc("evm_mine", []);
+    for (const a of d.assets) {
+      const [, answer] = await admin.publicClient.readContract({ address: a.feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
+      await admin.send({ address: a.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [answer] });
+    }
+  };
+  const errorName = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return null;
+    } catch (e) {
+      const r = e instanceof BaseError ? e.walk((x) => x instanceof ContractFunctionRevertedError) : null;
+      return (r as ContractFunctionRevertedError | null)?.data?.errorName ?? String(e);
+    }
+  };
+
+  beforeAll(async () => {
+    anvil = await startAnvil({ port: await freePort() });
+    ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-reputation-")) }));
+    admin = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
+    user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    market = d.markets[0]!.address;
+  }, 600_000);
+  afterAll(async () => {
+    await anvil?.stop();
+  });
+
+  it("the scorer attests, a borrow above the base LTV within the bonus succeeds, revocation removes it", async () => {
+    const rep = d.reputation!;
+    expect(await admin.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" })).toBe(rep.source);
+    const weth = d.assets.find((a) => a.symbol === "WETH")!.address;
+    const base = d.markets[0]!.baseAsset;
+    // A clean position: deposit, borrow, repay in full.
+    await user.send({ address: weth, abi: devErc20Abi, functionName: "mint", args: [user.account.address, 10n ** 19n] });
+    await user.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
+    await user.send({ address: base, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
+    await user.send({ address: base, abi: devErc20Abi, functionName: "mint", args: [user.account.address, 10n ** 12n] });
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const ids = await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultsOf", args: [user.account.address] });
+    const id = ids[ids.length - 1]!;
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, weth, 10n ** 19n] });
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, 1000n * 10n ** 6n, user.account.address] });
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "repay", args: [id, 2000n * 10n ** 6n] });
+    await warp(31 * 86_400);
+
+    // The scorer's round: the record, the score and the attestation.
+    const scorer = startReputationScorer({ rpcUrl: anvil.url, deployment: d, intervalSec: 3600, log: () => {} });
+    await scorer.runOnce();
+    await scorer.stop();
+    const honoured = await readHonouredRecord(user.publicClient, rep, user.account.address);
+    expect(honoured).not.toBeNull();
+    expect(honoured!.record).toMatchObject({ repayments: 1, liquidations: 0, closedWithoutLoss: 1, closedWithLoss: 0 });
+    expect(honoured!.score).toBeGreaterThan(0);
+    expect(honoured!.attester).toBe(rep.attester);
+    const maxBonus = await user.publicClient.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "maxBonus" });
+    expect(honoured!.bonusNow).toBe(bonusForScore(honoured!.score, maxBonus));
+
+    // Borrow to between the base limit and the boosted one: the market accepts it.
+    const [cv, blv, lv] = await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [id] });
+    const boosted = boostedLimit(blv, cv, lv, honoured!.bonusNow);
+    expect(boosted).toBeGreaterThan(blv);
+    const usdPerBase = await user.publicClient.readContract({ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "price", args: [base] });
+    const amount = (((blv + boosted) / 2n) * 10n ** 6n) / usdPerBase;
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, amount, user.account.address] });
+    const [, blvAfter, , dvAfter, hf] = await user.publicClient.readContract({
+      address: market,
+      abi: keelMarketAbi,
+      functionName: "vaultHealth",
+      args: [id],
+    });
+    expect(dvAfter).toBeGreaterThan(blvAfter); // above the base LTV
+    expect(hf).toBeGreaterThan(10n ** 18n); // never liquidatable by the bonus
+
+    // The attester revokes: the bonus is gone, one more unit is refused.
+    const attester = clientsFor(anvil.url, d.chainId, AGENT_KEYS.attester);
+    await attester.send({
+      address: rep.eas,
+      abi: ieasAbi,
+      functionName: "revoke",
+      args: [{ schema: rep.recordSchema, data: { uid: honoured!.uid, value: 0n } }],
+    });
+    expect(await readHonouredRecord(user.publicClient, rep, user.account.address)).toBeNull();
+    const more = user.publicClient.simulateContract({
+      address: market,
+      abi: keelMarketAbi,
+      functionName: "borrow",
+      args: [id, 1n, user.account.address],
+      account: user.account,
+    });
+    expect(await errorName(more)).toBe("ExceedsLtv");
+  }, 600_000);
+});
