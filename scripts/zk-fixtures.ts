@@ -104,7 +104,7 @@ async function main() {
       (s, i) => `        if (i == ${i}) {
             // ${s.name}: ${s.kind} ${s.amount}
             return FixtureStep({
-                kind: KeelPrivatePool.Action.${s.kind[0].toUpperCase() + s.kind.slice(1)},
+                kind: KeelPrivatePool.Action.${s.kind.charAt(0).toUpperCase() + s.kind.slice(1)},
                 proof: Groth16Proof(
                     [${u(s.proof.a[0])}, ${u(s.proof.a[1])}],
                     [[${u(s.proof.b[0][0])}, ${u(s.proof.b[0][1])}], [${u(s.proof.b[1][0])}, ${u(s.proof.b[1][1])}]],

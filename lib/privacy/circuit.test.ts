@@ -34,8 +34,7 @@ const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 const violates = (line: number) => new RegExp(`Assert Failed\\. Error in template PrivateVaultAction_\\d+ line: ${line}\\b`);
 const LINE = { nullifier: 67, membership: 76, collateralSum: 79, sharesSum: 80, ltv: 104 };
 
-const verify = (signals: bigint[], proof: snarkjs.Groth16Proof) =>
-  snarkjs.groth16.verify(vkey, signals.map(String), proof);
+const verify = (signals: bigint[], proof: snarkjs.Groth16Proof) => snarkjs.groth16.verify(vkey, signals.map(String), proof);
 
 /** The tree after a 10 WETH deposit, and the placed note. */
 function depositedTree() {

@@ -32,12 +32,16 @@ export async function proveAction(input: CircuitInput, artifacts: Artifacts) {
 }
 
 export function toSolidityProof(p: Groth16Proof): SolidityProof {
-  const n = (s: string) => BigInt(s);
+  const n = (s: string | undefined) => {
+    if (s === undefined) throw new Error("malformed Groth16 proof");
+    return BigInt(s);
+  };
+  const [b0, b1] = [p.pi_b[0] ?? [], p.pi_b[1] ?? []];
   return {
     a: [n(p.pi_a[0]), n(p.pi_a[1])],
     b: [
-      [n(p.pi_b[0][1]), n(p.pi_b[0][0])],
-      [n(p.pi_b[1][1]), n(p.pi_b[1][0])],
+      [n(b0[1]), n(b0[0])],
+      [n(b1[1]), n(b1[0])],
     ],
     c: [n(p.pi_c[0]), n(p.pi_c[1])],
   };

@@ -26,28 +26,14 @@ declare module "snarkjs" {
   export const powersOfTau: {
     newAccumulator(curve: unknown, power: number, file: string, logger?: Logger): Promise<unknown>;
     contribute(oldFile: string, newFile: string, name: string, entropy: string, logger?: Logger): Promise<unknown>;
-    beacon(
-      oldFile: string,
-      newFile: string,
-      name: string,
-      beaconHash: string,
-      numIterationsExp: number,
-      logger?: Logger,
-    ): Promise<unknown>;
+    beacon(oldFile: string, newFile: string, name: string, beaconHash: string, numIterationsExp: number, logger?: Logger): Promise<unknown>;
     preparePhase2(oldFile: string, newFile: string, logger?: Logger): Promise<unknown>;
     verify(file: string, logger?: Logger): Promise<boolean>;
   };
   export const zKey: {
     newZKey(r1cs: string, ptau: string, zkey: string, logger?: Logger): Promise<unknown>;
     contribute(oldFile: string, newFile: string, name: string, entropy: string, logger?: Logger): Promise<unknown>;
-    beacon(
-      oldFile: string,
-      newFile: string,
-      name: string,
-      beaconHash: string,
-      numIterationsExp: number,
-      logger?: Logger,
-    ): Promise<unknown>;
+    beacon(oldFile: string, newFile: string, name: string, beaconHash: string, numIterationsExp: number, logger?: Logger): Promise<unknown>;
     verifyFromR1cs(r1cs: string, ptau: string, zkey: string, logger?: Logger): Promise<boolean>;
     exportVerificationKey(zkey: string, logger?: Logger): Promise<object>;
     exportSolidityVerifier(zkey: string, templates: { groth16: string }, logger?: Logger): Promise<string>;

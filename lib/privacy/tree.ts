@@ -7,36 +7,44 @@ import { poseidon2 } from "poseidon-lite";
 export const TREE_DEPTH = 16;
 
 const ZEROS: bigint[] = [0n];
-for (let i = 0; i < TREE_DEPTH; i++) ZEROS.push(poseidon2([ZEROS[i], ZEROS[i]]));
-/** Roots of empty subtrees by height (ZEROS[DEPTH] is the empty tree's root). */
-export const zeroRoots: readonly bigint[] = ZEROS;
+for (let i = 0, z = 0n; i < TREE_DEPTH; i++) ZEROS.push((z = poseidon2([z, z])));
+/** Root of an empty subtree of `height` levels (PrivatePoolTree._zero). */
+export function zeroRoot(height: number): bigint {
+  const z = ZEROS[height];
+  if (z === undefined) throw new Error(`no empty subtree of height ${height}`);
+  return z;
+}
 
 export class MerkleTree {
-  private readonly levels: bigint[][];
+  /** Nodes by height (0 = leaves); a missing node is the root of an empty subtree. */
+  private readonly levels: Map<number, bigint>[];
 
   constructor(
     leaves: readonly bigint[] = [],
     readonly depth = TREE_DEPTH,
   ) {
-    this.levels = Array.from({ length: depth + 1 }, () => []);
+    this.levels = Array.from({ length: depth + 1 }, () => new Map<number, bigint>());
     for (const leaf of leaves) this.insert(leaf);
   }
 
+  private count = 0;
+
   get size(): number {
-    return this.levels[0].length;
+    return this.count;
   }
 
   /** Appends `leaf`, returns its index. */
   insert(leaf: bigint): number {
     const index = this.size;
     if (index >= 2 ** this.depth) throw new Error("the tree is full");
-    this.levels[0].push(leaf);
+    this.level(0).set(index, leaf);
+    this.count++;
     let i = index;
     for (let level = 0; level < this.depth; level++) {
       const parent = i >> 1;
       const left = this.node(level, parent * 2);
       const right = this.node(level, parent * 2 + 1);
-      this.levels[level + 1][parent] = poseidon2([left, right]);
+      this.level(level + 1).set(parent, poseidon2([left, right]));
       i = parent;
     }
     return index;
@@ -63,7 +71,13 @@ export class MerkleTree {
     return ZEROS.slice(0, this.depth);
   }
 
-  private node(level: number, index: number): bigint {
-    return this.levels[level][index] ?? ZEROS[level];
+  private level(height: number): Map<number, bigint> {
+    const nodes = this.levels[height];
+    if (!nodes) throw new Error(`no level ${height}`);
+    return nodes;
+  }
+
+  private node(height: number, index: number): bigint {
+    return this.level(height).get(index) ?? zeroRoot(height);
   }
 }
