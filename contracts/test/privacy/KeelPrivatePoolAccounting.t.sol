@@ -6,6 +6,38 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
+import {DevERC20} from "../../src/dev/DevERC20.sol";
+import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
+import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+/// @dev A collateral whose every transfer first calls `target` with `data` (an ERC-777-style hook), once.
+contract HookToken is DevERC20 {
+    address public target;
+    bytes public data;
+    bool internal inHook;
+
+    constructor() DevERC20("Hook", "HOOK", 18) {}
+
+    function setHook(address target_, bytes calldata data_) external {
+        target = target_;
+        data = data_;
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        if (target != address(0) && !inHook && from != address(0)) {
+            inHook = true;
+            (bool ok, bytes memory r) = target.call(data);
+            if (!ok) {
+                assembly {
+                    revert(add(r, 32), mload(r))
+                }
+            }
+            inHook = false;
+        }
+        super._update(from, to, value);
+    }
+}
 
 /// @dev Accepts every proof: stands in for the verifier so a fuzzer can drive thousands of action sequences the
 /// circuit would accept (real proofs take seconds each; KeelPrivatePool.t.sol runs the real verifier).
@@ -94,5 +126,40 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
             assertLe(pool.noteShares() - v.debtShares, roundings * 2e6, "rounding dust only");
             if (pool.noteShares() == 0) assertEq(v.debtShares, 0, "no note owes: the vault owes nothing");
         }
+    }
+
+    /// @dev A token calling back into the pool while it moves (on deposit, and when the market sends a withdrawal)
+    /// meets the pool's reentrancy guard: the whole action reverts and nothing is spent.
+    function test_reentrancyFromTheToken_refused() public {
+        HookToken hook = new HookToken();
+        DevPriceFeed feed = new DevPriceFeed(address(this), 8, "HOOK", 3000e8);
+        vm.prank(ADMIN);
+        riskAdmin.setFeed(address(hook), feed, 1 hours, 1, 1e20);
+        _setCollateral(address(hook), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max));
+        KeelPrivatePool hooked =
+            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(hook)), pool.verifier());
+        hook.mint(PAYER, 10e18);
+        vm.prank(PAYER);
+        hook.approve(address(hooked), type(uint256).max);
+        Groth16Proof memory proof;
+
+        NoteTransition memory inner = NoteTransition(hooked.root(), 111, 222);
+        hook.setHook(address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, "")));
+        NoteTransition memory outer = NoteTransition(hooked.root(), 333, 444);
+        vm.prank(PAYER);
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        hooked.deposit(proof, outer, 5e18, "");
+        assertTrue(!hooked.nullifierSpent(333), "nothing spent");
+
+        hook.setHook(address(0), "");
+        vm.prank(PAYER);
+        hooked.deposit(proof, outer, 5e18, "");
+        hook.setHook(
+            address(hooked), abi.encodeCall(KeelPrivatePool.withdraw, (proof, inner, 1e18, FRESH, type(uint96).max, ""))
+        );
+        NoteTransition memory exit = NoteTransition(hooked.root(), 555, 666);
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        hooked.withdraw(proof, exit, 1e18, FRESH, type(uint96).max, "");
+        assertEq(hooked.noteCollateral(), 5e18, "the pool's books unchanged");
     }
 }
