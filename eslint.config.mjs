@@ -14,6 +14,7 @@ export default defineConfig([
     ".next/**",
     "out/**",
     "build/**",
+    "circuits/build/**",
     "next-env.d.ts",
     "contracts/**",
     "contracts-abi/generated.ts",

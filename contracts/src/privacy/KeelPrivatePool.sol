@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
+import {KeelOracle} from "../oracle/KeelOracle.sol";
+import {SharesLib} from "../libraries/SharesLib.sol";
+import {MathLib, WAD} from "../libraries/MathLib.sol";
+import {PrivatePoolTree} from "./PrivatePoolTree.sol";
+import {PrivateVaultVerifier} from "./PrivateVaultVerifier.sol";
+
+/// @notice A Groth16 proof as the generated verifier takes it (b's coordinates in the EIP-197 order).
+struct Groth16Proof {
+    uint256[2] a;
+    uint256[2][2] b;
+    uint256[2] c;
+}
+
+/// @notice What every action spends and creates: the old note's nullifier, the root its membership was proven
+/// against, and the commitment of the new note.
+struct NoteTransition {
+    uint256 root;
+    uint256 nullifier;
+    uint256 newCommitment;
+}
+
+/// @title KeelPrivatePool
+/// @notice Private positions on one Keel market with one collateral. The pool owns ONE ordinary vault in the market
+/// holding the sum of all private positions, so the market's own LTV check and liquidations still protect lenders.
+/// Each position is a note — Poseidon(collateral, debt shares, owner public key, blinding) — in an on-chain Merkle
+/// tree; an action spends the old note (its nullifier) and inserts the new one with a Groth16 proof
+/// (circuits/private_vault.circom) that the new note is the old one plus the public token movement and, for borrow
+/// and withdraw, that the new position is within LTV at the oracle's current prices, read here and fed to the verifier
+/// as public inputs. Anyone may submit an action: the proof binds its recipient, and only the owner's key can make it.
+/// @dev Debt is kept in the market's debt shares, so interest accrues to every note as it does to the vault. Rounding
+/// always favours the pool: a borrow of `shares` borrows their value rounded down (the market mints at most `shares`),
+/// a repayment of `shares` pays their value rounded up (the market burns at least `shares`). Hence the vault holds
+/// exactly `noteCollateral` and owes at most `noteShares` shares. docs/private-vaults.md has the threat model.
+contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using MathLib for uint256;
+
+    /// @notice Largest amount, price or share count an action may carry (the circuit's 96-bit range checks).
+    uint256 public constant MAX_AMOUNT = (1 << 96) - 1;
+
+    /// @notice The action kinds, as events report them.
+    enum Action {
+        Deposit,
+        Withdraw,
+        Borrow,
+        Repay
+    }
+
+    /// @notice The market the pool's vault lives in.
+    IKeelMarket public immutable market;
+    /// @notice The market's oracle (staleness, bounds and round checks are KeelOracle's).
+    KeelOracle public immutable oracle;
+    /// @notice The one collateral of private positions (WETH in this slice).
+    IERC20 public immutable collateral;
+    /// @notice The market's base asset, borrowed and repaid.
+    IERC20 public immutable base;
+    /// @notice The Groth16 verifier of circuits/private_vault.circom.
+    PrivateVaultVerifier public immutable verifier;
+    /// @notice The pool's vault in the market.
+    uint256 public immutable vaultId;
+
+    /// @notice Whether a note's nullifier has been spent.
+    mapping(uint256 nullifier => bool) public nullifierSpent;
+    /// @notice Collateral of all live notes (what the vault holds).
+    uint256 public noteCollateral;
+    /// @notice Debt shares of all live notes (at least what the vault owes).
+    uint256 public noteShares;
+
+    /// @notice The amount (or share count) is zero.
+    error ZeroAmount();
+    /// @notice The amount, share count or a price exceeds MAX_AMOUNT.
+    error AmountTooLarge(uint256 amount);
+    /// @notice The proof was made against a root the pool does not know (too old, or never).
+    error UnknownRoot(uint256 root);
+    /// @notice The note was already spent (a replayed or double-spending proof).
+    error NoteAlreadySpent(uint256 nullifier);
+    /// @notice A commitment or nullifier is not a field element.
+    error NotInField(uint256 value);
+    /// @notice The recipient is the zero address.
+    error ZeroRecipient();
+    /// @notice The market's debt per share rose above the bound the proof was made with: prove again.
+    error DebtIndexAboveProof(uint256 current, uint256 proven);
+    /// @notice The proof does not verify against these public inputs (wrong amount, recipient, price, note).
+    error InvalidProof();
+
+    /// @notice A note was spent.
+    event NoteSpent(uint256 indexed nullifier);
+    /// @notice An action moved `amount` tokens (collateral or base) and `shares` debt shares; `recipient` is zero for
+    /// deposits and repayments. `memo` is the new note encrypted to its owner (opaque to the pool, not proven).
+    event PrivateAction(
+        Action indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo
+    );
+
+    constructor(IKeelMarket market_, IERC20 collateral_, PrivateVaultVerifier verifier_) {
+        market = market_;
+        oracle = KeelOracle(_oracleOf(market_));
+        collateral = collateral_;
+        base = IERC20(_asset(market_));
+        verifier = verifier_;
+        vaultId = market_.openVault();
+        collateral_.forceApprove(address(market_), type(uint256).max);
+        base.forceApprove(address(market_), type(uint256).max);
+    }
+
+    /// @notice Adds `amount` collateral, pulled from the caller (anyone), to the note proven by `proof`; an empty old
+    /// note opens a new position.
+    function deposit(Groth16Proof calldata proof, NoteTransition calldata t, uint256 amount, bytes calldata memo)
+        external
+        nonReentrant
+    {
+        _checkAmount(amount);
+        uint256 leaf = _spend(proof, t, [amount, 0, 0, 0, 0, 0, 0, 0]);
+        noteCollateral += amount;
+        collateral.safeTransferFrom(msg.sender, address(this), amount);
+        market.depositCollateral(vaultId, address(collateral), amount);
+        emit PrivateAction(Action.Deposit, amount, 0, address(0), leaf, memo);
+    }
+
+    /// @notice Sends `amount` collateral of the proven note to `recipient` (any address); the new note must be within
+    /// LTV at current prices.
+    function withdraw(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 amount,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant {
+        _checkAmount(amount);
+        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex));
+        noteCollateral -= amount;
+        market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
+        emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
+    }
+
+    /// @notice Adds `shares` debt shares to the proven note and sends their value in base asset (rounded down) to
+    /// `recipient`; the new note must be within LTV at current prices. `provenDebtIndex` is the debt per share (WAD,
+    /// rounded up) the proof assumed: any value at or above the market's current one works, so a proof made with
+    /// headroom survives a few blocks of interest.
+    /// @return assets Base units sent.
+    function borrow(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 shares,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant returns (uint256 assets) {
+        _checkAmount(shares);
+        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex));
+        noteShares += shares;
+        assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
+        if (assets == 0) revert ZeroAmount();
+        market.borrow(vaultId, assets, recipient);
+        emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
+    }
+
+    /// @notice Removes `shares` debt shares from the proven note, paying their value (rounded up, at most the vault's
+    /// debt) from the caller (anyone).
+    /// @return assets Base units paid.
+    function repay(Groth16Proof calldata proof, NoteTransition calldata t, uint256 shares, bytes calldata memo)
+        external
+        nonReentrant
+        returns (uint256 assets)
+    {
+        _checkAmount(shares);
+        uint256 leaf = _spend(proof, t, [uint256(0), FIELD - shares, 0, 0, 0, 0, 0, 0]);
+        noteShares -= shares;
+        assets = SharesLib.toAssetsUp(shares, market.totalBorrows(), market.totalBorrowShares());
+        uint256 debt = market.debtOf(vaultId);
+        if (assets > debt) assets = debt;
+        if (assets != 0) {
+            base.safeTransferFrom(msg.sender, address(this), assets);
+            market.repay(vaultId, assets);
+        }
+        emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
+    }
+
+    /// @notice The market's debt per share now (base units per 1e18 shares, rounded up): the `debtIndex` public input.
+    function debtIndex() public view returns (uint256) {
+        return (market.totalBorrows() + SharesLib.VIRTUAL_ASSETS)
+        .mulDivUp(WAD, market.totalBorrowShares() + SharesLib.VIRTUAL_SHARES);
+    }
+
+    /// @dev Public inputs after the note transition of an action that must stay within LTV: [collateralDelta,
+    /// sharesDelta, recipient, checkLtv, collateralPrice, ltv, debtPrice, debtIndex]. Prices come from the oracle,
+    /// which reverts on a stale, future, incomplete or out-of-bounds round; LTV is the market's current one.
+    function _ltvInputs(uint256 collateralDelta, uint256 sharesDelta, address recipient, uint256 provenDebtIndex)
+        internal
+        view
+        returns (uint256[8] memory inputs)
+    {
+        if (recipient == address(0)) revert ZeroRecipient();
+        (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
+        uint256 current = debtIndex();
+        if (current > provenDebtIndex) revert DebtIndexAboveProof(current, provenDebtIndex);
+        _checkAmount(collateralPrice);
+        _checkAmount(debtPrice);
+        _checkAmount(provenDebtIndex);
+        uint256 ltv = market.collateralInfo(address(collateral)).ltv;
+        inputs = [
+            collateralDelta,
+            sharesDelta,
+            uint256(uint160(recipient)),
+            1,
+            collateralPrice,
+            ltv,
+            debtPrice,
+            provenDebtIndex
+        ];
+    }
+
+    /// @dev Verifies the proof of `t` with the action's other public inputs, spends the nullifier, inserts the new
+    /// note; returns its leaf index. Effects happen here, before any token moves.
+    function _spend(Groth16Proof calldata proof, NoteTransition calldata t, uint256[8] memory rest)
+        internal
+        returns (uint256 leaf)
+    {
+        if (!isKnownRoot(t.root)) revert UnknownRoot(t.root);
+        if (nullifierSpent[t.nullifier]) revert NoteAlreadySpent(t.nullifier);
+        if (t.nullifier >= FIELD) revert NotInField(t.nullifier);
+        if (t.newCommitment >= FIELD) revert NotInField(t.newCommitment);
+        uint256[11] memory inputs;
+        inputs[0] = t.root;
+        inputs[1] = t.nullifier;
+        inputs[2] = t.newCommitment;
+        for (uint256 i; i < 8; ++i) {
+            inputs[i + 3] = rest[i];
+        }
+        if (!verifier.verifyProof(proof.a, proof.b, proof.c, inputs)) revert InvalidProof();
+        nullifierSpent[t.nullifier] = true;
+        emit NoteSpent(t.nullifier);
+        leaf = _insert(t.newCommitment);
+    }
+
+    function _checkAmount(uint256 amount) internal pure {
+        if (amount == 0) revert ZeroAmount();
+        if (amount > MAX_AMOUNT) revert AmountTooLarge(amount);
+    }
+
+    function _oracleOf(IKeelMarket m) private view returns (address) {
+        return address(KeelOracleHolder(address(m)).oracle());
+    }
+
+    function _asset(IKeelMarket m) private view returns (address) {
+        return KeelOracleHolder(address(m)).asset();
+    }
+}
+
+/// @dev The market's public getters outside IKeelMarket (KeelMarketCore's `oracle`, ERC-4626's `asset`).
+interface KeelOracleHolder {
+    function oracle() external view returns (KeelOracle);
+    function asset() external view returns (address);
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {EngineBase} from "../engine/EngineBase.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
+import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
+import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
+import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
+import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
+
+/// @dev KeelPrivatePool with real Groth16 proofs (PrivatePoolFixtures, made by `npm run zk:fixtures` for this exact
+/// chain: EngineBase's market, WETH at 3,000 USD, nobody else borrowing, no time passing unless a test says so).
+contract KeelPrivatePoolTest is EngineBase {
+    KeelPrivatePool internal pool;
+    /// @dev Submits withdrawals and borrows: anyone may (a relayer, so the owner's address never appears).
+    address internal constant RELAYER = address(0x5E1A);
+    /// @dev Pays deposits and repayments.
+    address internal constant PAYER = address(0x9A7E);
+
+    function setUp() public override {
+        super.setUp();
+        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier());
+        _fund(PAYER, weth, 100e18);
+        _fund(PAYER, usdc, 100_000e6);
+        vm.startPrank(PAYER);
+        weth.approve(address(pool), type(uint256).max);
+        usdc.approve(address(pool), type(uint256).max);
+        vm.stopPrank();
+    }
+
+    /// @dev Submits fixture step `i` as it was proven.
+    function _submit(uint256 i) internal {
+        FixtureStep memory s = F.step(i);
+        _submitAs(s, s.t, s.amount, s.recipient);
+    }
+
+    function _submitAs(FixtureStep memory s, NoteTransition memory t, uint256 amount, address recipient) internal {
+        if (s.kind == KeelPrivatePool.Action.Deposit) {
+            vm.prank(PAYER);
+            pool.deposit(s.proof, t, amount, "");
+        } else if (s.kind == KeelPrivatePool.Action.Repay) {
+            vm.prank(PAYER);
+            pool.repay(s.proof, t, amount, "");
+        } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
+            vm.prank(RELAYER);
+            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, "");
+        } else {
+            vm.prank(RELAYER);
+            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, "");
+        }
+    }
+
+    function _runUpTo(uint256 last) internal {
+        for (uint256 i; i <= last; ++i) {
+            _submit(i);
+        }
+    }
+
+    /// @dev The pool's vault holds exactly the live notes' collateral and owes at most their shares.
+    function _assertBacked(FixtureStep memory s) internal view {
+        VaultData memory v = market.getVault(pool.vaultId());
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), s.noteCollateral, "vault collateral = notes");
+        assertEq(pool.noteCollateral(), s.noteCollateral, "pool's note collateral = notes");
+        assertEq(pool.noteShares(), s.noteShares, "pool's note shares = notes");
+        assertLe(v.debtShares, s.noteShares, "vault shares <= notes");
+    }
+
+    function test_fullJourney_everyActionWithRealProofs() public {
+        for (uint256 i; i < F.STEPS; ++i) {
+            _submit(i);
+            _assertBacked(F.step(i));
+            assertTrue(pool.nullifierSpent(F.step(i).t.nullifier), "nullifier spent");
+        }
+        address fresh = F.step(F.ALICE_BORROW).recipient;
+        assertEq(usdc.balanceOf(fresh), 12_000e6, "borrowed to a fresh address");
+        assertEq(weth.balanceOf(fresh), 10e18, "all of Alice's collateral out to the fresh address");
+        assertEq(weth.balanceOf(RELAYER), 0, "the relayer receives nothing");
+        assertEq(market.debtOf(pool.vaultId()), 0, "all repaid");
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 2e18, "Bob's 2 WETH remain");
+        assertEq(pool.nextIndex(), F.STEPS, "one note inserted per action");
+    }
+
+    function test_proofAgainstAnOlderRootStillVerifies() public {
+        _runUpTo(F.BOB_OPEN); // Alice's borrow was proven before Bob's note changed the root
+        assertTrue(pool.root() != F.step(F.ALICE_BORROW).t.root, "not the current root");
+        assertTrue(pool.isKnownRoot(F.step(F.ALICE_BORROW).t.root), "but a recent one");
+        _submit(F.ALICE_BORROW);
+    }
+
+    function test_replayedProof_refused() public {
+        _runUpTo(F.ALICE_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, s.t.nullifier));
+        _submit(F.ALICE_OPEN);
+    }
+
+    function test_spentNote_refusedWhateverTheNewNote() public {
+        _runUpTo(F.ALICE_BORROW);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        NoteTransition memory t = NoteTransition(pool.root(), s.t.nullifier, 12345);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, s.t.nullifier));
+        _submitAs(s, t, s.amount / 2, s.recipient);
+    }
+
+    function test_stalePrice_refused() public {
+        _runUpTo(F.ALICE_BORROW);
+        vm.warp(block.timestamp + 1 hours + 1); // WETH's heartbeat is 1 hour
+        vm.expectPartialRevert(KeelOracle.StalePrice.selector);
+        _submit(F.ALICE_WITHDRAW);
+    }
+
+    function test_priceMoved_proofRefused() public {
+        _runUpTo(F.ALICE_BORROW);
+        ethFeed.setAnswer(2999e8);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submit(F.ALICE_WITHDRAW);
+    }
+
+    function test_changedRecipient_refused() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, s.t, s.amount, RELAYER); // a front-runner copying the proof to be paid
+    }
+
+    function test_changedAmount_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, s.t, s.amount - 1, address(0));
+        _submit(F.ALICE_OPEN); // the honest submission still works
+    }
+
+    function test_changedNewCommitment_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        NoteTransition memory t = NoteTransition(s.t.root, s.t.nullifier, s.t.newCommitment + 1);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, t, s.amount, address(0));
+    }
+
+    function test_frontRunner_cannotRedirect_anySubmitterPaysTheProvenRecipient() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        vm.prank(address(0xF00D)); // whoever lands it first
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "");
+        assertEq(usdc.balanceOf(s.recipient), 12_000e6, "the proven recipient is paid");
+        assertEq(usdc.balanceOf(address(0xF00D)), 0, "the submitter is not");
+    }
+
+    function test_unknownRoot_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        NoteTransition memory t = NoteTransition(s.t.root + 1, s.t.nullifier, s.t.newCommitment);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.UnknownRoot.selector, s.t.root + 1));
+        _submitAs(s, t, s.amount, address(0));
+    }
+
+    function test_zeroAndOversizedAmounts_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        vm.expectRevert(KeelPrivatePool.ZeroAmount.selector);
+        _submitAs(s, s.t, 0, address(0));
+        uint256 tooMuch = pool.MAX_AMOUNT() + 1;
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.AmountTooLarge.selector, tooMuch));
+        _submitAs(s, s.t, tooMuch, address(0));
+        // p − x wraps: the field's negative of an amount is refused before it reaches the verifier
+        uint256 negativeOne = pool.FIELD() - 1;
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.AmountTooLarge.selector, negativeOne));
+        _submitAs(s, s.t, negativeOne, address(0));
+    }
+
+    function test_zeroRecipient_refused() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        vm.expectRevert(KeelPrivatePool.ZeroRecipient.selector);
+        _submitAs(s, s.t, s.amount, address(0));
+    }
+
+    function test_debtIndexHeadroom_survivesInterest_untilExceeded() public {
+        _runUpTo(F.ALICE_BORROW);
+        uint256 snap = vm.snapshotState();
+        // 50 minutes of interest at ~1.2% utilisation: far within the proof's 0.01% headroom.
+        vm.warp(block.timestamp + 50 minutes);
+        _submit(F.ALICE_WITHDRAW);
+        vm.revertToState(snap);
+        // Half a year at ~0.05% APR lifts debt per share past the headroom: the proof must be made again.
+        vm.warp(block.timestamp + 182 days);
+        ethFeed.setAnswer(3000e8);
+        usdcFeed.setAnswer(1e8);
+        uint256 current = pool.debtIndex();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                KeelPrivatePool.DebtIndexAboveProof.selector, current, F.step(F.ALICE_WITHDRAW).debtIndex
+            )
+        );
+        _submit(F.ALICE_WITHDRAW);
+    }
+
+    function test_marketStillGuardsTheAggregate_borrowPaused() public {
+        _runUpTo(F.BOB_OPEN);
+        vm.prank(address(riskAdmin));
+        market.setBorrowPaused(true);
+        vm.expectRevert(IKeelMarket.BorrowPaused.selector);
+        _submit(F.ALICE_BORROW);
+        assertEq(pool.noteShares(), 0, "nothing recorded when the market refuses");
+        assertTrue(!pool.nullifierSpent(F.step(F.ALICE_BORROW).t.nullifier), "note not spent");
+    }
+}

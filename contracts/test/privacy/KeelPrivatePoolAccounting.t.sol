@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {EngineBase} from "../engine/EngineBase.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
+import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
+import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
+import {DevERC20} from "../../src/dev/DevERC20.sol";
+import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
+import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+/// @dev A collateral whose every transfer first calls `target` with `data` (an ERC-777-style hook), once.
+contract HookToken is DevERC20 {
+    address public target;
+    bytes public data;
+    bool internal inHook;
+
+    constructor() DevERC20("Hook", "HOOK", 18) {}
+
+    function setHook(address target_, bytes calldata data_) external {
+        target = target_;
+        data = data_;
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        if (target != address(0) && !inHook && from != address(0)) {
+            inHook = true;
+            (bool ok, bytes memory r) = target.call(data);
+            if (!ok) {
+                assembly {
+                    revert(add(r, 32), mload(r))
+                }
+            }
+            inHook = false;
+        }
+        super._update(from, to, value);
+    }
+}
+
+/// @dev Accepts every proof: stands in for the verifier so a fuzzer can drive thousands of action sequences the
+/// circuit would accept (real proofs take seconds each; KeelPrivatePool.t.sol runs the real verifier).
+contract AcceptAllVerifier {
+    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[11] calldata)
+        external
+        pure
+        returns (bool)
+    {
+        return true;
+    }
+}
+
+interface VmEtch {
+    function etch(address target, bytes calldata code) external;
+}
+
+/// @dev The pool's bookkeeping under random sequences of deposits, withdrawals, borrows, repayments and interest:
+/// the vault in the market always holds exactly the live notes' collateral, and owes at most their debt shares,
+/// by less than one base unit's worth of shares per borrow or repayment (rounding, always in the
+/// lenders' favour).
+contract KeelPrivatePoolAccountingTest is EngineBase {
+    KeelPrivatePool internal pool;
+    address internal constant PAYER = address(0x9A7E);
+    address internal constant FRESH = address(0xF2E5);
+    uint256 internal nonce;
+
+    function setUp() public override {
+        super.setUp();
+        PrivateVaultVerifier verifier = new PrivateVaultVerifier();
+        VmEtch(address(vm)).etch(address(verifier), address(new AcceptAllVerifier()).code);
+        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier);
+        _fund(PAYER, weth, 1_000_000e18);
+        _fund(PAYER, usdc, 10_000_000e6);
+        vm.startPrank(PAYER);
+        weth.approve(address(pool), type(uint256).max);
+        usdc.approve(address(pool), type(uint256).max);
+        vm.stopPrank();
+    }
+
+    function _t() internal returns (NoteTransition memory) {
+        ++nonce;
+        return NoteTransition(pool.root(), uint256(keccak256(abi.encode("n", nonce))) % pool.FIELD(), nonce);
+    }
+
+    function testFuzz_vaultHoldsExactlyTheLiveNotes(uint256[12] calldata ops) public {
+        Groth16Proof memory proof;
+        uint256 roundings;
+        for (uint256 i; i < ops.length; ++i) {
+            uint256 op = ops[i] % 5;
+            uint256 x = ops[i] >> 8;
+            if (op == 0) {
+                NoteTransition memory t = _t();
+                vm.prank(PAYER);
+                pool.deposit(proof, t, bound(x, 1, 100e18), "");
+            } else if (op == 1 && pool.noteCollateral() != 0) {
+                // within what the vault can release at 80% LTV
+                (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
+                uint256 spare = limit > debtValue ? (limit - debtValue) * 1e18 / (3000e18 * 8 / 10) : 0;
+                if (spare > pool.noteCollateral()) spare = pool.noteCollateral();
+                if (spare < 2) continue;
+                pool.withdraw(proof, _t(), bound(x, 1, spare - 1), FRESH, type(uint96).max, "");
+            } else if (op == 2) {
+                (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
+                if (limit <= debtValue + 2e18) continue;
+                uint256 assets = bound(x, 2, (limit - debtValue) / 1e12 - 1); // 1 unit may round to 0: ZeroAmount
+                uint256 shares = assets * (market.totalBorrowShares() + 1e6) / (market.totalBorrows() + 1);
+                if (shares == 0) continue;
+                pool.borrow(proof, _t(), shares, FRESH, type(uint96).max, "");
+                ++roundings;
+            } else if (op == 3 && pool.noteShares() != 0) {
+                NoteTransition memory t = _t();
+                uint256 shares = bound(x, 1, pool.noteShares());
+                vm.prank(PAYER);
+                pool.repay(proof, t, shares, "");
+                ++roundings;
+            } else if (op == 4) {
+                vm.warp(block.timestamp + bound(x, 1, 30 minutes));
+                ethFeed.setAnswer(3000e8);
+                usdcFeed.setAnswer(1e8);
+            }
+            VaultData memory v = market.getVault(pool.vaultId());
+            assertEq(market.collateralOf(pool.vaultId(), address(weth)), pool.noteCollateral(), "collateral = notes");
+            assertLe(v.debtShares, pool.noteShares(), "vault shares <= notes' shares");
+            // each borrow or repayment rounds by less than one base unit's worth of shares (~1e6 shares at index 1)
+            assertLe(pool.noteShares() - v.debtShares, roundings * 2e6, "rounding dust only");
+            if (pool.noteShares() == 0) assertEq(v.debtShares, 0, "no note owes: the vault owes nothing");
+        }
+    }
+
+    /// @dev A token calling back into the pool while it moves (on deposit, and when the market sends a withdrawal)
+    /// meets the pool's reentrancy guard: the whole action reverts and nothing is spent.
+    function test_reentrancyFromTheToken_refused() public {
+        HookToken hook = new HookToken();
+        DevPriceFeed feed = new DevPriceFeed(address(this), 8, "HOOK", 3000e8);
+        vm.prank(ADMIN);
+        riskAdmin.setFeed(address(hook), feed, 1 hours, 1, 1e20);
+        _setCollateral(address(hook), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max));
+        KeelPrivatePool hooked =
+            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(hook)), pool.verifier());
+        hook.mint(PAYER, 10e18);
+        vm.prank(PAYER);
+        hook.approve(address(hooked), type(uint256).max);
+        Groth16Proof memory proof;
+
+        NoteTransition memory inner = NoteTransition(hooked.root(), 111, 222);
+        hook.setHook(address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, "")));
+        NoteTransition memory outer = NoteTransition(hooked.root(), 333, 444);
+        vm.prank(PAYER);
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        hooked.deposit(proof, outer, 5e18, "");
+        assertTrue(!hooked.nullifierSpent(333), "nothing spent");
+
+        hook.setHook(address(0), "");
+        vm.prank(PAYER);
+        hooked.deposit(proof, outer, 5e18, "");
+        hook.setHook(
+            address(hooked), abi.encodeCall(KeelPrivatePool.withdraw, (proof, inner, 1e18, FRESH, type(uint96).max, ""))
+        );
+        NoteTransition memory exit = NoteTransition(hooked.root(), 555, 666);
+        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+        hooked.withdraw(proof, exit, 1e18, FRESH, type(uint96).max, "");
+        assertEq(hooked.noteCollateral(), 5e18, "the pool's books unchanged");
+    }
+}

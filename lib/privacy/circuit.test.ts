@@ -1,0 +1,161 @@
+/**
+ * The private-vault circuit (circuits/private_vault.circom) with the committed proving key: valid witnesses prove and
+ * verify; each constraint violated alone cannot be proven (the witness calculator's assertion fails) or its proof
+ * does not verify against the public inputs the pool would pass.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as snarkjs from "snarkjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { actionWitness, commitment, emptyNote, FIELD, NO_LTV_CHECK, PUBLIC_INPUTS, type Note } from "./note";
+import { proveAction, type CircuitInput } from "./prover";
+import { MerkleTree } from "./tree";
+
+const ARTIFACTS = path.resolve(import.meta.dirname, "../../circuits/artifacts");
+const artifacts = {
+  wasm: path.join(ARTIFACTS, "private_vault.wasm"),
+  zkey: path.join(ARTIFACTS, "private_vault.zkey"),
+};
+const vkey = JSON.parse(readFileSync(path.join(ARTIFACTS, "private_vault.vkey.json"), "utf8"));
+
+const E18 = 10n ** 18n;
+const KEY = 0x1234_5678n;
+const prices = {
+  recipient: 0xb0bn,
+  collateralPrice: 3000n * E18,
+  ltv: (8n * E18) / 10n,
+  debtPrice: E18,
+  debtIndex: 10n ** 12n,
+};
+/** 1 USDC (1e6 units) of debt at index 1e12 (1e6 virtual shares per unit) is 1e12 shares. */
+const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
+
+/** The assertion that fails: each test violates one constraint of circuits/private_vault.circom, found by its line. */
+const violates = (line: number) => new RegExp(`Assert Failed\\. Error in template PrivateVaultAction_\\d+ line: ${line}\\b`);
+const LINE = { nullifier: 67, membership: 76, collateralSum: 79, sharesSum: 80, ltv: 104 };
+
+const verify = (signals: bigint[], proof: snarkjs.Groth16Proof) => snarkjs.groth16.verify(vkey, signals.map(String), proof);
+
+/** The tree after a 10 WETH deposit, and the placed note. */
+function depositedTree() {
+  const tree = new MerkleTree();
+  const note: Note = { collateral: 10n * E18, shares: 0n, ownerKey: KEY, blinding: 99n };
+  const leafIndex = tree.insert(commitment(note));
+  tree.insert(123n); // someone else's note beside it
+  return { tree, note: { ...note, leafIndex } };
+}
+
+function borrowInput(usdc: bigint, overrides: Partial<CircuitInput> = {}) {
+  const { tree, note } = depositedTree();
+  const { input } = actionWitness(tree, {
+    old: note,
+    collateralDelta: 0n,
+    sharesDelta: usdcShares(usdc),
+    checkLtv: true,
+    ltvInputs: prices,
+  });
+  return { ...input, ...overrides } as CircuitInput;
+}
+
+describe("private vault circuit", () => {
+  let borrow: Awaited<ReturnType<typeof proveAction>>;
+  beforeAll(async () => {
+    borrow = await proveAction(borrowInput(24_000n), artifacts); // exactly at the 80% LTV of 30,000 USD
+  });
+
+  it("proves a deposit that opens a position (the empty note needs no membership)", async () => {
+    const tree = new MerkleTree([5n, 6n]);
+    const { input } = actionWitness(tree, {
+      old: emptyNote(KEY),
+      collateralDelta: 10n * E18,
+      sharesDelta: 0n,
+      checkLtv: false,
+      ltvInputs: NO_LTV_CHECK,
+    });
+    const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
+    expect(publicSignals).toEqual(PUBLIC_INPUTS.map((k) => input[k]));
+    expect(await verify(publicSignals, proof)).toBe(true);
+  });
+
+  it("proves a borrow exactly at the LTV, and the proof verifies only with its own public inputs", async () => {
+    expect(await verify(borrow.publicSignals, borrow.proof)).toBe(true);
+    const i = (k: (typeof PUBLIC_INPUTS)[number]) => PUBLIC_INPUTS.indexOf(k);
+    const tampered: [string, number, bigint][] = [
+      ["a higher collateral price", i("collateralPrice"), 3001n * E18],
+      ["a lower debt price", i("debtPrice"), E18 - 1n],
+      ["another LTV", i("ltv"), (9n * E18) / 10n],
+      ["a lower debt index", i("debtIndex"), 10n ** 12n - 1n],
+      ["another recipient", i("recipient"), 0xbadn],
+      ["more shares", i("sharesDelta"), usdcShares(24_001n)],
+      ["no LTV check", i("checkLtv"), 0n],
+      ["another nullifier", i("nullifier"), 7n],
+    ];
+    for (const [what, index, value] of tampered) {
+      const signals = [...borrow.publicSignals];
+      signals[index] = value;
+      expect(await verify(signals, borrow.proof), what).toBe(false);
+    }
+  });
+
+  it("cannot prove a borrow one USDC over the LTV", async () => {
+    await expect(proveAction(borrowInput(24_001n), artifacts)).rejects.toThrow(violates(LINE.ltv));
+  });
+
+  it("a borrow proven at a higher collateral price than the oracle's does not verify at the oracle's", async () => {
+    // 24,001 USDC is within LTV at 3,001 USD/WETH (24,008) but not at 3,000 (24,000).
+    const atHigherPrice = await proveAction(borrowInput(24_001n, { collateralPrice: 3001n * E18 }), artifacts);
+    expect(await verify(atHigherPrice.publicSignals, atHigherPrice.proof)).toBe(true);
+    const signals = [...atHigherPrice.publicSignals];
+    signals[PUBLIC_INPUTS.indexOf("collateralPrice")] = 3000n * E18;
+    expect(await verify(signals, atHigherPrice.proof)).toBe(false);
+  });
+
+  it("cannot prove a new note that is not the old one plus the movement (wrong sum)", async () => {
+    const input = borrowInput(1_000n);
+    input.newShares = (input.newShares as bigint) - 1n; // pocket one share of debt
+    await expect(proveAction(input, artifacts)).rejects.toThrow(violates(LINE.sharesSum));
+    const collateral = borrowInput(1_000n);
+    collateral.newCollateral = (collateral.newCollateral as bigint) + 1n; // one wei of collateral out of nothing
+    await expect(proveAction(collateral, artifacts)).rejects.toThrow(violates(LINE.collateralSum));
+  });
+
+  it("cannot withdraw more than the note holds (the field underflow is out of range)", async () => {
+    const { tree, note } = depositedTree();
+    const { input } = actionWitness(tree, {
+      old: note,
+      collateralDelta: -(11n * E18),
+      sharesDelta: 0n,
+      checkLtv: true,
+      ltvInputs: prices,
+    });
+    expect(input.collateralDelta).toBe(FIELD - 11n * E18);
+    await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(/Error in template Num2Bits/);
+  });
+
+  it("cannot give a spent note a fresh nullifier (reuse), nor spend a note that is not in the tree", async () => {
+    const fresh = borrowInput(1_000n, { nullifier: 42n });
+    await expect(proveAction(fresh, artifacts)).rejects.toThrow(violates(LINE.nullifier));
+    // a richer note than the one inserted, with its own (correct) nullifier, at the real note's position
+    const { tree, note } = depositedTree();
+    const { input: forged } = actionWitness(tree, {
+      old: { ...note, collateral: 1_000n * E18 },
+      collateralDelta: 0n,
+      sharesDelta: usdcShares(1_000n),
+      checkLtv: true,
+      ltvInputs: prices,
+    });
+    await expect(proveAction(forged as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.membership));
+  });
+
+  it("cannot borrow against an empty note (nothing to prove membership of, nothing to borrow against)", async () => {
+    const tree = new MerkleTree();
+    const { input } = actionWitness(tree, {
+      old: emptyNote(KEY),
+      collateralDelta: 0n,
+      sharesDelta: usdcShares(1n),
+      checkLtv: true,
+      ltvInputs: prices,
+    });
+    await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.ltv));
+  });
+});

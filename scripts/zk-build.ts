@@ -1,0 +1,115 @@
+// `npm run zk:build`: compiles the private-vault circuit (circom2, WebAssembly), runs the development setup ceremony
+// locally (powers of tau + Groth16 phase 2, fresh entropy, a public beacon), and writes what the suite and the app use:
+//   circuits/artifacts/private_vault.wasm      witness generator
+//   circuits/artifacts/private_vault.zkey      proving key (Groth16)
+//   circuits/artifacts/private_vault.vkey.json verification key
+//   contracts/src/privacy/PrivateVaultVerifier.sol  the generated Solidity verifier
+// These are committed (building takes ~2 minutes on 2 cores; `npm test` only proves with them). After changing the
+// circuit, run this, then `npm run zk:fixtures` (the forge tests' proofs are made with the key). Development keys
+// only: docs/private-vaults.md says how a production ceremony runs.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import * as snarkjs from "snarkjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BUILD = path.join(ROOT, "circuits/build");
+const ARTIFACTS = path.join(ROOT, "circuits/artifacts");
+const NAME = "private_vault";
+/** 2^13 = 8192 ≥ the circuit's 6,911 constraints + 11 public inputs + 1. */
+const POWER = 13;
+
+const logger = {
+  debug: () => {},
+  info: (m: string) => process.env.ZK_VERBOSE && console.log(m),
+  warn: (m: string) => console.warn(m),
+  error: (m: string) => console.error(m),
+};
+
+function step(what: string) {
+  console.log(`zk:build · ${what}`);
+}
+
+export function compileCircuit(outDir = BUILD): string {
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(
+    path.join(ROOT, "node_modules/.bin/circom2"),
+    [`circuits/${NAME}.circom`, "--r1cs", "--wasm", "--O2", "-l", "node_modules", "-o", outDir],
+    { cwd: ROOT, stdio: process.env.ZK_VERBOSE ? "inherit" : "pipe" },
+  );
+  return path.join(outDir, `${NAME}.r1cs`);
+}
+
+/** `--export-only`: skip compiling and the ceremony, export from an existing circuits/build/vault_final.zkey. */
+const EXPORT_ONLY = process.argv.includes("--export-only");
+/** `--no-verify`: skip `zkey verify` (as slow as the key generation; run `npm run zk:verify` later). */
+const VERIFY = !process.argv.includes("--no-verify");
+
+async function main() {
+  const started = Date.now();
+  const f = (name: string) => path.join(BUILD, name);
+  if (!EXPORT_ONLY) await ceremony(f);
+  else step("export only: using circuits/build/vault_final.zkey");
+  await exportArtifacts(f);
+  step(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function ceremony(f: (name: string) => string) {
+  step("compiling circuits/private_vault.circom (circom2)");
+  const r1cs = compileCircuit();
+  const info = await snarkjs.r1cs.info(r1cs);
+  step(`${info.nConstraints} constraints, ${info.nPubInputs} public inputs`);
+  if (info.nConstraints + info.nPubInputs + 1 > 2 ** POWER) throw new Error(`raise POWER: ${info.nConstraints}`);
+
+  const curve = await snarkjs.curves.getCurveFromName("bn128");
+  step(`phase 1: powers of tau 2^${POWER}, one contribution and a beacon`);
+  await snarkjs.powersOfTau.newAccumulator(curve, POWER, f("pot_0.ptau"), logger);
+  await snarkjs.powersOfTau.contribute(f("pot_0.ptau"), f("pot_1.ptau"), "keel dev", randomBytes(32).toString("hex"));
+  const beacon = randomBytes(32).toString("hex");
+  await snarkjs.powersOfTau.beacon(f("pot_1.ptau"), f("pot_2.ptau"), "keel dev beacon", beacon, 10, logger);
+  step("phase 1: preparing phase 2");
+  await snarkjs.powersOfTau.preparePhase2(f("pot_2.ptau"), f("pot_final.ptau"), logger);
+
+  step("phase 2: circuit-specific Groth16 key, one contribution and a beacon");
+  await snarkjs.zKey.newZKey(r1cs, f("pot_final.ptau"), f("vault_0.zkey"), logger);
+  await snarkjs.zKey.contribute(f("vault_0.zkey"), f("vault_1.zkey"), "keel dev", randomBytes(32).toString("hex"));
+  await snarkjs.zKey.beacon(f("vault_1.zkey"), f("vault_final.zkey"), "keel dev beacon", beacon, 10, logger);
+  step(`beacon ${beacon}`);
+  if (VERIFY) await verifyCeremony();
+  await curve.terminate();
+}
+
+/** `zkey verify`: every contribution chains from the powers of tau, and the key is this circuit's. */
+export async function verifyCeremony() {
+  const f = (name: string) => path.join(BUILD, name);
+  step("verifying the ceremony's transcript against the circuit");
+  const ok = await snarkjs.zKey.verifyFromR1cs(f(`${NAME}.r1cs`), f("pot_final.ptau"), f("vault_final.zkey"), logger);
+  if (!ok) throw new Error("the zkey does not verify against the circuit and the powers of tau");
+  step("the proving key verifies");
+}
+
+async function exportArtifacts(f: (name: string) => string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  copyFileSync(f(`${NAME}_js/${NAME}.wasm`), path.join(ARTIFACTS, `${NAME}.wasm`));
+  copyFileSync(f("vault_final.zkey"), path.join(ARTIFACTS, `${NAME}.zkey`));
+  const vkey = await snarkjs.zKey.exportVerificationKey(f("vault_final.zkey"));
+  writeFileSync(path.join(ARTIFACTS, `${NAME}.vkey.json`), JSON.stringify(vkey, null, 2) + "\n");
+  const template = readFileSync(path.join(ROOT, "node_modules/snarkjs/templates/verifier_groth16.sol.ejs"), "utf8");
+  const solidity = (await snarkjs.zKey.exportSolidityVerifier(f("vault_final.zkey"), { groth16: template }))
+    .replace(/pragma solidity [^;]+;/, "pragma solidity 0.8.37;")
+    .replace("contract Groth16Verifier", "contract PrivateVaultVerifier");
+  const sol = path.join(ROOT, "contracts/src/privacy/PrivateVaultVerifier.sol");
+  mkdirSync(path.dirname(sol), { recursive: true });
+  writeFileSync(sol, "// Generated by `npm run zk:build` (snarkjs's Groth16 template) from circuits/private_vault.circom: do not edit.\n" + solidity);
+  execFileSync(path.join(ROOT, "node_modules/.bin/forge"), ["fmt", sol], { cwd: path.join(ROOT, "contracts") });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  (process.argv.includes("--verify-only") ? verifyCeremony() : main())
+    .then(() => process.exit(0))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,159 @@
+// `npm run zk:fixtures`: real Groth16 proofs for the forge tests of KeelPrivatePool, written as Solidity constants to
+// contracts/test/privacy/PrivatePoolFixtures.sol (committed; rerun after `npm run zk:build` changes the key).
+// The journey mirrors the chain of contracts/test/privacy/KeelPrivatePool.t.sol (EngineBase's market: WETH at
+// 3,000 USD, LTV 80%, USDC at 1 USD, no other borrower, no time passing), so every public input — roots, the debt
+// index, prices — is the one the pool will compute.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { actionWitness, commitment, emptyNote, NO_LTV_CHECK, type Note, type PlacedNote } from "../lib/privacy/note";
+import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
+import { MerkleTree } from "../lib/privacy/tree";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const artifacts = {
+  wasm: path.join(ROOT, "circuits/artifacts/private_vault.wasm"),
+  zkey: path.join(ROOT, "circuits/artifacts/private_vault.zkey"),
+};
+const OUT = path.join(ROOT, "contracts/test/privacy/PrivatePoolFixtures.sol");
+
+const E18 = 10n ** 18n;
+const ALICE_KEY = 0xa11cen;
+const BOB_KEY = 0xb0bn;
+/** Fresh addresses the tokens go to (no link to whoever deposited). */
+const ALICE_FRESH = 0xf2e5a11ce0000000000000000000000000000001n;
+const PRICES = { collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18 };
+/** Debt per 1e18 shares with no borrow yet: (0 + 1) × 1e18 / (0 + 1e6). */
+const INDEX = 10n ** 12n;
+const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
+
+interface Step {
+  name: string;
+  kind: "deposit" | "withdraw" | "borrow" | "repay";
+  /** Collateral units (deposit/withdraw) or debt shares (borrow/repay). */
+  amount: bigint;
+  recipient: bigint;
+  debtIndex: bigint;
+  root: bigint;
+  nullifier: bigint;
+  newCommitment: bigint;
+  proof: SolidityProof;
+  noteCollateral: bigint;
+  noteShares: bigint;
+}
+
+async function main() {
+  const tree = new MerkleTree();
+  const steps: Step[] = [];
+  const live = new Map<string, PlacedNote>();
+  let blinding = 1000n;
+
+  async function act(
+    name: string,
+    owner: string,
+    kind: Step["kind"],
+    amount: bigint,
+    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree } = {},
+  ) {
+    const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(owner === "alice" ? ALICE_KEY : BOB_KEY, 7n);
+    const checkLtv = kind === "withdraw" || kind === "borrow";
+    const recipient = opts.recipient ?? 0n;
+    const debtIndex = checkLtv ? (opts.debtIndex ?? INDEX) : 0n;
+    const { input, next } = actionWitness(opts.against ?? tree, {
+      old,
+      collateralDelta: kind === "deposit" ? amount : kind === "withdraw" ? -amount : 0n,
+      sharesDelta: kind === "borrow" ? amount : kind === "repay" ? -amount : 0n,
+      checkLtv,
+      ltvInputs: checkLtv ? { ...PRICES, recipient, debtIndex } : NO_LTV_CHECK,
+      newBlinding: blinding++,
+    });
+    const started = Date.now();
+    const { solidity } = await proveAction(input as CircuitInput, artifacts);
+    console.log(`zk:fixtures · ${name}: proved in ${Date.now() - started} ms`);
+    const leafIndex = tree.insert(commitment(next));
+    live.set(owner, { ...next, leafIndex });
+    const sum = (f: (n: Note) => bigint) => [...live.values()].reduce((s, n) => s + f(n), 0n);
+    steps.push({
+      name,
+      kind,
+      amount,
+      recipient,
+      debtIndex,
+      root: input.root,
+      nullifier: input.nullifier,
+      newCommitment: input.newCommitment,
+      proof: solidity,
+      noteCollateral: sum((n) => n.collateral),
+      noteShares: sum((n) => n.shares),
+    });
+  }
+
+  await act("ALICE_OPEN", "alice", "deposit", 10n * E18);
+  const afterAlice = new MerkleTree(steps.map((s) => s.newCommitment));
+  await act("BOB_OPEN", "bob", "deposit", 2n * E18);
+  // Alice proves against the root before Bob's note: still in the pool's root history.
+  await act("ALICE_BORROW", "alice", "borrow", usdcShares(12_000n), { recipient: ALICE_FRESH, against: afterAlice });
+  // Proven with 0.01% of headroom on the debt index: valid while interest stays below it.
+  await act("ALICE_WITHDRAW", "alice", "withdraw", 4n * E18, { recipient: ALICE_FRESH, debtIndex: INDEX + INDEX / 10_000n });
+  await act("ALICE_REPAY", "alice", "repay", usdcShares(5_000n));
+  await act("ALICE_REPAY_ALL", "alice", "repay", usdcShares(7_000n));
+  await act("ALICE_WITHDRAW_ALL", "alice", "withdraw", 6n * E18, { recipient: ALICE_FRESH });
+
+  const u = (x: bigint) => x.toString();
+  const body = steps
+    .map(
+      (s, i) => `        if (i == ${i}) {
+            // ${s.name}: ${s.kind} ${s.amount}
+            return FixtureStep({
+                kind: KeelPrivatePool.Action.${s.kind.charAt(0).toUpperCase() + s.kind.slice(1)},
+                proof: Groth16Proof(
+                    [${u(s.proof.a[0])}, ${u(s.proof.a[1])}],
+                    [[${u(s.proof.b[0][0])}, ${u(s.proof.b[0][1])}], [${u(s.proof.b[1][0])}, ${u(s.proof.b[1][1])}]],
+                    [${u(s.proof.c[0])}, ${u(s.proof.c[1])}]
+                ),
+                t: NoteTransition(${u(s.root)}, ${u(s.nullifier)}, ${u(s.newCommitment)}),
+                amount: ${u(s.amount)},
+                recipient: address(${`0x${s.recipient.toString(16).padStart(40, "0")}`}),
+                debtIndex: ${u(s.debtIndex)},
+                noteCollateral: ${u(s.noteCollateral)},
+                noteShares: ${u(s.noteShares)}
+            });
+        }`,
+    )
+    .join("\n");
+  const names = steps.map((s, i) => `    uint256 internal constant ${s.name} = ${i};`).join("\n");
+  const sol = `// SPDX-License-Identifier: MIT
+// Generated by \`npm run zk:fixtures\` (scripts/zk-fixtures.ts) with circuits/artifacts/private_vault.zkey: do not edit.
+pragma solidity 0.8.37;
+
+import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
+
+/// @dev One action of the fixture journey: its real proof, its public inputs, and the sum of the live notes after it.
+struct FixtureStep {
+    KeelPrivatePool.Action kind;
+    Groth16Proof proof;
+    NoteTransition t;
+    uint256 amount;
+    address recipient;
+    uint256 debtIndex;
+    uint256 noteCollateral;
+    uint256 noteShares;
+}
+
+library PrivatePoolFixtures {
+${names}
+    uint256 internal constant STEPS = ${steps.length};
+
+    function step(uint256 i) internal pure returns (FixtureStep memory) {
+${body}
+        revert("no such fixture step");
+    }
+}
+`;
+  writeFileSync(OUT, sol);
+  console.log(`zk:fixtures · wrote ${path.relative(ROOT, OUT)} (${steps.length} proofs)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
