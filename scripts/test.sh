@@ -28,6 +28,8 @@ fi
 step "contracts: forge build + forge test (unit, fuzz, invariant)"
 # The Morpho router's tests deploy the real Morpho Blue bytecode (compiled once, cached in node_modules/.cache/keel).
 "$BIN/tsx" scripts/lib/morpho-build.ts
+# The cross-chain tests deploy Hyperlane's Mailbox, hooks and ISM from @hyperlane-xyz/core's npm build (JSON in the cache).
+"$BIN/tsx" scripts/lib/deploy-hyperlane.ts
 (cd contracts && ../$BIN/forge test)
 
 # The indexer's suite runs on embedded PGlite and on Postgres: a throwaway Debian PostgreSQL server for this run.
