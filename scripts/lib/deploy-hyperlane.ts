@@ -12,11 +12,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { getAddress, keccak256, parseEther, parseUnits, stringToHex, type Abi, type Address, type Hex } from "viem";
+import { getAddress, parseEther, parseUnits, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
-import type { DeployedAsset, Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
+import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../../lib/crosschain/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
 import type { clientsFor } from "./clients";
 
@@ -51,14 +52,6 @@ export async function writeHyperlaneArtifacts(dir = HYPERLANE_CACHE): Promise<st
   }
   return dir;
 }
-
-/**
- * The local validator's key (a fixed dev key, never for real funds): it signs checkpoints of each chain's
- * MerkleTreeHook, and each chain's multisig ISM accepts a message with its signature (1 of 1).
- */
-export const LOCAL_VALIDATOR_KEY: Hex = keccak256(stringToHex("keel local hyperlane validator"));
-/** The local relayer's key (a fixed dev key): it pays for `Mailbox.process` on both chains; funded by the deployer. */
-export const LOCAL_RELAYER_KEY: Hex = keccak256(stringToHex("keel local hyperlane relayer"));
 
 /**
  * Hyperlane core on one chain: the Mailbox (domain = chain id), the MerkleTreeHook as its required hook (every message
@@ -117,14 +110,15 @@ export const CLAIM_LISTINGS = [
 /**
  * Chain A's half (run by `deployLocal`'s `beforeSupply`, while nobody has supplied to the market yet): Hyperlane core,
  * the CollateralGateway, one claim token per CLAIM_LISTINGS entry priced by the local asset's feed and listed in the
- * first market through the risk admin's own path (`setFeed`, `listCollateral`). Returns the deployment with the claims
- * as assets and collaterals, and the gateway's part of the cross-chain deployment.
+ * first market through the risk admin's own path (`setFeed`, `listCollateral`). Returns the gateway's part of the
+ * cross-chain deployment. The claims stay out of the chain's deployment file's `assets`: they share the local asset's
+ * feed, which the price simulator and the price history would otherwise move twice (crosschain.json lists them).
  */
 export async function deployGatewaySide(
   c: Clients,
   keel: Deployment,
   opts: { remoteDomain: number; log?: (l: string) => void },
-): Promise<{ deployment: Deployment; gateway: CrossChainDeployment["gateway"] }> {
+): Promise<CrossChainDeployment["gateway"]> {
   const log = opts.log ?? (() => {});
   const validator = privateKeyToAccount(LOCAL_VALIDATOR_KEY).address;
   const core = await deployHyperlaneCore(c, { domain: keel.chainId, validators: [validator], threshold: 1, log });
@@ -134,7 +128,6 @@ export async function deployGatewaySide(
   await c.send({ address: gateway, abi: gatewayAbi, functionName: "addMarket", args: [market.address] });
   const riskAdmin = keel.contracts.riskAdmin!;
   const claims: CrossChainDeployment["gateway"]["claims"] = [];
-  const assets: DeployedAsset[] = [];
   for (const l of CLAIM_LISTINGS) {
     const local = keel.assets.find((a) => a.symbol === l.asset)!;
     const receipt = await c.send({
@@ -173,20 +166,12 @@ export async function deployGatewaySide(
       ],
     });
     claims.push({ asset: l.asset, symbol: l.symbol, claim, market: market.address });
-    assets.push({ symbol: l.symbol, name: l.name, address: claim, decimals: local.decimals, feed: local.feed });
     log(
       `${l.symbol} ${claim} (claim on chain ${opts.remoteDomain}'s ${l.asset}; LT ${l.liquidationThreshold}, cap ${l.supplyCap}) in ${market.name}`,
     );
   }
   log(`CollateralGateway ${gateway}`);
-  return {
-    deployment: {
-      ...keel,
-      assets: [...keel.assets, ...assets],
-      markets: keel.markets.map((m, i) => (i === 0 ? { ...m, collaterals: [...m.collaterals, ...assets.map((a) => a.address)] } : m)),
-    },
-    gateway: { chainId: keel.chainId, hyperlane: core, gateway, claims },
-  };
+  return { chainId: keel.chainId, hyperlane: core, gateway, claims };
 }
 
 function claimAddressFrom(logs: readonly { address: Address; topics: readonly Hex[] }[], gateway: Address): Address {
@@ -242,4 +227,25 @@ export function writeCrossChainDeployment(dir: string, d: CrossChainDeployment):
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   writeHyperlaneArtifacts().then((dir) => console.log(`Hyperlane artifacts written to ${path.relative(repoRoot, dir)}`));
+}
+
+/**
+ * The cross-chain part of a two-chain local deploy, in the order `deployLocal` runs: pass `beforeSupply` to chain A's
+ * `deployLocal`, then call `finish` once chain B is deployed. Used by `npm run dev -- --chains 2`, the chain test and
+ * `npm run bench:crosschain`.
+ */
+export function crossChainLocal(opts: { remoteDomain: number; log?: (l: string) => void }) {
+  let gatewaySide: CrossChainDeployment["gateway"] | undefined;
+  let chainA: Clients | undefined;
+  return {
+    beforeSupply: async (deployer: Clients, keel: Deployment) => {
+      chainA = deployer;
+      gatewaySide = await deployGatewaySide(deployer, keel, { remoteDomain: opts.remoteDomain, log: opts.log });
+    },
+    finish: async (b: Clients, remote: Deployment, outDir: string) => {
+      if (!gatewaySide || !chainA) throw new Error("crossChainLocal: chain A was deployed without its beforeSupply hook");
+      const d = await deployOutpostSide(chainA, b, gatewaySide, remote, { log: opts.log });
+      return { deployment: d, file: writeCrossChainDeployment(outDir, d) };
+    },
+  };
 }
