@@ -124,7 +124,9 @@ export function startRelayer(opts: RelayerOptions): Relayer {
 
   /**
    * Stage 2 (the validator): signs the checkpoint of the origin's merkle tree at the message's insertion — its index
-   * from InsertedIntoTree in the dispatch block, the tree's root at that block.
+   * from InsertedIntoTree in the dispatch block, the tree's root at the end of that block (the message-id multisig ISM
+   * checks the signature over root, index and message id, not the root against the tree; Hyperlane's validator signs
+   * each index's own root, which differs only when one block holds several dispatches).
    */
   async function sign(origin: (typeof chains)[number], id: Hex, block: bigint): Promise<Hex> {
     const inserted = await origin.c.publicClient.getContractEvents({
