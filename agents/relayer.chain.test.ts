@@ -7,6 +7,7 @@ import { parseEventLogs, parseUnits, type Abi, type Address, type Hex } from "vi
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { mailboxAbi, parseMessage } from "@/lib/crosschain/hyperlane";
+import { readCrossChainMessages } from "@/lib/crosschain/messages";
 import type { Deployment } from "@/lib/deployment";
 import { clientsFor } from "@/lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
@@ -128,6 +129,13 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     expect(await readB(outpost, outpostAbi, "locked", [wethB])).toBe(parseUnits("11", 18));
     expect(await readA(gateway, gatewayAbi, "credited", [xWeth])).toBe(parseUnits("10", 18));
     expect(await delivered(inFlight)).toBe(false);
+    const states = () =>
+      readCrossChainMessages({ a: alice.a.publicClient, b: alice.b.publicClient, deployment: x, account: alice.a.account.address });
+    expect((await states()).map((m) => [m.kind, m.nonce, m.state])).toEqual([
+      ["credit", 1n, "delivered"],
+      ["credit", 2n, "dispatched"],
+    ]);
+    expect((await states())[1]!.id).toBe(inFlight);
     // A restarted relayer (nothing in memory) rescans and delivers it, once.
     relayer = startRelayerProcess();
     await until(collateral, (c) => c === parseUnits("11", 18));
@@ -159,5 +167,11 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     expect(await readA(gateway, gatewayAbi, "redeemed", [xWeth])).toBe(await readB(outpost, outpostAbi, "released", [wethB]));
     // The second relayer delivered the in-flight credit and the release; the first, the first credit.
     expect(relayerLog.filter((l) => l.includes('"event":"delivered"'))).toHaveLength(3);
+    const all = await readCrossChainMessages({ a: alice.a.publicClient, b: alice.b.publicClient, deployment: x });
+    expect(all.map((m) => [m.kind, m.amount, m.state])).toEqual([
+      ["credit", parseUnits("10", 18), "delivered"],
+      ["credit", parseUnits("1", 18), "delivered"],
+      ["release", seized, "delivered"],
+    ]);
   }, 240_000);
 });
