@@ -97,6 +97,11 @@ export interface DeployLocalOptions {
    * turns it on for the first local chain; tests that do not need them leave it off.
    */
   lendingProtocols?: boolean;
+  /**
+   * Runs once Keel is deployed and before anyone supplies to its markets (while the risk admin may still list
+   * collaterals at once): `npm run dev -- --chains 2` deploys the cross-chain gateway and lists its claims here.
+   */
+  beforeSupply?: (deployer: ReturnType<typeof clientsFor>, keel: Deployment) => Promise<void>;
 }
 
 /** Deploys Keel and its dev tokens and feeds on a fresh local chain, funds the test accounts, writes the deployment file. */
@@ -159,6 +164,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   if (pre.problems.length) throw new Error(`local deploy config refused: ${pre.problems.join("; ")}`);
   const keel = await deployKeel(deployer, config, pre, log, { keeper: privateKeyToAccount(AGENT_KEYS.keeper).address });
   const { assets, markets } = keel;
+  await opts.beforeSupply?.(deployer, keel);
   // The risk steward, appointed while nobody has supplied yet (its authority starts at once; later it would wait the
   // delay): 3 points per change, once per 3 days per collateral, proposed by anvil #8 (agents/risk-steward.ts).
   const steward = await deployer.deploy(keelRiskStewardAbi, bytecodeOf("KeelRiskSteward"), [

@@ -3,7 +3,8 @@
  * price simulator and the Next dev server. Ctrl-C stops everything it started.
  *
  * Flags: --port 3000 (app) · --rpc-port 8545 (anvil; a second chain uses the next port) · --no-sim (prices stay still)
- *        · --chains 2 (a second local chain, id 31338, with other markets)
+ *        · --chains 2 (a second local chain, id 31338, with other markets; Hyperlane on both, cross-chain collateral
+ *          from 31338 into Keel USDC on 31337, and the relayer: scripts/lib/deploy-hyperlane.ts, docs/cross-chain.md)
  *        · --no-agents (no liquidation keeper, guard executor, risk steward or reputation scorer)
  *        · --no-indexer (no indexer: the app reads history from the chain) · --indexer-port 42069
  *        · --notifier-port 42070 (alerts service; email needs KEEL_SMTP_URL, e.g. smtp://user:pass@host:587)
@@ -25,6 +26,8 @@ import { repoRoot } from "./lib/artifacts";
 import { morphoBuildCached } from "./lib/morpho-build";
 import { startIndexer, type Indexer } from "./lib/indexer";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
+import { crossChainLocal } from "./lib/deploy-hyperlane";
+import { clientsFor } from "./lib/clients";
 import { writePriceHistory } from "./seed-risk";
 
 const { values } = parseArgs({
@@ -107,6 +110,8 @@ async function main() {
 
   const chainIds = chainCount === 2 ? [31337, SECOND_CHAIN_ID] : [31337];
   const deployed: { rpcUrl: string; deployment: Awaited<ReturnType<typeof deployLocal>>["deployment"] }[] = [];
+  const deploymentFiles: string[] = [];
+  const crossChain = chainCount === 2 ? crossChainLocal({ remoteDomain: SECOND_CHAIN_ID, log: (l) => console.log(`  ${l}`) }) : undefined;
   for (const [i, chainId] of chainIds.entries()) {
     console.log(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
     const anvil = await startAnvil({ port: rpcPort + i, chainId });
@@ -124,8 +129,10 @@ async function main() {
       chainId,
       log: (l) => console.log(`  ${l}`),
       lendingProtocols: chainId !== SECOND_CHAIN_ID,
+      ...(crossChain && chainId !== SECOND_CHAIN_ID ? { beforeSupply: crossChain.beforeSupply } : {}),
     });
     deployed.push({ rpcUrl: anvil.url, deployment });
+    deploymentFiles.push(file);
     // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the
     // dashboard, vault pages and /risk — exist from the first page load.
     const rounds = await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 168 });
@@ -155,6 +162,37 @@ async function main() {
       const scorer = deployment.reputation ? startReputationScorer({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
       stopSims.push(() => void scorer?.stop());
     }
+  }
+
+  if (crossChain) {
+    const b = deployed[1]!;
+    console.log(`› cross-chain collateral: Hyperlane and the outpost on chain ${SECOND_CHAIN_ID}…`);
+    const { file } = await crossChain.finish(clientsFor(b.rpcUrl, SECOND_CHAIN_ID, ANVIL_KEYS[0]!), b.deployment, path.dirname(deploymentFiles[0]!));
+    console.log(`  cross-chain deployment file: ${path.relative(repoRoot, file)}`);
+    // The relayer is its own process (node with tsx as its loader), as Hyperlane's relayer would be.
+    const relayer = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(repoRoot, "agents", "relayer.ts"),
+        "--deployment",
+        file,
+        ...deployed.flatMap((d) => ["--rpc", `${d.deployment.chainId}=${d.rpcUrl}`]),
+      ],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    relayer.stdout!.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().trim().split("\n"))
+        if (/"event":"(delivered|delivery-failed|pass-failed)"/.test(line)) console.log(`  [relayer] ${line}`);
+    });
+    relayer.once("exit", (code) => {
+      if (!stopping)
+        console.error(
+          `  [relayer] exited (${code}): cross-chain messages wait on their origin chain until it runs again (npx tsx agents/relayer.ts --deployment ${path.relative(repoRoot, file)} …)`,
+        );
+    });
+    children.push(relayer);
   }
 
   let deploymentsDir: string | undefined;
@@ -220,7 +258,7 @@ ${anvils.map((a) => `  chain      ${a.url}  (chain id ${a.chainId})`).join("\n")
   simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s; scenarios: npx tsx agents/market-simulator.ts --scenario crash (or the Simulator panel on /markets)"}
   indexer    ${indexer ? `${indexer.url} (history, timelines, CSV; the app falls back to the chain without it)` : "off (--no-indexer): history is read from the chain"}
   alerts     ${notifier.url} (sign in from the bell in the header; email ${process.env.KEEL_SMTP_URL ? "via KEEL_SMTP_URL" : "off: set KEEL_SMTP_URL"})
-  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6), guard executor (anvil #7), risk steward (anvil #8) and reputation scorer (anvil #9) running"}
+  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6), guard executor (anvil #7), risk steward (anvil #8) and reputation scorer (anvil #9) running"}${crossChain ? `\n  hyperlane  Mailbox on both chains; relayer running; deposit WETH/WBTC on ${SECOND_CHAIN_ID} into the CollateralOutpost for a Keel USDC vault on 31337 (docs/cross-chain.md)` : ""}
 Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
 ${accounts}
 Ctrl-C stops everything.

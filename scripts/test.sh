@@ -30,6 +30,8 @@ step "contracts: forge build + forge test (unit, fuzz, invariant)"
 "$BIN/tsx" scripts/lib/morpho-build.ts
 # The Aave adapter's and router's tests deploy the real Aave v3 bytecode (npm artifacts, linked: node_modules/.cache/keel/Aave.json).
 "$BIN/tsx" scripts/lib/aave-forge.ts >/dev/null
+# The cross-chain tests deploy Hyperlane's Mailbox, hooks and ISM from @hyperlane-xyz/core's npm build (JSON in the cache).
+"$BIN/tsx" scripts/lib/deploy-hyperlane.ts
 (cd contracts && ../$BIN/forge test)
 
 # The indexer's suite runs on embedded PGlite and on Postgres: a throwaway Debian PostgreSQL server for this run.

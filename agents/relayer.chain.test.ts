@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEventLogs, parseUnits, type Abi, type Address, type Hex } from "viem";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
+import { mailboxAbi, parseMessage } from "@/lib/crosschain/hyperlane";
+import { readCrossChainMessages } from "@/lib/crosschain/messages";
+import type { Deployment } from "@/lib/deployment";
+import { clientsFor } from "@/lib/server/clients";
+import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
+import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
+import { abiOf, repoRoot } from "@/scripts/lib/artifacts";
+import { crossChainLocal } from "@/scripts/lib/deploy-hyperlane";
+
+const gatewayAbi = abiOf("CollateralGateway");
+const outpostAbi = abiOf("CollateralOutpost");
+
+/** Polls `read` until `done` holds (the relayer works on its own clock), or fails after `ms`. */
+async function until<T>(read: () => Promise<T>, done: (x: T) => boolean, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const x = await read();
+    if (done(x)) return x;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms (last value ${String(x)})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Two anvils with Keel and Hyperlane core on each, the gateway on A and the outpost on B, and the relayer as its own
+ * process (agents/relayer.ts): a deposit on B becomes borrowing power on A; with the relayer killed, a deposit waits in
+ * flight and is credited when it restarts; a price fall makes the vault liquidatable, a liquidator seizes the claims on
+ * A and redeems them for WETH on B; the totals on both chains reconcile to the wei.
+ */
+describe("cross-chain collateral through Hyperlane (two anvils, the relayer process)", () => {
+  let a: Anvil;
+  let b: Anvil;
+  let da: Deployment;
+  let db: Deployment;
+  let x: CrossChainDeployment;
+  let relayer: ChildProcess | undefined;
+  const relayerLog: string[] = [];
+
+  function startRelayerProcess() {
+    const child = spawn(
+      // node itself with tsx as its loader (not tsx's wrapper process, whose child a SIGKILL would leave running).
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(repoRoot, "agents", "relayer.ts"),
+        "--deployment",
+        file,
+        "--rpc",
+        `${da.chainId}=${a.url}`,
+        "--rpc",
+        `${db.chainId}=${b.url}`,
+        "--interval",
+        "300",
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    child.stdout!.on("data", (chunk: Buffer) => relayerLog.push(...chunk.toString().trim().split("\n")));
+    return child;
+  }
+  async function killRelayer() {
+    if (!relayer || relayer.exitCode !== null || relayer.signalCode !== null) return;
+    const exited = new Promise((r) => relayer!.once("exit", r));
+    relayer.kill("SIGKILL"); // no goodbye: the state it had in memory is gone
+    await exited;
+  }
+  let file = "";
+
+  beforeAll(async () => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-crosschain-"));
+    [a, b] = await Promise.all([startAnvil({ port: await freePort() }), startAnvil({ port: await freePort(), chainId: SECOND_CHAIN_ID })]);
+    const xc = crossChainLocal({ remoteDomain: SECOND_CHAIN_ID });
+    [{ deployment: da }, { deployment: db }] = await Promise.all([
+      deployLocal({ rpcUrl: a.url, outDir, beforeSupply: xc.beforeSupply }),
+      deployLocal({ rpcUrl: b.url, chainId: SECOND_CHAIN_ID, outDir }),
+    ]);
+    ({ deployment: x, file } = await xc.finish(clientsFor(b.url, db.chainId, ANVIL_KEYS[0]!), db, outDir));
+    relayer = startRelayerProcess();
+  }, 400_000);
+  afterAll(async () => {
+    await Promise.all([killRelayer(), a?.stop(), b?.stop()]);
+  });
+
+  it("deposit on B → borrow on A; relayer killed and restarted; liquidation redeemed on B; totals reconcile", async () => {
+    const alice = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[1]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[1]!) };
+    const liq = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[3]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[3]!) };
+    const market = x.gateway.claims[0]!.market;
+    const xWeth = x.gateway.claims.find((c) => c.asset === "WETH")!.claim;
+    const wethB = x.outpost.tokens.find((t) => t.asset === "WETH")!.token;
+    const usdcA = da.assets.find((s) => s.symbol === "USDC")!.address;
+    const outpost = x.outpost.outpost;
+    const gateway = x.gateway.gateway;
+    const readA = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+      alice.a.publicClient.readContract({ address, abi, functionName, args }) as Promise<bigint>;
+    const readB = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+      alice.b.publicClient.readContract({ address, abi, functionName, args }) as Promise<bigint>;
+
+    // Alice opens an empty vault on A and deposits 10 WETH on B for it.
+    await alice.a.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const id = await readA(market, keelMarketAbi, "vaultCount");
+    const deposit = async (amount: bigint) => {
+      await alice.b.send({ address: wethB, abi: devErc20Abi, functionName: "approve", args: [outpost, amount] });
+      return alice.b.send({ address: outpost, abi: outpostAbi, functionName: "deposit", args: [wethB, amount, market, id, alice.a.account.address] });
+    };
+    await deposit(parseUnits("10", 18));
+    const collateral = () => readA(market, keelMarketAbi, "collateralOf", [id, xWeth]);
+    await until(collateral, (c) => c === parseUnits("10", 18));
+
+    // Borrowing power on A: 10 × $3,000 × 70 % = $21,000.
+    await alice.a.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), alice.a.account.address] });
+
+    // The relayer dies; a second deposit waits on B, in flight, counted on neither side as credited.
+    await killRelayer();
+    const receipt = await deposit(parseUnits("1", 18));
+    const [dispatch] = parseEventLogs({ abi: mailboxAbi, eventName: "Dispatch", logs: receipt.logs });
+    const inFlight = parseMessage(dispatch!.args.message).id;
+    const delivered = (id: Hex) =>
+      alice.a.publicClient.readContract({ address: x.gateway.hyperlane.mailbox, abi: mailboxAbi, functionName: "delivered", args: [id] });
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await collateral()).toBe(parseUnits("10", 18));
+    expect(await readB(outpost, outpostAbi, "locked", [wethB])).toBe(parseUnits("11", 18));
+    expect(await readA(gateway, gatewayAbi, "credited", [xWeth])).toBe(parseUnits("10", 18));
+    expect(await delivered(inFlight)).toBe(false);
+    const states = () =>
+      readCrossChainMessages({ a: alice.a.publicClient, b: alice.b.publicClient, deployment: x, account: alice.a.account.address });
+    expect((await states()).map((m) => [m.kind, m.nonce, m.state])).toEqual([
+      ["credit", 1n, "delivered"],
+      ["credit", 2n, "dispatched"],
+    ]);
+    expect((await states())[1]!.id).toBe(inFlight);
+    // A restarted relayer (nothing in memory) rescans and delivers it, once.
+    relayer = startRelayerProcess();
+    await until(collateral, (c) => c === parseUnits("11", 18));
+    expect(await delivered(inFlight)).toBe(true);
+
+    // ETH falls to $2,300: 11 × 2,300 × 75 % = $18,975 < $20,000 of debt.
+    const feedOwner = clientsFor(a.url, da.chainId, ANVIL_KEYS[0]!);
+    const ethFeed = da.assets.find((s) => s.symbol === "WETH")!.feed;
+    await feedOwner.send({ address: ethFeed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2300", 8)] });
+    await liq.a.send({ address: usdcA, abi: devErc20Abi, functionName: "approve", args: [market, parseUnits("20000", 6)] });
+    await liq.a.send({ address: market, abi: keelMarketAbi, functionName: "liquidate", args: [id, xWeth, parseUnits("20000", 6), 0n] });
+    const seized = await readA(xWeth, devErc20Abi, "balanceOf", [liq.a.account.address]);
+    expect(seized).toBeGreaterThan(0n);
+    const before = await readB(wethB, devErc20Abi, "balanceOf", [liq.b.account.address]);
+    await liq.a.send({ address: gateway, abi: gatewayAbi, functionName: "redeem", args: [xWeth, seized, liq.a.account.address] });
+    expect(await readA(xWeth, devErc20Abi, "balanceOf", [liq.a.account.address])).toBe(0n);
+    await until(
+      () => readB(wethB, devErc20Abi, "balanceOf", [liq.b.account.address]),
+      (bal) => bal === before + seized,
+    );
+
+    // Reconcile to the wei: claims on A = WETH locked on B = the outpost's balance; every message delivered once.
+    const supply = await readA(xWeth, devErc20Abi, "totalSupply");
+    const locked = await readB(outpost, outpostAbi, "locked", [wethB]);
+    expect(locked).toBe(supply);
+    expect(await readB(wethB, devErc20Abi, "balanceOf", [outpost])).toBe(locked);
+    expect(supply).toBe(parseUnits("11", 18) - seized);
+    expect(await readA(gateway, gatewayAbi, "credited", [xWeth])).toBe(await readB(outpost, outpostAbi, "deposited", [wethB]));
+    expect(await readA(gateway, gatewayAbi, "redeemed", [xWeth])).toBe(await readB(outpost, outpostAbi, "released", [wethB]));
+    // The second relayer delivered the in-flight credit and the release; the first, the first credit.
+    expect(relayerLog.filter((l) => l.includes('"event":"delivered"'))).toHaveLength(3);
+    const all = await readCrossChainMessages({ a: alice.a.publicClient, b: alice.b.publicClient, deployment: x });
+    expect(all.map((m) => [m.kind, m.amount, m.state])).toEqual([
+      ["credit", parseUnits("10", 18), "delivered"],
+      ["credit", parseUnits("1", 18), "delivered"],
+      ["release", seized, "delivered"],
+    ]);
+  }, 240_000);
+});

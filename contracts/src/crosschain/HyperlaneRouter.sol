@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
+import {IMessageRecipient} from "@hyperlane-xyz/core/contracts/interfaces/IMessageRecipient.sol";
+import {
+    IInterchainSecurityModule,
+    ISpecifiesInterchainSecurityModule
+} from "@hyperlane-xyz/core/contracts/interfaces/IInterchainSecurityModule.sol";
+
+/// @title HyperlaneRouter
+/// @notice A Hyperlane application router with exactly one remote peer: it dispatches to the router enrolled for
+/// `remoteDomain` through its Mailbox and accepts a message only when the Mailbox delivers it (after the security
+/// module verified it, once: the Mailbox records every delivered id) from `remoteDomain` and the enrolled router.
+/// @dev The same checks as Hyperlane's `Router` (`@hyperlane-xyz/core/contracts/client/Router.sol`), which cannot be
+/// compiled beside Keel's OpenZeppelin 5; Hyperlane's Mailbox, hooks and ISMs are deployed from its npm build. The
+/// remote router is enrolled once and the security module is fixed at construction: an owner key can neither
+/// re-point the router nor swap the module that decides which messages are genuine.
+abstract contract HyperlaneRouter is IMessageRecipient, ISpecifiesInterchainSecurityModule, Ownable2Step {
+    /// @notice The local Hyperlane Mailbox.
+    IMailbox public immutable mailbox;
+    /// @notice The Hyperlane domain of the one remote chain this router talks to.
+    uint32 public immutable remoteDomain;
+    /// @notice The security module the Mailbox asks about messages for this router (zero: the Mailbox's default).
+    IInterchainSecurityModule public immutable ism;
+    /// @notice The enrolled router on `remoteDomain`, as a Hyperlane bytes32 address (zero until enrolled).
+    bytes32 public remoteRouter;
+
+    /// @notice Thrown when `handle` is called by anything but the Mailbox.
+    error NotMailbox(address caller);
+    /// @notice Thrown when a message comes from another domain than `remoteDomain`.
+    error ForeignOrigin(uint32 origin);
+    /// @notice Thrown when a message comes from another sender than the enrolled router.
+    error ForeignSender(bytes32 sender);
+    /// @notice Thrown when dispatching before a remote router is enrolled.
+    error RouterNotEnrolled();
+    /// @notice Thrown when enrolling a second time (the enrolment is permanent).
+    error RouterAlreadyEnrolled(bytes32 router);
+    /// @notice Thrown for a zero address or amount where one is required.
+    error ZeroValue();
+
+    /// @notice The remote router was enrolled.
+    event RemoteRouterEnrolled(uint32 indexed domain, bytes32 router);
+
+    constructor(IMailbox mailbox_, uint32 remoteDomain_, IInterchainSecurityModule ism_, address owner_)
+        Ownable(owner_)
+    {
+        if (address(mailbox_) == address(0) || remoteDomain_ == 0) revert ZeroValue();
+        mailbox = mailbox_;
+        remoteDomain = remoteDomain_;
+        ism = ism_;
+    }
+
+    /// @notice Enrolls the remote router (once). Owner only.
+    function enrollRemoteRouter(bytes32 router) external onlyOwner {
+        if (router == bytes32(0)) revert ZeroValue();
+        if (remoteRouter != bytes32(0)) revert RouterAlreadyEnrolled(remoteRouter);
+        remoteRouter = router;
+        emit RemoteRouterEnrolled(remoteDomain, router);
+    }
+
+    /// @inheritdoc ISpecifiesInterchainSecurityModule
+    function interchainSecurityModule() external view returns (IInterchainSecurityModule) {
+        return ism;
+    }
+
+    /// @inheritdoc IMessageRecipient
+    function handle(uint32 origin, bytes32 sender, bytes calldata body) external payable {
+        if (msg.sender != address(mailbox)) revert NotMailbox(msg.sender);
+        if (origin != remoteDomain) revert ForeignOrigin(origin);
+        if (sender != remoteRouter || sender == bytes32(0)) revert ForeignSender(sender);
+        _handle(body);
+    }
+
+    /// @notice What the Mailbox's hooks charge (in native token, sent as msg.value) to dispatch `body`.
+    function _quote(bytes memory body) internal view returns (uint256) {
+        return mailbox.quoteDispatch(remoteDomain, _router(), body);
+    }
+
+    /// @dev Dispatches `body` to the enrolled router, paying the hooks with msg.value; returns the message id.
+    function _dispatch(bytes memory body) internal returns (bytes32) {
+        return mailbox.dispatch{value: msg.value}(remoteDomain, _router(), body);
+    }
+
+    function _router() private view returns (bytes32 r) {
+        r = remoteRouter;
+        if (r == bytes32(0)) revert RouterNotEnrolled();
+    }
+
+    /// @dev Acts on a message the Mailbox delivered from the enrolled router.
+    function _handle(bytes calldata body) internal virtual;
+}

@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {EngineBase} from "../engine/EngineBase.sol";
+import {DevERC20} from "../../src/dev/DevERC20.sol";
+import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
+import {CollateralOutpost} from "../../src/crosschain/CollateralOutpost.sol";
+import {CollateralGateway} from "../../src/crosschain/CollateralGateway.sol";
+import {ClaimToken} from "../../src/crosschain/ClaimToken.sol";
+import {HyperlaneRouter} from "../../src/crosschain/HyperlaneRouter.sol";
+import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
+import {IInterchainSecurityModule} from "@hyperlane-xyz/core/contracts/interfaces/IInterchainSecurityModule.sol";
+
+/// @dev Cheatcodes this suite needs beyond contracts/test/utils/Test.sol's Vm (same address).
+interface VmCrossChain {
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory);
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
+    function parseJsonBytes(string calldata json, string calldata key) external pure returns (bytes memory);
+}
+
+interface IMerkleTreeHook {
+    function latestCheckpoint() external view returns (bytes32 root, uint32 index);
+}
+
+interface IMailboxAdmin {
+    function initialize(address owner, address defaultIsm, address defaultHook, address requiredHook) external;
+}
+
+/// @notice The outpost (chain B) and gateway (chain A) through two real Hyperlane Mailboxes (the npm build of
+/// Hyperlane core, from node_modules/.cache/keel/hyperlane: `npx tsx scripts/lib/deploy-hyperlane.ts`), each
+/// with a MerkleTreeHook, a zero ProtocolFee and a 1-of-1 message-id multisig ISM of a validator this test signs as.
+contract CrossChainCollateralTest is EngineBase {
+    VmCrossChain internal constant vmx = VmCrossChain(address(uint160(uint256(keccak256("hevm cheat code")))));
+    uint32 internal constant DOMAIN_A = 31337;
+    uint32 internal constant DOMAIN_B = 31338;
+    uint32 internal constant DOMAIN_C = 99;
+    uint256 internal constant VALIDATOR_KEY = 0xA11CE;
+    bytes32 internal constant DISPATCH_TOPIC = keccak256("Dispatch(address,uint32,bytes32,bytes)");
+
+    struct Core {
+        IMailbox mailbox;
+        IMerkleTreeHook tree;
+        address ism;
+    }
+
+    Core internal a;
+    Core internal b;
+    CollateralGateway internal gateway;
+    CollateralOutpost internal outpost;
+    DevERC20 internal wethB;
+    DevERC20 internal wbtcB;
+    ClaimToken internal xWeth;
+    ClaimToken internal xWbtc;
+
+    function setUp() public override {
+        super.setUp();
+        a = _core(DOMAIN_A);
+        b = _core(DOMAIN_B);
+        wethB = new DevERC20("Wrapped Ether", "WETH", 18);
+        wbtcB = new DevERC20("Wrapped BTC", "WBTC", 8);
+
+        gateway = new CollateralGateway(a.mailbox, DOMAIN_B, IInterchainSecurityModule(a.ism), ADMIN);
+        outpost = new CollateralOutpost(b.mailbox, DOMAIN_A, IInterchainSecurityModule(b.ism), ADMIN);
+        vm.startPrank(ADMIN);
+        gateway.addMarket(address(market));
+        xWeth = gateway.addClaim("Keel claim: WETH on B", "xWETH", 18);
+        xWbtc = gateway.addClaim("Keel claim: WBTC on B", "xWBTC", 8);
+        gateway.bindRemoteToken(address(xWeth), address(wethB));
+        outpost.setSupported(address(wethB), true);
+        outpost.setSupported(address(wbtcB), true);
+        gateway.enrollRemoteRouter(_b32(address(outpost)));
+        outpost.enrollRemoteRouter(_b32(address(gateway)));
+        vm.stopPrank();
+
+        // Listed through the risk admin's own path, like any collateral: the local asset's feed, a lower LT, a cap.
+        vm.startPrank(ADMIN);
+        riskAdmin.setFeed(address(xWeth), ethFeed, 1 hours, 1e8, 1_000_000e8);
+        riskAdmin.setFeed(address(xWbtc), btcFeed, 1 hours, 1e8, 10_000_000e8);
+        vm.stopPrank();
+        _setCollateral(address(xWeth), CollateralParams(0.7e18, 0.75e18, 0.1e18, 1_000e18));
+        _setCollateral(address(xWbtc), CollateralParams(0.65e18, 0.7e18, 0.1e18, 50e8));
+    }
+
+    /* ---------- harness: Hyperlane core from its npm build, a validator, a relayer ---------- */
+
+    function _artifact(string memory name) internal view returns (bytes memory) {
+        string memory json = vm.readFile(string.concat("../node_modules/.cache/keel/hyperlane/", name, ".json"));
+        return vmx.parseJsonBytes(json, ".bytecode");
+    }
+
+    function _create(bytes memory code) internal returns (address at) {
+        assembly ("memory-safe") {
+            at := create(0, add(code, 32), mload(code))
+        }
+        require(at != address(0), "create failed");
+    }
+
+    function _core(uint32 domain) internal returns (Core memory c) {
+        c.mailbox = IMailbox(_create(abi.encodePacked(_artifact("Mailbox"), abi.encode(domain))));
+        c.tree = IMerkleTreeHook(_create(abi.encodePacked(_artifact("MerkleTreeHook"), abi.encode(c.mailbox))));
+        address fee = _create(
+            abi.encodePacked(_artifact("ProtocolFee"), abi.encode(0.01 ether, 0, address(this), address(this)))
+        );
+        address[] memory validators = new address[](1);
+        validators[0] = vm.addr(VALIDATOR_KEY);
+        c.ism = _create(abi.encodePacked(_artifact("StorageMessageIdMultisigIsm"), abi.encode(validators, uint8(1))));
+        IMailboxAdmin(address(c.mailbox)).initialize(address(this), c.ism, fee, address(c.tree));
+    }
+
+    function _b32(address x) internal pure returns (bytes32) {
+        return bytes32(uint256(uint160(x)));
+    }
+
+    /// @dev The message of the last Dispatch among the recorded logs, and the checkpoint the validator signs for it.
+    function _lastDispatch(Core memory origin) internal returns (bytes memory message, bytes memory metadata) {
+        VmCrossChain.Log[] memory logs = vmx.getRecordedLogs();
+        for (uint256 i = logs.length; i > 0; --i) {
+            if (logs[i - 1].topics[0] == DISPATCH_TOPIC && logs[i - 1].emitter == address(origin.mailbox)) {
+                message = abi.decode(logs[i - 1].data, (bytes));
+                break;
+            }
+        }
+        require(message.length > 0, "no Dispatch recorded");
+        metadata = _sign(origin, message, VALIDATOR_KEY);
+    }
+
+    /// @dev Message-id multisig metadata: origin tree, checkpoint root, index, then the signature.
+    function _sign(Core memory origin, bytes memory message, uint256 key) internal view returns (bytes memory) {
+        (bytes32 root, uint32 index) = origin.tree.latestCheckpoint();
+        uint32 originDomain = origin.mailbox.localDomain();
+        bytes32 domainHash = keccak256(abi.encodePacked(originDomain, _b32(address(origin.tree)), "HYPERLANE"));
+        bytes32 digest = keccak256(abi.encodePacked(domainHash, root, index, keccak256(message)));
+        (uint8 v, bytes32 r, bytes32 s) =
+            vmx.sign(key, keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", digest)));
+        return abi.encodePacked(_b32(address(origin.tree)), root, index, r, s, v);
+    }
+
+    function _depositOnB(address who, DevERC20 token, uint256 amount, uint256 vaultId)
+        internal
+        returns (bytes memory message, bytes memory metadata)
+    {
+        token.mint(who, amount);
+        vm.startPrank(who);
+        token.approve(address(outpost), amount);
+        vmx.recordLogs();
+        outpost.deposit(address(token), amount, address(market), vaultId, who);
+        vm.stopPrank();
+        return _lastDispatch(b);
+    }
+
+    function _withdrawOnA(address who, uint256 vaultId, uint256 amount)
+        internal
+        returns (bytes memory message, bytes memory metadata)
+    {
+        vm.startPrank(who);
+        market.setOperator(address(gateway), true);
+        vmx.recordLogs();
+        gateway.withdraw(address(market), vaultId, address(xWeth), amount, who);
+        vm.stopPrank();
+        return _lastDispatch(a);
+    }
+
+    function _openEmpty(address who) internal returns (uint256 id) {
+        vm.prank(who);
+        id = market.openVault();
+    }
+
+    /* ---------- credit ---------- */
+
+    function test_depositOnBCreditsVaultOnA() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 10e18, id);
+        assertEq(market.collateralOf(id, address(xWeth)), 0, "nothing counted while in flight");
+        assertEq(outpost.locked(address(wethB)), 10e18, "locked on B at once");
+        a.mailbox.process(md, m);
+        assertEq(market.collateralOf(id, address(xWeth)), 10e18, "claims in the vault");
+        assertEq(xWeth.totalSupply(), outpost.locked(address(wethB)), "claims == locked");
+        // $30,000 at 70% LTV: 21,000 USDC borrowable, not a cent more.
+        vm.prank(ALICE);
+        vm.expectPartialRevert(IKeelMarket.ExceedsLtv.selector);
+        market.borrow(id, 21_000e6 + 1, ALICE);
+        _borrow(ALICE, id, 21_000e6);
+        assertEq(usdc.balanceOf(ALICE), 21_000e6);
+    }
+
+    function test_forgedSignatureRefused() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m,) = _depositOnB(ALICE, wethB, 1e18, id);
+        bytes memory forged = _sign(b, m, 0xBAD);
+        vm.expectRevert(bytes("!threshold"));
+        a.mailbox.process(forged, m);
+    }
+
+    function test_replayRefused() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 1e18, id);
+        a.mailbox.process(md, m);
+        vm.expectRevert(bytes("Mailbox: already delivered"));
+        a.mailbox.process(md, m);
+        assertEq(market.collateralOf(id, address(xWeth)), 1e18, "credited once");
+    }
+
+    function test_onlyMailboxMayCallHandle() public {
+        bytes memory body = abi.encode(uint8(1), address(wethB), uint256(1e18), ALICE, address(market), uint256(1), 1);
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.NotMailbox.selector, address(this)));
+        gateway.handle(DOMAIN_B, _b32(address(outpost)), body);
+        vm.prank(address(a.mailbox));
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.ForeignSender.selector, _b32(BOB)));
+        gateway.handle(DOMAIN_B, _b32(BOB), body);
+    }
+
+    function test_foreignSenderRefused() public {
+        // Another outpost on chain B, enrolled with the real gateway: a valid, signed message from an unenrolled sender.
+        CollateralOutpost rogue = new CollateralOutpost(b.mailbox, DOMAIN_A, IInterchainSecurityModule(b.ism), BOB);
+        vm.startPrank(BOB);
+        rogue.setSupported(address(wethB), true);
+        rogue.enrollRemoteRouter(_b32(address(gateway)));
+        vm.stopPrank();
+        uint256 id = _openEmpty(BOB);
+        wethB.mint(BOB, 1e18);
+        vm.startPrank(BOB);
+        wethB.approve(address(rogue), 1e18);
+        vmx.recordLogs();
+        rogue.deposit(address(wethB), 1e18, address(market), id, BOB);
+        vm.stopPrank();
+        (bytes memory m, bytes memory md) = _lastDispatch(b);
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.ForeignSender.selector, _b32(address(rogue))));
+        a.mailbox.process(md, m);
+    }
+
+    function test_foreignOriginRefused() public {
+        // The same outpost code on a third chain, at an address enrolled nowhere but signed by the same validator.
+        Core memory c = _core(DOMAIN_C);
+        CollateralOutpost other = new CollateralOutpost(c.mailbox, DOMAIN_A, IInterchainSecurityModule(address(0)), BOB);
+        vm.startPrank(BOB);
+        other.setSupported(address(wethB), true);
+        other.enrollRemoteRouter(_b32(address(gateway)));
+        vm.stopPrank();
+        wethB.mint(BOB, 1e18);
+        vm.startPrank(BOB);
+        wethB.approve(address(other), 1e18);
+        vmx.recordLogs();
+        other.deposit(address(wethB), 1e18, address(market), 1, BOB);
+        vm.stopPrank();
+        (bytes memory m, bytes memory md) = _lastDispatch(c);
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.ForeignOrigin.selector, DOMAIN_C));
+        a.mailbox.process(md, m);
+    }
+
+    function test_messagesDeliveredOutOfOrder() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m1, bytes memory md1) = _depositOnB(ALICE, wethB, 1e18, id);
+        (bytes memory m2, bytes memory md2) = _depositOnB(ALICE, wethB, 2e18, id);
+        a.mailbox.process(md2, m2);
+        assertEq(market.collateralOf(id, address(xWeth)), 2e18);
+        a.mailbox.process(md1, m1);
+        assertEq(market.collateralOf(id, address(xWeth)), 3e18);
+        assertEq(gateway.credited(address(xWeth)), outpost.deposited(address(wethB)), "totals reconcile");
+    }
+
+    /* ---------- credits the vault cannot take land in the account's hands ---------- */
+
+    function test_creditBeyondCapGoesToAccount() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 1_001e18, id);
+        a.mailbox.process(md, m);
+        assertEq(market.collateralOf(id, address(xWeth)), 0, "cap kept");
+        assertEq(xWeth.balanceOf(ALICE), 1_001e18, "claims in the account");
+        // ... and redeemable back to chain B in full.
+        vm.prank(ALICE);
+        vmx.recordLogs();
+        gateway.redeem(address(xWeth), 1_001e18, ALICE);
+        (bytes memory r, bytes memory rmd) = _lastDispatch(a);
+        b.mailbox.process(rmd, r);
+        assertEq(wethB.balanceOf(ALICE), 1_001e18);
+        assertEq(outpost.locked(address(wethB)), 0);
+    }
+
+    function test_creditOfMissingVaultGoesToAccount() public {
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 1e18, 999);
+        a.mailbox.process(md, m);
+        assertEq(xWeth.balanceOf(ALICE), 1e18);
+    }
+
+    function test_unboundTokenFailsThenRetries() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wbtcB, 1e8, id);
+        vm.expectRevert(abi.encodeWithSelector(CollateralGateway.UnknownRemoteAsset.selector, address(wbtcB)));
+        a.mailbox.process(md, m);
+        vm.prank(ADMIN);
+        gateway.bindRemoteToken(address(xWbtc), address(wbtcB));
+        a.mailbox.process(md, m); // the failed message is delivered again, once
+        assertEq(market.collateralOf(id, address(xWbtc)), 1e8);
+    }
+
+    /* ---------- withdrawal and release ---------- */
+
+    function test_withdrawReleasesOnB() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 10e18, id);
+        a.mailbox.process(md, m);
+        _borrow(ALICE, id, 10_500e6); // needs 5 WETH of claims at 70%
+        vm.startPrank(ALICE);
+        market.setOperator(address(gateway), true);
+        vm.expectPartialRevert(IKeelMarket.ExceedsLtv.selector);
+        gateway.withdraw(address(market), id, address(xWeth), 5e18 + 1e12, ALICE);
+        vm.stopPrank();
+        (bytes memory r, bytes memory rmd) = _withdrawOnA(ALICE, id, 5e18);
+        // Burned on A before the message left: nothing is counted twice while it is in flight.
+        assertEq(market.collateralOf(id, address(xWeth)), 5e18);
+        assertEq(xWeth.totalSupply(), 5e18);
+        assertEq(outpost.locked(address(wethB)), 10e18, "still locked until delivered");
+        b.mailbox.process(rmd, r);
+        assertEq(wethB.balanceOf(ALICE), 5e18);
+        assertEq(outpost.locked(address(wethB)), xWeth.totalSupply(), "reconciled");
+        vm.expectRevert(bytes("Mailbox: already delivered"));
+        b.mailbox.process(rmd, r);
+    }
+
+    function test_withdrawOnlyByVaultOwner() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 1e18, id);
+        a.mailbox.process(md, m);
+        vm.prank(ALICE);
+        market.setOperator(address(gateway), true);
+        vm.prank(BOB);
+        vm.expectRevert(abi.encodeWithSelector(CollateralGateway.NotVaultOwner.selector, id, BOB));
+        gateway.withdraw(address(market), id, address(xWeth), 1e18, BOB);
+    }
+
+    function test_releaseOnlyFromGateway() public {
+        // A Release body delivered by B's mailbox from anyone but the enrolled gateway is refused.
+        bytes memory body = abi.encode(uint8(2), address(wethB), uint256(1e18), BOB, address(0), uint256(0), 1);
+        vm.prank(address(b.mailbox));
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.ForeignSender.selector, _b32(BOB)));
+        outpost.handle(DOMAIN_A, _b32(BOB), body);
+        vm.prank(address(b.mailbox));
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.ForeignOrigin.selector, DOMAIN_C));
+        outpost.handle(DOMAIN_C, _b32(address(gateway)), body);
+    }
+
+    /* ---------- liquidation ---------- */
+
+    function test_liquidatorRedeemsSeizedClaimsOnB() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 10e18, id);
+        a.mailbox.process(md, m);
+        _borrow(ALICE, id, 21_000e6);
+        ethFeed.setAnswer(2_500e8); // HF = 25,000 × 0.75 / 21,000 < 1
+        assertLt(_hf(id), WAD, "liquidatable");
+        usdc.mint(LIQUIDATOR, 30_000e6);
+        vm.startPrank(LIQUIDATOR);
+        usdc.approve(address(market), type(uint256).max);
+        (, uint256 seized) = market.liquidate(id, address(xWeth), 30_000e6, 0);
+        assertGt(seized, 0, "seized");
+        assertEq(xWeth.balanceOf(LIQUIDATOR), seized);
+        vmx.recordLogs();
+        gateway.redeem(address(xWeth), seized, LIQUIDATOR);
+        vm.stopPrank();
+        (bytes memory r, bytes memory rmd) = _lastDispatch(a);
+        b.mailbox.process(rmd, r);
+        assertEq(wethB.balanceOf(LIQUIDATOR), seized, "seized claims redeemed for WETH on B");
+        assertEq(outpost.locked(address(wethB)), xWeth.totalSupply(), "reconciled");
+        assertEq(gateway.redeemed(address(xWeth)), outpost.released(address(wethB)));
+    }
+
+    /* ---------- the claim as an attacker sees it ---------- */
+
+    function test_claimNotTransferableBetweenHolders() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 2e18, id);
+        a.mailbox.process(md, m);
+        vm.startPrank(ALICE);
+        market.withdrawCollateral(id, address(xWeth), 1e18, ALICE);
+        vm.expectRevert(abi.encodeWithSelector(ClaimToken.NonTransferable.selector, ALICE, BOB));
+        xWeth.transfer(BOB, 1e18);
+        xWeth.approve(BOB, 1e18);
+        vm.stopPrank();
+        vm.prank(BOB);
+        vm.expectRevert(abi.encodeWithSelector(ClaimToken.NonTransferable.selector, ALICE, BOB));
+        xWeth.transferFrom(ALICE, BOB, 1e18);
+        vm.expectRevert(abi.encodeWithSelector(ClaimToken.NotGateway.selector, BOB));
+        vm.prank(BOB);
+        xWeth.mint(BOB, 1);
+        // Back into a vault is allowed (a market deposit).
+        vm.startPrank(ALICE);
+        xWeth.approve(address(market), 1e18);
+        market.depositCollateral(id, address(xWeth), 1e18);
+        vm.stopPrank();
+        assertEq(market.collateralOf(id, address(xWeth)), 2e18);
+    }
+
+    function test_cannotRedeemMoreThanHeld() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 1e18, id);
+        a.mailbox.process(md, m);
+        vm.prank(BOB);
+        vm.expectRevert(); // ERC20InsufficientBalance
+        gateway.redeem(address(xWeth), 1e18, BOB);
+        vm.prank(BOB);
+        vm.expectRevert(abi.encodeWithSelector(CollateralGateway.NotAClaim.selector, address(wethB)));
+        gateway.redeem(address(wethB), 1, BOB);
+    }
+
+    function test_zeroAndUnsupportedRefused() public {
+        vm.startPrank(ALICE);
+        vm.expectRevert(HyperlaneRouter.ZeroValue.selector);
+        outpost.deposit(address(wethB), 0, address(market), 1, ALICE);
+        vm.expectRevert(HyperlaneRouter.ZeroValue.selector);
+        outpost.deposit(address(wethB), 1, address(market), 1, address(0));
+        vm.expectRevert(abi.encodeWithSelector(CollateralOutpost.UnsupportedAsset.selector, address(usdc)));
+        outpost.deposit(address(usdc), 1, address(market), 1, ALICE);
+        vm.expectRevert(HyperlaneRouter.ZeroValue.selector);
+        gateway.redeem(address(xWeth), 0, ALICE);
+        vm.stopPrank();
+        vm.prank(ADMIN);
+        vm.expectRevert(abi.encodeWithSelector(HyperlaneRouter.RouterAlreadyEnrolled.selector, _b32(address(outpost))));
+        gateway.enrollRemoteRouter(_b32(BOB));
+    }
+
+    function testFuzz_depositWithdrawReconciles(uint256 amount) public {
+        amount = bound(amount, 1, 1_000e18);
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, amount, id);
+        a.mailbox.process(md, m);
+        (bytes memory r, bytes memory rmd) = _withdrawOnA(ALICE, id, amount);
+        b.mailbox.process(rmd, r);
+        assertEq(wethB.balanceOf(ALICE), amount);
+        assertEq(outpost.locked(address(wethB)), 0);
+        assertEq(xWeth.totalSupply(), 0);
+    }
+}

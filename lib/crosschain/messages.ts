@@ -1,0 +1,95 @@
+/**
+ * Every cross-chain collateral message and its state, read from the chains alone (no relayer needed): the outpost's
+ * Deposited events (Credits, B → A) and the gateway's ReleaseDispatched events (Releases, A → B), each marked
+ * delivered when the destination Mailbox says so. What a UI shows as "in flight" is `dispatched`. A delivery that
+ * reverted leaves no trace on chain: it stays `dispatched` until a relayer delivers it (the relayer's log says why).
+ */
+import { parseAbi, type Address, type Hex, type PublicClient } from "viem";
+import type { CrossChainDeployment } from "./deployment";
+import { mailboxAbi } from "./hyperlane";
+
+/** The events of contracts/src/crosschain that name a message (kept equal to the contracts by the chain test). */
+export const crossChainEventsAbi = parseAbi([
+  "event Deposited(bytes32 indexed messageId, uint256 indexed nonce, address indexed from, address token, uint256 amount, address market, uint256 vaultId, address account)",
+  "event ReleaseDispatched(bytes32 indexed messageId, uint256 indexed nonce, address indexed from, address claim, uint256 amount, address recipient)",
+]);
+
+export interface CrossChainMessageView {
+  id: Hex;
+  kind: "credit" | "release";
+  /** The sender's count of messages of this kind (from 1). */
+  nonce: bigint;
+  from: Address;
+  /** Token locked on B (credit) or claim burned on A (release), and its amount in that token's units. */
+  token: Address;
+  amount: bigint;
+  /** Credit: the vault it is for; release: the recipient on B. */
+  market?: Address;
+  vaultId?: bigint;
+  recipient: Address;
+  originChainId: number;
+  destinationChainId: number;
+  dispatchTx: Hex;
+  state: "dispatched" | "delivered";
+}
+
+/** Reads the messages of `d` (all, or those from or to `account`), oldest first within each direction. */
+export async function readCrossChainMessages(opts: {
+  a: PublicClient;
+  b: PublicClient;
+  deployment: CrossChainDeployment;
+  account?: Address;
+}): Promise<CrossChainMessageView[]> {
+  const { a, b, deployment: d } = opts;
+  const [deposits, releases] = await Promise.all([
+    b.getContractEvents({
+      address: d.outpost.outpost,
+      abi: crossChainEventsAbi,
+      eventName: "Deposited",
+      fromBlock: BigInt(d.outpost.hyperlane.deploymentBlock),
+    }),
+    a.getContractEvents({
+      address: d.gateway.gateway,
+      abi: crossChainEventsAbi,
+      eventName: "ReleaseDispatched",
+      fromBlock: BigInt(d.gateway.hyperlane.deploymentBlock),
+    }),
+  ]);
+  const views: Omit<CrossChainMessageView, "state">[] = [
+    ...deposits.map((l) => ({
+      id: l.args.messageId!,
+      kind: "credit" as const,
+      nonce: l.args.nonce!,
+      from: l.args.from!,
+      token: l.args.token!,
+      amount: l.args.amount!,
+      market: l.args.market!,
+      vaultId: l.args.vaultId!,
+      recipient: l.args.account!,
+      originChainId: d.outpost.chainId,
+      destinationChainId: d.gateway.chainId,
+      dispatchTx: l.transactionHash,
+    })),
+    ...releases.map((l) => ({
+      id: l.args.messageId!,
+      kind: "release" as const,
+      nonce: l.args.nonce!,
+      from: l.args.from!,
+      token: l.args.claim!,
+      amount: l.args.amount!,
+      recipient: l.args.recipient!,
+      originChainId: d.gateway.chainId,
+      destinationChainId: d.outpost.chainId,
+      dispatchTx: l.transactionHash,
+    })),
+  ];
+  const who = opts.account?.toLowerCase();
+  const mine = who ? views.filter((v) => v.from.toLowerCase() === who || v.recipient.toLowerCase() === who) : views;
+  return Promise.all(
+    mine.map(async (v) => {
+      const [client, mailbox] = v.kind === "credit" ? [a, d.gateway.hyperlane.mailbox] : [b, d.outpost.hyperlane.mailbox];
+      const delivered = await client.readContract({ address: mailbox, abi: mailboxAbi, functionName: "delivered", args: [v.id] });
+      return { ...v, state: delivered ? ("delivered" as const) : ("dispatched" as const) };
+    }),
+  );
+}
