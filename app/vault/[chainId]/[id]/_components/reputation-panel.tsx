@@ -59,7 +59,7 @@ export function ReputationPanel({ chain, market, vault, isOwner }: { chain: Chai
               {r.parts.map((p) => (
                 <tr key={p.key} className="border-t border-slate-800" data-testid={`reputation-${p.key}`}>
                   <td className="py-1 pr-2">{t(`parts.${p.key}`)}</td>
-                  <td className="py-1 pr-2 text-right font-mono tabular-nums">
+                  <td className="whitespace-nowrap py-1 pr-2 text-right font-mono tabular-nums">
                     {p.key === "age"
                       ? t("days", { n: p.input })
                       : p.key === "neverLiquidated"
@@ -68,14 +68,14 @@ export function ReputationPanel({ chain, market, vault, isOwner }: { chain: Chai
                           : t("no", { n: p.input })
                         : p.input}
                   </td>
-                  <td className="py-1 text-right font-mono tabular-nums">
+                  <td className="whitespace-nowrap py-1 text-right font-mono tabular-nums">
                     {p.points} / {p.max}
                   </td>
                 </tr>
               ))}
               <tr className="border-t border-slate-800">
                 <td className="py-1 pr-2">{t("parts.closedWithLoss")}</td>
-                <td className="py-1 pr-2 text-right font-mono tabular-nums">{r.closedWithLoss}</td>
+                <td className="whitespace-nowrap py-1 pr-2 text-right font-mono tabular-nums">{r.closedWithLoss}</td>
                 <td className="py-1 text-right text-xs text-slate-400">{t("gate")}</td>
               </tr>
             </tbody>
