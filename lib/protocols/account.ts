@@ -47,7 +47,7 @@ export function accountReads(d: AccountDeployment, owner: Address) {
       : [];
   const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
   const morpho = d.morphoBlue ? morphoReads(d.morphoBlue, owner) : [];
-  const feeds: ContractRead[] = d.contracts.oracle ? [{ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll", args: [] }] : [];
+  const feeds = feedsRead(d);
   const contracts: ContractRead[] = [
     { address: multicall, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp", args: [] },
     ...keel,
@@ -110,15 +110,25 @@ export async function readAccount(
     morpho = r.states;
     problems.push(...r.problems);
   }
+  const [peek] = take(sizes.feeds);
+  const { usdPerToken, feedStatus } = feedsFrom(peek?.status === "success" ? peek.result : undefined);
+  if (peek && peek.status !== "success") problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
+  return { chainId: d.chainId, timestamp, keel, aave, morpho, usdPerToken, feedStatus, problems };
+}
+
+/** The oracle's feeds call (KeelOracle.peekAll) when the deployment has Keel's oracle: one sub-call of a batch. */
+export function feedsRead(d: { contracts: { oracle?: Address } }): ContractRead[] {
+  return d.contracts.oracle ? [{ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll", args: [] }] : [];
+}
+
+/** KeelOracle.peekAll's answer (undefined: not read or failed) as USD per token and feed status, by lower-case address. */
+export function feedsFrom(peek: unknown): Pick<AccountRead, "usdPerToken" | "feedStatus"> {
   const usdPerToken: Record<string, bigint> = {};
   const feedStatus: Record<string, number> = {};
-  const [peek] = take(sizes.feeds);
-  if (peek?.status === "success") {
-    for (const f of peek.result as readonly { asset: Address; price: bigint; status: number }[]) {
-      const token = f.asset.toLowerCase();
-      feedStatus[token] = Number(f.status);
-      if (Number(f.status) === 0 && f.price > 0n) usdPerToken[token] = f.price;
-    }
-  } else if (peek) problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
-  return { chainId: d.chainId, timestamp, keel, aave, morpho, usdPerToken, feedStatus, problems };
+  for (const f of (peek ?? []) as readonly { asset: Address; price: bigint; status: number }[]) {
+    const token = f.asset.toLowerCase();
+    feedStatus[token] = Number(f.status);
+    if (Number(f.status) === 0 && f.price > 0n) usdPerToken[token] = f.price;
+  }
+  return { usdPerToken, feedStatus };
 }
