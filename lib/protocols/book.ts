@@ -12,7 +12,6 @@ import { multicall3Abi, parseAbi, zeroAddress, type Address, type Hex, type Publ
 import type { Deployment, MorphoBlueMarketDeployment } from "../deployment";
 import { wadToFloat, type RiskBook } from "../risk-book";
 import { feedsFrom, feedsRead } from "./account";
-import { uiPoolDataProviderV3Abi } from "./aave-v3/abi";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveReads, aaveStateFrom } from "./aave-v3/read";
 import { PERCENTAGE_FACTOR, WAD } from "./fixed-point";
@@ -130,7 +129,7 @@ export async function readProtocolBook(
   if (target.protocol === "aave-v3") {
     const aave = d.aaveV3!;
     const [reservesRead] = aaveReads(aave, zeroAddress);
-    const userRead = (owner: Address): ContractRead => ({ ...aaveReads(aave, owner)[1]!, args: [aave.poolAddressesProvider, owner] });
+    const userRead = (owner: Address): ContractRead => aaveReads(aave, owner)[1]!;
     const shared = await call([timestampRead, reservesRead!]);
     const timestamp = ok(shared[0], `Multicall3 at ${multicallAddress}`) as bigint;
     const reserves = ok(shared[1], "Aave's UiPoolDataProviderV3");
