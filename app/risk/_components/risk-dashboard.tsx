@@ -475,7 +475,7 @@ function BookRiskView({
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>
 
-      <StressPanel symbols={symbols} shocks={shocks} onChange={setShocks} result={result} computeMs={ms} totalDebt={totalDebt} />
+      <StressPanel symbols={symbols} shocks={shocks} onChange={setShocks} result={result} computeMs={ms} totalDebt={totalDebt} fixedDiscount={book.fixedDiscount} />
 
       <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-label={t("odds.title")} data-testid="odds-model">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
