@@ -19,5 +19,5 @@ export const aaveV3Adapter: ProtocolAdapter<AavePosition> = {
 };
 
 export * from "./math";
-export { aaveReads, aaveStateFrom, aavePositionFrom } from "./read";
+export { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./read";
 export { describeAaveError, explainAaveError, AAVE_MESSAGES, AAVE_ERROR_NAMES } from "./errors";

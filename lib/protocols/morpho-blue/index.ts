@@ -22,5 +22,5 @@ export const morphoBlueAdapter: ProtocolAdapter<MorphoPosition> = {
 };
 
 export * from "./math";
-export { morphoReads, morphoStatesFrom, morphoPositionsFrom, morphoBorrowRate, MORPHO_READS_PER_MARKET } from "./read";
+export { morphoHoldsAnything, morphoReads, morphoStatesFrom, morphoBorrowRate, MORPHO_READS_PER_MARKET } from "./read";
 export { describeMorphoError, explainMorphoError, MORPHO_MESSAGES } from "./errors";
