@@ -105,7 +105,13 @@ test.describe("risk of the Aave pool and of a Morpho market", () => {
     await app.open("/risk");
     await choose(page, "Morpho WETH/USDC");
     const market = morphoMarket(chain);
-    const params = { loanToken: market.loanToken, collateralToken: market.collateralToken, oracle: market.oracle, irm: market.irm, lltv: BigInt(market.lltv) };
+    const params = {
+      loanToken: market.loanToken,
+      collateralToken: market.collateralToken,
+      oracle: market.oracle,
+      irm: market.irm,
+      lltv: BigInt(market.lltv),
+    };
     const [, , tba, tbs] = await chain.publicClient.readContract({
       address: chain.deployment.morphoBlue!.morpho,
       abi: morphoBlueAbi,
@@ -122,11 +128,7 @@ test.describe("risk of the Aave pool and of a Morpho market", () => {
         functionName: "position",
         args: [market.id, r.owner],
       });
-      const hf = MarketUtils.getHealthFactor(
-        { collateral, borrowShares },
-        { totalBorrowAssets: tba, totalBorrowShares: tbs, price },
-        params,
-      )!;
+      const hf = MarketUtils.getHealthFactor({ collateral, borrowShares }, { totalBorrowAssets: tba, totalBorrowShares: tbs, price }, params)!;
       // The page accrues interest to its block; the chain's stored totals are a few seconds older (well under 0.005).
       expect(Math.abs(r.hf - Number(hf) / 1e18), r.owner).toBeLessThanOrEqual(0.005);
       expect(r.href).toBe(`/position/${chain.deployment.chainId}/morpho-blue/${market.id}/${r.owner}`);

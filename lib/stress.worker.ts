@@ -14,7 +14,10 @@ import type { RiskBook } from "./risk-book";
 import { healthHistogram, stress, type StressResult } from "./stress";
 
 /** The book's columns the recompute reads (lib/stress.ts `stress` and `healthHistogram`). */
-export type StressBook = Pick<RiskBook, "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount">;
+export type StressBook = Pick<
+  RiskBook,
+  "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
+>;
 
 export type StressRequest =
   | { type: "load"; book: StressBook }

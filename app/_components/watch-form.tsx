@@ -17,9 +17,7 @@ export function WatchForm({ compact = false, header = false, onDone }: { compact
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <form
-      className={
-        header ? "relative flex min-w-0 items-center gap-1.5" : `flex flex-wrap items-start gap-2 ${compact ? "" : "justify-center"}`
-      }
+      className={header ? "relative flex min-w-0 items-center gap-1.5" : `flex flex-wrap items-start gap-2 ${compact ? "" : "justify-center"}`}
       data-testid={header ? "header-watch-form" : "watch-form"}
       onSubmit={(e) => {
         e.preventDefault();

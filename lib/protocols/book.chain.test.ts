@@ -56,7 +56,12 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
       [one, "WETH", "20"],
       [two, "USDC", "50000"],
     ] as const)
-      await admin.send({ address: tokens[sym]!, abi: devErc20Abi, functionName: "mint", args: [who.account.address, parseUnits(amount, sym === "USDC" ? 6 : 18)] });
+      await admin.send({
+        address: tokens[sym]!,
+        abi: devErc20Abi,
+        functionName: "mint",
+        args: [who.account.address, parseUnits(amount, sym === "USDC" ? 6 : 18)],
+      });
     let a = aavePosition((await state(one.account.address)).aave!);
     await send(one, aaveV3Adapter.supply(a, tokens.WETH!, parseUnits("10", 18)));
     a = aavePosition((await state(one.account.address)).aave!);
@@ -120,7 +125,13 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
     const market = d.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
     const b = await readBoth({ protocol: "morpho-blue", marketId: market.id });
     for (const k of [0, 1]) expect(rowOf(b, clientsFor(anvil.url, d.chainId, ANVIL_KEYS[k]!).account.address)).toBeGreaterThanOrEqual(0);
-    const params = { loanToken: market.loanToken, collateralToken: market.collateralToken, oracle: market.oracle, irm: market.irm, lltv: BigInt(market.lltv) };
+    const params = {
+      loanToken: market.loanToken,
+      collateralToken: market.collateralToken,
+      oracle: market.oracle,
+      irm: market.irm,
+      lltv: BigInt(market.lltv),
+    };
     const [tsa, tss, tba, tbs, lastUpdate, fee] = await admin.publicClient.readContract({
       address: d.morphoBlue!.morpho,
       abi: morphoBlueAbi,

@@ -170,14 +170,20 @@ export async function readProtocolBook(
   const m = marketOf(d, target.marketId);
   const morpho = { ...d.morphoBlue!, markets: [m] };
   const marketReads = morphoReads(morpho, zeroAddress);
-  const positionRead = (owner: Address): ContractRead => ({ address: morpho.morpho, abi: morphoBlueAbi, functionName: "position", args: [m.id, owner] });
+  const positionRead = (owner: Address): ContractRead => ({
+    address: morpho.morpho,
+    abi: morphoBlueAbi,
+    functionName: "position",
+    args: [m.id, owner],
+  });
   const feeds = feedsRead(d);
   const shared = await call([timestampRead, ...marketReads, ...feeds]);
   const timestamp = ok(shared[0], `Multicall3 at ${multicallAddress}`) as bigint;
   const market = shared.slice(1, 1 + MORPHO_READS_PER_MARKET);
   const { usdPerToken } = feedsFrom(feeds.length && shared.at(-1)?.status === "success" ? (shared.at(-1) as { result: unknown }).result : undefined);
   const usd = usdPerToken[m.loanToken.toLowerCase()];
-  if (usd === undefined) throw new Error(`no USD price for the loan token of Morpho ${m.name}: Keel's oracle does not price it on chain ${d.chainId}`);
+  if (usd === undefined)
+    throw new Error(`no USD price for the loan token of Morpho ${m.name}: Keel's oracle does not price it on chain ${d.chainId}`);
   const answers = await Promise.all(chunks.map((c) => call(c.map(positionRead))));
   const positions: MorphoPosition[] = [];
   answers.flat().forEach((r, i) => {

@@ -17,7 +17,10 @@ const shown = (messages: object, locale: string, e: { key?: string; values?: Rec
 describe("Aave and Morpho refusals, translated", () => {
   it("an Aave code becomes its sentence, keyed by its name, in Spanish and Chinese", () => {
     const e = explainAaveError(revert("36"));
-    expect(e).toEqual({ key: "aave.COLLATERAL_CANNOT_COVER_NEW_BORROW", message: "Your collateral does not cover this borrow at Aave's loan-to-value limit." });
+    expect(e).toEqual({
+      key: "aave.COLLATERAL_CANNOT_COVER_NEW_BORROW",
+      message: "Your collateral does not cover this borrow at Aave's loan-to-value limit.",
+    });
     expect(describeAaveError(revert("36"))).toBe(e.message);
     expect(shown(es, "es", e)).toBe("Tu colateral no cubre este préstamo con el límite de préstamo sobre valor de Aave.");
     expect(shown(zh, "zh", e)).toBe("按 Aave 的贷款价值比上限，你的抵押品不足以支持这笔借款。");
@@ -28,7 +31,9 @@ describe("Aave and Morpho refusals, translated", () => {
   it("a Morpho reason becomes its sentence, keyed by the reason in camelCase", () => {
     const e = explainMorphoError(revert("insufficient collateral"));
     expect(e.key).toBe("morpho.insufficientCollateral");
-    expect(describeMorphoError(revert("insufficient collateral"))).toBe("This would leave the Morpho position above its liquidation LTV (unhealthy).");
+    expect(describeMorphoError(revert("insufficient collateral"))).toBe(
+      "This would leave the Morpho position above its liquidation LTV (unhealthy).",
+    );
     expect(shown(es, "es", e)).toBe("Esto dejaría la posición de Morpho por encima de su LTV de liquidación (no saludable).");
     expect(shown(zh, "zh", explainMorphoError(revert("position is healthy")))).toBe("该 Morpho 仓位是健康的：不能被清算。");
   });

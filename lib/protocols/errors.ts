@@ -46,7 +46,11 @@ export function explainWith(table: Record<string, readonly [key: string, message
   if (reason !== undefined) {
     const known = table[reason];
     if (known) return { key: known[0], message: known[1] };
-    return { key: "general.protocolRefused", values: { protocol, reason }, message: PROTOCOL_REFUSED.replace("{protocol}", protocol).replace("{reason}", reason) };
+    return {
+      key: "general.protocolRefused",
+      values: { protocol, reason },
+      message: PROTOCOL_REFUSED.replace("{protocol}", protocol).replace("{reason}", reason),
+    };
   }
   const d = describeError(error);
   return { message: d.message, key: d.key, values: d.values };

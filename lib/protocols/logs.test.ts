@@ -2,7 +2,9 @@ import { parseAbi, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { getLogsPaged, isRangeTooLarge } from "./logs";
 
-const events = parseAbi(["event Supply(address indexed reserve, address user, address indexed onBehalfOf, uint256 amount, uint16 indexed referralCode)"]);
+const events = parseAbi([
+  "event Supply(address indexed reserve, address user, address indexed onBehalfOf, uint256 amount, uint16 indexed referralCode)",
+]);
 const POOL = "0x0000000000000000000000000000000000000001" as Address;
 
 /** A fake node holding one log per block in `withLogs`, refusing any query wider than `maxRange` blocks as real RPCs do. */

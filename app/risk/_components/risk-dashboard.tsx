@@ -96,8 +96,7 @@ export function RiskDashboard() {
 
 /** One entry of the book picker: a Keel market, or an Aave pool / Morpho market. */
 type RiskOption = { chain: ChainConfig; name: string; value: string } & (
-  | { kind: "keel"; market: Address }
-  | { kind: "protocol"; target: BookTarget }
+  { kind: "keel"; market: Address } | { kind: "protocol"; target: BookTarget }
 );
 
 function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) {
@@ -213,7 +212,12 @@ function MarketRiskView({
       }
       stats={
         <>
-          <Stat label={t("stat.vaults")} testId="total-vaults" value={f.number(book.n, 0)} sub={t("stat.withDebt", { count: f.number(withDebt, 0) })} />
+          <Stat
+            label={t("stat.vaults")}
+            testId="total-vaults"
+            value={f.number(book.n, 0)}
+            sub={t("stat.withDebt", { count: f.number(withDebt, 0) })}
+          />
           <Stat label={t("stat.liquidatableNow")} testId="total-liquidatable" value={f.number(liquidatableNow, 0)} alarm={liquidatableNow > 0} />
           <Stat label={t("stat.collateralValue")} testId="total-collateral" value={f.usd(book.totals.collateralValue)} />
           <Stat
@@ -264,7 +268,14 @@ function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarge
   if (!q.data)
     return (
       <div className="space-y-2">
-        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />
+        <RpcErrorBanner
+          chainName={chain.name}
+          rpcUrl={chain.rpcUrl}
+          what="marketVaults"
+          updatedAt={0}
+          hasData={false}
+          onRetry={() => void q.refetch()}
+        />
         {q.error && (
           <p className="text-xs text-slate-400" data-testid="risk-error-detail">
             {q.error.message.split("\n")[0]}
@@ -275,15 +286,16 @@ function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarge
   return (
     <>
       {q.error && (
-        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={() => void q.refetch()} />
+        <RpcErrorBanner
+          chainName={chain.name}
+          rpcUrl={chain.rpcUrl}
+          what="marketVaults"
+          updatedAt={q.dataUpdatedAt}
+          hasData
+          onRetry={() => void q.refetch()}
+        />
       )}
-      <ProtocolRiskView
-        chain={chain}
-        data={q.data}
-        sigmas={vols.data?.sigmas}
-        byAsset={vols.data?.byAsset}
-        volsPending={vols.isPending}
-      />
+      <ProtocolRiskView chain={chain} data={q.data} sigmas={vols.data?.sigmas} byAsset={vols.data?.byAsset} volsPending={vols.isPending} />
     </>
   );
 }
@@ -335,7 +347,11 @@ function ProtocolRiskView({
       rowLabel={t("protocol.position")}
       notices={
         severalDebts > 0 ? (
-          <p role="status" className="rounded-lg border border-slate-800 bg-slate-900/40 px-4 py-2 text-sm text-slate-300" data-testid="risk-several-debts">
+          <p
+            role="status"
+            className="rounded-lg border border-slate-800 bg-slate-900/40 px-4 py-2 text-sm text-slate-300"
+            data-testid="risk-several-debts"
+          >
             {t("protocol.severalDebts", { count: f.number(severalDebts, 0) })}
           </p>
         ) : null
@@ -475,7 +491,15 @@ function BookRiskView({
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>
 
-      <StressPanel symbols={symbols} shocks={shocks} onChange={setShocks} result={result} computeMs={ms} totalDebt={totalDebt} fixedDiscount={book.fixedDiscount} />
+      <StressPanel
+        symbols={symbols}
+        shocks={shocks}
+        onChange={setShocks}
+        result={result}
+        computeMs={ms}
+        totalDebt={totalDebt}
+        fixedDiscount={book.fixedDiscount}
+      />
 
       <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-label={t("odds.title")} data-testid="odds-model">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -497,7 +521,9 @@ function BookRiskView({
               const v = byAsset?.[a.toLowerCase()];
               return (
                 <div key={a} className="rounded-lg border border-slate-800 bg-slate-950/40 px-3 py-2" data-testid={`vol-${symbolOf(a)}`}>
-                  <div className="text-xs text-slate-400">{t(debtOnly.has(a) ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}</div>
+                  <div className="text-xs text-slate-400">
+                    {t(debtOnly.has(a) ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}
+                  </div>
                   <div className="font-mono tabular-nums text-slate-100">
                     {volsPending ? "…" : v ? t("odds.perYear", { pct: f.number(v.annual * 100, 1) }) : t("odds.noHistory")}
                   </div>

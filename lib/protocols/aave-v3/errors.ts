@@ -64,7 +64,11 @@ export const AAVE_MESSAGES: Record<string, string> = {
 export function aaveMessage(name: string): ProtocolErrorText {
   const message = AAVE_MESSAGES[name];
   if (message) return { key: `aave.${name}`, message };
-  return { key: "general.protocolRefused", values: { protocol: "Aave", reason: name }, message: PROTOCOL_REFUSED.replace("{protocol}", "Aave").replace("{reason}", name) };
+  return {
+    key: "general.protocolRefused",
+    values: { protocol: "Aave", reason: name },
+    message: PROTOCOL_REFUSED.replace("{protocol}", "Aave").replace("{reason}", name),
+  };
 }
 
 const byCode = Object.fromEntries(

@@ -60,7 +60,11 @@ export function morphoStatesFrom(
     const v = r.map((x) => (x.status === "success" ? x.result : undefined));
     const [tsa, tss, tba, tbs, lastUpdate, fee] = v[1] as readonly bigint[];
     const [supplyShares, borrowShares, collateral] = v[2] as readonly bigint[];
-    if (!ctx.includeEmpty && !morphoHoldsAnything({ position: { supplyShares: supplyShares!, borrowShares: borrowShares!, collateral: collateral! } })) return;
+    if (
+      !ctx.includeEmpty &&
+      !morphoHoldsAnything({ position: { supplyShares: supplyShares!, borrowShares: borrowShares!, collateral: collateral! } })
+    )
+      return;
     states.push({
       chainId: ctx.chainId,
       morpho: ctx.morpho.morpho,
