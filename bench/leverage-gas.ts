@@ -31,7 +31,7 @@ import {
   type LeveragePair,
   type LeveragePosition,
 } from "../lib/protocols/leverage";
-import { readProtocolPositions } from "../lib/protocols/read";
+import { readProtocolPositions } from "../lib/protocols/account";
 import type { Deployment } from "../lib/deployment";
 import { maxWithdraw, WAD } from "../lib/risk";
 import { toPosition } from "../lib/vaults";

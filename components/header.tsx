@@ -5,6 +5,7 @@ import Link from "next/link";
 import { NotificationCenter } from "./notification-center";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { WatchForm } from "@/app/_components/watch-form";
 import { LanguageSwitch } from "./language-switch";
 
 const NAV = [
@@ -18,9 +19,9 @@ const NAV = [
 const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/vault/") : pathname.startsWith(href));
 
 /**
- * The header: on wide screens the navigation, the language switch and the wallet button in one row; on phones the logo,
- * the wallet button and a menu button that opens a panel with the navigation and the language switch (Escape or a
- * link closes it, focus goes into it and back to the button).
+ * The header: on wide screens the navigation, the watch field (xl and up), the language switch and the wallet button in
+ * one row; on phones the logo, the wallet button and a menu button that opens a panel with the navigation, the watch
+ * field and the language switch (Escape or a link closes it, focus goes into it and back to the button).
  */
 export function Header() {
   const t = useTranslations("header");
@@ -76,6 +77,9 @@ export function Header() {
           {links(false)}
         </nav>
         <div className="flex min-w-0 items-center gap-2 md:gap-4">
+          <div className="hidden w-48 xl:block">
+            <WatchForm header />
+          </div>
           <LanguageSwitch className="hidden md:flex" />
           <NotificationCenter />
           <ConnectButton
@@ -105,6 +109,9 @@ export function Header() {
           <nav aria-label={t("navigation")} className="flex flex-col gap-1 text-slate-200">
             {links(true)}
           </nav>
+          <div className="mt-3 px-3">
+            <WatchForm compact onDone={() => setOpen(false)} />
+          </div>
           <LanguageSwitch className="mt-3 px-3" />
         </div>
       )}

@@ -76,10 +76,23 @@ test("no serious or critical accessibility violation on any page, dialog or erro
     await expect(page.getByTestId(ready)).toBeVisible({ timeout: 30_000 });
     await expectAccessible(page, testInfo, path.slice(1).split("/")[0]!.split("?")[0] || "watch");
   }
+  // /risk on the Aave pool and on a Morpho market (their books read from the protocols' events).
+  for (const label of ["Aave v3", "Morpho WETH/USDC"]) {
+    const select = page.getByTestId("risk-market-select");
+    await select.selectOption((await select.locator("option", { hasText: label }).first().getAttribute("value"))!);
+    await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "events", { timeout: 30_000 });
+    await expectAccessible(page, testInfo, `risk-${label.split(" ")[0]!.toLowerCase()}`);
+  }
 
+  // The watch field refusing an address: in the phone menu, or in the header.
   if (isPhone(testInfo.project.name)) {
     await page.getByTestId("menu-button").click();
     await expect(page.getByTestId("mobile-menu")).toBeVisible();
     await expectAccessible(page, testInfo, "phone-menu");
   }
+  const watch = isPhone(testInfo.project.name) ? page.getByTestId("mobile-menu").getByTestId("watch-form") : page.getByTestId("header-watch-form");
+  await watch.getByRole("textbox").fill("0x12");
+  await watch.getByRole("button", { name: "Watch" }).click();
+  await expect(watch.getByTestId("watch-problem")).toBeVisible();
+  await expectAccessible(page, testInfo, "watch-refused");
 });

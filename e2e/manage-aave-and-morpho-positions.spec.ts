@@ -229,3 +229,21 @@ test("watch mode: any address's positions, read-only, without a wallet", async (
   await page.getByTestId("watch-form").getByRole("button", { name: "Watch" }).click();
   await expect(page.getByTestId("watch-problem")).toContainText("not an Ethereum address");
 });
+
+test("watch from the header on any page: a bad address gets a sentence, a good one opens watch mode (phone: in the menu)", async ({ page, app }) => {
+  await app.open("/markets");
+  const phone = page.viewportSize()!.width < 1280; // the header's own field shows from 1280 px; below, in the menu
+  if (phone) await page.getByTestId("menu-button").click();
+  const form = phone ? page.getByTestId("mobile-menu").getByTestId("watch-form") : page.getByTestId("header-watch-form");
+  await form.getByRole("textbox", { name: "Address to watch" }).fill("0x12zz");
+  await form.getByRole("button", { name: "Watch" }).click();
+  await expect(form.getByTestId("watch-problem")).toHaveText("That is not an Ethereum address: 0x followed by 40 hexadecimal characters.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  await screenshot(page, "header-watch-refused");
+  await form.getByRole("textbox", { name: "Address to watch" }).fill(DEMO);
+  await form.getByRole("button", { name: "Watch" }).click();
+  await expect(page).toHaveURL(new RegExp(`/\\?watch=${DEMO}$`));
+  await expect(page.getByTestId("watch-banner")).toContainText(DEMO);
+  await expect(page.getByTestId("mobile-menu")).toHaveCount(0);
+  await expect(page.getByTestId("position-aave-v3")).toBeVisible({ timeout: 30_000 });
+});

@@ -4,7 +4,7 @@ import { devPriceFeedAbi } from "../contracts-abi";
 import { formatToken } from "../lib/format";
 import { leverageOf } from "../lib/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
-import { readProtocolPositions } from "../lib/protocols/read";
+import { readProtocolPositions } from "../lib/protocols/account";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const panel = (page: Page) => page.getByTestId("multiply-panel");

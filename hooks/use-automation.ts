@@ -23,7 +23,7 @@ import {
   type GuardSnapshot,
 } from "@/lib/automation";
 import { findAsset } from "@/lib/deployment";
-import { readProtocolPositions } from "@/lib/protocols/read";
+import { readProtocolPositions } from "@/lib/protocols/account";
 import { readError } from "@/lib/query-state";
 import type { ChainConfig } from "@/lib/server/config";
 

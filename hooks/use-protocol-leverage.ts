@@ -16,7 +16,7 @@ import {
   type LeveragePair,
   type LeveragePosition,
 } from "@/lib/protocols/leverage";
-import { readProtocolPositions } from "@/lib/protocols/read";
+import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ChainConfig } from "@/lib/server/config";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];

@@ -5,6 +5,8 @@ import { LOCALES } from "@/i18n/locales";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 import zh from "@/messages/zh.json";
+import { AAVE_MESSAGES } from "./protocols/aave-v3/errors";
+import { MORPHO_MESSAGES, morphoErrorKey } from "./protocols/morpho-blue/errors";
 import { ERROR_MESSAGES, GENERAL_MESSAGES, WALLET_MESSAGES } from "./tx-errors";
 
 type Tree = { [k: string]: string | Tree };
@@ -82,6 +84,10 @@ describe("messages", () => {
       ...Object.keys(ERROR_MESSAGES).map((k) => `txErrors.revert.${k}`),
       ...Object.keys(WALLET_MESSAGES).map((k) => `txErrors.wallet.${k}`),
       ...Object.keys(GENERAL_MESSAGES).map((k) => `txErrors.general.${k}`),
+      // Aave's and Morpho's refusals (lib/protocols/<name>/errors.ts) and the protocol's unknown reason.
+      ...Object.keys(AAVE_MESSAGES).map((k) => `txErrors.aave.${k}`),
+      ...Object.keys(MORPHO_MESSAGES).map((k) => `txErrors.${morphoErrorKey(k)}`),
+      "txErrors.general.protocolRefused",
     ];
     for (const locale of LOCALES.filter((l) => l !== "en")) {
       const keys = leaves(all[locale]!);

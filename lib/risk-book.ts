@@ -11,7 +11,9 @@ import { debtOfShares, vaultRisk, valueDown, WAD, type VaultPosition } from "./r
 import { decodeBook, gunzip, type CompactBook } from "./risk-book-codec";
 import type { LensMarket } from "./vaults";
 
-const toUsd = (wad: bigint) => Number(wad) / 1e18;
+/** A WAD figure (USD value, health factor) as the float the stress view computes with. */
+export const wadToFloat = (wad: bigint) => Number(wad) / 1e18;
+const toUsd = wadToFloat;
 
 export interface RiskBook {
   market: Address;
@@ -42,6 +44,11 @@ export interface RiskBook {
   liquidatableNow: Uint8Array;
   /** Exact sums over the book, USD WAD. */
   totals: { collateralValue: bigint; debtValue: bigint };
+  /**
+   * The liquidator's discount is `maxDiscount` whatever the health factor (Aave's liquidation bonus, Morpho's incentive
+   * factor); absent or false: Keel's engine rule, clamp(1 − HF, 1 %, maxDiscount) (lib/stress.ts liquidationDiscount).
+   */
+  fixedDiscount?: boolean;
 }
 
 /** The market fields the book needs (a LensMarket has them). */

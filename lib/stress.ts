@@ -35,11 +35,12 @@ export interface StressResult {
 /**
  * Engine discount for a health factor, in floats for the stress view (the exact bigint rule is lib/liquidation.ts
  * `liquidationDiscount`): clamp(1 − hf, 1 %, maxDiscount), capped at the vault's margin (collateral ÷ debt − 1) when
- * its collateral covers its debt — so a solvent vault leaves no bad debt.
+ * its collateral covers its debt — so a solvent vault leaves no bad debt. `fixed`: the protocol pays `maxDiscount`
+ * whatever the health factor (Aave's liquidation bonus, Morpho's incentive factor), with the same cap.
  */
-export function liquidationDiscount(healthFactor: number, maxDiscount: number, margin = Infinity): number {
-  const d = healthFactor < 1 ? 1 - healthFactor : 0;
-  return Math.min(maxDiscount, Math.max(MIN_DISCOUNT, d), margin >= 0 ? margin : Infinity);
+export function liquidationDiscount(healthFactor: number, maxDiscount: number, margin = Infinity, fixed = false): number {
+  const d = fixed ? maxDiscount : Math.max(MIN_DISCOUNT, healthFactor < 1 ? 1 - healthFactor : 0);
+  return Math.min(maxDiscount, d, margin >= 0 ? margin : Infinity);
 }
 
 /**
@@ -48,7 +49,7 @@ export function liquidationDiscount(healthFactor: number, maxDiscount: number, m
  * the scenario's prices (Σ value × LT × (1 − shock) ÷ debt; the book's own for vaults without debt or unpriced).
  */
 export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8Array, health?: Float64Array): StressResult {
-  const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount } = book;
+  const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
   const keep = new Float64Array(k);
   for (let j = 0; j < k; j++) keep[j] = 1 - Math.min(1, Math.max(0, shocks[j] ?? 0));
   let vaultsWithDebt = 0;
@@ -77,7 +78,7 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     collateral += vaultCollateral;
     const margin = vaultCollateral / d - 1;
     let recoverable = 0;
-    for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin));
+    for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
     if (recoverable < d) bad += d - recoverable;
   }
   return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };

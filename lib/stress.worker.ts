@@ -14,7 +14,10 @@ import type { RiskBook } from "./risk-book";
 import { healthHistogram, stress, type StressResult } from "./stress";
 
 /** The book's columns the recompute reads (lib/stress.ts `stress` and `healthHistogram`). */
-export type StressBook = Pick<RiskBook, "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount">;
+export type StressBook = Pick<
+  RiskBook,
+  "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
+>;
 
 export type StressRequest =
   | { type: "load"; book: StressBook }
@@ -45,6 +48,7 @@ export function stressBookMessage(book: RiskBook): { message: StressRequest; tra
     healthFactor: book.healthFactor.slice(),
     liquidatableNow: book.liquidatableNow.slice(),
     maxDiscount: book.maxDiscount.slice(),
+    fixedDiscount: book.fixedDiscount ?? false,
   };
   const transfer = [copy.value, copy.liquidationValue, copy.debtValue, copy.healthFactor, copy.liquidatableNow, copy.maxDiscount].map(
     (a) => a.buffer as ArrayBuffer,

@@ -3,10 +3,10 @@ import { keelLensAbi } from "../../contracts-abi";
 import { keelOracleAbi } from "../../contracts-abi/generated";
 import type { Deployment } from "../deployment";
 import type { LensVault } from "../vaults";
-import { aaveReads, aaveStateFrom } from "./aave-v3/read";
-import type { AaveAccountState } from "./aave-v3/math";
-import { morphoReads, morphoStatesFrom } from "./morpho-blue/read";
-import type { MorphoMarketState } from "./morpho-blue/math";
+import { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./aave-v3/read";
+import { aavePosition, type AaveAccountState, type AavePosition } from "./aave-v3/math";
+import { morphoHoldsAnything, morphoReads, morphoStatesFrom } from "./morpho-blue/read";
+import { morphoPosition, type MorphoMarketState, type MorphoPosition } from "./morpho-blue/math";
 import { MULTICALL3, type ContractRead } from "./read";
 
 /** Everything one account holds on one chain, read in one eth_call. */
@@ -47,7 +47,7 @@ export function accountReads(d: AccountDeployment, owner: Address) {
       : [];
   const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
   const morpho = d.morphoBlue ? morphoReads(d.morphoBlue, owner) : [];
-  const feeds: ContractRead[] = d.contracts.oracle ? [{ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll", args: [] }] : [];
+  const feeds = feedsRead(d);
   const contracts: ContractRead[] = [
     { address: multicall, abi: multicall3Abi, functionName: "getCurrentBlockTimestamp", args: [] },
     ...keel,
@@ -110,15 +110,60 @@ export async function readAccount(
     morpho = r.states;
     problems.push(...r.problems);
   }
+  const [peek] = take(sizes.feeds);
+  const { usdPerToken, feedStatus } = feedsFrom(peek?.status === "success" ? peek.result : undefined);
+  if (peek && peek.status !== "success") problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
+  return { chainId: d.chainId, timestamp, keel, aave, morpho, usdPerToken, feedStatus, problems };
+}
+
+/** The oracle's feeds call (KeelOracle.peekAll) when the deployment has Keel's oracle: one sub-call of a batch. */
+export function feedsRead(d: { contracts: { oracle?: Address } }): ContractRead[] {
+  return d.contracts.oracle ? [{ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll", args: [] }] : [];
+}
+
+/** KeelOracle.peekAll's answer (undefined: not read or failed) as USD per token and feed status, by lower-case address. */
+export function feedsFrom(peek: unknown): Pick<AccountRead, "usdPerToken" | "feedStatus"> {
   const usdPerToken: Record<string, bigint> = {};
   const feedStatus: Record<string, number> = {};
-  const [peek] = take(sizes.feeds);
-  if (peek?.status === "success") {
-    for (const f of peek.result as readonly { asset: Address; price: bigint; status: number }[]) {
-      const token = f.asset.toLowerCase();
-      feedStatus[token] = Number(f.status);
-      if (Number(f.status) === 0 && f.price > 0n) usdPerToken[token] = f.price;
-    }
-  } else if (peek) problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
-  return { chainId: d.chainId, timestamp, keel, aave, morpho, usdPerToken, feedStatus, problems };
+  for (const f of (peek ?? []) as readonly { asset: Address; price: bigint; status: number }[]) {
+    const token = f.asset.toLowerCase();
+    feedStatus[token] = Number(f.status);
+    if (Number(f.status) === 0 && f.price > 0n) usdPerToken[token] = f.price;
+  }
+  return { usdPerToken, feedStatus };
+}
+
+/** An account's Aave and Morpho positions in the adapters' model (lib/protocols/types.ts Position). */
+export interface ProtocolPositions {
+  timestamp: bigint;
+  blockNumber?: bigint;
+  aave: AavePosition | null;
+  morpho: MorphoPosition[];
+  /** A protocol or market that could not be read, in words (its positions are missing from the lists). */
+  problems: string[];
+}
+
+/**
+ * The positions of an account read: Aave's (null when it holds nothing there) and each Morpho market's where it has
+ * collateral or debt — every listed one with `includeEmpty` (Multiply and the actions open positions there).
+ */
+export function protocolPositionsOf(r: AccountRead, opts: { includeEmpty?: boolean } = {}): Omit<ProtocolPositions, "blockNumber"> {
+  return {
+    timestamp: r.timestamp,
+    aave: r.aave && (opts.includeEmpty || aaveHoldsAnything(r.aave)) ? aavePosition(r.aave) : null,
+    morpho: r.morpho.filter((s) => opts.includeEmpty || morphoHoldsAnything(s)).map(morphoPosition),
+    problems: r.problems,
+  };
+}
+
+/** readAccount (the one eth_call) seen as the account's Aave and Morpho positions: protocolPositionsOf. */
+export async function readProtocolPositions(
+  client: Pick<PublicClient, "multicall">,
+  d: AccountDeployment,
+  owner: Address,
+  blockNumber?: bigint,
+  opts: { includeEmpty?: boolean } = {},
+): Promise<ProtocolPositions> {
+  const r = await readAccount(client, d, owner, blockNumber);
+  return { ...protocolPositionsOf(r, opts), ...(blockNumber !== undefined ? { blockNumber } : {}) };
 }

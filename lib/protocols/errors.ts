@@ -23,9 +23,35 @@ export function revertReason(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A protocol's revert as a sentence from its table, else the app's general description of the error. */
-export function describeWith(table: Record<string, string>, error: unknown, protocol: string): string {
+/**
+ * A protocol's refusal in words: the English `message`, and the key of its translation under `txErrors` in
+ * messages/<locale>.json (`aave.<NAME>`, `morpho.<reason in camelCase>`, `general.protocolRefused`, or lib/tx-errors'
+ * own) with its values. English lives here and in the protocols' tables, as for Keel's errors (lib/tx-errors.ts).
+ */
+export interface ProtocolErrorText {
+  message: string;
+  key?: string;
+  values?: Record<string, string | number | Date>;
+}
+
+/** A reason the protocol has no sentence for: named as it is. */
+export const PROTOCOL_REFUSED = "{protocol} refused the transaction ({reason}).";
+
+/**
+ * A protocol's revert from its table (reason → [translation key under `txErrors`, English]), else the app's general
+ * description of the error.
+ */
+export function explainWith(table: Record<string, readonly [key: string, message: string]>, error: unknown, protocol: string): ProtocolErrorText {
   const reason = revertReason(error);
-  if (reason !== undefined) return table[reason] ?? `${protocol} refused the transaction (${reason}).`;
-  return describeError(error).message;
+  if (reason !== undefined) {
+    const known = table[reason];
+    if (known) return { key: known[0], message: known[1] };
+    return {
+      key: "general.protocolRefused",
+      values: { protocol, reason },
+      message: PROTOCOL_REFUSED.replace("{protocol}", protocol).replace("{reason}", reason),
+    };
+  }
+  const d = describeError(error);
+  return { message: d.message, key: d.key, values: d.values };
 }

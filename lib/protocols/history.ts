@@ -1,4 +1,5 @@
 import { parseAbi, type Address, type Hash, type PublicClient } from "viem";
+import { getLogsPaged, LOG_PAGE_BLOCKS } from "./logs";
 import type { PositionAction } from "./preview";
 import type { ProtocolPosition } from "./view";
 
@@ -36,14 +37,21 @@ const KIND: Record<string, PositionAction> = {
 const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
 
 /**
- * The position's supplies, withdrawals, borrows and repayments from `fromBlock`, newest first: ONE eth_getLogs on the
- * pool (Aave) or the singleton (Morpho) for the four events, kept when they are the account's (Aave: `onBehalfOf` /
- * `user`; Morpho: this market and `onBehalf`).
+ * The position's supplies, withdrawals, borrows and repayments from `fromBlock` to the latest block, newest first: the
+ * four events of the pool (Aave) or the singleton (Morpho) read in pages of `pageBlocks` blocks (lib/protocols/logs.ts:
+ * real RPCs cap a query's range), kept when they are the account's (Aave: `onBehalfOf` / `user`; Morpho: this market
+ * and `onBehalf`).
  */
-export async function positionHistory(client: Pick<PublicClient, "getLogs">, p: ProtocolPosition, fromBlock: bigint): Promise<PositionEvent[]> {
+export async function positionHistory(
+  client: Pick<PublicClient, "getLogs" | "getBlockNumber">,
+  p: ProtocolPosition,
+  fromBlock: bigint,
+  pageBlocks: bigint = LOG_PAGE_BLOCKS,
+): Promise<PositionEvent[]> {
   const rows: PositionEvent[] = [];
+  const toBlock = await client.getBlockNumber({ cacheTime: 0 });
   if (p.protocol === "aave-v3") {
-    const logs = await client.getLogs({ address: p.state.pool, events: aaveEvents, fromBlock, toBlock: "latest" });
+    const { logs } = await getLogsPaged(client, { address: p.state.pool, events: aaveEvents, fromBlock, toBlock }, pageBlocks);
     for (const l of logs) {
       const a = l.args as { reserve?: Address; onBehalfOf?: Address; user?: Address; amount?: bigint };
       const mine = l.eventName === "Supply" || l.eventName === "Borrow" ? same(a.onBehalfOf, p.owner) : same(a.user, p.owner);
@@ -59,7 +67,7 @@ export async function positionHistory(client: Pick<PublicClient, "getLogs">, p: 
     }
   } else {
     const s = p.state;
-    const logs = await client.getLogs({ address: s.morpho, events: morphoEvents, fromBlock, toBlock: "latest" });
+    const { logs } = await getLogsPaged(client, { address: s.morpho, events: morphoEvents, fromBlock, toBlock }, pageBlocks);
     for (const l of logs) {
       const a = l.args as { id?: string; onBehalf?: Address; assets?: bigint };
       if (!same(a.id, s.id) || !same(a.onBehalf, p.owner) || a.assets === undefined) continue;

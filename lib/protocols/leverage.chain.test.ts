@@ -25,7 +25,7 @@ import {
   type LeveragePair,
   type LeveragePosition,
 } from "./leverage";
-import { readProtocolPositions } from "./read";
+import { readProtocolPositions } from "./account";
 
 /**
  * Multiply on Aave v3 and Morpho Blue on anvil, against their real bytecode (deployLocal with the lending protocols,

@@ -16,7 +16,7 @@ import { aavePoolAbi } from "./aave-v3/abi";
 import { aaveV3Adapter, accountData, type AavePosition } from "./aave-v3";
 import { morphoBlueAbi, morphoIrmAbi, morphoOracleAbi } from "./morpho-blue/abi";
 import { accrueInterest, morphoBlueAdapter, morphoBorrowRate, type MorphoPosition } from "./morpho-blue";
-import { readProtocolPositions } from "./read";
+import { readProtocolPositions } from "./account";
 
 /**
  * The adapters against the real protocols on anvil (Aave v3 from its npm artifacts, Morpho Blue compiled from its

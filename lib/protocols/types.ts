@@ -1,4 +1,5 @@
 import type { Address, Hex } from "viem";
+import type { ProtocolErrorText } from "./errors";
 
 /** The protocols Keel reads positions from; each has a folder beside this file (Keel's own is lib/risk.ts today). */
 export type ProtocolId = "aave-v3" | "morpho-blue";
@@ -103,4 +104,6 @@ export interface ProtocolAdapter<P extends Position> {
   repay(p: P, asset: Address, amount: bigint | "max", slackSeconds?: bigint): TxRequest[];
   /** A revert's data or a thrown error as one sentence for the trader. */
   describeError(error: unknown): string;
+  /** The same sentence with its translation key under `txErrors` (messages/<locale>.json) and values. */
+  explainError(error: unknown): ProtocolErrorText;
 }

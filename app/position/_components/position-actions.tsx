@@ -8,12 +8,13 @@ import { AmountField } from "@/components/amount-field";
 import { PreviewRow } from "@/components/preview-row";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { parseAmount } from "@/lib/amount";
 import { feedStatus } from "@/lib/oracle";
 import { aavePoolAbi } from "@/lib/protocols/aave-v3/abi";
-import { AAVE_MESSAGES } from "@/lib/protocols/aave-v3/errors";
+import { aaveMessage } from "@/lib/protocols/aave-v3/errors";
 import { borrowBlocker, reserveIndex, supplied } from "@/lib/protocols/aave-v3/math";
 import { revertReason } from "@/lib/protocols/errors";
 import { morphoBlueAbi } from "@/lib/protocols/morpho-blue/abi";
@@ -52,6 +53,8 @@ function refusal(
   feeds: Record<string, number>,
   stale: (symbol: string, why: string) => string,
   why: (k: string) => string,
+  /** An Aave error name in the reader's language (lib/protocols/aave-v3/errors.ts aaveMessage, through hooks/use-error-text). */
+  aave: (name: string) => string,
 ): string | undefined {
   const p = view.position;
   if (action === "borrow" || action === "withdraw") {
@@ -65,12 +68,12 @@ function refusal(
   }
   if (p.protocol !== "aave-v3") return undefined;
   const r = p.state.reserves[reserveIndex(p.state, asset)]!;
-  if (!r.isActive) return AAVE_MESSAGES.RESERVE_INACTIVE;
-  if (r.isPaused) return AAVE_MESSAGES.RESERVE_PAUSED;
-  if (r.isFrozen && (action === "supply" || action === "borrow")) return AAVE_MESSAGES.RESERVE_FROZEN;
+  if (!r.isActive) return aave("RESERVE_INACTIVE");
+  if (r.isPaused) return aave("RESERVE_PAUSED");
+  if (r.isFrozen && (action === "supply" || action === "borrow")) return aave("RESERVE_FROZEN");
   if (action === "borrow") {
     const b = borrowBlocker(p.state, asset);
-    if (b) return AAVE_MESSAGES[b] ?? b;
+    if (b) return aave(b);
   }
   return undefined;
 }
@@ -97,6 +100,7 @@ export function PositionActions({
   const t = useTranslations("positionActions");
   const ta = useTranslations("actions");
   const tc = useTranslations("common");
+  const errorText = useErrorText();
   const tfeed = useTranslations("feed");
   const f = useFormat();
   const config = useConfig();
@@ -162,6 +166,7 @@ export function PositionActions({
     feeds,
     (s, why) => t("stalePrice", { asset: s, why }),
     (k) => tfeed(`${k}.why`),
+    (name) => errorText(aaveMessage(name)),
   );
   const max =
     action === "withdraw"
@@ -222,7 +227,7 @@ export function PositionActions({
         functionName: call.functionName,
         args: call.args ?? [],
         extraGas: PROTOCOL_EXTRA_GAS,
-        describeRevert: (e) => (revertReason(e) !== undefined ? adapter.describeError(e) : undefined),
+        describeRevert: (e) => (revertReason(e) !== undefined ? errorText(adapter.explainError(e)) : undefined),
       },
       { key: flowKey, form: { action, asset, text, all } },
     );

@@ -9,8 +9,8 @@ import type { PositionView } from "@/lib/protocols/view";
 import type { ChainConfig } from "@/lib/server/config";
 
 /**
- * What happened to the position, from the protocol's own events (one eth_getLogs, read once and again after each of
- * the trader's transactions): the indexer does not follow Aave or Morpho yet.
+ * What happened to the position, from the protocol's own events (eth_getLogs in bounded block ranges, read once and
+ * again after each of the trader's transactions): the indexer does not follow Aave or Morpho yet.
  */
 export function PositionHistory({ chain, view }: { chain: ChainConfig; view: PositionView }) {
   const t = useTranslations("positionHistory");

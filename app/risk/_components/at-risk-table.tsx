@@ -3,7 +3,6 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { memo, useMemo, useState } from "react";
 import type { Address } from "viem";
-import { vaultHref } from "@/app/_components/vault-card";
 import { useFormat } from "@/hooks/use-format";
 import type { RiskBook } from "@/lib/risk-book";
 
@@ -34,18 +33,24 @@ function sortKeys(book: RiskBook, key: SortKey, distance: Float64Array, odds7: F
  */
 export const AtRiskTable = memo(function AtRiskTable({
   book,
-  chainId,
   baseDecimals,
   baseSymbol,
   distance,
   odds1,
   odds7,
   flags,
+  hrefOf,
+  labelOf,
+  rowLabel,
 }: {
   book: RiskBook;
-  chainId: number;
   baseDecimals: number;
   baseSymbol: string;
+  /** Row i's page and its name in the first column (a Keel vault: its market's vault page and `#id`). */
+  hrefOf(i: number): string;
+  labelOf(i: number): string;
+  /** The first column's heading (default: Vault). */
+  rowLabel?: string;
   /** Per vault: smallest single-asset distance to liquidation (fraction, Infinity when none). */
   distance: Float64Array;
   /** Per vault: odds within 1 and 7 days (NaN when unknown). */
@@ -119,7 +124,7 @@ export const AtRiskTable = memo(function AtRiskTable({
         <table className="w-full text-sm" data-testid="at-risk-table">
           <thead className="bg-slate-900 text-left text-xs text-slate-400">
             <tr>
-              <th className="px-3 py-2 uppercase tracking-wide">{t("vault")}</th>
+              <th className="px-3 py-2 uppercase tracking-wide">{rowLabel ?? t("vault")}</th>
               {header("owner", t("owner"), false)}
               {header("hf", t("health"))}
               {header("distance", t("toLiquidation"))}
@@ -136,7 +141,8 @@ export const AtRiskTable = memo(function AtRiskTable({
                 i={i}
                 stressed={flags[i] === 1}
                 book={book}
-                chainId={chainId}
+                href={hrefOf(i)}
+                label={labelOf(i)}
                 baseDecimals={baseDecimals}
                 baseSymbol={baseSymbol}
                 distance={distance}
@@ -180,7 +186,8 @@ const RiskRow = memo(function RiskRow({
   i,
   stressed,
   book,
-  chainId,
+  href,
+  label,
   baseDecimals,
   baseSymbol,
   distance,
@@ -190,7 +197,8 @@ const RiskRow = memo(function RiskRow({
   i: number;
   stressed: boolean;
   book: RiskBook;
-  chainId: number;
+  href: string;
+  label: string;
   baseDecimals: number;
   baseSymbol: string;
   distance: Float64Array;
@@ -209,8 +217,8 @@ const RiskRow = memo(function RiskRow({
       data-stressed={stressed ? "1" : "0"}
     >
       <td className="px-3 py-1.5">
-        <Link href={vaultHref(chainId, book.market, BigInt(id))} className="font-medium text-sky-300 hover:underline">
-          #{id}
+        <Link href={href} className="font-medium text-sky-300 hover:underline">
+          {label}
         </Link>
       </td>
       <td className="px-3 py-1.5 font-mono text-xs text-slate-400">{f.shortAddress(book.owners[i]! as Address)}</td>

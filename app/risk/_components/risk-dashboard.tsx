@@ -2,11 +2,12 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { ChartPlaceholder } from "@/components/chart-placeholder";
-import { useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
+import { useProtocolBook, bookTargetKey } from "@/hooks/use-protocol-book";
 import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useVolatility } from "@/hooks/use-volatility";
@@ -14,11 +15,14 @@ import { chainUnavailable } from "@/lib/chains";
 import { findAsset } from "@/lib/deployment";
 import { shortAddress } from "@/lib/format";
 import { liquidationOdds } from "@/lib/liquidation-odds";
+import type { BookTarget, ProtocolBook } from "@/lib/protocols/book";
+import { positionHref } from "@/lib/protocols/view";
 import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/risk-book";
 import type { ChainConfig } from "@/lib/server/config";
 import { oddsVaultFromBook, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
+import { vaultHref } from "@/app/_components/vault-card";
 import { AtRiskTable } from "./at-risk-table";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
@@ -37,9 +41,19 @@ const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) =>
 export function RiskDashboard() {
   const t = useTranslations("risk");
   const chains = useKeelChains();
-  const options = chains.flatMap((chain) =>
-    chainUnavailable(chain) ? [] : chain.deployment!.markets.map((m) => ({ chain, market: m, value: `${chain.id}:${m.address}` })),
-  );
+  // Keel's markets, then the chain's Aave pool and its Morpho markets (their books read from the protocols' events).
+  const options: RiskOption[] = chains.flatMap((chain): RiskOption[] => {
+    if (chainUnavailable(chain)) return [];
+    const d = chain.deployment!;
+    const targets: { target: BookTarget; name: string }[] = [
+      ...(d.aaveV3 ? [{ target: { protocol: "aave-v3" } as const, name: "Aave v3" }] : []),
+      ...(d.morphoBlue?.markets ?? []).map((m) => ({ target: { protocol: "morpho-blue", marketId: m.id } as const, name: `Morpho ${m.name}` })),
+    ];
+    return [
+      ...d.markets.map((m): RiskOption => ({ kind: "keel", chain, name: m.name, market: m.address, value: `${chain.id}:${m.address}` })),
+      ...targets.map(({ target, name }): RiskOption => ({ kind: "protocol", chain, name, target, value: `${chain.id}:${bookTargetKey(target)}` })),
+    ];
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const current = options.find((o) => o.value === selected) ?? options[0];
   return (
@@ -60,15 +74,17 @@ export function RiskDashboard() {
             >
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.market.name} · {o.chain.name}
+                  {o.name} · {o.chain.name}
                 </option>
               ))}
             </select>
           </label>
         )}
       </div>
-      {current ? (
-        <MarketRisk key={current.value} chain={current.chain} market={current.market.address} />
+      {current?.kind === "keel" ? (
+        <MarketRisk key={current.value} chain={current.chain} market={current.market} />
+      ) : current ? (
+        <ProtocolRisk key={current.value} chain={current.chain} target={current.target} />
       ) : (
         <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">
           {t("noMarket", { reasons: chains.map((c) => `${c.name}: ${chainUnavailable(c) ?? t("noMarkets")}`).join("; ") })}
@@ -77,6 +93,11 @@ export function RiskDashboard() {
     </div>
   );
 }
+
+/** One entry of the book picker: a Keel market, or an Aave pool / Morpho market. */
+type RiskOption = { chain: ChainConfig; name: string; value: string } & (
+  { kind: "keel"; market: Address } | { kind: "protocol"; target: BookTarget }
+);
 
 function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) {
   const t = useTranslations("risk");
@@ -148,9 +169,270 @@ function MarketRiskView({
   const t = useTranslations("risk");
   const tIndexer = useTranslations("charts.indexer");
   const f = useFormat();
-  const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
-  const symbols = useMemo(() => book.assets.map((a) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a)), [book, chain.deployment]);
+  const symbolOf = useCallback((a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a), [chain.deployment]);
   const baseSymbol = symbolOf(view.baseAsset);
+  // Stable across renders: the odds and the table recompute only when the book does.
+  const debtAssetOf = useCallback(() => view.baseAsset, [view.baseAsset]);
+  const hrefOf = useCallback((i: number) => vaultHref(chain.id, book.market, BigInt(book.ids[i]!)), [chain.id, book]);
+  const labelOf = useCallback((i: number) => `#${book.ids[i]}`, [book]);
+  const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
+  const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
+  const unpriced = book.priceOk.some((ok) => !ok) || !book.baseOk;
+  return (
+    <BookRiskView
+      book={book}
+      symbolOf={symbolOf}
+      debtAssetOf={debtAssetOf}
+      sigmas={sigmas}
+      byAsset={byAsset}
+      volsPending={volsPending}
+      debtUnit={{ decimals: view.baseDecimals, symbol: baseSymbol }}
+      hrefOf={hrefOf}
+      labelOf={labelOf}
+      notices={
+        <>
+          {unpriced && (
+            <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
+              {t("unpriced", {
+                assets: [...book.assets.filter((_, j) => !book.priceOk[j]), ...(book.baseOk ? [] : [view.baseAsset])].map(symbolOf).join(", "),
+              })}
+            </div>
+          )}
+          {source.kind === "rpc" && (
+            <div
+              role="status"
+              className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
+              data-testid="risk-fallback"
+              data-detail={source.detail}
+            >
+              {t("fallback", { reason: tIndexer(source.why) })}
+            </div>
+          )}
+        </>
+      }
+      stats={
+        <>
+          <Stat
+            label={t("stat.vaults")}
+            testId="total-vaults"
+            value={f.number(book.n, 0)}
+            sub={t("stat.withDebt", { count: f.number(withDebt, 0) })}
+          />
+          <Stat label={t("stat.liquidatableNow")} testId="total-liquidatable" value={f.number(liquidatableNow, 0)} alarm={liquidatableNow > 0} />
+          <Stat label={t("stat.collateralValue")} testId="total-collateral" value={f.usd(book.totals.collateralValue)} />
+          <Stat
+            label={t("stat.debt")}
+            testId="total-debt"
+            value={f.usd(book.totals.debtValue)}
+            sub={f.token(view.totalBorrows, view.baseDecimals, baseSymbol, 0)}
+          />
+          <Stat label={t("stat.supplied")} testId="total-supplied" value={f.token(view.totalSupplyAssets, view.baseDecimals, baseSymbol, 0)} />
+          <Stat label={t("stat.utilization")} testId="total-utilization" value={f.percent(view.utilization)} />
+          <Stat label={t("stat.reserves")} testId="total-reserves" value={f.token(view.totalReserves, view.baseDecimals, baseSymbol, 2)} />
+          <Stat
+            label={t("stat.badDebt")}
+            testId="total-bad-debt"
+            value={f.token(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)}
+            alarm={view.totalBadDebt > 0n}
+          />
+        </>
+      }
+      loadLine={
+        <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
+          {source.kind === "indexer"
+            ? t("loadIndexer", { count: f.number(book.n, 0), block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
+              (source.notIndexed > 0 ? ` ${t("notIndexed", { count: f.number(source.notIndexed, 0) })}` : "")
+            : t("loadRpc", {
+                count: f.number(book.n, 0),
+                pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0),
+                seconds: f.number(loadMs / 1000, 2),
+              })}
+        </p>
+      }
+      after={<StewardPanel chain={chain} view={view} />}
+    />
+  );
+}
+
+/** The Aave pool's or a Morpho market's book, read from the protocol (lib/protocols/book.ts), in the same risk view. */
+function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarget }) {
+  const t = useTranslations("risk");
+  const q = useProtocolBook(chain, target);
+  const vols = useVolatility(chain);
+  if (q.isPending)
+    return (
+      <p className="text-sm text-slate-400" data-testid="risk-loading">
+        {t("protocol.loading")}
+      </p>
+    );
+  if (!q.data)
+    return (
+      <div className="space-y-2">
+        <RpcErrorBanner
+          chainName={chain.name}
+          rpcUrl={chain.rpcUrl}
+          what="marketVaults"
+          updatedAt={0}
+          hasData={false}
+          onRetry={() => void q.refetch()}
+        />
+        {q.error && (
+          <p className="text-xs text-slate-400" data-testid="risk-error-detail">
+            {q.error.message.split("\n")[0]}
+          </p>
+        )}
+      </div>
+    );
+  return (
+    <>
+      {q.error && (
+        <RpcErrorBanner
+          chainName={chain.name}
+          rpcUrl={chain.rpcUrl}
+          what="marketVaults"
+          updatedAt={q.dataUpdatedAt}
+          hasData
+          onRetry={() => void q.refetch()}
+        />
+      )}
+      <ProtocolRiskView chain={chain} data={q.data} sigmas={vols.data?.sigmas} byAsset={vols.data?.byAsset} volsPending={vols.isPending} />
+    </>
+  );
+}
+
+function ProtocolRiskView({
+  chain,
+  data,
+  sigmas,
+  byAsset,
+  volsPending,
+}: {
+  chain: ChainConfig;
+  data: ProtocolBook & { loadMs: number };
+  sigmas: Record<string, number | null> | undefined;
+  byAsset: Record<string, Volatility | null> | undefined;
+  volsPending: boolean;
+}) {
+  const t = useTranslations("risk");
+  const f = useFormat();
+  const { book, positions } = data;
+  // Symbols as the protocol names its tokens (collaterals, and every debt asset of the book).
+  const symbols = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const c of data.columns) m.set(c.address.toLowerCase(), c.symbol);
+    for (const p of positions) for (const x of [...p.collaterals, ...p.debts]) m.set(x.token.address.toLowerCase(), x.token.symbol);
+    return m;
+  }, [data.columns, positions]);
+  const symbolOf = useCallback(
+    (a: string) => symbols.get(a.toLowerCase()) ?? findAsset(chain.deployment, a)?.symbol ?? shortAddress(a),
+    [symbols, chain.deployment],
+  );
+  const debtAssetOf = useCallback((i: number) => data.debtAsset[i] ?? null, [data.debtAsset]);
+  const hrefOf = useCallback((i: number) => positionHref(positions[i]!), [positions]);
+  const labelOf = useCallback((i: number) => shortAddress(book.owners[i]!), [book]);
+  const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
+  const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
+  const severalDebts = useMemo(() => data.debtAsset.filter((a, i) => a === null && book.debtValue[i]! > 0).length, [data.debtAsset, book]);
+  return (
+    <BookRiskView
+      book={book}
+      symbolOf={symbolOf}
+      debtAssetOf={debtAssetOf}
+      sigmas={sigmas}
+      byAsset={byAsset}
+      volsPending={volsPending}
+      debtUnit={data.debtUnit}
+      hrefOf={hrefOf}
+      labelOf={labelOf}
+      rowLabel={t("protocol.position")}
+      notices={
+        severalDebts > 0 ? (
+          <p
+            role="status"
+            className="rounded-lg border border-slate-800 bg-slate-900/40 px-4 py-2 text-sm text-slate-300"
+            data-testid="risk-several-debts"
+          >
+            {t("protocol.severalDebts", { count: f.number(severalDebts, 0) })}
+          </p>
+        ) : null
+      }
+      stats={
+        <>
+          <Stat
+            label={t("protocol.positions")}
+            testId="total-vaults"
+            value={f.number(book.n, 0)}
+            sub={t("stat.withDebt", { count: f.number(withDebt, 0) })}
+          />
+          <Stat label={t("stat.liquidatableNow")} testId="total-liquidatable" value={f.number(liquidatableNow, 0)} alarm={liquidatableNow > 0} />
+          <Stat label={t("stat.collateralValue")} testId="total-collateral" value={f.usd(book.totals.collateralValue)} />
+          <Stat label={t("stat.debt")} testId="total-debt" value={f.usd(book.totals.debtValue)} />
+        </>
+      }
+      loadLine={
+        <p
+          className="-mt-3 text-xs text-slate-400"
+          data-testid="risk-load"
+          data-source="events"
+          data-load-ms={Math.round(data.loadMs)}
+          data-log-pages={data.paging.pages}
+          data-calls={data.calls}
+        >
+          {t("protocol.load", {
+            count: f.number(book.n, 0),
+            accounts: f.number(data.accounts, 0),
+            from: data.paging.fromBlock.toString(),
+            to: data.paging.toBlock.toString(),
+            pages: f.number(data.paging.pages, 0),
+            calls: f.number(data.calls, 0),
+            seconds: f.number(data.loadMs / 1000, 2),
+          })}
+        </p>
+      }
+    />
+  );
+}
+
+/**
+ * A book's risk view, whoever's book it is: totals, the health histogram, the liquidation levels, the stress sliders
+ * (recomputed in the stress worker), the liquidation odds and the table of positions closest to liquidation.
+ */
+function BookRiskView({
+  book,
+  symbolOf,
+  debtAssetOf,
+  sigmas,
+  byAsset,
+  volsPending,
+  debtUnit,
+  hrefOf,
+  labelOf,
+  rowLabel,
+  notices,
+  stats,
+  loadLine,
+  after,
+}: {
+  book: RiskBook;
+  symbolOf(asset: string): string;
+  /** The asset row i's debt is in, whose volatility its odds use (null: several: no odds). */
+  debtAssetOf(i: number): Address | null;
+  sigmas: Record<string, number | null> | undefined;
+  byAsset: Record<string, Volatility | null> | undefined;
+  volsPending: boolean;
+  /** The unit of `book.debt`. */
+  debtUnit: { decimals: number; symbol: string };
+  hrefOf(i: number): string;
+  labelOf(i: number): string;
+  rowLabel?: string;
+  notices: ReactNode;
+  stats: ReactNode;
+  loadLine: ReactNode;
+  after?: ReactNode;
+}) {
+  const t = useTranslations("risk");
+  const f = useFormat();
+  const symbols = useMemo(() => book.assets.map(symbolOf), [book, symbolOf]);
   // The scenario is recomputed off the main thread on every move (hooks/use-stress-scenario.ts); the sliders follow the
   // move at once, the figures, histogram and table marks when its answer arrives.
   const { shocks, scenario, setShocks } = useStressScenario(book);
@@ -162,26 +444,25 @@ function MarketRiskView({
   }, [scenario]);
 
   const distance = useMemo(() => Float64Array.from({ length: book.n }, (_, i) => vaultDistance(book, i)), [book]);
+  const debtAssets = useMemo(() => Array.from({ length: book.n }, (_, i) => debtAssetOf(i)), [book, debtAssetOf]);
   const { odds1, odds7 } = useMemo(() => {
     const o1 = new Float64Array(book.n).fill(NaN);
     const o7 = new Float64Array(book.n).fill(NaN);
     if (sigmas) {
       const colSigmas = book.assets.map((a) => sigmas[a.toLowerCase()] ?? null);
-      const baseSigma = sigmas[view.baseAsset.toLowerCase()] ?? null;
       for (let i = 0; i < book.n; i++) {
-        if (book.debtValue[i] === 0) continue;
-        const v = oddsVaultFromBook(book, i, colSigmas, baseSigma);
+        const debtAsset = debtAssets[i];
+        if (book.debtValue[i] === 0 || !debtAsset) continue;
+        const v = oddsVaultFromBook(book, i, colSigmas, sigmas[debtAsset.toLowerCase()] ?? null);
         if (!v) continue;
         o1[i] = liquidationOdds(v, 1);
         o7[i] = liquidationOdds(v, 7);
       }
     }
     return { odds1: o1, odds7: o7 };
-  }, [book, sigmas, view.baseAsset]);
+  }, [book, sigmas, debtAssets]);
 
   const totalDebt = useMemo(() => Array.from(book.debtValue).reduce((a, b) => a + b, 0), [book]);
-  const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
-  const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
   const expected7 = useMemo(() => {
     let n = 0;
     let debt = 0;
@@ -192,64 +473,33 @@ function MarketRiskView({
     }
     return { n, debt };
   }, [book, odds7]);
-  const unpriced = book.priceOk.some((ok) => !ok) || !book.baseOk;
+  const debtOnly = useMemo(
+    () => new Set(debtAssets.filter((a): a is Address => a !== null && !book.assets.some((c) => c.toLowerCase() === a.toLowerCase()))),
+    [debtAssets, book],
+  );
 
   return (
     <div className="space-y-6">
-      {unpriced && (
-        <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
-          {t("unpriced", {
-            assets: [...book.assets.filter((_, j) => !book.priceOk[j]), ...(book.baseOk ? [] : [view.baseAsset])].map(symbolOf).join(", "),
-          })}
-        </div>
-      )}
-      {source.kind === "rpc" && (
-        <div
-          role="status"
-          className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
-          data-testid="risk-fallback"
-          data-detail={source.detail}
-        >
-          {t("fallback", { reason: tIndexer(source.why) })}
-        </div>
-      )}
+      {notices}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="risk-totals">
-        <Stat label={t("stat.vaults")} testId="total-vaults" value={f.number(book.n, 0)} sub={t("stat.withDebt", { count: f.number(withDebt, 0) })} />
-        <Stat label={t("stat.liquidatableNow")} testId="total-liquidatable" value={f.number(liquidatableNow, 0)} alarm={liquidatableNow > 0} />
-        <Stat label={t("stat.collateralValue")} testId="total-collateral" value={f.usd(book.totals.collateralValue)} />
-        <Stat
-          label={t("stat.debt")}
-          testId="total-debt"
-          value={f.usd(book.totals.debtValue)}
-          sub={f.token(view.totalBorrows, view.baseDecimals, baseSymbol, 0)}
-        />
-        <Stat label={t("stat.supplied")} testId="total-supplied" value={f.token(view.totalSupplyAssets, view.baseDecimals, baseSymbol, 0)} />
-        <Stat label={t("stat.utilization")} testId="total-utilization" value={f.percent(view.utilization)} />
-        <Stat label={t("stat.reserves")} testId="total-reserves" value={f.token(view.totalReserves, view.baseDecimals, baseSymbol, 2)} />
-        <Stat
-          label={t("stat.badDebt")}
-          testId="total-bad-debt"
-          value={f.token(view.totalBadDebt, view.baseDecimals, baseSymbol, 2)}
-          alarm={view.totalBadDebt > 0n}
-        />
+        {stats}
       </div>
-      <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
-        {source.kind === "indexer"
-          ? t("loadIndexer", { count: f.number(book.n, 0), block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
-            (source.notIndexed > 0 ? ` ${t("notIndexed", { count: f.number(source.notIndexed, 0) })}` : "")
-          : t("loadRpc", {
-              count: f.number(book.n, 0),
-              pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0),
-              seconds: f.number(loadMs / 1000, 2),
-            })}
-      </p>
+      {loadLine}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <HealthHistogram data={histogram} stressed={stressed} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>
 
-      <StressPanel symbols={symbols} shocks={shocks} onChange={setShocks} result={result} computeMs={ms} totalDebt={totalDebt} />
+      <StressPanel
+        symbols={symbols}
+        shocks={shocks}
+        onChange={setShocks}
+        result={result}
+        computeMs={ms}
+        totalDebt={totalDebt}
+        fixedDiscount={book.fixedDiscount}
+      />
 
       <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-label={t("odds.title")} data-testid="odds-model">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -265,14 +515,14 @@ function MarketRiskView({
           )}
         </div>
         <div className="mt-3 flex flex-wrap gap-3">
-          {[...book.assets, view.baseAsset]
+          {[...book.assets, ...debtOnly]
             .filter((a, i, all) => all.indexOf(a) === i)
             .map((a) => {
               const v = byAsset?.[a.toLowerCase()];
               return (
                 <div key={a} className="rounded-lg border border-slate-800 bg-slate-950/40 px-3 py-2" data-testid={`vol-${symbolOf(a)}`}>
                   <div className="text-xs text-slate-400">
-                    {t(a === view.baseAsset ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}
+                    {t(debtOnly.has(a) ? "odds.volatilityDebt" : "odds.volatility", { asset: symbolOf(a) })}
                   </div>
                   <div className="font-mono tabular-nums text-slate-100">
                     {volsPending ? "…" : v ? t("odds.perYear", { pct: f.number(v.annual * 100, 1) }) : t("odds.noHistory")}
@@ -289,17 +539,19 @@ function MarketRiskView({
         <p className="mt-3 text-xs text-slate-400">{t("odds.model")}</p>
       </section>
 
-      <StewardPanel chain={chain} view={view} />
+      {after}
 
       <AtRiskTable
         book={book}
-        chainId={chain.id}
-        baseDecimals={view.baseDecimals}
-        baseSymbol={baseSymbol}
+        baseDecimals={debtUnit.decimals}
+        baseSymbol={debtUnit.symbol}
         distance={distance}
         odds1={odds1}
         odds7={odds7}
         flags={flags}
+        hrefOf={hrefOf}
+        labelOf={labelOf}
+        rowLabel={rowLabel}
       />
     </div>
   );

@@ -14,6 +14,7 @@ export function StressPanel({
   result,
   computeMs,
   totalDebt,
+  fixedDiscount = false,
 }: {
   symbols: string[];
   /** Percent falls, per collateral. */
@@ -22,6 +23,8 @@ export function StressPanel({
   result: StressResult;
   computeMs: number;
   totalDebt: number;
+  /** The book's protocol pays a fixed liquidation discount (Aave, Morpho): the explanation says so. */
+  fixedDiscount?: boolean;
 }) {
   const t = useTranslations("risk.stress");
   const f = useFormat();
@@ -87,7 +90,7 @@ export function StressPanel({
           <Result label={t("badDebt")} testId="stress-bad-debt" value={f.usdFloat(result.badDebt)} sub={t("badDebtSub")} alarm={result.badDebt > 0} />
         </dl>
       </div>
-      <p className="mt-3 text-xs text-slate-400">{t("explain")}</p>
+      <p className="mt-3 text-xs text-slate-400">{t(fixedDiscount ? "explainFixed" : "explain")}</p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { describeWith } from "../errors";
+import { explainWith, PROTOCOL_REFUSED, type ProtocolErrorText } from "../errors";
 
 /**
  * Aave v3's revert codes (libraries/helpers/Errors.sol: `require(…, Errors.NAME)` reverts with the code string) for
@@ -60,12 +60,31 @@ export const AAVE_MESSAGES: Record<string, string> = {
   EMODE_PRICE_SOURCE_UNSUPPORTED: "Your e-mode category prices assets from its own source, which Keel does not read yet.",
 };
 
+/** An Aave error name (a revert's, or one from the adapter's own checks: math.ts borrowBlocker) in words, with its translation key. */
+export function aaveMessage(name: string): ProtocolErrorText {
+  const message = AAVE_MESSAGES[name];
+  if (message) return { key: `aave.${name}`, message };
+  return {
+    key: "general.protocolRefused",
+    values: { protocol: "Aave", reason: name },
+    message: PROTOCOL_REFUSED.replace("{protocol}", "Aave").replace("{reason}", name),
+  };
+}
+
 const byCode = Object.fromEntries(
-  Object.entries(AAVE_ERROR_NAMES).map(([code, name]) => [code, AAVE_MESSAGES[name] ?? `Aave refused the transaction (${name}).`]),
+  Object.entries(AAVE_ERROR_NAMES).map(([code, name]) => {
+    const m = aaveMessage(name);
+    return [code, [m.key!, m.message] as const];
+  }),
 );
+
+/** An Aave revert (or an error name from the adapter's own checks) in words, with its translation key. */
+export function explainAaveError(error: unknown): ProtocolErrorText {
+  if (typeof error === "string" && AAVE_MESSAGES[error]) return aaveMessage(error);
+  return explainWith(byCode, error, "Aave");
+}
 
 /** An Aave revert (or an error name from the adapter's own checks) as a sentence. */
 export function describeAaveError(error: unknown): string {
-  if (typeof error === "string" && AAVE_MESSAGES[error]) return AAVE_MESSAGES[error]!;
-  return describeWith(byCode, error, "Aave");
+  return explainAaveError(error).message;
 }

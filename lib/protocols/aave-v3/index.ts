@@ -1,6 +1,6 @@
 import type { ProtocolAdapter } from "../types";
 import { borrow, repay, supply, withdraw } from "./actions";
-import { describeAaveError } from "./errors";
+import { describeAaveError, explainAaveError } from "./errors";
 import { liquidationPrices, maxBorrow, maxWithdraw, type AavePosition } from "./math";
 
 /** Aave v3 behind the one adapter interface (lib/protocols/types.ts). */
@@ -15,8 +15,9 @@ export const aaveV3Adapter: ProtocolAdapter<AavePosition> = {
   borrow,
   repay,
   describeError: describeAaveError,
+  explainError: explainAaveError,
 };
 
 export * from "./math";
-export { aaveReads, aaveStateFrom, aavePositionFrom } from "./read";
-export { describeAaveError, AAVE_MESSAGES, AAVE_ERROR_NAMES } from "./errors";
+export { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./read";
+export { describeAaveError, explainAaveError, AAVE_MESSAGES, AAVE_ERROR_NAMES } from "./errors";

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 import type { AaveV3Deployment } from "../../deployment";
 import type { ContractRead } from "../read";
 import { uiPoolDataProviderV3Abi } from "./abi";
-import { aavePosition, type AaveAccountState, type AavePosition } from "./math";
+import type { AaveAccountState } from "./math";
 
 type ReservesData = readonly [readonly Record<string, unknown>[], { marketReferenceCurrencyUnit: bigint }];
 type UserData = readonly [readonly Record<string, unknown>[], number];
@@ -83,8 +83,7 @@ export function aaveStateFrom(
       stableBorrowLastUpdateTimestamp: (u?.stableBorrowLastUpdateTimestamp as bigint) ?? 0n,
     };
   });
-  if (!ctx.includeEmpty && !user.some((u) => u.scaledATokenBalance > 0n || u.scaledVariableDebt > 0n || u.principalStableDebt > 0n)) return null;
-  return {
+  const state: AaveAccountState = {
     chainId: ctx.chainId,
     pool: ctx.aave.pool,
     owner: ctx.owner,
@@ -94,9 +93,10 @@ export function aaveStateFrom(
     eModeCategory: Number(eModeCategory),
     baseCurrency: { symbol: decimals === 8 ? "USD" : "base", decimals },
   };
+  return ctx.includeEmpty || aaveHoldsAnything(state) ? state : null;
 }
 
-export function aavePositionFrom(results: readonly unknown[], ctx: Parameters<typeof aaveStateFrom>[1]): AavePosition | null {
-  const s = aaveStateFrom(results, ctx);
-  return s ? aavePosition(s) : null;
+/** Whether the account supplies or borrows anything on the pool. */
+export function aaveHoldsAnything(s: Pick<AaveAccountState, "user">): boolean {
+  return s.user.some((u) => u.scaledATokenBalance > 0n || u.scaledVariableDebt > 0n || u.principalStableDebt > 0n);
 }

@@ -1,4 +1,4 @@
-import { describeWith } from "../errors";
+import { explainWith, type ProtocolErrorText } from "../errors";
 
 /** Morpho Blue's revert strings (libraries/ErrorsLib.sol) a trader can run into, in words. */
 export const MORPHO_MESSAGES: Record<string, string> = {
@@ -16,7 +16,17 @@ export const MORPHO_MESSAGES: Record<string, string> = {
   "transferFrom returned false": "The token transfer failed: check your balance and the approval.",
 };
 
+/** A revert string's translation key under `txErrors`: `morpho.` and the reason in camelCase ("insufficient collateral" → morpho.insufficientCollateral). */
+export const morphoErrorKey = (reason: string) => `morpho.${reason.replace(/ (\w)/g, (_, c: string) => c.toUpperCase())}`;
+
+const TABLE = Object.fromEntries(Object.entries(MORPHO_MESSAGES).map(([reason, text]) => [reason, [morphoErrorKey(reason), text] as const]));
+
+/** A Morpho Blue revert in words, with its translation key. */
+export function explainMorphoError(error: unknown): ProtocolErrorText {
+  return explainWith(TABLE, error, "Morpho");
+}
+
 /** A Morpho Blue revert as a sentence. */
 export function describeMorphoError(error: unknown): string {
-  return describeWith(MORPHO_MESSAGES, error, "Morpho");
+  return explainMorphoError(error).message;
 }

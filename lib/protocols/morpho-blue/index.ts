@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import type { ProtocolAdapter } from "../types";
 import { borrow, repay, supply, withdraw } from "./actions";
-import { describeMorphoError } from "./errors";
+import { describeMorphoError, explainMorphoError } from "./errors";
 import { liquidationPrices, maxBorrow, maxWithdraw, type MorphoPosition } from "./math";
 
 const is = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
@@ -18,8 +18,9 @@ export const morphoBlueAdapter: ProtocolAdapter<MorphoPosition> = {
   borrow,
   repay,
   describeError: describeMorphoError,
+  explainError: explainMorphoError,
 };
 
 export * from "./math";
-export { morphoReads, morphoStatesFrom, morphoPositionsFrom, morphoBorrowRate, MORPHO_READS_PER_MARKET } from "./read";
-export { describeMorphoError, MORPHO_MESSAGES } from "./errors";
+export { morphoHoldsAnything, morphoReads, morphoStatesFrom, morphoBorrowRate, MORPHO_READS_PER_MARKET } from "./read";
+export { describeMorphoError, explainMorphoError, MORPHO_MESSAGES } from "./errors";

@@ -8,6 +8,7 @@ import {
   debtLiquidationFactor,
   healthFactor,
   isHealthy,
+  liquidationIncentiveFactor,
   maxBorrow,
   maxWithdraw,
   toSharesUp,
@@ -169,5 +170,15 @@ describe("Morpho Blue adapter math equals @morpho-org/blue-sdk", () => {
       ),
       { numRuns: 1000 },
     );
+  });
+
+  it("liquidation incentive factor equals blue-sdk's for any LLTV", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: WAD - 1n }), (lltv) => {
+        expect(liquidationIncentiveFactor(lltv)).toBe(MarketUtils.getLiquidationIncentiveFactor({ lltv }));
+      }),
+      { numRuns: 300 },
+    );
+    expect(liquidationIncentiveFactor(86n * 10n ** 16n)).toBe(1_043_841_336_116_910_229n);
   });
 });

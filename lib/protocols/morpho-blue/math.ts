@@ -11,6 +11,15 @@ import type { LiquidationPrice, Position, PositionToken } from "../types";
 export const ORACLE_PRICE_SCALE = 10n ** 36n;
 export const VIRTUAL_SHARES = 10n ** 6n;
 export const VIRTUAL_ASSETS = 1n;
+/** ConstantsLib: the liquidation incentive's cap and cursor. */
+export const MAX_LIQUIDATION_INCENTIVE_FACTOR = 1_150_000_000_000_000_000n;
+export const LIQUIDATION_CURSOR = 300_000_000_000_000_000n;
+
+/** Morpho.liquidate's incentive factor for a market of `lltv`: min(1.15, 1 ÷ (1 − 0.3 × (1 − LLTV))), WAD, rounded down. */
+export function liquidationIncentiveFactor(lltv: bigint): bigint {
+  const lif = wDivDown(WAD, WAD - wMulDown(LIQUIDATION_CURSOR, WAD - lltv));
+  return lif < MAX_LIQUIDATION_INCENTIVE_FACTOR ? lif : MAX_LIQUIDATION_INCENTIVE_FACTOR;
+}
 
 export const toSharesDown = (assets: bigint, totalAssets: bigint, totalShares: bigint) =>
   mulDivDown(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);

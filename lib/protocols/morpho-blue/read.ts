@@ -2,7 +2,7 @@ import { erc20Abi, type Address } from "viem";
 import type { MorphoBlueDeployment, MorphoBlueMarketDeployment } from "../../deployment";
 import type { ContractRead } from "../read";
 import { morphoBlueAbi, morphoIrmAbi, morphoOracleAbi } from "./abi";
-import { morphoPosition, type MorphoMarketState, type MorphoPosition } from "./math";
+import type { MorphoMarketState } from "./math";
 
 /** Calls per market in morphoReads, in order. */
 export const MORPHO_READS_PER_MARKET = 8;
@@ -60,7 +60,11 @@ export function morphoStatesFrom(
     const v = r.map((x) => (x.status === "success" ? x.result : undefined));
     const [tsa, tss, tba, tbs, lastUpdate, fee] = v[1] as readonly bigint[];
     const [supplyShares, borrowShares, collateral] = v[2] as readonly bigint[];
-    if (!ctx.includeEmpty && collateral === 0n && borrowShares === 0n) return;
+    if (
+      !ctx.includeEmpty &&
+      !morphoHoldsAnything({ position: { supplyShares: supplyShares!, borrowShares: borrowShares!, collateral: collateral! } })
+    )
+      return;
     states.push({
       chainId: ctx.chainId,
       morpho: ctx.morpho.morpho,
@@ -86,12 +90,9 @@ export function morphoStatesFrom(
   return { states, problems };
 }
 
-export function morphoPositionsFrom(
-  results: readonly Result[],
-  ctx: Parameters<typeof morphoStatesFrom>[1],
-): { positions: MorphoPosition[]; problems: string[] } {
-  const { states, problems } = morphoStatesFrom(results, ctx);
-  return { positions: states.map(morphoPosition), problems };
+/** Whether the account has collateral or debt on the market (a lender's supply is not a position Keel manages). */
+export function morphoHoldsAnything(s: Pick<MorphoMarketState, "position">): boolean {
+  return s.position.collateral > 0n || s.position.borrowShares > 0n;
 }
 
 /** The IRM's current borrow rate for the state's market (per second, WAD): what a full repay's approval projects with. */
