@@ -18,6 +18,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import type { Result } from "lighthouse";
+import { createPublicClient, http } from "viem";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { startStack } from "../scripts/lib/stack";
@@ -108,6 +109,9 @@ async function main() {
   // With the indexer, as a deployment runs it: /risk reads its compact book and the vault page its history from it (without
   // one they fall back to the chain, and the browser logs the proxy's 503 — a best-practices deduction).
   const stack = await startStack({ indexer: true });
+  // The indexer has caught up with the seeded chain before any page is measured.
+  const head = await createPublicClient({ transport: http(stack.anvil.url) }).getBlockNumber();
+  await stack.indexer!.waitFor({ [stack.deployment.chainId]: head }, 180_000);
   const usdc = stack.deployment.assets.find((a) => a.symbol === "USDC")!;
   const market = stack.deployment.markets.find((m) => m.baseAsset === usdc.address)!.address;
   const pages = [
