@@ -173,9 +173,10 @@ async function main() {
         );
         const below = CATEGORIES.filter((c) => med[c] < GOAL);
         notes.push(
-          `- **${key}**${below.length ? ` — below the goal: ${below.join(", ")}` : ""}. LCP: ${d.lcpElement ?? "—"}` +
-            (d.lcpPhases.length ? ` (${d.lcpPhases.join(", ")})` : "") +
-            `. Scripts: ${d.scriptKiB} KiB; busiest: ${d.scripts.slice(0, 3).join("; ") || "—"}.` +
+          `- **${key}**${below.length ? ` — below the goal: ${below.join(", ")}` : ""}.` +
+            // Lighthouse names the LCP element only when its trace can resolve the node (it often cannot here).
+            (d.lcpElement ? ` LCP: ${d.lcpElement}${d.lcpPhases.length ? ` (${d.lcpPhases.join(", ")})` : ""}.` : "") +
+            ` Scripts: ${d.scriptKiB} KiB; busiest: ${d.scripts.slice(0, 3).join("; ") || "—"}.` +
             (d.failing.length ? ` Under 0.9: ${d.failing.join("; ")}.` : ""),
         );
       }
