@@ -1,17 +1,30 @@
 "use client";
 import "./globals.css";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import zh from "@/messages/zh.json";
+import { use } from "react";
+import type en from "@/messages/en.json";
 
-const TEXTS = { en: en.error, es: es.error, zh: zh.error };
+const LANGUAGES = ["en", "es", "zh"] as const;
+type Language = (typeof LANGUAGES)[number];
+type Texts = (typeof en)["error"];
 
 /** The reader's language without the app's providers (they are what failed): the remembered switch, else the browser's. */
-function language(): keyof typeof TEXTS {
+function language(): Language {
   if (typeof document === "undefined") return "en";
   const chosen = /(?:^|;\s*)KEEL_LOCALE=(\w+)/.exec(document.cookie)?.[1] ?? navigator.language.slice(0, 2);
-  return chosen in TEXTS ? (chosen as keyof typeof TEXTS) : "en";
+  return (LANGUAGES as readonly string[]).includes(chosen) ? (chosen as Language) : "en";
 }
+
+// This component ships with every page (it is the root's error boundary) but runs only when the layout fails: the
+// language's messages load then, not with every page (the three files weigh 190 kB).
+const loading = new Map<Language, Promise<Texts>>();
+const textsOf = (lang: Language) => {
+  if (!loading.has(lang))
+    loading.set(
+      lang,
+      import(`@/messages/${lang}.json`).then((m: { default: typeof en }) => m.default.error),
+    );
+  return loading.get(lang)!;
+};
 
 /**
  * When the root layout itself fails (a configuration that cannot work, a server fault): the server answers 500 with
@@ -19,7 +32,7 @@ function language(): keyof typeof TEXTS {
  */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset(): void }) {
   const lang = language();
-  const t = TEXTS[lang];
+  const t = use(textsOf(lang));
   return (
     <html lang={lang}>
       <body className="min-h-screen p-8">

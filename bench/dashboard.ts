@@ -14,18 +14,10 @@ import { createTestClient, http } from "viem";
 import { injectedWalletScript } from "../e2e/support/injected-wallet";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { localChain } from "../scripts/lib/clients";
 import { startStack, waitForHttp } from "../scripts/lib/stack";
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults, an Aave and a Morpho position
 
 /** JavaScript the page loaded, from the browser's Resource Timing entries (encoded = over the wire, decoded = parsed). */
@@ -45,7 +37,7 @@ async function scriptBytes(page: Page, url: string) {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const stack = await startStack({ lendingProtocols: true });
   const lines: string[] = [];
   try {

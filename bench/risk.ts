@@ -28,21 +28,13 @@ import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../lib/risk-b
 import { liquidationLevels, stress } from "../lib/stress";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { localChain } from "../scripts/lib/clients";
 import { startStack } from "../scripts/lib/stack";
 import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 
 const VAULTS = Number(process.env.KEEL_BENCH_RISK_VAULTS ?? 100_000);
 const MOVES = 40;
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -134,7 +126,7 @@ async function main() {
     const levelsMs = performance.now() - tl;
 
     // ── The page in Chromium ──
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     let p: {
       loadMs: number;
       source: string;

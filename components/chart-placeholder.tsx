@@ -1,7 +1,32 @@
+"use client";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+
 /**
  * The box a chart takes while its code loads: charts (recharts, the largest library of the app) are loaded after the
  * page is interactive (`next/dynamic`), so the figures above them show first; the box keeps the layout from jumping.
  */
 export function ChartPlaceholder({ height = "h-72" }: { height?: string }) {
   return <div className={`${height} rounded-xl border border-slate-800 bg-slate-900/40`} aria-hidden />;
+}
+
+/**
+ * A chart's drawing, mounted once its box comes near the screen (within 300 px): drawing a recharts chart costs
+ * hundreds of milliseconds of main thread on a phone, and a chart below the fold need not hold up the page. Until then
+ * an empty box of the same height; the chart's text table (components/chart-table.tsx) is rendered at once, outside.
+ */
+export function NearViewport({ height, className = "", children }: { height: string; className?: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (near || !el) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "300px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  return (
+    <div ref={box} className={`${height} ${className}`} aria-hidden>
+      {near && children}
+    </div>
+  );
 }

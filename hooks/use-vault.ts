@@ -2,11 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
-import { devErc20Abi, keelLensAbi } from "@/contracts-abi";
+import { getPublicClient, readContract } from "wagmi/actions";
+import { devErc20Abi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import type { ChainConfig } from "@/lib/server/config";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import { readVault, type VaultRead } from "@/lib/vaults";
 
 export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;
 export const walletKey = (chainId: number, market: Address, owner?: Address) => ["keel", "wallet", chainId, market, owner ?? null] as const;
@@ -14,24 +14,18 @@ export const walletKey = (chainId: number, market: Address, owner?: Address) => 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
 /**
- * One vault and its market, as the lens sees them now: `getVault` and `getMarkets([market])` (two lens calls per
- * refresh, whatever the number of assets), refreshed on each new block.
+ * One vault and its market, as the lens sees them now (lib/vaults.ts `readVault`), refreshed on each new block. With
+ * `initial` (the server's read when it rendered the page), the page shows those figures at once and refreshes them.
  */
-export function useVault(chain: ChainConfig, market: Address, id: bigint) {
+export function useVault(chain: ChainConfig, market: Address, id: bigint, initial?: { data: VaultRead; at: number }) {
   const config = useConfig();
   const lens = chain.deployment?.contracts.lens;
   const query = useQuery({
     queryKey: vaultKey(chain.id, market, id),
     enabled: Boolean(lens),
     retry: 1,
-    queryFn: async (): Promise<{ vault: LensVault; market: LensMarket }> => {
-      const chainId = chain.id as ChainId;
-      const [vault, markets] = await Promise.all([
-        readContract(config, { chainId, address: lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id] }),
-        readContract(config, { chainId, address: lens!, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] }),
-      ]);
-      return { vault, market: markets[0]! };
-    },
+    queryFn: () => readVault(getPublicClient(config, { chainId: chain.id as ChainId })!, lens!, market, id),
+    ...(initial ? { initialData: initial.data, initialDataUpdatedAt: initial.at } : {}),
   });
   useRefreshOnBlocks(lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id) }] : []);
   return query;

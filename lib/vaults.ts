@@ -1,5 +1,5 @@
-import type { ContractFunctionReturnType } from "viem";
-import type { keelLensAbi } from "@/contracts-abi/generated";
+import type { Address, ContractFunctionReturnType, PublicClient } from "viem";
+import { keelLensAbi } from "@/contracts-abi/generated";
 import type { VaultPosition } from "./risk";
 
 /** One vault as `KeelLens.getAccount` / `getVaults` returns it (values computed on-chain). */
@@ -41,4 +41,23 @@ export function toPosition(
     basePrice: market.baseFeed.price,
     shares: { debtShares: vault.debtShares, totalBorrowAssets: market.totalBorrows, totalBorrowShares: market.totalBorrowShares },
   };
+}
+
+/** A vault and its market, as the vault page shows them. */
+export interface VaultRead {
+  vault: LensVault;
+  market: LensMarket;
+}
+
+/**
+ * One vault and its market, as the lens sees them now: `getVault` and `getMarkets([market])` (two lens calls whatever
+ * the number of assets). The browser reads through wagmi's client for the chain (hooks/use-vault.ts), the server
+ * through its own to render the vault page with its figures (lib/server/vault-read.ts).
+ */
+export async function readVault(client: Pick<PublicClient, "readContract">, lens: Address, market: Address, id: bigint): Promise<VaultRead> {
+  const [vault, markets] = await Promise.all([
+    client.readContract({ address: lens, abi: keelLensAbi, functionName: "getVault", args: [market, id] }),
+    client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [[market]] }),
+  ]);
+  return { vault, market: markets[0]! };
 }

@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { loadChainConfigs } from "@/lib/server/config";
+import { readVaultOnServer } from "@/lib/server/vault-read";
 import { resolveVaultRoute } from "@/lib/vault-route";
 import { VaultPage } from "./_components/vault-page";
 
 /**
  * `/vault/<chainId>/<id>?market=<address>`: one vault (ids are per market; without `market`, the chain's first). A
- * route that names no vault (unknown chain, bad id, wrong market) answers 404.
+ * route that names no vault (unknown chain, bad id, wrong market) answers 404. The server reads the vault to render its
+ * figures (lib/server/vault-read.ts).
  */
 export default async function Page({
   params,
@@ -19,6 +21,9 @@ export default async function Page({
   const { chainId, id } = await params;
   const { market } = await searchParams;
   const marketParam = typeof market === "string" ? market : undefined;
-  if (!resolveVaultRoute(loadChainConfigs(), chainId, id, marketParam).ok) notFound();
-  return <VaultPage chainIdParam={chainId} idParam={id} marketParam={marketParam} />;
+  const route = resolveVaultRoute(loadChainConfigs(), chainId, id, marketParam);
+  if (!route.ok) notFound();
+  // The figures come with the page (its largest paint needs no JavaScript); the browser refreshes them on each block.
+  const initial = await readVaultOnServer(route.chain, route.market, route.id);
+  return <VaultPage chainIdParam={chainId} idParam={id} marketParam={marketParam} initial={initial} />;
 }

@@ -1,11 +1,15 @@
 "use client";
-import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import { composition } from "@/lib/vault-charts";
 
-const COLORS = ["#38bdf8", "#a78bfa", "#34d399", "#fbbf24", "#f472b6", "#f87171"];
+// The drawing (recharts) loads when it comes near the screen; the table and the legend render with the page.
+const CompositionPlot = dynamic(() => import("./composition-plot").then((m) => m.CompositionPlot), { ssr: false });
+
+export const COLORS = ["#38bdf8", "#a78bfa", "#34d399", "#fbbf24", "#f472b6", "#f87171"];
 
 /** The vault's collateral by value (lens values), as shares of the whole. */
 export function CompositionChart({ items }: { items: { symbol: string; value: bigint }[] }) {
@@ -26,31 +30,9 @@ export function CompositionChart({ items }: { items: { symbol: string; value: bi
             columns={[t("asset"), t("share"), t("value")]}
             rows={data.map((d) => [d.key, f.number(d.pct, 1) + " %", formatUsd(values.get(d.key) ?? 0n)])}
           />
-          <div className="h-44 w-44 shrink-0" aria-hidden>
-            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 176, height: 176 }}>
-              <PieChart accessibilityLayer={false}>
-                <Pie
-                  rootTabIndex={-1}
-                  data={data}
-                  dataKey="value"
-                  nameKey="key"
-                  innerRadius={45}
-                  outerRadius={75}
-                  stroke="#0f172a"
-                  isAnimationActive={false}
-                >
-                  {data.map((d, i) => (
-                    <Cell key={d.key} fill={COLORS[i % COLORS.length]} />
-                  ))}
-                </Pie>
-                <Tooltip
-                  contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
-                  itemStyle={{ color: "#e2e8f0" }}
-                  formatter={(_v, name) => [formatUsd(values.get(String(name)) ?? 0n), String(name)]}
-                />
-              </PieChart>
-            </ResponsiveContainer>
-          </div>
+          <NearViewport height="h-44" className="w-44 shrink-0">
+            <CompositionPlot data={data} values={values} />
+          </NearViewport>
           <ul className="space-y-1 text-sm">
             {data.map((d, i) => (
               <li key={d.key} className="flex items-center gap-2">

@@ -1,15 +1,19 @@
 "use client";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useState } from "react";
+import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_HEALTH_CAP, wadToNumber, type HealthCurve } from "@/lib/vault-charts";
 
-const NOW = "#38bdf8";
-const LIQ = "#f43f5e";
-const CURVE = "#a78bfa";
-const SAFE = "#f59e0b";
+export const NOW = "#38bdf8";
+export const LIQ = "#f43f5e";
+export const CURVE = "#a78bfa";
+export const SAFE = "#f59e0b";
+
+// The drawing (recharts) loads when it comes near the screen; the figures and the text table render with the page.
+const HealthPricePlot = dynamic(() => import("./health-price-plot").then((m) => m.HealthPricePlot), { ssr: false });
 
 /**
  * A position's health factor against the price of one collateral (others held) — any protocol: the caller gives each
@@ -79,55 +83,9 @@ export function HealthPriceChart({
           p.healthFactor >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(p.healthFactor, 2),
         ])}
       />
-      <div className="h-60" aria-hidden>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-          <LineChart accessibilityLayer={false} margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="price"
-              type="number"
-              domain={[0, "dataMax"]}
-              tickFormatter={usd}
-              stroke="#64748b"
-              fontSize={11}
-              allowDuplicatedCategory={false}
-            />
-            <YAxis
-              domain={[0, (max: number) => Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(max)))]}
-              stroke="#64748b"
-              fontSize={11}
-              width={36}
-              tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))}
-            />
-            <Tooltip
-              contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
-              labelStyle={{ color: "#cbd5e1" }}
-              labelFormatter={(v) => t("at", { asset: asset.symbol, price: usd(Number(v)) })}
-              formatter={(v, name) => [Number(v) >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : Number(v).toFixed(2), name]}
-            />
-            <ReferenceLine y={1} stroke={LIQ} strokeDasharray="4 4" label={{ value: "HF 1", fill: LIQ, fontSize: 10, position: "insideTopLeft" }} />
-            <ReferenceLine y={safetyNum} stroke={SAFE} strokeDasharray="2 4" />
-            <ReferenceLine x={curve.price} stroke={NOW} label={{ value: t("todayShort"), fill: NOW, fontSize: 10, position: "top" }} />
-            {curve.liquidationPrice > 0 && (
-              <ReferenceLine
-                x={curve.liquidationPrice}
-                stroke={LIQ}
-                label={{ value: t("liquidationShort"), fill: LIQ, fontSize: 10, position: "insideBottomLeft" }}
-              />
-            )}
-            <Line
-              data={curve.points}
-              dataKey="healthFactor"
-              name={t("healthFactor")}
-              stroke={CURVE}
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-            />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <NearViewport height="h-60">
+        <HealthPricePlot symbol={asset.symbol} curve={curve} safetyNum={safetyNum} />
+      </NearViewport>
     </figure>
   );
 }

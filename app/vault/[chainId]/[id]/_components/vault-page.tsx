@@ -1,10 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
-import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -18,7 +17,7 @@ import { feedStatus } from "@/lib/oracle";
 import { INFINITE_HEALTH, WAD } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 import { summarizeVault, unpricedAssets } from "@/lib/vault-summary";
-import { toPosition } from "@/lib/vaults";
+import { toPosition, type VaultRead } from "@/lib/vaults";
 import { resolveVaultRoute } from "@/lib/vault-route";
 import { failingSinceLastSuccess } from "@/lib/query-state";
 import { MultiplyPanel } from "@/components/multiply/multiply-panel";
@@ -27,19 +26,11 @@ import { healthCurve } from "@/lib/vault-charts";
 import { ProtectionPanel } from "./protection/protection-panel";
 import { ReputationPanel } from "./reputation-panel";
 import { VaultAutomation } from "@/components/automation/vault-automation";
+import { CompositionChart } from "./composition-chart";
+import { HealthPriceChart } from "./health-price-chart";
+import { HistoryChart } from "./history-chart";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
-
-// Charts load after the page is interactive (components/chart-placeholder.tsx).
-const HealthPriceChart = dynamic(() => import("./health-price-chart").then((m) => m.HealthPriceChart), {
-  ssr: false,
-  loading: () => <ChartPlaceholder />,
-});
-const HistoryChart = dynamic(() => import("./history-chart").then((m) => m.HistoryChart), { ssr: false, loading: () => <ChartPlaceholder /> });
-const CompositionChart = dynamic(() => import("./composition-chart").then((m) => m.CompositionChart), {
-  ssr: false,
-  loading: () => <ChartPlaceholder />,
-});
 
 function Problem({ children }: { children: React.ReactNode }) {
   const t = useTranslations("common");
@@ -53,25 +44,53 @@ function Problem({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function VaultPage({ chainIdParam, idParam, marketParam }: { chainIdParam: string; idParam: string; marketParam?: string }) {
+export function VaultPage({
+  chainIdParam,
+  idParam,
+  marketParam,
+  initial,
+}: {
+  chainIdParam: string;
+  idParam: string;
+  marketParam?: string;
+  /** The server's read of the vault when it rendered the page (none when the chain did not answer in time). */
+  initial?: { data: VaultRead; at: number } | undefined;
+}) {
   const t = useTranslations("vault");
   const route = resolveVaultRoute(useKeelChains(), chainIdParam, idParam, marketParam);
   if (!route.ok) return <Problem>{route.code === "deploymentError" ? route.problem : t(route.code, route.values)}</Problem>;
-  return <VaultView key={`${route.chain.id}-${route.market}-${idParam}`} chain={route.chain} marketAddress={route.market} id={route.id} />;
+  return (
+    <VaultView
+      key={`${route.chain.id}-${route.market}-${idParam}`}
+      chain={route.chain}
+      marketAddress={route.market}
+      id={route.id}
+      initial={initial}
+    />
+  );
 }
 
-function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAddress: Address; id: bigint }) {
+function VaultView({
+  chain,
+  marketAddress,
+  id,
+  initial,
+}: {
+  chain: ChainConfig;
+  marketAddress: Address;
+  id: bigint;
+  initial?: { data: VaultRead; at: number } | undefined;
+}) {
   const t = useTranslations("vault");
   const tc = useTranslations("common");
   const tf = useTranslations("feed");
   const f = useFormat();
   const { address } = useAccount();
-  const q = useVault(chain, marketAddress, id);
+  const q = useVault(chain, marketAddress, id, initial);
   const deployed = chain.deployment!.markets.find((m) => m.address === marketAddress)!;
   const wallet = useWalletTokens(chain, marketAddress, [...deployed.collaterals, deployed.baseAsset], address);
   const safety = useSafetyLevel();
   const exists = Boolean(q.data && q.data.vault.owner !== "0x0000000000000000000000000000000000000000");
-  const history = useVaultHistory(chain, marketAddress, id, exists);
 
   if (q.isPending && !failingSinceLastSuccess(q)) return <p className="text-sm text-slate-400">{t("reading", { id: id.toString() })}</p>;
   if (!q.data) {
@@ -267,19 +286,43 @@ function VaultView({ chain, marketAddress, id }: { chain: ChainConfig; marketAdd
       <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
       <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />
-        <CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />
-      </div>
-      <Timeline
-        history={history.data}
-        chainId={chain.id}
-        market={marketAddress}
+      <VaultPast
+        chain={chain}
+        marketAddress={marketAddress}
         id={id}
-        deployment={chain.deployment!}
         baseAsset={market.baseAsset}
+        composition={<CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />}
       />
     </div>
+  );
+}
+
+/**
+ * The vault's past (history chart, composition beside it, timeline): its own component, so the history's reads (the
+ * indexer, or many past blocks from the chain) re-render this part only, not the whole page.
+ */
+function VaultPast({
+  chain,
+  marketAddress,
+  id,
+  baseAsset,
+  composition,
+}: {
+  chain: ChainConfig;
+  marketAddress: Address;
+  id: bigint;
+  baseAsset: Address;
+  composition: ReactNode;
+}) {
+  const history = useVaultHistory(chain, marketAddress, id, true);
+  return (
+    <>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />
+        {composition}
+      </div>
+      <Timeline history={history.data} chainId={chain.id} market={marketAddress} id={id} deployment={chain.deployment!} baseAsset={baseAsset} />
+    </>
   );
 }
 
