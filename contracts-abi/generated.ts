@@ -7,7 +7,11 @@ export const aaveLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'pool_', internalType: 'contract IPool', type: 'address' },
-      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
+      {
+        name: 'adapter_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
     ],
     stateMutability: 'nonpayable',
   },
@@ -22,7 +26,9 @@ export const aaveLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -78,16 +84,47 @@ export const aaveLeverageRouterAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'pool', outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pool',
+    outputs: [{ name: '', internalType: 'contract IPool', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'debtAsset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'LeverageDecreased',
   },
@@ -95,12 +132,42 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'debtAsset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'deposited',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'borrowed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'collateralBought',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'LeverageIncreased',
   },
@@ -108,11 +175,36 @@ export const aaveLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'debtAsset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'PositionClosed',
   },
@@ -150,7 +242,11 @@ export const aaveLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -187,14 +283,32 @@ export const aaveV3GuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
-      { name: 'pool_', internalType: 'contract IGuardAavePool', type: 'address' },
-      { name: 'oracle_', internalType: 'contract IGuardAaveOracle', type: 'address' },
+      {
+        name: 'swapper_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+      {
+        name: 'pool_',
+        internalType: 'contract IGuardAavePool',
+        type: 'address',
+      },
+      {
+        name: 'oracle_',
+        internalType: 'contract IGuardAaveOracle',
+        type: 'address',
+      },
       { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
+    name: 'accrue',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [
@@ -241,7 +355,7 @@ export const aaveV3GuardAdapterAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'address', type: 'address' },
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
       { name: 'premium', internalType: 'uint256', type: 'uint256' },
       { name: 'initiator', internalType: 'address', type: 'address' },
@@ -251,20 +365,36 @@ export const aaveV3GuardAdapterAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'maxPriceAge', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guard',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxPriceAge',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [{ name: '', internalType: 'contract IGuardAaveOracle', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract IGuardAaveOracle', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
     type: 'function',
     inputs: [],
     name: 'pool',
-    outputs: [{ name: '', internalType: 'contract IGuardAavePool', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract IGuardAavePool', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -300,13 +430,35 @@ export const aaveV3GuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -366,7 +518,13 @@ export const devErc20Abi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'decimals',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -377,9 +535,27 @@ export const devErc20Abi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'name',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'symbol',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalSupply',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -405,9 +581,24 @@ export const devErc20Abi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
-      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'spender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'value',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Approval',
   },
@@ -417,7 +608,12 @@ export const devErc20Abi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'value',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Transfer',
   },
@@ -439,10 +635,26 @@ export const devErc20Abi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
-  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
-  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
-  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
+  {
+    type: 'error',
+    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidApprover',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidReceiver',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidSender',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidSpender',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -460,8 +672,20 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'description', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'decimals',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'description',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
@@ -475,8 +699,20 @@ export const devPriceFeedAbi = [
     ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'latestAnswer', outputs: [{ name: '', internalType: 'int256', type: 'int256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'latestRound', outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'latestAnswer',
+    outputs: [{ name: '', internalType: 'int256', type: 'int256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'latestRound',
+    outputs: [{ name: '', internalType: 'uint80', type: 'uint80' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -497,8 +733,20 @@ export const devPriceFeedAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [{ name: 'answer', internalType: 'int256', type: 'int256' }],
@@ -523,14 +771,35 @@ export const devPriceFeedAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'version',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'current', internalType: 'int256', type: 'int256', indexed: true },
-      { name: 'roundId', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'updatedAt', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'current',
+        internalType: 'int256',
+        type: 'int256',
+        indexed: true,
+      },
+      {
+        name: 'roundId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'updatedAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'AnswerUpdated',
   },
@@ -538,15 +807,41 @@ export const devPriceFeedAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'OwnershipTransferred',
   },
-  { type: 'error', inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }], name: 'NoRound' },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
-  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
-  { type: 'error', inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }], name: 'TimestampInFuture' },
+  {
+    type: 'error',
+    inputs: [{ name: 'roundId', internalType: 'uint80', type: 'uint80' }],
+    name: 'NoRound',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'updatedAt', internalType: 'uint256', type: 'uint256' }],
+    name: 'TimestampInFuture',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -578,9 +873,24 @@ export const devRiskSeederAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
-      { name: 'firstId', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'count', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'firstId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'count',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Seeded',
   },
@@ -615,7 +925,11 @@ export const ieasAbi = [
             type: 'tuple',
             components: [
               { name: 'recipient', internalType: 'address', type: 'address' },
-              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'expirationTime',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
               { name: 'revocable', internalType: 'bool', type: 'bool' },
               { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
               { name: 'data', internalType: 'bytes', type: 'bytes' },
@@ -644,7 +958,11 @@ export const ieasAbi = [
             type: 'tuple',
             components: [
               { name: 'recipient', internalType: 'address', type: 'address' },
-              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'expirationTime',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
               { name: 'revocable', internalType: 'bool', type: 'bool' },
               { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
               { name: 'data', internalType: 'bytes', type: 'bytes' },
@@ -709,7 +1027,9 @@ export const ieasAbi = [
     type: 'function',
     inputs: [],
     name: 'getSchemaRegistry',
-    outputs: [{ name: '', internalType: 'contract ISchemaRegistry', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISchemaRegistry', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -741,7 +1061,11 @@ export const ieasAbi = [
             type: 'tuple[]',
             components: [
               { name: 'recipient', internalType: 'address', type: 'address' },
-              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'expirationTime',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
               { name: 'revocable', internalType: 'bool', type: 'bool' },
               { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
               { name: 'data', internalType: 'bytes', type: 'bytes' },
@@ -770,7 +1094,11 @@ export const ieasAbi = [
             type: 'tuple[]',
             components: [
               { name: 'recipient', internalType: 'address', type: 'address' },
-              { name: 'expirationTime', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'expirationTime',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
               { name: 'revocable', internalType: 'bool', type: 'bool' },
               { name: 'refUID', internalType: 'bytes32', type: 'bytes32' },
               { name: 'data', internalType: 'bytes', type: 'bytes' },
@@ -948,15 +1276,36 @@ export const ieasAbi = [
     outputs: [{ name: '', internalType: 'uint64', type: 'uint64' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'version',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'recipient', internalType: 'address', type: 'address', indexed: true },
-      { name: 'attester', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'recipient',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'attester',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: false },
-      { name: 'schemaUID', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'schemaUID',
+        internalType: 'bytes32',
+        type: 'bytes32',
+        indexed: true,
+      },
     ],
     name: 'Attested',
   },
@@ -964,10 +1313,25 @@ export const ieasAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'recipient', internalType: 'address', type: 'address', indexed: true },
-      { name: 'attester', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'recipient',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'attester',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: false },
-      { name: 'schemaUID', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'schemaUID',
+        internalType: 'bytes32',
+        type: 'bytes32',
+        indexed: true,
+      },
     ],
     name: 'Revoked',
   },
@@ -975,9 +1339,19 @@ export const ieasAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'revoker', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'revoker',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'data', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      { name: 'timestamp', internalType: 'uint64', type: 'uint64', indexed: true },
+      {
+        name: 'timestamp',
+        internalType: 'uint64',
+        type: 'uint64',
+        indexed: true,
+      },
     ],
     name: 'RevokedOffchain',
   },
@@ -986,7 +1360,12 @@ export const ieasAbi = [
     anonymous: false,
     inputs: [
       { name: 'data', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      { name: 'timestamp', internalType: 'uint64', type: 'uint64', indexed: true },
+      {
+        name: 'timestamp',
+        internalType: 'uint64',
+        type: 'uint64',
+        indexed: true,
+      },
     ],
     name: 'Timestamped',
   },
@@ -1041,7 +1420,11 @@ export const iGuardAavePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint16', type: 'uint16' },
-          { name: 'liquidationThreshold', internalType: 'uint16', type: 'uint16' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint16',
+            type: 'uint16',
+          },
           { name: 'liquidationBonus', internalType: 'uint16', type: 'uint16' },
           { name: 'priceSource', internalType: 'address', type: 'address' },
           { name: 'label', internalType: 'string', type: 'string' },
@@ -1062,19 +1445,59 @@ export const iGuardAavePoolAbi = [
         components: [
           { name: 'configuration', internalType: 'uint256', type: 'uint256' },
           { name: 'liquidityIndex', internalType: 'uint128', type: 'uint128' },
-          { name: 'currentLiquidityRate', internalType: 'uint128', type: 'uint128' },
-          { name: 'variableBorrowIndex', internalType: 'uint128', type: 'uint128' },
-          { name: 'currentVariableBorrowRate', internalType: 'uint128', type: 'uint128' },
-          { name: 'currentStableBorrowRate', internalType: 'uint128', type: 'uint128' },
-          { name: 'lastUpdateTimestamp', internalType: 'uint40', type: 'uint40' },
+          {
+            name: 'currentLiquidityRate',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'variableBorrowIndex',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'currentVariableBorrowRate',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'currentStableBorrowRate',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
+          {
+            name: 'lastUpdateTimestamp',
+            internalType: 'uint40',
+            type: 'uint40',
+          },
           { name: 'id', internalType: 'uint16', type: 'uint16' },
           { name: 'aTokenAddress', internalType: 'address', type: 'address' },
-          { name: 'stableDebtTokenAddress', internalType: 'address', type: 'address' },
-          { name: 'variableDebtTokenAddress', internalType: 'address', type: 'address' },
-          { name: 'interestRateStrategyAddress', internalType: 'address', type: 'address' },
-          { name: 'accruedToTreasury', internalType: 'uint128', type: 'uint128' },
+          {
+            name: 'stableDebtTokenAddress',
+            internalType: 'address',
+            type: 'address',
+          },
+          {
+            name: 'variableDebtTokenAddress',
+            internalType: 'address',
+            type: 'address',
+          },
+          {
+            name: 'interestRateStrategyAddress',
+            internalType: 'address',
+            type: 'address',
+          },
+          {
+            name: 'accruedToTreasury',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
           { name: 'unbacked', internalType: 'uint128', type: 'uint128' },
-          { name: 'isolationModeTotalDebt', internalType: 'uint128', type: 'uint128' },
+          {
+            name: 'isolationModeTotalDebt',
+            internalType: 'uint128',
+            type: 'uint128',
+          },
         ],
       },
     ],
@@ -1088,7 +1511,11 @@ export const iGuardAavePoolAbi = [
       { name: 'totalCollateralBase', internalType: 'uint256', type: 'uint256' },
       { name: 'totalDebtBase', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
-      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'uint256', type: 'uint256' },
     ],
@@ -1222,8 +1649,24 @@ export const iGuardAdapterAbi = [
     ],
     stateMutability: 'view',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
   {
     type: 'error',
     inputs: [
@@ -1624,8 +2067,20 @@ export const iUniswapV2PairAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'sync', outputs: [], stateMutability: 'nonpayable' },
-  { type: 'function', inputs: [], name: 'token0', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'sync',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'token0',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -1633,7 +2088,20 @@ export const iUniswapV2PairAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelAutomationAbi = [
-  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_FEE_BPS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_RULE_LIFETIME',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -1641,8 +2109,20 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MAX_TRAIL_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_TARGET',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_TRAIL_BPS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -1650,7 +2130,13 @@ export const keelAutomationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'RULE_GAP', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'RULE_GAP',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -1661,7 +2147,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1674,7 +2164,11 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
+          {
+            name: 'blocker',
+            internalType: 'enum KeelAutomation.Blocker',
+            type: 'uint8',
+          },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1692,7 +2186,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1713,6 +2211,7 @@ export const keelAutomationAbi = [
           { name: 'target', internalType: 'uint128', type: 'uint128' },
           { name: 'minCollateral', internalType: 'uint128', type: 'uint128' },
           { name: 'high', internalType: 'uint128', type: 'uint128' },
+          { name: 'validUntil', internalType: 'uint40', type: 'uint40' },
         ],
       },
     ],
@@ -1728,7 +2227,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'feeBps', internalType: 'uint256', type: 'uint256' },
@@ -1741,7 +2244,11 @@ export const keelAutomationAbi = [
         type: 'tuple',
         components: [
           { name: 'triggered', internalType: 'bool', type: 'bool' },
-          { name: 'blocker', internalType: 'enum KeelAutomation.Blocker', type: 'uint8' },
+          {
+            name: 'blocker',
+            internalType: 'enum KeelAutomation.Blocker',
+            type: 'uint8',
+          },
           { name: 'observed', internalType: 'uint256', type: 'uint256' },
           { name: 'level', internalType: 'uint256', type: 'uint256' },
           { name: 'close', internalType: 'bool', type: 'bool' },
@@ -1759,7 +2266,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
     ],
     name: 'poke',
@@ -1769,7 +2280,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1780,7 +2295,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
     ],
@@ -1791,7 +2310,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       { name: 'paused', internalType: 'bool', type: 'bool' },
@@ -1803,7 +2326,11 @@ export const keelAutomationAbi = [
   {
     type: 'function',
     inputs: [
-      { name: 'adapter', internalType: 'contract IGuardAdapter', type: 'address' },
+      {
+        name: 'adapter',
+        internalType: 'contract IGuardAdapter',
+        type: 'address',
+      },
       { name: 'position', internalType: 'bytes', type: 'bytes' },
       { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8' },
       {
@@ -1817,6 +2344,7 @@ export const keelAutomationAbi = [
           { name: 'minCollateral', internalType: 'uint256', type: 'uint256' },
           { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256' },
           { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256' },
+          { name: 'validUntil', internalType: 'uint256', type: 'uint256' },
         ],
       },
     ],
@@ -1829,7 +2357,12 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      { name: 'high', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'high',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'HighRecorded',
   },
@@ -1838,12 +2371,42 @@ export const keelAutomationAbi = [
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      { name: 'executor', internalType: 'address', type: 'address', indexed: true },
-      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
-      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'executor',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum KeelAutomation.Kind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'observed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'borrowed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'RuleExecuted',
@@ -1857,26 +2420,87 @@ export const keelAutomationAbi = [
     ],
     name: 'RulePausedSet',
   },
-  { type: 'event', anonymous: false, inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true }], name: 'RuleRemoved' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      { name: 'adapter', internalType: 'address', type: 'address', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'kind', internalType: 'enum KeelAutomation.Kind', type: 'uint8', indexed: false },
-      { name: 'position', internalType: 'bytes', type: 'bytes', indexed: false },
-      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'trailBps', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'minCollateral', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
+    ],
+    name: 'RuleRemoved',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'adapter',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum KeelAutomation.Kind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'position',
+        internalType: 'bytes',
+        type: 'bytes',
+        indexed: false,
+      },
+      {
+        name: 'trigger',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'target',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'trailBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'minCollateral',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxSlippageBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxFeeBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'RuleSet',
   },
-  { type: 'error', inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }], name: 'AlreadyMovedThisBlock' },
+  {
+    type: 'error',
+    inputs: [{ name: 'blockNumber', internalType: 'uint256', type: 'uint256' }],
+    name: 'AlreadyMovedThisBlock',
+  },
   {
     type: 'error',
     inputs: [
@@ -1893,8 +2517,16 @@ export const keelAutomationAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
-  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'NoRule' },
+  {
+    type: 'error',
+    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
+    name: 'InvalidRule',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'NoRule',
+  },
   {
     type: 'error',
     inputs: [
@@ -1931,12 +2563,24 @@ export const keelAutomationAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'key', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'validUntil', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'RuleExpired',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'ruleOwner', internalType: 'address', type: 'address' },
       { name: 'owner', internalType: 'address', type: 'address' },
     ],
     name: 'RuleOwnerChanged',
   },
-  { type: 'error', inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }], name: 'RulePaused' },
+  {
+    type: 'error',
+    inputs: [{ name: 'key', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'RulePaused',
+  },
   {
     type: 'error',
     inputs: [
@@ -1968,8 +2612,24 @@ export const keelAutomationAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelGuardAbi = [
-  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
-  { type: 'function', inputs: [], name: 'MAX_FEE_BPS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'constructor',
+    inputs: [
+      {
+        name: 'adapter_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_FEE_BPS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -1977,13 +2637,27 @@ export const keelGuardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'MAX_TARGET', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'TARGET_MARGIN', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_TARGET',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'TARGET_MARGIN',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -2120,16 +2794,56 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
-      { name: 'executor', internalType: 'address', type: 'address', indexed: false },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
-      { name: 'observed', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'kind',
+        internalType: 'enum KeelGuard.Kind',
+        type: 'uint8',
+        indexed: true,
+      },
+      {
+        name: 'executor',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'observed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'toOwner', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'toOwner',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'RuleExecuted',
   },
@@ -2137,9 +2851,19 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      {
+        name: 'kind',
+        internalType: 'enum KeelGuard.Kind',
+        type: 'uint8',
+        indexed: true,
+      },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'RulePausedSet',
@@ -2148,9 +2872,19 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
+      {
+        name: 'kind',
+        internalType: 'enum KeelGuard.Kind',
+        type: 'uint8',
+        indexed: true,
+      },
     ],
     name: 'RuleRemoved',
   },
@@ -2158,15 +2892,55 @@ export const keelGuardAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'kind', internalType: 'enum KeelGuard.Kind', type: 'uint8', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: false },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
-      { name: 'trigger', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'target', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'maxSlippageBps', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'maxFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'kind',
+        internalType: 'enum KeelGuard.Kind',
+        type: 'uint8',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'trigger',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'target',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxSlippageBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxFeeBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'RuleSet',
   },
@@ -2178,8 +2952,16 @@ export const keelGuardAbi = [
     ],
     name: 'FeeAboveCap',
   },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'GuardNotOperator' },
-  { type: 'error', inputs: [{ name: 'reason', internalType: 'string', type: 'string' }], name: 'InvalidRule' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'GuardNotOperator',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'reason', internalType: 'string', type: 'string' }],
+    name: 'InvalidRule',
+  },
   {
     type: 'error',
     inputs: [
@@ -2224,7 +3006,11 @@ export const keelGuardAbi = [
     ],
     name: 'RulePaused',
   },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -2252,12 +3038,26 @@ export const keelGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
-      { name: 'registry_', internalType: 'contract IKeelMarketRegistry', type: 'address' },
+      {
+        name: 'swapper_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+      {
+        name: 'registry_',
+        internalType: 'contract IKeelMarketRegistry',
+        type: 'address',
+      },
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }], name: 'accrue', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
+    name: 'accrue',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [
@@ -2301,7 +3101,13 @@ export const keelGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guard',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -2319,7 +3125,13 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'registry',
-    outputs: [{ name: '', internalType: 'contract IKeelMarketRegistry', type: 'address' }],
+    outputs: [
+      {
+        name: '',
+        internalType: 'contract IKeelMarketRegistry',
+        type: 'address',
+      },
+    ],
     stateMutability: 'view',
   },
   {
@@ -2355,13 +3167,35 @@ export const keelGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -2378,7 +3212,11 @@ export const keelGuardAdapterAbi = [
     ],
     name: 'UnexpectedLoan',
   },
-  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'UnknownMarket',
+  },
   {
     type: 'error',
     inputs: [
@@ -2428,19 +3266,39 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+              {
+                name: 'status',
+                internalType: 'enum KeelOracle.Status',
+                type: 'uint8',
+              },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
-              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
+              {
+                name: 'liquidationThreshold',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
+              {
+                name: 'liquidationPrice',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
-          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'borrowLimitValue',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
+          {
+            name: 'liquidationValue',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -2502,13 +3360,29 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+              {
+                name: 'status',
+                internalType: 'enum KeelOracle.Status',
+                type: 'uint8',
+              },
             ],
           },
-          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
-          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'totalSupplyAssets',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
+          {
+            name: 'totalSupplyShares',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'totalBorrowShares',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -2548,10 +3422,26 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
-                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
+                  {
+                    name: 'liquidationThreshold',
+                    internalType: 'uint64',
+                    type: 'uint64',
+                  },
+                  {
+                    name: 'maxDiscount',
+                    internalType: 'uint64',
+                    type: 'uint64',
+                  },
+                  {
+                    name: 'supplyCap',
+                    internalType: 'uint128',
+                    type: 'uint128',
+                  },
+                  {
+                    name: 'totalDeposited',
+                    internalType: 'uint128',
+                    type: 'uint128',
+                  },
                 ],
               },
               {
@@ -2561,15 +3451,27 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
+                  {
+                    name: 'feedDecimals',
+                    internalType: 'uint8',
+                    type: 'uint8',
+                  },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
+                  {
+                    name: 'updatedAt',
+                    internalType: 'uint256',
+                    type: 'uint256',
+                  },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+                  {
+                    name: 'status',
+                    internalType: 'enum KeelOracle.Status',
+                    type: 'uint8',
+                  },
                 ],
               },
             ],
@@ -2585,7 +3487,11 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
+              {
+                name: 'values',
+                internalType: 'uint256[4]',
+                type: 'uint256[4]',
+              },
             ],
           },
         ],
@@ -2624,13 +3530,29 @@ export const keelLensAbi = [
               { name: 'answer', internalType: 'int256', type: 'int256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
-              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+              {
+                name: 'status',
+                internalType: 'enum KeelOracle.Status',
+                type: 'uint8',
+              },
             ],
           },
-          { name: 'totalSupplyAssets', internalType: 'uint256', type: 'uint256' },
-          { name: 'totalSupplyShares', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'totalSupplyAssets',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
+          {
+            name: 'totalSupplyShares',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'totalBorrows', internalType: 'uint256', type: 'uint256' },
-          { name: 'totalBorrowShares', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'totalBorrowShares',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'totalReserves', internalType: 'uint256', type: 'uint256' },
           { name: 'totalBadDebt', internalType: 'uint256', type: 'uint256' },
           { name: 'cash', internalType: 'uint256', type: 'uint256' },
@@ -2670,10 +3592,26 @@ export const keelLensAbi = [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'decimals', internalType: 'uint8', type: 'uint8' },
                   { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-                  { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
-                  { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
-                  { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-                  { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
+                  {
+                    name: 'liquidationThreshold',
+                    internalType: 'uint64',
+                    type: 'uint64',
+                  },
+                  {
+                    name: 'maxDiscount',
+                    internalType: 'uint64',
+                    type: 'uint64',
+                  },
+                  {
+                    name: 'supplyCap',
+                    internalType: 'uint128',
+                    type: 'uint128',
+                  },
+                  {
+                    name: 'totalDeposited',
+                    internalType: 'uint128',
+                    type: 'uint128',
+                  },
                 ],
               },
               {
@@ -2683,15 +3621,27 @@ export const keelLensAbi = [
                 components: [
                   { name: 'asset', internalType: 'address', type: 'address' },
                   { name: 'feed', internalType: 'address', type: 'address' },
-                  { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
+                  {
+                    name: 'feedDecimals',
+                    internalType: 'uint8',
+                    type: 'uint8',
+                  },
                   { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
                   { name: 'minAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
                   { name: 'roundId', internalType: 'uint80', type: 'uint80' },
                   { name: 'answer', internalType: 'int256', type: 'int256' },
-                  { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
+                  {
+                    name: 'updatedAt',
+                    internalType: 'uint256',
+                    type: 'uint256',
+                  },
                   { name: 'price', internalType: 'uint256', type: 'uint256' },
-                  { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+                  {
+                    name: 'status',
+                    internalType: 'enum KeelOracle.Status',
+                    type: 'uint8',
+                  },
                 ],
               },
             ],
@@ -2707,7 +3657,11 @@ export const keelLensAbi = [
               { name: 'asset', internalType: 'address', type: 'address' },
               { name: 'executableAt', internalType: 'uint64', type: 'uint64' },
               { name: 'expiresAt', internalType: 'uint64', type: 'uint64' },
-              { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]' },
+              {
+                name: 'values',
+                internalType: 'uint256[4]',
+                type: 'uint256[4]',
+              },
             ],
           },
         ],
@@ -2742,19 +3696,39 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+              {
+                name: 'status',
+                internalType: 'enum KeelOracle.Status',
+                type: 'uint8',
+              },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
-              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
+              {
+                name: 'liquidationThreshold',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
+              {
+                name: 'liquidationPrice',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
-          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'borrowLimitValue',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
+          {
+            name: 'liquidationValue',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -2808,19 +3782,39 @@ export const keelLensAbi = [
               { name: 'amount', internalType: 'uint256', type: 'uint256' },
               { name: 'price', internalType: 'uint256', type: 'uint256' },
               { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
-              { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+              {
+                name: 'status',
+                internalType: 'enum KeelOracle.Status',
+                type: 'uint8',
+              },
               { name: 'value', internalType: 'uint256', type: 'uint256' },
               { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-              { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
-              { name: 'liquidationPrice', internalType: 'uint256', type: 'uint256' },
+              {
+                name: 'liquidationThreshold',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
+              {
+                name: 'liquidationPrice',
+                internalType: 'uint256',
+                type: 'uint256',
+              },
             ],
           },
           { name: 'debt', internalType: 'uint256', type: 'uint256' },
           { name: 'debtShares', internalType: 'uint256', type: 'uint256' },
           { name: 'debtValue', internalType: 'uint256', type: 'uint256' },
           { name: 'collateralValue', internalType: 'uint256', type: 'uint256' },
-          { name: 'borrowLimitValue', internalType: 'uint256', type: 'uint256' },
-          { name: 'liquidationValue', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'borrowLimitValue',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
+          {
+            name: 'liquidationValue',
+            internalType: 'uint256',
+            type: 'uint256',
+          },
           { name: 'healthFactor', internalType: 'uint256', type: 'uint256' },
           { name: 'borrowCapacity', internalType: 'uint256', type: 'uint256' },
           { name: 'pricesOk', internalType: 'bool', type: 'bool' },
@@ -2838,12 +3832,24 @@ export const keelLensAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelLeverageRouterAbi = [
-  { type: 'constructor', inputs: [{ name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' }], stateMutability: 'nonpayable' },
+  {
+    type: 'constructor',
+    inputs: [
+      {
+        name: 'adapter_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -2903,12 +3909,37 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'LeverageDecreased',
   },
@@ -2916,13 +3947,43 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
-      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'deposited',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'borrowed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'collateralBought',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'LeverageIncreased',
   },
@@ -2930,12 +3991,37 @@ export const keelLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: false },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'PositionClosed',
   },
@@ -2949,8 +4035,16 @@ export const keelLeverageRouterAbi = [
     name: 'NotVaultOwner',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotOperator' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'RouterNotOperator',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -2986,7 +4080,11 @@ export const keelLiquidatorAbi = [
   {
     type: 'constructor',
     inputs: [
-      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
+      {
+        name: 'adapter_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
       { name: 'owner_', internalType: 'address', type: 'address' },
     ],
     stateMutability: 'nonpayable',
@@ -3002,7 +4100,9 @@ export const keelLiquidatorAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -3013,7 +4113,11 @@ export const keelLiquidatorAbi = [
         internalType: 'struct KeelLiquidator.Batch[]',
         type: 'tuple[]',
         components: [
-          { name: 'market', internalType: 'contract IKeelVaults', type: 'address' },
+          {
+            name: 'market',
+            internalType: 'contract IKeelVaults',
+            type: 'address',
+          },
           { name: 'collateral', internalType: 'address', type: 'address' },
           {
             name: 'vaults',
@@ -3033,7 +4137,13 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: 'results', internalType: 'int256[]', type: 'int256[]' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'maxLossBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxLossBps',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -3047,8 +4157,20 @@ export const keelLiquidatorAbi = [
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256' }],
@@ -3067,14 +4189,54 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'liquidated', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'skipped', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'proceeds', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'result', internalType: 'int256', type: 'int256', indexed: false },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'liquidated',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'skipped',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'seized',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'proceeds',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'result',
+        internalType: 'int256',
+        type: 'int256',
+        indexed: false,
+      },
     ],
     name: 'BatchLiquidated',
   },
@@ -3082,19 +4244,41 @@ export const keelLiquidatorAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
       { name: 'reason', internalType: 'bytes', type: 'bytes', indexed: false },
     ],
     name: 'LiquidationSkipped',
   },
-  { type: 'event', anonymous: false, inputs: [{ name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'MaxLossBpsSet' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
+      { name: 'bps', internalType: 'uint256', type: 'uint256', indexed: false },
+    ],
+    name: 'MaxLossBpsSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'OwnershipTransferred',
   },
@@ -3115,8 +4299,16 @@ export const keelLiquidatorAbi = [
     ],
     name: 'LossBpsAboveLimit',
   },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
-  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
   {
     type: 'error',
     inputs: [
@@ -3126,7 +4318,11 @@ export const keelLiquidatorAbi = [
     name: 'ProfitBelowMin',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -3145,7 +4341,11 @@ export const keelMarketAbi = [
   {
     type: 'constructor',
     inputs: [
-      { name: 'baseAsset', internalType: 'contract IERC20Metadata', type: 'address' },
+      {
+        name: 'baseAsset',
+        internalType: 'contract IERC20Metadata',
+        type: 'address',
+      },
       { name: 'name_', internalType: 'string', type: 'string' },
       { name: 'symbol_', internalType: 'string', type: 'string' },
       { name: 'oracle_', internalType: 'contract KeelOracle', type: 'address' },
@@ -3166,7 +4366,13 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'DUST_VALUE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DUST_VALUE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -3181,7 +4387,13 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'MAX_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_DISCOUNT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -3189,7 +4401,13 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'MAX_LT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_LT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -3197,8 +4415,20 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'MIN_DISCOUNT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'TARGET_HEALTH', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MIN_DISCOUNT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'TARGET_HEALTH',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -3206,7 +4436,13 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'accrueInterest', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'accrueInterest',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [
@@ -3227,7 +4463,13 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'asset', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'asset',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
@@ -3246,9 +4488,27 @@ export const keelMarketAbi = [
     outputs: [{ name: 'shares', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'borrowPaused', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'borrowRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'cash', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'borrowPaused',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'borrowRate',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'cash',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -3269,7 +4529,11 @@ export const keelMarketAbi = [
           { name: 'asset', internalType: 'address', type: 'address' },
           { name: 'decimals', internalType: 'uint8', type: 'uint8' },
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
           { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
@@ -3309,7 +4573,13 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'decimals', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'decimals',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -3341,11 +4611,21 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'flashFeeBps', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'flashFeeBps',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
-      { name: '', internalType: 'contract IERC3156FlashBorrower', type: 'address' },
+      {
+        name: '',
+        internalType: 'contract IERC3156FlashBorrower',
+        type: 'address',
+      },
       { name: '', internalType: 'address', type: 'address' },
       { name: '', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'bytes', type: 'bytes' },
@@ -3445,7 +4725,13 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'module', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'module',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'data', internalType: 'bytes[]', type: 'bytes[]' }],
@@ -3453,7 +4739,13 @@ export const keelMarketAbi = [
     outputs: [{ name: 'results', internalType: 'bytes[]', type: 'bytes[]' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'name', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'name',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -3465,7 +4757,9 @@ export const keelMarketAbi = [
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract KeelOracle', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -3546,9 +4840,27 @@ export const keelMarketAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'reputation', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'reserveFactor', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'riskAdmin', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'reputation',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'reserveFactor',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'riskAdmin',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: '', internalType: 'bool', type: 'bool' }],
@@ -3566,7 +4878,11 @@ export const keelMarketAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -3622,10 +4938,34 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'supplyRate', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'symbol', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'totalAssets', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'totalBadDebt', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'supplyRate',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'symbol',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalAssets',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalBadDebt',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -3633,9 +4973,27 @@ export const keelMarketAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'totalBorrows', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'totalReserves', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'totalSupply', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalBorrows',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalReserves',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalSupply',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -3667,8 +5025,20 @@ export const keelMarketAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'utilization', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'vaultCount', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'utilization',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'vaultCount',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
@@ -3733,9 +5103,24 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'spender', internalType: 'address', type: 'address', indexed: true },
-      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'spender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'value',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Approval',
   },
@@ -3744,20 +5129,52 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'BadDebt',
   },
-  { type: 'event', anonymous: false, inputs: [{ name: 'paused', internalType: 'bool', type: 'bool', indexed: false }], name: 'BorrowPausedSet' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'BorrowPausedSet',
+  },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
-      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
-      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'caller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'assets',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Borrowed',
   },
@@ -3766,9 +5183,24 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'caller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'CollateralDeposited',
   },
@@ -3776,11 +5208,31 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxDiscount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'supplyCap',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'CollateralListed',
   },
@@ -3788,11 +5240,31 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'ltv', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'supplyCap', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'maxDiscount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'supplyCap',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'CollateralParamsSet',
   },
@@ -3801,10 +5273,30 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'receiver', internalType: 'address', type: 'address', indexed: false },
+      {
+        name: 'caller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: false,
+      },
     ],
     name: 'CollateralWithdrawn',
   },
@@ -3812,10 +5304,30 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'assets',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Deposit',
   },
@@ -3823,8 +5335,18 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'reserveFactor', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'flashFeeBps', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'reserveFactor',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'flashFeeBps',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'FeesSet',
   },
@@ -3832,9 +5354,24 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
-      { name: 'initiator', internalType: 'address', type: 'address', indexed: true },
-      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'initiator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
       { name: 'fee', internalType: 'uint256', type: 'uint256', indexed: false },
     ],
     name: 'FlashLoan',
@@ -3843,9 +5380,24 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'borrowRate', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'interest', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'reserves', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'borrowRate',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'interest',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'reserves',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'InterestAccrued',
   },
@@ -3854,11 +5406,36 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'liquidator', internalType: 'address', type: 'address', indexed: true },
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'seized', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'discount', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'liquidator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'seized',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'discount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Liquidated',
   },
@@ -3866,8 +5443,18 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'operator', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'operator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'approved', internalType: 'bool', type: 'bool', indexed: false },
     ],
     name: 'OperatorSet',
@@ -3876,10 +5463,30 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'baseRate', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'slope1', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'slope2', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'kink', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'baseRate',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'slope1',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'slope2',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'kink',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'RateModelSet',
   },
@@ -3888,19 +5495,51 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'caller', internalType: 'address', type: 'address', indexed: true },
-      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'caller',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'assets',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Repaid',
   },
-  { type: 'event', anonymous: false, inputs: [{ name: 'source', internalType: 'address', type: 'address', indexed: true }], name: 'ReputationSet' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'source',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'ReputationSet',
+  },
   {
     type: 'event',
     anonymous: false,
     inputs: [
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      { name: 'amount', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'ReservesWithdrawn',
   },
@@ -3910,7 +5549,12 @@ export const keelMarketAbi = [
     inputs: [
       { name: 'from', internalType: 'address', type: 'address', indexed: true },
       { name: 'to', internalType: 'address', type: 'address', indexed: true },
-      { name: 'value', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'value',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Transfer',
   },
@@ -3919,7 +5563,12 @@ export const keelMarketAbi = [
     anonymous: false,
     inputs: [
       { name: 'id', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'VaultOpened',
   },
@@ -3947,11 +5596,36 @@ export const keelMarketAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'sender', internalType: 'address', type: 'address', indexed: true },
-      { name: 'receiver', internalType: 'address', type: 'address', indexed: true },
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'assets', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'shares', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'sender',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'receiver',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'assets',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'Withdraw',
   },
@@ -3974,10 +5648,26 @@ export const keelMarketAbi = [
     ],
     name: 'ERC20InsufficientBalance',
   },
-  { type: 'error', inputs: [{ name: 'approver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidApprover' },
-  { type: 'error', inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }], name: 'ERC20InvalidReceiver' },
-  { type: 'error', inputs: [{ name: 'sender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSender' },
-  { type: 'error', inputs: [{ name: 'spender', internalType: 'address', type: 'address' }], name: 'ERC20InvalidSpender' },
+  {
+    type: 'error',
+    inputs: [{ name: 'approver', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidApprover',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'receiver', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidReceiver',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'sender', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidSender',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'spender', internalType: 'address', type: 'address' }],
+    name: 'ERC20InvalidSpender',
+  },
   {
     type: 'error',
     inputs: [
@@ -4052,12 +5742,20 @@ export const keelMarketAbi = [
     ],
     name: 'InsufficientReserves',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'InvalidCollateral' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'InvalidCollateral',
+  },
   {
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
@@ -4095,7 +5793,11 @@ export const keelMarketAbi = [
     ],
     name: 'NotLiquidatable',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NotListed',
+  },
   {
     type: 'error',
     inputs: [
@@ -4104,8 +5806,16 @@ export const keelMarketAbi = [
     ],
     name: 'NotOffered',
   },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotRiskAdmin' },
-  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'NothingToRepay' },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotRiskAdmin',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'NothingToRepay',
+  },
   { type: 'error', inputs: [], name: 'Reentrancy' },
   {
     type: 'error',
@@ -4123,7 +5833,11 @@ export const keelMarketAbi = [
     ],
     name: 'SafeCastOverflowedUintDowncast',
   },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -4159,9 +5873,21 @@ export const keelMarketAbi = [
     ],
     name: 'Unauthorized',
   },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'UnsupportedToken' },
-  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultCheckPending' },
-  { type: 'error', inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }], name: 'VaultNotFound' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'UnsupportedToken',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'VaultCheckPending',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
+    name: 'VaultNotFound',
+  },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
   { type: 'error', inputs: [], name: 'ZeroAmount' },
 ] as const
@@ -4171,11 +5897,39 @@ export const keelMarketAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const keelOracleAbi = [
-  { type: 'constructor', inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }], stateMutability: 'nonpayable' },
-  { type: 'function', inputs: [], name: 'MAX_FEED_DECIMALS', outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MAX_HEARTBEAT', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
-  { type: 'function', inputs: [], name: 'assets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
+  {
+    type: 'constructor',
+    inputs: [{ name: 'owner_', internalType: 'address', type: 'address' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_FEED_DECIMALS',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_HEARTBEAT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'acceptOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'assets',
+    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -4186,7 +5940,11 @@ export const keelOracleAbi = [
         internalType: 'struct KeelOracle.FeedConfig',
         type: 'tuple',
         components: [
-          { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
+          {
+            name: 'feed',
+            internalType: 'contract AggregatorV3Interface',
+            type: 'address',
+          },
           { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
           { name: 'feedDecimals', internalType: 'uint8', type: 'uint8' },
           { name: 'minAnswer', internalType: 'int128', type: 'int128' },
@@ -4196,7 +5954,13 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -4217,7 +5981,11 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+          {
+            name: 'status',
+            internalType: 'enum KeelOracle.Status',
+            type: 'uint8',
+          },
         ],
       },
     ],
@@ -4243,13 +6011,23 @@ export const keelOracleAbi = [
           { name: 'answer', internalType: 'int256', type: 'int256' },
           { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
           { name: 'price', internalType: 'uint256', type: 'uint256' },
-          { name: 'status', internalType: 'enum KeelOracle.Status', type: 'uint8' },
+          {
+            name: 'status',
+            internalType: 'enum KeelOracle.Status',
+            type: 'uint8',
+          },
         ],
       },
     ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingOwner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
@@ -4270,12 +6048,22 @@ export const keelOracleAbi = [
     ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -4295,12 +6083,37 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'feed', internalType: 'address', type: 'address', indexed: true },
-      { name: 'heartbeat', internalType: 'uint32', type: 'uint32', indexed: false },
-      { name: 'feedDecimals', internalType: 'uint8', type: 'uint8', indexed: false },
-      { name: 'minAnswer', internalType: 'int256', type: 'int256', indexed: false },
-      { name: 'maxAnswer', internalType: 'int256', type: 'int256', indexed: false },
+      {
+        name: 'heartbeat',
+        internalType: 'uint32',
+        type: 'uint32',
+        indexed: false,
+      },
+      {
+        name: 'feedDecimals',
+        internalType: 'uint8',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'minAnswer',
+        internalType: 'int256',
+        type: 'int256',
+        indexed: false,
+      },
+      {
+        name: 'maxAnswer',
+        internalType: 'int256',
+        type: 'int256',
+        indexed: false,
+      },
     ],
     name: 'FeedSet',
   },
@@ -4308,8 +6121,18 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -4317,12 +6140,26 @@ export const keelOracleAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'OwnershipTransferred',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedCallFailed' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'FeedCallFailed',
+  },
   {
     type: 'error',
     inputs: [
@@ -4339,9 +6176,21 @@ export const keelOracleAbi = [
     ],
     name: 'InvalidBounds',
   },
-  { type: 'error', inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }], name: 'InvalidFeedDecimals' },
-  { type: 'error', inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }], name: 'InvalidHeartbeat' },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoFeed' },
+  {
+    type: 'error',
+    inputs: [{ name: 'decimals', internalType: 'uint8', type: 'uint8' }],
+    name: 'InvalidFeedDecimals',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'heartbeat', internalType: 'uint256', type: 'uint256' }],
+    name: 'InvalidHeartbeat',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoFeed',
+  },
   {
     type: 'error',
     inputs: [
@@ -4350,8 +6199,16 @@ export const keelOracleAbi = [
     ],
     name: 'NonPositivePrice',
   },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
-  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
   {
     type: 'error',
     inputs: [
@@ -4396,11 +6253,41 @@ export const keelReputationAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'DISPUTE_SCHEMA', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MAX_BONUS', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MAX_SCORE', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MAX_VALIDITY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'RECORD_SCHEMA', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DISPUTE_SCHEMA',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_BONUS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_SCORE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_VALIDITY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'RECORD_SCHEMA',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -4426,7 +6313,13 @@ export const keelReputationAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'payable',
   },
-  { type: 'function', inputs: [], name: 'attester', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'attester',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'score', internalType: 'uint256', type: 'uint256' }],
@@ -4434,9 +6327,27 @@ export const keelReputationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'disputeSchema', outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'eas', outputs: [{ name: '', internalType: 'contract IEAS', type: 'address' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'isPayable', outputs: [{ name: '', internalType: 'bool', type: 'bool' }], stateMutability: 'pure' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'disputeSchema',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'eas',
+    outputs: [{ name: '', internalType: 'contract IEAS', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'isPayable',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'pure',
+  },
   {
     type: 'function',
     inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
@@ -4444,7 +6355,13 @@ export const keelReputationAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'maxBonus', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxBonus',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -4508,7 +6425,13 @@ export const keelReputationAbi = [
     ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'recordSchema', outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'recordSchema',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -4534,16 +6457,42 @@ export const keelReputationAbi = [
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
     stateMutability: 'payable',
   },
-  { type: 'function', inputs: [], name: 'version', outputs: [{ name: '', internalType: 'string', type: 'string' }], stateMutability: 'pure' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'version',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'pure',
+  },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'account', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: true },
-      { name: 'score', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'bonus', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'expiry', internalType: 'uint64', type: 'uint64', indexed: false },
+      {
+        name: 'score',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'bonus',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'expiry',
+        internalType: 'uint64',
+        type: 'uint64',
+        indexed: false,
+      },
     ],
     name: 'RecordHonoured',
   },
@@ -4551,13 +6500,22 @@ export const keelReputationAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'account', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'uid', internalType: 'bytes32', type: 'bytes32', indexed: true },
     ],
     name: 'RecordRevoked',
   },
   { type: 'error', inputs: [], name: 'InvalidReputationConfig' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotEas' },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotEas',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -4573,10 +6531,34 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'GRACE_PERIOD', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MAX_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'MIN_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'SAFER_DELAY', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'GRACE_PERIOD',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MIN_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'SAFER_DELAY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -4584,7 +6566,13 @@ export const keelRiskAdminAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'acceptOwnership', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'acceptOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -4599,7 +6587,13 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'delay', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'delay',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
@@ -4607,7 +6601,13 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'guardian', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guardian',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -4626,7 +6626,11 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -4636,15 +6640,29 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'markets', outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'markets',
+    outputs: [{ name: '', internalType: 'address[]', type: 'address[]' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
     name: 'oracle',
-    outputs: [{ name: '', internalType: 'contract KeelOracle', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract KeelOracle', type: 'address' },
+    ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'owner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'owner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
@@ -4674,7 +6692,13 @@ export const keelRiskAdminAbi = [
     ],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'pendingOwner', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingOwner',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -4686,7 +6710,11 @@ export const keelRiskAdminAbi = [
         type: 'tuple',
         components: [
           { name: 'ltv', internalType: 'uint64', type: 'uint64' },
-          { name: 'liquidationThreshold', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationThreshold',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
         ],
@@ -4707,7 +6735,11 @@ export const keelRiskAdminAbi = [
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -4783,13 +6815,29 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'removeSteward', outputs: [], stateMutability: 'nonpayable' },
-  { type: 'function', inputs: [], name: 'renounceOwnership', outputs: [], stateMutability: 'nonpayable' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'removeSteward',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'renounceOwnership',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [
       { name: 'asset', internalType: 'address', type: 'address' },
-      { name: 'feed', internalType: 'contract AggregatorV3Interface', type: 'address' },
+      {
+        name: 'feed',
+        internalType: 'contract AggregatorV3Interface',
+        type: 'address',
+      },
       { name: 'heartbeat', internalType: 'uint32', type: 'uint32' },
       { name: 'minAnswer', internalType: 'int256', type: 'int256' },
       { name: 'maxAnswer', internalType: 'int256', type: 'int256' },
@@ -4822,7 +6870,13 @@ export const keelRiskAdminAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'steward', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'steward',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -4873,7 +6927,12 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
       { name: 'paused', internalType: 'bool', type: 'bool', indexed: false },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
@@ -4883,7 +6942,12 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
       { name: 'by', internalType: 'address', type: 'address', indexed: true },
     ],
     name: 'ChangeCancelled',
@@ -4891,32 +6955,120 @@ export const keelRiskAdminAbi = [
   {
     type: 'event',
     anonymous: false,
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+    ],
     name: 'ChangeExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'kind', internalType: 'enum ChangeKind', type: 'uint8', indexed: false },
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'values', internalType: 'uint256[4]', type: 'uint256[4]', indexed: false },
-      { name: 'executableAt', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'expiresAt', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'kind',
+        internalType: 'enum ChangeKind',
+        type: 'uint8',
+        indexed: false,
+      },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'values',
+        internalType: 'uint256[4]',
+        type: 'uint256[4]',
+        indexed: false,
+      },
+      {
+        name: 'executableAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'expiresAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'ChangeProposed',
   },
-  { type: 'event', anonymous: false, inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256', indexed: false }], name: 'DelaySet' },
-  { type: 'event', anonymous: false, inputs: [{ name: 'guardian', internalType: 'address', type: 'address', indexed: true }], name: 'GuardianSet' },
-  { type: 'event', anonymous: false, inputs: [{ name: 'market', internalType: 'address', type: 'address', indexed: true }], name: 'MarketAdded' },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'delay',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'DelaySet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'guardian',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'GuardianSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'MarketAdded',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'OwnershipTransferStarted',
   },
@@ -4924,8 +7076,18 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'previousOwner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'newOwner', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'previousOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'newOwner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'OwnershipTransferred',
   },
@@ -4933,8 +7095,18 @@ export const keelRiskAdminAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'steward', internalType: 'address', type: 'address', indexed: true },
-      { name: 'activeAt', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'steward',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'activeAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'StewardSet',
   },
@@ -4946,7 +7118,11 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeExpired',
   },
-  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangeNotFound' },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'ChangeNotFound',
+  },
   {
     type: 'error',
     inputs: [
@@ -4955,8 +7131,16 @@ export const keelRiskAdminAbi = [
     ],
     name: 'ChangeNotReady',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'FeedAlreadySet' },
-  { type: 'error', inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }], name: 'GuardianAlreadySet' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'FeedAlreadySet',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'guardian', internalType: 'address', type: 'address' }],
+    name: 'GuardianAlreadySet',
+  },
   {
     type: 'error',
     inputs: [
@@ -4969,12 +7153,20 @@ export const keelRiskAdminAbi = [
     type: 'error',
     inputs: [
       { name: 'ltv', internalType: 'uint256', type: 'uint256' },
-      { name: 'liquidationThreshold', internalType: 'uint256', type: 'uint256' },
+      {
+        name: 'liquidationThreshold',
+        internalType: 'uint256',
+        type: 'uint256',
+      },
       { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'InvalidCollateralParams',
   },
-  { type: 'error', inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }], name: 'InvalidDelay' },
+  {
+    type: 'error',
+    inputs: [{ name: 'delay', internalType: 'uint256', type: 'uint256' }],
+    name: 'InvalidDelay',
+  },
   {
     type: 'error',
     inputs: [
@@ -4984,11 +7176,31 @@ export const keelRiskAdminAbi = [
     name: 'InvalidFees',
   },
   { type: 'error', inputs: [], name: 'InvalidRateModel' },
-  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketAlreadyAdded' },
-  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketInUse' },
-  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'MarketNotOurs' },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NotListed' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotOwnerOrGuardian' },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketAlreadyAdded',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketInUse',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'MarketNotOurs',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NotListed',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotOwnerOrGuardian',
+  },
   {
     type: 'error',
     inputs: [
@@ -4997,9 +7209,21 @@ export const keelRiskAdminAbi = [
     ],
     name: 'NotSteward',
   },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'OwnableInvalidOwner' },
-  { type: 'error', inputs: [{ name: 'account', internalType: 'address', type: 'address' }], name: 'OwnableUnauthorizedAccount' },
-  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'StewardChangeNoLongerSafer' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'OwnableInvalidOwner',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'OwnableUnauthorizedAccount',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'StewardChangeNoLongerSafer',
+  },
   {
     type: 'error',
     inputs: [
@@ -5009,7 +7233,11 @@ export const keelRiskAdminAbi = [
     ],
     name: 'StewardStepTooLarge',
   },
-  { type: 'error', inputs: [{ name: 'market', internalType: 'address', type: 'address' }], name: 'UnknownMarket' },
+  {
+    type: 'error',
+    inputs: [{ name: 'market', internalType: 'address', type: 'address' }],
+    name: 'UnknownMarket',
+  },
   { type: 'error', inputs: [], name: 'ZeroAddress' },
 ] as const
 
@@ -5021,7 +7249,11 @@ export const keelRiskStewardAbi = [
   {
     type: 'constructor',
     inputs: [
-      { name: 'riskAdmin_', internalType: 'contract KeelRiskAdmin', type: 'address' },
+      {
+        name: 'riskAdmin_',
+        internalType: 'contract KeelRiskAdmin',
+        type: 'address',
+      },
       { name: 'maxStep_', internalType: 'uint256', type: 'uint256' },
       { name: 'minInterval_', internalType: 'uint256', type: 'uint256' },
       { name: 'agent_', internalType: 'address', type: 'address' },
@@ -5042,7 +7274,13 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'agent', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'agent',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
@@ -5070,9 +7308,17 @@ export const keelRiskStewardAbi = [
             type: 'tuple',
             components: [
               { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-              { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'liquidationSeconds',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
               { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
-              { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
+              {
+                name: 'insolvencyOdds',
+                internalType: 'uint64',
+                type: 'uint64',
+              },
             ],
           },
         ],
@@ -5097,8 +7343,20 @@ export const keelRiskStewardAbi = [
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
-  { type: 'function', inputs: [], name: 'maxStep', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
-  { type: 'function', inputs: [], name: 'minInterval', outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxStep',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'minInterval',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [
@@ -5122,7 +7380,11 @@ export const keelRiskStewardAbi = [
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationSeconds',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -5136,7 +7398,9 @@ export const keelRiskStewardAbi = [
     type: 'function',
     inputs: [],
     name: 'riskAdmin',
-    outputs: [{ name: '', internalType: 'contract KeelRiskAdmin', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract KeelRiskAdmin', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -5146,31 +7410,89 @@ export const keelRiskStewardAbi = [
     outputs: [],
     stateMutability: 'nonpayable',
   },
-  { type: 'event', anonymous: false, inputs: [{ name: 'agent', internalType: 'address', type: 'address', indexed: true }], name: 'AgentSet' },
   {
     type: 'event',
     anonymous: false,
-    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true }],
+    inputs: [
+      {
+        name: 'agent',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'AgentSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+    ],
     name: 'StewardExecuted',
   },
   {
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'changeId', internalType: 'uint256', type: 'uint256', indexed: true },
-      { name: 'market', internalType: 'address', type: 'address', indexed: true },
-      { name: 'asset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'fromLtv', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'fromLt', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'toLtv', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'toLt', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'changeId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'market',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'asset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'fromLtv',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'fromLt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'toLtv',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'toLt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
       {
         name: 'inputs',
         internalType: 'struct StewardInputs',
         type: 'tuple',
         components: [
           { name: 'volatility', internalType: 'uint64', type: 'uint64' },
-          { name: 'liquidationSeconds', internalType: 'uint64', type: 'uint64' },
+          {
+            name: 'liquidationSeconds',
+            internalType: 'uint64',
+            type: 'uint64',
+          },
           { name: 'priceImpact', internalType: 'uint64', type: 'uint64' },
           { name: 'insolvencyOdds', internalType: 'uint64', type: 'uint64' },
         ],
@@ -5179,8 +7501,16 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StewardProposed',
   },
-  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'ChangePending' },
-  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'CollateralChangedSince' },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'ChangePending',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'CollateralChangedSince',
+  },
   {
     type: 'error',
     inputs: [
@@ -5189,8 +7519,16 @@ export const keelRiskStewardAbi = [
     ],
     name: 'InvalidStewardConfig',
   },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotAgent' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGovernance' },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotAgent',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGovernance',
+  },
   { type: 'error', inputs: [], name: 'NothingToChange' },
   {
     type: 'error',
@@ -5201,8 +7539,16 @@ export const keelRiskStewardAbi = [
     ],
     name: 'StepTooLarge',
   },
-  { type: 'error', inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }], name: 'TooSoon' },
-  { type: 'error', inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }], name: 'UnknownStewardChange' },
+  {
+    type: 'error',
+    inputs: [{ name: 'nextAt', internalType: 'uint256', type: 'uint256' }],
+    name: 'TooSoon',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'changeId', internalType: 'uint256', type: 'uint256' }],
+    name: 'UnknownStewardChange',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
@@ -5214,8 +7560,17 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'guard_', internalType: 'address', type: 'address' },
-      { name: 'swapper_', internalType: 'contract ISwapAdapter', type: 'address' },
-      { name: 'morpho_', internalType: 'contract IGuardMorpho', type: 'address' },
+      {
+        name: 'swapper_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
+      {
+        name: 'morpho_',
+        internalType: 'contract IGuardMorpho',
+        type: 'address',
+      },
+      { name: 'maxPriceAge_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -5269,12 +7624,27 @@ export const morphoBlueGuardAdapterAbi = [
     outputs: [{ name: 'toOwner', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
   },
-  { type: 'function', inputs: [], name: 'guard', outputs: [{ name: '', internalType: 'address', type: 'address' }], stateMutability: 'view' },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'guard',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'maxPriceAge',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
   {
     type: 'function',
     inputs: [],
     name: 'morpho',
-    outputs: [{ name: '', internalType: 'contract IGuardMorpho', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract IGuardMorpho', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -5320,13 +7690,35 @@ export const morphoBlueGuardAdapterAbi = [
     type: 'function',
     inputs: [],
     name: 'swapper',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
-  { type: 'error', inputs: [{ name: 'asset', internalType: 'address', type: 'address' }], name: 'NoProtocolPrice' },
-  { type: 'error', inputs: [{ name: 'caller', internalType: 'address', type: 'address' }], name: 'NotGuard' },
+  {
+    type: 'error',
+    inputs: [{ name: 'asset', internalType: 'address', type: 'address' }],
+    name: 'NoProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'length', internalType: 'uint256', type: 'uint256' },
+      { name: 'expected', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'NonCanonicalPosition',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'NotGuard',
+  },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -5334,6 +7726,11 @@ export const morphoBlueGuardAdapterAbi = [
       { name: 'updatedAt', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'StaleProtocolPrice',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'oracle', internalType: 'address', type: 'address' }],
+    name: 'UncheckableOracle',
   },
   {
     type: 'error',
@@ -5354,7 +7751,11 @@ export const morphoLeverageRouterAbi = [
     type: 'constructor',
     inputs: [
       { name: 'morpho_', internalType: 'contract IMorpho', type: 'address' },
-      { name: 'adapter_', internalType: 'contract ISwapAdapter', type: 'address' },
+      {
+        name: 'adapter_',
+        internalType: 'contract ISwapAdapter',
+        type: 'address',
+      },
     ],
     stateMutability: 'nonpayable',
   },
@@ -5369,7 +7770,9 @@ export const morphoLeverageRouterAbi = [
     type: 'function',
     inputs: [],
     name: 'adapter',
-    outputs: [{ name: '', internalType: 'contract ISwapAdapter', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract ISwapAdapter', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -5484,11 +7887,36 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'debtAsset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'LeverageDecreased',
   },
@@ -5496,12 +7924,42 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'deposited', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'borrowed', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'collateralBought', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'debtAsset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'deposited',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'borrowed',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'collateralBought',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'LeverageIncreased',
   },
@@ -5509,11 +7967,36 @@ export const morphoLeverageRouterAbi = [
     type: 'event',
     anonymous: false,
     inputs: [
-      { name: 'owner', internalType: 'address', type: 'address', indexed: true },
-      { name: 'collateral', internalType: 'address', type: 'address', indexed: true },
-      { name: 'debtAsset', internalType: 'address', type: 'address', indexed: true },
-      { name: 'sold', internalType: 'uint256', type: 'uint256', indexed: false },
-      { name: 'repaid', internalType: 'uint256', type: 'uint256', indexed: false },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'collateral',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'debtAsset',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'sold',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'repaid',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
     ],
     name: 'PositionClosed',
   },
@@ -5542,8 +8025,16 @@ export const morphoLeverageRouterAbi = [
     name: 'OracleBoundTooWide',
   },
   { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
-  { type: 'error', inputs: [{ name: 'owner', internalType: 'address', type: 'address' }], name: 'RouterNotAuthorized' },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'owner', internalType: 'address', type: 'address' }],
+    name: 'RouterNotAuthorized',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
@@ -5576,12 +8067,24 @@ export const morphoLeverageRouterAbi = [
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
 export const uniswapV2AdapterAbi = [
-  { type: 'constructor', inputs: [{ name: 'factory_', internalType: 'contract IUniswapV2Factory', type: 'address' }], stateMutability: 'nonpayable' },
+  {
+    type: 'constructor',
+    inputs: [
+      {
+        name: 'factory_',
+        internalType: 'contract IUniswapV2Factory',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
   {
     type: 'function',
     inputs: [],
     name: 'factory',
-    outputs: [{ name: '', internalType: 'contract IUniswapV2Factory', type: 'address' }],
+    outputs: [
+      { name: '', internalType: 'contract IUniswapV2Factory', type: 'address' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -5656,7 +8159,11 @@ export const uniswapV2AdapterAbi = [
     ],
     name: 'NoPool',
   },
-  { type: 'error', inputs: [{ name: 'token', internalType: 'address', type: 'address' }], name: 'SafeERC20FailedOperation' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
   {
     type: 'error',
     inputs: [
