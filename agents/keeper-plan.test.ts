@@ -11,6 +11,7 @@ import {
   priceBatch,
   sizeVault,
   splitTx,
+  txGasCapFor,
   type Candidate,
   type PlanContext,
 } from "./keeper-plan";
@@ -40,7 +41,7 @@ const pool = (price: number, depth = 2000): PoolSide => ({ reserveIn: wad(String
 const ctx = (over: Partial<PlanContext> = {}): PlanContext => ({
   pools: new Map([[poolKey(USDC, WETH), pool(1950)]]),
   markets: new Map([[MARKET.toLowerCase(), { base: USDC, flashFeeBps: 5n, cash: usdc("10000000") }]]),
-  gas: { perTx: 50_000n, perBatch: 150_000n, perVault: 50_000n, perExtraCollateral: 25_000n },
+  gas: { perTx: 50_000n, perBatch: 150_000n, perVault: 50_000n, perExtraCollateral: 25_000n, perClose: 10_000n },
   txGasCap: 1_000_000n,
   maxLossBps: 0n,
   lossBudget: new Map(),
@@ -204,6 +205,59 @@ describe("stage plan: planBatches", () => {
     const cs = [candidate(1, "350", "0.2"), candidate(2, "350", "0.2")];
     const p = priceBatch(cs, pool(1950), 5n);
     expect(p.result).toBe(p.proceeds - usdc("700") - flashFee(cs[0]!.maxRepay + cs[1]!.maxRepay, 5n));
+  });
+});
+
+describe("stage plan: fitting blocks", () => {
+  it("txGasCapFor: k transactions of limit l fit when the k − 1 before the last count at r of their limit", () => {
+    const l = txGasCapFor(12_000_000n, 3n, 9_000n);
+    // 2 % reserved: 11,760,000 ÷ (2 × 0.9 + 1) = 4,200,000.
+    expect(l).toBe(4_200_000n);
+    expect((2n * l * 9_000n) / 10_000n + l).toBeLessThanOrEqual((12_000_000n * 98n) / 100n);
+    // Dividing by k (r = 1) is the old, 85 %-full sharing; r is clamped to [0.5, 1].
+    expect(txGasCapFor(12_000_000n, 3n, 10_000n)).toBe(3_920_000n);
+    expect(txGasCapFor(12_000_000n, 3n, 20_000n)).toBe(3_920_000n);
+    expect(txGasCapFor(12_000_000n, 1n, 9_000n)).toBe(11_760_000n);
+  });
+
+  it("cuts a block's last transaction to the room the ones before it leave, then opens the next block", () => {
+    const cs = Array.from({ length: 40 }, (_, i) => candidate(i + 1, "350", "0.2"));
+    // Blocks of 2,000,000 gas, transactions ≤ 1,000,000 counted at 90 %: 1,000,000 + 900,000 → 100,000 left (too little
+    // for a loan, a swap and 4 vaults: the next block); so each block holds two full transactions.
+    const plan = planBatches(cs, ctx({ block: { available: 2_000_000n, usedRatioBps: 9_000n } }));
+    expect(plan.txs.map((t) => t.batches[0]!.vaults.length)).toEqual([16, 16, 8]);
+    // With 1,500,000 a block: 1,000,000 (counted 900,000), then a transaction cut to the 600,000 left: 8 vaults.
+    const cut = planBatches(cs, ctx({ block: { available: 1_500_000n, usedRatioBps: 9_000n } }));
+    expect(cut.txs.map((t) => t.batches[0]!.vaults.length)).toEqual([16, 8, 16]);
+    expect(cut.txs[1]!.gas).toBeLessThanOrEqual(600_000n);
+  });
+
+  it("counts a liquidation that empties a slot at its gas before the refund", () => {
+    const cs = Array.from({ length: 16 }, (_, i) => ({ ...candidate(i + 1, "350", "0.2"), closes: i < 4 }));
+    const plan = planBatches(cs, ctx());
+    expect(plan.txs[0]!.gas).toBe(50_000n + 150_000n + 4n * 60_000n + 11n * 50_000n);
+    expect(plan.txs.map((t) => t.batches[0]!.vaults.length)).toEqual([15, 1]);
+  });
+
+  it("plans the suspects (to simulate) after the clean vaults, in their own batches", () => {
+    const cs = [{ ...candidate(1, "350", "0.2", "0.01"), suspect: true }, candidate(2, "350", "0.2", "0.1"), candidate(3, "350", "0.2", "0.05")];
+    const plan = planBatches(cs, ctx());
+    expect(plan.txs[0]!.batches.map((b) => b.vaults.map((v) => v.id))).toEqual([[3n, 2n], [1n]]);
+  });
+
+  it("a batch whose profit is thinner than the loss bound is sent with the bound as its maxLoss", () => {
+    const budget = new Map([[USDC.toLowerCase(), usdc("1000")]]);
+    // 0.2 WETH at ≈ $1,950 for 386 USDC: ≈ +1.1 USDC on 386, under 1 % of the repayment.
+    const thin = planBatches(
+      [candidate(1, "386", "0.2", "0.01")],
+      ctx({ maxLossBps: 100n, lossBudget: budget, pools: new Map([[poolKey(USDC, WETH), pool(1950, 100_000)]]) }),
+    );
+    const b = thin.txs[0]!.batches[0]!;
+    expect(b.result).toBeGreaterThan(0n);
+    expect(b.maxLoss).toBe((b.repay * 100n) / 10_000n);
+    // A wide profit keeps maxLoss 0.
+    const wide = planBatches([candidate(1, "350", "0.2", "0.1")], ctx({ maxLossBps: 100n, lossBudget: budget }));
+    expect(wide.txs[0]!.batches[0]!.maxLoss).toBe(0n);
   });
 });
 

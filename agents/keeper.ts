@@ -64,6 +64,7 @@ import {
   poolKey,
   sizeVault,
   splitTx,
+  txGasCapFor,
   type Candidate,
   type GasModel,
   type PlanMarket,
@@ -83,6 +84,14 @@ export interface KeeperOptions {
   maxLossBps?: number;
   /** Highest fee per gas the keeper pays (wei); above it the keeper waits. */
   maxFeePerGas?: bigint;
+  /**
+   * "suspects" (default): a transaction is simulated before it is sent only when it holds a suspect vault (one that
+   * reverted or was dropped, was liquidated by the keeper before, or a follow-up); the others go out as soon as they
+   * are planned — KeelLiquidator bounds each batch's result on-chain, so a wrong plan costs gas, never principal.
+   * "always": every transaction is simulated first (a 70-vault simulation takes 0.4-2 s on a busy 2-core node, more
+   * than a block).
+   */
+  simulate?: "suspects" | "always";
   /** Blocks a transaction may wait unmined before it is replaced at the same nonce with a higher fee. */
   replaceAfterBlocks?: number;
   /** Quiet blocks (no feed or market event) between two full scans. */
@@ -342,12 +351,20 @@ export async function rescanPrices(
 
 /* ───────────────────────────── stage 2: size ───────────────────────────── */
 
-/** Stage "size": a candidate for every liquidatable vault not excluded (in flight, or just liquidated). */
-export function sizeAll(snapshot: Snapshot, excluded: (market: Address, id: bigint) => boolean): Candidate[] {
+/**
+ * Stage "size": a candidate for every liquidatable vault not excluded (in flight, or just liquidated); `suspect`
+ * marks the vaults to simulate before sending (follow-ups are always suspects: they are sized from an estimate).
+ */
+export function sizeAll(
+  snapshot: Snapshot,
+  excluded: (market: Address, id: bigint) => boolean,
+  suspect: (market: Address, id: bigint) => boolean = () => false,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const { vault, market } of snapshot.liquidatable) {
     if (excluded(vault.market, vault.id)) continue;
-    out.push(...sizeVault(vault, market));
+    const s = suspect(vault.market, vault.id);
+    out.push(...sizeVault(vault, market).map((c) => ({ ...c, suspect: s || c.followUp })));
   }
   return out;
 }
@@ -478,15 +495,19 @@ export function feesFor(estimate: Fees, cap: bigint): Fees | null {
   return { maxFeePerGas: doubled < cap ? doubled : cap, maxPriorityFeePerGas: estimate.maxPriorityFeePerGas };
 }
 
-/** Stage "send": the liquidation at the next nonce. The node refusing it frees the nonce again. */
+/**
+ * Stage "send": the liquidation at the next nonce, or at `nonce` when the caller took it (to send several at once in
+ * nonce order: the node queues a nonce until the ones before it arrive). The node refusing it frees the nonce again.
+ */
 export async function sendTx(
   io: Pick<KeeperIO, "walletClient" | "liquidator">,
   nonces: NonceManager,
   sim: SimulatedTx,
   fees: Fees,
   block: bigint,
+  taken?: number,
 ): Promise<SentTx> {
-  const nonce = await nonces.take();
+  const nonce = taken ?? (await nonces.take());
   let hash: Hex;
   try {
     hash = await io.walletClient.writeContract({
@@ -689,9 +710,15 @@ export function startKeeper(opts: KeeperOptions) {
   const maxLossBps = BigInt(opts.maxLossBps ?? 100);
   const maxFeePerGas = opts.maxFeePerGas ?? 500n * 10n ** 9n;
   const replaceAfterBlocks = opts.replaceAfterBlocks ?? 2;
+  const simulateAll = opts.simulate === "always";
   const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
   const pairs: PairCache = new Map();
   const gasModel: GasModel = { ...DEFAULT_GAS_MODEL };
+  /**
+   * Gas used ÷ gas limit of the keeper's large transactions (bps), the highest seen: what txGasCapFor counts an
+   * earlier transaction of a block at. Starts at what `npm run bench:keeper` measures (8,300 for liquidations that empty vaults, 9,000 for partial ones).
+   */
+  let usedRatioBps = 9_000n;
   const stats: KeeperStats = {
     blocks: 0,
     scans: 0,
@@ -719,9 +746,13 @@ export function startKeeper(opts: KeeperOptions) {
   const inflight = new Map<string, Promise<void>>();
   /** Vaults liquidated by the keeper, with the block: a scan of an older block must not send them again. */
   const recent = new Map<string, bigint>();
+  /** Vaults to simulate before sending, until the block given (see KeeperOptions.simulate). */
+  const suspects = new Map<string, bigint>();
   const vaultKey = (market: Address, id: bigint) => `${market.toLowerCase()}:${id}`;
   const symbolOf = (addr: Address) => deployment.assets.find((a) => a.address.toLowerCase() === addr.toLowerCase())?.symbol ?? addr;
   let lastBlock: bigint | null = null;
+  /** When the keeper saw each recent block (ms): the planned log's `seenMs` is the time from there to the scan's start. */
+  const seenAt = new Map<bigint, number>();
   let lastUpdate: { block: bigint; seenAt: number } | null = null;
   let lastScanBlock: bigint | null = null;
   /** The last full scan, and whether a market event happened since (then the next scan reads the lens). */
@@ -756,6 +787,7 @@ export function startKeeper(opts: KeeperOptions) {
         stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
         if (receipt.status !== "success") {
           stats.txReverted++;
+          keys.forEach((k) => suspects.set(k, receipt.blockNumber + 64n));
           log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber });
           return;
         }
@@ -787,7 +819,9 @@ export function startKeeper(opts: KeeperOptions) {
         // short model, but only by running twice.
         if (liquidated >= 20n) {
           const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
-          if ((observed * 120n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 120n) / 100n;
+          if ((observed * 115n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 115n) / 100n;
+          const ratio = (receipt.gasUsed * 10_000n) / sent.sim.gas;
+          if (ratio > usedRatioBps) usedRatioBps = ratio;
         }
         log("confirmed", {
           hash: receipt.transactionHash,
@@ -815,6 +849,7 @@ export function startKeeper(opts: KeeperOptions) {
     const update = lastUpdate;
     const block = await c.publicClient.getBlockNumber({ cacheTime: 0 });
     for (const [k, b] of recent) if (b + 64n < block) recent.delete(k);
+    for (const [k, b] of suspects) if (b < block) suspects.delete(k);
     // scan
     // Only feeds moved since the last full scan (a few blocks ago at most): re-price it rather than read every vault.
     const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery;
@@ -834,16 +869,32 @@ export function startKeeper(opts: KeeperOptions) {
       c.publicClient.estimateFeesPerGas(),
     ]);
     if (!fast) lastSnapshot = snapshot;
+    const scanMs = Date.now() - t0;
     stats.vaultsScanned += snapshot.vaultsScanned;
     stats.liquidatableSeen += snapshot.liquidatable.length;
     lastScanBlock = block;
     liquidatableLeft = snapshot.liquidatable.length;
     // size
-    const candidates = sizeAll(snapshot, (market, id) => {
-      const k = vaultKey(market, id);
-      return inflight.has(k) || (recent.get(k) ?? -1n) >= block;
-    });
+    const candidates = sizeAll(
+      snapshot,
+      (market, id) => {
+        const k = vaultKey(market, id);
+        return inflight.has(k) || (recent.get(k) ?? -1n) >= block;
+      },
+      (market, id) => suspects.has(vaultKey(market, id)) || recent.has(vaultKey(market, id)),
+    );
     if (!candidates.length) return;
+    const again = snapshot.liquidatable.filter(({ vault }) => recent.has(vaultKey(vault.market, vault.id)));
+    if (again.length)
+      log("liquidatable-again", {
+        vaults: again.length,
+        sample: again.slice(0, 3).map(({ vault }) => ({
+          id: vault.id,
+          hf: vault.healthFactor,
+          debt: vault.debt,
+          liquidatedAt: recent.get(vaultKey(vault.market, vault.id)),
+        })),
+      });
     const fees = feesFor(feeEstimate, maxFeePerGas);
     if (!fees) {
       log("gas-too-high", { maxFeePerGas: feeEstimate.maxFeePerGas, cap: maxFeePerGas, vaults: candidates.length });
@@ -851,13 +902,23 @@ export function startKeeper(opts: KeeperOptions) {
     }
     // plan
     const { markets, pools } = planInputs(snapshot);
-    const txGasCap = (snapshot.blockGasLimit * 96n) / 100n / txPerBlock;
-    const plan = planBatches(candidates, { pools, markets, gas: gasModel, txGasCap, maxLossBps, lossBudget: snapshot.balances });
+    const txGasCap = txGasCapFor(snapshot.blockGasLimit, txPerBlock, usedRatioBps);
+    const plan = planBatches(candidates, {
+      pools,
+      markets,
+      gas: gasModel,
+      txGasCap,
+      block: { available: (snapshot.blockGasLimit * 98n) / 100n, usedRatioBps },
+      maxLossBps,
+      lossBudget: snapshot.balances,
+    });
     stats.vaultsDeferred += plan.deferred.length;
     if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
     log("planned", {
       block,
       ms: Date.now() - t0,
+      scanMs,
+      seenMs: seenAt.has(block) ? t0 - seenAt.get(block)! : null,
       scan: fast ? "re-priced" : "lens",
       liquidatable: snapshot.liquidatable.length,
       vaults: candidates.length,
@@ -866,34 +927,48 @@ export function startKeeper(opts: KeeperOptions) {
       txGasCap,
     });
     const lensMarkets = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
-    // simulate, then send in plan order (nonce order is execution order: the plan priced each batch after the ones
-    // before it); each transaction is sent as soon as it and every one before it are simulated.
-    const sims = plan.txs.map((tx) => simulateTx(io, tx, snapshot.blockGasLimit, block));
-    for (const pending of sims) {
-      const { ok, dropped } = await pending;
+    // simulate (suspects only, unless `simulate: "always"`), then send in plan order (nonce order is execution
+    // order: the plan priced each batch after the ones before it); each transaction is sent as soon as it and every
+    // one before it are simulated or need no simulation. The planner puts the suspects last.
+    const mustSimulate = (tx: PlannedTx) => simulateAll || tx.batches.some((b) => b.vaults.some((v) => v.suspect));
+    // Simulations start once every clean transaction before them is sent (they would slow the node down meanwhile).
+    const sending: Promise<void>[] = [];
+    for (const tx of plan.txs) {
+      const { ok, dropped } = mustSimulate(tx)
+        ? await simulateTx(io, tx, snapshot.blockGasLimit, block)
+        : { ok: [{ tx, gas: gasLimitFor(tx.gas, snapshot.blockGasLimit) }], dropped: [] };
       for (const d of dropped) {
         stats.vaultsDropped++;
+        suspects.set(vaultKey(d.candidate.market, d.candidate.id), block + 64n);
         log("dropped", { market: d.candidate.market, id: d.candidate.id, reason: d.reason });
       }
       for (const sim of ok) {
         const vaults = sim.tx.batches.reduce((n, b) => n + b.vaults.length, 0);
-        try {
-          const sent = await sendTx(io, nonces, sim, fees, block);
-          stats.txSent++;
-          stats.liquidationsSent += vaults;
-          log("sent", {
-            hash: sent.hashes[0],
-            nonce: sent.nonce,
-            ms: Date.now() - t0,
-            vaults,
-            batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })),
-            gas: sim.gas,
-          });
-          follow(sent, lensMarkets, update);
-        } catch (e) {
-          stats.errors++;
-          log("send-failed", { error: (e as Error).message.split("\n")[0], vaults });
-        }
+        // Nonces are taken in plan order; the transactions go out together (a signature and a round trip each).
+        const nonce = await nonces.take();
+        sending.push(sendOne(sim, vaults, nonce));
+      }
+    }
+    await Promise.all(sending);
+
+    async function sendOne(sim: SimulatedTx, vaults: number, nonce: number) {
+      try {
+        const sent = await sendTx(io, nonces, sim, fees!, block, nonce);
+        stats.txSent++;
+        stats.liquidationsSent += vaults;
+        log("sent", {
+          hash: sent.hashes[0],
+          nonce: sent.nonce,
+          ms: Date.now() - t0,
+          vaults,
+          batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })),
+          gas: sim.gas,
+          simulated: mustSimulate(sim.tx),
+        });
+        follow(sent, lensMarkets, update);
+      } catch (e) {
+        stats.errors++;
+        log("send-failed", { error: (e as Error).message.split("\n")[0], vaults, nonce });
       }
     }
   }
@@ -905,6 +980,8 @@ export function startKeeper(opts: KeeperOptions) {
    */
   async function onBlock(block: bigint) {
     stats.blocks++;
+    seenAt.set(block, Date.now());
+    for (const b of seenAt.keys()) if (b + 16n < block) seenAt.delete(b);
     const from = lastBlock === null ? block : lastBlock + 1n;
     lastBlock = block;
     let needed = true;
