@@ -10,6 +10,7 @@ import {
   poolKey,
   priceBatch,
   sizeVault,
+  mergeTxs,
   splitTx,
   txGasCapFor,
   type Candidate,
@@ -106,7 +107,8 @@ describe("stage size: sizeVault", () => {
     expect(first!.followUp).toBe(false);
     expect(follow!.collateral).toBe(WBTC);
     expect(follow!.followUp).toBe(true);
-    expect(follow!.maxRepay).toBe(usdc("2900"));
+    // The whole debt and the headroom over it (interest accrues after the scan).
+    expect(follow!.maxRepay).toBe(usdc("2900") + (usdc("2900") * 10n) / 10_000n + 1n);
     expect(first!.assets).toBe(2);
   });
 });
@@ -280,5 +282,21 @@ describe("splitTx", () => {
     expect(a.batches.flatMap((x) => x.vaults.map((v) => v.id))).toEqual([1n, 2n, 3n]);
     expect(b.batches.flatMap((x) => x.vaults.map((v) => v.id))).toEqual([4n, 5n]);
     expect(splitTx({ batches: [{ ...a.batches[0]!, vaults: [a.batches[0]!.vaults[0]!] }], gas: 0n })).toBeNull();
+    // With the gas model, each half carries its own gas (not the whole's limit).
+    const [c, d] = splitTx(plan.txs[0]!, ctx().gas)!;
+    expect(c.gas).toBe(50_000n + 150_000n + 3n * 50_000n);
+    expect(d.gas).toBe(50_000n + 150_000n + 2n * 50_000n);
+  });
+
+  it("mergeTxs: the parts that passed go out as one transaction, one batch per market and collateral", () => {
+    const plan = planBatches(
+      Array.from({ length: 5 }, (_, i) => candidate(i + 1, "350", "0.2")),
+      ctx(),
+    );
+    const [a, b] = splitTx(plan.txs[0]!, ctx().gas)!;
+    const [, b2] = splitTx(b, ctx().gas)!; // vault 4 dropped
+    const merged = mergeTxs([a, b2], ctx().gas);
+    expect(merged.batches.map((x) => x.vaults.map((v) => v.id))).toEqual([[1n, 2n, 3n, 5n]]);
+    expect(merged.gas).toBe(50_000n + 150_000n + 4n * 50_000n);
   });
 });

@@ -93,7 +93,8 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
       id: v.id,
       collateral: col.asset,
       repay: size.repay,
-      maxRepay: followUp ? v.debt : flashAmountFor(size, v.debt, REPAY_HEADROOM_BPS),
+      // A follow-up is offered the whole debt (the market repays what its rules require), with the headroom too.
+      maxRepay: followUp ? v.debt + (v.debt * REPAY_HEADROOM_BPS) / 10_000n + 1n : flashAmountFor(size, REPAY_HEADROOM_BPS),
       seized: size.seized,
       discount: size.discount,
       assets,
@@ -385,26 +386,40 @@ export function liquidatorArgs(tx: PlannedTx) {
   ] as const;
 }
 
-/** A transaction's batches split in two halves by vaults (to isolate a vault whose liquidation reverts). */
-export function splitTx(tx: PlannedTx): [PlannedTx, PlannedTx] | null {
+/** The model's gas of a transaction of `batches`. */
+export const txGasOf = (batches: readonly PlannedBatch[], gas: GasModel) =>
+  batches.reduce((g, b) => g + gas.perBatch + b.vaults.reduce((n, v) => n + vaultGas(v, gas), 0n), gas.perTx);
+
+/**
+ * A transaction's batches split in two halves by vaults (to isolate a vault whose liquidation reverts); with `gas`,
+ * each half's gas is the model's for it (else the whole's).
+ */
+export function splitTx(tx: PlannedTx, gas?: GasModel): [PlannedTx, PlannedTx] | null {
   const vaults = tx.batches.flatMap((b) => b.vaults.map((v) => ({ b, v })));
   if (vaults.length < 2) return null;
   const half = Math.ceil(vaults.length / 2);
-  const build = (part: typeof vaults): PlannedTx => {
-    const batches: PlannedBatch[] = [];
-    for (const { b, v } of part) {
-      const last = batches.at(-1);
-      if (
-        last &&
-        last.market === b.market &&
-        last.collateral === b.collateral &&
-        last.maxLoss === b.maxLoss &&
-        last.vaults[0]!.followUp === v.followUp
-      )
-        last.vaults.push(v);
-      else batches.push({ ...b, vaults: [v] });
-    }
-    return { batches, gas: tx.gas };
-  };
-  return [build(vaults.slice(0, half)), build(vaults.slice(half))];
+  return [regroup(vaults.slice(0, half), tx.gas, gas), regroup(vaults.slice(half), tx.gas, gas)];
+}
+
+/**
+ * One transaction of the parts of a split one that passed the simulation (the vault that reverted left out): one
+ * loan and one swap per run of a market and collateral again, instead of one per part.
+ */
+export function mergeTxs(parts: readonly PlannedTx[], gas: GasModel): PlannedTx {
+  return regroup(
+    parts.flatMap((t) => t.batches.flatMap((b) => b.vaults.map((v) => ({ b, v })))),
+    0n,
+    gas,
+  );
+}
+
+function regroup(part: readonly { b: PlannedBatch; v: Candidate }[], fallbackGas: bigint, gas?: GasModel): PlannedTx {
+  const batches: PlannedBatch[] = [];
+  for (const { b, v } of part) {
+    const last = batches.at(-1);
+    if (last && last.market === b.market && last.collateral === b.collateral && last.maxLoss === b.maxLoss && last.vaults[0]!.followUp === v.followUp)
+      last.vaults.push(v);
+    else batches.push({ ...b, vaults: [v] });
+  }
+  return { batches, gas: gas ? txGasOf(batches, gas) : fallbackGas };
 }

@@ -42,6 +42,7 @@ import {
   iUniswapV2PairAbi,
   keelLensAbi,
   keelLiquidatorAbi,
+  keelMarketAbi,
   keelOracleAbi,
   uniswapV2AdapterAbi,
 } from "../contracts-abi/generated";
@@ -63,6 +64,7 @@ import {
   planBatches,
   poolKey,
   sizeVault,
+  mergeTxs,
   splitTx,
   txGasCapFor,
   type Candidate,
@@ -318,12 +320,34 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
   return { markets: [...markets.values()], all };
 }
 
-/** Stage "scan", fast path on the chain: oracle prices, pools and balances at `block`, vaults from `prev` re-priced. */
+/**
+ * Which of a market's events change which vaults, for the fast scan: `id` for an event of one vault (deposit, borrow,
+ * repay, withdrawal, liquidation, bad debt, opening, transfer), "none" for one that changes no vault's health (interest,
+ * flash loans, lenders' ERC-4626 side, reserves, operators, fees, pause), "all" for anything else (a risk change: LT,
+ * listing, rate model), which needs a full scan through the lens.
+ */
+export function vaultsTouched(log: { data: Hex; topics: readonly Hex[] }): bigint | "none" | "all" {
+  try {
+    const ev = decodeEventLog({ abi: keelMarketAbi, data: log.data, topics: log.topics as [Hex, ...Hex[]] });
+    const args = ev.args as Record<string, unknown> | undefined;
+    if (args && typeof args.id === "bigint") return args.id;
+    const harmless = ["InterestAccrued", "FlashLoan", "ReservesWithdrawn", "OperatorSet", "FeesSet", "BorrowPausedSet"];
+    if (harmless.includes(ev.eventName) || ["Deposit", "Withdraw", "Transfer", "Approval"].includes(ev.eventName)) return "none";
+    return "all";
+  } catch {
+    return "all";
+  }
+}
+
+/**
+ * Stage "scan", fast path on the chain: oracle prices, markets (cash), pools and balances at `block`; vaults from
+ * `prev` re-priced, except the `touched` ones (an event since `prev`), read again through the lens.
+ */
 export async function rescanPrices(
   io: KeeperIO,
   prev: Snapshot,
   block: bigint,
-  opts: { pairs: PairCache; withBalances: boolean },
+  opts: { pairs: PairCache; withBalances: boolean; touched?: ReadonlyMap<string, ReadonlySet<bigint>> },
 ): Promise<Snapshot> {
   const assets = [...new Set(prev.markets.flatMap((m) => [m.baseAsset, ...m.collaterals.map((c) => c.info.asset)]))];
   const [states, header] = await Promise.all([
@@ -341,7 +365,43 @@ export async function rescanPrices(
     io.publicClient.getBlock({ blockNumber: block }),
   ]);
   const prices = new Map(assets.map((a, i) => [a.toLowerCase(), { price: states[i]!.price, status: states[i]!.status }]));
-  const { markets, all } = repriceVaults(prev, prices);
+  let { markets, all } = repriceVaults(prev, prices);
+  if (opts.touched?.size) {
+    // Markets again (cash, totals), and each touched vault through the lens (one call a vault: a handful a block).
+    const markets2 = await io.publicClient.readContract({
+      address: io.lens,
+      abi: keelLensAbi,
+      functionName: "getMarkets",
+      args: [markets.map((m) => m.market)],
+      blockNumber: block,
+    });
+    markets = [...markets2];
+    const byMarket = new Map(markets.map((m) => [m.market.toLowerCase(), m]));
+    const fresh = new Map<string, LensVault>();
+    await Promise.all(
+      [...opts.touched].flatMap(([market, ids]) =>
+        [...ids].map(async (id) => {
+          const m = byMarket.get(market);
+          if (!m || id === 0n) return;
+          const [vaults] = await io.publicClient.readContract({
+            address: io.lens,
+            abi: keelLensAbi,
+            functionName: "getVaults",
+            args: [m.market, id - 1n, 1n],
+            blockNumber: block,
+          });
+          if (vaults[0]) fresh.set(`${market}:${id}`, vaults[0]);
+        }),
+      ),
+    );
+    const seen = new Set<string>();
+    all = all.map(({ vault }) => {
+      const k = `${vault.market.toLowerCase()}:${vault.id}`;
+      seen.add(k);
+      return { vault: fresh.get(k) ?? vault, market: byMarket.get(vault.market.toLowerCase())! };
+    });
+    for (const [k, vault] of fresh) if (!seen.has(k)) all.push({ vault, market: byMarket.get(vault.market.toLowerCase())! });
+  }
   const [pools, balances] = await Promise.all([
     readPools(io, markets, block, opts.pairs),
     opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>(),
@@ -436,6 +496,7 @@ export async function simulateTx(
   tx: PlannedTx,
   blockGasLimit: bigint,
   block?: bigint,
+  gasModel?: GasModel,
 ): Promise<{ ok: SimulatedTx[]; dropped: { candidate: Candidate; reason: string }[] }> {
   const call = (gas: bigint) =>
     io.publicClient.simulateContract({
@@ -459,13 +520,13 @@ export async function simulateTx(
     }
     return { ok: [{ tx, gas }], dropped: [] };
   } catch (e) {
-    const halves = splitTx(tx);
+    const halves = splitTx(tx, gasModel);
     if (!halves) {
       const data = revertData(e);
       const reason = data && data !== "0x" ? describeRevert(data) : (e as Error).message.split("\n")[0]!;
       return { ok: [], dropped: tx.batches.flatMap((b) => b.vaults.map((candidate) => ({ candidate, reason }))) };
     }
-    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block)));
+    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block, gasModel)));
     return { ok: [...a!.ok, ...b!.ok], dropped: [...a!.dropped, ...b!.dropped] };
   }
 }
@@ -758,6 +819,8 @@ export function startKeeper(opts: KeeperOptions) {
   /** The last full scan, and whether a market event happened since (then the next scan reads the lens). */
   let lastSnapshot: Snapshot | null = null;
   let marketChanged = true;
+  /** Vaults with an event since the last scan, by lower-case market: the fast scan reads them again. */
+  let touched = new Map<string, Set<bigint>>();
   let liquidatableLeft = 0;
   const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
@@ -852,11 +915,16 @@ export function startKeeper(opts: KeeperOptions) {
     for (const [k, b] of suspects) if (b < block) suspects.delete(k);
     // scan
     // Only feeds moved since the last full scan (a few blocks ago at most): re-price it rather than read every vault.
-    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery;
+    // Many vaults touched (the keeper's own liquidations of a crash): their pages through the lens cost less than one
+    // call a vault.
+    const touchedCount = [...touched.values()].reduce((n, ids) => n + ids.size, 0);
+    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery && touchedCount <= 32;
     marketChanged = false;
+    const touchedNow = touched;
+    touched = new Map();
     const [snapshot, feeEstimate] = await Promise.all([
       fast
-        ? rescanPrices(io, lastSnapshot!, block, { pairs, withBalances: maxLossBps > 0n })
+        ? rescanPrices(io, lastSnapshot!, block, { pairs, withBalances: maxLossBps > 0n, touched: touchedNow })
         : scanChain(io, block, {
             pageSize,
             pairs,
@@ -868,7 +936,10 @@ export function startKeeper(opts: KeeperOptions) {
           }),
       c.publicClient.estimateFeesPerGas(),
     ]);
+    // The base of the next fast scan: this one when it read the lens; after a fast scan, its touched vaults read again
+    // (the block of the last full scan kept: interest since then is what `rescanEvery` bounds).
     if (!fast) lastSnapshot = snapshot;
+    else if (touchedNow.size) lastSnapshot = { ...snapshot, block: lastSnapshot!.block };
     const scanMs = Date.now() - t0;
     stats.vaultsScanned += snapshot.vaultsScanned;
     stats.liquidatableSeen += snapshot.liquidatable.length;
@@ -934,9 +1005,19 @@ export function startKeeper(opts: KeeperOptions) {
     // Simulations start once every clean transaction before them is sent (they would slow the node down meanwhile).
     const sending: Promise<void>[] = [];
     for (const tx of plan.txs) {
-      const { ok, dropped } = mustSimulate(tx)
-        ? await simulateTx(io, tx, snapshot.blockGasLimit, block)
+      const simulated = mustSimulate(tx)
+        ? await simulateTx(io, tx, snapshot.blockGasLimit, block, gasModel)
         : { ok: [{ tx, gas: gasLimitFor(tx.gas, snapshot.blockGasLimit) }], dropped: [] };
+      const { dropped } = simulated;
+      let { ok } = simulated;
+      if (ok.length > 1) {
+        // The parts that passed around a dropped vault go out as one transaction again (one loan and swap per batch).
+        const merged = mergeTxs(
+          ok.map((o) => o.tx),
+          gasModel,
+        );
+        ok = [{ tx: merged, gas: gasLimitFor(merged.gas, snapshot.blockGasLimit) }];
+      }
       for (const d of dropped) {
         stats.vaultsDropped++;
         suspects.set(vaultKey(d.candidate.market, d.candidate.id), block + 64n);
@@ -993,7 +1074,16 @@ export function startKeeper(opts: KeeperOptions) {
       });
       const feeds = new Set(deployment.assets.map((a) => a.feed.toLowerCase()));
       const updates = logs.filter((l) => feeds.has(l.address.toLowerCase()));
-      if (updates.length < logs.length) marketChanged = true;
+      for (const l of logs) {
+        if (feeds.has(l.address.toLowerCase())) continue;
+        const t = vaultsTouched(l);
+        if (t === "all") marketChanged = true;
+        else if (t !== "none") {
+          const m = l.address.toLowerCase();
+          if (!touched.has(m)) touched.set(m, new Set());
+          touched.get(m)!.add(t);
+        }
+      }
       if (updates.length) lastUpdate = { block: updates[updates.length - 1]!.blockNumber!, seenAt: Date.now() };
       needed = logs.length > 0 || liquidatableLeft > 0 || lastScanBlock === null || block - lastScanBlock >= rescanEvery;
     } catch {
