@@ -21,6 +21,7 @@ import {
   describeRevert,
   feesFor,
   gasLimitFor,
+  idRanges,
   repriceVaults,
   revertData,
   sendTx,
@@ -106,6 +107,20 @@ describe("stage size: sizeAll", () => {
         (_m, id) => id === 3n,
       ).map((c) => c.suspect),
     ).toEqual([false, false, true]);
+  });
+});
+
+describe("stage scan: idRanges", () => {
+  it("reads neighbouring touched vaults in one lens page, at most `page` ids each", () => {
+    expect(idRanges(new Set([5n, 1n, 3n, 40n, 41n]))).toEqual([
+      [1n, 5n],
+      [40n, 2n],
+    ]);
+    expect(idRanges(new Set([1n, 2n, 3n, 4n]), 16n, 2n)).toEqual([
+      [1n, 2n],
+      [3n, 2n],
+    ]);
+    expect(idRanges(new Set([0n]))).toEqual([]);
   });
 });
 

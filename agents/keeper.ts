@@ -340,6 +340,21 @@ export function vaultsTouched(log: { data: Hex; topics: readonly Hex[] }): bigin
 }
 
 /**
+ * Vault ids as lens pages [first id, count]: ids at most `gap` apart share a page, a page holds at most `page` ids
+ * (the keeper's own liquidations of a crash touch hundreds of neighbouring vaults: a few pages, not a call each).
+ */
+export function idRanges(ids: ReadonlySet<bigint>, gap = 16n, page = 200n): [bigint, bigint][] {
+  const sorted = [...ids].filter((id) => id > 0n).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: [bigint, bigint][] = [];
+  for (const id of sorted) {
+    const last = out.at(-1);
+    if (last && id - (last[0] + last[1] - 1n) <= gap && id - last[0] < page) last[1] = id - last[0] + 1n;
+    else out.push([id, 1n]);
+  }
+  return out;
+}
+
+/**
  * Stage "scan", fast path on the chain: oracle prices, markets (cash), pools and balances at `block`; vaults from
  * `prev` re-priced, except the `touched` ones (an event since `prev`), read again through the lens.
  */
@@ -380,17 +395,17 @@ export async function rescanPrices(
     const fresh = new Map<string, LensVault>();
     await Promise.all(
       [...opts.touched].flatMap(([market, ids]) =>
-        [...ids].map(async (id) => {
+        idRanges(ids).map(async ([from, count]) => {
           const m = byMarket.get(market);
-          if (!m || id === 0n) return;
+          if (!m) return;
           const [vaults] = await io.publicClient.readContract({
             address: io.lens,
             abi: keelLensAbi,
             functionName: "getVaults",
-            args: [m.market, id - 1n, 1n],
+            args: [m.market, from - 1n, count],
             blockNumber: block,
           });
-          if (vaults[0]) fresh.set(`${market}:${id}`, vaults[0]);
+          for (const v of vaults) if (ids.has(v.id)) fresh.set(`${market}:${v.id}`, v);
         }),
       ),
     );
@@ -915,10 +930,9 @@ export function startKeeper(opts: KeeperOptions) {
     for (const [k, b] of suspects) if (b < block) suspects.delete(k);
     // scan
     // Only feeds moved since the last full scan (a few blocks ago at most): re-price it rather than read every vault.
-    // Many vaults touched (the keeper's own liquidations of a crash): their pages through the lens cost less than one
-    // call a vault.
+    // Beyond 2,000 touched vaults, the full scan.
     const touchedCount = [...touched.values()].reduce((n, ids) => n + ids.size, 0);
-    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery && touchedCount <= 32;
+    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery && touchedCount <= 2_000;
     marketChanged = false;
     const touchedNow = touched;
     touched = new Map();
