@@ -10,8 +10,9 @@
  * - plan (`planBatches`, agents/keeper-plan.ts): batches of one market and one collateral (one flash loan and one swap
  *   each), priced against the pool as the batches before them leave it, packed up to a gas cap per transaction, with
  *   the bounded-loss fallback for the vaults that do not pay at that pool;
- * - simulate (`simulateTx`): eth_call of each transaction with the gas limit it will carry (one execution; a revert
- *   is split in halves until the vault that causes it is isolated and dropped);
+ * - simulate (`simulateTx`): eth_call of a transaction holding a suspect vault (see KeeperOptions.simulate) with the
+ *   gas limit it will carry (one execution; a revert is split in halves until the vault that causes it is isolated and
+ *   dropped, the rest merged again);
  * - send (`sendTx`): at a nonce from the keeper's own nonce manager (agents/agent-log.ts: a pending set, nothing in
  *   flight handed out twice);
  * - confirm or replace (`confirmOrReplace`): the receipt, or after `replaceAfterBlocks` blocks the same call again at
@@ -19,6 +20,7 @@
  * JSON-line logs and counters.
  *
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
+ *      [--simulate suspects|always]
  */
 import { parseArgs } from "node:util";
 import {
@@ -1151,14 +1153,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "max-loss-bps": { type: "string", default: "100" },
       "tx-per-block": { type: "string", default: "3" },
       "max-gwei": { type: "string", default: "500" },
+      simulate: { type: "string", default: "suspects" },
     },
   });
+  if (values.simulate !== "suspects" && values.simulate !== "always") throw new Error("--simulate: suspects or always");
   const keeper = startKeeper({
     rpcUrl: values.rpc,
     deployment: readDeployment(Number(values.chain)),
     maxLossBps: Number(values["max-loss-bps"]),
     txPerBlock: Number(values["tx-per-block"]),
     maxFeePerGas: BigInt(Math.round(Number(values["max-gwei"]) * 1e9)),
+    simulate: values.simulate,
   });
   process.on("SIGINT", () => void keeper.stop().then(() => process.exit(0)));
 }
