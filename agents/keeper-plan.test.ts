@@ -269,6 +269,8 @@ describe("follow-ups", () => {
     const plan = planBatches([follow, candidate(1, "350", "0.2"), candidate(2, "350", "0.2")], ctx());
     const order = plan.txs.flatMap((t) => t.batches.map((b) => b.vaults.map((v) => `${v.id}${v.followUp ? "f" : ""}`)));
     expect(order).toEqual([["1", "2"], ["1f"]]);
+    // In a transaction of their own (sent unsimulated: one that reverts takes no first liquidation with it).
+    expect(plan.txs.map((t) => t.batches.map((b) => b.vaults[0]!.followUp))).toEqual([[false], [true]]);
   });
 });
 

@@ -31,9 +31,8 @@ export interface Candidate {
    */
   closes?: boolean;
   /**
-   * Simulate before sending: the vault was in a transaction that reverted or was dropped, was liquidated by the keeper
-   * a few blocks ago, or this is a follow-up (sized from an estimate). Suspects are planned after the clean ones, so
-   * the clean transactions go out at once.
+   * Simulate before sending: the vault was in a transaction that reverted or was dropped, or was liquidated by the
+   * keeper a few blocks ago. Suspects are planned after the clean ones, so the clean transactions go out at once.
    */
   suspect?: boolean;
 }
@@ -305,6 +304,8 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
     tx = { batches: [], gas: ctx.gas.perTx };
   };
   for (const group of groups.values()) {
+    // Follow-ups in transactions of their own: one that reverts takes no first liquidation with it.
+    if (group[0]!.followUp && tx.batches.some((b) => !b.vaults[0]!.followUp)) close();
     const m = ctx.markets.get(group[0]!.market.toLowerCase());
     const key = m && poolKey(m.base, group[0]!.collateral);
     if (!m || !key || !pools.has(key)) {

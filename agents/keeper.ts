@@ -90,7 +90,7 @@ export interface KeeperOptions {
   maxFeePerGas?: bigint;
   /**
    * "suspects" (default): a transaction is simulated before it is sent only when it holds a suspect vault (one that
-   * reverted or was dropped, was liquidated by the keeper before, or a follow-up); the others go out as soon as they
+   * reverted or was dropped, or was liquidated by the keeper before); the others go out as soon as they
    * are planned — KeelLiquidator bounds each batch's result on-chain, so a wrong plan costs gas, never principal.
    * "always": every transaction is simulated first (a 70-vault simulation takes 0.4-2 s on a busy 2-core node, more
    * than a block).
@@ -430,7 +430,9 @@ export async function rescanPrices(
 
 /**
  * Stage "size": a candidate for every liquidatable vault not excluded (in flight, or just liquidated); `suspect`
- * marks the vaults to simulate before sending (follow-ups are always suspects: they are sized from an estimate).
+ * marks the vaults to simulate before sending. A follow-up is not simulated: a simulation runs on the state before
+ * the plan's earlier transactions, where the liquidation it follows has not happened (the engine refuses it); the
+ * planner gives follow-ups transactions of their own, so one that fails takes no first liquidation with it.
  */
 export function sizeAll(
   snapshot: Snapshot,
@@ -441,7 +443,7 @@ export function sizeAll(
   for (const { vault, market } of snapshot.liquidatable) {
     if (excluded(vault.market, vault.id)) continue;
     const s = suspect(vault.market, vault.id);
-    out.push(...sizeVault(vault, market).map((c) => ({ ...c, suspect: s || c.followUp })));
+    out.push(...sizeVault(vault, market).map((c) => ({ ...c, suspect: s })));
   }
   return out;
 }
