@@ -10,7 +10,9 @@ import {
   poolKey,
   priceBatch,
   sizeVault,
+  mergeTxs,
   splitTx,
+  txGasCapFor,
   type Candidate,
   type PlanContext,
 } from "./keeper-plan";
@@ -40,7 +42,7 @@ const pool = (price: number, depth = 2000): PoolSide => ({ reserveIn: wad(String
 const ctx = (over: Partial<PlanContext> = {}): PlanContext => ({
   pools: new Map([[poolKey(USDC, WETH), pool(1950)]]),
   markets: new Map([[MARKET.toLowerCase(), { base: USDC, flashFeeBps: 5n, cash: usdc("10000000") }]]),
-  gas: { perTx: 50_000n, perBatch: 150_000n, perVault: 50_000n, perExtraCollateral: 25_000n },
+  gas: { perTx: 50_000n, perBatch: 150_000n, perVault: 50_000n, perExtraCollateral: 25_000n, perClose: 10_000n },
   txGasCap: 1_000_000n,
   maxLossBps: 0n,
   lossBudget: new Map(),
@@ -105,7 +107,8 @@ describe("stage size: sizeVault", () => {
     expect(first!.followUp).toBe(false);
     expect(follow!.collateral).toBe(WBTC);
     expect(follow!.followUp).toBe(true);
-    expect(follow!.maxRepay).toBe(usdc("2900"));
+    // The whole debt and the headroom over it (interest accrues after the scan).
+    expect(follow!.maxRepay).toBe(usdc("2900") + (usdc("2900") * 10n) / 10_000n + 1n);
     expect(first!.assets).toBe(2);
   });
 });
@@ -207,12 +210,67 @@ describe("stage plan: planBatches", () => {
   });
 });
 
+describe("stage plan: fitting blocks", () => {
+  it("txGasCapFor: k transactions of limit l fit when the k − 1 before the last count at r of their limit", () => {
+    const l = txGasCapFor(12_000_000n, 3n, 9_000n);
+    // 2 % reserved: 11,760,000 ÷ (2 × 0.9 + 1) = 4,200,000.
+    expect(l).toBe(4_200_000n);
+    expect((2n * l * 9_000n) / 10_000n + l).toBeLessThanOrEqual((12_000_000n * 98n) / 100n);
+    // Dividing by k (r = 1) is the old, 85 %-full sharing; r is clamped to [0.5, 1].
+    expect(txGasCapFor(12_000_000n, 3n, 10_000n)).toBe(3_920_000n);
+    expect(txGasCapFor(12_000_000n, 3n, 20_000n)).toBe(3_920_000n);
+    expect(txGasCapFor(12_000_000n, 1n, 9_000n)).toBe(11_760_000n);
+  });
+
+  it("cuts a block's last transaction to the room the ones before it leave, then opens the next block", () => {
+    const cs = Array.from({ length: 40 }, (_, i) => candidate(i + 1, "350", "0.2"));
+    // Blocks of 2,000,000 gas, transactions ≤ 1,000,000 counted at 90 %: 1,000,000 + 900,000 → 100,000 left (too little
+    // for a loan, a swap and 4 vaults: the next block); so each block holds two full transactions.
+    const plan = planBatches(cs, ctx({ block: { available: 2_000_000n, usedRatioBps: 9_000n } }));
+    expect(plan.txs.map((t) => t.batches[0]!.vaults.length)).toEqual([16, 16, 8]);
+    // With 1,500,000 a block: 1,000,000 (counted 900,000), then a transaction cut to the 600,000 left: 8 vaults.
+    const cut = planBatches(cs, ctx({ block: { available: 1_500_000n, usedRatioBps: 9_000n } }));
+    expect(cut.txs.map((t) => t.batches[0]!.vaults.length)).toEqual([16, 8, 16]);
+    expect(cut.txs[1]!.gas).toBeLessThanOrEqual(600_000n);
+  });
+
+  it("counts a liquidation that empties a slot at its gas before the refund", () => {
+    const cs = Array.from({ length: 16 }, (_, i) => ({ ...candidate(i + 1, "350", "0.2"), closes: i < 4 }));
+    const plan = planBatches(cs, ctx());
+    expect(plan.txs[0]!.gas).toBe(50_000n + 150_000n + 4n * 60_000n + 11n * 50_000n);
+    expect(plan.txs.map((t) => t.batches[0]!.vaults.length)).toEqual([15, 1]);
+  });
+
+  it("plans the suspects (to simulate) after the clean vaults, in their own batches", () => {
+    const cs = [{ ...candidate(1, "350", "0.2", "0.01"), suspect: true }, candidate(2, "350", "0.2", "0.1"), candidate(3, "350", "0.2", "0.05")];
+    const plan = planBatches(cs, ctx());
+    expect(plan.txs[0]!.batches.map((b) => b.vaults.map((v) => v.id))).toEqual([[3n, 2n], [1n]]);
+  });
+
+  it("a batch whose profit is thinner than the loss bound is sent with the bound as its maxLoss", () => {
+    const budget = new Map([[USDC.toLowerCase(), usdc("1000")]]);
+    // 0.2 WETH at ≈ $1,950 for 386 USDC: ≈ +1.1 USDC on 386, under 1 % of the repayment.
+    const thin = planBatches(
+      [candidate(1, "386", "0.2", "0.01")],
+      ctx({ maxLossBps: 100n, lossBudget: budget, pools: new Map([[poolKey(USDC, WETH), pool(1950, 100_000)]]) }),
+    );
+    const b = thin.txs[0]!.batches[0]!;
+    expect(b.result).toBeGreaterThan(0n);
+    expect(b.maxLoss).toBe((b.repay * 100n) / 10_000n);
+    // A wide profit keeps maxLoss 0.
+    const wide = planBatches([candidate(1, "350", "0.2", "0.1")], ctx({ maxLossBps: 100n, lossBudget: budget }));
+    expect(wide.txs[0]!.batches[0]!.maxLoss).toBe(0n);
+  });
+});
+
 describe("follow-ups", () => {
   it("are planned after every first liquidation", () => {
     const follow = { ...candidate(1, "90", "0.05"), followUp: true };
     const plan = planBatches([follow, candidate(1, "350", "0.2"), candidate(2, "350", "0.2")], ctx());
     const order = plan.txs.flatMap((t) => t.batches.map((b) => b.vaults.map((v) => `${v.id}${v.followUp ? "f" : ""}`)));
     expect(order).toEqual([["1", "2"], ["1f"]]);
+    // In a transaction of their own (sent unsimulated: one that reverts takes no first liquidation with it).
+    expect(plan.txs.map((t) => t.batches.map((b) => b.vaults[0]!.followUp))).toEqual([[false], [true]]);
   });
 });
 
@@ -226,5 +284,21 @@ describe("splitTx", () => {
     expect(a.batches.flatMap((x) => x.vaults.map((v) => v.id))).toEqual([1n, 2n, 3n]);
     expect(b.batches.flatMap((x) => x.vaults.map((v) => v.id))).toEqual([4n, 5n]);
     expect(splitTx({ batches: [{ ...a.batches[0]!, vaults: [a.batches[0]!.vaults[0]!] }], gas: 0n })).toBeNull();
+    // With the gas model, each half carries its own gas (not the whole's limit).
+    const [c, d] = splitTx(plan.txs[0]!, ctx().gas)!;
+    expect(c.gas).toBe(50_000n + 150_000n + 3n * 50_000n);
+    expect(d.gas).toBe(50_000n + 150_000n + 2n * 50_000n);
+  });
+
+  it("mergeTxs: the parts that passed go out as one transaction, one batch per market and collateral", () => {
+    const plan = planBatches(
+      Array.from({ length: 5 }, (_, i) => candidate(i + 1, "350", "0.2")),
+      ctx(),
+    );
+    const [a, b] = splitTx(plan.txs[0]!, ctx().gas)!;
+    const [, b2] = splitTx(b, ctx().gas)!; // vault 4 dropped
+    const merged = mergeTxs([a, b2], ctx().gas);
+    expect(merged.batches.map((x) => x.vaults.map((v) => v.id))).toEqual([[1n, 2n, 3n, 5n]]);
+    expect(merged.gas).toBe(50_000n + 150_000n + 4n * 50_000n);
   });
 });

@@ -25,6 +25,16 @@ export interface Candidate {
   assets: number;
   /** A further liquidation of a vault already in the plan (planned after every first one). */
   followUp: boolean;
+  /**
+   * The liquidation empties a storage slot (the whole balance seized, or the whole debt repaid): its gas before the
+   * refund is higher than after it, and a gas limit must cover the gas before.
+   */
+  closes?: boolean;
+  /**
+   * Simulate before sending: the vault was in a transaction that reverted or was dropped, or was liquidated by the
+   * keeper a few blocks ago. Suspects are planned after the clean ones, so the clean transactions go out at once.
+   */
+  suspect?: boolean;
 }
 
 /** Headroom over the expected repayment, in bps: absorbs a front-running deposit and interest between blocks. */
@@ -82,11 +92,13 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
       id: v.id,
       collateral: col.asset,
       repay: size.repay,
-      maxRepay: followUp ? v.debt : flashAmountFor(size, v.debt, REPAY_HEADROOM_BPS),
+      // A follow-up is offered the whole debt (the market repays what its rules require), with the headroom too.
+      maxRepay: followUp ? v.debt + (v.debt * REPAY_HEADROOM_BPS) / 10_000n + 1n : flashAmountFor(size, REPAY_HEADROOM_BPS),
       seized: size.seized,
       discount: size.discount,
       assets,
       followUp,
+      closes: size.seized >= col.amount || size.repay >= state.debt,
     });
     // The vault after this seizure: its liquidation value loses the seized collateral's, its debt the repayment.
     const liquidationValue = state.liquidationValue - wMulDown(valueDown(size.seized, col.price, col.decimals), col.liquidationThreshold);
@@ -136,19 +148,42 @@ export interface GasModel {
   perBatch: bigint;
   perVault: bigint;
   perExtraCollateral: bigint;
+  /** More for a liquidation that empties a slot (Candidate.closes): refunded after the call, but needed in the limit. */
+  perClose: bigint;
 }
 
 /**
- * Above what the forge gas test (contracts/test/periphery/KeelLiquidator.t.sol: ~43k a further liquidation, cold;
- * ~311k a batch of one) and `npm run bench:keeper` (~41-44k used in a batch of 185-206) measure. A receipt shows gas
- * after refunds (a balance seized whole refunds 4,800), while the limit must cover the gas before them: 50k leaves
- * that room. The keeper raises it if a receipt shows more; the simulation runs with the resulting limit, so a short
- * model is caught and retried higher.
+ * Gas before refunds (what a limit must cover), fitted to eth_estimateGas of the keeper's mined transactions in
+ * `npm run bench:keeper` (KEEL_BENCH_DEBUG=1): 61 liquidations that empty the vault 3,424,008 (51.4k each over ~290k
+ * for the transaction, loan and swap), 65 partial ones 3,467,334 (48.9k each), one 336-393k; the receipts show 9-17 %
+ * less (refunds). `gasLimitFor` adds 25k. The keeper raises perVault if a receipt shows more; a transaction with a
+ * suspect vault is simulated with its limit, so a short model is caught and retried higher.
  */
-export const DEFAULT_GAS_MODEL: GasModel = { perTx: 60_000n, perBatch: 260_000n, perVault: 50_000n, perExtraCollateral: 30_000n };
+export const DEFAULT_GAS_MODEL: GasModel = {
+  perTx: 60_000n,
+  perBatch: 240_000n,
+  perVault: 49_500n,
+  perExtraCollateral: 30_000n,
+  perClose: 3_000n,
+};
+
+/**
+ * Gas limit of each of the keeper's transactions so that `txPerBlock` of them fit one block: the block's limit less
+ * `reserveBps` for others' transactions, shared knowing that a block counts a mined transaction at the gas it used
+ * (`usedRatio` of its limit, in bps: a limit is an upper bound, refunds included) and only the last one at its whole
+ * limit. With k transactions of limit l: (k − 1)·r·l + l ≤ available, so l = available ÷ ((k − 1)·r + 1). Dividing by k
+ * instead (r = 1) leaves a block at r of its limit: 12M blocks were 85 % full with three 3.84M transactions.
+ */
+export function txGasCapFor(blockGasLimit: bigint, txPerBlock: bigint, usedRatioBps: bigint, reserveBps = 200n): bigint {
+  const available = (blockGasLimit * (10_000n - reserveBps)) / 10_000n;
+  const k = txPerBlock > 0n ? txPerBlock : 1n;
+  const r = usedRatioBps > 10_000n ? 10_000n : usedRatioBps < 5_000n ? 5_000n : usedRatioBps;
+  return (available * 10_000n) / ((k - 1n) * r + 10_000n);
+}
 
 /** The model's gas for one liquidation of `c`. */
-export const vaultGas = (c: Candidate, gas: GasModel) => gas.perVault + gas.perExtraCollateral * BigInt(Math.max(0, c.assets - 1));
+export const vaultGas = (c: Candidate, gas: GasModel) =>
+  gas.perVault + gas.perExtraCollateral * BigInt(Math.max(0, c.assets - 1)) + (c.closes ? gas.perClose : 0n);
 
 export interface PlannedBatch {
   market: Address;
@@ -186,8 +221,14 @@ export interface PlanContext {
   /** Markets by lower-case address. */
   markets: ReadonlyMap<string, PlanMarket>;
   gas: GasModel;
-  /** Gas cap of one transaction (a fraction of the block gas limit, so several share a block). */
+  /** Gas cap of one transaction (a fraction of the block gas limit, so several share a block: txGasCapFor). */
   txGasCap: bigint;
+  /**
+   * When given, transactions are also fitted to the blocks they will fill, in order: a block holds `available` gas,
+   * counts each transaction at `usedRatioBps` of its limit, and the last transaction of a block is cut to the room
+   * left (a block takes a transaction only if the gas used before it plus its whole limit fit).
+   */
+  block?: { available: bigint; usedRatioBps: bigint };
   /** KeelLiquidator's on-chain loss bound (bps of the repayment); 0: no fallback. */
   maxLossBps: bigint;
   /** What the keeper can pay for fallback losses, by lower-case base asset. */
@@ -236,21 +277,35 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
   const budget = new Map(ctx.lossBudget);
   const deferred: Deferred[] = [];
   const groups = new Map<string, Candidate[]>();
-  // First liquidations before follow-ups: a follow-up must run after the liquidation it follows.
-  const ordered = [...candidates.filter((c) => !c.followUp), ...candidates.filter((c) => c.followUp)];
+  // First liquidations before follow-ups (a follow-up must run after the liquidation it follows); among the first
+  // ones, the clean before the suspects (the keeper sends a clean transaction without waiting for a simulation).
+  const rank = (c: Candidate) => (c.followUp ? 2 : c.suspect ? 1 : 0);
+  const ordered = [0, 1, 2].flatMap((r) => candidates.filter((c) => rank(c) === r));
   for (const c of ordered) {
-    const k = `${c.followUp ? "f" : "p"}:${c.market.toLowerCase()}:${c.collateral.toLowerCase()}`;
+    const k = `${rank(c)}:${c.market.toLowerCase()}:${c.collateral.toLowerCase()}`;
     const g = groups.get(k) ?? [];
     g.push(c);
     groups.set(k, g);
   }
   const txs: PlannedTx[] = [];
   let tx: PlannedTx = { batches: [], gas: ctx.gas.perTx };
+  /** Gas the transactions planned into the current block are expected to use (ctx.block). */
+  let blockUsed = 0n;
+  const cap = () => {
+    if (!ctx.block) return ctx.txGasCap;
+    const left = ctx.block.available - blockUsed;
+    return left < ctx.txGasCap ? left : ctx.txGasCap;
+  };
   const close = () => {
-    if (tx.batches.length) txs.push(tx);
+    if (tx.batches.length) {
+      txs.push(tx);
+      if (ctx.block) blockUsed += (tx.gas * ctx.block.usedRatioBps) / 10_000n;
+    }
     tx = { batches: [], gas: ctx.gas.perTx };
   };
   for (const group of groups.values()) {
+    // Follow-ups in transactions of their own: one that reverts takes no first liquidation with it.
+    if (group[0]!.followUp && tx.batches.some((b) => !b.vaults[0]!.followUp)) close();
     const m = ctx.markets.get(group[0]!.market.toLowerCase());
     const key = m && poolKey(m.base, group[0]!.collateral);
     if (!m || !key || !pools.has(key)) {
@@ -259,10 +314,17 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
     }
     const queue = [...group].sort((a, b) => (a.discount === b.discount ? 0 : a.discount < b.discount ? -1 : 1));
     while (queue.length) {
-      const room = ctx.txGasCap - tx.gas - ctx.gas.perBatch;
+      // A block's last few hundred thousand gas hold too few liquidations to pay a loan and a swap: next block.
+      if (!tx.batches.length && blockUsed > 0n && cap() < ctx.gas.perTx + ctx.gas.perBatch + 4n * ctx.gas.perVault) {
+        blockUsed = 0n;
+        continue;
+      }
+      const room = cap() - tx.gas - ctx.gas.perBatch;
       if (room < vaultGas(queue[0]!, ctx.gas)) {
-        if (!tx.batches.length) throw new Error(`txGasCap ${ctx.txGasCap} holds no liquidation`);
-        close();
+        if (tx.batches.length) close();
+        else if (blockUsed > 0n)
+          blockUsed = 0n; // the block is full: the next transaction opens the next one
+        else throw new Error(`txGasCap ${ctx.txGasCap} holds no liquidation`);
         continue;
       }
       // The chunk: as many as fit the transaction and the market's cash.
@@ -283,11 +345,14 @@ export function planBatches(candidates: readonly Candidate[], ctx: PlanContext):
       for (;;) {
         const p = priceBatch(chunk, pool, m.flashFeeBps);
         let maxLoss = 0n;
-        if (p.result < 0n) {
-          const bound = lossBound(p.repay, ctx.maxLossBps);
+        const bound = lossBound(p.repay, ctx.maxLossBps);
+        if (p.result < bound) {
+          // A loss, or a profit thinner than the loss bound (a vault liquidated again for a few blocks' interest, a
+          // pool a trade away from break-even): sent with the bounded loss, so a small move between the plan and the
+          // block does not revert it (a revert costs its gas and a block).
           const left = budget.get(baseKey) ?? 0n;
           maxLoss = bound < left ? bound : left;
-          if (-p.result > maxLoss) {
+          if (p.result < 0n && -p.result > maxLoss) {
             // Too costly: defer the vaults that lose at this batch's average price, keep the rest.
             const losing = chunk.filter((v) => v.seized * p.proceeds < (v.repay + flashFee(v.maxRepay, m.flashFeeBps)) * p.seized);
             const kept = chunk.filter((v) => !losing.includes(v));
@@ -322,26 +387,40 @@ export function liquidatorArgs(tx: PlannedTx) {
   ] as const;
 }
 
-/** A transaction's batches split in two halves by vaults (to isolate a vault whose liquidation reverts). */
-export function splitTx(tx: PlannedTx): [PlannedTx, PlannedTx] | null {
+/** The model's gas of a transaction of `batches`. */
+export const txGasOf = (batches: readonly PlannedBatch[], gas: GasModel) =>
+  batches.reduce((g, b) => g + gas.perBatch + b.vaults.reduce((n, v) => n + vaultGas(v, gas), 0n), gas.perTx);
+
+/**
+ * A transaction's batches split in two halves by vaults (to isolate a vault whose liquidation reverts); with `gas`,
+ * each half's gas is the model's for it (else the whole's).
+ */
+export function splitTx(tx: PlannedTx, gas?: GasModel): [PlannedTx, PlannedTx] | null {
   const vaults = tx.batches.flatMap((b) => b.vaults.map((v) => ({ b, v })));
   if (vaults.length < 2) return null;
   const half = Math.ceil(vaults.length / 2);
-  const build = (part: typeof vaults): PlannedTx => {
-    const batches: PlannedBatch[] = [];
-    for (const { b, v } of part) {
-      const last = batches.at(-1);
-      if (
-        last &&
-        last.market === b.market &&
-        last.collateral === b.collateral &&
-        last.maxLoss === b.maxLoss &&
-        last.vaults[0]!.followUp === v.followUp
-      )
-        last.vaults.push(v);
-      else batches.push({ ...b, vaults: [v] });
-    }
-    return { batches, gas: tx.gas };
-  };
-  return [build(vaults.slice(0, half)), build(vaults.slice(half))];
+  return [regroup(vaults.slice(0, half), tx.gas, gas), regroup(vaults.slice(half), tx.gas, gas)];
+}
+
+/**
+ * One transaction of the parts of a split one that passed the simulation (the vault that reverted left out): one
+ * loan and one swap per run of a market and collateral again, instead of one per part.
+ */
+export function mergeTxs(parts: readonly PlannedTx[], gas: GasModel): PlannedTx {
+  return regroup(
+    parts.flatMap((t) => t.batches.flatMap((b) => b.vaults.map((v) => ({ b, v })))),
+    0n,
+    gas,
+  );
+}
+
+function regroup(part: readonly { b: PlannedBatch; v: Candidate }[], fallbackGas: bigint, gas?: GasModel): PlannedTx {
+  const batches: PlannedBatch[] = [];
+  for (const { b, v } of part) {
+    const last = batches.at(-1);
+    if (last && last.market === b.market && last.collateral === b.collateral && last.maxLoss === b.maxLoss && last.vaults[0]!.followUp === v.followUp)
+      last.vaults.push(v);
+    else batches.push({ ...b, vaults: [v] });
+  }
+  return { batches, gas: gas ? txGasOf(batches, gas) : fallbackGas };
 }

@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   ContractFunctionExecutionError,
   ContractFunctionRevertedError,
+  encodeAbiParameters,
   encodeErrorResult,
+  encodeEventTopics,
+  type AbiEvent,
   parseUnits,
   type Address,
   type Hex,
   type TransactionReceipt,
 } from "viem";
 import { keelErrorsAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi/generated";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 import { nonceManager } from "./agent-log";
 import {
@@ -17,11 +21,13 @@ import {
   describeRevert,
   feesFor,
   gasLimitFor,
+  idRanges,
   repriceVaults,
   revertData,
   sendTx,
   simulateTx,
   sizeAll,
+  vaultsTouched,
   type KeeperIO,
   type SentTx,
   type Snapshot,
@@ -93,6 +99,43 @@ describe("stage size: sizeAll", () => {
       }) as unknown as LensVault;
     const snapshot = { liquidatable: [1n, 2n, 3n].map((id) => ({ vault: vault(id), market })) } as unknown as Snapshot;
     expect(sizeAll(snapshot, (_m, id) => id === 2n).map((c) => c.id)).toEqual([1n, 3n]);
+    // The suspects (to simulate before sending) are marked.
+    expect(
+      sizeAll(
+        snapshot,
+        () => false,
+        (_m, id) => id === 3n,
+      ).map((c) => c.suspect),
+    ).toEqual([false, false, true]);
+  });
+});
+
+describe("stage scan: idRanges", () => {
+  it("reads neighbouring touched vaults in one lens page, at most `page` ids each", () => {
+    expect(idRanges(new Set([5n, 1n, 3n, 40n, 41n]))).toEqual([
+      [1n, 5n],
+      [40n, 2n],
+    ]);
+    expect(idRanges(new Set([1n, 2n, 3n, 4n]), 16n, 2n)).toEqual([
+      [1n, 2n],
+      [3n, 2n],
+    ]);
+    expect(idRanges(new Set([0n]))).toEqual([]);
+  });
+});
+
+describe("stage scan: vaultsTouched", () => {
+  const log = (eventName: string, args: Record<string, unknown>) => {
+    const topics = encodeEventTopics({ abi: keelMarketAbi, eventName, args } as never) as Hex[];
+    const event = keelMarketAbi.find((x) => x.type === "event" && x.name === eventName) as AbiEvent;
+    const rest = event.inputs.filter((i) => !i.indexed);
+    return { topics, data: encodeAbiParameters(rest, rest.map((i) => args[i.name!]) as never) };
+  };
+  it("an event of one vault names it; interest changes none; a risk change needs a full scan", () => {
+    expect(vaultsTouched(log("Repaid", { id: 7n, caller: MARKET, assets: 1n, shares: 1n }))).toBe(7n);
+    expect(vaultsTouched(log("InterestAccrued", { borrowRate: 1n, interest: 2n, reserves: 3n }))).toBe("none");
+    expect(vaultsTouched(log("RateModelSet", { baseRate: 1n, slope1: 2n, slope2: 3n, kink: 4n }))).toBe("all");
+    expect(vaultsTouched({ topics: [hash(1)], data: "0x" })).toBe("all");
   });
 });
 

@@ -10,8 +10,9 @@
  * - plan (`planBatches`, agents/keeper-plan.ts): batches of one market and one collateral (one flash loan and one swap
  *   each), priced against the pool as the batches before them leave it, packed up to a gas cap per transaction, with
  *   the bounded-loss fallback for the vaults that do not pay at that pool;
- * - simulate (`simulateTx`): eth_call of each transaction with the gas limit it will carry (one execution; a revert
- *   is split in halves until the vault that causes it is isolated and dropped);
+ * - simulate (`simulateTx`): eth_call of a transaction holding a suspect vault (see KeeperOptions.simulate) with the
+ *   gas limit it will carry (one execution; a revert is split in halves until the vault that causes it is isolated and
+ *   dropped, the rest merged again);
  * - send (`sendTx`): at a nonce from the keeper's own nonce manager (agents/agent-log.ts: a pending set, nothing in
  *   flight handed out twice);
  * - confirm or replace (`confirmOrReplace`): the receipt, or after `replaceAfterBlocks` blocks the same call again at
@@ -19,6 +20,7 @@
  * JSON-line logs and counters.
  *
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
+ *      [--simulate suspects|always]
  */
 import { parseArgs } from "node:util";
 import {
@@ -42,6 +44,7 @@ import {
   iUniswapV2PairAbi,
   keelLensAbi,
   keelLiquidatorAbi,
+  keelMarketAbi,
   keelOracleAbi,
   uniswapV2AdapterAbi,
 } from "../contracts-abi/generated";
@@ -63,7 +66,9 @@ import {
   planBatches,
   poolKey,
   sizeVault,
+  mergeTxs,
   splitTx,
+  txGasCapFor,
   type Candidate,
   type GasModel,
   type PlanMarket,
@@ -83,6 +88,14 @@ export interface KeeperOptions {
   maxLossBps?: number;
   /** Highest fee per gas the keeper pays (wei); above it the keeper waits. */
   maxFeePerGas?: bigint;
+  /**
+   * "suspects" (default): a transaction is simulated before it is sent only when it holds a suspect vault (one that
+   * reverted or was dropped, or was liquidated by the keeper before); the others go out as soon as they
+   * are planned — KeelLiquidator bounds each batch's result on-chain, so a wrong plan costs gas, never principal.
+   * "always": every transaction is simulated first (a 70-vault simulation takes 0.4-2 s on a busy 2-core node, more
+   * than a block).
+   */
+  simulate?: "suspects" | "always";
   /** Blocks a transaction may wait unmined before it is replaced at the same nonce with a higher fee. */
   replaceAfterBlocks?: number;
   /** Quiet blocks (no feed or market event) between two full scans. */
@@ -309,12 +322,49 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
   return { markets: [...markets.values()], all };
 }
 
-/** Stage "scan", fast path on the chain: oracle prices, pools and balances at `block`, vaults from `prev` re-priced. */
+/**
+ * Which of a market's events change which vaults, for the fast scan: `id` for an event of one vault (deposit, borrow,
+ * repay, withdrawal, liquidation, bad debt, opening, transfer), "none" for one that changes no vault's health (interest,
+ * flash loans, lenders' ERC-4626 side, reserves, operators, fees, pause), "all" for anything else (a risk change: LT,
+ * listing, rate model), which needs a full scan through the lens.
+ */
+export function vaultsTouched(log: { data: Hex; topics: readonly Hex[] }): bigint | "none" | "all" {
+  try {
+    const ev = decodeEventLog({ abi: keelMarketAbi, data: log.data, topics: log.topics as [Hex, ...Hex[]] });
+    const args = ev.args as Record<string, unknown> | undefined;
+    if (args && typeof args.id === "bigint") return args.id;
+    const harmless = ["InterestAccrued", "FlashLoan", "ReservesWithdrawn", "OperatorSet", "FeesSet", "BorrowPausedSet"];
+    if (harmless.includes(ev.eventName) || ["Deposit", "Withdraw", "Transfer", "Approval"].includes(ev.eventName)) return "none";
+    return "all";
+  } catch {
+    return "all";
+  }
+}
+
+/**
+ * Vault ids as lens pages [first id, count]: ids at most `gap` apart share a page, a page holds at most `page` ids
+ * (the keeper's own liquidations of a crash touch hundreds of neighbouring vaults: a few pages, not a call each).
+ */
+export function idRanges(ids: ReadonlySet<bigint>, gap = 16n, page = 200n): [bigint, bigint][] {
+  const sorted = [...ids].filter((id) => id > 0n).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: [bigint, bigint][] = [];
+  for (const id of sorted) {
+    const last = out.at(-1);
+    if (last && id - (last[0] + last[1] - 1n) <= gap && id - last[0] < page) last[1] = id - last[0] + 1n;
+    else out.push([id, 1n]);
+  }
+  return out;
+}
+
+/**
+ * Stage "scan", fast path on the chain: oracle prices, markets (cash), pools and balances at `block`; vaults from
+ * `prev` re-priced, except the `touched` ones (an event since `prev`), read again through the lens.
+ */
 export async function rescanPrices(
   io: KeeperIO,
   prev: Snapshot,
   block: bigint,
-  opts: { pairs: PairCache; withBalances: boolean },
+  opts: { pairs: PairCache; withBalances: boolean; touched?: ReadonlyMap<string, ReadonlySet<bigint>> },
 ): Promise<Snapshot> {
   const assets = [...new Set(prev.markets.flatMap((m) => [m.baseAsset, ...m.collaterals.map((c) => c.info.asset)]))];
   const [states, header] = await Promise.all([
@@ -332,7 +382,43 @@ export async function rescanPrices(
     io.publicClient.getBlock({ blockNumber: block }),
   ]);
   const prices = new Map(assets.map((a, i) => [a.toLowerCase(), { price: states[i]!.price, status: states[i]!.status }]));
-  const { markets, all } = repriceVaults(prev, prices);
+  let { markets, all } = repriceVaults(prev, prices);
+  if (opts.touched?.size) {
+    // Markets again (cash, totals), and each touched vault through the lens (one call a vault: a handful a block).
+    const markets2 = await io.publicClient.readContract({
+      address: io.lens,
+      abi: keelLensAbi,
+      functionName: "getMarkets",
+      args: [markets.map((m) => m.market)],
+      blockNumber: block,
+    });
+    markets = [...markets2];
+    const byMarket = new Map(markets.map((m) => [m.market.toLowerCase(), m]));
+    const fresh = new Map<string, LensVault>();
+    await Promise.all(
+      [...opts.touched].flatMap(([market, ids]) =>
+        idRanges(ids).map(async ([from, count]) => {
+          const m = byMarket.get(market);
+          if (!m) return;
+          const [vaults] = await io.publicClient.readContract({
+            address: io.lens,
+            abi: keelLensAbi,
+            functionName: "getVaults",
+            args: [m.market, from - 1n, count],
+            blockNumber: block,
+          });
+          for (const v of vaults) if (ids.has(v.id)) fresh.set(`${market}:${v.id}`, v);
+        }),
+      ),
+    );
+    const seen = new Set<string>();
+    all = all.map(({ vault }) => {
+      const k = `${vault.market.toLowerCase()}:${vault.id}`;
+      seen.add(k);
+      return { vault: fresh.get(k) ?? vault, market: byMarket.get(vault.market.toLowerCase())! };
+    });
+    for (const [k, vault] of fresh) if (!seen.has(k)) all.push({ vault, market: byMarket.get(vault.market.toLowerCase())! });
+  }
   const [pools, balances] = await Promise.all([
     readPools(io, markets, block, opts.pairs),
     opts.withBalances ? readBalances(io, markets, block) : new Map<string, bigint>(),
@@ -342,12 +428,22 @@ export async function rescanPrices(
 
 /* ───────────────────────────── stage 2: size ───────────────────────────── */
 
-/** Stage "size": a candidate for every liquidatable vault not excluded (in flight, or just liquidated). */
-export function sizeAll(snapshot: Snapshot, excluded: (market: Address, id: bigint) => boolean): Candidate[] {
+/**
+ * Stage "size": a candidate for every liquidatable vault not excluded (in flight, or just liquidated); `suspect`
+ * marks the vaults to simulate before sending. A follow-up is not simulated: a simulation runs on the state before
+ * the plan's earlier transactions, where the liquidation it follows has not happened (the engine refuses it); the
+ * planner gives follow-ups transactions of their own, so one that fails takes no first liquidation with it.
+ */
+export function sizeAll(
+  snapshot: Snapshot,
+  excluded: (market: Address, id: bigint) => boolean,
+  suspect: (market: Address, id: bigint) => boolean = () => false,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const { vault, market } of snapshot.liquidatable) {
     if (excluded(vault.market, vault.id)) continue;
-    out.push(...sizeVault(vault, market));
+    const s = suspect(vault.market, vault.id);
+    out.push(...sizeVault(vault, market).map((c) => ({ ...c, suspect: s })));
   }
   return out;
 }
@@ -419,6 +515,7 @@ export async function simulateTx(
   tx: PlannedTx,
   blockGasLimit: bigint,
   block?: bigint,
+  gasModel?: GasModel,
 ): Promise<{ ok: SimulatedTx[]; dropped: { candidate: Candidate; reason: string }[] }> {
   const call = (gas: bigint) =>
     io.publicClient.simulateContract({
@@ -442,13 +539,13 @@ export async function simulateTx(
     }
     return { ok: [{ tx, gas }], dropped: [] };
   } catch (e) {
-    const halves = splitTx(tx);
+    const halves = splitTx(tx, gasModel);
     if (!halves) {
       const data = revertData(e);
       const reason = data && data !== "0x" ? describeRevert(data) : (e as Error).message.split("\n")[0]!;
       return { ok: [], dropped: tx.batches.flatMap((b) => b.vaults.map((candidate) => ({ candidate, reason }))) };
     }
-    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block)));
+    const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block, gasModel)));
     return { ok: [...a!.ok, ...b!.ok], dropped: [...a!.dropped, ...b!.dropped] };
   }
 }
@@ -478,15 +575,19 @@ export function feesFor(estimate: Fees, cap: bigint): Fees | null {
   return { maxFeePerGas: doubled < cap ? doubled : cap, maxPriorityFeePerGas: estimate.maxPriorityFeePerGas };
 }
 
-/** Stage "send": the liquidation at the next nonce. The node refusing it frees the nonce again. */
+/**
+ * Stage "send": the liquidation at the next nonce, or at `nonce` when the caller took it (to send several at once in
+ * nonce order: the node queues a nonce until the ones before it arrive). The node refusing it frees the nonce again.
+ */
 export async function sendTx(
   io: Pick<KeeperIO, "walletClient" | "liquidator">,
   nonces: NonceManager,
   sim: SimulatedTx,
   fees: Fees,
   block: bigint,
+  taken?: number,
 ): Promise<SentTx> {
-  const nonce = await nonces.take();
+  const nonce = taken ?? (await nonces.take());
   let hash: Hex;
   try {
     hash = await io.walletClient.writeContract({
@@ -689,9 +790,15 @@ export function startKeeper(opts: KeeperOptions) {
   const maxLossBps = BigInt(opts.maxLossBps ?? 100);
   const maxFeePerGas = opts.maxFeePerGas ?? 500n * 10n ** 9n;
   const replaceAfterBlocks = opts.replaceAfterBlocks ?? 2;
+  const simulateAll = opts.simulate === "always";
   const nonces = nonceManager(() => c.publicClient.getTransactionCount({ address: c.account.address, blockTag: "pending" }));
   const pairs: PairCache = new Map();
   const gasModel: GasModel = { ...DEFAULT_GAS_MODEL };
+  /**
+   * Gas used ÷ gas limit of the keeper's large transactions (bps), the highest seen: what txGasCapFor counts an
+   * earlier transaction of a block at. Starts at what `npm run bench:keeper` measures (8,300 for liquidations that empty vaults, 9,000 for partial ones).
+   */
+  let usedRatioBps = 9_000n;
   const stats: KeeperStats = {
     blocks: 0,
     scans: 0,
@@ -719,14 +826,20 @@ export function startKeeper(opts: KeeperOptions) {
   const inflight = new Map<string, Promise<void>>();
   /** Vaults liquidated by the keeper, with the block: a scan of an older block must not send them again. */
   const recent = new Map<string, bigint>();
+  /** Vaults to simulate before sending, until the block given (see KeeperOptions.simulate). */
+  const suspects = new Map<string, bigint>();
   const vaultKey = (market: Address, id: bigint) => `${market.toLowerCase()}:${id}`;
   const symbolOf = (addr: Address) => deployment.assets.find((a) => a.address.toLowerCase() === addr.toLowerCase())?.symbol ?? addr;
   let lastBlock: bigint | null = null;
+  /** When the keeper saw each recent block (ms): the planned log's `seenMs` is the time from there to the scan's start. */
+  const seenAt = new Map<bigint, number>();
   let lastUpdate: { block: bigint; seenAt: number } | null = null;
   let lastScanBlock: bigint | null = null;
   /** The last full scan, and whether a market event happened since (then the next scan reads the lens). */
   let lastSnapshot: Snapshot | null = null;
   let marketChanged = true;
+  /** Vaults with an event since the last scan, by lower-case market: the fast scan reads them again. */
+  let touched = new Map<string, Set<bigint>>();
   let liquidatableLeft = 0;
   const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
@@ -756,6 +869,7 @@ export function startKeeper(opts: KeeperOptions) {
         stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
         if (receipt.status !== "success") {
           stats.txReverted++;
+          keys.forEach((k) => suspects.set(k, receipt.blockNumber + 64n));
           log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber });
           return;
         }
@@ -787,7 +901,9 @@ export function startKeeper(opts: KeeperOptions) {
         // short model, but only by running twice.
         if (liquidated >= 20n) {
           const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
-          if ((observed * 120n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 120n) / 100n;
+          if ((observed * 115n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 115n) / 100n;
+          const ratio = (receipt.gasUsed * 10_000n) / sent.sim.gas;
+          if (ratio > usedRatioBps) usedRatioBps = ratio;
         }
         log("confirmed", {
           hash: receipt.transactionHash,
@@ -815,13 +931,18 @@ export function startKeeper(opts: KeeperOptions) {
     const update = lastUpdate;
     const block = await c.publicClient.getBlockNumber({ cacheTime: 0 });
     for (const [k, b] of recent) if (b + 64n < block) recent.delete(k);
+    for (const [k, b] of suspects) if (b < block) suspects.delete(k);
     // scan
     // Only feeds moved since the last full scan (a few blocks ago at most): re-price it rather than read every vault.
-    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery;
+    // Beyond 2,000 touched vaults, the full scan.
+    const touchedCount = [...touched.values()].reduce((n, ids) => n + ids.size, 0);
+    const fast = lastSnapshot !== null && !marketChanged && block - lastSnapshot.block <= rescanEvery && touchedCount <= 2_000;
     marketChanged = false;
+    const touchedNow = touched;
+    touched = new Map();
     const [snapshot, feeEstimate] = await Promise.all([
       fast
-        ? rescanPrices(io, lastSnapshot!, block, { pairs, withBalances: maxLossBps > 0n })
+        ? rescanPrices(io, lastSnapshot!, block, { pairs, withBalances: maxLossBps > 0n, touched: touchedNow })
         : scanChain(io, block, {
             pageSize,
             pairs,
@@ -833,17 +954,36 @@ export function startKeeper(opts: KeeperOptions) {
           }),
       c.publicClient.estimateFeesPerGas(),
     ]);
+    // The base of the next fast scan: this one when it read the lens; after a fast scan, its touched vaults read again
+    // (the block of the last full scan kept: interest since then is what `rescanEvery` bounds).
     if (!fast) lastSnapshot = snapshot;
+    else if (touchedNow.size) lastSnapshot = { ...snapshot, block: lastSnapshot!.block };
+    const scanMs = Date.now() - t0;
     stats.vaultsScanned += snapshot.vaultsScanned;
     stats.liquidatableSeen += snapshot.liquidatable.length;
     lastScanBlock = block;
     liquidatableLeft = snapshot.liquidatable.length;
     // size
-    const candidates = sizeAll(snapshot, (market, id) => {
-      const k = vaultKey(market, id);
-      return inflight.has(k) || (recent.get(k) ?? -1n) >= block;
-    });
+    const candidates = sizeAll(
+      snapshot,
+      (market, id) => {
+        const k = vaultKey(market, id);
+        return inflight.has(k) || (recent.get(k) ?? -1n) >= block;
+      },
+      (market, id) => suspects.has(vaultKey(market, id)) || recent.has(vaultKey(market, id)),
+    );
     if (!candidates.length) return;
+    const again = snapshot.liquidatable.filter(({ vault }) => recent.has(vaultKey(vault.market, vault.id)));
+    if (again.length)
+      log("liquidatable-again", {
+        vaults: again.length,
+        sample: again.slice(0, 3).map(({ vault }) => ({
+          id: vault.id,
+          hf: vault.healthFactor,
+          debt: vault.debt,
+          liquidatedAt: recent.get(vaultKey(vault.market, vault.id)),
+        })),
+      });
     const fees = feesFor(feeEstimate, maxFeePerGas);
     if (!fees) {
       log("gas-too-high", { maxFeePerGas: feeEstimate.maxFeePerGas, cap: maxFeePerGas, vaults: candidates.length });
@@ -851,13 +991,23 @@ export function startKeeper(opts: KeeperOptions) {
     }
     // plan
     const { markets, pools } = planInputs(snapshot);
-    const txGasCap = (snapshot.blockGasLimit * 96n) / 100n / txPerBlock;
-    const plan = planBatches(candidates, { pools, markets, gas: gasModel, txGasCap, maxLossBps, lossBudget: snapshot.balances });
+    const txGasCap = txGasCapFor(snapshot.blockGasLimit, txPerBlock, usedRatioBps);
+    const plan = planBatches(candidates, {
+      pools,
+      markets,
+      gas: gasModel,
+      txGasCap,
+      block: { available: (snapshot.blockGasLimit * 98n) / 100n, usedRatioBps },
+      maxLossBps,
+      lossBudget: snapshot.balances,
+    });
     stats.vaultsDeferred += plan.deferred.length;
     if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
     log("planned", {
       block,
       ms: Date.now() - t0,
+      scanMs,
+      seenMs: seenAt.has(block) ? t0 - seenAt.get(block)! : null,
       scan: fast ? "re-priced" : "lens",
       liquidatable: snapshot.liquidatable.length,
       vaults: candidates.length,
@@ -866,34 +1016,58 @@ export function startKeeper(opts: KeeperOptions) {
       txGasCap,
     });
     const lensMarkets = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
-    // simulate, then send in plan order (nonce order is execution order: the plan priced each batch after the ones
-    // before it); each transaction is sent as soon as it and every one before it are simulated.
-    const sims = plan.txs.map((tx) => simulateTx(io, tx, snapshot.blockGasLimit, block));
-    for (const pending of sims) {
-      const { ok, dropped } = await pending;
+    // simulate (suspects only, unless `simulate: "always"`), then send in plan order (nonce order is execution
+    // order: the plan priced each batch after the ones before it); each transaction is sent as soon as it and every
+    // one before it are simulated or need no simulation. The planner puts the suspects last.
+    const mustSimulate = (tx: PlannedTx) => simulateAll || tx.batches.some((b) => b.vaults.some((v) => v.suspect));
+    // Simulations start once every clean transaction before them is sent (they would slow the node down meanwhile).
+    const sending: Promise<void>[] = [];
+    for (const tx of plan.txs) {
+      const simulated = mustSimulate(tx)
+        ? await simulateTx(io, tx, snapshot.blockGasLimit, block, gasModel)
+        : { ok: [{ tx, gas: gasLimitFor(tx.gas, snapshot.blockGasLimit) }], dropped: [] };
+      const { dropped } = simulated;
+      let { ok } = simulated;
+      if (ok.length > 1) {
+        // The parts that passed around a dropped vault go out as one transaction again (one loan and swap per batch).
+        const merged = mergeTxs(
+          ok.map((o) => o.tx),
+          gasModel,
+        );
+        ok = [{ tx: merged, gas: gasLimitFor(merged.gas, snapshot.blockGasLimit) }];
+      }
       for (const d of dropped) {
         stats.vaultsDropped++;
+        suspects.set(vaultKey(d.candidate.market, d.candidate.id), block + 64n);
         log("dropped", { market: d.candidate.market, id: d.candidate.id, reason: d.reason });
       }
       for (const sim of ok) {
         const vaults = sim.tx.batches.reduce((n, b) => n + b.vaults.length, 0);
-        try {
-          const sent = await sendTx(io, nonces, sim, fees, block);
-          stats.txSent++;
-          stats.liquidationsSent += vaults;
-          log("sent", {
-            hash: sent.hashes[0],
-            nonce: sent.nonce,
-            ms: Date.now() - t0,
-            vaults,
-            batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })),
-            gas: sim.gas,
-          });
-          follow(sent, lensMarkets, update);
-        } catch (e) {
-          stats.errors++;
-          log("send-failed", { error: (e as Error).message.split("\n")[0], vaults });
-        }
+        // Nonces are taken in plan order; the transactions go out together (a signature and a round trip each).
+        const nonce = await nonces.take();
+        sending.push(sendOne(sim, vaults, nonce));
+      }
+    }
+    await Promise.all(sending);
+
+    async function sendOne(sim: SimulatedTx, vaults: number, nonce: number) {
+      try {
+        const sent = await sendTx(io, nonces, sim, fees!, block, nonce);
+        stats.txSent++;
+        stats.liquidationsSent += vaults;
+        log("sent", {
+          hash: sent.hashes[0],
+          nonce: sent.nonce,
+          ms: Date.now() - t0,
+          vaults,
+          batches: sim.tx.batches.map((b) => ({ collateral: symbolOf(b.collateral), n: b.vaults.length, expected: b.result, maxLoss: b.maxLoss })),
+          gas: sim.gas,
+          simulated: mustSimulate(sim.tx),
+        });
+        follow(sent, lensMarkets, update);
+      } catch (e) {
+        stats.errors++;
+        log("send-failed", { error: (e as Error).message.split("\n")[0], vaults, nonce });
       }
     }
   }
@@ -905,6 +1079,8 @@ export function startKeeper(opts: KeeperOptions) {
    */
   async function onBlock(block: bigint) {
     stats.blocks++;
+    seenAt.set(block, Date.now());
+    for (const b of seenAt.keys()) if (b + 16n < block) seenAt.delete(b);
     const from = lastBlock === null ? block : lastBlock + 1n;
     lastBlock = block;
     let needed = true;
@@ -916,7 +1092,16 @@ export function startKeeper(opts: KeeperOptions) {
       });
       const feeds = new Set(deployment.assets.map((a) => a.feed.toLowerCase()));
       const updates = logs.filter((l) => feeds.has(l.address.toLowerCase()));
-      if (updates.length < logs.length) marketChanged = true;
+      for (const l of logs) {
+        if (feeds.has(l.address.toLowerCase())) continue;
+        const t = vaultsTouched(l);
+        if (t === "all") marketChanged = true;
+        else if (t !== "none") {
+          const m = l.address.toLowerCase();
+          if (!touched.has(m)) touched.set(m, new Set());
+          touched.get(m)!.add(t);
+        }
+      }
       if (updates.length) lastUpdate = { block: updates[updates.length - 1]!.blockNumber!, seenAt: Date.now() };
       needed = logs.length > 0 || liquidatableLeft > 0 || lastScanBlock === null || block - lastScanBlock >= rescanEvery;
     } catch {
@@ -970,14 +1155,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "max-loss-bps": { type: "string", default: "100" },
       "tx-per-block": { type: "string", default: "3" },
       "max-gwei": { type: "string", default: "500" },
+      simulate: { type: "string", default: "suspects" },
     },
   });
+  if (values.simulate !== "suspects" && values.simulate !== "always") throw new Error("--simulate: suspects or always");
   const keeper = startKeeper({
     rpcUrl: values.rpc,
     deployment: readDeployment(Number(values.chain)),
     maxLossBps: Number(values["max-loss-bps"]),
     txPerBlock: Number(values["tx-per-block"]),
     maxFeePerGas: BigInt(Math.round(Number(values["max-gwei"]) * 1e9)),
+    simulate: values.simulate,
   });
   process.on("SIGINT", () => void keeper.stop().then(() => process.exit(0)));
 }

@@ -89,9 +89,10 @@ async function main() {
      * After the update only the vaults liquidatable at it can be (prices do not move again), so each block reads just
      * the ids from the first to the last of those, in pages of 200 (a call's gas is capped at the block's): the harness competes less with the keeper for the node's two cores.
      */
-    let watched: { offset: bigint; limit: bigint } | null = null;
+    let watched = { offset: 0n, limit: 0n };
+    let watching = false;
     const stillLiquidatable = async (blockNumber: bigint) => {
-      if (!watched) return liquidatableAt(blockNumber);
+      if (!watching) return liquidatableAt(blockNumber);
       const { offset, limit } = watched;
       const pages: Promise<number>[] = [];
       for (let o = offset; o < offset + limit; o += 200n) {
@@ -136,17 +137,15 @@ async function main() {
     const crashReceipt = await feedOwner.publicClient.waitForTransactionReceipt({ hash: crashHash });
     const crashAt = Date.now();
     const crashBlock = crashReceipt.blockNumber;
-    const atCrash = (
-      await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, crashBlock, 250n, (id, e) => unreadable.set(id, e))
-    ).filter((v) => v.liquidatable);
-    const liquidatableAtCrash = atCrash.length;
-    if (atCrash.length) {
-      const ids = atCrash.map((v) => v.id);
-      const lo = ids.reduce((a, b) => (a < b ? a : b));
-      const hi = ids.reduce((a, b) => (a > b ? a : b));
-      watched = { offset: lo - 1n, limit: hi - lo + 1n };
-    }
-    console.log(`› ETH $${formatUnits(answer, 8)} → $${formatUnits(crashed, 8)} in block ${crashBlock}: ${liquidatableAtCrash} vaults liquidatable`);
+    // Watched from here: the demo vaults and the bench's vaults the crash can reach (health × 0.65 below 1.02, the
+    // rest stays above 1). The census of the crash block itself is read after the run (the same block's state): read
+    // now, 1,000 vaults through the lens would compete with the keeper for the node in the very second that decides
+    // whether the first liquidations make the next block.
+    let reach = 0n;
+    for (let i = 0; i < N; i++) if ((1.07 + (0.93 * i) / Math.max(1, N - 1)) * 0.65 < 1.02) reach = BigInt(i + 1);
+    watched = { offset: 0n, limit: first - 1n + reach };
+    watching = true;
+    console.log(`› ETH $${formatUnits(answer, 8)} → $${formatUnits(crashed, 8)} in block ${crashBlock}`);
 
     // The arbitrageur trades the pool back to the feed after each block; the keeper works on its own.
     let clearedBlock: bigint | null = null;
@@ -183,6 +182,13 @@ async function main() {
     }
     await keeper.idle();
     await keeper.stop();
+    const atCrash = (
+      await readAllVaults(owner.publicClient, deployment.contracts.lens!, market, crashBlock, 250n, (id, e) => unreadable.set(id, e))
+    ).filter((v) => v.liquidatable);
+    const liquidatableAtCrash = atCrash.length;
+    const outside = atCrash.filter((v) => v.id > watched.offset + watched.limit).length;
+    if (outside) throw new Error(`${outside} vaults liquidatable at the crash were outside the watched ids`);
+    console.log(`  ${liquidatableAtCrash} vaults were liquidatable at the crash block`);
     if (process.env.KEEL_BENCH_DEBUG) {
       const all = await readAllVaults(
         owner.publicClient,
@@ -200,6 +206,21 @@ async function main() {
       }
     }
     if (process.env.KEEL_BENCH_LOG) writeFileSync(process.env.KEEL_BENCH_LOG, keeperLog.join("\n"));
+    if (process.env.KEEL_BENCH_DEBUG) {
+      // Gas before refunds (what a limit must cover) against gas used, for each keeper transaction mined first in its
+      // block: eth_estimateGas of the same call on the state before that block.
+      for (const line of keeperLog) {
+        const e = JSON.parse(line) as { event: string; hash?: `0x${string}`; liquidated?: string; gasUsed?: string; gasLimit?: string };
+        if (e.event !== "confirmed" || !e.hash) continue;
+        const r = await owner.publicClient.getTransactionReceipt({ hash: e.hash });
+        if (r.transactionIndex !== 0) continue;
+        const tx = await owner.publicClient.getTransaction({ hash: e.hash });
+        const estimate = await owner.publicClient
+          .estimateGas({ account: tx.from, to: tx.to!, data: tx.input, blockNumber: r.blockNumber - 1n })
+          .catch((x: Error) => x.message.split("\n")[0]);
+        console.log("DEBUG gas", JSON.stringify({ liquidated: e.liquidated, used: e.gasUsed, limit: e.gasLimit, estimate: String(estimate) }));
+      }
+    }
     const badDebt = (await owner.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "totalBadDebt" })) - badDebtBefore;
     const s = keeper.stats;
     const confirmed = s.liquidationsConfirmed - before.liquidationsConfirmed;

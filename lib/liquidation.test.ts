@@ -123,9 +123,9 @@ describe("liquidationSize", () => {
 });
 
 describe("flashAmountFor / gas and profit in USD", () => {
-  it("adds a margin but never more than the debt", () => {
-    expect(flashAmountFor({ discount: 0n, repay: 10_000n, seized: 0n, grossValue: 0n }, 100_000n)).toBe(10_011n);
-    expect(flashAmountFor({ discount: 0n, repay: 10_000n, seized: 0n, grossValue: 0n }, 10_005n)).toBe(10_005n);
+  it("adds a margin, also over a repayment of the whole debt (interest accrues after the scan)", () => {
+    expect(flashAmountFor({ discount: 0n, repay: 10_000n, seized: 0n, grossValue: 0n })).toBe(10_011n);
+    expect(flashAmountFor({ discount: 0n, repay: 10_000n, seized: 0n, grossValue: 0n }, 0n)).toBe(10_001n);
   });
 
   it("prices gas and profit in USD", () => {

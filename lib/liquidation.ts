@@ -121,10 +121,14 @@ export function liquidationSize(x: LiquidationInput): LiquidationSize | null {
   return { discount: d, repay, seized, grossValue };
 }
 
-/** The flash loan to ask for: the engine's repayment plus `marginBps` (rounding and interest between blocks). */
-export function flashAmountFor(size: LiquidationSize, debt: bigint, marginBps = 10n): bigint {
-  const withMargin = size.repay + (size.repay * marginBps) / 10_000n + 1n;
-  return withMargin < debt ? withMargin : debt;
+/**
+ * The repayment to offer (and flash-borrow): the engine's repayment plus `marginBps` (rounding and interest between
+ * blocks). Not capped at the debt seen: when the liquidation repays the whole debt, interest accrued since the scan
+ * makes the debt larger, and an offer of the debt seen left 1 unit owed beside the seized balance's dust — a vault
+ * liquidatable again (bench:keeper, 2026-12-01). The market never takes more than its rules require.
+ */
+export function flashAmountFor(size: LiquidationSize, marginBps = 10n): bigint {
+  return size.repay + (size.repay * marginBps) / 10_000n + 1n;
 }
 
 /** USD value (WAD) of `amount` base units at `price` (USD per whole token, WAD), rounded down. */
