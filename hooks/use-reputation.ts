@@ -14,15 +14,17 @@ export const reputationKey = (chainId: number, market: Address, owner: Address) 
 
 /**
  * The reputation bonus of `vault`'s owner in `market` and why (lib/reputation/view.ts): the market's source, the
- * owner's honoured record and its attestation's inputs, refreshed on each new block.
+ * owner's honoured record and its attestation's inputs, refreshed on each new block. Idle until the vault is read.
  */
-export function useReputation(chain: ChainConfig, market: Address, vault: LensVault) {
+export function useReputation(chain: ChainConfig, market: Address, vault: LensVault | undefined) {
   const config = useConfig();
   const rep = chain.deployment?.reputation;
-  const key = reputationKey(chain.id, market, vault.owner);
+  const owner = vault?.owner ?? zeroAddress;
+  const key = reputationKey(chain.id, market, owner);
   const query = useQuery({
     queryKey: key,
     retry: 1,
+    enabled: owner !== zeroAddress,
     queryFn: async () => {
       const client = getPublicClient(config, { chainId: chain.id as never }) as PublicClient;
       const source = await client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" });
@@ -30,14 +32,14 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
       const known = rep?.source.toLowerCase() === source.toLowerCase();
       const [maxBonus, bonusNow] = await Promise.all([
         client.readContract({ address: source, abi: keelReputationAbi, functionName: "maxBonus" }),
-        client.readContract({ address: source, abi: keelReputationAbi, functionName: "ltvBonus", args: [vault.owner] }),
+        client.readContract({ address: source, abi: keelReputationAbi, functionName: "ltvBonus", args: [owner] }),
       ]);
       // The attestation's inputs come from the deployment's EAS; a source the deployment does not know shows its bonus only.
-      const honoured = known ? await readHonouredRecord(client, rep!, vault.owner) : null;
+      const honoured = known ? await readHonouredRecord(client, rep!, owner) : null;
       return { source, honoured, maxBonus, bonusNow, known };
     },
   });
   useRefreshOnBlocks([{ chainId: chain.id, key }]);
-  const view: ReputationView | undefined = query.data ? reputationView(query.data, vault, rep) : undefined;
+  const view: ReputationView | undefined = query.data && vault ? reputationView(query.data, vault, rep) : undefined;
   return { ...query, view };
 }

@@ -36,6 +36,12 @@ export interface VaultPosition {
    * amount alone.
    */
   shares?: { debtShares: bigint; totalBorrowAssets: bigint; totalBorrowShares: bigint };
+  /**
+   * The owner's reputation bonus in force in this market (WAD share of collateral value; KeelReputation `ltvBonus`),
+   * which raises the borrow limit for borrows and withdrawals (`boostedLimit`) — never the liquidation threshold or the
+   * health factor. 0 or absent: none.
+   */
+  ltvBonus?: bigint;
 }
 
 /** The engine's virtual shares and assets (contracts/src/libraries/SharesLib.sol). */
@@ -96,6 +102,18 @@ export function borrowLimitUsed(debtValue: bigint, borrowLimitValue: bigint): bi
   return debtValue === 0n ? 0n : borrowLimitValue === 0n ? INFINITE_HEALTH : mulDivUp(debtValue, WAD, borrowLimitValue);
 }
 
+/**
+ * A vault's borrow limit (USD, WAD) with its owner's reputation `bonus` (KeelMarketCore._limitWithBonus): the base
+ * limit plus bonus × collateral value, capped at halfway from the base limit to the liquidation value. Never the
+ * liquidation value itself; with no bonus, the base limit.
+ */
+export function boostedLimit(borrowLimitValue: bigint, collateralValue: bigint, liquidationValue: bigint, bonus: bigint): bigint {
+  if (bonus === 0n) return borrowLimitValue;
+  const extra = mulDivDown(collateralValue, bonus, WAD);
+  const half = (liquidationValue - borrowLimitValue) / 2n;
+  return borrowLimitValue + (extra < half ? extra : half);
+}
+
 /** Everything the dashboard shows about a vault's health, from its position. */
 export function vaultRisk(v: VaultPosition): VaultRisk {
   let collateralValue = 0n;
@@ -108,6 +126,8 @@ export function vaultRisk(v: VaultPosition): VaultRisk {
     borrowLimitValue += mulDivDown(value, c.ltv, WAD);
     liquidationValue += mulDivDown(value, c.liquidationThreshold, WAD);
   }
+  // The engine applies the bonus only to a vault over its base limit; the limit it checks against is the same either way.
+  if (v.ltvBonus) borrowLimitValue = boostedLimit(borrowLimitValue, collateralValue, liquidationValue, v.ltvBonus);
   const debtValue = v.debt === 0n ? 0n : valueUp(v.debt, v.basePrice, v.baseDecimals);
   const hf = healthFactor(liquidationValue, debtValue);
   const borrowCapacity =

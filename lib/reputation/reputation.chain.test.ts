@@ -9,6 +9,8 @@ import { deployLocal } from "@/scripts/deploy-local";
 import { AGENT_KEYS, ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/scripts/lib/clients";
 import type { Deployment } from "../deployment";
+import { maxBorrow, maxWithdraw } from "../risk";
+import { readVault, toPosition } from "../vaults";
 import { readHonouredRecord } from "./read";
 import { boostedLimit, bonusForScore } from "./score";
 
@@ -107,6 +109,24 @@ describe("reputation-tailored margins on the chain", () => {
     });
     expect(dvAfter).toBeGreaterThan(blvAfter); // above the base LTV
     expect(hf).toBeGreaterThan(10n ** 18n); // never liquidatable by the bonus
+
+    // The app's mirror with the bonus (lib/risk.ts, as the vault page's forms use it): its max borrow and max withdraw
+    // are exactly what the market accepts, one unit more is refused.
+    const simulate = (functionName: "borrow" | "withdrawCollateral", args: readonly unknown[]) =>
+      user.publicClient
+        .simulateContract({ account: user.account, address: market, abi: keelMarketAbi, functionName, args } as never)
+        .then(() => "ok")
+        .catch((e: Error) => (/ExceedsLtv/.test(e.message) ? "ExceedsLtv" : e.message.split("\n")[0]));
+    const read = await readVault(user.publicClient, d.contracts.lens!, market, id);
+    const position = { ...toPosition(read.vault, read.market), ltvBonus: honoured!.bonusNow };
+    const maxB = maxBorrow(position);
+    expect(maxB).toBeGreaterThan(maxBorrow({ ...position, ltvBonus: 0n })); // the base limit alone allows nothing more
+    expect(await simulate("borrow", [id, maxB, user.account.address])).toBe("ok");
+    expect(await simulate("borrow", [id, maxB + 1n, user.account.address])).toBe("ExceedsLtv");
+    const maxW = maxWithdraw(position, weth);
+    expect(maxW).toBeGreaterThan(0n);
+    expect(await simulate("withdrawCollateral", [id, weth, maxW, user.account.address])).toBe("ok");
+    expect(await simulate("withdrawCollateral", [id, weth, maxW + 1n, user.account.address])).toBe("ExceedsLtv");
 
     // The attester revokes: the bonus is gone, one more unit is refused.
     const attester = clientsFor(anvil.url, d.chainId, AGENT_KEYS.attester);

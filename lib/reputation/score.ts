@@ -3,9 +3,6 @@
  * market's reputation source grants for it, and the LTV the market then allows. Pure functions on plain numbers and
  * bigint; the bonus and boosted-LTV formulas mirror KeelReputation.bonusForScore and KeelMarketCore._limitWithBonus.
  */
-import { WAD } from "../risk";
-
-const wMulDown = (x: bigint, y: bigint) => (x * y) / WAD;
 
 /** Highest score (KeelReputation.MAX_SCORE). */
 export const MAX_SCORE = 10_000;
@@ -101,17 +98,8 @@ export function bonusForScore(score: number, maxBonus: bigint): bigint {
   return (maxBonus * BigInt(score)) / BigInt(MAX_SCORE);
 }
 
-/**
- * A vault's borrow limit for an account with `bonus` (KeelMarketCore._limitWithBonus), from its values at current prices
- * (USD, WAD: `vaultHealth`): the base limit plus bonus × collateral value, capped at halfway from the base limit to
- * the liquidation value. Never the liquidation value itself; with no bonus, the base limit.
- */
-export function boostedLimit(borrowLimitValue: bigint, collateralValue: bigint, liquidationValue: bigint, bonus: bigint): bigint {
-  if (bonus === 0n) return borrowLimitValue;
-  const extra = wMulDown(collateralValue, bonus);
-  const half = (liquidationValue - borrowLimitValue) / 2n;
-  return borrowLimitValue + (extra < half ? extra : half);
-}
+/** The borrow limit with a bonus: the engine mirror's (lib/risk.ts), the one formula. */
+export { boostedLimit } from "../risk";
 
 /** The record schema's data, in its field order (KeelReputation.RECORD_SCHEMA). */
 export const RECORD_SCHEMA =

@@ -10,11 +10,12 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useVault, useWalletTokens } from "@/hooks/use-vault";
 import { useVaultHistory } from "@/hooks/use-vault-history";
+import { useReputation } from "@/hooks/use-reputation";
 import { findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
-import { INFINITE_HEALTH, WAD } from "@/lib/risk";
+import { INFINITE_HEALTH, vaultRisk, WAD } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 import { summarizeVault, unpricedAssets } from "@/lib/vault-summary";
 import { toPosition, type VaultRead } from "@/lib/vaults";
@@ -91,6 +92,8 @@ function VaultView({
   const wallet = useWalletTokens(chain, marketAddress, [...deployed.collaterals, deployed.baseAsset], address);
   const safety = useSafetyLevel();
   const exists = Boolean(q.data && q.data.vault.owner !== "0x0000000000000000000000000000000000000000");
+  // The owner's reputation bonus raises the borrow limit the forms and figures use, as it does the market's LTV check.
+  const reputation = useReputation(chain, marketAddress, exists ? q.data!.vault : undefined);
 
   if (q.isPending && !failingSinceLastSuccess(q)) return <p className="text-sm text-slate-400">{t("reading", { id: id.toString() })}</p>;
   if (!q.data) {
@@ -101,8 +104,11 @@ function VaultView({
   if (!exists) return <Problem>{t("missing", { id: id.toString(), market: deployed.name })}</Problem>;
 
   const { vault, market } = q.data;
-  const position = toPosition(vault, market);
+  const ltvBonus = reputation.data?.bonusNow ?? 0n;
+  const position = { ...toPosition(vault, market), ltvBonus };
   const s = summarizeVault(vault);
+  // With a bonus, the limit is the boosted one (lib/risk.ts boostedLimit); without, the lens's figures are the same.
+  const boosted = ltvBonus > 0n ? vaultRisk(position) : null;
   const unpriced = unpricedAssets(vault, market.baseFeed.status);
   const base = findAsset(chain.deployment, market.baseAsset);
   const baseSymbol = base?.symbol ?? "base";
@@ -183,8 +189,16 @@ function VaultView({
           value={f.usd(vault.collateralValue)}
           sub={vault.collaterals.some((c) => c.amount > 0n && c.status !== 0) ? t("unpricedNotCounted") : undefined}
         />
-        <Stat label={t("canBorrow")} testId="stat-capacity" value={f.token(vault.borrowCapacity, market.baseDecimals, baseSymbol)} />
-        <Stat label={t("limitUsed")} testId="stat-limit-used" value={s.borrowLimitUsed === INFINITE_HEALTH ? "—" : f.percent(s.borrowLimitUsed)} />
+        <Stat
+          label={t("canBorrow")}
+          testId="stat-capacity"
+          value={f.token(boosted?.borrowCapacity ?? vault.borrowCapacity, market.baseDecimals, baseSymbol)}
+        />
+        <Stat
+          label={t("limitUsed")}
+          testId="stat-limit-used"
+          value={(boosted?.borrowLimitUsed ?? s.borrowLimitUsed) === INFINITE_HEALTH ? "—" : f.percent(boosted?.borrowLimitUsed ?? s.borrowLimitUsed)}
+        />
         <Stat label={t("closest")} testId="stat-distance" value={s.minDistance === null ? "—" : f.percent(s.minDistance, 1)} />
       </div>
 
