@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BaseError, ContractFunctionRevertedError, maxUint256, type Address } from "viem";
+import { BaseError, ContractFunctionRevertedError, decodeAbiParameters, maxUint256, parseAbiParameters, parseEventLogs, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelOracleAbi, keelReputationAbi } from "@/contracts-abi";
 import { startReputationScorer } from "@/agents/reputation-scorer";
@@ -11,6 +11,7 @@ import { clientsFor } from "@/scripts/lib/clients";
 import type { Deployment } from "../deployment";
 import { maxBorrow, maxWithdraw } from "../risk";
 import { readVault, toPosition } from "../vaults";
+import { disputeCall } from "./dispute";
 import { readHonouredRecord } from "./read";
 import { boostedLimit, bonusForScore } from "./score";
 
@@ -127,6 +128,20 @@ describe("reputation-tailored margins on the chain", () => {
     expect(maxW).toBeGreaterThan(0n);
     expect(await simulate("withdrawCollateral", [id, weth, maxW, user.account.address])).toBe("ok");
     expect(await simulate("withdrawCollateral", [id, weth, maxW + 1n, user.account.address])).toBe("ExceedsLtv");
+
+    // The account disputes the record (lib/reputation/dispute.ts, the vault page's form): an attestation of the dispute
+    // schema by the account, naming the record and the attester, with the reason on-chain.
+    const receipt = await user.send(disputeCall(rep, honoured!.uid, "my second repayment is missing"));
+    const [attested] = parseEventLogs({ abi: ieasAbi, logs: receipt.logs, eventName: "Attested" });
+    const dispute = await user.publicClient.readContract({
+      address: rep.eas,
+      abi: ieasAbi,
+      functionName: "getAttestation",
+      args: [attested!.args.uid],
+    });
+    expect(dispute).toMatchObject({ schema: rep.disputeSchema, refUID: honoured!.uid, recipient: rep.attester, attester: user.account.address });
+    expect(decodeAbiParameters(parseAbiParameters("string reason"), dispute.data)).toEqual(["my second repayment is missing"]);
+    expect((await readHonouredRecord(user.publicClient, rep, user.account.address))?.uid).toBe(honoured!.uid); // a dispute changes nothing by itself
 
     // The attester revokes: the bonus is gone, one more unit is refused.
     const attester = clientsFor(anvil.url, d.chainId, AGENT_KEYS.attester);

@@ -1,8 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { Address } from "viem";
+import { useState } from "react";
+import type { Address, Hex } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { useReputation } from "@/hooks/use-reputation";
+import { useTransactor } from "@/hooks/use-transactor";
+import { checkDisputeReason, disputeCall, MAX_DISPUTE_REASON } from "@/lib/reputation/dispute";
 import { shortAddress } from "@/lib/format";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensVault } from "@/lib/vaults";
@@ -90,8 +93,70 @@ export function ReputationPanel({ chain, market, vault, isOwner }: { chain: Chai
             {t("disputeWhere", { schema: view.dispute.schema, attester: view.dispute.attester, eas: view.dispute.eas, uid: r?.uid ?? "—" })}
           </p>
         )}
+        {isOwner && r && chain.deployment?.reputation && <DisputeForm chain={chain} recordUid={r.uid} />}
         <p className="mt-1">{t("disputeHonest")}</p>
       </details>
     </section>
+  );
+}
+
+/** The owner disputes the record: an EAS attestation of the dispute schema with the reason (lib/reputation/dispute.ts). */
+function DisputeForm({ chain, recordUid }: { chain: ChainConfig; recordUid: Hex }) {
+  const t = useTranslations("reputation");
+  const send = useTransactor();
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const problem = checkDisputeReason(reason);
+  const onSend = async () => {
+    if (problem || busy) return;
+    setBusy(true);
+    try {
+      const result = await send({ label: t("disputeLabel"), chainId: chain.id, ...disputeCall(chain.deployment!.reputation!, recordUid, reason) });
+      if (result.status === "confirmed") {
+        setSent(true);
+        setReason("");
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="mt-2 space-y-2" data-testid="reputation-dispute-form">
+      <label className="block text-slate-300" htmlFor="dispute-reason">
+        {t("disputeReason")}
+      </label>
+      <textarea
+        id="dispute-reason"
+        className="w-full rounded-md border border-slate-700 bg-slate-950 p-2 text-sm text-slate-100"
+        rows={3}
+        maxLength={MAX_DISPUTE_REASON + 50}
+        value={reason}
+        disabled={busy}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setSent(false);
+        }}
+        aria-describedby="dispute-reason-help"
+      />
+      <p id="dispute-reason-help" className={problem === "tooLong" ? "text-rose-300" : "text-slate-400"}>
+        {problem === "tooLong"
+          ? t("disputeTooLong", { max: MAX_DISPUTE_REASON })
+          : t("disputeCount", { n: reason.trim().length, max: MAX_DISPUTE_REASON })}
+      </p>
+      <button
+        type="button"
+        className="min-h-11 rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 md:min-h-0"
+        disabled={problem !== null || busy}
+        onClick={() => void onSend()}
+      >
+        {busy ? t("disputeSending") : t("disputeSend")}
+      </button>
+      {sent && (
+        <p className="text-emerald-300" role="status">
+          {t("disputeSent")}
+        </p>
+      )}
+    </div>
   );
 }
