@@ -74,7 +74,10 @@ contract KeelReputation is IKeelReputation, ISchemaResolver {
         attester = attester_;
         maxBonus = maxBonus_;
         ISchemaRegistry registry = eas_.getSchemaRegistry();
-        recordSchema = registry.register(RECORD_SCHEMA, this, true);
+        // Anyone may register this schema naming this address as resolver before it exists (a front-run of the
+        // deployment): the UID is the same, and its resolver is this contract, so it is adopted, not re-registered.
+        bytes32 record = keccak256(abi.encodePacked(RECORD_SCHEMA, address(this), true)); // SchemaRegistry's UID
+        recordSchema = registry.getSchema(record).uid == 0 ? registry.register(RECORD_SCHEMA, this, true) : record;
         // The dispute schema has no resolver, so it is the same for every deployment on a chain: registered once.
         bytes32 dispute = keccak256(abi.encodePacked(DISPUTE_SCHEMA, address(0), true)); // SchemaRegistry's UID
         if (registry.getSchema(dispute).uid == 0) registry.register(DISPUTE_SCHEMA, ISchemaResolver(address(0)), true);

@@ -364,4 +364,26 @@ contract KeelReputationTest is EngineBase, EasFixture {
         riskAdmin.setReputation(address(fresh), address(other));
         assertEq(fresh.reputation(), address(other), "unused market: at once");
     }
+
+    /// @notice Audit 2026-12-01-b R-3: anyone may register the record schema naming the source's predicted address
+    /// as resolver before it is deployed; the constructor then finds the same UID taken and must adopt it, not revert.
+    function test_recordSchemaRegisteredFirstByAnyone_deploymentStillWorks() public {
+        ReputationFactory factory = new ReputationFactory();
+        // A fresh contract's first CREATE (nonce 1): keccak256(rlp([factory, 1])).
+        address predicted = address(
+            uint160(uint256(keccak256(abi.encodePacked(bytes1(0xd6), bytes1(0x94), address(factory), bytes1(0x01)))))
+        );
+        string memory schema = rep.RECORD_SCHEMA();
+        vm.prank(MALLORY);
+        bytes32 uid = eas.getSchemaRegistry().register(schema, ISchemaResolver(predicted), true);
+        KeelReputation made = factory.make(eas, ATTESTER, MAX_BONUS);
+        assertEq(address(made), predicted, "address predicted");
+        assertEq(uint256(made.recordSchema()), uint256(uid), "the UID registered first is the source's own");
+    }
+}
+
+contract ReputationFactory {
+    function make(IEAS eas, address attester, uint256 maxBonus) external returns (KeelReputation) {
+        return new KeelReputation(eas, attester, maxBonus);
+    }
 }
