@@ -130,6 +130,12 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     return receipt;
   }
 
+  /** An `execute` that found the position emptied: its rules were cleared, nothing fired and no fee was paid. */
+  function lapsed(r: AutomationRule, block: bigint) {
+    stats.lapsed++;
+    log("rules lapsed", { key: r.key, adapter: r.adapter, block });
+  }
+
   /** One KeelAutomation rule: poke a trailing stop's high when the oracle is above it, execute when it can fire. */
   async function checkAutomation(r: AutomationRule) {
     stats.checks++;
@@ -160,8 +166,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     // clears its rules and emits no RuleExecuted — a lapse, not an execution.
     const fired = parseEventLogs({ abi: keelAutomationAbi, logs: receipt.logs, eventName: "RuleExecuted" }).length > 0;
     if (!fired) {
-      stats.lapsed++;
-      log("rules lapsed", { key: r.key, adapter: r.adapter, block: receipt.blockNumber });
+      lapsed(r, receipt.blockNumber);
       return;
     }
     stats.executed++;
@@ -196,8 +201,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     }
     if (empty) {
       const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "execute", args });
-      stats.lapsed++;
-      log("rules lapsed", { key: r.key, adapter: r.adapter, block: receipt.blockNumber });
+      lapsed(r, receipt.blockNumber);
     } else if (r.kind === TRAILING_STOP && high !== price) {
       const receipt = await sendAndConfirm({ address: automation!, abi: keelAutomationAbi, functionName: "poke", args: [r.adapter, r.position] });
       stats.pokes++;
