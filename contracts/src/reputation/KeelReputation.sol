@@ -74,14 +74,20 @@ contract KeelReputation is IKeelReputation, ISchemaResolver {
         attester = attester_;
         maxBonus = maxBonus_;
         ISchemaRegistry registry = eas_.getSchemaRegistry();
-        // Anyone may register this schema naming this address as resolver before it exists (a front-run of the
-        // deployment): the UID is the same, and its resolver is this contract, so it is adopted, not re-registered.
-        bytes32 record = keccak256(abi.encodePacked(RECORD_SCHEMA, address(this), true)); // SchemaRegistry's UID
-        recordSchema = registry.getSchema(record).uid == 0 ? registry.register(RECORD_SCHEMA, this, true) : record;
-        // The dispute schema has no resolver, so it is the same for every deployment on a chain: registered once.
-        bytes32 dispute = keccak256(abi.encodePacked(DISPUTE_SCHEMA, address(0), true)); // SchemaRegistry's UID
-        if (registry.getSchema(dispute).uid == 0) registry.register(DISPUTE_SCHEMA, ISchemaResolver(address(0)), true);
-        disputeSchema = dispute;
+        // Anyone may register the record schema naming this address as resolver before it exists (a front-run of the
+        // deployment): the UID is the same and its resolver is this contract, so it is adopted, not re-registered. The
+        // dispute schema has no resolver, so it is the same for every deployment on a chain: registered once.
+        recordSchema = _schema(registry, RECORD_SCHEMA, this);
+        disputeSchema = _schema(registry, DISPUTE_SCHEMA, ISchemaResolver(address(0)));
+    }
+
+    /// @dev UID of revocable `schema` with `resolver` (SchemaRegistry's), registered unless someone already did.
+    function _schema(ISchemaRegistry registry, string memory schema, ISchemaResolver resolver)
+        private
+        returns (bytes32 uid)
+    {
+        uid = keccak256(abi.encodePacked(schema, address(resolver), true));
+        if (registry.getSchema(uid).uid == 0) registry.register(schema, resolver, true);
     }
 
     /// @inheritdoc IKeelReputation
