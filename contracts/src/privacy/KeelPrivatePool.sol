@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
@@ -44,6 +45,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
 
     /// @notice Largest amount, price or share count an action may carry (the circuit's 96-bit range checks).
     uint256 public constant MAX_AMOUNT = (1 << 96) - 1;
+    /// @notice Decimals of the collateral the circuit is compiled for (its COLL_SCALE = 10^18).
+    uint8 public constant COLLATERAL_DECIMALS = 18;
+    /// @notice Decimals of the base asset the circuit is compiled for (its DEBT_SCALE = 10^6).
+    uint8 public constant BASE_DECIMALS = 6;
 
     /// @notice The action kinds, as events report them.
     enum Action {
@@ -89,6 +94,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error DebtIndexAboveProof(uint256 current, uint256 proven);
     /// @notice The proof does not verify against these public inputs (wrong amount, recipient, price, note).
     error InvalidProof();
+    /// @notice `token` has `decimals` decimals where the circuit's scale needs `expected` (audit P-2).
+    error WrongDecimals(address token, uint8 decimals, uint8 expected);
+    /// @notice The collateral is not listed in the market.
+    error CollateralNotListed(address token);
 
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
@@ -103,6 +112,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         oracle = KeelOracle(_oracleOf(market_));
         collateral = collateral_;
         base = IERC20(_asset(market_));
+        _checkDecimals(address(base), BASE_DECIMALS);
+        _checkDecimals(address(collateral_), COLLATERAL_DECIMALS);
+        // the market records a listed collateral's decimals (zero when not listed)
+        if (market_.collateralInfo(address(collateral_)).decimals != COLLATERAL_DECIMALS) {
+            revert CollateralNotListed(address(collateral_));
+        }
         verifier = verifier_;
         vaultId = market_.openVault();
         collateral_.forceApprove(address(market_), type(uint256).max);
@@ -243,6 +258,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     function _checkAmount(uint256 amount) internal pure {
         if (amount == 0) revert ZeroAmount();
         if (amount > MAX_AMOUNT) revert AmountTooLarge(amount);
+    }
+
+    /// @dev The circuit values amounts at fixed scales: a token with other decimals would be valued wrongly.
+    function _checkDecimals(address token, uint8 expected) private view {
+        uint8 d = IERC20Metadata(token).decimals();
+        if (d != expected) revert WrongDecimals(token, d, expected);
     }
 
     function _oracleOf(IKeelMarket m) private view returns (address) {
