@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
-import { actionWitness, commitment, type Note } from "../lib/privacy/note";
+import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import { compileCircuit } from "../scripts/zk-build";
@@ -37,7 +37,8 @@ async function provingTimes() {
       collateralDelta: 0n,
       sharesDelta: 10_000n * 10n ** 12n, // 10,000 USDC against 30,000 USD of WETH
       checkLtv: true,
-      ltvInputs: { recipient: 0xb0bn, collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18, debtIndex: 10n ** 12n },
+      ltvInputs: { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n },
+      binding: actionBinding("0x0000000000000000000000000000000000000b0b"),
     });
     const started = performance.now();
     await proveAction(input as CircuitInput, {
@@ -54,7 +55,14 @@ async function provingTimes() {
 function gasReport(): Map<string, { min: number; avg: number; median: number; max: number; calls: number }> {
   const out = execFileSync(
     path.join(ROOT, "node_modules/.bin/forge"),
-    ["test", "--match-path", "test/privacy/KeelPrivatePool.t.sol", "--match-test", "test_fullJourney", "--gas-report"],
+    [
+      "test",
+      "--match-path",
+      "test/privacy/KeelPrivatePool.t.sol",
+      "--match-test",
+      "test_fullJourney|test_overLtvNote",
+      "--gas-report",
+    ],
     { cwd: path.join(ROOT, "contracts"), encoding: "utf8", maxBuffer: 64 << 20 },
   );
   const rows = new Map<string, { min: number; avg: number; median: number; max: number; calls: number }>();
@@ -80,9 +88,26 @@ async function main() {
   const gas = gasReport();
   const g = (k: string) => gas.get(k);
   const fmt = (n?: number) => (n === undefined ? "—" : n.toLocaleString("en-US"));
-  const actions = ["deposit", "borrow", "withdraw", "repay"].map((a) => ({ a, r: g(`KeelPrivatePool.${a}`) }));
+  const actions = ["deposit", "borrow", "withdraw", "repay", "liquidate"].map((a) => ({ a, r: g(`KeelPrivatePool.${a}`) }));
   const verify = g("PrivateVaultVerifier.verifyProof");
   const poseidon = g("PoseidonT3.hash");
+  const prices = g("KeelOracle.prices");
+  /** Where each action's median goes: the verifier, 16 Poseidon hashes, the market's own calls, the rest. */
+  const marketCalls: Record<string, string[]> = {
+    deposit: ["depositCollateral"],
+    borrow: ["borrow", "totalBorrows", "totalBorrowShares", "collateralInfo"],
+    withdraw: ["withdrawCollateral", "totalBorrows", "totalBorrowShares", "collateralInfo"],
+    repay: ["repay", "debtOf", "totalBorrows", "totalBorrowShares"],
+    liquidate: ["repay", "withdrawCollateral", "debtOf", "totalBorrows", "totalBorrowShares", "collateralInfo"],
+  };
+  const breakdown = actions.map(({ a, r }) => {
+    const total = r?.median ?? 0;
+    const v = verify?.median ?? 0;
+    const tree = 16 * (poseidon?.median ?? 0);
+    const market = (marketCalls[a] ?? []).reduce((s, fn) => s + (g(`KeelMarket.${fn}`)?.median ?? 0), 0);
+    const oracle = a === "deposit" || a === "repay" ? 0 : (prices?.median ?? 0);
+    return { a, total, v, tree, market: market + oracle, rest: total - v - tree - market - oracle };
+  });
   const md = `# Private vaults (zero-knowledge) benchmark
 
 \`npm run bench:zk\` — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}; shared machine (load ${os.loadavg()[0]!.toFixed(1)}), so times are upper bounds.
@@ -91,7 +116,7 @@ async function main() {
 
 | circuit | constraints | public inputs | private inputs | tree depth |
 | --- | ---: | ---: | ---: | ---: |
-| private_vault (one action: deposit, withdraw, borrow or repay) | ${info.nConstraints.toLocaleString("en-US")} | ${info.nPubInputs} | ${info.nPrvInputs} | 16 |
+| private_vault (one action: deposit, withdraw, borrow, repay or liquidation; encryption to the liquidators) | ${info.nConstraints.toLocaleString("en-US")} | ${info.nPubInputs} | ${info.nPrvInputs} | 16 |
 
 ## Proving in Node (snarkjs ${"0.7.6"}, witness + proof, tree of 1,000 notes)
 
@@ -101,7 +126,7 @@ async function main() {
 
 ## Gas per action with a real proof (forge gas report, fixture journey)
 
-Everything the transaction runs: proof verification, nullifier, Poseidon tree insertion (16 hashes), the oracle read (borrow, withdraw) and the Keel market call. Goal: under 500k.
+Everything the transaction runs: proof verification, nullifier, Poseidon tree insertion (16 hashes), the oracle read (borrow, withdraw, liquidate) and the Keel market calls. Goal: under 500k.
 
 | action | median gas | max gas | calls |
 | --- | ---: | ---: | ---: |
@@ -109,8 +134,14 @@ ${actions.map(({ a, r }) => `| ${a} | ${fmt(r?.median)} | ${fmt(r?.max)} | ${fmt
 
 | part | median gas | calls |
 | --- | ---: | ---: |
-| Groth16 verifyProof (11 public inputs) | ${fmt(verify?.median)} | ${fmt(verify?.calls)} |
+| Groth16 verifyProof (${info.nPubInputs} public inputs) | ${fmt(verify?.median)} | ${fmt(verify?.calls)} |
 | PoseidonT3.hash (one tree level) | ${fmt(poseidon?.median)} | ${fmt(poseidon?.calls)} |
+
+### Where the gas goes (medians; market = the KeelMarket and KeelOracle calls the action makes, as the report prices them)
+
+| action | total | verifier | tree hashing (16 × Poseidon) | market + oracle | rest: calldata, nullifier, tree and root storage, books, event |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${breakdown.map((b) => `| ${b.a} | ${fmt(b.total)} | ${fmt(b.v)} | ${fmt(b.tree)} | ${fmt(b.market)} | ${fmt(b.rest)} |`).join("\n")}
 `;
   console.log(md);
   mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });

@@ -1,19 +1,33 @@
 pragma circom 2.1.0;
 
 include "lib.circom";
+include "circomlib/circuits/escalarmulfix.circom";
 
 // One action on a private position in a KeelPrivatePool: spend the old note (its nullifier), insert the new one,
 // and prove that
 //   new collateral = old collateral + collateralDelta, new debt shares = old shares + sharesDelta (field deltas: the
 //   pool passes p − x for an outflow; the 96-bit range checks on the new values make any underflow unprovable);
 //   the old note is in the tree at `root` (unless it is the empty note that opens a position);
-//   when checkLtv = 1 (borrow, withdraw): debt value ≤ collateral value × LTV at the public prices, rounded like
-//   Keel's HealthLib (collateral value down, debt value up; shares → assets up through debtIndex).
+//   the new note is encrypted to the liquidators' key: (ephKey, ct0, ct1, ct2) decrypts to it, so no owner can hide
+//   a position from liquidation;
+//   mode 0 (deposit, repay): the owner's key opens the note, no price is read;
+//   mode 1 (borrow, withdraw): the owner's key opens the note, and debt value ≤ collateral value × ltv at the public
+//   prices, rounded like Keel's HealthLib (collateral value down, debt value up; shares → assets up via debtIndex);
+//   mode 2 (liquidation, by anyone holding the note's opening — the liquidators decrypt it — and no owner key): the
+//   OLD note's debt value is above its collateral value × ltv (the pool passes its liquidation threshold), all its
+//   shares are repaid, the seized collateral's value (rounded up) is at most the debt value × (1 + LIQ_BONUS), and the
+//   rest stays the owner's as a debt-free note whose blinding is Poseidon(old blinding), so the owner can find it.
+// `binding` is keccak256 of the action's unproven context (recipient, memo), reduced to the field: bound, unused.
 // Amounts are token base units: collateral of COLL_SCALE = 10^collateral decimals, debt shares of the Keel market
 // (assets = shares × debtIndex / 1e18, rounded up); prices are USD per whole token, WAD; ltv is WAD.
-template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS) {
+template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS, LIQ_BONUS, LIQ_PUB_X, LIQ_PUB_Y) {
     var WAD = 1000000000000000000;
     var AMOUNT_BITS = 96;
+    var LIQ_DEBT_BITS = 150;
+    var BASE8[2] = [
+        5299619240641551281634865583518297030282874472190772894086521144482721001553,
+        16950150798460657717958625567821834550301663161624707787222815936182638968203
+    ];
 
     // Public inputs: their order is the verifier's, and KeelPrivatePool builds them in this order.
     signal input root;
@@ -21,15 +35,20 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS)
     signal input newCommitment;
     signal input collateralDelta;
     signal input sharesDelta;
-    signal input recipient;
-    signal input checkLtv;
+    signal input binding;
+    signal input mode;
     signal input collateralPrice;
     signal input ltv;
     signal input debtPrice;
     signal input debtIndex;
+    signal input ephKey;
+    signal input ct0;
+    signal input ct1;
+    signal input ct2;
 
     // Private inputs.
     signal input ownerKey;
+    signal input ownerPub;
     signal input oldCollateral;
     signal input oldShares;
     signal input oldBlinding;
@@ -38,32 +57,37 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS)
     signal input newCollateral;
     signal input newShares;
     signal input newBlinding;
+    signal input ephSecret;
 
     // Amounts and prices are range-checked so no product below can wrap the field.
-    component ranges[9];
-    var ranged[9] = [oldCollateral, oldShares, newCollateral, newShares, collateralPrice, debtPrice, debtIndex, ltv, 0];
-    var rangeBits[9] = [AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, 64, 1];
+    component ranges[8];
+    var ranged[8] = [oldCollateral, oldShares, newCollateral, newShares, collateralPrice, debtPrice, debtIndex, ltv];
+    var rangeBits[8] = [AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, 64];
     for (var i = 0; i < 8; i++) {
         ranges[i] = Num2Bits(rangeBits[i]);
         ranges[i].in <== ranged[i];
     }
-    ranges[8] = Num2Bits(1);
-    ranges[8].in <== checkLtv;
+    component modeBits = Num2Bits(2);
+    modeBits.in <== mode;
+    signal checkLtv <== modeBits.out[0];
+    signal isLiq <== modeBits.out[1];
+    checkLtv * isLiq === 0;
 
-    // The owner's public key and the old note.
+    // The owner's key opens the note, except in a liquidation.
     component pub = Poseidon(1);
     pub.inputs[0] <== ownerKey;
+    (1 - isLiq) * (pub.out - ownerPub) === 0;
     component oldNote = NoteCommitment();
     oldNote.collateral <== oldCollateral;
     oldNote.shares <== oldShares;
-    oldNote.ownerPub <== pub.out;
+    oldNote.ownerPub <== ownerPub;
     oldNote.blinding <== oldBlinding;
 
-    // Nullifier: only the owner's key can make it, one per note and position.
+    // Nullifier: one per note and position, made from the note's opening (blinding), unlinkable without it.
     component nul = Poseidon(3);
     nul.inputs[0] <== oldNote.out;
     nul.inputs[1] <== leafIndex;
-    nul.inputs[2] <== ownerKey;
+    nul.inputs[2] <== oldBlinding;
     nullifier === nul.out;
 
     // Membership, skipped for the empty note that opens a position (it holds nothing to steal).
@@ -74,26 +98,30 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS)
     component empty = IsZero();
     empty.in <== oldCollateral + oldShares;
     (tree.root - root) * (1 - empty.out) === 0;
+    isLiq * empty.out === 0;
 
-    // Conservation: the new note is the old one plus the public token movement.
+    // Conservation: the new note is the old one plus the public token movement, for the same owner.
     newCollateral === oldCollateral + collateralDelta;
     newShares === oldShares + sharesDelta;
     component newNote = NoteCommitment();
     newNote.collateral <== newCollateral;
     newNote.shares <== newShares;
-    newNote.ownerPub <== pub.out;
+    newNote.ownerPub <== ownerPub;
     newNote.blinding <== newBlinding;
     newCommitment === newNote.out;
 
-    // LTV at the oracle's prices (HealthLib: valueDown(collateral).wMulDown(ltv) ≥ valueUp(debt)).
+    // Health at the oracle's prices (HealthLib: valueDown(collateral).wMulDown(ltv) vs valueUp(debt)), of the new
+    // note (borrow, withdraw) or of the old one (liquidation).
+    signal posCollateral <== newCollateral + isLiq * (oldCollateral - newCollateral);
+    signal posShares <== newShares + isLiq * (oldShares - newShares);
     component collValue = MulDiv(COLL_SCALE, COLL_BITS, 2 * AMOUNT_BITS - COLL_BITS + 1, 0);
-    collValue.a <== newCollateral;
+    collValue.a <== posCollateral;
     collValue.b <== collateralPrice;
     component borrowLimit = MulDiv(WAD, 60, 2 * AMOUNT_BITS - COLL_BITS + 1 + 64 - 59, 0);
     borrowLimit.a <== collValue.q;
     borrowLimit.b <== ltv;
     component debtAssets = MulDiv(WAD, 60, 2 * AMOUNT_BITS - 59, 1);
-    debtAssets.a <== newShares;
+    debtAssets.a <== posShares;
     debtAssets.b <== debtIndex;
     component debtValue = MulDiv(DEBT_SCALE, DEBT_BITS, 3 * AMOUNT_BITS - 59 - DEBT_BITS + 1, 1);
     debtValue.a <== debtAssets.q;
@@ -102,11 +130,60 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS)
     within.in[0] <== debtValue.q;
     within.in[1] <== borrowLimit.q;
     checkLtv * (1 - within.out) === 0;
+    isLiq * within.out === 0;
 
-    // Bind the recipient into the proof (a public input no constraint uses could be swapped).
-    signal recipientSquare <== recipient * recipient;
+    // Liquidation: every share repaid, seized value ≤ debt value × (1 + bonus), the rest a note the owner can find.
+    isLiq * newShares === 0;
+    component nextBlinding = Poseidon(1);
+    nextBlinding.inputs[0] <== oldBlinding;
+    isLiq * (newBlinding - nextBlinding.out) === 0;
+    signal seized <== isLiq * (oldCollateral - newCollateral);
+    component seizedRange = Num2Bits(AMOUNT_BITS);
+    seizedRange.in <== seized;
+    component seizedValue = MulDiv(COLL_SCALE, COLL_BITS, 2 * AMOUNT_BITS - COLL_BITS + 1, 1);
+    seizedValue.a <== seized;
+    seizedValue.b <== collateralPrice;
+    signal liqDebt <== isLiq * debtValue.q;
+    component liqDebtRange = Num2Bits(LIQ_DEBT_BITS);
+    liqDebtRange.in <== liqDebt;
+    component seizeCap = MulDiv(WAD, 60, LIQ_DEBT_BITS + 1, 0);
+    seizeCap.a <== liqDebt;
+    seizeCap.b <== WAD + LIQ_BONUS;
+    component seizeWithin = LessEqThan(LIQ_DEBT_BITS + 1);
+    seizeWithin.in[0] <== seizedValue.q;
+    seizeWithin.in[1] <== seizeCap.q;
+    isLiq * (1 - seizeWithin.out) === 0;
+
+    // The new note encrypted to the liquidators' Baby Jubjub key: ephemeral key e, ephKey = y(e·B8), shared secret
+    // y(e·LIQ_PUB) (= y(liquidators' secret · ephemeral point), whichever sign of x the liquidator recovers), and a
+    // Poseidon keystream over (collateral + shares·2^96, owner public key, blinding).
+    component ephBits = Num2Bits(251);
+    ephBits.in <== ephSecret;
+    component ephPoint = EscalarMulFix(251, BASE8);
+    component shared = EscalarMulFix(251, [LIQ_PUB_X, LIQ_PUB_Y]);
+    for (var i = 0; i < 251; i++) {
+        ephPoint.e[i] <== ephBits.out[i];
+        shared.e[i] <== ephBits.out[i];
+    }
+    ephKey === ephPoint.out[1];
+    component pads[3];
+    for (var i = 0; i < 3; i++) {
+        pads[i] = Poseidon(2);
+        pads[i].inputs[0] <== shared.out[1];
+        pads[i].inputs[1] <== i;
+    }
+    ct0 === newCollateral + newShares * (1 << AMOUNT_BITS) + pads[0].out;
+    ct1 === ownerPub + pads[1].out;
+    ct2 === newBlinding + pads[2].out;
+
+    // Bind the action's context into the proof (a public input no constraint uses could be swapped).
+    signal bindingSquare <== binding * binding;
 }
 
-// One WETH collateral (18 decimals) in one Keel USDC market (6 decimals), a tree of 2^16 notes.
-component main {public [root, nullifier, newCommitment, collateralDelta, sharesDelta, recipient, checkLtv,
-    collateralPrice, ltv, debtPrice, debtIndex]} = PrivateVaultAction(16, 1000000000000000000, 60, 1000000, 20);
+// One WETH collateral (18 decimals) in one Keel USDC market (6 decimals), a tree of 2^16 notes, a 5% liquidation
+// bonus, and the DEVELOPMENT liquidators' key (lib/privacy/liquidators.ts).
+component main {public [root, nullifier, newCommitment, collateralDelta, sharesDelta, binding, mode,
+    collateralPrice, ltv, debtPrice, debtIndex, ephKey, ct0, ct1, ct2]} =
+    PrivateVaultAction(16, 1000000000000000000, 60, 1000000, 20, 50000000000000000, 
+    15479233930304854616365236351087060096718831628111907350189562285452345299374,
+    20185491437673605846511454436934734585674236405039335925883643272816910054465);

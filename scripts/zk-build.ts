@@ -9,7 +9,7 @@
 // only: docs/private-vaults.md says how a production ceremony runs.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
 
@@ -17,8 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD = path.join(ROOT, "circuits/build");
 const ARTIFACTS = path.join(ROOT, "circuits/artifacts");
 const NAME = "private_vault";
-/** 2^13 = 8192 ≥ the circuit's 6,911 constraints + 11 public inputs + 1. */
-const POWER = 13;
+/** 2^14 = 16,384 ≥ the circuit's 10,057 constraints + 15 public inputs + 1. */
+const POWER = 14;
 
 const logger = {
   debug: () => {},
@@ -43,6 +43,11 @@ export function compileCircuit(outDir = BUILD): string {
 
 /** `--export-only`: skip compiling and the ceremony, export from an existing circuits/build/vault_final.zkey. */
 const EXPORT_ONLY = process.argv.includes("--export-only");
+/**
+ * `--reuse-ptau`: keep an existing circuits/build/pot_final.ptau of 2^POWER (phase 1 does not depend on the circuit;
+ * it is the slow half at high load) and run only phase 2.
+ */
+const REUSE_PTAU = process.argv.includes("--reuse-ptau");
 /** `--no-verify`: skip `zkey verify` (as slow as the key generation; run `npm run zk:verify` later). */
 const VERIFY = !process.argv.includes("--no-verify");
 
@@ -63,13 +68,17 @@ async function ceremony(f: (name: string) => string) {
   if (info.nConstraints + info.nPubInputs + 1 > 2 ** POWER) throw new Error(`raise POWER: ${info.nConstraints}`);
 
   const curve = await snarkjs.curves.getCurveFromName("bn128");
-  step(`phase 1: powers of tau 2^${POWER}, one contribution and a beacon`);
-  await snarkjs.powersOfTau.newAccumulator(curve, POWER, f("pot_0.ptau"), logger);
-  await snarkjs.powersOfTau.contribute(f("pot_0.ptau"), f("pot_1.ptau"), "keel dev", randomBytes(32).toString("hex"));
   const beacon = randomBytes(32).toString("hex");
-  await snarkjs.powersOfTau.beacon(f("pot_1.ptau"), f("pot_2.ptau"), "keel dev beacon", beacon, 10, logger);
-  step("phase 1: preparing phase 2");
-  await snarkjs.powersOfTau.preparePhase2(f("pot_2.ptau"), f("pot_final.ptau"), logger);
+  if (REUSE_PTAU && existsSync(f("pot_final.ptau"))) {
+    step("phase 1: reusing circuits/build/pot_final.ptau");
+  } else {
+    step(`phase 1: powers of tau 2^${POWER}, one contribution and a beacon`);
+    await snarkjs.powersOfTau.newAccumulator(curve, POWER, f("pot_0.ptau"), logger);
+    await snarkjs.powersOfTau.contribute(f("pot_0.ptau"), f("pot_1.ptau"), "keel dev", randomBytes(32).toString("hex"));
+    await snarkjs.powersOfTau.beacon(f("pot_1.ptau"), f("pot_2.ptau"), "keel dev beacon", beacon, 10, logger);
+    step("phase 1: preparing phase 2");
+    await snarkjs.powersOfTau.preparePhase2(f("pot_2.ptau"), f("pot_final.ptau"), logger);
+  }
 
   step("phase 2: circuit-specific Groth16 key, one contribution and a beacon");
   await snarkjs.zKey.newZKey(r1cs, f("pot_final.ptau"), f("vault_0.zkey"), logger);

@@ -5,7 +5,18 @@
 // index, prices — is the one the pool will compute.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { actionWitness, commitment, emptyNote, NO_LTV_CHECK, type Note, type PlacedNote } from "../lib/privacy/note";
+import { zeroAddress, type Hex } from "viem";
+import {
+  actionBinding,
+  actionWitness,
+  commitment,
+  emptyNote,
+  liquidationWitness,
+  NO_LTV_CHECK,
+  openingOf,
+  type Note,
+  type PlacedNote,
+} from "../lib/privacy/note";
 import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 
@@ -21,28 +32,45 @@ const ALICE_KEY = 0xa11cen;
 const BOB_KEY = 0xb0bn;
 /** Fresh addresses the tokens go to (no link to whoever deposited). */
 const ALICE_FRESH = 0xf2e5a11ce0000000000000000000000000000001n;
-const PRICES = { collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18 };
+const CAROL_KEY = 0xca201n;
+const MALLORY_KEY = 0x3a11021n;
+/** Where a liquidator takes the seized collateral. */
+const LIQUIDATOR_FRESH = 0xf2e5110000000000000000000000000000000002n;
+/** The owner's backup of a new note, bound by the proof (audit P-3). */
+const ALICE_MEMO: Hex = "0xa11cebac4";
+/** Borrow and withdraw: the pool's BORROW_LTV_FRACTION (90%) of the market's 80% LTV. */
+const PRICES = { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18 };
+/** After the drop: WETH at 2,400 USD. */
+const DROPPED = { collateralPrice: 2400n * E18, debtPrice: E18 };
+/** A liquidation's threshold: the market's LTV. */
+const MARKET_LTV = (8n * E18) / 10n;
+const addr = (x: bigint) => `0x${x.toString(16).padStart(40, "0")}` as const;
 /** Debt per 1e18 shares with no borrow yet: (0 + 1) × 1e18 / (0 + 1e6). */
 const INDEX = 10n ** 12n;
 const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 
 interface Step {
   name: string;
-  kind: "deposit" | "withdraw" | "borrow" | "repay";
-  /** Collateral units (deposit/withdraw) or debt shares (borrow/repay). */
+  kind: "deposit" | "withdraw" | "borrow" | "repay" | "liquidate";
+  /** Collateral units (deposit/withdraw/liquidate: seized) or debt shares (borrow/repay). */
   amount: bigint;
+  /** Debt shares repaid by a liquidation. */
+  shares: bigint;
+  memo: Hex;
   recipient: bigint;
   debtIndex: bigint;
   root: bigint;
   nullifier: bigint;
   newCommitment: bigint;
+  ephKey: bigint;
+  ct: readonly [bigint, bigint, bigint];
   proof: SolidityProof;
   noteCollateral: bigint;
   noteShares: bigint;
 }
 
 async function main() {
-  const tree = new MerkleTree();
+  let tree = new MerkleTree();
   const steps: Step[] = [];
   const live = new Map<string, PlacedNote>();
   let blinding = 1000n;
@@ -52,19 +80,23 @@ async function main() {
     owner: string,
     kind: Step["kind"],
     amount: bigint,
-    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree } = {},
+    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree; memo?: Hex; prices?: typeof DROPPED } = {},
   ) {
-    const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(owner === "alice" ? ALICE_KEY : BOB_KEY, 7n);
+    const keys: Record<string, bigint> = { alice: ALICE_KEY, bob: BOB_KEY, carol: CAROL_KEY, mallory: MALLORY_KEY };
+    const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(keys[owner] ?? 0n, 7n);
     const checkLtv = kind === "withdraw" || kind === "borrow";
     const recipient = opts.recipient ?? 0n;
+    const memo = opts.memo ?? "0x";
     const debtIndex = checkLtv ? (opts.debtIndex ?? INDEX) : 0n;
     const { input, next } = actionWitness(opts.against ?? tree, {
       old,
       collateralDelta: kind === "deposit" ? amount : kind === "withdraw" ? -amount : 0n,
       sharesDelta: kind === "borrow" ? amount : kind === "repay" ? -amount : 0n,
       checkLtv,
-      ltvInputs: checkLtv ? { ...PRICES, recipient, debtIndex } : NO_LTV_CHECK,
+      ltvInputs: checkLtv ? { ...PRICES, ...opts.prices, debtIndex } : NO_LTV_CHECK,
+      binding: actionBinding(addr(recipient), memo),
       newBlinding: blinding++,
+      ephSecret: 0x5eedn + blinding,
     });
     const started = Date.now();
     const { solidity } = await proveAction(input as CircuitInput, artifacts);
@@ -76,18 +108,22 @@ async function main() {
       name,
       kind,
       amount,
+      shares: 0n,
+      memo,
       recipient,
       debtIndex,
       root: input.root,
       nullifier: input.nullifier,
       newCommitment: input.newCommitment,
+      ephKey: input.ephKey,
+      ct: [input.ct0, input.ct1, input.ct2],
       proof: solidity,
       noteCollateral: sum((n) => n.collateral),
       noteShares: sum((n) => n.shares),
     });
   }
 
-  await act("ALICE_OPEN", "alice", "deposit", 10n * E18);
+  await act("ALICE_OPEN", "alice", "deposit", 10n * E18, { memo: ALICE_MEMO });
   const afterAlice = new MerkleTree(steps.map((s) => s.newCommitment));
   await act("BOB_OPEN", "bob", "deposit", 2n * E18);
   // Alice proves against the root before Bob's note: still in the pool's root history.
@@ -97,6 +133,57 @@ async function main() {
   await act("ALICE_REPAY", "alice", "repay", usdcShares(5_000n));
   await act("ALICE_REPAY_ALL", "alice", "repay", usdcShares(7_000n));
   await act("ALICE_WITHDRAW_ALL", "alice", "withdraw", 6n * E18, { recipient: ALICE_FRESH });
+
+  // Audit P-1 on a fresh pool: Carol holds 1 WETH and no debt; Mallory borrows to the pool's limit (72% of 30,000).
+  // WETH drops to 2,400: Mallory's note is over the market's LTV (90%), the aggregate too (81.8%), under its LT
+  // (85%), so nobody can liquidate the vault, and the market refuses Carol's withdrawal. A liquidator decrypts
+  // Mallory's note, repays its debt and seizes 9.45 WETH (the debt × 1.05 / 2,400); then Carol withdraws.
+  tree = new MerkleTree();
+  live.clear();
+  await act("CAROL_OPEN", "carol", "deposit", E18);
+  await act("MALLORY_OPEN", "mallory", "deposit", 10n * E18);
+  await act("MALLORY_BORROW", "mallory", "borrow", usdcShares(21_600n), { recipient: ALICE_FRESH });
+  const afterBorrow = new MerkleTree(steps.slice(-3).map((s) => s.newCommitment));
+  const mallory = live.get("mallory");
+  if (!mallory) throw new Error("no Mallory note");
+  // The liquidator's view: Mallory's note decrypted from the ciphertext her borrow posted (no key of hers).
+  const seized = (21_600n * E18 * 105n) / 100n / 2400n;
+  const { input: liq, next: left } = liquidationWitness(tree, {
+    old: { ...openingOf(mallory), leafIndex: mallory.leafIndex },
+    seized,
+    ltvInputs: { ...DROPPED, ltv: MARKET_LTV, debtIndex: INDEX },
+    binding: actionBinding(addr(LIQUIDATOR_FRESH)),
+    ephSecret: 0x11d0n,
+  });
+  const proved = Date.now();
+  const liqProof = await proveAction(liq as CircuitInput, artifacts);
+  console.log(`zk:fixtures · MALLORY_LIQUIDATED: proved in ${Date.now() - proved} ms`);
+  const leftIndex = tree.insert(liq.newCommitment);
+  live.set("mallory", { collateral: left.collateral, shares: 0n, ownerKey: MALLORY_KEY, blinding: left.blinding, leafIndex: leftIndex });
+  steps.push({
+    name: "MALLORY_LIQUIDATED",
+    kind: "liquidate",
+    amount: seized,
+    shares: usdcShares(21_600n),
+    memo: "0x",
+    recipient: LIQUIDATOR_FRESH,
+    debtIndex: INDEX,
+    root: liq.root,
+    nullifier: liq.nullifier,
+    newCommitment: liq.newCommitment,
+    ephKey: liq.ephKey,
+    ct: [liq.ct0, liq.ct1, liq.ct2],
+    proof: liqProof.solidity,
+    noteCollateral: E18 + left.collateral,
+    noteShares: 0n,
+  });
+  // Carol's exit, proven at the dropped price against the root before the liquidation (still in the history).
+  await act("CAROL_EXIT", "carol", "withdraw", E18, {
+    recipient: ALICE_FRESH,
+    against: afterBorrow,
+    prices: DROPPED,
+    debtIndex: INDEX + INDEX / 10_000n,
+  });
 
   const u = (x: bigint) => x.toString();
   const body = steps
@@ -110,8 +197,10 @@ async function main() {
                     [[${u(s.proof.b[0][0])}, ${u(s.proof.b[0][1])}], [${u(s.proof.b[1][0])}, ${u(s.proof.b[1][1])}]],
                     [${u(s.proof.c[0])}, ${u(s.proof.c[1])}]
                 ),
-                t: NoteTransition(${u(s.root)}, ${u(s.nullifier)}, ${u(s.newCommitment)}),
+                t: NoteTransition(${u(s.root)}, ${u(s.nullifier)}, ${u(s.newCommitment)}, ${u(s.ephKey)}, [${s.ct.map(u).join(", ")}]),
                 amount: ${u(s.amount)},
+                shares: ${u(s.shares)},
+                memo: hex"${s.memo.slice(2)}",
                 recipient: address(${`0x${s.recipient.toString(16).padStart(40, "0")}`}),
                 debtIndex: ${u(s.debtIndex)},
                 noteCollateral: ${u(s.noteCollateral)},
@@ -133,6 +222,8 @@ struct FixtureStep {
     Groth16Proof proof;
     NoteTransition t;
     uint256 amount;
+    uint256 shares;
+    bytes memo;
     address recipient;
     uint256 debtIndex;
     uint256 noteCollateral;

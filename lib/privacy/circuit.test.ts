@@ -7,7 +7,19 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actionWitness, commitment, emptyNote, FIELD, NO_LTV_CHECK, PUBLIC_INPUTS, type Note } from "./note";
+import { decryptNote } from "./liquidators";
+import {
+  actionBinding,
+  actionWitness,
+  commitment,
+  emptyNote,
+  FIELD,
+  liquidationWitness,
+  NO_LTV_CHECK,
+  openingOf,
+  PUBLIC_INPUTS,
+  type Note,
+} from "./note";
 import { proveAction, type CircuitInput } from "./prover";
 import { MerkleTree } from "./tree";
 
@@ -20,8 +32,8 @@ const vkey = JSON.parse(readFileSync(path.join(ARTIFACTS, "private_vault.vkey.js
 
 const E18 = 10n ** 18n;
 const KEY = 0x1234_5678n;
+const binding = actionBinding("0x0000000000000000000000000000000000000b0b", "0x00ba");
 const prices = {
-  recipient: 0xb0bn,
   collateralPrice: 3000n * E18,
   ltv: (8n * E18) / 10n,
   debtPrice: E18,
@@ -32,7 +44,17 @@ const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 
 /** The assertion that fails: each test violates one constraint of circuits/private_vault.circom, found by its line. */
 const violates = (line: number) => new RegExp(`Assert Failed\\. Error in template PrivateVaultAction_\\d+ line: ${line}\\b`);
-const LINE = { nullifier: 67, membership: 76, collateralSum: 79, sharesSum: 80, ltv: 104 };
+const LINE = {
+  ownerKey: 79,
+  nullifier: 91,
+  membership: 100,
+  collateralSum: 104,
+  sharesSum: 105,
+  ltv: 132,
+  healthy: 133,
+  seized: 155,
+  ciphertext: 175,
+};
 
 const verify = (signals: bigint[], proof: snarkjs.Groth16Proof) => snarkjs.groth16.verify(vkey, signals.map(String), proof);
 
@@ -53,6 +75,7 @@ function borrowInput(usdc: bigint, overrides: Partial<CircuitInput> = {}) {
     sharesDelta: usdcShares(usdc),
     checkLtv: true,
     ltvInputs: prices,
+    binding,
   });
   return { ...input, ...overrides } as CircuitInput;
 }
@@ -71,6 +94,7 @@ describe("private vault circuit", () => {
       sharesDelta: 0n,
       checkLtv: false,
       ltvInputs: NO_LTV_CHECK,
+      binding,
     });
     const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
     expect(publicSignals).toEqual(PUBLIC_INPUTS.map((k) => input[k]));
@@ -85,10 +109,11 @@ describe("private vault circuit", () => {
       ["a lower debt price", i("debtPrice"), E18 - 1n],
       ["another LTV", i("ltv"), (9n * E18) / 10n],
       ["a lower debt index", i("debtIndex"), 10n ** 12n - 1n],
-      ["another recipient", i("recipient"), 0xbadn],
+      ["another recipient or memo", i("binding"), actionBinding("0x0000000000000000000000000000000000000bad")],
       ["more shares", i("sharesDelta"), usdcShares(24_001n)],
-      ["no LTV check", i("checkLtv"), 0n],
+      ["no LTV check", i("mode"), 0n],
       ["another nullifier", i("nullifier"), 7n],
+      ["another ciphertext", i("ct2"), 5n],
     ];
     for (const [what, index, value] of tampered) {
       const signals = [...borrow.publicSignals];
@@ -127,6 +152,7 @@ describe("private vault circuit", () => {
       sharesDelta: 0n,
       checkLtv: true,
       ltvInputs: prices,
+      binding,
     });
     expect(input.collateralDelta).toBe(FIELD - 11n * E18);
     await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(/Error in template Num2Bits/);
@@ -143,6 +169,7 @@ describe("private vault circuit", () => {
       sharesDelta: usdcShares(1_000n),
       checkLtv: true,
       ltvInputs: prices,
+      binding,
     });
     await expect(proveAction(forged as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.membership));
   });
@@ -155,7 +182,69 @@ describe("private vault circuit", () => {
       sharesDelta: usdcShares(1n),
       checkLtv: true,
       ltvInputs: prices,
+      binding,
     });
     await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.ltv));
+  });
+
+  it("encrypts every new note to the liquidators: they decrypt it, and a wrong ciphertext cannot be proven", async () => {
+    const input = borrowInput(1_000n);
+    const opening = decryptNote({ ephKey: input.ephKey, ct: [input.ct0, input.ct1, input.ct2] });
+    expect(opening?.shares).toBe(usdcShares(1_000n));
+    expect(opening?.collateral).toBe(10n * E18);
+    const wrong = { ...input, ct1: (input.ct1 + 1n) % FIELD };
+    await expect(proveAction(wrong, artifacts)).rejects.toThrow(/Assert Failed/);
+    const otherKey = { ...input, ephKey: input.ephKey + 1n };
+    await expect(proveAction(otherKey, artifacts)).rejects.toThrow(/Assert Failed/);
+  });
+
+  it("only the owner's key spends a note as its owner (the opening alone does not)", async () => {
+    const input = borrowInput(1_000n, { ownerKey: KEY + 1n });
+    await expect(proveAction(input, artifacts)).rejects.toThrow(violates(LINE.ownerKey));
+  });
+
+  describe("liquidation (by whoever decrypted the note, without the owner's key)", () => {
+    // 10 WETH owing 24,000 USDC; at 2,900 USD/WETH it is over the 80% threshold (23,200).
+    const owed = usdcShares(24_000n);
+    const dropped = { ...prices, collateralPrice: 2900n * E18 };
+    /** Debt value × 1.05 / price: the most a liquidator may seize. */
+    const maxSeized = (24_000n * E18 * 105n) / 100n / 2900n;
+    function placed() {
+      const tree = new MerkleTree();
+      const note: Note = { collateral: 10n * E18, shares: owed, ownerKey: KEY, blinding: 99n };
+      const leafIndex = tree.insert(commitment(note));
+      return { tree, old: { ...openingOf(note), leafIndex } };
+    }
+    const liquidation = (seized: bigint, ltvInputs = dropped) => {
+      const { tree, old } = placed();
+      return liquidationWitness(tree, { old, seized, ltvInputs, binding });
+    };
+
+    it("proves a liquidation past the threshold, seizing at most the debt × 1.05, and it verifies", async () => {
+      const { input, next } = liquidation(maxSeized);
+      expect(input.ownerKey).toBe(0n);
+      expect(next.shares).toBe(0n);
+      const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
+      expect(await verify(publicSignals, proof)).toBe(true);
+      expect(input.mode).toBe(2n);
+    });
+
+    it("cannot liquidate a healthy note (at the price before the drop)", async () => {
+      const { input } = liquidation(E18, prices);
+      await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.healthy));
+    });
+
+    it("cannot seize more than the debt × 1.05", async () => {
+      const { input } = liquidation(maxSeized + 10n ** 15n);
+      await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.seized));
+    });
+
+    it("cannot be both a borrow and a liquidation (mode 3), nor pick the owner's next blinding", async () => {
+      const { input } = liquidation(maxSeized);
+      await expect(proveAction({ ...input, mode: 3n } as CircuitInput, artifacts)).rejects.toThrow(/Assert Failed/);
+      await expect(
+        proveAction({ ...input, newBlinding: 5n } as CircuitInput, artifacts),
+      ).rejects.toThrow(/Assert Failed/);
+    });
   });
 });

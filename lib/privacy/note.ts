@@ -3,10 +3,12 @@
  * (circuits/private_vault.circom). Pure bigint; Poseidon from poseidon-lite (circomlib's constants, BN254).
  */
 import { poseidon1, poseidon3, poseidon4 } from "poseidon-lite";
+import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
+import { FIELD } from "./field";
+import { encryptNote, type NoteOpening } from "./liquidators";
 import { MerkleTree } from "./tree";
 
-/** The BN254 scalar field: commitments, nullifiers, keys and public inputs live below it. */
-export const FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+export { FIELD };
 /** The circuit's range checks: amounts, shares, prices and the debt index stay below 2^96. */
 export const MAX_AMOUNT = (1n << 96n) - 1n;
 
@@ -33,14 +35,26 @@ export function randomField(): bigint {
 
 export const ownerPublicKey = (ownerKey: bigint) => poseidon1([ownerKey]);
 
-export function commitment(n: Note): bigint {
-  return poseidon4([n.collateral, n.shares, ownerPublicKey(n.ownerKey), n.blinding]);
-}
+/** What the liquidators see of a note (its owner's public key, not the key). */
+export const openingOf = (n: Note): NoteOpening => ({
+  collateral: n.collateral,
+  shares: n.shares,
+  ownerPub: ownerPublicKey(n.ownerKey),
+  blinding: n.blinding,
+});
 
-/** Nullifier of `n` at `leafIndex`: Poseidon(commitment, leafIndex, ownerKey). */
-export function nullifier(n: Note, leafIndex: number): bigint {
-  return poseidon3([commitment(n), BigInt(leafIndex), n.ownerKey]);
-}
+export const commitmentOf = (o: NoteOpening) => poseidon4([o.collateral, o.shares, o.ownerPub, o.blinding]);
+
+export const commitment = (n: Note): bigint => commitmentOf(openingOf(n));
+
+/**
+ * Nullifier of a note at `leafIndex`: Poseidon(commitment, leafIndex, blinding). Anyone holding the opening (the owner,
+ * the liquidators) can make it, so a liquidation spends the same note; an observer, lacking the blinding, cannot link
+ * it to the commitment. Spending as the owner still needs the owner's key.
+ */
+export const nullifierOf = (o: NoteOpening, leafIndex: number) => poseidon3([commitmentOf(o), BigInt(leafIndex), o.blinding]);
+
+export const nullifier = (n: Note, leafIndex: number): bigint => nullifierOf(openingOf(n), leafIndex);
 
 /** The empty note that opens a position for `ownerKey` (spent without a membership proof). */
 export function emptyNote(ownerKey: bigint, blinding = randomField()): Note {
@@ -50,16 +64,30 @@ export function emptyNote(ownerKey: bigint, blinding = randomField()): Note {
 /** A signed delta as the field element the pool passes (p − x for an outflow). */
 export const fieldDelta = (x: bigint) => (x >= 0n ? x : FIELD + x);
 
-/** Public inputs that depend on the chain at submission (zero for deposit and repay, which check no LTV). */
+/** Public inputs read from the chain at submission (zero for deposit and repay, which read no price). */
 export interface LtvInputs {
-  recipient: bigint;
   collateralPrice: bigint;
   ltv: bigint;
   debtPrice: bigint;
   debtIndex: bigint;
 }
 
-export const NO_LTV_CHECK: LtvInputs = { recipient: 0n, collateralPrice: 0n, ltv: 0n, debtPrice: 0n, debtIndex: 0n };
+export const NO_LTV_CHECK: LtvInputs = { collateralPrice: 0n, ltv: 0n, debtPrice: 0n, debtIndex: 0n };
+
+/** The circuit's `mode`: 0 deposit/repay, 1 borrow/withdraw (LTV checked), 2 liquidation (over the threshold). */
+export const MODE = { plain: 0n, ltv: 1n, liquidation: 2n } as const;
+
+/**
+ * The `binding` public input: the action's context the circuit does not use, bound so a copier cannot change it —
+ * keccak256(abi.encode(recipient, keccak256(memo))) mod p, as KeelPrivatePool computes it (audit P-3).
+ */
+export function actionBinding(recipient: Address, memo: Hex = "0x"): bigint {
+  const encoded = encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [recipient, keccak256(memo)]);
+  return BigInt(keccak256(encoded)) % FIELD;
+}
+
+/** A fresh ephemeral secret for a note's encryption to the liquidators (below 2^251, the circuit's bits). */
+export const randomEphemeral = () => randomField() >> 3n;
 
 export interface ActionPlan {
   /** The note spent: a placed note, or an empty note (leafIndex 0) that opens a position. */
@@ -68,44 +96,111 @@ export interface ActionPlan {
   sharesDelta: bigint;
   checkLtv: boolean;
   ltvInputs: LtvInputs;
+  /** actionBinding(recipient, memo) of the submission. */
+  binding: bigint;
   /** Blinding of the new note (random unless given, for reproducible tests). */
   newBlinding?: bigint;
+  /** Ephemeral secret of the new note's encryption (random unless given). */
+  ephSecret?: bigint;
 }
 
 /** The circuit's input for `plan` against `tree`, and the new note it creates. */
 export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
   const { old } = plan;
-  const leafIndex = old.leafIndex ?? 0;
-  const isEmpty = old.collateral === 0n && old.shares === 0n;
   const next: Note = {
     collateral: old.collateral + plan.collateralDelta,
     shares: old.shares + plan.sharesDelta,
     ownerKey: old.ownerKey,
     blinding: plan.newBlinding ?? randomField(),
   };
-  const input = {
-    root: tree.root(),
-    nullifier: nullifier(old, leafIndex),
-    newCommitment: commitment(next),
-    collateralDelta: fieldDelta(plan.collateralDelta),
-    sharesDelta: fieldDelta(plan.sharesDelta),
-    recipient: plan.ltvInputs.recipient,
-    checkLtv: plan.checkLtv ? 1n : 0n,
-    collateralPrice: plan.ltvInputs.collateralPrice,
-    ltv: plan.ltvInputs.ltv,
-    debtPrice: plan.ltvInputs.debtPrice,
-    debtIndex: plan.ltvInputs.debtIndex,
+  const input = witness(tree, {
+    old: openingOf(old),
+    leafIndex: old.leafIndex ?? 0,
     ownerKey: old.ownerKey,
-    oldCollateral: old.collateral,
-    oldShares: old.shares,
-    oldBlinding: old.blinding,
-    leafIndex: BigInt(leafIndex),
-    siblings: isEmpty ? tree.zeroPath() : tree.path(leafIndex),
-    newCollateral: next.collateral,
-    newShares: next.shares,
-    newBlinding: next.blinding,
-  };
+    next: openingOf(next),
+    mode: plan.checkLtv ? MODE.ltv : MODE.plain,
+    ltvInputs: plan.ltvInputs,
+    binding: plan.binding,
+    ephSecret: plan.ephSecret ?? randomEphemeral(),
+  });
   return { input, next };
+}
+
+export interface LiquidationPlan {
+  /** The note, as the liquidators decrypted it, and its leaf. */
+  old: NoteOpening & { leafIndex: number };
+  /** Collateral taken (at most the repaid debt's value × (1 + bonus)); every debt share is repaid. */
+  seized: bigint;
+  /** The pool's liquidation threshold in `ltv`, and the chain's prices and debt index. */
+  ltvInputs: LtvInputs;
+  binding: bigint;
+  ephSecret?: bigint;
+}
+
+/** The owner's note after a liquidation: the collateral left, no debt, blinding Poseidon(old blinding). */
+export function liquidatedNote(old: NoteOpening, seized: bigint): NoteOpening {
+  return { collateral: old.collateral - seized, shares: 0n, ownerPub: old.ownerPub, blinding: poseidon1([old.blinding]) };
+}
+
+/** The circuit's input for a liquidation made by someone holding the note's opening, not the owner's key. */
+export function liquidationWitness(tree: MerkleTree, plan: LiquidationPlan) {
+  const next = liquidatedNote(plan.old, plan.seized);
+  const input = witness(tree, {
+    old: plan.old,
+    leafIndex: plan.old.leafIndex,
+    ownerKey: 0n,
+    next,
+    mode: MODE.liquidation,
+    ltvInputs: plan.ltvInputs,
+    binding: plan.binding,
+    ephSecret: plan.ephSecret ?? randomEphemeral(),
+  });
+  return { input, next };
+}
+
+function witness(
+  tree: MerkleTree,
+  w: {
+    old: NoteOpening;
+    leafIndex: number;
+    ownerKey: bigint;
+    next: NoteOpening;
+    mode: bigint;
+    ltvInputs: LtvInputs;
+    binding: bigint;
+    ephSecret: bigint;
+  },
+) {
+  const isEmpty = w.old.collateral === 0n && w.old.shares === 0n;
+  const cipher = encryptNote(w.next, w.ephSecret);
+  return {
+    root: tree.root(),
+    nullifier: nullifierOf(w.old, w.leafIndex),
+    newCommitment: commitmentOf(w.next),
+    collateralDelta: fieldDelta(w.next.collateral - w.old.collateral),
+    sharesDelta: fieldDelta(w.next.shares - w.old.shares),
+    binding: w.binding,
+    mode: w.mode,
+    collateralPrice: w.ltvInputs.collateralPrice,
+    ltv: w.ltvInputs.ltv,
+    debtPrice: w.ltvInputs.debtPrice,
+    debtIndex: w.ltvInputs.debtIndex,
+    ephKey: cipher.ephKey,
+    ct0: cipher.ct[0],
+    ct1: cipher.ct[1],
+    ct2: cipher.ct[2],
+    ownerKey: w.ownerKey,
+    ownerPub: w.old.ownerPub,
+    oldCollateral: w.old.collateral,
+    oldShares: w.old.shares,
+    oldBlinding: w.old.blinding,
+    leafIndex: BigInt(w.leafIndex),
+    siblings: isEmpty ? tree.zeroPath() : tree.path(w.leafIndex),
+    newCollateral: w.next.collateral,
+    newShares: w.next.shares,
+    newBlinding: w.next.blinding,
+    ephSecret: w.ephSecret,
+  };
 }
 
 /** Order of the public inputs (the verifier's and KeelPrivatePool's). */
@@ -115,10 +210,14 @@ export const PUBLIC_INPUTS = [
   "newCommitment",
   "collateralDelta",
   "sharesDelta",
-  "recipient",
-  "checkLtv",
+  "binding",
+  "mode",
   "collateralPrice",
   "ltv",
   "debtPrice",
   "debtIndex",
+  "ephKey",
+  "ct0",
+  "ct1",
+  "ct2",
 ] as const;

@@ -20,11 +20,14 @@ struct Groth16Proof {
 }
 
 /// @notice What every action spends and creates: the old note's nullifier, the root its membership was proven
-/// against, and the commitment of the new note.
+/// against, the commitment of the new note, and the new note encrypted to the liquidators' key (the y of the
+/// ephemeral Baby Jubjub point and three field elements; the proof shows they decrypt to the new note).
 struct NoteTransition {
     uint256 root;
     uint256 nullifier;
     uint256 newCommitment;
+    uint256 ephKey;
+    uint256[3] ciphertext;
 }
 
 /// @title KeelPrivatePool
@@ -50,12 +53,25 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// @notice Decimals of the base asset the circuit is compiled for (its DEBT_SCALE = 10^6).
     uint8 public constant BASE_DECIMALS = 6;
 
+    /// @notice Borrows and withdrawals keep a note within this fraction of the market's LTV; a note past the market's
+    /// LTV itself can be liquidated by anyone (audit P-1: notes leave before the aggregate crosses the market's LTV,
+    /// which would freeze every other note's withdrawals).
+    uint256 public constant BORROW_LTV_FRACTION = 0.9e18;
+    /// @notice A liquidator takes collateral worth at most the repaid debt × (1 + this): the circuit's LIQ_BONUS.
+    uint256 public constant LIQUIDATION_BONUS = 0.05e18;
+
+    /// @notice The circuit's modes (its `mode` public input).
+    uint256 internal constant MODE_PLAIN = 0;
+    uint256 internal constant MODE_LTV = 1;
+    uint256 internal constant MODE_LIQUIDATION = 2;
+
     /// @notice The action kinds, as events report them.
     enum Action {
         Deposit,
         Withdraw,
         Borrow,
-        Repay
+        Repay,
+        Liquidate
     }
 
     /// @notice The market the pool's vault lives in.
@@ -77,6 +93,11 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     uint256 public noteCollateral;
     /// @notice Debt shares of all live notes (at least what the vault owes).
     uint256 public noteShares;
+    /// @notice Seized collateral a liquidator could not receive at once (the market refused the withdrawal, e.g.
+    /// while other notes keep the aggregate over its LTV), claimable with `claimSeized`.
+    mapping(address liquidator => uint256) public seizedOwed;
+    /// @notice Sum of `seizedOwed`: the vault holds `noteCollateral + totalSeizedOwed`.
+    uint256 public totalSeizedOwed;
 
     /// @notice The amount (or share count) is zero.
     error ZeroAmount();
@@ -92,6 +113,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error ZeroRecipient();
     /// @notice The market's debt per share rose above the bound the proof was made with: prove again.
     error DebtIndexAboveProof(uint256 current, uint256 proven);
+    /// @notice A liquidation was proven with a debt per share above the market's (it would overstate the debt).
+    error DebtIndexAboveCurrent(uint256 current, uint256 proven);
     /// @notice The proof does not verify against these public inputs (wrong amount, recipient, price, note).
     error InvalidProof();
     /// @notice `token` has `decimals` decimals where the circuit's scale needs `expected` (audit P-2).
@@ -101,11 +124,22 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
 
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
-    /// @notice An action moved `amount` tokens (collateral or base) and `shares` debt shares; `recipient` is zero for
-    /// deposits and repayments. `memo` is the new note encrypted to its owner (opaque to the pool, not proven).
+    /// @notice An action moved `amount` tokens (collateral or base; for a liquidation, the collateral seized) and
+    /// `shares` debt shares; `recipient` is zero for deposits and repayments. `memo` is the new note encrypted to its
+    /// owner (opaque to the pool; bound by the proof, so nobody can replace it). `ephKey` and `ciphertext` are the new
+    /// note encrypted to the liquidators (proven).
     event PrivateAction(
-        Action indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo
+        Action indexed kind,
+        uint256 amount,
+        uint256 shares,
+        address indexed recipient,
+        uint256 leafIndex,
+        bytes memo,
+        uint256 ephKey,
+        uint256[3] ciphertext
     );
+    /// @notice Seized collateral is owed to `liquidator` (the market refused to release it during the liquidation).
+    event SeizedOwed(address indexed liquidator, uint256 amount);
 
     constructor(IKeelMarket market_, IERC20 collateral_, PrivateVaultVerifier verifier_) {
         market = market_;
@@ -131,11 +165,11 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         nonReentrant
     {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, [amount, 0, 0, 0, 0, 0, 0, 0]);
+        uint256 leaf = _spend(proof, t, [amount, 0, _binding(address(0), memo), MODE_PLAIN, 0, 0, 0, 0]);
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
-        emit PrivateAction(Action.Deposit, amount, 0, address(0), leaf, memo);
+        emit PrivateAction(Action.Deposit, amount, 0, address(0), leaf, memo, t.ephKey, t.ciphertext);
     }
 
     /// @notice Sends `amount` collateral of the proven note to `recipient` (any address); the new note must be within
@@ -149,10 +183,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex));
+        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
-        emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
+        emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo, t.ephKey, t.ciphertext);
     }
 
     /// @notice Adds `shares` debt shares to the proven note and sends their value in base asset (rounded down) to
@@ -169,12 +203,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex));
+        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex, memo));
         noteShares += shares;
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets == 0) revert ZeroAmount();
         market.borrow(vaultId, assets, recipient);
-        emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
+        emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo, t.ephKey, t.ciphertext);
     }
 
     /// @notice Removes `shares` debt shares from the proven note, paying their value (rounded up, at most the vault's
@@ -186,16 +220,57 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         returns (uint256 assets)
     {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, [uint256(0), FIELD - shares, 0, 0, 0, 0, 0, 0]);
+        uint256 leaf =
+            _spend(proof, t, [uint256(0), FIELD - shares, _binding(address(0), memo), MODE_PLAIN, 0, 0, 0, 0]);
         noteShares -= shares;
-        assets = SharesLib.toAssetsUp(shares, market.totalBorrows(), market.totalBorrowShares());
-        uint256 debt = market.debtOf(vaultId);
-        if (assets > debt) assets = debt;
-        if (assets != 0) {
-            base.safeTransferFrom(msg.sender, address(this), assets);
-            market.repay(vaultId, assets);
+        assets = _repayShares(shares);
+        emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo, t.ephKey, t.ciphertext);
+    }
+
+    /// @notice Liquidates a note past the market's LTV at current prices, by anyone holding its opening (the
+    /// liquidators decrypt every note's ciphertext) — no owner key. The caller repays all `shares` of the note (their
+    /// value rounded up, at most the vault's debt) and `seized` collateral, worth at most that debt × (1 + bonus), goes
+    /// to `recipient`; the rest stays the owner's as a debt-free note. `provenDebtIndex` must be at or below the
+    /// market's (a higher one would overstate the debt). If the market refuses to release the collateral now, it is
+    /// owed to `recipient` (`claimSeized`).
+    /// @return assets Base units paid.
+    function liquidate(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 seized,
+        uint256 shares,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant returns (uint256 assets) {
+        _checkAmount(seized);
+        _checkAmount(shares);
+        uint256 current = debtIndex();
+        if (provenDebtIndex > current) revert DebtIndexAboveCurrent(current, provenDebtIndex);
+        (uint256[8] memory inputs, uint256 ltv) =
+            _priceInputs(FIELD - seized, FIELD - shares, recipient, provenDebtIndex, memo, MODE_LIQUIDATION);
+        inputs[5] = ltv;
+        uint256 leaf = _spend(proof, t, inputs);
+        noteShares -= shares;
+        noteCollateral -= seized;
+        assets = _repayShares(shares);
+        try market.withdrawCollateral(vaultId, address(collateral), seized, recipient) {}
+        catch {
+            seizedOwed[recipient] += seized;
+            totalSeizedOwed += seized;
+            emit SeizedOwed(recipient, seized);
         }
-        emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
+        emit PrivateAction(Action.Liquidate, seized, shares, recipient, leaf, memo, t.ephKey, t.ciphertext);
+    }
+
+    /// @notice Sends the caller's owed seized collateral to `to` (the market checks the aggregate as for any withdrawal).
+    function claimSeized(address to) external nonReentrant {
+        uint256 amount = seizedOwed[msg.sender];
+        if (amount == 0) revert ZeroAmount();
+        if (to == address(0)) revert ZeroRecipient();
+        seizedOwed[msg.sender] = 0;
+        totalSeizedOwed -= amount;
+        market.withdrawCollateral(vaultId, address(collateral), amount, to);
     }
 
     /// @notice The market's debt per share now (base units per 1e18 shares, rounded up): the `debtIndex` public input.
@@ -204,32 +279,65 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         .mulDivUp(WAD, market.totalBorrowShares() + SharesLib.VIRTUAL_SHARES);
     }
 
-    /// @dev Public inputs after the note transition of an action that must stay within LTV: [collateralDelta,
-    /// sharesDelta, recipient, checkLtv, collateralPrice, ltv, debtPrice, debtIndex]. Prices come from the oracle,
-    /// which reverts on a stale, future, incomplete or out-of-bounds round; LTV is the market's current one.
-    function _ltvInputs(uint256 collateralDelta, uint256 sharesDelta, address recipient, uint256 provenDebtIndex)
-        internal
-        view
-        returns (uint256[8] memory inputs)
-    {
-        if (recipient == address(0)) revert ZeroRecipient();
-        (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
+    /// @dev Public inputs of a borrow or withdrawal: the new note within BORROW_LTV_FRACTION of the market's LTV.
+    function _ltvInputs(
+        uint256 collateralDelta,
+        uint256 sharesDelta,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) internal view returns (uint256[8] memory inputs) {
         uint256 current = debtIndex();
         if (current > provenDebtIndex) revert DebtIndexAboveProof(current, provenDebtIndex);
+        uint256 ltv;
+        (inputs, ltv) = _priceInputs(collateralDelta, sharesDelta, recipient, provenDebtIndex, memo, MODE_LTV);
+        inputs[5] = ltv.wMulDown(BORROW_LTV_FRACTION);
+    }
+
+    /// @dev Public inputs after the note transition of an action that reads prices: [collateralDelta, sharesDelta,
+    /// binding, mode, collateralPrice, ltv (left for the caller), debtPrice, debtIndex], and the market's LTV.
+    /// Prices come from the oracle, which reverts on a stale, future, incomplete or out-of-bounds round.
+    function _priceInputs(
+        uint256 collateralDelta,
+        uint256 sharesDelta,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo,
+        uint256 mode
+    ) internal view returns (uint256[8] memory inputs, uint256 ltv) {
+        if (recipient == address(0)) revert ZeroRecipient();
+        (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
         _checkAmount(collateralPrice);
         _checkAmount(debtPrice);
         _checkAmount(provenDebtIndex);
-        uint256 ltv = market.collateralInfo(address(collateral)).ltv;
+        ltv = market.collateralInfo(address(collateral)).ltv;
         inputs = [
             collateralDelta,
             sharesDelta,
-            uint256(uint160(recipient)),
-            1,
+            _binding(recipient, memo),
+            mode,
             collateralPrice,
-            ltv,
+            0,
             debtPrice,
             provenDebtIndex
         ];
+    }
+
+    /// @notice The `binding` public input (audit P-3): the recipient and the memo, which the circuit does not use,
+    /// hashed into one field element the proof commits to, so a copier can change neither.
+    function _binding(address recipient, bytes calldata memo) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(recipient, keccak256(memo)))) % FIELD;
+    }
+
+    /// @dev Repays the market the value of `shares` (rounded up, at most the vault's debt), paid by the caller.
+    function _repayShares(uint256 shares) internal returns (uint256 assets) {
+        assets = SharesLib.toAssetsUp(shares, market.totalBorrows(), market.totalBorrowShares());
+        uint256 debt = market.debtOf(vaultId);
+        if (assets > debt) assets = debt;
+        if (assets != 0) {
+            base.safeTransferFrom(msg.sender, address(this), assets);
+            market.repay(vaultId, assets);
+        }
     }
 
     /// @dev Verifies the proof of `t` with the action's other public inputs, spends the nullifier, inserts the new
@@ -242,13 +350,17 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         if (nullifierSpent[t.nullifier]) revert NoteAlreadySpent(t.nullifier);
         if (t.nullifier >= FIELD) revert NotInField(t.nullifier);
         if (t.newCommitment >= FIELD) revert NotInField(t.newCommitment);
-        uint256[11] memory inputs;
+        uint256[15] memory inputs;
         inputs[0] = t.root;
         inputs[1] = t.nullifier;
         inputs[2] = t.newCommitment;
         for (uint256 i; i < 8; ++i) {
             inputs[i + 3] = rest[i];
         }
+        inputs[11] = t.ephKey;
+        inputs[12] = t.ciphertext[0];
+        inputs[13] = t.ciphertext[1];
+        inputs[14] = t.ciphertext[2];
         if (!verifier.verifyProof(proof.a, proof.b, proof.c, inputs)) revert InvalidProof();
         nullifierSpent[t.nullifier] = true;
         emit NoteSpent(t.nullifier);

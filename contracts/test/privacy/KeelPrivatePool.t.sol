@@ -41,21 +41,37 @@ contract KeelPrivatePoolTest is EngineBase {
     function _submitAs(FixtureStep memory s, NoteTransition memory t, uint256 amount, address recipient) internal {
         if (s.kind == KeelPrivatePool.Action.Deposit) {
             vm.prank(PAYER);
-            pool.deposit(s.proof, t, amount, "");
+            pool.deposit(s.proof, t, amount, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Repay) {
             vm.prank(PAYER);
-            pool.repay(s.proof, t, amount, "");
+            pool.repay(s.proof, t, amount, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
             vm.prank(RELAYER);
-            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, "");
-        } else {
+            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, s.memo);
+        } else if (s.kind == KeelPrivatePool.Action.Borrow) {
             vm.prank(RELAYER);
-            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, "");
+            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, s.memo);
+        } else {
+            vm.prank(PAYER); // anyone: the liquidator pays the note's debt
+            pool.liquidate(s.proof, t, amount, s.shares, recipient, s.debtIndex, s.memo);
         }
     }
 
+    /// @dev A transition with the fixture's ciphertext and another root, nullifier or commitment.
+    function _with(FixtureStep memory s, uint256 root, uint256 nullifier, uint256 commitment)
+        internal
+        pure
+        returns (NoteTransition memory)
+    {
+        return NoteTransition(root, nullifier, commitment, s.t.ephKey, s.t.ciphertext);
+    }
+
     function _runUpTo(uint256 last) internal {
-        for (uint256 i; i <= last; ++i) {
+        _runUpTo(last, 0);
+    }
+
+    function _runUpTo(uint256 last, uint256 first) internal {
+        for (uint256 i = first; i <= last; ++i) {
             _submit(i);
         }
     }
@@ -70,7 +86,7 @@ contract KeelPrivatePoolTest is EngineBase {
     }
 
     function test_fullJourney_everyActionWithRealProofs() public {
-        for (uint256 i; i < F.STEPS; ++i) {
+        for (uint256 i; i <= F.ALICE_WITHDRAW_ALL; ++i) {
             _submit(i);
             _assertBacked(F.step(i));
             assertTrue(pool.nullifierSpent(F.step(i).t.nullifier), "nullifier spent");
@@ -81,7 +97,7 @@ contract KeelPrivatePoolTest is EngineBase {
         assertEq(weth.balanceOf(RELAYER), 0, "the relayer receives nothing");
         assertEq(market.debtOf(pool.vaultId()), 0, "all repaid");
         assertEq(market.collateralOf(pool.vaultId(), address(weth)), 2e18, "Bob's 2 WETH remain");
-        assertEq(pool.nextIndex(), F.STEPS, "one note inserted per action");
+        assertEq(pool.nextIndex(), F.ALICE_WITHDRAW_ALL + 1, "one note inserted per action");
     }
 
     function test_proofAgainstAnOlderRootStillVerifies() public {
@@ -101,7 +117,7 @@ contract KeelPrivatePoolTest is EngineBase {
     function test_spentNote_refusedWhateverTheNewNote() public {
         _runUpTo(F.ALICE_BORROW);
         FixtureStep memory s = F.step(F.ALICE_BORROW);
-        NoteTransition memory t = NoteTransition(pool.root(), s.t.nullifier, 12345);
+        NoteTransition memory t = _with(s, pool.root(), s.t.nullifier, 12345);
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, s.t.nullifier));
         _submitAs(s, t, s.amount / 2, s.recipient);
     }
@@ -136,7 +152,7 @@ contract KeelPrivatePoolTest is EngineBase {
 
     function test_changedNewCommitment_refused() public {
         FixtureStep memory s = F.step(F.ALICE_OPEN);
-        NoteTransition memory t = NoteTransition(s.t.root, s.t.nullifier, s.t.newCommitment + 1);
+        NoteTransition memory t = _with(s, s.t.root, s.t.nullifier, s.t.newCommitment + 1);
         vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
         _submitAs(s, t, s.amount, address(0));
     }
@@ -145,14 +161,14 @@ contract KeelPrivatePoolTest is EngineBase {
         _runUpTo(F.BOB_OPEN);
         FixtureStep memory s = F.step(F.ALICE_BORROW);
         vm.prank(address(0xF00D)); // whoever lands it first
-        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "");
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, s.memo);
         assertEq(usdc.balanceOf(s.recipient), 12_000e6, "the proven recipient is paid");
         assertEq(usdc.balanceOf(address(0xF00D)), 0, "the submitter is not");
     }
 
     function test_unknownRoot_refused() public {
         FixtureStep memory s = F.step(F.ALICE_OPEN);
-        NoteTransition memory t = NoteTransition(s.t.root + 1, s.t.nullifier, s.t.newCommitment);
+        NoteTransition memory t = _with(s, s.t.root + 1, s.t.nullifier, s.t.newCommitment);
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.UnknownRoot.selector, s.t.root + 1));
         _submitAs(s, t, s.amount, address(0));
     }
@@ -233,5 +249,75 @@ contract KeelPrivatePoolTest is EngineBase {
         PrivateVaultVerifier v = new PrivateVaultVerifier();
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.CollateralNotListed.selector, address(other)));
         new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(other)), v);
+    }
+
+    /// @dev Audit P-3: a copier resubmitting a pending action's proof with another memo (the owner's encrypted backup
+    /// of the new note) is refused.
+    function test_changedMemo_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        assertGt(s.memo.length, 0, "the fixture carries a memo");
+        vm.prank(PAYER); // a copier with the funds to submit it
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.deposit(s.proof, s.t, s.amount, "junk");
+        _submit(F.ALICE_OPEN); // the honest submission, memo and all
+    }
+
+    function test_changedCiphertext_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        NoteTransition memory t = s.t;
+        t.ciphertext[1] += 1; // junk instead of the note the liquidators must be able to read
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, t, s.amount, address(0));
+    }
+
+    /// @dev Audit P-1: Mallory's note is over the market's LTV after a price drop, and so is the aggregate (under its
+    /// LT: the market cannot liquidate the vault), so the market refuses debt-free Carol's withdrawal. A liquidator,
+    /// with Mallory's note decrypted and no key of hers, repays its debt and seizes its collateral; Carol then exits.
+    function test_overLtvNote_liquidatedWithoutTheOwner_thenDebtFreeNoteExits() public {
+        _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
+        ethFeed.setAnswer(2400e8);
+        vm.expectRevert(IKeelMarket.ExceedsLtv.selector);
+        _submit(F.CAROL_EXIT);
+
+        FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
+        uint256 payerUsdc = usdc.balanceOf(PAYER);
+        _submit(F.MALLORY_LIQUIDATED);
+        _assertBacked(liq);
+        assertEq(payerUsdc - usdc.balanceOf(PAYER), 21_600e6, "the liquidator repaid the note's debt");
+        assertEq(weth.balanceOf(liq.recipient), 9.45e18, "and took 9.45 WETH (the debt x 1.05 at 2,400)");
+        assertEq(market.debtOf(pool.vaultId()), 0, "the vault owes nothing");
+        assertEq(pool.totalSeizedOwed(), 0, "paid at once");
+
+        address carolTo = F.step(F.CAROL_EXIT).recipient;
+        uint256 before = weth.balanceOf(carolTo);
+        _submit(F.CAROL_EXIT);
+        assertEq(weth.balanceOf(carolTo) - before, 1e18, "Carol's collateral out");
+        _assertBacked(F.step(F.CAROL_EXIT));
+    }
+
+    function test_liquidation_refusedAtAnotherPrice_andForAHealthyNote() public {
+        _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
+        // proven at 2,400: at 3,000 the note is within the market's LTV and the proof does not verify
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submit(F.MALLORY_LIQUIDATED);
+        ethFeed.setAnswer(2400e8);
+        FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, s.t, s.amount + 1, s.recipient); // one wei more seized than proven
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, s.t, s.amount, RELAYER); // redirected
+        // a debt index above the market's would overstate the debt
+        s.debtIndex += 1;
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.DebtIndexAboveCurrent.selector, 1e12, 1e12 + 1));
+        _submitAs(s, s.t, s.amount, s.recipient);
+    }
+
+    function test_liquidatedNote_cannotBeSpentByItsOwnerAgain() public {
+        _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
+        ethFeed.setAnswer(2400e8);
+        _submit(F.MALLORY_LIQUIDATED);
+        FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, s.t.nullifier));
+        _submit(F.MALLORY_LIQUIDATED);
     }
 }

@@ -42,7 +42,7 @@ contract HookToken is DevERC20 {
 /// @dev Accepts every proof: stands in for the verifier so a fuzzer can drive thousands of action sequences the
 /// circuit would accept (real proofs take seconds each; KeelPrivatePool.t.sol runs the real verifier).
 contract AcceptAllVerifier {
-    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[11] calldata)
+    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[15] calldata)
         external
         pure
         returns (bool)
@@ -80,7 +80,8 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
 
     function _t() internal returns (NoteTransition memory) {
         ++nonce;
-        return NoteTransition(pool.root(), uint256(keccak256(abi.encode("n", nonce))) % pool.FIELD(), nonce);
+        uint256[3] memory ct;
+        return NoteTransition(pool.root(), uint256(keccak256(abi.encode("n", nonce))) % pool.FIELD(), nonce, 0, ct);
     }
 
     function testFuzz_vaultHoldsExactlyTheLiveNotes(uint256[12] calldata ops) public {
@@ -128,6 +129,46 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         }
     }
 
+    function _n(KeelPrivatePool p, uint256 nullifier, uint256 commitment)
+        internal
+        view
+        returns (NoteTransition memory)
+    {
+        uint256[3] memory ct;
+        return NoteTransition(p.root(), nullifier, commitment, 0, ct);
+    }
+
+    /// @dev A liquidation the market cannot pay out at once (the aggregate stays over its LTV) leaves the seized
+    /// collateral owed to the liquidator, who claims it once the vault is healthy; the vault always holds the notes'
+    /// collateral plus what is owed.
+    function test_liquidation_seizedOwedWhenTheMarketRefuses_thenClaimed() public {
+        Groth16Proof memory proof;
+        vm.prank(PAYER);
+        pool.deposit(proof, _t(), 10e18, "");
+        pool.borrow(proof, _t(), 23_000e6 * 1e6, FRESH, type(uint96).max, ""); // 23,000 USDC (the fake verifier)
+        vm.prank(PAYER);
+        pool.liquidate(proof, _t(), 5e18, 2_000e6 * 1e6, FRESH, 1e12, "");
+        assertEq(pool.seizedOwed(FRESH), 5e18, "owed: 5 WETH cannot leave a vault owing 21,000 USDC");
+        assertEq(weth.balanceOf(FRESH), 0, "nothing paid yet");
+        assertEq(
+            market.collateralOf(pool.vaultId(), address(weth)),
+            pool.noteCollateral() + pool.totalSeizedOwed(),
+            "vault = notes + owed"
+        );
+        vm.prank(FRESH);
+        vm.expectRevert(IKeelMarket.ExceedsLtv.selector);
+        pool.claimSeized(FRESH);
+        vm.prank(PAYER);
+        pool.repay(proof, _t(), 21_000e6 * 1e6, "");
+        vm.prank(FRESH);
+        pool.claimSeized(FRESH);
+        assertEq(weth.balanceOf(FRESH), 5e18, "claimed");
+        assertEq(pool.totalSeizedOwed(), 0, "nothing owed");
+        vm.prank(FRESH);
+        vm.expectRevert(KeelPrivatePool.ZeroAmount.selector);
+        pool.claimSeized(FRESH);
+    }
+
     /// @dev A token calling back into the pool while it moves (on deposit, and when the market sends a withdrawal)
     /// meets the pool's reentrancy guard: the whole action reverts and nothing is spent.
     function test_reentrancyFromTheToken_refused() public {
@@ -143,9 +184,9 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         hook.approve(address(hooked), type(uint256).max);
         Groth16Proof memory proof;
 
-        NoteTransition memory inner = NoteTransition(hooked.root(), 111, 222);
+        NoteTransition memory inner = _n(hooked, 111, 222);
         hook.setHook(address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, "")));
-        NoteTransition memory outer = NoteTransition(hooked.root(), 333, 444);
+        NoteTransition memory outer = _n(hooked, 333, 444);
         vm.prank(PAYER);
         vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
         hooked.deposit(proof, outer, 5e18, "");
@@ -157,7 +198,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         hook.setHook(
             address(hooked), abi.encodeCall(KeelPrivatePool.withdraw, (proof, inner, 1e18, FRESH, type(uint96).max, ""))
         );
-        NoteTransition memory exit = NoteTransition(hooked.root(), 555, 666);
+        NoteTransition memory exit = _n(hooked, 555, 666);
         vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
         hooked.withdraw(proof, exit, 1e18, FRESH, type(uint96).max, "");
         assertEq(hooked.noteCollateral(), 5e18, "the pool's books unchanged");
