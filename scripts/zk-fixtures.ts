@@ -37,7 +37,7 @@ const MALLORY_KEY = 0x3a11021n;
 /** Where a liquidator takes the seized collateral. */
 const LIQUIDATOR_FRESH = 0xf2e5110000000000000000000000000000000002n;
 /** The owner's backup of a new note, bound by the proof (audit P-3). */
-const ALICE_MEMO: Hex = "0xa11cebac4";
+const ALICE_MEMO: Hex = "0xa11ce0bac4";
 /** Borrow and withdraw: the pool's BORROW_LTV_FRACTION (90%) of the market's 80% LTV. */
 const PRICES = { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18 };
 /** After the drop: WETH at 2,400 USD. */
@@ -244,7 +244,7 @@ ${body}
   console.log(`zk:fixtures · wrote ${path.relative(ROOT, OUT)} (${steps.length} proofs)`);
 }
 
-main().catch((e) => {
+main().then(() => process.exit(0)).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -245,11 +245,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(seized);
         _checkAmount(shares);
-        uint256 current = debtIndex();
-        if (provenDebtIndex > current) revert DebtIndexAboveCurrent(current, provenDebtIndex);
-        (uint256[8] memory inputs, uint256 ltv) =
-            _priceInputs(FIELD - seized, FIELD - shares, recipient, provenDebtIndex, memo, MODE_LIQUIDATION);
-        inputs[5] = ltv;
+        uint256[8] memory inputs = _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo);
         uint256 leaf = _spend(proof, t, inputs);
         noteShares -= shares;
         noteCollateral -= seized;
@@ -277,6 +273,21 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     function debtIndex() public view returns (uint256) {
         return (market.totalBorrows() + SharesLib.VIRTUAL_ASSETS)
         .mulDivUp(WAD, market.totalBorrowShares() + SharesLib.VIRTUAL_SHARES);
+    }
+
+    /// @dev Public inputs of a liquidation: the old note over the market's LTV, at a debt index at most the market's.
+    function _liquidationInputs(
+        uint256 seized,
+        uint256 shares,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) internal view returns (uint256[8] memory inputs) {
+        uint256 current = debtIndex();
+        if (provenDebtIndex > current) revert DebtIndexAboveCurrent(current, provenDebtIndex);
+        uint256 ltv;
+        (inputs, ltv) = _priceInputs(FIELD - seized, FIELD - shares, recipient, provenDebtIndex, memo, MODE_LIQUIDATION);
+        inputs[5] = ltv;
     }
 
     /// @dev Public inputs of a borrow or withdrawal: the new note within BORROW_LTV_FRACTION of the market's LTV.
