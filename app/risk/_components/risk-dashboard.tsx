@@ -8,6 +8,7 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useProtocolBook, bookTargetKey } from "@/hooks/use-protocol-book";
+import { StartBlockUnknownError } from "@/lib/protocols/registry";
 import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useVolatility } from "@/hooks/use-volatility";
@@ -276,10 +277,16 @@ function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarge
           hasData={false}
           onRetry={() => void q.refetch()}
         />
-        {q.error && (
+        {q.error instanceof StartBlockUnknownError ? (
           <p className="text-xs text-slate-400" data-testid="risk-error-detail">
-            {q.error.message.split("\n")[0]}
+            {t("protocol.startBlockUnknown", { key: q.error.protocol === "aave-v3" ? "aaveV3.startBlock" : "morphoBlue.startBlock" })}
           </p>
+        ) : (
+          q.error && (
+            <p className="text-xs text-slate-400" data-testid="risk-error-detail">
+              {q.error.message.split("\n")[0]}
+            </p>
+          )
         )}
       </div>
     );
