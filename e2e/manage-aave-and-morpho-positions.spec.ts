@@ -234,6 +234,14 @@ test("watch from the header on any page: a bad address gets a sentence, a good o
   await app.open("/markets");
   const phone = page.viewportSize()!.width < 768; // below md the field is in the menu; from md in the header
   if (!phone) {
+    // Below 768 px: in the menu (the phone journeys test it further).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId("header-watch-button")).toBeHidden();
+    await page.getByTestId("menu-button").click();
+    await expect(page.getByTestId("mobile-menu").getByTestId("watch-form")).toBeVisible();
+    await screenshot(page, "header-watch-menu");
+    await page.getByTestId("menu-button").click();
+    await expect(page.getByTestId("mobile-menu")).toHaveCount(0);
     // From 768 to 1279 px the navigation leaves no room inline: an eye button opens the same field under the header.
     for (const width of [800, 1024]) {
       await page.setViewportSize({ width, height: 860 });

@@ -187,7 +187,10 @@ export function healthHistogram(
   return out;
 }
 
-/** Vault i of the book for lib/liquidation-odds.ts, with per-collateral and debt-asset volatilities (null: unknown). */
+/**
+ * Vault i of the book for lib/liquidation-odds.ts, with per-collateral volatilities and the debt side's (null: unknown;
+ * for several debt assets, `debtSide` of their values and volatilities).
+ */
 export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
   const hf = book.healthFactor[i]!;
   if (hf !== hf || baseSigma == null) return null;
