@@ -15,12 +15,12 @@ import { useVolatility } from "@/hooks/use-volatility";
 import { chainUnavailable } from "@/lib/chains";
 import { findAsset } from "@/lib/deployment";
 import { shortAddress } from "@/lib/format";
-import { debtSide, liquidationOdds } from "@/lib/liquidation-odds";
+import { liquidationOdds } from "@/lib/liquidation-odds";
 import type { BookDebt, BookTarget, ProtocolBook } from "@/lib/protocols/book";
 import { positionHref } from "@/lib/protocols/view";
 import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/risk-book";
 import type { ChainConfig } from "@/lib/server/config";
-import { oddsVaultFromBook, vaultDistance } from "@/lib/stress";
+import { bookDebtSigma, oddsVaultFromBook, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
 import { vaultHref } from "@/app/_components/vault-card";
@@ -447,12 +447,8 @@ function BookRiskView({
     if (sigmas) {
       const colSigmas = book.assets.map((a) => sigmas[a.toLowerCase()] ?? null);
       for (let i = 0; i < book.n; i++) {
-        const owed = debts[i]!;
-        if (book.debtValue[i] === 0 || owed.length === 0) continue;
-        const debtSigmas = owed.map((x) => sigmas[x.asset.toLowerCase()] ?? null);
-        if (debtSigmas.some((x) => x == null)) continue;
-        const { baseSigma } = debtSide(owed.map((x, j) => ({ value: x.share, sigma: debtSigmas[j]! })));
-        const v = oddsVaultFromBook(book, i, colSigmas, baseSigma);
+        if (book.debtValue[i] === 0) continue;
+        const v = oddsVaultFromBook(book, i, colSigmas, bookDebtSigma(debts[i]!, sigmas));
         if (!v) continue;
         o1[i] = liquidationOdds(v, 1);
         o7[i] = liquidationOdds(v, 7);
