@@ -22,8 +22,10 @@ export interface OddsInput {
   debtValue: bigint;
   pricesOk: boolean;
   liquidatable: boolean;
-  /** The borrowed asset whose volatility counts (the largest debt when there are several). */
+  /** The borrowed asset (a Keel vault's base asset; with several debts, the largest: the one named when volatility is missing). */
   baseAsset: `0x${string}`;
+  /** Every borrowed asset with its USD value (WAD), when there may be several (an Aave account): each one's price moves count. */
+  debts?: readonly { asset: `0x${string}`; value: bigint }[];
   collaterals: readonly { asset: `0x${string}`; amount: bigint; value: bigint; price: bigint; decimals: number; liquidationThreshold: bigint }[];
 }
 
@@ -43,7 +45,8 @@ export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: O
   if (!vols.data) return <div className={box}>{t("unreadable")}</div>;
   const odds = oddsVaultFromLens(vault, vols.data.sigmas);
   if (!odds) {
-    const missing = [vault.baseAsset, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)].filter(
+    const borrowed = vault.debts ? vault.debts.filter((d) => d.value > 0n).map((d) => d.asset) : [vault.baseAsset];
+    const missing = [...new Set([...borrowed, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)])].filter(
       (a) => vols.data.sigmas[a.toLowerCase()] == null,
     );
     return (

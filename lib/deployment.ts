@@ -29,6 +29,11 @@ export interface AaveV3Deployment {
   uiPoolDataProvider: Address;
   /** AaveLeverageRouter: one-transaction Multiply on Aave positions (absent where no swap venue is deployed). */
   leverageRouter?: Address;
+  /**
+   * The block the pool was deployed at: where its books and histories start reading events
+   * (lib/protocols/registry.ts `protocolStartBlock`). Required on a real network whose figure the registry lacks.
+   */
+  startBlock?: number;
 }
 
 /** One Morpho Blue market: its id and MarketParams (`lltv` as a WAD integer in decimal, JSON has no bigint). */
@@ -48,6 +53,8 @@ export interface MorphoBlueDeployment {
   markets: MorphoBlueMarketDeployment[];
   /** MorphoLeverageRouter: one-transaction Multiply on Morpho positions (absent where no swap venue is deployed). */
   leverageRouter?: Address;
+  /** The block the singleton was deployed at (as `AaveV3Deployment.startBlock`). */
+  startBlock?: number;
 }
 
 /**
@@ -213,6 +220,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     const keys = ["poolAddressesProvider", "pool", "poolConfigurator", "aclManager", "oracle", "protocolDataProvider", "uiPoolDataProvider"] as const;
     aaveV3 = Object.fromEntries(keys.map((k) => [k, addr(o[k], `aaveV3.${k}`)])) as unknown as AaveV3Deployment;
     if (o.leverageRouter !== undefined) aaveV3.leverageRouter = addr(o.leverageRouter, "aaveV3.leverageRouter");
+    if (o.startBlock !== undefined) aaveV3.startBlock = uint(o.startBlock, "aaveV3.startBlock");
   }
   let morphoBlue: MorphoBlueDeployment | undefined;
   if (raw.morphoBlue !== undefined) {
@@ -241,6 +249,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
       }),
     };
     if (o.leverageRouter !== undefined) morphoBlue.leverageRouter = addr(o.leverageRouter, "morphoBlue.leverageRouter");
+    if (o.startBlock !== undefined) morphoBlue.startBlock = uint(o.startBlock, "morphoBlue.startBlock");
   }
 
   let automation: AutomationDeployment | undefined;

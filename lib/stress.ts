@@ -15,7 +15,7 @@
  *
  * Everything runs on Float64Arrays in one pass: O(vaults × collaterals), about a millisecond at 10,000 vaults.
  */
-import type { OddsVault } from "./liquidation-odds";
+import { debtSide, type OddsVault } from "./liquidation-odds";
 import type { RiskBook } from "./risk-book";
 
 /** Smallest liquidation discount (HealthLib.MIN_DISCOUNT). */
@@ -187,7 +187,10 @@ export function healthHistogram(
   return out;
 }
 
-/** Vault i of the book for lib/liquidation-odds.ts, with per-collateral and debt-asset volatilities (null: unknown). */
+/**
+ * Vault i of the book for lib/liquidation-odds.ts, with per-collateral volatilities and the debt side's (null: unknown;
+ * for several debt assets, `debtSide` of their values and volatilities).
+ */
 export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
   const hf = book.healthFactor[i]!;
   if (hf !== hf || baseSigma == null) return null;
@@ -200,4 +203,19 @@ export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (n
     collaterals.push({ value, liquidationThreshold: book.liquidationThreshold[j]!, sigma });
   }
   return { collaterals, debtValue: book.debtValue[i]!, baseSigma };
+}
+
+/**
+ * The debt side's volatility of a book row that owes `debts` (each asset with its share of the row's debt value):
+ * `debtSide` over the shares, so every debt asset's moves count; null when one has no known volatility or nothing is owed.
+ */
+export function bookDebtSigma(debts: readonly { asset: string; share: number }[], sigmas: Record<string, number | null>): number | null {
+  if (debts.length === 0) return null;
+  const owed = [];
+  for (const d of debts) {
+    const sigma = sigmas[d.asset.toLowerCase()];
+    if (sigma == null) return null;
+    owed.push({ value: d.share, sigma });
+  }
+  return debtSide(owed).baseSigma;
 }
