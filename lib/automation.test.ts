@@ -128,6 +128,16 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
       30n,
     );
     expect(trail.price).toBe(2700n * WAD);
+    // A boost is previewed where it fires: above its trigger, not on it (HF 2.55 on 10,000 USDC; above 2.6 → 2.0).
+    const boost = previewAtTrigger(
+      vault(3000, 10_000n * 10n ** 6n),
+      "boost",
+      { trigger: wad(2.6), target: wad(2), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
+      30n,
+    );
+    expect(boost.plan?.triggered).toBe(true);
+    expect(boost.plan!.borrow > 0n).toBe(true);
+    expect(Number(boost.healthAfter) / 1e18).toBeCloseTo(2, 3);
   });
 
   it("refuses drafts outside setRule's bounds, each field by name", () => {
