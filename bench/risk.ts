@@ -57,6 +57,9 @@ async function main() {
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: `the bench serves only ${served?.path ?? "nothing yet"}` }));
   });
+  // Node closes an idle kept-alive socket after 5 s; on a loaded machine a load (decode and valuation) takes longer
+  // than that and the next fetch reused a socket being closed (ECONNRESET). Keep them for the whole run.
+  server.keepAliveTimeout = 600_000;
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const indexerUrl = `http://127.0.0.1:${port}`;
