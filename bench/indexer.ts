@@ -129,7 +129,7 @@ Ponder ${(JSON.parse(readFileSync(path.join(repoRoot, "node_modules", "ponder", 
 ## Backfill
 ${VAULTS.toLocaleString()} vaults seeded in one market: ${logs.length.toLocaleString()} logs of the followed contracts from the deployment block to block ${head}.
 Indexed in **${backfillSec.toFixed(1)} s** from process start (start-up included): **${(logs.length / backfillSec).toFixed(0)} events/s**.
-Lens reads are cached per block (indexer/src/reads.ts, keyed by the block's hash): one \`getVault\` per vault and block for "after", one \`getMarket\` per market and block; "before" is the vault's row when its last event was in the previous block, else one read at that block.
+A block's lens reads go out in one batched JSON-RPC request (indexer/src/reads.ts): the block's market logs (one \`eth_getLogs\` by hash) name the vaults it touches; one \`getVault\` per vault at the block ("after"), one at the previous block when the vault's row cannot give "before", one \`getMarket\` per market, all in the same request, kept for the block (keyed by its hash).
 
 ## Live: one block a second
 ${LIVE_SECONDS} s at one block a second; each block deposits into ${PER_BLOCK} random vaults (${touched.size} distinct vaults touched) and writes a feed round.
