@@ -30,7 +30,30 @@ export interface CrossChainMessageView {
   originChainId: number;
   destinationChainId: number;
   dispatchTx: Hex;
+  /** Block of the dispatch on the origin chain. */
+  dispatchBlock: bigint;
   state: "dispatched" | "delivered";
+}
+
+/**
+ * Seconds after which an undelivered message is shown as late: the local relayer delivers in about 2 s
+ * (bench/results/crosschain.md), so a message still in flight after this is waiting for a relayer that is down or
+ * failing. On a real network, where validators wait for the origin chain's finality, pass a longer bound.
+ */
+export const LATE_AFTER_SECONDS = 30;
+
+/** What a person is told about a message: delivered, in flight, or late (in flight longer than `lateAfter`). */
+export type MessageProgress = "delivered" | "inFlight" | "late";
+
+/** A message's progress at `nowSeconds`, from its state and the timestamp of its dispatch block (unknown: in flight). */
+export function messageProgress(
+  m: Pick<CrossChainMessageView, "state">,
+  dispatchedAt: number | undefined,
+  nowSeconds: number,
+  lateAfter = LATE_AFTER_SECONDS,
+): MessageProgress {
+  if (m.state === "delivered") return "delivered";
+  return dispatchedAt !== undefined && nowSeconds - dispatchedAt > lateAfter ? "late" : "inFlight";
 }
 
 /** Reads the messages of `d` (all, or those from or to `account`), oldest first within each direction. */
@@ -69,6 +92,7 @@ export async function readCrossChainMessages(opts: {
       originChainId: d.outpost.chainId,
       destinationChainId: d.gateway.chainId,
       dispatchTx: l.transactionHash,
+      dispatchBlock: l.blockNumber,
     })),
     ...releases.map((l) => ({
       id: l.args.messageId!,
@@ -81,6 +105,7 @@ export async function readCrossChainMessages(opts: {
       originChainId: d.gateway.chainId,
       destinationChainId: d.outpost.chainId,
       dispatchTx: l.transactionHash,
+      dispatchBlock: l.blockNumber,
     })),
   ];
   const who = opts.account?.toLowerCase();
