@@ -196,7 +196,8 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       args: [weth.token, 1n, market, id, me],
     })) as bigint;
     const messages = () => readCrossChainMessages({ a: bob.a.publicClient, b: bob.b.publicClient, deployment: x, account: me });
-    const collateral = () => bob.a.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralOf", args: [id, weth.claim] });
+    const collateral = () =>
+      bob.a.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralOf", args: [id, weth.claim] });
 
     // Relayer down: the deposit dispatches (with a fee's headroom, refunded) and stays in flight, then reads as late.
     await killRelayer();
@@ -227,7 +228,12 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       args: [weth.claim, 1n, me],
     })) as bigint;
     const w = withdrawCall(x, { market, vaultId: id, claim: weth.claim, amount: amount / 2n, recipient: me, fee: releaseFee });
-    const before = (await bob.b.publicClient.readContract({ address: weth.token, abi: devErc20Abi, functionName: "balanceOf", args: [me] })) as bigint;
+    const before = (await bob.b.publicClient.readContract({
+      address: weth.token,
+      abi: devErc20Abi,
+      functionName: "balanceOf",
+      args: [me],
+    })) as bigint;
     await bob.a.send({ ...w, abi: w.abi as Abi, args: [...w.args] });
     expect(await collateral()).toBe(amount / 2n);
     await until(

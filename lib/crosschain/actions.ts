@@ -24,11 +24,6 @@ export function outpostTokensFor(xc: CrossChainDeployment, market: Address) {
   });
 }
 
-/** The claim's symbol (`xWETH`), or undefined when `asset` is not one of the gateway's claims. */
-export function claimSymbol(xc: CrossChainDeployment | undefined, asset: Address): string | undefined {
-  return xc?.gateway.claims.find((c) => c.claim.toLowerCase() === asset.toLowerCase())?.symbol;
-}
-
 /** `CollateralOutpost.deposit`: lock `amount` of `token` on chain B for vault `vaultId` of `market`, fallback `account`. */
 export function depositCall(
   xc: CrossChainDeployment,

@@ -67,7 +67,17 @@ function ChainNote({ target }: { target: ChainConfig }) {
   );
 }
 
-function AssetPicker({ tokens, value, onChange, symbolOf }: { tokens: OutpostToken[]; value: number; onChange(i: number): void; symbolOf(t: OutpostToken): string }) {
+function AssetPicker({
+  tokens,
+  value,
+  onChange,
+  symbolOf,
+}: {
+  tokens: OutpostToken[];
+  value: number;
+  onChange(i: number): void;
+  symbolOf(t: OutpostToken): string;
+}) {
   const t = useTranslations("crossChain");
   return (
     <div role="radiogroup" aria-label={t("asset")} className="flex flex-wrap gap-2">
@@ -98,7 +108,12 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const tok = tokens[pick]!;
-  const wallet = useWalletTokens(remote, xc.outpost.outpost, tokens.map((x) => x.token), address);
+  const wallet = useWalletTokens(
+    remote,
+    xc.outpost.outpost,
+    tokens.map((x) => x.token),
+    address,
+  );
   const held = wallet.data?.get(tok.token.toLowerCase());
   const quotes = useCrossChainQuotes(xc, { token: tok.token, claim: tok.claim, market: vault.market, vaultId: vault.id, account: address });
   const fmt = (v: bigint) => f.unitsFixed(v, tok.decimals, tok.decimals);
@@ -112,7 +127,15 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
     try {
       const call = depositCall(xc, { token: tok.token, amount: parsed.value, market: vault.market, vaultId: vault.id, account: address, fee });
       const r = await approveAndSend(
-        { token: tok.token, symbol: tok.asset, decimals: tok.decimals, spender: xc.outpost.outpost, amount: parsed.value, allowance: held.allowance, unlimited: false },
+        {
+          token: tok.token,
+          symbol: tok.asset,
+          decimals: tok.decimals,
+          spender: xc.outpost.outpost,
+          amount: parsed.value,
+          allowance: held.allowance,
+          unlimited: false,
+        },
         { label: t("depositLabel", { amount: f.token(parsed.value, tok.decimals, tok.asset), chain: remote.name }), ...call },
       );
       if (r.status === "confirmed") {
@@ -143,7 +166,12 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
           setText(v);
           setTouched(true);
         }}
-        {...(held ? { onMax: () => setText(fmt(held.balance)), hint: t("walletOn", { amount: f.token(held.balance, tok.decimals, tok.asset), chain: remote.name }) } : {})}
+        {...(held
+          ? {
+              onMax: () => setText(fmt(held.balance)),
+              hint: t("walletOn", { amount: f.token(held.balance, tok.decimals, tok.asset), chain: remote.name }),
+            }
+          : {})}
         problem={touched && !parsed.ok && parsed.problem !== "empty" ? problemText(parsed) : null}
       />
       <p className="text-xs text-slate-400">{t("becomes", { claim: tok.claimSymbol })}</p>
@@ -200,7 +228,14 @@ function WithdrawForm({
       const r = await send({
         label: t("withdrawLabel", { amount: f.token(parsed.value, tok.decimals, tok.claimSymbol), chain: remote.name }),
         vault: { market: vault.market, id: vault.id },
-        ...withdrawCall(xc, { market: vault.market, vaultId: vault.id, claim: tok.claim, amount: parsed.value, recipient: address, fee: q.releaseFee }),
+        ...withdrawCall(xc, {
+          market: vault.market,
+          vaultId: vault.id,
+          claim: tok.claim,
+          amount: parsed.value,
+          recipient: address,
+          fee: q.releaseFee,
+        }),
       });
       if (r.status === "confirmed") {
         setText("");
