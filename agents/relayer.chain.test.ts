@@ -217,7 +217,7 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     // The relayer is back: credited, and the message reads delivered.
     relayer = startRelayerProcess();
     await until(collateral, (c) => c === amount);
-    expect((await messages()).map((m) => [m.kind, m.state])).toEqual([["credit", "delivered"]]);
+    expect((await messages()).map((m) => [m.kind, m.state, m.landed])).toEqual([["credit", "delivered", "vault"]]);
 
     // Withdraw half back to B: the gateway made operator once, then the withdrawal; the release is delivered on B.
     await bob.a.send({ ...gatewayOperatorCall(x, market), abi: keelMarketAbi as Abi, args: [x.gateway.gateway, true] });

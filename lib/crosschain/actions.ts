@@ -64,3 +64,15 @@ export function withdrawCall(
     value: feeWithHeadroom(p.fee),
   };
 }
+
+/** `CollateralGateway.redeem`: burn `amount` of the caller's claims (held in the wallet) and release them on B. */
+export function redeemCall(xc: CrossChainDeployment, p: { claim: Address; amount: bigint; recipient: Address; fee: bigint }) {
+  return {
+    chainId: xc.gateway.chainId,
+    address: xc.gateway.gateway,
+    abi: collateralGatewayCallAbi,
+    functionName: "redeem" as const,
+    args: [p.claim, p.amount, p.recipient] as const,
+    value: feeWithHeadroom(p.fee),
+  };
+}

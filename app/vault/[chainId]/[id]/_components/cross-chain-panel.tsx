@@ -12,7 +12,7 @@ import { useNowSeconds } from "@/hooks/use-now";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/amount";
-import { depositCall, gatewayOperatorCall, outpostTokensFor, withdrawCall } from "@/lib/crosschain/actions";
+import { depositCall, gatewayOperatorCall, outpostTokensFor, redeemCall, withdrawCall } from "@/lib/crosschain/actions";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { messageProgress } from "@/lib/crosschain/messages";
 import { shortAddress } from "@/lib/format";
@@ -48,6 +48,7 @@ export function CrossChainPanel({ chain, vault, isOwner }: { chain: ChainConfig;
           <p className="text-slate-400">{t("ownerWithdraws")}</p>
         )}
       </div>
+      <WalletClaims xc={xc} chain={chain} remote={remote} vault={vault} tokens={tokens} />
       <Messages xc={xc} chain={chain} remote={remote} vault={vault} />
     </section>
   );
@@ -282,6 +283,75 @@ function WithdrawForm({
   );
 }
 
+/**
+ * Claims in the wallet on this chain (a Credit the vault could not take: cap reached, market removed): deposit them from
+ * the action panel (they are listed there as collateral), or send them back to the outpost's chain here.
+ */
+function WalletClaims({
+  xc,
+  chain,
+  remote,
+  vault,
+  tokens,
+}: {
+  xc: CrossChainDeployment;
+  chain: ChainConfig;
+  remote: ChainConfig;
+  vault: LensVault;
+  tokens: OutpostToken[];
+}) {
+  const t = useTranslations("crossChain");
+  const f = useFormat();
+  const { address } = useAccount();
+  const send = useTransactor();
+  const [busy, setBusy] = useState(false);
+  const wallet = useWalletTokens(
+    chain,
+    vault.market,
+    tokens.map((x) => x.claim),
+    address,
+  );
+  const held = tokens.flatMap((tok) => {
+    const balance = wallet.data?.get(tok.claim.toLowerCase())?.balance ?? 0n;
+    return balance > 0n ? [{ tok, balance }] : [];
+  });
+  const first = held[0];
+  const quotes = useCrossChainQuotes(xc, {
+    token: first?.tok.token ?? tokens[0]!.token,
+    claim: first?.tok.claim ?? tokens[0]!.claim,
+    market: vault.market,
+    vaultId: vault.id,
+    account: address,
+  });
+  if (!address || !first) return null;
+  const fee = quotes.data?.releaseFee;
+  const onRedeem = async () => {
+    if (fee === undefined || busy) return;
+    setBusy(true);
+    try {
+      await send({
+        label: t("redeemLabel", { amount: f.token(first.balance, first.tok.decimals, first.tok.claimSymbol), chain: remote.name }),
+        ...redeemCall(xc, { claim: first.tok.claim, amount: first.balance, recipient: address, fee }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div
+      className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-amber-800 bg-amber-950/30 px-3 py-2"
+      data-testid="crosschain-wallet-claims"
+    >
+      <p className="text-amber-200">
+        {t("inWallet", { amount: f.token(first.balance, first.tok.decimals, first.tok.claimSymbol), chain: chain.name, remote: remote.name })}
+      </p>
+      <button type="button" className={button} disabled={fee === undefined || busy} onClick={() => void onRedeem()} data-testid="crosschain-redeem">
+        {busy ? t("sending") : t("redeemButton", { chain: remote.name })}
+      </button>
+    </div>
+  );
+}
+
 function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chain: ChainConfig; remote: ChainConfig; vault: LensVault }) {
   const t = useTranslations("crossChain");
   const f = useFormat();
@@ -327,7 +397,11 @@ function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chai
                   <td className="whitespace-nowrap py-1 pr-2 text-right font-mono tabular-nums">{f.token(m.amount, decimalsOf(m), symbolOf(m))}</td>
                   <td className="py-1 pr-2">
                     {progress === "delivered" ? (
-                      <span className="text-emerald-300">{t(m.kind === "credit" ? "credited" : "released")}</span>
+                      m.landed === "account" || m.landed === "refused" ? (
+                        <span className="text-amber-300">{t(m.landed === "account" ? "toWallet" : "refused")}</span>
+                      ) : (
+                        <span className="text-emerald-300">{t(m.kind === "credit" ? "credited" : "released")}</span>
+                      )
                     ) : (
                       <span className={progress === "late" ? "text-amber-300" : "text-sky-300"}>
                         {t(progress === "late" ? "lateState" : "inFlight", { age: m.dispatchedAt ? f.age(now - m.dispatchedAt) : "—" })}
