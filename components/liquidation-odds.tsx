@@ -3,9 +3,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits } from "viem";
 import { useVolatility } from "@/hooks/use-volatility";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
-import { shortAddress } from "@/lib/format";
 import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -39,7 +38,7 @@ export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: O
   const vols = useVolatility(chain);
   const [target, setTarget] = useState<number>(0.05);
   if (vault.debt === 0n || !vault.pricesOk || vault.liquidatable) return null;
-  const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
+  const symbolOf = (a: string) => assetSymbol(chain, a);
   const box = "rounded-md border border-slate-800 bg-slate-950/40 px-3 py-2 text-xs text-slate-300";
   if (vols.isPending) return <div className={box}>{t("estimating")}</div>;
   if (!vols.data) return <div className={box}>{t("unreadable")}</div>;

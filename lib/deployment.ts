@@ -1,4 +1,6 @@
 import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
+import type { CrossChainDeployment } from "./crosschain/deployment";
+import { shortAddress } from "./format";
 
 /** One token Keel knows on a chain, with the feed that prices it. */
 export interface DeployedAsset {
@@ -309,4 +311,23 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
 /** The deployment's asset at `address` (any case), if Keel knows it. */
 export function findAsset(deployment: Pick<Deployment, "assets"> | null | undefined, address: string): DeployedAsset | undefined {
   return deployment?.assets.find((a) => a.address.toLowerCase() === address.toLowerCase());
+}
+
+/**
+ * A token's symbol on a chain: a deployed asset's, else a cross-chain claim's (`xWETH`: collateral held on another
+ * chain, docs/cross-chain.md), else undefined. `assetSymbol` adds the short address as the last resort.
+ */
+export function knownSymbol(
+  chain: { deployment: Pick<Deployment, "assets"> | null | undefined; crossChain?: Pick<CrossChainDeployment, "gateway"> | undefined },
+  address: string,
+): string | undefined {
+  return (
+    findAsset(chain.deployment, address)?.symbol ??
+    chain.crossChain?.gateway.claims.find((c) => c.claim.toLowerCase() === address.toLowerCase())?.symbol
+  );
+}
+
+/** The one way a collateral or base token is named on screen: its symbol (`knownSymbol`), or its short address. */
+export function assetSymbol(chain: Parameters<typeof knownSymbol>[0], address: string): string {
+  return knownSymbol(chain, address) ?? shortAddress(address);
 }

@@ -13,7 +13,7 @@ import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useVolatility } from "@/hooks/use-volatility";
 import { chainUnavailable } from "@/lib/chains";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol } from "@/lib/deployment";
 import { shortAddress } from "@/lib/format";
 import { liquidationOdds } from "@/lib/liquidation-odds";
 import type { BookDebt, BookTarget, ProtocolBook } from "@/lib/protocols/book";
@@ -170,7 +170,7 @@ function MarketRiskView({
   const t = useTranslations("risk");
   const tIndexer = useTranslations("charts.indexer");
   const f = useFormat();
-  const symbolOf = useCallback((a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a), [chain.deployment]);
+  const symbolOf = useCallback((a: string) => assetSymbol(chain, a), [chain]);
   const baseSymbol = symbolOf(view.baseAsset);
   // Stable across renders: the odds and the table recompute only when the book does.
   const debtsOf = useCallback((i: number) => (book.debtValue[i]! > 0 ? [{ asset: view.baseAsset, share: 1 }] : []), [view.baseAsset, book]);
@@ -330,10 +330,7 @@ function ProtocolRiskView({
     for (const p of positions) for (const x of [...p.collaterals, ...p.debts]) m.set(x.token.address.toLowerCase(), x.token.symbol);
     return m;
   }, [data.columns, positions]);
-  const symbolOf = useCallback(
-    (a: string) => symbols.get(a.toLowerCase()) ?? findAsset(chain.deployment, a)?.symbol ?? shortAddress(a),
-    [symbols, chain.deployment],
-  );
+  const symbolOf = useCallback((a: string) => symbols.get(a.toLowerCase()) ?? assetSymbol(chain, a), [symbols, chain]);
   const debtsOf = useCallback((i: number) => data.debts[i] ?? [], [data.debts]);
   const hrefOf = useCallback((i: number) => positionHref(positions[i]!), [positions]);
   const labelOf = useCallback((i: number) => shortAddress(book.owners[i]!), [book]);
