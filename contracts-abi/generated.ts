@@ -5677,7 +5677,7 @@ export const keelMarketAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'acceptVault',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -6264,7 +6264,7 @@ export const keelMarketAbi = [
   {
     type: 'function',
     inputs: [
-      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: 'id', internalType: 'uint256', type: 'uint256' },
       { name: '', internalType: 'address', type: 'address' },
     ],
     name: 'transferVault',
