@@ -1,7 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
-import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -25,15 +23,9 @@ import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
 import { vaultHref } from "@/app/_components/vault-card";
 import { AtRiskTable } from "./at-risk-table";
+import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
-
-// Charts load after the page is interactive (components/chart-placeholder.tsx).
-const HealthHistogram = dynamic(() => import("./risk-charts").then((m) => m.HealthHistogram), { ssr: false, loading: () => <ChartPlaceholder /> });
-const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) => m.LiquidationLevelsChart), {
-  ssr: false,
-  loading: () => <ChartPlaceholder />,
-});
 
 /**
  * The protocol's risk, market by market: every vault from the indexer's compact book (or the chain's lens pages when
