@@ -473,16 +473,18 @@ abstract contract KeelMarketCore {
     /// their liquidation value, so a vault at its boosted limit keeps a health factor of at least 2 × liquidation value
     /// ÷ (base limit + liquidation value) > 1. The bonus counts as at most MAX_LTV_BONUS, whatever the source answers.
     /// Only the borrow, withdraw and vault-transfer checks call it, and only for a vault over its base limit;
-    /// liquidation and the health factor never do. A source that reverts or answers badly counts as no bonus.
+    /// liquidation and the health factor never do. A source that reverts, answers badly or needs more than
+    /// RiskBoundsLib.REPUTATION_GAS counts as no bonus.
     function _limitWithBonus(uint256 id, address owner_, uint256 limit) internal view returns (uint256) {
         address source = _config.reputation;
         if (source == address(0)) return limit;
         uint256 bonus;
+        uint256 gasAllowance = RiskBoundsLib.REPUTATION_GAS;
         assembly ("memory-safe") {
             let m := mload(0x40)
             mstore(m, shl(224, 0x0ef5c722)) // ltvBonus(address)
             mstore(add(m, 4), owner_)
-            let ok := staticcall(gas(), source, m, 36, m, 32)
+            let ok := staticcall(gasAllowance, source, m, 36, m, 32)
             if and(ok, eq(returndatasize(), 32)) { bonus := mload(m) }
         }
         if (bonus == 0) return limit;

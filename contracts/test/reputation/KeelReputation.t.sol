@@ -8,6 +8,7 @@ import {Test} from "../utils/Test.sol";
 import {KeelReputation} from "../../src/reputation/KeelReputation.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 import {IKeelMarket, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {
     IEAS,
@@ -486,6 +487,41 @@ contract KeelReputationTest is EngineBase, EasFixture {
         market.borrow(id2, 1, ALICE);
     }
 
+    /// Audit 2026-12-02 E-1 (R-4's gas half): a source that loops must cost a borrow a bounded allowance, then count as
+    /// no bonus, not burn 63/64 of the caller's gas.
+    function test_gasBurningSource_boundedGasCountsAsNoBonus() public {
+        GasBurningSource burner = new GasBurningSource();
+        vm.startPrank(ADMIN);
+        uint256 cid = riskAdmin.proposeReputation(address(market), address(burner));
+        vm.warp(block.timestamp + 1 days);
+        riskAdmin.executeChange(cid);
+        vm.stopPrank();
+        ethFeed.setAnswer(3000e8);
+        btcFeed.setAnswer(60_000e8);
+        usdcFeed.setAnswer(1e8);
+        uint256 id = _btcVault(ALICE);
+        _borrow(ALICE, id, 42_000e6); // at the base limit: the source is never asked
+        uint256 g = gasleft();
+        vm.prank(ALICE);
+        (bool ok, bytes memory err) =
+            address(market).call{gas: 3_000_000}(abi.encodeCall(IKeelMarket.borrow, (id, 1, ALICE)));
+        uint256 used = g - gasleft();
+        assertTrue(!ok, "over the base limit with no usable bonus: refused");
+        assertTrue(bytes4(err) == IKeelMarket.ExceedsLtv.selector, "as ExceedsLtv, the source counting as no bonus");
+        assertLt(used, 400_000, "after the source's bounded allowance, not the whole gas limit");
+    }
+
+    /// The real source's lookup fits the engine's allowance with room to spare (the allowance's measured basis).
+    function test_realSourceLookup_fitsTheAllowance() public {
+        _attest(ALICE, 10_000);
+        vm.cool(address(rep)); // cold, as in a borrow's transaction
+        vm.cool(address(eas));
+        uint256 g = gasleft();
+        rep.ltvBonus(ALICE);
+        uint256 used = g - gasleft();
+        assertLt(used * 2, RiskBoundsLib.REPUTATION_GAS, "half the allowance covers a cold lookup"); // ~7k with the call
+    }
+
     /* GOVERNANCE */
 
     function test_setReputation_throughTheDelay_removeAtOnce() public {
@@ -538,6 +574,15 @@ contract KeelReputationTest is EngineBase, EasFixture {
         KeelReputation made = factory.make(eas, ATTESTER, MAX_BONUS);
         assertEq(address(made), predicted, "address predicted");
         assertEq(uint256(made.recordSchema()), uint256(uid), "the UID registered first is the source's own");
+    }
+}
+
+/// A reputation source that never returns (a buggy or hostile upgrade).
+contract GasBurningSource {
+    function ltvBonus(address) external pure returns (uint256 x) {
+        while (true) {
+            x = uint256(keccak256(abi.encode(x)));
+        }
     }
 }
 
