@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
-import { actionWitness, commitment, type Note } from "../lib/privacy/note";
+import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import { compileCircuit } from "../scripts/zk-build";
@@ -37,7 +37,8 @@ async function provingTimes() {
       collateralDelta: 0n,
       sharesDelta: 10_000n * 10n ** 12n, // 10,000 USDC against 30,000 USD of WETH
       checkLtv: true,
-      ltvInputs: { recipient: 0xb0bn, collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18, debtIndex: 10n ** 12n },
+      ltvInputs: { collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18, debtIndex: 10n ** 12n },
+      binding: actionBinding("0x0000000000000000000000000000000000000b0b"),
     });
     const started = performance.now();
     await proveAction(input as CircuitInput, {

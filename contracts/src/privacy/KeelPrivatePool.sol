@@ -102,7 +102,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
     /// @notice An action moved `amount` tokens (collateral or base) and `shares` debt shares; `recipient` is zero for
-    /// deposits and repayments. `memo` is the new note encrypted to its owner (opaque to the pool, not proven).
+    /// deposits and repayments. `memo` is the new note encrypted to its owner (opaque to the pool; bound by the proof,
+    /// so nobody can replace it).
     event PrivateAction(
         Action indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo
     );
@@ -131,7 +132,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         nonReentrant
     {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, [amount, 0, 0, 0, 0, 0, 0, 0]);
+        uint256 leaf = _spend(proof, t, [amount, 0, _binding(address(0), memo), 0, 0, 0, 0, 0]);
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -149,7 +150,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex));
+        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
@@ -169,7 +170,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex));
+        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex, memo));
         noteShares += shares;
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets == 0) revert ZeroAmount();
@@ -186,7 +187,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         returns (uint256 assets)
     {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, [uint256(0), FIELD - shares, 0, 0, 0, 0, 0, 0]);
+        uint256 leaf = _spend(proof, t, [uint256(0), FIELD - shares, _binding(address(0), memo), 0, 0, 0, 0, 0]);
         noteShares -= shares;
         assets = SharesLib.toAssetsUp(shares, market.totalBorrows(), market.totalBorrowShares());
         uint256 debt = market.debtOf(vaultId);
@@ -205,13 +206,15 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     }
 
     /// @dev Public inputs after the note transition of an action that must stay within LTV: [collateralDelta,
-    /// sharesDelta, recipient, checkLtv, collateralPrice, ltv, debtPrice, debtIndex]. Prices come from the oracle,
+    /// sharesDelta, binding, checkLtv, collateralPrice, ltv, debtPrice, debtIndex]. Prices come from the oracle,
     /// which reverts on a stale, future, incomplete or out-of-bounds round; LTV is the market's current one.
-    function _ltvInputs(uint256 collateralDelta, uint256 sharesDelta, address recipient, uint256 provenDebtIndex)
-        internal
-        view
-        returns (uint256[8] memory inputs)
-    {
+    function _ltvInputs(
+        uint256 collateralDelta,
+        uint256 sharesDelta,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) internal view returns (uint256[8] memory inputs) {
         if (recipient == address(0)) revert ZeroRecipient();
         (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
         uint256 current = debtIndex();
@@ -221,14 +224,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(provenDebtIndex);
         uint256 ltv = market.collateralInfo(address(collateral)).ltv;
         inputs = [
-            collateralDelta,
-            sharesDelta,
-            uint256(uint160(recipient)),
-            1,
-            collateralPrice,
-            ltv,
-            debtPrice,
-            provenDebtIndex
+            collateralDelta, sharesDelta, _binding(recipient, memo), 1, collateralPrice, ltv, debtPrice, provenDebtIndex
         ];
     }
 
@@ -253,6 +249,13 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         nullifierSpent[t.nullifier] = true;
         emit NoteSpent(t.nullifier);
         leaf = _insert(t.newCommitment);
+    }
+
+    /// @notice The circuit's `recipient` public input carries this binding (audit P-3): the recipient and the memo,
+    /// which no constraint uses, hashed into one field element the proof commits to, so a copier can change neither.
+    /// keccak256(abi.encode(recipient, keccak256(memo))) mod p; zero recipient for deposits and repayments.
+    function _binding(address recipient, bytes calldata memo) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(recipient, keccak256(memo)))) % FIELD;
     }
 
     function _checkAmount(uint256 amount) internal pure {

@@ -41,16 +41,16 @@ contract KeelPrivatePoolTest is EngineBase {
     function _submitAs(FixtureStep memory s, NoteTransition memory t, uint256 amount, address recipient) internal {
         if (s.kind == KeelPrivatePool.Action.Deposit) {
             vm.prank(PAYER);
-            pool.deposit(s.proof, t, amount, "");
+            pool.deposit(s.proof, t, amount, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Repay) {
             vm.prank(PAYER);
-            pool.repay(s.proof, t, amount, "");
+            pool.repay(s.proof, t, amount, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
             vm.prank(RELAYER);
-            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, "");
+            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, s.memo);
         } else {
             vm.prank(RELAYER);
-            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, "");
+            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, s.memo);
         }
     }
 
@@ -145,7 +145,7 @@ contract KeelPrivatePoolTest is EngineBase {
         _runUpTo(F.BOB_OPEN);
         FixtureStep memory s = F.step(F.ALICE_BORROW);
         vm.prank(address(0xF00D)); // whoever lands it first
-        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "");
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, s.memo);
         assertEq(usdc.balanceOf(s.recipient), 12_000e6, "the proven recipient is paid");
         assertEq(usdc.balanceOf(address(0xF00D)), 0, "the submitter is not");
     }
@@ -233,5 +233,24 @@ contract KeelPrivatePoolTest is EngineBase {
         PrivateVaultVerifier v = new PrivateVaultVerifier();
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.CollateralNotListed.selector, address(other)));
         new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(other)), v);
+    }
+
+    /// @dev Audit P-3: a copier resubmitting a pending action's proof with another memo (the owner's encrypted backup
+    /// of the new note) is refused: the memo is hashed into the proof's public inputs with the recipient.
+    function test_changedMemo_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        assertGt(s.memo.length, 0, "the fixture carries a memo");
+        vm.prank(PAYER); // a copier with the funds to submit it
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.deposit(s.proof, s.t, s.amount, "junk");
+        _submit(F.ALICE_OPEN); // the honest submission, memo and all
+    }
+
+    function test_changedMemoOfABorrow_refused() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        vm.prank(RELAYER);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "junk");
     }
 }
