@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
-import { actionWitness, commitment, type Note } from "../lib/privacy/note";
+import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import { compileCircuit } from "../scripts/zk-build";
@@ -37,7 +37,8 @@ async function provingTimes() {
       collateralDelta: 0n,
       sharesDelta: 10_000n * 10n ** 12n, // 10,000 USDC against 30,000 USD of WETH
       checkLtv: true,
-      ltvInputs: { recipient: 0xb0bn, collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18, debtIndex: 10n ** 12n },
+      ltvInputs: { collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18, debtIndex: 10n ** 12n },
+      binding: actionBinding("0x0000000000000000000000000000000000000b0b"),
     });
     const started = performance.now();
     await proveAction(input as CircuitInput, {
@@ -83,6 +84,13 @@ async function main() {
   const actions = ["deposit", "borrow", "withdraw", "repay"].map((a) => ({ a, r: g(`KeelPrivatePool.${a}`) }));
   const verify = g("PrivateVaultVerifier.verifyProof");
   const poseidon = g("PoseidonT3.hash");
+  /** Where each action's median goes: the verifier, 16 Poseidon hashes, and the rest. */
+  const breakdown = actions.map(({ a, r }) => {
+    const total = r?.median ?? 0;
+    const v = verify?.median ?? 0;
+    const tree = 16 * (poseidon?.median ?? 0);
+    return { a, total, v, tree, rest: total - v - tree };
+  });
   const md = `# Private vaults (zero-knowledge) benchmark
 
 \`npm run bench:zk\` — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}; shared machine (load ${os.loadavg()[0]!.toFixed(1)}), so times are upper bounds.
@@ -111,6 +119,12 @@ ${actions.map(({ a, r }) => `| ${a} | ${fmt(r?.median)} | ${fmt(r?.max)} | ${fmt
 | --- | ---: | ---: |
 | Groth16 verifyProof (11 public inputs) | ${fmt(verify?.median)} | ${fmt(verify?.calls)} |
 | PoseidonT3.hash (one tree level) | ${fmt(poseidon?.median)} | ${fmt(poseidon?.calls)} |
+
+### Where the gas goes (medians)
+
+| action | total | verifier | tree hashing (16 × Poseidon) | rest: Keel market and oracle calls, calldata, nullifier, tree and root storage, books, event |
+| --- | ---: | ---: | ---: | ---: |
+${breakdown.map((b) => `| ${b.a} | ${fmt(b.total)} | ${fmt(b.v)} | ${fmt(b.tree)} | ${fmt(b.rest)} |`).join("\n")}
 `;
   console.log(md);
   mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });

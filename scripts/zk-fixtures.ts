@@ -5,7 +5,8 @@
 // index, prices — is the one the pool will compute.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { actionWitness, commitment, emptyNote, NO_LTV_CHECK, type Note, type PlacedNote } from "../lib/privacy/note";
+import type { Hex } from "viem";
+import { actionBinding, actionWitness, commitment, emptyNote, NO_LTV_CHECK, type Note, type PlacedNote } from "../lib/privacy/note";
 import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 
@@ -24,6 +25,9 @@ const ALICE_FRESH = 0xf2e5a11ce0000000000000000000000000000001n;
 const PRICES = { collateralPrice: 3000n * E18, ltv: (8n * E18) / 10n, debtPrice: E18 };
 /** Debt per 1e18 shares with no borrow yet: (0 + 1) × 1e18 / (0 + 1e6). */
 const INDEX = 10n ** 12n;
+/** The owner's backup of a new note, bound by the proof (audit P-3). */
+const ALICE_MEMO: Hex = "0xa11ce0bac4";
+const addr = (x: bigint) => `0x${x.toString(16).padStart(40, "0")}` as const;
 const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 
 interface Step {
@@ -31,6 +35,7 @@ interface Step {
   kind: "deposit" | "withdraw" | "borrow" | "repay";
   /** Collateral units (deposit/withdraw) or debt shares (borrow/repay). */
   amount: bigint;
+  memo: Hex;
   recipient: bigint;
   debtIndex: bigint;
   root: bigint;
@@ -52,18 +57,20 @@ async function main() {
     owner: string,
     kind: Step["kind"],
     amount: bigint,
-    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree } = {},
+    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree; memo?: Hex } = {},
   ) {
     const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(owner === "alice" ? ALICE_KEY : BOB_KEY, 7n);
     const checkLtv = kind === "withdraw" || kind === "borrow";
     const recipient = opts.recipient ?? 0n;
+    const memo = opts.memo ?? "0x";
     const debtIndex = checkLtv ? (opts.debtIndex ?? INDEX) : 0n;
     const { input, next } = actionWitness(opts.against ?? tree, {
       old,
       collateralDelta: kind === "deposit" ? amount : kind === "withdraw" ? -amount : 0n,
       sharesDelta: kind === "borrow" ? amount : kind === "repay" ? -amount : 0n,
       checkLtv,
-      ltvInputs: checkLtv ? { ...PRICES, recipient, debtIndex } : NO_LTV_CHECK,
+      ltvInputs: checkLtv ? { ...PRICES, debtIndex } : NO_LTV_CHECK,
+      binding: actionBinding(addr(recipient), memo),
       newBlinding: blinding++,
     });
     const started = Date.now();
@@ -76,6 +83,7 @@ async function main() {
       name,
       kind,
       amount,
+      memo,
       recipient,
       debtIndex,
       root: input.root,
@@ -87,7 +95,7 @@ async function main() {
     });
   }
 
-  await act("ALICE_OPEN", "alice", "deposit", 10n * E18);
+  await act("ALICE_OPEN", "alice", "deposit", 10n * E18, { memo: ALICE_MEMO });
   const afterAlice = new MerkleTree(steps.map((s) => s.newCommitment));
   await act("BOB_OPEN", "bob", "deposit", 2n * E18);
   // Alice proves against the root before Bob's note: still in the pool's root history.
@@ -112,6 +120,7 @@ async function main() {
                 ),
                 t: NoteTransition(${u(s.root)}, ${u(s.nullifier)}, ${u(s.newCommitment)}),
                 amount: ${u(s.amount)},
+                memo: hex"${s.memo.slice(2)}",
                 recipient: address(${`0x${s.recipient.toString(16).padStart(40, "0")}`}),
                 debtIndex: ${u(s.debtIndex)},
                 noteCollateral: ${u(s.noteCollateral)},
@@ -133,6 +142,7 @@ struct FixtureStep {
     Groth16Proof proof;
     NoteTransition t;
     uint256 amount;
+    bytes memo;
     address recipient;
     uint256 debtIndex;
     uint256 noteCollateral;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actionWitness, commitment, emptyNote, FIELD, NO_LTV_CHECK, PUBLIC_INPUTS, type Note } from "./note";
+import { actionBinding, actionWitness, commitment, emptyNote, FIELD, NO_LTV_CHECK, PUBLIC_INPUTS, type Note } from "./note";
 import { proveAction, type CircuitInput } from "./prover";
 import { MerkleTree } from "./tree";
 
@@ -20,8 +20,8 @@ const vkey = JSON.parse(readFileSync(path.join(ARTIFACTS, "private_vault.vkey.js
 
 const E18 = 10n ** 18n;
 const KEY = 0x1234_5678n;
+const binding = actionBinding("0x0000000000000000000000000000000000000b0b", "0x00ba");
 const prices = {
-  recipient: 0xb0bn,
   collateralPrice: 3000n * E18,
   ltv: (8n * E18) / 10n,
   debtPrice: E18,
@@ -53,6 +53,7 @@ function borrowInput(usdc: bigint, overrides: Partial<CircuitInput> = {}) {
     sharesDelta: usdcShares(usdc),
     checkLtv: true,
     ltvInputs: prices,
+    binding,
   });
   return { ...input, ...overrides } as CircuitInput;
 }
@@ -71,6 +72,7 @@ describe("private vault circuit", () => {
       sharesDelta: 0n,
       checkLtv: false,
       ltvInputs: NO_LTV_CHECK,
+      binding,
     });
     const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
     expect(publicSignals).toEqual(PUBLIC_INPUTS.map((k) => input[k]));
@@ -85,7 +87,7 @@ describe("private vault circuit", () => {
       ["a lower debt price", i("debtPrice"), E18 - 1n],
       ["another LTV", i("ltv"), (9n * E18) / 10n],
       ["a lower debt index", i("debtIndex"), 10n ** 12n - 1n],
-      ["another recipient", i("recipient"), 0xbadn],
+      ["another recipient or memo", i("recipient"), actionBinding("0x0000000000000000000000000000000000000b0b", "0x")],
       ["more shares", i("sharesDelta"), usdcShares(24_001n)],
       ["no LTV check", i("checkLtv"), 0n],
       ["another nullifier", i("nullifier"), 7n],
@@ -127,6 +129,7 @@ describe("private vault circuit", () => {
       sharesDelta: 0n,
       checkLtv: true,
       ltvInputs: prices,
+      binding,
     });
     expect(input.collateralDelta).toBe(FIELD - 11n * E18);
     await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(/Error in template Num2Bits/);
@@ -143,6 +146,7 @@ describe("private vault circuit", () => {
       sharesDelta: usdcShares(1_000n),
       checkLtv: true,
       ltvInputs: prices,
+      binding,
     });
     await expect(proveAction(forged as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.membership));
   });
@@ -155,6 +159,7 @@ describe("private vault circuit", () => {
       sharesDelta: usdcShares(1n),
       checkLtv: true,
       ltvInputs: prices,
+      binding,
     });
     await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.ltv));
   });

@@ -3,6 +3,7 @@
  * (circuits/private_vault.circom). Pure bigint; Poseidon from poseidon-lite (circomlib's constants, BN254).
  */
 import { poseidon1, poseidon3, poseidon4 } from "poseidon-lite";
+import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
 import { MerkleTree } from "./tree";
 
 /** The BN254 scalar field: commitments, nullifiers, keys and public inputs live below it. */
@@ -52,14 +53,23 @@ export const fieldDelta = (x: bigint) => (x >= 0n ? x : FIELD + x);
 
 /** Public inputs that depend on the chain at submission (zero for deposit and repay, which check no LTV). */
 export interface LtvInputs {
-  recipient: bigint;
   collateralPrice: bigint;
   ltv: bigint;
   debtPrice: bigint;
   debtIndex: bigint;
 }
 
-export const NO_LTV_CHECK: LtvInputs = { recipient: 0n, collateralPrice: 0n, ltv: 0n, debtPrice: 0n, debtIndex: 0n };
+export const NO_LTV_CHECK: LtvInputs = { collateralPrice: 0n, ltv: 0n, debtPrice: 0n, debtIndex: 0n };
+
+/**
+ * What the circuit's `recipient` public input carries: the action's context no constraint uses — its recipient (zero
+ * for deposits and repayments) and its memo — hashed as KeelPrivatePool._binding does, keccak256(abi.encode(recipient,
+ * keccak256(memo))) mod p, so a copier of a pending proof can change neither (audit P-3).
+ */
+export function actionBinding(recipient: Address, memo: Hex = "0x"): bigint {
+  const encoded = encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [recipient, keccak256(memo)]);
+  return BigInt(keccak256(encoded)) % FIELD;
+}
 
 export interface ActionPlan {
   /** The note spent: a placed note, or an empty note (leafIndex 0) that opens a position. */
@@ -68,6 +78,8 @@ export interface ActionPlan {
   sharesDelta: bigint;
   checkLtv: boolean;
   ltvInputs: LtvInputs;
+  /** actionBinding(recipient, memo) of the submission. */
+  binding: bigint;
   /** Blinding of the new note (random unless given, for reproducible tests). */
   newBlinding?: bigint;
 }
@@ -89,7 +101,7 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
     newCommitment: commitment(next),
     collateralDelta: fieldDelta(plan.collateralDelta),
     sharesDelta: fieldDelta(plan.sharesDelta),
-    recipient: plan.ltvInputs.recipient,
+    recipient: plan.binding,
     checkLtv: plan.checkLtv ? 1n : 0n,
     collateralPrice: plan.ltvInputs.collateralPrice,
     ltv: plan.ltvInputs.ltv,

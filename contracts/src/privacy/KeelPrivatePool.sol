@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
@@ -44,6 +45,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
 
     /// @notice Largest amount, price or share count an action may carry (the circuit's 96-bit range checks).
     uint256 public constant MAX_AMOUNT = (1 << 96) - 1;
+    /// @notice Decimals of the collateral the circuit is compiled for (its COLL_SCALE = 10^18).
+    uint8 public constant COLLATERAL_DECIMALS = 18;
+    /// @notice Decimals of the base asset the circuit is compiled for (its DEBT_SCALE = 10^6).
+    uint8 public constant BASE_DECIMALS = 6;
 
     /// @notice The action kinds, as events report them.
     enum Action {
@@ -89,11 +94,16 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error DebtIndexAboveProof(uint256 current, uint256 proven);
     /// @notice The proof does not verify against these public inputs (wrong amount, recipient, price, note).
     error InvalidProof();
+    /// @notice `token` has `decimals` decimals where the circuit's scale needs `expected` (audit P-2).
+    error WrongDecimals(address token, uint8 decimals, uint8 expected);
+    /// @notice The collateral is not listed in the market.
+    error CollateralNotListed(address token);
 
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
     /// @notice An action moved `amount` tokens (collateral or base) and `shares` debt shares; `recipient` is zero for
-    /// deposits and repayments. `memo` is the new note encrypted to its owner (opaque to the pool, not proven).
+    /// deposits and repayments. `memo` is the new note encrypted to its owner (opaque to the pool; bound by the proof,
+    /// so nobody can replace it).
     event PrivateAction(
         Action indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo
     );
@@ -103,6 +113,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         oracle = KeelOracle(_oracleOf(market_));
         collateral = collateral_;
         base = IERC20(_asset(market_));
+        _checkDecimals(address(base), BASE_DECIMALS);
+        _checkDecimals(address(collateral_), COLLATERAL_DECIMALS);
+        // the market records a listed collateral's decimals (zero when not listed)
+        if (market_.collateralInfo(address(collateral_)).decimals != COLLATERAL_DECIMALS) {
+            revert CollateralNotListed(address(collateral_));
+        }
         verifier = verifier_;
         vaultId = market_.openVault();
         collateral_.forceApprove(address(market_), type(uint256).max);
@@ -116,7 +132,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         nonReentrant
     {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, [amount, 0, 0, 0, 0, 0, 0, 0]);
+        uint256 leaf = _spend(proof, t, [amount, 0, _binding(address(0), memo), 0, 0, 0, 0, 0]);
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -134,7 +150,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex));
+        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
@@ -154,7 +170,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex));
+        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex, memo));
         noteShares += shares;
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets == 0) revert ZeroAmount();
@@ -171,7 +187,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         returns (uint256 assets)
     {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, [uint256(0), FIELD - shares, 0, 0, 0, 0, 0, 0]);
+        uint256 leaf = _spend(proof, t, [uint256(0), FIELD - shares, _binding(address(0), memo), 0, 0, 0, 0, 0]);
         noteShares -= shares;
         assets = SharesLib.toAssetsUp(shares, market.totalBorrows(), market.totalBorrowShares());
         uint256 debt = market.debtOf(vaultId);
@@ -190,13 +206,15 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     }
 
     /// @dev Public inputs after the note transition of an action that must stay within LTV: [collateralDelta,
-    /// sharesDelta, recipient, checkLtv, collateralPrice, ltv, debtPrice, debtIndex]. Prices come from the oracle,
+    /// sharesDelta, binding, checkLtv, collateralPrice, ltv, debtPrice, debtIndex]. Prices come from the oracle,
     /// which reverts on a stale, future, incomplete or out-of-bounds round; LTV is the market's current one.
-    function _ltvInputs(uint256 collateralDelta, uint256 sharesDelta, address recipient, uint256 provenDebtIndex)
-        internal
-        view
-        returns (uint256[8] memory inputs)
-    {
+    function _ltvInputs(
+        uint256 collateralDelta,
+        uint256 sharesDelta,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) internal view returns (uint256[8] memory inputs) {
         if (recipient == address(0)) revert ZeroRecipient();
         (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
         uint256 current = debtIndex();
@@ -206,14 +224,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(provenDebtIndex);
         uint256 ltv = market.collateralInfo(address(collateral)).ltv;
         inputs = [
-            collateralDelta,
-            sharesDelta,
-            uint256(uint160(recipient)),
-            1,
-            collateralPrice,
-            ltv,
-            debtPrice,
-            provenDebtIndex
+            collateralDelta, sharesDelta, _binding(recipient, memo), 1, collateralPrice, ltv, debtPrice, provenDebtIndex
         ];
     }
 
@@ -240,9 +251,22 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         leaf = _insert(t.newCommitment);
     }
 
+    /// @notice The circuit's `recipient` public input carries this binding (audit P-3): the recipient and the memo,
+    /// which no constraint uses, hashed into one field element the proof commits to, so a copier can change neither.
+    /// keccak256(abi.encode(recipient, keccak256(memo))) mod p; zero recipient for deposits and repayments.
+    function _binding(address recipient, bytes calldata memo) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(recipient, keccak256(memo)))) % FIELD;
+    }
+
     function _checkAmount(uint256 amount) internal pure {
         if (amount == 0) revert ZeroAmount();
         if (amount > MAX_AMOUNT) revert AmountTooLarge(amount);
+    }
+
+    /// @dev The circuit values amounts at fixed scales: a token with other decimals would be valued wrongly.
+    function _checkDecimals(address token, uint8 expected) private view {
+        uint8 d = IERC20Metadata(token).decimals();
+        if (d != expected) revert WrongDecimals(token, d, expected);
     }
 
     function _oracleOf(IKeelMarket m) private view returns (address) {

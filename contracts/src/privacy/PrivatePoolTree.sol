@@ -6,7 +6,8 @@ import {PoseidonT3} from "poseidon-solidity/PoseidonT3.sol";
 /// @title PrivatePoolTree
 /// @notice An append-only binary Poseidon Merkle tree of note commitments (the circuit's MerkleRoot), keeping its last
 /// ROOT_HISTORY roots so that a proof made against a recent root still verifies after other notes are inserted.
-/// @dev Tornado Cash's incremental tree: each insertion hashes DEPTH times and stores the left nodes it will need. The
+/// @dev Tornado Cash's incremental tree: each insertion hashes DEPTH times and stores the left nodes it will need (only
+/// the complete ones: a left subtree's root is stored when its last leaf lands, ~2 writes per insertion). The
 /// empty subtree roots are constants (zero leaf 0, then Poseidon(z, z)), so an insertion reads no zero from storage.
 abstract contract PrivatePoolTree {
     /// @notice Levels of the tree: 2^16 = 65,536 notes. Must equal the circuit's DEPTH.
@@ -59,7 +60,9 @@ abstract contract PrivatePoolTree {
         uint256 i = index;
         for (uint256 level; level < DEPTH; ++level) {
             if (i & 1 == 0) {
-                _filledSubtrees[level] = node;
+                // A left node is read back only once its subtree is full (every lower bit of the index set): store it
+                // then, not at every insertion below it (Tornado's tree stores it each time: ~12 more writes).
+                if ((index + 1) & ((1 << level) - 1) == 0) _filledSubtrees[level] = node;
                 node = PoseidonT3.hash([node, _zero(level)]);
             } else {
                 node = PoseidonT3.hash([_filledSubtrees[level], node]);

@@ -3,11 +3,14 @@ pragma solidity 0.8.37;
 
 import {EngineBase} from "../engine/EngineBase.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, VaultData, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
+import {DevERC20} from "../../src/dev/DevERC20.sol";
+import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
+import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 
 /// @dev KeelPrivatePool with real Groth16 proofs (PrivatePoolFixtures, made by `npm run zk:fixtures` for this exact
 /// chain: EngineBase's market, WETH at 3,000 USD, nobody else borrowing, no time passing unless a test says so).
@@ -38,16 +41,16 @@ contract KeelPrivatePoolTest is EngineBase {
     function _submitAs(FixtureStep memory s, NoteTransition memory t, uint256 amount, address recipient) internal {
         if (s.kind == KeelPrivatePool.Action.Deposit) {
             vm.prank(PAYER);
-            pool.deposit(s.proof, t, amount, "");
+            pool.deposit(s.proof, t, amount, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Repay) {
             vm.prank(PAYER);
-            pool.repay(s.proof, t, amount, "");
+            pool.repay(s.proof, t, amount, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
             vm.prank(RELAYER);
-            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, "");
+            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, s.memo);
         } else {
             vm.prank(RELAYER);
-            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, "");
+            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, s.memo);
         }
     }
 
@@ -142,7 +145,7 @@ contract KeelPrivatePoolTest is EngineBase {
         _runUpTo(F.BOB_OPEN);
         FixtureStep memory s = F.step(F.ALICE_BORROW);
         vm.prank(address(0xF00D)); // whoever lands it first
-        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "");
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, s.memo);
         assertEq(usdc.balanceOf(s.recipient), 12_000e6, "the proven recipient is paid");
         assertEq(usdc.balanceOf(address(0xF00D)), 0, "the submitter is not");
     }
@@ -202,5 +205,52 @@ contract KeelPrivatePoolTest is EngineBase {
         _submit(F.ALICE_BORROW);
         assertEq(pool.noteShares(), 0, "nothing recorded when the market refuses");
         assertTrue(!pool.nullifierSpent(F.step(F.ALICE_BORROW).t.nullifier), "note not spent");
+    }
+
+    /// @dev Audit P-2: the circuit's scales are 10^18 (collateral) and 10^6 (base); a pool on other decimals would
+    /// value notes wrongly (a 2-decimal base undervalues debt 10^4 times), so construction refuses it.
+    function test_constructor_refusesABaseWithOtherDecimals() public {
+        DevERC20 cents = new DevERC20("Cents", "CENT", 2);
+        DevPriceFeed feed = new DevPriceFeed(address(this), 8, "CENT", 1e8);
+        vm.prank(ADMIN);
+        riskAdmin.setFeed(address(cents), feed, 1 days, 0.5e8, 2e8);
+        KeelMarket m = _newMarket(cents, _usdcRateModel(), 0.1e18, 5);
+        vm.prank(address(riskAdmin));
+        m.setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
+        PrivateVaultVerifier v = new PrivateVaultVerifier();
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.WrongDecimals.selector, address(cents), 2, 6));
+        new KeelPrivatePool(IKeelMarket(address(m)), IERC20(address(weth)), v);
+    }
+
+    function test_constructor_refusesACollateralWithOtherDecimals() public {
+        PrivateVaultVerifier v = new PrivateVaultVerifier();
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.WrongDecimals.selector, address(wbtc), 8, 18));
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(wbtc)), v);
+    }
+
+    function test_constructor_refusesAnUnlistedCollateral() public {
+        DevERC20 other = new DevERC20("Other", "OTH", 18);
+        PrivateVaultVerifier v = new PrivateVaultVerifier();
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.CollateralNotListed.selector, address(other)));
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(other)), v);
+    }
+
+    /// @dev Audit P-3: a copier resubmitting a pending action's proof with another memo (the owner's encrypted backup
+    /// of the new note) is refused: the memo is hashed into the proof's public inputs with the recipient.
+    function test_changedMemo_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        assertGt(s.memo.length, 0, "the fixture carries a memo");
+        vm.prank(PAYER); // a copier with the funds to submit it
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.deposit(s.proof, s.t, s.amount, "junk");
+        _submit(F.ALICE_OPEN); // the honest submission, memo and all
+    }
+
+    function test_changedMemoOfABorrow_refused() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        vm.prank(RELAYER);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "junk");
     }
 }
