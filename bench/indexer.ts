@@ -8,7 +8,7 @@
  *   seconds from a block's timestamp to the indexer reporting it) sampled each second for 60 s.
  * Writes bench/results/indexer.md.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encodeFunctionData, maxUint256, parseUnits } from "viem";
@@ -20,13 +20,14 @@ import { clientsFor } from "../scripts/lib/clients";
 import { startIndexer } from "../scripts/lib/indexer";
 import { seedRiskVaults } from "../scripts/seed-risk";
 import { seededRandom } from "../lib/random";
+import { tempDir } from "../scripts/lib/temp-dir";
 
 const VAULTS = Number(process.env.KEEL_BENCH_VAULTS ?? 1_000);
 const LIVE_SECONDS = Number(process.env.KEEL_BENCH_SECONDS ?? 60);
 const PER_BLOCK = 25;
 
 async function main() {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-bench-indexer-"));
+  const outDir = tempDir("keel-bench-indexer");
   const anvil = await startAnvil({ port: await freePort() });
   try {
     const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir });
@@ -55,7 +56,7 @@ async function main() {
       port: await freePort(),
       chains: [{ chainId: d.chainId, rpcUrl: anvil.url }],
       deploymentsDir: outDir,
-      dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-pglite-")),
+      dataDir: tempDir("keel-bench-pglite"),
     });
     const t0 = performance.now();
     try {
