@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getAmountIn } from "./amm";
-import { previewAtTrigger, type GuardSnapshot, type ParsedAutomationRule } from "./automation";
+import { previewAtTrigger, type ParsedAutomationRule } from "./automation";
+import { guardVault } from "./automation.fixture";
 import { EXECUTION_GAS, ruleAsParsed, ruleWarnings, type ExecutionContext } from "./automation-warnings";
 
 const WAD = 10n ** 18n;
@@ -8,28 +9,8 @@ const GWEI = 10n ** 9n;
 const usdc = (x: number) => BigInt(x) * 10n ** 6n;
 const weth = (x: number) => BigInt(x) * WAD;
 
-/** 10 WETH at $3,000 against `debt` USDC, LT 0.85, values in USD WAD (the forge tests' vault). */
-function vault(debt = usdc(20_000)): GuardSnapshot {
-  const colPrice = 3000n * WAD;
-  const collateral = weth(10);
-  const collateralValue = (collateral * colPrice) / WAD;
-  return {
-    owner: "0x00000000000000000000000000000000000000a1",
-    mayWithdraw: true,
-    mayBorrow: true,
-    collateral,
-    debt,
-    colPrice,
-    debtPrice: WAD,
-    colScale: WAD,
-    debtScale: 10n ** 6n,
-    lt: 85n * 10n ** 16n,
-    collateralValue,
-    liqValue: (collateralValue * 85n) / 100n,
-    debtValue: debt * 10n ** 12n,
-    flashFeeBps: 5n,
-  };
-}
+/** The forge tests' vault at $3,000 against `debt` USDC. */
+const vault = (debt = usdc(20_000)) => guardVault(3000, debt);
 const rule = (r: Partial<ParsedAutomationRule>): ParsedAutomationRule => ({
   trigger: 2500n * WAD,
   target: 0n,

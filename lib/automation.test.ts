@@ -12,34 +12,13 @@ import {
   snapshotPrice,
   TargetUnreachableError,
   type AutomationDraft,
-  type GuardSnapshot,
 } from "./automation";
+import { guardVault } from "./automation.fixture";
 
 const WAD = 10n ** 18n;
 const wad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 
-/** 10 WETH at $3,000 against 20,000 USDC, LT 0.85 (the forge tests' vault), values in USD WAD. */
-function vault(price = 3000, debt = 20_000n * 10n ** 6n): GuardSnapshot {
-  const colPrice = BigInt(price) * WAD;
-  const collateral = 10n * WAD;
-  const collateralValue = (collateral * colPrice) / WAD;
-  return {
-    owner: "0x00000000000000000000000000000000000000a1",
-    mayWithdraw: true,
-    mayBorrow: true,
-    collateral,
-    debt,
-    colPrice,
-    debtPrice: WAD,
-    colScale: WAD,
-    debtScale: 10n ** 6n,
-    lt: wad(0.85),
-    collateralValue,
-    liqValue: (collateralValue * wad(0.85)) / WAD,
-    debtValue: debt * 10n ** 12n,
-    flashFeeBps: 5n,
-  };
-}
+const vault = guardVault;
 const rule = { trigger: 0n, target: 0n, maxSlippageBps: 100, trailBps: 0, high: 0n };
 const draft = (d: Partial<AutomationDraft>): AutomationDraft => ({
   kind: "stopLoss",
