@@ -72,16 +72,40 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     liquidatable++;
     if (flags) flags[i] = 1;
     debt += d;
-    const h = liq / d;
-    let vaultCollateral = 0;
-    for (let j = 0; j < k; j++) vaultCollateral += value[row + j]! * keep[j]!;
+    const vaultCollateral = stressedCollateral(value, keep, row, k);
     collateral += vaultCollateral;
-    const margin = vaultCollateral / d - 1;
-    let recoverable = 0;
-    for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
-    if (recoverable < d) bad += d - recoverable;
+    bad += unpaidDebt(value, keep, maxDiscount, row, k, liq / d, d, vaultCollateral, fixedDiscount);
   }
   return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };
+}
+
+/** Row `row`'s collateral value after the shocks `keep` (the book's `value` columns, `k` per vault). */
+function stressedCollateral(value: ArrayLike<number>, keep: ArrayLike<number>, row: number, k: number): number {
+  let c = 0;
+  for (let j = 0; j < k; j++) c += value[row + j]! * keep[j]!;
+  return c;
+}
+
+/**
+ * The debt a liquidation of row `row` at health factor `h` leaves unpaid: its debt `d` less every collateral sold at its
+ * discount (capped at the vault's margin over `collateral`, its stressed value); 0 when the sale covers the debt. The one
+ * formula `stress` and `stressScenario` share.
+ */
+function unpaidDebt(
+  value: ArrayLike<number>,
+  keep: ArrayLike<number>,
+  maxDiscount: ArrayLike<number>,
+  row: number,
+  k: number,
+  h: number,
+  d: number,
+  collateral: number,
+  fixedDiscount: boolean,
+): number {
+  const margin = collateral / d - 1;
+  let recoverable = 0;
+  for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
+  return recoverable < d ? d - recoverable : 0;
 }
 
 /**
@@ -147,14 +171,9 @@ export function stressScenario(
     liquidatable++;
     flags[i] = 1;
     debt += d;
-    const h = liq / d;
-    let vaultCollateral = 0;
-    for (let j = 0; j < k; j++) vaultCollateral += value[row + j]! * keep[j]!;
+    const vaultCollateral = stressedCollateral(value, keep, row, k);
     collateral += vaultCollateral;
-    const margin = vaultCollateral / d - 1;
-    let recoverable = 0;
-    for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
-    if (recoverable < d) bad += d - recoverable;
+    bad += unpaidDebt(value, keep, maxDiscount, row, k, liq / d, d, vaultCollateral, fixedDiscount);
   }
   return {
     result: { vaultsWithDebt: active.length, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad },
