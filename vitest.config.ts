@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "indexer/**/*.test.ts", "agents/**/*.test.ts", "scripts/**/*.test.ts", "contracts-abi/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["scripts/lib/vitest-temp.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -7,7 +7,10 @@ import { parseEventLogs, parseUnits, type Abi, type Address, type Hex } from "vi
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { mailboxAbi, parseMessage } from "@/lib/crosschain/hyperlane";
-import { readCrossChainMessages } from "@/lib/crosschain/messages";
+import { readFileSync } from "node:fs";
+import { depositCall, feeWithHeadroom, gatewayOperatorCall, withdrawCall } from "@/lib/crosschain/actions";
+import { parseCrossChainDeployment } from "@/lib/crosschain/deployment";
+import { LATE_AFTER_SECONDS, messageProgress, readCrossChainMessages } from "@/lib/crosschain/messages";
 import type { Deployment } from "@/lib/deployment";
 import { clientsFor } from "@/lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
@@ -174,4 +177,72 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       ["release", seized, "delivered"],
     ]);
   }, 240_000);
+
+  it("the vault page's journey through lib/crosschain: deposit with a fee, in flight → late (relayer down) → credited, withdraw → released", async () => {
+    // The app's own call builders and message reads (app/vault/[chainId]/[id]/_components/cross-chain-panel.tsx):
+    // a Playwright journey would need a second chain in the e2e stack's production build (docs/cross-chain.md).
+    expect(parseCrossChainDeployment(JSON.parse(readFileSync(file, "utf8")))).toEqual(x);
+    const bob = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[2]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[2]!) };
+    const me = bob.a.account.address;
+    const market = x.gateway.claims[0]!.market;
+    const weth = x.outpost.tokens.find((t) => t.asset === "WETH")!;
+    await bob.a.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const id = (await bob.a.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) as bigint;
+    const amount = parseUnits("2", 18);
+    const fee = (await bob.b.publicClient.readContract({
+      address: x.outpost.outpost,
+      abi: outpostAbi,
+      functionName: "quoteDeposit",
+      args: [weth.token, 1n, market, id, me],
+    })) as bigint;
+    const messages = () => readCrossChainMessages({ a: bob.a.publicClient, b: bob.b.publicClient, deployment: x, account: me });
+    const collateral = () =>
+      bob.a.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralOf", args: [id, weth.claim] });
+
+    // Relayer down: the deposit dispatches (with a fee's headroom, refunded) and stays in flight, then reads as late.
+    await killRelayer();
+    await bob.b.send({ address: weth.token, abi: devErc20Abi, functionName: "approve", args: [x.outpost.outpost, amount] });
+    const ethBefore = await bob.b.publicClient.getBalance({ address: me });
+    const call = depositCall(x, { token: weth.token, amount, market, vaultId: id, account: me, fee });
+    expect(call.value).toBe(feeWithHeadroom(fee));
+    const r = await bob.b.send({ ...call, abi: call.abi as Abi, args: [...call.args] });
+    expect(ethBefore - (await bob.b.publicClient.getBalance({ address: me }))).toBe(r.gasUsed * r.effectiveGasPrice + fee);
+    const [credit] = await messages();
+    expect(credit).toMatchObject({ kind: "credit", amount, vaultId: id, state: "dispatched" });
+    const at = Number((await bob.b.publicClient.getBlock({ blockNumber: credit!.dispatchBlock })).timestamp);
+    expect(messageProgress(credit!, at, at + 2)).toBe("inFlight");
+    expect(messageProgress(credit!, at, at + LATE_AFTER_SECONDS + 1)).toBe("late");
+    expect(await collateral()).toBe(0n);
+
+    // The relayer is back: credited, and the message reads delivered.
+    relayer = startRelayerProcess();
+    await until(collateral, (c) => c === amount);
+    expect((await messages()).map((m) => [m.kind, m.state, m.landed])).toEqual([["credit", "delivered", "vault"]]);
+
+    // Withdraw half back to B: the gateway made operator once, then the withdrawal; the release is delivered on B.
+    await bob.a.send({ ...gatewayOperatorCall(x, market), abi: keelMarketAbi as Abi, args: [x.gateway.gateway, true] });
+    const releaseFee = (await bob.a.publicClient.readContract({
+      address: x.gateway.gateway,
+      abi: gatewayAbi,
+      functionName: "quoteRelease",
+      args: [weth.claim, 1n, me],
+    })) as bigint;
+    const w = withdrawCall(x, { market, vaultId: id, claim: weth.claim, amount: amount / 2n, recipient: me, fee: releaseFee });
+    const before = (await bob.b.publicClient.readContract({
+      address: weth.token,
+      abi: devErc20Abi,
+      functionName: "balanceOf",
+      args: [me],
+    })) as bigint;
+    await bob.a.send({ ...w, abi: w.abi as Abi, args: [...w.args] });
+    expect(await collateral()).toBe(amount / 2n);
+    await until(
+      () => bob.b.publicClient.readContract({ address: weth.token, abi: devErc20Abi, functionName: "balanceOf", args: [me] }) as Promise<bigint>,
+      (bal) => bal === before + amount / 2n,
+    );
+    expect((await messages()).map((m) => [m.kind, m.amount, m.state])).toEqual([
+      ["credit", amount, "delivered"],
+      ["release", amount / 2n, "delivered"],
+    ]);
+  }, 120_000);
 });

@@ -6,7 +6,7 @@
  *
  * Flags: --rounds 5 · --interval 1000 (relayer poll, ms) · --block-time 1 (s)
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { deployLocal, SECOND_CHAIN_ID } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { abiOf, repoRoot } from "../scripts/lib/artifacts";
 import { crossChainLocal } from "../scripts/lib/deploy-hyperlane";
+import { tempDir } from "../scripts/lib/temp-dir";
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,7 @@ async function main() {
   const [a, b] = await Promise.all([startAnvil({ port: await freePort() }), startAnvil({ port: await freePort(), chainId: SECOND_CHAIN_ID })]);
   const relayerStops: (() => Promise<void>)[] = [];
   try {
-    const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-bench-crosschain-"));
+    const outDir = tempDir("keel-bench-crosschain");
     const xc = crossChainLocal({ remoteDomain: SECOND_CHAIN_ID });
     console.log("› deploying Keel and Hyperlane on two anvils…");
     const [{ deployment: da }, { deployment: db }] = await Promise.all([

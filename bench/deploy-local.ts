@@ -4,13 +4,14 @@
  * hits both alike); the Morpho build is taken from its cache, as on every run after the first. Writes
  * bench/results/deploy-local.md.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { deployLocal } from "../scripts/deploy-local";
 import { freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { buildMorpho } from "../scripts/lib/morpho-build";
+import { tempDir } from "../scripts/lib/temp-dir";
 
 const ROUNDS = Number(process.env.KEEL_BENCH_ROUNDS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -25,7 +26,7 @@ async function main() {
       const anvil = await startAnvil({ port: await freePort() });
       try {
         const t = performance.now();
-        await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-deploy-")), lendingProtocols });
+        await deployLocal({ rpcUrl: anvil.url, outDir: tempDir("keel-bench-deploy"), lendingProtocols });
         times[lendingProtocols ? "with" : "without"].push(performance.now() - t);
       } finally {
         await anvil.stop();

@@ -8,7 +8,7 @@
  *   seconds from a block's timestamp to the indexer reporting it) sampled each second for 60 s.
  * Writes bench/results/indexer.md.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encodeFunctionData, maxUint256, parseUnits } from "viem";
@@ -20,13 +20,14 @@ import { clientsFor } from "../scripts/lib/clients";
 import { startIndexer } from "../scripts/lib/indexer";
 import { seedRiskVaults } from "../scripts/seed-risk";
 import { seededRandom } from "../lib/random";
+import { tempDir } from "../scripts/lib/temp-dir";
 
 const VAULTS = Number(process.env.KEEL_BENCH_VAULTS ?? 1_000);
 const LIVE_SECONDS = Number(process.env.KEEL_BENCH_SECONDS ?? 60);
 const PER_BLOCK = 25;
 
 async function main() {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-bench-indexer-"));
+  const outDir = tempDir("keel-bench-indexer");
   const anvil = await startAnvil({ port: await freePort() });
   try {
     const { deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir });
@@ -55,7 +56,7 @@ async function main() {
       port: await freePort(),
       chains: [{ chainId: d.chainId, rpcUrl: anvil.url }],
       deploymentsDir: outDir,
-      dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-pglite-")),
+      dataDir: tempDir("keel-bench-pglite"),
     });
     const t0 = performance.now();
     try {
@@ -129,7 +130,7 @@ Ponder ${(JSON.parse(readFileSync(path.join(repoRoot, "node_modules", "ponder", 
 ## Backfill
 ${VAULTS.toLocaleString()} vaults seeded in one market: ${logs.length.toLocaleString()} logs of the followed contracts from the deployment block to block ${head}.
 Indexed in **${backfillSec.toFixed(1)} s** from process start (start-up included): **${(logs.length / backfillSec).toFixed(0)} events/s**.
-Lens reads are cached per block (indexer/src/reads.ts, keyed by the block's hash): one \`getVault\` per vault and block for "after", one \`getMarket\` per market and block; "before" is the vault's row when its last event was in the previous block, else one read at that block.
+A block's lens reads go out in one batched JSON-RPC request (indexer/src/reads.ts): the block's market logs (one \`eth_getLogs\` by hash) name the vaults it touches; one \`getVault\` per vault at the block ("after"), one at the previous block when the vault's row cannot give "before", one \`getMarket\` per market, all in the same request, kept for the block (keyed by its hash).
 
 ## Live: one block a second
 ${LIVE_SECONDS} s at one block a second; each block deposits into ${PER_BLOCK} random vaults (${touched.size} distinct vaults touched) and writes a feed round.

@@ -9,8 +9,7 @@
  *
  * Flags: --vaults 1000 · --block-gas 30000000 · --tx-per-block 3 · --max-loss-bps 100
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encodeFunctionData, formatUnits, parseUnits } from "viem";
@@ -22,6 +21,7 @@ import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
+import { tempDir } from "../scripts/lib/temp-dir";
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +38,7 @@ const COLLATERAL = parseUnits("0.2", 18); // 0.2 WETH a vault ($600 at $3,000)
 async function main() {
   const anvil = await startAnvil({ port: await freePort() });
   try {
-    const { deployment } = await deployLocal({ rpcUrl: anvil.url, outDir: mkdtempSync(path.join(os.tmpdir(), "keel-bench-")) });
+    const { deployment } = await deployLocal({ rpcUrl: anvil.url, outDir: tempDir("keel-bench") });
     const market = deployment.markets[0]!.address;
     const weth = deployment.assets.find((a) => a.symbol === "WETH")!;
     const owner = clientsFor(anvil.url, 31337, ANVIL_KEYS[1]!);

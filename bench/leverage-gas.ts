@@ -5,8 +5,7 @@
  * Then the same 3× open and the close on Aave v3 and on Morpho Blue through their routers (AaveLeverageRouter,
  * MorphoLeverageRouter), with the gas of each permission granted once. Writes bench/results/leverage-gas.md.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encodeFunctionData, maxUint256, parseUnits, type Address, type Hex } from "viem";
 import {
@@ -39,6 +38,7 @@ import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../scripts/lib/clients";
+import { tempDir } from "../scripts/lib/temp-dir";
 
 const DEPOSIT = parseUnits("10", 18);
 const TARGET = 3n * WAD;
@@ -48,7 +48,7 @@ async function main() {
   try {
     const { deployment: d } = await deployLocal({
       rpcUrl: anvil.url,
-      outDir: mkdtempSync(path.join(os.tmpdir(), "keel-levgas-")),
+      outDir: tempDir("keel-levgas"),
       lendingProtocols: true,
     });
     const market = d.markets.find((m) => m.name === "Keel USDC")!.address;

@@ -1,20 +1,21 @@
 import type { Address } from "viem";
-import { findAsset, type Deployment } from "@/lib/deployment";
+import { knownSymbol } from "@/lib/deployment";
+import type { ChainConfig } from "@/lib/server/config";
 
-/** A labelled select of assets, each shown by its symbol in the deployment (its address when unknown). */
+/** A labelled select of assets, each shown by its symbol on the chain (lib/deployment's `knownSymbol`; its address when unknown). */
 export function AssetSelect({
   label,
   ariaLabel,
   value,
   assets,
-  deployment,
+  chain,
   onChange,
 }: {
   label: string;
   ariaLabel: string;
   value: Address;
   assets: readonly Address[];
-  deployment: Deployment | null | undefined;
+  chain: Pick<ChainConfig, "deployment" | "crossChain">;
   onChange(asset: Address): void;
 }) {
   return (
@@ -28,7 +29,7 @@ export function AssetSelect({
       >
         {assets.map((a) => (
           <option key={a} value={a}>
-            {findAsset(deployment, a)?.symbol ?? a}
+            {knownSymbol(chain, a) ?? a}
           </option>
         ))}
       </select>

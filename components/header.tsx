@@ -19,9 +19,11 @@ const NAV = [
 const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname === "/" || pathname.startsWith("/vault/") : pathname.startsWith(href));
 
 /**
- * The header: on wide screens the navigation, the watch field (xl and up), the language switch and the wallet button in
- * one row; on phones the logo, the wallet button and a menu button that opens a panel with the navigation, the watch
- * field and the language switch (Escape or a link closes it, focus goes into it and back to the button).
+ * The header: on wide screens the navigation, the watch field, the language switch and the wallet button in one row —
+ * the watch field inline from 1280 px (xl), behind an eye button that opens it under the header from 768 px (md; the
+ * navigation leaves no room for it inline); on phones the logo, the wallet button and a menu button that opens a panel
+ * with the navigation, the watch field and the language switch. Escape or a navigation closes either panel, focus goes
+ * into it and back to its button; a click outside closes the watch panel.
  */
 export function Header() {
   const t = useTranslations("header");
@@ -33,6 +35,31 @@ export function Header() {
     setOpenAt(typeof next === "function" ? (next(open) ? pathname : null) : next ? pathname : null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  // The watch field's panel between md and xl, opened on the page it was opened on (as the menu).
+  const [watchAt, setWatchAt] = useState<string | null>(null);
+  const watchOpen = watchAt === pathname;
+  const watchButton = useRef<HTMLButtonElement>(null);
+  const watchBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!watchOpen) return;
+    watchBox.current?.querySelector<HTMLElement>("input")?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setWatchAt(null);
+      watchButton.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!watchBox.current?.contains(target) && !watchButton.current?.contains(target)) setWatchAt(null);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [watchOpen]);
 
   useEffect(() => {
     if (!open) return;
@@ -77,8 +104,39 @@ export function Header() {
           {links(false)}
         </nav>
         <div className="flex min-w-0 items-center gap-2 md:gap-4">
-          <div className="hidden w-48 xl:block">
-            <WatchForm header />
+          <div className="relative hidden md:block">
+            <button
+              ref={watchButton}
+              type="button"
+              className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-slate-700 text-slate-200 hover:bg-slate-800 xl:hidden"
+              aria-expanded={watchOpen}
+              aria-controls="header-watch"
+              aria-label={t("watch")}
+              title={t("watch")}
+              data-testid="header-watch-button"
+              onClick={() => setWatchAt(watchOpen ? null : pathname)}
+            >
+              <svg
+                viewBox="0 0 24 24"
+                className="h-5 w-5"
+                aria-hidden
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+                <circle cx="12" cy="12" r="3" />
+              </svg>
+            </button>
+            <div
+              id="header-watch"
+              ref={watchBox}
+              className={`${watchOpen ? "block" : "hidden"} absolute right-0 top-full z-50 mt-2 w-80 rounded-md border border-slate-700 bg-slate-950 p-3 shadow-lg xl:static xl:mt-0 xl:block xl:w-48 xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none`}
+            >
+              <WatchForm header onDone={() => setWatchAt(null)} />
+            </div>
           </div>
           <LanguageSwitch className="hidden md:flex" />
           <NotificationCenter />

@@ -3,9 +3,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits } from "viem";
 import { useVolatility } from "@/hooks/use-volatility";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
-import { shortAddress } from "@/lib/format";
 import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -22,8 +21,10 @@ export interface OddsInput {
   debtValue: bigint;
   pricesOk: boolean;
   liquidatable: boolean;
-  /** The borrowed asset whose volatility counts (the largest debt when there are several). */
+  /** The borrowed asset (a Keel vault's base asset; with several debts, the largest: the one named when volatility is missing). */
   baseAsset: `0x${string}`;
+  /** Every borrowed asset with its USD value (WAD), when there may be several (an Aave account): each one's price moves count. */
+  debts?: readonly { asset: `0x${string}`; value: bigint }[];
   collaterals: readonly { asset: `0x${string}`; amount: bigint; value: bigint; price: bigint; decimals: number; liquidationThreshold: bigint }[];
 }
 
@@ -37,13 +38,14 @@ export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: O
   const vols = useVolatility(chain);
   const [target, setTarget] = useState<number>(0.05);
   if (vault.debt === 0n || !vault.pricesOk || vault.liquidatable) return null;
-  const symbolOf = (a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
+  const symbolOf = (a: string) => assetSymbol(chain, a);
   const box = "rounded-md border border-slate-800 bg-slate-950/40 px-3 py-2 text-xs text-slate-300";
   if (vols.isPending) return <div className={box}>{t("estimating")}</div>;
   if (!vols.data) return <div className={box}>{t("unreadable")}</div>;
   const odds = oddsVaultFromLens(vault, vols.data.sigmas);
   if (!odds) {
-    const missing = [vault.baseAsset, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)].filter(
+    const borrowed = vault.debts ? vault.debts.filter((d) => d.value > 0n).map((d) => d.asset) : [vault.baseAsset];
+    const missing = [...new Set([...borrowed, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)])].filter(
       (a) => vols.data.sigmas[a.toLowerCase()] == null,
     );
     return (

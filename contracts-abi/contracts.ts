@@ -27,4 +27,7 @@ export const ABI_CONTRACTS = [
   "DevRiskSeeder",
   "KeelReputation",
   "IEAS",
+  "CollateralOutpost",
+  "CollateralGateway",
+  "ClaimToken",
 ] as const;

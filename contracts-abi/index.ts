@@ -1,6 +1,8 @@
 import type { Abi } from "viem";
 import {
   aaveLeverageRouterAbi,
+  collateralGatewayAbi,
+  collateralOutpostAbi,
   iGuardAdapterAbi,
   iSwapAdapterAbi,
   keelAutomationAbi,
@@ -66,3 +68,10 @@ export const keelRouterCallAbi = [...keelLeverageRouterAbi, ...newErrors(keelLev
  */
 export const aaveRouterCallAbi = [...aaveLeverageRouterAbi, ...newErrors(aaveLeverageRouterAbi, keelErrorsAbi)] as const satisfies Abi;
 export const morphoRouterCallAbi = [...morphoLeverageRouterAbi, ...newErrors(morphoLeverageRouterAbi, keelErrorsAbi)] as const satisfies Abi;
+
+/**
+ * The cross-chain routers' ABIs (contracts/src/crosschain) plus every Keel error a call can bubble up (a gateway
+ * withdrawal runs the market's LTV check: ExceedsLtv…), for their writes and simulations.
+ */
+export const collateralGatewayCallAbi = [...collateralGatewayAbi, ...newErrors(collateralGatewayAbi, keelErrorsAbi)] as const satisfies Abi;
+export const collateralOutpostCallAbi = [...collateralOutpostAbi, ...newErrors(collateralOutpostAbi, keelErrorsAbi)] as const satisfies Abi;

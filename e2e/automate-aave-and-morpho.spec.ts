@@ -92,6 +92,7 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await expect(confirmed(page, "Save the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
   await expect(aave.getByTestId("auto-rule-stopLoss")).toContainText("Closes at or below 2,800", { timeout: 30_000 });
   await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter authorised");
+  await expect(aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-warnings")).toHaveCount(0);
 
   // Morpho take-profit (close) at $3,300.
   await morpho.getByTestId("add-rule").click();
@@ -99,6 +100,21 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await mform.getByTestId("rule-kind").selectOption("takeProfit");
   await mform.getByTestId("rule-trigger").fill("3300");
   await expect(mform.getByTestId("preview-minimum")).toContainText("No minimum size");
+  // A rule that could never fire is said so before saving: no fee for the executor at all (below the gas of the
+  // execution at today's gas price), and a 0.01 % slippage bound (the pool's own fee is 0.3 %).
+  await expect(mform.getByTestId("rule-warnings")).toHaveCount(0);
+  await mform.getByTestId("rule-fee").fill("0");
+  await expect(mform.getByTestId("warning-fee-below-gas")).toContainText("Nobody may execute this rule");
+  await mform.getByTestId("rule-slippage").fill("0.01");
+  await expect(mform.getByTestId("warning-slippage-unreachable")).toContainText("more than your 0.01% bound");
+  await screenshot(page, "automate-warnings");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "automate-warnings");
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await mform.getByTestId("rule-fee").fill("0.3");
+  await mform.getByTestId("rule-slippage").fill("1");
+  await expect(mform.getByTestId("rule-warnings")).toHaveCount(0);
   await mform.getByTestId("rule-save").click();
   await expect(confirmed(page, "Save the Take-profit rule")).toBeVisible({ timeout: 60_000 });
   await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { devErc20Abi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
 import { formatApr, formatPercent, formatUtc } from "../lib/format";
-import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, expect, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const marketOf = (chain: E2EChain, base: string) => chain.deployment.markets.find((m) => m.baseAsset === chain.asset(base).address)!.address;
 
@@ -323,6 +323,5 @@ test("an unreachable RPC shows a banner with retry, keeps the last markets and t
   await expect(card.getByTestId("utilization")).toHaveText(shown!);
   await screenshot(page, "markets-rpc-down");
   await page.unroute(rpc);
-  await banner.getByRole("button", { name: "Retry" }).click();
-  await expect(banner).toBeHidden();
+  await retryUntilRecovered(banner);
 });

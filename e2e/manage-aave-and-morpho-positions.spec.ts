@@ -232,7 +232,38 @@ test("watch mode: any address's positions, read-only, without a wallet", async (
 
 test("watch from the header on any page: a bad address gets a sentence, a good one opens watch mode (phone: in the menu)", async ({ page, app }) => {
   await app.open("/markets");
-  const phone = page.viewportSize()!.width < 1280; // the header's own field shows from 1280 px; below, in the menu
+  const phone = page.viewportSize()!.width < 768; // below md the field is in the menu; from md in the header
+  if (!phone) {
+    // Below 768 px: in the menu (the phone journeys test it further).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId("header-watch-button")).toBeHidden();
+    await page.getByTestId("menu-button").click();
+    await expect(page.getByTestId("mobile-menu").getByTestId("watch-form")).toBeVisible();
+    await screenshot(page, "header-watch-menu");
+    await page.getByTestId("menu-button").click();
+    await expect(page.getByTestId("mobile-menu")).toHaveCount(0);
+    // From 768 to 1279 px the navigation leaves no room inline: an eye button opens the same field under the header.
+    for (const width of [800, 1024]) {
+      await page.setViewportSize({ width, height: 860 });
+      await expect(page.getByTestId("header-watch-form")).toBeHidden();
+      await page.getByTestId("header-watch-button").click();
+      await expect(page.getByTestId("header-watch-button")).toHaveAttribute("aria-expanded", "true");
+      await expect(page.getByTestId("header-watch-input")).toBeFocused();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+      await screenshot(page, `header-watch-open-${width}`);
+      await page.keyboard.press("Escape");
+      await expect(page.getByTestId("header-watch-form")).toBeHidden();
+      await expect(page.getByTestId("header-watch-button")).toBeFocused();
+    }
+    await page.getByTestId("header-watch-button").click();
+    await page.getByTestId("header-watch-input").fill(DEMO);
+    await page.getByTestId("header-watch-form").getByRole("button", { name: "Watch" }).click();
+    await expect(page).toHaveURL(new RegExp(`/\\?watch=${DEMO}$`));
+    await expect(page.getByTestId("header-watch-form")).toBeHidden();
+    await app.open("/markets");
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await expect(page.getByTestId("header-watch-button")).toBeHidden();
+  }
   if (phone) await page.getByTestId("menu-button").click();
   const form = phone ? page.getByTestId("mobile-menu").getByTestId("watch-form") : page.getByTestId("header-watch-form");
   await form.getByRole("textbox", { name: "Address to watch" }).fill("0x12zz");

@@ -8,7 +8,7 @@ import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/protocols/morpho-blue/math";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
-import { connectWallet, expect, navigateTo, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, expect, navigateTo, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 
@@ -296,7 +296,7 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
 
   // Once the chain answers again, the page says which asset is stale and that borrowing is paused.
   await page.unroute(rpc);
-  await page.getByTestId("rpc-error").getByRole("button", { name: "Retry" }).click();
+  await retryUntilRecovered(page.getByTestId("rpc-error"));
   await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
   await expect(panel(page).getByTestId("action-paused")).toContainText("Borrowing is paused: WETH");
   await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
@@ -336,6 +336,5 @@ test("the dashboard colours and names each vault's health, and keeps the last da
   await expect(safe).toBeVisible(); // the last vaults stay, dimmed
   await screenshot(page, "dashboard-rpc-down");
   await page.unroute(rpc);
-  await banner.getByRole("button", { name: "Retry" }).click();
-  await expect(banner).toBeHidden({ timeout: 20_000 });
+  await retryUntilRecovered(banner);
 });

@@ -4,12 +4,17 @@ import { erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex } f
 import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import {
+  aaveV3GuardAdapterAbi,
   iGuardAavePoolAbi,
   iGuardCreditDelegationAbi,
   iGuardMorphoAbi,
+  iUniswapV2FactoryAbi,
+  iUniswapV2PairAbi,
   keelAutomationAbi,
   keelLensAbi,
   keelMarketAbi,
+  keelOracleAbi,
+  uniswapV2AdapterAbi,
 } from "@/contracts-abi/generated";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
@@ -22,6 +27,8 @@ import {
   type AutomationRule,
   type GuardSnapshot,
 } from "@/lib/automation";
+import type { ExecutionContext } from "@/lib/automation-warnings";
+import { reservesFrom } from "@/lib/amm";
 import { findAsset } from "@/lib/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import { readError } from "@/lib/query-state";
@@ -68,6 +75,8 @@ export interface GuardPosition {
   collateral: TokenRef;
   debt: TokenRef;
   snapshot: GuardSnapshot;
+  /** Gas price, USD prices and the swap venue's pool now: what lib/automation-warnings.ts weighs a rule against. */
+  execution: ExecutionContext;
   rules: RuleView[];
   /** The calls that authorise the adapter (deleverage/close need `withdraw`; boost also `borrow`) and revoke it. */
   authorise: AuthCall[];
@@ -184,9 +193,14 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
     }
   }
 
+  const chainNow = await executionNow(config, chain);
   return Promise.all(
     candidates.map(async (c): Promise<GuardPosition> => {
-      const snapshot = await read<GuardSnapshot>(c.adapter, keelAutomationAdapterAbi, "snapshot", [c.position]);
+      const [snapshot, pool] = await Promise.all([
+        read<GuardSnapshot>(c.adapter, keelAutomationAdapterAbi, "snapshot", [c.position]),
+        poolOf(read, c.adapter, c.collateral.address, c.debt.address),
+      ]);
+      const execution: ExecutionContext = { ...chainNow, debtUsd: chainNow.usd(c.debt.address), pool };
       const rules: RuleView[] = [];
       await Promise.all(
         AUTOMATION_KINDS.map(async (kind, k) => {
@@ -208,6 +222,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
         guard: a.guard,
         id: `${chain.id}-${c.protocol}-${c.position.slice(2, 10)}${c.position.slice(-8)}`,
         snapshot,
+        execution,
         rules,
         authorise,
         revoke,
@@ -215,6 +230,55 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
       };
     }),
   );
+}
+
+/**
+ * The chain's gas price and the oracle's USD prices now. The native token is priced as its wrapped asset in the
+ * deployment (`W` + the chain's native symbol, e.g. WETH); without it, or without an oracle, prices are unknown (null).
+ */
+async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainConfig) {
+  const d = chain.deployment!;
+  const client = getPublicClient(config, { chainId: chain.id as ChainId });
+  const [gasPrice, feeds] = await Promise.all([
+    client ? client.getGasPrice() : Promise.resolve(0n),
+    d.contracts.oracle
+      ? readContract(config, { chainId: chain.id as ChainId, address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll" }).catch(
+          () => [],
+        )
+      : Promise.resolve([]),
+  ]);
+  const usd = (asset: Address | undefined): bigint | null => {
+    const f = asset && feeds.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
+    return f && f.status === 0 && f.price > 0n ? f.price : null;
+  };
+  const wrapped = d.assets.find((a) => a.symbol === `W${client?.chain.nativeCurrency.symbol ?? "ETH"}`);
+  return { gasPrice, nativeUsd: usd(wrapped?.address), usd };
+}
+
+/**
+ * The swap venue's pool of the two tokens, as the guard adapter trades (its `swapper`, a UniswapV2Adapter: the
+ * factory's direct pair): raw reserves; null when the factory has no pair; undefined when the venue is of another kind.
+ */
+async function poolOf(
+  read: <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => Promise<T>,
+  adapter: Address,
+  collateral: Address,
+  debt: Address,
+): Promise<ExecutionContext["pool"]> {
+  try {
+    const swapper = await read<Address>(adapter, aaveV3GuardAdapterAbi as Abi, "swapper", []);
+    const factory = await read<Address>(swapper, uniswapV2AdapterAbi as Abi, "factory", []);
+    const pair = await read<Address>(factory, iUniswapV2FactoryAbi as Abi, "getPair", [collateral, debt]);
+    if (pair === zeroAddress) return null;
+    const [[r0, r1], token0] = await Promise.all([
+      read<readonly [bigint, bigint, number]>(pair, iUniswapV2PairAbi as Abi, "getReserves", []),
+      read<Address>(pair, iUniswapV2PairAbi as Abi, "token0", []),
+    ]);
+    const [col, dbt] = reservesFrom(collateral, token0, r0, r1);
+    return { collateral: col, debt: dbt };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The adapter's ABI (every adapter answers `snapshot` alike). */

@@ -1,7 +1,7 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { RiskBook } from "@/lib/risk-book";
-import { runStress, stressBookMessage, type StressAnswer } from "@/lib/stress.worker";
+import { prepareStressBook, runStress, stressBookMessage, type PreparedBook, type StressAnswer } from "@/lib/stress.worker";
 
 /** The scenario on screen: percent falls per collateral and the recompute's answer. */
 export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq"> {
@@ -16,32 +16,38 @@ export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq"> {
 /**
  * The stress scenario for `book`, recomputed off the main thread (lib/stress.worker.ts) on every `setShocks`: the book's
  * columns go to the worker once per book, each move sends only its shocks, the latest move wins (older answers are
- * dropped). Without `Worker` (or if the worker fails) the same code runs on the main thread. Each answer is marked with
+ * dropped), and moves within one frame are coalesced: only the frame's last is sent (requestAnimationFrame). Without
+ * `Worker` (or if the worker fails) the same code runs on the main thread. Each answer is marked with
  * `keel:risk:stress` (the recompute, timed where it ran); the page marks `keel:risk:move` once it is on screen.
  */
 export function useStressScenario(book: RiskBook) {
+  // The book with the vaults a scenario can move, for the scenarios computed on this thread.
+  const prepared = useMemo(() => prepareStressBook(book), [book]);
   // The sliders show the latest move at once; the scenario follows when its answer arrives.
   const [shocks, setShocksState] = useState(() => book.assets.map(() => 0));
-  const [scenario, setScenario] = useState<StressScenario>(() => onMain(book, shocks, 0));
-  const [scenarioBook, setScenarioBook] = useState(book);
-  if (scenarioBook !== book) {
+  const [scenario, setScenario] = useState<StressScenario>(() => onMain(prepared, shocks, 0));
+  const [scenarioBook, setScenarioBook] = useState(prepared);
+  if (scenarioBook !== prepared) {
     // A refreshed book: its scenario once, here (its load already took this thread), then moves go to the worker.
-    setScenarioBook(book);
-    setScenario(onMain(book, shocks, 0));
+    setScenarioBook(prepared);
+    setScenario(onMain(prepared, shocks, 0));
   }
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const moves = useRef(new Map<number, { shocks: number[]; startedAt: number }>());
   const shocksRef = useRef(shocks);
+  // The move waiting for the next frame (one per frame is sent; a later move in the same frame replaces it).
+  const queued = useRef<{ shocks: number[]; startedAt: number } | null>(null);
+  const frame = useRef(0);
 
   const runOnMain = useCallback(
     (next: number[], startedAt: number) => {
       seq.current++;
-      const s = onMain(book, next, startedAt);
+      const s = onMain(prepared, next, startedAt);
       measureStress(s.ms, "main");
       setScenario(s);
     },
-    [book],
+    [prepared],
   );
 
   useEffect(() => {
@@ -79,25 +85,37 @@ export function useStressScenario(book: RiskBook) {
     };
   }, [book, runOnMain]);
 
-  const setShocks = useCallback(
-    (next: number[]) => {
-      const startedAt = performance.now();
-      shocksRef.current = next;
-      setShocksState(next);
+  // The frame's callback runs the latest book's fallback, whatever book was current when the move was queued.
+  const runOnMainLatest = useRef(runOnMain);
+  useEffect(() => {
+    runOnMainLatest.current = runOnMain;
+  }, [runOnMain]);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const setShocks = useCallback((next: number[]) => {
+    const startedAt = performance.now();
+    shocksRef.current = next;
+    setShocksState(next);
+    // The first move of a frame starts the clock of what is sent; later ones in the frame only replace the shocks.
+    queued.current = { shocks: next, startedAt: queued.current?.startedAt ?? startedAt };
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const move = queued.current!;
+      queued.current = null;
       const w = worker.current;
-      if (!w) return runOnMain(next, startedAt);
+      if (!w) return runOnMainLatest.current(move.shocks, move.startedAt);
       const s = ++seq.current;
-      moves.current.set(s, { shocks: next, startedAt });
-      w.postMessage({ type: "run", seq: s, shocks: next.map((x) => x / 100) });
-    },
-    [runOnMain],
-  );
+      moves.current.set(s, move);
+      w.postMessage({ type: "run", seq: s, shocks: move.shocks.map((x) => x / 100) });
+    });
+  }, []);
 
   return { shocks, scenario, setShocks };
 }
 
 /** The scenario computed on this thread (the first one, a refreshed book's, and the fallback's). */
-function onMain(book: RiskBook, shocks: number[], startedAt: number): StressScenario {
+function onMain(book: PreparedBook, shocks: number[], startedAt: number): StressScenario {
   return toScenario(
     runStress(
       book,
@@ -111,8 +129,8 @@ function onMain(book: RiskBook, shocks: number[], startedAt: number): StressScen
 }
 
 function toScenario(answer: StressAnswer, shocks: number[], startedAt: number, where: StressScenario["where"]): StressScenario {
-  const { result, flags, health, histogram, ms } = answer;
-  return { shocks, result, flags, health, histogram, ms, startedAt, where };
+  const { result, flags, histogram, ms } = answer;
+  return { shocks, result, flags, histogram, ms, startedAt, where };
 }
 
 /** `keel:risk:stress`: the recompute's own time (ending now; it may have run on the worker's clock), and where it ran. */

@@ -22,6 +22,8 @@ export interface TxRequest {
   abi: Abi | readonly unknown[];
   functionName: string;
   args?: readonly unknown[];
+  /** Native token sent with the call (a messaging fee, e.g. Hyperlane's: lib/crosschain). */
+  value?: bigint;
   /** The pending flow this transaction is a step of (lib/pending-flows.ts): its stage and hash are recorded there. */
   flow?: string;
   /**
@@ -47,6 +49,7 @@ const following = (r: TxRequest): TxRequest[] => (r.then ? [r.then, ...following
 const toCall = (r: TxRequest): PlannedCall => ({
   to: r.address,
   data: encodeFunctionData({ abi: r.abi as Abi, functionName: r.functionName, args: r.args ?? [] }),
+  ...(r.value ? { value: r.value } : {}),
   label: r.label,
 });
 
@@ -100,6 +103,7 @@ export function useTransactor() {
           abi: req.abi,
           functionName: req.functionName,
           args: req.args,
+          ...(req.value ? { value: req.value } : {}),
         } as Parameters<typeof simulateContract>[1]));
       } catch (e) {
         const own = req.describeRevert?.(e);
@@ -154,6 +158,7 @@ export function useTransactor() {
           account: address,
           to: req.address,
           data: encodeFunctionData({ abi: req.abi as Abi, functionName: req.functionName, args: req.args ?? [] }),
+          ...(req.value ? { value: req.value } : {}),
         } as Parameters<typeof estimateGas>[1]);
         gas = withGasMargin(estimate) + (req.extraGas ?? 0n);
       } catch {

@@ -12,34 +12,13 @@ import {
   snapshotPrice,
   TargetUnreachableError,
   type AutomationDraft,
-  type GuardSnapshot,
 } from "./automation";
+import { guardVault } from "./automation.fixture";
 
 const WAD = 10n ** 18n;
 const wad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 
-/** 10 WETH at $3,000 against 20,000 USDC, LT 0.85 (the forge tests' vault), values in USD WAD. */
-function vault(price = 3000, debt = 20_000n * 10n ** 6n): GuardSnapshot {
-  const colPrice = BigInt(price) * WAD;
-  const collateral = 10n * WAD;
-  const collateralValue = (collateral * colPrice) / WAD;
-  return {
-    owner: "0x00000000000000000000000000000000000000a1",
-    mayWithdraw: true,
-    mayBorrow: true,
-    collateral,
-    debt,
-    colPrice,
-    debtPrice: WAD,
-    colScale: WAD,
-    debtScale: 10n ** 6n,
-    lt: wad(0.85),
-    collateralValue,
-    liqValue: (collateralValue * wad(0.85)) / WAD,
-    debtValue: debt * 10n ** 12n,
-    flashFeeBps: 5n,
-  };
-}
+const vault = guardVault;
 const rule = { trigger: 0n, target: 0n, maxSlippageBps: 100, trailBps: 0, high: 0n };
 const draft = (d: Partial<AutomationDraft>): AutomationDraft => ({
   kind: "stopLoss",
@@ -128,6 +107,16 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
       30n,
     );
     expect(trail.price).toBe(2700n * WAD);
+    // A boost is previewed where it fires: above its trigger, not on it (HF 2.55 on 10,000 USDC; above 2.6 → 2.0).
+    const boost = previewAtTrigger(
+      vault(3000, 10_000n * 10n ** 6n),
+      "boost",
+      { trigger: wad(2.6), target: wad(2), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
+      30n,
+    );
+    expect(boost.plan?.triggered).toBe(true);
+    expect(boost.plan!.borrow > 0n).toBe(true);
+    expect(Number(boost.healthAfter) / 1e18).toBeCloseTo(2, 3);
   });
 
   it("refuses drafts outside setRule's bounds, each field by name", () => {

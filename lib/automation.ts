@@ -245,7 +245,9 @@ export function previewAtTrigger(s: GuardSnapshot, kind: AutomationKind, p: Pars
   const high = snapshotPrice(s);
   let price: bigint;
   if (kind === "deleverage" || kind === "boost") {
-    const crossing = priceForHealth(s, p.trigger);
+    // The first price past the trigger: a boost fires above it (one wei of price above the crossing may leave the
+    // health factor, rounded down, on the trigger itself), a deleverage below it.
+    const crossing = priceForHealth(s, kind === "boost" ? p.trigger + 1n : p.trigger);
     price = kind === "deleverage" ? (crossing > 0n ? crossing - 1n : 0n) : crossing + 1n;
   } else if (kind === "trailingStop") price = mulDivDown(high, 10_000n - p.trailBps, 10_000n);
   else price = p.trigger;

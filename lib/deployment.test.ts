@@ -60,6 +60,16 @@ describe("parseDeployment: Aave v3 and Morpho Blue sections", () => {
     const d = parseDeployment({ ...good, contracts: { oracle: A, multicall3: B }, aaveV3, morphoBlue: { morpho: A, markets: [market] } }, 31337);
     expect(d.aaveV3!.pool).toBe("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
     expect(d.morphoBlue!.markets[0]!.lltv).toBe("860000000000000000");
+    expect(d.aaveV3!.startBlock).toBeUndefined();
+    const withStart = parseDeployment(
+      { ...good, aaveV3: { ...aaveV3, startBlock: 16291127 }, morphoBlue: { morpho: A, markets: [], startBlock: 18883124 } },
+      31337,
+    );
+    expect(withStart.aaveV3!.startBlock).toBe(16291127);
+    expect(withStart.morphoBlue!.startBlock).toBe(18883124);
+    expect(() =>
+      parseDeployment({ ...good, aaveV3: { ...aaveV3, startBlock: -1 }, morphoBlue: { morpho: A, markets: [], startBlock: "1" } }, 31337),
+    ).toThrow(/aaveV3\.startBlock must be a whole number.*morphoBlue\.startBlock must be a whole number/);
     expect(d.contracts.multicall3).toBe("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
     const plain = parseDeployment(good, 31337);
     expect(plain.aaveV3).toBeUndefined();

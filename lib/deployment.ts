@@ -1,4 +1,6 @@
 import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
+import type { CrossChainDeployment } from "./crosschain/deployment";
+import { shortAddress } from "./format";
 
 /** One token Keel knows on a chain, with the feed that prices it. */
 export interface DeployedAsset {
@@ -29,6 +31,11 @@ export interface AaveV3Deployment {
   uiPoolDataProvider: Address;
   /** AaveLeverageRouter: one-transaction Multiply on Aave positions (absent where no swap venue is deployed). */
   leverageRouter?: Address;
+  /**
+   * The block the pool was deployed at: where its books and histories start reading events
+   * (lib/protocols/registry.ts `protocolStartBlock`). Required on a real network whose figure the registry lacks.
+   */
+  startBlock?: number;
 }
 
 /** One Morpho Blue market: its id and MarketParams (`lltv` as a WAD integer in decimal, JSON has no bigint). */
@@ -48,6 +55,8 @@ export interface MorphoBlueDeployment {
   markets: MorphoBlueMarketDeployment[];
   /** MorphoLeverageRouter: one-transaction Multiply on Morpho positions (absent where no swap venue is deployed). */
   leverageRouter?: Address;
+  /** The block the singleton was deployed at (as `AaveV3Deployment.startBlock`). */
+  startBlock?: number;
 }
 
 /**
@@ -213,6 +222,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     const keys = ["poolAddressesProvider", "pool", "poolConfigurator", "aclManager", "oracle", "protocolDataProvider", "uiPoolDataProvider"] as const;
     aaveV3 = Object.fromEntries(keys.map((k) => [k, addr(o[k], `aaveV3.${k}`)])) as unknown as AaveV3Deployment;
     if (o.leverageRouter !== undefined) aaveV3.leverageRouter = addr(o.leverageRouter, "aaveV3.leverageRouter");
+    if (o.startBlock !== undefined) aaveV3.startBlock = uint(o.startBlock, "aaveV3.startBlock");
   }
   let morphoBlue: MorphoBlueDeployment | undefined;
   if (raw.morphoBlue !== undefined) {
@@ -241,6 +251,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
       }),
     };
     if (o.leverageRouter !== undefined) morphoBlue.leverageRouter = addr(o.leverageRouter, "morphoBlue.leverageRouter");
+    if (o.startBlock !== undefined) morphoBlue.startBlock = uint(o.startBlock, "morphoBlue.startBlock");
   }
 
   let automation: AutomationDeployment | undefined;
@@ -300,4 +311,23 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
 /** The deployment's asset at `address` (any case), if Keel knows it. */
 export function findAsset(deployment: Pick<Deployment, "assets"> | null | undefined, address: string): DeployedAsset | undefined {
   return deployment?.assets.find((a) => a.address.toLowerCase() === address.toLowerCase());
+}
+
+/**
+ * A token's symbol on a chain: a deployed asset's, else a cross-chain claim's (`xWETH`: collateral held on another
+ * chain, docs/cross-chain.md), else undefined. `assetSymbol` adds the short address as the last resort.
+ */
+export function knownSymbol(
+  chain: { deployment: Pick<Deployment, "assets"> | null | undefined; crossChain?: Pick<CrossChainDeployment, "gateway"> | undefined },
+  address: string,
+): string | undefined {
+  return (
+    findAsset(chain.deployment, address)?.symbol ??
+    chain.crossChain?.gateway.claims.find((c) => c.claim.toLowerCase() === address.toLowerCase())?.symbol
+  );
+}
+
+/** The one way a collateral or base token is named on screen: its symbol (`knownSymbol`), or its short address. */
+export function assetSymbol(chain: Parameters<typeof knownSymbol>[0], address: string): string {
+  return knownSymbol(chain, address) ?? shortAddress(address);
 }

@@ -1,7 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "./random";
-import { collateralToReachOdds, firstPassageProbability, liquidationOdds, normalCdf, vaultSigma, type OddsVault } from "./liquidation-odds";
+import {
+  collateralToReachOdds,
+  debtSide,
+  firstPassageProbability,
+  liquidationOdds,
+  normalCdf,
+  oddsVaultFromLens,
+  vaultSigma,
+  type OddsCollateral,
+  type OddsDebt,
+  type OddsVault,
+} from "./liquidation-odds";
 import { realisedVolatility, SECONDS_PER_YEAR } from "./volatility";
 
 /**
@@ -210,5 +221,156 @@ describe("realised volatility", () => {
   it("says nothing from too little history", () => {
     expect(realisedVolatility([{ answer: 1n, updatedAt: 1n }])).toBeNull();
     expect(realisedVolatility(Array.from({ length: 5 }, (_, i) => ({ answer: 100 + i, updatedAt: 1_000_000 + i * 3600 })))).toBeNull();
+  });
+});
+
+/**
+ * Monte Carlo with every debt asset's own price: HF(t) = Σ Lᵢ·Pᵢ(t) / Σ Dⱼ·Qⱼ(t), collaterals loading `rho` on a
+ * shared factor, debts `debtRho` on the same factor.
+ */
+function monteCarloDebts(
+  collaterals: OddsCollateral[],
+  debts: OddsDebt[],
+  days: number,
+  opts: { paths: number; steps: number; rho: number; debtRho: number; seed: number },
+) {
+  const { normal } = seededRandom(opts.seed);
+  const dt = days / 365 / opts.steps;
+  const logP = new Float64Array(collaterals.length);
+  const logQ = new Float64Array(debts.length);
+  const step = (sig: number, load: number, common: number) =>
+    -0.5 * sig * sig * dt + sig * Math.sqrt(dt) * (load * common + Math.sqrt(1 - load * load) * normal());
+  let hits = 0;
+  for (let p = 0; p < opts.paths; p++) {
+    logP.fill(0);
+    logQ.fill(0);
+    for (let s = 0; s < opts.steps; s++) {
+      const common = normal();
+      collaterals.forEach((c, i) => (logP[i]! += step(c.sigma, opts.rho, common)));
+      debts.forEach((d, j) => (logQ[j]! += step(d.sigma, opts.debtRho, common)));
+      let liq = 0;
+      let owed = 0;
+      collaterals.forEach((c, i) => (liq += c.value * c.liquidationThreshold * Math.exp(logP[i]!)));
+      debts.forEach((d, j) => (owed += d.value * Math.exp(logQ[j]!)));
+      if (liq < owed) {
+        hits++;
+        break;
+      }
+    }
+  }
+  return hits / opts.paths;
+}
+
+describe("several debt assets (an Aave account): every debt's price moves count", () => {
+  const withDebts = (collaterals: OddsCollateral[], debts: OddsDebt[]): OddsVault => ({ collaterals, ...debtSide(debts) });
+  const aave = {
+    collaterals: [
+      { value: 15_000, liquidationThreshold: 0.83, sigma: 0.65 },
+      { value: 13_000, liquidationThreshold: 0.78, sigma: 0.5 },
+    ],
+    debts: [
+      { value: 10_000, sigma: 0.01 },
+      { value: 7_500, sigma: 0.65 },
+    ],
+  };
+
+  it("debtSide: total value and Σ uⱼσⱼ; one debt is that debt; none is nothing", () => {
+    expect(debtSide([{ value: 1000, sigma: 0.4 }])).toEqual({ debtValue: 1000, baseSigma: 0.4 });
+    expect(debtSide([])).toEqual({ debtValue: 0, baseSigma: 0 });
+    const d = debtSide(aave.debts);
+    expect(d.debtValue).toBe(17_500);
+    expect(d.baseSigma).toBeCloseTo((10_000 / 17_500) * 0.01 + (7_500 / 17_500) * 0.65, 12);
+  });
+
+  it("properties: σ_debt lies between the debts' σ, splitting a debt changes nothing, and any asset's higher volatility never lowers the odds", () => {
+    const asset = fc.record({ value: fc.double({ min: 1, max: 1e6, noNaN: true }), sigma: fc.double({ min: 0, max: 2, noNaN: true }) });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            value: fc.double({ min: 1, max: 1e6, noNaN: true }),
+            liquidationThreshold: fc.double({ min: 0.3, max: 0.95, noNaN: true }),
+            sigma: fc.double({ min: 0, max: 2, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(asset, { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: 3 }),
+        fc.double({ min: 0.5, max: 30, noNaN: true }),
+        (collaterals, debts, which, days) => {
+          const side = debtSide(debts);
+          const sigmas = debts.map((d) => d.sigma);
+          expect(side.baseSigma).toBeGreaterThanOrEqual(Math.min(...sigmas) - 1e-12);
+          expect(side.baseSigma).toBeLessThanOrEqual(Math.max(...sigmas) + 1e-12);
+          const p = liquidationOdds(withDebts(collaterals, debts), days);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+          // The same debt split in two halves of one asset: the same odds.
+          const j = which % debts.length;
+          const split = [
+            ...debts.slice(0, j),
+            { ...debts[j]!, value: debts[j]!.value / 2 },
+            { ...debts[j]!, value: debts[j]!.value / 2 },
+            ...debts.slice(j + 1),
+          ];
+          expect(liquidationOdds(withDebts(collaterals, split), days)).toBeCloseTo(p, 9);
+          // One debt asset more volatile, or one collateral: never lower odds.
+          const riskierDebt = debts.map((d, k) => (k === j ? { ...d, sigma: d.sigma + 0.2 } : d));
+          expect(liquidationOdds(withDebts(collaterals, riskierDebt), days)).toBeGreaterThanOrEqual(p - 1e-12);
+          const i = which % collaterals.length;
+          const riskierCollateral = collaterals.map((c, k) => (k === i ? { ...c, sigma: c.sigma + 0.2 } : c));
+          expect(liquidationOdds(withDebts(riskierCollateral, debts), days)).toBeGreaterThanOrEqual(p - 1e-12);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the odds are an upper bound of a Monte Carlo that moves each debt's price on its own, and close when debts move together against the collaterals", () => {
+    const v = withDebts(aave.collaterals, aave.debts);
+    const p = liquidationOdds(v, 7);
+    const se = 4 * Math.sqrt(0.25 / 4_000);
+    for (const [rho, debtRho] of [
+      [1, -1],
+      [1, 0],
+      [0.5, 0.5],
+      [0, 0],
+    ] as const) {
+      expect(p).toBeGreaterThanOrEqual(monteCarloDebts(aave.collaterals, aave.debts, 7, { paths: 4_000, steps: 100, rho, debtRho, seed: 5 }) - se);
+    }
+    // Counting only the largest debt (USDC, σ 1 %), as the model did before, misses the WETH debt's rise: lower odds
+    // than the Monte Carlo of the model's own worst case.
+    const worst = monteCarloDebts(aave.collaterals, aave.debts, 7, { paths: 4_000, steps: 300, rho: 1, debtRho: -1, seed: 13 });
+    expect(p - worst).toBeLessThan(0.03);
+    expect(liquidationOdds({ ...v, baseSigma: 0.01 }, 7)).toBeLessThan(worst - se);
+  });
+
+  it("oddsVaultFromLens reads every debt: their volatilities folded, one unknown volatility means no odds, one listed debt is the lens case", () => {
+    const WETH = "0x00000000000000000000000000000000000000e1";
+    const WBTC = "0x00000000000000000000000000000000000000e2";
+    const USDC = "0x00000000000000000000000000000000000000e3";
+    const w = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
+    const vault = {
+      pricesOk: true,
+      debtValue: w(17_500),
+      baseAsset: USDC,
+      debts: [
+        { asset: USDC, value: w(10_000) },
+        { asset: WETH, value: w(7_500) },
+      ],
+      collaterals: [
+        { asset: WETH, amount: 5n, value: w(15_000), liquidationThreshold: w(0.83) },
+        { asset: WBTC, amount: 2n, value: w(13_000), liquidationThreshold: w(0.78) },
+      ],
+    };
+    const vols = { [WETH]: 0.65, [WBTC]: 0.5, [USDC]: 0.01 };
+    const o = oddsVaultFromLens(vault, vols)!;
+    expect(o.debtValue).toBe(17_500);
+    expect(o.baseSigma).toBeCloseTo(debtSide(aave.debts).baseSigma, 12);
+    expect(liquidationOdds(o, 7)).toBeCloseTo(liquidationOdds(withDebts(aave.collaterals, aave.debts), 7), 9);
+    expect(oddsVaultFromLens(vault, { ...vols, [WETH]: null })).toBeNull();
+    // Without the list (a Keel vault) only the base asset counts; a list of that one debt is the same.
+    const keel = { ...vault, debts: undefined, debtValue: w(10_000) };
+    expect(oddsVaultFromLens(keel, vols)).toEqual(oddsVaultFromLens({ ...keel, debts: [{ asset: USDC, value: w(10_000) }] }, vols));
   });
 });

@@ -13,9 +13,15 @@ import { formatterFor } from "./format";
  *   the largest volatility those assets can give it (collaterals perfectly correlated with each other and perfectly
  *   anti-correlated with the debt asset). Real correlations are lower, so the odds shown are an upper bound under the
  *   model.
+ * - A position with several debt assets (an Aave account) is the same cross-margin bound seen from the debt side:
+ *   HF = Σ Lᵢ·Pᵢ / Σ Dⱼ·Qⱼ, so d ln HF = Σ wᵢ d ln Pᵢ − Σ uⱼ d ln Qⱼ with uⱼ each debt's share of the debt value, and
+ *   its volatility is at most Σ wᵢσᵢ + Σ uⱼσⱼ (debts perfectly correlated with each other and anti-correlated with
+ *   the collaterals): `debtSide` folds the debts into that σ_debt = Σ uⱼσⱼ. Every collateral's and every debt's price
+ *   moves count; one debt asset is the case uⱼ = 1.
  * - Prices are monitored continuously; liquidation discounts, interest accrual (a few basis points over days) and
  *   oracle heartbeats are ignored.
  */
+import { wadToNumber } from "./vault-charts";
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "./volatility";
 
 const SQRT2 = Math.SQRT2;
@@ -53,7 +59,8 @@ export function logNormalCdf(x: number): number {
  */
 export function firstPassageProbability(distance: number, sigma: number, t: number, drift: number): number {
   if (!(distance > 0)) return 1;
-  if (!(sigma > 0) || !(t > 0)) return 0;
+  // σ² underflowing (a denormal σ) is no volatility: the reflection term would be 0/0.
+  if (!(sigma * sigma > 0) || !(t > 0)) return 0;
   const s = sigma * Math.sqrt(t);
   const a = normalCdf((-distance - drift * t) / s);
   const logB = (-2 * drift * distance) / (sigma * sigma) + logNormalCdf((-distance + drift * t) / s);
@@ -68,11 +75,31 @@ export interface OddsCollateral {
   sigma: number;
 }
 
-/** A vault for the odds: collaterals, debt value (USD) and the debt asset's annual volatility. */
+/**
+ * A vault for the odds: collaterals, debt value (USD) and the debt side's annual volatility — the debt asset's, or for
+ * several debt assets Σ uⱼσⱼ (`debtSide`).
+ */
 export interface OddsVault {
   collaterals: OddsCollateral[];
   debtValue: number;
   baseSigma: number;
+}
+
+/** One borrowed asset of a position for the odds: its USD value now and annual volatility. */
+export interface OddsDebt {
+  value: number;
+  sigma: number;
+}
+
+/**
+ * The debt side of a position with one or several borrowed assets: the total value, and the volatility Σ uⱼσⱼ
+ * (uⱼ = valueⱼ / Σ value) — the largest the debt's value can have whatever the debts' correlations (see the module
+ * comment). No debt: value 0 and σ 0.
+ */
+export function debtSide(debts: readonly OddsDebt[]): { debtValue: number; baseSigma: number } {
+  const debtValue = debts.reduce((s, d) => s + d.value, 0);
+  if (!(debtValue > 0)) return { debtValue: 0, baseSigma: 0 };
+  return { debtValue, baseSigma: debts.reduce((s, d) => s + (d.value / debtValue) * d.sigma, 0) };
 }
 
 /** The vault's liquidation value (Σ value × LT) and health factor (Infinity without debt). */
@@ -127,29 +154,42 @@ export type AssetVolatilities = Record<string, number | null>;
 const sigmaOf = (vols: AssetVolatilities, asset: string) => vols[asset.toLowerCase()];
 
 /**
- * A lens vault (KeelLens.getVault / getAccount) for the odds; null when a price or a volatility it needs is unknown.
- * Values come from the lens (the engine's own).
+ * A lens vault (KeelLens.getVault / getAccount) or any protocol's position for the odds; null when a price or a
+ * volatility it needs is unknown. Values are USD WAD (a Keel vault's from the lens, the engine's own). `debts`: every
+ * borrowed asset with its USD value, when there may be several (an Aave account); without it the one debt is
+ * `debtValue` of `baseAsset`.
  */
 export function oddsVaultFromLens(
   vault: {
     pricesOk: boolean;
     debtValue: bigint;
     baseAsset: string;
+    debts?: readonly { asset: string; value: bigint }[];
     collaterals: readonly { asset: string; amount: bigint; value: bigint; liquidationThreshold: bigint }[];
   },
   vols: AssetVolatilities,
 ): OddsVault | null {
   if (!vault.pricesOk) return null;
-  const baseSigma = vault.debtValue > 0n ? sigmaOf(vols, vault.baseAsset) : 0;
+  let baseSigma: number | null | undefined = vault.debtValue > 0n ? sigmaOf(vols, vault.baseAsset) : 0;
+  if (vault.debts && vault.debtValue > 0n) {
+    const debts: OddsDebt[] = [];
+    for (const d of vault.debts) {
+      if (d.value === 0n) continue;
+      const sigma = sigmaOf(vols, d.asset);
+      if (sigma == null) return null;
+      debts.push({ value: wadToNumber(d.value), sigma });
+    }
+    baseSigma = debtSide(debts).baseSigma;
+  }
   if (baseSigma == null) return null;
   const collaterals: OddsCollateral[] = [];
   for (const c of vault.collaterals) {
     if (c.amount === 0n) continue;
     const sigma = sigmaOf(vols, c.asset);
     if (sigma == null) return null;
-    collaterals.push({ value: Number(c.value) / 1e18, liquidationThreshold: Number(c.liquidationThreshold) / 1e18, sigma });
+    collaterals.push({ value: wadToNumber(c.value), liquidationThreshold: wadToNumber(c.liquidationThreshold), sigma });
   }
-  return { collaterals, debtValue: Number(vault.debtValue) / 1e18, baseSigma };
+  return { collaterals, debtValue: wadToNumber(vault.debtValue), baseSigma };
 }
 
 /** Common choices of "bring my odds under X %" (7 days). */

@@ -2,10 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applyChange,
+  boostedLimit,
   distanceToLiquidation,
   healthBand,
   INFINITE_HEALTH,
+  lendingValues,
   liquidationPrice,
+  MAX_LTV_BONUS,
   maxBorrow,
   maxWithdraw,
   vaultRisk,
@@ -39,6 +42,36 @@ describe("vaultRisk", () => {
   });
   it("is infinitely healthy without debt", () => {
     expect(vaultRisk(vault(WAD, 0n, 0n)).healthFactor).toBe(INFINITE_HEALTH);
+  });
+});
+
+describe("the reputation bonus (KeelMarketCore._limitWithBonus)", () => {
+  // 1 WBTC at $60,000, 70 / 80 (base limit $42,000), as the forge tests.
+  const btc = (ltv: number): VaultPosition["collaterals"][number] => ({
+    asset: WBTC,
+    decimals: 8,
+    amount: 10n ** 8n,
+    price: w(60000),
+    ltv: w(ltv),
+    liquidationThreshold: w(0.8),
+  });
+  const frozen = { asset: WETH, decimals: 18, amount: 1000n * WAD, price: w(100), ltv: 0n, liquidationThreshold: w(0.8) };
+  const pos = (collaterals: VaultPosition["collaterals"], ltvBonus: bigint): VaultPosition => ({
+    collaterals,
+    debt: 0n,
+    baseDecimals: 6,
+    basePrice: w(1),
+    ltvBonus,
+  });
+  it("counts only collaterals that lend (LTV > 0) in the bonus and its cap (audit R-2)", () => {
+    expect(lendingValues(pos([btc(0.7), frozen], 0n).collaterals)).toEqual({ value: w(60000), liquidationValue: w(48000) });
+    expect(vaultRisk(pos([btc(0.7), frozen], w(0.05))).borrowLimitValue).toBe(w(45000)); // not $50,000
+    expect(vaultRisk(pos([frozen], w(0.05))).borrowLimitValue).toBe(0n);
+  });
+  it("honours at most MAX_LTV_BONUS, whatever the source answers (audit R-4)", () => {
+    const wide = { ...frozen, ltv: w(0.5), liquidationThreshold: w(0.9) }; // $100,000 at 50 / 90: halfway is 70 %
+    expect(vaultRisk(pos([wide], 2n ** 256n - 1n)).borrowLimitValue).toBe(w(50000) + (w(100000) * MAX_LTV_BONUS) / WAD);
+    expect(boostedLimit(w(42000), lendingValues([btc(0.7)]), 1n)).toBe(w(42000) + 60_000n);
   });
 });
 

@@ -102,15 +102,39 @@ export function borrowLimitUsed(debtValue: bigint, borrowLimitValue: bigint): bi
   return debtValue === 0n ? 0n : borrowLimitValue === 0n ? INFINITE_HEALTH : mulDivUp(debtValue, WAD, borrowLimitValue);
 }
 
+/** Largest reputation bonus a market honours (WAD, 10 LTV points; RiskBoundsLib.MAX_LTV_BONUS): a source's answer above it counts as it. */
+export const MAX_LTV_BONUS = WAD / 10n;
+
+/** What `lendingValues` reads of a collateral (a CollateralPosition, or a lens vault's collateral). */
+export type LendingCollateral = Pick<CollateralPosition, "amount" | "price" | "decimals" | "ltv" | "liquidationThreshold">;
+
+/**
+ * Value and liquidation value (USD, WAD, each collateral rounded down as the engine does) of the collaterals that lend:
+ * LTV above 0. The reputation bonus and its cap are computed over these only (KeelMarketCore._lendingValues), so a
+ * collateral governance set to LTV 0 lends nothing, bonus or not.
+ */
+export function lendingValues(collaterals: readonly LendingCollateral[]): { value: bigint; liquidationValue: bigint } {
+  let value = 0n;
+  let liquidationValue = 0n;
+  for (const c of collaterals) {
+    if (c.amount === 0n || c.ltv === 0n) continue;
+    const v = valueDown(c.amount, c.price, c.decimals);
+    value += v;
+    liquidationValue += mulDivDown(v, c.liquidationThreshold, WAD);
+  }
+  return { value, liquidationValue };
+}
+
 /**
  * A vault's borrow limit (USD, WAD) with its owner's reputation `bonus` (KeelMarketCore._limitWithBonus): the base
- * limit plus bonus × collateral value, capped at halfway from the base limit to the liquidation value. Never the
- * liquidation value itself; with no bonus, the base limit.
+ * limit plus bonus × the lending collaterals' value, capped at halfway from the base limit to their liquidation value
+ * (`lendingValues`); the bonus itself counts as at most MAX_LTV_BONUS. Never the liquidation value itself; with no
+ * bonus, the base limit.
  */
-export function boostedLimit(borrowLimitValue: bigint, collateralValue: bigint, liquidationValue: bigint, bonus: bigint): bigint {
+export function boostedLimit(borrowLimitValue: bigint, lending: { value: bigint; liquidationValue: bigint }, bonus: bigint): bigint {
   if (bonus === 0n) return borrowLimitValue;
-  const extra = mulDivDown(collateralValue, bonus, WAD);
-  const half = (liquidationValue - borrowLimitValue) / 2n;
+  const extra = mulDivDown(lending.value, bonus > MAX_LTV_BONUS ? MAX_LTV_BONUS : bonus, WAD);
+  const half = (lending.liquidationValue - borrowLimitValue) / 2n;
   return borrowLimitValue + (extra < half ? extra : half);
 }
 
@@ -127,7 +151,7 @@ export function vaultRisk(v: VaultPosition): VaultRisk {
     liquidationValue += mulDivDown(value, c.liquidationThreshold, WAD);
   }
   // The engine applies the bonus only to a vault over its base limit; the limit it checks against is the same either way.
-  if (v.ltvBonus) borrowLimitValue = boostedLimit(borrowLimitValue, collateralValue, liquidationValue, v.ltvBonus);
+  if (v.ltvBonus) borrowLimitValue = boostedLimit(borrowLimitValue, lendingValues(v.collaterals), v.ltvBonus);
   const debtValue = v.debt === 0n ? 0n : valueUp(v.debt, v.basePrice, v.baseDecimals);
   const hf = healthFactor(liquidationValue, debtValue);
   const borrowCapacity =

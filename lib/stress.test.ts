@@ -3,7 +3,8 @@ import { parseUnits, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { buildRiskBook, type BookMarket, type BookPage } from "./risk-book";
 import { distanceToLiquidation, liquidationPrice, vaultRisk, WAD, type VaultPosition } from "./risk";
-import { assetDistance, basketDistance, healthHistogram, liquidationDiscount, liquidationLevels, stress } from "./stress";
+import { debtSide } from "./liquidation-odds";
+import { assetDistance, basketDistance, bookDebtSigma, healthHistogram, liquidationDiscount, liquidationLevels, stress } from "./stress";
 
 const WETH = "0x00000000000000000000000000000000000000e1" as Address;
 const WBTC = "0x00000000000000000000000000000000000000b1" as Address;
@@ -254,5 +255,28 @@ describe("distances and liquidation levels", () => {
         expect(h[0]!.vaults).toBe(book.liquidatableNow.reduce((s, f) => s + f, 0));
       }),
     );
+  });
+});
+
+describe("bookDebtSigma: a /risk row's debt side for the odds", () => {
+  const USDC = "0x00000000000000000000000000000000000000E3";
+  const WETH = "0x00000000000000000000000000000000000000e1";
+  const sigmas = { [USDC.toLowerCase()]: 0.01, [WETH]: 0.6 };
+  it("one debt asset is its volatility; several are folded by their shares (debtSide); unknown or none is no odds", () => {
+    expect(bookDebtSigma([{ asset: USDC, share: 1 }], sigmas)).toBe(0.01);
+    const two = [
+      { asset: USDC, share: 10_000 / 13_000 },
+      { asset: WETH, share: 3_000 / 13_000 },
+    ];
+    expect(bookDebtSigma(two, sigmas)).toBeCloseTo(
+      debtSide([
+        { value: 10_000, sigma: 0.01 },
+        { value: 3_000, sigma: 0.6 },
+      ]).baseSigma,
+      12,
+    );
+    expect(bookDebtSigma(two, sigmas)!).toBeGreaterThan(0.01);
+    expect(bookDebtSigma(two, { ...sigmas, [WETH]: null })).toBeNull();
+    expect(bookDebtSigma([], sigmas)).toBeNull();
   });
 });

@@ -15,7 +15,7 @@
  *
  * Everything runs on Float64Arrays in one pass: O(vaults × collaterals), about a millisecond at 10,000 vaults.
  */
-import type { OddsVault } from "./liquidation-odds";
+import { debtSide, type OddsVault } from "./liquidation-odds";
 import type { RiskBook } from "./risk-book";
 
 /** Smallest liquidation discount (HealthLib.MIN_DISCOUNT). */
@@ -72,16 +72,113 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     liquidatable++;
     if (flags) flags[i] = 1;
     debt += d;
-    const h = liq / d;
-    let vaultCollateral = 0;
-    for (let j = 0; j < k; j++) vaultCollateral += value[row + j]! * keep[j]!;
+    const vaultCollateral = stressedCollateral(value, keep, row, k);
     collateral += vaultCollateral;
-    const margin = vaultCollateral / d - 1;
-    let recoverable = 0;
-    for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
-    if (recoverable < d) bad += d - recoverable;
+    bad += unpaidDebt(value, keep, maxDiscount, row, k, liq / d, d, vaultCollateral, fixedDiscount);
   }
   return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };
+}
+
+/** Row `row`'s collateral value after the shocks `keep` (the book's `value` columns, `k` per vault). */
+function stressedCollateral(value: ArrayLike<number>, keep: ArrayLike<number>, row: number, k: number): number {
+  let c = 0;
+  for (let j = 0; j < k; j++) c += value[row + j]! * keep[j]!;
+  return c;
+}
+
+/**
+ * The debt a liquidation of row `row` at health factor `h` leaves unpaid: its debt `d` less every collateral sold at its
+ * discount (capped at the vault's margin over `collateral`, its stressed value); 0 when the sale covers the debt. The one
+ * formula `stress` and `stressScenario` share.
+ */
+function unpaidDebt(
+  value: ArrayLike<number>,
+  keep: ArrayLike<number>,
+  maxDiscount: ArrayLike<number>,
+  row: number,
+  k: number,
+  h: number,
+  d: number,
+  collateral: number,
+  fixedDiscount: boolean,
+): number {
+  const margin = collateral / d - 1;
+  let recoverable = 0;
+  for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
+  return recoverable < d ? d - recoverable : 0;
+}
+
+/**
+ * The vaults a scenario can move (debt, priced, health factor finite), in book order: what `stressScenario` walks. Built
+ * once per book; the others (no debt, unpriced) are the same in every scenario.
+ */
+export function stressIndex(book: Pick<RiskBook, "n" | "debtValue" | "healthFactor">): Uint32Array {
+  const active = new Uint32Array(book.n);
+  let m = 0;
+  for (let i = 0; i < book.n; i++) {
+    const hf = book.healthFactor[i]!;
+    if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
+    active[m++] = i;
+  }
+  return active.slice(0, m);
+}
+
+/**
+ * `stress` and `healthHistogram` at the scenario in one pass over `active` (`stressIndex`) only: the same arithmetic
+ * in the same order, so every figure equals theirs bit for bit (lib/stress.worker.test.ts checks it on random books),
+ * without their per-vault work for vaults no scenario moves and without the second pass of the histogram. `flags`
+ * (length n) receives 1 for each vault liquidatable under the scenario. The histogram is today's (the book's health
+ * factors) when no shock is above 0, as `healthHistogram` without a scenario.
+ */
+export function stressScenario(
+  book: Pick<RiskBook, "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount">,
+  active: Uint32Array,
+  shocks: ArrayLike<number>,
+  flags: Uint8Array,
+): { result: StressResult; histogram: ReturnType<typeof healthHistogram> } {
+  const { k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
+  const keep = new Float64Array(k);
+  let stressed = false;
+  for (let j = 0; j < k; j++) {
+    const s = shocks[j] ?? 0;
+    if (s > 0) stressed = true;
+    keep[j] = 1 - Math.min(1, Math.max(0, s));
+  }
+  const tops = BUCKET_TOPS;
+  const last = tops.length;
+  const bucketVaults = new Float64Array(last + 1);
+  const bucketDebt = new Float64Array(last + 1);
+  flags.fill(0);
+  let liquidatable = 0;
+  let debt = 0;
+  let collateral = 0;
+  let bad = 0;
+  for (let x = 0; x < active.length; x++) {
+    const i = active[x]!;
+    const d = debtValue[i]!;
+    const row = i * k;
+    let liq = 0;
+    for (let j = 0; j < k; j++) liq += liquidationValue[row + j]! * keep[j]!;
+    const now = liquidatableNow[i] !== 0;
+    const hit = now || !(liq >= d);
+    // The histogram's bucket: the first whose upper bound is above the health factor (liquidatable: the first).
+    const hf = stressed ? liq / d : healthFactor[i]!;
+    let b = 0;
+    if (!(stressed ? hit : now)) while (b < last && !(hf < tops[b]!)) b++;
+    bucketVaults[b]!++;
+    bucketDebt[b]! += d;
+    if (!hit) continue;
+    liquidatable++;
+    flags[i] = 1;
+    debt += d;
+    const vaultCollateral = stressedCollateral(value, keep, row, k);
+    collateral += vaultCollateral;
+    bad += unpaidDebt(value, keep, maxDiscount, row, k, liq / d, d, vaultCollateral, fixedDiscount);
+  }
+  return {
+    result: { vaultsWithDebt: active.length, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad },
+    histogram: HEALTH_BUCKETS.map((bucket, b) => ({ label: bucket.label, vaults: bucketVaults[b]!, debtValue: bucketDebt[b]! })),
+  };
 }
 
 /**
@@ -164,6 +261,9 @@ export const HEALTH_BUCKETS: { from: number; to: number; label: string }[] = [
   { from: 5, to: Infinity, label: "≥ 5" },
 ];
 
+/** Upper bounds of HEALTH_BUCKETS but the last (∞), as a typed array for the scenario's inner loop. */
+const BUCKET_TOPS = Float64Array.from(HEALTH_BUCKETS.slice(0, -1).map((b) => b.to));
+
 /**
  * Vaults with debt and their debt value per health bucket (liquidatable vaults always in the first). Today's by
  * default; with a scenario's `health` and `flags` (from `stress`), at the scenario's prices.
@@ -187,7 +287,10 @@ export function healthHistogram(
   return out;
 }
 
-/** Vault i of the book for lib/liquidation-odds.ts, with per-collateral and debt-asset volatilities (null: unknown). */
+/**
+ * Vault i of the book for lib/liquidation-odds.ts, with per-collateral volatilities and the debt side's (null: unknown;
+ * for several debt assets, `debtSide` of their values and volatilities).
+ */
 export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
   const hf = book.healthFactor[i]!;
   if (hf !== hf || baseSigma == null) return null;
@@ -200,4 +303,19 @@ export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (n
     collaterals.push({ value, liquidationThreshold: book.liquidationThreshold[j]!, sigma });
   }
   return { collaterals, debtValue: book.debtValue[i]!, baseSigma };
+}
+
+/**
+ * The debt side's volatility of a book row that owes `debts` (each asset with its share of the row's debt value):
+ * `debtSide` over the shares, so every debt asset's moves count; null when one has no known volatility or nothing is owed.
+ */
+export function bookDebtSigma(debts: readonly { asset: string; share: number }[], sigmas: Record<string, number | null>): number | null {
+  if (debts.length === 0) return null;
+  const owed = [];
+  for (const d of debts) {
+    const sigma = sigmas[d.asset.toLowerCase()];
+    if (sigma == null) return null;
+    owed.push({ value: d.share, sigma });
+  }
+  return debtSide(owed).baseSigma;
 }

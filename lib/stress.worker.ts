@@ -1,17 +1,17 @@
 /**
- * The stress recompute (lib/stress.ts `stress` and `healthHistogram`, the same functions) in a Web Worker, so a slider
- * move never blocks the page's main thread.
+ * The stress recompute (lib/stress.ts `stressScenario`: `stress` and `healthHistogram` in one pass, every figure equal
+ * to theirs) in a Web Worker, so a slider move never blocks the page's main thread.
  *
  * Protocol: the page sends the book's columns once (`load`, copies whose buffers are transferred, not cloned), then one
  * `run` per slider move with a sequence number; each answer carries that number and its per-vault flags and stressed
- * health factors as transferred typed arrays. Moves that arrive while one is computing are coalesced: only the latest
+ * flags as a transferred typed array (the page needs nothing else per vault). Moves that arrive while one is computing are coalesced: only the latest
  * is computed (the page drops any answer older than its latest move too).
  *
  * `createStressHandler` is the whole logic, callable without a worker (the unit test and the page's fallback when
  * `Worker` is unavailable use it directly); the bottom of the file registers it when this module runs as a worker.
  */
 import type { RiskBook } from "./risk-book";
-import { healthHistogram, stress, type StressResult } from "./stress";
+import { stressIndex, stressScenario, type healthHistogram, type StressResult } from "./stress";
 
 /** The book's columns the recompute reads (lib/stress.ts `stress` and `healthHistogram`). */
 export type StressBook = Pick<
@@ -28,9 +28,8 @@ export interface StressAnswer {
   seq: number;
   shocks: number[];
   result: StressResult;
-  /** 1 per vault liquidatable in the scenario; each vault's health factor at its prices. */
+  /** 1 per vault liquidatable in the scenario. */
   flags: Uint8Array;
-  health: Float64Array;
   /** The health histogram at the scenario (today's when every shock is 0). */
   histogram: ReturnType<typeof healthHistogram>;
   /** Time the recompute took, in ms (where it ran). */
@@ -56,30 +55,36 @@ export function stressBookMessage(book: RiskBook): { message: StressRequest; tra
   return { message: { type: "load", book: copy }, transfer };
 }
 
-/** One scenario over `book`: the answer the worker sends for a move (the page's fallback calls it on its own thread). */
-export function runStress(book: StressBook, seq: number, shocks: number[]): StressAnswer {
+/** A loaded book and the vaults a scenario can move (lib/stress.ts `stressIndex`, built once per book). */
+export interface PreparedBook {
+  book: StressBook;
+  active: Uint32Array;
+}
+
+export const prepareStressBook = (book: StressBook): PreparedBook => ({ book, active: stressIndex(book) });
+
+/** One scenario over the book: the answer the worker sends for a move (the page's fallback calls it on its own thread). */
+export function runStress({ book, active }: PreparedBook, seq: number, shocks: number[]): StressAnswer {
   const started = performance.now();
   const flags = new Uint8Array(book.n);
-  const health = new Float64Array(book.n);
-  const result = stress(book as RiskBook, shocks, flags, health);
-  const histogram = healthHistogram(book as RiskBook, shocks.some((s) => s > 0) ? { health, flags } : undefined);
-  return { seq, shocks, result, flags, health, histogram, ms: performance.now() - started };
+  const { result, histogram } = stressScenario(book, active, shocks, flags);
+  return { seq, shocks, result, flags, histogram, ms: performance.now() - started };
 }
 
 /** The worker's message handler: keeps the loaded book, answers each run (null before a book is loaded). */
 export function createStressHandler() {
-  let book: StressBook | null = null;
+  let prepared: PreparedBook | null = null;
   return (request: StressRequest): StressAnswer | null => {
     if (request.type === "load") {
-      book = request.book;
+      prepared = prepareStressBook(request.book);
       return null;
     }
-    return book ? runStress(book, request.seq, request.shocks) : null;
+    return prepared ? runStress(prepared, request.seq, request.shocks) : null;
   };
 }
 
-/** Transfer list for an answer (its per-vault arrays). */
-export const answerTransfer = (a: StressAnswer): ArrayBuffer[] => [a.flags.buffer as ArrayBuffer, a.health.buffer as ArrayBuffer];
+/** Transfer list for an answer (its per-vault array). */
+export const answerTransfer = (a: StressAnswer): ArrayBuffer[] => [a.flags.buffer as ArrayBuffer];
 
 // Running as a dedicated worker (no `window`, a `postMessage` on the global): register the handler. Runs queue while
 // one computes; a zero-delay timer lets them all arrive so only the latest is computed.

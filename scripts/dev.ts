@@ -10,8 +10,6 @@
  *        · --notifier-port 42070 (alerts service; email needs KEEL_SMTP_URL, e.g. smtp://user:pass@host:587)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { privateKeyToAccount } from "viem/accounts";
@@ -29,6 +27,7 @@ import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 import { crossChainLocal } from "./lib/deploy-hyperlane";
 import { clientsFor } from "./lib/clients";
 import { writePriceHistory } from "./seed-risk";
+import { tempDir } from "./lib/temp-dir";
 
 const { values } = parseArgs({
   options: {
@@ -198,7 +197,7 @@ async function main() {
   let deploymentsDir: string | undefined;
   if (!values["no-indexer"]) {
     // A fresh chain each run, so a fresh embedded database (PGlite) in a temp folder; DATABASE_URL selects Postgres.
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "keel-indexer-"));
+    const dataDir = tempDir("keel-indexer");
     deploymentsDir = path.join(repoRoot, "contracts-abi", "deployments");
     console.log(`› starting the indexer on :${indexerPort} (${process.env.DATABASE_URL ? "Postgres from DATABASE_URL" : `PGlite in ${dataDir}`})…`);
     indexer = await startIndexer({
@@ -221,7 +220,7 @@ async function main() {
   notifier = await startNotifier({
     port: notifierPort,
     chains: deployed,
-    dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-notifier-")),
+    dataDir: tempDir("keel-notifier"),
     smtpUrl: process.env.KEEL_SMTP_URL,
     domain: `localhost:${appPort}`,
     log: (l) => {

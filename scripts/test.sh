@@ -25,6 +25,24 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
+# Every temp folder of this run (deployments, anvil states, the indexer's and notifier's data, Chromium's profiles) is made
+# under one folder, deleted at the end, pass or fail: a run leaves nothing in /tmp. A run needs about 3 GB of disk
+# beyond node_modules (build, chain data, browser artifacts); say so up front rather than fail later on ENOSPC.
+KEEL_RUN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/keel-test-XXXXXX")
+export TMPDIR="$KEEL_RUN_TMP"
+keel_cleanup() {
+  if declare -F keel_stop_postgres >/dev/null; then keel_stop_postgres; fi
+  rm -rf "$KEEL_RUN_TMP"
+}
+trap keel_cleanup EXIT
+for dir in . "$KEEL_RUN_TMP"; do
+  free_kb=$(df -Pk "$dir" | awk 'NR==2 {print $4}')
+  if [ "${free_kb:-0}" -lt 3000000 ]; then
+    printf '\033[33mwarning: only %s MB free on the disk holding %s; the run needs about 3 GB and fails with ENOSPC without it.\033[0m\n' \
+      "$((free_kb / 1024))" "$(cd "$dir" && pwd)" >&2
+  fi
+done
+
 step "contracts: forge build + forge test (unit, fuzz, invariant)"
 # The Morpho router's and adapter's tests deploy the real Morpho Blue bytecode (compiled once, cached in node_modules/.cache/keel).
 "$BIN/tsx" scripts/lib/morpho-build.ts
@@ -38,6 +56,7 @@ step "contracts: forge build + forge test (unit, fuzz, invariant)"
 step "PostgreSQL for the indexer tests (throwaway server)"
 source scripts/lib/throwaway-postgres.sh
 keel_start_postgres
+trap keel_cleanup EXIT # keel_start_postgres set its own trap: one that stops the server and removes the run's folder
 
 step "unit and chain-integration tests (vitest; the indexer on PGlite and on Postgres)"
 "$BIN/vitest" run

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds";
 import { ProtocolBadge } from "@/components/protocol-badge";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol, findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
@@ -88,10 +88,8 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
       </div>
       {paused.length > 0 && (
         <div className="mx-5 mb-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200" data-testid="oracle-paused">
-          {paused
-            .map((c) => `${findAsset(chain.deployment, c.asset)?.symbol ?? shortAddress(c.asset)}: ${tf(`${feedStatus(c.status).key}.why`)}`)
-            .join("; ")}
-          . {vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}
+          {paused.map((c) => `${assetSymbol(chain, c.asset)}: ${tf(`${feedStatus(c.status).key}.why`)}`).join("; ")}.{" "}
+          {vault.debt > 0n ? t("pausedBoth") : t("pausedBorrow")}
         </div>
       )}
       {s.collaterals.length > 0 ? (
@@ -109,8 +107,7 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
             </thead>
             <tbody>
               {s.collaterals.map((c) => {
-                const a = findAsset(chain.deployment, c.asset);
-                const symbol = a?.symbol ?? shortAddress(c.asset);
+                const symbol = assetSymbol(chain, c.asset);
                 const ok = c.status === 0;
                 return (
                   <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbol}`}>

@@ -6,8 +6,10 @@ import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
 import { kindIndex, snapshotHealth, snapshotPrice, type AutomationKind, type ParsedAutomationRule } from "@/lib/automation";
+import { ruleAsParsed } from "@/lib/automation-warnings";
 import { ConfirmRemove } from "./confirm-remove";
 import { RuleForm } from "./rule-form";
+import { RuleWarnings } from "./rule-warnings";
 
 /** KeelAutomation.Blocker, in the contract's order. */
 const BLOCKERS = ["none", "paused", "ownerChanged", "notAuthorised", "belowMinimum", "expired"] as const;
@@ -239,6 +241,7 @@ function RuleRow({
           <span className="text-slate-400">{t("status.waiting", { observed: level(plan.observed), level: level(plan.level) })}</span>
         )}
       </p>
+      {!r.rule.paused && blocker === "none" && <RuleWarnings p={p} kind={r.kind} rule={ruleAsParsed(r.rule)} />}
     </li>
   );
 }

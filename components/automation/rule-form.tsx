@@ -17,6 +17,7 @@ import {
 } from "@/lib/automation";
 import { RulePreview } from "./rule-preview";
 import { RuleSteps } from "./rule-steps";
+import { RuleWarnings } from "./rule-warnings";
 
 const FIELDS: Record<AutomationKind, AutomationField[]> = {
   deleverage: ["trigger", "target"],
@@ -127,6 +128,7 @@ export function RuleForm({
         {field("validity", t("form.validity"), t("form.validityHint"))}
       </div>
       {parsed.ok && <RulePreview p={p} kind={d.kind} rule={parsed.rule} />}
+      {parsed.ok && <RuleWarnings p={p} kind={d.kind} rule={parsed.rule} />}
       <RuleSteps auth={needs} protocol={t(`protocols.${p.protocol}`)} last={t("steps.save", { kind: t(`kinds.${d.kind}`) })} />
       <div className="flex gap-2">
         <button

@@ -238,7 +238,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           ariaLabel={t("collateralAria")}
           value={collateral}
           assets={choices}
-          deployment={chain.deployment}
+          chain={chain}
           onChange={(a) => {
             setCollateral(a);
             setDepositText("");

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { createPublicClient, createTestClient, createWalletClient, http, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Deployment } from "../../lib/deployment";
@@ -104,6 +104,24 @@ export async function navigateTo(page: Page, name: string) {
 
 /** The phone project's name, for specs that differ on a phone. */
 export const isPhone = (projectName: string) => projectName === "phone";
+
+/**
+ * The RPC answers again (the caller lifted its block): the page's RPC banner must go. Its Retry asks for a read at once,
+ * but the page's own refresh (the block watcher re-reads every 2 s) may get there first, and then the banner — its
+ * button with it — is gone before or during the click; a click that waited for the button then timed out (the phone
+ * dashboard alternated pass/fail). So Retry is clicked while it is there, and either way the banner must go.
+ */
+export async function retryUntilRecovered(banner: Locator) {
+  const gone = expect(banner).toBeHidden({ timeout: 20_000 });
+  await Promise.race([
+    banner
+      .getByRole("button", { name: "Retry" })
+      .click()
+      .catch(() => undefined),
+    gone,
+  ]);
+  await gone;
+}
 
 /** Saves a named screenshot under test-results/screens for people to look at. */
 export async function screenshot(page: Page, name: string) {

@@ -4,9 +4,7 @@
  */
 import { ponder, type Context, type Event } from "ponder:registry";
 import { liquidation, lenderEvent, market, marketSnapshot, vault, vaultEvent } from "ponder:schema";
-import { marketKey, readMarket, readVault, vaultKey } from "./reads";
-
-type VaultView = Awaited<ReturnType<typeof readVault>>;
+import { marketKey, readMarket, vaultKey, vaultReads, type VaultView } from "./reads";
 
 /** USD (WAD) of `amount` token units at `price` (USD per whole token, WAD). */
 const usd = (amount: bigint, price: bigint, decimals: number) => (amount * price) / 10n ** BigInt(decimals);
@@ -41,17 +39,22 @@ export async function recordVaultEvent(event: Event, context: Context, a: Action
   const chainId = context.chain.id;
   const marketAddress = event.log.address;
   const key = vaultKey(chainId, marketAddress, a.id);
-  // "after" is asked for at once; when "before" needs a read too, both are in flight together (one round trip, not two).
-  const afterRead = readVault(context, marketAddress, a.id, event);
+  // The block's reads come from one batched request (indexer/src/reads.ts): "after" for every vault the block touches,
+  // and "before" for those whose row was last written before the previous block (the rule below).
+  const reads = await vaultReads(context, marketAddress, a.id, event.block, async (m, id) => {
+    const r = await context.db.find(vault, { id: vaultKey(chainId, m, id) });
+    return r !== null && r.block < event.block.number - 1n;
+  });
+  const afterRead = reads.after();
   afterRead.catch(() => {}); // awaited below; kept from being reported unhandled while the row is read
   const row = await context.db.find(vault, { id: key });
   // The vault at the end of the previous block: the row itself when its last event was in that block (the row holds
-  // the lens's view at the end of its block), else read once; kept on the row for the block's other events.
+  // the lens's view at the end of its block), else read (in the block's batch); kept on the row for the block's other events.
   let prev: { healthFactor: bigint; collateralValue: bigint; debt: bigint } | null = null;
   if (row && row.block === event.block.number - 1n) {
     prev = { healthFactor: row.healthFactor, collateralValue: row.collateralValue, debt: row.debt };
   } else if (row && row.block < event.block.number) {
-    const [v] = await Promise.all([readVault(context, marketAddress, a.id, { blockNumber: event.block.number - 1n }), afterRead]);
+    const [v] = await Promise.all([reads.before(), afterRead]);
     prev = { healthFactor: v.healthFactor, collateralValue: v.collateralValue, debt: v.debt };
   } else if (row && row.prevHealth !== null) {
     prev = { healthFactor: row.prevHealth, collateralValue: row.prevCollateralValue!, debt: row.prevDebt! };

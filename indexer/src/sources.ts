@@ -47,7 +47,10 @@ export function contractsFor(env: Record<string, string | undefined>) {
   return { chains, contracts };
 }
 
-/** The lens address on a chain (the handlers read a vault's and a market's state through it). */
-export function lensFor(env: Record<string, string | undefined>) {
-  return Object.fromEntries(loadChainConfigs(env).map((c) => [c.id, c.deployment?.contracts.lens])) as Record<number, `0x${string}` | undefined>;
+/** Per chain, what the handlers' reads need: the lens (they read a vault's and a market's state through it), the RPC URL
+ * (a block's reads go to it in one batched request) and the markets whose logs say which vaults a block touches. */
+export function readersFor(env: Record<string, string | undefined>) {
+  return Object.fromEntries(
+    loadChainConfigs(env).map((c) => [c.id, { lens: c.deployment?.contracts.lens, rpcUrl: c.rpcUrl, markets: KINDS.KeelMarket.addresses(c) }]),
+  ) as Record<number, { lens: `0x${string}` | undefined; rpcUrl: string; markets: `0x${string}`[] } | undefined>;
 }

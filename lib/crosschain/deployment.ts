@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 
 /** Hyperlane core on one chain (scripts/lib/deploy-hyperlane.ts). The domain is the chain id. */
 export interface HyperlaneCore {
@@ -30,4 +30,85 @@ export interface CrossChainDeployment {
     /** The tokens the outpost locks, each with the claim that stands for it on chain A. */
     tokens: { asset: string; token: Address; decimals: number; claim: Address }[];
   };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Validates a parsed `crosschain.json` (scripts/lib/deploy-hyperlane.ts writes it beside the chains' deployment files)
+ * and returns it with checksummed addresses; throws an Error naming every bad field.
+ */
+export function parseCrossChainDeployment(raw: unknown, source = "crosschain.json"): CrossChainDeployment {
+  const problems: string[] = [];
+  const addr = (v: unknown, field: string): Address => {
+    if (typeof v === "string" && isAddress(v, { strict: false })) return getAddress(v);
+    problems.push(`${field} must be an address`);
+    return zeroAddress;
+  };
+  const uint = (v: unknown, field: string): number => {
+    if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return v;
+    problems.push(`${field} must be a whole number`);
+    return 0;
+  };
+  const str = (v: unknown, field: string): string => {
+    if (typeof v === "string" && v.length > 0) return v;
+    problems.push(`${field} must be a non-empty string`);
+    return "";
+  };
+  const obj = (v: unknown, field: string): Record<string, unknown> => {
+    if (isObject(v)) return v;
+    problems.push(`${field} must be an object`);
+    return {};
+  };
+  const list = (v: unknown, field: string): Record<string, unknown>[] => {
+    if (!Array.isArray(v)) {
+      problems.push(`${field} must be a list`);
+      return [];
+    }
+    return v.map((x, i) => obj(x, `${field}[${i}]`));
+  };
+  const core = (v: unknown, field: string): HyperlaneCore => {
+    const o = obj(v, field);
+    return {
+      domain: uint(o.domain, `${field}.domain`),
+      mailbox: addr(o.mailbox, `${field}.mailbox`),
+      merkleTreeHook: addr(o.merkleTreeHook, `${field}.merkleTreeHook`),
+      protocolFee: addr(o.protocolFee, `${field}.protocolFee`),
+      multisigIsm: addr(o.multisigIsm, `${field}.multisigIsm`),
+      deploymentBlock: uint(o.deploymentBlock, `${field}.deploymentBlock`),
+    };
+  };
+  const root = obj(raw, "the file");
+  const g = obj(root.gateway, "gateway");
+  const o = obj(root.outpost, "outpost");
+  const d: CrossChainDeployment = {
+    gateway: {
+      chainId: uint(g.chainId, "gateway.chainId"),
+      hyperlane: core(g.hyperlane, "gateway.hyperlane"),
+      gateway: addr(g.gateway, "gateway.gateway"),
+      claims: list(g.claims, "gateway.claims").map((c, i) => ({
+        asset: str(c.asset, `gateway.claims[${i}].asset`),
+        symbol: str(c.symbol, `gateway.claims[${i}].symbol`),
+        claim: addr(c.claim, `gateway.claims[${i}].claim`),
+        market: addr(c.market, `gateway.claims[${i}].market`),
+      })),
+    },
+    outpost: {
+      chainId: uint(o.chainId, "outpost.chainId"),
+      hyperlane: core(o.hyperlane, "outpost.hyperlane"),
+      outpost: addr(o.outpost, "outpost.outpost"),
+      tokens: list(o.tokens, "outpost.tokens").map((t, i) => ({
+        asset: str(t.asset, `outpost.tokens[${i}].asset`),
+        token: addr(t.token, `outpost.tokens[${i}].token`),
+        decimals: uint(t.decimals, `outpost.tokens[${i}].decimals`),
+        claim: addr(t.claim, `outpost.tokens[${i}].claim`),
+      })),
+    },
+  };
+  if (d.gateway.chainId === d.outpost.chainId) problems.push("gateway.chainId and outpost.chainId must differ");
+  for (const t of d.outpost.tokens) {
+    if (!d.gateway.claims.some((c) => c.claim === t.claim)) problems.push(`outpost token ${t.asset}: its claim is not one of gateway.claims`);
+  }
+  if (problems.length > 0) throw new Error(`${source}: ${problems.join("; ")}`);
+  return d;
 }

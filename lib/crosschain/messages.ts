@@ -12,6 +12,8 @@ import { mailboxAbi } from "./hyperlane";
 export const crossChainEventsAbi = parseAbi([
   "event Deposited(bytes32 indexed messageId, uint256 indexed nonce, address indexed from, address token, uint256 amount, address market, uint256 vaultId, address account)",
   "event ReleaseDispatched(bytes32 indexed messageId, uint256 indexed nonce, address indexed from, address claim, uint256 amount, address recipient)",
+  "event CreditedToAccount(uint256 indexed nonce, address indexed account, address claim, uint256 amount, bytes reason)",
+  "event CreditRefused(uint256 indexed nonce, address indexed account, address remoteToken, uint256 amount, uint8 decimals)",
 ]);
 
 export interface CrossChainMessageView {
@@ -30,7 +32,35 @@ export interface CrossChainMessageView {
   originChainId: number;
   destinationChainId: number;
   dispatchTx: Hex;
+  /** Block of the dispatch on the origin chain. */
+  dispatchBlock: bigint;
   state: "dispatched" | "delivered";
+  /**
+   * Where a delivered Credit landed: in the vault, in the account's wallet on A (the vault could not take it: cap,
+   * market removed, vault missing), or refused (decimals differ from the claim's: returnable with `returnRefused`).
+   */
+  landed?: "vault" | "account" | "refused";
+}
+
+/**
+ * Seconds after which an undelivered message is shown as late: the local relayer delivers in about 2 s
+ * (bench/results/crosschain.md), so a message still in flight after this is waiting for a relayer that is down or
+ * failing. On a real network, where validators wait for the origin chain's finality, pass a longer bound.
+ */
+export const LATE_AFTER_SECONDS = 30;
+
+/** What a person is told about a message: delivered, in flight, or late (in flight longer than `lateAfter`). */
+export type MessageProgress = "delivered" | "inFlight" | "late";
+
+/** A message's progress at `nowSeconds`, from its state and the timestamp of its dispatch block (unknown: in flight). */
+export function messageProgress(
+  m: Pick<CrossChainMessageView, "state">,
+  dispatchedAt: number | undefined,
+  nowSeconds: number,
+  lateAfter = LATE_AFTER_SECONDS,
+): MessageProgress {
+  if (m.state === "delivered") return "delivered";
+  return dispatchedAt !== undefined && nowSeconds - dispatchedAt > lateAfter ? "late" : "inFlight";
 }
 
 /** Reads the messages of `d` (all, or those from or to `account`), oldest first within each direction. */
@@ -41,7 +71,7 @@ export async function readCrossChainMessages(opts: {
   account?: Address;
 }): Promise<CrossChainMessageView[]> {
   const { a, b, deployment: d } = opts;
-  const [deposits, releases] = await Promise.all([
+  const [deposits, releases, toAccount, refused] = await Promise.all([
     b.getContractEvents({
       address: d.outpost.outpost,
       abi: crossChainEventsAbi,
@@ -54,7 +84,21 @@ export async function readCrossChainMessages(opts: {
       eventName: "ReleaseDispatched",
       fromBlock: BigInt(d.gateway.hyperlane.deploymentBlock),
     }),
+    a.getContractEvents({
+      address: d.gateway.gateway,
+      abi: crossChainEventsAbi,
+      eventName: "CreditedToAccount",
+      fromBlock: BigInt(d.gateway.hyperlane.deploymentBlock),
+    }),
+    a.getContractEvents({
+      address: d.gateway.gateway,
+      abi: crossChainEventsAbi,
+      eventName: "CreditRefused",
+      fromBlock: BigInt(d.gateway.hyperlane.deploymentBlock),
+    }),
   ]);
+  const toAccountNonces = new Set(toAccount.map((l) => l.args.nonce!));
+  const refusedNonces = new Set(refused.map((l) => l.args.nonce!));
   const views: Omit<CrossChainMessageView, "state">[] = [
     ...deposits.map((l) => ({
       id: l.args.messageId!,
@@ -69,6 +113,7 @@ export async function readCrossChainMessages(opts: {
       originChainId: d.outpost.chainId,
       destinationChainId: d.gateway.chainId,
       dispatchTx: l.transactionHash,
+      dispatchBlock: l.blockNumber,
     })),
     ...releases.map((l) => ({
       id: l.args.messageId!,
@@ -81,6 +126,7 @@ export async function readCrossChainMessages(opts: {
       originChainId: d.gateway.chainId,
       destinationChainId: d.outpost.chainId,
       dispatchTx: l.transactionHash,
+      dispatchBlock: l.blockNumber,
     })),
   ];
   const who = opts.account?.toLowerCase();
@@ -89,7 +135,10 @@ export async function readCrossChainMessages(opts: {
     mine.map(async (v) => {
       const [client, mailbox] = v.kind === "credit" ? [a, d.gateway.hyperlane.mailbox] : [b, d.outpost.hyperlane.mailbox];
       const delivered = await client.readContract({ address: mailbox, abi: mailboxAbi, functionName: "delivered", args: [v.id] });
-      return { ...v, state: delivered ? ("delivered" as const) : ("dispatched" as const) };
+      if (!delivered) return { ...v, state: "dispatched" as const };
+      if (v.kind === "release") return { ...v, state: "delivered" as const };
+      const landed = refusedNonces.has(v.nonce) ? ("refused" as const) : toAccountNonces.has(v.nonce) ? ("account" as const) : ("vault" as const);
+      return { ...v, state: "delivered" as const, landed };
     }),
   );
 }

@@ -9,12 +9,14 @@ import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvi
 import { clientsFor } from "@/scripts/lib/clients";
 import type { Deployment } from "../deployment";
 import { withGasMargin } from "../gas";
+import { liquidationOdds, oddsHealth, oddsVaultFromLens } from "../liquidation-odds";
+import { aavePoolAbi } from "./aave-v3/abi";
 import { readAccount, type AccountRead } from "./account";
 import { aavePosition } from "./aave-v3/math";
 import { morphoBorrowRate } from "./morpho-blue/read";
 import { morphoPosition } from "./morpho-blue/math";
 import { positionAfter, type PositionAction } from "./preview";
-import { adapterOf, protocolViews, totalsAcross, type ProtocolPosition } from "./view";
+import { adapterOf, oddsInputOf, protocolViews, totalsAcross, type ProtocolPosition } from "./view";
 
 /**
  * The app's one read and its previews against the real protocols on anvil: everything an account holds on the chain —
@@ -80,6 +82,30 @@ describe("readAccount and the position previews agree with the chain", () => {
     const morpho = views.find((v) => v.protocol === "morpho-blue")!;
     const usdc = r.usdPerToken[d.assets.find((a) => a.symbol === "USDC")!.address.toLowerCase()]!;
     expect(morpho.debtUsd).toBe((morpho.position.totalDebtValue * usdc) / 10n ** 6n);
+
+    // The liquidation odds of the Aave account with two borrowed assets (USDC and WETH): both debts reach the model,
+    // and the health it starts from is the pool's own getUserAccountData health factor (the same feeds, in USD) up to
+    // the pool's rounding: it floors the average liquidation threshold to whole basis points, so its figure is at most
+    // 1 / (average LT in bps) below the exact Σ value × LT / debt the model uses, never above.
+    const aave = views.find((v) => v.protocol === "aave-v3")!;
+    const input = oddsInputOf(aave);
+    expect(input.debts.map((x) => x.asset).sort()).toEqual(aave.debts.map((x) => x.token.address).sort());
+    expect(input.debts.length).toBe(2);
+    expect(input.pricesOk).toBe(true);
+    const sigmas = Object.fromEntries(d.assets.map((a) => [a.address.toLowerCase(), a.symbol === "USDC" ? 0.01 : 0.6]));
+    const odds = oddsVaultFromLens(input, sigmas)!;
+    const [, , , lt, , hf] = await reader.readContract({
+      address: d.aaveV3!.pool,
+      abi: aavePoolAbi,
+      functionName: "getUserAccountData",
+      args: [demo],
+    });
+    const excess = oddsHealth(odds).healthFactor / (Number(hf) / 1e18) - 1;
+    expect(excess).toBeGreaterThan(-1e-9);
+    expect(excess).toBeLessThan(1 / Number(lt) + 1e-9);
+    // The WETH debt's volatility is in the debt side: higher odds than counting the USDC debt alone.
+    expect(odds.baseSigma).toBeGreaterThan(0.01);
+    expect(liquidationOdds(odds, 7)).toBeGreaterThan(liquidationOdds({ ...odds, baseSigma: 0.01 }, 7));
   });
 
   /** Sends the action's transactions, one block each at a set time: an approval 5 s before `at`, the action at `at`. */

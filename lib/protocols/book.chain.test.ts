@@ -112,9 +112,15 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
       }
       expect(b.book.liquidatableNow[i]).toBe(debt > 0n && hf < 10n ** 18n ? 1 : 0);
     }
-    // The lender is a row without debt; anvil #0's demo account borrows two assets (no single debt asset for the odds).
-    expect(b.book.healthFactor[rowOf(b, clientsFor(anvil.url, d.chainId, ANVIL_KEYS[2]!).account.address)]).toBe(Infinity);
-    expect(b.debtAsset[rowOf(b, admin.account.address)]).toBeNull();
+    // The lender is a row without debt; anvil #0's demo account borrows two assets, each with its share of the debt
+    // (both volatilities reach the odds).
+    const lender = rowOf(b, clientsFor(anvil.url, d.chainId, ANVIL_KEYS[2]!).account.address);
+    expect(b.book.healthFactor[lender]).toBe(Infinity);
+    expect(b.debts[lender]).toEqual([]);
+    const demo = b.debts[rowOf(b, admin.account.address)]!;
+    expect(demo.map((x) => x.asset).sort()).toEqual(b.positions[rowOf(b, admin.account.address)]!.debts.map((x) => x.token.address).sort());
+    expect(demo.length).toBe(2);
+    expect(demo.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 12);
     expect(b.columns.map((c) => c.symbol).sort()).toEqual(["USDC", "WBTC", "WETH"]); // a first supply is collateral by default
     // The stress over this book: nothing more at 0 %, every borrower at −100 %.
     expect(stress(b.book, [0, 0, 0]).liquidatable).toBe(b.book.liquidatableNow.reduce((s, x) => s + x, 0));
@@ -163,7 +169,9 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
     }
     // The seeded demo position is close to liquidation (≈ 1.05).
     expect(b.book.healthFactor[rowOf(b, admin.account.address)]).toBeLessThan(1.1);
-    expect(b.debtAsset.every((a) => a === market.loanToken)).toBe(true);
+    expect(
+      b.debts.every((x, i) => (b.book.debtValue[i]! > 0 ? x.length === 1 && x[0]!.asset === market.loanToken && x[0]!.share === 1 : x.length === 0)),
+    ).toBe(true);
     expect(b.book.fixedDiscount).toBe(true);
   });
 });

@@ -41,6 +41,12 @@ type BookDeployment = Pick<Deployment, "chainId" | "aaveV3" | "morphoBlue"> & { 
 type Client = Pick<PublicClient, "getLogs" | "multicall" | "getBlockNumber">;
 type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
 
+/** One borrowed asset of a book's row and its share (0–1) of the row's debt value. */
+export interface BookDebt {
+  asset: Address;
+  share: number;
+}
+
 /** A pool's or market's book: the RiskBook, the positions behind its rows, and how it was read. */
 export interface ProtocolBook {
   target: BookTarget;
@@ -48,8 +54,11 @@ export interface ProtocolBook {
   book: RiskBook;
   /** The position of each row of `book`. */
   positions: (AavePosition | MorphoPosition)[];
-  /** Per row, the one asset its debt is in (null: several, or none) — whose volatility the liquidation odds use. */
-  debtAsset: (Address | null)[];
+  /**
+   * Per row, every asset its debt is in with its share of the row's debt value (empty: no debt) — whose volatilities
+   * the liquidation odds fold into the debt side (lib/liquidation-odds.ts `debtSide`).
+   */
+  debts: BookDebt[][];
   /** The unit of `book.debt` (Aave: the pool's base currency; Morpho: the loan token). */
   debtUnit: { symbol: string; decimals: number };
   /** The book's columns as tokens (symbols from the protocol). */
@@ -156,7 +165,9 @@ export async function readProtocolBook(
       name: "Aave v3",
       book,
       positions,
-      debtAsset: positions.map((p) => (p.debts.length === 1 ? p.debts[0]!.token.address : null)),
+      debts: positions.map((p) =>
+        p.totalDebtValue > 0n ? p.debts.map((x) => ({ asset: x.token.address, share: Number(x.value) / Number(p.totalDebtValue) })) : [],
+      ),
       debtUnit: positions[0]?.valueUnit ?? { symbol: "USD", decimals: 8 },
       columns: cols.map((r) => r.token),
       paging,
@@ -212,7 +223,7 @@ export async function readProtocolBook(
     name: `Morpho ${m.name}`,
     book,
     positions,
-    debtAsset: positions.map(() => m.loanToken),
+    debts: positions.map((p) => (p.totalDebtValue > 0n ? [{ asset: m.loanToken, share: 1 }] : [])),
     debtUnit: loan,
     columns: [collateral],
     paging,

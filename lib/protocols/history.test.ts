@@ -1,6 +1,7 @@
 import type { Address, Hash } from "viem";
 import { describe, expect, it } from "vitest";
 import { positionHistory } from "./history";
+import { PROTOCOL_REGISTRY, protocolStartBlock } from "./registry";
 import type { ProtocolPosition } from "./view";
 
 const POOL = "0x00000000000000000000000000000000000000aa" as Address;
@@ -47,5 +48,29 @@ describe("positionHistory under an RPC's block-range limit", () => {
     // Pages of 5,000 refused, then halves and quarters down to what the node accepts; none answered above its limit.
     expect(rpc.ranges.some((r) => r > 2_000n)).toBe(true);
     expect(rpc.ranges.filter((r) => r <= 2_000n).reduce((a, b) => a + b, 0n)).toBe(60_001n);
+  });
+});
+
+describe("positionHistory from the protocol's own first block (lib/protocols/registry.ts)", () => {
+  it("on Ethereum finds a Morpho action older than Keel's deployment, which reading from Keel's first block misses", async () => {
+    const eth = PROTOCOL_REGISTRY[1]!;
+    const id = `0x${"ab".repeat(32)}`;
+    const deployment = { chainId: 1, deploymentBlock: 18_900_000, morphoBlue: { morpho: eth.morphoBlue.morpho, markets: [] } };
+    const rpc = node(5_000n, 18_910_000n, [
+      { blockNumber: 18_883_200n, eventName: "SupplyCollateral", args: { id, onBehalf: ME, assets: 7n } },
+      { blockNumber: 18_905_000n, eventName: "Borrow", args: { id, onBehalf: ME, assets: 2n } },
+    ]);
+    const p = {
+      protocol: "morpho-blue",
+      owner: ME,
+      state: { morpho: eth.morphoBlue.morpho, id, collateralToken: { address: WETH }, loanToken: { address: OTHER } },
+    } as unknown as ProtocolPosition;
+    const from = protocolStartBlock(deployment, "morpho-blue");
+    expect(from).toBe(18_883_124n);
+    expect((await positionHistory(rpc.client, p, from)).map((r) => [r.blockNumber, r.action])).toEqual([
+      [18_905_000n, "borrow"],
+      [18_883_200n, "supply"],
+    ]);
+    expect((await positionHistory(rpc.client, p, BigInt(deployment.deploymentBlock))).length).toBe(1);
   });
 });

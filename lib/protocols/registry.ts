@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { AaveV3Deployment } from "../deployment";
+import type { AaveV3Deployment, Deployment } from "../deployment";
 import { MULTICALL3 } from "./read";
 
 /**
@@ -17,13 +17,24 @@ import { MULTICALL3 } from "./read";
  * lib/esm/addresses.d.ts, `addresses[chainId].morpho` and `.adaptiveCurveIrm`.
  *
  * Multicall3: the canonical deployment (github.com/mds1/multicall3, same address on every chain listed here).
+ *
+ * Start blocks (where a protocol's books and histories begin reading its events; `protocolStartBlock` below):
+ * - Morpho Blue: `@morpho-org/morpho-ts` 2.8.0, lib/esm/addresses.js, `deployments[chainId].morpho` (the block the
+ *   singleton was deployed at; a unit test checks ours against it).
+ * - Aave v3: NOT KNOWN HERE. No npm package reachable offline publishes the pool's deployment block (checked: the address
+ *   books `@bgd-labs/aave-address-book` 4.44.22 and `@aave-dao/aave-address-book` 4.68.1 carry addresses only, and
+ *   `@aave/deploy-v3` 1.56.2 ships no deployment records), and a figure is never guessed: a deployment file for a real
+ *   network must set `aaveV3.startBlock` (the block of the PoolAddressesProvider's deployment transaction, from an
+ *   explorer), or the Aave book and history refuse to read with a sentence saying so.
  */
 export interface ProtocolRegistryEntry {
   chainId: number;
   network: string;
   multicall3: Address;
+  /** Aave v3's contracts; `startBlock` is absent on every network (see above: configuration supplies it). */
   aaveV3: AaveV3Deployment;
-  morphoBlue: { morpho: Address; adaptiveCurveIrm: Address };
+  /** Morpho Blue's singleton, its AdaptiveCurveIrm, and the block the singleton was deployed at. */
+  morphoBlue: { morpho: Address; adaptiveCurveIrm: Address; startBlock: number };
 }
 
 export const PROTOCOL_REGISTRY: Record<number, ProtocolRegistryEntry> = {
@@ -31,7 +42,7 @@ export const PROTOCOL_REGISTRY: Record<number, ProtocolRegistryEntry> = {
     chainId: 1,
     network: "Ethereum",
     multicall3: MULTICALL3,
-    // aave-address-book src/ts/AaveV3Ethereum.ts @ 9bf037efff3a325b8c7fa35ae90d021d65a7a29b
+    // aave-address-book src/ts/AaveV3Ethereum.ts @ 9bf037efff3a325b8c7fa35ae90d021d65a7a29b; start block: not published offline (above), set by the deployment file
     aaveV3: {
       poolAddressesProvider: "0x2f39d218133AFaB8F2B819B1066c7E434Ad94E9e",
       pool: "0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2",
@@ -41,14 +52,18 @@ export const PROTOCOL_REGISTRY: Record<number, ProtocolRegistryEntry> = {
       protocolDataProvider: "0x7B4EB56E7CD4b454BA8ff71E4518426369a138a3",
       uiPoolDataProvider: "0x91c0eA31b49B69Ea18607702c5d9aC360bf3dE7d",
     },
-    // @morpho-org/morpho-ts 2.8.0 addresses[1]
-    morphoBlue: { morpho: "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb", adaptiveCurveIrm: "0x870aC11D48B15DB9a138Cf899d20F13F79Ba00BC" },
+    // @morpho-org/morpho-ts 2.8.0 addresses[1] (contracts) and deployments[1].morpho (start block)
+    morphoBlue: {
+      morpho: "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb",
+      adaptiveCurveIrm: "0x870aC11D48B15DB9a138Cf899d20F13F79Ba00BC",
+      startBlock: 18883124,
+    },
   },
   8453: {
     chainId: 8453,
     network: "Base",
     multicall3: MULTICALL3,
-    // aave-address-book src/ts/AaveV3Base.ts @ 84f98485bf57a6b9b30a61e183eed1ad019ccfb6
+    // aave-address-book src/ts/AaveV3Base.ts @ 84f98485bf57a6b9b30a61e183eed1ad019ccfb6; start block: not published offline (above), set by the deployment file
     aaveV3: {
       poolAddressesProvider: "0xe20fCBdBfFC4Dd138cE8b2E6FBb6CB49777ad64D",
       pool: "0xA238Dd80C259a72e81d7e4664a9801593F98d1c5",
@@ -58,14 +73,18 @@ export const PROTOCOL_REGISTRY: Record<number, ProtocolRegistryEntry> = {
       protocolDataProvider: "0x2d8A3C5677189723C4cB8873CfC9C8976FDF38Ac",
       uiPoolDataProvider: "0x174446a6741300cD2E7C1b1A636Fee99c8F83502",
     },
-    // @morpho-org/morpho-ts 2.8.0 addresses[8453]
-    morphoBlue: { morpho: "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb", adaptiveCurveIrm: "0x46415998764C29aB2a25CbeA6254146D50D22687" },
+    // @morpho-org/morpho-ts 2.8.0 addresses[8453] (contracts) and deployments[8453].morpho (start block)
+    morphoBlue: {
+      morpho: "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb",
+      adaptiveCurveIrm: "0x46415998764C29aB2a25CbeA6254146D50D22687",
+      startBlock: 13977148,
+    },
   },
   42161: {
     chainId: 42161,
     network: "Arbitrum One",
     multicall3: MULTICALL3,
-    // aave-address-book src/ts/AaveV3Arbitrum.ts @ c173b1772b4f6c21866eebcfcdb8e21f4eef69ee
+    // aave-address-book src/ts/AaveV3Arbitrum.ts @ c173b1772b4f6c21866eebcfcdb8e21f4eef69ee; start block: not published offline (above), set by the deployment file
     aaveV3: {
       poolAddressesProvider: "0xa97684ead0e402dC232d5A977953DF7ECBaB3CDb",
       pool: "0x794a61358D6845594F94dc1DB02A252b5b4814aD",
@@ -75,8 +94,12 @@ export const PROTOCOL_REGISTRY: Record<number, ProtocolRegistryEntry> = {
       protocolDataProvider: "0x6b4E260b765B3cA1514e618C0215A6B7839fF93e",
       uiPoolDataProvider: "0x145dE30c929a065582da84Cf96F88460dB9745A7",
     },
-    // @morpho-org/morpho-ts 2.8.0 addresses[42161]
-    morphoBlue: { morpho: "0x6c247b1F6182318877311737BaC0844bAa518F5e", adaptiveCurveIrm: "0x66F30587FB8D4206918deb78ecA7d5eBbafD06DA" },
+    // @morpho-org/morpho-ts 2.8.0 addresses[42161] (contracts) and deployments[42161].morpho (start block)
+    morphoBlue: {
+      morpho: "0x6c247b1F6182318877311737BaC0844bAa518F5e",
+      adaptiveCurveIrm: "0x66F30587FB8D4206918deb78ecA7d5eBbafD06DA",
+      startBlock: 296446593,
+    },
   },
 };
 
@@ -84,3 +107,48 @@ export const PROTOCOL_REGISTRY: Record<number, ProtocolRegistryEntry> = {
 export function protocolRegistry(chainId: number): ProtocolRegistryEntry | undefined {
   return PROTOCOL_REGISTRY[chainId];
 }
+
+/** The protocols whose events a book or a history reads. */
+export type EventProtocol = "aave-v3" | "morpho-blue";
+
+/** Why a protocol's first block is unknown: the sentence says what to configure. */
+export class StartBlockUnknownError extends Error {
+  constructor(
+    readonly chainId: number,
+    readonly protocol: EventProtocol,
+  ) {
+    const key = protocol === "aave-v3" ? "aaveV3.startBlock" : "morphoBlue.startBlock";
+    const name = protocol === "aave-v3" ? "Aave v3" : "Morpho Blue";
+    super(
+      `${name}'s first block on chain ${chainId} is not known: set ${key} in the chain's deployment file (the block the ` +
+        `protocol was deployed at) so its history and book read from there`,
+    );
+    this.name = "StartBlockUnknownError";
+  }
+}
+
+/**
+ * The block from which `protocol`'s events are read on the deployment's chain (its books in /risk and the position
+ * histories), in this order:
+ * 1. the deployment file's own `aaveV3.startBlock` / `morphoBlue.startBlock` (configuration);
+ * 2. the registry's published figure, when the chain is listed and the deployment names the registry's contract;
+ * 3. on a local dev chain (the file has `dev`, written by `npm run dev`, which deploys the protocols after Keel):
+ *    Keel's own `deploymentBlock`;
+ * otherwise a StartBlockUnknownError — on a real network, reading from Keel's first block would silently leave out
+ * every account that last acted before it.
+ */
+export function protocolStartBlock(
+  d: Pick<Deployment, "chainId" | "deploymentBlock" | "aaveV3" | "morphoBlue" | "dev">,
+  protocol: EventProtocol,
+): bigint {
+  const own = protocol === "aave-v3" ? d.aaveV3?.startBlock : d.morphoBlue?.startBlock;
+  if (own !== undefined) return BigInt(own);
+  const listed = PROTOCOL_REGISTRY[d.chainId];
+  if (listed && protocol === "aave-v3" && listed.aaveV3.startBlock !== undefined && same(d.aaveV3?.pool, listed.aaveV3.pool))
+    return BigInt(listed.aaveV3.startBlock);
+  if (listed && protocol === "morpho-blue" && same(d.morphoBlue?.morpho, listed.morphoBlue.morpho)) return BigInt(listed.morphoBlue.startBlock);
+  if (d.dev) return BigInt(d.deploymentBlock);
+  throw new StartBlockUnknownError(d.chainId, protocol);
+}
+
+const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();

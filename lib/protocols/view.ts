@@ -174,11 +174,13 @@ export function totalsAcross(vaults: readonly LensVault[], views: readonly Posit
 }
 
 /**
- * The position as the liquidation-odds model reads a vault (components/liquidation-odds.tsx): USD values, the largest
- * debt as the borrowed asset (the model has one; with several, the others' volatility is not counted).
+ * The position as the liquidation-odds model reads a vault (components/liquidation-odds.tsx): USD values, every
+ * collateral and every borrowed asset (lib/liquidation-odds.ts prices each one's moves: several debts fold into the
+ * debt side's volatility, `debtSide`); the largest debt is named as the base asset.
  */
 export function oddsInputOf(v: PositionView) {
-  const priced = v.debtUsd !== null && v.collaterals.every((c) => c.valueUsd !== null && c.priceUsd !== null);
+  const priced =
+    v.debtUsd !== null && v.debts.every((d) => d.valueUsd !== null) && v.collaterals.every((c) => c.valueUsd !== null && c.priceUsd !== null);
   const main = v.debts.reduce<AssetLine | undefined>((a, b) => (a === undefined || (b.valueUsd ?? 0n) > (a.valueUsd ?? 0n) ? b : a), undefined);
   return {
     debt: main?.amount ?? 0n,
@@ -186,6 +188,7 @@ export function oddsInputOf(v: PositionView) {
     pricesOk: priced,
     liquidatable: v.healthFactor < WAD,
     baseAsset: (main?.token.address ?? v.collaterals[0]?.token.address ?? "0x0000000000000000000000000000000000000000") as Address,
+    debts: v.debts.map((d) => ({ asset: d.token.address, value: d.valueUsd ?? 0n })),
     collaterals: v.collaterals
       .filter((c) => c.enabled !== false)
       .map((c) => ({

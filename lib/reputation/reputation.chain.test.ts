@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { BaseError, ContractFunctionRevertedError, decodeAbiParameters, maxUint256, parseAbiParameters, parseEventLogs, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelOracleAbi, keelReputationAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelOracleAbi, keelReputationAbi, keelRiskAdminAbi } from "@/contracts-abi";
 import { startReputationScorer } from "@/agents/reputation-scorer";
 import { deployLocal } from "@/scripts/deploy-local";
 import { AGENT_KEYS, ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
@@ -13,7 +13,7 @@ import { maxBorrow, maxWithdraw } from "../risk";
 import { readVault, toPosition } from "../vaults";
 import { disputeCall } from "./dispute";
 import { readHonouredRecord } from "./read";
-import { boostedLimit, bonusForScore } from "./score";
+import { boostedLimit, bonusForScore, lendingValues } from "./score";
 
 /**
  * On a real chain: an account repays and closes a position, ages a month (anvil time warp); the scorer agent reads
@@ -96,8 +96,9 @@ describe("reputation-tailored margins on the chain", () => {
     expect(honoured!.bonusNow).toBe(bonusForScore(honoured!.score, maxBonus));
 
     // Borrow to between the base limit and the boosted one: the market accepts it.
-    const [cv, blv, lv] = await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [id] });
-    const boosted = boostedLimit(blv, cv, lv, honoured!.bonusNow);
+    const [, blv] = await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [id] });
+    const before = await readVault(user.publicClient, d.contracts.lens!, market, id);
+    const boosted = boostedLimit(blv, lendingValues(toPosition(before.vault, before.market).collaterals), honoured!.bonusNow);
     expect(boosted).toBeGreaterThan(blv);
     const usdPerBase = await user.publicClient.readContract({ address: d.contracts.oracle, abi: keelOracleAbi, functionName: "price", args: [base] });
     const amount = (((blv + boosted) / 2n) * 10n ** 6n) / usdPerBase;
@@ -125,6 +126,27 @@ describe("reputation-tailored margins on the chain", () => {
     expect(maxW).toBeGreaterThan(0n);
     expect(await simulate("withdrawCollateral", [id, weth, maxW, user.account.address])).toBeNull();
     expect(await simulate("withdrawCollateral", [id, weth, maxW + 1n, user.account.address])).toBe("ExceedsLtv");
+
+    // Audit R-2: governance winds WBTC down to LTV 0 (through the risk admin's delay). WBTC deposited beside the WETH
+    // then adds nothing to the bonus or to its cap, in the market's check as in the mirror: the max borrow is the same,
+    // accepted, and one unit more refused.
+    const riskAdmin = d.contracts.riskAdmin!;
+    const wbtc = d.assets.find((a) => a.symbol === "WBTC")!.address;
+    const info = await admin.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralInfo", args: [wbtc] });
+    const frozen = { ltv: 0n, liquidationThreshold: info.liquidationThreshold, maxDiscount: info.maxDiscount, supplyCap: info.supplyCap };
+    const proposed = await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "proposeCollateral", args: [market, wbtc, frozen] });
+    const [change] = parseEventLogs({ abi: keelRiskAdminAbi, logs: proposed.logs, eventName: "ChangeProposed" });
+    await warp(Number(await admin.publicClient.readContract({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "delay" })));
+    await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "executeChange", args: [change!.args.changeId] });
+    await user.send({ address: wbtc, abi: devErc20Abi, functionName: "mint", args: [user.account.address, 10n ** 8n] });
+    await user.send({ address: wbtc, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
+    await user.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, wbtc, 10n ** 8n] });
+    const mixed = await readVault(user.publicClient, d.contracts.lens!, market, id);
+    const mixedPosition = { ...toPosition(mixed.vault, mixed.market), ltvBonus: honoured!.bonusNow };
+    const maxMixed = maxBorrow(mixedPosition);
+    expect(maxMixed).toBeGreaterThan(0n);
+    expect(await simulate("borrow", [id, maxMixed, user.account.address])).toBeNull();
+    expect(await simulate("borrow", [id, maxMixed + 1n, user.account.address])).toBe("ExceedsLtv");
 
     // The account disputes the record (lib/reputation/dispute.ts, the vault page's form): an attestation of the dispute
     // schema by the account, naming the record and the attester, with the reason on-chain.

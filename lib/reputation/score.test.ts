@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { WAD } from "../risk";
+import { MAX_LTV_BONUS, WAD } from "../risk";
 import { buildRecords, type VaultEvent } from "./record";
 import { boostedLimit, bonusForScore, DEFAULT_SCORE_POLICY, MAX_SCORE, scoreRecord, type AccountRecord } from "./score";
 
@@ -98,15 +98,15 @@ describe("bonusForScore and boostedLimit (the contracts' formulas)", () => {
         arbWad,
         fc.bigInt({ min: 1n, max: 99n }),
         fc.bigInt({ min: 1n, max: 99n }),
-        fc.bigInt({ min: 0n, max: WAD }),
+        fc.oneof(fc.bigInt({ min: 0n, max: WAD }), fc.bigInt({ min: 0n, max: 2n ** 256n - 1n })),
         (value, ltvPct, gapPct, bonus) => {
           const ltv = (ltvPct * WAD) / 100n;
           const lt = ltv + ((WAD - ltv) * gapPct) / 100n;
           const limit = (value * ltv) / WAD;
           const liq = (value * lt) / WAD;
-          const boosted = boostedLimit(limit, value, liq, bonus);
+          const boosted = boostedLimit(limit, { value, liquidationValue: liq }, bonus);
           expect(boosted).toBeGreaterThanOrEqual(limit);
-          expect(boosted).toBeLessThanOrEqual(limit + (value * bonus) / WAD);
+          expect(boosted).toBeLessThanOrEqual(limit + (value * (bonus < MAX_LTV_BONUS ? bonus : MAX_LTV_BONUS)) / WAD);
           expect(2n * boosted).toBeLessThanOrEqual(limit + liq);
           if (boosted > 0n && liq > limit) expect(liq).toBeGreaterThan(boosted); // HF = liq ÷ debt > 1 at the boosted limit
         },

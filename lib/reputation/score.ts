@@ -99,7 +99,7 @@ export function bonusForScore(score: number, maxBonus: bigint): bigint {
 }
 
 /** The borrow limit with a bonus: the engine mirror's (lib/risk.ts), the one formula. */
-export { boostedLimit } from "../risk";
+export { boostedLimit, lendingValues } from "../risk";
 
 /** The record schema's data, in its field order (KeelReputation.RECORD_SCHEMA). */
 export const RECORD_SCHEMA =

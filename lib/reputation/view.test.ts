@@ -3,7 +3,9 @@ import type { HonouredRecord } from "./read";
 import { reputationView } from "./view";
 
 const WAD = 10n ** 18n;
-const vault = { collateralValue: 30_000n * WAD, borrowLimitValue: 24_000n * WAD, liquidationValue: 25_500n * WAD };
+// 10 WETH at $3,000, LTV 80 %, LT 85 %: base limit $24,000, liquidation value $25,500.
+const weth = { amount: 10n * WAD, price: 3_000n * WAD, decimals: 18, ltv: (8n * WAD) / 10n, liquidationThreshold: (85n * WAD) / 100n };
+const vault = { borrowLimitValue: 24_000n * WAD, collaterals: [weth] };
 const rep = {
   eas: "0x00000000000000000000000000000000000000e5",
   schemaRegistry: "0x00000000000000000000000000000000000000e6",
@@ -34,6 +36,14 @@ describe("reputationView", () => {
     // 5 points of $30,000 = $1,500, capped halfway to the liquidation value: ($25,500 − $24,000) / 2 = $750.
     expect(active).toMatchObject({ state: "active", boostedLimit: 24_750n * WAD, record: { score: 10_000, uid: honoured.uid } });
     if (active.state !== "noSource") expect(active.record!.parts.reduce((s, p) => s + p.points, 0)).toBe(10_000);
+    // Audit R-2: a collateral at LTV 0 beside it adds neither to the bonus nor to its cap.
+    const frozen = { ...weth, amount: 1_000n * WAD, price: 100n * WAD, ltv: 0n };
+    const mixed = reputationView(
+      { source: rep.source, honoured, maxBonus: 5n * 10n ** 16n, bonusNow: honoured.bonusNow, known: true },
+      { ...vault, collaterals: [weth, frozen] },
+      rep,
+    );
+    expect(mixed).toMatchObject({ boostedLimit: 24_750n * WAD });
   });
   it("a source the deployment does not know: no dispute target", () => {
     const v = reputationView({ source: rep.source, honoured: null, maxBonus: 1n, bonusNow: 0n, known: false }, vault, rep);

@@ -5,9 +5,9 @@
  */
 import type { Address, Hex } from "viem";
 import type { ReputationDeployment } from "../deployment";
-import type { LensVault } from "../vaults";
+import type { LendingCollateral } from "../risk";
 import type { HonouredRecord } from "./read";
-import { boostedLimit, MAX_SCORE, scoreRecord, type ScorePart } from "./score";
+import { boostedLimit, lendingValues, MAX_SCORE, scoreRecord, type ScorePart } from "./score";
 
 export interface ReputationReading {
   source: Address | null;
@@ -44,7 +44,7 @@ export type ReputationView =
 
 export function reputationView(
   r: ReputationReading,
-  vault: Pick<LensVault, "borrowLimitValue" | "collateralValue" | "liquidationValue">,
+  vault: { borrowLimitValue: bigint; collaterals: readonly LendingCollateral[] },
   rep?: ReputationDeployment,
 ): ReputationView {
   if (!r.source) return { state: "noSource" };
@@ -56,7 +56,7 @@ export function reputationView(
     maxBonus: r.maxBonus,
     bonus: r.bonusNow,
     baseLimit: vault.borrowLimitValue,
-    boostedLimit: boostedLimit(vault.borrowLimitValue, vault.collateralValue, vault.liquidationValue, r.bonusNow),
+    boostedLimit: boostedLimit(vault.borrowLimitValue, lendingValues(vault.collaterals), r.bonusNow),
     record: h
       ? {
           uid: h.uid,

@@ -30,7 +30,7 @@ export function clientsFor(rpcUrl: string, chainId: number, key: Hex) {
     return getAddress(receipt.contractAddress);
   }
 
-  async function send(request: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) {
+  async function send(request: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint }) {
     const gas = await publicClient.estimateContractGas({ ...request, account } as Parameters<typeof publicClient.estimateContractGas>[0]);
     const hash = await walletClient.writeContract({ ...request, gas: withGasMargin(gas) } as Parameters<typeof walletClient.writeContract>[0]);
     const receipt = await publicClient.waitForTransactionReceipt({ hash });

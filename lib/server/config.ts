@@ -1,12 +1,30 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readChainSettings, type ChainSettings } from "../chains";
 import { parseDeployment, DeploymentError, type Deployment } from "../deployment";
+import { parseCrossChainDeployment, type CrossChainDeployment } from "../crosschain/deployment";
 
 /** A configured chain with its deployment, or why it has none. Serializable: it is handed to the client. */
 export interface ChainConfig extends ChainSettings {
   deployment: Deployment | null;
   deploymentError: string | null;
+  /**
+   * Cross-chain collateral this chain takes part in (as the gateway's or the outpost's chain), when `crosschain.json`
+   * is deployed and both of its chains are configured (docs/cross-chain.md).
+   */
+  crossChain?: CrossChainDeployment;
+}
+
+/** `<dir>/crosschain.json` validated, or null when there is none (one chain) or it is unreadable (logged). */
+export function readCrossChain(dir = deploymentsDir()): CrossChainDeployment | null {
+  const file = path.join(dir, "crosschain.json");
+  if (!existsSync(file)) return null;
+  try {
+    return parseCrossChainDeployment(JSON.parse(readFileSync(file, "utf8")), file);
+  } catch (e) {
+    console.error(`cross-chain collateral off: ${(e as Error).message}`);
+    return null;
+  }
 }
 
 export function deploymentsDir(env: Record<string, string | undefined> = process.env): string {
@@ -34,9 +52,13 @@ export function readDeployment(chainId: number, dir = deploymentsDir()): Deploym
 /** Server side, at request time: the chains from configuration and each one's deployment. */
 export function loadChainConfigs(env: Record<string, string | undefined> = process.env): ChainConfig[] {
   const dir = deploymentsDir(env);
-  return readChainSettings(env).map((chain) => {
+  const settings = readChainSettings(env);
+  const xc = readCrossChain(dir);
+  const both = xc && [xc.gateway.chainId, xc.outpost.chainId].every((id) => settings.some((c) => c.id === id));
+  return settings.map((chain) => {
+    const crossChain = both && (xc.gateway.chainId === chain.id || xc.outpost.chainId === chain.id) ? { crossChain: xc } : {};
     try {
-      return { ...chain, deployment: readDeployment(chain.id, dir), deploymentError: null };
+      return { ...chain, deployment: readDeployment(chain.id, dir), deploymentError: null, ...crossChain };
     } catch (e) {
       const message =
         e instanceof DeploymentError && chain.local

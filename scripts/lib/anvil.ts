@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import type { Hex } from "viem";
+import { tempDir } from "./temp-dir";
 
 const require = createRequire(import.meta.url);
 
@@ -78,7 +80,11 @@ export interface Anvil {
 /** Starts anvil from node_modules on `port` and waits until it answers. */
 export async function startAnvil(opts: { port: number; chainId?: number; blockTime?: number; quiet?: boolean }): Promise<Anvil> {
   const chainId = opts.chainId ?? 31337;
-  const args = ["--port", String(opts.port), "--host", "127.0.0.1", "--chain-id", String(chainId), "--silent"];
+  // anvil writes its older states to disk (hundreds of MB over a test file, GBs over a long dev session) and leaves
+  // them there when stopped, by default in ~/.foundry/anvil/tmp: 66 GB had piled up here, and a CI run failed with
+  // ENOSPC. They go to a folder of ours, deleted when this anvil stops (and at exit).
+  const states = tempDir("keel-anvil-states");
+  const args = ["--port", String(opts.port), "--host", "127.0.0.1", "--chain-id", String(chainId), "--silent", "--cache-path", states];
   if (opts.blockTime) args.push("--block-time", String(opts.blockTime));
   const child = spawn(foundryBin("anvil"), args, { stdio: opts.quiet === false ? "inherit" : "ignore" });
   const url = `http://127.0.0.1:${opts.port}`;
@@ -95,8 +101,12 @@ export async function startAnvil(opts: { port: number; chainId?: number; blockTi
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        const done = () => {
+          rmSync(states, { recursive: true, force: true, maxRetries: 2 });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once("exit", done);
         child.kill("SIGTERM");
       }),
     onDeath: (listener) => {

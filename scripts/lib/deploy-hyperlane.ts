@@ -29,6 +29,9 @@ const FACTORIES = {
   MerkleTreeHook: "hooks/MerkleTreeHook__factory.js",
   ProtocolFee: "hooks/ProtocolFee__factory.js",
   StorageMessageIdMultisigIsm: "isms/multisig/StorageMultisigIsm.sol/StorageMessageIdMultisigIsm__factory.js",
+  // The interchain gas paymaster a real deployment uses as default hook (forge tests prove the fee paid and refunded).
+  InterchainGasPaymaster: "hooks/igp/InterchainGasPaymaster__factory.js",
+  StorageGasOracle: "hooks/igp/StorageGasOracle__factory.js",
 } as const;
 export type HyperlaneContract = keyof typeof FACTORIES;
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import os from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Deployment } from "../../lib/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
@@ -8,6 +7,7 @@ import { freePort, startAnvil, type Anvil } from "./anvil";
 import { startIndexer, type Indexer } from "./indexer";
 import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
+import { tempDir } from "./temp-dir";
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -60,7 +60,7 @@ export async function startStack(
   if (!opts.dev && !existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` first (or use next dev)");
   }
-  const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-stack-"));
+  const outDir = tempDir("keel-stack");
   const chains: Stack["chains"] = [];
   for (const chainId of opts.chains === 2 ? [31337, SECOND_CHAIN_ID] : [31337]) {
     const anvil = await startAnvil({ port: await freePort(), chainId });
@@ -73,7 +73,7 @@ export async function startStack(
         port: await freePort(),
         chains: chains.map((c) => ({ chainId: c.anvil.chainId, rpcUrl: c.anvil.url })),
         deploymentsDir: outDir,
-        dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-stack-indexer-")),
+        dataDir: tempDir("keel-stack-indexer"),
         ...(opts.verbose ? { log: (l: string) => console.log(`[indexer] ${l}`) } : {}),
       })
     : undefined;
@@ -82,7 +82,7 @@ export async function startStack(
     ? await startNotifier({
         port: await freePort(),
         chains: chains.map((c) => ({ rpcUrl: c.anvil.url, deployment: c.deployment })),
-        dataDir: mkdtempSync(path.join(os.tmpdir(), "keel-stack-notifier-")),
+        dataDir: tempDir("keel-stack-notifier"),
         smtpUrl: opts.notifier.smtpUrl,
         domain: `localhost:${appPort}`,
         intervalMs: opts.notifier.intervalMs ?? 1_000,

@@ -5,6 +5,7 @@ import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { useFormat } from "@/hooks/use-format";
 import { positionHistory } from "@/lib/protocols/history";
+import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/registry";
 import type { PositionView } from "@/lib/protocols/view";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -20,10 +21,12 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
   const q = useQuery({
     queryKey: ["keel", "position-history", view.key, view.owner.toLowerCase()],
     staleTime: 60_000,
+    retry: (n, e) => !(e instanceof StartBlockUnknownError) && n < 3,
     queryFn: () => {
       const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] });
       if (!client) throw new Error(`chain ${chain.id} is not configured`);
-      return positionHistory(client, view.position, BigInt(chain.deployment?.deploymentBlock ?? 0));
+      if (!chain.deployment) throw new Error(`chain ${chain.id} has no deployment`);
+      return positionHistory(client, view.position, protocolStartBlock(chain.deployment, view.position.protocol));
     },
   });
   const tokens = [...view.collaterals, ...view.debts].map((x) => x.token);
@@ -37,6 +40,10 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
       <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("title")}</h2>
       {q.isPending ? (
         <p className="mt-3 text-sm text-slate-400">{t("reading")}</p>
+      ) : q.error instanceof StartBlockUnknownError ? (
+        <p className="mt-3 text-sm text-amber-200" data-testid="history-start-unknown">
+          {t("startBlockUnknown", { key: q.error.protocol === "aave-v3" ? "aaveV3.startBlock" : "morphoBlue.startBlock" })}
+        </p>
       ) : q.error ? (
         <p className="mt-3 text-sm text-amber-200">{t("unreadable")}</p>
       ) : q.data.length === 0 ? (

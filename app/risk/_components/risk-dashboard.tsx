@@ -1,38 +1,31 @@
 "use client";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
-import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useProtocolBook, bookTargetKey } from "@/hooks/use-protocol-book";
+import { StartBlockUnknownError } from "@/lib/protocols/registry";
 import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useVolatility } from "@/hooks/use-volatility";
 import { chainUnavailable } from "@/lib/chains";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol } from "@/lib/deployment";
 import { shortAddress } from "@/lib/format";
 import { liquidationOdds } from "@/lib/liquidation-odds";
-import type { BookTarget, ProtocolBook } from "@/lib/protocols/book";
+import type { BookDebt, BookTarget, ProtocolBook } from "@/lib/protocols/book";
 import { positionHref } from "@/lib/protocols/view";
 import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/risk-book";
 import type { ChainConfig } from "@/lib/server/config";
-import { oddsVaultFromBook, vaultDistance } from "@/lib/stress";
+import { bookDebtSigma, oddsVaultFromBook, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";
 import { vaultHref } from "@/app/_components/vault-card";
 import { AtRiskTable } from "./at-risk-table";
+import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
-
-// Charts load after the page is interactive (components/chart-placeholder.tsx).
-const HealthHistogram = dynamic(() => import("./risk-charts").then((m) => m.HealthHistogram), { ssr: false, loading: () => <ChartPlaceholder /> });
-const LiquidationLevelsChart = dynamic(() => import("./risk-charts").then((m) => m.LiquidationLevelsChart), {
-  ssr: false,
-  loading: () => <ChartPlaceholder />,
-});
 
 /**
  * The protocol's risk, market by market: every vault from the indexer's compact book (or the chain's lens pages when
@@ -169,10 +162,10 @@ function MarketRiskView({
   const t = useTranslations("risk");
   const tIndexer = useTranslations("charts.indexer");
   const f = useFormat();
-  const symbolOf = useCallback((a: string) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a), [chain.deployment]);
+  const symbolOf = useCallback((a: string) => assetSymbol(chain, a), [chain]);
   const baseSymbol = symbolOf(view.baseAsset);
   // Stable across renders: the odds and the table recompute only when the book does.
-  const debtAssetOf = useCallback(() => view.baseAsset, [view.baseAsset]);
+  const debtsOf = useCallback((i: number) => (book.debtValue[i]! > 0 ? [{ asset: view.baseAsset, share: 1 }] : []), [view.baseAsset, book]);
   const hrefOf = useCallback((i: number) => vaultHref(chain.id, book.market, BigInt(book.ids[i]!)), [chain.id, book]);
   const labelOf = useCallback((i: number) => `#${book.ids[i]}`, [book]);
   const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
@@ -182,7 +175,7 @@ function MarketRiskView({
     <BookRiskView
       book={book}
       symbolOf={symbolOf}
-      debtAssetOf={debtAssetOf}
+      debtsOf={debtsOf}
       sigmas={sigmas}
       byAsset={byAsset}
       volsPending={volsPending}
@@ -276,10 +269,16 @@ function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarge
           hasData={false}
           onRetry={() => void q.refetch()}
         />
-        {q.error && (
+        {q.error instanceof StartBlockUnknownError ? (
           <p className="text-xs text-slate-400" data-testid="risk-error-detail">
-            {q.error.message.split("\n")[0]}
+            {t("protocol.startBlockUnknown", { key: q.error.protocol === "aave-v3" ? "aaveV3.startBlock" : "morphoBlue.startBlock" })}
           </p>
+        ) : (
+          q.error && (
+            <p className="text-xs text-slate-400" data-testid="risk-error-detail">
+              {q.error.message.split("\n")[0]}
+            </p>
+          )
         )}
       </div>
     );
@@ -323,21 +322,17 @@ function ProtocolRiskView({
     for (const p of positions) for (const x of [...p.collaterals, ...p.debts]) m.set(x.token.address.toLowerCase(), x.token.symbol);
     return m;
   }, [data.columns, positions]);
-  const symbolOf = useCallback(
-    (a: string) => symbols.get(a.toLowerCase()) ?? findAsset(chain.deployment, a)?.symbol ?? shortAddress(a),
-    [symbols, chain.deployment],
-  );
-  const debtAssetOf = useCallback((i: number) => data.debtAsset[i] ?? null, [data.debtAsset]);
+  const symbolOf = useCallback((a: string) => symbols.get(a.toLowerCase()) ?? assetSymbol(chain, a), [symbols, chain]);
+  const debtsOf = useCallback((i: number) => data.debts[i] ?? [], [data.debts]);
   const hrefOf = useCallback((i: number) => positionHref(positions[i]!), [positions]);
   const labelOf = useCallback((i: number) => shortAddress(book.owners[i]!), [book]);
   const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
   const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
-  const severalDebts = useMemo(() => data.debtAsset.filter((a, i) => a === null && book.debtValue[i]! > 0).length, [data.debtAsset, book]);
   return (
     <BookRiskView
       book={book}
       symbolOf={symbolOf}
-      debtAssetOf={debtAssetOf}
+      debtsOf={debtsOf}
       sigmas={sigmas}
       byAsset={byAsset}
       volsPending={volsPending}
@@ -345,17 +340,7 @@ function ProtocolRiskView({
       hrefOf={hrefOf}
       labelOf={labelOf}
       rowLabel={t("protocol.position")}
-      notices={
-        severalDebts > 0 ? (
-          <p
-            role="status"
-            className="rounded-lg border border-slate-800 bg-slate-900/40 px-4 py-2 text-sm text-slate-300"
-            data-testid="risk-several-debts"
-          >
-            {t("protocol.severalDebts", { count: f.number(severalDebts, 0) })}
-          </p>
-        ) : null
-      }
+      notices={null}
       stats={
         <>
           <Stat
@@ -400,7 +385,7 @@ function ProtocolRiskView({
 function BookRiskView({
   book,
   symbolOf,
-  debtAssetOf,
+  debtsOf,
   sigmas,
   byAsset,
   volsPending,
@@ -415,8 +400,8 @@ function BookRiskView({
 }: {
   book: RiskBook;
   symbolOf(asset: string): string;
-  /** The asset row i's debt is in, whose volatility its odds use (null: several: no odds). */
-  debtAssetOf(i: number): Address | null;
+  /** Every asset row i's debt is in, with its share of the debt value: each one's volatility counts in the odds. */
+  debtsOf(i: number): readonly BookDebt[];
   sigmas: Record<string, number | null> | undefined;
   byAsset: Record<string, Volatility | null> | undefined;
   volsPending: boolean;
@@ -444,23 +429,22 @@ function BookRiskView({
   }, [scenario]);
 
   const distance = useMemo(() => Float64Array.from({ length: book.n }, (_, i) => vaultDistance(book, i)), [book]);
-  const debtAssets = useMemo(() => Array.from({ length: book.n }, (_, i) => debtAssetOf(i)), [book, debtAssetOf]);
+  const debts = useMemo(() => Array.from({ length: book.n }, (_, i) => debtsOf(i)), [book, debtsOf]);
   const { odds1, odds7 } = useMemo(() => {
     const o1 = new Float64Array(book.n).fill(NaN);
     const o7 = new Float64Array(book.n).fill(NaN);
     if (sigmas) {
       const colSigmas = book.assets.map((a) => sigmas[a.toLowerCase()] ?? null);
       for (let i = 0; i < book.n; i++) {
-        const debtAsset = debtAssets[i];
-        if (book.debtValue[i] === 0 || !debtAsset) continue;
-        const v = oddsVaultFromBook(book, i, colSigmas, sigmas[debtAsset.toLowerCase()] ?? null);
+        if (book.debtValue[i] === 0) continue;
+        const v = oddsVaultFromBook(book, i, colSigmas, bookDebtSigma(debts[i]!, sigmas));
         if (!v) continue;
         o1[i] = liquidationOdds(v, 1);
         o7[i] = liquidationOdds(v, 7);
       }
     }
     return { odds1: o1, odds7: o7 };
-  }, [book, sigmas, debtAssets]);
+  }, [book, sigmas, debts]);
 
   const totalDebt = useMemo(() => Array.from(book.debtValue).reduce((a, b) => a + b, 0), [book]);
   const expected7 = useMemo(() => {
@@ -474,8 +458,14 @@ function BookRiskView({
     return { n, debt };
   }, [book, odds7]);
   const debtOnly = useMemo(
-    () => new Set(debtAssets.filter((a): a is Address => a !== null && !book.assets.some((c) => c.toLowerCase() === a.toLowerCase()))),
-    [debtAssets, book],
+    () =>
+      new Set(
+        debts
+          .flat()
+          .map((x) => x.asset)
+          .filter((a) => !book.assets.some((c) => c.toLowerCase() === a.toLowerCase())),
+      ),
+    [debts, book],
   );
 
   return (

@@ -1,15 +1,14 @@
 "use client";
 import { useMemo } from "react";
 import { useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import type { StewardCollateralView } from "@/hooks/use-risk-steward";
 
-const TOOLTIP = {
-  contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 },
-  labelStyle: { color: "#cbd5e1" },
-};
+// The drawing (recharts) loads when it comes near the screen; the caption and text table render with the page.
+const StewardPlot = dynamic(() => import("./steward-plot").then((m) => m.StewardPlot), { ssr: false });
 const MAX_POINTS = 240;
 
 /**
@@ -42,36 +41,9 @@ export function StewardChart({ c }: { c: StewardCollateralView }) {
         columns={[t("time"), t("volatility"), t("threshold")]}
         rows={spread(data, 12).map((p) => [f.utc(p.t), pct(p.sigma), pct(p.lt)])}
       />
-      <div className="h-48" aria-hidden>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
-          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 4, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={["dataMin", "dataMax"]}
-              stroke="#64748b"
-              fontSize={10}
-              tickFormatter={(x: number) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")}
-              minTickGap={40}
-            />
-            <YAxis yAxisId="sigma" stroke="#38bdf8" fontSize={10} width={40} tickFormatter={(x: number) => `${Math.round(x)}%`} />
-            <YAxis
-              yAxisId="lt"
-              orientation="right"
-              stroke="#f59e0b"
-              fontSize={10}
-              width={40}
-              domain={[50, 100]}
-              tickFormatter={(x: number) => `${Math.round(x)}%`}
-            />
-            <Tooltip {...TOOLTIP} labelFormatter={(x) => f.utc(Number(x))} formatter={(v, name) => [pct(Number(v)), String(name)]} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line yAxisId="sigma" type="monotone" dataKey="sigma" name={t("volatility")} stroke="#38bdf8" dot={false} isAnimationActive={false} />
-            <Line yAxisId="lt" type="stepAfter" dataKey="lt" name={t("threshold")} stroke="#f59e0b" dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <NearViewport height="h-48">
+        <StewardPlot data={data} pct={pct} />
+      </NearViewport>
     </figure>
   );
 }

@@ -1,19 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import { memo } from "react";
-import { ChartPlaceholder } from "@/components/chart-placeholder";
 import { useFormat } from "@/hooks/use-format";
 import { useRiskSteward, type StewardChangeRow, type StewardCollateralView } from "@/hooks/use-risk-steward";
 import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
 import type { ChainConfig } from "@/lib/server/config";
 import type { LensMarket } from "@/lib/vaults";
-
-// recharts loads after the page is interactive, as /risk's other charts (components/chart-placeholder.tsx).
-const StewardChart = dynamic(() => import("./steward-chart").then((m) => m.StewardChart), {
-  ssr: false,
-  loading: () => <ChartPlaceholder height="h-48" />,
-});
+import { StewardChart } from "./steward-chart";
 
 const toWad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 

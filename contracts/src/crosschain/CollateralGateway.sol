@@ -23,15 +23,24 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
     mapping(address claim => address remoteToken) public remoteTokenOf;
     /// @notice Claim tokens created by this gateway.
     mapping(address claim => bool) public isClaim;
-    /// @notice Keel markets claims may be deposited in and move through (added, never removed: claims inside must
-    /// always be able to leave).
-    mapping(address market => bool) public isMarket;
+    /// @notice Each market's standing: `Listed` markets take credits and deposits of claims; a `Removed` market takes
+    /// no more, but the claims inside it can still leave (withdrawal, seizure).
+    mapping(address market => MarketStatus) public marketStatus;
     /// @notice Total ever minted / burned for release, per claim (for reconciliation with the outpost's deposited /
     /// released).
     mapping(address claim => uint256) public credited;
     mapping(address claim => uint256) public redeemed;
+    /// @notice Remote tokens whose Credit was refused (their decimals differ from the claim's), per account: not
+    /// minted here, returnable to chain B with `returnRefused`.
+    mapping(address account => mapping(address remoteToken => uint256)) public refused;
     /// @notice Number of Releases so far (the last one's nonce).
     uint256 public releaseNonce;
+
+    enum MarketStatus {
+        None,
+        Listed,
+        Removed
+    }
 
     /// @notice Thrown when a Credit names a remote token without a claim token (the message fails; it can be
     /// delivered again once the owner adds the claim).
@@ -44,6 +53,8 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
     error ClaimExists(address remoteToken);
     /// @notice Thrown when `withdraw` is called by someone other than the vault's owner.
     error NotVaultOwner(uint256 vaultId, address caller);
+    /// @notice Thrown when returning more refused tokens than the caller has refused.
+    error ExceedsRefused(address remoteToken, uint256 amount, uint256 refused);
 
     /// @notice A claim token was created.
     event ClaimAdded(address indexed claim, string name, string symbol);
@@ -51,6 +62,13 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
     event RemoteTokenBound(address indexed claim, address indexed remoteToken);
     /// @notice A market was added.
     event MarketAdded(address indexed market);
+    /// @notice A market was removed: no more credits or deposits of claims; claims inside it can still leave.
+    event MarketRemoved(address indexed market);
+    /// @notice Credit `nonce` refused: the remote token has `decimals`, the claim others; nothing minted, `amount`
+    /// returnable by `account` (`returnRefused`).
+    event CreditRefused(
+        uint256 indexed nonce, address indexed account, address remoteToken, uint256 amount, uint8 decimals
+    );
     /// @notice Credit `nonce` delivered: `amount` claims deposited in vault `vaultId` of `market`.
     event Credited(
         uint256 indexed nonce, address indexed market, uint256 indexed vaultId, address claim, uint256 amount
@@ -59,7 +77,8 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
     event CreditedToAccount(
         uint256 indexed nonce, address indexed account, address claim, uint256 amount, bytes reason
     );
-    /// @notice Claims burned and Release `messageId` dispatched to send `amount` of the remote token to `recipient`.
+    /// @notice Claims burned (or, with `claim` zero, refused tokens returned) and Release `messageId` dispatched to
+    /// send `amount` of the remote token to `recipient`.
     event ReleaseDispatched(
         bytes32 indexed messageId,
         uint256 indexed nonce,
@@ -101,18 +120,39 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
     /// @notice Lets claims be deposited in `market` and move through it. Owner only.
     function addMarket(address market) external onlyOwner {
         if (market == address(0)) revert ZeroValue();
-        isMarket[market] = true;
+        marketStatus[market] = MarketStatus.Listed;
         emit MarketAdded(market);
     }
 
-    /// @notice Native fee (msg.value) the Mailbox's hooks take to dispatch a Release.
+    /// @notice Stops credits and deposits of claims into `market`; claims inside it can still leave (withdrawal,
+    /// seizure) and be redeemed. Owner only.
+    function removeMarket(address market) external onlyOwner {
+        if (marketStatus[market] != MarketStatus.Listed) revert UnknownMarket(market);
+        marketStatus[market] = MarketStatus.Removed;
+        emit MarketRemoved(market);
+    }
+
+    /// @inheritdoc IClaimGateway
+    function isMarket(address market) public view returns (bool) {
+        return marketStatus[market] == MarketStatus.Listed;
+    }
+
+    /// @inheritdoc IClaimGateway
+    function wasMarket(address market) public view returns (bool) {
+        return marketStatus[market] != MarketStatus.None;
+    }
+
+    /// @notice Native fee (msg.value) the Mailbox's hooks take to dispatch a Release (paid for
+    /// `CrossChainMessage.RELEASE_GAS_LIMIT` of gas on the remote chain). Paying more is fine: the excess is refunded.
     function quoteRelease(address claim, uint256 amount, address recipient) external view returns (uint256) {
-        return _quote(CrossChainMessage.encode(_release(_remoteTokenOf(claim), amount, recipient, releaseNonce + 1)));
+        CrossChainMessage.Body memory body = _release(_remoteTokenOf(claim), amount, recipient, releaseNonce + 1);
+        return _quote(CrossChainMessage.encode(body), CrossChainMessage.RELEASE_GAS_LIMIT);
     }
 
     /// @notice Takes `amount` claims out of vault `vaultId` of `market` (caller must own it and have made this gateway
     /// its operator in the market: `setOperator(gateway, true)`), burns them and dispatches their Release to
-    /// `recipient` on the remote chain. The market refuses if the vault would leave its LTV.
+    /// `recipient` on the remote chain. The market refuses if the vault would leave its LTV. Pay the hooks' fee as
+    /// msg.value (at least `quoteRelease`; the hooks refund any excess to the caller). Works for removed markets too.
     /// @return messageId The Hyperlane message id of the Release.
     function withdraw(address market, uint256 vaultId, address claim, uint256 amount, address recipient)
         external
@@ -120,7 +160,7 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         nonReentrant
         returns (bytes32 messageId)
     {
-        if (!isMarket[market]) revert UnknownMarket(market);
+        if (!wasMarket(market)) revert UnknownMarket(market);
         if (IKeelMarket(market).vaultOwner(vaultId) != msg.sender) revert NotVaultOwner(vaultId, msg.sender);
         address remoteToken = _remoteTokenOf(claim);
         IKeelMarket(market).withdrawCollateral(vaultId, claim, amount, address(this));
@@ -138,6 +178,22 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         messageId = _burnAndRelease(msg.sender, claim, _remoteTokenOf(claim), amount, recipient);
     }
 
+    /// @notice Sends `amount` of the caller's refused `remoteToken` (a Credit whose decimals differed from the
+    /// claim's) back to `recipient` on the remote chain. Pay the hooks' fee as msg.value (`quoteRelease` of any claim).
+    /// @return messageId The Hyperlane message id of the Release.
+    function returnRefused(address remoteToken, uint256 amount, address recipient)
+        external
+        payable
+        nonReentrant
+        returns (bytes32 messageId)
+    {
+        if (amount == 0 || recipient == address(0)) revert ZeroValue();
+        uint256 held = refused[msg.sender][remoteToken];
+        if (amount > held) revert ExceedsRefused(remoteToken, amount, held);
+        refused[msg.sender][remoteToken] = held - amount;
+        messageId = _sendRelease(address(0), remoteToken, amount, recipient);
+    }
+
     function _burnAndRelease(address holder, address claim, address remoteToken, uint256 amount, address recipient)
         private
         returns (bytes32 messageId)
@@ -145,8 +201,18 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         if (amount == 0 || recipient == address(0)) revert ZeroValue();
         ClaimToken(claim).burn(holder, amount);
         redeemed[claim] += amount;
+        messageId = _sendRelease(claim, remoteToken, amount, recipient);
+    }
+
+    function _sendRelease(address claim, address remoteToken, uint256 amount, address recipient)
+        private
+        returns (bytes32 messageId)
+    {
         uint256 nonce = ++releaseNonce;
-        messageId = _dispatch(CrossChainMessage.encode(_release(remoteToken, amount, recipient, nonce)));
+        messageId = _dispatch(
+            CrossChainMessage.encode(_release(remoteToken, amount, recipient, nonce)),
+            CrossChainMessage.RELEASE_GAS_LIMIT
+        );
         emit ReleaseDispatched(messageId, nonce, msg.sender, claim, amount, recipient);
     }
 
@@ -155,7 +221,8 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         pure
         returns (CrossChainMessage.Body memory)
     {
-        return CrossChainMessage.Body(CrossChainMessage.RELEASE, remoteToken, amount, recipient, address(0), 0, nonce);
+        return
+            CrossChainMessage.Body(CrossChainMessage.RELEASE, remoteToken, amount, recipient, address(0), 0, nonce, 0);
     }
 
     function _remoteTokenOf(address claim) private view returns (address remoteToken) {
@@ -170,10 +237,16 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         if (b.kind != CrossChainMessage.CREDIT) revert CrossChainMessage.UnknownMessageKind(b.kind);
         ClaimToken claim = claimOf[b.token];
         if (address(claim) == address(0)) revert UnknownRemoteAsset(b.token);
+        if (b.decimals != claim.decimals()) {
+            // Minting would misprice the collateral by 10^(difference): hold the amount for return instead.
+            refused[b.account][b.token] += b.amount;
+            emit CreditRefused(b.nonce, b.account, b.token, b.amount, b.decimals);
+            return;
+        }
         credited[address(claim)] += b.amount;
         claim.mint(address(this), b.amount);
         bytes memory reason;
-        if (isMarket[b.market]) {
+        if (isMarket(b.market)) {
             claim.approve(b.market, b.amount);
             try IKeelMarket(b.market).depositCollateral(b.vaultId, address(claim), b.amount) {
                 emit Credited(b.nonce, b.market, b.vaultId, address(claim), b.amount);

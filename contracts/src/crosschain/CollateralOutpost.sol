@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
@@ -55,26 +56,30 @@ contract CollateralOutpost is HyperlaneRouter, ReentrancyGuard {
         HyperlaneRouter(mailbox_, remoteDomain_, ism_, owner_)
     {}
 
-    /// @notice Lists or unlists `token` for deposits. Owner only.
+    /// @notice Lists or unlists `token` for deposits. Owner only. A listed token must answer `decimals()` (every
+    /// Credit carries them).
     function setSupported(address token, bool ok) external onlyOwner {
         if (token == address(0)) revert ZeroValue();
+        if (ok) IERC20Metadata(token).decimals();
         supported[token] = ok;
         emit SupportedSet(token, ok);
     }
 
-    /// @notice Native fee (msg.value) the Mailbox's hooks take to dispatch a deposit's Credit.
+    /// @notice Native fee (msg.value) the Mailbox's hooks take to dispatch a deposit's Credit (paid for
+    /// `CrossChainMessage.CREDIT_GAS_LIMIT` of gas on the remote chain). Paying more is fine: the excess is refunded.
     function quoteDeposit(address token, uint256 amount, address market, uint256 vaultId, address account)
         external
         view
         returns (uint256)
     {
-        return _quote(CrossChainMessage.encode(_credit(token, amount, market, vaultId, account, depositNonce + 1)));
+        CrossChainMessage.Body memory body = _credit(token, amount, market, vaultId, account, depositNonce + 1);
+        return _quote(CrossChainMessage.encode(body), CrossChainMessage.CREDIT_GAS_LIMIT);
     }
 
     /// @notice Locks `amount` of `token` from the caller and dispatches a Credit of vault `vaultId` of `market` on the
     /// remote chain. If the gateway cannot add it to that vault (market not Keel's, vault missing, supply cap), it
     /// mints the claims to `account` there instead, redeemable back to this chain. Pay the hooks' fee as msg.value
-    /// (`quoteDeposit`).
+    /// (at least `quoteDeposit`; the hooks refund any excess to the caller).
     /// @return messageId The Hyperlane message id of the Credit.
     function deposit(address token, uint256 amount, address market, uint256 vaultId, address account)
         external
@@ -91,16 +96,22 @@ contract CollateralOutpost is HyperlaneRouter, ReentrancyGuard {
         locked[token] += amount;
         deposited[token] += amount;
         uint256 nonce = ++depositNonce;
-        messageId = _dispatch(CrossChainMessage.encode(_credit(token, amount, market, vaultId, account, nonce)));
+        messageId = _dispatch(
+            CrossChainMessage.encode(_credit(token, amount, market, vaultId, account, nonce)),
+            CrossChainMessage.CREDIT_GAS_LIMIT
+        );
         emit Deposited(messageId, nonce, msg.sender, token, amount, market, vaultId, account);
     }
 
+    /// @dev A Credit carries the token's own decimals, so the gateway can refuse to mint claims of other decimals.
     function _credit(address token, uint256 amount, address market, uint256 vaultId, address account, uint256 nonce)
         private
-        pure
+        view
         returns (CrossChainMessage.Body memory)
     {
-        return CrossChainMessage.Body(CrossChainMessage.CREDIT, token, amount, account, market, vaultId, nonce);
+        uint8 decimals = IERC20Metadata(token).decimals();
+        return
+            CrossChainMessage.Body(CrossChainMessage.CREDIT, token, amount, account, market, vaultId, nonce, decimals);
     }
 
     /// @dev A Release from the gateway: its claims were burned there; send the tokens.

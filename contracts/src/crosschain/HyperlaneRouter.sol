@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
+import {StandardHookMetadata} from "@hyperlane-xyz/core/contracts/hooks/libs/StandardHookMetadata.sol";
 import {IMessageRecipient} from "@hyperlane-xyz/core/contracts/interfaces/IMessageRecipient.sol";
 import {
     IInterchainSecurityModule,
@@ -22,7 +23,8 @@ abstract contract HyperlaneRouter is IMessageRecipient, ISpecifiesInterchainSecu
     IMailbox public immutable mailbox;
     /// @notice The Hyperlane domain of the one remote chain this router talks to.
     uint32 public immutable remoteDomain;
-    /// @notice The security module the Mailbox asks about messages for this router (zero: the Mailbox's default).
+    /// @notice The security module the Mailbox asks about messages for this router (never zero: a zero module would
+    /// mean the Mailbox's default, which the Mailbox's owner can change).
     IInterchainSecurityModule public immutable ism;
     /// @notice The enrolled router on `remoteDomain`, as a Hyperlane bytes32 address (zero until enrolled).
     bytes32 public remoteRouter;
@@ -46,7 +48,9 @@ abstract contract HyperlaneRouter is IMessageRecipient, ISpecifiesInterchainSecu
     constructor(IMailbox mailbox_, uint32 remoteDomain_, IInterchainSecurityModule ism_, address owner_)
         Ownable(owner_)
     {
-        if (address(mailbox_) == address(0) || remoteDomain_ == 0) revert ZeroValue();
+        if (address(mailbox_) == address(0) || remoteDomain_ == 0 || address(ism_) == address(0)) {
+            revert ZeroValue();
+        }
         mailbox = mailbox_;
         remoteDomain = remoteDomain_;
         ism = ism_;
@@ -73,14 +77,23 @@ abstract contract HyperlaneRouter is IMessageRecipient, ISpecifiesInterchainSecu
         _handle(body);
     }
 
-    /// @notice What the Mailbox's hooks charge (in native token, sent as msg.value) to dispatch `body`.
-    function _quote(bytes memory body) internal view returns (uint256) {
-        return mailbox.quoteDispatch(remoteDomain, _router(), body);
+    /// @notice What the Mailbox's hooks charge (in native token, sent as msg.value) to dispatch `body` with
+    /// `gasLimit` of destination gas: the same metadata `_dispatch` sends.
+    function _quote(bytes memory body, uint256 gasLimit) internal view returns (uint256) {
+        return mailbox.quoteDispatch(remoteDomain, _router(), body, _hookMetadata(gasLimit, msg.sender));
     }
 
-    /// @dev Dispatches `body` to the enrolled router, paying the hooks with msg.value; returns the message id.
-    function _dispatch(bytes memory body) internal returns (bytes32) {
-        return mailbox.dispatch{value: msg.value}(remoteDomain, _router(), body);
+    /// @dev Dispatches `body` to the enrolled router, paying the hooks with msg.value for `gasLimit` of destination
+    /// gas; whatever msg.value exceeds the fee is refunded by the hooks to msg.sender (so a caller may add headroom
+    /// to a quote). Returns the message id.
+    function _dispatch(bytes memory body, uint256 gasLimit) internal returns (bytes32) {
+        return mailbox.dispatch{value: msg.value}(remoteDomain, _router(), body, _hookMetadata(gasLimit, msg.sender));
+    }
+
+    /// @dev Hyperlane's standard hook metadata: no value forwarded to the destination, `gasLimit` of destination gas
+    /// paid for, overpayment refunded to `refundTo` (without it the hooks refund this router, which takes no ether).
+    function _hookMetadata(uint256 gasLimit, address refundTo) private pure returns (bytes memory) {
+        return StandardHookMetadata.format(0, gasLimit, refundTo);
     }
 
     function _router() private view returns (bytes32 r) {

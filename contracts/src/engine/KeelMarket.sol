@@ -100,25 +100,34 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     }
 
     /// @inheritdoc IKeelMarket
-    /// @dev Runs in KeelMarketModule.
+    /// @dev Runs in KeelMarketModule, then, when the vault moved, the new owner's check (`_checkMoved`).
     function transferVault(
-        uint256,
-        /* id */
+        uint256 id,
         address /* to */
     )
         external
     {
-        _delegateToModule();
+        address before = _vaults[id].owner;
+        _callModule();
+        if (_vaults[id].owner != before) _checkMoved(id);
     }
 
     /// @inheritdoc IKeelMarket
-    /// @dev Runs in KeelMarketModule.
-    function acceptVault(
-        uint256 /* id */
-    )
-        external
-    {
-        _delegateToModule();
+    /// @dev Runs in KeelMarketModule, then the new owner's check (`_checkMoved`).
+    function acceptVault(uint256 id) external {
+        _callModule();
+        _checkMoved(id);
+    }
+
+    /// @dev After vault `id` changed hands: with debt, it must be within its new owner's limit (its base LTV, or
+    /// boosted by the new owner's own record), as if the new owner had borrowed it; otherwise an account's reputation
+    /// bonus could be lent (take a vault, borrow on one's own bonus, hand it back). In a multicall, checked at its end
+    /// against the final owner.
+    function _checkMoved(uint256 id) internal {
+        if (_vaults[id].debtShares != 0 && !_deferCheck(id)) {
+            (Totals memory t,) = _accrued();
+            _checkLtv(id, t);
+        }
     }
 
     /// @inheritdoc IKeelMarket
@@ -596,6 +605,39 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
     }
 
     /* INTERNAL */
+
+    /// @dev KeelMarketModule.limitWithBonus by delegatecall: the reputation-bonus path (reached only by a vault over
+    /// its base limit) runs in the module, under the market's code-size limit.
+    function _boostedLimit(uint256 id, address owner_, uint256 limit) internal override returns (uint256 boosted) {
+        address m = module;
+        bytes4 sel = KeelMarketModule.limitWithBonus.selector;
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore(p, sel)
+            mstore(add(p, 4), id)
+            mstore(add(p, 36), owner_)
+            mstore(add(p, 68), limit)
+            if iszero(delegatecall(gas(), m, p, 100, p, 32)) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+            boosted := mload(p)
+        }
+    }
+
+    /// @dev Runs the current call in the module (delegatecall), reverting with its error; returns here (for a function
+    /// of the module that returns nothing).
+    function _callModule() internal {
+        address m = module;
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            calldatacopy(p, 0, calldatasize())
+            if iszero(delegatecall(gas(), m, p, calldatasize(), 0, 0)) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+        }
+    }
 
     /// @dev Runs the current call in the module (delegatecall) and returns or reverts with its result.
     function _delegateToModule() internal {

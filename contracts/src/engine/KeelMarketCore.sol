@@ -437,7 +437,7 @@ abstract contract KeelMarketCore {
     /// accrued to now (in storage or, when the caller need not write them, only in memory: see `_accrued`). A vault
     /// without debt always is. The same values as `_health` (borrow limit and debt value), from one slot per
     /// collateral (`Listed`).
-    function _checkLtv(uint256 id, Totals memory t) internal view {
+    function _checkLtv(uint256 id, Totals memory t) internal {
         Vault storage v = _vaults[id];
         (uint256 shares, uint256 balance0) = (v.debtShares, v.balance0); // one slot, read once
         if (shares == 0) return;
@@ -458,30 +458,55 @@ abstract contract KeelMarketCore {
         if (basePrice == 0) basePrice = oracle.price(BASE);
         uint256 debtValue = HealthLib.valueUp(debt, basePrice, BASE_SCALE);
         if (debtValue > limit) {
-            limit = _limitWithBonus(id, v.owner, limit);
+            limit = _boostedLimit(id, v.owner, limit);
             if (debtValue > limit) revert IKeelMarket.ExceedsLtv(id, limit, debtValue);
         }
     }
 
-    /// @dev Vault `id`'s borrow limit with its owner's reputation bonus (`limit`, the base one, when it has none): the
-    /// base limit plus bonus × collateral value, capped at halfway from the base limit to the liquidation value, so a
-    /// vault at its boosted limit keeps a health factor of at least 2 × liquidation value ÷ (base limit + liquidation
-    /// value) > 1. Only the borrow and withdraw checks call it, and only for a vault over its base limit; liquidation and
-    /// the health factor never do. A source that reverts or answers badly counts as no bonus.
+    /// @dev `_limitWithBonus`, wherever it runs: the module runs it, the market delegates it to the module (its code
+    /// stays out of the market, under the code-size limit).
+    function _boostedLimit(uint256 id, address owner_, uint256 limit) internal virtual returns (uint256);
+
+    /// @dev Vault `id`'s borrow limit with its owner's reputation bonus (`limit`, the base one, when it has none). Only
+    /// the collaterals that lend count (LTV above 0: an LTV of 0 is how governance stops borrowing against an asset, and
+    /// the bonus must not undo it): the base limit plus bonus × their value, capped at halfway from the base limit to
+    /// their liquidation value, so a vault at its boosted limit keeps a health factor of at least 2 × liquidation value
+    /// ÷ (base limit + liquidation value) > 1. The bonus counts as at most MAX_LTV_BONUS, whatever the source answers.
+    /// Only the borrow, withdraw and vault-transfer checks call it, and only for a vault over its base limit;
+    /// liquidation and the health factor never do. A source that reverts, answers badly or needs more than
+    /// RiskBoundsLib.REPUTATION_GAS counts as no bonus.
     function _limitWithBonus(uint256 id, address owner_, uint256 limit) internal view returns (uint256) {
         address source = _config.reputation;
         if (source == address(0)) return limit;
         uint256 bonus;
+        uint256 gasAllowance = RiskBoundsLib.REPUTATION_GAS;
         assembly ("memory-safe") {
             let m := mload(0x40)
             mstore(m, shl(224, 0x0ef5c722)) // ltvBonus(address)
             mstore(add(m, 4), owner_)
-            let ok := staticcall(gas(), source, m, 36, m, 32)
+            let ok := staticcall(gasAllowance, source, m, 36, m, 32)
             if and(ok, eq(returndatasize(), 32)) { bonus := mload(m) }
         }
         if (bonus == 0) return limit;
-        Health memory h = _health(id, 0, address(0), type(uint256).max, _collaterals[address(0)]);
-        return limit + h.collateralValue.wMulDown(bonus).min((h.liquidationValue - h.borrowLimitValue) / 2);
+        uint256 value;
+        uint256 base;
+        uint256 liquidation;
+        uint256 mask = _heldMask(_vaults[id]);
+        for (uint256 i; mask != 0; ++i) {
+            if (mask & 1 != 0) {
+                Params memory e = _listedParams(i);
+                if (e.ltv != 0) {
+                    uint256 v =
+                        HealthLib.valueDown(_balanceOf(id, e.asset, i), _priceOrZero(e.asset), _scale(e.decimals));
+                    value += v;
+                    base += v.wMulDown(e.ltv);
+                    liquidation += v.wMulDown(e.lt);
+                }
+            }
+            mask >>= 1;
+        }
+        // lt > ltv for every listed collateral (RiskBoundsLib), so liquidation ≥ base.
+        return limit + value.wMulDown(bonus.min(RiskBoundsLib.MAX_LTV_BONUS)).min((liquidation - base) / 2);
     }
 
     /// @dev Inside a multicall, records vault `id` for the end-of-batch LTV check and returns true; otherwise returns

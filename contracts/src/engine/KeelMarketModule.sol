@@ -169,7 +169,8 @@ contract KeelMarketModule is KeelMarketCore {
         _moveVault(id, v, v.owner, msg.sender);
     }
 
-    /// @dev Moves vault `id` from `from`'s list to `to`'s and clears any pending offer.
+    /// @dev Moves vault `id` from `from`'s list to `to`'s and clears any pending offer. The market then checks the vault
+    /// against `to`'s limit (KeelMarket `_checkMoved`).
     function _moveVault(uint256 id, Vault storage v, address from, address to) internal {
         delete _pendingVaultOwner[id];
         uint256[] storage fromList = _ownerVaults[from];
@@ -183,6 +184,17 @@ contract KeelMarketModule is KeelMarketCore {
         v.owner = to;
         toList.push(id);
         emit IKeelMarket.VaultTransferred(id, from, to);
+    }
+
+    /// @dev KeelMarket's `_boostedLimit`, run here by delegatecall (see `_limitWithBonus`): the bonus path lives in the
+    /// module for the market's code-size limit. Not in the market's interface; called directly, the module has no
+    /// source and returns `limit`.
+    function limitWithBonus(uint256 id, address owner_, uint256 limit) external view returns (uint256) {
+        return _limitWithBonus(id, owner_, limit);
+    }
+
+    function _boostedLimit(uint256 id, address owner_, uint256 limit) internal view override returns (uint256) {
+        return _limitWithBonus(id, owner_, limit);
     }
 
     /// @dev KeelMarket.flashLoan, run here by delegatecall (documented in KeelMarket).

@@ -145,7 +145,8 @@ interface IKeelMarket {
     error InsufficientLiquidity(uint256 requested, uint256 available);
     /// @notice The reserves (or the cash backing them) are below the amount asked for.
     error InsufficientReserves(uint256 requested, uint256 available);
-    /// @notice After the action the vault's debt value exceeds Σ collateral value × LTV.
+    /// @notice After the action the vault's debt value exceeds its borrow limit (Σ collateral value × LTV, with its
+    /// owner's reputation bonus when it has one).
     error ExceedsLtv(uint256 id, uint256 borrowLimitValue, uint256 debtValue);
     /// @notice The vault's health factor is not below 1.
     error NotLiquidatable(uint256 id, uint256 healthFactor);
@@ -180,10 +181,15 @@ interface IKeelMarket {
     /// @notice Offers vault `id` (collateral and debt) to `to`; `to` becomes its owner by calling `acceptVault`. Owner
     /// only. The transfer is immediate when `to` has made the caller its operator (`setOperator`): it already trusts
     /// the caller with all its vaults. Offering the vault to its owner withdraws a pending offer. Nobody can push a
-    /// vault onto an address that did not consent, so an owner's list grows only by its own doing.
+    /// vault onto an address that did not consent, so an owner's list grows only by its own doing. A vault with debt
+    /// moves only within its new owner's limit (ExceedsLtv otherwise; see `acceptVault`).
     function transferVault(uint256 id, address to) external;
 
-    /// @notice Accepts vault `id` offered to the caller by `transferVault`; operators of the old owner lose access.
+    /// @notice Accepts vault `id` offered to the caller by `transferVault`; operators of the old owner lose access. A
+    /// vault with debt must be within the caller's limit, as if the caller had borrowed it: its base LTV or the
+    /// caller's own reputation bonus (so no account lends its bonus by taking a vault, borrowing and handing it back).
+    /// In a multicall this is checked at its end, so `[acceptVault, repay]` takes a vault that the repayment brings
+    /// within.
     function acceptVault(uint256 id) external;
 
     /// @notice The account vault `id` is offered to, until it accepts (zero: none).
@@ -263,8 +269,10 @@ interface IKeelMarket {
     function setBorrowPaused(bool paused) external;
 
     /// @notice Sets the reputation source (an IKeelReputation; zero: none). A vault over its base LTV may still borrow
-    /// or withdraw within its owner's bonus from that source: each collateral's LTV plus the bonus, capped at halfway
-    /// to the collateral's liquidation threshold. Liquidation and the health factor never use it.
+    /// or withdraw (or change hands) within its owner's bonus from that source, counted over the collaterals with an
+    /// LTV above 0 only: base limit + min(bonus × their value, half of their liquidation value − base limit), the
+    /// bonus taken as at most 10 points (MAX_LTV_BONUS) whatever the source answers. Liquidation and the health factor
+    /// never use it.
     function setReputation(address source) external;
 
     /// @notice Sends `amount` of protocol reserves to `to` (limited by reserves and by cash on hand).

@@ -21,6 +21,13 @@ library RiskBoundsLib {
     uint256 internal constant MAX_FLASH_FEE_BPS = 100;
     /// @notice Highest borrow rate the model may reach at 100% utilisation: 1000% a year, per second.
     uint256 internal constant MAX_BORROW_RATE = 10 * WAD / 365 days;
+    /// @notice Largest reputation LTV bonus a market honours (10 points): a source's answer above it counts as it.
+    uint256 internal constant MAX_LTV_BONUS = 0.1e18;
+    /// @notice Gas a market gives its reputation source's `ltvBonus` call: a source that needs more (or loops) counts
+    /// as no bonus instead of burning the borrower's gas. KeelReputation's lookup (one cold slot) costs about 2,600 gas
+    /// inside the call (`test_realSourceLookup_fitsTheAllowance` asserts under half); the rest is room for a source that
+    /// reads EAS itself.
+    uint256 internal constant REPUTATION_GAS = 100_000;
 
     /// @dev Reverts unless LTV < LT ≤ MAX_LT, MIN_DISCOUNT ≤ maxDiscount ≤ MAX_DISCOUNT and (1 + maxDiscount) × LT < 1
     /// (as Aave's configurator requires): a liquidation paying the largest discount must still leave the vault's

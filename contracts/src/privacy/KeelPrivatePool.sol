@@ -126,18 +126,13 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     event NoteSpent(uint256 indexed nullifier);
     /// @notice An action moved `amount` tokens (collateral or base; for a liquidation, the collateral seized) and
     /// `shares` debt shares; `recipient` is zero for deposits and repayments. `memo` is the new note encrypted to its
-    /// owner (opaque to the pool; bound by the proof, so nobody can replace it). `ephKey` and `ciphertext` are the new
-    /// note encrypted to the liquidators (proven).
+    /// owner (opaque to the pool; bound by the proof, so nobody can replace it).
     event PrivateAction(
-        Action indexed kind,
-        uint256 amount,
-        uint256 shares,
-        address indexed recipient,
-        uint256 leafIndex,
-        bytes memo,
-        uint256 ephKey,
-        uint256[3] ciphertext
+        Action indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo
     );
+    /// @notice The note at `leafIndex` encrypted to the liquidators' Baby Jubjub key: the y of the ephemeral point and
+    /// three field elements (proven: they decrypt to the note the commitment opens to).
+    event NoteEncrypted(uint256 indexed leafIndex, uint256 ephKey, uint256[3] ciphertext);
     /// @notice Seized collateral is owed to `liquidator` (the market refused to release it during the liquidation).
     event SeizedOwed(address indexed liquidator, uint256 amount);
 
@@ -169,7 +164,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
-        emit PrivateAction(Action.Deposit, amount, 0, address(0), leaf, memo, t.ephKey, t.ciphertext);
+        emit PrivateAction(Action.Deposit, amount, 0, address(0), leaf, memo);
     }
 
     /// @notice Sends `amount` collateral of the proven note to `recipient` (any address); the new note must be within
@@ -186,7 +181,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
-        emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo, t.ephKey, t.ciphertext);
+        emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
     }
 
     /// @notice Adds `shares` debt shares to the proven note and sends their value in base asset (rounded down) to
@@ -208,7 +203,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets == 0) revert ZeroAmount();
         market.borrow(vaultId, assets, recipient);
-        emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo, t.ephKey, t.ciphertext);
+        emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
     }
 
     /// @notice Removes `shares` debt shares from the proven note, paying their value (rounded up, at most the vault's
@@ -224,7 +219,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
             _spend(proof, t, [uint256(0), FIELD - shares, _binding(address(0), memo), MODE_PLAIN, 0, 0, 0, 0]);
         noteShares -= shares;
         assets = _repayShares(shares);
-        emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo, t.ephKey, t.ciphertext);
+        emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
     }
 
     /// @notice Liquidates a note past the market's LTV at current prices, by anyone holding its opening (the
@@ -256,7 +251,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
             totalSeizedOwed += seized;
             emit SeizedOwed(recipient, seized);
         }
-        emit PrivateAction(Action.Liquidate, seized, shares, recipient, leaf, memo, t.ephKey, t.ciphertext);
+        emit PrivateAction(Action.Liquidate, seized, shares, recipient, leaf, memo);
     }
 
     /// @notice Sends the caller's owed seized collateral to `to` (the market checks the aggregate as for any withdrawal).
@@ -376,6 +371,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         nullifierSpent[t.nullifier] = true;
         emit NoteSpent(t.nullifier);
         leaf = _insert(t.newCommitment);
+        emit NoteEncrypted(leaf, t.ephKey, t.ciphertext);
     }
 
     function _checkAmount(uint256 amount) internal pure {

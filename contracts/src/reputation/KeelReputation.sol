@@ -6,6 +6,7 @@ import {ISchemaRegistry} from "@ethereum-attestation-service/eas-contracts/contr
 import {ISchemaResolver} from "@ethereum-attestation-service/eas-contracts/contracts/resolver/ISchemaResolver.sol";
 
 import {IKeelReputation} from "../interfaces/IKeelReputation.sol";
+import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
 
 /// @title KeelReputation
 /// @notice A market's reputation source: the LTV bonus an account's Keel record earns, from an Ethereum Attestation
@@ -15,8 +16,8 @@ import {IKeelReputation} from "../interfaces/IKeelReputation.sol";
 /// attester revokes it. An attestation is refused (EAS reverts) unless its attester is the attester, it is revocable,
 /// it expires, and within MAX_VALIDITY, and its score is at most MAX_SCORE.
 /// @dev Bounds, whoever holds the attester's key: the bonus is `maxBonus × score / MAX_SCORE` ≤ `maxBonus` ≤
-/// MAX_BONUS; the market further caps each collateral's LTV plus bonus at halfway to its liquidation threshold and
-/// never applies it to liquidation. A compromised attester can therefore at most let every account borrow up to that
+/// MAX_BONUS; the market counts only collaterals with an LTV above 0, caps the vault's boosted limit at halfway from
+/// its base limit to their liquidation value, and never applies the bonus to liquidation. A compromised attester can therefore at most let every account borrow up to that
 /// cap, for at most MAX_VALIDITY, until the risk admin's owner or guardian unhooks this source (at once: safer).
 contract KeelReputation is IKeelReputation, ISchemaResolver {
     /// @notice The record schema (EAS schema string; the UID is `recordSchema`). `score` in [0, MAX_SCORE] is the
@@ -28,8 +29,8 @@ contract KeelReputation is IKeelReputation, ISchemaResolver {
     string public constant DISPUTE_SCHEMA = "string reason";
     /// @notice Highest score.
     uint256 public constant MAX_SCORE = 10_000;
-    /// @notice Highest `maxBonus` any deployment may have: 10 points of LTV.
-    uint256 public constant MAX_BONUS = 0.1e18;
+    /// @notice Highest `maxBonus` any deployment may have: 10 points of LTV, the most a market honours.
+    uint256 public constant MAX_BONUS = RiskBoundsLib.MAX_LTV_BONUS;
     /// @notice Longest an attestation may be valid from its creation.
     uint256 public constant MAX_VALIDITY = 30 days;
 

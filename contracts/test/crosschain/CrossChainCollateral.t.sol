@@ -9,6 +9,7 @@ import {CollateralOutpost} from "../../src/crosschain/CollateralOutpost.sol";
 import {CollateralGateway} from "../../src/crosschain/CollateralGateway.sol";
 import {ClaimToken} from "../../src/crosschain/ClaimToken.sol";
 import {HyperlaneRouter} from "../../src/crosschain/HyperlaneRouter.sol";
+import {CrossChainMessage} from "../../src/crosschain/CrossChainMessage.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {IInterchainSecurityModule} from "@hyperlane-xyz/core/contracts/interfaces/IInterchainSecurityModule.sol";
 
@@ -32,6 +33,33 @@ interface IMerkleTreeHook {
 
 interface IMailboxAdmin {
     function initialize(address owner, address defaultIsm, address defaultHook, address requiredHook) external;
+    function setDefaultHook(address hook) external;
+}
+
+/// @dev Hyperlane's interchain gas paymaster and its storage gas oracle (the calls this suite makes).
+interface IIgp {
+    struct DomainGasConfig {
+        address gasOracle;
+        uint96 gasOverhead;
+    }
+
+    struct GasParam {
+        uint32 remoteDomain;
+        DomainGasConfig config;
+    }
+
+    function initialize(address owner, address beneficiary) external;
+    function setDestinationGasConfigs(GasParam[] calldata configs) external;
+}
+
+interface IStorageGasOracle {
+    struct RemoteGasDataConfig {
+        uint32 remoteDomain;
+        uint128 tokenExchangeRate;
+        uint128 gasPrice;
+    }
+
+    function setRemoteGasData(RemoteGasDataConfig calldata config) external;
 }
 
 /// @notice The outpost (chain B) and gateway (chain A) through two real Hyperlane Mailboxes (the npm build of
@@ -239,7 +267,7 @@ contract CrossChainCollateralTest is EngineBase {
     function test_foreignOriginRefused() public {
         // The same outpost code on a third chain, at an address enrolled nowhere but signed by the same validator.
         Core memory c = _core(DOMAIN_C);
-        CollateralOutpost other = new CollateralOutpost(c.mailbox, DOMAIN_A, IInterchainSecurityModule(address(0)), BOB);
+        CollateralOutpost other = new CollateralOutpost(c.mailbox, DOMAIN_A, IInterchainSecurityModule(c.ism), BOB);
         vm.startPrank(BOB);
         other.setSupported(address(wethB), true);
         other.enrollRemoteRouter(_b32(address(gateway)));
@@ -436,5 +464,224 @@ contract CrossChainCollateralTest is EngineBase {
         assertEq(wethB.balanceOf(ALICE), amount);
         assertEq(outpost.locked(address(wethB)), 0);
         assertEq(xWeth.totalSupply(), 0);
+    }
+
+    /* ---------- X-1: the fee is paid with headroom, the excess refunded; the gas paid for is the measured one ---------- */
+
+    /// @dev The interchain gas paymaster as `origin`'s default hook, charging `gasPrice` wei per gas of `destination`
+    /// (exchange rate 1:1).
+    function _useIgp(Core memory origin, uint32 destination, uint128 gasPrice) internal returns (address igp) {
+        address oracle = _create(_artifact("StorageGasOracle"));
+        IStorageGasOracle(oracle).setRemoteGasData(IStorageGasOracle.RemoteGasDataConfig(destination, 1e10, gasPrice));
+        igp = _create(_artifact("InterchainGasPaymaster"));
+        IIgp(igp).initialize(address(this), address(this));
+        IIgp.GasParam[] memory params = new IIgp.GasParam[](1);
+        params[0] = IIgp.GasParam(destination, IIgp.DomainGasConfig(oracle, 0));
+        IIgp(igp).setDestinationGasConfigs(params);
+        IMailboxAdmin(address(origin.mailbox)).setDefaultHook(igp);
+    }
+
+    function test_depositFeeAboveQuoteIsRefunded() public {
+        // The local default hook charges nothing: any value sent is excess, refunded to the depositor.
+        uint256 id = _openEmpty(ALICE);
+        wethB.mint(ALICE, 1e18);
+        vm.deal(ALICE, 1 ether);
+        vm.startPrank(ALICE);
+        wethB.approve(address(outpost), 1e18);
+        outpost.deposit{value: 1 ether}(address(wethB), 1e18, address(market), id, ALICE);
+        vm.stopPrank();
+        assertEq(ALICE.balance, 1 ether, "refunded in full");
+        assertEq(address(outpost).balance, 0);
+    }
+
+    function test_igpPaidForCreditGasWithHeadroomRefunded() public {
+        uint128 gasPrice = 2 gwei;
+        address igp = _useIgp(b, DOMAIN_A, gasPrice);
+        uint256 id = _openEmpty(ALICE);
+        uint256 quote = outpost.quoteDeposit(address(wethB), 1e18, address(market), id, ALICE);
+        assertEq(quote, CrossChainMessage.CREDIT_GAS_LIMIT * gasPrice, "paid for the Credit's measured gas");
+        wethB.mint(ALICE, 1e18);
+        vm.deal(ALICE, quote * 2);
+        vm.startPrank(ALICE);
+        wethB.approve(address(outpost), 1e18);
+        outpost.deposit{value: quote * 2}(address(wethB), 1e18, address(market), id, ALICE);
+        vm.stopPrank();
+        assertEq(ALICE.balance, quote, "headroom refunded to the depositor");
+        assertEq(igp.balance, quote, "the paymaster got the quote");
+        vm.deal(ALICE, quote - 1);
+        wethB.mint(ALICE, 1e18);
+        vm.startPrank(ALICE);
+        wethB.approve(address(outpost), 1e18);
+        vm.expectRevert(bytes("IGP: insufficient interchain gas payment"));
+        outpost.deposit{value: quote - 1}(address(wethB), 1e18, address(market), id, ALICE);
+        vm.stopPrank();
+    }
+
+    function test_igpPaidForReleaseGasWithHeadroomRefunded() public {
+        uint128 gasPrice = 3 gwei;
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 2e18, id);
+        a.mailbox.process(md, m);
+        address igp = _useIgp(a, DOMAIN_B, gasPrice);
+        uint256 quote = gateway.quoteRelease(address(xWeth), 1e18, ALICE);
+        assertEq(quote, CrossChainMessage.RELEASE_GAS_LIMIT * gasPrice, "paid for the Release's measured gas");
+        vm.deal(ALICE, quote + 1 ether);
+        vm.startPrank(ALICE);
+        market.setOperator(address(gateway), true);
+        gateway.withdraw{value: quote + 1 ether}(address(market), id, address(xWeth), 1e18, ALICE);
+        market.withdrawCollateral(id, address(xWeth), 1e18, ALICE);
+        vm.deal(ALICE, quote + 5);
+        gateway.redeem{value: quote + 5}(address(xWeth), 1e18, ALICE);
+        vm.stopPrank();
+        assertEq(ALICE.balance, 5, "headroom refunded on withdraw and redeem");
+        assertEq(igp.balance, 2 * quote);
+    }
+
+    /// @dev Calls `handle` as the Mailbox with exactly `gasLimit` gas and every contract it touches cold; returns the
+    /// gas it used.
+    function _handleCold(HyperlaneRouter router, uint32 origin, bytes32 sender, bytes memory body, uint256 gasLimit)
+        internal
+        returns (uint256 used)
+    {
+        vm.cool(address(router));
+        vm.cool(address(market));
+        vm.cool(address(xWeth));
+        vm.cool(address(wethB));
+        vm.cool(address(weth));
+        vm.cool(address(oracle));
+        vm.cool(address(ethFeed));
+        vm.cool(address(usdc));
+        vm.prank(address(router) == address(gateway) ? address(a.mailbox) : address(b.mailbox));
+        uint256 before = gasleft();
+        router.handle{gas: gasLimit}(origin, sender, body);
+        used = before - gasleft();
+    }
+
+    function _creditBody(uint256 amount, uint256 vaultId, address account) internal view returns (bytes memory) {
+        return CrossChainMessage.encode(
+            CrossChainMessage.Body(
+                CrossChainMessage.CREDIT, address(wethB), amount, account, address(market), vaultId, 1, 18
+            )
+        );
+    }
+
+    function test_creditHandleFitsItsGasLimit() public {
+        // The costliest Credit: the claim's first deposit into a vault that already holds another collateral and
+        // debt (the market adds a collateral slot and reads prices), every slot cold.
+        uint256 id = _openWith(ALICE, weth, 1e18);
+        _borrow(ALICE, id, 100e6);
+        uint256 used = _handleCold(
+            gateway, DOMAIN_B, _b32(address(outpost)), _creditBody(1e18, id, ALICE), CrossChainMessage.CREDIT_GAS_LIMIT
+        );
+        assertEq(market.collateralOf(id, address(xWeth)), 1e18, "deposited in the vault within the limit");
+        assertLe(used * 3 / 2, CrossChainMessage.CREDIT_GAS_LIMIT, "limit keeps a 50% margin over the measured cost");
+    }
+
+    function test_creditFallbackFitsItsGasLimit() public {
+        // A vault the credit cannot enter (cap reached): the deposit reverts inside the try and the claims go to the
+        // account; the failed attempt's gas counts too.
+        uint256 id = _openEmpty(ALICE);
+        uint256 used = _handleCold(
+            gateway,
+            DOMAIN_B,
+            _b32(address(outpost)),
+            _creditBody(1_001e18, id, ALICE),
+            CrossChainMessage.CREDIT_GAS_LIMIT
+        );
+        assertEq(xWeth.balanceOf(ALICE), 1_001e18, "claims to the account within the limit");
+        assertLe(used * 3 / 2, CrossChainMessage.CREDIT_GAS_LIMIT, "limit keeps a 50% margin over the measured cost");
+    }
+
+    function test_releaseHandleFitsItsGasLimit() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 1e18, id);
+        a.mailbox.process(md, m);
+        bytes memory body = CrossChainMessage.encode(
+            CrossChainMessage.Body(CrossChainMessage.RELEASE, address(wethB), 1e18, BOB, address(0), 0, 1, 0)
+        );
+        uint256 used = _handleCold(outpost, DOMAIN_A, _b32(address(gateway)), body, CrossChainMessage.RELEASE_GAS_LIMIT);
+        assertEq(wethB.balanceOf(BOB), 1e18, "released within the limit");
+        assertLe(used * 3 / 2, CrossChainMessage.RELEASE_GAS_LIMIT, "limit keeps a 50% margin over the measured cost");
+    }
+
+    /* ---------- X-2: the module is pinned, markets can be removed without trapping claims ---------- */
+
+    function test_zeroIsmRefused() public {
+        vm.expectRevert(HyperlaneRouter.ZeroValue.selector);
+        new CollateralOutpost(b.mailbox, DOMAIN_A, IInterchainSecurityModule(address(0)), BOB);
+        vm.expectRevert(HyperlaneRouter.ZeroValue.selector);
+        new CollateralGateway(a.mailbox, DOMAIN_B, IInterchainSecurityModule(address(0)), BOB);
+    }
+
+    function test_removedMarketTakesNothingNewButClaimsLeave() public {
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wethB, 4e18, id);
+        a.mailbox.process(md, m);
+        vm.prank(BOB);
+        vm.expectRevert(); // OwnableUnauthorizedAccount
+        gateway.removeMarket(address(market));
+        vm.prank(ADMIN);
+        gateway.removeMarket(address(market));
+        assertFalse(gateway.isMarket(address(market)), "removed");
+        vm.prank(ADMIN);
+        vm.expectRevert(abi.encodeWithSelector(CollateralGateway.UnknownMarket.selector, address(market)));
+        gateway.removeMarket(address(market));
+        // A new credit for the removed market goes to the account.
+        (m, md) = _depositOnB(ALICE, wethB, 1e18, id);
+        a.mailbox.process(md, m);
+        assertEq(market.collateralOf(id, address(xWeth)), 4e18, "no credit into a removed market");
+        assertEq(xWeth.balanceOf(ALICE), 1e18, "credited to the account");
+        // Claims cannot go into it any more...
+        vm.startPrank(ALICE);
+        xWeth.approve(address(market), 1e18);
+        vm.expectRevert(abi.encodeWithSelector(ClaimToken.NonTransferable.selector, ALICE, address(market)));
+        market.depositCollateral(id, address(xWeth), 1e18);
+        // ... but the ones inside still leave: to the owner, and through the gateway back to chain B.
+        market.withdrawCollateral(id, address(xWeth), 1e18, ALICE);
+        vm.stopPrank();
+        (bytes memory r, bytes memory rmd) = _withdrawOnA(ALICE, id, 3e18);
+        b.mailbox.process(rmd, r);
+        assertEq(wethB.balanceOf(ALICE), 3e18, "withdrawn from the removed market and released");
+        assertEq(market.collateralOf(id, address(xWeth)), 0);
+    }
+
+    /* ---------- X-3: a claim's decimals are tied to the remote token's ---------- */
+
+    function test_creditOfOtherDecimalsRefusedAndReturned() public {
+        // The owner binds the 8-decimal claim to an 18-decimal token by mistake: the Credit says 18, nothing is minted
+        // (it would be priced 10^10 too high), and the depositor sends the tokens back to chain B.
+        DevERC20 odd = new DevERC20("Eighteen", "ODD", 18);
+        vm.startPrank(ADMIN);
+        gateway.bindRemoteToken(address(xWbtc), address(odd));
+        outpost.setSupported(address(odd), true);
+        vm.stopPrank();
+        uint256 id = _openEmpty(ALICE);
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, odd, 1e18, id);
+        vm.expectEmit(address(gateway));
+        emit CollateralGateway.CreditRefused(1, ALICE, address(odd), 1e18, 18);
+        a.mailbox.process(md, m);
+        assertEq(xWbtc.totalSupply(), 0, "no claims minted");
+        assertEq(market.collateralOf(id, address(xWbtc)), 0);
+        assertEq(gateway.refused(ALICE, address(odd)), 1e18);
+        vm.prank(BOB);
+        vm.expectRevert(abi.encodeWithSelector(CollateralGateway.ExceedsRefused.selector, address(odd), 1e18, 0));
+        gateway.returnRefused(address(odd), 1e18, BOB);
+        vm.prank(ALICE);
+        vmx.recordLogs();
+        gateway.returnRefused(address(odd), 1e18, ALICE);
+        (bytes memory r, bytes memory rmd) = _lastDispatch(a);
+        b.mailbox.process(rmd, r);
+        assertEq(odd.balanceOf(ALICE), 1e18, "returned on chain B");
+        assertEq(outpost.locked(address(odd)), 0);
+        assertEq(gateway.refused(ALICE, address(odd)), 0);
+    }
+
+    function test_creditCarriesTheTokensDecimals() public {
+        uint256 id = _openEmpty(ALICE);
+        vm.prank(ADMIN);
+        gateway.bindRemoteToken(address(xWbtc), address(wbtcB));
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, wbtcB, 2e8, id);
+        a.mailbox.process(md, m);
+        assertEq(market.collateralOf(id, address(xWbtc)), 2e8, "8 decimals on both sides: credited");
     }
 }

@@ -11,10 +11,13 @@ import {HealthLib} from "../../src/libraries/HealthLib.sol";
 import {IKeelMarket, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {FlashBorrower} from "./EngineBase.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
+import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
+import {MockReputation} from "../reputation/MockReputation.sol";
 
 /// @dev Drives the market with random lenders, borrowers, liquidators, price moves, broken feeds, time, batches,
-/// flash loans, operators, vault transfers, reserve withdrawals and delayed risk changes, and records any breach of a
-/// per-action rule in a ghost counter the invariants read. Every handler action is wrapped in `tracked`, which checks
+/// flash loans, operators, vault transfers, reserve withdrawals, delayed risk changes and reputation bonuses (a mock
+/// source answering per account, expiring, revoked, absurd), and records any breach of a per-action rule in a ghost
+/// counter the invariants read. Every handler action is wrapped in `tracked`, which checks
 /// that the lenders' share price falls only by realised bad debt.
 contract MarketHandler is Test {
     KeelMarket internal market;
@@ -40,6 +43,13 @@ contract MarketHandler is Test {
     uint256 public unexpectedLiquidationReverts;
     uint256 public overpaidLiquidations;
     uint256 public sharePriceDrops;
+    /// @dev Ghosts for the reputation bonus (audit 2026-12-01-b R-5): the market's reported limit or liquidation value
+    /// moved by the bonus; a vault left after an action with a health factor under 2 × LV ÷ (BL + LV of the lending
+    /// collaterals); a borrow that panicked on the source's answer; a liquidation whose outcome depended on the source.
+    uint256 public healthTouched;
+    uint256 public hfUnderBound;
+    uint256 public bonusPanics;
+    uint256 public bonusChangedLiquidation;
     mapping(bytes32 => uint256) public calls;
 
     KeelOracle internal oracle;
@@ -47,6 +57,17 @@ contract MarketHandler is Test {
     address internal admin;
     FlashBorrower internal flashBorrower;
     uint256 internal pendingLtChange;
+    uint256 internal pendingFreeze;
+    MockReputation public rep;
+
+    /// @dev A liquidation's outcome (see `_liquidateWithoutBonus`).
+    struct Outcome {
+        bool ok;
+        uint256 repaid;
+        uint256 seized;
+    }
+
+    Outcome internal off;
 
     constructor(
         KeelMarket m,
@@ -58,9 +79,11 @@ contract MarketHandler is Test {
         DevPriceFeed fb,
         KeelOracle o,
         KeelRiskAdmin ra,
-        address admin_
+        address admin_,
+        MockReputation rep_
     ) {
         market = m;
+        rep = rep_;
         oracle = o;
         riskAdmin = ra;
         admin = admin_;
@@ -108,9 +131,57 @@ contract MarketHandler is Test {
         return (vaultIds[s % vaultIds.length], true);
     }
 
-    function _withinLtv(uint256 id) internal view returns (bool) {
-        (, uint256 limit,, uint256 dv,) = market.vaultHealth(id);
+    /// @dev Whether vault `id` is within its owner's boosted limit (`_boostedLimit`); also checks that the bonus never
+    /// shows in `vaultHealth` and the health-factor bound it promises.
+    function _withinLtv(uint256 id) internal returns (bool) {
+        (uint256 bl, uint256 lv,,) = _values(id);
+        (, uint256 mbl, uint256 mlv, uint256 dv, uint256 hf) = market.vaultHealth(id);
+        if (mbl != bl || mlv != lv) healthTouched++;
+        (uint256 limit, uint256 sum) = _boostedLimit(id);
+        // HF ≥ 2 × LV ÷ (BL + lending LV), less the rounding of HF itself.
+        if (dv != 0 && dv <= limit && hf + 1 < lv * 2e18 / sum) hfUnderBound++;
         return dv <= limit;
+    }
+
+    /// @dev Vault `id`'s boosted limit computed here from the rule, not from the engine's code: base limit Σ value ×
+    /// LTV; bonus min(the source's answer, MAX_LTV_BONUS) × value of the collaterals with LTV > 0, capped at half of
+    /// (their liquidation value − base limit). `sum` is base limit + their liquidation value.
+    function _boostedLimit(uint256 id) internal view returns (uint256 limit, uint256 sum) {
+        (uint256 bl,, uint256 value, uint256 lendingLv) = _values(id);
+        uint256 bonus = rep.ltvBonus(market.vaultOwner(id));
+        if (bonus > RiskBoundsLib.MAX_LTV_BONUS) bonus = RiskBoundsLib.MAX_LTV_BONUS;
+        uint256 extra = value * bonus / 1e18;
+        uint256 half = (lendingLv - bl) / 2;
+        limit = bl + (extra < half ? extra : half);
+        sum = bl + lendingLv;
+    }
+
+    /// @dev Base limit, liquidation value, and the value and liquidation value of the collaterals with LTV > 0, each
+    /// collateral valued at its oracle price (zero when unpriced) and rounded down, as the engine values it.
+    function _values(uint256 id) internal view returns (uint256 bl, uint256 lv, uint256 value, uint256 lendingLv) {
+        for (uint256 k; k < 2; ++k) {
+            address t = address(cols[k]);
+            uint256 bal = market.collateralOf(id, t);
+            if (bal == 0) continue;
+            uint256 p;
+            try oracle.price(t) returns (uint256 p_) {
+                p = p_;
+            } catch {}
+            uint256 v = bal * p / 10 ** cols[k].decimals();
+            CollateralInfo memory info = market.collateralInfo(t);
+            bl += v * info.ltv / 1e18;
+            uint256 l = v * info.liquidationThreshold / 1e18;
+            lv += l;
+            if (info.ltv != 0) {
+                value += v;
+                lendingLv += l;
+            }
+        }
+    }
+
+    /// @dev Whether `err` is a panic (0x4e487b71: overflow and the like).
+    function _isPanic(bytes memory err) internal pure returns (bool) {
+        return bytes4(err) == 0x4e487b71;
     }
 
     function supply(uint256 s, uint256 amount) external tracked {
@@ -215,7 +286,93 @@ contract MarketHandler is Test {
         try market.borrow(id, amount, a) {
             if (!_withinLtv(id)) ltvBreaches++;
             calls["borrow"]++;
-        } catch {}
+        } catch (bytes memory err) {
+            if (_isPanic(err)) bonusPanics++;
+        }
+    }
+
+    /// @dev A borrow toward the owner's boosted limit (as the rule computes it), a unit past it at times.
+    function boostedBorrow(uint256 v, uint256 amount) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        (uint256 limit,) = _boostedLimit(id);
+        (,,, uint256 dv,) = market.vaultHealth(id);
+        if (limit <= dv + 1e12) return;
+        amount = bound(amount, (limit - dv) / 1e12 * 9 / 10, (limit - dv) / 1e12 + 1);
+        if (amount == 0 || amount > market.cash()) return;
+        address a = market.vaultOwner(id);
+        vm.prank(a);
+        try market.borrow(id, amount, a) {
+            if (!_withinLtv(id)) ltvBreaches++;
+            calls["boostedBorrow"]++;
+        } catch (bytes memory err) {
+            if (_isPanic(err)) bonusPanics++;
+        }
+    }
+
+    /// @dev The source's answer for an actor: within MAX_LTV_BONUS mostly, at times 1 wei or absurd (2^128, 2^256 −
+    /// 1), valid for 0 (already expired) to 3 days; or revoked.
+    function setBonus(uint256 s, uint256 bonus, uint256 ttl) external tracked {
+        address a = _actor(s);
+        uint256 mode = bonus % 8;
+        if (mode == 0) bonus = type(uint256).max;
+        else if (mode == 1) bonus = 1 << 128;
+        else if (mode == 2) bonus = 1;
+        else bonus = bound(bonus, 0, RiskBoundsLib.MAX_LTV_BONUS);
+        rep.set(a, bonus, block.timestamp + bound(ttl, 0, 3 days));
+        calls["setBonus"]++;
+    }
+
+    function revokeBonus(uint256 s) external tracked {
+        rep.revoke(_actor(s));
+        calls["revokeBonus"]++;
+    }
+
+    /// @dev The owner borrows and hands the vault to another actor (who made it its operator) in ONE multicall: the
+    /// lent-bonus pattern, checked at the batch's end against the final owner.
+    function borrowAndTransferBatch(uint256 v, uint256 s, uint256 amount) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        address from = market.vaultOwner(id);
+        address to = _actor(s);
+        if (to == from) return;
+        amount = bound(amount, 1, 50_000e6);
+        vm.prank(to);
+        market.setOperator(from, true);
+        bytes[] memory data = new bytes[](2);
+        data[0] = abi.encodeCall(KeelMarket.borrow, (id, amount, from));
+        data[1] = abi.encodeCall(KeelMarket.transferVault, (id, to));
+        vm.prank(from);
+        try market.multicall(data) {
+            if (!_withinLtv(id)) ltvBreaches++;
+            calls["borrowAndTransferBatch"]++;
+        } catch (bytes memory err) {
+            if (_isPanic(err)) bonusPanics++;
+        }
+        vm.prank(to);
+        market.setOperator(from, false);
+    }
+
+    /// @dev Governance winds WBTC down: its LTV to 0 (and back to 70 %), through the delay, so vaults hold an LTV-0
+    /// collateral the bonus must not lend against.
+    function freezeWbtc() external tracked {
+        if (pendingFreeze == 0) {
+            CollateralInfo memory info = market.collateralInfo(address(cols[1]));
+            uint64 ltv = info.ltv == 0 ? 0.7e18 : 0;
+            if (ltv >= info.liquidationThreshold) return;
+            CollateralParams memory p =
+                CollateralParams(ltv, info.liquidationThreshold, info.maxDiscount, info.supplyCap);
+            vm.prank(admin);
+            pendingFreeze = riskAdmin.proposeCollateral(address(market), address(cols[1]), p);
+            calls["proposeFreeze"]++;
+        } else {
+            vm.warp(block.timestamp + riskAdmin.delay());
+            _refreshFeeds();
+            vm.prank(admin);
+            riskAdmin.executeChange(pendingFreeze);
+            pendingFreeze = 0;
+            calls["executeFreeze"]++;
+        }
     }
 
     function repay(uint256 v, uint256 amount) external tracked {
@@ -339,11 +496,19 @@ contract MarketHandler is Test {
         address to = _actor(s);
         if (to == from) return;
         vm.prank(from);
-        market.transferVault(id, to);
+        try market.transferVault(id, to) {}
+        catch {
+            return; // a direct move beyond `to`'s limit
+        }
         if (market.vaultOwner(id) != to) {
             vm.prank(to);
-            market.acceptVault(id);
+            try market.acceptVault(id) {}
+            catch {
+                return; // beyond `to`'s limit
+            }
         }
+        // A vault with debt changes hands only within its new owner's limit (no lent bonus).
+        if (!_withinLtv(id)) ltvBreaches++;
         calls["transferVault"]++;
     }
 
@@ -428,8 +593,11 @@ contract MarketHandler is Test {
         (uint256 cv,, uint256 lv, uint256 dv, uint256 hf0) = market.vaultHealth(id);
         uint256 bad = market.totalBadDebt();
         usdc.mint(KEEPER, market.debtOf(id) + 1);
+        // The same call with the source answering zero for everyone: the outcome must not differ.
+        _liquidateWithoutBonus(id, asset, amount);
         vm.prank(KEEPER);
         try market.liquidate(id, asset, amount, 0) returns (uint256 repaid, uint256 seized) {
+            if (!off.ok || repaid != off.repaid || seized != off.seized) bonusChangedLiquidation++;
             liquidations++;
             // No write-off while the collateral (as the engine values it) covered the debt.
             if (market.totalBadDebt() > bad && cv >= dv) solventWriteOffs++;
@@ -441,8 +609,23 @@ contract MarketHandler is Test {
             lv; // (kept for readability of the tuple)
             return (true, "");
         } catch (bytes memory e) {
+            if (off.ok) bonusChangedLiquidation++;
             return (false, e);
         }
+    }
+
+    /// @dev `liquidate(id, asset, amount, 0)` by the keeper with every bonus off, then the state put back; its
+    /// outcome in `off` (written after the state is restored).
+    function _liquidateWithoutBonus(uint256 id, address asset, uint256 amount) internal {
+        uint256 snap = vm.snapshotState();
+        rep.setOff(true);
+        Outcome memory o;
+        vm.prank(KEEPER);
+        try market.liquidate(id, asset, amount, 0) returns (uint256 r, uint256 s_) {
+            o = Outcome(true, r, s_);
+        } catch {}
+        vm.revertToState(snap);
+        off = o;
     }
 
     /// @dev Random liquidation attempts: a refusal must be one the rules give.
@@ -554,7 +737,10 @@ contract KeelMarketInvariantTest is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, riskAdmin, ADMIN);
+        MockReputation rep = new MockReputation();
+        vm.prank(address(riskAdmin));
+        market.setReputation(address(rep));
+        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, riskAdmin, ADMIN, rep);
         usdcFeed.transferOwnership(address(handler));
         ethFeed.transferOwnership(address(handler));
         btcFeed.transferOwnership(address(handler));
@@ -601,10 +787,10 @@ contract KeelMarketInvariantTest is EngineBase {
         if (market.totalBorrowShares() == 0) assertEq(total, 0, "no phantom debt");
     }
 
-    /// No user action left a vault outside LTV; no liquidation lowered health without exhausting the asset;
-    /// no redemption paid more than its preview.
+    /// No user action (borrow, withdrawal, batch, vault transfer) left a vault outside its owner's boosted limit; no
+    /// liquidation lowered health without exhausting the asset; no redemption paid more than its preview.
     function invariant_actionRules() public view {
-        assertEq(handler.ltvBreaches(), 0, "LTV breached by an action");
+        assertEq(handler.ltvBreaches(), 0, "boosted limit breached by an action");
         assertEq(handler.liquidationHealthDrops(), 0, "liquidation lowered HF");
         assertEq(handler.lenderOverdraws(), 0, "lender overdraw");
     }
@@ -619,6 +805,16 @@ contract KeelMarketInvariantTest is EngineBase {
         assertEq(handler.unexpectedLiquidationReverts(), 0, "a liquidation reverted unexpectedly");
         assertEq(handler.overpaidLiquidations(), 0, "liquidator paid beyond the starting discount");
         assertEq(handler.sharePriceDrops(), 0, "share price fell by more than bad debt");
+    }
+
+    /// The reputation bonus (audit 2026-12-01-b R-5): it never shows in the reported borrow limit, liquidation value or
+    /// health factor, never changes a liquidation's outcome, never makes a borrow panic whatever the source answers,
+    /// and a vault at its boosted limit keeps HF ≥ 2 × LV ÷ (BL + lending LV) > 1.
+    function invariant_reputationBonus() public view {
+        assertEq(handler.healthTouched(), 0, "the bonus showed in vaultHealth");
+        assertEq(handler.bonusChangedLiquidation(), 0, "a liquidation depended on the source");
+        assertEq(handler.bonusPanics(), 0, "a borrow panicked on the source's answer");
+        assertEq(handler.hfUnderBound(), 0, "HF under the bonus's bound");
     }
 }
 

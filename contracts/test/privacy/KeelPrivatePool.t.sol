@@ -252,7 +252,7 @@ contract KeelPrivatePoolTest is EngineBase {
     }
 
     /// @dev Audit P-3: a copier resubmitting a pending action's proof with another memo (the owner's encrypted backup
-    /// of the new note) is refused.
+    /// of the new note) is refused: the memo is hashed into the proof's public inputs with the recipient.
     function test_changedMemo_refused() public {
         FixtureStep memory s = F.step(F.ALICE_OPEN);
         assertGt(s.memo.length, 0, "the fixture carries a memo");
@@ -276,15 +276,32 @@ contract KeelPrivatePoolTest is EngineBase {
     function test_overLtvNote_liquidatedWithoutTheOwner_thenDebtFreeNoteExits() public {
         _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
         ethFeed.setAnswer(2400e8);
-        vm.expectRevert(IKeelMarket.ExceedsLtv.selector);
+        // once Carol's 1 WETH left, 10 WETH at 2,400 x 80% = 19,200 of limit against Mallory's 21,600 of debt
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, pool.vaultId(), 19_200e18, 21_600e18));
         _submit(F.CAROL_EXIT);
+        (,,,, uint256 hf) = market.vaultHealth(pool.vaultId());
+        assertGe(hf, 1e18, "the vault is under its liquidation threshold: the market cannot liquidate it");
 
         FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
         uint256 payerUsdc = usdc.balanceOf(PAYER);
+        uint256 noteDebt = market.debtOf(pool.vaultId()); // Mallory's note is the only debtor
+        uint64 marketLtv = market.collateralInfo(address(weth)).ltv;
+        // the rule the circuit enforces: the note is past the market's LTV (21,600 / 24,000 = 90% > 80%) ...
+        assertGt(noteDebt * 1e12 * 1e18 / (10e18 * 2400), marketLtv, "Mallory's note is past the market's LTV");
         _submit(F.MALLORY_LIQUIDATED);
         _assertBacked(liq);
-        assertEq(payerUsdc - usdc.balanceOf(PAYER), 21_600e6, "the liquidator repaid the note's debt");
+        uint256 repaid = payerUsdc - usdc.balanceOf(PAYER);
+        assertEq(repaid, 21_600e6, "the liquidator repaid the note's whole debt");
+        assertEq(repaid, noteDebt, "all of it, rounded up");
+        // ... and the collateral seized is worth at most the repaid debt x (1 + 5%), at the oracle's prices
         assertEq(weth.balanceOf(liq.recipient), 9.45e18, "and took 9.45 WETH (the debt x 1.05 at 2,400)");
+        assertLe(liq.amount * 2400, repaid * 1e12 * (1e18 + pool.LIQUIDATION_BONUS()) / 1e18, "seized <= debt x 1.05");
+        assertLe(
+            pool.LIQUIDATION_BONUS(),
+            market.collateralInfo(address(weth)).maxDiscount,
+            "the pool's bonus is within the market's maximum discount for the collateral"
+        );
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 1e18 + 0.55e18, "Carol's 1 + Mallory's 0.55 left");
         assertEq(market.debtOf(pool.vaultId()), 0, "the vault owes nothing");
         assertEq(pool.totalSeizedOwed(), 0, "paid at once");
 
@@ -312,6 +329,19 @@ contract KeelPrivatePoolTest is EngineBase {
         _submitAs(s, s.t, s.amount, s.recipient);
     }
 
+    /// @dev A liquidation reads the same guarded prices as a borrow: a stale round is refused, nothing is spent.
+    function test_liquidation_stalePrice_refused() public {
+        _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
+        ethFeed.setAnswer(2400e8);
+        vm.warp(block.timestamp + 1 hours + 1); // WETH's heartbeat is 1 hour
+        usdcFeed.setAnswer(1e8); // only WETH's round is stale
+        vm.expectPartialRevert(KeelOracle.StalePrice.selector);
+        _submit(F.MALLORY_LIQUIDATED);
+        assertTrue(!pool.nullifierSpent(F.step(F.MALLORY_LIQUIDATED).t.nullifier), "nothing spent");
+    }
+
+    /// @dev The liquidator's proof cannot be replayed, nor can anyone (the owner included) spend the liquidated note;
+    /// what is left of it is a new, debt-free note the owner can still spend (her key opens it).
     function test_liquidatedNote_cannotBeSpentByItsOwnerAgain() public {
         _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
         ethFeed.setAnswer(2400e8);
@@ -319,5 +349,13 @@ contract KeelPrivatePoolTest is EngineBase {
         FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, s.t.nullifier));
         _submit(F.MALLORY_LIQUIDATED);
+    }
+
+    function test_changedMemoOfABorrow_refused() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        vm.prank(RELAYER);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, "junk");
     }
 }

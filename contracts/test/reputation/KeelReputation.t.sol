@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {EngineBase} from "../engine/EngineBase.sol";
+import {EngineBase, FlashBorrower} from "../engine/EngineBase.sol";
+import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {EasFixture} from "./EasFixture.sol";
 import {Test} from "../utils/Test.sol";
 import {KeelReputation} from "../../src/reputation/KeelReputation.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 import {IKeelMarket, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {
     IEAS,
@@ -26,6 +28,7 @@ contract KeelReputationTest is EngineBase, EasFixture {
     address internal constant ATTESTER = address(0xA77E);
     address internal constant MALLORY = address(0xBAD);
     address internal constant GUARDIAN = address(0x6A);
+    address internal constant CAROL = address(0xCA201);
     uint256 internal constant MAX_BONUS = 0.05e18;
 
     IEAS internal eas;
@@ -261,26 +264,28 @@ contract KeelReputationTest is EngineBase, EasFixture {
         r[2] = _hf(id);
     }
 
-    /// Decision: the bonus is the CURRENT owner's. A vault that changes hands keeps its debt (its liquidation never
-    /// depended on the bonus) but borrows and withdraws on its new owner's record, not its old one's.
+    /// Decision: the bonus is the CURRENT owner's, and a vault with debt changes hands only within its new owner's
+    /// limit (audit 2026-12-01-b R-1): a vault borrowed on Alice's record goes to Bob only if Bob's own limit covers it.
     function test_transferredVault_newOwnersBonusApplies() public {
         uint256 id = _btcVault(ALICE);
         _attest(ALICE, 10_000);
         _borrow(ALICE, id, 44_000e6);
         vm.prank(ALICE);
         market.transferVault(id, BOB);
+        // Bob has no record: the vault is over his base limit, he may not take it as it is.
+        vm.prank(BOB);
+        _expectExceeds(id, 42_000e18, 44_000e18);
+        market.acceptVault(id);
+        // His own record covers it: he takes it, and borrows on his record, not Alice's.
+        _attest(BOB, 10_000);
         vm.prank(BOB);
         market.acceptVault(id);
-        // Bob has no record: over the base limit, he may not borrow more (he may repay).
+        assertEq(market.vaultOwner(id), BOB, "Bob owns it");
+        _borrow(BOB, id, 1_000e6);
         vm.prank(BOB);
-        _expectExceeds(id, 42_000e18, 44_000e18 + 1e12);
+        _expectExceeds(id, 45_000e18, 45_000e18 + 1e12);
         market.borrow(id, 1, BOB);
         assertGe(_hf(id), WAD, "not liquidatable: LT untouched");
-        // His own record applies to it.
-        _attest(BOB, 10_000);
-        _borrow(BOB, id, 1_000e6);
-        // Alice's record no longer reaches it, even through an operator she approves elsewhere.
-        assertEq(market.vaultOwner(id), BOB, "Bob owns it");
     }
 
     function test_operatorBorrows_onTheOwnersBonus() public {
@@ -325,6 +330,196 @@ contract KeelReputationTest is EngineBase, EasFixture {
         vm.prank(ALICE);
         _expectExceeds(id, 42_000e18, 43_000e18);
         market.borrow(id, 43_000e6, ALICE);
+    }
+
+    /* AUDIT 2026-12-01-b: R-1 (lent bonus), R-2 (LTV-0 collateral), R-4 (a source's huge answer) */
+
+    /// R-1: Bob (perfect record) takes Carol's vault, borrows on his own bonus for her and hands it back. Carol may
+    /// not take it back: a vault with debt changes hands only within its new owner's limit (base, or boosted by the new
+    /// owner's own record).
+    function test_lentBonus_handBackRefused() public {
+        _attest(BOB, 10_000);
+        uint256 id = _btcVault(CAROL); // Carol's own limit: $42,000
+        vm.prank(CAROL);
+        market.transferVault(id, BOB);
+        vm.prank(BOB);
+        market.acceptVault(id); // no debt yet: free to move
+        vm.prank(BOB);
+        market.borrow(id, 45_000e6, CAROL); // Bob's bonus, proceeds to Carol
+        vm.prank(BOB);
+        market.transferVault(id, CAROL); // an offer only
+        vm.prank(CAROL);
+        _expectExceeds(id, 42_000e18, 45_000e18);
+        market.acceptVault(id);
+        assertEq(market.vaultOwner(id), BOB, "the boosted position stays with the account whose record made it");
+    }
+
+    /// R-1, the direct move: `transferVault` to an account that made the sender its operator moves at once, and is
+    /// checked the same way.
+    function test_lentBonus_directMoveRefused() public {
+        _attest(BOB, 10_000);
+        uint256 id = _btcVault(BOB);
+        _borrow(BOB, id, 45_000e6);
+        vm.prank(CAROL);
+        market.setOperator(BOB, true);
+        vm.prank(BOB);
+        _expectExceeds(id, 42_000e18, 45_000e18);
+        market.transferVault(id, CAROL);
+    }
+
+    /// R-1 inside a multicall: the borrow and the hand-back in one batch are checked at its end, against the final
+    /// owner's limit (this held before the fix too: the guard against a regression).
+    function test_lentBonus_insideAMulticallRefused() public {
+        _attest(BOB, 10_000);
+        uint256 id = _btcVault(BOB);
+        vm.prank(CAROL);
+        market.setOperator(BOB, true);
+        bytes[] memory data = new bytes[](2);
+        data[0] = abi.encodeCall(KeelMarket.borrow, (id, 45_000e6, CAROL));
+        data[1] = abi.encodeCall(KeelMarket.transferVault, (id, CAROL));
+        vm.prank(BOB);
+        _expectExceeds(id, 42_000e18, 45_000e18);
+        market.multicall(data);
+    }
+
+    /// R-1 inside a flash loan: an attested contract takes the vault, borrows on its record and moves the vault back
+    /// in its callback; the move is refused, so the whole flash loan reverts.
+    function test_lentBonus_insideAFlashLoanRefused() public {
+        FlashBorrower renter = new FlashBorrower(market);
+        _attest(address(renter), 10_000);
+        uint256 id = _btcVault(CAROL);
+        vm.startPrank(CAROL);
+        market.setOperator(address(renter), true);
+        market.transferVault(id, address(renter));
+        vm.stopPrank();
+        usdc.mint(address(renter), 1e6); // the fee
+        bytes[] memory calls = new bytes[](3);
+        calls[0] = abi.encodeCall(KeelMarket.acceptVault, (id));
+        calls[1] = abi.encodeCall(KeelMarket.borrow, (id, 45_000e6, CAROL));
+        calls[2] = abi.encodeCall(KeelMarket.transferVault, (id, CAROL));
+        renter.setCalls(calls);
+        _expectExceeds(id, 42_000e18, 45_000e18);
+        market.flashLoan(renter, address(usdc), 1000e6, "");
+    }
+
+    /// R-1, what still moves: a vault within its new owner's base limit, within the new owner's own boosted limit, and
+    /// one brought within it in the same batch as the acceptance (repaid first).
+    function test_transfer_withinTheNewOwnersLimit_succeeds() public {
+        _attest(ALICE, 10_000);
+        uint256 id = _btcVault(ALICE);
+        _borrow(ALICE, id, 45_000e6);
+        // To Bob, whose own record allows 75 %.
+        _attest(BOB, 10_000);
+        vm.prank(ALICE);
+        market.transferVault(id, BOB);
+        vm.prank(BOB);
+        market.acceptVault(id);
+        assertEq(market.vaultOwner(id), BOB, "within Bob's boosted limit");
+        // To Carol (no record) in one batch with a repayment down to her base limit; 1 wei short is refused.
+        vm.prank(BOB);
+        market.transferVault(id, CAROL);
+        _fund(CAROL, usdc, 3_000e6);
+        bytes[] memory data = new bytes[](2);
+        data[0] = abi.encodeCall(KeelMarket.acceptVault, (id));
+        data[1] = abi.encodeCall(KeelMarket.repay, (id, 3_000e6 - 1));
+        vm.prank(CAROL);
+        _expectExceeds(id, 42_000e18, 42_000e18 + 1e12);
+        market.multicall(data);
+        data[1] = abi.encodeCall(KeelMarket.repay, (id, 3_000e6));
+        vm.prank(CAROL);
+        market.multicall(data);
+        assertEq(market.vaultOwner(id), CAROL, "within Carol's base limit");
+        // A vault without debt moves freely (no price is read).
+        uint256 empty = _btcVault(CAROL);
+        vm.prank(CAROL);
+        market.transferVault(empty, ALICE);
+        vm.prank(ALICE);
+        market.acceptVault(empty);
+    }
+
+    /// R-2: a collateral whose LTV governance set to 0 lends nothing, bonus or not, and is left out of the bonus and of
+    /// its halfway cap.
+    function test_zeroLtvCollateral_lendsNothingThroughTheBonus() public {
+        (DevERC20 frozen,) = _newCollateral("FRZ", 100e8, 0, 0.8e18, 0.1e18);
+        _attest(ALICE, 10_000); // bonus 5 points
+        uint256 id = _openWith(ALICE, frozen, 1000e18); // $100,000 at LTV 0
+        vm.prank(ALICE);
+        _expectExceeds(id, 0, 1e12);
+        market.borrow(id, 1, ALICE);
+    }
+
+    /// R-2: beside a lending collateral, the LTV-0 one adds neither to the bonus (5 % of $60,000, not of $160,000) nor
+    /// to the cap (halfway to the WBTC's own liquidation value, not to $128,000).
+    function test_zeroLtvCollateral_leftOutOfTheCap() public {
+        (DevERC20 frozen,) = _newCollateral("FRZ", 100e8, 0, 0.8e18, 0.1e18);
+        _attest(ALICE, 10_000);
+        uint256 id = _btcVault(ALICE); // $60,000 at 70 / 80
+        _fund(ALICE, frozen, 1000e18);
+        vm.prank(ALICE);
+        market.depositCollateral(id, address(frozen), 1000e18); // $100,000 at 0 / 80
+        _borrow(ALICE, id, 45_000e6);
+        vm.prank(ALICE);
+        _expectExceeds(id, 45_000e18, 45_000e18 + 1e12);
+        market.borrow(id, 1, ALICE);
+    }
+
+    /// R-4: a source answering an absurd bonus (2^256 - 1) neither reverts the borrow nor lends past the market's
+    /// bound: the bonus counts as at most MAX_LTV_BONUS (10 points), then the halfway cap applies.
+    function test_hugeBonus_cappedNeverReverts() public {
+        vm.mockCall(address(rep), abi.encodeWithSelector(rep.ltvBonus.selector, ALICE), abi.encode(type(uint256).max));
+        // WBTC 70 / 80: the halfway cap binds (75 %).
+        uint256 id = _btcVault(ALICE);
+        _borrow(ALICE, id, 45_000e6);
+        vm.prank(ALICE);
+        _expectExceeds(id, 45_000e18, 45_000e18 + 1e12);
+        market.borrow(id, 1, ALICE);
+        // A 50 / 90 collateral: halfway is 70 %, so the market's 10-point bound binds (60 %).
+        (DevERC20 wide,) = _newCollateral("WIDE", 100e8, 0.5e18, 0.9e18, 0.1e18);
+        uint256 id2 = _openWith(ALICE, wide, 1000e18); // $100,000
+        _borrow(ALICE, id2, 60_000e6);
+        vm.prank(ALICE);
+        _expectExceeds(id2, 60_000e18, 60_000e18 + 1e12);
+        market.borrow(id2, 1, ALICE);
+        // Any answer from 0 to 2^256 - 1 ends in a borrow or ExceedsLtv, never a panic.
+        vm.mockCall(address(rep), abi.encodeWithSelector(rep.ltvBonus.selector, ALICE), abi.encode(1));
+        vm.prank(ALICE);
+        _expectExceeds(id2, 50_000e18 + 1e5, 60_000e18 + 1e12);
+        market.borrow(id2, 1, ALICE);
+    }
+
+    /// Audit 2026-12-02 E-1 (R-4's gas half): a source that loops must cost a borrow a bounded allowance, then count as
+    /// no bonus, not burn 63/64 of the caller's gas.
+    function test_gasBurningSource_boundedGasCountsAsNoBonus() public {
+        GasBurningSource burner = new GasBurningSource();
+        vm.startPrank(ADMIN);
+        uint256 cid = riskAdmin.proposeReputation(address(market), address(burner));
+        vm.warp(block.timestamp + 1 days);
+        riskAdmin.executeChange(cid);
+        vm.stopPrank();
+        ethFeed.setAnswer(3000e8);
+        btcFeed.setAnswer(60_000e8);
+        usdcFeed.setAnswer(1e8);
+        uint256 id = _btcVault(ALICE);
+        _borrow(ALICE, id, 42_000e6); // at the base limit: the source is never asked
+        uint256 g = gasleft();
+        vm.prank(ALICE);
+        (bool ok, bytes memory err) =
+            address(market).call{gas: 3_000_000}(abi.encodeCall(IKeelMarket.borrow, (id, 1, ALICE)));
+        uint256 used = g - gasleft();
+        assertTrue(!ok, "over the base limit with no usable bonus: refused");
+        assertTrue(bytes4(err) == IKeelMarket.ExceedsLtv.selector, "as ExceedsLtv, the source counting as no bonus");
+        assertLt(used, 400_000, "after the source's bounded allowance, not the whole gas limit");
+    }
+
+    /// The real source's lookup fits the engine's allowance with room to spare (the allowance's measured basis).
+    function test_realSourceLookup_fitsTheAllowance() public {
+        _attest(ALICE, 10_000);
+        vm.cool(address(rep)); // cold, as in a borrow's transaction
+        vm.cool(address(eas));
+        uint256 g = gasleft();
+        rep.ltvBonus(ALICE);
+        uint256 used = g - gasleft();
+        assertLt(used * 2, RiskBoundsLib.REPUTATION_GAS, "half the allowance covers a cold lookup"); // ~7k with the call
     }
 
     /* GOVERNANCE */
@@ -379,6 +574,15 @@ contract KeelReputationTest is EngineBase, EasFixture {
         KeelReputation made = factory.make(eas, ATTESTER, MAX_BONUS);
         assertEq(address(made), predicted, "address predicted");
         assertEq(uint256(made.recordSchema()), uint256(uid), "the UID registered first is the source's own");
+    }
+}
+
+/// A reputation source that never returns (a buggy or hostile upgrade).
+contract GasBurningSource {
+    function ltvBonus(address) external pure returns (uint256 x) {
+        while (true) {
+            x = uint256(keccak256(abi.encode(x)));
+        }
     }
 }
 

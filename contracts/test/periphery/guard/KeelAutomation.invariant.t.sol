@@ -44,6 +44,9 @@ contract GuardHandler is Test {
     uint256 public lossBreaches;
     uint256 public leftovers;
     uint256 public wrongPositionMoves;
+    /// @dev An owner who repaid everything found debt on her position before her withdrawal, could not withdraw, or
+    /// got back less than she held (exitInTwoCalls).
+    uint256 public exitBreaches;
     uint256 public moves;
     mapping(bytes32 => uint256) public calls;
 
@@ -213,7 +216,11 @@ contract GuardHandler is Test {
         }
         _r = guard.getRule(keel, positions[i], kind);
         feeBps = feeBps % 2 == 0 ? bound(feeBps, 0, _r.maxFeeBps) : bound(feeBps, 0, 150);
-        address executor = executors[execSeed % 3];
+        _execute(i, kind, feeBps, executors[execSeed % 3]);
+    }
+
+    /// @dev One `execute` by `executor`, checked against what the guard promises (`_r` already holds the rule).
+    function _execute(uint256 i, KeelAutomation.Kind kind, uint256 feeBps, address executor) internal {
         delete _s;
         try keel.snapshot(positions[i]) returns (Snapshot memory x) {
             _s = x;
@@ -231,6 +238,66 @@ contract GuardHandler is Test {
             _checkMove(i, kind, feeBps, executor, p);
         } catch {}
         _checkEmpty();
+    }
+
+    /// @dev The owner exits in two calls — she repays all the debt, and withdraws her collateral in a later block —
+    /// while an executor acts in between: every kind of rule with a fee within its cap, and a poke. Half the time she
+    /// had armed a Boost first (the rule that once fired here: a debt-free health factor is infinite). Stated without
+    /// the guard's conditions: once the owner has repaid everything, nobody but she may put debt on her position, and
+    /// she gets back every unit of collateral she held at the repay, less nothing (a close of a debt-free position
+    /// repays nothing, sells nothing and charges no fee, since a fee is a share of the debt).
+    function exitInTwoCalls(uint256 who, uint256 feeSeed, uint256 execSeed, bool armBoost) external {
+        uint256 i = who % 2;
+        address o = owners[i];
+        if (market.collateralOf(ids[i], address(weth)) == 0) return;
+        if (armBoost && guard.getRule(keel, positions[i], KeelAutomation.Kind.Boost).owner == address(0)) {
+            KeelAutomation.Params memory p;
+            p.trigger = 2.5e18;
+            p.target = 1.5e18;
+            p.maxSlippageBps = 100;
+            p.maxFeeBps = 100;
+            p.validUntil = block.timestamp + 30 days;
+            vm.prank(o);
+            try guard.setRule(keel, positions[i], KeelAutomation.Kind.Boost, p) {} catch {}
+        }
+
+        // The first call: everything repaid.
+        uint256 debt = market.debtOf(ids[i]);
+        usdc.mint(o, debt + 1e6);
+        vm.startPrank(o);
+        if (debt != 0) market.repay(ids[i], type(uint256).max);
+        vm.stopPrank();
+        uint256 held = market.collateralOf(ids[i], address(weth));
+        uint256 wethBefore = weth.balanceOf(o);
+        uint256 usdcBefore = usdc.balanceOf(o);
+        vm.roll(block.number + 1);
+
+        _executeEveryKind(i, feeSeed, execSeed);
+        if (market.debtOf(ids[i]) != 0) exitBreaches++;
+
+        // The later call: she takes out whatever the vault still holds.
+        uint256 left = market.collateralOf(ids[i], address(weth));
+        if (left != 0) {
+            vm.prank(o);
+            try market.withdrawCollateral(ids[i], address(weth), left, o) {}
+            catch {
+                exitBreaches++;
+            }
+        }
+        if (weth.balanceOf(o) < wethBefore + held || usdc.balanceOf(o) < usdcBefore) exitBreaches++;
+        calls["exitInTwoCalls"]++;
+    }
+
+    /// @dev In between: an executor tries every kind, each in its own block, then pokes.
+    function _executeEveryKind(uint256 i, uint256 feeSeed, uint256 execSeed) internal {
+        for (uint256 k; k < 5; ++k) {
+            KeelAutomation.Kind kind = KeelAutomation.Kind(k);
+            _r = guard.getRule(keel, positions[i], kind);
+            _execute(i, kind, bound(feeSeed >> (k * 8), 0, _r.maxFeeBps), executors[(execSeed % 3 + k) % 3]);
+            vm.roll(block.number + 1);
+        }
+        vm.prank(executors[execSeed % 3]);
+        try guard.poke(keel, positions[i]) {} catch {}
     }
 
     function _checkMove(
@@ -385,6 +452,10 @@ contract KeelAutomationInvariantTest is EngineBase {
         assertEq(handler.leftovers(), 0, "a token or allowance left behind");
         assertEq(weth.balanceOf(address(guard)) + weth.balanceOf(address(keel)), 0, "WETH held");
         assertEq(usdc.balanceOf(address(guard)) + usdc.balanceOf(address(keel)), 0, "USDC held");
+    }
+
+    function invariant_anOwnerWhoRepaidAllExitsWithEverything() public view {
+        assertEq(handler.exitBreaches(), 0, "debt put on a repaid position, or collateral lost on the way out");
     }
 
     function invariant_ruleFiresOnlyOnItsOwnLivePosition() public view {

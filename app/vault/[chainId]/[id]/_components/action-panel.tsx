@@ -12,10 +12,9 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { pendingFlows } from "@/lib/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/amount";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol, findAsset } from "@/lib/deployment";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
-import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import type { ChainConfig } from "@/lib/server/config";
 import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
@@ -83,7 +82,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const tokenAddr = usesCollateral ? assetAddr : market.baseAsset;
   const info = usesCollateral ? market.collaterals.find((c) => c.info.asset === assetAddr)?.info : undefined;
   const decimals = usesCollateral ? (info?.decimals ?? 18) : market.baseDecimals;
-  const symbol = findAsset(chain.deployment, tokenAddr)?.symbol ?? shortAddress(tokenAddr);
+  const symbol = assetSymbol(chain, tokenAddr);
   const token = wallet?.get(tokenAddr.toLowerCase());
   const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
   const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
@@ -171,7 +170,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const hfBefore = vault.healthFactor;
   const hfAfter = preview?.risk.healthFactor;
   const liqAsset = usesCollateral ? assetAddr : (vault.collaterals.find((c) => c.amount > 0n)?.asset ?? assetAddr);
-  const liqSymbol = findAsset(chain.deployment, liqAsset)?.symbol ?? shortAddress(liqAsset);
+  const liqSymbol = assetSymbol(chain, liqAsset);
   const liqBefore = vault.collaterals.find((c) => c.asset === liqAsset)?.liquidationPrice ?? 0n;
   const liqAfter = preview?.liquidationPrices.get(liqAsset.toLowerCase());
   const baseSymbol = base?.symbol ?? "base";
@@ -250,7 +249,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
               ariaLabel={t("collateralAsset")}
               value={assetAddr}
               assets={collaterals}
-              deployment={chain.deployment}
+              chain={chain}
               onChange={(a) => {
                 setAssetAddr(a);
                 setText("");
@@ -285,9 +284,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
               className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
             >
               {t(action === "borrow" ? "pausedBorrow" : "pausedWithdraw", {
-                why: unpriced
-                  .map((u) => `${findAsset(chain.deployment, u.asset)?.symbol ?? shortAddress(u.asset)} — ${tf(`${feedStatus(u.status).key}.why`)}`)
-                  .join("; "),
+                why: unpriced.map((u) => `${assetSymbol(chain, u.asset)} — ${tf(`${feedStatus(u.status).key}.why`)}`).join("; "),
               })}
             </p>
           )}

@@ -11,7 +11,7 @@ import { useKeelChains } from "@/hooks/use-keel-config";
 import { useVault, useWalletTokens } from "@/hooks/use-vault";
 import { useVaultHistory } from "@/hooks/use-vault-history";
 import { useReputation } from "@/hooks/use-reputation";
-import { findAsset } from "@/lib/deployment";
+import { assetSymbol, findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
@@ -26,6 +26,7 @@ import { ActionPanel } from "./action-panel";
 import { healthCurve } from "@/lib/vault-charts";
 import { ProtectionPanel } from "./protection/protection-panel";
 import { ReputationPanel } from "./reputation-panel";
+import { CrossChainPanel } from "./cross-chain-panel";
 import { VaultAutomation } from "@/components/automation/vault-automation";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
@@ -112,7 +113,7 @@ function VaultView({
   const unpriced = unpricedAssets(vault, market.baseFeed.status);
   const base = findAsset(chain.deployment, market.baseAsset);
   const baseSymbol = base?.symbol ?? "base";
-  const symbolOf = (a: Address) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
+  const symbolOf = (a: Address) => assetSymbol(chain, a);
   const isOwner = address?.toLowerCase() === vault.owner.toLowerCase();
   const belowSafety = vault.debt > 0n && vault.pricesOk && vault.healthFactor < safety.value;
 
@@ -203,7 +204,6 @@ function VaultView({
       </div>
 
       <LiquidationOdds chain={chain} vault={vault} />
-      <ReputationPanel chain={chain} market={marketAddress} vault={vault} isOwner={isOwner} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-3">
@@ -297,8 +297,12 @@ function VaultView({
         </div>
       </div>
 
+      <CrossChainPanel chain={chain} vault={vault} isOwner={isOwner} />
       <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
       <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
+      {/* Below the forms: the panel appears when its reads answer, after the page is drawn; above them it pushed the forms
+          down (layout shift 0.11 on a phone, and the largest paint moved to its text 6–8 s in). */}
+      <ReputationPanel chain={chain} market={marketAddress} vault={vault} isOwner={isOwner} />
 
       <VaultPast
         chain={chain}

@@ -7,8 +7,7 @@ import { keelMarketCallAbi } from "@/contracts-abi";
 import { keelGuardAbi } from "@/contracts-abi/generated";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useVaultProtection, type GuardRule } from "@/hooks/use-vault-protection";
-import { findAsset } from "@/lib/deployment";
-import { shortAddress } from "@/lib/format";
+import { assetSymbol } from "@/lib/deployment";
 import { GUARD_KIND, type GuardKind } from "@/lib/protection";
 import type { VaultPosition } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
@@ -51,7 +50,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   if (!guard) return null;
 
   const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
-  const symbolOf = (a: Address) => findAsset(chain.deployment, a)?.symbol ?? shortAddress(a);
+  const symbolOf = (a: Address) => assetSymbol(chain, a);
   const state = protection.data;
   const rules: Record<GuardKind, GuardRule | null> = { deleverage: state?.deleverage ?? null, stopLoss: state?.stopLoss ?? null };
   const withBusy = async <T,>(fn: () => Promise<T>) => {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { feeWithHeadroom } from "./actions";
+import { messageProgress, LATE_AFTER_SECONDS } from "./messages";
+
+describe("cross-chain fees and message progress", () => {
+  it("adds 20 % headroom to a quoted fee, rounded up, and none to a zero fee", () => {
+    expect(feeWithHeadroom(0n)).toBe(0n);
+    expect(feeWithHeadroom(1n)).toBe(2n);
+    expect(feeWithHeadroom(550_000_000_000_000n)).toBe(660_000_000_000_000n);
+  });
+  it("tells delivered, in flight and late apart", () => {
+    expect(messageProgress({ state: "delivered" }, 0, 1_000)).toBe("delivered");
+    expect(messageProgress({ state: "dispatched" }, undefined, 1_000)).toBe("inFlight");
+    expect(messageProgress({ state: "dispatched" }, 1_000 - LATE_AFTER_SECONDS, 1_000)).toBe("inFlight");
+    expect(messageProgress({ state: "dispatched" }, 1_000 - LATE_AFTER_SECONDS - 1, 1_000)).toBe("late");
+  });
+});
