@@ -12,6 +12,7 @@ import {
   commitment,
   emptyNote,
   liquidationWitness,
+  maxSeized,
   NO_LTV_CHECK,
   openingOf,
   type Note,
@@ -147,11 +148,13 @@ async function main() {
   const mallory = live.get("mallory");
   if (!mallory) throw new Error("no Mallory note");
   // The liquidator's view: Mallory's note decrypted from the ciphertext her borrow posted (no key of hers).
-  const seized = (21_600n * E18 * 105n) / 100n / 2400n;
+  const liqPrices = { ...DROPPED, ltv: MARKET_LTV, debtIndex: INDEX };
+  const seized = maxSeized(mallory, liqPrices); // 9.45 WETH: 21,600 × 1.05 / 2,400
+  if (seized !== (94_500n * E18) / 10_000n) throw new Error(`seized ${seized}`);
   const { input: liq, next: left } = liquidationWitness(tree, {
     old: { ...openingOf(mallory), leafIndex: mallory.leafIndex },
     seized,
-    ltvInputs: { ...DROPPED, ltv: MARKET_LTV, debtIndex: INDEX },
+    ltvInputs: liqPrices,
     binding: actionBinding(addr(LIQUIDATOR_FRESH)),
     ephSecret: 0x11d0n,
   });
@@ -244,7 +247,9 @@ ${body}
   console.log(`zk:fixtures · wrote ${path.relative(ROOT, OUT)} (${steps.length} proofs)`);
 }
 
-main().then(() => process.exit(0)).catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

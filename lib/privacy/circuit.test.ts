@@ -15,7 +15,9 @@ import {
   emptyNote,
   FIELD,
   liquidationWitness,
+  maxSeized,
   NO_LTV_CHECK,
+  noteHealth,
   openingOf,
   PUBLIC_INPUTS,
   type Note,
@@ -123,6 +125,9 @@ describe("private vault circuit", () => {
   });
 
   it("cannot prove a borrow one USDC over the LTV", async () => {
+    const health = (usdc: bigint) => noteHealth({ collateral: 10n * E18, shares: usdcShares(usdc) }, prices);
+    expect(health(24_000n)).toMatchObject({ borrowLimit: 24_000n * E18, debtValue: 24_000n * E18, liquidatable: false });
+    expect(health(24_001n).liquidatable).toBe(true);
     await expect(proveAction(borrowInput(24_001n), artifacts)).rejects.toThrow(violates(LINE.ltv));
   });
 
@@ -207,8 +212,8 @@ describe("private vault circuit", () => {
     // 10 WETH owing 24,000 USDC; at 2,900 USD/WETH it is over the 80% threshold (23,200).
     const owed = usdcShares(24_000n);
     const dropped = { ...prices, collateralPrice: 2900n * E18 };
-    /** Debt value × 1.05 / price: the most a liquidator may seize. */
-    const maxSeized = (24_000n * E18 * 105n) / 100n / 2900n;
+    /** Debt value × 1.05 / price: the most a liquidator may seize (lib's mirror of the circuit, checked here). */
+    const most = maxSeized({ collateral: 10n * E18, shares: owed }, dropped);
     function placed() {
       const tree = new MerkleTree();
       const note: Note = { collateral: 10n * E18, shares: owed, ownerKey: KEY, blinding: 99n };
@@ -221,7 +226,9 @@ describe("private vault circuit", () => {
     };
 
     it("proves a liquidation past the threshold, seizing at most the debt × 1.05, and it verifies", async () => {
-      const { input, next } = liquidation(maxSeized);
+      expect(most).toBe((24_000n * E18 * 105n) / 100n / 2900n);
+      expect(noteHealth({ collateral: 10n * E18, shares: owed }, dropped).liquidatable).toBe(true);
+      const { input, next } = liquidation(most);
       expect(input.ownerKey).toBe(0n);
       expect(next.shares).toBe(0n);
       const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
@@ -230,21 +237,20 @@ describe("private vault circuit", () => {
     });
 
     it("cannot liquidate a healthy note (at the price before the drop)", async () => {
+      expect(maxSeized({ collateral: 10n * E18, shares: owed }, prices)).toBe(0n);
       const { input } = liquidation(E18, prices);
       await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.healthy));
     });
 
-    it("cannot seize more than the debt × 1.05", async () => {
-      const { input } = liquidation(maxSeized + 10n ** 15n);
+    it("cannot seize more than the debt × 1.05 (one wei past maxSeized)", async () => {
+      const { input } = liquidation(most + 1n);
       await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.seized));
     });
 
     it("cannot be both a borrow and a liquidation (mode 3), nor pick the owner's next blinding", async () => {
-      const { input } = liquidation(maxSeized);
+      const { input } = liquidation(most);
       await expect(proveAction({ ...input, mode: 3n } as CircuitInput, artifacts)).rejects.toThrow(/Assert Failed/);
-      await expect(
-        proveAction({ ...input, newBlinding: 5n } as CircuitInput, artifacts),
-      ).rejects.toThrow(/Assert Failed/);
+      await expect(proveAction({ ...input, newBlinding: 5n } as CircuitInput, artifacts)).rejects.toThrow(/Assert Failed/);
     });
   });
 });

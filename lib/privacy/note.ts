@@ -126,6 +126,39 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
   return { input, next };
 }
 
+const WAD = 10n ** 18n;
+/** The circuit's COLL_SCALE and DEBT_SCALE: one unit of collateral (18 decimals) and of base (6 decimals). */
+export const COLLATERAL_SCALE = 10n ** 18n;
+export const DEBT_SCALE = 10n ** 6n;
+/** The circuit's LIQ_BONUS (KeelPrivatePool.LIQUIDATION_BONUS): a liquidator seizes at most the debt value × 1.05. */
+export const LIQUIDATION_BONUS = 5n * 10n ** 16n;
+
+/**
+ * A note's health as the circuit computes it (HealthLib's roundings: collateral value and limit down, debt up), at
+ * `p`'s prices, LTV and debt index. For a liquidation, `p.ltv` is the market's LTV (the pool's threshold); for a borrow
+ * or withdrawal, the market's LTV × KeelPrivatePool.BORROW_LTV_FRACTION.
+ */
+export function noteHealth(n: { collateral: bigint; shares: bigint }, p: LtvInputs) {
+  const borrowLimit = (((n.collateral * p.collateralPrice) / COLLATERAL_SCALE) * p.ltv) / WAD;
+  const debtAssets = divUp(n.shares * p.debtIndex, WAD);
+  const debtValue = divUp(debtAssets * p.debtPrice, DEBT_SCALE);
+  return { borrowLimit, debtAssets, debtValue, liquidatable: debtValue > borrowLimit };
+}
+
+/**
+ * The most collateral a liquidation of `n` may seize at `p`: the largest s whose value (rounded up) is at most the debt
+ * value × (1 + LIQUIDATION_BONUS), and no more than the note holds. Zero when the note is not liquidatable.
+ */
+export function maxSeized(n: { collateral: bigint; shares: bigint }, p: LtvInputs): bigint {
+  const { debtValue, liquidatable } = noteHealth(n, p);
+  if (!liquidatable || p.collateralPrice === 0n) return 0n;
+  const cap = (debtValue * (WAD + LIQUIDATION_BONUS)) / WAD;
+  const s = (cap * COLLATERAL_SCALE) / p.collateralPrice; // ⌈s × price / scale⌉ ≤ cap ⇔ s × price ≤ cap × scale
+  return s < n.collateral ? s : n.collateral;
+}
+
+const divUp = (a: bigint, b: bigint) => (a + b - 1n) / b;
+
 export interface LiquidationPlan {
   /** The note, as the liquidators decrypted it, and its leaf. */
   old: NoteOpening & { leafIndex: number };
