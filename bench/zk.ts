@@ -55,14 +55,7 @@ async function provingTimes() {
 function gasReport(): Map<string, { min: number; avg: number; median: number; max: number; calls: number }> {
   const out = execFileSync(
     path.join(ROOT, "node_modules/.bin/forge"),
-    [
-      "test",
-      "--match-path",
-      "test/privacy/KeelPrivatePool.t.sol",
-      "--match-test",
-      "test_fullJourney|test_overLtvNote",
-      "--gas-report",
-    ],
+    ["test", "--match-path", "test/privacy/KeelPrivatePool.t.sol", "--match-test", "test_fullJourney|test_overLtvNote", "--gas-report"],
     { cwd: path.join(ROOT, "contracts"), encoding: "utf8", maxBuffer: 64 << 20 },
   );
   const rows = new Map<string, { min: number; avg: number; median: number; max: number; calls: number }>();

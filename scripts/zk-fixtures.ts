@@ -5,7 +5,7 @@
 // index, prices — is the one the pool will compute.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { zeroAddress, type Hex } from "viem";
+import type { Hex } from "viem";
 import {
   actionBinding,
   actionWitness,
