@@ -203,8 +203,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         (t.borrowAssets, t.borrowShares) =
         ((t.borrowAssets + amount).toUint128(), (t.borrowShares + shares).toUint128());
         l.cash = uint128(available - amount);
-        _totals = t;
-        _liq = l;
+        _store(t, l);
         v.debtShares += uint128(shares);
         if (!_deferCheck(id)) _checkLtv(id, t);
         IERC20(BASE).safeTransfer(receiver, amount);
@@ -218,8 +217,7 @@ contract KeelMarket is KeelMarketCore, ERC4626, IERC3156FlashLender, IKeelMarket
         if (v.debtShares == 0) revert IKeelMarket.NothingToRepay(id);
         (Totals memory t, Liquidity memory l) = _accrueMem();
         (repaid, shares) = _reduceDebt(v, amount, t, l);
-        _totals = t;
-        _liq = l;
+        _store(t, l);
         _pullBase(msg.sender, repaid);
         emit IKeelMarket.Repaid(id, msg.sender, repaid, shares);
     }

@@ -166,6 +166,8 @@ abstract contract KeelMarketCore {
         uint256 repaid;
         uint256 seized;
         uint256 startHf;
+        uint256 index; // the seized collateral's index
+        uint256 lt; // its liquidation threshold
     }
 
     /// @notice The oracle every price comes from (base asset and collaterals).
@@ -271,8 +273,20 @@ abstract contract KeelMarketCore {
 
     function _accrue() internal {
         (Totals memory t, Liquidity memory l) = _accrueMem();
-        _totals = t;
-        _liq = l;
+        _store(t, l);
+    }
+
+    /// @dev Writes `t` and `l` back to `_totals` and `_liq`, one word each. Solidity's `_totals = t` writes a packed
+    /// struct field by field (a read and a write per field); the words here are the same, in the layout Solidity
+    /// gives the two structs (first field in the lowest bits). Every field of `t` and `l` holds a value of its type.
+    function _store(Totals memory t, Liquidity memory l) internal {
+        uint256 totalsWord = uint256(t.borrowAssets) | uint256(t.borrowShares) << 128;
+        uint256 liqWord = uint256(l.cash) | uint256(l.reserves) << 128 | uint256(l.lastAccrual) << 216
+            | (l.borrowPaused ? uint256(1) << 248 : 0);
+        assembly ("memory-safe") {
+            sstore(_totals.slot, totalsWord)
+            sstore(_liq.slot, liqWord)
+        }
     }
 
     function _utilization(Totals memory t, Liquidity memory l) internal pure returns (uint256) {

@@ -39,7 +39,9 @@ contract KeelMarketModule is KeelMarketCore {
         _;
     }
 
-    /// @dev KeelMarket.liquidate, run here by delegatecall (documented in IKeelMarket).
+    /// @dev KeelMarket.liquidate, run here by delegatecall (documented in IKeelMarket). Each storage slot it needs is
+    /// read once (the collateral's index, its parameters), and the totals are
+    /// written back one word each (`_store`).
     function liquidate(uint256 id, address asset, uint256 repayAmount, uint256 minSeized)
         external
         nonReentrant
@@ -51,23 +53,24 @@ contract KeelMarketModule is KeelMarketCore {
         Vault storage v = _vaults[id];
         Collateral storage c = _collaterals[asset];
         Liq memory x;
-        x.balance = _heldOf(id, asset, c);
+        x.index = c.index;
+        x.balance = c.listed ? _balanceOf(id, asset, x.index) : 0;
         if (x.balance == 0) revert IKeelMarket.InsufficientCollateral(id, asset, 0, minSeized);
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
-        // `asset` is held, hence listed at `c.index`: its Listed slot need not be read.
-        Health memory h = _health(id, x.debt, asset, c.index, c);
+        // `asset` is held, hence listed at `index`: its Listed slot need not be read.
+        Health memory h = _health(id, x.debt, asset, x.index, c);
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
         if (x.hf >= WAD) revert IKeelMarket.NotLiquidatable(id, x.hf);
         // The seized asset must be priced: this reverts with the oracle's own error when it is not.
         if (h.assetPrice == 0) h.assetPrice = oracle.price(asset);
+        uint256 maxDiscount;
+        (x.lt, maxDiscount, x.colScale) = (c.lt, c.maxDiscount, _scale(c.decimals)); // one slot
         x.startHf = _startHealth(id, x.hf);
-        x.discount = HealthLib.discount(x.startHf, c.maxDiscount, h.collateralValue, h.debtValue);
+        x.discount = HealthLib.discount(x.startHf, maxDiscount, h.collateralValue, h.debtValue);
         // Both prices were read (guarded) by _health: the vault has debt and holds `asset`.
         x.basePrice = h.basePrice;
         x.colPrice = h.assetPrice;
-        x.colScale = _scale(c.decimals);
-        uint256 bonusLt = (WAD + x.discount).wMulUp(c.lt);
-        if (HealthLib.seizureLowersHealth(x.hf, c.lt, x.discount)) {
+        if (HealthLib.seizureLowersHealth(x.hf, x.lt, x.discount)) {
             // Seizing this asset lowers HF: refused while another collateral would raise it; otherwise only a
             // seizure of the whole balance is allowed.
             if (_anotherRaises(id, asset, x, h)) revert IKeelMarket.LiquidationLowersHealth(id, asset);
@@ -79,6 +82,7 @@ contract KeelMarketModule is KeelMarketCore {
             }
             if (repayAmount < x.repaid) revert IKeelMarket.RepayBelowRequired(repayAmount, x.repaid);
         } else {
+            uint256 bonusLt = (WAD + x.discount).wMulUp(x.lt);
             uint256 maxRepay =
                 HealthLib.maxRepayValue(h.liquidationValue, h.debtValue, bonusLt).mulDivUp(BASE_SCALE, x.basePrice);
             if (
@@ -95,16 +99,18 @@ contract KeelMarketModule is KeelMarketCore {
         if (x.seized < minSeized) revert IKeelMarket.SeizedBelowMin(x.seized, minSeized);
 
         (repaid,) = _reduceDebt(v, x.repaid, t, l);
-        _totals = t;
-        _liq = l;
+        _store(t, l);
         seized = x.seized;
         uint256 left = x.balance - seized;
-        _setBalance(id, asset, c.index, left);
+        _setBalance(id, asset, x.index, left);
         c.total -= uint112(seized);
-        if (left == 0 && c.index != 0) v.heldMask &= ~uint32(1 << c.index);
-        if (_heldMask(v) == 0 && v.debtShares != 0) _writeOff(id, v);
+        // A vault that still holds `asset` holds collateral: only a seizure of the whole balance can empty it.
+        if (left == 0) {
+            if (x.index != 0) v.heldMask &= ~uint32(1 << x.index);
+            if (_heldMask(v) == 0 && v.debtShares != 0) _writeOff(id, v);
+        }
 
-        _pullBase(msg.sender, repaid);
+        _pullIn(BASE, msg.sender, repaid, _cashOnHand(l.cash)); // `_pullBase` with the cash just stored
         IERC20(asset).safeTransfer(msg.sender, seized);
         emit IKeelMarket.Liquidated(id, msg.sender, asset, repaid, seized, x.discount);
     }

@@ -915,6 +915,47 @@ contract KeelMarketTest is EngineBase {
         _borrow(ALICE, id, 1);
     }
 
+    /// @dev Borrow, repay and liquidate write the totals and the liquidity slot back one word each (`_store`): every
+    /// field must come back as the accrual left it — the pause flag, the reserves, the accrual time (a wrong one would
+    /// show as interest at the same timestamp) and the totals.
+    function test_writeBack_keepsEveryFieldOfTheAccountingSlots() public {
+        uint256 id = _openWith(ALICE, weth, 10e18);
+        _borrow(ALICE, id, 20_000e6);
+        vm.warp(block.timestamp + 30 days);
+        ethFeed.setAnswer(3000e8);
+        usdcFeed.setAnswer(1e8);
+        vm.prank(address(riskAdmin));
+        market.setBorrowPaused(true);
+        uint256 reserves = market.totalReserves();
+        uint256 borrows = market.totalBorrows();
+        uint256 cash = market.cash();
+        assertGt(reserves, 0, "reserves accrued");
+        _fund(ALICE, usdc, 1000e6);
+        vm.prank(ALICE);
+        (uint256 repaid,) = market.repay(id, 1000e6);
+        assertTrue(market.borrowPaused(), "still paused after repay");
+        assertEq(market.totalReserves(), reserves, "reserves kept");
+        assertEq(market.totalBorrows(), borrows - repaid, "borrows");
+        assertEq(market.cash(), cash + repaid, "cash");
+
+        ethFeed.setAnswer(2200e8); // HF ≈ 0.93: a partial liquidation raises it
+        (reserves, borrows, cash) = (market.totalReserves(), market.totalBorrows(), market.cash());
+        _fund(LIQUIDATOR, usdc, 5000e6);
+        vm.prank(LIQUIDATOR);
+        (repaid,) = market.liquidate(id, address(weth), 1000e6, 0);
+        assertTrue(market.borrowPaused(), "still paused after liquidate");
+        assertEq(market.totalReserves(), reserves, "reserves kept by liquidate");
+        assertEq(market.totalBorrows(), borrows - repaid, "borrows after liquidate");
+        assertEq(market.cash(), cash + repaid, "cash after liquidate");
+
+        vm.prank(address(riskAdmin));
+        market.setBorrowPaused(false);
+        ethFeed.setAnswer(3000e8);
+        _borrow(ALICE, id, 1e6);
+        assertFalse(market.borrowPaused(), "unpaused after borrow");
+        assertEq(market.totalBorrows(), borrows - repaid + 1e6, "borrows after borrow, no interest at the same time");
+    }
+
     function test_withdrawReserves_reverts() public {
         vm.startPrank(address(riskAdmin));
         vm.expectRevert(abi.encodeWithSelector(IKeelMarket.InsufficientReserves.selector, uint256(1), uint256(0)));
