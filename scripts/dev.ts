@@ -148,7 +148,7 @@ async function main() {
         // Agent logs are JSON lines; dev prints only what they did, not every scan.
         const quiet = (line: string) => {
           if (
-            /"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed)"/.test(
+            /"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed|claim-liquidated|claim-liquidation-failed|claims-redeemed|claim-redeem-failed)"/.test(
               line,
             )
           )
