@@ -702,7 +702,9 @@ contract CrossChainCollateralTest is EngineBase {
         a.mailbox.process(md, m);
         assertEq(gateway.refusedTotal(address(odd)), 3e18, "refused, totalled");
         assertEq(outpost.deposited(address(odd)), gateway.credited(address(xWbtc)) + gateway.refusedTotal(address(odd)));
-        assertEq(outpost.deposited(address(wethB)), gateway.credited(address(xWeth)) + gateway.refusedTotal(address(wethB)));
+        assertEq(
+            outpost.deposited(address(wethB)), gateway.credited(address(xWeth)) + gateway.refusedTotal(address(wethB))
+        );
         vm.prank(ALICE);
         vmx.recordLogs();
         gateway.returnRefused(address(odd), 1e18, ALICE);
@@ -712,9 +714,7 @@ contract CrossChainCollateralTest is EngineBase {
         assertEq(gateway.refusedTotal(address(odd)), 3e18, "a total ever refused: the return is counted apart");
         assertEq(outpost.released(address(odd)), gateway.redeemed(address(xWbtc)) + gateway.returnedTotal(address(odd)));
         // What is still held for return on A is what is still locked for it on B.
-        assertEq(
-            gateway.refusedTotal(address(odd)) - gateway.returnedTotal(address(odd)), outpost.locked(address(odd))
-        );
+        assertEq(gateway.refusedTotal(address(odd)) - gateway.returnedTotal(address(odd)), outpost.locked(address(odd)));
     }
 
     /* ---------- X-a: a caller that takes no ether back pays the exact quote ---------- */
@@ -731,7 +731,9 @@ contract CrossChainCollateralTest is EngineBase {
         assertEq(outpost.locked(address(wethB)), 1e18, "deposited, fee exact");
         vm.expectRevert();
         depositor.deposit(address(wethB), 1e18, address(market), id, 1);
-        assertEq(outpost.locked(address(wethB)), 1e18, "an excess it cannot take back reverts the deposit, nothing lost");
+        assertEq(
+            outpost.locked(address(wethB)), 1e18, "an excess it cannot take back reverts the deposit, nothing lost"
+        );
         assertEq(wethB.balanceOf(address(depositor)), 1e18);
     }
 }
