@@ -58,7 +58,9 @@ import { clientsFor } from "../lib/server/clients";
 import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import type { LensMarket, LensVault } from "../lib/vaults";
+import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { jsonLogger, nonceManager, type LogSink, type NonceManager } from "./agent-log";
+import { claimSet, liquidateClaims, planClaimLiquidations, readBaseBalances, redeemClaims } from "./keeper-claims";
 import {
   DEFAULT_GAS_MODEL,
   liquidatorArgs,
@@ -100,6 +102,12 @@ export interface KeeperOptions {
   replaceAfterBlocks?: number;
   /** Quiet blocks (no feed or market event) between two full scans. */
   rescanEvery?: number;
+  /**
+   * Cross-chain collateral (docs/cross-chain.md): vaults holding claims are liquidated from the keeper's own base
+   * balance (no pool to sell a claim into) and the seized claims redeemed through the gateway to the keeper's address
+   * on the outpost's chain (agents/keeper-claims.ts). Without it, such vaults are deferred ("no-pool").
+   */
+  crossChain?: CrossChainDeployment;
   log?: LogSink;
 }
 
@@ -117,6 +125,9 @@ export interface KeeperStats {
   liquidationsSent: number;
   liquidationsConfirmed: number;
   liquidationsSkipped: number;
+  /** Claim liquidations mined (agents/keeper-claims.ts) and the Releases dispatched for the seized claims. */
+  claimLiquidations: number;
+  claimsRedeemed: number;
   vaultsDeferred: number;
   vaultsDropped: number;
   /** Result by base asset symbol (base units) and in USD (WAD): profit minus fallback losses. */
@@ -813,6 +824,8 @@ export function startKeeper(opts: KeeperOptions) {
     liquidationsSent: 0,
     liquidationsConfirmed: 0,
     liquidationsSkipped: 0,
+    claimLiquidations: 0,
+    claimsRedeemed: 0,
     vaultsDeferred: 0,
     vaultsDropped: 0,
     profit: {},
@@ -843,10 +856,23 @@ export function startKeeper(opts: KeeperOptions) {
   let liquidatableLeft = 0;
   const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
-  const ready = prepareFallback(io, maxLossBps, nonces).catch((e: Error) => {
-    stats.errors++;
-    log("fallback-setup-failed", { error: e.message.split("\n")[0] });
-  });
+  const crossChain = opts.crossChain && opts.crossChain.gateway.chainId === deployment.chainId ? opts.crossChain : undefined;
+  const claims = claimSet(crossChain);
+  /** Redeems every claim the keeper holds (after its claim liquidations, and on start: claims a crash left behind). */
+  const redeem = async () => {
+    if (!crossChain) return;
+    const released = await redeemClaims(io, nonces, crossChain, (event, fields) => {
+      if (event === "claim-redeem-failed") stats.errors++;
+      log(event, fields);
+    });
+    stats.claimsRedeemed += released.length;
+  };
+  const ready = prepareFallback(io, maxLossBps, nonces)
+    .catch((e: Error) => {
+      stats.errors++;
+      log("fallback-setup-failed", { error: e.message.split("\n")[0] });
+    })
+    .then(redeem);
 
   /** Follows one sent transaction to its receipt (or its replacement's) and counts what it did. */
   function follow(sent: SentTx, markets: ReadonlyMap<string, LensMarket>, update: typeof lastUpdate) {
@@ -964,7 +990,7 @@ export function startKeeper(opts: KeeperOptions) {
     lastScanBlock = block;
     liquidatableLeft = snapshot.liquidatable.length;
     // size
-    const candidates = sizeAll(
+    const sized = sizeAll(
       snapshot,
       (market, id) => {
         const k = vaultKey(market, id);
@@ -972,7 +998,10 @@ export function startKeeper(opts: KeeperOptions) {
       },
       (market, id) => suspects.has(vaultKey(market, id)) || recent.has(vaultKey(market, id)),
     );
-    if (!candidates.length) return;
+    if (!sized.length) return;
+    // Claims (cross-chain collateral) have no pool: their own stage, after the liquidator's transactions are sent.
+    const candidates = sized.filter((c) => !claims.has(c.collateral.toLowerCase()));
+    const claimCandidates = sized.filter((c) => claims.has(c.collateral.toLowerCase()));
     const again = snapshot.liquidatable.filter(({ vault }) => recent.has(vaultKey(vault.market, vault.id)));
     if (again.length)
       log("liquidatable-again", {
@@ -986,7 +1015,7 @@ export function startKeeper(opts: KeeperOptions) {
       });
     const fees = feesFor(feeEstimate, maxFeePerGas);
     if (!fees) {
-      log("gas-too-high", { maxFeePerGas: feeEstimate.maxFeePerGas, cap: maxFeePerGas, vaults: candidates.length });
+      log("gas-too-high", { maxFeePerGas: feeEstimate.maxFeePerGas, cap: maxFeePerGas, vaults: sized.length });
       return;
     }
     // plan
@@ -1049,6 +1078,7 @@ export function startKeeper(opts: KeeperOptions) {
       }
     }
     await Promise.all(sending);
+    if (claimCandidates.length) await claimStage(snapshot, sized, block);
 
     async function sendOne(sim: SimulatedTx, vaults: number, nonce: number) {
       try {
@@ -1070,6 +1100,42 @@ export function startKeeper(opts: KeeperOptions) {
         log("send-failed", { error: (e as Error).message.split("\n")[0], vaults, nonce });
       }
     }
+  }
+
+  /**
+   * Stage "claims" (agents/keeper-claims.ts): the vaults whose seizure is a claim, liquidated one after the other from
+   * the keeper's base balance, then every claim held redeemed to the outpost's chain.
+   */
+  async function claimStage(snapshot: Snapshot, sized: readonly Candidate[], block: bigint) {
+    const baseOf = (market: Address) => snapshot.markets.find((m) => m.market.toLowerCase() === market.toLowerCase())?.baseAsset;
+    const balances = await readBaseBalances(io, [...new Set(snapshot.markets.map((m) => m.baseAsset))]);
+    const { liquidations, unfunded, later } = planClaimLiquidations(sized, claims, baseOf, balances);
+    if (unfunded.length || later.length) {
+      stats.vaultsDeferred += unfunded.length + later.length;
+      log("deferred", {
+        vaults: unfunded.length + later.length,
+        reasons: [...(unfunded.length ? ["no-base-balance"] : []), ...(later.length ? ["follow-up"] : [])],
+      });
+    }
+    if (!liquidations.length) return;
+    const keys = liquidations.map((l) => vaultKey(l.candidate.market, l.candidate.id));
+    const done = (async () => {
+      const mined = await liquidateClaims(io, nonces, liquidations, (event, fields) => {
+        if (event === "claim-liquidation-failed") {
+          stats.errors++;
+          suspects.set(vaultKey(fields.market as Address, fields.id as bigint), block + 64n);
+        }
+        log(event, fields);
+      });
+      for (const m of mined) {
+        recent.set(vaultKey(m.market, m.id), m.block);
+        stats.claimLiquidations++;
+        stats.liquidationsConfirmed++;
+      }
+      if (mined.length) await redeem();
+    })().finally(() => keys.forEach((k) => inflight.delete(k)));
+    keys.forEach((k) => inflight.set(k, done));
+    await done;
   }
 
   /**

@@ -17,6 +17,9 @@ import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { abiOf, repoRoot } from "@/scripts/lib/artifacts";
 import { crossChainLocal } from "@/scripts/lib/deploy-hyperlane";
+import { AGENT_KEYS } from "@/lib/server/dev-keys";
+import { privateKeyToAccount } from "viem/accounts";
+import { startKeeper } from "./keeper";
 
 const gatewayAbi = abiOf("CollateralGateway");
 const outpostAbi = abiOf("CollateralOutpost");
@@ -94,11 +97,9 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
 
   it("deposit on B → borrow on A; relayer killed and restarted; liquidation redeemed on B; totals reconcile", async () => {
     const alice = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[1]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[1]!) };
-    const liq = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[3]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[3]!) };
     const market = x.gateway.claims[0]!.market;
     const xWeth = x.gateway.claims.find((c) => c.asset === "WETH")!.claim;
     const wethB = x.outpost.tokens.find((t) => t.asset === "WETH")!.token;
-    const usdcA = da.assets.find((s) => s.symbol === "USDC")!.address;
     const outpost = x.outpost.outpost;
     const gateway = x.gateway.gateway;
     const readA = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
@@ -144,21 +145,55 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     await until(collateral, (c) => c === parseUnits("11", 18));
     expect(await delivered(inFlight)).toBe(true);
 
-    // ETH falls to $2,300: 11 × 2,300 × 75 % = $18,975 < $20,000 of debt.
+    // The relayer dies again; the keeper (agents/keeper.ts with the cross-chain deployment) is watching chain A.
+    await killRelayer();
+    const keeperLog: string[] = [];
+    const keeper = startKeeper({ rpcUrl: a.url, deployment: da, crossChain: x, log: (l) => keeperLog.push(l) });
+    const keeperAddress = privateKeyToAccount(AGENT_KEYS.keeper).address;
+    const keeperWethBefore = await readB(wethB, devErc20Abi, "balanceOf", [keeperAddress]);
+    const supplyBefore = await readA(xWeth, devErc20Abi, "totalSupply");
+
+    // ETH falls to $2,300: 11 × 2,300 × 75 % = $18,975 < $20,000 of debt. The keeper liquidates the vault's claims
+    // with its own USDC (no pool to sell a claim into) and redeems them through the gateway, to its address on B.
     const feedOwner = clientsFor(a.url, da.chainId, ANVIL_KEYS[0]!);
     const ethFeed = da.assets.find((s) => s.symbol === "WETH")!.feed;
     await feedOwner.send({ address: ethFeed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2300", 8)] });
-    await liq.a.send({ address: usdcA, abi: devErc20Abi, functionName: "approve", args: [market, parseUnits("20000", 6)] });
-    await liq.a.send({ address: market, abi: keelMarketAbi, functionName: "liquidate", args: [id, xWeth, parseUnits("20000", 6), 0n] });
-    const seized = await readA(xWeth, devErc20Abi, "balanceOf", [liq.a.account.address]);
-    expect(seized).toBeGreaterThan(0n);
-    const before = await readB(wethB, devErc20Abi, "balanceOf", [liq.b.account.address]);
-    await liq.a.send({ address: gateway, abi: gatewayAbi, functionName: "redeem", args: [xWeth, seized, liq.a.account.address] });
-    expect(await readA(xWeth, devErc20Abi, "balanceOf", [liq.a.account.address])).toBe(0n);
     await until(
-      () => readB(wethB, devErc20Abi, "balanceOf", [liq.b.account.address]),
-      (bal) => bal === before + seized,
+      async () => keeper.stats.claimsRedeemed,
+      (n) => n === 1,
     );
+    const event = (name: string) => keeperLog.map((l) => JSON.parse(l) as Record<string, string>).filter((l) => l.event === name);
+    const [liquidated] = event("claim-liquidated");
+    const [redeemed] = event("claims-redeemed");
+    const seized = BigInt(liquidated!.seized!);
+    expect(liquidated).toMatchObject({ id: id.toString(), claim: xWeth });
+    expect(seized).toBeGreaterThan(0n);
+    expect(await collateral()).toBe(parseUnits("11", 18) - seized);
+    expect(redeemed).toMatchObject({ claim: xWeth, amount: seized.toString(), recipient: keeperAddress, chain: db.chainId });
+    expect(await readA(xWeth, devErc20Abi, "balanceOf", [keeperAddress])).toBe(0n);
+    expect(await readA(xWeth, devErc20Abi, "totalSupply")).toBe(supplyBefore - seized);
+    expect(await readA(market, keelMarketAbi, "debtOf", [id])).toBeLessThan(parseUnits("20000", 6));
+    // Relayer down: the Release waits on A, in flight; nothing released on B yet, the WETH still locked there.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const deliveredOnB = (id: Hex) =>
+      alice.b.publicClient.readContract({ address: x.outpost.hyperlane.mailbox, abi: mailboxAbi, functionName: "delivered", args: [id] });
+    expect(await deliveredOnB(redeemed!.messageId as Hex)).toBe(false);
+    expect(await readB(wethB, devErc20Abi, "balanceOf", [keeperAddress])).toBe(keeperWethBefore);
+    expect(await readB(outpost, outpostAbi, "locked", [wethB])).toBe(parseUnits("11", 18));
+    const everyMessage = () => readCrossChainMessages({ a: alice.a.publicClient, b: alice.b.publicClient, deployment: x });
+    expect((await everyMessage()).at(-1)).toMatchObject({ kind: "release", amount: seized, state: "dispatched", id: redeemed!.messageId });
+    await keeper.stop();
+    // (The price fall also makes the deployment's demo WETH vaults liquidatable: KeelLiquidator's business, not checked here.)
+    expect([...event("claim-liquidation-failed"), ...event("claim-redeem-failed")]).toEqual([]);
+    expect(keeper.stats).toMatchObject({ claimLiquidations: 1, claimsRedeemed: 1 });
+
+    // A fresh relayer delivers the Release: the keeper's WETH arrives on B.
+    relayer = startRelayerProcess();
+    await until(
+      () => readB(wethB, devErc20Abi, "balanceOf", [keeperAddress]),
+      (bal) => bal === keeperWethBefore + seized,
+    );
+    expect(await deliveredOnB(redeemed!.messageId as Hex)).toBe(true);
 
     // Reconcile to the wei: claims on A = WETH locked on B = the outpost's balance; every message delivered once.
     const supply = await readA(xWeth, devErc20Abi, "totalSupply");
@@ -166,11 +201,17 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     expect(locked).toBe(supply);
     expect(await readB(wethB, devErc20Abi, "balanceOf", [outpost])).toBe(locked);
     expect(supply).toBe(parseUnits("11", 18) - seized);
-    expect(await readA(gateway, gatewayAbi, "credited", [xWeth])).toBe(await readB(outpost, outpostAbi, "deposited", [wethB]));
-    expect(await readA(gateway, gatewayAbi, "redeemed", [xWeth])).toBe(await readB(outpost, outpostAbi, "released", [wethB]));
-    // The second relayer delivered the in-flight credit and the release; the first, the first credit.
+    // Token by token: deposited on B = credited + refused on A; released on B = redeemed + refused returned on A.
+    expect(await readB(outpost, outpostAbi, "deposited", [wethB])).toBe(
+      (await readA(gateway, gatewayAbi, "credited", [xWeth])) + (await readA(gateway, gatewayAbi, "refusedTotal", [wethB])),
+    );
+    expect(await readB(outpost, outpostAbi, "released", [wethB])).toBe(
+      (await readA(gateway, gatewayAbi, "redeemed", [xWeth])) + (await readA(gateway, gatewayAbi, "returnedTotal", [wethB])),
+    );
+    expect(await readA(gateway, gatewayAbi, "redeemed", [xWeth])).toBe(seized);
+    // Three relayers: the first delivered the first credit, the second the in-flight credit, the third the release.
     expect(relayerLog.filter((l) => l.includes('"event":"delivered"'))).toHaveLength(3);
-    const all = await readCrossChainMessages({ a: alice.a.publicClient, b: alice.b.publicClient, deployment: x });
+    const all = await everyMessage();
     expect(all.map((m) => [m.kind, m.amount, m.state])).toEqual([
       ["credit", parseUnits("10", 18), "delivered"],
       ["credit", parseUnits("1", 18), "delivered"],

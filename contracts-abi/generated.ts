@@ -900,6 +900,13 @@ export const collateralGatewayAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'remoteToken', internalType: 'address', type: 'address' }],
+    name: 'refusedTotal',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [],
     name: 'releaseNonce',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -952,6 +959,13 @@ export const collateralGatewayAbi = [
     name: 'returnRefused',
     outputs: [{ name: 'messageId', internalType: 'bytes32', type: 'bytes32' }],
     stateMutability: 'payable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'remoteToken', internalType: 'address', type: 'address' }],
+    name: 'returnedTotal',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',

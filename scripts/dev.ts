@@ -24,6 +24,7 @@ import { repoRoot } from "./lib/artifacts";
 import { morphoBuildCached } from "./lib/morpho-build";
 import { startIndexer, type Indexer } from "./lib/indexer";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
+import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { crossChainLocal } from "./lib/deploy-hyperlane";
 import { clientsFor } from "./lib/clients";
 import { writePriceHistory } from "./seed-risk";
@@ -110,6 +111,7 @@ async function main() {
   const chainIds = chainCount === 2 ? [31337, SECOND_CHAIN_ID] : [31337];
   const deployed: { rpcUrl: string; deployment: Awaited<ReturnType<typeof deployLocal>>["deployment"] }[] = [];
   const deploymentFiles: string[] = [];
+  const startAgents: ((xc: CrossChainDeployment | undefined) => void)[] = [];
   const crossChain = chainCount === 2 ? crossChainLocal({ remoteDomain: SECOND_CHAIN_ID, log: (l) => console.log(`  ${l}`) }) : undefined;
   for (const [i, chainId] of chainIds.entries()) {
     console.log(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
@@ -140,33 +142,41 @@ async function main() {
     if (!values["no-sim"]) {
       stopSims.push(startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop);
     }
-    if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard) {
-      // Agent logs are JSON lines; dev prints only what they did, not every scan.
-      const quiet = (line: string) => {
-        if (
-          /"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed)"/.test(
-            line,
+    // The agents start once every chain is deployed (the keeper needs the cross-chain deployment to take claims).
+    if (!values["no-agents"] && deployment.contracts.liquidator && deployment.contracts.guard)
+      startAgents.push((xc) => {
+        // Agent logs are JSON lines; dev prints only what they did, not every scan.
+        const quiet = (line: string) => {
+          if (
+            /"event":"(sent|confirmed|executed|reverted|replaced|skipped|gas-too-high|proposed|propose-failed|execute-failed|attested|revoked|attest-failed|revoke-failed|claim-liquidated|claim-liquidation-failed|claims-redeemed|claim-redeem-failed)"/.test(
+              line,
+            )
           )
-        )
-          console.log(`  [chain ${chainId}] ${line}`);
-      };
-      const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet });
-      const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment, log: quiet });
-      stopSims.push(
-        () => void keeper.stop(),
-        () => void executor.stop(),
-      );
-      const steward = deployment.contracts.steward ? startRiskSteward({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
-      stopSims.push(() => void steward?.stop());
-      const scorer = deployment.reputation ? startReputationScorer({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
-      stopSims.push(() => void scorer?.stop());
-    }
+            console.log(`  [chain ${chainId}] ${line}`);
+        };
+        const keeper = startKeeper({ rpcUrl: anvil.url, deployment, log: quiet, ...(xc ? { crossChain: xc } : {}) });
+        const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment, log: quiet });
+        stopSims.push(
+          () => void keeper.stop(),
+          () => void executor.stop(),
+        );
+        const steward = deployment.contracts.steward ? startRiskSteward({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
+        stopSims.push(() => void steward?.stop());
+        const scorer = deployment.reputation ? startReputationScorer({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
+        stopSims.push(() => void scorer?.stop());
+      });
   }
 
+  let xDeployment: CrossChainDeployment | undefined;
   if (crossChain) {
     const b = deployed[1]!;
     console.log(`› cross-chain collateral: Hyperlane and the outpost on chain ${SECOND_CHAIN_ID}…`);
-    const { file } = await crossChain.finish(clientsFor(b.rpcUrl, SECOND_CHAIN_ID, ANVIL_KEYS[0]!), b.deployment, path.dirname(deploymentFiles[0]!));
+    const { deployment: xc, file } = await crossChain.finish(
+      clientsFor(b.rpcUrl, SECOND_CHAIN_ID, ANVIL_KEYS[0]!),
+      b.deployment,
+      path.dirname(deploymentFiles[0]!),
+    );
+    xDeployment = xc;
     console.log(`  cross-chain deployment file: ${path.relative(repoRoot, file)}`);
     // The relayer is its own process (node with tsx as its loader), as Hyperlane's relayer would be.
     const relayer = spawn(
@@ -193,6 +203,7 @@ async function main() {
     });
     children.push(relayer);
   }
+  for (const start of startAgents) start(xDeployment);
 
   let deploymentsDir: string | undefined;
   if (!values["no-indexer"]) {

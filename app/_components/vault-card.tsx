@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { HealthBadge } from "@/components/health-badge";
+import { HeldOnAnotherChain } from "@/components/held-on-another-chain";
 import { LiquidationOdds } from "@/components/liquidation-odds";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { assetSymbol, findAsset } from "@/lib/deployment";
@@ -111,7 +112,10 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
                 const ok = c.status === 0;
                 return (
                   <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbol}`}>
-                    <td className="px-4 py-2 font-medium md:px-5">{symbol}</td>
+                    <td className="px-4 py-2 font-medium md:px-5">
+                      {symbol}
+                      <HeldOnAnotherChain chain={chain} asset={c.asset} />
+                    </td>
                     <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
                       {f.token(c.amount, c.decimals, symbol)}
                     </td>

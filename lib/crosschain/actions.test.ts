@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { feeWithHeadroom } from "./actions";
+import { remoteSource, type CrossChainDeployment } from "./deployment";
 import { messageProgress, LATE_AFTER_SECONDS } from "./messages";
 
 describe("cross-chain fees and message progress", () => {
@@ -13,5 +14,32 @@ describe("cross-chain fees and message progress", () => {
     expect(messageProgress({ state: "dispatched" }, undefined, 1_000)).toBe("inFlight");
     expect(messageProgress({ state: "dispatched" }, 1_000 - LATE_AFTER_SECONDS, 1_000)).toBe("inFlight");
     expect(messageProgress({ state: "dispatched" }, 1_000 - LATE_AFTER_SECONDS - 1, 1_000)).toBe("late");
+  });
+});
+
+describe("remoteSource", () => {
+  const xc = {
+    gateway: {
+      chainId: 31337,
+      claims: [
+        {
+          asset: "WETH",
+          symbol: "xWETH",
+          claim: "0x00000000000000000000000000000000000000c1" as const,
+          market: "0x00000000000000000000000000000000000000a1" as const,
+        },
+      ],
+    },
+    outpost: { chainId: 31338 },
+  } as unknown as CrossChainDeployment;
+  it("names the chain and asset a claim stands for, on the gateway's chain only", () => {
+    expect(remoteSource({ id: 31337, crossChain: xc }, "0x00000000000000000000000000000000000000C1")).toEqual({
+      chainId: 31338,
+      asset: "WETH",
+      symbol: "xWETH",
+    });
+    expect(remoteSource({ id: 31337, crossChain: xc }, "0x00000000000000000000000000000000000000a1")).toBeNull();
+    expect(remoteSource({ id: 31338, crossChain: xc }, "0x00000000000000000000000000000000000000c1")).toBeNull();
+    expect(remoteSource({ id: 31337 }, "0x00000000000000000000000000000000000000c1")).toBeNull();
   });
 });

@@ -112,3 +112,17 @@ export function parseCrossChainDeployment(raw: unknown, source = "crosschain.jso
   if (problems.length > 0) throw new Error(`${source}: ${problems.join("; ")}`);
   return d;
 }
+
+/**
+ * Where a collateral is held when it is a cross-chain claim on `chain`: the outpost's chain and the asset locked there
+ * (xWETH → WETH on chain B); null for any other token, or when the claims are not this chain's.
+ */
+export function remoteSource(
+  chain: { id: number; crossChain?: Pick<CrossChainDeployment, "gateway" | "outpost"> | undefined },
+  asset: string,
+): { chainId: number; asset: string; symbol: string } | null {
+  const xc = chain.crossChain;
+  if (!xc || xc.gateway.chainId !== chain.id) return null;
+  const c = xc.gateway.claims.find((c) => c.claim.toLowerCase() === asset.toLowerCase());
+  return c ? { chainId: xc.outpost.chainId, asset: c.asset, symbol: c.symbol } : null;
+}

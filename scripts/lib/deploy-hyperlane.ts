@@ -14,10 +14,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { getAddress, parseEther, parseUnits, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
+import { devErc20Abi, keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
 import type { Deployment } from "../../lib/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
 import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../../lib/crosschain/dev-keys";
+import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
 import type { clientsFor } from "./clients";
 
@@ -111,6 +112,13 @@ export const CLAIM_LISTINGS = [
 ] as const;
 
 /**
+ * The local keeper's inventory of the market's base (whole units): a claim has no pool on chain A to sell a seizure
+ * into, so the keeper liquidates vaults holding claims with its own base and redeems the claims on chain B
+ * (agents/keeper-claims.ts).
+ */
+export const KEEPER_BASE_INVENTORY = "250000";
+
+/**
  * Chain A's half (run by `deployLocal`'s `beforeSupply`, while nobody has supplied to the market yet): Hyperlane core,
  * the CollateralGateway, one claim token per CLAIM_LISTINGS entry priced by the local asset's feed and listed in the
  * first market through the risk admin's own path (`setFeed`, `listCollateral`). Returns the gateway's part of the
@@ -173,7 +181,10 @@ export async function deployGatewaySide(
       `${l.symbol} ${claim} (claim on chain ${opts.remoteDomain}'s ${l.asset}; LT ${l.liquidationThreshold}, cap ${l.supplyCap}) in ${market.name}`,
     );
   }
-  log(`CollateralGateway ${gateway}`);
+  const base = keel.assets.find((a) => a.address.toLowerCase() === market.baseAsset.toLowerCase())!;
+  const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
+  await c.send({ address: base.address, abi: devErc20Abi, functionName: "mint", args: [keeper, parseUnits(KEEPER_BASE_INVENTORY, base.decimals)] });
+  log(`CollateralGateway ${gateway}; the keeper holds ${KEEPER_BASE_INVENTORY} ${base.symbol} to liquidate claims`);
   return { chainId: keel.chainId, hyperlane: core, gateway, claims };
 }
 

@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Deployment } from "../../lib/deployment";
+import type { CrossChainDeployment } from "../../lib/crosschain/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
-import { freePort, startAnvil, type Anvil } from "./anvil";
+import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "./anvil";
+import { clientsFor } from "./clients";
+import { crossChainLocal } from "./deploy-hyperlane";
 import { startIndexer, type Indexer } from "./indexer";
 import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
@@ -35,6 +38,8 @@ export interface Stack {
   indexer?: Indexer;
   /** With `notifier: { smtpUrl }`: the alerts service the app proxies to. */
   notifier?: Notifier;
+  /** With `crossChain: true`: Hyperlane, the gateway on 31337 and the outpost on 31338, and the relayer process. */
+  crossChain?: { deployment: CrossChainDeployment; relayer: ChildProcess };
   stop(): Promise<void>;
 }
 
@@ -50,6 +55,12 @@ export async function startStack(
     verbose?: boolean;
     cwd?: string;
     chains?: 1 | 2;
+    /**
+     * Cross-chain collateral (implies two chains), as `npm run dev -- --chains 2`: Hyperlane on both, crosschain.json
+     * beside the deployment files (the server reads it per request: the production build needs nothing else), and
+     * the relayer as its own process.
+     */
+    crossChain?: boolean;
     indexer?: boolean;
     lendingProtocols?: boolean;
     notifier?: { smtpUrl?: string; intervalMs?: number };
@@ -62,11 +73,33 @@ export async function startStack(
   }
   const outDir = tempDir("keel-stack");
   const chains: Stack["chains"] = [];
-  for (const chainId of opts.chains === 2 ? [31337, SECOND_CHAIN_ID] : [31337]) {
+  const xc = opts.crossChain ? crossChainLocal({ remoteDomain: SECOND_CHAIN_ID }) : undefined;
+  for (const chainId of opts.chains === 2 || xc ? [31337, SECOND_CHAIN_ID] : [31337]) {
     const anvil = await startAnvil({ port: await freePort(), chainId });
     // Aave v3 and Morpho Blue on the first chain only (as `npm run dev`), when asked.
     const lendingProtocols = Boolean(opts.lendingProtocols) && chainId === 31337;
-    chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir, lendingProtocols })).deployment });
+    const beforeSupply = xc && chainId === 31337 ? { beforeSupply: xc.beforeSupply } : {};
+    chains.push({ anvil, deployment: (await deployLocal({ rpcUrl: anvil.url, chainId, outDir, lendingProtocols, ...beforeSupply })).deployment });
+  }
+  let crossChain: Stack["crossChain"];
+  if (xc) {
+    const b = chains[1]!;
+    const { deployment, file } = await xc.finish(clientsFor(b.anvil.url, SECOND_CHAIN_ID, ANVIL_KEYS[0]!), b.deployment, outDir);
+    const relayer = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(repoRoot, "agents", "relayer.ts"),
+        "--deployment",
+        file,
+        ...chains.flatMap((c) => ["--rpc", `${c.anvil.chainId}=${c.anvil.url}`]),
+        "--interval",
+        "300",
+      ],
+      { cwd: repoRoot, stdio: opts.verbose ? "inherit" : "ignore" },
+    );
+    crossChain = { deployment, relayer };
   }
   const indexer = opts.indexer
     ? await startIndexer({
@@ -89,6 +122,7 @@ export async function startStack(
       })
     : undefined;
   const stopChains = async () => {
+    crossChain?.relayer.kill("SIGKILL");
     await notifier?.stop();
     await indexer?.stop();
     await Promise.all(chains.map((c) => c.anvil.stop()));
@@ -123,6 +157,7 @@ export async function startStack(
     baseUrl,
     ...(indexer ? { indexer } : {}),
     ...(notifier ? { notifier } : {}),
+    ...(crossChain ? { crossChain } : {}),
     stop: async () => {
       app.kill("SIGTERM");
       await stopChains();

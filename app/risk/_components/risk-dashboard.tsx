@@ -11,6 +11,7 @@ import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useVolatility } from "@/hooks/use-volatility";
 import { chainUnavailable } from "@/lib/chains";
+import { RemoteCollateralNote } from "@/components/held-on-another-chain";
 import { assetSymbol } from "@/lib/deployment";
 import { shortAddress } from "@/lib/format";
 import { liquidationOdds } from "@/lib/liquidation-odds";
@@ -184,6 +185,7 @@ function MarketRiskView({
       labelOf={labelOf}
       notices={
         <>
+          <RemoteCollateralNote chain={chain} assets={book.assets} value={book.value} formatUsd={f.usdFloat} />
           {unpriced && (
             <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
               {t("unpriced", {

@@ -33,6 +33,11 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
     /// @notice Remote tokens whose Credit was refused (their decimals differ from the claim's), per account: not
     /// minted here, returnable to chain B with `returnRefused`.
     mapping(address account => mapping(address remoteToken => uint256)) public refused;
+    /// @notice Total ever refused / returned with `returnRefused`, per remote token: with them both chains reconcile,
+    /// token by token, `outpost.deposited == credited[claim] + refusedTotal` and
+    /// `outpost.released == redeemed[claim] + returnedTotal`.
+    mapping(address remoteToken => uint256) public refusedTotal;
+    mapping(address remoteToken => uint256) public returnedTotal;
     /// @notice Number of Releases so far (the last one's nonce).
     uint256 public releaseNonce;
 
@@ -191,6 +196,7 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         uint256 held = refused[msg.sender][remoteToken];
         if (amount > held) revert ExceedsRefused(remoteToken, amount, held);
         refused[msg.sender][remoteToken] = held - amount;
+        returnedTotal[remoteToken] += amount;
         messageId = _sendRelease(address(0), remoteToken, amount, recipient);
     }
 
@@ -240,6 +246,7 @@ contract CollateralGateway is HyperlaneRouter, ReentrancyGuard, IClaimGateway {
         if (b.decimals != claim.decimals()) {
             // Minting would misprice the collateral by 10^(difference): hold the amount for return instead.
             refused[b.account][b.token] += b.amount;
+            refusedTotal[b.token] += b.amount;
             emit CreditRefused(b.nonce, b.account, b.token, b.amount, b.decimals);
             return;
         }

@@ -84,8 +84,13 @@ abstract contract HyperlaneRouter is IMessageRecipient, ISpecifiesInterchainSecu
     }
 
     /// @dev Dispatches `body` to the enrolled router, paying the hooks with msg.value for `gasLimit` of destination
-    /// gas; whatever msg.value exceeds the fee is refunded by the hooks to msg.sender (so a caller may add headroom
-    /// to a quote). Returns the message id.
+    /// gas. Whatever msg.value exceeds the fee is sent back to msg.sender with all the gas (a caller may add headroom
+    /// to a quote), as far as the Mailbox's hooks refund it: Hyperlane's InterchainGasPaymaster, ProtocolFee and
+    /// MerkleTreeHook (the hooks used here) do; a hook that keeps the excess would make headroom a cost. The refund
+    /// is an ether transfer from inside the dispatch: every entry point is nonReentrant and has written its state
+    /// before dispatching. It needs a payable caller: a contract without `receive` pays the exact quote, read in the
+    /// same call (no excess, no transfer), and a generic forwarder (a multicall) keeps the excess it is refunded.
+    /// Returns the message id.
     function _dispatch(bytes memory body, uint256 gasLimit) internal returns (bytes32) {
         return mailbox.dispatch{value: msg.value}(remoteDomain, _router(), body, _hookMetadata(gasLimit, msg.sender));
     }

@@ -684,4 +684,72 @@ contract CrossChainCollateralTest is EngineBase {
         a.mailbox.process(md, m);
         assertEq(market.collateralOf(id, address(xWbtc)), 2e8, "8 decimals on both sides: credited");
     }
+
+    /* ---------- X-c: refused Credits are totalled, so both chains reconcile ---------- */
+
+    function test_refusedCreditsTotalledSoChainsReconcile() public {
+        // A wrong binding (8-decimal claim, 18-decimal token) refuses Alice's Credit while Bob's WETH is credited:
+        // outpost.deposited == gateway.credited + gateway.refusedTotal, and after the return
+        // outpost.released == gateway.redeemed + gateway.returnedTotal, token by token.
+        DevERC20 odd = new DevERC20("Eighteen", "ODD", 18);
+        vm.startPrank(ADMIN);
+        gateway.bindRemoteToken(address(xWbtc), address(odd));
+        outpost.setSupported(address(odd), true);
+        vm.stopPrank();
+        (bytes memory m, bytes memory md) = _depositOnB(ALICE, odd, 3e18, _openEmpty(ALICE));
+        a.mailbox.process(md, m);
+        (m, md) = _depositOnB(BOB, wethB, 2e18, _openEmpty(BOB));
+        a.mailbox.process(md, m);
+        assertEq(gateway.refusedTotal(address(odd)), 3e18, "refused, totalled");
+        assertEq(outpost.deposited(address(odd)), gateway.credited(address(xWbtc)) + gateway.refusedTotal(address(odd)));
+        assertEq(
+            outpost.deposited(address(wethB)), gateway.credited(address(xWeth)) + gateway.refusedTotal(address(wethB))
+        );
+        vm.prank(ALICE);
+        vmx.recordLogs();
+        gateway.returnRefused(address(odd), 1e18, ALICE);
+        (m, md) = _lastDispatch(a);
+        b.mailbox.process(md, m);
+        assertEq(gateway.returnedTotal(address(odd)), 1e18);
+        assertEq(gateway.refusedTotal(address(odd)), 3e18, "a total ever refused: the return is counted apart");
+        assertEq(outpost.released(address(odd)), gateway.redeemed(address(xWbtc)) + gateway.returnedTotal(address(odd)));
+        // What is still held for return on A is what is still locked for it on B.
+        assertEq(gateway.refusedTotal(address(odd)) - gateway.returnedTotal(address(odd)), outpost.locked(address(odd)));
+    }
+
+    /* ---------- X-a: a caller that takes no ether back pays the exact quote ---------- */
+
+    function test_contractWithoutReceivePaysExactQuoteInOneCall() public {
+        // The IGP refunds any excess to the caller; a contract that cannot take ether back quotes and pays in the same
+        // call, where the quote is exact (nothing to refund). With any excess the whole deposit reverts, losing nothing.
+        _useIgp(b, DOMAIN_A, 2 gwei);
+        uint256 id = _openEmpty(ALICE);
+        ExactFeeDepositor depositor = new ExactFeeDepositor(outpost);
+        wethB.mint(address(depositor), 2e18);
+        vm.deal(address(depositor), 1 ether);
+        depositor.deposit(address(wethB), 1e18, address(market), id, 0);
+        assertEq(outpost.locked(address(wethB)), 1e18, "deposited, fee exact");
+        vm.expectRevert();
+        depositor.deposit(address(wethB), 1e18, address(market), id, 1);
+        assertEq(
+            outpost.locked(address(wethB)), 1e18, "an excess it cannot take back reverts the deposit, nothing lost"
+        );
+        assertEq(wethB.balanceOf(address(depositor)), 1e18);
+    }
+}
+
+/// @dev A contract caller with no `receive`: it quotes the outpost's fee and deposits in the same call, paying the
+/// quote plus `extra` wei.
+contract ExactFeeDepositor {
+    CollateralOutpost private immutable OUTPOST;
+
+    constructor(CollateralOutpost outpost_) {
+        OUTPOST = outpost_;
+    }
+
+    function deposit(address token, uint256 amount, address market, uint256 vaultId, uint256 extra) external {
+        DevERC20(token).approve(address(OUTPOST), amount);
+        uint256 fee = OUTPOST.quoteDeposit(token, amount, market, vaultId, address(this));
+        OUTPOST.deposit{value: fee + extra}(token, amount, market, vaultId, address(this));
+    }
 }
