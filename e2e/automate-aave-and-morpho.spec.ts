@@ -130,6 +130,53 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await screenshot(page, "automate");
   await page.setViewportSize({ width: 1280, height: 860 });
 
+  // The Morpho position's own page has the same protection panel. Revoking the adapter there leaves the take-profit
+  // unable to fire: the rule says so, and so does the position's card on the dashboard, with a link back to the rule.
+  await page.goto(`${stack.baseUrl}/position/${d.chainId}/morpho-blue/${mk.id}/${account.address}`);
+  await connectWallet(page);
+  const onPage = page.getByTestId("position-automation").getByTestId("automation-morphoBlue");
+  await expect(onPage.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 60_000 });
+  await expect(onPage.getByTestId("rule-warnings")).toHaveCount(0);
+  await onPage.getByTestId("revoke").click();
+  await expect(confirmed(page, /authorisation on Morpho/)).toBeVisible({ timeout: 60_000 });
+  await expect(onPage.getByTestId("adapter-authorised")).toHaveText("Adapter not authorised", { timeout: 30_000 });
+  await expect(onPage.getByTestId("auto-rule-takeProfit").getByTestId("warning-not-authorised")).toContainText("Authorisation revoked");
+  await screenshot(page, "position-automation-revoked");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "position-automation-revoked");
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  await page.goto(stack.baseUrl);
+  const morphoCard = page.getByTestId("position-morpho-blue").filter({ hasText: "WETH/USDC" });
+  await expect(morphoCard.getByTestId("automation-warning-takeProfit")).toHaveText("Take-profit could not fire now: authorisation revoked.", {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("position-aave-v3").getByTestId("automation-warning")).toHaveCount(0);
+  await screenshot(page, "dashboard-automation-warning");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "dashboard-automation-warning");
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await morphoCard.getByRole("link", { name: "Review the rules" }).click();
+  await expect(page).toHaveURL(/\/position\/\d+\/morpho-blue\/.+#automation$/);
+  await expect(page.getByTestId("position-automation").getByTestId("warning-not-authorised")).toBeVisible({ timeout: 60_000 });
+
+  // Authorised again (from the wallet, outside the app): the warnings go, on the page and on the dashboard.
+  await send({
+    address: d.morphoBlue!.morpho,
+    abi: morphoBlueAbi,
+    functionName: "setAuthorization",
+    args: [d.automation!.morphoBlue, true],
+  } as never);
+  await expect(page.getByTestId("position-automation").getByTestId("rule-warnings")).toHaveCount(0, { timeout: 30_000 });
+  await page.goto(stack.baseUrl);
+  await expect(page.getByTestId("position-morpho-blue").first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("automation-warning")).toHaveCount(0);
+  await page.goto(`${stack.baseUrl}/automate`);
+  await connectWallet(page);
+  await expect(morpho.getByTestId("adapter-authorised")).toHaveText("Adapter authorised", { timeout: 60_000 });
+
   // ETH falls to $2,750, then rallies to $3,350; the executor (started here) fires each rule when it holds.
   const pools = await findPools(stack.anvil.url, d);
   const owner = createWalletClient({ chain, transport: http(stack.anvil.url), account: privateKeyToAccount(feedOwnerKey(d)) });
