@@ -28,7 +28,7 @@ test.describe.configure({ mode: "serial" });
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
-test("as a trader: a stop-loss on my Aave position and a take-profit on my Morpho position, set on /automate, fire when ETH moves", async ({
+test("as a trader: a trailing stop on my Aave position and a take-profit on my Morpho position, set, paused, resumed on /automate (a stop-loss set and removed), fire when ETH rallies then falls", async ({
   page,
   stack,
 }) => {
@@ -93,6 +93,26 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await expect(aave.getByTestId("auto-rule-stopLoss")).toContainText("Closes at or below 2,800", { timeout: 30_000 });
   await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter authorised");
   await expect(aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-warnings")).toHaveCount(0);
+
+  // A trailing stop 5 % under the high beside it, paused then resumed; then the stop-loss is removed: the trailing stop
+  // protects the Aave position from here.
+  await aave.getByTestId("add-rule").click();
+  await form.getByTestId("rule-kind").selectOption("trailingStop");
+  await form.getByTestId("rule-trail").fill("5");
+  await form.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Save the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  const trailing = aave.getByTestId("auto-rule-trailingStop");
+  await expect(trailing.getByTestId("rule-summary")).toContainText(/Closes 5(\.00)?% below the high/, { timeout: 30_000 });
+  await trailing.getByRole("button", { name: "Pause" }).click();
+  await expect(confirmed(page, "Pause the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  await expect(trailing.getByTestId("rule-status")).toHaveText("Paused: it will not run.", { timeout: 30_000 });
+  await trailing.getByRole("button", { name: "Resume" }).click();
+  await expect(confirmed(page, "Resume the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  await expect(trailing.getByTestId("rule-status")).toContainText("Waiting", { timeout: 30_000 });
+  await aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-remove").click();
+  await aave.getByTestId("rule-remove-yes").click();
+  await expect(confirmed(page, "Remove the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
+  await expect(aave.getByTestId("auto-rule-stopLoss")).toHaveCount(0, { timeout: 30_000 });
 
   // Morpho take-profit (close) at $3,300.
   await morpho.getByTestId("add-rule").click();
@@ -177,7 +197,7 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await connectWallet(page);
   await expect(morpho.getByTestId("adapter-authorised")).toHaveText("Adapter authorised", { timeout: 60_000 });
 
-  // ETH falls to $2,750, then rallies to $3,350; the executor (started here) fires each rule when it holds.
+  // ETH rallies to $3,350, then falls to $3,150; the executor (started here) fires each rule when it holds.
   const pools = await findPools(stack.anvil.url, d);
   const owner = createWalletClient({ chain, transport: http(stack.anvil.url), account: privateKeyToAccount(feedOwnerKey(d)) });
   const ethPrice = async (usd: string) => {
@@ -192,18 +212,22 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   };
   const executor = startGuardExecutor({ rpcUrl: stack.anvil.url, deployment: d, log: () => {} });
   try {
-    await ethPrice("2750");
-    await executor.run();
-    await executor.idle();
-    await expect(page.getByTestId("automation-execution")).toHaveCount(1, { timeout: 30_000 });
-    await expect(page.getByTestId("automation-execution").first()).toContainText("Stop-loss on Aave v3");
-    await expect(aave).toHaveCount(0); // the Aave position is closed
+    // The rally: the Morpho take-profit closes its position; the executor records the new high of the Aave trailing
+    // stop from the oracle (5 % under $3,350: $3,182.50).
     await ethPrice("3350");
     await executor.run();
     await executor.idle();
-    await expect(page.getByTestId("automation-execution")).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId("automation-execution")).toHaveCount(1, { timeout: 30_000 });
     await expect(page.getByTestId("automation-execution").first()).toContainText("Take-profit on Morpho Blue");
-    await expect(morpho).toHaveCount(0);
+    await expect(morpho).toHaveCount(0); // the Morpho position is closed
+    await expect(trailing.getByTestId("rule-summary")).toContainText("3,350", { timeout: 30_000 });
+    // The fall to $3,150: under the trailing level, the trailing stop closes the Aave position.
+    await ethPrice("3150");
+    await executor.run();
+    await executor.idle();
+    await expect(page.getByTestId("automation-execution")).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId("automation-execution").first()).toContainText("Trailing stop on Aave v3");
+    await expect(aave).toHaveCount(0);
   } finally {
     await executor.stop();
   }
