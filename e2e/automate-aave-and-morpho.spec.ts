@@ -168,6 +168,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   await page.setViewportSize({ width: 1280, height: 860 });
 
   await page.goto(stack.baseUrl);
+  await connectWallet(page);
   const morphoCard = page.getByTestId("position-morpho-blue").filter({ hasText: "WETH/USDC" });
   await expect(morphoCard.getByTestId("automation-warning-takeProfit")).toHaveText("Take-profit could not fire now: authorisation revoked.", {
     timeout: 60_000,
@@ -191,6 +192,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   } as never);
   await expect(page.getByTestId("position-automation").getByTestId("rule-warnings")).toHaveCount(0, { timeout: 30_000 });
   await page.goto(stack.baseUrl);
+  await connectWallet(page);
   await expect(page.getByTestId("position-morpho-blue").first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("automation-warning")).toHaveCount(0);
   await page.goto(`${stack.baseUrl}/automate`);

@@ -110,11 +110,6 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
           )}
         </div>
       </div>
-      {!authorised && p.rules.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200">
-          {t("cannotRun", { protocol })}
-        </p>
-      )}
       {p.rules.length === 0 ? (
         <p className="text-sm text-slate-400">{t("noRules")}</p>
       ) : (
