@@ -1,7 +1,7 @@
 import { expect, test as base, type Page } from "@playwright/test";
 import { createPublicClient, createWalletClient, http, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, iGuardMorphoAbi } from "../contracts-abi";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
@@ -186,7 +186,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   // Authorised again (from the wallet, outside the app): the warnings go, on the page and on the dashboard.
   await send({
     address: d.morphoBlue!.morpho,
-    abi: morphoBlueAbi,
+    abi: iGuardMorphoAbi,
     functionName: "setAuthorization",
     args: [d.automation!.morphoBlue, true],
   } as never);
