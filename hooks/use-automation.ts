@@ -93,6 +93,9 @@ export interface GuardPosition {
   source?: { protocol: ProtocolId; id: string };
 }
 
+/** How often the dashboard re-reads its rule warnings (they are read on load too). */
+export const WARNINGS_REFRESH_MS = 60_000;
+
 export const automationKey = (chainId: number, owner?: Address) => ["keel", "automation", chainId, owner ?? null] as const;
 
 interface Candidate {
@@ -109,9 +112,11 @@ interface Candidate {
 /**
  * Every position of `owner` that KeelAutomation can guard on every configured chain (Keel vaults per collateral, Aave
  * collateral × debt pairs, Morpho markets), each read through its adapter's `snapshot`, with its rules and the guard's
- * plan for each, refreshed on each block.
+ * plan for each, refreshed on each block — or, with `everyBlock: false` (the dashboard, whose per-block refresh is one
+ * eth_call per chain: bench:dashboard), read on load and then every {@link WARNINGS_REFRESH_MS}: the rule warnings it
+ * shows (authorisation revoked, below the minimum, fee below gas, slippage unreachable) do not change block by block.
  */
-export function useAutomationPositions(owner: Address | undefined) {
+export function useAutomationPositions(owner: Address | undefined, { everyBlock = true }: { everyBlock?: boolean } = {}) {
   const config = useConfig();
   const chains = useKeelChains().filter((c) => c.deployment?.automation);
   const results = useQueries({
@@ -120,9 +125,10 @@ export function useAutomationPositions(owner: Address | undefined) {
       enabled: Boolean(owner),
       retry: 1,
       queryFn: () => readChain(config, chain, owner!),
+      ...(everyBlock ? {} : { refetchInterval: WARNINGS_REFRESH_MS }),
     })),
   });
-  useRefreshOnBlocks(owner ? chains.map((chain) => ({ chainId: chain.id, key: automationKey(chain.id, owner) })) : []);
+  useRefreshOnBlocks(owner && everyBlock ? chains.map((chain) => ({ chainId: chain.id, key: automationKey(chain.id, owner) })) : []);
   return chains.map((chain, i) => {
     const r = results[i]!;
     return { chain, positions: r.data, error: readError(r), isPending: r.isPending, refetch: () => void r.refetch() };

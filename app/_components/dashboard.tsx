@@ -28,7 +28,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
   const owner = watched ?? (isConnected ? address : undefined);
   const readOnly = Boolean(watched) && watched?.toLowerCase() !== address?.toLowerCase();
   const chains = useAccountPositions(owner);
-  const automation = useAutomationPositions(owner);
+  const automation = useAutomationPositions(owner, { everyBlock: false });
   const [opening, setOpening] = useState(false);
 
   if (!owner) {
