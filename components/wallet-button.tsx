@@ -103,7 +103,9 @@ export function WalletUi({ initialChain, locale }: { initialChain?: number; loca
     () => SERVER_STATE,
   );
   const { status } = useAccount();
-  const needed = s.wanted || status !== "disconnected";
+  // Not "connecting": wagmi passes through it on every page load (its reconnect() with nothing to reconnect), and a
+  // connection the visitor starts goes through RainbowKit's dialog, already loaded by then.
+  const needed = s.wanted || status === "connected" || status === "reconnecting";
   const [Ui, setUi] = useState<ComponentType<RainbowUiProps> | null>(null);
   useEffect(() => {
     if (!needed || Ui) return;
