@@ -1,5 +1,4 @@
 "use client";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
@@ -7,6 +6,7 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { AutomationAlert } from "@/components/automation/automation-alert";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
+import { WalletButton } from "@/components/wallet-button";
 import { useAccountPositions } from "@/hooks/use-account-positions";
 import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
 import { totalsAcross } from "@/lib/protocols/view";
@@ -40,7 +40,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-sm text-slate-400">{t("connectWhy")}</p>
         <div className="mt-6 flex justify-center">
-          <ConnectButton label={t("connect")} showBalance={false} />
+          <WalletButton label={t("connect")} showBalance={false} />
         </div>
         <div className="mt-6 border-t border-slate-800 pt-4">
           <p className="mb-2 text-sm text-slate-400">{tw("why")}</p>
