@@ -20,7 +20,9 @@
  * JSON-line logs and counters.
  *
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
- *      [--simulate suspects|always]
+ *      [--simulate suspects|always] [--private-pool ADDRESS --private-pool-from BLOCK]
+ * The private pool's liquidator (agents/keeper-private.ts) runs beside the pipeline when a pool is given; it reads the
+ * liquidators' key from KEEL_LIQUIDATORS_SECRET (the development key on a local chain only).
  */
 import { parseArgs } from "node:util";
 import {
@@ -29,6 +31,7 @@ import {
   decodeErrorResult,
   decodeEventLog,
   erc20Abi,
+  isAddress,
   maxUint256,
   zeroAddress,
   type Abi,
@@ -75,6 +78,7 @@ import {
   type PlannedTx,
 } from "./keeper-plan";
 import { readAllVaults } from "./lens-pages";
+import { privateLiquidator, type PrivatePoolConfig } from "./keeper-private";
 
 export interface KeeperOptions {
   rpcUrl: string;
@@ -100,6 +104,8 @@ export interface KeeperOptions {
   replaceAfterBlocks?: number;
   /** Quiet blocks (no feed or market event) between two full scans. */
   rescanEvery?: number;
+  /** A KeelPrivatePool whose notes the keeper liquidates too (agents/keeper-private.ts), beside the pipeline. */
+  privatePool?: PrivatePoolConfig;
   log?: LogSink;
 }
 
@@ -843,6 +849,18 @@ export function startKeeper(opts: KeeperOptions) {
   let liquidatableLeft = 0;
   const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
+  /** The private pool's liquidator: its own serialized pass on each block (a proof takes seconds: never in `run`). */
+  const privatePool = opts.privatePool ? privateLiquidator(c, nonces, opts.privatePool, log) : null;
+  const runPrivate = serialized(
+    async () => {
+      await privatePool?.pass();
+    },
+    (e) => {
+      stats.errors++;
+      log("private-pass-failed", { error: e.message.split("\n")[0] });
+    },
+    () => stopped,
+  );
   const ready = prepareFallback(io, maxLossBps, nonces).catch((e: Error) => {
     stats.errors++;
     log("fallback-setup-failed", { error: e.message.split("\n")[0] });
@@ -1109,6 +1127,7 @@ export function startKeeper(opts: KeeperOptions) {
       marketChanged = true;
     }
     if (needed) void runScan();
+    if (privatePool) void runPrivate();
   }
 
   /** Runs the pipeline, or queues one more run if one is already running (never two at once). */
@@ -1128,16 +1147,21 @@ export function startKeeper(opts: KeeperOptions) {
     stats,
     /** Scans now (tests and benches), resolving when its transactions are sent. */
     scan: runScan,
+    /** The private pool's liquidator (null without `privatePool`): its counters; `scanPrivate` runs a pass now. */
+    privatePool: privatePool && { stats: privatePool.stats, mirror: privatePool.mirror },
+    scanPrivate: runPrivate,
     /** Resolves when no scan runs and no transaction of the keeper waits for its receipt. */
     async idle() {
-      while (runScan.running() || inflight.size) {
+      while (runScan.running() || runPrivate.running() || inflight.size) {
         await runScan.running();
+        await runPrivate.running();
         await Promise.all([...inflight.values()]);
       }
     },
     async stop() {
       unwatch();
       await runScan.running();
+      await runPrivate.running();
       // Transactions in flight get a minute to be mined (replaced if they must), then their followers give up.
       await Promise.race([Promise.all([...inflight.values()]), new Promise((r) => setTimeout(r, 60_000))]);
       stopped = true;
@@ -1156,8 +1180,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "tx-per-block": { type: "string", default: "3" },
       "max-gwei": { type: "string", default: "500" },
       simulate: { type: "string", default: "suspects" },
+      "private-pool": { type: "string" },
+      "private-pool-from": { type: "string", default: "0" },
     },
   });
+  const pool = values["private-pool"];
+  if (pool !== undefined && !isAddress(pool)) throw new Error("--private-pool: an address");
   if (values.simulate !== "suspects" && values.simulate !== "always") throw new Error("--simulate: suspects or always");
   const keeper = startKeeper({
     rpcUrl: values.rpc,
@@ -1166,6 +1194,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     txPerBlock: Number(values["tx-per-block"]),
     maxFeePerGas: BigInt(Math.round(Number(values["max-gwei"]) * 1e9)),
     simulate: values.simulate,
+    privatePool: pool ? { pool, fromBlock: BigInt(values["private-pool-from"]) } : undefined,
   });
   process.on("SIGINT", () => void keeper.stop().then(() => process.exit(0)));
 }
