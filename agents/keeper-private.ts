@@ -247,7 +247,11 @@ export function privateLiquidator(
 
   function init() {
     setup ??= (async () => {
-      const secret = cfg.secret ?? liquidatorsSecret(await publicClient.getChainId());
+      const chainId = await publicClient.getChainId();
+      const secret = cfg.secret ?? liquidatorsSecret(chainId);
+      if (secret === DEV_LIQUIDATORS_SECRET && !isLocalChainId(chainId)) {
+        throw new Error(`chain ${chainId}: the development liquidators' key is public; refused outside a local chain`);
+      }
       const [market, oracle, collateral, base] = await Promise.all([
         read<Address>("market"),
         read<Address>("oracle"),

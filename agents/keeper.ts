@@ -78,7 +78,7 @@ import {
   type PlannedTx,
 } from "./keeper-plan";
 import { readAllVaults } from "./lens-pages";
-import { privateLiquidator, type PrivatePoolConfig } from "./keeper-private";
+import { liquidatorsSecret, privateLiquidator, type PrivatePoolConfig } from "./keeper-private";
 
 export interface KeeperOptions {
   rpcUrl: string;
@@ -850,7 +850,10 @@ export function startKeeper(opts: KeeperOptions) {
   const rescanEvery = BigInt(opts.rescanEvery ?? 10);
   let stopped = false;
   /** The private pool's liquidator: its own serialized pass on each block (a proof takes seconds: never in `run`). */
-  const privatePool = opts.privatePool ? privateLiquidator(c, nonces, opts.privatePool, log) : null;
+  // The liquidators' key is checked here (a missing key, or the development key off a local chain, stops the start).
+  const privatePool = opts.privatePool
+    ? privateLiquidator(c, nonces, { ...opts.privatePool, secret: opts.privatePool.secret ?? liquidatorsSecret(deployment.chainId) }, log)
+    : null;
   const runPrivate = serialized(
     async () => {
       await privatePool?.pass();
