@@ -2,20 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erc20Abi, parseUnits, zeroAddress } from "viem";
+import { erc20Abi, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import type { Deployment } from "@/lib/deployment";
-import { actionBinding, actionWitness, commitment, emptyNote, NO_LTV_CHECK, noteHealth, nullifier, randomField, type Note } from "@/lib/privacy/note";
-import { proveAction, type CircuitInput } from "@/lib/privacy/prover";
+import { noteHealth, nullifier } from "@/lib/privacy/note";
 import { MerkleTree } from "@/lib/privacy/tree";
 import { clientsFor } from "@/lib/server/clients";
 import { AGENT_KEYS } from "@/lib/server/dev-keys";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { abiOf } from "@/scripts/lib/artifacts";
-import { deployPrivatePool, type PrivatePoolDeployment } from "@/scripts/lib/deploy-private-pool";
-import { DEFAULT_ARTIFACTS, privatePoolAbi } from "./keeper-private";
+import { deployPrivatePool, openPrivatePosition, type PrivatePoolDeployment } from "@/scripts/lib/deploy-private-pool";
+import { privatePoolAbi } from "./keeper-private";
 import { startKeeper } from "./keeper";
 import { feedOwnerKey } from "./market-simulator";
 
@@ -61,51 +59,11 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const WETH = token("WETH").address;
     const USDC = token("USDC").address;
     const tree = new MerkleTree();
-    const send = (functionName: string, args: readonly unknown[]) =>
-      user.send({ address: p.pool, abi: abiOf("KeelPrivatePool"), functionName, args });
-    const transition = (w: Record<string, bigint | bigint[]>) => ({
-      root: w.root as bigint,
-      nullifier: w.nullifier as bigint,
-      newCommitment: w.newCommitment as bigint,
-      ephKey: w.ephKey as bigint,
-      ciphertext: [w.ct0 as bigint, w.ct1 as bigint, w.ct2 as bigint],
-    });
-
-    // Open: deposit 10 WETH (proof 1).
+    // Open: 10 WETH, ~20,000 USDC borrowed at 3,000 USD (limit: 90% of the 80% LTV of 30,000 = 21,600). Proofs 1, 2.
     const amount = 10n * E18;
-    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, amount] });
-    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, amount] });
-    const ownerKey = randomField();
-    const opened = actionWitness(tree, {
-      old: emptyNote(ownerKey),
-      collateralDelta: amount,
-      sharesDelta: 0n,
-      checkLtv: false,
-      ltvInputs: NO_LTV_CHECK,
-      binding: actionBinding(zeroAddress, "0x"),
-    });
-    const depositProof = await proveAction(opened.input as CircuitInput, DEFAULT_ARTIFACTS);
-    await send("deposit", [depositProof.solidity, transition(opened.input), amount, "0x"]);
-    let note: Note & { leafIndex: number } = { ...opened.next, leafIndex: tree.insert(commitment(opened.next)) };
-
-    // Borrow ~20,000 USDC worth of shares at 3,000 USD (limit: 90% of the 80% LTV of 30,000 = 21,600) (proof 2).
     const index = await read<bigint>("debtIndex");
-    const provenIndex = index + index / 1_000n;
-    const shares = (20_000n * 10n ** 6n * E18) / provenIndex;
-    const info = await user.publicClient.readContract({ address: p.market, abi: keelMarketAbi, functionName: "collateralInfo", args: [WETH] });
-    const recipient = user.account.address;
-    const borrowed = actionWitness(tree, {
-      old: note,
-      collateralDelta: 0n,
-      sharesDelta: shares,
-      checkLtv: true,
-      ltvInputs: { collateralPrice: 3000n * E18, debtPrice: E18, ltv: (BigInt(info.ltv) * 9n) / 10n, debtIndex: provenIndex },
-      binding: actionBinding(recipient, "0x"),
-    });
-    const borrowProof = await proveAction(borrowed.input as CircuitInput, DEFAULT_ARTIFACTS);
-    await send("borrow", [borrowProof.solidity, transition(borrowed.input), shares, recipient, provenIndex, "0x"]);
-    note = { ...borrowed.next, leafIndex: tree.insert(commitment(borrowed.next)) };
-    expect(await read<bigint>("noteShares")).toBe(shares);
+    const { note } = await openPrivatePosition(user, p, tree, { collateral: amount, debt: 20_000n * 10n ** 6n });
+    expect(await read<bigint>("noteShares")).toBe(note.shares);
 
     // The keeper holds USDC to repay with.
     const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;

@@ -33,6 +33,7 @@ import {
 import { keelErrorsAbi } from "../contracts-abi";
 import { keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
 import { isLocalChainId } from "../lib/chains";
+import { withGasMargin } from "../lib/gas";
 import { SUBORDER } from "../lib/privacy/babyjub";
 import { decryptNote, DEV_LIQUIDATORS_SECRET, type NoteOpening } from "../lib/privacy/liquidators";
 import { actionBinding, commitmentOf, liquidationWitness, maxSeized, noteHealth, nullifierOf, type LtvInputs } from "../lib/privacy/note";
@@ -266,14 +267,24 @@ export function privateLiquidator(
     return setup;
   }
 
-  /** A transaction at the keeper's next nonce, to its receipt. */
+  /**
+   * A transaction at the keeper's next nonce, to its receipt; its gas limit 30% over the estimate (the market accrues
+   * interest on a block's first call: mined in a later block, the call can need more than it was estimated at).
+   */
   async function send(request: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }) {
+    const gas = withGasMargin(
+      await publicClient.estimateContractGas({ ...request, account } as Parameters<typeof publicClient.estimateContractGas>[0]),
+    );
     const nonce = await nonces.take();
     let hash: Hex;
     try {
-      hash = await walletClient.writeContract({ ...request, account, chain: walletClient.chain, nonce } as Parameters<
-        typeof walletClient.writeContract
-      >[0]);
+      hash = await walletClient.writeContract({
+        gas,
+        ...request,
+        account,
+        chain: walletClient.chain,
+        nonce,
+      } as Parameters<typeof walletClient.writeContract>[0]);
     } catch (e) {
       nonces.release(nonce);
       throw e;
