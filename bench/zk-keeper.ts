@@ -76,7 +76,8 @@ async function main() {
     const s = keeper.privatePool!.stats;
     const stat = (xs: number[]) => {
       const sorted = [...xs].sort((a, b) => a - b);
-      return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+      const mid = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.floor(sorted.length / 2)]!) / 2;
+      return { median: Math.round(mid), min: sorted[0]!, max: sorted.at(-1)! };
     };
     const e2e = stat(s.liquidationMs);
     const prove = stat(s.proveMs);
