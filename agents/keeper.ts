@@ -20,7 +20,9 @@
  * JSON-line logs and counters.
  *
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
- *      [--simulate suspects|always]
+ *      [--simulate suspects|always] [--private-pool ADDRESS --private-pool-from BLOCK]
+ * The private pool's liquidator (agents/keeper-private.ts) runs beside the pipeline when a pool is given; it reads the
+ * liquidators' key from KEEL_LIQUIDATORS_SECRET (the development key on a local chain only).
  */
 import { parseArgs } from "node:util";
 import {
@@ -29,6 +31,7 @@ import {
   decodeErrorResult,
   decodeEventLog,
   erc20Abi,
+  isAddress,
   maxUint256,
   zeroAddress,
   type Abi,
@@ -77,6 +80,7 @@ import {
   type PlannedTx,
 } from "./keeper-plan";
 import { readAllVaults } from "./lens-pages";
+import { liquidatorsSecret, privateLiquidator, type PrivatePoolConfig } from "./keeper-private";
 
 export interface KeeperOptions {
   rpcUrl: string;
@@ -108,6 +112,8 @@ export interface KeeperOptions {
    * on the outpost's chain (agents/keeper-claims.ts). Without it, such vaults are deferred ("no-pool").
    */
   crossChain?: CrossChainDeployment;
+  /** A KeelPrivatePool whose notes the keeper liquidates too (agents/keeper-private.ts), beside the pipeline. */
+  privatePool?: PrivatePoolConfig;
   log?: LogSink;
 }
 
@@ -873,6 +879,21 @@ export function startKeeper(opts: KeeperOptions) {
       log("fallback-setup-failed", { error: e.message.split("\n")[0] });
     })
     .then(redeem);
+  /** The private pool's liquidator: its own serialized pass on each block (a proof takes seconds: never in `run`). */
+  // The liquidators' key is checked here (a missing key, or the development key off a local chain, stops the start).
+  const privatePool = opts.privatePool
+    ? privateLiquidator(c, nonces, { ...opts.privatePool, secret: opts.privatePool.secret ?? liquidatorsSecret(deployment.chainId) }, log)
+    : null;
+  const runPrivate = serialized(
+    async () => {
+      await privatePool?.pass();
+    },
+    (e) => {
+      stats.errors++;
+      log("private-pass-failed", { error: e.message.split("\n")[0] });
+    },
+    () => stopped,
+  );
 
   /** Follows one sent transaction to its receipt (or its replacement's) and counts what it did. */
   function follow(sent: SentTx, markets: ReadonlyMap<string, LensMarket>, update: typeof lastUpdate) {
@@ -1175,6 +1196,7 @@ export function startKeeper(opts: KeeperOptions) {
       marketChanged = true;
     }
     if (needed) void runScan();
+    if (privatePool) void runPrivate();
   }
 
   /** Runs the pipeline, or queues one more run if one is already running (never two at once). */
@@ -1194,16 +1216,21 @@ export function startKeeper(opts: KeeperOptions) {
     stats,
     /** Scans now (tests and benches), resolving when its transactions are sent. */
     scan: runScan,
+    /** The private pool's liquidator (null without `privatePool`): its counters; `scanPrivate` runs a pass now. */
+    privatePool: privatePool && { stats: privatePool.stats, mirror: privatePool.mirror },
+    scanPrivate: runPrivate,
     /** Resolves when no scan runs and no transaction of the keeper waits for its receipt. */
     async idle() {
-      while (runScan.running() || inflight.size) {
+      while (runScan.running() || runPrivate.running() || inflight.size) {
         await runScan.running();
+        await runPrivate.running();
         await Promise.all([...inflight.values()]);
       }
     },
     async stop() {
       unwatch();
       await runScan.running();
+      await runPrivate.running();
       // Transactions in flight get a minute to be mined (replaced if they must), then their followers give up.
       await Promise.race([Promise.all([...inflight.values()]), new Promise((r) => setTimeout(r, 60_000))]);
       stopped = true;
@@ -1222,8 +1249,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "tx-per-block": { type: "string", default: "3" },
       "max-gwei": { type: "string", default: "500" },
       simulate: { type: "string", default: "suspects" },
+      "private-pool": { type: "string" },
+      "private-pool-from": { type: "string", default: "0" },
     },
   });
+  const pool = values["private-pool"];
+  if (pool !== undefined && !isAddress(pool)) throw new Error("--private-pool: an address");
   if (values.simulate !== "suspects" && values.simulate !== "always") throw new Error("--simulate: suspects or always");
   const keeper = startKeeper({
     rpcUrl: values.rpc,
@@ -1232,6 +1263,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     txPerBlock: Number(values["tx-per-block"]),
     maxFeePerGas: BigInt(Math.round(Number(values["max-gwei"]) * 1e9)),
     simulate: values.simulate,
+    privatePool: pool ? { pool, fromBlock: BigInt(values["private-pool-from"]) } : undefined,
   });
   process.on("SIGINT", () => void keeper.stop().then(() => process.exit(0)));
 }
