@@ -15,6 +15,7 @@ import { redeemCall } from "../lib/crosschain/actions";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import type { NonceManager } from "./agent-log";
 import type { Candidate } from "./keeper-plan";
+import { describeError } from "./revert";
 
 /** A claim liquidation as planned: the candidate and what the keeper offers to repay (at most its balance). */
 export interface ClaimLiquidation {
@@ -154,7 +155,7 @@ export async function liquidateClaims(
       done.push({ market: c.market, id: c.id, repaid, seized, block: receipt.blockNumber });
       report("claim-liquidated", { market: c.market, id: c.id, claim: c.collateral, repaid, seized, hash: receipt.transactionHash });
     } catch (e) {
-      report("claim-liquidation-failed", { market: c.market, id: c.id, claim: c.collateral, error: (e as Error).message.split("\n")[0] });
+      report("claim-liquidation-failed", { market: c.market, id: c.id, claim: c.collateral, error: describeError(e) });
     }
   }
   return done;
@@ -198,7 +199,7 @@ export async function redeemClaims(
       out.push({ claim, amount, messageId });
       report("claims-redeemed", { claim, amount, recipient, chain: xc.outpost.chainId, messageId, hash: receipt.transactionHash });
     } catch (e) {
-      report("claim-redeem-failed", { claim, error: (e as Error).message.split("\n")[0] });
+      report("claim-redeem-failed", { claim, error: describeError(e) });
     }
   }
   return out;

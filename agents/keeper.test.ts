@@ -18,6 +18,7 @@ import { nonceManager } from "./agent-log";
 import {
   bumpFees,
   confirmOrReplace,
+  describeError,
   describeRevert,
   feesFor,
   gasLimitFor,
@@ -224,6 +225,16 @@ describe("stage simulate: simulateTx", () => {
     expect(revertData(reverted(data))).toBe(data);
     expect(revertData(new Error("network"))).toBeUndefined();
     expect(describeRevert(data)).toBe(`NotLiquidatable(7, ${10n ** 18n})`);
+  });
+
+  it("describeError logs the decoded reason, not the first line of viem's message", () => {
+    const data = encodeErrorResult({ abi: keelErrorsAbi, errorName: "NotLiquidatable", args: [7n, 10n ** 18n] });
+    const e = reverted(data);
+    // What the agents logged before: the reason is on the lines after this one.
+    expect(e.message.split("\n")[0]).not.toContain("NotLiquidatable");
+    expect(describeError(e)).toBe(`NotLiquidatable(7, ${10n ** 18n})`);
+    expect(describeError(reverted("0x"))).toBe("reverted without data (out of gas, or a bare revert)");
+    expect(describeError(new Error("socket hang up\nat …"))).toBe("socket hang up");
   });
 });
 
