@@ -706,19 +706,25 @@ export async function minedRevertReason(
   receipt: TransactionReceipt,
 ): Promise<string> {
   if (receipt.gasUsed >= sent.sim.gas - sent.sim.gas / 64n) return `out of gas (${receipt.gasUsed} of ${sent.sim.gas})`;
+  const call = {
+    account: io.account,
+    address: io.liquidator,
+    abi: keelLiquidatorAbi,
+    functionName: "liquidate",
+    args: liquidatorArgs(sent.sim.tx),
+    blockNumber: receipt.blockNumber - 1n,
+  } as const;
   try {
-    await io.publicClient.simulateContract({
-      account: io.account,
-      address: io.liquidator,
-      abi: keelLiquidatorAbi,
-      functionName: "liquidate",
-      args: liquidatorArgs(sent.sim.tx),
-      gas: sent.sim.gas,
-      blockNumber: receipt.blockNumber - 1n,
-    });
+    await io.publicClient.simulateContract({ ...call, gas: sent.sim.gas });
     return "passes on the block before: an earlier transaction of its block changed the state it ran on";
   } catch (e) {
-    return describeError(e);
+    if (revertData(e) !== "0x") return describeError(e);
+    // No data: a call inside ran out of the 63/64 of the gas it was given (the liquidator bubbles its empty revert)
+    // when it passes with more.
+    const needed = await io.publicClient.estimateContractGas(call).catch(() => null);
+    return needed !== null && needed > sent.sim.gas
+      ? `out of gas inside a call (the transaction needs ${needed}, its limit was ${sent.sim.gas})`
+      : describeError(e);
   }
 }
 

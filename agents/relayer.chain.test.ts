@@ -194,6 +194,9 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     // (The price fall also makes the deployment's demo WETH vaults liquidatable: KeelLiquidator's business, not checked here.)
     expect([...event("claim-liquidation-failed"), ...event("claim-redeem-failed")]).toEqual([]);
     expect(keeper.stats).toMatchObject({ claimLiquidations: 1, claimsRedeemed: 1 });
+    // The demo WETH batch's gas limit covers its cold first liquidation (it ran out of gas at 460,000 of the 471,994 it
+    // needs: the gas model's perBatch), and a claim vault liquidated a scan ago is skipped, not an error.
+    expect(keeper.stats).toMatchObject({ txReverted: 0, errors: 0 });
 
     // A fresh relayer delivers the Release: the keeper's WETH arrives on B.
     relayer = startRelayerProcess();

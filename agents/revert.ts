@@ -39,3 +39,18 @@ export function describeError(e: unknown): string {
   if (e instanceof BaseError) return e.details && e.details !== e.shortMessage ? `${e.shortMessage} (${e.details})` : e.shortMessage;
   return e instanceof Error ? e.message.split("\n")[0]! : String(e);
 }
+
+/**
+ * Whether a liquidation's revert says the vault is no longer liquidatable for that asset — `NotLiquidatable`, or
+ * `InsufficientCollateral` with a zero balance — the case KeelLiquidator skips rather than fails (a competitor, or the
+ * keeper a scan ago, got it first).
+ */
+export function isGone(data: Hex | undefined): boolean {
+  if (!data || data === "0x") return false;
+  try {
+    const e = decodeErrorResult({ abi: keelErrorsAbi as Abi, data });
+    return e.errorName === "NotLiquidatable" || (e.errorName === "InsufficientCollateral" && (e.args as readonly unknown[])[2] === 0n);
+  } catch {
+    return false;
+  }
+}
