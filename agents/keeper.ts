@@ -26,23 +26,17 @@
  */
 import { parseArgs } from "node:util";
 import {
-  BaseError,
-  ContractFunctionRevertedError,
-  decodeErrorResult,
   decodeEventLog,
   erc20Abi,
   isAddress,
   maxUint256,
   zeroAddress,
-  type Abi,
   type Address,
   type Hex,
   type PublicClient,
   type TransactionReceipt,
 } from "viem";
-import { keelErrorsAbi } from "../contracts-abi";
 import {
-  iSwapAdapterAbi,
   iUniswapV2FactoryAbi,
   iUniswapV2PairAbi,
   keelLensAbi,
@@ -62,6 +56,7 @@ import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import type { LensMarket, LensVault } from "../lib/vaults";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
+import { describeError, describeRevert, revertData } from "./revert";
 import { jsonLogger, nonceManager, type LogSink, type NonceManager } from "./agent-log";
 import { claimSet, liquidateClaims, planClaimLiquidations, readBaseBalances, redeemClaims } from "./keeper-claims";
 import {
@@ -494,26 +489,7 @@ export interface SimulatedTx {
   gas: bigint;
 }
 
-/** A skipped or failing liquidation's revert data, decoded against the market's, the liquidator's and the adapter's errors. */
-export function describeRevert(data: Hex): string {
-  for (const abi of [keelErrorsAbi, keelLiquidatorAbi, iSwapAdapterAbi] as const) {
-    try {
-      const e = decodeErrorResult({ abi: abi as Abi, data });
-      return `${e.errorName}(${(e.args ?? []).map(String).join(", ")})`;
-    } catch {
-      // not this ABI
-    }
-  }
-  return data;
-}
-
-/** The revert data of a failed call ("0x" for a revert without data, e.g. out of gas), or undefined if it did not revert. */
-export function revertData(e: unknown): Hex | undefined {
-  if (!(e instanceof BaseError)) return undefined;
-  const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
-  if (!reverted) return undefined;
-  return reverted.raw ?? "0x";
-}
+export { describeError, describeRevert, revertData } from "./revert";
 
 /** Gas limit from the model's figure: 25k over it (interest accrues on a block's first call), at most the block's. */
 export function gasLimitFor(modelGas: bigint, blockGasLimit: bigint): bigint {
@@ -559,7 +535,7 @@ export async function simulateTx(
     const halves = splitTx(tx, gasModel);
     if (!halves) {
       const data = revertData(e);
-      const reason = data && data !== "0x" ? describeRevert(data) : (e as Error).message.split("\n")[0]!;
+      const reason = data && data !== "0x" ? describeRevert(data) : describeError(e);
       return { ok: [], dropped: tx.batches.flatMap((b) => b.vaults.map((candidate) => ({ candidate, reason }))) };
     }
     const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block, gasModel)));
@@ -725,6 +701,39 @@ export async function confirmOrReplace(
   }
 }
 
+/**
+ * Why a mined liquidation reverted: its call replayed on the state of the block before it (the exact state when it was
+ * its block's first transaction, as on an automining node; otherwise an earlier transaction of the block may be the
+ * cause, and the replay says so when it passes). The gas it used against its limit tells an out-of-gas apart.
+ */
+export async function minedRevertReason(
+  io: Pick<KeeperIO, "publicClient" | "account" | "liquidator">,
+  sent: SentTx,
+  receipt: TransactionReceipt,
+): Promise<string> {
+  if (receipt.gasUsed >= sent.sim.gas - sent.sim.gas / 64n) return `out of gas (${receipt.gasUsed} of ${sent.sim.gas})`;
+  const call = {
+    account: io.account,
+    address: io.liquidator,
+    abi: keelLiquidatorAbi,
+    functionName: "liquidate",
+    args: liquidatorArgs(sent.sim.tx),
+    blockNumber: receipt.blockNumber - 1n,
+  } as const;
+  try {
+    await io.publicClient.simulateContract({ ...call, gas: sent.sim.gas });
+    return "passes on the block before: an earlier transaction of its block changed the state it ran on";
+  } catch (e) {
+    if (revertData(e) !== "0x") return describeError(e);
+    // No data: a call inside ran out of the 63/64 of the gas it was given (the liquidator bubbles its empty revert)
+    // when it passes with more.
+    const needed = await io.publicClient.estimateContractGas(call).catch(() => null);
+    return needed !== null && needed > sent.sim.gas
+      ? `out of gas inside a call (the transaction needs ${needed}, its limit was ${sent.sim.gas})`
+      : describeError(e);
+  }
+}
+
 /** The liquidator's events in a receipt: batches, liquidations, skips, fallback batches and the result by market. */
 export function readReceipt(receipt: TransactionReceipt, liquidator: Address) {
   const batches: { market: Address; liquidated: bigint; skipped: bigint; result: bigint }[] = [];
@@ -876,7 +885,7 @@ export function startKeeper(opts: KeeperOptions) {
   const ready = prepareFallback(io, maxLossBps, nonces)
     .catch((e: Error) => {
       stats.errors++;
-      log("fallback-setup-failed", { error: e.message.split("\n")[0] });
+      log("fallback-setup-failed", { error: describeError(e) });
     })
     .then(redeem);
   /** The private pool's liquidator: its own serialized pass on each block (a proof takes seconds: never in `run`). */
@@ -917,7 +926,8 @@ export function startKeeper(opts: KeeperOptions) {
         if (receipt.status !== "success") {
           stats.txReverted++;
           keys.forEach((k) => suspects.set(k, receipt.blockNumber + 64n));
-          log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber });
+          const reason = await minedRevertReason(io, sent, receipt).catch((e: unknown) => `not replayable: ${describeError(e)}`);
+          log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, reason });
           return;
         }
         stats.txConfirmed++;
@@ -962,7 +972,7 @@ export function startKeeper(opts: KeeperOptions) {
         });
       } catch (e) {
         stats.errors++;
-        log("confirm-failed", { nonce: sent.nonce, error: (e as Error).message.split("\n")[0] });
+        log("confirm-failed", { nonce: sent.nonce, error: describeError(e) });
       } finally {
         keys.forEach((k) => inflight.delete(k));
       }
@@ -1118,7 +1128,7 @@ export function startKeeper(opts: KeeperOptions) {
         follow(sent, lensMarkets, update);
       } catch (e) {
         stats.errors++;
-        log("send-failed", { error: (e as Error).message.split("\n")[0], vaults, nonce });
+        log("send-failed", { error: describeError(e), vaults, nonce });
       }
     }
   }
@@ -1204,7 +1214,7 @@ export function startKeeper(opts: KeeperOptions) {
     run,
     (e) => {
       stats.errors++;
-      log("scan-failed", { error: e.message.split("\n")[0] });
+      log("scan-failed", { error: describeError(e) });
     },
     () => stopped,
   );
