@@ -19,17 +19,7 @@
  * after each further failure. JSON-line logs (`private-*`) and counters.
  */
 import path from "node:path";
-import {
-  BaseError,
-  ContractFunctionRevertedError,
-  erc20Abi,
-  parseAbi,
-  parseEventLogs,
-  type Abi,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from "viem";
+import { erc20Abi, parseAbi, parseEventLogs, type Abi, type Address, type Hex, type PublicClient } from "viem";
 import { keelErrorsAbi } from "../contracts-abi";
 import { keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
 import { isLocalChainId } from "../lib/chains";
@@ -41,6 +31,7 @@ import { proveAction, type Artifacts, type CircuitInput } from "../lib/privacy/p
 import { MerkleTree } from "../lib/privacy/tree";
 import type { clientsFor } from "../lib/server/clients";
 import type { NonceManager } from "./agent-log";
+import { describeError } from "./revert";
 
 /** The part of KeelPrivatePool the keeper uses (contracts/src/privacy/KeelPrivatePool.sol). */
 export const privatePoolAbi = parseAbi([
@@ -205,17 +196,6 @@ export interface PrivateStats {
 
 type Clients = Pick<ReturnType<typeof clientsFor>, "publicClient" | "walletClient" | "account">;
 
-/** The revert's error name and arguments, or the message's first line. */
-export function describeFailure(e: unknown): string {
-  if (e instanceof BaseError) {
-    const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
-    if (reverted?.data) return `${reverted.data.errorName}(${(reverted.data.args ?? []).map(String).join(", ")})`;
-    if (reverted?.signature) return `unknown error ${reverted.signature}`;
-    return e.shortMessage;
-  }
-  return (e as Error).message.split("\n")[0] ?? String(e);
-}
-
 /** The private-pool liquidator of one keeper account: `pass()` runs one mirror → … → claim pass at the latest block. */
 export function privateLiquidator(
   c: Clients,
@@ -326,7 +306,7 @@ export function privateLiquidator(
       ]);
       return { collateralPrice, debtPrice, ltv: BigInt(info.ltv), debtIndex };
     } catch (e) {
-      log("private-oracle-unavailable", { block, error: describeFailure(e) });
+      log("private-oracle-unavailable", { block, error: describeError(e) });
       return null;
     }
   }
@@ -371,7 +351,7 @@ export function privateLiquidator(
       proof = await proveAction(input as CircuitInput, artifacts);
     } catch (e) {
       failed(nullifier, block);
-      log("private-prove-failed", { leafIndex, error: describeFailure(e) });
+      log("private-prove-failed", { leafIndex, error: describeError(e) });
       return;
     }
     const proveMs = Date.now() - proveStart;
@@ -398,7 +378,7 @@ export function privateLiquidator(
       approved = true;
       await publicClient.simulateContract({ ...request, account } as Parameters<typeof publicClient.simulateContract>[0]);
     } catch (e) {
-      const reason = describeFailure(e);
+      const reason = describeError(e);
       if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
       else failed(nullifier, block);
       log("private-rejected", { leafIndex, reason });
@@ -439,7 +419,7 @@ export function privateLiquidator(
       });
     } catch (e) {
       failed(nullifier, block);
-      log("private-send-failed", { leafIndex, error: describeFailure(e) });
+      log("private-send-failed", { leafIndex, error: describeError(e) });
     } finally {
       await resetAllowance(s);
     }
@@ -451,7 +431,7 @@ export function privateLiquidator(
       const left = await publicClient.readContract({ address: s.base, abi: erc20Abi, functionName: "allowance", args: [account.address, pool] });
       if (left > 0n) await send({ address: s.base, abi: erc20Abi as Abi, functionName: "approve", args: [pool, 0n] });
     } catch (e) {
-      log("private-allowance-reset-failed", { error: describeFailure(e) });
+      log("private-allowance-reset-failed", { error: describeError(e) });
     }
   }
 
@@ -463,7 +443,7 @@ export function privateLiquidator(
     try {
       await publicClient.simulateContract({ ...request, account } as Parameters<typeof publicClient.simulateContract>[0]);
     } catch (e) {
-      log("private-claim-deferred", { block, owed, reason: describeFailure(e) });
+      log("private-claim-deferred", { block, owed, reason: describeError(e) });
       return;
     }
     try {
@@ -475,7 +455,7 @@ export function privateLiquidator(
       stats.claimed += owed;
       log("private-claimed", { owed, hash: receipt.transactionHash, block: receipt.blockNumber });
     } catch (e) {
-      log("private-claim-failed", { owed, error: describeFailure(e) });
+      log("private-claim-failed", { owed, error: describeError(e) });
     }
   }
 

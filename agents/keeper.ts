@@ -899,7 +899,7 @@ export function startKeeper(opts: KeeperOptions) {
     },
     (e) => {
       stats.errors++;
-      log("private-pass-failed", { error: e.message.split("\n")[0] });
+      log("private-pass-failed", { error: describeError(e) });
     },
     () => stopped,
   );

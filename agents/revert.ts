@@ -29,10 +29,14 @@ export function revertData(e: unknown): Hex | undefined {
 }
 
 /**
- * One line for a log: a revert as its decoded error (`NotLiquidatable(7, …)`, or the raw data if no ABI knows it),
+ * One line for a log: a revert as its decoded error (`NotLiquidatable(7, …)`: by the called contract's ABI when viem
+ * decoded it, else by the market's, liquidator's and adapter's errors, else the raw data),
  * a revert without data as such, anything else (a node's refusal, a timeout) as viem's short message and details.
  */
 export function describeError(e: unknown): string {
+  const decoded =
+    e instanceof BaseError ? (e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null)?.data : undefined;
+  if (decoded) return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(", ")})`; // decoded by the called contract's ABI
   const data = revertData(e);
   if (data === "0x") return "reverted without data (out of gas, or a bare revert)";
   if (data) return describeRevert(data);
