@@ -7,7 +7,8 @@
 import type { Address } from "viem";
 import { alignedPool, sellInto, type PoolSide } from "../lib/amm";
 import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/liquidation";
-import { WAD, valueDown } from "../lib/risk";
+import { healthFactor, valueDown } from "../lib/engine/health";
+import { WAD, wMulDown } from "../lib/engine/math";
 import type { LensMarket, LensVault } from "../lib/vaults";
 
 /** One vault's liquidation as planned. */
@@ -110,13 +111,11 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
       debtValue,
       debt,
       collateralValue,
-      healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n,
+      healthFactor: healthFactor(liquidationValue, debtValue),
     };
   }
   return out;
 }
-
-const wMulDown = (x: bigint, y: bigint) => (x * y) / WAD;
 
 /** Key of a pool (and of the pessimistic pool the planner keeps for it): base and collateral token. */
 export const poolKey = (base: Address, collateral: Address) => `${base.toLowerCase()}:${collateral.toLowerCase()}`;

@@ -32,7 +32,8 @@ import {
 } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
 import type { Deployment } from "../lib/deployment";
-import { maxWithdraw, WAD } from "../lib/risk";
+import { maxWithdraw } from "../lib/risk";
+import { WAD, wadToNumber } from "../lib/engine/math";
 import { toPosition } from "../lib/vaults";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
@@ -189,7 +190,7 @@ async function main() {
       "| 3× long ETH on 10 WETH (Keel USDC market, Uniswap V2 pool) | transactions | gas |",
       "| --- | ---: | ---: |",
       `| open through KeelLeverageRouter (flash loan + swap + deposit + borrow) | 1 | ${n(openGas)} |`,
-      `| open by hand to ${(Number(handLeverage) / 1e18).toFixed(2)}× (open+deposit, then borrow → swap → deposit ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(handOpenGas)} |`,
+      `| open by hand to ${wadToNumber(handLeverage).toFixed(2)}× (open+deposit, then borrow → swap → deposit ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(handOpenGas)} |`,
       `| close through the router (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas)} |`,
       `| close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(handCloseGas)} |`,
       `| authorise the router once per market (setOperator, needed before the first use: opening hands the vault to an owner that trusts the router) | 1 | ${n(authGas)} |`,

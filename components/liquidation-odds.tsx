@@ -7,10 +7,11 @@ import { assetSymbol } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
 import type { ChainConfig } from "@/lib/server/config";
+import { wadToNumber } from "@/lib/engine/math";
 
 /** Token units (rounded up at 6 decimals) worth `usd` at `priceWad`. */
 function unitsFor(usd: number, priceWad: bigint, decimals: number): bigint {
-  const units = usd / (Number(priceWad) / 1e18);
+  const units = usd / wadToNumber(priceWad);
   const places = Math.min(decimals, 6);
   return parseUnits((Math.ceil(units * 10 ** places) / 10 ** places).toFixed(places), decimals);
 }

@@ -5,7 +5,7 @@ import { devPriceFeedAbi } from "../contracts-abi";
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
-import { toAssetsUp } from "../lib/protocols/morpho-blue/math";
+import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
 import { LOCAL_HEARTBEAT } from "../scripts/deploy-local";

@@ -5,7 +5,7 @@ import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../con
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
-import { toAssetsUp } from "../lib/protocols/morpho-blue/math";
+import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../scripts/lib/clients";
 import { connectWallet, expect, navigateTo, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";

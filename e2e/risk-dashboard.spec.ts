@@ -4,9 +4,9 @@ import { keelLensAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { seedRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 import { connectWallet, expect, screenshot, test, type E2EChain } from "./support/fixtures";
+import { WAD } from "../lib/engine/math";
 
 const SEEDED = 300;
-const WAD = 10n ** 18n;
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 

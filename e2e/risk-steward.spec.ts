@@ -4,8 +4,8 @@ import { keelMarketAbi, keelRiskStewardAbi } from "../contracts-abi";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { localChain } from "../scripts/lib/clients";
 import { expect, test } from "./support/fixtures";
+import { WAD } from "../lib/engine/math";
 
-const WAD = 10n ** 18n;
 const pct = (x: bigint) => `${(Number((x * 1000n) / WAD) / 10).toFixed(1)}%`;
 
 /**

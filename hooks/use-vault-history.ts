@@ -6,7 +6,8 @@ import { getPublicClient } from "wagmi/actions";
 import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import type { ChainConfig } from "@/lib/server/config";
 import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
-import { healthToNumber, historySeries, sampleBlocks, wadToNumber, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
+import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
+import { wadToNumber } from "@/lib/engine/math";
 import type { IndexerProblem } from "@/lib/server/indexer";
 
 /** Samples of past state read per history: at most this many lens reads (plus as many block headers). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs, dedupe, evaluate, parseSubscriptionInput, webhookBody, withinRate, type Subscription, type WatchedVault } from "./alerts";
+import { WAD } from "./engine/math";
 
-const WAD = 10n ** 18n;
 const sub = (rules: Partial<Subscription["rules"]>): Subscription => ({
   id: "s",
   owner: "0x0000000000000000000000000000000000000001",

@@ -5,6 +5,7 @@
  */
 import { formatHealthFactor, shortAddress } from "./format";
 import { formatOdds } from "./liquidation-odds";
+import { WAD } from "./engine/math";
 
 /** What a user asks to be told, for every vault their address owns on every configured chain. */
 export interface AlertRules {
@@ -90,8 +91,8 @@ export function parseSubscriptionInput(raw: unknown): { rules: AlertRules; chann
   if (r.healthBelow !== null && r.healthBelow !== undefined) {
     if (typeof r.healthBelow !== "string" || !/^\d+(\.\d{1,18})?$/.test(r.healthBelow)) fail("rules.healthBelow must be a number such as 1.2");
     const [w, f = ""] = (r.healthBelow as string).split(".");
-    const wad = BigInt(w!) * 10n ** 18n + BigInt(f.padEnd(18, "0"));
-    if (wad <= 10n ** 18n || wad > 10n * 10n ** 18n) fail("rules.healthBelow must be above 1 and at most 10");
+    const wad = BigInt(w!) * WAD + BigInt(f.padEnd(18, "0"));
+    if (wad <= WAD || wad > 10n * WAD) fail("rules.healthBelow must be above 1 and at most 10");
     healthBelow = wad.toString();
   }
   let oddsAbove: number | null = null;

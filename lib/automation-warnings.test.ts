@@ -3,8 +3,8 @@ import { getAmountIn } from "./amm";
 import { previewAtTrigger, type ParsedAutomationRule } from "./automation";
 import { guardVault } from "./automation.fixture";
 import { EXECUTION_GAS, ruleAsParsed, ruleWarnings, type ExecutionContext } from "./automation-warnings";
+import { WAD } from "./engine/math";
 
-const WAD = 10n ** 18n;
 const GWEI = 10n ** 9n;
 const usdc = (x: number) => BigInt(x) * 10n ** 6n;
 const weth = (x: number) => BigInt(x) * WAD;

@@ -17,7 +17,7 @@ import {
   type GuardSnapshot,
   type ParsedAutomationRule,
 } from "./automation";
-import { WAD } from "./risk";
+import { WAD } from "./engine/math";
 
 /** What an execution does to the position: close it, reduce it toward a health factor, or boost it. */
 export type Movement = "close" | "reduce" | "boost";

@@ -1,6 +1,5 @@
 import type { GuardSnapshot } from "./automation";
-
-const WAD = 10n ** 18n;
+import { WAD } from "./engine/math";
 
 /**
  * The forge tests' vault as the guard sees it: 10 WETH at `price` USD against `debt` USDC (6 decimals), LT 0.85,

@@ -14,8 +14,8 @@ import {
   type AutomationDraft,
 } from "./automation";
 import { guardVault } from "./automation.fixture";
+import { WAD } from "./engine/math";
 
-const WAD = 10n ** 18n;
 const wad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 
 const vault = guardVault;

@@ -5,7 +5,7 @@
  */
 import { encodeAbiParameters, type Address, type Hex } from "viem";
 import { parseAmountText, type AmountProblem, type ProblemText } from "./amount";
-import { WAD } from "./risk";
+import { mulDivDown, mulDivUp, WAD, wDivDown, wDivUp, wMulDown, wMulUp } from "./engine/math";
 
 /** KeelAutomation.Kind, in the contract's order. */
 export const AUTOMATION_KINDS = ["deleverage", "stopLoss", "takeProfit", "boost", "trailingStop"] as const;
@@ -91,12 +91,6 @@ export interface AutomationPlan {
 }
 
 const MAX = 2n ** 256n - 1n;
-const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
-const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
-const wMulDown = (x: bigint, y: bigint) => mulDivDown(x, y, WAD);
-const wMulUp = (x: bigint, y: bigint) => mulDivUp(x, y, WAD);
-const wDivDown = (x: bigint, y: bigint) => mulDivDown(x, WAD, y);
-const wDivUp = (x: bigint, y: bigint) => mulDivUp(x, WAD, y);
 
 /** One collateral token in debt tokens (WAD), the guard's `_price`. */
 export const snapshotPrice = (s: GuardSnapshot) => mulDivDown(s.colPrice, WAD, s.debtPrice);

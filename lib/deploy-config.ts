@@ -1,4 +1,5 @@
 import { getAddress, isAddress, parseUnits, type Address } from "viem";
+import { WAD, wMulUp } from "./engine/math";
 
 /**
  * The input of `npm run deploy`: what to deploy on a real network, validated before anything is sent.
@@ -49,7 +50,7 @@ export const ENGINE_BOUNDS = {
   MAX_DISCOUNT: parseUnits("0.25", 18),
   MAX_RESERVE_FACTOR: parseUnits("0.5", 18),
   MAX_FLASH_FEE_BPS: 100n,
-  MAX_BORROW_RATE: (10n * 10n ** 18n) / 31_536_000n,
+  MAX_BORROW_RATE: (10n * WAD) / 31_536_000n,
   MAX_COLLATERALS: 32n,
 } as const;
 /** KeelRiskAdmin's bounds of its delay (proven equal to the deployed constants by the same chain test). */
@@ -152,7 +153,7 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
       if (maxPerSecond > ENGINE_BOUNDS.MAX_BORROW_RATE) bad(`${f}.rateModel`, "baseRate + slope1 + slope2 must be at most 10 (1000 %/yr)");
     }
     const kink = dec(rm.kink, `${f}.rateModel.kink`);
-    if (kink !== null && (kink === 0n || kink >= 10n ** 18n)) bad(`${f}.rateModel.kink`, "must be between 0 and 1, exclusive");
+    if (kink !== null && (kink === 0n || kink >= WAD)) bad(`${f}.rateModel.kink`, "must be between 0 and 1, exclusive");
     const rf = dec(o.reserveFactor, `${f}.reserveFactor`);
     if (rf !== null && rf > ENGINE_BOUNDS.MAX_RESERVE_FACTOR) bad(`${f}.reserveFactor`, "must be at most 0.5");
     const flashFeeBps = int(o.flashFeeBps, `${f}.flashFeeBps`, 0, Number(ENGINE_BOUNDS.MAX_FLASH_FEE_BPS));
@@ -169,8 +170,7 @@ export function parseDeployConfig(raw: unknown): DeployConfig {
       if (ltv !== null && lt !== null && ltv >= lt) bad(`${g}.ltv`, "must be below liquidationThreshold");
       if (md !== null && (md < ENGINE_BOUNDS.MIN_DISCOUNT || md > ENGINE_BOUNDS.MAX_DISCOUNT)) bad(`${g}.maxDiscount`, "must be from 0.01 to 0.25");
       // RiskBoundsLib.validateCollateral: (1 + maxDiscount) × LT < 1, rounded up as on chain.
-      const WAD = 10n ** 18n;
-      if (md !== null && lt !== null && ((WAD + md) * lt + WAD - 1n) / WAD >= WAD)
+      if (md !== null && lt !== null && wMulUp(WAD + md, lt) >= WAD)
         bad(`${g}.maxDiscount`, "× liquidationThreshold: (1 + maxDiscount) × liquidationThreshold must be below 1");
       dec(co.supplyCap, `${g}.supplyCap`, 36);
       return {

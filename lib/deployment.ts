@@ -1,6 +1,7 @@
 import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
 import type { CrossChainDeployment } from "./crosschain/deployment";
 import { shortAddress } from "./format";
+import { WAD } from "./engine/math";
 
 /** One token Keel knows on a chain, with the feed that prices it. */
 export interface DeployedAsset {
@@ -236,7 +237,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
         need(isObject(m), `${f} must be an object`);
         need(isHex(x.id) && (x.id as string).length === 66, `${f}.id must be a 32-byte hex id`);
         need(
-          typeof x.lltv === "string" && /^[0-9]{1,19}$/.test(x.lltv) && BigInt(x.lltv) < 10n ** 18n,
+          typeof x.lltv === "string" && /^[0-9]{1,19}$/.test(x.lltv) && BigInt(x.lltv) < WAD,
           `${f}.lltv must be a WAD integer below 1e18, as a decimal string`,
         );
         return {

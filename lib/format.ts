@@ -7,6 +7,7 @@
  * plain exports below are the English ones, for lib/, agents, scripts and tests.
  */
 import { formatUnits } from "viem";
+import { WAD } from "./engine/math";
 
 const MAX_UINT = 2n ** 256n - 1n;
 const cache = new Map<string, Intl.NumberFormat>();
@@ -38,7 +39,7 @@ export function formatter(locale = "en") {
   /** A WAD (18-decimal) USD value as `$1,234.56` (`1234,56 US$` in Spanish); below $1, up to 6 fraction digits. */
   function usd(wad: bigint): string {
     const abs = wad < 0n ? -wad : wad;
-    const max = abs >= 10n ** 18n ? 2 : 6;
+    const max = abs >= WAD ? 2 : 6;
     return exact(
       numberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }),
       formatUnits(wad, 18),
@@ -63,7 +64,7 @@ export function formatter(locale = "en") {
   /** A health factor (WAD): `1.08`, `∞` without debt, `>1000` when absurdly high. */
   function healthFactor(wad: bigint): string {
     if (wad === MAX_UINT) return "∞";
-    if (wad > 1000n * 10n ** 18n) return `>${numberFormat(locale, { useGrouping: false }).format(1000)}`;
+    if (wad > 1000n * WAD) return `>${numberFormat(locale, { useGrouping: false }).format(1000)}`;
     return unitsFixed(wad, 18, 2, 2);
   }
 

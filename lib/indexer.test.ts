@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "./deployment";
 import { liquidationsCsv, parseRow, parseVaultTimeline, positionResult, timelineRows, vaultTimelineCsv, type IndexedVault } from "./indexer";
-import { INFINITE_HEALTH } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
 
 const WETH = "0x00000000000000000000000000000000000000e1";
 const USDC = "0x00000000000000000000000000000000000000c1";

@@ -7,7 +7,7 @@
 import type { Deployment } from "./deployment";
 import { findAsset } from "./deployment";
 import { formatHealthFactor, formatUnitsFixed } from "./format";
-import { INFINITE_HEALTH } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
 
 /** Where the app's server reaches the indexer (`KEEL_INDEXER_URL`; `npm run dev` sets it), or null when none is set. */
 export function indexerUrl(env: Record<string, string | undefined>): string | null {

@@ -10,7 +10,7 @@ import { clientsFor } from "@/scripts/lib/clients";
 import { poolFor } from "./amm";
 import type { Deployment } from "./deployment";
 import { planClose, planLeverage, type LeverageContext } from "./leverage";
-import { WAD } from "./risk";
+import { WAD } from "./engine/math";
 import { toPosition } from "./vaults";
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseUnits } from "viem";
 import { INFINITE_LEVERAGE, leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext } from "./leverage";
-import { applyChange, WAD, type VaultPosition } from "./risk";
+import { applyChange, type VaultPosition } from "./risk";
+import { WAD } from "./engine/math";
 
 const WETH = "0x00000000000000000000000000000000000000e1" as const;
 const WBTC = "0x00000000000000000000000000000000000000b1" as const;

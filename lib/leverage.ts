@@ -9,7 +9,8 @@
  * signing.
  */
 import { getAmountIn, getAmountOut, priceImpact } from "./amm";
-import { applyChange, liquidationPrice, vaultRisk, WAD, type VaultPosition, type VaultRisk } from "./risk";
+import { applyChange, liquidationPrice, vaultRisk, type VaultPosition, type VaultRisk } from "./risk";
+import { WAD } from "./engine/math";
 
 export const BPS = 10_000n;
 /** Uniswap V2's fee on the input of every swap. */

@@ -21,7 +21,7 @@ import { formatterFor } from "./format";
  * - Prices are monitored continuously; liquidation discounts, interest accrual (a few basis points over days) and
  *   oracle heartbeats are ignored.
  */
-import { wadToNumber } from "./vault-charts";
+import { wadToNumber } from "./engine/math";
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "./volatility";
 
 const SQRT2 = Math.SQRT2;

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseUnits } from "viem";
-import {
-  baseToUsd,
-  batchResult,
-  flashAmountFor,
-  flashFee,
-  gasCostUsd,
-  liquidationDiscount,
-  liquidationSize,
-  lossBound,
-  type LiquidationInput,
-} from "./liquidation";
-import { WAD } from "./risk";
+import { baseToUsd, batchResult, flashAmountFor, flashFee, gasCostUsd, liquidationSize, lossBound, type LiquidationInput } from "./liquidation";
+import { liquidationDiscount } from "./engine/health";
+import { WAD } from "./engine/math";
 
 const wad = (x: string) => parseUnits(x, 18);
 

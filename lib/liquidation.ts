@@ -6,20 +6,19 @@
  * of a vault too deep for that. The keeper sizes a flash loan with it, then simulates the real transaction (eth_call)
  * before sending: the chain is the final word; this only avoids borrowing far more than the engine would take.
  */
-import { WAD, valueDown, valueUp } from "./risk";
+import {
+  liquidationDiscount,
+  maxRepayValue,
+  repayForSeized,
+  scaleOf,
+  seizedForRepay,
+  seizureLowersHealth,
+  valueDown,
+  valueUp,
+} from "./engine/health";
+import { mulDivUp, WAD, wMulUp } from "./engine/math";
 
-export const MIN_DISCOUNT = 10n ** 16n; // 1 %
-export const TARGET_HEALTH = 105n * 10n ** 16n; // 1.05
 export const DUST_VALUE = 10n * WAD; // $10
-/** HealthLib.HEALTH_TOLERANCE: a seizure that keeps HF within this is not one that lowers it. */
-export const HEALTH_TOLERANCE = 10n ** 9n;
-
-const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
-const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
-const wMulUp = (x: bigint, y: bigint) => mulDivUp(x, y, WAD);
-const wMulDown = (x: bigint, y: bigint) => mulDivDown(x, y, WAD);
-const wDivUp = (x: bigint, y: bigint) => mulDivUp(x, WAD, y);
-const scaleOf = (decimals: number) => 10n ** BigInt(decimals);
 
 /** What the liquidation of one collateral of a vault needs. */
 export interface LiquidationInput {
@@ -53,28 +52,8 @@ export interface LiquidationSize {
   grossValue: bigint;
 }
 
-/**
- * HealthLib.discount: clamp(1 − hf, MIN_DISCOUNT, maxDiscount), then capped at the vault's margin
- * (collateralValue ÷ debtValue − 1) while its collateral covers its debt, so a solvent vault is never written off.
- */
-export function liquidationDiscount(hf: bigint, maxDiscount: bigint, collateralValue: bigint, debtValue: bigint): bigint {
-  let d = hf < WAD ? WAD - hf : 0n;
-  if (d < MIN_DISCOUNT) d = MIN_DISCOUNT;
-  if (d > maxDiscount) d = maxDiscount;
-  if (collateralValue >= debtValue && debtValue > 0n) {
-    const margin = mulDivDown(collateralValue, WAD, debtValue) - WAD;
-    if (d > margin) d = margin;
-  }
-  return d;
-}
-
-/** HealthLib.seizureLowersHealth: seizing at LT `lt` and discount `d` lowers HF iff (1 + d) × lt > hf. */
-export const seizureLowersHealth = (hf: bigint, lt: bigint, d: bigint) => hf + HEALTH_TOLERANCE < wMulDown(WAD + d, lt);
-
-const seizedFor = (repaid: bigint, x: LiquidationInput, d: bigint) =>
-  mulDivDown(wMulDown(valueDown(repaid, x.basePrice, x.baseDecimals), WAD + d), scaleOf(x.decimals), x.price);
-const repayFor = (seized: bigint, x: LiquidationInput, d: bigint) =>
-  mulDivUp(wDivUp(valueUp(seized, x.price, x.decimals), WAD + d), scaleOf(x.baseDecimals), x.basePrice);
+const seizedFor = (repaid: bigint, x: LiquidationInput, d: bigint) => seizedForRepay(repaid, x.basePrice, x.baseDecimals, x.price, x.decimals, d);
+const repayFor = (seized: bigint, x: LiquidationInput, d: bigint) => repayForSeized(seized, x.basePrice, x.baseDecimals, x.price, x.decimals, d);
 
 /** The engine's liquidation of `x` with an unlimited repayment offer; null if the vault is not liquidatable, or not
  * through this collateral (it would lower HF while another collateral would raise it). */
@@ -103,9 +82,7 @@ export function liquidationSize(x: LiquidationInput): LiquidationSize | null {
       seized = seizedFor(repay, x, d);
     }
   } else {
-    const targetLiq = wMulUp(x.debtValue, TARGET_HEALTH);
-    const maxRepayValue = targetLiq <= x.liquidationValue ? 0n : mulDivUp(targetLiq - x.liquidationValue, WAD, TARGET_HEALTH - bonusLt);
-    let maxRepay = mulDivUp(maxRepayValue, scaleOf(x.baseDecimals), x.basePrice);
+    let maxRepay = mulDivUp(maxRepayValue(x.liquidationValue, x.debtValue, bonusLt), scaleOf(x.baseDecimals), x.basePrice);
     if (maxRepay >= x.debt || x.debtValue <= DUST_VALUE || valueUp(x.debt - maxRepay, x.basePrice, x.baseDecimals) < DUST_VALUE) {
       maxRepay = x.debt;
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { changeWindow, describeChange, lenderWithdrawCall, needsApproval, withdrawLimit, type PendingChange } from "./markets";
 import { formatterFor } from "./format";
-import { SECONDS_PER_YEAR, WAD } from "./rates";
+import { SECONDS_PER_YEAR } from "./rates";
+import { WAD } from "./engine/math";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const NEW = "0x00000000000000000000000000000000000000aa" as const;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseUnits } from "viem";
 import { deleveragePlan, parseRuleDraft, priceAtHealth, stopLossPlan, type RuleDraft } from "./protection";
-import { vaultRisk, WAD, type VaultPosition } from "./risk";
+import { vaultRisk, type VaultPosition } from "./risk";
+import { WAD } from "./engine/math";
 
 const wad = (x: string) => parseUnits(x, 18);
 const WETH = "0x00000000000000000000000000000000000000e1" as const;

@@ -6,7 +6,9 @@
  */
 import { parseAmountText } from "./amount";
 import { wadText, type FieldProblem } from "./automation";
-import { applyChange, liquidationPrice, valueUp, vaultRisk, WAD, type VaultPosition } from "./risk";
+import { applyChange, liquidationPrice, vaultRisk, type VaultPosition } from "./risk";
+import { scaleOf, valueUp } from "./engine/health";
+import { mulDivUp, WAD, wDivUp, wMulUp } from "./engine/math";
 
 export const GUARD_KIND = { deleverage: 0, stopLoss: 1 } as const;
 export type GuardKind = keyof typeof GUARD_KIND;
@@ -15,11 +17,6 @@ export const MAX_FEE_BPS = 100n;
 export const MAX_SLIPPAGE_BPS = 500n;
 /** KeelGuard.TARGET_MARGIN: a deleverage target is at least LT / LTV plus this. */
 export const TARGET_MARGIN = 10n ** 16n;
-
-const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
-const wMulUp = (x: bigint, y: bigint) => mulDivUp(x, y, WAD);
-const wDivUp = (x: bigint, y: bigint) => mulDivUp(x, WAD, y);
-const scaleOf = (decimals: number) => 10n ** BigInt(decimals);
 
 export interface ProtectionPlan {
   /** Collateral units sold (stop-loss: at most). */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { borrowRateAt, rateCurve, SECONDS_PER_YEAR, supplyRateAt, toChartPercent, utilization, WAD, type RateModel } from "./rates";
+import { borrowRateAt, rateCurve, SECONDS_PER_YEAR, supplyRateAt, toChartPercent, utilization, type RateModel } from "./rates";
+import { WAD } from "./engine/math";
 
 const perSecond = (annualPercent: bigint) => (annualPercent * WAD) / 100n / SECONDS_PER_YEAR;
 const pct = (p: bigint) => (p * WAD) / 100n;

@@ -4,7 +4,8 @@
  * per second at WAD scale, like the contract's. An integration test (rates.chain.test.ts) checks it against a market.
  */
 
-export const WAD = 10n ** 18n;
+import { mulDivDown, WAD, wMulDown } from "./engine/math";
+
 /** Seconds in the 365-day year the app uses to show a per-second rate as an APR (see formatApr). */
 export const SECONDS_PER_YEAR = 31_536_000n;
 
@@ -15,9 +16,6 @@ export interface RateModel {
   slope2: bigint;
   kink: bigint;
 }
-
-const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
-const wMulDown = (x: bigint, y: bigint) => mulDivDown(x, y, WAD);
 
 /** Utilisation (WAD) of a market: borrows / (cash + borrows − reserves), capped at 100 %, like `_utilization`. */
 export function utilization(borrows: bigint, cash: bigint, reserves: bigint): bigint {

@@ -7,13 +7,13 @@
  */
 import type { Address, PublicClient } from "viem";
 import { keelLensAbi } from "@/contracts-abi/generated";
-import { debtOfShares, vaultRisk, valueDown, WAD, type VaultPosition } from "./risk";
+import { debtOfShares, vaultRisk, type VaultPosition } from "./risk";
+import { valueDown } from "./engine/health";
+import { WAD, wadToNumber } from "./engine/math";
 import { decodeBook, gunzip, type CompactBook } from "./risk-book-codec";
 import type { LensMarket } from "./vaults";
 
-/** A WAD figure (USD value, health factor) as the float the stress view computes with. */
-export const wadToFloat = (wad: bigint) => Number(wad) / 1e18;
-const toUsd = wadToFloat;
+const toUsd = wadToNumber;
 
 export interface RiskBook {
   market: Address;
@@ -76,8 +76,8 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
   const book: RiskBook = {
     market: market.market,
     assets,
-    liquidationThreshold: Float64Array.from(market.collaterals, (c) => Number(c.info.liquidationThreshold) / 1e18),
-    maxDiscount: Float64Array.from(market.collaterals, (c) => Number(c.info.maxDiscount) / 1e18),
+    liquidationThreshold: Float64Array.from(market.collaterals, (c) => wadToNumber(c.info.liquidationThreshold)),
+    maxDiscount: Float64Array.from(market.collaterals, (c) => wadToNumber(c.info.maxDiscount)),
     priceOk,
     baseOk,
     n,

@@ -5,16 +5,16 @@ import {
   boostedLimit,
   distanceToLiquidation,
   healthBand,
-  INFINITE_HEALTH,
   lendingValues,
   liquidationPrice,
   MAX_LTV_BONUS,
   maxBorrow,
   maxWithdraw,
   vaultRisk,
-  WAD,
   type VaultPosition,
 } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
+import { WAD } from "./engine/math";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const WBTC = "0x00000000000000000000000000000000000000b7" as const;

@@ -5,12 +5,9 @@
  * function here with the lens on a real chain.
  */
 
-export const WAD = 10n ** 18n;
-
-const mulDivDown = (x: bigint, y: bigint, d: bigint) => (x * y) / d;
-const mulDivUp = (x: bigint, y: bigint, d: bigint) => (x * y + (d - 1n)) / d;
-/** Health factor of a vault without debt. */
-export const INFINITE_HEALTH = 2n ** 256n - 1n;
+import { borrowCapacity, collateralLiquidationPrice, healthFactor, INFINITE_HEALTH, scaleOf, valueDown, valueUp } from "./engine/health";
+import { mulDivDown, WAD, wDivDown, wDivUp, wMulDown } from "./engine/math";
+import { toAssetsUp, toSharesDown, toSharesUp } from "./engine/shares";
 
 export interface CollateralPosition {
   asset: `0x${string}`;
@@ -44,12 +41,6 @@ export interface VaultPosition {
   ltvBonus?: bigint;
 }
 
-/** The engine's virtual shares and assets (contracts/src/libraries/SharesLib.sol). */
-const VIRTUAL_SHARES = 1_000_000n;
-const VIRTUAL_ASSETS = 1n;
-const toSharesUp = (a: bigint, ta: bigint, ts: bigint) => mulDivUp(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
-const toSharesDown = (a: bigint, ta: bigint, ts: bigint) => mulDivDown(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
-const toAssetsUp = (s: bigint, ta: bigint, ts: bigint) => mulDivUp(s, ta + VIRTUAL_ASSETS, ts + VIRTUAL_SHARES);
 /** A vault's debt (base units) from its debt shares and the market's borrow totals, rounded up as `KeelMarket.debtOf`. */
 export const debtOfShares = (debtShares: bigint, totalBorrowAssets: bigint, totalBorrowShares: bigint) =>
   debtShares === 0n ? 0n : toAssetsUp(debtShares, totalBorrowAssets, totalBorrowShares);
@@ -84,22 +75,9 @@ export interface VaultRisk {
   liquidatable: boolean;
 }
 
-/** 10^decimals, computed once per decimals (a book values 100,000 vaults with a handful of them). */
-const SCALES: bigint[] = [];
-const scaleOf = (decimals: number) => SCALES[decimals] ?? (SCALES[decimals] = 10n ** BigInt(decimals));
-
-/** Value in USD (WAD) of `amount` at `price`, rounded down (collateral). */
-export const valueDown = (amount: bigint, price: bigint, decimals: number) => mulDivDown(amount, price, scaleOf(decimals));
-/** Value in USD (WAD) of `amount` at `price`, rounded up (debt). */
-export const valueUp = (amount: bigint, price: bigint, decimals: number) => mulDivUp(amount, price, scaleOf(decimals));
-
-export function healthFactor(liquidationValue: bigint, debtValue: bigint): bigint {
-  return debtValue === 0n ? INFINITE_HEALTH : mulDivDown(liquidationValue, WAD, debtValue);
-}
-
 /** Share of the borrow limit in use, WAD, rounded up (0 without debt; INFINITE_HEALTH with debt and no limit). */
 export function borrowLimitUsed(debtValue: bigint, borrowLimitValue: bigint): bigint {
-  return debtValue === 0n ? 0n : borrowLimitValue === 0n ? INFINITE_HEALTH : mulDivUp(debtValue, WAD, borrowLimitValue);
+  return debtValue === 0n ? 0n : borrowLimitValue === 0n ? INFINITE_HEALTH : wDivUp(debtValue, borrowLimitValue);
 }
 
 /** Largest reputation bonus a market honours (WAD, 10 LTV points; RiskBoundsLib.MAX_LTV_BONUS): a source's answer above it counts as it. */
@@ -120,7 +98,7 @@ export function lendingValues(collaterals: readonly LendingCollateral[]): { valu
     if (c.amount === 0n || c.ltv === 0n) continue;
     const v = valueDown(c.amount, c.price, c.decimals);
     value += v;
-    liquidationValue += mulDivDown(v, c.liquidationThreshold, WAD);
+    liquidationValue += wMulDown(v, c.liquidationThreshold);
   }
   return { value, liquidationValue };
 }
@@ -133,7 +111,7 @@ export function lendingValues(collaterals: readonly LendingCollateral[]): { valu
  */
 export function boostedLimit(borrowLimitValue: bigint, lending: { value: bigint; liquidationValue: bigint }, bonus: bigint): bigint {
   if (bonus === 0n) return borrowLimitValue;
-  const extra = mulDivDown(lending.value, bonus > MAX_LTV_BONUS ? MAX_LTV_BONUS : bonus, WAD);
+  const extra = wMulDown(lending.value, bonus > MAX_LTV_BONUS ? MAX_LTV_BONUS : bonus);
   const half = (lending.liquidationValue - borrowLimitValue) / 2n;
   return borrowLimitValue + (extra < half ? extra : half);
 }
@@ -147,22 +125,20 @@ export function vaultRisk(v: VaultPosition): VaultRisk {
     if (c.amount === 0n) continue;
     const value = valueDown(c.amount, c.price, c.decimals);
     collateralValue += value;
-    borrowLimitValue += mulDivDown(value, c.ltv, WAD);
-    liquidationValue += mulDivDown(value, c.liquidationThreshold, WAD);
+    borrowLimitValue += wMulDown(value, c.ltv);
+    liquidationValue += wMulDown(value, c.liquidationThreshold);
   }
   // The engine applies the bonus only to a vault over its base limit; the limit it checks against is the same either way.
   if (v.ltvBonus) borrowLimitValue = boostedLimit(borrowLimitValue, lendingValues(v.collaterals), v.ltvBonus);
   const debtValue = v.debt === 0n ? 0n : valueUp(v.debt, v.basePrice, v.baseDecimals);
   const hf = healthFactor(liquidationValue, debtValue);
-  const borrowCapacity =
-    borrowLimitValue <= debtValue || v.basePrice === 0n ? 0n : mulDivDown(borrowLimitValue - debtValue, scaleOf(v.baseDecimals), v.basePrice);
   return {
     collateralValue,
     borrowLimitValue,
     liquidationValue,
     debtValue,
     healthFactor: hf,
-    borrowCapacity,
+    borrowCapacity: borrowCapacity(borrowLimitValue, debtValue, v.basePrice, v.baseDecimals),
     borrowLimitUsed: borrowLimitUsed(debtValue, borrowLimitValue),
     liquidatable: hf < WAD,
   };
@@ -177,15 +153,14 @@ export function liquidationPrice(v: VaultPosition, asset: `0x${string}`): bigint
   if (!c || c.amount === 0n || c.liquidationThreshold === 0n || v.debt === 0n) return 0n;
   const others = vaultRisk({ ...v, collaterals: v.collaterals.filter((x) => x !== c) });
   const debtValue = valueUp(v.debt, v.basePrice, v.baseDecimals);
-  if (debtValue <= others.liquidationValue) return 0n;
-  return mulDivUp(mulDivUp(debtValue - others.liquidationValue, WAD, c.liquidationThreshold), scaleOf(c.decimals), c.amount);
+  return collateralLiquidationPrice(debtValue, others.liquidationValue, c.amount, c.liquidationThreshold, c.decimals);
 }
 
 /** How far the price may fall before liquidation, WAD share of today's price (0 when already there). */
 export function distanceToLiquidation(price: bigint, liqPrice: bigint): bigint {
   if (liqPrice === 0n) return WAD; // no price of this asset alone liquidates the vault
   if (price <= liqPrice) return 0n;
-  return mulDivDown(price - liqPrice, WAD, price);
+  return wDivDown(price - liqPrice, price);
 }
 
 /** A change a form is about to make. */
@@ -222,7 +197,7 @@ export function maxBorrow(v: VaultPosition, minHealth?: bigint): bigint {
   let cap = r.borrowCapacity;
   if (minHealth && minHealth > 0n && v.basePrice > 0n) {
     // debtValue' ≤ liquidationValue / minHealth
-    const maxDebtValue = mulDivDown(r.liquidationValue, WAD, minHealth);
+    const maxDebtValue = wDivDown(r.liquidationValue, minHealth);
     const byHealth = maxDebtValue <= r.debtValue ? 0n : mulDivDown(maxDebtValue - r.debtValue, scaleOf(v.baseDecimals), v.basePrice);
     if (byHealth < cap) cap = byHealth;
   }

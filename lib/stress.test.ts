@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { parseUnits, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { buildRiskBook, type BookMarket, type BookPage } from "./risk-book";
-import { distanceToLiquidation, liquidationPrice, vaultRisk, WAD, type VaultPosition } from "./risk";
+import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition } from "./risk";
+import { WAD } from "./engine/math";
 import { debtSide } from "./liquidation-odds";
 import { assetDistance, basketDistance, bookDebtSigma, healthHistogram, liquidationDiscount, liquidationLevels, stress } from "./stress";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, WAD, type VaultPosition } from "./risk";
+import { liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, type VaultPosition } from "./risk";
+import { WAD } from "./engine/math";
 import { actionLimits, previewAction, repayAllAllowance } from "./vault-actions";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;

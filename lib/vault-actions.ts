@@ -5,7 +5,8 @@
  */
 import { encodeFunctionData, maxUint256, type Address, type Hex } from "viem";
 import { keelMarketAbi } from "@/contracts-abi";
-import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, WAD, type VaultPosition, type VaultRisk } from "./risk";
+import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, type VaultPosition, type VaultRisk } from "./risk";
+import { WAD } from "./engine/math";
 
 export type VaultAction = "deposit" | "withdraw" | "borrow" | "repay";
 

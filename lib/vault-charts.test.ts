@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { INFINITE_HEALTH, liquidationPrice, WAD, type VaultPosition } from "./risk";
-import { CHART_HEALTH_CAP, composition, healthCurve, healthToNumber, historySeries, sampleBlocks, wadToNumber } from "./vault-charts";
+import { liquidationPrice, type VaultPosition } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
+import { WAD, wadToNumber } from "./engine/math";
+import { CHART_HEALTH_CAP, composition, healthCurve, healthToNumber, historySeries, sampleBlocks } from "./vault-charts";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const WBTC = "0x00000000000000000000000000000000000000b7" as const;

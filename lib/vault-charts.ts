@@ -2,15 +2,12 @@
  * Series for the vault page's charts, computed on bigint with lib/risk.ts and turned into plain numbers only at the
  * end (recharts plots numbers; nothing computed here is ever sent on-chain).
  */
-import { distanceToLiquidation, INFINITE_HEALTH, liquidationPrice, vaultRisk, WAD, type VaultPosition } from "./risk";
+import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
+import { WAD, wadToNumber } from "./engine/math";
 
 /** Health factors above this are drawn at this height (a vault without debt is "∞"). */
 export const CHART_HEALTH_CAP = 5;
-
-/** A WAD value as a float, for plotting only. */
-export function wadToNumber(wad: bigint): number {
-  return Number(wad / 10n ** 10n) / 1e8;
-}
 
 /** A health factor (WAD) as a float for a chart, capped at CHART_HEALTH_CAP. */
 export function healthToNumber(hf: bigint): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { INFINITE_HEALTH, WAD } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
+import { WAD } from "./engine/math";
 import { accountTotals, summarizeVault, unpricedAssets } from "./vault-summary";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;

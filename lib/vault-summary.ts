@@ -3,7 +3,8 @@
  * computed on-chain): per-collateral distance to liquidation, health band, borrow limit in use, and account totals.
  * Pure bigint; the only formulas used come from lib/risk.ts.
  */
-import { borrowLimitUsed, distanceToLiquidation, healthBand, INFINITE_HEALTH, type HealthBand } from "./risk";
+import { borrowLimitUsed, distanceToLiquidation, healthBand, type HealthBand } from "./risk";
+import { INFINITE_HEALTH } from "./engine/health";
 import type { LensVault } from "./vaults";
 
 /** A health band, or "unpriced" when a price the vault needs is unavailable (stale feed…): no health can be given. */

@@ -5,7 +5,8 @@ import { HealthBadge } from "@/components/health-badge";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { useFormat } from "@/hooks/use-format";
 import type { PositionView } from "@/lib/protocols/view";
-import { borrowLimitUsed, INFINITE_HEALTH } from "@/lib/risk";
+import { borrowLimitUsed } from "@/lib/risk";
+import { INFINITE_HEALTH } from "@/lib/engine/health";
 import type { ChainConfig } from "@/lib/server/config";
 
 /** One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model. */

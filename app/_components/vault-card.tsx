@@ -8,7 +8,7 @@ import { assetSymbol, findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
-import { INFINITE_HEALTH } from "@/lib/risk";
+import { INFINITE_HEALTH } from "@/lib/engine/health";
 import type { ChainConfig } from "@/lib/server/config";
 import { summarizeVault } from "@/lib/vault-summary";
 import type { LensVault } from "@/lib/vaults";

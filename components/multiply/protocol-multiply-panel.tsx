@@ -25,7 +25,9 @@ import {
   type LeverageGrant,
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
-import { healthBand, INFINITE_HEALTH, liquidationPrice, valueDown, WAD } from "@/lib/risk";
+import { healthBand, liquidationPrice } from "@/lib/risk";
+import { INFINITE_HEALTH, valueDown } from "@/lib/engine/health";
+import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/server/config";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";

@@ -10,11 +10,12 @@
  */
 import { multicall3Abi, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from "viem";
 import type { Deployment, MorphoBlueMarketDeployment } from "../deployment";
-import { wadToFloat, type RiskBook } from "../risk-book";
+import { type RiskBook } from "../risk-book";
 import { feedsFrom, feedsRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveReads, aaveStateFrom } from "./aave-v3/read";
-import { PERCENTAGE_FACTOR, WAD } from "./fixed-point";
+import { PERCENTAGE_FACTOR } from "./aave-v3/wad-ray-math";
+import { WAD, wadToNumber } from "../engine/math";
 import { getLogsPaged, LOG_PAGE_BLOCKS, type LogPaging } from "./logs";
 import { morphoBlueAbi } from "./morpho-blue/abi";
 import { liquidationIncentiveFactor, morphoPosition, type MorphoPosition } from "./morpho-blue/math";
@@ -214,8 +215,8 @@ export async function readProtocolBook(
     market: m.id as Address,
     positions,
     columns: [collateral],
-    liquidationThreshold: [wadToFloat(lltv)],
-    maxDiscount: [wadToFloat(liquidationIncentiveFactor(lltv) - WAD)],
+    liquidationThreshold: [wadToNumber(lltv)],
+    maxDiscount: [wadToNumber(liquidationIncentiveFactor(lltv) - WAD)],
     usdPerUnit: () => usd,
   });
   return {
@@ -281,16 +282,16 @@ function layoutBook(x: {
       if (!c.enabled) continue;
       const j = column.get(c.token.address.toLowerCase())!;
       const v = toUsd(c.value);
-      book.value[i * k + j] = wadToFloat(v);
-      book.liquidationValue[i * k + j] = wadToFloat((v * c.liquidationThreshold) / WAD);
+      book.value[i * k + j] = wadToNumber(v);
+      book.liquidationValue[i * k + j] = wadToNumber((v * c.liquidationThreshold) / WAD);
       book.totalValue[i]! += book.value[i * k + j]!;
       book.totalLiquidationValue[i]! += book.liquidationValue[i * k + j]!;
       book.totals.collateralValue += v;
     }
     const debt = toUsd(p.totalDebtValue);
-    book.debtValue[i] = wadToFloat(debt);
+    book.debtValue[i] = wadToNumber(debt);
     book.totals.debtValue += debt;
-    book.healthFactor[i] = p.healthFactor === null ? Infinity : wadToFloat(p.healthFactor);
+    book.healthFactor[i] = p.healthFactor === null ? Infinity : wadToNumber(p.healthFactor);
     book.liquidatableNow[i] = p.healthFactor !== null && p.healthFactor < WAD ? 1 : 0;
   });
   return book;

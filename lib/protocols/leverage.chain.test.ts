@@ -12,7 +12,7 @@ import { poolFor } from "../amm";
 import type { Deployment } from "../deployment";
 import { withGasMargin } from "../gas";
 import { leverageOf } from "../leverage";
-import { WAD } from "../risk";
+import { WAD } from "../engine/math";
 import { describeError } from "../tx-errors";
 import {
   grantReads,

@@ -2,7 +2,7 @@ import { decodeFunctionData, getAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { morphoLeverageRouterAbi } from "@/contracts-abi";
 import { leverageOf } from "../leverage";
-import { WAD } from "../risk";
+import { WAD } from "../engine/math";
 import {
   allGrants,
   grantAbi,

@@ -6,7 +6,8 @@
 import { encodeFunctionData, erc20Abi, type Abi, type Address } from "viem";
 import { aaveLeverageRouterAbi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
 import { maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../leverage";
-import { WAD, type CollateralPosition, type VaultPosition } from "../risk";
+import { type CollateralPosition, type VaultPosition } from "../risk";
+import { WAD } from "../engine/math";
 import type { AavePosition } from "./aave-v3/math";
 import { marketNow, type MorphoPosition } from "./morpho-blue/math";
 import type { OraclePrice, TxRequest } from "./types";

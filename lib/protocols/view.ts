@@ -1,5 +1,7 @@
 import type { Address } from "viem";
-import { borrowLimitUsed, INFINITE_HEALTH, healthBand, WAD } from "../risk";
+import { borrowLimitUsed, healthBand } from "../risk";
+import { INFINITE_HEALTH } from "../engine/health";
+import { WAD, MAX_UINT256 } from "../engine/math";
 import { accountTotals, type AccountTotals, type VaultBand } from "../vault-summary";
 import type { LensVault } from "../vaults";
 import type { AccountRead } from "./account";
@@ -7,7 +9,7 @@ import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveV3Adapter } from "./aave-v3";
 import { morphoBlueAdapter } from "./morpho-blue";
 import { morphoPosition, type MorphoPosition } from "./morpho-blue/math";
-import { MAX_UINT256 } from "./fixed-point";
+
 import type { OraclePrice, Position, PositionToken, ProtocolAdapter } from "./types";
 
 /** A position of an external protocol, as the app handles it. */

@@ -16,7 +16,8 @@
  */
 import { getAmountOut, alignedPool, sellInto, type PoolSide } from "../amm";
 import { liquidationSize } from "../liquidation";
-import { WAD, vaultRisk, type VaultPosition } from "../risk";
+import { vaultRisk, type VaultPosition } from "../risk";
+import { WAD } from "../engine/math";
 import { ewmaVolatility, type PricePoint } from "../volatility";
 import { DEFAULT_POLICY, recommend, type ModelPolicy } from "./model";
 import { liquidationImpact } from "./inputs";

@@ -24,7 +24,8 @@
 import { firstPassageProbability, liquidationOdds } from "../liquidation-odds";
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "../volatility";
 import { MAX_DISCOUNT, MAX_LT, validCollateral } from "./bounds";
-import { MIN_DISCOUNT } from "../liquidation";
+import { MIN_DISCOUNT } from "../engine/health";
+import { wadToNumber } from "../engine/math";
 
 export interface ModelInputs {
   /** Annualised EWMA volatility of the collateral's price in the debt asset (0.8 = 80 %). */
@@ -88,7 +89,7 @@ export function horizonSeconds(inputs: Pick<ModelInputs, "liquidationSeconds">, 
 export function insolvencyOdds(lt: number, inputs: ModelInputs, policy: ModelPolicy = DEFAULT_POLICY): number {
   const need = requiredDiscount(inputs.priceImpact, policy.liquidatorMargin);
   if (!Number.isFinite(need)) return 1;
-  const xIn = need <= Number(MIN_DISCOUNT) / 1e18 ? 1 : 1 - need;
+  const xIn = need <= wadToNumber(MIN_DISCOUNT) ? 1 : 1 - need;
   const xOut = lt * (1 + need);
   if (!(xIn > xOut)) return 1;
   const sigma = Math.max(inputs.sigma, 0);
@@ -105,10 +106,10 @@ export function recommend(inputs: ModelInputs, policy: ModelPolicy = DEFAULT_POL
   }
   const g = policy.granularity;
   const need = requiredDiscount(inputs.priceImpact, policy.liquidatorMargin);
-  const discountSteps = Math.max(Math.ceil(need / g - 1e-9), Math.round(Number(MIN_DISCOUNT) / 1e18 / g));
+  const discountSteps = Math.max(Math.ceil(need / g - 1e-9), Math.round(wadToNumber(MIN_DISCOUNT) / g));
   const maxDiscount = toWad(discountSteps * g);
   if (!Number.isFinite(need) || maxDiscount > MAX_DISCOUNT) return null;
-  const ltSteps = Math.floor(Number(MAX_LT) / 1e18 / g + 1e-9);
+  const ltSteps = Math.floor(wadToNumber(MAX_LT) / g + 1e-9);
   for (let k = ltSteps; k >= 2; k--) {
     const lt = k * g;
     const ltWad = toWad(lt);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../random";
-import { WAD } from "../risk";
+import { WAD } from "../engine/math";
 import { ewmaVolatility, ewmaVolatilitySeries, realisedVolatility, type PricePoint } from "../volatility";
 import { replay, SAFER_DELAY_SECONDS, type BacktestMarket } from "./backtest";
 import { MAX_LT, validCollateral } from "./bounds";

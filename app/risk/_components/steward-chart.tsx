@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
+import { wadToNumber } from "@/lib/engine/math";
 import type { StewardCollateralView } from "@/hooks/use-risk-steward";
 
 // The drawing (recharts) loads when it comes near the screen; the caption and text table render with the page.
@@ -19,7 +20,7 @@ function thresholdAt(c: StewardCollateralView, t: number): number {
   const done = c.changes.filter((x) => x.executedAt > 0n).sort((a, b) => Number(a.executedAt - b.executedAt));
   let lt = done.length ? done[0]!.fromLt : c.inputs.current.liquidationThreshold;
   for (const x of done) if (Number(x.executedAt) <= t) lt = x.toLt;
-  return Number(lt) / 1e18;
+  return wadToNumber(lt);
 }
 
 /** EWMA volatility of the collateral's feed against its liquidation threshold over time, with its text table. */

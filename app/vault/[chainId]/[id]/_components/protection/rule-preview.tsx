@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/protection";
-import { WAD } from "@/lib/risk";
+import { WAD } from "@/lib/engine/math";
 import type { GuardContext } from "./protection-panel";
 
 /**
