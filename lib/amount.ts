@@ -68,8 +68,12 @@ export function parseAmountText(text: string, decimals: number, symbol = "this t
   return { ok: true, value };
 }
 
-/** Parses and checks an amount against zero, the wallet balance and the action's maximum, in that order. */
-export function parseAmount(text: string, limits: AmountLimits, format: (v: bigint) => string): ParsedAmount {
+/**
+ * Parses and checks an amount against zero, the wallet balance and the action's maximum, in that order. `format` shows
+ * an amount with all its decimals in the reader's language (a Formatter's `unitsExact`).
+ */
+export function parseAmount(text: string, limits: AmountLimits, formatExact: (v: bigint, decimals: number) => string): ParsedAmount {
+  const format = (v: bigint) => formatExact(v, limits.decimals);
   const parsed = parseAmountText(text, limits.decimals, limits.symbol);
   if (!parsed.ok) return parsed;
   if (parsed.value === 0n) return fail("zero", "Enter an amount above zero");

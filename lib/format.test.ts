@@ -69,7 +69,7 @@ describe("formatUtc", () => {
 });
 
 describe("formatter(locale)", async () => {
-  const { formatter } = await import("./format");
+  const { formatter, NONE } = await import("./format");
   it("uses the locale's separators, currency and percent forms, from the same exact decimal", () => {
     const es = formatter("es");
     const nb = (t: string) => t.replace(/\u00a0/g, " ");
@@ -91,5 +91,20 @@ describe("formatter(locale)", async () => {
         expect(es).toBe(en);
       }),
     );
+  });
+  it("shows unknown figures, basis points, float shares and exact amounts one way", () => {
+    const en = formatter("en");
+    const es = formatter("es");
+    const nb = (t: string) => t.replace(/\u00a0/g, " ");
+    expect(en.usdOrNone(null)).toBe("—");
+    expect(en.usdOrNone(undefined)).toBe("—");
+    expect(en.usdOrNone(1500n * 10n ** 18n)).toBe("$1,500.00");
+    expect(en.orNone(null, String)).toBe(NONE);
+    expect(en.bps(30n)).toBe("0.30%");
+    expect(nb(es.bps(30n))).toBe("0,30 %");
+    expect(en.percentFloat(0.12345)).toBe("12.35%");
+    expect(en.percentFloat(0.5, 1)).toBe("50.0%");
+    expect(en.unitsExact(1_234_567n, 6)).toBe("1.234567");
+    expect(en.unitsExact(1_000_000n, 6)).toBe("1");
   });
 });

@@ -7,9 +7,10 @@
  * plain exports below are the English ones, for lib/, agents, scripts and tests.
  */
 import { formatUnits } from "viem";
-import { WAD } from "./engine/math";
+import { MAX_UINT256 as MAX_UINT, WAD } from "./engine/math";
 
-const MAX_UINT = 2n ** 256n - 1n;
+/** What stands on screen for a figure that cannot be known. */
+export const NONE = "—";
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -46,6 +47,14 @@ export function formatter(locale = "en") {
     );
   }
 
+  /** What stands where a figure cannot be known (no price, no oracle): one rule for every screen. */
+  const orNone = <T>(x: T | null | undefined, show: (x: T) => string) => (x === null || x === undefined ? NONE : show(x));
+  /** A USD value (WAD), or `—` when it is unknown (no price). */
+  const usdOrNone = (wad: bigint | null | undefined) => orNone(wad, usd);
+
+  /** `value` with all its decimals (an exact amount in a form: `max`, a balance). */
+  const unitsExact = (value: bigint, decimals: number) => unitsFixed(value, decimals, decimals);
+
   const unit = (u: string, n: number) => numberFormat(locale, { style: "unit", unit: u, unitDisplay: "narrow" }).format(n);
   /** Seconds as a short age: `8s`, `4m 10s`, `2h 5m`, `3d 4h`. */
   function age(seconds: number): string {
@@ -71,6 +80,14 @@ export function formatter(locale = "en") {
   /** A token amount with its symbol: `1,234.5 USDC`. */
   function token(amount: bigint, decimals: number, symbol: string, maxFraction = 4): string {
     return `${unitsFixed(amount, decimals, maxFraction)} ${symbol}`;
+  }
+
+  /** Basis points as a percentage: 30n → `0.30%`. */
+  const bps = (b: bigint, fraction = 2) => percent(b * 10n ** 14n, fraction);
+
+  /** A float share (analytics: price impact, distance, a chart's percent) as a percentage: 0.1234 → `12.34%`. */
+  function percentFloat(share: number, fraction = 2): string {
+    return numberFormat(locale, { style: "percent", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(share);
   }
 
   /** A per-second WAD rate as an APR percentage (simple, × seconds per year). */
@@ -117,8 +134,7 @@ export function formatter(locale = "en") {
 
   /** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%` (the locale's percent form). */
   function odds(p: number): string {
-    const pct = (n: number, fraction: number) =>
-      numberFormat(locale, { style: "percent", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
+    const pct = percentFloat;
     if (p <= 0) return pct(0, 0);
     if (p < 0.001) return `< ${pct(0.001, 1)}`;
     if (p >= 1) return pct(1, 0);
@@ -126,7 +142,28 @@ export function formatter(locale = "en") {
     return pct(p, p < 0.1 ? 1 : 0);
   }
 
-  return { locale, usdFloat, odds, unitsFixed, usd, age, percent, healthFactor, token, apr, utc, leverage, number, usdCompact, shortAddress };
+  return {
+    locale,
+    usdFloat,
+    odds,
+    unitsFixed,
+    unitsExact,
+    usd,
+    usdOrNone,
+    orNone,
+    age,
+    percent,
+    percentFloat,
+    bps,
+    healthFactor,
+    token,
+    apr,
+    utc,
+    leverage,
+    number,
+    usdCompact,
+    shortAddress,
+  };
 }
 
 export type Formatter = ReturnType<typeof formatter>;

@@ -15,7 +15,6 @@ export function RuleWarnings({ p, kind, rule }: { p: GuardPosition; kind: Automa
   const f = useFormat();
   const w = ruleWarnings(p.protocol, p.snapshot, kind, rule, p.execution);
   if (!w.feeBelowGas && !w.slippageUnreachable) return null;
-  const pct = (bps: bigint) => f.percent(bps * 10n ** 14n);
   return (
     <div
       role="status"
@@ -29,7 +28,7 @@ export function RuleWarnings({ p, kind, rule }: { p: GuardPosition; kind: Automa
         <p data-testid="warning-slippage-unreachable">
           {w.slippageUnreachable.costBps === null
             ? t("noPool", { collateral: p.collateral.symbol, debt: p.debt.symbol })
-            : t("slippageUnreachable", { cost: pct(w.slippageUnreachable.costBps), bound: pct(w.slippageUnreachable.boundBps) })}
+            : t("slippageUnreachable", { cost: f.bps(w.slippageUnreachable.costBps), bound: f.bps(w.slippageUnreachable.boundBps) })}
         </p>
       )}
     </div>

@@ -31,7 +31,7 @@ import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/server/config";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
-import { MultiplyPreview, pct, SwapDetails } from "./multiply-preview";
+import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplySteps } from "./multiply-steps";
 
 const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
@@ -86,7 +86,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
   const baseSymbol = debtToken?.symbol ?? "…";
   const baseDecimals = debtToken?.decimals ?? 18;
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, (v) => f.unitsFixed(v, decimals, decimals));
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, f.unitsExact);
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositEmpty = depositText.trim() === "";
   const vault = position && pair ? toVaultPosition(position, pair) : null;
@@ -150,7 +150,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
               : aboveMax
                 ? t("aboveMax", { max: f.leverage(max) })
                 : plan?.problem
-                  ? planProblem(plan.problem.kind, { impact: pct(plan.priceImpact), leverage: f.leverage(current) })
+                  ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: f.leverage(current) })
                   : buildError;
   const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !(leverageParsed && !leverageParsed.ok);
 
@@ -327,12 +327,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
             base={(v) => f.token(v, baseDecimals, baseSymbol)}
             backValue={plan.kind === "close" && price > 0n ? ` (${value(valueDown(plan.collateralBack, price, decimals))})` : ""}
             otherCollateral={false}
-            extra={[
-              [
-                t("oracleBound"),
-                t("oracleBoundLine", { pct: `${(Number(oracleBoundBps(plan, slippageBps)) / 100).toFixed(2)} %`, protocol: protocolName }),
-              ],
-            ]}
+            extra={[[t("oracleBound"), t("oracleBoundLine", { pct: f.bps(oracleBoundBps(plan, slippageBps)), protocol: protocolName })]]}
           />
         )}
 
@@ -343,7 +338,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
         )}
         {!problem && plan && plan.priceImpact > 0.01 && (
           <p role="alert" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
-            {t("bigImpact", { pct: pct(plan.priceImpact) })}
+            {t("bigImpact", { pct: f.percentFloat(plan.priceImpact) })}
           </p>
         )}
 

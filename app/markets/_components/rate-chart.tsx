@@ -19,7 +19,7 @@ const NOW = "#38bdf8";
 export function RateChart({ market }: { market: LensMarket }) {
   const t = useTranslations("rateChart");
   const f = useFormat();
-  const pct = (v: number) => `${f.number(v, 2)}%`;
+  const pct = (v: number) => f.percentFloat(v / 100); // the chart plots percent
   const data = useMemo(
     () =>
       rateCurve(market.rateModel, market.reserveFactor, 100).map((p) => ({

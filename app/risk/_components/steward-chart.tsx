@@ -5,8 +5,8 @@ import dynamic from "next/dynamic";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
-import { wadToNumber } from "@/lib/engine/math";
 import type { StewardCollateralView } from "@/hooks/use-risk-steward";
+import { wadToNumber } from "@/lib/engine/math";
 
 // The drawing (recharts) loads when it comes near the screen; the caption and text table render with the page.
 const StewardPlot = dynamic(() => import("./steward-plot").then((m) => m.StewardPlot), { ssr: false });
@@ -32,7 +32,7 @@ export function StewardChart({ c }: { c: StewardCollateralView }) {
     const step = Math.max(1, Math.ceil(s.length / MAX_POINTS));
     return s.filter((_, i) => i % step === 0 || i === s.length - 1).map((p) => ({ t: p.t, sigma: p.annual * 100, lt: thresholdAt(c, p.t) * 100 }));
   }, [c]);
-  const pct = (x: number) => `${f.number(x, 1)} %`;
+  const pct = (x: number) => f.percentFloat(x / 100, 1); // σ and LT are in percent here
   if (data.length < 2) return <p className="text-xs text-slate-400">{t("chartEmpty")}</p>;
   return (
     <figure data-testid={`steward-chart-${c.inputs.symbol}`}>

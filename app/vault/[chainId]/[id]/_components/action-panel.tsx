@@ -85,7 +85,6 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const symbol = assetSymbol(chain, tokenAddr);
   const token = wallet?.get(tokenAddr.toLowerCase());
   const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
-  const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
 
   const limits = actionLimits({
     action,
@@ -99,7 +98,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const paused = needsPrices && unpriced.length > 0;
   // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
   const max = paused || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
-  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, fmt);
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f.unitsExact);
   const amount = parsed.ok ? parsed.value : 0n;
   const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
