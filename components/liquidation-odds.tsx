@@ -6,7 +6,7 @@ import { useVolatility } from "@/hooks/use-volatility";
 import { assetSymbol } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { wadToNumber } from "@/lib/engine/math";
 
 /** Token units (rounded up at 6 decimals) worth `usd` at `priceWad`. */

@@ -7,7 +7,7 @@ import { useOracleFeeds } from "@/hooks/use-oracle-feeds";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 /** Each asset's oracle price, feed and age on one chain, read on-chain; faulty feeds show why, never a number. */
 export function OracleTable({ chain }: { chain: ChainConfig }) {

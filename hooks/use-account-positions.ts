@@ -9,7 +9,7 @@ import { chainUnavailable } from "@/lib/chains";
 import { readAccount, type AccountRead } from "@/lib/protocols/account";
 import { protocolViews, type PositionView } from "@/lib/protocols/view";
 import { failingSinceLastSuccess, readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensVault } from "@/lib/vaults";
 
 export const positionsKey = (chainId: number, owner?: Address) => ["keel", "positions", chainId, owner?.toLowerCase() ?? null] as const;

@@ -8,7 +8,7 @@ import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { chainUnavailable } from "@/lib/chains";
 import { failingSinceLastSuccess, readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensVault } from "@/lib/vaults";
 
 export const accountKey = (chainId: number, owner?: Address) => ["keel", "account", chainId, owner ?? null] as const;

@@ -32,7 +32,7 @@ import { reservesFrom } from "@/lib/amm";
 import { findAsset } from "@/lib/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import { readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

@@ -7,7 +7,7 @@ import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketAbi, un
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { poolFor } from "@/lib/amm";
 import type { Pool } from "@/lib/leverage";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

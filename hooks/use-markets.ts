@@ -7,7 +7,7 @@ import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { chainUnavailable } from "@/lib/chains";
 import { failingSinceLastSuccess, readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensMarket } from "@/lib/vaults";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];

@@ -17,7 +17,7 @@ import {
   type LeveragePosition,
 } from "@/lib/protocols/leverage";
 import { readProtocolPositions } from "@/lib/protocols/account";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 const NOBODY: Address = "0x000000000000000000000000000000000000dEaD";

@@ -4,7 +4,7 @@ import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { loadRiskBook, loadRiskBookFromIndexer } from "@/lib/risk-book";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
 

@@ -4,7 +4,7 @@ import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type 
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
 import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
 import { wadToNumber } from "@/lib/engine/math";

@@ -6,7 +6,7 @@ import { getPublicClient, readContract } from "wagmi/actions";
 import { keelGuardAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { GUARD_KIND } from "@/lib/protection";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

@@ -5,7 +5,7 @@ import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import { devErc20Abi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { readVault, type VaultRead } from "@/lib/vaults";
 
 export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;

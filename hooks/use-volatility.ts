@@ -4,7 +4,7 @@ import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { keelLensAbi } from "@/contracts-abi";
 import type { AssetVolatilities } from "@/lib/liquidation-odds";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { realisedVolatility, type Volatility } from "@/lib/volatility";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];

@@ -1,4 +1,5 @@
-import type { ChainConfig } from "./server/config";
+import type { CrossChainDeployment } from "./crosschain/deployment";
+import type { Deployment } from "./deployment";
 
 /** How one chain is reached, from configuration. Pure: the environment is passed in. */
 export interface ChainSettings {
@@ -9,6 +10,17 @@ export interface ChainSettings {
   explorerUrl?: string;
   /** A local development chain (anvil): dev wallet and dev tools are offered. */
   local: boolean;
+}
+
+/** A configured chain with its deployment, or why it has none. Serializable: it is handed to the client. */
+export interface ChainConfig extends ChainSettings {
+  deployment: Deployment | null;
+  deploymentError: string | null;
+  /**
+   * Cross-chain collateral this chain takes part in (as the gateway's or the outpost's chain), when `crosschain.json`
+   * is deployed and both of its chains are configured (docs/cross-chain.md).
+   */
+  crossChain?: CrossChainDeployment;
 }
 
 export const LOCAL_CHAIN_ID = 31337;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChainConfig } from "./server/config";
+import type { ChainConfig } from "./chains";
 import { resolveVaultRoute } from "./vault-route";
 
 const A = "0x00000000000000000000000000000000000000aa";

@@ -1,5 +1,5 @@
 import { isAddress, type Address } from "viem";
-import type { ChainConfig } from "./server/config";
+import type { ChainConfig } from "./chains";
 
 /** Why a route names no vault: a code (its words are the message `vault.<code>`), its values, and the English sentence. */
 export type VaultRouteProblem = {

@@ -14,7 +14,7 @@ import { parseAmount } from "@/lib/amount";
 import { findAsset } from "@/lib/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { openVaultCall } from "@/lib/vault-actions";
 import { vaultHref } from "./vault-card";
 

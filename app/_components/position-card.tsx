@@ -8,7 +8,7 @@ import { NONE } from "@/lib/format";
 import type { PositionView } from "@/lib/protocols/view";
 import { borrowLimitUsed } from "@/lib/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 
 /** One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model. */
 export function PositionCard({ chain, view, readOnly }: { chain: ChainConfig; view: PositionView; readOnly: boolean }) {

@@ -9,7 +9,7 @@ import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { summarizeVault } from "@/lib/vault-summary";
 import type { LensVault } from "@/lib/vaults";
 

@@ -19,7 +19,7 @@ import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext,
 import { applyChange, healthBand } from "@/lib/risk";
 import { valueDown } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { toPosition, type LensMarket, type LensVault } from "@/lib/vaults";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";

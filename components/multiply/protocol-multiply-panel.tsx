@@ -28,7 +28,7 @@ import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
 import { healthBand, liquidationPrice } from "@/lib/risk";
 import { INFINITE_HEALTH, valueDown } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "@/lib/deployment";
 import { readVault } from "@/lib/vaults";
-import type { ChainConfig } from "./config";
+import type { ChainConfig } from "../chains";
 import { readVaultOnServer } from "./vault-read";
 
 const LENS = "0x1111111111111111111111111111111111111111";

@@ -1,5 +1,5 @@
 import { createPublicClient, http, type Address } from "viem";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { readVault, type VaultRead } from "@/lib/vaults";
 
 /** How long the server waits for the chain before sending the page without figures (the browser then reads them). */

@@ -12,7 +12,7 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { pendingFlows } from "@/lib/pending-flows";
 import { parseAmount, type AmountLimits } from "@/lib/amount";
 import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/markets";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensMarket } from "@/lib/vaults";
 
 type Mode = "deposit" | "withdraw";

@@ -8,7 +8,7 @@ import { FeedStatusBadge } from "@/components/feed-status-badge";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/format";
 import { feedStatus } from "@/lib/oracle";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensMarket } from "@/lib/vaults";
 import { CollateralsTable } from "./collaterals-table";
 import { LendPanel } from "./lend-panel";

@@ -23,7 +23,7 @@ import { positionAfter, type PositionAction } from "@/lib/protocols/preview";
 import type { PositionToken, TxRequest as ProtocolTx } from "@/lib/protocols/types";
 import { adapterOf, positionView, type PositionView } from "@/lib/protocols/view";
 import { healthBand } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { BAND_STYLE } from "@/lib/vault-summary";
 
 const ACTIONS: PositionAction[] = ["supply", "withdraw", "borrow", "repay"];

@@ -17,7 +17,7 @@ import { liquidationOdds } from "@/lib/liquidation-odds";
 import type { BookDebt, BookTarget, ProtocolBook } from "@/lib/protocols/book";
 import { positionHref } from "@/lib/protocols/view";
 import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/risk-book";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { bookDebtSigma, oddsVaultFromBook, vaultDistance } from "@/lib/stress";
 import type { LensMarket } from "@/lib/vaults";
 import type { Volatility } from "@/lib/volatility";

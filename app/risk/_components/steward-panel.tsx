@@ -4,7 +4,7 @@ import { memo } from "react";
 import { useFormat } from "@/hooks/use-format";
 import { useRiskSteward, type StewardChangeRow, type StewardCollateralView } from "@/hooks/use-risk-steward";
 import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensMarket } from "@/lib/vaults";
 import { StewardChart } from "./steward-chart";
 

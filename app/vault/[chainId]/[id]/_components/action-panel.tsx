@@ -16,7 +16,7 @@ import { assetSymbol, findAsset } from "@/lib/deployment";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
 import { feedStatus } from "@/lib/oracle";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
 import { BAND_STYLE } from "@/lib/vault-summary";
 import { healthBand, type VaultPosition } from "@/lib/risk";

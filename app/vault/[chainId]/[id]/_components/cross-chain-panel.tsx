@@ -16,7 +16,7 @@ import { depositCall, gatewayOperatorCall, outpostTokensFor, redeemCall, withdra
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { messageProgress } from "@/lib/crosschain/messages";
 import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensVault } from "@/lib/vaults";
 
 const button = "min-h-11 rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 md:min-h-0";

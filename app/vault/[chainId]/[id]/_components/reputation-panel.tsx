@@ -7,7 +7,7 @@ import { useReputation } from "@/hooks/use-reputation";
 import { useTransactor } from "@/hooks/use-transactor";
 import { checkDisputeReason, disputeCall, MAX_DISPUTE_REASON } from "@/lib/reputation/dispute";
 import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensVault } from "@/lib/vaults";
 
 /**

@@ -18,7 +18,7 @@ import { feedStatus } from "@/lib/oracle";
 import { vaultRisk } from "@/lib/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import { summarizeVault, unpricedAssets } from "@/lib/vault-summary";
 import { toPosition, type VaultRead } from "@/lib/vaults";
 import { resolveVaultRoute } from "@/lib/vault-route";

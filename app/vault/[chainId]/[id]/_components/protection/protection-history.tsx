@@ -4,7 +4,7 @@ import { useFormat } from "@/hooks/use-format";
 import { useProtectionHistory } from "@/hooks/use-vault-protection";
 import { findAsset } from "@/lib/deployment";
 import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 
 /** The vault's KeelGuard executions and its liquidations, newest as the hook orders them. */

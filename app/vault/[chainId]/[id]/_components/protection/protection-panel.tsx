@@ -10,7 +10,7 @@ import { useVaultProtection, type GuardRule } from "@/hooks/use-vault-protection
 import { assetSymbol } from "@/lib/deployment";
 import { GUARD_KIND, type GuardKind } from "@/lib/protection";
 import type { VaultPosition } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/chains";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 import { ProtectionHistory } from "./protection-history";
 import { GuardRuleCard } from "./rule-card";
