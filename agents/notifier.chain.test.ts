@@ -12,7 +12,7 @@ import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi";
 import type { Deployment } from "@/lib/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { startNotifier, type Notifier } from "./notifier";
 
 /**

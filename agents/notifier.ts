@@ -34,7 +34,7 @@ import {
 import type { Deployment } from "../lib/deployment";
 import { liquidationOdds, oddsVaultFromLens, type AssetVolatilities } from "../lib/liquidation-odds";
 import { realisedVolatility } from "../lib/volatility";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 
 export interface NotifierOptions {
   port: number;

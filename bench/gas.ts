@@ -14,7 +14,7 @@ import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelReputationAbi
 import { easArtifact } from "../scripts/lib/deploy-reputation";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { buildMorpho } from "../scripts/lib/morpho-build";
 
 const e18 = (x: string) => parseUnits(x, 18);

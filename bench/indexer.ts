@@ -16,7 +16,7 @@ import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { startIndexer } from "../scripts/lib/indexer";
 import { seedRiskVaults } from "../scripts/seed-risk";
 import { seededRandom } from "../lib/random";

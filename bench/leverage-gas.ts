@@ -38,7 +38,7 @@ import { toPosition } from "../lib/vaults";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { tempDir } from "../scripts/lib/temp-dir";
 
 const DEPOSIT = parseUnits("10", 18);

@@ -29,7 +29,7 @@ import { healthHistogram, liquidationLevels, stress, stressIndex, stressScenario
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { startStack } from "../scripts/lib/stack";
 import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 

@@ -7,7 +7,7 @@ import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { LOCAL_HEARTBEAT } from "../scripts/deploy-local";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 

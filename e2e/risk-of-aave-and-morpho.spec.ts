@@ -9,7 +9,7 @@ import { morphoBlueAbi, morphoOracleAbi } from "../lib/protocols/morpho-blue/abi
 import { morphoBlueAdapter, morphoPosition } from "../lib/protocols/morpho-blue";
 import { withGasMargin } from "../lib/gas";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { expect, screenshot, test, type E2EChain } from "./support/fixtures";
 import { WAD } from "../lib/engine/math";
 

@@ -10,7 +10,7 @@ import { decodeBook, gunzip } from "@/lib/risk-book-codec";
 import type { Deployment } from "@/lib/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { startIndexer, type Indexer } from "@/scripts/lib/indexer";
 
 /**

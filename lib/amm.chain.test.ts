@@ -8,7 +8,7 @@ import { devPriceFeedAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "@/contr
 import { alignPools, findPools, type PoolState } from "@/agents/amm-arbitrage";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { getAmountIn, getAmountOut, reservesFrom } from "./amm";
 import type { Deployment } from "./deployment";
 

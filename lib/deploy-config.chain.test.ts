@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelOracleAbi, keelRiskAdminAbi } from "@/contracts-abi";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "@/scripts/lib/artifacts";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { ENGINE_BOUNDS, RISK_ADMIN_BOUNDS } from "./deploy-config";
 import { validConfig } from "./deploy-config.fixture";
 import { parseDeployment } from "./deployment";

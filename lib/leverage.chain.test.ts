@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelLensAbi, keelLeverageRouterAbi, keelMarketAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { poolFor } from "./amm";
 import type { Deployment } from "./deployment";
 import { planClose, planLeverage, type LeverageContext } from "./leverage";

@@ -3,7 +3,7 @@ import { createTestClient, http, parseUnits } from "viem";
 import { devPriceFeedAbi, keelOracleAbi } from "@/contracts-abi/generated";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "./deployment";
 import { FEED_STATUS, feedStatus } from "./oracle";
 import { mkdtempSync } from "node:fs";

@@ -3,7 +3,7 @@ import { createTestClient, http, maxUint256, parseUnits, type Address } from "vi
 import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "./deployment";
 import { borrowRateAt, supplyRateAt, utilization } from "./rates";
 import { WAD } from "./engine/math";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keelLensAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { localChain } from "@/scripts/lib/clients";
+import { localChain } from "@/lib/server/clients";
 import { seedRiskVaults } from "@/scripts/seed-risk";
 import type { Deployment } from "./deployment";
 import { liquidationOdds, oddsVaultFromLens } from "./liquidation-odds";

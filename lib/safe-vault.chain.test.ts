@@ -7,7 +7,7 @@ import { encodeFunctionData, getAddress, pad, parseEventLogs, parseUnits, zeroAd
 import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "./deployment";
 import { approveCall, openVaultCall, repayAllAllowance, vaultActionCall, type MarketCall } from "./vault-actions";
 

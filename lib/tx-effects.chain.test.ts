@@ -6,7 +6,7 @@ import { createTestClient, encodeFunctionData, http, maxUint256, parseUnits, typ
 import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "./deployment";
 import { simulateEffects, type PlannedCall } from "./tx-effects";
 

@@ -18,7 +18,7 @@ import { deployKeel, preflight } from "./lib/deploy-keel";
 import { deployReputation } from "./lib/deploy-reputation";
 import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
 import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { deployLendingProtocols, deployLeverageRouters, seedProtocolPositions } from "./lib/deploy-protocols";
 import { deployAutomation } from "./lib/deploy-automation";
 

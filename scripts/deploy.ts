@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import type { Hex } from "viem";
 import { DeployConfigError, parseDeployConfig } from "../lib/deploy-config";
 import { repoRoot } from "./lib/artifacts";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { deployKeel, preflight } from "./lib/deploy-keel";
 
 function fail(message: string): never {

@@ -35,7 +35,7 @@ import type { LensMarket } from "../lib/vaults";
 import { readDeployment } from "../lib/server/config";
 import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf } from "./lib/artifacts";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { wadToNumber } from "../lib/engine/math";
 
 /** Annual volatility of the simulated history per symbol. */

@@ -3,7 +3,7 @@ import { createPublicClient, createTestClient, createWalletClient, http, type Ad
 import { privateKeyToAccount } from "viem/accounts";
 import type { Deployment } from "../../lib/deployment";
 import { ANVIL_KEYS } from "../../scripts/lib/anvil";
-import { localChain } from "../../scripts/lib/clients";
+import { localChain } from "../../lib/server/clients";
 import { injectedWalletScript } from "./injected-wallet";
 
 export const TRADER = privateKeyToAccount(ANVIL_KEYS[1]!).address;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aaveRouterCallAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, devPriceFeedAbi, morphoRouterCallAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, PROTOCOL_KEYS, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { aaveArtifact } from "@/scripts/lib/deploy-aave";
 import { poolFor } from "../amm";
 import type { Deployment } from "../deployment";

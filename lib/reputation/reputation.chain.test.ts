@@ -7,7 +7,7 @@ import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelOracleAbi, ke
 import { startReputationScorer } from "@/agents/reputation-scorer";
 import { deployLocal } from "@/scripts/deploy-local";
 import { AGENT_KEYS, ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../deployment";
 import { maxBorrow, maxWithdraw } from "../risk";
 import { readVault, toPosition } from "../vaults";

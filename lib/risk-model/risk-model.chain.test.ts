@@ -9,7 +9,7 @@ import { randomWalkStep } from "@/agents/price-simulator";
 import { startRiskSteward } from "@/agents/risk-steward";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { writePriceHistory } from "@/scripts/seed-risk";
 import type { Deployment } from "../deployment";
 import { seededRandom } from "../random";

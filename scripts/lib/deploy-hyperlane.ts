@@ -19,7 +19,7 @@ import type { Deployment } from "../../lib/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
 import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../../lib/crosschain/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 type Clients = ReturnType<typeof clientsFor>;
 

@@ -13,7 +13,7 @@ import {
 import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/deployment";
 import { bytecodeOf } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 type Clients = ReturnType<typeof clientsFor>;
 const wad = (x: string) => parseUnits(x, 18);

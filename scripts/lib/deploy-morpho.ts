@@ -2,7 +2,7 @@ import { encodeAbiParameters, keccak256, parseUnits, type Address, type Hex } fr
 import { devErc20Abi } from "../../contracts-abi/generated";
 import type { MorphoBlueDeployment } from "../../lib/deployment";
 import { abiOf, bytecodeOf } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 import { buildMorpho } from "./morpho-build";
 
 type Clients = ReturnType<typeof clientsFor>;

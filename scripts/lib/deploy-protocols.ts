@@ -5,7 +5,7 @@ import type { AaveV3Deployment, MorphoBlueDeployment } from "../../lib/deploymen
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "./anvil";
 import { aaveArtifact, deployAave } from "./deploy-aave";
 import { deployMorpho } from "./deploy-morpho";
-import { clientsFor } from "./clients";
+import { clientsFor } from "../../lib/server/clients";
 import { buildMorpho } from "./morpho-build";
 
 type Tokens = Record<string, { token: Address; feed: Address; decimals: number }>;

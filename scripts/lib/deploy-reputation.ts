@@ -6,7 +6,7 @@ import { keelReputationAbi, keelRiskAdminAbi } from "../../contracts-abi/generat
 import type { ReputationDeployment } from "../../lib/deployment";
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { bytecodeOf, repoRoot } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 /** The local reputation source's cap: a perfect score adds 5 points of LTV (the market caps it at halfway to LT). */
 export const LOCAL_MAX_BONUS = 5n * 10n ** 16n;
