@@ -5,18 +5,18 @@
  * KeelLiquidator) for the vaults that do not pay at that pool. agents/keeper.ts runs them on the chain.
  */
 import type { Address } from "viem";
-import { alignedPool, sellInto, type PoolSide } from "../lib/amm";
-import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/liquidation";
+import { alignedPool, sellInto, type PoolSide } from "../lib/engine/amm";
+import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/engine/liquidation";
 import { healthFactor, valueDown } from "../lib/engine/health";
 import { WAD, wMulDown } from "../lib/engine/math";
-import type { LensMarket, LensVault } from "../lib/vaults";
+import type { LensMarket, LensVault } from "../lib/read/vaults";
 
 /** One vault's liquidation as planned. */
 export interface Candidate {
   market: Address;
   id: bigint;
   collateral: Address;
-  /** What the market is expected to take (lib/liquidation.ts) and what it is offered at most (the headroom). */
+  /** What the market is expected to take (lib/engine/liquidation.ts) and what it is offered at most (the headroom). */
   repay: bigint;
   maxRepay: bigint;
   /** Collateral units expected to be seized, and the discount (WAD). */

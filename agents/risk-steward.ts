@@ -15,7 +15,7 @@
 import { parseArgs } from "node:util";
 import type { Address, Hex } from "viem";
 import { keelRiskAdminAbi, keelRiskStewardAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
+import type { Deployment } from "../lib/config/deployment";
 import { readCollateralInputs, type CollateralInputs } from "../lib/risk-model/read";
 import { DEFAULT_POLICY, horizonSeconds, recommend, type ModelPolicy, type Recommendation } from "../lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "../lib/risk-model/steward";

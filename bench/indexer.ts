@@ -19,7 +19,7 @@ import { repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../lib/server/clients";
 import { startIndexer } from "../scripts/lib/indexer";
 import { seedRiskVaults } from "../scripts/seed-risk";
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/analytics/random";
 import { tempDir } from "../scripts/lib/temp-dir";
 
 const VAULTS = Number(process.env.KEEL_BENCH_VAULTS ?? 1_000);

@@ -17,8 +17,8 @@ import {
   keelMarketAbi,
   uniswapV2AdapterAbi,
 } from "../contracts-abi";
-import { poolFor } from "../lib/amm";
-import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";
+import { poolFor } from "../lib/engine/amm";
+import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/engine/leverage";
 import {
   aaveFlashPremiumRead,
   grantReads,
@@ -31,10 +31,10 @@ import {
   type LeveragePosition,
 } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
-import type { Deployment } from "../lib/deployment";
-import { maxWithdraw } from "../lib/risk";
+import type { Deployment } from "../lib/config/deployment";
+import { maxWithdraw } from "../lib/engine/risk";
 import { WAD, wadToNumber } from "../lib/engine/math";
-import { toPosition } from "../lib/vaults";
+import { toPosition } from "../lib/read/vaults";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";

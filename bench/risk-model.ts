@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomWalkStep } from "../agents/price-simulator";
 import { applyFactor, scenarioSteps } from "../agents/scenarios";
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/analytics/random";
 import { replay, type BacktestMarket, type BacktestResult } from "../lib/risk-model/backtest";
 import { liquidationSeconds } from "../lib/risk-model/inputs";
 import { DEFAULT_POLICY } from "../lib/risk-model/model";

@@ -8,8 +8,8 @@ import { RainbowIconsDecorative } from "@/components/rainbow-icons";
 import { ToastProvider } from "@/components/toaster";
 import { KeelConfigContext } from "@/hooks/use-keel-config";
 import { useResolveOrphanFlows } from "@/hooks/use-pending-flow";
-import type { ChainConfig } from "@/lib/chains";
-import { createKeelWagmiConfig } from "@/lib/wagmi-config";
+import type { ChainConfig } from "@/lib/config/chains";
+import { createKeelWagmiConfig } from "@/lib/wallet/wagmi-config";
 
 /** Every provider of the app, wired once: configuration, wagmi, TanStack Query, RainbowKit. */
 /** RainbowKit's own dialogs in the UI's language. */

@@ -1,7 +1,7 @@
 import { expect, test as base, type Page } from "@playwright/test";
 import { createPublicClient, http, type Address } from "viem";
 import { keelLensAbi } from "../contracts-abi";
-import { formatHealthFactor, formatUsd } from "../lib/format";
+import { formatHealthFactor, formatUsd } from "../lib/view/format";
 import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { injectedWalletScript } from "./support/injected-wallet";

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { createWalletClient, encodeFunctionData, http, parseAbi, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
-import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
+import { formatHealthFactor, formatToken, formatUsd } from "../lib/view/format";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/engine/shares";

@@ -11,7 +11,7 @@ const SEEDED = 300;
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 
 /**
- * The test's own count, straight from the lens's full vault views (not the app's book or lib/stress.ts): vaults with
+ * The test's own count, straight from the lens's full vault views (not the app's book or lib/analytics/stress.ts): vaults with
  * debt whose Σ value × (100 − fall %) / 100 × LT drops below their debt value, or that are liquidatable already.
  */
 async function liquidatableUnder(chain: E2EChain, market: Address, fallPercent: Record<string, bigint>) {

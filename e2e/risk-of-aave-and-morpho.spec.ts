@@ -7,7 +7,7 @@ import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { aavePosition, aaveV3Adapter } from "../lib/protocols/aave-v3";
 import { morphoBlueAbi, morphoOracleAbi } from "../lib/protocols/morpho-blue/abi";
 import { morphoBlueAdapter, morphoPosition } from "../lib/protocols/morpho-blue";
-import { withGasMargin } from "../lib/gas";
+import { withGasMargin } from "../lib/tx/gas";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { clientsFor } from "../lib/server/clients";
 import { expect, screenshot, test, type E2EChain } from "./support/fixtures";

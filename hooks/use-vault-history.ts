@@ -4,9 +4,9 @@ import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type 
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
-import type { ChainConfig } from "@/lib/chains";
-import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
-import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
+import type { ChainConfig } from "@/lib/config/chains";
+import { parseVaultTimeline, type VaultTimeline } from "@/lib/read/indexer";
+import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/analytics/vault-charts";
 import { wadToNumber } from "@/lib/engine/math";
 import type { IndexerProblem } from "@/lib/server/indexer";
 

@@ -15,7 +15,7 @@
  * anvil_setBalance, mints and supplies each market's base asset and drives DevRiskSeeder. Both re-read their nonce if
  * another process uses the account meanwhile, so it runs safely next to `npm run dev`'s price simulator.
  */
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/analytics/random";
 import { parseArgs } from "node:util";
 import {
   createTestClient,
@@ -30,8 +30,8 @@ import {
   type Hex,
 } from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
-import type { LensMarket } from "../lib/vaults";
+import type { Deployment } from "../lib/config/deployment";
+import type { LensMarket } from "../lib/read/vaults";
 import { readDeployment } from "../lib/server/config";
 import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf } from "./lib/artifacts";

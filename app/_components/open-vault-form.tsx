@@ -10,12 +10,12 @@ import { keelMarketCallAbi, keelMarketAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { useToasts } from "@/components/toaster";
-import { parseAmount } from "@/lib/amount";
-import { findAsset } from "@/lib/deployment";
+import { parseAmount } from "@/lib/view/amount";
+import { findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
-import type { ChainConfig } from "@/lib/chains";
-import { openVaultCall } from "@/lib/vault-actions";
+import type { ChainConfig } from "@/lib/config/chains";
+import { openVaultCall } from "@/lib/view/vault-actions";
 import { vaultHref } from "./vault-card";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];

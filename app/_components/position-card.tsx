@@ -4,11 +4,11 @@ import Link from "next/link";
 import { HealthBadge } from "@/components/health-badge";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { useFormat } from "@/hooks/use-format";
-import { NONE } from "@/lib/format";
+import { NONE } from "@/lib/view/format";
 import type { PositionView } from "@/lib/protocols/view";
-import { borrowLimitUsed } from "@/lib/risk";
+import { borrowLimitUsed } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
-import type { ChainConfig } from "@/lib/chains";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /** One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model. */
 export function PositionCard({ chain, view, readOnly }: { chain: ChainConfig; view: PositionView; readOnly: boolean }) {

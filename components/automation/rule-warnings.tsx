@@ -2,11 +2,11 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { ruleWarnings } from "@/lib/automation-warnings";
-import type { AutomationKind, ParsedAutomationRule } from "@/lib/automation";
+import { ruleWarnings } from "@/lib/engine/automation-warnings";
+import type { AutomationKind, ParsedAutomationRule } from "@/lib/engine/automation";
 
 /**
- * Why a rule could not fire even when its condition holds (lib/automation-warnings.ts): its fee cap below the gas of
+ * Why a rule could not fire even when its condition holds (lib/engine/automation-warnings.ts): its fee cap below the gas of
  * executing it at today's gas price, or its slippage bound below what the swap venue's pool can deliver at the
  * position's size. Shown under a stored rule and in the form before saving; nothing when neither applies.
  */

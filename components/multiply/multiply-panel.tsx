@@ -12,16 +12,16 @@ import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { parseAmount, parseLeverageText } from "@/lib/amount";
-import { findAsset } from "@/lib/deployment";
-import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/format";
-import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/leverage";
-import { applyChange, healthBand } from "@/lib/risk";
+import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { findAsset } from "@/lib/config/deployment";
+import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/view/format";
+import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
+import { applyChange, healthBand } from "@/lib/engine/risk";
 import { valueDown } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
-import type { ChainConfig } from "@/lib/chains";
-import { BAND_STYLE } from "@/lib/vault-summary";
-import { toPosition, type LensMarket, type LensVault } from "@/lib/vaults";
+import type { ChainConfig } from "@/lib/config/chains";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { toPosition, type LensMarket, type LensVault } from "@/lib/read/vaults";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplySteps } from "./multiply-steps";
@@ -41,7 +41,7 @@ export interface MultiplyPanelProps {
 
 /**
  * Multiply: a leveraged position in one transaction through KeelLeverageRouter (flash loan + swap + vault actions).
- * Opens a new vault, or raises, lowers or closes an existing one. Every figure comes from lib/leverage.ts (lib/risk +
+ * Opens a new vault, or raises, lowers or closes an existing one. Every figure comes from lib/engine/leverage.ts (lib/risk +
  * lib/amm on the pool's reserves), and each step — authorise the router, approve the deposit, the router call — goes
  * through the one transactor (simulate first, decoded errors, toasts).
  */

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { PreviewRow } from "@/components/preview-row";
 import { useFormat } from "@/hooks/use-format";
-import type { LeveragePlan } from "@/lib/leverage";
+import type { LeveragePlan } from "@/lib/engine/leverage";
 
 export interface PreviewLine {
   label: string;

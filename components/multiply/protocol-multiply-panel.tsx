@@ -10,8 +10,8 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useProtocolLeverage, type ProtocolTarget } from "@/hooks/use-protocol-leverage";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { parseAmount, parseLeverageText } from "@/lib/amount";
-import { leverageOf, type LeveragePlan } from "@/lib/leverage";
+import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { leverageOf, type LeveragePlan } from "@/lib/engine/leverage";
 import {
   allGrants,
   grantAbi,
@@ -25,11 +25,11 @@ import {
   type LeverageGrant,
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
-import { healthBand, liquidationPrice } from "@/lib/risk";
+import { healthBand, liquidationPrice } from "@/lib/engine/risk";
 import { INFINITE_HEALTH, valueDown } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
-import type { ChainConfig } from "@/lib/chains";
-import { BAND_STYLE } from "@/lib/vault-summary";
+import type { ChainConfig } from "@/lib/config/chains";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplySteps } from "./multiply-steps";
@@ -45,8 +45,8 @@ export interface ProtocolMultiplyPanelProps {
 
 /**
  * Multiply on an Aave v3 or Morpho Blue position: one transaction through the protocol's leverage router (flash loan +
- * swap + the protocol's own actions for the owner). Plans come from lib/protocols/leverage.ts (lib/leverage.ts on the
- * position seen by lib/risk.ts); the permissions the router needs are listed with their state, granted in order before
+ * swap + the protocol's own actions for the owner). Plans come from lib/protocols/leverage.ts (lib/engine/leverage.ts on the
+ * position seen by lib/engine/risk.ts); the permissions the router needs are listed with their state, granted in order before
  * the router call, and each can be revoked. Every transaction goes through the one transactor (simulated first, effects
  * shown, reverts decoded). Mountable on any page that knows the position (the protocols' position page too).
  */
@@ -207,7 +207,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
     }
   }
 
-  // Figures: before from the same lib/risk.ts functions as after (one function per number).
+  // Figures: before from the same lib/engine/risk.ts functions as after (one function per number).
   const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
   const health = (hf: bigint | undefined) => (hf === undefined ? "—" : f.healthFactor(hf));
   const nowLiq = vault && pair ? liquidationPrice(vault, pair.collateral) : 0n;

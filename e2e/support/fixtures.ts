@@ -1,7 +1,7 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { createPublicClient, createTestClient, createWalletClient, http, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import type { Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/config/deployment";
 import { ANVIL_KEYS } from "../../scripts/lib/anvil";
 import { localChain } from "../../lib/server/clients";
 import { injectedWalletScript } from "./injected-wallet";

@@ -2,7 +2,7 @@
  * HealthLib (contracts/src/libraries/HealthLib.sol) on bigint: every value, health-factor and liquidation formula the
  * engine uses, with its rounding. Prices are USD per whole token (WAD), values USD (WAD); where HealthLib takes a
  * token's `scale` these take its decimals. Collateral value rounds down and debt value rounds up, so a vault always
- * looks at most as healthy as it is. lib/risk.chain.test.ts and lib/liquidation.chain.test.ts compare them with the chain.
+ * looks at most as healthy as it is. lib/engine/risk.chain.test.ts and lib/engine/liquidation.chain.test.ts compare them with the chain.
  */
 import { MAX_UINT256, mulDivDown, mulDivUp, WAD, wDivDown, wDivUp, wMulDown, wMulUp } from "./math";
 

@@ -3,14 +3,14 @@
  * (Aave: Supply and Borrow `onBehalfOf`; Morpho: SupplyCollateral and Borrow `onBehalf` on the market), read in bounded
  * block ranges (./logs.ts), then every account's position read through Multicall3 at one block, valued by the
  * adapters (./aave-v3/math.ts, ./morpho-blue/math.ts: the protocols' own rules and rounding) and laid out as the
- * RiskBook lib/stress.ts and the stress worker already compute on.
+ * RiskBook lib/analytics/stress.ts and the stress worker already compute on.
  *
  * Accounts that entered a position without these events (aTokens received by transfer, Morpho collateral supplied
  * before `fromBlock`) are not found; the page says which blocks were scanned.
  */
 import { multicall3Abi, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from "viem";
-import type { Deployment, MorphoBlueMarketDeployment } from "../deployment";
-import { type RiskBook } from "../risk-book";
+import type { Deployment, MorphoBlueMarketDeployment } from "../config/deployment";
+import { type RiskBook } from "../analytics/risk-book";
 import { feedsFrom, feedsRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveReads, aaveStateFrom } from "./aave-v3/read";
@@ -57,7 +57,7 @@ export interface ProtocolBook {
   positions: (AavePosition | MorphoPosition)[];
   /**
    * Per row, every asset its debt is in with its share of the row's debt value (empty: no debt) — whose volatilities
-   * the liquidation odds fold into the debt side (lib/liquidation-odds.ts `debtSide`).
+   * the liquidation odds fold into the debt side (lib/analytics/liquidation-odds.ts `debtSide`).
    */
   debts: BookDebt[][];
   /** The unit of `book.debt` (Aave: the pool's base currency; Morpho: the loan token). */

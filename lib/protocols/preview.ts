@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { CHART_HEALTH_CAP, healthToNumber, type HealthCurve } from "../vault-charts";
+import { CHART_HEALTH_CAP, healthToNumber, type HealthCurve } from "../analytics/vault-charts";
 import {
   accountData,
   aavePosition,

@@ -1,9 +1,9 @@
 /**
  * Keel's risk model: per collateral, the LTV, liquidation threshold (LT) and maximum discount to recommend from the
- * collateral's EWMA volatility (lib/volatility.ts), the time a liquidation takes (inputs.ts) and the cost of selling
+ * collateral's EWMA volatility (lib/analytics/volatility.ts), the time a liquidation takes (inputs.ts) and the cost of selling
  * into the pool liquidators use (inputs.ts). Method (docs/risk-model.md):
  *
- * - Prices follow a driftless geometric Brownian motion with the EWMA volatility σ (as lib/liquidation-odds.ts).
+ * - Prices follow a driftless geometric Brownian motion with the EWMA volatility σ (as lib/analytics/liquidation-odds.ts).
  * - A liquidator acts once the engine's discount, clamp(1 − HF, 1 %, maxDiscount) capped at the vault's margin, covers
  *   its cost c (pool cost of the sale + `liquidatorMargin` for gas and profit), i.e. discount ≥ c' = c ÷ (1 − c).
  *   A position at the threshold (HF = 1, debt = LT × collateral) whose price ratio x falls becomes worth liquidating at
@@ -13,16 +13,16 @@
  *   market liquidations do not clear at the keeper's best speed (gas spikes, oracle or sequencer outages, pools
  *   drained on every venue at once), and a lognormal model over minutes would ignore the jumps that cause bad debt.
  * - The odds that the price goes from x_in to x_out within τ are the first-passage probability of
- *   ln x over distance ln(x_in ÷ x_out) (lib/liquidation-odds.ts `firstPassageProbability`). The recommended LT is the
+ *   ln x over distance ln(x_in ÷ x_out) (lib/analytics/liquidation-odds.ts `firstPassageProbability`). The recommended LT is the
  *   highest on a `granularity` grid whose odds are at most `insolvencyTarget` and that respects RiskBoundsLib with the
  *   recommended discount (bounds.ts).
  * - The recommended maximum discount is c' rounded up to the grid, at least 1 %, at most 25 %.
  * - The recommended LTV is the highest on the grid below LT at which a single-collateral vault borrowing its maximum
- *   has at most `ltvOddsTarget` odds of becoming liquidatable within `ltvHorizonSeconds` (lib/liquidation-odds.ts
+ *   has at most `ltvOddsTarget` odds of becoming liquidatable within `ltvHorizonSeconds` (lib/analytics/liquidation-odds.ts
  *   `liquidationOdds`).
  */
-import { firstPassageProbability, liquidationOdds } from "../liquidation-odds";
-import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "../volatility";
+import { firstPassageProbability, liquidationOdds } from "../analytics/liquidation-odds";
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "../analytics/volatility";
 import { MAX_DISCOUNT, MAX_LT, validCollateral } from "./bounds";
 import { MIN_DISCOUNT } from "../engine/health";
 import { wadToNumber } from "../engine/math";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readChainSettings, type ChainConfig } from "../chains";
-import { parseDeployment, DeploymentError, type Deployment } from "../deployment";
+import { readChainSettings, type ChainConfig } from "../config/chains";
+import { parseDeployment, DeploymentError, type Deployment } from "../config/deployment";
 import { parseCrossChainDeployment, type CrossChainDeployment } from "../crosschain/deployment";
 
 /** `<dir>/crosschain.json` validated, or null when there is none (one chain) or it is unreadable (logged). */

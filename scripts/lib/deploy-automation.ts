@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { aaveV3GuardAdapterAbi, keelAutomationAbi, keelGuardAdapterAbi, morphoBlueGuardAdapterAbi } from "../../contracts-abi/generated";
-import type { AaveV3Deployment, AutomationDeployment, MorphoBlueDeployment } from "../../lib/deployment";
+import type { AaveV3Deployment, AutomationDeployment, MorphoBlueDeployment } from "../../lib/config/deployment";
 import { bytecodeOf } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";
 

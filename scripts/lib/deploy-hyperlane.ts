@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import { getAddress, parseEther, parseUnits, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
-import type { Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/config/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
 import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../../lib/crosschain/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";

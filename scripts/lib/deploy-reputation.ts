@@ -3,7 +3,7 @@ import path from "node:path";
 import { getAddress, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelReputationAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
-import type { ReputationDeployment } from "../../lib/deployment";
+import type { ReputationDeployment } from "../../lib/config/deployment";
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { bytecodeOf, repoRoot } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/config/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
 import { freePort, startAnvil, type Anvil } from "./anvil";
 import { startIndexer, type Indexer } from "./indexer";

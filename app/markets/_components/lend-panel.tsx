@@ -9,11 +9,11 @@ import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
 import { useLenderPosition } from "@/hooks/use-markets";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { pendingFlows } from "@/lib/pending-flows";
-import { parseAmount, type AmountLimits } from "@/lib/amount";
-import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/markets";
-import type { ChainConfig } from "@/lib/chains";
-import type { LensMarket } from "@/lib/vaults";
+import { pendingFlows } from "@/lib/tx/pending-flows";
+import { parseAmount, type AmountLimits } from "@/lib/view/amount";
+import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/read/markets";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensMarket } from "@/lib/read/vaults";
 
 type Mode = "deposit" | "withdraw";
 

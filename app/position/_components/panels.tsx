@@ -1,7 +1,7 @@
 "use client";
 import type { ComponentType } from "react";
 import type { PositionView } from "@/lib/protocols/view";
-import type { ChainConfig } from "@/lib/chains";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /** What a panel on the position page receives. `canAct`: the connected wallet owns the position (not watch mode). */
 export interface PositionPanelProps {

@@ -11,8 +11,8 @@ import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { parseAmount } from "@/lib/amount";
-import { feedStatus } from "@/lib/oracle";
+import { parseAmount } from "@/lib/view/amount";
+import { feedStatus } from "@/lib/read/oracle";
 import { aavePoolAbi } from "@/lib/protocols/aave-v3/abi";
 import { aaveMessage } from "@/lib/protocols/aave-v3/errors";
 import { borrowBlocker, reserveIndex, supplied } from "@/lib/protocols/aave-v3/math";
@@ -22,9 +22,9 @@ import { morphoBorrowRate } from "@/lib/protocols/morpho-blue/read";
 import { positionAfter, type PositionAction } from "@/lib/protocols/preview";
 import type { PositionToken, TxRequest as ProtocolTx } from "@/lib/protocols/types";
 import { adapterOf, positionView, type PositionView } from "@/lib/protocols/view";
-import { healthBand } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/chains";
-import { BAND_STYLE } from "@/lib/vault-summary";
+import { healthBand } from "@/lib/engine/risk";
+import type { ChainConfig } from "@/lib/config/chains";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
 
 const ACTIONS: PositionAction[] = ["supply", "withdraw", "borrow", "repay"];
 /** Gas over the estimate's margin for a protocol call (its interest accrual when mined a block later: docs/protocols.md). */

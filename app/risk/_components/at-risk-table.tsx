@@ -4,8 +4,8 @@ import Link from "next/link";
 import { memo, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
-import { NONE } from "@/lib/format";
-import type { RiskBook } from "@/lib/risk-book";
+import { NONE } from "@/lib/view/format";
+import type { RiskBook } from "@/lib/analytics/risk-book";
 
 export type SortKey = "hf" | "distance" | "debt" | "collateral" | "owner" | "odds7";
 /** Rows per page: the table renders one page of the order, whatever the size of the book. */

@@ -9,18 +9,18 @@ import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { pendingFlows } from "@/lib/pending-flows";
+import { pendingFlows } from "@/lib/tx/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
-import { parseAmount } from "@/lib/amount";
-import { assetSymbol, findAsset } from "@/lib/deployment";
+import { parseAmount } from "@/lib/view/amount";
+import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
-import { feedStatus } from "@/lib/oracle";
-import type { ChainConfig } from "@/lib/chains";
-import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
-import { BAND_STYLE } from "@/lib/vault-summary";
-import { healthBand, type VaultPosition } from "@/lib/risk";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import { feedStatus } from "@/lib/read/oracle";
+import type { ChainConfig } from "@/lib/config/chains";
+import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/view/vault-actions";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { healthBand, type VaultPosition } from "@/lib/engine/risk";
+import type { LensMarket, LensVault } from "@/lib/read/vaults";
 
 /** The form's values, recorded with a pending flow so the locked form shows what is being sent. */
 interface ActionForm {

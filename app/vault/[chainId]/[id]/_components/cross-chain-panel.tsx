@@ -11,13 +11,13 @@ import { useKeelChains } from "@/hooks/use-keel-config";
 import { useNowSeconds } from "@/hooks/use-now";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useWalletTokens } from "@/hooks/use-vault";
-import { parseAmount } from "@/lib/amount";
+import { parseAmount } from "@/lib/view/amount";
 import { depositCall, gatewayOperatorCall, outpostTokensFor, redeemCall, withdrawCall } from "@/lib/crosschain/actions";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { messageProgress } from "@/lib/crosschain/messages";
-import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/chains";
-import type { LensVault } from "@/lib/vaults";
+import { shortAddress } from "@/lib/view/format";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensVault } from "@/lib/read/vaults";
 
 const button = "min-h-11 rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 md:min-h-0";
 

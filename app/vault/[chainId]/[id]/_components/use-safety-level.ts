@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useSyncExternalStore } from "react";
-import { parseAmountText } from "@/lib/amount";
+import { parseAmountText } from "@/lib/view/amount";
 import { WAD } from "@/lib/engine/math";
 
 const KEY = "keel.safetyHealth";
