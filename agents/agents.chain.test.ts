@@ -7,9 +7,9 @@ import { devErc20Abi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contrac
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
-import type { Deployment } from "@/lib/deployment";
-import { deleveragePlan } from "@/lib/protection";
-import { toPosition } from "@/lib/vaults";
+import type { Deployment } from "@/lib/config/deployment";
+import { deleveragePlan } from "@/lib/engine/protection";
+import { toPosition } from "@/lib/read/vaults";
 import { startKeeper } from "./keeper";
 import { startGuardExecutor } from "./guard-executor";
 import { runScenario } from "./market-simulator";
@@ -60,7 +60,7 @@ describe("agents on the chain: crash → keeper and guard", () => {
       args: [market, protectedVault.id, 0, WETH, wad("1.15"), wad("1.4"), 100n, 50n],
     });
 
-    // lib/protection.ts previews what the guard's own plan computes, to the unit.
+    // lib/engine/protection.ts previews what the guard's own plan computes, to the unit.
     const lensAddr = deployment.contracts.lens!;
     const c0 = protectedVault.c;
     const [view, [marketView]] = await Promise.all([

@@ -1,7 +1,7 @@
 import { maxUint256, zeroAddress, type Address } from "viem";
 import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "../contracts-abi/generated";
-import { arbitrageTrade, reservesFrom } from "../lib/amm";
-import type { DeployedAsset, Deployment } from "../lib/deployment";
+import { arbitrageTrade, reservesFrom } from "../lib/engine/amm";
+import type { DeployedAsset, Deployment } from "../lib/config/deployment";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { clientsFor } from "../lib/server/clients";
 

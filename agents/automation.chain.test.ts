@@ -13,11 +13,11 @@ import {
   keelAutomationAbi,
   keelMarketAbi,
 } from "@/contracts-abi/generated";
-import { AUTOMATION_KINDS, planRule } from "@/lib/automation";
+import { AUTOMATION_KINDS, planRule } from "@/lib/engine/automation";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
-import type { Deployment } from "@/lib/deployment";
+import type { Deployment } from "@/lib/config/deployment";
 import { aavePoolAbi } from "@/lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "@/lib/protocols/morpho-blue/abi";
 import { alignPools, findPools } from "./amm-arbitrage";
@@ -159,7 +159,7 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       ],
     });
 
-    // lib/automation.ts's mirror computes what the guard's own plan computes, to the unit, on each protocol's snapshot.
+    // lib/engine/automation.ts's mirror computes what the guard's own plan computes, to the unit, on each protocol's snapshot.
     for (const [adapter, pos, kind] of [
       [a.aaveV3!, aavePos, KIND.trailingStop],
       [a.morphoBlue!, morphoPos, KIND.takeProfit],
@@ -526,7 +526,7 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
     expect(await liquidator.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "debtOf", args: [keelStop.id!] })).toBe(
       0n,
     );
-    // Gas of each execution by protocol (lib/automation-warnings.ts EXECUTION_GAS is the most seen, rounded up). The
+    // Gas of each execution by protocol (lib/engine/automation-warnings.ts EXECUTION_GAS is the most seen, rounded up). The
     // executor's failures are closes in a pool another close moved in the same block (they fire a block later).
     const protocolOf = (adapter: string) =>
       adapter === a.aaveV3 ? "Aave" : adapter === a.morphoBlue ? "Morpho" : adapter === a.keel ? "Keel" : adapter;

@@ -8,12 +8,12 @@
  *
  * CLI: tsx agents/guard-executor.ts [--rpc URL] [--chain 31337]
  */
-import { serialized } from "../lib/serial";
+import { serialized } from "../lib/tx/serial";
 import { parseArgs } from "node:util";
 import { parseEventLogs, type Address, type Hex } from "viem";
 import { keelAutomationAbi, keelGuardAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
-import { withGasMargin } from "../lib/gas";
+import type { Deployment } from "../lib/config/deployment";
+import { withGasMargin } from "../lib/tx/gas";
 import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { clientsFor } from "../lib/server/clients";

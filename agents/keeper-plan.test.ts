@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseUnits, type Address } from "viem";
-import { getAmountOut, sellInto, type PoolSide } from "@/lib/amm";
-import { flashFee } from "@/lib/liquidation";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import { getAmountOut, sellInto, type PoolSide } from "@/lib/engine/amm";
+import { flashFee } from "@/lib/engine/liquidation";
+import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import {
   liquidatorArgs,
   pessimisticPool,

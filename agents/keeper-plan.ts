@@ -5,17 +5,18 @@
  * KeelLiquidator) for the vaults that do not pay at that pool. agents/keeper.ts runs them on the chain.
  */
 import type { Address } from "viem";
-import { alignedPool, sellInto, type PoolSide } from "../lib/amm";
-import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/liquidation";
-import { WAD, valueDown } from "../lib/risk";
-import type { LensMarket, LensVault } from "../lib/vaults";
+import { alignedPool, sellInto, type PoolSide } from "../lib/engine/amm";
+import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } from "../lib/engine/liquidation";
+import { healthFactor, valueDown } from "../lib/engine/health";
+import { WAD, wMulDown } from "../lib/engine/math";
+import type { LensMarket, LensVault } from "../lib/read/vaults";
 
 /** One vault's liquidation as planned. */
 export interface Candidate {
   market: Address;
   id: bigint;
   collateral: Address;
-  /** What the market is expected to take (lib/liquidation.ts) and what it is offered at most (the headroom). */
+  /** What the market is expected to take (lib/engine/liquidation.ts) and what it is offered at most (the headroom). */
   repay: bigint;
   maxRepay: bigint;
   /** Collateral units expected to be seized, and the discount (WAD). */
@@ -110,13 +111,11 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
       debtValue,
       debt,
       collateralValue,
-      healthFactor: debtValue > 0n ? (liquidationValue * WAD) / debtValue : 2n ** 256n - 1n,
+      healthFactor: healthFactor(liquidationValue, debtValue),
     };
   }
   return out;
 }
-
-const wMulDown = (x: bigint, y: bigint) => (x * y) / WAD;
 
 /** Key of a pool (and of the pessimistic pool the planner keeps for it): base and collateral token. */
 export const poolKey = (base: Address, collateral: Address) => `${base.toLowerCase()}:${collateral.toLowerCase()}`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { erc20Abi, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
-import type { Deployment } from "@/lib/deployment";
+import type { Deployment } from "@/lib/config/deployment";
 import { noteHealth, nullifier } from "@/lib/privacy/note";
 import { MerkleTree } from "@/lib/privacy/tree";
 import { clientsFor } from "@/lib/server/clients";

@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { keelErrorsAbi } from "@/contracts-abi";
 import { keelMarketAbi } from "@/contracts-abi/generated";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { nonceManager } from "./agent-log";
 import { isGone } from "./revert";
 import {

@@ -5,7 +5,7 @@
  *
  * - scan (`scanChain`): every vault of every market through the lens in pages (never one call per vault), the pools'
  *   reserves, the keeper's balances — all at one block;
- * - size (`sizeVault`, agents/keeper-plan.ts): each liquidatable vault's liquidation with lib/liquidation.ts, with
+ * - size (`sizeVault`, agents/keeper-plan.ts): each liquidatable vault's liquidation with lib/engine/liquidation.ts, with
  *   repay headroom (the market repays what its rules require, so a 1-wei deposit cannot revert a batch);
  * - plan (`planBatches`, agents/keeper-plan.ts): batches of one market and one collateral (one flash loan and one swap
  *   each), priced against the pool as the batches before them leave it, packed up to a gas cap per transaction, with
@@ -45,16 +45,17 @@ import {
   keelOracleAbi,
   uniswapV2AdapterAbi,
 } from "../contracts-abi/generated";
-import type { PoolSide } from "../lib/amm";
-import { reservesFrom } from "../lib/amm";
-import type { Deployment } from "../lib/deployment";
-import { baseToUsd } from "../lib/liquidation";
-import { valueDown, vaultRisk } from "../lib/risk";
-import { serialized } from "../lib/serial";
+import type { PoolSide } from "../lib/engine/amm";
+import { reservesFrom } from "../lib/engine/amm";
+import type { Deployment } from "../lib/config/deployment";
+import { baseToUsd } from "../lib/engine/liquidation";
+import { vaultRisk } from "../lib/engine/risk";
+import { valueDown } from "../lib/engine/health";
+import { serialized } from "../lib/tx/serial";
 import { clientsFor } from "../lib/server/clients";
 import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
-import type { LensMarket, LensVault } from "../lib/vaults";
+import type { LensMarket, LensVault } from "../lib/read/vaults";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { describeError, describeRevert, revertData } from "./revert";
 import { jsonLogger, nonceManager, type LogSink, type NonceManager } from "./agent-log";

@@ -1,6 +1,6 @@
 import type { Address, PublicClient } from "viem";
 import { keelLensAbi } from "../contracts-abi/generated";
-import type { LensVault } from "../lib/vaults";
+import type { LensVault } from "../lib/read/vaults";
 
 /**
  * Every vault of `market` at `blockNumber` through the lens, `pageSize` at a time (pages in parallel). A page the lens

@@ -9,10 +9,10 @@ import { maxUint256, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi";
-import type { Deployment } from "@/lib/deployment";
+import type { Deployment } from "@/lib/config/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { startNotifier, type Notifier } from "./notifier";
 
 /**

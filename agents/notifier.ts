@@ -30,11 +30,11 @@ import {
   type Subscription,
   type VaultHappening,
   type WatchedVault,
-} from "../lib/alerts";
-import type { Deployment } from "../lib/deployment";
-import { liquidationOdds, oddsVaultFromLens, type AssetVolatilities } from "../lib/liquidation-odds";
-import { realisedVolatility } from "../lib/volatility";
-import { localChain } from "../scripts/lib/clients";
+} from "../lib/view/alerts";
+import type { Deployment } from "../lib/config/deployment";
+import { liquidationOdds, oddsVaultFromLens, type AssetVolatilities } from "../lib/analytics/liquidation-odds";
+import { realisedVolatility } from "../lib/analytics/volatility";
+import { localChain } from "../lib/server/clients";
 
 export interface NotifierOptions {
   port: number;

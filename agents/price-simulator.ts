@@ -1,6 +1,6 @@
 import { parseUnits, type Address } from "viem";
 import { devPriceFeedAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
+import type { Deployment } from "../lib/config/deployment";
 import { ANVIL_KEYS } from "../lib/server/dev-keys";
 import { clientsFor } from "../lib/server/clients";
 import { alignPools, findPools, type PoolState } from "./amm-arbitrage";

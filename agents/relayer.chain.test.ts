@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { depositCall, feeWithHeadroom, gatewayOperatorCall, withdrawCall } from "@/lib/crosschain/actions";
 import { parseCrossChainDeployment } from "@/lib/crosschain/deployment";
 import { LATE_AFTER_SECONDS, messageProgress, readCrossChainMessages } from "@/lib/crosschain/messages";
-import type { Deployment } from "@/lib/deployment";
+import type { Deployment } from "@/lib/config/deployment";
 import { clientsFor } from "@/lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";

@@ -11,7 +11,7 @@
 import { parseArgs } from "node:util";
 import { encodeAbiParameters, parseAbiParameters, zeroHash, type Address, type Hex } from "viem";
 import { ieasAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
+import type { Deployment } from "../lib/config/deployment";
 import { readHonouredRecord, readVaultEvents, type HonouredRecord } from "../lib/reputation/read";
 import { buildRecords } from "../lib/reputation/record";
 import { DEFAULT_SCORE_POLICY, RECORD_SCHEMA, scoreRecord, type AccountRecord, type ScorePolicy } from "../lib/reputation/score";

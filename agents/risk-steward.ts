@@ -15,7 +15,7 @@
 import { parseArgs } from "node:util";
 import type { Address, Hex } from "viem";
 import { keelRiskAdminAbi, keelRiskStewardAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
+import type { Deployment } from "../lib/config/deployment";
 import { readCollateralInputs, type CollateralInputs } from "../lib/risk-model/read";
 import { DEFAULT_POLICY, horizonSeconds, recommend, type ModelPolicy, type Recommendation } from "../lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "../lib/risk-model/steward";
@@ -23,6 +23,7 @@ import { readDeployment } from "../lib/server/config";
 import { clientsFor } from "../lib/server/clients";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { jsonLogger, type LogSink } from "./agent-log";
+import { wadToNumber } from "../lib/engine/math";
 
 export interface RiskStewardOptions {
   rpcUrl: string;
@@ -36,7 +37,6 @@ export interface RiskStewardOptions {
   log?: LogSink;
 }
 
-const WAD_NUMBER = 1e18;
 const toWad64 = (x: number) => BigInt(Math.round(Math.min(Math.max(x, 0), 1.8e1) * 1e6)) * 10n ** 12n;
 
 export function startRiskSteward(opts: RiskStewardOptions) {
@@ -102,12 +102,12 @@ export function startRiskSteward(opts: RiskStewardOptions) {
     const fields = {
       market: x.market,
       asset: x.symbol,
-      from: { ltv: Number(x.current.ltv) / WAD_NUMBER, lt: Number(x.current.liquidationThreshold) / WAD_NUMBER },
-      to: { ltv: Number(plan.ltv) / WAD_NUMBER, lt: Number(plan.liquidationThreshold) / WAD_NUMBER },
+      from: { ltv: wadToNumber(x.current.ltv), lt: wadToNumber(x.current.liquidationThreshold) },
+      to: { ltv: wadToNumber(plan.ltv), lt: wadToNumber(plan.liquidationThreshold) },
       recommendation: {
-        ltv: Number(plan.rec.ltv) / WAD_NUMBER,
-        lt: Number(plan.rec.liquidationThreshold) / WAD_NUMBER,
-        maxDiscount: Number(plan.rec.maxDiscount) / WAD_NUMBER,
+        ltv: wadToNumber(plan.rec.ltv),
+        lt: wadToNumber(plan.rec.liquidationThreshold),
+        maxDiscount: wadToNumber(plan.rec.maxDiscount),
         insolvencyOdds: plan.rec.insolvencyOdds,
       },
       inputs: {

@@ -15,7 +15,7 @@ import { injectedWalletScript } from "../e2e/support/injected-wallet";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { startStack, waitForHttp } from "../scripts/lib/stack";
 
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults, an Aave and a Morpho position

@@ -14,10 +14,9 @@ import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelReputationAbi
 import { easArtifact } from "../scripts/lib/deploy-reputation";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { buildMorpho } from "../scripts/lib/morpho-build";
 
-const WAD = 10n ** 18n;
 const e18 = (x: string) => parseUnits(x, 18);
 const usdc = (x: string) => parseUnits(x, 6);
 
@@ -238,7 +237,6 @@ async function main() {
     const outDir = path.join(repoRoot, "bench", "results");
     mkdirSync(outDir, { recursive: true });
     writeFileSync(path.join(outDir, "gas.md"), `Command: \`npm run bench:gas\` (${new Date().toISOString().slice(0, 10)})\n\n${table}\n`);
-    void WAD;
     void keccak256;
     void encodeAbiParameters;
     void ({} as Hex);

@@ -16,10 +16,10 @@ import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { startIndexer } from "../scripts/lib/indexer";
 import { seedRiskVaults } from "../scripts/seed-risk";
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/analytics/random";
 import { tempDir } from "../scripts/lib/temp-dir";
 
 const VAULTS = Number(process.env.KEEL_BENCH_VAULTS ?? 1_000);

@@ -20,7 +20,7 @@ import { readAllVaults } from "../agents/lens-pages";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { tempDir } from "../scripts/lib/temp-dir";
 
 const { values } = parseArgs({

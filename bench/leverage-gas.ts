@@ -17,8 +17,8 @@ import {
   keelMarketAbi,
   uniswapV2AdapterAbi,
 } from "../contracts-abi";
-import { poolFor } from "../lib/amm";
-import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/leverage";
+import { poolFor } from "../lib/engine/amm";
+import { leverageOf, planClose, planLeverage, type LeverageContext } from "../lib/engine/leverage";
 import {
   aaveFlashPremiumRead,
   grantReads,
@@ -31,13 +31,14 @@ import {
   type LeveragePosition,
 } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
-import type { Deployment } from "../lib/deployment";
-import { maxWithdraw, WAD } from "../lib/risk";
-import { toPosition } from "../lib/vaults";
+import type { Deployment } from "../lib/config/deployment";
+import { maxWithdraw } from "../lib/engine/risk";
+import { WAD, wadToNumber } from "../lib/engine/math";
+import { toPosition } from "../lib/read/vaults";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { tempDir } from "../scripts/lib/temp-dir";
 
 const DEPOSIT = parseUnits("10", 18);
@@ -189,7 +190,7 @@ async function main() {
       "| 3× long ETH on 10 WETH (Keel USDC market, Uniswap V2 pool) | transactions | gas |",
       "| --- | ---: | ---: |",
       `| open through KeelLeverageRouter (flash loan + swap + deposit + borrow) | 1 | ${n(openGas)} |`,
-      `| open by hand to ${(Number(handLeverage) / 1e18).toFixed(2)}× (open+deposit, then borrow → swap → deposit ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(handOpenGas)} |`,
+      `| open by hand to ${wadToNumber(handLeverage).toFixed(2)}× (open+deposit, then borrow → swap → deposit ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(handOpenGas)} |`,
       `| close through the router (flash loan + repay + withdraw + swap) | 1 | ${n(closeGas)} |`,
       `| close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(handCloseGas)} |`,
       `| authorise the router once per market (setOperator, needed before the first use: opening hands the vault to an owner that trusts the router) | 1 | ${n(authGas)} |`,

@@ -16,12 +16,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomWalkStep } from "../agents/price-simulator";
 import { applyFactor, scenarioSteps } from "../agents/scenarios";
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/analytics/random";
 import { replay, type BacktestMarket, type BacktestResult } from "../lib/risk-model/backtest";
 import { liquidationSeconds } from "../lib/risk-model/inputs";
 import { DEFAULT_POLICY } from "../lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES } from "../lib/risk-model/steward";
 import { repoRoot } from "../scripts/lib/artifacts";
+import { wadToNumber } from "../lib/engine/math";
 
 const STEP_SECONDS = 3600;
 const PER_YEAR = Math.sqrt(31_536_000 / STEP_SECONDS);
@@ -89,7 +90,7 @@ function main() {
     const steward = replay(market, {});
     results.push({ name, fixed, steward });
     const last = steward.path.at(-1)!;
-    const moves = steward.changes.map((c) => `${pct(Number(c.liquidationThreshold) / 1e18)}`).join(" → ") || "none";
+    const moves = steward.changes.map((c) => `${pct(wadToNumber(c.liquidationThreshold))}`).join(" → ") || "none";
     rows.push(
       `| ${title} | ${usd(fixed.badDebt)} | ${usd(steward.badDebt)} | ${fixed.liquidated} | ${steward.liquidated} | ${pct(fixed.avgBorrowCapacityShare)} (${usd(fixed.avgBorrowCapacity)}) | ${pct(steward.avgBorrowCapacityShare)} (${usd(steward.avgBorrowCapacity)}) | ${pct(last.ltv)} / ${pct(last.lt)} (LT: 85.0 % → ${moves}) |`,
     );

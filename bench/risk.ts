@@ -3,12 +3,12 @@
  *
  * - The book: 100,000 vaults synthesised for the first market of a fresh local chain with the seeding distribution
  *   (scripts/seed-risk.ts `planRiskVaults`: lognormal sizes, one or two collaterals, 0–99.5 % of the borrow limit),
- *   encoded and gzipped by lib/risk-book-codec.ts — the code the indexer's `/book` route serves them with — and served
+ *   encoded and gzipped by lib/analytics/risk-book-codec.ts — the code the indexer's `/book` route serves them with — and served
  *   at the app's `KEEL_INDEXER_URL` by a small HTTP server of this bench. The vaults are not on the chain (indexing
  *   100,000 vaults through Ponder takes hours here, see bench/results/indexer.md); the prices, thresholds and borrow
  *   totals are the chain's (`getMarket`), as on the page; two days of hourly feed rounds give the odds their volatility.
  * - Node: encoding, the payload's size, `loadRiskBookFromIndexer` (fetch + gunzip + decode + value every vault with
- *   lib/risk.ts), and lib/stress.ts `stress` over the book for 1,000 random slider positions.
+ *   lib/engine/risk.ts), and lib/analytics/stress.ts `stress` over the book for 1,000 random slider positions.
  * - Chromium (/usr/bin/chromium, production build): /risk until the totals show 100,000 vaults, the page's own load
  *   time, the JS heap after a garbage collection (CDP), 40 slider moves, each waited for, measured in the page with
  *   performance measures (`keel:risk:stress`: the recompute, in the stress worker; `keel:risk:move`: slider event → DOM
@@ -22,14 +22,14 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { createPublicClient, http } from "viem";
 import { keelLensAbi } from "../contracts-abi/generated";
-import { seededRandom } from "../lib/random";
-import { loadRiskBookFromIndexer } from "../lib/risk-book";
-import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../lib/risk-book-codec";
-import { healthHistogram, liquidationLevels, stress, stressIndex, stressScenario } from "../lib/stress";
+import { seededRandom } from "../lib/analytics/random";
+import { loadRiskBookFromIndexer } from "../lib/analytics/risk-book";
+import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../lib/analytics/risk-book-codec";
+import { healthHistogram, liquidationLevels, stress, stressIndex, stressScenario } from "../lib/analytics/stress";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { startStack } from "../scripts/lib/stack";
 import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 
@@ -114,7 +114,7 @@ async function main() {
     const { uniform } = seededRandom(42);
     const flags = new Uint8Array(book.n);
     const health = new Float64Array(book.n);
-    // The reference (lib/stress.ts `stress`, then `healthHistogram` at the scenario: what the worker ran before) and the
+    // The reference (lib/analytics/stress.ts `stress`, then `healthHistogram` at the scenario: what the worker ran before) and the
     // worker's one pass (`stressScenario` over `stressIndex`), taking turns on the same positions: the same conditions.
     const stressTimes: number[] = [];
     const fastTimes: number[] = [];
@@ -255,7 +255,7 @@ async function main() {
     lines.push(
       `Machine: ${os.cpus().length} cores shared with other work (load average ${load} at the end of the run).`,
       "",
-      `${n} vaults in one market (${market.name}), synthesised with the seeding distribution (\`planRiskVaults\`, ${owners.toLocaleString("en-US")} owners, ${book.k} collaterals) in ${planSeconds.toFixed(1)} s, encoded by lib/risk-book-codec.ts (the indexer's \`/book\` route's code) and served by the bench at the app's \`KEEL_INDEXER_URL\`; prices, thresholds and borrow totals from the local chain's \`getMarket\`.`,
+      `${n} vaults in one market (${market.name}), synthesised with the seeding distribution (\`planRiskVaults\`, ${owners.toLocaleString("en-US")} owners, ${book.k} collaterals) in ${planSeconds.toFixed(1)} s, encoded by lib/analytics/risk-book-codec.ts (the indexer's \`/book\` route's code) and served by the bench at the app's \`KEEL_INDEXER_URL\`; prices, thresholds and borrow totals from the local chain's \`getMarket\`.`,
       "",
       "### Loading the whole book (goal: under 2 s)",
       "",
@@ -263,7 +263,7 @@ async function main() {
       "| --- | ---: |",
       `| payload: raw / gzipped (what crosses the wire) | ${mb(raw.byteLength)} / ${mb(body.byteLength)} |`,
       `| encode + gzip on the server (median of 3) | ${ms(quantile(encodeTimes, 0.5))} |`,
-      `| Node, \`loadRiskBookFromIndexer\`: fetch + gunzip + decode + value every vault with lib/risk.ts (median of 5 after a warm-up; p95 ${ms(quantile(loads, 0.95))}) | ${ms(quantile(loads, 0.5))} |`,
+      `| Node, \`loadRiskBookFromIndexer\`: fetch + gunzip + decode + value every vault with lib/engine/risk.ts (median of 5 after a warm-up; p95 ${ms(quantile(loads, 0.95))}) | ${ms(quantile(loads, 0.5))} |`,
       `| **Chromium, /risk: the page's own load** (the same call through the app's /api/indexer proxy, with \`getMarket\` over RPC) | **${ms(p.loadMs)}** |`,
       `| Chromium, /risk: navigation → totals on screen (JavaScript, hydration, the load, charts, odds of every vault) | ${p.firstPaint.toFixed(2)} s |`,
       `| requests to the indexer for the book | ${p.bookRequests} |`,
@@ -284,7 +284,7 @@ async function main() {
       `On a 390 px phone the page is ${p.phoneWidth} px wide (${p.phoneWidth <= 390 ? "no sideways scroll" : "it scrolls sideways"}; the table scrolls inside its box).`,
       "",
       `Sorting the whole table by debt (click → header marked, Playwright round trip included): ${ms(p.sortMs)}. The liquidation-levels curves (once per load, Node): ${ms(levelsMs)}.`,
-      "The recompute (lib/stress.ts `stressScenario`: the figures and the health histogram in one pass over the vaults a scenario can move, equal to `stress` + `healthHistogram` bit for bit) runs in a Web Worker (lib/stress.worker.ts) holding a copy of the book's columns, sent once per load; slider moves are coalesced to one per animation frame, each sends its shocks and gets the figures, the histogram and the flags (a transferred array) back. The main thread only renders the figures, the histogram and the table's marks.",
+      "The recompute (lib/analytics/stress.ts `stressScenario`: the figures and the health histogram in one pass over the vaults a scenario can move, equal to `stress` + `healthHistogram` bit for bit) runs in a Web Worker (lib/analytics/stress.worker.ts) holding a copy of the book's columns, sent once per load; slider moves are coalesced to one per animation frame, each sends its shocks and gets the figures, the histogram and the flags (a transferred array) back. The main thread only renders the figures, the histogram and the table's marks.",
       "",
     );
   } finally {

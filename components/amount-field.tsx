@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 /**
  * An amount input with its token, the wallet balance, a Max button and the inline message of `parseAmount`
- * (lib/amount.ts) when the text is not a valid amount. Parsing stays with the caller.
+ * (lib/view/amount.ts) when the text is not a valid amount. Parsing stays with the caller.
  */
 export function AmountField({
   id,

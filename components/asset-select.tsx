@@ -1,6 +1,6 @@
 import type { Address } from "viem";
-import { knownSymbol } from "@/lib/deployment";
-import type { ChainConfig } from "@/lib/server/config";
+import { knownSymbol } from "@/lib/config/deployment";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /** A labelled select of assets, each shown by its symbol on the chain (lib/deployment's `knownSymbol`; its address when unknown). */
 export function AssetSelect({

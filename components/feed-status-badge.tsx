@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { feedStatus } from "@/lib/oracle";
+import { feedStatus } from "@/lib/read/oracle";
 
 const tone: Record<string, string> = {
   ok: "bg-emerald-500/15 text-emerald-300 ring-emerald-500/30",

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import { BAND_STYLE, type VaultBand } from "@/lib/vault-summary";
+import { BAND_STYLE, type VaultBand } from "@/lib/view/vault-summary";
 
 /** A health factor with its band's colour and word (safe / watch / at risk / liquidatable). */
 export function HealthBadge({ band, healthFactor, size = "sm" }: { band: VaultBand; healthFactor: bigint; size?: "sm" | "lg" }) {

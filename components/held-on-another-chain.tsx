@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { remoteSource } from "@/lib/crosschain/deployment";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /**
  * A marker beside a collateral held on another chain (a cross-chain claim, docs/cross-chain.md): "on Keel Local 2",

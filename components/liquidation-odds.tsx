@@ -3,14 +3,15 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits } from "viem";
 import { useVolatility } from "@/hooks/use-volatility";
-import { assetSymbol } from "@/lib/deployment";
+import { assetSymbol } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
-import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/liquidation-odds";
-import type { ChainConfig } from "@/lib/server/config";
+import { collateralToReachOdds, liquidationOdds, oddsVaultFromLens, ODDS_TARGETS } from "@/lib/analytics/liquidation-odds";
+import type { ChainConfig } from "@/lib/config/chains";
+import { wadToNumber } from "@/lib/engine/math";
 
 /** Token units (rounded up at 6 decimals) worth `usd` at `priceWad`. */
 function unitsFor(usd: number, priceWad: bigint, decimals: number): bigint {
-  const units = usd / (Number(priceWad) / 1e18);
+  const units = usd / wadToNumber(priceWad);
   const places = Math.min(decimals, 6);
   return parseUnits((Math.ceil(units * 10 ** places) / 10 ** places).toFixed(places), decimals);
 }
@@ -30,7 +31,7 @@ export interface OddsInput {
 
 /**
  * The vault's predicted odds of liquidation within 1 and 7 days at its assets' realised volatility
- * (lib/liquidation-odds.ts), and the collateral to add to bring the 7-day odds under a chosen level.
+ * (lib/analytics/liquidation-odds.ts), and the collateral to add to bring the 7-day odds under a chosen level.
  */
 export function LiquidationOdds({ chain, vault }: { chain: ChainConfig; vault: OddsInput }) {
   const t = useTranslations("odds");

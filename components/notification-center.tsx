@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useAlerts, type AlertNotification } from "@/hooks/use-alerts";
-import type { WebhookFormat } from "@/lib/alerts";
+import type { WebhookFormat } from "@/lib/view/alerts";
 import { useFormat } from "@/hooks/use-format";
 
 type T = ReturnType<typeof useTranslations<"alerts">>;

@@ -5,9 +5,9 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useNowSeconds } from "@/hooks/use-now";
 import { useOracleFeeds } from "@/hooks/use-oracle-feeds";
 import { useFormat } from "@/hooks/use-format";
-import { shortAddress } from "@/lib/format";
-import { feedStatus } from "@/lib/oracle";
-import type { ChainConfig } from "@/lib/server/config";
+import { shortAddress } from "@/lib/view/format";
+import { feedStatus } from "@/lib/read/oracle";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /** Each asset's oracle price, feed and age on one chain, read on-chain; faulty feeds show why, never a number. */
 export function OracleTable({ chain }: { chain: ChainConfig }) {

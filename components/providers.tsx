@@ -6,8 +6,8 @@ import { ToastProvider } from "@/components/toaster";
 import { WalletUi } from "@/components/wallet-button";
 import { KeelConfigContext } from "@/hooks/use-keel-config";
 import { useResolveOrphanFlows } from "@/hooks/use-pending-flow";
-import type { ChainConfig } from "@/lib/server/config";
-import { createKeelWagmiConfig } from "@/lib/wagmi-config";
+import type { ChainConfig } from "@/lib/config/chains";
+import { createKeelWagmiConfig } from "@/lib/wallet/wagmi-config";
 
 /** Every provider of the app, wired once: configuration, wagmi, TanStack Query; RainbowKit's UI when it is needed. */
 export function Providers({ chains, locale, children }: { chains: ChainConfig[]; locale: string; children: ReactNode }) {

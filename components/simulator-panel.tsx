@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { isScenario, SCENARIOS, type ScenarioName, type ScenarioRun } from "@/agents/scenarios";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type RunState = ScenarioRun;
 

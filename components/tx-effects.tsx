@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import type { KnownToken, TxEffects } from "@/lib/tx-effects";
+import type { KnownToken, TxEffects } from "@/lib/tx/tx-effects";
 
 /**
- * What a transaction will do, from its simulation at the latest block (lib/tx-effects.ts): tokens out of and into the
+ * What a transaction will do, from its simulation at the latest block (lib/tx/tx-effects.ts): tokens out of and into the
  * wallet, and the vault's collateral, debt and health factor after. Shown by the transactor before the wallet opens.
  */
 export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & { ok: true }; tokens: KnownToken[]; base?: KnownToken }) {

@@ -5,7 +5,7 @@ import { devErc20Abi, devPriceFeedAbi, iGuardMorphoAbi } from "../contracts-abi"
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { alignPools, findPools } from "../agents/amm-arbitrage";
 import { feedOwnerKey } from "../agents/market-simulator";

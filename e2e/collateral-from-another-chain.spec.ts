@@ -1,7 +1,7 @@
 import { expect, test as base } from "@playwright/test";
 import { erc20Abi, parseUnits, type Address } from "viem";
 import { keelMarketAbi } from "../contracts-abi/generated";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { injectedWalletScript } from "./support/injected-wallet";

@@ -1,8 +1,8 @@
 import { expect, test as base, type Page } from "@playwright/test";
 import { createPublicClient, http, type Address } from "viem";
 import { keelLensAbi } from "../contracts-abi";
-import { formatHealthFactor, formatUsd } from "../lib/format";
-import { localChain } from "../scripts/lib/clients";
+import { formatHealthFactor, formatUsd } from "../lib/view/format";
+import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { injectedWalletScript } from "./support/injected-wallet";
 import { connectWallet, screenshot } from "./support/fixtures";

@@ -5,7 +5,7 @@ import { createPublicClient, createWalletClient, http as viemHttp, maxUint256, p
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS, freePort } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { connectWallet, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";

@@ -60,7 +60,7 @@ test("en español: no page shows an English sentence (visible text, labels and h
   const { createWalletClient, http } = await import("viem");
   const { keelGuardAbi } = await import("../contracts-abi/generated");
   const { keelMarketAbi } = await import("../contracts-abi");
-  const { localChain } = await import("../scripts/lib/clients");
+  const { localChain } = await import("../lib/server/clients");
   const guard = chain.deployment.contracts.guard!;
   const weth = chain.asset("WETH").address;
   const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });

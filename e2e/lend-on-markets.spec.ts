@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { devErc20Abi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
-import { formatApr, formatPercent, formatUtc } from "../lib/format";
+import { formatApr, formatPercent, formatUtc } from "../lib/view/format";
 import { connectWallet, expect, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const marketOf = (chain: E2EChain, base: string) => chain.deployment.markets.find((m) => m.baseAsset === chain.asset(base).address)!.address;

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { erc20Abi, parseUnits } from "viem";
 import { devPriceFeedAbi } from "../contracts-abi";
-import { formatToken } from "../lib/format";
-import { leverageOf } from "../lib/leverage";
+import { formatToken } from "../lib/view/format";
+import { leverageOf } from "../lib/engine/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { formatUnits, type Address } from "viem";
 import { devErc20Abi, keelLensAbi } from "../contracts-abi";
-import { formatHealthFactor, formatUsd } from "../lib/format";
+import { formatHealthFactor, formatUsd } from "../lib/view/format";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;

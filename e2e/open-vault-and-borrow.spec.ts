@@ -2,12 +2,12 @@ import type { Page } from "@playwright/test";
 import { createWalletClient, encodeFunctionData, http, parseAbi, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
-import { formatHealthFactor, formatToken, formatUsd } from "../lib/format";
+import { formatHealthFactor, formatToken, formatUsd } from "../lib/view/format";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
-import { toAssetsUp } from "../lib/protocols/morpho-blue/math";
+import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { connectWallet, expect, navigateTo, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;

@@ -4,14 +4,14 @@ import { keelLensAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { seedRiskVaults, writePriceHistory } from "../scripts/seed-risk";
 import { connectWallet, expect, screenshot, test, type E2EChain } from "./support/fixtures";
+import { WAD } from "../lib/engine/math";
 
 const SEEDED = 300;
-const WAD = 10n ** 18n;
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 
 /**
- * The test's own count, straight from the lens's full vault views (not the app's book or lib/stress.ts): vaults with
+ * The test's own count, straight from the lens's full vault views (not the app's book or lib/analytics/stress.ts): vaults with
  * debt whose Σ value × (100 − fall %) / 100 × LT drops below their debt value, or that are liquidatable already.
  */
 async function liquidatableUnder(chain: E2EChain, market: Address, fallPercent: Record<string, bigint>) {

@@ -7,12 +7,12 @@ import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { aavePosition, aaveV3Adapter } from "../lib/protocols/aave-v3";
 import { morphoBlueAbi, morphoOracleAbi } from "../lib/protocols/morpho-blue/abi";
 import { morphoBlueAdapter, morphoPosition } from "../lib/protocols/morpho-blue";
-import { withGasMargin } from "../lib/gas";
+import { withGasMargin } from "../lib/tx/gas";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { clientsFor } from "../scripts/lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { expect, screenshot, test, type E2EChain } from "./support/fixtures";
+import { WAD } from "../lib/engine/math";
 
-const WAD = 10n ** 18n;
 const morphoMarket = (chain: E2EChain) => chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
 
 /** anvil #2 borrows on Aave (WETH against USDC) and on Morpho WETH/USDC, beside anvil #0's demo positions. */

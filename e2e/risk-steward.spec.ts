@@ -2,10 +2,10 @@ import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelMarketAbi, keelRiskStewardAbi } from "../contracts-abi";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { expect, test } from "./support/fixtures";
+import { WAD } from "../lib/engine/math";
 
-const WAD = 10n ** 18n;
 const pct = (x: bigint) => `${(Number((x * 1000n) / WAD) / 10).toFixed(1)}%`;
 
 /**

@@ -3,7 +3,7 @@ import { createWalletClient, encodeFunctionData, http, parseUnits, type Address 
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;

@@ -3,7 +3,7 @@ import { createPublicClient, createWalletClient, http, maxUint256, parseUnits, t
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { connectWallet, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";

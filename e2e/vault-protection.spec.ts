@@ -4,7 +4,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { keelGuardAbi } from "../contracts-abi/generated";
 import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../scripts/lib/clients";
+import { localChain } from "../lib/server/clients";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });

@@ -5,12 +5,12 @@ import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { chainUnavailable } from "@/lib/chains";
+import { chainUnavailable } from "@/lib/config/chains";
 import { readAccount, type AccountRead } from "@/lib/protocols/account";
 import { protocolViews, type PositionView } from "@/lib/protocols/view";
-import { failingSinceLastSuccess, readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensVault } from "@/lib/vaults";
+import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensVault } from "@/lib/read/vaults";
 
 export const positionsKey = (chainId: number, owner?: Address) => ["keel", "positions", chainId, owner?.toLowerCase() ?? null] as const;
 

@@ -6,10 +6,10 @@ import { readContract } from "wagmi/actions";
 import { keelLensAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { chainUnavailable } from "@/lib/chains";
-import { failingSinceLastSuccess, readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensVault } from "@/lib/vaults";
+import { chainUnavailable } from "@/lib/config/chains";
+import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensVault } from "@/lib/read/vaults";
 
 export const accountKey = (chainId: number, owner?: Address) => ["keel", "account", chainId, owner ?? null] as const;
 

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useAccount, useSignMessage } from "wagmi";
-import type { Alert, AlertRules, Channels } from "@/lib/alerts";
+import type { Alert, AlertRules, Channels } from "@/lib/view/alerts";
 
 export interface AlertDelivery {
   channel: "in-app" | "email" | "webhook";

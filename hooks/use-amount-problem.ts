@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { ProblemText } from "@/lib/amount";
+import type { ProblemText } from "@/lib/view/amount";
 
 /**
- * lib/amount.ts's problem in the reader's language: by its code (messages `amount.<key ?? problem>`) with the values
- * it carries. lib/amount.ts keeps the English sentence (for lib/, agents and tests); the messages say the same.
+ * lib/view/amount.ts's problem in the reader's language: by its code (messages `amount.<key ?? problem>`) with the values
+ * it carries. lib/view/amount.ts keeps the English sentence (for lib/, agents and tests); the messages say the same.
  */
 export function useAmountProblem(): (p: ProblemText & { problem: string }) => string {
   const t = useTranslations("amount");

@@ -5,9 +5,9 @@ import { useFormat } from "./use-format";
 import type { Address } from "viem";
 import { devErc20Abi } from "@/contracts-abi";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
-import { needsApproval } from "@/lib/markets";
-import { approveCall } from "@/lib/vault-actions";
-import { pendingFlows } from "@/lib/pending-flows";
+import { needsApproval } from "@/lib/read/markets";
+import { approveCall } from "@/lib/view/vault-actions";
+import { pendingFlows } from "@/lib/tx/pending-flows";
 
 export interface Pull {
   token: Address;

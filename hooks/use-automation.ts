@@ -26,14 +26,14 @@ import {
   type AutomationProtocol,
   type AutomationRule,
   type GuardSnapshot,
-} from "@/lib/automation";
-import { storedRuleWarnings, type ExecutionContext, type RuleWarnings } from "@/lib/automation-warnings";
-import { reservesFrom } from "@/lib/amm";
-import { findAsset } from "@/lib/deployment";
+} from "@/lib/engine/automation";
+import { storedRuleWarnings, type ExecutionContext, type RuleWarnings } from "@/lib/engine/automation-warnings";
+import { reservesFrom } from "@/lib/engine/amm";
+import { findAsset } from "@/lib/config/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ProtocolId } from "@/lib/protocols/types";
-import { readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
+import { readError } from "@/lib/read/query-state";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -81,7 +81,7 @@ export interface GuardPosition {
   collateral: TokenRef;
   debt: TokenRef;
   snapshot: GuardSnapshot;
-  /** Gas price, USD prices and the swap venue's pool now: what lib/automation-warnings.ts weighs a rule against. */
+  /** Gas price, USD prices and the swap venue's pool now: what lib/engine/automation-warnings.ts weighs a rule against. */
   execution: ExecutionContext;
   rules: RuleView[];
   /** The calls that authorise the adapter (deleverage/close need `withdraw`; boost also `borrow`) and revoke it. */

@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { DescribedError } from "@/lib/tx-errors";
+import type { DescribedError } from "@/lib/tx/tx-errors";
 
 /**
- * A described error (lib/tx-errors.ts) in the reader's language: by its message key in "txErrors" with its values. The
- * English words live only in lib/tx-errors.ts (messages/en.json has no "txErrors"), so English, and any text a library
+ * A described error (lib/tx/tx-errors.ts) in the reader's language: by its message key in "txErrors" with its values. The
+ * English words live only in lib/tx/tx-errors.ts (messages/en.json has no "txErrors"), so English, and any text a library
  * wrote itself, is the error's own message.
  */
 export function useErrorText(): (e: Pick<DescribedError, "message" | "key" | "values">) => string {

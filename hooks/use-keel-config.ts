@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 export const KeelConfigContext = createContext<ChainConfig[] | null>(null);
 

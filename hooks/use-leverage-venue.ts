@@ -5,9 +5,9 @@ import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { devErc20Abi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, keelMarketAbi, uniswapV2AdapterAbi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { poolFor } from "@/lib/amm";
-import type { Pool } from "@/lib/leverage";
-import type { ChainConfig } from "@/lib/server/config";
+import { poolFor } from "@/lib/engine/amm";
+import type { Pool } from "@/lib/engine/leverage";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -26,7 +26,7 @@ export interface LeverageVenue {
 
 /**
  * What Multiply needs besides the vault and market: the swap venue's pool reserves (the adapter's Uniswap V2 factory →
- * pair, looked up once → reserves; lib/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
+ * pair, looked up once → reserves; lib/engine/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
  * the router is the owner's operator, and the wallet's collateral balance and allowance to the router. Refreshed on
  * every block.
  */

@@ -1,9 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { parseRow, type IndexedLiquidation, type IndexedMarketPoint } from "@/lib/indexer";
-import { toChartPercent } from "@/lib/rates";
-import { wadToNumber } from "@/lib/vault-charts";
+import { parseRow, type IndexedLiquidation, type IndexedMarketPoint } from "@/lib/read/indexer";
+import { toChartPercent } from "@/lib/engine/rates";
+import { wadToNumber } from "@/lib/engine/math";
 import type { IndexerProblem } from "@/lib/server/indexer";
 
 export interface MarketSeriesPoint {

@@ -5,10 +5,10 @@ import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { useKeelChains } from "@/hooks/use-keel-config";
-import { chainUnavailable } from "@/lib/chains";
-import { failingSinceLastSuccess, readError } from "@/lib/query-state";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensMarket } from "@/lib/vaults";
+import { chainUnavailable } from "@/lib/config/chains";
+import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensMarket } from "@/lib/read/vaults";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

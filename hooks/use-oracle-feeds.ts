@@ -1,7 +1,7 @@
 "use client";
 import { useReadContract } from "wagmi";
 import { keelOracleAbi } from "@/contracts-abi/generated";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /** Every feed of a chain's oracle in one `peekAll` call, refreshed every 2 s (a feed change shows within seconds). */
 export function useOracleFeeds(chain: ChainConfig) {

@@ -2,7 +2,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { useConfig } from "wagmi";
 import { getTransactionReceipt, waitForTransactionReceipt } from "wagmi/actions";
-import { orphanOutcome, pendingFlows, type PendingFlow } from "@/lib/pending-flows";
+import { orphanOutcome, pendingFlows, type PendingFlow } from "@/lib/tx/pending-flows";
 
 const EMPTY: ReadonlyMap<string, PendingFlow> = new Map();
 

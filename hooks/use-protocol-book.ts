@@ -4,7 +4,7 @@ import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { readProtocolBook, type BookTarget } from "@/lib/protocols/book";
 import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/registry";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 import { RISK_BOOK_REFRESH_MS } from "./use-risk-book";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];

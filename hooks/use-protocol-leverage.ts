@@ -5,8 +5,8 @@ import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import { iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { poolFor } from "@/lib/amm";
-import type { Pool } from "@/lib/leverage";
+import { poolFor } from "@/lib/engine/amm";
+import type { Pool } from "@/lib/engine/leverage";
 import {
   aaveFlashPremiumRead,
   grantReads,
@@ -17,7 +17,7 @@ import {
   type LeveragePosition,
 } from "@/lib/protocols/leverage";
 import { readProtocolPositions } from "@/lib/protocols/account";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 const NOBODY: Address = "0x000000000000000000000000000000000000dEaD";

@@ -7,8 +7,8 @@ import { keelMarketAbi, keelReputationAbi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { readHonouredRecord } from "@/lib/reputation/read";
 import { reputationView, type ReputationView } from "@/lib/reputation/view";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensVault } from "@/lib/vaults";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensVault } from "@/lib/read/vaults";
 
 export const reputationKey = (chainId: number, market: Address, owner: Address) => ["keel", "reputation", chainId, market, owner] as const;
 

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
-import { loadRiskBook, loadRiskBookFromIndexer } from "@/lib/risk-book";
-import type { ChainConfig } from "@/lib/server/config";
+import { loadRiskBook, loadRiskBookFromIndexer } from "@/lib/analytics/risk-book";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
 
@@ -40,9 +40,9 @@ async function fetchBook(chainId: number, market: Address): Promise<ArrayBuffer>
 }
 
 /**
- * Every vault of `market` and the market itself: from the indexer's compact book (lib/risk-book-codec.ts) priced with
+ * Every vault of `market` and the market itself: from the indexer's compact book (lib/analytics/risk-book-codec.ts) priced with
  * the chain's `getMarket`, or — when the indexer is not configured, not answering or sends something unreadable —
- * from KeelLens.getVaultBook pages over RPC (lib/risk-book.ts), with the reason kept for the page to say.
+ * from KeelLens.getVaultBook pages over RPC (lib/analytics/risk-book.ts), with the reason kept for the page to say.
  */
 export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
   const config = useConfig();

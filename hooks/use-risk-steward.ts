@@ -7,7 +7,7 @@ import { keelRiskStewardAbi } from "@/contracts-abi";
 import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/read";
 import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "@/lib/risk-model/steward";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
 

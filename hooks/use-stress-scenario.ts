@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { RiskBook } from "@/lib/risk-book";
-import { prepareStressBook, runStress, stressBookMessage, type PreparedBook, type StressAnswer } from "@/lib/stress.worker";
+import type { RiskBook } from "@/lib/analytics/risk-book";
+import { prepareStressBook, runStress, stressBookMessage, type PreparedBook, type StressAnswer } from "@/lib/analytics/stress.worker";
 
 /** The scenario on screen: percent falls per collateral and the recompute's answer. */
 export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq"> {
@@ -14,7 +14,7 @@ export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq"> {
 }
 
 /**
- * The stress scenario for `book`, recomputed off the main thread (lib/stress.worker.ts) on every `setShocks`: the book's
+ * The stress scenario for `book`, recomputed off the main thread (lib/analytics/stress.worker.ts) on every `setShocks`: the book's
  * columns go to the worker once per book, each move sends only its shocks, the latest move wins (older answers are
  * dropped), and moves within one frame are coalesced: only the frame's last is sent (requestAnimationFrame). Without
  * `Worker` (or if the worker fails) the same code runs on the main thread. Each answer is marked with
@@ -54,7 +54,7 @@ export function useStressScenario(book: RiskBook) {
     if (typeof Worker === "undefined") return;
     let w: Worker;
     try {
-      w = new Worker(new URL("../lib/stress.worker.ts", import.meta.url));
+      w = new Worker(new URL("../lib/analytics/stress.worker.ts", import.meta.url));
     } catch {
       return; // the main-thread fallback
     }

@@ -7,10 +7,10 @@ import { estimateGas, getPublicClient, simulateContract, switchChain, waitForTra
 import { useTranslations } from "next-intl";
 import { useToasts } from "@/components/toaster";
 import { useErrorText } from "./use-error-text";
-import { withGasMargin } from "@/lib/gas";
-import { pendingFlows } from "@/lib/pending-flows";
-import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx-effects";
-import { describeError, type DescribedError } from "@/lib/tx-errors";
+import { withGasMargin } from "@/lib/tx/gas";
+import { pendingFlows } from "@/lib/tx/pending-flows";
+import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx/tx-effects";
+import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { TxEffectsView } from "@/components/tx-effects";
 import { useKeelChains } from "./use-keel-config";
 
@@ -24,7 +24,7 @@ export interface TxRequest {
   args?: readonly unknown[];
   /** Native token sent with the call (a messaging fee, e.g. Hyperlane's: lib/crosschain). */
   value?: bigint;
-  /** The pending flow this transaction is a step of (lib/pending-flows.ts): its stage and hash are recorded there. */
+  /** The pending flow this transaction is a step of (lib/tx/pending-flows.ts): its stage and hash are recorded there. */
   flow?: string;
   /**
    * The transaction that follows this one in the same flow (an approval's action; it may have its own `then`):

@@ -4,9 +4,10 @@ import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type 
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
-import type { ChainConfig } from "@/lib/server/config";
-import { parseVaultTimeline, type VaultTimeline } from "@/lib/indexer";
-import { healthToNumber, historySeries, sampleBlocks, wadToNumber, type HistoryPoint, type HistorySample } from "@/lib/vault-charts";
+import type { ChainConfig } from "@/lib/config/chains";
+import { parseVaultTimeline, type VaultTimeline } from "@/lib/read/indexer";
+import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/analytics/vault-charts";
+import { wadToNumber } from "@/lib/engine/math";
 import type { IndexerProblem } from "@/lib/server/indexer";
 
 /** Samples of past state read per history: at most this many lens reads (plus as many block headers). */

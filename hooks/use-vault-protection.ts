@@ -5,8 +5,8 @@ import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import { keelGuardAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { GUARD_KIND } from "@/lib/protection";
-import type { ChainConfig } from "@/lib/server/config";
+import { GUARD_KIND } from "@/lib/engine/protection";
+import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

@@ -5,8 +5,8 @@ import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import { devErc20Abi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import type { ChainConfig } from "@/lib/server/config";
-import { readVault, type VaultRead } from "@/lib/vaults";
+import type { ChainConfig } from "@/lib/config/chains";
+import { readVault, type VaultRead } from "@/lib/read/vaults";
 
 export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;
 export const walletKey = (chainId: number, market: Address, owner?: Address) => ["keel", "wallet", chainId, market, owner ?? null] as const;
@@ -14,7 +14,7 @@ export const walletKey = (chainId: number, market: Address, owner?: Address) => 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
 /**
- * One vault and its market, as the lens sees them now (lib/vaults.ts `readVault`), refreshed on each new block. With
+ * One vault and its market, as the lens sees them now (lib/read/vaults.ts `readVault`), refreshed on each new block. With
  * `initial` (the server's read when it rendered the page), the page shows those figures at once and refreshes them.
  */
 export function useVault(chain: ChainConfig, market: Address, id: bigint, initial?: { data: VaultRead; at: number }) {

@@ -3,9 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { keelLensAbi } from "@/contracts-abi";
-import type { AssetVolatilities } from "@/lib/liquidation-odds";
-import type { ChainConfig } from "@/lib/server/config";
-import { realisedVolatility, type Volatility } from "@/lib/volatility";
+import type { AssetVolatilities } from "@/lib/analytics/liquidation-odds";
+import type { ChainConfig } from "@/lib/config/chains";
+import { realisedVolatility, type Volatility } from "@/lib/analytics/volatility";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

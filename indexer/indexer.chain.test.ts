@@ -4,13 +4,13 @@ import path from "node:path";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
-import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/indexer";
-import { buildRiskBook, loadRiskBook, pageFromCompact } from "@/lib/risk-book";
-import { decodeBook, gunzip } from "@/lib/risk-book-codec";
-import type { Deployment } from "@/lib/deployment";
+import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/read/indexer";
+import { buildRiskBook, loadRiskBook, pageFromCompact } from "@/lib/analytics/risk-book";
+import { decodeBook, gunzip } from "@/lib/analytics/risk-book-codec";
+import type { Deployment } from "@/lib/config/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { startIndexer, type Indexer } from "@/scripts/lib/indexer";
 
 /**

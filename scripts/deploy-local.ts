@@ -12,13 +12,13 @@ import {
   keelRiskStewardAbi,
 } from "../contracts-abi/generated";
 import { DEFAULT_STEWARD_RULES } from "../lib/risk-model/steward";
-import { parseDeployConfig } from "../lib/deploy-config";
-import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/deployment";
+import { parseDeployConfig } from "../lib/config/deploy-config";
+import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/config/deployment";
 import { deployKeel, preflight } from "./lib/deploy-keel";
 import { deployReputation } from "./lib/deploy-reputation";
 import { AGENT_KEYS, ANVIL_KEYS } from "./lib/anvil";
 import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { deployLendingProtocols, deployLeverageRouters, seedProtocolPositions } from "./lib/deploy-protocols";
 import { deployAutomation } from "./lib/deploy-automation";
 
@@ -29,7 +29,7 @@ export const LOCAL_ASSETS = [
   { symbol: "USDC", name: "USD Coin", decimals: 6, price: "1", min: "0.5", max: "2", faucet: "500000" },
 ] as const;
 
-/** The local markets, as a deploy config would name them (see lib/deploy-config.ts), plus what anvil #4 lends. */
+/** The local markets, as a deploy config would name them (see lib/config/deploy-config.ts), plus what anvil #4 lends. */
 export const LOCAL_MARKETS = [
   {
     name: "Keel USDC",

@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Hex } from "viem";
-import { DeployConfigError, parseDeployConfig } from "../lib/deploy-config";
+import { DeployConfigError, parseDeployConfig } from "../lib/config/deploy-config";
 import { repoRoot } from "./lib/artifacts";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { deployKeel, preflight } from "./lib/deploy-keel";
 
 function fail(message: string): never {

@@ -26,7 +26,7 @@ import { startIndexer, type Indexer } from "./lib/indexer";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { crossChainLocal } from "./lib/deploy-hyperlane";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
 import { writePriceHistory } from "./seed-risk";
 import { tempDir } from "./lib/temp-dir";
 

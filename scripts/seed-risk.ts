@@ -15,7 +15,7 @@
  * anvil_setBalance, mints and supplies each market's base asset and drives DevRiskSeeder. Both re-read their nonce if
  * another process uses the account meanwhile, so it runs safely next to `npm run dev`'s price simulator.
  */
-import { seededRandom } from "../lib/random";
+import { seededRandom } from "../lib/analytics/random";
 import { parseArgs } from "node:util";
 import {
   createTestClient,
@@ -30,12 +30,13 @@ import {
   type Hex,
 } from "viem";
 import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
-import type { Deployment } from "../lib/deployment";
-import type { LensMarket } from "../lib/vaults";
+import type { Deployment } from "../lib/config/deployment";
+import type { LensMarket } from "../lib/read/vaults";
 import { readDeployment } from "../lib/server/config";
 import { ANVIL_KEYS } from "./lib/anvil";
 import { bytecodeOf } from "./lib/artifacts";
-import { clientsFor } from "./lib/clients";
+import { clientsFor } from "../lib/server/clients";
+import { wadToNumber } from "../lib/engine/math";
 
 /** Annual volatility of the simulated history per symbol. */
 const HISTORY_VOL: Record<string, number> = { WETH: 0.65, WBTC: 0.55 };
@@ -173,7 +174,7 @@ export function planRiskVaults(
   { uniform, normal }: ReturnType<typeof seededRandom>,
 ): PlannedVault[] {
   const cols = view.collaterals;
-  const basePrice = Number(view.baseFeed.price) / 1e18;
+  const basePrice = wadToNumber(view.baseFeed.price);
   const plan: PlannedVault[] = [];
   for (let i = 0; i < count; i++) {
     const usd = Math.min(2e6, Math.max(50, 8_000 * Math.exp(1.5 * normal())));
@@ -189,11 +190,11 @@ export function planRiskVaults(
     }
     let limit = 0;
     const amounts = cols.map((col, j) => {
-      const price = Number(col.feed.price) / 1e18;
+      const price = wadToNumber(col.feed.price);
       const units = (usd * weights[j]!) / price;
       if (units === 0) return 0n;
       const amount = parseUnits(units.toFixed(Math.min(col.info.decimals, 12)), col.info.decimals);
-      limit += (Number(amount) / 10 ** col.info.decimals) * price * (Number(col.info.ltv) / 1e18);
+      limit += (Number(amount) / 10 ** col.info.decimals) * price * wadToNumber(col.info.ltv);
       return amount;
     });
     // Borrow limit in use: 10 % none; 30 % 10–60 %; 40 % 60–90 %; 20 % 90–99.5 %.

@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import { healthBand } from "@/lib/risk";
+import { healthBand } from "@/lib/engine/risk";
 import type { TotalsAcross } from "@/lib/protocols/view";
-import { BAND_STYLE, type AccountTotals } from "@/lib/vault-summary";
+import { BAND_STYLE, type AccountTotals } from "@/lib/view/vault-summary";
 
 function Stat({ label, value, testId, tone, sub }: { label: string; value: string; testId: string; tone?: string; sub?: string }) {
   return (

@@ -10,12 +10,12 @@ import { keelMarketCallAbi, keelMarketAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { useToasts } from "@/components/toaster";
-import { parseAmount } from "@/lib/amount";
-import { findAsset } from "@/lib/deployment";
+import { parseAmount } from "@/lib/view/amount";
+import { findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
-import type { ChainConfig } from "@/lib/server/config";
-import { openVaultCall } from "@/lib/vault-actions";
+import type { ChainConfig } from "@/lib/config/chains";
+import { openVaultCall } from "@/lib/view/vault-actions";
 import { vaultHref } from "./vault-card";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
@@ -50,9 +50,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
   const wallet = useWalletTokens(chain, market.address, market.collaterals, address);
   const token = wallet.data?.get(asset.address.toLowerCase());
 
-  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, (v) =>
-    f.unitsFixed(v, asset.decimals, asset.decimals),
-  );
+  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, f.unitsExact);
   const needsApproval = parsed.ok && token !== undefined && token.allowance < parsed.value;
 
   async function submit() {

@@ -5,9 +5,11 @@ import type { ReactNode } from "react";
 import { HealthBadge } from "@/components/health-badge";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { useFormat } from "@/hooks/use-format";
+import { NONE } from "@/lib/view/format";
 import type { PositionView } from "@/lib/protocols/view";
-import { borrowLimitUsed, INFINITE_HEALTH } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
+import { borrowLimitUsed } from "@/lib/engine/risk";
+import { INFINITE_HEALTH } from "@/lib/engine/health";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /**
  * One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model;
@@ -17,7 +19,6 @@ export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainCon
   const t = useTranslations("vaultCard");
   const tp = useTranslations("positions");
   const f = useFormat();
-  const usd = (x: bigint | null) => (x === null ? "—" : f.usd(x));
   const used = view.debtUsd !== null && view.borrowLimitUsd !== null ? borrowLimitUsed(view.debtUsd, view.borrowLimitUsd) : null;
   const distances = view.collaterals.flatMap((c) => (c.distance === null ? [] : [c.distance]));
   const closest = distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null;
@@ -52,25 +53,25 @@ export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainCon
         <div>
           <div className="text-xs text-slate-400">{t("debt")}</div>
           <div className="font-mono tabular-nums" data-testid="debt-usd">
-            {usd(view.debtUsd)}
+            {f.usdOrNone(view.debtUsd)}
           </div>
         </div>
         <div>
           <div className="text-xs text-slate-400">{t("collateralValue")}</div>
           <div className="font-mono tabular-nums" data-testid="collateral-usd">
-            {usd(view.collateralUsd)}
+            {f.usdOrNone(view.collateralUsd)}
           </div>
         </div>
         <div>
           <div className="text-xs text-slate-400">{t("limitUsed")}</div>
           <div className="font-mono tabular-nums" data-testid="limit-used">
-            {used === null || used === INFINITE_HEALTH ? "—" : f.percent(used)}
+            {used === null || used === INFINITE_HEALTH ? NONE : f.percent(used)}
           </div>
         </div>
         <div>
           <div className="text-xs text-slate-400">{t("closest")}</div>
           <div className="font-mono tabular-nums" data-testid="min-distance">
-            {closest === null ? "—" : t("away", { distance: f.percent(closest, 1) })}
+            {closest === null ? NONE : t("away", { distance: f.percent(closest, 1) })}
           </div>
         </div>
       </div>
@@ -84,7 +85,6 @@ export function PositionLines({ view }: { view: PositionView }) {
   const t = useTranslations("vaultCard");
   const tp = useTranslations("positions");
   const f = useFormat();
-  const usd = (x: bigint | null) => (x === null ? "—" : f.usd(x));
   const rows = [...view.collaterals.map((c) => ({ ...c, side: "collateral" as const })), ...view.debts.map((d) => ({ ...d, side: "debt" as const }))];
   if (rows.length === 0) return <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">{tp("empty")}</p>;
   return (
@@ -113,14 +113,14 @@ export function PositionLines({ view }: { view: PositionView }) {
                 {f.token(r.amount, r.token.decimals, r.token.symbol)}
               </td>
               <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell" data-testid="value">
-                {usd(r.valueUsd)}
+                {f.usdOrNone(r.valueUsd)}
               </td>
-              <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{usd(r.priceUsd)}</td>
+              <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{f.usdOrNone(r.priceUsd)}</td>
               <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
-                {usd(r.liquidationPriceUsd)}
+                {f.usdOrNone(r.liquidationPriceUsd)}
               </td>
               <td className="px-4 py-2 text-right font-mono tabular-nums md:px-5" data-testid="distance">
-                {r.distance === null ? "—" : f.percent(r.distance, 1)}
+                {r.distance === null ? NONE : f.percent(r.distance, 1)}
               </td>
             </tr>
           ))}

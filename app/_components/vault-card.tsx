@@ -6,14 +6,14 @@ import { HealthBadge } from "@/components/health-badge";
 import { HeldOnAnotherChain } from "@/components/held-on-another-chain";
 import { LiquidationOdds } from "@/components/liquidation-odds";
 import { ProtocolBadge } from "@/components/protocol-badge";
-import { assetSymbol, findAsset } from "@/lib/deployment";
+import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
-import { shortAddress } from "@/lib/format";
-import { feedStatus } from "@/lib/oracle";
-import { INFINITE_HEALTH } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
-import { summarizeVault } from "@/lib/vault-summary";
-import type { LensVault } from "@/lib/vaults";
+import { shortAddress } from "@/lib/view/format";
+import { feedStatus } from "@/lib/read/oracle";
+import { INFINITE_HEALTH } from "@/lib/engine/health";
+import type { ChainConfig } from "@/lib/config/chains";
+import { summarizeVault } from "@/lib/view/vault-summary";
+import type { LensVault } from "@/lib/read/vaults";
 
 export const vaultHref = (chainId: number, market: string, id: bigint) => `/vault/${chainId}/${id}?market=${market}`;
 

@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { warningKinds } from "@/lib/automation-warnings";
+import { warningKinds } from "@/lib/engine/automation-warnings";
 
 /**
  * On a dashboard card: each of the position's rules that could not fire if its condition held now (authorisation

@@ -5,7 +5,7 @@ import { keelAutomationCallAbi } from "@/contracts-abi";
 import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
-import { kindIndex, snapshotHealth, snapshotPrice, type AutomationKind, type ParsedAutomationRule } from "@/lib/automation";
+import { kindIndex, snapshotHealth, snapshotPrice, type AutomationKind, type ParsedAutomationRule } from "@/lib/engine/automation";
 import { ConfirmRemove } from "./confirm-remove";
 import { RuleForm } from "./rule-form";
 import { RuleWarnings } from "./rule-warnings";

@@ -14,7 +14,7 @@ import {
   type AutomationKind,
   type FieldProblem,
   type ParsedAutomationRule,
-} from "@/lib/automation";
+} from "@/lib/engine/automation";
 import { RulePreview } from "./rule-preview";
 import { RuleSteps } from "./rule-steps";
 import { RuleWarnings } from "./rule-warnings";

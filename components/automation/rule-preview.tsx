@@ -2,13 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { previewAtTrigger, type AutomationKind, type ParsedAutomationRule } from "@/lib/automation";
+import { previewAtTrigger, type AutomationKind, type ParsedAutomationRule } from "@/lib/engine/automation";
 
 const MAX = 2n ** 256n - 1n;
 
 /**
  * What the rule will do when it fires, before saving: the price at which it fires (in the debt asset, the protocol's
- * oracle), the amounts the guard would compute there (lib/automation.ts mirrors KeelAutomation.plan), the health
+ * oracle), the amounts the guard would compute there (lib/engine/automation.ts mirrors KeelAutomation.plan), the health
  * factor after, the minimum size and the fee cap.
  */
 export function RulePreview({ p, kind, rule }: { p: GuardPosition; kind: AutomationKind; rule: ParsedAutomationRule }) {

@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { ruleWarnings, warningKinds, type RuleWarnings as Warnings } from "@/lib/automation-warnings";
-import type { AutomationKind, ParsedAutomationRule } from "@/lib/automation";
+import { ruleWarnings, warningKinds, type RuleWarnings as Warnings } from "@/lib/engine/automation-warnings";
+import type { AutomationKind, ParsedAutomationRule } from "@/lib/engine/automation";
 
 /**
  * Why a rule could not fire if its condition held now (lib/automation-warnings.ts): the adapter's authorisation
@@ -28,7 +28,6 @@ export function RuleWarnings({
   const f = useFormat();
   const w = warnings ?? (rule ? { ...ruleWarnings(p.protocol, p.snapshot, kind, rule, p.execution), notAuthorised: null } : null);
   if (!w || warningKinds(w).length === 0) return null;
-  const pct = (bps: bigint) => f.percent(bps * 10n ** 14n);
   const token = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
   return (
     <div
@@ -53,7 +52,7 @@ export function RuleWarnings({
         <p data-testid="warning-slippage-unreachable">
           {w.slippageUnreachable.costBps === null
             ? t("noPool", { collateral: p.collateral.symbol, debt: p.debt.symbol })
-            : t("slippageUnreachable", { cost: pct(w.slippageUnreachable.costBps), bound: pct(w.slippageUnreachable.boundBps) })}
+            : t("slippageUnreachable", { cost: f.bps(w.slippageUnreachable.costBps), bound: f.bps(w.slippageUnreachable.boundBps) })}
         </p>
       )}
     </div>

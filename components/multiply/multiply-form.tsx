@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
-import { parseLeverageText, type ParsedLeverage } from "@/lib/amount";
+import { parseLeverageText, type ParsedLeverage } from "@/lib/view/amount";
 
 export const SLIPPAGE_CHOICES = [10n, 50n, 100n, 300n];
 
 /**
- * The target leverage: a slider and a box that parses like every amount field (lib/amount.ts), its problem named under
+ * The target leverage: a slider and a box that parses like every amount field (lib/view/amount.ts), its problem named under
  * it. `text` is what is being typed (null: show the target).
  */
 export function LeverageField({
@@ -124,7 +124,7 @@ export function ModeTabs({ mode, onMode }: { mode: "adjust" | "close"; onMode(m:
   );
 }
 
-/** A plan's problem in the reader's language (lib/leverage.ts keeps the English sentence). */
+/** A plan's problem in the reader's language (lib/engine/leverage.ts keeps the English sentence). */
 export function usePlanProblem() {
   const t = useTranslations("multiply");
   return (kind: string, values: { impact: string; leverage: string }) => t("problem", { kind, ...values });

@@ -7,20 +7,23 @@ import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
 import { keelMarketCallAbi, keelRouterCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { useFormat } from "@/hooks/use-format";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { parseAmount, parseLeverageText } from "@/lib/amount";
-import { findAsset } from "@/lib/deployment";
-import { formatHealthFactor, formatLeverage, formatToken, formatUnitsFixed, formatUsd, shortAddress } from "@/lib/format";
-import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/leverage";
-import { applyChange, healthBand, valueDown, WAD } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
-import { BAND_STYLE } from "@/lib/vault-summary";
-import { toPosition, type LensMarket, type LensVault } from "@/lib/vaults";
+import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { findAsset } from "@/lib/config/deployment";
+import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/view/format";
+import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
+import { applyChange, healthBand } from "@/lib/engine/risk";
+import { valueDown } from "@/lib/engine/health";
+import { WAD } from "@/lib/engine/math";
+import type { ChainConfig } from "@/lib/config/chains";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { toPosition, type LensMarket, type LensVault } from "@/lib/read/vaults";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
-import { MultiplyPreview, pct, SwapDetails } from "./multiply-preview";
+import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplySteps } from "./multiply-steps";
 
 const EMPTY_VAULT = { collaterals: [], debt: 0n, debtShares: 0n } as const;
@@ -38,12 +41,13 @@ export interface MultiplyPanelProps {
 
 /**
  * Multiply: a leveraged position in one transaction through KeelLeverageRouter (flash loan + swap + vault actions).
- * Opens a new vault, or raises, lowers or closes an existing one. Every figure comes from lib/leverage.ts (lib/risk +
+ * Opens a new vault, or raises, lowers or closes an existing one. Every figure comes from lib/engine/leverage.ts (lib/risk +
  * lib/amm on the pool's reserves), and each step — authorise the router, approve the deposit, the router call — goes
  * through the one transactor (simulate first, decoded errors, toasts).
  */
 export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelProps) {
   const t = useTranslations("multiply");
+  const f = useFormat();
   const planProblem = usePlanProblem();
   const amountProblem = useAmountProblem();
   const { address } = useAccount();
@@ -74,7 +78,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const position = toPosition(vault ?? EMPTY_VAULT, market);
   const isOwner = !vault || (address !== undefined && address.toLowerCase() === vault.owner.toLowerCase());
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, (v) => formatUnitsFixed(v, decimals, decimals));
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f.unitsExact);
   const depositEmpty = depositText.trim() === "";
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositOk = parsed.ok || (Boolean(vault) && depositEmpty);
@@ -123,7 +127,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
             : aboveMax
               ? t("aboveMax", { max: formatLeverage(max) })
               : plan?.problem
-                ? planProblem(plan.problem.kind, { impact: pct(plan.priceImpact), leverage: formatLeverage(leverageOf(start)) })
+                ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: formatLeverage(leverageOf(start)) })
                 : null;
   const canSubmit =
     Boolean(address) &&
@@ -330,7 +334,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         )}
         {!problem && plan && plan.priceImpact > 0.01 && (
           <p role="alert" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
-            {t("bigImpact", { pct: pct(plan.priceImpact) })}
+            {t("bigImpact", { pct: f.percentFloat(plan.priceImpact) })}
           </p>
         )}
 

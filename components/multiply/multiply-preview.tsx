@@ -1,9 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { PreviewRow } from "@/components/preview-row";
-import type { LeveragePlan } from "@/lib/leverage";
-
-export const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+import { useFormat } from "@/hooks/use-format";
+import type { LeveragePlan } from "@/lib/engine/leverage";
 
 export interface PreviewLine {
   label: string;
@@ -54,6 +53,7 @@ export function SwapDetails({
   extra?: [string, string][];
 }) {
   const t = useTranslations("multiply");
+  const f = useFormat();
   const lines: [string, string][] =
     plan.kind === "increase"
       ? [
@@ -87,7 +87,7 @@ export function SwapDetails({
       ))}
       <dt className="text-slate-400">{t("priceImpact")}</dt>
       <dd className="text-right font-mono tabular-nums text-slate-200" data-testid="mp-impact">
-        {pct(plan.priceImpact)}
+        {f.percentFloat(plan.priceImpact)}
       </dd>
     </dl>
   );

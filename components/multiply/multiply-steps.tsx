@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { pendingFlows, type PendingFlow } from "@/lib/pending-flows";
+import { pendingFlows, type PendingFlow } from "@/lib/tx/pending-flows";
 
 /** The steps a Multiply submission runs, in order (done ones ticked), and the flow in progress or interrupted. */
 export function MultiplySteps({

@@ -10,8 +10,8 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useProtocolLeverage, type ProtocolTarget } from "@/hooks/use-protocol-leverage";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { parseAmount, parseLeverageText } from "@/lib/amount";
-import { leverageOf, type LeveragePlan } from "@/lib/leverage";
+import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { leverageOf, type LeveragePlan } from "@/lib/engine/leverage";
 import {
   allGrants,
   grantAbi,
@@ -25,11 +25,13 @@ import {
   type LeverageGrant,
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
-import { healthBand, INFINITE_HEALTH, liquidationPrice, valueDown, WAD } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
-import { BAND_STYLE } from "@/lib/vault-summary";
+import { healthBand, liquidationPrice } from "@/lib/engine/risk";
+import { INFINITE_HEALTH, valueDown } from "@/lib/engine/health";
+import { WAD } from "@/lib/engine/math";
+import type { ChainConfig } from "@/lib/config/chains";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
-import { MultiplyPreview, pct, SwapDetails } from "./multiply-preview";
+import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplySteps } from "./multiply-steps";
 
 const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
@@ -43,8 +45,8 @@ export interface ProtocolMultiplyPanelProps {
 
 /**
  * Multiply on an Aave v3 or Morpho Blue position: one transaction through the protocol's leverage router (flash loan +
- * swap + the protocol's own actions for the owner). Plans come from lib/protocols/leverage.ts (lib/leverage.ts on the
- * position seen by lib/risk.ts); the permissions the router needs are listed with their state, granted in order before
+ * swap + the protocol's own actions for the owner). Plans come from lib/protocols/leverage.ts (lib/engine/leverage.ts on the
+ * position seen by lib/engine/risk.ts); the permissions the router needs are listed with their state, granted in order before
  * the router call, and each can be revoked. Every transaction goes through the one transactor (simulated first, effects
  * shown, reverts decoded). Mountable on any page that knows the position (the protocols' position page too).
  */
@@ -84,7 +86,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
   const baseSymbol = debtToken?.symbol ?? "…";
   const baseDecimals = debtToken?.decimals ?? 18;
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, (v) => f.unitsFixed(v, decimals, decimals));
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, f.unitsExact);
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositEmpty = depositText.trim() === "";
   const vault = position && pair ? toVaultPosition(position, pair) : null;
@@ -148,7 +150,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
               : aboveMax
                 ? t("aboveMax", { max: f.leverage(max) })
                 : plan?.problem
-                  ? planProblem(plan.problem.kind, { impact: pct(plan.priceImpact), leverage: f.leverage(current) })
+                  ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: f.leverage(current) })
                   : buildError;
   const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !(leverageParsed && !leverageParsed.ok);
 
@@ -205,7 +207,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
     }
   }
 
-  // Figures: before from the same lib/risk.ts functions as after (one function per number).
+  // Figures: before from the same lib/engine/risk.ts functions as after (one function per number).
   const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
   const health = (hf: bigint | undefined) => (hf === undefined ? "—" : f.healthFactor(hf));
   const nowLiq = vault && pair ? liquidationPrice(vault, pair.collateral) : 0n;
@@ -325,12 +327,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
             base={(v) => f.token(v, baseDecimals, baseSymbol)}
             backValue={plan.kind === "close" && price > 0n ? ` (${value(valueDown(plan.collateralBack, price, decimals))})` : ""}
             otherCollateral={false}
-            extra={[
-              [
-                t("oracleBound"),
-                t("oracleBoundLine", { pct: `${(Number(oracleBoundBps(plan, slippageBps)) / 100).toFixed(2)} %`, protocol: protocolName }),
-              ],
-            ]}
+            extra={[[t("oracleBound"), t("oracleBoundLine", { pct: f.bps(oracleBoundBps(plan, slippageBps)), protocol: protocolName })]]}
           />
         )}
 
@@ -341,7 +338,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
         )}
         {!problem && plan && plan.priceImpact > 0.01 && (
           <p role="alert" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
-            {t("bigImpact", { pct: pct(plan.priceImpact) })}
+            {t("bigImpact", { pct: f.percentFloat(plan.priceImpact) })}
           </p>
         )}
 

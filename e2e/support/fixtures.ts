@@ -1,9 +1,9 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { createPublicClient, createTestClient, createWalletClient, http, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import type { Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/config/deployment";
 import { ANVIL_KEYS } from "../../scripts/lib/anvil";
-import { localChain } from "../../scripts/lib/clients";
+import { localChain } from "../../lib/server/clients";
 import { injectedWalletScript } from "./injected-wallet";
 
 export const TRADER = privateKeyToAccount(ANVIL_KEYS[1]!).address;

@@ -5,7 +5,8 @@
  */
 import type { Abi } from "viem";
 import { devPriceFeedAbi, keelGuardAbi, keelMarketAbi } from "../../contracts-abi";
-import { loadChainConfigs, type ChainConfig } from "../../lib/server/config";
+import { loadChainConfigs } from "../../lib/server/config";
+import { type ChainConfig } from "../../lib/config/chains";
 
 /** Ponder's name for a chain: the indexer's tables carry the numeric id, this only keys the config. */
 export const chainKey = (id: number) => `chain${id}`;

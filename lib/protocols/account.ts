@@ -1,8 +1,8 @@
 import { multicall3Abi, type Address, type PublicClient } from "viem";
 import { keelLensAbi } from "../../contracts-abi";
 import { keelOracleAbi } from "../../contracts-abi/generated";
-import type { Deployment } from "../deployment";
-import type { LensVault } from "../vaults";
+import type { Deployment } from "../config/deployment";
+import type { LensVault } from "../read/vaults";
 import { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./aave-v3/read";
 import { aavePosition, type AaveAccountState, type AavePosition } from "./aave-v3/math";
 import { morphoHoldsAnything, morphoReads, morphoStatesFrom } from "./morpho-blue/read";
@@ -25,7 +25,7 @@ export interface AccountRead {
    */
   usdPerToken: Record<string, bigint>;
   /**
-   * KeelOracle's status of each token's feed (lib/oracle.ts FEED_STATUS; 0 = ok). Locally Aave's oracle and Morpho's
+   * KeelOracle's status of each token's feed (lib/read/oracle.ts FEED_STATUS; 0 = ok). Locally Aave's oracle and Morpho's
    * read the same feeds, so a stale feed here is a stale price there: the app sends no borrow or withdraw against it.
    */
   feedStatus: Record<string, number>;

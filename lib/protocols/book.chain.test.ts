@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
-import type { Deployment } from "../deployment";
-import { withGasMargin } from "../gas";
-import { wadToFloat } from "../risk-book";
-import { stress } from "../stress";
+import { clientsFor } from "@/lib/server/clients";
+import type { Deployment } from "../config/deployment";
+import { withGasMargin } from "../tx/gas";
+import { wadToNumber } from "../engine/math";
+import { stress } from "../analytics/stress";
 import { readAccount } from "./account";
 import { aavePoolAbi } from "./aave-v3/abi";
 import { aavePosition, aaveV3Adapter } from "./aave-v3";
@@ -108,7 +108,7 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
       if (debt === 0n) expect(b.book.healthFactor[i]).toBe(Infinity);
       else {
         expect(p.healthFactor).toBe(hf);
-        expect(b.book.healthFactor[i]).toBe(wadToFloat(hf));
+        expect(b.book.healthFactor[i]).toBe(wadToNumber(hf));
       }
       expect(b.book.liquidatableNow[i]).toBe(debt > 0n && hf < 10n ** 18n ? 1 : 0);
     }
@@ -165,7 +165,7 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
       const p = b.positions[i] as MorphoPosition;
       const sdk = MarketUtils.getHealthFactor({ collateral, borrowShares }, { ...accrued, price: p.state.price }, params);
       expect(p.healthFactor).toBe(sdk);
-      expect(b.book.healthFactor[i]).toBe(wadToFloat(sdk!));
+      expect(b.book.healthFactor[i]).toBe(wadToNumber(sdk!));
     }
     // The seeded demo position is close to liquidation (≈ 1.05).
     expect(b.book.healthFactor[rowOf(b, admin.account.address)]).toBeLessThan(1.1);

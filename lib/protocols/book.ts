@@ -3,18 +3,19 @@
  * (Aave: Supply and Borrow `onBehalfOf`; Morpho: SupplyCollateral and Borrow `onBehalf` on the market), read in bounded
  * block ranges (./logs.ts), then every account's position read through Multicall3 at one block, valued by the
  * adapters (./aave-v3/math.ts, ./morpho-blue/math.ts: the protocols' own rules and rounding) and laid out as the
- * RiskBook lib/stress.ts and the stress worker already compute on.
+ * RiskBook lib/analytics/stress.ts and the stress worker already compute on.
  *
  * Accounts that entered a position without these events (aTokens received by transfer, Morpho collateral supplied
  * before `fromBlock`) are not found; the page says which blocks were scanned.
  */
 import { multicall3Abi, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from "viem";
-import type { Deployment, MorphoBlueMarketDeployment } from "../deployment";
-import { wadToFloat, type RiskBook } from "../risk-book";
+import type { Deployment, MorphoBlueMarketDeployment } from "../config/deployment";
+import { type RiskBook } from "../analytics/risk-book";
 import { feedsFrom, feedsRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveReads, aaveStateFrom } from "./aave-v3/read";
-import { PERCENTAGE_FACTOR, WAD } from "./fixed-point";
+import { PERCENTAGE_FACTOR } from "./aave-v3/wad-ray-math";
+import { WAD, wadToNumber } from "../engine/math";
 import { getLogsPaged, LOG_PAGE_BLOCKS, type LogPaging } from "./logs";
 import { morphoBlueAbi } from "./morpho-blue/abi";
 import { liquidationIncentiveFactor, morphoPosition, type MorphoPosition } from "./morpho-blue/math";
@@ -56,7 +57,7 @@ export interface ProtocolBook {
   positions: (AavePosition | MorphoPosition)[];
   /**
    * Per row, every asset its debt is in with its share of the row's debt value (empty: no debt) — whose volatilities
-   * the liquidation odds fold into the debt side (lib/liquidation-odds.ts `debtSide`).
+   * the liquidation odds fold into the debt side (lib/analytics/liquidation-odds.ts `debtSide`).
    */
   debts: BookDebt[][];
   /** The unit of `book.debt` (Aave: the pool's base currency; Morpho: the loan token). */
@@ -214,8 +215,8 @@ export async function readProtocolBook(
     market: m.id as Address,
     positions,
     columns: [collateral],
-    liquidationThreshold: [wadToFloat(lltv)],
-    maxDiscount: [wadToFloat(liquidationIncentiveFactor(lltv) - WAD)],
+    liquidationThreshold: [wadToNumber(lltv)],
+    maxDiscount: [wadToNumber(liquidationIncentiveFactor(lltv) - WAD)],
     usdPerUnit: () => usd,
   });
   return {
@@ -281,16 +282,16 @@ function layoutBook(x: {
       if (!c.enabled) continue;
       const j = column.get(c.token.address.toLowerCase())!;
       const v = toUsd(c.value);
-      book.value[i * k + j] = wadToFloat(v);
-      book.liquidationValue[i * k + j] = wadToFloat((v * c.liquidationThreshold) / WAD);
+      book.value[i * k + j] = wadToNumber(v);
+      book.liquidationValue[i * k + j] = wadToNumber((v * c.liquidationThreshold) / WAD);
       book.totalValue[i]! += book.value[i * k + j]!;
       book.totalLiquidationValue[i]! += book.liquidationValue[i * k + j]!;
       book.totals.collateralValue += v;
     }
     const debt = toUsd(p.totalDebtValue);
-    book.debtValue[i] = wadToFloat(debt);
+    book.debtValue[i] = wadToNumber(debt);
     book.totals.debtValue += debt;
-    book.healthFactor[i] = p.healthFactor === null ? Infinity : wadToFloat(p.healthFactor);
+    book.healthFactor[i] = p.healthFactor === null ? Infinity : wadToNumber(p.healthFactor);
     book.liquidatableNow[i] = p.healthFactor !== null && p.healthFactor < WAD ? 1 : 0;
   });
   return book;

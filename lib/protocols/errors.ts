@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex } from "viem";
-import { describeError } from "../tx-errors";
+import { describeError } from "../tx/tx-errors";
 
 /**
  * The revert reason string of a failed call or transaction (Aave and Morpho Blue revert with `Error(string)`),
@@ -26,7 +26,7 @@ export function revertReason(error: unknown): string | undefined {
 /**
  * A protocol's refusal in words: the English `message`, and the key of its translation under `txErrors` in
  * messages/<locale>.json (`aave.<NAME>`, `morpho.<reason in camelCase>`, `general.protocolRefused`, or lib/tx-errors'
- * own) with its values. English lives here and in the protocols' tables, as for Keel's errors (lib/tx-errors.ts).
+ * own) with its values. English lives here and in the protocols' tables, as for Keel's errors (lib/tx/tx-errors.ts).
  */
 export interface ProtocolErrorText {
   message: string;

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aaveRouterCallAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, devPriceFeedAbi, morphoRouterCallAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, PROTOCOL_KEYS, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
+import { clientsFor } from "@/lib/server/clients";
 import { aaveArtifact } from "@/scripts/lib/deploy-aave";
-import { poolFor } from "../amm";
-import type { Deployment } from "../deployment";
-import { withGasMargin } from "../gas";
-import { leverageOf } from "../leverage";
-import { WAD } from "../risk";
-import { describeError } from "../tx-errors";
+import { poolFor } from "../engine/amm";
+import type { Deployment } from "../config/deployment";
+import { withGasMargin } from "../tx/gas";
+import { leverageOf } from "../engine/leverage";
+import { WAD } from "../engine/math";
+import { describeError } from "../tx/tx-errors";
 import {
   grantReads,
   leverageTransactions,
@@ -167,7 +167,7 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
       );
       accrued(toVaultPosition(lower.after, pair).debt, lower.plan.after.debt);
       near(leverageOf(toVaultPosition(lower.after, pair)), lower.plan.leverage, WAD / 1000n);
-      // lib/leverage.ts searches the sale upward from the oracle's naive amount: with the pool above the oracle (after
+      // lib/engine/leverage.ts searches the sale upward from the oracle's naive amount: with the pool above the oracle (after
       // two buys) the naive sale already overshoots, so the plan lands a little under the target.
       expect(lower.plan.leverage).toBeLessThanOrEqual(2n * WAD);
       expect(lower.plan.leverage).toBeGreaterThan((2n * WAD * 96n) / 100n);

@@ -1,8 +1,8 @@
 import { decodeFunctionData, getAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { morphoLeverageRouterAbi } from "@/contracts-abi";
-import { leverageOf } from "../leverage";
-import { WAD } from "../risk";
+import { leverageOf } from "../engine/leverage";
+import { WAD } from "../engine/math";
 import {
   allGrants,
   grantAbi,
@@ -56,8 +56,8 @@ function morpho(collateral: bigint, borrowShares: bigint) {
 const pool = { reserveBase: 3_000_000n * 10n ** 6n, reserveCollateral: 1_000n * 10n ** 18n };
 const inputs = { pool, slippageBps: 50n, flashFeeBps: 0n };
 
-describe("Multiply on a protocol position reuses lib/leverage.ts", () => {
-  it("sees a Morpho position as lib/risk.ts does: the oracle's price, LLTV, debt and shares", () => {
+describe("Multiply on a protocol position reuses lib/engine/leverage.ts", () => {
+  it("sees a Morpho position as lib/engine/risk.ts does: the oracle's price, LLTV, debt and shares", () => {
     const p = morpho(10n * 10n ** 18n, 20_000n * 10n ** 12n); // 10 WETH, 20,000 USDC of debt
     const v = toVaultPosition(p, morphoPair(p));
     expect(v.collaterals).toEqual([

@@ -1,12 +1,13 @@
 /**
- * Multiply on Aave v3 and Morpho Blue: a protocol position seen as a lib/risk.ts position for one collateral / debt
- * pair, so lib/leverage.ts plans it (no formula twice); the authorisation steps each protocol's router needs, with the
+ * Multiply on Aave v3 and Morpho Blue: a protocol position seen as a lib/engine/risk.ts position for one collateral / debt
+ * pair, so lib/engine/leverage.ts plans it (no formula twice); the authorisation steps each protocol's router needs, with the
  * transaction that grants and the one that revokes each; and the router call for a plan. No React here.
  */
 import { encodeFunctionData, erc20Abi, type Abi, type Address } from "viem";
 import { aaveLeverageRouterAbi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
-import { maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../leverage";
-import { WAD, type CollateralPosition, type VaultPosition } from "../risk";
+import { maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../engine/leverage";
+import { type CollateralPosition, type VaultPosition } from "../engine/risk";
+import { WAD } from "../engine/math";
 import type { AavePosition } from "./aave-v3/math";
 import { marketNow, type MorphoPosition } from "./morpho-blue/math";
 import type { OraclePrice, TxRequest } from "./types";
@@ -28,7 +29,7 @@ export const ALLOWANCE_SLACK_BPS = 10n;
 const BPS = 10_000n;
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-/** An OraclePrice as lib/risk.ts's WAD price of one whole token (rounded down). */
+/** An OraclePrice as lib/engine/risk.ts's WAD price of one whole token (rounded down). */
 const wadPrice = (p: OraclePrice) => (p.value * WAD) / 10n ** BigInt(p.decimals);
 
 /** The pair a Morpho position levers: its market's collateral and loan tokens. */
@@ -37,7 +38,7 @@ export function morphoPair(p: MorphoPosition): LeveragePair {
 }
 
 /**
- * The position as lib/risk.ts sees it, for `pair`: every enabled collateral (each with the LTV and liquidation
+ * The position as lib/engine/risk.ts sees it, for `pair`: every enabled collateral (each with the LTV and liquidation
  * threshold in force for the account) and one debt in the pair's debt asset — other debts of an Aave account are
  * folded into it at the oracle's prices (rounded up), so health and leverage count them. Morpho's borrow shares come
  * along: Morpho's virtual shares are Keel's, so previews round debt as Morpho does.
@@ -99,7 +100,7 @@ export function toVaultPosition(p: LeveragePosition, pair: LeveragePair): VaultP
   return vault;
 }
 
-/** What lib/leverage.ts needs besides the position: the pool, the lender's flash fee and cash, the user's slippage. */
+/** What lib/engine/leverage.ts needs besides the position: the pool, the lender's flash fee and cash, the user's slippage. */
 export interface ProtocolLeverageInputs {
   pool: Pool;
   slippageBps: bigint;
@@ -127,7 +128,7 @@ export function leverageContext(p: LeveragePosition, pair: LeveragePair, inputs:
   };
 }
 
-/** lib/leverage.ts's plans for a protocol position. */
+/** lib/engine/leverage.ts's plans for a protocol position. */
 export const planProtocolLeverage = (
   p: LeveragePosition,
   pair: LeveragePair,
@@ -437,7 +438,7 @@ export function routerCall(p: LeveragePosition, pair: LeveragePair, router: Addr
   };
 }
 
-/** Aave's flash-loan premium (bps), read from the pool: what lib/leverage.ts charges an Aave plan. */
+/** Aave's flash-loan premium (bps), read from the pool: what lib/engine/leverage.ts charges an Aave plan. */
 export const aaveFlashPremiumRead = (pool: Address) =>
   ({
     address: pool,

@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { CHART_HEALTH_CAP, healthToNumber, wadToNumber, type HealthCurve } from "../vault-charts";
+import { CHART_HEALTH_CAP, healthToNumber, type HealthCurve } from "../analytics/vault-charts";
 import {
   accountData,
   aavePosition,
@@ -11,16 +11,10 @@ import {
   supplied,
   type AaveAccountState,
 } from "./aave-v3/math";
-import {
-  healthFactor as morphoHealth,
-  marketNow,
-  morphoPosition,
-  toSharesDown,
-  toSharesUp,
-  borrowAssets,
-  type MorphoMarketState,
-} from "./morpho-blue/math";
-import { MAX_UINT256, rayDiv } from "./fixed-point";
+import { healthFactor as morphoHealth, marketNow, morphoPosition, borrowAssets, type MorphoMarketState } from "./morpho-blue/math";
+import { toSharesDown, toSharesUp } from "../engine/shares";
+import { rayDiv } from "./aave-v3/wad-ray-math";
+import { MAX_UINT256, wadToNumber } from "../engine/math";
 import type { ProtocolPosition } from "./view";
 
 /** The four actions every protocol position offers. */

@@ -1,7 +1,7 @@
 import { addresses, deployments } from "@morpho-org/morpho-ts";
 import { getAddress } from "viem";
 import { describe, expect, it } from "vitest";
-import type { Deployment } from "../deployment";
+import type { Deployment } from "../config/deployment";
 import { PROTOCOL_REGISTRY, protocolRegistry, protocolStartBlock, StartBlockUnknownError } from "./registry";
 
 describe("lib/protocols/registry.ts", () => {

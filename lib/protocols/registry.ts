@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { AaveV3Deployment, Deployment } from "../deployment";
+import type { AaveV3Deployment, Deployment } from "../config/deployment";
 import { MULTICALL3 } from "./read";
 
 /**

@@ -1,7 +1,7 @@
 import type { Address, Hex } from "viem";
 import type { ProtocolErrorText } from "./errors";
 
-/** The protocols Keel reads positions from; each has a folder beside this file (Keel's own is lib/risk.ts today). */
+/** The protocols Keel reads positions from; each has a folder beside this file (Keel's own is lib/engine/risk.ts today). */
 export type ProtocolId = "aave-v3" | "morpho-blue";
 
 /** A token as a position names it. */

@@ -1,13 +1,15 @@
 import type { Address } from "viem";
-import { borrowLimitUsed, INFINITE_HEALTH, healthBand, WAD } from "../risk";
-import { accountTotals, type AccountTotals, type VaultBand } from "../vault-summary";
-import type { LensVault } from "../vaults";
+import { borrowLimitUsed, healthBand } from "../engine/risk";
+import { INFINITE_HEALTH } from "../engine/health";
+import { WAD, MAX_UINT256 } from "../engine/math";
+import { accountTotals, type AccountTotals, type VaultBand } from "../view/vault-summary";
+import type { LensVault } from "../read/vaults";
 import type { AccountRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveV3Adapter } from "./aave-v3";
 import { morphoBlueAdapter } from "./morpho-blue";
 import { morphoPosition, type MorphoPosition } from "./morpho-blue/math";
-import { MAX_UINT256 } from "./fixed-point";
+
 import type { OraclePrice, Position, PositionToken, ProtocolAdapter } from "./types";
 
 /** A position of an external protocol, as the app handles it. */
@@ -175,7 +177,7 @@ export function totalsAcross(vaults: readonly LensVault[], views: readonly Posit
 
 /**
  * The position as the liquidation-odds model reads a vault (components/liquidation-odds.tsx): USD values, every
- * collateral and every borrowed asset (lib/liquidation-odds.ts prices each one's moves: several debts fold into the
+ * collateral and every borrowed asset (lib/analytics/liquidation-odds.ts prices each one's moves: several debts fold into the
  * debt side's volatility, `debtSide`); the largest debt is named as the base asset.
  */
 export function oddsInputOf(v: PositionView) {

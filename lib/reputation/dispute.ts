@@ -5,7 +5,7 @@
  */
 import { encodeAbiParameters, parseAbiParameters, type Hex } from "viem";
 import { ieasAbi } from "../../contracts-abi/generated";
-import type { ReputationDeployment } from "../deployment";
+import type { ReputationDeployment } from "../config/deployment";
 
 /** Longest reason accepted, in characters (it is stored on-chain: the writer pays for every byte). */
 export const MAX_DISPUTE_REASON = 500;

@@ -5,7 +5,7 @@
  */
 import { decodeAbiParameters, parseAbiParameters, type Address, type Hex, type PublicClient } from "viem";
 import { ieasAbi, keelMarketAbi, keelReputationAbi } from "../../contracts-abi/generated";
-import type { Deployment, ReputationDeployment } from "../deployment";
+import type { Deployment, ReputationDeployment } from "../config/deployment";
 import type { VaultEvent } from "./record";
 import { RECORD_SCHEMA, type AccountRecord } from "./score";
 

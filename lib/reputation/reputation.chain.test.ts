@@ -7,10 +7,10 @@ import { devErc20Abi, devPriceFeedAbi, ieasAbi, keelMarketAbi, keelOracleAbi, ke
 import { startReputationScorer } from "@/agents/reputation-scorer";
 import { deployLocal } from "@/scripts/deploy-local";
 import { AGENT_KEYS, ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { clientsFor } from "@/scripts/lib/clients";
-import type { Deployment } from "../deployment";
-import { maxBorrow, maxWithdraw } from "../risk";
-import { readVault, toPosition } from "../vaults";
+import { clientsFor } from "@/lib/server/clients";
+import type { Deployment } from "../config/deployment";
+import { maxBorrow, maxWithdraw } from "../engine/risk";
+import { readVault, toPosition } from "../read/vaults";
 import { disputeCall } from "./dispute";
 import { readHonouredRecord } from "./read";
 import { boostedLimit, bonusForScore, lendingValues } from "./score";
@@ -112,7 +112,7 @@ describe("reputation-tailored margins on the chain", () => {
     expect(dvAfter).toBeGreaterThan(blvAfter); // above the base LTV
     expect(hf).toBeGreaterThan(10n ** 18n); // never liquidatable by the bonus
 
-    // The app's mirror with the bonus (lib/risk.ts, as the vault page's forms use it): its max borrow and max withdraw
+    // The app's mirror with the bonus (lib/engine/risk.ts, as the vault page's forms use it): its max borrow and max withdraw
     // are exactly what the market accepts, one unit more is refused.
     const simulate = (functionName: "borrow" | "withdrawCollateral", args: readonly unknown[]) =>
       errorName(user.publicClient.simulateContract({ account: user.account, address: market, abi: keelMarketAbi, functionName, args } as never));

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_LTV_BONUS, WAD } from "../risk";
+import { MAX_LTV_BONUS } from "../engine/risk";
+import { WAD } from "../engine/math";
 import { buildRecords, type VaultEvent } from "./record";
 import { boostedLimit, bonusForScore, DEFAULT_SCORE_POLICY, MAX_SCORE, scoreRecord, type AccountRecord } from "./score";
 

@@ -98,8 +98,8 @@ export function bonusForScore(score: number, maxBonus: bigint): bigint {
   return (maxBonus * BigInt(score)) / BigInt(MAX_SCORE);
 }
 
-/** The borrow limit with a bonus: the engine mirror's (lib/risk.ts), the one formula. */
-export { boostedLimit, lendingValues } from "../risk";
+/** The borrow limit with a bonus: the engine mirror's (lib/engine/risk.ts), the one formula. */
+export { boostedLimit, lendingValues } from "../engine/risk";
 
 /** The record schema's data, in its field order (KeelReputation.RECORD_SCHEMA). */
 export const RECORD_SCHEMA =

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { HonouredRecord } from "./read";
 import { reputationView } from "./view";
+import { WAD } from "../engine/math";
 
-const WAD = 10n ** 18n;
 // 10 WETH at $3,000, LTV 80 %, LT 85 %: base limit $24,000, liquidation value $25,500.
 const weth = { amount: 10n * WAD, price: 3_000n * WAD, decimals: 18, ltv: (8n * WAD) / 10n, liquidationThreshold: (85n * WAD) / 100n };
 const vault = { borrowLimitValue: 24_000n * WAD, collaterals: [weth] };

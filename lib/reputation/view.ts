@@ -4,8 +4,8 @@
  * behind it with each part's points.
  */
 import type { Address, Hex } from "viem";
-import type { ReputationDeployment } from "../deployment";
-import type { LendingCollateral } from "../risk";
+import type { ReputationDeployment } from "../config/deployment";
+import type { LendingCollateral } from "../engine/risk";
 import type { HonouredRecord } from "./read";
 import { boostedLimit, lendingValues, MAX_SCORE, scoreRecord, type ScorePart } from "./score";
 

@@ -1,7 +1,7 @@
 /**
  * A deterministic replay of one market's collateral through a price path, with fixed parameters or with the steward,
- * using the engine's own math from lib: health and borrow limits (lib/risk.ts), liquidation sizing (lib/liquidation.ts),
- * the pool liquidators sell into (lib/amm.ts), EWMA volatility (lib/volatility.ts), the model (model.ts) and the
+ * using the engine's own math from lib: health and borrow limits (lib/engine/risk.ts), liquidation sizing (lib/engine/liquidation.ts),
+ * the pool liquidators sell into (lib/engine/amm.ts), EWMA volatility (lib/analytics/volatility.ts), the model (model.ts) and the
  * steward's rules (steward.ts, mirroring KeelRiskSteward). Method, per price step:
  *
  * 1. The feed moves to the step's price; an arbitrageur aligns the pool to it.
@@ -14,10 +14,11 @@
  *    off (bad debt).
  * At the end, debt above the collateral's value in vaults still open counts as bad debt too (not yet realised).
  */
-import { getAmountOut, alignedPool, sellInto, type PoolSide } from "../amm";
-import { liquidationSize } from "../liquidation";
-import { WAD, vaultRisk, type VaultPosition } from "../risk";
-import { ewmaVolatility, type PricePoint } from "../volatility";
+import { getAmountOut, alignedPool, sellInto, type PoolSide } from "../engine/amm";
+import { liquidationSize } from "../engine/liquidation";
+import { vaultRisk, type VaultPosition } from "../engine/risk";
+import { WAD } from "../engine/math";
+import { ewmaVolatility, type PricePoint } from "../analytics/volatility";
 import { DEFAULT_POLICY, recommend, type ModelPolicy } from "./model";
 import { liquidationImpact } from "./inputs";
 import { DEFAULT_STEWARD_RULES, nextStep, type StewardRules } from "./steward";

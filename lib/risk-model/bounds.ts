@@ -3,15 +3,13 @@
  * `validateCollateral` (same constants, same rounding: (1 + maxDiscount) × LT rounded up must stay below 1). The chain
  * test `lib/risk-model/risk-model.chain.test.ts` proves the two agree through the risk admin's own check.
  */
-import { WAD } from "../risk";
-import { MIN_DISCOUNT } from "../liquidation";
+import { WAD, wMulUp } from "../engine/math";
+import { MIN_DISCOUNT } from "../engine/health";
 
 /** RiskBoundsLib.MAX_LT. */
 export const MAX_LT = 95n * 10n ** 16n;
 /** RiskBoundsLib.MAX_DISCOUNT. */
 export const MAX_DISCOUNT = 25n * 10n ** 16n;
-
-const wMulUp = (x: bigint, y: bigint) => (x * y + (WAD - 1n)) / WAD;
 
 /** WAD ratios of one collateral. */
 export interface CollateralRatios {

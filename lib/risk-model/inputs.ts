@@ -1,8 +1,8 @@
 /**
  * The model's market inputs besides volatility: how long the keeper takes to clear a market's liquidations, and what
- * selling the market's largest positions into the pool liquidators use costs. Pool math is lib/amm.ts's.
+ * selling the market's largest positions into the pool liquidators use costs. Pool math is lib/engine/amm.ts's.
  */
-import { getAmountOut, tradeCost, type PoolSide } from "../amm";
+import { getAmountOut, tradeCost, type PoolSide } from "../engine/amm";
 
 /** Measured keeper speed (bench/results/keeper.md: 1,000 vaults, −35 %, 30M gas blocks): gas per liquidation in a batch. */
 export const KEEPER_GAS_PER_LIQUIDATION = 45_809n;

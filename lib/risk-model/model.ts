@@ -1,9 +1,9 @@
 /**
  * Keel's risk model: per collateral, the LTV, liquidation threshold (LT) and maximum discount to recommend from the
- * collateral's EWMA volatility (lib/volatility.ts), the time a liquidation takes (inputs.ts) and the cost of selling
+ * collateral's EWMA volatility (lib/analytics/volatility.ts), the time a liquidation takes (inputs.ts) and the cost of selling
  * into the pool liquidators use (inputs.ts). Method (docs/risk-model.md):
  *
- * - Prices follow a driftless geometric Brownian motion with the EWMA volatility σ (as lib/liquidation-odds.ts).
+ * - Prices follow a driftless geometric Brownian motion with the EWMA volatility σ (as lib/analytics/liquidation-odds.ts).
  * - A liquidator acts once the engine's discount, clamp(1 − HF, 1 %, maxDiscount) capped at the vault's margin, covers
  *   its cost c (pool cost of the sale + `liquidatorMargin` for gas and profit), i.e. discount ≥ c' = c ÷ (1 − c).
  *   A position at the threshold (HF = 1, debt = LT × collateral) whose price ratio x falls becomes worth liquidating at
@@ -13,18 +13,19 @@
  *   market liquidations do not clear at the keeper's best speed (gas spikes, oracle or sequencer outages, pools
  *   drained on every venue at once), and a lognormal model over minutes would ignore the jumps that cause bad debt.
  * - The odds that the price goes from x_in to x_out within τ are the first-passage probability of
- *   ln x over distance ln(x_in ÷ x_out) (lib/liquidation-odds.ts `firstPassageProbability`). The recommended LT is the
+ *   ln x over distance ln(x_in ÷ x_out) (lib/analytics/liquidation-odds.ts `firstPassageProbability`). The recommended LT is the
  *   highest on a `granularity` grid whose odds are at most `insolvencyTarget` and that respects RiskBoundsLib with the
  *   recommended discount (bounds.ts).
  * - The recommended maximum discount is c' rounded up to the grid, at least 1 %, at most 25 %.
  * - The recommended LTV is the highest on the grid below LT at which a single-collateral vault borrowing its maximum
- *   has at most `ltvOddsTarget` odds of becoming liquidatable within `ltvHorizonSeconds` (lib/liquidation-odds.ts
+ *   has at most `ltvOddsTarget` odds of becoming liquidatable within `ltvHorizonSeconds` (lib/analytics/liquidation-odds.ts
  *   `liquidationOdds`).
  */
-import { firstPassageProbability, liquidationOdds } from "../liquidation-odds";
-import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "../volatility";
+import { firstPassageProbability, liquidationOdds } from "../analytics/liquidation-odds";
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "../analytics/volatility";
 import { MAX_DISCOUNT, MAX_LT, validCollateral } from "./bounds";
-import { MIN_DISCOUNT } from "../liquidation";
+import { MIN_DISCOUNT } from "../engine/health";
+import { wadToNumber } from "../engine/math";
 
 export interface ModelInputs {
   /** Annualised EWMA volatility of the collateral's price in the debt asset (0.8 = 80 %). */
@@ -88,7 +89,7 @@ export function horizonSeconds(inputs: Pick<ModelInputs, "liquidationSeconds">, 
 export function insolvencyOdds(lt: number, inputs: ModelInputs, policy: ModelPolicy = DEFAULT_POLICY): number {
   const need = requiredDiscount(inputs.priceImpact, policy.liquidatorMargin);
   if (!Number.isFinite(need)) return 1;
-  const xIn = need <= Number(MIN_DISCOUNT) / 1e18 ? 1 : 1 - need;
+  const xIn = need <= wadToNumber(MIN_DISCOUNT) ? 1 : 1 - need;
   const xOut = lt * (1 + need);
   if (!(xIn > xOut)) return 1;
   const sigma = Math.max(inputs.sigma, 0);
@@ -105,10 +106,10 @@ export function recommend(inputs: ModelInputs, policy: ModelPolicy = DEFAULT_POL
   }
   const g = policy.granularity;
   const need = requiredDiscount(inputs.priceImpact, policy.liquidatorMargin);
-  const discountSteps = Math.max(Math.ceil(need / g - 1e-9), Math.round(Number(MIN_DISCOUNT) / 1e18 / g));
+  const discountSteps = Math.max(Math.ceil(need / g - 1e-9), Math.round(wadToNumber(MIN_DISCOUNT) / g));
   const maxDiscount = toWad(discountSteps * g);
   if (!Number.isFinite(need) || maxDiscount > MAX_DISCOUNT) return null;
-  const ltSteps = Math.floor(Number(MAX_LT) / 1e18 / g + 1e-9);
+  const ltSteps = Math.floor(wadToNumber(MAX_LT) / g + 1e-9);
   for (let k = ltSteps; k >= 2; k--) {
     const lt = k * g;
     const ltWad = toWad(lt);

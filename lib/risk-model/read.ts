@@ -1,9 +1,9 @@
 /**
  * The risk model's inputs for every listed collateral of a deployment's markets, read from the chain — one function
  * for the steward agent and the /risk page, so both show and act on the same figures:
- * - volatility: the EWMA (lib/volatility.ts, half-life one day) of the collateral feed's last rounds
+ * - volatility: the EWMA (lib/analytics/volatility.ts, half-life one day) of the collateral feed's last rounds
  *   (KeelLens.getFeedHistory), plus the debt asset's when it is not a stablecoin (the conservative sum
- *   lib/liquidation-odds.ts uses: perfectly anti-correlated);
+ *   lib/analytics/liquidation-odds.ts uses: perfectly anti-correlated);
  * - liquidation time: the collateral feed's heartbeat (the longest the engine's price can lag) + the blocks the keeper
  *   needs to liquidate every vault holding the collateral at once (inputs.ts), at the chain's block time and gas limit;
  * - pool cost: selling the three largest positions' collateral at once into the Uniswap V2 pool the swap adapter uses.
@@ -17,9 +17,9 @@ import {
   keelOracleAbi,
   uniswapV2AdapterAbi,
 } from "../../contracts-abi/generated";
-import { poolFor } from "../amm";
-import type { Deployment } from "../deployment";
-import { ewmaVolatility, ewmaVolatilitySeries, type EwmaPoint } from "../volatility";
+import { poolFor } from "../engine/amm";
+import type { Deployment } from "../config/deployment";
+import { ewmaVolatility, ewmaVolatilitySeries, type EwmaPoint } from "../analytics/volatility";
 import { liquidationImpact, liquidationSeconds } from "./inputs";
 import type { ModelInputs } from "./model";
 

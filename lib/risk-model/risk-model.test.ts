@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../random";
-import { WAD } from "../risk";
-import { ewmaVolatility, ewmaVolatilitySeries, realisedVolatility, type PricePoint } from "../volatility";
+import { seededRandom } from "../analytics/random";
+import { WAD } from "../engine/math";
+import { ewmaVolatility, ewmaVolatilitySeries, realisedVolatility, type PricePoint } from "../analytics/volatility";
 import { replay, SAFER_DELAY_SECONDS, type BacktestMarket } from "./backtest";
 import { MAX_LT, validCollateral } from "./bounds";
 import { blocksToClear, KEEPER_GAS_PER_LIQUIDATION, liquidationImpact, liquidationSeconds } from "./inputs";
@@ -30,7 +30,7 @@ function gbm(seed: number, n: number, stepSeconds: number, sigmas: (k: number) =
   return out;
 }
 
-describe("EWMA volatility (lib/volatility.ts)", () => {
+describe("EWMA volatility (lib/analytics/volatility.ts)", () => {
   it("without decay equals the realised estimator", () => {
     const pts = gbm(1, 300, 3600, () => 0.8);
     const flat = realisedVolatility(pts)!;

@@ -4,7 +4,7 @@
  */
 import { createPublicClient, createWalletClient, defineChain, getAddress, http, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { withGasMargin } from "../gas";
+import { withGasMargin } from "../tx/gas";
 
 export function localChain(id: number, rpcUrl: string) {
   return defineChain({

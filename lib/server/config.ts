@@ -1,19 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readChainSettings, type ChainSettings } from "../chains";
-import { parseDeployment, DeploymentError, type Deployment } from "../deployment";
+import { readChainSettings, type ChainConfig } from "../config/chains";
+import { parseDeployment, DeploymentError, type Deployment } from "../config/deployment";
 import { parseCrossChainDeployment, type CrossChainDeployment } from "../crosschain/deployment";
-
-/** A configured chain with its deployment, or why it has none. Serializable: it is handed to the client. */
-export interface ChainConfig extends ChainSettings {
-  deployment: Deployment | null;
-  deploymentError: string | null;
-  /**
-   * Cross-chain collateral this chain takes part in (as the gateway's or the outpost's chain), when `crosschain.json`
-   * is deployed and both of its chains are configured (docs/cross-chain.md).
-   */
-  crossChain?: CrossChainDeployment;
-}
 
 /** `<dir>/crosschain.json` validated, or null when there is none (one chain) or it is unreadable (logged). */
 export function readCrossChain(dir = deploymentsDir()): CrossChainDeployment | null {

@@ -1,5 +1,5 @@
 /** Server side: one GET to the indexer, with a clear error when it is not configured or not answering. */
-import { indexerUrl } from "../indexer";
+import { indexerUrl } from "../read/indexer";
 
 /** Why the indexer cannot be had, for the reader's language (`marketHistory.why.<code>` in messages/). */
 export type IndexerProblem = "notConfigured" | "noAnswer" | "refused";

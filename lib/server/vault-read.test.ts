@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { Deployment } from "@/lib/deployment";
-import { readVault } from "@/lib/vaults";
-import type { ChainConfig } from "./config";
+import type { Deployment } from "@/lib/config/deployment";
+import { readVault } from "@/lib/read/vaults";
+import type { ChainConfig } from "../config/chains";
 import { readVaultOnServer } from "./vault-read";
 
 const LENS = "0x1111111111111111111111111111111111111111";

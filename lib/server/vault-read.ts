@@ -1,6 +1,6 @@
 import { createPublicClient, http, type Address } from "viem";
-import type { ChainConfig } from "@/lib/server/config";
-import { readVault, type VaultRead } from "@/lib/vaults";
+import type { ChainConfig } from "@/lib/config/chains";
+import { readVault, type VaultRead } from "@/lib/read/vaults";
 
 /** How long the server waits for the chain before sending the page without figures (the browser then reads them). */
 const SERVER_READ_MS = 1_500;

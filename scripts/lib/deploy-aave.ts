@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseUnits, type Abi, type Address, type Hex } from "viem";
 import { devErc20Abi, devPriceFeedAbi } from "../../contracts-abi/generated";
-import type { AaveV3Deployment } from "../../lib/deployment";
+import type { AaveV3Deployment } from "../../lib/config/deployment";
 import { bytecodeOf, repoRoot } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 type Clients = ReturnType<typeof clientsFor>;
 type Artifact = { abi: Abi; bytecode: Hex; linkReferences: Record<string, Record<string, { start: number; length: number }[]>> };

@@ -1,8 +1,8 @@
 import type { Address } from "viem";
 import { aaveV3GuardAdapterAbi, keelAutomationAbi, keelGuardAdapterAbi, morphoBlueGuardAdapterAbi } from "../../contracts-abi/generated";
-import type { AaveV3Deployment, AutomationDeployment, MorphoBlueDeployment } from "../../lib/deployment";
+import type { AaveV3Deployment, AutomationDeployment, MorphoBlueDeployment } from "../../lib/config/deployment";
 import { bytecodeOf } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 /** Oldest Chainlink answer the Aave adapter accepts behind an AaveOracle price (seconds). */
 export const AAVE_MAX_PRICE_AGE = 86_400;

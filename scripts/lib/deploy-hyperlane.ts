@@ -15,12 +15,12 @@ import { pathToFileURL } from "node:url";
 import { getAddress, parseEther, parseUnits, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
-import type { Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/config/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
 import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../../lib/crosschain/dev-keys";
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 type Clients = ReturnType<typeof clientsFor>;
 

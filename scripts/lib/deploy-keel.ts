@@ -10,10 +10,10 @@ import {
   keelRiskAdminAbi,
   uniswapV2AdapterAbi,
 } from "../../contracts-abi/generated";
-import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/deploy-config";
-import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/deployment";
+import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/config/deploy-config";
+import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/config/deployment";
 import { bytecodeOf } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 type Clients = ReturnType<typeof clientsFor>;
 const wad = (x: string) => parseUnits(x, 18);

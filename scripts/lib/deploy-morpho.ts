@@ -1,8 +1,8 @@
 import { encodeAbiParameters, keccak256, parseUnits, type Address, type Hex } from "viem";
 import { devErc20Abi } from "../../contracts-abi/generated";
-import type { MorphoBlueDeployment } from "../../lib/deployment";
+import type { MorphoBlueDeployment } from "../../lib/config/deployment";
 import { abiOf, bytecodeOf } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 import { buildMorpho } from "./morpho-build";
 
 type Clients = ReturnType<typeof clientsFor>;

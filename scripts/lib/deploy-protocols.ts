@@ -1,11 +1,11 @@
 import { parseUnits, type Address } from "viem";
 import { aaveLeverageRouterAbi, devErc20Abi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
 import { bytecodeOf } from "./artifacts";
-import type { AaveV3Deployment, MorphoBlueDeployment } from "../../lib/deployment";
+import type { AaveV3Deployment, MorphoBlueDeployment } from "../../lib/config/deployment";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "./anvil";
 import { aaveArtifact, deployAave } from "./deploy-aave";
 import { deployMorpho } from "./deploy-morpho";
-import { clientsFor } from "./clients";
+import { clientsFor } from "../../lib/server/clients";
 import { buildMorpho } from "./morpho-build";
 
 type Tokens = Record<string, { token: Address; feed: Address; decimals: number }>;

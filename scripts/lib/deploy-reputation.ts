@@ -3,10 +3,10 @@ import path from "node:path";
 import { getAddress, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelReputationAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
-import type { ReputationDeployment } from "../../lib/deployment";
+import type { ReputationDeployment } from "../../lib/config/deployment";
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { bytecodeOf, repoRoot } from "./artifacts";
-import type { clientsFor } from "./clients";
+import type { clientsFor } from "../../lib/server/clients";
 
 /** The local reputation source's cap: a perfect score adds 5 points of LTV (the market caps it at halfway to LT). */
 export const LOCAL_MAX_BONUS = 5n * 10n ** 16n;

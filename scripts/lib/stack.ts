@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Deployment } from "../../lib/deployment";
+import type { Deployment } from "../../lib/config/deployment";
 import type { CrossChainDeployment } from "../../lib/crosschain/deployment";
 import { deployLocal, SECOND_CHAIN_ID } from "../deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "./anvil";
-import { clientsFor } from "./clients";
+import { clientsFor } from "../../lib/server/clients";
 import { crossChainLocal } from "./deploy-hyperlane";
 import { startIndexer, type Indexer } from "./indexer";
 import { startNotifier, type Notifier } from "../../agents/notifier";

@@ -2,9 +2,9 @@
 import { FeedStatusBadge } from "@/components/feed-status-badge";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import { shortAddress } from "@/lib/format";
-import { feedStatus } from "@/lib/oracle";
-import type { LensMarket } from "@/lib/vaults";
+import { shortAddress } from "@/lib/view/format";
+import { feedStatus } from "@/lib/read/oracle";
+import type { LensMarket } from "@/lib/read/vaults";
 
 /** Each collateral of a market: its risk parameters, oracle price with age and status, and deposits against the cap. */
 export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {

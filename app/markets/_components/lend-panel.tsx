@@ -9,11 +9,11 @@ import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
 import { useLenderPosition } from "@/hooks/use-markets";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { pendingFlows } from "@/lib/pending-flows";
-import { parseAmount, type AmountLimits } from "@/lib/amount";
-import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/markets";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensMarket } from "@/lib/vaults";
+import { pendingFlows } from "@/lib/tx/pending-flows";
+import { parseAmount, type AmountLimits } from "@/lib/view/amount";
+import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/read/markets";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensMarket } from "@/lib/read/vaults";
 
 type Mode = "deposit" | "withdraw";
 
@@ -47,8 +47,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
 
   const decimals = market.baseDecimals;
   // An amount exactly, in the reader's language, alone and with its symbol.
-  const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
-  const shown = (v: bigint) => `${fmt(v)} ${symbol}`;
+  const shown = (v: bigint) => `${f.unitsExact(v, decimals)} ${symbol}`;
   const pos = position.data;
   const limit = pos ? withdrawLimit(pos.supplied, pos.maxWithdraw) : null;
 
@@ -64,7 +63,7 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
             reason: limit!.limitedByLiquidity ? t("reasonLiquidity") : t("reasonPosition"),
           },
         };
-  const parsed = limits ? parseAmount(text, limits, fmt) : null;
+  const parsed = limits ? parseAmount(text, limits, f.unitsExact) : null;
   const showProblem = parsed && !parsed.ok && (touched || text !== "");
   const amount = parsed?.ok ? parsed.value : null;
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);

@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { useMarketSeries } from "@/hooks/use-market-series";
-import { shortAddress } from "@/lib/format";
+import { shortAddress } from "@/lib/view/format";
 
 const SUPPLIED = "#34d399";
 const BORROWED = "#f472b6";

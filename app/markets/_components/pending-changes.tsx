@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import { changeWindow, describeChange } from "@/lib/markets";
-import type { LensMarket } from "@/lib/vaults";
+import { changeWindow, describeChange } from "@/lib/read/markets";
+import type { LensMarket } from "@/lib/read/vaults";
 
 /**
  * Risk changes proposed to the market's risk admin — its parameters, the price feeds of its assets, the guardian and the

@@ -4,8 +4,8 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Re
 import { useTranslations } from "next-intl";
 import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
-import { rateCurve, toChartPercent } from "@/lib/rates";
-import type { LensMarket } from "@/lib/vaults";
+import { rateCurve, toChartPercent } from "@/lib/engine/rates";
+import type { LensMarket } from "@/lib/read/vaults";
 
 const BORROW = "#f472b6";
 const SUPPLY = "#34d399";
@@ -13,13 +13,13 @@ const KINK = "#f59e0b";
 const NOW = "#38bdf8";
 
 /**
- * Borrow and supply APR against utilisation 0–100 %, from lib/rates.ts (the engine's model), with the kink and
+ * Borrow and supply APR against utilisation 0–100 %, from lib/engine/rates.ts (the engine's model), with the kink and
  * today's utilisation marked.
  */
 export function RateChart({ market }: { market: LensMarket }) {
   const t = useTranslations("rateChart");
   const f = useFormat();
-  const pct = (v: number) => `${f.number(v, 2)}%`;
+  const pct = (v: number) => f.percentFloat(v / 100); // the chart plots percent
   const data = useMemo(
     () =>
       rateCurve(market.rateModel, market.reserveFactor, 100).map((p) => ({

@@ -10,7 +10,7 @@ import type { ProtocolTarget } from "@/hooks/use-protocol-leverage";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useMarkets } from "@/hooks/use-markets";
 import { vaultHref } from "@/app/_components/vault-card";
-import { findAsset } from "@/lib/deployment";
+import { findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 
 /** Open a leveraged position: pick a chain and market, then the Multiply panel for a new vault. */

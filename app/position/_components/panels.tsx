@@ -2,7 +2,7 @@
 import type { ComponentType } from "react";
 import { PositionAutomation } from "@/components/automation/position-automation";
 import type { PositionView } from "@/lib/protocols/view";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /** What a panel on the position page receives. `canAct`: the connected wallet owns the position (not watch mode). */
 export interface PositionPanelProps {

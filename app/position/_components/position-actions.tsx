@@ -11,8 +11,8 @@ import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { parseAmount } from "@/lib/amount";
-import { feedStatus } from "@/lib/oracle";
+import { parseAmount } from "@/lib/view/amount";
+import { feedStatus } from "@/lib/read/oracle";
 import { aavePoolAbi } from "@/lib/protocols/aave-v3/abi";
 import { aaveMessage } from "@/lib/protocols/aave-v3/errors";
 import { borrowBlocker, reserveIndex, supplied } from "@/lib/protocols/aave-v3/math";
@@ -22,9 +22,9 @@ import { morphoBorrowRate } from "@/lib/protocols/morpho-blue/read";
 import { positionAfter, type PositionAction } from "@/lib/protocols/preview";
 import type { PositionToken, TxRequest as ProtocolTx } from "@/lib/protocols/types";
 import { adapterOf, positionView, type PositionView } from "@/lib/protocols/view";
-import { healthBand } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
-import { BAND_STYLE } from "@/lib/vault-summary";
+import { healthBand } from "@/lib/engine/risk";
+import type { ChainConfig } from "@/lib/config/chains";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
 
 const ACTIONS: PositionAction[] = ["supply", "withdraw", "borrow", "repay"];
 /** Gas over the estimate's margin for a protocol call (its interest accrual when mined a block later: docs/protocols.md). */
@@ -176,8 +176,11 @@ export function PositionActions({
         : action === "repay"
           ? { value: debtNow, reason: t("maxRepay") }
           : undefined;
-  const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
-  const parsed = parseAmount(text, { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) }, fmt);
+  const parsed = parseAmount(
+    text,
+    { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) },
+    f.unitsExact,
+  );
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;
   const isOwner = address !== undefined && same(address, view.owner);
@@ -267,7 +270,6 @@ export function PositionActions({
   const liqToken = view.collaterals.find((c) => same(c.token.address, asset))?.token ?? view.collaterals[0]?.token ?? after?.collaterals[0]?.token;
   const liqOf = (v: PositionView | null) =>
     liqToken ? v?.collaterals.find((c) => same(c.token.address, liqToken.address))?.liquidationPriceUsd : undefined;
-  const usd = (x: bigint | null | undefined) => (x === null || x === undefined ? "—" : f.usd(x));
   const submitLabel = all ? ta("all", { action: t(action) }) : t(action);
   const needsApproval = pulls && parsed.ok && allowance !== undefined && allowance < amount;
 
@@ -353,17 +355,22 @@ export function PositionActions({
                 <PreviewRow
                   label={ta("liqPrice", { asset: liqToken.symbol })}
                   testId="preview-liq"
-                  before={usd(liqOf(view))}
-                  after={after ? usd(liqOf(after)) : undefined}
+                  before={f.usdOrNone(liqOf(view))}
+                  after={after ? f.usdOrNone(liqOf(after)) : undefined}
                 />
               )}
               <PreviewRow
                 label={t("collateral")}
                 testId="preview-collateral"
-                before={usd(view.collateralUsd)}
-                after={after ? usd(after.collateralUsd) : undefined}
+                before={f.usdOrNone(view.collateralUsd)}
+                after={after ? f.usdOrNone(after.collateralUsd) : undefined}
               />
-              <PreviewRow label={ta("debt")} testId="preview-debt" before={usd(view.debtUsd)} after={after ? usd(after.debtUsd) : undefined} />
+              <PreviewRow
+                label={ta("debt")}
+                testId="preview-debt"
+                before={f.usdOrNone(view.debtUsd)}
+                after={after ? f.usdOrNone(after.debtUsd) : undefined}
+              />
             </tbody>
           </table>
           {problem && (

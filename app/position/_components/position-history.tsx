@@ -7,7 +7,7 @@ import { useFormat } from "@/hooks/use-format";
 import { positionHistory } from "@/lib/protocols/history";
 import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/registry";
 import type { PositionView } from "@/lib/protocols/view";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 
 /**
  * What happened to the position, from the protocol's own events (eth_getLogs in bounded block ranges, read once and

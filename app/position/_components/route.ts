@@ -1,5 +1,5 @@
 import { getAddress, isAddress, type Address, type Hex } from "viem";
-import type { ChainConfig } from "@/lib/server/config";
+import type { ChainConfig } from "@/lib/config/chains";
 import type { ProtocolId } from "@/lib/protocols/types";
 
 /**

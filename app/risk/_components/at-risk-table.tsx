@@ -4,7 +4,8 @@ import Link from "next/link";
 import { memo, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
-import type { RiskBook } from "@/lib/risk-book";
+import { NONE } from "@/lib/view/format";
+import type { RiskBook } from "@/lib/analytics/risk-book";
 
 export type SortKey = "hf" | "distance" | "debt" | "collateral" | "owner" | "odds7";
 /** Rows per page: the table renders one page of the order, whatever the size of the book. */
@@ -208,7 +209,6 @@ const RiskRow = memo(function RiskRow({
   const f = useFormat();
   const id = book.ids[i]!;
   const hf = book.healthFactor[i]!;
-  const pct = (x: number) => (x === Infinity ? "—" : `${f.number(x * 100, 1)}%`);
   return (
     <tr
       className={`border-t border-slate-800 ${stressed ? "bg-rose-950/30" : ""}`}
@@ -228,7 +228,7 @@ const RiskRow = memo(function RiskRow({
       >
         {hf > 1000 ? ">1000" : f.number(hf, 2)}
       </td>
-      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{pct(distance[i]!)}</td>
+      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{distance[i] === Infinity ? NONE : f.percentFloat(distance[i]!, 1)}</td>
       <td className="whitespace-nowrap px-3 py-1.5 text-right font-mono tabular-nums">
         {f.token(book.debt[i]!, baseDecimals, baseSymbol, 2)}
         <div className="text-xs text-slate-400">{f.usdFloat(book.debtValue[i]!)}</div>

@@ -1,8 +1,8 @@
 "use client";
 import dynamic from "next/dynamic";
 import { memo, useMemo } from "react";
-import type { RiskBook } from "@/lib/risk-book";
-import { liquidationLevels, type healthHistogram } from "@/lib/stress";
+import type { RiskBook } from "@/lib/analytics/risk-book";
+import { liquidationLevels, type healthHistogram } from "@/lib/analytics/stress";
 import { useTranslations } from "next-intl";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable } from "@/components/chart-table";
@@ -15,7 +15,7 @@ const LevelsPlot = dynamic(() => import("./risk-plots").then((m) => m.LevelsPlot
 
 /**
  * Vaults with debt per health-factor bucket (bars), with the debt in each bucket in the tooltip: today's, or at a
- * stress scenario's prices when `stressed` (lib/stress.ts `healthHistogram`, computed with the scenario on every
+ * stress scenario's prices when `stressed` (lib/analytics/stress.ts `healthHistogram`, computed with the scenario on every
  * slider move — in the stress worker — and handed in ready).
  */
 export const HealthHistogram = memo(function HealthHistogram({ data, stressed }: { data: ReturnType<typeof healthHistogram>; stressed: boolean }) {

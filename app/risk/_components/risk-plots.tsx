@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import type { healthHistogram } from "@/lib/stress";
+import type { healthHistogram } from "@/lib/analytics/stress";
 
 /** The tooltip box of /risk's charts. */
 export const TOOLTIP = {

@@ -6,6 +6,7 @@ import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import type { StewardCollateralView } from "@/hooks/use-risk-steward";
+import { wadToNumber } from "@/lib/engine/math";
 
 // The drawing (recharts) loads when it comes near the screen; the caption and text table render with the page.
 const StewardPlot = dynamic(() => import("./steward-plot").then((m) => m.StewardPlot), { ssr: false });
@@ -19,7 +20,7 @@ function thresholdAt(c: StewardCollateralView, t: number): number {
   const done = c.changes.filter((x) => x.executedAt > 0n).sort((a, b) => Number(a.executedAt - b.executedAt));
   let lt = done.length ? done[0]!.fromLt : c.inputs.current.liquidationThreshold;
   for (const x of done) if (Number(x.executedAt) <= t) lt = x.toLt;
-  return Number(lt) / 1e18;
+  return wadToNumber(lt);
 }
 
 /** EWMA volatility of the collateral's feed against its liquidation threshold over time, with its text table. */
@@ -31,7 +32,7 @@ export function StewardChart({ c }: { c: StewardCollateralView }) {
     const step = Math.max(1, Math.ceil(s.length / MAX_POINTS));
     return s.filter((_, i) => i % step === 0 || i === s.length - 1).map((p) => ({ t: p.t, sigma: p.annual * 100, lt: thresholdAt(c, p.t) * 100 }));
   }, [c]);
-  const pct = (x: number) => `${f.number(x, 1)} %`;
+  const pct = (x: number) => f.percentFloat(x / 100, 1); // σ and LT are in percent here
   if (data.length < 2) return <p className="text-xs text-slate-400">{t("chartEmpty")}</p>;
   return (
     <figure data-testid={`steward-chart-${c.inputs.symbol}`}>

@@ -4,8 +4,8 @@ import { memo } from "react";
 import { useFormat } from "@/hooks/use-format";
 import { useRiskSteward, type StewardChangeRow, type StewardCollateralView } from "@/hooks/use-risk-steward";
 import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensMarket } from "@/lib/vaults";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensMarket } from "@/lib/read/vaults";
 import { StewardChart } from "./steward-chart";
 
 const toWad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;

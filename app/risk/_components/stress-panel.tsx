@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import type { StressResult } from "@/lib/stress";
+import type { StressResult } from "@/lib/analytics/stress";
 
 /**
  * A price-fall slider per collateral and one that moves them all; the scenario's results, recomputed on every move
- * (lib/stress.ts, one pass over the book's typed arrays), with the time it took.
+ * (lib/analytics/stress.ts, one pass over the book's typed arrays), with the time it took.
  */
 export function StressPanel({
   symbols,

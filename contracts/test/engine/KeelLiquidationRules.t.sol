@@ -193,7 +193,7 @@ contract KeelLiquidationRulesTest is EngineBase {
     }
 
     /// @dev Insolvent vault of 10 WETH + 0.05 WBTC against 26,000 USDC after ETH $2,000 and BTC $40,000 (HF 0.715):
-    /// seizing either lowers HF, so neither is refused — the engine and the keeper's mirror (lib/liquidation.ts)
+    /// seizing either lowers HF, so neither is refused — the engine and the keeper's mirror (lib/engine/liquidation.ts)
     /// follow one rule, and the keeper's pick (the larger gross, WETH) goes through.
     function test_auditA2b_insolventVaultSeizesWhatTheKeeperPlans() public {
         uint256 id = _openWith(ALICE, weth, 10e18);

@@ -1,13 +1,13 @@
 /**
  * The indexer's HTTP API (Hono, served by Ponder next to its /ready and /status): JSON with every integer as a
- * decimal string. The app reads it through its /api/indexer proxy (lib/indexer.ts), which also builds the CSVs.
+ * decimal string. The app reads it through its /api/indexer proxy (lib/read/indexer.ts), which also builds the CSVs.
  */
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
 import { and, asc, desc, eq, gte, max } from "ponder";
 import { isAddress } from "viem";
-import { BOOK_CONTENT_TYPE, encodeBook, gzip } from "../../../lib/risk-book-codec";
+import { BOOK_CONTENT_TYPE, encodeBook, gzip } from "../../../lib/analytics/risk-book-codec";
 
 const app = new Hono();
 
@@ -76,7 +76,7 @@ app.get("/liquidations", async (c) => {
 });
 
 /**
- * A market's whole book in the compact form /risk loads (lib/risk-book-codec.ts: fixed-width columns, gzipped): per
+ * A market's whole book in the compact form /risk loads (lib/analytics/risk-book-codec.ts: fixed-width columns, gzipped): per
  * vault its id, owner, debt shares and collateral amounts, exact. The reader prices it with the chain's own market view.
  */
 app.get("/book/:chainId/:market", async (c) => {

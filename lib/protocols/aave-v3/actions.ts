@@ -1,5 +1,5 @@
 import { encodeFunctionData, erc20Abi, type Address } from "viem";
-import { MAX_UINT256 } from "../fixed-point";
+import { MAX_UINT256 } from "../../engine/math";
 import type { TxRequest } from "../types";
 import { aavePoolAbi } from "./abi";
 import { debtAfter, maxWithdraw, reserveIndex, supplied, type AavePosition } from "./math";

@@ -18,9 +18,9 @@ import {
   type AaveAccountState,
   type AaveReserve,
 } from "./math";
+import { WAD } from "../../engine/math";
 
 const RAY = 10n ** 27n;
-const WAD = 10n ** 18n;
 const T = 1_700_000_000n;
 const ZERO = "0x0000000000000000000000000000000000000000" as Address;
 const addr = (i: number) => `0x${(i + 1).toString(16).padStart(40, "0")}` as Address;

@@ -1,5 +1,7 @@
 import type { Address } from "viem";
-import { largestPassing, MAX_UINT256, percentDiv, percentMul, RAY, rayDiv, rayMul, WAD, wadDiv } from "../fixed-point";
+import { largestPassing } from "../largest-passing";
+import { percentDiv, percentMul, RAY, rayDiv, rayMul, wadDiv } from "./wad-ray-math";
+import { MAX_UINT256, WAD } from "../../engine/math";
 import type { LiquidationPrice, Position, PositionToken } from "../types";
 
 /**

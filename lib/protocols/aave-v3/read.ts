@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { AaveV3Deployment } from "../../deployment";
+import type { AaveV3Deployment } from "../../config/deployment";
 import type { ContractRead } from "../read";
 import { uiPoolDataProviderV3Abi } from "./abi";
 import type { AaveAccountState } from "./math";

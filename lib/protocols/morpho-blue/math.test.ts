@@ -11,11 +11,11 @@ import {
   liquidationIncentiveFactor,
   maxBorrow,
   maxWithdraw,
-  toSharesUp,
   type MorphoMarketState,
 } from "./math";
+import { toSharesUp } from "../../engine/shares";
+import { WAD } from "../../engine/math";
 
-const WAD = 10n ** 18n;
 const T = 1_700_000_000n;
 
 /** A random account on a random market, accrued to its block (as the one-call read returns it). */

@@ -1,5 +1,7 @@
 import type { Address, Hex } from "viem";
-import { largestPassing, MAX_UINT256, mulDivDown, mulDivUp, WAD, wDivDown, wMulDown, wTaylorCompounded } from "../fixed-point";
+import { largestPassing } from "../largest-passing";
+import { MAX_UINT256, mulDivDown, WAD, wDivDown, wMulDown, wTaylorCompounded } from "../../engine/math";
+import { toAssetsUp, toSharesDown, toSharesUp } from "../../engine/shares";
 import type { LiquidationPrice, Position, PositionToken } from "../types";
 
 /**
@@ -9,8 +11,6 @@ import type { LiquidationPrice, Position, PositionToken } from "../types";
  */
 
 export const ORACLE_PRICE_SCALE = 10n ** 36n;
-export const VIRTUAL_SHARES = 10n ** 6n;
-export const VIRTUAL_ASSETS = 1n;
 /** ConstantsLib: the liquidation incentive's cap and cursor. */
 export const MAX_LIQUIDATION_INCENTIVE_FACTOR = 1_150_000_000_000_000_000n;
 export const LIQUIDATION_CURSOR = 300_000_000_000_000_000n;
@@ -20,15 +20,6 @@ export function liquidationIncentiveFactor(lltv: bigint): bigint {
   const lif = wDivDown(WAD, WAD - wMulDown(LIQUIDATION_CURSOR, WAD - lltv));
   return lif < MAX_LIQUIDATION_INCENTIVE_FACTOR ? lif : MAX_LIQUIDATION_INCENTIVE_FACTOR;
 }
-
-export const toSharesDown = (assets: bigint, totalAssets: bigint, totalShares: bigint) =>
-  mulDivDown(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);
-export const toSharesUp = (assets: bigint, totalAssets: bigint, totalShares: bigint) =>
-  mulDivUp(assets, totalShares + VIRTUAL_SHARES, totalAssets + VIRTUAL_ASSETS);
-export const toAssetsDown = (shares: bigint, totalAssets: bigint, totalShares: bigint) =>
-  mulDivDown(shares, totalAssets + VIRTUAL_ASSETS, totalShares + VIRTUAL_SHARES);
-export const toAssetsUp = (shares: bigint, totalAssets: bigint, totalShares: bigint) =>
-  mulDivUp(shares, totalAssets + VIRTUAL_ASSETS, totalShares + VIRTUAL_SHARES);
 
 export interface MorphoMarketParams {
   loanToken: Address;

@@ -1,5 +1,5 @@
 import { erc20Abi, type Address } from "viem";
-import type { MorphoBlueDeployment, MorphoBlueMarketDeployment } from "../../deployment";
+import type { MorphoBlueDeployment, MorphoBlueMarketDeployment } from "../../config/deployment";
 import type { ContractRead } from "../read";
 import { morphoBlueAbi, morphoIrmAbi, morphoOracleAbi } from "./abi";
 import type { MorphoMarketState } from "./math";

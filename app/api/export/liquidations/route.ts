@@ -1,7 +1,7 @@
 /** Every indexed liquidation as CSV (newest first); `?chainId=&market=` narrows it. */
 import { NextResponse } from "next/server";
 import { isAddress } from "viem";
-import { liquidationsCsv, parseRow, type IndexedLiquidation } from "@/lib/indexer";
+import { liquidationsCsv, parseRow, type IndexedLiquidation } from "@/lib/read/indexer";
 import { loadChainConfigs } from "@/lib/server/config";
 import { fetchIndexer, IndexerUnavailable } from "@/lib/server/indexer";
 

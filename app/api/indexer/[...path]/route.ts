@@ -18,7 +18,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ path: st
   const query = new URL(req.url).search;
   try {
     if (path.startsWith("book/")) {
-      // The compact book (lib/risk-book-codec.ts): already gzipped by the indexer, passed through as bytes.
+      // The compact book (lib/analytics/risk-book-codec.ts): already gzipped by the indexer, passed through as bytes.
       const { body, contentType } = await fetchIndexerBytes(`/${path}`);
       return new NextResponse(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
     }

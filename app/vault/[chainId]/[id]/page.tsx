@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { loadChainConfigs } from "@/lib/server/config";
 import { readVaultOnServer } from "@/lib/server/vault-read";
-import { resolveVaultRoute } from "@/lib/vault-route";
+import { resolveVaultRoute } from "@/lib/view/vault-route";
 import { VaultPage } from "./_components/vault-page";
 
 /**

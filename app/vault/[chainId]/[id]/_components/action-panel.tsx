@@ -9,18 +9,18 @@ import { PreviewRow } from "@/components/preview-row";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { pendingFlows } from "@/lib/pending-flows";
+import { pendingFlows } from "@/lib/tx/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
-import { parseAmount } from "@/lib/amount";
-import { assetSymbol, findAsset } from "@/lib/deployment";
+import { parseAmount } from "@/lib/view/amount";
+import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
-import { feedStatus } from "@/lib/oracle";
-import type { ChainConfig } from "@/lib/server/config";
-import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/vault-actions";
-import { BAND_STYLE } from "@/lib/vault-summary";
-import { healthBand, type VaultPosition } from "@/lib/risk";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import { feedStatus } from "@/lib/read/oracle";
+import type { ChainConfig } from "@/lib/config/chains";
+import { actionLimits, previewAction, repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall, type VaultAction } from "@/lib/view/vault-actions";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { healthBand, type VaultPosition } from "@/lib/engine/risk";
+import type { LensMarket, LensVault } from "@/lib/read/vaults";
 
 /** The form's values, recorded with a pending flow so the locked form shows what is being sent. */
 interface ActionForm {
@@ -85,7 +85,6 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const symbol = assetSymbol(chain, tokenAddr);
   const token = wallet?.get(tokenAddr.toLowerCase());
   const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
-  const fmt = (v: bigint) => f.unitsFixed(v, decimals, decimals);
 
   const limits = actionLimits({
     action,
@@ -99,7 +98,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const paused = needsPrices && unpriced.length > 0;
   // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
   const max = paused || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
-  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, fmt);
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f.unitsExact);
   const amount = parsed.ok ? parsed.value : 0n;
   const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;

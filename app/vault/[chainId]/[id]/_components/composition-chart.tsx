@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
-import { composition } from "@/lib/vault-charts";
+import { composition } from "@/lib/analytics/vault-charts";
 
 // The drawing (recharts) loads when it comes near the screen; the table and the legend render with the page.
 const CompositionPlot = dynamic(() => import("./composition-plot").then((m) => m.CompositionPlot), { ssr: false });

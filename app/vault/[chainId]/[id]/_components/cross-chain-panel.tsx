@@ -11,13 +11,13 @@ import { useKeelChains } from "@/hooks/use-keel-config";
 import { useNowSeconds } from "@/hooks/use-now";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useWalletTokens } from "@/hooks/use-vault";
-import { parseAmount } from "@/lib/amount";
+import { parseAmount } from "@/lib/view/amount";
 import { depositCall, gatewayOperatorCall, outpostTokensFor, redeemCall, withdrawCall } from "@/lib/crosschain/actions";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { messageProgress } from "@/lib/crosschain/messages";
-import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensVault } from "@/lib/vaults";
+import { shortAddress } from "@/lib/view/format";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensVault } from "@/lib/read/vaults";
 
 const button = "min-h-11 rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 md:min-h-0";
 
@@ -117,8 +117,7 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
   );
   const held = wallet.data?.get(tok.token.toLowerCase());
   const quotes = useCrossChainQuotes(xc, { token: tok.token, claim: tok.claim, market: vault.market, vaultId: vault.id, account: address });
-  const fmt = (v: bigint) => f.unitsFixed(v, tok.decimals, tok.decimals);
-  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.asset, ...(held ? { balance: held.balance } : {}) }, fmt);
+  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.asset, ...(held ? { balance: held.balance } : {}) }, f.unitsExact);
   const fee = quotes.data?.depositFee;
   const ready = parsed.ok && Boolean(address) && fee !== undefined && held !== undefined && !busy;
   const onSubmit = async () => {
@@ -169,7 +168,7 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
         }}
         {...(held
           ? {
-              onMax: () => setText(fmt(held.balance)),
+              onMax: () => setText(f.unitsExact(held.balance, tok.decimals)),
               hint: t("walletOn", { amount: f.token(held.balance, tok.decimals, tok.asset), chain: remote.name }),
             }
           : {})}
@@ -213,8 +212,11 @@ function WithdrawForm({
   const [busy, setBusy] = useState(false);
   const { tok, amount: inVault } = held[pick]!;
   const quotes = useCrossChainQuotes(xc, { token: tok.token, claim: tok.claim, market: vault.market, vaultId: vault.id, account: address });
-  const fmt = (v: bigint) => f.unitsFixed(v, tok.decimals, tok.decimals);
-  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.claimSymbol, max: { value: inVault, reason: t("inVaultReason") } }, fmt);
+  const parsed = parseAmount(
+    text,
+    { decimals: tok.decimals, symbol: tok.claimSymbol, max: { value: inVault, reason: t("inVaultReason") } },
+    f.unitsExact,
+  );
   const q = quotes.data;
   const ready = parsed.ok && Boolean(address) && q !== undefined && !busy;
   const onSubmit = async () => {
@@ -266,7 +268,7 @@ function WithdrawForm({
           setText(v);
           setTouched(true);
         }}
-        onMax={() => setText(fmt(inVault))}
+        onMax={() => setText(f.unitsExact(inVault, tok.decimals))}
         hint={t("inVault", { amount: f.token(inVault, tok.decimals, tok.claimSymbol) })}
         problem={touched && !parsed.ok && parsed.problem !== "empty" ? problemText(parsed) : null}
       />

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
-import { CHART_HEALTH_CAP, wadToNumber, type HealthCurve } from "@/lib/vault-charts";
+import { CHART_HEALTH_CAP, type HealthCurve } from "@/lib/analytics/vault-charts";
+import { wadToNumber } from "@/lib/engine/math";
 
 export const NOW = "#38bdf8";
 export const LIQ = "#f43f5e";

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormat } from "@/hooks/use-format";
-import { CHART_HEALTH_CAP, type HealthCurve } from "@/lib/vault-charts";
+import { CHART_HEALTH_CAP, type HealthCurve } from "@/lib/analytics/vault-charts";
 import { CURVE, LIQ, NOW, SAFE } from "./health-price-chart";
 
 /** health-price-chart.tsx's drawing (recharts, loaded when it comes near the screen). */

@@ -5,7 +5,7 @@ import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import type { VaultHistory } from "@/hooks/use-vault-history";
-import { CHART_HEALTH_CAP } from "@/lib/vault-charts";
+import { CHART_HEALTH_CAP } from "@/lib/analytics/vault-charts";
 
 // The drawing (recharts) loads when it comes near the screen; the text table and the events render with the page.
 const HistoryPlot = dynamic(() => import("./history-plot").then((m) => m.HistoryPlot), { ssr: false });

@@ -3,7 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { VaultHistory } from "@/hooks/use-vault-history";
-import { CHART_HEALTH_CAP } from "@/lib/vault-charts";
+import { CHART_HEALTH_CAP } from "@/lib/analytics/vault-charts";
 
 const HF = "#a78bfa";
 const DIST = "#34d399";

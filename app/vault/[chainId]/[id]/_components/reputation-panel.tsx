@@ -6,9 +6,9 @@ import { useFormat } from "@/hooks/use-format";
 import { useReputation } from "@/hooks/use-reputation";
 import { useTransactor } from "@/hooks/use-transactor";
 import { checkDisputeReason, disputeCall, MAX_DISPUTE_REASON } from "@/lib/reputation/dispute";
-import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensVault } from "@/lib/vaults";
+import { shortAddress } from "@/lib/view/format";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensVault } from "@/lib/read/vaults";
 
 /**
  * The owner's reputation bonus on this vault and why: the bonus in force, the borrow limit it gives, the attested

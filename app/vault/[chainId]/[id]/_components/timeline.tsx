@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import type { VaultHistory } from "@/hooks/use-vault-history";
-import type { Deployment } from "@/lib/deployment";
-import { findAsset } from "@/lib/deployment";
-import { formatToken, formatUsd, formatUtc, shortAddress } from "@/lib/format";
-import { positionResult, timelineRows } from "@/lib/indexer";
+import type { Deployment } from "@/lib/config/deployment";
+import { findAsset } from "@/lib/config/deployment";
+import { formatToken, formatUsd, formatUtc, shortAddress } from "@/lib/view/format";
+import { positionResult, timelineRows } from "@/lib/read/indexer";
 
 /**
  * The position's timeline from the indexer — every action, liquidation and protection run with its amounts, the price

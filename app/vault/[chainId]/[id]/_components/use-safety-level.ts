@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useSyncExternalStore } from "react";
-import { parseAmountText } from "@/lib/amount";
-import { WAD } from "@/lib/risk";
+import { parseAmountText } from "@/lib/view/amount";
+import { WAD } from "@/lib/engine/math";
 
 const KEY = "keel.safetyHealth";
 export const DEFAULT_SAFETY = "1.5";

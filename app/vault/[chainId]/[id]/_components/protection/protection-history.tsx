@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import { useProtectionHistory } from "@/hooks/use-vault-protection";
-import { findAsset } from "@/lib/deployment";
-import { shortAddress } from "@/lib/format";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import { findAsset } from "@/lib/config/deployment";
+import { shortAddress } from "@/lib/view/format";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensMarket, LensVault } from "@/lib/read/vaults";
 
 /** The vault's KeelGuard executions and its liquidations, newest as the hook orders them. */
 export function ProtectionHistory({

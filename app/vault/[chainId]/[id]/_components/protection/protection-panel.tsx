@@ -7,11 +7,11 @@ import { keelMarketCallAbi } from "@/contracts-abi";
 import { keelGuardAbi } from "@/contracts-abi/generated";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useVaultProtection, type GuardRule } from "@/hooks/use-vault-protection";
-import { assetSymbol } from "@/lib/deployment";
-import { GUARD_KIND, type GuardKind } from "@/lib/protection";
-import type { VaultPosition } from "@/lib/risk";
-import type { ChainConfig } from "@/lib/server/config";
-import type { LensMarket, LensVault } from "@/lib/vaults";
+import { assetSymbol } from "@/lib/config/deployment";
+import { GUARD_KIND, type GuardKind } from "@/lib/engine/protection";
+import type { VaultPosition } from "@/lib/engine/risk";
+import type { ChainConfig } from "@/lib/config/chains";
+import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { ProtectionHistory } from "./protection-history";
 import { GuardRuleCard } from "./rule-card";
 
@@ -37,7 +37,7 @@ export interface GuardContext extends Omit<ProtectionPanelProps, "chain"> {
 
 /**
  * Vault protection through KeelGuard: auto-deleverage and stop-loss rules the owner sets, pauses and removes, each with
- * a preview at today's prices (lib/protection.ts mirrors the guard's plan), and the vault's history of rule executions
+ * a preview at today's prices (lib/engine/protection.ts mirrors the guard's plan), and the vault's history of rule executions
  * and liquidations. Every write goes through the transactor; making the guard the owner's operator is its own step.
  */
 export function ProtectionPanel({ chain, vault, market, position }: ProtectionPanelProps) {

@@ -5,12 +5,12 @@ import type { Address } from "viem";
 import { ConfirmRemove } from "@/components/automation/confirm-remove";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardRule } from "@/hooks/use-vault-protection";
-import { deleveragePlan, stopLossPlan, type GuardKind, type ProtectionPlan } from "@/lib/protection";
+import { deleveragePlan, stopLossPlan, type GuardKind, type ProtectionPlan } from "@/lib/engine/protection";
 import { GuardRuleForm } from "./rule-form";
 import { GuardRulePreview } from "./rule-preview";
 import type { GuardContext } from "./protection-panel";
 
-/** The plan KeelGuard would compute for a rule of this kind at today's prices (lib/protection.ts). */
+/** The plan KeelGuard would compute for a rule of this kind at today's prices (lib/engine/protection.ts). */
 export type PlanFor = (collateral: Address, target: bigint, slippageBps: bigint, feeBps: bigint) => ProtectionPlan | null;
 
 const bpsPercent = (bps: number | bigint) => BigInt(bps) * 10n ** 14n;

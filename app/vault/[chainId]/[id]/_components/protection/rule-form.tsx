@@ -5,8 +5,8 @@ import type { Address } from "viem";
 import { RuleSteps } from "@/components/automation/rule-steps";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { GuardRule } from "@/hooks/use-vault-protection";
-import { wadText, type FieldProblem } from "@/lib/automation";
-import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleField } from "@/lib/protection";
+import { wadText, type FieldProblem } from "@/lib/engine/automation";
+import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleField } from "@/lib/engine/protection";
 import type { PlanFor } from "./rule-card";
 import { GuardRulePreview } from "./rule-preview";
 import type { GuardContext } from "./protection-panel";
@@ -15,7 +15,7 @@ const bpsText = (bps: number | bigint) => (Number(bps) / 100).toString();
 
 /**
  * A KeelGuard rule being set or edited: the collateral to sell, the levels, the slippage bound and the fee cap, checked
- * against KeelGuard.setRule's bounds as typed (lib/protection.ts), its preview at today's prices and the steps to save.
+ * against KeelGuard.setRule's bounds as typed (lib/engine/protection.ts), its preview at today's prices and the steps to save.
  */
 export function GuardRuleForm({
   kind,

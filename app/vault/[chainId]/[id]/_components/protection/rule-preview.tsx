@@ -2,13 +2,13 @@
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
-import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/protection";
-import { WAD } from "@/lib/risk";
+import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/engine/protection";
+import { WAD } from "@/lib/engine/math";
 import type { GuardContext } from "./protection-panel";
 
 /**
  * What a KeelGuard rule would do at today's prices: whether it would run now or the collateral price at which it runs,
- * and the plan (what it sells, repays, pays the executor, and the health after) that lib/protection.ts mirrors.
+ * and the plan (what it sells, repays, pays the executor, and the health after) that lib/engine/protection.ts mirrors.
  */
 export function GuardRulePreview({
   kind,

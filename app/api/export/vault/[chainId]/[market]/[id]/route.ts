@@ -1,7 +1,7 @@
 /** A position's history as CSV (from the indexer): one line per event, exact amounts, prices and health before → after. */
 import { NextResponse } from "next/server";
 import { isAddress } from "viem";
-import { parseVaultTimeline, vaultTimelineCsv } from "@/lib/indexer";
+import { parseVaultTimeline, vaultTimelineCsv } from "@/lib/read/indexer";
 import { loadChainConfigs } from "@/lib/server/config";
 import { fetchIndexer, IndexerUnavailable } from "@/lib/server/indexer";
 

@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { RiskBook } from "./risk-book";
+import { healthHistogram, stress } from "./stress";
+import { answerTransfer, createStressHandler, stressBookMessage, type StressAnswer, type StressRequest } from "./stress.worker";
+
+/** A random book's columns: vaults with and without debt, unpriced ones, some liquidatable now. */
+const bookArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
+  fc
+    .array(
+      fc.record({
+        values: fc.array(fc.double({ min: 0, max: 1e7, noNaN: true }), { minLength: k, maxLength: k }),
+        lts: fc.array(fc.double({ min: 0.5, max: 0.95, noNaN: true }), { minLength: k, maxLength: k }),
+        debt: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1e7, noNaN: true })),
+        unpriced: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 200 },
+    )
+    .chain((vaults) =>
+      fc.record({
+        vaults: fc.constant(vaults),
+        k: fc.constant(k),
+        maxDiscount: fc.array(fc.double({ min: 0.01, max: 0.2, noNaN: true }), { minLength: k, maxLength: k }),
+        // Beyond the sliders' 0–90 % too: a fall below 0 or above 100 % is clamped the same way on both paths.
+        shocks: fc.array(fc.double({ min: -0.2, max: 1.2, noNaN: true }), { minLength: k, maxLength: k }),
+        fixedDiscount: fc.boolean(),
+      }),
+    ),
+);
+
+function bookOf({
+  vaults,
+  k,
+  maxDiscount,
+  fixedDiscount = false,
+}: {
+  vaults: { values: number[]; lts: number[]; debt: number; unpriced: boolean }[];
+  k: number;
+  maxDiscount: number[];
+  fixedDiscount?: boolean;
+}): RiskBook {
+  const n = vaults.length;
+  const value = new Float64Array(n * k);
+  const liquidationValue = new Float64Array(n * k);
+  const totalLiquidationValue = new Float64Array(n);
+  const debtValue = new Float64Array(n);
+  const healthFactor = new Float64Array(n);
+  const liquidatableNow = new Uint8Array(n);
+  vaults.forEach((v, i) => {
+    for (let j = 0; j < k; j++) {
+      value[i * k + j] = v.values[j]!;
+      liquidationValue[i * k + j] = v.values[j]! * v.lts[j]!;
+      totalLiquidationValue[i]! += liquidationValue[i * k + j]!;
+    }
+    debtValue[i] = v.debt;
+    healthFactor[i] = v.unpriced ? NaN : v.debt === 0 ? Infinity : totalLiquidationValue[i]! / v.debt;
+    liquidatableNow[i] = healthFactor[i]! < 1 ? 1 : 0;
+  });
+  return {
+    n,
+    k,
+    value,
+    liquidationValue,
+    totalLiquidationValue,
+    debtValue,
+    healthFactor,
+    liquidatableNow,
+    maxDiscount: Float64Array.from(maxDiscount),
+    fixedDiscount,
+  } as unknown as RiskBook;
+}
+
+/** Through a real message boundary: structured clone with the transfer list, as postMessage does. */
+const across = <T>(message: T, transfer: ArrayBuffer[] = []): T => structuredClone(message, { transfer });
+
+describe("the stress worker", () => {
+  it("answers every scenario exactly as lib/analytics/stress.ts's reference (`stress` then `healthHistogram`), for a random book", () => {
+    fc.assert(
+      fc.property(bookArb, (spec) => {
+        const book = bookOf(spec);
+        const handle = createStressHandler();
+        const { message, transfer } = stressBookMessage(book);
+        expect(handle(across(message, transfer))).toBeNull();
+        // The page's own columns stay usable (the worker got copies).
+        expect(book.debtValue.length).toBe(book.n);
+
+        for (const [seq, shocks] of [
+          [1, spec.shocks],
+          [2, spec.shocks.map(() => 0)],
+        ] as const) {
+          const sent = handle(across<StressRequest>({ type: "run", seq, shocks: [...shocks] }))!;
+          const answer = across<StressAnswer>(sent, answerTransfer(sent));
+          const flags = new Uint8Array(book.n);
+          const health = new Float64Array(book.n);
+          const expected = stress(book, shocks, flags, health);
+          expect(answer.seq).toBe(seq);
+          expect(answer.result).toEqual(expected);
+          expect(answer.flags).toEqual(flags);
+          expect(answer.histogram).toEqual(healthHistogram(book, shocks.some((s) => s > 0) ? { health, flags } : undefined));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("answers nothing before a book is loaded", () => {
+    expect(createStressHandler()({ type: "run", seq: 1, shocks: [0.1] })).toBeNull();
+  });
+});

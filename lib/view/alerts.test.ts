@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { backoffMs, dedupe, evaluate, parseSubscriptionInput, webhookBody, withinRate, type Subscription, type WatchedVault } from "./alerts";
+import { WAD } from "../engine/math";
+
+const sub = (rules: Partial<Subscription["rules"]>): Subscription => ({
+  id: "s",
+  owner: "0x0000000000000000000000000000000000000001",
+  paused: false,
+  webhookSecret: "x",
+  createdAt: 0,
+  rules: { healthBelow: null, oddsAbove: null, ruleCannotFire: false, events: false, ...rules },
+  channels: { email: null, webhook: null },
+});
+const vault = (o: Partial<WatchedVault>): WatchedVault => ({
+  chainId: 31337,
+  market: "0x00000000000000000000000000000000000000a1",
+  marketName: "Keel USDC",
+  vaultId: 1n,
+  debt: 1n,
+  healthFactor: 2n * WAD,
+  pricesOk: true,
+  odds24h: null,
+  blockedRules: [],
+  ...o,
+});
+
+describe("lib/alerts", () => {
+  it("validates a subscription with one named problem per bad field", () => {
+    expect(parseSubscriptionInput({ rules: { healthBelow: "1.25" } }).rules.healthBelow).toBe(((125n * WAD) / 100n).toString());
+    expect(() => parseSubscriptionInput({ rules: { healthBelow: "1" } })).toThrow(/above 1/);
+    expect(() => parseSubscriptionInput({ rules: { healthBelow: "abc" } })).toThrow(/number such as 1.2/);
+    expect(() => parseSubscriptionInput({ rules: { oddsAbove: 2 } })).toThrow(/probability/);
+    expect(() => parseSubscriptionInput({ rules: { events: false } })).toThrow(/at least one/);
+    expect(() => parseSubscriptionInput({ channels: { email: "nope" } })).toThrow(/email/);
+    expect(() => parseSubscriptionInput({ channels: { webhook: { url: "ftp://x" } } })).toThrow(/http/);
+    expect(() => parseSubscriptionInput({ channels: { webhook: { url: "https://api.telegram.org/botX/sendMessage", format: "telegram" } } })).toThrow(
+      /chatId/,
+    );
+  });
+
+  it("raises each condition, tells a held one once, again after it clears, and each event once", () => {
+    const s = sub({ healthBelow: ((12n * WAD) / 10n).toString(), oddsAbove: 0.1, ruleCannotFire: true, events: true });
+    const low = vault({ healthFactor: (11n * WAD) / 10n, odds24h: 0.2, blockedRules: [{ kind: "deleverage", reason: "not authorised" }] });
+    const happening = {
+      chainId: 31337,
+      market: low.market,
+      marketName: "Keel USDC",
+      vaultId: 1n,
+      kind: "Liquidated" as const,
+      txHash: "0xabc" as const,
+      detail: "x",
+    };
+    const all = evaluate(s, [low], [happening], 0);
+    expect(all.map((a) => a.kind).sort()).toEqual(["health-below", "liquidated", "odds-above", "rule-cannot-fire"]);
+    const active = new Set<string>();
+    const seen = new Set<string>();
+    expect(dedupe(all, active, seen)).toHaveLength(4);
+    expect(dedupe(evaluate(s, [low], [happening], 1), active, seen)).toHaveLength(0);
+    // health recovers: the key clears; falling again alerts again
+    expect(dedupe(evaluate(s, [vault({})], [], 2), active, seen)).toHaveLength(0);
+    expect(dedupe(evaluate(s, [vault({ healthFactor: (11n * WAD) / 10n })], [], 3), active, seen).map((a) => a.kind)).toEqual(["health-below"]);
+    // no debt or no price: no health alert
+    expect(evaluate(s, [vault({ debt: 0n, healthFactor: 0n }), vault({ pricesOk: false, healthFactor: 0n })], [], 4)).toEqual([]);
+  });
+
+  it("rate limit, backoff, and webhook shapes", () => {
+    expect(withinRate([0, 1, 2], 10, 3, 100)).toBe(false);
+    expect(withinRate([0, 1, 2], 200, 3, 100)).toBe(true);
+    expect([1, 2, 3, 20].map(backoffMs)).toEqual([2_000, 4_000, 8_000, 600_000]);
+    const a = evaluate(sub({ healthBelow: ((12n * WAD) / 10n).toString() }), [vault({ healthFactor: WAD + 1n })], [], 0)[0]!;
+    expect(webhookBody({ url: "https://discord.com/api/webhooks/1/x", format: "discord" }, a)).toEqual({ content: `${a.title}\n${a.text}` });
+    expect(webhookBody({ url: "https://hooks.slack.com/services/x", format: "slack" }, a)).toEqual({ text: `${a.title}\n${a.text}` });
+    expect(webhookBody({ url: "https://api.telegram.org/botT/sendMessage", format: "telegram", chatId: "42" }, a)).toEqual({
+      chat_id: "42",
+      text: `${a.title}\n${a.text}`,
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { formatUnits } from "viem";
+import { describe, expect, it } from "vitest";
+import { formatAge, formatUnitsFixed, formatUsd, formatUtc, shortAddress } from "./format";
+
+describe("formatUnitsFixed", () => {
+  it("groups thousands and trims zeros", () => {
+    expect(formatUnitsFixed(1234567_000000n, 6, 2)).toBe("1,234,567");
+    expect(formatUnitsFixed(1234567_500000n, 6, 2)).toBe("1,234,567.5");
+    expect(formatUnitsFixed(1234567_500000n, 6, 2, 2)).toBe("1,234,567.50");
+  });
+  it("rounds half away from zero without floating point", () => {
+    expect(formatUnitsFixed(1_005n, 3, 2)).toBe("1.01");
+    expect(formatUnitsFixed(-1_005n, 3, 2)).toBe("-1.01");
+    expect(formatUnitsFixed(123456789012345678901234567890n, 18, 4)).toBe("123,456,789,012.3457");
+  });
+  it("never shows -0", () => {
+    expect(formatUnitsFixed(-1n, 18, 2)).toBe("0");
+  });
+  it("agrees with viem's exact formatUnits when nothing is rounded", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: 0, max: 18 }), (v, d) => {
+        expect(formatUnitsFixed(v, d, d).replaceAll(",", "")).toBe(formatUnits(v, d));
+      }),
+    );
+  });
+});
+
+describe("formatUsd", () => {
+  it("shows cents above a dollar and more digits below", () => {
+    expect(formatUsd(3000n * 10n ** 18n)).toBe("$3,000.00");
+    expect(formatUsd(999_950_000_000_000_000n)).toBe("$0.99995");
+    expect(formatUsd(12_345n * 10n ** 16n)).toBe("$123.45");
+  });
+});
+
+describe("formatAge / shortAddress", () => {
+  it("formats ages", () => {
+    expect(formatAge(-3)).toBe("0s");
+    expect(formatAge(59)).toBe("59s");
+    expect(formatAge(250)).toBe("4m 10s");
+    expect(formatAge(7500)).toBe("2h 5m");
+    expect(formatAge(3 * 86400 + 4 * 3600)).toBe("3d 4h");
+  });
+  it("shortens addresses", () => {
+    expect(shortAddress("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")).toBe("0xf39F…2266");
+  });
+});
+
+describe("percent, health, token, APR", async () => {
+  const { formatPercent, formatHealthFactor, formatToken, formatApr } = await import("./format");
+  it("formats", () => {
+    expect(formatPercent(8n * 10n ** 17n)).toBe("80.00%");
+    expect(formatHealthFactor(2n ** 256n - 1n)).toBe("∞");
+    expect(formatHealthFactor(1084210526315789473n)).toBe("1.08");
+    expect(formatHealthFactor(10n ** 22n)).toBe(">1000");
+    expect(formatToken(1_234_500_000n, 6, "USDC")).toBe("1,234.5 USDC");
+    expect(formatApr(10n ** 18n / 31_536_000n)).toBe("100.00%");
+    expect(formatApr(10n ** 13n / 31_536_000n)).toBe("0.0010%");
+    expect(formatApr(0n)).toBe("0.00%");
+  });
+});
+
+describe("formatUtc", () => {
+  it("shows unix seconds as a UTC minute, whatever the viewer's zone", () => {
+    expect(formatUtc(0)).toBe("1970-01-01 00:00 UTC");
+    expect(formatUtc(1_795_000_000n)).toBe("2026-11-18 11:06 UTC");
+  });
+});
+
+describe("formatter(locale)", async () => {
+  const { formatter, NONE } = await import("./format");
+  it("uses the locale's separators, currency and percent forms, from the same exact decimal", () => {
+    const es = formatter("es");
+    const nb = (t: string) => t.replace(/\u00a0/g, " ");
+    expect(es.unitsFixed(1234567_500000n, 6, 2)).toBe("1.234.567,5");
+    expect(es.token(1_234_500_000n, 6, "USDC")).toBe("1234,5 USDC"); // Spanish groups from five digits
+    expect(nb(es.usd(3000n * 10n ** 18n))).toBe("3000,00 US$");
+    expect(nb(es.percent(8n * 10n ** 17n))).toBe("80,00 %");
+    expect(es.healthFactor(1084210526315789473n)).toBe("1,08");
+    expect(es.utc(0)).toContain("1970");
+    const zh = formatter("zh");
+    expect(zh.unitsFixed(123456789012345678901234567890n, 18, 4)).toBe("123,456,789,012.3457");
+    expect(zh.age(250)).toBe("4分钟 10秒");
+  });
+  it("rounds exactly like the English one in every locale", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), (v, d) => {
+        const en = formatUnitsFixed(v, d, 2).replaceAll(",", "");
+        const es = formatter("es").unitsFixed(v, d, 2).replaceAll(".", "").replace(",", ".");
+        expect(es).toBe(en);
+      }),
+    );
+  });
+  it("shows unknown figures, basis points, float shares and exact amounts one way", () => {
+    const en = formatter("en");
+    const es = formatter("es");
+    const nb = (t: string) => t.replace(/\u00a0/g, " ");
+    expect(en.usdOrNone(null)).toBe("—");
+    expect(en.usdOrNone(undefined)).toBe("—");
+    expect(en.usdOrNone(1500n * 10n ** 18n)).toBe("$1,500.00");
+    expect(en.orNone(null, String)).toBe(NONE);
+    expect(en.bps(30n)).toBe("0.30%");
+    expect(nb(es.bps(30n))).toBe("0,30 %");
+    expect(en.percentFloat(0.12345)).toBe("12.35%");
+    expect(en.percentFloat(0.5, 1)).toBe("50.0%");
+    expect(en.unitsExact(1_234_567n, 6)).toBe("1.234567");
+    expect(en.unitsExact(1_000_000n, 6)).toBe("1");
+  });
+});

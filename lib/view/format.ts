@@ -1,0 +1,196 @@
+/**
+ * Formatting of on-chain amounts for display, in the reader's language: bigint with its decimals until the last moment,
+ * then an EXACT decimal string (viem's formatUnits) handed to `Intl.NumberFormat`, which rounds half away from zero
+ * and groups by the locale's rules. Never through floating point.
+ *
+ * `formatter(locale)` gives every function bound to one locale (components get it from hooks/use-format.ts); the
+ * plain exports below are the English ones, for lib/, agents, scripts and tests.
+ */
+import { formatUnits } from "viem";
+import { MAX_UINT256 as MAX_UINT, WAD } from "../engine/math";
+
+/** What stands on screen for a figure that cannot be known. */
+export const NONE = "—";
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { roundingMode: "halfExpand", signDisplay: "negative", ...options } as Intl.NumberFormatOptions);
+    cache.set(key, f);
+  }
+  return f;
+}
+/** Intl formats an exact decimal string exactly (Intl.NumberFormat v3); the type only names number | bigint. */
+const exact = (f: Intl.NumberFormat, decimal: string) => f.format(decimal as unknown as number);
+
+export function formatter(locale = "en") {
+  /**
+   * `value` (an integer with `decimals` decimals) as text with the locale's separators and at most `maxFraction`
+   * fraction digits, rounded half away from zero; trailing zeros trimmed down to `minFraction`.
+   */
+  function unitsFixed(value: bigint, decimals: number, maxFraction = 4, minFraction = 0): string {
+    const max = Math.min(maxFraction, decimals);
+    return exact(
+      numberFormat(locale, { minimumFractionDigits: Math.min(minFraction, max), maximumFractionDigits: max }),
+      formatUnits(value, decimals),
+    );
+  }
+
+  /** A WAD (18-decimal) USD value as `$1,234.56` (`1234,56 US$` in Spanish); below $1, up to 6 fraction digits. */
+  function usd(wad: bigint): string {
+    const abs = wad < 0n ? -wad : wad;
+    const max = abs >= WAD ? 2 : 6;
+    return exact(
+      numberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: max }),
+      formatUnits(wad, 18),
+    );
+  }
+
+  /** What stands where a figure cannot be known (no price, no oracle): one rule for every screen. */
+  const orNone = <T>(x: T | null | undefined, show: (x: T) => string) => (x === null || x === undefined ? NONE : show(x));
+  /** A USD value (WAD), or `—` when it is unknown (no price). */
+  const usdOrNone = (wad: bigint | null | undefined) => orNone(wad, usd);
+
+  /** `value` with all its decimals (an exact amount in a form: `max`, a balance). */
+  const unitsExact = (value: bigint, decimals: number) => unitsFixed(value, decimals, decimals);
+
+  const unit = (u: string, n: number) => numberFormat(locale, { style: "unit", unit: u, unitDisplay: "narrow" }).format(n);
+  /** Seconds as a short age: `8s`, `4m 10s`, `2h 5m`, `3d 4h`. */
+  function age(seconds: number): string {
+    const s = Math.max(0, Math.floor(seconds));
+    if (s < 60) return unit("second", s);
+    if (s < 3600) return `${unit("minute", Math.floor(s / 60))} ${unit("second", s % 60)}`;
+    if (s < 86400) return `${unit("hour", Math.floor(s / 3600))} ${unit("minute", Math.floor((s % 3600) / 60))}`;
+    return `${unit("day", Math.floor(s / 86400))} ${unit("hour", Math.floor((s % 86400) / 3600))}`;
+  }
+
+  /** A WAD ratio as a percentage: 0.8e18 → `80.00%` (`80,00 %` in Spanish). */
+  function percent(wad: bigint, fraction = 2): string {
+    return exact(numberFormat(locale, { style: "percent", minimumFractionDigits: fraction, maximumFractionDigits: fraction }), formatUnits(wad, 18));
+  }
+
+  /** A health factor (WAD): `1.08`, `∞` without debt, `>1000` when absurdly high. */
+  function healthFactor(wad: bigint): string {
+    if (wad === MAX_UINT) return "∞";
+    if (wad > 1000n * WAD) return `>${numberFormat(locale, { useGrouping: false }).format(1000)}`;
+    return unitsFixed(wad, 18, 2, 2);
+  }
+
+  /** A token amount with its symbol: `1,234.5 USDC`. */
+  function token(amount: bigint, decimals: number, symbol: string, maxFraction = 4): string {
+    return `${unitsFixed(amount, decimals, maxFraction)} ${symbol}`;
+  }
+
+  /** Basis points as a percentage: 30n → `0.30%`. */
+  const bps = (b: bigint, fraction = 2) => percent(b * 10n ** 14n, fraction);
+
+  /** A float share (analytics: price impact, distance, a chart's percent) as a percentage: 0.1234 → `12.34%`. */
+  function percentFloat(share: number, fraction = 2): string {
+    return numberFormat(locale, { style: "percent", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(share);
+  }
+
+  /** A per-second WAD rate as an APR percentage (simple, × seconds per year). */
+  function apr(perSecondWad: bigint): string {
+    const annual = perSecondWad * 31_536_000n;
+    // Below 0.1 % show four decimals, so a small but real rate never reads as 0.00 %.
+    return percent(annual, annual > 0n && annual < 10n ** 15n ? 4 : 2);
+  }
+
+  /**
+   * Unix seconds as a UTC date and time to the minute, the same for every viewer: `2026-11-26 04:31 UTC` in English,
+   * the locale's own date order and month names otherwise.
+   */
+  // Made on first use and kept: building an Intl formatter costs far more than formatting with it.
+  let utcFormat: Intl.DateTimeFormat | undefined;
+  function utc(seconds: number | bigint): string {
+    const date = new Date(Number(seconds) * 1000);
+    if (locale === "en") {
+      const iso = date.toISOString();
+      return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+    }
+    utcFormat ??= new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
+    return `${utcFormat.format(date)} UTC`;
+  }
+
+  /** A leverage (WAD) as `3.00×`; `∞` when the equity is gone. */
+  function leverage(wad: bigint): string {
+    if (wad === MAX_UINT) return "∞";
+    return `${unitsFixed(wad, 18, 2, 2)}×`;
+  }
+
+  /** A float (analytics, charts) with `fraction` digits in the locale: for figures that are floats by nature. */
+  function number(n: number, fraction = 2): string {
+    return numberFormat(locale, { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
+  }
+
+  /** A float USD amount (analytics, charts): whole dollars from $100, cents below. */
+  function usdFloat(n: number): string {
+    const fraction = Math.abs(n) >= 100 ? 0 : 2;
+    return numberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
+  }
+
+  /** A float USD amount, short, for chart axes and summaries: `$950`, `$12.5K`, `$3.2M` (the locale's compact form). */
+  function usdCompact(n: number): string {
+    return numberFormat(locale, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(n);
+  }
+
+  /** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%` (the locale's percent form). */
+  function odds(p: number): string {
+    const pct = percentFloat;
+    if (p <= 0) return pct(0, 0);
+    if (p < 0.001) return `< ${pct(0.001, 1)}`;
+    if (p >= 1) return pct(1, 0);
+    if (p > 0.999) return `> ${pct(0.999, 1)}`;
+    return pct(p, p < 0.1 ? 1 : 0);
+  }
+
+  return {
+    locale,
+    usdFloat,
+    odds,
+    unitsFixed,
+    unitsExact,
+    usd,
+    usdOrNone,
+    orNone,
+    age,
+    percent,
+    percentFloat,
+    bps,
+    healthFactor,
+    token,
+    apr,
+    utc,
+    leverage,
+    number,
+    usdCompact,
+    shortAddress,
+  };
+}
+
+export type Formatter = ReturnType<typeof formatter>;
+
+const formatters = new Map<string, Formatter>();
+/** The formatter of `locale`, made once. */
+export function formatterFor(locale: string): Formatter {
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = formatter(locale)));
+  return f;
+}
+
+/** `0x1234…abcd` */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+const en = formatterFor("en");
+export const formatUnitsFixed = en.unitsFixed;
+export const formatUsd = en.usd;
+export const formatAge = en.age;
+export const formatPercent = en.percent;
+export const formatHealthFactor = en.healthFactor;
+export const formatToken = en.token;
+export const formatApr = en.apr;
+export const formatUtc = en.utc;
+export const formatLeverage = en.leverage;

@@ -1,0 +1,127 @@
+/**
+ * What the dashboard shows about vaults, from the lens's own numbers (health factor, values, liquidation prices are
+ * computed on-chain): per-collateral distance to liquidation, health band, borrow limit in use, and account totals.
+ * Pure bigint; the only formulas used come from lib/risk.ts.
+ */
+import { borrowLimitUsed, distanceToLiquidation, healthBand, type HealthBand } from "../engine/risk";
+import { INFINITE_HEALTH } from "../engine/health";
+import type { LensVault } from "../read/vaults";
+
+/** A health band, or "unpriced" when a price the vault needs is unavailable (stale feed…): no health can be given. */
+export type VaultBand = HealthBand | "unpriced";
+
+export interface CollateralSummary {
+  asset: `0x${string}`;
+  decimals: number;
+  amount: bigint;
+  /** USD, WAD (0 when the price is unavailable). */
+  value: bigint;
+  /** USD per whole token, WAD (0 when unavailable). */
+  price: bigint;
+  /** KeelOracle.Status of the asset's feed (0 = fresh). */
+  status: number;
+  /** USD per whole token at which the health factor reaches 1 (others held); 0 when none. */
+  liquidationPrice: bigint;
+  /** How far today's price may fall before liquidation, WAD share; null when not meaningful (no debt, no price). */
+  distance: bigint | null;
+}
+
+export interface VaultSummary {
+  band: VaultBand;
+  healthFactor: bigint;
+  /** Share of the borrow limit in use, WAD. */
+  borrowLimitUsed: bigint;
+  /** The smallest distance to liquidation over the vault's collaterals (null when none applies). */
+  minDistance: bigint | null;
+  collaterals: CollateralSummary[];
+}
+
+export function summarizeVault(
+  v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">,
+): VaultSummary {
+  const collaterals = v.collaterals.map((c): CollateralSummary => {
+    const priced = c.status === 0 && c.price > 0n;
+    return {
+      asset: c.asset,
+      decimals: c.decimals,
+      amount: c.amount,
+      value: c.value,
+      price: c.price,
+      status: c.status,
+      liquidationPrice: c.liquidationPrice,
+      distance: v.debt === 0n || !priced || !v.pricesOk || c.amount === 0n ? null : distanceToLiquidation(c.price, c.liquidationPrice),
+    };
+  });
+  const distances = collaterals.map((c) => c.distance).filter((d): d is bigint => d !== null);
+  return {
+    band: v.debt !== 0n && !v.pricesOk ? "unpriced" : healthBand(v.healthFactor),
+    healthFactor: v.healthFactor,
+    borrowLimitUsed: borrowLimitUsed(v.debtValue, v.borrowLimitValue),
+    minDistance: distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null,
+    collaterals,
+  };
+}
+
+export interface AccountTotals {
+  vaults: number;
+  collateralValue: bigint;
+  debtValue: bigint;
+  borrowLimitValue: bigint;
+  /** Net worth in the vaults: collateral value − debt value, USD WAD (may be negative). */
+  netValue: bigint;
+  /** Debt value over the summed borrow limits, WAD. */
+  borrowLimitUsed: bigint;
+  /** The lowest health factor of a vault with debt (INFINITE_HEALTH when none has debt). */
+  lowestHealth: bigint;
+  /** Vaults per band. */
+  bands: Record<VaultBand, number>;
+}
+
+/** Totals over every vault of the account (all chains), from the lens values. */
+export function accountTotals(
+  vaults: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk" | "collateralValue">[],
+): AccountTotals {
+  const bands: Record<VaultBand, number> = { safe: 0, watch: 0, atRisk: 0, liquidatable: 0, unpriced: 0 };
+  let collateralValue = 0n;
+  let debtValue = 0n;
+  let borrowLimitValue = 0n;
+  let lowestHealth = INFINITE_HEALTH;
+  for (const v of vaults) {
+    collateralValue += v.collateralValue;
+    debtValue += v.debtValue;
+    borrowLimitValue += v.borrowLimitValue;
+    const s = summarizeVault(v);
+    bands[s.band] += 1;
+    if (v.debt !== 0n && v.pricesOk && v.healthFactor < lowestHealth) lowestHealth = v.healthFactor;
+  }
+  return {
+    vaults: vaults.length,
+    collateralValue,
+    debtValue,
+    borrowLimitValue,
+    netValue: collateralValue - debtValue,
+    borrowLimitUsed: borrowLimitUsed(debtValue, borrowLimitValue),
+    lowestHealth,
+    bands,
+  };
+}
+
+/** Colours of each band, one table for every page (its word is the message `band.<band>`). */
+export const BAND_STYLE: Record<VaultBand, { text: string; ring: string; dot: string }> = {
+  safe: { text: "text-emerald-300", ring: "bg-emerald-500/15 ring-emerald-500/40", dot: "bg-emerald-400" },
+  watch: { text: "text-yellow-300", ring: "bg-yellow-500/15 ring-yellow-500/40", dot: "bg-yellow-400" },
+  atRisk: { text: "text-orange-300", ring: "bg-orange-500/15 ring-orange-500/40", dot: "bg-orange-400" },
+  liquidatable: { text: "text-rose-300", ring: "bg-rose-500/20 ring-rose-500/50", dot: "bg-rose-500" },
+  unpriced: { text: "text-slate-300", ring: "bg-slate-500/15 ring-slate-500/40", dot: "bg-slate-400" },
+};
+
+/**
+ * The assets whose price is unavailable and that the vault needs for a health check (its held collaterals, and the
+ * base asset while it has debt or wants to borrow): while any is listed the chain refuses borrows, and withdrawals
+ * when the vault has debt.
+ */
+export function unpricedAssets(vault: Pick<LensVault, "collaterals" | "baseAsset">, baseStatus: number): { asset: `0x${string}`; status: number }[] {
+  const list = vault.collaterals.filter((c) => c.amount > 0n && c.status !== 0).map((c) => ({ asset: c.asset, status: c.status }));
+  if (baseStatus !== 0) list.push({ asset: vault.baseAsset, status: baseStatus });
+  return list;
+}

@@ -1,1 +1,0 @@
-export { clientsFor, localChain } from "../../lib/server/clients";
