@@ -9,6 +9,7 @@ import { erc20Abi } from "viem";
 import { aavePoolAbi } from "../../lib/protocols/aave-v3/abi";
 import { aaveReserveDataAbi } from "./lending-abi";
 import { recordLendingEvent, updateMarket, updatePosition, type At } from "./lending";
+import { follows } from "./sources";
 
 type Hex = `0x${string}`;
 const at = (e: Event): At => ({ block: e.block.number, timestamp: e.block.timestamp });
@@ -68,68 +69,74 @@ async function record(
   });
 }
 
-ponder.on("AaveV3Pool:ReserveDataUpdated", async ({ event, context }) => {
-  const { reserve, liquidityRate, variableBorrowRate, liquidityIndex, variableBorrowIndex } = event.args;
-  const data = await context.client.readContract({
-    address: event.log.address,
-    abi: aaveReserveDataAbi,
-    functionName: "getReserveData",
-    args: [reserve],
+if (follows("AaveV3Pool"))
+  ponder.on("AaveV3Pool:ReserveDataUpdated", async ({ event, context }) => {
+    const { reserve, liquidityRate, variableBorrowRate, liquidityIndex, variableBorrowIndex } = event.args;
+    const data = await context.client.readContract({
+      address: event.log.address,
+      abi: aaveReserveDataAbi,
+      functionName: "getReserveData",
+      args: [reserve],
+    });
+    const [supplied, borrowed] = await Promise.all(
+      [data.aTokenAddress, data.variableDebtTokenAddress].map((address) =>
+        context.client.readContract({ address, abi: erc20Abi, functionName: "totalSupply" }),
+      ),
+    );
+    await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), () => ({
+      totalSupplyAssets: supplied!,
+      totalBorrowAssets: borrowed!,
+      liquidityIndex,
+      borrowIndex: variableBorrowIndex,
+      supplyRate: liquidityRate,
+      borrowRate: variableBorrowRate,
+    }));
   });
-  const [supplied, borrowed] = await Promise.all(
-    [data.aTokenAddress, data.variableDebtTokenAddress].map((address) =>
-      context.client.readContract({ address, abi: erc20Abi, functionName: "totalSupply" }),
-    ),
-  );
-  await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), () => ({
-    totalSupplyAssets: supplied!,
-    totalBorrowAssets: borrowed!,
-    liquidityIndex,
-    borrowIndex: variableBorrowIndex,
-    supplyRate: liquidityRate,
-    borrowRate: variableBorrowRate,
-  }));
-});
 
-ponder.on("AaveV3Pool:Supply", async ({ event, context }) => {
-  const { reserve, user, onBehalfOf, amount } = event.args;
-  await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ suppliedSum: m.suppliedSum + amount }));
-  await record(event, context, { kind: "Supply", account: onBehalfOf, reserve, token: reserve, amount, actor: user });
-});
-
-ponder.on("AaveV3Pool:Withdraw", async ({ event, context }) => {
-  const { reserve, user, amount } = event.args;
-  await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ withdrawnSum: m.withdrawnSum + amount }));
-  await record(event, context, { kind: "Withdraw", account: user, reserve, token: reserve, amount, actor: user });
-});
-
-ponder.on("AaveV3Pool:Borrow", async ({ event, context }) => {
-  const { reserve, user, onBehalfOf, amount } = event.args;
-  await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ borrowedSum: m.borrowedSum + amount }));
-  await record(event, context, { kind: "Borrow", account: onBehalfOf, reserve, token: reserve, amount, actor: user });
-});
-
-ponder.on("AaveV3Pool:Repay", async ({ event, context }) => {
-  const { reserve, user, repayer, amount } = event.args;
-  await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ repaidSum: m.repaidSum + amount }));
-  await record(event, context, { kind: "Repay", account: user, reserve, token: reserve, amount, actor: repayer });
-});
-
-ponder.on("AaveV3Pool:LiquidationCall", async ({ event, context }) => {
-  const { collateralAsset, debtAsset, user, debtToCover, liquidatedCollateralAmount, liquidator } = event.args;
-  const pool = event.log.address;
-  await updateMarket(context.db, reserveOf(context, pool, debtAsset), at(event), (m) => ({ liquidatedDebtSum: m.liquidatedDebtSum + debtToCover }));
-  await updateMarket(context.db, reserveOf(context, pool, collateralAsset), at(event), (m) => ({
-    seizedSum: m.seizedSum + liquidatedCollateralAmount,
-  }));
-  await record(event, context, {
-    kind: "LiquidationCall",
-    account: user,
-    reserve: debtAsset,
-    token: debtAsset,
-    amount: debtToCover,
-    actor: liquidator,
-    seizedToken: collateralAsset,
-    seized: liquidatedCollateralAmount,
+if (follows("AaveV3Pool"))
+  ponder.on("AaveV3Pool:Supply", async ({ event, context }) => {
+    const { reserve, user, onBehalfOf, amount } = event.args;
+    await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ suppliedSum: m.suppliedSum + amount }));
+    await record(event, context, { kind: "Supply", account: onBehalfOf, reserve, token: reserve, amount, actor: user });
   });
-});
+
+if (follows("AaveV3Pool"))
+  ponder.on("AaveV3Pool:Withdraw", async ({ event, context }) => {
+    const { reserve, user, amount } = event.args;
+    await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ withdrawnSum: m.withdrawnSum + amount }));
+    await record(event, context, { kind: "Withdraw", account: user, reserve, token: reserve, amount, actor: user });
+  });
+
+if (follows("AaveV3Pool"))
+  ponder.on("AaveV3Pool:Borrow", async ({ event, context }) => {
+    const { reserve, user, onBehalfOf, amount } = event.args;
+    await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ borrowedSum: m.borrowedSum + amount }));
+    await record(event, context, { kind: "Borrow", account: onBehalfOf, reserve, token: reserve, amount, actor: user });
+  });
+
+if (follows("AaveV3Pool"))
+  ponder.on("AaveV3Pool:Repay", async ({ event, context }) => {
+    const { reserve, user, repayer, amount } = event.args;
+    await updateMarket(context.db, reserveOf(context, event.log.address, reserve), at(event), (m) => ({ repaidSum: m.repaidSum + amount }));
+    await record(event, context, { kind: "Repay", account: user, reserve, token: reserve, amount, actor: repayer });
+  });
+
+if (follows("AaveV3Pool"))
+  ponder.on("AaveV3Pool:LiquidationCall", async ({ event, context }) => {
+    const { collateralAsset, debtAsset, user, debtToCover, liquidatedCollateralAmount, liquidator } = event.args;
+    const pool = event.log.address;
+    await updateMarket(context.db, reserveOf(context, pool, debtAsset), at(event), (m) => ({ liquidatedDebtSum: m.liquidatedDebtSum + debtToCover }));
+    await updateMarket(context.db, reserveOf(context, pool, collateralAsset), at(event), (m) => ({
+      seizedSum: m.seizedSum + liquidatedCollateralAmount,
+    }));
+    await record(event, context, {
+      kind: "LiquidationCall",
+      account: user,
+      reserve: debtAsset,
+      token: debtAsset,
+      amount: debtToCover,
+      actor: liquidator,
+      seizedToken: collateralAsset,
+      seized: liquidatedCollateralAmount,
+    });
+  });

@@ -8,6 +8,7 @@
 import { ponder, type Context, type Event } from "ponder:registry";
 import { toAssetsUp } from "../../lib/protocols/morpho-blue/math";
 import { recordLendingEvent, updateMarket, updatePosition, type At } from "./lending";
+import { follows } from "./sources";
 
 type Hex = `0x${string}`;
 const at = (e: Event): At => ({ block: e.block.number, timestamp: e.block.timestamp });
@@ -104,128 +105,137 @@ async function tokens(context: Context, event: Event, id: Hex) {
   return t;
 }
 
-ponder.on("MorphoBlue:CreateMarket", async ({ event, context }) => {
-  const { id, marketParams } = event.args;
-  tokensOf.set(`${context.chain.id}:${id}`, { loan: marketParams.loanToken, collateral: marketParams.collateralToken });
-  await updateMarket(context.db, marketOf(context, event, id), at(event), () => ({}));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:CreateMarket", async ({ event, context }) => {
+    const { id, marketParams } = event.args;
+    tokensOf.set(`${context.chain.id}:${id}`, { loan: marketParams.loanToken, collateral: marketParams.collateralToken });
+    await updateMarket(context.db, marketOf(context, event, id), at(event), () => ({}));
+  });
 
-ponder.on("MorphoBlue:AccrueInterest", async ({ event, context }) => {
-  const { id, prevBorrowRate, interest, feeShares } = event.args;
-  await updateMarket(context.db, marketOf(context, event, id), at(event), (m) => ({
-    totalBorrowAssets: m.totalBorrowAssets + interest,
-    totalSupplyAssets: m.totalSupplyAssets + interest,
-    totalSupplyShares: m.totalSupplyShares + feeShares,
-    interestSum: m.interestSum + interest,
-    borrowRate: prevBorrowRate,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:AccrueInterest", async ({ event, context }) => {
+    const { id, prevBorrowRate, interest, feeShares } = event.args;
+    await updateMarket(context.db, marketOf(context, event, id), at(event), (m) => ({
+      totalBorrowAssets: m.totalBorrowAssets + interest,
+      totalSupplyAssets: m.totalSupplyAssets + interest,
+      totalSupplyShares: m.totalSupplyShares + feeShares,
+      interestSum: m.interestSum + interest,
+      borrowRate: prevBorrowRate,
+    }));
+  });
 
-ponder.on("MorphoBlue:Supply", async ({ event, context }) => {
-  const { id, caller, onBehalf, assets, shares } = event.args;
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalSupplyAssets: r.totalSupplyAssets + assets,
-    totalSupplyShares: r.totalSupplyShares + shares,
-    suppliedSum: r.suppliedSum + assets,
-  }));
-  const { loan } = await tokens(context, event, id);
-  await record(event, context, m, { kind: "Supply", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
-    supplyShares: p.supplyShares + shares,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:Supply", async ({ event, context }) => {
+    const { id, caller, onBehalf, assets, shares } = event.args;
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalSupplyAssets: r.totalSupplyAssets + assets,
+      totalSupplyShares: r.totalSupplyShares + shares,
+      suppliedSum: r.suppliedSum + assets,
+    }));
+    const { loan } = await tokens(context, event, id);
+    await record(event, context, m, { kind: "Supply", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
+      supplyShares: p.supplyShares + shares,
+    }));
+  });
 
-ponder.on("MorphoBlue:Withdraw", async ({ event, context }) => {
-  const { id, caller, onBehalf, assets, shares } = event.args;
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalSupplyAssets: r.totalSupplyAssets - assets,
-    totalSupplyShares: r.totalSupplyShares - shares,
-    withdrawnSum: r.withdrawnSum + assets,
-  }));
-  const { loan } = await tokens(context, event, id);
-  await record(event, context, m, { kind: "Withdraw", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
-    supplyShares: p.supplyShares - shares,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:Withdraw", async ({ event, context }) => {
+    const { id, caller, onBehalf, assets, shares } = event.args;
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalSupplyAssets: r.totalSupplyAssets - assets,
+      totalSupplyShares: r.totalSupplyShares - shares,
+      withdrawnSum: r.withdrawnSum + assets,
+    }));
+    const { loan } = await tokens(context, event, id);
+    await record(event, context, m, { kind: "Withdraw", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
+      supplyShares: p.supplyShares - shares,
+    }));
+  });
 
-ponder.on("MorphoBlue:Borrow", async ({ event, context }) => {
-  const { id, caller, onBehalf, assets, shares } = event.args;
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalBorrowAssets: r.totalBorrowAssets + assets,
-    totalBorrowShares: r.totalBorrowShares + shares,
-    borrowedSum: r.borrowedSum + assets,
-  }));
-  const { loan } = await tokens(context, event, id);
-  await record(event, context, m, { kind: "Borrow", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
-    borrowShares: p.borrowShares + shares,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:Borrow", async ({ event, context }) => {
+    const { id, caller, onBehalf, assets, shares } = event.args;
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalBorrowAssets: r.totalBorrowAssets + assets,
+      totalBorrowShares: r.totalBorrowShares + shares,
+      borrowedSum: r.borrowedSum + assets,
+    }));
+    const { loan } = await tokens(context, event, id);
+    await record(event, context, m, { kind: "Borrow", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
+      borrowShares: p.borrowShares + shares,
+    }));
+  });
 
-ponder.on("MorphoBlue:Repay", async ({ event, context }) => {
-  const { id, caller, onBehalf, assets, shares } = event.args;
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalBorrowAssets: zeroFloorSub(r.totalBorrowAssets, assets),
-    totalBorrowShares: r.totalBorrowShares - shares,
-    repaidSum: r.repaidSum + assets,
-  }));
-  const { loan } = await tokens(context, event, id);
-  await record(event, context, m, { kind: "Repay", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
-    borrowShares: p.borrowShares - shares,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:Repay", async ({ event, context }) => {
+    const { id, caller, onBehalf, assets, shares } = event.args;
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalBorrowAssets: zeroFloorSub(r.totalBorrowAssets, assets),
+      totalBorrowShares: r.totalBorrowShares - shares,
+      repaidSum: r.repaidSum + assets,
+    }));
+    const { loan } = await tokens(context, event, id);
+    await record(event, context, m, { kind: "Repay", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
+      borrowShares: p.borrowShares - shares,
+    }));
+  });
 
-ponder.on("MorphoBlue:SupplyCollateral", async ({ event, context }) => {
-  const { id, caller, onBehalf, assets } = event.args;
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalCollateral: r.totalCollateral + assets,
-    collateralSuppliedSum: r.collateralSuppliedSum + assets,
-  }));
-  const { collateral } = await tokens(context, event, id);
-  await record(event, context, m, { kind: "SupplyCollateral", id, account: onBehalf, token: collateral, amount: assets, actor: caller }, (p) => ({
-    collateral: p.collateral + assets,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:SupplyCollateral", async ({ event, context }) => {
+    const { id, caller, onBehalf, assets } = event.args;
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalCollateral: r.totalCollateral + assets,
+      collateralSuppliedSum: r.collateralSuppliedSum + assets,
+    }));
+    const { collateral } = await tokens(context, event, id);
+    await record(event, context, m, { kind: "SupplyCollateral", id, account: onBehalf, token: collateral, amount: assets, actor: caller }, (p) => ({
+      collateral: p.collateral + assets,
+    }));
+  });
 
-ponder.on("MorphoBlue:WithdrawCollateral", async ({ event, context }) => {
-  const { id, caller, onBehalf, assets } = event.args;
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalCollateral: r.totalCollateral - assets,
-    collateralWithdrawnSum: r.collateralWithdrawnSum + assets,
-  }));
-  const { collateral } = await tokens(context, event, id);
-  await record(event, context, m, { kind: "WithdrawCollateral", id, account: onBehalf, token: collateral, amount: assets, actor: caller }, (p) => ({
-    collateral: p.collateral - assets,
-  }));
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:WithdrawCollateral", async ({ event, context }) => {
+    const { id, caller, onBehalf, assets } = event.args;
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalCollateral: r.totalCollateral - assets,
+      collateralWithdrawnSum: r.collateralWithdrawnSum + assets,
+    }));
+    const { collateral } = await tokens(context, event, id);
+    await record(event, context, m, { kind: "WithdrawCollateral", id, account: onBehalf, token: collateral, amount: assets, actor: caller }, (p) => ({
+      collateral: p.collateral - assets,
+    }));
+  });
 
-ponder.on("MorphoBlue:Liquidate", async ({ event, context }) => {
-  const { id, caller, borrower, repaidAssets, repaidShares, seizedAssets, badDebtAssets, badDebtShares } = event.args;
-  // Morpho.liquidate: shares and (floored) assets repaid, then — when no collateral is left — the bad debt off both sides.
-  const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
-    totalBorrowShares: r.totalBorrowShares - repaidShares - badDebtShares,
-    totalBorrowAssets: zeroFloorSub(r.totalBorrowAssets, repaidAssets) - badDebtAssets,
-    totalSupplyAssets: r.totalSupplyAssets - badDebtAssets,
-    totalCollateral: r.totalCollateral - seizedAssets,
-    liquidatedDebtSum: r.liquidatedDebtSum + repaidAssets,
-    seizedSum: r.seizedSum + seizedAssets,
-    badDebtSum: r.badDebtSum + badDebtAssets,
-  }));
-  const { loan, collateral } = await tokens(context, event, id);
-  await record(
-    event,
-    context,
-    m,
-    {
-      kind: "Liquidate",
-      id,
-      account: borrower,
-      token: loan,
-      amount: repaidAssets,
-      shares: repaidShares,
-      actor: caller,
-      seizedToken: collateral,
-      seized: seizedAssets,
-      badDebt: badDebtAssets,
-    },
-    (p) => ({ borrowShares: p.borrowShares - repaidShares - badDebtShares, collateral: p.collateral - seizedAssets }),
-  );
-});
+if (follows("MorphoBlue"))
+  ponder.on("MorphoBlue:Liquidate", async ({ event, context }) => {
+    const { id, caller, borrower, repaidAssets, repaidShares, seizedAssets, badDebtAssets, badDebtShares } = event.args;
+    // Morpho.liquidate: shares and (floored) assets repaid, then — when no collateral is left — the bad debt off both sides.
+    const m = await updateMarket(context.db, marketOf(context, event, id), at(event), (r) => ({
+      totalBorrowShares: r.totalBorrowShares - repaidShares - badDebtShares,
+      totalBorrowAssets: zeroFloorSub(r.totalBorrowAssets, repaidAssets) - badDebtAssets,
+      totalSupplyAssets: r.totalSupplyAssets - badDebtAssets,
+      totalCollateral: r.totalCollateral - seizedAssets,
+      liquidatedDebtSum: r.liquidatedDebtSum + repaidAssets,
+      seizedSum: r.seizedSum + seizedAssets,
+      badDebtSum: r.badDebtSum + badDebtAssets,
+    }));
+    const { loan, collateral } = await tokens(context, event, id);
+    await record(
+      event,
+      context,
+      m,
+      {
+        kind: "Liquidate",
+        id,
+        account: borrower,
+        token: loan,
+        amount: repaidAssets,
+        shares: repaidShares,
+        actor: caller,
+        seizedToken: collateral,
+        seized: seizedAssets,
+        badDebt: badDebtAssets,
+      },
+      (p) => ({ borrowShares: p.borrowShares - repaidShares - badDebtShares, collateral: p.collateral - seizedAssets }),
+    );
+  });

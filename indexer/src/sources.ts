@@ -79,3 +79,13 @@ export function readersFor(env: Record<string, string | undefined>) {
     loadChainConfigs(env).map((c) => [c.id, { lens: c.deployment?.contracts.lens, rpcUrl: c.rpcUrl, markets: KINDS.KeelMarket.addresses(c) }]),
   ) as Record<number, { lens: `0x${string}` | undefined; rpcUrl: string; markets: `0x${string}`[] } | undefined>;
 }
+
+let followedKinds: Set<string> | undefined;
+/**
+ * Whether the configured chains have a contract of `kind` (a handler file registers its handlers only then: Ponder
+ * refuses a handler for a contract the config leaves out, e.g. Aave or Morpho on a deployment without them).
+ */
+export function follows(kind: keyof typeof KINDS): boolean {
+  followedKinds ??= new Set(Object.keys(contractsFor(process.env).contracts));
+  return followedKinds.has(kind);
+}
