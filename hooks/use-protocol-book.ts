@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
+import { lendingAccountsPath, parseLendingAccounts } from "@/lib/read/indexer-lending";
 import { readProtocolBook, type BookTarget } from "@/lib/protocols/book";
 import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/registry";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -13,10 +14,28 @@ type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
 export const bookTargetKey = (t: BookTarget) => (t.protocol === "aave-v3" ? t.protocol : `${t.protocol}:${t.marketId.toLowerCase()}`);
 
 /**
- * The Aave pool's or a Morpho market's whole book for /risk (lib/protocols/book.ts): accounts from the protocol's
- * events since the protocol's own first block on the chain (lib/protocols/registry.ts `protocolStartBlock`: a
- * StartBlockUnknownError when a real network's figure is not configured), in bounded block ranges, then their positions through Multicall3; re-read
- * as often as a Keel market's book.
+ * The book's accounts from the indexer (through the app's /api/indexer proxy) and the block it has them through, or
+ * the reason it cannot give them (the page then scans the whole range and says why).
+ */
+async function indexedAccounts(chainId: number, d: NonNullable<ChainConfig["deployment"]>, target: BookTarget) {
+  const market = target.protocol === "aave-v3" ? d.aaveV3?.pool : target.marketId;
+  if (!market) return { why: `${target.protocol} is not deployed on chain ${chainId}` };
+  try {
+    const res = await fetch(`/api/indexer${lendingAccountsPath(chainId, target.protocol, market)}`);
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    if (!res.ok) return { why: body?.error ?? `the indexer answered ${res.status}` };
+    return { indexed: parseLendingAccounts(body) };
+  } catch (e) {
+    return { why: (e as Error).message };
+  }
+}
+
+/**
+ * The Aave pool's or a Morpho market's whole book for /risk (lib/protocols/book.ts): the accounts from the indexer when
+ * it answers (and the protocol's events over RPC only for the blocks after the indexer's), otherwise from the
+ * protocol's events since its own first block on the chain (lib/protocols/registry.ts `protocolStartBlock`: a
+ * StartBlockUnknownError when a real network's figure is not configured), in bounded block ranges; then their
+ * positions through Multicall3. Re-read as often as a Keel market's book.
  */
 export function useProtocolBook(chain: ChainConfig, target: BookTarget) {
   const config = useConfig();
@@ -30,8 +49,10 @@ export function useProtocolBook(chain: ChainConfig, target: BookTarget) {
       const client = getPublicClient(config, { chainId: chain.id as ChainId });
       if (!client) throw new Error(`no RPC client for chain ${chain.id}`);
       const started = performance.now();
-      const data = await readProtocolBook(client, d!, target, protocolStartBlock(d!, target.protocol));
-      return { ...data, loadMs: performance.now() - started };
+      const from = protocolStartBlock(d!, target.protocol);
+      const { indexed, why } = await indexedAccounts(chain.id, d!, target);
+      const data = await readProtocolBook(client, d!, target, from, { indexed });
+      return { ...data, indexerWhy: why, loadMs: performance.now() - started };
     },
   });
 }

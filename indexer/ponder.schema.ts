@@ -191,3 +191,4 @@ export const guardRule = onchainTable("guard_rule", (t) => ({
   executions: t.integer().notNull(),
   block: t.bigint().notNull(),
 }));
+export * from "./src/lending.schema";

@@ -103,6 +103,50 @@ describe("the stress worker", () => {
     );
   });
 
+  it("sums the bad debt bit for bit where a liquidated vault's margin is right at its discount (the fast path skips the covered ones)", () => {
+    // Collateral ÷ debt = 1 + max discount × (1 + δ), δ within ±1e-8: either side of the fast path's skip threshold.
+    const nearArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
+      fc.record({
+        k: fc.constant(k),
+        maxDiscount: fc.array(fc.double({ min: 0.01, max: 0.2, noNaN: true }), { minLength: k, maxLength: k }),
+        fixedDiscount: fc.boolean(),
+        vaults: fc.array(
+          fc.record({
+            values: fc.array(fc.double({ min: 1, max: 1e7, noNaN: true }), { minLength: k, maxLength: k }),
+            delta: fc.double({ min: -1e-8, max: 1e-8, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 100 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(nearArb, ({ k, maxDiscount, fixedDiscount, vaults }) => {
+        const widest = Math.max(...maxDiscount);
+        const book = bookOf({
+          k,
+          maxDiscount,
+          fixedDiscount,
+          vaults: vaults.map((v) => ({
+            values: v.values,
+            lts: v.values.map(() => 0.5), // health 0.5 × (1 + discount) < 1: liquidatable now
+            debt: v.values.reduce((a, b) => a + b, 0) / (1 + widest * (1 + v.delta)),
+            unpriced: false,
+          })),
+        });
+        const handle = createStressHandler();
+        handle(stressBookMessage(book).message);
+        const answer = handle({ type: "run", seq: 1, shocks: maxDiscount.map(() => 0) })!;
+        expect(answer.result).toEqual(
+          stress(
+            book,
+            maxDiscount.map(() => 0),
+          ),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("answers nothing before a book is loaded", () => {
     expect(createStressHandler()({ type: "run", seq: 1, shocks: [0.1] })).toBeNull();
   });

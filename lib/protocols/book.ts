@@ -64,7 +64,10 @@ export interface ProtocolBook {
   debtUnit: { symbol: string; decimals: number };
   /** The book's columns as tokens (symbols from the protocol). */
   columns: PositionToken[];
+  /** The blocks scanned for accounts over RPC (with `indexed`, only those after the indexer's). */
   paging: LogPaging;
+  /** When the indexer gave the accounts up to a block: how many, and through which block. */
+  indexed?: { accounts: number; throughBlock: bigint };
   /** Distinct accounts the events named (those holding nothing now are not rows). */
   accounts: number;
   /** eth_calls of the reads (one per BOOK_ACCOUNTS_PER_CALL accounts). */
@@ -110,17 +113,26 @@ export async function bookAccounts(
 
 /**
  * The book of `target` at the latest block: accounts from the events from `fromBlock` (paged), then their positions
- * through Multicall3, BOOK_ACCOUNTS_PER_CALL accounts per eth_call, every call at the same block.
+ * through Multicall3, BOOK_ACCOUNTS_PER_CALL accounts per eth_call, every call at the same block. With `indexed` (the
+ * indexer's accounts through a block: lib/indexer-lending.ts), only the blocks after it are scanned and the two merged.
  */
 export async function readProtocolBook(
   client: Client,
   d: BookDeployment,
   target: BookTarget,
   fromBlock: bigint,
-  opts: { pageBlocks?: bigint; accountsPerCall?: number; blockNumber?: bigint } = {},
+  opts: { pageBlocks?: bigint; accountsPerCall?: number; blockNumber?: bigint; indexed?: { accounts: Address[]; throughBlock: bigint } } = {},
 ): Promise<ProtocolBook> {
   const blockNumber = opts.blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
-  const { accounts, paging } = await bookAccounts(client, d, target, fromBlock, blockNumber, opts.pageBlocks);
+  const known = opts.indexed && opts.indexed.throughBlock <= blockNumber ? opts.indexed : undefined;
+  const scanFrom = known && known.throughBlock + 1n > fromBlock ? known.throughBlock + 1n : fromBlock;
+  const scanned =
+    scanFrom <= blockNumber
+      ? await bookAccounts(client, d, target, scanFrom, blockNumber, opts.pageBlocks)
+      : { accounts: [], paging: { fromBlock: scanFrom, toBlock: blockNumber, pages: 0 } };
+  const paging = scanned.paging;
+  const seen = new Set<string>();
+  const accounts = [...(known?.accounts ?? []), ...scanned.accounts].filter((a) => !seen.has(a.toLowerCase()) && seen.add(a.toLowerCase()));
   const per = opts.accountsPerCall ?? BOOK_ACCOUNTS_PER_CALL;
   const multicallAddress = d.contracts.multicall3 ?? MULTICALL3;
   const call = async (contracts: ContractRead[]) =>
@@ -172,6 +184,7 @@ export async function readProtocolBook(
       debtUnit: positions[0]?.valueUnit ?? { symbol: "USD", decimals: 8 },
       columns: cols.map((r) => r.token),
       paging,
+      ...(known ? { indexed: { accounts: known.accounts.length, throughBlock: known.throughBlock } } : {}),
       accounts: accounts.length,
       calls: 1 + chunks.length,
       blockNumber,
@@ -228,6 +241,7 @@ export async function readProtocolBook(
     debtUnit: loan,
     columns: [collateral],
     paging,
+    ...(known ? { indexed: { accounts: known.accounts.length, throughBlock: known.throughBlock } } : {}),
     accounts: accounts.length,
     calls: 1 + chunks.length,
     blockNumber,

@@ -124,11 +124,11 @@ const BIG = new Set([
   "supplyRate",
 ]);
 
-/** A row of the indexer's JSON with its integer fields (decimal strings) as bigints; null stays null. */
-export function parseRow<T>(raw: Raw): T {
+/** A row of the indexer's JSON with its integer fields (`big`: decimal strings) as bigints; null stays null. */
+export function parseRow<T>(raw: Raw, big: ReadonlySet<string> = BIG): T {
   const out: Raw = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (BIG.has(k) && typeof v === "string") {
+    if (big.has(k) && typeof v === "string") {
       if (!/^-?\d+$/.test(v)) throw new Error(`indexer sent ${k} = "${v}", not an integer`);
       out[k] = BigInt(v);
     } else out[k] = v;

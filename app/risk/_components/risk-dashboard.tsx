@@ -309,7 +309,7 @@ function ProtocolRiskView({
   volsPending,
 }: {
   chain: ChainConfig;
-  data: ProtocolBook & { loadMs: number };
+  data: ProtocolBook & { loadMs: number; indexerWhy?: string };
   sigmas: Record<string, number | null> | undefined;
   byAsset: Record<string, Volatility | null> | undefined;
   volsPending: boolean;
@@ -360,20 +360,23 @@ function ProtocolRiskView({
         <p
           className="-mt-3 text-xs text-slate-400"
           data-testid="risk-load"
-          data-source="events"
+          data-source={data.indexed ? "indexer" : "events"}
           data-load-ms={Math.round(data.loadMs)}
           data-log-pages={data.paging.pages}
           data-calls={data.calls}
         >
-          {t("protocol.load", {
+          {t(data.indexed ? "protocol.loadIndexed" : "protocol.load", {
             count: f.number(book.n, 0),
             accounts: f.number(data.accounts, 0),
+            indexed: f.number(data.indexed?.accounts ?? 0, 0),
+            through: (data.indexed?.throughBlock ?? 0n).toString(),
             from: data.paging.fromBlock.toString(),
             to: data.paging.toBlock.toString(),
             pages: f.number(data.paging.pages, 0),
             calls: f.number(data.calls, 0),
             seconds: f.number(data.loadMs / 1000, 2),
           })}
+          {data.indexerWhy ? <span className="block">{t("protocol.noIndexer", { why: data.indexerWhy })}</span> : null}
         </p>
       }
     />

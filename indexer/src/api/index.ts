@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { and, asc, desc, eq, gte, max } from "ponder";
 import { isAddress } from "viem";
 import { BOOK_CONTENT_TYPE, encodeBook, gzip } from "../../../lib/analytics/risk-book-codec";
+import { lendingRoutes } from "./lending";
 
 const app = new Hono();
 
@@ -142,5 +143,7 @@ app.get("/prices/:chainId/:feed", async (c) => {
     .orderBy(asc(schema.priceRound.block));
   return json({ rounds: rows });
 });
+
+lendingRoutes(app);
 
 export default app;
