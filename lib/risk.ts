@@ -47,9 +47,11 @@ export interface VaultPosition {
 /** The engine's virtual shares and assets (contracts/src/libraries/SharesLib.sol). */
 const VIRTUAL_SHARES = 1_000_000n;
 const VIRTUAL_ASSETS = 1n;
-const toSharesUp = (a: bigint, ta: bigint, ts: bigint) => mulDivUp(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
-const toSharesDown = (a: bigint, ta: bigint, ts: bigint) => mulDivDown(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
-const toAssetsUp = (s: bigint, ta: bigint, ts: bigint) => mulDivUp(s, ta + VIRTUAL_ASSETS, ts + VIRTUAL_SHARES);
+export const toSharesUp = (a: bigint, ta: bigint, ts: bigint) => mulDivUp(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
+export const toSharesDown = (a: bigint, ta: bigint, ts: bigint) => mulDivDown(a, ts + VIRTUAL_SHARES, ta + VIRTUAL_ASSETS);
+export const toAssetsUp = (s: bigint, ta: bigint, ts: bigint) => mulDivUp(s, ta + VIRTUAL_ASSETS, ts + VIRTUAL_SHARES);
+/** Base units of `s` debt shares, rounded down (what a borrow of `s` shares receives: SharesLib.toAssetsDown). */
+export const toAssetsDown = (s: bigint, ta: bigint, ts: bigint) => mulDivDown(s, ta + VIRTUAL_ASSETS, ts + VIRTUAL_SHARES);
 /** A vault's debt (base units) from its debt shares and the market's borrow totals, rounded up as `KeelMarket.debtOf`. */
 export const debtOfShares = (debtShares: bigint, totalBorrowAssets: bigint, totalBorrowShares: bigint) =>
   debtShares === 0n ? 0n : toAssetsUp(debtShares, totalBorrowAssets, totalBorrowShares);

@@ -1,5 +1,6 @@
 "use client";
 import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { PrivatePositionSummary } from "@/components/privacy/private-position-summary";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
@@ -128,6 +129,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
         ))}
 
       {all.length + views.length > 0 && <AccountTotalsBar totals={totals} />}
+      {!readOnly && <PrivatePositionSummary />}
 
       {(opening || empty) && openable.length > 0 && (
         <section className="rounded-xl border border-slate-800 bg-slate-900/60 p-4 md:p-5" data-testid={empty ? "empty-state" : "open-vault"}>
