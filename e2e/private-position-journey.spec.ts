@@ -1,6 +1,6 @@
 import type { Request } from "@playwright/test";
 import { keelPrivatePoolAbi } from "../contracts-abi";
-import { connectWallet, expect, screenshot, test, TRADER } from "./support/fixtures";
+import { connectWallet, expect, navigateTo, screenshot, test, TRADER } from "./support/fixtures";
 
 /**
  * A private position from the browser, with real Groth16 proofs made in the page's proving worker: open (first
@@ -50,7 +50,7 @@ test("as a trader: a private position proven in the browser, its secrets never l
   expect((await totals()).collateral).toBe(25n * 10n ** 17n);
 
   // The dashboard shows it, decrypted from this browser, with its badge.
-  await app.open("/");
+  await navigateTo(page, "Dashboard");
   await expect(page.getByTestId("dashboard-private-position")).toContainText("private");
   await expect(page.getByTestId("dashboard-private-position")).toContainText("2.5 WETH");
 
