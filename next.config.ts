@@ -10,7 +10,8 @@ const dev = process.env.NODE_ENV !== "production";
 // RPC endpoints (https anywhere, plain http only on this machine for local chains) and show wallet icons (data:, https:).
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+  // 'wasm-unsafe-eval': the private page's proving worker compiles the circuit's witness generator and snarkjs's WebAssembly.
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",

@@ -12,7 +12,7 @@ import { clientsFor } from "@/lib/server/clients";
 import { AGENT_KEYS } from "@/lib/server/dev-keys";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { deployPrivatePool, openPrivatePosition, type PrivatePoolDeployment } from "@/scripts/lib/deploy-private-pool";
+import { deployPrivatePoolOn, openPrivatePosition, type DeployedPrivatePool } from "@/scripts/lib/deploy-private-pool";
 import { privatePoolAbi } from "./keeper-private";
 import { startKeeper } from "./keeper";
 import { feedOwnerKey } from "./market-simulator";
@@ -28,7 +28,7 @@ const E18 = 10n ** 18n;
 describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
   let anvil: Anvil;
   let d: Deployment;
-  let p: PrivatePoolDeployment;
+  let p: DeployedPrivatePool;
   let tmp: string;
   const lines: string[] = [];
   const events = (name: string) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === name);
@@ -47,7 +47,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir: tmp }));
     const deployer = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
     const usdcMarket = d.markets.find((m) => m.baseAsset.toLowerCase() === token("USDC").address.toLowerCase())!;
-    p = await deployPrivatePool(deployer, { market: usdcMarket.address, collateral: token("WETH").address });
+    p = await deployPrivatePoolOn(deployer, { market: usdcMarket.address, collateral: token("WETH").address });
   });
   afterAll(() => {
     anvil?.stop();

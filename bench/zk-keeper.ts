@@ -17,7 +17,7 @@ import { clientsFor } from "../lib/server/clients";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
-import { deployPrivatePool, openPrivatePosition } from "../scripts/lib/deploy-private-pool";
+import { deployPrivatePoolOn, openPrivatePosition } from "../scripts/lib/deploy-private-pool";
 import { privateKeyToAccount } from "viem/accounts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -33,7 +33,7 @@ async function main() {
     const token = (s: string) => d.assets.find((a) => a.symbol === s)!;
     const deployer = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
     const market = d.markets.find((m) => m.baseAsset.toLowerCase() === token("USDC").address.toLowerCase())!;
-    const p = await deployPrivatePool(deployer, { market: market.address, collateral: token("WETH").address });
+    const p = await deployPrivatePoolOn(deployer, { market: market.address, collateral: token("WETH").address });
     const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
     const owner = clientsFor(anvil.url, d.chainId, feedOwnerKey(d));
     const keeperAddress = privateKeyToAccount(AGENT_KEYS.keeper).address;

@@ -12,6 +12,7 @@ const NAV = [
   { href: "/", key: "dashboard" },
   { href: "/multiply", key: "multiply" },
   { href: "/automate", key: "automate" },
+  { href: "/private", key: "private" },
   { href: "/markets", key: "markets" },
   { href: "/risk", key: "risk" },
 ] as const;

@@ -30,4 +30,6 @@ export const ABI_CONTRACTS = [
   "CollateralOutpost",
   "CollateralGateway",
   "ClaimToken",
+  "KeelPrivatePool",
+  "PrivateVaultVerifier",
 ] as const;

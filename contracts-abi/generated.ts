@@ -7500,6 +7500,582 @@ export const keelOracleAbi = [
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// KeelPrivatePool
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const keelPrivatePoolAbi = [
+  {
+    type: 'constructor',
+    inputs: [
+      {
+        name: 'market_',
+        internalType: 'contract IKeelMarket',
+        type: 'address',
+      },
+      { name: 'collateral_', internalType: 'contract IERC20', type: 'address' },
+      {
+        name: 'verifier_',
+        internalType: 'contract PrivateVaultVerifier',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'BASE_DECIMALS',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'BORROW_LTV_FRACTION',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'COLLATERAL_DECIMALS',
+    outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DEPTH',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'FIELD',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'LIQUIDATION_BONUS',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_AMOUNT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'ROOT_HISTORY',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'base',
+    outputs: [{ name: '', internalType: 'contract IERC20', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'proof',
+        internalType: 'struct Groth16Proof',
+        type: 'tuple',
+        components: [
+          { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+          { name: 'b', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+          { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+        ],
+      },
+      {
+        name: 't',
+        internalType: 'struct NoteTransition',
+        type: 'tuple',
+        components: [
+          { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+          { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
+          { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'ciphertext',
+            internalType: 'uint256[3]',
+            type: 'uint256[3]',
+          },
+        ],
+      },
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'recipient', internalType: 'address', type: 'address' },
+      { name: 'provenDebtIndex', internalType: 'uint256', type: 'uint256' },
+      { name: 'memo', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'borrow',
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'to', internalType: 'address', type: 'address' }],
+    name: 'claimSeized',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'collateral',
+    outputs: [{ name: '', internalType: 'contract IERC20', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'currentRootIndex',
+    outputs: [{ name: '', internalType: 'uint32', type: 'uint32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'debtIndex',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'proof',
+        internalType: 'struct Groth16Proof',
+        type: 'tuple',
+        components: [
+          { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+          { name: 'b', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+          { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+        ],
+      },
+      {
+        name: 't',
+        internalType: 'struct NoteTransition',
+        type: 'tuple',
+        components: [
+          { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+          { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
+          { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'ciphertext',
+            internalType: 'uint256[3]',
+            type: 'uint256[3]',
+          },
+        ],
+      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'memo', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'deposit',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'r', internalType: 'uint256', type: 'uint256' }],
+    name: 'isKnownRoot',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'proof',
+        internalType: 'struct Groth16Proof',
+        type: 'tuple',
+        components: [
+          { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+          { name: 'b', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+          { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+        ],
+      },
+      {
+        name: 't',
+        internalType: 'struct NoteTransition',
+        type: 'tuple',
+        components: [
+          { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+          { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
+          { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'ciphertext',
+            internalType: 'uint256[3]',
+            type: 'uint256[3]',
+          },
+        ],
+      },
+      { name: 'seized', internalType: 'uint256', type: 'uint256' },
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'recipient', internalType: 'address', type: 'address' },
+      { name: 'provenDebtIndex', internalType: 'uint256', type: 'uint256' },
+      { name: 'memo', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'liquidate',
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'market',
+    outputs: [
+      { name: '', internalType: 'contract IKeelMarket', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'nextIndex',
+    outputs: [{ name: '', internalType: 'uint32', type: 'uint32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'noteCollateral',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'noteShares',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'nullifier', internalType: 'uint256', type: 'uint256' }],
+    name: 'nullifierSpent',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'oracle',
+    outputs: [
+      { name: '', internalType: 'contract KeelOracle', type: 'address' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'proof',
+        internalType: 'struct Groth16Proof',
+        type: 'tuple',
+        components: [
+          { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+          { name: 'b', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+          { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+        ],
+      },
+      {
+        name: 't',
+        internalType: 'struct NoteTransition',
+        type: 'tuple',
+        components: [
+          { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+          { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
+          { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'ciphertext',
+            internalType: 'uint256[3]',
+            type: 'uint256[3]',
+          },
+        ],
+      },
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'memo', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'repay',
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'root',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'liquidator', internalType: 'address', type: 'address' }],
+    name: 'seizedOwed',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'totalSeizedOwed',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'vaultId',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'verifier',
+    outputs: [
+      {
+        name: '',
+        internalType: 'contract PrivateVaultVerifier',
+        type: 'address',
+      },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      {
+        name: 'proof',
+        internalType: 'struct Groth16Proof',
+        type: 'tuple',
+        components: [
+          { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+          { name: 'b', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+          { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+        ],
+      },
+      {
+        name: 't',
+        internalType: 'struct NoteTransition',
+        type: 'tuple',
+        components: [
+          { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+          { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
+          { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'ciphertext',
+            internalType: 'uint256[3]',
+            type: 'uint256[3]',
+          },
+        ],
+      },
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'recipient', internalType: 'address', type: 'address' },
+      { name: 'provenDebtIndex', internalType: 'uint256', type: 'uint256' },
+      { name: 'memo', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'withdraw',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'leafIndex',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'ephKey',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'ciphertext',
+        internalType: 'uint256[3]',
+        type: 'uint256[3]',
+        indexed: false,
+      },
+    ],
+    name: 'NoteEncrypted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'commitment',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'leafIndex',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'root',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'NoteInserted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'nullifier',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+    ],
+    name: 'NoteSpent',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'kind',
+        internalType: 'enum KeelPrivatePool.Action',
+        type: 'uint8',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'shares',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'recipient',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'leafIndex',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      { name: 'memo', internalType: 'bytes', type: 'bytes', indexed: false },
+    ],
+    name: 'PrivateAction',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'liquidator',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'SeizedOwed',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'amount', internalType: 'uint256', type: 'uint256' }],
+    name: 'AmountTooLarge',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'CollateralNotListed',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+      { name: 'proven', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'DebtIndexAboveCurrent',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+      { name: 'proven', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'DebtIndexAboveProof',
+  },
+  { type: 'error', inputs: [], name: 'InvalidProof' },
+  {
+    type: 'error',
+    inputs: [{ name: 'value', internalType: 'uint256', type: 'uint256' }],
+    name: 'NotInField',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'nullifier', internalType: 'uint256', type: 'uint256' }],
+    name: 'NoteAlreadySpent',
+  },
+  { type: 'error', inputs: [], name: 'ReentrancyGuardReentrantCall' },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'SafeERC20FailedOperation',
+  },
+  { type: 'error', inputs: [], name: 'TreeFull' },
+  {
+    type: 'error',
+    inputs: [{ name: 'root', internalType: 'uint256', type: 'uint256' }],
+    name: 'UnknownRoot',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'token', internalType: 'address', type: 'address' },
+      { name: 'decimals', internalType: 'uint8', type: 'uint8' },
+      { name: 'expected', internalType: 'uint8', type: 'uint8' },
+    ],
+    name: 'WrongDecimals',
+  },
+  { type: 'error', inputs: [], name: 'ZeroAmount' },
+  { type: 'error', inputs: [], name: 'ZeroRecipient' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 // KeelReputation
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
 
@@ -9320,6 +9896,25 @@ export const morphoLeverageRouterAbi = [
     name: 'UntrustedLender',
   },
   { type: 'error', inputs: [], name: 'ZeroAmount' },
+] as const
+
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+// PrivateVaultVerifier
+//////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////
+
+export const privateVaultVerifierAbi = [
+  {
+    type: 'function',
+    inputs: [
+      { name: '_pA', internalType: 'uint256[2]', type: 'uint256[2]' },
+      { name: '_pB', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+      { name: '_pC', internalType: 'uint256[2]', type: 'uint256[2]' },
+      { name: '_pubSignals', internalType: 'uint256[15]', type: 'uint256[15]' },
+    ],
+    name: 'verifyProof',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////

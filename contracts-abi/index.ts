@@ -9,6 +9,7 @@ import {
   keelLeverageRouterAbi,
   keelMarketAbi,
   keelOracleAbi,
+  keelPrivatePoolAbi,
   keelReputationAbi,
   keelRiskAdminAbi,
   keelRiskStewardAbi,
@@ -36,12 +37,17 @@ const periphery = [...keelPeriphery, ...newErrors([...marketAndOracleErrors, ...
 const withSwap = [...marketAndOracleErrors, ...periphery, ...newErrors([...marketAndOracleErrors, ...periphery], iSwapAdapterAbi)] as Abi;
 const automationErrors = newErrors(withSwap, keelAutomationAbi);
 const guardErrors = newErrors([...withSwap, ...automationErrors], iGuardAdapterAbi);
+const reputationErrors = newErrors([...withSwap, ...automationErrors, ...guardErrors], keelReputationAbi);
 export const keelErrorsAbi = [
   ...withSwap,
   ...automationErrors,
   ...guardErrors,
-  ...newErrors([...withSwap, ...automationErrors, ...guardErrors], keelReputationAbi),
+  ...reputationErrors,
+  ...newErrors([...withSwap, ...automationErrors, ...guardErrors, ...reputationErrors], keelPrivatePoolAbi),
 ] as const satisfies Abi;
+
+/** The private pool's ABI plus every error its calls can bubble up (the market's, the oracle's StalePrice…). */
+export const keelPrivatePoolCallAbi = [...keelPrivatePoolAbi, ...newErrors(keelPrivatePoolAbi, keelErrorsAbi)] as const satisfies Abi;
 
 /** KeelAutomation's ABI plus every error an execution or a rule change can bubble up (adapters, protocols' swap). */
 export const keelAutomationCallAbi = [...keelAutomationAbi, ...newErrors(keelAutomationAbi, keelErrorsAbi)] as const satisfies Abi;

@@ -21,6 +21,7 @@ import { abiOf, bytecodeOf, repoRoot, uniswapV2Artifact } from "./lib/artifacts"
 import { clientsFor } from "../lib/server/clients";
 import { deployLendingProtocols, deployLeverageRouters, seedProtocolPositions } from "./lib/deploy-protocols";
 import { deployAutomation } from "./lib/deploy-automation";
+import { deployPrivatePool } from "./lib/deploy-private-pool";
 
 /** The local chain's assets: real decimals, realistic prices, Chainlink-style 8-decimal USD feeds. */
 export const LOCAL_ASSETS = [
@@ -208,12 +209,15 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   const automation = keel.contracts.swapAdapter
     ? await deployAutomation(deployer, { swapAdapter: keel.contracts.swapAdapter, riskAdmin: keel.contracts.riskAdmin!, ...(lending ?? {}) }, log)
     : undefined;
+  // Private positions (docs/private-vaults.md) over the first chain's Keel WETH/USDC market.
+  const privatePool = chainId === SECOND_CHAIN_ID ? undefined : await deployPrivatePool(deployer, keel, log);
   const deployment: Deployment = {
     ...keel,
     contracts: { ...keel.contracts, steward, multicall3 },
     ...(lending ?? {}),
     ...(automation ? { automation } : {}),
     reputation,
+    ...(privatePool ? { privatePool } : {}),
     deploymentBlock,
     dev: { feedOwner: me, uniswapV2 },
   };

@@ -1,4 +1,5 @@
 "use client";
+import { PrivatePositionSummary } from "@/components/privacy/private-position-summary";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
@@ -131,6 +132,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
         ))}
 
       {all.length + views.length > 0 && <AccountTotalsBar totals={totals} />}
+      {!readOnly && <PrivatePositionSummary />}
 
       {(opening || empty) && openable.length > 0 && (
         <section className="rounded-xl border border-slate-800 bg-slate-900/60 p-4 md:p-5" data-testid={empty ? "empty-state" : "open-vault"}>

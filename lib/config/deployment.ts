@@ -85,6 +85,18 @@ export interface ReputationDeployment {
   disputeSchema: Hex;
 }
 
+/**
+ * Private positions (docs/private-vaults.md): a KeelPrivatePool over one Keel market and one collateral, its
+ * Groth16 verifier, and the block it was deployed at (where the app rebuilds the pool's note tree from its events).
+ */
+export interface PrivatePoolDeployment {
+  pool: Address;
+  verifier: Address;
+  market: Address;
+  collateral: Address;
+  startBlock: number;
+}
+
 /** What a deploy step writes for one chain and the app, scripts and agents read: `contracts-abi/deployments/<chainId>.json`. */
 export interface Deployment {
   chainId: number;
@@ -117,6 +129,8 @@ export interface Deployment {
   automation?: AutomationDeployment;
   /** EAS and the reputation source, where deployed (local: `npm run dev`). */
   reputation?: ReputationDeployment;
+  /** The private pool, where deployed (local: `npm run dev`, scripts/lib/deploy-private-pool.ts). */
+  privatePool?: PrivatePoolDeployment;
   /** Only on local chains: the account that may move dev feeds, and the local Uniswap V2 (pools the simulator arbitrages). */
   dev?: { feedOwner: Address; uniswapV2?: { factory: Address; router: Address } };
 }
@@ -283,6 +297,19 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     };
   }
 
+  let privatePool: PrivatePoolDeployment | undefined;
+  if (raw.privatePool !== undefined) {
+    const o = isObject(raw.privatePool) ? raw.privatePool : {};
+    need(isObject(raw.privatePool), "privatePool must be an object");
+    privatePool = {
+      pool: addr(o.pool, "privatePool.pool"),
+      verifier: addr(o.verifier, "privatePool.verifier"),
+      market: addr(o.market, "privatePool.market"),
+      collateral: addr(o.collateral, "privatePool.collateral"),
+      startBlock: uint(o.startBlock, "privatePool.startBlock"),
+    };
+  }
+
   if (problems.length) throw new DeploymentError(source, problems);
   const contractsOut = {
     oracle,
@@ -305,6 +332,7 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
     ...(morphoBlue ? { morphoBlue } : {}),
     ...(automation ? { automation } : {}),
     ...(reputation ? { reputation } : {}),
+    ...(privatePool ? { privatePool } : {}),
     ...(dev ? { dev } : {}),
   };
 }

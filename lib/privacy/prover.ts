@@ -24,10 +24,20 @@ export interface SolidityProof {
 
 const stringify = (v: bigint | bigint[]): string | string[] => (Array.isArray(v) ? v.map(String) : String(v));
 
-/** Proves `input`; throws (snarkjs's "Assert Failed" from the witness calculator) when a constraint does not hold. */
-export async function proveAction(input: CircuitInput, artifacts: Artifacts) {
+/**
+ * Proves `input`; throws (snarkjs's "Assert Failed" from the witness calculator) when a constraint does not hold.
+ * `singleThread`: prove on this thread (the browser's proving worker, so snarkjs spawns no blob: workers).
+ */
+export async function proveAction(input: CircuitInput, artifacts: Artifacts, opts: { singleThread?: boolean } = {}) {
   const raw = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, stringify(v)]));
-  const { proof, publicSignals } = await snarkjs.groth16.fullProve(raw, artifacts.wasm, artifacts.zkey);
+  const { proof, publicSignals } = await snarkjs.groth16.fullProve(
+    raw,
+    artifacts.wasm,
+    artifacts.zkey,
+    undefined,
+    undefined,
+    opts.singleThread ? { singleThread: true } : undefined,
+  );
   return { proof, publicSignals: publicSignals.map(BigInt), solidity: toSolidityProof(proof) };
 }
 

@@ -20,6 +20,8 @@ declare module "snarkjs" {
       wasm: string | Uint8Array,
       zkey: string | Uint8Array,
       logger?: Logger,
+      wtnsCalcOptions?: Record<string, unknown>,
+      proverOptions?: { singleThread?: boolean },
     ): Promise<{ proof: Groth16Proof; publicSignals: PublicSignals }>;
     verify(vkey: object, publicSignals: PublicSignals, proof: Groth16Proof): Promise<boolean>;
   };

@@ -175,6 +175,18 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   FeeAboveCap: () => "The executor asked for a fee above the rule's cap.",
   InvalidRule: ([reason]) => `The rule's settings are out of bounds (${String(reason)}).`,
   TargetUnreachable: () => "The position holds too little of this collateral to reach the target.",
+  // KeelPrivatePool and its tree (contracts/src/privacy)
+  AmountTooLarge: () => "The amount is too large for a private position (the proof's limit is 2^96 − 1 units).",
+  UnknownRoot: () => "The proof was made against a state of the pool that is too old: prove again.",
+  NoteAlreadySpent: () => "This private note was already spent (by this proof or another one): reload your position.",
+  NotInField: () => "A value of the proof is not a valid field element.",
+  ZeroRecipient: () => "The recipient is the zero address.",
+  DebtIndexAboveProof: () => "Interest accrued since the proof was made: prove again.",
+  DebtIndexAboveCurrent: () => "The liquidation assumed more debt per share than the market has: prove again.",
+  InvalidProof: () => "The proof does not match this action (the price, the amount or the note changed): prove again.",
+  WrongDecimals: ([, , e]) => `A token does not have the decimals the private pool needs (${String(e)}).`,
+  CollateralNotListed: () => "The market does not list this collateral.",
+  TreeFull: () => "The private pool is full: no new notes can be added.",
   // DevPriceFeed
   NoRound: () => "That price round does not exist.",
   TimestampInFuture: () => "The timestamp is in the future.",

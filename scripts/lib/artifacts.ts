@@ -29,6 +29,19 @@ export function abiOf(contract: string, file = `${contract}.sol`): Abi {
   }
 }
 
+/** Where a contract's creation bytecode calls public library functions (forge's `bytecode.linkReferences`). */
+export function linkReferencesOf(contract: string, file = `${contract}.sol`): Record<string, Record<string, { start: number; length: number }[]>> {
+  const p = path.join(root, "contracts", "out", file, `${contract}.json`);
+  try {
+    return (
+      (JSON.parse(readFileSync(p, "utf8")) as { bytecode: { linkReferences?: Record<string, Record<string, { start: number; length: number }[]>> } })
+        .bytecode.linkReferences ?? {}
+    );
+  } catch {
+    throw new Error(`no forge artifact at ${p}: run \`npm run contracts:build\` first`);
+  }
+}
+
 /** ABI and creation bytecode of a Uniswap V2 contract from its npm build artifact (`@uniswap/v2-core` / `-periphery`). */
 export function uniswapV2Artifact(name: "UniswapV2Factory" | "UniswapV2Router02"): { abi: Abi; bytecode: Hex } {
   const pkg = name === "UniswapV2Factory" ? "v2-core" : "v2-periphery";

@@ -4,18 +4,19 @@
  * constructor refuses a base asset other than 6 decimals, a collateral other than 18, or one the market does not list.
  * Reusable by the dev stack and the tests (forge artifacts: `npm run contracts:build` first).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { zeroAddress, type Address, type Hex } from "viem";
+import { getAddress, zeroAddress, type Address } from "viem";
 import { devErc20Abi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
 import { actionBinding, actionWitness, commitment, emptyNote, NO_LTV_CHECK, randomField, type PlacedNote } from "../../lib/privacy/note";
 import { proveAction, type Artifacts, type CircuitInput } from "../../lib/privacy/prover";
 import type { MerkleTree } from "../../lib/privacy/tree";
 import type { clientsFor } from "../../lib/server/clients";
-import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
+import type { Deployment, PrivatePoolDeployment } from "../../lib/config/deployment";
+import { abiOf, bytecodeOf, linkReferencesOf, repoRoot } from "./artifacts";
 import { linkBytecode } from "./deploy-aave";
 
-export interface PrivatePoolDeployment {
+/** What {@link deployPrivatePoolOn} deployed (the keeper's tests and benches; the dev stack records {@link PrivatePoolDeployment}). */
+export interface DeployedPrivatePool {
   pool: Address;
   verifier: Address;
   poseidon: Address;
@@ -25,17 +26,14 @@ export interface PrivatePoolDeployment {
   fromBlock: bigint;
 }
 
-export async function deployPrivatePool(
+export async function deployPrivatePoolOn(
   c: Pick<ReturnType<typeof clientsFor>, "deploy" | "publicClient">,
   opts: { market: Address; collateral: Address; log?: (line: string) => void },
-): Promise<PrivatePoolDeployment> {
+): Promise<DeployedPrivatePool> {
   const poseidon = await c.deploy(abiOf("PoseidonT3"), bytecodeOf("PoseidonT3"));
   const verifier = await c.deploy(abiOf("PrivateVaultVerifier"), bytecodeOf("PrivateVaultVerifier"));
-  const artifact = JSON.parse(readFileSync(path.join(repoRoot, "contracts", "out", "KeelPrivatePool.sol", "KeelPrivatePool.json"), "utf8")) as {
-    bytecode: { object: Hex; linkReferences: Record<string, Record<string, { start: number; length: number }[]>> };
-  };
   const bytecode = linkBytecode(
-    { abi: [], bytecode: artifact.bytecode.object, linkReferences: artifact.bytecode.linkReferences },
+    { abi: [], bytecode: bytecodeOf("KeelPrivatePool"), linkReferences: linkReferencesOf("KeelPrivatePool") },
     { PoseidonT3: poseidon },
   );
   const pool = await c.deploy(abiOf("KeelPrivatePool"), bytecode, [opts.market, opts.collateral, verifier]);
@@ -46,6 +44,25 @@ export async function deployPrivatePool(
 }
 
 /**
+ * The dev stack's private pool (docs/private-vaults.md): {@link deployPrivatePoolOn} over the Keel market lending
+ * `baseSymbol` against `collateralSymbol` (WETH/USDC locally), as the deployment file records it.
+ */
+export async function deployPrivatePool(
+  c: ReturnType<typeof clientsFor>,
+  keel: Pick<Deployment, "assets" | "markets">,
+  log: (l: string) => void = () => {},
+  opts: { collateralSymbol?: string; baseSymbol?: string } = {},
+): Promise<PrivatePoolDeployment> {
+  const symbol = (s: string) => keel.assets.find((a) => a.symbol === s)?.address;
+  const collateral = symbol(opts.collateralSymbol ?? "WETH");
+  const base = symbol(opts.baseSymbol ?? "USDC");
+  const market = keel.markets.find((m) => m.baseAsset === base && collateral !== undefined && m.collaterals.includes(collateral));
+  if (!collateral || !market) throw new Error(`no Keel market lends ${opts.baseSymbol ?? "USDC"} against ${opts.collateralSymbol ?? "WETH"}`);
+  const d = await deployPrivatePoolOn(c, { market: market.address, collateral, log });
+  return { pool: d.pool, verifier: d.verifier, market: getAddress(market.address), collateral, startBlock: Number(d.fromBlock) };
+}
+
+/**
  * Opens a private position in `p` for `c`'s account with real proofs (two: a deposit of `collateral` WETH units, then
  * a borrow of `debt` USDC units worth of debt shares to `c`'s address), as a wallet would. `tree` is the caller's
  * mirror of the pool's tree (every note inserted so far, in order); the new notes are inserted into it. For the dev
@@ -53,7 +70,7 @@ export async function deployPrivatePool(
  */
 export async function openPrivatePosition(
   c: Pick<ReturnType<typeof clientsFor>, "send" | "publicClient" | "account">,
-  p: PrivatePoolDeployment,
+  p: Pick<DeployedPrivatePool, "pool" | "collateral" | "market">,
   tree: MerkleTree,
   opts: { collateral: bigint; debt: bigint; ownerKey?: bigint; artifacts?: Artifacts },
 ): Promise<{ note: PlacedNote; provenDebtIndex: bigint; proveMs: number[] }> {

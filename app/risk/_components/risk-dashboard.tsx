@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { PrivatePoolRisk } from "@/components/privacy/private-pool-risk";
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -84,6 +85,7 @@ export function RiskDashboard() {
           {t("noMarket", { reasons: chains.map((c) => `${c.name}: ${chainUnavailable(c) ?? t("noMarkets")}`).join("; ") })}
         </p>
       )}
+      <PrivatePoolRisk />
     </div>
   );
 }

@@ -1,0 +1,384 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { parseEventLogs, type PublicClient } from "viem";
+import { useAccount, useConfig } from "wagmi";
+import { getPublicClient } from "wagmi/actions";
+import { AmountField } from "@/components/amount-field";
+import { PreviewRow } from "@/components/preview-row";
+import { keelPrivatePoolAbi, keelPrivatePoolCallAbi } from "@/contracts-abi";
+import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useErrorText } from "@/hooks/use-error-text";
+import { useFormat } from "@/hooks/use-format";
+import { useKeelChains } from "@/hooks/use-keel-config";
+import {
+  ProofError,
+  readNoteTree,
+  reconcilePending,
+  usePrivatePool,
+  usePrivateWallet,
+  useProver,
+  type ProofProgress,
+} from "@/hooks/use-private-pool";
+import { useWalletTokens } from "@/hooks/use-vault";
+import { parseAmount } from "@/lib/view/amount";
+import { findAsset } from "@/lib/config/deployment";
+import { notePosition, planAction, PlanError, poolCall, previewAction, type PrivateActionKind } from "@/lib/privacy/actions";
+import type { Note } from "@/lib/privacy/note";
+import { parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
+import { healthBand } from "@/lib/engine/risk";
+import { describeError } from "@/lib/tx/tx-errors";
+import { BackupPanel } from "./backup-panel";
+
+type ChainId = Parameters<typeof getPublicClient>[1] extends infer O ? (O extends { chainId?: infer C } ? C : never) : never;
+const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
+/** Repayments approve this much above the planned payment (interest accrued until mined; the pool pulls the exact value). */
+const REPAY_APPROVAL_MARGIN_BPS = 10n;
+
+/**
+ * A private position (docs/private-vaults.md): one note in the chain's KeelPrivatePool, kept in this browser. Each
+ * action is proven in the proving worker (the inputs, with the owner key, never leave it) and sent from the connected
+ * wallet through the one transactor.
+ */
+export function PrivatePage() {
+  const t = useTranslations("private");
+  const chains = useKeelChains();
+  const chain = chains.find((c) => c.deployment?.privatePool);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-400">{t("intro")}</p>
+      </div>
+      {chain ? (
+        <PrivatePosition chainId={chain.id} />
+      ) : (
+        <p className="rounded-lg border border-slate-800 bg-slate-900/60 p-4 text-sm text-slate-300" data-testid="private-none">
+          {t("noPool")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PrivatePosition({ chainId }: { chainId: number }) {
+  const t = useTranslations("private");
+  const f = useFormat();
+  const errorText = useErrorText();
+  const amountProblem = useAmountProblem();
+  const config = useConfig();
+  const { address } = useAccount();
+  const chain = useKeelChains().find((c) => c.id === chainId)!;
+  const deployment = chain.deployment!;
+  const pp = deployment.privatePool!;
+  const marketInfo = deployment.markets.find((m) => m.address === pp.market)!;
+  const collateral = findAsset(deployment, pp.collateral)!;
+  const base = findAsset(deployment, marketInfo.baseAsset)!;
+  const pool = usePrivatePool(chainId, pp, base.address);
+  const poolAddress = pp.pool;
+  const scope = useMemo(() => (address ? { chainId, pool: poolAddress, account: address } : null), [address, chainId, poolAddress]);
+  const { wallet, error: walletError, update, create } = usePrivateWallet(scope);
+  const tokens = useWalletTokens(chain, pp.pool, [collateral.address, base.address], address);
+  const { prove, progress } = useProver();
+  const approveAndSend = useApproveAndSend();
+  const [kind, setKind] = useState<PrivateActionKind>("deposit");
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [lastProof, setLastProof] = useState<number | null>(null);
+  const client = () => getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
+
+  // A note left pending by a closed tab: promote it (its commitment is in the tree) or drop it (never landed).
+  const reconciling = useRef(false);
+  useEffect(() => {
+    if (!wallet?.pending || reconciling.current || busy) return;
+    reconciling.current = true;
+    void reconcilePending(client(), pp, wallet)
+      .then((w) => w !== wallet && update(w))
+      .finally(() => (reconciling.current = false));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wallet?.pending, busy]);
+
+  const state = pool.data?.state ?? null;
+  const note = wallet?.note ?? null;
+  const asset = kind === "deposit" || kind === "withdraw" ? collateral : base;
+  const walletToken = tokens.data?.get(asset.address.toLowerCase());
+  const held = kind === "withdraw" ? (note?.collateral ?? 0n) : undefined;
+  const parsed = parseAmount(
+    text,
+    { decimals: asset.decimals, symbol: asset.symbol, balance: kind === "deposit" || kind === "repay" ? walletToken?.balance : held },
+    (v) => f.unitsFixed(v, asset.decimals, asset.decimals),
+  );
+  const needsPrice = kind === "borrow" || kind === "withdraw";
+
+  const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
+  const before = state && note ? notePosition(note, state) : null;
+
+  /** Plans, proves and sends one action from wallet `from`; the wallet after it when confirmed, else null. */
+  async function run(action: PrivateActionKind, amount: bigint, from = wallet): Promise<PrivateWallet | null> {
+    if (!address || !scope) return null;
+    const c = client();
+    let w: PrivateWallet = from ?? create();
+    w = await reconcilePending(c, pp, w);
+    if (w.pending) {
+      setProblem(t("errors.pending"));
+      return null;
+    }
+    const [{ tree }, fresh] = await Promise.all([readNoteTree(c, pp), pool.refetch()]);
+    const s = fresh.data?.state;
+    if (!s) {
+      setProblem(fresh.data?.priceError ? t("errors.stalePrice", { reason: errorText(fresh.data.priceError) }) : t("errors.noState"));
+      return null;
+    }
+    let plan;
+    try {
+      plan = planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address }, tree, s);
+    } catch (e) {
+      if (e instanceof PlanError) setProblem(t(`errors.plan.${e.problem}`));
+      else throw e;
+      return null;
+    }
+    let proof;
+    try {
+      const proven = await prove(plan.input);
+      proof = proven.proof;
+      setLastProof(proven.ms);
+    } catch (e) {
+      setProblem(e instanceof ProofError ? t(`errors.proof.${e.reason}`, { detail: e.message }) : String(e));
+      return null;
+    }
+    // Saved before signing: if this tab closes while the transaction is pending, the next visit finds the note.
+    update({ ...w, pending: plan.next });
+    const call = poolCall(plan, proof);
+    const pullToken = action === "deposit" ? collateral : action === "repay" ? base : null;
+    const pullAmount = action === "repay" ? plan.tokens + (plan.tokens * REPAY_APPROVAL_MARGIN_BPS) / 10_000n + 1n : plan.tokens;
+    const allowance = pullToken ? (tokens.data?.get(pullToken.address.toLowerCase())?.allowance ?? 0n) : 0n;
+    const result = await approveAndSend(
+      pullToken
+        ? {
+            token: pullToken.address,
+            symbol: pullToken.symbol,
+            decimals: pullToken.decimals,
+            spender: pp.pool,
+            amount: pullAmount,
+            allowance,
+            unlimited: false,
+          }
+        : null,
+      {
+        label: t(`label.${action}`, { amount: f.token(plan.tokens, assetOf(action).decimals, assetOf(action).symbol, assetOf(action).decimals) }),
+        chainId,
+        address: pp.pool,
+        abi: keelPrivatePoolCallAbi,
+        ...call,
+      },
+    );
+    if (result.status === "confirmed") {
+      const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: result.receipt.logs })[0];
+      const next: Note = plan.next;
+      const empty = next.collateral === 0n && next.shares === 0n;
+      const after: PrivateWallet = { ...w, note: empty || !inserted ? null : { ...next, leafIndex: Number(inserted.args.leafIndex) }, pending: null };
+      update(after);
+      return after;
+    }
+    update({ ...w, pending: null });
+    setProblem(
+      result.error.errorName === "NoteAlreadySpent"
+        ? t("errors.spent")
+        : result.status === "rejected"
+          ? t("errors.rejected")
+          : errorText(result.error),
+    );
+    return null;
+  }
+  function assetOf(action: PrivateActionKind) {
+    return action === "deposit" || action === "withdraw" ? collateral : base;
+  }
+
+  async function submit() {
+    if (!parsed.ok) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      if (await run(kind, parsed.value)) setText("");
+    } catch (e) {
+      setProblem(errorText(describeError(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function close() {
+    if (!note) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      let w = wallet;
+      if (note.shares > 0n && state) {
+        // Repaying more than owed repays every share (lib/privacy/actions.ts actionDeltas).
+        w = await run("repay", notePosition(note, state).debt + 1n, w);
+        if (!w) return;
+      }
+      const left = w?.note;
+      if (left && left.collateral > 0n) await run("withdraw", left.collateral, w);
+    } catch (e) {
+      setProblem(errorText(describeError(e)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!address) return <p className="text-sm text-slate-300">{t("connect")}</p>;
+  if (walletError)
+    return (
+      <p role="alert" className="rounded-lg border border-rose-700 bg-rose-950/40 p-4 text-sm text-rose-200">
+        {t("walletUnreadable")}
+      </p>
+    );
+
+  const band = before?.health != null ? healthBand(before.health) : null;
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <section className="space-y-4 rounded-xl border border-slate-800 bg-slate-900/60 p-4" data-testid="private-position">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="text-lg font-semibold">{t("position", { market: marketInfo.name })}</h2>
+          <span className="rounded-full bg-violet-900/60 px-2 py-0.5 text-xs text-violet-200 ring-1 ring-violet-700">{t("badge")}</span>
+          {band && <span className="text-xs text-slate-300">{t(`band.${band}`)}</span>}
+        </div>
+        <div role="tablist" aria-label={t("actions")} className="flex flex-wrap gap-2">
+          {KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={kind === k}
+              data-testid={`private-tab-${k}`}
+              onClick={() => {
+                setKind(k);
+                setText("");
+                setProblem(null);
+              }}
+              className={`min-h-11 rounded-lg px-3 text-sm ${kind === k ? "bg-sky-700 text-white" : "border border-slate-700 text-slate-300"}`}
+            >
+              {t(`tab.${k}`)}
+            </button>
+          ))}
+        </div>
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <AmountField
+            id="private-amount"
+            label={t(`amount.${kind}`)}
+            symbol={asset.symbol}
+            value={text}
+            onChange={(v) => {
+              setText(v);
+              setProblem(null);
+            }}
+            problem={text && !parsed.ok ? amountProblem(parsed) : null}
+          />
+          {needsPrice && pool.data?.priceError && (
+            <p role="alert" className="text-sm text-amber-300" data-testid="private-stale">
+              {t("errors.stalePrice", { reason: errorText(pool.data.priceError) })}
+            </p>
+          )}
+          <table className="w-full font-mono text-sm" data-testid="private-preview">
+            <caption className="sr-only">{t("previewCaption")}</caption>
+            <tbody>
+              <PreviewRow
+                testId="private-collateral"
+                label={t("collateral")}
+                before={f.token(note?.collateral ?? 0n, collateral.decimals, collateral.symbol)}
+                {...(preview ? { after: f.token(preview.collateral, collateral.decimals, collateral.symbol) } : {})}
+              />
+              <PreviewRow
+                testId="private-debt"
+                label={t("debt")}
+                before={f.token(before?.debt ?? 0n, base.decimals, base.symbol)}
+                {...(preview ? { after: f.token(preview.debt, base.decimals, base.symbol) } : {})}
+              />
+              <PreviewRow
+                testId="private-health"
+                label={t("health")}
+                before={before?.health != null ? f.healthFactor(before.health) : "∞"}
+                {...(preview ? { after: preview.health != null ? f.healthFactor(preview.health) : "∞" } : {})}
+                {...(preview?.liquidatable ? { afterClass: "text-rose-300" } : {})}
+              />
+            </tbody>
+          </table>
+          <ProgressLine progress={progress} />
+          {problem && (
+            <p role="alert" className="text-sm text-rose-300" data-testid="private-problem">
+              {problem}
+            </p>
+          )}
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="submit"
+              disabled={busy || !parsed.ok || (needsPrice && !state)}
+              data-testid="private-submit"
+              className="min-h-11 rounded-lg bg-sky-600 px-4 text-sm font-medium text-white disabled:opacity-50"
+            >
+              {busy ? t("working") : t(`submit.${kind}`)}
+            </button>
+            {note && (
+              <button
+                type="button"
+                disabled={busy || (note.shares > 0n && !state)}
+                onClick={() => void close()}
+                data-testid="private-close"
+                className="min-h-11 rounded-lg border border-slate-600 px-4 text-sm text-slate-200 disabled:opacity-50"
+              >
+                {t("close")}
+              </button>
+            )}
+          </div>
+          <p className="text-xs text-slate-400">{t("submitter")}</p>
+          {lastProof !== null && (
+            <p className="text-xs text-slate-400" data-testid="private-proof-time">
+              {t("proofTime", { seconds: (lastProof / 1000).toFixed(1) })}
+            </p>
+          )}
+        </form>
+      </section>
+      <BackupPanel
+        scope={scope!}
+        wallet={wallet}
+        onImport={(text) => {
+          try {
+            update(parseWallet(text, scope!));
+            return null;
+          } catch (e) {
+            return e instanceof WalletFileError ? t(`backup.${e.problem}`) : String(e);
+          }
+        }}
+        serialize={() => (wallet ? serializeWallet(scope!, wallet) : null)}
+      />
+    </div>
+  );
+}
+
+function ProgressLine({ progress }: { progress: ProofProgress | null }) {
+  const t = useTranslations("private");
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (progress?.stage !== "proving") return;
+    const id = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(id);
+  }, [progress?.stage]);
+  if (!progress) return null;
+  const mb = (b: number) => (b / 1e6).toFixed(1);
+  return (
+    <p role="status" className="text-sm text-sky-300" data-testid="private-progress">
+      {progress.stage === "download"
+        ? t("progress.download", { loaded: mb(progress.loaded), total: mb(progress.total) })
+        : t("progress.proving", { seconds: Math.max(0, Math.round((now - progress.since) / 1000)) })}
+    </p>
+  );
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseEventLogs, parseUnits, type Address, type PublicClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devErc20Abi, keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi, keelPrivatePoolCallAbi } from "@/contracts-abi";
+import { deployLocal } from "@/scripts/deploy-local";
+import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
+import { repoRoot } from "@/scripts/lib/artifacts";
+import { clientsFor } from "@/lib/server/clients";
+import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
+import { notePosition, planAction, poolCall, type PoolState, type PrivateActionKind } from "./actions";
+import type { PlacedNote } from "./note";
+import { randomField } from "./note";
+import { proveAction } from "./prover";
+import { MerkleTree } from "./tree";
+
+const ARTIFACTS = {
+  wasm: path.join(repoRoot, "circuits/artifacts/private_vault.wasm"),
+  zkey: path.join(repoRoot, "circuits/artifacts/private_vault.zkey"),
+};
+
+/**
+ * The local stack's private pool (scripts/lib/deploy-private-pool.ts, deployed by deployLocal) driven the way the app
+ * drives it: state read from the chain, planAction, a real proof, poolCall — open, borrow, repay, withdraw.
+ */
+describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
+  let anvil: Anvil;
+  let dir: string;
+  let deployment: Deployment;
+  let pp: PrivatePoolDeployment;
+  let trader: ReturnType<typeof clientsFor>;
+  let client: PublicClient;
+
+  beforeAll(async () => {
+    anvil = await startAnvil({ port: await freePort() });
+    dir = mkdtempSync(path.join(os.tmpdir(), "keel-private-"));
+    deployment = (await deployLocal({ rpcUrl: anvil.url, outDir: dir })).deployment;
+    pp = deployment.privatePool!;
+    trader = clientsFor(anvil.url, 31337, ANVIL_KEYS[1]!);
+    client = trader.publicClient as PublicClient;
+  }, 600_000);
+  afterAll(async () => {
+    await anvil?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function state(): Promise<PoolState> {
+    const base = deployment.markets.find((m) => m.address === pp.market)!.baseAsset;
+    const oracle = await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "oracle" });
+    const [[collateralPrice, debtPrice], info, debtIndex, totalBorrows, totalBorrowShares] = await Promise.all([
+      client.readContract({ address: oracle, abi: keelOracleAbi, functionName: "prices", args: [pp.collateral, base] }),
+      client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "collateralInfo", args: [pp.collateral] }),
+      client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "debtIndex" }),
+      client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrows" }),
+      client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrowShares" }),
+    ]);
+    return { collateralPrice, debtPrice, marketLtv: info.ltv, debtIndex, totalBorrows, totalBorrowShares };
+  }
+  async function tree() {
+    const logs = await client.getContractEvents({
+      address: pp.pool,
+      abi: keelPrivatePoolAbi,
+      eventName: "NoteInserted",
+      fromBlock: BigInt(pp.startBlock),
+    });
+    return new MerkleTree(logs.map((l) => l.args.commitment!));
+  }
+
+  const ownerKey = randomField();
+  let note: PlacedNote | null = null;
+  async function act(kind: PrivateActionKind, amount: bigint) {
+    const me = trader.account.address;
+    const plan = planAction({ kind, amount, note, ownerKey, recipient: me }, await tree(), await state());
+    const { solidity } = await proveAction(plan.input, ARTIFACTS);
+    const pull: Address | null =
+      kind === "deposit" ? pp.collateral : kind === "repay" ? deployment.markets.find((m) => m.address === pp.market)!.baseAsset : null;
+    if (pull) await trader.send({ address: pull, abi: devErc20Abi, functionName: "approve", args: [pp.pool, plan.tokens * 2n + 1n] });
+    const receipt = await trader.send({ address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(plan, solidity) });
+    const leaf = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs })[0]!.args.leafIndex!;
+    note = { ...plan.next, leafIndex: Number(leaf) };
+    return plan;
+  }
+
+  it("records the pool in the deployment file over the Keel WETH/USDC market", async () => {
+    const market = deployment.markets.find((m) => m.address === pp.market)!;
+    expect(deployment.assets.find((a) => a.address === market.baseAsset)!.symbol).toBe("USDC");
+    expect(deployment.assets.find((a) => a.address === pp.collateral)!.symbol).toBe("WETH");
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "verifier" })).toBe(pp.verifier);
+  });
+
+  it("opens, borrows, repays and withdraws with real proofs; the pool's totals follow the note", async () => {
+    const weth = (x: string) => parseUnits(x, 18);
+    await act("deposit", weth("2"));
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(weth("2"));
+    const borrow = await act("borrow", parseUnits("1000", 6));
+    expect(borrow.tokens).toBeGreaterThanOrEqual(parseUnits("1000", 6) - 1n);
+    expect(notePosition(note!, await state()).debt).toBeGreaterThanOrEqual(parseUnits("1000", 6));
+    await act("repay", parseUnits("2000", 6)); // more than owed: every share
+    expect(note!.shares).toBe(0n);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteShares" })).toBe(0n);
+    await act("withdraw", weth("2"));
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(0n);
+    expect(privateKeyToAccount(ANVIL_KEYS[1]!).address).toBe(trader.account.address);
+  }, 600_000);
+});

@@ -1,0 +1,171 @@
+/**
+ * The owner's actions on a KeelPrivatePool, planned from the chain's state: which note is spent, the deltas, the
+ * public inputs the pool will feed its verifier, and the arguments of the pool call once the proof is made. Pure
+ * (bigint, no React, no network): the app's hook reads the chain, the worker proves, this module connects them.
+ */
+import { zeroAddress, type Address, type Hex } from "viem";
+import { toAssetsDown, toAssetsUp, toSharesDown, toSharesUp } from "../engine/shares";
+import { actionBinding, actionWitness, emptyNote, NO_LTV_CHECK, noteHealth, type LtvInputs, type Note, type PlacedNote } from "./note";
+import type { MerkleTree } from "./tree";
+import type { SolidityProof } from "./prover";
+
+const WAD = 10n ** 18n;
+/** KeelPrivatePool.BORROW_LTV_FRACTION: borrows and withdrawals keep a note within 90% of the market's LTV. */
+export const BORROW_LTV_FRACTION = 9n * 10n ** 17n;
+/** Debt index headroom a borrow or withdrawal proves with (0.01%): the proof survives months of interest at normal rates. */
+export const DEBT_INDEX_HEADROOM = 10n ** 14n;
+
+export type PrivateActionKind = "deposit" | "borrow" | "repay" | "withdraw";
+
+/** What the chain says, read just before planning (KeelOracle.prices, the market's LTV and borrow totals). */
+export interface PoolState {
+  collateralPrice: bigint;
+  debtPrice: bigint;
+  /** The market's LTV for the collateral (WAD), before the pool's BORROW_LTV_FRACTION. */
+  marketLtv: bigint;
+  /** KeelPrivatePool.debtIndex(): debt per 1e18 shares, rounded up. */
+  debtIndex: bigint;
+  totalBorrows: bigint;
+  totalBorrowShares: bigint;
+}
+
+/** The LTV inputs a borrow or withdrawal proves with: the pool's LTV and the debt index with headroom. */
+export function provenLtvInputs(s: PoolState): LtvInputs {
+  return {
+    collateralPrice: s.collateralPrice,
+    ltv: (s.marketLtv * BORROW_LTV_FRACTION) / WAD,
+    debtPrice: s.debtPrice,
+    debtIndex: s.debtIndex + (s.debtIndex * DEBT_INDEX_HEADROOM) / WAD + 1n,
+  };
+}
+
+/** A note's figures on screen: debt in base units (rounded up) and its health against the pool's borrow limit. */
+export function notePosition(n: { collateral: bigint; shares: bigint }, s: PoolState) {
+  const at = { collateralPrice: s.collateralPrice, debtPrice: s.debtPrice, debtIndex: s.debtIndex };
+  const h = noteHealth(n, { ...at, ltv: (s.marketLtv * BORROW_LTV_FRACTION) / WAD });
+  const liquidation = noteHealth(n, { ...at, ltv: s.marketLtv });
+  const debt = n.shares === 0n ? 0n : toAssetsUp(n.shares, s.totalBorrows, s.totalBorrowShares);
+  return {
+    collateral: n.collateral,
+    debt,
+    /** USD (WAD) borrow limit at the pool's LTV and the debt's value. */
+    borrowLimit: h.borrowLimit,
+    debtValue: h.debtValue,
+    /** Health factor (WAD) against the market's LTV, where a note becomes liquidatable; null without debt. */
+    health: liquidation.debtValue === 0n ? null : (liquidation.borrowLimit * WAD) / liquidation.debtValue,
+    liquidatable: liquidation.liquidatable,
+  };
+}
+
+/**
+ * What `kind` of `amount` changes in note `n`: its collateral and debt-share deltas and the tokens moved (a borrow of
+ * `amount` base units takes the shares that cover it, rounded up, and receives their value rounded down; a repayment
+ * pays the value of its shares rounded up; repaying more than owed repays every share). Throws a PlanError when the
+ * note cannot do it.
+ */
+export function actionDeltas(kind: PrivateActionKind, amount: bigint, n: { collateral: bigint; shares: bigint }, s: PoolState) {
+  let collateralDelta = 0n;
+  let sharesDelta = 0n;
+  let tokens = amount;
+  if (kind === "deposit") collateralDelta = amount;
+  if (kind === "withdraw") {
+    if (amount > n.collateral) throw new PlanError("tooMuch");
+    collateralDelta = -amount;
+  }
+  if (kind === "borrow") {
+    sharesDelta = toSharesUp(amount, s.totalBorrows, s.totalBorrowShares);
+    tokens = toAssetsDown(sharesDelta, s.totalBorrows, s.totalBorrowShares);
+  }
+  if (kind === "repay") {
+    if (n.shares === 0n) throw new PlanError("nothingOwed");
+    const shares = toSharesDown(amount, s.totalBorrows, s.totalBorrowShares);
+    sharesDelta = -(shares >= n.shares || shares === 0n ? n.shares : shares);
+    tokens = toAssetsUp(-sharesDelta, s.totalBorrows, s.totalBorrowShares);
+  }
+  return { collateralDelta, sharesDelta, tokens };
+}
+
+/** The note's figures after `kind` of `amount` (the form's preview); null when the note cannot do it. */
+export function previewAction(kind: PrivateActionKind, amount: bigint, n: { collateral: bigint; shares: bigint }, s: PoolState) {
+  try {
+    const d = actionDeltas(kind, amount, n, s);
+    return notePosition({ collateral: n.collateral + d.collateralDelta, shares: n.shares + d.sharesDelta }, s);
+  } catch (e) {
+    if (e instanceof PlanError) return null;
+    throw e;
+  }
+}
+
+/** One planned action: the note transition to prove and how to call the pool with the proof. */
+export interface PlannedAction {
+  kind: PrivateActionKind;
+  /** The circuit's input (public and private signals): goes to the proving worker only, never to the network. */
+  input: ReturnType<typeof actionWitness>["input"];
+  /** The note after the action (its leaf index is known once mined). */
+  next: Note;
+  /** Tokens moved: collateral for deposit/withdraw, base for borrow (received, at least) and repay (paid, at most). */
+  tokens: bigint;
+  /** Debt shares of a borrow or repayment (the pool's `shares` argument), else 0. */
+  shares: bigint;
+  recipient: Address;
+  ltvInputs: LtvInputs;
+}
+
+export class PlanError extends Error {
+  constructor(readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero") {
+    super(problem);
+    this.name = "PlanError";
+  }
+}
+
+/**
+ * Plans `kind` of `amount` (collateral units for deposit/withdraw, base units for borrow/repay) on `note` (null: open
+ * a position with `ownerKey`'s empty note; only a deposit may). Repaying more than owed repays the whole debt.
+ */
+export function planAction(
+  a: { kind: PrivateActionKind; amount: bigint; note: PlacedNote | null; ownerKey: bigint; recipient: Address },
+  tree: MerkleTree,
+  s: PoolState,
+  memo: Hex = "0x",
+): PlannedAction {
+  if (a.amount <= 0n) throw new PlanError("zero");
+  if (a.note === null && a.kind !== "deposit") throw new PlanError("noNote");
+  const old: Note & { leafIndex?: number } = a.note ?? emptyNote(a.ownerKey);
+  const ltv = a.kind === "borrow" || a.kind === "withdraw";
+  const ltvInputs = ltv ? provenLtvInputs(s) : NO_LTV_CHECK;
+  const recipient = ltv ? a.recipient : zeroAddress;
+  const { collateralDelta, sharesDelta, tokens } = actionDeltas(a.kind, a.amount, old, s);
+  const after = { collateral: old.collateral + collateralDelta, shares: old.shares + sharesDelta };
+  if (ltv && noteHealth(after, ltvInputs).liquidatable) throw new PlanError("overLimit");
+  const { input, next } = actionWitness(tree, {
+    old,
+    collateralDelta,
+    sharesDelta,
+    checkLtv: ltv,
+    ltvInputs,
+    binding: actionBinding(recipient, memo),
+  });
+  return { kind: a.kind, input, next, tokens, shares: sharesDelta < 0n ? -sharesDelta : sharesDelta, recipient, ltvInputs };
+}
+
+/** The pool function and arguments for `plan` with its proof (the ABI's order). */
+export function poolCall(plan: PlannedAction, proof: SolidityProof, memo: Hex = "0x") {
+  const t = {
+    root: plan.input.root,
+    nullifier: plan.input.nullifier,
+    newCommitment: plan.input.newCommitment,
+    ephKey: plan.input.ephKey,
+    ciphertext: [plan.input.ct0, plan.input.ct1, plan.input.ct2] as const,
+  };
+  const p = { a: proof.a, b: proof.b, c: proof.c };
+  switch (plan.kind) {
+    case "deposit":
+      return { functionName: "deposit" as const, args: [p, t, plan.tokens, memo] as const };
+    case "repay":
+      return { functionName: "repay" as const, args: [p, t, plan.shares, memo] as const };
+    case "withdraw":
+      return { functionName: "withdraw" as const, args: [p, t, plan.tokens, plan.recipient, plan.ltvInputs.debtIndex, memo] as const };
+    case "borrow":
+      return { functionName: "borrow" as const, args: [p, t, plan.shares, plan.recipient, plan.ltvInputs.debtIndex, memo] as const };
+  }
+}

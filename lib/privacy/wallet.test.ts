@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { loadWallet, parseWallet, saveWallet, serializeWallet, storageKey, WalletFileError, type PrivateWallet } from "./wallet";
+
+const scope = { chainId: 31337, pool: "0x1111111111111111111111111111111111111111", account: "0x2222222222222222222222222222222222222222" } as const;
+const wallet: PrivateWallet = {
+  ownerKey: 123456789n,
+  note: { collateral: 10n ** 18n, shares: 5n, blinding: 42n, ownerKey: 123456789n, leafIndex: 3 },
+  pending: { collateral: 2n * 10n ** 18n, shares: 5n, blinding: 43n, ownerKey: 123456789n },
+};
+
+function memoryStorage() {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
+}
+
+describe("the browser's private wallet", () => {
+  it("round-trips through storage and through a backup file", () => {
+    const s = memoryStorage();
+    saveWallet(s, scope, wallet);
+    expect(loadWallet(s, scope)).toEqual(wallet);
+    expect(parseWallet(serializeWallet(scope, wallet), scope)).toEqual(wallet);
+    expect(parseWallet(serializeWallet(scope, { ownerKey: 7n, note: null, pending: null }), scope)).toEqual({
+      ownerKey: 7n,
+      note: null,
+      pending: null,
+    });
+  });
+
+  it("keys storage by chain, pool and account", () => {
+    expect(storageKey(scope)).not.toBe(storageKey({ ...scope, chainId: 1 }));
+    expect(storageKey(scope)).not.toBe(storageKey({ ...scope, account: "0x3333333333333333333333333333333333333333" }));
+    expect(loadWallet(memoryStorage(), scope)).toBeNull();
+  });
+
+  it("refuses a backup of another pool or account, and a malformed one", () => {
+    const text = serializeWallet(scope, wallet);
+    expect(() => parseWallet(text, { ...scope, pool: "0x3333333333333333333333333333333333333333" })).toThrow(WalletFileError);
+    expect(() => parseWallet(text, { ...scope, chainId: 1 })).toThrow(/another chain/);
+    for (const bad of [
+      "",
+      "{}",
+      "[]",
+      text.replace('"123456789"', '"-1"'),
+      text.replace('"leafIndex":3', '"leafIndex":-1'),
+      text.replace('"5"', '"1e3"'),
+    ])
+      expect(() => parseWallet(bad, scope), bad).toThrow(WalletFileError);
+  });
+});

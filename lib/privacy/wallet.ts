@@ -1,0 +1,102 @@
+/**
+ * The owner's private position as the browser keeps it: the owner key and the current note, in localStorage under a
+ * key naming the chain, the pool and the connected account, and as a backup file the owner exports and re-imports.
+ *
+ * Stored in clear, not encrypted: an encryption key kept in the same browser storage would protect nothing, and one
+ * derived from a wallet signature would ask for a signature on every visit while the decrypted note sits in the same
+ * page's memory anyway. What protects the note is this origin's storage (other sites cannot read it); whoever has this
+ * browser profile or the backup file can spend the position, so the app says so beside the export.
+ */
+import { getAddress, type Address } from "viem";
+import { FIELD, MAX_AMOUNT, type Note, type PlacedNote } from "./note";
+
+/**
+ * The owner key and, once a note is in the pool, the note (null before the first deposit or after closing). `pending`
+ * is the note an action sent but not yet seen mined: saved BEFORE the transaction is signed, so a tab closed while it
+ * is pending loses nothing — on the next load the app finds its commitment in the pool's NoteInserted events and
+ * promotes it, or drops it when the old note is still unspent.
+ */
+export interface PrivateWallet {
+  ownerKey: bigint;
+  note: PlacedNote | null;
+  pending: Note | null;
+}
+
+/** Which pool a wallet belongs to (the key of its storage and the header of its backup). */
+export interface WalletScope {
+  chainId: number;
+  pool: Address;
+  account: Address;
+}
+
+const VERSION = 1;
+
+export const storageKey = (s: WalletScope) => `keel:private:v${VERSION}:${s.chainId}:${getAddress(s.pool)}:${getAddress(s.account)}`;
+
+/** The backup file's text: the scope and the wallet, numbers in decimal. */
+export function serializeWallet(s: WalletScope, w: PrivateWallet): string {
+  const n = w.note;
+  const p = w.pending;
+  return JSON.stringify({
+    keelPrivateNote: VERSION,
+    chainId: s.chainId,
+    pool: getAddress(s.pool),
+    account: getAddress(s.account),
+    ownerKey: w.ownerKey.toString(),
+    note: n && { collateral: n.collateral.toString(), shares: n.shares.toString(), blinding: n.blinding.toString(), leafIndex: n.leafIndex },
+    pending: p && { collateral: p.collateral.toString(), shares: p.shares.toString(), blinding: p.blinding.toString() },
+  });
+}
+
+/** Why a backup cannot be read back. */
+export type WalletProblem = "malformed" | "otherPool";
+
+export class WalletFileError extends Error {
+  constructor(readonly problem: WalletProblem) {
+    super(problem === "malformed" ? "this is not a Keel private note backup" : "this backup belongs to another chain, pool or account");
+    this.name = "WalletFileError";
+  }
+}
+
+const field = (v: unknown, max = FIELD - 1n): bigint => {
+  if (typeof v !== "string" || !/^\d{1,78}$/.test(v)) throw new WalletFileError("malformed");
+  const x = BigInt(v);
+  if (x > max) throw new WalletFileError("malformed");
+  return x;
+};
+
+/** The wallet in `text` (a backup or the stored value), checked against `scope`. */
+export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new WalletFileError("malformed");
+  }
+  if (typeof raw !== "object" || raw === null) throw new WalletFileError("malformed");
+  const o = raw as Record<string, unknown>;
+  if (o.keelPrivateNote !== VERSION || typeof o.pool !== "string" || typeof o.account !== "string") throw new WalletFileError("malformed");
+  if (o.chainId !== scope.chainId || o.pool.toLowerCase() !== scope.pool.toLowerCase() || o.account.toLowerCase() !== scope.account.toLowerCase())
+    throw new WalletFileError("otherPool");
+  const ownerKey = field(o.ownerKey);
+  const amounts = (v: unknown): Note | null => {
+    if (v === null || v === undefined) return null;
+    if (typeof v !== "object") throw new WalletFileError("malformed");
+    const n = v as Record<string, unknown>;
+    return { collateral: field(n.collateral, MAX_AMOUNT), shares: field(n.shares, MAX_AMOUNT), blinding: field(n.blinding), ownerKey };
+  };
+  const note = amounts(o.note);
+  const leafIndex = (o.note as { leafIndex?: unknown } | null)?.leafIndex;
+  if (note && (typeof leafIndex !== "number" || !Number.isInteger(leafIndex) || leafIndex < 0)) throw new WalletFileError("malformed");
+  return { ownerKey, note: note && { ...note, leafIndex: leafIndex as number }, pending: amounts(o.pending) };
+}
+
+/** The wallet stored for `scope` in `storage`, null when none (a malformed value throws: never silently dropped). */
+export function loadWallet(storage: Pick<Storage, "getItem">, scope: WalletScope): PrivateWallet | null {
+  const text = storage.getItem(storageKey(scope));
+  return text === null ? null : parseWallet(text, scope);
+}
+
+export function saveWallet(storage: Pick<Storage, "setItem">, scope: WalletScope, w: PrivateWallet): void {
+  storage.setItem(storageKey(scope), serializeWallet(scope, w));
+}
