@@ -45,18 +45,17 @@ const u = (x: bigint) => x.toString();
 
 async function main() {
   const out: string[] = [];
-  async function prove(name: string, input: Record<string, unknown>) {
+  async function prove(name: string, input: ReturnType<typeof actionWitness>["input"]) {
     const started = Date.now();
     const { solidity: p } = await proveAction(input as CircuitInput, artifacts);
     console.log(`zk:fixtures · audit3 ${name}: proved in ${Date.now() - started} ms`);
-    const i = input as Record<string, bigint>;
     out.push(`    function ${name}() internal pure returns (Groth16Proof memory p, NoteTransition memory t) {
         p = Groth16Proof(
             [${u(p.a[0])}, ${u(p.a[1])}],
             [[${u(p.b[0][0])}, ${u(p.b[0][1])}], [${u(p.b[1][0])}, ${u(p.b[1][1])}]],
             [${u(p.c[0])}, ${u(p.c[1])}]
         );
-        t = NoteTransition(${u(i.root)}, ${u(i.nullifier)}, ${u(i.newCommitment)}, ${u(i.ephKey)}, [${u(i.ct0)}, ${u(i.ct1)}, ${u(i.ct2)}]);
+        t = NoteTransition(${u(input.root)}, ${u(input.nullifier)}, ${u(input.newCommitment)}, ${u(input.ephKey)}, [${u(input.ct0)}, ${u(input.ct1)}, ${u(input.ct2)}]);
     }`);
   }
   const borrowOf = async (name: string, tree: MerkleTree, old: Note & { leafIndex: number }, shares: bigint, blinding: bigint) => {
