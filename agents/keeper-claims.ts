@@ -15,6 +15,7 @@ import { redeemCall } from "../lib/crosschain/actions";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import type { NonceManager } from "./agent-log";
 import type { Candidate } from "./keeper-plan";
+import { describeError, isGone, revertData } from "./revert";
 
 /** A claim liquidation as planned: the candidate and what the keeper offers to repay (at most its balance). */
 export interface ClaimLiquidation {
@@ -114,13 +115,14 @@ export async function readBaseBalances(io: Pick<ClaimIO, "publicClient" | "accou
 
 /**
  * Liquidates each planned claim liquidation in turn (approving the market for the base once), each awaited: the next
- * is sent on the state the last one left. Returns the vaults liquidated; a refusal is reported and the rest go on.
+ * is sent on the state the last one left. Returns the vaults liquidated; a refusal is reported and the rest go on (a
+ * vault no longer liquidatable, as KeelLiquidator skips it, as "claim-liquidation-skipped").
  */
 export async function liquidateClaims(
   io: ClaimIO,
   nonces: NonceManager,
   planned: readonly ClaimLiquidation[],
-  report: (event: "claim-liquidated" | "claim-liquidation-failed", fields: Record<string, unknown>) => void,
+  report: (event: "claim-liquidated" | "claim-liquidation-skipped" | "claim-liquidation-failed", fields: Record<string, unknown>) => void,
 ) {
   const done: { market: Address; id: bigint; repaid: bigint; seized: bigint; block: bigint }[] = [];
   for (const { candidate: c, base, repay } of planned) {
@@ -154,7 +156,9 @@ export async function liquidateClaims(
       done.push({ market: c.market, id: c.id, repaid, seized, block: receipt.blockNumber });
       report("claim-liquidated", { market: c.market, id: c.id, claim: c.collateral, repaid, seized, hash: receipt.transactionHash });
     } catch (e) {
-      report("claim-liquidation-failed", { market: c.market, id: c.id, claim: c.collateral, error: (e as Error).message.split("\n")[0] });
+      // Liquidated a scan ago (a re-priced scan still sees it) or by a competitor: KeelLiquidator's rule, not a failure.
+      const event = isGone(revertData(e)) ? "claim-liquidation-skipped" : "claim-liquidation-failed";
+      report(event, { market: c.market, id: c.id, claim: c.collateral, error: describeError(e) });
     }
   }
   return done;
@@ -198,7 +202,7 @@ export async function redeemClaims(
       out.push({ claim, amount, messageId });
       report("claims-redeemed", { claim, amount, recipient, chain: xc.outpost.chainId, messageId, hash: receipt.transactionHash });
     } catch (e) {
-      report("claim-redeem-failed", { claim, error: (e as Error).message.split("\n")[0] });
+      report("claim-redeem-failed", { claim, error: describeError(e) });
     }
   }
   return out;

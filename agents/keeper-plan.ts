@@ -156,12 +156,15 @@ export interface GasModel {
  * Gas before refunds (what a limit must cover), fitted to eth_estimateGas of the keeper's mined transactions in
  * `npm run bench:keeper` (KEEL_BENCH_DEBUG=1): 61 liquidations that empty the vault 3,424,008 (51.4k each over ~290k
  * for the transaction, loan and swap), 65 partial ones 3,467,334 (48.9k each), one 336-393k; the receipts show 9-17 %
- * less (refunds). `gasLimitFor` adds 25k. The keeper raises perVault if a receipt shows more; a transaction with a
+ * less (refunds). perBatch holds the batch's first liquidation's cold reads too (the market's accounting, the vault's
+ * collaterals' feeds): 240k left the single-vault transaction (393k) and the demo's two-vault WETH batch with a
+ * cross-margin vault (471,994 by eth_estimateGas; the relayer chain test) out of gas inside the market's call, a
+ * reverted transaction and a block lost at the start of a fall. `gasLimitFor` adds 25k. The keeper raises perVault if a receipt shows more; a transaction with a
  * suspect vault is simulated with its limit, so a short model is caught and retried higher.
  */
 export const DEFAULT_GAS_MODEL: GasModel = {
   perTx: 60_000n,
-  perBatch: 240_000n,
+  perBatch: 280_000n,
   perVault: 49_500n,
   perExtraCollateral: 30_000n,
   perClose: 3_000n,

@@ -15,9 +15,11 @@ import { keelErrorsAbi } from "@/contracts-abi";
 import { keelMarketAbi } from "@/contracts-abi/generated";
 import type { LensMarket, LensVault } from "@/lib/vaults";
 import { nonceManager } from "./agent-log";
+import { isGone } from "./revert";
 import {
   bumpFees,
   confirmOrReplace,
+  describeError,
   describeRevert,
   feesFor,
   gasLimitFor,
@@ -225,6 +227,16 @@ describe("stage simulate: simulateTx", () => {
     expect(revertData(new Error("network"))).toBeUndefined();
     expect(describeRevert(data)).toBe(`NotLiquidatable(7, ${10n ** 18n})`);
   });
+
+  it("describeError logs the decoded reason, not the first line of viem's message", () => {
+    const data = encodeErrorResult({ abi: keelErrorsAbi, errorName: "NotLiquidatable", args: [7n, 10n ** 18n] });
+    const e = reverted(data);
+    // What the agents logged before: the reason is on the lines after this one.
+    expect(e.message.split("\n")[0]).not.toContain("NotLiquidatable");
+    expect(describeError(e)).toBe(`NotLiquidatable(7, ${10n ** 18n})`);
+    expect(describeError(reverted("0x"))).toBe("reverted without data (out of gas, or a bare revert)");
+    expect(describeError(new Error("socket hang up\nat …"))).toBe("socket hang up");
+  });
 });
 
 describe("stage send: sendTx", () => {
@@ -371,5 +383,19 @@ describe("stage confirm or replace", () => {
     const out = await confirmOrReplace(io, nonces, sentAt(n), { replaceAfterBlocks: 3, pollMs: 1 });
     expect(out).toEqual({ kind: "taken", nonce: 4 });
     expect(nonces.pending().size).toBe(0);
+  });
+});
+
+describe("isGone", () => {
+  it("is KeelLiquidator's skip rule: NotLiquidatable, or InsufficientCollateral with nothing left", () => {
+    const err = (errorName: "NotLiquidatable" | "InsufficientCollateral" | "RepayBelowRequired", args: readonly bigint[] | readonly unknown[]) =>
+      encodeErrorResult({ abi: keelErrorsAbi, errorName, args } as never);
+    const asset = "0x0000000000000000000000000000000000000001";
+    expect(isGone(err("NotLiquidatable", [4n, 10n ** 18n]))).toBe(true);
+    expect(isGone(err("InsufficientCollateral", [4n, asset, 0n, 1n]))).toBe(true);
+    expect(isGone(err("InsufficientCollateral", [4n, asset, 5n, 6n]))).toBe(false);
+    expect(isGone(err("RepayBelowRequired", [1n, 2n]))).toBe(false);
+    expect(isGone("0x")).toBe(false);
+    expect(isGone(undefined)).toBe(false);
   });
 });

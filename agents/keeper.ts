@@ -20,26 +20,23 @@
  * JSON-line logs and counters.
  *
  * CLI: tsx agents/keeper.ts [--rpc URL] [--chain 31337] [--max-loss-bps 100] [--tx-per-block 3] [--max-gwei 500]
- *      [--simulate suspects|always]
+ *      [--simulate suspects|always] [--private-pool ADDRESS --private-pool-from BLOCK]
+ * The private pool's liquidator (agents/keeper-private.ts) runs beside the pipeline when a pool is given; it reads the
+ * liquidators' key from KEEL_LIQUIDATORS_SECRET (the development key on a local chain only).
  */
 import { parseArgs } from "node:util";
 import {
-  BaseError,
-  ContractFunctionRevertedError,
-  decodeErrorResult,
   decodeEventLog,
   erc20Abi,
+  isAddress,
   maxUint256,
   zeroAddress,
-  type Abi,
   type Address,
   type Hex,
   type PublicClient,
   type TransactionReceipt,
 } from "viem";
-import { keelErrorsAbi } from "../contracts-abi";
 import {
-  iSwapAdapterAbi,
   iUniswapV2FactoryAbi,
   iUniswapV2PairAbi,
   keelLensAbi,
@@ -59,6 +56,7 @@ import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import type { LensMarket, LensVault } from "../lib/vaults";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
+import { describeError, describeRevert, revertData } from "./revert";
 import { jsonLogger, nonceManager, type LogSink, type NonceManager } from "./agent-log";
 import { claimSet, liquidateClaims, planClaimLiquidations, readBaseBalances, redeemClaims } from "./keeper-claims";
 import {
@@ -77,6 +75,7 @@ import {
   type PlannedTx,
 } from "./keeper-plan";
 import { readAllVaults } from "./lens-pages";
+import { liquidatorsSecret, privateLiquidator, type PrivatePoolConfig } from "./keeper-private";
 
 export interface KeeperOptions {
   rpcUrl: string;
@@ -108,6 +107,8 @@ export interface KeeperOptions {
    * on the outpost's chain (agents/keeper-claims.ts). Without it, such vaults are deferred ("no-pool").
    */
   crossChain?: CrossChainDeployment;
+  /** A KeelPrivatePool whose notes the keeper liquidates too (agents/keeper-private.ts), beside the pipeline. */
+  privatePool?: PrivatePoolConfig;
   log?: LogSink;
 }
 
@@ -488,26 +489,7 @@ export interface SimulatedTx {
   gas: bigint;
 }
 
-/** A skipped or failing liquidation's revert data, decoded against the market's, the liquidator's and the adapter's errors. */
-export function describeRevert(data: Hex): string {
-  for (const abi of [keelErrorsAbi, keelLiquidatorAbi, iSwapAdapterAbi] as const) {
-    try {
-      const e = decodeErrorResult({ abi: abi as Abi, data });
-      return `${e.errorName}(${(e.args ?? []).map(String).join(", ")})`;
-    } catch {
-      // not this ABI
-    }
-  }
-  return data;
-}
-
-/** The revert data of a failed call ("0x" for a revert without data, e.g. out of gas), or undefined if it did not revert. */
-export function revertData(e: unknown): Hex | undefined {
-  if (!(e instanceof BaseError)) return undefined;
-  const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
-  if (!reverted) return undefined;
-  return reverted.raw ?? "0x";
-}
+export { describeError, describeRevert, revertData } from "./revert";
 
 /** Gas limit from the model's figure: 25k over it (interest accrues on a block's first call), at most the block's. */
 export function gasLimitFor(modelGas: bigint, blockGasLimit: bigint): bigint {
@@ -553,7 +535,7 @@ export async function simulateTx(
     const halves = splitTx(tx, gasModel);
     if (!halves) {
       const data = revertData(e);
-      const reason = data && data !== "0x" ? describeRevert(data) : (e as Error).message.split("\n")[0]!;
+      const reason = data && data !== "0x" ? describeRevert(data) : describeError(e);
       return { ok: [], dropped: tx.batches.flatMap((b) => b.vaults.map((candidate) => ({ candidate, reason }))) };
     }
     const [a, b] = await Promise.all(halves.map((h) => simulateTx(io, h, blockGasLimit, block, gasModel)));
@@ -719,6 +701,39 @@ export async function confirmOrReplace(
   }
 }
 
+/**
+ * Why a mined liquidation reverted: its call replayed on the state of the block before it (the exact state when it was
+ * its block's first transaction, as on an automining node; otherwise an earlier transaction of the block may be the
+ * cause, and the replay says so when it passes). The gas it used against its limit tells an out-of-gas apart.
+ */
+export async function minedRevertReason(
+  io: Pick<KeeperIO, "publicClient" | "account" | "liquidator">,
+  sent: SentTx,
+  receipt: TransactionReceipt,
+): Promise<string> {
+  if (receipt.gasUsed >= sent.sim.gas - sent.sim.gas / 64n) return `out of gas (${receipt.gasUsed} of ${sent.sim.gas})`;
+  const call = {
+    account: io.account,
+    address: io.liquidator,
+    abi: keelLiquidatorAbi,
+    functionName: "liquidate",
+    args: liquidatorArgs(sent.sim.tx),
+    blockNumber: receipt.blockNumber - 1n,
+  } as const;
+  try {
+    await io.publicClient.simulateContract({ ...call, gas: sent.sim.gas });
+    return "passes on the block before: an earlier transaction of its block changed the state it ran on";
+  } catch (e) {
+    if (revertData(e) !== "0x") return describeError(e);
+    // No data: a call inside ran out of the 63/64 of the gas it was given (the liquidator bubbles its empty revert)
+    // when it passes with more.
+    const needed = await io.publicClient.estimateContractGas(call).catch(() => null);
+    return needed !== null && needed > sent.sim.gas
+      ? `out of gas inside a call (the transaction needs ${needed}, its limit was ${sent.sim.gas})`
+      : describeError(e);
+  }
+}
+
 /** The liquidator's events in a receipt: batches, liquidations, skips, fallback batches and the result by market. */
 export function readReceipt(receipt: TransactionReceipt, liquidator: Address) {
   const batches: { market: Address; liquidated: bigint; skipped: bigint; result: bigint }[] = [];
@@ -870,9 +885,24 @@ export function startKeeper(opts: KeeperOptions) {
   const ready = prepareFallback(io, maxLossBps, nonces)
     .catch((e: Error) => {
       stats.errors++;
-      log("fallback-setup-failed", { error: e.message.split("\n")[0] });
+      log("fallback-setup-failed", { error: describeError(e) });
     })
     .then(redeem);
+  /** The private pool's liquidator: its own serialized pass on each block (a proof takes seconds: never in `run`). */
+  // The liquidators' key is checked here (a missing key, or the development key off a local chain, stops the start).
+  const privatePool = opts.privatePool
+    ? privateLiquidator(c, nonces, { ...opts.privatePool, secret: opts.privatePool.secret ?? liquidatorsSecret(deployment.chainId) }, log)
+    : null;
+  const runPrivate = serialized(
+    async () => {
+      await privatePool?.pass();
+    },
+    (e) => {
+      stats.errors++;
+      log("private-pass-failed", { error: describeError(e) });
+    },
+    () => stopped,
+  );
 
   /** Follows one sent transaction to its receipt (or its replacement's) and counts what it did. */
   function follow(sent: SentTx, markets: ReadonlyMap<string, LensMarket>, update: typeof lastUpdate) {
@@ -896,7 +926,8 @@ export function startKeeper(opts: KeeperOptions) {
         if (receipt.status !== "success") {
           stats.txReverted++;
           keys.forEach((k) => suspects.set(k, receipt.blockNumber + 64n));
-          log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber });
+          const reason = await minedRevertReason(io, sent, receipt).catch((e: unknown) => `not replayable: ${describeError(e)}`);
+          log("reverted", { hash: receipt.transactionHash, nonce: sent.nonce, block: receipt.blockNumber, reason });
           return;
         }
         stats.txConfirmed++;
@@ -941,7 +972,7 @@ export function startKeeper(opts: KeeperOptions) {
         });
       } catch (e) {
         stats.errors++;
-        log("confirm-failed", { nonce: sent.nonce, error: (e as Error).message.split("\n")[0] });
+        log("confirm-failed", { nonce: sent.nonce, error: describeError(e) });
       } finally {
         keys.forEach((k) => inflight.delete(k));
       }
@@ -1097,7 +1128,7 @@ export function startKeeper(opts: KeeperOptions) {
         follow(sent, lensMarkets, update);
       } catch (e) {
         stats.errors++;
-        log("send-failed", { error: (e as Error).message.split("\n")[0], vaults, nonce });
+        log("send-failed", { error: describeError(e), vaults, nonce });
       }
     }
   }
@@ -1175,6 +1206,7 @@ export function startKeeper(opts: KeeperOptions) {
       marketChanged = true;
     }
     if (needed) void runScan();
+    if (privatePool) void runPrivate();
   }
 
   /** Runs the pipeline, or queues one more run if one is already running (never two at once). */
@@ -1182,7 +1214,7 @@ export function startKeeper(opts: KeeperOptions) {
     run,
     (e) => {
       stats.errors++;
-      log("scan-failed", { error: e.message.split("\n")[0] });
+      log("scan-failed", { error: describeError(e) });
     },
     () => stopped,
   );
@@ -1194,16 +1226,21 @@ export function startKeeper(opts: KeeperOptions) {
     stats,
     /** Scans now (tests and benches), resolving when its transactions are sent. */
     scan: runScan,
+    /** The private pool's liquidator (null without `privatePool`): its counters; `scanPrivate` runs a pass now. */
+    privatePool: privatePool && { stats: privatePool.stats, mirror: privatePool.mirror },
+    scanPrivate: runPrivate,
     /** Resolves when no scan runs and no transaction of the keeper waits for its receipt. */
     async idle() {
-      while (runScan.running() || inflight.size) {
+      while (runScan.running() || runPrivate.running() || inflight.size) {
         await runScan.running();
+        await runPrivate.running();
         await Promise.all([...inflight.values()]);
       }
     },
     async stop() {
       unwatch();
       await runScan.running();
+      await runPrivate.running();
       // Transactions in flight get a minute to be mined (replaced if they must), then their followers give up.
       await Promise.race([Promise.all([...inflight.values()]), new Promise((r) => setTimeout(r, 60_000))]);
       stopped = true;
@@ -1222,8 +1259,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "tx-per-block": { type: "string", default: "3" },
       "max-gwei": { type: "string", default: "500" },
       simulate: { type: "string", default: "suspects" },
+      "private-pool": { type: "string" },
+      "private-pool-from": { type: "string", default: "0" },
     },
   });
+  const pool = values["private-pool"];
+  if (pool !== undefined && !isAddress(pool)) throw new Error("--private-pool: an address");
   if (values.simulate !== "suspects" && values.simulate !== "always") throw new Error("--simulate: suspects or always");
   const keeper = startKeeper({
     rpcUrl: values.rpc,
@@ -1232,6 +1273,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     txPerBlock: Number(values["tx-per-block"]),
     maxFeePerGas: BigInt(Math.round(Number(values["max-gwei"]) * 1e9)),
     simulate: values.simulate,
+    privatePool: pool ? { pool, fromBlock: BigInt(values["private-pool-from"]) } : undefined,
   });
   process.on("SIGINT", () => void keeper.stop().then(() => process.exit(0)));
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,7 +148,15 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     // The relayer dies again; the keeper (agents/keeper.ts with the cross-chain deployment) is watching chain A.
     await killRelayer();
     const keeperLog: string[] = [];
-    const keeper = startKeeper({ rpcUrl: a.url, deployment: da, crossChain: x, log: (l) => keeperLog.push(l) });
+    const keeper = startKeeper({
+      rpcUrl: a.url,
+      deployment: da,
+      crossChain: x,
+      log: (l) => {
+        keeperLog.push(l);
+        if (process.env.KEEL_AGENT_LOG) appendFileSync(process.env.KEEL_AGENT_LOG, `${l}\n`);
+      },
+    });
     const keeperAddress = privateKeyToAccount(AGENT_KEYS.keeper).address;
     const keeperWethBefore = await readB(wethB, devErc20Abi, "balanceOf", [keeperAddress]);
     const supplyBefore = await readA(xWeth, devErc20Abi, "totalSupply");
@@ -186,6 +194,9 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     // (The price fall also makes the deployment's demo WETH vaults liquidatable: KeelLiquidator's business, not checked here.)
     expect([...event("claim-liquidation-failed"), ...event("claim-redeem-failed")]).toEqual([]);
     expect(keeper.stats).toMatchObject({ claimLiquidations: 1, claimsRedeemed: 1 });
+    // The demo WETH batch's gas limit covers its cold first liquidation (it ran out of gas at 460,000 of the 471,994 it
+    // needs: the gas model's perBatch), and a claim vault liquidated a scan ago is skipped, not an error.
+    expect(keeper.stats).toMatchObject({ txReverted: 0, errors: 0 });
 
     // A fresh relayer delivers the Release: the keeper's WETH arrives on B.
     relayer = startRelayerProcess();

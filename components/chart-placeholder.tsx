@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
 
 /**
  * The box a chart takes while its code loads: charts (recharts, the largest library of the app) are loaded after the
@@ -20,7 +20,10 @@ export function NearViewport({ height, className = "", children }: { height: str
   useEffect(() => {
     const el = box.current;
     if (near || !el) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "300px" });
+    // A transition: React renders the drawing in short slices, so a chart coming into view does not block input.
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && startTransition(() => setNear(true)), {
+      rootMargin: "300px",
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [near]);

@@ -1,5 +1,4 @@
 "use client";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { NotificationCenter } from "./notification-center";
@@ -7,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { WatchForm } from "@/app/_components/watch-form";
 import { LanguageSwitch } from "./language-switch";
+import { WalletButton } from "./wallet-button";
 
 const NAV = [
   { href: "/", key: "dashboard" },
@@ -140,7 +140,7 @@ export function Header() {
           </div>
           <LanguageSwitch className="hidden md:flex" />
           <NotificationCenter />
-          <ConnectButton
+          <WalletButton
             label={t("connect")}
             showBalance={false}
             chainStatus={{ smallScreen: "none", largeScreen: "icon" }}

@@ -1,7 +1,7 @@
 import { expect, test as base, type Page } from "@playwright/test";
 import { createPublicClient, createWalletClient, http, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi } from "../contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, iGuardMorphoAbi } from "../contracts-abi";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
@@ -28,7 +28,7 @@ test.describe.configure({ mode: "serial" });
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
-test("as a trader: a stop-loss on my Aave position and a take-profit on my Morpho position, set on /automate, fire when ETH moves", async ({
+test("as a trader: a trailing stop on my Aave position and a take-profit on my Morpho position, set, paused, resumed on /automate (a stop-loss set and removed), fire when ETH rallies then falls", async ({
   page,
   stack,
 }) => {
@@ -94,6 +94,26 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter authorised");
   await expect(aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-warnings")).toHaveCount(0);
 
+  // A trailing stop 5 % under the high beside it, paused then resumed; then the stop-loss is removed: the trailing stop
+  // protects the Aave position from here.
+  await aave.getByTestId("add-rule").click();
+  await form.getByTestId("rule-kind").selectOption("trailingStop");
+  await form.getByTestId("rule-trail").fill("5");
+  await form.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Save the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  const trailing = aave.getByTestId("auto-rule-trailingStop");
+  await expect(trailing.getByTestId("rule-summary")).toContainText(/Closes 5(\.00)?% below the high/, { timeout: 30_000 });
+  await trailing.getByRole("button", { name: "Pause" }).click();
+  await expect(confirmed(page, "Pause the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  await expect(trailing.getByTestId("rule-status")).toHaveText("Paused: it will not run.", { timeout: 30_000 });
+  await trailing.getByRole("button", { name: "Resume" }).click();
+  await expect(confirmed(page, "Resume the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  await expect(trailing.getByTestId("rule-status")).toContainText("Waiting", { timeout: 30_000 });
+  await aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-remove").click();
+  await aave.getByTestId("rule-remove-yes").click();
+  await expect(confirmed(page, "Remove the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
+  await expect(aave.getByTestId("auto-rule-stopLoss")).toHaveCount(0, { timeout: 30_000 });
+
   // Morpho take-profit (close) at $3,300.
   await morpho.getByTestId("add-rule").click();
   const mform = morpho.getByTestId("rule-form");
@@ -130,7 +150,56 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   await screenshot(page, "automate");
   await page.setViewportSize({ width: 1280, height: 860 });
 
-  // ETH falls to $2,750, then rallies to $3,350; the executor (started here) fires each rule when it holds.
+  // The Morpho position's own page has the same protection panel. Revoking the adapter there leaves the take-profit
+  // unable to fire: the rule says so, and so does the position's card on the dashboard, with a link back to the rule.
+  await page.goto(`${stack.baseUrl}/position/${d.chainId}/morpho-blue/${mk.id}/${account.address}`);
+  await connectWallet(page);
+  const onPage = page.getByTestId("position-automation").getByTestId("automation-morphoBlue");
+  await expect(onPage.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 60_000 });
+  await expect(onPage.getByTestId("rule-warnings")).toHaveCount(0);
+  await onPage.getByTestId("revoke").click();
+  await expect(confirmed(page, /authorisation on Morpho/)).toBeVisible({ timeout: 60_000 });
+  await expect(onPage.getByTestId("adapter-authorised")).toHaveText("Adapter not authorised", { timeout: 30_000 });
+  await expect(onPage.getByTestId("auto-rule-takeProfit").getByTestId("warning-not-authorised")).toContainText("Authorisation revoked");
+  await screenshot(page, "position-automation-revoked");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "position-automation-revoked");
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  await page.goto(stack.baseUrl);
+  await connectWallet(page);
+  const morphoCard = page.getByTestId("position-morpho-blue").filter({ hasText: "WETH/USDC" });
+  await expect(morphoCard.getByTestId("automation-warning-takeProfit")).toHaveText("Take-profit could not fire now: authorisation revoked.", {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("position-aave-v3").getByTestId("automation-warning")).toHaveCount(0);
+  await screenshot(page, "dashboard-automation-warning");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "dashboard-automation-warning");
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await morphoCard.getByRole("link", { name: "Review the rules" }).click();
+  await expect(page).toHaveURL(/\/position\/\d+\/morpho-blue\/.+#automation$/);
+  await expect(page.getByTestId("position-automation").getByTestId("warning-not-authorised")).toBeVisible({ timeout: 60_000 });
+
+  // Authorised again (from the wallet, outside the app): the warnings go, on the page and on the dashboard.
+  await send({
+    address: d.morphoBlue!.morpho,
+    abi: iGuardMorphoAbi,
+    functionName: "setAuthorization",
+    args: [d.automation!.morphoBlue, true],
+  } as never);
+  await expect(page.getByTestId("position-automation").getByTestId("rule-warnings")).toHaveCount(0, { timeout: 30_000 });
+  await page.goto(stack.baseUrl);
+  await connectWallet(page);
+  await expect(page.getByTestId("position-morpho-blue").first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("automation-warning")).toHaveCount(0);
+  await page.goto(`${stack.baseUrl}/automate`);
+  await connectWallet(page);
+  await expect(morpho.getByTestId("adapter-authorised")).toHaveText("Adapter authorised", { timeout: 60_000 });
+
+  // ETH rallies to $3,350, then falls to $3,150; the executor (started here) fires each rule when it holds.
   const pools = await findPools(stack.anvil.url, d);
   const owner = createWalletClient({ chain, transport: http(stack.anvil.url), account: privateKeyToAccount(feedOwnerKey(d)) });
   const ethPrice = async (usd: string) => {
@@ -145,18 +214,22 @@ test("as a trader: a stop-loss on my Aave position and a take-profit on my Morph
   };
   const executor = startGuardExecutor({ rpcUrl: stack.anvil.url, deployment: d, log: () => {} });
   try {
-    await ethPrice("2750");
-    await executor.run();
-    await executor.idle();
-    await expect(page.getByTestId("automation-execution")).toHaveCount(1, { timeout: 30_000 });
-    await expect(page.getByTestId("automation-execution").first()).toContainText("Stop-loss on Aave v3");
-    await expect(aave).toHaveCount(0); // the Aave position is closed
+    // The rally: the Morpho take-profit closes its position; the executor records the new high of the Aave trailing
+    // stop from the oracle (5 % under $3,350: $3,182.50).
     await ethPrice("3350");
     await executor.run();
     await executor.idle();
-    await expect(page.getByTestId("automation-execution")).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId("automation-execution")).toHaveCount(1, { timeout: 30_000 });
     await expect(page.getByTestId("automation-execution").first()).toContainText("Take-profit on Morpho Blue");
-    await expect(morpho).toHaveCount(0);
+    await expect(morpho).toHaveCount(0); // the Morpho position is closed
+    await expect(trailing.getByTestId("rule-summary")).toContainText("3,350", { timeout: 30_000 });
+    // The fall to $3,150: under the trailing level, the trailing stop closes the Aave position.
+    await ethPrice("3150");
+    await executor.run();
+    await executor.idle();
+    await expect(page.getByTestId("automation-execution")).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId("automation-execution").first()).toContainText("Trailing stop on Aave v3");
+    await expect(aave).toHaveCount(0);
   } finally {
     await executor.stop();
   }

@@ -27,10 +27,11 @@ import {
   type AutomationRule,
   type GuardSnapshot,
 } from "@/lib/automation";
-import type { ExecutionContext } from "@/lib/automation-warnings";
+import { storedRuleWarnings, type ExecutionContext, type RuleWarnings } from "@/lib/automation-warnings";
 import { reservesFrom } from "@/lib/amm";
 import { findAsset } from "@/lib/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
+import type { ProtocolId } from "@/lib/protocols/types";
 import { readError } from "@/lib/query-state";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -59,6 +60,11 @@ export interface RuleView {
   rule: AutomationRule;
   /** The guard's plan now (null when the read reverts, e.g. a stale price). */
   plan: (AutomationPlan & { blocker: number }) | null;
+  /**
+   * Why it could not fire if its condition held now (lib/automation-warnings.ts: authorisation revoked, below the
+   * minimum, fee below gas, slippage unreachable); null when the owner turned it off (paused, expired, earlier owner).
+   */
+  warnings: RuleWarnings | null;
 }
 
 /** One position KeelAutomation can guard, read through its protocol's adapter, with its rules. */
@@ -83,7 +89,12 @@ export interface GuardPosition {
   revoke: AuthCall[];
   /** Keel: the vault page. */
   vault?: { market: Address; id: bigint };
+  /** Aave, Morpho: the position as lib/protocols reads it (`Position.id`: the pool, the market id), for its page and card. */
+  source?: { protocol: ProtocolId; id: string };
 }
+
+/** How often the dashboard re-reads its rule warnings (they are read on load too). */
+export const WARNINGS_REFRESH_MS = 60_000;
 
 export const automationKey = (chainId: number, owner?: Address) => ["keel", "automation", chainId, owner ?? null] as const;
 
@@ -95,14 +106,17 @@ interface Candidate {
   collateral: TokenRef;
   debt: TokenRef;
   vault?: { market: Address; id: bigint };
+  source?: { protocol: ProtocolId; id: string };
 }
 
 /**
  * Every position of `owner` that KeelAutomation can guard on every configured chain (Keel vaults per collateral, Aave
  * collateral × debt pairs, Morpho markets), each read through its adapter's `snapshot`, with its rules and the guard's
- * plan for each, refreshed on each block.
+ * plan for each, refreshed on each block — or, with `everyBlock: false` (the dashboard, whose per-block refresh is one
+ * eth_call per chain: bench:dashboard), read on load and then every {@link WARNINGS_REFRESH_MS}: the rule warnings it
+ * shows (authorisation revoked, below the minimum, fee below gas, slippage unreachable) do not change block by block.
  */
-export function useAutomationPositions(owner: Address | undefined) {
+export function useAutomationPositions(owner: Address | undefined, { everyBlock = true }: { everyBlock?: boolean } = {}) {
   const config = useConfig();
   const chains = useKeelChains().filter((c) => c.deployment?.automation);
   const results = useQueries({
@@ -111,9 +125,10 @@ export function useAutomationPositions(owner: Address | undefined) {
       enabled: Boolean(owner),
       retry: 1,
       queryFn: () => readChain(config, chain, owner!),
+      ...(everyBlock ? {} : { refetchInterval: WARNINGS_REFRESH_MS }),
     })),
   });
-  useRefreshOnBlocks(owner ? chains.map((chain) => ({ chainId: chain.id, key: automationKey(chain.id, owner) })) : []);
+  useRefreshOnBlocks(owner && everyBlock ? chains.map((chain) => ({ chainId: chain.id, key: automationKey(chain.id, owner) })) : []);
   return chains.map((chain, i) => {
     const r = results[i]!;
     return { chain, positions: r.data, error: readError(r), isPending: r.isPending, refetch: () => void r.refetch() };
@@ -171,6 +186,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
               place: `${c.token.symbol} → ${debt.token.symbol}`,
               collateral: token(c.token.address, c.token.symbol, c.token.decimals),
               debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
+              source: { protocol: "aave-v3", id: p.aave.id },
             });
           }
         }
@@ -187,6 +203,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
             place: m.name,
             collateral: token(col.token.address, col.token.symbol, col.token.decimals),
             debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
+            source: { protocol: "morpho-blue", id: m.id },
           });
         }
       }
@@ -200,7 +217,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
         read<GuardSnapshot>(c.adapter, keelAutomationAdapterAbi, "snapshot", [c.position]),
         poolOf(read, c.adapter, c.collateral.address, c.debt.address),
       ]);
-      const execution: ExecutionContext = { ...chainNow, debtUsd: chainNow.usd(c.debt.address), pool };
+      const execution: ExecutionContext = { gasPrice: chainNow.gasPrice, nativeUsd: chainNow.nativeUsd, debtUsd: chainNow.usd(c.debt.address), pool };
       const rules: RuleView[] = [];
       await Promise.all(
         AUTOMATION_KINDS.map(async (kind, k) => {
@@ -212,7 +229,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
             k,
             BigInt(rule.maxFeeBps),
           ]).catch(() => null);
-          rules.push({ kind, rule, plan });
+          rules.push({ kind, rule, plan, warnings: storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now) });
         }),
       );
       rules.sort((x, y) => AUTOMATION_KINDS.indexOf(x.kind) - AUTOMATION_KINDS.indexOf(y.kind));
@@ -233,14 +250,16 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
 }
 
 /**
- * The chain's gas price and the oracle's USD prices now. The native token is priced as its wrapped asset in the
+ * The chain's gas price, its latest block's time (what a rule's `validUntil` is checked against) and the oracle's USD
+ * prices now. The native token is priced as its wrapped asset in the
  * deployment (`W` + the chain's native symbol, e.g. WETH); without it, or without an oracle, prices are unknown (null).
  */
 async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainConfig) {
   const d = chain.deployment!;
   const client = getPublicClient(config, { chainId: chain.id as ChainId });
-  const [gasPrice, feeds] = await Promise.all([
+  const [gasPrice, now, feeds] = await Promise.all([
     client ? client.getGasPrice() : Promise.resolve(0n),
+    client ? client.getBlock().then((b) => b.timestamp) : Promise.resolve(BigInt(Math.floor(Date.now() / 1000))),
     d.contracts.oracle
       ? readContract(config, { chainId: chain.id as ChainId, address: d.contracts.oracle, abi: keelOracleAbi, functionName: "peekAll" }).catch(
           () => [],
@@ -252,7 +271,7 @@ async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainCo
     return f && f.status === 0 && f.price > 0n ? f.price : null;
   };
   const wrapped = d.assets.find((a) => a.symbol === `W${client?.chain.nativeCurrency.symbol ?? "ETH"}`);
-  return { gasPrice, nativeUsd: usd(wrapped?.address), usd };
+  return { gasPrice, now, nativeUsd: usd(wrapped?.address), usd };
 }
 
 /**
@@ -388,12 +407,24 @@ async function authCalls(
   };
 }
 
-/** The positions of one Keel vault (the vault page's panel). */
-export function vaultPositions(all: ReturnType<typeof useAutomationPositions>, chainId: number, market: Address, id: bigint): GuardPosition[] {
-  return all
-    .filter((c) => c.chain.id === chainId)
-    .flatMap((c) => c.positions ?? [])
-    .filter((p) => p.protocol === "keel" && p.vault?.market.toLowerCase() === market.toLowerCase() && p.vault.id === id);
+/**
+ * The positions behind one dashboard card or position page: a Keel vault (`market`, `id`), or an Aave / Morpho position
+ * as lib/protocols reads it (`protocol`, `id`, its owner).
+ */
+export function positionsFor(
+  all: ReturnType<typeof useAutomationPositions>,
+  chainId: number,
+  at: { market: Address; id: bigint } | { protocol: ProtocolId; id: string; owner: Address },
+): GuardPosition[] {
+  const ps = all.filter((c) => c.chain.id === chainId).flatMap((c) => c.positions ?? []);
+  if ("market" in at)
+    return ps.filter((p) => p.protocol === "keel" && p.vault?.market.toLowerCase() === at.market.toLowerCase() && p.vault.id === at.id);
+  return ps.filter(
+    (p) =>
+      p.source?.protocol === at.protocol &&
+      p.source.id.toLowerCase() === at.id.toLowerCase() &&
+      p.snapshot.owner.toLowerCase() === at.owner.toLowerCase(),
+  );
 }
 
 export interface AutomationExecution {

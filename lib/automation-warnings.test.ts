@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { getAmountIn } from "./amm";
 import { previewAtTrigger, type ParsedAutomationRule } from "./automation";
 import { guardVault } from "./automation.fixture";
-import { EXECUTION_GAS, ruleAsParsed, ruleWarnings, type ExecutionContext } from "./automation-warnings";
+import {
+  EXECUTION_GAS,
+  authorisationWarnings,
+  ruleAsParsed,
+  ruleWarnings,
+  storedRuleWarnings,
+  warningKinds,
+  type ExecutionContext,
+} from "./automation-warnings";
 
 const WAD = 10n ** 18n;
 const GWEI = 10n ** 9n;
@@ -34,7 +42,12 @@ const shallow = { collateral: weth(20), debt: usdc(60_000) };
 describe("lib/automation-warnings: fee below gas", () => {
   it("stays quiet when the fee cap pays the gas many times over", () => {
     // Stop-loss at $2,500 with a 0.3 % cap on 20,000 USDC: ~$60 against 440k gas × 1 gwei × $3,000 = $1.32.
-    expect(ruleWarnings("keel", vault(), "stopLoss", rule({}), local())).toEqual({ feeBelowGas: null, slippageUnreachable: null });
+    expect(ruleWarnings("keel", vault(), "stopLoss", rule({}), local())).toEqual({
+      notAuthorised: null,
+      belowMinimum: null,
+      feeBelowGas: null,
+      slippageUnreachable: null,
+    });
   });
 
   it("warns when the cap is 0: nobody is paid to execute", () => {
@@ -136,5 +149,57 @@ describe("lib/automation-warnings: slippage unreachable", () => {
       validUntil: 2,
     };
     expect(ruleAsParsed(stored)).toEqual(rule({ validUntil: 2n }));
+  });
+});
+
+describe("lib/automation-warnings: authorisation revoked and position below the minimum", () => {
+  it("warns when the adapter may no longer withdraw (every kind but boost) or borrow (boost), as execute refuses", () => {
+    const noWithdraw = { ...vault(), mayWithdraw: false };
+    const noBorrow = { ...vault(), mayBorrow: false };
+    for (const kind of ["deleverage", "stopLoss", "takeProfit", "trailingStop"] as const) {
+      expect(authorisationWarnings(noWithdraw, kind, 0n).notAuthorised).toEqual({ needs: "withdraw" });
+      expect(authorisationWarnings(noBorrow, kind, 0n).notAuthorised).toBeNull();
+    }
+    expect(authorisationWarnings(noBorrow, "boost", 0n).notAuthorised).toEqual({ needs: "borrow" });
+    expect(authorisationWarnings(noWithdraw, "boost", 0n).notAuthorised).toBeNull();
+    expect(authorisationWarnings(vault(), "stopLoss", 0n).notAuthorised).toBeNull();
+  });
+
+  it("warns below the minimum size and on an empty position, exactly at the contract's bound", () => {
+    // 10 WETH held: a minimum of 10 WETH still fires (the guard refuses collateral < minimum), 10 WETH + 1 wei does not.
+    expect(authorisationWarnings(vault(), "stopLoss", weth(10)).belowMinimum).toBeNull();
+    expect(authorisationWarnings(vault(), "stopLoss", weth(10) + 1n).belowMinimum).toEqual({ collateral: weth(10), minimum: weth(10) + 1n });
+    expect(authorisationWarnings({ ...vault(), collateral: 0n }, "stopLoss", 0n).belowMinimum).toEqual({ collateral: 0n, minimum: 0n });
+  });
+
+  it("reports them beside the fee and slippage warnings, in the order they are shown", () => {
+    const s = { ...vault(), mayWithdraw: false };
+    const w = ruleWarnings("keel", s, "stopLoss", rule({ minCollateral: weth(11), feeBps: 0n }), local({ pool: null }));
+    expect(warningKinds(w)).toEqual(["notAuthorised", "belowMinimum", "feeBelowGas", "slippageUnreachable"]);
+    expect(warningKinds(ruleWarnings("keel", vault(), "stopLoss", rule({}), local()))).toEqual([]);
+    // Even when the trigger has no price (nothing to preview), the two refusals stand.
+    const unpriced = ruleWarnings("keel", s, "stopLoss", rule({ trigger: 0n }), local());
+    expect(warningKinds(unpriced)).toEqual(["notAuthorised"]);
+  });
+
+  it("a stored rule the owner paused, let expire or left from an earlier owner warns of nothing", () => {
+    const stored = {
+      owner: "0x00000000000000000000000000000000000000A1" as const,
+      maxSlippageBps: 100,
+      maxFeeBps: 30,
+      trailBps: 0,
+      paused: false,
+      trigger: 2500n * WAD,
+      target: 0n,
+      minCollateral: 0n,
+      high: 0n,
+      setAt: 1,
+      validUntil: 1_000,
+    };
+    const s = { ...vault(), mayWithdraw: false };
+    expect(warningKinds(storedRuleWarnings("keel", s, "stopLoss", stored, local(), 1_000n)!)).toEqual(["notAuthorised"]);
+    expect(storedRuleWarnings("keel", s, "stopLoss", { ...stored, paused: true }, local(), 1_000n)).toBeNull();
+    expect(storedRuleWarnings("keel", s, "stopLoss", stored, local(), 1_001n)).toBeNull();
+    expect(storedRuleWarnings("keel", { ...s, owner: "0x00000000000000000000000000000000000000b2" }, "stopLoss", stored, local(), 1n)).toBeNull();
   });
 });

@@ -1,6 +1,12 @@
 /**
- * Why a KeelAutomation rule could not fire even when its condition holds, beyond what the guard's own `plan` reports
- * (paused, expired, owner changed, not authorised, below the minimum):
+ * Why a KeelAutomation rule could not fire if its condition held now (the four the dashboard and every protection panel
+ * warn of; paused, expired and owner changed are the owner's own doing and the guard's `plan` reports them):
+ * - **not authorised**: the owner withdrew (or never gave) what the rule's movement needs from the protocol's adapter —
+ *   the Keel operator, the Morpho `setAuthorization`, the Aave aToken allowance covering the whole collateral
+ *   (deleverage, stop-loss, take-profit, trailing stop) or the Aave credit delegation (boost) — `execute` reverts
+ *   `NotAuthorised`; the adapter's snapshot carries both flags (`mayWithdraw`, `mayBorrow`), so this costs no read;
+ * - **below the minimum**: the position holds less collateral than the rule's minimum size (or none) — `execute`
+ *   reverts `BelowMinimum`;
  * - **fee below gas**: the most the owner lets an executor take, at the trigger, does not pay the gas of executing at
  *   today's gas price — nobody is paid to run it;
  * - **slippage unreachable**: at the trigger, the swap the guard orders cannot meet the owner's slippage bound in the
@@ -50,13 +56,38 @@ export interface ExecutionContext {
 }
 
 export interface RuleWarnings {
+  /** What the movement needs from the adapter and the owner does not grant now. */
+  notAuthorised: { needs: "withdraw" | "borrow" } | null;
+  /** The collateral now and the rule's minimum, when the collateral is below it (or zero). */
+  belowMinimum: { collateral: bigint; minimum: bigint } | null;
   /** The fee at the cap and the gas of the execution, both in USD (WAD), when the fee is the smaller. */
   feeBelowGas: { feeUsd: bigint; gasUsd: bigint } | null;
   /** What the swap would cost at the trigger against the oracle price (bps, rounded up; null: no pool), beside the bound. */
   slippageUnreachable: { costBps: bigint | null; boundBps: bigint } | null;
 }
 
-const NONE: RuleWarnings = { feeBelowGas: null, slippageUnreachable: null };
+/** The warning kinds, in the order they are shown (what stops a rule outright first). */
+export const WARNING_KINDS = ["notAuthorised", "belowMinimum", "feeBelowGas", "slippageUnreachable"] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
+/** The kinds of warning a rule carries, in WARNING_KINDS order (empty: it could fire). */
+export const warningKinds = (w: RuleWarnings): WarningKind[] => WARNING_KINDS.filter((k) => w[k] !== null);
+
+/**
+ * The guard's own two refusals (KeelAutomation.execute's `NotAuthorised` and `BelowMinimum`, the same tests in the same
+ * order as its `plan` blockers): from the snapshot and the rule alone.
+ */
+export function authorisationWarnings(
+  s: GuardSnapshot,
+  kind: AutomationKind,
+  minCollateral: bigint,
+): Pick<RuleWarnings, "notAuthorised" | "belowMinimum"> {
+  const needs = kind === "boost" ? "borrow" : "withdraw";
+  return {
+    notAuthorised: (needs === "borrow" ? s.mayBorrow : s.mayWithdraw) ? null : { needs },
+    belowMinimum: s.collateral < minCollateral || s.collateral === 0n ? { collateral: s.collateral, minimum: minCollateral } : null,
+  };
+}
 
 /** The stored rule in the form the preview takes. */
 export function ruleAsParsed(r: AutomationRule): ParsedAutomationRule {
@@ -72,9 +103,10 @@ export function ruleAsParsed(r: AutomationRule): ParsedAutomationRule {
 }
 
 /**
- * The warnings of a rule of `kind` on this position (`rule`: as typed in the form, or stored: `ruleAsParsed`), at its
- * trigger with the fee at its cap. A rule whose trigger has no price or whose target the guard could not reach has
- * none here (the preview already says so).
+ * The warnings of a rule of `kind` on this position (`rule`: as typed in the form, or stored: `ruleAsParsed`): the
+ * authorisation and the minimum now, and the fee and the slippage at its trigger with the fee at its cap. A rule whose
+ * trigger has no price or whose target the guard could not reach has no fee or slippage warning (the preview already
+ * says so).
  */
 export function ruleWarnings(
   protocol: AutomationProtocol,
@@ -83,11 +115,13 @@ export function ruleWarnings(
   rule: ParsedAutomationRule,
   ctx: ExecutionContext,
 ): RuleWarnings {
+  const refusals = authorisationWarnings(s, kind, rule.minCollateral);
+  const none: RuleWarnings = { ...refusals, feeBelowGas: null, slippageUnreachable: null };
   const preview = previewAtTrigger(s, kind, rule, rule.feeBps);
   const plan = preview.plan;
-  if (!plan || preview.price === 0n) return NONE;
+  if (!plan || preview.price === 0n) return none;
   const movement: Movement = plan.close ? "close" : kind === "boost" ? "boost" : "reduce";
-  if (!plan.close && plan.repay === 0n && plan.borrow === 0n) return NONE; // nothing to move at the trigger
+  if (!plan.close && plan.repay === 0n && plan.borrow === 0n) return none; // nothing to move at the trigger
 
   let feeBelowGas: RuleWarnings["feeBelowGas"] = null;
   if (ctx.nativeUsd !== null && ctx.debtUsd !== null) {
@@ -135,5 +169,22 @@ export function ruleWarnings(
       slippageUnreachable = { costBps, boundBps };
     }
   }
-  return { feeBelowGas, slippageUnreachable };
+  return { ...refusals, feeBelowGas, slippageUnreachable };
+}
+
+/**
+ * The warnings of a stored rule, or null when the rule is off by its owner's own doing — paused, past its `validUntil`
+ * (`now`, unix seconds, the chain's latest block), or set by an earlier owner of the position — the panel says so
+ * already, and a warning there would be noise. What the dashboard and every protection panel show.
+ */
+export function storedRuleWarnings(
+  protocol: AutomationProtocol,
+  s: GuardSnapshot,
+  kind: AutomationKind,
+  rule: AutomationRule,
+  ctx: ExecutionContext,
+  now: bigint,
+): RuleWarnings | null {
+  if (rule.paused || now > BigInt(rule.validUntil) || s.owner.toLowerCase() !== rule.owner.toLowerCase()) return null;
+  return ruleWarnings(protocol, s, kind, ruleAsParsed(rule), ctx);
 }

@@ -14,6 +14,8 @@ export interface ChainSettings {
 export const LOCAL_CHAIN_ID = 31337;
 export const DEFAULT_LOCAL_RPC = "http://127.0.0.1:8545";
 const LOCAL_CHAIN_IDS = new Set([31337, 31338, 1337]);
+/** Whether `id` is a local development chain (anvil): where development keys (public, like anvil's) are accepted. */
+export const isLocalChainId = (id: number) => LOCAL_CHAIN_IDS.has(id);
 
 export class ChainConfigError extends Error {
   constructor(message: string) {

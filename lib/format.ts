@@ -83,13 +83,16 @@ export function formatter(locale = "en") {
    * Unix seconds as a UTC date and time to the minute, the same for every viewer: `2026-11-26 04:31 UTC` in English,
    * the locale's own date order and month names otherwise.
    */
+  // Made on first use and kept: building an Intl formatter costs far more than formatting with it.
+  let utcFormat: Intl.DateTimeFormat | undefined;
   function utc(seconds: number | bigint): string {
     const date = new Date(Number(seconds) * 1000);
     if (locale === "en") {
       const iso = date.toISOString();
       return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
     }
-    return `${new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }).format(date)} UTC`;
+    utcFormat ??= new Intl.DateTimeFormat(locale, { timeZone: "UTC", dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
+    return `${utcFormat.format(date)} UTC`;
   }
 
   /** A leverage (WAD) as `3.00×`; `∞` when the equity is gone. */

@@ -1,6 +1,6 @@
-import { connectorsForWallets, type Wallet, type WalletList } from "@rainbow-me/rainbowkit";
+import type { Wallet, WalletDetailsParams, WalletList } from "@rainbow-me/rainbowkit";
 import { coinbaseWallet, injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
-import { createConfig, createConnector, http, injected } from "wagmi";
+import { createConfig, createConnector, http, injected, type CreateConnectorFn } from "wagmi";
 import { defineChain, type Chain } from "viem";
 import { announcedWallets, type AnnouncedWallet } from "./announced-wallets";
 import type { ChainSettings } from "./chains";
@@ -86,11 +86,46 @@ export function walletGroups(chains: ChainSettings[], walletConnectProjectId?: s
   return { groups, projectId };
 }
 
+/**
+ * The wagmi connectors of a RainbowKit wallet list, built as RainbowKit 2.2's `connectorsForWallets` builds them (each
+ * connector carries its `rkDetails`: name, icon, group, order; WalletConnect's wallet twice, once with its QR modal;
+ * duplicates by id and hidden wallets dropped), without importing RainbowKit's main module: that is one 282 kB module
+ * (0.5 s of evaluation on a phone) which the first render does not need. RainbowKit's dialogs load on first use
+ * (components/wallet-button.tsx) and read these details. The wallets themselves come from `@rainbow-me/rainbowkit/wallets`,
+ * a separate module.
+ */
+export function walletConnectors(walletList: WalletList, { appName, projectId }: { appName: string; projectId: string }): CreateConnectorFn[] {
+  if (!walletList.length || walletList.some((g) => !g.wallets.length)) throw new Error("every wallet group needs a wallet");
+  const metadata = { name: appName, description: appName, url: typeof window !== "undefined" ? window.location.origin : "", icons: [] };
+  let index = -1;
+  const items = walletList.flatMap(({ groupName, wallets }, groupIndex) =>
+    wallets.map((create) => {
+      index++;
+      const wallet = create({ projectId, appName, options: { metadata }, walletConnectParameters: { metadata } } as Parameters<typeof create>[0]);
+      return { ...wallet, groupIndex: groupIndex + 1, groupName, index };
+    }),
+  );
+  // RainbowKit keeps the first of each id, visible wallets before the ones that may hide.
+  const ordered = [...items.filter((w) => typeof w.hidden !== "function"), ...items.filter((w) => typeof w.hidden === "function")];
+  const unique = ordered.filter((w, i) => ordered.findIndex((x) => x.id === w.id) === i);
+  return unique.flatMap(({ createConnector: create, hidden, ...meta }) => {
+    if (hidden?.()) return [];
+    const details = (extra: Partial<WalletDetailsParams["rkDetails"]> = {}) => ({
+      rkDetails: Object.fromEntries(
+        Object.entries({ ...meta, isRainbowKitConnector: true, ...extra }).filter(([, v]) => v !== undefined),
+      ) as WalletDetailsParams["rkDetails"],
+    });
+    return meta.id === "walletConnect"
+      ? [create(details({ isWalletConnectModalConnector: true, showQrModal: true })), create(details())]
+      : [create(details())];
+  });
+}
+
 /** The one wagmi config of the app: configured chains, the wallets of walletGroups(), read through each chain's RPC. */
 export function createKeelWagmiConfig(chains: ChainSettings[], walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID) {
   const { groups, projectId } = walletGroups(chains, walletConnectProjectId);
   // RainbowKit requires a project id string even when no WalletConnect wallet is listed; none is contacted then.
-  const connectors = connectorsForWallets(groups, { appName: "Keel", projectId: projectId ?? "keel-no-walletconnect" });
+  const connectors = walletConnectors(groups, { appName: "Keel", projectId: projectId ?? "keel-no-walletconnect" });
   const viemChains = chains.map(toViemChain) as [Chain, ...Chain[]];
   return createConfig({
     chains: viemChains,

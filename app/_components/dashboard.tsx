@@ -1,17 +1,19 @@
 "use client";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { AutomationAlert } from "@/components/automation/automation-alert";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
+import { WalletButton } from "@/components/wallet-button";
 import { useAccountPositions } from "@/hooks/use-account-positions";
+import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
 import { totalsAcross } from "@/lib/protocols/view";
 import { AccountTotalsBar } from "./account-totals";
 import { OpenVaultForm } from "./open-vault-form";
 import { PositionCard } from "./position-card";
-import { VaultCard } from "./vault-card";
+import { VaultCard, vaultHref } from "./vault-card";
 import { WatchForm } from "./watch-form";
 
 /**
@@ -26,6 +28,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
   const owner = watched ?? (isConnected ? address : undefined);
   const readOnly = Boolean(watched) && watched?.toLowerCase() !== address?.toLowerCase();
   const chains = useAccountPositions(owner);
+  const automation = useAutomationPositions(owner, { everyBlock: false });
   const [opening, setOpening] = useState(false);
 
   if (!owner) {
@@ -37,7 +40,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-sm text-slate-400">{t("connectWhy")}</p>
         <div className="mt-6 flex justify-center">
-          <ConnectButton label={t("connect")} showBalance={false} />
+          <WalletButton label={t("connect")} showBalance={false} />
         </div>
         <div className="mt-6 border-t border-slate-800 pt-4">
           <p className="mb-2 text-sm text-slate-400">{tw("why")}</p>
@@ -152,10 +155,26 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
               </h2>
             )}
             {(c.vaults ?? []).map((v) => (
-              <VaultCard key={`${v.market}-${v.id}`} chain={c.chain} vault={v} />
+              <VaultCard
+                key={`${v.market}-${v.id}`}
+                chain={c.chain}
+                vault={v}
+                alert={<AutomationAlert positions={positionsFor(automation, c.chain.id, v)} href={vaultHref(c.chain.id, v.market, v.id)} />}
+              />
             ))}
             {c.positions.map((v) => (
-              <PositionCard key={v.key} chain={c.chain} view={v} readOnly={readOnly} />
+              <PositionCard
+                key={v.key}
+                chain={c.chain}
+                view={v}
+                readOnly={readOnly}
+                alert={
+                  <AutomationAlert
+                    positions={positionsFor(automation, c.chain.id, { protocol: v.protocol, id: v.position.id, owner: v.position.owner })}
+                    href={v.href}
+                  />
+                }
+              />
             ))}
           </section>
         ) : null,

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { HealthBadge } from "@/components/health-badge";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { useFormat } from "@/hooks/use-format";
@@ -8,8 +9,11 @@ import type { PositionView } from "@/lib/protocols/view";
 import { borrowLimitUsed, INFINITE_HEALTH } from "@/lib/risk";
 import type { ChainConfig } from "@/lib/server/config";
 
-/** One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model. */
-export function PositionCard({ chain, view, readOnly }: { chain: ChainConfig; view: PositionView; readOnly: boolean }) {
+/**
+ * One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model;
+ * `alert` (under the header): its automation rules that could not fire now.
+ */
+export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainConfig; view: PositionView; readOnly: boolean; alert?: ReactNode }) {
   const t = useTranslations("vaultCard");
   const tp = useTranslations("positions");
   const f = useFormat();
@@ -43,6 +47,7 @@ export function PositionCard({ chain, view, readOnly }: { chain: ChainConfig; vi
           {readOnly ? tp("view") : t("manage")}
         </Link>
       </header>
+      {alert}
       <div className="grid grid-cols-2 gap-4 px-4 py-3 text-sm md:grid-cols-4 md:px-5">
         <div>
           <div className="text-xs text-slate-400">{t("debt")}</div>

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { HealthBadge } from "@/components/health-badge";
 import { HeldOnAnotherChain } from "@/components/held-on-another-chain";
 import { LiquidationOdds } from "@/components/liquidation-odds";
@@ -16,8 +17,11 @@ import type { LensVault } from "@/lib/vaults";
 
 export const vaultHref = (chainId: number, market: string, id: bigint) => `/vault/${chainId}/${id}?market=${market}`;
 
-/** One vault on the dashboard: health, debt, capacity used, and each collateral's liquidation price and distance. */
-export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVault }) {
+/**
+ * One vault on the dashboard: health, debt, capacity used, and each collateral's liquidation price and distance;
+ * `alert` (under the header): its automation rules that could not fire now.
+ */
+export function VaultCard({ chain, vault, alert }: { chain: ChainConfig; vault: LensVault; alert?: ReactNode }) {
   const t = useTranslations("vaultCard");
   const tf = useTranslations("feed");
   const f = useFormat();
@@ -53,6 +57,7 @@ export function VaultCard({ chain, vault }: { chain: ChainConfig; vault: LensVau
           {t("manage")}
         </Link>
       </header>
+      {alert}
       <div className="grid grid-cols-2 gap-4 px-4 py-3 text-sm md:grid-cols-4 md:px-5">
         <div>
           <div className="text-xs text-slate-400">{t("debt")}</div>

@@ -6,7 +6,6 @@ import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
 import { kindIndex, snapshotHealth, snapshotPrice, type AutomationKind, type ParsedAutomationRule } from "@/lib/automation";
-import { ruleAsParsed } from "@/lib/automation-warnings";
 import { ConfirmRemove } from "./confirm-remove";
 import { RuleForm } from "./rule-form";
 import { RuleWarnings } from "./rule-warnings";
@@ -111,11 +110,6 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
           )}
         </div>
       </div>
-      {!authorised && p.rules.length > 0 && (
-        <p role="alert" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200">
-          {t("cannotRun", { protocol })}
-        </p>
-      )}
       {p.rules.length === 0 ? (
         <p className="text-sm text-slate-400">{t("noRules")}</p>
       ) : (
@@ -164,7 +158,9 @@ function RuleRow({
   const health = r.kind === "deleverage" || r.kind === "boost";
   const level = (x: bigint) => (health ? f.healthFactor(x) : f.token(x, 18, p.debt.symbol, 2));
   const plan = r.plan;
-  const blocker = plan ? (BLOCKERS[plan.blocker] ?? "none") : "none";
+  // Not authorised and below the minimum are in the rule's warnings (with the dashboard's): the status says the rest.
+  const raw = plan ? (BLOCKERS[plan.blocker] ?? "none") : "none";
+  const blocker = raw === "notAuthorised" || raw === "belowMinimum" ? "none" : raw;
   const args = [p.adapter, p.position, kindIndex(r.kind)] as const;
   return (
     <li className="rounded-md border border-slate-800 p-2 text-sm" data-testid={`auto-rule-${r.kind}`}>
@@ -241,7 +237,7 @@ function RuleRow({
           <span className="text-slate-400">{t("status.waiting", { observed: level(plan.observed), level: level(plan.level) })}</span>
         )}
       </p>
-      {!r.rule.paused && blocker === "none" && <RuleWarnings p={p} kind={r.kind} rule={ruleAsParsed(r.rule)} />}
+      <RuleWarnings p={p} kind={r.kind} warnings={r.warnings} />
     </li>
   );
 }

@@ -2,26 +2,50 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { ruleWarnings } from "@/lib/automation-warnings";
+import { ruleWarnings, warningKinds, type RuleWarnings as Warnings } from "@/lib/automation-warnings";
 import type { AutomationKind, ParsedAutomationRule } from "@/lib/automation";
 
 /**
- * Why a rule could not fire even when its condition holds (lib/automation-warnings.ts): its fee cap below the gas of
- * executing it at today's gas price, or its slippage bound below what the swap venue's pool can deliver at the
- * position's size. Shown under a stored rule and in the form before saving; nothing when neither applies.
+ * Why a rule could not fire if its condition held now (lib/automation-warnings.ts): the adapter's authorisation
+ * revoked, the position below the rule's minimum, its fee cap below the gas of executing it at today's gas price, or
+ * its slippage bound below what the swap venue's pool can deliver at the position's size. `warnings`: a stored rule's
+ * (the hook's view-model); without it, the rule as typed in the form, whose save asks for the authorisation first (so
+ * only the other three). Nothing when none applies.
  */
-export function RuleWarnings({ p, kind, rule }: { p: GuardPosition; kind: AutomationKind; rule: ParsedAutomationRule }) {
+export function RuleWarnings({
+  p,
+  kind,
+  rule,
+  warnings,
+}: {
+  p: GuardPosition;
+  kind: AutomationKind;
+  rule?: ParsedAutomationRule;
+  warnings?: Warnings | null;
+}) {
   const t = useTranslations("automation.warnings");
+  const ta = useTranslations("automation");
   const f = useFormat();
-  const w = ruleWarnings(p.protocol, p.snapshot, kind, rule, p.execution);
-  if (!w.feeBelowGas && !w.slippageUnreachable) return null;
+  const w = warnings ?? (rule ? { ...ruleWarnings(p.protocol, p.snapshot, kind, rule, p.execution), notAuthorised: null } : null);
+  if (!w || warningKinds(w).length === 0) return null;
   const pct = (bps: bigint) => f.percent(bps * 10n ** 14n);
+  const token = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
   return (
     <div
       role="status"
       data-testid="rule-warnings"
       className="space-y-1 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200"
     >
+      {w.notAuthorised && (
+        <p data-testid="warning-not-authorised">
+          {t(w.notAuthorised.needs === "borrow" ? "notAuthorisedBorrow" : "notAuthorisedWithdraw", { protocol: ta(`protocols.${p.protocol}`) })}
+        </p>
+      )}
+      {w.belowMinimum && (
+        <p data-testid="warning-below-minimum">
+          {t("belowMinimum", { held: token(w.belowMinimum.collateral), minimum: token(w.belowMinimum.minimum) })}
+        </p>
+      )}
       {w.feeBelowGas && (
         <p data-testid="warning-fee-below-gas">{t("feeBelowGas", { fee: f.usd(w.feeBelowGas.feeUsd), gas: f.usd(w.feeBelowGas.gasUsd) })}</p>
       )}

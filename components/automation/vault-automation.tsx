@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
-import { useAutomationPositions, vaultPositions } from "@/hooks/use-automation";
+import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
 import { AutomationPanel } from "./automation-panel";
 
 /** On a Keel vault page: the vault's KeelAutomation rules (take-profit, boost, trailing stop and the rest), per collateral. */
@@ -10,11 +10,11 @@ export function VaultAutomation({ chainId, market, id, owner }: { chainId: numbe
   const t = useTranslations("automation");
   const { address } = useAccount();
   const all = useAutomationPositions(owner);
-  const positions = vaultPositions(all, chainId, market, id);
+  const positions = positionsFor(all, chainId, { market, id });
   if (positions.length === 0) return null;
   const isOwner = address !== undefined && address.toLowerCase() === owner.toLowerCase();
   return (
-    <section className="space-y-3" data-testid="vault-automation">
+    <section id="automation" className="scroll-mt-20 space-y-3" data-testid="vault-automation">
       <h2 className="text-lg font-semibold">{t("vaultTitle")}</h2>
       <p className="max-w-3xl text-xs text-slate-400">{t("vaultIntro")}</p>
       {positions.map((p) => (

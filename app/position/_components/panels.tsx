@@ -1,5 +1,6 @@
 "use client";
 import type { ComponentType } from "react";
+import { PositionAutomation } from "@/components/automation/position-automation";
 import type { PositionView } from "@/lib/protocols/view";
 import type { ChainConfig } from "@/lib/server/config";
 
@@ -14,4 +15,4 @@ export interface PositionPanelProps {
  * Extra panels of the Aave / Morpho position page, in order, under the actions (Multiply, protection…): add a
  * component here — or pass `panels` to <PositionPage> — and it is mounted with the position's view-model.
  */
-export const POSITION_PANELS: ComponentType<PositionPanelProps>[] = [];
+export const POSITION_PANELS: ComponentType<PositionPanelProps>[] = [PositionAutomation];

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
@@ -417,6 +417,50 @@ function BookRiskView({
   loadLine: ReactNode;
   after?: ReactNode;
 }) {
+  // In two passes: the totals first (a quick render, painted at once), then the charts, the stress panel, the odds and the
+  // table in a background render that React splits into short tasks (useDeferredValue's initial value), so the page
+  // answers input while it builds them.
+  const full = useDeferredValue(true, false);
+  return (
+    <div className="space-y-6">
+      {notices}
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="risk-totals">
+        {stats}
+      </div>
+      {loadLine}
+      {full && (
+        <BookRiskDetails
+          book={book}
+          symbolOf={symbolOf}
+          debtsOf={debtsOf}
+          sigmas={sigmas}
+          byAsset={byAsset}
+          volsPending={volsPending}
+          debtUnit={debtUnit}
+          hrefOf={hrefOf}
+          labelOf={labelOf}
+          rowLabel={rowLabel}
+          after={after}
+        />
+      )}
+    </div>
+  );
+}
+
+/** BookRiskView's second pass: everything below the totals. */
+function BookRiskDetails({
+  book,
+  symbolOf,
+  debtsOf,
+  sigmas,
+  byAsset,
+  volsPending,
+  debtUnit,
+  hrefOf,
+  labelOf,
+  rowLabel,
+  after,
+}: Omit<Parameters<typeof BookRiskView>[0], "notices" | "stats" | "loadLine">) {
   const t = useTranslations("risk");
   const f = useFormat();
   const symbols = useMemo(() => book.assets.map(symbolOf), [book, symbolOf]);
@@ -471,13 +515,7 @@ function BookRiskView({
   );
 
   return (
-    <div className="space-y-6">
-      {notices}
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="risk-totals">
-        {stats}
-      </div>
-      {loadLine}
-
+    <>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <HealthHistogram data={histogram} stressed={stressed} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
@@ -545,7 +583,7 @@ function BookRiskView({
         labelOf={labelOf}
         rowLabel={rowLabel}
       />
-    </div>
+    </>
   );
 }
 

@@ -64,9 +64,7 @@ contract AaveLeverageRouter is LeverageRouterBase {
         uint256 minCollateralOut,
         uint256 bps
     ) external nonReentrant {
-        if (deposit == 0 && flashAmount == 0) revert ZeroAmount();
-        _checkBound(bps);
-        if (deposit != 0) IERC20(collateral).safeTransferFrom(msg.sender, address(this), deposit);
+        _startIncrease(collateral, deposit, flashAmount, bps);
         if (flashAmount == 0) {
             _supply(collateral, deposit, msg.sender);
             emit LeverageIncreased(msg.sender, collateral, debtAsset, deposit, 0, 0);
@@ -77,8 +75,7 @@ contract AaveLeverageRouter is LeverageRouterBase {
             if (allowance < owed) revert DelegationTooLow(vdt, allowance, owed);
             _flash(debtAsset, flashAmount, Job(Action.Increase, collateral, msg.sender, deposit, minCollateralOut, bps));
         }
-        _sweep(collateral, msg.sender);
-        _sweep(debtAsset, msg.sender);
+        _sweepPair(collateral, debtAsset);
     }
 
     /// @notice Lowers the caller's leverage: flash-borrows `repayAmount` of `debtAsset`, repays that much variable debt
@@ -93,12 +90,10 @@ contract AaveLeverageRouter is LeverageRouterBase {
         uint256 minDebtOut,
         uint256 bps
     ) external nonReentrant {
-        if (collateralToSell == 0 || repayAmount == 0) revert ZeroAmount();
-        _checkBound(bps);
+        _startDecrease(collateralToSell, repayAmount, bps);
         _checkATokenAllowance(collateral, collateralToSell);
         _flash(debtAsset, repayAmount, Job(Action.Decrease, collateral, msg.sender, collateralToSell, minDebtOut, bps));
-        _sweep(collateral, msg.sender);
-        _sweep(debtAsset, msg.sender);
+        _sweepPair(collateral, debtAsset);
     }
 
     /// @notice Unwinds the caller's `collateral` / `debtAsset` position: flash-borrows the whole variable debt, repays
@@ -115,8 +110,7 @@ contract AaveLeverageRouter is LeverageRouterBase {
         } else {
             _flash(debtAsset, debt, Job(Action.Close, collateral, msg.sender, maxCollateralIn, 0, bps));
         }
-        _sweep(collateral, msg.sender);
-        _sweep(debtAsset, msg.sender);
+        _sweepPair(collateral, debtAsset);
     }
 
     /// @notice Aave's flash-loan callback; accepted only from the pool, for a loan this router initiated during its own
@@ -137,19 +131,14 @@ contract AaveLeverageRouter is LeverageRouterBase {
             uint256 repaid = _repay(asset, job.owner, amount);
             uint256 got = _withdrawFrom(job.collateral, job.owner, job.amount, address(this));
             _swapExactIn(job.collateral, asset, Math.min(got, job.amount), job.bound, job.bps);
-            uint256 held = IERC20(asset).balanceOf(address(this));
-            if (held < owed) revert SwapShortfall(held, owed);
-            if (held > owed) repaid += _repay(asset, job.owner, held - owed);
+            uint256 surplus = _surplus(asset, owed);
+            if (surplus != 0) repaid += _repay(asset, job.owner, surplus);
             emit LeverageDecreased(job.owner, job.collateral, asset, job.amount, repaid);
         } else {
             uint256 repaid = _repay(asset, job.owner, amount);
             uint256 col = IERC20(pool.getReserveData(job.collateral).aTokenAddress).balanceOf(job.owner);
             uint256 got = _withdrawFrom(job.collateral, job.owner, col, address(this));
-            uint256 held = IERC20(asset).balanceOf(address(this));
-            uint256 sold;
-            if (held < owed) {
-                sold = _swapExactOut(job.collateral, asset, owed - held, Math.min(job.amount, got), job.bps);
-            }
+            uint256 sold = _buyShortfall(job.collateral, asset, owed, Math.min(job.amount, got), job.bps);
             emit PositionClosed(job.owner, job.collateral, asset, sold, repaid);
         }
         IERC20(asset).forceApprove(address(pool), owed);

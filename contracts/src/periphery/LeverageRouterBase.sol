@@ -8,8 +8,9 @@ import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
 
 /// @title LeverageRouterBase
 /// @notice What the Aave v3 and Morpho Blue leverage routers share: a swap venue, a flash-loan callback accepted only
-/// from the lender this router called during its own call, swaps bounded both by the owner's signed amounts and by the
-/// lending protocol's own oracle price, and holding no token after a call.
+/// from the lender this router called during its own call, the checks that open `increase` and `decrease`, swaps
+/// bounded both by the owner's signed amounts and by the lending protocol's own oracle price, the flash loan's
+/// settlement (what a decrease has beyond the loan, what a close still must buy), and holding no token after a call.
 /// @dev Every entry point acts for `msg.sender` only (the position's owner): the protocols are called `onBehalf` of the
 /// caller, never of an address taken from the arguments.
 abstract contract LeverageRouterBase is ReentrancyGuardTransient {
@@ -76,6 +77,38 @@ abstract contract LeverageRouterBase is ReentrancyGuardTransient {
         if (bps > MAX_ORACLE_SLIPPAGE_BPS) revert OracleBoundTooWide(bps, MAX_ORACLE_SLIPPAGE_BPS);
     }
 
+    /// @dev The start of every `increase`: something to do, a bound within MAX_ORACLE_SLIPPAGE_BPS, then the caller's
+    /// `deposit` of `collateral` pulled in.
+    function _startIncrease(address collateral, uint256 deposit, uint256 flashAmount, uint256 bps) internal {
+        if (deposit == 0 && flashAmount == 0) revert ZeroAmount();
+        _checkBound(bps);
+        if (deposit != 0) IERC20(collateral).safeTransferFrom(msg.sender, address(this), deposit);
+    }
+
+    /// @dev The start of every `decrease`: both amounts positive, a bound within MAX_ORACLE_SLIPPAGE_BPS.
+    function _startDecrease(uint256 collateralToSell, uint256 repayAmount, uint256 bps) internal pure {
+        if (collateralToSell == 0 || repayAmount == 0) revert ZeroAmount();
+        _checkBound(bps);
+    }
+
+    /// @dev In a decrease's callback, after the sale: what this router holds of `asset` beyond the `owed` flash loan
+    /// (reverts `SwapShortfall` when it cannot repay the loan).
+    function _surplus(address asset, uint256 owed) internal view returns (uint256) {
+        uint256 held = IERC20(asset).balanceOf(address(this));
+        if (held < owed) revert SwapShortfall(held, owed);
+        return held - owed;
+    }
+
+    /// @dev In a close's callback, after the debt is repaid and the collateral withdrawn: buys with at most `maxIn` of
+    /// `collateral` what the router still lacks of `asset` to repay the `owed` flash loan; returns what it sold.
+    function _buyShortfall(address collateral, address asset, uint256 owed, uint256 maxIn, uint256 bps)
+        internal
+        returns (uint256 sold)
+    {
+        uint256 held = IERC20(asset).balanceOf(address(this));
+        if (held < owed) sold = _swapExactOut(collateral, asset, owed - held, maxIn, bps);
+    }
+
     /// @dev What `amountIn` of `tokenIn` is worth in `tokenOut` at the protocol's oracle price (rounded down).
     function _oracleValue(address tokenIn, address tokenOut, uint256 amountIn) internal view virtual returns (uint256);
 
@@ -123,5 +156,11 @@ abstract contract LeverageRouterBase is ReentrancyGuardTransient {
     function _sweep(address token, address to) internal {
         uint256 bal = IERC20(token).balanceOf(address(this));
         if (bal != 0) IERC20(token).safeTransfer(to, bal);
+    }
+
+    /// @dev The end of every entry point: the caller gets whatever is left of the position's two tokens.
+    function _sweepPair(address collateral, address debtAsset) internal {
+        _sweep(collateral, msg.sender);
+        _sweep(debtAsset, msg.sender);
     }
 }

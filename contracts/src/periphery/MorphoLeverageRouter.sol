@@ -63,9 +63,7 @@ contract MorphoLeverageRouter is LeverageRouterBase {
         uint256 minCollateralOut,
         uint256 bps
     ) external nonReentrant {
-        if (deposit == 0 && flashAmount == 0) revert ZeroAmount();
-        _checkBound(bps);
-        if (deposit != 0) IERC20(params.collateralToken).safeTransferFrom(msg.sender, address(this), deposit);
+        _startIncrease(params.collateralToken, deposit, flashAmount, bps);
         if (flashAmount == 0) {
             _supplyCollateral(params, deposit, msg.sender);
             emit LeverageIncreased(msg.sender, params.collateralToken, params.loanToken, deposit, 0, 0);
@@ -73,7 +71,7 @@ contract MorphoLeverageRouter is LeverageRouterBase {
             _authorized();
             _flash(params, flashAmount, Job(Action.Increase, params, msg.sender, deposit, minCollateralOut, bps));
         }
-        _sweepPair(params);
+        _sweepPair(params.collateralToken, params.loanToken);
     }
 
     /// @notice Lowers the caller's leverage: flash-borrows `repayAmount` of the loan token, repays that much debt (all
@@ -86,11 +84,10 @@ contract MorphoLeverageRouter is LeverageRouterBase {
         uint256 minLoanOut,
         uint256 bps
     ) external nonReentrant {
-        if (collateralToSell == 0 || repayAmount == 0) revert ZeroAmount();
-        _checkBound(bps);
+        _startDecrease(collateralToSell, repayAmount, bps);
         _authorized();
         _flash(params, repayAmount, Job(Action.Decrease, params, msg.sender, collateralToSell, minLoanOut, bps));
-        _sweepPair(params);
+        _sweepPair(params.collateralToken, params.loanToken);
     }
 
     /// @notice Unwinds the caller's position: flash-borrows the whole debt, repays it by shares, withdraws all the
@@ -109,7 +106,7 @@ contract MorphoLeverageRouter is LeverageRouterBase {
         } else {
             _flash(params, debt, Job(Action.Close, params, msg.sender, maxCollateralIn, 0, bps));
         }
-        _sweepPair(params);
+        _sweepPair(params.collateralToken, params.loanToken);
     }
 
     /// @notice Morpho's flash-loan callback; accepted only from Morpho during this router's own call.
@@ -126,9 +123,7 @@ contract MorphoLeverageRouter is LeverageRouterBase {
             uint256 repaid = _repay(p, job.owner, assets);
             morpho.withdrawCollateral(p, job.amount, job.owner, address(this));
             _swapExactIn(p.collateralToken, p.loanToken, job.amount, job.bound, job.bps);
-            uint256 held = IERC20(p.loanToken).balanceOf(address(this));
-            if (held < assets) revert SwapShortfall(held, assets);
-            uint256 surplus = held - assets;
+            uint256 surplus = _surplus(p.loanToken, assets);
             if (surplus != 0) repaid += _repay(p, job.owner, surplus);
             emit LeverageDecreased(job.owner, p.collateralToken, p.loanToken, job.amount, repaid);
         } else {
@@ -136,11 +131,7 @@ contract MorphoLeverageRouter is LeverageRouterBase {
             uint256 repaid = _repay(p, job.owner, type(uint256).max);
             uint256 col = morpho.position(id, job.owner).collateral;
             morpho.withdrawCollateral(p, col, job.owner, address(this));
-            uint256 held = IERC20(p.loanToken).balanceOf(address(this));
-            uint256 sold;
-            if (held < assets) {
-                sold = _swapExactOut(p.collateralToken, p.loanToken, assets - held, Math.min(job.amount, col), job.bps);
-            }
+            uint256 sold = _buyShortfall(p.collateralToken, p.loanToken, assets, Math.min(job.amount, col), job.bps);
             emit PositionClosed(job.owner, p.collateralToken, p.loanToken, sold, repaid);
         }
         IERC20(p.loanToken).forceApprove(address(morpho), assets);
@@ -192,11 +183,6 @@ contract MorphoLeverageRouter is LeverageRouterBase {
             uint256(m.totalBorrowShares) + VIRTUAL_SHARES,
             Math.Rounding.Ceil
         );
-    }
-
-    function _sweepPair(MarketParams calldata p) internal {
-        _sweep(p.collateralToken, msg.sender);
-        _sweep(p.loanToken, msg.sender);
     }
 
     function _id(MarketParams memory p) internal pure returns (Id) {

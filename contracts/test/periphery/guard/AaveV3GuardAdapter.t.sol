@@ -33,8 +33,9 @@ interface IAaveUser {
 
 /// @notice KeelAutomation's Aave v3 adapter and the Aave leverage router against the real Aave v3.0 bytecode (the npm
 /// artifacts the anvil deploy uses, through AaveFixture) and the real Uniswap V2 bytecode: rules fire at their
-/// condition on Aave's own oracle and health factor, reach their target, refuse without authorisation, and nothing
-/// stays in the guard, the adapter or the router. Run `npx tsx scripts/lib/aave-forge.ts` first.
+/// condition on Aave's own oracle and health factor (every kind: stop-loss, deleverage, take-profit, boost, trailing
+/// stop), reach their target, refuse without authorisation and below their minimum, and nothing stays in the guard,
+/// the adapter or the router. Run `npx tsx scripts/lib/aave-forge.ts` first.
 contract AaveV3GuardAdapterTest is Test {
     address internal constant ALICE = address(0xA11CE);
     address internal constant LENDER = address(0x1E4D);
@@ -190,6 +191,102 @@ contract AaveV3GuardAdapterTest is Test {
         _ethPrice(2_400);
         vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotAuthorised.selector, ALICE, address(adapter)));
         _exec(KeelAutomation.Kind.StopLoss);
+    }
+
+    function test_aave_takeProfit_reduce_thenClose() public {
+        _set(KeelAutomation.Kind.TakeProfit, 3_500e18, 2.5e18);
+        _ethPrice(3_499);
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, 3_499e18, 3_500e18));
+        _exec(KeelAutomation.Kind.TakeProfit);
+        _ethPrice(3_500); // HF 1.937
+        _exec(KeelAutomation.Kind.TakeProfit);
+        _assertNear(_hf(), 2.5e18, 1e14, "the pool's own health factor at the target");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
+        _set(KeelAutomation.Kind.TakeProfit, 4_000e18, 0);
+        _ethPrice(4_000);
+        vm.roll(block.number + 1); // one movement of a position per block
+        _exec(KeelAutomation.Kind.TakeProfit);
+        assertEq(IERC20Like(_vDebt(address(usdc))).balanceOf(ALICE), 0, "no debt");
+        assertEq(IERC20Like(_aToken(address(weth))).balanceOf(ALICE), 0, "no collateral");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
+    }
+
+    function test_aave_trailingStop_followsTheOracleHigh_thenFires() public {
+        vm.prank(ALICE);
+        guard.setRule(
+            adapter,
+            pos,
+            KeelAutomation.Kind.TrailingStop,
+            KeelAutomation.Params(0, 0, 1000, 1e18, 100, 50, block.timestamp + 30 days)
+        );
+        assertEq(guard.getRule(adapter, pos, KeelAutomation.Kind.TrailingStop).high, 3_000e18, "starts at the price");
+        _ethPrice(4_000);
+        vm.prank(EXECUTOR); // anyone may poke: the high is Aave's oracle's
+        guard.poke(adapter, pos);
+        assertEq(guard.getRule(adapter, pos, KeelAutomation.Kind.TrailingStop).high, 4_000e18, "follows the oracle");
+        _ethPrice(3_601);
+        guard.poke(adapter, pos);
+        assertEq(guard.getRule(adapter, pos, KeelAutomation.Kind.TrailingStop).high, 4_000e18, "never lowered");
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, 3_601e18, 3_600e18));
+        _exec(KeelAutomation.Kind.TrailingStop);
+        _ethPrice(3_600);
+        _exec(KeelAutomation.Kind.TrailingStop);
+        assertEq(IERC20Like(_vDebt(address(usdc))).balanceOf(ALICE), 0, "no debt");
+        assertEq(IERC20Like(_aToken(address(weth))).balanceOf(ALICE), 0, "no collateral");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
+    }
+
+    function test_aave_boost_withoutCreditDelegation_isRefused() public {
+        _set(KeelAutomation.Kind.Boost, 2e18, 1.6e18);
+        IGuardCreditDelegation vDebt = IGuardCreditDelegation(_vDebt(address(usdc))); // read before the prank
+        vm.prank(ALICE);
+        vDebt.approveDelegation(address(adapter), 0);
+        _ethPrice(3_700);
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotAuthorised.selector, ALICE, address(adapter)));
+        _exec(KeelAutomation.Kind.Boost);
+    }
+
+    function test_aave_belowMinimum_isRefused() public {
+        vm.prank(ALICE);
+        guard.setRule(
+            adapter,
+            pos,
+            KeelAutomation.Kind.StopLoss,
+            KeelAutomation.Params(2_500e18, 0, 0, 10e18 + 1, 100, 50, block.timestamp + 30 days)
+        );
+        _ethPrice(2_400);
+        vm.expectRevert(abi.encodeWithSelector(KeelAutomation.BelowMinimum.selector, 10e18, 10e18 + 1));
+        _exec(KeelAutomation.Kind.StopLoss);
+    }
+
+    /// @dev Any price, stop level and debt: the stop-loss fires if and only if Aave's oracle is at or under its level,
+    /// closes the position when it does, pays at most the fee cap, and leaves no token in the guard or the adapter.
+    function testFuzz_aave_stopLoss_firesOnlyAtItsCondition(uint256 price, uint256 trigger, uint256 repay) public {
+        price = bound(price, 2_000, 4_000);
+        trigger = bound(trigger, 2_000, 3_000);
+        repay = bound(repay, 0, 13_000e6);
+        if (repay > 0) {
+            vm.startPrank(ALICE);
+            usdc.approve(address(pool), repay);
+            IPool(address(pool)).repay(address(usdc), repay, 2, ALICE);
+            vm.stopPrank();
+        }
+        _set(KeelAutomation.Kind.StopLoss, trigger * 1e18, 0);
+        _ethPrice(price);
+        if (price > trigger) {
+            vm.expectRevert(abi.encodeWithSelector(KeelAutomation.NotTriggered.selector, price * 1e18, trigger * 1e18));
+            _exec(KeelAutomation.Kind.StopLoss);
+            return;
+        }
+        _exec(KeelAutomation.Kind.StopLoss);
+        assertEq(IERC20Like(_vDebt(address(usdc))).balanceOf(ALICE), 0, "no debt");
+        assertEq(IERC20Like(_aToken(address(weth))).balanceOf(ALICE), 0, "no collateral");
+        assertLe(usdc.balanceOf(EXECUTOR), (15_000e6 - repay) * 50 / 1e4 + 1, "fee within the cap");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
     }
 
     /// @notice In e-mode (ETH correlated) the adapter reads the category's LT for WETH, as the pool's health factor.

@@ -106,7 +106,11 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
       </div>
       {protection.error && <p className="text-sm text-rose-300">{t("readError", { reason: protection.error.message.split("\n")[0] ?? "" })}</p>}
       {state && !state.operator && (rules.deleverage || rules.stopLoss) && (
-        <p role="alert" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200">
+        <p
+          role="alert"
+          data-testid="warning-not-authorised"
+          className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200"
+        >
           {t("notOperator")}
         </p>
       )}

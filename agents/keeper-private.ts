@@ -1,0 +1,485 @@
+/**
+ * The keeper's private-pool liquidator (KeelPrivatePool, docs/private-vaults.md "How a liquidation runs"):
+ *
+ *   mirror → price → prove → liquidate → claim
+ *
+ * - mirror (`PoolMirror`): the pool's tree rebuilt from its events, read in pages from its deployment block and then
+ *   incrementally — `NoteInserted` (commitments, in leaf order), `NoteEncrypted` (each note's ciphertext, decrypted
+ *   with the liquidators' key and checked against its commitment) and `NoteSpent` (nullifiers);
+ * - price: the pool's own inputs at the latest block — the oracle's `prices(collateral, base)` (a stale, future or
+ *   out-of-bounds round reverts: the pass logs it and waits), the market's LTV for the collateral (the pool's threshold)
+ *   and `pool.debtIndex()` — and `noteHealth` of every live note with debt;
+ * - prove: the liquidation's witness (`liquidationWitness`, seizing `maxSeized`) proven in Node with snarkjs;
+ * - liquidate: an exact approval of the note's debt (with one basis point for the interest of the next blocks) from the
+ *   keeper's base-asset balance, an eth_call of `liquidate` (a rejected proof, a spent note or a moved root is caught
+ *   here, for no gas), the transaction at the keeper's next nonce, and the allowance left reset to zero;
+ * - claim: `claimSeized` when the pool owes the keeper collateral the market refused to release at once.
+ *
+ * A spent note is never tried again; a note whose proof or transaction failed waits `retryAfterBlocks` blocks, doubled
+ * after each further failure. JSON-line logs (`private-*`) and counters.
+ */
+import path from "node:path";
+import { erc20Abi, parseAbi, parseEventLogs, type Abi, type Address, type Hex, type PublicClient } from "viem";
+import { keelErrorsAbi } from "../contracts-abi";
+import { keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
+import { isLocalChainId } from "../lib/chains";
+import { withGasMargin } from "../lib/gas";
+import { SUBORDER } from "../lib/privacy/babyjub";
+import { decryptNote, DEV_LIQUIDATORS_SECRET, type NoteOpening } from "../lib/privacy/liquidators";
+import { actionBinding, commitmentOf, liquidationWitness, maxSeized, noteHealth, nullifierOf, type LtvInputs } from "../lib/privacy/note";
+import { proveAction, type Artifacts, type CircuitInput } from "../lib/privacy/prover";
+import { MerkleTree } from "../lib/privacy/tree";
+import type { clientsFor } from "../lib/server/clients";
+import type { NonceManager } from "./agent-log";
+import { describeError } from "./revert";
+
+/** The part of KeelPrivatePool the keeper uses (contracts/src/privacy/KeelPrivatePool.sol). */
+export const privatePoolAbi = parseAbi([
+  "struct Groth16Proof { uint256[2] a; uint256[2][2] b; uint256[2] c; }",
+  "struct NoteTransition { uint256 root; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; }",
+  "function liquidate(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
+  "function claimSeized(address to)",
+  "function seizedOwed(address liquidator) view returns (uint256)",
+  "function totalSeizedOwed() view returns (uint256)",
+  "function nullifierSpent(uint256 nullifier) view returns (bool)",
+  "function noteCollateral() view returns (uint256)",
+  "function noteShares() view returns (uint256)",
+  "function debtIndex() view returns (uint256)",
+  "function market() view returns (address)",
+  "function oracle() view returns (address)",
+  "function collateral() view returns (address)",
+  "function base() view returns (address)",
+  "function vaultId() view returns (uint256)",
+  "event NoteInserted(uint256 indexed commitment, uint256 indexed leafIndex, uint256 root)",
+  "event NoteSpent(uint256 indexed nullifier)",
+  "event NoteEncrypted(uint256 indexed leafIndex, uint256 ephKey, uint256[3] ciphertext)",
+  "event PrivateAction(uint8 indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo)",
+  "event SeizedOwed(address indexed liquidator, uint256 amount)",
+  "error ZeroAmount()",
+  "error AmountTooLarge(uint256 amount)",
+  "error UnknownRoot(uint256 root)",
+  "error NoteAlreadySpent(uint256 nullifier)",
+  "error NotInField(uint256 value)",
+  "error ZeroRecipient()",
+  "error DebtIndexAboveProof(uint256 current, uint256 proven)",
+  "error DebtIndexAboveCurrent(uint256 current, uint256 proven)",
+  "error InvalidProof()",
+]);
+/** The pool's errors and the ones its calls bubble up (the market's, the oracle's). */
+const revertAbi = [...privatePoolAbi, ...keelErrorsAbi] as Abi;
+
+/** The committed circuit's witness generator and proving key. */
+export const DEFAULT_ARTIFACTS: Artifacts = {
+  wasm: path.resolve(import.meta.dirname, "..", "circuits", "artifacts", "private_vault.wasm"),
+  zkey: path.resolve(import.meta.dirname, "..", "circuits", "artifacts", "private_vault.zkey"),
+};
+
+/**
+ * The liquidators' Baby Jubjub secret for `chainId`: `KEEL_LIQUIDATORS_SECRET` (hex or decimal), else the development
+ * secret on a local chain only. The development secret is public: on any other chain it is refused, set or not.
+ */
+export function liquidatorsSecret(chainId: number, env: Record<string, string | undefined> = process.env): bigint {
+  const raw = env.KEEL_LIQUIDATORS_SECRET?.trim();
+  let secret: bigint;
+  if (raw) {
+    try {
+      secret = BigInt(raw);
+    } catch {
+      throw new Error("KEEL_LIQUIDATORS_SECRET: not a number (hex 0x… or decimal)");
+    }
+    if (secret <= 0n || secret >= SUBORDER) throw new Error("KEEL_LIQUIDATORS_SECRET: out of range (1 … Baby Jubjub's subgroup order − 1)");
+  } else if (isLocalChainId(chainId)) {
+    secret = DEV_LIQUIDATORS_SECRET;
+  } else {
+    throw new Error(`chain ${chainId}: set KEEL_LIQUIDATORS_SECRET (the development liquidators' key is for local chains only)`);
+  }
+  if (secret === DEV_LIQUIDATORS_SECRET && !isLocalChainId(chainId)) {
+    throw new Error(`chain ${chainId}: KEEL_LIQUIDATORS_SECRET is the public development key; refused outside a local chain`);
+  }
+  return secret;
+}
+
+/** A note of the pool as the liquidators see it. */
+export interface MirroredNote {
+  leafIndex: number;
+  opening: NoteOpening;
+  nullifier: bigint;
+}
+
+/**
+ * The pool's tree and notes, mirrored from its events. `sync(toBlock)` reads the blocks not read yet in pages of
+ * `pageBlocks`; the mirror only ever moves forward (a reorg deeper than the block read would need a new mirror).
+ */
+export class PoolMirror {
+  readonly tree = new MerkleTree();
+  /** Decrypted notes by leaf; leaves whose ciphertext does not open their commitment are counted in `undecryptable`. */
+  readonly notes = new Map<number, MirroredNote>();
+  readonly spent = new Set<bigint>();
+  undecryptable = 0;
+  private next: bigint;
+  private readonly ciphertexts = new Map<number, { ephKey: bigint; ct: readonly [bigint, bigint, bigint] }>();
+
+  constructor(
+    private readonly publicClient: PublicClient,
+    readonly pool: Address,
+    fromBlock: bigint,
+    private readonly secret: bigint,
+    private readonly pageBlocks = 2_000n,
+  ) {
+    this.next = fromBlock;
+  }
+
+  /** Reads the pool's events up to `toBlock`. */
+  async sync(toBlock: bigint) {
+    while (this.next <= toBlock) {
+      const to = this.next + this.pageBlocks - 1n < toBlock ? this.next + this.pageBlocks - 1n : toBlock;
+      const logs = await this.publicClient.getLogs({ address: this.pool, fromBlock: this.next, toBlock: to });
+      const events = parseEventLogs({ abi: privatePoolAbi, logs, strict: true });
+      for (const ev of events) {
+        if (ev.eventName === "NoteEncrypted") {
+          this.ciphertexts.set(Number(ev.args.leafIndex), { ephKey: ev.args.ephKey, ct: ev.args.ciphertext });
+        } else if (ev.eventName === "NoteSpent") {
+          this.spent.add(ev.args.nullifier);
+        }
+      }
+      // Leaves in order: NoteEncrypted follows NoteInserted in the same transaction, so read every ciphertext first.
+      for (const ev of events) {
+        if (ev.eventName !== "NoteInserted") continue;
+        const leafIndex = Number(ev.args.leafIndex);
+        if (leafIndex !== this.tree.size) throw new Error(`pool ${this.pool}: leaf ${leafIndex} inserted where the mirror expects ${this.tree.size}`);
+        this.tree.insert(ev.args.commitment);
+        const c = this.ciphertexts.get(leafIndex);
+        this.ciphertexts.delete(leafIndex);
+        const opening = c ? decryptNote(c, this.secret) : null;
+        if (!opening || commitmentOf(opening) !== ev.args.commitment) {
+          this.undecryptable++;
+          continue;
+        }
+        this.notes.set(leafIndex, { leafIndex, opening, nullifier: nullifierOf(opening, leafIndex) });
+      }
+      this.next = to + 1n;
+    }
+  }
+
+  /** Notes not spent, with debt (the only ones a liquidation concerns). */
+  liveWithDebt(): MirroredNote[] {
+    return [...this.notes.values()].filter((n) => !this.spent.has(n.nullifier) && n.opening.shares > 0n);
+  }
+}
+
+export interface PrivatePoolConfig {
+  pool: Address;
+  /** The pool's deployment block (its first event). */
+  fromBlock: bigint;
+  /** The liquidators' secret; `liquidatorsSecret(chainId)` when absent. */
+  secret?: bigint;
+  artifacts?: Artifacts;
+  /** Blocks per log page. */
+  pageBlocks?: bigint;
+  /** Blocks a note waits after a failed proof or transaction before it is tried again (doubled each further time). */
+  retryAfterBlocks?: bigint;
+}
+
+export interface PrivateStats {
+  passes: number;
+  notesSeen: number;
+  liquidatableSeen: number;
+  liquidations: number;
+  seized: bigint;
+  repaid: bigint;
+  claimed: bigint;
+  failures: number;
+  /** Milliseconds of each liquidation from the start of its pass to its receipt, and of its proof. */
+  liquidationMs: number[];
+  proveMs: number[];
+}
+
+type Clients = Pick<ReturnType<typeof clientsFor>, "publicClient" | "walletClient" | "account">;
+
+/** The private-pool liquidator of one keeper account: `pass()` runs one mirror → … → claim pass at the latest block. */
+export function privateLiquidator(
+  c: Clients,
+  nonces: NonceManager,
+  cfg: PrivatePoolConfig,
+  log: (event: string, fields?: Record<string, unknown>) => void,
+) {
+  const { publicClient, walletClient, account } = c;
+  const pool = cfg.pool;
+  const artifacts = cfg.artifacts ?? DEFAULT_ARTIFACTS;
+  const retryAfter = cfg.retryAfterBlocks ?? 10n;
+  const stats: PrivateStats = {
+    passes: 0,
+    notesSeen: 0,
+    liquidatableSeen: 0,
+    liquidations: 0,
+    seized: 0n,
+    repaid: 0n,
+    claimed: 0n,
+    failures: 0,
+    liquidationMs: [],
+    proveMs: [],
+  };
+  /** Notes that failed: the block they may be tried again at, and how many times they failed. */
+  const backoff = new Map<bigint, { at: bigint; failures: number }>();
+  let setup: Promise<{ mirror: PoolMirror; market: Address; oracle: Address; collateral: Address; base: Address }> | null = null;
+
+  const read = <T>(functionName: string, args: readonly unknown[] = [], blockNumber?: bigint) =>
+    publicClient.readContract({ address: pool, abi: privatePoolAbi, functionName, args, blockNumber } as never) as Promise<T>;
+
+  function init() {
+    setup ??= (async () => {
+      const chainId = await publicClient.getChainId();
+      const secret = cfg.secret ?? liquidatorsSecret(chainId);
+      if (secret === DEV_LIQUIDATORS_SECRET && !isLocalChainId(chainId)) {
+        throw new Error(`chain ${chainId}: the development liquidators' key is public; refused outside a local chain`);
+      }
+      const [market, oracle, collateral, base] = await Promise.all([
+        read<Address>("market"),
+        read<Address>("oracle"),
+        read<Address>("collateral"),
+        read<Address>("base"),
+      ]);
+      return { mirror: new PoolMirror(publicClient, pool, cfg.fromBlock, secret, cfg.pageBlocks), market, oracle, collateral, base };
+    })().catch((e: unknown) => {
+      setup = null;
+      throw e;
+    });
+    return setup;
+  }
+
+  /**
+   * A transaction at the keeper's next nonce, to its receipt; its gas limit 30% over the estimate (the market accrues
+   * interest on a block's first call: mined in a later block, the call can need more than it was estimated at).
+   */
+  async function send(request: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }) {
+    const gas = withGasMargin(
+      await publicClient.estimateContractGas({ ...request, account } as Parameters<typeof publicClient.estimateContractGas>[0]),
+    );
+    const nonce = await nonces.take();
+    let hash: Hex;
+    try {
+      hash = await walletClient.writeContract({
+        gas,
+        ...request,
+        account,
+        chain: walletClient.chain,
+        nonce,
+      } as Parameters<typeof walletClient.writeContract>[0]);
+    } catch (e) {
+      nonces.release(nonce);
+      throw e;
+    }
+    nonces.sent(nonce, hash);
+    try {
+      return await publicClient.waitForTransactionReceipt({ hash });
+    } finally {
+      nonces.mined(nonce);
+    }
+  }
+
+  function failed(nullifier: bigint, block: bigint) {
+    stats.failures++;
+    const failures = (backoff.get(nullifier)?.failures ?? 0) + 1;
+    const wait = retryAfter << BigInt(Math.min(failures - 1, 10));
+    backoff.set(nullifier, { at: block + wait, failures });
+  }
+
+  /** The pool's inputs at `block`, or null (logged) when the oracle refuses its prices. */
+  async function chainInputs(s: Awaited<ReturnType<typeof init>>, block: bigint): Promise<LtvInputs | null> {
+    try {
+      const [[collateralPrice, debtPrice], info, debtIndex] = await Promise.all([
+        publicClient.readContract({
+          address: s.oracle,
+          abi: keelOracleAbi,
+          functionName: "prices",
+          args: [s.collateral, s.base],
+          blockNumber: block,
+        }),
+        publicClient.readContract({
+          address: s.market,
+          abi: keelMarketAbi,
+          functionName: "collateralInfo",
+          args: [s.collateral],
+          blockNumber: block,
+        }),
+        read<bigint>("debtIndex", [], block),
+      ]);
+      return { collateralPrice, debtPrice, ltv: BigInt(info.ltv), debtIndex };
+    } catch (e) {
+      log("private-oracle-unavailable", { block, error: describeError(e) });
+      return null;
+    }
+  }
+
+  async function liquidateNote(s: Awaited<ReturnType<typeof init>>, note: MirroredNote, inputs: LtvInputs, block: bigint, t0: number) {
+    const { opening, leafIndex, nullifier } = note;
+    if (await read<boolean>("nullifierSpent", [nullifier])) {
+      s.mirror.spent.add(nullifier);
+      log("private-skipped", { leafIndex, reason: "spent" });
+      return;
+    }
+    const health = noteHealth(opening, inputs);
+    const seized = maxSeized(opening, inputs);
+    // A note whose collateral is worth less than its debt would be liquidated at a loss: the market's own liquidation
+    // of the pool's vault is the backstop (docs/private-vaults.md).
+    const seizedValue = (seized * inputs.collateralPrice) / 10n ** 18n;
+    if (seized === 0n || seizedValue < health.debtValue) {
+      log("private-skipped", { leafIndex, reason: "under water", debtValue: health.debtValue, seizedValue });
+      backoff.set(nullifier, { at: block + retryAfter, failures: backoff.get(nullifier)?.failures ?? 0 });
+      return;
+    }
+    // What the pool pulls: the shares' value rounded up at the market's state when mined (≤ the debt index's value),
+    // plus one basis point for the interest of the next blocks.
+    const repay = health.debtAssets + health.debtAssets / 10_000n + 1n;
+    const balance = await publicClient.readContract({ address: s.base, abi: erc20Abi, functionName: "balanceOf", args: [account.address] });
+    if (balance < repay) {
+      log("private-skipped", { leafIndex, reason: "balance", needed: repay, balance });
+      backoff.set(nullifier, { at: block + retryAfter, failures: backoff.get(nullifier)?.failures ?? 0 });
+      return;
+    }
+    const recipient = account.address;
+    const memo: Hex = "0x";
+    const { input } = liquidationWitness(s.mirror.tree, {
+      old: { ...opening, leafIndex },
+      seized,
+      ltvInputs: inputs,
+      binding: actionBinding(recipient, memo),
+    });
+    const proveStart = Date.now();
+    let proof;
+    try {
+      proof = await proveAction(input as CircuitInput, artifacts);
+    } catch (e) {
+      failed(nullifier, block);
+      log("private-prove-failed", { leafIndex, error: describeError(e) });
+      return;
+    }
+    const proveMs = Date.now() - proveStart;
+    stats.proveMs.push(proveMs);
+    const args = [
+      proof.solidity,
+      {
+        root: input.root,
+        nullifier: input.nullifier,
+        newCommitment: input.newCommitment,
+        ephKey: input.ephKey,
+        ciphertext: [input.ct0, input.ct1, input.ct2],
+      },
+      seized,
+      opening.shares,
+      recipient,
+      inputs.debtIndex,
+      memo,
+    ] as const;
+    const request = { address: pool, abi: revertAbi, functionName: "liquidate", args };
+    let approved = false;
+    try {
+      await send({ address: s.base, abi: erc20Abi as Abi, functionName: "approve", args: [pool, repay] });
+      approved = true;
+      await publicClient.simulateContract({ ...request, account } as Parameters<typeof publicClient.simulateContract>[0]);
+    } catch (e) {
+      const reason = describeError(e);
+      if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
+      else failed(nullifier, block);
+      log("private-rejected", { leafIndex, reason });
+      if (approved) await resetAllowance(s);
+      return;
+    }
+    try {
+      const receipt = await send(request);
+      if (receipt.status !== "success") {
+        failed(nullifier, block);
+        log("private-reverted", { leafIndex, hash: receipt.transactionHash });
+        return;
+      }
+      s.mirror.spent.add(nullifier);
+      const events = parseEventLogs({ abi: privatePoolAbi, logs: receipt.logs });
+      const action = events.find((ev) => ev.eventName === "PrivateAction");
+      const owed = events.find((ev) => ev.eventName === "SeizedOwed");
+      const repaid = parseEventLogs({ abi: erc20Abi, logs: receipt.logs, eventName: "Transfer" }).find(
+        (ev) => ev.address.toLowerCase() === s.base.toLowerCase() && ev.args.from.toLowerCase() === account.address.toLowerCase(),
+      );
+      stats.liquidations++;
+      stats.seized += seized;
+      stats.repaid += repaid?.args.value ?? 0n;
+      const ms = Date.now() - t0;
+      stats.liquidationMs.push(ms);
+      log("private-liquidated", {
+        leafIndex,
+        hash: receipt.transactionHash,
+        block: receipt.blockNumber,
+        seized,
+        shares: opening.shares,
+        repaid: repaid?.args.value,
+        owed: owed ? seized : 0n,
+        newLeaf: action?.eventName === "PrivateAction" ? action.args.leafIndex : undefined,
+        gasUsed: receipt.gasUsed,
+        proveMs,
+        ms,
+      });
+    } catch (e) {
+      failed(nullifier, block);
+      log("private-send-failed", { leafIndex, error: describeError(e) });
+    } finally {
+      await resetAllowance(s);
+    }
+  }
+
+  /** The allowance a liquidation left (the interest headroom not used) back to zero. */
+  async function resetAllowance(s: Awaited<ReturnType<typeof init>>) {
+    try {
+      const left = await publicClient.readContract({ address: s.base, abi: erc20Abi, functionName: "allowance", args: [account.address, pool] });
+      if (left > 0n) await send({ address: s.base, abi: erc20Abi as Abi, functionName: "approve", args: [pool, 0n] });
+    } catch (e) {
+      log("private-allowance-reset-failed", { error: describeError(e) });
+    }
+  }
+
+  /** Collateral the pool owes the keeper (the market refused to release it at the liquidation), claimed when it can. */
+  async function claim(block: bigint) {
+    const owed = await read<bigint>("seizedOwed", [account.address]);
+    if (owed === 0n) return;
+    const request = { address: pool, abi: revertAbi, functionName: "claimSeized", args: [account.address] as const };
+    try {
+      await publicClient.simulateContract({ ...request, account } as Parameters<typeof publicClient.simulateContract>[0]);
+    } catch (e) {
+      log("private-claim-deferred", { block, owed, reason: describeError(e) });
+      return;
+    }
+    try {
+      const receipt = await send(request);
+      if (receipt.status !== "success") {
+        log("private-claim-reverted", { owed, hash: receipt.transactionHash });
+        return;
+      }
+      stats.claimed += owed;
+      log("private-claimed", { owed, hash: receipt.transactionHash, block: receipt.blockNumber });
+    } catch (e) {
+      log("private-claim-failed", { owed, error: describeError(e) });
+    }
+  }
+
+  /** One pass over the latest block. */
+  async function pass() {
+    const t0 = Date.now();
+    stats.passes++;
+    const s = await init();
+    const block = await publicClient.getBlockNumber({ cacheTime: 0 });
+    await s.mirror.sync(block);
+    const live = s.mirror.liveWithDebt();
+    stats.notesSeen = s.mirror.notes.size;
+    if (live.length) {
+      const inputs = await chainInputs(s, block);
+      if (inputs) {
+        const due = live.filter((n) => noteHealth(n.opening, inputs).liquidatable && (backoff.get(n.nullifier)?.at ?? -1n) <= block);
+        stats.liquidatableSeen += due.length;
+        if (due.length) log("private-planned", { block, live: live.length, liquidatable: due.length, undecryptable: s.mirror.undecryptable });
+        // One at a time: each proof is against the tree as the one before it left it (a root in the pool's history).
+        for (const note of due) await liquidateNote(s, note, inputs, block, t0);
+      }
+    }
+    await claim(block);
+  }
+
+  return { stats, pass, mirror: async () => (await init()).mirror };
+}
