@@ -22,7 +22,7 @@ const E18 = 10n ** 18n;
 /**
  * The keeper liquidates a private note on anvil: a pool deployed on the local USDC market, a position opened with real
  * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD), a stale WETH feed (the keeper logs it and waits), WETH
- * at 2,400 USD (the note is past the market's 80% LTV), one keeper pass: the keeper decrypts the note from the pool's
+ * at 2,250 USD (the note is past the market's 85% LT), one keeper pass: the keeper decrypts the note from the pool's
  * events, proves the liquidation, repays the debt and takes the collateral; a second pass does nothing.
  */
 describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
@@ -54,7 +54,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it("liquidates a note past the LTV, takes the collateral, keeps the pool's books, and does nothing twice", async () => {
+  it("liquidates a note past the LT, takes the collateral, keeps the pool's books, and does nothing twice", async () => {
     const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
     const WETH = token("WETH").address;
     const USDC = token("USDC").address;
@@ -93,17 +93,17 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       expect(events("private-oracle-unavailable").at(-1)?.error).toMatch(/^StalePrice/);
       expect(k.privatePool!.stats.liquidations).toBe(0);
 
-      // WETH at 2,400: debt 20,000 > 80% of 24,000 = 19,200.
-      await owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2400", 8)] });
+      // WETH at 2,250: debt 20,000 > 85% of 22,500 = 19,125 (the market's LT: audit3 A3-P1).
+      await owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2250", 8)] });
       await k.scanPrivate();
       await k.idle();
       const done = events("private-liquidated");
       expect(done, lines.slice(-8).join("\n")).toHaveLength(1);
       const seized = BigInt(done[0]!.seized as string);
       const repaid = BigInt(done[0]!.repaid as string);
-      // 20,000 × 1.05 / 2,400 ≈ 8.75 WETH seized, the whole debt (every share) repaid.
-      expect(seized).toBeGreaterThan((875n * E18) / 100n - E18 / 100n);
-      expect(seized).toBeLessThanOrEqual((875n * E18) / 100n + E18 / 100n);
+      // 20,000 × 1.05 / 2,250 ≈ 9.33 WETH seized, the whole debt (every share) repaid.
+      expect(seized).toBeGreaterThan((933n * E18) / 100n - E18 / 100n);
+      expect(seized).toBeLessThanOrEqual((933n * E18) / 100n + E18 / 100n);
       expect(repaid).toBeGreaterThanOrEqual(noteHealth(note, { collateralPrice: 0n, ltv: 0n, debtPrice: E18, debtIndex: index }).debtAssets);
 
       expect(await read<boolean>("nullifierSpent", [nullifier(note, note.leafIndex)])).toBe(true);
