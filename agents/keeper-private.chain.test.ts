@@ -21,7 +21,7 @@ const E18 = 10n ** 18n;
 
 /**
  * The keeper liquidates a private note on anvil: a pool deployed on the local USDC market, a position opened with real
- * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD), a stale WETH feed (the keeper logs it and waits), WETH
+ * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD; a second, healthy note), a stale WETH feed (the keeper logs it and waits), WETH
  * at 2,250 USD (the note is past the market's 85% LT), one keeper pass: the keeper decrypts the note from the pool's
  * events, proves the liquidation, repays the debt and takes the collateral; a second pass does nothing.
  */
@@ -64,6 +64,9 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const index = await read<bigint>("debtIndex");
     const { note } = await openPrivatePosition(user, p, tree, { collateral: amount, debt: 20_000n * 10n ** 6n });
     expect(await read<bigint>("noteShares")).toBe(note.shares);
+    // A second, healthy position (4 WETH, 100 USDC) keeps the pool's vault under the market's LT once the first note
+    // is past it: only the pool, not the market, liquidates that note. Proofs 3, 4.
+    const other = await openPrivatePosition(user, p, tree, { collateral: 4n * E18, debt: 100n * 10n ** 6n });
 
     // The keeper holds USDC to repay with.
     const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
@@ -113,8 +116,8 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       // The pool's books: its vault holds the live notes' collateral plus what it owes; the notes owe nothing.
       const mirror = await k.privatePool!.mirror();
       const live = [...mirror.notes.values()].filter((n) => !mirror.spent.has(n.nullifier));
-      expect(live).toHaveLength(1);
-      expect(live[0]!.opening.collateral).toBe(amount - seized);
+      expect(live).toHaveLength(2);
+      expect(live.map((n) => n.opening.collateral).sort()).toEqual([amount - seized, other.note.collateral].sort());
       const vaultId = await read<bigint>("vaultId");
       const vaultWeth = await user.publicClient.readContract({
         address: p.market,
@@ -123,8 +126,8 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
         args: [vaultId, WETH],
       });
       expect(vaultWeth).toBe(live.reduce((s, n) => s + n.opening.collateral, 0n) + (await read<bigint>("totalSeizedOwed")));
-      expect(await read<bigint>("noteCollateral")).toBe(amount - seized);
-      expect(await read<bigint>("noteShares")).toBe(0n);
+      expect(await read<bigint>("noteCollateral")).toBe(amount - seized + other.note.collateral);
+      expect(await read<bigint>("noteShares")).toBe(other.note.shares);
       // The keeper's exact approval was reset: nothing left for the pool to pull.
       expect(await user.publicClient.readContract({ address: USDC, abi: erc20Abi, functionName: "allowance", args: [keeper, p.pool] })).toBe(0n);
 
