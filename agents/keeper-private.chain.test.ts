@@ -21,9 +21,10 @@ const E18 = 10n ** 18n;
 
 /**
  * The keeper liquidates a private note on anvil: a pool deployed on the local USDC market, a position opened with real
- * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD; a second, healthy note), a stale WETH feed (the keeper logs it and waits), WETH
- * at 2,250 USD (the note is past the market's 85% LT), one keeper pass: the keeper decrypts the note from the pool's
- * events, proves the liquidation, repays the debt and takes the collateral; a second pass does nothing.
+ * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD; a second, healthy note), a stale WETH feed (the keeper
+ * logs it and waits), WETH at 2,250 USD (the note is past the market's 85% LT), one keeper pass: the keeper decrypts
+ * the note from the pool's events, proves the liquidation, repays the debt and takes the collateral; a second pass does
+ * nothing.
  */
 describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
   let anvil: Anvil;
