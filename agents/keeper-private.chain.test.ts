@@ -21,9 +21,10 @@ const E18 = 10n ** 18n;
 
 /**
  * The keeper liquidates a private note on anvil: a pool deployed on the local USDC market, a position opened with real
- * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD), a stale WETH feed (the keeper logs it and waits), WETH
- * at 2,400 USD (the note is past the market's 80% LTV), one keeper pass: the keeper decrypts the note from the pool's
- * events, proves the liquidation, repays the debt and takes the collateral; a second pass does nothing.
+ * proofs (deposit 10 WETH, borrow ~20,000 USDC at 3,000 USD; a second, healthy note), a stale WETH feed (the keeper
+ * logs it and waits), WETH at 2,250 USD (the note is past the market's 85% LT), one keeper pass: the keeper decrypts
+ * the note from the pool's events, proves the liquidation, repays the debt and takes the collateral; a second pass does
+ * nothing.
  */
 describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
   let anvil: Anvil;
@@ -54,7 +55,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it("liquidates a note past the LTV, takes the collateral, keeps the pool's books, and does nothing twice", async () => {
+  it("liquidates a note past the LT, takes the collateral, keeps the pool's books, and does nothing twice", async () => {
     const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
     const WETH = token("WETH").address;
     const USDC = token("USDC").address;
@@ -64,6 +65,9 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const index = await read<bigint>("debtIndex");
     const { note } = await openPrivatePosition(user, p, tree, { collateral: amount, debt: 20_000n * 10n ** 6n });
     expect(await read<bigint>("noteShares")).toBe(note.shares);
+    // A second, healthy position (4 WETH, 100 USDC) keeps the pool's vault under the market's LT once the first note
+    // is past it: only the pool, not the market, liquidates that note. Proofs 3, 4.
+    const other = await openPrivatePosition(user, p, tree, { collateral: 4n * E18, debt: 100n * 10n ** 6n });
 
     // The keeper holds USDC to repay with.
     const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
@@ -93,17 +97,17 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       expect(events("private-oracle-unavailable").at(-1)?.error).toMatch(/^StalePrice/);
       expect(k.privatePool!.stats.liquidations).toBe(0);
 
-      // WETH at 2,400: debt 20,000 > 80% of 24,000 = 19,200.
-      await owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2400", 8)] });
+      // WETH at 2,250: debt 20,000 > 85% of 22,500 = 19,125 (the market's LT: audit3 A3-P1).
+      await owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2250", 8)] });
       await k.scanPrivate();
       await k.idle();
       const done = events("private-liquidated");
       expect(done, lines.slice(-8).join("\n")).toHaveLength(1);
       const seized = BigInt(done[0]!.seized as string);
       const repaid = BigInt(done[0]!.repaid as string);
-      // 20,000 × 1.05 / 2,400 ≈ 8.75 WETH seized, the whole debt (every share) repaid.
-      expect(seized).toBeGreaterThan((875n * E18) / 100n - E18 / 100n);
-      expect(seized).toBeLessThanOrEqual((875n * E18) / 100n + E18 / 100n);
+      // 20,000 × 1.05 / 2,250 ≈ 9.33 WETH seized, the whole debt (every share) repaid.
+      expect(seized).toBeGreaterThan((933n * E18) / 100n - E18 / 100n);
+      expect(seized).toBeLessThanOrEqual((933n * E18) / 100n + E18 / 100n);
       expect(repaid).toBeGreaterThanOrEqual(noteHealth(note, { collateralPrice: 0n, ltv: 0n, debtPrice: E18, debtIndex: index }).debtAssets);
 
       expect(await read<boolean>("nullifierSpent", [nullifier(note, note.leafIndex)])).toBe(true);
@@ -113,8 +117,8 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       // The pool's books: its vault holds the live notes' collateral plus what it owes; the notes owe nothing.
       const mirror = await k.privatePool!.mirror();
       const live = [...mirror.notes.values()].filter((n) => !mirror.spent.has(n.nullifier));
-      expect(live).toHaveLength(1);
-      expect(live[0]!.opening.collateral).toBe(amount - seized);
+      expect(live).toHaveLength(2);
+      expect(live.map((n) => n.opening.collateral).sort()).toEqual([amount - seized, other.note.collateral].sort());
       const vaultId = await read<bigint>("vaultId");
       const vaultWeth = await user.publicClient.readContract({
         address: p.market,
@@ -123,8 +127,8 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
         args: [vaultId, WETH],
       });
       expect(vaultWeth).toBe(live.reduce((s, n) => s + n.opening.collateral, 0n) + (await read<bigint>("totalSeizedOwed")));
-      expect(await read<bigint>("noteCollateral")).toBe(amount - seized);
-      expect(await read<bigint>("noteShares")).toBe(0n);
+      expect(await read<bigint>("noteCollateral")).toBe(amount - seized + other.note.collateral);
+      expect(await read<bigint>("noteShares")).toBe(other.note.shares);
       // The keeper's exact approval was reset: nothing left for the pool to pull.
       expect(await user.publicClient.readContract({ address: USDC, abi: erc20Abi, functionName: "allowance", args: [keeper, p.pool] })).toBe(0n);
 

@@ -7,7 +7,7 @@
  *   incrementally — `NoteInserted` (commitments, in leaf order), `NoteEncrypted` (each note's ciphertext, decrypted
  *   with the liquidators' key and checked against its commitment) and `NoteSpent` (nullifiers);
  * - price: the pool's own inputs at the latest block — the oracle's `prices(collateral, base)` (a stale, future or
- *   out-of-bounds round reverts: the pass logs it and waits), the market's LTV for the collateral (the pool's threshold)
+ *   out-of-bounds round reverts: the pass logs it and waits), the market's liquidation threshold (the pool's, audit3 A3-P1)
  *   and `pool.debtIndex()` — and `noteHealth` of every live note with debt;
  * - prove: the liquidation's witness (`liquidationWitness`, seizing `maxSeized`) proven in Node with snarkjs;
  * - liquidate: an exact approval of the note's debt (with one basis point for the interest of the next blocks) from the
@@ -26,7 +26,16 @@ import { isLocalChainId } from "../lib/config/chains";
 import { withGasMargin } from "../lib/tx/gas";
 import { SUBORDER } from "../lib/privacy/babyjub";
 import { decryptNote, DEV_LIQUIDATORS_SECRET, type NoteOpening } from "../lib/privacy/liquidators";
-import { actionBinding, commitmentOf, liquidationWitness, maxSeized, noteHealth, nullifierOf, type LtvInputs } from "../lib/privacy/note";
+import {
+  actionBinding,
+  commitmentOf,
+  liquidationWitness,
+  maxSeized,
+  noteHealth,
+  nullifierOf,
+  poolThresholds,
+  type LtvInputs,
+} from "../lib/privacy/note";
 import { proveAction, type Artifacts, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import type { clientsFor } from "../lib/server/clients";
@@ -38,7 +47,7 @@ export const privatePoolAbi = parseAbi([
   "struct Groth16Proof { uint256[2] a; uint256[2][2] b; uint256[2] c; }",
   "struct NoteTransition { uint256 root; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; }",
   "function liquidate(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
-  "function claimSeized(address to)",
+  "function claimSeized(address recipient)",
   "function seizedOwed(address liquidator) view returns (uint256)",
   "function totalSeizedOwed() view returns (uint256)",
   "function nullifierSpent(uint256 nullifier) view returns (bool)",
@@ -304,7 +313,8 @@ export function privateLiquidator(
         }),
         read<bigint>("debtIndex", [], block),
       ]);
-      return { collateralPrice, debtPrice, ltv: BigInt(info.ltv), debtIndex };
+      const threshold = poolThresholds({ ltv: BigInt(info.ltv), liquidationThreshold: BigInt(info.liquidationThreshold) });
+      return { collateralPrice, debtPrice, ltv: threshold.liquidation, debtIndex };
     } catch (e) {
       log("private-oracle-unavailable", { block, error: describeError(e) });
       return null;

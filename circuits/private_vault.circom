@@ -14,7 +14,7 @@ include "circomlib/circuits/escalarmulfix.circom";
 //   mode 1 (borrow, withdraw): the owner's key opens the note, and debt value ≤ collateral value × ltv at the public
 //   prices, rounded like Keel's HealthLib (collateral value down, debt value up; shares → assets up via debtIndex);
 //   mode 2 (liquidation, by anyone holding the note's opening — the liquidators decrypt it — and no owner key): the
-//   OLD note's debt value is above its collateral value × ltv (the pool passes its liquidation threshold), all its
+//   OLD note's debt value is above its collateral value × ltv (the pool passes the market's LT, not LTV), all its
 //   shares are repaid, the seized collateral's value (rounded up) is at most the debt value × (1 + LIQ_BONUS), and the
 //   rest stays the owner's as a debt-free note whose blinding is Poseidon(old blinding), so the owner can find it.
 // `binding` is keccak256 of the action's unproven context (recipient, memo), reduced to the field: bound, unused.

@@ -41,10 +41,10 @@ const LIQUIDATOR_FRESH = 0xf2e5110000000000000000000000000000000002n;
 const ALICE_MEMO: Hex = "0xa11ce0bac4";
 /** Borrow and withdraw: the pool's BORROW_LTV_FRACTION (90%) of the market's 80% LTV. */
 const PRICES = { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18 };
-/** After the drop: WETH at 2,400 USD. */
-const DROPPED = { collateralPrice: 2400n * E18, debtPrice: E18 };
-/** A liquidation's threshold: the market's LTV. */
-const MARKET_LTV = (8n * E18) / 10n;
+/** After the drop: WETH at 2,362.5 USD. */
+const DROPPED = { collateralPrice: 23_625n * 10n ** 17n, debtPrice: E18 };
+/** A liquidation's threshold: the market's liquidation threshold (audit3 A3-P1), not its LTV. */
+const MARKET_LT = (85n * E18) / 100n;
 const addr = (x: bigint) => `0x${x.toString(16).padStart(40, "0")}` as const;
 /** Debt per 1e18 shares with no borrow yet: (0 + 1) × 1e18 / (0 + 1e6). */
 const INDEX = 10n ** 12n;
@@ -136,9 +136,9 @@ async function main() {
   await act("ALICE_WITHDRAW_ALL", "alice", "withdraw", 6n * E18, { recipient: ALICE_FRESH });
 
   // Audit P-1 on a fresh pool: Carol holds 1 WETH and no debt; Mallory borrows to the pool's limit (72% of 30,000).
-  // WETH drops to 2,400: Mallory's note is over the market's LTV (90%), the aggregate too (81.8%), under its LT
-  // (85%), so nobody can liquidate the vault, and the market refuses Carol's withdrawal. A liquidator decrypts
-  // Mallory's note, repays its debt and seizes 9.45 WETH (the debt × 1.05 / 2,400); then Carol withdraws.
+  // WETH drops to 2,362.5: Mallory's note is over the market's LT (91.4% > 85%); the aggregate is over its LTV (83.1%)
+  // but under its LT, so nobody can liquidate the vault, and the market refuses Carol's withdrawal. A liquidator
+  // decrypts Mallory's note, repays its debt and seizes 9.6 WETH (the debt × 1.05 / 2,362.5); then Carol withdraws.
   tree = new MerkleTree();
   live.clear();
   await act("CAROL_OPEN", "carol", "deposit", E18);
@@ -148,9 +148,9 @@ async function main() {
   const mallory = live.get("mallory");
   if (!mallory) throw new Error("no Mallory note");
   // The liquidator's view: Mallory's note decrypted from the ciphertext her borrow posted (no key of hers).
-  const liqPrices = { ...DROPPED, ltv: MARKET_LTV, debtIndex: INDEX };
-  const seized = maxSeized(mallory, liqPrices); // 9.45 WETH: 21,600 × 1.05 / 2,400
-  if (seized !== (94_500n * E18) / 10_000n) throw new Error(`seized ${seized}`);
+  const liqPrices = { ...DROPPED, ltv: MARKET_LT, debtIndex: INDEX };
+  const seized = maxSeized(mallory, liqPrices); // 9.6 WETH: 21,600 × 1.05 / 2,362.5
+  if (seized !== (96n * E18) / 10n) throw new Error(`seized ${seized}`);
   const { input: liq, next: left } = liquidationWitness(tree, {
     old: { ...openingOf(mallory), leafIndex: mallory.leafIndex },
     seized,

@@ -132,11 +132,23 @@ export const COLLATERAL_SCALE = 10n ** 18n;
 export const DEBT_SCALE = 10n ** 6n;
 /** The circuit's LIQ_BONUS (KeelPrivatePool.LIQUIDATION_BONUS): a liquidator seizes at most the debt value × 1.05. */
 export const LIQUIDATION_BONUS = 5n * 10n ** 16n;
+/** KeelPrivatePool.BORROW_LTV_FRACTION: borrows and withdrawals keep a note within 90% of the market's LTV. */
+export const BORROW_LTV_FRACTION = 9n * 10n ** 17n;
+
+/**
+ * The `ltv` public input the pool passes, from the market's `collateralInfo` for the pool's collateral (the pool's
+ * `borrowThreshold()` and `liquidationThreshold()`): a borrow or withdrawal keeps the new note within the LTV ×
+ * BORROW_LTV_FRACTION; a note is liquidatable past the liquidation threshold, as a public vault (audit3 A3-P1: never
+ * the LTV, which governance lowers — to 0 — to stop new borrowing).
+ */
+export function poolThresholds(info: { ltv: bigint; liquidationThreshold: bigint }) {
+  return { borrow: (info.ltv * BORROW_LTV_FRACTION) / WAD, liquidation: info.liquidationThreshold };
+}
 
 /**
  * A note's health as the circuit computes it (HealthLib's roundings: collateral value and limit down, debt up), at
- * `p`'s prices, LTV and debt index. For a liquidation, `p.ltv` is the market's LTV (the pool's threshold); for a borrow
- * or withdrawal, the market's LTV × KeelPrivatePool.BORROW_LTV_FRACTION.
+ * `p`'s prices, threshold (`p.ltv`) and debt index. For a liquidation, `p.ltv` is `poolThresholds(info).liquidation`
+ * (the market's liquidation threshold); for a borrow or withdrawal, `poolThresholds(info).borrow`.
  */
 export function noteHealth(n: { collateral: bigint; shares: bigint }, p: LtvInputs) {
   const borrowLimit = (((n.collateral * p.collateralPrice) / COLLATERAL_SCALE) * p.ltv) / WAD;
@@ -164,7 +176,7 @@ export interface LiquidationPlan {
   old: NoteOpening & { leafIndex: number };
   /** Collateral taken (at most the repaid debt's value × (1 + bonus)); every debt share is repaid. */
   seized: bigint;
-  /** The pool's liquidation threshold in `ltv`, and the chain's prices and debt index. */
+  /** `poolThresholds(info).liquidation` (the market's LT) in `ltv`, and the chain's prices and debt index. */
   ltvInputs: LtvInputs;
   binding: bigint;
   ephSecret?: bigint;

@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, CollateralInfo} from "../interfaces/IKeelMarket.sol";
 import {KeelOracle} from "../oracle/KeelOracle.sol";
 import {SharesLib} from "../libraries/SharesLib.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
@@ -53,11 +53,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// @notice Decimals of the base asset the circuit is compiled for (its DEBT_SCALE = 10^6).
     uint8 public constant BASE_DECIMALS = 6;
 
-    /// @notice Borrows and withdrawals keep a note within this fraction of the market's LTV; a note past the market's
-    /// LTV itself can be liquidated by anyone (audit P-1: notes leave before the aggregate crosses the market's LTV,
-    /// which would freeze every other note's withdrawals).
+    /// @notice Borrows and withdrawals keep a note within this fraction of the market's LTV (`borrowThreshold`); a
+    /// note past the market's liquidation threshold (`liquidationThreshold`, as for a public vault: HF < 1) can be
+    /// liquidated by anyone. audit3 A3-P1: not the LTV, which governance lowers (to 0) to stop new borrowing.
     uint256 public constant BORROW_LTV_FRACTION = 0.9e18;
-    /// @notice A liquidator takes collateral worth at most the repaid debt × (1 + this): the circuit's LIQ_BONUS.
+    /// @notice A liquidator takes collateral worth at most the repaid debt × (1 + this): the circuit's LIQ_BONUS. The
+    /// constructor refuses a collateral whose `maxDiscount` in the market is below it (audit3 A3-P3).
     uint256 public constant LIQUIDATION_BONUS = 0.05e18;
 
     /// @notice The circuit's modes (its `mode` public input).
@@ -121,6 +122,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error WrongDecimals(address token, uint8 decimals, uint8 expected);
     /// @notice The collateral is not listed in the market.
     error CollateralNotListed(address token);
+    /// @notice The market's maximum liquidation discount for the collateral is below the pool's fixed bonus (5%).
+    error BonusAboveDiscount(uint256 maxDiscount, uint256 bonus);
 
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
@@ -144,9 +147,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkDecimals(address(base), BASE_DECIMALS);
         _checkDecimals(address(collateral_), COLLATERAL_DECIMALS);
         // the market records a listed collateral's decimals (zero when not listed)
-        if (market_.collateralInfo(address(collateral_)).decimals != COLLATERAL_DECIMALS) {
-            revert CollateralNotListed(address(collateral_));
-        }
+        CollateralInfo memory info = market_.collateralInfo(address(collateral_));
+        if (info.decimals != COLLATERAL_DECIMALS) revert CollateralNotListed(address(collateral_));
+        if (info.maxDiscount < LIQUIDATION_BONUS) revert BonusAboveDiscount(info.maxDiscount, LIQUIDATION_BONUS);
         verifier = verifier_;
         vaultId = market_.openVault();
         collateral_.forceApprove(address(market_), type(uint256).max);
@@ -222,10 +225,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
     }
 
-    /// @notice Liquidates a note past the market's LTV at current prices, by anyone holding its opening (the
-    /// liquidators decrypt every note's ciphertext) — no owner key. The caller repays all `shares` of the note (their
-    /// value rounded up, at most the vault's debt) and `seized` collateral, worth at most that debt × (1 + bonus), goes
-    /// to `recipient`; the rest stays the owner's as a debt-free note. `provenDebtIndex` must be at or below the
+    /// @notice Liquidates a note past the market's liquidation threshold at current prices, by anyone holding its
+    /// opening (the liquidators decrypt every note's ciphertext) — no owner key. The caller repays all `shares` of the
+    /// note (their value rounded up, at most the vault's debt) and `seized` collateral, worth at most that debt ×
+    /// (1 + bonus), goes to `recipient`; the rest stays the owner's as a debt-free note. `provenDebtIndex` must be at or below the
     /// market's (a higher one would overstate the debt). If the market refuses to release the collateral now, it is
     /// owed to `recipient` (`claimSeized`).
     /// @return assets Base units paid.
@@ -254,14 +257,25 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         emit PrivateAction(Action.Liquidate, seized, shares, recipient, leaf, memo);
     }
 
-    /// @notice Sends the caller's owed seized collateral to `to` (the market checks the aggregate as for any withdrawal).
-    function claimSeized(address to) external nonReentrant {
-        uint256 amount = seizedOwed[msg.sender];
+    /// @notice Sends `recipient` the seized collateral owed to it; anyone may call (audit3 A3-P4: a recipient contract
+    /// that cannot make the call still gets paid). The market checks the aggregate as for any withdrawal.
+    function claimSeized(address recipient) external nonReentrant {
+        uint256 amount = seizedOwed[recipient];
         if (amount == 0) revert ZeroAmount();
-        if (to == address(0)) revert ZeroRecipient();
-        seizedOwed[msg.sender] = 0;
+        seizedOwed[recipient] = 0;
         totalSeizedOwed -= amount;
-        market.withdrawCollateral(vaultId, address(collateral), amount, to);
+        market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
+    }
+
+    /// @notice The `ltv` public input of a liquidation: the market's liquidation threshold for the collateral (WAD). A
+    /// note whose debt value is above its collateral value × this is liquidatable.
+    function liquidationThreshold() public view returns (uint256) {
+        return market.collateralInfo(address(collateral)).liquidationThreshold;
+    }
+
+    /// @notice The `ltv` public input of a borrow or withdrawal: the market's LTV × BORROW_LTV_FRACTION (WAD).
+    function borrowThreshold() public view returns (uint256) {
+        return uint256(market.collateralInfo(address(collateral)).ltv).wMulDown(BORROW_LTV_FRACTION);
     }
 
     /// @notice The market's debt per share now (base units per 1e18 shares, rounded up): the `debtIndex` public input.
@@ -270,7 +284,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         .mulDivUp(WAD, market.totalBorrowShares() + SharesLib.VIRTUAL_SHARES);
     }
 
-    /// @dev Public inputs of a liquidation: the old note over the market's LTV, at a debt index at most the market's.
+    /// @dev Public inputs of a liquidation: the old note over the market's liquidation threshold, at a debt index at
+    /// most the market's.
     function _liquidationInputs(
         uint256 seized,
         uint256 shares,
@@ -280,9 +295,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) internal view returns (uint256[8] memory inputs) {
         uint256 current = debtIndex();
         if (provenDebtIndex > current) revert DebtIndexAboveCurrent(current, provenDebtIndex);
-        uint256 ltv;
-        (inputs, ltv) = _priceInputs(FIELD - seized, FIELD - shares, recipient, provenDebtIndex, memo, MODE_LIQUIDATION);
-        inputs[5] = ltv;
+        inputs = _priceInputs(FIELD - seized, FIELD - shares, recipient, provenDebtIndex, memo, MODE_LIQUIDATION);
+        inputs[5] = liquidationThreshold();
     }
 
     /// @dev Public inputs of a borrow or withdrawal: the new note within BORROW_LTV_FRACTION of the market's LTV.
@@ -295,13 +309,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) internal view returns (uint256[8] memory inputs) {
         uint256 current = debtIndex();
         if (current > provenDebtIndex) revert DebtIndexAboveProof(current, provenDebtIndex);
-        uint256 ltv;
-        (inputs, ltv) = _priceInputs(collateralDelta, sharesDelta, recipient, provenDebtIndex, memo, MODE_LTV);
-        inputs[5] = ltv.wMulDown(BORROW_LTV_FRACTION);
+        inputs = _priceInputs(collateralDelta, sharesDelta, recipient, provenDebtIndex, memo, MODE_LTV);
+        inputs[5] = borrowThreshold();
     }
 
     /// @dev Public inputs after the note transition of an action that reads prices: [collateralDelta, sharesDelta,
-    /// binding, mode, collateralPrice, ltv (left for the caller), debtPrice, debtIndex], and the market's LTV.
+    /// binding, mode, collateralPrice, threshold (left 0 for the caller), debtPrice, debtIndex].
     /// Prices come from the oracle, which reverts on a stale, future, incomplete or out-of-bounds round.
     function _priceInputs(
         uint256 collateralDelta,
@@ -310,13 +323,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         uint256 provenDebtIndex,
         bytes calldata memo,
         uint256 mode
-    ) internal view returns (uint256[8] memory inputs, uint256 ltv) {
+    ) internal view returns (uint256[8] memory inputs) {
         if (recipient == address(0)) revert ZeroRecipient();
         (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
         _checkAmount(collateralPrice);
         _checkAmount(debtPrice);
         _checkAmount(provenDebtIndex);
-        ltv = market.collateralInfo(address(collateral)).ltv;
         inputs = [
             collateralDelta,
             sharesDelta,

@@ -270,14 +270,14 @@ contract KeelPrivatePoolTest is EngineBase {
         _submitAs(s, t, s.amount, address(0));
     }
 
-    /// @dev Audit P-1: Mallory's note is over the market's LTV after a price drop, and so is the aggregate (under its
-    /// LT: the market cannot liquidate the vault), so the market refuses debt-free Carol's withdrawal. A liquidator,
+    /// @dev Audit P-1: Mallory's note is past the market's LT after a price drop, and the aggregate over its LTV (under
+    /// its LT: the market cannot liquidate the vault), so the market refuses debt-free Carol's withdrawal. A liquidator,
     /// with Mallory's note decrypted and no key of hers, repays its debt and seizes its collateral; Carol then exits.
-    function test_overLtvNote_liquidatedWithoutTheOwner_thenDebtFreeNoteExits() public {
+    function test_overLtNote_liquidatedWithoutTheOwner_thenDebtFreeNoteExits() public {
         _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
-        ethFeed.setAnswer(2400e8);
-        // once Carol's 1 WETH left, 10 WETH at 2,400 x 80% = 19,200 of limit against Mallory's 21,600 of debt
-        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, pool.vaultId(), 19_200e18, 21_600e18));
+        ethFeed.setAnswer(2362.5e8);
+        // once Carol's 1 WETH left, 10 WETH at 2,362.5 x 80% = 18,900 of limit against Mallory's 21,600 of debt
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, pool.vaultId(), 18_900e18, 21_600e18));
         _submit(F.CAROL_EXIT);
         (,,,, uint256 hf) = market.vaultHealth(pool.vaultId());
         assertGe(hf, 1e18, "the vault is under its liquidation threshold: the market cannot liquidate it");
@@ -285,23 +285,25 @@ contract KeelPrivatePoolTest is EngineBase {
         FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
         uint256 payerUsdc = usdc.balanceOf(PAYER);
         uint256 noteDebt = market.debtOf(pool.vaultId()); // Mallory's note is the only debtor
-        uint64 marketLtv = market.collateralInfo(address(weth)).ltv;
-        // the rule the circuit enforces: the note is past the market's LTV (21,600 / 24,000 = 90% > 80%) ...
-        assertGt(noteDebt * 1e12 * 1e18 / (10e18 * 2400), marketLtv, "Mallory's note is past the market's LTV");
+        uint64 marketLt = market.collateralInfo(address(weth)).liquidationThreshold;
+        // the rule the circuit enforces: the note is past the market's LT (21,600 / 23,625 = 91.4% > 85%) ...
+        assertGt(noteDebt * 1e12 * 1e18 / (10e18 * 2362.5), marketLt, "Mallory's note is past the market's LT");
         _submit(F.MALLORY_LIQUIDATED);
         _assertBacked(liq);
         uint256 repaid = payerUsdc - usdc.balanceOf(PAYER);
         assertEq(repaid, 21_600e6, "the liquidator repaid the note's whole debt");
         assertEq(repaid, noteDebt, "all of it, rounded up");
         // ... and the collateral seized is worth at most the repaid debt x (1 + 5%), at the oracle's prices
-        assertEq(weth.balanceOf(liq.recipient), 9.45e18, "and took 9.45 WETH (the debt x 1.05 at 2,400)");
-        assertLe(liq.amount * 2400, repaid * 1e12 * (1e18 + pool.LIQUIDATION_BONUS()) / 1e18, "seized <= debt x 1.05");
+        assertEq(weth.balanceOf(liq.recipient), 9.6e18, "and took 9.6 WETH (the debt x 1.05 at 2,362.5)");
+        assertLe(
+            liq.amount * 23_625 / 10, repaid * 1e12 * (1e18 + pool.LIQUIDATION_BONUS()) / 1e18, "seized <= debt x 1.05"
+        );
         assertLe(
             pool.LIQUIDATION_BONUS(),
             market.collateralInfo(address(weth)).maxDiscount,
             "the pool's bonus is within the market's maximum discount for the collateral"
         );
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 1e18 + 0.55e18, "Carol's 1 + Mallory's 0.55 left");
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 1e18 + 0.4e18, "Carol's 1 + Mallory's 0.4 left");
         assertEq(market.debtOf(pool.vaultId()), 0, "the vault owes nothing");
         assertEq(pool.totalSeizedOwed(), 0, "paid at once");
 
@@ -314,10 +316,10 @@ contract KeelPrivatePoolTest is EngineBase {
 
     function test_liquidation_refusedAtAnotherPrice_andForAHealthyNote() public {
         _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
-        // proven at 2,400: at 3,000 the note is within the market's LTV and the proof does not verify
+        // proven at 2,362.5: at 3,000 the note is within the market's LT and the proof does not verify
         vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
         _submit(F.MALLORY_LIQUIDATED);
-        ethFeed.setAnswer(2400e8);
+        ethFeed.setAnswer(2362.5e8);
         FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
         vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
         _submitAs(s, s.t, s.amount + 1, s.recipient); // one wei more seized than proven
@@ -332,7 +334,7 @@ contract KeelPrivatePoolTest is EngineBase {
     /// @dev A liquidation reads the same guarded prices as a borrow: a stale round is refused, nothing is spent.
     function test_liquidation_stalePrice_refused() public {
         _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
-        ethFeed.setAnswer(2400e8);
+        ethFeed.setAnswer(2362.5e8);
         vm.warp(block.timestamp + 1 hours + 1); // WETH's heartbeat is 1 hour
         usdcFeed.setAnswer(1e8); // only WETH's round is stale
         vm.expectPartialRevert(KeelOracle.StalePrice.selector);
@@ -344,7 +346,7 @@ contract KeelPrivatePoolTest is EngineBase {
     /// what is left of it is a new, debt-free note the owner can still spend (her key opens it).
     function test_liquidatedNote_cannotBeSpentByItsOwnerAgain() public {
         _runUpTo(F.MALLORY_BORROW, F.CAROL_OPEN);
-        ethFeed.setAnswer(2400e8);
+        ethFeed.setAnswer(2362.5e8);
         _submit(F.MALLORY_LIQUIDATED);
         FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, s.t.nullifier));

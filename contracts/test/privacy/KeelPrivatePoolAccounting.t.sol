@@ -186,9 +186,11 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         t = _t();
         vm.prank(PAYER);
         pool.repay(proof, t, 21_000e6 * 1e6, "");
-        vm.prank(FRESH);
+        uint256 payerWeth = weth.balanceOf(PAYER);
+        vm.prank(PAYER); // anyone may claim for the recipient (audit3 A3-P4): the collateral goes to the recipient
         pool.claimSeized(FRESH);
         assertEq(weth.balanceOf(FRESH), 5e18, "claimed");
+        assertEq(weth.balanceOf(PAYER), payerWeth, "nothing to the caller");
         assertEq(pool.totalSeizedOwed(), 0, "nothing owed");
         vm.prank(FRESH);
         vm.expectRevert(KeelPrivatePool.ZeroAmount.selector);

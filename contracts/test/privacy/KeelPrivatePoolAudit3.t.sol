@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {EngineBase} from "../engine/EngineBase.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IKeelMarket, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
+import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
+import {PrivatePoolAudit3Fixtures as A} from "./PrivatePoolAudit3Fixtures.sol";
+
+/// @dev Regressions of audit3 (.keel/audit3-report.md) on KeelPrivatePool, with real proofs from
+/// scripts/zk-audit3-fixtures.ts: the liquidation threshold is the market's LT (A3-P1), an owner's 1-wei deposit only
+/// delays a liquidation by one re-proof (A3-P2), the bonus fits the market's discount (A3-P3), anyone may pay out
+/// seized collateral to its recipient (A3-P4).
+contract KeelPrivatePoolAudit3Test is EngineBase {
+    KeelPrivatePool internal pool;
+    address internal constant PAYER = address(0x9A7E);
+    address internal constant RELAYER = address(0x5E1A);
+
+    function setUp() public override {
+        super.setUp();
+        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier());
+        _fund(PAYER, weth, 100e18);
+        _fund(PAYER, usdc, 100_000e6);
+        vm.startPrank(PAYER);
+        weth.approve(address(pool), type(uint256).max);
+        usdc.approve(address(pool), type(uint256).max);
+        vm.stopPrank();
+    }
+
+    function _open() internal {
+        (Groth16Proof memory p, NoteTransition memory t) = A.open();
+        vm.prank(PAYER);
+        pool.deposit(p, t, 10e18, "");
+    }
+
+    /// @dev A3-P1: governance stops WETH borrowing (LTV 0). No public vault becomes liquidatable, and no note either:
+    /// the pool passes the market's LT (85%), so the auditor's proof made with the LTV (0) as threshold is refused,
+    /// and no proof at 85% exists for a note at 3.3% (the circuit's health check; lib/privacy/threshold.test.ts).
+    function test_ltvCutToZero_liquidatesNoHealthyNote() public {
+        _open();
+        (Groth16Proof memory p, NoteTransition memory t) = A.borrow();
+        vm.prank(RELAYER);
+        pool.borrow(p, t, A.SHARES, A.FRESH, 1e12, "");
+        uint256 pub = _openWith(ALICE, weth, 10e18);
+        _borrow(ALICE, pub, 1000e6);
+        assertEq(pool.liquidationThreshold(), 0.85e18, "the market's LT");
+        assertEq(pool.borrowThreshold(), 0.72e18, "90% of the market's LTV");
+
+        _setCollateral(address(weth), CollateralParams(0, 0.85e18, 0.1e18, 1_000_000e18));
+        assertEq(pool.liquidationThreshold(), 0.85e18, "an LTV cut leaves the liquidation threshold");
+        assertEq(pool.borrowThreshold(), 0, "and stops borrowing");
+        _fund(LIQUIDATOR, usdc, 10_000e6);
+        vm.prank(LIQUIDATOR);
+        vm.expectPartialRevert(IKeelMarket.NotLiquidatable.selector);
+        market.liquidate(pub, address(weth), 1000e6, 0);
+
+        (p, t) = A.liquidateAtLtvZero();
+        vm.prank(PAYER);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.liquidate(p, t, A.SEIZED_AT_LTV_ZERO, A.SHARES, A.LIQ, 1e12, "");
+        assertTrue(!pool.nullifierSpent(t.nullifier), "the note is untouched");
+        assertEq(weth.balanceOf(A.LIQ), 0, "nothing seized");
+        assertEq(pool.noteShares(), A.SHARES, "the debt is still the note's");
+    }
+
+    /// @dev A3-P2 (documented, not prevented: docs/private-vaults.md): the owner's 1-wei deposit spends the nullifier a
+    /// pending liquidation proved against, but the deposit posts the new note encrypted to the liquidators (the proof
+    /// forces it), so the liquidator decrypts it and proves again; the note is still past the LT.
+    function test_ownerDodge_liquidatorReprovesAgainstTheNewNote() public {
+        _open();
+        (Groth16Proof memory p, NoteTransition memory t) = A.borrowB();
+        vm.prank(RELAYER);
+        pool.borrow(p, t, A.SHARES_B, A.FRESH, 1e12, "");
+        ethFeed.setAnswer(2362.5e8); // 21,600 > 23,625 x 85%: past the LT
+
+        (Groth16Proof memory lp, NoteTransition memory lt) = A.liquidateB(); // the liquidator's pending transaction
+        (p, t) = A.dodge(); // front-run by the owner
+        vm.prank(PAYER);
+        pool.deposit(p, t, 1, "");
+        vm.prank(PAYER);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, lt.nullifier));
+        pool.liquidate(lp, lt, A.SEIZED_B, A.SHARES_B, A.LIQ, 1e12, "");
+
+        (lp, lt) = A.liquidateDodged();
+        vm.prank(PAYER);
+        uint256 paid = pool.liquidate(lp, lt, A.SEIZED_DODGED, A.SHARES_B, A.LIQ, 1e12, "");
+        assertEq(paid, 21_600e6, "the whole debt repaid");
+        assertEq(A.SEIZED_DODGED, 9.6e18, "the debt x 1.05 at 2,362.5");
+        assertEq(weth.balanceOf(A.LIQ), A.SEIZED_DODGED, "seized");
+        assertEq(pool.noteShares(), 0, "no debt left in the pool");
+        assertEq(pool.noteCollateral(), 10e18 + 1 - 9.6e18, "the owner keeps the rest");
+    }
+
+    /// @dev A3-P3: the pool's fixed 5% bonus must fit the market's maximum discount for the collateral.
+    function test_constructor_refusesABonusAboveTheMarketsDiscount() public {
+        _setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.04e18, 1_000_000e18));
+        PrivateVaultVerifier verifier = new PrivateVaultVerifier();
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.BonusAboveDiscount.selector, 0.04e18, 0.05e18));
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier);
+        _setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.05e18, 1_000_000e18));
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier); // 5% fits
+    }
+
+    /// @dev A3-P4: claimSeized pays the recipient whoever calls, and refuses when nothing is owed.
+    function test_claimSeized_nothingOwed_refused() public {
+        vm.prank(RELAYER);
+        vm.expectRevert(KeelPrivatePool.ZeroAmount.selector);
+        pool.claimSeized(A.LIQ);
+    }
+}
