@@ -53,7 +53,17 @@ async function readPool(client: PublicClient, p: PrivatePoolDeployment, base: Ad
     priceError = describeError(e);
   }
   return {
-    state: prices ? { collateralPrice: prices[0], debtPrice: prices[1], marketLtv: info.ltv, debtIndex, totalBorrows, totalBorrowShares } : null,
+    state: prices
+      ? {
+          collateralPrice: prices[0],
+          debtPrice: prices[1],
+          marketLtv: info.ltv,
+          marketLiquidationThreshold: info.liquidationThreshold,
+          debtIndex,
+          totalBorrows,
+          totalBorrowShares,
+        }
+      : null,
     priceError,
     noteCollateral,
     noteShares,

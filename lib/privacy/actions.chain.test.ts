@@ -56,7 +56,15 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
       client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrows" }),
       client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrowShares" }),
     ]);
-    return { collateralPrice, debtPrice, marketLtv: info.ltv, debtIndex, totalBorrows, totalBorrowShares };
+    return {
+      collateralPrice,
+      debtPrice,
+      marketLtv: info.ltv,
+      marketLiquidationThreshold: info.liquidationThreshold,
+      debtIndex,
+      totalBorrows,
+      totalBorrowShares,
+    };
   }
   async function tree() {
     const logs = await client.getContractEvents({

@@ -4,14 +4,22 @@
  * (bigint, no React, no network): the app's hook reads the chain, the worker proves, this module connects them.
  */
 import { zeroAddress, type Address, type Hex } from "viem";
+import { WAD } from "../engine/math";
 import { toAssetsDown, toAssetsUp, toSharesDown, toSharesUp } from "../engine/shares";
-import { actionBinding, actionWitness, emptyNote, NO_LTV_CHECK, noteHealth, type LtvInputs, type Note, type PlacedNote } from "./note";
+import {
+  actionBinding,
+  actionWitness,
+  emptyNote,
+  NO_LTV_CHECK,
+  noteHealth,
+  poolThresholds,
+  type LtvInputs,
+  type Note,
+  type PlacedNote,
+} from "./note";
 import type { MerkleTree } from "./tree";
 import type { SolidityProof } from "./prover";
 
-const WAD = 10n ** 18n;
-/** KeelPrivatePool.BORROW_LTV_FRACTION: borrows and withdrawals keep a note within 90% of the market's LTV. */
-export const BORROW_LTV_FRACTION = 9n * 10n ** 17n;
 /** Debt index headroom a borrow or withdrawal proves with (0.01%): the proof survives months of interest at normal rates. */
 export const DEBT_INDEX_HEADROOM = 10n ** 14n;
 
@@ -23,17 +31,22 @@ export interface PoolState {
   debtPrice: bigint;
   /** The market's LTV for the collateral (WAD), before the pool's BORROW_LTV_FRACTION. */
   marketLtv: bigint;
+  /** The market's liquidation threshold for the collateral (WAD): where the pool liquidates a note. */
+  marketLiquidationThreshold: bigint;
   /** KeelPrivatePool.debtIndex(): debt per 1e18 shares, rounded up. */
   debtIndex: bigint;
   totalBorrows: bigint;
   totalBorrowShares: bigint;
 }
 
+/** The pool's two thresholds (lib/privacy/note.ts poolThresholds): borrow limit and liquidation threshold. */
+const thresholds = (s: PoolState) => poolThresholds({ ltv: s.marketLtv, liquidationThreshold: s.marketLiquidationThreshold });
+
 /** The LTV inputs a borrow or withdrawal proves with: the pool's LTV and the debt index with headroom. */
 export function provenLtvInputs(s: PoolState): LtvInputs {
   return {
     collateralPrice: s.collateralPrice,
-    ltv: (s.marketLtv * BORROW_LTV_FRACTION) / WAD,
+    ltv: thresholds(s).borrow,
     debtPrice: s.debtPrice,
     debtIndex: s.debtIndex + (s.debtIndex * DEBT_INDEX_HEADROOM) / WAD + 1n,
   };
@@ -42,8 +55,8 @@ export function provenLtvInputs(s: PoolState): LtvInputs {
 /** A note's figures on screen: debt in base units (rounded up) and its health against the pool's borrow limit. */
 export function notePosition(n: { collateral: bigint; shares: bigint }, s: PoolState) {
   const at = { collateralPrice: s.collateralPrice, debtPrice: s.debtPrice, debtIndex: s.debtIndex };
-  const h = noteHealth(n, { ...at, ltv: (s.marketLtv * BORROW_LTV_FRACTION) / WAD });
-  const liquidation = noteHealth(n, { ...at, ltv: s.marketLtv });
+  const h = noteHealth(n, { ...at, ltv: thresholds(s).borrow });
+  const liquidation = noteHealth(n, { ...at, ltv: thresholds(s).liquidation });
   const debt = n.shares === 0n ? 0n : toAssetsUp(n.shares, s.totalBorrows, s.totalBorrowShares);
   return {
     collateral: n.collateral,

@@ -4,6 +4,7 @@
  */
 import { poseidon1, poseidon3, poseidon4 } from "poseidon-lite";
 import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
+import { WAD } from "../engine/math";
 import { FIELD } from "./field";
 import { encryptNote, type NoteOpening } from "./liquidators";
 import { MerkleTree } from "./tree";
@@ -126,7 +127,6 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
   return { input, next };
 }
 
-const WAD = 10n ** 18n;
 /** The circuit's COLL_SCALE and DEBT_SCALE: one unit of collateral (18 decimals) and of base (6 decimals). */
 export const COLLATERAL_SCALE = 10n ** 18n;
 export const DEBT_SCALE = 10n ** 6n;
