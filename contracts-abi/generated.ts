@@ -7624,7 +7624,14 @@ export const keelPrivatePoolAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'to', internalType: 'address', type: 'address' }],
+    inputs: [],
+    name: 'borrowThreshold',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'recipient', internalType: 'address', type: 'address' }],
     name: 'claimSeized',
     outputs: [],
     stateMutability: 'nonpayable',
@@ -7731,6 +7738,13 @@ export const keelPrivatePoolAbi = [
     name: 'liquidate',
     outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'liquidationThreshold',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -8017,6 +8031,14 @@ export const keelPrivatePoolAbi = [
     type: 'error',
     inputs: [{ name: 'amount', internalType: 'uint256', type: 'uint256' }],
     name: 'AmountTooLarge',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'maxDiscount', internalType: 'uint256', type: 'uint256' },
+      { name: 'bonus', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'BonusAboveDiscount',
   },
   {
     type: 'error',
