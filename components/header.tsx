@@ -21,8 +21,9 @@ const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname =
 
 /**
  * The header: on wide screens the navigation, the watch field, the language switch and the wallet button in one row —
- * the watch field inline from 1280 px (xl), behind an eye button that opens it under the header from 768 px (md; the
- * navigation leaves no room for it inline); on phones the logo, the wallet button and a menu button that opens a panel
+ * the watch field inline from 1280 px (xl), behind an eye button that opens it under the header from 1024 px (lg; the
+ * navigation leaves no room for it inline); below 1024 px (phones, and tablets, where the six links, the language
+ * switch and the wallet button do not fit one row) the logo, the wallet button and a menu button that opens a panel
  * with the navigation, the watch field and the language switch. Escape or a navigation closes either panel, focus goes
  * into it and back to its button; a click outside closes the watch panel.
  */
@@ -101,11 +102,11 @@ export function Header() {
           </svg>
           <span>Keel</span>
         </Link>
-        <nav aria-label={t("navigation")} className="hidden items-center gap-5 text-sm text-slate-300 md:flex">
+        <nav aria-label={t("navigation")} className="hidden items-center gap-5 text-sm text-slate-300 lg:flex">
           {links(false)}
         </nav>
-        <div className="flex min-w-0 items-center gap-2 md:gap-4">
-          <div className="relative hidden md:block">
+        <div className="flex min-w-0 items-center gap-2 lg:gap-4">
+          <div className="relative hidden lg:block">
             <button
               ref={watchButton}
               type="button"
@@ -139,7 +140,7 @@ export function Header() {
               <WatchForm header onDone={() => setWatchAt(null)} />
             </div>
           </div>
-          <LanguageSwitch className="hidden md:flex" />
+          <LanguageSwitch className="hidden lg:flex" />
           <NotificationCenter />
           <WalletButton
             label={t("connect")}
@@ -150,7 +151,7 @@ export function Header() {
           <button
             ref={button}
             type="button"
-            className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-md border border-slate-700 text-slate-200 hover:bg-slate-800 md:hidden"
+            className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-md border border-slate-700 text-slate-200 hover:bg-slate-800 lg:hidden"
             aria-expanded={open}
             aria-controls="mobile-menu"
             aria-label={open ? t("closeMenu") : t("openMenu")}
@@ -164,7 +165,7 @@ export function Header() {
         </div>
       </div>
       {open && (
-        <div id="mobile-menu" ref={panel} data-testid="mobile-menu" className="border-t border-slate-800 px-4 pb-4 pt-2 md:hidden">
+        <div id="mobile-menu" ref={panel} data-testid="mobile-menu" className="border-t border-slate-800 px-4 pb-4 pt-2 lg:hidden">
           <nav aria-label={t("navigation")} className="flex flex-col gap-1 text-slate-200">
             {links(true)}
           </nav>

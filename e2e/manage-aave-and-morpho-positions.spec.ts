@@ -232,9 +232,9 @@ test("watch mode: any address's positions, read-only, without a wallet", async (
 
 test("watch from the header on any page: a bad address gets a sentence, a good one opens watch mode (phone: in the menu)", async ({ page, app }) => {
   await app.open("/markets");
-  const phone = page.viewportSize()!.width < 768; // below md the field is in the menu; from md in the header
+  const phone = page.viewportSize()!.width < 1024; // below lg the field is in the menu; from lg in the header
   if (!phone) {
-    // Below 768 px: in the menu (the phone journeys test it further).
+    // Below 1024 px (phones and tablets): in the menu (the phone journeys test it further).
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByTestId("header-watch-button")).toBeHidden();
     await page.getByTestId("menu-button").click();
@@ -242,8 +242,13 @@ test("watch from the header on any page: a bad address gets a sentence, a good o
     await screenshot(page, "header-watch-menu");
     await page.getByTestId("menu-button").click();
     await expect(page.getByTestId("mobile-menu")).toHaveCount(0);
-    // From 768 to 1279 px the navigation leaves no room inline: an eye button opens the same field under the header.
-    for (const width of [800, 1024]) {
+    // At 800 px (a tablet) still in the menu, and the header row fits.
+    await page.setViewportSize({ width: 800, height: 860 });
+    await expect(page.getByTestId("header-watch-button")).toBeHidden();
+    await expect(page.getByTestId("menu-button")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    // From 1024 to 1279 px the navigation leaves no room inline: an eye button opens the same field under the header.
+    for (const width of [1024, 1100]) {
       await page.setViewportSize({ width, height: 860 });
       await expect(page.getByTestId("header-watch-form")).toBeHidden();
       await page.getByTestId("header-watch-button").click();
