@@ -85,7 +85,6 @@ export function RiskDashboard() {
           {t("noMarket", { reasons: chains.map((c) => `${c.name}: ${chainUnavailable(c) ?? t("noMarkets")}`).join("; ") })}
         </p>
       )}
-      <PrivatePoolRisk />
     </div>
   );
 }
@@ -246,7 +245,13 @@ function MarketRiskView({
               })}
         </p>
       }
-      after={<StewardPanel chain={chain} view={view} />}
+      after={
+        <>
+          <StewardPanel chain={chain} view={view} />
+          {/* In the second pass, below the odds: appearing with the book, not above it, it moves nothing already on screen (CLS). */}
+          <PrivatePoolRisk />
+        </>
+      }
     />
   );
 }
