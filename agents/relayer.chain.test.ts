@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { appendFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +15,8 @@ import type { Deployment } from "@/lib/config/deployment";
 import { clientsFor } from "@/lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { abiOf, repoRoot } from "@/scripts/lib/artifacts";
+import { abiOf } from "@/scripts/lib/artifacts";
+import { spawnRelayer } from "@/scripts/lib/relayer";
 import { crossChainLocal } from "@/scripts/lib/deploy-hyperlane";
 import { AGENT_KEYS } from "@/lib/server/dev-keys";
 import { privateKeyToAccount } from "viem/accounts";
@@ -51,23 +52,13 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
   const relayerLog: string[] = [];
 
   function startRelayerProcess() {
-    const child = spawn(
-      // node itself with tsx as its loader (not tsx's wrapper process, whose child a SIGKILL would leave running).
-      process.execPath,
+    const child = spawnRelayer(
+      file,
       [
-        "--import",
-        "tsx",
-        path.join(repoRoot, "agents", "relayer.ts"),
-        "--deployment",
-        file,
-        "--rpc",
-        `${da.chainId}=${a.url}`,
-        "--rpc",
-        `${db.chainId}=${b.url}`,
-        "--interval",
-        "300",
+        { chainId: da.chainId, url: a.url },
+        { chainId: db.chainId, url: b.url },
       ],
-      { stdio: ["ignore", "pipe", "inherit"] },
+      { stdio: ["ignore", "pipe", "inherit"], intervalMs: 300 },
     );
     child.stdout!.on("data", (chunk: Buffer) => relayerLog.push(...chunk.toString().trim().split("\n")));
     return child;

@@ -26,6 +26,7 @@ import { startIndexer, type Indexer } from "./lib/indexer";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { crossChainLocal } from "./lib/deploy-hyperlane";
+import { spawnRelayer } from "./lib/relayer";
 import { clientsFor } from "../lib/server/clients";
 import { writePriceHistory } from "./seed-risk";
 import { tempDir } from "./lib/temp-dir";
@@ -178,18 +179,10 @@ async function main() {
     );
     xDeployment = xc;
     console.log(`  cross-chain deployment file: ${path.relative(repoRoot, file)}`);
-    // The relayer is its own process (node with tsx as its loader), as Hyperlane's relayer would be.
-    const relayer = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        path.join(repoRoot, "agents", "relayer.ts"),
-        "--deployment",
-        file,
-        ...deployed.flatMap((d) => ["--rpc", `${d.deployment.chainId}=${d.rpcUrl}`]),
-      ],
-      { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
+    const relayer = spawnRelayer(
+      file,
+      deployed.map((d) => ({ chainId: d.deployment.chainId, url: d.rpcUrl })),
+      { stdio: ["ignore", "pipe", "inherit"] },
     );
     relayer.stdout!.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().trim().split("\n"))

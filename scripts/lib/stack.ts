@@ -10,6 +10,7 @@ import { crossChainLocal } from "./deploy-hyperlane";
 import { startIndexer, type Indexer } from "./indexer";
 import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
+import { spawnRelayer } from "./relayer";
 import { tempDir } from "./temp-dir";
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
@@ -85,19 +86,10 @@ export async function startStack(
   if (xc) {
     const b = chains[1]!;
     const { deployment, file } = await xc.finish(clientsFor(b.anvil.url, SECOND_CHAIN_ID, ANVIL_KEYS[0]!), b.deployment, outDir);
-    const relayer = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        path.join(repoRoot, "agents", "relayer.ts"),
-        "--deployment",
-        file,
-        ...chains.flatMap((c) => ["--rpc", `${c.anvil.chainId}=${c.anvil.url}`]),
-        "--interval",
-        "300",
-      ],
-      { cwd: repoRoot, stdio: opts.verbose ? "inherit" : "ignore" },
+    const relayer = spawnRelayer(
+      file,
+      chains.map((c) => ({ chainId: c.anvil.chainId, url: c.anvil.url })),
+      { stdio: opts.verbose ? "inherit" : "ignore", intervalMs: 300 },
     );
     crossChain = { deployment, relayer };
   }
