@@ -18,7 +18,6 @@
  * A spent note is never tried again; a note whose proof or transaction failed waits `retryAfterBlocks` blocks, doubled
  * after each further failure. JSON-line logs (`private-*`) and counters.
  */
-import path from "node:path";
 import { erc20Abi, parseAbi, parseEventLogs, type Abi, type Address, type Hex, type PublicClient } from "viem";
 import { keelErrorsAbi } from "../contracts-abi";
 import { keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
@@ -36,6 +35,7 @@ import {
   poolThresholds,
   type LtvInputs,
 } from "../lib/privacy/note";
+import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type Artifacts, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import type { clientsFor } from "../lib/server/clients";
@@ -76,12 +76,6 @@ export const privatePoolAbi = parseAbi([
 ]);
 /** The pool's errors and the ones its calls bubble up (the market's, the oracle's). */
 const revertAbi = [...privatePoolAbi, ...keelErrorsAbi] as Abi;
-
-/** The committed circuit's witness generator and proving key. */
-export const DEFAULT_ARTIFACTS: Artifacts = {
-  wasm: path.resolve(import.meta.dirname, "..", "circuits", "artifacts", "private_vault.wasm"),
-  zkey: path.resolve(import.meta.dirname, "..", "circuits", "artifacts", "private_vault.zkey"),
-};
 
 /**
  * The liquidators' Baby Jubjub secret for `chainId`: `KEEL_LIQUIDATORS_SECRET` (hex or decimal), else the development
@@ -214,7 +208,7 @@ export function privateLiquidator(
 ) {
   const { publicClient, walletClient, account } = c;
   const pool = cfg.pool;
-  const artifacts = cfg.artifacts ?? DEFAULT_ARTIFACTS;
+  const artifacts = cfg.artifacts ?? CIRCUIT_ARTIFACTS;
   const retryAfter = cfg.retryAfterBlocks ?? 10n;
   const stats: PrivateStats = {
     passes: 0,

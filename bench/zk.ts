@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
+import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
@@ -41,10 +42,7 @@ async function provingTimes() {
       binding: actionBinding("0x0000000000000000000000000000000000000b0b"),
     });
     const started = performance.now();
-    await proveAction(input as CircuitInput, {
-      wasm: path.join(ROOT, "circuits/artifacts/private_vault.wasm"),
-      zkey: path.join(ROOT, "circuits/artifacts/private_vault.zkey"),
-    });
+    await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
     if (i > 0) times.push(performance.now() - started); // the first run warms up the curve's WebAssembly
   }
   times.sort((a, b) => a - b);

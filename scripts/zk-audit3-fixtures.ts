@@ -22,14 +22,11 @@ import {
   type LtvInputs,
   type Note,
 } from "../lib/privacy/note";
+import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const artifacts = {
-  wasm: path.join(ROOT, "circuits/artifacts/private_vault.wasm"),
-  zkey: path.join(ROOT, "circuits/artifacts/private_vault.zkey"),
-};
 const OUT = path.join(ROOT, "contracts/test/privacy/PrivatePoolAudit3Fixtures.sol");
 const E18 = 10n ** 18n;
 const KEY = 0x71c71an;
@@ -47,7 +44,7 @@ async function main() {
   const out: string[] = [];
   async function prove(name: string, input: ReturnType<typeof actionWitness>["input"]) {
     const started = Date.now();
-    const { solidity: p } = await proveAction(input as CircuitInput, artifacts);
+    const { solidity: p } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
     console.log(`zk:fixtures · audit3 ${name}: proved in ${Date.now() - started} ms`);
     out.push(`    function ${name}() internal pure returns (Groth16Proof memory p, NoteTransition memory t) {
         p = Groth16Proof(

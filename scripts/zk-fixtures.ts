@@ -18,14 +18,11 @@ import {
   type Note,
   type PlacedNote,
 } from "../lib/privacy/note";
+import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const artifacts = {
-  wasm: path.join(ROOT, "circuits/artifacts/private_vault.wasm"),
-  zkey: path.join(ROOT, "circuits/artifacts/private_vault.zkey"),
-};
 const OUT = path.join(ROOT, "contracts/test/privacy/PrivatePoolFixtures.sol");
 
 const E18 = 10n ** 18n;
@@ -100,7 +97,7 @@ async function main() {
       ephSecret: 0x5eedn + blinding,
     });
     const started = Date.now();
-    const { solidity } = await proveAction(input as CircuitInput, artifacts);
+    const { solidity } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
     console.log(`zk:fixtures · ${name}: proved in ${Date.now() - started} ms`);
     const leafIndex = tree.insert(commitment(next));
     live.set(owner, { ...next, leafIndex });
@@ -159,7 +156,7 @@ async function main() {
     ephSecret: 0x11d0n,
   });
   const proved = Date.now();
-  const liqProof = await proveAction(liq as CircuitInput, artifacts);
+  const liqProof = await proveAction(liq as CircuitInput, CIRCUIT_ARTIFACTS);
   console.log(`zk:fixtures · MALLORY_LIQUIDATED: proved in ${Date.now() - proved} ms`);
   const leftIndex = tree.insert(liq.newCommitment);
   live.set("mallory", { collateral: left.collateral, shares: 0n, ownerKey: MALLORY_KEY, blinding: left.blinding, leafIndex: leftIndex });

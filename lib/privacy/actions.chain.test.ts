@@ -7,19 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi, keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
-import { repoRoot } from "@/scripts/lib/artifacts";
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
 import { notePosition, planAction, poolCall, type PoolState, type PrivateActionKind } from "./actions";
 import type { PlacedNote } from "./note";
 import { randomField } from "./note";
+import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction } from "./prover";
 import { MerkleTree } from "./tree";
-
-const ARTIFACTS = {
-  wasm: path.join(repoRoot, "circuits/artifacts/private_vault.wasm"),
-  zkey: path.join(repoRoot, "circuits/artifacts/private_vault.zkey"),
-};
 
 /**
  * The local stack's private pool (scripts/lib/deploy-private-pool.ts, deployed by deployLocal) driven the way the app
@@ -81,7 +76,7 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
   async function act(kind: PrivateActionKind, amount: bigint) {
     const me = trader.account.address;
     const plan = planAction({ kind, amount, note, ownerKey, recipient: me }, await tree(), await state());
-    const { solidity } = await proveAction(plan.input, ARTIFACTS);
+    const { solidity } = await proveAction(plan.input, CIRCUIT_ARTIFACTS);
     const pull: Address | null =
       kind === "deposit" ? pp.collateral : kind === "repay" ? deployment.markets.find((m) => m.address === pp.market)!.baseAsset : null;
     if (pull) await trader.send({ address: pull, abi: devErc20Abi, functionName: "approve", args: [pp.pool, plan.tokens * 2n + 1n] });

@@ -22,14 +22,11 @@ import {
   PUBLIC_INPUTS,
   type Note,
 } from "./note";
+import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction, type CircuitInput } from "./prover";
 import { MerkleTree } from "./tree";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../circuits/artifacts");
-const artifacts = {
-  wasm: path.join(ARTIFACTS, "private_vault.wasm"),
-  zkey: path.join(ARTIFACTS, "private_vault.zkey"),
-};
 const vkey = JSON.parse(readFileSync(path.join(ARTIFACTS, "private_vault.vkey.json"), "utf8"));
 
 const E18 = 10n ** 18n;
@@ -85,7 +82,7 @@ function borrowInput(usdc: bigint, overrides: Partial<CircuitInput> = {}) {
 describe("private vault circuit", () => {
   let borrow: Awaited<ReturnType<typeof proveAction>>;
   beforeAll(async () => {
-    borrow = await proveAction(borrowInput(24_000n), artifacts); // exactly at the 80% LTV of 30,000 USD
+    borrow = await proveAction(borrowInput(24_000n), CIRCUIT_ARTIFACTS); // exactly at the 80% LTV of 30,000 USD
   });
 
   it("proves a deposit that opens a position (the empty note needs no membership)", async () => {
@@ -98,7 +95,7 @@ describe("private vault circuit", () => {
       ltvInputs: NO_LTV_CHECK,
       binding,
     });
-    const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
+    const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
     expect(publicSignals).toEqual(PUBLIC_INPUTS.map((k) => input[k]));
     expect(await verify(publicSignals, proof)).toBe(true);
   });
@@ -128,12 +125,12 @@ describe("private vault circuit", () => {
     const health = (usdc: bigint) => noteHealth({ collateral: 10n * E18, shares: usdcShares(usdc) }, prices);
     expect(health(24_000n)).toMatchObject({ borrowLimit: 24_000n * E18, debtValue: 24_000n * E18, liquidatable: false });
     expect(health(24_001n).liquidatable).toBe(true);
-    await expect(proveAction(borrowInput(24_001n), artifacts)).rejects.toThrow(violates(LINE.ltv));
+    await expect(proveAction(borrowInput(24_001n), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
   });
 
   it("a borrow proven at a higher collateral price than the oracle's does not verify at the oracle's", async () => {
     // 24,001 USDC is within LTV at 3,001 USD/WETH (24,008) but not at 3,000 (24,000).
-    const atHigherPrice = await proveAction(borrowInput(24_001n, { collateralPrice: 3001n * E18 }), artifacts);
+    const atHigherPrice = await proveAction(borrowInput(24_001n, { collateralPrice: 3001n * E18 }), CIRCUIT_ARTIFACTS);
     expect(await verify(atHigherPrice.publicSignals, atHigherPrice.proof)).toBe(true);
     const signals = [...atHigherPrice.publicSignals];
     signals[PUBLIC_INPUTS.indexOf("collateralPrice")] = 3000n * E18;
@@ -143,10 +140,10 @@ describe("private vault circuit", () => {
   it("cannot prove a new note that is not the old one plus the movement (wrong sum)", async () => {
     const input = borrowInput(1_000n);
     input.newShares = (input.newShares as bigint) - 1n; // pocket one share of debt
-    await expect(proveAction(input, artifacts)).rejects.toThrow(violates(LINE.sharesSum));
+    await expect(proveAction(input, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.sharesSum));
     const collateral = borrowInput(1_000n);
     collateral.newCollateral = (collateral.newCollateral as bigint) + 1n; // one wei of collateral out of nothing
-    await expect(proveAction(collateral, artifacts)).rejects.toThrow(violates(LINE.collateralSum));
+    await expect(proveAction(collateral, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.collateralSum));
   });
 
   it("cannot withdraw more than the note holds (the field underflow is out of range)", async () => {
@@ -160,12 +157,12 @@ describe("private vault circuit", () => {
       binding,
     });
     expect(input.collateralDelta).toBe(FIELD - 11n * E18);
-    await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(/Error in template Num2Bits/);
+    await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Error in template Num2Bits/);
   });
 
   it("cannot give a spent note a fresh nullifier (reuse), nor spend a note that is not in the tree", async () => {
     const fresh = borrowInput(1_000n, { nullifier: 42n });
-    await expect(proveAction(fresh, artifacts)).rejects.toThrow(violates(LINE.nullifier));
+    await expect(proveAction(fresh, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.nullifier));
     // a richer note than the one inserted, with its own (correct) nullifier, at the real note's position
     const { tree, note } = depositedTree();
     const { input: forged } = actionWitness(tree, {
@@ -176,7 +173,7 @@ describe("private vault circuit", () => {
       ltvInputs: prices,
       binding,
     });
-    await expect(proveAction(forged as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.membership));
+    await expect(proveAction(forged as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.membership));
   });
 
   it("cannot borrow against an empty note (nothing to prove membership of, nothing to borrow against)", async () => {
@@ -189,7 +186,7 @@ describe("private vault circuit", () => {
       ltvInputs: prices,
       binding,
     });
-    await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.ltv));
+    await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
   });
 
   it("encrypts every new note to the liquidators: they decrypt it, and a wrong ciphertext cannot be proven", async () => {
@@ -198,14 +195,14 @@ describe("private vault circuit", () => {
     expect(opening?.shares).toBe(usdcShares(1_000n));
     expect(opening?.collateral).toBe(10n * E18);
     const wrong = { ...input, ct1: (input.ct1 + 1n) % FIELD };
-    await expect(proveAction(wrong, artifacts)).rejects.toThrow(/Assert Failed/);
+    await expect(proveAction(wrong, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
     const otherKey = { ...input, ephKey: input.ephKey + 1n };
-    await expect(proveAction(otherKey, artifacts)).rejects.toThrow(/Assert Failed/);
+    await expect(proveAction(otherKey, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
   });
 
   it("only the owner's key spends a note as its owner (the opening alone does not)", async () => {
     const input = borrowInput(1_000n, { ownerKey: KEY + 1n });
-    await expect(proveAction(input, artifacts)).rejects.toThrow(violates(LINE.ownerKey));
+    await expect(proveAction(input, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ownerKey));
   });
 
   describe("liquidation (by whoever decrypted the note, without the owner's key)", () => {
@@ -231,7 +228,7 @@ describe("private vault circuit", () => {
       const { input, next } = liquidation(most);
       expect(input.ownerKey).toBe(0n);
       expect(next.shares).toBe(0n);
-      const { proof, publicSignals } = await proveAction(input as CircuitInput, artifacts);
+      const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
       expect(await verify(publicSignals, proof)).toBe(true);
       expect(input.mode).toBe(2n);
     });
@@ -239,18 +236,18 @@ describe("private vault circuit", () => {
     it("cannot liquidate a healthy note (at the price before the drop)", async () => {
       expect(maxSeized({ collateral: 10n * E18, shares: owed }, prices)).toBe(0n);
       const { input } = liquidation(E18, prices);
-      await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.healthy));
+      await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.healthy));
     });
 
     it("cannot seize more than the debt × 1.05 (one wei past maxSeized)", async () => {
       const { input } = liquidation(most + 1n);
-      await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(violates(LINE.seized));
+      await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.seized));
     });
 
     it("cannot be both a borrow and a liquidation (mode 3), nor pick the owner's next blinding", async () => {
       const { input } = liquidation(most);
-      await expect(proveAction({ ...input, mode: 3n } as CircuitInput, artifacts)).rejects.toThrow(/Assert Failed/);
-      await expect(proveAction({ ...input, newBlinding: 5n } as CircuitInput, artifacts)).rejects.toThrow(/Assert Failed/);
+      await expect(proveAction({ ...input, mode: 3n } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
+      await expect(proveAction({ ...input, newBlinding: 5n } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
     });
   });
 });

@@ -3,14 +3,12 @@
  * `liquidationThreshold()`), not its LTV. A cut of the LTV — to 0 is how governance stops borrowing against an asset —
  * makes no note liquidatable that a public vault of the same shape would not be.
  */
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionBinding, commitment, liquidationWitness, maxSeized, noteHealth, openingOf, poolThresholds, type Note } from "./note";
+import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction, type CircuitInput } from "./prover";
 import { MerkleTree } from "./tree";
 
-const ARTIFACTS = path.resolve(import.meta.dirname, "../../circuits/artifacts");
-const artifacts = { wasm: path.join(ARTIFACTS, "private_vault.wasm"), zkey: path.join(ARTIFACTS, "private_vault.zkey") };
 const E18 = 10n ** 18n;
 const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 /** EngineBase's WETH: LTV 80%, LT 85%. */
@@ -49,6 +47,6 @@ describe("poolThresholds (KeelPrivatePool.borrowThreshold / liquidationThreshold
       binding: actionBinding("0x0000000000000000000000000000000000000bad"),
     });
     // line 133 of circuits/private_vault.circom: isLiq * within.out === 0
-    await expect(proveAction(input as CircuitInput, artifacts)).rejects.toThrow(/PrivateVaultAction_\d+ line: 133\b/);
+    await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/PrivateVaultAction_\d+ line: 133\b/);
   }, 600_000);
 });

@@ -4,15 +4,15 @@
  * constructor refuses a base asset other than 6 decimals, a collateral other than 18, or one the market does not list.
  * Reusable by the dev stack and the tests (forge artifacts: `npm run contracts:build` first).
  */
-import path from "node:path";
 import { getAddress, zeroAddress, type Address } from "viem";
 import { devErc20Abi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
 import { actionBinding, actionWitness, commitment, emptyNote, NO_LTV_CHECK, randomField, type PlacedNote } from "../../lib/privacy/note";
+import { CIRCUIT_ARTIFACTS } from "../../lib/privacy/artifacts";
 import { proveAction, type Artifacts, type CircuitInput } from "../../lib/privacy/prover";
 import type { MerkleTree } from "../../lib/privacy/tree";
 import type { clientsFor } from "../../lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../../lib/config/deployment";
-import { abiOf, bytecodeOf, linkReferencesOf, repoRoot } from "./artifacts";
+import { abiOf, bytecodeOf, linkReferencesOf } from "./artifacts";
 import { linkBytecode } from "./deploy-aave";
 
 /** What {@link deployPrivatePoolOn} deployed (the keeper's tests and benches; the dev stack records {@link PrivatePoolDeployment}). */
@@ -75,10 +75,7 @@ export async function openPrivatePosition(
   opts: { collateral: bigint; debt: bigint; ownerKey?: bigint; artifacts?: Artifacts },
 ): Promise<{ note: PlacedNote; provenDebtIndex: bigint; proveMs: number[] }> {
   const abi = abiOf("KeelPrivatePool");
-  const artifacts = opts.artifacts ?? {
-    wasm: path.join(repoRoot, "circuits", "artifacts", "private_vault.wasm"),
-    zkey: path.join(repoRoot, "circuits", "artifacts", "private_vault.zkey"),
-  };
+  const artifacts = opts.artifacts ?? CIRCUIT_ARTIFACTS;
   const proveMs: number[] = [];
   const prove = async (input: Record<string, bigint | bigint[]>) => {
     const t0 = Date.now();
