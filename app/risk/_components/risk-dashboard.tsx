@@ -395,20 +395,10 @@ function ProtocolRiskView({
  * (recomputed in the stress worker), the liquidation odds and the table of positions closest to liquidation.
  */
 function BookRiskView({
-  book,
-  symbolOf,
-  debtsOf,
-  sigmas,
-  byAsset,
-  volsPending,
-  debtUnit,
-  hrefOf,
-  labelOf,
-  rowLabel,
   notices,
   stats,
   loadLine,
-  after,
+  ...details
 }: {
   book: RiskBook;
   symbolOf(asset: string): string;
@@ -438,21 +428,7 @@ function BookRiskView({
         {stats}
       </div>
       {loadLine}
-      {full && (
-        <BookRiskDetails
-          book={book}
-          symbolOf={symbolOf}
-          debtsOf={debtsOf}
-          sigmas={sigmas}
-          byAsset={byAsset}
-          volsPending={volsPending}
-          debtUnit={debtUnit}
-          hrefOf={hrefOf}
-          labelOf={labelOf}
-          rowLabel={rowLabel}
-          after={after}
-        />
-      )}
+      {full && <BookRiskDetails {...details} />}
     </div>
   );
 }
