@@ -2,7 +2,12 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 // next-intl: the request configuration (locale from a cookie, its messages) lives in i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// The messages are compiled at build time (`precompile`): the browser gets their parsed form and next-intl's light
+// formatter instead of the ICU parser, which parsed each message on first use and resolved its locale each time.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const dev = process.env.NODE_ENV !== "production";
 

@@ -1,6 +1,6 @@
 "use client";
-import { PrivatePositionSummary } from "@/components/privacy/private-position-summary";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import type { Address } from "viem";
@@ -16,6 +16,12 @@ import { OpenVaultForm } from "./open-vault-form";
 import { PositionCard } from "./position-card";
 import { VaultCard, vaultHref } from "./vault-card";
 import { WatchForm } from "./watch-form";
+
+// The private position's line needs the note code (Poseidon and the Merkle tree): it loads after the first render, and
+// renders nothing for an account with no private note in this browser.
+const PrivatePositionSummary = dynamic(() => import("@/components/privacy/private-position-summary").then((m) => m.PrivatePositionSummary), {
+  ssr: false,
+});
 
 /**
  * `/`: the connected account's positions on every configured chain — Keel vaults, Aave v3 and Morpho Blue together,
