@@ -17,23 +17,20 @@ import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { nonceManager } from "./agent-log";
 import { isGone } from "./revert";
 import {
-  bumpFees,
-  confirmOrReplace,
   describeError,
   describeRevert,
-  feesFor,
   gasLimitFor,
   idRanges,
+  liquidatorCall,
   repriceVaults,
   revertData,
-  sendTx,
   simulateTx,
   sizeAll,
   vaultsTouched,
   type KeeperIO,
-  type SentTx,
   type Snapshot,
 } from "./keeper";
+import { bumpFees, confirmOrReplace, feesFor, sendAndConfirm, sendTx, type SentTx } from "./keeper-send";
 import type { Candidate, PlannedTx } from "./keeper-plan";
 
 const MARKET = "0x00000000000000000000000000000000000000a1" as Address;
@@ -247,7 +244,7 @@ describe("stage send: sendTx", () => {
     const nonces = nonceManager(async () => 4);
     const sent: unknown[] = [];
     const io = { liquidator: LIQUIDATOR, walletClient: { writeContract: async (r: unknown) => (sent.push(r), hash(1)) } } as unknown as KeeperIO;
-    const s = await sendTx(io, nonces, sim, fees, 100n);
+    const s = await sendTx(io, nonces, liquidatorCall(LIQUIDATOR, sim), fees, 100n);
     expect(s.nonce).toBe(4);
     expect(nonces.pending().get(4)).toEqual([hash(1)]);
     expect(sent[0]).toMatchObject({ nonce: 4, gas: 500_000n, maxFeePerGas: 10n, functionName: "liquidate" });
@@ -265,9 +262,9 @@ describe("stage send: sendTx", () => {
         },
       },
     } as unknown as KeeperIO;
-    await expect(sendTx(io, nonces, sim, fees, 100n)).rejects.toThrow("insufficient funds");
+    await expect(sendTx(io, nonces, liquidatorCall(LIQUIDATOR, sim), fees, 100n)).rejects.toThrow("insufficient funds");
     fail = false;
-    expect((await sendTx(io, nonces, sim, fees, 100n)).nonce).toBe(4);
+    expect((await sendTx(io, nonces, liquidatorCall(LIQUIDATOR, sim), fees, 100n)).nonce).toBe(4);
   });
 
   it("fees: twice the estimate within the cap, nothing above it; a replacement bumps both by 25 %", () => {
@@ -308,7 +305,7 @@ describe("stage confirm or replace", () => {
     return { state, io };
   }
   const sentAt = (nonce: number): SentTx => ({
-    sim: { tx: txOf([1]), gas: 500_000n },
+    call: liquidatorCall(LIQUIDATOR, { tx: txOf([1]), gas: 500_000n }),
     nonce,
     hashes: [hash(1)],
     fees: { maxFeePerGas: 8n, maxPriorityFeePerGas: 4n },
@@ -372,6 +369,26 @@ describe("stage confirm or replace", () => {
     expect(state.writes[0]).toMatchObject({ nonce: 4 });
     state.receipts.set(hash(101), { transactionHash: hash(101), status: "success" } as TransactionReceipt);
     expect((await done).kind).toBe("mined");
+  });
+
+  it("K-1: a claim call through sendAndConfirm is sent with the keeper's fees and replaced when it waits, never holding the nonce", async () => {
+    const { state, io } = chain();
+    (io.publicClient as unknown as { estimateContractGas: () => Promise<bigint> }).estimateContractGas = async () => 100_000n;
+    const nonces = nonceManager(async () => 4);
+    const call = { address: MARKET, abi: keelMarketAbi, functionName: "liquidate", args: [1n, WETH, 10n, 0n] };
+    const done = sendAndConfirm(io, nonces, call, { maxFeePerGas: 8n, maxPriorityFeePerGas: 4n }, { replaceAfterBlocks: 2, pollMs: 1 });
+    while (!state.writes.length) await new Promise((r) => setTimeout(r, 5));
+    // Sent at the keeper's fees (not the node's default) with the gas estimate's margin.
+    expect(state.writes[0]).toMatchObject({ nonce: 4, maxFeePerGas: 8n, gas: 130_000n, functionName: "liquidate" });
+    state.block = 102n; // two blocks without it: replaced at the same nonce, higher fees
+    while (state.writes.length < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(state.writes[1]).toMatchObject({ nonce: 4, gas: 130_000n });
+    expect(state.writes[1]!.maxFeePerGas).toBeGreaterThan(8n);
+    state.receipts.set(hash(102), { transactionHash: hash(102), status: "success" } as TransactionReceipt);
+    expect((await done).transactionHash).toBe(hash(102));
+    // The nonce is free of the pending set: the keeper's next transaction goes out behind nothing.
+    expect(nonces.pending().size).toBe(0);
+    expect(await nonces.take()).toBe(5);
   });
 
   it("reports a nonce mined without any of its hashes as taken", async () => {

@@ -58,8 +58,24 @@ import { AGENT_KEYS } from "../lib/server/dev-keys";
 import type { LensMarket, LensVault } from "../lib/read/vaults";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { describeError, describeRevert, revertData } from "./revert";
-import { jsonLogger, nonceManager, type LogSink, type NonceManager } from "./agent-log";
-import { claimSet, liquidateClaims, planClaimLiquidations, readBaseBalances, redeemClaims } from "./keeper-claims";
+import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
+import { confirmOrReplace, feesFor, minedRevertReason, sendAndConfirm, sendTx, type Fees, type SentTx, type TxCall } from "./keeper-send";
+import {
+  DEFAULT_CLAIM_GAS,
+  DEFAULT_CLAIM_RULES,
+  claimBudgets,
+  claimLiquidationValue,
+  claimSet,
+  exhaustedBases,
+  liquidateClaims,
+  planClaimLiquidations,
+  quoteReleaseFees,
+  readBaseBalances,
+  redeemClaims,
+  redeemWorthIt,
+  type ClaimPrices,
+  type ClaimRules,
+} from "./keeper-claims";
 import {
   DEFAULT_GAS_MODEL,
   liquidatorArgs,
@@ -108,6 +124,8 @@ export interface KeeperOptions {
    * on the outpost's chain (agents/keeper-claims.ts). Without it, such vaults are deferred ("no-pool").
    */
   crossChain?: CrossChainDeployment;
+  /** The claim stage's rules: profitability, redeem threshold, per-pass cap, budget reserve (DEFAULT_CLAIM_RULES). */
+  claimRules?: Partial<ClaimRules>;
   /** A KeelPrivatePool whose notes the keeper liquidates too (agents/keeper-private.ts), beside the pipeline. */
   privatePool?: PrivatePoolConfig;
   log?: LogSink;
@@ -130,6 +148,9 @@ export interface KeeperStats {
   /** Claim liquidations mined (agents/keeper-claims.ts) and the Releases dispatched for the seized claims. */
   claimLiquidations: number;
   claimsRedeemed: number;
+  /** Claim vaults left for lack of base budget (warned as "base-exhausted"), and as not worth liquidating. */
+  claimsUnfunded: number;
+  claimsUnprofitable: number;
   vaultsDeferred: number;
   vaultsDropped: number;
   /** Result by base asset symbol (base units) and in USD (WAD): profit minus fallback losses. */
@@ -544,195 +565,11 @@ export async function simulateTx(
   }
 }
 
-/* ───────────────────────────── stage 5: send ───────────────────────────── */
+/* ──────────────────── stages 5 and 6: send, confirm or replace (agents/keeper-send.ts) ──────────────────── */
 
-export interface Fees {
-  maxFeePerGas: bigint;
-  maxPriorityFeePerGas: bigint;
-}
-
-export interface SentTx {
-  sim: SimulatedTx;
-  nonce: number;
-  hashes: Hex[];
-  fees: Fees;
-  sentAtBlock: bigint;
-}
-
-/**
- * The fees to send with: twice the estimate's max fee (a backlog of full blocks raises the base fee 12.5 % a block,
- * and a transaction under it would hold every later nonce), capped. Null when even the estimate is over the cap.
- */
-export function feesFor(estimate: Fees, cap: bigint): Fees | null {
-  if (estimate.maxFeePerGas > cap) return null;
-  const doubled = estimate.maxFeePerGas * 2n;
-  return { maxFeePerGas: doubled < cap ? doubled : cap, maxPriorityFeePerGas: estimate.maxPriorityFeePerGas };
-}
-
-/**
- * Stage "send": the liquidation at the next nonce, or at `nonce` when the caller took it (to send several at once in
- * nonce order: the node queues a nonce until the ones before it arrive). The node refusing it frees the nonce again.
- */
-export async function sendTx(
-  io: Pick<KeeperIO, "walletClient" | "liquidator">,
-  nonces: NonceManager,
-  sim: SimulatedTx,
-  fees: Fees,
-  block: bigint,
-  taken?: number,
-): Promise<SentTx> {
-  const nonce = taken ?? (await nonces.take());
-  let hash: Hex;
-  try {
-    hash = await io.walletClient.writeContract({
-      address: io.liquidator,
-      abi: keelLiquidatorAbi,
-      functionName: "liquidate",
-      args: liquidatorArgs(sim.tx),
-      gas: sim.gas,
-      nonce,
-      ...fees,
-    });
-  } catch (e) {
-    nonces.release(nonce);
-    throw e;
-  }
-  nonces.sent(nonce, hash);
-  return { sim, nonce, hashes: [hash], fees, sentAtBlock: block };
-}
-
-/* ───────────────────────────── stage 6: confirm or replace ───────────────────────────── */
-
-/** A replacement's fees: +25 % on both (nodes require ≥ 10 %), at least +1 gwei tip, max fee never below the tip. */
-export function bumpFees(f: Fees): Fees {
-  const tip = f.maxPriorityFeePerGas + f.maxPriorityFeePerGas / 4n + 1_000_000_000n;
-  const max = f.maxFeePerGas + f.maxFeePerGas / 4n + 1_000_000_000n;
-  return { maxFeePerGas: max > tip ? max : tip, maxPriorityFeePerGas: tip };
-}
-
-export type Outcome = { kind: "mined"; receipt: TransactionReceipt } | { kind: "taken"; nonce: number } | { kind: "stopped" };
-
-/**
- * Stage "confirm or replace": waits block by block for a receipt of any transaction sent at the nonce. When a block
- * had room for it while no earlier nonce of ours was pending and did not include it — or after `replaceAfterBlocks`
- * blocks without a receipt — sends the same call at the same nonce with bumped fees (up to `maxReplacements` times). When the chain has mined the nonce without any of our hashes (replaced elsewhere), it
- * reports "taken".
- */
-export async function confirmOrReplace(
-  io: Pick<KeeperIO, "publicClient" | "walletClient" | "account" | "liquidator">,
-  nonces: NonceManager,
-  sent: SentTx,
-  opts: {
-    replaceAfterBlocks: number;
-    maxReplacements?: number;
-    stopped?: () => boolean;
-    onReplaced?: (hash: Hex, fees: Fees) => void;
-    pollMs?: number;
-  },
-): Promise<Outcome> {
-  // Blocks are counted from the first look after sending (a scan's block can be several blocks old by then).
-  let waitedFrom: bigint | null = null;
-  let lastLooked = sent.sentAtBlock;
-  let passedOver = false;
-  let replacements = 0;
-  for (;;) {
-    if (opts.stopped?.()) return { kind: "stopped" };
-    for (const hash of sent.hashes) {
-      const receipt = await io.publicClient.getTransactionReceipt({ hash }).catch(() => null);
-      if (receipt) {
-        nonces.mined(sent.nonce);
-        return { kind: "mined", receipt };
-      }
-    }
-    const [block, mined] = await Promise.all([
-      io.publicClient.getBlockNumber({ cacheTime: 0 }),
-      io.publicClient.getTransactionCount({ address: io.account.address, blockTag: "latest" }),
-    ]);
-    if (mined > sent.nonce) {
-      // Mined at our nonce: one of our hashes (the node may count the nonce a moment before it serves the receipt)
-      // or someone else's.
-      for (let tries = 0; tries < 20; tries++) {
-        const again = await Promise.all(sent.hashes.map((hash) => io.publicClient.getTransactionReceipt({ hash }).catch(() => null)));
-        const receipt = again.find((r) => r);
-        if (receipt) {
-          nonces.mined(sent.nonce);
-          return { kind: "mined", receipt };
-        }
-        await new Promise((r) => setTimeout(r, opts.pollMs ?? 100));
-      }
-      nonces.mined(sent.nonce);
-      nonces.resync(mined);
-      return { kind: "taken", nonce: sent.nonce };
-    }
-    waitedFrom ??= block > sent.sentAtBlock ? block : sent.sentAtBlock;
-    // A block that had room for it while no earlier nonce of ours was pending, and did not take it: the node passed
-    // it over (its fee, or it is not in the node's pool): replace it now rather than after `replaceAfterBlocks`.
-    if (block > lastLooked) {
-      lastLooked = block;
-      const earlierPending = [...nonces.pending().keys()].some((n) => n < sent.nonce);
-      if (!earlierPending && block > waitedFrom) {
-        const b = await io.publicClient.getBlock({ blockNumber: block }).catch(() => null);
-        if (b && b.gasUsed + sent.sim.gas <= b.gasLimit) passedOver = true;
-      }
-    }
-    if ((passedOver || block - waitedFrom >= BigInt(opts.replaceAfterBlocks)) && replacements < (opts.maxReplacements ?? 5)) {
-      passedOver = false;
-      const fees = bumpFees(sent.fees);
-      try {
-        const hash = await io.walletClient.writeContract({
-          address: io.liquidator,
-          abi: keelLiquidatorAbi,
-          functionName: "liquidate",
-          args: liquidatorArgs(sent.sim.tx),
-          gas: sent.sim.gas,
-          nonce: sent.nonce,
-          ...fees,
-        });
-        sent.hashes.push(hash);
-        sent.fees = fees;
-        nonces.replaced(sent.nonce, hash);
-        opts.onReplaced?.(hash, fees);
-      } catch {
-        // The original was mined meanwhile ("nonce too low") or the node refused the bump: the next pass tells.
-      }
-      replacements++;
-      waitedFrom = block;
-    }
-    await new Promise((r) => setTimeout(r, opts.pollMs ?? 100));
-  }
-}
-
-/**
- * Why a mined liquidation reverted: its call replayed on the state of the block before it (the exact state when it was
- * its block's first transaction, as on an automining node; otherwise an earlier transaction of the block may be the
- * cause, and the replay says so when it passes). The gas it used against its limit tells an out-of-gas apart.
- */
-export async function minedRevertReason(
-  io: Pick<KeeperIO, "publicClient" | "account" | "liquidator">,
-  sent: SentTx,
-  receipt: TransactionReceipt,
-): Promise<string> {
-  if (receipt.gasUsed >= sent.sim.gas - sent.sim.gas / 64n) return `out of gas (${receipt.gasUsed} of ${sent.sim.gas})`;
-  const call = {
-    account: io.account,
-    address: io.liquidator,
-    abi: keelLiquidatorAbi,
-    functionName: "liquidate",
-    args: liquidatorArgs(sent.sim.tx),
-    blockNumber: receipt.blockNumber - 1n,
-  } as const;
-  try {
-    await io.publicClient.simulateContract({ ...call, gas: sent.sim.gas });
-    return "passes on the block before: an earlier transaction of its block changed the state it ran on";
-  } catch (e) {
-    if (revertData(e) !== "0x") return describeError(e);
-    // No data: a call inside ran out of the 63/64 of the gas it was given (the liquidator bubbles its empty revert)
-    // when it passes with more.
-    const needed = await io.publicClient.estimateContractGas(call).catch(() => null);
-    return needed !== null && needed > sent.sim.gas
-      ? `out of gas inside a call (the transaction needs ${needed}, its limit was ${sent.sim.gas})`
-      : describeError(e);
-  }
+/** A planned liquidator transaction as the call the send stage sends (agents/keeper-send.ts). */
+export function liquidatorCall(liquidator: Address, sim: SimulatedTx): TxCall {
+  return { address: liquidator, abi: keelLiquidatorAbi, functionName: "liquidate", args: liquidatorArgs(sim.tx), gas: sim.gas };
 }
 
 /** The liquidator's events in a receipt: batches, liquidations, skips, fallback batches and the result by market. */
@@ -756,32 +593,10 @@ export function readReceipt(receipt: TransactionReceipt, liquidator: Address) {
 /* ───────────────────────────── the keeper ───────────────────────────── */
 
 /** Sets the liquidator's loss bound and lets it take fallback losses from the keeper's base balances. */
-async function prepareFallback(io: KeeperIO, maxLossBps: bigint, nonces: NonceManager) {
-  const { publicClient, walletClient, account, liquidator } = io;
-  const send = async (request: Parameters<typeof walletClient.writeContract>[0]) => {
-    const nonce = await nonces.take();
-    let hash: Hex;
-    try {
-      hash = await walletClient.writeContract({ ...request, nonce } as Parameters<typeof walletClient.writeContract>[0]);
-    } catch (e) {
-      nonces.release(nonce);
-      throw e;
-    }
-    nonces.sent(nonce, hash);
-    const r = await publicClient.waitForTransactionReceipt({ hash });
-    nonces.mined(nonce);
-    if (r.status !== "success") throw new Error(`fallback set-up reverted (${hash})`);
-  };
+async function prepareFallback(io: KeeperIO, maxLossBps: bigint, send: (call: Omit<TxCall, "gas">) => Promise<TransactionReceipt>) {
+  const { publicClient, account, liquidator } = io;
   const current = await publicClient.readContract({ address: liquidator, abi: keelLiquidatorAbi, functionName: "maxLossBps" });
-  if (current !== maxLossBps)
-    await send({
-      address: liquidator,
-      abi: keelLiquidatorAbi,
-      functionName: "setMaxLossBps",
-      args: [maxLossBps],
-      account,
-      chain: walletClient.chain,
-    });
+  if (current !== maxLossBps) await send({ address: liquidator, abi: keelLiquidatorAbi, functionName: "setMaxLossBps", args: [maxLossBps] });
   if (maxLossBps === 0n) return;
   const bases = [...new Set(io.deployment.markets.map((m) => m.baseAsset))];
   for (const base of bases) {
@@ -792,8 +607,7 @@ async function prepareFallback(io: KeeperIO, maxLossBps: bigint, nonces: NonceMa
       args: [account.address, liquidator],
     });
     // The liquidator bounds each batch's loss on-chain (≤ maxLossBps of its repayment) and only this account may call it.
-    if (allowance < maxUint256 / 2n)
-      await send({ address: base, abi: erc20Abi, functionName: "approve", args: [liquidator, maxUint256], account, chain: walletClient.chain });
+    if (allowance < maxUint256 / 2n) await send({ address: base, abi: erc20Abi, functionName: "approve", args: [liquidator, maxUint256] });
   }
 }
 
@@ -842,6 +656,8 @@ export function startKeeper(opts: KeeperOptions) {
     liquidationsSkipped: 0,
     claimLiquidations: 0,
     claimsRedeemed: 0,
+    claimsUnfunded: 0,
+    claimsUnprofitable: 0,
     vaultsDeferred: 0,
     vaultsDropped: 0,
     profit: {},
@@ -874,21 +690,80 @@ export function startKeeper(opts: KeeperOptions) {
   let stopped = false;
   const crossChain = opts.crossChain && opts.crossChain.gateway.chainId === deployment.chainId ? opts.crossChain : undefined;
   const claims = claimSet(crossChain);
-  /** Redeems every claim the keeper holds (after its claim liquidations, and on start: claims a crash left behind). */
+  const claimRules: ClaimRules = { ...DEFAULT_CLAIM_RULES, ...opts.claimRules };
+  const claimGas = { ...DEFAULT_CLAIM_GAS };
+  const nativeAsset = claimRules.nativeAsset ?? deployment.assets.find((a) => a.symbol === "WETH")?.address;
+  /**
+   * The keeper's base in flight, by lower-case base (the budget rule: agents/keeper-claims.ts ClaimRules): the maxLoss
+   * of its liquidator transactions not mined yet, and the repayment of its claim liquidations not mined yet.
+   */
+  const heldByLiquidator = new Map<string, bigint>();
+  const heldByClaims = new Map<string, bigint>();
+  const hold = (held: Map<string, bigint>, base: Address, amount: bigint) => {
+    const k = base.toLowerCase();
+    const next = (held.get(k) ?? 0n) + amount;
+    if (next > 0n) held.set(k, next);
+    else held.delete(k);
+  };
+  /** When the keeper last warned that a base ran out for claims (at most once per 64 blocks a base). */
+  const warnedAt = new Map<string, bigint>();
+  const confirmOpts = {
+    replaceAfterBlocks,
+    stopped: () => stopped,
+    onReplaced: (hash: Hex, fees: Fees) => {
+      stats.txReplaced++;
+      log("replaced", { hash, maxFeePerGas: fees.maxFeePerGas });
+    },
+  };
+  /**
+   * One of the keeper's own calls (the claim stage, the fallback set-up) through the send and confirm-or-replace
+   * stages, at the keeper's fees of now: never a node's default fee, never a wait that holds the nonce for good.
+   */
+  const sendCall = async (call: Omit<TxCall, "gas">) => {
+    const fees = feesFor(await c.publicClient.estimateFeesPerGas(), maxFeePerGas);
+    if (!fees) throw new Error(`gas over the keeper's cap (${maxFeePerGas} wei)`);
+    const receipt = await sendAndConfirm(io, nonces, call, fees, confirmOpts);
+    stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
+    return receipt;
+  };
+  const claimIO = { publicClient: io.publicClient, account: io.account, send: sendCall };
+  /** The oracle's price of `asset` (WAD), null when it is not fresh. */
+  const oraclePrice = async (asset: Address) => {
+    const s = await c.publicClient.readContract({ address: deployment.contracts.oracle, abi: keelOracleAbi, functionName: "peek", args: [asset] });
+    return s.status === 0 ? s.price : null;
+  };
+  /**
+   * Redeems the claims the keeper holds that are worth a Release (after its claim liquidations, and on start: claims
+   * a crash left behind); dust and small seizures wait (agents/keeper-claims.ts redeemWorthIt).
+   */
   const redeem = async () => {
     if (!crossChain) return;
-    const released = await redeemClaims(io, nonces, crossChain, (event, fields) => {
-      if (event === "claim-redeem-failed") stats.errors++;
-      log(event, fields);
-    });
+    const nativePrice = nativeAsset ? await oraclePrice(nativeAsset) : null;
+    const prices = new Map<string, { price: bigint | null; decimals: number }>();
+    for (const claim of new Set(crossChain.gateway.claims.map((x) => x.claim))) {
+      const decimals = await c.publicClient.readContract({ address: claim, abi: erc20Abi, functionName: "decimals" });
+      prices.set(claim.toLowerCase(), { price: await oraclePrice(claim), decimals });
+    }
+    const released = await redeemClaims(
+      claimIO,
+      crossChain,
+      (claim, amount, fee) => {
+        const p = prices.get(claim.toLowerCase());
+        const rule = { minUsd: claimRules.minRedeemUsd, feeMultiple: claimRules.redeemFeeMultiple };
+        return !!p && redeemWorthIt({ amount, ...p }, fee, nativePrice, rule);
+      },
+      (event, fields) => {
+        if (event === "claim-redeem-failed") stats.errors++;
+        log(event, fields);
+      },
+    );
+    for (const r of released) if (r.gasUsed > claimGas.redeem) claimGas.redeem = r.gasUsed;
     stats.claimsRedeemed += released.length;
   };
-  const ready = prepareFallback(io, maxLossBps, nonces)
-    .catch((e: Error) => {
-      stats.errors++;
-      log("fallback-setup-failed", { error: describeError(e) });
-    })
-    .then(redeem);
+  const ready = prepareFallback(io, maxLossBps, sendCall).catch((e: Error) => {
+    stats.errors++;
+    log("fallback-setup-failed", { error: describeError(e) });
+  });
   /** The private pool's liquidator: its own serialized pass on each block (a proof takes seconds: never in `run`). */
   // The liquidators' key is checked here (a missing key, or the development key off a local chain, stops the start).
   const privatePool = opts.privatePool
@@ -905,14 +780,35 @@ export function startKeeper(opts: KeeperOptions) {
     () => stopped,
   );
 
-  /** Follows one sent transaction to its receipt (or its replacement's) and counts what it did. */
-  function follow(sent: SentTx, markets: ReadonlyMap<string, LensMarket>, update: typeof lastUpdate) {
-    const keys = sent.sim.tx.batches.flatMap((b) => b.vaults.map((v) => vaultKey(v.market, v.id)));
+  /**
+   * The claim stage's pass, beside the scan (never awaited by it): one at a time; a scan while one runs leaves its
+   * claim vaults to a later scan (the vaults of the running pass are in `inflight`: no scan takes them twice).
+   */
+  let claimPass: Promise<void> | null = null;
+  const runClaims = (pass: () => Promise<void>) => {
+    if (claimPass || stopped) return;
+    claimPass = pass()
+      .catch((e: unknown) => {
+        stats.errors++;
+        log("claim-pass-failed", { error: describeError(e) });
+      })
+      .finally(() => {
+        claimPass = null;
+      });
+  };
+  void ready.then(() => runClaims(redeem));
+
+  /**
+   * Follows one sent liquidator transaction to its receipt (or its replacement's) and counts what it did; its batches'
+   * maxLoss is held from the claim stage's budget until then.
+   */
+  function follow(sent: SentTx, sim: SimulatedTx, markets: ReadonlyMap<string, LensMarket>, update: typeof lastUpdate) {
+    const keys = sim.tx.batches.flatMap((b) => b.vaults.map((v) => vaultKey(v.market, v.id)));
+    for (const b of sim.tx.batches) hold(heldByLiquidator, b.base, b.maxLoss);
     const done = (async () => {
       try {
         const outcome = await confirmOrReplace(io, nonces, sent, {
-          replaceAfterBlocks,
-          stopped: () => stopped,
+          ...confirmOpts,
           onReplaced: (hash, fees) => {
             stats.txReplaced++;
             log("replaced", { nonce: sent.nonce, hash, maxFeePerGas: fees.maxFeePerGas });
@@ -960,7 +856,7 @@ export function startKeeper(opts: KeeperOptions) {
         if (liquidated >= 20n) {
           const observed = (receipt.gasUsed - gasModel.perTx - gasModel.perBatch * BigInt(batches.length)) / liquidated;
           if ((observed * 115n) / 100n > gasModel.perVault) gasModel.perVault = (observed * 115n) / 100n;
-          const ratio = (receipt.gasUsed * 10_000n) / sent.sim.gas;
+          const ratio = (receipt.gasUsed * 10_000n) / sim.gas;
           if (ratio > usedRatioBps) usedRatioBps = ratio;
         }
         log("confirmed", {
@@ -968,7 +864,7 @@ export function startKeeper(opts: KeeperOptions) {
           nonce: sent.nonce,
           block: receipt.blockNumber,
           gasUsed: receipt.gasUsed,
-          gasLimit: sent.sim.gas,
+          gasLimit: sim.gas,
           liquidated,
         });
       } catch (e) {
@@ -976,6 +872,7 @@ export function startKeeper(opts: KeeperOptions) {
         log("confirm-failed", { nonce: sent.nonce, error: describeError(e) });
       } finally {
         keys.forEach((k) => inflight.delete(k));
+        for (const b of sim.tx.batches) hold(heldByLiquidator, b.base, -b.maxLoss);
       }
     })();
     keys.forEach((k) => inflight.set(k, done));
@@ -1060,7 +957,10 @@ export function startKeeper(opts: KeeperOptions) {
       txGasCap,
       block: { available: (snapshot.blockGasLimit * 98n) / 100n, usedRatioBps },
       maxLossBps,
-      lossBudget: snapshot.balances,
+      // The budget rule (agents/keeper-claims.ts ClaimRules): claim liquidations in flight hold their repayment.
+      lossBudget: new Map(
+        [...snapshot.balances].map(([base, b]) => [base, b - (heldByClaims.get(base) ?? 0n) > 0n ? b - (heldByClaims.get(base) ?? 0n) : 0n]),
+      ),
     });
     stats.vaultsDeferred += plan.deferred.length;
     if (plan.deferred.length) log("deferred", { vaults: plan.deferred.length, reasons: [...new Set(plan.deferred.map((d) => d.reason))] });
@@ -1110,11 +1010,12 @@ export function startKeeper(opts: KeeperOptions) {
       }
     }
     await Promise.all(sending);
-    if (claimCandidates.length) await claimStage(snapshot, sized, block);
+    // Beside the scan, never awaited by it: a claim transaction waiting for its block holds up no later scan.
+    if (claimCandidates.length) runClaims(() => claimStage(snapshot, sized, block, feeEstimate.maxFeePerGas));
 
     async function sendOne(sim: SimulatedTx, vaults: number, nonce: number) {
       try {
-        const sent = await sendTx(io, nonces, sim, fees!, block, nonce);
+        const sent = await sendTx(io, nonces, liquidatorCall(liquidator!, sim), fees!, block, nonce);
         stats.txSent++;
         stats.liquidationsSent += vaults;
         log("sent", {
@@ -1126,7 +1027,7 @@ export function startKeeper(opts: KeeperOptions) {
           gas: sim.gas,
           simulated: mustSimulate(sim.tx),
         });
-        follow(sent, lensMarkets, update);
+        follow(sent, sim, lensMarkets, update);
       } catch (e) {
         stats.errors++;
         log("send-failed", { error: describeError(e), vaults, nonce });
@@ -1135,34 +1036,92 @@ export function startKeeper(opts: KeeperOptions) {
   }
 
   /**
-   * Stage "claims" (agents/keeper-claims.ts): the vaults whose seizure is a claim, liquidated one after the other from
-   * the keeper's base balance, then every claim held redeemed to the outpost's chain.
+   * Stage "claims" (agents/keeper-claims.ts), one pass: the vaults whose seizure is a claim and that pay (expected
+   * value after gas and the Release fee ≥ minProfitUsd), most valuable first, at most maxPerPass, liquidated one
+   * after the other from the keeper's base within the budget rule; then the claims held redeemed if worth a Release.
+   * Runs beside the scan: its vaults are in `inflight` meanwhile.
    */
-  async function claimStage(snapshot: Snapshot, sized: readonly Candidate[], block: bigint) {
-    const baseOf = (market: Address) => snapshot.markets.find((m) => m.market.toLowerCase() === market.toLowerCase())?.baseAsset;
-    const balances = await readBaseBalances(io, [...new Set(snapshot.markets.map((m) => m.baseAsset))]);
-    const { liquidations, unfunded, later } = planClaimLiquidations(sized, claims, baseOf, balances);
-    if (unfunded.length || later.length) {
-      stats.vaultsDeferred += unfunded.length + later.length;
+  async function claimStage(snapshot: Snapshot, sized: readonly Candidate[], block: bigint, gasPrice: bigint) {
+    if (!crossChain) return;
+    const byMarket = new Map(snapshot.markets.map((m) => [m.market.toLowerCase(), m]));
+    const baseOf = (market: Address) => byMarket.get(market.toLowerCase())?.baseAsset;
+    const prices: ClaimPrices = {
+      base: (market) => {
+        const m = byMarket.get(market.toLowerCase());
+        return m && m.baseFeed.status === 0 ? { asset: m.baseAsset, price: m.baseFeed.price, decimals: m.baseDecimals } : undefined;
+      },
+      collateral: (market, asset) => {
+        const x = byMarket.get(market.toLowerCase())?.collaterals.find((k) => k.info.asset.toLowerCase() === asset.toLowerCase());
+        return x && x.feed.status === 0 ? { price: x.feed.price, decimals: x.info.decimals } : undefined;
+      },
+    };
+    const [balances, releaseFee, nativePrice] = await Promise.all([
+      readBaseBalances(io, [...new Set(snapshot.markets.map((m) => m.baseAsset))]),
+      quoteReleaseFees(io, crossChain),
+      nativeAsset ? oraclePrice(nativeAsset) : null,
+    ]);
+    const budgets = claimBudgets(balances, heldByLiquidator, heldByClaims, maxLossBps > 0n ? claimRules.reserveBps : 0n);
+    const costs = { gas: claimGas, gasPrice, nativePrice, releaseFee };
+    const plan = planClaimLiquidations(sized, claims, baseOf, {
+      budgets,
+      value: (x, repay) => claimLiquidationValue(x, repay, prices, costs),
+      minProfitUsd: claimRules.minProfitUsd,
+      maxPerPass: claimRules.maxPerPass,
+    });
+    const { liquidations, unfunded, unprofitable, capped, later } = plan;
+    stats.claimsUnfunded += unfunded.length;
+    stats.claimsUnprofitable += unprofitable.length;
+    const deferred = unfunded.length + unprofitable.length + capped.length + later.length;
+    if (deferred) {
+      stats.vaultsDeferred += deferred;
+      const reasons = {
+        "no-base-balance": unfunded.length,
+        unprofitable: unprofitable.length,
+        "per-pass-cap": capped.length,
+        "follow-up": later.length,
+      };
       log("deferred", {
-        vaults: unfunded.length + later.length,
-        reasons: [...(unfunded.length ? ["no-base-balance"] : []), ...(later.length ? ["follow-up"] : [])],
+        vaults: deferred,
+        reasons: Object.entries(reasons)
+          .filter(([, n]) => n)
+          .map(([r]) => r),
+        ...(unprofitable.length ? { unprofitable: unprofitable.slice(0, 3).map((u) => ({ id: u.candidate.id, valueUsd: u.value })) } : {}),
+      });
+    }
+    // Out of base for claims: the vaults stay unliquidated until the keeper is funded again — an operator's alarm.
+    for (const e of exhaustedBases(unfunded, baseOf, balances, budgets)) {
+      const last = warnedAt.get(e.base);
+      if (last !== undefined && last + 64n > block) continue;
+      warnedAt.set(e.base, block);
+      log("base-exhausted", {
+        level: "warn",
+        message: `the keeper's ${symbolOf(e.base as Address)} cannot fund ${e.vaults} claim liquidation(s): fund the keeper`,
+        ...e,
+        heldByLiquidator: heldByLiquidator.get(e.base) ?? 0n,
+        reserveBps: claimRules.reserveBps,
       });
     }
     if (!liquidations.length) return;
     const keys = liquidations.map((l) => vaultKey(l.candidate.market, l.candidate.id));
+    for (const l of liquidations) hold(heldByClaims, l.base, l.repay);
     const done = (async () => {
-      const mined = await liquidateClaims(io, nonces, liquidations, (event, fields) => {
-        if (event === "claim-liquidation-failed") {
-          stats.errors++;
-          suspects.set(vaultKey(fields.market as Address, fields.id as bigint), block + 64n);
-        }
-        log(event, fields);
-      });
+      const mined = await liquidateClaims(
+        claimIO,
+        liquidations,
+        (event, fields) => {
+          if (event === "claim-liquidation-failed") {
+            stats.errors++;
+            suspects.set(vaultKey(fields.market as Address, fields.id as bigint), block + 64n);
+          }
+          log(event, fields);
+        },
+        (l) => hold(heldByClaims, l.base, -l.repay),
+      );
       for (const m of mined) {
         recent.set(vaultKey(m.market, m.id), m.block);
         stats.claimLiquidations++;
         stats.liquidationsConfirmed++;
+        if (m.gasUsed > claimGas.liquidate) claimGas.liquidate = m.gasUsed;
       }
       if (mined.length) await redeem();
     })().finally(() => keys.forEach((k) => inflight.delete(k)));
@@ -1232,9 +1191,10 @@ export function startKeeper(opts: KeeperOptions) {
     scanPrivate: runPrivate,
     /** Resolves when no scan runs and no transaction of the keeper waits for its receipt. */
     async idle() {
-      while (runScan.running() || runPrivate.running() || inflight.size) {
+      while (runScan.running() || runPrivate.running() || claimPass || inflight.size) {
         await runScan.running();
         await runPrivate.running();
+        await claimPass;
         await Promise.all([...inflight.values()]);
       }
     },
@@ -1243,9 +1203,9 @@ export function startKeeper(opts: KeeperOptions) {
       await runScan.running();
       await runPrivate.running();
       // Transactions in flight get a minute to be mined (replaced if they must), then their followers give up.
-      await Promise.race([Promise.all([...inflight.values()]), new Promise((r) => setTimeout(r, 60_000))]);
+      await Promise.race([Promise.all([...inflight.values(), claimPass]), new Promise((r) => setTimeout(r, 60_000))]);
       stopped = true;
-      await Promise.all([...inflight.values()]);
+      await Promise.all([...inflight.values(), claimPass]);
       log("stopped", { ...stats, delaysMs: undefined, delayBlocks: undefined });
     },
   };
