@@ -14,6 +14,7 @@
  * Pure, on bigint: the hook reads the gas price, the oracle's USD prices and the pool's reserves; this decides. The
  * amounts are the guard's own at the trigger price (`previewAtTrigger`, the mirror of `KeelAutomation.plan`).
  */
+import type { Address } from "viem";
 import { alignedPool, getAmountIn, getAmountOut, type PoolSide } from "./amm";
 import {
   previewAtTrigger,
@@ -187,4 +188,47 @@ export function storedRuleWarnings(
 ): RuleWarnings | null {
   if (rule.paused || now > BigInt(rule.validUntil) || s.owner.toLowerCase() !== rule.owner.toLowerCase()) return null;
   return ruleWarnings(protocol, s, kind, ruleAsParsed(rule), ctx);
+}
+
+/** A KeelGuard rule as stored (KeelGuard.Rule: deleverage or stop-loss on a Keel vault, no minimum, no expiry). */
+export interface KeelGuardRule {
+  owner: Address;
+  trigger: bigint;
+  target: bigint;
+  maxSlippageBps: number;
+  maxFeeBps: number;
+  paused: boolean;
+}
+
+/**
+ * The four warnings of a KeelGuard rule (the Keel vault page's older protection panel), by the same `ruleWarnings` as
+ * every KeelAutomation rule: `at` is the vault's snapshot through the Keel adapter for the rule's collateral and its
+ * execution context (a `GuardPosition` of hooks/use-automation.ts; null: the vault holds none of it), and what differs is KeelGuard's own: the authorisation is the guard being the owner's
+ * operator on the market (`operator`), the minimum is "holds some of the collateral" (KeelGuard has no minimum size),
+ * and a stop-loss trigger is the collateral's USD price (KeelGuard's `colPrice`), turned here into debt tokens as
+ * KeelAutomation's is. Null when the rule is paused or was set by an earlier owner of the vault (`vaultOwner`; the
+ * panel says so).
+ */
+export function keelGuardRuleWarnings(
+  vaultOwner: Address,
+  at: { snapshot: GuardSnapshot; execution: ExecutionContext } | null,
+  kind: "deleverage" | "stopLoss",
+  rule: KeelGuardRule,
+  operator: boolean,
+): RuleWarnings | null {
+  if (rule.paused || vaultOwner.toLowerCase() !== rule.owner.toLowerCase()) return null;
+  const notAuthorised = operator ? null : ({ needs: "withdraw" } as const);
+  if (!at) return { notAuthorised, belowMinimum: { collateral: 0n, minimum: 0n }, feeBelowGas: null, slippageUnreachable: null };
+  const s = at.snapshot;
+  const trigger = kind === "stopLoss" ? (s.debtPrice === 0n ? 0n : (rule.trigger * WAD) / s.debtPrice) : rule.trigger;
+  const parsed: ParsedAutomationRule = {
+    trigger,
+    target: rule.target,
+    trailBps: 0n,
+    minCollateral: 0n,
+    slippageBps: BigInt(rule.maxSlippageBps),
+    feeBps: BigInt(rule.maxFeeBps),
+    validUntil: 0n,
+  };
+  return { ...ruleWarnings("keel", { ...s, mayWithdraw: operator }, kind, parsed, at.execution), notAuthorised };
 }
