@@ -42,7 +42,7 @@ const shallow = { collateral: weth(20), debt: usdc(60_000) };
 
 describe("lib/automation-warnings: fee below gas", () => {
   it("stays quiet when the fee cap pays the gas many times over", () => {
-    // Stop-loss at $2,500 with a 0.3 % cap on 20,000 USDC: ~$60 against 440k gas × 1 gwei × $3,000 = $1.32.
+    // Stop-loss at $2,500 with a 0.3 % cap on 20,000 USDC: ~$60 against 480k gas × 1 gwei × $3,000 = $1.44.
     expect(ruleWarnings("keel", vault(), "stopLoss", rule({}), local())).toEqual({
       notAuthorised: null,
       belowMinimum: null,
@@ -60,7 +60,7 @@ describe("lib/automation-warnings: fee below gas", () => {
     const r = rule({});
     const fee = previewAtTrigger(vault(), "stopLoss", r, 30n).plan!.fee; // 0.3 % of the debt repaid
     expect(fee).toBe(usdc(60));
-    // Keel's close at 40 gwei: 440,000 × 40e9 × 3,000 = $52.8 < $60; at 50 gwei $66 > $60.
+    // Keel's close at 40 gwei: 480,000 × 40e9 × 3,000 = $57.6 < $60; at 50 gwei $72 > $60.
     expect(ruleWarnings("keel", vault(), "stopLoss", r, local({ gasPrice: 40n * GWEI })).feeBelowGas).toBeNull();
     expect(ruleWarnings("keel", vault(), "stopLoss", r, local({ gasPrice: 50n * GWEI })).feeBelowGas).toEqual({
       feeUsd: 60n * WAD,

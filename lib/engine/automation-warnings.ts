@@ -30,15 +30,15 @@ import { WAD } from "./math";
 export type Movement = "close" | "reduce" | "boost";
 
 /**
- * Gas of one `KeelAutomation.execute` per protocol and movement: the most measured by agents/automation.chain.test.ts
- * (anvil, the real Aave v3 and Morpho Blue bytecode, Uniswap V2; each execution's receipt), rounded up to 10,000.
- * A boost on Aave and on Morpho was not measured there: it is taken as that protocol's close (the same flash loan, one
- * swap, one supply and one borrow instead of a repay and a withdraw).
+ * Gas of one `KeelAutomation.execute` per protocol and movement: the most measured, rounded up to 10,000, by
+ * `npm run bench:gas` (bench/automation-gas.ts: every rule kind on each protocol, bench/results/leverage-gas.md — the
+ * trailing stop is the dearest close: it also records the high) and agents/automation.chain.test.ts (the crash and the
+ * executor's runs), on anvil with the real Aave v3 and Morpho Blue bytecode and Uniswap V2.
  */
 export const EXECUTION_GAS: Record<AutomationProtocol, Record<Movement, bigint>> = {
-  keel: { close: 440_000n, reduce: 420_000n, boost: 410_000n },
-  aaveV3: { close: 810_000n, reduce: 780_000n, boost: 810_000n },
-  morphoBlue: { close: 440_000n, reduce: 390_000n, boost: 440_000n },
+  keel: { close: 480_000n, reduce: 420_000n, boost: 410_000n },
+  aaveV3: { close: 810_000n, reduce: 780_000n, boost: 650_000n },
+  morphoBlue: { close: 450_000n, reduce: 390_000n, boost: 380_000n },
 };
 
 /** What the chain says now, beside the position (read by hooks/use-automation.ts). */
