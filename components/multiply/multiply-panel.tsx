@@ -10,7 +10,7 @@ import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
 import { parseAmount, parseLeverageText } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
@@ -22,7 +22,7 @@ import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/config/chains";
 import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { toPosition, type LensMarket, type LensVault } from "@/lib/read/vaults";
-import { LeverageField, ModeTabs, SlippageSelect, usePlanProblem } from "./multiply-form";
+import { LeverageField, ModeTabs, SlippageSelect } from "./multiply-form";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplySteps } from "./multiply-steps";
 
