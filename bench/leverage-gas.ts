@@ -39,7 +39,7 @@ import { readProtocolPositions } from "../lib/protocols/account";
 import type { Deployment } from "../lib/config/deployment";
 import { maxWithdraw } from "../lib/engine/risk";
 import { WAD, wadToNumber } from "../lib/engine/math";
-import { toPosition } from "../lib/read/vaults";
+import { toPosition } from "../lib/protocols/keel/math";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";

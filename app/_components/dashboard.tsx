@@ -10,11 +10,11 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { WalletButton } from "@/components/wallet-button";
 import { useAccountPositions } from "@/hooks/use-account-positions";
 import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
-import { totalsAcross } from "@/lib/protocols/view";
+import { totalsAcross, vaultHref } from "@/lib/protocols/view";
 import { AccountTotalsBar } from "./account-totals";
 import { OpenVaultForm } from "./open-vault-form";
 import { PositionCard } from "./position-card";
-import { VaultCard, vaultHref } from "./vault-card";
+import { VaultCard } from "./vault-card";
 import { WatchForm } from "./watch-form";
 
 // The private position's line needs the note code (Poseidon and the Merkle tree): it loads after the first render, and

@@ -23,7 +23,7 @@ import type { ChainConfig } from "@/lib/config/chains";
 import { bookDebtSigma, oddsVaultFromBook, vaultDistance } from "@/lib/analytics/stress";
 import type { LensMarket } from "@/lib/read/vaults";
 import type { Volatility } from "@/lib/analytics/volatility";
-import { vaultHref } from "@/app/_components/vault-card";
+import { vaultHref } from "@/lib/protocols/view";
 import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";

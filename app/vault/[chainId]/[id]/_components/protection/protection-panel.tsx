@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Address } from "viem";
+import type { Address, ContractFunctionArgs, ContractFunctionName } from "viem";
 import { useAccount } from "wagmi";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { keelGuardAbi } from "@/contracts-abi/generated";
@@ -34,7 +34,7 @@ export interface GuardContext extends Omit<ProtectionPanelProps, "chain"> {
   onPause: (kind: GuardKind, paused: boolean) => void;
   onRemove: (kind: GuardKind) => void;
   /** Authorises the guard first when it is not the owner's operator; true once the rule is saved. */
-  onSave: (kind: GuardKind, args: readonly unknown[]) => Promise<boolean>;
+  onSave: (kind: GuardKind, args: ContractFunctionArgs<typeof keelGuardAbi, "nonpayable", "setRule">) => Promise<boolean>;
   /**
    * Why each stored rule could not fire if its condition held now (lib/engine/automation-warnings.ts, the four every
    * position page shows), with the tokens to word them in; null while the vault's snapshot loads or when none applies.
@@ -84,8 +84,11 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
       setBusy(false);
     }
   };
-  const onGuard = (label: string, functionName: string, args: readonly unknown[]) =>
-    send({ label, chainId: chain.id, address: guard, abi: keelGuardAbi, functionName, args });
+  const onGuard = <F extends ContractFunctionName<typeof keelGuardAbi, "nonpayable">>(
+    label: string,
+    functionName: F,
+    args: ContractFunctionArgs<typeof keelGuardAbi, "nonpayable", F>,
+  ) => send({ label, chainId: chain.id, address: guard, abi: keelGuardAbi, functionName, args });
   const setOperator = (label: string, on: boolean) =>
     send({ label, chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, functionName: "setOperator", args: [guard, on] });
 
