@@ -28,7 +28,7 @@ test.describe.configure({ mode: "serial" });
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
-test("as a trader: a trailing stop on my Aave position and a take-profit on my Morpho position, set, paused, resumed on /automate (a stop-loss set and removed), fire when ETH rallies then falls", async ({
+test("as a trader: a trailing stop on my Aave position and a take-profit on my Morpho position, each set, paused, resumed, removed (after a confirmation) and set again on /automate (a stop-loss set and removed), fire when ETH rallies then falls", async ({
   page,
   stack,
 }) => {
@@ -94,21 +94,42 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   await expect(aave.getByTestId("adapter-authorised")).toHaveText("Adapter authorised");
   await expect(aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-warnings")).toHaveCount(0);
 
-  // A trailing stop 5 % under the high beside it, paused then resumed; then the stop-loss is removed: the trailing stop
-  // protects the Aave position from here.
-  await aave.getByTestId("add-rule").click();
-  await form.getByTestId("rule-kind").selectOption("trailingStop");
-  await form.getByTestId("rule-trail").fill("5");
-  await form.getByTestId("rule-save").click();
-  await expect(confirmed(page, "Save the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  /** Pauses, resumes and removes (after "Keep it" once, then "Remove") the rule of `kind` in `panel`. */
+  const pauseResumeRemove = async (panel: typeof aave, kind: string, name: string) => {
+    const rule = panel.getByTestId(`auto-rule-${kind}`);
+    await rule.getByRole("button", { name: "Pause" }).click();
+    await expect(confirmed(page, `Pause the ${name} rule`)).toBeVisible({ timeout: 60_000 });
+    await expect(rule.getByTestId("rule-status")).toHaveText("Paused: it will not run.", { timeout: 30_000 });
+    await rule.getByRole("button", { name: "Resume" }).click();
+    await expect(confirmed(page, `Resume the ${name} rule`)).toBeVisible({ timeout: 60_000 });
+    await expect(rule.getByTestId("rule-status")).toContainText("Waiting", { timeout: 30_000 });
+    await rule.getByTestId("rule-remove").click();
+    await expect(rule.getByTestId("rule-remove-confirm")).toContainText(`Remove the ${name} rule?`);
+    await rule.getByRole("button", { name: "Keep it" }).click();
+    await expect(rule.getByTestId("rule-remove-confirm")).toBeHidden();
+    await expect(rule).toBeVisible();
+    await rule.getByTestId("rule-remove").click();
+    await rule.getByTestId("rule-remove-yes").click();
+    await expect(confirmed(page, `Remove the ${name} rule`)).toBeVisible({ timeout: 60_000 });
+    await expect(rule).toHaveCount(0, { timeout: 30_000 });
+  };
+
+  // A trailing stop 5 % under the high beside it: paused, resumed, removed, then set again; then the stop-loss is
+  // removed: the trailing stop protects the Aave position from here.
+  const setTrailing = async () => {
+    await aave.getByTestId("add-rule").click();
+    await form.getByTestId("rule-kind").selectOption("trailingStop");
+    await form.getByTestId("rule-trail").fill("5");
+    await form.getByTestId("rule-save").click();
+    await expect(confirmed(page, "Save the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
+  };
+  await setTrailing();
   const trailing = aave.getByTestId("auto-rule-trailingStop");
   await expect(trailing.getByTestId("rule-summary")).toContainText(/Closes 5(\.00)?% below the high/, { timeout: 30_000 });
-  await trailing.getByRole("button", { name: "Pause" }).click();
-  await expect(confirmed(page, "Pause the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
-  await expect(trailing.getByTestId("rule-status")).toHaveText("Paused: it will not run.", { timeout: 30_000 });
-  await trailing.getByRole("button", { name: "Resume" }).click();
-  await expect(confirmed(page, "Resume the Trailing stop rule")).toBeVisible({ timeout: 60_000 });
-  await expect(trailing.getByTestId("rule-status")).toContainText("Waiting", { timeout: 30_000 });
+  await pauseResumeRemove(aave, "trailingStop", "Trailing stop");
+  await setTrailing();
+  await expect(trailing.getByTestId("rule-summary")).toContainText(/Closes 5(\.00)?% below the high/, { timeout: 30_000 });
+  await expect(trailing.getByTestId("rule-status")).toContainText("Waiting");
   await aave.getByTestId("auto-rule-stopLoss").getByTestId("rule-remove").click();
   await aave.getByTestId("rule-remove-yes").click();
   await expect(confirmed(page, "Remove the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
@@ -138,6 +159,16 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   await mform.getByTestId("rule-save").click();
   await expect(confirmed(page, "Save the Take-profit rule")).toBeVisible({ timeout: 60_000 });
   await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
+  // Paused, resumed, removed after a confirmation; then set again, to fire below.
+  await pauseResumeRemove(morpho, "takeProfit", "Take-profit");
+  await morpho.getByTestId("add-rule").click();
+  await mform.getByTestId("rule-kind").selectOption("takeProfit");
+  await mform.getByTestId("rule-trigger").fill("3300");
+  await expect(mform.getByTestId("rule-warnings")).toHaveCount(0);
+  await mform.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Save the Take-profit rule")).toBeVisible({ timeout: 60_000 });
+  await expect(morpho.getByTestId("auto-rule-takeProfit")).toContainText("Closes at or above 3,300", { timeout: 30_000 });
+  await expect(morpho.getByTestId("auto-rule-takeProfit").getByTestId("rule-status")).toContainText("Waiting");
   // Each rule shows when it was set (audit 2026-12-01 #2: a rule left from a position closed by hand is noticed).
   await expect(morpho.getByTestId("auto-rule-takeProfit").getByTestId("rule-set-at")).toContainText(/^Set \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
   // Every rule expires (audit 2026-12-01 #2): 90 days by default, shown beside when it was set.

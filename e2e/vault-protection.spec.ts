@@ -44,6 +44,7 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   chain,
   injectWallet,
 }) => {
+  test.setTimeout(120_000); // two signed flows, an execution and a reload: over a minute on a loaded machine
   const guard = chain.deployment.contracts.guard!;
   const weth = chain.asset("WETH");
   const { market, id } = await openTraderVault(chain);
@@ -114,6 +115,68 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await ruleAfter.getByTestId("rule-remove-yes").click();
   await expect(confirmed(page, "Remove auto-deleverage")).toBeVisible({ timeout: 30_000 });
   await expect(ruleAfter.getByTestId("rule-add")).toBeVisible();
+});
+
+test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could not fire, as every position page does", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  const guard = chain.deployment.contracts.guard!;
+  const { market, id } = await openTraderVault(chain);
+  const trader = createWalletClient({
+    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
+    transport: http(chain.rpcUrl),
+    account: privateKeyToAccount(ANVIL_KEYS[1]!),
+  });
+  const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  // Set from the wallet, outside the app, with the guard not the owner's operator: a stop-loss selling WBTC at $50,000
+  // (the vault holds none), and an auto-deleverage 1.2 → 1.5 selling WETH with no fee for the executor and a 0.01 %
+  // slippage bound (the pool's own fee is 0.3 %).
+  await wait(
+    await trader.writeContract({
+      address: guard,
+      abi: keelGuardAbi,
+      functionName: "setRule",
+      args: [market, id, 1, chain.asset("WBTC").address, parseUnits("50000", 18), 0n, 100n, 30n],
+    }),
+  );
+  await wait(
+    await trader.writeContract({
+      address: guard,
+      abi: keelGuardAbi,
+      functionName: "setRule",
+      args: [market, id, 0, chain.asset("WETH").address, parseUnits("1.2", 18), parseUnits("1.5", 18), 1n, 0n],
+    }),
+  );
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  await connectWallet(page);
+  const panel = page.getByTestId("protection-panel");
+  await expect(panel.getByTestId("warning-not-authorised")).toContainText("The guard is not your operator", { timeout: 60_000 });
+  const stopLoss = panel.getByTestId("rule-stopLoss");
+  const deleverage = panel.getByTestId("rule-deleverage");
+  await expect(stopLoss.getByTestId("warning-below-minimum")).toContainText("the position holds no WBTC", { timeout: 60_000 });
+  await expect(deleverage.getByTestId("warning-fee-below-gas")).toContainText("Nobody may execute this rule");
+  await expect(deleverage.getByTestId("warning-slippage-unreachable")).toContainText("more than your 0.01% bound");
+  // The authorisation is stated once, above the cards; the stop-loss has no fee or slippage problem.
+  await expect(panel.getByTestId("warning-not-authorised")).toHaveCount(1);
+  await expect(stopLoss.getByTestId("warning-fee-below-gas")).toHaveCount(0);
+  await expect(stopLoss.getByTestId("warning-slippage-unreachable")).toHaveCount(0);
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot(page, "vault-protection-warnings");
+
+  // Authorising the guard (from the wallet) removes that warning and only that one.
+  await wait(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [guard, true] }));
+  await expect(panel.getByTestId("guard-operator")).toHaveText("Guard authorised", { timeout: 30_000 });
+  await expect(panel.getByTestId("warning-not-authorised")).toHaveCount(0, { timeout: 30_000 });
+  await expect(stopLoss.getByTestId("warning-below-minimum")).toBeVisible();
+  await expect(deleverage.getByTestId("warning-fee-below-gas")).toBeVisible();
+  // Paused, a rule is its owner's doing: no warning.
+  await wait(await trader.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setPaused", args: [market, id, 0, true] }));
+  await expect(deleverage.getByTestId("rule-status")).toHaveText("Paused", { timeout: 30_000 });
+  await expect(deleverage.getByTestId("rule-warnings")).toHaveCount(0);
 });
 
 test("removing an automation rule on the vault page asks first, like a protection rule", async ({ page, app, chain, injectWallet }) => {

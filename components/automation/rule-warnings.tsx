@@ -44,7 +44,9 @@ export function RuleWarnings({
       )}
       {w.belowMinimum && (
         <p data-testid="warning-below-minimum">
-          {t("belowMinimum", { held: token(w.belowMinimum.collateral), minimum: token(w.belowMinimum.minimum) })}
+          {w.belowMinimum.minimum === 0n
+            ? t("noCollateral", { collateral: p.collateral.symbol })
+            : t("belowMinimum", { held: token(w.belowMinimum.collateral), minimum: token(w.belowMinimum.minimum) })}
         </p>
       )}
       {w.feeBelowGas && (

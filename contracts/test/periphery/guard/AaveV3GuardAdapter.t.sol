@@ -289,6 +289,68 @@ contract AaveV3GuardAdapterTest is Test {
         _assertEmpty(address(adapter));
     }
 
+    /// @dev Any price, trigger and target: the deleverage fires if and only if Aave's own health factor is under its
+    /// trigger, lands on the target by the pool's own reckoning, and leaves no token in the guard or the adapter.
+    function testFuzz_aave_deleverage_firesOnlyUnderItsTrigger_reachesItsTarget(
+        uint256 price,
+        uint256 trigger,
+        uint256 target
+    ) public {
+        price = bound(price, 2_000, 3_000); // HF 1.107 … 1.66
+        trigger = bound(trigger, 1.15e18, 1.6e18);
+        target = bound(target, trigger + 0.1e18, 2.5e18);
+        _set(KeelAutomation.Kind.Deleverage, trigger, target);
+        _ethPrice(price);
+        uint256 hf = _hf();
+        if (hf >= trigger) {
+            // NotTriggered(the guard's health factor: Aave's within a wei of rounding, the trigger)
+            vm.expectPartialRevert(KeelAutomation.NotTriggered.selector);
+            _exec(KeelAutomation.Kind.Deleverage);
+            return;
+        }
+        _exec(KeelAutomation.Kind.Deleverage);
+        _assertNear(_hf(), target, 1e14, "the pool's own health factor at the target");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
+    }
+
+    /// @dev Any rise, trail and fall: the boost lands on its target after the rise; the trailing stop's high is the
+    /// oracle's, and it closes the position if and only if the fall reaches the trailing level.
+    function testFuzz_aave_boost_and_trailingStop(uint256 rise, uint256 trailBps, uint256 fall) public {
+        rise = bound(rise, 3_600, 5_000); // HF ≥ 1.99 at the rise
+        trailBps = bound(trailBps, 100, 3_000);
+        vm.prank(ALICE);
+        guard.setRule(
+            adapter,
+            pos,
+            KeelAutomation.Kind.TrailingStop,
+            KeelAutomation.Params(0, 0, trailBps, 0, 100, 50, block.timestamp + 30 days)
+        );
+        _set(KeelAutomation.Kind.Boost, 1.95e18, 1.6e18);
+        _ethPrice(rise);
+        guard.poke(adapter, pos);
+        assertEq(guard.getRule(adapter, pos, KeelAutomation.Kind.TrailingStop).high, rise * 1e18, "the oracle's high");
+        _exec(KeelAutomation.Kind.Boost);
+        assertGe(_hf(), 1.6e18 * (1e18 - 1e14) / 1e18, "boost: not under the target");
+        assertLe(_hf(), 1.6e18 * 101 / 100, "boost: within the slippage bound of it");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
+        uint256 level = rise * (10_000 - trailBps) / 10_000;
+        fall = bound(fall, level - 50, rise); // HF stays above 1: 1.6 × 0.7 at the widest trail
+        vm.roll(block.number + 1); // one movement of a position per block
+        _ethPrice(fall);
+        if (fall * 10_000 > rise * (10_000 - trailBps)) {
+            vm.expectRevert(); // NotTriggered: above the trailing level
+            _exec(KeelAutomation.Kind.TrailingStop);
+            return;
+        }
+        _exec(KeelAutomation.Kind.TrailingStop);
+        assertEq(IERC20Like(_vDebt(address(usdc))).balanceOf(ALICE), 0, "no debt");
+        assertEq(IERC20Like(_aToken(address(weth))).balanceOf(ALICE), 0, "no collateral");
+        _assertEmpty(address(guard));
+        _assertEmpty(address(adapter));
+    }
+
     /// @notice In e-mode (ETH correlated) the adapter reads the category's LT for WETH, as the pool's health factor.
     function test_aave_eMode_usesTheCategorysLt() public {
         address carol = address(0xCA401);
