@@ -202,7 +202,11 @@ for (const { name, databaseUrl } of backends)
         })) as readonly bigint[];
         const price = await admin.publicClient.readContract({ address: market.oracle, abi: morphoOracleAbi, functionName: "price", ...at });
         const debt = toAssetsUp(borrowShares, totalBorrowAssets!, totalBorrowShares!);
-        expect([e.healthAfter, e.collateralAfter, e.debtAfter], e.kind).toEqual([healthOf(collateral, debt, price, BigInt(market.lltv)), collateral, debt]);
+        expect([e.healthAfter, e.collateralAfter, e.debtAfter], e.kind).toEqual([
+          healthOf(collateral, debt, price, BigInt(market.lltv)),
+          collateral,
+          debt,
+        ]);
       }
       expect(t.events.map((e) => e.healthAfter !== null)).toEqual([false, true, true, true, true, false]);
       expect(t.events[4]!.healthAfter).toBeLessThan(10n ** 18n); // liquidated at 700
