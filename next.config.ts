@@ -2,7 +2,12 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 // next-intl: the request configuration (locale from a cookie, its messages) lives in i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// The messages are compiled at build time (`precompile`): the browser gets their parsed form and next-intl's light
+// formatter instead of the ICU parser, which parsed each message on first use and resolved its locale each time.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const dev = process.env.NODE_ENV !== "production";
 
@@ -12,6 +17,8 @@ const csp = [
   "default-src 'self'",
   // 'wasm-unsafe-eval': the private page's proving worker compiles the circuit's witness generator and snarkjs's WebAssembly.
   `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
+  // blob:: snarkjs's thread pool (one worker per core, started by the proving worker from a blob: URL).
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",

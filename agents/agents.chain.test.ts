@@ -9,7 +9,7 @@ import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvi
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "@/lib/config/deployment";
 import { deleveragePlan } from "@/lib/engine/protection";
-import { toPosition } from "@/lib/read/vaults";
+import { toPosition } from "@/lib/protocols/keel/math";
 import { startKeeper } from "./keeper";
 import { startGuardExecutor } from "./guard-executor";
 import { runScenario } from "./market-simulator";

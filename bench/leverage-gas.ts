@@ -3,11 +3,14 @@
  * transaction, close in one transaction — next to the same position built and unwound by hand (borrow → swap →
  * deposit, repeated; withdraw → swap → repay, repeated), on the local deployment (real Uniswap V2 pools).
  * Then the same 3× open and the close on Aave v3 and on Morpho Blue through their routers (AaveLeverageRouter,
- * MorphoLeverageRouter), with the gas of each permission granted once. Writes bench/results/leverage-gas.md.
+ * MorphoLeverageRouter), with the gas of each permission granted once, and the same 3× built and unwound by hand on
+ * each (supply → borrow → swap → supply, repeated; withdraw → swap → repay, repeated). Then the gas of each rule
+ * kind's execution on each protocol (bench/automation-gas.ts). Writes bench/results/leverage-gas.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { encodeFunctionData, maxUint256, parseUnits, type Address, type Hex } from "viem";
+import { encodeFunctionData, maxUint256, parseUnits, toHex, type Address, type Hex } from "viem";
+import { generatePrivateKey } from "viem/accounts";
 import {
   devErc20Abi,
   iUniswapV2FactoryAbi,
@@ -15,6 +18,8 @@ import {
   keelLensAbi,
   keelLeverageRouterAbi,
   keelMarketAbi,
+  morphoLeverageRouterAbi,
+  devPriceFeedAbi,
   uniswapV2AdapterAbi,
 } from "../contracts-abi";
 import { poolFor } from "../lib/engine/amm";
@@ -34,12 +39,15 @@ import { readProtocolPositions } from "../lib/protocols/account";
 import type { Deployment } from "../lib/config/deployment";
 import { maxWithdraw } from "../lib/engine/risk";
 import { WAD, wadToNumber } from "../lib/engine/math";
-import { toPosition } from "../lib/read/vaults";
+import { toPosition } from "../lib/protocols/keel/math";
 import { deployLocal } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { clientsFor } from "../lib/server/clients";
 import { tempDir } from "../scripts/lib/temp-dir";
+import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
+import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
+import { measureRuleExecutions, ruleExecutionTable } from "./automation-gas";
 
 const DEPOSIT = parseUnits("10", 18);
 const TARGET = 3n * WAD;
@@ -195,11 +203,17 @@ async function main() {
       `| close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(handCloseGas)} |`,
       `| authorise the router once per market (setOperator, needed before the first use: opening hands the vault to an owner that trusts the router) | 1 | ${n(authGas)} |`,
       ...(await protocolRows(anvil.url, d)),
+      ...(await byHandProtocolRows(anvil.url, d)),
     ].join("\n");
     console.log(table);
+    const rules = ruleExecutionTable(await measureRuleExecutions(anvil.url, d));
+    console.log(rules);
     const outDir = path.join(repoRoot, "bench", "results");
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(path.join(outDir, "leverage-gas.md"), `Command: \`npm run bench:gas\` (${new Date().toISOString().slice(0, 10)})\n\n${table}\n`);
+    writeFileSync(
+      path.join(outDir, "leverage-gas.md"),
+      `Command: \`npm run bench:gas\` (${new Date().toISOString().slice(0, 10)})\n\n${table}\n\n${rules}\n`,
+    );
   } finally {
     await anvil.stop();
   }
@@ -272,6 +286,151 @@ async function protocolRows(rpcUrl: string, d: Deployment): Promise<string[]> {
     rows.push(
       `| ${name}: permissions granted once (${grantGas.map(([k]) => k).join(", ")}) | ${grantGas.length} | ${grantGas.map(([, g]) => n(g)).join(" + ")} |`,
     );
+  }
+  return rows;
+}
+
+/**
+ * The same 3× on 10 WETH against USDC built by hand on Aave v3 and on Morpho Blue — supply, then borrow → swap (the
+ * same Uniswap V2 adapter) → supply again until the debt is twice the equity — and unwound by hand: withdraw → swap →
+ * repay until no debt is left, then withdraw the rest. Each on a fresh account; its token approvals (once per token
+ * and spender, as the router's permissions are) are not counted. A borrow or withdrawal takes at most 95 % of what
+ * the protocol allows at the oracle price (what a careful user does: the pool's price moves as they trade).
+ */
+async function byHandProtocolRows(rpcUrl: string, d: Deployment): Promise<string[]> {
+  const n = (x: bigint) => x.toLocaleString("en-US");
+  const WETH = d.assets.find((a) => a.symbol === "WETH")!;
+  const USDC = d.assets.find((a) => a.symbol === "USDC")!.address;
+  const adapter = d.contracts.swapAdapter!;
+  const rows: string[] = [];
+  for (const protocol of ["aave-v3", "morpho-blue"] as const) {
+    const c = clientsFor(rpcUrl, d.chainId, generatePrivateKey());
+    const pc = c.publicClient;
+    const me = c.account.address;
+    await pc.request({ method: "anvil_setBalance" as never, params: [me, toHex(10n ** 19n)] as never });
+    await c.send({ address: WETH.address, abi: devErc20Abi, functionName: "mint", args: [me, DEPOSIT] });
+    const spender = protocol === "aave-v3" ? d.aaveV3!.pool : d.morphoBlue!.morpho;
+    for (const t of [WETH.address, USDC]) {
+      await c.send({ address: t, abi: devErc20Abi, functionName: "approve", args: [spender, maxUint256] });
+      await c.send({ address: t, abi: devErc20Abi, functionName: "approve", args: [adapter, maxUint256] });
+    }
+    const mk = d.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
+    const params = { loanToken: mk.loanToken, collateralToken: mk.collateralToken, oracle: mk.oracle, irm: mk.irm, lltv: BigInt(mk.lltv) };
+    const [, answer] = await pc.readContract({ address: WETH.feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
+    const usdPerWeth = BigInt(answer); // 8 decimals; USDC is $1
+    const balance = (t: Address) => pc.readContract({ address: t, abi: devErc20Abi, functionName: "balanceOf", args: [me] });
+    /** Collateral (WETH units) and debt (USDC units) as the protocol counts them now. */
+    const position = async (): Promise<{ col: bigint; debt: bigint }> => {
+      if (protocol === "aave-v3") {
+        const r = await readProtocolPositions(pc as never, d, me, undefined, { includeEmpty: true });
+        return {
+          col: r.aave!.collaterals.find((x) => x.token.address === WETH.address)?.amount ?? 0n,
+          debt: r.aave!.debts.find((x) => x.token.address === USDC)?.amount ?? 0n,
+        };
+      }
+      const [, , col] = await pc.readContract({ address: spender, abi: morphoBlueAbi, functionName: "position", args: [mk.id as Hex, me] });
+      const debt = await pc.readContract({
+        address: d.morphoBlue!.leverageRouter!,
+        abi: morphoLeverageRouterAbi,
+        functionName: "debtOf",
+        args: [params, me],
+      });
+      return { col, debt };
+    };
+    const lt = protocol === "aave-v3" ? null : BigInt(mk.lltv);
+    /** The most the protocol lets this position borrow more (USDC units) at the oracle price, 95 % of it. */
+    const borrowable = async () => {
+      if (protocol === "aave-v3") {
+        const [, , available] = await pc.readContract({ address: spender, abi: aavePoolAbi, functionName: "getUserAccountData", args: [me] });
+        return (available * 10n ** 6n * 95n) / 100n / 10n ** 8n; // base currency: USD, 8 decimals
+      }
+      const { col, debt } = await position();
+      const max = (col * usdPerWeth * lt!) / WAD / 10n ** 20n; // WETH 18 → USDC 6 decimals, price 8
+      return max > debt ? ((max - debt) * 95n) / 100n : 0n;
+    };
+    const supply = (amount: bigint) =>
+      protocol === "aave-v3"
+        ? c.send({ address: spender, abi: aavePoolAbi, functionName: "supply", args: [WETH.address, amount, me, 0] })
+        : c.send({ address: spender, abi: morphoBlueAbi, functionName: "supplyCollateral", args: [params, amount, me, "0x"] });
+    const borrow = (amount: bigint) =>
+      protocol === "aave-v3"
+        ? c.send({ address: spender, abi: aavePoolAbi, functionName: "borrow", args: [USDC, amount, 2n, 0, me] })
+        : c.send({ address: spender, abi: morphoBlueAbi, functionName: "borrow", args: [params, amount, 0n, me, me] });
+    const swap = async (from: Address, to: Address, amount: bigint) => {
+      const before = await balance(to);
+      const r = await c.send({ address: adapter, abi: uniswapV2AdapterAbi, functionName: "swapExactIn", args: [from, to, amount, 0n, me] });
+      return { gas: r.gasUsed, got: (await balance(to)) - before };
+    };
+
+    // ── open: supply, then borrow → swap → supply until the debt is twice the equity (3×) ──
+    let openGas = (await supply(DEPOSIT)).gasUsed;
+    let openTxs = 1;
+    for (let loop = 0; loop < 30; loop++) {
+      const { col, debt } = await position();
+      const colUsdc = (col * usdPerWeth) / 10n ** 20n;
+      const want = ((TARGET - WAD) * (colUsdc - debt)) / WAD - debt; // debt at 3×: 2 × equity
+      if (want <= 10n ** 6n) break; // within $1
+      const room = await borrowable();
+      const amount = want < room ? want : room;
+      openGas += (await borrow(amount)).gasUsed;
+      const { gas, got } = await swap(USDC, WETH.address, amount);
+      openGas += gas + (await supply(got)).gasUsed;
+      openTxs += 3;
+    }
+    const { col: built, debt: owed } = await position();
+    const lev = Number((built * usdPerWeth) / 10n ** 20n) / Number((built * usdPerWeth) / 10n ** 20n - owed);
+
+    // ── close: withdraw → swap → repay until no debt is left, then withdraw the rest ──
+    let closeGas = 0n;
+    let closeTxs = 0;
+    for (let loop = 0; loop < 30; loop++) {
+      const { col, debt } = await position();
+      if (debt === 0n) break;
+      // The collateral the debt does not need at the liquidation threshold, 95 % of it.
+      const threshold =
+        protocol === "aave-v3"
+          ? BigInt((await pc.readContract({ address: spender, abi: aavePoolAbi, functionName: "getUserAccountData", args: [me] }))[3]) * 10n ** 14n
+          : lt!;
+      const needed = (debt * 10n ** 20n * WAD) / (usdPerWeth * threshold);
+      let w = col > needed ? ((col - needed) * 95n) / 100n : 0n;
+      // No more than buys the whole debt back (with 2 % to spare for fee and impact).
+      const all = (debt * 102n * 10n ** 20n) / 100n / usdPerWeth;
+      if (w > all) w = all;
+      closeGas +=
+        protocol === "aave-v3"
+          ? (await c.send({ address: spender, abi: aavePoolAbi, functionName: "withdraw", args: [WETH.address, w, me] })).gasUsed
+          : (await c.send({ address: spender, abi: morphoBlueAbi, functionName: "withdrawCollateral", args: [params, w, me, me] })).gasUsed;
+      const { gas, got } = await swap(WETH.address, USDC, w);
+      closeGas += gas;
+      const debtNow = (await position()).debt;
+      if (protocol === "aave-v3") {
+        closeGas += (
+          await c.send({ address: spender, abi: aavePoolAbi, functionName: "repay", args: [USDC, got >= debtNow ? maxUint256 : got, 2n, me] })
+        ).gasUsed;
+      } else {
+        const [, shares] = await pc.readContract({ address: spender, abi: morphoBlueAbi, functionName: "position", args: [mk.id as Hex, me] });
+        closeGas += (
+          await c.send({
+            address: spender,
+            abi: morphoBlueAbi,
+            functionName: "repay",
+            args: got >= debtNow ? [params, 0n, shares, me, "0x"] : [params, got, 0n, me, "0x"],
+          })
+        ).gasUsed;
+      }
+      closeTxs += 3;
+    }
+    const rest = (await position()).col;
+    closeGas +=
+      protocol === "aave-v3"
+        ? (await c.send({ address: spender, abi: aavePoolAbi, functionName: "withdraw", args: [WETH.address, maxUint256, me] })).gasUsed
+        : (await c.send({ address: spender, abi: morphoBlueAbi, functionName: "withdrawCollateral", args: [params, rest, me, me] })).gasUsed;
+    closeTxs += 1;
+    const name = protocol === "aave-v3" ? "Aave v3" : "Morpho Blue WETH/USDC";
+    rows.push(
+      `| ${name}: open by hand to ${lev.toFixed(2)}× (supply, then borrow → swap → supply ×${(openTxs - 1) / 3}) | ${openTxs} | ${n(openGas)} |`,
+    );
+    rows.push(`| ${name}: close by hand (withdraw → swap → repay ×${(closeTxs - 1) / 3}, then withdraw the rest) | ${closeTxs} | ${n(closeGas)} |`);
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:zk`: the private pool's costs. Constraints of the action circuit (compiled with circom2), proving
- * time in Node (snarkjs Groth16, witness + proof, on a tree of 1,000 notes), and the gas of every action with a real
+ * time in Node (snarkjs Groth16, witness + proof, on a tree of 1,000 notes) and in headless Chromium through the page's
+ * proving worker (bench/zk-browser.ts: before/after the preload and thread pool), and the gas of every action with a real
  * proof (forge's gas report over contracts/test/privacy/KeelPrivatePool.t.sol): the verifier, the Poseidon tree
  * insertion and the market call included. Prints a markdown table and writes bench/results/zk.md.
  */
@@ -14,6 +15,7 @@ import { actionBinding, actionWitness, commitment, type Note } from "../lib/priv
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import { compileCircuit } from "../scripts/zk-build";
+import { browserProvingTimes, browserSection } from "./zk-browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.ZK_BENCH_RUNS ?? 5);
@@ -76,6 +78,9 @@ async function main() {
   console.log(`constraints: ${info.nConstraints}`);
   const proving = await provingTimes();
   console.log(`proving (median of ${RUNS}): ${proving.median.toFixed(0)} ms`);
+  const loadBefore = os.loadavg()[0]!;
+  const browser = await browserProvingTimes();
+  const browserMd = browserSection(browser, { before: loadBefore, after: os.loadavg()[0]! });
   const gas = gasReport();
   const g = (k: string) => gas.get(k);
   const fmt = (n?: number) => (n === undefined ? "—" : n.toLocaleString("en-US"));
@@ -115,6 +120,7 @@ async function main() {
 | ---: | ---: | ---: | ---: |
 | ${RUNS} | ${proving.median.toFixed(0)} ms | ${proving.min.toFixed(0)} ms | ${proving.max.toFixed(0)} ms |
 
+${browserMd}
 ## Gas per action with a real proof (forge gas report, fixture journey)
 
 Everything the transaction runs: proof verification, nullifier, Poseidon tree insertion (16 hashes), the oracle read (borrow, withdraw, liquidate) and the Keel market calls. Goal: under 500k.

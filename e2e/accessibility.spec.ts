@@ -1,27 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
 import { connectWallet, expect, isPhone, test, TRADER } from "./support/fixtures";
 
 const DEMO = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: the demo positions
-
-/**
- * axe-core on every page and state (dialogs open, errors shown), desktop and phone: no serious or critical violation of
- * WCAG 2.1 A/AA. Each state's full result goes to the test's attachments.
- */
-async function expectAccessible(page: Page, testInfo: TestInfo, state: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  await testInfo.attach(`axe-${state}.json`, { body: JSON.stringify(result.violations, null, 2), contentType: "application/json" });
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    );
-  expect(bad, `axe on ${state}`).toEqual([]);
-}
 
 test("no serious or critical accessibility violation on any page, dialog or error", async ({ page, app, chain, injectWallet }, testInfo) => {
   test.setTimeout(240_000);
@@ -83,6 +63,18 @@ test("no serious or critical accessibility violation on any page, dialog or erro
     await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "events", { timeout: 30_000 });
     await expectAccessible(page, testInfo, `risk-${label.split(" ")[0]!.toLowerCase()}`);
   }
+
+  // The private page: the position form, its amount error, and the backup import refusing a file.
+  await app.open("/private");
+  const priv = page.getByTestId("private-position");
+  await expect(priv).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, testInfo, "private");
+  await priv.getByTestId("amount-input").fill("1,5");
+  await expect(priv.getByTestId("amount-problem")).not.toBeEmpty();
+  await page.getByTestId("private-import-text").fill("{ not a backup");
+  await page.getByTestId("private-import").click();
+  await expect(page.getByTestId("private-import-result")).toHaveAttribute("role", "alert");
+  await expectAccessible(page, testInfo, "private-errors");
 
   // The watch field refusing an address: in the phone menu, or in the header.
   if (isPhone(testInfo.project.name)) {

@@ -8,6 +8,7 @@ const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
   { name: "markets", path: "/markets", ready: (p: Page) => p.getByTestId("market-USDC") },
   { name: "multiply", path: "/multiply", ready: (p: Page) => p.getByTestId("multiply-panel") },
   { name: "risk", path: "/risk", ready: (p: Page) => p.getByTestId("risk-totals") },
+  { name: "private", path: "/private", ready: (p: Page) => p.getByTestId("private-position") },
   { name: "position-aave", path: `/position/31337/aave-v3/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
   { name: "position-morpho", path: `/position/31337/morpho-blue/${morphoMarket}/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
 ];
@@ -45,6 +46,21 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
       .filter((e) => e.h < 44),
   );
   expect(small).toEqual([]);
+
+  // …and of the private page (its tabs, form, close and backup controls).
+  await app.open("/private");
+  await expect(page.getByTestId("private-position")).toBeVisible();
+  const smallPrivate = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        "[data-testid=private-position] :is(button, input, textarea), [data-testid=private-backup] :is(button, input, textarea)",
+      ),
+    ]
+      .filter((e) => e.offsetParent !== null && (e as HTMLInputElement).type !== "checkbox")
+      .map((e) => ({ what: e.outerHTML.slice(0, 80), h: e.getBoundingClientRect().height }))
+      .filter((e) => e.h < 44),
+  );
+  expect(smallPrivate).toEqual([]);
 });
 
 test("the phone menu opens from its button, is usable by keyboard and screen reader, and closes with Escape", async ({ page, app }, testInfo) => {

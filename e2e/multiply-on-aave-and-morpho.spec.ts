@@ -5,6 +5,7 @@ import { formatToken } from "../lib/view/format";
 import { leverageOf } from "../lib/engine/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
+import { alignPools, findPools } from "../agents/amm-arbitrage";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const panel = (page: Page) => page.getByTestId("multiply-panel");
@@ -31,46 +32,75 @@ const leverageNow = async (chain: E2EChain, protocol: (typeof PROTOCOLS)[number]
   return Number(leverageOf(toVaultPosition(p, pair))) / 1e18;
 };
 
+/** The panel shows the chain's own figures: the position's leverage in the box, its collateral and debt above. */
+async function expectPanelIsTheChain(page: Page, chain: E2EChain, protocol: (typeof PROTOCOLS)[number]["id"]) {
+  const { p, pair } = await chainPosition(chain, protocol);
+  const v = toVaultPosition(p, pair);
+  const lev = Number(leverageOf(v)) / 1e18;
+  await expect(panel(page).getByTestId("leverage-input")).toHaveValue(lev.toFixed(2));
+  await expect(panel(page).getByTestId("mp-held")).toContainText(
+    formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"),
+  );
+  await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.debt, 6, "USDC"));
+}
+
+/** The WETH amount after "≈" on the line `label` of the plan's preview (e.g. "≈ 19.6412 WETH"). */
+async function previewWeth(page: Page, label: string): Promise<number> {
+  const line = panel(page).getByTestId("multiply-swap").locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  const m = /≈ ([\d,.]+) WETH/.exec(await line.innerText());
+  if (!m) throw new Error(`no WETH amount on the preview's ${label} line`);
+  return Number(m[1]!.replaceAll(",", ""));
+}
+const wethOf = (x: bigint) => Number(x) / 1e18;
+
+/** The market maker's arbitrage between two steps: the WETH/USDC pool traded back to the feeds (as on a live chain). */
+async function arbitrage(chain: E2EChain) {
+  await alignPools({ rpcUrl: chain.rpcUrl, deployment: chain.deployment, pools: await findPools(chain.rpcUrl, chain.deployment) });
+}
+
 for (const protocol of PROTOCOLS) {
-  test(`${protocol.name}: open 2× WETH in one router transaction, raise to 3×, close; figures equal the chain's`, async ({
+  test(`${protocol.name}: open 3× WETH in one router transaction, raise to 4×, close; figures equal the chain's`, async ({
     page,
     app,
     chain,
     injectWallet,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(200_000);
+    // Each journey starts on a pool at the feed's price (the previous one moved it).
+    await arbitrage(chain);
     await injectWallet();
-    await app.open("/multiply");
-    await connectWallet(page);
-    await page.getByTestId("multiply-protocol").selectOption(protocol.id);
-    await expect(panel(page)).toHaveAttribute("data-protocol", protocol.id);
+    const openPanel = async () => {
+      await app.open("/multiply");
+      await connectWallet(page);
+      await page.getByTestId("multiply-protocol").selectOption(protocol.id);
+      await expect(panel(page)).toHaveAttribute("data-protocol", protocol.id);
+    };
+    await openPanel();
     await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
 
-    // Open 2× on 10 WETH: the preview, the permissions to grant, then grants + ONE router transaction.
+    // Open 3× on 10 WETH: the preview, the permissions to grant, then grants + ONE router transaction.
     await panel(page).getByTestId("amount-input").fill("10");
-    await panel(page).getByTestId("leverage-input").fill("2");
-    await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 2.00×");
-    await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ 9\.\d+ WETH/);
+    await panel(page).getByTestId("leverage-input").fill("3");
+    await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
+    await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ 19\.\d+ WETH/);
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(`below ${protocol.name}'s oracle price`);
     const grantSteps = protocol.id === "aave-v3" ? ["WETH allowance", "Aave credit delegation"] : ["WETH allowance", "Morpho authorisation"];
     for (const g of grantSteps) await expect(panel(page).getByTestId("multiply-steps")).toContainText(g);
     await screenshot(page, `multiply-${protocol.id}-open-preview`);
+    const bought = await previewWeth(page, "Swap");
     const before = await sent(page);
     await panel(page).getByTestId("submit-multiply").click();
-    await expect(toast(page, `${protocol.name}: 2.00× WETH`, "confirmed")).toBeVisible({ timeout: 45_000 });
+    await expect(toast(page, `${protocol.name}: 3.00× WETH`, "confirmed")).toBeVisible({ timeout: 45_000 });
     expect(await sent(page)).toBe(before + grantSteps.length + 1);
     let lev = await leverageNow(chain, protocol.id);
-    expect(lev).toBeGreaterThan(1.98);
-    expect(lev).toBeLessThan(2.01);
-    // The panel shows the chain's own figures: the position's leverage in the box, its collateral and debt above.
-    const { p, pair } = await chainPosition(chain, protocol.id);
-    const v = toVaultPosition(p, pair);
-    await expect(panel(page).getByTestId("leverage-input")).toHaveValue(lev.toFixed(2));
-    await expect(panel(page).getByTestId("mp-held")).toContainText(
-      formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"),
-    );
-    await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.debt, 6, "USDC"));
+    expect(lev).toBeGreaterThan(2.97);
+    expect(lev).toBeLessThan(3.01);
+    await expectPanelIsTheChain(page, chain, protocol.id);
     await expect(panel(page).getByTestId("multiply-grants")).toContainText("granted");
+    const { p: opened, pair } = await chainPosition(chain, protocol.id);
+    const held = (p: LeveragePosition) => p.collaterals.find((c) => c.token.address.toLowerCase() === pair.collateral.toLowerCase())?.amount ?? 0n;
+    // The swap bought what the preview said (10 WETH deposited, the rest bought with the flash loan).
+    expect(Math.abs(wethOf(held(opened)) - 10 - bought)).toBeLessThan(0.001);
 
     // Bad inputs: above the maximum, a sentence under the box and nothing to sign.
     const count = await sent(page);
@@ -79,20 +109,30 @@ for (const protocol of PROTOCOLS) {
     await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
     expect(await sent(page)).toBe(count);
 
-    // Raise to 3×: permissions already granted (Morpho) or topped up (Aave's delegation is per amount).
-    await panel(page).getByTestId("leverage-input").fill("3");
-    await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
+    // Raise to 4× once the market maker has traded the pool back to the feed (the open bought 20 WETH of it; the page
+    // opened again reads the pool as it is): permissions already granted (Morpho) or topped up (Aave's delegation is
+    // per amount).
+    await arbitrage(chain);
+    await openPanel();
+    await expectPanelIsTheChain(page, chain, protocol.id);
+    await panel(page).getByTestId("leverage-input").fill("4");
+    await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 4.00×");
+    await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ (9|10)\.\d+ WETH/);
+    const raised = await previewWeth(page, "Swap");
     await panel(page).getByTestId("submit-multiply").click();
-    await expect(toast(page, `${protocol.name}: 3.00× WETH`, "confirmed")).toBeVisible({ timeout: 45_000 });
+    await expect(toast(page, `${protocol.name}: 4.00× WETH`, "confirmed")).toBeVisible({ timeout: 45_000 });
     lev = await leverageNow(chain, protocol.id);
-    expect(lev).toBeGreaterThan(2.97);
-    expect(lev).toBeLessThan(3.01);
+    expect(lev).toBeGreaterThan(3.96);
+    expect(lev).toBeLessThan(4.01);
+    await expectPanelIsTheChain(page, chain, protocol.id);
+    expect(Math.abs(wethOf(held((await chainPosition(chain, protocol.id)).p) - held(opened)) - raised)).toBeLessThan(0.001);
 
     // Close: everything back in one router transaction (Aave first grants the aWETH allowance).
     const wethBefore = await chain.publicClient.readContract({ address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [TRADER] });
     await panel(page).getByRole("tab", { name: "Close" }).click();
     await expect(panel(page).getByTestId("multiply-swap")).toContainText("You receive");
     await screenshot(page, `multiply-${protocol.id}-close-preview`);
+    const receive = await previewWeth(page, "You receive");
     await panel(page).getByTestId("submit-multiply").click();
     await expect(toast(page, `${protocol.name}: close WETH/USDC`, "confirmed")).toBeVisible({ timeout: 45_000 });
     const after = await chainPosition(chain, protocol.id);
@@ -102,8 +142,10 @@ for (const protocol of PROTOCOLS) {
     expect(after.p.debts.filter((d) => d.token.address.toLowerCase() === pair.debt.toLowerCase())).toEqual([]);
     const back =
       (await chain.publicClient.readContract({ address: pair.collateral, abi: erc20Abi, functionName: "balanceOf", args: [TRADER] })) - wethBefore;
-    // 10 WETH went in; two round trips of swap fees and price impact came out.
-    expect(back).toBeGreaterThan(parseUnits("9.5", 18));
+    // What the preview said the owner receives: 10 WETH in, less the swap fees and price impact of 30 WETH bought
+    // and as much sold back.
+    expect(Math.abs(wethOf(back) - receive)).toBeLessThan(0.001);
+    expect(back).toBeGreaterThan(parseUnits("9", 18));
     expect(back).toBeLessThan(parseUnits("10", 18));
 
     // Revoke what the router still holds.

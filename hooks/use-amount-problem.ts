@@ -13,3 +13,9 @@ export function useAmountProblem(): (p: ProblemText & { problem: string }) => st
     return t.has(key) ? t(key, p.values) : p.message;
   };
 }
+
+/** A Multiply plan's problem in the reader's language (lib/engine/leverage.ts keeps the English sentence). */
+export function usePlanProblem() {
+  const t = useTranslations("multiply");
+  return (kind: string, values: { impact: string; leverage: string }) => t("problem", { kind, ...values });
+}

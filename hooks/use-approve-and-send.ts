@@ -6,7 +6,7 @@ import type { Address } from "viem";
 import { devErc20Abi } from "@/contracts-abi";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
 import { needsApproval } from "@/lib/read/markets";
-import { approveCall } from "@/lib/view/vault-actions";
+import { approveCall } from "@/lib/protocols/keel/actions";
 import { pendingFlows } from "@/lib/tx/pending-flows";
 
 export interface Pull {

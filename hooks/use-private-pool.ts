@@ -1,16 +1,16 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { type Address, type PublicClient } from "viem";
+import { erc20Abi, parseEventLogs, type Address, type PublicClient } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-abi";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 import { notePosition, type PoolState } from "@/lib/privacy/actions";
 import type { ChainConfig } from "@/lib/config/chains";
-import { commitment, nullifier, randomField } from "@/lib/privacy/note";
+import { commitment, liquidatedNote, nullifier, openingOf, randomField } from "@/lib/privacy/note";
 import type { ProveMessage, ProveRequest } from "@/lib/privacy/prove.worker";
-import type { CircuitInput, SolidityProof } from "@/lib/privacy/prover";
+import type { CircuitInput } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
 import { loadWallet, saveWallet, storageKey, type PrivateWallet, type WalletScope } from "@/lib/privacy/wallet";
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
@@ -170,34 +170,129 @@ export async function reconcilePending(client: PublicClient, p: PrivatePoolDeplo
   return spent ? w : { ...w, pending: null };
 }
 
+/** KeelPrivatePool's `Action.Liquidate` (the `kind` of its PrivateAction event). */
+const ACTION_LIQUIDATE = 4;
+
+/**
+ * The owner's note spent by a liquidation (the keeper's, or anyone's holding the liquidators' key): the wallet with
+ * the debt-free note left to the owner (`liquidatedNote`: the old blinding hashed, found in the same transaction's
+ * NoteInserted) and what was repaid and seized. The wallet unchanged when the note is unspent, pending, or spent by
+ * something else (the owner's own action from another browser: its next action says the note is spent).
+ */
+export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
+  const note = w.note;
+  if (!note || w.pending || note.shares === 0n) return w;
+  const spent = nullifier(note, note.leafIndex);
+  if (!(await client.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "nullifierSpent", args: [spent] }))) return w;
+  const [log] = await client.getContractEvents({
+    address: p.pool,
+    abi: keelPrivatePoolAbi,
+    eventName: "NoteSpent",
+    args: { nullifier: spent },
+    fromBlock: BigInt(p.startBlock),
+  });
+  if (!log?.transactionHash) return w;
+  const receipt = await client.getTransactionReceipt({ hash: log.transactionHash });
+  const own = receipt.logs.filter((l) => l.address.toLowerCase() === p.pool.toLowerCase());
+  const action = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: own })[0];
+  if (!action || action.args.kind !== ACTION_LIQUIDATE) return w;
+  const seized = action.args.amount;
+  const left = liquidatedNote(openingOf(note), seized);
+  const remainder = { collateral: left.collateral, shares: 0n, ownerKey: w.ownerKey, blinding: left.blinding };
+  const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own })[0];
+  if (!inserted || inserted.args.commitment !== commitment(remainder)) return w;
+  // What the liquidator paid: the base asset the pool received in that transaction.
+  const repaid = parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs })
+    .filter((t) => t.address.toLowerCase() === base.toLowerCase() && t.args.to.toLowerCase() === p.pool.toLowerCase())
+    .reduce((sum, t) => sum + t.args.value, 0n);
+  return {
+    ...w,
+    note: remainder.collateral === 0n ? null : { ...remainder, leafIndex: Number(inserted.args.leafIndex) },
+    liquidation: { seized, shares: action.args.shares, repaid, block: receipt.blockNumber, tx: receipt.transactionHash },
+  };
+}
+
+/**
+ * Watches the owner's indebted note on every pool refresh (one eth_call a block) and, once a liquidation spent it,
+ * saves what is left and what happened (`reconcileLiquidation`), so no page shows a note that no longer exists.
+ */
+export function useLiquidationWatch(
+  chainId: number,
+  p: PrivatePoolDeployment | undefined,
+  base: Address | undefined,
+  wallet: PrivateWallet | null,
+  update: (w: PrivateWallet) => void,
+  refreshedAt: number,
+) {
+  const config = useConfig();
+  const checking = useRef(false);
+  useEffect(() => {
+    if (!p || !base || !wallet?.note || wallet.pending || wallet.note.shares === 0n || checking.current) return;
+    checking.current = true;
+    const client = getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
+    void reconcileLiquidation(client, p, base, wallet)
+      .then((w) => w !== wallet && update(w))
+      .catch(() => undefined) // the next block tries again
+      .finally(() => (checking.current = false));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refreshedAt, wallet?.note, wallet?.pending]);
+}
+
 export type ProofProgress = { stage: "download"; loaded: number; total: number } | { stage: "proving"; since: number };
 
-/** Proves in the page's proving worker (lib/privacy/prove.worker.ts), created on first use; the input never leaves it. */
-export function useProver() {
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
-  const [progress, setProgress] = useState<ProofProgress | null>(null);
-  useEffect(() => () => worker.current?.terminate(), []);
-  const prove = useCallback((input: CircuitInput) => {
-    worker.current ??= new Worker(new URL("../lib/privacy/prove.worker.ts", import.meta.url));
-    const w = worker.current;
-    const id = ++seq.current;
-    return new Promise<{ proof: SolidityProof; ms: number }>((resolve, reject) => {
-      const onMessage = (e: MessageEvent<ProveMessage>) => {
-        const m = e.data;
-        if (m.id !== id) return;
-        if (m.type === "download") setProgress({ stage: "download", loaded: m.loaded, total: m.total });
-        else if (m.type === "proving") setProgress({ stage: "proving", since: Date.now() });
-        else {
-          w.removeEventListener("message", onMessage);
-          setProgress(null);
-          if (m.type === "done") resolve({ proof: m.proof, ms: m.ms });
-          else reject(new ProofError(m.reason, m.message));
-        }
-      };
-      w.addEventListener("message", onMessage);
-      w.postMessage({ id, input } satisfies ProveRequest);
+/**
+ * The page's proving worker (lib/privacy/prove.worker.ts): one per tab, made on first use and kept across pages, so
+ * the files it loaded and the curve it built serve every later proof.
+ */
+let sharedWorker: Worker | null = null;
+let sequence = 0;
+let preloaded: Promise<void> | null = null;
+function proverWorker(): Worker {
+  sharedWorker ??= new Worker(new URL("../lib/privacy/prove.worker.ts", import.meta.url));
+  return sharedWorker;
+}
+
+/** One request to the worker; `onProgress` hears its download and proving stages. */
+function ask(request: ProveRequest, onProgress: (m: ProveMessage) => void): Promise<ProveMessage> {
+  const w = proverWorker();
+  return new Promise((resolve) => {
+    const onMessage = (e: MessageEvent<ProveMessage>) => {
+      const m = e.data;
+      if (m.id !== request.id) return;
+      if (m.type === "download" || m.type === "proving") return onProgress(m);
+      w.removeEventListener("message", onMessage);
+      resolve(m);
+    };
+    w.addEventListener("message", onMessage);
+    w.postMessage(request);
+  });
+}
+
+/**
+ * Loads the proving files and the curve in the worker while the owner reads the page (`enabled`: a pool and a
+ * connected account), so the first action does not wait for them. Once per tab; a failed load is tried again by the
+ * first proof (which then shows its download).
+ */
+export function usePreloadProver(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled || preloaded) return;
+    preloaded = ask({ id: ++sequence, type: "preload" }, () => undefined).then((m) => {
+      if (m.type === "error") preloaded = null;
     });
+  }, [enabled]);
+}
+
+/** Proves in the page's proving worker; the input never leaves it. */
+export function useProver() {
+  const [progress, setProgress] = useState<ProofProgress | null>(null);
+  const prove = useCallback(async (input: CircuitInput) => {
+    const m = await ask({ id: ++sequence, type: "prove", input }, (p) =>
+      setProgress(p.type === "download" ? { stage: "download", loaded: p.loaded, total: p.total } : { stage: "proving", since: Date.now() }),
+    );
+    setProgress(null);
+    if (m.type === "done") return { proof: m.proof, ms: m.ms };
+    if (m.type === "error") throw new ProofError(m.reason, m.message);
+    throw new ProofError("prover", `unexpected answer ${m.type}`);
   }, []);
   return { prove, progress };
 }
@@ -222,10 +317,12 @@ export function usePrivatePositionView(chain: ChainConfig | undefined, account: 
   const market = chain?.deployment?.markets.find((m) => m.address === pp?.market);
   const pool = usePrivatePool(chain?.id ?? 0, pp, market?.baseAsset);
   const scope = useMemo(() => (chain && pp && account ? { chainId: chain.id, pool: pp.pool, account } : null), [chain, pp, account]);
-  const { wallet } = usePrivateWallet(scope);
+  const { wallet, update } = usePrivateWallet(scope);
+  useLiquidationWatch(chain?.id ?? 0, pp, market?.baseAsset, wallet, update, pool.dataUpdatedAt);
   const state = pool.data?.state ?? null;
   const note = wallet?.note ?? null;
   return {
+    liquidation: wallet?.liquidation ?? null,
     pp,
     market,
     pool,

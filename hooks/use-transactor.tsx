@@ -1,7 +1,15 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { encodeFunctionData, type Abi, type Address, type Hash, type TransactionReceipt } from "viem";
+import {
+  encodeFunctionData,
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type Hash,
+  type TransactionReceipt,
+} from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { estimateGas, getPublicClient, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useTranslations } from "next-intl";
@@ -14,14 +22,23 @@ import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { TxEffectsView } from "@/components/tx-effects";
 import { useKeelChains } from "./use-keel-config";
 
-export interface TxRequest {
+/** The functions a transaction may call: those that change state. */
+type Writable = "nonpayable" | "payable";
+
+/**
+ * One transaction for the transactor, typed by its ABI: `functionName` is one of the ABI's state-changing functions and
+ * `args` exactly that function's arguments (viem's types, from the generated ABIs in contracts-abi/). Built inline in
+ * `send({...})`, or with `txRequest({...})` ahead of it, a misspelt function or a wrong argument is a type error. A
+ * request whose ABI is only known at run time (`Abi`) is typed as loosely as that ABI.
+ */
+export type TxRequest<abi extends Abi = Abi, functionName extends ContractFunctionName<abi, Writable> = ContractFunctionName<abi, Writable>> = {
   /** What the person is doing, e.g. "Deposit 1.5 WETH". */
   label: string;
   chainId: number;
   address: Address;
-  abi: Abi | readonly unknown[];
-  functionName: string;
-  args?: readonly unknown[];
+  abi: abi;
+  functionName: functionName;
+  args?: ContractFunctionArgs<abi, Writable, functionName>;
   /** Native token sent with the call (a messaging fee, e.g. Hyperlane's: lib/crosschain). */
   value?: bigint;
   /** The pending flow this transaction is a step of (lib/tx/pending-flows.ts): its stage and hash are recorded there. */
@@ -31,7 +48,7 @@ export interface TxRequest {
    * simulated together with it, so the flow's whole effect — and a revert of a later step — is known before the first
    * signature.
    */
-  then?: TxRequest;
+  then?: AnyTxRequest;
   /** The vault whose collateral and debt after are shown before signing (read through the lens in the simulation). */
   vault?: { market: Address; id: bigint };
   /**
@@ -41,14 +58,24 @@ export interface TxRequest {
   extraGas?: bigint;
   /** The protocol's own sentence for a revert (lib/protocols/<name>/errors.ts); undefined falls back to lib/tx-errors. */
   describeRevert?: (error: unknown) => string | undefined;
+};
+
+/** A request of any ABI, as a flow stores it once it has been checked (`then`, a list of steps). */
+export type AnyTxRequest = TxRequest<Abi, string>;
+
+/** A request checked against its ABI where it is written, kept for later as an AnyTxRequest. */
+export function txRequest<const abi extends Abi, functionName extends ContractFunctionName<abi, Writable>>(
+  r: TxRequest<abi, functionName>,
+): AnyTxRequest {
+  return r as unknown as AnyTxRequest;
 }
 
 /** The transactions that follow `r` in its flow (`then`, and theirs), simulated together with it. */
-const following = (r: TxRequest): TxRequest[] => (r.then ? [r.then, ...following(r.then)] : []);
+const following = (r: AnyTxRequest): AnyTxRequest[] => (r.then ? [r.then, ...following(r.then)] : []);
 
-const toCall = (r: TxRequest): PlannedCall => ({
+const toCall = (r: AnyTxRequest): PlannedCall => ({
   to: r.address,
-  data: encodeFunctionData({ abi: r.abi as Abi, functionName: r.functionName, args: r.args ?? [] }),
+  data: encodeFunctionData({ abi: r.abi, functionName: r.functionName, args: r.args ?? [] }),
   ...(r.value ? { value: r.value } : {}),
   label: r.label,
 });
@@ -71,8 +98,8 @@ export function useTransactor() {
   const t = useTranslations("tx");
   const errorText = useErrorText();
 
-  return useCallback(
-    async (req: TxRequest): Promise<TxResult> => {
+  const run = useCallback(
+    async (req: AnyTxRequest): Promise<TxResult> => {
       const explorer = chains.find((c) => c.id === req.chainId)?.explorerUrl;
       const stage = (patch: Parameters<ReturnType<typeof pendingFlows>["update"]>[1]) => {
         if (req.flow) pendingFlows().update(req.flow, patch);
@@ -157,7 +184,7 @@ export function useTransactor() {
           chainId: req.chainId,
           account: address,
           to: req.address,
-          data: encodeFunctionData({ abi: req.abi as Abi, functionName: req.functionName, args: req.args ?? [] }),
+          data: encodeFunctionData({ abi: req.abi, functionName: req.functionName, args: req.args ?? [] }),
           ...(req.value ? { value: req.value } : {}),
         } as Parameters<typeof estimateGas>[1]);
         gas = withGasMargin(estimate) + (req.extraGas ?? 0n);
@@ -223,4 +250,7 @@ export function useTransactor() {
     },
     [address, walletChain, chains, config, queryClient, toasts, t, errorText],
   );
+  return run as <const abi extends Abi, functionName extends ContractFunctionName<abi, Writable>>(
+    req: TxRequest<abi, functionName>,
+  ) => Promise<TxResult>;
 }

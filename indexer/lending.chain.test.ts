@@ -9,7 +9,9 @@ import { parseLendingSeries, parseLendingTimeline, type LendingTimeline } from "
 import { aavePoolAbi } from "@/lib/protocols/aave-v3/abi";
 import { parseLendingAccounts } from "@/lib/read/indexer-lending";
 import { bookAccounts, readProtocolBook } from "@/lib/protocols/book";
-import { morphoBlueAbi } from "@/lib/protocols/morpho-blue/abi";
+import { morphoBlueAbi, morphoOracleAbi } from "@/lib/protocols/morpho-blue/abi";
+import { healthOf } from "@/lib/protocols/morpho-blue/math";
+import { toAssetsUp } from "@/lib/engine/shares";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
@@ -181,6 +183,29 @@ for (const { name, databaseUrl } of backends)
       expect(t.events.slice(0, 4).map((e) => e.amount)).toEqual([weth("5"), usdc("4000"), usdc("500"), weth("0.5")]);
       expect(t.events[4]!.seized).toBe(weth("1"));
       expect(t.events[5]!.badDebt).toBeGreaterThan(0n);
+      // each row's health factor is Morpho's at that block: position and market read back there, the oracle's price there
+      for (const e of t.events) {
+        const at = { blockNumber: e.block };
+        const [, borrowShares, collateral] = (await admin.publicClient.readContract({
+          address: morpho,
+          abi: morphoBlueAbi,
+          functionName: "position",
+          args: [market.id, me],
+          ...at,
+        })) as readonly [bigint, bigint, bigint];
+        const [, , totalBorrowAssets, totalBorrowShares] = (await admin.publicClient.readContract({
+          address: morpho,
+          abi: morphoBlueAbi,
+          functionName: "market",
+          args: [market.id],
+          ...at,
+        })) as readonly bigint[];
+        const price = await admin.publicClient.readContract({ address: market.oracle, abi: morphoOracleAbi, functionName: "price", ...at });
+        const debt = toAssetsUp(borrowShares, totalBorrowAssets!, totalBorrowShares!);
+        expect([e.healthAfter, e.collateralAfter, e.debtAfter], e.kind).toEqual([healthOf(collateral, debt, price, BigInt(market.lltv)), collateral, debt]);
+      }
+      expect(t.events.map((e) => e.healthAfter !== null)).toEqual([false, true, true, true, true, false]);
+      expect(t.events[4]!.healthAfter).toBeLessThan(10n ** 18n); // liquidated at 700
       const lender = await timeline("morpho-blue", market.id, two.account.address);
       expect(lender.events.map((e) => e.kind)).toEqual(["Supply", "Withdraw"]);
       // position rows equal Morpho's at the indexed head (no fee is set locally, so no shares move without an event)

@@ -1,6 +1,6 @@
 "use client";
-import { PrivatePositionSummary } from "@/components/privacy/private-position-summary";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import type { Address } from "viem";
@@ -10,12 +10,18 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { WalletButton } from "@/components/wallet-button";
 import { useAccountPositions } from "@/hooks/use-account-positions";
 import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
-import { totalsAcross } from "@/lib/protocols/view";
+import { totalsAcross, vaultHref } from "@/lib/protocols/view";
 import { AccountTotalsBar } from "./account-totals";
 import { OpenVaultForm } from "./open-vault-form";
 import { PositionCard } from "./position-card";
-import { VaultCard, vaultHref } from "./vault-card";
+import { VaultCard } from "./vault-card";
 import { WatchForm } from "./watch-form";
+
+// The private position's line needs the note code (Poseidon and the Merkle tree): it loads after the first render, and
+// renders nothing for an account with no private note in this browser.
+const PrivatePositionSummary = dynamic(() => import("@/components/privacy/private-position-summary").then((m) => m.PrivatePositionSummary), {
+  ssr: false,
+});
 
 /**
  * `/`: the connected account's positions on every configured chain — Keel vaults, Aave v3 and Morpho Blue together,

@@ -15,8 +15,8 @@ import { findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { ChainConfig } from "@/lib/config/chains";
-import { openVaultCall } from "@/lib/view/vault-actions";
-import { vaultHref } from "./vault-card";
+import { openVaultCall } from "@/lib/protocols/keel/actions";
+import { vaultHref } from "@/lib/protocols/view";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 

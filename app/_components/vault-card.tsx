@@ -14,8 +14,7 @@ import { INFINITE_HEALTH } from "@/lib/engine/health";
 import type { ChainConfig } from "@/lib/config/chains";
 import { summarizeVault } from "@/lib/view/vault-summary";
 import type { LensVault } from "@/lib/read/vaults";
-
-export const vaultHref = (chainId: number, market: string, id: bigint) => `/vault/${chainId}/${id}?market=${market}`;
+import { vaultHref } from "@/lib/protocols/view";
 
 /**
  * One vault on the dashboard: health, debt, capacity used, and each collateral's liquidation price and distance;

@@ -10,7 +10,7 @@ import type { AutomationKind, ParsedAutomationRule } from "@/lib/engine/automati
  * revoked, the position below the rule's minimum, its fee cap below the gas of executing it at today's gas price, or
  * its slippage bound below what the swap venue's pool can deliver at the position's size. `warnings`: a stored rule's
  * (the hook's view-model); without it, the rule as typed in the form, whose save asks for the authorisation first (so
- * only the other three). Nothing when none applies.
+ * only the other three). Nothing when none applies. `p` needs its snapshot and execution context only to weigh `rule`.
  */
 export function RuleWarnings({
   p,
@@ -18,7 +18,7 @@ export function RuleWarnings({
   rule,
   warnings,
 }: {
-  p: GuardPosition;
+  p: Pick<GuardPosition, "protocol" | "collateral" | "debt"> & Partial<Pick<GuardPosition, "snapshot" | "execution">>;
   kind: AutomationKind;
   rule?: ParsedAutomationRule;
   warnings?: Warnings | null;
@@ -26,7 +26,9 @@ export function RuleWarnings({
   const t = useTranslations("automation.warnings");
   const ta = useTranslations("automation");
   const f = useFormat();
-  const w = warnings ?? (rule ? { ...ruleWarnings(p.protocol, p.snapshot, kind, rule, p.execution), notAuthorised: null } : null);
+  const w =
+    warnings ??
+    (rule && p.snapshot && p.execution ? { ...ruleWarnings(p.protocol, p.snapshot, kind, rule, p.execution), notAuthorised: null } : null);
   if (!w || warningKinds(w).length === 0) return null;
   const token = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
   return (

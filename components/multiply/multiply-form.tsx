@@ -123,9 +123,3 @@ export function ModeTabs({ mode, onMode }: { mode: "adjust" | "close"; onMode(m:
     </div>
   );
 }
-
-/** A plan's problem in the reader's language (lib/engine/leverage.ts keeps the English sentence). */
-export function usePlanProblem() {
-  const t = useTranslations("multiply");
-  return (kind: string, values: { impact: string; leverage: string }) => t("problem", { kind, ...values });
-}

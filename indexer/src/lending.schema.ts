@@ -114,7 +114,10 @@ export const lendingEvent = onchainTable(
     seized: t.bigint(),
     badDebt: t.bigint(),
     actor: t.hex(),
-    /** The position after the event's block: Aave's health factor (WAD) and values (base currency); Morpho's shares and collateral. */
+    /**
+     * The position after the event: Aave's health factor (WAD) and values (base currency) at the event's block; Morpho's
+     * health factor (WAD, at the oracle's price at that block; null without debt), collateral and debt (loan units, rounded up).
+     */
     healthAfter: t.bigint(),
     collateralAfter: t.bigint(),
     debtAfter: t.bigint(),

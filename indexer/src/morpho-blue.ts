@@ -3,10 +3,15 @@
  * Morpho's own integer arithmetic (Morpho.sol: a repay or liquidation floors the borrowed assets at zero; bad debt
  * leaves both sides; an accrual adds the interest to both and the fee shares to the supply), so the rows equal
  * `market(id)` and `position(id, account)` at the indexed block. The fee recipient's fee shares (no event names them)
- * are counted in the market's supply shares only.
+ * are counted in the market's supply shares only. A timeline row carries the position's health factor after the event:
+ * lib/protocols/morpho-blue/math.ts `healthOf` its collateral and debt (rounded up) at the market oracle's price read at
+ * the event's block.
  */
 import { ponder, type Context, type Event } from "ponder:registry";
+import { BaseError, ContractFunctionRevertedError } from "viem";
 import { toAssetsUp } from "../../lib/engine/shares";
+import { morphoOracleAbi } from "../../lib/protocols/morpho-blue/abi";
+import { healthOf } from "../../lib/protocols/morpho-blue/math";
 import { recordLendingEvent, updateMarket, updatePosition, type At } from "./lending";
 import { follows } from "./sources";
 
@@ -22,7 +27,10 @@ const marketOf = (context: Context, event: Event, id: Hex) => ({
 
 type Change = Parameters<typeof updatePosition>[4];
 
-/** The account's row changed by `change`, and the event on its timeline with its collateral and debt (assets, rounded up as Morpho does) after. */
+/**
+ * The account's row changed by `change`, and the event on its timeline with its collateral, debt (assets, rounded up as
+ * Morpho does) and health factor after (null without debt, or when the oracle reverts at that block).
+ */
 async function record(
   event: Event,
   context: Context,
@@ -48,6 +56,13 @@ async function record(
     x.kind === "SupplyCollateral" || x.kind === "Borrow",
     change,
   );
+  const debtAfter = toAssetsUp(p.borrowShares, m.totalBorrowAssets, m.totalBorrowShares);
+  let healthAfter: bigint | null = null;
+  if (debtAfter > 0n) {
+    const { oracle, lltv } = await paramsOf(context, event, x.id);
+    const price = await oraclePrice(context, oracle);
+    healthAfter = price === null ? null : healthOf(p.collateral, debtAfter, price, lltv);
+  }
   await recordLendingEvent(context.db, {
     id: `${context.chain.id}:${event.id}`,
     venueMarket: x.id,
@@ -63,9 +78,9 @@ async function record(
     seized: x.seized ?? null,
     badDebt: x.badDebt ?? null,
     actor: x.actor,
-    healthAfter: null,
+    healthAfter,
     collateralAfter: p.collateral,
-    debtAfter: toAssetsUp(p.borrowShares, m.totalBorrowAssets, m.totalBorrowShares),
+    debtAfter,
     block: event.block.number,
     timestamp: event.block.timestamp,
     txHash: event.transaction.hash,
@@ -73,13 +88,29 @@ async function record(
   });
 }
 
-/** The market's loan and collateral tokens, kept from CreateMarket (Ponder's store is per chain, keyed by id). */
-const tokensOf = new Map<string, { loan: Hex; collateral: Hex }>();
-async function tokens(context: Context, event: Event, id: Hex) {
+/** The market oracle's price at the event's block (Ponder's client reads there); null when the oracle reverts. */
+async function oraclePrice(context: Context, oracle: Hex): Promise<bigint | null> {
+  try {
+    return await context.client.readContract({ address: oracle, abi: morphoOracleAbi, functionName: "price" });
+  } catch (e) {
+    if (e instanceof BaseError && e.walk((x) => x instanceof ContractFunctionRevertedError)) return null;
+    throw e;
+  }
+}
+
+/** A market's immutable parameters, kept from CreateMarket (read back with `idToMarketParams` after a restart). */
+interface Params {
+  loan: Hex;
+  collateral: Hex;
+  oracle: Hex;
+  lltv: bigint;
+}
+const paramsByMarket = new Map<string, Params>();
+async function paramsOf(context: Context, event: Event, id: Hex): Promise<Params> {
   const key = `${context.chain.id}:${id}`;
-  let t = tokensOf.get(key);
+  let t = paramsByMarket.get(key);
   if (!t) {
-    const [loan, collateral] = await context.client.readContract({
+    const [loan, collateral, oracle, , lltv] = await context.client.readContract({
       address: event.log.address,
       abi: [
         {
@@ -99,8 +130,8 @@ async function tokens(context: Context, event: Event, id: Hex) {
       functionName: "idToMarketParams",
       args: [id],
     });
-    t = { loan, collateral };
-    tokensOf.set(key, t);
+    t = { loan, collateral, oracle, lltv };
+    paramsByMarket.set(key, t);
   }
   return t;
 }
@@ -108,7 +139,12 @@ async function tokens(context: Context, event: Event, id: Hex) {
 if (follows("MorphoBlue"))
   ponder.on("MorphoBlue:CreateMarket", async ({ event, context }) => {
     const { id, marketParams } = event.args;
-    tokensOf.set(`${context.chain.id}:${id}`, { loan: marketParams.loanToken, collateral: marketParams.collateralToken });
+    paramsByMarket.set(`${context.chain.id}:${id}`, {
+      loan: marketParams.loanToken,
+      collateral: marketParams.collateralToken,
+      oracle: marketParams.oracle,
+      lltv: marketParams.lltv,
+    });
     await updateMarket(context.db, marketOf(context, event, id), at(event), () => ({}));
   });
 
@@ -132,7 +168,7 @@ if (follows("MorphoBlue"))
       totalSupplyShares: r.totalSupplyShares + shares,
       suppliedSum: r.suppliedSum + assets,
     }));
-    const { loan } = await tokens(context, event, id);
+    const { loan } = await paramsOf(context, event, id);
     await record(event, context, m, { kind: "Supply", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
       supplyShares: p.supplyShares + shares,
     }));
@@ -146,7 +182,7 @@ if (follows("MorphoBlue"))
       totalSupplyShares: r.totalSupplyShares - shares,
       withdrawnSum: r.withdrawnSum + assets,
     }));
-    const { loan } = await tokens(context, event, id);
+    const { loan } = await paramsOf(context, event, id);
     await record(event, context, m, { kind: "Withdraw", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
       supplyShares: p.supplyShares - shares,
     }));
@@ -160,7 +196,7 @@ if (follows("MorphoBlue"))
       totalBorrowShares: r.totalBorrowShares + shares,
       borrowedSum: r.borrowedSum + assets,
     }));
-    const { loan } = await tokens(context, event, id);
+    const { loan } = await paramsOf(context, event, id);
     await record(event, context, m, { kind: "Borrow", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
       borrowShares: p.borrowShares + shares,
     }));
@@ -174,7 +210,7 @@ if (follows("MorphoBlue"))
       totalBorrowShares: r.totalBorrowShares - shares,
       repaidSum: r.repaidSum + assets,
     }));
-    const { loan } = await tokens(context, event, id);
+    const { loan } = await paramsOf(context, event, id);
     await record(event, context, m, { kind: "Repay", id, account: onBehalf, token: loan, amount: assets, shares, actor: caller }, (p) => ({
       borrowShares: p.borrowShares - shares,
     }));
@@ -187,7 +223,7 @@ if (follows("MorphoBlue"))
       totalCollateral: r.totalCollateral + assets,
       collateralSuppliedSum: r.collateralSuppliedSum + assets,
     }));
-    const { collateral } = await tokens(context, event, id);
+    const { collateral } = await paramsOf(context, event, id);
     await record(event, context, m, { kind: "SupplyCollateral", id, account: onBehalf, token: collateral, amount: assets, actor: caller }, (p) => ({
       collateral: p.collateral + assets,
     }));
@@ -200,7 +236,7 @@ if (follows("MorphoBlue"))
       totalCollateral: r.totalCollateral - assets,
       collateralWithdrawnSum: r.collateralWithdrawnSum + assets,
     }));
-    const { collateral } = await tokens(context, event, id);
+    const { collateral } = await paramsOf(context, event, id);
     await record(event, context, m, { kind: "WithdrawCollateral", id, account: onBehalf, token: collateral, amount: assets, actor: caller }, (p) => ({
       collateral: p.collateral - assets,
     }));
@@ -219,7 +255,7 @@ if (follows("MorphoBlue"))
       seizedSum: r.seizedSum + seizedAssets,
       badDebtSum: r.badDebtSum + badDebtAssets,
     }));
-    const { loan, collateral } = await tokens(context, event, id);
+    const { loan, collateral } = await paramsOf(context, event, id);
     await record(
       event,
       context,

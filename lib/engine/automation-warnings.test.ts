@@ -6,6 +6,7 @@ import { WAD } from "./math";
 import {
   EXECUTION_GAS,
   authorisationWarnings,
+  keelGuardRuleWarnings,
   ruleAsParsed,
   ruleWarnings,
   storedRuleWarnings,
@@ -41,7 +42,7 @@ const shallow = { collateral: weth(20), debt: usdc(60_000) };
 
 describe("lib/automation-warnings: fee below gas", () => {
   it("stays quiet when the fee cap pays the gas many times over", () => {
-    // Stop-loss at $2,500 with a 0.3 % cap on 20,000 USDC: ~$60 against 440k gas × 1 gwei × $3,000 = $1.32.
+    // Stop-loss at $2,500 with a 0.3 % cap on 20,000 USDC: ~$60 against 480k gas × 1 gwei × $3,000 = $1.44.
     expect(ruleWarnings("keel", vault(), "stopLoss", rule({}), local())).toEqual({
       notAuthorised: null,
       belowMinimum: null,
@@ -59,7 +60,7 @@ describe("lib/automation-warnings: fee below gas", () => {
     const r = rule({});
     const fee = previewAtTrigger(vault(), "stopLoss", r, 30n).plan!.fee; // 0.3 % of the debt repaid
     expect(fee).toBe(usdc(60));
-    // Keel's close at 40 gwei: 440,000 × 40e9 × 3,000 = $52.8 < $60; at 50 gwei $66 > $60.
+    // Keel's close at 40 gwei: 480,000 × 40e9 × 3,000 = $57.6 < $60; at 50 gwei $72 > $60.
     expect(ruleWarnings("keel", vault(), "stopLoss", r, local({ gasPrice: 40n * GWEI })).feeBelowGas).toBeNull();
     expect(ruleWarnings("keel", vault(), "stopLoss", r, local({ gasPrice: 50n * GWEI })).feeBelowGas).toEqual({
       feeUsd: 60n * WAD,
@@ -201,5 +202,75 @@ describe("lib/automation-warnings: authorisation revoked and position below the 
     expect(storedRuleWarnings("keel", s, "stopLoss", { ...stored, paused: true }, local(), 1_000n)).toBeNull();
     expect(storedRuleWarnings("keel", s, "stopLoss", stored, local(), 1_001n)).toBeNull();
     expect(storedRuleWarnings("keel", { ...s, owner: "0x00000000000000000000000000000000000000b2" }, "stopLoss", stored, local(), 1n)).toBeNull();
+  });
+});
+
+describe("lib/automation-warnings: KeelGuard rules (the Keel vault page's older panel)", () => {
+  const OWNER = vault().owner;
+  const guardRule = (r: Partial<Parameters<typeof keelGuardRuleWarnings>[3]> = {}) => ({
+    owner: vault().owner,
+    trigger: 2500n * WAD,
+    target: 0n,
+    maxSlippageBps: 100,
+    maxFeeBps: 30,
+    paused: false,
+    ...r,
+  });
+
+  it("says nothing for a stop-loss the guard may run, and what ruleWarnings says for the same rule otherwise", () => {
+    expect(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "stopLoss", guardRule(), true)).toEqual(
+      ruleWarnings("keel", vault(), "stopLoss", rule({}), local()),
+    );
+    expect(warningKinds(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "stopLoss", guardRule(), true)!)).toEqual([]);
+  });
+
+  it("raises all four: guard not the operator, no collateral left, a 0 fee cap, a pool too shallow for the bound", () => {
+    expect(warningKinds(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "stopLoss", guardRule(), false)!)).toEqual([
+      "notAuthorised",
+    ]);
+    const empty = { ...vault(), collateral: 0n };
+    expect(keelGuardRuleWarnings(OWNER, { snapshot: empty, execution: local() }, "stopLoss", guardRule(), true)!.belowMinimum).toEqual({
+      collateral: 0n,
+      minimum: 0n,
+    });
+    // None of the rule's collateral in the vault (no snapshot): the two refusals and nothing else.
+    expect(keelGuardRuleWarnings(OWNER, null, "stopLoss", guardRule(), false)).toEqual({
+      notAuthorised: { needs: "withdraw" },
+      belowMinimum: { collateral: 0n, minimum: 0n },
+      feeBelowGas: null,
+      slippageUnreachable: null,
+    });
+    expect(
+      warningKinds(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "stopLoss", guardRule({ maxFeeBps: 0 }), true)!),
+    ).toEqual(["feeBelowGas"]);
+    expect(
+      warningKinds(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local({ pool: shallow }) }, "stopLoss", guardRule(), true)!),
+    ).toEqual(["slippageUnreachable"]);
+    // A deleverage (HF 1.2 → 1.5) takes its trigger and target as they are.
+    const del = guardRule({ trigger: 12n * 10n ** 17n, target: 15n * 10n ** 17n, maxFeeBps: 0 });
+    expect(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "deleverage", del, false)).toEqual({
+      ...ruleWarnings("keel", vault(), "deleverage", rule({ trigger: del.trigger, target: del.target, feeBps: 0n }), local()),
+      notAuthorised: { needs: "withdraw" },
+    });
+  });
+
+  it("reads a stop-loss trigger as KeelGuard does, in USD, and turns it into debt tokens", () => {
+    const dear = { ...vault(), debtPrice: 2n * WAD }; // a debt token worth $2: $2,500 is 1,250 of it
+    expect(keelGuardRuleWarnings(OWNER, { snapshot: dear, execution: local() }, "stopLoss", guardRule(), true)).toEqual(
+      ruleWarnings("keel", dear, "stopLoss", rule({ trigger: 1250n * WAD }), local()),
+    );
+  });
+
+  it("stays quiet for a paused rule or one an earlier owner set", () => {
+    expect(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "stopLoss", guardRule({ paused: true }), false)).toBeNull();
+    expect(
+      keelGuardRuleWarnings(
+        OWNER,
+        { snapshot: vault(), execution: local() },
+        "stopLoss",
+        guardRule({ owner: "0x00000000000000000000000000000000000000b2" }),
+        false,
+      ),
+    ).toBeNull();
   });
 });

@@ -14,6 +14,7 @@
  * Pure, on bigint: the hook reads the gas price, the oracle's USD prices and the pool's reserves; this decides. The
  * amounts are the guard's own at the trigger price (`previewAtTrigger`, the mirror of `KeelAutomation.plan`).
  */
+import type { Address } from "viem";
 import { alignedPool, getAmountIn, getAmountOut, type PoolSide } from "./amm";
 import {
   previewAtTrigger,
@@ -29,15 +30,15 @@ import { WAD } from "./math";
 export type Movement = "close" | "reduce" | "boost";
 
 /**
- * Gas of one `KeelAutomation.execute` per protocol and movement: the most measured by agents/automation.chain.test.ts
- * (anvil, the real Aave v3 and Morpho Blue bytecode, Uniswap V2; each execution's receipt), rounded up to 10,000.
- * A boost on Aave and on Morpho was not measured there: it is taken as that protocol's close (the same flash loan, one
- * swap, one supply and one borrow instead of a repay and a withdraw).
+ * Gas of one `KeelAutomation.execute` per protocol and movement: the most measured, rounded up to 10,000, by
+ * `npm run bench:gas` (bench/automation-gas.ts: every rule kind on each protocol, bench/results/leverage-gas.md — the
+ * trailing stop is the dearest close: it also records the high) and agents/automation.chain.test.ts (the crash and the
+ * executor's runs), on anvil with the real Aave v3 and Morpho Blue bytecode and Uniswap V2.
  */
 export const EXECUTION_GAS: Record<AutomationProtocol, Record<Movement, bigint>> = {
-  keel: { close: 440_000n, reduce: 420_000n, boost: 410_000n },
-  aaveV3: { close: 810_000n, reduce: 780_000n, boost: 810_000n },
-  morphoBlue: { close: 440_000n, reduce: 390_000n, boost: 440_000n },
+  keel: { close: 480_000n, reduce: 420_000n, boost: 410_000n },
+  aaveV3: { close: 810_000n, reduce: 780_000n, boost: 650_000n },
+  morphoBlue: { close: 450_000n, reduce: 390_000n, boost: 380_000n },
 };
 
 /** What the chain says now, beside the position (read by hooks/use-automation.ts). */
@@ -187,4 +188,47 @@ export function storedRuleWarnings(
 ): RuleWarnings | null {
   if (rule.paused || now > BigInt(rule.validUntil) || s.owner.toLowerCase() !== rule.owner.toLowerCase()) return null;
   return ruleWarnings(protocol, s, kind, ruleAsParsed(rule), ctx);
+}
+
+/** A KeelGuard rule as stored (KeelGuard.Rule: deleverage or stop-loss on a Keel vault, no minimum, no expiry). */
+export interface KeelGuardRule {
+  owner: Address;
+  trigger: bigint;
+  target: bigint;
+  maxSlippageBps: number;
+  maxFeeBps: number;
+  paused: boolean;
+}
+
+/**
+ * The four warnings of a KeelGuard rule (the Keel vault page's older protection panel), by the same `ruleWarnings` as
+ * every KeelAutomation rule: `at` is the vault's snapshot through the Keel adapter for the rule's collateral and its
+ * execution context (a `GuardPosition` of hooks/use-automation.ts; null: the vault holds none of it), and what differs is KeelGuard's own: the authorisation is the guard being the owner's
+ * operator on the market (`operator`), the minimum is "holds some of the collateral" (KeelGuard has no minimum size),
+ * and a stop-loss trigger is the collateral's USD price (KeelGuard's `colPrice`), turned here into debt tokens as
+ * KeelAutomation's is. Null when the rule is paused or was set by an earlier owner of the vault (`vaultOwner`; the
+ * panel says so).
+ */
+export function keelGuardRuleWarnings(
+  vaultOwner: Address,
+  at: { snapshot: GuardSnapshot; execution: ExecutionContext } | null,
+  kind: "deleverage" | "stopLoss",
+  rule: KeelGuardRule,
+  operator: boolean,
+): RuleWarnings | null {
+  if (rule.paused || vaultOwner.toLowerCase() !== rule.owner.toLowerCase()) return null;
+  const notAuthorised = operator ? null : ({ needs: "withdraw" } as const);
+  if (!at) return { notAuthorised, belowMinimum: { collateral: 0n, minimum: 0n }, feeBelowGas: null, slippageUnreachable: null };
+  const s = at.snapshot;
+  const trigger = kind === "stopLoss" ? (s.debtPrice === 0n ? 0n : (rule.trigger * WAD) / s.debtPrice) : rule.trigger;
+  const parsed: ParsedAutomationRule = {
+    trigger,
+    target: rule.target,
+    trailBps: 0n,
+    minCollateral: 0n,
+    slippageBps: BigInt(rule.maxSlippageBps),
+    feeBps: BigInt(rule.maxFeeBps),
+    validUntil: 0n,
+  };
+  return { ...ruleWarnings("keel", { ...s, mayWithdraw: operator }, kind, parsed, at.execution), notAuthorised };
 }

@@ -11,7 +11,7 @@ import { poolFor } from "./amm";
 import type { Deployment } from "../config/deployment";
 import { planClose, planLeverage, type LeverageContext } from "./leverage";
 import { WAD } from "./math";
-import { toPosition } from "../read/vaults";
+import { toPosition } from "../protocols/keel/math";
 
 /**
  * lib/engine/leverage.ts plans what KeelLeverageRouter does. On anvil with the real Uniswap V2 pools: the collateral a plan

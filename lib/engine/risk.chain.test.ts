@@ -10,7 +10,7 @@ import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvi
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../config/deployment";
 import { liquidationPrice, maxBorrow, maxWithdraw, vaultRisk } from "./risk";
-import { toPosition } from "../read/vaults";
+import { toPosition } from "../protocols/keel/math";
 
 /**
  * lib/engine/risk.ts mirrors the engine's math. On a real chain, for many random vaults: the health factor, borrow capacity

@@ -156,6 +156,18 @@ export function liquidationPrice(v: VaultPosition, asset: `0x${string}`): bigint
   return collateralLiquidationPrice(debtValue, others.liquidationValue, c.amount, c.liquidationThreshold, c.decimals);
 }
 
+/**
+ * The lowest price of the base asset (USD per whole token, WAD) at which the vault is liquidatable, other prices held:
+ * the debt value rounds up (valueUp), so it is the first price whose debt value exceeds the liquidation value. 0 without
+ * debt or without liquidation value (no price of the base asset alone makes it liquidatable, or it already is).
+ */
+export function baseLiquidationPrice(v: VaultPosition): bigint {
+  if (v.debt === 0n) return 0n;
+  const { liquidationValue } = vaultRisk(v);
+  if (liquidationValue === 0n) return 0n;
+  return mulDivDown(liquidationValue, scaleOf(v.baseDecimals), v.debt) + 1n;
+}
+
 /** How far the price may fall before liquidation, WAD share of today's price (0 when already there). */
 export function distanceToLiquidation(price: bigint, liqPrice: bigint): bigint {
   if (liqPrice === 0n) return WAD; // no price of this asset alone liquidates the vault

@@ -7,7 +7,7 @@
  * (collateral + shares·2^96, ownerPub, blinding) + Poseidon(key, i). Decryption recovers the ephemeral point from its
  * y (either sign of x gives the same shared y).
  */
-import { poseidon2 } from "poseidon-lite";
+import { poseidon2 } from "poseidon-lite/poseidon2";
 import { BASE8, fromY, mul, SUBORDER, type Point } from "./babyjub";
 import { FIELD } from "./field";
 

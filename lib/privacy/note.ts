@@ -2,7 +2,10 @@
  * Private notes of a KeelPrivatePool (contracts/src/privacy/KeelPrivatePool.sol) and the witness of the action circuit
  * (circuits/private_vault.circom). Pure bigint; Poseidon from poseidon-lite (circomlib's constants, BN254).
  */
-import { poseidon1, poseidon3, poseidon4 } from "poseidon-lite";
+// Each width from its own entry: the package index evaluates all sixteen widths' constants on load (620 KB of JavaScript).
+import { poseidon1 } from "poseidon-lite/poseidon1";
+import { poseidon3 } from "poseidon-lite/poseidon3";
+import { poseidon4 } from "poseidon-lite/poseidon4";
 import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
 import { WAD } from "../engine/math";
 import { FIELD } from "./field";

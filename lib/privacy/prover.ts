@@ -26,7 +26,7 @@ const stringify = (v: bigint | bigint[]): string | string[] => (Array.isArray(v)
 
 /**
  * Proves `input`; throws (snarkjs's "Assert Failed" from the witness calculator) when a constraint does not hold.
- * `singleThread`: prove on this thread (the browser's proving worker, so snarkjs spawns no blob: workers).
+ * `singleThread`: prove on this thread only (else snarkjs's thread pool: one worker per core, built once per process).
  */
 export async function proveAction(input: CircuitInput, artifacts: Artifacts, opts: { singleThread?: boolean } = {}) {
   const raw = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, stringify(v)]));

@@ -25,6 +25,10 @@ declare module "snarkjs" {
     ): Promise<{ proof: Groth16Proof; publicSignals: PublicSignals }>;
     verify(vkey: object, publicSignals: PublicSignals, proof: Groth16Proof): Promise<boolean>;
   };
+  /** The curve (BN254 here) with its WebAssembly and, unless `singleThread`, its thread pool: built once, then cached. */
+  export const curves: {
+    getCurveFromName(name: string, options?: { singleThread?: boolean }): Promise<{ terminate(): Promise<void> }>;
+  };
   export const powersOfTau: {
     newAccumulator(curve: unknown, power: number, file: string, logger?: Logger): Promise<unknown>;
     contribute(oldFile: string, newFile: string, name: string, entropy: string, logger?: Logger): Promise<unknown>;

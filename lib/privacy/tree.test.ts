@@ -1,4 +1,4 @@
-import { poseidon2 } from "poseidon-lite";
+import { poseidon2 } from "poseidon-lite/poseidon2";
 import { describe, expect, it } from "vitest";
 import { MerkleTree, TREE_DEPTH, zeroRoot } from "./tree";
 

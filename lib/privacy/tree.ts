@@ -2,7 +2,7 @@
  * The pool's append-only Poseidon Merkle tree, mirrored off-chain (contracts/src/privacy/PrivatePoolTree.sol): zero
  * leaf 0, node = Poseidon(left, right), DEPTH levels.
  */
-import { poseidon2 } from "poseidon-lite";
+import { poseidon2 } from "poseidon-lite/poseidon2";
 
 export const TREE_DEPTH = 16;
 

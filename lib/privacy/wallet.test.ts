@@ -19,6 +19,15 @@ describe("the browser's private wallet", () => {
     saveWallet(s, scope, wallet);
     expect(loadWallet(s, scope)).toEqual(wallet);
     expect(parseWallet(serializeWallet(scope, wallet), scope)).toEqual(wallet);
+    const liquidated: PrivateWallet = {
+      ...wallet,
+      pending: null,
+      liquidation: { seized: 9n * 10n ** 17n, shares: 5n, repaid: 2_000_000n, block: 77n, tx: `0x${"ab".repeat(32)}` },
+    };
+    expect(parseWallet(serializeWallet(scope, liquidated), scope)).toEqual(liquidated);
+    expect(() => parseWallet(serializeWallet(scope, { ...liquidated, liquidation: { ...liquidated.liquidation!, tx: "0x12" } }), scope)).toThrow(
+      WalletFileError,
+    );
     expect(parseWallet(serializeWallet(scope, { ownerKey: 7n, note: null, pending: null }), scope)).toEqual({
       ownerKey: 7n,
       note: null,

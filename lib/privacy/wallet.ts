@@ -7,7 +7,7 @@
  * page's memory anyway. What protects the note is this origin's storage (other sites cannot read it); whoever has this
  * browser profile or the backup file can spend the position, so the app says so beside the export.
  */
-import { getAddress, type Address } from "viem";
+import { getAddress, isHex, type Address, type Hex } from "viem";
 import { FIELD, MAX_AMOUNT, type Note, type PlacedNote } from "./note";
 
 /**
@@ -20,6 +20,20 @@ export interface PrivateWallet {
   ownerKey: bigint;
   note: PlacedNote | null;
   pending: Note | null;
+  /** The last liquidation of this owner's note, as the page found it (kept until the owner dismisses it). */
+  liquidation?: Liquidation | null;
+}
+
+/** A liquidation of the owner's note by a liquidator: what it repaid and seized, and where (the note left is `note`). */
+export interface Liquidation {
+  /** Collateral units taken. */
+  seized: bigint;
+  /** Debt shares repaid (all of the note's). */
+  shares: bigint;
+  /** Base-asset units the liquidator paid for them. */
+  repaid: bigint;
+  block: bigint;
+  tx: Hex;
 }
 
 /** Which pool a wallet belongs to (the key of its storage and the header of its backup). */
@@ -45,6 +59,17 @@ export function serializeWallet(s: WalletScope, w: PrivateWallet): string {
     ownerKey: w.ownerKey.toString(),
     note: n && { collateral: n.collateral.toString(), shares: n.shares.toString(), blinding: n.blinding.toString(), leafIndex: n.leafIndex },
     pending: p && { collateral: p.collateral.toString(), shares: p.shares.toString(), blinding: p.blinding.toString() },
+    ...(w.liquidation
+      ? {
+          liquidation: {
+            seized: w.liquidation.seized.toString(),
+            shares: w.liquidation.shares.toString(),
+            repaid: w.liquidation.repaid.toString(),
+            block: w.liquidation.block.toString(),
+            tx: w.liquidation.tx,
+          },
+        }
+      : {}),
   });
 }
 
@@ -88,7 +113,13 @@ export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
   const note = amounts(o.note);
   const leafIndex = (o.note as { leafIndex?: unknown } | null)?.leafIndex;
   if (note && (typeof leafIndex !== "number" || !Number.isInteger(leafIndex) || leafIndex < 0)) throw new WalletFileError("malformed");
-  return { ownerKey, note: note && { ...note, leafIndex: leafIndex as number }, pending: amounts(o.pending) };
+  const wallet: PrivateWallet = { ownerKey, note: note && { ...note, leafIndex: leafIndex as number }, pending: amounts(o.pending) };
+  if (o.liquidation !== undefined && o.liquidation !== null) {
+    const l = o.liquidation as Record<string, unknown>;
+    if (typeof l !== "object" || !isHex(l.tx) || (l.tx as string).length !== 66) throw new WalletFileError("malformed");
+    wallet.liquidation = { seized: field(l.seized), shares: field(l.shares), repaid: field(l.repaid), block: field(l.block), tx: l.tx as Hex };
+  }
+  return wallet;
 }
 
 /** The wallet stored for `scope` in `storage`, null when none (a malformed value throws: never silently dropped). */

@@ -1,8 +1,8 @@
-import type { Address, Hex } from "viem";
+import type { Abi, Address, Hex } from "viem";
 import type { ProtocolErrorText } from "./errors";
 
-/** The protocols Keel reads positions from; each has a folder beside this file (Keel's own is lib/engine/risk.ts today). */
-export type ProtocolId = "aave-v3" | "morpho-blue";
+/** The protocols Keel reads positions from; each has a folder beside this file. */
+export type ProtocolId = "keel" | "aave-v3" | "morpho-blue";
 
 /** A token as a position names it. */
 export interface PositionToken {
@@ -90,6 +90,8 @@ export interface LiquidationPrice {
  */
 export interface ProtocolAdapter<P extends Position> {
   protocol: ProtocolId;
+  /** The ABI of the contract its actions call (after any approval): how the app decodes a built transaction for the transactor. */
+  abi: Abi;
   healthFactor(p: P): bigint | null;
   /** Per collateral (price fall) and per debt asset (price rise), other prices fixed. */
   liquidationPrices(p: P): { collaterals: LiquidationPrice[]; debts: LiquidationPrice[] };

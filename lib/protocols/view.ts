@@ -9,21 +9,44 @@ import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveV3Adapter } from "./aave-v3";
 import { morphoBlueAdapter } from "./morpho-blue";
 import { morphoPosition, type MorphoPosition } from "./morpho-blue/math";
+import { keelAdapter, type KeelPosition } from "./keel";
 
-import type { OraclePrice, Position, PositionToken, ProtocolAdapter } from "./types";
+import type { OraclePrice, Position, PositionToken, ProtocolAdapter, ProtocolId } from "./types";
 
 /** A position of an external protocol, as the app handles it. */
 export type ProtocolPosition = AavePosition | MorphoPosition;
+/** A position of any protocol, Keel's own vaults too. */
+export type AnyPosition = ProtocolPosition | KeelPosition;
 
-/** The adapter of a position's protocol (one place that branches on the protocol). */
-export function adapterOf(p: ProtocolPosition): ProtocolAdapter<ProtocolPosition> {
-  return (p.protocol === "aave-v3" ? aaveV3Adapter : morphoBlueAdapter) as ProtocolAdapter<ProtocolPosition>;
+/** Every protocol's adapter, by id: the one place that maps a protocol to its folder. */
+export const ADAPTERS: { [K in ProtocolId]: ProtocolAdapter<Extract<AnyPosition, { protocol: K }>> } = {
+  keel: keelAdapter,
+  "aave-v3": aaveV3Adapter,
+  "morpho-blue": morphoBlueAdapter,
+};
+
+/** The adapter of a position's protocol. */
+export function adapterOf<P extends AnyPosition>(p: P): ProtocolAdapter<P> {
+  return ADAPTERS[p.protocol] as unknown as ProtocolAdapter<P>;
 }
 
-/** The page of a position: `/position/<chainId>/aave-v3/<account>`, `/position/<chainId>/morpho-blue/<marketId>/<account>`. */
-export function positionHref(p: Pick<Position, "protocol" | "chainId" | "id" | "owner">): string {
-  return p.protocol === "aave-v3" ? `/position/${p.chainId}/aave-v3/${p.owner}` : `/position/${p.chainId}/morpho-blue/${p.id}/${p.owner}`;
+/**
+ * The page of a position: `/vault/<chainId>/<id>?market=<market>` (a Keel vault), `/position/<chainId>/aave-v3/<account>`,
+ * `/position/<chainId>/morpho-blue/<marketId>/<account>`.
+ */
+export function positionHref(p: Pick<Position, "protocol" | "chainId" | "id" | "owner"> & { vaultId?: bigint }): string {
+  switch (p.protocol) {
+    case "keel":
+      return vaultHref(p.chainId, p.id, p.vaultId ?? 0n);
+    case "aave-v3":
+      return `/position/${p.chainId}/aave-v3/${p.owner}`;
+    case "morpho-blue":
+      return `/position/${p.chainId}/morpho-blue/${p.id}/${p.owner}`;
+  }
 }
+
+/** A Keel vault's page. */
+export const vaultHref = (chainId: number, market: string, id: bigint) => `/vault/${chainId}/${id}?market=${market}`;
 
 /** One collateral or debt line, ready to show: USD figures are WAD, null when there is no USD price for it. */
 export interface AssetLine {
@@ -68,7 +91,7 @@ export interface PositionView {
  * its loan token, priced by the feed Keel reads for it (null when there is none).
  */
 export function usdPerValueUnit(p: Position, usdPerToken: Record<string, bigint>): bigint | null {
-  if (p.protocol === "aave-v3") return p.valueUnit.symbol === "USD" ? WAD : null;
+  if (p.protocol === "aave-v3" || p.protocol === "keel") return p.valueUnit.symbol === "USD" ? WAD : null;
   return usdPerToken[(p as MorphoPosition).state.loanToken.address.toLowerCase()] ?? null;
 }
 

@@ -10,7 +10,8 @@ import { AGENT_KEYS, ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scri
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../config/deployment";
 import { maxBorrow, maxWithdraw } from "../engine/risk";
-import { readVault, toPosition } from "../read/vaults";
+import { readVault } from "../read/vaults";
+import { toPosition } from "../protocols/keel/math";
 import { disputeCall } from "./dispute";
 import { readHonouredRecord } from "./read";
 import { boostedLimit, bonusForScore, lendingValues } from "./score";

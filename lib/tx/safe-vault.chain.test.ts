@@ -9,7 +9,7 @@ import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../config/deployment";
-import { approveCall, openVaultCall, repayAllAllowance, vaultActionCall, type MarketCall } from "../view/vault-actions";
+import { approveCall, openVaultCall, repayAllAllowance, vaultActionCall, type MarketCall } from "../protocols/keel/actions";
 
 // A contract wallet as vault owner: a Safe (the audited 1.4.1 build artifacts from @safe-global/safe-contracts) with two
 // owners and a threshold of two opens, funds, borrows against, repays and withdraws a vault through the very calls the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, type VaultPosition } from "../engine/risk";
 import { WAD } from "../engine/math";
-import { actionLimits, previewAction, repayAllAllowance } from "./vault-actions";
+import { actionLimits, previewAction } from "./vault-actions";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const w = (x: number) => (BigInt(Math.round(x * 1e6)) * WAD) / 1_000_000n;
@@ -78,12 +78,5 @@ describe("previewAction", () => {
     expect(previewAction(vault(10, 25_000), "deposit", WAD, SAFE, WETH).beyondLtv).toBe(false);
     expect(previewAction(vault(10, 25_000), "repay", usdc(1), SAFE).beyondLtv).toBe(false);
     expect(previewAction(vault(10, 5_000), "repay", usdc(6_000), SAFE).after.debt).toBe(0n);
-  });
-});
-
-describe("repayAllAllowance", () => {
-  it("is the debt plus 0.01 % and 1 wei (interest until the repayment is mined), capped at the wallet", () => {
-    expect(repayAllAllowance(1_000_000_000n, 10n ** 12n)).toBe(1_000_100_001n);
-    expect(repayAllAllowance(1_000_000_000n, 1_000_050_000n)).toBe(1_000_050_000n);
   });
 });

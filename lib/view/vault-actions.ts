@@ -3,8 +3,6 @@
  * (wallet balance, the hard maximum the chain would accept), what Max fills in (within the user's safety buffer), and
  * the state after. No formula lives here: every number comes from lib/risk.ts.
  */
-import { encodeFunctionData, maxUint256, type Address, type Hex } from "viem";
-import { keelMarketAbi } from "@/contracts-abi";
 import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, type VaultPosition, type VaultRisk } from "../engine/risk";
 import { WAD } from "../engine/math";
 
@@ -39,19 +37,6 @@ const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** Why an action has its maximum. */
 export type LimitReason = "holdsNone" | "allHeld" | "beyondLtv" | "noLiquidity" | "repaysAll" | "noDebt";
-
-/** Margin of the "repay all" approval over today's debt, in basis points: interest accrued until the repayment is mined. */
-export const REPAY_ALL_MARGIN_BPS = 1n;
-
-/**
- * What "Repay all" approves: the debt read now plus REPAY_ALL_MARGIN_BPS and 1 wei, because the repayment sends
- * type(uint256).max and the market takes the debt as it is when the transaction is mined — a little more than now. Only
- * that debt is pulled; the rest of the approval stays unused. Capped at the wallet balance.
- */
-export function repayAllAllowance(debt: bigint, walletBalance: bigint): bigint {
-  const withMargin = debt + (debt * REPAY_ALL_MARGIN_BPS) / 10_000n + 1n;
-  return min(withMargin, walletBalance);
-}
 
 export function actionLimits(i: ActionInput): ActionLimits {
   const { position: v } = i;
@@ -115,55 +100,4 @@ export function previewAction(v: VaultPosition, action: VaultAction, amount: big
     liquidatable: after.debt > 0n && risk.healthFactor < WAD,
     belowWarning: after.debt > 0n && risk.healthFactor < warnHealth,
   };
-}
-
-/** A market call the app sends (function name and arguments of `keelMarketCallAbi`). */
-export interface MarketCall {
-  functionName: "depositCollateral" | "withdrawCollateral" | "borrow" | "repay" | "multicall";
-  args: readonly unknown[];
-}
-
-/**
- * The market call of a vault action, as the vault page sends it. `repayAll` sends type(uint256).max: the market repays
- * the debt as it is when the transaction is mined, exactly.
- */
-export function vaultActionCall(a: {
-  action: VaultAction;
-  vaultId: bigint;
-  /** The collateral (deposit / withdraw). */
-  asset?: Address;
-  amount: bigint;
-  /** Who receives what leaves the vault (withdraw / borrow): the owner's own address in the app. */
-  receiver: Address;
-  repayAll?: boolean;
-}): MarketCall {
-  switch (a.action) {
-    case "deposit":
-      return { functionName: "depositCollateral", args: [a.vaultId, a.asset!, a.amount] };
-    case "withdraw":
-      return { functionName: "withdrawCollateral", args: [a.vaultId, a.asset!, a.amount, a.receiver] };
-    case "borrow":
-      return { functionName: "borrow", args: [a.vaultId, a.amount, a.receiver] };
-    case "repay":
-      return { functionName: "repay", args: [a.vaultId, a.repayAll ? maxUint256 : a.amount] };
-  }
-}
-
-/**
- * Opening a vault with a first deposit, in one transaction: `multicall(openVault, transferVault(id, owner),
- * depositCollateral)`. `id` is the market's next id (vaultCount + 1); if someone else opens it first, transferVault
- * reverts (Unauthorized) and nothing happens. Works for any owner, a contract wallet too (no signature inside).
- */
-export function openVaultCall(a: { id: bigint; owner: Address; asset: Address; amount: bigint }): MarketCall {
-  const calls: Hex[] = [
-    encodeFunctionData({ abi: keelMarketAbi, functionName: "openVault" }),
-    encodeFunctionData({ abi: keelMarketAbi, functionName: "transferVault", args: [a.id, a.owner] }),
-    encodeFunctionData({ abi: keelMarketAbi, functionName: "depositCollateral", args: [a.id, a.asset, a.amount] }),
-  ];
-  return { functionName: "multicall", args: [calls] };
-}
-
-/** The ERC-20 approval before a pull: exactly `amount`, or type(uint256).max when the person chose unlimited. */
-export function approveCall(spender: Address, amount: bigint, unlimited = false): { functionName: "approve"; args: readonly [Address, bigint] } {
-  return { functionName: "approve", args: [spender, unlimited ? maxUint256 : amount] };
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { decodeFunctionData, erc20Abi, formatUnits, type Abi, type Address } from "viem";
+import { decodeFunctionData, erc20Abi, formatUnits, type Address } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
@@ -13,11 +13,9 @@ import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { parseAmount } from "@/lib/view/amount";
 import { feedStatus } from "@/lib/read/oracle";
-import { aavePoolAbi } from "@/lib/protocols/aave-v3/abi";
 import { aaveMessage } from "@/lib/protocols/aave-v3/errors";
 import { borrowBlocker, reserveIndex, supplied } from "@/lib/protocols/aave-v3/math";
 import { revertReason } from "@/lib/protocols/errors";
-import { morphoBlueAbi } from "@/lib/protocols/morpho-blue/abi";
 import { morphoBorrowRate } from "@/lib/protocols/morpho-blue/read";
 import { positionAfter, type PositionAction } from "@/lib/protocols/preview";
 import type { PositionToken, TxRequest as ProtocolTx } from "@/lib/protocols/types";
@@ -213,7 +211,7 @@ export function PositionActions({
       return;
     }
     setProblem(null);
-    const abi = (position.protocol === "aave-v3" ? aavePoolAbi : morphoBlueAbi) as Abi;
+    const abi = adapter.abi;
     const main = txs[txs.length - 1]!;
     const call = decodeFunctionData({ abi, data: main.data });
     const approval = txs.length > 1 ? decodeFunctionData({ abi: erc20Abi, data: txs[0]!.data }) : null;

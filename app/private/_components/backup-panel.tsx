@@ -63,7 +63,7 @@ export function BackupPanel({
           type="file"
           accept="application/json,.json"
           data-testid="private-import-file"
-          className="block w-full text-sm text-slate-300"
+          className="block min-h-11 w-full text-sm text-slate-300 file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-600 file:bg-transparent file:px-4 file:text-slate-200"
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void file.text().then(load);

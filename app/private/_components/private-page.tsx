@@ -16,6 +16,8 @@ import {
   ProofError,
   readNoteTree,
   reconcilePending,
+  useLiquidationWatch,
+  usePreloadProver,
   usePrivatePool,
   usePrivateWallet,
   useProver,
@@ -81,6 +83,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const { wallet, error: walletError, update, create } = usePrivateWallet(scope);
   const tokens = useWalletTokens(chain, pp.pool, [collateral.address, base.address], address);
   const { prove, progress } = useProver();
+  usePreloadProver(Boolean(address));
+  useLiquidationWatch(chainId, pp, base.address, wallet, update, pool.dataUpdatedAt);
   const approveAndSend = useApproveAndSend();
   const [kind, setKind] = useState<PrivateActionKind>("deposit");
   const [text, setText] = useState("");
@@ -238,8 +242,40 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     );
 
   const band = before?.health != null ? healthBand(before.health) : null;
+  const liquidation = wallet?.liquidation ?? null;
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      {liquidation && wallet && (
+        <section
+          role="status"
+          aria-labelledby="private-liquidated-title"
+          className="space-y-2 rounded-xl border border-rose-700 bg-rose-950/40 p-4 text-sm text-rose-100 lg:col-span-2"
+          data-testid="private-liquidated"
+        >
+          <h2 id="private-liquidated-title" className="text-lg font-semibold">
+            {t("liquidated.title")}
+          </h2>
+          <p>
+            {t("liquidated.body", {
+              block: liquidation.block.toString(),
+              repaid: f.token(liquidation.repaid, base.decimals, base.symbol),
+              seized: f.token(liquidation.seized, collateral.decimals, collateral.symbol),
+            })}
+          </p>
+          <p data-testid="private-liquidated-left">
+            {note ? t("liquidated.left", { left: f.token(note.collateral, collateral.decimals, collateral.symbol) }) : t("liquidated.nothingLeft")}
+          </p>
+          <p className="font-mono text-xs break-all text-rose-200">{t("liquidated.tx", { tx: liquidation.tx })}</p>
+          <button
+            type="button"
+            onClick={() => update({ ...wallet, liquidation: null })}
+            data-testid="private-liquidated-dismiss"
+            className="min-h-11 rounded-lg border border-rose-600 px-4 text-rose-100"
+          >
+            {t("liquidated.dismiss")}
+          </button>
+        </section>
+      )}
       <section className="space-y-4 rounded-xl border border-slate-800 bg-slate-900/60 p-4" data-testid="private-position">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="text-lg font-semibold">{t("position", { market: marketInfo.name })}</h2>

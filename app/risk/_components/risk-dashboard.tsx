@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { PrivatePoolRisk } from "@/components/privacy/private-pool-risk";
+import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -23,11 +23,17 @@ import type { ChainConfig } from "@/lib/config/chains";
 import { bookDebtSigma, oddsVaultFromBook, vaultDistance } from "@/lib/analytics/stress";
 import type { LensMarket } from "@/lib/read/vaults";
 import type { Volatility } from "@/lib/analytics/volatility";
-import { vaultHref } from "@/app/_components/vault-card";
+import { vaultHref } from "@/lib/protocols/view";
 import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
+
+// The private pool's aggregate needs the note code (Poseidon and the Merkle tree, for the owner's own health): it loads
+// with the book's second pass instead of with the page.
+const PrivatePoolRisk = dynamic(() => import("@/components/privacy/private-pool-risk").then((m) => m.PrivatePoolRisk), {
+  ssr: false,
+});
 
 /**
  * The protocol's risk, market by market: every vault from the indexer's compact book (or the chain's lens pages when

@@ -1,3 +1,4 @@
+import { aavePoolAbi } from "./abi";
 import type { ProtocolAdapter } from "../types";
 import { borrow, repay, supply, withdraw } from "./actions";
 import { describeAaveError, explainAaveError } from "./errors";
@@ -6,6 +7,7 @@ import { liquidationPrices, maxBorrow, maxWithdraw, type AavePosition } from "./
 /** Aave v3 behind the one adapter interface (lib/protocols/types.ts). */
 export const aaveV3Adapter: ProtocolAdapter<AavePosition> = {
   protocol: "aave-v3",
+  abi: aavePoolAbi,
   healthFactor: (p) => p.healthFactor,
   liquidationPrices: (p) => liquidationPrices(p.state),
   maxBorrow: (p, asset) => maxBorrow(p.state, asset),

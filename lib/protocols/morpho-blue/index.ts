@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { morphoBlueAbi } from "./abi";
 import type { ProtocolAdapter } from "../types";
 import { borrow, repay, supply, withdraw } from "./actions";
 import { describeMorphoError, explainMorphoError } from "./errors";
@@ -9,6 +10,7 @@ const is = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
 /** Morpho Blue behind the one adapter interface (lib/protocols/types.ts); one position per market. */
 export const morphoBlueAdapter: ProtocolAdapter<MorphoPosition> = {
   protocol: "morpho-blue",
+  abi: morphoBlueAbi,
   healthFactor: (p) => p.healthFactor,
   liquidationPrices: (p) => liquidationPrices(p.state),
   maxBorrow: (p, asset) => (is(asset, p.state.loanToken.address) ? maxBorrow(p.state) : 0n),

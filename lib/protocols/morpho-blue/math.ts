@@ -107,11 +107,18 @@ export function isHealthy(collateral: bigint, borrowShares: bigint, m: MorphoMar
   return maxDebt(collateral, price, lltv) >= toAssetsUp(borrowShares, m.totalBorrowAssets, m.totalBorrowShares);
 }
 
-/** Health factor (WAD, rounded down as blue-sdk does): borrowing power ÷ debt; null without debt. */
-export function healthFactor(s: MorphoMarketState): bigint | null {
-  const debt = borrowAssets(s);
+/**
+ * Health factor (WAD, rounded down as blue-sdk does) of `collateral` against `debt` loan units (rounded up, as
+ * `toAssetsUp` gives it) at the oracle's `price`: borrowing power ÷ debt; null without debt.
+ */
+export function healthOf(collateral: bigint, debt: bigint, price: bigint, lltv: bigint): bigint | null {
   if (debt === 0n) return null;
-  return wDivDown(maxDebt(s.position.collateral, s.price, s.params.lltv), debt);
+  return wDivDown(maxDebt(collateral, price, lltv), debt);
+}
+
+/** The account's health factor at the state's timestamp (`healthOf` its collateral and its accrued debt); null without debt. */
+export function healthFactor(s: MorphoMarketState): bigint | null {
+  return healthOf(s.position.collateral, borrowAssets(s), s.price, s.params.lltv);
 }
 
 /** The largest amount Morpho.borrow accepts from this account now: healthy after (shares rounded up) and within the market's liquidity. */

@@ -1,13 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Address } from "viem";
+import type { Address, ContractFunctionArgs, ContractFunctionName } from "viem";
 import { useAccount } from "wagmi";
 import { keelMarketCallAbi } from "@/contracts-abi";
 import { keelGuardAbi } from "@/contracts-abi/generated";
+import { positionsFor, useAutomationPositions, type TokenRef } from "@/hooks/use-automation";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useVaultProtection, type GuardRule } from "@/hooks/use-vault-protection";
-import { assetSymbol } from "@/lib/config/deployment";
+import { assetSymbol, findAsset } from "@/lib/config/deployment";
+import { keelGuardRuleWarnings, type RuleWarnings } from "@/lib/engine/automation-warnings";
 import { GUARD_KIND, type GuardKind } from "@/lib/engine/protection";
 import type { VaultPosition } from "@/lib/engine/risk";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -32,7 +34,12 @@ export interface GuardContext extends Omit<ProtectionPanelProps, "chain"> {
   onPause: (kind: GuardKind, paused: boolean) => void;
   onRemove: (kind: GuardKind) => void;
   /** Authorises the guard first when it is not the owner's operator; true once the rule is saved. */
-  onSave: (kind: GuardKind, args: readonly unknown[]) => Promise<boolean>;
+  onSave: (kind: GuardKind, args: ContractFunctionArgs<typeof keelGuardAbi, "nonpayable", "setRule">) => Promise<boolean>;
+  /**
+   * Why each stored rule could not fire if its condition held now (lib/engine/automation-warnings.ts, the four every
+   * position page shows), with the tokens to word them in; null while the vault's snapshot loads or when none applies.
+   */
+  warnings: Record<GuardKind, { warnings: RuleWarnings; collateral: TokenRef; debt: TokenRef } | null>;
 }
 
 /**
@@ -45,6 +52,8 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   const guard = chain.deployment?.contracts.guard;
   const { address } = useAccount();
   const protection = useVaultProtection(chain, vault.market, vault.id, vault.owner);
+  // The vault's snapshots through the Keel adapter, per collateral: the same read (and cache) as the automation panel below.
+  const automation = useAutomationPositions(vault.owner);
   const send = useTransactor();
   const [busy, setBusy] = useState(false);
   if (!guard) return null;
@@ -53,6 +62,20 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   const symbolOf = (a: Address) => assetSymbol(chain, a);
   const state = protection.data;
   const rules: Record<GuardKind, GuardRule | null> = { deleverage: state?.deleverage ?? null, stopLoss: state?.stopLoss ?? null };
+  const tokenRef = (a: Address): TokenRef => ({ address: a, symbol: symbolOf(a), decimals: findAsset(chain.deployment, a)?.decimals ?? 18 });
+  const read = automation.find((c) => c.chain.id === chain.id);
+  const held = positionsFor(automation, chain.id, { market: vault.market, id: vault.id });
+  const warningsOf = (kind: GuardKind) => {
+    const rule = rules[kind];
+    if (!state || !rule) return null;
+    // Without the automation contracts or before their read, only the guard's own authorisation is known.
+    const at = held.find((p) => p.collateral.address.toLowerCase() === rule.collateral.toLowerCase()) ?? null;
+    if (!at && !read?.positions) return null;
+    const warnings = keelGuardRuleWarnings(vault.owner, at, kind, rule, state.operator);
+    return warnings ? { warnings, collateral: tokenRef(rule.collateral), debt: tokenRef(market.baseAsset) } : null;
+  };
+  const warnings: GuardContext["warnings"] = { deleverage: warningsOf("deleverage"), stopLoss: warningsOf("stopLoss") };
+  const notAuthorised = state !== undefined && !state.operator && (rules.deleverage || rules.stopLoss) !== null;
   const withBusy = async <T,>(fn: () => Promise<T>) => {
     setBusy(true);
     try {
@@ -61,8 +84,11 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
       setBusy(false);
     }
   };
-  const onGuard = (label: string, functionName: string, args: readonly unknown[]) =>
-    send({ label, chainId: chain.id, address: guard, abi: keelGuardAbi, functionName, args });
+  const onGuard = <F extends ContractFunctionName<typeof keelGuardAbi, "nonpayable">>(
+    label: string,
+    functionName: F,
+    args: ContractFunctionArgs<typeof keelGuardAbi, "nonpayable", F>,
+  ) => send({ label, chainId: chain.id, address: guard, abi: keelGuardAbi, functionName, args });
   const setOperator = (label: string, on: boolean) =>
     send({ label, chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, functionName: "setOperator", args: [guard, on] });
 
@@ -75,6 +101,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
     isOwner,
     operator: state?.operator ?? false,
     busy,
+    warnings,
     onPause: (kind, paused) =>
       void withBusy(() => onGuard(t(paused ? "tx.pause" : "tx.resume", { kind }), "setPaused", [vault.market, vault.id, GUARD_KIND[kind], paused])),
     onRemove: (kind) => void withBusy(() => onGuard(t("tx.remove", { kind }), "removeRule", [vault.market, vault.id, GUARD_KIND[kind]])),
@@ -105,7 +132,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
         )}
       </div>
       {protection.error && <p className="text-sm text-rose-300">{t("readError", { reason: protection.error.message.split("\n")[0] ?? "" })}</p>}
-      {state && !state.operator && (rules.deleverage || rules.stopLoss) && (
+      {(warnings.deleverage?.warnings.notAuthorised || warnings.stopLoss?.warnings.notAuthorised || (notAuthorised && !read?.positions)) && (
         <p
           role="alert"
           data-testid="warning-not-authorised"

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Address } from "viem";
 import { ConfirmRemove } from "@/components/automation/confirm-remove";
+import { RuleWarnings } from "@/components/automation/rule-warnings";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardRule } from "@/hooks/use-vault-protection";
 import { deleveragePlan, stopLossPlan, type GuardKind, type ProtectionPlan } from "@/lib/engine/protection";
@@ -74,6 +75,14 @@ export function GuardRuleCard({ kind, rule, ctx }: { kind: GuardKind; rule: Guar
             plan={planFor(rule.collateral, rule.target, BigInt(rule.maxSlippageBps), BigInt(rule.maxFeeBps))}
             ctx={ctx}
           />
+          {ctx.warnings[kind] && (
+            // The panel states the guard's authorisation once, above both cards: here the other three.
+            <RuleWarnings
+              p={{ protocol: "keel", collateral: ctx.warnings[kind].collateral, debt: ctx.warnings[kind].debt }}
+              kind={kind}
+              warnings={{ ...ctx.warnings[kind].warnings, notAuthorised: null }}
+            />
+          )}
           {isOwner && (
             <div className="flex gap-2 pt-1">
               <button type="button" disabled={busy} onClick={() => setEditing(true)} className={button}>

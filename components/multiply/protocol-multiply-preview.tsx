@@ -1,0 +1,73 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
+import type { ProtocolMultiply } from "@/hooks/use-protocol-multiply";
+import { valueDown, INFINITE_HEALTH } from "@/lib/engine/health";
+import { leverageOf } from "@/lib/engine/leverage";
+import { healthBand, liquidationPrice } from "@/lib/engine/risk";
+import { oracleBoundBps } from "@/lib/protocols/leverage";
+import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { MultiplyPreview, SwapDetails } from "./multiply-preview";
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * An Aave or Morpho position before → after the plan, and the swap's details. Before comes from the same
+ * lib/engine/risk.ts functions as after (one function per number); Aave values are USD, Morpho's the loan token.
+ */
+export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
+  const t = useTranslations("multiply");
+  const f = useFormat();
+  const { plan, vault, pair, position, symbol, decimals, baseSymbol, baseDecimals } = m;
+  if (!plan || !vault || !pair) return null;
+  const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
+  const health = (hf: bigint) => f.healthFactor(hf);
+  const nowLiq = liquidationPrice(vault, pair.collateral);
+  const nowHealth = position?.healthFactor ?? INFINITE_HEALTH;
+  const afterCollateral = plan.after.collaterals.find((c) => same(c.asset, pair.collateral))?.amount ?? 0n;
+  const price = vault.collaterals.find((c) => same(c.asset, pair.collateral))?.price ?? 0n;
+  return (
+    <>
+      <MultiplyPreview
+        rows={[
+          { label: t("leverage"), testId: "mp-leverage", before: f.leverage(leverageOf(vault)), after: f.leverage(plan.leverage) },
+          {
+            label: t("collateralOf", { symbol }),
+            testId: "mp-collateral",
+            before: f.token(m.held, decimals, symbol),
+            after: f.token(afterCollateral, decimals, symbol),
+          },
+          {
+            label: t("debt"),
+            testId: "mp-debt",
+            before: f.token(vault.debt, baseDecimals, baseSymbol),
+            after: f.token(plan.after.debt, baseDecimals, baseSymbol),
+          },
+          {
+            label: t("health"),
+            testId: "mp-health",
+            before: m.hasDebt ? health(nowHealth) : "—",
+            after: plan.after.debt === 0n ? "—" : health(plan.risk.healthFactor),
+            afterClass: plan.after.debt === 0n ? "" : BAND_STYLE[healthBand(plan.risk.healthFactor)].text,
+          },
+          {
+            label: t("liqPrice", { symbol }),
+            testId: "mp-liq",
+            before: nowLiq > 0n ? value(nowLiq) : "—",
+            after: plan.liquidationPrice > 0n ? value(plan.liquidationPrice) : "—",
+          },
+        ]}
+      />
+      {!m.noChange && (
+        <SwapDetails
+          plan={plan}
+          col={(v) => f.token(v, decimals, symbol)}
+          base={(v) => f.token(v, baseDecimals, baseSymbol)}
+          backValue={plan.kind === "close" && price > 0n ? ` (${value(valueDown(plan.collateralBack, price, decimals))})` : ""}
+          otherCollateral={false}
+          extra={[[t("oracleBound"), t("oracleBoundLine", { pct: f.bps(oracleBoundBps(plan, m.form.slippageBps)), protocol: m.protocolName })]]}
+        />
+      )}
+    </>
+  );
+}
