@@ -102,13 +102,31 @@ export interface ConfirmOptions {
   maxReplacements?: number;
   stopped?: () => boolean;
   onReplaced?: (hash: Hex, fees: Fees) => void;
+  /** The node refused a replacement (the original was mined meanwhile, or the fee is still under its floor). */
+  onReplaceFailed?: (error: string) => void;
+  /**
+   * The fees the keeper would send with now (feesFor of a fresh estimate), null over its cap: a replacement goes out
+   * at the higher of these and the bump, so a transaction priced before a fee spike catches up at once (+25 % a
+   * block would not). Nodes refuse a transaction under the block's base fee outright.
+   */
+  feesNow?: () => Promise<Fees | null>;
   pollMs?: number;
+}
+
+/** The higher of two fees, field by field. */
+function higher(a: Fees, b: Fees | null): Fees {
+  if (!b) return a;
+  return {
+    maxFeePerGas: a.maxFeePerGas > b.maxFeePerGas ? a.maxFeePerGas : b.maxFeePerGas,
+    maxPriorityFeePerGas: a.maxPriorityFeePerGas > b.maxPriorityFeePerGas ? a.maxPriorityFeePerGas : b.maxPriorityFeePerGas,
+  };
 }
 
 /**
  * Stage "confirm or replace": waits block by block for a receipt of any transaction sent at the nonce. When a block
  * had room for it while no earlier nonce of ours was pending and did not include it — or after `replaceAfterBlocks`
- * blocks without a receipt — sends the same call at the same nonce with bumped fees (up to `maxReplacements` times).
+ * blocks without a receipt — sends the same call at the same nonce with bumped fees, at least the fees of now
+ * (`feesNow`), up to `maxReplacements` times.
  * When the chain has mined the nonce without any of our hashes (replaced elsewhere), it reports "taken".
  */
 export async function confirmOrReplace(io: SendIO, nonces: NonceManager, sent: SentTx, opts: ConfirmOptions): Promise<Outcome> {
@@ -159,15 +177,16 @@ export async function confirmOrReplace(io: SendIO, nonces: NonceManager, sent: S
     }
     if ((passedOver || block - waitedFrom >= BigInt(opts.replaceAfterBlocks)) && replacements < (opts.maxReplacements ?? 5)) {
       passedOver = false;
-      const fees = bumpFees(sent.fees);
+      const fees = higher(bumpFees(sent.fees), (await opts.feesNow?.().catch(() => null)) ?? null);
       try {
         const hash = await write(io, sent.call, sent.nonce, fees);
         sent.hashes.push(hash);
         sent.fees = fees;
         nonces.replaced(sent.nonce, hash);
         opts.onReplaced?.(hash, fees);
-      } catch {
+      } catch (e) {
         // The original was mined meanwhile ("nonce too low") or the node refused the bump: the next pass tells.
+        opts.onReplaceFailed?.(describeError(e));
       }
       replacements++;
       waitedFrom = block;

@@ -391,6 +391,21 @@ describe("stage confirm or replace", () => {
     expect(await nonces.take()).toBe(5);
   });
 
+  it("K-1: a replacement goes out at least at the fees of now (a fee spike), not only 25 % over the old ones", async () => {
+    const { state, io } = chain();
+    const nonces = nonceManager(async () => 4);
+    const n = await nonces.take();
+    nonces.sent(n, hash(1));
+    const spike = { maxFeePerGas: 40_000_000_000n, maxPriorityFeePerGas: 2_000_000_000n };
+    const done = confirmOrReplace(io, nonces, sentAt(n), { replaceAfterBlocks: 1, pollMs: 1, feesNow: async () => spike });
+    await new Promise((r) => setTimeout(r, 10));
+    state.block = 102n;
+    while (!state.writes.length) await new Promise((r) => setTimeout(r, 5));
+    expect(state.writes[0]).toMatchObject({ nonce: 4, ...spike });
+    state.receipts.set(hash(101), { transactionHash: hash(101), status: "success" } as TransactionReceipt);
+    expect((await done).kind).toBe("mined");
+  });
+
   it("reports a nonce mined without any of its hashes as taken", async () => {
     const { state, io } = chain();
     const nonces = nonceManager(async () => 4);

@@ -707,20 +707,23 @@ export function startKeeper(opts: KeeperOptions) {
   };
   /** When the keeper last warned that a base ran out for claims (at most once per 64 blocks a base). */
   const warnedAt = new Map<string, bigint>();
+  const feesNow = async () => feesFor(await c.publicClient.estimateFeesPerGas(), maxFeePerGas);
   const confirmOpts = {
     replaceAfterBlocks,
     stopped: () => stopped,
+    feesNow,
     onReplaced: (hash: Hex, fees: Fees) => {
       stats.txReplaced++;
       log("replaced", { hash, maxFeePerGas: fees.maxFeePerGas });
     },
+    onReplaceFailed: (error: string) => log("replace-failed", { error }),
   };
   /**
    * One of the keeper's own calls (the claim stage, the fallback set-up) through the send and confirm-or-replace
    * stages, at the keeper's fees of now: never a node's default fee, never a wait that holds the nonce for good.
    */
   const sendCall = async (call: Omit<TxCall, "gas">) => {
-    const fees = feesFor(await c.publicClient.estimateFeesPerGas(), maxFeePerGas);
+    const fees = await feesNow();
     if (!fees) throw new Error(`gas over the keeper's cap (${maxFeePerGas} wei)`);
     const receipt = await sendAndConfirm(io, nonces, call, fees, confirmOpts);
     stats.gasSpent += receipt.gasUsed * receipt.effectiveGasPrice;
@@ -813,6 +816,7 @@ export function startKeeper(opts: KeeperOptions) {
             stats.txReplaced++;
             log("replaced", { nonce: sent.nonce, hash, maxFeePerGas: fees.maxFeePerGas });
           },
+          onReplaceFailed: (error) => log("replace-failed", { nonce: sent.nonce, error }),
         });
         if (outcome.kind !== "mined") {
           if (outcome.kind === "taken") log("nonce-taken", { nonce: sent.nonce });

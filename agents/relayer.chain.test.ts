@@ -3,8 +3,8 @@ import { appendFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEventLogs, parseUnits, type Abi, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { formatUnits, parseEventLogs, parseUnits, type Abi, type Address, type Hex } from "viem";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { mailboxAbi, parseMessage } from "@/lib/crosschain/hyperlane";
 import { readFileSync } from "node:fs";
@@ -60,7 +60,13 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       ],
       { stdio: ["ignore", "pipe", "inherit"], intervalMs: 300 },
     );
-    child.stdout!.on("data", (chunk: Buffer) => relayerLog.push(...chunk.toString().trim().split("\n")));
+    // Whole lines only: a line can arrive in two chunks.
+    let rest = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split("\n");
+      rest = lines.pop()!;
+      relayerLog.push(...lines.filter((l) => l.trim()));
+    });
     return child;
   }
   async function killRelayer() {
@@ -288,4 +294,157 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       ["release", amount / 2n, "delivered"],
     ]);
   }, 120_000);
+
+  it("K-1: a claim transaction stuck under a fee spike holds up neither the keeper's scans nor its next liquidation", async () => {
+    // Chain A mines only when told (each block waits for the keeper to have looked at the one before), so the count
+    // of blocks is exact. A claim vault (xWBTC) becomes liquidatable; while the keeper's claim liquidation waits in the
+    // node's pool, the base fee jumps to 10 gwei (over that transaction's fee); then ETH falls and an ordinary WETH
+    // vault must be liquidated within a few blocks. Before the fix the claim transaction went out at the node's default
+    // fee with no replacement and the scan awaited it: nothing was liquidated until the base fee fell back (~18 blocks).
+    const dave = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[3]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[3]!) };
+    const carol = clientsFor(a.url, da.chainId, ANVIL_KEYS[4]!);
+    const feedOwner = clientsFor(a.url, da.chainId, ANVIL_KEYS[0]!);
+    const market = x.gateway.claims[0]!.market;
+    const wbtc = x.outpost.tokens.find((t) => t.asset === "WBTC")!;
+    const read = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
+      feedOwner.publicClient.readContract({ address, abi, functionName, args }) as Promise<bigint>;
+    const rpc = (method: string, params: unknown[] = []) => feedOwner.publicClient.request({ method, params } as never);
+    const keeperAddress = privateKeyToAccount(AGENT_KEYS.keeper).address;
+
+    // Dave: 1 WBTC from B in a vault on A, borrowed to 97 % of its limit.
+    await dave.a.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const daveId = await read(market, keelMarketAbi, "vaultCount");
+    const btcDecimals = await dave.b.publicClient.readContract({ address: wbtc.token, abi: devErc20Abi, functionName: "decimals" });
+    const oneBtc = parseUnits("1", btcDecimals);
+    await dave.b.send({ address: wbtc.token, abi: devErc20Abi, functionName: "mint", args: [dave.b.account.address, oneBtc] });
+    await dave.b.send({ address: wbtc.token, abi: devErc20Abi, functionName: "approve", args: [x.outpost.outpost, oneBtc] });
+    const fee = (await dave.b.publicClient.readContract({
+      address: x.outpost.outpost,
+      abi: outpostAbi,
+      functionName: "quoteDeposit",
+      args: [wbtc.token, oneBtc, market, daveId, dave.a.account.address],
+    })) as bigint;
+    const dep = depositCall(x, { token: wbtc.token, amount: oneBtc, market, vaultId: daveId, account: dave.a.account.address, fee });
+    await dave.b.send({ ...dep, abi: dep.abi as Abi, args: [...dep.args] });
+    await until(
+      () => read(market, keelMarketAbi, "collateralOf", [daveId, wbtc.claim]),
+      (c) => c === oneBtc,
+    );
+    const vault = async (id: bigint) => {
+      const [vaults] = (await feedOwner.publicClient.readContract({
+        address: da.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getVaults",
+        args: [market, id - 1n, 1n],
+      })) as readonly [readonly { id: bigint; borrowLimitValue: bigint; debt: bigint }[], unknown];
+      return vaults[0]!;
+    };
+    const limit = (await vault(daveId)).borrowLimitValue; // USD, WAD; USDC at $1
+    await dave.a.send({
+      address: market,
+      abi: keelMarketAbi,
+      functionName: "borrow",
+      args: [daveId, (limit * 97n) / 100n / 10n ** 12n, dave.a.account.address],
+    });
+    // Carol: an ordinary vault (KeelLiquidator's business), 10 WETH, borrowed to 95 % of its limit.
+    const wethA = da.assets.find((s) => s.symbol === "WETH")!;
+    const tenEth = parseUnits("10", 18);
+    await carol.send({ address: wethA.address, abi: devErc20Abi, functionName: "mint", args: [carol.account.address, tenEth] });
+    await carol.send({ address: wethA.address, abi: devErc20Abi, functionName: "approve", args: [market, tenEth] });
+    await carol.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const carolId = await read(market, keelMarketAbi, "vaultCount");
+    await carol.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [carolId, wethA.address, tenEth] });
+    const carolLimit = (await vault(carolId)).borrowLimitValue;
+    await carol.send({
+      address: market,
+      abi: keelMarketAbi,
+      functionName: "borrow",
+      args: [carolId, (carolLimit * 95n) / 100n / 10n ** 12n, carol.account.address],
+    });
+    const carolDebt = await read(market, keelMarketAbi, "debtOf", [carolId]);
+
+    const keeperLog: string[] = [];
+    const keeper = startKeeper({
+      rpcUrl: a.url,
+      deployment: da,
+      crossChain: x,
+      log: (l) => {
+        keeperLog.push(l);
+        if (process.env.KEEL_AGENT_LOG) appendFileSync(process.env.KEEL_AGENT_LOG, `${l}\n`);
+      },
+    });
+    // Its set-up sent and its first scan done while the node still mines on its own.
+    await until(
+      async () => keeper.stats.scans,
+      (n) => n > 0,
+    );
+    await keeper.idle();
+    await rpc("evm_setAutomine", [false]);
+    try {
+      /** Mines one block and waits until the keeper has seen it and its scan (if any) is done. */
+      const mine = async () => {
+        const seen = keeper.stats.blocks;
+        await rpc("evm_mine");
+        await until(
+          async () => keeper.stats.blocks,
+          (n) => n > seen,
+          20_000,
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        await Promise.race([keeper.scan.running(), new Promise((r) => setTimeout(r, 5_000))]);
+        await new Promise((r) => setTimeout(r, 300));
+        return feedOwner.publicClient.getBlockNumber({ cacheTime: 0 });
+      };
+      /** A feed update sent at the node's current fees, mined in the next block. */
+      const setPrice = async (symbol: string, usd: string) => {
+        const feed = da.assets.find((s) => s.symbol === symbol)!.feed;
+        await feedOwner.walletClient.writeContract({
+          address: feed,
+          abi: devPriceFeedAbi,
+          functionName: "setAnswer",
+          args: [parseUnits(usd, 8)],
+        } as never);
+        return mine();
+      };
+      const answer = async (symbol: string) =>
+        (
+          (await feedOwner.publicClient.readContract({
+            address: da.assets.find((s) => s.symbol === symbol)!.feed,
+            abi: devPriceFeedAbi,
+            functionName: "latestRoundData",
+          })) as readonly [bigint, bigint, bigint, bigint, bigint]
+        )[1];
+      // BTC falls 20 %: Dave's vault is liquidatable; the keeper's claim transaction (its approve of the market, or
+      // the liquidation) goes to the node's pool.
+      await setPrice("WBTC", formatUnits(((await answer("WBTC")) * 80n) / 100n, 8));
+      const usdcA = da.markets.find((m) => m.address.toLowerCase() === market.toLowerCase())!.baseAsset;
+      const claimPending = async () => {
+        const pool = (await rpc("txpool_content")) as { pending: Record<string, Record<string, { to: string }>> };
+        const mine = Object.entries(pool.pending).find(([from]) => from.toLowerCase() === keeperAddress.toLowerCase())?.[1] ?? {};
+        return Object.values(mine).some((t) => [market.toLowerCase(), usdcA.toLowerCase()].includes(t.to.toLowerCase()));
+      };
+      await until(claimPending, (p) => p, 20_000);
+      // The base fee jumps over it: the next block leaves it out.
+      await rpc("anvil_setNextBlockBaseFeePerGas", ["0x" + (10n * 10n ** 9n).toString(16)]);
+      await mine();
+      // ETH falls 15 %: Carol's vault is liquidatable; count the blocks until the keeper has done it.
+      const fall = await setPrice("WETH", formatUnits(((await answer("WETH")) * 85n) / 100n, 8));
+      let at: bigint | null = null;
+      for (let i = 0; i < 30 && at === null; i++) {
+        const block = await mine();
+        if ((await read(market, keelMarketAbi, "debtOf", [carolId])) < carolDebt) at = block;
+      }
+      const dump = keeperLog.filter((l) => /claim|replaced|sent|confirmed|deferred|reverted|failed|taken/.test(l)).join("\n");
+      expect(at, dump).not.toBeNull();
+      expect(at! - fall, dump).toBeLessThanOrEqual(8n);
+      // The claim transaction was replaced at a higher fee, not left to hold the nonce, and Dave's vault liquidated.
+      for (let i = 0; i < 10 && keeper.stats.claimLiquidations === 0; i++) await mine();
+      expect(keeper.stats.txReplaced, dump).toBeGreaterThan(0);
+      expect(keeper.stats.claimLiquidations, dump).toBeGreaterThanOrEqual(1);
+      expect((await vault(daveId)).debt).toBeLessThan((limit * 97n) / 100n / 10n ** 12n);
+    } finally {
+      await rpc("evm_setAutomine", [true]);
+      await keeper.stop();
+    }
+  }, 240_000);
 });
