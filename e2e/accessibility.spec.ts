@@ -66,6 +66,7 @@ test("no serious or critical accessibility violation on any page, dialog or erro
 
   // The private page: the position form, its amount error, and the backup import refusing a file.
   await app.open("/private");
+  await connectWallet(page);
   const priv = page.getByTestId("private-position");
   await expect(priv).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, testInfo, "private");

@@ -26,6 +26,7 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
   for (const p of pages(anvil0, privateKeyToAccount(ANVIL_KEYS[0]!).address, morpho)) {
     // The dashboard is already open with the wallet connected; the other pages do not need the wallet.
     if (p.path !== "/") await app.open(p.path);
+    if (p.name === "private") await connectWallet(page); // the page shows a position only to a connected account
     await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState("networkidle").catch(() => {});
     await expectNoSidewaysScroll(page);
@@ -49,6 +50,7 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
 
   // …and of the private page (its tabs, form, close and backup controls).
   await app.open("/private");
+  await connectWallet(page);
   await expect(page.getByTestId("private-position")).toBeVisible();
   const smallPrivate = await page.evaluate(() =>
     [

@@ -46,7 +46,7 @@ async function act(page: Page, tab: string, amount: string, expectAfter: { colla
   await page.getByTestId(`private-tab-${tab}`).click();
   await page.getByLabel(/to deposit|to borrow|to repay|to withdraw/).fill(amount);
   await page.getByTestId("private-submit").click();
-  await expect(page.getByTestId("private-progress").or(page.getByTestId("private-proof-time"))).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("private-progress").or(page.getByTestId("private-proof-time")).first()).toBeVisible({ timeout: 60_000 });
   if (expectAfter.collateral)
     await expect(page.getByTestId("private-collateral").getByTestId("before")).toHaveText(expectAfter.collateral, { timeout: 180_000 });
   if (expectAfter.debt) await expect(page.getByTestId("private-debt").getByTestId("before")).toHaveText(expectAfter.debt, { timeout: 180_000 });
@@ -96,6 +96,7 @@ test("as a trader: a private position proven in the browser, backed up, restored
 
   // The backup: exported as a file, the browser's copy lost, the file imported back — the same position.
   await app.open("/private");
+  await connectWallet(page);
   await expect(page.getByTestId("private-collateral").getByTestId("before")).toHaveText("2.5 WETH");
   const download = page.waitForEvent("download");
   await page.getByTestId("private-export").click();
@@ -107,6 +108,7 @@ test("as a trader: a private position proven in the browser, backed up, restored
       .forEach((k) => localStorage.removeItem(k)),
   );
   await page.reload();
+  await connectWallet(page);
   await expect(page.getByTestId("private-collateral").getByTestId("before")).toHaveText("0 WETH");
   await page.getByTestId("private-import-text").fill("{ not a backup");
   await page.getByTestId("private-import").click();

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { erc20Abi, parseEventLogs, type Address, type PublicClient } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
@@ -225,15 +225,18 @@ export function useLiquidationWatch(
   refreshedAt: number,
 ) {
   const config = useConfig();
-  const checking = useRef(false);
   useEffect(() => {
-    if (!p || !base || !wallet?.note || wallet.pending || wallet.note.shares === 0n || checking.current) return;
-    checking.current = true;
+    if (!p || !base || !wallet?.note || wallet.pending || wallet.note.shares === 0n) return;
+    // One check per refresh, never skipped while another runs (a liquidation mined during a check must be seen at the
+    // next block): two checks that both find it compute the same wallet.
+    let current = true;
     const client = getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
     void reconcileLiquidation(client, p, base, wallet)
-      .then((w) => w !== wallet && update(w))
-      .catch(() => undefined) // the next block tries again
-      .finally(() => (checking.current = false));
+      .then((w) => current && w !== wallet && update(w))
+      .catch(() => undefined); // the next block tries again
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refreshedAt, wallet?.note, wallet?.pending]);
 }
