@@ -3,7 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
-import { loadRiskBook, loadRiskBookFromIndexer } from "@/lib/analytics/risk-book";
+import { keelLensAbi } from "@/contracts-abi/generated";
+import { BookUnavailable, fetchIndexerBook, loadRiskBook, loadRiskBookFromIndexer, type IndexerWhy } from "@/lib/analytics/risk-book";
+import { riskWorker } from "@/lib/analytics/risk-worker";
 import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
@@ -16,33 +18,16 @@ export const riskBookKey = (chainId: number, market: Address) => ["keel", "risk-
 /** Where the book came from: the indexer (at its block), or the lens's pages because the indexer could not serve it. */
 export type RiskBookSource = { kind: "indexer"; block: bigint; notIndexed: number } | { kind: "rpc"; why: IndexerWhy; detail: string };
 
-/** Why the indexer's book was not used, for the reader's language (`charts.indexer.<why>` in messages/). */
-export type IndexerWhy = "notConfigured" | "noAnswer" | "refused" | "unusable";
-
-/** The indexer's failure with its reason's code (the proxy's `code`; `unusable` when its answer could not be used). */
-class BookUnavailable extends Error {
-  constructor(
-    message: string,
-    readonly why: IndexerWhy,
-  ) {
-    super(message);
-  }
-}
-
-/** The indexer's compact book of `market`, through the app's /api/indexer proxy; throws BookUnavailable. */
-async function fetchBook(chainId: number, market: Address): Promise<ArrayBuffer> {
-  const res = await fetch(`/api/indexer/book/${chainId}/${market}`, { cache: "no-store" });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string; code?: IndexerWhy } | null;
-    throw new BookUnavailable(body?.error ?? `the indexer's book answered ${res.status}`, body?.code ?? "refused");
-  }
-  return res.arrayBuffer();
-}
+/** The indexer's compact book of `market`, through the app's /api/indexer proxy. */
+const bookPath = (chainId: number, market: Address) => `/api/indexer/book/${chainId}/${market}`;
 
 /**
  * Every vault of `market` and the market itself: from the indexer's compact book (lib/analytics/risk-book-codec.ts) priced with
  * the chain's `getMarket`, or — when the indexer is not configured, not answering or sends something unreadable —
  * from KeelLens.getVaultBook pages over RPC (lib/analytics/risk-book.ts), with the reason kept for the page to say.
+ * The indexer's book is fetched here (beside `getMarket`; the bytes arrive off this thread) and decoded and valued in the
+ * risk worker (lib/analytics/risk-worker.ts), so neither the first load nor the 30 s refresh blocks the page on it;
+ * without a worker, all of it here.
  */
 export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
   const config = useConfig();
@@ -58,14 +43,24 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
       const started = performance.now();
       let source: RiskBookSource;
       try {
-        const data = await loadRiskBookFromIndexer(() => fetchBook(chain.id, market!), client, lens!, market!);
+        const worker = riskWorker();
+        if (worker) {
+          const [bytes, view] = await Promise.all([
+            fetchIndexerBook(bookPath(chain.id, market!)),
+            client.readContract({ address: lens!, abi: keelLensAbi, functionName: "getMarket", args: [market!] }),
+          ]);
+          const data = await worker.buildIndexerBook(bytes, view);
+          source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
+          return { market: view, book: data.book, source, loadMs: performance.now() - started, timing: data.timing };
+        }
+        const data = await loadRiskBookFromIndexer(() => fetchIndexerBook(bookPath(chain.id, market!)), client, lens!, market!);
         source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
-        return { market: data.market, book: data.book, source, loadMs: performance.now() - started };
+        return { market: data.market, book: data.book, source, loadMs: performance.now() - started, timing: null };
       } catch (e) {
         source = { kind: "rpc", why: e instanceof BookUnavailable ? e.why : "unusable", detail: (e as Error).message.split("\n")[0]! };
       }
       const data = await loadRiskBook(client, lens!, market!);
-      return { ...data, source, loadMs: performance.now() - started };
+      return { ...data, source, loadMs: performance.now() - started, timing: null };
     },
   });
 }

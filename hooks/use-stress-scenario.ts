@@ -1,10 +1,12 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { RiskBook } from "@/lib/analytics/risk-book";
-import { prepareStressBook, runStress, stressBookMessage, type PreparedBook, type StressAnswer } from "@/lib/analytics/stress.worker";
+import { riskWorker, type RiskWorker } from "@/lib/analytics/risk-worker";
+import { stressColumns, type StressColumns } from "@/lib/analytics/stress";
+import { runStress, type StressAnswer } from "@/lib/analytics/stress.worker";
 
 /** The scenario on screen: percent falls per collateral and the recompute's answer. */
-export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq"> {
+export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq" | "type" | "id"> {
   /** Percent falls, per collateral. */
   shocks: number[];
   /** performance.now() of the slider move that asked for it (0 for the initial scenario). */
@@ -13,117 +15,136 @@ export interface StressScenario extends Omit<StressAnswer, "shocks" | "seq"> {
   where: "worker" | "main";
 }
 
+type Move = { shocks: number[]; startedAt: number };
+
 /**
- * The stress scenario for `book`, recomputed off the main thread (lib/analytics/stress.worker.ts) on every `setShocks`: the book's
- * columns go to the worker once per book, each move sends only its shocks, the latest move wins (older answers are
- * dropped), and moves within one frame are coalesced: only the frame's last is sent (requestAnimationFrame). Without
- * `Worker` (or if the worker fails) the same code runs on the main thread. Each answer is marked with
- * `keel:risk:stress` (the recompute, timed where it ran); the page marks `keel:risk:move` once it is on screen.
+ * The stress scenario for `book`, recomputed off the main thread (the risk worker, lib/analytics/risk-worker.ts) on every
+ * `setShocks`. A book the worker loaded is already there (with its unshocked scenario, computed beside it); another is
+ * sent once. One move is in flight at a time: a move made while the worker computes waits, replaced by any later one,
+ * and is sent the moment the answer arrives — so the first move of a drag goes at once, the worker is never queued
+ * behind stale moves, and the last position is always computed. Without `Worker` (or if the worker fails) the same code
+ * runs on this thread. Each answer is marked with `keel:risk:stress` (the recompute, timed where it ran); the page marks
+ * `keel:risk:move` once it is on screen.
  */
 export function useStressScenario(book: RiskBook) {
-  // The book with the vaults a scenario can move, for the scenarios computed on this thread.
-  const prepared = useMemo(() => prepareStressBook(book), [book]);
+  const [worker, setWorker] = useState<RiskWorker | null>(() => riskWorker());
   // The sliders show the latest move at once; the scenario follows when its answer arrives.
   const [shocks, setShocksState] = useState(() => book.assets.map(() => 0));
-  const [scenario, setScenario] = useState<StressScenario>(() => onMain(prepared, shocks, 0));
-  const [scenarioBook, setScenarioBook] = useState(prepared);
-  if (scenarioBook !== prepared) {
-    // A refreshed book: its scenario once, here (its load already took this thread), then moves go to the worker.
-    setScenarioBook(prepared);
-    setScenario(onMain(prepared, shocks, 0));
-  }
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
-  const moves = useRef(new Map<number, { shocks: number[]; startedAt: number }>());
+  const [scenario, setScenario] = useState<StressScenario>(() => initialScenario(worker, book, shocks));
+  const [scenarioBook, setScenarioBook] = useState(book);
   const shocksRef = useRef(shocks);
-  // The move waiting for the next frame (one per frame is sent; a later move in the same frame replaces it).
-  const queued = useRef<{ shocks: number[]; startedAt: number } | null>(null);
-  const frame = useRef(0);
+  const inFlight = useRef<(Move & { seq: number }) | null>(null);
+  const queued = useRef<Move | null>(null);
+  const seq = useRef(0);
+  const bookId = useRef(0);
 
-  const runOnMain = useCallback(
-    (next: number[], startedAt: number) => {
-      seq.current++;
-      const s = onMain(prepared, next, startedAt);
-      measureStress(s.ms, "main");
-      setScenario(s);
+  const send = useCallback(
+    (move: Move) => {
+      const s = ++seq.current;
+      if (!worker) {
+        const answer = runStress(
+          mainColumns(book),
+          0,
+          s,
+          move.shocks.map((x) => x / 100),
+        );
+        measureStress(answer.ms, "main");
+        setScenario(toScenario(answer, move.shocks, move.startedAt, "main"));
+        return;
+      }
+      inFlight.current = { ...move, seq: s };
+      worker.run(
+        bookId.current,
+        s,
+        move.shocks.map((x) => x / 100),
+      );
     },
-    [prepared],
+    [worker, book],
   );
 
+  if (scenarioBook !== book) {
+    // A refreshed book: its unshocked scenario came with it from the worker; with sliders moved, the last scenario
+    // stays on screen until the new book's answer (asked for by the effect below) replaces it.
+    setScenarioBook(book);
+    if (shocks.every((s) => s === 0) || !worker) setScenario(initialScenario(worker, book, shocks));
+  }
+
   useEffect(() => {
-    if (typeof Worker === "undefined") return;
-    let w: Worker;
-    try {
-      w = new Worker(new URL("../lib/analytics/stress.worker.ts", import.meta.url));
-    } catch {
-      return; // the main-thread fallback
-    }
-    const pending = moves.current;
-    w.onmessage = (e: MessageEvent<StressAnswer>) => {
-      const answer = e.data;
-      const move = pending.get(answer.seq);
-      // Latest move wins: an answer older than the newest move asked for is dropped (the worker coalesces too).
-      for (const s of pending.keys()) if (s <= answer.seq) pending.delete(s);
-      if (!move || answer.seq < seq.current) return;
-      measureStress(answer.ms, "worker");
-      setScenario(toScenario(answer, move.shocks, move.startedAt, "worker"));
-    };
-    w.onerror = () => {
-      // A worker that cannot start or crashes: recompute here from now on, starting with the latest move.
-      worker.current = null;
-      w.terminate();
-      pending.clear();
-      runOnMain(shocksRef.current, performance.now());
-    };
-    const { message, transfer } = stressBookMessage(book);
-    w.postMessage(message, transfer);
-    worker.current = w;
+    if (!worker) return;
+    const id = worker.bookId(book);
+    bookId.current = id;
+    inFlight.current = queued.current = null;
+    const unlisten = worker.listen(
+      id,
+      (answer) => {
+        const move = inFlight.current;
+        if (!move || answer.seq !== move.seq) return;
+        inFlight.current = null;
+        measureStress(answer.ms, "worker");
+        setScenario(toScenario(answer, move.shocks, move.startedAt, "worker"));
+        const next = queued.current;
+        queued.current = null;
+        if (next) send(next);
+      },
+      // A worker that crashes: recompute here from now on, starting with the latest move.
+      () => setWorker(null),
+    );
+    // A book shown with the sliders moved (a refresh): its scenario at the sliders' position.
+    if (shocksRef.current.some((s) => s > 0)) send({ shocks: shocksRef.current, startedAt: performance.now() });
     return () => {
-      worker.current = null;
-      pending.clear();
-      w.terminate();
+      unlisten();
+      worker.drop(book);
     };
-  }, [book, runOnMain]);
+  }, [worker, book, send]);
 
-  // The frame's callback runs the latest book's fallback, whatever book was current when the move was queued.
-  const runOnMainLatest = useRef(runOnMain);
   useEffect(() => {
-    runOnMainLatest.current = runOnMain;
-  }, [runOnMain]);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+    // The worker is gone: the last move, recomputed here.
+    if (!worker && (inFlight.current || queued.current)) {
+      const move = queued.current ?? inFlight.current!;
+      inFlight.current = queued.current = null;
+      send(move);
+    }
+  }, [worker, send]);
 
-  const setShocks = useCallback((next: number[]) => {
-    const startedAt = performance.now();
-    shocksRef.current = next;
-    setShocksState(next);
-    // The first move of a frame starts the clock of what is sent; later ones in the frame only replace the shocks.
-    queued.current = { shocks: next, startedAt: queued.current?.startedAt ?? startedAt };
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      const move = queued.current!;
-      queued.current = null;
-      const w = worker.current;
-      if (!w) return runOnMainLatest.current(move.shocks, move.startedAt);
-      const s = ++seq.current;
-      moves.current.set(s, move);
-      w.postMessage({ type: "run", seq: s, shocks: move.shocks.map((x) => x / 100) });
-    });
-  }, []);
+  const setShocks = useCallback(
+    (next: number[]) => {
+      const startedAt = performance.now();
+      shocksRef.current = next;
+      setShocksState(next);
+      if (inFlight.current) {
+        // Coalesced: the waiting move keeps the earliest start (its clock counts from the first move it stands for).
+        queued.current = { shocks: next, startedAt: queued.current?.startedAt ?? startedAt };
+        return;
+      }
+      send({ shocks: next, startedAt });
+    },
+    [send],
+  );
 
   return { shocks, scenario, setShocks };
 }
 
-/** The scenario computed on this thread (the first one, a refreshed book's, and the fallback's). */
-function onMain(book: PreparedBook, shocks: number[], startedAt: number): StressScenario {
+/** The columns for scenarios computed on this thread (a book the worker did not build, the fallback), built when needed. */
+const mainColumnsOf = new WeakMap<RiskBook, StressColumns>();
+function mainColumns(book: RiskBook): StressColumns {
+  let columns = mainColumnsOf.get(book);
+  if (!columns) mainColumnsOf.set(book, (columns = stressColumns(book)));
+  return columns;
+}
+
+/** The scenario shown before any answer: the worker's unshocked one for a book it built, else computed on this thread. */
+function initialScenario(worker: RiskWorker | null, book: RiskBook, shocks: number[]): StressScenario {
+  const ready = worker?.initialScenario(book);
+  if (ready && shocks.every((s) => s === 0)) return toScenario(ready, shocks, 0, "worker");
   return toScenario(
     runStress(
-      book,
+      mainColumns(book),
+      0,
       0,
       shocks.map((s) => s / 100),
     ),
     shocks,
-    startedAt,
+    0,
     "main",
   );
 }

@@ -209,6 +209,55 @@ export async function loadRiskBook(
   return { market: view, book: buildRiskBook(view, pages) };
 }
 
+/** Why the indexer's book was not used, for the reader's language (`charts.indexer.<why>` in messages/). */
+export type IndexerWhy = "notConfigured" | "noAnswer" | "refused" | "unusable";
+
+/** The indexer's book could not be had, with its reason's code (the app proxy's `code`). */
+export class BookUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly why: IndexerWhy,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The gzipped compact book at `url` (the app's /api/indexer/book/… proxy, absolute in a worker); throws BookUnavailable
+ * with the proxy's code when it answers an error.
+ */
+export async function fetchIndexerBook(url: string): Promise<ArrayBuffer> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: "no-store" });
+  } catch (e) {
+    throw new BookUnavailable(`the indexer's book did not arrive: ${(e as Error).message}`, "noAnswer");
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: string; code?: IndexerWhy } | null;
+    throw new BookUnavailable(body?.error ?? `the indexer's book answered ${res.status}`, body?.code ?? "refused");
+  }
+  return res.arrayBuffer();
+}
+
+/**
+ * The indexer's gzipped compact book (`bytes`) priced with the market read from the chain (`view`): gunzipped, decoded,
+ * every vault valued (`buildRiskBook`). Throws when the indexer has none of the market's vaults yet, or its book is of
+ * another market. `decodeMs`: the gunzip and decode's share of the time.
+ */
+export async function bookFromIndexer(
+  bytes: ArrayBuffer,
+  view: LensMarket,
+): Promise<{ book: RiskBook; block: bigint; notIndexed: number; compact: CompactBook; decodeMs: number }> {
+  const started = performance.now();
+  const compact = decodeBook(await gunzip(bytes));
+  const decodeMs = performance.now() - started;
+  // An indexer still backfilling has none of the market's vaults: its empty book would read as an empty market.
+  if (compact.n === 0 && view.vaultCount > 0n) throw new Error(`the indexer has none of the market's ${view.vaultCount} vaults yet`);
+  const notIndexed = Math.max(0, Number(view.vaultCount) - compact.n);
+  return { book: buildRiskBook(view, [pageFromCompact(view, compact)]), block: compact.block, notIndexed, compact, decodeMs };
+}
+
 /**
  * A market's book from the indexer's compact form (`fetchBook`: the gzipped bytes of `/book/:chainId/:market`), priced
  * with the market read from the chain at the same time (`getMarket`: prices, thresholds, borrow totals). One HTTP
@@ -224,9 +273,6 @@ export async function loadRiskBookFromIndexer(
     fetchBook(),
     client.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarket", args: [market] }),
   ]);
-  const compact = decodeBook(await gunzip(bytes));
-  // An indexer still backfilling has none of the market's vaults: its empty book would read as an empty market.
-  if (compact.n === 0 && view.vaultCount > 0n) throw new Error(`the indexer has none of the market's ${view.vaultCount} vaults yet`);
-  const notIndexed = Math.max(0, Number(view.vaultCount) - compact.n);
-  return { market: view, book: buildRiskBook(view, [pageFromCompact(view, compact)]), block: compact.block, notIndexed };
+  const { book, block, notIndexed } = await bookFromIndexer(bytes, view);
+  return { market: view, book, block, notIndexed };
 }

@@ -109,34 +109,95 @@ function unpaidDebt(
 }
 
 /**
- * The vaults a scenario can move (debt, priced, health factor finite), in book order: what `stressScenario` walks. Built
- * once per book; the others (no debt, unpriced) are the same in every scenario.
+ * The vaults a scenario can move (debt, priced, health factor finite), in book order, laid out for `stressScenario`:
+ * one dense Float64Array per column (the debt, each collateral's value and liquidation value) holding only those
+ * vaults, so a scenario is one sequential pass over a few flat arrays — no per-vault indirection, no vaults that no
+ * scenario moves. Built once per book; `index` maps each back to its book row.
  */
-export function stressIndex(book: Pick<RiskBook, "n" | "debtValue" | "healthFactor">): Uint32Array {
-  const active = new Uint32Array(book.n);
+export interface StressColumns {
+  /** Book size (the flags' length). */
+  n: number;
+  k: number;
+  /** Book row of each active vault, ascending. */
+  index: Uint32Array;
+  debtValue: Float64Array;
+  healthFactor: Float64Array;
+  liquidatableNow: Uint8Array;
+  /** Per collateral j: the active vaults' value and liquidation value of j. */
+  value: Float64Array[];
+  liquidationValue: Float64Array[];
+  maxDiscount: Float64Array;
+  fixedDiscount: boolean;
+  /** Per active vault: today's health bucket (HEALTH_BUCKETS index; liquidatable now: 0), for the unshocked histogram. */
+  todayBucket: Uint8Array;
+}
+
+export function stressColumns(
+  book: Pick<RiskBook, "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount">,
+): StressColumns {
+  const { n, k } = book;
+  const rows = new Uint32Array(n);
   let m = 0;
-  for (let i = 0; i < book.n; i++) {
+  for (let i = 0; i < n; i++) {
     const hf = book.healthFactor[i]!;
     if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
-    active[m++] = i;
+    rows[m++] = i;
   }
-  return active.slice(0, m);
+  const index = rows.slice(0, m);
+  const debtValue = new Float64Array(m);
+  const healthFactor = new Float64Array(m);
+  const liquidatableNow = new Uint8Array(m);
+  const todayBucket = new Uint8Array(m);
+  const value = Array.from({ length: k }, () => new Float64Array(m));
+  const liquidationValue = Array.from({ length: k }, () => new Float64Array(m));
+  for (let x = 0; x < m; x++) {
+    const i = index[x]!;
+    debtValue[x] = book.debtValue[i]!;
+    healthFactor[x] = book.healthFactor[i]!;
+    liquidatableNow[x] = book.liquidatableNow[i]!;
+    todayBucket[x] = liquidatableNow[x] ? 0 : bucketOf(healthFactor[x]!);
+    for (let j = 0; j < k; j++) {
+      value[j]![x] = book.value[i * k + j]!;
+      liquidationValue[j]![x] = book.liquidationValue[i * k + j]!;
+    }
+  }
+  return {
+    n,
+    k,
+    index,
+    debtValue,
+    healthFactor,
+    liquidatableNow,
+    value,
+    liquidationValue,
+    maxDiscount: Float64Array.from(book.maxDiscount),
+    fixedDiscount: book.fixedDiscount ?? false,
+    todayBucket,
+  };
+}
+
+/** The first HEALTH_BUCKETS index whose upper bound is above `hf` (the last bucket's is ∞). */
+function bucketOf(hf: number): number {
+  const tops = BUCKET_TOPS;
+  let b = 0;
+  while (b < tops.length && !(hf < tops[b]!)) b++;
+  return b;
 }
 
 /**
- * `stress` and `healthHistogram` at the scenario in one pass over `active` (`stressIndex`) only: the same arithmetic
- * in the same order, so every figure equals theirs bit for bit (lib/analytics/stress.worker.test.ts checks it on random books),
- * without their per-vault work for vaults no scenario moves and without the second pass of the histogram. `flags`
- * (length n) receives 1 for each vault liquidatable under the scenario. The histogram is today's (the book's health
- * factors) when no shock is above 0, as `healthHistogram` without a scenario.
+ * `stress` and `healthHistogram` at the scenario in one pass over the columns (`stressColumns`): the same arithmetic in
+ * the same order (book order, collaterals in column order), so every figure equals theirs bit for bit
+ * (lib/analytics/stress.worker.test.ts checks it on random books). `flags` (length n) receives 1 for each vault
+ * liquidatable under the scenario. The histogram is today's (the book's health factors) when no shock is above 0, as
+ * `healthHistogram` without a scenario.
  */
 export function stressScenario(
-  book: Pick<RiskBook, "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount">,
-  active: Uint32Array,
+  c: StressColumns,
   shocks: ArrayLike<number>,
   flags: Uint8Array,
 ): { result: StressResult; histogram: ReturnType<typeof healthHistogram> } {
-  const { k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
+  const { k, index, debtValue, liquidatableNow, value, liquidationValue, maxDiscount, fixedDiscount, todayBucket } = c;
+  const m = index.length;
   const keep = new Float64Array(k);
   let stressed = false;
   let widest = 0;
@@ -154,38 +215,66 @@ export function stressScenario(
   const last = tops.length;
   const bucketVaults = new Float64Array(last + 1);
   const bucketDebt = new Float64Array(last + 1);
+  // The stressed liquidation value per vault: Σ_j liquidationValueⱼ × keepⱼ, summed column by column into `liq` (the
+  // same additions, in the same order per vault, as a row's inner loop), one tight loop per column.
+  const liq = scratch(m);
+  const l0 = liquidationValue[0];
+  if (l0) {
+    const k0 = keep[0]!;
+    for (let x = 0; x < m; x++) liq[x] = l0[x]! * k0;
+  } else liq.fill(0, 0, m);
+  for (let j = 1; j < k; j++) {
+    const lj = liquidationValue[j]!;
+    const kj = keep[j]!;
+    for (let x = 0; x < m; x++) liq[x]! += lj[x]! * kj;
+  }
   flags.fill(0);
   let liquidatable = 0;
   let debt = 0;
   let collateral = 0;
   let bad = 0;
-  for (let x = 0; x < active.length; x++) {
-    const i = active[x]!;
-    const d = debtValue[i]!;
-    const row = i * k;
-    let liq = 0;
-    for (let j = 0; j < k; j++) liq += liquidationValue[row + j]! * keep[j]!;
-    const now = liquidatableNow[i] !== 0;
-    const hit = now || !(liq >= d);
-    // The histogram's bucket: the first whose upper bound is above the health factor (liquidatable: the first).
-    const hf = stressed ? liq / d : healthFactor[i]!;
+  const vaultValue = new Float64Array(k);
+  for (let x = 0; x < m; x++) {
+    const d = debtValue[x]!;
+    const l = liq[x]!;
+    const now = liquidatableNow[x] !== 0;
+    const hit = now || !(l >= d);
     let b = 0;
-    if (!(stressed ? hit : now)) while (b < last && !(hf < tops[b]!)) b++;
+    if (!stressed) b = todayBucket[x]!;
+    else if (!hit) {
+      // The bucket from a table by twentieths of health (every bound is one), then exact against the bounds: the
+      // loops only step when the product rounded across a cell's edge (a per-vault search was most of a move's time).
+      const hf = l / d;
+      const cell = hf * BUCKET_CELLS;
+      b = cell < bucketTable.length ? bucketTable[cell | 0]! : last;
+      while (b < last && !(hf < tops[b]!)) b++;
+      while (b > 0 && !(hf >= tops[b - 1]!)) b--;
+    }
     bucketVaults[b]!++;
     bucketDebt[b]! += d;
     if (!hit) continue;
     liquidatable++;
-    flags[i] = 1;
+    flags[index[x]!] = 1;
     debt += d;
-    const vaultCollateral = stressedCollateral(value, keep, row, k);
+    // `stressedCollateral`'s sum, read from the columns (the same products, added in the same order).
+    let vaultCollateral = 0;
+    for (let j = 0; j < k; j++) vaultCollateral += value[j]![x]! * keep[j]!;
     collateral += vaultCollateral;
     if (vaultCollateral / d - 1 > covered) continue;
-    bad += unpaidDebt(value, keep, maxDiscount, row, k, liq / d, d, vaultCollateral, fixedDiscount);
+    for (let j = 0; j < k; j++) vaultValue[j] = value[j]![x]!;
+    bad += unpaidDebt(vaultValue, keep, maxDiscount, 0, k, l / d, d, vaultCollateral, fixedDiscount);
   }
   return {
-    result: { vaultsWithDebt: active.length, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad },
+    result: { vaultsWithDebt: m, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad },
     histogram: HEALTH_BUCKETS.map((bucket, b) => ({ label: bucket.label, vaults: bucketVaults[b]!, debtValue: bucketDebt[b]! })),
   };
+}
+
+/** A reusable Float64Array of at least `m` (the per-vault stressed liquidation values; one recompute at a time per thread). */
+let scratchBuffer = new Float64Array(0);
+function scratch(m: number): Float64Array {
+  if (scratchBuffer.length < m) scratchBuffer = new Float64Array(m);
+  return scratchBuffer;
 }
 
 /**
@@ -270,6 +359,10 @@ export const HEALTH_BUCKETS: { from: number; to: number; label: string }[] = [
 
 /** Upper bounds of HEALTH_BUCKETS but the last (∞), as a typed array for the scenario's inner loop. */
 const BUCKET_TOPS = Float64Array.from(HEALTH_BUCKETS.slice(0, -1).map((b) => b.to));
+/** Cells per unit of health factor of `bucketTable` (each bound of HEALTH_BUCKETS is a whole number of cells). */
+const BUCKET_CELLS = 20;
+/** The bucket of each cell [c, c + 1) / BUCKET_CELLS below the last finite bound. */
+const bucketTable = Uint8Array.from({ length: Math.ceil(BUCKET_TOPS.at(-1)! * BUCKET_CELLS) }, (_, c) => bucketOf(c / BUCKET_CELLS));
 
 /**
  * Vaults with debt and their debt value per health bucket (liquidatable vaults always in the first). Today's by

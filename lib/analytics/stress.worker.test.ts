@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RiskBook } from "./risk-book";
 import { healthHistogram, stress } from "./stress";
-import { answerTransfer, createStressHandler, stressBookMessage, type StressAnswer, type StressRequest } from "./stress.worker";
+import { answerTransfer, createStressHandler, packBook, stressBookMessage, unpackBook, type StressAnswer, type StressRequest } from "./stress.worker";
 
 /** A random book's columns: vaults with and without debt, unpriced ones, some liquidatable now. */
 const bookArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
@@ -78,7 +78,7 @@ describe("the stress worker", () => {
     fc.assert(
       fc.property(bookArb, (spec) => {
         const book = bookOf(spec);
-        const handle = createStressHandler();
+        const { handle } = createStressHandler();
         const { message, transfer } = stressBookMessage(book);
         expect(handle(across(message, transfer))).toBeNull();
         // The page's own columns stay usable (the worker got copies).
@@ -88,7 +88,7 @@ describe("the stress worker", () => {
           [1, spec.shocks],
           [2, spec.shocks.map(() => 0)],
         ] as const) {
-          const sent = handle(across<StressRequest>({ type: "run", seq, shocks: [...shocks] }))!;
+          const sent = handle(across<StressRequest>({ type: "run", id: 0, seq, shocks: [...shocks] }))!;
           const answer = across<StressAnswer>(sent, answerTransfer(sent));
           const flags = new Uint8Array(book.n);
           const health = new Float64Array(book.n);
@@ -133,9 +133,9 @@ describe("the stress worker", () => {
             unpriced: false,
           })),
         });
-        const handle = createStressHandler();
+        const { handle } = createStressHandler();
         handle(stressBookMessage(book).message);
-        const answer = handle({ type: "run", seq: 1, shocks: maxDiscount.map(() => 0) })!;
+        const answer = handle({ type: "run", id: 0, seq: 1, shocks: maxDiscount.map(() => 0) })!;
         expect(answer.result).toEqual(
           stress(
             book,
@@ -148,6 +148,45 @@ describe("the stress worker", () => {
   });
 
   it("answers nothing before a book is loaded", () => {
-    expect(createStressHandler()({ type: "run", seq: 1, shocks: [0.1] })).toBeNull();
+    expect(createStressHandler().handle({ type: "run", id: 0, seq: 1, shocks: [0.1] })).toBeNull();
+  });
+
+  it("answers nothing for a book the page dropped, and keeps answering for the others", () => {
+    const { handle } = createStressHandler();
+    const book = bookOf({ vaults: [{ values: [100], lts: [0.8], debt: 50, unpriced: false }], k: 1, maxDiscount: [0.05] });
+    handle(stressBookMessage(book, 1).message);
+    handle(stressBookMessage(book, 2).message);
+    handle({ type: "drop", id: 1 });
+    expect(handle({ type: "run", id: 1, seq: 1, shocks: [0.5] })).toBeNull();
+    expect(handle({ type: "run", id: 2, seq: 2, shocks: [0.5] })!.result.liquidatable).toBe(1);
+  });
+
+  it("packs a book for the trip to the page and unpacks it to the same owners and debts (128-bit halves, and wider)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ owner: fc.integer({ min: 0, max: 4 }), debt: fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }) }), { maxLength: 50 }),
+        fc.boolean(),
+        (rows, narrow) => {
+          const list = Array.from({ length: 5 }, (_, o) => `0x${String(o).repeat(40)}` as `0x${string}`);
+          const debts = rows.map((r) => (narrow ? r.debt % (1n << 128n) : r.debt));
+          const book = {
+            ...bookOf({ vaults: rows.map(() => ({ values: [1], lts: [0.8], debt: 1, unpriced: false })), k: 1, maxDiscount: [0.05] }),
+            owners: rows.map((r) => list[r.owner]!),
+            debt: debts,
+          } as RiskBook;
+          const health = book.healthFactor.slice();
+          const { packed, transfer } = packBook(
+            book,
+            Uint32Array.from(rows, (r) => r.owner),
+            list,
+          );
+          const back = unpackBook(across(packed, transfer));
+          expect(back.owners).toEqual(book.owners);
+          expect(back.debt).toEqual(debts);
+          expect(back.healthFactor).toEqual(health);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

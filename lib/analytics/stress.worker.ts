@@ -1,30 +1,46 @@
 /**
- * The stress recompute (lib/analytics/stress.ts `stressScenario`: `stress` and `healthHistogram` in one pass, every figure equal
- * to theirs) in a Web Worker, so a slider move never blocks the page's main thread.
+ * The risk page's worker: it loads a market's book from the indexer (fetch, gunzip, decode, value every vault with
+ * lib/engine/risk.ts — lib/analytics/risk-book.ts `loadRiskBookFromIndexer`'s work, on the first load and on every
+ * 30 s refresh) and recomputes the stress scenario on every slider move (lib/analytics/stress.ts `stressScenario`: `stress`
+ * and `healthHistogram` in one pass, every figure equal to theirs), so neither blocks the page's main thread.
  *
- * Protocol: the page sends the book's columns once (`load`, copies whose buffers are transferred, not cloned), then one
- * `run` per slider move with a sequence number; each answer carries that number and its per-vault flags and stressed
- * flags as a transferred typed array (the page needs nothing else per vault). Moves that arrive while one is computing are coalesced: only the latest
- * is computed (the page drops any answer older than its latest move too).
+ * Protocol (every book the worker holds has an id the page chose):
+ * - `build-book`: the indexer's gzipped compact book (`bytes`, transferred: the page fetched them, which does not block
+ *   it) priced with the market read from the chain (`view`); the answer
+ *   (`book`) carries the RiskBook packed for the trip (typed arrays transferred; owners as an index into the distinct
+ *   owners, debts as two 64-bit halves — no per-vault string or bigint to clone on the page's thread) and the unshocked
+ *   scenario; the worker keeps the book's stress columns. A failure answers `book-error` with the reason's code.
+ * - `load`: a book the page read itself (the chain's lens pages, a protocol's book): its columns, copies transferred.
+ * - `run`: one scenario over a held book; the answer carries its per-vault flags as a transferred typed array. The page
+ *   has one run in flight at a time and sends only its latest move when the answer is back.
+ * - `drop`: the page no longer shows that book.
  *
- * `createStressHandler` is the whole logic, callable without a worker (the unit test and the page's fallback when
- * `Worker` is unavailable use it directly); the bottom of the file registers it when this module runs as a worker.
+ * `createStressHandler` is the stress logic, callable without a worker (the unit test and the page's fallback when
+ * `Worker` is unavailable use it directly); the bottom of the file registers the protocol when this module runs as a
+ * worker.
  */
-import type { RiskBook } from "./risk-book";
-import { stressIndex, stressScenario, type healthHistogram, type StressResult } from "./stress";
+import type { Address } from "viem";
+import type { LensMarket } from "../read/vaults";
+import { bookFromIndexer, type IndexerWhy, type RiskBook } from "./risk-book";
+import { stressColumns, stressScenario, type healthHistogram, type StressColumns, type StressResult } from "./stress";
 
-/** The book's columns the recompute reads (lib/analytics/stress.ts `stress` and `healthHistogram`). */
+/** The book's columns the recompute reads (lib/analytics/stress.ts `stressColumns`). */
 export type StressBook = Pick<
   RiskBook,
   "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
 >;
 
 export type StressRequest =
-  | { type: "load"; book: StressBook }
+  | { type: "load"; id: number; book: StressBook }
   /** `shocks`: falls per collateral as fractions (0.3 = −30 %). */
-  | { type: "run"; seq: number; shocks: number[] };
+  | { type: "run"; id: number; seq: number; shocks: number[] }
+  | { type: "build-book"; id: number; bytes: ArrayBuffer; view: LensMarket }
+  | { type: "drop"; id: number };
 
 export interface StressAnswer {
+  type: "stress";
+  /** The book it ran on. */
+  id: number;
   seq: number;
   shocks: number[];
   result: StressResult;
@@ -36,8 +52,34 @@ export interface StressAnswer {
   ms: number;
 }
 
+/** A RiskBook without its per-vault strings and bigints, which travel as typed arrays (`packBook`). */
+export interface PackedBook extends Omit<RiskBook, "owners" | "debt"> {
+  ownerList: Address[];
+  ownerIndex: Uint32Array;
+  /** Debt per vault as two 64-bit halves (low, high); `debtWide` instead when one needs more than 128 bits. */
+  debtLow: BigUint64Array;
+  debtHigh: BigUint64Array;
+  debtWide: bigint[] | null;
+}
+
+export type BookAnswer =
+  | {
+      type: "book";
+      id: number;
+      book: PackedBook;
+      block: bigint;
+      notIndexed: number;
+      /** The unshocked scenario, computed beside the book. */
+      scenario: StressAnswer;
+      /** ms in the worker: decode (gunzip and decode), build (value every vault, stress columns, the unshocked scenario). */
+      timing: { decode: number; build: number };
+    }
+  | { type: "book-error"; id: number; message: string; why: IndexerWhy };
+
+export type WorkerAnswer = StressAnswer | BookAnswer;
+
 /** Copies of the book's columns the recompute needs, and the buffers to transfer them with (the page keeps its own). */
-export function stressBookMessage(book: RiskBook): { message: StressRequest; transfer: ArrayBuffer[] } {
+export function stressBookMessage(book: RiskBook, id = 0): { message: StressRequest; transfer: ArrayBuffer[] } {
   const copy: StressBook = {
     n: book.n,
     k: book.k,
@@ -52,13 +94,7 @@ export function stressBookMessage(book: RiskBook): { message: StressRequest; tra
   const transfer = [copy.value, copy.liquidationValue, copy.debtValue, copy.healthFactor, copy.liquidatableNow, copy.maxDiscount].map(
     (a) => a.buffer as ArrayBuffer,
   );
-  return { message: { type: "load", book: copy }, transfer };
-}
-
-/** A loaded book and the vaults a scenario can move (lib/analytics/stress.ts `stressIndex`, built once per book). */
-export interface PreparedBook {
-  book: StressBook;
-  active: Uint32Array;
+  return { message: { type: "load", id, book: copy }, transfer };
 }
 
 /** Shock levels of the warm-up scenarios: none, mild, deep, everything wiped out (each column a different one). */
@@ -67,69 +103,155 @@ const WARM_SHOCKS = [0, 0.15, 0.35, 0.6, 0.9];
 const WARM_RUNS = 2;
 
 /**
- * The book with its index (lib/stress.ts `stressIndex`), and the recompute warmed: a few scenarios run once at load,
- * off the main thread, so the JIT has compiled `stressScenario` with every branch seen (nothing, some and every vault
- * liquidated) before the first slider move instead of during the first moves — the slow tail of a cold worker.
+ * The book's stress columns (lib/analytics/stress.ts `stressColumns`), and the recompute warmed: a few scenarios run once
+ * at load, off the main thread, so the JIT has compiled `stressScenario` with every branch seen (nothing, some and every
+ * vault liquidated) before the first slider move instead of during the first moves — the slow tail of a cold worker.
  */
-export function prepareStressBook(book: StressBook): PreparedBook {
-  const active = stressIndex(book);
+export function prepareStressBook(book: StressBook): StressColumns {
+  const columns = stressColumns(book);
   const scratch = new Uint8Array(book.n);
   for (let r = 0; r < WARM_RUNS * WARM_SHOCKS.length; r++)
     stressScenario(
-      book,
-      active,
+      columns,
       Array.from({ length: book.k }, (_, j) => WARM_SHOCKS[(r + j) % WARM_SHOCKS.length]!),
       scratch,
     );
-  return { book, active };
+  return columns;
 }
 
 /** One scenario over the book: the answer the worker sends for a move (the page's fallback calls it on its own thread). */
-export function runStress({ book, active }: PreparedBook, seq: number, shocks: number[]): StressAnswer {
+export function runStress(columns: StressColumns, id: number, seq: number, shocks: number[]): StressAnswer {
   const started = performance.now();
-  const flags = new Uint8Array(book.n);
-  const { result, histogram } = stressScenario(book, active, shocks, flags);
-  return { seq, shocks, result, flags, histogram, ms: performance.now() - started };
+  const flags = new Uint8Array(columns.n);
+  const { result, histogram } = stressScenario(columns, shocks, flags);
+  return { type: "stress", id, seq, shocks, result, flags, histogram, ms: performance.now() - started };
 }
 
-/** The worker's message handler: keeps the loaded book, answers each run (null before a book is loaded). */
+/** Books held at most (the page drops the ones it stops showing; this bounds what a page that did not can leave). */
+const HELD_BOOKS = 4;
+
+/** The stress half of the protocol: keeps the loaded books, answers each run (null for a book it does not hold). */
 export function createStressHandler() {
-  let prepared: PreparedBook | null = null;
-  return (request: StressRequest): StressAnswer | null => {
-    if (request.type === "load") {
-      prepared = prepareStressBook(request.book);
-      return null;
-    }
-    return prepared ? runStress(prepared, request.seq, request.shocks) : null;
+  const books = new Map<number, StressColumns>();
+  const hold = (id: number, columns: StressColumns) => {
+    books.set(id, columns);
+    for (const old of books.keys()) if (books.size > HELD_BOOKS) books.delete(old);
   };
+  return {
+    hold,
+    handle(request: StressRequest): StressAnswer | null {
+      if (request.type === "load") {
+        hold(request.id, prepareStressBook(request.book));
+        return null;
+      }
+      if (request.type === "drop") {
+        books.delete(request.id);
+        return null;
+      }
+      if (request.type !== "run") return null;
+      const columns = books.get(request.id);
+      return columns ? runStress(columns, request.id, request.seq, request.shocks) : null;
+    },
+  };
+}
+
+const U64 = (1n << 64n) - 1n;
+
+/** The book as it crosses to the page (`PackedBook`) and the buffers to transfer. */
+export function packBook(book: RiskBook, ownerIndex: Uint32Array, ownerList: Address[]): { packed: PackedBook; transfer: ArrayBuffer[] } {
+  const { debt } = book;
+  const rest: Partial<RiskBook> = { ...book };
+  delete rest.owners;
+  delete rest.debt;
+  const debtLow = new BigUint64Array(book.n);
+  const debtHigh = new BigUint64Array(book.n);
+  let wide = false;
+  for (let i = 0; i < book.n; i++) {
+    const d = debt[i]!;
+    if (d >> 128n !== 0n) wide = true;
+    debtLow[i] = d & U64;
+    debtHigh[i] = (d >> 64n) & U64;
+  }
+  const packed: PackedBook = {
+    ...(rest as Omit<RiskBook, "owners" | "debt">),
+    ownerList,
+    ownerIndex,
+    debtLow,
+    debtHigh,
+    debtWide: wide ? debt : null,
+  };
+  const typed = Object.values(packed).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v));
+  return { packed, transfer: [...new Set(typed.map((v) => v.buffer as ArrayBuffer))] };
+}
+
+/** The RiskBook on the page's side: owners from their index (one array of references), debts read from the halves. */
+export function unpackBook(p: PackedBook): RiskBook {
+  const { ownerList, ownerIndex, debtLow, debtHigh, debtWide, ...rest } = p;
+  const owners = new Array<Address>(p.n);
+  for (let i = 0; i < p.n; i++) owners[i] = ownerList[ownerIndex[i]!]!;
+  let debt: bigint[];
+  if (debtWide) debt = debtWide;
+  else {
+    debt = new Array<bigint>(p.n);
+    for (let i = 0; i < p.n; i++) debt[i] = debtHigh[i] === 0n ? debtLow[i]! : (debtHigh[i]! << 64n) | debtLow[i]!;
+  }
+  return { ...rest, owners, debt };
+}
+
+/** The worker's `build-book`: the indexer's book in `bytes`, priced with `view`, packed, with its unshocked scenario. */
+export async function buildBookAnswer(
+  id: number,
+  bytes: ArrayBuffer,
+  view: LensMarket,
+  stress: ReturnType<typeof createStressHandler>,
+): Promise<{ answer: BookAnswer; transfer: ArrayBuffer[] }> {
+  try {
+    const t1 = performance.now();
+    const { book, block, notIndexed, compact, decodeMs } = await bookFromIndexer(bytes, view);
+    const decodedAt = t1 + decodeMs;
+    const columns = prepareStressBook(book);
+    stress.hold(id, columns);
+    const scenario = runStress(
+      columns,
+      id,
+      0,
+      book.assets.map(() => 0),
+    );
+    const t2 = performance.now();
+    const { packed, transfer } = packBook(book, compact.ownerIndex, compact.owners);
+    return {
+      answer: { type: "book", id, book: packed, block, notIndexed, scenario, timing: { decode: decodeMs, build: t2 - decodedAt } },
+      transfer: [...transfer, scenario.flags.buffer as ArrayBuffer],
+    };
+  } catch (e) {
+    const why = (e as { why?: IndexerWhy }).why ?? "unusable";
+    return { answer: { type: "book-error", id, message: (e as Error).message, why }, transfer: [] };
+  }
 }
 
 /** Transfer list for an answer (its per-vault array). */
 export const answerTransfer = (a: StressAnswer): ArrayBuffer[] => [a.flags.buffer as ArrayBuffer];
 
-// Running as a dedicated worker (no `window`, a `postMessage` on the global): register the handler. Runs queue while
-// one computes; a zero-delay timer lets them all arrive so only the latest is computed.
+// Running as a dedicated worker (no `window`, a `postMessage` on the global): register the protocol. The page sends
+// one run at a time (the next once this one's answer is back), so each is computed as it arrives.
 interface WorkerScope {
   postMessage(message: unknown, transfer: Transferable[]): void;
   addEventListener(type: "message", listener: (e: MessageEvent<StressRequest>) => void): void;
 }
 const scope = globalThis as unknown as Partial<WorkerScope> & { window?: unknown };
 if (typeof scope.window === "undefined" && typeof scope.postMessage === "function" && typeof scope.addEventListener === "function") {
-  const handle = createStressHandler();
-  let pending: StressRequest | null = null;
+  const stress = createStressHandler();
   scope.addEventListener("message", (e) => {
-    if (e.data.type === "load") {
-      handle(e.data);
+    const request = e.data;
+    if (request.type === "build-book") {
+      void buildBookAnswer(request.id, request.bytes, request.view, stress).then(({ answer, transfer }) => scope.postMessage!(answer, transfer));
       return;
     }
-    const scheduled = pending !== null;
-    pending = e.data;
-    if (scheduled) return;
-    setTimeout(() => {
-      const request = pending!;
-      pending = null;
-      const answer = handle(request);
-      if (answer) scope.postMessage!(answer, answerTransfer(answer));
-    }, 0);
+    if (request.type !== "run") {
+      stress.handle(request);
+      return;
+    }
+    const answer = stress.handle(request);
+    if (answer) scope.postMessage!(answer, answerTransfer(answer));
   });
 }

@@ -35,6 +35,8 @@ export interface Stack {
   /** Every chain, in order: 31337, then 31338 with `chains: 2`. */
   chains: { anvil: Anvil; deployment: Deployment }[];
   baseUrl: string;
+  /** The folder of the chains' deployment files (`<chainId>.json`), as the app and an indexer read them. */
+  deploymentsDir: string;
   /** With `indexer: true`: the indexer the app reads history from (PGlite in a temp folder). */
   indexer?: Indexer;
   /** With `notifier: { smtpUrl }`: the alerts service the app proxies to. */
@@ -147,6 +149,7 @@ export async function startStack(
     deployment: chains[0]!.deployment,
     chains,
     baseUrl,
+    deploymentsDir: outDir,
     ...(indexer ? { indexer } : {}),
     ...(notifier ? { notifier } : {}),
     ...(crossChain ? { crossChain } : {}),

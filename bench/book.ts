@@ -1,0 +1,282 @@
+/**
+ * `npm run bench:book`: the indexer's `/book` route at 100,000 vaults in one market, served by Ponder from its own
+ * database (embedded PGlite), and /risk loading it in Chromium — bench:risk's sibling, which serves the same bytes from
+ * a small HTTP server of its own.
+ *
+ * - A fresh local stack (anvil, Keel deployed and seeded: a few real vaults) and the real indexer (Ponder, PGlite in a
+ *   temp folder) on a port the app's `KEEL_INDEXER_URL` names; the indexer catches up with the chain and stops.
+ * - 100,000 vaults are written into its `vault` table for the first market (rows as its handlers write them: id,
+ *   owner, debt shares at the market's borrow totals, the collateral assets and amounts; the seeding distribution of
+ *   scripts/seed-risk.ts `planRiskVaults`). They are not on the chain: indexing 100,000 vaults through Ponder takes hours
+ *   here (bench/results/indexer.md). The sums the book does not read (USD aggregates, P&L) are written as 0.
+ * - The indexer restarts on the same folder (Ponder resumes its tables) and serves `/book`: the time to the last byte
+ *   (Ponder's query of the rows, the encoding, gzip), its size, directly and through the app's /api/indexer proxy.
+ * - Chromium (production build): /risk until the totals show every vault, the page's own load time, the JS heap, and
+ *   one 30 s refresh of the book watched for main-thread long tasks (> 50 ms): the refreshed book is decoded and valued
+ *   in the risk worker, so the page should not block on it.
+ * Needs the production build (`npm run build`). Writes bench/results/book.md. `KEEL_BENCH_BOOK_VAULTS=n` for a smaller run.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { createPublicClient, http } from "viem";
+import { keelLensAbi } from "../contracts-abi/generated";
+import { seededRandom } from "../lib/analytics/random";
+import { RISK_BOOK_REFRESH_MS } from "../hooks/use-risk-book";
+import { freePort } from "../scripts/lib/anvil";
+import { repoRoot } from "../scripts/lib/artifacts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { startIndexer, type Indexer } from "../scripts/lib/indexer";
+import { startStack } from "../scripts/lib/stack";
+import { tempDir } from "../scripts/lib/temp-dir";
+import { localChain } from "../lib/server/clients";
+import { planRiskVaults } from "../scripts/seed-risk";
+
+/**
+ * Ponder's own PGlite (its dependency, resolved from its package: the version that wrote the folder), to write into its
+ * database while it is stopped.
+ */
+const { PGlite } = createRequire(path.join(repoRoot, "node_modules", "ponder", "package.json"))(
+  "@electric-sql/pglite",
+) as typeof import("@electric-sql/pglite");
+
+const VAULTS = Number(process.env.KEEL_BENCH_BOOK_VAULTS ?? 100_000);
+/** Rows per INSERT while seeding. */
+const BATCH = 5_000;
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+const load = () => os.loadavg()[0]!.toFixed(1);
+
+async function main() {
+  const indexerPort = await freePort();
+  const indexerUrl = `http://127.0.0.1:${indexerPort}`;
+  const stack = await startStack({ env: { KEEL_INDEXER_URL: indexerUrl } });
+  const dataDir = tempDir("keel-bench-book");
+  const { anvil, deployment } = stack;
+  const chainId = deployment.chainId;
+  const indexerAt = () =>
+    startIndexer({ port: indexerPort, chains: [{ chainId, rpcUrl: anvil.url }], deploymentsDir: stack.deploymentsDir, dataDir });
+  const client = createPublicClient({ chain: localChain(chainId, anvil.url), transport: http(anvil.url) });
+  const market = deployment.markets[0]!;
+  const lines: string[] = [];
+  let indexer: Indexer | null = null;
+  try {
+    // ── The indexer catches up with the chain, then stops so its database can be written ──
+    indexer = await indexerAt();
+    await indexer.waitFor({ [chainId]: await client.getBlockNumber() }, 300_000);
+    await indexer.stop();
+    indexer = null;
+
+    // ── 100,000 vaults into Ponder's `vault` table ──
+    const view = await client.readContract({
+      address: deployment.contracts.lens!,
+      abi: keelLensAbi,
+      functionName: "getMarket",
+      args: [market.address],
+    });
+    const plan = planRiskVaults(view, VAULTS, seededRandom(1));
+    const db = new PGlite(dataDir);
+    const seedStarted = performance.now();
+    // Ponder's triggers (its live-query notices and its reorg log, which records rows for a rollback) are its own
+    // process's; rows written while it is stopped are already final: written with triggers off.
+    await db.exec("set session_replication_role = replica");
+    const address = market.address.toLowerCase();
+    const [{ last, block }] = (
+      await db.query<{ last: string | null; block: string | null }>(
+        "select max(vault_id)::text as last, max(block)::text as block from keel.vault where chain_id = $1 and market = $2",
+        [chainId, address],
+      )
+    ).rows as [{ last: string | null; block: string | null }];
+    const real = Number(last ?? 0);
+    for (let o = 0; o < plan.length; o += BATCH) {
+      const rows = plan.slice(o, o + BATCH).map((p, x) => {
+        const vaultId = real + o + x + 1;
+        const held = view.collaterals.map((c, j) => ({ asset: c.info.asset.toLowerCase(), amount: p.amounts[j]! })).filter((c) => c.amount > 0n);
+        const shares = (p.borrow * (view.totalBorrowShares + 1_000_000n)) / (view.totalBorrows + 1n);
+        return {
+          id: `${chainId}:${address}:${vaultId}`,
+          chain_id: chainId,
+          market: address,
+          vault_id: String(vaultId),
+          owner: p.owner.toLowerCase(),
+          opened_block: block ?? "0",
+          debt: String(p.borrow),
+          debt_shares: String(shares),
+          collateral_assets: held.map((c) => c.asset),
+          collateral_amounts: held.map((c) => String(c.amount)),
+          ...Object.fromEntries(
+            [
+              "collateral_value",
+              "debt_value",
+              "health_factor",
+              "borrowed",
+              "repaid",
+              "bad_debt",
+              "deposited_usd",
+              "withdrawn_usd",
+              "borrowed_usd",
+              "repaid_usd",
+              "prev_health",
+              "prev_collateral_value",
+              "prev_debt",
+            ].map((c) => [c, "0"]),
+          ),
+          prices_ok: true,
+          block: block ?? "0",
+        };
+      });
+      await db.query("insert into keel.vault select * from json_populate_recordset(null::keel.vault, $1::json)", [JSON.stringify(rows)]);
+    }
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const [{ count }] = (await db.query<{ count: number }>("select count(*)::int as count from keel.vault where market = $1", [address])).rows as [
+      { count: number },
+    ];
+    await db.close();
+    const expected = real + VAULTS;
+    if (count !== expected) throw new Error(`the vault table holds ${count} vaults of the market, not ${expected}`);
+
+    // ── Ponder resumes on the same folder and serves the book ──
+    const restarted = performance.now();
+    indexer = await indexerAt();
+    await indexer.waitFor({ [chainId]: await client.getBlockNumber() }, 300_000);
+    // Ponder rolls its unfinalized rows back on a restart and indexes those blocks again: until then the real vaults
+    // are missing from the book.
+    for (let seen = -1; seen !== expected;) {
+      if (performance.now() - restarted > 300_000) throw new Error(`after a restart /book serves ${seen} vaults, not ${expected}`);
+      const res = await fetch(`${indexerUrl}/book/${chainId}/${market.address}`, { method: "HEAD" });
+      seen = Number(res.headers.get("x-keel-book-vaults") ?? -1);
+      if (seen !== expected) await new Promise((r) => setTimeout(r, 500));
+    }
+    const restartSeconds = (performance.now() - restarted) / 1000;
+    const get = async (url: string) => {
+      const t = performance.now();
+      const res = await fetch(url);
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (!res.ok) throw new Error(`${url}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
+      return { ms: performance.now() - t, bytes: body.byteLength, vaults: Number(res.headers.get("x-keel-book-vaults") ?? NaN) };
+    };
+    const bookPath = `/book/${chainId}/${market.address}`;
+    const direct: number[] = [];
+    const proxied: number[] = [];
+    let served!: Awaited<ReturnType<typeof get>>;
+    for (let i = 0; i < 6; i++) {
+      served = await get(`${indexerUrl}${bookPath}`);
+      if (i > 0) direct.push(served.ms); // the first warms Ponder's query and the JIT
+      const p = await get(`${stack.baseUrl}/api/indexer${bookPath}`);
+      if (i > 0) proxied.push(p.ms);
+    }
+    if (served.vaults !== expected) throw new Error(`/book served ${served.vaults} vaults, not ${expected}`);
+    const serveLoad = load();
+
+    // ── The page in Chromium ──
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+    let p: {
+      loadMs: number;
+      firstPaint: number;
+      heapUsed: number;
+      heapTotal: number;
+      refreshes: number;
+      longTasks: number[];
+      watchedMs: number;
+      pageLoad: string;
+    };
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      const cdp = await page.context().newCDPSession(page);
+      let bookRequests = 0;
+      page.on("requestfinished", (r) => {
+        if (r.url().includes(`/api/indexer${bookPath}`)) bookRequests++;
+      });
+      const t = performance.now();
+      await page.goto(stack.baseUrl + "/risk");
+      await page
+        .getByTestId("total-vaults")
+        .filter({ hasText: expected.toLocaleString("en-US") })
+        .waitFor({ timeout: 180_000 });
+      const firstPaint = (performance.now() - t) / 1000;
+      const pageLoad = load();
+      const loadLine = page.getByTestId("risk-load");
+      if ((await loadLine.getAttribute("data-source")) !== "indexer")
+        throw new Error(
+          `the page did not read the book from the indexer: ${await page
+            .getByTestId("risk-fallback")
+            .textContent()
+            .catch(() => "")}`,
+        );
+      const loadMs = Number(await loadLine.getAttribute("data-load-ms"));
+      await page.getByTestId("expected-7d").waitFor({ timeout: 60_000 });
+      await cdp.send("HeapProfiler.collectGarbage");
+      const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number; totalSize: number };
+
+      // One refresh of the book (every RISK_BOOK_REFRESH_MS), watched for long tasks on the main thread.
+      await page.evaluate(() => {
+        const w = window as unknown as { __keelLongTasks: number[] };
+        w.__keelLongTasks = [];
+        new PerformanceObserver((list) => w.__keelLongTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+      });
+      const before = bookRequests;
+      const watched = performance.now();
+      const deadline = Date.now() + RISK_BOOK_REFRESH_MS + 30_000;
+      while (bookRequests === before && Date.now() < deadline) await page.waitForTimeout(250);
+      if (bookRequests === before) throw new Error(`no refresh of the book within ${RISK_BOOK_REFRESH_MS + 30_000} ms`);
+      // The refreshed book decoded, valued and shown: give it a few seconds on a loaded machine.
+      await page.waitForTimeout(5_000);
+      const longTasks = await page.evaluate(() => (window as unknown as { __keelLongTasks: number[] }).__keelLongTasks);
+      p = {
+        loadMs,
+        firstPaint,
+        heapUsed: heap.usedSize,
+        heapTotal: heap.totalSize,
+        refreshes: bookRequests - before,
+        longTasks,
+        watchedMs: performance.now() - watched,
+        pageLoad,
+      };
+    } finally {
+      await browser.close();
+    }
+
+    const n = expected.toLocaleString("en-US");
+    lines.push(
+      `Machine: ${os.cpus().length} cores shared with other work; load average (1 min) beside each figure.`,
+      "",
+      `${n} vaults of one market (${market.name}) in Ponder's PGlite database: ${real} indexed from the local chain, ${VAULTS.toLocaleString("en-US")} written into its \`vault\` table (the seeding distribution, \`planRiskVaults\`) in ${seedSeconds.toFixed(1)} s; Ponder restarted on the same folder and resumed in ${restartSeconds.toFixed(1)} s.`,
+      "",
+      "| measure | result | load |",
+      "| --- | ---: | ---: |",
+      `| \`/book\` from Ponder: time to the last byte (query ${n} rows, encode, gzip), median of 5 after a warm-up (p95) | **${ms(quantile(direct, 0.5))}** (${ms(quantile(direct, 0.95))}) | ${serveLoad} |`,
+      `| the same through the app's /api/indexer proxy (what the page fetches) | ${ms(quantile(proxied, 0.5))} (${ms(quantile(proxied, 0.95))}) | ${serveLoad} |`,
+      `| bytes on the wire (gzipped compact book) | ${mb(served.bytes)} (${(served.bytes / expected).toFixed(1)} B per vault) | |`,
+      `| **Chromium, /risk: the page's own load** (fetch through the proxy + \`getMarket\`, decode and value in the risk worker) | **${ms(p.loadMs)}** | ${p.pageLoad} |`,
+      `| Chromium, /risk: navigation → totals of ${n} vaults on screen | ${p.firstPaint.toFixed(2)} s | ${p.pageLoad} |`,
+      `| JS heap after a garbage collection (CDP \`Runtime.getHeapUsage\`) | ${mb(p.heapUsed)} of ${mb(p.heapTotal)} | |`,
+      `| one 30 s refresh of the book (${p.refreshes} request(s), watched ${(p.watchedMs / 1000).toFixed(1)} s): main-thread long tasks > 50 ms | **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))})` : ""} | ${load()} |`,
+      "",
+    );
+  } finally {
+    await indexer?.stop();
+    await stack.stop();
+  }
+  const out = lines.join("\n");
+  console.log(out);
+  mkdirSync(path.join(repoRoot, "bench", "results"), { recursive: true });
+  writeFileSync(
+    path.join(repoRoot, "bench", "results", "book.md"),
+    `Command: \`npm run bench:book\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
