@@ -167,6 +167,25 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   await panel.scrollIntoViewIfNeeded();
   await screenshot(page, "vault-protection-warnings");
 
+  // The dashboard's card of this vault says the same, one line per rule, with a link to the panel.
+  const card = async () => {
+    await app.open(`/?watch=${TRADER}`);
+    return page.getByTestId(`vault-${market.toLowerCase()}-${id}`);
+  };
+  let vaultCard = await card();
+  await expect(vaultCard.getByTestId("guard-warning-deleverage")).toHaveText(
+    "Auto-deleverage (WETH) could not fire now: authorisation revoked, fee cap below gas, and slippage bound unreachable.",
+    { timeout: 60_000 },
+  );
+  await expect(vaultCard.getByTestId("guard-warning-stopLoss")).toHaveText(
+    "Stop-loss (WBTC) could not fire now: authorisation revoked and position below its minimum.",
+  );
+  await expect(vaultCard.getByTestId("guard-warning").getByRole("link")).toHaveAttribute("href", new RegExp(`/vault/.*#protection$`));
+  await vaultCard.scrollIntoViewIfNeeded();
+  await screenshot(page, "dashboard-guard-warnings");
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  await expect(panel.getByTestId("guard-operator")).toBeVisible({ timeout: 60_000 });
+
   // Authorising the guard (from the wallet) removes that warning and only that one.
   await wait(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [guard, true] }));
   await expect(panel.getByTestId("guard-operator")).toHaveText("Guard authorised", { timeout: 30_000 });
@@ -177,6 +196,12 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   await wait(await trader.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setPaused", args: [market, id, 0, true] }));
   await expect(deleverage.getByTestId("rule-status")).toHaveText("Paused", { timeout: 30_000 });
   await expect(deleverage.getByTestId("rule-warnings")).toHaveCount(0);
+  // On the dashboard too: the paused rule has no line, the stop-loss keeps its own reason.
+  vaultCard = await card();
+  await expect(vaultCard.getByTestId("guard-warning-stopLoss")).toHaveText("Stop-loss could not fire now: position below its minimum.", {
+    timeout: 60_000,
+  });
+  await expect(vaultCard.getByTestId("guard-warning-deleverage")).toHaveCount(0);
 });
 
 test("removing an automation rule on the vault page asks first, like a protection rule", async ({ page, app, chain, injectWallet }) => {

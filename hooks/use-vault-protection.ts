@@ -1,12 +1,15 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import type { Address, Hex } from "viem";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import type { Address, Hex, PublicClient } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import { keelGuardAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { GUARD_KIND } from "@/lib/engine/protection";
 import type { ChainConfig } from "@/lib/config/chains";
+import { WARNINGS_REFRESH_MS } from "@/hooks/use-automation";
+import { MULTICALL3 } from "@/lib/protocols/read";
+import type { LensVault } from "@/lib/read/vaults";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -65,6 +68,73 @@ export function useVaultProtection(chain: ChainConfig, market: Address, id: bigi
   });
   useRefreshOnBlocks(guard ? [{ chainId: chain.id, key }] : []);
   return query;
+}
+
+export const accountGuardKey = (chainId: number, owner?: Address) => ["keel", "guard-rules", chainId, owner ?? null] as const;
+
+/**
+ * The guard rules of every vault in `vaults` (one chain's) and whether the guard is each owner's operator on each market,
+ * in ONE eth_call (Multicall3's `aggregate3`): keyed by `vaultRef`.
+ */
+export async function readGuardRules(
+  client: Pick<PublicClient, "multicall">,
+  chain: ChainConfig,
+  vaults: readonly Pick<LensVault, "market" | "id" | "owner">[],
+): Promise<Map<string, ProtectionState>> {
+  const guard = chain.deployment!.contracts.guard!;
+  const pairs = [...new Map(vaults.map((v) => [`${v.market}-${v.owner}`.toLowerCase(), v] as const)).entries()];
+  const contracts = [
+    ...pairs.map(([, v]) => ({ address: v.market, abi: keelMarketAbi, functionName: "isOperator", args: [v.owner, guard] }) as const),
+    ...vaults.flatMap((v) =>
+      ([GUARD_KIND.deleverage, GUARD_KIND.stopLoss] as const).map(
+        (k) => ({ address: guard, abi: keelGuardAbi, functionName: "getRule", args: [v.market, v.id, k] }) as const,
+      ),
+    ),
+  ];
+  const results = (await client.multicall({
+    contracts,
+    multicallAddress: chain.deployment!.contracts.multicall3 ?? MULTICALL3,
+    allowFailure: false,
+    batchSize: 0,
+  } as never)) as unknown[];
+  const operators = new Map(pairs.map(([k], i) => [k, results[i] as boolean]));
+  return new Map(
+    vaults.map((v, i) => {
+      const at = pairs.length + 2 * i;
+      const state: ProtectionState = {
+        guard,
+        operator: operators.get(`${v.market}-${v.owner}`.toLowerCase()) ?? false,
+        deleverage: asRule(results[at] as GuardRule),
+        stopLoss: asRule(results[at + 1] as GuardRule),
+      };
+      return [vaultRef(v), state] as const;
+    }),
+  );
+}
+
+export const vaultRef = (v: { market: Address; id: bigint }) => `${v.market.toLowerCase()}-${v.id}`;
+
+/**
+ * The dashboard's read of the guard rules of all the account's Keel vaults: one eth_call per chain (readGuardRules), on
+ * load and every WARNINGS_REFRESH_MS like its KeelAutomation rules (never per block: bench:dashboard). Returns a lookup.
+ */
+export function useAccountGuardRules(
+  owner: Address | undefined,
+  chains: readonly { chain: ChainConfig; vaults?: readonly LensVault[] | undefined }[],
+) {
+  const config = useConfig();
+  const list = chains.filter((c) => c.chain.deployment?.contracts.guard && (c.vaults?.length ?? 0) > 0);
+  const results = useQueries({
+    queries: list.map(({ chain, vaults }) => ({
+      queryKey: [...accountGuardKey(chain.id, owner), vaults!.map(vaultRef).join(",")],
+      enabled: Boolean(owner),
+      retry: 1,
+      refetchInterval: WARNINGS_REFRESH_MS,
+      queryFn: () => readGuardRules(getPublicClient(config, { chainId: chain.id as ChainId })!, chain, vaults!),
+    })),
+  });
+  return (chainId: number, v: { market: Address; id: bigint }): ProtectionState | undefined =>
+    results[list.findIndex((c) => c.chain.id === chainId)]?.data?.get(vaultRef(v));
 }
 
 /** The vault's protection executions (guard RuleExecuted) and liquidations (market Liquidated), newest first. */

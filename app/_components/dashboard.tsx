@@ -10,7 +10,12 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { WalletButton } from "@/components/wallet-button";
 import { useAccountPositions } from "@/hooks/use-account-positions";
 import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
+import { useAccountGuardRules } from "@/hooks/use-vault-protection";
+import { findAsset } from "@/lib/config/deployment";
+import { guardAlertRows, guardRuleWarnings } from "@/lib/view/guard-warnings";
+import type { ChainConfig } from "@/lib/config/chains";
 import { totalsAcross, vaultHref } from "@/lib/protocols/view";
+import type { LensVault } from "@/lib/read/vaults";
 import { AccountTotalsBar } from "./account-totals";
 import { OpenVaultForm } from "./open-vault-form";
 import { PositionCard } from "./position-card";
@@ -36,6 +41,7 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
   const readOnly = Boolean(watched) && watched?.toLowerCase() !== address?.toLowerCase();
   const chains = useAccountPositions(owner);
   const automation = useAutomationPositions(owner, { everyBlock: false });
+  const guardRules = useAccountGuardRules(owner, chains);
   const [opening, setOpening] = useState(false);
 
   if (!owner) {
@@ -62,6 +68,16 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
     );
   }
 
+  // A Keel vault's KeelGuard rules that could not fire now, weighed as its page's protection panel weighs them.
+  const guardRowsOf = (chain: ChainConfig, v: LensVault) => {
+    const state = guardRules(chain.id, v);
+    if (!state) return [];
+    const read = Boolean(automation.find((a) => a.chain.id === chain.id)?.positions);
+    return guardAlertRows(guardRuleWarnings(v.owner, state, positionsFor(automation, chain.id, v), read)).map((r) => {
+      const asset = findAsset(chain.deployment, r.collateral);
+      return { ...r, collateral: { address: r.collateral, symbol: asset?.symbol ?? r.collateral.slice(0, 8), decimals: asset?.decimals ?? 18 } };
+    });
+  };
   const all = chains.flatMap((c) => c.vaults ?? []);
   const views = chains.flatMap((c) => c.positions);
   const totals = totalsAcross(all, views);
@@ -167,7 +183,12 @@ export function Dashboard({ watched, badWatch }: { watched?: Address | undefined
                 key={`${v.market}-${v.id}`}
                 chain={c.chain}
                 vault={v}
-                alert={<AutomationAlert positions={positionsFor(automation, c.chain.id, v)} href={vaultHref(c.chain.id, v.market, v.id)} />}
+                alert={
+                  <>
+                    <AutomationAlert positions={positionsFor(automation, c.chain.id, v)} href={vaultHref(c.chain.id, v.market, v.id)} />
+                    <AutomationAlert guard={guardRowsOf(c.chain, v)} href={vaultHref(c.chain.id, v.market, v.id)} />
+                  </>
+                }
               />
             ))}
             {c.positions.map((v) => (

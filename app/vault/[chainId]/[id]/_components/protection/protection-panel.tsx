@@ -9,11 +9,12 @@ import { positionsFor, useAutomationPositions, type TokenRef } from "@/hooks/use
 import { useTransactor } from "@/hooks/use-transactor";
 import { useVaultProtection, type GuardRule } from "@/hooks/use-vault-protection";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
-import { keelGuardRuleWarnings, type RuleWarnings } from "@/lib/engine/automation-warnings";
+import type { RuleWarnings } from "@/lib/engine/automation-warnings";
 import { GUARD_KIND, type GuardKind } from "@/lib/engine/protection";
 import type { VaultPosition } from "@/lib/engine/risk";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensMarket, LensVault } from "@/lib/read/vaults";
+import { guardRuleWarnings } from "@/lib/view/guard-warnings";
 import { ProtectionHistory } from "./protection-history";
 import { GuardRuleCard } from "./rule-card";
 
@@ -65,14 +66,11 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   const tokenRef = (a: Address): TokenRef => ({ address: a, symbol: symbolOf(a), decimals: findAsset(chain.deployment, a)?.decimals ?? 18 });
   const read = automation.find((c) => c.chain.id === chain.id);
   const held = positionsFor(automation, chain.id, { market: vault.market, id: vault.id });
+  // Without the automation contracts or before their read, only the guard's own authorisation is known.
+  const found = state ? guardRuleWarnings(vault.owner, state, held, Boolean(read?.positions)) : null;
   const warningsOf = (kind: GuardKind) => {
-    const rule = rules[kind];
-    if (!state || !rule) return null;
-    // Without the automation contracts or before their read, only the guard's own authorisation is known.
-    const at = held.find((p) => p.collateral.address.toLowerCase() === rule.collateral.toLowerCase()) ?? null;
-    if (!at && !read?.positions) return null;
-    const warnings = keelGuardRuleWarnings(vault.owner, at, kind, rule, state.operator);
-    return warnings ? { warnings, collateral: tokenRef(rule.collateral), debt: tokenRef(market.baseAsset) } : null;
+    const w = found?.[kind];
+    return w ? { warnings: w.warnings, collateral: tokenRef(w.collateral), debt: tokenRef(market.baseAsset) } : null;
   };
   const warnings: GuardContext["warnings"] = { deleverage: warningsOf("deleverage"), stopLoss: warningsOf("stopLoss") };
   const notAuthorised = state !== undefined && !state.operator && (rules.deleverage || rules.stopLoss) !== null;
@@ -113,7 +111,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   };
 
   return (
-    <section className="space-y-4 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="protection-panel">
+    <section id="protection" className="scroll-mt-20 space-y-4 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="protection-panel">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="space-y-1">
           <h2 className="text-lg font-semibold">{t("title")}</h2>
