@@ -2,8 +2,7 @@
 import { useQueries } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
-import { keelLensAbi } from "@/contracts-abi";
+import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { chainUnavailable } from "@/lib/config/chains";
@@ -39,14 +38,7 @@ export function useAccountVaults(owner: Address | undefined): ChainVaults[] {
       queryKey: accountKey(chain.id, owner),
       enabled: Boolean(owner) && !unavailable,
       retry: 1,
-      queryFn: () =>
-        readContract(config, {
-          chainId: chain.id as (typeof config.chains)[number]["id"],
-          address: chain.deployment!.contracts.lens!,
-          abi: keelLensAbi,
-          functionName: "getAccount",
-          args: [chain.deployment!.markets.map((m) => m.address), owner!],
-        }),
+      queryFn: () => readLens(config, chain, "getAccount", [chain.deployment!.markets.map((m) => m.address), owner!]),
     })),
   });
   useRefreshOnBlocks(

@@ -33,6 +33,7 @@ import { findAsset } from "@/lib/config/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ProtocolId } from "@/lib/protocols/types";
 import { readError } from "@/lib/read/query-state";
+import { usablePrice } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
@@ -268,7 +269,7 @@ async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainCo
   ]);
   const usd = (asset: Address | undefined): bigint | null => {
     const f = asset && feeds.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
-    return f && f.status === 0 && f.price > 0n ? f.price : null;
+    return f ? usablePrice(f) : null;
   };
   const wrapped = d.assets.find((a) => a.symbol === `W${client?.chain.nativeCurrency.symbol ?? "ETH"}`);
   return { gasPrice, now, nativeUsd: usd(wrapped?.address), usd };

@@ -3,7 +3,8 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
+import { devErc20Abi, keelMarketAbi } from "@/contracts-abi";
+import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { chainUnavailable } from "@/lib/config/chains";
 import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
@@ -44,14 +45,7 @@ export function useMarkets(): ChainMarkets[] {
       enabled: !unavailable,
       retry: 1,
       refetchInterval: MARKETS_REFRESH_MS,
-      queryFn: () =>
-        readContract(config, {
-          chainId: chain.id as ChainId,
-          address: chain.deployment!.contracts.lens!,
-          abi: keelLensAbi,
-          functionName: "getMarkets",
-          args: [chain.deployment!.markets.map((m) => m.address)],
-        }),
+      queryFn: () => readLens(config, chain, "getMarkets", [chain.deployment!.markets.map((m) => m.address)]),
     })),
   });
   return readable.map(({ chain, unavailable }, i) => {

@@ -72,15 +72,15 @@ async function readPool(client: PublicClient, p: PrivatePoolDeployment, base: Ad
   };
 }
 
-/** The private pool's public state on `chainId`, refreshed on new blocks. */
-export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undefined, base: Address | undefined) {
+/** The private pool's public state on `chainId`, refreshed on new blocks (`enabled` false: not read at all). */
+export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undefined, base: Address | undefined, enabled = true) {
   const config = useConfig();
   const query = useQuery({
     queryKey: p ? poolKey(chainId, p.pool) : ["privatePool", "none"],
-    enabled: Boolean(p && base),
+    enabled: Boolean(p && base && enabled),
     queryFn: () => readPool(getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient, p!, base!),
   });
-  useRefreshOnBlocks(p ? [{ chainId, key: poolKey(chainId, p.pool) }] : []);
+  useRefreshOnBlocks(p && enabled ? [{ chainId, key: poolKey(chainId, p.pool) }] : []);
   return query;
 }
 
@@ -315,12 +315,13 @@ export class ProofError extends Error {
  * when this browser holds the connected account's note, that note's position (decrypted locally: nothing is read
  * from a server).
  */
-export function usePrivatePositionView(chain: ChainConfig | undefined, account: Address | undefined) {
+export function usePrivatePositionView(chain: ChainConfig | undefined, account: Address | undefined, { onlyWithNote = false } = {}) {
   const pp = chain?.deployment?.privatePool;
   const market = chain?.deployment?.markets.find((m) => m.address === pp?.market);
-  const pool = usePrivatePool(chain?.id ?? 0, pp, market?.baseAsset);
   const scope = useMemo(() => (chain && pp && account ? { chainId: chain.id, pool: pp.pool, account } : null), [chain, pp, account]);
   const { wallet, update } = usePrivateWallet(scope);
+  // The dashboard's line shows only this browser's note: without one it reads nothing (no pool reads on each block).
+  const pool = usePrivatePool(chain?.id ?? 0, pp, market?.baseAsset, !onlyWithNote || Boolean(wallet?.note));
   useLiquidationWatch(chain?.id ?? 0, pp, market?.baseAsset, wallet, update, pool.dataUpdatedAt);
   const state = pool.data?.state ?? null;
   const note = wallet?.note ?? null;

@@ -19,7 +19,7 @@ import { withGasMargin } from "@/lib/tx/gas";
 import { pendingFlows } from "@/lib/tx/pending-flows";
 import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx/tx-effects";
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
-import { TxEffectsView } from "@/components/tx-effects";
+import { TxEffectsView } from "@/components/tx-effects-view";
 import { useKeelChains } from "./use-keel-config";
 
 /** The functions a transaction may call: those that change state. */

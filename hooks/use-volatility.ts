@@ -1,13 +1,8 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
-import { keelLensAbi } from "@/contracts-abi";
+import { useLensRead } from "@/hooks/use-lens-read";
 import type { AssetVolatilities } from "@/lib/analytics/liquidation-odds";
 import type { ChainConfig } from "@/lib/config/chains";
 import { realisedVolatility, type Volatility } from "@/lib/analytics/volatility";
-
-type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
 /** Rounds read per feed: with hourly updates, a week. */
 export const HISTORY_ROUNDS = 200;
@@ -26,23 +21,12 @@ export interface ChainVolatility {
  * KeelLens.getFeedHistory call per chain, shared by every component that shows odds, re-read each minute.
  */
 export function useVolatility(chain: ChainConfig) {
-  const config = useConfig();
   const d = chain.deployment;
-  const lens = d?.contracts.lens;
-  return useQuery({
+  return useLensRead(chain, "getFeedHistory", d?.assets.length ? [d.assets.map((a) => a.feed), BigInt(HISTORY_ROUNDS)] : undefined, {
     queryKey: volatilityKey(chain.id),
-    enabled: Boolean(lens && d?.assets.length),
-    retry: 1,
     staleTime: 60_000,
     refetchInterval: 60_000,
-    queryFn: async (): Promise<ChainVolatility> => {
-      const rounds = await readContract(config, {
-        chainId: chain.id as ChainId,
-        address: lens!,
-        abi: keelLensAbi,
-        functionName: "getFeedHistory",
-        args: [d!.assets.map((a) => a.feed), BigInt(HISTORY_ROUNDS)],
-      });
+    select: (rounds): ChainVolatility => {
       const byAsset: ChainVolatility["byAsset"] = {};
       const sigmas: AssetVolatilities = {};
       d!.assets.forEach((a, i) => {

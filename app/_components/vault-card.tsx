@@ -4,12 +4,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { HealthBadge } from "@/components/health-badge";
 import { HeldOnAnotherChain } from "@/components/held-on-another-chain";
-import { LiquidationOdds } from "@/components/liquidation-odds";
+import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/view/format";
-import { feedStatus } from "@/lib/read/oracle";
+import { feedStatus, isPriced } from "@/lib/read/oracle";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
 import type { ChainConfig } from "@/lib/config/chains";
 import { summarizeVault } from "@/lib/view/vault-summary";
@@ -28,7 +28,7 @@ export function VaultCard({ chain, vault, alert }: { chain: ChainConfig; vault: 
   const market = chain.deployment?.markets.find((m) => m.address.toLowerCase() === vault.market.toLowerCase());
   const base = findAsset(chain.deployment, vault.baseAsset);
   const baseSymbol = base?.symbol ?? shortAddress(vault.baseAsset);
-  const paused = vault.collaterals.filter((c) => c.status !== 0);
+  const paused = vault.collaterals.filter((c) => !isPriced(c));
   return (
     <article
       className="rounded-xl border border-slate-800 bg-slate-900/40"
@@ -113,7 +113,6 @@ export function VaultCard({ chain, vault, alert }: { chain: ChainConfig; vault: 
             <tbody>
               {s.collaterals.map((c) => {
                 const symbol = assetSymbol(chain, c.asset);
-                const ok = c.status === 0;
                 return (
                   <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbol}`}>
                     <td className="px-4 py-2 font-medium md:px-5">
@@ -123,15 +122,15 @@ export function VaultCard({ chain, vault, alert }: { chain: ChainConfig; vault: 
                     <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
                       {f.token(c.amount, c.decimals, symbol)}
                     </td>
-                    <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{ok ? f.usd(c.value) : "—"}</td>
+                    <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{f.usdOrNone(c.valueUsd)}</td>
                     <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">
-                      {ok ? f.usd(c.price) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
+                      {c.priceUsd !== null ? f.usd(c.priceUsd) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
                     </td>
                     <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
-                      {c.liquidationPrice > 0n ? f.usd(c.liquidationPrice) : "—"}
+                      {f.usdOrNone(c.liquidationPriceUsd)}
                     </td>
                     <td className="px-4 py-2 text-right font-mono tabular-nums md:px-5" data-testid="distance">
-                      {c.distance === null ? "—" : f.percent(c.distance, 1)}
+                      {f.orNone(c.distance, (d) => f.percent(d, 1))}
                     </td>
                   </tr>
                 );

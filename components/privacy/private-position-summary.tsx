@@ -13,7 +13,7 @@ export function PrivatePositionSummary() {
   const f = useFormat();
   const { address } = useAccount();
   const chain = useKeelChains().find((c) => c.deployment?.privatePool);
-  const v = usePrivatePositionView(chain, address);
+  const v = usePrivatePositionView(chain, address, { onlyWithNote: true });
   if (!chain || !v.pp || !v.note || !v.market) return null;
   const collateral = findAsset(chain.deployment, v.pp.collateral)!;
   const base = findAsset(chain.deployment, v.market.baseAsset)!;

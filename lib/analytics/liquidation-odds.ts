@@ -21,6 +21,7 @@ import { formatterFor } from "../view/format";
  * - Prices are monitored continuously; liquidation discounts, interest accrual (a few basis points over days) and
  *   oracle heartbeats are ignored.
  */
+import { parseUnits } from "viem";
 import { wadToNumber } from "../engine/math";
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from "./volatility";
 
@@ -197,3 +198,26 @@ export const ODDS_TARGETS = [0.01, 0.05, 0.1] as const;
 
 /** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%` (English; components use useFormat().odds). */
 export const formatOdds = formatterFor("en").odds;
+
+/** Token units (rounded up at 6 decimals) worth `usd` at `priceWad`: the collateral to add that the odds name. */
+export function unitsForUsd(usd: number, priceWad: bigint, decimals: number): bigint {
+  const units = usd / wadToNumber(priceWad);
+  const places = Math.min(decimals, 6);
+  return parseUnits((Math.ceil(units * 10 ** places) / 10 ** places).toFixed(places), decimals);
+}
+
+/**
+ * What the odds need of a position (a Keel LensVault has it; lib/protocols/view.ts oddsInputOf builds it for Aave and
+ * Morpho). USD values and prices WAD.
+ */
+export interface OddsInput {
+  debt: bigint;
+  debtValue: bigint;
+  pricesOk: boolean;
+  liquidatable: boolean;
+  /** The borrowed asset (a Keel vault's base asset; with several debts, the largest: the one named when volatility is missing). */
+  baseAsset: `0x${string}`;
+  /** Every borrowed asset with its USD value (WAD), when there may be several (an Aave account): each one's price moves count. */
+  debts?: readonly { asset: `0x${string}`; value: bigint }[];
+  collaterals: readonly { asset: `0x${string}`; amount: bigint; value: bigint; price: bigint; decimals: number; liquidationThreshold: bigint }[];
+}

@@ -12,6 +12,7 @@ import { valueDown } from "../engine/health";
 import { WAD, wadToNumber } from "../engine/math";
 import { decodeBook, gunzip, type CompactBook } from "./risk-book-codec";
 import type { LensMarket } from "../read/vaults";
+import { isPriced, usablePrice } from "../read/oracle";
 
 const toUsd = wadToNumber;
 
@@ -71,8 +72,8 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
   const sorted = [...pages].sort((a, b) => a.offset - b.offset);
   const n = sorted.reduce((s, p) => s + p.owners.length, 0);
   const assets = market.collaterals.map((c) => c.info.asset);
-  const priceOk = market.collaterals.map((c) => c.feed.status === 0);
-  const baseOk = market.baseFeed.status === 0;
+  const priceOk = market.collaterals.map((c) => isPriced(c.feed));
+  const baseOk = isPriced(market.baseFeed);
   const book: RiskBook = {
     market: market.market,
     assets,
@@ -99,7 +100,7 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
       asset: c.info.asset,
       decimals: c.info.decimals,
       amount: 0n,
-      price: c.feed.status === 0 ? c.feed.price : 0n,
+      price: usablePrice(c.feed) ?? 0n,
       ltv: BigInt(c.info.ltv),
       liquidationThreshold: BigInt(c.info.liquidationThreshold),
     })),

@@ -5,6 +5,7 @@
 import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition } from "../engine/risk";
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD, wadToNumber } from "../engine/math";
+import { isPriced } from "../read/oracle";
 
 /** Health factors above this are drawn at this height (a vault without debt is "∞"). */
 export const CHART_HEALTH_CAP = 5;
@@ -101,7 +102,7 @@ export function historySeries(samples: HistorySample[]): HistoryPoint[] {
     let distance: bigint | null = null;
     if (s.debt !== 0n && s.pricesOk) {
       for (const c of s.collaterals) {
-        if (c.amount === 0n || c.status !== 0) continue;
+        if (c.amount === 0n || !isPriced(c)) continue;
         const d = distanceToLiquidation(c.price, c.liquidationPrice);
         if (distance === null || d < distance) distance = d;
       }

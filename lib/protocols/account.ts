@@ -3,6 +3,7 @@ import { keelLensAbi } from "../../contracts-abi";
 import { keelOracleAbi } from "../../contracts-abi/generated";
 import type { Deployment } from "../config/deployment";
 import type { LensVault } from "../read/vaults";
+import { usablePrice } from "../read/oracle";
 import { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./aave-v3/read";
 import { aavePosition, type AaveAccountState, type AavePosition } from "./aave-v3/math";
 import { morphoHoldsAnything, morphoReads, morphoStatesFrom } from "./morpho-blue/read";
@@ -128,7 +129,8 @@ export function feedsFrom(peek: unknown): Pick<AccountRead, "usdPerToken" | "fee
   for (const f of (peek ?? []) as readonly { asset: Address; price: bigint; status: number }[]) {
     const token = f.asset.toLowerCase();
     feedStatus[token] = Number(f.status);
-    if (Number(f.status) === 0 && f.price > 0n) usdPerToken[token] = f.price;
+    const price = usablePrice({ price: f.price, status: Number(f.status) });
+    if (price !== null) usdPerToken[token] = price;
   }
   return { usdPerToken, feedStatus };
 }

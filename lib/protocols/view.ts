@@ -199,7 +199,7 @@ export function totalsAcross(vaults: readonly LensVault[], views: readonly Posit
 }
 
 /**
- * The position as the liquidation-odds model reads a vault (components/liquidation-odds.tsx): USD values, every
+ * The position as the liquidation-odds model reads a vault (components/liquidation-odds-card.tsx): USD values, every
  * collateral and every borrowed asset (lib/analytics/liquidation-odds.ts prices each one's moves: several debts fold into the
  * debt side's volatility, `debtSide`); the largest debt is named as the base asset.
  */

@@ -26,3 +26,15 @@ export type FeedStatusKey = (typeof FEED_STATUS)[number]["key"];
 export function feedStatus(status: number): { key: FeedStatusKey } {
   return FEED_STATUS[status] ?? { key: "reverted" };
 }
+
+/**
+ * THE rule for a price the app may use: the feed's status is ok (KeelOracle says so) and the price is positive; else
+ * there is no price — null, which the screens show as `—` (lib/view/format.ts `orNone`) with the feed's status beside
+ * it, and which counts for nothing in values. Every "is this collateral priced?" goes through here.
+ */
+export function usablePrice(feed: { price: bigint; status: number }): bigint | null {
+  return feed.status === 0 && feed.price > 0n ? feed.price : null;
+}
+
+/** Whether an asset has a usable price (usablePrice). */
+export const isPriced = (feed: { price: bigint; status: number }) => usablePrice(feed) !== null;

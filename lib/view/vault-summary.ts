@@ -6,6 +6,7 @@
 import { borrowLimitUsed, distanceToLiquidation, healthBand, type HealthBand } from "../engine/risk";
 import { INFINITE_HEALTH } from "../engine/health";
 import type { LensVault } from "../read/vaults";
+import { isPriced, usablePrice } from "../read/oracle";
 
 /** A health band, or "unpriced" when a price the vault needs is unavailable (stale feed…): no health can be given. */
 export type VaultBand = HealthBand | "unpriced";
@@ -24,6 +25,11 @@ export interface CollateralSummary {
   liquidationPrice: bigint;
   /** How far today's price may fall before liquidation, WAD share; null when not meaningful (no debt, no price). */
   distance: bigint | null;
+  /** What to show, with the one "no price" rule applied (lib/read/oracle.ts usablePrice): null = no figure (`—`). */
+  priceUsd: bigint | null;
+  valueUsd: bigint | null;
+  /** null: no price of this asset alone liquidates the vault (or no debt). */
+  liquidationPriceUsd: bigint | null;
 }
 
 export interface VaultSummary {
@@ -40,7 +46,8 @@ export function summarizeVault(
   v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">,
 ): VaultSummary {
   const collaterals = v.collaterals.map((c): CollateralSummary => {
-    const priced = c.status === 0 && c.price > 0n;
+    const priceUsd = usablePrice(c);
+    const priced = priceUsd !== null;
     return {
       asset: c.asset,
       decimals: c.decimals,
@@ -50,6 +57,9 @@ export function summarizeVault(
       status: c.status,
       liquidationPrice: c.liquidationPrice,
       distance: v.debt === 0n || !priced || !v.pricesOk || c.amount === 0n ? null : distanceToLiquidation(c.price, c.liquidationPrice),
+      priceUsd,
+      valueUsd: priced ? c.value : null,
+      liquidationPriceUsd: c.liquidationPrice > 0n ? c.liquidationPrice : null,
     };
   });
   const distances = collaterals.map((c) => c.distance).filter((d): d is bigint => d !== null);
@@ -121,7 +131,7 @@ export const BAND_STYLE: Record<VaultBand, { text: string; ring: string; dot: st
  * when the vault has debt.
  */
 export function unpricedAssets(vault: Pick<LensVault, "collaterals" | "baseAsset">, baseStatus: number): { asset: `0x${string}`; status: number }[] {
-  const list = vault.collaterals.filter((c) => c.amount > 0n && c.status !== 0).map((c) => ({ asset: c.asset, status: c.status }));
+  const list = vault.collaterals.filter((c) => c.amount > 0n && !isPriced(c)).map((c) => ({ asset: c.asset, status: c.status }));
   if (baseStatus !== 0) list.push({ asset: vault.baseAsset, status: baseStatus });
   return list;
 }

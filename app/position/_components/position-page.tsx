@@ -5,7 +5,7 @@ import type { ComponentType } from "react";
 import type { Address, Hex } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
-import { LiquidationOdds } from "@/components/liquidation-odds";
+import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";

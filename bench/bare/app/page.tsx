@@ -1,6 +1,14 @@
 "use client";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { useState, type ComponentType } from "react";
 
+/** A Connect button that loads RainbowKit (./rainbow.tsx) when the pointer, focus or a click reaches it. */
 export default function Page() {
-  return <ConnectButton />;
+  const [Ui, setUi] = useState<ComponentType | null>(null);
+  const load = () => void import("./rainbow").then((m) => setUi(() => m.default));
+  if (Ui) return <Ui />;
+  return (
+    <button type="button" onPointerEnter={load} onFocus={load} onClick={load}>
+      Connect Wallet
+    </button>
+  );
 }

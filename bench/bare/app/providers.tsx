@@ -1,17 +1,19 @@
 "use client";
-import "@rainbow-me/rainbowkit/styles.css";
-import { connectorsForWallets, RainbowKitProvider } from "@rainbow-me/rainbowkit";
-import { injectedWallet } from "@rainbow-me/rainbowkit/wallets";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { createConfig, http, WagmiProvider } from "wagmi";
+import { createConfig, http, injected, WagmiProvider } from "wagmi";
 import { foundry } from "wagmi/chains";
 
+/**
+ * wagmi and TanStack Query as a bare app wires them. RainbowKit's main module is not loaded on first render — as in
+ * Keel (components/wallet-button.tsx): the connect button loads it on demand (./page.tsx) — so the benchmark compares
+ * the same first load.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [config] = useState(() =>
     createConfig({
       chains: [foundry],
-      connectors: connectorsForWallets([{ groupName: "Wallets", wallets: [injectedWallet] }], { appName: "bare", projectId: "bare" }),
+      connectors: [injected()],
       transports: { [foundry.id]: http() },
       ssr: true,
     }),
@@ -19,9 +21,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(() => new QueryClient());
   return (
     <WagmiProvider config={config}>
-      <QueryClientProvider client={client}>
-        <RainbowKitProvider>{children}</RainbowKitProvider>
-      </QueryClientProvider>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </WagmiProvider>
   );
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
-import { LiquidationOdds } from "@/components/liquidation-odds";
+import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useVault, useWalletTokens } from "@/hooks/use-vault";
@@ -14,7 +14,7 @@ import { useReputation } from "@/hooks/use-reputation";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/view/format";
-import { feedStatus } from "@/lib/read/oracle";
+import { feedStatus, isPriced } from "@/lib/read/oracle";
 import { vaultRisk } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
@@ -191,7 +191,7 @@ function VaultView({
           label={t("collateral")}
           testId="stat-collateral"
           value={f.usd(vault.collateralValue)}
-          sub={vault.collaterals.some((c) => c.amount > 0n && c.status !== 0) ? t("unpricedNotCounted") : undefined}
+          sub={vault.collaterals.some((c) => c.amount > 0n && !isPriced(c)) ? t("unpricedNotCounted") : undefined}
         />
         <Stat
           label={t("canBorrow")}
@@ -272,13 +272,13 @@ function VaultView({
                       </td>
                       <td className="px-2 py-2 text-right font-mono tabular-nums md:px-4" data-testid="amount">
                         {f.token(c.amount, c.decimals, symbolOf(c.asset))}
-                        <div className="text-xs text-slate-400">{c.status === 0 ? f.usd(c.value) : ""}</div>
+                        <div className="text-xs text-slate-400">{c.valueUsd !== null ? f.usd(c.valueUsd) : ""}</div>
                       </td>
                       <td className="hidden px-4 py-2 text-right font-mono tabular-nums sm:table-cell">
-                        {c.status === 0 ? f.usd(c.price) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
+                        {c.priceUsd !== null ? f.usd(c.priceUsd) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
                       </td>
                       <td className="px-2 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
-                        {c.liquidationPrice > 0n ? f.usd(c.liquidationPrice) : "—"}
+                        {f.usdOrNone(c.liquidationPriceUsd)}
                       </td>
                       <td className="px-3 py-2 text-right font-mono tabular-nums md:px-4" data-testid="distance">
                         {c.distance === null ? "—" : c.distance === WAD && c.liquidationPrice === 0n ? "—" : f.percent(c.distance, 1)}

@@ -4,6 +4,7 @@ import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/engine/protection";
 import { WAD } from "@/lib/engine/math";
+import { isPriced } from "@/lib/read/oracle";
 import type { GuardContext } from "./protection-panel";
 
 /**
@@ -28,7 +29,7 @@ export function GuardRulePreview({
   const { vault, market, position, baseSymbol } = ctx;
   const symbol = ctx.symbolOf(collateral);
   const col = vault.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase());
-  if (!col || col.status !== 0) return <p className="text-xs text-amber-300">{t("noPrice", { symbol })}</p>;
+  if (!col || !isPriced(col)) return <p className="text-xs text-amber-300">{t("noPrice", { symbol })}</p>;
   const triggered = kind === "deleverage" ? vault.healthFactor < trigger : col.price <= trigger;
   const triggerPrice = kind === "deleverage" ? priceAtHealth(position, collateral, trigger) : trigger;
   const debt = (x: bigint) => f.token(x, market.baseDecimals, baseSymbol);

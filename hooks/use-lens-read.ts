@@ -1,0 +1,54 @@
+"use client";
+import { useQuery, type QueryKey } from "@tanstack/react-query";
+import type { ContractFunctionArgs, ContractFunctionName, ContractFunctionReturnType } from "viem";
+import { useConfig, type Config } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { keelLensAbi } from "@/contracts-abi";
+import type { ChainConfig } from "@/lib/config/chains";
+
+/** The lens's read functions, and each one's arguments and result, from the generated ABI (contracts-abi/). */
+export type LensFunction = ContractFunctionName<typeof keelLensAbi, "view" | "pure">;
+export type LensArgs<F extends LensFunction> = ContractFunctionArgs<typeof keelLensAbi, "view" | "pure", F>;
+export type LensResult<F extends LensFunction> = ContractFunctionReturnType<typeof keelLensAbi, "view" | "pure", F>;
+
+type ChainId = Config["chains"][number]["id"];
+
+/**
+ * One call of KeelLens on `chain`: the function's name picks its argument and result types, so a misspelt function or a
+ * wrong argument does not compile. Throws when the chain has no lens (a query's `enabled` keeps it from running then).
+ */
+export function readLens<F extends LensFunction>(config: Config, chain: ChainConfig, functionName: F, args: LensArgs<F>): Promise<LensResult<F>> {
+  const lens = chain.deployment?.contracts.lens;
+  if (!lens) return Promise.reject(new Error(`${chain.name} has no Keel lens`));
+  return readContract(config, {
+    chainId: chain.id as ChainId,
+    address: lens,
+    abi: keelLensAbi,
+    functionName,
+    args,
+  } as Parameters<typeof readContract>[1]) as Promise<LensResult<F>>;
+}
+
+/**
+ * The one read hook for the lens: typed function name → typed arguments → the result, or what `select` makes of it (a
+ * view-model). `args` undefined (or no lens on the chain) keeps the query idle.
+ */
+export function useLensRead<F extends LensFunction, T = LensResult<F>>(
+  chain: ChainConfig,
+  functionName: F,
+  args: LensArgs<F> | undefined,
+  opts: { queryKey: QueryKey; select?: (result: LensResult<F>) => T; staleTime?: number; refetchInterval?: number; retry?: number },
+) {
+  const config = useConfig();
+  return useQuery({
+    queryKey: opts.queryKey,
+    enabled: Boolean(args && chain.deployment?.contracts.lens),
+    retry: opts.retry ?? 1,
+    ...(opts.staleTime !== undefined ? { staleTime: opts.staleTime } : {}),
+    ...(opts.refetchInterval !== undefined ? { refetchInterval: opts.refetchInterval } : {}),
+    queryFn: async (): Promise<T> => {
+      const result = await readLens(config, chain, functionName, args!);
+      return opts.select ? opts.select(result) : (result as unknown as T);
+    },
+  });
+}
