@@ -48,9 +48,9 @@ async function main() {
     console.log(`zk:fixtures · audit3 ${name}: proved in ${Date.now() - started} ms`);
     out.push(`    function ${name}() internal pure returns (Groth16Proof memory p, NoteTransition memory t) {
         p = Groth16Proof(
-            [${u(p.a[0])}, ${u(p.a[1])}],
-            [[${u(p.b[0][0])}, ${u(p.b[0][1])}], [${u(p.b[1][0])}, ${u(p.b[1][1])}]],
-            [${u(p.c[0])}, ${u(p.c[1])}]
+            [uint256(${u(p.a[0])}), ${u(p.a[1])}],
+            [[uint256(${u(p.b[0][0])}), ${u(p.b[0][1])}], [uint256(${u(p.b[1][0])}), ${u(p.b[1][1])}]],
+            [uint256(${u(p.c[0])}), ${u(p.c[1])}]
         );
         t = NoteTransition(${u(input.root)}, ${u(input.nullifier)}, ${u(input.newCommitment)}, ${u(input.ephKey)}, [${u(input.ct0)}, ${u(input.ct1)}, ${u(input.ct2)}]);
     }`);

@@ -23,8 +23,8 @@ import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 
-/** Where KeelPrivatePool.t.sol's and KeelPrivatePoolAudit3.t.sol's setUp deploy the pool (EngineBase's nonces). */
-export const FIXTURE_POOL: Address = "0x15cF58144EF33af1e14b5208015d11F9143E27b9";
+/** Where KeelPrivatePool.t.sol's and KeelPrivatePoolAudit3.t.sol's setUp deploy the pool (`_deployPoolAtFixtureAddress`). */
+export const FIXTURE_POOL: Address = "0x0000000000000000000000000000000000009001";
 /** The proofs' binding: this pool on the tests' chain. */
 export const fixtureBinding = (recipient: Address, memo: Hex = "0x") => actionBinding({ pool: FIXTURE_POOL, chainId: 31337 }, recipient, memo);
 
@@ -200,9 +200,9 @@ async function main() {
             return FixtureStep({
                 kind: KeelPrivatePool.Action.${s.kind.charAt(0).toUpperCase() + s.kind.slice(1)},
                 proof: Groth16Proof(
-                    [${u(s.proof.a[0])}, ${u(s.proof.a[1])}],
-                    [[${u(s.proof.b[0][0])}, ${u(s.proof.b[0][1])}], [${u(s.proof.b[1][0])}, ${u(s.proof.b[1][1])}]],
-                    [${u(s.proof.c[0])}, ${u(s.proof.c[1])}]
+                    [uint256(${u(s.proof.a[0])}), ${u(s.proof.a[1])}],
+                    [[uint256(${u(s.proof.b[0][0])}), ${u(s.proof.b[0][1])}], [uint256(${u(s.proof.b[1][0])}), ${u(s.proof.b[1][1])}]],
+                    [uint256(${u(s.proof.c[0])}), ${u(s.proof.c[1])}]
                 ),
                 t: NoteTransition(${u(s.root)}, ${u(s.nullifier)}, ${u(s.newCommitment)}, ${u(s.ephKey)}, [${s.ct.map(u).join(", ")}]),
                 amount: ${u(s.amount)},

@@ -12,6 +12,11 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 
+/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
+interface VmEtchCode {
+    function etch(address target, bytes calldata code) external;
+}
+
 /// @dev The chain id cheatcode (not in contracts/test/utils/Test.sol's Vm).
 interface VmChain {
     function chainId(uint256 newChainId) external;
@@ -28,15 +33,27 @@ contract KeelPrivatePoolTest is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier());
-        // the fixtures' proofs are bound to this address and chain (audit P-b): `npm run zk:fixtures` if it moves
-        assertEq(address(pool), F.POOL, "the pool is where the fixtures were proven for");
+        pool = _deployPoolAtFixtureAddress(); // the fixtures' proofs are bound to its address and chain (audit P-b)
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
         weth.approve(address(pool), type(uint256).max);
         usdc.approve(address(pool), type(uint256).max);
         vm.stopPrank();
+    }
+
+    /// @dev Deploys the pool at F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test
+    /// runner's nonces (a gas report isolates calls and moves them): forge-std's deployCodeTo, by hand.
+    function _deployPoolAtFixtureAddress() internal returns (KeelPrivatePool p) {
+        bytes memory init = abi.encodePacked(
+            type(KeelPrivatePool).creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
+        );
+        VmEtchCode(address(vm)).etch(F.POOL, init);
+        (bool ok, bytes memory runtime) = F.POOL.call("");
+        require(ok, "the pool's constructor reverted");
+        VmEtchCode(address(vm)).etch(F.POOL, runtime);
+        p = KeelPrivatePool(F.POOL);
     }
 
     /// @dev Submits fixture step `i` as it was proven.

@@ -9,6 +9,11 @@ import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolAudit3Fixtures as A} from "./PrivatePoolAudit3Fixtures.sol";
 import {PrivatePoolFixtures as F} from "./PrivatePoolFixtures.sol";
 
+/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
+interface VmEtchCode {
+    function etch(address target, bytes calldata code) external;
+}
+
 /// @dev Regressions of audit3 (.keel/audit3-report.md) on KeelPrivatePool, with real proofs from
 /// scripts/zk-audit3-fixtures.ts: the liquidation threshold is the market's LT (A3-P1), an owner cannot dodge a pending
 /// liquidation with a 1-wei deposit (A3-P2), the bonus fits the market's discount (A3-P3), anyone may pay out
@@ -20,14 +25,27 @@ contract KeelPrivatePoolAudit3Test is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier());
-        assertEq(address(pool), F.POOL, "the pool is where the fixtures were proven for (npm run zk:fixtures)");
+        pool = _deployPoolAtFixtureAddress(); // the fixtures' proofs are bound to its address and chain (audit P-b)
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
         weth.approve(address(pool), type(uint256).max);
         usdc.approve(address(pool), type(uint256).max);
         vm.stopPrank();
+    }
+
+    /// @dev Deploys the pool at F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test
+    /// runner's nonces (a gas report isolates calls and moves them): forge-std's deployCodeTo, by hand.
+    function _deployPoolAtFixtureAddress() internal returns (KeelPrivatePool p) {
+        bytes memory init = abi.encodePacked(
+            type(KeelPrivatePool).creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
+        );
+        VmEtchCode(address(vm)).etch(F.POOL, init);
+        (bool ok, bytes memory runtime) = F.POOL.call("");
+        require(ok, "the pool's constructor reverted");
+        VmEtchCode(address(vm)).etch(F.POOL, runtime);
+        p = KeelPrivatePool(F.POOL);
     }
 
     function _open() internal {
