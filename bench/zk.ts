@@ -164,7 +164,10 @@ ${breakdown.map((b) => `| ${b.a} | ${fmt(b.total)} | ${fmt(b.v)} | ${fmt(b.tree)
   writeFileSync(path.join(ROOT, "bench/results/zk.md"), md);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// snarkjs's curve keeps worker threads alive: exit once the results are written
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
