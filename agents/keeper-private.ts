@@ -224,7 +224,7 @@ export function privateLiquidator(
   };
   /** Notes that failed: the block they may be tried again at, and how many times they failed. */
   const backoff = new Map<bigint, { at: bigint; failures: number }>();
-  let setup: Promise<{ mirror: PoolMirror; market: Address; oracle: Address; collateral: Address; base: Address }> | null = null;
+  let setup: Promise<{ mirror: PoolMirror; market: Address; oracle: Address; collateral: Address; base: Address; chainId: number }> | null = null;
 
   const read = <T>(functionName: string, args: readonly unknown[] = [], blockNumber?: bigint) =>
     publicClient.readContract({ address: pool, abi: privatePoolAbi, functionName, args, blockNumber } as never) as Promise<T>;
@@ -242,7 +242,7 @@ export function privateLiquidator(
         read<Address>("collateral"),
         read<Address>("base"),
       ]);
-      return { mirror: new PoolMirror(publicClient, pool, cfg.fromBlock, secret, cfg.pageBlocks), market, oracle, collateral, base };
+      return { mirror: new PoolMirror(publicClient, pool, cfg.fromBlock, secret, cfg.pageBlocks), market, oracle, collateral, base, chainId };
     })().catch((e: unknown) => {
       setup = null;
       throw e;
@@ -347,7 +347,7 @@ export function privateLiquidator(
       old: { ...opening, leafIndex },
       seized,
       ltvInputs: inputs,
-      binding: actionBinding(recipient, memo),
+      binding: actionBinding({ pool, chainId: s.chainId }, recipient, memo),
     });
     const proveStart = Date.now();
     let proof;

@@ -40,7 +40,7 @@ export function benchInput(): Record<string, string | string[]> {
     sharesDelta: 10_000n * 10n ** 12n,
     checkLtv: true,
     ltvInputs: { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n },
-    binding: actionBinding("0x0000000000000000000000000000000000000b0b"),
+    binding: actionBinding({ pool: "0x0000000000000000000000000000000000009001", chainId: 31337 }, "0x0000000000000000000000000000000000000b0b"),
   });
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
 }

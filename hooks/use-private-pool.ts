@@ -31,7 +31,7 @@ export interface PrivatePoolView {
 
 const poolKey = (chainId: number, pool: Address) => ["privatePool", chainId, pool.toLowerCase()] as const;
 
-async function readPool(client: PublicClient, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
+async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
   const pool = { address: p.pool, abi: keelPrivatePoolAbi } as const;
   const market = { address: p.market, abi: keelMarketAbi } as const;
   const [debtIndex, noteCollateral, noteShares, vaultId, totalBorrows, totalBorrowShares, info, oracle] = await Promise.all([
@@ -55,6 +55,8 @@ async function readPool(client: PublicClient, p: PrivatePoolDeployment, base: Ad
   return {
     state: prices
       ? {
+          pool: p.pool,
+          chainId,
           collateralPrice: prices[0],
           debtPrice: prices[1],
           marketLtv: info.ltv,
@@ -78,7 +80,7 @@ export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undef
   const query = useQuery({
     queryKey: p ? poolKey(chainId, p.pool) : ["privatePool", "none"],
     enabled: Boolean(p && base && enabled),
-    queryFn: () => readPool(getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient, p!, base!),
+    queryFn: () => readPool(getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient, chainId, p!, base!),
   });
   useRefreshOnBlocks(p && enabled ? [{ chainId, key: poolKey(chainId, p.pool) }] : []);
   return query;

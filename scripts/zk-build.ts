@@ -4,12 +4,14 @@
 //   circuits/artifacts/private_vault.zkey      proving key (Groth16)
 //   circuits/artifacts/private_vault.vkey.json verification key
 //   contracts/src/privacy/PrivateVaultVerifier.sol  the generated Solidity verifier
-// These are committed (building takes ~2 minutes on 2 cores; `npm test` only proves with them). After changing the
-// circuit, run this, then `npm run zk:fixtures` (the forge tests' proofs are made with the key). Development keys
-// only: docs/private-vaults.md says how a production ceremony runs.
+//   circuits/artifacts/ceremony.json           the ceremony's record: power, constraints, beacon, the ptau's hash
+// These are committed (`npm test` only proves with them). After changing the circuit, run this, then
+// `npm run zk:fixtures` (the forge tests' proofs are made with the key). Development keys only: docs/private-vaults.md
+// says how a production ceremony runs. `npm run zk:verify` checks the committed key against the circuit and the
+// ceremony's circuits/build/pot_final.ptau (kept on the machine that ran it: too big to commit).
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
 
@@ -57,6 +59,7 @@ async function main() {
   if (!EXPORT_ONLY) await ceremony(f);
   else step("export only: using circuits/build/vault_final.zkey");
   await exportArtifacts(f);
+  if (VERIFY && !EXPORT_ONLY) await verifyCeremony();
   step(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -71,6 +74,10 @@ async function ceremony(f: (name: string) => string) {
   const beacon = randomBytes(32).toString("hex");
   if (REUSE_PTAU && existsSync(f("pot_final.ptau"))) {
     step("phase 1: reusing circuits/build/pot_final.ptau");
+  } else if (REUSE_PTAU && existsSync(f("pot_2.ptau"))) {
+    // the contributions of an interrupted phase 1 (after its beacon): only the preparation is left (the slow half)
+    step("phase 1: reusing circuits/build/pot_2.ptau (contribution and beacon), preparing phase 2");
+    await snarkjs.powersOfTau.preparePhase2(f("pot_2.ptau"), f("pot_final.ptau"), logger);
   } else {
     step(`phase 1: powers of tau 2^${POWER}, one contribution and a beacon`);
     await snarkjs.powersOfTau.newAccumulator(curve, POWER, f("pot_0.ptau"), logger);
@@ -85,15 +92,53 @@ async function ceremony(f: (name: string) => string) {
   await snarkjs.zKey.contribute(f("vault_0.zkey"), f("vault_1.zkey"), "keel dev", randomBytes(32).toString("hex"));
   await snarkjs.zKey.beacon(f("vault_1.zkey"), f("vault_final.zkey"), "keel dev beacon", beacon, 10, logger);
   step(`beacon ${beacon}`);
-  if (VERIFY) await verifyCeremony();
+  const ptau = f("pot_final.ptau");
+  const record = {
+    circuit: `circuits/${NAME}.circom`,
+    constraints: info.nConstraints,
+    publicInputs: info.nPubInputs,
+    power: POWER,
+    beacon,
+    ptau: { file: "circuits/build/pot_final.ptau", bytes: statSync(ptau).size, blake2b512: fileHash(ptau) },
+    zkeyBlake2b512: fileHash(f("vault_final.zkey")),
+    date: new Date().toISOString(),
+  };
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(path.join(ARTIFACTS, "ceremony.json"), JSON.stringify(record, null, 2) + "\n");
   await curve.terminate();
 }
 
-/** `zkey verify`: every contribution chains from the powers of tau, and the key is this circuit's. */
+const fileHash = (file: string) => createHash("blake2b512").update(readFileSync(file)).digest("hex");
+
+/**
+ * `zkey verify` of the committed proving key (circuits/artifacts): every contribution chains from the powers of tau,
+ * and the key is this circuit's (compiled afresh when circuits/build has no r1cs). The ptau must be the ceremony's:
+ * its hash is checked against circuits/artifacts/ceremony.json first.
+ */
 export async function verifyCeremony() {
   const f = (name: string) => path.join(BUILD, name);
-  step("verifying the ceremony's transcript against the circuit");
-  const ok = await snarkjs.zKey.verifyFromR1cs(f(`${NAME}.r1cs`), f("pot_final.ptau"), f("vault_final.zkey"), logger);
+  const recordFile = path.join(ARTIFACTS, "ceremony.json");
+  if (!existsSync(recordFile)) {
+    throw new Error(
+      "circuits/artifacts has no ceremony.json: the committed key's ceremony kept no record of its powers of tau (the v1 " +
+        "key's ptau was deleted before it was verified), so it cannot be verified; the next `npm run zk:build` writes one",
+    );
+  }
+  const record = JSON.parse(readFileSync(recordFile, "utf8")) as { ptau: { blake2b512: string; bytes: number } };
+  const ptau = f("pot_final.ptau");
+  if (!existsSync(ptau)) {
+    throw new Error(
+      `no ${path.relative(ROOT, ptau)}: zk:verify needs the ceremony's powers of tau (${record.ptau.bytes} bytes, BLAKE2b ` +
+        `${record.ptau.blake2b512.slice(0, 16)}…, circuits/artifacts/ceremony.json); copy it there from the machine that ran the ceremony`,
+    );
+  }
+  if (fileHash(ptau) !== record.ptau.blake2b512) throw new Error(`${path.relative(ROOT, ptau)} is not the ceremony's powers of tau (hash differs)`);
+  if (!existsSync(f(`${NAME}.r1cs`))) {
+    step("compiling circuits/private_vault.circom (circom2)");
+    compileCircuit();
+  }
+  step("verifying the committed proving key against the circuit and the powers of tau");
+  const ok = await snarkjs.zKey.verifyFromR1cs(f(`${NAME}.r1cs`), ptau, path.join(ARTIFACTS, `${NAME}.zkey`), logger);
   if (!ok) throw new Error("the zkey does not verify against the circuit and the powers of tau");
   step("the proving key verifies");
 }

@@ -52,6 +52,8 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
       client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrowShares" }),
     ]);
     return {
+      pool: pp.pool,
+      chainId: 31337,
       collateralPrice,
       debtPrice,
       marketLtv: info.ltv,

@@ -10,12 +10,12 @@ import {
   actionBinding,
   actionWitness,
   emptyNote,
-  NO_LTV_CHECK,
   noteHealth,
   poolThresholds,
   type LtvInputs,
   type Note,
   type PlacedNote,
+  type PoolContext,
 } from "./note";
 import type { MerkleTree } from "./tree";
 import type { SolidityProof } from "./prover";
@@ -25,8 +25,11 @@ export const DEBT_INDEX_HEADROOM = 10n ** 14n;
 
 export type PrivateActionKind = "deposit" | "borrow" | "repay" | "withdraw";
 
-/** What the chain says, read just before planning (KeelOracle.prices, the market's LTV and borrow totals). */
-export interface PoolState {
+/**
+ * What the chain says, read just before planning (KeelOracle.prices, the market's LTV and borrow totals), and which
+ * pool on which chain (bound into the proof, audit P-b).
+ */
+export interface PoolState extends PoolContext {
   collateralPrice: bigint;
   debtPrice: bigint;
   /** The market's LTV for the collateral (WAD), before the pool's BORROW_LTV_FRACTION. */
@@ -42,11 +45,15 @@ export interface PoolState {
 /** The pool's two thresholds (lib/privacy/note.ts poolThresholds): borrow limit and liquidation threshold. */
 const thresholds = (s: PoolState) => poolThresholds({ ltv: s.marketLtv, liquidationThreshold: s.marketLiquidationThreshold });
 
-/** The LTV inputs a borrow or withdrawal proves with: the pool's LTV and the debt index with headroom. */
-export function provenLtvInputs(s: PoolState): LtvInputs {
+/**
+ * The inputs an owner's action proves with: the oracle's prices, the debt index with headroom, and the threshold the
+ * pool passes — its borrow threshold for a borrow or withdrawal, the market's liquidation threshold for a deposit or
+ * repayment (audit3 A3-P2: those must leave the note healthy).
+ */
+export function provenLtvInputs(s: PoolState, threshold: "borrow" | "liquidation" = "borrow"): LtvInputs {
   return {
     collateralPrice: s.collateralPrice,
-    ltv: thresholds(s).borrow,
+    ltv: thresholds(s)[threshold],
     debtPrice: s.debtPrice,
     debtIndex: s.debtIndex + (s.debtIndex * DEBT_INDEX_HEADROOM) / WAD + 1n,
   };
@@ -125,7 +132,7 @@ export interface PlannedAction {
 }
 
 export class PlanError extends Error {
-  constructor(readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero") {
+  constructor(readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero" | "stillLiquidatable") {
     super(problem);
     this.name = "PlanError";
   }
@@ -145,18 +152,18 @@ export function planAction(
   if (a.note === null && a.kind !== "deposit") throw new PlanError("noNote");
   const old: Note & { leafIndex?: number } = a.note ?? emptyNote(a.ownerKey);
   const ltv = a.kind === "borrow" || a.kind === "withdraw";
-  const ltvInputs = ltv ? provenLtvInputs(s) : NO_LTV_CHECK;
+  const ltvInputs = provenLtvInputs(s, ltv ? "borrow" : "liquidation");
   const recipient = ltv ? a.recipient : zeroAddress;
   const { collateralDelta, sharesDelta, tokens } = actionDeltas(a.kind, a.amount, old, s);
   const after = { collateral: old.collateral + collateralDelta, shares: old.shares + sharesDelta };
-  if (ltv && noteHealth(after, ltvInputs).liquidatable) throw new PlanError("overLimit");
+  if (noteHealth(after, ltvInputs).liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
   const { input, next } = actionWitness(tree, {
     old,
     collateralDelta,
     sharesDelta,
-    checkLtv: ltv,
+    checkLtv: true,
     ltvInputs,
-    binding: actionBinding(recipient, memo),
+    binding: actionBinding(s, recipient, memo),
   });
   return { kind: a.kind, input, next, tokens, shares: sharesDelta < 0n ? -sharesDelta : sharesDelta, recipient, ltvInputs };
 }
@@ -173,9 +180,9 @@ export function poolCall(plan: PlannedAction, proof: SolidityProof, memo: Hex = 
   const p = { a: proof.a, b: proof.b, c: proof.c };
   switch (plan.kind) {
     case "deposit":
-      return { functionName: "deposit" as const, args: [p, t, plan.tokens, memo] as const };
+      return { functionName: "deposit" as const, args: [p, t, plan.tokens, plan.ltvInputs.debtIndex, memo] as const };
     case "repay":
-      return { functionName: "repay" as const, args: [p, t, plan.shares, memo] as const };
+      return { functionName: "repay" as const, args: [p, t, plan.shares, plan.ltvInputs.debtIndex, memo] as const };
     case "withdraw":
       return { functionName: "withdraw" as const, args: [p, t, plan.tokens, plan.recipient, plan.ltvInputs.debtIndex, memo] as const };
     case "borrow":

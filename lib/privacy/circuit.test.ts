@@ -16,7 +16,6 @@ import {
   FIELD,
   liquidationWitness,
   maxSeized,
-  NO_LTV_CHECK,
   noteHealth,
   openingOf,
   PUBLIC_INPUTS,
@@ -31,13 +30,16 @@ const vkey = JSON.parse(readFileSync(path.join(ARTIFACTS, "private_vault.vkey.js
 
 const E18 = 10n ** 18n;
 const KEY = 0x1234_5678n;
-const binding = actionBinding("0x0000000000000000000000000000000000000b0b", "0x00ba");
+const POOL = { pool: "0x0000000000000000000000000000000000009001", chainId: 31337 } as const;
+const binding = actionBinding(POOL, "0x0000000000000000000000000000000000000b0b", "0x00ba");
 const prices = {
   collateralPrice: 3000n * E18,
   ltv: (8n * E18) / 10n,
   debtPrice: E18,
   debtIndex: 10n ** 12n,
 };
+/** The market's LT: the threshold the pool passes for a deposit or repayment (audit3 A3-P2). */
+const atLt = { ...prices, ltv: (85n * E18) / 100n };
 /** 1 USDC (1e6 units) of debt at index 1e12 (1e6 virtual shares per unit) is 1e12 shares. */
 const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 
@@ -91,8 +93,8 @@ describe("private vault circuit", () => {
       old: emptyNote(KEY),
       collateralDelta: 10n * E18,
       sharesDelta: 0n,
-      checkLtv: false,
-      ltvInputs: NO_LTV_CHECK,
+      checkLtv: true,
+      ltvInputs: atLt,
       binding,
     });
     const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
@@ -108,7 +110,13 @@ describe("private vault circuit", () => {
       ["a lower debt price", i("debtPrice"), E18 - 1n],
       ["another LTV", i("ltv"), (9n * E18) / 10n],
       ["a lower debt index", i("debtIndex"), 10n ** 12n - 1n],
-      ["another recipient or memo", i("binding"), actionBinding("0x0000000000000000000000000000000000000bad")],
+      ["another recipient or memo", i("binding"), actionBinding(POOL, "0x0000000000000000000000000000000000000bad")],
+      [
+        "another pool (audit P-b)",
+        i("binding"),
+        actionBinding({ ...POOL, pool: "0x0000000000000000000000000000000000009002" }, "0x0000000000000000000000000000000000000b0b", "0x00ba"),
+      ],
+      ["another chain (audit P-b)", i("binding"), actionBinding({ ...POOL, chainId: 1 }, "0x0000000000000000000000000000000000000b0b", "0x00ba")],
       ["more shares", i("sharesDelta"), usdcShares(24_001n)],
       ["no LTV check", i("mode"), 0n],
       ["another nullifier", i("nullifier"), 7n],
@@ -199,6 +207,22 @@ describe("private vault circuit", () => {
     const otherKey = { ...input, ephKey: input.ephKey + 1n };
     await expect(proveAction(otherKey, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
   });
+
+  it("a deposit or repayment proven at the LT on a note past it must bring it within (audit3 A3-P2: no 1-wei dodge)", async () => {
+    // 10 WETH owing 24,000 USDC at 2,800 USD/WETH and the 85% LT: 23,800 < 24,000, liquidatable
+    const tree = new MerkleTree();
+    const note: Note = { collateral: 10n * E18, shares: usdcShares(24_000n), ownerKey: KEY, blinding: 43n };
+    const placed = { ...note, leafIndex: tree.insert(commitment(note)) };
+    const dropped = { ...atLt, collateralPrice: 2800n * E18 };
+    expect(noteHealth(note, dropped).liquidatable).toBe(true);
+    const act = (collateralDelta: bigint, sharesDelta: bigint) =>
+      actionWitness(tree, { old: placed, collateralDelta, sharesDelta, checkLtv: true, ltvInputs: dropped, binding }).input as CircuitInput;
+    await expect(proveAction(act(1n, 0n), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
+    await expect(proveAction(act(0n, -usdcShares(100n)), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv)); // 23,900 > 23,800
+    // one WETH more: 11 × 2,800 × 85% = 26,180 ≥ 24,000, a rescue
+    const rescue = await proveAction(act(E18, 0n), CIRCUIT_ARTIFACTS);
+    expect(await verify(rescue.publicSignals, rescue.proof)).toBe(true);
+  }, 300_000);
 
   it("only the owner's key spends a note as its owner (the opening alone does not)", async () => {
     const input = borrowInput(1_000n, { ownerKey: KEY + 1n });

@@ -68,7 +68,10 @@ export function emptyNote(ownerKey: bigint, blinding = randomField()): Note {
 /** A signed delta as the field element the pool passes (p − x for an outflow). */
 export const fieldDelta = (x: bigint) => (x >= 0n ? x : FIELD + x);
 
-/** Public inputs read from the chain at submission (zero for deposit and repay, which read no price). */
+/**
+ * Public inputs read from the chain at submission: the oracle's prices, the threshold the pool passes for the action
+ * (`poolThresholds`: borrow for borrow/withdraw, liquidation for deposit/repay/liquidation) and the debt index proven.
+ */
 export interface LtvInputs {
   collateralPrice: bigint;
   ltv: bigint;
@@ -76,17 +79,29 @@ export interface LtvInputs {
   debtIndex: bigint;
 }
 
-export const NO_LTV_CHECK: LtvInputs = { collateralPrice: 0n, ltv: 0n, debtPrice: 0n, debtIndex: 0n };
+/** Which pool, on which chain, an action is for (audit P-b: bound into its proof). */
+export interface PoolContext {
+  pool: Address;
+  chainId: number;
+}
 
-/** The circuit's `mode`: 0 deposit/repay, 1 borrow/withdraw (LTV checked), 2 liquidation (over the threshold). */
+/**
+ * The circuit's `mode`: 1 for every owner action (the new note healthy at the threshold the pool passes: its borrow
+ * threshold for borrow/withdraw, the market's LT for deposit/repay, audit3 A3-P2), 2 liquidation (over the threshold).
+ * Mode 0 (no health check) is what deposits and repayments used before A3-P2; the pool no longer passes it.
+ */
 export const MODE = { plain: 0n, ltv: 1n, liquidation: 2n } as const;
 
 /**
  * The `binding` public input: the action's context the circuit does not use, bound so a copier cannot change it —
- * keccak256(abi.encode(recipient, keccak256(memo))) mod p, as KeelPrivatePool computes it (audit P-3).
+ * keccak256(abi.encode(chainId, pool, recipient, keccak256(memo))) mod p, as KeelPrivatePool computes it (audit P-3;
+ * the chain and pool, audit P-b: a proof made for one pool of one chain verifies nowhere else).
  */
-export function actionBinding(recipient: Address, memo: Hex = "0x"): bigint {
-  const encoded = encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [recipient, keccak256(memo)]);
+export function actionBinding(ctx: PoolContext, recipient: Address, memo: Hex = "0x"): bigint {
+  const encoded = encodeAbiParameters(
+    [{ type: "uint256" }, { type: "address" }, { type: "address" }, { type: "bytes32" }],
+    [BigInt(ctx.chainId), ctx.pool, recipient, keccak256(memo)],
+  );
   return BigInt(keccak256(encoded)) % FIELD;
 }
 
@@ -98,9 +113,10 @@ export interface ActionPlan {
   old: Note & { leafIndex?: number };
   collateralDelta: bigint;
   sharesDelta: bigint;
+  /** Mode 1 (the new note healthy at `ltvInputs.ltv`): every owner action the pool accepts since audit3 A3-P2. */
   checkLtv: boolean;
   ltvInputs: LtvInputs;
-  /** actionBinding(recipient, memo) of the submission. */
+  /** actionBinding(pool, recipient, memo) of the submission. */
   binding: bigint;
   /** Blinding of the new note (random unless given, for reproducible tests). */
   newBlinding?: bigint;

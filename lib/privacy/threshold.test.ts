@@ -44,7 +44,7 @@ describe("poolThresholds (KeelPrivatePool.borrowThreshold / liquidationThreshold
       old: { ...openingOf(note), leafIndex },
       seized: (1_000n * E18 * 105n) / 100n / 3000n,
       ltvInputs: at(3000n * E18, poolThresholds({ ...WETH, ltv: 0n }).liquidation),
-      binding: actionBinding("0x0000000000000000000000000000000000000bad"),
+      binding: actionBinding({ pool: "0x0000000000000000000000000000000000009001", chainId: 31337 }, "0x0000000000000000000000000000000000000bad"),
     });
     // line 133 of circuits/private_vault.circom: isLiq * within.out === 0
     await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/PrivateVaultAction_\d+ line: 133\b/);

@@ -2,11 +2,14 @@
  * Deploys a KeelPrivatePool (contracts/src/privacy) on one market of a deployment: the PoseidonT3 library its tree
  * links to, the circuit's Groth16 verifier, then the pool for (market, collateral). The pool opens its one vault in the market in its constructor; the
  * constructor refuses a base asset other than 6 decimals, a collateral other than 18, or one the market does not list.
- * Reusable by the dev stack and the tests (forge artifacts: `npm run contracts:build` first).
+ * The committed verifier comes from the development ceremony of a circuit compiled with the development liquidators'
+ * key (both public): on a chain that is not local, deploying it is refused — a production ceremony's verifier must be
+ * passed (docs/private-vaults.md). Reusable by the dev stack and the tests (forge artifacts: `npm run contracts:build` first).
  */
-import { getAddress, zeroAddress, type Address } from "viem";
+import { getAddress, zeroAddress, type Address, type Hex } from "viem";
 import { devErc20Abi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
-import { actionBinding, actionWitness, commitment, emptyNote, NO_LTV_CHECK, randomField, type PlacedNote } from "../../lib/privacy/note";
+import { isLocalChainId } from "../../lib/config/chains";
+import { actionBinding, actionWitness, commitment, emptyNote, poolThresholds, randomField, type PlacedNote } from "../../lib/privacy/note";
 import { CIRCUIT_ARTIFACTS } from "../../lib/privacy/artifacts";
 import { proveAction, type Artifacts, type CircuitInput } from "../../lib/privacy/prover";
 import type { MerkleTree } from "../../lib/privacy/tree";
@@ -26,12 +29,37 @@ export interface DeployedPrivatePool {
   fromBlock: bigint;
 }
 
+/**
+ * Refuses the development verifier (the committed `PrivateVaultVerifier`: the dev ceremony's key, a circuit with the dev
+ * liquidators' key compiled in) on a chain that is not local, and a verifier with no bytecode. Throws before anything
+ * is sent; returns the verifier's creation bytecode.
+ */
+export function checkPrivatePoolVerifier(chainId: number, verifierBytecode: Hex | undefined): Hex {
+  const dev = bytecodeOf("PrivateVaultVerifier");
+  const bytecode = verifierBytecode ?? dev;
+  if (!isLocalChainId(chainId) && bytecode.toLowerCase() === dev.toLowerCase()) {
+    throw new Error(
+      `chain ${chainId}: refusing the development verifier (dev zkey, dev liquidators' key) outside a local chain; ` +
+        "run a production ceremony and pass its verifier (docs/private-vaults.md)",
+    );
+  }
+  if (bytecode === "0x") throw new Error("the verifier has no bytecode");
+  return bytecode;
+}
+
 export async function deployPrivatePoolOn(
   c: Pick<ReturnType<typeof clientsFor>, "deploy" | "publicClient">,
-  opts: { market: Address; collateral: Address; log?: (line: string) => void },
+  opts: {
+    market: Address;
+    collateral: Address;
+    /** A production ceremony's verifier (creation bytecode); required outside a local chain. */
+    verifierBytecode?: Hex;
+    log?: (line: string) => void;
+  },
 ): Promise<DeployedPrivatePool> {
+  const verifierBytecode = checkPrivatePoolVerifier(await c.publicClient.getChainId(), opts.verifierBytecode);
   const poseidon = await c.deploy(abiOf("PoseidonT3"), bytecodeOf("PoseidonT3"));
-  const verifier = await c.deploy(abiOf("PrivateVaultVerifier"), bytecodeOf("PrivateVaultVerifier"));
+  const verifier = await c.deploy(abiOf("PrivateVaultVerifier"), verifierBytecode);
   const bytecode = linkBytecode(
     { abi: [], bytecode: bytecodeOf("KeelPrivatePool"), linkReferences: linkReferencesOf("KeelPrivatePool") },
     { PoseidonT3: poseidon },
@@ -93,29 +121,12 @@ export async function openPrivatePosition(
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
     c.publicClient.readContract({ address: p.pool, abi, functionName, args }) as Promise<T>;
 
-  await c.send({ address: p.collateral, abi: devErc20Abi, functionName: "mint", args: [c.account.address, opts.collateral] });
-  await c.send({ address: p.collateral, abi: devErc20Abi, functionName: "approve", args: [p.pool, opts.collateral] });
-  const opened = actionWitness(tree, {
-    old: emptyNote(opts.ownerKey ?? randomField()),
-    collateralDelta: opts.collateral,
-    sharesDelta: 0n,
-    checkLtv: false,
-    ltvInputs: NO_LTV_CHECK,
-    binding: actionBinding(zeroAddress, "0x"),
-  });
-  await c.send({ address: p.pool, abi, functionName: "deposit", args: [...(await prove(opened.input)), opts.collateral, "0x"] });
-  let note: PlacedNote = { ...opened.next, leafIndex: tree.insert(commitment(opened.next)) };
-
   // Proven with 0.1% of headroom on the debt index (valid while interest stays below it), at the oracle's prices and
-  // the pool's borrow limit (BORROW_LTV_FRACTION of the market's LTV).
+  // the pool's thresholds: the market's liquidation threshold for the deposit (audit3 A3-P2), its borrow limit
+  // (BORROW_LTV_FRACTION of the market's LTV) for the borrow.
   const index = await read<bigint>("debtIndex");
   const provenDebtIndex = index + index / 1_000n;
-  const [oracle, base, market, fraction] = await Promise.all([
-    read<Address>("oracle"),
-    read<Address>("base"),
-    read<Address>("market"),
-    read<bigint>("BORROW_LTV_FRACTION"),
-  ]);
+  const [oracle, base, market] = await Promise.all([read<Address>("oracle"), read<Address>("base"), read<Address>("market")]);
   const [collateralPrice, debtPrice] = await c.publicClient.readContract({
     address: oracle,
     abi: keelOracleAbi,
@@ -123,14 +134,36 @@ export async function openPrivatePosition(
     args: [p.collateral, base],
   });
   const info = await c.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralInfo", args: [p.collateral] });
+  const thresholds = poolThresholds({ ltv: BigInt(info.ltv), liquidationThreshold: BigInt(info.liquidationThreshold) });
+  const at = { collateralPrice, debtPrice, debtIndex: provenDebtIndex };
+  const ctx = { pool: p.pool, chainId: await c.publicClient.getChainId() };
+
+  await c.send({ address: p.collateral, abi: devErc20Abi, functionName: "mint", args: [c.account.address, opts.collateral] });
+  await c.send({ address: p.collateral, abi: devErc20Abi, functionName: "approve", args: [p.pool, opts.collateral] });
+  const opened = actionWitness(tree, {
+    old: emptyNote(opts.ownerKey ?? randomField()),
+    collateralDelta: opts.collateral,
+    sharesDelta: 0n,
+    checkLtv: true,
+    ltvInputs: { ...at, ltv: thresholds.liquidation },
+    binding: actionBinding(ctx, zeroAddress, "0x"),
+  });
+  await c.send({
+    address: p.pool,
+    abi,
+    functionName: "deposit",
+    args: [...(await prove(opened.input)), opts.collateral, provenDebtIndex, "0x"],
+  });
+  let note: PlacedNote = { ...opened.next, leafIndex: tree.insert(commitment(opened.next)) };
+
   const shares = (opts.debt * 10n ** 18n) / provenDebtIndex;
   const borrowed = actionWitness(tree, {
     old: note,
     collateralDelta: 0n,
     sharesDelta: shares,
     checkLtv: true,
-    ltvInputs: { collateralPrice, debtPrice, ltv: (BigInt(info.ltv) * fraction) / 10n ** 18n, debtIndex: provenDebtIndex },
-    binding: actionBinding(c.account.address, "0x"),
+    ltvInputs: { ...at, ltv: thresholds.borrow },
+    binding: actionBinding(ctx, c.account.address, "0x"),
   });
   const [proof, t] = await prove(borrowed.input);
   await c.send({ address: p.pool, abi, functionName: "borrow", args: [proof, t, shares, c.account.address, provenDebtIndex, "0x"] });

@@ -114,7 +114,6 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     { decimals: asset.decimals, symbol: asset.symbol, balance: kind === "deposit" || kind === "repay" ? walletToken?.balance : held },
     (v) => f.unitsFixed(v, asset.decimals, asset.decimals),
   );
-  const needsPrice = kind === "borrow" || kind === "withdraw";
 
   const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
   const before = state && note ? notePosition(note, state) : null;
@@ -319,7 +318,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
             }}
             problem={text && !parsed.ok ? amountProblem(parsed) : null}
           />
-          {needsPrice && pool.data?.priceError && (
+          {/* every action proves the note healthy at the oracle's prices (deposits and repayments too: audit3 A3-P2) */}
+          {pool.data?.priceError && (
             <p role="alert" className="text-sm text-amber-300" data-testid="private-stale">
               {t("errors.stalePrice", { reason: errorText(pool.data.priceError) })}
             </p>
@@ -357,7 +357,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           <div className="flex flex-wrap gap-2">
             <button
               type="submit"
-              disabled={busy || !parsed.ok || (needsPrice && !state)}
+              disabled={busy || !parsed.ok || !state}
               data-testid="private-submit"
               className="min-h-11 rounded-lg bg-sky-600 px-4 text-sm font-medium text-white disabled:opacity-50"
             >

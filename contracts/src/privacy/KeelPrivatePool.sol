@@ -35,9 +35,11 @@ struct NoteTransition {
 /// holding the sum of all private positions, so the market's own LTV check and liquidations still protect lenders.
 /// Each position is a note — Poseidon(collateral, debt shares, owner public key, blinding) — in an on-chain Merkle
 /// tree; an action spends the old note (its nullifier) and inserts the new one with a Groth16 proof
-/// (circuits/private_vault.circom) that the new note is the old one plus the public token movement and, for borrow
-/// and withdraw, that the new position is within LTV at the oracle's current prices, read here and fed to the verifier
-/// as public inputs. Anyone may submit an action: the proof binds its recipient, and only the owner's key can make it.
+/// (circuits/private_vault.circom) that the new note is the old one plus the public token movement and that it is
+/// healthy at the oracle's current prices, read here and fed to the verifier as public inputs: within the borrow
+/// threshold after a borrow or withdrawal, within the market's liquidation threshold after a deposit or repayment
+/// (audit3 A3-P2: no dodging a pending liquidation with a 1-wei deposit). Anyone may submit an action: the proof binds
+/// its recipient, this pool and the chain (audit P-b), and only the owner's key can make it.
 /// @dev Debt is kept in the market's debt shares, so interest accrues to every note as it does to the vault. Rounding
 /// always favours the pool: a borrow of `shares` borrows their value rounded down (the market mints at most `shares`),
 /// a repayment of `shares` pays their value rounded up (the market burns at least `shares`). Hence the vault holds
@@ -61,8 +63,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// constructor refuses a collateral whose `maxDiscount` in the market is below it (audit3 A3-P3).
     uint256 public constant LIQUIDATION_BONUS = 0.05e18;
 
-    /// @notice The circuit's modes (its `mode` public input).
-    uint256 internal constant MODE_PLAIN = 0;
+    /// @notice The circuit's modes (its `mode` public input). Every owner action proves the new note healthy (mode 1,
+    /// the threshold the pool passes); mode 0 (no check) is not used since audit3 A3-P2.
     uint256 internal constant MODE_LTV = 1;
     uint256 internal constant MODE_LIQUIDATION = 2;
 
@@ -157,13 +159,18 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     }
 
     /// @notice Adds `amount` collateral, pulled from the caller (anyone), to the note proven by `proof`; an empty old
-    /// note opens a new position.
-    function deposit(Groth16Proof calldata proof, NoteTransition calldata t, uint256 amount, bytes calldata memo)
-        external
-        nonReentrant
-    {
+    /// note opens a new position. The new note must be within the market's liquidation threshold at current prices
+    /// (audit3 A3-P2: a deposit on a liquidatable note rescues it or is refused); `provenDebtIndex` as for a borrow.
+    function deposit(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 amount,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, [amount, 0, _binding(address(0), memo), MODE_PLAIN, 0, 0, 0, 0]);
+        uint256 leaf =
+            _spend(proof, t, _ownerInputs(amount, 0, address(0), provenDebtIndex, memo, liquidationThreshold()));
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -181,7 +188,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant {
         _checkAmount(amount);
-        uint256 leaf = _spend(proof, t, _ltvInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo));
+        if (recipient == address(0)) revert ZeroRecipient();
+        uint256 leaf =
+            _spend(proof, t, _ownerInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo, borrowThreshold()));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
@@ -201,7 +210,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, _ltvInputs(0, shares, recipient, provenDebtIndex, memo));
+        if (recipient == address(0)) revert ZeroRecipient();
+        uint256 leaf = _spend(proof, t, _ownerInputs(0, shares, recipient, provenDebtIndex, memo, borrowThreshold()));
         noteShares += shares;
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets == 0) revert ZeroAmount();
@@ -210,16 +220,19 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     }
 
     /// @notice Removes `shares` debt shares from the proven note, paying their value (rounded up, at most the vault's
-    /// debt) from the caller (anyone).
+    /// debt) from the caller (anyone). As for a deposit, the new note must be within the liquidation threshold.
     /// @return assets Base units paid.
-    function repay(Groth16Proof calldata proof, NoteTransition calldata t, uint256 shares, bytes calldata memo)
-        external
-        nonReentrant
-        returns (uint256 assets)
-    {
+    function repay(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 shares,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf =
-            _spend(proof, t, [uint256(0), FIELD - shares, _binding(address(0), memo), MODE_PLAIN, 0, 0, 0, 0]);
+        uint256 leaf = _spend(
+            proof, t, _ownerInputs(0, FIELD - shares, address(0), provenDebtIndex, memo, liquidationThreshold())
+        );
         noteShares -= shares;
         assets = _repayShares(shares);
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
@@ -243,6 +256,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(seized);
         _checkAmount(shares);
+        if (recipient == address(0)) revert ZeroRecipient();
         uint256[8] memory inputs = _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo);
         uint256 leaf = _spend(proof, t, inputs);
         noteShares -= shares;
@@ -267,8 +281,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
     }
 
-    /// @notice The `ltv` public input of a liquidation: the market's liquidation threshold for the collateral (WAD). A
-    /// note whose debt value is above its collateral value × this is liquidatable.
+    /// @notice The `ltv` public input of a liquidation, a deposit and a repayment: the market's liquidation threshold
+    /// for the collateral (WAD). A note whose debt value is above its collateral value × this is liquidatable; a deposit
+    /// or repayment must leave the note within it (audit3 A3-P2).
     function liquidationThreshold() public view returns (uint256) {
         return market.collateralInfo(address(collateral)).liquidationThreshold;
     }
@@ -299,18 +314,20 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         inputs[5] = liquidationThreshold();
     }
 
-    /// @dev Public inputs of a borrow or withdrawal: the new note within BORROW_LTV_FRACTION of the market's LTV.
-    function _ltvInputs(
+    /// @dev Public inputs of an owner's action: the new note healthy at `threshold` (the borrow threshold for a borrow
+    /// or withdrawal, the liquidation threshold for a deposit or repayment), at a debt index at least the market's.
+    function _ownerInputs(
         uint256 collateralDelta,
         uint256 sharesDelta,
         address recipient,
         uint256 provenDebtIndex,
-        bytes calldata memo
+        bytes calldata memo,
+        uint256 threshold
     ) internal view returns (uint256[8] memory inputs) {
         uint256 current = debtIndex();
         if (current > provenDebtIndex) revert DebtIndexAboveProof(current, provenDebtIndex);
         inputs = _priceInputs(collateralDelta, sharesDelta, recipient, provenDebtIndex, memo, MODE_LTV);
-        inputs[5] = borrowThreshold();
+        inputs[5] = threshold;
     }
 
     /// @dev Public inputs after the note transition of an action that reads prices: [collateralDelta, sharesDelta,
@@ -324,7 +341,6 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo,
         uint256 mode
     ) internal view returns (uint256[8] memory inputs) {
-        if (recipient == address(0)) revert ZeroRecipient();
         (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
         _checkAmount(collateralPrice);
         _checkAmount(debtPrice);
@@ -341,10 +357,11 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         ];
     }
 
-    /// @notice The `binding` public input (audit P-3): the recipient and the memo, which the circuit does not use,
-    /// hashed into one field element the proof commits to, so a copier can change neither.
-    function _binding(address recipient, bytes calldata memo) internal pure returns (uint256) {
-        return uint256(keccak256(abi.encode(recipient, keccak256(memo)))) % FIELD;
+    /// @notice The `binding` public input: the chain id and this pool's address (audit P-b: a proof is valid on one
+    /// pool of one chain), the recipient and the memo (audit P-3: a copier can change neither), which the circuit does
+    /// not use, hashed into one field element the proof commits to.
+    function _binding(address recipient, bytes calldata memo) internal view returns (uint256) {
+        return uint256(keccak256(abi.encode(block.chainid, address(this), recipient, keccak256(memo)))) % FIELD;
     }
 
     /// @dev Repays the market the value of `shares` (rounded up, at most the vault's debt), paid by the caller.

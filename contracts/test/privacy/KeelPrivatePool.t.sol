@@ -12,6 +12,16 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 
+/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
+interface VmEtchCode {
+    function etch(address target, bytes calldata code) external;
+}
+
+/// @dev The chain id cheatcode (not in contracts/test/utils/Test.sol's Vm).
+interface VmChain {
+    function chainId(uint256 newChainId) external;
+}
+
 /// @dev KeelPrivatePool with real Groth16 proofs (PrivatePoolFixtures, made by `npm run zk:fixtures` for this exact
 /// chain: EngineBase's market, WETH at 3,000 USD, nobody else borrowing, no time passing unless a test says so).
 contract KeelPrivatePoolTest is EngineBase {
@@ -23,13 +33,27 @@ contract KeelPrivatePoolTest is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier());
+        pool = _deployPoolAtFixtureAddress(); // the fixtures' proofs are bound to its address and chain (audit P-b)
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
         weth.approve(address(pool), type(uint256).max);
         usdc.approve(address(pool), type(uint256).max);
         vm.stopPrank();
+    }
+
+    /// @dev Deploys the pool at F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test
+    /// runner's nonces (a gas report isolates calls and moves them): forge-std's deployCodeTo, by hand.
+    function _deployPoolAtFixtureAddress() internal returns (KeelPrivatePool p) {
+        bytes memory init = abi.encodePacked(
+            type(KeelPrivatePool).creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
+        );
+        VmEtchCode(address(vm)).etch(F.POOL, init);
+        (bool ok, bytes memory runtime) = F.POOL.call("");
+        require(ok, "the pool's constructor reverted");
+        VmEtchCode(address(vm)).etch(F.POOL, runtime);
+        p = KeelPrivatePool(F.POOL);
     }
 
     /// @dev Submits fixture step `i` as it was proven.
@@ -41,10 +65,10 @@ contract KeelPrivatePoolTest is EngineBase {
     function _submitAs(FixtureStep memory s, NoteTransition memory t, uint256 amount, address recipient) internal {
         if (s.kind == KeelPrivatePool.Action.Deposit) {
             vm.prank(PAYER);
-            pool.deposit(s.proof, t, amount, s.memo);
+            pool.deposit(s.proof, t, amount, s.debtIndex, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Repay) {
             vm.prank(PAYER);
-            pool.repay(s.proof, t, amount, s.memo);
+            pool.repay(s.proof, t, amount, s.debtIndex, s.memo);
         } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
             vm.prank(RELAYER);
             pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, s.memo);
@@ -105,6 +129,25 @@ contract KeelPrivatePoolTest is EngineBase {
         assertTrue(pool.root() != F.step(F.ALICE_BORROW).t.root, "not the current root");
         assertTrue(pool.isKnownRoot(F.step(F.ALICE_BORROW).t.root), "but a recent one");
         _submit(F.ALICE_BORROW);
+    }
+
+    /// @dev Audit P-b: a proof binds the pool's address and the chain id; replayed on a second pool (same market,
+    /// same verifier, same empty root) or on another chain it does not verify.
+    function test_proofReplayedOnAnotherPoolOrChain_refused() public {
+        KeelPrivatePool second =
+            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), pool.verifier());
+        assertEq(second.root(), pool.root(), "both pools start at the empty root");
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        vm.startPrank(PAYER);
+        weth.approve(address(second), type(uint256).max);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        second.deposit(s.proof, s.t, s.amount, s.debtIndex, s.memo);
+        vm.stopPrank();
+        VmChain(address(vm)).chainId(1);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submit(F.ALICE_OPEN);
+        VmChain(address(vm)).chainId(31337);
+        _submit(F.ALICE_OPEN); // on the pool and chain it was proven for
     }
 
     function test_replayedProof_refused() public {
@@ -258,7 +301,7 @@ contract KeelPrivatePoolTest is EngineBase {
         assertGt(s.memo.length, 0, "the fixture carries a memo");
         vm.prank(PAYER); // a copier with the funds to submit it
         vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
-        pool.deposit(s.proof, s.t, s.amount, "junk");
+        pool.deposit(s.proof, s.t, s.amount, s.debtIndex, "junk");
         _submit(F.ALICE_OPEN); // the honest submission, memo and all
     }
 

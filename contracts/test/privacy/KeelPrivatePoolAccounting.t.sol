@@ -94,7 +94,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
             if (op == 0) {
                 NoteTransition memory t = _t();
                 vm.prank(PAYER);
-                pool.deposit(proof, t, bound(x, 1, 100e18), "");
+                pool.deposit(proof, t, bound(x, 1, 100e18), type(uint96).max, "");
             } else if (op == 1 && pool.noteCollateral() != 0) {
                 // within what the vault can release at 80% LTV
                 (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
@@ -114,7 +114,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
                 NoteTransition memory t = _t();
                 uint256 shares = bound(x, 1, pool.noteShares());
                 vm.prank(PAYER);
-                pool.repay(proof, t, shares, "");
+                pool.repay(proof, t, shares, type(uint96).max, "");
                 ++roundings;
             } else if (op == 4) {
                 vm.warp(block.timestamp + bound(x, 1, 30 minutes));
@@ -168,7 +168,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         Groth16Proof memory proof;
         NoteTransition memory t = _t(); // before the prank: _t() calls the pool
         vm.prank(PAYER);
-        pool.deposit(proof, t, 10e18, "");
+        pool.deposit(proof, t, 10e18, type(uint96).max, "");
         pool.borrow(proof, _t(), 23_000e6 * 1e6, FRESH, type(uint96).max, ""); // 23,000 USDC (the fake verifier)
         t = _t();
         vm.prank(PAYER);
@@ -185,7 +185,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         pool.claimSeized(FRESH);
         t = _t();
         vm.prank(PAYER);
-        pool.repay(proof, t, 21_000e6 * 1e6, "");
+        pool.repay(proof, t, 21_000e6 * 1e6, type(uint96).max, "");
         uint256 payerWeth = weth.balanceOf(PAYER);
         vm.prank(PAYER); // anyone may claim for the recipient (audit3 A3-P4): the collateral goes to the recipient
         pool.claimSeized(FRESH);
@@ -213,16 +213,18 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         Groth16Proof memory proof;
 
         NoteTransition memory inner = _n(hooked, 111, 222);
-        hook.setHook(address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, "")));
+        hook.setHook(
+            address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, type(uint96).max, ""))
+        );
         NoteTransition memory outer = _n(hooked, 333, 444);
         vm.prank(PAYER);
         vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
-        hooked.deposit(proof, outer, 5e18, "");
+        hooked.deposit(proof, outer, 5e18, type(uint96).max, "");
         assertTrue(!hooked.nullifierSpent(333), "nothing spent");
 
         hook.setHook(address(0), "");
         vm.prank(PAYER);
-        hooked.deposit(proof, outer, 5e18, "");
+        hooked.deposit(proof, outer, 5e18, type(uint96).max, "");
         hook.setHook(
             address(hooked), abi.encodeCall(KeelPrivatePool.withdraw, (proof, inner, 1e18, FRESH, type(uint96).max, ""))
         );

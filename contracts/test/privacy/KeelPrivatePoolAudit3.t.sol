@@ -7,10 +7,16 @@ import {IKeelMarket, CollateralParams} from "../../src/interfaces/IKeelMarket.so
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolAudit3Fixtures as A} from "./PrivatePoolAudit3Fixtures.sol";
+import {PrivatePoolFixtures as F} from "./PrivatePoolFixtures.sol";
+
+/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
+interface VmEtchCode {
+    function etch(address target, bytes calldata code) external;
+}
 
 /// @dev Regressions of audit3 (.keel/audit3-report.md) on KeelPrivatePool, with real proofs from
-/// scripts/zk-audit3-fixtures.ts: the liquidation threshold is the market's LT (A3-P1), an owner's 1-wei deposit only
-/// delays a liquidation by one re-proof (A3-P2), the bonus fits the market's discount (A3-P3), anyone may pay out
+/// scripts/zk-audit3-fixtures.ts: the liquidation threshold is the market's LT (A3-P1), an owner cannot dodge a pending
+/// liquidation with a 1-wei deposit (A3-P2), the bonus fits the market's discount (A3-P3), anyone may pay out
 /// seized collateral to its recipient (A3-P4).
 contract KeelPrivatePoolAudit3Test is EngineBase {
     KeelPrivatePool internal pool;
@@ -19,7 +25,7 @@ contract KeelPrivatePoolAudit3Test is EngineBase {
 
     function setUp() public override {
         super.setUp();
-        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier());
+        pool = _deployPoolAtFixtureAddress(); // the fixtures' proofs are bound to its address and chain (audit P-b)
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
@@ -28,10 +34,24 @@ contract KeelPrivatePoolAudit3Test is EngineBase {
         vm.stopPrank();
     }
 
+    /// @dev Deploys the pool at F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test
+    /// runner's nonces (a gas report isolates calls and moves them): forge-std's deployCodeTo, by hand.
+    function _deployPoolAtFixtureAddress() internal returns (KeelPrivatePool p) {
+        bytes memory init = abi.encodePacked(
+            type(KeelPrivatePool).creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
+        );
+        VmEtchCode(address(vm)).etch(F.POOL, init);
+        (bool ok, bytes memory runtime) = F.POOL.call("");
+        require(ok, "the pool's constructor reverted");
+        VmEtchCode(address(vm)).etch(F.POOL, runtime);
+        p = KeelPrivatePool(F.POOL);
+    }
+
     function _open() internal {
         (Groth16Proof memory p, NoteTransition memory t) = A.open();
         vm.prank(PAYER);
-        pool.deposit(p, t, 10e18, "");
+        pool.deposit(p, t, 10e18, 1e12, "");
     }
 
     /// @dev A3-P1: governance stops WETH borrowing (LTV 0). No public vault becomes liquidatable, and no note either:
@@ -64,10 +84,11 @@ contract KeelPrivatePoolAudit3Test is EngineBase {
         assertEq(pool.noteShares(), A.SHARES, "the debt is still the note's");
     }
 
-    /// @dev A3-P2 (documented, not prevented: docs/private-vaults.md): the owner's 1-wei deposit spends the nullifier a
-    /// pending liquidation proved against, but the deposit posts the new note encrypted to the liquidators (the proof
-    /// forces it), so the liquidator decrypts it and proves again; the note is still past the LT.
-    function test_ownerDodge_liquidatorReprovesAgainstTheNewNote() public {
+    /// @dev A3-P2: a deposit or repayment must leave the note within the market's LT at current prices (the pool
+    /// passes mode 1 with the LT). The owner's 1-wei deposit into a note past the LT has no proof at the current price
+    /// (lib/privacy/circuit.test.ts); the one made while the note was healthy is refused once the price dropped, so the
+    /// pending liquidation lands.
+    function test_ownerDodge_withADustDeposit_refused_liquidationLands() public {
         _open();
         (Groth16Proof memory p, NoteTransition memory t) = A.borrowB();
         vm.prank(RELAYER);
@@ -75,21 +96,36 @@ contract KeelPrivatePoolAudit3Test is EngineBase {
         ethFeed.setAnswer(2362.5e8); // 21,600 > 23,625 x 85%: past the LT
 
         (Groth16Proof memory lp, NoteTransition memory lt) = A.liquidateB(); // the liquidator's pending transaction
-        (p, t) = A.dodge(); // front-run by the owner
+        (p, t) = A.dodge(); // the owner's front-run, proven at 3,000
         vm.prank(PAYER);
-        pool.deposit(p, t, 1, "");
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        pool.deposit(p, t, 1, 1e12, "");
+        assertTrue(!pool.nullifierSpent(t.nullifier), "the note is not spent");
+
+        vm.prank(PAYER);
+        uint256 paid = pool.liquidate(lp, lt, A.SEIZED_B, A.SHARES_B, A.LIQ, 1e12, "");
+        assertEq(paid, 21_600e6, "the whole debt repaid");
+        assertEq(A.SEIZED_B, 9.6e18, "the debt x 1.05 at 2,362.5");
+        assertEq(weth.balanceOf(A.LIQ), A.SEIZED_B, "seized");
+        assertEq(pool.noteShares(), 0, "no debt left in the pool");
+    }
+
+    /// @dev A3-P2's other side: a deposit that brings the note back within the LT is a rescue, and is accepted; the
+    /// pending liquidation then finds its note spent (and no proof exists for the healthy new one).
+    function test_ownerRescue_bringingTheNoteWithinTheLt_accepted() public {
+        _open();
+        (Groth16Proof memory p, NoteTransition memory t) = A.borrowB();
+        vm.prank(RELAYER);
+        pool.borrow(p, t, A.SHARES_B, A.FRESH, 1e12, "");
+        ethFeed.setAnswer(2362.5e8);
+        (Groth16Proof memory lp, NoteTransition memory lt) = A.liquidateB();
+        (p, t) = A.rescue(); // 3 WETH more: 13 x 2,362.5 x 85% = 26,105 >= 21,600
+        vm.prank(PAYER);
+        pool.deposit(p, t, 3e18, 1e12, "");
+        assertEq(pool.noteCollateral(), 13e18, "the rescue deposited");
         vm.prank(PAYER);
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, lt.nullifier));
         pool.liquidate(lp, lt, A.SEIZED_B, A.SHARES_B, A.LIQ, 1e12, "");
-
-        (lp, lt) = A.liquidateDodged();
-        vm.prank(PAYER);
-        uint256 paid = pool.liquidate(lp, lt, A.SEIZED_DODGED, A.SHARES_B, A.LIQ, 1e12, "");
-        assertEq(paid, 21_600e6, "the whole debt repaid");
-        assertEq(A.SEIZED_DODGED, 9.6e18, "the debt x 1.05 at 2,362.5");
-        assertEq(weth.balanceOf(A.LIQ), A.SEIZED_DODGED, "seized");
-        assertEq(pool.noteShares(), 0, "no debt left in the pool");
-        assertEq(pool.noteCollateral(), 10e18 + 1 - 9.6e18, "the owner keeps the rest");
     }
 
     /// @dev A3-P3: the pool's fixed 5% bonus must fit the market's maximum discount for the collateral.

@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from "vitest";
+import { bytecodeOf } from "./artifacts";
+import { checkPrivatePoolVerifier, deployPrivatePoolOn } from "./deploy-private-pool";
+
+const MARKET = "0x00000000000000000000000000000000000000aa";
+const WETH = "0x00000000000000000000000000000000000000bb";
+
+/** A client on `chainId` that records what it would deploy (nothing is sent). */
+function fakeClient(chainId: number) {
+  const deploy = vi.fn(async (..._args: unknown[]) => "0x00000000000000000000000000000000000000cc" as const);
+  const publicClient = { getChainId: async () => chainId, getBlockNumber: async () => 7n };
+  return { deploy, publicClient } as unknown as Parameters<typeof deployPrivatePoolOn>[0] & { deploy: typeof deploy };
+}
+
+describe("the private pool's deploy guard (the development verifier stays on local chains)", () => {
+  it("refuses the committed development verifier (dev zkey, dev liquidators' key) on a chain that is not local", async () => {
+    expect(() => checkPrivatePoolVerifier(1, undefined)).toThrow(/chain 1: refusing the development verifier/);
+    expect(() => checkPrivatePoolVerifier(11155111, bytecodeOf("PrivateVaultVerifier"))).toThrow(/refusing the development verifier/);
+    const c = fakeClient(8453);
+    await expect(deployPrivatePoolOn(c, { market: MARKET, collateral: WETH })).rejects.toThrow(/chain 8453: refusing/);
+    expect(c.deploy).not.toHaveBeenCalled(); // refused before anything is sent
+  });
+
+  it("takes it on a local chain, and a production ceremony's verifier anywhere", async () => {
+    expect(checkPrivatePoolVerifier(31337, undefined)).toBe(bytecodeOf("PrivateVaultVerifier"));
+    const production = "0x6080604052600080fd" as const;
+    expect(checkPrivatePoolVerifier(1, production)).toBe(production);
+    expect(() => checkPrivatePoolVerifier(1, "0x")).toThrow(/no bytecode/);
+    const c = fakeClient(1);
+    await deployPrivatePoolOn(c, { market: MARKET, collateral: WETH, verifierBytecode: production });
+    expect(c.deploy).toHaveBeenCalledTimes(3); // PoseidonT3, the verifier, the pool
+    expect(c.deploy.mock.calls[1]![1]).toBe(production);
+    expect(c.deploy.mock.calls[2]![2]).toEqual([MARKET, WETH, "0x00000000000000000000000000000000000000cc"]);
+  });
+});
