@@ -7,7 +7,7 @@ const WETH = "0x00000000000000000000000000000000000000bb";
 
 /** A client on `chainId` that records what it would deploy (nothing is sent). */
 function fakeClient(chainId: number) {
-  const deploy = vi.fn(async (..._args: unknown[]) => "0x00000000000000000000000000000000000000cc" as const);
+  const deploy = vi.fn(async (...args: unknown[]) => (void args, "0x00000000000000000000000000000000000000cc" as const));
   const publicClient = { getChainId: async () => chainId, getBlockNumber: async () => 7n };
   return { deploy, publicClient } as unknown as Parameters<typeof deployPrivatePoolOn>[0] & { deploy: typeof deploy };
 }
