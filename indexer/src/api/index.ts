@@ -5,9 +5,10 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, desc, eq, gte, max } from "ponder";
+import { and, asc, desc, eq, gte, max, sql } from "ponder";
 import { isAddress } from "viem";
-import { BOOK_CONTENT_TYPE, encodeBook, gzip } from "../../../lib/analytics/risk-book-codec";
+import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../../../lib/analytics/risk-book-codec";
+import { BookCache } from "./book-cache";
 import { lendingRoutes } from "./lending";
 
 const app = new Hono();
@@ -79,37 +80,48 @@ app.get("/liquidations", async (c) => {
 /**
  * A market's whole book in the compact form /risk loads (lib/analytics/risk-book-codec.ts: fixed-width columns, gzipped): per
  * vault its id, owner, debt shares and collateral amounts, exact. The reader prices it with the chain's own market view.
+ *
+ * Each request first reads the state the book depends on (one small query: the chain's Ponder checkpoint, the newest
+ * vault row's block, the market row's block); the encoded, gzipped bytes are cached under that version (book-cache.ts),
+ * so requests within an indexed block reuse them and a new block or a reorg (which moves the checkpoint) rebuilds once.
  */
+const books = new BookCache();
+
 app.get("/book/:chainId/:market", async (c) => {
   const { chainId, market } = c.req.param();
   const problem = parseTarget(chainId, market);
   if (problem) return bad(problem);
+  const chain = Number(chainId);
   const address = market.toLowerCase() as `0x${string}`;
-  const where = and(eq(schema.vault.chainId, Number(chainId)), eq(schema.vault.market, address));
   const v = schema.vault;
-  const [rows, [last], [marketRow]] = await Promise.all([
-    db
+  const where = and(eq(v.chainId, chain), eq(v.market, address));
+  const [state] = await db
+    .select({
+      checkpoint: sql<string | null>`(SELECT latest_checkpoint FROM _ponder_checkpoint WHERE chain_id = ${chain})`,
+      last: sql<string | null>`(${db
+        .select({ block: max(v.block) })
+        .from(v)
+        .where(where)})`,
+      marketBlock: sql<string | null>`(${db
+        .select({ block: schema.market.block })
+        .from(schema.market)
+        .where(eq(schema.market.id, `${chainId}:${address}`))})`,
+    })
+    .from(sql`(SELECT 1) AS one`);
+  const block = [state?.last, state?.marketBlock].reduce<bigint>((a, b) => (b != null && BigInt(b) > a ? BigInt(b) : a), 0n);
+  const version = `${state?.checkpoint ?? ""}:${state?.last ?? ""}:${state?.marketBlock ?? ""}`;
+  const book = await books.get(`${chain}:${address}`, version, async () => {
+    // Only the columns the codec reads, in the book's order (ascending id), passed to the encoder as they come.
+    const rows = await db
       .select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts })
       .from(v)
-      .where(where),
-    db
-      .select({ block: max(v.block) })
-      .from(v)
-      .where(where),
-    db
-      .select({ block: schema.market.block })
-      .from(schema.market)
-      .where(eq(schema.market.id, `${chainId}:${address}`)),
-  ]);
-  const block = [last?.block, marketRow?.block].reduce<bigint>((a, b) => (b != null && BigInt(b) > a ? BigInt(b) : a), 0n);
-  const bytes = encodeBook({
-    chainId: Number(chainId),
-    market: address,
-    block,
-    rows: rows.map((r) => ({ id: r.id, owner: r.owner, debtShares: r.debtShares, assets: r.assets as `0x${string}`[], amounts: r.amounts })),
+      .where(where)
+      .orderBy(asc(v.vaultId));
+    const body = await gzip(encodeBook({ chainId: chain, market: address, block, rows: rows as BookRow[] }));
+    return { body, vaults: rows.length, block };
   });
-  return new Response(await gzip(bytes), {
-    headers: { "content-type": BOOK_CONTENT_TYPE, "x-keel-book-vaults": String(rows.length), "x-keel-book-block": String(block) },
+  return new Response(book.body, {
+    headers: { "content-type": BOOK_CONTENT_TYPE, "x-keel-book-vaults": String(book.vaults), "x-keel-book-block": String(book.block) },
   });
 });
 
