@@ -25,6 +25,7 @@ import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { toPosition } from "@/lib/protocols/keel/math";
 import { LeverageField, ModeTabs, SlippageSelect } from "./multiply-form";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
+import { MultiplyProblem } from "./multiply-problem";
 import { MultiplySteps } from "./multiply-steps";
 
 const EMPTY_VAULT = { collaterals: [], debt: 0n, debtShares: 0n } as const;
@@ -328,16 +329,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           />
         )}
 
-        {problem && (
-          <p role="alert" data-testid="multiply-problem" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
-            {problem}
-          </p>
-        )}
-        {!problem && plan && plan.priceImpact > 0.01 && (
-          <p role="alert" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
-            {t("bigImpact", { pct: f.percentFloat(plan.priceImpact) })}
-          </p>
-        )}
+        <MultiplyProblem problem={problem} priceImpact={plan?.priceImpact} />
 
         <MultiplySteps steps={steps} flow={flow} flowKey={flowKey} />
 

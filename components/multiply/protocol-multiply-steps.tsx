@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useFormat } from "@/hooks/use-format";
 import type { ProtocolMultiply } from "@/hooks/use-protocol-multiply";
+import { MultiplyProblem } from "./multiply-problem";
 import { MultiplySteps } from "./multiply-steps";
 
 /**
@@ -10,20 +10,10 @@ import { MultiplySteps } from "./multiply-steps";
  */
 export function ProtocolMultiplySteps({ m }: { m: ProtocolMultiply }) {
   const t = useTranslations("multiply");
-  const f = useFormat();
   const { plan, problem, address, busy } = m;
   return (
     <>
-      {problem && (
-        <p role="alert" data-testid="multiply-problem" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
-          {problem}
-        </p>
-      )}
-      {!problem && plan && plan.priceImpact > 0.01 && (
-        <p role="alert" className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200">
-          {t("bigImpact", { pct: f.percentFloat(plan.priceImpact) })}
-        </p>
-      )}
+      <MultiplyProblem problem={problem} priceImpact={plan?.priceImpact} />
 
       <MultiplySteps steps={m.steps} flow={m.flow} flowKey={m.flowKey} />
 
