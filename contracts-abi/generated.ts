@@ -7573,13 +7573,6 @@ export const keelPrivatePoolAbi = [
   {
     type: 'function',
     inputs: [],
-    name: 'ROOT_HISTORY',
-    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
     name: 'base',
     outputs: [{ name: '', internalType: 'contract IERC20', type: 'address' }],
     stateMutability: 'view',
@@ -7641,13 +7634,6 @@ export const keelPrivatePoolAbi = [
     inputs: [],
     name: 'collateral',
     outputs: [{ name: '', internalType: 'contract IERC20', type: 'address' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
-    inputs: [],
-    name: 'currentRootIndex',
-    outputs: [{ name: '', internalType: 'uint32', type: 'uint32' }],
     stateMutability: 'view',
   },
   {

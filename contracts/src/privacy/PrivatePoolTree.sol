@@ -4,16 +4,17 @@ pragma solidity 0.8.37;
 import {PoseidonT3} from "poseidon-solidity/PoseidonT3.sol";
 
 /// @title PrivatePoolTree
-/// @notice An append-only binary Poseidon Merkle tree of note commitments (the circuit's MerkleRoot), keeping its last
-/// ROOT_HISTORY roots so that a proof made against a recent root still verifies after other notes are inserted.
+/// @notice An append-only binary Poseidon Merkle tree of note commitments (the circuit's MerkleRoot), keeping every root
+/// it has had, so that a proof made against any earlier root still verifies after other notes are inserted. A history
+/// of the last N roots (the usual ring buffer) let N insertions by anyone — dust deposits opening empty notes — make a
+/// pending liquidation's proof fail (audit zkaudit4 M1); keeping all is safe, as notes are never removed and the
+/// nullifiers stop a second spend.
 /// @dev Tornado Cash's incremental tree: each insertion hashes DEPTH times and stores the left nodes it will need (only
 /// the complete ones: a left subtree's root is stored when its last leaf lands, ~2 writes per insertion). The
 /// empty subtree roots are constants (zero leaf 0, then Poseidon(z, z)), so an insertion reads no zero from storage.
 abstract contract PrivatePoolTree {
     /// @notice Levels of the tree: 2^16 = 65,536 notes. Must equal the circuit's DEPTH.
     uint256 public constant DEPTH = 16;
-    /// @notice How many recent roots a proof may be made against.
-    uint256 public constant ROOT_HISTORY = 32;
     /// @notice The BN254 scalar field: every commitment, nullifier and public input is below it.
     uint256 public constant FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
@@ -25,31 +26,27 @@ abstract contract PrivatePoolTree {
 
     /// @dev Left nodes of the rightmost path, per level.
     uint256[DEPTH] internal _filledSubtrees;
-    /// @dev Ring buffer of recent roots.
-    uint256[ROOT_HISTORY] internal _roots;
-    /// @notice Position of the current root in the ring buffer.
-    uint32 public currentRootIndex;
+    /// @dev The current root.
+    uint256 internal _root;
+    /// @dev Every root the tree has had (the empty tree's included).
+    mapping(uint256 root => bool) internal _knownRoots;
     /// @notice Leaves inserted so far (the index the next note takes).
     uint32 public nextIndex;
 
     constructor() {
-        _roots[0] = _zero(DEPTH);
+        uint256 empty = _zero(DEPTH);
+        _root = empty;
+        _knownRoots[empty] = true;
     }
 
     /// @notice The current root.
     function root() public view returns (uint256) {
-        return _roots[currentRootIndex];
+        return _root;
     }
 
-    /// @notice Whether `r` is the current root or one of the ROOT_HISTORY − 1 before it.
+    /// @notice Whether `r` is the current root or any root the tree had before.
     function isKnownRoot(uint256 r) public view returns (bool) {
-        if (r == 0) return false;
-        uint256 i = currentRootIndex;
-        for (uint256 n; n < ROOT_HISTORY; ++n) {
-            if (_roots[i] == r) return true;
-            i = i == 0 ? ROOT_HISTORY - 1 : i - 1;
-        }
-        return false;
+        return _knownRoots[r];
     }
 
     /// @dev Appends `leaf`, records the new root, returns the leaf's index.
@@ -69,9 +66,8 @@ abstract contract PrivatePoolTree {
             }
             i >>= 1;
         }
-        uint32 next = uint32((currentRootIndex + 1) % ROOT_HISTORY);
-        currentRootIndex = next;
-        _roots[next] = node;
+        _root = node;
+        _knownRoots[node] = true;
         nextIndex = uint32(index + 1);
         emit NoteInserted(leaf, index, node);
     }

@@ -127,7 +127,7 @@ contract KeelPrivatePoolTest is EngineBase {
     function test_proofAgainstAnOlderRootStillVerifies() public {
         _runUpTo(F.BOB_OPEN); // Alice's borrow was proven before Bob's note changed the root
         assertTrue(pool.root() != F.step(F.ALICE_BORROW).t.root, "not the current root");
-        assertTrue(pool.isKnownRoot(F.step(F.ALICE_BORROW).t.root), "but a recent one");
+        assertTrue(pool.isKnownRoot(F.step(F.ALICE_BORROW).t.root), "but an earlier one");
         _submit(F.ALICE_BORROW);
     }
 
