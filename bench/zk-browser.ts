@@ -21,6 +21,7 @@ import { chromium, type Page } from "@playwright/test";
 import { GET as zkRoute } from "../app/api/zk/[file]/route";
 import nextConfig from "../next.config";
 import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
+import type { CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { freePort } from "../scripts/lib/anvil";
@@ -28,8 +29,11 @@ import { freePort } from "../scripts/lib/anvil";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const E18 = 10n ** 18n;
 
-/** A borrow on a tree of 1,000 notes (bench/zk.ts's Node input), as strings (the worker stringifies every value). */
-export function benchInput(): Record<string, string | string[]> {
+/**
+ * The benchmark's proof, shared by Node (bench/zk.ts) and Chromium: a borrow of 10,000 USDC against 10 WETH at 3,000
+ * (30,000 USD of WETH) by a note on a tree of 1,000 notes.
+ */
+export function benchWitnessInput(): CircuitInput {
   const tree = new MerkleTree();
   for (let i = 0; i < 999; i++) tree.insert(BigInt(i + 1) * 7919n);
   const note: Note = { collateral: 10n * E18, shares: 0n, ownerKey: 42n, blinding: 7n };
@@ -42,7 +46,12 @@ export function benchInput(): Record<string, string | string[]> {
     ltvInputs: { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n },
     binding: actionBinding({ pool: "0x0000000000000000000000000000000000009001", chainId: 31337 }, "0x0000000000000000000000000000000000000b0b"),
   });
-  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
+  return input as CircuitInput;
+}
+
+/** The same proof's input as strings (the worker stringifies every value). */
+export function benchInput(): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(benchWitnessInput()).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
 }
 
 export interface BrowserFigures {

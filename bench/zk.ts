@@ -11,15 +11,12 @@ import os from "node:os";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
-import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
-import { proveAction, type CircuitInput } from "../lib/privacy/prover";
-import { MerkleTree } from "../lib/privacy/tree";
+import { proveAction } from "../lib/privacy/prover";
 import { compileCircuit } from "../scripts/zk-build";
-import { browserProvingTimes, browserSection } from "./zk-browser";
+import { benchWitnessInput, browserProvingTimes, browserSection } from "./zk-browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.ZK_BENCH_RUNS ?? 5);
-const E18 = 10n ** 18n;
 
 async function constraints() {
   const r1cs = path.join(ROOT, "circuits/build/private_vault.r1cs");
@@ -29,22 +26,11 @@ async function constraints() {
 }
 
 async function provingTimes() {
-  const tree = new MerkleTree();
-  for (let i = 0; i < 999; i++) tree.insert(BigInt(i + 1) * 7919n);
-  const note: Note = { collateral: 10n * E18, shares: 0n, ownerKey: 42n, blinding: 7n };
-  const leafIndex = tree.insert(commitment(note));
+  const input = benchWitnessInput();
   const times: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
-    const { input } = actionWitness(tree, {
-      old: { ...note, leafIndex },
-      collateralDelta: 0n,
-      sharesDelta: 10_000n * 10n ** 12n, // 10,000 USDC against 30,000 USD of WETH
-      checkLtv: true,
-      ltvInputs: { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n },
-      binding: actionBinding({ pool: "0x0000000000000000000000000000000000009001", chainId: 31337 }, "0x0000000000000000000000000000000000000b0b"),
-    });
     const started = performance.now();
-    await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
+    await proveAction(input, CIRCUIT_ARTIFACTS);
     if (i > 0) times.push(performance.now() - started); // the first run warms up the curve's WebAssembly
   }
   times.sort((a, b) => a - b);
