@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {EngineBase} from "../engine/EngineBase.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IKeelMarket, VaultData, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
+import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelMarket} from "../../src/engine/KeelMarket.sol";
-
-/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
-interface VmEtchCode {
-    function etch(address target, bytes calldata code) external;
-}
 
 /// @dev The chain id cheatcode (not in contracts/test/utils/Test.sol's Vm).
 interface VmChain {
@@ -24,61 +19,16 @@ interface VmChain {
 
 /// @dev KeelPrivatePool with real Groth16 proofs (PrivatePoolFixtures, made by `npm run zk:fixtures` for this exact
 /// chain: EngineBase's market, WETH at 3,000 USD, nobody else borrowing, no time passing unless a test says so).
-contract KeelPrivatePoolTest is EngineBase {
-    KeelPrivatePool internal pool;
-    /// @dev Submits withdrawals and borrows: anyone may (a relayer, so the owner's address never appears).
-    address internal constant RELAYER = address(0x5E1A);
-    /// @dev Pays deposits and repayments.
-    address internal constant PAYER = address(0x9A7E);
-
+contract KeelPrivatePoolTest is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
-        pool = _deployPoolAtFixtureAddress(); // the fixtures' proofs are bound to its address and chain (audit P-b)
+        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode); // the fixtures' proofs are bound to its address and chain (audit P-b)
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
         weth.approve(address(pool), type(uint256).max);
         usdc.approve(address(pool), type(uint256).max);
         vm.stopPrank();
-    }
-
-    /// @dev Deploys the pool at F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test
-    /// runner's nonces (a gas report isolates calls and moves them): forge-std's deployCodeTo, by hand.
-    function _deployPoolAtFixtureAddress() internal returns (KeelPrivatePool p) {
-        bytes memory init = abi.encodePacked(
-            type(KeelPrivatePool).creationCode,
-            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
-        );
-        VmEtchCode(address(vm)).etch(F.POOL, init);
-        (bool ok, bytes memory runtime) = F.POOL.call("");
-        require(ok, "the pool's constructor reverted");
-        VmEtchCode(address(vm)).etch(F.POOL, runtime);
-        p = KeelPrivatePool(F.POOL);
-    }
-
-    /// @dev Submits fixture step `i` as it was proven.
-    function _submit(uint256 i) internal {
-        FixtureStep memory s = F.step(i);
-        _submitAs(s, s.t, s.amount, s.recipient);
-    }
-
-    function _submitAs(FixtureStep memory s, NoteTransition memory t, uint256 amount, address recipient) internal {
-        if (s.kind == KeelPrivatePool.Action.Deposit) {
-            vm.prank(PAYER);
-            pool.deposit(s.proof, t, amount, s.debtIndex, s.memo);
-        } else if (s.kind == KeelPrivatePool.Action.Repay) {
-            vm.prank(PAYER);
-            pool.repay(s.proof, t, amount, s.debtIndex, s.memo);
-        } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
-            vm.prank(RELAYER);
-            pool.withdraw(s.proof, t, amount, recipient, s.debtIndex, s.memo);
-        } else if (s.kind == KeelPrivatePool.Action.Borrow) {
-            vm.prank(RELAYER);
-            pool.borrow(s.proof, t, amount, recipient, s.debtIndex, s.memo);
-        } else {
-            vm.prank(PAYER); // anyone: the liquidator pays the note's debt
-            pool.liquidate(s.proof, t, amount, s.shares, recipient, s.debtIndex, s.memo);
-        }
     }
 
     /// @dev A transition with the fixture's ciphertext and another root, nullifier or commitment.

@@ -1,51 +1,28 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {EngineBase} from "../engine/EngineBase.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IKeelMarket, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolAudit3Fixtures as A} from "./PrivatePoolAudit3Fixtures.sol";
 import {PrivatePoolFixtures as F} from "./PrivatePoolFixtures.sol";
-
-/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
-interface VmEtchCode {
-    function etch(address target, bytes calldata code) external;
-}
+import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 
 /// @dev Regressions of audit3 (.keel/audit3-report.md) on KeelPrivatePool, with real proofs from
 /// scripts/zk-audit3-fixtures.ts: the liquidation threshold is the market's LT (A3-P1), an owner cannot dodge a pending
 /// liquidation with a 1-wei deposit (A3-P2), the bonus fits the market's discount (A3-P3), anyone may pay out
 /// seized collateral to its recipient (A3-P4).
-contract KeelPrivatePoolAudit3Test is EngineBase {
-    KeelPrivatePool internal pool;
-    address internal constant PAYER = address(0x9A7E);
-    address internal constant RELAYER = address(0x5E1A);
-
+contract KeelPrivatePoolAudit3Test is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
-        pool = _deployPoolAtFixtureAddress(); // the fixtures' proofs are bound to its address and chain (audit P-b)
+        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode); // the fixtures' proofs are bound to its address and chain (audit P-b)
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
         weth.approve(address(pool), type(uint256).max);
         usdc.approve(address(pool), type(uint256).max);
         vm.stopPrank();
-    }
-
-    /// @dev Deploys the pool at F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test
-    /// runner's nonces (a gas report isolates calls and moves them): forge-std's deployCodeTo, by hand.
-    function _deployPoolAtFixtureAddress() internal returns (KeelPrivatePool p) {
-        bytes memory init = abi.encodePacked(
-            type(KeelPrivatePool).creationCode,
-            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
-        );
-        VmEtchCode(address(vm)).etch(F.POOL, init);
-        (bool ok, bytes memory runtime) = F.POOL.call("");
-        require(ok, "the pool's constructor reverted");
-        VmEtchCode(address(vm)).etch(F.POOL, runtime);
-        p = KeelPrivatePool(F.POOL);
     }
 
     function _open() internal {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {EngineBase} from "../engine/EngineBase.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
-import {PrivatePoolFixtures as F, FixtureStep} from "../privacy/PrivatePoolFixtures.sol";
+import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
+import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 
 /// @dev The pool with a door to its tree's insertion: stands in for 32 real dust deposits opening fresh notes (each a
 /// valid proof of an empty note's opening, ~874k gas, 1 wei of collateral), which insert one leaf apiece.
@@ -18,28 +18,12 @@ contract KeelPrivatePoolDustHarness is KeelPrivatePool {
     }
 }
 
-interface VmEtchCodeRoots {
-    function etch(address target, bytes calldata code) external;
-}
-
 /// @dev Audit zkaudit4 M1 (2026-12-02): the pool keeps every root, so no number of insertions by others makes a pending
 /// liquidation's proof fail. On the 32-root ring buffer before it, 32 insertions did (`UnknownRoot`).
-contract KeelPrivatePoolRootHistoryTest is EngineBase {
-    KeelPrivatePool internal pool;
-    address internal constant PAYER = address(0x9A7E);
-    address internal constant RELAYER = address(0x5E1A);
-
+contract KeelPrivatePoolRootHistoryTest is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
-        bytes memory init = abi.encodePacked(
-            type(KeelPrivatePool).creationCode,
-            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
-        );
-        VmEtchCodeRoots(address(vm)).etch(F.POOL, init);
-        (bool ok, bytes memory runtime) = F.POOL.call("");
-        require(ok, "constructor");
-        VmEtchCodeRoots(address(vm)).etch(F.POOL, runtime);
-        pool = KeelPrivatePool(F.POOL);
+        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode);
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
@@ -51,40 +35,7 @@ contract KeelPrivatePoolRootHistoryTest is EngineBase {
 
     /// @dev Re-deploys the pool at F.POOL as the harness (same address, market and verifier: the fixtures still verify).
     function _useHarness() internal {
-        bytes memory init = abi.encodePacked(
-            type(KeelPrivatePoolDustHarness).creationCode,
-            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
-        );
-        VmEtchCodeRoots(address(vm)).etch(F.POOL, init);
-        (bool ok, bytes memory runtime) = F.POOL.call("");
-        require(ok, "constructor");
-        VmEtchCodeRoots(address(vm)).etch(F.POOL, runtime);
-    }
-
-    function _submit(uint256 i) internal {
-        FixtureStep memory s = F.step(i);
-        if (s.kind == KeelPrivatePool.Action.Deposit) {
-            vm.prank(PAYER);
-            pool.deposit(s.proof, s.t, s.amount, s.debtIndex, s.memo);
-        } else if (s.kind == KeelPrivatePool.Action.Repay) {
-            vm.prank(PAYER);
-            pool.repay(s.proof, s.t, s.amount, s.debtIndex, s.memo);
-        } else if (s.kind == KeelPrivatePool.Action.Withdraw) {
-            vm.prank(RELAYER);
-            pool.withdraw(s.proof, s.t, s.amount, s.recipient, s.debtIndex, s.memo);
-        } else if (s.kind == KeelPrivatePool.Action.Borrow) {
-            vm.prank(RELAYER);
-            pool.borrow(s.proof, s.t, s.amount, s.recipient, s.debtIndex, s.memo);
-        } else {
-            vm.prank(PAYER);
-            pool.liquidate(s.proof, s.t, s.amount, s.shares, s.recipient, s.debtIndex, s.memo);
-        }
-    }
-
-    function _runUpTo(uint256 last) internal {
-        for (uint256 i; i <= last; ++i) {
-            _submit(i);
-        }
+        _deployAtFixtureAddress(type(KeelPrivatePoolDustHarness).creationCode);
     }
 
     /// @dev Mallory's note is past the LT and the keeper has proven its liquidation; 100 dust notes land first (anyone's,
