@@ -23,7 +23,7 @@ import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
 
-/** Where KeelPrivatePool.t.sol's and KeelPrivatePoolAudit3.t.sol's setUp deploy the pool (`_deployPoolAtFixtureAddress`). */
+/** Where the privacy tests deploy the pool (contracts/test/privacy/PrivatePoolTestBase.sol `_deployAtFixtureAddress`). */
 export const FIXTURE_POOL: Address = "0x0000000000000000000000000000000000009001";
 /** The proofs' binding: this pool on the tests' chain. */
 export const fixtureBinding = (recipient: Address, memo: Hex = "0x") => actionBinding({ pool: FIXTURE_POOL, chainId: 31337 }, recipient, memo);
