@@ -78,9 +78,15 @@ for (const protocol of PROTOCOLS) {
     await openPanel();
     await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
 
-    // Open 3× on 10 WETH: the preview, the permissions to grant, then grants + ONE router transaction.
-    await panel(page).getByTestId("amount-input").fill("10");
+    // Open 3× on 10 WETH: the preview, the permissions to grant, then grants + ONE router transaction. The leverage is
+    // typed first, while the maximum (no deposit yet) is 1×: the box keeps "3" and names the bound; once the deposit
+    // raises the maximum the same text is the target. The box is focused again so that the click on Multiply leaves it
+    // (blur) — the moment this once fell back to the default 2× and sent that instead of the 3× on screen.
     await panel(page).getByTestId("leverage-input").fill("3");
+    await expect(panel(page).getByTestId("leverage-problem")).toContainText("At most");
+    await panel(page).getByTestId("amount-input").fill("10");
+    await expect(panel(page).getByTestId("leverage-problem")).toHaveText("");
+    await panel(page).getByTestId("leverage-input").focus();
     await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ 19\.\d+ WETH/);
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(`below ${protocol.name}'s oracle price`);

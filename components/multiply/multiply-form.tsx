@@ -69,6 +69,10 @@ export function LeverageField({
             if (p.ok) onTarget(p.hundredths);
           }}
           onBlur={() => {
+            // Leaving the box keeps what it shows. Text typed while the maximum was still lower (not yet read, or before
+            // the deposit was entered) parsed only later, so the target was never set from it: set it now, before the text
+            // is dropped — otherwise the click that blurs the box would send the previous target, not the one previewed.
+            if (parsed?.ok) onTarget(parsed.hundredths);
             if (parsed?.ok !== false) onText(null);
           }}
           className={`w-20 rounded-md border bg-slate-950 px-2 py-1 text-right font-mono text-sm ${bad ? "border-rose-600" : "border-slate-700"}`}
