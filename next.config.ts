@@ -37,6 +37,9 @@ const nextConfig: NextConfig = {
   // address the local chain prints — stayed unhydrated. Both must work (e2e/dev-server.spec.ts).
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
+  // Source maps of the browser's chunks only for a profiling build (`KEEL_SOURCE_MAPS=1 npm run build`, read by
+  // `npm run bench:profile` to name what the minified chunks run); the build to ship serves none.
+  productionBrowserSourceMaps: process.env.KEEL_SOURCE_MAPS === "1",
   async headers() {
     return [
       {

@@ -2,8 +2,16 @@
  * Where a page's first load spends the main thread: a CPU profile of the production build's page load in Chromium
  * (Debian's, as Lighthouse), summed by script and by function (self time). `npm run bench:profile -- / /risk`.
  * With PROFILE_CPU=4 (the default) the CPU is slowed 4× as Lighthouse's mobile run does. Prints; writes nothing.
+ *
+ * A build with the browser's source maps (`KEEL_SOURCE_MAPS=1 npm run build`, never the build to ship or score) lets it
+ * name what the minified chunks run: each sample is then also summed by source — the npm package, or the app's own file
+ * — and the functions carry their original names and files. Without maps it prints the chunks' minified names.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import path from "node:path";
 import { chromium } from "@playwright/test";
+import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { startStack } from "../scripts/lib/stack";
 
@@ -15,6 +23,41 @@ interface Node {
 
 const short = (url: string) => url.replace(/^https?:\/\/[^/]+/, "") || "(native)";
 
+/** The source maps of the build's client chunks (named by each chunk's `sourceMappingURL`), read on first use. */
+const maps = new Map<string, SourceMap | undefined>();
+function mapOf(url: string): SourceMap | undefined {
+  const m = /\/_next\/(static\/.+)\.js$/.exec(short(url));
+  if (!m) return undefined;
+  if (!maps.has(m[1]!)) {
+    const chunk = path.join(repoRoot, ".next", `${m[1]}.js`);
+    const name = existsSync(chunk) ? /\/\/# sourceMappingURL=(\S+\.map)\s*$/.exec(readFileSync(chunk, "utf8"))?.[1] : undefined;
+    const file = name && path.join(path.dirname(chunk), name);
+    maps.set(m[1]!, file && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8")) as never) : undefined);
+  }
+  return maps.get(m[1]!);
+}
+
+/** A source path as a reader names it: the npm package (scoped or not), or the app's own file from the repository root. */
+function sourceName(source: string): string {
+  const p = source.replace(/^(turbopack:\/\/\/|file:\/\/)/, "").replace(/^\[project\]\//, "");
+  const nm = p.lastIndexOf("node_modules/");
+  if (nm >= 0) {
+    const parts = p.slice(nm + "node_modules/".length).split("/");
+    return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  }
+  return p.replace(/^.*?\/(app|components|hooks|lib|contracts-abi|messages|i18n)\//, "$1/");
+}
+
+/** A profile frame in the original source when the chunk has a map: [source, "name file:line"]. */
+function original(frame: Node["callFrame"]): [string, string] | undefined {
+  const map = mapOf(frame.url);
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number; name?: string } | undefined;
+  if (!entry?.originalSource) return undefined;
+  const source = sourceName(entry.originalSource);
+  const file = entry.originalSource.replace(/^.*node_modules\//, "").replace(/^(turbopack:\/\/\/|file:\/\/)(\[project\]\/)?/, "");
+  return [source, `${frame.functionName || entry.name || "(anonymous)"} ${file}:${(entry.originalLine ?? 0) + 1}`];
+}
+
 async function main() {
   const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
   const rate = Number(process.env.PROFILE_CPU ?? 4);
@@ -23,6 +66,14 @@ async function main() {
   try {
     for (const p of paths.length ? paths : ["/"]) {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      // The page's long tasks (start and duration, ms from navigation), collected from its first script on.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[][] };
+        w.__longTasks = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({
+          type: "longtask",
+        });
+      });
       const cdp = await page.context().newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate });
       await cdp.send("Profiler.enable");
@@ -30,6 +81,18 @@ async function main() {
       await cdp.send("Profiler.start");
       await page.goto(stack.baseUrl + p, { waitUntil: "networkidle" });
       await page.waitForTimeout(3_000);
+      const seen = await page.evaluate(
+        () =>
+          new Promise<{ lcp: string; longTasks: number[][] }>((resolve) => {
+            const longTasks = (window as unknown as { __longTasks: number[][] }).__longTasks;
+            new PerformanceObserver((list) => {
+              const e = list.getEntries().at(-1) as (PerformanceEntry & { element?: Element | null }) | undefined;
+              const what = e ? `<${e.element?.tagName.toLowerCase() ?? "?"}> "${(e.element?.textContent ?? "").trim().slice(0, 50)}"` : "";
+              resolve({ lcp: e ? `${Math.round(e.startTime)} ms ${what}` : "none", longTasks });
+            }).observe({ type: "largest-contentful-paint", buffered: true });
+            setTimeout(() => resolve({ lcp: "none", longTasks }), 1_000);
+          }),
+      );
       const { profile } = (await cdp.send("Profiler.stop")) as {
         profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
       };
@@ -37,13 +100,16 @@ async function main() {
       profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
       const byUrl = new Map<string, number>();
       const byFn = new Map<string, number>();
+      const bySource = new Map<string, number>();
+      const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms);
       for (const n of profile.nodes) {
         const ms = self.get(n.id) ?? 0;
         if (!ms || n.callFrame.functionName === "(idle)" || n.callFrame.functionName === "(program)") continue;
         const url = short(n.callFrame.url);
-        byUrl.set(url, (byUrl.get(url) ?? 0) + ms);
-        const fn = `${n.callFrame.functionName || "(anonymous)"} ${url}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
-        byFn.set(fn, (byFn.get(fn) ?? 0) + ms);
+        add(byUrl, url, ms);
+        const orig = original(n.callFrame);
+        if (orig) add(bySource, orig[0], ms);
+        add(byFn, orig ? orig[1] : `${n.callFrame.functionName || "(anonymous)"} ${url}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`, ms);
       }
       const top = (m: Map<string, number>, k: number) =>
         [...m]
@@ -51,8 +117,11 @@ async function main() {
           .slice(0, k)
           .map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
       const total = [...byUrl.values()].reduce((a, b) => a + b, 0);
-      console.log(`\n${p} (CPU ${rate}×): ${total.toFixed(0)} ms of script\nby script:\n${top(byUrl, 12).join("\n")}`);
-      console.log(`by function (self):\n${top(byFn, 25).join("\n")}`);
+      console.log(`\n${p} (CPU ${rate}×): ${total.toFixed(0)} ms of script; largest paint ${seen.lcp}`);
+      console.log(`long tasks (start+duration ms): ${seen.longTasks.map(([s, d]) => `${s}+${d}`).join(" ") || "none"}`);
+      console.log(`by script:\n${top(byUrl, 12).join("\n")}`);
+      if (bySource.size) console.log(`by source (self, from the build's source maps):\n${top(bySource, 25).join("\n")}`);
+      console.log(`by function (self):\n${top(byFn, 30).join("\n")}`);
       await page.close();
     }
   } finally {

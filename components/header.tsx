@@ -1,12 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { NotificationCenter } from "./notification-center";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useAccount } from "wagmi";
 import { WatchForm } from "@/app/_components/watch-form";
 import { LanguageSwitch } from "./language-switch";
 import { WalletButton } from "./wallet-button";
+
+// The bell (alerts: sign-in, notifications, subscriptions) is for a connected wallet only: its code loads with one.
+const NotificationCenter = dynamic(() => import("./notification-center").then((m) => m.NotificationCenter), { ssr: false });
 
 const NAV = [
   { href: "/", key: "dashboard" },
@@ -30,6 +34,7 @@ const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname =
 export function Header() {
   const t = useTranslations("header");
   const pathname = usePathname();
+  const { address } = useAccount();
   // Open on the page it was opened on: a navigation (a link, back/forward) closes it without an effect.
   const [openAt, setOpenAt] = useState<string | null>(null);
   const open = openAt === pathname;
@@ -141,7 +146,7 @@ export function Header() {
             </div>
           </div>
           <LanguageSwitch className="hidden lg:flex" />
-          <NotificationCenter />
+          {address && <NotificationCenter />}
           <WalletButton
             label={t("connect")}
             showBalance={false}

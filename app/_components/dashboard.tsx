@@ -4,10 +4,8 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import type { Address } from "viem";
-import { useAccount } from "wagmi";
 import { AutomationAlert } from "@/components/automation/automation-alert";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
-import { WalletButton } from "@/components/wallet-button";
 import { useAccountPositions } from "@/hooks/use-account-positions";
 import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
 import { useAccountGuardRules } from "@/hooks/use-vault-protection";
@@ -29,44 +27,18 @@ const PrivatePositionSummary = dynamic(() => import("@/components/privacy/privat
 });
 
 /**
- * `/`: the connected account's positions on every configured chain — Keel vaults, Aave v3 and Morpho Blue together,
- * with totals across them — and a way to open a vault. With `watched` (`/?watch=0x…`) any address's, read-only.
+ * `/` for an account: its positions on every configured chain — Keel vaults, Aave v3 and Morpho Blue together, with
+ * totals across them — and a way to open a vault; `readOnly` for a watched address (`/?watch=0x…`). Loaded on demand by
+ * ./dashboard-entry.tsx once there is an account to show, so a visitor with no wallet does not download its reads.
  */
-export function Dashboard({ watched, badWatch }: { watched?: Address | undefined; badWatch?: string | undefined }) {
+export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOnly: boolean; watched?: Address | undefined }) {
   const t = useTranslations("dashboard");
   const tc = useTranslations("common");
   const tw = useTranslations("watch");
-  const { address, isConnected } = useAccount();
-  const owner = watched ?? (isConnected ? address : undefined);
-  const readOnly = Boolean(watched) && watched?.toLowerCase() !== address?.toLowerCase();
   const chains = useAccountPositions(owner);
   const automation = useAutomationPositions(owner, { everyBlock: false });
   const guardRules = useAccountGuardRules(owner, chains);
   const [opening, setOpening] = useState(false);
-
-  if (!owner) {
-    return (
-      <div
-        className="mx-auto mt-8 max-w-lg rounded-xl border border-slate-800 bg-slate-900/60 p-6 text-center md:mt-16 md:p-8"
-        data-testid="connect-prompt"
-      >
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="mt-2 text-sm text-slate-400">{t("connectWhy")}</p>
-        <div className="mt-6 flex justify-center">
-          <WalletButton label={t("connect")} showBalance={false} />
-        </div>
-        <div className="mt-6 border-t border-slate-800 pt-4">
-          <p className="mb-2 text-sm text-slate-400">{tw("why")}</p>
-          {badWatch && (
-            <p role="alert" className="mb-2 text-sm text-rose-300" data-testid="watch-bad-url">
-              {tw("badUrl", { text: badWatch.slice(0, 60) })}
-            </p>
-          )}
-          <WatchForm />
-        </div>
-      </div>
-    );
-  }
 
   // A Keel vault's KeelGuard rules that could not fire now, weighed as its page's protection panel weighs them.
   const guardRowsOf = (chain: ChainConfig, v: LensVault) => {

@@ -83,6 +83,14 @@ describe("formatter(locale)", async () => {
     expect(zh.unitsFixed(123456789012345678901234567890n, 18, 4)).toBe("123,456,789,012.3457");
     expect(zh.age(250)).toBe("4分钟 10秒");
   });
+  it("shows a time of day as toLocaleTimeString does, with one formatter kept per language", () => {
+    for (const locale of ["en", "es", "zh"]) {
+      const f = formatter(locale);
+      for (const ts of [0, 1_795_000_000, 1_795_043_210]) {
+        expect(f.clock(ts)).toBe(new Date(ts * 1000).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+      }
+    }
+  });
   it("rounds exactly like the English one in every locale", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), (v, d) => {

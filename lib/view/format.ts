@@ -113,6 +113,13 @@ export function formatter(locale = "en") {
     return `${utcFormat.format(date)} UTC`;
   }
 
+  /** Unix seconds as the reader's local time of day to the second, in the locale's form (a chart's points). */
+  let clockFormat: Intl.DateTimeFormat | undefined;
+  function clock(seconds: number): string {
+    clockFormat ??= new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    return clockFormat.format(new Date(seconds * 1000));
+  }
+
   /** A leverage (WAD) as `3.00×`; `∞` when the equity is gone. */
   function leverage(wad: bigint): string {
     if (wad === MAX_UINT) return "∞";
@@ -147,6 +154,7 @@ export function formatter(locale = "en") {
 
   return {
     locale,
+    clock,
     usdFloat,
     odds,
     unitsFixed,

@@ -6,12 +6,14 @@ import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import type { VaultHistory } from "@/hooks/use-vault-history";
 import { CHART_HEALTH_CAP } from "@/lib/analytics/vault-charts";
+import type { Formatter } from "@/lib/view/format";
 
 // The drawing (recharts) loads when it comes near the screen; the text table and the events render with the page.
 const HistoryPlot = dynamic(() => import("./history-plot").then((m) => m.HistoryPlot), { ssr: false });
 
-const time = (locale: string, ts: number | null, block: number) =>
-  ts ? new Date(ts * 1000).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : `#${block}`;
+// Its formatter is made once per language (lib/view/format.ts clock): a table of many points formatted each with
+// toLocaleTimeString built one per point (0.13 s of a phone's load in bench:profile).
+const time = (f: Formatter, ts: number | null, block: number) => (ts ? f.clock(ts) : `#${block}`);
 
 /** The vault's health factor and smallest distance to liquidation at sampled past blocks since it opened. */
 export function HistoryChart({ history, loading, error }: { history?: VaultHistory; loading: boolean; error: Error | null }) {
@@ -41,13 +43,13 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
             columns={[t("block"), t("time"), t("healthFactor"), t("distance")]}
             rows={spread(points).map((p) => [
               `#${p.block}`,
-              time(f.locale, p.timestamp, p.block),
+              time(f, p.timestamp, p.block),
               hf(p.healthFactor),
               p.distancePct === null ? "—" : `${f.number(p.distancePct, 1)} %`,
             ])}
           />
           <NearViewport height="h-60">
-            <HistoryPlot history={history!} time={(ts, block) => time(f.locale, ts, block)} />
+            <HistoryPlot history={history!} time={(ts, block) => time(f, ts, block)} />
           </NearViewport>
         </>
       )}

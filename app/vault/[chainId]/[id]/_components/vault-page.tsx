@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Address } from "viem";
@@ -24,7 +25,6 @@ import type { VaultRead } from "@/lib/read/vaults";
 import { toPosition } from "@/lib/protocols/keel/math";
 import { resolveVaultRoute } from "@/lib/view/vault-route";
 import { failingSinceLastSuccess } from "@/lib/read/query-state";
-import { MultiplyPanel } from "@/components/multiply/multiply-panel";
 import { ActionPanel } from "./action-panel";
 import { healthCurve } from "@/lib/analytics/vault-charts";
 import { ProtectionPanel } from "./protection/protection-panel";
@@ -36,6 +36,9 @@ import { HealthPriceChart } from "./health-price-chart";
 import { HistoryChart } from "./history-chart";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
+
+// The Multiply panel is the owner's only (a connected wallet, which the server never has): its code loads with it.
+const MultiplyPanel = dynamic(() => import("@/components/multiply/multiply-panel").then((m) => m.MultiplyPanel), { ssr: false });
 
 function Problem({ children }: { children: React.ReactNode }) {
   const t = useTranslations("common");
