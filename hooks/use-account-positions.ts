@@ -6,8 +6,10 @@ import { getPublicClient } from "wagmi/actions";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { chainUnavailable } from "@/lib/config/chains";
+import { assetSymbol } from "@/lib/config/deployment";
 import { readAccount, type AccountRead } from "@/lib/protocols/account";
-import { protocolViews, type PositionView } from "@/lib/protocols/view";
+import type { TokenOf } from "@/lib/protocols/keel";
+import { accountViews, type AnyPosition, type PositionView } from "@/lib/protocols/view";
 import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
@@ -18,10 +20,12 @@ export interface ChainPositions {
   chain: ChainConfig;
   /** Why Keel's vaults cannot be read on this chain (no deployment, no lens, no market); Aave and Morpho may still be. */
   unavailable: string | null;
-  /** Keel vaults (undefined before the first read). */
+  /** Keel vaults as the lens returns them (undefined before the first read): what reads a vault by itself take (its KeelGuard rules). */
   vaults: readonly LensVault[] | undefined;
-  /** Held Aave and Morpho positions, ready to show. */
-  positions: PositionView[];
+  /** Every position ready to show, each through its protocol's adapter: Keel vaults, then held Aave and Morpho positions. */
+  positions: PositionView<AnyPosition>[];
+  /** What could not be read or shown, in words (the rest is still shown). */
+  problems: string[];
   /** The raw read, for a page that needs an empty position too (opening a first one). */
   read: AccountRead | undefined;
   error: Error | null;
@@ -29,6 +33,11 @@ export interface ChainPositions {
   updatedAt: number;
   refetch(): void;
 }
+
+/** A token as the chain's deployment names it (a cross-chain claim too): how a Keel vault's assets get their symbols. */
+const tokenOf =
+  (chain: ChainConfig): TokenOf =>
+  (address, decimals) => ({ address, decimals, symbol: assetSymbol(chain, address) });
 
 /** A chain the account read can say anything about: a deployment with Keel's lens or a lending protocol. */
 const readable = (c: ChainConfig) => Boolean(c.deployment && (c.deployment.contracts.lens || c.deployment.aaveV3 || c.deployment.morphoBlue));
@@ -58,11 +67,13 @@ export function useAccountPositions(owner: Address | undefined): ChainPositions[
   useRefreshOnBlocks(owner ? list.filter((r) => r.ok).map(({ chain }) => ({ chainId: chain.id, key: positionsKey(chain.id, owner) })) : []);
   return list.map(({ chain, unavailable, ok }, i) => {
     const r = results[i]!;
+    const shown = r.data ? accountViews(r.data, tokenOf(chain)) : { views: [], problems: [] };
     return {
       chain,
       unavailable,
       vaults: r.data ? (r.data.keel ?? []) : undefined,
-      positions: r.data ? protocolViews(r.data) : [],
+      positions: shown.views,
+      problems: [...(r.data?.problems ?? []), ...shown.problems],
       read: r.data,
       error: readError(r),
       isPending: r.isPending && ok && !failingSinceLastSuccess(r),

@@ -11,11 +11,11 @@ import {
   iUniswapV2FactoryAbi,
   iUniswapV2PairAbi,
   keelAutomationAbi,
-  keelLensAbi,
   keelMarketAbi,
   keelOracleAbi,
   uniswapV2AdapterAbi,
 } from "@/contracts-abi/generated";
+import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import {
@@ -149,13 +149,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
   const candidates: Candidate[] = [];
 
   if (a.keel && d.contracts.lens && d.markets.length) {
-    const vaults = await readContract(config, {
-      chainId,
-      address: d.contracts.lens,
-      abi: keelLensAbi,
-      functionName: "getAccount",
-      args: [d.markets.map((m) => m.address), owner],
-    });
+    const vaults = await readLens(config, chain, "getAccount", [d.markets.map((m) => m.address), owner]);
     for (const v of vaults) {
       const m = d.markets.find((x) => x.address.toLowerCase() === v.market.toLowerCase());
       if (!m) continue;

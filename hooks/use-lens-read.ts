@@ -14,10 +14,17 @@ export type LensResult<F extends LensFunction> = ContractFunctionReturnType<type
 type ChainId = Config["chains"][number]["id"];
 
 /**
- * One call of KeelLens on `chain`: the function's name picks its argument and result types, so a misspelt function or a
- * wrong argument does not compile. Throws when the chain has no lens (a query's `enabled` keeps it from running then).
+ * One call of KeelLens on `chain` (at `blockNumber`, else the latest block): the function's name picks its argument and
+ * result types, so a misspelt function or a wrong argument does not compile. Throws when the chain has no lens (a
+ * query's `enabled` keeps it from running then).
  */
-export function readLens<F extends LensFunction>(config: Config, chain: ChainConfig, functionName: F, args: LensArgs<F>): Promise<LensResult<F>> {
+export function readLens<F extends LensFunction>(
+  config: Config,
+  chain: ChainConfig,
+  functionName: F,
+  args: LensArgs<F>,
+  at: { blockNumber?: bigint } = {},
+): Promise<LensResult<F>> {
   const lens = chain.deployment?.contracts.lens;
   if (!lens) return Promise.reject(new Error(`${chain.name} has no Keel lens`));
   return readContract(config, {
@@ -26,6 +33,7 @@ export function readLens<F extends LensFunction>(config: Config, chain: ChainCon
     abi: keelLensAbi,
     functionName,
     args,
+    ...(at.blockNumber !== undefined ? { blockNumber: at.blockNumber } : {}),
   } as Parameters<typeof readContract>[1]) as Promise<LensResult<F>>;
 }
 

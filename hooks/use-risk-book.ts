@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
-import { keelLensAbi } from "@/contracts-abi/generated";
+import { readLens } from "@/hooks/use-lens-read";
 import { BookUnavailable, fetchIndexerBook, loadRiskBook, loadRiskBookFromIndexer, type IndexerWhy } from "@/lib/analytics/risk-book";
 import { riskWorker } from "@/lib/analytics/risk-worker";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -45,10 +45,7 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
       try {
         const worker = riskWorker();
         if (worker) {
-          const [bytes, view] = await Promise.all([
-            fetchIndexerBook(bookPath(chain.id, market!)),
-            client.readContract({ address: lens!, abi: keelLensAbi, functionName: "getMarket", args: [market!] }),
-          ]);
+          const [bytes, view] = await Promise.all([fetchIndexerBook(bookPath(chain.id, market!)), readLens(config, chain, "getMarket", [market!])]);
           const data = await worker.buildIndexerBook(bytes, view);
           source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
           return { market: view, book: data.book, source, loadMs: performance.now() - started, timing: data.timing };

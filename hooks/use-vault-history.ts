@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
-import { keelLensAbi, keelMarketAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi";
+import { readLens } from "@/hooks/use-lens-read";
 import type { ChainConfig } from "@/lib/config/chains";
 import { parseVaultTimeline, type VaultTimeline } from "@/lib/read/indexer";
 import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/analytics/vault-charts";
@@ -118,7 +119,7 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
       const settled = await Promise.allSettled(
         blocks.map(async (blockNumber): Promise<HistorySample> => {
           const [v, block] = await Promise.all([
-            client.readContract({ address: lens!, abi: keelLensAbi, functionName: "getVault", args: [market, id], blockNumber }),
+            readLens(config, chain, "getVault", [market, id], { blockNumber }),
             client.getBlock({ blockNumber }),
           ]);
           return { block: blockNumber, timestamp: Number(block.timestamp), ...v };

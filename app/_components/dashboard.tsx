@@ -12,12 +12,10 @@ import { useAccountGuardRules } from "@/hooks/use-vault-protection";
 import { findAsset } from "@/lib/config/deployment";
 import { guardAlertRows, guardRuleWarnings } from "@/lib/view/guard-warnings";
 import type { ChainConfig } from "@/lib/config/chains";
-import { totalsAcross, vaultHref } from "@/lib/protocols/view";
-import type { LensVault } from "@/lib/read/vaults";
+import { totalsAcross, type AnyPosition, type PositionView } from "@/lib/protocols/view";
 import { AccountTotalsBar } from "./account-totals";
 import { OpenVaultForm } from "./open-vault-form";
 import { PositionCard } from "./position-card";
-import { VaultCard } from "./vault-card";
 import { WatchForm } from "./watch-form";
 
 // The private position's line needs the note code (Poseidon and the Merkle tree): it loads after the first render, and
@@ -41,7 +39,7 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
   const [opening, setOpening] = useState(false);
 
   // A Keel vault's KeelGuard rules that could not fire now, weighed as its page's protection panel weighs them.
-  const guardRowsOf = (chain: ChainConfig, v: LensVault) => {
+  const guardRowsOf = (chain: ChainConfig, v: { market: Address; id: bigint; owner: Address }) => {
     const state = guardRules(chain.id, v);
     if (!state) return [];
     const read = Boolean(automation.find((a) => a.chain.id === chain.id)?.positions);
@@ -50,11 +48,23 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
       return { ...r, collateral: { address: r.collateral, symbol: asset?.symbol ?? r.collateral.slice(0, 8), decimals: asset?.decimals ?? 18 } };
     });
   };
-  const all = chains.flatMap((c) => c.vaults ?? []);
+  // A position's automation rules (KeelAutomation) that could not fire now; a Keel vault's KeelGuard rules too.
+  const alertOf = (chain: ChainConfig, v: PositionView<AnyPosition>) => {
+    const p = v.position;
+    if (p.protocol !== "keel")
+      return <AutomationAlert positions={positionsFor(automation, chain.id, { protocol: p.protocol, id: p.id, owner: p.owner })} href={v.href} />;
+    const vault = { market: p.id, id: p.vaultId, owner: p.owner };
+    return (
+      <>
+        <AutomationAlert positions={positionsFor(automation, chain.id, vault)} href={v.href} />
+        <AutomationAlert guard={guardRowsOf(chain, vault)} href={v.href} />
+      </>
+    );
+  };
   const views = chains.flatMap((c) => c.positions);
-  const totals = totalsAcross(all, views);
+  const totals = totalsAcross(views);
   const loading = chains.some((c) => c.isPending);
-  const empty = !loading && all.length === 0 && views.length === 0 && chains.every((c) => !c.error);
+  const empty = !loading && views.length === 0 && chains.every((c) => !c.error);
   const openable = readOnly ? [] : chains.filter((c) => !c.unavailable).map((c) => c.chain);
 
   return (
@@ -94,7 +104,7 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
         </details>
       )}
       {chains.flatMap((c) =>
-        (c.read?.problems ?? []).map((p) => (
+        c.problems.map((p) => (
           <p
             key={`${c.chain.id}-${p}`}
             className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
@@ -125,7 +135,7 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
           </p>
         ))}
 
-      {all.length + views.length > 0 && <AccountTotalsBar totals={totals} />}
+      {views.length > 0 && <AccountTotalsBar totals={totals} />}
       {!readOnly && <PrivatePositionSummary />}
 
       {(opening || empty) && openable.length > 0 && (
@@ -140,42 +150,18 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
         </section>
       )}
 
-      {loading && all.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
+      {loading && views.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
 
       {chains.map((c) =>
-        (c.vaults?.length ?? 0) + c.positions.length > 0 ? (
+        c.positions.length > 0 ? (
           <section key={c.chain.id} className={`space-y-3 ${c.error ? "opacity-60" : ""}`}>
             {chains.length > 1 && (
               <h2 className="text-sm font-medium text-slate-300">
                 {c.chain.name} <span className="text-slate-400">· {t("chain", { id: c.chain.id })}</span>
               </h2>
             )}
-            {(c.vaults ?? []).map((v) => (
-              <VaultCard
-                key={`${v.market}-${v.id}`}
-                chain={c.chain}
-                vault={v}
-                alert={
-                  <>
-                    <AutomationAlert positions={positionsFor(automation, c.chain.id, v)} href={vaultHref(c.chain.id, v.market, v.id)} />
-                    <AutomationAlert guard={guardRowsOf(c.chain, v)} href={vaultHref(c.chain.id, v.market, v.id)} />
-                  </>
-                }
-              />
-            ))}
             {c.positions.map((v) => (
-              <PositionCard
-                key={v.key}
-                chain={c.chain}
-                view={v}
-                readOnly={readOnly}
-                alert={
-                  <AutomationAlert
-                    positions={positionsFor(automation, c.chain.id, { protocol: v.protocol, id: v.position.id, owner: v.position.owner })}
-                    href={v.href}
-                  />
-                }
-              />
+              <PositionCard key={v.key} chain={c.chain} view={v} readOnly={readOnly} alert={alertOf(c.chain, v)} />
             ))}
           </section>
         ) : null,

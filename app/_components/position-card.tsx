@@ -3,39 +3,60 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { HealthBadge } from "@/components/health-badge";
+import { HeldOnAnotherChain } from "@/components/held-on-another-chain";
+import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { useFormat } from "@/hooks/use-format";
 import { NONE } from "@/lib/view/format";
-import type { PositionView } from "@/lib/protocols/view";
+import { oddsInputOf, type AnyPosition, type PositionView } from "@/lib/protocols/view";
 import { borrowLimitUsed } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
+import { feedStatus } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 
 /**
- * One Aave or Morpho position on the dashboard, beside Keel's vault cards: the same figures from its view-model;
+ * One position of any protocol on the dashboard — a Keel vault, the Aave account, a Morpho market — from its view-model
+ * (lib/protocols/view.ts): health, debt, collateral value, borrow limit used, closest distance to liquidation, the odds
+ * of liquidation, the assets whose price is not fresh, and each collateral and debt with its liquidation price;
  * `alert` (under the header): its automation rules that could not fire now.
  */
-export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainConfig; view: PositionView; readOnly: boolean; alert?: ReactNode }) {
+export function PositionCard({
+  chain,
+  view,
+  readOnly,
+  alert,
+}: {
+  chain: ChainConfig;
+  view: PositionView<AnyPosition>;
+  readOnly: boolean;
+  alert?: ReactNode;
+}) {
   const t = useTranslations("vaultCard");
   const tp = useTranslations("positions");
+  const tf = useTranslations("feed");
   const f = useFormat();
   const used = view.debtUsd !== null && view.borrowLimitUsd !== null ? borrowLimitUsed(view.debtUsd, view.borrowLimitUsd) : null;
   const distances = view.collaterals.flatMap((c) => (c.distance === null ? [] : [c.distance]));
   const closest = distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null;
+  const paused = [...view.collaterals, ...view.debts].filter((l) => l.feedStatus !== 0);
+  const vault = view.vaultId === null ? null : view.vaultId.toString();
+  const title = vault === null ? view.name : t("vault", { id: vault });
   return (
     <article
       className="rounded-xl border border-slate-800 bg-slate-900/40"
-      data-testid={`position-${view.protocol}`}
+      data-testid={vault === null ? `position-${view.protocol}` : `vault-${view.position.id.toLowerCase()}-${vault}`}
       data-key={view.key}
       data-band={view.band}
+      {...(vault === null ? {} : { "data-vault-id": vault })}
     >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-800 px-4 py-3 md:px-5">
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
           <Link href={view.href} className="font-semibold hover:text-sky-300">
-            {view.name}
+            {title}
           </Link>
+          {vault !== null && <span className="text-sm text-slate-400">{view.name}</span>}
           <ProtocolBadge protocol={view.protocol} />
-          <span className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={t("chain", { id: chain.id })}>
+          <span data-testid="vault-chain" className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={t("chain", { id: chain.id })}>
             {chain.name}
           </span>
           <HealthBadge band={view.band} healthFactor={view.healthFactor} />
@@ -43,7 +64,7 @@ export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainCon
         <Link
           href={view.href}
           className="inline-flex min-h-11 items-center rounded-md border border-slate-700 px-3 py-1 text-sm text-slate-200 hover:border-sky-500 hover:text-sky-300 md:min-h-0"
-          aria-label={tp(readOnly ? "viewNamed" : "manageNamed", { name: view.name })}
+          aria-label={tp(readOnly ? "viewNamed" : "manageNamed", { name: title })}
         >
           {readOnly ? tp("view") : t("manage")}
         </Link>
@@ -52,7 +73,12 @@ export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainCon
       <div className="grid grid-cols-2 gap-4 px-4 py-3 text-sm md:grid-cols-4 md:px-5">
         <div>
           <div className="text-xs text-slate-400">{t("debt")}</div>
-          <div className="font-mono tabular-nums" data-testid="debt-usd">
+          {view.borrowAsset && (
+            <div className="font-mono tabular-nums" data-testid="debt">
+              {f.token(view.borrowAsset.amount, view.borrowAsset.token.decimals, view.borrowAsset.token.symbol)}
+            </div>
+          )}
+          <div className={view.borrowAsset ? "text-xs text-slate-400" : "font-mono tabular-nums"} data-testid="debt-usd">
             {f.usdOrNone(view.debtUsd)}
           </div>
         </div>
@@ -67,6 +93,14 @@ export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainCon
           <div className="font-mono tabular-nums" data-testid="limit-used">
             {used === null || used === INFINITE_HEALTH ? NONE : f.percent(used)}
           </div>
+          {used !== null && (
+            <div className="mt-1 h-1.5 w-full overflow-hidden rounded bg-slate-800">
+              <div
+                className={`h-full ${used > 9n * 10n ** 17n ? "bg-rose-500" : used > 7n * 10n ** 17n ? "bg-orange-400" : "bg-sky-500"}`}
+                style={{ width: `${Math.min(100, Number(used / 10n ** 14n) / 100)}%` }}
+              />
+            </div>
+          )}
         </div>
         <div>
           <div className="text-xs text-slate-400">{t("closest")}</div>
@@ -75,15 +109,28 @@ export function PositionCard({ chain, view, readOnly, alert }: { chain: ChainCon
           </div>
         </div>
       </div>
-      <PositionLines view={view} />
+      <div className="px-4 pb-3 empty:hidden md:px-5">
+        <LiquidationOdds chain={chain} vault={oddsInputOf(view)} />
+      </div>
+      {paused.length > 0 && (
+        <div className="mx-5 mb-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-xs text-amber-200" data-testid="oracle-paused">
+          {paused.map((l) => `${l.token.symbol}: ${tf(`${feedStatus(l.feedStatus).key}.why`)}`).join("; ")}.{" "}
+          {view.debts.length > 0 ? t("pausedBoth") : t("pausedBorrow")}
+        </div>
+      )}
+      <PositionLines view={view} chain={chain} />
     </article>
   );
 }
 
-/** The collaterals and debts of a position, each with its value, price and liquidation price (dashboard and position page). */
-export function PositionLines({ view }: { view: PositionView }) {
+/**
+ * The collaterals and debts of a position, each with its value, price (or why there is none) and liquidation price
+ * (dashboard and position page); a collateral held on another chain says where.
+ */
+export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>; chain: ChainConfig }) {
   const t = useTranslations("vaultCard");
   const tp = useTranslations("positions");
+  const tf = useTranslations("feed");
   const f = useFormat();
   const rows = [...view.collaterals.map((c) => ({ ...c, side: "collateral" as const })), ...view.debts.map((d) => ({ ...d, side: "debt" as const }))];
   if (rows.length === 0) return <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">{tp("empty")}</p>;
@@ -108,6 +155,7 @@ export function PositionLines({ view }: { view: PositionView }) {
                 <span className="text-xs font-normal text-slate-400">
                   {tp(r.side === "collateral" ? (r.enabled === false ? "suppliedOnly" : "collateral") : "borrowed")}
                 </span>
+                {r.side === "collateral" && <HeldOnAnotherChain chain={chain} asset={r.token.address} />}
               </td>
               <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
                 {f.token(r.amount, r.token.decimals, r.token.symbol)}
@@ -115,7 +163,13 @@ export function PositionLines({ view }: { view: PositionView }) {
               <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell" data-testid="value">
                 {f.usdOrNone(r.valueUsd)}
               </td>
-              <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">{f.usdOrNone(r.priceUsd)}</td>
+              <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">
+                {r.priceUsd === null && r.feedStatus !== 0 ? (
+                  <span className="text-amber-300">{tf(`${feedStatus(r.feedStatus).key}.label`)}</span>
+                ) : (
+                  f.usdOrNone(r.priceUsd)
+                )}
+              </td>
               <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
                 {f.usdOrNone(r.liquidationPriceUsd)}
               </td>

@@ -16,7 +16,7 @@ import { aavePosition } from "./aave-v3/math";
 import { morphoBorrowRate } from "./morpho-blue/read";
 import { morphoPosition } from "./morpho-blue/math";
 import { positionAfter, type PositionAction } from "./preview";
-import { adapterOf, oddsInputOf, protocolViews, totalsAcross, type ProtocolPosition } from "./view";
+import { accountViews, adapterOf, oddsInputOf, protocolViews, totalsAcross, type ProtocolPosition } from "./view";
 
 /**
  * The app's one read and its previews against the real protocols on anvil: everything an account holds on the chain —
@@ -75,7 +75,27 @@ describe("readAccount and the position previews agree with the chain", () => {
       expect(v.collateralUsd).not.toBeNull();
       expect(v.debtUsd).not.toBeNull();
     }
-    const t = totalsAcross(r.keel!, views);
+    // The dashboard's list: every Keel vault through the Keel adapter, with the lens's own figures (computed on-chain by
+    // HealthLib): values, health factor, and each collateral's liquidation price.
+    const all = accountViews(r, (address, decimals) => ({ address, decimals, symbol: d.assets.find((a) => a.address === address)?.symbol ?? "?" }));
+    expect(all.problems).toEqual([]);
+    const keel = all.views.filter((v) => v.protocol === "keel");
+    expect(keel.length).toBe(r.keel!.length);
+    for (const [i, v] of keel.entries()) {
+      const lens = r.keel![i]!;
+      expect(v.vaultId).toBe(lens.id);
+      expect(v.collateralUsd).toBe(lens.collateralValue);
+      expect(v.debtUsd).toBe(lens.debtValue);
+      expect(v.borrowLimitUsd).toBe(lens.borrowLimitValue);
+      expect(v.healthFactor).toBe(lens.healthFactor);
+      expect(v.borrowAsset?.amount).toBe(lens.debt);
+      for (const c of lens.collaterals.filter((x) => x.amount > 0n)) {
+        const line = v.collaterals.find((x) => x.token.address === c.asset)!;
+        expect(line.liquidationPriceUsd ?? 0n).toBe(c.liquidationPrice);
+        expect(line.priceUsd).toBe(c.price);
+      }
+    }
+    const t = totalsAcross(all.views);
     expect(t.vaults).toBe(r.keel!.length + 2);
     expect(t.collateralValue).toBe(r.keel!.reduce((s, v) => s + v.collateralValue, 0n) + views.reduce((s, v) => s + v.collateralUsd!, 0n));
     // Morpho's USD figures: its loan-token values at KeelOracle's USDC price.

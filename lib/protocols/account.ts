@@ -2,7 +2,7 @@ import { multicall3Abi, type Address, type PublicClient } from "viem";
 import { keelLensAbi } from "../../contracts-abi";
 import { keelOracleAbi } from "../../contracts-abi/generated";
 import type { Deployment } from "../config/deployment";
-import type { LensVault } from "../read/vaults";
+import type { LensMarket, LensVault } from "../read/vaults";
 import { usablePrice } from "../read/oracle";
 import { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./aave-v3/read";
 import { aavePosition, type AaveAccountState, type AavePosition } from "./aave-v3/math";
@@ -16,6 +16,8 @@ export interface AccountRead {
   timestamp: bigint;
   /** Keel vaults from the lens (null: the chain has no lens or no market). */
   keel: readonly LensVault[] | null;
+  /** Every Keel market of the deployment as the lens describes it (null with `keel`): what makes a vault a position (lib/protocols/keel/read.ts). */
+  keelMarkets: readonly LensMarket[] | null;
   /** The account on the Aave pool — its reserves even when it holds nothing there (null: no Aave on this chain or unreadable). */
   aave: AaveAccountState | null;
   /** One state per listed Morpho market, held or not. */
@@ -42,9 +44,13 @@ type AccountDeployment = Pick<Deployment, "chainId" | "aaveV3" | "morphoBlue" | 
 /** The sub-calls of readAccount, in order, with the slices each part of the answer comes from. */
 export function accountReads(d: AccountDeployment, owner: Address) {
   const multicall = d.contracts.multicall3 ?? MULTICALL3;
+  const markets = d.markets.map((m) => m.address);
   const keel: ContractRead[] =
     d.contracts.lens && d.markets.length > 0
-      ? [{ address: d.contracts.lens, abi: keelLensAbi, functionName: "getAccount", args: [d.markets.map((m) => m.address), owner] }]
+      ? [
+          { address: d.contracts.lens, abi: keelLensAbi, functionName: "getAccount", args: [markets, owner] },
+          { address: d.contracts.lens, abi: keelLensAbi, functionName: "getMarkets", args: [markets] },
+        ]
       : [];
   const aave = d.aaveV3 ? aaveReads(d.aaveV3, owner) : [];
   const morpho = d.morphoBlue ? morphoReads(d.morphoBlue, owner) : [];
@@ -60,7 +66,7 @@ export function accountReads(d: AccountDeployment, owner: Address) {
 }
 
 /**
- * Everything `owner` holds on one chain — Keel vaults (the lens), the Aave account and every listed Morpho market,
+ * Everything `owner` holds on one chain — Keel vaults and their markets (the lens), the Aave account and every listed Morpho market,
  * with the USD price of each Morpho loan token — in ONE eth_call: Multicall3's `aggregate3`, failures allowed per
  * sub-call and reported in `problems`. The dashboard and the position pages share it (one read per chain per block).
  */
@@ -90,9 +96,13 @@ export async function readAccount(
   };
   const keelR = take(sizes.keel);
   let keel: readonly LensVault[] | null = null;
+  let keelMarkets: readonly LensMarket[] | null = null;
   if (keelR.length) {
-    if (keelR[0]!.status === "success") keel = keelR[0]!.result as readonly LensVault[];
-    else problems.push("Keel: the lens did not answer");
+    const [vaults, markets] = keelR as [Result, Result];
+    if (vaults.status === "success" && markets.status === "success") {
+      keel = vaults.result as readonly LensVault[];
+      keelMarkets = markets.result as readonly LensMarket[];
+    } else problems.push("Keel: the lens did not answer");
   }
   const aaveR = take(sizes.aave);
   let aave: AaveAccountState | null = null;
@@ -114,7 +124,7 @@ export async function readAccount(
   const [peek] = take(sizes.feeds);
   const { usdPerToken, feedStatus } = feedsFrom(peek?.status === "success" ? peek.result : undefined);
   if (peek && peek.status !== "success") problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
-  return { chainId: d.chainId, timestamp, keel, aave, morpho, usdPerToken, feedStatus, problems };
+  return { chainId: d.chainId, timestamp, keel, keelMarkets, aave, morpho, usdPerToken, feedStatus, problems };
 }
 
 /** The oracle's feeds call (KeelOracle.peekAll) when the deployment has Keel's oracle: one sub-call of a batch. */

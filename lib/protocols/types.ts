@@ -63,6 +63,8 @@ export interface Position {
   totalCollateralValue: bigint;
   totalDebtValue: bigint;
   healthFactor: bigint | null;
+  /** The one asset this position borrows, when there is one (Keel: the market's base asset; Morpho: the loan token; Aave: none, it may borrow several). */
+  borrowAsset?: PositionToken;
   /** Aave only: the account's e-mode category (0 = none) and whether it is in isolation mode. */
   eModeCategory?: number;
   isolated?: boolean;

@@ -1,15 +1,15 @@
 import type { Address } from "viem";
-import { borrowLimitUsed, healthBand } from "../engine/risk";
+import { borrowLimitUsed, distanceToLiquidation, healthBand } from "../engine/risk";
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD, MAX_UINT256 } from "../engine/math";
-import { accountTotals, type AccountTotals, type VaultBand } from "../view/vault-summary";
-import type { LensVault } from "../read/vaults";
+import type { AccountTotals, VaultBand } from "../view/vault-summary";
 import type { AccountRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveV3Adapter } from "./aave-v3";
 import { morphoBlueAdapter } from "./morpho-blue";
 import { morphoPosition, type MorphoPosition } from "./morpho-blue/math";
-import { keelAdapter, type KeelPosition } from "./keel";
+import { keelAdapter, type KeelPosition, type TokenOf } from "./keel";
+import { keelPositions } from "./keel/read";
 
 import type { OraclePrice, Position, PositionToken, ProtocolAdapter, ProtocolId } from "./types";
 
@@ -56,21 +56,28 @@ export interface AssetLine {
   priceUsd: bigint | null;
   /** Collateral: the price under which the position is liquidatable; debt: the price above which it is. null: none. */
   liquidationPriceUsd: bigint | null;
-  /** How far the price may move before liquidation, as a WAD fraction of today's price (null: no liquidation price). */
+  /**
+   * How far the price may move before liquidation, as a WAD fraction of today's price; null without debt or without a
+   * price. A collateral whose fall alone never liquidates is 100 % away; a debt without a liquidation price is null.
+   */
   distance: bigint | null;
+  /** KeelOracle's status of this token's feed (lib/read/oracle.ts FEED_STATUS; 0 = fresh, or no Keel feed): the app sends no borrow or withdrawal against a stale one. */
+  feedStatus: number;
   /** Collateral only: the liquidation threshold in force (WAD) and whether it counts. */
   liquidationThreshold?: bigint;
   enabled?: boolean;
 }
 
-/** What the dashboard and the position page show for one Aave or Morpho position. */
-export interface PositionView {
+/** What the dashboard and the position pages show for one position of any protocol (Keel vaults included). */
+export interface PositionView<P extends AnyPosition = ProtocolPosition> {
   protocol: Position["protocol"];
   chainId: number;
-  /** Unique on the page: protocol, chain and id. */
+  /** Unique on the page: protocol, chain and id (and a Keel vault's number). */
   key: string;
   href: string;
   name: string;
+  /** A Keel vault's number (on screen it is "Vault #n", in market `name`); null for other protocols. */
+  vaultId: bigint | null;
   owner: Address;
   /** WAD; INFINITE_HEALTH without debt. */
   healthFactor: bigint;
@@ -79,16 +86,18 @@ export interface PositionView {
   debtUsd: bigint | null;
   /** Σ collateral value × LTV (USD WAD): what may be borrowed in all. */
   borrowLimitUsd: bigint | null;
+  /** The one asset the position borrows and its debt (0 when none yet), when there is one asset to borrow (Position.borrowAsset). */
+  borrowAsset: { token: PositionToken; amount: bigint } | null;
   collaterals: AssetLine[];
   debts: AssetLine[];
-  /** Held anything (a position page can show an empty one to open it). */
+  /** Held anything (a position page can show an empty one to open it); a Keel vault exists once opened, even empty. */
   open: boolean;
-  position: ProtocolPosition;
+  position: P;
 }
 
 /**
- * USD (WAD) per whole unit of the position's value unit: Aave's base currency is USD; a Morpho market's value unit is
- * its loan token, priced by the feed Keel reads for it (null when there is none).
+ * USD (WAD) per whole unit of the position's value unit: Aave's base currency and Keel's are USD; a Morpho market's value
+ * unit is its loan token, priced by the feed Keel reads for it (null when there is none).
  */
 export function usdPerValueUnit(p: Position, usdPerToken: Record<string, bigint>): bigint | null {
   if (p.protocol === "aave-v3" || p.protocol === "keel") return p.valueUnit.symbol === "USD" ? WAD : null;
@@ -97,82 +106,122 @@ export function usdPerValueUnit(p: Position, usdPerToken: Record<string, bigint>
 
 /** A value in the position's value unit (its decimals) as USD WAD. */
 const valueUsd = (value: bigint, decimals: number, unitUsd: bigint | null) => (unitUsd === null ? null : (value * unitUsd) / 10n ** BigInt(decimals));
-/** An OraclePrice (value units per whole token) as USD WAD per whole token. */
-const priceUsd = (price: OraclePrice | bigint, decimals: number, unitUsd: bigint | null) =>
-  unitUsd === null ? null : ((typeof price === "bigint" ? price : price.value) * unitUsd) / 10n ** BigInt(decimals);
+/** An OraclePrice (value units per whole token) as USD WAD per whole token; an oracle's 0 is no price (KeelOracle answers 0 unless fresh). */
+const priceUsd = (price: OraclePrice | bigint, decimals: number, unitUsd: bigint | null) => {
+  const value = typeof price === "bigint" ? price : price.value;
+  return unitUsd === null || value === 0n ? null : (value * unitUsd) / 10n ** BigInt(decimals);
+};
 
-/** The view-model of one position (pure: the same inputs always show the same figures). */
-export function positionView(p: ProtocolPosition, usdPerToken: Record<string, bigint>): PositionView {
+/**
+ * The view-model of one position (pure: the same inputs always show the same figures). `usdPerToken` and `feedStatus`
+ * are the read's (KeelOracle.peekAll in the same eth_call, lib/protocols/account.ts).
+ */
+export function positionView<P extends AnyPosition>(
+  p: P,
+  usdPerToken: Record<string, bigint>,
+  feedStatus: Record<string, number> = {},
+): PositionView<P> {
   const unit = usdPerValueUnit(p, usdPerToken);
   const vd = p.valueUnit.decimals;
   const liq = adapterOf(p).liquidationPrices(p);
   const liqOf = (list: { token: PositionToken; price: bigint | null }[], token: PositionToken) =>
     list.find((l) => l.token.address.toLowerCase() === token.address.toLowerCase())?.price ?? null;
-  const collaterals: AssetLine[] = p.collaterals.map((c) => {
-    const lp = liqOf(liq.collaterals, c.token);
-    const lpUsd = lp === null || lp === MAX_UINT256 ? null : priceUsd(lp, c.price.decimals, unit);
-    const now = priceUsd(c.price, c.price.decimals, unit);
-    return {
-      token: c.token,
-      amount: c.amount,
-      valueUsd: valueUsd(c.value, vd, unit),
-      priceUsd: now,
-      liquidationPriceUsd: lpUsd,
-      distance: lpUsd !== null && now !== null && now > 0n ? (lpUsd >= now ? 0n : ((now - lpUsd) * WAD) / now) : null,
-      liquidationThreshold: c.liquidationThreshold,
-      enabled: c.enabled,
-    };
-  });
-  const debts: AssetLine[] = p.debts.map((d) => {
-    const lp = liqOf(liq.debts, d.token);
-    const lpUsd = lp === null || lp === MAX_UINT256 ? null : priceUsd(lp, d.price.decimals, unit);
-    const now = priceUsd(d.price, d.price.decimals, unit);
-    return {
-      token: d.token,
-      amount: d.amount,
-      valueUsd: valueUsd(d.value, vd, unit),
-      priceUsd: now,
-      liquidationPriceUsd: lpUsd,
-      distance: lpUsd !== null && now !== null && now > 0n ? (lpUsd <= now ? 0n : ((lpUsd - now) * WAD) / now) : null,
-    };
-  });
+  const status = (token: PositionToken) => feedStatus[token.address.toLowerCase()] ?? 0;
+  const lines = (side: "collateral" | "debt") =>
+    (side === "collateral" ? p.collaterals : p.debts).map((c) => {
+      const lp = liqOf(side === "collateral" ? liq.collaterals : liq.debts, c.token);
+      const now = priceUsd(c.price, c.price.decimals, unit);
+      return {
+        token: c.token,
+        amount: c.amount,
+        valueUsd: now === null ? null : valueUsd(c.value, vd, unit),
+        priceUsd: now,
+        liquidationPriceUsd: lp === null || lp === MAX_UINT256 ? null : priceUsd(lp, c.price.decimals, unit),
+        feedStatus: status(c.token),
+      };
+    });
+  const debts0 = lines("debt");
+  const collaterals0 = lines("collateral");
+  // A price the position needs is missing: no health can be given (Keel: the lens's `pricesOk`; Morpho: no USD price of the loan token).
+  const unpriced = p.debts.length > 0 && (unit === null || [...collaterals0, ...debts0].some((l) => l.priceUsd === null));
+  const measured = p.debts.length > 0 && !unpriced;
+  const collaterals: AssetLine[] = collaterals0.map((l, i) => ({
+    ...l,
+    distance: measured && l.priceUsd !== null && l.amount > 0n ? distanceToLiquidation(l.priceUsd, l.liquidationPriceUsd ?? 0n) : null,
+    liquidationThreshold: p.collaterals[i]!.liquidationThreshold,
+    enabled: p.collaterals[i]!.enabled,
+  }));
+  const debts: AssetLine[] = debts0.map((l) => ({
+    ...l,
+    distance:
+      measured && l.liquidationPriceUsd !== null && l.priceUsd !== null && l.priceUsd > 0n
+        ? l.liquidationPriceUsd <= l.priceUsd
+          ? 0n
+          : ((l.liquidationPriceUsd - l.priceUsd) * WAD) / l.priceUsd
+        : null,
+  }));
   const limit = p.collaterals.reduce((s, c) => (c.enabled ? s + (c.value * c.ltv) / WAD : s), 0n);
   const hf = p.healthFactor ?? INFINITE_HEALTH;
+  const vaultId = p.protocol === "keel" ? (p as KeelPosition).vaultId : null;
+  const borrowAsset = p.borrowAsset
+    ? { token: p.borrowAsset, amount: p.debts.find((d) => d.token.address.toLowerCase() === p.borrowAsset!.address.toLowerCase())?.amount ?? 0n }
+    : null;
   return {
     protocol: p.protocol,
     chainId: p.chainId,
-    key: `${p.protocol}-${p.chainId}-${p.id.toLowerCase()}`,
+    key: `${p.protocol}-${p.chainId}-${p.id.toLowerCase()}${vaultId === null ? "" : `-${vaultId}`}`,
     href: positionHref(p),
     name: p.name,
+    vaultId,
     owner: p.owner,
     healthFactor: hf,
-    band: unit === null && p.debts.length > 0 ? "unpriced" : healthBand(hf),
+    band: unpriced ? "unpriced" : healthBand(hf),
     collateralUsd: valueUsd(p.totalCollateralValue, vd, unit),
     debtUsd: valueUsd(p.totalDebtValue, vd, unit),
     borrowLimitUsd: valueUsd(limit, vd, unit),
+    borrowAsset,
     collaterals,
     debts,
-    open: p.collaterals.length > 0 || p.debts.length > 0,
+    open: p.protocol === "keel" || p.collaterals.length > 0 || p.debts.length > 0,
     position: p,
   };
 }
 
-/** Every Aave and Morpho position of one chain's read (held ones only, unless `includeEmpty`). */
+/** Every Aave and Morpho position of one chain's read (held ones only, unless `includeEmpty`): the position pages'. */
 export function protocolViews(read: AccountRead, includeEmpty = false): PositionView[] {
   const positions: ProtocolPosition[] = [...(read.aave ? [aavePosition(read.aave)] : []), ...read.morpho.map(morphoPosition)];
-  return positions.map((p) => positionView(p, read.usdPerToken)).filter((v) => includeEmpty || v.open);
+  return positions.map((p) => positionView(p, read.usdPerToken, read.feedStatus)).filter((v) => includeEmpty || v.open);
 }
 
-/** Totals across Keel vaults and Aave/Morpho positions (USD WAD); a position without a USD price is left out and counted. */
+/**
+ * Every position of one chain's read, ready to show: the Keel vaults (through the Keel adapter, `tokenOf` naming their
+ * tokens), then the held Aave and Morpho positions: the dashboard's list.
+ */
+export function accountViews(read: AccountRead, tokenOf: TokenOf): { views: PositionView<AnyPosition>[]; problems: string[] } {
+  const keel =
+    read.keel && read.keelMarkets
+      ? keelPositions({ chainId: read.chainId, timestamp: read.timestamp, vaults: read.keel, markets: read.keelMarkets, tokenOf })
+      : { positions: [], problems: [] };
+  const views: PositionView<AnyPosition>[] = [
+    ...keel.positions.map((p) => positionView<AnyPosition>(p, read.usdPerToken, read.feedStatus)),
+    ...protocolViews(read),
+  ];
+  return { views, problems: keel.problems };
+}
+
+/** Totals across positions of every protocol (USD WAD); a position without a USD price is left out and counted. */
 export interface TotalsAcross extends AccountTotals {
-  /** Positions of every protocol counted in `vaults`. */
+  /** Positions without a USD value (counted in `vaults`, left out of the sums). */
   unpriced: number;
 }
 
-export function totalsAcross(vaults: readonly LensVault[], views: readonly PositionView[]): TotalsAcross {
-  const keel = accountTotals([...vaults]);
-  let { collateralValue, debtValue, borrowLimitValue, lowestHealth } = keel;
-  const bands = { ...keel.bands };
+/** Totals across positions of every protocol and chain: sums of their USD figures; the lowest health of a priced position with debt. */
+export function totalsAcross(views: readonly PositionView<AnyPosition>[]): TotalsAcross {
+  const bands: Record<VaultBand, number> = { safe: 0, watch: 0, atRisk: 0, liquidatable: 0, unpriced: 0 };
+  let collateralValue = 0n;
+  let debtValue = 0n;
+  let borrowLimitValue = 0n;
+  let lowestHealth = INFINITE_HEALTH;
   let unpriced = 0;
   for (const v of views) {
     bands[v.band] += 1;
@@ -183,10 +232,10 @@ export function totalsAcross(vaults: readonly LensVault[], views: readonly Posit
     collateralValue += v.collateralUsd;
     debtValue += v.debtUsd;
     borrowLimitValue += v.borrowLimitUsd;
-    if (v.debts.length > 0 && v.healthFactor < lowestHealth) lowestHealth = v.healthFactor;
+    if (v.debts.length > 0 && v.band !== "unpriced" && v.healthFactor < lowestHealth) lowestHealth = v.healthFactor;
   }
   return {
-    vaults: keel.vaults + views.length,
+    vaults: views.length,
     collateralValue,
     debtValue,
     borrowLimitValue,
@@ -203,7 +252,7 @@ export function totalsAcross(vaults: readonly LensVault[], views: readonly Posit
  * collateral and every borrowed asset (lib/analytics/liquidation-odds.ts prices each one's moves: several debts fold into the
  * debt side's volatility, `debtSide`); the largest debt is named as the base asset.
  */
-export function oddsInputOf(v: PositionView) {
+export function oddsInputOf(v: PositionView<AnyPosition>) {
   const priced =
     v.debtUsd !== null && v.debts.every((d) => d.valueUsd !== null) && v.collaterals.every((c) => c.valueUsd !== null && c.priceUsd !== null);
   const main = v.debts.reduce<AssetLine | undefined>((a, b) => (a === undefined || (b.valueUsd ?? 0n) > (a.valueUsd ?? 0n) ? b : a), undefined);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD } from "../engine/math";
-import { accountTotals, summarizeVault, unpricedAssets } from "./vault-summary";
+import { summarizeVault, unpricedAssets } from "./vault-summary";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const WBTC = "0x00000000000000000000000000000000000000b7" as const;
@@ -50,23 +50,6 @@ describe("summarizeVault", () => {
   });
   it("is liquidatable below 1", () => {
     expect(summarizeVault(lensVault({ healthFactor: w(0.93) })).band).toBe("liquidatable");
-  });
-});
-
-describe("accountTotals", () => {
-  it("adds values over vaults and keeps the lowest health of vaults with debt", () => {
-    const t = accountTotals([
-      lensVault(),
-      lensVault({ healthFactor: w(3.19), debtValue: w(8000), borrowLimitValue: w(24000), collateralValue: w(30000) }),
-      lensVault({ debt: 0n, debtValue: 0n, healthFactor: INFINITE_HEALTH, borrowLimitValue: w(800), collateralValue: w(1000) }),
-    ]);
-    expect(t.vaults).toBe(3);
-    expect(t.collateralValue).toBe(w(43500));
-    expect(t.debtValue).toBe(w(17500));
-    expect(t.netValue).toBe(w(26000));
-    expect(t.lowestHealth).toBe(w(1.08));
-    expect(t.bands).toEqual({ safe: 2, watch: 0, atRisk: 1, liquidatable: 0, unpriced: 0 });
-    expect(accountTotals([]).lowestHealth).toBe(INFINITE_HEALTH);
   });
 });
 

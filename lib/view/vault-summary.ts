@@ -1,10 +1,9 @@
 /**
- * What the dashboard shows about vaults, from the lens's own numbers (health factor, values, liquidation prices are
- * computed on-chain): per-collateral distance to liquidation, health band, borrow limit in use, and account totals.
+ * What the vault page shows about a vault, from the lens's own numbers (health factor, values, liquidation prices are
+ * computed on-chain): per-collateral distance to liquidation, health band and borrow limit in use.
  * Pure bigint; the only formulas used come from lib/risk.ts.
  */
 import { borrowLimitUsed, distanceToLiquidation, healthBand, type HealthBand } from "../engine/risk";
-import { INFINITE_HEALTH } from "../engine/health";
 import type { LensVault } from "../read/vaults";
 import { isPriced, usablePrice } from "../read/oracle";
 
@@ -72,7 +71,9 @@ export function summarizeVault(
   };
 }
 
+/** The account across its positions (lib/protocols/view.ts totalsAcross computes it). */
 export interface AccountTotals {
+  /** Positions counted, of every protocol. */
   vaults: number;
   collateralValue: bigint;
   debtValue: bigint;
@@ -85,35 +86,6 @@ export interface AccountTotals {
   lowestHealth: bigint;
   /** Vaults per band. */
   bands: Record<VaultBand, number>;
-}
-
-/** Totals over every vault of the account (all chains), from the lens values. */
-export function accountTotals(
-  vaults: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk" | "collateralValue">[],
-): AccountTotals {
-  const bands: Record<VaultBand, number> = { safe: 0, watch: 0, atRisk: 0, liquidatable: 0, unpriced: 0 };
-  let collateralValue = 0n;
-  let debtValue = 0n;
-  let borrowLimitValue = 0n;
-  let lowestHealth = INFINITE_HEALTH;
-  for (const v of vaults) {
-    collateralValue += v.collateralValue;
-    debtValue += v.debtValue;
-    borrowLimitValue += v.borrowLimitValue;
-    const s = summarizeVault(v);
-    bands[s.band] += 1;
-    if (v.debt !== 0n && v.pricesOk && v.healthFactor < lowestHealth) lowestHealth = v.healthFactor;
-  }
-  return {
-    vaults: vaults.length,
-    collateralValue,
-    debtValue,
-    borrowLimitValue,
-    netValue: collateralValue - debtValue,
-    borrowLimitUsed: borrowLimitUsed(debtValue, borrowLimitValue),
-    lowestHealth,
-    bands,
-  };
 }
 
 /** Colours of each band, one table for every page (its word is the message `band.<band>`). */

@@ -114,7 +114,7 @@ export function PositionPage({
       {view.debts.length > 0 && <LiquidationOdds chain={chain} vault={oddsInputOf(view)} />}
 
       <div className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="position-assets">
-        <PositionLines view={view} />
+        <PositionLines view={view} chain={chain} />
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">

@@ -5,7 +5,10 @@ import { keelMarketAbi } from "../../../contracts-abi/generated";
 import { WAD } from "../../engine/math";
 import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk } from "../../engine/risk";
 import type { LensMarket, LensVault } from "../../read/vaults";
-import { adapterOf, positionHref } from "../view";
+import { borrowLimitUsed } from "../../engine/risk";
+import { INFINITE_HEALTH } from "../../engine/health";
+import { summarizeVault } from "../../view/vault-summary";
+import { adapterOf, positionHref, positionView, totalsAcross } from "../view";
 import { keelAdapter, keelPosition, repayAllAllowance, type KeelPosition } from ".";
 
 const WETH = getAddress("0x00000000000000000000000000000000000000e1");
@@ -158,6 +161,75 @@ describe("the Keel adapter", () => {
     const e = keelAdapter.explainError(new Error("something odd"));
     expect(e.message).toMatch(/\w/);
     expect(keelAdapter.describeError(new Error("something odd"))).toBe(e.message);
+  });
+});
+
+describe("the dashboard's view of a Keel vault (lib/protocols/view.ts positionView, through the adapter)", () => {
+  const view = (a: Parameters<typeof lensPair>[0]) => {
+    const pair = lensPair(a);
+    const p = keelPosition({
+      chainId: 31337,
+      ...pair,
+      timestamp: 1n,
+      tokenOf: (address, decimals) => ({ address, decimals, symbol: SYMBOLS[address] ?? "?" }),
+    });
+    return { lens: pair.vault, v: positionView(p, {}) };
+  };
+
+  it("shows every figure the vault's own summary shows (lib/view/vault-summary.ts, the lens's numbers)", () => {
+    fc.assert(
+      fc.property(arbVault, (a) => {
+        const { lens, v } = view(a);
+        const s = summarizeVault(lens);
+        expect(v.band).toBe(s.band);
+        expect(v.healthFactor).toBe(a.debt === 0n ? INFINITE_HEALTH : s.healthFactor);
+        expect(borrowLimitUsed(v.debtUsd!, v.borrowLimitUsd!)).toBe(s.borrowLimitUsed);
+        expect([v.collateralUsd, v.debtUsd]).toEqual([lens.collateralValue, lens.debtValue]);
+        expect(v.borrowAsset).toEqual({ token: { address: USDC, decimals: 6, symbol: "USDC" }, amount: a.debt });
+        const held = s.collaterals.filter((c) => c.amount > 0n);
+        expect(v.collaterals.map((c) => [c.token.address, c.amount, c.valueUsd, c.priceUsd, c.liquidationPriceUsd, c.distance])).toEqual(
+          held.map((c) => [c.asset, c.amount, c.valueUsd, c.priceUsd, c.liquidationPriceUsd, c.distance]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("says a stale price: no figure, the band unpriced, the feed's status on its line", () => {
+    const { v } = view({
+      weth: parseUnits("2", 18),
+      wbtc: parseUnits("0.1", 8),
+      debt: parseUnits("1000", 6),
+      ethPrice: parseUnits("3000", 18),
+      btcPrice: 0n,
+    });
+    const p = { ...v.position, collaterals: v.position.collaterals.map((c) => (c.token.address === WBTC ? { ...c, value: 0n } : c)) };
+    const stale = positionView(p, {}, { [WBTC.toLowerCase()]: 6 });
+    const wbtc = stale.collaterals.find((c) => c.token.address === WBTC)!;
+    expect([wbtc.priceUsd, wbtc.valueUsd, wbtc.distance, wbtc.feedStatus]).toEqual([null, null, null, 6]);
+    expect(stale.band).toBe("unpriced");
+    expect(stale.collaterals.find((c) => c.token.address === WETH)!.distance).toBeNull();
+  });
+
+  it("adds up across vaults, keeping the lowest health of a priced vault with debt (totalsAcross)", () => {
+    const safe = view({ weth: parseUnits("10", 18), wbtc: 0n, debt: parseUnits("8000", 6), ethPrice: parseUnits("3000", 18), btcPrice: 0n }).v;
+    const close = view({
+      weth: parseUnits("2", 18),
+      wbtc: parseUnits("0.1", 8),
+      debt: parseUnits("9000", 6),
+      ethPrice: parseUnits("3000", 18),
+      btcPrice: parseUnits("65000", 18),
+    }).v;
+    const free = view({ weth: parseUnits("1", 18), wbtc: 0n, debt: 0n, ethPrice: parseUnits("3000", 18), btcPrice: 0n }).v;
+    const t = totalsAcross([safe, close, free]);
+    expect(t.vaults).toBe(3);
+    expect(t.collateralValue).toBe(parseUnits("45500", 18));
+    expect(t.debtValue).toBe(parseUnits("17000", 18));
+    expect(t.netValue).toBe(parseUnits("28500", 18));
+    expect(t.lowestHealth).toBe(close.healthFactor);
+    expect(t.bands).toEqual({ safe: 2, watch: 0, atRisk: 1, liquidatable: 0, unpriced: 0 });
+    expect(t.unpriced).toBe(0);
+    expect(totalsAcross([]).lowestHealth).toBe(INFINITE_HEALTH);
   });
 });
 

@@ -67,6 +67,7 @@ export function keelPosition(a: { chainId: number; vault: LensVault; market: Len
     totalCollateralValue: vault.collateralValue,
     totalDebtValue: vault.debtValue,
     healthFactor: vault.debt > 0n ? vaultRisk(state).healthFactor : null,
+    borrowAsset: base,
     state,
     base,
   };

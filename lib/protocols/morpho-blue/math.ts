@@ -211,6 +211,7 @@ export function morphoPosition(s: MorphoMarketState): MorphoPosition {
     totalCollateralValue: collateralValue,
     totalDebtValue: debt,
     healthFactor: healthFactor(s),
+    borrowAsset: s.loanToken,
     state: s,
   };
 }

@@ -1,0 +1,24 @@
+import type { LensMarket, LensVault } from "../../read/vaults";
+import { keelPosition, type KeelPosition, type TokenOf } from "./math";
+
+/**
+ * An account's Keel vaults (KeelLens.getAccount) with their markets (KeelLens.getMarkets, read in the same eth_call:
+ * lib/protocols/account.ts) as the adapters' positions, in the lens's order. A vault whose market is not among `markets`
+ * is left out and named in `problems`.
+ */
+export function keelPositions(a: {
+  chainId: number;
+  timestamp: bigint;
+  vaults: readonly LensVault[];
+  markets: readonly LensMarket[];
+  tokenOf: TokenOf;
+}): { positions: KeelPosition[]; problems: string[] } {
+  const positions: KeelPosition[] = [];
+  const problems: string[] = [];
+  for (const vault of a.vaults) {
+    const market = a.markets.find((m) => m.market.toLowerCase() === vault.market.toLowerCase());
+    if (market) positions.push(keelPosition({ chainId: a.chainId, vault, market, timestamp: a.timestamp, tokenOf: a.tokenOf }));
+    else problems.push(`Keel: vault #${vault.id} is in market ${vault.market}, which the lens did not describe`);
+  }
+  return { positions, problems };
+}
