@@ -149,11 +149,14 @@ export function onLines(child: ChildProcess, f: (line: string) => void): void {
 
 /**
  * Resolves when an agent process logs `"event":"started"` (the relayer loads the SDK first: a few seconds on an idle
- * machine, up to a minute on a loaded one); fails when it exits first or after `ms`.
+ * machine, minutes on an overloaded one); fails when it exits first, or kills it and fails after `ms`.
  */
-export function untilStarted(child: ChildProcess, name: string, ms = 180_000): Promise<void> {
+export function untilStarted(child: ChildProcess, name: string, ms = 300_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the ${name} did not start within ${ms} ms`)), ms);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // never left running unowned
+      reject(new Error(`the ${name} did not start within ${ms} ms`));
+    }, ms);
     onLines(child, (l) => {
       if (l.includes('"event":"started"')) {
         clearTimeout(timer);
