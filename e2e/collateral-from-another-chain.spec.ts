@@ -118,8 +118,7 @@ test("a message whose delivery fails shows as failed with its reason, and as cre
   await expect(panel.getByTestId("crosschain-failed")).toContainText("Nothing is lost");
   await screenshot(page, "collateral-from-another-chain-failed");
 
-  // The gateway's owner adds a claim for it and binds it: the relayer's next retry delivers the message (to the
-  // account: the claim is in no market), once.
+  // The gateway's owner adds a claim for it and binds it: the relayer's next retry delivers the message, once.
   const added = await ownerA.send({
     address: x.gateway.gateway,
     abi: collateralGatewayAbi,
