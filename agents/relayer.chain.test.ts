@@ -16,7 +16,7 @@ import { clientsFor } from "@/lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { abiOf } from "@/scripts/lib/artifacts";
-import { spawnRelayer } from "@/scripts/lib/relayer";
+import { ensureHyperlaneRelayer, onLines, spawnRelayer, spawnValidator, untilStarted } from "@/scripts/lib/relayer";
 import { crossChainLocal } from "@/scripts/lib/deploy-hyperlane";
 import { AGENT_KEYS } from "@/lib/server/dev-keys";
 import { privateKeyToAccount } from "viem/accounts";
@@ -37,36 +37,33 @@ async function until<T>(read: () => Promise<T>, done: (x: T) => boolean, ms = 60
 }
 
 /**
- * Two anvils with Keel and Hyperlane core on each, the gateway on A and the outpost on B, and the relayer as its own
- * process (agents/relayer.ts): a deposit on B becomes borrowing power on A; with the relayer killed, a deposit waits in
- * flight and is credited when it restarts; a price fall makes the vault liquidatable, a liquidator seizes the claims on
- * A and redeems them for WETH on B; the totals on both chains reconcile to the wei.
+ * Two anvils with Keel and Hyperlane core on each, the gateway on A and the outpost on B, the validator
+ * (agents/hyperlane-validator.ts) and Hyperlane's relayer (the SDK's HyperlaneRelayer, agents/hyperlane-relayer/) as
+ * their own processes: a deposit on B becomes borrowing power on A; with the relayer killed, a deposit waits in flight
+ * and is credited when it restarts; a price fall makes the vault liquidatable, a liquidator seizes the claims on A and
+ * redeems them for WETH on B; the totals on both chains reconcile to the wei. A Credit whose delivery reverts reads
+ * as failed, with its reason, and is delivered once the cause is fixed.
  */
-describe("cross-chain collateral through Hyperlane (two anvils, the relayer process)", () => {
+describe("cross-chain collateral through Hyperlane (two anvils, the validator and Hyperlane's relayer)", () => {
   let a: Anvil;
   let b: Anvil;
   let da: Deployment;
   let db: Deployment;
   let x: CrossChainDeployment;
   let relayer: ChildProcess | undefined;
+  let validator: ChildProcess | undefined;
+  let storageUrl = "";
   const relayerLog: string[] = [];
+  const rpcs = () => [
+    { chainId: da.chainId, url: a.url },
+    { chainId: db.chainId, url: b.url },
+  ];
 
-  function startRelayerProcess() {
-    const child = spawnRelayer(
-      file,
-      [
-        { chainId: da.chainId, url: a.url },
-        { chainId: db.chainId, url: b.url },
-      ],
-      { stdio: ["ignore", "pipe", "inherit"], intervalMs: 300 },
-    );
-    // Whole lines only: a line can arrive in two chunks.
-    let rest = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      const lines = (rest + chunk.toString()).split("\n");
-      rest = lines.pop()!;
-      relayerLog.push(...lines.filter((l) => l.trim()));
-    });
+  /** Hyperlane's relayer as its own process, once it has loaded the SDK and started (its JSON lines kept). */
+  async function startRelayerProcess() {
+    const child = spawnRelayer(file, rpcs(), { stdio: ["ignore", "pipe", "inherit"], storageUrl, intervalMs: 300 });
+    onLines(child, (l) => relayerLog.push(l));
+    await untilStarted(child, "Hyperlane relayer");
     return child;
   }
   async function killRelayer() {
@@ -86,9 +83,15 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       deployLocal({ rpcUrl: b.url, chainId: SECOND_CHAIN_ID, outDir }),
     ]);
     ({ deployment: x, file } = await xc.finish(clientsFor(b.url, db.chainId, ANVIL_KEYS[0]!), db, outDir));
-    relayer = startRelayerProcess();
-  }, 400_000);
+    await ensureHyperlaneRelayer((l) => console.log(l));
+    const port = await freePort();
+    storageUrl = `http://127.0.0.1:${port}`;
+    validator = spawnValidator(file, rpcs(), { stdio: ["ignore", "pipe", "inherit"], dir: path.join(outDir, "validator"), port, intervalMs: 300 });
+    await untilStarted(validator, "Hyperlane validator");
+    relayer = await startRelayerProcess();
+  }, 600_000);
   afterAll(async () => {
+    validator?.kill("SIGKILL");
     await Promise.all([killRelayer(), a?.stop(), b?.stop()]);
   });
 
@@ -138,7 +141,7 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     ]);
     expect((await states())[1]!.id).toBe(inFlight);
     // A restarted relayer (nothing in memory) rescans and delivers it, once.
-    relayer = startRelayerProcess();
+    relayer = await startRelayerProcess();
     await until(collateral, (c) => c === parseUnits("11", 18));
     expect(await delivered(inFlight)).toBe(true);
 
@@ -196,7 +199,7 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     expect(keeper.stats).toMatchObject({ txReverted: 0, errors: 0 });
 
     // A fresh relayer delivers the Release: the keeper's WETH arrives on B.
-    relayer = startRelayerProcess();
+    relayer = await startRelayerProcess();
     await until(
       () => readB(wethB, devErc20Abi, "balanceOf", [keeperAddress]),
       (bal) => bal === keeperWethBefore + seized,
@@ -225,7 +228,7 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       ["credit", parseUnits("1", 18), "delivered"],
       ["release", seized, "delivered"],
     ]);
-  }, 240_000);
+  }, 400_000);
 
   it("the vault page's journey through lib/crosschain: deposit with a fee, in flight → late (relayer down) → credited, withdraw → released", async () => {
     // The app's own call builders and message reads (app/vault/[chainId]/[id]/_components/cross-chain-panel.tsx):
@@ -264,7 +267,7 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
     expect(await collateral()).toBe(0n);
 
     // The relayer is back: credited, and the message reads delivered.
-    relayer = startRelayerProcess();
+    relayer = await startRelayerProcess();
     await until(collateral, (c) => c === amount);
     expect((await messages()).map((m) => [m.kind, m.state, m.landed])).toEqual([["credit", "delivered", "vault"]]);
 
@@ -293,7 +296,56 @@ describe("cross-chain collateral through Hyperlane (two anvils, the relayer proc
       ["credit", amount, "delivered"],
       ["release", amount / 2n, "delivered"],
     ]);
-  }, 120_000);
+  }, 300_000);
+
+  it("a Credit whose delivery reverts reads as failed with its reason; the relayer retries and delivers it once fixed", async () => {
+    const owner = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[0]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[0]!) };
+    const erin = { a: clientsFor(a.url, da.chainId, ANVIL_KEYS[2]!), b: clientsFor(b.url, db.chainId, ANVIL_KEYS[2]!) };
+    const me = erin.a.account.address;
+    const market = x.gateway.claims[0]!.market;
+    const usdcB = db.assets.find((s) => s.symbol === "USDC")!;
+    const amount = parseUnits("100", usdcB.decimals);
+    if (!relayer || relayer.exitCode !== null || relayer.signalCode !== null) relayer = await startRelayerProcess();
+
+    // The outpost's owner accepts B's USDC, but chain A has no claim for it yet: its Credit reverts on delivery.
+    await owner.b.send({ address: x.outpost.outpost, abi: outpostAbi, functionName: "setSupported", args: [usdcB.address, true] });
+    await erin.a.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
+    const id = (await erin.a.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) as bigint;
+    await erin.b.send({ address: usdcB.address, abi: devErc20Abi, functionName: "mint", args: [erin.b.account.address, amount] });
+    await erin.b.send({ address: usdcB.address, abi: devErc20Abi, functionName: "approve", args: [x.outpost.outpost, amount] });
+    const dep = depositCall(x, { token: usdcB.address, amount, market, vaultId: id, account: me, fee: 0n });
+    const r = await erin.b.send({ ...dep, abi: dep.abi as Abi, args: [...dep.args] });
+    const [dispatch] = parseEventLogs({ abi: mailboxAbi, eventName: "Dispatch", logs: r.logs });
+    const messageId = parseMessage(dispatch!.args.message).id;
+    const messages = () => readCrossChainMessages({ a: erin.a.publicClient, b: erin.b.publicClient, deployment: x, account: me });
+    const mine = (ms: Awaited<ReturnType<typeof messages>>) => ms.find((m) => m.id === messageId);
+    const failed = mine(await until(messages, (ms) => mine(ms)?.state === "failed", 120_000));
+    expect(failed).toMatchObject({ id: messageId, kind: "credit", state: "failed", failure: { kind: "revert", errorName: "UnknownRemoteAsset" } });
+    expect(messageProgress(failed!, undefined, 0)).toBe("failed");
+    // Hyperlane's relayer tried it and failed, and keeps trying.
+    const failures = () => relayerLog.filter((l) => l.includes('"event":"delivery-failed"') && l.includes(messageId)).length;
+    await until(
+      async () => failures(),
+      (n) => n >= 2,
+    );
+
+    // The gateway's owner adds a claim for B's USDC and binds it: the next retry delivers it, once, and mints the
+    // claims (where they land — the vault or Erin's wallet — is the gateway's business, tested in forge).
+    const added = await owner.a.send({
+      address: x.gateway.gateway,
+      abi: gatewayAbi,
+      functionName: "addClaim",
+      args: ["Keel claim: USDC on chain B", "xUSDC", usdcB.decimals],
+    });
+    const [claimAdded] = parseEventLogs({ abi: gatewayAbi, eventName: "ClaimAdded", logs: added.logs }) as unknown as { args: { claim: Address } }[];
+    const claim = claimAdded!.args.claim;
+    await owner.a.send({ address: x.gateway.gateway, abi: gatewayAbi, functionName: "bindRemoteToken", args: [claim, usdcB.address] });
+    const delivered = mine(await until(messages, (ms) => mine(ms)?.state === "delivered", 120_000));
+    expect(delivered).toMatchObject({ id: messageId, state: "delivered" });
+    expect(delivered!.failure).toBeUndefined();
+    expect(await erin.a.publicClient.readContract({ address: claim, abi: devErc20Abi, functionName: "totalSupply" })).toBe(amount);
+    expect(relayerLog.filter((l) => l.includes('"event":"delivered"') && l.includes(messageId))).toHaveLength(1);
+  }, 300_000);
 
   it("K-1: a claim transaction stuck under a fee spike holds up neither the keeper's scans nor its next liquidation", async () => {
     // Chain A mines only when told (each block waits for the keeper to have looked at the one before), so the count

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:crosschain`: two anvils (1 block/s each) with Keel, Hyperlane core, the gateway and the outpost, and
- * the relayer (agents/relayer.ts, in this process, polling every --interval ms). Each round deposits WETH on B for a
+ * the validator and Hyperlane's relayer (the SDK's HyperlaneRelayer, agents/hyperlane-relayer/) as processes, polling
+ * every --interval ms. Each round deposits WETH on B for a
  * vault on A and measures the time and blocks until the vault's borrowing power on A counts it, then withdraws it back
  * to B; gas of every transaction on each side. Results: bench/results/crosschain.md.
  *
@@ -12,13 +13,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseUnits, type Address, type Hex } from "viem";
 import { devErc20Abi, keelMarketAbi } from "../contracts-abi/generated";
-import { startRelayer, relayerChains } from "../agents/relayer";
-import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../lib/crosschain/dev-keys";
+import { mailboxAbi } from "../lib/crosschain/hyperlane";
 import { clientsFor } from "../lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "../scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil } from "../scripts/lib/anvil";
 import { abiOf, repoRoot } from "../scripts/lib/artifacts";
 import { crossChainLocal } from "../scripts/lib/deploy-hyperlane";
+import { startCrossChainAgents } from "../scripts/lib/relayer";
 import { tempDir } from "../scripts/lib/temp-dir";
 
 const { values } = parseArgs({
@@ -37,7 +38,7 @@ const fmt = (n: number | bigint) => Number(n).toLocaleString("en-US");
 async function main() {
   // Deployed with automine (hundreds of transactions), then both chains mine a block every `blockTime` seconds.
   const [a, b] = await Promise.all([startAnvil({ port: await freePort() }), startAnvil({ port: await freePort(), chainId: SECOND_CHAIN_ID })]);
-  const relayerStops: (() => Promise<void>)[] = [];
+  const relayerStops: (() => void)[] = [];
   try {
     const outDir = tempDir("keel-bench-crosschain");
     const xc = crossChainLocal({ remoteDomain: SECOND_CHAIN_ID });
@@ -46,20 +47,24 @@ async function main() {
       deployLocal({ rpcUrl: a.url, outDir, beforeSupply: xc.beforeSupply }),
       deployLocal({ rpcUrl: b.url, chainId: SECOND_CHAIN_ID, outDir }),
     ]);
-    const { deployment: x } = await xc.finish(clientsFor(b.url, db.chainId, ANVIL_KEYS[0]!), db, outDir);
+    const { deployment: x, file } = await xc.finish(clientsFor(b.url, db.chainId, ANVIL_KEYS[0]!), db, outDir);
     for (const chain of [a, b]) {
       const c = clientsFor(chain.url, chain.chainId, ANVIL_KEYS[0]!).publicClient;
       await c.request({ method: "evm_setAutomine", params: [false] } as never);
       await c.request({ method: "evm_setIntervalMining", params: [blockTime] } as never);
     }
-    const relayer = startRelayer({
-      chains: relayerChains(x, { [da.chainId]: a.url, [db.chainId]: b.url }),
-      validatorKey: LOCAL_VALIDATOR_KEY,
-      relayerKey: LOCAL_RELAYER_KEY,
-      intervalMs,
-      log: () => {},
-    });
-    relayerStops.push(relayer.stop);
+    const agents = await startCrossChainAgents(
+      file,
+      [
+        { chainId: da.chainId, url: a.url },
+        { chainId: db.chainId, url: b.url },
+      ],
+      { intervalMs, log: (l) => console.log(`  ${l}`) },
+    );
+    relayerStops.push(
+      () => agents.relayer.kill("SIGKILL"),
+      () => agents.validator.kill("SIGKILL"),
+    );
 
     const userA = clientsFor(a.url, da.chainId, ANVIL_KEYS[1]!);
     const userB = clientsFor(b.url, db.chainId, ANVIL_KEYS[1]!);
@@ -74,10 +79,17 @@ async function main() {
     await userA.send({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [gateway, true] });
     await userB.send({ address: weth, abi: devErc20Abi, functionName: "approve", args: [outpost, amount * BigInt(rounds)] });
     const gasOf = async (c: typeof userA, hash: Hex) => (await c.publicClient.getTransactionReceipt({ hash })).gasUsed;
-    const deliveryOf = async (id: Hex) => {
+    /** The `Mailbox.process` transaction that delivered message `id` on the chain of `c` (its ProcessId event). */
+    const deliveryOf = async (c: typeof userA, mailbox: Address, id: Hex) => {
       for (;;) {
-        const m = relayer.messages().find((x) => x.id === id && x.deliveryTx);
-        if (m) return m.deliveryTx!;
+        const [l] = await c.publicClient.getContractEvents({
+          address: mailbox,
+          abi: mailboxAbi,
+          eventName: "ProcessId",
+          args: { messageId: id },
+          fromBlock: 0n,
+        });
+        if (l) return l.transactionHash;
         await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -103,7 +115,7 @@ async function main() {
         if (counted < amount) await new Promise((res) => setTimeout(res, 50));
       }
       const ms = performance.now() - t0;
-      const processTx = await deliveryOf(messageIdIn(dep.logs, x.outpost.hyperlane.mailbox));
+      const processTx = await deliveryOf(userA, x.gateway.hyperlane.mailbox, messageIdIn(dep.logs, x.outpost.hyperlane.mailbox));
       const processReceipt = await userA.publicClient.getTransactionReceipt({ hash: processTx });
       credit.push({
         ms,
@@ -137,7 +149,7 @@ async function main() {
         await new Promise((res) => setTimeout(res, 50));
       }
       const rms = performance.now() - t1;
-      const relTx = await deliveryOf(messageIdIn(w.logs, x.gateway.hyperlane.mailbox));
+      const relTx = await deliveryOf(userB, x.outpost.hyperlane.mailbox, messageIdIn(w.logs, x.gateway.hyperlane.mailbox));
       release.push({ ms: rms, withdrawGas: w.gasUsed, processGas: await gasOf(userB, relTx) });
       console.log(`  round ${r + 1}: credit ${Math.round(ms)} ms, release ${Math.round(rms)} ms`);
     }
@@ -156,7 +168,7 @@ async function main() {
       "",
       `Command: \`npm run bench:crosschain -- --rounds ${rounds} --interval ${intervalMs} --block-time ${blockTime}\` on ${os.cpus().length} shared cores (load average ${os.loadavg()[0]!.toFixed(1)} at the end).`,
       "",
-      `Two anvils (chain A 31337 with Keel, chain B 31338 with the outpost), each mining a block every ${blockTime} s; Hyperlane core from \`@hyperlane-xyz/core\` 12.1.0 on both (message-id multisig ISM, 1 of 1 local validator); the relayer (agents/relayer.ts) polls every ${intervalMs} ms. Each round: 1 WETH deposited on B for a Keel USDC vault on A, then withdrawn back to B. Times are wall clock from sending the transaction to the effect being readable on the other chain.`,
+      `Two anvils (chain A 31337 with Keel, chain B 31338 with the outpost), each mining a block every ${blockTime} s; Hyperlane core from \`@hyperlane-xyz/core\` 12.1.0 on both (message-id multisig ISM, 1 of 1 local validator: agents/hyperlane-validator.ts); Hyperlane's relayer (\`@hyperlane-xyz/sdk\` 20.1.0 HyperlaneRelayer, agents/hyperlane-relayer/) and the validator poll every ${intervalMs} ms. Each round: 1 WETH deposited on B for a Keel USDC vault on A, then withdrawn back to B. Times are wall clock from sending the transaction to the effect being readable on the other chain.`,
       "",
       "| | median | min | max |",
       "|---|---|---|---|",
@@ -183,7 +195,7 @@ async function main() {
     writeFileSync(out, lines.join("\n"));
     console.log(lines.join("\n"));
   } finally {
-    await Promise.all(relayerStops.map((s) => s()));
+    relayerStops.forEach((s) => s());
     await Promise.all([a.stop(), b.stop()]);
   }
 }

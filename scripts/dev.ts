@@ -26,7 +26,7 @@ import { startIndexer, type Indexer } from "./lib/indexer";
 import { deployLocal, SECOND_CHAIN_ID } from "./deploy-local";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { crossChainLocal } from "./lib/deploy-hyperlane";
-import { spawnRelayer } from "./lib/relayer";
+import { startCrossChainAgents } from "./lib/relayer";
 import { clientsFor } from "../lib/server/clients";
 import { writePriceHistory } from "./seed-risk";
 import { tempDir } from "./lib/temp-dir";
@@ -179,22 +179,28 @@ async function main() {
     );
     xDeployment = xc;
     console.log(`  cross-chain deployment file: ${path.relative(repoRoot, file)}`);
-    const relayer = spawnRelayer(
+    const agents = await startCrossChainAgents(
       file,
       deployed.map((d) => ({ chainId: d.deployment.chainId, url: d.rpcUrl })),
-      { stdio: ["ignore", "pipe", "inherit"] },
+      {
+        log: (l) => console.log(`  ${l}`),
+        onLine: (agent, line) => {
+          if (/"event":"(delivered|delivery-failed|pass-failed)"/.test(line)) console.log(`  [${agent}] ${line}`);
+        },
+      },
     );
-    relayer.stdout!.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().trim().split("\n"))
-        if (/"event":"(delivered|delivery-failed|pass-failed)"/.test(line)) console.log(`  [relayer] ${line}`);
-    });
-    relayer.once("exit", (code) => {
-      if (!stopping)
-        console.error(
-          `  [relayer] exited (${code}): cross-chain messages wait on their origin chain until it runs again (npx tsx agents/relayer.ts --deployment ${path.relative(repoRoot, file)} …)`,
-        );
-    });
-    children.push(relayer);
+    for (const [name, child] of [
+      ["validator", agents.validator],
+      ["relayer", agents.relayer],
+    ] as const) {
+      child.once("exit", (code) => {
+        if (!stopping)
+          console.error(
+            `  [${name}] exited (${code}): cross-chain messages wait on their origin chain until it runs again (docs/cross-chain.md, "Run it")`,
+          );
+      });
+      children.push(child);
+    }
   }
   for (const start of startAgents) start(xDeployment);
 

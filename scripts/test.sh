@@ -58,6 +58,10 @@ source scripts/lib/throwaway-postgres.sh
 keel_start_postgres
 trap keel_cleanup EXIT # keel_start_postgres set its own trap: one that stops the server and removes the run's folder
 
+# Hyperlane's relayer (the SDK, hundreds of MB) is its own package outside the app's: installed from its lock file once.
+step "Hyperlane's relayer for the cross-chain tests (agents/hyperlane-relayer: npm ci on first use, then cached)"
+"$BIN/tsx" scripts/lib/relayer.ts --install
+
 step "unit and chain-integration tests (vitest; the indexer on PGlite and on Postgres)"
 "$BIN/vitest" run
 

@@ -4,12 +4,19 @@ import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 export interface HyperlaneCore {
   domain: number;
   mailbox: Address;
-  /** Required hook: every dispatched message enters this tree, whose checkpoints the validators sign. */
+  /** The merkle tree whose checkpoints the validators sign (inside the default hook). */
   merkleTreeHook: Address;
-  /** Default hook (zero fee locally; a real deployment charges gas through the interchain gas paymaster). */
+  /**
+   * Default hook, with which Keel's routers dispatch: an aggregation of the merkle tree (a real deployment adds the
+   * interchain gas paymaster) that refunds any overpayment to the sender.
+   */
+  defaultHook: Address;
+  /** Required hook, run on every dispatch (zero fee locally). */
   protocolFee: Address;
   /** Default ISM and the routers' pinned ISM: message-id multisig of the validators. */
   multisigIsm: Address;
+  /** Where each validator announces the storage of its signed checkpoints (read by Hyperlane's relayer). */
+  validatorAnnounce: Address;
   /** Block before the Mailbox was deployed (where a relayer starts scanning). */
   deploymentBlock: number;
 }
@@ -73,8 +80,10 @@ export function parseCrossChainDeployment(raw: unknown, source = "crosschain.jso
       domain: uint(o.domain, `${field}.domain`),
       mailbox: addr(o.mailbox, `${field}.mailbox`),
       merkleTreeHook: addr(o.merkleTreeHook, `${field}.merkleTreeHook`),
+      defaultHook: addr(o.defaultHook, `${field}.defaultHook`),
       protocolFee: addr(o.protocolFee, `${field}.protocolFee`),
       multisigIsm: addr(o.multisigIsm, `${field}.multisigIsm`),
+      validatorAnnounce: addr(o.validatorAnnounce, `${field}.validatorAnnounce`),
       deploymentBlock: uint(o.deploymentBlock, `${field}.deploymentBlock`),
     };
   };

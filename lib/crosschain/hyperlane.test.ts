@@ -1,6 +1,6 @@
 import { encodePacked, keccak256, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { addressToBytes32, bytes32ToAddress, checkpointDigest, messageIdMultisigMetadata, parseMessage } from "./hyperlane";
+import { addressToBytes32, bytes32ToAddress, checkpointDigest, parseMessage } from "./hyperlane";
 
 const sender = "0x1111111111111111111111111111111111111111";
 const recipient = "0x2222222222222222222222222222222222222222";
@@ -28,14 +28,6 @@ describe("Hyperlane wire formats", () => {
 
   it("refuses a message shorter than its header", () => {
     expect(() => parseMessage("0x03")).toThrow(/at least 77 bytes/);
-  });
-
-  it("lays out multisig metadata as the ISM reads it", () => {
-    const root = `0x${"ab".repeat(32)}` as Hex;
-    const sig = `0x${"cd".repeat(65)}` as Hex;
-    const md = messageIdMultisigMetadata({ merkleTreeHook: sender, root, index: 258, signatures: [sig] });
-    expect(md).toBe(`${addressToBytes32(sender)}${"ab".repeat(32)}00000102${"cd".repeat(65)}`);
-    expect(() => messageIdMultisigMetadata({ merkleTreeHook: sender, root, index: 0, signatures: ["0x01"] })).toThrow(/65 bytes/);
   });
 
   it("hashes the checkpoint with the origin's domain hash", () => {

@@ -1,12 +1,12 @@
 /**
- * Hyperlane's wire formats, as Keel's relayer and validator need them (pure functions, no network): the Mailbox's
- * message layout (version 3), the checkpoint a validator signs, and the message-id multisig ISM's metadata. The
- * contracts that define them: Message.sol, CheckpointLib.sol and MessageIdMultisigIsmMetadata.sol in
- * `@hyperlane-xyz/core`. Proven against the real contracts by agents/relayer.chain.test.ts and the forge suite.
+ * Hyperlane's wire formats, as Keel's validator and the app need them (pure functions, no network): the Mailbox's
+ * message layout (version 3) and the checkpoint a validator signs. The contracts that define them: Message.sol and
+ * CheckpointLib.sol in `@hyperlane-xyz/core`. Proven against the real contracts by agents/relayer.chain.test.ts (the
+ * ISM accepts what Hyperlane's relayer builds from these signatures). The ISM's metadata is built by Hyperlane's SDK.
  */
-import { concat, encodePacked, keccak256, parseAbi, size, slice, hexToNumber, type Address, type Hex } from "viem";
+import { encodePacked, keccak256, parseAbi, size, slice, hexToNumber, type Address, type Hex } from "viem";
 
-/** The events and calls of Hyperlane core the relayer uses (a few lines of ABI: the npm package stays out of bundles). */
+/** The events and calls of Hyperlane core Keel reads (a few lines of ABI: the npm package stays out of bundles). */
 export const mailboxAbi = parseAbi([
   "event Dispatch(address indexed sender, uint32 indexed destination, bytes32 indexed recipient, bytes message)",
   "event ProcessId(bytes32 indexed messageId)",
@@ -58,10 +58,4 @@ export const addressToBytes32 = (x: Address): Hex => `0x${x.slice(2).toLowerCase
 export function checkpointDigest(c: { origin: number; merkleTreeHook: Address; root: Hex; index: number; messageId: Hex }): Hex {
   const domainHash = keccak256(encodePacked(["uint32", "bytes32", "string"], [c.origin, addressToBytes32(c.merkleTreeHook), "HYPERLANE"]));
   return keccak256(encodePacked(["bytes32", "bytes32", "uint32", "bytes32"], [domainHash, c.root, c.index, c.messageId]));
-}
-
-/** Message-id multisig ISM metadata: origin merkle tree hook (32), root (32), index (4), signatures (65 each, r‖s‖v). */
-export function messageIdMultisigMetadata(m: { merkleTreeHook: Address; root: Hex; index: number; signatures: Hex[] }): Hex {
-  for (const s of m.signatures) if (size(s) !== 65) throw new Error(`a signature has 65 bytes, this one ${size(s)}`);
-  return concat([addressToBytes32(m.merkleTreeHook), m.root, encodePacked(["uint32"], [m.index]), ...m.signatures]);
 }

@@ -2,11 +2,15 @@
  * Every cross-chain collateral message and its state, read from the chains alone (no relayer needed): the outpost's
  * Deposited events (Credits, B → A) and the gateway's ReleaseDispatched events (Releases, A → B), each marked
  * delivered when the destination Mailbox says so. What a UI shows as "in flight" is `dispatched`. A delivery that
- * reverted leaves no trace on chain: it stays `dispatched` until a relayer delivers it (the relayer's log says why).
+ * reverted leaves no trace on chain, so an undelivered message is also tried the way the Mailbox would deliver it —
+ * the recipient's `handle`, simulated as called by the destination Mailbox — and is `failed` (with the contract's
+ * reason) when that reverts: the relayer's retries will fail too until the cause is fixed.
  */
-import { parseAbi, type Address, type Hex, type PublicClient } from "viem";
+import { decodeEventLog, parseAbi, type Address, type Hex, type PublicClient } from "viem";
+import { collateralGatewayCallAbi, collateralOutpostCallAbi } from "../../contracts-abi";
+import { describeError, type DescribedError } from "../tx/tx-errors";
 import type { CrossChainDeployment } from "./deployment";
-import { mailboxAbi } from "./hyperlane";
+import { bytes32ToAddress, mailboxAbi, parseMessage } from "./hyperlane";
 
 /** The events of contracts/src/crosschain that name a message (kept equal to the contracts by the chain test). */
 export const crossChainEventsAbi = parseAbi([
@@ -34,7 +38,10 @@ export interface CrossChainMessageView {
   dispatchTx: Hex;
   /** Block of the dispatch on the origin chain. */
   dispatchBlock: bigint;
-  state: "dispatched" | "delivered";
+  /** `failed`: not delivered, and delivering it now would revert (`failure` says why); `dispatched`: in flight. */
+  state: "dispatched" | "delivered" | "failed";
+  /** Why its delivery reverts (the recipient's custom error, in words), when `failed`. */
+  failure?: DescribedError;
   /**
    * Where a delivered Credit landed: in the vault, in the account's wallet on A (the vault could not take it: cap,
    * market removed, vault missing), or refused (decimals differ from the claim's: returnable with `returnRefused`).
@@ -49,8 +56,11 @@ export interface CrossChainMessageView {
  */
 export const LATE_AFTER_SECONDS = 30;
 
-/** What a person is told about a message: delivered, in flight, or late (in flight longer than `lateAfter`). */
-export type MessageProgress = "delivered" | "inFlight" | "late";
+/**
+ * What a person is told about a message: delivered, in flight, late (in flight longer than `lateAfter`), or failed
+ * (its delivery reverts: the relayer keeps retrying, and it is delivered once the cause is fixed).
+ */
+export type MessageProgress = "delivered" | "inFlight" | "late" | "failed";
 
 /** A message's progress at `nowSeconds`, from its state and the timestamp of its dispatch block (unknown: in flight). */
 export function messageProgress(
@@ -60,6 +70,7 @@ export function messageProgress(
   lateAfter = LATE_AFTER_SECONDS,
 ): MessageProgress {
   if (m.state === "delivered") return "delivered";
+  if (m.state === "failed") return "failed";
   return dispatchedAt !== undefined && nowSeconds - dispatchedAt > lateAfter ? "late" : "inFlight";
 }
 
@@ -135,10 +146,52 @@ export async function readCrossChainMessages(opts: {
     mine.map(async (v) => {
       const [client, mailbox] = v.kind === "credit" ? [a, d.gateway.hyperlane.mailbox] : [b, d.outpost.hyperlane.mailbox];
       const delivered = await client.readContract({ address: mailbox, abi: mailboxAbi, functionName: "delivered", args: [v.id] });
-      if (!delivered) return { ...v, state: "dispatched" as const };
+      if (!delivered) {
+        const failure = await deliveryFailure(v.kind === "credit" ? b : a, client, mailbox, v);
+        return failure ? { ...v, state: "failed" as const, failure } : { ...v, state: "dispatched" as const };
+      }
       if (v.kind === "release") return { ...v, state: "delivered" as const };
       const landed = refusedNonces.has(v.nonce) ? ("refused" as const) : toAccountNonces.has(v.nonce) ? ("account" as const) : ("vault" as const);
       return { ...v, state: "delivered" as const, landed };
     }),
   );
+}
+
+/**
+ * Why delivering an undelivered message would revert now, or null when it would not (or the simulation could not say:
+ * a node that does not answer is not a failed message). Reads the message from its dispatch transaction on `origin`
+ * and simulates the recipient's `handle` on `destination` as its Mailbox calls it (after the ISM's check, which a
+ * relayer's metadata passes).
+ */
+async function deliveryFailure(
+  origin: PublicClient,
+  destination: PublicClient,
+  mailbox: Address,
+  v: Pick<CrossChainMessageView, "id" | "kind" | "dispatchTx">,
+): Promise<DescribedError | null> {
+  const receipt = await origin.getTransactionReceipt({ hash: v.dispatchTx });
+  let raw: Hex | undefined;
+  for (const l of receipt.logs) {
+    try {
+      const e = decodeEventLog({ abi: mailboxAbi, data: l.data, topics: l.topics, eventName: "Dispatch" });
+      if (parseMessage(e.args.message).id === v.id) raw = e.args.message;
+    } catch {
+      // another event of the transaction
+    }
+  }
+  if (!raw) return null;
+  const m = parseMessage(raw);
+  try {
+    await destination.simulateContract({
+      address: bytes32ToAddress(m.recipient),
+      abi: v.kind === "credit" ? collateralGatewayCallAbi : collateralOutpostCallAbi,
+      functionName: "handle",
+      args: [m.origin, m.sender, m.body],
+      account: mailbox,
+    });
+    return null;
+  } catch (e) {
+    const d = describeError(e);
+    return d.kind === "revert" ? d : null;
+  }
 }

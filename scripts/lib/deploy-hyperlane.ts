@@ -1,7 +1,7 @@
 /**
  * Hyperlane on the local chains, and Keel's cross-chain collateral on top of it.
  *
- * Hyperlane's Mailbox, MerkleTreeHook, ProtocolFee and StorageMessageIdMultisigIsm deploy from the bytecode that
+ * Hyperlane's Mailbox, MerkleTreeHook, ProtocolFee, StorageMessageIdMultisigIsm and ValidatorAnnounce deploy from the bytecode that
  * `@hyperlane-xyz/core` ships (its own solc 0.8.x build, as Aave deploys from its npm artifacts): its sources import
  * OpenZeppelin 4.9, which cannot be compiled beside Keel's OpenZeppelin 5. Keel's routers (contracts/src/crosschain)
  * compile with forge against Hyperlane's interfaces only.
@@ -17,7 +17,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
 import type { Deployment } from "../../lib/config/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
-import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY } from "../../lib/crosschain/dev-keys";
+import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY, localValidatorStorage } from "../../lib/crosschain/dev-keys";
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";
@@ -30,6 +30,10 @@ const FACTORIES = {
   MerkleTreeHook: "hooks/MerkleTreeHook__factory.js",
   ProtocolFee: "hooks/ProtocolFee__factory.js",
   StorageMessageIdMultisigIsm: "isms/multisig/StorageMultisigIsm.sol/StorageMessageIdMultisigIsm__factory.js",
+  // Where relayers find each validator's checkpoint storage (Hyperlane's relayer reads it before building metadata).
+  ValidatorAnnounce: "isms/multisig/ValidatorAnnounce__factory.js",
+  // The default hook: the tree in an aggregation, which pays each hook its quote and refunds the rest to the sender.
+  StaticAggregationHookFactory: "hooks/aggregation/StaticAggregationHookFactory__factory.js",
   // The interchain gas paymaster a real deployment uses as default hook (forge tests prove the fee paid and refunded).
   InterchainGasPaymaster: "hooks/igp/InterchainGasPaymaster__factory.js",
   StorageGasOracle: "hooks/igp/StorageGasOracle__factory.js",
@@ -58,35 +62,63 @@ export async function writeHyperlaneArtifacts(dir = HYPERLANE_CACHE): Promise<st
 }
 
 /**
- * Hyperlane core on one chain: the Mailbox (domain = chain id), the MerkleTreeHook as its required hook (every message
- * enters the tree validators sign, whatever hook a sender picks), a ProtocolFee at zero as the default hook (a real
- * deployment puts the interchain gas paymaster there), and a StorageMessageIdMultisigIsm of `validators` as the
- * default ISM. Also funds the local relayer.
+ * Hyperlane core on one chain, laid out as Hyperlane deploys it: the Mailbox (domain = chain id); as default hook an
+ * aggregation of the MerkleTreeHook (the tree validators sign: Keel's routers dispatch with the default hook, and
+ * Hyperlane's relayer looks for the tree in the sender's hook; the aggregation refunds any overpayment to the sender,
+ * the tree alone would refuse any value), where a real deployment adds the interchain gas paymaster; a ProtocolFee at
+ * zero as the required hook; a
+ * StorageMessageIdMultisigIsm of `validators` as the default ISM, and the ValidatorAnnounce where each validator states
+ * where its signed checkpoints are (`LOCAL_VALIDATOR_STORAGE`, announced here with the local validator's signature).
+ * Also funds the local relayer.
  */
 export async function deployHyperlaneCore(
   c: Clients,
   opts: { domain: number; validators: Address[]; threshold: number; log?: (l: string) => void },
 ): Promise<HyperlaneCore> {
   const me = c.account.address;
-  const [mb, mth, fee, ism] = await Promise.all([
+  const [mb, mth, fee, ism, va, agg] = await Promise.all([
     hyperlaneArtifact("Mailbox"),
     hyperlaneArtifact("MerkleTreeHook"),
     hyperlaneArtifact("ProtocolFee"),
     hyperlaneArtifact("StorageMessageIdMultisigIsm"),
+    hyperlaneArtifact("ValidatorAnnounce"),
+    hyperlaneArtifact("StaticAggregationHookFactory"),
   ]);
   const deploymentBlock = Number(await c.publicClient.getBlockNumber());
   const mailbox = await c.deploy(mb.abi, mb.bytecode, [opts.domain]);
   const merkleTreeHook = await c.deploy(mth.abi, mth.bytecode, [mailbox]);
   const protocolFee = await c.deploy(fee.abi, fee.bytecode, [parseEther("0.01"), 0n, me, me]);
   const multisigIsm = await c.deploy(ism.abi, ism.bytecode, [opts.validators, opts.threshold]);
-  await c.send({ address: mailbox, abi: mb.abi, functionName: "initialize", args: [me, multisigIsm, protocolFee, merkleTreeHook] });
+  const aggregationFactory = await c.deploy(agg.abi, agg.bytecode, []);
+  await c.send({ address: aggregationFactory, abi: agg.abi, functionName: "deploy", args: [[merkleTreeHook]] });
+  const defaultHook = (await c.publicClient.readContract({
+    address: aggregationFactory,
+    abi: agg.abi,
+    functionName: "getAddress",
+    args: [[merkleTreeHook]],
+  })) as Address;
+  await c.send({ address: mailbox, abi: mb.abi, functionName: "initialize", args: [me, multisigIsm, defaultHook, protocolFee] });
+  const validatorAnnounce = await c.deploy(va.abi, va.bytecode, [mailbox]);
+  const validator = privateKeyToAccount(LOCAL_VALIDATOR_KEY);
+  if (opts.validators.some((v) => v.toLowerCase() === validator.address.toLowerCase())) {
+    // Anyone may send the announcement; the validator's signature over it is what counts.
+    const location = localValidatorStorage(opts.domain);
+    const digest = (await c.publicClient.readContract({
+      address: validatorAnnounce,
+      abi: va.abi,
+      functionName: "getAnnouncementDigest",
+      args: [location],
+    })) as Hex;
+    const signature = await validator.sign({ hash: digest });
+    await c.send({ address: validatorAnnounce, abi: va.abi, functionName: "announce", args: [validator.address, location, signature] });
+  }
   const relayer = privateKeyToAccount(LOCAL_RELAYER_KEY).address;
   const hash = await c.walletClient.sendTransaction({ to: relayer, value: parseEther("100") });
   await c.publicClient.waitForTransactionReceipt({ hash });
   opts.log?.(
     `Hyperlane (domain ${opts.domain}) Mailbox ${mailbox}  MerkleTreeHook ${merkleTreeHook}  ISM ${multisigIsm} (${opts.threshold} of ${opts.validators.length})`,
   );
-  return { domain: opts.domain, mailbox, merkleTreeHook, protocolFee, multisigIsm, deploymentBlock };
+  return { domain: opts.domain, mailbox, merkleTreeHook, defaultHook, protocolFee, multisigIsm, validatorAnnounce, deploymentBlock };
 }
 
 /** The claims chain A lists for chain B's tokens: lower LT than the local asset, and a supply cap. */

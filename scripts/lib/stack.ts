@@ -10,7 +10,7 @@ import { crossChainLocal } from "./deploy-hyperlane";
 import { startIndexer, type Indexer } from "./indexer";
 import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
-import { spawnRelayer } from "./relayer";
+import { startCrossChainAgents, type CrossChainAgents } from "./relayer";
 import { tempDir } from "./temp-dir";
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
@@ -41,8 +41,11 @@ export interface Stack {
   indexer?: Indexer;
   /** With `notifier: { smtpUrl }`: the alerts service the app proxies to. */
   notifier?: Notifier;
-  /** With `crossChain: true`: Hyperlane, the gateway on 31337 and the outpost on 31338, and the relayer process. */
-  crossChain?: { deployment: CrossChainDeployment; relayer: ChildProcess };
+  /**
+   * With `crossChain: true`: Hyperlane, the gateway on 31337 and the outpost on 31338, and the validator and
+   * Hyperlane's relayer as processes.
+   */
+  crossChain?: { deployment: CrossChainDeployment } & CrossChainAgents;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export async function startStack(
     /**
      * Cross-chain collateral (implies two chains), as `npm run dev -- --chains 2`: Hyperlane on both, crosschain.json
      * beside the deployment files (the server reads it per request: the production build needs nothing else), and
-     * the relayer as its own process.
+     * the validator and Hyperlane's relayer as their own processes.
      */
     crossChain?: boolean;
     indexer?: boolean;
@@ -88,12 +91,12 @@ export async function startStack(
   if (xc) {
     const b = chains[1]!;
     const { deployment, file } = await xc.finish(clientsFor(b.anvil.url, SECOND_CHAIN_ID, ANVIL_KEYS[0]!), b.deployment, outDir);
-    const relayer = spawnRelayer(
+    const agents = await startCrossChainAgents(
       file,
       chains.map((c) => ({ chainId: c.anvil.chainId, url: c.anvil.url })),
-      { stdio: opts.verbose ? "inherit" : "ignore", intervalMs: 300 },
+      { intervalMs: 300, ...(opts.verbose ? { onLine: (agent: string, l: string) => console.log(`[${agent}] ${l}`) } : {}) },
     );
-    crossChain = { deployment, relayer };
+    crossChain = { deployment, ...agents };
   }
   const indexer = opts.indexer
     ? await startIndexer({
@@ -117,6 +120,7 @@ export async function startStack(
     : undefined;
   const stopChains = async () => {
     crossChain?.relayer.kill("SIGKILL");
+    crossChain?.validator.kill("SIGKILL");
     await notifier?.stop();
     await indexer?.stop();
     await Promise.all(chains.map((c) => c.anvil.stop()));

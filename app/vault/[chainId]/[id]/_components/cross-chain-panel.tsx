@@ -5,6 +5,7 @@ import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
+import { useErrorText } from "@/hooks/use-error-text";
 import { useCrossChainMessages, useCrossChainQuotes, type TrackedMessage } from "@/hooks/use-cross-chain";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
@@ -357,6 +358,7 @@ function WalletClaims({
 function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chain: ChainConfig; remote: ChainConfig; vault: LensVault }) {
   const t = useTranslations("crossChain");
   const f = useFormat();
+  const errorText = useErrorText();
   const { address } = useAccount();
   const now = useNowSeconds();
   const q = useCrossChainMessages(xc, vault.market, vault.id, address);
@@ -368,6 +370,7 @@ function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chai
   const decimalsOf = (m: TrackedMessage) => xc.outpost.tokens.find((x) => x.token === m.token || x.claim === m.token)?.decimals ?? 18;
   const rows = (q.data ?? []).map((m) => ({ m, progress: messageProgress(m, m.dispatchedAt, now) }));
   const late = rows.filter((r) => r.progress === "late");
+  const failed = rows.filter((r) => r.progress === "failed");
   return (
     <div className="space-y-2">
       <h3 className="font-medium">{t("messages")}</h3>
@@ -375,6 +378,11 @@ function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chai
       {late.length > 0 && (
         <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-3 py-2 text-amber-200" data-testid="crosschain-late">
           {t("late", { n: late.length, chain: remote.name })}
+        </div>
+      )}
+      {failed.length > 0 && (
+        <div role="alert" className="rounded-lg border border-rose-800 bg-rose-950/40 px-3 py-2 text-rose-200" data-testid="crosschain-failed">
+          {t("failed", { n: failed.length })}
         </div>
       )}
       {q.data && rows.length === 0 && <p className="text-slate-400">{t("noMessages")}</p>}
@@ -398,7 +406,9 @@ function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chai
                   </td>
                   <td className="whitespace-nowrap py-1 pr-2 text-right font-mono tabular-nums">{f.token(m.amount, decimalsOf(m), symbolOf(m))}</td>
                   <td className="py-1 pr-2">
-                    {progress === "delivered" ? (
+                    {progress === "failed" ? (
+                      <span className="text-rose-300">{t("failedState", { reason: m.failure ? errorText(m.failure) : "—" })}</span>
+                    ) : progress === "delivered" ? (
                       m.landed === "account" || m.landed === "refused" ? (
                         <span className="text-amber-300">{t(m.landed === "account" ? "toWallet" : "refused")}</span>
                       ) : (
