@@ -24,7 +24,7 @@ import { keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
 import { isLocalChainId } from "../lib/config/chains";
 import { withGasMargin } from "../lib/tx/gas";
 import { SUBORDER } from "../lib/privacy/babyjub";
-import { decryptNote, DEV_LIQUIDATORS_SECRET, type NoteOpening } from "../lib/privacy/liquidators";
+import { decryptNote, DEV_LIQUIDATORS_SECRET, isDevLiquidatorsSecret, type NoteOpening } from "../lib/privacy/liquidators";
 import {
   actionBinding,
   commitmentOf,
@@ -96,7 +96,7 @@ export function liquidatorsSecret(chainId: number, env: Record<string, string | 
   } else {
     throw new Error(`chain ${chainId}: set KEEL_LIQUIDATORS_SECRET (the development liquidators' key is for local chains only)`);
   }
-  if (secret === DEV_LIQUIDATORS_SECRET && !isLocalChainId(chainId)) {
+  if (!isLocalChainId(chainId) && isDevLiquidatorsSecret(secret)) {
     throw new Error(`chain ${chainId}: KEEL_LIQUIDATORS_SECRET is the public development key; refused outside a local chain`);
   }
   return secret;
@@ -233,7 +233,7 @@ export function privateLiquidator(
     setup ??= (async () => {
       const chainId = await publicClient.getChainId();
       const secret = cfg.secret ?? liquidatorsSecret(chainId);
-      if (secret === DEV_LIQUIDATORS_SECRET && !isLocalChainId(chainId)) {
+      if (!isLocalChainId(chainId) && isDevLiquidatorsSecret(secret)) {
         throw new Error(`chain ${chainId}: the development liquidators' key is public; refused outside a local chain`);
       }
       const [market, oracle, collateral, base] = await Promise.all([

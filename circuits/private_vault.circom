@@ -10,14 +10,14 @@ include "circomlib/circuits/escalarmulfix.circom";
 //   the old note is in the tree at `root` (unless it is the empty note that opens a position);
 //   the new note is encrypted to the liquidators' key: (ephKey, ct0, ct1, ct2) decrypts to it, so no owner can hide
 //   a position from liquidation;
-//   mode 0 (deposit, repay): the owner's key opens the note, no price is read;
-//   mode 1 (borrow, withdraw): the owner's key opens the note, and debt value ≤ collateral value × ltv at the public
+//   mode 0: the owner's key opens the note, no health check (KeelPrivatePool never passes it since audit3 A3-P2);
+//   mode 1 (every owner action): the owner's key opens the note, and debt value ≤ collateral value × ltv at the public
 //   prices, rounded like Keel's HealthLib (collateral value down, debt value up; shares → assets up via debtIndex);
 //   mode 2 (liquidation, by anyone holding the note's opening — the liquidators decrypt it — and no owner key): the
 //   OLD note's debt value is above its collateral value × ltv (the pool passes the market's LT, not LTV), all its
 //   shares are repaid, the seized collateral's value (rounded up) is at most the debt value × (1 + LIQ_BONUS), and the
 //   rest stays the owner's as a debt-free note whose blinding is Poseidon(old blinding), so the owner can find it.
-// `binding` is keccak256 of the action's unproven context (recipient, memo), reduced to the field: bound, unused.
+// `binding` is keccak256(chainid, pool, recipient, keccak256(memo)) reduced to the field: bound, unused (audit P-b).
 // Amounts are token base units: collateral of COLL_SCALE = 10^collateral decimals, debt shares of the Keel market
 // (assets = shares × debtIndex / 1e18, rounded up); prices are USD per whole token, WAD; ltv is WAD.
 template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS, LIQ_BONUS, LIQ_PUB_X, LIQ_PUB_Y) {

@@ -7518,6 +7518,8 @@ export const keelPrivatePoolAbi = [
         internalType: 'contract PrivateVaultVerifier',
         type: 'address',
       },
+      { name: 'minDeposit_', internalType: 'uint256', type: 'uint256' },
+      { name: 'minBorrow_', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'nonpayable',
   },
@@ -7540,6 +7542,27 @@ export const keelPrivatePoolAbi = [
     inputs: [],
     name: 'COLLATERAL_DECIMALS',
     outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DEBT_FREE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DEFAULT_MIN_BORROW',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'DEFAULT_MIN_DEPOSIT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -7740,6 +7763,20 @@ export const keelPrivatePoolAbi = [
     outputs: [
       { name: '', internalType: 'contract IKeelMarket', type: 'address' },
     ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'minBorrow',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'minDeposit',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -8030,6 +8067,14 @@ export const keelPrivatePoolAbi = [
   },
   {
     type: 'error',
+    inputs: [
+      { name: 'assets', internalType: 'uint256', type: 'uint256' },
+      { name: 'minimum', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'BorrowBelowMinimum',
+  },
+  {
+    type: 'error',
     inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
     name: 'CollateralNotListed',
   },
@@ -8048,6 +8093,14 @@ export const keelPrivatePoolAbi = [
       { name: 'proven', internalType: 'uint256', type: 'uint256' },
     ],
     name: 'DebtIndexAboveProof',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'amount', internalType: 'uint256', type: 'uint256' },
+      { name: 'minimum', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'DepositBelowMinimum',
   },
   { type: 'error', inputs: [], name: 'InvalidProof' },
   {

@@ -77,6 +77,12 @@ test("as a trader: a private position proven in the browser, backed up, restored
   await connectWallet(page);
   await expect(page.getByTestId("private-position")).toBeVisible();
 
+  // The pool's minimum deposit, shown before anything is proven; below it the form says so and proves nothing.
+  await expect(page.getByTestId("private-minimum")).toHaveText("Minimum deposit: 0.01 WETH");
+  await page.getByLabel(/to deposit/).fill("0.001");
+  await expect(page.getByText("Below the pool's minimum deposit of 0.01 WETH.")).toBeVisible();
+  await expect(page.getByTestId("private-submit")).toBeDisabled();
+
   await act(page, "deposit", "2", { collateral: "2 WETH" });
   expect((await poolTotals(chain)).collateral).toBe(2n * 10n ** 18n);
   await act(page, "deposit", "1", { collateral: "3 WETH" });

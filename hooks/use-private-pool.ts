@@ -6,7 +6,7 @@ import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-abi";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
-import { notePosition, type PoolState } from "@/lib/privacy/actions";
+import { notePosition, type PoolBooks, type PoolState } from "@/lib/privacy/actions";
 import type { ChainConfig } from "@/lib/config/chains";
 import { commitment, liquidatedNote, nullifier, openingOf, randomField } from "@/lib/privacy/note";
 import type { ProveMessage, ProveRequest } from "@/lib/privacy/prove.worker";
@@ -20,8 +20,11 @@ type ChainId = Parameters<typeof getPublicClient>[1] extends infer O ? (O extend
 
 /** The pool's aggregate (its one public vault) and the chain state an action is planned from. */
 export interface PrivatePoolView {
+  /** The books with the oracle's prices; null while the oracle refuses them (`priceError`). */
   state: PoolState | null;
-  /** Why prices are unavailable (StalePrice, PriceOutOfBounds…): borrow and withdraw wait for the feed. */
+  /** The books alone: enough to plan an action leaving the note debt-free (DEBT_FREE: a full repayment, a deposit). */
+  books: PoolBooks;
+  /** Why prices are unavailable (StalePrice, PriceOutOfBounds…): every action that leaves debt waits for the feed. */
   priceError: DescribedError | null;
   noteCollateral: bigint;
   noteShares: bigint;
@@ -34,7 +37,7 @@ const poolKey = (chainId: number, pool: Address) => ["privatePool", chainId, poo
 async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
   const pool = { address: p.pool, abi: keelPrivatePoolAbi } as const;
   const market = { address: p.market, abi: keelMarketAbi } as const;
-  const [debtIndex, noteCollateral, noteShares, vaultId, totalBorrows, totalBorrowShares, info, oracle] = await Promise.all([
+  const [debtIndex, noteCollateral, noteShares, vaultId, totalBorrows, totalBorrowShares, info, oracle, minDeposit, minBorrow] = await Promise.all([
     client.readContract({ ...pool, functionName: "debtIndex" }),
     client.readContract({ ...pool, functionName: "noteCollateral" }),
     client.readContract({ ...pool, functionName: "noteShares" }),
@@ -43,6 +46,8 @@ async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDep
     client.readContract({ ...market, functionName: "totalBorrowShares" }),
     client.readContract({ ...market, functionName: "collateralInfo", args: [p.collateral] }),
     client.readContract({ ...pool, functionName: "oracle" }),
+    client.readContract({ ...pool, functionName: "minDeposit" }),
+    client.readContract({ ...pool, functionName: "minBorrow" }),
   ]);
   const leaves = await client.readContract({ ...pool, functionName: "nextIndex" });
   let prices: readonly [bigint, bigint] | null = null;
@@ -52,20 +57,20 @@ async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDep
   } catch (e) {
     priceError = describeError(e);
   }
+  const books: PoolBooks = {
+    pool: p.pool,
+    chainId,
+    marketLtv: info.ltv,
+    marketLiquidationThreshold: info.liquidationThreshold,
+    debtIndex,
+    totalBorrows,
+    totalBorrowShares,
+    minDeposit,
+    minBorrow,
+  };
   return {
-    state: prices
-      ? {
-          pool: p.pool,
-          chainId,
-          collateralPrice: prices[0],
-          debtPrice: prices[1],
-          marketLtv: info.ltv,
-          marketLiquidationThreshold: info.liquidationThreshold,
-          debtIndex,
-          totalBorrows,
-          totalBorrowShares,
-        }
-      : null,
+    state: prices ? { ...books, collateralPrice: prices[0], debtPrice: prices[1] } : null,
+    books,
     priceError,
     noteCollateral,
     noteShares,

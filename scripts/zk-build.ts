@@ -7,13 +7,15 @@
 //   circuits/artifacts/ceremony.json           the ceremony's record: power, constraints, beacon, the ptau's hash
 // These are committed (`npm test` only proves with them). After changing the circuit, run this, then
 // `npm run zk:fixtures` (the forge tests' proofs are made with the key). Development keys only: docs/private-vaults.md
-// says how a production ceremony runs. `npm run zk:verify` checks the committed key against the circuit and the
-// ceremony's circuits/build/pot_final.ptau (kept on the machine that ran it: too big to commit).
+// says how a production ceremony runs; `-- --production --reuse-ptau` starts one (refused while the circuit carries the
+// development liquidators' key; phase 1 from a public ptau). `npm run zk:verify` checks the committed key against the
+// circuit and the ceremony's circuits/build/pot_final.ptau (kept on the machine that ran it: too big to commit).
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
+import { devLiquidatorsPubY } from "../lib/privacy/liquidators";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD = path.join(ROOT, "circuits/build");
@@ -46,12 +48,79 @@ export function compileCircuit(outDir = BUILD): string {
 /** `--export-only`: skip compiling and the ceremony, export from an existing circuits/build/vault_final.zkey. */
 const EXPORT_ONLY = process.argv.includes("--export-only");
 /**
- * `--reuse-ptau`: keep an existing circuits/build/pot_final.ptau of 2^POWER (phase 1 does not depend on the circuit;
- * it is the slow half at high load) and run only phase 2.
+ * `--reuse-ptau`: keep an existing circuits/build/pot_final.ptau (phase 1 does not depend on the circuit; it is the slow
+ * half at high load) and run only phase 2; a ptau too small for the circuit is refused (`checkReusedPtau`).
  */
 const REUSE_PTAU = process.argv.includes("--reuse-ptau");
 /** `--no-verify`: skip `zkey verify` (as slow as the key generation; run `npm run zk:verify` later). */
 const VERIFY = !process.argv.includes("--no-verify");
+/**
+ * `--production`: the artifacts are for a chain that is not local. Refused while the circuit carries the development
+ * liquidators' key (`checkLiquidatorsKey`): every note would be readable with the public development secret.
+ */
+const PRODUCTION = process.argv.includes("--production");
+
+/**
+ * Throws when `circuitSource` (comments aside) carries the development liquidators' public key y — in decimal or hex,
+ * the only coordinate the notes' encryption uses (audit zkaudit4 M2b): a production ceremony over such a circuit
+ * yields a verifier no deploy guard recognises, while anyone holding the public development secret reads every note.
+ */
+export function checkLiquidatorsKey(circuitSource: string): void {
+  const code = circuitSource
+    .replace(/\/\*[\s\S]*?\*\//g, " ")
+    .replace(/\/\/[^\n]*/g, " ")
+    .toLowerCase();
+  const y = devLiquidatorsPubY();
+  if (new RegExp(`(^|[^0-9a-fx])(${y.toString(10)}|0x0*${y.toString(16)})($|[^0-9a-f])`).test(code)) {
+    throw new Error(
+      "the circuit carries the development liquidators' key (LIQ_PUB_Y of DEV_LIQUIDATORS_SECRET, public): compile the " +
+        "production liquidators' public key into circuits/private_vault.circom before a production ceremony (docs/private-vaults.md)",
+    );
+  }
+}
+
+/** The power of a powers-of-tau file (2^power points): its header section, as snarkjs writes it. */
+export function ptauPower(file: string): number {
+  const fd = openSync(file, "r");
+  try {
+    const read = (at: number, n: number) => {
+      const b = Buffer.alloc(n);
+      if (readSync(fd, b, 0, n, at) !== n) throw new Error(`${file}: truncated powers of tau`);
+      return b;
+    };
+    const head = read(0, 12);
+    if (head.toString("latin1", 0, 4) !== "ptau") throw new Error(`${file} is not a powers of tau file`);
+    const sections = head.readUInt32LE(8);
+    let at = 12;
+    for (let i = 0; i < sections; i++) {
+      const s = read(at, 12);
+      const type = s.readUInt32LE(0);
+      const size = Number(s.readBigUInt64LE(4));
+      if (type === 1) {
+        const n8 = read(at + 12, 4).readUInt32LE(0);
+        return read(at + 16 + n8, 4).readUInt32LE(0);
+      }
+      at += 12 + size;
+    }
+    throw new Error(`${file}: no header section`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The smallest power of tau a circuit fits: 2^power ≥ constraints + public inputs + 1. */
+export const neededPower = (info: { nConstraints: number; nPubInputs: number }) => Math.ceil(Math.log2(info.nConstraints + info.nPubInputs + 1));
+
+/** Throws when the ptau `file` reused by `--reuse-ptau` is too small for the circuit; returns its power. */
+export function checkReusedPtau(file: string, needed: number): number {
+  const power = ptauPower(file);
+  if (power < needed) {
+    throw new Error(
+      `${path.relative(ROOT, file)} holds 2^${power} powers, the circuit needs 2^${needed}: run without --reuse-ptau, or bring a larger ptau`,
+    );
+  }
+  return power;
+}
 
 async function main() {
   const started = Date.now();
@@ -64,17 +133,28 @@ async function main() {
 }
 
 async function ceremony(f: (name: string) => string) {
+  if (PRODUCTION) {
+    checkLiquidatorsKey(readFileSync(path.join(ROOT, `circuits/${NAME}.circom`), "utf8"));
+    if (!REUSE_PTAU || !existsSync(f("pot_final.ptau"))) {
+      throw new Error("--production needs --reuse-ptau and a public multi-party powers of tau in circuits/build/pot_final.ptau");
+    }
+    step("production: the circuit carries its own liquidators' key");
+  }
   step("compiling circuits/private_vault.circom (circom2)");
   const r1cs = compileCircuit();
   const info = await snarkjs.r1cs.info(r1cs);
   step(`${info.nConstraints} constraints, ${info.nPubInputs} public inputs`);
-  if (info.nConstraints + info.nPubInputs + 1 > 2 ** POWER) throw new Error(`raise POWER: ${info.nConstraints}`);
+  const needed = neededPower(info);
+  if (needed > POWER) throw new Error(`raise POWER: ${info.nConstraints}`);
 
   const curve = await snarkjs.curves.getCurveFromName("bn128");
   const beacon = randomBytes(32).toString("hex");
+  let power = POWER;
   if (REUSE_PTAU && existsSync(f("pot_final.ptau"))) {
-    step("phase 1: reusing circuits/build/pot_final.ptau");
+    power = checkReusedPtau(f("pot_final.ptau"), needed);
+    step(`phase 1: reusing circuits/build/pot_final.ptau (2^${power})`);
   } else if (REUSE_PTAU && existsSync(f("pot_2.ptau"))) {
+    power = checkReusedPtau(f("pot_2.ptau"), needed);
     // the contributions of an interrupted phase 1 (after its beacon): only the preparation is left (the slow half)
     step("phase 1: reusing circuits/build/pot_2.ptau (contribution and beacon), preparing phase 2");
     await snarkjs.powersOfTau.preparePhase2(f("pot_2.ptau"), f("pot_final.ptau"), logger);
@@ -97,7 +177,8 @@ async function ceremony(f: (name: string) => string) {
     circuit: `circuits/${NAME}.circom`,
     constraints: info.nConstraints,
     publicInputs: info.nPubInputs,
-    power: POWER,
+    power,
+    production: PRODUCTION,
     beacon,
     ptau: { file: "circuits/build/pot_final.ptau", bytes: statSync(ptau).size, blake2b512: fileHash(ptau) },
     zkeyBlake2b512: fileHash(f("vault_final.zkey")),

@@ -4,7 +4,9 @@
 // 3,000 USD, LTV 80%, USDC at 1 USD, no other borrower, no time passing), so every public input — roots, the debt
 // index, prices — is the one the pool will compute. Every proof is bound to FIXTURE_POOL on chain 31337 (audit P-b):
 // the address the tests' setUp deploys the pool at (they assert it). Deposits and repayments prove the new note within
-// the market's LT (audit3 A3-P2), borrows and withdrawals within the pool's borrow threshold.
+// the market's LT (audit3 A3-P2), borrows and withdrawals within the pool's borrow threshold. ALICE_OPEN, ALICE_REPAY_ALL
+// and ALICE_WITHDRAW_ALL are also proven with the pool's DEBT_FREE inputs (no price: zkaudit4 L1), as the steps
+// `<NAME>_DEBT_FREE` after the journey, making the same new note.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Address, Hex } from "viem";
@@ -12,10 +14,13 @@ import {
   actionBinding,
   actionWitness,
   commitment,
+  DEBT_FREE_INDEX,
+  DEBT_FREE_INPUTS,
   emptyNote,
   liquidationWitness,
   maxSeized,
   openingOf,
+  type LtvInputs,
   type Note,
   type PlacedNote,
 } from "../lib/privacy/note";
@@ -79,12 +84,15 @@ async function main() {
   const live = new Map<string, PlacedNote>();
   let blinding = 1000n;
 
+  /** Steps proven a second way (appended after the journey): the same transition with DEBT_FREE's inputs. */
+  const alternatives: Step[] = [];
+
   async function act(
     name: string,
     owner: string,
     kind: Step["kind"],
     amount: bigint,
-    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree; memo?: Hex; prices?: typeof DROPPED } = {},
+    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree; memo?: Hex; prices?: typeof DROPPED; debtFree?: boolean } = {},
   ) {
     const keys: Record<string, bigint> = { alice: ALICE_KEY, bob: BOB_KEY, carol: CAROL_KEY, mallory: MALLORY_KEY };
     const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(keys[owner] ?? 0n, 7n);
@@ -92,43 +100,56 @@ async function main() {
     const recipient = opts.recipient ?? 0n;
     const memo = opts.memo ?? "0x";
     const debtIndex = opts.debtIndex ?? INDEX;
-    const { input, next } = actionWitness(opts.against ?? tree, {
-      old,
-      collateralDelta: kind === "deposit" ? amount : kind === "withdraw" ? -amount : 0n,
-      sharesDelta: kind === "borrow" ? amount : kind === "repay" ? -amount : 0n,
-      checkLtv: true,
-      // deposits and repayments: the new note within the market's LT (audit3 A3-P2); the others: the pool's limit
-      ltvInputs: { ...PRICES, ...(borrowLimit ? {} : { ltv: MARKET_LT }), ...opts.prices, debtIndex },
-      binding: fixtureBinding(addr(recipient), memo),
-      newBlinding: blinding++,
-      ephSecret: 0x5eedn + blinding,
-    });
-    const started = Date.now();
-    const { solidity } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
-    console.log(`zk:fixtures · ${name}: proved in ${Date.now() - started} ms`);
+    const newBlinding = blinding++;
+    const ephSecret = 0x5eedn + blinding;
+    const witnessAt = (ltvInputs: LtvInputs) =>
+      actionWitness(opts.against ?? tree, {
+        old,
+        collateralDelta: kind === "deposit" ? amount : kind === "withdraw" ? -amount : 0n,
+        sharesDelta: kind === "borrow" ? amount : kind === "repay" ? -amount : 0n,
+        checkLtv: true,
+        ltvInputs,
+        binding: fixtureBinding(addr(recipient), memo),
+        newBlinding,
+        ephSecret,
+      });
+    // deposits and repayments: the new note within the market's LT (audit3 A3-P2); the others: the pool's limit
+    const { input, next } = witnessAt({ ...PRICES, ...(borrowLimit ? {} : { ltv: MARKET_LT }), ...opts.prices, debtIndex });
+    const proved = async (label: string, i: typeof input) => {
+      const started = Date.now();
+      const { solidity } = await proveAction(i as CircuitInput, CIRCUIT_ARTIFACTS);
+      console.log(`zk:fixtures · ${label}: proved in ${Date.now() - started} ms`);
+      return solidity;
+    };
+    const solidity = await proved(name, input);
+    // zkaudit4 L1: the same new note (blinding, ciphertext), against the same root, proven owing nothing with no price:
+    // either proof of the two can be submitted in this step's place, and the journey goes on from the same note
+    const alt = opts.debtFree ? witnessAt(DEBT_FREE_INPUTS).input : null;
     const leafIndex = tree.insert(commitment(next));
     live.set(owner, { ...next, leafIndex });
     const sum = (f: (n: Note) => bigint) => [...live.values()].reduce((s, n) => s + f(n), 0n);
-    steps.push({
-      name,
+    const step = (i: typeof input, proof: SolidityProof, stepName: string, index: bigint): Step => ({
+      name: stepName,
       kind,
       amount,
       shares: 0n,
       memo,
       recipient,
-      debtIndex,
-      root: input.root,
-      nullifier: input.nullifier,
-      newCommitment: input.newCommitment,
-      ephKey: input.ephKey,
-      ct: [input.ct0, input.ct1, input.ct2],
-      proof: solidity,
+      debtIndex: index,
+      root: i.root,
+      nullifier: i.nullifier,
+      newCommitment: i.newCommitment,
+      ephKey: i.ephKey,
+      ct: [i.ct0, i.ct1, i.ct2],
+      proof,
       noteCollateral: sum((n) => n.collateral),
       noteShares: sum((n) => n.shares),
     });
+    steps.push(step(input, solidity, name, debtIndex));
+    if (alt) alternatives.push(step(alt, await proved(`${name}_DEBT_FREE`, alt), `${name}_DEBT_FREE`, DEBT_FREE_INDEX));
   }
 
-  await act("ALICE_OPEN", "alice", "deposit", 10n * E18, { memo: ALICE_MEMO });
+  await act("ALICE_OPEN", "alice", "deposit", 10n * E18, { memo: ALICE_MEMO, debtFree: true });
   const afterAlice = new MerkleTree(steps.map((s) => s.newCommitment));
   await act("BOB_OPEN", "bob", "deposit", 2n * E18);
   // Alice proves against the root before Bob's note: still in the pool's root history.
@@ -136,8 +157,8 @@ async function main() {
   // Proven with 0.01% of headroom on the debt index: valid while interest stays below it.
   await act("ALICE_WITHDRAW", "alice", "withdraw", 4n * E18, { recipient: ALICE_FRESH, debtIndex: INDEX + INDEX / 10_000n });
   await act("ALICE_REPAY", "alice", "repay", usdcShares(5_000n));
-  await act("ALICE_REPAY_ALL", "alice", "repay", usdcShares(7_000n));
-  await act("ALICE_WITHDRAW_ALL", "alice", "withdraw", 6n * E18, { recipient: ALICE_FRESH });
+  await act("ALICE_REPAY_ALL", "alice", "repay", usdcShares(7_000n), { debtFree: true });
+  await act("ALICE_WITHDRAW_ALL", "alice", "withdraw", 6n * E18, { recipient: ALICE_FRESH, debtFree: true });
 
   // Audit P-1 on a fresh pool: Carol holds 1 WETH and no debt; Mallory borrows to the pool's limit (72% of 30,000).
   // WETH drops to 2,362.5: Mallory's note is over the market's LT (91.4% > 85%); the aggregate is over its LTV (83.1%)
@@ -192,6 +213,7 @@ async function main() {
     debtIndex: INDEX + INDEX / 10_000n,
   });
 
+  steps.push(...alternatives);
   const u = (x: bigint) => x.toString();
   const body = steps
     .map(

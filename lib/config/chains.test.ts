@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChainSettings } from "./chains";
+import { isLocalChainId, readChainSettings } from "./chains";
 
 describe("readChainSettings", () => {
   it("defaults to the local anvil chain", () => {
@@ -21,6 +21,11 @@ describe("readChainSettings", () => {
       explorerUrl: "https://sepolia.etherscan.io",
       local: false,
     });
+  });
+  it("takes only the stack's anvil chains as local: not 1337, which real private networks use (zkaudit4 Info)", () => {
+    expect([31337, 31338].map(isLocalChainId)).toEqual([true, true]);
+    expect([1337, 1, 8453].map(isLocalChainId)).toEqual([false, false, false]);
+    expect(readChainSettings({ NEXT_PUBLIC_KEEL_CHAINS: "1337", NEXT_PUBLIC_RPC_URL_1337: "http://127.0.0.1:8545" })[0]!.local).toBe(false);
   });
   it("names what is wrong", () => {
     expect(() => readChainSettings({ NEXT_PUBLIC_KEEL_CHAINS: "abc" })).toThrow(/"abc" is not a chain id/);

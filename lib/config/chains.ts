@@ -25,7 +25,13 @@ export interface ChainConfig extends ChainSettings {
 
 export const LOCAL_CHAIN_ID = 31337;
 export const DEFAULT_LOCAL_RPC = "http://127.0.0.1:8545";
-const LOCAL_CHAIN_IDS = new Set([31337, 31338, 1337]);
+/**
+ * The chains Keel's own stack runs (anvil: 31337, and 31338 for the cross-chain pair). Not 1337: geth's `--dev`,
+ * Ganache's and many private or consortium networks use it, and a chain wrongly taken as local accepts the public
+ * development keys (the private pool's verifier and liquidators' secret, zkaudit4 Info); one wrongly taken as remote
+ * only asks for an explicit setting.
+ */
+const LOCAL_CHAIN_IDS = new Set([31337, 31338]);
 /** Whether `id` is a local development chain (anvil): where development keys (public, like anvil's) are accepted. */
 export const isLocalChainId = (id: number) => LOCAL_CHAIN_IDS.has(id);
 

@@ -11,7 +11,7 @@ import { clientsFor } from "@/lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
 import { notePosition, planAction, poolCall, type PoolState, type PrivateActionKind } from "./actions";
 import type { PlacedNote } from "./note";
-import { randomField } from "./note";
+import { DEBT_FREE_INDEX, randomField } from "./note";
 import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction } from "./prover";
 import { MerkleTree } from "./tree";
@@ -44,12 +44,14 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
   async function state(): Promise<PoolState> {
     const base = deployment.markets.find((m) => m.address === pp.market)!.baseAsset;
     const oracle = await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "oracle" });
-    const [[collateralPrice, debtPrice], info, debtIndex, totalBorrows, totalBorrowShares] = await Promise.all([
+    const [[collateralPrice, debtPrice], info, debtIndex, totalBorrows, totalBorrowShares, minDeposit, minBorrow] = await Promise.all([
       client.readContract({ address: oracle, abi: keelOracleAbi, functionName: "prices", args: [pp.collateral, base] }),
       client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "collateralInfo", args: [pp.collateral] }),
       client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "debtIndex" }),
       client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrows" }),
       client.readContract({ address: pp.market, abi: keelMarketAbi, functionName: "totalBorrowShares" }),
+      client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "minDeposit" }),
+      client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "minBorrow" }),
     ]);
     return {
       pool: pp.pool,
@@ -61,6 +63,8 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
       debtIndex,
       totalBorrows,
       totalBorrowShares,
+      minDeposit,
+      minBorrow,
     };
   }
   async function tree() {
@@ -97,13 +101,16 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
 
   it("opens, borrows, repays and withdraws with real proofs; the pool's totals follow the note", async () => {
     const weth = (x: string) => parseUnits(x, 18);
-    await act("deposit", weth("2"));
+    const open = await act("deposit", weth("2"));
+    expect(open.provenDebtIndex).toBe(DEBT_FREE_INDEX); // a debt-free note: no price (zkaudit4 L1)
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(weth("2"));
     const borrow = await act("borrow", parseUnits("1000", 6));
     expect(borrow.tokens).toBeGreaterThanOrEqual(parseUnits("1000", 6) - 1n);
+    expect(borrow.provenDebtIndex).toBeGreaterThan(DEBT_FREE_INDEX);
     expect(notePosition(note!, await state()).debt).toBeGreaterThanOrEqual(parseUnits("1000", 6));
-    await act("repay", parseUnits("2000", 6)); // more than owed: every share
+    const repay = await act("repay", parseUnits("2000", 6)); // more than owed: every share
     expect(note!.shares).toBe(0n);
+    expect(repay.provenDebtIndex).toBe(DEBT_FREE_INDEX);
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteShares" })).toBe(0n);
     await act("withdraw", weth("2"));
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(0n);

@@ -9,6 +9,8 @@ import { toAssetsDown, toAssetsUp, toSharesDown, toSharesUp } from "../engine/sh
 import {
   actionBinding,
   actionWitness,
+  DEBT_FREE_INDEX,
+  DEBT_FREE_INPUTS,
   emptyNote,
   noteHealth,
   poolThresholds,
@@ -25,13 +27,17 @@ export const DEBT_INDEX_HEADROOM = 10n ** 14n;
 
 export type PrivateActionKind = "deposit" | "borrow" | "repay" | "withdraw";
 
+/** The pool's minimums (KeelPrivatePool.minDeposit, collateral units; minBorrow, base units): audit zkaudit4 M1. */
+export interface PoolMinimums {
+  minDeposit: bigint;
+  minBorrow: bigint;
+}
+
 /**
- * What the chain says, read just before planning (KeelOracle.prices, the market's LTV and borrow totals), and which
- * pool on which chain (bound into the proof, audit P-b).
+ * What the chain says, read just before planning — the market's LTV and borrow totals, the pool's minimums — and which pool on which chain
+ * (bound into the proof, audit P-b). Enough for an action whose new note owes nothing (DEBT_FREE: no price).
  */
-export interface PoolState extends PoolContext {
-  collateralPrice: bigint;
-  debtPrice: bigint;
+export interface PoolBooks extends PoolContext, PoolMinimums {
   /** The market's LTV for the collateral (WAD), before the pool's BORROW_LTV_FRACTION. */
   marketLtv: bigint;
   /** The market's liquidation threshold for the collateral (WAD): where the pool liquidates a note. */
@@ -42,8 +48,16 @@ export interface PoolState extends PoolContext {
   totalBorrowShares: bigint;
 }
 
+/** {@link PoolBooks} and the oracle's prices (KeelOracle.prices): what every other action and every figure needs. */
+export interface PoolState extends PoolBooks {
+  collateralPrice: bigint;
+  debtPrice: bigint;
+}
+
+const hasPrices = (s: PoolBooks | PoolState): s is PoolState => "collateralPrice" in s;
+
 /** The pool's two thresholds (lib/privacy/note.ts poolThresholds): borrow limit and liquidation threshold. */
-const thresholds = (s: PoolState) => poolThresholds({ ltv: s.marketLtv, liquidationThreshold: s.marketLiquidationThreshold });
+const thresholds = (s: PoolBooks) => poolThresholds({ ltv: s.marketLtv, liquidationThreshold: s.marketLiquidationThreshold });
 
 /**
  * The inputs an owner's action proves with: the oracle's prices, the debt index with headroom, and the threshold the
@@ -59,12 +73,15 @@ export function provenLtvInputs(s: PoolState, threshold: "borrow" | "liquidation
   };
 }
 
+/** A note's debt in base units: its shares' value at the market's totals, rounded up (what a full repayment pays). */
+export const noteDebt = (n: { shares: bigint }, s: PoolBooks) => (n.shares === 0n ? 0n : toAssetsUp(n.shares, s.totalBorrows, s.totalBorrowShares));
+
 /** A note's figures on screen: debt in base units (rounded up) and its health against the pool's borrow limit. */
 export function notePosition(n: { collateral: bigint; shares: bigint }, s: PoolState) {
   const at = { collateralPrice: s.collateralPrice, debtPrice: s.debtPrice, debtIndex: s.debtIndex };
   const h = noteHealth(n, { ...at, ltv: thresholds(s).borrow });
   const liquidation = noteHealth(n, { ...at, ltv: thresholds(s).liquidation });
-  const debt = n.shares === 0n ? 0n : toAssetsUp(n.shares, s.totalBorrows, s.totalBorrowShares);
+  const debt = noteDebt(n, s);
   return {
     collateral: n.collateral,
     debt,
@@ -83,7 +100,7 @@ export function notePosition(n: { collateral: bigint; shares: bigint }, s: PoolS
  * pays the value of its shares rounded up; repaying more than owed repays every share). Throws a PlanError when the
  * note cannot do it.
  */
-export function actionDeltas(kind: PrivateActionKind, amount: bigint, n: { collateral: bigint; shares: bigint }, s: PoolState) {
+export function actionDeltas(kind: PrivateActionKind, amount: bigint, n: { collateral: bigint; shares: bigint }, s: PoolBooks) {
   let collateralDelta = 0n;
   let sharesDelta = 0n;
   let tokens = amount;
@@ -129,33 +146,50 @@ export interface PlannedAction {
   shares: bigint;
   recipient: Address;
   ltvInputs: LtvInputs;
+  /** The pool's `provenDebtIndex` argument: `ltvInputs.debtIndex`, or DEBT_FREE_INDEX for a debt-free new note. */
+  provenDebtIndex: bigint;
 }
 
 export class PlanError extends Error {
-  constructor(readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero" | "stillLiquidatable") {
+  constructor(readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero" | "stillLiquidatable" | "noPrice" | "belowMinimum") {
     super(problem);
     this.name = "PlanError";
   }
 }
 
 /**
+ * The least `kind` may move in the pool (deposit: collateral units, borrow: base units), or 0 when it has no minimum
+ * (withdrawals and repayments: any note can always be emptied).
+ */
+export function actionMinimum(kind: PrivateActionKind, m: PoolMinimums): bigint {
+  return kind === "deposit" ? m.minDeposit : kind === "borrow" ? m.minBorrow : 0n;
+}
+
+/**
  * Plans `kind` of `amount` (collateral units for deposit/withdraw, base units for borrow/repay) on `note` (null: open
- * a position with `ownerKey`'s empty note; only a deposit may). Repaying more than owed repays the whole debt.
+ * a position with `ownerKey`'s empty note; only a deposit may). Repaying more than owed repays the whole debt. An
+ * action leaving the note debt-free proves with DEBT_FREE_INPUTS and needs no price (`s` may lack them: the oracle is
+ * stale or out of bounds); any other needs the oracle's prices ("noPrice" without them).
  */
 export function planAction(
   a: { kind: PrivateActionKind; amount: bigint; note: PlacedNote | null; ownerKey: bigint; recipient: Address },
   tree: MerkleTree,
-  s: PoolState,
+  s: PoolBooks | PoolState,
   memo: Hex = "0x",
 ): PlannedAction {
   if (a.amount <= 0n) throw new PlanError("zero");
   if (a.note === null && a.kind !== "deposit") throw new PlanError("noNote");
   const old: Note & { leafIndex?: number } = a.note ?? emptyNote(a.ownerKey);
   const ltv = a.kind === "borrow" || a.kind === "withdraw";
-  const ltvInputs = provenLtvInputs(s, ltv ? "borrow" : "liquidation");
   const recipient = ltv ? a.recipient : zeroAddress;
   const { collateralDelta, sharesDelta, tokens } = actionDeltas(a.kind, a.amount, old, s);
+  if (tokens < actionMinimum(a.kind, s)) throw new PlanError("belowMinimum");
   const after = { collateral: old.collateral + collateralDelta, shares: old.shares + sharesDelta };
+  const debtFree = after.shares === 0n && a.kind !== "borrow";
+  let ltvInputs: LtvInputs;
+  if (debtFree) ltvInputs = DEBT_FREE_INPUTS;
+  else if (hasPrices(s)) ltvInputs = provenLtvInputs(s, ltv ? "borrow" : "liquidation");
+  else throw new PlanError("noPrice");
   if (noteHealth(after, ltvInputs).liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
   const { input, next } = actionWitness(tree, {
     old,
@@ -165,7 +199,8 @@ export function planAction(
     ltvInputs,
     binding: actionBinding(s, recipient, memo),
   });
-  return { kind: a.kind, input, next, tokens, shares: sharesDelta < 0n ? -sharesDelta : sharesDelta, recipient, ltvInputs };
+  const shares = sharesDelta < 0n ? -sharesDelta : sharesDelta;
+  return { kind: a.kind, input, next, tokens, shares, recipient, ltvInputs, provenDebtIndex: debtFree ? DEBT_FREE_INDEX : ltvInputs.debtIndex };
 }
 
 /** The pool function and arguments for `plan` with its proof (the ABI's order). */
@@ -180,12 +215,12 @@ export function poolCall(plan: PlannedAction, proof: SolidityProof, memo: Hex = 
   const p = { a: proof.a, b: proof.b, c: proof.c };
   switch (plan.kind) {
     case "deposit":
-      return { functionName: "deposit" as const, args: [p, t, plan.tokens, plan.ltvInputs.debtIndex, memo] as const };
+      return { functionName: "deposit" as const, args: [p, t, plan.tokens, plan.provenDebtIndex, memo] as const };
     case "repay":
-      return { functionName: "repay" as const, args: [p, t, plan.shares, plan.ltvInputs.debtIndex, memo] as const };
+      return { functionName: "repay" as const, args: [p, t, plan.shares, plan.provenDebtIndex, memo] as const };
     case "withdraw":
-      return { functionName: "withdraw" as const, args: [p, t, plan.tokens, plan.recipient, plan.ltvInputs.debtIndex, memo] as const };
+      return { functionName: "withdraw" as const, args: [p, t, plan.tokens, plan.recipient, plan.provenDebtIndex, memo] as const };
     case "borrow":
-      return { functionName: "borrow" as const, args: [p, t, plan.shares, plan.recipient, plan.ltvInputs.debtIndex, memo] as const };
+      return { functionName: "borrow" as const, args: [p, t, plan.shares, plan.recipient, plan.provenDebtIndex, memo] as const };
   }
 }

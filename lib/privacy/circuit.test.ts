@@ -12,6 +12,7 @@ import {
   actionBinding,
   actionWitness,
   commitment,
+  DEBT_FREE_INPUTS,
   emptyNote,
   FIELD,
   liquidationWitness,
@@ -222,6 +223,34 @@ describe("private vault circuit", () => {
     // one WETH more: 11 × 2,800 × 85% = 26,180 ≥ 24,000, a rescue
     const rescue = await proveAction(act(E18, 0n), CIRCUIT_ARTIFACTS);
     expect(await verify(rescue.publicSignals, rescue.proof)).toBe(true);
+  }, 300_000);
+
+  it("with the pool's DEBT_FREE inputs (no price) proves exactly a new note owing nothing (zkaudit4 L1)", async () => {
+    // 10 WETH owing 24,000 USDC: a full repayment proves and verifies; a repayment leaving 1 share, a deposit into the
+    // indebted note, and a borrow have no witness — whatever the oracle's price, which these inputs never carry
+    const tree = new MerkleTree();
+    const note: Note = { collateral: 10n * E18, shares: usdcShares(24_000n), ownerKey: KEY, blinding: 44n };
+    const placed = { ...note, leafIndex: tree.insert(commitment(note)) };
+    const act = (collateralDelta: bigint, sharesDelta: bigint) =>
+      actionWitness(tree, { old: placed, collateralDelta, sharesDelta, checkLtv: true, ltvInputs: DEBT_FREE_INPUTS, binding }).input as CircuitInput;
+    const repaid = await proveAction(act(0n, -note.shares), CIRCUIT_ARTIFACTS);
+    expect(await verify(repaid.publicSignals, repaid.proof)).toBe(true);
+    await expect(proveAction(act(0n, 1n - note.shares), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
+    await expect(proveAction(act(E18, 0n), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
+    await expect(proveAction(act(0n, 1n), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
+    // a debt-free note: a deposit into it and a withdrawal from it prove
+    const free = actionWitness(new MerkleTree(), {
+      old: emptyNote(KEY, 5n),
+      collateralDelta: E18,
+      sharesDelta: 0n,
+      checkLtv: true,
+      ltvInputs: DEBT_FREE_INPUTS,
+      binding,
+    });
+    const opened = await proveAction(free.input as CircuitInput, CIRCUIT_ARTIFACTS);
+    expect(await verify(opened.publicSignals, opened.proof)).toBe(true);
+    expect(noteHealth({ collateral: 0n, shares: 1n }, DEBT_FREE_INPUTS).liquidatable).toBe(true); // one share is too many
+    expect(noteHealth({ collateral: 10n ** 30n, shares: 0n }, DEBT_FREE_INPUTS).liquidatable).toBe(false);
   }, 300_000);
 
   it("only the owner's key spends a note as its owner (the opening alone does not)", async () => {

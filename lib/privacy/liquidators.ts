@@ -18,6 +18,16 @@ import { FIELD } from "./field";
 export const DEV_LIQUIDATORS_SECRET = 0x6b65656c20646576206c697175696461746f7273n % SUBORDER; // "keel dev liquidators"
 /** The public key compiled into the circuit (LIQ_PUB_X, LIQ_PUB_Y). */
 export const liquidatorsPublicKey = (secret: bigint = DEV_LIQUIDATORS_SECRET): Point => mul(BASE8, secret);
+let devPubY: bigint | undefined;
+/** LIQ_PUB_Y of the committed (development) circuit: what zk:build refuses in a production ceremony's circuit. */
+export const devLiquidatorsPubY = (): bigint => (devPubY ??= liquidatorsPublicKey()[1]);
+
+/**
+ * Whether `secret` decrypts what the development key decrypts. Only the y of a shared point is used (`encryptNote`),
+ * and y(s·P) = y(−s·P), so the secret and its negation (SUBORDER − s) are the same key: they are compared by their
+ * public key's y, never by value (audit zkaudit4 M2c).
+ */
+export const isDevLiquidatorsSecret = (secret: bigint): boolean => liquidatorsPublicKey(secret)[1] === devLiquidatorsPubY();
 
 const SHARES_SHIFT = 1n << 96n;
 

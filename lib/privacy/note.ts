@@ -79,6 +79,18 @@ export interface LtvInputs {
   debtIndex: bigint;
 }
 
+/**
+ * KeelPrivatePool.DEBT_FREE: the `provenDebtIndex` of a deposit, repayment or withdrawal whose new note owes nothing,
+ * proven with {@link DEBT_FREE_INPUTS}: the pool reads no price for it (audit zkaudit4 L1).
+ */
+export const DEBT_FREE_INDEX = 0n;
+/**
+ * The public inputs the pool passes with DEBT_FREE (KeelPrivatePool._debtFreeInputs), in mode 1: a collateral price
+ * and threshold of 0 make the limit 0, and a debt price and index of 1 make any share worth at least 1 (both round
+ * up), so the proof holds exactly when the new note owes no share — whatever the oracle says.
+ */
+export const DEBT_FREE_INPUTS: LtvInputs = { collateralPrice: 0n, ltv: 0n, debtPrice: 1n, debtIndex: 1n };
+
 /** Which pool, on which chain, an action is for (audit P-b: bound into its proof). */
 export interface PoolContext {
   pool: Address;

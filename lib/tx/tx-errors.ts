@@ -185,6 +185,8 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   DebtIndexAboveCurrent: () => "The liquidation assumed more debt per share than the market has: prove again.",
   BonusAboveDiscount: () =>
     "The market's maximum liquidation discount for this collateral is below the private pool's 5% liquidation bonus: the pool cannot be deployed on it.",
+  DepositBelowMinimum: () => "The deposit is below the private pool's minimum (shown beside the amount): deposit at least that minimum.",
+  BorrowBelowMinimum: () => "The borrow is below the private pool's minimum (shown beside the amount): borrow at least that minimum.",
   InvalidProof: () => "The proof does not match this action (the price, the amount or the note changed): prove again.",
   WrongDecimals: ([, , e]) => `A token does not have the decimals the private pool needs (${String(e)}).`,
   CollateralNotListed: () => "The market does not list this collateral.",

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { bytecodeOf } from "./artifacts";
-import { checkPrivatePoolVerifier, deployPrivatePoolOn } from "./deploy-private-pool";
+import { carriesDevVerifierKey, checkPrivatePoolVerifier, deployPrivatePoolOn, devVerifierConstants } from "./deploy-private-pool";
 
 const MARKET = "0x00000000000000000000000000000000000000aa";
 const WETH = "0x00000000000000000000000000000000000000bb";
@@ -21,6 +21,22 @@ describe("the private pool's deploy guard (the development verifier stays on loc
     expect(c.deploy).not.toHaveBeenCalled(); // refused before anything is sent
   });
 
+  it("recognises the development verifier by its verifying key, not its exact bytes (zkaudit4 M2a)", () => {
+    const dev = bytecodeOf("PrivateVaultVerifier");
+    const constants = devVerifierConstants();
+    expect(constants).toHaveLength(4 + 2 * 16); // delta's four coordinates, IC0..IC15 (15 public inputs)
+    // one trailing byte, another metadata tail (other solc settings), or only the key's constants as PUSH32s
+    const pushes = `0x${constants.map((c) => `7f${c.toString(16).padStart(64, "0")}`).join("")}` as const;
+    for (const other of [`${dev}00`, `${dev}a164736f6c6343000825000a`, pushes] as const) {
+      expect(carriesDevVerifierKey(other)).toBe(true);
+      expect(() => checkPrivatePoolVerifier(1, other)).toThrow(/chain 1: refusing the development verifier/);
+    }
+    // a single constant of the key is enough
+    const one = constants[5]!;
+    expect(carriesDevVerifierKey(`0x6080${one.toString(16).padStart(64, "0")}00`)).toBe(true);
+    expect(carriesDevVerifierKey("0x6080604052600080fd")).toBe(false);
+  });
+
   it("takes it on a local chain, and a production ceremony's verifier anywhere", async () => {
     expect(checkPrivatePoolVerifier(31337, undefined)).toBe(bytecodeOf("PrivateVaultVerifier"));
     const production = "0x6080604052600080fd" as const;
@@ -30,6 +46,6 @@ describe("the private pool's deploy guard (the development verifier stays on loc
     await deployPrivatePoolOn(c, { market: MARKET, collateral: WETH, verifierBytecode: production });
     expect(c.deploy).toHaveBeenCalledTimes(3); // PoseidonT3, the verifier, the pool
     expect(c.deploy.mock.calls[1]![1]).toBe(production);
-    expect(c.deploy.mock.calls[2]![2]).toEqual([MARKET, WETH, "0x00000000000000000000000000000000000000cc"]);
+    expect(c.deploy.mock.calls[2]![2]).toEqual([MARKET, WETH, "0x00000000000000000000000000000000000000cc", 0n, 0n]); // the pool's default minimums
   });
 });

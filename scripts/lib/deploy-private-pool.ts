@@ -6,6 +6,8 @@
  * key (both public): on a chain that is not local, deploying it is refused — a production ceremony's verifier must be
  * passed (docs/private-vaults.md). Reusable by the dev stack and the tests (forge artifacts: `npm run contracts:build` first).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { getAddress, zeroAddress, type Address, type Hex } from "viem";
 import { devErc20Abi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
 import { isLocalChainId } from "../../lib/config/chains";
@@ -17,6 +19,9 @@ import type { clientsFor } from "../../lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../../lib/config/deployment";
 import { abiOf, bytecodeOf, linkReferencesOf } from "./artifacts";
 import { linkBytecode } from "./deploy-aave";
+
+/** The committed (development) verifying key, from which the committed verifier was generated. */
+const DEV_VKEY = path.resolve(import.meta.dirname, "..", "..", "circuits", "artifacts", "private_vault.vkey.json");
 
 /** What {@link deployPrivatePoolOn} deployed (the keeper's tests and benches; the dev stack records {@link PrivatePoolDeployment}). */
 export interface DeployedPrivatePool {
@@ -30,20 +35,47 @@ export interface DeployedPrivatePool {
 }
 
 /**
+ * The development ceremony's own constants in its verifier (circuits/artifacts/private_vault.vkey.json): delta and the
+ * IC points come from its phase 2, so no other ceremony shares them (alpha and beta come from the powers of tau, gamma is
+ * the G2 generator: left out). Any verifier carrying one of them checks proofs made with the development key, whatever
+ * the compiler settings, metadata or bytes around them.
+ */
+export function devVerifierConstants(): bigint[] {
+  const vkey = JSON.parse(readFileSync(DEV_VKEY, "utf8")) as { vk_delta_2: string[][]; IC: string[][] };
+  const delta = vkey.vk_delta_2.slice(0, 2).flat();
+  const ic = vkey.IC.flatMap((p) => p.slice(0, 2));
+  return [...delta, ...ic].map((v) => BigInt(v));
+}
+
+/**
+ * Whether `bytecode` carries a constant of the development verifying key (`devVerifierConstants`), as the big-endian
+ * bytes a PUSH holds (leading zero bytes dropped, as the optimizer may): a random 31–32-byte value appears by chance
+ * with probability about 2^-248, so a match is the development key.
+ */
+export function carriesDevVerifierKey(bytecode: Hex): boolean {
+  const code = bytecode.toLowerCase();
+  return devVerifierConstants().some((c) => {
+    let hex = c.toString(16);
+    if (hex.length % 2) hex = `0${hex}`;
+    return code.includes(hex);
+  });
+}
+
+/**
  * Refuses the development verifier (the committed `PrivateVaultVerifier`: the dev ceremony's key, a circuit with the dev
- * liquidators' key compiled in) on a chain that is not local, and a verifier with no bytecode. Throws before anything
- * is sent; returns the verifier's creation bytecode.
+ * liquidators' key compiled in) on a chain that is not local — recognised by its verifying key's constants, not its
+ * exact bytes, so a recompilation with other settings or a byte appended is refused too (audit zkaudit4 M2a) — and a
+ * verifier with no bytecode. Throws before anything is sent; returns the verifier's creation bytecode.
  */
 export function checkPrivatePoolVerifier(chainId: number, verifierBytecode: Hex | undefined): Hex {
-  const dev = bytecodeOf("PrivateVaultVerifier");
-  const bytecode = verifierBytecode ?? dev;
-  if (!isLocalChainId(chainId) && bytecode.toLowerCase() === dev.toLowerCase()) {
+  const bytecode = verifierBytecode ?? bytecodeOf("PrivateVaultVerifier");
+  if (bytecode === "0x") throw new Error("the verifier has no bytecode");
+  if (!isLocalChainId(chainId) && carriesDevVerifierKey(bytecode)) {
     throw new Error(
       `chain ${chainId}: refusing the development verifier (dev zkey, dev liquidators' key) outside a local chain; ` +
         "run a production ceremony and pass its verifier (docs/private-vaults.md)",
     );
   }
-  if (bytecode === "0x") throw new Error("the verifier has no bytecode");
   return bytecode;
 }
 
@@ -54,6 +86,12 @@ export async function deployPrivatePoolOn(
     collateral: Address;
     /** A production ceremony's verifier (creation bytecode); required outside a local chain. */
     verifierBytecode?: Hex;
+    /**
+     * The pool's minimum deposit (collateral units) and borrow (base units); absent or 0: the pool's defaults,
+     * DEFAULT_MIN_DEPOSIT (0.01 collateral) and DEFAULT_MIN_BORROW (100 base units).
+     */
+    minDeposit?: bigint;
+    minBorrow?: bigint;
     log?: (line: string) => void;
   },
 ): Promise<DeployedPrivatePool> {
@@ -64,7 +102,13 @@ export async function deployPrivatePoolOn(
     { abi: [], bytecode: bytecodeOf("KeelPrivatePool"), linkReferences: linkReferencesOf("KeelPrivatePool") },
     { PoseidonT3: poseidon },
   );
-  const pool = await c.deploy(abiOf("KeelPrivatePool"), bytecode, [opts.market, opts.collateral, verifier]);
+  const pool = await c.deploy(abiOf("KeelPrivatePool"), bytecode, [
+    opts.market,
+    opts.collateral,
+    verifier,
+    opts.minDeposit ?? 0n,
+    opts.minBorrow ?? 0n,
+  ]);
   // The deployment's receipt is mined by now: the pool's first event is at or after this block.
   const fromBlock = await c.publicClient.getBlockNumber({ cacheTime: 0 });
   opts.log?.(`private pool ${pool} (verifier ${verifier}) on market ${opts.market}, collateral ${opts.collateral}`);

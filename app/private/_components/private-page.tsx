@@ -26,7 +26,7 @@ import {
 import { useWalletTokens } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
-import { notePosition, planAction, PlanError, poolCall, previewAction, type PrivateActionKind } from "@/lib/privacy/actions";
+import { actionMinimum, noteDebt, notePosition, planAction, PlanError, poolCall, previewAction, type PrivateActionKind } from "@/lib/privacy/actions";
 import type { Note } from "@/lib/privacy/note";
 import { parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
 import { healthBand } from "@/lib/engine/risk";
@@ -105,6 +105,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   }, [wallet?.pending, busy]);
 
   const state = pool.data?.state ?? null;
+  const books = pool.data?.books ?? null;
   const note = wallet?.note ?? null;
   const asset = kind === "deposit" || kind === "withdraw" ? collateral : base;
   const walletToken = tokens.data?.get(asset.address.toLowerCase());
@@ -115,6 +116,10 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     (v) => f.unitsFixed(v, asset.decimals, asset.decimals),
   );
 
+  // the pool's minimum for this action (deposit: collateral, borrow: base asset), shown before anything is proven
+  const minimum = books ? actionMinimum(kind, books) : 0n;
+  const belowMinimum = parsed.ok && parsed.value < minimum;
+  const minimumText = f.token(minimum, asset.decimals, asset.symbol, asset.decimals);
   const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
   const before = state && note ? notePosition(note, state) : null;
 
@@ -129,17 +134,27 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       return null;
     }
     const [{ tree }, fresh] = await Promise.all([readNoteTree(c, pp), pool.refetch()]);
-    const s = fresh.data?.state;
+    // with no price (a stale or out-of-bounds feed), the books still plan an action leaving the note debt-free
+    const s = fresh.data?.state ?? fresh.data?.books;
     if (!s) {
-      setProblem(fresh.data?.priceError ? t("errors.stalePrice", { reason: errorText(fresh.data.priceError) }) : t("errors.noState"));
+      setProblem(t("errors.noState"));
       return null;
     }
     let plan;
     try {
       plan = planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address }, tree, s);
     } catch (e) {
-      if (e instanceof PlanError) setProblem(t(`errors.plan.${e.problem}`));
-      else throw e;
+      if (!(e instanceof PlanError)) throw e;
+      const a = assetOf(action);
+      setProblem(
+        e.problem === "noPrice"
+          ? t("errors.stalePrice", { reason: fresh.data?.priceError ? errorText(fresh.data.priceError) : "" })
+          : e.problem === "belowMinimum"
+            ? t(`minimum.below.${action === "borrow" ? "borrow" : "deposit"}`, {
+                minimum: f.token(actionMinimum(action, s), a.decimals, a.symbol, a.decimals),
+              })
+            : t(`errors.plan.${e.problem}`),
+      );
       return null;
     }
     let proof;
@@ -218,9 +233,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     setProblem(null);
     try {
       let w = wallet;
-      if (note.shares > 0n && state) {
-        // Repaying more than owed repays every share (lib/privacy/actions.ts actionDeltas).
-        w = await run("repay", notePosition(note, state).debt + 1n, w);
+      if (note.shares > 0n && books) {
+        // Repaying more than owed repays every share (lib/privacy/actions.ts actionDeltas): debt-free, so no price needed.
+        w = await run("repay", noteDebt(note, books) + 1n, w);
         if (!w) return;
       }
       const left = w?.note;
@@ -316,9 +331,21 @@ function PrivatePosition({ chainId }: { chainId: number }) {
               setText(v);
               setProblem(null);
             }}
-            problem={text && !parsed.ok ? amountProblem(parsed) : null}
+            problem={
+              text && !parsed.ok
+                ? amountProblem(parsed)
+                : belowMinimum
+                  ? t(`minimum.below.${kind === "borrow" ? "borrow" : "deposit"}`, { minimum: minimumText })
+                  : null
+            }
           />
-          {/* every action proves the note healthy at the oracle's prices (deposits and repayments too: audit3 A3-P2) */}
+          {minimum > 0n && (
+            <p className="text-xs text-slate-400" data-testid="private-minimum">
+              {t(`minimum.${kind === "borrow" ? "borrow" : "deposit"}`, { minimum: minimumText })}
+            </p>
+          )}
+          {/* every action leaving debt proves the note healthy at the oracle's prices (deposits and repayments too: audit3
+              A3-P2); one leaving the note debt-free needs no price (zkaudit4 L1) */}
           {pool.data?.priceError && (
             <p role="alert" className="text-sm text-amber-300" data-testid="private-stale">
               {t("errors.stalePrice", { reason: errorText(pool.data.priceError) })}
@@ -357,7 +384,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           <div className="flex flex-wrap gap-2">
             <button
               type="submit"
-              disabled={busy || !parsed.ok || !state}
+              disabled={busy || !parsed.ok || belowMinimum || !books}
               data-testid="private-submit"
               className="min-h-11 rounded-lg bg-sky-600 px-4 text-sm font-medium text-white disabled:opacity-50"
             >
@@ -366,7 +393,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
             {note && (
               <button
                 type="button"
-                disabled={busy || (note.shares > 0n && !state)}
+                disabled={busy || !books}
                 onClick={() => void close()}
                 data-testid="private-close"
                 className="min-h-11 rounded-lg border border-slate-600 px-4 text-sm text-slate-200 disabled:opacity-50"

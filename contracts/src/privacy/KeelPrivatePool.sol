@@ -68,6 +68,17 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     uint256 internal constant MODE_LTV = 1;
     uint256 internal constant MODE_LIQUIDATION = 2;
 
+    /// @notice The `provenDebtIndex` of a deposit, repayment or withdrawal whose new note owes nothing (a full
+    /// repayment, a deposit into or a withdrawal from a debt-free note): its proof shows the new note has no debt share,
+    /// which no price can make unhealthy, so the pool reads no price for it — it works while the oracle is stale or out
+    /// of bounds, and no price round voids it (audit zkaudit4 L1). See `_debtFreeInputs`.
+    uint256 public constant DEBT_FREE = 0;
+    /// @notice The minimum deposit when the deployer gives none: 0.01 of a collateral unit (10^16 at 18 decimals).
+    uint256 public constant DEFAULT_MIN_DEPOSIT = 10 ** (COLLATERAL_DECIMALS - 2);
+    /// @notice The minimum borrow when the deployer gives none: 100 base units (100 USDC at 6 decimals), whose 5%
+    /// liquidation bonus pays a private liquidation's ~0.8M gas at up to ~2 gwei with ETH at 3,000 USD.
+    uint256 public constant DEFAULT_MIN_BORROW = 100 * 10 ** BASE_DECIMALS;
+
     /// @notice The action kinds, as events report them.
     enum Action {
         Deposit,
@@ -89,6 +100,12 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     PrivateVaultVerifier public immutable verifier;
     /// @notice The pool's vault in the market.
     uint256 public immutable vaultId;
+    /// @notice The least collateral a deposit may add: every note inserted by a deposit holds at least this much, so
+    /// filling the tree with dust notes locks collateral as well as gas.
+    uint256 public immutable minDeposit;
+    /// @notice The least a borrow may send (base units): a note's debt starts at least here, so its liquidation's bonus
+    /// is worth the liquidator's gas. Withdrawals and repayments have no minimum: any note can always be emptied.
+    uint256 public immutable minBorrow;
 
     /// @notice Whether a note's nullifier has been spent.
     mapping(uint256 nullifier => bool) public nullifierSpent;
@@ -126,6 +143,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error CollateralNotListed(address token);
     /// @notice The market's maximum liquidation discount for the collateral is below the pool's fixed bonus (5%).
     error BonusAboveDiscount(uint256 maxDiscount, uint256 bonus);
+    /// @notice A deposit of `amount` collateral units is below the pool's `minimum` (`minDeposit`).
+    error DepositBelowMinimum(uint256 amount, uint256 minimum);
+    /// @notice A borrow sending `assets` base units is below the pool's `minimum` (`minBorrow`).
+    error BorrowBelowMinimum(uint256 assets, uint256 minimum);
 
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
@@ -141,7 +162,15 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// @notice Seized collateral is owed to `liquidator` (the market refused to release it during the liquidation).
     event SeizedOwed(address indexed liquidator, uint256 amount);
 
-    constructor(IKeelMarket market_, IERC20 collateral_, PrivateVaultVerifier verifier_) {
+    /// @param minDeposit_ The least collateral a deposit adds (`minDeposit`); 0 takes DEFAULT_MIN_DEPOSIT.
+    /// @param minBorrow_ The least base asset a borrow sends (`minBorrow`); 0 takes DEFAULT_MIN_BORROW.
+    constructor(
+        IKeelMarket market_,
+        IERC20 collateral_,
+        PrivateVaultVerifier verifier_,
+        uint256 minDeposit_,
+        uint256 minBorrow_
+    ) {
         market = market_;
         oracle = KeelOracle(_oracleOf(market_));
         collateral = collateral_;
@@ -153,14 +182,19 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         if (info.decimals != COLLATERAL_DECIMALS) revert CollateralNotListed(address(collateral_));
         if (info.maxDiscount < LIQUIDATION_BONUS) revert BonusAboveDiscount(info.maxDiscount, LIQUIDATION_BONUS);
         verifier = verifier_;
+        minDeposit = minDeposit_ == 0 ? DEFAULT_MIN_DEPOSIT : minDeposit_;
+        minBorrow = minBorrow_ == 0 ? DEFAULT_MIN_BORROW : minBorrow_;
+        _checkAmount(minDeposit);
+        _checkAmount(minBorrow);
         vaultId = market_.openVault();
         collateral_.forceApprove(address(market_), type(uint256).max);
         base.forceApprove(address(market_), type(uint256).max);
     }
 
-    /// @notice Adds `amount` collateral, pulled from the caller (anyone), to the note proven by `proof`; an empty old
-    /// note opens a new position. The new note must be within the market's liquidation threshold at current prices
-    /// (audit3 A3-P2: a deposit on a liquidatable note rescues it or is refused); `provenDebtIndex` as for a borrow.
+    /// @notice Adds `amount` collateral (at least `minDeposit`), pulled from the caller (anyone), to the note proven by
+    /// `proof`; an empty old note opens a new position. The new note must be within the market's liquidation threshold
+    /// at current prices (audit3 A3-P2: a deposit on a liquidatable note rescues it or is refused); `provenDebtIndex` as
+    /// for a borrow, or DEBT_FREE for a note that owes nothing (no price read).
     function deposit(
         Groth16Proof calldata proof,
         NoteTransition calldata t,
@@ -169,8 +203,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant {
         _checkAmount(amount);
-        uint256 leaf =
-            _spend(proof, t, _ownerInputs(amount, 0, address(0), provenDebtIndex, memo, liquidationThreshold()));
+        if (amount < minDeposit) revert DepositBelowMinimum(amount, minDeposit);
+        uint256 leaf = _spend(proof, t, _ownerInputs(amount, 0, address(0), provenDebtIndex, memo, false));
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -178,7 +212,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     }
 
     /// @notice Sends `amount` collateral of the proven note to `recipient` (any address); the new note must be within
-    /// LTV at current prices.
+    /// LTV at current prices, or owe nothing (`provenDebtIndex` DEBT_FREE: no price read; the market still checks the
+    /// pool's vault as a whole).
     function withdraw(
         Groth16Proof calldata proof,
         NoteTransition calldata t,
@@ -189,15 +224,14 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant {
         _checkAmount(amount);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256 leaf =
-            _spend(proof, t, _ownerInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo, borrowThreshold()));
+        uint256 leaf = _spend(proof, t, _ownerInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo, true));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
     }
 
-    /// @notice Adds `shares` debt shares to the proven note and sends their value in base asset (rounded down) to
-    /// `recipient`; the new note must be within LTV at current prices. `provenDebtIndex` is the debt per share (WAD,
+    /// @notice Adds `shares` debt shares to the proven note and sends their value in base asset (rounded down, at least
+    /// `minBorrow`) to `recipient`; the new note must be within LTV at current prices. `provenDebtIndex` is the debt per share (WAD,
     /// rounded up) the proof assumed: any value at or above the market's current one works, so a proof made with
     /// headroom survives a few blocks of interest.
     /// @return assets Base units sent.
@@ -211,16 +245,17 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256 leaf = _spend(proof, t, _ownerInputs(0, shares, recipient, provenDebtIndex, memo, borrowThreshold()));
+        uint256 leaf = _spend(proof, t, _ownerInputs(0, shares, recipient, provenDebtIndex, memo, true));
         noteShares += shares;
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
-        if (assets == 0) revert ZeroAmount();
+        if (assets < minBorrow) revert BorrowBelowMinimum(assets, minBorrow);
         market.borrow(vaultId, assets, recipient);
         emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
     }
 
     /// @notice Removes `shares` debt shares from the proven note, paying their value (rounded up, at most the vault's
-    /// debt) from the caller (anyone). As for a deposit, the new note must be within the liquidation threshold.
+    /// debt) from the caller (anyone). As for a deposit, the new note must be within the liquidation threshold; a full
+    /// repayment proves with DEBT_FREE and reads no price.
     /// @return assets Base units paid.
     function repay(
         Groth16Proof calldata proof,
@@ -230,9 +265,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf = _spend(
-            proof, t, _ownerInputs(0, FIELD - shares, address(0), provenDebtIndex, memo, liquidationThreshold())
-        );
+        uint256 leaf = _spend(proof, t, _ownerInputs(0, FIELD - shares, address(0), provenDebtIndex, memo, false));
         noteShares -= shares;
         assets = _repayShares(shares);
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
@@ -314,20 +347,36 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         inputs[5] = liquidationThreshold();
     }
 
-    /// @dev Public inputs of an owner's action: the new note healthy at `threshold` (the borrow threshold for a borrow
-    /// or withdrawal, the liquidation threshold for a deposit or repayment), at a debt index at least the market's.
+    /// @dev Public inputs proving the new note owes no share, with no price: mode 1 at collateral price 0, threshold
+    /// 0, debt price 1 and debt index 1. The limit is then 0, and a single share is worth at least 1 (shares → assets
+    /// and assets → value both round up), so the circuit's `debtValue ≤ limit` holds exactly when the new note has no
+    /// share. A priced proof never has these inputs (the oracle's prices are never 0: `_priceInputs`).
+    function _debtFreeInputs(uint256 collateralDelta, uint256 sharesDelta, address recipient, bytes calldata memo)
+        internal
+        view
+        returns (uint256[8] memory inputs)
+    {
+        inputs = [collateralDelta, sharesDelta, _binding(recipient, memo), MODE_LTV, 0, 0, 1, 1];
+    }
+
+    /// @dev Public inputs of an owner's action: the new note healthy at the borrow threshold (`borrowLimit`: a borrow
+    /// or withdrawal) or the liquidation threshold (a deposit or repayment), at the oracle's prices and a debt index at
+    /// least the market's; or, with DEBT_FREE, the new note owing nothing, with no price (a borrow cannot prove it).
     function _ownerInputs(
         uint256 collateralDelta,
         uint256 sharesDelta,
         address recipient,
         uint256 provenDebtIndex,
         bytes calldata memo,
-        uint256 threshold
+        bool borrowLimit
     ) internal view returns (uint256[8] memory inputs) {
+        if (provenDebtIndex == DEBT_FREE) {
+            return _debtFreeInputs(collateralDelta, sharesDelta, recipient, memo);
+        }
         uint256 current = debtIndex();
         if (current > provenDebtIndex) revert DebtIndexAboveProof(current, provenDebtIndex);
         inputs = _priceInputs(collateralDelta, sharesDelta, recipient, provenDebtIndex, memo, MODE_LTV);
-        inputs[5] = threshold;
+        inputs[5] = borrowLimit ? borrowThreshold() : liquidationThreshold();
     }
 
     /// @dev Public inputs after the note transition of an action that reads prices: [collateralDelta, sharesDelta,

@@ -85,7 +85,7 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
     /// same verifier, same empty root) or on another chain it does not verify.
     function test_proofReplayedOnAnotherPoolOrChain_refused() public {
         KeelPrivatePool second =
-            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), pool.verifier());
+            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), pool.verifier(), 0, 0);
         assertEq(second.root(), pool.root(), "both pools start at the empty root");
         FixtureStep memory s = F.step(F.ALICE_OPEN);
         vm.startPrank(PAYER);
@@ -228,20 +228,20 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
         m.setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
         PrivateVaultVerifier v = new PrivateVaultVerifier();
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.WrongDecimals.selector, address(cents), 2, 6));
-        new KeelPrivatePool(IKeelMarket(address(m)), IERC20(address(weth)), v);
+        new KeelPrivatePool(IKeelMarket(address(m)), IERC20(address(weth)), v, 0, 0);
     }
 
     function test_constructor_refusesACollateralWithOtherDecimals() public {
         PrivateVaultVerifier v = new PrivateVaultVerifier();
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.WrongDecimals.selector, address(wbtc), 8, 18));
-        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(wbtc)), v);
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(wbtc)), v, 0, 0);
     }
 
     function test_constructor_refusesAnUnlistedCollateral() public {
         DevERC20 other = new DevERC20("Other", "OTH", 18);
         PrivateVaultVerifier v = new PrivateVaultVerifier();
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.CollateralNotListed.selector, address(other)));
-        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(other)), v);
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(other)), v, 0, 0);
     }
 
     /// @dev Audit P-3: a copier resubmitting a pending action's proof with another memo (the owner's encrypted backup

@@ -70,7 +70,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         super.setUp();
         PrivateVaultVerifier verifier = new PrivateVaultVerifier();
         VmEtch(address(vm)).etch(address(verifier), address(new AcceptAllVerifier()).code);
-        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier);
+        pool = new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier, 0, 0);
         _fund(PAYER, weth, 1_000_000e18);
         _fund(PAYER, usdc, 10_000_000e6);
         vm.startPrank(PAYER);
@@ -93,8 +93,9 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
             uint256 x = ops[i] >> 8;
             if (op == 0) {
                 NoteTransition memory t = _t();
+                uint256 amount = bound(x, pool.minDeposit(), 100e18); // before the prank: it reads the pool
                 vm.prank(PAYER);
-                pool.deposit(proof, t, bound(x, 1, 100e18), type(uint96).max, "");
+                pool.deposit(proof, t, amount, type(uint96).max, "");
             } else if (op == 1 && pool.noteCollateral() != 0) {
                 // within what the vault can release at 80% LTV
                 (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
@@ -104,8 +105,9 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
                 pool.withdraw(proof, _t(), bound(x, 1, spare - 1), FRESH, type(uint96).max, "");
             } else if (op == 2) {
                 (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
-                if (limit <= debtValue + 2e18) continue;
-                uint256 assets = bound(x, 2, (limit - debtValue) / 1e12 - 1); // 1 unit may round to 0: ZeroAmount
+                if (limit <= debtValue + 200e18) continue;
+                // above the minimum: the shares covering `assets`, rounded down, may be worth a unit less
+                uint256 assets = bound(x, pool.minBorrow() + 2, (limit - debtValue) / 1e12 - 1);
                 uint256 shares = assets * (market.totalBorrowShares() + 1e6) / (market.totalBorrows() + 1);
                 if (shares == 0) continue;
                 pool.borrow(proof, _t(), shares, FRESH, type(uint96).max, "");
@@ -206,7 +208,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         riskAdmin.setFeed(address(hook), feed, 1 hours, 1, 1e20);
         _setCollateral(address(hook), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max));
         KeelPrivatePool hooked =
-            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(hook)), pool.verifier());
+            new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(hook)), pool.verifier(), 0, 0);
         hook.mint(PAYER, 10e18);
         vm.prank(PAYER);
         hook.approve(address(hooked), type(uint256).max);

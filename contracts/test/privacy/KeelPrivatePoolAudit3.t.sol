@@ -16,7 +16,9 @@ import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 contract KeelPrivatePoolAudit3Test is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
-        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode); // the fixtures' proofs are bound to its address and chain (audit P-b)
+        // the fixtures' proofs are bound to its address and chain (audit P-b); a minimum deposit of 1 wei, so the dodge
+        // below meets the proof's refusal (with the default minimum it stops earlier: DepositBelowMinimum)
+        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, new PrivateVaultVerifier(), 1, 0);
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);
@@ -110,9 +112,9 @@ contract KeelPrivatePoolAudit3Test is PrivatePoolTestBase {
         _setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.04e18, 1_000_000e18));
         PrivateVaultVerifier verifier = new PrivateVaultVerifier();
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.BonusAboveDiscount.selector, 0.04e18, 0.05e18));
-        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier);
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier, 0, 0);
         _setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.05e18, 1_000_000e18));
-        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier); // 5% fits
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), verifier, 0, 0); // 5% fits
     }
 
     /// @dev A3-P4: claimSeized pays the recipient whoever calls, and refuses when nothing is owed.

@@ -11,7 +11,9 @@ import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 /// @dev The pool with a door to its tree's insertion: stands in for 32 real dust deposits opening fresh notes (each a
 /// valid proof of an empty note's opening, ~874k gas, 1 wei of collateral), which insert one leaf apiece.
 contract KeelPrivatePoolDustHarness is KeelPrivatePool {
-    constructor(IKeelMarket m, IERC20 c, PrivateVaultVerifier v) KeelPrivatePool(m, c, v) {}
+    constructor(IKeelMarket m, IERC20 c, PrivateVaultVerifier v, uint256 minDeposit_, uint256 minBorrow_)
+        KeelPrivatePool(m, c, v, minDeposit_, minBorrow_)
+    {}
 
     function insertLeaf(uint256 leaf) external {
         _insert(leaf);

@@ -26,8 +26,19 @@ abstract contract PrivatePoolTestBase is EngineBase {
     /// F.POOL, the address the fixtures' proofs are bound to (audit P-b), whatever the test runner's nonces (a gas report
     /// isolates calls and moves them): forge-std's deployCodeTo, by hand.
     function _deployAtFixtureAddress(bytes memory creationCode) internal returns (KeelPrivatePool p) {
+        return _deployAtFixtureAddress(creationCode, new PrivateVaultVerifier(), 0, 0);
+    }
+
+    /// @dev The same with `verifier` and the pool's minimum deposit and borrow (0: the pool's defaults).
+    function _deployAtFixtureAddress(
+        bytes memory creationCode,
+        PrivateVaultVerifier verifier,
+        uint256 minDeposit,
+        uint256 minBorrow
+    ) internal returns (KeelPrivatePool p) {
         bytes memory init = abi.encodePacked(
-            creationCode, abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier())
+            creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), verifier, minDeposit, minBorrow)
         );
         VmEtchCode(address(vm)).etch(F.POOL, init);
         (bool ok, bytes memory runtime) = F.POOL.call("");
