@@ -56,11 +56,9 @@ struct MarketView {
     address market;
     address baseAsset;
     uint8 baseDecimals;
-    string name;
-    string symbol;
-    uint8 decimals; // share decimals
+    uint8 decimals; // supply share decimals (the base asset's + 6)
     KeelOracle.FeedState baseFeed;
-    uint256 totalSupplyAssets; // ERC4626 totalAssets
+    uint256 totalSupplyAssets; // lenders' assets: cash + borrows − reserves, accrued
     uint256 totalSupplyShares;
     uint256 totalBorrows;
     uint256 totalBorrowShares;
@@ -235,12 +233,10 @@ contract KeelLens {
         v.market = market;
         v.baseAsset = m.asset();
         v.baseDecimals = IERC20Metadata(v.baseAsset).decimals();
-        v.name = m.name();
-        v.symbol = m.symbol();
-        v.decimals = m.decimals();
+        v.decimals = m.supplyShareDecimals();
         v.baseFeed = oracle.peek(v.baseAsset);
-        v.totalSupplyAssets = m.totalAssets();
-        v.totalSupplyShares = m.totalSupply();
+        v.totalSupplyAssets = m.totalSupplyAssets();
+        v.totalSupplyShares = m.totalSupplyShares();
         v.totalBorrows = m.totalBorrows();
         v.totalBorrowShares = m.totalBorrowShares();
         v.totalReserves = m.totalReserves();
