@@ -257,9 +257,9 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
     }
     for (const hash of hashes) {
       const r = await c.publicClient.waitForTransactionReceipt({ hash });
-      if (r.status !== "success") throw new Error(`seeding ${view.name} reverted (${hash})`);
+      if (r.status !== "success") throw new Error(`seeding ${d.markets[mi]!.name} reverted (${hash})`);
     }
-    log(`${view.name}: vaults #${firstId}–#${firstId + count - 1} in ${hashes.length} transactions`);
+    log(`${d.markets[mi]!.name}: vaults #${firstId}–#${firstId + count - 1} in ${hashes.length} transactions`);
     out.push({ market: view.market, firstId, count });
   }
   return out;
