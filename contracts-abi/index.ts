@@ -6,6 +6,7 @@ import {
   iGuardAdapterAbi,
   iSwapAdapterAbi,
   keelAutomationAbi,
+  keelLenderVaultAbi,
   keelLeverageRouterAbi,
   keelMarketAbi,
   keelOracleAbi,
@@ -38,12 +39,14 @@ const withSwap = [...marketAndOracleErrors, ...periphery, ...newErrors([...marke
 const automationErrors = newErrors(withSwap, keelAutomationAbi);
 const guardErrors = newErrors([...withSwap, ...automationErrors], iGuardAdapterAbi);
 const reputationErrors = newErrors([...withSwap, ...automationErrors, ...guardErrors], keelReputationAbi);
+const poolErrors = newErrors([...withSwap, ...automationErrors, ...guardErrors, ...reputationErrors], keelPrivatePoolAbi);
 export const keelErrorsAbi = [
   ...withSwap,
   ...automationErrors,
   ...guardErrors,
   ...reputationErrors,
-  ...newErrors([...withSwap, ...automationErrors, ...guardErrors, ...reputationErrors], keelPrivatePoolAbi),
+  ...poolErrors,
+  ...newErrors([...withSwap, ...automationErrors, ...guardErrors, ...reputationErrors, ...poolErrors], keelLenderVaultAbi),
 ] as const satisfies Abi;
 
 /** The private pool's ABI plus every error its calls can bubble up (the market's, the oracle's StalePrice…). */
@@ -60,6 +63,12 @@ export const keelMarketCallAbi = [
   ...keelMarketAbi,
   ...keelErrorsAbi.filter((e) => !keelMarketAbi.some((m) => m.type === "error" && "name" in m && "name" in e && m.name === e.name)),
 ] as const satisfies Abi;
+
+/**
+ * The lender vault's ABI (ERC-4626) plus every error a call can bubble up from its market (InsufficientLiquidity,
+ * TransferAmountMismatch…), for its writes and simulations.
+ */
+export const keelLenderVaultCallAbi = [...keelLenderVaultAbi, ...newErrors(keelLenderVaultAbi, keelErrorsAbi)] as const satisfies Abi;
 
 /**
  * The leverage router's ABI plus every error a router call can bubble up — the market's (ExceedsLtv…), the oracle's

@@ -8,7 +8,7 @@ const good = {
   deploymentBlock: 0,
   contracts: { oracle: A },
   assets: [{ symbol: "WETH", name: "Wrapped Ether", address: B, decimals: 18, feed: A }],
-  markets: [{ address: A, name: "USDC market", baseAsset: B, collaterals: [B] }],
+  markets: [{ address: A, name: "USDC market", baseAsset: B, collaterals: [B], lenderVault: B }],
 };
 
 describe("parseDeployment", () => {
@@ -24,7 +24,7 @@ describe("parseDeployment", () => {
       deploymentBlock: -1,
       contracts: { oracle: "0x123" },
       assets: [{ symbol: "", name: "x", address: B, decimals: 99, feed: "nope" }],
-      markets: [{ address: A, name: "m", baseAsset: A, collaterals: ["0xzz"] }],
+      markets: [{ address: A, name: "m", baseAsset: A, collaterals: ["0xzz"], lenderVault: "0x1" }],
     };
     try {
       parseDeployment(bad, 31337, "31337.json");
@@ -41,6 +41,7 @@ describe("parseDeployment", () => {
         "assets[0].feed",
         "markets[0].baseAsset is not one of assets",
         "markets[0].collaterals[0] must be an address",
+        "markets[0].lenderVault must be an address",
       ]) {
         expect(msg).toContain(field);
       }

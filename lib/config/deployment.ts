@@ -18,6 +18,8 @@ export interface DeployedMarket {
   name: string;
   baseAsset: Address;
   collaterals: Address[];
+  /** KeelLenderVault: the market's ERC-4626 lender token (holds market supply shares one for one with its own). */
+  lenderVault: Address;
 }
 
 /** Aave v3 on a chain: the contracts the adapter (lib/protocols/aave-v3) reads and writes through. */
@@ -215,7 +217,13 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
       need(!isAddress(String(c)) || known.has(a), `markets[${i}].collaterals[${j}] is not one of assets`);
       return a;
     });
-    return { address: addr(o.address, `markets[${i}].address`), name: str(o.name, `markets[${i}].name`), baseAsset, collaterals };
+    return {
+      address: addr(o.address, `markets[${i}].address`),
+      name: str(o.name, `markets[${i}].name`),
+      baseAsset,
+      collaterals,
+      lenderVault: addr(o.lenderVault, `markets[${i}].lenderVault`),
+    };
   });
 
   let dev: Deployment["dev"];

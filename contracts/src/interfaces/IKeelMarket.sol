@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
+import {KeelOracle} from "../oracle/KeelOracle.sol";
+
 /// @notice Kinked utilisation rate model, every rate per second at WAD scale. Below the kink the borrow rate rises
 /// from `baseRate` to `baseRate + slope1` at `kink`; above it, a further `slope2` up to 100% utilisation.
 struct RateModel {
@@ -40,15 +43,21 @@ struct VaultData {
 }
 
 /// @title IKeelMarket
-/// @notice The complete interface of a KeelMarket, the one home of its documentation: every function of the borrow side,
-/// the risk admin's setters and the views, every event and every custom error (oracle errors — StalePrice,
-/// PriceOutOfBounds, NonPositivePrice, IncompleteRound, PriceFromFuture, FeedCallFailed, NoFeed — bubble up unchanged
-/// from KeelOracle). KeelMarket implements it, inheriting this documentation; its generated ABI therefore carries every event and
-/// error, those raised in its KeelMarketModule included. Besides it, a market is an ERC-4626 vault over its base asset
-/// (lenders) and an ERC-3156 flash lender; its public constants and `oracle` / `isOperator` getters are documented
-/// where they are declared (KeelMarketCore).
+/// @notice The complete interface of a KeelMarket, the one home of its documentation: the supply ledger (lenders), the
+/// vaults (borrowers), liquidation, flash loans (ERC-3156), the risk admin's setters, the views and constants, every
+/// event and every custom error (oracle errors — StalePrice, PriceOutOfBounds, NonPositivePrice, IncompleteRound,
+/// PriceFromFuture, FeedCallFailed, NoFeed — bubble up unchanged from KeelOracle). KeelMarket implements it, inheriting
+/// this documentation, so its generated ABI carries every event and error. Lenders who want an ERC-4626 token use the
+/// market's KeelLenderVault, which holds market supply shares one for one with its own shares.
 interface IKeelMarket {
     /* EVENTS */
+
+    /// @notice `caller` supplied `assets` base units for `shares` supply shares credited to `onBehalf`.
+    event Supplied(address indexed caller, address indexed onBehalf, uint256 assets, uint256 shares);
+    /// @notice `caller` withdrew `assets` base units of `onBehalf`'s supply to `receiver`, burning `shares`.
+    event Withdrawn(
+        address indexed caller, address indexed onBehalf, address indexed receiver, uint256 assets, uint256 shares
+    );
 
     /// @notice A vault was opened.
     event VaultOpened(uint256 indexed id, address indexed owner);
@@ -114,11 +123,17 @@ interface IKeelMarket {
     error VaultNotFound(uint256 id);
     /// @notice An amount that must be positive is zero.
     error ZeroAmount();
+    /// @notice Exactly one of `assets` and `shares` must be zero (supply and withdraw take one or the other).
+    error InconsistentInput();
+    /// @notice The caller may not withdraw `onBehalf`'s supply: it is neither `onBehalf` nor one of its operators.
+    error UnauthorizedLender(address onBehalf, address caller);
+    /// @notice `account` holds fewer supply shares than the withdrawal burns.
+    error InsufficientSupplyShares(address account, uint256 balance, uint256 shares);
     /// @notice An address that must be set is zero.
     error ZeroAddress();
     /// @notice The asset is not a listed collateral of this market.
     error NotListed(address asset);
-    /// @notice The asset cannot be collateral here (zero, the base asset, or this market's share token).
+    /// @notice The asset cannot be collateral here (zero or the base asset).
     error InvalidCollateral(address asset);
     /// @notice The market already lists the maximum number of collaterals.
     error TooManyCollaterals();
@@ -173,6 +188,62 @@ interface IKeelMarket {
     /// less than `expected` (fee-on-transfer or rebasing token); `received` is `expected` minus the uncovered shortfall.
     error TransferAmountMismatch(address token, uint256 expected, uint256 received);
 
+    /* CONSTANTS */
+
+    /// @notice Highest liquidation threshold a collateral may have (RiskBoundsLib).
+    function MAX_LT() external view returns (uint256);
+    /// @notice Highest maximum liquidation discount a collateral may have (RiskBoundsLib).
+    function MAX_DISCOUNT() external view returns (uint256);
+    /// @notice Smallest liquidation discount (HealthLib).
+    function MIN_DISCOUNT() external view returns (uint256);
+    /// @notice Health factor a liquidation restores a vault to at most (HealthLib).
+    function TARGET_HEALTH() external view returns (uint256);
+    /// @notice Highest share of interest that may go to reserves (RiskBoundsLib).
+    function MAX_RESERVE_FACTOR() external view returns (uint256);
+    /// @notice Highest flash-loan fee, in basis points (RiskBoundsLib).
+    function MAX_FLASH_FEE_BPS() external view returns (uint256);
+    /// @notice Highest borrow rate the model may reach at 100% utilisation, per second (RiskBoundsLib).
+    function MAX_BORROW_RATE() external view returns (uint256);
+    /// @notice Debt value (USD, WAD) under which a position may be liquidated whole.
+    function DUST_VALUE() external view returns (uint256);
+    /// @notice Most collateral assets a market may list (one bit each in a vault's held mask).
+    function MAX_COLLATERALS() external view returns (uint256);
+
+    /* SUPPLY (lenders) */
+
+    /// @notice Supplies base assets from the caller and credits supply shares to `onBehalf` (anyone may supply for
+    /// anyone). Pass exactly one of `assets` (shares minted round down) and `shares` (assets pulled round up): both
+    /// roundings favour the lenders already in. Shares are priced at (total supply shares + 1e6) ÷ (total supply
+    /// assets + 1), interest accrued first, so the first supplier cannot inflate the price (1e6 virtual shares per
+    /// virtual asset; donations never move it: cash is tracked internally). Refused when cash would pass 2^128 − 1.
+    /// @return assetsSupplied Base units pulled from the caller.
+    /// @return sharesSupplied Supply shares credited to `onBehalf`.
+    function supply(uint256 assets, uint256 shares, address onBehalf)
+        external
+        returns (uint256 assetsSupplied, uint256 sharesSupplied);
+
+    /// @notice Withdraws `onBehalf`'s supply to `receiver`. The caller must be `onBehalf` or one of its operators
+    /// (`setOperator`, the same as for vaults). Pass exactly one of `assets` (shares burned round up) and `shares`
+    /// (assets sent round down), in the market's favour. Limited by the cash on hand: during a flash loan the cash lent
+    /// out is not there (InsufficientLiquidity).
+    /// @return assetsWithdrawn Base units sent to `receiver`.
+    /// @return sharesWithdrawn Supply shares burned from `onBehalf`.
+    function withdraw(uint256 assets, uint256 shares, address onBehalf, address receiver)
+        external
+        returns (uint256 assetsWithdrawn, uint256 sharesWithdrawn);
+
+    /// @notice Supply shares held by `account`.
+    function supplyShares(address account) external view returns (uint256);
+
+    /// @notice Total supply shares.
+    function totalSupplyShares() external view returns (uint256);
+
+    /// @notice Lenders' assets: cash + borrows − reserves, interest accrued to now.
+    function totalSupplyAssets() external view returns (uint256);
+
+    /// @notice Decimals of supply shares: the base asset's plus 6 (the virtual shares per virtual asset).
+    function supplyShareDecimals() external view returns (uint8);
+
     /* VAULTS */
 
     /// @notice Opens an empty vault owned by the caller and returns its id (sequential, from 1).
@@ -195,7 +266,8 @@ interface IKeelMarket {
     /// @notice The account vault `id` is offered to, until it accepts (zero: none).
     function pendingVaultOwner(uint256 id) external view returns (address);
 
-    /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not).
+    /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market and withdraw
+    /// its supply (or not).
     function setOperator(address operator, bool approved) external;
 
     /// @notice Adds `amount` of listed collateral `asset` to vault `id`, pulled from the caller. Anyone may deposit;
@@ -252,6 +324,24 @@ interface IKeelMarket {
     /// results. LTV checks of vaults that borrowed or withdrew during the batch run once each, at the end.
     function multicall(bytes[] calldata data) external returns (bytes[] memory results);
 
+    /* FLASH LOANS (ERC-3156) */
+
+    /// @notice Base units available for a flash loan (the market's cash); zero for any other token.
+    function maxFlashLoan(address token) external view returns (uint256);
+
+    /// @notice Fee for flash-borrowing `amount` of `token` (base asset only, UnsupportedToken otherwise), rounded up.
+    function flashFee(address token, uint256 amount) external view returns (uint256);
+
+    /// @notice ERC-3156 flash loan of the base asset; the fee goes to reserves. The callback may use this market's
+    /// vault and supply functions, multicall included (the lock is released during it), but not take another flash
+    /// loan (FlashLoanActive). Refused inside a multicall batch (FlashLoanInBatch): a batch could otherwise borrow all
+    /// cash against an empty vault, flash-loan nothing, use the cash in the callback and repay it before the batch's
+    /// LTV check, fee-free. While the loan is out, base transfers in are checked against cash minus the amount lent
+    /// and withdrawals are limited by the cash on hand.
+    function flashLoan(IERC3156FlashBorrower receiver, address token, uint256 amount, bytes calldata data)
+        external
+        returns (bool);
+
     /* RISK ADMIN ONLY: each setter enforces the hard bounds itself (RiskBoundsLib), whoever proposed the value */
 
     /// @notice Lists `asset` as collateral, or changes its parameters, at once. The risk admin decides when (its
@@ -283,9 +373,17 @@ interface IKeelMarket {
 
     /* VIEWS */
 
-    /// @notice The module holding liquidation, flash-loan, vault-transfer and risk-admin code, deployed by this market
-    /// and reached by delegatecall.
-    function module() external view returns (address);
+    /// @notice The base asset: lent, borrowed and flash-lent.
+    function asset() external view returns (address);
+
+    /// @notice The oracle every price comes from (base asset and collaterals).
+    function oracle() external view returns (KeelOracle);
+
+    /// @notice Whether `operator` may borrow and withdraw collateral on all of `owner`'s vaults and withdraw its supply.
+    function isOperator(address owner, address operator) external view returns (bool);
+
+    /// @notice Base units in the market's balance now: `cash` minus what a flash loan in progress has lent out.
+    function cashOnHand() external view returns (uint256);
 
     /// @notice Total debt of all vaults, interest accrued to now.
     function totalBorrows() external view returns (uint256);

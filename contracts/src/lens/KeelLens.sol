@@ -5,9 +5,8 @@ import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {KeelMarket} from "../engine/KeelMarket.sol";
 import {KeelRiskAdmin} from "../governance/KeelRiskAdmin.sol";
-import {RateModel, CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
 import {ChangeKind, PendingChange} from "../interfaces/IKeelRiskAdmin.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
@@ -56,11 +55,9 @@ struct MarketView {
     address market;
     address baseAsset;
     uint8 baseDecimals;
-    string name;
-    string symbol;
-    uint8 decimals; // share decimals
+    uint8 decimals; // supply share decimals (the base asset's + 6)
     KeelOracle.FeedState baseFeed;
-    uint256 totalSupplyAssets; // ERC4626 totalAssets
+    uint256 totalSupplyAssets; // lenders' assets: cash + borrows − reserves, accrued
     uint256 totalSupplyShares;
     uint256 totalBorrows;
     uint256 totalBorrowShares;
@@ -101,7 +98,7 @@ contract KeelLens {
 
     /// @dev Prices and parameters of one market, read once and reused for every vault.
     struct Ctx {
-        KeelMarket market;
+        IKeelMarket market;
         address base;
         uint256 baseScale;
         uint256 basePrice;
@@ -122,7 +119,7 @@ contract KeelLens {
         uint256[][] memory ids = new uint256[][](markets.length);
         uint256 total;
         for (uint256 i; i < markets.length; ++i) {
-            uint256[] memory list = KeelMarket(markets[i]).vaultsOf(owner);
+            uint256[] memory list = IKeelMarket(markets[i]).vaultsOf(owner);
             if (list.length > MAX_ACCOUNT_VAULTS) {
                 uint256 cap = MAX_ACCOUNT_VAULTS;
                 assembly ("memory-safe") {
@@ -136,7 +133,7 @@ contract KeelLens {
         uint256 k;
         for (uint256 i; i < markets.length; ++i) {
             if (ids[i].length == 0) continue;
-            Ctx memory ctx = _context(KeelMarket(markets[i]));
+            Ctx memory ctx = _context(IKeelMarket(markets[i]));
             for (uint256 j; j < ids[i].length; ++j) {
                 vaults[k++] = _vault(ctx, ids[i][j]);
             }
@@ -149,7 +146,7 @@ contract KeelLens {
         view
         returns (VaultView[] memory vaults, uint256 vaultCount)
     {
-        KeelMarket m = KeelMarket(market);
+        IKeelMarket m = IKeelMarket(market);
         vaultCount = m.vaultCount();
         uint256 end = offset + limit;
         if (end > vaultCount) end = vaultCount;
@@ -170,7 +167,7 @@ contract KeelLens {
         view
         returns (address[] memory owners, uint256[] memory debts, uint256[] memory amounts, uint256 vaultCount)
     {
-        KeelMarket m = KeelMarket(market);
+        IKeelMarket m = IKeelMarket(market);
         vaultCount = m.vaultCount();
         uint256 end = offset + limit;
         if (end > vaultCount) end = vaultCount;
@@ -225,22 +222,20 @@ contract KeelLens {
 
     /// @notice One vault of `market`.
     function getVault(address market, uint256 id) external view returns (VaultView memory) {
-        return _vault(_context(KeelMarket(market)), id);
+        return _vault(_context(IKeelMarket(market)), id);
     }
 
     /// @notice Everything about `market`.
     function getMarket(address market) public view returns (MarketView memory v) {
-        KeelMarket m = KeelMarket(market);
+        IKeelMarket m = IKeelMarket(market);
         KeelOracle oracle = m.oracle();
         v.market = market;
         v.baseAsset = m.asset();
         v.baseDecimals = IERC20Metadata(v.baseAsset).decimals();
-        v.name = m.name();
-        v.symbol = m.symbol();
-        v.decimals = m.decimals();
+        v.decimals = m.supplyShareDecimals();
         v.baseFeed = oracle.peek(v.baseAsset);
-        v.totalSupplyAssets = m.totalAssets();
-        v.totalSupplyShares = m.totalSupply();
+        v.totalSupplyAssets = m.totalSupplyAssets();
+        v.totalSupplyShares = m.totalSupplyShares();
         v.totalBorrows = m.totalBorrows();
         v.totalBorrowShares = m.totalBorrowShares();
         v.totalReserves = m.totalReserves();
@@ -314,7 +309,7 @@ contract KeelLens {
         }
     }
 
-    function _context(KeelMarket m) internal view returns (Ctx memory ctx) {
+    function _context(IKeelMarket m) internal view returns (Ctx memory ctx) {
         KeelOracle oracle = m.oracle();
         ctx.market = m;
         ctx.base = m.asset();

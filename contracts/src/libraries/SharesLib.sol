@@ -4,14 +4,18 @@ pragma solidity 0.8.37;
 import {MathLib} from "./MathLib.sol";
 
 /// @title SharesLib
-/// @notice Conversions between borrow assets and borrow shares, with virtual shares and assets so the first
-/// borrower cannot inflate the share price (Morpho Blue's scheme).
+/// @notice Conversions between assets and shares of a market's two ledgers (borrow and supply), with virtual shares and
+/// assets so the first borrower or supplier cannot inflate the share price (Morpho Blue's scheme). KeelLenderVault
+/// prices its ERC-4626 shares with the same functions, so its previews equal what the market does.
 library SharesLib {
     using MathLib for uint256;
 
-    /// @notice Virtual borrow shares added to the total.
+    /// @notice Decimals shares have beyond their asset's: log10(VIRTUAL_SHARES / VIRTUAL_ASSETS).
+    uint8 internal constant DECIMALS_OFFSET = 6;
+
+    /// @notice Virtual shares added to the total.
     uint256 internal constant VIRTUAL_SHARES = 1e6;
-    /// @notice Virtual borrow assets added to the total.
+    /// @notice Virtual assets added to the total.
     uint256 internal constant VIRTUAL_ASSETS = 1;
 
     /// @dev Assets to shares, rounded down.
