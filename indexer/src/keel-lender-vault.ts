@@ -4,7 +4,7 @@
  * market (src/keel-market.ts `Supplied` / `Withdrawn`), so nothing is counted twice.
  */
 import { ponder, type Context, type Event } from "ponder:registry";
-import { lenderEvent } from "ponder:schema";
+import { recordLenderFlow } from "./keel-market";
 import { lenderVaultMarket } from "./sources";
 
 async function recordVaultFlow(
@@ -15,18 +15,7 @@ async function recordVaultFlow(
 ) {
   const market = lenderVaultMarket(context.chain.id, event.log.address);
   if (!market) throw new Error(`${event.log.address} on chain ${context.chain.id} is no market's lender vault in the deployment`);
-  await context.db.insert(lenderEvent).values({
-    id: `${context.chain.id}:${event.id}`,
-    chainId: context.chain.id,
-    market,
-    lenderVault: event.log.address,
-    kind,
-    owner: a.owner,
-    assets: a.assets,
-    shares: a.shares,
-    block: event.block.number,
-    timestamp: event.block.timestamp,
-  });
+  await recordLenderFlow(event, context, { market, lenderVault: event.log.address, kind, owner: a.owner, assets: a.assets, shares: a.shares });
 }
 
 ponder.on("KeelLenderVault:Deposit", async ({ event, context }) => {

@@ -336,6 +336,23 @@ ponder.on("KeelMarket:InterestAccrued", async ({ event, context }) => {
   await recordMarket(event, context, { interestSum: event.args.interest, reservesSum: event.args.reserves });
 });
 
+/** One lender's flow as a `lender_event` row: through a market's lender vault, or straight on the market's ledger. */
+export async function recordLenderFlow(
+  event: Event,
+  context: Context,
+  row: { market: `0x${string}`; lenderVault: `0x${string}` | null; kind: string; owner: `0x${string}`; assets: bigint; shares: bigint },
+) {
+  await context.db
+    .insert(lenderEvent)
+    .values({
+      id: `${context.chain.id}:${event.id}`,
+      chainId: context.chain.id,
+      ...row,
+      block: event.block.number,
+      timestamp: event.block.timestamp,
+    });
+}
+
 /**
  * A lender's supply or withdrawal on the market's ledger. Every one counts in the market's sums (the lens's totals move
  * by exactly these amounts besides interest, reserves and bad debt); a row is written here only for a lender who used
@@ -348,17 +365,13 @@ async function recordLedgerFlow(
   a: { onBehalf: `0x${string}`; assets: bigint; shares: bigint },
 ) {
   if (!lenderVaultMarket(context.chain.id, a.onBehalf)) {
-    await context.db.insert(lenderEvent).values({
-      id: `${context.chain.id}:${event.id}`,
-      chainId: context.chain.id,
+    await recordLenderFlow(event, context, {
       market: event.log.address,
       lenderVault: null,
       kind,
       owner: a.onBehalf,
       assets: a.assets,
       shares: a.shares,
-      block: event.block.number,
-      timestamp: event.block.timestamp,
     });
   }
   await recordMarket(event, context, kind === "Supplied" ? { lenderDepositSum: a.assets } : { lenderWithdrawSum: a.assets });
