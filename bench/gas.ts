@@ -82,8 +82,6 @@ async function main() {
     const YEAR = 31_536_000n;
     const market = await admin.deploy(keelMarketAbi as unknown as Abi, bytecodeOf("KeelMarket"), [
       USDC,
-      "Keel USDC",
-      "kUSDC",
       oracle,
       riskAdmin,
       { baseRate: 0n, slope1: e18("0.04") / YEAR, slope2: e18("0.75") / YEAR, kink: e18("0.8") },
@@ -110,7 +108,7 @@ async function main() {
     const reputation = await admin.deploy(keelReputationAbi, bytecodeOf("KeelReputation"), [eas, me, e18("0.05")]);
     await admin.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "setReputation", args: [market, reputation] });
     await approveAll(market);
-    await admin.send({ address: market, abi: keelMarketAbi, functionName: "deposit", args: [usdc("5000000"), me] });
+    await admin.send({ address: market, abi: keelMarketAbi, functionName: "supply", args: [usdc("5000000"), 0n, me] });
 
     const keel: Record<string, bigint> = {};
     keel.openVault = await gasOf(alice, market, keelMarketAbi, "openVault");

@@ -2,6 +2,7 @@
 export const ABI_CONTRACTS = [
   "KeelOracle",
   "KeelMarket",
+  "KeelLenderVault",
   "KeelRiskAdmin",
   "KeelRiskSteward",
   "KeelLens",

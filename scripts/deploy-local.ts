@@ -7,6 +7,7 @@ import {
   devPriceFeedAbi,
   iUniswapV2FactoryAbi,
   iUniswapV2PairAbi,
+  keelLenderVaultAbi,
   keelMarketAbi,
   keelRiskAdminAbi,
   keelRiskStewardAbi,
@@ -180,7 +181,7 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
   // Reputation-tailored margins: EAS and the markets' reputation source, set while the markets are still unused.
   const reputation = await deployReputation(deployer, { riskAdmin: keel.contracts.riskAdmin!, markets: markets.map((m) => m.address) }, log);
 
-  // Seed lenders: anvil #4 supplies each market's base asset.
+  // Seed lenders: anvil #4 deposits each market's base asset into its lender vault (ERC-4626), as the app's lenders do.
   const lender = privateKeyToAccount(ANVIL_KEYS[4]!).address;
   const lenderClient = clientsFor(opts.rpcUrl, chainId, ANVIL_KEYS[4]!);
   for (const [i, m] of marketPlan.entries()) {
@@ -188,8 +189,8 @@ export async function deployLocal(opts: DeployLocalOptions): Promise<{ deploymen
     const base = assets.find((a) => a.address === market.baseAsset)!;
     const supply = parseUnits(m.lenderSupply, base.decimals);
     await deployer.send({ address: base.address, abi: devErc20Abi, functionName: "mint", args: [lender, supply] });
-    await lenderClient.send({ address: base.address, abi: devErc20Abi, functionName: "approve", args: [market.address, supply] });
-    await lenderClient.send({ address: market.address, abi: keelMarketAbi, functionName: "deposit", args: [supply, lender] });
+    await lenderClient.send({ address: base.address, abi: devErc20Abi, functionName: "approve", args: [market.lenderVault, supply] });
+    await lenderClient.send({ address: market.lenderVault, abi: keelLenderVaultAbi, functionName: "deposit", args: [supply, lender] });
     log(`${m.name.padEnd(10)} lent ${m.lenderSupply} ${base.symbol}`);
   }
 

@@ -235,11 +235,12 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
     const plan = planRiskVaults(view, count, { uniform, normal });
     const totalBorrow = plan.reduce((a, p) => a + p.borrow, 0n);
 
-    // Enough cash to lend it all (utilisation ~75 %): the seeding account mints the base asset and supplies it.
+    // Enough cash to lend it all (utilisation ~75 %): the seeding account mints the base asset and supplies it to the
+    // market's ledger.
     const supply = (totalBorrow * 4n) / 3n + 1n;
     await c.send({ address: view.baseAsset, abi: devErc20Abi, functionName: "mint", args: [c.account.address, supply] });
     await c.send({ address: view.baseAsset, abi: devErc20Abi, functionName: "approve", args: [view.market, supply] });
-    await c.send({ address: view.market, abi: keelMarketAbi, functionName: "deposit", args: [supply, c.account.address] });
+    await c.send({ address: view.market, abi: keelMarketAbi, functionName: "supply", args: [supply, 0n, c.account.address] });
 
     await consentToSeeder(c, opts.rpcUrl, view.market, seeder, [...new Set(plan.map((p) => p.owner))], funded);
     const send = rawSender(c);

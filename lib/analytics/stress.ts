@@ -3,7 +3,7 @@
  * we count the vaults that become liquidatable, the debt and collateral they hold, and the bad debt that would remain
  * once liquidators have taken all the collateral at the engine's discount.
  *
- * Engine rules used (contracts/src/engine/KeelMarketModule.sol, HealthLib): a vault is liquidatable when
+ * Engine rules used (contracts/src/engine/KeelMarket.sol, HealthLib): a vault is liquidatable when
  * Σ value × LT < debt value; a liquidator seizing asset a is paid the discount d = clamp(1 − HF, 1 %, maxDiscount(a)).
  *
  * Simplification (bad debt): each liquidatable vault is assumed liquidated in full at the shocked prices, every asset

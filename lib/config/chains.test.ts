@@ -40,7 +40,10 @@ describe("chainUnavailable", async () => {
     expect(chainUnavailable({ ...base, deployment: { ...deployment, contracts: { oracle: "0x1" } } })).toMatch(/no lens/);
     expect(chainUnavailable({ ...base, deployment })).toMatch(/no market/);
     expect(
-      chainUnavailable({ ...base, deployment: { ...deployment, markets: [{ address: "0x3", name: "m", baseAsset: "0x4", collaterals: [], lenderVault: "0x5" }] } }),
+      chainUnavailable({
+        ...base,
+        deployment: { ...deployment, markets: [{ address: "0x3", name: "m", baseAsset: "0x4", collaterals: [], lenderVault: "0x5" }] },
+      }),
     ).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ export interface DeployConfig {
 }
 
 /**
- * The engine's hard bounds (public constants of KeelMarketCore; the collateral rules are RiskBoundsLib's), checked here so a bad config is refused before any
+ * The engine's hard bounds (public constants of KeelMarket; the collateral rules are RiskBoundsLib's), checked here so a bad config is refused before any
  * transaction. `lib/config/deploy-config.chain.test.ts` proves they equal the deployed contract's constants.
  */
 export const ENGINE_BOUNDS = {

@@ -11,7 +11,7 @@ import type { Deployment } from "../config/deployment";
 import { liquidationSize } from "./liquidation";
 
 /**
- * lib/engine/liquidation.ts sizes liquidations for the keeper by mirroring KeelMarketModule.liquidate. On anvil, for vaults
+ * lib/engine/liquidation.ts sizes liquidations for the keeper by mirroring KeelMarket.liquidate. On anvil, for vaults
  * at several depths below 1 (a partial liquidation back to HF 1.05, and one too deep for that, which seizes everything),
  * the repayment and the collateral it predicts equal what the market takes and sends when offered more than enough.
  */

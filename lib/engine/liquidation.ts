@@ -1,5 +1,5 @@
 /**
- * Liquidation sizing for keepers, on bigint, mirroring the engine (contracts/src/engine/KeelMarketModule.sol
+ * Liquidation sizing for keepers, on bigint, mirroring the engine (contracts/src/engine/KeelMarket.sol
  * `liquidate` and HealthLib): the discount clamp(1 − HF, 1 %, maxDiscount) capped at the vault's margin while its
  * collateral covers its debt, the refusal of a seizure that would lower HF while another collateral would raise it,
  * the repayment cap that brings a vault back to HF 1.05 (whole debt when it is dust), and the seize-everything branch
@@ -111,7 +111,7 @@ export function gasCostUsd(gas: bigint, feePerGas: bigint, nativePrice: bigint):
 
 const BPS = 10_000n;
 
-/** The market's flash fee on `amount` at `feeBps` (KeelMarketCore._flashFee: rounded up, in the market's favour). */
+/** The market's flash fee on `amount` at `feeBps` (KeelMarket._flashFee: rounded up, in the market's favour). */
 export function flashFee(amount: bigint, feeBps: bigint): bigint {
   return mulDivUp(amount, feeBps, BPS);
 }

@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// lib/engine/rates.ts mirrors KeelMarketCore's rate model: this proves it equals borrowRate()/supplyRate() on a real chain,
+// lib/engine/rates.ts mirrors KeelMarket's rate model: this proves it equals borrowRate()/supplyRate() on a real chain,
 // at utilisations below, at and above the kink, moved by borrowing from a vault.
 describe("lib/engine/rates.ts agrees with KeelMarket on the chain", () => {
   let anvil: Anvil;

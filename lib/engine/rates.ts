@@ -1,5 +1,5 @@
 /**
- * The engine's interest rate model, in bigint, mirroring KeelMarketCore exactly (same formula, same rounding):
+ * The engine's interest rate model, in bigint, mirroring KeelMarket exactly (same formula, same rounding):
  * `_utilization`, `_borrowRate`, and `supplyRate()` = borrow rate × utilisation × (1 − reserve factor). Every rate is
  * per second at WAD scale, like the contract's. An integration test (rates.chain.test.ts) checks it against a market.
  */

@@ -45,7 +45,7 @@ describe("vaultRisk", () => {
   });
 });
 
-describe("the reputation bonus (KeelMarketCore._limitWithBonus)", () => {
+describe("the reputation bonus (KeelMarket._limitWithBonus)", () => {
   // 1 WBTC at $60,000, 70 / 80 (base limit $42,000), as the forge tests.
   const btc = (ltv: number): VaultPosition["collaterals"][number] => ({
     asset: WBTC,

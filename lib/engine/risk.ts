@@ -1,6 +1,6 @@
 /**
  * Vault risk math for the app, on bigint, mirroring the margin engine's rounding exactly
- * (contracts/src/libraries/HealthLib.sol and KeelMarketCore._health): collateral values round down, debt value rounds
+ * (contracts/src/libraries/HealthLib.sol and KeelMarket._health): collateral values round down, debt value rounds
  * up, so the app never shows a vault healthier than the chain would judge it. An integration test compares every
  * function here with the lens on a real chain.
  */
@@ -88,7 +88,7 @@ export type LendingCollateral = Pick<CollateralPosition, "amount" | "price" | "d
 
 /**
  * Value and liquidation value (USD, WAD, each collateral rounded down as the engine does) of the collaterals that lend:
- * LTV above 0. The reputation bonus and its cap are computed over these only (KeelMarketCore._lendingValues), so a
+ * LTV above 0. The reputation bonus and its cap are computed over these only (KeelMarket._lendingValues), so a
  * collateral governance set to LTV 0 lends nothing, bonus or not.
  */
 export function lendingValues(collaterals: readonly LendingCollateral[]): { value: bigint; liquidationValue: bigint } {
@@ -104,7 +104,7 @@ export function lendingValues(collaterals: readonly LendingCollateral[]): { valu
 }
 
 /**
- * A vault's borrow limit (USD, WAD) with its owner's reputation `bonus` (KeelMarketCore._limitWithBonus): the base
+ * A vault's borrow limit (USD, WAD) with its owner's reputation `bonus` (KeelMarket._limitWithBonus): the base
  * limit plus bonus × the lending collaterals' value, capped at halfway from the base limit to their liquidation value
  * (`lendingValues`); the bonus itself counts as at most MAX_LTV_BONUS. Never the liquidation value itself; with no
  * bonus, the base limit.

@@ -1,7 +1,7 @@
 /**
  * Reputation scoring (docs/reputation.md): an account's record in Keel → a score in [0, MAX_SCORE] → the LTV bonus a
  * market's reputation source grants for it, and the LTV the market then allows. Pure functions on plain numbers and
- * bigint; the bonus and boosted-LTV formulas mirror KeelReputation.bonusForScore and KeelMarketCore._limitWithBonus.
+ * bigint; the bonus and boosted-LTV formulas mirror KeelReputation.bonusForScore and KeelMarket._limitWithBonus.
  */
 
 /** Highest score (KeelReputation.MAX_SCORE). */

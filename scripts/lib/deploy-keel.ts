@@ -6,6 +6,7 @@ import {
   keelGuardAbi,
   keelLeverageRouterAbi,
   keelLiquidatorAbi,
+  keelLenderVaultAbi,
   keelMarketAbi,
   keelRiskAdminAbi,
   uniswapV2AdapterAbi,
@@ -67,7 +68,8 @@ export async function preflight(c: Clients, config: DeployConfig): Promise<Prefl
 
 /**
  * Deploys Keel from a validated config: the KeelRiskAdmin (which deploys and owns the KeelOracle) with every feed, one
- * KeelMarket per market administered by it with its collaterals (listed at once: nobody has supplied yet), the
+ * KeelMarket per market administered by it with its collaterals (listed at once: nobody has supplied yet) and its
+ * KeelLenderVault (the lenders' ERC-4626 token, named and symbolled from the config), the
  * optional guardian, and the lens; then offers the risk admin to `config.admin` (two-step: the admin must call
  * acceptOwnership on it — the oracle and the markets follow, they answer only to the risk admin). Returns the
  * deployment (the caller writes the file).
@@ -102,8 +104,6 @@ export async function deployKeel(
     const base = bySymbol(m.baseAsset);
     const address = await c.deploy(keelMarketAbi, bytecodeOf("KeelMarket"), [
       base.address,
-      m.name,
-      m.symbol,
       oracle,
       riskAdmin,
       {
@@ -134,8 +134,16 @@ export async function deployKeel(
         ],
       });
     }
-    markets.push({ address, name: m.name, baseAsset: base.address, collaterals: m.collaterals.map((x) => bySymbol(x.asset).address) });
-    log(`${m.name} ${address}`);
+    // The market's ERC-4626 lender token carries the market's name and symbol (the market itself is no token).
+    const lenderVault = await c.deploy(keelLenderVaultAbi, bytecodeOf("KeelLenderVault"), [address, m.name, m.symbol]);
+    markets.push({
+      address,
+      name: m.name,
+      baseAsset: base.address,
+      collaterals: m.collaterals.map((x) => bySymbol(x.asset).address),
+      lenderVault,
+    });
+    log(`${m.name} ${address}  KeelLenderVault ${lenderVault}`);
   }
   const lens = await c.deploy(keelLensAbi, bytecodeOf("KeelLens"), []);
   log(`KeelLens ${lens}`);

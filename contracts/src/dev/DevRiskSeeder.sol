@@ -2,7 +2,7 @@
 pragma solidity 0.8.37;
 
 import {DevERC20} from "./DevERC20.sol";
-import {KeelMarket} from "../engine/KeelMarket.sol";
+import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
 
 /// @title DevRiskSeeder
 /// @notice Fills a local market with many vaults in few transactions (the risk dashboard's scale tests and benchmark):
@@ -27,7 +27,7 @@ contract DevRiskSeeder {
 
     /// @notice Creates `vaults` in `market` with collateral from `assets` (dev tokens listed by the market).
     /// @return firstId The id of the first vault created.
-    function seed(KeelMarket market, address[] calldata assets, SeedVault[] calldata vaults)
+    function seed(IKeelMarket market, address[] calldata assets, SeedVault[] calldata vaults)
         external
         returns (uint256 firstId)
     {

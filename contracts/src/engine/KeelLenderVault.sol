@@ -75,7 +75,12 @@ contract KeelLenderVault is ERC4626, ReentrancyGuardTransient {
     /// caller is `owner` or spends its allowance.
     /// @dev The market call comes before the burn because only it says how many shares `assets` cost; the vault's
     /// lock blocks re-entry, and the burn (or the allowance) reverting undoes the market's withdrawal with it.
-    function withdraw(uint256 assets, address receiver, address owner) public override nonReentrant returns (uint256 shares) {
+    function withdraw(uint256 assets, address receiver, address owner)
+        public
+        override
+        nonReentrant
+        returns (uint256 shares)
+    {
         uint256 maxAssets = maxWithdraw(owner);
         if (assets > maxAssets) revert ERC4626ExceededMaxWithdraw(owner, assets, maxAssets);
         if (assets != 0) (, shares) = market.withdraw(assets, 0, address(this), receiver);
@@ -86,7 +91,12 @@ contract KeelLenderVault is ERC4626, ReentrancyGuardTransient {
 
     /// @notice Burns `shares` from `owner` and sends `receiver` what the market pays for them (rounded down). The
     /// caller is `owner` or spends its allowance.
-    function redeem(uint256 shares, address receiver, address owner) public override nonReentrant returns (uint256 assets) {
+    function redeem(uint256 shares, address receiver, address owner)
+        public
+        override
+        nonReentrant
+        returns (uint256 assets)
+    {
         uint256 maxShares = maxRedeem(owner);
         if (shares > maxShares) revert ERC4626ExceededMaxRedeem(owner, shares, maxShares);
         if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);

@@ -2,7 +2,6 @@
 pragma solidity 0.8.37;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
@@ -164,7 +163,7 @@ contract KeelRiskAdmin is Ownable2Step {
         onlyOwner
         knownMarket(market)
     {
-        if (IERC20(market).totalSupply() != 0 || IKeelMarket(market).totalBorrowShares() != 0) {
+        if (IKeelMarket(market).totalSupplyShares() != 0 || IKeelMarket(market).totalBorrowShares() != 0) {
             revert MarketInUse(market);
         }
         IKeelMarket(market).setCollateral(asset, params);
@@ -195,7 +194,8 @@ contract KeelRiskAdmin is Ownable2Step {
         if (steward_ == address(0)) revert ZeroAddress();
         uint256 activeAt = block.timestamp;
         for (uint256 i; i < _markets.length; ++i) {
-            if (IERC20(_markets[i]).totalSupply() != 0 || IKeelMarket(_markets[i]).totalBorrowShares() != 0) {
+            IKeelMarket m = IKeelMarket(_markets[i]);
+            if (m.totalSupplyShares() != 0 || m.totalBorrowShares() != 0) {
                 activeAt += delay;
                 break;
             }
@@ -332,7 +332,7 @@ contract KeelRiskAdmin is Ownable2Step {
     /// @notice Points `market` at reputation source `source` at once, while nobody uses the market (no supply, no
     /// borrows): there is nobody to protect yet, as for `listCollateral`. Once in use, `proposeReputation`.
     function setReputation(address market, address source) external onlyOwner knownMarket(market) {
-        if (IERC20(market).totalSupply() != 0 || IKeelMarket(market).totalBorrowShares() != 0) {
+        if (IKeelMarket(market).totalSupplyShares() != 0 || IKeelMarket(market).totalBorrowShares() != 0) {
             revert MarketInUse(market);
         }
         IKeelMarket(market).setReputation(source);

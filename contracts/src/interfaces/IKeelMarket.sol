@@ -46,8 +46,8 @@ struct VaultData {
 /// @notice The complete interface of a KeelMarket, the one home of its documentation: the supply ledger (lenders), the
 /// vaults (borrowers), liquidation, flash loans (ERC-3156), the risk admin's setters, the views and constants, every
 /// event and every custom error (oracle errors — StalePrice, PriceOutOfBounds, NonPositivePrice, IncompleteRound,
-/// PriceFromFuture, FeedCallFailed, NoFeed — bubble up unchanged from KeelOracle). KeelMarket implements it with
-/// `@inheritdoc`, so its generated ABI carries every event and error. Lenders who want an ERC-4626 token use the
+/// PriceFromFuture, FeedCallFailed, NoFeed — bubble up unchanged from KeelOracle). KeelMarket implements it, inheriting
+/// this documentation, so its generated ABI carries every event and error. Lenders who want an ERC-4626 token use the
 /// market's KeelLenderVault, which holds market supply shares one for one with its own shares.
 interface IKeelMarket {
     /* EVENTS */

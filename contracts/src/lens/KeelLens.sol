@@ -5,9 +5,8 @@ import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
-import {KeelMarket} from "../engine/KeelMarket.sol";
 import {KeelRiskAdmin} from "../governance/KeelRiskAdmin.sol";
-import {RateModel, CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralInfo, VaultData} from "../interfaces/IKeelMarket.sol";
 import {ChangeKind, PendingChange} from "../interfaces/IKeelRiskAdmin.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
@@ -99,7 +98,7 @@ contract KeelLens {
 
     /// @dev Prices and parameters of one market, read once and reused for every vault.
     struct Ctx {
-        KeelMarket market;
+        IKeelMarket market;
         address base;
         uint256 baseScale;
         uint256 basePrice;
@@ -120,7 +119,7 @@ contract KeelLens {
         uint256[][] memory ids = new uint256[][](markets.length);
         uint256 total;
         for (uint256 i; i < markets.length; ++i) {
-            uint256[] memory list = KeelMarket(markets[i]).vaultsOf(owner);
+            uint256[] memory list = IKeelMarket(markets[i]).vaultsOf(owner);
             if (list.length > MAX_ACCOUNT_VAULTS) {
                 uint256 cap = MAX_ACCOUNT_VAULTS;
                 assembly ("memory-safe") {
@@ -134,7 +133,7 @@ contract KeelLens {
         uint256 k;
         for (uint256 i; i < markets.length; ++i) {
             if (ids[i].length == 0) continue;
-            Ctx memory ctx = _context(KeelMarket(markets[i]));
+            Ctx memory ctx = _context(IKeelMarket(markets[i]));
             for (uint256 j; j < ids[i].length; ++j) {
                 vaults[k++] = _vault(ctx, ids[i][j]);
             }
@@ -147,7 +146,7 @@ contract KeelLens {
         view
         returns (VaultView[] memory vaults, uint256 vaultCount)
     {
-        KeelMarket m = KeelMarket(market);
+        IKeelMarket m = IKeelMarket(market);
         vaultCount = m.vaultCount();
         uint256 end = offset + limit;
         if (end > vaultCount) end = vaultCount;
@@ -168,7 +167,7 @@ contract KeelLens {
         view
         returns (address[] memory owners, uint256[] memory debts, uint256[] memory amounts, uint256 vaultCount)
     {
-        KeelMarket m = KeelMarket(market);
+        IKeelMarket m = IKeelMarket(market);
         vaultCount = m.vaultCount();
         uint256 end = offset + limit;
         if (end > vaultCount) end = vaultCount;
@@ -223,12 +222,12 @@ contract KeelLens {
 
     /// @notice One vault of `market`.
     function getVault(address market, uint256 id) external view returns (VaultView memory) {
-        return _vault(_context(KeelMarket(market)), id);
+        return _vault(_context(IKeelMarket(market)), id);
     }
 
     /// @notice Everything about `market`.
     function getMarket(address market) public view returns (MarketView memory v) {
-        KeelMarket m = KeelMarket(market);
+        IKeelMarket m = IKeelMarket(market);
         KeelOracle oracle = m.oracle();
         v.market = market;
         v.baseAsset = m.asset();
@@ -310,7 +309,7 @@ contract KeelLens {
         }
     }
 
-    function _context(KeelMarket m) internal view returns (Ctx memory ctx) {
+    function _context(IKeelMarket m) internal view returns (Ctx memory ctx) {
         KeelOracle oracle = m.oracle();
         ctx.market = m;
         ctx.base = m.asset();

@@ -6,8 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
-import {VaultData} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, VaultData} from "../interfaces/IKeelMarket.sol";
 
 /// @title KeelFlashBorrower
 /// @notice What Keel's periphery contracts (leverage router, guard, liquidator) share: a swap venue, ERC-3156 flash
@@ -32,7 +31,7 @@ abstract contract KeelFlashBorrower is IERC3156FlashBorrower, ReentrancyGuardTra
     }
 
     /// @dev Flash-borrows `amount` of `market`'s base asset with `data` for the callback.
-    function _flash(IKeelVaults market, uint256 amount, bytes memory data) internal {
+    function _flash(IKeelMarket market, uint256 amount, bytes memory data) internal {
         _lender = address(market);
         market.flashLoan(this, market.asset(), amount, data);
         _lender = address(0);
@@ -45,7 +44,7 @@ abstract contract KeelFlashBorrower is IERC3156FlashBorrower, ReentrancyGuardTra
     }
 
     /// @dev Withdraws every collateral of vault `id` to `to`.
-    function _withdrawAll(IKeelVaults market, uint256 id, address to) internal {
+    function _withdrawAll(IKeelMarket market, uint256 id, address to) internal {
         VaultData memory v = market.getVault(id);
         for (uint256 i; i < v.assets.length; ++i) {
             if (v.amounts[i] != 0) market.withdrawCollateral(id, v.assets[i], v.amounts[i], to);

@@ -7,8 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
-import {CollateralInfo} from "../interfaces/IKeelMarket.sol";
+import {IKeelMarket, CollateralInfo} from "../interfaces/IKeelMarket.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
 
@@ -144,7 +143,7 @@ contract KeelGuard is KeelFlashBorrower {
     /// @param maxSlippageBps Worst swap price accepted below the oracle price (1 … MAX_SLIPPAGE_BPS).
     /// @param maxFeeBps Highest executor fee, bps of debt repaid (≤ MAX_FEE_BPS).
     function setRule(
-        IKeelVaults market,
+        IKeelMarket market,
         uint256 id,
         Kind kind,
         address collateral,
@@ -181,7 +180,7 @@ contract KeelGuard is KeelFlashBorrower {
     }
 
     /// @notice Pauses or resumes the `kind` rule of vault `id`. Vault owner only.
-    function setPaused(IKeelVaults market, uint256 id, Kind kind, bool paused) external {
+    function setPaused(IKeelMarket market, uint256 id, Kind kind, bool paused) external {
         _checkOwner(market, id);
         Rule storage r = _rules[address(market)][id][kind];
         if (r.owner == address(0)) revert NoRule(address(market), id, kind);
@@ -190,7 +189,7 @@ contract KeelGuard is KeelFlashBorrower {
     }
 
     /// @notice Removes the `kind` rule of vault `id`. Vault owner only.
-    function removeRule(IKeelVaults market, uint256 id, Kind kind) external {
+    function removeRule(IKeelMarket market, uint256 id, Kind kind) external {
         _checkOwner(market, id);
         if (_rules[address(market)][id][kind].owner == address(0)) revert NoRule(address(market), id, kind);
         delete _rules[address(market)][id][kind];
@@ -206,7 +205,7 @@ contract KeelGuard is KeelFlashBorrower {
 
     /// @notice What executing the `kind` rule of vault `id` with an executor fee of `feeBps` would do at current oracle
     /// prices (reverts with the oracle's error if a price is not fresh). `triggered` false: execute would revert.
-    function plan(IKeelVaults market, uint256 id, Kind kind, uint256 feeBps) public view returns (Plan memory p) {
+    function plan(IKeelMarket market, uint256 id, Kind kind, uint256 feeBps) public view returns (Plan memory p) {
         Rule memory r = _rules[address(market)][id][kind];
         if (r.owner == address(0)) revert NoRule(address(market), id, kind);
         Px memory x = _prices(market, r.collateral);
@@ -232,7 +231,7 @@ contract KeelGuard is KeelFlashBorrower {
 
     /// @dev Selling value X of the collateral to repay value R: X = R·k, k = (1 + fee + flash fee) / keep, so
     /// (L − X·lt) / (D − R) = T gives R = (T·D − L) / (T − k·lt). `gap` = T·D − L.
-    function _planDeleverage(IKeelVaults market, Px memory x, uint256 gap, uint256 target, Plan memory p)
+    function _planDeleverage(IKeelMarket market, Px memory x, uint256 gap, uint256 target, Plan memory p)
         internal
         view
     {
@@ -259,7 +258,7 @@ contract KeelGuard is KeelFlashBorrower {
     /// @notice Executes the `kind` rule of vault `id` when its condition holds, paying the caller `feeBps` of the debt
     /// repaid (≤ the rule's cap). Anyone may call; every bound is enforced here.
     /// @return p What was done (`sell` is the exact amount sold).
-    function execute(IKeelVaults market, uint256 id, Kind kind, uint256 feeBps)
+    function execute(IKeelMarket market, uint256 id, Kind kind, uint256 feeBps)
         external
         nonReentrant
         returns (Plan memory p)
@@ -314,7 +313,7 @@ contract KeelGuard is KeelFlashBorrower {
         returns (bytes32)
     {
         _acceptLoan(initiator);
-        IKeelVaults market = IKeelVaults(msg.sender);
+        IKeelMarket market = IKeelMarket(msg.sender);
         Job memory job = abi.decode(data, (Job));
         IERC20 base = IERC20(token);
         uint256 debt = market.debtOf(job.id);
@@ -352,7 +351,7 @@ contract KeelGuard is KeelFlashBorrower {
         uint256 debt;
     }
 
-    function _prices(IKeelVaults market, address collateral) internal view returns (Px memory x) {
+    function _prices(IKeelMarket market, address collateral) internal view returns (Px memory x) {
         CollateralInfo memory info = market.collateralInfo(collateral);
         address base = market.asset();
         (x.colPrice, x.basePrice) = market.oracle().prices(collateral, base);
@@ -361,7 +360,7 @@ contract KeelGuard is KeelFlashBorrower {
         x.baseScale = 10 ** IERC20Metadata(base).decimals();
     }
 
-    function _checkOwner(IKeelVaults market, uint256 id) internal view {
+    function _checkOwner(IKeelMarket market, uint256 id) internal view {
         address owner = market.vaultOwner(id);
         if (owner != msg.sender) revert NotVaultOwner(id, msg.sender, owner);
     }

@@ -6,7 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
+import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
 
 /// @title KeelLeverageRouter
 /// @notice Opens, adjusts and closes leveraged Keel vaults in one transaction: a flash loan of the market's base asset,
@@ -81,7 +81,7 @@ contract KeelLeverageRouter is KeelFlashBorrower {
     /// @dev The market's LTV check on the borrow is the health bound. A new vault is transferred to the caller.
     /// @return vaultId The vault (new or `id`).
     function increase(
-        IKeelVaults market,
+        IKeelMarket market,
         uint256 id,
         address collateral,
         uint256 deposit,
@@ -115,7 +115,7 @@ contract KeelLeverageRouter is KeelFlashBorrower {
     /// much debt, withdraws `collateralToSell`, swaps it for at least `minBaseOut` (which must cover the loan and fee),
     /// repays the loan; any surplus repays more debt, and what is left after all debt goes to the owner.
     function decrease(
-        IKeelVaults market,
+        IKeelMarket market,
         uint256 id,
         address collateral,
         uint256 collateralToSell,
@@ -135,7 +135,7 @@ contract KeelLeverageRouter is KeelFlashBorrower {
     /// @notice Unwinds the caller's vault `id` completely: flash-borrows its whole debt, repays it, withdraws every
     /// collateral, sells at most `maxCollateralIn` of `collateral` for exactly the loan and fee, and sends the owner all
     /// the collateral left (every asset the vault held).
-    function close(IKeelVaults market, uint256 id, address collateral, uint256 maxCollateralIn) external nonReentrant {
+    function close(IKeelMarket market, uint256 id, address collateral, uint256 maxCollateralIn) external nonReentrant {
         _checkOwner(market, id);
         address[] memory held = market.getVault(id).assets; // read before the vault is emptied
         uint256 debt = market.debtOf(id);
@@ -158,7 +158,7 @@ contract KeelLeverageRouter is KeelFlashBorrower {
         returns (bytes32)
     {
         _acceptLoan(initiator);
-        IKeelVaults market = IKeelVaults(msg.sender);
+        IKeelMarket market = IKeelMarket(msg.sender);
         Job memory job = abi.decode(data, (Job));
         uint256 owed = amount + fee;
         if (job.action == Action.Increase) {
@@ -199,19 +199,19 @@ contract KeelLeverageRouter is KeelFlashBorrower {
         return FLASH_CALLBACK_SUCCESS;
     }
 
-    function _checkOwner(IKeelVaults market, uint256 id) internal view {
+    function _checkOwner(IKeelMarket market, uint256 id) internal view {
         address owner = market.vaultOwner(id);
         if (owner != msg.sender) revert NotVaultOwner(id, msg.sender, owner);
         if (!market.isOperator(owner, address(this))) revert RouterNotOperator(owner);
     }
 
-    function _deposit(IKeelVaults market, uint256 id, address collateral, uint256 amount) internal {
+    function _deposit(IKeelMarket market, uint256 id, address collateral, uint256 amount) internal {
         IERC20(collateral).forceApprove(address(market), amount);
         market.depositCollateral(id, collateral, amount);
     }
 
     /// @dev Repays up to `amount` (all the debt if `amount` covers it), approving exactly what the market may pull.
-    function _repay(IKeelVaults market, uint256 id, uint256 amount) internal returns (uint256 repaid, uint256 shares) {
+    function _repay(IKeelMarket market, uint256 id, uint256 amount) internal returns (uint256 repaid, uint256 shares) {
         uint256 debt = market.debtOf(id);
         if (debt == 0) return (0, 0);
         if (amount >= debt) amount = type(uint256).max;

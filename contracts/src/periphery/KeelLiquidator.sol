@@ -7,7 +7,6 @@ import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {KeelFlashBorrower} from "./KeelFlashBorrower.sol";
 import {ISwapAdapter} from "./interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "./interfaces/IKeelVaults.sol";
 import {IKeelMarket} from "../interfaces/IKeelMarket.sol";
 
 /// @title KeelLiquidator
@@ -34,7 +33,7 @@ contract KeelLiquidator is KeelFlashBorrower, Ownable {
     /// @notice One flash loan and one swap: liquidate every vault of `vaults` in `market`, seizing `collateral`.
     /// The batch must end with a profit of at least `minProfit` base units, or (fallback) a loss of at most `maxLoss`.
     struct Batch {
-        IKeelVaults market;
+        IKeelMarket market;
         address collateral;
         Target[] vaults;
         uint256 minProfit;
@@ -123,7 +122,7 @@ contract KeelLiquidator is KeelFlashBorrower, Ownable {
         (address collateral, Target[] memory vaults, uint256 minProfit, uint256 maxLoss) =
             abi.decode(data, (address, Target[], uint256, uint256));
         IERC20(token).forceApprove(msg.sender, amount);
-        Tally memory t = _liquidateAll(IKeelVaults(msg.sender), collateral, vaults);
+        Tally memory t = _liquidateAll(IKeelMarket(msg.sender), collateral, vaults);
         if (t.seized != 0) {
             IERC20(collateral).forceApprove(address(adapter), t.seized);
             t.proceeds = adapter.swapExactIn(collateral, token, t.seized, 0, address(this));
@@ -137,7 +136,7 @@ contract KeelLiquidator is KeelFlashBorrower, Ownable {
     }
 
     /// @dev Liquidates every vault of the batch, skipping those no longer liquidatable; totals what was repaid and seized.
-    function _liquidateAll(IKeelVaults market, address collateral, Target[] memory vaults)
+    function _liquidateAll(IKeelMarket market, address collateral, Target[] memory vaults)
         internal
         returns (Tally memory t)
     {

@@ -143,9 +143,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
 
     constructor(IKeelMarket market_, IERC20 collateral_, PrivateVaultVerifier verifier_) {
         market = market_;
-        oracle = KeelOracle(_oracleOf(market_));
+        oracle = market_.oracle();
         collateral = collateral_;
-        base = IERC20(_asset(market_));
+        base = IERC20(market_.asset());
         _checkDecimals(address(base), BASE_DECIMALS);
         _checkDecimals(address(collateral_), COLLATERAL_DECIMALS);
         // the market records a listed collateral's decimals (zero when not listed)
@@ -413,18 +413,4 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         uint8 d = IERC20Metadata(token).decimals();
         if (d != expected) revert WrongDecimals(token, d, expected);
     }
-
-    function _oracleOf(IKeelMarket m) private view returns (address) {
-        return address(KeelOracleHolder(address(m)).oracle());
-    }
-
-    function _asset(IKeelMarket m) private view returns (address) {
-        return KeelOracleHolder(address(m)).asset();
-    }
-}
-
-/// @dev The market's public getters outside IKeelMarket (KeelMarketCore's `oracle`, ERC-4626's `asset`).
-interface KeelOracleHolder {
-    function oracle() external view returns (KeelOracle);
-    function asset() external view returns (address);
 }

@@ -5,10 +5,10 @@ import {Test} from "../utils/Test.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelLens} from "../../src/lens/KeelLens.sol";
+import {KeelLenderVault} from "../../src/engine/KeelLenderVault.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
-import {RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, RateModel, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
@@ -33,11 +33,11 @@ contract FeeToken is ERC20 {
 
 /// @dev Flash borrower that runs a list of market calls inside its callback, then approves repayment.
 contract FlashBorrower is IERC3156FlashBorrower {
-    KeelMarket internal immutable market;
+    IKeelMarket internal immutable market;
     bytes[] internal calls;
     bool public badReturn;
 
-    constructor(KeelMarket market_) {
+    constructor(IKeelMarket market_) {
         market = market_;
     }
 
@@ -95,7 +95,9 @@ abstract contract EngineBase is Test {
     DevPriceFeed internal usdcFeed;
     DevPriceFeed internal ethFeed;
     DevPriceFeed internal btcFeed;
-    KeelMarket internal market;
+    IKeelMarket internal market;
+    /// @dev `market`'s ERC-4626 lender token (lenders in these tests supply through it).
+    KeelLenderVault internal lenderVault;
     KeelLens internal lens;
 
     // ~4% APR at the kink (90%), +60% APR above it; 10% reserve factor; 5 bps flash fee.
@@ -123,6 +125,7 @@ abstract contract EngineBase is Test {
         vm.stopPrank();
 
         market = _newMarket(usdc, _usdcRateModel(), 0.1e18, 5);
+        lenderVault = new KeelLenderVault(market, "Keel USDC", "kUSDC");
         vm.startPrank(ADMIN);
         riskAdmin.listCollateral(
             address(market), address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18)
@@ -135,10 +138,35 @@ abstract contract EngineBase is Test {
     }
 
     /// @dev A market on `base` administered by `riskAdmin` (added to it).
-    function _newMarket(DevERC20 base, RateModel memory m, uint256 rf, uint256 fee) internal returns (KeelMarket mk) {
-        mk = new KeelMarket(IERC20Metadata(address(base)), "Keel USDC", "kUSDC", oracle, address(riskAdmin), m, rf, fee);
+    function _newMarket(DevERC20 base, RateModel memory m, uint256 rf, uint256 fee) internal returns (IKeelMarket mk) {
+        mk = _deployMarket(IERC20Metadata(address(base)), oracle, address(riskAdmin), m, rf, fee);
         vm.prank(ADMIN);
         riskAdmin.addMarket(address(mk));
+    }
+
+    /// @dev Deploys KeelMarket from its build artifact, reverting with the constructor's error as `new` would. Nothing
+    /// in the tests imports KeelMarket.sol, so it is compiled once, with its own settings (foundry.toml's
+    /// compilation_restrictions): the tests run the bytecode that is deployed.
+    function _deployMarket(
+        IERC20Metadata base,
+        KeelOracle oracle_,
+        address riskAdmin_,
+        RateModel memory m,
+        uint256 rf,
+        uint256 fee
+    ) internal returns (IKeelMarket) {
+        bytes memory init = abi.encodePacked(
+            vm.getCode("KeelMarket.sol:KeelMarket"), abi.encode(base, oracle_, riskAdmin_, m, rf, fee)
+        );
+        address a;
+        assembly ("memory-safe") {
+            a := create(0, add(init, 32), mload(init))
+            if iszero(a) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+        }
+        return IKeelMarket(a);
     }
 
     /// @dev Sets a collateral of `market` at once, as the risk admin contract does when a change executes (tests of
@@ -151,8 +179,8 @@ abstract contract EngineBase is Test {
     function _supply(address who, uint256 amount) internal returns (uint256 shares) {
         usdc.mint(who, amount);
         vm.startPrank(who);
-        usdc.approve(address(market), amount);
-        shares = market.deposit(amount, who);
+        usdc.approve(address(lenderVault), amount);
+        shares = lenderVault.deposit(amount, who);
         vm.stopPrank();
     }
 

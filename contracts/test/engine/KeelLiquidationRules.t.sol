@@ -4,7 +4,6 @@ pragma solidity 0.8.37;
 import {EngineBase} from "./EngineBase.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 
@@ -165,8 +164,8 @@ contract KeelLiquidationRulesTest is EngineBase {
         uint256 hf0 = _hf(id);
         _fund(LIQUIDATOR, usdc, 100_000e6);
         bytes[] memory calls = new bytes[](2);
-        calls[0] = abi.encodeCall(KeelMarket.liquidate, (id, address(deep), type(uint256).max, 0));
-        calls[1] = abi.encodeCall(KeelMarket.liquidate, (id, address(mid), type(uint256).max, 0));
+        calls[0] = abi.encodeCall(IKeelMarket.liquidate, (id, address(deep), type(uint256).max, 0));
+        calls[1] = abi.encodeCall(IKeelMarket.liquidate, (id, address(mid), type(uint256).max, 0));
         vm.prank(LIQUIDATOR);
         bytes[] memory out = market.multicall(calls);
         (uint256 repaid, uint256 seized) = abi.decode(out[1], (uint256, uint256));

@@ -5,7 +5,6 @@ import {EngineBase} from "./EngineBase.sol";
 import {Test} from "../utils/Test.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {HealthLib} from "../../src/libraries/HealthLib.sol";
 import {IKeelMarket, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
@@ -13,14 +12,17 @@ import {FlashBorrower} from "./EngineBase.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 import {MockReputation} from "../reputation/MockReputation.sol";
+import {KeelLenderVault} from "../../src/engine/KeelLenderVault.sol";
 
-/// @dev Drives the market with random lenders, borrowers, liquidators, price moves, broken feeds, time, batches,
+/// @dev Drives the market with random lenders (through the lender vault and straight through the supply ledger, by
+/// assets and by shares, for themselves, for others and through an operator), borrowers, liquidators, price moves, broken feeds, time, batches,
 /// flash loans, operators, vault transfers, reserve withdrawals, delayed risk changes and reputation bonuses (a mock
 /// source answering per account, expiring, revoked, absurd), and records any breach of a per-action rule in a ghost
 /// counter the invariants read. Every handler action is wrapped in `tracked`, which checks
 /// that the lenders' share price falls only by realised bad debt.
 contract MarketHandler is Test {
-    KeelMarket internal market;
+    IKeelMarket internal market;
+    KeelLenderVault internal vault;
     DevERC20 internal usdc;
     DevERC20[2] internal cols;
     DevPriceFeed[3] internal feeds; // usdc, weth, wbtc
@@ -70,7 +72,7 @@ contract MarketHandler is Test {
     Outcome internal off;
 
     constructor(
-        KeelMarket m,
+        IKeelMarket m,
         DevERC20 u,
         DevERC20 w,
         DevERC20 b,
@@ -80,9 +82,11 @@ contract MarketHandler is Test {
         KeelOracle o,
         KeelRiskAdmin ra,
         address admin_,
-        MockReputation rep_
+        MockReputation rep_,
+        KeelLenderVault lv_
     ) {
         market = m;
+        vault = lv_;
         rep = rep_;
         oracle = o;
         riskAdmin = ra;
@@ -96,6 +100,7 @@ contract MarketHandler is Test {
         for (uint256 i; i < 3; ++i) {
             vm.startPrank(actors[i]);
             usdc.approve(address(m), type(uint256).max);
+            usdc.approve(address(lv_), type(uint256).max);
             w.approve(address(m), type(uint256).max);
             b.approve(address(m), type(uint256).max);
             vm.stopPrank();
@@ -106,11 +111,11 @@ contract MarketHandler is Test {
 
     /// @dev Lenders' share price (assets per 1e18 shares) may fall only by realised bad debt (plus rounding).
     modifier tracked() {
-        uint256 shares = market.totalSupply();
-        uint256 price = market.convertToAssets(1e18);
+        uint256 shares = market.totalSupplyShares();
+        uint256 price = vault.convertToAssets(1e18);
         uint256 bad = market.totalBadDebt();
         _;
-        uint256 after_ = market.convertToAssets(1e18);
+        uint256 after_ = vault.convertToAssets(1e18);
         if (after_ < price && shares != 0) {
             uint256 loss = (price - after_) * shares / 1e18;
             uint256 realised = market.totalBadDebt() - bad;
@@ -189,19 +194,117 @@ contract MarketHandler is Test {
         address a = _actor(s);
         usdc.mint(a, amount);
         vm.prank(a);
-        market.deposit(amount, a);
+        vault.deposit(amount, a);
         calls["supply"]++;
     }
 
     function redeem(uint256 s, uint256 shares) external tracked {
         address a = _actor(s);
-        shares = bound(shares, 0, market.maxRedeem(a));
+        shares = bound(shares, 0, vault.maxRedeem(a));
         if (shares == 0) return;
-        uint256 expected = market.previewRedeem(shares);
+        uint256 expected = vault.previewRedeem(shares);
         vm.prank(a);
-        uint256 out = market.redeem(shares, a, a);
+        uint256 out = vault.redeem(shares, a, a);
         if (out > expected) lenderOverdraws++;
         calls["redeem"]++;
+    }
+
+    /// @dev The lender vault's other two actions: mint exact shares, withdraw exact assets (up to the max views, which
+    /// must be accepted: a refusal there is a breach).
+    function vaultMint(uint256 s, uint256 shares) external tracked {
+        address a = _actor(s);
+        shares = bound(shares, 1, 1_000_000e12);
+        uint256 assets = vault.previewMint(shares);
+        usdc.mint(a, assets);
+        vm.prank(a);
+        uint256 paid = vault.mint(shares, a);
+        if (paid != assets) lenderOverdraws++;
+        calls["vaultMint"]++;
+    }
+
+    function vaultWithdraw(uint256 s, uint256 assets) external tracked {
+        address a = _actor(s);
+        assets = bound(assets, 0, vault.maxWithdraw(a));
+        if (assets == 0) return;
+        uint256 expected = vault.previewWithdraw(assets);
+        vm.prank(a);
+        uint256 burned = vault.withdraw(assets, a, a);
+        if (burned < expected) lenderOverdraws++;
+        calls["vaultWithdraw"]++;
+    }
+
+    /// @dev The supply ledger itself: by assets or by shares, for the caller or for another actor (anyone may supply
+    /// for anyone), now and then for the lender vault (a donation of supply shares that must not move its price).
+    function ledgerSupply(uint256 s, uint256 to, uint256 amount, bool byShares) external tracked {
+        address a = _actor(s);
+        address onBehalf = to % 4 == 3 ? address(vault) : _actor(to);
+        uint256 assets;
+        uint256 shares;
+        if (byShares) {
+            shares = bound(amount, 1, 1_000_000e12);
+            assets = vault.previewMint(shares);
+        } else {
+            assets = bound(amount, 1, 1_000_000e6);
+        }
+        uint256 expected = byShares ? shares : vault.previewDeposit(assets);
+        usdc.mint(a, assets);
+        uint256 before = market.supplyShares(onBehalf);
+        vm.prank(a);
+        (uint256 paid, uint256 got) = market.supply(byShares ? 0 : assets, shares, onBehalf);
+        if (paid != assets || got != expected || market.supplyShares(onBehalf) != before + got) lenderOverdraws++;
+        calls[byShares ? bytes32("ledgerSupplyShares") : bytes32("ledgerSupplyAssets")]++;
+    }
+
+    /// @dev Withdraws from the ledger by assets or by shares, as the lender or as its operator; never more than the
+    /// lender's shares or the cash on hand, and never more assets than its shares are worth (rounded down).
+    function ledgerWithdraw(uint256 s, uint256 amount, bool byShares, bool viaOperator) external tracked {
+        address a = _actor(s);
+        address caller = viaOperator ? _actor(s + 1) : a;
+        if (viaOperator) {
+            vm.prank(a);
+            market.setOperator(caller, true);
+        }
+        (uint256 assets, uint256 shares) = _ledgerAmounts(a, amount, byShares);
+        if (assets == 0 && shares == 0) return;
+        uint256 expectedAssets = byShares ? vault.previewRedeem(shares) : assets;
+        uint256 expectedShares = byShares ? shares : vault.previewWithdraw(assets);
+        vm.prank(caller);
+        (uint256 out, uint256 burned) = market.withdraw(assets, shares, a, caller);
+        if (out > expectedAssets || burned < expectedShares) lenderOverdraws++;
+        if (viaOperator) {
+            vm.prank(a);
+            market.setOperator(caller, false);
+        }
+        calls[byShares ? bytes32("ledgerWithdrawShares") : bytes32("ledgerWithdrawAssets")]++;
+    }
+
+    /// @dev A withdrawal of `a`'s supply within its shares and the cash on hand: by shares or by assets (one is zero).
+    function _ledgerAmounts(address a, uint256 amount, bool byShares)
+        internal
+        view
+        returns (uint256 assets, uint256 shares)
+    {
+        uint256 held = market.supplyShares(a);
+        uint256 onHand = market.cashOnHand();
+        if (byShares) shares = bound(amount, 0, _min(held, vault.convertToShares(onHand)));
+        else assets = bound(amount, 0, _min(vault.convertToAssets(held), onHand));
+    }
+
+    function _min(uint256 x, uint256 y) internal pure returns (uint256) {
+        return x < y ? x : y;
+    }
+
+    /// @dev A stranger may never withdraw a lender's supply.
+    function strangerWithdraw(uint256 s, uint256 amount) external tracked {
+        address a = _actor(s);
+        address stranger = _actor(s + 2);
+        if (market.isOperator(a, stranger) || market.supplyShares(a) == 0) return;
+        amount = bound(amount, 1, market.supplyShares(a));
+        vm.prank(stranger);
+        try market.withdraw(0, amount, a, stranger) {
+            lenderOverdraws++;
+        } catch {}
+        calls["strangerWithdraw"]++;
     }
 
     function openAndDeposit(uint256 s, uint256 c, uint256 amount) external tracked {
@@ -340,8 +443,8 @@ contract MarketHandler is Test {
         vm.prank(to);
         market.setOperator(from, true);
         bytes[] memory data = new bytes[](2);
-        data[0] = abi.encodeCall(KeelMarket.borrow, (id, amount, from));
-        data[1] = abi.encodeCall(KeelMarket.transferVault, (id, to));
+        data[0] = abi.encodeCall(IKeelMarket.borrow, (id, amount, from));
+        data[1] = abi.encodeCall(IKeelMarket.transferVault, (id, to));
         vm.prank(from);
         try market.multicall(data) {
             if (!_withinLtv(id)) ltvBreaches++;
@@ -396,8 +499,8 @@ contract MarketHandler is Test {
         address a = market.vaultOwner(id);
         t.mint(a, amount);
         bytes[] memory data = new bytes[](2);
-        data[0] = abi.encodeCall(KeelMarket.borrow, (id, borrowAmt, a));
-        data[1] = abi.encodeCall(KeelMarket.depositCollateral, (id, address(t), amount));
+        data[0] = abi.encodeCall(IKeelMarket.borrow, (id, borrowAmt, a));
+        data[1] = abi.encodeCall(IKeelMarket.depositCollateral, (id, address(t), amount));
         vm.prank(a);
         try market.multicall(data) {
             if (!_withinLtv(id)) ltvBreaches++;
@@ -524,8 +627,8 @@ contract MarketHandler is Test {
         address a = market.vaultOwner(id);
         usdc.mint(a, repayAmt);
         bytes[] memory data = new bytes[](2);
-        data[0] = abi.encodeCall(KeelMarket.withdrawCollateral, (id, t, amount, a));
-        data[1] = abi.encodeCall(KeelMarket.repay, (id, repayAmt));
+        data[0] = abi.encodeCall(IKeelMarket.withdrawCollateral, (id, t, amount, a));
+        data[1] = abi.encodeCall(IKeelMarket.repay, (id, repayAmt));
         vm.prank(a);
         try market.multicall(data) {
             if (!_withinLtv(id)) ltvBreaches++;
@@ -544,7 +647,7 @@ contract MarketHandler is Test {
         usdc.mint(address(flashBorrower), repayAmt + fee);
         flashBorrower.approve(address(usdc), address(market), type(uint256).max);
         bytes[] memory inner = new bytes[](1);
-        inner[0] = abi.encodeCall(KeelMarket.repay, (id, repayAmt));
+        inner[0] = abi.encodeCall(IKeelMarket.repay, (id, repayAmt));
         flashBorrower.setCalls(inner);
         market.flashLoan(flashBorrower, address(usdc), amount, "");
         calls["flashRepay"]++;
@@ -688,8 +791,8 @@ contract MarketHandler is Test {
         uint256 basePrice = oracle.price(address(usdc));
         usdc.mint(KEEPER, market.debtOf(id) * 2 + 2);
         bytes[] memory data = new bytes[](2);
-        data[0] = abi.encodeCall(KeelMarket.liquidate, (id, a0, type(uint256).max, 0));
-        data[1] = abi.encodeCall(KeelMarket.liquidate, (id, a1, type(uint256).max, 0));
+        data[0] = abi.encodeCall(IKeelMarket.liquidate, (id, a0, type(uint256).max, 0));
+        data[1] = abi.encodeCall(IKeelMarket.liquidate, (id, a1, type(uint256).max, 0));
         uint256 bad = market.totalBadDebt();
         vm.prank(KEEPER);
         try market.multicall(data) returns (bytes[] memory out) {
@@ -740,7 +843,9 @@ contract KeelMarketInvariantTest is EngineBase {
         MockReputation rep = new MockReputation();
         vm.prank(address(riskAdmin));
         market.setReputation(address(rep));
-        handler = new MarketHandler(market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, riskAdmin, ADMIN, rep);
+        handler = new MarketHandler(
+            market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, riskAdmin, ADMIN, rep, lenderVault
+        );
         usdcFeed.transferOwnership(address(handler));
         ethFeed.transferOwnership(address(handler));
         btcFeed.transferOwnership(address(handler));
@@ -755,8 +860,28 @@ contract KeelMarketInvariantTest is EngineBase {
     function invariant_baseConservation() public view {
         assertEq(usdc.balanceOf(address(market)), market.cash(), "base held == cash");
         uint256 backing = market.cash() + market.totalBorrows();
-        assertEq(market.totalAssets() + market.totalReserves(), backing, "assets + reserves == cash + borrows");
-        assertLe(market.convertToAssets(market.totalSupply()), market.totalAssets(), "share claims <= assets");
+        assertEq(market.totalSupplyAssets() + market.totalReserves(), backing, "assets + reserves == cash + borrows");
+        assertLe(
+            lenderVault.convertToAssets(market.totalSupplyShares()),
+            market.totalSupplyAssets(),
+            "share claims <= assets"
+        );
+    }
+
+    /// The supply ledger adds up (every holder's shares make the total) and the lender vault's shares are backed one
+    /// for one by the market supply shares it holds (more only by donated supply shares); it holds no base asset but
+    /// what was sent to it; its assets are the market's price times its shares.
+    function invariant_supplyLedger() public view {
+        uint256 sum = market.supplyShares(address(lenderVault)) + market.supplyShares(LENDER);
+        for (uint256 i; i < 3; ++i) {
+            sum += market.supplyShares(address(uint160(0x1001 + i)));
+        }
+        assertEq(sum, market.totalSupplyShares(), "sum of supply shares == total");
+        assertLe(lenderVault.totalSupply(), market.supplyShares(address(lenderVault)), "vault shares backed 1:1");
+        assertEq(usdc.balanceOf(address(lenderVault)), 0, "vault holds no base");
+        assertEq(
+            lenderVault.totalAssets(), lenderVault.convertToAssets(lenderVault.totalSupply()), "vault assets at price"
+        );
     }
 
     /// Each collateral held == market total == Σ vault balances.

@@ -38,6 +38,30 @@ contract KeelMarketGasTest is EngineBase {
         market.withdrawCollateral(id, address(weth), 0.1e18, ALICE);
     }
 
+    function test_gas_supply() public {
+        _fund(BOB, usdc, 1000e6);
+        vm.prank(BOB);
+        market.supply(1000e6, 0, BOB);
+    }
+
+    function test_gas_withdrawSupply() public {
+        vm.prank(address(lenderVault)); // the vault's own supply, withdrawn as it does
+        market.withdraw(1000e6, 0, address(lenderVault), LENDER);
+    }
+
+    function test_gas_lenderVaultDeposit() public {
+        usdc.mint(BOB, 1000e6);
+        vm.startPrank(BOB);
+        usdc.approve(address(lenderVault), 1000e6);
+        lenderVault.deposit(1000e6, BOB);
+        vm.stopPrank();
+    }
+
+    function test_gas_lenderVaultRedeem() public {
+        vm.prank(LENDER);
+        lenderVault.redeem(1000e12, LENDER, LENDER);
+    }
+
     /// @dev The bench's liquidation: a vault on one collateral, under water after a price drop, partly liquidated.
     function test_gas_liquidate() public {
         uint256 bob = _openWith(BOB, weth, 10e18);

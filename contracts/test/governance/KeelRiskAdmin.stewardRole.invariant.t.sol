@@ -3,9 +3,8 @@ pragma solidity 0.8.37;
 
 import {EngineBase} from "../engine/EngineBase.sol";
 import {Test} from "../utils/Test.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
-import {CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
+import {IKeelMarket, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 
 /// @dev The steward ROLE held by a raw account (an EOA, not a KeelRiskSteward with its own interval and step): random
@@ -15,7 +14,7 @@ import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 contract StewardRoleHandler is Test {
     address internal constant EOA = address(0x57E3);
     KeelRiskAdmin internal riskAdmin;
-    KeelMarket internal market;
+    IKeelMarket internal market;
     address internal admin;
     address[2] internal assets;
 
@@ -29,7 +28,7 @@ contract StewardRoleHandler is Test {
     mapping(address asset => uint256) public execsSinceOwner;
     mapping(address asset => uint256[2]) internal ownerSet;
 
-    constructor(KeelRiskAdmin ra, KeelMarket m, address admin_, address a0, address a1) {
+    constructor(KeelRiskAdmin ra, IKeelMarket m, address admin_, address a0, address a1) {
         (riskAdmin, market, admin, assets) = (ra, m, admin_, [a0, a1]);
         vm.prank(admin_);
         ra.setSteward(EOA);

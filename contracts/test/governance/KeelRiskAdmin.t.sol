@@ -5,7 +5,6 @@ import {EngineBase} from "../engine/EngineBase.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {IKeelMarket, RateModel, CollateralParams, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {ChangeKind, PendingChange} from "../../src/interfaces/IKeelRiskAdmin.sol";
@@ -41,8 +40,8 @@ contract KeelRiskAdminTest is EngineBase {
 
     function test_addMarket_onlyOurs() public {
         KeelRiskAdmin other = new KeelRiskAdmin(ADMIN, 1 days);
-        KeelMarket foreign =
-            new KeelMarket(IERC20Metadata(address(usdc)), "k", "k", oracle, address(other), _usdcRateModel(), 0, 0);
+        IKeelMarket foreign =
+            _deployMarket(IERC20Metadata(address(usdc)), oracle, address(other), _usdcRateModel(), 0, 0);
         vm.startPrank(ADMIN);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.MarketNotOurs.selector, address(foreign)));
         riskAdmin.addMarket(address(foreign));
@@ -69,7 +68,7 @@ contract KeelRiskAdminTest is EngineBase {
         riskAdmin.listCollateral(address(market), address(x), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
         vm.stopPrank();
         // A fresh market (no supply, no debt) lists at once.
-        KeelMarket fresh = _newMarket(usdc, _usdcRateModel(), 0, 0);
+        IKeelMarket fresh = _newMarket(usdc, _usdcRateModel(), 0, 0);
         vm.startPrank(ADMIN);
         riskAdmin.listCollateral(address(fresh), address(x), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
         vm.stopPrank();
@@ -80,7 +79,7 @@ contract KeelRiskAdminTest is EngineBase {
     }
 
     function test_listCollateral_checksAaveRule() public {
-        KeelMarket fresh = _newMarket(usdc, _usdcRateModel(), 0, 0);
+        IKeelMarket fresh = _newMarket(usdc, _usdcRateModel(), 0, 0);
         vm.prank(ADMIN);
         vm.expectRevert(
             abi.encodeWithSelector(

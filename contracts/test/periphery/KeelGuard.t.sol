@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {EngineBase} from "../engine/EngineBase.sol";
 import {UniswapV2Fixture} from "./UniswapV2Fixture.sol";
 import {ISwapAdapter} from "../../src/periphery/interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "../../src/periphery/interfaces/IKeelVaults.sol";
+import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
@@ -19,7 +19,7 @@ contract KeelGuardTest is EngineBase {
     IUniswapV2Pair internal pool;
     UniswapV2Adapter internal adapter;
     KeelGuard internal guard;
-    IKeelVaults internal vaults;
+    IKeelMarket internal vaults;
 
     KeelGuard.Kind internal constant DELEVERAGE = KeelGuard.Kind.Deleverage;
     KeelGuard.Kind internal constant STOP_LOSS = KeelGuard.Kind.StopLoss;
@@ -31,7 +31,7 @@ contract KeelGuardTest is EngineBase {
         pool = UniswapV2Fixture.seed(factory, weth, 100_000e18, usdc, 300_000_000e6);
         adapter = new UniswapV2Adapter(factory);
         guard = new KeelGuard(ISwapAdapter(address(adapter)));
-        vaults = IKeelVaults(address(market));
+        vaults = IKeelMarket(address(market));
         _supply(LENDER, 5_000_000e6);
     }
 

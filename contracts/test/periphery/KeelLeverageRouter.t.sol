@@ -6,7 +6,6 @@ import {UniswapV2Fixture} from "./UniswapV2Fixture.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {ISwapAdapter} from "../../src/periphery/interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "../../src/periphery/interfaces/IKeelVaults.sol";
 import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
@@ -19,7 +18,7 @@ contract KeelLeverageRouterTest is EngineBase {
     IUniswapV2Pair internal pool;
     UniswapV2Adapter internal adapter;
     KeelLeverageRouter internal router;
-    IKeelVaults internal vaults;
+    IKeelMarket internal vaults;
 
     function setUp() public override {
         super.setUp();
@@ -28,7 +27,7 @@ contract KeelLeverageRouterTest is EngineBase {
         pool = UniswapV2Fixture.seed(factory, weth, 1_000e18, usdc, 3_000_000e6);
         adapter = new UniswapV2Adapter(factory);
         router = new KeelLeverageRouter(ISwapAdapter(address(adapter)));
-        vaults = IKeelVaults(address(market));
+        vaults = IKeelMarket(address(market));
         _supply(LENDER, 5_000_000e6);
         // Traders authorise the router once per market: it hands new vaults over only to an owner that trusts it.
         for (uint256 i; i < 2; ++i) {

@@ -6,7 +6,6 @@ import {UniswapV2Fixture} from "./UniswapV2Fixture.sol";
 import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {ISwapAdapter} from "../../src/periphery/interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "../../src/periphery/interfaces/IKeelVaults.sol";
 import {IUniswapV2Factory} from "../../src/periphery/interfaces/IUniswapV2Factory.sol";
 import {IUniswapV2Pair} from "../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {UniswapV2Adapter} from "../../src/periphery/UniswapV2Adapter.sol";
@@ -23,7 +22,7 @@ contract KeelLiquidatorTest is EngineBase {
     IUniswapV2Pair internal pool;
     UniswapV2Adapter internal adapter;
     KeelLiquidator internal liquidator;
-    IKeelVaults internal vaults;
+    IKeelMarket internal vaults;
 
     /// @dev forge prints these at -vv (DSTest log events).
     event log_named_uint(string key, uint256 val);
@@ -35,7 +34,7 @@ contract KeelLiquidatorTest is EngineBase {
         UniswapV2Fixture.seed(factory, wbtc, 100e8, usdc, 5_400_000e6); // $54,000
         adapter = new UniswapV2Adapter(factory);
         liquidator = new KeelLiquidator(ISwapAdapter(address(adapter)), KEEPER);
-        vaults = IKeelVaults(address(market));
+        vaults = IKeelMarket(address(market));
         _supply(LENDER, 5_000_000e6);
     }
 
@@ -180,7 +179,7 @@ contract KeelLiquidatorTest is EngineBase {
         ethFeed.setAnswer(2700e8);
         bytes memory err = abi.encodeWithSelector(IKeelMarket.VaultCheckPending.selector, t[1].id);
         vm.mockCallRevert(
-            address(market), abi.encodeCall(IKeelVaults.liquidate, (t[1].id, address(weth), t[1].maxRepay, 0)), err
+            address(market), abi.encodeCall(IKeelMarket.liquidate, (t[1].id, address(weth), t[1].maxRepay, 0)), err
         );
         vm.prank(KEEPER);
         vm.expectRevert(err);

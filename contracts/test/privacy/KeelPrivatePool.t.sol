@@ -10,7 +10,6 @@ import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
 import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 
 /// @dev The chain id cheatcode (not in contracts/test/utils/Test.sol's Vm).
 interface VmChain {
@@ -223,7 +222,7 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
         DevPriceFeed feed = new DevPriceFeed(address(this), 8, "CENT", 1e8);
         vm.prank(ADMIN);
         riskAdmin.setFeed(address(cents), feed, 1 days, 0.5e8, 2e8);
-        KeelMarket m = _newMarket(cents, _usdcRateModel(), 0.1e18, 5);
+        IKeelMarket m = _newMarket(cents, _usdcRateModel(), 0.1e18, 5);
         vm.prank(address(riskAdmin));
         m.setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 1_000_000e18));
         PrivateVaultVerifier v = new PrivateVaultVerifier();

@@ -7,7 +7,6 @@ import {EasFixture} from "./EasFixture.sol";
 import {Test} from "../utils/Test.sol";
 import {KeelReputation} from "../../src/reputation/KeelReputation.sol";
 import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
 import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 import {IKeelMarket, CollateralInfo} from "../../src/interfaces/IKeelMarket.sol";
 import {
@@ -375,8 +374,8 @@ contract KeelReputationTest is EngineBase, EasFixture {
         vm.prank(CAROL);
         market.setOperator(BOB, true);
         bytes[] memory data = new bytes[](2);
-        data[0] = abi.encodeCall(KeelMarket.borrow, (id, 45_000e6, CAROL));
-        data[1] = abi.encodeCall(KeelMarket.transferVault, (id, CAROL));
+        data[0] = abi.encodeCall(IKeelMarket.borrow, (id, 45_000e6, CAROL));
+        data[1] = abi.encodeCall(IKeelMarket.transferVault, (id, CAROL));
         vm.prank(BOB);
         _expectExceeds(id, 42_000e18, 45_000e18);
         market.multicall(data);
@@ -394,9 +393,9 @@ contract KeelReputationTest is EngineBase, EasFixture {
         vm.stopPrank();
         usdc.mint(address(renter), 1e6); // the fee
         bytes[] memory calls = new bytes[](3);
-        calls[0] = abi.encodeCall(KeelMarket.acceptVault, (id));
-        calls[1] = abi.encodeCall(KeelMarket.borrow, (id, 45_000e6, CAROL));
-        calls[2] = abi.encodeCall(KeelMarket.transferVault, (id, CAROL));
+        calls[0] = abi.encodeCall(IKeelMarket.acceptVault, (id));
+        calls[1] = abi.encodeCall(IKeelMarket.borrow, (id, 45_000e6, CAROL));
+        calls[2] = abi.encodeCall(IKeelMarket.transferVault, (id, CAROL));
         renter.setCalls(calls);
         _expectExceeds(id, 42_000e18, 45_000e18);
         market.flashLoan(renter, address(usdc), 1000e6, "");
@@ -420,12 +419,12 @@ contract KeelReputationTest is EngineBase, EasFixture {
         market.transferVault(id, CAROL);
         _fund(CAROL, usdc, 3_000e6);
         bytes[] memory data = new bytes[](2);
-        data[0] = abi.encodeCall(KeelMarket.acceptVault, (id));
-        data[1] = abi.encodeCall(KeelMarket.repay, (id, 3_000e6 - 1));
+        data[0] = abi.encodeCall(IKeelMarket.acceptVault, (id));
+        data[1] = abi.encodeCall(IKeelMarket.repay, (id, 3_000e6 - 1));
         vm.prank(CAROL);
         _expectExceeds(id, 42_000e18, 42_000e18 + 1e12);
         market.multicall(data);
-        data[1] = abi.encodeCall(KeelMarket.repay, (id, 3_000e6));
+        data[1] = abi.encodeCall(IKeelMarket.repay, (id, 3_000e6));
         vm.prank(CAROL);
         market.multicall(data);
         assertEq(market.vaultOwner(id), CAROL, "within Carol's base limit");
@@ -554,7 +553,7 @@ contract KeelReputationTest is EngineBase, EasFixture {
         vm.prank(ADMIN);
         vm.expectRevert(abi.encodeWithSelector(KeelRiskAdmin.MarketInUse.selector, address(market)));
         riskAdmin.setReputation(address(market), address(other));
-        KeelMarket fresh = _newMarket(usdc, _usdcRateModel(), 0.1e18, 5);
+        IKeelMarket fresh = _newMarket(usdc, _usdcRateModel(), 0.1e18, 5);
         vm.prank(ADMIN);
         riskAdmin.setReputation(address(fresh), address(other));
         assertEq(fresh.reputation(), address(other), "unused market: at once");

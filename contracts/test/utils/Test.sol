@@ -27,6 +27,7 @@ interface Vm {
     function revertToState(uint256 snapshotId) external returns (bool);
     function getBlockTimestamp() external view returns (uint256);
     function readFile(string calldata path) external view returns (string memory data);
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
     function parseBytes(string calldata stringifiedValue) external pure returns (bytes memory);
 }

@@ -6,8 +6,7 @@ import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IER
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {ISwapAdapter} from "../interfaces/ISwapAdapter.sol";
-import {IKeelVaults} from "../interfaces/IKeelVaults.sol";
-import {CollateralInfo} from "../../interfaces/IKeelMarket.sol";
+import {IKeelMarket, CollateralInfo} from "../../interfaces/IKeelMarket.sol";
 import {IGuardAdapter, Snapshot} from "./IGuardAdapter.sol";
 import {GuardAdapterBase} from "./GuardAdapterBase.sol";
 
@@ -43,15 +42,15 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
         registry = registry_;
     }
 
-    function _decode(bytes calldata position) internal view returns (IKeelVaults market, uint256 id, address col) {
+    function _decode(bytes calldata position) internal view returns (IKeelMarket market, uint256 id, address col) {
         _canonical(position, 3);
-        (market, id, col) = abi.decode(position, (IKeelVaults, uint256, address));
+        (market, id, col) = abi.decode(position, (IKeelMarket, uint256, address));
         if (!registry.isMarket(address(market))) revert UnknownMarket(address(market));
     }
 
     /// @inheritdoc IGuardAdapter
     function snapshot(bytes calldata position) external view returns (Snapshot memory s) {
-        (IKeelVaults market, uint256 id, address col) = _decode(position);
+        (IKeelMarket market, uint256 id, address col) = _decode(position);
         address base = market.asset();
         s.owner = market.vaultOwner(id);
         s.mayWithdraw = s.mayBorrow = market.isOperator(s.owner, address(this));
@@ -76,50 +75,50 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
         override
         returns (Job memory job)
     {
-        (IKeelVaults market, uint256 id, address col) = _decode(position);
+        (IKeelMarket market, uint256 id, address col) = _decode(position);
         job = Job(op, market.vaultOwner(id), col, market.asset(), amount, minOut, fee, position);
     }
 
     /// @dev The job's market and vault (the position was checked by `_job`).
-    function _vault(Job memory job) internal pure returns (IKeelVaults market, uint256 id) {
-        (market, id,) = abi.decode(job.position, (IKeelVaults, uint256, address));
+    function _vault(Job memory job) internal pure returns (IKeelMarket market, uint256 id) {
+        (market, id,) = abi.decode(job.position, (IKeelMarket, uint256, address));
     }
 
     function _debtOf(Job memory job) internal view override returns (uint256) {
-        (IKeelVaults market, uint256 id) = _vault(job);
+        (IKeelMarket market, uint256 id) = _vault(job);
         return market.debtOf(id);
     }
 
     function _repay(Job memory job, uint256 amount) internal override {
-        (IKeelVaults market, uint256 id) = _vault(job);
+        (IKeelMarket market, uint256 id) = _vault(job);
         market.repay(id, amount >= market.debtOf(id) ? type(uint256).max : amount);
     }
 
     function _withdraw(Job memory job, uint256 amount) internal override returns (uint256) {
-        (IKeelVaults market, uint256 id) = _vault(job);
+        (IKeelMarket market, uint256 id) = _vault(job);
         market.withdrawCollateral(id, job.collateral, amount, address(this));
         return amount;
     }
 
     function _withdrawAll(Job memory job) internal override returns (uint256 have) {
-        (IKeelVaults market, uint256 id) = _vault(job);
+        (IKeelMarket market, uint256 id) = _vault(job);
         have = market.collateralOf(id, job.collateral);
         if (have != 0) market.withdrawCollateral(id, job.collateral, have, address(this));
     }
 
     function _supply(Job memory job, uint256 amount) internal override {
-        (IKeelVaults market, uint256 id) = _vault(job);
+        (IKeelMarket market, uint256 id) = _vault(job);
         IERC20(job.collateral).forceApprove(address(market), amount);
         market.depositCollateral(id, job.collateral, amount);
     }
 
     function _borrow(Job memory job, uint256 amount) internal override {
-        (IKeelVaults market, uint256 id) = _vault(job);
+        (IKeelMarket market, uint256 id) = _vault(job);
         market.borrow(id, amount, address(this));
     }
 
     function _flash(Job memory job, uint256 amount) internal override {
-        (IKeelVaults market,,) = abi.decode(job.position, (IKeelVaults, uint256, address));
+        (IKeelMarket market,,) = abi.decode(job.position, (IKeelMarket, uint256, address));
         if (!registry.isMarket(address(market))) revert UnknownMarket(address(market));
         _expect(address(market));
         _asked = amount;
@@ -135,7 +134,7 @@ contract KeelGuardAdapter is GuardAdapterBase, IERC3156FlashBorrower {
         returns (bytes32)
     {
         _accept(initiator);
-        IKeelVaults market = IKeelVaults(msg.sender);
+        IKeelMarket market = IKeelMarket(msg.sender);
         if (token != market.asset() || amount != _asked) revert UnexpectedLoan(token, amount);
         // The market pulls the loan and its fee back.
         _run(abi.decode(data, (Job)), address(market), amount, flashFee);

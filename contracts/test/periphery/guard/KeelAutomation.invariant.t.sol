@@ -6,7 +6,7 @@ import {Test} from "../../utils/Test.sol";
 import {UniswapV2Fixture} from "../UniswapV2Fixture.sol";
 import {DevERC20} from "../../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../../src/dev/DevPriceFeed.sol";
-import {KeelMarket} from "../../../src/engine/KeelMarket.sol";
+import {IKeelMarket} from "../../../src/interfaces/IKeelMarket.sol";
 import {ISwapAdapter} from "../../../src/periphery/interfaces/ISwapAdapter.sol";
 import {IUniswapV2Pair} from "../../../src/periphery/interfaces/IUniswapV2Pair.sol";
 import {IUniswapV2Factory} from "../../../src/periphery/interfaces/IUniswapV2Factory.sol";
@@ -23,7 +23,7 @@ import {Snapshot} from "../../../src/periphery/guard/IGuardAdapter.sol";
 contract GuardHandler is Test {
     KeelAutomation internal guard;
     KeelGuardAdapter internal keel;
-    KeelMarket internal market;
+    IKeelMarket internal market;
     DevERC20 internal weth;
     DevERC20 internal usdc;
     DevPriceFeed internal ethFeed;
@@ -53,7 +53,7 @@ contract GuardHandler is Test {
     constructor(
         KeelAutomation g,
         KeelGuardAdapter k,
-        KeelMarket m,
+        IKeelMarket m,
         DevERC20 w,
         DevERC20 u,
         DevPriceFeed fe,
