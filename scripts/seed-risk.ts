@@ -231,7 +231,6 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
   for (const [mi, view] of views.entries()) {
     const count = Math.round(opts.vaults * (shares[mi] ?? 0));
     if (count <= 0) continue;
-    const name = d.markets[mi]!.name;
     const assets = view.collaterals.map((x) => x.info.asset);
     const plan = planRiskVaults(view, count, { uniform, normal });
     const totalBorrow = plan.reduce((a, p) => a + p.borrow, 0n);
@@ -258,9 +257,9 @@ export async function seedRiskVaults(opts: SeedRiskOptions): Promise<{ market: A
     }
     for (const hash of hashes) {
       const r = await c.publicClient.waitForTransactionReceipt({ hash });
-      if (r.status !== "success") throw new Error(`seeding ${name} reverted (${hash})`);
+      if (r.status !== "success") throw new Error(`seeding ${d.markets[mi]!.name} reverted (${hash})`);
     }
-    log(`${name}: vaults #${firstId}–#${firstId + count - 1} in ${hashes.length} transactions`);
+    log(`${d.markets[mi]!.name}: vaults #${firstId}–#${firstId + count - 1} in ${hashes.length} transactions`);
     out.push({ market: view.market, firstId, count });
   }
   return out;
