@@ -130,9 +130,11 @@ describe("stage scan: vaultsTouched", () => {
     const rest = event.inputs.filter((i) => !i.indexed);
     return { topics, data: encodeAbiParameters(rest, rest.map((i) => args[i.name!]) as never) };
   };
-  it("an event of one vault names it; interest changes none; a risk change needs a full scan", () => {
+  it("an event of one vault names it; interest and lenders' supply change none; a risk change needs a full scan", () => {
     expect(vaultsTouched(log("Repaid", { id: 7n, caller: MARKET, assets: 1n, shares: 1n }))).toBe(7n);
     expect(vaultsTouched(log("InterestAccrued", { borrowRate: 1n, interest: 2n, reserves: 3n }))).toBe("none");
+    expect(vaultsTouched(log("Supplied", { caller: MARKET, onBehalf: MARKET, assets: 1n, shares: 1n }))).toBe("none");
+    expect(vaultsTouched(log("Withdrawn", { caller: MARKET, onBehalf: MARKET, receiver: MARKET, assets: 1n, shares: 1n }))).toBe("none");
     expect(vaultsTouched(log("RateModelSet", { baseRate: 1n, slope1: 2n, slope2: 3n, kink: 4n }))).toBe("all");
     expect(vaultsTouched({ topics: [hash(1)], data: "0x" })).toBe("all");
   });

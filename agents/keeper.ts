@@ -359,7 +359,7 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
 /**
  * Which of a market's events change which vaults, for the fast scan: `id` for an event of one vault (deposit, borrow,
  * repay, withdrawal, liquidation, bad debt, opening, transfer), "none" for one that changes no vault's health (interest,
- * flash loans, lenders' ERC-4626 side, reserves, operators, fees, pause), "all" for anything else (a risk change: LT,
+ * flash loans, lenders' supply and withdrawals, reserves, operators, fees, pause), "all" for anything else (a risk change: LT,
  * listing, rate model), which needs a full scan through the lens.
  */
 export function vaultsTouched(log: { data: Hex; topics: readonly Hex[] }): bigint | "none" | "all" {
@@ -367,8 +367,8 @@ export function vaultsTouched(log: { data: Hex; topics: readonly Hex[] }): bigin
     const ev = decodeEventLog({ abi: keelMarketAbi, data: log.data, topics: log.topics as [Hex, ...Hex[]] });
     const args = ev.args as Record<string, unknown> | undefined;
     if (args && typeof args.id === "bigint") return args.id;
-    const harmless = ["InterestAccrued", "FlashLoan", "ReservesWithdrawn", "OperatorSet", "FeesSet", "BorrowPausedSet"];
-    if (harmless.includes(ev.eventName) || ["Deposit", "Withdraw", "Transfer", "Approval"].includes(ev.eventName)) return "none";
+    const harmless = ["InterestAccrued", "FlashLoan", "ReservesWithdrawn", "OperatorSet", "FeesSet", "BorrowPausedSet", "Supplied", "Withdrawn"];
+    if (harmless.includes(ev.eventName)) return "none";
     return "all";
   } catch {
     return "all";

@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
 import { maxUint256, parseUnits, type Address } from "viem";
-import { devErc20Abi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
+import { devErc20Abi, keelLenderVaultAbi, keelMarketAbi, keelRiskAdminAbi } from "../contracts-abi";
 import { formatApr, formatPercent, formatUtc } from "../lib/view/format";
 import { connectWallet, expect, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
-const marketOf = (chain: E2EChain, base: string) => chain.deployment.markets.find((m) => m.baseAsset === chain.asset(base).address)!.address;
+const deployedMarketOf = (chain: E2EChain, base: string) => chain.deployment.markets.find((m) => m.baseAsset === chain.asset(base).address)!;
+const marketOf = (chain: E2EChain, base: string) => deployedMarketOf(chain, base).address;
 
 async function readMarket(chain: E2EChain, market: Address) {
   const read = (functionName: "utilization" | "borrowRate" | "supplyRate") =>
@@ -65,6 +66,7 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await app.open("/markets");
   await connectWallet(page);
   const market = marketOf(chain, "USDC");
+  const lenderVault = deployedMarketOf(chain, "USDC").lenderVault;
   const usdc = chain.asset("USDC");
   const panel = usdcCard(page).getByTestId("lend-panel");
   await expect(panel.getByTestId("lender-wallet")).toHaveText("500,000 USDC");
@@ -82,12 +84,16 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await expect(panel.getByTestId("lender-wallet")).toHaveText("499,000 USDC");
   await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("1,000 USDC");
   await expect(usdcCard(page).getByTestId("supplied")).toHaveText("2,001,000 USDC");
-  const shares = await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [TRADER] });
+  // The deposit went through the market's lender vault: its shares, each one market supply share, are the trader's.
+  const shares = await chain.publicClient.readContract({ address: lenderVault, abi: keelLenderVaultAbi, functionName: "balanceOf", args: [TRADER] });
   expect(shares).toBeGreaterThan(0n);
+  expect(
+    await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "supplyShares", args: [lenderVault] }),
+  ).toBeGreaterThanOrEqual(shares);
   // The approval was for the exact amount, not unlimited: the deposit used all of it.
-  expect(await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, market] })).toBe(
-    0n,
-  );
+  expect(
+    await chain.publicClient.readContract({ address: usdc.address, abi: devErc20Abi, functionName: "allowance", args: [TRADER, lenderVault] }),
+  ).toBe(0n);
   await screenshot(page, "markets-deposited");
 
   await panel.getByRole("tab", { name: "Withdraw" }).click();
@@ -127,7 +133,7 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await injectWallet();
   await app.open("/markets");
   await connectWallet(page);
-  const market = marketOf(chain, "USDC");
+  const lenderVault = deployedMarketOf(chain, "USDC").lenderVault;
   const panel = usdcCard(page).getByTestId("lend-panel");
   const submit = panel.getByTestId("lend-submit");
   await expect(panel.getByTestId("lender-wallet")).toHaveText("500,000 USDC");
@@ -179,7 +185,9 @@ test("a deposit in flight owns the panel across navigation and reload; Max withd
   await expect(submit).toHaveText(/^Withdraw /);
   await submit.click();
   await expect(page.getByText(/Withdraw all \(.* USDC\) — confirmed/)).toBeVisible({ timeout: 45_000 });
-  expect(await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [TRADER] })).toBe(0n);
+  expect(await chain.publicClient.readContract({ address: lenderVault, abi: keelLenderVaultAbi, functionName: "balanceOf", args: [TRADER] })).toBe(
+    0n,
+  );
   await expect(panel.getByTestId("lender-supplied")).toHaveText("0 USDC");
 });
 

@@ -3,7 +3,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { devErc20Abi, keelMarketAbi } from "@/contracts-abi";
+import { devErc20Abi, keelLenderVaultAbi } from "@/contracts-abi";
 import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { chainUnavailable } from "@/lib/config/chains";
@@ -17,7 +17,7 @@ type ChainId = Parameters<typeof readContract>[1]["chainId"];
 export const MARKETS_REFRESH_MS = 3_000;
 
 export const marketsKey = (chainId: number) => ["keel", "markets", chainId] as const;
-export const lenderKey = (chainId: number, market: Address, owner?: Address) => ["keel", "lender", chainId, market, owner ?? null] as const;
+export const lenderKey = (chainId: number, lenderVault: Address, owner?: Address) => ["keel", "lender", chainId, lenderVault, owner ?? null] as const;
 
 export interface ChainMarkets {
   chain: ChainConfig;
@@ -63,41 +63,40 @@ export function useMarkets(): ChainMarkets[] {
 }
 
 export interface LenderPosition {
-  /** Market shares held. */
+  /** Lender vault shares held (each one market supply share). */
   shares: bigint;
-  /** The shares' value in the base asset: `convertToAssets(balanceOf)`. */
+  /** The shares' value in the base asset: the vault's `convertToAssets(balanceOf)`. */
   supplied: bigint;
-  /** `maxWithdraw`: the supplied value, limited by the market's free liquidity. */
+  /** The vault's `maxWithdraw`: the supplied value, limited by the market's cash on hand. */
   maxWithdraw: bigint;
   /** Base asset in the wallet. */
   walletBalance: bigint;
-  /** Base asset the wallet lets the market pull. */
+  /** Base asset the wallet lets the lender vault pull. */
   allowance: bigint;
 }
 
 /**
- * The connected wallet as a lender in one market: shares, `maxWithdraw`, base-asset balance and allowance (four
- * eth_calls, batched by the http transport), then `convertToAssets(shares)`.
+ * The connected wallet as a lender in one market, through the market's lender vault (KeelLenderVault, ERC-4626):
+ * shares, `maxWithdraw`, base-asset balance and allowance (four eth_calls, batched by the http transport), then
+ * `convertToAssets(shares)`.
  */
-export function useLenderPosition(chain: ChainConfig, market: Address, baseAsset: Address, owner: Address | undefined) {
+export function useLenderPosition(chain: ChainConfig, lenderVault: Address, baseAsset: Address, owner: Address | undefined) {
   const config = useConfig();
   return useQuery({
-    queryKey: lenderKey(chain.id, market, owner),
+    queryKey: lenderKey(chain.id, lenderVault, owner),
     enabled: Boolean(owner),
     retry: 1,
     refetchInterval: MARKETS_REFRESH_MS,
     queryFn: async (): Promise<LenderPosition> => {
       const chainId = chain.id as ChainId;
+      const vault = { chainId, address: lenderVault, abi: keelLenderVaultAbi } as const;
       const [shares, maxWithdraw, walletBalance, allowance] = await Promise.all([
-        readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "balanceOf", args: [owner!] }),
-        readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "maxWithdraw", args: [owner!] }),
+        readContract(config, { ...vault, functionName: "balanceOf", args: [owner!] }),
+        readContract(config, { ...vault, functionName: "maxWithdraw", args: [owner!] }),
         readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "balanceOf", args: [owner!] }),
-        readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "allowance", args: [owner!, market] }),
+        readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "allowance", args: [owner!, lenderVault] }),
       ]);
-      const supplied =
-        shares === 0n
-          ? 0n
-          : await readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "convertToAssets", args: [shares] });
+      const supplied = shares === 0n ? 0n : await readContract(config, { ...vault, functionName: "convertToAssets", args: [shares] });
       return { shares, supplied, maxWithdraw, walletBalance, allowance };
     },
   });

@@ -143,10 +143,10 @@ export function useTransactor() {
       // The effects, from a simulation of this transaction (and the one that follows it in its flow) at the latest block.
       const chain = chains.find((c) => c.id === req.chainId);
       const assets = (chain?.deployment?.assets ?? []).map((a) => ({ address: a.address, symbol: a.symbol, decimals: a.decimals }));
-      // A market is an ERC-4626 vault: its shares (base decimals + 6) move in and out of a lender's wallet too.
+      // Each market's lender vault is an ERC-4626 token: its shares (base decimals + 6) move in and out of a lender's wallet.
       const shares = (chain?.deployment?.markets ?? []).flatMap((m) => {
         const b = assets.find((a) => a.address.toLowerCase() === m.baseAsset.toLowerCase());
-        return b ? [{ address: m.address, symbol: `${m.name} shares`, decimals: b.decimals + 6 }] : [];
+        return b ? [{ address: m.lenderVault, symbol: `${m.name} shares`, decimals: b.decimals + 6 }] : [];
       });
       const tokens = [...assets, ...shares];
       const lens = chain?.deployment?.contracts.lens;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { maxUint256, parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLenderVaultAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/read/indexer";
 import { buildRiskBook, loadRiskBook, pageFromCompact } from "@/lib/analytics/risk-book";
 import { decodeBook, gunzip } from "@/lib/analytics/risk-book-codec";
@@ -33,6 +33,7 @@ for (const { name, databaseUrl } of backends)
     let indexer: Indexer;
     let port: number;
     let market: Address;
+    let lenderVault: Address;
     let weth: Deployment["assets"][number];
     let usdc: Deployment["assets"][number];
     let admin: ReturnType<typeof clientsFor>;
@@ -75,7 +76,7 @@ for (const { name, databaseUrl } of backends)
     beforeAll(async () => {
       anvil = await startAnvil({ port: await freePort() });
       ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir }));
-      market = d.markets.find((m) => m.name === "Keel USDC")!.address;
+      ({ address: market, lenderVault } = d.markets.find((m) => m.name === "Keel USDC")!);
       weth = d.assets.find((a) => a.symbol === "WETH")!;
       usdc = d.assets.find((a) => a.symbol === "USDC")!;
       admin = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
@@ -86,6 +87,7 @@ for (const { name, databaseUrl } of backends)
         await c.send({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
         await c.send({ address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] });
       }
+      await lender.send({ address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [lenderVault, maxUint256] });
       port = await freePort();
       await start();
       await synced();
@@ -153,14 +155,14 @@ for (const { name, databaseUrl } of backends)
       expect(r.interestPaid).toBeLessThan(usdcUnits("1"));
     });
 
-    it("indexes lenders' ERC-4626 flows, feed rounds, guard rules and executions, liquidations and bad debt", async () => {
-      await lender.send({ address: market, abi: keelMarketAbi, functionName: "deposit", args: [usdcUnits("50000"), lender.account.address] });
-      await lender.send({
-        address: market,
-        abi: keelMarketAbi,
-        functionName: "withdraw",
-        args: [usdcUnits("20000"), lender.account.address, lender.account.address],
-      });
+    it("indexes lenders' flows (lender vault and ledger), feed rounds, guard rules and executions, liquidations and bad debt", async () => {
+      const me = lender.account.address;
+      // Through the lender vault (ERC-4626): deposit, withdraw by assets, redeem by shares; and straight on the ledger.
+      await lender.send({ address: lenderVault, abi: keelLenderVaultAbi, functionName: "deposit", args: [usdcUnits("50000"), me] });
+      await lender.send({ address: lenderVault, abi: keelLenderVaultAbi, functionName: "withdraw", args: [usdcUnits("20000"), me, me] });
+      await lender.send({ address: lenderVault, abi: keelLenderVaultAbi, functionName: "redeem", args: [10n ** 12n, me, me] });
+      await lender.send({ address: market, abi: keelMarketAbi, functionName: "supply", args: [usdcUnits("1000"), 0n, me] });
+      await lender.send({ address: market, abi: keelMarketAbi, functionName: "withdraw", args: [0n, 10n ** 11n, me, me] });
 
       // A protected vault: Bob lets the guard act, sets a deleverage rule, pauses and resumes it, and a stop-loss he removes.
       const guard = d.contracts.guard!;
@@ -193,16 +195,32 @@ for (const { name, databaseUrl } of backends)
       await setEth("3000");
       await synced();
 
-      const lenders = await admin.publicClient.getContractEvents({
-        address: market,
-        abi: keelMarketAbi,
-        eventName: "Deposit",
-        fromBlock: BigInt(d.deploymentBlock),
-      });
+      // The market's sums are its ledger's events, every lender vault flow included.
+      const fromBlock = BigInt(d.deploymentBlock);
+      const ledger = (eventName: "Supplied" | "Withdrawn") =>
+        admin.publicClient.getContractEvents({ address: market, abi: keelMarketAbi, eventName, fromBlock });
+      const [supplied, withdrawn] = await Promise.all([ledger("Supplied"), ledger("Withdrawn")]);
       const [m] = (await get<{ markets: Record<string, string>[] }>("/markets")).markets.filter(
         (x) => x.address!.toLowerCase() === market.toLowerCase(),
       );
-      expect(BigInt(m!.lenderDepositSum!)).toBe(lenders.reduce((a, e) => a + e.args.assets!, 0n));
+      expect(BigInt(m!.lenderDepositSum!)).toBe(supplied.reduce((a, e) => a + e.args.assets!, 0n));
+      expect(BigInt(m!.lenderWithdrawSum!)).toBe(withdrawn.reduce((a, e) => a + e.args.assets!, 0n));
+      // One row per lender's flow: the vault's Deposit / Withdraw under the share owner, a direct ledger flow under onBehalf.
+      const vaultEvent = (eventName: "Deposit" | "Withdraw") =>
+        admin.publicClient.getContractEvents({ address: lenderVault, abi: keelLenderVaultAbi, eventName, fromBlock });
+      const [deposits, withdrawals] = await Promise.all([vaultEvent("Deposit"), vaultEvent("Withdraw")]);
+      const row = (kind: string, owner: string, assets: bigint | undefined, shares: bigint | undefined) =>
+        `${kind}:${owner.toLowerCase()}:${String(assets)}:${String(shares)}`;
+      const expected = [
+        ...deposits.map((e) => row("Deposit", e.args.owner!, e.args.assets, e.args.shares)),
+        ...withdrawals.map((e) => row("Withdraw", e.args.owner!, e.args.assets, e.args.shares)),
+        ...supplied.filter((e) => e.args.onBehalf !== lenderVault).map((e) => row("Supplied", e.args.onBehalf!, e.args.assets, e.args.shares)),
+        ...withdrawn.filter((e) => e.args.onBehalf !== lenderVault).map((e) => row("Withdrawn", e.args.onBehalf!, e.args.assets, e.args.shares)),
+      ];
+      const rows = (await get<{ lenders: Record<string, string>[] }>(`/lenders/${d.chainId}/${market}`)).lenders;
+      expect(rows.map((r) => row(r.kind!, r.owner!, BigInt(r.assets!), BigInt(r.shares!))).sort()).toEqual(expected.sort());
+      expect(rows.filter((r) => r.kind === "Supplied" || r.kind === "Withdrawn").map((r) => r.owner)).toEqual([me.toLowerCase(), me.toLowerCase()]);
+      expect(rows.filter((r) => r.lenderVault).every((r) => r.lenderVault === lenderVault.toLowerCase())).toBe(true);
 
       const rules = (await get<{ rules: Record<string, unknown>[] }>(`/rules/${d.chainId}/${market}/${protectedId}`)).rules;
       expect(rules.find((r) => r.kind === 0)).toMatchObject({ paused: false, removed: false, executions: 1 });

@@ -147,11 +147,16 @@ export const liquidation = onchainTable(
   (t) => ({ byMarket: index().on(t.market, t.block) }),
 );
 
-/** Lenders' ERC-4626 deposits and withdrawals. */
+/**
+ * Lenders' flows, one row per lender: through a market's lender vault (kind `Deposit` / `Withdraw`, `owner` the vault
+ * share owner, `lenderVault` set) or straight on the market's supply ledger (kind `Supplied` / `Withdrawn`, `owner` the
+ * `onBehalf` account). Σ assets per market and kind equals the market's lenderDepositSum / lenderWithdrawSum.
+ */
 export const lenderEvent = onchainTable("lender_event", (t) => ({
   id: t.text().primaryKey(),
   chainId: t.integer().notNull(),
   market: t.hex().notNull(),
+  lenderVault: t.hex(),
   kind: t.text().notNull(),
   owner: t.hex().notNull(),
   assets: t.bigint().notNull(),

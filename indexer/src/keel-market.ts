@@ -1,10 +1,11 @@
 /**
- * KeelMarket events → vaults, their timeline, liquidations, lenders' flows and the market's time series.
+ * KeelMarket events → vaults, their timeline, liquidations, lenders' supply and withdrawals and the market's time series.
  * Every vault event records the vault before (the lens at the end of the previous block) and after (at the end of its block).
  */
 import { ponder, type Context, type Event } from "ponder:registry";
 import { liquidation, lenderEvent, market, marketSnapshot, vault, vaultEvent } from "ponder:schema";
 import { marketKey, readMarket, vaultKey, vaultReads, type VaultView } from "./reads";
+import { lenderVaultMarket } from "./sources";
 
 /** USD (WAD) of `amount` token units at `price` (USD per whole token, WAD). */
 const usd = (amount: bigint, price: bigint, decimals: number) => (amount * price) / 10n ** BigInt(decimals);
@@ -335,32 +336,51 @@ ponder.on("KeelMarket:InterestAccrued", async ({ event, context }) => {
   await recordMarket(event, context, { interestSum: event.args.interest, reservesSum: event.args.reserves });
 });
 
-ponder.on("KeelMarket:Deposit", async ({ event, context }) => {
-  await context.db.insert(lenderEvent).values({
-    id: `${context.chain.id}:${event.id}`,
-    chainId: context.chain.id,
-    market: event.log.address,
-    kind: "Deposit",
-    owner: event.args.owner,
-    assets: event.args.assets,
-    shares: event.args.shares,
-    block: event.block.number,
-    timestamp: event.block.timestamp,
-  });
-  await recordMarket(event, context, { lenderDepositSum: event.args.assets });
+/** One lender's flow as a `lender_event` row: through a market's lender vault, or straight on the market's ledger. */
+export async function recordLenderFlow(
+  event: Event,
+  context: Context,
+  row: { market: `0x${string}`; lenderVault: `0x${string}` | null; kind: string; owner: `0x${string}`; assets: bigint; shares: bigint },
+) {
+  await context.db
+    .insert(lenderEvent)
+    .values({
+      id: `${context.chain.id}:${event.id}`,
+      chainId: context.chain.id,
+      ...row,
+      block: event.block.number,
+      timestamp: event.block.timestamp,
+    });
+}
+
+/**
+ * A lender's supply or withdrawal on the market's ledger. Every one counts in the market's sums (the lens's totals move
+ * by exactly these amounts besides interest, reserves and bad debt); a row is written here only for a lender who used
+ * the ledger directly: one through a lender vault is the vault's Deposit / Withdraw row (src/keel-lender-vault.ts).
+ */
+async function recordLedgerFlow(
+  event: Event,
+  context: Context,
+  kind: "Supplied" | "Withdrawn",
+  a: { onBehalf: `0x${string}`; assets: bigint; shares: bigint },
+) {
+  if (!lenderVaultMarket(context.chain.id, a.onBehalf)) {
+    await recordLenderFlow(event, context, {
+      market: event.log.address,
+      lenderVault: null,
+      kind,
+      owner: a.onBehalf,
+      assets: a.assets,
+      shares: a.shares,
+    });
+  }
+  await recordMarket(event, context, kind === "Supplied" ? { lenderDepositSum: a.assets } : { lenderWithdrawSum: a.assets });
+}
+
+ponder.on("KeelMarket:Supplied", async ({ event, context }) => {
+  await recordLedgerFlow(event, context, "Supplied", event.args);
 });
 
-ponder.on("KeelMarket:Withdraw", async ({ event, context }) => {
-  await context.db.insert(lenderEvent).values({
-    id: `${context.chain.id}:${event.id}`,
-    chainId: context.chain.id,
-    market: event.log.address,
-    kind: "Withdraw",
-    owner: event.args.owner,
-    assets: event.args.assets,
-    shares: event.args.shares,
-    block: event.block.number,
-    timestamp: event.block.timestamp,
-  });
-  await recordMarket(event, context, { lenderWithdrawSum: event.args.assets });
+ponder.on("KeelMarket:Withdrawn", async ({ event, context }) => {
+  await recordLedgerFlow(event, context, "Withdrawn", event.args);
 });

@@ -4,7 +4,7 @@
  * an empty contract). Pure apart from reading the deployment files.
  */
 import type { Abi } from "viem";
-import { devPriceFeedAbi, keelGuardAbi, keelMarketAbi } from "../../contracts-abi";
+import { devPriceFeedAbi, keelGuardAbi, keelLenderVaultAbi, keelMarketAbi } from "../../contracts-abi";
 import { protocolStartBlock } from "../../lib/protocols/registry";
 import { type ChainConfig } from "../../lib/config/chains";
 import { loadChainConfigs } from "../../lib/server/config";
@@ -15,6 +15,9 @@ export const chainKey = (id: number) => `chain${id}`;
 
 /** The event the Chainlink aggregators (and Keel's dev feeds) emit on every round. */
 export const answerUpdatedAbi = devPriceFeedAbi.filter((x) => x.type === "event" && x.name === "AnswerUpdated");
+
+/** The events of a market's lender vault (KeelLenderVault, ERC-4626) the indexer records: a lender's deposit and withdrawal. */
+export const lenderVaultEventsAbi = keelLenderVaultAbi.filter((x) => x.type === "event" && (x.name === "Deposit" || x.name === "Withdraw"));
 
 /** A contract kind: its events, its addresses on a chain and, when not the deployment's block, where to start reading. */
 type Kind = { abi: Abi; addresses: (c: ChainConfig) => `0x${string}`[]; startBlock?: (c: ChainConfig) => number | null };
@@ -31,6 +34,7 @@ const lendingStart = (protocol: "aave-v3" | "morpho-blue") => (c: ChainConfig) =
 /** Every contract kind the indexer follows. One entry (and one handler file in src/) per kind. */
 export const KINDS = {
   KeelMarket: { abi: keelMarketAbi, addresses: (c) => c.deployment?.markets.map((m) => m.address) ?? [] },
+  KeelLenderVault: { abi: lenderVaultEventsAbi, addresses: (c) => c.deployment?.markets.map((m) => m.lenderVault) ?? [] },
   PriceFeed: { abi: answerUpdatedAbi, addresses: (c) => [...new Set(c.deployment?.assets.map((a) => a.feed) ?? [])] },
   KeelGuard: { abi: keelGuardAbi, addresses: (c) => (c.deployment?.contracts.guard ? [c.deployment.contracts.guard] : []) },
   AaveV3Pool: {
@@ -79,6 +83,20 @@ export function readersFor(env: Record<string, string | undefined>) {
   return Object.fromEntries(
     loadChainConfigs(env).map((c) => [c.id, { lens: c.deployment?.contracts.lens, rpcUrl: c.rpcUrl, markets: KINDS.KeelMarket.addresses(c) }]),
   ) as Record<number, { lens: `0x${string}` | undefined; rpcUrl: string; markets: `0x${string}`[] } | undefined>;
+}
+
+let vaultMarkets: Map<string, `0x${string}`> | undefined;
+/**
+ * The market whose lender vault `vault` is on chain `chainId` (from the deployment files), or undefined when `vault`
+ * is not one: a supply credited to a lender vault is recorded by the vault's own Deposit / Withdraw, under the lender.
+ */
+export function lenderVaultMarket(chainId: number, vault: string): `0x${string}` | undefined {
+  vaultMarkets ??= new Map(
+    loadChainConfigs(process.env).flatMap((c) =>
+      (c.deployment?.markets ?? []).map((m) => [`${c.id}:${m.lenderVault.toLowerCase()}`, m.address] as const),
+    ),
+  );
+  return vaultMarkets.get(`${chainId}:${vault.toLowerCase()}`);
 }
 
 let followedKinds: Set<string> | undefined;

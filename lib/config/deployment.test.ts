@@ -1,5 +1,6 @@
+import { getAddress } from "viem";
 import { describe, expect, it } from "vitest";
-import { DeploymentError, parseDeployment } from "./deployment";
+import { DeploymentError, findMarket, parseDeployment } from "./deployment";
 
 const A = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 const B = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
@@ -85,5 +86,14 @@ describe("parseDeployment: Aave v3 and Morpho Blue sections", () => {
     expect(() => parseDeployment(bad, 31337)).toThrowError(
       /aaveV3\.pool must be an address.*morphoBlue\.markets\[0\]\.id must be a 32-byte hex id.*morphoBlue\.markets\[0\]\.lltv/,
     );
+  });
+});
+
+describe("findMarket", () => {
+  it("finds a market by its address in any case, with its lender vault; undefined when unknown or without a deployment", () => {
+    const d = parseDeployment(good, 31337);
+    expect(findMarket(d, A.toUpperCase().replace("0X", "0x"))?.lenderVault).toBe(getAddress(B));
+    expect(findMarket(d, B)).toBeUndefined();
+    expect(findMarket(null, A)).toBeUndefined();
   });
 });

@@ -345,6 +345,11 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
   };
 }
 
+/** The deployment's market at `address` (any case), with its name and lender vault, if Keel knows it. */
+export function findMarket(deployment: Pick<Deployment, "markets"> | null | undefined, address: string): DeployedMarket | undefined {
+  return deployment?.markets.find((m) => m.address.toLowerCase() === address.toLowerCase());
+}
+
 /** The deployment's asset at `address` (any case), if Keel knows it. */
 export function findAsset(deployment: Pick<Deployment, "assets"> | null | undefined, address: string): DeployedAsset | undefined {
   return deployment?.assets.find((a) => a.address.toLowerCase() === address.toLowerCase());

@@ -14,7 +14,7 @@ const d = {
     { symbol: "WETH", name: "Wrapped Ether", address: WETH, decimals: 18, feed: "0x0000000000000000000000000000000000000002" },
     { symbol: "USDC", name: "USD Coin", address: USDC, decimals: 6, feed: "0x0000000000000000000000000000000000000003" },
   ],
-  markets: [{ address: MARKET, name: "Keel USDC", baseAsset: USDC, collaterals: [WETH] }],
+  markets: [{ address: MARKET, name: "Keel USDC", baseAsset: USDC, collaterals: [WETH], lenderVault: "0x00000000000000000000000000000000000000a2" }],
 } as Deployment;
 
 const ev = (o: Record<string, string | number | null>) => ({

@@ -172,13 +172,16 @@ export function changeWindow(
   return { state: "executable", text: "executable now", at, expires, left };
 }
 
-/** A lender's withdrawal limit: `maxWithdraw` from the market, and whether free liquidity (not the position) limits it. */
+/**
+ * A lender's withdrawal limit: `maxWithdraw` from the market's lender vault, and whether the market's free liquidity
+ * (not the position) limits it.
+ */
 export function withdrawLimit(supplied: bigint, maxWithdraw: bigint): { max: bigint; limitedByLiquidity: boolean } {
   return { max: maxWithdraw, limitedByLiquidity: maxWithdraw < supplied };
 }
 
 /**
- * The ERC-4626 call that withdraws `amount` for a lender: `redeem` of every share when the amount is the whole
+ * The lender vault's ERC-4626 call that withdraws `amount` for a lender: `redeem` of every share when the amount is the whole
  * position (so no dust of shares is left behind by interest accrued since the read), else `withdraw(amount)`.
  */
 export function lenderWithdrawCall(

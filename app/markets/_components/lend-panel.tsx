@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
-import { keelMarketCallAbi } from "@/contracts-abi";
+import { keelLenderVaultCallAbi } from "@/contracts-abi";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
@@ -13,23 +13,34 @@ import { pendingFlows } from "@/lib/tx/pending-flows";
 import { parseAmount, type AmountLimits } from "@/lib/view/amount";
 import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/read/markets";
 import type { ChainConfig } from "@/lib/config/chains";
+import type { DeployedMarket } from "@/lib/config/deployment";
 import type { LensMarket } from "@/lib/read/vaults";
 
 type Mode = "deposit" | "withdraw";
 
 /**
- * Lend the market's base asset: deposit (approve first when the allowance is short, for the exact amount unless
- * unlimited is chosen) and withdraw, ERC-4626 on the market. Shows the wallet's supplied position and how much can be
- * withdrawn now.
+ * Lend the market's base asset through its lender vault (KeelLenderVault, ERC-4626 over the market's supply): deposit
+ * (approve the vault first when the allowance is short, for the exact amount unless unlimited is chosen) and withdraw.
+ * Shows the wallet's supplied position and how much can be withdrawn now.
  */
-export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; market: LensMarket; symbol: string }) {
+export function LendPanel({
+  chain,
+  market,
+  lenderVault,
+  symbol,
+}: {
+  chain: ChainConfig;
+  market: LensMarket;
+  lenderVault: DeployedMarket["lenderVault"];
+  symbol: string;
+}) {
   const t = useTranslations("lend");
   const tc = useTranslations("common");
   const ta = useTranslations("actions");
   const f = useFormat();
   const amountProblem = useAmountProblem();
   const { address } = useAccount();
-  const position = useLenderPosition(chain, market.market, market.baseAsset, address);
+  const position = useLenderPosition(chain, lenderVault, market.baseAsset, address);
   const approveAndSend = useApproveAndSend();
   const [chosenMode, setMode] = useState<Mode>("deposit");
   const [typed, setText] = useState("");
@@ -79,10 +90,10 @@ export function LendPanel({ chain, market, symbol }: { chain: ChainConfig; marke
           ? { functionName: "redeem", args: [call!.shares, address, address], label: t("labelWithdrawAll", { amount: shown(pos.supplied) }) }
           : { functionName: "withdraw", args: [amount, address, address], label: ta("labelWithdraw", { amount: shown(amount) }) };
     const pull =
-      mode === "deposit" ? { token: market.baseAsset, symbol, decimals, spender: market.market, amount, allowance: pos.allowance, unlimited } : null;
+      mode === "deposit" ? { token: market.baseAsset, symbol, decimals, spender: lenderVault, amount, allowance: pos.allowance, unlimited } : null;
     const r = await approveAndSend(
       pull,
-      { ...request, chainId: chain.id, address: market.market, abi: keelMarketCallAbi },
+      { ...request, chainId: chain.id, address: lenderVault, abi: keelLenderVaultCallAbi },
       { key: flowKey, form: { ...sent } },
     );
     if (r.status === "confirmed") {

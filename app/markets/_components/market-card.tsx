@@ -9,6 +9,7 @@ import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/view/format";
 import { feedStatus } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
+import { findMarket } from "@/lib/config/deployment";
 import type { LensMarket } from "@/lib/read/vaults";
 import { CollateralsTable } from "./collaterals-table";
 import { LendPanel } from "./lend-panel";
@@ -41,16 +42,18 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
   const dec = market.baseDecimals;
   const base = feedStatus(market.baseFeed.status);
   const amount = (v: bigint) => f.token(v, dec, symbol, 2);
+  const deployed = findMarket(chain.deployment, market.market);
+  const name = deployed?.name ?? shortAddress(market.market);
   return (
     <article
       className={`min-w-0 space-y-4 rounded-2xl border border-slate-800 bg-slate-950/40 p-3 sm:p-5 ${stale ? "opacity-60" : ""}`}
       data-testid={`market-${symbol}`}
-      aria-label={market.name}
+      aria-label={name}
     >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="text-lg font-semibold">
-            {market.name} <span className="text-sm font-normal text-slate-400">· {t("lend", { symbol })}</span>
+            {name} <span className="text-sm font-normal text-slate-400">· {t("lend", { symbol })}</span>
           </h2>
           <p className="font-mono text-xs text-slate-400" title={market.market}>
             {shortAddress(market.market)} · {t("vaults", { count: Number(market.vaultCount) })}
@@ -104,7 +107,7 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
           <RateChart market={market} />
         </div>
         <div className="min-w-0 lg:col-span-2">
-          <LendPanel chain={chain} market={market} symbol={symbol} />
+          {deployed && <LendPanel chain={chain} market={market} lenderVault={deployed.lenderVault} symbol={symbol} />}
         </div>
       </div>
 

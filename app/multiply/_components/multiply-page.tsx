@@ -10,7 +10,8 @@ import type { ProtocolTarget } from "@/hooks/use-protocol-leverage";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useMarkets } from "@/hooks/use-markets";
 import { vaultHref } from "@/lib/protocols/view";
-import { findAsset } from "@/lib/config/deployment";
+import { findAsset, findMarket } from "@/lib/config/deployment";
+import { shortAddress } from "@/lib/view/format";
 import { useFormat } from "@/hooks/use-format";
 
 /** Open a leveraged position: pick a chain and market, then the Multiply panel for a new vault. */
@@ -105,7 +106,14 @@ function KeelMultiply({ choice }: { choice: ReactNode }) {
   const all = useMarkets();
   const chains = all.filter((c) => c.chain.deployment?.contracts.leverageRouter && !c.unavailable);
   const [selected, setSelected] = useState<string | null>(null);
-  const options = chains.flatMap((c) => (c.markets ?? []).map((m) => ({ key: `${c.chain.id}:${m.market}`, chain: c.chain, market: m })));
+  const options = chains.flatMap((c) =>
+    (c.markets ?? []).map((m) => ({
+      key: `${c.chain.id}:${m.market}`,
+      chain: c.chain,
+      market: m,
+      name: findMarket(c.chain.deployment, m.market)?.name ?? shortAddress(m.market),
+    })),
+  );
   const current = options.find((o) => o.key === selected) ?? options[0];
 
   return (
@@ -156,7 +164,7 @@ function KeelMultiply({ choice }: { choice: ReactNode }) {
               >
                 {options.map((o) => (
                   <option key={o.key} value={o.key}>
-                    {o.market.name} · {o.chain.name}
+                    {o.name} · {o.chain.name}
                   </option>
                 ))}
               </select>

@@ -78,6 +78,23 @@ app.get("/liquidations", async (c) => {
 });
 
 /**
+ * A market's lenders' flows (deposits and withdrawals through its lender vault, supply and withdrawals straight on its
+ * ledger: ponder.schema.ts `lenderEvent`), oldest first. At most 5,000.
+ */
+app.get("/lenders/:chainId/:market", async (c) => {
+  const { chainId, market } = c.req.param();
+  const problem = parseTarget(chainId, market);
+  if (problem) return bad(problem);
+  const rows = await db
+    .select()
+    .from(schema.lenderEvent)
+    .where(and(eq(schema.lenderEvent.chainId, Number(chainId)), eq(schema.lenderEvent.market, market.toLowerCase() as `0x${string}`)))
+    .orderBy(asc(schema.lenderEvent.block), asc(schema.lenderEvent.id))
+    .limit(5000);
+  return json({ lenders: rows });
+});
+
+/**
  * A market's whole book in the compact form /risk loads (lib/analytics/risk-book-codec.ts: fixed-width columns, gzipped): per
  * vault its id, owner, debt shares and collateral amounts, exact. The reader prices it with the chain's own market view.
  *

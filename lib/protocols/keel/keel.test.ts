@@ -28,7 +28,6 @@ function lensPair(a: { weth: bigint; wbtc: bigint; debt: bigint; ethPrice: bigin
     market: MARKET,
     baseAsset: USDC,
     baseDecimals: 6,
-    name: "USDC market",
     baseFeed: { asset: USDC, price: WAD, status: 0 },
     totalBorrows: a.debt,
     totalBorrowShares: a.debt * 10n ** 6n,
@@ -75,6 +74,7 @@ const position = (a: Parameters<typeof lensPair>[0]): KeelPosition =>
   keelPosition({
     chainId: 31337,
     ...lensPair(a),
+    name: "USDC market",
     timestamp: 1n,
     tokenOf: (address, decimals) => ({ address, decimals, symbol: SYMBOLS[address] ?? "?" }),
   });

@@ -36,7 +36,15 @@ export type TokenOf = (address: Address, decimals: number) => PositionToken;
  * market's listed collaterals the vault does not hold come in with amount 0 in `state` (a first deposit can be
  * previewed); `collaterals` lists what is held. Values are the lens's, computed on-chain.
  */
-export function keelPosition(a: { chainId: number; vault: LensVault; market: LensMarket; timestamp: bigint; tokenOf: TokenOf }): KeelPosition {
+export function keelPosition(a: {
+  chainId: number;
+  vault: LensVault;
+  market: LensMarket;
+  /** The market's name (the deployment's: the lens does not carry one). */
+  name: string;
+  timestamp: bigint;
+  tokenOf: TokenOf;
+}): KeelPosition {
   const { vault, market } = a;
   const state = toPosition(vault, market);
   const base = a.tokenOf(market.baseAsset, market.baseDecimals);
@@ -45,7 +53,7 @@ export function keelPosition(a: { chainId: number; vault: LensVault; market: Len
     chainId: a.chainId,
     id: vault.market,
     vaultId: vault.id,
-    name: market.name,
+    name: a.name,
     owner: vault.owner,
     timestamp: a.timestamp,
     valueUnit: USD,

@@ -10,7 +10,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const ALLOWED =
-  /^(vaults\/\d+\/0x[0-9a-fA-F]{40}\/\d+|markets|markets\/\d+\/0x[0-9a-fA-F]{40}\/series|liquidations|rules\/\d+\/0x[0-9a-fA-F]{40}\/\d+|prices\/\d+\/0x[0-9a-fA-F]{40}|book\/\d+\/0x[0-9a-fA-F]{40}|lending\/\d+\/(?:aave-v3|morpho-blue)\/0x(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})\/(?:positions\/0x[0-9a-fA-F]{40}|accounts|series))$/;
+  /^(vaults\/\d+\/0x[0-9a-fA-F]{40}\/\d+|markets|markets\/\d+\/0x[0-9a-fA-F]{40}\/series|liquidations|lenders\/\d+\/0x[0-9a-fA-F]{40}|rules\/\d+\/0x[0-9a-fA-F]{40}\/\d+|prices\/\d+\/0x[0-9a-fA-F]{40}|book\/\d+\/0x[0-9a-fA-F]{40}|lending\/\d+\/(?:aave-v3|morpho-blue)\/0x(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})\/(?:positions\/0x[0-9a-fA-F]{40}|accounts|series))$/;
 
 export async function GET(req: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const path = (await params).path.join("/");
