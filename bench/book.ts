@@ -9,11 +9,16 @@
  *   owner, debt shares at the market's borrow totals, the collateral assets and amounts; the seeding distribution of
  *   scripts/seed-risk.ts `planRiskVaults`). They are not on the chain: indexing 100,000 vaults through Ponder takes hours
  *   here (bench/results/indexer.md). The sums the book does not read (USD aggregates, P&L) are written as 0.
- * - The indexer restarts on the same folder (Ponder resumes its tables) and serves `/book`: the time to the last byte
- *   (Ponder's query of the rows, the encoding, gzip), its size, directly and through the app's /api/indexer proxy.
+ * - The indexer restarts on the same folder (Ponder resumes its tables) and serves `/book`: the first request builds
+ *   it (Ponder's query of every row, the encoding, gzip); then the time to the last byte within one indexed block (the
+ *   bytes kept), its size, directly and through the app's /api/indexer proxy; and the first request after a new block
+ *   in which a vault opened (the rows written since the finalized block read, the kept columns patched, encoded and
+ *   gzipped: indexer/src/api/book-cache.ts).
  * - Chromium (production build): /risk until the totals show every vault, the page's own load time, the JS heap, and
- *   one 30 s refresh of the book watched for main-thread long tasks (> 50 ms): the refreshed book is decoded and valued
- *   in the risk worker, so the page should not block on it.
+ *   one 30 s refresh of the book watched for main-thread long tasks (> 50 ms): the refreshed book is decoded and valued,
+ *   and its distances, odds, liquidation levels and table order computed, in the risk worker, so the page should not
+ *   block on it. The long tasks of the first load (navigation → odds on screen: the page's JavaScript and hydration
+ *   included) are counted too.
  * Needs the production build (`npm run build`). Writes bench/results/book.md. `KEEL_BENCH_BOOK_VAULTS=n` for a smaller run.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -31,7 +36,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { startIndexer, type Indexer } from "../scripts/lib/indexer";
 import { startStack } from "../scripts/lib/stack";
 import { tempDir } from "../scripts/lib/temp-dir";
-import { localChain } from "../lib/server/clients";
+import { clientsFor, localChain } from "../lib/server/clients";
+import { keelMarketAbi } from "../contracts-abi/generated";
+import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { planRiskVaults } from "../scripts/seed-risk";
 
 /**
@@ -62,7 +69,14 @@ async function main() {
   const { anvil, deployment } = stack;
   const chainId = deployment.chainId;
   const indexerAt = () =>
-    startIndexer({ port: indexerPort, chains: [{ chainId, rpcUrl: anvil.url }], deploymentsDir: stack.deploymentsDir, dataDir });
+    startIndexer({
+      port: indexerPort,
+      chains: [{ chainId, rpcUrl: anvil.url }],
+      deploymentsDir: stack.deploymentsDir,
+      dataDir,
+      // Ponder's warnings and errors (PONDER_LOG_LEVEL, warn by default), so a failed request says why.
+      log: (line) => console.error(`[indexer] ${line}`),
+    });
   const client = createPublicClient({ chain: localChain(chainId, anvil.url), transport: http(anvil.url) });
   const market = deployment.markets[0]!;
   const lines: string[] = [];
@@ -148,10 +162,14 @@ async function main() {
     await indexer.waitFor({ [chainId]: await client.getBlockNumber() }, 300_000);
     // Ponder rolls its unfinalized rows back on a restart and indexes those blocks again: until then the real vaults
     // are missing from the book.
+    let built: { ms: number; load: string } | null = null;
     for (let seen = -1; seen !== expected;) {
       if (performance.now() - restarted > 300_000) throw new Error(`after a restart /book serves ${seen} vaults, not ${expected}`);
+      const t = performance.now();
       const res = await fetch(`${indexerUrl}/book/${chainId}/${market.address}`, { method: "HEAD" });
       seen = Number(res.headers.get("x-keel-book-vaults") ?? -1);
+      // The first answer of the restarted indexer reads every row (`built`); later ones patch.
+      if (!built && res.headers.get("x-keel-book-from") === "built" && seen >= VAULTS) built = { ms: performance.now() - t, load: load() };
       if (seen !== expected) await new Promise((r) => setTimeout(r, 500));
     }
     const restartSeconds = (performance.now() - restarted) / 1000;
@@ -160,7 +178,13 @@ async function main() {
       const res = await fetch(url);
       const body = new Uint8Array(await res.arrayBuffer());
       if (!res.ok) throw new Error(`${url}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
-      return { ms: performance.now() - t, bytes: body.byteLength, vaults: Number(res.headers.get("x-keel-book-vaults") ?? NaN) };
+      return {
+        ms: performance.now() - t,
+        bytes: body.byteLength,
+        vaults: Number(res.headers.get("x-keel-book-vaults") ?? NaN),
+        from: res.headers.get("x-keel-book-from"),
+        changed: Number(res.headers.get("x-keel-book-changed") ?? NaN),
+      };
     };
     const bookPath = `/book/${chainId}/${market.address}`;
     const direct: number[] = [];
@@ -175,9 +199,28 @@ async function main() {
     if (served.vaults !== expected) throw new Error(`/book served ${served.vaults} vaults, not ${expected}`);
     const serveLoad = load();
 
+    // ── The first request after a new block: a vault opened in it (on the chain; its id is one of the written rows'),
+    // the indexer caught up, then one request ──
+    const opener = clientsFor(anvil.url, chainId, ANVIL_KEYS[4]!);
+    const afterBlock: number[] = [];
+    let patched!: Awaited<ReturnType<typeof get>>;
+    for (let i = 0; i < 5; i++) {
+      await opener.send({ address: market.address, abi: keelMarketAbi, functionName: "openVault" });
+      await indexer.waitFor({ [chainId]: await client.getBlockNumber() }, 120_000);
+      patched = await get(`${indexerUrl}${bookPath}`);
+      if (patched.from !== "patched") throw new Error(`the first request after a new block was ${patched.from}, not patched`);
+      // The chain's next vault id is one the bench's rows already use (they follow the real vaults): its row is rewritten.
+      if (!(patched.changed >= 1)) throw new Error(`the first request after a new block patched ${patched.changed} rows`);
+      afterBlock.push(patched.ms);
+    }
+    const afterBlockLoad = load();
+
     // ── The page in Chromium ──
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     let p: {
+      firstTasks: number[];
+      firstFigures: number;
+      refreshFigures: number;
       loadMs: number;
       firstPaint: number;
       heapUsed: number;
@@ -190,6 +233,14 @@ async function main() {
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       const cdp = await page.context().newCDPSession(page);
+      // Long tasks from the first script on (the first load's), kept with their start time.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __keelLongTasks: { start: number; ms: number }[] };
+        w.__keelLongTasks = [];
+        new PerformanceObserver((list) => w.__keelLongTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({
+          type: "longtask",
+        });
+      });
       let bookRequests = 0;
       page.on("requestfinished", (r) => {
         if (r.url().includes(`/api/indexer${bookPath}`)) bookRequests++;
@@ -212,14 +263,21 @@ async function main() {
         );
       const loadMs = Number(await loadLine.getAttribute("data-load-ms"));
       await page.getByTestId("expected-7d").waitFor({ timeout: 60_000 });
+      // The first load: its long tasks (JavaScript, hydration, the book's arrival) and the worker's figures.
+      const first = await page.evaluate(() => ({
+        tasks: (window as unknown as { __keelLongTasks: { start: number; ms: number }[] }).__keelLongTasks.map((x) => x.ms),
+        figures: performance
+          .getEntriesByName("keel:risk:figures")
+          .map((e) => ({ ms: e.duration, detail: (e as PerformanceMeasure).detail as unknown })),
+      }));
       await cdp.send("HeapProfiler.collectGarbage");
       const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number; totalSize: number };
 
       // One refresh of the book (every RISK_BOOK_REFRESH_MS), watched for long tasks on the main thread.
-      await page.evaluate(() => {
-        const w = window as unknown as { __keelLongTasks: number[] };
-        w.__keelLongTasks = [];
-        new PerformanceObserver((list) => w.__keelLongTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+      const watchFrom = await page.evaluate(() => {
+        (window as unknown as { __keelLongTasks: unknown[] }).__keelLongTasks = [];
+        performance.clearMeasures("keel:risk:figures");
+        return performance.now();
       });
       const before = bookRequests;
       const watched = performance.now();
@@ -228,8 +286,20 @@ async function main() {
       if (bookRequests === before) throw new Error(`no refresh of the book within ${RISK_BOOK_REFRESH_MS + 30_000} ms`);
       // The refreshed book decoded, valued and shown: give it a few seconds on a loaded machine.
       await page.waitForTimeout(5_000);
-      const longTasks = await page.evaluate(() => (window as unknown as { __keelLongTasks: number[] }).__keelLongTasks);
+      const watched2 = await page.evaluate(() => ({
+        tasks: (window as unknown as { __keelLongTasks: { start: number; ms: number }[] }).__keelLongTasks,
+        figures: performance
+          .getEntriesByName("keel:risk:figures")
+          .map((e) => ({ start: e.startTime, ms: e.duration, detail: (e as PerformanceMeasure).detail as unknown })),
+      }));
+      const longTasks = watched2.tasks.map((x) => x.ms);
+      console.log("refresh: long tasks", JSON.stringify(watched2.tasks.map((x) => ({ at: Math.round(x.start - watchFrom), ms: Math.round(x.ms) }))));
+      console.log("refresh: figures", JSON.stringify(watched2.figures.map((x) => ({ at: Math.round(x.start - watchFrom), ...x }))));
+      console.log("first load: long tasks", JSON.stringify(first.tasks.map(Math.round)), "figures", JSON.stringify(first.figures));
       p = {
+        firstTasks: first.tasks,
+        firstFigures: first.figures.at(-1)?.ms ?? NaN,
+        refreshFigures: watched2.figures.at(-1)?.ms ?? NaN,
         loadMs,
         firstPaint,
         heapUsed: heap.usedSize,
@@ -251,13 +321,17 @@ async function main() {
       "",
       "| measure | result | load |",
       "| --- | ---: | ---: |",
-      `| \`/book\` from Ponder: time to the last byte (query ${n} rows, encode, gzip), median of 5 after a warm-up (p95) | **${ms(quantile(direct, 0.5))}** (${ms(quantile(direct, 0.95))}) | ${serveLoad} |`,
+      `| \`/book\` from Ponder, the first request after the restart: every row read, encoded, gzipped (\`built\`) | ${built ? ms(built.ms) : "not seen"} | ${built?.load ?? ""} |`,
+      `| \`/book\` from Ponder within one indexed block (the bytes kept): time to the last byte, median of 5 after a warm-up (p95) | **${ms(quantile(direct, 0.5))}** (${ms(quantile(direct, 0.95))}) | ${serveLoad} |`,
+      `| **\`/book\` from Ponder, the first request after a new block** (a vault opened in it; the rows written since the finalized block read — ${patched.changed} at the last — the kept columns patched, encoded, gzipped: \`patched\`), median of 5 (p95) | **${ms(quantile(afterBlock, 0.5))}** (${ms(quantile(afterBlock, 0.95))}) | ${afterBlockLoad} |`,
       `| the same through the app's /api/indexer proxy (what the page fetches) | ${ms(quantile(proxied, 0.5))} (${ms(quantile(proxied, 0.95))}) | ${serveLoad} |`,
       `| bytes on the wire (gzipped compact book) | ${mb(served.bytes)} (${(served.bytes / expected).toFixed(1)} B per vault) | |`,
       `| **Chromium, /risk: the page's own load** (fetch through the proxy + \`getMarket\`, decode and value in the risk worker) | **${ms(p.loadMs)}** | ${p.pageLoad} |`,
       `| Chromium, /risk: navigation → totals of ${n} vaults on screen | ${p.firstPaint.toFixed(2)} s | ${p.pageLoad} |`,
+      `| Chromium, /risk: the first load's distances, odds, levels and table order, in the risk worker (\`keel:risk:figures\`: request → answer) | ${ms(p.firstFigures)} | ${p.pageLoad} |`,
+      `| Chromium, /risk: main-thread long tasks > 50 ms from navigation to the odds on screen (the page's JavaScript and hydration included) | ${p.firstTasks.length}${p.firstTasks.length ? ` (longest ${ms(Math.max(...p.firstTasks))})` : ""} | ${p.pageLoad} |`,
       `| JS heap after a garbage collection (CDP \`Runtime.getHeapUsage\`) | ${mb(p.heapUsed)} of ${mb(p.heapTotal)} | |`,
-      `| one 30 s refresh of the book (${p.refreshes} request(s), watched ${(p.watchedMs / 1000).toFixed(1)} s): main-thread long tasks > 50 ms | **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))})` : ""} | ${load()} |`,
+      `| one 30 s refresh of the book (${p.refreshes} request(s), watched ${(p.watchedMs / 1000).toFixed(1)} s): main-thread long tasks > 50 ms | **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))})` : ""}; the refreshed book's figures in the worker: ${ms(p.refreshFigures)} | ${load()} |`,
       "",
     );
   } finally {

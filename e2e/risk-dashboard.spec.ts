@@ -81,6 +81,8 @@ test.describe("risk dashboard", () => {
     // Sorted by 7-day odds, highest first; the first row opens its vault page, which shows the same kind of odds.
     await page.getByTestId("only-stressed").uncheck();
     await page.getByTestId("sort-odds7").click();
+    // The order comes from the risk worker: the header is marked once it is on screen.
+    await expect(page.getByTestId("sort-odds7")).toContainText("↓");
     const row = page.getByTestId("risk-row").nth(1); // the first is the demo vault liquidatable now (100 %)
     const id = await row.getAttribute("data-vault-id");
     await row.getByRole("link").click();

@@ -54,6 +54,8 @@ async function choose(page: Page, label: string) {
   const value = await select.locator("option", { hasText: label }).first().getAttribute("value");
   await select.selectOption(value!);
   await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "events", { timeout: 30_000 });
+  // The table comes with the book's figures from the risk worker (hooks/use-book-figures.ts), just after the totals.
+  await expect(page.getByTestId("risk-rows-shown")).toBeVisible({ timeout: 30_000 });
 }
 
 test.describe("risk of the Aave pool and of a Morpho market", () => {

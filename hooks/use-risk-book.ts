@@ -37,6 +37,9 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
     enabled: Boolean(lens && market),
     retry: 1,
     refetchInterval: RISK_BOOK_REFRESH_MS,
+    // A refreshed book is a new object whatever it holds (the page moves to it when its figures arrive): no deep
+    // comparison of its 100,000 owners and debts with the previous one's on the main thread.
+    structuralSharing: false,
     queryFn: async () => {
       const client = getPublicClient(config, { chainId: chain.id as ChainId });
       if (!client) throw new Error(`no RPC client for chain ${chain.id}`);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLenderVaultAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/read/indexer";
 import { buildRiskBook, loadRiskBook, pageFromCompact } from "@/lib/analytics/risk-book";
-import { decodeBook, gunzip } from "@/lib/analytics/risk-book-codec";
+import { decodeBook, gunzip, type CompactBook } from "@/lib/analytics/risk-book-codec";
 import type { Deployment } from "@/lib/config/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
@@ -293,43 +293,60 @@ for (const { name, databaseUrl } of backends)
       }
     });
 
+    /** The indexer's `/book` of market `address`, decoded, and how it was served (`x-keel-book-from`). */
+    const book = async (address: `0x${string}`) => {
+      const res = await fetch(`${indexer.url}/book/${d.chainId}/${address}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/vnd.keel.book+gzip");
+      return { compact: decodeBook(await gunzip(await res.arrayBuffer())), from: res.headers.get("x-keel-book-from") };
+    };
+    /** `compact` vault by vault equal to the chain's book of the market at the book's block. */
+    const expectChainsBook = async (address: `0x${string}`, name: string, compact: CompactBook) => {
+      expect(compact.block).toBeGreaterThan(0n);
+      // The chain at that block, through the lens's pages (the RPC path /risk falls back to).
+      const at = { readContract: ((args: object) => admin.publicClient.readContract({ ...args, blockNumber: compact.block } as never)) as never };
+      const lens = await loadRiskBook(at, d.contracts.lens!, address);
+      expect(compact.n).toBe(Number(lens.market.vaultCount));
+      const fromIndexer = buildRiskBook(lens.market, [pageFromCompact(lens.market, compact)]);
+      expect([...fromIndexer.ids]).toEqual([...lens.book.ids]);
+      expect(fromIndexer.owners.map((o) => o.toLowerCase())).toEqual(lens.book.owners.map((o) => o.toLowerCase()));
+      expect(fromIndexer.debt).toEqual(lens.book.debt);
+      expect(fromIndexer.totals).toEqual(lens.book.totals);
+      // Σ debt of the book: the market's borrows (each vault's debt rounds up, so the sum is at most one unit a vault above).
+      const debt = fromIndexer.debt.reduce((a, b) => a + b, 0n);
+      expect(debt >= lens.market.totalBorrows && debt <= lens.market.totalBorrows + BigInt(compact.n)).toBe(true);
+      // Σ of every collateral column: what the market holds for it.
+      for (const [j, c] of lens.market.collaterals.entries()) {
+        let sum = 0n;
+        for (let i = 0; i < compact.n; i++)
+          sum += compact.amounts[i * compact.assets.length + compact.assets.findIndex((a) => a === c.info.asset)] ?? 0n;
+        if (!compact.assets.includes(c.info.asset)) sum = 0n;
+        expect(sum, `${name} column ${j}`).toBe(c.info.totalDeposited);
+      }
+    };
+
     it("serves each market's whole book in the compact form, vault by vault equal to the chain's at the indexed block", async () => {
       await synced();
-      for (const dm of d.markets) {
-        const res = await fetch(`${indexer.url}/book/${d.chainId}/${dm.address}`);
-        expect(res.status).toBe(200);
-        expect(res.headers.get("content-type")).toBe("application/vnd.keel.book+gzip");
-        const compact = decodeBook(await gunzip(await res.arrayBuffer()));
-        expect(compact.block).toBeGreaterThan(0n);
-        // The chain at that block, through the lens's pages (the RPC path /risk falls back to).
-        const at = { readContract: ((args: object) => admin.publicClient.readContract({ ...args, blockNumber: compact.block } as never)) as never };
-        const lens = await loadRiskBook(at, d.contracts.lens!, dm.address);
-        expect(compact.n).toBe(Number(lens.market.vaultCount));
-        const fromIndexer = buildRiskBook(lens.market, [pageFromCompact(lens.market, compact)]);
-        expect([...fromIndexer.ids]).toEqual([...lens.book.ids]);
-        expect(fromIndexer.owners.map((o) => o.toLowerCase())).toEqual(lens.book.owners.map((o) => o.toLowerCase()));
-        expect(fromIndexer.debt).toEqual(lens.book.debt);
-        expect(fromIndexer.totals).toEqual(lens.book.totals);
-        // Σ debt of the book: the market's borrows (each vault's debt rounds up, so the sum is at most one unit a vault above).
-        const debt = fromIndexer.debt.reduce((a, b) => a + b, 0n);
-        expect(debt >= lens.market.totalBorrows && debt <= lens.market.totalBorrows + BigInt(compact.n)).toBe(true);
-        // Σ of every collateral column: what the market holds for it.
-        for (const [j, c] of lens.market.collaterals.entries()) {
-          let sum = 0n;
-          for (let i = 0; i < compact.n; i++)
-            sum += compact.amounts[i * compact.assets.length + compact.assets.findIndex((a) => a === c.info.asset)] ?? 0n;
-          if (!compact.assets.includes(c.info.asset)) sum = 0n;
-          expect(sum, `${dm.name} column ${j}`).toBe(c.info.totalDeposited);
-        }
-      }
+      for (const dm of d.markets) await expectChainsBook(dm.address, dm.name, (await book(dm.address)).compact);
       expect((await fetch(`${indexer.url}/book/${d.chainId}/not-an-address`)).status).toBe(400);
     });
 
     it("rolls back a reorg past indexed blocks and indexes the new branch", async () => {
+      await synced();
+      const kept = await book(market);
+      // A vault of alice's that the orphaned branch changes (a deposit): the reorg must give it back its state before.
+      const x = kept.compact.ownerIndex.findIndex((o) => kept.compact.owners[o] === alice.account.address.toLowerCase());
+      const changed = BigInt(kept.compact.ids[x]!);
       const snapshot = (await admin.publicClient.request({ method: "evm_snapshot" as never })) as string;
       const orphan = await openVault(alice, "1", "100");
+      await alice.send({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [changed, weth.address, wethUnits("3")] });
       await synced();
       expect((await timeline(orphan)).events.length).toBe(3);
+      // The book, patched with the orphaned branch's vaults (the cache now holds them).
+      const onOrphan = await book(market);
+      expect(onOrphan.from).toBe("patched");
+      expect(onOrphan.compact.n).toBe(kept.compact.n + 1);
+      await expectChainsBook(market, "Keel USDC (orphaned branch)", onOrphan.compact);
       const orphanHead = await head();
       await admin.publicClient.request({ method: "evm_revert" as never, params: [snapshot] as never });
       // The new branch: a different vault at the same id, with more blocks than the orphaned one.
@@ -340,6 +357,14 @@ for (const { name, databaseUrl } of backends)
       const t = await timeline(orphan);
       expect(t.events.map((e) => e.kind)).toEqual(["VaultOpened"]);
       expect(t.vault!.owner.toLowerCase()).toBe(bob.account.address.toLowerCase());
+      // The book after the reorg, patched from the cache: the orphaned vault is bob's and empty, the deposit is gone.
+      const after = await book(market);
+      expect(after.from).toBe("patched");
+      await expectChainsBook(market, "Keel USDC (after the reorg)", after.compact);
+      const y = [...after.compact.ids].indexOf(Number(changed));
+      const amounts = (c: CompactBook, i: number) =>
+        c.assets.map((a, j) => [a, c.amounts[i * c.assets.length + j]!] as const).filter(([, v]) => v > 0n);
+      expect(amounts(after.compact, y)).toEqual(amounts(kept.compact, x));
     });
 
     it("resumes after a restart without losing or doubling a row", async () => {

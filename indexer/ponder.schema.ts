@@ -86,7 +86,8 @@ export const vault = onchainTable(
     prevCollateralValue: t.bigint(),
     prevDebt: t.bigint(),
   }),
-  (t) => ({ byOwner: index().on(t.owner), byMarket: index().on(t.market) }),
+  // byMarketBlock: /book reads the rows of a market written after a block (indexer/src/api/book-cache.ts).
+  (t) => ({ byOwner: index().on(t.owner), byMarket: index().on(t.market), byMarketBlock: index().on(t.market, t.block) }),
 );
 
 /**

@@ -6,7 +6,16 @@
  */
 import type { LensMarket } from "../read/vaults";
 import { BookUnavailable, type RiskBook } from "./risk-book";
-import { unpackBook, type BookAnswer, type StressAnswer, type StressRequest, type WorkerAnswer, stressBookMessage } from "./stress.worker";
+import type { BookSort, FigureSigmas } from "./book-figures";
+import {
+  unpackBook,
+  type BookAnswer,
+  type FiguresAnswer,
+  type StressAnswer,
+  type StressRequest,
+  type WorkerAnswer,
+  stressBookMessage,
+} from "./stress.worker";
 
 export interface WorkerBook {
   book: RiskBook;
@@ -26,6 +35,7 @@ export class RiskWorker {
   /** The unshocked scenario the worker computed beside a book it built. */
   private readonly initial = new WeakMap<RiskBook, StressAnswer>();
   private readonly waiting = new Map<number, Waiter>();
+  private readonly figureWaiting = new Map<number, { resolve(a: FiguresAnswer): void; reject(e: Error): void }>();
   private readonly listeners = new Map<number, (a: StressAnswer) => void>();
   private readonly failureListeners = new Set<() => void>();
   failed = false;
@@ -38,6 +48,11 @@ export class RiskWorker {
 
   private receive(a: WorkerAnswer) {
     if (a.type === "stress") return this.listeners.get(a.id)?.(a);
+    if (a.type === "figures") {
+      const waiter = this.figureWaiting.get(a.req);
+      this.figureWaiting.delete(a.req);
+      return waiter?.resolve(a);
+    }
     const waiter = this.waiting.get(a.id);
     this.waiting.delete(a.id);
     if (!waiter) return;
@@ -57,8 +72,9 @@ export class RiskWorker {
     if (this.failed) return;
     this.failed = true;
     this.worker.terminate();
-    for (const w of this.waiting.values()) w.reject(e);
+    for (const w of [...this.waiting.values(), ...this.figureWaiting.values()]) w.reject(e);
     this.waiting.clear();
+    this.figureWaiting.clear();
     for (const f of this.failureListeners) f();
   }
 
@@ -91,6 +107,20 @@ export class RiskWorker {
   /** The unshocked scenario the worker computed with `book` (null for a book it did not build). */
   initialScenario(book: RiskBook): StressAnswer | null {
     return this.initial.get(book) ?? null;
+  }
+
+  /**
+   * The figures of held book `id` at `sigmas` (named by `sigmasKey`) and its order for `sort`, computed in the worker
+   * (lib/analytics/book-figures.ts); null figures when the worker no longer holds the book.
+   */
+  figures(id: number, sigmas: FigureSigmas | null, sigmasKey: string, sort: BookSort): Promise<FiguresAnswer> {
+    if (this.failed) return Promise.reject(new Error("the risk worker stopped"));
+    const req = this.nextId++;
+    return new Promise<FiguresAnswer>((resolve, reject) => {
+      this.figureWaiting.set(req, { resolve, reject });
+      const request: StressRequest = { type: "figures", id, req, sigmas, sigmasKey, sort };
+      this.worker.postMessage(request);
+    });
   }
 
   run(id: number, seq: number, shocks: number[]) {

@@ -277,12 +277,18 @@ function scratch(m: number): Float64Array {
   return scratchBuffer;
 }
 
+/** The columns a vault's distances, the liquidation levels and the odds read (a RiskBook has them). */
+export type RowBook = Pick<
+  RiskBook,
+  "n" | "k" | "value" | "liquidationValue" | "totalLiquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "liquidationThreshold"
+>;
+
 /**
  * Share of collateral j's price that may fall, others held, before vault i is liquidatable: (L − D) / Lⱼ. 0 when the
  * vault is liquidatable already, Infinity when no fall of j alone gets it there (or it has no debt). The same number
  * lib/engine/risk.ts `distanceToLiquidation(price, liquidationPrice)` gives on bigint.
  */
-export function assetDistance(book: RiskBook, i: number, j: number): number {
+export function assetDistance(book: RowBook, i: number, j: number): number {
   const d = book.debtValue[i]!;
   const hf = book.healthFactor[i]!;
   if (d === 0 || hf !== hf || hf === Infinity) return Infinity;
@@ -294,14 +300,14 @@ export function assetDistance(book: RiskBook, i: number, j: number): number {
 }
 
 /** The smallest `assetDistance` over the vault's collaterals (how far its most exposed price may fall). */
-export function vaultDistance(book: RiskBook, i: number): number {
+export function vaultDistance(book: RowBook, i: number): number {
   let min = Infinity;
   for (let j = 0; j < book.k; j++) min = Math.min(min, assetDistance(book, i, j));
   return min;
 }
 
 /** Share by which every collateral price may fall together before vault i is liquidatable: 1 − 1/HF. */
-export function basketDistance(book: RiskBook, i: number): number {
+export function basketDistance(book: RowBook, i: number): number {
   const hf = book.healthFactor[i]!;
   if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) return Infinity;
   if (book.liquidatableNow[i]) return 0;
@@ -322,7 +328,7 @@ export interface LiquidationLevels {
  * together). A vault counts at drop x once x/100 exceeds its distance: `levels.perAsset[j][x]` equals
  * `stress(book, shock j = x/100).debtValue`.
  */
-export function liquidationLevels(book: RiskBook, maxDrop = 90): LiquidationLevels {
+export function liquidationLevels(book: RowBook, maxDrop = 90): LiquidationLevels {
   const drops = Array.from({ length: maxDrop + 1 }, (_, x) => x);
   const bins = (dist: (i: number) => number) => {
     const b = new Float64Array(maxDrop + 1);
@@ -338,7 +344,7 @@ export function liquidationLevels(book: RiskBook, maxDrop = 90): LiquidationLeve
   };
   return {
     drops,
-    perAsset: book.assets.map((_, j) => bins((i) => assetDistance(book, i, j))),
+    perAsset: Array.from({ length: book.k }, (_, j) => bins((i) => assetDistance(book, i, j))),
     all: bins((i) => basketDistance(book, i)),
   };
 }
@@ -391,7 +397,7 @@ export function healthHistogram(
  * Vault i of the book for lib/analytics/liquidation-odds.ts, with per-collateral volatilities and the debt side's (null: unknown;
  * for several debt assets, `debtSide` of their values and volatilities).
  */
-export function oddsVaultFromBook(book: RiskBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
+export function oddsVaultFromBook(book: RowBook, i: number, sigmas: readonly (number | null)[], baseSigma: number | null): OddsVault | null {
   const hf = book.healthFactor[i]!;
   if (hf !== hf || baseSigma == null) return null;
   const collaterals: OddsVault["collaterals"] = [];

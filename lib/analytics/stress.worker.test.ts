@@ -1,8 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RiskBook } from "./risk-book";
-import { healthHistogram, stress } from "./stress";
-import { answerTransfer, createStressHandler, packBook, stressBookMessage, unpackBook, type StressAnswer, type StressRequest } from "./stress.worker";
+import { bookFigures, bookOrder, ownerRanks, type BookSort, type FigureSigmas, type SortKey } from "./book-figures";
+import { liquidationOdds } from "./liquidation-odds";
+import { healthHistogram, oddsVaultFromBook, stress, vaultDistance } from "./stress";
+import {
+  answerTransfer,
+  createStressHandler,
+  figuresTransfer,
+  packBook,
+  stressBookMessage,
+  unpackBook,
+  type FiguresAnswer,
+  type StressAnswer,
+  type StressRequest,
+} from "./stress.worker";
 
 /** A random book's columns: vaults with and without debt, unpriced ones, some liquidatable now. */
 const bookArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
@@ -56,12 +68,17 @@ function bookOf({
     healthFactor[i] = v.unpriced ? NaN : v.debt === 0 ? Infinity : totalLiquidationValue[i]! / v.debt;
     liquidatableNow[i] = healthFactor[i]! < 1 ? 1 : 0;
   });
+  const lts = vaults[0]?.lts ?? [];
   return {
     n,
     k,
+    ids: Uint32Array.from(vaults, (_, i) => i + 1),
+    owners: vaults.map((_, i) => `0x${String((i * 7) % 5).repeat(40)}`),
     value,
     liquidationValue,
+    totalValue: Float64Array.from(vaults, (v) => v.values.reduce((a, b) => a + b, 0)),
     totalLiquidationValue,
+    liquidationThreshold: Float64Array.from(lts),
     debtValue,
     healthFactor,
     liquidatableNow,
@@ -188,5 +205,80 @@ describe("the stress worker", () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it("answers the figures and the table's order as the page computed them: distances, odds, levels, sums, sorted rows", () => {
+    const sortArb = fc.record({ key: fc.constantFrom<SortKey>("hf", "distance", "debt", "collateral", "owner", "odds7"), desc: fc.boolean() });
+    fc.assert(
+      fc.property(
+        bookArb,
+        fc.array(fc.option(fc.double({ min: 0.05, max: 2, noNaN: true }), { nil: null }), { minLength: 3, maxLength: 3 }),
+        fc.option(fc.double({ min: 0, max: 0.5, noNaN: true }), { nil: null }),
+        fc.array(sortArb, { minLength: 1, maxLength: 3 }),
+        (spec, colSigmas, debtSigma, sorts) => {
+          const book = bookOf(spec);
+          const handler = createStressHandler();
+          const { message, transfer } = stressBookMessage(book, 3);
+          handler.handle(across(message, transfer));
+          const sigmas: FigureSigmas = { columns: colSigmas.slice(0, book.k), debt: debtSigma };
+          // What the page computed on its own thread before the figures moved to the worker.
+          const distance = Float64Array.from({ length: book.n }, (_, i) => vaultDistance(book, i));
+          const odds7 = new Float64Array(book.n).fill(NaN);
+          const odds1 = new Float64Array(book.n).fill(NaN);
+          for (let i = 0; i < book.n; i++) {
+            if (book.debtValue[i] === 0) continue;
+            const v = oddsVaultFromBook(book, i, sigmas.columns, debtSigma);
+            if (!v) continue;
+            odds1[i] = liquidationOdds(v, 1);
+            odds7[i] = liquidationOdds(v, 7);
+          }
+          const columns = { ...book, ownerRank: ownerRanks(book.owners) };
+          for (const [x, sort] of sorts.entries()) {
+            const request: StressRequest = { type: "figures", id: 3, req: x, sigmas, sigmasKey: "s", sort: sort as BookSort };
+            const sent = handler.figures(across(request) as Extract<StressRequest, { type: "figures" }>);
+            const answer = across<FiguresAnswer>(sent, figuresTransfer(sent));
+            expect(answer.req).toBe(x);
+            expect(answer.figures!.distance).toEqual(distance);
+            expect(answer.figures!.odds1).toEqual(odds1);
+            expect(answer.figures!.odds7).toEqual(odds7);
+            expect(answer.figures).toEqual(bookFigures(columns, sigmas));
+            expect(answer.figures!.withDebt).toBe(book.debtValue.filter((d) => d > 0).length);
+            // The order: every vault with debt and a finite health factor once, by the key (ties by id), reversed when descending.
+            const order = [...answer.order!];
+            expect(order).toEqual([...bookOrder(columns, answer.figures!, sort as BookSort)]);
+            const rows = Array.from({ length: book.n }, (_, i) => i).filter((i) => book.debtValue[i]! > 0 && Number.isFinite(book.healthFactor[i]!));
+            expect([...order].sort((a, b) => a - b)).toEqual(rows);
+            const key = (i: number) =>
+              ({
+                hf: book.healthFactor[i]!,
+                distance: distance[i]!,
+                debt: book.debtValue[i]!,
+                collateral: book.totalValue[i]!,
+                owner: columns.ownerRank[i]!,
+                odds7: Number.isNaN(odds7[i]!) ? -1 : odds7[i]!,
+              })[sort.key];
+            for (let r = 1; r < order.length; r++) {
+              const [a, b] = [order[r - 1]!, order[r]!];
+              const cmp = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : book.ids[a]! - book.ids[b]!;
+              expect(sort.desc ? cmp >= 0 : cmp <= 0).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("answers no figures for a book it does not hold", () => {
+    const answer = createStressHandler().figures({
+      type: "figures",
+      id: 9,
+      req: 1,
+      sigmas: null,
+      sigmasKey: "none",
+      sort: { key: "hf", desc: false },
+    });
+    expect(answer.figures).toBeNull();
+    expect(answer.order).toBeNull();
   });
 });

@@ -13,6 +13,9 @@
  * - `load`: a book the page read itself (the chain's lens pages, a protocol's book): its columns, copies transferred.
  * - `run`: one scenario over a held book; the answer carries its per-vault flags as a transferred typed array. The page
  *   has one run in flight at a time and sends only its latest move when the answer is back.
+ * - `figures`: what the page shows beside a held book that depends on every vault (lib/analytics/book-figures.ts: distances,
+ *   odds at the volatilities sent, liquidation levels, counts and sums) and the table's order for a sort; the figures are
+ *   kept per book and volatilities (`sigmasKey`), so a new sort only sorts. Arrays transferred (copies of the kept ones).
  * - `drop`: the page no longer shows that book.
  *
  * `createStressHandler` is the stress logic, callable without a worker (the unit test and the page's fallback when
@@ -21,21 +24,45 @@
  */
 import type { Address } from "viem";
 import type { LensMarket } from "../read/vaults";
+import {
+  bookFigures,
+  bookOrder,
+  ownerRanks,
+  ownerRanksOfIndex,
+  type BookFigures,
+  type BookSort,
+  type FigureBook,
+  type FigureSigmas,
+} from "./book-figures";
 import { bookFromIndexer, type IndexerWhy, type RiskBook } from "./risk-book";
 import { stressColumns, stressScenario, type healthHistogram, type StressColumns, type StressResult } from "./stress";
 
-/** The book's columns the recompute reads (lib/analytics/stress.ts `stressColumns`). */
+/** The book's columns the worker reads: the recompute's (lib/analytics/stress.ts `stressColumns`) and the figures'. */
 export type StressBook = Pick<
   RiskBook,
   "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
->;
+> &
+  FigureBook;
 
 export type StressRequest =
   | { type: "load"; id: number; book: StressBook }
   /** `shocks`: falls per collateral as fractions (0.3 = −30 %). */
   | { type: "run"; id: number; seq: number; shocks: number[] }
   | { type: "build-book"; id: number; bytes: ArrayBuffer; view: LensMarket }
+  /** `sigmasKey` names `sigmas` (the same key, the same volatilities); `req` is echoed in the answer. */
+  | { type: "figures"; id: number; req: number; sigmas: FigureSigmas | null; sigmasKey: string; sort: BookSort }
   | { type: "drop"; id: number };
+
+/** A `figures` request's answer (null figures: the worker does not hold that book). */
+export interface FiguresAnswer {
+  type: "figures";
+  id: number;
+  req: number;
+  figures: BookFigures | null;
+  order: Uint32Array | null;
+  /** Time the figures (0 when kept) and the sort took in the worker, ms. */
+  ms: { figures: number; order: number };
+}
 
 export interface StressAnswer {
   type: "stress";
@@ -76,24 +103,32 @@ export type BookAnswer =
     }
   | { type: "book-error"; id: number; message: string; why: IndexerWhy };
 
-export type WorkerAnswer = StressAnswer | BookAnswer;
+export type WorkerAnswer = StressAnswer | BookAnswer | FiguresAnswer;
 
-/** Copies of the book's columns the recompute needs, and the buffers to transfer them with (the page keeps its own). */
-export function stressBookMessage(book: RiskBook, id = 0): { message: StressRequest; transfer: ArrayBuffer[] } {
-  const copy: StressBook = {
+/** The worker's own copy of a book's columns (`ownerRank`: from the page's owners when not given). */
+export function workerColumns(book: RiskBook, ownerRank?: Uint32Array): StressBook {
+  return {
     n: book.n,
     k: book.k,
+    ids: book.ids.slice(),
     value: book.value.slice(),
     liquidationValue: book.liquidationValue.slice(),
+    totalValue: book.totalValue.slice(),
+    totalLiquidationValue: book.totalLiquidationValue.slice(),
+    liquidationThreshold: book.liquidationThreshold.slice(),
     debtValue: book.debtValue.slice(),
     healthFactor: book.healthFactor.slice(),
     liquidatableNow: book.liquidatableNow.slice(),
     maxDiscount: book.maxDiscount.slice(),
     fixedDiscount: book.fixedDiscount ?? false,
+    ownerRank: ownerRank ?? ownerRanks(book.owners),
   };
-  const transfer = [copy.value, copy.liquidationValue, copy.debtValue, copy.healthFactor, copy.liquidatableNow, copy.maxDiscount].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+}
+
+/** Copies of the book's columns the worker needs, and the buffers to transfer them with (the page keeps its own). */
+export function stressBookMessage(book: RiskBook, id = 0): { message: StressRequest; transfer: ArrayBuffer[] } {
+  const copy = workerColumns(book);
+  const transfer = (Object.values(copy) as unknown[]).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v)).map((a) => a.buffer as ArrayBuffer);
   return { message: { type: "load", id, book: copy }, transfer };
 }
 
@@ -130,18 +165,28 @@ export function runStress(columns: StressColumns, id: number, seq: number, shock
 /** Books held at most (the page drops the ones it stops showing; this bounds what a page that did not can leave). */
 const HELD_BOOKS = 4;
 
-/** The stress half of the protocol: keeps the loaded books, answers each run (null for a book it does not hold). */
+/** A book the worker holds: its stress columns, its columns for the figures, and the last figures computed. */
+interface Held {
+  columns: StressColumns;
+  book: FigureBook;
+  figures: { key: string; figures: BookFigures } | null;
+}
+
+/**
+ * The stress and figures half of the protocol: keeps the loaded books, answers each run (null for a book it does not
+ * hold) and each figures request.
+ */
 export function createStressHandler() {
-  const books = new Map<number, StressColumns>();
-  const hold = (id: number, columns: StressColumns) => {
-    books.set(id, columns);
+  const books = new Map<number, Held>();
+  const hold = (id: number, book: StressBook, columns = prepareStressBook(book)) => {
+    books.set(id, { columns, book, figures: null });
     for (const old of books.keys()) if (books.size > HELD_BOOKS) books.delete(old);
   };
   return {
     hold,
     handle(request: StressRequest): StressAnswer | null {
       if (request.type === "load") {
-        hold(request.id, prepareStressBook(request.book));
+        hold(request.id, request.book);
         return null;
       }
       if (request.type === "drop") {
@@ -149,10 +194,38 @@ export function createStressHandler() {
         return null;
       }
       if (request.type !== "run") return null;
-      const columns = books.get(request.id);
-      return columns ? runStress(columns, request.id, request.seq, request.shocks) : null;
+      const held = books.get(request.id);
+      return held ? runStress(held.columns, request.id, request.seq, request.shocks) : null;
+    },
+    /** A `figures` request's answer: copies of the kept figures (computed when the volatilities are new) and the order. */
+    figures(request: Extract<StressRequest, { type: "figures" }>): FiguresAnswer {
+      const { id, req } = request;
+      const held = books.get(id);
+      if (!held) return { type: "figures", id, req, figures: null, order: null, ms: { figures: 0, order: 0 } };
+      const t0 = performance.now();
+      if (held.figures?.key !== request.sigmasKey) held.figures = { key: request.sigmasKey, figures: bookFigures(held.book, request.sigmas) };
+      const t1 = performance.now();
+      const kept = held.figures.figures;
+      const order = bookOrder(held.book, kept, request.sort);
+      const t2 = performance.now();
+      const figures: BookFigures = {
+        ...kept,
+        distance: kept.distance.slice(),
+        odds1: kept.odds1.slice(),
+        odds7: kept.odds7.slice(),
+        levels: { ...kept.levels, perAsset: kept.levels.perAsset.map((a) => a.slice()), all: kept.levels.all.slice() },
+        expected7: { ...kept.expected7 },
+      };
+      return { type: "figures", id, req, figures, order, ms: { figures: t1 - t0, order: t2 - t1 } };
     },
   };
+}
+
+/** Transfer list for a figures answer (its typed arrays). */
+export function figuresTransfer(a: FiguresAnswer): ArrayBuffer[] {
+  if (!a.figures || !a.order) return [];
+  const f = a.figures;
+  return [f.distance, f.odds1, f.odds7, f.levels.all, ...f.levels.perAsset, a.order].map((x) => x.buffer as ArrayBuffer);
 }
 
 const U64 = (1n << 64n) - 1n;
@@ -209,8 +282,10 @@ export async function buildBookAnswer(
     const t1 = performance.now();
     const { book, block, notIndexed, compact, decodeMs } = await bookFromIndexer(bytes, view);
     const decodedAt = t1 + decodeMs;
-    const columns = prepareStressBook(book);
-    stress.hold(id, columns);
+    // The worker keeps its own copy of the columns (the book's go to the page).
+    const own = workerColumns({ ...book, owners: [] }, ownerRanksOfIndex(compact.owners, compact.ownerIndex));
+    const columns = prepareStressBook(own);
+    stress.hold(id, own, columns);
     const scenario = runStress(
       columns,
       id,
@@ -245,6 +320,11 @@ if (typeof scope.window === "undefined" && typeof scope.postMessage === "functio
     const request = e.data;
     if (request.type === "build-book") {
       void buildBookAnswer(request.id, request.bytes, request.view, stress).then(({ answer, transfer }) => scope.postMessage!(answer, transfer));
+      return;
+    }
+    if (request.type === "figures") {
+      const answer = stress.figures(request);
+      scope.postMessage!(answer, figuresTransfer(answer));
       return;
     }
     if (request.type !== "run") {

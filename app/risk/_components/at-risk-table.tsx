@@ -6,31 +6,15 @@ import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { NONE } from "@/lib/view/format";
 import type { RiskBook } from "@/lib/analytics/risk-book";
+import type { BookSort, SortKey } from "@/lib/analytics/book-figures";
 
-export type SortKey = "hf" | "distance" | "debt" | "collateral" | "owner" | "odds7";
 /** Rows per page: the table renders one page of the order, whatever the size of the book. */
 export const RISK_PAGE_ROWS = 50;
 
 /**
- * Per vault, the number the table sorts by. Owners sort by their rank among the book's distinct owners, so every key is
- * a float and 100,000 vaults sort with one typed-array pass.
- */
-function sortKeys(book: RiskBook, key: SortKey, distance: Float64Array, odds7: Float64Array): Float64Array {
-  const keys = new Float64Array(book.n);
-  if (key === "owner") {
-    const distinct = [...new Set(book.owners.map((o) => o.toLowerCase()))].sort();
-    const rank = new Map(distinct.map((o, r) => [o, r]));
-    for (let i = 0; i < book.n; i++) keys[i] = rank.get(book.owners[i]!.toLowerCase())!;
-    return keys;
-  }
-  const from = { hf: book.healthFactor, distance, debt: book.debtValue, collateral: book.totalValue, odds7 }[key];
-  for (let i = 0; i < book.n; i++) keys[i] = key === "odds7" && Number.isNaN(from[i]!) ? -1 : from[i]!;
-  return keys;
-}
-
-/**
  * Vaults with debt, sortable by health factor, distance to liquidation, size, owner or 7-day odds, a page at a time,
- * each linking to its vault page. Vaults liquidatable under the stress scenario are marked and can be shown alone.
+ * each linking to its vault page. Vaults liquidatable under the stress scenario are marked and can be shown alone. The
+ * order comes sorted (lib/analytics/book-figures.ts `bookOrder`, in the risk worker): this renders one page of it.
  */
 export const AtRiskTable = memo(function AtRiskTable({
   book,
@@ -39,6 +23,9 @@ export const AtRiskTable = memo(function AtRiskTable({
   distance,
   odds1,
   odds7,
+  order: sorted,
+  sort,
+  onSort,
   flags,
   hrefOf,
   labelOf,
@@ -57,31 +44,18 @@ export const AtRiskTable = memo(function AtRiskTable({
   /** Per vault: odds within 1 and 7 days (NaN when unknown). */
   odds1: Float64Array;
   odds7: Float64Array;
+  /** The vaults with debt in the order of `sort` (indices into the book), and the sort asked for on a header click. */
+  order: Uint32Array;
+  sort: BookSort;
+  onSort(sort: BookSort): void;
   /** Per vault: liquidatable under the current scenario. */
   flags: Uint8Array;
 }) {
   const t = useTranslations("risk.table");
   const f = useFormat();
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "hf", desc: false });
   const [onlyStressed, setOnlyStressed] = useState(false);
   const [page, setPage] = useState(0);
   // The order depends on the book and the sort only: a slider move (new flags) never re-sorts.
-  const sorted = useMemo(() => {
-    const keys = sortKeys(book, sort.key, distance, odds7);
-    let m = 0;
-    const idx = new Uint32Array(book.n);
-    for (let i = 0; i < book.n; i++) {
-      const hf = book.healthFactor[i]!;
-      if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
-      idx[m++] = i;
-    }
-    const dir = sort.desc ? -1 : 1;
-    return idx.subarray(0, m).sort((a, b) => {
-      const ka = keys[a]!;
-      const kb = keys[b]!;
-      return (ka < kb ? -1 : ka > kb ? 1 : book.ids[a]! - book.ids[b]!) * dir;
-    });
-  }, [book, sort, distance, odds7]);
   const order = useMemo(() => (onlyStressed ? sorted.filter((i) => flags[i] === 1) : sorted), [sorted, onlyStressed, flags]);
   const pages = Math.max(1, Math.ceil(order.length / RISK_PAGE_ROWS));
   const current = Math.min(page, pages - 1);
@@ -93,7 +67,7 @@ export const AtRiskTable = memo(function AtRiskTable({
         type="button"
         data-testid={`sort-${key}`}
         onClick={() => {
-          setSort((s) => ({ key, desc: s.key === key ? !s.desc : key === "debt" || key === "collateral" || key === "odds7" }));
+          onSort({ key, desc: sort.key === key ? !sort.desc : key === "debt" || key === "collateral" || key === "odds7" });
           setPage(0);
         }}
         className="uppercase tracking-wide hover:text-slate-200"

@@ -1,8 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { memo, useMemo } from "react";
-import type { RiskBook } from "@/lib/analytics/risk-book";
-import { liquidationLevels, type healthHistogram } from "@/lib/analytics/stress";
+import type { healthHistogram, LiquidationLevels } from "@/lib/analytics/stress";
 import { useTranslations } from "next-intl";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable } from "@/components/chart-table";
@@ -37,18 +36,22 @@ export const HealthHistogram = memo(function HealthHistogram({ data, stressed }:
   );
 });
 
-/** Debt that becomes liquidatable, cumulatively, as each collateral's price (and all together) falls 0 → −90 %. */
-export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ book, symbols }: { book: RiskBook; symbols: string[] }) {
+/**
+ * Debt that becomes liquidatable, cumulatively, as each collateral's price (and all together) falls 0 → −90 %
+ * (lib/analytics/stress.ts `liquidationLevels`, computed with the book's figures in the risk worker and handed in ready).
+ */
+export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ levels: l, symbols }: { levels: LiquidationLevels; symbols: string[] }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
-  const data = useMemo(() => {
-    const l = liquidationLevels(book);
-    return l.drops.map((x) => {
-      const row: Record<string, number> = { drop: x, all: l.all[x]! };
-      symbols.forEach((s, j) => (row[s] = l.perAsset[j]![x]!));
-      return row;
-    });
-  }, [book, symbols]);
+  const data = useMemo(
+    () =>
+      l.drops.map((x) => {
+        const row: Record<string, number> = { drop: x, all: l.all[x]! };
+        symbols.forEach((s, j) => (row[s] = l.perAsset[j]![x]!));
+        return row;
+      }),
+    [l, symbols],
+  );
   const series = [...symbols, "all"];
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="liquidation-levels">

@@ -15,12 +15,13 @@ import { chainUnavailable } from "@/lib/config/chains";
 import { RemoteCollateralNote } from "@/components/held-on-another-chain";
 import { assetSymbol } from "@/lib/config/deployment";
 import { shortAddress } from "@/lib/view/format";
-import { liquidationOdds } from "@/lib/analytics/liquidation-odds";
-import type { BookDebt, BookTarget, ProtocolBook } from "@/lib/protocols/book";
+import type { BookTarget, ProtocolBook } from "@/lib/protocols/book";
 import { positionHref } from "@/lib/protocols/view";
 import { BOOK_PAGE_SIZE, type RiskBook } from "@/lib/analytics/risk-book";
 import type { ChainConfig } from "@/lib/config/chains";
-import { bookDebtSigma, oddsVaultFromBook, vaultDistance } from "@/lib/analytics/stress";
+import { bookDebtSigma } from "@/lib/analytics/stress";
+import type { BookSort, FigureSigmas } from "@/lib/analytics/book-figures";
+import { useBookFigures, type BookView } from "@/hooks/use-book-figures";
 import type { LensMarket } from "@/lib/read/vaults";
 import type { Volatility } from "@/lib/analytics/volatility";
 import { vaultHref } from "@/lib/protocols/view";
@@ -172,18 +173,20 @@ function MarketRiskView({
   const f = useFormat();
   const symbolOf = useCallback((a: string) => assetSymbol(chain, a), [chain]);
   const baseSymbol = symbolOf(view.baseAsset);
-  // Stable across renders: the odds and the table recompute only when the book does.
-  const debtsOf = useCallback((i: number) => (book.debtValue[i]! > 0 ? [{ asset: view.baseAsset, share: 1 }] : []), [view.baseAsset, book]);
-  const hrefOf = useCallback((i: number) => vaultHref(chain.id, book.market, BigInt(book.ids[i]!)), [chain.id, book]);
-  const labelOf = useCallback((i: number) => `#${book.ids[i]}`, [book]);
+  // Stable across renders: the odds recompute only when the book or the volatilities do. Every vault owes the base asset.
+  const debtSigma = useCallback((s: Record<string, number | null>) => s[view.baseAsset.toLowerCase()] ?? null, [view.baseAsset]);
+  const hrefOf = useCallback((b: RiskBook, i: number) => vaultHref(chain.id, b.market, BigInt(b.ids[i]!)), [chain.id]);
+  const labelOf = useCallback((b: RiskBook, i: number) => `#${b.ids[i]}`, []);
   const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
   const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
+  const debtAssets = useMemo(() => (withDebt > 0 ? [view.baseAsset] : []), [withDebt, view.baseAsset]);
   const unpriced = book.priceOk.some((ok) => !ok) || !book.baseOk;
   return (
     <BookRiskView
       book={book}
       symbolOf={symbolOf}
-      debtsOf={debtsOf}
+      debtAssets={debtAssets}
+      debtSigma={debtSigma}
       sigmas={sigmas}
       byAsset={byAsset}
       volsPending={volsPending}
@@ -338,16 +341,24 @@ function ProtocolRiskView({
     return m;
   }, [data.columns, positions]);
   const symbolOf = useCallback((a: string) => symbols.get(a.toLowerCase()) ?? assetSymbol(chain, a), [symbols, chain]);
-  const debtsOf = useCallback((i: number) => data.debts[i] ?? [], [data.debts]);
-  const hrefOf = useCallback((i: number) => positionHref(positions[i]!), [positions]);
-  const labelOf = useCallback((i: number) => shortAddress(book.owners[i]!), [book]);
+  const debtSigma = useCallback(
+    (s: Record<string, number | null>) => Float64Array.from({ length: book.n }, (_, i) => bookDebtSigma(data.debts[i] ?? [], s) ?? NaN),
+    [data.debts, book],
+  );
+  const debtAssets = useMemo(() => [...new Set(data.debts.flat().map((d) => d.asset))], [data.debts]);
+  // From the row's owner (the book's rows are its positions: one pool or market, one owner each), so a row of the
+  // previous book, still shown while a refreshed one's figures are computed, links to its own position.
+  const target = positions[0];
+  const hrefOf = useCallback((b: RiskBook, i: number) => positionHref({ ...target!, owner: b.owners[i]! }), [target]);
+  const labelOf = useCallback((b: RiskBook, i: number) => shortAddress(b.owners[i]!), []);
   const withDebt = useMemo(() => book.debtValue.reduce((a, d) => a + (d > 0 ? 1 : 0), 0), [book]);
   const liquidatableNow = useMemo(() => book.liquidatableNow.reduce((a, b) => a + b, 0), [book]);
   return (
     <BookRiskView
       book={book}
       symbolOf={symbolOf}
-      debtsOf={debtsOf}
+      debtAssets={debtAssets}
+      debtSigma={debtSigma}
       sigmas={sigmas}
       byAsset={byAsset}
       volsPending={volsPending}
@@ -408,15 +419,21 @@ function BookRiskView({
 }: {
   book: RiskBook;
   symbolOf(asset: string): string;
-  /** Every asset row i's debt is in, with its share of the debt value: each one's volatility counts in the odds. */
-  debtsOf(i: number): readonly BookDebt[];
+  /** The assets the book's debts are in (each gets a volatility card). */
+  debtAssets: readonly string[];
+  /**
+   * The debt side's volatility for the odds at the assets' volatilities: one for every row, or per row (NaN: unknown)
+   * — from every asset a row owes, by its share of the row's debt (lib/analytics/stress.ts `bookDebtSigma`).
+   */
+  debtSigma(sigmas: Record<string, number | null>): number | null | Float64Array;
   sigmas: Record<string, number | null> | undefined;
   byAsset: Record<string, Volatility | null> | undefined;
   volsPending: boolean;
   /** The unit of `book.debt`. */
   debtUnit: { decimals: number; symbol: string };
-  hrefOf(i: number): string;
-  labelOf(i: number): string;
+  /** Row i of book `b`: its page and its name in the table's first column. */
+  hrefOf(b: RiskBook, i: number): string;
+  labelOf(b: RiskBook, i: number): string;
   rowLabel?: string;
   notices: ReactNode;
   stats: ReactNode;
@@ -439,11 +456,27 @@ function BookRiskView({
   );
 }
 
-/** BookRiskView's second pass: everything below the totals. */
-function BookRiskDetails({
-  book,
+/**
+ * BookRiskView's second pass: everything below the totals. The figures that depend on every vault (distances, odds,
+ * liquidation levels, the table's order) come from the risk worker (hooks/use-book-figures.ts); until they have, for a
+ * new book, the previous book stays shown with its own.
+ */
+function BookRiskDetails({ book, debtSigma, sigmas, ...rest }: Omit<Parameters<typeof BookRiskView>[0], "notices" | "stats" | "loadLine">) {
+  const [sort, setSort] = useState<BookSort>({ key: "hf", desc: false });
+  const figureSigmas = useMemo(
+    (): FigureSigmas | null => (sigmas ? { columns: book.assets.map((a) => sigmas[a.toLowerCase()] ?? null), debt: debtSigma(sigmas) } : null),
+    [book, sigmas, debtSigma],
+  );
+  const shown = useBookFigures(book, figureSigmas, sort);
+  if (!shown) return null;
+  return <BookRiskFigures shown={shown} sigmas={sigmas} onSort={setSort} {...rest} />;
+}
+
+function BookRiskFigures({
+  shown,
+  onSort,
   symbolOf,
-  debtsOf,
+  debtAssets,
   sigmas,
   byAsset,
   volsPending,
@@ -452,9 +485,13 @@ function BookRiskDetails({
   labelOf,
   rowLabel,
   after,
-}: Omit<Parameters<typeof BookRiskView>[0], "notices" | "stats" | "loadLine">) {
+}: Omit<Parameters<typeof BookRiskView>[0], "notices" | "stats" | "loadLine" | "book" | "debtSigma"> & {
+  shown: BookView;
+  onSort(sort: BookSort): void;
+}) {
   const t = useTranslations("risk");
   const f = useFormat();
+  const { book, figures } = shown;
   const symbols = useMemo(() => book.assets.map(symbolOf), [book, symbolOf]);
   // The scenario is recomputed off the main thread on every move (hooks/use-stress-scenario.ts); the sliders follow the
   // move at once, the figures, histogram and table marks when its answer arrives.
@@ -473,51 +510,18 @@ function BookRiskDetails({
     if (charted.startedAt > 0) performance.measure("keel:risk:histogram", { start: charted.startedAt });
   }, [charted]);
 
-  const distance = useMemo(() => Float64Array.from({ length: book.n }, (_, i) => vaultDistance(book, i)), [book]);
-  const debts = useMemo(() => Array.from({ length: book.n }, (_, i) => debtsOf(i)), [book, debtsOf]);
-  const { odds1, odds7 } = useMemo(() => {
-    const o1 = new Float64Array(book.n).fill(NaN);
-    const o7 = new Float64Array(book.n).fill(NaN);
-    if (sigmas) {
-      const colSigmas = book.assets.map((a) => sigmas[a.toLowerCase()] ?? null);
-      for (let i = 0; i < book.n; i++) {
-        if (book.debtValue[i] === 0) continue;
-        const v = oddsVaultFromBook(book, i, colSigmas, bookDebtSigma(debts[i]!, sigmas));
-        if (!v) continue;
-        o1[i] = liquidationOdds(v, 1);
-        o7[i] = liquidationOdds(v, 7);
-      }
-    }
-    return { odds1: o1, odds7: o7 };
-  }, [book, sigmas, debts]);
-
-  const totalDebt = useMemo(() => Array.from(book.debtValue).reduce((a, b) => a + b, 0), [book]);
-  const expected7 = useMemo(() => {
-    let n = 0;
-    let debt = 0;
-    for (let i = 0; i < book.n; i++) {
-      if (Number.isNaN(odds7[i]!)) continue;
-      n += odds7[i]!;
-      debt += odds7[i]! * book.debtValue[i]!;
-    }
-    return { n, debt };
-  }, [book, odds7]);
   const debtOnly = useMemo(
-    () =>
-      new Set(
-        debts
-          .flat()
-          .map((x) => x.asset)
-          .filter((a) => !book.assets.some((c) => c.toLowerCase() === a.toLowerCase())),
-      ),
-    [debts, book],
+    () => new Set(debtAssets.filter((a) => !book.assets.some((c) => c.toLowerCase() === a.toLowerCase()))),
+    [debtAssets, book],
   );
+  const rowHref = useCallback((i: number) => hrefOf(book, i), [hrefOf, book]);
+  const rowLabelOf = useCallback((i: number) => labelOf(book, i), [labelOf, book]);
 
   return (
     <>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <HealthHistogram data={charted.histogram} stressed={stressed} />
-        <LiquidationLevelsChart book={book} symbols={symbols} />
+        <LiquidationLevelsChart levels={figures.levels} symbols={symbols} />
       </div>
 
       <StressPanel
@@ -526,7 +530,7 @@ function BookRiskDetails({
         onChange={setShocks}
         result={result}
         computeMs={ms}
-        totalDebt={totalDebt}
+        totalDebt={figures.totalDebt}
         fixedDiscount={book.fixedDiscount}
       />
 
@@ -536,8 +540,8 @@ function BookRiskDetails({
           {!volsPending && sigmas && (
             <span className="text-slate-300" data-testid="expected-7d">
               {t.rich("odds.expected", {
-                vaults: f.number(expected7.n, 1),
-                debt: f.usdFloat(expected7.debt),
+                vaults: f.number(figures.expected7.n, 1),
+                debt: f.usdFloat(figures.expected7.debt),
                 b: (chunks) => <b className="font-mono">{chunks}</b>,
               })}
             </span>
@@ -574,12 +578,15 @@ function BookRiskDetails({
         book={book}
         baseDecimals={debtUnit.decimals}
         baseSymbol={debtUnit.symbol}
-        distance={distance}
-        odds1={odds1}
-        odds7={odds7}
+        distance={figures.distance}
+        odds1={figures.odds1}
+        odds7={figures.odds7}
+        order={shown.order}
+        sort={shown.sort}
+        onSort={onSort}
         flags={flags}
-        hrefOf={hrefOf}
-        labelOf={labelOf}
+        hrefOf={rowHref}
+        labelOf={rowLabelOf}
         rowLabel={rowLabel}
       />
     </>

@@ -5,10 +5,11 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, desc, eq, gte, max, sql } from "ponder";
+import { and, asc, desc, eq, gt, gte, inArray, max, or, sql } from "ponder";
 import { isAddress } from "viem";
-import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../../../lib/analytics/risk-book-codec";
-import { BookCache } from "./book-cache";
+import { BOOK_CONTENT_TYPE, writeBook } from "../../../lib/analytics/risk-book-codec";
+import { BookCache, type StoredRow } from "./book-cache";
+import { PieceGzip } from "./book-gzip";
 import { lendingRoutes } from "./lending";
 
 const app = new Hono();
@@ -98,11 +99,15 @@ app.get("/lenders/:chainId/:market", async (c) => {
  * A market's whole book in the compact form /risk loads (lib/analytics/risk-book-codec.ts: fixed-width columns, gzipped): per
  * vault its id, owner, debt shares and collateral amounts, exact. The reader prices it with the chain's own market view.
  *
- * Each request first reads the state the book depends on (one small query: the chain's Ponder checkpoint, the newest
- * vault row's block, the market row's block); the encoded, gzipped bytes are cached under that version (book-cache.ts),
- * so requests within an indexed block reuse them and a new block or a reorg (which moves the checkpoint) rebuilds once.
+ * The book is kept in memory per market as columns (book-cache.ts): each request reads the indexer's state (one small
+ * query) and serves the bytes built at that state; after a new indexed block or a reorg it reads only the rows that can
+ * have changed (written after the finalized block, or held from after it: `vault.block`, indexed with the market) and
+ * patches the columns — the first request of a market reads every row — then gzips them compressing again only the
+ * pieces that changed (book-gzip.ts). `x-keel-book-from` says which (`cached`, `patched`, `built`).
  */
 const books = new BookCache();
+/** Per market, the deflated pieces of its last book (book-gzip.ts): a patch compresses again only what it changed. */
+const gzips = new Map<string, PieceGzip>();
 
 app.get("/book/:chainId/:market", async (c) => {
   const { chainId, market } = c.req.param();
@@ -112,33 +117,60 @@ app.get("/book/:chainId/:market", async (c) => {
   const address = market.toLowerCase() as `0x${string}`;
   const v = schema.vault;
   const where = and(eq(v.chainId, chain), eq(v.market, address));
-  const [state] = await db
-    .select({
-      checkpoint: sql<string | null>`(SELECT latest_checkpoint FROM _ponder_checkpoint WHERE chain_id = ${chain})`,
-      last: sql<string | null>`(${db
-        .select({ block: max(v.block) })
+  const key = `${chain}:${address}`;
+  const book = await books.get(key, {
+    async state() {
+      // The version moves with every change of a vault row: the chain's checkpoint (a new block, a reorg's rollback),
+      // the newest row's block, the market row's block, and the newest entry of Ponder's reorg log of the vault table
+      // (its ids come from a sequence that never goes back, so a reorg to a branch of the same height still moves it).
+      const [state] = await db
+        .select({
+          checkpoint: sql<string | null>`(SELECT latest_checkpoint FROM _ponder_checkpoint WHERE chain_id = ${chain})`,
+          // The block number inside Ponder's checkpoint (10 digits of timestamp, 16 of chain id, then 16 of block).
+          finalized: sql<
+            string | null
+          >`(SELECT substring(finalized_checkpoint, 27, 16)::numeric::text FROM _ponder_checkpoint WHERE chain_id = ${chain})`,
+          operation: sql<string | null>`(SELECT max(operation_id)::text FROM _reorg__vault)`,
+          last: sql<string | null>`(${db
+            .select({ block: max(v.block) })
+            .from(v)
+            .where(where)})`,
+          marketBlock: sql<string | null>`(${db
+            .select({ block: schema.market.block })
+            .from(schema.market)
+            .where(eq(schema.market.id, `${chainId}:${address}`))})`,
+        })
+        .from(sql`(SELECT 1) AS one`);
+      const block = [state?.last, state?.marketBlock].reduce<bigint>((a, b) => (b != null && BigInt(b) > a ? BigInt(b) : a), 0n);
+      return {
+        version: `${state?.checkpoint ?? ""}:${state?.last ?? ""}:${state?.marketBlock ?? ""}:${state?.operation ?? ""}`,
+        finalized: BigInt(state?.finalized ?? 0),
+        block,
+      };
+    },
+    async rows(after, ids) {
+      // Only the columns the codec reads, and the row's block.
+      const changed = after === null ? undefined : ids.length > 0 ? or(gt(v.block, after), inArray(v.vaultId, [...ids])) : gt(v.block, after);
+      const rows = await db
+        .select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts, block: v.block })
         .from(v)
-        .where(where)})`,
-      marketBlock: sql<string | null>`(${db
-        .select({ block: schema.market.block })
-        .from(schema.market)
-        .where(eq(schema.market.id, `${chainId}:${address}`))})`,
-    })
-    .from(sql`(SELECT 1) AS one`);
-  const block = [state?.last, state?.marketBlock].reduce<bigint>((a, b) => (b != null && BigInt(b) > a ? BigInt(b) : a), 0n);
-  const version = `${state?.checkpoint ?? ""}:${state?.last ?? ""}:${state?.marketBlock ?? ""}`;
-  const book = await books.get(`${chain}:${address}`, version, async () => {
-    // Only the columns the codec reads, in the book's order (ascending id), passed to the encoder as they come.
-    const rows = await db
-      .select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts })
-      .from(v)
-      .where(where)
-      .orderBy(asc(v.vaultId));
-    const body = await gzip(encodeBook({ chainId: chain, market: address, block, rows: rows as BookRow[] }));
-    return { body, vaults: rows.length, block };
+        .where(and(where, changed));
+      return rows as StoredRow[];
+    },
+    build: async (columns, block) => {
+      let gz = gzips.get(key);
+      if (!gz) gzips.set(key, (gz = new PieceGzip()));
+      return gz.gzip(writeBook({ chainId: chain, market: address, block }, columns));
+    },
   });
   return new Response(book.body, {
-    headers: { "content-type": BOOK_CONTENT_TYPE, "x-keel-book-vaults": String(book.vaults), "x-keel-book-block": String(book.block) },
+    headers: {
+      "content-type": BOOK_CONTENT_TYPE,
+      "x-keel-book-vaults": String(book.vaults),
+      "x-keel-book-block": String(book.block),
+      "x-keel-book-from": book.from,
+      "x-keel-book-changed": String(book.changed),
+    },
   });
 });
 
