@@ -342,15 +342,13 @@ export async function recordLenderFlow(
   context: Context,
   row: { market: `0x${string}`; lenderVault: `0x${string}` | null; kind: string; owner: `0x${string}`; assets: bigint; shares: bigint },
 ) {
-  await context.db
-    .insert(lenderEvent)
-    .values({
-      id: `${context.chain.id}:${event.id}`,
-      chainId: context.chain.id,
-      ...row,
-      block: event.block.number,
-      timestamp: event.block.timestamp,
-    });
+  await context.db.insert(lenderEvent).values({
+    id: `${context.chain.id}:${event.id}`,
+    chainId: context.chain.id,
+    ...row,
+    block: event.block.number,
+    timestamp: event.block.timestamp,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { multicall3Abi, type Address, type PublicClient } from "viem";
 import { keelLensAbi } from "../../contracts-abi";
 import { keelOracleAbi } from "../../contracts-abi/generated";
-import type { Deployment } from "../config/deployment";
+import { findMarket, type Deployment } from "../config/deployment";
 import type { LensMarket, LensVault } from "../read/vaults";
 import { usablePrice } from "../read/oracle";
 import { aaveHoldsAnything, aaveReads, aaveStateFrom } from "./aave-v3/read";
@@ -10,14 +10,20 @@ import { morphoHoldsAnything, morphoReads, morphoStatesFrom } from "./morpho-blu
 import { morphoPosition, type MorphoMarketState, type MorphoPosition } from "./morpho-blue/math";
 import { MULTICALL3, type ContractRead } from "./read";
 
+/** A Keel market as the lens describes it, named as the deployment names it. */
+export type NamedLensMarket = LensMarket & { name: string };
+
 /** Everything one account holds on one chain, read in one eth_call. */
 export interface AccountRead {
   chainId: number;
   timestamp: bigint;
   /** Keel vaults from the lens (null: the chain has no lens or no market). */
   keel: readonly LensVault[] | null;
-  /** Every Keel market of the deployment as the lens describes it (null with `keel`): what makes a vault a position (lib/protocols/keel/read.ts). */
-  keelMarkets: readonly LensMarket[] | null;
+  /**
+   * Every Keel market of the deployment as the lens describes it, with the deployment's name for it (the lens carries
+   * none; null with `keel`): what makes a vault a position (lib/protocols/keel/read.ts).
+   */
+  keelMarkets: readonly NamedLensMarket[] | null;
   /** The account on the Aave pool — its reserves even when it holds nothing there (null: no Aave on this chain or unreadable). */
   aave: AaveAccountState | null;
   /** One state per listed Morpho market, held or not. */
@@ -96,12 +102,12 @@ export async function readAccount(
   };
   const keelR = take(sizes.keel);
   let keel: readonly LensVault[] | null = null;
-  let keelMarkets: readonly LensMarket[] | null = null;
+  let keelMarkets: readonly NamedLensMarket[] | null = null;
   if (keelR.length) {
     const [vaults, markets] = keelR as [Result, Result];
     if (vaults.status === "success" && markets.status === "success") {
       keel = vaults.result as readonly LensVault[];
-      keelMarkets = markets.result as readonly LensMarket[];
+      keelMarkets = (markets.result as readonly LensMarket[]).map((m) => ({ ...m, name: findMarket(d, m.market)?.name ?? "Keel market" }));
     } else problems.push("Keel: the lens did not answer");
   }
   const aaveR = take(sizes.aave);

@@ -61,7 +61,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   VaultNotFound: ([id]) => `Vault #${String(id)} does not exist in this market.`,
   ZeroAmount: () => "The amount must be above zero.",
   InconsistentInput: () => "Give either an amount or a number of shares: not both, and not neither.",
-  UnauthorizedLender: () => "Only the lender or an operator it authorised can withdraw this supply.",
+  UnauthorizedLender: () => "Only the lender itself can withdraw this supply.",
   InsufficientSupplyShares: () => "This withdrawal is more than the supply you hold.",
   ZeroAddress: () => "An address is missing.",
   NotListed: () => "This asset is not accepted as collateral in this market.",

@@ -56,6 +56,8 @@ contract KeelMarket is IKeelMarket {
     uint256 public constant MAX_COLLATERALS = 32;
     uint256 internal constant BPS = 10_000;
     uint8 internal constant MAX_DECIMALS = 36;
+    /// @dev Largest number of decimals of the base asset (see the constructor).
+    uint8 internal constant MAX_BASE_DECIMALS = 18;
     bytes32 internal constant FLASH_CALLBACK_SUCCESS = keccak256("ERC3156FlashBorrower.onFlashLoan");
 
     /// @dev Transient slots: reentrancy lock, flash loan (0 = none, else 1 + the amount lent), batch (0 = none, else 1 +
@@ -231,7 +233,9 @@ contract KeelMarket is IKeelMarket {
             revert ZeroAddress();
         }
         uint8 dec = baseAsset.decimals();
-        if (dec > MAX_DECIMALS) revert InvalidDecimals(address(baseAsset), dec);
+        // A base of more than 18 decimals would overflow the supply ledger's share conversions at a few whole tokens
+        // (1e6 virtual shares per unit; audit5 L-1), locking a lender vault's deposits.
+        if (dec > MAX_BASE_DECIMALS) revert InvalidDecimals(address(baseAsset), dec);
         oracle_.price(address(baseAsset)); // the base asset needs a live feed (reverts with the oracle's error)
         oracle = oracle_;
         RISK_ADMIN = riskAdmin_;
@@ -286,9 +290,8 @@ contract KeelMarket is IKeelMarket {
     {
         if ((assets == 0) == (shares == 0)) revert InconsistentInput();
         if (receiver == address(0)) revert ZeroAddress();
-        if (msg.sender != onBehalf && !isOperator[onBehalf][msg.sender]) {
-            revert UnauthorizedLender(onBehalf, msg.sender);
-        }
+        // Only the lender itself: a vault operator (router, guard, gateway) was granted vaults, not supply (audit5 L-2).
+        if (msg.sender != onBehalf) revert UnauthorizedLender(onBehalf, msg.sender);
         (Totals memory t, Liquidity memory l) = _accrueMem();
         uint256 totalShares = _totalSupplyShares;
         uint256 supplied = _supplyAssets(t, l);
@@ -1250,11 +1253,18 @@ contract KeelMarket is IKeelMarket {
 
     /* INTERNAL: ADMIN */
 
+    /// @dev Whether `token` is a lender vault of this market (its `market()` is this contract): claims on the pool cannot
+    /// back borrowing from the same pool (audit5 L-3; before the lender side moved out, the market refused itself).
+    function _isOwnLenderVault(address token) internal view returns (bool) {
+        (bool ok, bytes memory ret) = token.staticcall(abi.encodeWithSignature("market()"));
+        return ok && ret.length == 32 && abi.decode(ret, (address)) == address(this);
+    }
+
     function _setCollateral(address asset_, CollateralParams memory p) internal {
         RiskBoundsLib.validateCollateral(p);
         Collateral storage c = _collaterals[asset_];
         if (!c.listed) {
-            if (asset_ == address(0) || asset_ == BASE) {
+            if (asset_ == address(0) || asset_ == BASE || _isOwnLenderVault(asset_)) {
                 revert InvalidCollateral(asset_);
             }
             uint256 n = _config.collateralCount;

@@ -125,7 +125,7 @@ interface IKeelMarket {
     error ZeroAmount();
     /// @notice Exactly one of `assets` and `shares` must be zero (supply and withdraw take one or the other).
     error InconsistentInput();
-    /// @notice The caller may not withdraw `onBehalf`'s supply: it is neither `onBehalf` nor one of its operators.
+    /// @notice The caller may not withdraw `onBehalf`'s supply: only `onBehalf` itself may (operators act on vaults only).
     error UnauthorizedLender(address onBehalf, address caller);
     /// @notice `account` holds fewer supply shares than the withdrawal burns.
     error InsufficientSupplyShares(address account, uint256 balance, uint256 shares);
@@ -137,7 +137,7 @@ interface IKeelMarket {
     error InvalidCollateral(address asset);
     /// @notice The market already lists the maximum number of collaterals.
     error TooManyCollaterals();
-    /// @notice The token reports more decimals than the engine supports (36).
+    /// @notice The token reports more decimals than the engine supports (36 for a collateral, 18 for the base asset).
     error InvalidDecimals(address asset, uint8 decimals);
     /// @notice Collateral parameters outside hard bounds (LTV < LT ≤ MAX_LT, MIN_DISCOUNT ≤ discount ≤ MAX_DISCOUNT,
     /// (1 + maxDiscount) × LT < 1).
@@ -222,8 +222,8 @@ interface IKeelMarket {
         external
         returns (uint256 assetsSupplied, uint256 sharesSupplied);
 
-    /// @notice Withdraws `onBehalf`'s supply to `receiver`. The caller must be `onBehalf` or one of its operators
-    /// (`setOperator`, the same as for vaults). Pass exactly one of `assets` (shares burned round up) and `shares`
+    /// @notice Withdraws `onBehalf`'s supply to `receiver`. The caller must be `onBehalf` itself: a vault operator
+    /// (`setOperator`) cannot withdraw supply (audit5 L-2). Pass exactly one of `assets` (shares burned round up) and `shares`
     /// (assets sent round down), in the market's favour. Limited by the cash on hand: during a flash loan the cash lent
     /// out is not there (InsufficientLiquidity).
     /// @return assetsWithdrawn Base units sent to `receiver`.
@@ -266,8 +266,8 @@ interface IKeelMarket {
     /// @notice The account vault `id` is offered to, until it accepts (zero: none).
     function pendingVaultOwner(uint256 id) external view returns (address);
 
-    /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market and withdraw
-    /// its supply (or not).
+    /// @notice Lets `operator` borrow and withdraw collateral on all of the caller's vaults in this market (or not). It
+    /// gives no right over the caller's supply.
     function setOperator(address operator, bool approved) external;
 
     /// @notice Adds `amount` of listed collateral `asset` to vault `id`, pulled from the caller. Anyone may deposit;
@@ -379,7 +379,7 @@ interface IKeelMarket {
     /// @notice The oracle every price comes from (base asset and collaterals).
     function oracle() external view returns (KeelOracle);
 
-    /// @notice Whether `operator` may borrow and withdraw collateral on all of `owner`'s vaults and withdraw its supply.
+    /// @notice Whether `operator` may borrow and withdraw collateral on all of `owner`'s vaults.
     function isOperator(address owner, address operator) external view returns (bool);
 
     /// @notice Base units in the market's balance now: `cash` minus what a flash loan in progress has lent out.

@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {Test} from "../utils/Test.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
-import {KeelMarket} from "../../src/engine/KeelMarket.sol";
+import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
@@ -32,7 +32,7 @@ contract ZeroProofOrRealVerifier {
 /// waits. Prices stay put: the proof binds the price of its round, and a new price voids it by design.
 contract PrivatePoolHandler is Test {
     KeelPrivatePool internal immutable pool;
-    KeelMarket internal immutable market;
+    IKeelMarket internal immutable market;
     DevPriceFeed internal immutable ethFeed;
     DevPriceFeed internal immutable usdcFeed;
     address internal constant PAYER = address(0x9A7E);
@@ -47,7 +47,7 @@ contract PrivatePoolHandler is Test {
     uint256 public roundings;
     uint256 internal nonce;
 
-    constructor(KeelPrivatePool pool_, KeelMarket market_, DevPriceFeed ethFeed_, DevPriceFeed usdcFeed_) {
+    constructor(KeelPrivatePool pool_, IKeelMarket market_, DevPriceFeed ethFeed_, DevPriceFeed usdcFeed_) {
         pool = pool_;
         market = market_;
         ethFeed = ethFeed_;

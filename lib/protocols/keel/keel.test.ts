@@ -170,6 +170,7 @@ describe("the dashboard's view of a Keel vault (lib/protocols/view.ts positionVi
     const p = keelPosition({
       chainId: 31337,
       ...pair,
+      name: "USDC market",
       timestamp: 1n,
       tokenOf: (address, decimals) => ({ address, decimals, symbol: SYMBOLS[address] ?? "?" }),
     });

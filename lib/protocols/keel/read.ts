@@ -1,4 +1,5 @@
-import type { LensMarket, LensVault } from "../../read/vaults";
+import type { LensVault } from "../../read/vaults";
+import type { NamedLensMarket } from "../account";
 import { keelPosition, type KeelPosition, type TokenOf } from "./math";
 
 /**
@@ -10,14 +11,14 @@ export function keelPositions(a: {
   chainId: number;
   timestamp: bigint;
   vaults: readonly LensVault[];
-  markets: readonly LensMarket[];
+  markets: readonly NamedLensMarket[];
   tokenOf: TokenOf;
 }): { positions: KeelPosition[]; problems: string[] } {
   const positions: KeelPosition[] = [];
   const problems: string[] = [];
   for (const vault of a.vaults) {
     const market = a.markets.find((m) => m.market.toLowerCase() === vault.market.toLowerCase());
-    if (market) positions.push(keelPosition({ chainId: a.chainId, vault, market, timestamp: a.timestamp, tokenOf: a.tokenOf }));
+    if (market) positions.push(keelPosition({ chainId: a.chainId, vault, market, name: market.name, timestamp: a.timestamp, tokenOf: a.tokenOf }));
     else problems.push(`Keel: vault #${vault.id} is in market ${vault.market}, which the lens did not describe`);
   }
   return { positions, problems };
