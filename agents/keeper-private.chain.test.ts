@@ -65,9 +65,9 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const index = await read<bigint>("debtIndex");
     const { note } = await openPrivatePosition(user, p, tree, { collateral: amount, debt: 20_000n * 10n ** 6n });
     expect(await read<bigint>("noteShares")).toBe(note.shares);
-    // A second, healthy position (4 WETH, 100 USDC) keeps the pool's vault under the market's LT once the first note
-    // is past it: only the pool, not the market, liquidates that note. Proofs 3, 4.
-    const other = await openPrivatePosition(user, p, tree, { collateral: 4n * E18, debt: 100n * 10n ** 6n });
+    // A second, healthy position (4 WETH, 150 USDC: above the pool's 100 USDC minimum borrow) keeps the pool's vault
+    // under the market's LT once the first note is past it: only the pool, not the market, liquidates that note. Proofs 3, 4.
+    const other = await openPrivatePosition(user, p, tree, { collateral: 4n * E18, debt: 150n * 10n ** 6n });
 
     // The keeper holds USDC to repay with.
     const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
