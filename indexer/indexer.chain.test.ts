@@ -11,7 +11,7 @@ import type { Deployment } from "@/lib/config/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
-import { startIndexer, type Indexer } from "@/scripts/lib/indexer";
+import { freshPostgresDatabase, startIndexer, type Indexer } from "@/scripts/lib/indexer";
 
 /**
  * The indexer (Ponder, indexer/) against anvil, on embedded PGlite and — when `KEEL_TEST_DATABASE_URL` names a Postgres
@@ -44,13 +44,15 @@ for (const { name, databaseUrl } of backends)
     const schema = `keel_test_${process.pid}`;
     const outDir = mkdtempSync(path.join(os.tmpdir(), "keel-indexer-"));
 
+    /** Postgres: a database of this suite's own (Ponder's sync cache is per database: scripts/lib/indexer.ts). */
+    let dbUrl: string | undefined;
     const start = async () => {
       indexer = await startIndexer({
         port,
         chains: [{ chainId: d.chainId, rpcUrl: anvil.url }],
         deploymentsDir: outDir,
         dataDir,
-        databaseUrl,
+        databaseUrl: dbUrl,
         schema,
       });
     };
@@ -74,6 +76,7 @@ for (const { name, databaseUrl } of backends)
     const setEth = (usd: string) => admin.send({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [price8(usd)] });
 
     beforeAll(async () => {
+      dbUrl = databaseUrl ? await freshPostgresDatabase(databaseUrl, "keel_indexer") : undefined;
       anvil = await startAnvil({ port: await freePort() });
       ({ deployment: d } = await deployLocal({ rpcUrl: anvil.url, outDir }));
       ({ address: market, lenderVault } = d.markets.find((m) => m.name === "Keel USDC")!);

@@ -15,7 +15,7 @@ import { toAssetsUp } from "@/lib/engine/shares";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
-import { startIndexer, type Indexer } from "@/scripts/lib/indexer";
+import { freshPostgresDatabase, startIndexer, type Indexer } from "@/scripts/lib/indexer";
 import { buildMorpho } from "@/scripts/lib/morpho-build";
 import { aavePoolEventsAbi, aaveReserveDataAbi, morphoEventsAbi } from "./src/lending-abi";
 
@@ -95,7 +95,8 @@ for (const { name, databaseUrl } of backends)
         chains: [{ chainId: d.chainId, rpcUrl: anvil.url }],
         deploymentsDir: dirs[1]!,
         dataDir: dirs[0]!,
-        databaseUrl,
+        // Postgres: a database of this suite's own (Ponder's sync cache is per database: scripts/lib/indexer.ts).
+        databaseUrl: databaseUrl ? await freshPostgresDatabase(databaseUrl, "keel_lending") : undefined,
         schema: `keel_lending_${process.pid}`,
       });
       await synced();

@@ -2,7 +2,7 @@
  * Starts the indexer (Ponder, indexer/) as a child process over given chains, and waits for it: used by
  * `npm run dev`, the indexer tests, the e2e stack and the benchmarks. PGlite in `dataDir` unless `databaseUrl` is set.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { repoRoot } from "./artifacts";
 
@@ -97,4 +97,20 @@ export async function startIndexer(opts: IndexerOptions): Promise<Indexer> {
     });
 
   return { url, child, status, waitFor, stop };
+}
+
+/**
+ * A new, empty database on the Postgres server of `url`, and its URL. Ponder keeps its sync cache (blocks, logs, RPC
+ * results, keyed by chain id and block) in the database's `ponder_sync` schema, shared by every Ponder app on that
+ * database: two test files indexing different anvils of the same chain id (31337) on one database would read each
+ * other's cached blocks and logs — the lending suite once handled the Keel suite's block-60 lender deposit and read a lens
+ * its own chain had not deployed yet. Each Postgres suite therefore indexes into a database of its own.
+ */
+export async function freshPostgresDatabase(url: string, prefix: string): Promise<string> {
+  const name = `${prefix}_${process.pid}_${Date.now()}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  // Debian's psql, installed with the server the test script starts (scripts/lib/throwaway-postgres.sh).
+  execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", `CREATE DATABASE "${name}"`], { stdio: ["ignore", "ignore", "inherit"] });
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
 }
