@@ -113,11 +113,18 @@ async function main() {
   const deployed: { rpcUrl: string; deployment: Awaited<ReturnType<typeof deployLocal>>["deployment"] }[] = [];
   const deploymentFiles: string[] = [];
   const startAgents: ((xc: CrossChainDeployment | undefined) => void)[] = [];
-  const crossChain = chainCount === 2 ? crossChainLocal({ remoteDomain: SECOND_CHAIN_ID, log: (l) => console.log(`  ${l}`) }) : undefined;
-  for (const [i, chainId] of chainIds.entries()) {
-    console.log(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
+  const chainLog: ((l: string) => void)[] = [];
+  const crossChain =
+    chainCount === 2 ? crossChainLocal({ remoteDomain: SECOND_CHAIN_ID, log: (l) => (chainLog[0] ?? console.log)(`  ${l}`) }) : undefined;
+  // The chains come up side by side (anvil, deploy, price history): a chain's lines are printed together once it is
+  // up, so two deployments' logs do not interleave.
+  const bringUp = async (i: number, chainId: number) => {
+    const lines: string[] = [];
+    const say = chainIds.length === 1 ? (l: string) => console.log(l) : (l: string) => lines.push(l);
+    chainLog[i] = say;
+    say(`› starting anvil (chain ${chainId}) on :${rpcPort + i}…`);
     const anvil = await startAnvil({ port: rpcPort + i, chainId });
-    anvils.push(anvil);
+    anvils[i] = anvil;
     // A dead chain would leave the app showing "cannot reach" forever with nothing said here: say it and stop the
     // stack (its deployment lived only in that anvil, so a restart means a fresh deploy — run npm run dev again).
     anvil.onDeath((why) => {
@@ -125,21 +132,23 @@ async function main() {
       console.error(`\n✖ ${why}\n  Stopping the local stack: its deployment lived in that anvil. Run \`npm run dev\` again for a fresh one.\n`);
       void shutdown(1);
     });
-    console.log(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
+    say(`› deploying Keel on chain ${chainId} and seeding tokens, feeds, markets and demo vaults…`);
     const { deployment, file } = await deployLocal({
       rpcUrl: anvil.url,
       chainId,
-      log: (l) => console.log(`  ${l}`),
+      log: (l) => say(`  ${l}`),
       lendingProtocols: chainId !== SECOND_CHAIN_ID,
       ...(crossChain && chainId !== SECOND_CHAIN_ID ? { beforeSupply: crossChain.beforeSupply } : {}),
     });
-    deployed.push({ rpcUrl: anvil.url, deployment });
-    deploymentFiles.push(file);
+    deployed[i] = { rpcUrl: anvil.url, deployment };
+    deploymentFiles[i] = file;
     // A week of hourly rounds on every dev feed, so realised volatility — and the liquidation odds shown on the
     // dashboard, vault pages and /risk — exist from the first page load.
     const rounds = await writePriceHistory({ rpcUrl: anvil.url, deployment, hours: 168 });
-    console.log(`  price history: ${rounds} rounds (a week, hourly) on the dev feeds`);
-    console.log(`  deployment file: ${path.relative(repoRoot, file)}`);
+    say(`  price history: ${rounds} rounds (a week, hourly) on the dev feeds`);
+    say(`  deployment file: ${path.relative(repoRoot, file)}`);
+    for (const l of lines) console.log(l);
+    chainLog[i] = (l) => console.log(l);
     if (!values["no-sim"]) {
       stopSims.push(startPriceSimulator({ rpcUrl: anvil.url, deployment, intervalSec: 15, volatility: 0.002 }).stop);
     }
@@ -166,9 +175,11 @@ async function main() {
         const scorer = deployment.reputation ? startReputationScorer({ rpcUrl: anvil.url, deployment, log: quiet }) : null;
         stopSims.push(() => void scorer?.stop());
       });
-  }
+  };
+  await Promise.all(chainIds.map((chainId, i) => bringUp(i, chainId)));
 
   let xDeployment: CrossChainDeployment | undefined;
+  let crossChainAgents: Promise<string> | undefined;
   if (crossChain) {
     const b = deployed[1]!;
     console.log(`› cross-chain collateral: Hyperlane and the outpost on chain ${SECOND_CHAIN_ID}…`);
@@ -179,7 +190,9 @@ async function main() {
     );
     xDeployment = xc;
     console.log(`  cross-chain deployment file: ${path.relative(repoRoot, file)}`);
-    const agents = await startCrossChainAgents(
+    // Hyperlane's relayer (installed on first use: minutes) and the validator start beside the indexer and the app;
+    // the app and the other agents do not need them, and messages wait on their origin chain until they run.
+    crossChainAgents = startCrossChainAgents(
       file,
       deployed.map((d) => ({ chainId: d.deployment.chainId, url: d.rpcUrl })),
       {
@@ -188,19 +201,30 @@ async function main() {
           if (/"event":"(delivered|delivery-failed|pass-failed)"/.test(line)) console.log(`  [${agent}] ${line}`);
         },
       },
+    ).then(
+      (agents) => {
+        for (const [name, child] of [
+          ["validator", agents.validator],
+          ["relayer", agents.relayer],
+        ] as const) {
+          if (stopping) child.kill("SIGTERM");
+          child.once("exit", (code) => {
+            if (!stopping)
+              console.error(
+                `  [${name}] exited (${code}): cross-chain messages wait on their origin chain until it runs again (docs/cross-chain.md, "Run it")`,
+              );
+          });
+          children.push(child);
+        }
+        return "relayer running";
+      },
+      (e: Error) => {
+        console.error(
+          `  ✖ Hyperlane's relayer did not start (${e.message}): cross-chain messages wait on their origin chain (docs/cross-chain.md, "Run it")`,
+        );
+        return "relayer NOT running (see the error above)";
+      },
     );
-    for (const [name, child] of [
-      ["validator", agents.validator],
-      ["relayer", agents.relayer],
-    ] as const) {
-      child.once("exit", (code) => {
-        if (!stopping)
-          console.error(
-            `  [${name}] exited (${code}): cross-chain messages wait on their origin chain until it runs again (docs/cross-chain.md, "Run it")`,
-          );
-      });
-      children.push(child);
-    }
   }
   for (const start of startAgents) start(xDeployment);
 
@@ -259,6 +283,7 @@ async function main() {
     }
   });
 
+  const relayerState = crossChainAgents ? await crossChainAgents : undefined;
   const accounts = ANVIL_KEYS.map((k, i) => `  #${i} ${privateKeyToAccount(k).address}  key ${k}`).join("\n");
   console.log(`
 Keel local stack
@@ -267,7 +292,7 @@ ${anvils.map((a) => `  chain      ${a.url}  (chain id ${a.chainId})`).join("\n")
   simulator  ${values["no-sim"] ? "off (--no-sim)" : "prices move every 15 s; scenarios: npx tsx agents/market-simulator.ts --scenario crash (or the Simulator panel on /markets)"}
   indexer    ${indexer ? `${indexer.url} (history, timelines, CSV; the app falls back to the chain without it)` : "off (--no-indexer): history is read from the chain"}
   alerts     ${notifier.url} (sign in from the bell in the header; email ${process.env.KEEL_SMTP_URL ? "via KEEL_SMTP_URL" : "off: set KEEL_SMTP_URL"})
-  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6), guard executor (anvil #7), risk steward (anvil #8) and reputation scorer (anvil #9) running"}${crossChain ? `\n  hyperlane  Mailbox on both chains; relayer running; deposit WETH/WBTC on ${SECOND_CHAIN_ID} into the CollateralOutpost for a Keel USDC vault on 31337 (docs/cross-chain.md)` : ""}
+  agents     ${values["no-agents"] ? "off (--no-agents)" : "liquidation keeper (anvil #6), guard executor (anvil #7), risk steward (anvil #8) and reputation scorer (anvil #9) running"}${crossChain ? `\n  hyperlane  Mailbox on both chains; ${relayerState}; deposit WETH/WBTC on ${SECOND_CHAIN_ID} into the CollateralOutpost for a Keel USDC vault on 31337 (docs/cross-chain.md)` : ""}
 Test accounts (anvil; each holds ETH, WETH, WBTC and USDC). In the app choose "Keel Dev Wallet", or import a key:
 ${accounts}
 Ctrl-C stops everything.
