@@ -329,6 +329,8 @@ describe("cross-chain collateral through Hyperlane (two anvils, the validator an
     const mine = (ms: Awaited<ReturnType<typeof messages>>) => ms.find((m) => m.id === messageId);
     const failed = mine(await until(messages, (ms) => mine(ms)?.state === "failed", 120_000));
     expect(failed).toMatchObject({ id: messageId, kind: "credit", state: "failed", failure: { kind: "revert", errorName: "UnknownRemoteAsset" } });
+    // A token the deployment does not name is shown in its own units (read from it on B), not as 18 decimals.
+    expect(failed).toMatchObject({ amount, symbol: "USDC", decimals: usdcB.decimals });
     expect(messageProgress(failed!, undefined, 0)).toBe("failed");
     // Hyperlane's relayer tried it and failed, and keeps trying.
     const failures = () => relayerLog.filter((l) => l.includes('"event":"delivery-failed"') && l.includes(messageId)).length;

@@ -9,6 +9,7 @@
 import { decodeEventLog, parseAbi, type Address, type Hex, type PublicClient } from "viem";
 import { collateralGatewayCallAbi, collateralOutpostCallAbi } from "../../contracts-abi";
 import { describeError, type DescribedError } from "../tx/tx-errors";
+import { shortAddress } from "../view/format";
 import type { CrossChainDeployment } from "./deployment";
 import { bytes32ToAddress, mailboxAbi, parseMessage } from "./hyperlane";
 
@@ -29,6 +30,13 @@ export interface CrossChainMessageView {
   /** Token locked on B (credit) or claim burned on A (release), and its amount in that token's units. */
   token: Address;
   amount: bigint;
+  /**
+   * That token's symbol and decimals: from the deployment for the tokens it names, else read from the token on its
+   * chain (a deposit of a token the gateway does not know is still shown in its own units); unreadable: its address
+   * and 0 decimals (the raw amount).
+   */
+  symbol: string;
+  decimals: number;
   /** Credit: the vault it is for; release: the recipient on B. */
   market?: Address;
   vaultId?: bigint;
@@ -110,7 +118,7 @@ export async function readCrossChainMessages(opts: {
   ]);
   const toAccountNonces = new Set(toAccount.map((l) => l.args.nonce!));
   const refusedNonces = new Set(refused.map((l) => l.args.nonce!));
-  const views: Omit<CrossChainMessageView, "state">[] = [
+  const views: Omit<CrossChainMessageView, "state" | "symbol" | "decimals">[] = [
     ...deposits.map((l) => ({
       id: l.args.messageId!,
       kind: "credit" as const,
@@ -142,8 +150,10 @@ export async function readCrossChainMessages(opts: {
   ];
   const who = opts.account?.toLowerCase();
   const mine = who ? views.filter((v) => v.from.toLowerCase() === who || v.recipient.toLowerCase() === who) : views;
+  const units = await tokenUnits(d, a, b, mine);
   return Promise.all(
-    mine.map(async (v) => {
+    mine.map(async (m) => {
+      const v = { ...m, ...units.get(`${m.kind}:${m.token}`)! };
       const [client, mailbox] = v.kind === "credit" ? [a, d.gateway.hyperlane.mailbox] : [b, d.outpost.hyperlane.mailbox];
       const delivered = await client.readContract({ address: mailbox, abi: mailboxAbi, functionName: "delivered", args: [v.id] });
       if (!delivered) {
@@ -155,6 +165,40 @@ export async function readCrossChainMessages(opts: {
       return { ...v, state: "delivered" as const, landed };
     }),
   );
+}
+
+const erc20UnitsAbi = parseAbi(["function symbol() view returns (string)", "function decimals() view returns (uint8)"]);
+
+/** The symbol and decimals of each message's token (key `kind:token`): the deployment's, else the token's own. */
+async function tokenUnits(
+  d: CrossChainDeployment,
+  a: PublicClient,
+  b: PublicClient,
+  messages: Pick<CrossChainMessageView, "kind" | "token">[],
+): Promise<Map<string, { symbol: string; decimals: number }>> {
+  const units = new Map<string, { symbol: string; decimals: number }>();
+  await Promise.all(
+    [...new Set(messages.map((m) => `${m.kind}:${m.token}`))].map(async (key) => {
+      const [kind, token] = key.split(":") as [CrossChainMessageView["kind"], Address];
+      const known = kind === "credit" ? d.outpost.tokens.find((t) => t.token === token) : d.outpost.tokens.find((t) => t.claim === token);
+      const claim = kind === "release" ? d.gateway.claims.find((c) => c.claim === token) : undefined;
+      if (known) {
+        units.set(key, { symbol: kind === "credit" ? known.asset : (claim?.symbol ?? known.asset), decimals: known.decimals });
+        return;
+      }
+      const client = kind === "credit" ? b : a;
+      try {
+        const [symbol, decimals] = await Promise.all([
+          client.readContract({ address: token, abi: erc20UnitsAbi, functionName: "symbol" }),
+          client.readContract({ address: token, abi: erc20UnitsAbi, functionName: "decimals" }),
+        ]);
+        units.set(key, { symbol, decimals });
+      } catch {
+        units.set(key, { symbol: shortAddress(token), decimals: 0 });
+      }
+    }),
+  );
+  return units;
 }
 
 /**

@@ -6,7 +6,7 @@ import { AmountField } from "@/components/amount-field";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useErrorText } from "@/hooks/use-error-text";
-import { useCrossChainMessages, useCrossChainQuotes, type TrackedMessage } from "@/hooks/use-cross-chain";
+import { useCrossChainMessages, useCrossChainQuotes } from "@/hooks/use-cross-chain";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useNowSeconds } from "@/hooks/use-now";
@@ -16,7 +16,6 @@ import { parseAmount } from "@/lib/view/amount";
 import { depositCall, gatewayOperatorCall, outpostTokensFor, redeemCall, withdrawCall } from "@/lib/crosschain/actions";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { messageProgress } from "@/lib/crosschain/messages";
-import { shortAddress } from "@/lib/view/format";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
 
@@ -363,11 +362,6 @@ function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chai
   const now = useNowSeconds();
   const q = useCrossChainMessages(xc, vault.market, vault.id, address);
   const nameOf = (id: number) => (id === chain.id ? chain.name : remote.name);
-  const symbolOf = (m: TrackedMessage) =>
-    m.kind === "credit"
-      ? (xc.outpost.tokens.find((x) => x.token === m.token)?.asset ?? shortAddress(m.token))
-      : (xc.gateway.claims.find((c) => c.claim === m.token)?.symbol ?? shortAddress(m.token));
-  const decimalsOf = (m: TrackedMessage) => xc.outpost.tokens.find((x) => x.token === m.token || x.claim === m.token)?.decimals ?? 18;
   const rows = (q.data ?? []).map((m) => ({ m, progress: messageProgress(m, m.dispatchedAt, now) }));
   const late = rows.filter((r) => r.progress === "late");
   const failed = rows.filter((r) => r.progress === "failed");
@@ -404,7 +398,7 @@ function Messages({ xc, chain, remote, vault }: { xc: CrossChainDeployment; chai
                     {t(m.kind === "credit" ? "creditKind" : "releaseKind", { from: nameOf(m.originChainId), to: nameOf(m.destinationChainId) })}
                     <div className="font-mono text-xs text-slate-400 sm:hidden" title={m.id}>{`${m.id.slice(0, 10)}…`}</div>
                   </td>
-                  <td className="whitespace-nowrap py-1 pr-2 text-right font-mono tabular-nums">{f.token(m.amount, decimalsOf(m), symbolOf(m))}</td>
+                  <td className="whitespace-nowrap py-1 pr-2 text-right font-mono tabular-nums">{f.token(m.amount, m.decimals, m.symbol)}</td>
                   <td className="py-1 pr-2">
                     {progress === "failed" ? (
                       <span className="text-rose-300">{t("failedState", { reason: m.failure ? errorText(m.failure) : "—" })}</span>
