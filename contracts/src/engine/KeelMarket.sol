@@ -466,14 +466,15 @@ contract KeelMarket is IKeelMarket {
         x.balance = c.listed ? _balanceOf(id, asset_, x.index) : 0;
         if (x.balance == 0) revert InsufficientCollateral(id, asset_, 0, minSeized);
         x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
-        // `asset` is held, hence listed at `index`: its Listed slot need not be read.
-        Health memory h = _health(id, x.debt, asset_, x.index, c);
+        // `asset` is held, hence listed at `index`: its Listed slot need not be read, and its parameters come from one
+        // read of the collateral's first slot (all four fields together).
+        (uint256 dec, uint256 ltv, uint256 lt, uint256 maxDiscount) = (c.decimals, c.ltv, c.lt, c.maxDiscount);
+        Health memory h = _health(id, x.debt, x.index, Params(asset_, uint8(dec), uint64(ltv), uint64(lt)));
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
         if (x.hf >= WAD) revert NotLiquidatable(id, x.hf);
         // The seized asset must be priced: this reverts with the oracle's own error when it is not.
         if (h.assetPrice == 0) h.assetPrice = oracle.price(asset_);
-        uint256 maxDiscount;
-        (x.lt, maxDiscount, x.colScale) = (c.lt, c.maxDiscount, _scale(c.decimals)); // one slot
+        (x.lt, x.colScale) = (lt, _scale(uint8(dec)));
         x.startHf = _startHealth(id, x.hf);
         x.discount = HealthLib.discount(x.startHf, maxDiscount, h.collateralValue, h.debtValue);
         // Both prices were read (guarded) by _health: the vault has debt and holds `asset`.
@@ -832,7 +833,7 @@ contract KeelMarket is IKeelMarket {
             uint256 healthFactor
         )
     {
-        Health memory h = _health(id, debtOf(id), address(0), type(uint256).max, _collaterals[address(0)]);
+        Health memory h = _health(id, debtOf(id), type(uint256).max, Params(address(0), 0, 0, 0));
         return (
             h.collateralValue,
             h.borrowLimitValue,
@@ -1074,11 +1075,11 @@ contract KeelMarket is IKeelMarket {
     /// broken feed: see `_priceOrZero`) counts as zero — the conservative side —, so one failing feed never blocks
     /// the valuation of the others; the base asset's price must be fresh (reverts with the oracle's error otherwise).
     /// The prices read are returned too (base, and `asset`'s: zero when unpriced or not held), so a caller never reads
-    /// a price twice. `asset` is listed at `index` with parameters `c` (liquidate has them in hand), or `asset` is zero
-    /// and `index` is past every listed index (a view asking about no asset in particular): then `c` is never read.
+    /// a price twice. `held.asset` is listed at `index` with parameters `held` (liquidate has them in hand), or `index`
+    /// is past every listed index (a view asking about no asset in particular): then `held` is never used.
     /// For the vault's first held collateral the base price comes in the same oracle call (`_pricesOrZero`), and the
-    /// collateral at `index` is valued from `c` rather than from its `Listed` slot.
-    function _health(uint256 id, uint256 debt, address asset_, uint256 index, Collateral storage c)
+    /// collateral at `index` is valued from `held` rather than from its `Listed` slot.
+    function _health(uint256 id, uint256 debt, uint256 index, Params memory held)
         internal
         view
         returns (Health memory h)
@@ -1086,7 +1087,7 @@ contract KeelMarket is IKeelMarket {
         uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
-                Params memory e = i == index ? Params(asset_, c.decimals, c.ltv, c.lt) : _listedParams(i);
+                Params memory e = i == index ? held : _listedParams(i);
                 uint256 p;
                 if (debt != 0 && h.basePrice == 0) (p, h.basePrice) = _pricesOrZero(e.asset);
                 else p = _priceOrZero(e.asset);
@@ -1314,9 +1315,25 @@ contract KeelMarket is IKeelMarket {
     /// flash loan out) for the base asset.
     function _pullIn(address token, address from, uint256 amount, uint256 recorded) internal {
         IERC20(token).safeTransferFrom(from, address(this), amount);
-        uint256 balance = IERC20(token).balanceOf(address(this));
+        uint256 balance = _selfBalance(token);
         if (balance < recorded) {
             revert TransferAmountMismatch(token, amount, amount.zeroFloorSub(recorded - balance));
+        }
+    }
+
+    /// @dev `token.balanceOf(this)`, in assembly: the same call as the high-level one (a revert bubbles up; an answer
+    /// shorter than one word reverts, as the ABI decoder does), without its memory encoding and decoding.
+    function _selfBalance(address token) internal view returns (uint256 b) {
+        assembly ("memory-safe") {
+            mstore(0, shl(224, 0x70a08231)) // balanceOf(address)
+            mstore(4, address())
+            let ok := staticcall(gas(), token, 0, 36, 0, 32)
+            if iszero(ok) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+            if lt(returndatasize(), 32) { revert(0, 0) }
+            b := mload(0)
         }
     }
 

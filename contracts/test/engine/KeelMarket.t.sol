@@ -217,6 +217,31 @@ contract KeelMarketTest is EngineBase {
         vm.stopPrank();
     }
 
+    /// @dev The balanceOf after a pull is one assembly staticcall (`_selfBalance`): it must behave as the high-level call
+    /// it replaced — a reverting balanceOf reverts the deposit with the token's own error, an answer shorter than one word
+    /// reverts, and a longer answer is read by its first word.
+    function test_pullIn_balanceOfAnswers() public {
+        vm.prank(ALICE);
+        uint256 id = market.openVault();
+        _fund(ALICE, weth, 3e18);
+        bytes memory query = abi.encodeWithSignature("balanceOf(address)", address(market));
+        vm.startPrank(ALICE);
+        vm.mockCallRevert(address(weth), query, abi.encodeWithSignature("Error(string)", "balanceOf failed"));
+        vm.expectRevert(bytes("balanceOf failed"));
+        market.depositCollateral(id, address(weth), 1e18);
+        vm.mockCall(address(weth), query, "");
+        vm.expectRevert(bytes(""));
+        market.depositCollateral(id, address(weth), 1e18);
+        vm.mockCall(address(weth), query, abi.encodePacked(bytes31(bytes32(uint256(1e30)))));
+        vm.expectRevert(bytes(""));
+        market.depositCollateral(id, address(weth), 1e18); // 31 bytes: not a word
+        vm.mockCall(address(weth), query, abi.encode(uint256(1e18), uint256(7)));
+        market.depositCollateral(id, address(weth), 1e18); // a longer answer: its first word
+        vm.clearMockedCalls();
+        vm.stopPrank();
+        assertEq(market.collateralOf(id, address(weth)), 1e18, "credited once");
+    }
+
     /// @dev The fee-on-transfer rule is one balanceOf after the pull: the balance must cover every recorded deposit.
     /// Tokens donated to the market absorb a fee (the donor pays it); the market never records more than it holds.
     function test_feeOnTransferToken_feeAbsorbedByDonationNeverOverRecords() public {
