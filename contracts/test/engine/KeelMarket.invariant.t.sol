@@ -2,7 +2,6 @@
 pragma solidity 0.8.37;
 
 import {EngineBase} from "./EngineBase.sol";
-import {Test} from "../utils/Test.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
@@ -13,38 +12,35 @@ import {KeelRiskAdmin} from "../../src/governance/KeelRiskAdmin.sol";
 import {RiskBoundsLib} from "../../src/libraries/RiskBoundsLib.sol";
 import {MockReputation} from "../reputation/MockReputation.sol";
 import {KeelLenderVault} from "../../src/engine/KeelLenderVault.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {FlashActor, IVaultList, MarketHandlerBase} from "./InvariantActors.sol";
 
-/// @dev Drives the market with random lenders (through the lender vault and straight through the supply ledger, by
-/// assets and by shares, for themselves, for others and through an operator), borrowers, liquidators, price moves, broken feeds, time, batches,
-/// flash loans, operators, vault transfers, reserve withdrawals, delayed risk changes and reputation bonuses (a mock
-/// source answering per account, expiring, revoked, absurd), and records any breach of a per-action rule in a ghost
-/// counter the invariants read. Every handler action is wrapped in `tracked`, which checks
-/// that the lenders' share price falls only by realised bad debt.
-contract MarketHandler is Test {
-    IKeelMarket internal market;
-    KeelLenderVault internal vault;
-    DevERC20 internal usdc;
+/// @dev The borrowers' side: vaults opened, deposited into (by owners and by strangers, 1 wei included), borrowed
+/// against (by owners, by operators, toward a reputation-boosted limit), repaid, withdrawn, batched, transferred in two
+/// steps, liquidated (one asset, both in one multicall, any); price moves, crashes, feeds that go stale or out of
+/// bounds mid-run, time; flash loans that repay; reserve withdrawals; delayed risk changes (WETH's LT lowered, WBTC's
+/// LTV to 0 and back) executed through the governance contract after their delay. Every call is expected to succeed
+/// unless a rule refuses it, and then only with that rule's error (`ExpectedReverts`); breaches of per-action rules go
+/// to ghost counters the invariants read.
+contract MarketHandler is MarketHandlerBase, IVaultList {
     DevERC20[2] internal cols;
     DevPriceFeed[3] internal feeds; // usdc, weth, wbtc
     int256[3] internal minP;
     int256[3] internal maxP;
-    address[3] internal actors = [address(0x1001), address(0x1002), address(0x1003)];
     address internal constant KEEPER = address(0x2001);
 
     uint256[] public vaultIds;
     uint256 public ltvBreaches;
     uint256 public liquidationHealthDrops;
     uint256 public liquidations;
-    uint256 public lenderOverdraws;
     /// @dev Ghosts for the liquidation rules (issue #12): bad debt written off while collateral covered the debt; a
     /// liquidatable vault (HF < 1, something priced to seize) that no liquidation could clear; a liquidation that
     /// reverted for a reason the rules do not give; a liquidator paid beyond the discount at the vault's starting
-    /// health; the lenders' share price falling by more than realised bad debt.
+    /// health.
     uint256 public solventWriteOffs;
     uint256 public unliquidatable;
     uint256 public unexpectedLiquidationReverts;
     uint256 public overpaidLiquidations;
-    uint256 public sharePriceDrops;
     /// @dev Ghosts for the reputation bonus (audit 2026-12-01-b R-5): the market's reported limit or liquidation value
     /// moved by the bonus; a vault left after an action with a health factor under 2 × LV ÷ (BL + LV of the lending
     /// collaterals); a borrow that panicked on the source's answer; a liquidation whose outcome depended on the source.
@@ -52,14 +48,18 @@ contract MarketHandler is Test {
     uint256 public hfUnderBound;
     uint256 public bonusPanics;
     uint256 public bonusChangedLiquidation;
-    mapping(bytes32 => uint256) public calls;
 
     KeelOracle internal oracle;
     KeelRiskAdmin internal riskAdmin;
     address internal admin;
     FlashBorrower internal flashBorrower;
+    /// @dev The flash borrower's own vault (`flashRefinance`), zero before the first.
+    uint256 internal fbVault;
+    /// @dev A pending delayed change (its id) and when it was proposed.
     uint256 internal pendingLtChange;
+    uint256 internal pendingLtAt;
     uint256 internal pendingFreeze;
+    uint256 internal pendingFreezeAt;
     MockReputation public rep;
 
     /// @dev A liquidation's outcome (see `_liquidateWithoutBonus`).
@@ -73,26 +73,21 @@ contract MarketHandler is Test {
 
     constructor(
         IKeelMarket m,
-        DevERC20 u,
         DevERC20 w,
         DevERC20 b,
         DevPriceFeed fu,
         DevPriceFeed fw,
         DevPriceFeed fb,
-        KeelOracle o,
         KeelRiskAdmin ra,
         address admin_,
         MockReputation rep_,
         KeelLenderVault lv_
-    ) {
-        market = m;
-        vault = lv_;
+    ) MarketHandlerBase(m, lv_) {
         rep = rep_;
-        oracle = o;
+        oracle = ra.oracle();
         riskAdmin = ra;
         admin = admin_;
         flashBorrower = new FlashBorrower(m);
-        usdc = u;
         cols = [w, b];
         feeds = [fu, fw, fb];
         minP = [int256(0.95e8), 500e8, 10_000e8];
@@ -100,35 +95,17 @@ contract MarketHandler is Test {
         for (uint256 i; i < 3; ++i) {
             vm.startPrank(actors[i]);
             usdc.approve(address(m), type(uint256).max);
-            usdc.approve(address(lv_), type(uint256).max);
             w.approve(address(m), type(uint256).max);
             b.approve(address(m), type(uint256).max);
             vm.stopPrank();
         }
         vm.prank(KEEPER);
         usdc.approve(address(m), type(uint256).max);
-    }
-
-    /// @dev Lenders' share price (assets per 1e18 shares) may fall only by realised bad debt (plus rounding).
-    modifier tracked() {
-        uint256 shares = market.totalSupplyShares();
-        uint256 price = vault.convertToAssets(1e18);
-        uint256 bad = market.totalBadDebt();
-        _;
-        uint256 after_ = vault.convertToAssets(1e18);
-        if (after_ < price && shares != 0) {
-            uint256 loss = (price - after_) * shares / 1e18;
-            uint256 realised = market.totalBadDebt() - bad;
-            if (loss > realised + shares / 1e18 + 2) sharePriceDrops++;
-        }
+        _approveFlashBorrower();
     }
 
     function vaultCount() external view returns (uint256) {
         return vaultIds.length;
-    }
-
-    function _actor(uint256 s) internal view returns (address) {
-        return actors[s % 3];
     }
 
     function _vault(uint256 s) internal view returns (uint256 id, bool ok) {
@@ -168,11 +145,7 @@ contract MarketHandler is Test {
             address t = address(cols[k]);
             uint256 bal = market.collateralOf(id, t);
             if (bal == 0) continue;
-            uint256 p;
-            try oracle.price(t) returns (uint256 p_) {
-                p = p_;
-            } catch {}
-            uint256 v = bal * p / 10 ** cols[k].decimals();
+            uint256 v = bal * _priceOrZero(t) / 10 ** cols[k].decimals();
             CollateralInfo memory info = market.collateralInfo(t);
             bl += v * info.ltv / 1e18;
             uint256 l = v * info.liquidationThreshold / 1e18;
@@ -184,161 +157,86 @@ contract MarketHandler is Test {
         }
     }
 
+    /// @dev `asset`'s oracle price, zero when it has none (stale, out of bounds).
+    function _priceOrZero(address asset) internal view returns (uint256 p) {
+        try oracle.price(asset) returns (uint256 p_) {
+            p = p_;
+        } catch {}
+    }
+
+    /// @dev Base units vault `id` can surely still borrow within its base limit: (limit − debt value) at the base
+    /// price, less 3 units for the rounding of new debt shares (up) and of the debt value (up).
+    function _room(uint256 id) internal view returns (uint256) {
+        (, uint256 limit,, uint256 dv,) = market.vaultHealth(id);
+        if (limit <= dv) return 0;
+        uint256 r = (limit - dv) * 1e6 / oracle.price(address(usdc));
+        return r > 3 ? r - 3 : 0;
+    }
+
+    /// @dev `who` borrows `amount` from vault `id`: it must succeed within the vault's base limit and the cash; past
+    /// the cash it is refused with InsufficientLiquidity; past the base limit it may be refused with ExceedsLtv (the
+    /// owner's bonus may allow it) and, if not, the vault must be within the owner's boosted limit.
+    function _borrow(string memory action, uint256 id, uint256 amount, address who) internal returns (bool ok) {
+        uint256 room = _room(id);
+        uint256 cash = market.cash();
+        vm.prank(who);
+        try market.borrow(id, amount, who) {
+            if (amount > cash) _unexpected(string.concat(action, ": borrowed past the cash"), "");
+            if (!_withinLtv(id)) ltvBreaches++;
+            ++calls[keccak256(bytes(action))];
+            return true;
+        } catch (bytes memory err) {
+            if (_isPanic(err)) bonusPanics++;
+            if (amount > cash) _only(action, err, IKeelMarket.InsufficientLiquidity.selector);
+            else if (amount <= room) _only(action, err);
+            else _only(action, err, IKeelMarket.ExceedsLtv.selector);
+        }
+    }
+
     /// @dev Whether `err` is a panic (0x4e487b71: overflow and the like).
     function _isPanic(bytes memory err) internal pure returns (bool) {
-        return bytes4(err) == 0x4e487b71;
+        return err.length >= 4 && bytes4(err) == 0x4e487b71;
     }
 
-    function supply(uint256 s, uint256 amount) external tracked {
-        amount = bound(amount, 1, 1_000_000e6);
-        address a = _actor(s);
-        usdc.mint(a, amount);
-        vm.prank(a);
-        vault.deposit(amount, a);
-        calls["supply"]++;
-    }
-
-    function redeem(uint256 s, uint256 shares) external tracked {
-        address a = _actor(s);
-        shares = bound(shares, 0, vault.maxRedeem(a));
-        if (shares == 0) return;
-        uint256 expected = vault.previewRedeem(shares);
-        vm.prank(a);
-        uint256 out = vault.redeem(shares, a, a);
-        if (out > expected) lenderOverdraws++;
-        calls["redeem"]++;
-    }
-
-    /// @dev The lender vault's other two actions: mint exact shares, withdraw exact assets (up to the max views, which
-    /// must be accepted: a refusal there is a breach).
-    function vaultMint(uint256 s, uint256 shares) external tracked {
-        address a = _actor(s);
-        shares = bound(shares, 1, 1_000_000e12);
-        uint256 assets = vault.previewMint(shares);
-        usdc.mint(a, assets);
-        vm.prank(a);
-        uint256 paid = vault.mint(shares, a);
-        if (paid != assets) lenderOverdraws++;
-        calls["vaultMint"]++;
-    }
-
-    function vaultWithdraw(uint256 s, uint256 assets) external tracked {
-        address a = _actor(s);
-        assets = bound(assets, 0, vault.maxWithdraw(a));
-        if (assets == 0) return;
-        uint256 expected = vault.previewWithdraw(assets);
-        vm.prank(a);
-        uint256 burned = vault.withdraw(assets, a, a);
-        if (burned < expected) lenderOverdraws++;
-        calls["vaultWithdraw"]++;
-    }
-
-    /// @dev The supply ledger itself: by assets or by shares, for the caller or for another actor (anyone may supply
-    /// for anyone), now and then for the lender vault (a donation of supply shares that must not move its price).
-    function ledgerSupply(uint256 s, uint256 to, uint256 amount, bool byShares) external tracked {
-        address a = _actor(s);
-        address onBehalf = to % 4 == 3 ? address(vault) : _actor(to);
-        uint256 assets;
-        uint256 shares;
-        if (byShares) {
-            shares = bound(amount, 1, 1_000_000e12);
-            assets = vault.previewMint(shares);
-        } else {
-            assets = bound(amount, 1, 1_000_000e6);
-        }
-        uint256 expected = byShares ? shares : vault.previewDeposit(assets);
-        usdc.mint(a, assets);
-        uint256 before = market.supplyShares(onBehalf);
-        vm.prank(a);
-        (uint256 paid, uint256 got) = market.supply(byShares ? 0 : assets, shares, onBehalf);
-        if (paid != assets || got != expected || market.supplyShares(onBehalf) != before + got) lenderOverdraws++;
-        calls[byShares ? bytes32("ledgerSupplyShares") : bytes32("ledgerSupplyAssets")]++;
-    }
-
-    /// @dev Withdraws from the ledger by assets or by shares, as the lender or as its operator; never more than the
-    /// lender's shares or the cash on hand, and never more assets than its shares are worth (rounded down).
-    function ledgerWithdraw(uint256 s, uint256 amount, bool byShares, bool viaOperator) external tracked {
-        address a = _actor(s);
-        address caller = viaOperator ? _actor(s + 1) : a;
-        if (viaOperator) {
-            vm.prank(a);
-            market.setOperator(caller, true);
-        }
-        (uint256 assets, uint256 shares) = _ledgerAmounts(a, amount, byShares);
-        if (assets == 0 && shares == 0) return;
-        uint256 expectedAssets = byShares ? vault.previewRedeem(shares) : assets;
-        uint256 expectedShares = byShares ? shares : vault.previewWithdraw(assets);
-        vm.prank(caller);
-        (uint256 out, uint256 burned) = market.withdraw(assets, shares, a, caller);
-        if (out > expectedAssets || burned < expectedShares) lenderOverdraws++;
-        if (viaOperator) {
-            vm.prank(a);
-            market.setOperator(caller, false);
-        }
-        calls[byShares ? bytes32("ledgerWithdrawShares") : bytes32("ledgerWithdrawAssets")]++;
-    }
-
-    /// @dev A withdrawal of `a`'s supply within its shares and the cash on hand: by shares or by assets (one is zero).
-    function _ledgerAmounts(address a, uint256 amount, bool byShares)
+    /// @dev `who` deposits `amount` of `t` into vault `id`: refused only past the collateral's supply cap.
+    function _deposit(string memory action, address who, uint256 id, DevERC20 t, uint256 amount)
         internal
-        view
-        returns (uint256 assets, uint256 shares)
+        returns (bool ok)
     {
-        uint256 held = market.supplyShares(a);
-        uint256 onHand = market.cashOnHand();
-        if (byShares) shares = bound(amount, 0, _min(held, vault.convertToShares(onHand)));
-        else assets = bound(amount, 0, _min(vault.convertToAssets(held), onHand));
+        t.mint(who, amount);
+        vm.prank(who);
+        try market.depositCollateral(id, address(t), amount) {
+            ++calls[keccak256(bytes(action))];
+            return true;
+        } catch (bytes memory err) {
+            _only(action, err, IKeelMarket.SupplyCapExceeded.selector);
+        }
     }
 
-    function _min(uint256 x, uint256 y) internal pure returns (uint256) {
-        return x < y ? x : y;
-    }
-
-    /// @dev Nobody but the lender may withdraw its supply, not even one of its vault operators (audit5 L-2).
-    function strangerWithdraw(uint256 s, uint256 amount) external tracked {
-        address a = _actor(s);
-        address stranger = _actor(s + 2);
-        if (stranger == a || market.supplyShares(a) == 0) return;
-        amount = bound(amount, 1, market.supplyShares(a));
-        vm.prank(stranger);
-        try market.withdraw(0, amount, a, stranger) {
-            lenderOverdraws++;
-        } catch {}
-        calls["strangerWithdraw"]++;
+    function _open(address a) internal returns (uint256 id) {
+        vm.prank(a);
+        id = market.openVault();
+        vaultIds.push(id);
     }
 
     function openAndDeposit(uint256 s, uint256 c, uint256 amount) external tracked {
         address a = _actor(s);
-        DevERC20 t = cols[c % 2];
         amount = bound(amount, 1, c % 2 == 0 ? 100e18 : 5e8);
-        t.mint(a, amount);
-        vm.startPrank(a);
-        uint256 id = market.openVault();
-        market.depositCollateral(id, address(t), amount);
-        vm.stopPrank();
-        vaultIds.push(id);
-        calls["open"]++;
+        _deposit("open and deposit", a, _open(a), cols[c % 2], amount);
     }
 
-    /// @dev Opens a vault with both collaterals (so cross-margin rules are exercised) and borrows 85-100 % of its limit.
+    /// @dev Opens a vault with both collaterals (so cross-margin rules are exercised) and borrows 85-100 % of what it
+    /// can surely borrow (which must succeed).
     function openBorrowed(uint256 s, uint256 amount, uint256 pct) external tracked {
         address a = _actor(s);
-        uint256 wAmt = bound(amount, 0.1e18, 50e18);
-        uint256 bAmt = bound(amount >> 128, 1e5, 2e8);
-        cols[0].mint(a, wAmt);
-        cols[1].mint(a, bAmt);
-        vm.startPrank(a);
-        uint256 id = market.openVault();
-        market.depositCollateral(id, address(cols[0]), wAmt);
-        if (pct % 2 == 0) market.depositCollateral(id, address(cols[1]), bAmt);
-        vm.stopPrank();
-        vaultIds.push(id);
-        (, uint256 limit,,,) = market.vaultHealth(id);
-        uint256 amt = limit / 1e12 * bound(pct, 85, 100) / 100;
+        uint256 id = _open(a);
+        if (!_deposit("open borrowed: deposit", a, id, cols[0], bound(amount, 0.1e18, 50e18))) return;
+        if (pct % 2 == 0 && !_deposit("open borrowed: deposit", a, id, cols[1], bound(amount >> 128, 1e5, 2e8))) {
+            return;
+        }
+        uint256 amt = _room(id) * bound(pct, 85, 100) / 100;
         if (amt == 0 || amt > market.cash()) return;
-        vm.prank(a);
-        market.borrow(id, amt, a);
-        calls["openBorrowed"]++;
+        _borrow("openBorrowed", id, amt, a);
     }
 
     /// @dev The same action once more, so that borrowed vaults are common in every run.
@@ -354,44 +252,57 @@ contract MarketHandler is Test {
     function depositCollateral(uint256 v, uint256 c, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
-        DevERC20 t = cols[c % 2];
         amount = bound(amount, 1, c % 2 == 0 ? 100e18 : 5e8);
-        address a = market.vaultOwner(id);
-        t.mint(a, amount);
-        vm.prank(a);
-        market.depositCollateral(id, address(t), amount);
-        calls["deposit"]++;
+        _deposit("deposit", market.vaultOwner(id), id, cols[c % 2], amount);
     }
 
+    /// @dev Anyone may deposit into any vault (a stranger's 1 wei included).
+    function depositForOther(uint256 s, uint256 v, uint256 c, uint256 amount) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        amount = bound(amount, 1, c % 2 == 0 ? 1e18 : 1e6);
+        _deposit("deposit for another", _actor(s), id, cols[c % 2], amount);
+    }
+
+    /// @dev A stranger's 1-wei deposit of either collateral (the griefing the audit tried): it must never make a
+    /// liquidatable vault unliquidatable (checked by `liquidateAny`).
+    function dustDeposit(uint256 s, uint256 v, uint256 c) external tracked {
+        (uint256 id, bool ok) = _vault(v);
+        if (!ok) return;
+        _deposit("dust deposit", _actor(s), id, cols[c % 2], 1);
+    }
+
+    /// @dev A withdrawal of up to the balance + 1: past the balance refused with InsufficientCollateral; without debt it
+    /// must succeed; with debt it may be refused with ExceedsLtv, and if not the vault must be within its limit.
     function withdrawCollateral(uint256 v, uint256 c, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         address t = address(cols[c % 2]);
-        amount = bound(amount, 1, market.collateralOf(id, t) + 1);
+        uint256 bal = market.collateralOf(id, t);
+        amount = bound(amount, 1, bal + 1);
         address a = market.vaultOwner(id);
+        bool debt = market.debtOf(id) != 0;
         vm.prank(a);
         try market.withdrawCollateral(id, t, amount, a) {
+            if (amount > bal) _unexpected("withdrawCollateral past the balance", "");
             if (!_withinLtv(id)) ltvBreaches++;
             calls["withdraw"]++;
-        } catch {}
+        } catch (bytes memory err) {
+            if (amount > bal) _only("withdrawCollateral", err, IKeelMarket.InsufficientCollateral.selector);
+            else if (!debt) _only("withdrawCollateral", err);
+            else _only("withdrawCollateral", err, IKeelMarket.ExceedsLtv.selector);
+        }
     }
 
+    /// @dev Mostly near the limit (so price moves make vaults liquidatable), at times a little past it.
     function borrow(uint256 v, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
-        (, uint256 limit,, uint256 dv,) = market.vaultHealth(id);
-        if (limit <= dv + 1e12) return;
-        // Mostly borrow near the limit so that price moves make vaults liquidatable.
-        amount = bound(amount, (limit - dv) / 1e12 * 9 / 10, (limit - dv) / 1e12 + 1);
+        uint256 room = _room(id);
+        if (room == 0) return;
+        amount = bound(amount, room * 9 / 10, room + room / 50 + 3);
         if (amount == 0) return;
-        address a = market.vaultOwner(id);
-        vm.prank(a);
-        try market.borrow(id, amount, a) {
-            if (!_withinLtv(id)) ltvBreaches++;
-            calls["borrow"]++;
-        } catch (bytes memory err) {
-            if (_isPanic(err)) bonusPanics++;
-        }
+        _borrow("borrow", id, amount, market.vaultOwner(id));
     }
 
     /// @dev A borrow toward the owner's boosted limit (as the rule computes it), a unit past it at times.
@@ -403,14 +314,7 @@ contract MarketHandler is Test {
         if (limit <= dv + 1e12) return;
         amount = bound(amount, (limit - dv) / 1e12 * 9 / 10, (limit - dv) / 1e12 + 1);
         if (amount == 0 || amount > market.cash()) return;
-        address a = market.vaultOwner(id);
-        vm.prank(a);
-        try market.borrow(id, amount, a) {
-            if (!_withinLtv(id)) ltvBreaches++;
-            calls["boostedBorrow"]++;
-        } catch (bytes memory err) {
-            if (_isPanic(err)) bonusPanics++;
-        }
+        _borrow("boostedBorrow", id, amount, market.vaultOwner(id));
     }
 
     /// @dev The source's answer for an actor: within MAX_LTV_BONUS mostly, at times 1 wei or absurd (2^128, 2^256 −
@@ -431,8 +335,8 @@ contract MarketHandler is Test {
         calls["revokeBonus"]++;
     }
 
-    /// @dev The owner borrows and hands the vault to another actor (who made it its operator) in ONE multicall: the
-    /// lent-bonus pattern, checked at the batch's end against the final owner.
+    /// @dev The owner borrows and hands the vault to another actor (who made it its operator, so the move is direct) in
+    /// ONE multicall: the lent-bonus pattern, checked at the batch's end against the final owner.
     function borrowAndTransferBatch(uint256 v, uint256 s, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
@@ -447,10 +351,17 @@ contract MarketHandler is Test {
         data[1] = abi.encodeCall(IKeelMarket.transferVault, (id, to));
         vm.prank(from);
         try market.multicall(data) {
+            if (market.vaultOwner(id) != to) _unexpected("borrowAndTransferBatch: not moved", "");
             if (!_withinLtv(id)) ltvBreaches++;
             calls["borrowAndTransferBatch"]++;
         } catch (bytes memory err) {
             if (_isPanic(err)) bonusPanics++;
+            _only(
+                "borrowAndTransferBatch",
+                err,
+                IKeelMarket.ExceedsLtv.selector,
+                IKeelMarket.InsufficientLiquidity.selector
+            );
         }
         vm.prank(to);
         market.setOperator(from, false);
@@ -463,18 +374,69 @@ contract MarketHandler is Test {
             CollateralInfo memory info = market.collateralInfo(address(cols[1]));
             uint64 ltv = info.ltv == 0 ? 0.7e18 : 0;
             if (ltv >= info.liquidationThreshold) return;
-            CollateralParams memory p =
-                CollateralParams(ltv, info.liquidationThreshold, info.maxDiscount, info.supplyCap);
-            vm.prank(admin);
-            pendingFreeze = riskAdmin.proposeCollateral(address(market), address(cols[1]), p);
-            calls["proposeFreeze"]++;
+            (pendingFreeze, pendingFreezeAt) = _propose(
+                "propose freeze",
+                address(cols[1]),
+                CollateralParams(ltv, info.liquidationThreshold, info.maxDiscount, info.supplyCap)
+            );
         } else {
-            vm.warp(block.timestamp + riskAdmin.delay());
-            _refreshFeeds();
-            vm.prank(admin);
-            riskAdmin.executeChange(pendingFreeze);
+            _execute("execute freeze", pendingFreeze, pendingFreezeAt);
             pendingFreeze = 0;
-            calls["executeFreeze"]++;
+        }
+    }
+
+    /// @dev A delayed risk change: WETH's LT (and LTV) lowered by 1-3 points, proposed, then executed after the delay.
+    function lowerWethLt(uint256 pts) external tracked {
+        if (pendingLtChange == 0) {
+            CollateralInfo memory info = market.collateralInfo(address(cols[0]));
+            uint64 step = uint64(bound(pts, 1, 3)) * 0.01e18;
+            if (info.liquidationThreshold < 0.6e18) return;
+            (pendingLtChange, pendingLtAt) = _propose(
+                "propose LT cut",
+                address(cols[0]),
+                CollateralParams(info.ltv - step, info.liquidationThreshold - step, info.maxDiscount, info.supplyCap)
+            );
+        } else {
+            _execute("execute LT cut", pendingLtChange, pendingLtAt);
+            pendingLtChange = 0;
+        }
+    }
+
+    /// @dev Proposes new parameters for `asset` through the risk admin (valid values: must succeed).
+    function _propose(string memory action, address asset, CollateralParams memory p)
+        internal
+        returns (uint256 id, uint256 proposedAt)
+    {
+        vm.prank(admin);
+        try riskAdmin.proposeCollateral(address(market), asset, p) returns (uint256 id_) {
+            ++calls[keccak256(bytes(action))];
+            return (id_, block.timestamp);
+        } catch (bytes memory err) {
+            _only(action, err);
+        }
+    }
+
+    /// @dev Waits out the delay and executes change `id` (proposed at `at`): it must succeed within its grace period;
+    /// past it, it is refused with ChangeExpired and then cancelled (which must succeed).
+    function _execute(string memory action, uint256 id, uint256 proposedAt) internal {
+        vm.warp(block.timestamp + riskAdmin.delay());
+        _refreshFeeds();
+        bool expired = block.timestamp > proposedAt + riskAdmin.delay() + riskAdmin.GRACE_PERIOD();
+        vm.prank(admin);
+        try riskAdmin.executeChange(id) {
+            if (expired) _unexpected(string.concat(action, ": executed after expiry"), "");
+            ++calls[keccak256(bytes(action))];
+        } catch (bytes memory err) {
+            if (!expired) {
+                _only(action, err);
+                return;
+            }
+            _only(action, err, KeelRiskAdmin.ChangeExpired.selector);
+            vm.prank(admin);
+            try riskAdmin.cancelChange(id) {}
+            catch (bytes memory e) {
+                _only("cancel an expired change", e);
+            }
         }
     }
 
@@ -486,10 +448,14 @@ contract MarketHandler is Test {
         address a = market.vaultOwner(id);
         usdc.mint(a, market.debtOf(id) + 10);
         vm.prank(a);
-        market.repay(id, amount);
-        calls["repay"]++;
+        try market.repay(id, amount) {
+            calls["repay"]++;
+        } catch (bytes memory err) {
+            _only("repay", err);
+        }
     }
 
+    /// @dev The owner borrows and deposits in one multicall (deferred LTV check).
     function batch(uint256 v, uint256 c, uint256 amount, uint256 borrowAmt) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
@@ -505,7 +471,15 @@ contract MarketHandler is Test {
         try market.multicall(data) {
             if (!_withinLtv(id)) ltvBreaches++;
             calls["batch"]++;
-        } catch {}
+        } catch (bytes memory err) {
+            _only(
+                "batch",
+                err,
+                IKeelMarket.ExceedsLtv.selector,
+                IKeelMarket.InsufficientLiquidity.selector,
+                IKeelMarket.SupplyCapExceeded.selector
+            );
+        }
     }
 
     function movePrice(uint256 f, uint256 pctSeed) external tracked {
@@ -563,56 +537,80 @@ contract MarketHandler is Test {
         calls["breakFeed"]++;
     }
 
-    /// @dev Anyone may deposit into any vault (a stranger's 1 wei included).
-    function depositForOther(uint256 s, uint256 v, uint256 c, uint256 amount) external tracked {
-        (uint256 id, bool ok) = _vault(v);
-        if (!ok) return;
-        DevERC20 t = cols[c % 2];
-        amount = bound(amount, 1, c % 2 == 0 ? 1e18 : 1e6);
-        address a = _actor(s);
-        t.mint(a, amount);
-        vm.prank(a);
-        market.depositCollateral(id, address(t), amount);
-        calls["depositOther"]++;
-    }
-
-    /// @dev The owner lets another actor operate its vaults; the operator borrows.
+    /// @dev The owner lets another actor operate its vaults; the operator borrows (as the owner would be treated),
+    /// withdraws a unit of collateral without debt; once revoked, the operator is refused with Unauthorized.
     function operatorBorrow(uint256 v, uint256 s, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         address owner_ = market.vaultOwner(id);
         address op = _actor(s);
+        if (op == owner_) return;
         vm.prank(owner_);
         market.setOperator(op, true);
         amount = bound(amount, 1, 50_000e6);
+        _borrow("operator borrow", id, amount, op);
+        vm.prank(owner_);
+        market.setOperator(op, false);
         vm.prank(op);
-        try market.borrow(id, amount, op) {
-            if (!_withinLtv(id)) ltvBreaches++;
-            calls["operatorBorrow"]++;
-        } catch {}
+        try market.borrow(id, 1, op) {
+            _unexpected("a revoked operator borrowed", "");
+        } catch (bytes memory err) {
+            _only("revoked operator borrow", err, IKeelMarket.Unauthorized.selector);
+        }
     }
 
-    function transferVault(uint256 v, uint256 s) external tracked {
+    /// @dev Two-step transfer: the owner offers the vault (no checks at the offer), a stranger's accept is refused with
+    /// NotOffered, then the new owner accepts (refused with ExceedsLtv only when the vault has debt beyond its limit;
+    /// otherwise the vault must be within it) or the owner withdraws the offer (a later accept is refused).
+    function transferVault(uint256 v, uint256 s, bool cancel) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok) return;
         address from = market.vaultOwner(id);
         address to = _actor(s);
-        if (to == from) return;
+        if (to == from || market.isOperator(to, from)) return;
+        address stranger = _actorAfter(s, 1) == from ? _actorAfter(s, 2) : _actorAfter(s, 1);
         vm.prank(from);
         try market.transferVault(id, to) {}
-        catch {
-            return; // a direct move beyond `to`'s limit
+        catch (bytes memory err) {
+            _only("transferVault offer", err);
+            return;
         }
-        if (market.vaultOwner(id) != to) {
-            vm.prank(to);
-            try market.acceptVault(id) {}
-            catch {
-                return; // beyond `to`'s limit
+        if (market.pendingVaultOwner(id) != to || market.vaultOwner(id) != from) _unexpected("offer not recorded", "");
+        _acceptRefused(id, stranger);
+        if (cancel) {
+            vm.prank(from);
+            try market.transferVault(id, from) {}
+            catch (bytes memory err) {
+                _only("withdraw a vault offer", err);
+                return;
             }
+            _acceptRefused(id, to);
+            calls["transferVaultCancelled"]++;
+            return;
         }
-        // A vault with debt changes hands only within its new owner's limit (no lent bonus).
-        if (!_withinLtv(id)) ltvBreaches++;
-        calls["transferVault"]++;
+        bool debt = market.debtOf(id) != 0;
+        vm.prank(to);
+        try market.acceptVault(id) {
+            if (market.vaultOwner(id) != to || market.pendingVaultOwner(id) != address(0)) {
+                _unexpected("accepted vault not moved", "");
+            }
+            // A vault with debt changes hands only within its new owner's limit (no lent bonus).
+            if (!_withinLtv(id)) ltvBreaches++;
+            calls["transferVault"]++;
+        } catch (bytes memory err) {
+            if (debt) _only("acceptVault", err, IKeelMarket.ExceedsLtv.selector);
+            else _only("acceptVault", err);
+        }
+    }
+
+    /// @dev `who` accepting vault `id` is refused with NotOffered.
+    function _acceptRefused(uint256 id, address who) internal {
+        vm.prank(who);
+        try market.acceptVault(id) {
+            _unexpected("accepted a vault not offered to it", "");
+        } catch (bytes memory err) {
+            _only("acceptVault not offered", err, IKeelMarket.NotOffered.selector);
+        }
     }
 
     /// @dev The owner withdraws and repays in one multicall (deferred LTV check).
@@ -633,10 +631,12 @@ contract MarketHandler is Test {
         try market.multicall(data) {
             if (!_withinLtv(id)) ltvBreaches++;
             calls["withdrawRepayBatch"]++;
-        } catch {}
+        } catch (bytes memory err) {
+            _only("withdrawRepayBatch", err, IKeelMarket.ExceedsLtv.selector);
+        }
     }
 
-    /// @dev A flash loan whose callback repays part of a vault's debt (anyone may repay).
+    /// @dev A flash loan whose callback repays part of a vault's debt (anyone may repay): must succeed.
     function flashRepay(uint256 v, uint256 amount) external tracked {
         (uint256 id, bool ok) = _vault(v);
         if (!ok || market.debtOf(id) == 0) return;
@@ -649,38 +649,89 @@ contract MarketHandler is Test {
         bytes[] memory inner = new bytes[](1);
         inner[0] = abi.encodeCall(IKeelMarket.repay, (id, repayAmt));
         flashBorrower.setCalls(inner);
-        market.flashLoan(flashBorrower, address(usdc), amount, "");
-        calls["flashRepay"]++;
+        try market.flashLoan(flashBorrower, address(usdc), amount, "") {
+            calls["flashRepay"]++;
+        } catch (bytes memory err) {
+            _only("flashRepay", err);
+        }
+        _approveFlashBorrower();
     }
 
-    function withdrawReserves(uint256 amount) external tracked {
-        uint256 r = market.totalReserves();
-        uint256 avail = r < market.cash() ? r : market.cash();
-        if (avail == 0) return;
-        amount = bound(amount, 1, avail);
-        vm.prank(admin);
-        riskAdmin.withdrawReserves(address(market), admin, amount);
-        calls["withdrawReserves"]++;
-    }
-
-    /// @dev A delayed risk change: WETH's LT (and LTV) lowered by 1-3 points, proposed, then executed after the delay.
-    function lowerWethLt(uint256 pts) external tracked {
-        if (pendingLtChange == 0) {
-            CollateralInfo memory info = market.collateralInfo(address(cols[0]));
-            uint64 step = uint64(bound(pts, 1, 3)) * 0.01e18;
-            if (info.liquidationThreshold < 0.6e18) return;
-            CollateralParams memory p =
-                CollateralParams(info.ltv - step, info.liquidationThreshold - step, info.maxDiscount, info.supplyCap);
-            vm.prank(admin);
-            pendingLtChange = riskAdmin.proposeCollateral(address(market), address(cols[0]), p);
-            calls["proposeLt"]++;
+    /// @dev The flash borrower's own vault (WETH, topped up by a stranger's deposit): a flash loan whose callback
+    /// borrows against it (within what it can surely borrow and the cash on hand: must succeed), or one whose callback
+    /// repays all its debt and withdraws all its collateral (the unwinding a leverage router does: must succeed).
+    function flashRefinance(uint256 wAmt, uint256 seed, bool unwind) external tracked {
+        if (fbVault == 0 || market.vaultOwner(fbVault) != address(flashBorrower)) {
+            fbVault = flashBorrower.openVault();
+            vaultIds.push(fbVault);
+        }
+        _deposit("deposit into the flash borrower's vault", _actor(seed), fbVault, cols[0], bound(wAmt, 0.1e18, 10e18));
+        uint256 debt = market.debtOf(fbVault);
+        uint256 cash = market.cash();
+        bytes[] memory inner;
+        uint256 loan;
+        if (unwind && debt != 0) {
+            loan = debt + 1;
+            if (loan > cash) return;
+            inner = new bytes[](2);
+            inner[0] = abi.encodeCall(IKeelMarket.repay, (fbVault, type(uint256).max));
+            inner[1] = abi.encodeCall(
+                IKeelMarket.withdrawCollateral,
+                (fbVault, address(cols[0]), market.collateralOf(fbVault, address(cols[0])), address(flashBorrower))
+            );
         } else {
-            vm.warp(block.timestamp + riskAdmin.delay());
-            _refreshFeeds();
-            vm.prank(admin);
-            riskAdmin.executeChange(pendingLtChange);
-            pendingLtChange = 0;
-            calls["executeLt"]++;
+            uint256 b = _room(fbVault) / 2;
+            if (b == 0 || b >= cash) return;
+            loan = bound(seed, 1, cash - b); // the borrow comes out of the cash on hand
+            inner = new bytes[](1);
+            inner[0] = abi.encodeCall(IKeelMarket.borrow, (fbVault, b, address(flashBorrower)));
+        }
+        // What a swap of the seized or borrowed assets would bring back, to repay the loan and its fee.
+        usdc.mint(address(flashBorrower), loan + market.flashFee(address(usdc), loan));
+        flashBorrower.setCalls(inner);
+        try market.flashLoan(flashBorrower, address(usdc), loan, "") {
+            if (
+                unwind && debt != 0
+                    && (market.debtOf(fbVault) != 0 || market.collateralOf(fbVault, address(cols[0])) != 0)
+            ) {
+                _unexpected("flash unwind left debt or collateral", "");
+            }
+            if (!_withinLtv(fbVault)) ltvBreaches++;
+            calls[unwind && debt != 0 ? bytes32("flashUnwind") : bytes32("flashBorrow")]++;
+        } catch (bytes memory err) {
+            _only(unwind && debt != 0 ? "flash: repay all, withdraw all" : "flash: borrow", err);
+        }
+        _approveFlashBorrower();
+    }
+
+    /// @dev The flash borrower approves the market for every token again (a loan leaves its base allowance at zero),
+    /// so the owner actions other handlers run on its vault can pay.
+    function _approveFlashBorrower() internal {
+        flashBorrower.approve(address(usdc), address(market), type(uint256).max);
+        flashBorrower.approve(address(cols[0]), address(market), type(uint256).max);
+        flashBorrower.approve(address(cols[1]), address(market), type(uint256).max);
+    }
+
+    /// @dev The governance contract withdraws reserves within what is there and on hand: must succeed; past the
+    /// reserves, refused with InsufficientReserves.
+    function withdrawReserves(uint256 amount, bool past) external tracked {
+        uint256 r = market.totalReserves();
+        uint256 avail = _min(r, market.cashOnHand());
+        if (past) {
+            if (r >= market.cashOnHand()) return;
+            amount = r + 1;
+        } else {
+            if (avail == 0) return;
+            amount = bound(amount, 1, avail);
+        }
+        uint256 before = usdc.balanceOf(admin);
+        vm.prank(admin);
+        try riskAdmin.withdrawReserves(address(market), admin, amount) {
+            if (past || usdc.balanceOf(admin) != before + amount) _unexpected("withdrawReserves", "");
+            calls["withdrawReserves"]++;
+        } catch (bytes memory err) {
+            if (past) _only("withdrawReserves past the reserves", err, IKeelMarket.InsufficientReserves.selector);
+            else _only("withdrawReserves", err);
         }
     }
 
@@ -693,7 +744,7 @@ contract MarketHandler is Test {
 
     /// @dev One liquidation of `asset`, offering `amount`; checks the rules that hold for every single call.
     function _liquidateOnce(uint256 id, address asset, uint256 amount) internal returns (bool done, bytes memory err) {
-        (uint256 cv,, uint256 lv, uint256 dv, uint256 hf0) = market.vaultHealth(id);
+        (uint256 cv,,, uint256 dv, uint256 hf0) = market.vaultHealth(id);
         uint256 bad = market.totalBadDebt();
         usdc.mint(KEEPER, market.debtOf(id) + 1);
         // The same call with the source answering zero for everyone: the outcome must not differ.
@@ -709,7 +760,6 @@ contract MarketHandler is Test {
             uint256 seizedValue = seized * oracle.price(asset) / 10 ** DevERC20(asset).decimals();
             uint256 repaidValue = repaid * oracle.price(address(usdc)) / 1e6;
             if (seizedValue > repaidValue * (1e18 + d) / 1e18 + 1e13) overpaidLiquidations++;
-            lv; // (kept for readability of the tuple)
             return (true, "");
         } catch (bytes memory e) {
             if (off.ok) bonusChangedLiquidation++;
@@ -755,22 +805,10 @@ contract MarketHandler is Test {
                     + (dvBefore > dvAfter ? HealthLib.HEALTH_TOLERANCE * (dvBefore - dvAfter) / dvAfter : 0);
                 if (hfAfter + tolerance < hfBefore) liquidationHealthDrops++;
             }
-        } else if (!_allowedRefusal(err) && bytes4(err) != IKeelMarket.RepayBelowRequired.selector) {
+        } else if (!_allowedRefusal(err) && !_is(err, IKeelMarket.RepayBelowRequired.selector)) {
             unexpectedLiquidationReverts++;
+            _unexpected("liquidate", err);
         }
-    }
-
-    /// @dev A stranger's 1-wei deposit of either collateral (the griefing the audit tried): it must never make a
-    /// liquidatable vault unliquidatable (checked by `liquidateAny`).
-    function dustDeposit(uint256 s, uint256 v, uint256 c) external tracked {
-        (uint256 id, bool ok) = _vault(v);
-        if (!ok) return;
-        DevERC20 t = cols[c % 2];
-        address a = _actor(s);
-        t.mint(a, 1);
-        vm.prank(a);
-        market.depositCollateral(id, address(t), 1);
-        calls["dust"]++;
     }
 
     /// @dev Both collaterals of a vault liquidated in ONE transaction (a multicall): the total the liquidator gains is
@@ -781,14 +819,16 @@ contract MarketHandler is Test {
         (uint256 cv,,, uint256 dv, uint256 hf0) = market.vaultHealth(id);
         if (hf0 >= 1e18 || cv == 0) return;
         address a0 = address(cols[first % 2]);
-        address a1 = address(cols[(first + 1) % 2]);
+        address a1 = address(cols[(first % 2 + 1) % 2]);
         if (market.collateralOf(id, a0) == 0 || market.collateralOf(id, a1) == 0) return;
         uint256[2] memory d = [
             HealthLib.discount(hf0, market.collateralInfo(a0).maxDiscount, cv, dv),
             HealthLib.discount(hf0, market.collateralInfo(a1).maxDiscount, cv, dv)
         ];
-        uint256[2] memory p = [oracle.price(a0), oracle.price(a1)];
+        uint256[2] memory p = [_priceOrZero(a0), _priceOrZero(a1)];
         uint256 basePrice = oracle.price(address(usdc));
+        // An unpriced asset cannot be seized (the oracle's error): `liquidateAny` covers a vault with one.
+        if (p[0] == 0 || p[1] == 0) return;
         usdc.mint(KEEPER, market.debtOf(id) * 2 + 2);
         bytes[] memory data = new bytes[](2);
         data[0] = abi.encodeCall(IKeelMarket.liquidate, (id, a0, type(uint256).max, 0));
@@ -812,7 +852,10 @@ contract MarketHandler is Test {
             // Either call may be refused by the rules (the first lowers HF while the second would raise it; the
             // second finds the vault healthy or emptied) — never anything else.
             bytes4 sel = bytes4(err);
-            if (!_allowedRefusal(err) && sel != IKeelMarket.NotLiquidatable.selector) unexpectedLiquidationReverts++;
+            if (!_allowedRefusal(err) && sel != IKeelMarket.NotLiquidatable.selector) {
+                unexpectedLiquidationReverts++;
+                _unexpected("liquidatePair", err);
+            }
         }
     }
 
@@ -827,33 +870,418 @@ contract MarketHandler is Test {
             address t = address(cols[k]);
             if (market.collateralOf(id, t) == 0) continue;
             (bool done, bytes memory err) = _liquidateOnce(id, t, type(uint256).max);
-            if (done) anyDone = true;
-            else if (!_allowedRefusal(err)) unexpectedLiquidationReverts++;
+            if (done) {
+                anyDone = true;
+            } else if (!_allowedRefusal(err)) {
+                unexpectedLiquidationReverts++;
+                _unexpected("liquidateAny", err);
+            }
         }
         if (!anyDone) unliquidatable++;
         calls["liquidateAny"]++;
     }
 }
 
+/// @dev The lenders' side (audit 2026-12-02-d I-1): the lender vault's deposit, mint, withdraw and redeem up to its max
+/// views; the supply ledger by assets and by shares, for oneself and for others; a stranger's and an operator's
+/// refused withdrawal; and the same ledger and vault calls inside a flash loan's callback and inside multicalls (with
+/// repayments, a nested flash loan and a flash loan in a batch, both refused). Every call is expected to succeed unless
+/// a rule refuses it, and then only with that rule's error (`ExpectedReverts`).
+contract LenderHandler is MarketHandlerBase {
+    FlashActor public flashActor;
+    IVaultList internal vaults;
+    /// @dev A lender paid more, or charged fewer shares, than the previews promised.
+    uint256 public lenderOverdraws;
+
+    constructor(IKeelMarket market_, KeelLenderVault vault_, IVaultList vaults_) MarketHandlerBase(market_, vault_) {
+        vaults = vaults_;
+        flashActor = new FlashActor(market_, vault_);
+        for (uint256 i; i < 3; ++i) {
+            vm.startPrank(actors[i]);
+            usdc.approve(address(market_), type(uint256).max);
+            usdc.approve(address(vault_), type(uint256).max);
+            vm.stopPrank();
+        }
+    }
+
+    /// @dev Every account that may hold supply shares (the invariant sums them).
+    function suppliers() external view returns (address[5] memory s) {
+        s = [actors[0], actors[1], actors[2], address(vault), address(flashActor)];
+    }
+
+    /* THE LENDER VAULT (ERC-4626), UP TO ITS MAX VIEWS: A REFUSAL THERE IS A BREACH */
+
+    function deposit(uint256 s, uint256 amount) external tracked {
+        amount = bound(amount, 1, 1_000_000e6);
+        address a = _actor(s);
+        usdc.mint(a, amount);
+        uint256 expected = vault.previewDeposit(amount);
+        vm.prank(a);
+        try vault.deposit(amount, a) returns (uint256 shares) {
+            if (shares != expected) ++lenderOverdraws;
+            ++calls["deposit"];
+        } catch (bytes memory e) {
+            _only("vault.deposit", e);
+        }
+    }
+
+    function mint(uint256 s, uint256 shares) external tracked {
+        address a = _actor(s);
+        shares = bound(shares, 1, 1_000_000e12);
+        uint256 assets = vault.previewMint(shares);
+        usdc.mint(a, assets);
+        vm.prank(a);
+        try vault.mint(shares, a) returns (uint256 paid) {
+            if (paid != assets) ++lenderOverdraws;
+            ++calls["mint"];
+        } catch (bytes memory e) {
+            _only("vault.mint", e);
+        }
+    }
+
+    function withdraw(uint256 s, uint256 assets) external tracked {
+        address a = _actor(s);
+        assets = bound(assets, 0, vault.maxWithdraw(a));
+        if (assets == 0) return;
+        uint256 expected = vault.previewWithdraw(assets);
+        vm.prank(a);
+        try vault.withdraw(assets, a, a) returns (uint256 burned) {
+            if (burned < expected) ++lenderOverdraws;
+            ++calls["withdraw"];
+        } catch (bytes memory e) {
+            _only("vault.withdraw", e);
+        }
+    }
+
+    function redeem(uint256 s, uint256 shares) external tracked {
+        address a = _actor(s);
+        shares = bound(shares, 0, vault.maxRedeem(a));
+        if (shares == 0) return;
+        uint256 expected = vault.previewRedeem(shares);
+        vm.prank(a);
+        try vault.redeem(shares, a, a) returns (uint256 out) {
+            if (out > expected) ++lenderOverdraws;
+            ++calls["redeem"];
+        } catch (bytes memory e) {
+            _only("vault.redeem", e);
+        }
+    }
+
+    /* THE SUPPLY LEDGER */
+
+    /// @dev By assets or by shares, for the caller or for another actor (anyone may supply for anyone), now and then
+    /// for the lender vault (a donation of supply shares that must not move its price).
+    function ledgerSupply(uint256 s, uint256 to, uint256 amount, bool byShares) external tracked {
+        address a = _actor(s);
+        address onBehalf = to % 4 == 3 ? address(vault) : _actor(to);
+        uint256 assets;
+        uint256 shares;
+        if (byShares) {
+            shares = bound(amount, 1, 1_000_000e12);
+            assets = vault.previewMint(shares);
+        } else {
+            assets = bound(amount, 1, 1_000_000e6);
+        }
+        uint256 expected = byShares ? shares : vault.previewDeposit(assets);
+        usdc.mint(a, assets);
+        uint256 before = market.supplyShares(onBehalf);
+        vm.prank(a);
+        try market.supply(byShares ? 0 : assets, shares, onBehalf) returns (uint256 paid, uint256 got) {
+            if (paid != assets || got != expected || market.supplyShares(onBehalf) != before + got) ++lenderOverdraws;
+            ++calls[byShares ? bytes32("ledgerSupplyShares") : bytes32("ledgerSupplyAssets")];
+        } catch (bytes memory e) {
+            _only("ledger.supply", e);
+        }
+    }
+
+    /// @dev The lender withdraws by assets or by shares, within its shares and the cash on hand: never more assets than
+    /// its shares are worth (rounded down), never fewer shares than the preview.
+    function ledgerWithdraw(uint256 s, uint256 amount, bool byShares) external tracked {
+        address a = _actor(s);
+        (uint256 assets, uint256 shares) = _ledgerAmounts(a, amount, byShares);
+        if (assets == 0 && shares == 0) return;
+        uint256 expectedAssets = byShares ? vault.previewRedeem(shares) : assets;
+        uint256 expectedShares = byShares ? shares : vault.previewWithdraw(assets);
+        vm.prank(a);
+        try market.withdraw(assets, shares, a, a) returns (uint256 out, uint256 burned) {
+            if (out > expectedAssets || burned < expectedShares) ++lenderOverdraws;
+            ++calls[byShares ? bytes32("ledgerWithdrawShares") : bytes32("ledgerWithdrawAssets")];
+        } catch (bytes memory e) {
+            _only("ledger.withdraw", e);
+        }
+    }
+
+    /// @dev A withdrawal of `a`'s supply within its shares and the cash on hand: by shares or by assets (one is zero).
+    function _ledgerAmounts(address a, uint256 amount, bool byShares)
+        internal
+        view
+        returns (uint256 assets, uint256 shares)
+    {
+        uint256 held = market.supplyShares(a);
+        uint256 onHand = market.cashOnHand();
+        if (byShares) shares = bound(amount, 0, _min(held, vault.convertToShares(onHand)));
+        else assets = bound(amount, 0, _min(vault.convertToAssets(held), onHand));
+    }
+
+    /// @dev Nobody but the lender may withdraw its supply: neither a stranger nor one of its vault operators (audit5
+    /// L-2). Refused with UnauthorizedLender, nothing else.
+    function strangerWithdraw(uint256 s, uint256 amount, bool operator) external tracked {
+        address a = _actor(s);
+        address other = _actorAfter(s, operator ? 1 : 2);
+        if (market.supplyShares(a) == 0) return;
+        amount = bound(amount, 1, market.supplyShares(a));
+        if (operator) {
+            vm.prank(a);
+            market.setOperator(other, true);
+        }
+        vm.prank(other);
+        try market.withdraw(0, amount, a, other) {
+            ++lenderOverdraws;
+        } catch (bytes memory e) {
+            _only("withdraw by a stranger or operator", e, IKeelMarket.UnauthorizedLender.selector);
+        }
+        if (operator) {
+            vm.prank(a);
+            market.setOperator(other, false);
+        }
+        ++calls[operator ? bytes32("operatorWithdraw") : bytes32("strangerWithdraw")];
+    }
+
+    /* INSIDE A FLASH LOAN'S CALLBACK (the borrower is `flashActor`; its mid-loan checks are in FlashActor) */
+
+    /// @dev Borrows `loan` of the cash and, inside the callback, supplies `x` to the ledger (by assets) or through the
+    /// lender vault, withdraws by shares or redeems up to what that bought (the cash on hand covers it), and repays
+    /// part of a vault's debt; optionally the supply and withdrawal run as one multicall. All must succeed.
+    function flashSupplyWithdraw(uint256 loan, uint256 x, uint256 part, uint256 v, uint256 mode) external tracked {
+        loan = _loan(loan);
+        if (loan == 0) return;
+        x = bound(x, 1, 1_000_000e6);
+        // The shares x buys, inside the callback too (same block, same totals); what they buy back is at most x
+        // (rounding favours the market), and the cash on hand in the callback is at least x.
+        part = bound(part, 0, vault.previewDeposit(x));
+        mode %= 3; // 0: the ledger, 1: the lender vault, 2: the ledger in one multicall
+        (address[] memory t, bytes[] memory d, uint256 n, uint256 repayAmt) = _supplyCalls(mode, x, part, v);
+        usdc.mint(address(flashActor), x + repayAmt + market.flashFee(address(usdc), loan));
+        _flash(
+            mode == 0
+                ? string("flash: supply, withdraw, repay")
+                : mode == 1 ? string("flash: vault deposit, redeem, repay") : string("flash: multicall, repay"),
+            loan,
+            t,
+            d,
+            n,
+            0
+        );
+    }
+
+    /// @dev A loan of 1 to the whole cash, from `seed`; zero when there is no cash.
+    function _loan(uint256 seed) internal view returns (uint256) {
+        uint256 cash = market.cash();
+        return cash == 0 ? 0 : bound(seed, 1, cash);
+    }
+
+    /// @dev The flash actor's calls for `flashSupplyWithdraw`: supply `x` (ledger or lender vault), take back `part`
+    /// shares, and repay part of a vault's debt (`repayAmt`, zero for none).
+    function _supplyCalls(uint256 mode, uint256 x, uint256 part, uint256 v)
+        internal
+        view
+        returns (address[] memory t, bytes[] memory d, uint256 n, uint256 repayAmt)
+    {
+        t = new address[](3);
+        d = new bytes[](3);
+        address me = address(flashActor);
+        if (mode == 2) {
+            bytes[] memory inner = new bytes[](part == 0 ? 1 : 2);
+            inner[0] = abi.encodeCall(IKeelMarket.supply, (x, 0, me));
+            if (part != 0) inner[1] = abi.encodeCall(IKeelMarket.withdraw, (0, part, me, me));
+            n = _push(t, d, n, address(market), abi.encodeCall(IKeelMarket.multicall, (inner)));
+        } else if (mode == 0) {
+            n = _push(t, d, n, address(market), abi.encodeCall(IKeelMarket.supply, (x, 0, me)));
+            if (part != 0) {
+                n = _push(t, d, n, address(market), abi.encodeCall(IKeelMarket.withdraw, (0, part, me, me)));
+            }
+        } else {
+            n = _push(t, d, n, address(vault), abi.encodeCall(ERC4626.deposit, (x, me)));
+            if (part != 0) n = _push(t, d, n, address(vault), abi.encodeCall(ERC4626.redeem, (part, me, me)));
+        }
+        uint256 id;
+        (id, repayAmt) = _someDebt(v, part);
+        if (repayAmt != 0) n = _push(t, d, n, address(market), abi.encodeCall(IKeelMarket.repay, (id, repayAmt)));
+    }
+
+    /// @dev Inside the callback, withdraws (ledger, by assets) or redeems (lender vault) the flash actor's earlier
+    /// supply up to the cash on hand — cash minus the loan — which must succeed; or one unit past it, which must be
+    /// refused with InsufficientLiquidity (the ledger) or ERC4626ExceededMaxWithdraw (the vault).
+    function flashWithdrawOnHand(uint256 loan, uint256 amount, bool viaVault, bool past) external tracked {
+        loan = _loan(loan);
+        if (loan == 0) return;
+        bytes4 refusal;
+        (amount, refusal) = _onHandAmount(market.cash() - loan, amount, viaVault, past);
+        if (amount == 0) return;
+        address[] memory t = new address[](1);
+        bytes[] memory d = new bytes[](1);
+        address me = address(flashActor);
+        if (viaVault) _push(t, d, 0, address(vault), abi.encodeCall(ERC4626.withdraw, (amount, me, me)));
+        else _push(t, d, 0, address(market), abi.encodeCall(IKeelMarket.withdraw, (amount, 0, me, me)));
+        usdc.mint(me, market.flashFee(address(usdc), loan));
+        _flash(
+            viaVault ? string("flash: vault withdraw on hand") : "flash: ledger withdraw on hand",
+            loan,
+            t,
+            d,
+            1,
+            refusal
+        );
+    }
+
+    /// @dev For `flashWithdrawOnHand`, with `onHand` the cash the loan leaves: an amount within the flash actor's
+    /// supply and `onHand` (no refusal), or `onHand` + 1 within its supply and the refusal it must meet (zero amount:
+    /// nothing to ask for).
+    function _onHandAmount(uint256 onHand, uint256 seed, bool viaVault, bool past)
+        internal
+        view
+        returns (uint256 amount, bytes4 refusal)
+    {
+        address me = address(flashActor);
+        uint256 held = viaVault ? vault.maxWithdraw(me) : vault.convertToAssets(market.supplyShares(me));
+        if (!past) return (bound(seed, 0, _min(held, onHand)), 0);
+        if (held <= onHand) return (0, 0); // its supply is all on hand: nothing past it to ask for
+        refusal = viaVault ? ERC4626.ERC4626ExceededMaxWithdraw.selector : IKeelMarket.InsufficientLiquidity.selector;
+        amount = onHand + 1;
+    }
+
+    /// @dev A flash loan inside a flash loan's callback: refused with FlashLoanActive (the outer one with it).
+    function flashInFlash(uint256 loan) external tracked {
+        loan = _loan(loan);
+        if (loan == 0) return;
+        address[] memory t = new address[](1);
+        bytes[] memory d = new bytes[](1);
+        _push(t, d, 0, address(market), abi.encodeCall(IKeelMarket.flashLoan, (flashActor, address(usdc), 1, "")));
+        usdc.mint(address(flashActor), market.flashFee(address(usdc), loan) + 1);
+        _flash("flash in flash", loan, t, d, 1, IKeelMarket.FlashLoanActive.selector);
+    }
+
+    /// @dev Runs `flashActor`'s first `n` calls in a loan of `loan`; `refusal` zero means it must succeed, otherwise it
+    /// must be refused with exactly that error.
+    function _flash(string memory action, uint256 loan, address[] memory t, bytes[] memory d, uint256 n, bytes4 refusal)
+        internal
+    {
+        assembly ("memory-safe") {
+            mstore(t, n)
+            mstore(d, n)
+        }
+        flashActor.setCalls(t, d);
+        try market.flashLoan(flashActor, address(usdc), loan, "") {
+            if (refusal != 0) _unexpected(string.concat(action, " succeeded"), "");
+            else ++calls[keccak256(bytes(action))];
+        } catch (bytes memory e) {
+            if (refusal == 0) _only(action, e);
+            else _only(action, e, refusal);
+        }
+    }
+
+    /// @dev Sets call `n` of the list to (`target`, `data`); returns n + 1.
+    function _push(address[] memory t, bytes[] memory d, uint256 n, address target, bytes memory data)
+        internal
+        pure
+        returns (uint256)
+    {
+        (t[n], d[n]) = (target, data);
+        return n + 1;
+    }
+
+    /// @dev A vault with debt and an amount to repay of it (half, plus a unit), or none.
+    function _someDebt(uint256 v, uint256 seed) internal view returns (uint256 id, uint256 amount) {
+        uint256 n = vaults.vaultCount();
+        if (n == 0 || seed % 2 == 0) return (0, 0);
+        id = vaults.vaultIds(v % n);
+        uint256 debt = market.debtOf(id);
+        if (debt != 0) amount = debt / 2 + 1;
+    }
+
+    /* MULTICALLS */
+
+    /// @dev A lender's multicall: supply, withdraw by shares up to what it bought, repay part of a vault's debt — must
+    /// succeed; with a flash loan added, refused with FlashLoanInBatch; with a withdrawal of another lender's supply,
+    /// refused with UnauthorizedLender.
+    function multicallLedger(uint256 s, uint256 x, uint256 part, uint256 v, uint256 mode) external tracked {
+        address a = _actor(s);
+        x = bound(x, 1, 1_000_000e6);
+        part = bound(part, 1, vault.previewDeposit(x) + 1) - 1;
+        (bytes[] memory data, uint256 repayAmt, bytes4 refusal) = _ledgerBatch(s, x, part, v, mode % 3);
+        usdc.mint(a, x + repayAmt);
+        vm.prank(a);
+        try market.multicall(data) {
+            if (refusal != 0) _unexpected("multicall: refused call succeeded", "");
+            else ++calls["multicallLedger"];
+        } catch (bytes memory e) {
+            if (refusal == 0) _only("multicall: supply, withdraw, repay", e);
+            else _only("multicall: refused call", e, refusal);
+        }
+    }
+
+    /// @dev `_actor(s)`'s batch for `multicallLedger`: supply `x`, withdraw `part` shares, repay part of a vault's debt
+    /// (`repayAmt`); mode 1 adds a flash loan, mode 2 a withdrawal of another lender's supply (`refusal`: the error).
+    function _ledgerBatch(uint256 s, uint256 x, uint256 part, uint256 v, uint256 mode)
+        internal
+        view
+        returns (bytes[] memory data, uint256 repayAmt, bytes4 refusal)
+    {
+        address a = _actor(s);
+        uint256 id;
+        (id, repayAmt) = _someDebt(v, part + 1);
+        data = new bytes[](4);
+        uint256 n;
+        data[n++] = abi.encodeCall(IKeelMarket.supply, (x, 0, a));
+        if (part != 0) data[n++] = abi.encodeCall(IKeelMarket.withdraw, (0, part, a, a));
+        if (repayAmt != 0) data[n++] = abi.encodeCall(IKeelMarket.repay, (id, repayAmt));
+        if (mode == 1) {
+            data[n++] = abi.encodeCall(IKeelMarket.flashLoan, (flashActor, address(usdc), 1, ""));
+            refusal = IKeelMarket.FlashLoanInBatch.selector;
+        } else if (mode == 2) {
+            data[n++] = abi.encodeCall(IKeelMarket.withdraw, (0, 1, _actorAfter(s, 1), a));
+            refusal = IKeelMarket.UnauthorizedLender.selector;
+        }
+        assembly ("memory-safe") {
+            mstore(data, n)
+        }
+    }
+}
+
+/// @dev 256 runs × depth 100, and a revert anywhere in a handler fails the run: the handlers catch only to tell a
+/// refusal the rules give (matched by selector) from a breach, which they count in `unexpectedReverts`.
+/// forge-config: default.invariant.runs = 256
+/// forge-config: default.invariant.depth = 100
+/// forge-config: default.invariant.fail-on-revert = true
 contract KeelMarketInvariantTest is EngineBase {
     MarketHandler internal handler;
+    LenderHandler internal lenders;
 
     function setUp() public override {
         super.setUp();
         MockReputation rep = new MockReputation();
         vm.prank(address(riskAdmin));
         market.setReputation(address(rep));
-        handler = new MarketHandler(
-            market, usdc, weth, wbtc, usdcFeed, ethFeed, btcFeed, oracle, riskAdmin, ADMIN, rep, lenderVault
-        );
+        handler = new MarketHandler(market, weth, wbtc, usdcFeed, ethFeed, btcFeed, riskAdmin, ADMIN, rep, lenderVault);
+        lenders = new LenderHandler(market, lenderVault, handler);
         usdcFeed.transferOwnership(address(handler));
         ethFeed.transferOwnership(address(handler));
         btcFeed.transferOwnership(address(handler));
     }
 
     function targetContracts() public view returns (address[] memory t) {
-        t = new address[](1);
+        t = new address[](2);
         t[0] = address(handler);
+        t[1] = address(lenders);
+    }
+
+    /// No handler call was refused but for a reason the rules give (matched by selector), and no refusal the rules
+    /// give was skipped; mid-loan, the market's base balance was the cash on hand and the lender vault's max views
+    /// counted only it.
+    function invariant_noUnexpectedRevert() public view {
+        assertEq(handler.unexpectedReverts(), 0, string.concat("borrower side: ", handler.firstUnexpected()));
+        assertEq(lenders.unexpectedReverts(), 0, string.concat("lender side: ", lenders.firstUnexpected()));
+        assertEq(lenders.flashActor().midLoanBreaches(), 0, "mid-loan cash on hand");
     }
 
     /// Base asset held == cash; lenders' claims + reserves are backed by cash + borrows.
@@ -868,13 +1296,30 @@ contract KeelMarketInvariantTest is EngineBase {
         );
     }
 
+    /// The market's token balances cover what it owes out of them: the base balance covers the cash (which holds the
+    /// reserves that are on hand: reserves ≤ cash + borrows), and each collateral's balance covers every vault's.
+    function invariant_balancesCover() public view {
+        assertGe(usdc.balanceOf(address(market)), market.cash(), "base balance covers cash");
+        assertLe(market.totalReserves(), market.cash() + market.totalBorrows(), "reserves backed");
+        assertEq(market.cashOnHand(), market.cash(), "no loan outstanding between calls");
+        address[2] memory cs = [address(weth), address(wbtc)];
+        for (uint256 c; c < 2; ++c) {
+            assertGe(
+                DevERC20(cs[c]).balanceOf(address(market)),
+                market.collateralInfo(cs[c]).totalDeposited,
+                "collateral balance covers deposits"
+            );
+        }
+    }
+
     /// The supply ledger adds up (every holder's shares make the total) and the lender vault's shares are backed one
     /// for one by the market supply shares it holds (more only by donated supply shares); it holds no base asset but
     /// what was sent to it; its assets are the market's price times its shares.
     function invariant_supplyLedger() public view {
-        uint256 sum = market.supplyShares(address(lenderVault)) + market.supplyShares(LENDER);
-        for (uint256 i; i < 3; ++i) {
-            sum += market.supplyShares(address(uint160(0x1001 + i)));
+        uint256 sum = market.supplyShares(LENDER);
+        address[5] memory s = lenders.suppliers();
+        for (uint256 i; i < s.length; ++i) {
+            sum += market.supplyShares(s[i]);
         }
         assertEq(sum, market.totalSupplyShares(), "sum of supply shares == total");
         assertLe(lenderVault.totalSupply(), market.supplyShares(address(lenderVault)), "vault shares backed 1:1");
@@ -913,23 +1358,25 @@ contract KeelMarketInvariantTest is EngineBase {
     }
 
     /// No user action (borrow, withdrawal, batch, vault transfer) left a vault outside its owner's boosted limit; no
-    /// liquidation lowered health without exhausting the asset; no redemption paid more than its preview.
+    /// liquidation lowered health without exhausting the asset; no lender was paid more (or charged fewer shares)
+    /// than the previews promised.
     function invariant_actionRules() public view {
         assertEq(handler.ltvBreaches(), 0, "boosted limit breached by an action");
         assertEq(handler.liquidationHealthDrops(), 0, "liquidation lowered HF");
-        assertEq(handler.lenderOverdraws(), 0, "lender overdraw");
+        assertEq(lenders.lenderOverdraws(), 0, "lender overdraw");
     }
 
     /// The liquidation rules of issue #12: no debt written off while a vault's collateral value covered its debt;
     /// every vault with HF < 1 and a priced collateral could be liquidated, and no liquidation reverted for a reason the
     /// rules do not give; no liquidator was paid beyond the discount at the vault's starting health; lenders' share
-    /// price fell only by realised bad debt.
+    /// price (the lender vault's and the ledger's) fell only by realised bad debt, across every action of both sides.
     function invariant_liquidationRules() public view {
         assertEq(handler.solventWriteOffs(), 0, "bad debt written off while solvent");
         assertEq(handler.unliquidatable(), 0, "a liquidatable vault could not be liquidated");
         assertEq(handler.unexpectedLiquidationReverts(), 0, "a liquidation reverted unexpectedly");
         assertEq(handler.overpaidLiquidations(), 0, "liquidator paid beyond the starting discount");
-        assertEq(handler.sharePriceDrops(), 0, "share price fell by more than bad debt");
+        assertEq(handler.sharePriceDrops(), 0, "share price fell by more than bad debt (borrower side)");
+        assertEq(lenders.sharePriceDrops(), 0, "share price fell by more than bad debt (lender side)");
     }
 
     /// The reputation bonus (audit 2026-12-01-b R-5): it never shows in the reported borrow limit, liquidation value or
@@ -942,4 +1389,3 @@ contract KeelMarketInvariantTest is EngineBase {
         assertEq(handler.hfUnderBound(), 0, "HF under the bonus's bound");
     }
 }
-
