@@ -319,8 +319,20 @@ async function seedDemoVaults(
     openDemoVault(rpcUrl, chainId, key, market, deposits, borrow);
 
   await setPrice(ctx.oracleOwner, WETH, "3450");
+  const [, , , raisedAt] = await ctx.oracleOwner.publicClient.readContract({
+    address: WETH.feed,
+    abi: devPriceFeedAbi,
+    functionName: "latestRoundData",
+  });
   const doomed = await openVault(2, usdcMarket.address, [[WETH, "5"]], [USDC, "13700"]);
-  await setPrice(ctx.oracleOwner, WETH, "3000");
+  // Back to $3,000 as of the raise's own second: the raise only set the doomed vault up, so the feed's history (realised
+  // volatility, the odds, the risk steward's inputs) sees no move — however long the vault's seeding took.
+  await ctx.oracleOwner.send({
+    address: WETH.feed,
+    abi: devPriceFeedAbi,
+    functionName: "setAnswerAt",
+    args: [parseUnits("3000", FEED_DECIMALS), raisedAt],
+  });
   const comfy = await openVault(0, usdcMarket.address, [[WETH, "10"]], [USDC, "8000"]);
   const close = await openVault(
     0,

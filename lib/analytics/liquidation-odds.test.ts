@@ -218,6 +218,20 @@ describe("realised volatility", () => {
     expect(noisy.annual).toBeCloseTo(plain.annual, 4); // (the bucket keeps its last time: 2 s less span)
   });
 
+  it("keeps the newest round of a second, by round id, in the lens's newest-first order", () => {
+    // A price raised and put back within one second (deploy-local's doomed demo vault): rounds 21 (150) and 22 (100).
+    const base = 1_700_000_100;
+    const hourly = Array.from({ length: 20 }, (_, i) => ({ roundId: i + 1, answer: 100 + (i % 2), updatedAt: base + i * 3600 }));
+    const last = base + 19 * 3600 + 600;
+    const blip = [
+      { roundId: 22, answer: 100, updatedAt: last },
+      { roundId: 21, answer: 150, updatedAt: last },
+    ];
+    const newestFirst = [...blip, ...[...hourly].reverse()];
+    const without = realisedVolatility([{ roundId: 22, answer: 100, updatedAt: last }, ...[...hourly].reverse()])!;
+    expect(realisedVolatility(newestFirst)!.annual).toBeCloseTo(without.annual, 10);
+  });
+
   it("says nothing from too little history", () => {
     expect(realisedVolatility([{ answer: 1n, updatedAt: 1n }])).toBeNull();
     expect(realisedVolatility(Array.from({ length: 5 }, (_, i) => ({ answer: 100 + i, updatedAt: 1_000_000 + i * 3600 })))).toBeNull();

@@ -16,6 +16,8 @@ export const SECONDS_PER_DAY = 86_400;
 export interface PricePoint {
   answer: bigint | number;
   updatedAt: bigint | number;
+  /** The feed's round id: orders rounds updated in the same second (KeelLens.getFeedHistory lists them newest first). */
+  roundId?: bigint | number;
 }
 
 export interface Volatility {
@@ -38,13 +40,16 @@ export interface VolatilityOptions {
   minSpan?: number;
 }
 
-/** The last answer in each `bucket`-second interval of `points`, sorted by time (invalid answers dropped). */
+/**
+ * The last answer in each `bucket`-second interval of `points`, sorted by time (invalid answers dropped). Rounds of the
+ * same second are ordered by round id when the points carry it, else kept in the order given.
+ */
 function gridPoints(points: readonly PricePoint[], bucket: number): { t: number; p: number }[] {
   const pts = points
-    .map((p, i) => ({ t: Number(p.updatedAt), p: Number(p.answer), i }))
+    .map((p, i) => ({ t: Number(p.updatedAt), p: Number(p.answer), i, r: p.roundId === undefined ? undefined : BigInt(p.roundId) }))
     .filter((x) => x.p > 0 && Number.isFinite(x.p) && x.t > 0)
-    .sort((a, b) => a.t - b.t || a.i - b.i);
-  // Last answer in each bucket (stable sort keeps round order within a second).
+    .sort((a, b) => a.t - b.t || (a.r !== undefined && b.r !== undefined && a.r !== b.r ? (a.r < b.r ? -1 : 1) : a.i - b.i));
+  // Last answer in each bucket: the newest round of its latest second.
   const kept: { t: number; p: number }[] = [];
   for (const x of pts) {
     const last = kept[kept.length - 1];
