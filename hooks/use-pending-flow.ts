@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
 import { useConfig } from "wagmi";
-import { getTransactionReceipt, waitForTransactionReceipt } from "wagmi/actions";
+import type { waitForTransactionReceipt } from "wagmi/actions";
 import { orphanOutcome, pendingFlows, type PendingFlow } from "@/lib/tx/pending-flows";
 
 const EMPTY: ReadonlyMap<string, PendingFlow> = new Map();
@@ -18,27 +18,32 @@ type ChainId = Parameters<typeof waitForTransactionReceipt>[1]["chainId"];
 /**
  * Mounted once (components/providers.tsx): after a reload, each flow the earlier page load left running is resolved
  * from its last transaction's receipt — ended when nothing is left to do, otherwise marked interrupted with what
- * happened, for its form to say.
+ * happened, for its form to say. The receipt reads (`wagmi/actions`, and viem's receipt and block code behind them)
+ * load only when this browser holds such a flow with a transaction sent: every other page load goes without them.
  */
 export function useResolveOrphanFlows() {
   const config = useConfig();
   useEffect(() => {
     const store = pendingFlows();
+    const settle = (f: PendingFlow, status: "success" | "reverted" | null) => {
+      const o = orphanOutcome(f, status);
+      if (o.done) store.end(f.key);
+      else store.interrupt(f.key, o.note);
+    };
+    const sent: (PendingFlow & { hash: `0x${string}` })[] = [];
     for (const f of store.orphans()) {
-      const chainId = f.chainId as ChainId;
-      const settle = (status: "success" | "reverted" | null) => {
-        const o = orphanOutcome(f, status);
-        if (o.done) store.end(f.key);
-        else store.interrupt(f.key, o.note);
-      };
-      if (!f.hash) {
-        settle(null);
-        continue;
-      }
-      void getTransactionReceipt(config, { chainId, hash: f.hash })
-        .catch(() => waitForTransactionReceipt(config, { chainId, hash: f.hash!, timeout: 120_000 }))
-        .then((r) => settle(r.status))
-        .catch(() => store.interrupt(f.key, `No receipt for ${f.hash!.slice(0, 10)}… yet: check your wallet's activity before retrying.`));
+      if (f.hash) sent.push({ ...f, hash: f.hash });
+      else settle(f, null);
     }
+    if (!sent.length) return;
+    void import("wagmi/actions").then(({ getTransactionReceipt, waitForTransactionReceipt }) => {
+      for (const f of sent) {
+        const chainId = f.chainId as ChainId;
+        void getTransactionReceipt(config, { chainId, hash: f.hash })
+          .catch(() => waitForTransactionReceipt(config, { chainId, hash: f.hash, timeout: 120_000 }))
+          .then((r) => settle(f, r.status))
+          .catch(() => store.interrupt(f.key, `No receipt for ${f.hash.slice(0, 10)}… yet: check your wallet's activity before retrying.`));
+      }
+    });
   }, [config]);
 }

@@ -34,8 +34,28 @@ export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-/** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
+/** The next port freePort tries in KEEL_PORT_RANGE: each call moves on, so two calls never hand out one port. */
+let nextInRange: number | undefined;
+
+/**
+ * A port free right now: the OS's choice, or with `KEEL_PORT_RANGE=8700-8799` the next free one in that block (a
+ * session sharing the machine keeps its servers to its own ports).
+ */
+export async function freePort(): Promise<number> {
+  const range = process.env.KEEL_PORT_RANGE?.trim();
+  if (!range) return osFreePort();
+  const m = /^(\d+)-(\d+)$/.exec(range);
+  const [from, to] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(from > 0 && to >= from && to < 65_536)) throw new Error(`KEEL_PORT_RANGE must read like 8700-8799, not "${range}"`);
+  for (let tried = 0; tried <= to - from; tried++) {
+    const port = nextInRange !== undefined && nextInRange <= to ? nextInRange : from;
+    nextInRange = port + 1;
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`no free port left in KEEL_PORT_RANGE ${range}`);
+}
+
+function osFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
