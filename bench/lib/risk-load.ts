@@ -22,31 +22,24 @@ export interface RiskLoadParts {
 
 /** The parts of the last load of the book on `page` (throws when the page did not load it through the worker). */
 export async function riskLoadParts(page: Page): Promise<RiskLoadParts> {
-  return page.evaluate(() => {
-    const last = (name: string) => {
-      const e = performance.getEntriesByName(name).at(-1) as PerformanceMeasure | undefined;
-      if (!e) throw new Error(`no ${name} measure: the page did not load the book through the risk worker`);
-      return e;
-    };
-    const fetch = last("keel:risk:book:fetch");
-    const worker = last("keel:risk:book:worker");
-    const timing = worker.detail as { decode: number; build: number; unpack: number };
-    const request = performance
-      .getEntriesByType("resource")
-      .filter((r) => r.name.includes("/api/indexer/book/"))
-      .at(0) as PerformanceResourceTiming | undefined;
+  // A string: tsx's transform names the inner functions of a callback (`__name`), which the page does not define.
+  return page.evaluate(`(() => {
+    const measures = ["fetch", "market", "worker"].map((p) => performance.getEntriesByName("keel:risk:book:" + p).at(-1));
+    if (measures.some((e) => !e)) throw new Error("no keel:risk:book measures: the page did not load the book through the risk worker");
+    const [fetch, market, worker] = measures;
+    const request = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/indexer/book/"))[0];
     return {
       queryStart: fetch.startTime,
-      requestStart: request?.startTime ?? NaN,
-      responseEnd: request?.responseEnd ?? NaN,
+      requestStart: request ? request.startTime : NaN,
+      responseEnd: request ? request.responseEnd : NaN,
       fetch: fetch.duration,
-      market: last("keel:risk:book:market").duration,
+      market: market.duration,
       worker: worker.duration,
-      decode: timing.decode,
-      build: timing.build,
-      unpack: timing.unpack,
+      decode: worker.detail.decode,
+      build: worker.detail.build,
+      unpack: worker.detail.unpack,
     };
-  });
+  })()`);
 }
 
 const ms = (x: number) => `${Math.round(x)} ms`;
