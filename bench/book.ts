@@ -40,6 +40,7 @@ import { clientsFor, localChain } from "../lib/server/clients";
 import { keelMarketAbi } from "../contracts-abi/generated";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { planRiskVaults } from "../scripts/seed-risk";
+import { riskLoadParts, riskLoadSentence, type RiskLoadParts } from "./lib/risk-load";
 
 /**
  * Ponder's own PGlite (its dependency, resolved from its package: the version that wrote the folder), to write into its
@@ -222,6 +223,8 @@ async function main() {
       firstFigures: number;
       refreshFigures: number;
       loadMs: number;
+      parts: RiskLoadParts;
+      bookRequests: number;
       firstPaint: number;
       heapUsed: number;
       heapTotal: number;
@@ -262,6 +265,8 @@ async function main() {
             .catch(() => "")}`,
         );
       const loadMs = Number(await loadLine.getAttribute("data-load-ms"));
+      const parts = await riskLoadParts(page);
+      const firstRequests = bookRequests;
       await page.getByTestId("expected-7d").waitFor({ timeout: 60_000 });
       // The first load: its long tasks (JavaScript, hydration, the book's arrival) and the worker's figures.
       const first = await page.evaluate(() => ({
@@ -301,6 +306,8 @@ async function main() {
         firstFigures: first.figures.at(-1)?.ms ?? NaN,
         refreshFigures: watched2.figures.at(-1)?.ms ?? NaN,
         loadMs,
+        parts,
+        bookRequests: firstRequests,
         firstPaint,
         heapUsed: heap.usedSize,
         heapTotal: heap.totalSize,
@@ -328,10 +335,13 @@ async function main() {
       `| bytes on the wire (gzipped compact book) | ${mb(served.bytes)} (${(served.bytes / expected).toFixed(1)} B per vault) | |`,
       `| **Chromium, /risk: the page's own load** (fetch through the proxy + \`getMarket\`, decode and value in the risk worker) | **${ms(p.loadMs)}** | ${p.pageLoad} |`,
       `| Chromium, /risk: navigation → totals of ${n} vaults on screen | ${p.firstPaint.toFixed(2)} s | ${p.pageLoad} |`,
+      `| Chromium, /risk: requests for the book on the first load (the HTML's preload, taken by the page's fetch) | ${p.bookRequests} | |`,
       `| Chromium, /risk: the first load's distances, odds, levels and table order, in the risk worker (\`keel:risk:figures\`: request → answer) | ${ms(p.firstFigures)} | ${p.pageLoad} |`,
       `| Chromium, /risk: main-thread long tasks > 50 ms from navigation to the odds on screen (the page's JavaScript and hydration included) | ${p.firstTasks.length}${p.firstTasks.length ? ` (longest ${ms(Math.max(...p.firstTasks))})` : ""} | ${p.pageLoad} |`,
       `| JS heap after a garbage collection (CDP \`Runtime.getHeapUsage\`) | ${mb(p.heapUsed)} of ${mb(p.heapTotal)} | |`,
       `| one 30 s refresh of the book (${p.refreshes} request(s), watched ${(p.watchedMs / 1000).toFixed(1)} s): main-thread long tasks > 50 ms | **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))})` : ""}; the refreshed book's figures in the worker: ${ms(p.refreshFigures)} | ${load()} |`,
+      "",
+      `The page's own load in parts: ${riskLoadSentence(p.parts)}.`,
       "",
     );
   } finally {

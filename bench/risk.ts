@@ -32,6 +32,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { localChain } from "../lib/server/clients";
 import { startStack } from "../scripts/lib/stack";
 import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
+import { riskLoadParts, riskLoadSentence, type RiskLoadParts } from "./lib/risk-load";
 
 const VAULTS = Number(process.env.KEEL_BENCH_RISK_VAULTS ?? 100_000);
 const MOVES = 40;
@@ -141,6 +142,7 @@ async function main() {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     let p: {
       loadMs: number;
+      parts: RiskLoadParts;
       source: string;
       firstPaint: number;
       heapUsed: number;
@@ -178,6 +180,7 @@ async function main() {
             .textContent()
             .catch(() => "")}`,
         );
+      const parts = await riskLoadParts(page);
       await page.getByTestId("expected-7d").waitFor({ timeout: 60_000 }); // odds for every vault computed
       await cdp.send("HeapProfiler.collectGarbage");
       const heap = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number; totalSize: number };
@@ -228,6 +231,7 @@ async function main() {
       }
       p = {
         loadMs,
+        parts,
         source,
         firstPaint,
         heapUsed: heap.usedSize,
@@ -270,6 +274,8 @@ async function main() {
       `| **Chromium, /risk: the page's own load** (the same call through the app's /api/indexer proxy, with \`getMarket\` over RPC) | **${ms(p.loadMs)}** |`,
       `| Chromium, /risk: navigation → totals on screen (JavaScript, hydration, the load, charts, odds of every vault) | ${p.firstPaint.toFixed(2)} s |`,
       `| requests to the indexer for the book | ${p.bookRequests} |`,
+      "",
+      `The page's own load in parts: ${riskLoadSentence(p.parts)}.`,
       "",
       "### Stress recompute per slider move (goal: under 16 ms)",
       "",

@@ -7,8 +7,13 @@ import { readLens } from "@/hooks/use-lens-read";
 import { BookUnavailable, fetchIndexerBook, loadRiskBook, loadRiskBookFromIndexer, type IndexerWhy } from "@/lib/analytics/risk-book";
 import { riskWorker } from "@/lib/analytics/risk-worker";
 import type { ChainConfig } from "@/lib/config/chains";
+import { indexerBookPath } from "@/lib/read/indexer";
 
 type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
+
+// The risk worker starts when this module loads (with /risk's JavaScript, before the page hydrates): its script loads and
+// compiles while the page hydrates, not after the book's request has gone.
+if (typeof window !== "undefined") riskWorker();
 
 /** How often the whole book is re-read (one request to the indexer, or one or two waves of eth_calls). */
 export const RISK_BOOK_REFRESH_MS = 30_000;
@@ -17,9 +22,6 @@ export const riskBookKey = (chainId: number, market: Address) => ["keel", "risk-
 
 /** Where the book came from: the indexer (at its block), or the lens's pages because the indexer could not serve it. */
 export type RiskBookSource = { kind: "indexer"; block: bigint; notIndexed: number } | { kind: "rpc"; why: IndexerWhy; detail: string };
-
-/** The indexer's compact book of `market`, through the app's /api/indexer proxy. */
-const bookPath = (chainId: number, market: Address) => `/api/indexer/book/${chainId}/${market}`;
 
 /**
  * Every vault of `market` and the market itself: from the indexer's compact book (lib/analytics/risk-book-codec.ts) priced with
@@ -48,12 +50,23 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
       try {
         const worker = riskWorker();
         if (worker) {
-          const [bytes, view] = await Promise.all([fetchIndexerBook(bookPath(chain.id, market!)), readLens(config, chain, "getMarket", [market!])]);
+          // Each part's span on the page's timeline (performance measures `keel:risk:book:*`, read by the benches).
+          const span = <T>(name: string, p: Promise<T>) =>
+            p.then((r) => {
+              performance.measure(`keel:risk:book:${name}`, { start: started });
+              return r;
+            });
+          const [bytes, view] = await Promise.all([
+            span("fetch", fetchIndexerBook(indexerBookPath(chain.id, market!))),
+            span("market", readLens(config, chain, "getMarket", [market!])),
+          ]);
+          const posted = performance.now();
           const data = await worker.buildIndexerBook(bytes, view);
+          performance.measure("keel:risk:book:worker", { start: posted, detail: data.timing });
           source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
           return { market: view, book: data.book, source, loadMs: performance.now() - started, timing: data.timing };
         }
-        const data = await loadRiskBookFromIndexer(() => fetchIndexerBook(bookPath(chain.id, market!)), client, lens!, market!);
+        const data = await loadRiskBookFromIndexer(() => fetchIndexerBook(indexerBookPath(chain.id, market!)), client, lens!, market!);
         source = { kind: "indexer", block: data.block, notIndexed: data.notIndexed };
         return { market: data.market, book: data.book, source, loadMs: performance.now() - started, timing: null };
       } catch (e) {

@@ -5,8 +5,8 @@ import { maxUint256, parseUnits, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, devPriceFeedAbi, keelGuardAbi, keelLenderVaultAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { parseVaultTimeline, positionResult, type IndexedLiquidation } from "@/lib/read/indexer";
-import { buildRiskBook, loadRiskBook, pageFromCompact } from "@/lib/analytics/risk-book";
-import { decodeBook, gunzip, type CompactBook } from "@/lib/analytics/risk-book-codec";
+import { loadRiskBook, riskBookOfColumns } from "@/lib/analytics/risk-book";
+import { decodeBook, gunzip, readBook, type CompactBook } from "@/lib/analytics/risk-book-codec";
 import type { Deployment } from "@/lib/config/deployment";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
@@ -301,16 +301,17 @@ for (const { name, databaseUrl } of backends)
       const res = await fetch(`${indexer.url}/book/${d.chainId}/${address}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/vnd.keel.book+gzip");
-      return { compact: decodeBook(await gunzip(await res.arrayBuffer())), from: res.headers.get("x-keel-book-from") };
+      const raw = await gunzip(await res.arrayBuffer());
+      return { compact: decodeBook(raw), raw, from: res.headers.get("x-keel-book-from") };
     };
     /** `compact` vault by vault equal to the chain's book of the market at the book's block. */
-    const expectChainsBook = async (address: `0x${string}`, name: string, compact: CompactBook) => {
+    const expectChainsBook = async (address: `0x${string}`, name: string, { compact, raw }: { compact: CompactBook; raw: Uint8Array }) => {
       expect(compact.block).toBeGreaterThan(0n);
       // The chain at that block, through the lens's pages (the RPC path /risk falls back to).
       const at = { readContract: ((args: object) => admin.publicClient.readContract({ ...args, blockNumber: compact.block } as never)) as never };
       const lens = await loadRiskBook(at, d.contracts.lens!, address);
       expect(compact.n).toBe(Number(lens.market.vaultCount));
-      const fromIndexer = buildRiskBook(lens.market, [pageFromCompact(lens.market, compact)]);
+      const fromIndexer = riskBookOfColumns(lens.market, readBook(raw));
       expect([...fromIndexer.ids]).toEqual([...lens.book.ids]);
       expect(fromIndexer.owners.map((o) => o.toLowerCase())).toEqual(lens.book.owners.map((o) => o.toLowerCase()));
       expect(fromIndexer.debt).toEqual(lens.book.debt);
@@ -330,7 +331,7 @@ for (const { name, databaseUrl } of backends)
 
     it("serves each market's whole book in the compact form, vault by vault equal to the chain's at the indexed block", async () => {
       await synced();
-      for (const dm of d.markets) await expectChainsBook(dm.address, dm.name, (await book(dm.address)).compact);
+      for (const dm of d.markets) await expectChainsBook(dm.address, dm.name, await book(dm.address));
       expect((await fetch(`${indexer.url}/book/${d.chainId}/not-an-address`)).status).toBe(400);
     });
 
@@ -349,7 +350,7 @@ for (const { name, databaseUrl } of backends)
       const onOrphan = await book(market);
       expect(onOrphan.from).toBe("patched");
       expect(onOrphan.compact.n).toBe(kept.compact.n + 1);
-      await expectChainsBook(market, "Keel USDC (orphaned branch)", onOrphan.compact);
+      await expectChainsBook(market, "Keel USDC (orphaned branch)", onOrphan);
       const orphanHead = await head();
       await admin.publicClient.request({ method: "evm_revert" as never, params: [snapshot] as never });
       // The new branch: a different vault at the same id, with more blocks than the orphaned one.
@@ -363,7 +364,7 @@ for (const { name, databaseUrl } of backends)
       // The book after the reorg, patched from the cache: the orphaned vault is bob's and empty, the deposit is gone.
       const after = await book(market);
       expect(after.from).toBe("patched");
-      await expectChainsBook(market, "Keel USDC (after the reorg)", after.compact);
+      await expectChainsBook(market, "Keel USDC (after the reorg)", after);
       const y = [...after.compact.ids].indexOf(Number(changed));
       const amounts = (c: CompactBook, i: number) =>
         c.assets.map((a, j) => [a, c.amounts[i * c.assets.length + j]!] as const).filter(([, v]) => v > 0n);

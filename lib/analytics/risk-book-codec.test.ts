@@ -1,9 +1,23 @@
 import fc from "fast-check";
 import { getAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { columnsOfRows, decodeBook, encodeBook, gunzip, gzip, patchColumns, writeBook, type BookRow, type CompactBook } from "./risk-book-codec";
-import { buildRiskBook, pageFromCompact, type BookMarket } from "./risk-book";
-import { debtOfShares } from "../engine/risk";
+import {
+  columnsOfRows,
+  decodeBook,
+  encodeBook,
+  gunzip,
+  gzip,
+  isGzip,
+  patchColumns,
+  readBook,
+  writeBook,
+  type BookRow,
+  type CompactBook,
+} from "./risk-book-codec";
+import { bookFromIndexer, buildRiskBook, riskBookOfColumns, type BookMarket } from "./risk-book";
+import type { LensMarket } from "../read/vaults";
+import { wadToNumber } from "../engine/math";
+import { debtOfShares, vaultRisk } from "../engine/risk";
 
 const MARKET = getAddress("0x0000000000000000000000000000000000000aaa");
 const ASSETS = [
@@ -70,6 +84,26 @@ describe("the compact book", () => {
     );
   });
 
+  it("reads at any byte offset (an unaligned copy) the columns the book was written from; tells its gzip from its own bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(rowsArb, fc.integer({ min: 1, max: 7 }), async (rows, shift) => {
+        const columns = columnsOfRows(rows);
+        const bytes = writeBook({ chainId: 5, market: MARKET, block: 3n }, columns);
+        const unaligned = new Uint8Array(bytes.byteLength + shift).subarray(shift);
+        unaligned.set(bytes);
+        const read = readBook(unaligned);
+        expect([read.chainId, read.market, read.block]).toEqual([5, MARKET, 3n]);
+        expect([...read.columns.ids]).toEqual([...columns.ids]);
+        expect([...read.columns.ownerIndex]).toEqual([...columns.ownerIndex]);
+        expect([read.columns.owners, read.columns.assets, read.columns.w]).toEqual([columns.owners, columns.assets, columns.w]);
+        expect(read.columns.values.map((planes) => planes.map((p) => [...p]))).toEqual(columns.values.map((planes) => planes.map((p) => [...p])));
+        expect(isGzip(bytes)).toBe(false);
+        expect(isGzip(await gzip(bytes))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("uses the fewest 64-bit words that hold the largest value", () => {
     const size = (v: bigint) =>
       encodeBook({ chainId: 1, market: MARKET, block: 1n, rows: [{ id: 1n, owner: MARKET, debtShares: v, assets: [], amounts: [] }] }).byteLength;
@@ -132,7 +166,7 @@ describe("the compact book", () => {
             assets: [ASSETS[1]!, ASSETS[0]!],
             amounts: [v.wbtc, v.weth],
           }));
-          const fromIndexer = buildRiskBook(view, [pageFromCompact(view, decodeBook(encodeBook({ chainId: 1, market: MARKET, block: 9n, rows })))]);
+          const fromIndexer = riskBookOfColumns(view, readBook(encodeBook({ chainId: 1, market: MARKET, block: 9n, rows })));
           const sorted = [...vs].sort((a, b) => a.id - b.id);
           const fromLens = buildRiskBook(view, [
             {
@@ -144,20 +178,73 @@ describe("the compact book", () => {
             },
           ]);
           expect(fromIndexer).toEqual(fromLens);
+          // Each vault valued as lib/engine/risk.ts vaultRisk values it (the dashboard's figures of one vault).
+          sorted.forEach((v, i) => {
+            const amounts = [v.weth, v.wbtc];
+            const r = vaultRisk({
+              collaterals: view.collaterals.map((c, j) => ({
+                asset: c.info.asset,
+                decimals: c.info.decimals,
+                amount: amounts[j]!,
+                price: c.feed.price,
+                ltv: BigInt(c.info.ltv),
+                liquidationThreshold: BigInt(c.info.liquidationThreshold),
+              })),
+              debt: fromLens.debt[i]!,
+              baseDecimals: view.baseDecimals,
+              basePrice: view.baseFeed.price,
+            });
+            expect([fromIndexer.totalValue[i], fromIndexer.totalLiquidationValue[i], fromIndexer.debtValue[i]]).toEqual(
+              [r.collateralValue, r.liquidationValue, r.debtValue].map(wadToNumber),
+            );
+            expect(fromIndexer.healthFactor[i]).toBe(fromLens.debt[i] === 0n ? Infinity : wadToNumber(r.healthFactor));
+            expect(fromIndexer.liquidatableNow[i]).toBe(fromLens.debt[i] !== 0n && r.liquidatable ? 1 : 0);
+          });
         },
       ),
       { numRuns: 100 },
     );
   });
 
+  it("reads the indexer's book gzipped (as the indexer sends it) or inflated (by the browser, from the proxy's content-encoding) alike", async () => {
+    const feed = (price: bigint) => ({ price, status: 0 });
+    const view = {
+      market: MARKET,
+      baseDecimals: 6,
+      baseFeed: feed(10n ** 18n),
+      totalBorrows: 5_000_000n,
+      totalBorrowShares: 4_000_000_000_000n,
+      vaultCount: 3n,
+      collaterals: [
+        {
+          info: { asset: ASSETS[0]!, decimals: 18, ltv: 8n * 10n ** 17n, liquidationThreshold: 85n * 10n ** 16n, maxDiscount: 10n ** 17n },
+          feed: feed(3000n * 10n ** 18n),
+        },
+      ],
+    } as unknown as LensMarket;
+    const rows: BookRow[] = [1n, 2n].map((id) => ({
+      id,
+      owner: MARKET,
+      debtShares: id * 10n ** 12n,
+      assets: [ASSETS[0]!],
+      amounts: [id * 10n ** 18n],
+    }));
+    const raw = encodeBook({ chainId: 1, market: MARKET, block: 4n, rows });
+    const fromGzip = await bookFromIndexer((await gzip(raw)).buffer, view);
+    const fromRaw = await bookFromIndexer(raw.slice().buffer, view);
+    expect(fromRaw.book).toEqual(fromGzip.book);
+    expect([fromRaw.block, fromRaw.notIndexed, fromRaw.book.n]).toEqual([4n, 1, 2]);
+    await expect(bookFromIndexer(new Uint8Array(10).buffer, view)).rejects.toThrow(/shorter than its header/);
+  });
+
   it("refuses the book of another market, or one holding an asset the market does not list", () => {
     const view = { market: MARKET, totalBorrows: 0n, totalBorrowShares: 0n, collaterals: [{ info: { asset: ASSETS[0]! } }] } as never;
-    const other = decodeBook(encodeBook({ chainId: 1, market: ASSETS[2]!, block: 1n, rows: [] }));
-    expect(() => pageFromCompact(view, other)).toThrow(/not 0x0000000000000000000000000000000000000aaa/i);
-    const stray = decodeBook(
+    const other = readBook(encodeBook({ chainId: 1, market: ASSETS[2]!, block: 1n, rows: [] }));
+    expect(() => riskBookOfColumns(view, other)).toThrow(/not 0x0000000000000000000000000000000000000aaa/i);
+    const stray = readBook(
       encodeBook({ chainId: 1, market: MARKET, block: 1n, rows: [{ id: 1n, owner: MARKET, debtShares: 0n, assets: [ASSETS[2]!], amounts: [1n] }] }),
     );
-    expect(() => pageFromCompact(view, stray)).toThrow(/does not list/);
+    expect(() => riskBookOfColumns(view, stray)).toThrow(/does not list/);
   });
 
   it("patched block by block (vaults changed, added, removed; owners, columns and widths growing) says what the rows encoded afresh say", () => {

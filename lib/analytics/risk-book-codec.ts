@@ -296,8 +296,24 @@ export function bookPieces(bytes: Uint8Array, chunk = 32_768): { key: string; by
   return pieces;
 }
 
-/** Reads bytes written by `encodeBook`; throws on anything else (wrong magic, truncated, an owner index out of range). */
-export function decodeBook(input: ArrayBuffer | Uint8Array): CompactBook {
+/** The value of vault `i` in column `col` of `c` (0: debt shares, 1 + j: amounts of `assets[j]`), joined from its word planes. */
+export function valueAt(c: Pick<BookColumns, "w" | "values">, col: number, i: number): bigint {
+  const planes = c.values[col]!;
+  let v = planes[0]![i]!;
+  for (let p = 1; p < c.w; p++) {
+    const hi = planes[p]![i]!;
+    if (hi !== 0n) v |= hi << SHIFT[p]!;
+  }
+  return v;
+}
+
+/**
+ * Reads bytes written by `writeBook` as its columns and header, with no bigint per vault: the word planes are 64-bit
+ * arrays over the bytes (on little-endian hosts — every browser and Node platform — views of an aligned copy at most;
+ * others read through a DataView), ids and owner indices copies. Throws on anything else (wrong magic, truncated, an
+ * owner index out of range).
+ */
+export function readBook(input: ArrayBuffer | Uint8Array): { chainId: number; market: Address; block: bigint; columns: BookColumns } {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.byteLength < HEADER) throw new Error(`the book is ${bytes.byteLength} bytes: shorter than its header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -309,45 +325,60 @@ export function decodeBook(input: ArrayBuffer | Uint8Array): CompactBook {
   if (w !== 1 && w !== 2 && w !== 4) throw new Error(`the book says ${w} words per amount (1, 2 or 4 expected)`);
   const L = layout(n, k, o, w);
   if (bytes.byteLength !== L.end) throw new Error(`the book is ${bytes.byteLength} bytes; its header describes ${L.end}`);
-  const assets = Array.from({ length: k }, (_, j) => getAddress(readAddress(bytes, L.assets + 20 * j)));
-  const owners = Array.from({ length: o }, (_, j) => readAddress(bytes, L.owners + 20 * j));
-  const ids = new Uint32Array(n);
-  const ownerIndex = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    ids[i] = view.getUint32(L.ids + 4 * i, true);
-    const x = view.getUint32(L.ownerIndex + 4 * i, true);
-    if (x >= o) throw new Error(`vault ${ids[i]} names owner ${x} of ${o}`);
-    ownerIndex[i] = x;
-  }
-  // Word planes as 64-bit arrays: every section starts at a multiple of 8, so a copy made aligned reads them in place
-  // (little-endian hosts: every browser and Node platform; others read through the DataView).
+  // Every section starts at a multiple of 8 from the book's start: on an aligned copy, typed arrays read them in place.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
-  const words = LITTLE_ENDIAN ? new BigUint64Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 3) : null;
-  const word = (at: number) => (words ? words[at >> 3]! : view.getBigUint64(at, true));
-  const read = (at: number) => {
-    let v = word(at);
-    for (let p = 1; p < w; p++) {
-      const hi = word(at + 8 * n * p);
-      if (hi !== 0n) v |= hi << SHIFT[p]!;
-    }
-    return v;
+  const at = aligned.byteOffset;
+  const u32 = (off: number) => {
+    if (LITTLE_ENDIAN) return new Uint32Array(aligned.buffer, at + off, n).slice();
+    const xs = new Uint32Array(n);
+    for (let i = 0; i < n; i++) xs[i] = view.getUint32(off + 4 * i, true);
+    return xs;
   };
-  const debtShares = new Array<bigint>(n);
-  for (let i = 0; i < n; i++) debtShares[i] = read(L.shares + 8 * i);
-  const amounts = new Array<bigint>(n * k);
-  for (let j = 0; j < k; j++) {
-    const base = L.amounts + 8 * w * n * j;
-    for (let i = 0; i < n; i++) amounts[i * k + j] = read(base + 8 * i);
-  }
+  const plane = (off: number) => {
+    if (LITTLE_ENDIAN) return new BigUint64Array(aligned.buffer, at + off, n);
+    const xs = new BigUint64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = view.getBigUint64(off + 8 * i, true);
+    return xs;
+  };
+  const ids = u32(L.ids);
+  const ownerIndex = u32(L.ownerIndex);
+  for (let i = 0; i < n; i++) if (ownerIndex[i]! >= o) throw new Error(`vault ${ids[i]} names owner ${ownerIndex[i]} of ${o}`);
+  const values = [Array.from({ length: w }, (_, p) => plane(L.shares + 8 * n * p))];
+  for (let j = 0; j < k; j++) values.push(Array.from({ length: w }, (_, p) => plane(L.amounts + 8 * (w * n * j + n * p))));
   return {
     chainId: view.getUint32(4, true),
     market: getAddress(readAddress(bytes, 32)),
     block: view.getBigUint64(24, true),
-    assets,
+    columns: {
+      n,
+      ids,
+      ownerIndex,
+      owners: Array.from({ length: o }, (_, j) => readAddress(bytes, L.owners + 20 * j)),
+      assets: Array.from({ length: k }, (_, j) => readAddress(bytes, L.assets + 20 * j)),
+      w,
+      values,
+    },
+  };
+}
+
+/** Reads bytes written by `encodeBook` as one bigint per value (`readBook`'s columns joined); throws as `readBook`. */
+export function decodeBook(input: ArrayBuffer | Uint8Array): CompactBook {
+  const { chainId, market, block, columns: c } = readBook(input);
+  const { n } = c;
+  const k = c.assets.length;
+  const debtShares = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) debtShares[i] = valueAt(c, 0, i);
+  const amounts = new Array<bigint>(n * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) amounts[i * k + j] = valueAt(c, 1 + j, i);
+  return {
+    chainId,
+    market,
+    block,
+    assets: c.assets.map((a) => getAddress(a)),
     n,
-    ids,
-    owners,
-    ownerIndex,
+    ids: c.ids,
+    owners: c.owners as Address[],
+    ownerIndex: c.ownerIndex,
     debtShares,
     amounts,
   };
@@ -356,6 +387,12 @@ export function decodeBook(input: ArrayBuffer | Uint8Array): CompactBook {
 /** The bytes gzipped (CompressionStream: the browser's, Node's and the workers' own). */
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+}
+
+/** Whether `bytes` start as a gzip stream does (a Keel book starts with "KBK1"). */
+export function isGzip(bytes: ArrayBuffer | Uint8Array): boolean {
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  return b.byteLength >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 }
 
 /** The inverse of `gzip`. */

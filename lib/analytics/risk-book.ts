@@ -5,12 +5,11 @@
  * Health factors and values come from lib/engine/risk.ts (the engine's own rounding, on bigint) once, at load; only the
  * stress scenarios run on floating point.
  */
-import type { Address, PublicClient } from "viem";
+import { getAddress, type Address, type PublicClient } from "viem";
 import { keelLensAbi } from "@/contracts-abi/generated";
-import { debtOfShares, vaultRisk, type VaultPosition } from "../engine/risk";
-import { valueDown } from "../engine/health";
-import { WAD, wadToNumber } from "../engine/math";
-import { decodeBook, gunzip, type CompactBook } from "./risk-book-codec";
+import { debtOfShares, vaultHealth } from "../engine/risk";
+import { wadToNumber } from "../engine/math";
+import { gunzip, isGzip, readBook, valueAt, type BookColumns } from "./risk-book-codec";
 import type { LensMarket } from "../read/vaults";
 import { isPriced, usablePrice } from "../read/oracle";
 
@@ -66,11 +65,15 @@ export interface BookPage {
   amounts: readonly bigint[];
 }
 
-/** Lays out the pages (any order, contiguous from offset 0) as a RiskBook, valuing every vault with lib/risk.ts. */
-export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): RiskBook {
+/** Vault `i` as the valuation reads it: its id, owner and debt (base units), and its amounts in the market's column order. */
+type ReadVault = (i: number, row: { id: number; owner: Address; debt: bigint; amounts: bigint[] }) => void;
+
+/**
+ * A RiskBook of `n` vaults of `market`, each read by `read` and valued with lib/engine/risk.ts `vaultHealth` (the
+ * engine's rounding, on bigint): one valuation whatever the book's source (the lens's pages, the indexer's columns).
+ */
+function valueBook(market: BookMarket, n: number, read: ReadVault): RiskBook {
   const k = market.collaterals.length;
-  const sorted = [...pages].sort((a, b) => a.offset - b.offset);
-  const n = sorted.reduce((s, p) => s + p.owners.length, 0);
   const assets = market.collaterals.map((c) => c.info.asset);
   const priceOk = market.collaterals.map((c) => isPriced(c.feed));
   const baseOk = isPriced(market.baseFeed);
@@ -95,85 +98,103 @@ export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): R
     liquidatableNow: new Uint8Array(n),
     totals: { collateralValue: 0n, debtValue: 0n },
   };
-  const position: VaultPosition = {
+  const position = {
     collaterals: market.collaterals.map((c) => ({
-      asset: c.info.asset,
       decimals: c.info.decimals,
       amount: 0n,
+      // An unpriced collateral counts 0 (its vaults' health is unknown: NaN below).
       price: usablePrice(c.feed) ?? 0n,
-      ltv: BigInt(c.info.ltv),
       liquidationThreshold: BigInt(c.info.liquidationThreshold),
     })),
     debt: 0n,
     baseDecimals: market.baseDecimals,
     basePrice: baseOk ? market.baseFeed.price : 0n,
   };
-  let i = 0;
-  for (const page of sorted) {
-    for (let r = 0; r < page.owners.length; r++, i++) {
-      book.ids[i] = page.ids ? page.ids[r]! : page.offset + r + 1;
-      book.owners[i] = page.owners[r]!;
-      const debt = page.debts[r]!;
-      book.debt[i] = debt;
-      let priced = debt === 0n || baseOk;
-      for (let j = 0; j < k; j++) {
-        const amount = page.amounts[r * k + j]!;
-        const c = position.collaterals[j]!;
-        c.amount = amount;
-        if (amount === 0n) continue;
-        if (!priceOk[j]) {
-          priced = false;
-          continue;
-        }
-        const v = valueDown(amount, c.price, c.decimals);
-        book.value[i * k + j] = toUsd(v);
-        book.liquidationValue[i * k + j] = toUsd((v * c.liquidationThreshold) / WAD);
+  const row = { id: 0, owner: "0x" as Address, debt: 0n, amounts: new Array<bigint>(k).fill(0n) };
+  const values = new Array<bigint>(k).fill(0n);
+  const liquidation = new Array<bigint>(k).fill(0n);
+  let collateralSum = 0n;
+  let debtSum = 0n;
+  for (let i = 0; i < n; i++) {
+    read(i, row);
+    book.ids[i] = row.id;
+    book.owners[i] = row.owner;
+    const debt = row.debt;
+    book.debt[i] = debt;
+    let priced = debt === 0n || baseOk;
+    for (let j = 0; j < k; j++) {
+      const amount = row.amounts[j]!;
+      position.collaterals[j]!.amount = amount;
+      if (amount !== 0n && !priceOk[j]) priced = false;
+    }
+    position.debt = debt;
+    const risk = vaultHealth(position, values, liquidation);
+    for (let j = 0; j < k; j++)
+      if (values[j] !== 0n) {
+        book.value[i * k + j] = toUsd(values[j]!);
+        book.liquidationValue[i * k + j] = toUsd(liquidation[j]!);
       }
-      position.debt = debt;
-      const risk = vaultRisk(position);
-      book.debtValue[i] = toUsd(risk.debtValue);
-      book.totalValue[i] = toUsd(risk.collateralValue);
-      book.totalLiquidationValue[i] = toUsd(risk.liquidationValue);
-      book.totals.collateralValue += risk.collateralValue;
-      book.totals.debtValue += risk.debtValue;
-      if (debt === 0n) book.healthFactor[i] = Infinity;
-      else if (!priced) book.healthFactor[i] = NaN;
-      else {
-        book.healthFactor[i] = toUsd(risk.healthFactor);
-        book.liquidatableNow[i] = risk.liquidatable ? 1 : 0;
-      }
+    book.debtValue[i] = toUsd(risk.debtValue);
+    book.totalValue[i] = toUsd(risk.collateralValue);
+    book.totalLiquidationValue[i] = toUsd(risk.liquidationValue);
+    collateralSum += risk.collateralValue;
+    debtSum += risk.debtValue;
+    if (debt === 0n) book.healthFactor[i] = Infinity;
+    else if (!priced) book.healthFactor[i] = NaN;
+    else {
+      book.healthFactor[i] = toUsd(risk.healthFactor);
+      book.liquidatableNow[i] = risk.liquidatable ? 1 : 0;
     }
   }
+  book.totals = { collateralValue: collateralSum, debtValue: debtSum };
   return book;
 }
 
+/** Lays out the pages (any order, contiguous from offset 0) as a RiskBook, valuing every vault with lib/engine/risk.ts. */
+export function buildRiskBook(market: BookMarket, pages: readonly BookPage[]): RiskBook {
+  const k = market.collaterals.length;
+  const sorted = [...pages].sort((a, b) => a.offset - b.offset);
+  const n = sorted.reduce((s, p) => s + p.owners.length, 0);
+  let page = 0;
+  let first = 0; // book index of the current page's first row
+  return valueBook(market, n, (i, row) => {
+    while (i - first >= sorted[page]!.owners.length) first += sorted[page++]!.owners.length;
+    const p = sorted[page]!;
+    const r = i - first;
+    row.id = p.ids ? p.ids[r]! : p.offset + r + 1;
+    row.owner = p.owners[r]!;
+    row.debt = p.debts[r]!;
+    for (let j = 0; j < k; j++) row.amounts[j] = p.amounts[r * k + j]!;
+  });
+}
+
 /**
- * The indexer's compact book (lib/analytics/risk-book-codec.ts) as one page in the market's column order, debt from the shares
- * at the market's borrow totals (`view`, read from the chain with the prices). Throws when the indexer's book holds a
- * collateral the market does not list (a book of another market).
+ * The indexer's compact book (lib/analytics/risk-book-codec.ts `readBook`: its columns, no bigint per vault) as a
+ * RiskBook in the market's column order, debt from the shares at the market's borrow totals (`view`, read from the chain
+ * with the prices), every vault valued as `buildRiskBook` values it. Throws when the book is of another market or holds
+ * a collateral the market does not list.
  */
-export function pageFromCompact(
-  view: Pick<LensMarket, "market" | "collaterals" | "totalBorrows" | "totalBorrowShares">,
-  compact: CompactBook,
-): BookPage {
-  if (compact.market.toLowerCase() !== view.market.toLowerCase())
-    throw new Error(`the indexer sent the book of ${compact.market}, not ${view.market}`);
+export function riskBookOfColumns(
+  view: BookMarket & Pick<LensMarket, "totalBorrows" | "totalBorrowShares">,
+  read: { market: Address; columns: BookColumns },
+): RiskBook {
+  const c = read.columns;
+  if (read.market.toLowerCase() !== view.market.toLowerCase()) throw new Error(`the indexer sent the book of ${read.market}, not ${view.market}`);
   const k = view.collaterals.length;
-  const columns = compact.assets.map((a) => {
-    const j = view.collaterals.findIndex((c) => c.info.asset.toLowerCase() === a.toLowerCase());
-    if (j < 0) throw new Error(`the indexer's book holds ${a}, which market ${view.market} does not list`);
+  const columns = c.assets.map((a) => {
+    const j = view.collaterals.findIndex((x) => x.info.asset.toLowerCase() === a.toLowerCase());
+    if (j < 0) throw new Error(`the indexer's book holds ${getAddress(a)}, which market ${view.market} does not list`);
     return j;
   });
-  const kc = compact.assets.length;
-  const amounts = new Array<bigint>(compact.n * k).fill(0n);
-  const debts = new Array<bigint>(compact.n);
-  const owners = new Array<Address>(compact.n);
-  for (let i = 0; i < compact.n; i++) {
-    owners[i] = compact.owners[compact.ownerIndex[i]!]!;
-    debts[i] = debtOfShares(compact.debtShares[i]!, view.totalBorrows, view.totalBorrowShares);
-    for (let x = 0; x < kc; x++) amounts[i * k + columns[x]!] = compact.amounts[i * kc + x]!;
-  }
-  return { offset: 0, ids: compact.ids, owners, debts, amounts };
+  const kc = columns.length;
+  const owners = c.owners as Address[];
+  return valueBook(view, c.n, (i, row) => {
+    row.id = c.ids[i]!;
+    row.owner = owners[c.ownerIndex[i]!]!;
+    row.debt = debtOfShares(valueAt(c, 0, i), view.totalBorrows, view.totalBorrowShares);
+    for (let j = 0; j < k; j++) row.amounts[j] = 0n;
+    for (let x = 0; x < kc; x++) row.amounts[columns[x]!] = valueAt(c, 1 + x, i);
+  });
 }
 
 /** Vaults per KeelLens.getVaultBook call: ~5M gas of eth_call on anvil, well under any node's cap (see bench/risk.ts). */
@@ -230,7 +251,9 @@ export class BookUnavailable extends Error {
 export async function fetchIndexerBook(url: string): Promise<ArrayBuffer> {
   let res: Response;
   try {
-    res = await fetch(url, { cache: "no-store" });
+    // The default cache mode: the proxy answers `cache-control: no-store` (nothing is kept), and a request with it takes
+    // the answer /risk's HTML preloaded (app/risk/page.tsx).
+    res = await fetch(url);
   } catch (e) {
     throw new BookUnavailable(`the indexer's book did not arrive: ${(e as Error).message}`, "noAnswer");
   }
@@ -242,21 +265,31 @@ export async function fetchIndexerBook(url: string): Promise<ArrayBuffer> {
 }
 
 /**
- * The indexer's gzipped compact book (`bytes`) priced with the market read from the chain (`view`): gunzipped, decoded,
- * every vault valued (`buildRiskBook`). Throws when the indexer has none of the market's vaults yet, or its book is of
- * another market. `decodeMs`: the gunzip and decode's share of the time.
+ * The indexer's compact book (`bytes`: gzipped as the indexer sends it, or already gunzipped by the browser's fetch when
+ * the proxy says `content-encoding: gzip`) priced with the market read from the chain (`view`): read as columns
+ * (`readBook`) and every vault valued (`riskBookOfColumns`). Throws when the indexer has none of the market's vaults yet,
+ * or its book is of another market. `decodeMs`: the gunzip and read's share of the time; `owners` and `ownerIndex`: the
+ * book's distinct owners (lowercase) and each vault's index into them.
  */
 export async function bookFromIndexer(
   bytes: ArrayBuffer,
   view: LensMarket,
-): Promise<{ book: RiskBook; block: bigint; notIndexed: number; compact: CompactBook; decodeMs: number }> {
+): Promise<{ book: RiskBook; block: bigint; notIndexed: number; owners: Address[]; ownerIndex: Uint32Array; decodeMs: number }> {
   const started = performance.now();
-  const compact = decodeBook(await gunzip(bytes));
+  const read = readBook(isGzip(bytes) ? await gunzip(bytes) : bytes);
   const decodeMs = performance.now() - started;
+  const { n } = read.columns;
   // An indexer still backfilling has none of the market's vaults: its empty book would read as an empty market.
-  if (compact.n === 0 && view.vaultCount > 0n) throw new Error(`the indexer has none of the market's ${view.vaultCount} vaults yet`);
-  const notIndexed = Math.max(0, Number(view.vaultCount) - compact.n);
-  return { book: buildRiskBook(view, [pageFromCompact(view, compact)]), block: compact.block, notIndexed, compact, decodeMs };
+  if (n === 0 && view.vaultCount > 0n) throw new Error(`the indexer has none of the market's ${view.vaultCount} vaults yet`);
+  const notIndexed = Math.max(0, Number(view.vaultCount) - n);
+  return {
+    book: riskBookOfColumns(view, read),
+    block: read.block,
+    notIndexed,
+    owners: read.columns.owners as Address[],
+    ownerIndex: read.columns.ownerIndex,
+    decodeMs,
+  };
 }
 
 /**

@@ -138,19 +138,25 @@ const WARM_SHOCKS = [0, 0.15, 0.35, 0.6, 0.9];
 const WARM_RUNS = 2;
 
 /**
- * The book's stress columns (lib/analytics/stress.ts `stressColumns`), and the recompute warmed: a few scenarios run once
- * at load, off the main thread, so the JIT has compiled `stressScenario` with every branch seen (nothing, some and every
- * vault liquidated) before the first slider move instead of during the first moves — the slow tail of a cold worker.
+ * The recompute warmed over `columns`: a few scenarios run once at load, off the main thread, so the JIT has compiled
+ * `stressScenario` with every branch seen (nothing, some and every vault liquidated) before the first slider move
+ * instead of during the first moves — the slow tail of a cold worker. A book the worker built is warmed after its
+ * answer has gone (the page does not wait for it).
  */
-export function prepareStressBook(book: StressBook): StressColumns {
-  const columns = stressColumns(book);
-  const scratch = new Uint8Array(book.n);
+export function warmStress(columns: StressColumns) {
+  const scratch = new Uint8Array(columns.n);
   for (let r = 0; r < WARM_RUNS * WARM_SHOCKS.length; r++)
     stressScenario(
       columns,
-      Array.from({ length: book.k }, (_, j) => WARM_SHOCKS[(r + j) % WARM_SHOCKS.length]!),
+      Array.from({ length: columns.k }, (_, j) => WARM_SHOCKS[(r + j) % WARM_SHOCKS.length]!),
       scratch,
     );
+}
+
+/** The book's stress columns (lib/analytics/stress.ts `stressColumns`), the recompute warmed over them (`warmStress`). */
+export function prepareStressBook(book: StressBook): StressColumns {
+  const columns = stressColumns(book);
+  warmStress(columns);
   return columns;
 }
 
@@ -271,20 +277,23 @@ export function unpackBook(p: PackedBook): RiskBook {
   return { ...rest, owners, debt };
 }
 
-/** The worker's `build-book`: the indexer's book in `bytes`, priced with `view`, packed, with its unshocked scenario. */
+/**
+ * The worker's `build-book`: the indexer's book in `bytes`, priced with `view`, packed, with its unshocked scenario;
+ * `columns`, the book's stress columns, to warm (`warmStress`) once the answer has gone.
+ */
 export async function buildBookAnswer(
   id: number,
   bytes: ArrayBuffer,
   view: LensMarket,
   stress: ReturnType<typeof createStressHandler>,
-): Promise<{ answer: BookAnswer; transfer: ArrayBuffer[] }> {
+): Promise<{ answer: BookAnswer; transfer: ArrayBuffer[]; columns: StressColumns | null }> {
   try {
     const t1 = performance.now();
-    const { book, block, notIndexed, compact, decodeMs } = await bookFromIndexer(bytes, view);
+    const { book, block, notIndexed, owners, ownerIndex, decodeMs } = await bookFromIndexer(bytes, view);
     const decodedAt = t1 + decodeMs;
     // The worker keeps its own copy of the columns (the book's go to the page).
-    const own = workerColumns({ ...book, owners: [] }, ownerRanksOfIndex(compact.owners, compact.ownerIndex));
-    const columns = prepareStressBook(own);
+    const own = workerColumns({ ...book, owners: [] }, ownerRanksOfIndex(owners, ownerIndex));
+    const columns = stressColumns(own);
     stress.hold(id, own, columns);
     const scenario = runStress(
       columns,
@@ -293,14 +302,15 @@ export async function buildBookAnswer(
       book.assets.map(() => 0),
     );
     const t2 = performance.now();
-    const { packed, transfer } = packBook(book, compact.ownerIndex, compact.owners);
+    const { packed, transfer } = packBook(book, ownerIndex, owners);
     return {
       answer: { type: "book", id, book: packed, block, notIndexed, scenario, timing: { decode: decodeMs, build: t2 - decodedAt } },
       transfer: [...transfer, scenario.flags.buffer as ArrayBuffer],
+      columns,
     };
   } catch (e) {
     const why = (e as { why?: IndexerWhy }).why ?? "unusable";
-    return { answer: { type: "book-error", id, message: (e as Error).message, why }, transfer: [] };
+    return { answer: { type: "book-error", id, message: (e as Error).message, why }, transfer: [], columns: null };
   }
 }
 
@@ -319,7 +329,11 @@ if (typeof scope.window === "undefined" && typeof scope.postMessage === "functio
   scope.addEventListener("message", (e) => {
     const request = e.data;
     if (request.type === "build-book") {
-      void buildBookAnswer(request.id, request.bytes, request.view, stress).then(({ answer, transfer }) => scope.postMessage!(answer, transfer));
+      void buildBookAnswer(request.id, request.bytes, request.view, stress).then(({ answer, transfer, columns }) => {
+        scope.postMessage!(answer, transfer);
+        // The page has its book; the recompute warms while it renders it.
+        if (columns) warmStress(columns);
+      });
       return;
     }
     if (request.type === "figures") {

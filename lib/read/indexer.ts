@@ -16,6 +16,12 @@ export function indexerUrl(env: Record<string, string | undefined>): string | nu
   return url.replace(/\/+$/, "");
 }
 
+/**
+ * The app's path to the indexer's compact book of `market` (the /api/indexer proxy: app/api/indexer/[...path]/route.ts).
+ * /risk preloads it in its HTML for the market it opens first and fetches it from hooks/use-risk-book.ts.
+ */
+export const indexerBookPath = (chainId: number, market: string) => `/api/indexer/book/${chainId}/${market}`;
+
 export interface IndexedVault {
   id: string;
   chainId: number;

@@ -31,13 +31,17 @@ async function indexerResponse(path: string, env: Record<string, string | undefi
   return res;
 }
 
-/** The indexer's bytes at `path` as it sent them (the compact book), with their content type. */
-export async function fetchIndexerBytes(
+/**
+ * The indexer's answer at `path` as it sends it (the compact book), streamed: its body as it arrives (not held here
+ * until its last byte), with its content type.
+ */
+export async function fetchIndexerBody(
   path: string,
   env: Record<string, string | undefined> = process.env,
-): Promise<{ body: ArrayBuffer; contentType: string }> {
+): Promise<{ body: ReadableStream<Uint8Array>; contentType: string }> {
   const res = await indexerResponse(path, env, 20_000);
-  return { body: await res.arrayBuffer(), contentType: res.headers.get("content-type") ?? "application/octet-stream" };
+  if (!res.body) throw new IndexerUnavailable(`the indexer sent no body for ${path}`, "noAnswer");
+  return { body: res.body, contentType: res.headers.get("content-type") ?? "application/octet-stream" };
 }
 
 /** The indexer's JSON at `path` (e.g. `/vaults/31337/0x…/1`); throws IndexerUnavailable when it cannot be had. */

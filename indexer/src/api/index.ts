@@ -5,10 +5,11 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, desc, eq, gt, gte, inArray, max, or, sql } from "ponder";
+import { and, asc, desc, eq, gte, max, sql } from "ponder";
 import { isAddress } from "viem";
 import { BOOK_CONTENT_TYPE, writeBook } from "../../../lib/analytics/risk-book-codec";
-import { BookCache, type StoredRow } from "./book-cache";
+import { BookCache } from "./book-cache";
+import { readBookRows } from "./book-rows";
 import { PieceGzip } from "./book-gzip";
 import { lendingRoutes } from "./lending";
 
@@ -148,15 +149,8 @@ app.get("/book/:chainId/:market", async (c) => {
         block,
       };
     },
-    async rows(after, ids) {
-      // Only the columns the codec reads, and the row's block.
-      const changed = after === null ? undefined : ids.length > 0 ? or(gt(v.block, after), inArray(v.vaultId, [...ids])) : gt(v.block, after);
-      const rows = await db
-        .select({ id: v.vaultId, owner: v.owner, debtShares: v.debtShares, assets: v.collateralAssets, amounts: v.collateralAmounts, block: v.block })
-        .from(v)
-        .where(and(where, changed));
-      return rows as StoredRow[];
-    },
+    // Only the columns the codec reads, and the row's block (book-rows.ts).
+    rows: (after, ids) => readBookRows(db, v, chain, address, after, ids),
     build: async (columns, block) => {
       let gz = gzips.get(key);
       if (!gz) gzips.set(key, (gz = new PieceGzip()));

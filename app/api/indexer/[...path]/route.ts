@@ -4,7 +4,7 @@
  * app then falls back to reading the chain.
  */
 import { NextResponse } from "next/server";
-import { fetchIndexer, fetchIndexerBytes, IndexerUnavailable } from "@/lib/server/indexer";
+import { fetchIndexer, fetchIndexerBody, IndexerUnavailable } from "@/lib/server/indexer";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,9 +18,19 @@ export async function GET(req: Request, { params }: { params: Promise<{ path: st
   const query = new URL(req.url).search;
   try {
     if (path.startsWith("book/")) {
-      // The compact book (lib/analytics/risk-book-codec.ts): already gzipped by the indexer, passed through as bytes.
-      const { body, contentType } = await fetchIndexerBytes(`/${path}`);
-      return new NextResponse(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+      // The compact book (lib/analytics/risk-book-codec.ts), already gzipped by the indexer: streamed through as it
+      // arrives, and to a client that accepts gzip sent as `content-encoding: gzip`, so the browser inflates it while it
+      // downloads (off the page's threads) and the risk worker reads the book's own bytes. The reader tells the two
+      // apart by their first bytes (lib/analytics/risk-book-codec.ts `isGzip`).
+      const { body, contentType } = await fetchIndexerBody(`/${path}`);
+      const gzip = /\bgzip\b/.test(req.headers.get("accept-encoding") ?? "");
+      return new NextResponse(body, {
+        headers: {
+          "cache-control": "no-store",
+          vary: "accept-encoding",
+          ...(gzip ? { "content-type": contentType.replace(/\+gzip$/, ""), "content-encoding": "gzip" } : { "content-type": contentType }),
+        },
+      });
     }
     return NextResponse.json(await fetchIndexer(`/${path}${query}`));
   } catch (e) {
