@@ -125,7 +125,7 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
   const { ref, width, height } = useBoxSize();
   const [hover, setHover] = useState<number | null>(null);
   const legend = 20;
-  const m = { top: 8, right: 12, bottom: 22 + legend, left: 60 };
+  const m = { top: 8, right: 20, bottom: 22 + legend, left: 60 };
   const ticks = zeroBasedTicks(Math.max(0, ...data.flatMap((r) => series.map((s) => r[s] ?? 0))));
   const top = ticks.at(-1)!;
   const plotW = Math.max(0, width - m.left - m.right);
