@@ -7,8 +7,8 @@ import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 
-// The drawings (recharts, the largest library of the app) load when they come near the screen; the captions and text
-// tables render with the page.
+// The drawings (plain SVG, ./risk-plots.tsx) load when they come near the screen; the captions and text tables render
+// with the page.
 const HistogramPlot = dynamic(() => import("./risk-plots").then((m) => m.HistogramPlot), { ssr: false });
 const LevelsPlot = dynamic(() => import("./risk-plots").then((m) => m.LevelsPlot), { ssr: false });
 

@@ -2,7 +2,12 @@
 import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormat } from "@/hooks/use-format";
-import { TOOLTIP } from "./risk-plots";
+
+/** The tooltip box of the steward's chart (the colours of /risk's other charts' tooltips, risk-plots.tsx). */
+const TOOLTIP = {
+  contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 },
+  labelStyle: { color: "#cbd5e1" },
+};
 
 /** steward-chart.tsx's drawing (recharts, loaded when it comes near the screen). */
 export function StewardPlot({ data, pct }: { data: { t: number; sigma: number; lt: number }[]; pct(x: number): string }) {
