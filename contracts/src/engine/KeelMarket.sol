@@ -1329,8 +1329,11 @@ contract KeelMarket is IKeelMarket {
             mstore(4, address())
             let ok := staticcall(gas(), token, 0, 36, 0, 32)
             if iszero(ok) {
-                returndatacopy(0, 0, returndatasize())
-                revert(0, returndatasize())
+                // The token's revert data, bubbled from free memory: it may be longer than the scratch space
+                // (audit 2026-12-02-e I-1).
+                let p := mload(0x40)
+                returndatacopy(p, 0, returndatasize())
+                revert(p, returndatasize())
             }
             if lt(returndatasize(), 32) { revert(0, 0) }
             b := mload(0)
