@@ -89,7 +89,9 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
           className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-sky-800 bg-sky-950/40 px-4 py-2 text-sm text-sky-100"
           data-testid="watch-banner"
         >
-          <span className="min-w-0 break-all">{tw.rich("watching", { address: () => <code className="font-mono text-xs">{watched}</code> })}</span>
+          <span className="min-w-0 break-words">
+            {tw.rich("watching", { address: () => <code className="break-all font-mono text-xs">{watched}</code> })}
+          </span>
           <Link href="/" className="inline-flex min-h-11 items-center underline md:min-h-0">
             {tw("stop")}
           </Link>

@@ -73,6 +73,8 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
   const plotW = Math.max(0, width - m.left - m.right);
   const plotH = Math.max(0, height - m.top - m.bottom);
   const band = data.length ? plotW / data.length : 0;
+  // Every bucket's label where they fit (about 6 px a character at 10 px); on a phone every second or third.
+  const labelStep = Math.max(1, Math.ceil((Math.max(...data.map((b) => b.label.length)) * 6 + 4) / Math.max(1, band)));
   const y = (v: number) => m.top + plotH * (1 - v / top);
   const at = (clientX: number, box: DOMRect) => {
     const i = Math.floor((clientX - box.left - m.left) / band);
@@ -99,9 +101,11 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
                 <text x={x + band * 0.4} y={y(d.vaults) - 4} textAnchor="middle" fontSize={10} fill="#94a3b8">
                   {d.vaults}
                 </text>
-                <text x={m.left + (i + 0.5) * band} y={y(0) + 14} textAnchor="middle" fontSize={10} fill={AXIS}>
-                  {d.label}
-                </text>
+                {i % labelStep === 0 && (
+                  <text x={m.left + (i + 0.5) * band} y={y(0) + 14} textAnchor="middle" fontSize={10} fill={AXIS}>
+                    {d.label}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -159,7 +163,12 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
             {[0, 10, 20, 30, 40, 50, 60, 70, 80, 90].map((d) => (
               <g key={d}>
                 <line x1={x(d)} x2={x(d)} y1={m.top} y2={y(0)} stroke={GRID} strokeDasharray="3 3" />
-                <text x={x(d)} y={y(0) + 15} textAnchor="middle">{`−${d}%`}</text>
+                {/* A label every 10 % where 4 characters fit (~30 px at 11 px), else every 20 %. */}
+                {(x(10) - x(0) >= 32 || d % 20 === 0) && (
+                  <text x={x(d)} y={y(0) + 15} textAnchor="middle">
+                    {d === 0 ? "0%" : `−${d}%`}
+                  </text>
+                )}
               </g>
             ))}
           </g>
