@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {Test} from "../utils/Test.sol";
+import {CallList} from "../utils/CallList.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelLenderVault} from "../../src/engine/KeelLenderVault.sol";
@@ -77,11 +78,9 @@ abstract contract ExpectedReverts is Test {
 /// @dev A flash borrower for the invariant handlers: runs (target, call) pairs inside its callback, re-throwing the
 /// first refusal (so the handler sees the market's own error), then checks the market mid-loan: its base balance is
 /// exactly the cash on hand (cash minus the amount lent), and the lender vault's max views count only that cash.
-contract FlashActor is IERC3156FlashBorrower {
+contract FlashActor is IERC3156FlashBorrower, CallList {
     IKeelMarket internal immutable market;
     KeelLenderVault internal immutable lenderVault;
-    address[] internal targets;
-    bytes[] internal datas;
     /// @dev Mid-loan breaches of the cash-on-hand rule.
     uint256 public midLoanBreaches;
 
@@ -92,25 +91,9 @@ contract FlashActor is IERC3156FlashBorrower {
         DevERC20(market_.asset()).approve(address(lenderVault_), type(uint256).max);
     }
 
-    function setCalls(address[] memory t, bytes[] memory d) external {
-        delete targets;
-        delete datas;
-        for (uint256 i; i < t.length; ++i) {
-            targets.push(t[i]);
-            datas.push(d[i]);
-        }
-    }
-
     function onFlashLoan(address, address token, uint256 amount, uint256, bytes calldata) external returns (bytes32) {
         require(msg.sender == address(market), "FlashActor: not the market");
-        for (uint256 i; i < targets.length; ++i) {
-            (bool ok, bytes memory r) = targets[i].call(datas[i]);
-            if (!ok) {
-                assembly ("memory-safe") {
-                    revert(add(r, 32), mload(r))
-                }
-            }
-        }
+        _runCalls();
         uint256 onHand = market.cashOnHand();
         if (DevERC20(token).balanceOf(address(market)) != onHand) ++midLoanBreaches;
         if (market.cash() != onHand + amount) ++midLoanBreaches;

@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {EngineBase, FeeToken} from "./EngineBase.sol";
+import {CallList} from "../utils/CallList.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
@@ -15,19 +16,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @dev A flash borrower that makes arbitrary calls (market, lender vault) inside its callback, then repays.
-contract CallingBorrower is IERC3156FlashBorrower {
-    address[] internal targets;
-    bytes[] internal datas;
-
-    function setCalls(address[] memory t, bytes[] memory d) external {
-        delete targets;
-        delete datas;
-        for (uint256 i; i < t.length; ++i) {
-            targets.push(t[i]);
-            datas.push(d[i]);
-        }
-    }
-
+contract CallingBorrower is IERC3156FlashBorrower, CallList {
     function approve(address token, address spender, uint256 amount) external {
         DevERC20(token).approve(spender, amount);
     }
@@ -36,14 +25,7 @@ contract CallingBorrower is IERC3156FlashBorrower {
         external
         returns (bytes32)
     {
-        for (uint256 i; i < targets.length; ++i) {
-            (bool ok, bytes memory r) = targets[i].call(datas[i]);
-            if (!ok) {
-                assembly {
-                    revert(add(r, 32), mload(r))
-                }
-            }
-        }
+        _runCalls();
         DevERC20(token).approve(msg.sender, amount + fee);
         return keccak256("ERC3156FlashBorrower.onFlashLoan");
     }
