@@ -12,7 +12,9 @@
  * - prove: the liquidation's witness (`liquidationWitness`, seizing `maxSeized`) proven in Node with snarkjs;
  * - liquidate: an exact approval of the note's debt (with one basis point for the interest of the next blocks) from the
  *   keeper's base-asset balance, an eth_call of `liquidate` (a rejected proof, a spent note or a moved root is caught
- *   here, for no gas), the transaction at the keeper's next nonce, and the allowance left reset to zero;
+ *   here, for no gas), the transaction at the keeper's next nonce, and the allowance left reset to zero. The pool takes
+ *   a proof only against its current root (circuit v2 proves the insertion): a `StaleRoot` — another action landed
+ *   while proving — is not a failure, the note is proven again at the next pass, without backing off;
  * - claim: `claimSeized` when the pool owes the keeper collateral the market refused to release at once.
  *
  * A spent note is never tried again; a note whose proof or transaction failed waits `retryAfterBlocks` blocks, doubled
@@ -45,7 +47,7 @@ import { describeError } from "./revert";
 /** The part of KeelPrivatePool the keeper uses (contracts/src/privacy/KeelPrivatePool.sol). */
 export const privatePoolAbi = parseAbi([
   "struct Groth16Proof { uint256[2] a; uint256[2][2] b; uint256[2] c; }",
-  "struct NoteTransition { uint256 root; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; }",
+  "struct NoteTransition { uint256 root; uint256 newRoot; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; }",
   "function liquidate(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
   "function claimSeized(address recipient)",
   "function seizedOwed(address liquidator) view returns (uint256)",
@@ -54,6 +56,7 @@ export const privatePoolAbi = parseAbi([
   "function noteCollateral() view returns (uint256)",
   "function noteShares() view returns (uint256)",
   "function debtIndex() view returns (uint256)",
+  "function minBorrow() view returns (uint256)",
   "function market() view returns (address)",
   "function oracle() view returns (address)",
   "function collateral() view returns (address)",
@@ -66,7 +69,7 @@ export const privatePoolAbi = parseAbi([
   "event SeizedOwed(address indexed liquidator, uint256 amount)",
   "error ZeroAmount()",
   "error AmountTooLarge(uint256 amount)",
-  "error UnknownRoot(uint256 root)",
+  "error StaleRoot(uint256 proven, uint256 current)",
   "error NoteAlreadySpent(uint256 nullifier)",
   "error NotInField(uint256 value)",
   "error ZeroRecipient()",
@@ -224,7 +227,15 @@ export function privateLiquidator(
   };
   /** Notes that failed: the block they may be tried again at, and how many times they failed. */
   const backoff = new Map<bigint, { at: bigint; failures: number }>();
-  let setup: Promise<{ mirror: PoolMirror; market: Address; oracle: Address; collateral: Address; base: Address; chainId: number }> | null = null;
+  let setup: Promise<{
+    mirror: PoolMirror;
+    market: Address;
+    oracle: Address;
+    collateral: Address;
+    base: Address;
+    chainId: number;
+    minDebt: bigint;
+  }> | null = null;
 
   const read = <T>(functionName: string, args: readonly unknown[] = [], blockNumber?: bigint) =>
     publicClient.readContract({ address: pool, abi: privatePoolAbi, functionName, args, blockNumber } as never) as Promise<T>;
@@ -236,13 +247,15 @@ export function privateLiquidator(
       if (!isLocalChainId(chainId) && isDevLiquidatorsSecret(secret)) {
         throw new Error(`chain ${chainId}: the development liquidators' key is public; refused outside a local chain`);
       }
-      const [market, oracle, collateral, base] = await Promise.all([
+      const [market, oracle, collateral, base, minDebt] = await Promise.all([
         read<Address>("market"),
         read<Address>("oracle"),
         read<Address>("collateral"),
         read<Address>("base"),
+        read<bigint>("minBorrow"),
       ]);
-      return { mirror: new PoolMirror(publicClient, pool, cfg.fromBlock, secret, cfg.pageBlocks), market, oracle, collateral, base, chainId };
+      const mirror = new PoolMirror(publicClient, pool, cfg.fromBlock, secret, cfg.pageBlocks);
+      return { mirror, market, oracle, collateral, base, chainId, minDebt };
     })().catch((e: unknown) => {
       setup = null;
       throw e;
@@ -347,6 +360,7 @@ export function privateLiquidator(
       old: { ...opening, leafIndex },
       seized,
       ltvInputs: inputs,
+      minDebt: s.minDebt,
       binding: actionBinding({ pool, chainId: s.chainId }, recipient, memo),
     });
     const proveStart = Date.now();
@@ -364,6 +378,7 @@ export function privateLiquidator(
       proof.solidity,
       {
         root: input.root,
+        newRoot: input.newRoot,
         nullifier: input.nullifier,
         newCommitment: input.newCommitment,
         ephKey: input.ephKey,
@@ -384,7 +399,7 @@ export function privateLiquidator(
     } catch (e) {
       const reason = describeError(e);
       if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
-      else failed(nullifier, block);
+      else if (!reason.startsWith("StaleRoot")) failed(nullifier, block);
       log("private-rejected", { leafIndex, reason });
       if (approved) await resetAllowance(s);
       return;
@@ -478,8 +493,11 @@ export function privateLiquidator(
         const due = live.filter((n) => noteHealth(n.opening, inputs).liquidatable && (backoff.get(n.nullifier)?.at ?? -1n) <= block);
         stats.liquidatableSeen += due.length;
         if (due.length) log("private-planned", { block, live: live.length, liquidatable: due.length, undecryptable: s.mirror.undecryptable });
-        // One at a time: each proof is against the tree as the one before it left it (a root in the pool's history).
-        for (const note of due) await liquidateNote(s, note, inputs, block, t0);
+        // One at a time, each proven against the tree as the one before it left it (the pool's current root).
+        for (const [i, note] of due.entries()) {
+          if (i > 0) await s.mirror.sync(await publicClient.getBlockNumber({ cacheTime: 0 }));
+          await liquidateNote(s, note, inputs, block, t0);
+        }
       }
     }
     await claim(block);

@@ -42,8 +42,8 @@ export function benchWitnessInput(): CircuitInput {
     old: { ...note, leafIndex },
     collateralDelta: 0n,
     sharesDelta: 10_000n * 10n ** 12n,
-    checkLtv: true,
     ltvInputs: { collateralPrice: 3000n * E18, ltv: (72n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n },
+    minDebt: 100n * 10n ** 6n,
     binding: actionBinding({ pool: "0x0000000000000000000000000000000000009001", chainId: 31337 }, "0x0000000000000000000000000000000000000b0b"),
   });
   return input as CircuitInput;

@@ -2,8 +2,8 @@
  * `npm run bench:zk`: the private pool's costs. Constraints of the action circuit (compiled with circom2), proving
  * time in Node (snarkjs Groth16, witness + proof, on a tree of 1,000 notes) and in headless Chromium through the page's
  * proving worker (bench/zk-browser.ts: before/after the preload and thread pool), and the gas of every action with a real
- * proof (forge's gas report over contracts/test/privacy/KeelPrivatePool.t.sol): the verifier, the Poseidon tree
- * insertion and the market call included. Prints a markdown table and writes bench/results/zk.md.
+ * proof (forge's gas report over contracts/test/privacy/KeelPrivatePool.t.sol): the verifier, the proven tree
+ * insertion (circuit v2: the pool stores the proven root, no hashing) and the market call included. Prints a markdown table and writes bench/results/zk.md.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -97,9 +97,8 @@ async function main() {
   const fmt = (n?: number) => (n === undefined ? "—" : n.toLocaleString("en-US"));
   const actions = ["deposit", "borrow", "withdraw", "repay", "liquidate"].map((a) => ({ a, r: g(`KeelPrivatePool.${a}`) }));
   const verify = g("PrivateVaultVerifier.verifyProof");
-  const poseidon = g("PoseidonT3.hash");
   const prices = g("KeelOracle.prices");
-  /** Where each action's median goes: the verifier, 16 Poseidon hashes, the market's own calls, the rest. */
+  /** Where each action's median goes: the verifier, the market's own calls, the rest. */
   const marketCalls: Record<string, string[]> = {
     deposit: ["depositCollateral", "totalBorrows", "totalBorrowShares", "collateralInfo"],
     borrow: ["borrow", "totalBorrows", "totalBorrowShares", "collateralInfo"],
@@ -110,10 +109,9 @@ async function main() {
   const breakdown = actions.map(({ a, r }) => {
     const total = r?.median ?? 0;
     const v = verify?.median ?? 0;
-    const tree = 16 * (poseidon?.median ?? 0);
     const market = (marketCalls[a] ?? []).reduce((s, fn) => s + (g(`KeelMarket.${fn}`)?.median ?? 0), 0);
     const oracle = prices?.median ?? 0; // every action reads the oracle (deposits and repayments since audit3 A3-P2)
-    return { a, total, v, tree, market: market + oracle, rest: total - v - tree - market - oracle };
+    return { a, total, v, market: market + oracle, rest: total - v - market - oracle };
   });
   const md = `# Private vaults (zero-knowledge) benchmark
 
@@ -134,7 +132,7 @@ async function main() {
 ${browserMd}
 ## Gas per action with a real proof (forge gas report, fixture journey)
 
-Call-frame gas of the pool's functions from the forge trace (the 21k base and the calldata of a transaction come on top; circuit v1's 804k–866k were isolated gas-report medians, which include them, so the two are not comparable one to one). Everything the call runs: proof verification, nullifier, Poseidon tree insertion (16 hashes), the oracle read (every action: deposits and repayments since audit3 A3-P2) and the Keel market calls. Goal: under 500k (not met: circuit v2, which proves the insertion, is on branch zk4-v2 awaiting its ceremony; docs/private-vaults.md).
+Call-frame gas of the pool's functions from the forge trace (the 21k base and the calldata of a transaction come on top). Everything the call runs: proof verification, nullifier, the proven tree insertion (circuit v2: the pool checks the root and stores the new one, no hashing), the oracle read (every action but a debt-free one) and the Keel market calls. Goal: under 500k. Circuit v1 (16 on-chain Poseidon hashes, 15 public inputs), same measure: deposit 874,154, borrow 764,916, withdraw 703,683, repay 719,522, liquidate 770,052.
 
 | action | median gas | max gas | calls |
 | --- | ---: | ---: | ---: |
@@ -143,13 +141,12 @@ ${actions.map(({ a, r }) => `| ${a} | ${fmt(r?.median)} | ${fmt(r?.max)} | ${fmt
 | part | median gas | calls |
 | --- | ---: | ---: |
 | Groth16 verifyProof (${info.nPubInputs} public inputs) | ${fmt(verify?.median)} | ${fmt(verify?.calls)} |
-| PoseidonT3.hash (one tree level) | ${fmt(poseidon?.median)} | ${fmt(poseidon?.calls)} |
 
 ### Where the gas goes (medians; market = the KeelMarket and KeelOracle calls the action makes, as the report prices them)
 
-| action | total | verifier | tree hashing (16 × Poseidon) | market + oracle | rest: calldata, nullifier, tree and root storage, books, event |
-| --- | ---: | ---: | ---: | ---: | ---: |
-${breakdown.map((b) => `| ${b.a} | ${fmt(b.total)} | ${fmt(b.v)} | ${fmt(b.tree)} | ${fmt(b.market)} | ${fmt(b.rest)} |`).join("\n")}
+| action | total | verifier | market + oracle | rest: calldata, nullifier, root and size, books, tokens, events |
+| --- | ---: | ---: | ---: | ---: |
+${breakdown.map((b) => `| ${b.a} | ${fmt(b.total)} | ${fmt(b.v)} | ${fmt(b.market)} | ${fmt(b.rest)} |`).join("\n")}
 `;
   console.log(md);
   mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });

@@ -3,20 +3,27 @@ pragma circom 2.1.0;
 include "lib.circom";
 include "circomlib/circuits/escalarmulfix.circom";
 
-// One action on a private position in a KeelPrivatePool: spend the old note (its nullifier), insert the new one,
-// and prove that
-//   new collateral = old collateral + collateralDelta, new debt shares = old shares + sharesDelta (field deltas: the
-//   pool passes p − x for an outflow; the 96-bit range checks on the new values make any underflow unprovable);
-//   the old note is in the tree at `root` (unless it is the empty note that opens a position);
+// One action on a private position in a KeelPrivatePool (circuit v2): spend the old note (its nullifier), insert the
+// new one at leaf `nextIndex`, and prove that
+//   the old note is in the tree at `root` (unless it is the empty note that opens a position), and `newRoot` is `root`
+//   with the new note written at `nextIndex`, empty before (the same siblings hash both paths): the pool checks that
+//   `root` is its current root and `nextIndex` its next leaf, then stores `newRoot` and hashes nothing;
+//   new collateral = old collateral ± the collateral moved, new debt shares = old shares ± the shares moved (the sign
+//   bits of `deltas` say which; the 96-bit range checks on the new values make any underflow unprovable);
 //   the new note is encrypted to the liquidators' key: (ephKey, ct0, ct1, ct2) decrypts to it, so no owner can hide
 //   a position from liquidation;
-//   mode 0: the owner's key opens the note, no health check (KeelPrivatePool never passes it since audit3 A3-P2);
-//   mode 1 (every owner action): the owner's key opens the note, and debt value ≤ collateral value × ltv at the public
-//   prices, rounded like Keel's HealthLib (collateral value down, debt value up; shares → assets up via debtIndex);
+//   mode 1 (every owner action): the owner's key opens the note, the new note is within the threshold `ltv` at the
+//   public prices, rounded like Keel's HealthLib (collateral value down, debt value up; shares → assets up via
+//   debtIndex), and it owes no share or at least `minDebt` base units at debtIndex (no dust debt nobody liquidates);
 //   mode 2 (liquidation, by anyone holding the note's opening — the liquidators decrypt it — and no owner key): the
 //   OLD note's debt value is above its collateral value × ltv (the pool passes the market's LT, not LTV), all its
 //   shares are repaid, the seized collateral's value (rounded up) is at most the debt value × (1 + LIQ_BONUS), and the
 //   rest stays the owner's as a debt-free note whose blinding is Poseidon(old blinding), so the owner can find it.
+//   No other mode proves (v1's mode 0, no health check, is gone: audit3 A3-P2 in the circuit).
+// Packed public inputs (each part range-checked by one bit decomposition below 2^254, so the split is unique):
+//   deltas = collateral moved + shares moved·2^96 + collateral out·2^192 + shares out·2^193 (the last two: sign bits);
+//   prices = collateralPrice + debtPrice·2^96;
+//   params = mode + ltv·2^2 + debtIndex·2^66 + nextIndex·2^162 + minDebt·2^178 (2 + 64 + 96 + 16 + 64 = 242 bits).
 // `binding` is keccak256(chainid, pool, recipient, keccak256(memo)) reduced to the field: bound, unused (audit P-b).
 // Amounts are token base units: collateral of COLL_SCALE = 10^collateral decimals, debt shares of the Keel market
 // (assets = shares × debtIndex / 1e18, rounded up); prices are USD per whole token, WAD; ltv is WAD.
@@ -31,16 +38,13 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
 
     // Public inputs: their order is the verifier's, and KeelPrivatePool builds them in this order.
     signal input root;
+    signal input newRoot;
     signal input nullifier;
     signal input newCommitment;
-    signal input collateralDelta;
-    signal input sharesDelta;
+    signal input deltas;
     signal input binding;
-    signal input mode;
-    signal input collateralPrice;
-    signal input ltv;
-    signal input debtPrice;
-    signal input debtIndex;
+    signal input prices;
+    signal input params;
     signal input ephKey;
     signal input ct0;
     signal input ct1;
@@ -54,25 +58,42 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     signal input oldBlinding;
     signal input leafIndex;
     signal input siblings[DEPTH];
+    signal input nextSiblings[DEPTH];
     signal input newCollateral;
     signal input newShares;
     signal input newBlinding;
     signal input ephSecret;
 
-    // Amounts and prices are range-checked so no product below can wrap the field.
-    component ranges[8];
-    var ranged[8] = [oldCollateral, oldShares, newCollateral, newShares, collateralPrice, debtPrice, debtIndex, ltv];
-    var rangeBits[8] = [AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, AMOUNT_BITS, 64];
-    for (var i = 0; i < 8; i++) {
-        ranges[i] = Num2Bits(rangeBits[i]);
+    // The packed public inputs, split (the widths range-check every part: 96-bit amounts, prices and debt index,
+    // 64-bit ltv and minDebt, a DEPTH-bit leaf index, one-bit signs and modes).
+    component deltaParts = Unpack(4, [AMOUNT_BITS, AMOUNT_BITS, 1, 1]);
+    deltaParts.packed <== deltas;
+    signal collateralMoved <== deltaParts.parts[0];
+    signal sharesMoved <== deltaParts.parts[1];
+    signal collateralOut <== deltaParts.parts[2] * collateralMoved;
+    signal sharesOut <== deltaParts.parts[3] * sharesMoved;
+    component pricesParts = Unpack(2, [AMOUNT_BITS, AMOUNT_BITS]);
+    pricesParts.packed <== prices;
+    signal collateralPrice <== pricesParts.parts[0];
+    signal debtPrice <== pricesParts.parts[1];
+    component paramsParts = Unpack(6, [1, 1, 64, AMOUNT_BITS, DEPTH, 64]);
+    paramsParts.packed <== params;
+    signal checkLtv <== paramsParts.parts[0];
+    signal isLiq <== paramsParts.parts[1];
+    signal ltv <== paramsParts.parts[2];
+    signal debtIndex <== paramsParts.parts[3];
+    signal nextIndex <== paramsParts.parts[4];
+    signal minDebt <== paramsParts.parts[5];
+    // mode is 1 (owner, health checked) or 2 (liquidation)
+    checkLtv + isLiq === 1;
+
+    // The notes' amounts are range-checked so no product below can wrap the field.
+    component ranges[4];
+    var ranged[4] = [oldCollateral, oldShares, newCollateral, newShares];
+    for (var i = 0; i < 4; i++) {
+        ranges[i] = Num2Bits(AMOUNT_BITS);
         ranges[i].in <== ranged[i];
     }
-    component modeBits = Num2Bits(2);
-    modeBits.in <== mode;
-    signal checkLtv <== modeBits.out[0];
-    signal isLiq <== modeBits.out[1];
-    checkLtv * isLiq === 0;
-
     // The owner's key opens the note, except in a liquidation.
     component pub = Poseidon(1);
     pub.inputs[0] <== ownerKey;
@@ -100,9 +121,17 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     (tree.root - root) * (1 - empty.out) === 0;
     isLiq * empty.out === 0;
 
+    // The insertion: the new note at leaf nextIndex, the rest of the tree unchanged.
+    component insert = MerkleInsert(DEPTH);
+    insert.root <== root;
+    insert.newRoot <== newRoot;
+    insert.leaf <== newCommitment;
+    insert.index <== nextIndex;
+    insert.siblings <== nextSiblings;
+
     // Conservation: the new note is the old one plus the public token movement, for the same owner.
-    newCollateral === oldCollateral + collateralDelta;
-    newShares === oldShares + sharesDelta;
+    newCollateral === oldCollateral + collateralMoved - 2 * collateralOut;
+    newShares === oldShares + sharesMoved - 2 * sharesOut;
     component newNote = NoteCommitment();
     newNote.collateral <== newCollateral;
     newNote.shares <== newShares;
@@ -131,6 +160,17 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     within.in[1] <== borrowLimit.q;
     checkLtv * (1 - within.out) === 0;
     isLiq * within.out === 0;
+
+    // Minimum debt: an owner's new note owes no share or at least minDebt base units at debtIndex (rounded up), so a
+    // partial repayment or a borrow cannot leave a debt too small to be worth liquidating. (A liquidation's new note
+    // owes nothing: `isLiq * newShares === 0` below.)
+    component noDebt = IsZero();
+    noDebt.in <== newShares;
+    component belowMin = LessThan(2 * AMOUNT_BITS - 59 + 1);
+    belowMin.in[0] <== debtAssets.q;
+    belowMin.in[1] <== minDebt;
+    signal indebted <== checkLtv * (1 - noDebt.out);
+    indebted * belowMin.out === 0;
 
     // Liquidation: every share repaid, seized value ≤ debt value × (1 + bonus), the rest a note the owner can find.
     isLiq * newShares === 0;
@@ -182,8 +222,8 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
 
 // One WETH collateral (18 decimals) in one Keel USDC market (6 decimals), a tree of 2^16 notes, a 5% liquidation
 // bonus, and the DEVELOPMENT liquidators' key (lib/privacy/liquidators.ts).
-component main {public [root, nullifier, newCommitment, collateralDelta, sharesDelta, binding, mode,
-    collateralPrice, ltv, debtPrice, debtIndex, ephKey, ct0, ct1, ct2]} =
+component main {public [root, newRoot, nullifier, newCommitment, deltas, binding, prices, params, ephKey, ct0, ct1,
+    ct2]} =
     PrivateVaultAction(16, 1000000000000000000, 60, 1000000, 20, 50000000000000000, 
     15479233930304854616365236351087060096718831628111907350189562285452345299374,
     20185491437673605846511454436934734585674236405039335925883643272816910054465);

@@ -7754,6 +7754,13 @@ export const keelPrivatePoolAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'EMPTY_ROOT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'FIELD',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
@@ -7769,6 +7776,13 @@ export const keelPrivatePoolAbi = [
     type: 'function',
     inputs: [],
     name: 'MAX_AMOUNT',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'MAX_DEBT_INDEX_HEADROOM',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
@@ -7798,6 +7812,7 @@ export const keelPrivatePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'newRoot', internalType: 'uint256', type: 'uint256' },
           { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
           { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
           { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
@@ -7864,6 +7879,7 @@ export const keelPrivatePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'newRoot', internalType: 'uint256', type: 'uint256' },
           { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
           { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
           { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
@@ -7884,13 +7900,6 @@ export const keelPrivatePoolAbi = [
   },
   {
     type: 'function',
-    inputs: [{ name: 'r', internalType: 'uint256', type: 'uint256' }],
-    name: 'isKnownRoot',
-    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
-    stateMutability: 'view',
-  },
-  {
-    type: 'function',
     inputs: [
       {
         name: 'proof',
@@ -7908,6 +7917,7 @@ export const keelPrivatePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'newRoot', internalType: 'uint256', type: 'uint256' },
           { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
           { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
           { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
@@ -7962,7 +7972,7 @@ export const keelPrivatePoolAbi = [
     type: 'function',
     inputs: [],
     name: 'nextIndex',
-    outputs: [{ name: '', internalType: 'uint32', type: 'uint32' }],
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
     stateMutability: 'view',
   },
   {
@@ -8014,6 +8024,7 @@ export const keelPrivatePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'newRoot', internalType: 'uint256', type: 'uint256' },
           { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
           { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
           { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
@@ -8092,6 +8103,7 @@ export const keelPrivatePoolAbi = [
         type: 'tuple',
         components: [
           { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'newRoot', internalType: 'uint256', type: 'uint256' },
           { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
           { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
           { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
@@ -8276,6 +8288,14 @@ export const keelPrivatePoolAbi = [
   {
     type: 'error',
     inputs: [
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+      { name: 'proven', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'DebtIndexTooHigh',
+  },
+  {
+    type: 'error',
+    inputs: [
       { name: 'amount', internalType: 'uint256', type: 'uint256' },
       { name: 'minimum', internalType: 'uint256', type: 'uint256' },
     ],
@@ -8298,12 +8318,15 @@ export const keelPrivatePoolAbi = [
     inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
     name: 'SafeERC20FailedOperation',
   },
-  { type: 'error', inputs: [], name: 'TreeFull' },
   {
     type: 'error',
-    inputs: [{ name: 'root', internalType: 'uint256', type: 'uint256' }],
-    name: 'UnknownRoot',
+    inputs: [
+      { name: 'proven', internalType: 'uint256', type: 'uint256' },
+      { name: 'current', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StaleRoot',
   },
+  { type: 'error', inputs: [], name: 'TreeFull' },
   {
     type: 'error',
     inputs: [
@@ -10151,7 +10174,7 @@ export const privateVaultVerifierAbi = [
       { name: '_pA', internalType: 'uint256[2]', type: 'uint256[2]' },
       { name: '_pB', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
       { name: '_pC', internalType: 'uint256[2]', type: 'uint256[2]' },
-      { name: '_pubSignals', internalType: 'uint256[15]', type: 'uint256[15]' },
+      { name: '_pubSignals', internalType: 'uint256[12]', type: 'uint256[12]' },
     ],
     name: 'verifyProof',
     outputs: [{ name: '', internalType: 'bool', type: 'bool' }],

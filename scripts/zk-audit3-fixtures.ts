@@ -24,7 +24,7 @@ import {
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
-import { fixtureBinding as bind } from "./zk-fixtures";
+import { fixtureBinding as bind, MIN_DEBT } from "./zk-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "contracts/test/privacy/PrivatePoolAudit3Fixtures.sol");
@@ -52,7 +52,7 @@ async function main() {
             [[uint256(${u(p.b[0][0])}), ${u(p.b[0][1])}], [uint256(${u(p.b[1][0])}), ${u(p.b[1][1])}]],
             [uint256(${u(p.c[0])}), ${u(p.c[1])}]
         );
-        t = NoteTransition(${u(input.root)}, ${u(input.nullifier)}, ${u(input.newCommitment)}, ${u(input.ephKey)}, [${u(input.ct0)}, ${u(input.ct1)}, ${u(input.ct2)}]);
+        t = NoteTransition(${u(input.root)}, ${u(input.newRoot)}, ${u(input.nullifier)}, ${u(input.newCommitment)}, ${u(input.ephKey)}, [${u(input.ct0)}, ${u(input.ct1)}, ${u(input.ct2)}]);
     }`);
   }
   const borrowOf = async (name: string, tree: MerkleTree, old: Note & { leafIndex: number }, shares: bigint, blinding: bigint) => {
@@ -60,7 +60,7 @@ async function main() {
       old,
       collateralDelta: 0n,
       sharesDelta: shares,
-      checkLtv: true,
+      minDebt: MIN_DEBT,
       ltvInputs: AT_3000,
       binding: bind(FRESH),
       newBlinding: blinding,
@@ -75,7 +75,7 @@ async function main() {
     old: emptyNote(KEY, 7n),
     collateralDelta: 10n * E18,
     sharesDelta: 0n,
-    checkLtv: true,
+    minDebt: MIN_DEBT,
     ltvInputs: { ...AT_3000, ltv: THRESHOLDS.liquidation },
     binding: bind(NOBODY),
     newBlinding: 501n,
@@ -93,6 +93,7 @@ async function main() {
     old: { ...openingOf(noteA), leafIndex: noteA.leafIndex },
     seized,
     ltvInputs: ltvZero,
+    minDebt: MIN_DEBT,
     binding: bind(LIQ),
     ephSecret: 0x11d0n,
   });
@@ -108,6 +109,7 @@ async function main() {
     old: { ...openingOf(noteB), leafIndex: noteB.leafIndex },
     seized: seizedB,
     ltvInputs: dropped,
+    minDebt: MIN_DEBT,
     binding: bind(LIQ),
     ephSecret: 0x11d1n,
   });
@@ -119,7 +121,7 @@ async function main() {
     old: noteB,
     collateralDelta: 1n,
     sharesDelta: 0n,
-    checkLtv: true,
+    minDebt: MIN_DEBT,
     ltvInputs: { ...AT_3000, ltv: THRESHOLDS.liquidation },
     binding: bind(NOBODY),
     newBlinding: 603n,
@@ -131,7 +133,7 @@ async function main() {
     old: noteB,
     collateralDelta: 3n * E18,
     sharesDelta: 0n,
-    checkLtv: true,
+    minDebt: MIN_DEBT,
     ltvInputs: dropped,
     binding: bind(NOBODY),
     newBlinding: 604n,

@@ -21,8 +21,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const BUILD = path.join(ROOT, "circuits/build");
 const ARTIFACTS = path.join(ROOT, "circuits/artifacts");
 const NAME = "private_vault";
-/** 2^14 = 16,384 ≥ the circuit's 10,057 constraints + 15 public inputs + 1. */
-const POWER = 14;
+/** 2^15 = 32,768 ≥ circuit v2's constraints (the proven insertion: 16,384 < 18k) + 12 public inputs + 1. */
+const POWER = 15;
 
 const logger = {
   debug: () => {},

@@ -2,7 +2,9 @@
 // contracts/test/privacy/PrivatePoolFixtures.sol (committed; rerun after `npm run zk:build` changes the key).
 // The journey mirrors the chain of contracts/test/privacy/KeelPrivatePool.t.sol (EngineBase's market: WETH at
 // 3,000 USD, LTV 80%, USDC at 1 USD, no other borrower, no time passing), so every public input — roots, the debt
-// index, prices — is the one the pool will compute. Every proof is bound to FIXTURE_POOL on chain 31337 (audit P-b):
+// index, prices, the pool's default minimum debt — is the one the pool will compute. Circuit v2 proves the insertion:
+// each step is proven against the pool's root just before it, so the steps land only in the journey's order; the
+// `*_BEFORE_*` steps (after the journey) are proven against a root that another step then replaces (StaleRoot tests). Every proof is bound to FIXTURE_POOL on chain 31337 (audit P-b):
 // the address the tests' setUp deploys the pool at (they assert it). Deposits and repayments prove the new note within
 // the market's LT (audit3 A3-P2), borrows and withdrawals within the pool's borrow threshold. ALICE_OPEN, ALICE_REPAY_ALL
 // and ALICE_WITHDRAW_ALL are also proven with the pool's DEBT_FREE inputs (no price: zkaudit4 L1), as the steps
@@ -54,6 +56,8 @@ const DROPPED = { collateralPrice: 23_625n * 10n ** 17n, debtPrice: E18 };
 /** A liquidation's threshold: the market's liquidation threshold (audit3 A3-P1), not its LTV. */
 const MARKET_LT = (85n * E18) / 100n;
 const addr = (x: bigint) => `0x${x.toString(16).padStart(40, "0")}` as const;
+/** KeelPrivatePool.DEFAULT_MIN_BORROW: every note owes nothing or at least this much (circuit v2's minDebt). */
+export const MIN_DEBT = 100n * 10n ** 6n;
 /** Debt per 1e18 shares with no borrow yet: (0 + 1) × 1e18 / (0 + 1e6). */
 const INDEX = 10n ** 12n;
 const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
@@ -69,6 +73,7 @@ interface Step {
   recipient: bigint;
   debtIndex: bigint;
   root: bigint;
+  newRoot: bigint;
   nullifier: bigint;
   newCommitment: bigint;
   ephKey: bigint;
@@ -92,7 +97,7 @@ async function main() {
     owner: string,
     kind: Step["kind"],
     amount: bigint,
-    opts: { recipient?: bigint; debtIndex?: bigint; against?: MerkleTree; memo?: Hex; prices?: typeof DROPPED; debtFree?: boolean } = {},
+    opts: { recipient?: bigint; debtIndex?: bigint; memo?: Hex; prices?: typeof DROPPED; debtFree?: boolean; aside?: boolean } = {},
   ) {
     const keys: Record<string, bigint> = { alice: ALICE_KEY, bob: BOB_KEY, carol: CAROL_KEY, mallory: MALLORY_KEY };
     const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(keys[owner] ?? 0n, 7n);
@@ -103,12 +108,12 @@ async function main() {
     const newBlinding = blinding++;
     const ephSecret = 0x5eedn + blinding;
     const witnessAt = (ltvInputs: LtvInputs) =>
-      actionWitness(opts.against ?? tree, {
+      actionWitness(tree, {
         old,
         collateralDelta: kind === "deposit" ? amount : kind === "withdraw" ? -amount : 0n,
         sharesDelta: kind === "borrow" ? amount : kind === "repay" ? -amount : 0n,
-        checkLtv: true,
         ltvInputs,
+        minDebt: MIN_DEBT,
         binding: fixtureBinding(addr(recipient), memo),
         newBlinding,
         ephSecret,
@@ -125,8 +130,7 @@ async function main() {
     // zkaudit4 L1: the same new note (blinding, ciphertext), against the same root, proven owing nothing with no price:
     // either proof of the two can be submitted in this step's place, and the journey goes on from the same note
     const alt = opts.debtFree ? witnessAt(DEBT_FREE_INPUTS).input : null;
-    const leafIndex = tree.insert(commitment(next));
-    live.set(owner, { ...next, leafIndex });
+    if (!opts.aside) live.set(owner, { ...next, leafIndex: tree.insert(commitment(next)) });
     const sum = (f: (n: Note) => bigint) => [...live.values()].reduce((s, n) => s + f(n), 0n);
     const step = (i: typeof input, proof: SolidityProof, stepName: string, index: bigint): Step => ({
       name: stepName,
@@ -137,6 +141,7 @@ async function main() {
       recipient,
       debtIndex: index,
       root: i.root,
+      newRoot: i.newRoot,
       nullifier: i.nullifier,
       newCommitment: i.newCommitment,
       ephKey: i.ephKey,
@@ -145,15 +150,15 @@ async function main() {
       noteCollateral: sum((n) => n.collateral),
       noteShares: sum((n) => n.shares),
     });
-    steps.push(step(input, solidity, name, debtIndex));
+    (opts.aside ? alternatives : steps).push(step(input, solidity, name, debtIndex));
     if (alt) alternatives.push(step(alt, await proved(`${name}_DEBT_FREE`, alt), `${name}_DEBT_FREE`, DEBT_FREE_INDEX));
   }
 
   await act("ALICE_OPEN", "alice", "deposit", 10n * E18, { memo: ALICE_MEMO, debtFree: true });
-  const afterAlice = new MerkleTree(steps.map((s) => s.newCommitment));
+  // Alice's borrow proven before Bob's note lands: it races Bob's deposit, and whichever lands second is stale.
+  await act("ALICE_BORROW_BEFORE_BOB", "alice", "borrow", usdcShares(12_000n), { recipient: ALICE_FRESH, aside: true });
   await act("BOB_OPEN", "bob", "deposit", 2n * E18);
-  // Alice proves against the root before Bob's note: still in the pool's root history.
-  await act("ALICE_BORROW", "alice", "borrow", usdcShares(12_000n), { recipient: ALICE_FRESH, against: afterAlice });
+  await act("ALICE_BORROW", "alice", "borrow", usdcShares(12_000n), { recipient: ALICE_FRESH });
   // Proven with 0.01% of headroom on the debt index: valid while interest stays below it.
   await act("ALICE_WITHDRAW", "alice", "withdraw", 4n * E18, { recipient: ALICE_FRESH, debtIndex: INDEX + INDEX / 10_000n });
   await act("ALICE_REPAY", "alice", "repay", usdcShares(5_000n));
@@ -169,7 +174,13 @@ async function main() {
   await act("CAROL_OPEN", "carol", "deposit", E18);
   await act("MALLORY_OPEN", "mallory", "deposit", 10n * E18);
   await act("MALLORY_BORROW", "mallory", "borrow", usdcShares(21_600n), { recipient: ALICE_FRESH });
-  const afterBorrow = new MerkleTree(steps.slice(-3).map((s) => s.newCommitment));
+  // Carol's exit before the liquidation, at the dropped price: the market refuses it (the aggregate is over its LTV)
+  await act("CAROL_EXIT_BEFORE_LIQUIDATION", "carol", "withdraw", E18, {
+    recipient: ALICE_FRESH,
+    prices: DROPPED,
+    debtIndex: INDEX + INDEX / 10_000n,
+    aside: true,
+  });
   const mallory = live.get("mallory");
   if (!mallory) throw new Error("no Mallory note");
   // The liquidator's view: Mallory's note decrypted from the ciphertext her borrow posted (no key of hers).
@@ -180,6 +191,7 @@ async function main() {
     old: { ...openingOf(mallory), leafIndex: mallory.leafIndex },
     seized,
     ltvInputs: liqPrices,
+    minDebt: MIN_DEBT,
     binding: fixtureBinding(addr(LIQUIDATOR_FRESH)),
     ephSecret: 0x11d0n,
   });
@@ -197,6 +209,7 @@ async function main() {
     recipient: LIQUIDATOR_FRESH,
     debtIndex: INDEX,
     root: liq.root,
+    newRoot: liq.newRoot,
     nullifier: liq.nullifier,
     newCommitment: liq.newCommitment,
     ephKey: liq.ephKey,
@@ -205,10 +218,9 @@ async function main() {
     noteCollateral: E18 + left.collateral,
     noteShares: 0n,
   });
-  // Carol's exit, proven at the dropped price against the root before the liquidation (still in the history).
+  // Carol's exit after the liquidation, at the dropped price.
   await act("CAROL_EXIT", "carol", "withdraw", E18, {
     recipient: ALICE_FRESH,
-    against: afterBorrow,
     prices: DROPPED,
     debtIndex: INDEX + INDEX / 10_000n,
   });
@@ -226,7 +238,7 @@ async function main() {
                     [[uint256(${u(s.proof.b[0][0])}), ${u(s.proof.b[0][1])}], [uint256(${u(s.proof.b[1][0])}), ${u(s.proof.b[1][1])}]],
                     [uint256(${u(s.proof.c[0])}), ${u(s.proof.c[1])}]
                 ),
-                t: NoteTransition(${u(s.root)}, ${u(s.nullifier)}, ${u(s.newCommitment)}, ${u(s.ephKey)}, [${s.ct.map(u).join(", ")}]),
+                t: NoteTransition(${u(s.root)}, ${u(s.newRoot)}, ${u(s.nullifier)}, ${u(s.newCommitment)}, ${u(s.ephKey)}, [${s.ct.map(u).join(", ")}]),
                 amount: ${u(s.amount)},
                 shares: ${u(s.shares)},
                 memo: hex"${s.memo.slice(2)}",

@@ -116,4 +116,26 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(0n);
     expect(privateKeyToAccount(ANVIL_KEYS[1]!).address).toBe(trader.account.address);
   }, 600_000);
+
+  it("races (circuit v2): of two actions proven against the same root, the second is refused with StaleRoot and lands proven again", async () => {
+    const me = trader.account.address;
+    const weth = parseUnits("1", 18);
+    const proveOpen = async (key: bigint) => {
+      const plan = planAction({ kind: "deposit", amount: weth, note: null, ownerKey: key, recipient: me }, await tree(), await state());
+      const { solidity } = await proveAction(plan.input, CIRCUIT_ARTIFACTS);
+      return { plan, call: { address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(plan, solidity) } };
+    };
+    await trader.send({ address: pp.collateral, abi: devErc20Abi, functionName: "approve", args: [pp.pool, 3n * weth] });
+    const [first, second] = [await proveOpen(randomField()), await proveOpen(randomField())];
+    expect(second.plan.input.root).toBe(first.plan.input.root);
+    await trader.send(first.call);
+    const simulate = { ...second.call, account: trader.account } as Parameters<typeof client.simulateContract>[0];
+    await expect(client.simulateContract(simulate)).rejects.toThrow(/StaleRoot/);
+    const again = await proveOpen(randomField());
+    expect(again.plan.input.root).toBe(first.plan.input.newRoot);
+    const receipt = await trader.send(again.call);
+    const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs })[0]!.args;
+    expect(inserted.root).toBe(again.plan.input.newRoot);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" })).toBe(again.plan.input.newRoot);
+  }, 600_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionMinimum, planAction, PlanError, poolCall, type PoolBooks, type PoolState } from "./actions";
-import { commitment, DEBT_FREE_INDEX, DEBT_FREE_INPUTS, type PlacedNote } from "./note";
+import { commitment, DEBT_FREE_INDEX, DEBT_FREE_INPUTS, packPrices, type PlacedNote } from "./note";
 import type { SolidityProof } from "./prover";
 import { MerkleTree } from "./tree";
 
@@ -63,7 +63,7 @@ describe("planAction: a new note owing nothing proves with no price (zkaudit4 L1
     const repayAll = plan("repay", 5_000n * 10n ** 6n, note, books, tree); // more than owed: every share
     expect(repayAll.next.shares).toBe(0n);
     expect(repayAll.provenDebtIndex).toBe(DEBT_FREE_INDEX);
-    expect(repayAll.input.collateralPrice).toBe(0n);
+    expect(repayAll.input.prices).toBe(packPrices(DEBT_FREE_INPUTS)); // no price: 0 and 1 (KeelPrivatePool._debtFreeInputs)
   });
 
   it("needs prices for what leaves debt: a partial repayment, a deposit into an indebted note, a borrow", () => {
@@ -99,10 +99,19 @@ describe("planAction: the pool's minimums (zkaudit4 M1's leftover)", () => {
     expect(plan("borrow", 100n * 10n ** 6n, note, priced, tree).tokens).toBe(100n * 10n ** 6n);
   });
 
-  it("lets any remainder leave: a withdrawal or repayment has no minimum", () => {
-    const { tree, note } = placed(1n); // 1 USDC owed
-    expect(plan("repay", 1n, note, priced, tree).shares).toBeGreaterThan(0n);
+  it("lets any remainder leave: a withdrawal or a full repayment has no minimum", () => {
+    const { tree, note } = placed(150n);
+    expect(plan("repay", 150n * 10n ** 6n, note, books, tree).next.shares).toBe(0n);
     const free = placed(0n);
     expect(plan("withdraw", 1n, free.note, books, free.tree).tokens).toBe(1n);
+  });
+
+  it("circuit v2's minimum debt: a repayment leaves nothing or at least minBorrow, refused before any proof", () => {
+    const { tree, note } = placed(150n);
+    expect(plan("repay", 50n * 10n ** 6n, note, priced, tree).shares).toBeGreaterThan(0n); // leaves 100
+    // leaves 99.9 USDC: below the minimum even valued at the proof's debt index (0.01% of headroom above the market's)
+    expect(problem(() => plan("repay", 50_100_000n, note, priced, tree))).toBe("dustDebt");
+    const withdraw = plan("withdraw", E18, note, priced, tree); // 150 USDC owed stays: at least the minimum
+    expect(withdraw.input.params >> 178n).toBe(books.minBorrow); // the minimum debt the pool packs
   });
 });

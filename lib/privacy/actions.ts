@@ -27,7 +27,10 @@ export const DEBT_INDEX_HEADROOM = 10n ** 14n;
 
 export type PrivateActionKind = "deposit" | "borrow" | "repay" | "withdraw";
 
-/** The pool's minimums (KeelPrivatePool.minDeposit, collateral units; minBorrow, base units): audit zkaudit4 M1. */
+/**
+ * The pool's minimums (KeelPrivatePool.minDeposit, collateral units; minBorrow, base units): audit zkaudit4 M1. minBorrow
+ * is also every note's minimum debt (circuit v2's `minDebt`): a note owes nothing or at least that much.
+ */
 export interface PoolMinimums {
   minDeposit: bigint;
   minBorrow: bigint;
@@ -151,7 +154,9 @@ export interface PlannedAction {
 }
 
 export class PlanError extends Error {
-  constructor(readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero" | "stillLiquidatable" | "noPrice" | "belowMinimum") {
+  constructor(
+    readonly problem: "noNote" | "tooMuch" | "overLimit" | "nothingOwed" | "zero" | "stillLiquidatable" | "noPrice" | "belowMinimum" | "dustDebt",
+  ) {
     super(problem);
     this.name = "PlanError";
   }
@@ -190,13 +195,16 @@ export function planAction(
   if (debtFree) ltvInputs = DEBT_FREE_INPUTS;
   else if (hasPrices(s)) ltvInputs = provenLtvInputs(s, ltv ? "borrow" : "liquidation");
   else throw new PlanError("noPrice");
-  if (noteHealth(after, ltvInputs).liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
+  const health = noteHealth(after, ltvInputs);
+  if (health.liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
+  // circuit v2: the new note owes nothing or at least minBorrow (its shares' value at the proven index, rounded up)
+  if (after.shares > 0n && health.debtAssets < s.minBorrow) throw new PlanError("dustDebt");
   const { input, next } = actionWitness(tree, {
     old,
     collateralDelta,
     sharesDelta,
-    checkLtv: true,
     ltvInputs,
+    minDebt: s.minBorrow,
     binding: actionBinding(s, recipient, memo),
   });
   const shares = sharesDelta < 0n ? -sharesDelta : sharesDelta;
@@ -207,6 +215,7 @@ export function planAction(
 export function poolCall(plan: PlannedAction, proof: SolidityProof, memo: Hex = "0x") {
   const t = {
     root: plan.input.root,
+    newRoot: plan.input.newRoot,
     nullifier: plan.input.nullifier,
     newCommitment: plan.input.newCommitment,
     ephKey: plan.input.ephKey,

@@ -1,7 +1,8 @@
 /**
- * The private-vault circuit (circuits/private_vault.circom) with the committed proving key: valid witnesses prove and
- * verify; each constraint violated alone cannot be proven (the witness calculator's assertion fails) or its proof
- * does not verify against the public inputs the pool would pass.
+ * The private-vault circuit (circuits/private_vault.circom, v2) with the committed proving key: valid witnesses prove
+ * and verify; each constraint violated alone cannot be proven (the witness calculator's assertion fails) or its proof
+ * does not verify against the public inputs the pool would pass — the proven insertion, the packed public inputs and
+ * the minimum debt included.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,12 +20,17 @@ import {
   maxSeized,
   noteHealth,
   openingOf,
+  packDeltas,
+  packParams,
+  packPrices,
   PUBLIC_INPUTS,
+  type LtvInputs,
   type Note,
 } from "./note";
 import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction, type CircuitInput } from "./prover";
-import { MerkleTree } from "./tree";
+import { MerkleTree, rootOf } from "./tree";
+import { lineOf, violates } from "./circuit-lines";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../circuits/artifacts");
 const vkey = JSON.parse(readFileSync(path.join(ARTIFACTS, "private_vault.vkey.json"), "utf8"));
@@ -44,18 +50,22 @@ const atLt = { ...prices, ltv: (85n * E18) / 100n };
 /** 1 USDC (1e6 units) of debt at index 1e12 (1e6 virtual shares per unit) is 1e12 shares. */
 const usdcShares = (usdc: bigint) => usdc * 10n ** 12n;
 
-/** The assertion that fails: each test violates one constraint of circuits/private_vault.circom, found by its line. */
-const violates = (line: number) => new RegExp(`Assert Failed\\. Error in template PrivateVaultAction_\\d+ line: ${line}\\b`);
+/** The pool's default minimum debt (KeelPrivatePool.DEFAULT_MIN_BORROW: 100 USDC). */
+const MIN_DEBT = 100n * 10n ** 6n;
+
 const LINE = {
-  ownerKey: 79,
-  nullifier: 91,
-  membership: 100,
-  collateralSum: 104,
-  sharesSum: 105,
-  ltv: 132,
-  healthy: 133,
-  seized: 155,
-  ciphertext: 175,
+  ownerKey: lineOf("(1 - isLiq) * (pub.out - ownerPub) === 0;"),
+  nullifier: lineOf("nullifier === nul.out;"),
+  membership: lineOf("(tree.root - root) * (1 - empty.out) === 0;"),
+  collateralSum: lineOf("newCollateral === oldCollateral + collateralMoved - 2 * collateralOut;"),
+  sharesSum: lineOf("newShares === oldShares + sharesMoved - 2 * sharesOut;"),
+  ltv: lineOf("checkLtv * (1 - within.out) === 0;"),
+  healthy: lineOf("isLiq * within.out === 0;"),
+  minDebt: lineOf("indebted * belowMin.out === 0;"),
+  mode: lineOf("checkLtv + isLiq === 1;"),
+  seized: lineOf("isLiq * (1 - seizeWithin.out) === 0;"),
+  emptyBefore: lineOf("before.root === root;", "lib.circom"),
+  newRoot: lineOf("after.root === newRoot;", "lib.circom"),
 };
 
 const verify = (signals: bigint[], proof: snarkjs.Groth16Proof) => snarkjs.groth16.verify(vkey, signals.map(String), proof);
@@ -75,7 +85,7 @@ function borrowInput(usdc: bigint, overrides: Partial<CircuitInput> = {}) {
     old: note,
     collateralDelta: 0n,
     sharesDelta: usdcShares(usdc),
-    checkLtv: true,
+    minDebt: MIN_DEBT,
     ltvInputs: prices,
     binding,
   });
@@ -94,7 +104,7 @@ describe("private vault circuit", () => {
       old: emptyNote(KEY),
       collateralDelta: 10n * E18,
       sharesDelta: 0n,
-      checkLtv: true,
+      minDebt: MIN_DEBT,
       ltvInputs: atLt,
       binding,
     });
@@ -106,11 +116,18 @@ describe("private vault circuit", () => {
   it("proves a borrow exactly at the LTV, and the proof verifies only with its own public inputs", async () => {
     expect(await verify(borrow.publicSignals, borrow.proof)).toBe(true);
     const i = (k: (typeof PUBLIC_INPUTS)[number]) => PUBLIC_INPUTS.indexOf(k);
+    const params = (p: Partial<Parameters<typeof packParams>[0]>) =>
+      packParams({ mode: 1n, ltv: prices.ltv, debtIndex: prices.debtIndex, nextIndex: 2n, minDebt: MIN_DEBT, ...p });
+    expect(borrow.publicSignals[i("params")]).toBe(params({}));
     const tampered: [string, number, bigint][] = [
-      ["a higher collateral price", i("collateralPrice"), 3001n * E18],
-      ["a lower debt price", i("debtPrice"), E18 - 1n],
-      ["another LTV", i("ltv"), (9n * E18) / 10n],
-      ["a lower debt index", i("debtIndex"), 10n ** 12n - 1n],
+      ["a higher collateral price", i("prices"), packPrices({ ...prices, collateralPrice: 3001n * E18 })],
+      ["a lower debt price", i("prices"), packPrices({ ...prices, debtPrice: E18 - 1n })],
+      ["another LTV", i("params"), params({ ltv: (9n * E18) / 10n })],
+      ["a lower debt index", i("params"), params({ debtIndex: 10n ** 12n - 1n })],
+      ["another leaf for the new note", i("params"), params({ nextIndex: 3n })],
+      ["a lower minimum debt", i("params"), params({ minDebt: MIN_DEBT - 1n })],
+      ["another new root", i("newRoot"), 7n],
+      ["another root", i("root"), 7n],
       ["another recipient or memo", i("binding"), actionBinding(POOL, "0x0000000000000000000000000000000000000bad")],
       [
         "another pool (audit P-b)",
@@ -118,8 +135,9 @@ describe("private vault circuit", () => {
         actionBinding({ ...POOL, pool: "0x0000000000000000000000000000000000009002" }, "0x0000000000000000000000000000000000000b0b", "0x00ba"),
       ],
       ["another chain (audit P-b)", i("binding"), actionBinding({ ...POOL, chainId: 1 }, "0x0000000000000000000000000000000000000b0b", "0x00ba")],
-      ["more shares", i("sharesDelta"), usdcShares(24_001n)],
-      ["no LTV check", i("mode"), 0n],
+      ["more shares", i("deltas"), packDeltas(0n, usdcShares(24_001n))],
+      ["shares repaid instead of borrowed (the sign)", i("deltas"), packDeltas(0n, -usdcShares(24_000n))],
+      ["no LTV check (v1's mode 0)", i("params"), params({ mode: 0n })],
       ["another nullifier", i("nullifier"), 7n],
       ["another ciphertext", i("ct2"), 5n],
     ];
@@ -139,10 +157,11 @@ describe("private vault circuit", () => {
 
   it("a borrow proven at a higher collateral price than the oracle's does not verify at the oracle's", async () => {
     // 24,001 USDC is within LTV at 3,001 USD/WETH (24,008) but not at 3,000 (24,000).
-    const atHigherPrice = await proveAction(borrowInput(24_001n, { collateralPrice: 3001n * E18 }), CIRCUIT_ARTIFACTS);
+    const higher = packPrices({ ...prices, collateralPrice: 3001n * E18 });
+    const atHigherPrice = await proveAction(borrowInput(24_001n, { prices: higher }), CIRCUIT_ARTIFACTS);
     expect(await verify(atHigherPrice.publicSignals, atHigherPrice.proof)).toBe(true);
     const signals = [...atHigherPrice.publicSignals];
-    signals[PUBLIC_INPUTS.indexOf("collateralPrice")] = 3000n * E18;
+    signals[PUBLIC_INPUTS.indexOf("prices")] = packPrices(prices);
     expect(await verify(signals, atHigherPrice.proof)).toBe(false);
   });
 
@@ -161,11 +180,12 @@ describe("private vault circuit", () => {
       old: note,
       collateralDelta: -(11n * E18),
       sharesDelta: 0n,
-      checkLtv: true,
+      minDebt: MIN_DEBT,
       ltvInputs: prices,
       binding,
     });
-    expect(input.collateralDelta).toBe(FIELD - 11n * E18);
+    expect(input.deltas).toBe(packDeltas(-(11n * E18), 0n));
+    expect(input.newCollateral).toBe(-E18); // the field's p − 10^18: no 96-bit range check passes
     await expect(proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Error in template Num2Bits/);
   });
 
@@ -178,7 +198,7 @@ describe("private vault circuit", () => {
       old: { ...note, collateral: 1_000n * E18 },
       collateralDelta: 0n,
       sharesDelta: usdcShares(1_000n),
-      checkLtv: true,
+      minDebt: MIN_DEBT,
       ltvInputs: prices,
       binding,
     });
@@ -191,7 +211,7 @@ describe("private vault circuit", () => {
       old: emptyNote(KEY),
       collateralDelta: 0n,
       sharesDelta: usdcShares(1n),
-      checkLtv: true,
+      minDebt: MIN_DEBT,
       ltvInputs: prices,
       binding,
     });
@@ -217,7 +237,7 @@ describe("private vault circuit", () => {
     const dropped = { ...atLt, collateralPrice: 2800n * E18 };
     expect(noteHealth(note, dropped).liquidatable).toBe(true);
     const act = (collateralDelta: bigint, sharesDelta: bigint) =>
-      actionWitness(tree, { old: placed, collateralDelta, sharesDelta, checkLtv: true, ltvInputs: dropped, binding }).input as CircuitInput;
+      actionWitness(tree, { old: placed, collateralDelta, sharesDelta, ltvInputs: dropped, minDebt: MIN_DEBT, binding }).input as CircuitInput;
     await expect(proveAction(act(1n, 0n), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
     await expect(proveAction(act(0n, -usdcShares(100n)), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv)); // 23,900 > 23,800
     // one WETH more: 11 × 2,800 × 85% = 26,180 ≥ 24,000, a rescue
@@ -232,7 +252,8 @@ describe("private vault circuit", () => {
     const note: Note = { collateral: 10n * E18, shares: usdcShares(24_000n), ownerKey: KEY, blinding: 44n };
     const placed = { ...note, leafIndex: tree.insert(commitment(note)) };
     const act = (collateralDelta: bigint, sharesDelta: bigint) =>
-      actionWitness(tree, { old: placed, collateralDelta, sharesDelta, checkLtv: true, ltvInputs: DEBT_FREE_INPUTS, binding }).input as CircuitInput;
+      actionWitness(tree, { old: placed, collateralDelta, sharesDelta, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN_DEBT, binding })
+        .input as CircuitInput;
     const repaid = await proveAction(act(0n, -note.shares), CIRCUIT_ARTIFACTS);
     expect(await verify(repaid.publicSignals, repaid.proof)).toBe(true);
     await expect(proveAction(act(0n, 1n - note.shares), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ltv));
@@ -243,7 +264,7 @@ describe("private vault circuit", () => {
       old: emptyNote(KEY, 5n),
       collateralDelta: E18,
       sharesDelta: 0n,
-      checkLtv: true,
+      minDebt: MIN_DEBT,
       ltvInputs: DEBT_FREE_INPUTS,
       binding,
     });
@@ -256,6 +277,122 @@ describe("private vault circuit", () => {
   it("only the owner's key spends a note as its owner (the opening alone does not)", async () => {
     const input = borrowInput(1_000n, { ownerKey: KEY + 1n });
     await expect(proveAction(input, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.ownerKey));
+  });
+
+  describe("v2: the proven insertion (the pool stores newRoot and hashes nothing)", () => {
+    it("newRoot is the tree with the new note at nextIndex, and the pool's own mirror agrees", () => {
+      const input = borrowInput(1_000n);
+      const { tree } = depositedTree();
+      expect(input.root).toBe(tree.root());
+      tree.insert(input.newCommitment);
+      expect(input.newRoot).toBe(tree.root());
+      expect(rootOf(input.newCommitment, 2, input.nextSiblings as bigint[])).toBe(input.newRoot);
+    });
+
+    it("cannot prove a new root other than the insertion's (a note slipped in, or the new one left out)", async () => {
+      const { tree } = depositedTree();
+      const input = borrowInput(1_000n);
+      const slipped = rootOf(input.newCommitment + 1n, 2, tree.nextPath()); // another note at the same leaf
+      await expect(proveAction({ ...input, newRoot: slipped }, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.newRoot, "MerkleInsert"));
+      await expect(proveAction({ ...input, newRoot: input.root }, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.newRoot, "MerkleInsert"));
+    });
+
+    it("cannot insert at a leaf already taken, nor with siblings that are not the tree's (the leaf must be empty at root)", async () => {
+      const { tree } = depositedTree();
+      const input = borrowInput(1_000n);
+      // overwrite leaf 1 (someone else's note): nextIndex 1 with leaf 1's real siblings
+      const overwrite = { mode: 1n, ltv: prices.ltv, debtIndex: prices.debtIndex, nextIndex: 1n, minDebt: MIN_DEBT };
+      const at1 = {
+        ...input,
+        params: packParams(overwrite),
+        nextSiblings: tree.path(1),
+        newRoot: rootOf(input.newCommitment, 1, tree.path(1)),
+      };
+      await expect(proveAction(at1, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.emptyBefore, "MerkleInsert"));
+      // made-up siblings, with the new root they would give
+      const siblings = tree.nextPath().map((x, level) => (level === 3 ? x + 1n : x));
+      const forged = { ...input, nextSiblings: siblings, newRoot: rootOf(input.newCommitment, 2, siblings) };
+      await expect(proveAction(forged, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.emptyBefore, "MerkleInsert"));
+    });
+
+    it("proves a deposit that opens a position at the next leaf of a busy tree", async () => {
+      const tree = new MerkleTree(Array.from({ length: 37 }, (_, i) => BigInt(i + 11)));
+      const { input } = actionWitness(tree, {
+        old: emptyNote(KEY, 3n),
+        collateralDelta: E18,
+        sharesDelta: 0n,
+        ltvInputs: atLt,
+        minDebt: MIN_DEBT,
+        binding,
+      });
+      expect((input.params >> 162n) & 0xffffn).toBe(37n);
+      const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
+      expect(await verify(publicSignals, proof)).toBe(true);
+    });
+  });
+
+  describe("v2: packed public inputs (each part range-checked, so the split is unique)", () => {
+    it("packs prices and params as the pool does, and refuses a part over its width", () => {
+      expect(packPrices({ collateralPrice: 5n, debtPrice: 7n })).toBe(5n + 7n * 2n ** 96n);
+      const p = { mode: 1n, ltv: 2n, debtIndex: 3n, nextIndex: 4n, minDebt: 5n };
+      expect(packParams(p)).toBe(1n + 2n * 2n ** 2n + 3n * 2n ** 66n + 4n * 2n ** 162n + 5n * 2n ** 178n);
+      expect(() => packPrices({ collateralPrice: 2n ** 96n, debtPrice: 1n })).toThrow(/96-bit/);
+      expect(() => packParams({ ...p, ltv: 2n ** 64n })).toThrow(/64-bit/);
+      expect(() => packParams({ ...p, nextIndex: 2n ** 16n })).toThrow(/16-bit/);
+      expect(() => packParams({ ...p, mode: 4n })).toThrow(/2-bit/);
+    });
+
+    it("cannot prove a packed input with a bit above its parts (no second split of the same field element)", async () => {
+      const input = borrowInput(1_000n);
+      await expect(proveAction({ ...input, prices: input.prices + (1n << 192n) }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        /Error in template Num2Bits_\d+/,
+      );
+      await expect(proveAction({ ...input, params: input.params + (1n << 242n) }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        /Error in template Num2Bits_\d+/,
+      );
+      // a packing "below zero" wraps around the field (to p − …): far above 2^242, no split
+      await expect(proveAction({ ...input, params: (input.params - (1n << 243n) + FIELD) % FIELD }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        /Error in template Num2Bits_\d+/,
+      );
+    });
+
+    it("cannot prove v1's mode 0 (no health check): every owner action checks the new note", async () => {
+      const input = borrowInput(1_000n);
+      await expect(proveAction({ ...input, params: input.params - 1n }, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.mode));
+    });
+  });
+
+  describe("v2: the minimum debt (a note owes nothing or at least minDebt)", () => {
+    const debtOf = (collateralDelta: bigint, sharesDelta: bigint, note: Note, ltvInputs: LtvInputs = atLt) => {
+      const tree = new MerkleTree();
+      const placed = { ...note, leafIndex: tree.insert(commitment(note)) };
+      return actionWitness(tree, { old: placed, collateralDelta, sharesDelta, ltvInputs, minDebt: MIN_DEBT, binding }).input as CircuitInput;
+    };
+    const owing = (usdc: bigint): Note => ({ collateral: 10n * E18, shares: usdcShares(usdc), ownerKey: KEY, blinding: 51n });
+
+    it("cannot borrow below it on a debt-free note, and proves a borrow of exactly it", async () => {
+      const free = owing(0n);
+      await expect(proveAction(debtOf(0n, usdcShares(100n) - usdcShares(1n) / 1_000_000n, free, prices), CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        violates(LINE.minDebt),
+      );
+      await expect(proveAction(debtOf(0n, 1n, free, prices), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.minDebt)); // one share
+      const exact = await proveAction(debtOf(0n, usdcShares(100n), free, prices), CIRCUIT_ARTIFACTS);
+      expect(await verify(exact.publicSignals, exact.proof)).toBe(true);
+    }, 300_000);
+
+    it("cannot repay down to dust (below it), nor withdraw from a dust note; a full repayment proves", async () => {
+      const note = owing(1_000n);
+      // leaves 99.999999 USDC owing (one base unit less; a share less would still round up to 100)
+      await expect(proveAction(debtOf(0n, -usdcShares(900n) - usdcShares(1n) / 1_000_000n, note), CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        violates(LINE.minDebt),
+      );
+      await expect(proveAction(debtOf(0n, usdcShares(1n) - note.shares, note), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.minDebt));
+      await expect(proveAction(debtOf(-E18, 0n, owing(50n)), CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.minDebt));
+      const down = await proveAction(debtOf(0n, -usdcShares(900n), note), CIRCUIT_ARTIFACTS); // leaves exactly 100
+      expect(await verify(down.publicSignals, down.proof)).toBe(true);
+      const all = await proveAction(debtOf(0n, -note.shares, note, DEBT_FREE_INPUTS), CIRCUIT_ARTIFACTS);
+      expect(await verify(all.publicSignals, all.proof)).toBe(true);
+    }, 300_000);
   });
 
   describe("liquidation (by whoever decrypted the note, without the owner's key)", () => {
@@ -272,7 +409,7 @@ describe("private vault circuit", () => {
     }
     const liquidation = (seized: bigint, ltvInputs = dropped) => {
       const { tree, old } = placed();
-      return liquidationWitness(tree, { old, seized, ltvInputs, binding });
+      return liquidationWitness(tree, { old, seized, ltvInputs, minDebt: MIN_DEBT, binding });
     };
 
     it("proves a liquidation past the threshold, seizing at most the debt × 1.05, and it verifies", async () => {
@@ -283,7 +420,7 @@ describe("private vault circuit", () => {
       expect(next.shares).toBe(0n);
       const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
       expect(await verify(publicSignals, proof)).toBe(true);
-      expect(input.mode).toBe(2n);
+      expect(input.params & 3n).toBe(2n);
     });
 
     it("cannot liquidate a healthy note (at the price before the drop)", async () => {
@@ -299,7 +436,8 @@ describe("private vault circuit", () => {
 
     it("cannot be both a borrow and a liquidation (mode 3), nor pick the owner's next blinding", async () => {
       const { input } = liquidation(most);
-      await expect(proveAction({ ...input, mode: 3n } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
+      const mode3 = input.params | 1n; // mode 2 → 3
+      await expect(proveAction({ ...input, params: mode3 } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(violates(LINE.mode));
       await expect(proveAction({ ...input, newBlinding: 5n } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(/Assert Failed/);
     });
   });

@@ -65,9 +65,6 @@ export function emptyNote(ownerKey: bigint, blinding = randomField()): Note {
   return { collateral: 0n, shares: 0n, ownerKey, blinding };
 }
 
-/** A signed delta as the field element the pool passes (p − x for an outflow). */
-export const fieldDelta = (x: bigint) => (x >= 0n ? x : FIELD + x);
-
 /**
  * Public inputs read from the chain at submission: the oracle's prices, the threshold the pool passes for the action
  * (`poolThresholds`: borrow for borrow/withdraw, liquidation for deposit/repay/liquidation) and the debt index proven.
@@ -99,10 +96,61 @@ export interface PoolContext {
 
 /**
  * The circuit's `mode`: 1 for every owner action (the new note healthy at the threshold the pool passes: its borrow
- * threshold for borrow/withdraw, the market's LT for deposit/repay, audit3 A3-P2), 2 liquidation (over the threshold).
- * Mode 0 (no health check) is what deposits and repayments used before A3-P2; the pool no longer passes it.
+ * threshold for borrow/withdraw, the market's LT for deposit/repay, audit3 A3-P2; and owing 0 or at least `minDebt`),
+ * 2 liquidation (over the threshold). No other mode proves (v1's mode 0, no health check, is gone in circuit v2).
  */
-export const MODE = { plain: 0n, ltv: 1n, liquidation: 2n } as const;
+export const MODE = { ltv: 1n, liquidation: 2n } as const;
+
+/** Bit widths of the packed `params` public input, LSB first (circuits/private_vault.circom, KeelPrivatePool._params). */
+const PARAMS_BITS = { mode: 2n, ltv: 64n, debtIndex: 96n, nextIndex: 16n, minDebt: 64n } as const;
+
+/**
+ * `deltas` = |collateral delta| + |shares delta|·2^96 + (collateral out)·2^192 + (shares out)·2^193: the note's
+ * signed movement as one public input (KeelPrivatePool._deltas), each amount below 2^96.
+ */
+export function packDeltas(collateralDelta: bigint, sharesDelta: bigint): bigint {
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  return packParts([
+    [abs(collateralDelta), 96n],
+    [abs(sharesDelta), 96n],
+    [collateralDelta < 0n ? 1n : 0n, 1n],
+    [sharesDelta < 0n ? 1n : 0n, 1n],
+  ]);
+}
+
+/** `prices` = collateralPrice + debtPrice·2^96 (each below 2^96): one public input for both. */
+export function packPrices(p: { collateralPrice: bigint; debtPrice: bigint }): bigint {
+  return packParts([
+    [p.collateralPrice, 96n],
+    [p.debtPrice, 96n],
+  ]);
+}
+
+/**
+ * `params` = mode + ltv·2^2 + debtIndex·2^66 + nextIndex·2^162 + minDebt·2^178: one public input for the action's
+ * scalars. Throws when a part does not fit its width (the circuit would not prove it, nor the pool pass it).
+ */
+export function packParams(p: { mode: bigint; ltv: bigint; debtIndex: bigint; nextIndex: bigint; minDebt: bigint }): bigint {
+  const b = PARAMS_BITS;
+  return packParts([
+    [p.mode, b.mode],
+    [p.ltv, b.ltv],
+    [p.debtIndex, b.debtIndex],
+    [p.nextIndex, b.nextIndex],
+    [p.minDebt, b.minDebt],
+  ]);
+}
+
+function packParts(parts: [bigint, bigint][]): bigint {
+  let packed = 0n;
+  let at = 0n;
+  for (const [value, bits] of parts) {
+    if (value < 0n || value >= 1n << bits) throw new Error(`${value} does not fit a ${bits}-bit public input part`);
+    packed |= value << at;
+    at += bits;
+  }
+  return packed;
+}
 
 /**
  * The `binding` public input: the action's context the circuit does not use, bound so a copier cannot change it —
@@ -125,9 +173,10 @@ export interface ActionPlan {
   old: Note & { leafIndex?: number };
   collateralDelta: bigint;
   sharesDelta: bigint;
-  /** Mode 1 (the new note healthy at `ltvInputs.ltv`): every owner action the pool accepts since audit3 A3-P2. */
-  checkLtv: boolean;
+  /** The new note healthy at `ltvInputs.ltv` (mode 1): every owner action (audit3 A3-P2). */
   ltvInputs: LtvInputs;
+  /** The pool's `minDebt` (base units): the new note owes no share or at least this much at `ltvInputs.debtIndex`. */
+  minDebt: bigint;
   /** actionBinding(pool, recipient, memo) of the submission. */
   binding: bigint;
   /** Blinding of the new note (random unless given, for reproducible tests). */
@@ -150,8 +199,9 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
     leafIndex: old.leafIndex ?? 0,
     ownerKey: old.ownerKey,
     next: openingOf(next),
-    mode: plan.checkLtv ? MODE.ltv : MODE.plain,
+    mode: MODE.ltv,
     ltvInputs: plan.ltvInputs,
+    minDebt: plan.minDebt,
     binding: plan.binding,
     ephSecret: plan.ephSecret ?? randomEphemeral(),
   });
@@ -209,6 +259,8 @@ export interface LiquidationPlan {
   seized: bigint;
   /** `poolThresholds(info).liquidation` (the market's LT) in `ltv`, and the chain's prices and debt index. */
   ltvInputs: LtvInputs;
+  /** The pool's `minDebt`: packed into the public inputs as the pool passes it (a liquidation's new note owes nothing). */
+  minDebt: bigint;
   binding: bigint;
   ephSecret?: bigint;
 }
@@ -228,6 +280,7 @@ export function liquidationWitness(tree: MerkleTree, plan: LiquidationPlan) {
     next,
     mode: MODE.liquidation,
     ltvInputs: plan.ltvInputs,
+    minDebt: plan.minDebt,
     binding: plan.binding,
     ephSecret: plan.ephSecret ?? randomEphemeral(),
   });
@@ -243,24 +296,24 @@ function witness(
     next: NoteOpening;
     mode: bigint;
     ltvInputs: LtvInputs;
+    minDebt: bigint;
     binding: bigint;
     ephSecret: bigint;
   },
 ) {
   const isEmpty = w.old.collateral === 0n && w.old.shares === 0n;
   const cipher = encryptNote(w.next, w.ephSecret);
+  const newCommitment = commitmentOf(w.next);
+  const { ltv, debtIndex } = w.ltvInputs;
   return {
     root: tree.root(),
+    newRoot: tree.rootAfter(newCommitment),
     nullifier: nullifierOf(w.old, w.leafIndex),
-    newCommitment: commitmentOf(w.next),
-    collateralDelta: fieldDelta(w.next.collateral - w.old.collateral),
-    sharesDelta: fieldDelta(w.next.shares - w.old.shares),
+    newCommitment,
+    deltas: packDeltas(w.next.collateral - w.old.collateral, w.next.shares - w.old.shares),
     binding: w.binding,
-    mode: w.mode,
-    collateralPrice: w.ltvInputs.collateralPrice,
-    ltv: w.ltvInputs.ltv,
-    debtPrice: w.ltvInputs.debtPrice,
-    debtIndex: w.ltvInputs.debtIndex,
+    prices: packPrices(w.ltvInputs),
+    params: packParams({ mode: w.mode, ltv, debtIndex, nextIndex: BigInt(tree.size), minDebt: w.minDebt }),
     ephKey: cipher.ephKey,
     ct0: cipher.ct[0],
     ct1: cipher.ct[1],
@@ -272,6 +325,7 @@ function witness(
     oldBlinding: w.old.blinding,
     leafIndex: BigInt(w.leafIndex),
     siblings: isEmpty ? tree.zeroPath() : tree.path(w.leafIndex),
+    nextSiblings: tree.nextPath(),
     newCollateral: w.next.collateral,
     newShares: w.next.shares,
     newBlinding: w.next.blinding,
@@ -282,16 +336,13 @@ function witness(
 /** Order of the public inputs (the verifier's and KeelPrivatePool's). */
 export const PUBLIC_INPUTS = [
   "root",
+  "newRoot",
   "nullifier",
   "newCommitment",
-  "collateralDelta",
-  "sharesDelta",
+  "deltas",
   "binding",
-  "mode",
-  "collateralPrice",
-  "ltv",
-  "debtPrice",
-  "debtIndex",
+  "prices",
+  "params",
   "ephKey",
   "ct0",
   "ct1",

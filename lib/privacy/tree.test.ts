@@ -1,14 +1,5 @@
-import { poseidon2 } from "poseidon-lite/poseidon2";
 import { describe, expect, it } from "vitest";
-import { MerkleTree, TREE_DEPTH, zeroRoot } from "./tree";
-
-/** Root from a leaf and its path, as the circuit's MerkleRoot computes it. */
-function rootFrom(leaf: bigint, index: number, siblings: bigint[]): bigint {
-  return siblings.reduce((node, sibling, level) => {
-    const right = (index >> level) & 1;
-    return right ? poseidon2([sibling, node]) : poseidon2([node, sibling]);
-  }, leaf);
-}
+import { MerkleTree, rootOf as rootFrom, TREE_DEPTH, zeroRoot } from "./tree";
 
 describe("private pool tree mirror", () => {
   it("starts at PrivatePoolTree's empty root (its _zero(DEPTH) constant)", () => {
@@ -25,10 +16,25 @@ describe("private pool tree mirror", () => {
     expect(rootFrom(leaves[0]!, 1, tree.path(0))).not.toBe(tree.root()); // the position is part of the proof
   });
 
+  it("gives the next leaf's path: the empty leaf there hashes to the current root, the new one to the next (v2's insertion)", () => {
+    const tree = new MerkleTree();
+    for (let n = 0; n < 11; n++) {
+      const siblings = tree.nextPath();
+      expect(rootFrom(0n, n, siblings)).toBe(tree.root());
+      const leaf = BigInt(n + 1) * 7_919n;
+      const after = tree.rootAfter(leaf);
+      expect(rootFrom(leaf, n, siblings)).toBe(after);
+      tree.insert(leaf);
+      expect(tree.root()).toBe(after);
+      expect(tree.path(n)).toEqual(siblings); // the same siblings before and after the insertion
+    }
+  });
+
   it("refuses a path to a leaf that is not there, and a leaf past its capacity", () => {
     const small = new MerkleTree([1n, 2n, 3n], 2);
     expect(() => small.path(3)).toThrow(/no leaf at 3/);
     small.insert(4n);
     expect(() => small.insert(5n)).toThrow(/full/);
+    expect(() => small.nextPath()).toThrow(/full/);
   });
 });

@@ -15,6 +15,15 @@ export function zeroRoot(height: number): bigint {
   return z;
 }
 
+/** The root over `leaf` at `index` with `siblings` bottom up (the circuit's MerkleRootBits). */
+export function rootOf(leaf: bigint, index: number, siblings: readonly bigint[]): bigint {
+  let node = leaf;
+  siblings.forEach((sibling, level) => {
+    node = (index >> level) & 1 ? poseidon2([sibling, node]) : poseidon2([node, sibling]);
+  });
+  return node;
+}
+
 export class MerkleTree {
   /** Nodes by height (0 = leaves); a missing node is the root of an empty subtree. */
   private readonly levels: Map<number, bigint>[];
@@ -57,18 +66,29 @@ export class MerkleTree {
   /** Siblings of leaf `index`, bottom up. */
   path(index: number): bigint[] {
     if (index >= this.size) throw new Error(`no leaf at ${index}`);
-    const siblings: bigint[] = [];
-    let i = index;
-    for (let level = 0; level < this.depth; level++) {
-      siblings.push(this.node(level, i ^ 1));
-      i >>= 1;
-    }
-    return siblings;
+    return this.siblingsOf(index);
+  }
+
+  /** Siblings of the next leaf (index `size`): the insertion's path, the same before and after it (circuit v2). */
+  nextPath(): bigint[] {
+    if (this.size >= 2 ** this.depth) throw new Error("the tree is full");
+    return this.siblingsOf(this.size);
+  }
+
+  /** The root once `leaf` is appended, the tree left as it is (the `newRoot` an action proves). */
+  rootAfter(leaf: bigint): bigint {
+    return rootOf(leaf, this.size, this.nextPath());
   }
 
   /** A path of empty subtrees (for the empty note, whose membership is not checked). */
   zeroPath(): bigint[] {
     return ZEROS.slice(0, this.depth);
+  }
+
+  private siblingsOf(index: number): bigint[] {
+    const siblings: bigint[] = [];
+    for (let level = 0, i = index; level < this.depth; level++, i >>= 1) siblings.push(this.node(level, i ^ 1));
+    return siblings;
   }
 
   private level(height: number): Map<number, bigint> {

@@ -180,12 +180,14 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   TargetUnreachable: () => "The position holds too little of this collateral to reach the target.",
   // KeelPrivatePool and its tree (contracts/src/privacy)
   AmountTooLarge: () => "The amount is too large for a private position (the proof's limit is 2^96 − 1 units).",
-  UnknownRoot: () => "The proof was made against a state of the pool that is too old: prove again.",
+  StaleRoot: () =>
+    "Another private action landed while this one was being proven (the pool accepts a proof only against its newest state). Nothing was spent: prove again.",
   NoteAlreadySpent: () => "This private note was already spent (by this proof or another one): reload your position.",
   NotInField: () => "A value of the proof is not a valid field element.",
   ZeroRecipient: () => "The recipient is the zero address.",
   DebtIndexAboveProof: () => "Interest accrued since the proof was made: prove again.",
   DebtIndexAboveCurrent: () => "The liquidation assumed more debt per share than the market has: prove again.",
+  DebtIndexTooHigh: () => "The proof assumed more than 1% above the market's debt per share: prove again with the current figure.",
   BonusAboveDiscount: () =>
     "The market's maximum liquidation discount for this collateral is below the private pool's 5% liquidation bonus: the pool cannot be deployed on it.",
   DepositBelowMinimum: () => "The deposit is below the private pool's minimum (shown beside the amount): deposit at least that minimum.",

@@ -24,7 +24,7 @@ describe("the private pool's deploy guard (the development verifier stays on loc
   it("recognises the development verifier by its verifying key, not its exact bytes (zkaudit4 M2a)", () => {
     const dev = bytecodeOf("PrivateVaultVerifier");
     const constants = devVerifierConstants();
-    expect(constants).toHaveLength(4 + 2 * 16); // delta's four coordinates, IC0..IC15 (15 public inputs)
+    expect(constants).toHaveLength(4 + 2 * 13); // delta's four coordinates, IC0..IC12 (12 public inputs)
     // one trailing byte, another metadata tail (other solc settings), or only the key's constants as PUSH32s
     const pushes = `0x${constants.map((c) => `7f${c.toString(16).padStart(64, "0")}`).join("")}` as const;
     for (const other of [`${dev}00`, `${dev}a164736f6c6343000825000a`, pushes] as const) {
@@ -44,8 +44,8 @@ describe("the private pool's deploy guard (the development verifier stays on loc
     expect(() => checkPrivatePoolVerifier(1, "0x")).toThrow(/no bytecode/);
     const c = fakeClient(1);
     await deployPrivatePoolOn(c, { market: MARKET, collateral: WETH, verifierBytecode: production });
-    expect(c.deploy).toHaveBeenCalledTimes(3); // PoseidonT3, the verifier, the pool
-    expect(c.deploy.mock.calls[1]![1]).toBe(production);
-    expect(c.deploy.mock.calls[2]![2]).toEqual([MARKET, WETH, "0x00000000000000000000000000000000000000cc", 0n, 0n]); // the pool's default minimums
+    expect(c.deploy).toHaveBeenCalledTimes(2); // the verifier, the pool (circuit v2: no Poseidon library)
+    expect(c.deploy.mock.calls[0]![1]).toBe(production);
+    expect(c.deploy.mock.calls[1]![2]).toEqual([MARKET, WETH, "0x00000000000000000000000000000000000000cc", 0n, 0n]); // the pool's default minimums
   });
 });

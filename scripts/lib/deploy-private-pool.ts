@@ -1,6 +1,6 @@
 /**
- * Deploys a KeelPrivatePool (contracts/src/privacy) on one market of a deployment: the PoseidonT3 library its tree
- * links to, the circuit's Groth16 verifier, then the pool for (market, collateral). The pool opens its one vault in the market in its constructor; the
+ * Deploys a KeelPrivatePool (contracts/src/privacy) on one market of a deployment: the circuit's Groth16 verifier, then
+ * the pool for (market, collateral) (circuit v2 proves the tree's insertions: the pool links no Poseidon library). The pool opens its one vault in the market in its constructor; the
  * constructor refuses a base asset other than 6 decimals, a collateral other than 18, or one the market does not list.
  * The committed verifier comes from the development ceremony of a circuit compiled with the development liquidators'
  * key (both public): on a chain that is not local, deploying it is refused — a production ceremony's verifier must be
@@ -17,8 +17,7 @@ import { proveAction, type Artifacts, type CircuitInput } from "../../lib/privac
 import type { MerkleTree } from "../../lib/privacy/tree";
 import type { clientsFor } from "../../lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../../lib/config/deployment";
-import { abiOf, bytecodeOf, linkReferencesOf } from "./artifacts";
-import { linkBytecode } from "./deploy-aave";
+import { abiOf, bytecodeOf } from "./artifacts";
 
 /** The committed (development) verifying key, from which the committed verifier was generated. */
 const DEV_VKEY = path.resolve(import.meta.dirname, "..", "..", "circuits", "artifacts", "private_vault.vkey.json");
@@ -27,7 +26,6 @@ const DEV_VKEY = path.resolve(import.meta.dirname, "..", "..", "circuits", "arti
 export interface DeployedPrivatePool {
   pool: Address;
   verifier: Address;
-  poseidon: Address;
   market: Address;
   collateral: Address;
   /** Block of the pool's deployment: where a reader of its events (the keeper's tree) starts. */
@@ -96,13 +94,8 @@ export async function deployPrivatePoolOn(
   },
 ): Promise<DeployedPrivatePool> {
   const verifierBytecode = checkPrivatePoolVerifier(await c.publicClient.getChainId(), opts.verifierBytecode);
-  const poseidon = await c.deploy(abiOf("PoseidonT3"), bytecodeOf("PoseidonT3"));
   const verifier = await c.deploy(abiOf("PrivateVaultVerifier"), verifierBytecode);
-  const bytecode = linkBytecode(
-    { abi: [], bytecode: bytecodeOf("KeelPrivatePool"), linkReferences: linkReferencesOf("KeelPrivatePool") },
-    { PoseidonT3: poseidon },
-  );
-  const pool = await c.deploy(abiOf("KeelPrivatePool"), bytecode, [
+  const pool = await c.deploy(abiOf("KeelPrivatePool"), bytecodeOf("KeelPrivatePool"), [
     opts.market,
     opts.collateral,
     verifier,
@@ -112,7 +105,7 @@ export async function deployPrivatePoolOn(
   // The deployment's receipt is mined by now: the pool's first event is at or after this block.
   const fromBlock = await c.publicClient.getBlockNumber({ cacheTime: 0 });
   opts.log?.(`private pool ${pool} (verifier ${verifier}) on market ${opts.market}, collateral ${opts.collateral}`);
-  return { pool, verifier, poseidon, market: opts.market, collateral: opts.collateral, fromBlock };
+  return { pool, verifier, market: opts.market, collateral: opts.collateral, fromBlock };
 }
 
 /**
@@ -155,6 +148,7 @@ export async function openPrivatePosition(
     proveMs.push(Date.now() - t0);
     const transition = {
       root: input.root,
+      newRoot: input.newRoot,
       nullifier: input.nullifier,
       newCommitment: input.newCommitment,
       ephKey: input.ephKey,
@@ -168,7 +162,7 @@ export async function openPrivatePosition(
   // Proven with 0.1% of headroom on the debt index (valid while interest stays below it), at the oracle's prices and
   // the pool's thresholds: the market's liquidation threshold for the deposit (audit3 A3-P2), its borrow limit
   // (BORROW_LTV_FRACTION of the market's LTV) for the borrow.
-  const index = await read<bigint>("debtIndex");
+  const [index, minDebt] = await Promise.all([read<bigint>("debtIndex"), read<bigint>("minBorrow")]);
   const provenDebtIndex = index + index / 1_000n;
   const [oracle, base, market] = await Promise.all([read<Address>("oracle"), read<Address>("base"), read<Address>("market")]);
   const [collateralPrice, debtPrice] = await c.publicClient.readContract({
@@ -188,8 +182,8 @@ export async function openPrivatePosition(
     old: emptyNote(opts.ownerKey ?? randomField()),
     collateralDelta: opts.collateral,
     sharesDelta: 0n,
-    checkLtv: true,
     ltvInputs: { ...at, ltv: thresholds.liquidation },
+    minDebt,
     binding: actionBinding(ctx, zeroAddress, "0x"),
   });
   await c.send({
@@ -205,8 +199,8 @@ export async function openPrivatePosition(
     old: note,
     collateralDelta: 0n,
     sharesDelta: shares,
-    checkLtv: true,
     ltvInputs: { ...at, ltv: thresholds.borrow },
+    minDebt,
     binding: actionBinding(ctx, c.account.address, "0x"),
   });
   const [proof, t] = await prove(borrowed.input);

@@ -37,6 +37,8 @@ type ChainId = Parameters<typeof getPublicClient>[1] extends infer O ? (O extend
 const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 /** Repayments approve this much above the planned payment (interest accrued until mined; the pool pulls the exact value). */
 const REPAY_APPROVAL_MARGIN_BPS = 10n;
+/** How many times an action is proven again when another private action lands first (`StaleRoot`). */
+const STALE_ROOT_RETRIES = 2;
 
 /**
  * A private position (docs/private-vaults.md): one note in the chain's KeelPrivatePool, kept in this browser. Each
@@ -123,8 +125,12 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
   const before = state && note ? notePosition(note, state) : null;
 
-  /** Plans, proves and sends one action from wallet `from`; the wallet after it when confirmed, else null. */
-  async function run(action: PrivateActionKind, amount: bigint, from = wallet): Promise<PrivateWallet | null> {
+  /**
+   * Plans, proves and sends one action from wallet `from`; the wallet after it when confirmed, else null. The pool takes
+   * a proof only against its current root (circuit v2 proves the insertion): when another action lands first
+   * (`StaleRoot`, nothing spent), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times.
+   */
+  async function run(action: PrivateActionKind, amount: bigint, from = wallet, attempt = 0): Promise<PrivateWallet | null> {
     if (!address || !scope) return null;
     const c = client();
     let w: PrivateWallet = from ?? create();
@@ -153,7 +159,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
             ? t(`minimum.below.${action === "borrow" ? "borrow" : "deposit"}`, {
                 minimum: f.token(actionMinimum(action, s), a.decimals, a.symbol, a.decimals),
               })
-            : t(`errors.plan.${e.problem}`),
+            : e.problem === "dustDebt"
+              ? t("errors.plan.dustDebt", { minimum: f.token(s.minBorrow, base.decimals, base.symbol, base.decimals) })
+              : t(`errors.plan.${e.problem}`),
       );
       return null;
     }
@@ -201,6 +209,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       return after;
     }
     update({ ...w, pending: null });
+    if (result.error.errorName === "StaleRoot" && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1);
     setProblem(
       result.error.errorName === "NoteAlreadySpent"
         ? t("errors.spent")

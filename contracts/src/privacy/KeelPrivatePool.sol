@@ -19,11 +19,13 @@ struct Groth16Proof {
     uint256[2] c;
 }
 
-/// @notice What every action spends and creates: the old note's nullifier, the root its membership was proven
-/// against, the commitment of the new note, and the new note encrypted to the liquidators' key (the y of the
-/// ephemeral Baby Jubjub point and three field elements; the proof shows they decrypt to the new note).
+/// @notice What every action spends and creates: the old note's nullifier, the root its membership and the insertion
+/// were proven against (the pool's current root), the root with the new note inserted, the commitment of the new
+/// note, and the new note encrypted to the liquidators' key (the y of the ephemeral Baby Jubjub point and three field
+/// elements; the proof shows they decrypt to the new note).
 struct NoteTransition {
     uint256 root;
+    uint256 newRoot;
     uint256 nullifier;
     uint256 newCommitment;
     uint256 ephKey;
@@ -35,7 +37,8 @@ struct NoteTransition {
 /// holding the sum of all private positions, so the market's own LTV check and liquidations still protect lenders.
 /// Each position is a note — Poseidon(collateral, debt shares, owner public key, blinding) — in an on-chain Merkle
 /// tree; an action spends the old note (its nullifier) and inserts the new one with a Groth16 proof
-/// (circuits/private_vault.circom) that the new note is the old one plus the public token movement and that it is
+/// (circuits/private_vault.circom, v2) that the insertion gives the new root, that the new note is the old one plus the
+/// public token movement, that it owes nothing or at least `minBorrow` (no dust debt), and that it is
 /// healthy at the oracle's current prices, read here and fed to the verifier as public inputs: within the borrow
 /// threshold after a borrow or withdrawal, within the market's liquidation threshold after a deposit or repayment
 /// (audit3 A3-P2: no dodging a pending liquidation with a 1-wei deposit). Anyone may submit an action: the proof binds
@@ -63,10 +66,17 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// constructor refuses a collateral whose `maxDiscount` in the market is below it (audit3 A3-P3).
     uint256 public constant LIQUIDATION_BONUS = 0.05e18;
 
-    /// @notice The circuit's modes (its `mode` public input). Every owner action proves the new note healthy (mode 1,
-    /// the threshold the pool passes); mode 0 (no check) is not used since audit3 A3-P2.
+    /// @notice The circuit's modes (the low 2 bits of its `params` public input). Every owner action proves the new note
+    /// healthy (mode 1, the threshold the pool passes); a liquidation proves the old note unhealthy (mode 2).
     uint256 internal constant MODE_LTV = 1;
     uint256 internal constant MODE_LIQUIDATION = 2;
+    /// @notice The sign bits of the `deltas` public input (collateral moved + shares moved·2^96 + these): the note's
+    /// collateral, or its debt shares, go down by the amount moved. Amounts are checked below 2^96 before packing.
+    uint256 internal constant COLLATERAL_OUT = 1 << 192;
+    uint256 internal constant SHARES_OUT = 1 << 193;
+    /// @notice The most a proof's debt index may exceed the market's (1%): the index values the new note's debt for the
+    /// minimum-debt rule, so an index inflated at will would let a 1-share dust debt pass as `minBorrow`.
+    uint256 public constant MAX_DEBT_INDEX_HEADROOM = 0.01e18;
 
     /// @notice The `provenDebtIndex` of a deposit, repayment or withdrawal whose new note owes nothing (a full
     /// repayment, a deposit into or a withdrawal from a debt-free note): its proof shows the new note has no debt share,
@@ -75,9 +85,18 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     uint256 public constant DEBT_FREE = 0;
     /// @notice The minimum deposit when the deployer gives none: 0.01 of a collateral unit (10^16 at 18 decimals).
     uint256 public constant DEFAULT_MIN_DEPOSIT = 10 ** (COLLATERAL_DECIMALS - 2);
-    /// @notice The minimum borrow when the deployer gives none: 100 base units (100 USDC at 6 decimals), whose 5%
-    /// liquidation bonus pays a private liquidation's ~0.8M gas at up to ~2 gwei with ETH at 3,000 USD.
+    /// @notice The minimum borrow and debt when the deployer gives none: 100 base units (100 USDC at 6 decimals), whose
+    /// 5% liquidation bonus pays a private liquidation's ~0.5M gas at up to ~3 gwei with ETH at 3,000 USD.
     uint256 public constant DEFAULT_MIN_BORROW = 100 * 10 ** BASE_DECIMALS;
+
+    /// @dev The public inputs an action adds to its NoteTransition (circuits/private_vault.circom's order): the packed
+    /// `deltas`, the binding, and the packed `prices` and `params` (the leaf index is added in `_spend`).
+    struct ActionInputs {
+        uint256 deltas;
+        uint256 binding;
+        uint256 prices;
+        uint256 params;
+    }
 
     /// @notice The action kinds, as events report them.
     enum Action {
@@ -103,8 +122,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// @notice The least collateral a deposit may add: every note inserted by a deposit holds at least this much, so
     /// filling the tree with dust notes locks collateral as well as gas.
     uint256 public immutable minDeposit;
-    /// @notice The least a borrow may send (base units): a note's debt starts at least here, so its liquidation's bonus
-    /// is worth the liquidator's gas. Withdrawals and repayments have no minimum: any note can always be emptied.
+    /// @notice The least a borrow may send and the least debt a note may owe (base units, below 2^64): a note owes 0 or
+    /// at least this much at the proven debt index (the circuit's `minDebt`), so its liquidation's bonus is worth the
+    /// liquidator's gas — a partial repayment cannot leave dust. Withdrawals and full repayments have no minimum: any
+    /// note can always be emptied.
     uint256 public immutable minBorrow;
 
     /// @notice Whether a note's nullifier has been spent.
@@ -123,8 +144,6 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error ZeroAmount();
     /// @notice The amount, share count or a price exceeds MAX_AMOUNT.
     error AmountTooLarge(uint256 amount);
-    /// @notice The proof was made against a root the pool does not know (too old, or never).
-    error UnknownRoot(uint256 root);
     /// @notice The note was already spent (a replayed or double-spending proof).
     error NoteAlreadySpent(uint256 nullifier);
     /// @notice A commitment or nullifier is not a field element.
@@ -135,6 +154,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error DebtIndexAboveProof(uint256 current, uint256 proven);
     /// @notice A liquidation was proven with a debt per share above the market's (it would overstate the debt).
     error DebtIndexAboveCurrent(uint256 current, uint256 proven);
+    /// @notice An owner's action was proven with a debt per share more than MAX_DEBT_INDEX_HEADROOM above the market's.
+    error DebtIndexTooHigh(uint256 current, uint256 proven);
     /// @notice The proof does not verify against these public inputs (wrong amount, recipient, price, note).
     error InvalidProof();
     /// @notice `token` has `decimals` decimals where the circuit's scale needs `expected` (audit P-2).
@@ -185,7 +206,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         minDeposit = minDeposit_ == 0 ? DEFAULT_MIN_DEPOSIT : minDeposit_;
         minBorrow = minBorrow_ == 0 ? DEFAULT_MIN_BORROW : minBorrow_;
         _checkAmount(minDeposit);
-        _checkAmount(minBorrow);
+        if (minBorrow > type(uint64).max) revert AmountTooLarge(minBorrow);
         vaultId = market_.openVault();
         collateral_.forceApprove(address(market_), type(uint256).max);
         base.forceApprove(address(market_), type(uint256).max);
@@ -204,7 +225,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant {
         _checkAmount(amount);
         if (amount < minDeposit) revert DepositBelowMinimum(amount, minDeposit);
-        uint256 leaf = _spend(proof, t, _ownerInputs(amount, 0, address(0), provenDebtIndex, memo, false));
+        uint256 leaf = _spend(proof, t, _ownerInputs(amount, address(0), provenDebtIndex, memo, false));
         noteCollateral += amount;
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -224,7 +245,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant {
         _checkAmount(amount);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256 leaf = _spend(proof, t, _ownerInputs(FIELD - amount, 0, recipient, provenDebtIndex, memo, true));
+        uint256 leaf = _spend(proof, t, _ownerInputs(amount | COLLATERAL_OUT, recipient, provenDebtIndex, memo, true));
         noteCollateral -= amount;
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
@@ -245,10 +266,10 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256 leaf = _spend(proof, t, _ownerInputs(0, shares, recipient, provenDebtIndex, memo, true));
-        noteShares += shares;
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets < minBorrow) revert BorrowBelowMinimum(assets, minBorrow);
+        uint256 leaf = _spend(proof, t, _ownerInputs(shares << 96, recipient, provenDebtIndex, memo, true));
+        noteShares += shares;
         market.borrow(vaultId, assets, recipient);
         emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
     }
@@ -265,7 +286,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf = _spend(proof, t, _ownerInputs(0, FIELD - shares, address(0), provenDebtIndex, memo, false));
+        uint256 leaf =
+            _spend(proof, t, _ownerInputs((shares << 96) | SHARES_OUT, address(0), provenDebtIndex, memo, false));
         noteShares -= shares;
         assets = _repayShares(shares);
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
@@ -290,8 +312,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(seized);
         _checkAmount(shares);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256[8] memory inputs = _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo);
-        uint256 leaf = _spend(proof, t, inputs);
+        uint256 leaf = _spend(proof, t, _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo));
         noteShares -= shares;
         noteCollateral -= seized;
         assets = _repayShares(shares);
@@ -340,70 +361,83 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         address recipient,
         uint256 provenDebtIndex,
         bytes calldata memo
-    ) internal view returns (uint256[8] memory inputs) {
+    ) internal view returns (ActionInputs memory) {
         uint256 current = debtIndex();
         if (provenDebtIndex > current) revert DebtIndexAboveCurrent(current, provenDebtIndex);
-        inputs = _priceInputs(FIELD - seized, FIELD - shares, recipient, provenDebtIndex, memo, MODE_LIQUIDATION);
-        inputs[5] = liquidationThreshold();
+        uint256 deltas = seized | (shares << 96) | COLLATERAL_OUT | SHARES_OUT;
+        return _priceInputs(deltas, recipient, provenDebtIndex, memo, MODE_LIQUIDATION, liquidationThreshold());
     }
 
     /// @dev Public inputs proving the new note owes no share, with no price: mode 1 at collateral price 0, threshold
     /// 0, debt price 1 and debt index 1. The limit is then 0, and a single share is worth at least 1 (shares → assets
     /// and assets → value both round up), so the circuit's `debtValue ≤ limit` holds exactly when the new note has no
     /// share. A priced proof never has these inputs (the oracle's prices are never 0: `_priceInputs`).
-    function _debtFreeInputs(uint256 collateralDelta, uint256 sharesDelta, address recipient, bytes calldata memo)
+    function _debtFreeInputs(uint256 deltas, address recipient, bytes calldata memo)
         internal
         view
-        returns (uint256[8] memory inputs)
+        returns (ActionInputs memory)
     {
-        inputs = [collateralDelta, sharesDelta, _binding(recipient, memo), MODE_LTV, 0, 0, 1, 1];
+        return ActionInputs(deltas, _binding(recipient, memo), _prices(0, 1), _params(MODE_LTV, 0, 1));
     }
 
     /// @dev Public inputs of an owner's action: the new note healthy at the borrow threshold (`borrowLimit`: a borrow
     /// or withdrawal) or the liquidation threshold (a deposit or repayment), at the oracle's prices and a debt index at
     /// least the market's; or, with DEBT_FREE, the new note owing nothing, with no price (a borrow cannot prove it).
     function _ownerInputs(
-        uint256 collateralDelta,
-        uint256 sharesDelta,
+        uint256 deltas,
         address recipient,
         uint256 provenDebtIndex,
         bytes calldata memo,
         bool borrowLimit
-    ) internal view returns (uint256[8] memory inputs) {
+    ) internal view returns (ActionInputs memory) {
         if (provenDebtIndex == DEBT_FREE) {
-            return _debtFreeInputs(collateralDelta, sharesDelta, recipient, memo);
+            return _debtFreeInputs(deltas, recipient, memo);
         }
         uint256 current = debtIndex();
         if (current > provenDebtIndex) revert DebtIndexAboveProof(current, provenDebtIndex);
-        inputs = _priceInputs(collateralDelta, sharesDelta, recipient, provenDebtIndex, memo, MODE_LTV);
-        inputs[5] = borrowLimit ? borrowThreshold() : liquidationThreshold();
+        if (provenDebtIndex - current > current.wMulUp(MAX_DEBT_INDEX_HEADROOM)) {
+            revert DebtIndexTooHigh(current, provenDebtIndex);
+        }
+        return _priceInputs(
+            deltas, recipient, provenDebtIndex, memo, MODE_LTV, borrowLimit ? borrowThreshold() : liquidationThreshold()
+        );
     }
 
-    /// @dev Public inputs after the note transition of an action that reads prices: [collateralDelta, sharesDelta,
-    /// binding, mode, collateralPrice, threshold (left 0 for the caller), debtPrice, debtIndex].
-    /// Prices come from the oracle, which reverts on a stale, future, incomplete or out-of-bounds round.
+    /// @dev Public inputs of an action that reads prices. Prices come from the oracle, which reverts on a stale,
+    /// future, incomplete or out-of-bounds round.
     function _priceInputs(
-        uint256 collateralDelta,
-        uint256 sharesDelta,
+        uint256 deltas,
         address recipient,
         uint256 provenDebtIndex,
         bytes calldata memo,
-        uint256 mode
-    ) internal view returns (uint256[8] memory inputs) {
+        uint256 mode,
+        uint256 threshold
+    ) internal view returns (ActionInputs memory) {
         (uint256 collateralPrice, uint256 debtPrice) = oracle.prices(address(collateral), address(base));
         _checkAmount(collateralPrice);
         _checkAmount(debtPrice);
         _checkAmount(provenDebtIndex);
-        inputs = [
-            collateralDelta,
-            sharesDelta,
+        return ActionInputs(
+            deltas,
             _binding(recipient, memo),
-            mode,
-            collateralPrice,
-            0,
-            debtPrice,
-            provenDebtIndex
-        ];
+            _prices(collateralPrice, debtPrice),
+            _params(mode, threshold, provenDebtIndex)
+        );
+    }
+
+    /// @dev The `prices` public input: collateralPrice + debtPrice·2^96 (each checked below 2^96 by the caller; the
+    /// circuit splits it with one 192-bit decomposition, so no other pair packs to it).
+    function _prices(uint256 collateralPrice, uint256 debtPrice) internal pure returns (uint256) {
+        return collateralPrice | (debtPrice << 96);
+    }
+
+    /// @dev The `params` public input but for the leaf index (`_spend` adds nextIndex·2^162): mode + threshold·2^2 +
+    /// debtIndex·2^66 + minBorrow·2^178. The threshold (WAD, at most 1e18 for a listed collateral) is checked below
+    /// 2^64 here, the debt index below 2^96 by the caller, minBorrow below 2^64 by the constructor; the circuit
+    /// decomposes all 242 bits, so the split is unique.
+    function _params(uint256 mode, uint256 threshold, uint256 index) internal view returns (uint256) {
+        if (threshold > type(uint64).max) revert AmountTooLarge(threshold);
+        return mode | (threshold << 2) | (index << 66) | (minBorrow << 178);
     }
 
     /// @notice The `binding` public input: the chain id and this pool's address (audit P-b: a proof is valid on one
@@ -424,31 +458,36 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Verifies the proof of `t` with the action's other public inputs, spends the nullifier, inserts the new
-    /// note; returns its leaf index. Effects happen here, before any token moves.
-    function _spend(Groth16Proof calldata proof, NoteTransition calldata t, uint256[8] memory rest)
+    /// @dev Verifies the proof of `t` with the action's other public inputs — against the current root, inserting at
+    /// the next leaf — spends the nullifier, records the new root; returns the new note's leaf index. Effects happen
+    /// here, before any token moves.
+    function _spend(Groth16Proof calldata proof, NoteTransition calldata t, ActionInputs memory a)
         internal
         returns (uint256 leaf)
     {
-        if (!isKnownRoot(t.root)) revert UnknownRoot(t.root);
+        // a spent note first: a replayed proof's root is stale too, and "already spent" is what its sender must hear
         if (nullifierSpent[t.nullifier]) revert NoteAlreadySpent(t.nullifier);
+        leaf = _insertionIndex(t.root);
         if (t.nullifier >= FIELD) revert NotInField(t.nullifier);
         if (t.newCommitment >= FIELD) revert NotInField(t.newCommitment);
-        uint256[15] memory inputs;
-        inputs[0] = t.root;
-        inputs[1] = t.nullifier;
-        inputs[2] = t.newCommitment;
-        for (uint256 i; i < 8; ++i) {
-            inputs[i + 3] = rest[i];
-        }
-        inputs[11] = t.ephKey;
-        inputs[12] = t.ciphertext[0];
-        inputs[13] = t.ciphertext[1];
-        inputs[14] = t.ciphertext[2];
+        uint256[12] memory inputs = [
+            t.root,
+            t.newRoot,
+            t.nullifier,
+            t.newCommitment,
+            a.deltas,
+            a.binding,
+            a.prices,
+            a.params | (leaf << 162),
+            t.ephKey,
+            t.ciphertext[0],
+            t.ciphertext[1],
+            t.ciphertext[2]
+        ];
         if (!verifier.verifyProof(proof.a, proof.b, proof.c, inputs)) revert InvalidProof();
         nullifierSpent[t.nullifier] = true;
         emit NoteSpent(t.nullifier);
-        leaf = _insert(t.newCommitment);
+        _insert(t.newCommitment, leaf, t.newRoot);
         emit NoteEncrypted(leaf, t.ephKey, t.ciphertext);
     }
 

@@ -12,18 +12,35 @@ import {PrivatePoolTestBase, VmEtchCode} from "./PrivatePoolTestBase.sol";
 
 /// @dev The pool's verifier in this suite: the all-zero proof stands in for a proof the circuit would accept (the
 /// handler's actions on its own notes: a real proof takes seconds, an invariant run makes thousands of actions), and
-/// every other proof is checked by the generated verifier — the fixtures' real proofs stay real.
+/// every other proof is checked by the generated verifier — the fixtures' real proofs stay real. One exception stands
+/// in for the keeper proving again: the real liquidation proof submitted against a later root (circuit v2 accepts only
+/// the current one) is checked with the root, new root and leaf index it was proven at, every other input — the ones
+/// the pool computes from the chain — as the pool passes them now.
 contract ZeroProofOrRealVerifier {
     PrivateVaultVerifier internal immutable real = new PrivateVaultVerifier();
+    uint256 internal immutable reprovenA0;
+    uint256 internal immutable provenRoot;
+    uint256 internal immutable provenNewRoot;
+    uint256 internal immutable provenIndex;
+
+    constructor(uint256 a0, uint256 root, uint256 newRoot, uint256 index) {
+        (reprovenA0, provenRoot, provenNewRoot, provenIndex) = (a0, root, newRoot, index);
+    }
 
     function verifyProof(
         uint256[2] calldata a,
         uint256[2][2] calldata b,
         uint256[2] calldata c,
-        uint256[15] calldata inputs
+        uint256[12] calldata inputs
     ) external view returns (bool) {
         if (a[0] == 0 && a[1] == 0) return true;
-        return real.verifyProof(a, b, c, inputs);
+        uint256[12] memory at = inputs;
+        if (a[0] == reprovenA0) {
+            at[0] = provenRoot;
+            at[1] = provenNewRoot;
+            at[7] = (inputs[7] & ~(uint256(0xffff) << 162)) | (provenIndex << 162);
+        }
+        return real.verifyProof(a, b, c, at);
     }
 }
 
@@ -57,8 +74,15 @@ contract PrivatePoolHandler is Test {
     function _t() internal returns (NoteTransition memory) {
         ++nonce;
         uint256[3] memory ct;
-        return
-            NoteTransition(pool.root(), uint256(keccak256(abi.encode("handler", nonce))) % pool.FIELD(), nonce, 0, ct);
+        uint256 field = pool.FIELD();
+        return NoteTransition(
+            pool.root(),
+            uint256(keccak256(abi.encode("root", nonce))) % field,
+            uint256(keccak256(abi.encode("handler", nonce))) % field,
+            nonce,
+            0,
+            ct
+        );
     }
 
     function _pick(uint256 seed) internal view returns (uint256) {
@@ -70,8 +94,9 @@ contract PrivatePoolHandler is Test {
         amount = bound(amount, pool.minDeposit(), 50e18);
         Groth16Proof memory proof;
         NoteTransition memory t = _t();
+        uint256 index = pool.debtIndex(); // before the prank: it reads the pool
         vm.prank(PAYER);
-        pool.deposit(proof, t, amount, type(uint96).max, "");
+        pool.deposit(proof, t, amount, index, "");
         if (collateralOf.length == 0 || seed % 2 == 0) {
             collateralOf.push(amount);
             sharesOf.push(0);
@@ -87,7 +112,7 @@ contract PrivatePoolHandler is Test {
         if (collateralOf[i] == 0) return;
         amount = bound(amount, 1, collateralOf[i]);
         Groth16Proof memory proof;
-        pool.withdraw(proof, _t(), amount, FRESH, type(uint96).max, "");
+        pool.withdraw(proof, _t(), amount, FRESH, pool.debtIndex(), "");
         collateralOf[i] -= amount;
         ghostCollateral -= amount;
     }
@@ -98,7 +123,7 @@ contract PrivatePoolHandler is Test {
         assets = bound(assets, pool.minBorrow() + 2, 20_000e6);
         uint256 shares = assets * (market.totalBorrowShares() + 1e6) / (market.totalBorrows() + 1);
         Groth16Proof memory proof;
-        pool.borrow(proof, _t(), shares, FRESH, type(uint96).max, "");
+        pool.borrow(proof, _t(), shares, FRESH, pool.debtIndex(), "");
         sharesOf[i] += shares;
         ghostShares += shares;
         ++roundings;
@@ -111,8 +136,9 @@ contract PrivatePoolHandler is Test {
         shares = bound(shares, 1, sharesOf[i]);
         Groth16Proof memory proof;
         NoteTransition memory t = _t();
+        uint256 index = pool.debtIndex();
         vm.prank(PAYER);
-        pool.repay(proof, t, shares, type(uint96).max, "");
+        pool.repay(proof, t, shares, index, "");
         sharesOf[i] -= shares;
         ghostShares -= shares;
         ++roundings;
@@ -151,8 +177,10 @@ contract PrivatePoolHandler is Test {
 /// @dev Issue #16's invariant with a proven liquidation waiting (audit zkaudit4 M1): whatever the other notes do —
 /// insertions by the thousand, interest, liquidations of their own, claims — (1) the pool's vault holds exactly the live
 /// notes' collateral plus the seized collateral owed, and owes at most their shares (by rounding dust only), and (2)
-/// the liquidation proven against Mallory's note still lands. Real proofs for the three fixture notes and the
-/// liquidation (PrivatePoolFixtures, checked by the generated verifier); the handler's actions use the zero proof.
+/// the liquidation of Mallory's note, proven again against the current root (circuit v2 takes no other: the keeper
+/// re-proves on `StaleRoot`), still lands — nothing but the root moved its inputs. Real proofs for the three fixture
+/// notes and the liquidation (PrivatePoolFixtures, checked by the generated verifier); the handler's actions use the
+/// zero proof.
 contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
     PrivatePoolHandler internal handler;
     /// @dev Pays the probe's liquidation.
@@ -166,7 +194,10 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
         PrivateVaultVerifier verifier = new PrivateVaultVerifier();
-        VmEtchCode(address(vm)).etch(address(verifier), address(new ZeroProofOrRealVerifier()).code);
+        FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
+        uint256 liqIndex = F.MALLORY_BORROW - F.CAROL_OPEN + 1; // the leaf after Carol's, Mallory's and her borrow's
+        ZeroProofOrRealVerifier stand = new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex);
+        VmEtchCode(address(vm)).etch(address(verifier), address(stand).code);
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, verifier, 0, 0);
         _fund(PAYER, weth, 1_000_000e18);
         _fund(PAYER, usdc, 10_000_000e6);
@@ -195,9 +226,11 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         t[0] = address(handler);
     }
 
-    /// @dev Submits the proven liquidation and reverts with what it did, so the probe changes nothing.
+    /// @dev Submits the liquidation, proven again against the current root, and reverts with what it did, so the probe
+    /// changes nothing.
     function liquidateThenUndo() external {
         FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
+        s.t.root = pool.root();
         address to = s.recipient;
         uint256 before = weth.balanceOf(to);
         vm.prank(LIQUIDATOR_PAYER);
@@ -226,7 +259,6 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
     /// forge-config: default.invariant.depth = 60
     function invariant_provenLiquidationStillLands() public {
         FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
-        assertTrue(pool.isKnownRoot(s.t.root), "the proven root is still known");
         assertTrue(!pool.nullifierSpent(s.t.nullifier), "Mallory's note is unspent");
         try this.liquidateThenUndo() {
             fail("the probe always reverts");

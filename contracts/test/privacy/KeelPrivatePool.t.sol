@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IKeelMarket, VaultData, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
+import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
 import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
@@ -30,13 +31,13 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
         vm.stopPrank();
     }
 
-    /// @dev A transition with the fixture's ciphertext and another root, nullifier or commitment.
+    /// @dev A transition with the fixture's new root and ciphertext and another root, nullifier or commitment.
     function _with(FixtureStep memory s, uint256 root, uint256 nullifier, uint256 commitment)
         internal
         pure
         returns (NoteTransition memory)
     {
-        return NoteTransition(root, nullifier, commitment, s.t.ephKey, s.t.ciphertext);
+        return NoteTransition(root, s.t.newRoot, nullifier, commitment, s.t.ephKey, s.t.ciphertext);
     }
 
     function _runUpTo(uint256 last) internal {
@@ -73,11 +74,69 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
         assertEq(pool.nextIndex(), F.ALICE_WITHDRAW_ALL + 1, "one note inserted per action");
     }
 
-    function test_proofAgainstAnOlderRootStillVerifies() public {
-        _runUpTo(F.BOB_OPEN); // Alice's borrow was proven before Bob's note changed the root
-        assertTrue(pool.root() != F.step(F.ALICE_BORROW).t.root, "not the current root");
-        assertTrue(pool.isKnownRoot(F.step(F.ALICE_BORROW).t.root), "but an earlier one");
-        _submit(F.ALICE_BORROW);
+    /// @dev Circuit v2 proves the insertion, so a proof holds against the root it was made at only: Alice's borrow and
+    /// Bob's deposit, both proven against the root after Alice's note, race — the first lands, the second is refused
+    /// with StaleRoot (nothing spent, no token moved) and lands once proven again against the new root.
+    function test_twoActionsProvenAgainstTheSameRoot_theSecondIsStale_untilProvenAgain() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory stale = F.step(F.ALICE_BORROW_BEFORE_BOB);
+        assertEq(stale.t.root, F.step(F.BOB_OPEN).t.root, "proven against the root Bob's deposit replaced");
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, stale.t.root, pool.root()));
+        _submit(F.ALICE_BORROW_BEFORE_BOB);
+        assertTrue(!pool.nullifierSpent(stale.t.nullifier), "nothing spent");
+        assertEq(usdc.balanceOf(stale.recipient), 0, "nothing borrowed");
+        _submit(F.ALICE_BORROW); // the same borrow, proven against the current root
+        assertEq(usdc.balanceOf(stale.recipient), 12_000e6, "borrowed once proven again");
+    }
+
+    /// @dev The other order of the same race: Alice's borrow lands first, and Bob's deposit is the stale one.
+    function test_raceTheOtherWay_depositStale() public {
+        _runUpTo(F.ALICE_OPEN);
+        _submit(F.ALICE_BORROW_BEFORE_BOB);
+        uint256 bobRoot = F.step(F.BOB_OPEN).t.root;
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, bobRoot, pool.root()));
+        _submit(F.BOB_OPEN);
+        assertEq(pool.nextIndex(), 2, "Alice's two notes only");
+    }
+
+    /// @dev The new root is a public input: a submitter cannot store another root than the proven insertion's (a
+    /// tree with a note slipped in, or one left out), nor claim a leaf index other than the pool's next.
+    function test_changedNewRoot_refused() public {
+        FixtureStep memory s = F.step(F.ALICE_OPEN);
+        NoteTransition memory t = s.t;
+        t.newRoot = s.t.root;
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, t, s.amount, address(0));
+        t.newRoot = s.t.newRoot + 1;
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, t, s.amount, address(0));
+        _submit(F.ALICE_OPEN);
+        // `t` is `s.t` (one memory struct, edited above): the proven root is read from the fixture again.
+        assertEq(pool.root(), F.step(F.ALICE_OPEN).t.newRoot, "the pool stores the proven root");
+        assertEq(pool.nextIndex(), 1, "and counts the leaf");
+    }
+
+    /// @dev The pool's minimum debt is packed into every proof's public inputs: a pool with another minimum refuses
+    /// the proof (the circuit proved the new note against 100 USDC, not this pool's rule).
+    function test_proofBindsThePoolsMinimumDebt() public {
+        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, new PrivateVaultVerifier(), 0, 50e6);
+        vm.prank(PAYER);
+        weth.approve(address(pool), type(uint256).max);
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submit(F.ALICE_OPEN);
+    }
+
+    /// @dev The proof's debt index values the new note's debt for the minimum-debt rule: one inflated at will would
+    /// let a 1-share debt pass as 100 USDC, so the pool takes at most MAX_DEBT_INDEX_HEADROOM (1%) above its own.
+    function test_debtIndexFarAboveTheMarkets_refused() public {
+        _runUpTo(F.BOB_OPEN);
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        s.debtIndex = 1e12 + 1e10 + 1; // 1% + 1 above the market's 1e12
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.DebtIndexTooHigh.selector, 1e12, s.debtIndex));
+        _submitAs(s, s.t, s.amount, s.recipient);
+        s.debtIndex = 1e12 + 1e10; // exactly 1%: past the index checks, to the proof (made at 1e12)
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        _submitAs(s, s.t, s.amount, s.recipient);
     }
 
     /// @dev Audit P-b: a proof binds the pool's address and the chain id; replayed on a second pool (same market,
@@ -158,10 +217,10 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
         assertEq(usdc.balanceOf(address(0xF00D)), 0, "the submitter is not");
     }
 
-    function test_unknownRoot_refused() public {
+    function test_rootThatIsNotTheCurrentOne_refused() public {
         FixtureStep memory s = F.step(F.ALICE_OPEN);
         NoteTransition memory t = _with(s, s.t.root + 1, s.t.nullifier, s.t.newCommitment);
-        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.UnknownRoot.selector, s.t.root + 1));
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, s.t.root + 1, pool.root()));
         _submitAs(s, t, s.amount, address(0));
     }
 
@@ -270,7 +329,7 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
         ethFeed.setAnswer(2362.5e8);
         // once Carol's 1 WETH left, 10 WETH at 2,362.5 x 80% = 18,900 of limit against Mallory's 21,600 of debt
         vm.expectRevert(abi.encodeWithSelector(IKeelMarket.ExceedsLtv.selector, pool.vaultId(), 18_900e18, 21_600e18));
-        _submit(F.CAROL_EXIT);
+        _submit(F.CAROL_EXIT_BEFORE_LIQUIDATION);
         (,,,, uint256 hf) = market.vaultHealth(pool.vaultId());
         assertGe(hf, 1e18, "the vault is under its liquidation threshold: the market cannot liquidate it");
 

@@ -42,7 +42,7 @@ contract HookToken is DevERC20 {
 /// @dev Accepts every proof: stands in for the verifier so a fuzzer can drive thousands of action sequences the
 /// circuit would accept (real proofs take seconds each; KeelPrivatePool.t.sol runs the real verifier).
 contract AcceptAllVerifier {
-    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[15] calldata)
+    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[12] calldata)
         external
         pure
         returns (bool)
@@ -82,7 +82,15 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
     function _t() internal returns (NoteTransition memory) {
         ++nonce;
         uint256[3] memory ct;
-        return NoteTransition(pool.root(), uint256(keccak256(abi.encode("n", nonce))) % pool.FIELD(), nonce, 0, ct);
+        uint256 field = pool.FIELD();
+        return NoteTransition(
+            pool.root(),
+            uint256(keccak256(abi.encode("r", nonce))) % field,
+            uint256(keccak256(abi.encode("n", nonce))) % field,
+            nonce,
+            0,
+            ct
+        );
     }
 
     function testFuzz_vaultHoldsExactlyTheLiveNotes(uint256[12] calldata ops) public {
@@ -94,15 +102,16 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
             if (op == 0) {
                 NoteTransition memory t = _t();
                 uint256 amount = bound(x, pool.minDeposit(), 100e18); // before the prank: it reads the pool
+                uint256 index = pool.debtIndex();
                 vm.prank(PAYER);
-                pool.deposit(proof, t, amount, type(uint96).max, "");
+                pool.deposit(proof, t, amount, index, "");
             } else if (op == 1 && pool.noteCollateral() != 0) {
                 // within what the vault can release at 80% LTV
                 (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
                 uint256 spare = limit > debtValue ? (limit - debtValue) * 1e18 / (3000e18 * 8 / 10) : 0;
                 if (spare > pool.noteCollateral()) spare = pool.noteCollateral();
                 if (spare < 2) continue;
-                pool.withdraw(proof, _t(), bound(x, 1, spare - 1), FRESH, type(uint96).max, "");
+                pool.withdraw(proof, _t(), bound(x, 1, spare - 1), FRESH, pool.debtIndex(), "");
             } else if (op == 2) {
                 (, uint256 limit,, uint256 debtValue,) = market.vaultHealth(pool.vaultId());
                 if (limit <= debtValue + 200e18) continue;
@@ -110,13 +119,14 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
                 uint256 assets = bound(x, pool.minBorrow() + 2, (limit - debtValue) / 1e12 - 1);
                 uint256 shares = assets * (market.totalBorrowShares() + 1e6) / (market.totalBorrows() + 1);
                 if (shares == 0) continue;
-                pool.borrow(proof, _t(), shares, FRESH, type(uint96).max, "");
+                pool.borrow(proof, _t(), shares, FRESH, pool.debtIndex(), "");
                 ++roundings;
             } else if (op == 3 && pool.noteShares() != 0) {
                 NoteTransition memory t = _t();
                 uint256 shares = bound(x, 1, pool.noteShares());
+                uint256 index = pool.debtIndex();
                 vm.prank(PAYER);
-                pool.repay(proof, t, shares, type(uint96).max, "");
+                pool.repay(proof, t, shares, index, "");
                 ++roundings;
             } else if (op == 4) {
                 vm.warp(block.timestamp + bound(x, 1, 30 minutes));
@@ -160,7 +170,9 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         returns (NoteTransition memory)
     {
         uint256[3] memory ct;
-        return NoteTransition(p.root(), nullifier, commitment, 0, ct);
+        return NoteTransition(
+            p.root(), uint256(keccak256(abi.encode("r", nullifier))) % p.FIELD(), nullifier, commitment, 0, ct
+        );
     }
 
     /// @dev A liquidation the market cannot pay out at once (the aggregate stays over its LTV) leaves the seized
@@ -169,9 +181,10 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
     function test_liquidation_seizedOwedWhenTheMarketRefuses_thenClaimed() public {
         Groth16Proof memory proof;
         NoteTransition memory t = _t(); // before the prank: _t() calls the pool
+        uint256 index = pool.debtIndex();
         vm.prank(PAYER);
-        pool.deposit(proof, t, 10e18, type(uint96).max, "");
-        pool.borrow(proof, _t(), 23_000e6 * 1e6, FRESH, type(uint96).max, ""); // 23,000 USDC (the fake verifier)
+        pool.deposit(proof, t, 10e18, index, "");
+        pool.borrow(proof, _t(), 23_000e6 * 1e6, FRESH, index, ""); // 23,000 USDC (the fake verifier)
         t = _t();
         vm.prank(PAYER);
         pool.liquidate(proof, t, 5e18, 2_000e6 * 1e6, FRESH, 1e12, "");
@@ -186,8 +199,9 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         vm.expectPartialRevert(IKeelMarket.ExceedsLtv.selector);
         pool.claimSeized(FRESH);
         t = _t();
+        index = pool.debtIndex();
         vm.prank(PAYER);
-        pool.repay(proof, t, 21_000e6 * 1e6, type(uint96).max, "");
+        pool.repay(proof, t, 21_000e6 * 1e6, index, "");
         uint256 payerWeth = weth.balanceOf(PAYER);
         vm.prank(PAYER); // anyone may claim for the recipient (audit3 A3-P4): the collateral goes to the recipient
         pool.claimSeized(FRESH);
@@ -213,26 +227,23 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
         vm.prank(PAYER);
         hook.approve(address(hooked), type(uint256).max);
         Groth16Proof memory proof;
+        uint256 index = hooked.debtIndex();
 
         NoteTransition memory inner = _n(hooked, 111, 222);
-        hook.setHook(
-            address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, type(uint96).max, ""))
-        );
+        hook.setHook(address(hooked), abi.encodeCall(KeelPrivatePool.deposit, (proof, inner, 1e18, index, "")));
         NoteTransition memory outer = _n(hooked, 333, 444);
         vm.prank(PAYER);
         vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
-        hooked.deposit(proof, outer, 5e18, type(uint96).max, "");
+        hooked.deposit(proof, outer, 5e18, index, "");
         assertTrue(!hooked.nullifierSpent(333), "nothing spent");
 
         hook.setHook(address(0), "");
         vm.prank(PAYER);
-        hooked.deposit(proof, outer, 5e18, type(uint96).max, "");
-        hook.setHook(
-            address(hooked), abi.encodeCall(KeelPrivatePool.withdraw, (proof, inner, 1e18, FRESH, type(uint96).max, ""))
-        );
+        hooked.deposit(proof, outer, 5e18, index, "");
+        hook.setHook(address(hooked), abi.encodeCall(KeelPrivatePool.withdraw, (proof, inner, 1e18, FRESH, index, "")));
         NoteTransition memory exit = _n(hooked, 555, 666);
         vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
-        hooked.withdraw(proof, exit, 1e18, FRESH, type(uint96).max, "");
+        hooked.withdraw(proof, exit, 1e18, FRESH, index, "");
         assertEq(hooked.noteCollateral(), 5e18, "the pool's books unchanged");
     }
 }

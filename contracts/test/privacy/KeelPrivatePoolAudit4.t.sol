@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
+import {SharesLib} from "../../src/libraries/SharesLib.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
@@ -39,11 +40,12 @@ contract KeelPrivatePoolAudit4Test is PrivatePoolTestBase {
     function test_fullRepay_whileTheOracleIsStale_landsDebtFree_thenExits() public {
         _runUpTo(F.ALICE_REPAY);
         vm.warp(block.timestamp + 1 hours + 1); // WETH's heartbeat is 1 hour
-        // whatever debt index it names (interest accrued meanwhile), the priced proof meets the stale feed
+        // naming the current debt index (interest accrued meanwhile), the priced proof meets the stale feed
         FixtureStep memory priced = F.step(F.ALICE_REPAY_ALL);
+        uint256 index = pool.debtIndex();
         vm.prank(PAYER);
         vm.expectPartialRevert(KeelOracle.StalePrice.selector);
-        pool.repay(priced.proof, priced.t, priced.amount, type(uint96).max, priced.memo);
+        pool.repay(priced.proof, priced.t, priced.amount, index, priced.memo);
         _submit(F.ALICE_REPAY_ALL_DEBT_FREE);
         assertEq(market.debtOf(pool.vaultId()), 0, "the vault owes nothing");
         assertEq(pool.noteShares(), 0, "no note owes");
@@ -147,17 +149,24 @@ contract KeelPrivatePoolAudit4Test is PrivatePoolTestBase {
         new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), v, tooLarge, 0);
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.AmountTooLarge.selector, tooLarge));
         new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), v, 0, tooLarge);
+        // the minimum borrow is also the circuit's minDebt, a 64-bit part of a packed public input
+        uint256 over64 = uint256(type(uint64).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.AmountTooLarge.selector, over64));
+        new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(weth)), v, 0, over64);
     }
 
-    /// @dev A borrow below the minimum is refused after the proof, with the amount the shares are worth: a pool whose
-    /// minimum is above Alice's proven 12,000 USDC refuses her borrow, and nothing is spent.
+    /// @dev A borrow below the minimum is refused before the proof is checked, with the amount the shares are worth:
+    /// Alice's proven borrow sent with 1/200 of its shares (~60 USDC, under the pool's 100 USDC) is refused, and nothing
+    /// is spent. (The minimum is also packed into every proof's public inputs since circuit v2, so a pool with another
+    /// minimum refuses every fixture proof: `test_proofBindsThePoolsMinimumDebt`.)
     function test_borrowBelowTheMinimum_refused() public {
-        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, new PrivateVaultVerifier(), 0, 12_000e6 + 1);
-        vm.prank(PAYER);
-        weth.approve(address(pool), type(uint256).max);
         _runUpTo(F.BOB_OPEN);
-        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.BorrowBelowMinimum.selector, 12_000e6, 12_000e6 + 1));
-        _submit(F.ALICE_BORROW);
-        assertTrue(!pool.nullifierSpent(F.step(F.ALICE_BORROW).t.nullifier), "nothing spent");
+        FixtureStep memory s = F.step(F.ALICE_BORROW);
+        uint256 shares = s.amount / 200;
+        uint256 assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
+        assertLt(assets, pool.minBorrow(), "below the minimum");
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.BorrowBelowMinimum.selector, assets, pool.minBorrow()));
+        _submitAs(s, s.t, shares, s.recipient);
+        assertTrue(!pool.nullifierSpent(s.t.nullifier), "nothing spent");
     }
 }
