@@ -36,9 +36,9 @@ export type Movement = "close" | "reduce" | "boost";
  * executor's runs), on anvil with the real Aave v3 and Morpho Blue bytecode and Uniswap V2.
  */
 export const EXECUTION_GAS: Record<AutomationProtocol, Record<Movement, bigint>> = {
-  keel: { close: 480_000n, reduce: 420_000n, boost: 410_000n },
-  aaveV3: { close: 810_000n, reduce: 780_000n, boost: 650_000n },
-  morphoBlue: { close: 450_000n, reduce: 390_000n, boost: 380_000n },
+  keel: { close: 480_000n, reduce: 430_000n, boost: 410_000n },
+  aaveV3: { close: 810_000n, reduce: 780_000n, boost: 690_000n },
+  morphoBlue: { close: 450_000n, reduce: 400_000n, boost: 380_000n },
 };
 
 /** What the chain says now, beside the position (read by hooks/use-automation.ts). */
