@@ -166,24 +166,11 @@ await probe(
 );
 const dropped = { collateralPrice: 2000n * E18, ltv: (85n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n };
 const opening = openingOf(note);
-await probe(
-  "liquidation (mode 2)",
-  liquidationWitness(tree, {
-    old: { ...opening, leafIndex: placed.leafIndex },
-    seized: maxSeized(opening, dropped),
-    ltvInputs: dropped,
-    minDebt: MIN,
-    binding,
-  }).input,
-);
-await probe(
-  "liquidation, ephSecret 0",
-  liquidationWitness(tree, {
-    old: { ...opening, leafIndex: placed.leafIndex },
-    seized: maxSeized(opening, dropped),
-    ltvInputs: dropped,
-    minDebt: MIN,
-    binding,
-    ephSecret: 0n,
-  }).input,
-);
+for (const [label, ephSecret] of [
+  ["liquidation (mode 2)", undefined],
+  ["liquidation, ephSecret 0", 0n],
+] as const) {
+  const old = { ...opening, leafIndex: placed.leafIndex };
+  const plan = { old, seized: maxSeized(opening, dropped), ltvInputs: dropped, minDebt: MIN, binding, ephSecret };
+  await probe(label, liquidationWitness(tree, plan).input);
+}

@@ -27,12 +27,7 @@ contract ZkAudit5Test is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode); // the proofs are bound to its address
-        _fund(PAYER, weth, 100e18);
-        _fund(PAYER, usdc, 100_000e6);
-        vm.startPrank(PAYER);
-        weth.approve(address(pool), type(uint256).max);
-        usdc.approve(address(pool), type(uint256).max);
-        vm.stopPrank();
+        _fundPayer(100e18, 100_000e6);
     }
 
     function _log(string memory label, uint256 value) internal view {
