@@ -199,13 +199,8 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         ZeroProofOrRealVerifier stand = new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex);
         VmEtchCode(address(vm)).etch(address(verifier), address(stand).code);
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, verifier, 0, 0);
-        _fund(PAYER, weth, 1_000_000e18);
-        _fund(PAYER, usdc, 10_000_000e6);
+        _fundPayer(1_000_000e18, 10_000_000e6);
         _fund(LIQUIDATOR_PAYER, usdc, 1_000_000e6);
-        vm.startPrank(PAYER);
-        weth.approve(address(pool), type(uint256).max);
-        usdc.approve(address(pool), type(uint256).max);
-        vm.stopPrank();
         vm.prank(LIQUIDATOR_PAYER);
         usdc.approve(address(pool), type(uint256).max);
 

@@ -23,12 +23,7 @@ contract KeelPrivatePoolTest is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode); // the fixtures' proofs are bound to its address and chain (audit P-b)
-        _fund(PAYER, weth, 100e18);
-        _fund(PAYER, usdc, 100_000e6);
-        vm.startPrank(PAYER);
-        weth.approve(address(pool), type(uint256).max);
-        usdc.approve(address(pool), type(uint256).max);
-        vm.stopPrank();
+        _fundPayer(100e18, 100_000e6);
     }
 
     /// @dev A transition with the fixture's new root and ciphertext and another root, nullifier or commitment.

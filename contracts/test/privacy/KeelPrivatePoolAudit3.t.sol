@@ -19,12 +19,7 @@ contract KeelPrivatePoolAudit3Test is PrivatePoolTestBase {
         // the fixtures' proofs are bound to its address and chain (audit P-b); a minimum deposit of 1 wei, so the dodge
         // below meets the proof's refusal (with the default minimum it stops earlier: DepositBelowMinimum)
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, new PrivateVaultVerifier(), 1, 0);
-        _fund(PAYER, weth, 100e18);
-        _fund(PAYER, usdc, 100_000e6);
-        vm.startPrank(PAYER);
-        weth.approve(address(pool), type(uint256).max);
-        usdc.approve(address(pool), type(uint256).max);
-        vm.stopPrank();
+        _fundPayer(100e18, 100_000e6);
     }
 
     function _open() internal {

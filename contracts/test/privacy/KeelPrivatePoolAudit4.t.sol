@@ -20,12 +20,7 @@ contract KeelPrivatePoolAudit4Test is PrivatePoolTestBase {
     function setUp() public override {
         super.setUp();
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode); // bound to its address and chain (audit P-b)
-        _fund(PAYER, weth, 100e18);
-        _fund(PAYER, usdc, 100_000e6);
-        vm.startPrank(PAYER);
-        weth.approve(address(pool), type(uint256).max);
-        usdc.approve(address(pool), type(uint256).max);
-        vm.stopPrank();
+        _fundPayer(100e18, 100_000e6);
     }
 
     function _runUpTo(uint256 last) internal {

@@ -47,6 +47,16 @@ abstract contract PrivatePoolTestBase is EngineBase {
         p = KeelPrivatePool(F.POOL);
     }
 
+    /// @dev Gives PAYER `wethAmount` WETH and `usdcAmount` USDC and approves the pool for both (deposits, repayments).
+    function _fundPayer(uint256 wethAmount, uint256 usdcAmount) internal {
+        _fund(PAYER, weth, wethAmount);
+        _fund(PAYER, usdc, usdcAmount);
+        vm.startPrank(PAYER);
+        weth.approve(address(pool), type(uint256).max);
+        usdc.approve(address(pool), type(uint256).max);
+        vm.stopPrank();
+    }
+
     /// @dev Submits fixture step `i` as it was proven.
     function _submit(uint256 i) internal {
         FixtureStep memory s = F.step(i);
