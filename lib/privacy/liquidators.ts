@@ -48,8 +48,13 @@ const pads = (sharedY: bigint) => [0n, 1n, 2n].map((i) => poseidon2([sharedY, i]
 const add = (a: bigint, b: bigint) => (a + b) % FIELD;
 const sub = (a: bigint, b: bigint) => (((a - b) % FIELD) + FIELD) % FIELD;
 
-/** Encrypts `n` to the liquidators with ephemeral secret `ephSecret` (< 2^251, random for each note). */
+/**
+ * Encrypts `n` to the liquidators with ephemeral secret `ephSecret` (< 2^251, random for each note). A secret that is 0
+ * modulo the subgroup order is refused: the circuit accepts it, but its ephemeral key is the identity and the key stream
+ * public, so anyone would read the note (audit 2026-12-02-f I-2).
+ */
 export function encryptNote(n: NoteOpening, ephSecret: bigint, liquidatorsPub: Point = liquidatorsPublicKey()): NoteCiphertext {
+  if (ephSecret % SUBORDER === 0n) throw new Error("the ephemeral secret is 0 modulo the subgroup order: the note would be readable by anyone");
   const [p0, p1, p2] = pads(mul(liquidatorsPub, ephSecret)[1]) as [bigint, bigint, bigint];
   return {
     ephKey: mul(BASE8, ephSecret)[1],
