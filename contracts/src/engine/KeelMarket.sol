@@ -36,24 +36,9 @@ contract KeelMarket is IKeelMarket {
 
     /* CONSTANTS */
 
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_LT = RiskBoundsLib.MAX_LT;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_DISCOUNT = RiskBoundsLib.MAX_DISCOUNT;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MIN_DISCOUNT = HealthLib.MIN_DISCOUNT;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant TARGET_HEALTH = HealthLib.TARGET_HEALTH;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_RESERVE_FACTOR = RiskBoundsLib.MAX_RESERVE_FACTOR;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_FLASH_FEE_BPS = RiskBoundsLib.MAX_FLASH_FEE_BPS;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_BORROW_RATE = RiskBoundsLib.MAX_BORROW_RATE;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant DUST_VALUE = 10 * WAD;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_COLLATERALS = 32;
+    // The engine's bounds live in their libraries (RiskBoundsLib, HealthLib) and are read on-chain from KeelLens, not
+    // from the market: every external function of a market costs each call to a function whose selector sorts after
+    // it one comparison in the via-IR dispatcher (docs/performance.md, "Dispatch").
     uint256 internal constant BPS = 10_000;
     uint8 internal constant MAX_DECIMALS = 36;
     /// @dev Largest number of decimals of the base asset (see the constructor).
@@ -189,7 +174,6 @@ contract KeelMarket is IKeelMarket {
     address internal immutable RISK_ADMIN;
     address internal immutable BASE;
     uint256 internal immutable BASE_SCALE;
-    uint8 internal immutable BASE_DECIMALS;
 
     Totals internal _totals;
     Liquidity internal _liq;
@@ -241,7 +225,6 @@ contract KeelMarket is IKeelMarket {
         RISK_ADMIN = riskAdmin_;
         BASE = address(baseAsset);
         BASE_SCALE = _scale(dec);
-        BASE_DECIMALS = dec;
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
@@ -496,8 +479,8 @@ contract KeelMarket is IKeelMarket {
             uint256 maxRepay =
                 HealthLib.maxRepayValue(h.liquidationValue, h.debtValue, bonusLt).mulDivUp(BASE_SCALE, x.basePrice);
             if (
-                maxRepay >= x.debt || h.debtValue <= DUST_VALUE
-                    || HealthLib.valueUp(x.debt - maxRepay, x.basePrice, BASE_SCALE) < DUST_VALUE
+                maxRepay >= x.debt || h.debtValue <= HealthLib.DUST_VALUE
+                    || HealthLib.valueUp(x.debt - maxRepay, x.basePrice, BASE_SCALE) < HealthLib.DUST_VALUE
             ) maxRepay = x.debt;
             x.repaid = repayAmount.min(maxRepay);
             x.seized = _seizedFor(x);
@@ -660,11 +643,6 @@ contract KeelMarket is IKeelMarket {
     function totalSupplyAssets() external view returns (uint256) {
         (Totals memory t, Liquidity memory l) = _accrued();
         return _supplyAssets(t, l);
-    }
-
-    /// @inheritdoc IKeelMarket
-    function supplyShareDecimals() external view returns (uint8) {
-        return BASE_DECIMALS + SharesLib.DECIMALS_OFFSET;
     }
 
     /// @inheritdoc IKeelMarket
@@ -887,7 +865,7 @@ contract KeelMarket is IKeelMarket {
         return first - 1 > hf ? first - 1 : hf;
     }
 
-    /// @dev Whether vault `id` holds a collateral other than `asset`, priced and worth at least DUST_VALUE, whose
+    /// @dev Whether vault `id` holds a collateral other than `asset`, priced and worth at least HealthLib.DUST_VALUE, whose
     /// seizure would not lower its health factor at that collateral's own discount. In a solvent vault (discount ≤
     /// margin) a seizure lowers HF only for an above-average LT, so such a collateral then exists. Dust and
     /// collateral that would lower HF too are ignored: neither can block a liquidation. Runs only when seizing
@@ -900,7 +878,7 @@ contract KeelMarket is IKeelMarket {
                 if (e.asset != asset_) {
                     uint256 value =
                         HealthLib.valueDown(_balanceOf(id, e.asset, i), _priceOrZero(e.asset), _scale(e.decimals));
-                    if (value >= DUST_VALUE) {
+                    if (value >= HealthLib.DUST_VALUE) {
                         Collateral storage o = _collaterals[e.asset];
                         uint256 d = HealthLib.discount(x.startHf, o.maxDiscount, h.collateralValue, h.debtValue);
                         if (!HealthLib.seizureLowersHealth(x.hf, o.lt, d)) return true;
@@ -1269,7 +1247,7 @@ contract KeelMarket is IKeelMarket {
                 revert InvalidCollateral(asset_);
             }
             uint256 n = _config.collateralCount;
-            if (n >= MAX_COLLATERALS) revert TooManyCollaterals();
+            if (n >= RiskBoundsLib.MAX_COLLATERALS) revert TooManyCollaterals();
             oracle.price(asset_); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset_).decimals();
             if (dec > MAX_DECIMALS) revert InvalidDecimals(asset_, dec);

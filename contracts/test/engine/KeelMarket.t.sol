@@ -27,7 +27,7 @@ contract KeelMarketTest is EngineBase {
         assertFalse(market.borrowPaused(), "not paused");
         assertEq(market.reserveFactor(), 0.1e18, "rf");
         assertEq(market.flashFeeBps(), 5, "fee");
-        assertEq(uint256(market.supplyShareDecimals()), 12, "share decimals = 6 + offset 6");
+        assertEq(uint256(lens.getMarket(address(market)).decimals), 12, "share decimals = 6 + offset 6");
         assertEq(uint256(lenderVault.decimals()), 12, "lender vault: the same decimals");
         assertEq(address(lenderVault.market()), address(market), "lender vault's market");
         assertEq(lenderVault.asset(), address(usdc), "lender vault's asset");
