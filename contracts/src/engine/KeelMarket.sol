@@ -448,7 +448,8 @@ contract KeelMarket is IKeelMarket {
         x.index = c.index;
         x.balance = c.listed ? _balanceOf(id, asset_, x.index) : 0;
         if (x.balance == 0) revert InsufficientCollateral(id, asset_, 0, minSeized);
-        x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
+        uint256 vShares = v.debtShares;
+        x.debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
         // `asset` is held, hence listed at `index`: its Listed slot need not be read, and its parameters come from one
         // read of the collateral's first slot (all four fields together).
         (uint256 dec, uint256 ltv, uint256 lt, uint256 maxDiscount) = (c.decimals, c.ltv, c.lt, c.maxDiscount);
@@ -491,11 +492,18 @@ contract KeelMarket is IKeelMarket {
         }
         if (x.seized < minSeized) revert SeizedBelowMin(x.seized, minSeized);
 
-        (repaid,) = _reduceDebt(v, x.repaid, t, l);
+        uint256 sharesLeft;
+        (repaid, sharesLeft) = _burnDebt(vShares, x.debt, x.repaid, t, l);
         _store(t, l);
         seized = x.seized;
         uint256 left = x.balance - seized;
-        _setBalance(id, asset_, x.index, left);
+        if (x.index == 0) {
+            // The debt and the first-listed collateral's balance share the position slot: one write for both.
+            _storePosition(v, sharesLeft, left);
+        } else {
+            v.debtShares = uint128(sharesLeft);
+            _balances[id][asset_] = left;
+        }
         c.total -= uint112(seized);
         // A vault that still holds `asset` holds collateral: only a seizure of the whole balance can empty it.
         if (left == 0) {
@@ -989,15 +997,38 @@ contract KeelMarket is IKeelMarket {
         returns (uint256 repaid, uint256 shares)
     {
         uint256 vShares = v.debtShares;
-        uint256 debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
+        uint256 sharesLeft;
+        (repaid, sharesLeft) = _burnDebt(vShares, vShares.toAssetsUp(t.borrowAssets, t.borrowShares), assets, t, l);
+        v.debtShares = uint128(sharesLeft);
+        shares = vShares - sharesLeft;
+    }
+
+    /// @dev `_reduceDebt` for a vault whose debt shares `vShares` and debt `debt` (their value at `t`, rounded up) the
+    /// caller has read: returns what is repaid and the vault's shares left, for the caller to write.
+    function _burnDebt(uint256 vShares, uint256 debt, uint256 assets, Totals memory t, Liquidity memory l)
+        internal
+        pure
+        returns (uint256 repaid, uint256 sharesLeft)
+    {
+        uint256 shares;
         if (assets >= debt) (repaid, shares) = (debt, vShares);
         else (repaid, shares) = (assets, assets.toSharesDown(t.borrowAssets, t.borrowShares));
-        v.debtShares = uint128(vShares - shares);
+        sharesLeft = vShares - shares;
         uint256 newShares = t.borrowShares - shares;
         // With no shares left no debt is left: rounding dust never survives as phantom debt.
         uint256 newAssets = newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(repaid);
         (t.borrowAssets, t.borrowShares) = (uint128(newAssets), uint128(newShares));
         l.cash = (l.cash + repaid).toUint128();
+    }
+
+    /// @dev Writes vault `v`'s position slot (debt shares in the low 128 bits, `balance0` in the high 128, the layout
+    /// Solidity gives `Vault`'s second slot) in one store. Both fit: shares left never exceed the vault's shares (a
+    /// uint128) and a balance never exceeds its collateral's total (≤ type(uint112).max).
+    function _storePosition(Vault storage v, uint256 debtShares, uint256 balance0) internal {
+        uint256 word = debtShares | balance0 << 128;
+        assembly ("memory-safe") {
+            sstore(add(v.slot, 1), word)
+        }
     }
 
     /// @dev Writes the debt of a vault without collateral off against lenders.
