@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { getAddress, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi, keelOracleAbi, keelRiskAdminAbi } from "@/contracts-abi";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelOracleAbi, keelRiskAdminAbi } from "@/contracts-abi";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "@/scripts/lib/artifacts";
 import { clientsFor } from "@/lib/server/clients";
@@ -100,7 +100,7 @@ describe("npm run deploy", () => {
   it("checks the same hard bounds as the deployed engine", async () => {
     const d = parseDeployment(JSON.parse(readFileSync(path.join(dir, "31337.json"), "utf8")), 31337);
     for (const [name, value] of Object.entries(ENGINE_BOUNDS)) {
-      const onChain = await c.publicClient.readContract({ address: d.markets[0]!.address, abi: keelMarketAbi, functionName: name as "MAX_LT" });
+      const onChain = await c.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: name as "MAX_LT" });
       expect(onChain, name).toBe(value);
     }
     for (const [name, value] of Object.entries(RISK_ADMIN_BOUNDS)) {

@@ -36,24 +36,9 @@ contract KeelMarket is IKeelMarket {
 
     /* CONSTANTS */
 
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_LT = RiskBoundsLib.MAX_LT;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_DISCOUNT = RiskBoundsLib.MAX_DISCOUNT;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MIN_DISCOUNT = HealthLib.MIN_DISCOUNT;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant TARGET_HEALTH = HealthLib.TARGET_HEALTH;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_RESERVE_FACTOR = RiskBoundsLib.MAX_RESERVE_FACTOR;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_FLASH_FEE_BPS = RiskBoundsLib.MAX_FLASH_FEE_BPS;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_BORROW_RATE = RiskBoundsLib.MAX_BORROW_RATE;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant DUST_VALUE = 10 * WAD;
-    /// @inheritdoc IKeelMarket
-    uint256 public constant MAX_COLLATERALS = 32;
+    // The engine's bounds live in their libraries (RiskBoundsLib, HealthLib) and are read on-chain from KeelLens, not
+    // from the market: every external function of a market costs each call to a function whose selector sorts after
+    // it one comparison in the via-IR dispatcher (docs/performance.md, "Dispatch").
     uint256 internal constant BPS = 10_000;
     uint8 internal constant MAX_DECIMALS = 36;
     /// @dev Largest number of decimals of the base asset (see the constructor).
@@ -189,7 +174,6 @@ contract KeelMarket is IKeelMarket {
     address internal immutable RISK_ADMIN;
     address internal immutable BASE;
     uint256 internal immutable BASE_SCALE;
-    uint8 internal immutable BASE_DECIMALS;
 
     Totals internal _totals;
     Liquidity internal _liq;
@@ -241,7 +225,6 @@ contract KeelMarket is IKeelMarket {
         RISK_ADMIN = riskAdmin_;
         BASE = address(baseAsset);
         BASE_SCALE = _scale(dec);
-        BASE_DECIMALS = dec;
         _setRateModel(rateModel_);
         _setFees(reserveFactor_, flashFeeBps_);
         _liq.lastAccrual = uint32(block.timestamp);
@@ -465,7 +448,8 @@ contract KeelMarket is IKeelMarket {
         x.index = c.index;
         x.balance = c.listed ? _balanceOf(id, asset_, x.index) : 0;
         if (x.balance == 0) revert InsufficientCollateral(id, asset_, 0, minSeized);
-        x.debt = uint256(v.debtShares).toAssetsUp(t.borrowAssets, t.borrowShares);
+        uint256 vShares = v.debtShares;
+        x.debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
         // `asset` is held, hence listed at `index`: its Listed slot need not be read, and its parameters come from one
         // read of the collateral's first slot (all four fields together).
         (uint256 dec, uint256 ltv, uint256 lt, uint256 maxDiscount) = (c.decimals, c.ltv, c.lt, c.maxDiscount);
@@ -496,8 +480,8 @@ contract KeelMarket is IKeelMarket {
             uint256 maxRepay =
                 HealthLib.maxRepayValue(h.liquidationValue, h.debtValue, bonusLt).mulDivUp(BASE_SCALE, x.basePrice);
             if (
-                maxRepay >= x.debt || h.debtValue <= DUST_VALUE
-                    || HealthLib.valueUp(x.debt - maxRepay, x.basePrice, BASE_SCALE) < DUST_VALUE
+                maxRepay >= x.debt || h.debtValue <= HealthLib.DUST_VALUE
+                    || HealthLib.valueUp(x.debt - maxRepay, x.basePrice, BASE_SCALE) < HealthLib.DUST_VALUE
             ) maxRepay = x.debt;
             x.repaid = repayAmount.min(maxRepay);
             x.seized = _seizedFor(x);
@@ -508,11 +492,18 @@ contract KeelMarket is IKeelMarket {
         }
         if (x.seized < minSeized) revert SeizedBelowMin(x.seized, minSeized);
 
-        (repaid,) = _reduceDebt(v, x.repaid, t, l);
+        uint256 sharesLeft;
+        (repaid, sharesLeft) = _burnDebt(vShares, x.debt, x.repaid, t, l);
         _store(t, l);
         seized = x.seized;
         uint256 left = x.balance - seized;
-        _setBalance(id, asset_, x.index, left);
+        if (x.index == 0) {
+            // The debt and the first-listed collateral's balance share the position slot: one write for both.
+            _storePosition(v, sharesLeft, left);
+        } else {
+            v.debtShares = uint128(sharesLeft);
+            _balances[id][asset_] = left;
+        }
         c.total -= uint112(seized);
         // A vault that still holds `asset` holds collateral: only a seizure of the whole balance can empty it.
         if (left == 0) {
@@ -660,11 +651,6 @@ contract KeelMarket is IKeelMarket {
     function totalSupplyAssets() external view returns (uint256) {
         (Totals memory t, Liquidity memory l) = _accrued();
         return _supplyAssets(t, l);
-    }
-
-    /// @inheritdoc IKeelMarket
-    function supplyShareDecimals() external view returns (uint8) {
-        return BASE_DECIMALS + SharesLib.DECIMALS_OFFSET;
     }
 
     /// @inheritdoc IKeelMarket
@@ -887,7 +873,7 @@ contract KeelMarket is IKeelMarket {
         return first - 1 > hf ? first - 1 : hf;
     }
 
-    /// @dev Whether vault `id` holds a collateral other than `asset`, priced and worth at least DUST_VALUE, whose
+    /// @dev Whether vault `id` holds a collateral other than `asset`, priced and worth at least HealthLib.DUST_VALUE, whose
     /// seizure would not lower its health factor at that collateral's own discount. In a solvent vault (discount ≤
     /// margin) a seizure lowers HF only for an above-average LT, so such a collateral then exists. Dust and
     /// collateral that would lower HF too are ignored: neither can block a liquidation. Runs only when seizing
@@ -900,7 +886,7 @@ contract KeelMarket is IKeelMarket {
                 if (e.asset != asset_) {
                     uint256 value =
                         HealthLib.valueDown(_balanceOf(id, e.asset, i), _priceOrZero(e.asset), _scale(e.decimals));
-                    if (value >= DUST_VALUE) {
+                    if (value >= HealthLib.DUST_VALUE) {
                         Collateral storage o = _collaterals[e.asset];
                         uint256 d = HealthLib.discount(x.startHf, o.maxDiscount, h.collateralValue, h.debtValue);
                         if (!HealthLib.seizureLowersHealth(x.hf, o.lt, d)) return true;
@@ -1011,15 +997,38 @@ contract KeelMarket is IKeelMarket {
         returns (uint256 repaid, uint256 shares)
     {
         uint256 vShares = v.debtShares;
-        uint256 debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
+        uint256 sharesLeft;
+        (repaid, sharesLeft) = _burnDebt(vShares, vShares.toAssetsUp(t.borrowAssets, t.borrowShares), assets, t, l);
+        v.debtShares = uint128(sharesLeft);
+        shares = vShares - sharesLeft;
+    }
+
+    /// @dev `_reduceDebt` for a vault whose debt shares `vShares` and debt `debt` (their value at `t`, rounded up) the
+    /// caller has read: returns what is repaid and the vault's shares left, for the caller to write.
+    function _burnDebt(uint256 vShares, uint256 debt, uint256 assets, Totals memory t, Liquidity memory l)
+        internal
+        pure
+        returns (uint256 repaid, uint256 sharesLeft)
+    {
+        uint256 shares;
         if (assets >= debt) (repaid, shares) = (debt, vShares);
         else (repaid, shares) = (assets, assets.toSharesDown(t.borrowAssets, t.borrowShares));
-        v.debtShares = uint128(vShares - shares);
+        sharesLeft = vShares - shares;
         uint256 newShares = t.borrowShares - shares;
         // With no shares left no debt is left: rounding dust never survives as phantom debt.
         uint256 newAssets = newShares == 0 ? 0 : uint256(t.borrowAssets).zeroFloorSub(repaid);
         (t.borrowAssets, t.borrowShares) = (uint128(newAssets), uint128(newShares));
         l.cash = (l.cash + repaid).toUint128();
+    }
+
+    /// @dev Writes vault `v`'s position slot (debt shares in the low 128 bits, `balance0` in the high 128, the layout
+    /// Solidity gives `Vault`'s second slot) in one store. Both fit: shares left never exceed the vault's shares (a
+    /// uint128) and a balance never exceeds its collateral's total (≤ type(uint112).max).
+    function _storePosition(Vault storage v, uint256 debtShares, uint256 balance0) internal {
+        uint256 word = debtShares | balance0 << 128;
+        assembly ("memory-safe") {
+            sstore(add(v.slot, 1), word)
+        }
     }
 
     /// @dev Writes the debt of a vault without collateral off against lenders.
@@ -1269,7 +1278,7 @@ contract KeelMarket is IKeelMarket {
                 revert InvalidCollateral(asset_);
             }
             uint256 n = _config.collateralCount;
-            if (n >= MAX_COLLATERALS) revert TooManyCollaterals();
+            if (n >= RiskBoundsLib.MAX_COLLATERALS) revert TooManyCollaterals();
             oracle.price(asset_); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset_).decimals();
             if (dec > MAX_DECIMALS) revert InvalidDecimals(asset_, dec);

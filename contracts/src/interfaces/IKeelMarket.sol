@@ -188,27 +188,6 @@ interface IKeelMarket {
     /// less than `expected` (fee-on-transfer or rebasing token); `received` is `expected` minus the uncovered shortfall.
     error TransferAmountMismatch(address token, uint256 expected, uint256 received);
 
-    /* CONSTANTS */
-
-    /// @notice Highest liquidation threshold a collateral may have (RiskBoundsLib).
-    function MAX_LT() external view returns (uint256);
-    /// @notice Highest maximum liquidation discount a collateral may have (RiskBoundsLib).
-    function MAX_DISCOUNT() external view returns (uint256);
-    /// @notice Smallest liquidation discount (HealthLib).
-    function MIN_DISCOUNT() external view returns (uint256);
-    /// @notice Health factor a liquidation restores a vault to at most (HealthLib).
-    function TARGET_HEALTH() external view returns (uint256);
-    /// @notice Highest share of interest that may go to reserves (RiskBoundsLib).
-    function MAX_RESERVE_FACTOR() external view returns (uint256);
-    /// @notice Highest flash-loan fee, in basis points (RiskBoundsLib).
-    function MAX_FLASH_FEE_BPS() external view returns (uint256);
-    /// @notice Highest borrow rate the model may reach at 100% utilisation, per second (RiskBoundsLib).
-    function MAX_BORROW_RATE() external view returns (uint256);
-    /// @notice Debt value (USD, WAD) under which a position may be liquidated whole.
-    function DUST_VALUE() external view returns (uint256);
-    /// @notice Most collateral assets a market may list (one bit each in a vault's held mask).
-    function MAX_COLLATERALS() external view returns (uint256);
-
     /* SUPPLY (lenders) */
 
     /// @notice Supplies base assets from the caller and credits supply shares to `onBehalf` (anyone may supply for
@@ -240,9 +219,6 @@ interface IKeelMarket {
 
     /// @notice Lenders' assets: cash + borrows − reserves, interest accrued to now.
     function totalSupplyAssets() external view returns (uint256);
-
-    /// @notice Decimals of supply shares: the base asset's plus 6 (the virtual shares per virtual asset).
-    function supplyShareDecimals() external view returns (uint8);
 
     /* VAULTS */
 

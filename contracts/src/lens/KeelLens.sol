@@ -10,6 +10,8 @@ import {IKeelMarket, RateModel, CollateralInfo, VaultData} from "../interfaces/I
 import {ChangeKind, PendingChange} from "../interfaces/IKeelRiskAdmin.sol";
 import {MathLib, WAD} from "../libraries/MathLib.sol";
 import {HealthLib} from "../libraries/HealthLib.sol";
+import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
+import {SharesLib} from "../libraries/SharesLib.sol";
 
 /// @notice One collateral of one vault, valued at the oracle's current price.
 struct CollateralPosition {
@@ -107,6 +109,27 @@ contract KeelLens {
         CollateralInfo[] infos;
         KeelOracle.FeedState[] feeds;
     }
+
+    /* THE ENGINE'S BOUNDS (from their libraries; a market does not expose them: see KeelMarket) */
+
+    /// @notice Highest liquidation threshold a collateral may have (RiskBoundsLib).
+    uint256 public constant MAX_LT = RiskBoundsLib.MAX_LT;
+    /// @notice Highest maximum liquidation discount a collateral may have (RiskBoundsLib).
+    uint256 public constant MAX_DISCOUNT = RiskBoundsLib.MAX_DISCOUNT;
+    /// @notice Smallest liquidation discount (HealthLib).
+    uint256 public constant MIN_DISCOUNT = HealthLib.MIN_DISCOUNT;
+    /// @notice Health factor a liquidation restores a vault to at most (HealthLib).
+    uint256 public constant TARGET_HEALTH = HealthLib.TARGET_HEALTH;
+    /// @notice Highest share of interest that may go to reserves (RiskBoundsLib).
+    uint256 public constant MAX_RESERVE_FACTOR = RiskBoundsLib.MAX_RESERVE_FACTOR;
+    /// @notice Highest flash-loan fee, in basis points (RiskBoundsLib).
+    uint256 public constant MAX_FLASH_FEE_BPS = RiskBoundsLib.MAX_FLASH_FEE_BPS;
+    /// @notice Highest borrow rate the model may reach at 100% utilisation, per second (RiskBoundsLib).
+    uint256 public constant MAX_BORROW_RATE = RiskBoundsLib.MAX_BORROW_RATE;
+    /// @notice Debt value (USD, WAD) under which a position may be liquidated whole (HealthLib).
+    uint256 public constant DUST_VALUE = HealthLib.DUST_VALUE;
+    /// @notice Most collateral assets a market may list (RiskBoundsLib).
+    uint256 public constant MAX_COLLATERALS = RiskBoundsLib.MAX_COLLATERALS;
 
     /// @notice Most vaults `getAccount` reads per market (the first ones of the owner's list), so one call's gas is
     /// bounded. A market only adds a vault to a list by the owner's own doing (openVault, or acceptVault of a transfer),
@@ -232,7 +255,7 @@ contract KeelLens {
         v.market = market;
         v.baseAsset = m.asset();
         v.baseDecimals = IERC20Metadata(v.baseAsset).decimals();
-        v.decimals = m.supplyShareDecimals();
+        v.decimals = v.baseDecimals + SharesLib.DECIMALS_OFFSET; // the supply shares' decimals
         v.baseFeed = oracle.peek(v.baseAsset);
         v.totalSupplyAssets = m.totalSupplyAssets();
         v.totalSupplyShares = m.totalSupplyShares();

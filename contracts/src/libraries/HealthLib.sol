@@ -14,6 +14,9 @@ library HealthLib {
     uint256 internal constant MIN_DISCOUNT = 0.01e18;
     /// @notice Health factor a liquidation may restore a vault to, and no further (unless the vault is dust).
     uint256 internal constant TARGET_HEALTH = 1.05e18;
+    /// @notice Debt value (USD, WAD) under which a position may be liquidated whole, and the least value of another
+    /// collateral that can make a liquidation that lowers health wait for it.
+    uint256 internal constant DUST_VALUE = 10 * WAD;
 
     /// @dev USD value of `amount` token units, rounded down (for collateral).
     function valueDown(uint256 amount, uint256 price, uint256 scale) internal pure returns (uint256) {

@@ -21,6 +21,8 @@ library RiskBoundsLib {
     uint256 internal constant MAX_FLASH_FEE_BPS = 100;
     /// @notice Highest borrow rate the model may reach at 100% utilisation: 1000% a year, per second.
     uint256 internal constant MAX_BORROW_RATE = 10 * WAD / 365 days;
+    /// @notice Most collateral assets a market may list (one bit each in a vault's held mask).
+    uint256 internal constant MAX_COLLATERALS = 32;
     /// @notice Largest reputation LTV bonus a market honours (10 points): a source's answer above it counts as it.
     uint256 internal constant MAX_LTV_BONUS = 0.1e18;
     /// @notice Gas a market gives its reputation source's `ltvBonus` call: a source that needs more (or loops) counts

@@ -113,6 +113,7 @@ abstract contract MarketHandlerBase is ExpectedReverts {
     address[3] internal actors = [address(0x1001), address(0x1002), address(0x1003)];
     /// @dev Share-price falls beyond realised bad debt (lender vault or ledger).
     uint256 public sharePriceDrops;
+    /// @dev Completed actions, keyed one way only: keccak256 of the action's name (`_count`, read with `callCount`).
     mapping(bytes32 => uint256) public calls;
 
     constructor(IKeelMarket market_, KeelLenderVault vault_) {
@@ -124,8 +125,12 @@ abstract contract MarketHandlerBase is ExpectedReverts {
     modifier tracked() {
         uint256[4] memory snap = _snap();
         _;
+        _afterAction();
         _checkSharePrice(snap);
     }
+
+    /// @dev Runs after every tracked action, inside its share-price check (the borrower side's keeper turn).
+    function _afterAction() internal virtual {}
 
     /// @dev Total supply shares, bad debt so far, and the two share prices (`_prices`).
     function _snap() internal view returns (uint256[4] memory snap) {
@@ -150,6 +155,16 @@ abstract contract MarketHandlerBase is ExpectedReverts {
     function _prices() internal view returns (uint256[2] memory p) {
         p[0] = vault.convertToAssets(1e18);
         p[1] = SharesLib.toAssetsDown(1e18, market.totalSupplyAssets(), market.totalSupplyShares());
+    }
+
+    /// @dev Counts one completed `action`.
+    function _count(string memory action) internal {
+        ++calls[keccak256(bytes(action))];
+    }
+
+    /// @dev How often `action` completed in this run.
+    function callCount(string calldata action) external view returns (uint256) {
+        return calls[keccak256(bytes(action))];
     }
 
     function _actor(uint256 s) internal view returns (address) {

@@ -27,7 +27,7 @@ contract KeelMarketTest is EngineBase {
         assertFalse(market.borrowPaused(), "not paused");
         assertEq(market.reserveFactor(), 0.1e18, "rf");
         assertEq(market.flashFeeBps(), 5, "fee");
-        assertEq(uint256(market.supplyShareDecimals()), 12, "share decimals = 6 + offset 6");
+        assertEq(uint256(lens.getMarket(address(market)).decimals), 12, "share decimals = 6 + offset 6");
         assertEq(uint256(lenderVault.decimals()), 12, "lender vault: the same decimals");
         assertEq(address(lenderVault.market()), address(market), "lender vault's market");
         assertEq(lenderVault.asset(), address(usdc), "lender vault's asset");
@@ -984,6 +984,68 @@ contract KeelMarketTest is EngineBase {
         _borrow(ALICE, id, 1e6);
         assertFalse(market.borrowPaused(), "unpaused after borrow");
         assertEq(market.totalBorrows(), borrows - repaid + 1e6, "borrows after borrow, no interest at the same time");
+    }
+
+    /// @dev Liquidate writes the position slot (debt shares and the first-listed collateral's balance) in one store
+    /// (`_storePosition`): each field must be exactly what the liquidation left — shares burned as the totals say, the
+    /// balance less what was seized —, the other slot (owner, held mask, list position), the other collateral and a
+    /// neighbouring vault untouched; and the vault must still repay, and withdraw both collaterals, afterwards. The
+    /// second-listed collateral's path (its own balance slot) is checked the same way.
+    function test_liquidate_positionSlotWrittenOnce_keepsEveryField() public {
+        uint256 id = _openWith(ALICE, weth, 10e18);
+        _fund(ALICE, wbtc, 1e7);
+        vm.prank(ALICE);
+        market.depositCollateral(id, address(wbtc), 1e7);
+        _borrow(ALICE, id, 22_000e6);
+        uint256 other = _openWith(ALICE, weth, 2e18);
+        _borrow(ALICE, other, 1000e6);
+        VaultData memory otherBefore = market.getVault(other);
+        uint256[] memory listBefore = market.vaultsOf(ALICE);
+
+        ethFeed.setAnswer(2300e8);
+        btcFeed.setAnswer(20_000e8);
+        _fund(LIQUIDATOR, usdc, 30_000e6);
+        address[2] memory assets = [address(weth), address(wbtc)];
+        for (uint256 k; k < 2; ++k) {
+            assertLt(_hf(id), 1e18, "liquidatable before each of the two liquidations");
+            VaultData memory before = market.getVault(id);
+            uint256 totalShares = market.totalBorrowShares();
+            vm.prank(LIQUIDATOR);
+            (, uint256 seized) = market.liquidate(id, assets[k], 500e6, 0);
+            VaultData memory afterwards = market.getVault(id);
+            assertEq(afterwards.owner, ALICE, "owner kept");
+            assertEq(
+                afterwards.debtShares,
+                before.debtShares - (totalShares - market.totalBorrowShares()),
+                "debt shares: burned as the totals say"
+            );
+            assertEq(afterwards.assets.length, 2, "both collaterals still held");
+            assertEq(market.collateralOf(id, assets[k]), _amountOf(before, assets[k]) - seized, "seized balance");
+            assertEq(
+                market.collateralOf(id, assets[1 - k]), _amountOf(before, assets[1 - k]), "other collateral untouched"
+            );
+        }
+        VaultData memory otherAfter = market.getVault(other);
+        assertEq(otherAfter.debtShares, otherBefore.debtShares, "neighbour's debt untouched");
+        assertEq(otherAfter.amounts[0], otherBefore.amounts[0], "neighbour's balance untouched");
+        uint256[] memory listAfter = market.vaultsOf(ALICE);
+        assertEq(listAfter.length, listBefore.length, "owner's list kept");
+        assertEq(listAfter[0], listBefore[0], "list position kept");
+
+        _fund(ALICE, usdc, 30_000e6);
+        vm.startPrank(ALICE);
+        market.repay(id, type(uint256).max);
+        market.withdrawCollateral(id, address(weth), market.collateralOf(id, address(weth)), ALICE);
+        market.withdrawCollateral(id, address(wbtc), market.collateralOf(id, address(wbtc)), ALICE);
+        vm.stopPrank();
+        assertEq(market.getVault(id).assets.length, 0, "emptied: the held mask was intact");
+    }
+
+    function _amountOf(VaultData memory d, address asset) internal pure returns (uint256) {
+        for (uint256 i; i < d.assets.length; ++i) {
+            if (d.assets[i] == asset) return d.amounts[i];
+        }
+        return 0;
     }
 
     function test_withdrawReserves_reverts() public {

@@ -30,6 +30,7 @@ interface Vm {
     function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
     function parseBytes(string calldata stringifiedValue) external pure returns (bytes memory);
+    function toString(uint256 value) external pure returns (string memory);
 }
 
 /// @notice A minimal test base: cheatcodes, assertions that say what differed, and `bound` for fuzz inputs.
