@@ -23,8 +23,11 @@ export * from "./generated";
 const newErrors = (seen: Abi, items: Abi) => items.filter((x) => x.type === "error" && !seen.some((m) => m.type === "error" && m.name === x.name));
 
 /** The errors of `abis`, one entry per name: the first ABI that declares a name gives its entry. */
-const errorsOf = (...abis: Abi[]): Abi =>
-  abis.flat().filter((x, i, all) => x.type === "error" && all.findIndex((y) => y.type === "error" && y.name === x.name) === i);
+const errorsOf = (...abis: Abi[]): Abi => {
+  // One pass with a set of names (a findIndex per item was ~1M comparisons over the 13 ABIs, on every page that imports this).
+  const names = new Set<string>();
+  return abis.flat().filter((x) => x.type === "error" && !names.has(x.name) && Boolean(names.add(x.name)));
+};
 
 /**
  * Every custom error any Keel contract can revert with (for decoding a failed simulation or transaction): each

@@ -215,160 +215,160 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
           </button>
         ))}
       </div>
-      <form
-        id="action-form"
-        role="tabpanel"
-        aria-labelledby={`action-tab-${action}`}
-        className="space-y-4 p-4 md:p-5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {locked && (
-          <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
-            {t("inProgress", { step: flow.current + 1, steps: flow.steps.length, label: flow.steps[flow.current] ?? "", stage: flow.stage })}
-          </p>
-        )}
-        {flow?.stage === "interrupted" && (
-          <div
-            role="alert"
-            data-testid="flow-interrupted"
-            className="flex items-start justify-between gap-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
-          >
-            <span>{flow.note}</span>
-            <button type="button" className="min-h-11 shrink-0 underline md:min-h-0" onClick={() => pendingFlows().end(flowKey)}>
-              {tc("dismiss")}
+      {/* The tab panel is a box around the form: axe allows no tabpanel role on a <form> (aria-allowed-role). */}
+      <div id="action-form" role="tabpanel" aria-labelledby={`action-tab-${action}`}>
+        <form
+          className="space-y-4 p-4 md:p-5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {locked && (
+            <p role="status" data-testid="flow-pending" className="rounded-md border border-sky-800 bg-sky-950/40 px-3 py-2 text-sm text-sky-200">
+              {t("inProgress", { step: flow.current + 1, steps: flow.steps.length, label: flow.steps[flow.current] ?? "", stage: flow.stage })}
+            </p>
+          )}
+          {flow?.stage === "interrupted" && (
+            <div
+              role="alert"
+              data-testid="flow-interrupted"
+              className="flex items-start justify-between gap-3 rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
+            >
+              <span>{flow.note}</span>
+              <button type="button" className="min-h-11 shrink-0 underline md:min-h-0" onClick={() => pendingFlows().end(flowKey)}>
+                {tc("dismiss")}
+              </button>
+            </div>
+          )}
+          <fieldset disabled={locked} className="contents">
+            {usesCollateral && (
+              <AssetSelect
+                label={t("collateral")}
+                ariaLabel={t("collateralAsset")}
+                value={assetAddr}
+                assets={collaterals}
+                chain={chain}
+                onChange={(a) => {
+                  setAssetAddr(a);
+                  setText("");
+                  setTouched(false);
+                }}
+              />
+            )}
+            <AmountField
+              id={`amount-${action}`}
+              label={t("amountTo", { action: t(action).toLowerCase() })}
+              symbol={symbol}
+              value={text}
+              onChange={(t) => {
+                setText(t);
+                setTouched(true);
+                setRepayAll(false);
+              }}
+              onMax={() => {
+                setText(formatUnits(limits.suggested, decimals));
+                setTouched(true);
+                setRepayAll(Boolean(limits.repayAll));
+              }}
+              maxLabel={maxLabel}
+              hint={hint}
+              problem={touched && !parsed.ok ? amountProblem(parsed) : null}
+            />
+
+            {paused && (
+              <p
+                role="alert"
+                data-testid="action-paused"
+                className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
+              >
+                {t(action === "borrow" ? "pausedBorrow" : "pausedWithdraw", {
+                  why: unpriced.map((u) => `${assetSymbol(chain, u.asset)} — ${tf(`${feedStatus(u.status).key}.why`)}`).join("; "),
+                })}
+              </p>
+            )}
+            {ownerOnly && <p className="text-sm text-slate-400">{t("ownerOnly", { action: t(action).toLowerCase() })}</p>}
+
+            <table className="w-full text-sm" data-testid="preview">
+              <thead className="text-left text-xs text-slate-400">
+                <tr>
+                  <th className="py-1 font-normal">{t("preview")}</th>
+                  <th className="py-1 text-right font-normal">{t("now")}</th>
+                  <th className="py-1 text-right font-normal">{t("after")}</th>
+                </tr>
+              </thead>
+              <tbody className="font-mono tabular-nums">
+                <PreviewRow
+                  label={t("health")}
+                  testId="preview-health"
+                  before={vault.pricesOk || vault.debt === 0n ? f.healthFactor(hfBefore) : "—"}
+                  after={hfAfter === undefined ? undefined : f.healthFactor(hfAfter)}
+                  afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
+                />
+                <PreviewRow
+                  label={t("liqPrice", { asset: liqSymbol })}
+                  testId="preview-liq"
+                  before={liqBefore > 0n ? f.usd(liqBefore) : "—"}
+                  after={liqAfter === undefined ? undefined : liqAfter > 0n ? f.usd(liqAfter) : "—"}
+                />
+                <PreviewRow
+                  label={t("debt")}
+                  testId="preview-debt"
+                  before={f.token(vault.debt, market.baseDecimals, baseSymbol)}
+                  after={preview ? f.token(preview.after.debt, market.baseDecimals, baseSymbol) : undefined}
+                />
+                <PreviewRow
+                  label={t("capacity")}
+                  testId="preview-capacity"
+                  before={f.token(vault.borrowCapacity, market.baseDecimals, baseSymbol)}
+                  after={preview ? f.token(preview.risk.borrowCapacity, market.baseDecimals, baseSymbol) : undefined}
+                />
+              </tbody>
+            </table>
+
+            {block && (
+              <p role="alert" data-testid="action-block" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
+                {block}
+              </p>
+            )}
+            {warning && (
+              <p
+                role="alert"
+                data-testid="action-warning"
+                className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200"
+              >
+                {warning}
+              </p>
+            )}
+          </fieldset>
+          {stale && <p className="text-xs text-amber-300">{t("stale")}</p>}
+
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            {pulls && needsApproval ? (
+              <label className="flex min-h-11 items-center gap-2 text-xs text-slate-400 md:min-h-0" data-testid="approval-choice">
+                <input
+                  type="checkbox"
+                  className="h-5 w-5 shrink-0 md:h-4 md:w-4"
+                  checked={unlimited}
+                  disabled={locked}
+                  onChange={(e) => setUnlimited(e.target.checked)}
+                />
+                {sendsAll ? t("approveUnlimitedRepayAll", { margin: f.percent(REPAY_ALL_MARGIN_BPS * 10n ** 14n) }) : t("approveUnlimited")}
+              </label>
+            ) : (
+              <span />
+            )}
+            <button
+              type="submit"
+              disabled={!canSubmit}
+              data-testid="submit-action"
+              className="min-h-11 w-full rounded-md bg-sky-500 px-5 py-2 text-sm font-medium text-slate-950 sm:w-auto md:min-h-0 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
+            >
+              {busy ? tc("working") : needsApproval ? t("approveAnd", { action: submitLabel }) : submitLabel}
             </button>
           </div>
-        )}
-        <fieldset disabled={locked} className="contents">
-          {usesCollateral && (
-            <AssetSelect
-              label={t("collateral")}
-              ariaLabel={t("collateralAsset")}
-              value={assetAddr}
-              assets={collaterals}
-              chain={chain}
-              onChange={(a) => {
-                setAssetAddr(a);
-                setText("");
-                setTouched(false);
-              }}
-            />
-          )}
-          <AmountField
-            id={`amount-${action}`}
-            label={t("amountTo", { action: t(action).toLowerCase() })}
-            symbol={symbol}
-            value={text}
-            onChange={(t) => {
-              setText(t);
-              setTouched(true);
-              setRepayAll(false);
-            }}
-            onMax={() => {
-              setText(formatUnits(limits.suggested, decimals));
-              setTouched(true);
-              setRepayAll(Boolean(limits.repayAll));
-            }}
-            maxLabel={maxLabel}
-            hint={hint}
-            problem={touched && !parsed.ok ? amountProblem(parsed) : null}
-          />
-
-          {paused && (
-            <p
-              role="alert"
-              data-testid="action-paused"
-              className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
-            >
-              {t(action === "borrow" ? "pausedBorrow" : "pausedWithdraw", {
-                why: unpriced.map((u) => `${assetSymbol(chain, u.asset)} — ${tf(`${feedStatus(u.status).key}.why`)}`).join("; "),
-              })}
-            </p>
-          )}
-          {ownerOnly && <p className="text-sm text-slate-400">{t("ownerOnly", { action: t(action).toLowerCase() })}</p>}
-
-          <table className="w-full text-sm" data-testid="preview">
-            <thead className="text-left text-xs text-slate-400">
-              <tr>
-                <th className="py-1 font-normal">{t("preview")}</th>
-                <th className="py-1 text-right font-normal">{t("now")}</th>
-                <th className="py-1 text-right font-normal">{t("after")}</th>
-              </tr>
-            </thead>
-            <tbody className="font-mono tabular-nums">
-              <PreviewRow
-                label={t("health")}
-                testId="preview-health"
-                before={vault.pricesOk || vault.debt === 0n ? f.healthFactor(hfBefore) : "—"}
-                after={hfAfter === undefined ? undefined : f.healthFactor(hfAfter)}
-                afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
-              />
-              <PreviewRow
-                label={t("liqPrice", { asset: liqSymbol })}
-                testId="preview-liq"
-                before={liqBefore > 0n ? f.usd(liqBefore) : "—"}
-                after={liqAfter === undefined ? undefined : liqAfter > 0n ? f.usd(liqAfter) : "—"}
-              />
-              <PreviewRow
-                label={t("debt")}
-                testId="preview-debt"
-                before={f.token(vault.debt, market.baseDecimals, baseSymbol)}
-                after={preview ? f.token(preview.after.debt, market.baseDecimals, baseSymbol) : undefined}
-              />
-              <PreviewRow
-                label={t("capacity")}
-                testId="preview-capacity"
-                before={f.token(vault.borrowCapacity, market.baseDecimals, baseSymbol)}
-                after={preview ? f.token(preview.risk.borrowCapacity, market.baseDecimals, baseSymbol) : undefined}
-              />
-            </tbody>
-          </table>
-
-          {block && (
-            <p role="alert" data-testid="action-block" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
-              {block}
-            </p>
-          )}
-          {warning && (
-            <p
-              role="alert"
-              data-testid="action-warning"
-              className="rounded-md border border-orange-700 bg-orange-950/40 px-3 py-2 text-sm text-orange-200"
-            >
-              {warning}
-            </p>
-          )}
-        </fieldset>
-        {stale && <p className="text-xs text-amber-300">{t("stale")}</p>}
-
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          {pulls && needsApproval ? (
-            <label className="flex min-h-11 items-center gap-2 text-xs text-slate-400 md:min-h-0" data-testid="approval-choice">
-              <input
-                type="checkbox"
-                className="h-5 w-5 shrink-0 md:h-4 md:w-4"
-                checked={unlimited}
-                disabled={locked}
-                onChange={(e) => setUnlimited(e.target.checked)}
-              />
-              {sendsAll ? t("approveUnlimitedRepayAll", { margin: f.percent(REPAY_ALL_MARGIN_BPS * 10n ** 14n) }) : t("approveUnlimited")}
-            </label>
-          ) : (
-            <span />
-          )}
-          <button
-            type="submit"
-            disabled={!canSubmit}
-            data-testid="submit-action"
-            className="min-h-11 w-full rounded-md bg-sky-500 px-5 py-2 text-sm font-medium text-slate-950 sm:w-auto md:min-h-0 hover:bg-sky-400 disabled:cursor-not-allowed disabled:opacity-50"
-          >
-            {busy ? tc("working") : needsApproval ? t("approveAnd", { action: submitLabel }) : submitLabel}
-          </button>
-        </div>
-      </form>
+        </form>
+      </div>
     </section>
   );
 }
