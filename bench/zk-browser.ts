@@ -6,8 +6,11 @@
  * Two ways, each in a fresh browser context (empty Cache Storage), one after the other on the same input:
  * - `single`: what the page did before (one thread, no preload): the first proof downloads the files, every proof
  *   builds the curve again;
- * - `pool`: what it does now: `preload` on page open (files + curve), then proofs with snarkjs's thread pool in the
- *   same worker; and a second visit (same context: the files come from Cache Storage after a 304).
+ * - `pool`: what it does now: `preload` on page open (files, and the curve when it pools), then proofs in the same
+ *   worker — with snarkjs's thread pool on more than two hardware threads, on the worker's own thread on two
+ *   (lib/privacy/prove.worker.ts `POOLED`); and a second visit (same context: the files come from Cache Storage after a
+ *   304);
+ * - `forced`: the thread pool whatever the cores (warmed by one proof first), to show why two cores do not pool.
  *
  * `npm run bench:zk` runs it (a section of bench/results/zk.md); `npm run bench:zk-browser` runs only this and writes
  * bench/results/zk-browser.md. ZK_BROWSER_RUNS proofs per way (default 3).
@@ -60,6 +63,8 @@ export interface BrowserFigures {
   single: { first: number; proofs: number[] };
   /** The new way: preload (files + curve) on a first and a second visit, then each proof as the worker timed it. */
   pool: { preload: number; preloadDownloaded: number; revisit: number; revisitDownloaded: number; proofs: number[] };
+  /** snarkjs's thread pool forced (warm), each proof as the worker timed it. */
+  forced: number[];
 }
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>zk bench</title><script type="module">
@@ -142,10 +147,15 @@ export async function browserProvingTimes(runs = Number(process.env.ZK_BROWSER_R
       log(`pool: preload ${pre.wall} ms (${pre.downloaded} bytes downloaded)`);
       const single: number[] = [];
       const pool: number[] = [];
+      const forced: number[] = [];
+      await ask(after.page, { type: "prove", input, singleThread: false }); // builds the pool's curve once
       for (let i = 0; i < runs; i++) {
         single.push((await ask(before.page, { type: "prove", input, singleThread: true })).ms!);
         pool.push((await ask(after.page, { type: "prove", input })).ms!);
-        log(`run ${i + 1}: single thread ${single.at(-1)} ms, pool (${concurrency} threads) ${pool.at(-1)} ms, load ${os.loadavg()[0]!.toFixed(1)}`);
+        forced.push((await ask(after.page, { type: "prove", input, singleThread: false })).ms!);
+        log(
+          `run ${i + 1}: single thread ${single.at(-1)} ms, the page's way ${pool.at(-1)} ms, pool forced (${concurrency} threads) ${forced.at(-1)} ms, load ${os.loadavg()[0]!.toFixed(1)}`,
+        );
       }
       await before.ctx.close();
       await after.page.close();
@@ -163,6 +173,7 @@ export async function browserProvingTimes(runs = Number(process.env.ZK_BROWSER_R
           revisitDownloaded: revisit.downloaded ?? 0,
           proofs: pool,
         },
+        forced,
       };
     } finally {
       await browser.close();
@@ -187,7 +198,8 @@ The worker's own time per proof (witness + Groth16, what the page shows as "prov
 | way | median | min | max | first click (from the request) |
 | --- | ---: | ---: | ---: | ---: |
 | before: one thread, no preload | ${row(f.single.proofs)} | ${s(f.single.first)} (download + proof) |
-| now: preloaded worker, snarkjs thread pool | ${row(f.pool.proofs)} | ${s(median(f.pool.proofs))} (files and curve loaded at page open) |
+| now: preloaded worker, ${f.concurrency > 2 ? "snarkjs thread pool" : "its own thread (2 hardware threads: no pool)"} | ${row(f.pool.proofs)} | ${s(median(f.pool.proofs))} (files${f.concurrency > 2 ? " and curve" : ""} loaded at page open) |
+| snarkjs thread pool, forced (warm) | ${row(f.forced)} | — |
 
 | preload (page open, in the background) | time | downloaded |
 | --- | ---: | ---: |

@@ -5,8 +5,8 @@
  * arrives by postMessage and never leaves this worker; only the proof and public signals go back.
  *
  * The page starts it when /private opens (`preload`: the files and snarkjs's BN254 curve, before the first click) and
- * keeps it for the tab's life: the curve — its WebAssembly and its threads — is built once. snarkjs proves with one
- * thread per core (ffjavascript's pool of blob: workers, which the CSP's `worker-src blob:` allows; data moves by
+ * keeps it for the tab's life: the curve — its WebAssembly and its threads — is built once. With more than two hardware
+ * threads (`POOLED`) snarkjs proves with one thread per core (ffjavascript's pool of blob: workers, which the CSP's `worker-src blob:` allows; data moves by
  * transfer, so no SharedArrayBuffer or cross-origin isolation is needed). `bench/zk-browser.ts` measures it.
  */
 import * as snarkjs from "snarkjs";
@@ -18,7 +18,7 @@ export const ZK_CACHE = "keel-zk-artifacts";
 
 export type ProveRequest =
   | { id: number; type: "preload" }
-  /** `singleThread`: prove on this worker's own thread only (the benchmark's baseline; the page never sets it). */
+  /** `singleThread`: prove on this worker's own thread only (the benchmark's baseline; the page leaves it to `POOLED`). */
   | { id: number; type: "prove"; input: CircuitInput; singleThread?: boolean };
 export type ProveMessage =
   | { id: number; type: "download"; loaded: number; total: number }
@@ -110,6 +110,13 @@ async function files(id: number): Promise<Files> {
 
 const post = (m: ProveMessage) => (self as unknown as Worker).postMessage(m);
 
+/**
+ * snarkjs's thread pool only with more than two hardware threads: on two, its threads compete with the page's main
+ * thread and this worker, and a proof of circuit v2 took 11.1 s pooled against 6.1 s on this worker's thread alone
+ * (`npm run bench:zk-browser`, 2 cores, 2026-12-02).
+ */
+export const POOLED = (globalThis.navigator?.hardwareConcurrency ?? 1) > 2;
+
 self.onmessage = async (e: MessageEvent<ProveRequest>) => {
   const req = e.data;
   const { id } = req;
@@ -122,15 +129,16 @@ self.onmessage = async (e: MessageEvent<ProveRequest>) => {
     return;
   }
   if (req.type === "preload") {
-    // The curve (its WebAssembly and thread pool), cached by ffjavascript for every later proof of this worker.
-    await snarkjs.curves.getCurveFromName("bn128").catch(() => undefined);
+    // The curve (its WebAssembly and thread pool), cached by ffjavascript for every later proof of this worker (a
+    // one-thread curve is built per proof: only the files are preloaded then).
+    if (POOLED) await snarkjs.curves.getCurveFromName("bn128").catch(() => undefined);
     post({ id, type: "ready", downloaded: loaded.downloaded, ms: Math.round(performance.now() - start) });
     return;
   }
   post({ id, type: "proving" });
   const proving = performance.now();
   try {
-    const { solidity, publicSignals } = await proveAction(req.input, loaded, { singleThread: req.singleThread ?? false });
+    const { solidity, publicSignals } = await proveAction(req.input, loaded, { singleThread: req.singleThread ?? !POOLED });
     post({ id, type: "done", proof: solidity, publicSignals, ms: Math.round(performance.now() - proving) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
