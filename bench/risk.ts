@@ -217,6 +217,11 @@ async function main() {
           inMoves: tasks.filter(([t, d]) => moves.some((m) => t < m.startTime + m.duration && t + d > m.startTime)).map(([, d]) => d),
         };
       });
+      // Each move's recompute in order, with the slider and level it moved to (to tell a cold start, a heavy scenario
+      // and a noisy machine apart).
+      console.error(
+        `recompute per move (ms, slider:level): ${measures.stress.map((d, i) => `${d.toFixed(1)}@${i % ids.length}:${((i * 7) % 90) + 1}`).join(" ")}`,
+      );
       const ts = performance.now();
       await page.getByTestId("sort-debt").click();
       await page.locator('th[aria-sort="descending"]').getByTestId("sort-debt").waitFor();
