@@ -15,11 +15,12 @@
  *
  * Everything runs on Float64Arrays in one pass: O(vaults × collaterals), about a millisecond at 10,000 vaults.
  */
+import { MIN_DISCOUNT as ENGINE_MIN_DISCOUNT } from "../engine/health";
 import { debtSide, type OddsVault } from "./liquidation-odds";
 import type { RiskBook } from "./risk-book";
 
-/** Smallest liquidation discount (HealthLib.MIN_DISCOUNT). */
-export const MIN_DISCOUNT = 0.01;
+/** Smallest liquidation discount (HealthLib.MIN_DISCOUNT, lib/engine/health.ts's, as a fraction). */
+export const MIN_DISCOUNT = Number(ENGINE_MIN_DISCOUNT) / 1e18;
 
 export interface StressResult {
   /** Vaults with debt and known prices (the ones a scenario can move). */

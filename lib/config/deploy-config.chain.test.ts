@@ -8,6 +8,7 @@ import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelOracleAbi, keelRiskAdmin
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { bytecodeOf, repoRoot } from "@/scripts/lib/artifacts";
 import { clientsFor } from "@/lib/server/clients";
+import { DUST_VALUE, MIN_DISCOUNT, TARGET_HEALTH } from "../engine/health";
 import { ENGINE_BOUNDS, RISK_ADMIN_BOUNDS } from "./deploy-config";
 import { validConfig } from "./deploy-config.fixture";
 import { parseDeployment } from "./deployment";
@@ -101,6 +102,11 @@ describe("npm run deploy", () => {
     const d = parseDeployment(JSON.parse(readFileSync(path.join(dir, "31337.json"), "utf8")), 31337);
     for (const [name, value] of Object.entries(ENGINE_BOUNDS)) {
       const onChain = await c.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: name as "MAX_LT" });
+      expect(onChain, name).toBe(value);
+    }
+    // HealthLib's liquidation constants, mirrored by lib/engine/health.ts (the keeper's sizing and every preview).
+    for (const [name, value] of Object.entries({ TARGET_HEALTH, DUST_VALUE, MIN_DISCOUNT })) {
+      const onChain = await c.publicClient.readContract({ address: d.contracts.lens!, abi: keelLensAbi, functionName: name as "TARGET_HEALTH" });
       expect(onChain, name).toBe(value);
     }
     for (const [name, value] of Object.entries(RISK_ADMIN_BOUNDS)) {

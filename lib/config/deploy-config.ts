@@ -1,5 +1,7 @@
 import { getAddress, isAddress, parseUnits, type Address } from "viem";
 import { WAD, wMulUp } from "../engine/math";
+import { MAX_DISCOUNT, MAX_LT } from "../risk-model/bounds";
+import { MIN_DISCOUNT } from "../engine/health";
 
 /**
  * The input of `npm run deploy`: what to deploy on a real network, validated before anything is sent.
@@ -41,13 +43,14 @@ export interface DeployConfig {
 }
 
 /**
- * The engine's hard bounds (public constants of KeelMarket; the collateral rules are RiskBoundsLib's), checked here so a bad config is refused before any
- * transaction. `lib/config/deploy-config.chain.test.ts` proves they equal the deployed contract's constants.
+ * The engine's hard bounds (HealthLib's and RiskBoundsLib's constants, which KeelLens serves as public constants;
+ * the collateral ones from their TypeScript homes), checked here so a bad config is refused before any transaction.
+ * `lib/config/deploy-config.chain.test.ts` proves they equal the deployed lens's constants.
  */
 export const ENGINE_BOUNDS = {
-  MAX_LT: parseUnits("0.95", 18),
-  MIN_DISCOUNT: parseUnits("0.01", 18),
-  MAX_DISCOUNT: parseUnits("0.25", 18),
+  MAX_LT,
+  MIN_DISCOUNT,
+  MAX_DISCOUNT,
   MAX_RESERVE_FACTOR: parseUnits("0.5", 18),
   MAX_FLASH_FEE_BPS: 100n,
   MAX_BORROW_RATE: (10n * WAD) / 31_536_000n,

@@ -12,6 +12,8 @@ export const INFINITE_HEALTH = MAX_UINT256;
 export const MIN_DISCOUNT = 10n ** 16n;
 /** Health factor a liquidation may restore a vault to, and no further (unless the vault is dust): 1.05. */
 export const TARGET_HEALTH = 105n * 10n ** 16n;
+/** A debt or collateral worth less than this is dust (HealthLib.DUST_VALUE, $10): repaid whole, ignored as a better collateral. */
+export const DUST_VALUE = 10n * WAD;
 /** Tolerance of `seizureLowersHealth`: a seizure that keeps HF within this is not one that lowers it. */
 export const HEALTH_TOLERANCE = 10n ** 9n;
 

@@ -6,10 +6,18 @@
  * of a vault too deep for that. The keeper sizes a flash loan with it, then simulates the real transaction (eth_call)
  * before sending: the chain is the final word; this only avoids borrowing far more than the engine would take.
  */
-import { liquidationDiscount, maxRepayValue, repayForSeized, scaleOf, seizedForRepay, seizureLowersHealth, valueDown, valueUp } from "./health";
+import {
+  DUST_VALUE,
+  liquidationDiscount,
+  maxRepayValue,
+  repayForSeized,
+  scaleOf,
+  seizedForRepay,
+  seizureLowersHealth,
+  valueDown,
+  valueUp,
+} from "./health";
 import { mulDivUp, WAD, wMulUp } from "./math";
-
-export const DUST_VALUE = 10n * WAD; // $10
 
 /** What the liquidation of one collateral of a vault needs. */
 export interface LiquidationInput {
