@@ -8,7 +8,7 @@ import {VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
-import {PrivatePoolTestBase, VmEtchCode} from "./PrivatePoolTestBase.sol";
+import {PrivatePoolTestBase, VmEtchCode, stubTransition} from "./PrivatePoolTestBase.sol";
 
 /// @dev The pool's verifier in this suite: the all-zero proof stands in for a proof the circuit would accept (the
 /// handler's actions on its own notes: a real proof takes seconds, an invariant run makes thousands of actions), and
@@ -72,17 +72,7 @@ contract PrivatePoolHandler is Test {
     }
 
     function _t() internal returns (NoteTransition memory) {
-        ++nonce;
-        uint256[3] memory ct;
-        uint256 field = pool.FIELD();
-        return NoteTransition(
-            pool.root(),
-            uint256(keccak256(abi.encode("root", nonce))) % field,
-            uint256(keccak256(abi.encode("handler", nonce))) % field,
-            nonce,
-            0,
-            ct
-        );
+        return stubTransition(pool, ++nonce);
     }
 
     function _pick(uint256 seed) internal view returns (uint256) {

@@ -10,6 +10,7 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {stubTransition} from "./PrivatePoolTestBase.sol";
 
 /// @dev A collateral whose every transfer first calls `target` with `data` (an ERC-777-style hook), once.
 contract HookToken is DevERC20 {
@@ -80,17 +81,7 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
     }
 
     function _t() internal returns (NoteTransition memory) {
-        ++nonce;
-        uint256[3] memory ct;
-        uint256 field = pool.FIELD();
-        return NoteTransition(
-            pool.root(),
-            uint256(keccak256(abi.encode("r", nonce))) % field,
-            uint256(keccak256(abi.encode("n", nonce))) % field,
-            nonce,
-            0,
-            ct
-        );
+        return stubTransition(pool, ++nonce);
     }
 
     function testFuzz_vaultHoldsExactlyTheLiveNotes(uint256[12] calldata ops) public {

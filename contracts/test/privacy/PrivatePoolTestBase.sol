@@ -15,6 +15,21 @@ interface VmEtchCode {
 
 /// @dev What the private pool's tests with real proofs share: the pool at the fixtures' address, who pays and who
 /// relays, and a fixture step submitted as it was proven.
+/// @dev A transition for suites whose verifier accepts any proof: against the pool's current root, with a new root, a
+/// nullifier and a commitment that differ for every `nonce` (the ciphertext is zero).
+function stubTransition(KeelPrivatePool pool, uint256 nonce) view returns (NoteTransition memory) {
+    uint256[3] memory ct;
+    uint256 field = pool.FIELD();
+    return NoteTransition(
+        pool.root(),
+        uint256(keccak256(abi.encode("root", nonce))) % field,
+        uint256(keccak256(abi.encode("nullifier", nonce))) % field,
+        nonce,
+        0,
+        ct
+    );
+}
+
 abstract contract PrivatePoolTestBase is EngineBase {
     KeelPrivatePool internal pool;
     /// @dev Submits withdrawals and borrows: anyone may (a relayer, so the owner's address never appears).
