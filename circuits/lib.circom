@@ -44,8 +44,10 @@ template MerkleRoot(depth) {
 }
 
 // The proven insertion of an append-only tree: `newRoot` is `root` with `leaf` written at position `index` (below
-// 2^depth), which is empty (0) at `root`; the same siblings hash both paths, so nothing else changed.
+// 2^depth), which is empty (0) at `root`; the same siblings hash both paths, so nothing else changed. Only when
+// `enabled` is 1 (circuit v3: an exit inserts nothing); `enabled` must be 0 or 1, which the caller ensures.
 template MerkleInsert(depth) {
+    signal input enabled;
     signal input root;
     signal input newRoot;
     signal input leaf;
@@ -58,12 +60,12 @@ template MerkleInsert(depth) {
     before.leaf <== 0;
     before.bits <== bits.out;
     before.siblings <== siblings;
-    before.root === root;
+    (before.root - root) * enabled === 0;
     component after = MerkleRootBits(depth);
     after.leaf <== leaf;
     after.bits <== bits.out;
     after.siblings <== siblings;
-    after.root === newRoot;
+    (after.root - newRoot) * enabled === 0;
 }
 
 // Splits `packed` into parts of `widths` bits, LSB first (one Num2Bits over their sum, below the field's 254 bits, so

@@ -3,11 +3,15 @@ pragma circom 2.1.0;
 include "lib.circom";
 include "circomlib/circuits/escalarmulfix.circom";
 
-// One action on a private position in a KeelPrivatePool (circuit v2): spend the old note (its nullifier), insert the
-// new one at leaf `nextIndex`, and prove that
-//   the old note is in the tree at `root` (unless it is the empty note that opens a position), and `newRoot` is `root`
-//   with the new note written at `nextIndex`, empty before (the same siblings hash both paths): the pool checks that
-//   `root` is its current root and `nextIndex` its next leaf, then stores `newRoot` and hashes nothing;
+// One action on a private position in a KeelPrivatePool (circuit v3): spend the old note (its nullifier), insert the
+// new one at leaf `nextIndex` of the pool's current tree, and prove that
+//   the old note is in a tree whose root is `memberRoot` (unless it is the empty note that opens a position): the pool
+//   accepts its current root, one of its last ROOT_HISTORY roots, or the final root of a full tree it rolled over
+//   (audit f H-1: a full tree starts a new one, its notes stay spendable), and `newRoot` is `root` with the new note
+//   written at `nextIndex`, empty before (the same siblings hash both paths): the pool checks that `root` is its
+//   current tree's root and `nextIndex` its next leaf, then stores `newRoot` and hashes nothing;
+//   an exit — a new note holding nothing (no collateral, no share) — inserts nothing: `newCommitment` is 0 and
+//   `newRoot` is `root` (audit f H-1: closing a position takes no leaf and needs no current root, so no race);
 //   new collateral = old collateral ± the collateral moved, new debt shares = old shares ± the shares moved (the sign
 //   bits of `deltas` say which; the 96-bit range checks on the new values make any underflow unprovable);
 //   the new note is encrypted to the liquidators' key: (ephKey, ct0, ct1, ct2) decrypts to it, so no owner can hide
@@ -23,7 +27,8 @@ include "circomlib/circuits/escalarmulfix.circom";
 // Packed public inputs (each part range-checked by one bit decomposition below 2^254, so the split is unique):
 //   deltas = collateral moved + shares moved·2^96 + collateral out·2^192 + shares out·2^193 (the last two: sign bits);
 //   prices = collateralPrice + debtPrice·2^96;
-//   params = mode + ltv·2^2 + debtIndex·2^66 + nextIndex·2^162 + minDebt·2^178 (2 + 64 + 96 + 16 + 64 = 242 bits).
+//   params = mode + ltv·2^2 + debtIndex·2^66 + nextIndex·2^162 + minDebt·2^(162 + DEPTH) (2 + 64 + 96 + DEPTH + 64 bits:
+//   246 at depth 20).
 // `binding` is keccak256(chainid, pool, recipient, keccak256(memo)) reduced to the field: bound, unused (audit P-b).
 // Amounts are token base units: collateral of COLL_SCALE = 10^collateral decimals, debt shares of the Keel market
 // (assets = shares × debtIndex / 1e18, rounded up); prices are USD per whole token, WAD; ltv is WAD.
@@ -49,6 +54,7 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     signal input ct0;
     signal input ct1;
     signal input ct2;
+    signal input memberRoot;
 
     // Private inputs.
     signal input ownerKey;
@@ -118,11 +124,17 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     tree.siblings <== siblings;
     component empty = IsZero();
     empty.in <== oldCollateral + oldShares;
-    (tree.root - root) * (1 - empty.out) === 0;
+    (tree.root - memberRoot) * (1 - empty.out) === 0;
     isLiq * empty.out === 0;
 
-    // The insertion: the new note at leaf nextIndex, the rest of the tree unchanged.
+    // The insertion: the new note at leaf nextIndex, the rest of the tree unchanged — unless the new note holds nothing
+    // (an exit: both amounts are range-checked to 96 bits, so their sum is 0 only when both are): then newCommitment
+    // is 0, newRoot is root, and no leaf is taken.
+    component closes = IsZero();
+    closes.in <== newCollateral + newShares;
+    closes.out * (newRoot - root) === 0;
     component insert = MerkleInsert(DEPTH);
+    insert.enabled <== 1 - closes.out;
     insert.root <== root;
     insert.newRoot <== newRoot;
     insert.leaf <== newCommitment;
@@ -137,7 +149,7 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     newNote.shares <== newShares;
     newNote.ownerPub <== ownerPub;
     newNote.blinding <== newBlinding;
-    newCommitment === newNote.out;
+    newCommitment === (1 - closes.out) * newNote.out;
 
     // Health at the oracle's prices (HealthLib: valueDown(collateral).wMulDown(ltv) vs valueUp(debt)), of the new
     // note (borrow, withdraw) or of the old one (liquidation).
@@ -220,10 +232,10 @@ template PrivateVaultAction(DEPTH, COLL_SCALE, COLL_BITS, DEBT_SCALE, DEBT_BITS,
     signal bindingSquare <== binding * binding;
 }
 
-// One WETH collateral (18 decimals) in one Keel USDC market (6 decimals), a tree of 2^16 notes, a 5% liquidation
+// One WETH collateral (18 decimals) in one Keel USDC market (6 decimals), trees of 2^20 notes, a 5% liquidation
 // bonus, and the DEVELOPMENT liquidators' key (lib/privacy/liquidators.ts).
 component main {public [root, newRoot, nullifier, newCommitment, deltas, binding, prices, params, ephKey, ct0, ct1,
-    ct2]} =
-    PrivateVaultAction(16, 1000000000000000000, 60, 1000000, 20, 50000000000000000, 
+    ct2, memberRoot]} =
+    PrivateVaultAction(20, 1000000000000000000, 60, 1000000, 20, 50000000000000000, 
     15479233930304854616365236351087060096718831628111907350189562285452345299374,
     20185491437673605846511454436934734585674236405039335925883643272816910054465);

@@ -144,8 +144,10 @@ export interface PlannedAction {
   kind: PrivateActionKind;
   /** The circuit's input (public and private signals): goes to the proving worker only, never to the network. */
   input: ReturnType<typeof actionWitness>["input"];
-  /** The note after the action (its leaf index is known once mined). */
+  /** The note after the action (its leaf index is known once mined); an exit's holds nothing and is never inserted. */
   next: Note;
+  /** Ring slot of the membership root (the pool's `memberSlot` argument). */
+  memberSlot: number;
   /** Tokens moved: collateral for deposit/withdraw, base for borrow (received, at least) and repay (paid, at most). */
   tokens: bigint;
   /** Debt shares of a borrow or repayment (the pool's `shares` argument), else 0. */
@@ -202,7 +204,7 @@ export function planAction(
   if (health.liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
   // circuit v2: the new note owes nothing or at least minBorrow (its shares' value at the proven index, rounded up)
   if (after.shares > 0n && health.debtAssets < s.minBorrow) throw new PlanError("dustDebt");
-  const { input, next } = actionWitness(tree, {
+  const { input, next, memberSlot } = actionWitness(tree, {
     old,
     collateralDelta,
     sharesDelta,
@@ -211,7 +213,7 @@ export function planAction(
     binding: actionBinding(s, recipient, memo),
   });
   const shares = sharesDelta < 0n ? -sharesDelta : sharesDelta;
-  return { kind: a.kind, input, next, tokens, shares, recipient, ltvInputs, provenDebtIndex: debtFree ? DEBT_FREE_INDEX : ltvInputs.debtIndex };
+  return { kind: a.kind, input, next, memberSlot, tokens, shares, recipient, ltvInputs, provenDebtIndex: debtFree ? DEBT_FREE_INDEX : ltvInputs.debtIndex };
 }
 
 /** The pool function and arguments for `plan` with its proof (the ABI's order). */
@@ -223,6 +225,8 @@ export function poolCall(plan: PlannedAction, proof: SolidityProof, memo: Hex = 
     newCommitment: plan.input.newCommitment,
     ephKey: plan.input.ephKey,
     ciphertext: [plan.input.ct0, plan.input.ct1, plan.input.ct2] as const,
+    memberRoot: plan.input.memberRoot,
+    memberSlot: BigInt(plan.memberSlot),
   };
   const p = { a: proof.a, b: proof.b, c: proof.c };
   switch (plan.kind) {

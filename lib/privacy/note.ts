@@ -10,7 +10,7 @@ import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
 import { WAD } from "../engine/math";
 import { FIELD } from "./field";
 import { encryptNote, type NoteOpening } from "./liquidators";
-import { MerkleTree } from "./tree";
+import { leafInTree, MerkleTree } from "./tree";
 
 export { FIELD };
 /** The circuit's range checks: amounts, shares, prices and the debt index stay below 2^96. */
@@ -56,7 +56,9 @@ export const commitment = (n: Note): bigint => commitmentOf(openingOf(n));
  * the liquidators) can make it, so a liquidation spends the same note; an observer, lacking the blinding, cannot link
  * it to the commitment. Spending as the owner still needs the owner's key.
  */
-export const nullifierOf = (o: NoteOpening, leafIndex: number) => poseidon3([commitmentOf(o), BigInt(leafIndex), o.blinding]);
+// `leafIndex` is the note's global position (NoteInserted's); the nullifier takes its leaf within its tree, as the circuit.
+export const nullifierOf = (o: NoteOpening, leafIndex: number) =>
+  poseidon3([commitmentOf(o), BigInt(leafInTree(leafIndex)), o.blinding]);
 
 export const nullifier = (n: Note, leafIndex: number): bigint => nullifierOf(openingOf(n), leafIndex);
 
@@ -102,7 +104,7 @@ export interface PoolContext {
 export const MODE = { ltv: 1n, liquidation: 2n } as const;
 
 /** Bit widths of the packed `params` public input, LSB first (circuits/private_vault.circom, KeelPrivatePool._params). */
-const PARAMS_BITS = { mode: 2n, ltv: 64n, debtIndex: 96n, nextIndex: 16n, minDebt: 64n } as const;
+const PARAMS_BITS = { mode: 2n, ltv: 64n, debtIndex: 96n, nextIndex: 20n, minDebt: 64n } as const;
 
 /**
  * `deltas` = |collateral delta| + |shares delta|·2^96 + (collateral out)·2^192 + (shares out)·2^193: the note's
@@ -127,7 +129,7 @@ export function packPrices(p: { collateralPrice: bigint; debtPrice: bigint }): b
 }
 
 /**
- * `params` = mode + ltv·2^2 + debtIndex·2^66 + nextIndex·2^162 + minDebt·2^178: one public input for the action's
+ * `params` = mode + ltv·2^2 + debtIndex·2^66 + nextIndex·2^162 + minDebt·2^182: one public input for the action's
  * scalars. Throws when a part does not fit its width (the circuit would not prove it, nor the pool pass it).
  */
 export function packParams(p: { mode: bigint; ltv: bigint; debtIndex: bigint; nextIndex: bigint; minDebt: bigint }): bigint {
@@ -186,6 +188,7 @@ export interface ActionPlan {
 }
 
 /** The circuit's input for `plan` against `tree`, and the new note it creates. */
+/** (and `memberSlot`: the ring slot of the membership root, `NoteTransition.memberSlot`, not a circuit input) */
 export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
   const { old } = plan;
   const next: Note = {
@@ -194,7 +197,7 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
     ownerKey: old.ownerKey,
     blinding: plan.newBlinding ?? randomField(),
   };
-  const input = witness(tree, {
+  const { input, memberSlot } = witness(tree, {
     old: openingOf(old),
     leafIndex: old.leafIndex ?? 0,
     ownerKey: old.ownerKey,
@@ -205,7 +208,7 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
     binding: plan.binding,
     ephSecret: plan.ephSecret ?? randomEphemeral(),
   });
-  return { input, next };
+  return { input, next, memberSlot };
 }
 
 /** The circuit's COLL_SCALE and DEBT_SCALE: one unit of collateral (18 decimals) and of base (6 decimals). */
@@ -273,7 +276,7 @@ export function liquidatedNote(old: NoteOpening, seized: bigint): NoteOpening {
 /** The circuit's input for a liquidation made by someone holding the note's opening, not the owner's key. */
 export function liquidationWitness(tree: MerkleTree, plan: LiquidationPlan) {
   const next = liquidatedNote(plan.old, plan.seized);
-  const input = witness(tree, {
+  const { input, memberSlot } = witness(tree, {
     old: plan.old,
     leafIndex: plan.old.leafIndex,
     ownerKey: 0n,
@@ -284,8 +287,14 @@ export function liquidationWitness(tree: MerkleTree, plan: LiquidationPlan) {
     binding: plan.binding,
     ephSecret: plan.ephSecret ?? randomEphemeral(),
   });
-  return { input, next };
+  return { input, next, memberSlot };
 }
+
+/**
+ * Whether a note holds nothing (no collateral, no share). A new note that does is an exit: circuit v3 proves it with
+ * newCommitment 0 and newRoot = root, and the pool inserts it nowhere (no leaf, no current root to race for).
+ */
+export const isExit = (n: { collateral: bigint; shares: bigint }) => n.collateral === 0n && n.shares === 0n;
 
 function witness(
   tree: MerkleTree,
@@ -301,29 +310,35 @@ function witness(
     ephSecret: bigint;
   },
 ) {
-  const isEmpty = w.old.collateral === 0n && w.old.shares === 0n;
+  const isEmpty = isExit(w.old);
+  const exits = isExit(w.next);
   const cipher = encryptNote(w.next, w.ephSecret);
-  const newCommitment = commitmentOf(w.next);
+  const newCommitment = exits ? 0n : commitmentOf(w.next);
   const { ltv, debtIndex } = w.ltvInputs;
-  return {
-    root: tree.root(),
-    newRoot: tree.rootAfter(newCommitment),
+  const root = tree.root();
+  // the empty note is in no tree: any known root does (the pool's current one)
+  const member = isEmpty ? { root, slot: 0 } : tree.memberRoot(w.leafIndex);
+  const nextIndex = exits ? 0n : BigInt(leafInTree(tree.size, tree.depth));
+  const input = {
+    root,
+    newRoot: exits ? root : tree.rootAfter(newCommitment),
     nullifier: nullifierOf(w.old, w.leafIndex),
     newCommitment,
     deltas: packDeltas(w.next.collateral - w.old.collateral, w.next.shares - w.old.shares),
     binding: w.binding,
     prices: packPrices(w.ltvInputs),
-    params: packParams({ mode: w.mode, ltv, debtIndex, nextIndex: BigInt(tree.size), minDebt: w.minDebt }),
+    params: packParams({ mode: w.mode, ltv, debtIndex, nextIndex, minDebt: w.minDebt }),
     ephKey: cipher.ephKey,
     ct0: cipher.ct[0],
     ct1: cipher.ct[1],
     ct2: cipher.ct[2],
+    memberRoot: member.root,
     ownerKey: w.ownerKey,
     ownerPub: w.old.ownerPub,
     oldCollateral: w.old.collateral,
     oldShares: w.old.shares,
     oldBlinding: w.old.blinding,
-    leafIndex: BigInt(w.leafIndex),
+    leafIndex: BigInt(isEmpty ? 0 : leafInTree(w.leafIndex, tree.depth)),
     siblings: isEmpty ? tree.zeroPath() : tree.path(w.leafIndex),
     nextSiblings: tree.nextPath(),
     newCollateral: w.next.collateral,
@@ -331,6 +346,7 @@ function witness(
     newBlinding: w.next.blinding,
     ephSecret: w.ephSecret,
   };
+  return { input, memberSlot: member.slot };
 }
 
 /** Order of the public inputs (the verifier's and KeelPrivatePool's). */
@@ -347,4 +363,5 @@ export const PUBLIC_INPUTS = [
   "ct0",
   "ct1",
   "ct2",
+  "memberRoot",
 ] as const;

@@ -19,10 +19,12 @@ struct Groth16Proof {
     uint256[2] c;
 }
 
-/// @notice What every action spends and creates: the old note's nullifier, the root its membership and the insertion
-/// were proven against (the pool's current root), the root with the new note inserted, the commitment of the new
-/// note, and the new note encrypted to the liquidators' key (the y of the ephemeral Baby Jubjub point and three field
-/// elements; the proof shows they decrypt to the new note).
+/// @notice What every action spends and creates: the root the insertion was proven against (the pool's current tree
+/// root), the root with the new note inserted, the old note's nullifier, the commitment of the new note (0 for an exit,
+/// which inserts nothing: then `newRoot` = `root`, and the pool checks neither against its own), the new note
+/// encrypted to the liquidators' key (the y of the ephemeral Baby Jubjub point and three field elements; the proof
+/// shows they decrypt to the new note), and the root the old note's membership was proven against with its ring slot
+/// (`PrivatePoolTree.isKnownRoot`: the current root, one of the last 32, or a full tree's final root).
 struct NoteTransition {
     uint256 root;
     uint256 newRoot;
@@ -30,14 +32,16 @@ struct NoteTransition {
     uint256 newCommitment;
     uint256 ephKey;
     uint256[3] ciphertext;
+    uint256 memberRoot;
+    uint256 memberSlot;
 }
 
 /// @title KeelPrivatePool
 /// @notice Private positions on one Keel market with one collateral. The pool owns ONE ordinary vault in the market
 /// holding the sum of all private positions, so the market's own LTV check and liquidations still protect lenders.
 /// Each position is a note — Poseidon(collateral, debt shares, owner public key, blinding) — in an on-chain Merkle
-/// tree; an action spends the old note (its nullifier) and inserts the new one with a Groth16 proof
-/// (circuits/private_vault.circom, v2) that the insertion gives the new root, that the new note is the old one plus the
+/// tree; an action spends the old note (its nullifier) and inserts the new one — none when it holds nothing (an exit)
+/// — with a Groth16 proof (circuits/private_vault.circom, v3) that the insertion gives the new root, that the new note is the old one plus the
 /// public token movement, that it owes nothing or at least `minBorrow` (no dust debt), and that it is
 /// healthy at the oracle's current prices, read here and fed to the verifier as public inputs: within the borrow
 /// threshold after a borrow or withdrawal, within the market's liquidation threshold after a deposit or repayment
@@ -130,10 +134,6 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
 
     /// @notice Whether a note's nullifier has been spent.
     mapping(uint256 nullifier => bool) public nullifierSpent;
-    /// @notice Collateral of all live notes (what the vault holds).
-    uint256 public noteCollateral;
-    /// @notice Debt shares of all live notes (at least what the vault owes).
-    uint256 public noteShares;
     /// @notice Seized collateral a liquidator could not receive at once (the market refused the withdrawal, e.g.
     /// while other notes keep the aggregate over its LTV), claimable with `claimSeized`.
     mapping(address liquidator => uint256) public seizedOwed;
@@ -226,7 +226,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(amount);
         if (amount < minDeposit) revert DepositBelowMinimum(amount, minDeposit);
         uint256 leaf = _spend(proof, t, _ownerInputs(amount, address(0), provenDebtIndex, memo, false));
-        noteCollateral += amount;
+        _books.noteCollateral += uint104(amount);
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
         emit PrivateAction(Action.Deposit, amount, 0, address(0), leaf, memo);
@@ -246,7 +246,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(amount);
         if (recipient == address(0)) revert ZeroRecipient();
         uint256 leaf = _spend(proof, t, _ownerInputs(amount | COLLATERAL_OUT, recipient, provenDebtIndex, memo, true));
-        noteCollateral -= amount;
+        _books.noteCollateral -= uint104(amount);
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
     }
@@ -269,7 +269,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets < minBorrow) revert BorrowBelowMinimum(assets, minBorrow);
         uint256 leaf = _spend(proof, t, _ownerInputs(shares << 96, recipient, provenDebtIndex, memo, true));
-        noteShares += shares;
+        _books.noteShares += uint104(shares);
         market.borrow(vaultId, assets, recipient);
         emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
     }
@@ -288,7 +288,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(shares);
         uint256 leaf =
             _spend(proof, t, _ownerInputs((shares << 96) | SHARES_OUT, address(0), provenDebtIndex, memo, false));
-        noteShares -= shares;
+        _books.noteShares -= uint104(shares);
         assets = _repayShares(shares);
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
     }
@@ -313,8 +313,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         _checkAmount(shares);
         if (recipient == address(0)) revert ZeroRecipient();
         uint256 leaf = _spend(proof, t, _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo));
-        noteShares -= shares;
-        noteCollateral -= seized;
+        _books.noteShares -= uint104(shares);
+        _books.noteCollateral -= uint104(seized);
         assets = _repayShares(shares);
         try market.withdrawCollateral(vaultId, address(collateral), seized, recipient) {}
         catch {
@@ -323,6 +323,16 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
             emit SeizedOwed(recipient, seized);
         }
         emit PrivateAction(Action.Liquidate, seized, shares, recipient, leaf, memo);
+    }
+
+    /// @notice Collateral of all live notes (what the vault holds but for `totalSeizedOwed`).
+    function noteCollateral() public view returns (uint256) {
+        return _books.noteCollateral;
+    }
+
+    /// @notice Debt shares of all live notes (at least what the vault owes).
+    function noteShares() public view returns (uint256) {
+        return _books.noteShares;
     }
 
     /// @notice Sends `recipient` the seized collateral owed to it; anyone may call (audit3 A3-P4: a recipient contract
@@ -431,13 +441,13 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         return collateralPrice | (debtPrice << 96);
     }
 
-    /// @dev The `params` public input but for the leaf index (`_spend` adds nextIndex·2^162): mode + threshold·2^2 +
-    /// debtIndex·2^66 + minBorrow·2^178. The threshold (WAD, at most 1e18 for a listed collateral) is checked below
-    /// 2^64 here, the debt index below 2^96 by the caller, minBorrow below 2^64 by the constructor; the circuit
-    /// decomposes all 242 bits, so the split is unique.
+    /// @dev The `params` public input but for the leaf index (`_spend` adds the leaf within the current tree·2^162,
+    /// 0 for an exit): mode + threshold·2^2 + debtIndex·2^66 + minBorrow·2^(162 + DEPTH). The threshold (WAD, at most
+    /// 1e18 for a listed collateral) is checked below 2^64 here, the debt index below 2^96 by the caller, minBorrow below
+    /// 2^64 by the constructor; the circuit decomposes all 246 bits, so the split is unique.
     function _params(uint256 mode, uint256 threshold, uint256 index) internal view returns (uint256) {
         if (threshold > type(uint64).max) revert AmountTooLarge(threshold);
-        return mode | (threshold << 2) | (index << 66) | (minBorrow << 178);
+        return mode | (threshold << 2) | (index << 66) | (minBorrow << (162 + DEPTH));
     }
 
     /// @notice The `binding` public input: the chain id and this pool's address (audit P-b: a proof is valid on one
@@ -458,19 +468,23 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Verifies the proof of `t` with the action's other public inputs — against the current root, inserting at
-    /// the next leaf — spends the nullifier, records the new root; returns the new note's leaf index. Effects happen
-    /// here, before any token moves.
+    /// @dev Verifies the proof of `t` with the action's other public inputs — membership against a known root, and,
+    /// unless the new note holds nothing (`newCommitment` 0: an exit), insertion against the current tree's root at its
+    /// next leaf — spends the nullifier, records the new root; returns the new note's global position (NO_LEAF for an
+    /// exit). Effects happen here, before any token moves.
     function _spend(Groth16Proof calldata proof, NoteTransition calldata t, ActionInputs memory a)
         internal
         returns (uint256 leaf)
     {
         // a spent note first: a replayed proof's root is stale too, and "already spent" is what its sender must hear
         if (nullifierSpent[t.nullifier]) revert NoteAlreadySpent(t.nullifier);
-        leaf = _insertionIndex(t.root);
+        if (!isKnownRoot(t.memberRoot, t.memberSlot)) revert UnknownRoot(t.memberRoot);
+        bool exits = t.newCommitment == 0;
+        // an exit proves `newRoot` = `root` and takes no leaf: no current root to race for (the circuit's nextIndex 0)
+        leaf = exits ? NO_LEAF : _insertionIndex(t.root);
         if (t.nullifier >= FIELD) revert NotInField(t.nullifier);
         if (t.newCommitment >= FIELD) revert NotInField(t.newCommitment);
-        uint256[12] memory inputs = [
+        uint256[13] memory inputs = [
             t.root,
             t.newRoot,
             t.nullifier,
@@ -478,17 +492,20 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
             a.deltas,
             a.binding,
             a.prices,
-            a.params | (leaf << 162),
+            exits ? a.params : a.params | ((leaf & LEAF_MASK) << 162),
             t.ephKey,
             t.ciphertext[0],
             t.ciphertext[1],
-            t.ciphertext[2]
+            t.ciphertext[2],
+            t.memberRoot
         ];
         if (!verifier.verifyProof(proof.a, proof.b, proof.c, inputs)) revert InvalidProof();
         nullifierSpent[t.nullifier] = true;
         emit NoteSpent(t.nullifier);
-        _insert(t.newCommitment, leaf, t.newRoot);
-        emit NoteEncrypted(leaf, t.ephKey, t.ciphertext);
+        if (!exits) {
+            _insert(t.newCommitment, leaf, t.newRoot);
+            emit NoteEncrypted(leaf, t.ephKey, t.ciphertext);
+        }
     }
 
     function _checkAmount(uint256 amount) internal pure {

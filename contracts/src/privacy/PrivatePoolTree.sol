@@ -2,52 +2,94 @@
 pragma solidity 0.8.37;
 
 /// @title PrivatePoolTree
-/// @notice An append-only binary Poseidon Merkle tree of note commitments whose insertions are proven, not hashed
-/// (circuit v2): each action's proof shows that its `newRoot` is the current root with the new note written at leaf
-/// `nextIndex`, empty before (circuits/lib.circom MerkleInsert), so the tree stores only its root and its size.
-/// @dev Only the current root is accepted: an action proven against an earlier root would insert into a tree that no
-/// longer exists (`StaleRoot`: prove again against the new root). The race this opens — two actions proven against
-/// the same root, the second must re-prove — is the price of hashing nothing on chain (docs/private-vaults.md,
-/// "Circuit v2"). The clients rebuild the tree from `NoteInserted` (lib/privacy/tree.ts).
+/// @notice Append-only binary Poseidon Merkle trees of note commitments whose insertions are proven, not hashed
+/// (circuit v3): each inserting action's proof shows that its `newRoot` is the current tree's root with the new note
+/// written at its next leaf, empty before (circuits/lib.circom MerkleInsert), so the pool stores roots and a count.
+/// @dev Trees of 2^DEPTH leaves follow one another: when one fills, its final root is frozen and the next note opens an
+/// empty tree (audit f H-1: a full tree no longer ends the pool). Leaf positions are global — `position >> DEPTH` is
+/// the tree, `position & (2^DEPTH − 1)` the leaf within it (the index a note's nullifier and path use). An insertion
+/// is proven against the current tree's root only (`StaleRoot`: prove again against the new root — the price of
+/// hashing nothing on chain, docs/private-vaults.md "Circuit v2"); membership of the spent note may be proven against
+/// the current root, any of the last ROOT_HISTORY roots, or a frozen tree's final root, so an exit — which inserts
+/// nothing — survives other actions landing first. The clients rebuild the trees from `NoteInserted`
+/// (lib/privacy/tree.ts).
 abstract contract PrivatePoolTree {
-    /// @notice Levels of the tree: 2^16 = 65,536 notes. Must equal the circuit's DEPTH.
-    uint256 public constant DEPTH = 16;
+    /// @notice Levels of each tree: 2^20 = 1,048,576 notes. Must equal the circuit's DEPTH.
+    uint256 public constant DEPTH = 20;
     /// @notice The BN254 scalar field: every commitment, nullifier and public input is below it.
     uint256 public constant FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
-    /// @notice The root of the empty tree: Poseidon(z, z) sixteen times over the zero leaf (lib/privacy/tree.ts).
-    uint256 public constant EMPTY_ROOT = 0x2a7c7c9b6ce5880b9f6f228d72bf6a575a526f29c66ecceef8b753d38bba7323;
+    /// @notice The root of an empty tree: Poseidon(z, z) twenty times over the zero leaf (lib/privacy/tree.ts).
+    uint256 public constant EMPTY_ROOT = 0x2134e76ac5d21aab186c2be1dd8f84ee880a1e46eaf712f9d371b6df22191f3e;
+    /// @notice How many of the latest roots a spent note's membership may be proven against (with its `memberSlot`).
+    uint256 public constant ROOT_HISTORY = 32;
+    /// @notice The `leafIndex` an action reports when it inserted nothing (an exit).
+    uint256 public constant NO_LEAF = type(uint256).max;
+    uint256 internal constant LEAF_MASK = (1 << DEPTH) - 1;
 
-    /// @notice The tree holds 2^DEPTH notes and is full.
-    error TreeFull();
-    /// @notice The proof was made against `proven`, which is no longer the tree's root (`current`): another action
-    /// landed first. Nothing was spent; prove again against the current root.
+    /// @notice The proof was made against `proven`, which is no longer the current tree's root (`current`): another
+    /// action landed first. Nothing was spent; prove again against the current root.
     error StaleRoot(uint256 proven, uint256 current);
+    /// @notice The spent note's membership was proven against `root`, which is neither the current root, one of the last
+    /// ROOT_HISTORY roots (at the slot given), nor a full tree's final root.
+    error UnknownRoot(uint256 root);
 
-    /// @notice Note `commitment` was inserted at `leafIndex`, making `root` the current root.
+    /// @notice Note `commitment` was inserted at global position `leafIndex`, making `root` its tree's root.
     event NoteInserted(uint256 indexed commitment, uint256 indexed leafIndex, uint256 root);
+    /// @notice Tree `tree` is full; `finalRoot` stays valid for membership, and the next note opens tree `tree + 1`.
+    event TreeFrozen(uint256 indexed tree, uint256 finalRoot);
 
-    /// @dev The current root.
-    uint256 internal _root = EMPTY_ROOT;
-    /// @notice Leaves inserted so far (the index the next note takes).
-    uint256 public nextIndex;
+    /// @dev What every action writes, in one slot: leaves inserted so far (all trees), and the pool's note totals.
+    struct Books {
+        uint40 leaves;
+        uint104 noteCollateral;
+        uint104 noteShares;
+    }
 
-    /// @notice The current root: the only one an action may be proven against.
+    /// @dev The pool's counters (KeelPrivatePool keeps its totals here: one storage write per action).
+    Books internal _books;
+    /// @dev The root after insertion n, at n % ROOT_HISTORY.
+    uint256[ROOT_HISTORY] internal _roots;
+    /// @notice Whether `root` is the final root of a full tree (valid for membership for good).
+    mapping(uint256 root => bool) public frozenRoot;
+
+    /// @notice Leaves inserted so far, over all trees: the global position the next note takes.
+    function nextIndex() public view returns (uint256) {
+        return _books.leaves;
+    }
+
+    /// @notice The current tree's root: the one an inserting action must be proven against (EMPTY_ROOT when the tree
+    /// is new).
     function root() public view returns (uint256) {
-        return _root;
+        uint256 n = _books.leaves;
+        return n & LEAF_MASK == 0 ? EMPTY_ROOT : _roots[(n - 1) % ROOT_HISTORY];
     }
 
-    /// @dev Refuses a proof made against another root than the current one, or when the tree is full; returns the
-    /// index the new note will take (the `nextIndex` the proof must show).
-    function _insertionIndex(uint256 provenRoot) internal view returns (uint256 index) {
-        if (provenRoot != _root) revert StaleRoot(provenRoot, _root);
-        index = nextIndex;
-        if (index == 1 << DEPTH) revert TreeFull();
+    /// @notice Whether a spent note's membership may be proven against `provenRoot`: the current root, the root at ring
+    /// `slot` of the last ROOT_HISTORY (the root after insertion n sits at n % ROOT_HISTORY), or a frozen tree's root.
+    function isKnownRoot(uint256 provenRoot, uint256 slot) public view returns (bool) {
+        if (provenRoot == 0) return false;
+        if (provenRoot == root()) return true;
+        if (slot < ROOT_HISTORY && _roots[slot] == provenRoot) return true;
+        return frozenRoot[provenRoot];
     }
 
-    /// @dev Records the insertion at `index` the proof verified: `newRoot` is the root with `leaf` there.
-    function _insert(uint256 leaf, uint256 index, uint256 newRoot) internal {
-        _root = newRoot;
-        nextIndex = index + 1;
-        emit NoteInserted(leaf, index, newRoot);
+    /// @dev Refuses an insertion proven against another root than the current tree's; returns the global position the
+    /// new note takes (its leaf within the tree, `position & LEAF_MASK`, is the `nextIndex` the proof shows).
+    function _insertionIndex(uint256 provenRoot) internal view returns (uint256 position) {
+        uint256 current = root();
+        if (provenRoot != current) revert StaleRoot(provenRoot, current);
+        position = _books.leaves;
+    }
+
+    /// @dev Records the insertion at global `position` the proof verified: `newRoot` is the tree's root with `leaf`
+    /// there. The insertion that fills a tree freezes its root.
+    function _insert(uint256 leaf, uint256 position, uint256 newRoot) internal {
+        _roots[position % ROOT_HISTORY] = newRoot;
+        _books.leaves = uint40(position) + 1;
+        if (position & LEAF_MASK == LEAF_MASK) {
+            frozenRoot[newRoot] = true;
+            emit TreeFrozen(position >> DEPTH, newRoot);
+        }
+        emit NoteInserted(leaf, position, newRoot);
     }
 }
