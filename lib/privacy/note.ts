@@ -57,8 +57,7 @@ export const commitment = (n: Note): bigint => commitmentOf(openingOf(n));
  * it to the commitment. Spending as the owner still needs the owner's key.
  */
 // `leafIndex` is the note's global position (NoteInserted's); the nullifier takes its leaf within its tree, as the circuit.
-export const nullifierOf = (o: NoteOpening, leafIndex: number) =>
-  poseidon3([commitmentOf(o), BigInt(leafInTree(leafIndex)), o.blinding]);
+export const nullifierOf = (o: NoteOpening, leafIndex: number) => poseidon3([commitmentOf(o), BigInt(leafInTree(leafIndex)), o.blinding]);
 
 export const nullifier = (n: Note, leafIndex: number): bigint => nullifierOf(openingOf(n), leafIndex);
 
