@@ -3,18 +3,21 @@
  *
  *   mirror → price → prove → liquidate → claim
  *
- * - mirror (`PoolMirror`): the pool's tree rebuilt from its events, read in pages from its deployment block and then
- *   incrementally — `NoteInserted` (commitments, in leaf order), `NoteEncrypted` (each note's ciphertext, decrypted
- *   with the liquidators' key and checked against its commitment) and `NoteSpent` (nullifiers);
+ * - mirror (`PoolMirror`): the pool's trees rebuilt from its events, read in pages from its deployment block and then
+ *   incrementally — `NoteInserted` (commitments, in global position order: a full tree of 2^20 leaves is frozen and the
+ *   next position opens a new one, circuit v3), `NoteEncrypted` (each note's ciphertext, decrypted with the liquidators'
+ *   key and checked against its commitment) and `NoteSpent` (nullifiers);
  * - price: the pool's own inputs at the latest block — the oracle's `prices(collateral, base)` (a stale, future or
  *   out-of-bounds round reverts: the pass logs it and waits), the market's liquidation threshold (the pool's, audit3 A3-P1)
  *   and `pool.debtIndex()` — and `noteHealth` of every live note with debt;
  * - prove: the liquidation's witness (`liquidationWitness`, seizing `maxSeized`) proven in Node with snarkjs;
  * - liquidate: an exact approval of the note's debt (with one basis point for the interest of the next blocks) from the
  *   keeper's base-asset balance, an eth_call of `liquidate` (a rejected proof, a spent note or a moved root is caught
- *   here, for no gas), the transaction at the keeper's next nonce, and the allowance left reset to zero. The pool takes
- *   a proof only against its current root (circuit v2 proves the insertion): a `StaleRoot` — another action landed
- *   while proving — is not a failure, the note is proven again at the next pass, without backing off;
+ *   here, for no gas), the transaction at the keeper's next nonce, and the allowance left reset to zero. A liquidation
+ *   that leaves the owner some collateral inserts the remainder, proven against the pool's current root (circuit v3):
+ *   a `StaleRoot` — another action landed while proving — is not a failure, the note is proven again at the next pass,
+ *   without backing off; nor is an `UnknownRoot` (the note's membership root left the pool's last 32). A liquidation
+ *   seizing all the collateral is an exit: it inserts nothing and races for no root;
  * - claim: `claimSeized` when the pool owes the keeper collateral the market refused to release at once.
  *
  * A spent note is never tried again; a note whose proof or transaction failed waits `retryAfterBlocks` blocks, doubled
@@ -30,6 +33,7 @@ import { decryptNote, DEV_LIQUIDATORS_SECRET, isDevLiquidatorsSecret, type NoteO
 import {
   actionBinding,
   commitmentOf,
+  isExit,
   liquidationWitness,
   maxSeized,
   noteHealth,
@@ -47,7 +51,7 @@ import { describeError } from "./revert";
 /** The part of KeelPrivatePool the keeper uses (contracts/src/privacy/KeelPrivatePool.sol). */
 export const privatePoolAbi = parseAbi([
   "struct Groth16Proof { uint256[2] a; uint256[2][2] b; uint256[2] c; }",
-  "struct NoteTransition { uint256 root; uint256 newRoot; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; }",
+  "struct NoteTransition { uint256 root; uint256 newRoot; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; uint256 memberRoot; uint256 memberSlot; }",
   "function liquidate(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
   "function claimSeized(address recipient)",
   "function seizedOwed(address liquidator) view returns (uint256)",
@@ -70,6 +74,7 @@ export const privatePoolAbi = parseAbi([
   "error ZeroAmount()",
   "error AmountTooLarge(uint256 amount)",
   "error StaleRoot(uint256 proven, uint256 current)",
+  "error UnknownRoot(uint256 root)",
   "error NoteAlreadySpent(uint256 nullifier)",
   "error NotInField(uint256 value)",
   "error ZeroRecipient()",
@@ -356,7 +361,7 @@ export function privateLiquidator(
     }
     const recipient = account.address;
     const memo: Hex = "0x";
-    const { input } = liquidationWitness(s.mirror.tree, {
+    const { input, next, memberSlot } = liquidationWitness(s.mirror.tree, {
       old: { ...opening, leafIndex },
       seized,
       ltvInputs: inputs,
@@ -383,6 +388,8 @@ export function privateLiquidator(
         newCommitment: input.newCommitment,
         ephKey: input.ephKey,
         ciphertext: [input.ct0, input.ct1, input.ct2],
+        memberRoot: input.memberRoot,
+        memberSlot: BigInt(memberSlot),
       },
       seized,
       opening.shares,
@@ -399,7 +406,7 @@ export function privateLiquidator(
     } catch (e) {
       const reason = describeError(e);
       if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
-      else if (!reason.startsWith("StaleRoot")) failed(nullifier, block);
+      else if (!reason.startsWith("StaleRoot") && !reason.startsWith("UnknownRoot")) failed(nullifier, block);
       log("private-rejected", { leafIndex, reason });
       if (approved) await resetAllowance(s);
       return;
@@ -431,7 +438,8 @@ export function privateLiquidator(
         shares: opening.shares,
         repaid: repaid?.args.value,
         owed: owed ? seized : 0n,
-        newLeaf: action?.eventName === "PrivateAction" ? action.args.leafIndex : undefined,
+        // a liquidation seizing all the collateral is an exit: no new note (NO_LEAF)
+        newLeaf: isExit(next) || action?.eventName !== "PrivateAction" ? undefined : action.args.leafIndex,
         gasUsed: receipt.gasUsed,
         proveMs,
         ms,

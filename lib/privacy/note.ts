@@ -315,8 +315,9 @@ function witness(
   const newCommitment = exits ? 0n : commitmentOf(w.next);
   const { ltv, debtIndex } = w.ltvInputs;
   const root = tree.root();
-  // the empty note is in no tree: any known root does (the pool's current one)
-  const member = isEmpty ? { root, slot: 0 } : tree.memberRoot(w.leafIndex);
+  // the empty note is in no tree: any known root does — the latest leaf's (the pool's current root, or a full tree's
+  // final one) at its ring slot, so that an insertion racing this one meets StaleRoot (prove again), not UnknownRoot
+  const member = isEmpty ? (tree.size ? tree.memberRoot(tree.size - 1) : { root, slot: 0 }) : tree.memberRoot(w.leafIndex);
   const nextIndex = exits ? 0n : BigInt(leafInTree(tree.size, tree.depth));
   const input = {
     root,
