@@ -166,6 +166,15 @@ export function actionBinding(ctx: PoolContext, recipient: Address, memo: Hex = 
   return BigInt(keccak256(encoded)) % FIELD;
 }
 
+/**
+ * The `binding` public input of an inserting action: `binding` and the global position the new note takes, hashed
+ * into one field element as KeelPrivatePool._positionBinding does (zkaudit6 L-2: a proof for a tree's first leaf must
+ * not verify again at a later tree's first leaf). An exit keeps the plain binding.
+ */
+export function positionBinding(binding: bigint, position: number): bigint {
+  return BigInt(keccak256(encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [binding, BigInt(position)]))) % FIELD;
+}
+
 /** A fresh ephemeral secret for a note's encryption to the liquidators (below 2^251, the circuit's bits). */
 export const randomEphemeral = () => randomField() >> 3n;
 
@@ -325,7 +334,7 @@ function witness(
     nullifier: nullifierOf(w.old, w.leafIndex),
     newCommitment,
     deltas: packDeltas(w.next.collateral - w.old.collateral, w.next.shares - w.old.shares),
-    binding: w.binding,
+    binding: exits ? w.binding : positionBinding(w.binding, tree.size),
     prices: packPrices(w.ltvInputs),
     params: packParams({ mode: w.mode, ltv, debtIndex, nextIndex, minDebt: w.minDebt }),
     ephKey: cipher.ephKey,
