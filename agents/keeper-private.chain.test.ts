@@ -42,6 +42,16 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       args,
     } as never) as Promise<T>;
 
+  /** The keeper on the pool, its log lines into `lines`. */
+  const startPrivateKeeper = () =>
+    startKeeper({
+      rpcUrl: anvil.url,
+      deployment: d,
+      maxLossBps: 0,
+      privatePool: { pool: p.pool, fromBlock: p.fromBlock },
+      log: (l) => lines.push(l),
+    });
+
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
     tmp = mkdtempSync(path.join(os.tmpdir(), "keel-keeper-private-"));
@@ -84,13 +94,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       functionName: "setAnswerAt",
       args: [parseUnits("2400", 8), now - 86_400n],
     });
-    const k = startKeeper({
-      rpcUrl: anvil.url,
-      deployment: d,
-      maxLossBps: 0,
-      privatePool: { pool: p.pool, fromBlock: p.fromBlock },
-      log: (l) => lines.push(l),
-    });
+    const k = startPrivateKeeper();
     try {
       await k.scanPrivate();
       await k.idle();
@@ -168,13 +172,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     // remainder (an insertion), B's 21,000 / 2,050 > 10 WETH takes all its collateral (an exit, worth 20,500 ≥ its debt).
     await price("2050");
     const from = lines.length;
-    const k = startKeeper({
-      rpcUrl: anvil.url,
-      deployment: d,
-      maxLossBps: 0,
-      privatePool: { pool: p.pool, fromBlock: p.fromBlock },
-      log: (l) => lines.push(l),
-    });
+    const k = startPrivateKeeper();
     try {
       await k.scanPrivate();
       await k.idle();
