@@ -42,7 +42,7 @@ const u = (x: bigint) => x.toString();
 
 async function main() {
   const out: string[] = [];
-  async function prove(name: string, input: ReturnType<typeof actionWitness>["input"]) {
+  async function prove(name: string, { input, memberSlot }: Pick<ReturnType<typeof actionWitness>, "input" | "memberSlot">) {
     const started = Date.now();
     const { solidity: p } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
     console.log(`zk:fixtures · audit3 ${name}: proved in ${Date.now() - started} ms`);
@@ -52,7 +52,7 @@ async function main() {
             [[uint256(${u(p.b[0][0])}), ${u(p.b[0][1])}], [uint256(${u(p.b[1][0])}), ${u(p.b[1][1])}]],
             [uint256(${u(p.c[0])}), ${u(p.c[1])}]
         );
-        t = NoteTransition(${u(input.root)}, ${u(input.newRoot)}, ${u(input.nullifier)}, ${u(input.newCommitment)}, ${u(input.ephKey)}, [${u(input.ct0)}, ${u(input.ct1)}, ${u(input.ct2)}]);
+        t = NoteTransition(${u(input.root)}, ${u(input.newRoot)}, ${u(input.nullifier)}, ${u(input.newCommitment)}, ${u(input.ephKey)}, [${u(input.ct0)}, ${u(input.ct1)}, ${u(input.ct2)}], ${u(input.memberRoot)}, ${memberSlot});
     }`);
   }
   const borrowOf = async (name: string, tree: MerkleTree, old: Note & { leafIndex: number }, shares: bigint, blinding: bigint) => {
@@ -66,7 +66,7 @@ async function main() {
       newBlinding: blinding,
       ephSecret: 0x5eed0n + blinding,
     });
-    await prove(name, b.input);
+    await prove(name, b);
     return { ...b.next, leafIndex: tree.insert(commitment(b.next)) };
   };
 
@@ -81,7 +81,7 @@ async function main() {
     newBlinding: 501n,
     ephSecret: 0x5eed1n,
   });
-  await prove("open", open.input);
+  await prove("open", open);
 
   // A3-P1: 1,000 USDC owed on 30,000 USD of WETH; the auditor's proof with the LTV (0) as the threshold.
   const treeA = new MerkleTree();
@@ -97,7 +97,7 @@ async function main() {
     binding: bind(LIQ),
     ephSecret: 0x11d0n,
   });
-  await prove("liquidateAtLtvZero", liq.input);
+  await prove("liquidateAtLtvZero", liq);
 
   // A3-P2: 21,600 USDC owed (the pool's 72% limit); WETH drops to 2,362.5 (91.4% > the 85% LT).
   const treeB = new MerkleTree();
@@ -113,7 +113,7 @@ async function main() {
     binding: bind(LIQ),
     ephSecret: 0x11d1n,
   });
-  await prove("liquidateB", liqB.input);
+  await prove("liquidateB", liqB);
   // The owner's dodge: a 1-wei deposit into the same note. A deposit proves the new note within the LT, so there is
   // no witness at 2,362.5 (lib/privacy/circuit.test.ts); the only proof is at a price where the note is healthy
   // (3,000), which the pool refuses once the price dropped.
@@ -127,7 +127,7 @@ async function main() {
     newBlinding: 603n,
     ephSecret: 0x5eed4n,
   });
-  await prove("dodge", dodge.input);
+  await prove("dodge", dodge);
   // A deposit that rescues the note at 2,362.5 (3 WETH: 26,105 of limit at the LT against 21,600): accepted.
   const rescue = actionWitness(treeB, {
     old: noteB,
@@ -139,7 +139,7 @@ async function main() {
     newBlinding: 604n,
     ephSecret: 0x5eed5n,
   });
-  await prove("rescue", rescue.input);
+  await prove("rescue", rescue);
 
   writeFileSync(
     OUT,

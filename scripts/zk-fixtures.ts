@@ -9,6 +9,14 @@
 // the market's LT (audit3 A3-P2), borrows and withdrawals within the pool's borrow threshold. ALICE_OPEN, ALICE_REPAY_ALL
 // and ALICE_WITHDRAW_ALL are also proven with the pool's DEBT_FREE inputs (no price: zkaudit4 L1), as the steps
 // `<NAME>_DEBT_FREE` after the journey, making the same new note.
+// Circuit v3: each step also proves the spent note's membership against a known root (`memberRoot`, with its ring
+// slot `memberSlot`), and an exit — a new note holding nothing (ALICE_WITHDRAW_ALL, CAROL_EXIT) — proves newCommitment
+// 0 and inserts nothing, so the tree does not move. BOB_BORROW is proven right after ALICE_WITHDRAW_ALL, against the
+// same root: the two land in either order (an exit races for no root). The third journey (ROLL_*) crosses a tree
+// rollover on a fresh pool whose first tree is taken to hold ROLL_START zero leaves (the tests write that count and
+// the empty root into the pool's storage): Dave opens and borrows, Erin's opening fills tree 0 at leaf 2^20 - 1
+// (its root frozen), then notes of the full tree act, each proven against the frozen root and inserting into tree 1:
+// Erin withdraws half (leaf 0 of tree 1, global position 2^20), Dave repays, then WETH drops and Dave is liquidated.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Address, Hex } from "viem";
@@ -19,6 +27,7 @@ import {
   DEBT_FREE_INDEX,
   DEBT_FREE_INPUTS,
   emptyNote,
+  isExit,
   liquidationWitness,
   maxSeized,
   openingOf,
@@ -28,7 +37,7 @@ import {
 } from "../lib/privacy/note";
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput, type SolidityProof } from "../lib/privacy/prover";
-import { MerkleTree } from "../lib/privacy/tree";
+import { MerkleTree, TREE_DEPTH } from "../lib/privacy/tree";
 
 /** Where the privacy tests deploy the pool (contracts/test/privacy/PrivatePoolTestBase.sol `_deployAtFixtureAddress`). */
 export const FIXTURE_POOL: Address = "0x0000000000000000000000000000000000009001";
@@ -45,6 +54,8 @@ const BOB_KEY = 0xb0bn;
 const ALICE_FRESH = 0xf2e5a11ce0000000000000000000000000000001n;
 const CAROL_KEY = 0xca201n;
 const MALLORY_KEY = 0x3a11021n;
+const DAVE_KEY = 0xda5en;
+const ERIN_KEY = 0xe214n;
 /** Where a liquidator takes the seized collateral. */
 const LIQUIDATOR_FRESH = 0xf2e5110000000000000000000000000000000002n;
 /** The owner's backup of a new note, bound by the proof (audit P-3). */
@@ -78,9 +89,28 @@ interface Step {
   newCommitment: bigint;
   ephKey: bigint;
   ct: readonly [bigint, bigint, bigint];
+  memberRoot: bigint;
+  memberSlot: number;
   proof: SolidityProof;
   noteCollateral: bigint;
   noteShares: bigint;
+}
+
+/** The third journey's first tree holds this many (zero) leaves before Dave's opening: three notes fill it. */
+export const ROLL_START = 2 ** TREE_DEPTH - 3;
+
+/**
+ * A tree standing for the pool after `size` insertions of zero leaves (the state the rollover tests write into the
+ * pool's storage: that count, the empty root): building 2^20 real leaves in Poseidon would take minutes, and a zero
+ * leaf is what every path of an empty slot already hashes, so the roots are those of the pool's real tree.
+ */
+function zeroFilledTree(size: number): MerkleTree {
+  const tree = new MerkleTree();
+  // the mirror has no constructor for a count without leaves: its private fields, by name (see MerkleTree)
+  tree["current"]().count = size;
+  tree["count"] = size;
+  if (tree.size !== size || tree.rootAfter(0n) !== tree.root()) throw new Error("zero-filled tree");
+  return tree;
 }
 
 async function main() {
@@ -99,7 +129,14 @@ async function main() {
     amount: bigint,
     opts: { recipient?: bigint; debtIndex?: bigint; memo?: Hex; prices?: typeof DROPPED; debtFree?: boolean; aside?: boolean } = {},
   ) {
-    const keys: Record<string, bigint> = { alice: ALICE_KEY, bob: BOB_KEY, carol: CAROL_KEY, mallory: MALLORY_KEY };
+    const keys: Record<string, bigint> = {
+      alice: ALICE_KEY,
+      bob: BOB_KEY,
+      carol: CAROL_KEY,
+      mallory: MALLORY_KEY,
+      dave: DAVE_KEY,
+      erin: ERIN_KEY,
+    };
     const old: Note & { leafIndex?: number } = live.get(owner) ?? emptyNote(keys[owner] ?? 0n, 7n);
     const borrowLimit = kind === "withdraw" || kind === "borrow";
     const recipient = opts.recipient ?? 0n;
@@ -119,7 +156,7 @@ async function main() {
         ephSecret,
       });
     // deposits and repayments: the new note within the market's LT (audit3 A3-P2); the others: the pool's limit
-    const { input, next } = witnessAt({ ...PRICES, ...(borrowLimit ? {} : { ltv: MARKET_LT }), ...opts.prices, debtIndex });
+    const { input, next, memberSlot } = witnessAt({ ...PRICES, ...(borrowLimit ? {} : { ltv: MARKET_LT }), ...opts.prices, debtIndex });
     const proved = async (label: string, i: typeof input) => {
       const started = Date.now();
       const { solidity } = await proveAction(i as CircuitInput, CIRCUIT_ARTIFACTS);
@@ -130,7 +167,11 @@ async function main() {
     // zkaudit4 L1: the same new note (blinding, ciphertext), against the same root, proven owing nothing with no price:
     // either proof of the two can be submitted in this step's place, and the journey goes on from the same note
     const alt = opts.debtFree ? witnessAt(DEBT_FREE_INPUTS).input : null;
-    if (!opts.aside) live.set(owner, { ...next, leafIndex: tree.insert(commitment(next)) });
+    // an exit inserts nothing: the owner holds no note any more
+    if (!opts.aside) {
+      if (isExit(next)) live.delete(owner);
+      else live.set(owner, { ...next, leafIndex: tree.insert(commitment(next)) });
+    }
     const sum = (f: (n: Note) => bigint) => [...live.values()].reduce((s, n) => s + f(n), 0n);
     const step = (i: typeof input, proof: SolidityProof, stepName: string, index: bigint): Step => ({
       name: stepName,
@@ -146,12 +187,68 @@ async function main() {
       newCommitment: i.newCommitment,
       ephKey: i.ephKey,
       ct: [i.ct0, i.ct1, i.ct2],
+      memberRoot: i.memberRoot,
+      memberSlot,
       proof,
       noteCollateral: sum((n) => n.collateral),
       noteShares: sum((n) => n.shares),
     });
     (opts.aside ? alternatives : steps).push(step(input, solidity, name, debtIndex));
     if (alt) alternatives.push(step(alt, await proved(`${name}_DEBT_FREE`, alt), `${name}_DEBT_FREE`, DEBT_FREE_INDEX));
+  }
+
+  /** A liquidator's step: `note` decrypted from its ciphertext (no key of its owner's), its debt repaid, `seized` taken. */
+  async function liquidate(
+    name: string,
+    owner: string,
+    ownerKey: bigint,
+    note: PlacedNote,
+    seized: bigint,
+    shares: bigint,
+    liqPrices: LtvInputs,
+    ephSecret: bigint,
+  ) {
+    const {
+      input: liq,
+      next: left,
+      memberSlot,
+    } = liquidationWitness(tree, {
+      old: { ...openingOf(note), leafIndex: note.leafIndex },
+      seized,
+      ltvInputs: liqPrices,
+      minDebt: MIN_DEBT,
+      binding: fixtureBinding(addr(LIQUIDATOR_FRESH)),
+      ephSecret,
+    });
+    const proved = Date.now();
+    const liqProof = await proveAction(liq as CircuitInput, CIRCUIT_ARTIFACTS);
+    console.log(`zk:fixtures · ${name}: proved in ${Date.now() - proved} ms`);
+    if (isExit(left)) live.delete(owner);
+    else {
+      const leftIndex = tree.insert(liq.newCommitment);
+      live.set(owner, { collateral: left.collateral, shares: 0n, ownerKey, blinding: left.blinding, leafIndex: leftIndex });
+    }
+    const sum = (f: (n: Note) => bigint) => [...live.values()].reduce((s, n) => s + f(n), 0n);
+    steps.push({
+      name,
+      kind: "liquidate",
+      amount: seized,
+      shares,
+      memo: "0x",
+      recipient: LIQUIDATOR_FRESH,
+      debtIndex: liqPrices.debtIndex,
+      root: liq.root,
+      newRoot: liq.newRoot,
+      nullifier: liq.nullifier,
+      newCommitment: liq.newCommitment,
+      ephKey: liq.ephKey,
+      ct: [liq.ct0, liq.ct1, liq.ct2],
+      memberRoot: liq.memberRoot,
+      memberSlot,
+      proof: liqProof.solidity,
+      noteCollateral: sum((n) => n.collateral),
+      noteShares: sum((n) => n.shares),
+    });
   }
 
   await act("ALICE_OPEN", "alice", "deposit", 10n * E18, { memo: ALICE_MEMO, debtFree: true });
@@ -164,6 +261,8 @@ async function main() {
   await act("ALICE_REPAY", "alice", "repay", usdcShares(5_000n));
   await act("ALICE_REPAY_ALL", "alice", "repay", usdcShares(7_000n), { debtFree: true });
   await act("ALICE_WITHDRAW_ALL", "alice", "withdraw", 6n * E18, { recipient: ALICE_FRESH, debtFree: true });
+  // proven against the same root as Alice's exit (which inserted nothing): lands before or after it
+  await act("BOB_BORROW", "bob", "borrow", usdcShares(1_000n), { recipient: ALICE_FRESH });
 
   // Audit P-1 on a fresh pool: Carol holds 1 WETH and no debt; Mallory borrows to the pool's limit (72% of 30,000).
   // WETH drops to 2,362.5: Mallory's note is over the market's LT (91.4% > 85%); the aggregate is over its LTV (83.1%)
@@ -187,43 +286,29 @@ async function main() {
   const liqPrices = { ...DROPPED, ltv: MARKET_LT, debtIndex: INDEX };
   const seized = maxSeized(mallory, liqPrices); // 9.6 WETH: 21,600 × 1.05 / 2,362.5
   if (seized !== (96n * E18) / 10n) throw new Error(`seized ${seized}`);
-  const { input: liq, next: left } = liquidationWitness(tree, {
-    old: { ...openingOf(mallory), leafIndex: mallory.leafIndex },
-    seized,
-    ltvInputs: liqPrices,
-    minDebt: MIN_DEBT,
-    binding: fixtureBinding(addr(LIQUIDATOR_FRESH)),
-    ephSecret: 0x11d0n,
-  });
-  const proved = Date.now();
-  const liqProof = await proveAction(liq as CircuitInput, CIRCUIT_ARTIFACTS);
-  console.log(`zk:fixtures · MALLORY_LIQUIDATED: proved in ${Date.now() - proved} ms`);
-  const leftIndex = tree.insert(liq.newCommitment);
-  live.set("mallory", { collateral: left.collateral, shares: 0n, ownerKey: MALLORY_KEY, blinding: left.blinding, leafIndex: leftIndex });
-  steps.push({
-    name: "MALLORY_LIQUIDATED",
-    kind: "liquidate",
-    amount: seized,
-    shares: usdcShares(21_600n),
-    memo: "0x",
-    recipient: LIQUIDATOR_FRESH,
-    debtIndex: INDEX,
-    root: liq.root,
-    newRoot: liq.newRoot,
-    nullifier: liq.nullifier,
-    newCommitment: liq.newCommitment,
-    ephKey: liq.ephKey,
-    ct: [liq.ct0, liq.ct1, liq.ct2],
-    proof: liqProof.solidity,
-    noteCollateral: E18 + left.collateral,
-    noteShares: 0n,
-  });
+  await liquidate("MALLORY_LIQUIDATED", "mallory", MALLORY_KEY, mallory, seized, usdcShares(21_600n), liqPrices, 0x11d0n);
   // Carol's exit after the liquidation, at the dropped price.
   await act("CAROL_EXIT", "carol", "withdraw", E18, {
     recipient: ALICE_FRESH,
     prices: DROPPED,
     debtIndex: INDEX + INDEX / 10_000n,
   });
+
+  // The rollover (audit f H-1): a fresh pool whose first tree holds ROLL_START leaves; Erin's opening fills it.
+  tree = zeroFilledTree(ROLL_START);
+  live.clear();
+  await act("ROLL_DAVE_OPEN", "dave", "deposit", 10n * E18);
+  await act("ROLL_DAVE_BORROW", "dave", "borrow", usdcShares(21_600n), { recipient: ALICE_FRESH });
+  await act("ROLL_ERIN_OPEN", "erin", "deposit", E18);
+  if (tree.size !== 2 ** TREE_DEPTH) throw new Error(`tree 0 not full: ${tree.size}`);
+  // membership against tree 0's frozen root, insertion at leaf 0 of tree 1 (global position 2^20)
+  await act("ROLL_ERIN_WITHDRAW", "erin", "withdraw", E18 / 2n, { recipient: ALICE_FRESH });
+  await act("ROLL_DAVE_REPAY", "dave", "repay", usdcShares(1_000n));
+  const dave = live.get("dave");
+  if (!dave) throw new Error("no Dave note");
+  // WETH at 2,362.5: Dave's 10 WETH owing 20,600 are over the market's LT; seized 20,600 × 1.05 / 2,362.5
+  const daveSeized = maxSeized(dave, liqPrices);
+  await liquidate("ROLL_DAVE_LIQUIDATED", "dave", DAVE_KEY, dave, daveSeized, usdcShares(20_600n), liqPrices, 0x11d1n);
 
   steps.push(...alternatives);
   const u = (x: bigint) => x.toString();
@@ -238,7 +323,7 @@ async function main() {
                     [[uint256(${u(s.proof.b[0][0])}), ${u(s.proof.b[0][1])}], [uint256(${u(s.proof.b[1][0])}), ${u(s.proof.b[1][1])}]],
                     [uint256(${u(s.proof.c[0])}), ${u(s.proof.c[1])}]
                 ),
-                t: NoteTransition(${u(s.root)}, ${u(s.newRoot)}, ${u(s.nullifier)}, ${u(s.newCommitment)}, ${u(s.ephKey)}, [${s.ct.map(u).join(", ")}]),
+                t: NoteTransition(${u(s.root)}, ${u(s.newRoot)}, ${u(s.nullifier)}, ${u(s.newCommitment)}, ${u(s.ephKey)}, [${s.ct.map(u).join(", ")}], ${u(s.memberRoot)}, ${s.memberSlot}),
                 amount: ${u(s.amount)},
                 shares: ${u(s.shares)},
                 memo: hex"${s.memo.slice(2)}",
@@ -252,6 +337,8 @@ async function main() {
     .join("\n");
   const names = [
     `    address internal constant POOL = ${FIXTURE_POOL};`,
+    `    /// @dev The ROLL_* journey's pool starts with this many leaves in tree 0 (zero leaves, its root the empty root).`,
+    `    uint256 internal constant ROLL_START = ${ROLL_START};`,
     ...steps.map((s, i) => `    uint256 internal constant ${s.name} = ${i};`),
   ].join("\n");
   const sol = `// SPDX-License-Identifier: MIT

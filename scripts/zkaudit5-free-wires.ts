@@ -1,6 +1,8 @@
 // zkaudit5 (docs/audit-2026-12-02-f.md), a probe of circuits/private_vault.circom: for honest witnesses of five actions
-// (an opening, a borrow, a 1-wei withdrawal, two liquidations), changes each private wire alone by +1, −1 and +2 and
+// (an opening, a borrow, a 1-wei withdrawal, an exit, two liquidations), changes each private wire alone by +1, −1 and +2 and
 // reports every wire whose change leaves all R1CS constraints satisfied — a signal the constraints do not pin down.
+// Circuit v3: an exit (a new note holding nothing) proves no insertion, so the insertion path (`nextSiblings`) and the
+// new note's blinding are expected to be free there — they reach no public input.
 // Needs the circuit compiled with its symbols (~1 min; circuits/build is not committed):
 //   node_modules/.bin/circom2 circuits/private_vault.circom --r1cs --wasm --sym --O2 -l node_modules -o /tmp/zk5
 //   npx tsx scripts/zkaudit5-free-wires.ts /tmp/zk5
@@ -149,10 +151,11 @@ await probe(
   "open (deposit, empty note, DEBT_FREE)",
   actionWitness(tree, { old: emptyNote(KEY, 9n), collateralDelta: E18, sharesDelta: 0n, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN, binding }).input,
 );
+const debtFree = { ...placed, shares: 0n, leafIndex: tree.insert(commitment({ ...note, shares: 0n })) };
 await probe(
   "borrow (mode 1, priced)",
   actionWitness(tree, {
-    old: { ...placed, shares: 0n, leafIndex: tree.insert(commitment({ ...note, shares: 0n })) },
+    old: debtFree,
     collateralDelta: 0n,
     sharesDelta: 1000n * 10n ** 12n,
     ltvInputs: prices,
@@ -163,6 +166,11 @@ await probe(
 await probe(
   "withdraw 1 wei (mode 1, priced)",
   actionWitness(tree, { old: placed, collateralDelta: -1n, sharesDelta: 0n, ltvInputs: prices, minDebt: MIN, binding }).input,
+);
+await probe(
+  "exit: withdraw all of a debt-free note (DEBT_FREE, newCommitment 0)",
+  actionWitness(tree, { old: debtFree, collateralDelta: -debtFree.collateral, sharesDelta: 0n, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN, binding })
+    .input,
 );
 const dropped = { collateralPrice: 2000n * E18, ltv: (85n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n };
 const opening = openingOf(note);

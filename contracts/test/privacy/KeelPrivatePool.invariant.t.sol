@@ -8,39 +8,41 @@ import {VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
-import {PrivatePoolTestBase, VmEtchCode, stubTransition} from "./PrivatePoolTestBase.sol";
+import {PoolSlots, PrivatePoolTestBase, VmEtchCode, stubExit, stubTransition} from "./PrivatePoolTestBase.sol";
 
 /// @dev The pool's verifier in this suite: the all-zero proof stands in for a proof the circuit would accept (the
 /// handler's actions on its own notes: a real proof takes seconds, an invariant run makes thousands of actions), and
 /// every other proof is checked by the generated verifier — the fixtures' real proofs stay real. One exception stands
 /// in for the keeper proving again: the real liquidation proof submitted against a later root (circuit v2 accepts only
-/// the current one) is checked with the root, new root and leaf index it was proven at, every other input — the ones
-/// the pool computes from the chain — as the pool passes them now.
+/// the current one) is checked with the root, new root, leaf index and membership root it was proven at, every other
+/// input — the ones the pool computes from the chain — as the pool passes them now.
 contract ZeroProofOrRealVerifier {
     PrivateVaultVerifier internal immutable real = new PrivateVaultVerifier();
     uint256 internal immutable reprovenA0;
     uint256 internal immutable provenRoot;
     uint256 internal immutable provenNewRoot;
     uint256 internal immutable provenIndex;
+    uint256 internal immutable provenMemberRoot;
 
-    constructor(uint256 a0, uint256 root, uint256 newRoot, uint256 index) {
-        (reprovenA0, provenRoot, provenNewRoot, provenIndex) = (a0, root, newRoot, index);
+    constructor(uint256 a0, uint256 root, uint256 newRoot, uint256 index, uint256 memberRoot) {
+        (reprovenA0, provenRoot, provenNewRoot, provenIndex, provenMemberRoot) = (a0, root, newRoot, index, memberRoot);
     }
 
     function verifyProof(
         uint256[2] calldata a,
         uint256[2][2] calldata b,
         uint256[2] calldata c,
-        uint256[12] calldata inputs
+        uint256[13] calldata inputs
     ) external view returns (bool) {
         if (a[0] == 0 && a[1] == 0) return true;
-        uint256[12] memory at = inputs;
+        uint256[13] memory checked = inputs;
         if (a[0] == reprovenA0) {
-            at[0] = provenRoot;
-            at[1] = provenNewRoot;
-            at[7] = (inputs[7] & ~(uint256(0xffff) << 162)) | (provenIndex << 162);
+            checked[0] = provenRoot;
+            checked[1] = provenNewRoot;
+            checked[7] = (inputs[7] & ~(uint256(0xfffff) << 162)) | (provenIndex << 162);
+            checked[12] = provenMemberRoot;
         }
-        return real.verifyProof(a, b, c, at);
+        return real.verifyProof(a, b, c, checked);
     }
 }
 
@@ -63,6 +65,11 @@ contract PrivatePoolHandler is Test {
     /// @dev Borrows, repayments and liquidations: each rounds the vault's shares by less than one base unit's worth.
     uint256 public roundings;
     uint256 internal nonce;
+    /// @dev Notes inserted (every action but an exit: a new note of nothing, newCommitment 0, takes no leaf).
+    uint256 public insertions;
+    /// @dev Exits landed (circuit v3), and the final roots of the trees the handler filled.
+    uint256 public exits;
+    uint256[] public frozen;
 
     constructor(KeelPrivatePool pool_, IKeelMarket market_, DevPriceFeed ethFeed_, DevPriceFeed usdcFeed_) {
         pool = pool_;
@@ -71,8 +78,21 @@ contract PrivatePoolHandler is Test {
         usdcFeed = usdcFeed_;
     }
 
-    function _t() internal returns (NoteTransition memory) {
-        return stubTransition(pool, ++nonce);
+    /// @dev The next transition: an insertion, or an exit when the note is left with nothing. Counts it, and records
+    /// the root of a tree its insertion fills.
+    function _t(bool exit) internal returns (NoteTransition memory t) {
+        if (exit) {
+            ++exits;
+            return stubExit(pool, ++nonce);
+        }
+        t = stubTransition(pool, ++nonce);
+        uint256 mask = (1 << pool.DEPTH()) - 1;
+        if (pool.nextIndex() & mask == mask) frozen.push(t.newRoot);
+        ++insertions;
+    }
+
+    function frozenCount() external view returns (uint256) {
+        return frozen.length;
     }
 
     function _pick(uint256 seed) internal view returns (uint256) {
@@ -83,7 +103,7 @@ contract PrivatePoolHandler is Test {
     function deposit(uint256 seed, uint256 amount) external {
         amount = bound(amount, pool.minDeposit(), 50e18);
         Groth16Proof memory proof;
-        NoteTransition memory t = _t();
+        NoteTransition memory t = _t(false);
         uint256 index = pool.debtIndex(); // before the prank: it reads the pool
         vm.prank(PAYER);
         pool.deposit(proof, t, amount, index, "");
@@ -100,9 +120,10 @@ contract PrivatePoolHandler is Test {
         if (collateralOf.length == 0) return;
         uint256 i = _pick(seed);
         if (collateralOf[i] == 0) return;
-        amount = bound(amount, 1, collateralOf[i]);
+        // a third of the time, all of it: a debt-free note left with nothing exits
+        amount = amount % 3 == 0 ? collateralOf[i] : bound(amount, 1, collateralOf[i]);
         Groth16Proof memory proof;
-        pool.withdraw(proof, _t(), amount, FRESH, pool.debtIndex(), "");
+        pool.withdraw(proof, _t(amount == collateralOf[i] && sharesOf[i] == 0), amount, FRESH, pool.debtIndex(), "");
         collateralOf[i] -= amount;
         ghostCollateral -= amount;
     }
@@ -113,7 +134,7 @@ contract PrivatePoolHandler is Test {
         assets = bound(assets, pool.minBorrow() + 2, 20_000e6);
         uint256 shares = assets * (market.totalBorrowShares() + 1e6) / (market.totalBorrows() + 1);
         Groth16Proof memory proof;
-        pool.borrow(proof, _t(), shares, FRESH, pool.debtIndex(), "");
+        pool.borrow(proof, _t(false), shares, FRESH, pool.debtIndex(), "");
         sharesOf[i] += shares;
         ghostShares += shares;
         ++roundings;
@@ -125,7 +146,7 @@ contract PrivatePoolHandler is Test {
         if (sharesOf[i] == 0) return;
         shares = bound(shares, 1, sharesOf[i]);
         Groth16Proof memory proof;
-        NoteTransition memory t = _t();
+        NoteTransition memory t = _t(shares == sharesOf[i] && collateralOf[i] == 0);
         uint256 index = pool.debtIndex();
         vm.prank(PAYER);
         pool.repay(proof, t, shares, index, "");
@@ -139,10 +160,11 @@ contract PrivatePoolHandler is Test {
         if (collateralOf.length == 0) return;
         uint256 i = _pick(seed);
         if (sharesOf[i] == 0 || collateralOf[i] == 0) return;
-        seized = bound(seized, 1, collateralOf[i]);
+        // a third of the time, all of it: the note is left with nothing, an exit
+        seized = seized % 3 == 0 ? collateralOf[i] : bound(seized, 1, collateralOf[i]);
         uint256 shares = sharesOf[i];
         Groth16Proof memory proof;
-        NoteTransition memory t = _t();
+        NoteTransition memory t = _t(seized == collateralOf[i]);
         vm.prank(PAYER);
         pool.liquidate(proof, t, seized, shares, FRESH, 1, "");
         collateralOf[i] -= seized;
@@ -177,6 +199,8 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
     address internal constant LIQUIDATOR_PAYER = address(0x11D0);
     uint256 internal fixtureCollateral;
     uint256 internal fixtureShares;
+    /// @dev The pool's leaf count when the handler starts.
+    uint256 internal leavesAtStart;
 
     /// @dev The probe's answer: the liquidation landed (then everything was undone).
     error Landed(uint256 repaid, uint256 seizedOrOwed);
@@ -186,7 +210,8 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         PrivateVaultVerifier verifier = new PrivateVaultVerifier();
         FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
         uint256 liqIndex = F.MALLORY_BORROW - F.CAROL_OPEN + 1; // the leaf after Carol's, Mallory's and her borrow's
-        ZeroProofOrRealVerifier stand = new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex);
+        ZeroProofOrRealVerifier stand =
+            new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex, liq.t.memberRoot);
         VmEtchCode(address(vm)).etch(address(verifier), address(stand).code);
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, verifier, 0, 0);
         _fundPayer(1_000_000e18, 10_000_000e6);
@@ -200,11 +225,16 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         fixtureCollateral = F.step(F.MALLORY_BORROW).noteCollateral;
         fixtureShares = F.step(F.MALLORY_BORROW).noteShares;
         ethFeed.setAnswer(2362.5e8); // Mallory's note is past the LT; the keeper has proven its liquidation
+        _afterFixtures();
+        leavesAtStart = pool.nextIndex();
 
         handler = new PrivatePoolHandler(pool, market, ethFeed, usdcFeed);
         ethFeed.transferOwnership(address(handler));
         usdcFeed.transferOwnership(address(handler));
     }
+
+    /// @dev The pool's state before the handler's first action: as the fixtures left it.
+    function _afterFixtures() internal virtual {}
 
     function targetContracts() public view returns (address[] memory t) {
         t = new address[](1);
@@ -216,6 +246,7 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
     function liquidateThenUndo() external {
         FixtureStep memory s = F.step(F.MALLORY_LIQUIDATED);
         s.t.root = pool.root();
+        s.t.memberRoot = pool.root(); // the note's membership proven again too (its root may have left the ring)
         address to = s.recipient;
         uint256 before = weth.balanceOf(to);
         vm.prank(LIQUIDATOR_PAYER);
@@ -238,6 +269,19 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         assertEq(pool.totalSeizedOwed(), pool.seizedOwed(handler.FRESH()), "one liquidator owed: its debt is the total");
         assertLe(v.debtShares, pool.noteShares(), "vault shares <= notes' shares");
         assertLe(pool.noteShares() - v.debtShares, (handler.roundings() + 1) * 2e6, "rounding dust only");
+    }
+
+    /// @dev Circuit v3: every action but an exit takes one leaf, an exit none; the final root of every tree the
+    /// handler filled stays a known membership root (frozen), whatever the ring holds since.
+    /// forge-config: default.invariant.runs = 48
+    /// forge-config: default.invariant.depth = 60
+    function invariant_exitsTakeNoLeaf_frozenRootsStayKnown() public view {
+        assertEq(pool.nextIndex(), leavesAtStart + handler.insertions(), "one leaf per insertion, none per exit");
+        for (uint256 i; i < handler.frozenCount(); ++i) {
+            uint256 root = handler.frozen(i);
+            assertTrue(pool.frozenRoot(root), "frozen");
+            assertTrue(pool.isKnownRoot(root, 0), "known for good");
+        }
     }
 
     /// forge-config: default.invariant.runs = 48
@@ -265,5 +309,30 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         for (uint256 i; i < a.length; ++i) {
             a[i] = err[i + 4];
         }
+    }
+}
+
+/// @dev The same invariants across a tree rollover (circuit v3, audit f H-1): the pool starts 3 leaves short of a full
+/// tree 0 (the count written after the fixtures' three notes, the ring's latest root left as it was), so most runs
+/// fill it, freeze its root and go on in tree 1 — with Mallory's proven liquidation waiting, and exits.
+/// forge-config: default.invariant.runs = 48
+/// forge-config: default.invariant.depth = 60
+contract KeelPrivatePoolRolloverInvariantTest is KeelPrivatePoolInvariantTest {
+    using PoolSlots for KeelPrivatePool;
+
+    function _afterFixtures() internal override {
+        uint256 root = pool.root();
+        uint256 start = (1 << pool.DEPTH()) - 3;
+        pool.setLeaves(start);
+        pool.setRing((start - 1) % pool.ROOT_HISTORY(), root);
+        assertEq(pool.root(), root, "the current root kept");
+    }
+
+    /// @dev A run of 3 insertions or more crossed the rollover (forge's runs are mostly 60 calls, some shorter): tree
+    /// 0 frozen exactly once, and the invariants above held across it.
+    function afterInvariant() public view {
+        bool crossed = handler.insertions() >= 3;
+        assertEq(handler.frozenCount(), crossed ? 1 : 0, "tree 0 frozen once when filled");
+        assertEq(pool.nextIndex() >= 1 << pool.DEPTH(), crossed, "the count past tree 0 when filled");
     }
 }

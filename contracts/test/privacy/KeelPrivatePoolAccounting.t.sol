@@ -10,7 +10,7 @@ import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {stubTransition} from "./PrivatePoolTestBase.sol";
+import {AcceptAllVerifier, stubTransition} from "./PrivatePoolTestBase.sol";
 
 /// @dev A collateral whose every transfer first calls `target` with `data` (an ERC-777-style hook), once.
 contract HookToken is DevERC20 {
@@ -37,18 +37,6 @@ contract HookToken is DevERC20 {
             inHook = false;
         }
         super._update(from, to, value);
-    }
-}
-
-/// @dev Accepts every proof: stands in for the verifier so a fuzzer can drive thousands of action sequences the
-/// circuit would accept (real proofs take seconds each; KeelPrivatePool.t.sol runs the real verifier).
-contract AcceptAllVerifier {
-    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[12] calldata)
-        external
-        pure
-        returns (bool)
-    {
-        return true;
     }
 }
 
@@ -162,7 +150,14 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
     {
         uint256[3] memory ct;
         return NoteTransition(
-            p.root(), uint256(keccak256(abi.encode("r", nullifier))) % p.FIELD(), nullifier, commitment, 0, ct
+            p.root(),
+            uint256(keccak256(abi.encode("r", nullifier))) % p.FIELD(),
+            nullifier,
+            commitment,
+            0,
+            ct,
+            p.root(),
+            0
         );
     }
 

@@ -15,19 +15,63 @@ interface VmEtchCode {
 
 /// @dev What the private pool's tests with real proofs share: the pool at the fixtures' address, who pays and who
 /// relays, and a fixture step submitted as it was proven.
-/// @dev A transition for suites whose verifier accepts any proof: against the pool's current root, with a new root, a
-/// nullifier and a commitment that differ for every `nonce` (the ciphertext is zero).
-function stubTransition(KeelPrivatePool pool, uint256 nonce) view returns (NoteTransition memory) {
-    uint256[3] memory ct;
+/// @dev The storage cheatcodes (not in contracts/test/utils/Test.sol's Vm).
+interface VmStorage {
+    function store(address target, bytes32 slot, bytes32 value) external;
+    function load(address target, bytes32 slot) external view returns (bytes32);
+}
+
+/// @dev A transition for suites whose verifier accepts any proof: against the pool's current root (also the membership
+/// root: always known), with a new root, a nullifier and a commitment that differ for every `nonce` (the ciphertext
+/// is zero).
+function stubTransition(KeelPrivatePool pool, uint256 nonce) view returns (NoteTransition memory t) {
     uint256 field = pool.FIELD();
-    return NoteTransition(
-        pool.root(),
-        uint256(keccak256(abi.encode("root", nonce))) % field,
-        uint256(keccak256(abi.encode("nullifier", nonce))) % field,
-        nonce,
-        0,
-        ct
-    );
+    t.root = pool.root();
+    t.newRoot = uint256(keccak256(abi.encode("root", nonce))) % field;
+    t.nullifier = uint256(keccak256(abi.encode("nullifier", nonce))) % field;
+    t.newCommitment = nonce;
+    t.memberRoot = t.root;
+}
+
+/// @dev The same for an exit (the new note holds nothing): newCommitment 0, newRoot = root, as circuit v3 proves it.
+function stubExit(KeelPrivatePool pool, uint256 nonce) view returns (NoteTransition memory t) {
+    t = stubTransition(pool, nonce);
+    t.newRoot = t.root;
+    t.newCommitment = 0;
+}
+
+/// @dev PrivatePoolTree's storage (`forge inspect KeelPrivatePool storageLayout`): `_books` in slot 0 (leaves in its
+/// low 40 bits, then noteCollateral and noteShares, 104 bits each), the ring `_roots` in slots 1-32, `frozenRoot` at 33.
+library PoolSlots {
+    bytes32 internal constant BOOKS = bytes32(uint256(0));
+    uint256 internal constant RING = 1;
+    uint256 internal constant FROZEN = 33;
+
+    /// @dev Writes the pool's leaf count, its note totals untouched (the state `n` insertions would reach).
+    function setLeaves(KeelPrivatePool pool, uint256 n) internal {
+        VmStorage vm = VmStorage(address(uint160(uint256(keccak256("hevm cheat code")))));
+        uint256 books = uint256(vm.load(address(pool), BOOKS));
+        vm.store(address(pool), BOOKS, bytes32((books & ~uint256(type(uint40).max)) | n));
+        require(pool.nextIndex() == n, "leaves slot");
+    }
+
+    /// @dev Writes ring slot `slot` of the pool's last roots.
+    function setRing(KeelPrivatePool pool, uint256 slot, uint256 root) internal {
+        VmStorage vm = VmStorage(address(uint160(uint256(keccak256("hevm cheat code")))));
+        vm.store(address(pool), bytes32(RING + slot), bytes32(root));
+    }
+}
+
+/// @dev Accepts every proof: stands in for the verifier so a fuzzer can drive thousands of action sequences the
+/// circuit would accept (real proofs take seconds each; KeelPrivatePool.t.sol runs the real verifier).
+contract AcceptAllVerifier {
+    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[13] calldata)
+        external
+        pure
+        returns (bool)
+    {
+        return true;
+    }
 }
 
 abstract contract PrivatePoolTestBase is EngineBase {
@@ -70,6 +114,26 @@ abstract contract PrivatePoolTestBase is EngineBase {
         weth.approve(address(pool), type(uint256).max);
         usdc.approve(address(pool), type(uint256).max);
         vm.stopPrank();
+    }
+
+    /// @dev Submits fixture steps `first` to `last` in order.
+    function _runUpTo(uint256 last, uint256 first) internal {
+        for (uint256 i = first; i <= last; ++i) {
+            _submit(i);
+        }
+    }
+
+    /// @dev The pool's vault holds exactly the live notes' collateral (as step `s` left them) plus the seized
+    /// collateral owed, and owes at most their shares.
+    function _assertBacked(FixtureStep memory s) internal view {
+        assertEq(pool.noteCollateral(), s.noteCollateral, "pool's note collateral = notes");
+        assertEq(pool.noteShares(), s.noteShares, "pool's note shares = notes");
+        assertEq(
+            market.collateralOf(pool.vaultId(), address(weth)),
+            s.noteCollateral + pool.totalSeizedOwed(),
+            "vault collateral = notes + seized owed"
+        );
+        assertLe(market.getVault(pool.vaultId()).debtShares, s.noteShares, "vault shares <= notes");
     }
 
     /// @dev Submits fixture step `i` as it was proven.

@@ -4,25 +4,19 @@ pragma solidity 0.8.37;
 import {KeelPrivatePool} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
-import {PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
+import {PoolSlots, PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
 import {ZkAudit5Fixtures as Z, Link} from "./ZkAudit5Fixtures.sol";
 
-/// @dev The storage cheatcodes (not in contracts/test/utils/Test.sol's Vm).
-interface VmStorage {
-    function store(address target, bytes32 slot, bytes32 value) external;
-    function load(address target, bytes32 slot) external view returns (bytes32);
-}
-
-/// @dev Proofs of concept of audit zkaudit5 (docs/audit-2026-12-02-f.md) against circuit v2 (a738bb3), with real
-/// proofs: PrivatePoolFixtures' journey and ZkAudit5Fixtures' chain of 1-wei withdrawals from Alice's note
-/// (scripts/zkaudit5-fixtures.ts). Each test passes on the audited code and shows its issue.
+/// @dev Regression tests of audit zkaudit5 (docs/audit-2026-12-02-f.md) on circuit v3, with real proofs: the two
+/// proofs of concept written against circuit v2 (a738bb3: H-1 a full tree froze every note, M-1 a 1-wei withdrawal
+/// staled every other proof), turned around. PrivatePoolFixtures' journeys and ZkAudit5Fixtures' chain of 1-wei
+/// withdrawals from Alice's note with Bob's top-up and exit proven beside it (scripts/zkaudit5-fixtures.ts). The notes
+/// of a full tree acting after it filled, with real proofs, are KeelPrivatePoolV3.t.sol's rollover tests.
 contract ZkAudit5Test is PrivatePoolTestBase {
+    using PoolSlots for KeelPrivatePool;
+
     /// @dev forge's console (the address forge-std's console2 calls, which has no code: a low-level call).
     address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
-    /// @dev PrivatePoolTree's storage: `_root` in slot 0, `nextIndex` in slot 1 (checked in `_setTree`).
-    bytes32 internal constant ROOT_SLOT = bytes32(uint256(0));
-    bytes32 internal constant NEXT_INDEX_SLOT = bytes32(uint256(1));
-    uint256 internal constant LEAVES = 1 << 16;
 
     function setUp() public override {
         super.setUp();
@@ -35,75 +29,98 @@ contract ZkAudit5Test is PrivatePoolTestBase {
         ok; // the console answers nothing
     }
 
-    /// @dev Lands the griefer's link `i` (a 1-wei DEBT_FREE withdrawal, sent by anyone) and returns its gas.
-    function _grief(uint256 i) internal returns (uint256 gas) {
-        Link memory l = Z.link(i);
+    /// @dev Lands `l` (a DEBT_FREE withdrawal to GRIEFER, sent by anyone) and returns its gas.
+    function _withdraw(Link memory l, uint256 amount) internal returns (uint256 gas) {
         uint256 debtFree = pool.DEBT_FREE();
         vm.prank(Z.GRIEFER);
         uint256 before = gasleft();
-        pool.withdraw(l.proof, l.t, 1, Z.GRIEFER, debtFree, "");
+        pool.withdraw(l.proof, l.t, amount, Z.GRIEFER, debtFree, "");
         gas = before - gasleft();
     }
 
-    /// @dev The tree's state as `root` with `size` leaves, written directly (the state 65,536 − size further
-    /// insertions would reach; nothing else in the pool depends on the count).
-    function _setTree(uint256 root, uint256 size) internal {
-        VmStorage(address(vm)).store(address(pool), ROOT_SLOT, bytes32(root));
-        VmStorage(address(vm)).store(address(pool), NEXT_INDEX_SLOT, bytes32(size));
-        assertEq(pool.root(), root, "root slot");
-        assertEq(pool.nextIndex(), size, "nextIndex slot");
+    function _grief(uint256 i) internal returns (uint256) {
+        return _withdraw(Z.link(i), 1);
     }
 
-    /// @dev H-1: once 2^16 notes have been inserted, every action reverts `TreeFull` — deposit, withdrawal, borrow,
-    /// repayment (priced or DEBT_FREE) and liquidation alike, since each inserts a note — and the pool has no other
-    /// way out: the collateral of every live note stays in the pool's market vault for good.
-    function test_poc_fullTree_freezesEveryNoteForever() public {
-        for (uint256 i; i <= F.ALICE_BORROW; ++i) {
-            _submit(i); // Alice: 10 WETH owing 12,000 USDC; Bob: 2 WETH
+    /// @dev H-1 fixed: v2 refused every action once 2^16 notes were in (`TreeFull`), so the vault's collateral stayed
+    /// there for good. Now a full tree rolls over: with tree 0 full (the count at 2^20, the state 2^20 insertions
+    /// leave), the whole fixture journey — deposits, a borrow, withdrawals, repayments, an exit — lands in tree 1,
+    /// and with trees 0 and 1 full the liquidation journey lands in tree 2: each proof's leaf is its leaf within the
+    /// current tree, and nothing in the pool depends on the count but the tree it points at.
+    function test_h1_fixed_fullTreesRollOver_everyActionStillLands() public {
+        uint256 full = 1 << pool.DEPTH();
+        uint256 snap = vm.snapshotState();
+        pool.setLeaves(full);
+        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 1 starts empty");
+        for (uint256 i; i <= F.BOB_BORROW; ++i) {
+            _submit(i); // v2: TreeFull
         }
-        uint256 locked = market.collateralOf(pool.vaultId(), address(weth));
-        assertEq(locked, 12e18, "Alice's and Bob's collateral in the pool's vault");
-        // every proof of every kind in the fixtures, made against the root it would meet: all refused alike
-        for (uint256 i; i < F.STEPS; ++i) {
-            FixtureStep memory s = F.step(i);
-            if (pool.nullifierSpent(s.t.nullifier)) continue;
-            _setTree(s.t.root, LEAVES);
-            vm.expectRevert(PrivatePoolTree.TreeFull.selector);
-            _submitAs(s, s.t, s.amount, s.recipient);
+        FixtureStep memory last = F.step(F.BOB_BORROW);
+        assertEq(pool.nextIndex(), full + F.BOB_BORROW, "eight actions in tree 1, one of them an exit");
+        assertEq(pool.noteCollateral(), last.noteCollateral, "books = live notes");
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 2e18, "Bob's 2 WETH: Alice's 10 went out");
+        assertEq(weth.balanceOf(F.step(F.ALICE_WITHDRAW_ALL).recipient), 10e18, "all of Alice's collateral out");
+
+        vm.revertToState(snap);
+        pool.setLeaves(2 * full);
+        for (uint256 i = F.CAROL_OPEN; i <= F.MALLORY_BORROW; ++i) {
+            _submit(i);
         }
-        // nothing else moves the vault's collateral: claimSeized pays only what a liquidation left owed (none here)
-        vm.expectRevert(KeelPrivatePool.ZeroAmount.selector);
-        pool.claimSeized(F.step(F.ALICE_WITHDRAW_ALL).recipient);
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), locked, "12 WETH frozen in the pool's vault");
+        ethFeed.setAnswer(2362.5e8);
+        _submit(F.MALLORY_LIQUIDATED);
+        _submit(F.CAROL_EXIT);
+        assertEq(pool.nextIndex(), 2 * full + 4, "tree 2: three notes and the liquidation's, Carol's exit none");
+        assertEq(weth.balanceOf(F.step(F.MALLORY_LIQUIDATED).recipient), 9.6e18, "the liquidator seized 9.6 WETH");
+        assertEq(pool.noteCollateral(), 0.4e18, "Mallory's 0.4 WETH left");
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 0.4e18, "the vault holds exactly that");
     }
 
-    /// @dev H-1 (how the tree fills) and M-1 (the race): the cheapest action that moves the root is a 1-wei
-    /// withdrawal from a debt-free note with DEBT_FREE inputs — no minimum, no price read, the wei goes back to the
-    /// griefer's own address. Its proofs are made in advance (each link against the root the previous one leaves, all
-    /// before any landed), so the griefer needs no fast prover: landed first in a block, each link makes every other
-    /// proof against that root stale (Bob's opening here), and each one uses a leaf of the 65,536.
-    function test_poc_oneWeiDebtFreeWithdrawals_staleEveryOtherProof_andEachTakesALeaf() public {
+    /// @dev M-1 remains for inserting actions (stated honestly): a griefer's 1-wei DEBT_FREE withdrawal — no minimum,
+    /// no price read, the wei back to itself, proven in advance — landed first still makes every inserting proof made
+    /// against the same root stale: Bob's top-up must be proven again. Each link still takes a leaf, but leaves no
+    /// longer run out (trees roll over: H-1 above).
+    function test_m1_remains_oneWeiWithdrawalStillStalesAnInsertingAction() public {
         _submit(F.ALICE_OPEN); // the griefer's note: 10 WETH, no debt (Alice's in the fixtures)
-        FixtureStep memory bob = F.step(F.BOB_OPEN);
-        assertEq(bob.t.root, pool.root(), "Bob's opening is proven against the current root");
+        _submit(F.BOB_OPEN);
+        Link memory topUp = Z.bobTopUp();
+        assertEq(topUp.t.root, pool.root(), "Bob's top-up is proven against the current root");
         assertEq(Z.link(0).t.root, pool.root(), "and so is the griefer's first link");
         uint256 gas0 = _grief(0); // lands first in the block
-        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, bob.t.root, pool.root()));
-        _submit(F.BOB_OPEN); // Bob must prove again; meanwhile the next link, proven long ago, lands in the next block
-        // the oracle goes stale: the griefer's chain does not care (DEBT_FREE reads no price, the vault owes nothing)
-        vm.warp(block.timestamp + 2 hours);
+        (uint256 debtFree, uint256 root) = (pool.DEBT_FREE(), pool.root());
+        vm.prank(PAYER);
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, topUp.t.root, root));
+        pool.deposit(topUp.proof, topUp.t, 1e18, debtFree, "");
+        vm.warp(block.timestamp + 2 hours); // DEBT_FREE reads no price: a stale oracle does not stop the chain
         vm.roll(block.number + 1);
         uint256 gas1 = _grief(1);
         vm.roll(block.number + 1);
         uint256 gas2 = _grief(2);
         assertEq(weth.balanceOf(Z.GRIEFER), 3, "3 wei back to the griefer: no capital spent");
-        assertEq(pool.nextIndex(), 1 + Z.LINKS, "one leaf of the 65,536 per link");
-        assertEq(pool.noteCollateral(), 10e18 - 3, "the griefer's note keeps the rest");
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 10e18 - 3, "the vault holds exactly the notes");
+        assertEq(pool.nextIndex(), 2 + Z.LINKS, "one leaf per link");
         _log("zkaudit5: 1-wei DEBT_FREE withdrawal gas, first (cold)", gas0);
         _log("zkaudit5: 1-wei DEBT_FREE withdrawal gas, next", gas1);
         _log("zkaudit5: 1-wei DEBT_FREE withdrawal gas, next", gas2);
-        _log("zkaudit5: gas to fill the 65,535 leaves left after one note", gas2 * (LEAVES - 1));
-        assertLt(gas2, 400_000, "under 400k gas a link (call frame; the tx base and calldata come on top)");
+        _log("zkaudit5: gas to push a root out of the ring (32 links)", gas2 * 32);
+    }
+
+    /// @dev M-1 fixed for exits: Bob's exit, proven against the same root as his top-up, lands after all of the
+    /// griefer's links (its membership root sits in the ring until 32 insertions follow it, and an exit proves no
+    /// insertion). Staling an exit now takes 32 insertions in front of it, each paying a proof's gas.
+    function test_m1_fixed_exitLandsAfterTheGriefersLinks() public {
+        _submit(F.ALICE_OPEN);
+        _submit(F.BOB_OPEN);
+        Link memory exit = Z.bobExit();
+        assertEq(exit.t.memberRoot, pool.root(), "Bob's exit is proven against the current root");
+        assertEq(exit.t.newCommitment, 0, "an exit");
+        for (uint256 i; i < Z.LINKS; ++i) {
+            _grief(i);
+        }
+        assertTrue(pool.root() != exit.t.memberRoot, "the griefer moved the root three times");
+        uint256 leaves = pool.nextIndex();
+        _withdraw(exit, 2e18);
+        assertEq(weth.balanceOf(Z.GRIEFER), 2e18 + 3, "Bob's 2 WETH out (to the address his proof names)");
+        assertEq(pool.nextIndex(), leaves, "the exit took no leaf");
+        assertEq(pool.noteCollateral(), 10e18 - 3, "the griefer's note only");
+        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 10e18 - 3, "the vault holds exactly the notes");
     }
 }
