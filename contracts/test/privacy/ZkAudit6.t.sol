@@ -8,6 +8,7 @@ import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/K
 import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {SharesLib} from "../../src/libraries/SharesLib.sol";
+import {ZkAudit6Fixtures as Z, Step} from "./ZkAudit6Fixtures.sol";
 
 /// @dev The storage cheatcodes (not in contracts/test/utils/Test.sol's Vm).
 interface VmStorage {
@@ -520,5 +521,110 @@ contract ZkAudit6Test is EngineBase {
             .store(address(pool), keccak256(abi.encode(uint256(0xf00d), uint256(33))), bytes32(uint256(1))); // frozen
         g = _proveAndLand(_withdraw(_exit(0, _h("g", 5), 0xf00d, 0), 1e18, OWNER_RECIPIENT));
         _log("exit against a frozen-only root (cold frozenRoot read after a ring miss)", g - overhead);
+    }
+}
+
+/// @dev The etch cheatcode (not in contracts/test/utils/Test.sol's Vm).
+interface VmEtchCode6 {
+    function etch(address target, bytes calldata code) external;
+}
+
+/// @dev The same questions with real circuit v3 proofs (ZkAudit6Fixtures, scripts/zkaudit6-fixtures.ts), on a fresh pool
+/// at the address they are bound to, with the generated verifier.
+contract ZkAudit6RealTest is EngineBase {
+    KeelPrivatePool internal pool;
+    address internal constant PAYER = address(0x9A7E);
+    address internal constant RELAYER = address(0x5E1A);
+    address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
+
+    function setUp() public override {
+        super.setUp();
+        bytes memory init = abi.encodePacked(
+            type(KeelPrivatePool).creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier(), 0, 0)
+        );
+        VmEtchCode6(address(vm)).etch(Z.POOL, init);
+        (bool ok, bytes memory runtime) = Z.POOL.call("");
+        require(ok, "the pool's constructor reverted");
+        VmEtchCode6(address(vm)).etch(Z.POOL, runtime);
+        pool = KeelPrivatePool(Z.POOL);
+        _fund(PAYER, weth, 100e18);
+        vm.prank(PAYER);
+        weth.approve(address(pool), type(uint256).max);
+    }
+
+    function _log(string memory label, uint256 value) internal view {
+        (bool ok,) = CONSOLE.staticcall(abi.encodeWithSignature("log(string,uint256)", label, value));
+        ok;
+    }
+
+    function _open(uint256 i, uint256 amount) internal {
+        Step memory s = Z.step(i);
+        vm.prank(PAYER);
+        pool.deposit(s.proof, s.t, amount, 0, "");
+    }
+
+    function withdrawExternal(Step memory s, uint256 amount) external {
+        vm.prank(RELAYER);
+        pool.withdraw(s.proof, s.t, amount, Z.ALICE_TO, 0, "");
+    }
+
+    function _cool() internal {
+        vm.cool(address(pool));
+        vm.cool(address(pool.verifier()));
+        vm.cool(address(market));
+        vm.cool(address(weth));
+    }
+
+    /// @dev Alice's exit and her 1-WETH withdrawal are proven against the root her opening left; Bob's opening lands
+    /// first. The withdrawal (inserting) is stale; the exit lands (membership against a ring root, no insertion); the
+    /// same note proven against the later root is the same nullifier: spent. An exit's root, its commitment 0 and its
+    /// membership slot cannot be changed by a relayer: the proof binds the first two, a wrong slot is refused.
+    function test_real_exitRaceFree_inserterStale_oneNullifierPerNote() public {
+        _open(Z.ALICE_OPEN, 2e18);
+        uint256 afterAlice = pool.root();
+        _cool();
+        uint256 g = gasleft();
+        _open(Z.BOB_OPEN, 1e18);
+        _log("real proof: Bob's opening (deposit, leaf 1), call frame gas", g - gasleft());
+        assertEq(pool.nextIndex(), 2);
+
+        Step memory w = Z.step(Z.ALICE_WITHDRAW);
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, afterAlice, pool.root()));
+        this.withdrawExternal(w, 1e18);
+
+        Step memory e = Z.step(Z.ALICE_EXIT);
+        assertEq(e.t.newCommitment, 0);
+        assertEq(e.t.memberRoot, afterAlice);
+        // a relayer's changes: another root pair, a non-exit passed as an exit, a wrong slot
+        Step memory bad = Z.step(Z.ALICE_EXIT);
+        bad.t.root = pool.root();
+        bad.t.newRoot = pool.root();
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        this.withdrawExternal(bad, 2e18);
+        bad = Z.step(Z.ALICE_WITHDRAW);
+        bad.t.newCommitment = 0;
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        this.withdrawExternal(bad, 1e18);
+        bad = Z.step(Z.ALICE_EXIT);
+        bad.t.memberSlot = 7;
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.UnknownRoot.selector, afterAlice));
+        this.withdrawExternal(bad, 2e18);
+
+        _cool();
+        g = gasleft();
+        this.withdrawExternal(e, 2e18);
+        _log(
+            "real proof: Alice's exit (ring root, no insertion), call frame gas incl. the test's external hop",
+            g - gasleft()
+        );
+        assertEq(weth.balanceOf(Z.ALICE_TO), 2e18);
+        assertEq(pool.nextIndex(), 2, "no leaf taken");
+        assertEq(pool.noteCollateral(), 1e18);
+
+        Step memory later = Z.step(Z.ALICE_EXIT_LATER);
+        assertEq(later.t.nullifier, e.t.nullifier, "the same note against another root: the same nullifier");
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, e.t.nullifier));
+        this.withdrawExternal(later, 2e18);
     }
 }
