@@ -52,13 +52,25 @@ contract ExactInputsVerifier {
     }
 }
 
-/// @dev zkaudit6 (docs/audit-2026-12-02-h.md): proofs of concept against circuit v3's pool (8f3369f). Each test
-/// passes on the audited code and shows what its name says; they are PoCs, not regression tests.
-contract ZkAudit6Test is EngineBase {
+/// @dev What both zkaudit6 suites share (PrivatePoolTestBase does not compile against v3 on 8f3369f: its fixtures are
+/// being adapted): the pool, who pays and who relays, forge's console.
+abstract contract ZkAudit6Base is EngineBase {
     KeelPrivatePool internal pool;
-    ExactInputsVerifier internal verifier;
     address internal constant PAYER = address(0x9A7E);
     address internal constant RELAYER = address(0x5E1A);
+    /// @dev forge's console (the address forge-std's console2 calls, which has no code: a low-level call).
+    address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
+
+    function _log(string memory label, uint256 value) internal view {
+        (bool ok,) = CONSOLE.staticcall(abi.encodeWithSignature("log(string,uint256)", label, value));
+        ok; // the console answers nothing
+    }
+}
+
+/// @dev zkaudit6 (docs/audit-2026-12-02-h.md): proofs of concept against circuit v3's pool (8f3369f). Each test
+/// passes on the audited code and shows what its name says; they are PoCs, not regression tests.
+contract ZkAudit6Test is ZkAudit6Base {
+    ExactInputsVerifier internal verifier;
     address internal constant OWNER_RECIPIENT = address(0x0E1);
     address internal constant GRIEFER = address(0x6F1E);
     uint256 internal constant DEPTH = 20;
@@ -87,14 +99,6 @@ contract ZkAudit6Test is EngineBase {
 
     // ----------------------------------------------------------------------------------------------------------------
     // helpers
-
-    /// @dev forge's console (the address forge-std's console2 calls, which has no code: a low-level call).
-    address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
-
-    function _log(string memory label, uint256 value) internal view {
-        (bool ok,) = CONSOLE.staticcall(abi.encodeWithSignature("log(string,uint256)", label, value));
-        ok; // the console answers nothing
-    }
 
     /// @dev A proof of valid curve points (G1 and G2 generators): the real verifier does all its work and says false.
     function _proof() internal pure returns (Groth16Proof memory p) {
@@ -531,12 +535,7 @@ interface VmEtchCode6 {
 
 /// @dev The same questions with real circuit v3 proofs (ZkAudit6Fixtures, scripts/zkaudit6-fixtures.ts), on a fresh pool
 /// at the address they are bound to, with the generated verifier.
-contract ZkAudit6RealTest is EngineBase {
-    KeelPrivatePool internal pool;
-    address internal constant PAYER = address(0x9A7E);
-    address internal constant RELAYER = address(0x5E1A);
-    address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
-
+contract ZkAudit6RealTest is ZkAudit6Base {
     function setUp() public override {
         super.setUp();
         bytes memory init = abi.encodePacked(
@@ -551,11 +550,6 @@ contract ZkAudit6RealTest is EngineBase {
         _fund(PAYER, weth, 100e18);
         vm.prank(PAYER);
         weth.approve(address(pool), type(uint256).max);
-    }
-
-    function _log(string memory label, uint256 value) internal view {
-        (bool ok,) = CONSOLE.staticcall(abi.encodeWithSignature("log(string,uint256)", label, value));
-        ok;
     }
 
     function _open(uint256 i, uint256 amount) internal {
