@@ -76,7 +76,7 @@ contract ZkAudit6Test is ZkAudit6Base {
     uint256 internal constant DEPTH = 20;
     uint256 internal constant FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     /// @dev PrivatePoolTree's storage: `_books` (leaves | noteCollateral << 40 | noteShares << 144) at slot 0,
-    /// `_roots[32]` at slots 1..32, `frozenRoot` at 33 (forge inspect KeelPrivatePool storageLayout).
+    /// `_roots[256]` at slots 1..256, `frozenRoot` at 257 (forge inspect KeelPrivatePool storageLayout).
     uint256 internal constant ROOTS_SLOT = 1;
 
     function setUp() public override {
@@ -252,7 +252,8 @@ contract ZkAudit6Test is ZkAudit6Base {
         books = (books >> 40 << 40) | leaves;
         VmStorage(address(vm)).store(address(pool), bytes32(0), bytes32(books));
         if (leaves != 0) {
-            VmStorage(address(vm)).store(address(pool), bytes32(ROOTS_SLOT + (leaves - 1) % 32), bytes32(lastRoot));
+            VmStorage(address(vm))
+                .store(address(pool), bytes32(ROOTS_SLOT + (leaves - 1) % pool.ROOT_HISTORY()), bytes32(lastRoot));
         }
     }
 
@@ -267,7 +268,7 @@ contract ZkAudit6Test is ZkAudit6Base {
         uint256 current = pool.root();
         _proveAndLand(_deposit(_ins(current, n, openNullifier, current, 0), amount));
         member = pool.root();
-        slot = (pool.nextIndex() - 1) % 32;
+        slot = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -318,10 +319,11 @@ contract ZkAudit6Test is ZkAudit6Base {
         assertEq(weth.balanceOf(OWNER_RECIPIENT), 2e18);
     }
 
-    /// @dev A proof made against EMPTY_ROOT at leaf 0 that lost its race comes back to life at every later tree's
-    /// first leaf (EMPTY_ROOT is every new tree's root, the leaf within the tree is 0 again, a frozen membership root
-    /// never expires): anyone may land it there, 2^20 insertions later, if its owner never spent the note since.
-    function test_staleLeafZeroProof_revivesAtTheNextTreesFirstLeaf() public {
+    /// @dev L-2, fixed: a proof made against EMPTY_ROOT at leaf 0 that lost its race came back to life at every later
+    /// tree's first leaf (EMPTY_ROOT is every new tree's root, the leaf within the tree is 0 again, a frozen membership
+    /// root never expires). An inserting action's binding now carries the global position its note takes
+    /// (KeelPrivatePool._positionBinding), so the proof no longer verifies there: InvalidProof, nothing moves.
+    function test_staleLeafZeroProof_doesNotReviveAtTheNextTreesFirstLeaf() public {
         _jump((1 << DEPTH) - 1, 0x1234);
         _open(1, 2e18); // the owner's note, at tree 0's last leaf
         uint256 frozen = _h("newRoot", 1); // the tree's final root
@@ -336,9 +338,10 @@ contract ZkAudit6Test is ZkAudit6Base {
         // 2^20 insertions later (jumped): tree 2 opens, and the same proof lands, moving the owner's collateral
         _jump(2 << DEPTH, 0x5678);
         assertEq(pool.root(), pool.EMPTY_ROOT());
-        _land(w);
-        assertEq(weth.balanceOf(OWNER_RECIPIENT), 1e18, "the abandoned withdrawal was executed");
-        assertTrue(pool.nullifierSpent(nul));
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        this.landExternal(w);
+        assertEq(weth.balanceOf(OWNER_RECIPIENT), 0, "the abandoned withdrawal stays abandoned");
+        assertTrue(!pool.nullifierSpent(nul));
     }
 
     function landExternal(bytes memory call) external {
@@ -348,10 +351,10 @@ contract ZkAudit6Test is ZkAudit6Base {
     // ----------------------------------------------------------------------------------------------------------------
     // Q4 ring
 
-    /// @dev An exit proven against the current root survives 31 inserting actions landing first, not 32: its root
-    /// leaves the ring. So exits are not immune to griefing: 32 root-movers (one transaction of 32 pre-proven 1-wei
-    /// withdrawals) between proving and landing refuse it `UnknownRoot`. Its root and newRoot are any equal values.
-    function test_exitOutlives31Insertions_not32() public {
+    /// @dev L-1, mitigated: an exit proven against the current root survives ROOT_HISTORY − 1 = 255 inserting actions
+    /// landing first (was 31: 32 pre-proven 1-wei withdrawals fitted one transaction of ~12M gas); the 256th pushes its
+    /// root out of the ring (`UnknownRoot`: prove again). 256 links are ~94M gas, several full blocks.
+    function test_exitOutlives255Insertions_not256() public {
         (uint256 member, uint256 slot) = _open(1, 5e18); // the owner's note
         (uint256 gMember, uint256 gSlot) = _open(2, 1e18); // the griefer's debt-free note
         member = gMember; // the owner's client proves against the current root (tree.memberRoot)
@@ -359,13 +362,13 @@ contract ZkAudit6Test is ZkAudit6Base {
         bytes memory exitCall = _withdraw(_exit(777, _h("owner", 1), member, slot), 5e18, OWNER_RECIPIENT);
         _prove(exitCall);
         uint256 snap = vm.snapshotState();
-        // 31 links: the exit still lands
-        _griefChain(gMember, gSlot, 31);
+        // 255 links: the exit still lands
+        _griefChain(gMember, gSlot, 255);
         _land(exitCall);
         assertEq(weth.balanceOf(OWNER_RECIPIENT), 5e18);
         vm.revertToState(snap);
-        // 32 links: UnknownRoot
-        _griefChain(gMember, gSlot, 32);
+        // 256 links: UnknownRoot
+        _griefChain(gMember, gSlot, 256);
         vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.UnknownRoot.selector, member));
         this.landExternal(exitCall);
     }
@@ -376,7 +379,7 @@ contract ZkAudit6Test is ZkAudit6Base {
         for (uint256 i; i < links; ++i) {
             _proveAndLand(_withdraw(_ins(pool.root(), 1000 + i, nul, member, slot), 1, GRIEFER));
             member = pool.root();
-            slot = (pool.nextIndex() - 1) % 32;
+            slot = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
             nul = _h("griefer", i + 1);
         }
     }
@@ -388,8 +391,8 @@ contract ZkAudit6Test is ZkAudit6Base {
         _open(1, 1e18);
         uint256 current = pool.root();
         assertFalse(pool.isKnownRoot(0, 5), "zero in an empty slot");
-        assertTrue(pool.isKnownRoot(current, 32), "the current root needs no slot");
-        assertFalse(pool.isKnownRoot(0xbeef, 32), "out of range");
+        assertTrue(pool.isKnownRoot(current, 256), "the current root needs no slot");
+        assertFalse(pool.isKnownRoot(0xbeef, 256), "out of range");
         assertFalse(pool.isKnownRoot(0xbeef, type(uint256).max), "max slot");
         assertFalse(pool.isKnownRoot(pool.EMPTY_ROOT(), 0), "EMPTY_ROOT once a leaf is in");
         vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.UnknownRoot.selector, uint256(0xbeef)));
@@ -412,7 +415,7 @@ contract ZkAudit6Test is ZkAudit6Base {
         uint256 shares = SharesLib.toSharesDown(20_000e6, market.totalBorrows(), market.totalBorrowShares());
         _proveAndLand(_borrow(_ins(pool.root(), 10, _h("borrower", 0), bMember, bSlot), shares, idx));
         uint256 member = pool.root();
-        uint256 slot = (pool.nextIndex() - 1) % 32;
+        uint256 slot = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
         ethFeed.setAnswer(2300e8); // 10 WETH × 2,300 × 0.85 = 19,550 < 20,000: liquidatable
         idx = pool.debtIndex();
         uint256 nul = _h("borrower", 1);
@@ -447,7 +450,7 @@ contract ZkAudit6Test is ZkAudit6Base {
         assertEq(pool.nextIndex(), (1 << DEPTH) + 6);
         _proveAndLand(_withdraw(_exit(0, twinNullifier, m1, s1), 1e18, OWNER_RECIPIENT));
         // the other twin's exit, against tree 0's root, is refused as already spent: 1 WETH stays in the vault for good
-        VmStorage(address(vm)).store(address(pool), keccak256(abi.encode(m0, uint256(33))), bytes32(uint256(1))); // tree 0 frozen by then
+        VmStorage(address(vm)).store(address(pool), keccak256(abi.encode(m0, uint256(257))), bytes32(uint256(1))); // tree 0 frozen by then
         assertTrue(pool.isKnownRoot(m0, s0));
         vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, twinNullifier));
         this.proveExternal(_withdraw(_exit(0, twinNullifier, m0, s0), 1e18, OWNER_RECIPIENT));
@@ -486,19 +489,19 @@ contract ZkAudit6Test is ZkAudit6Base {
         g = _proveAndLand(_deposit(_ins(cur, 2, _h("open", 2), cur, 0), 100e18));
         _log("open (deposit, second leaf, DEBT_FREE)", g - overhead);
         uint256 gMember = pool.root();
-        uint256 gSlot = (pool.nextIndex() - 1) % 32;
+        uint256 gSlot = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
         // fill the ring once so later writes are non-zero to non-zero, as in steady state
-        _jump(64, pool.root());
-        for (uint256 i; i < 32; ++i) {
+        _jump(512, pool.root());
+        for (uint256 i; i < 256; ++i) {
             VmStorage(address(vm)).store(address(pool), bytes32(ROOTS_SLOT + i), bytes32(uint256(0xfeed00 + i)));
         }
-        VmStorage(address(vm)).store(address(pool), bytes32(ROOTS_SLOT + 63 % 32), bytes32(gMember));
-        gSlot = 63 % 32;
+        VmStorage(address(vm)).store(address(pool), bytes32(ROOTS_SLOT + 511 % 256), bytes32(gMember));
+        gSlot = 511 % pool.ROOT_HISTORY();
         gm = gMember;
         g = _proveAndLand(_withdraw(_ins(pool.root(), 3, _h("g", 0), gm, gSlot), 1, GRIEFER));
         _log("1-wei DEBT_FREE withdrawal (inserting, steady-state ring), the griefer's link", g - overhead);
         uint256 m = pool.root();
-        uint256 s = (pool.nextIndex() - 1) % 32;
+        uint256 s = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
         uint256 idx = pool.debtIndex();
         uint256 shares = SharesLib.toSharesDown(20_000e6, market.totalBorrows(), market.totalBorrowShares());
         g = _proveAndLand(_borrow(_ins(pool.root(), 4, _h("g", 1), m, s), shares, idx));
@@ -507,22 +510,22 @@ contract ZkAudit6Test is ZkAudit6Base {
         uint256 oldM = m;
         uint256 oldS = s;
         m = pool.root();
-        s = (pool.nextIndex() - 1) % 32;
+        s = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
         g = _proveAndLand(_repay(_ins(pool.root(), 5, _h("g", 2), oldM, oldS), shares / 2, pool.debtIndex()));
         _log("repay half (priced, member = an older ring root)", g - overhead);
         m = pool.root();
-        s = (pool.nextIndex() - 1) % 32;
+        s = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
         ethFeed.setAnswer(1500e8);
         idx = pool.debtIndex();
         g = _proveAndLand(_liquidate(_ins(pool.root(), 6, _h("g", 3), m, s), 7e18, shares - shares / 2, idx));
         _log("liquidation with remainder (priced, inserting)", g - overhead);
         ethFeed.setAnswer(3000e8);
         m = pool.root();
-        s = (pool.nextIndex() - 1) % 32;
+        s = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
         g = _proveAndLand(_withdraw(_exit(0, _h("g", 4), m, s), 3e18, OWNER_RECIPIENT));
         _log("exit (DEBT_FREE withdrawal of everything, no insertion)", g - overhead);
         VmStorage(address(vm))
-            .store(address(pool), keccak256(abi.encode(uint256(0xf00d), uint256(33))), bytes32(uint256(1))); // frozen
+            .store(address(pool), keccak256(abi.encode(uint256(0xf00d), uint256(257))), bytes32(uint256(1))); // frozen
         g = _proveAndLand(_withdraw(_exit(0, _h("g", 5), 0xf00d, 0), 1e18, OWNER_RECIPIENT));
         _log("exit against a frozen-only root (cold frozenRoot read after a ring miss)", g - overhead);
     }
