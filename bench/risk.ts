@@ -12,7 +12,9 @@
  * - Chromium (/usr/bin/chromium, production build): /risk until the totals show 100,000 vaults, the page's own load
  *   time, the JS heap after a garbage collection (CDP), 40 slider moves, each waited for, measured in the page with
  *   performance measures (`keel:risk:stress`: the recompute, in the stress worker; `keel:risk:move`: slider event → DOM
- *   updated) and the main thread's long tasks (> 50 ms, PerformanceObserver) during them, and a sort of the whole table.
+ *   updated) and the main thread's long tasks (> 50 ms, PerformanceObserver) during them, a trace of the risk worker's
+ *   thread during them (each task's wall-clock against its CPU time: the recompute's cost against its waits for a core),
+ *   and a sort of the whole table. Node also times the one pass per depth of fall (0/30/60/85 %).
  * Needs the production build (`npm run build`). Writes bench/results/risk.md. `KEEL_BENCH_RISK_VAULTS=n` for a smaller run.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -131,6 +133,24 @@ async function main() {
       stressScenario(columns, shocks, fastFlags);
       fastTimes.push(performance.now() - tf);
     }
+    // The one pass per depth of fall (the deep ones liquidate most vaults and price their bad debt): the fastest of 15 runs
+    // and the median wall-clock and CPU time (process.cpuUsage: this thread's, plus any GC helper's), every collateral
+    // falling together.
+    const depths = [0, 0.3, 0.6, 0.85].map((fall) => {
+      const shocks = book.assets.map(() => fall);
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      let liquidatable = 0;
+      for (let r = 0; r < 15; r++) {
+        const c0 = process.cpuUsage();
+        const t = performance.now();
+        liquidatable = stressScenario(columns, shocks, fastFlags).result.liquidatable;
+        wall.push(performance.now() - t);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      return { fall, liquidatable, fastest: Math.min(...wall), wall: quantile(wall, 0.5), cpu: quantile(cpu, 0.5) };
+    });
     // The page's typed arrays live outside the JS heap (ArrayBuffers): the book's, plus distances, 1- and 7-day odds
     // and the current scenario's flags.
     const typedBytes = Object.values(book).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) + book.n * (8 * 3 + 1);
@@ -307,6 +327,13 @@ async function main() {
             `| Chromium, /risk, the same moves: slider event → the histogram chart redrawn too (a background render a newer move may interrupt: ${p.histogram.length} of ${MOVES} drawn; \`keel:risk:histogram\`) | ${ms(quantile(p.histogram, 0.5))} | ${ms(quantile(p.histogram, 0.95))} | ${ms(Math.max(...p.histogram))} |`,
           ]
         : []),
+      "",
+      `The one pass in Node per depth of fall, every collateral at once (fastest of 15 / median wall-clock / median CPU time): ${depths
+        .map(
+          (x) =>
+            `${Math.round(x.fall * 100)} % (${x.liquidatable.toLocaleString("en-US")} vaults liquidated): ${ms(x.fastest)} / ${ms(x.wall)} / ${ms(x.cpu)}`,
+        )
+        .join("; ")}.`,
       "",
       workerTaskSentence(p.workerTasks, MOVES),
       "",
