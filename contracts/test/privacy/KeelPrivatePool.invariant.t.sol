@@ -23,9 +23,11 @@ contract ZeroProofOrRealVerifier {
     uint256 internal immutable provenNewRoot;
     uint256 internal immutable provenIndex;
     uint256 internal immutable provenMemberRoot;
+    uint256 internal immutable provenBinding;
 
-    constructor(uint256 a0, uint256 root, uint256 newRoot, uint256 index, uint256 memberRoot) {
-        (reprovenA0, provenRoot, provenNewRoot, provenIndex, provenMemberRoot) = (a0, root, newRoot, index, memberRoot);
+    constructor(uint256 a0, uint256 root, uint256 newRoot, uint256 index, uint256 memberRoot, uint256 binding) {
+        (reprovenA0, provenRoot, provenNewRoot, provenIndex, provenMemberRoot, provenBinding) =
+        (a0, root, newRoot, index, memberRoot, binding);
     }
 
     function verifyProof(
@@ -39,6 +41,7 @@ contract ZeroProofOrRealVerifier {
         if (a[0] == reprovenA0) {
             checked[0] = provenRoot;
             checked[1] = provenNewRoot;
+            checked[5] = provenBinding; // bound to the position it was proven for (zkaudit6 L-2)
             checked[7] = (inputs[7] & ~(uint256(0xfffff) << 162)) | (provenIndex << 162);
             checked[12] = provenMemberRoot;
         }
@@ -210,8 +213,13 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         PrivateVaultVerifier verifier = new PrivateVaultVerifier();
         FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
         uint256 liqIndex = F.MALLORY_BORROW - F.CAROL_OPEN + 1; // the leaf after Carol's, Mallory's and her borrow's
+        uint256 field = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
+        // KeelPrivatePool._binding then _positionBinding, as the proof was made (chain 31337, the fixtures' pool)
+        uint256 plain =
+            uint256(keccak256(abi.encode(uint256(31337), F.POOL, liq.recipient, keccak256(liq.memo)))) % field;
+        uint256 binding = uint256(keccak256(abi.encode(plain, liqIndex))) % field;
         ZeroProofOrRealVerifier stand =
-            new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex, liq.t.memberRoot);
+            new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex, liq.t.memberRoot, binding);
         VmEtchCode(address(vm)).etch(address(verifier), address(stand).code);
         pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, verifier, 0, 0);
         _fundPayer(1_000_000e18, 10_000_000e6);

@@ -42,37 +42,31 @@ contract ZkAudit5Test is PrivatePoolTestBase {
         return _withdraw(Z.link(i), 1);
     }
 
-    /// @dev H-1 fixed: v2 refused every action once 2^16 notes were in (`TreeFull`), so the vault's collateral stayed
-    /// there for good. Now a full tree rolls over: with tree 0 full (the count at 2^20, the state 2^20 insertions
-    /// leave), the whole fixture journey — deposits, a borrow, withdrawals, repayments, an exit — lands in tree 1,
-    /// and with trees 0 and 1 full the liquidation journey lands in tree 2: each proof's leaf is its leaf within the
-    /// current tree, and nothing in the pool depends on the count but the tree it points at.
-    function test_h1_fixed_fullTreesRollOver_everyActionStillLands() public {
+    /// @dev H-1 fixed: a full tree no longer ends the pool. Alice's journey runs in tree 0 up to her full repayment;
+    /// then tree 0 fills (the count written at 2^20: the state 2^20 − 6 more insertions reach, her root still in the
+    /// ring). v2 refused everything `TreeFull` from there. Now her exit — proven before the fill, inserting nothing —
+    /// still lands, and the next insertion goes to tree 1, whose root is EMPTY_ROOT: Bob's borrow, proven against tree
+    /// 0's root, is stale (nothing spent) and is proven again there — with real proofs of membership in a frozen tree
+    /// inserting into the next one in KeelPrivatePoolV3Test's rollover tests. (Landing tree 0's own proofs in tree 1, as
+    /// this test did before zkaudit6 L-2, no longer verifies: an inserting proof is bound to its global position.)
+    function test_h1_fixed_fullTreeRollsOver_exitStillLands_insertionsGoToTheNextTree() public {
         uint256 full = 1 << pool.DEPTH();
-        uint256 snap = vm.snapshotState();
-        pool.setLeaves(full);
-        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 1 starts empty");
-        for (uint256 i; i <= F.BOB_BORROW; ++i) {
-            _submit(i); // v2: TreeFull
-        }
-        FixtureStep memory last = F.step(F.BOB_BORROW);
-        assertEq(pool.nextIndex(), full + F.BOB_BORROW, "eight actions in tree 1, one of them an exit");
-        assertEq(pool.noteCollateral(), last.noteCollateral, "books = live notes");
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 2e18, "Bob's 2 WETH: Alice's 10 went out");
-        assertEq(weth.balanceOf(F.step(F.ALICE_WITHDRAW_ALL).recipient), 10e18, "all of Alice's collateral out");
-
-        vm.revertToState(snap);
-        pool.setLeaves(2 * full);
-        for (uint256 i = F.CAROL_OPEN; i <= F.MALLORY_BORROW; ++i) {
+        for (uint256 i; i <= F.ALICE_REPAY_ALL; ++i) {
             _submit(i);
         }
-        ethFeed.setAnswer(2362.5e8);
-        _submit(F.MALLORY_LIQUIDATED);
-        _submit(F.CAROL_EXIT);
-        assertEq(pool.nextIndex(), 2 * full + 4, "tree 2: three notes and the liquidation's, Carol's exit none");
-        assertEq(weth.balanceOf(F.step(F.MALLORY_LIQUIDATED).recipient), 9.6e18, "the liquidator seized 9.6 WETH");
-        assertEq(pool.noteCollateral(), 0.4e18, "Mallory's 0.4 WETH left");
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 0.4e18, "the vault holds exactly that");
+        pool.setLeaves(full);
+        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 1 starts empty");
+        _submit(F.ALICE_WITHDRAW_ALL); // v2: TreeFull
+        assertEq(weth.balanceOf(F.step(F.ALICE_WITHDRAW_ALL).recipient), 10e18, "all of Alice's collateral out");
+        assertEq(pool.nextIndex(), full, "the exit took no leaf");
+        assertEq(pool.noteCollateral(), F.step(F.ALICE_WITHDRAW_ALL).noteCollateral, "books = live notes");
+        FixtureStep memory bob = F.step(F.BOB_BORROW);
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, bob.t.root, pool.EMPTY_ROOT()));
+        this.submitExternal(F.BOB_BORROW);
+    }
+
+    function submitExternal(uint256 i) external {
+        _submit(i);
     }
 
     /// @dev M-1 remains for inserting actions (stated honestly): a griefer's 1-wei DEBT_FREE withdrawal — no minimum,
