@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erc20Abi, parseUnits } from "viem";
+import { erc20Abi, parseEventLogs, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelPrivatePoolAbi } from "@/contracts-abi/generated";
 import type { Deployment } from "@/lib/config/deployment";
 import { noteHealth, nullifier } from "@/lib/privacy/note";
 import { MerkleTree } from "@/lib/privacy/tree";
@@ -41,6 +41,16 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       functionName,
       args,
     } as never) as Promise<T>;
+
+  /** The keeper on the pool, its log lines into `lines`. */
+  const startPrivateKeeper = () =>
+    startKeeper({
+      rpcUrl: anvil.url,
+      deployment: d,
+      maxLossBps: 0,
+      privatePool: { pool: p.pool, fromBlock: p.fromBlock },
+      log: (l) => lines.push(l),
+    });
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
@@ -84,13 +94,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       functionName: "setAnswerAt",
       args: [parseUnits("2400", 8), now - 86_400n],
     });
-    const k = startKeeper({
-      rpcUrl: anvil.url,
-      deployment: d,
-      maxLossBps: 0,
-      privatePool: { pool: p.pool, fromBlock: p.fromBlock },
-      log: (l) => lines.push(l),
-    });
+    const k = startPrivateKeeper();
     try {
       await k.scanPrivate();
       await k.idle();
@@ -144,4 +148,63 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       await k.stop();
     }
   }, 240_000);
+  it("chains its own liquidations (audit f L-1): two notes proven against the roots its insertions give, sent before the first receipt; a full seize inserts nothing", async () => {
+    const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    const owner = clientsFor(anvil.url, d.chainId, feedOwnerKey(d));
+    const price = (usd: string) =>
+      owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits(usd, 8)] });
+    await price("3000");
+    // the pool's tree as its events show it (the first test's liquidation inserted a remainder)
+    const logs = await user.publicClient.getLogs({ address: p.pool, fromBlock: p.fromBlock });
+    const tree = new MerkleTree(parseEventLogs({ abi: privatePoolAbi, logs, eventName: "NoteInserted" }).map((ev) => ev.args.commitment));
+    // A: 10 WETH, 18,000 USDC; B: 10 WETH, 20,000 USDC; D: 40 WETH, 150 USDC (healthy, keeps the vault far from the LT).
+    const a = await openPrivatePosition(user, p, tree, { collateral: 10n * E18, debt: 18_000n * 10n ** 6n });
+    const b = await openPrivatePosition(user, p, tree, { collateral: 10n * E18, debt: 20_000n * 10n ** 6n });
+    const healthy = await openPrivatePosition(user, p, tree, { collateral: 40n * E18, debt: 150n * 10n ** 6n });
+    const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
+    await user.send({ address: token("USDC").address, abi: devErc20Abi, functionName: "mint", args: [keeper, 50_000n * 10n ** 6n] });
+    const sharesBefore = await read<bigint>("noteShares");
+    const poolRead = (functionName: "nextIndex" | "root") =>
+      user.publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName });
+    const leavesBefore = await poolRead("nextIndex");
+
+    // WETH at 2,050: both past the 85% LT (17,425 of 20,500); A's seizure 18,900 / 2,050 ≈ 9.22 WETH leaves it a
+    // remainder (an insertion), B's 21,000 / 2,050 > 10 WETH takes all its collateral (an exit, worth 20,500 ≥ its debt).
+    await price("2050");
+    const from = lines.length;
+    const k = startPrivateKeeper();
+    try {
+      await k.scanPrivate();
+      await k.idle();
+      const pass = lines.slice(from).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const at = (event: string) => pass.flatMap((l, i) => (l.event === event ? [i] : []));
+      const done = pass.filter((l) => l.event === "private-liquidated");
+      expect(
+        done.map((l) => l.leafIndex),
+        lines.slice(-10).join("\n"),
+      ).toEqual([a.note.leafIndex, b.note.leafIndex]);
+      // both sent before the first receipt was read, in one pass, one approval
+      expect(at("private-sent")).toHaveLength(2);
+      expect(Math.max(...at("private-sent"))).toBeLessThan(Math.min(...at("private-liquidated")));
+      expect(k.privatePool!.stats.liquidations).toBe(2);
+      expect(pass.filter((l) => l.event === "private-planned").map((l) => l.liquidatable)).toContain(2);
+      // A's remainder took the one new leaf; B's full seizure inserted nothing (NO_LEAF)
+      expect(done[0]!.newLeaf).toBe(leavesBefore.toString());
+      expect(done[1]!.newLeaf).toBeUndefined();
+      expect(BigInt(done[1]!.seized as string)).toBe(b.note.collateral);
+      expect(await poolRead("nextIndex")).toBe(leavesBefore + 1n);
+      for (const n of [a.note, b.note]) expect(await read<boolean>("nullifierSpent", [nullifier(n, n.leafIndex)])).toBe(true);
+      expect(await read<bigint>("noteShares")).toBe(sharesBefore - a.note.shares - b.note.shares);
+      // the keeper's mirror agrees with the pool: A's remainder is a live note, B has none; D untouched
+      const mirror = await k.privatePool!.mirror();
+      await mirror.sync(await user.publicClient.getBlockNumber());
+      expect(mirror.tree.root()).toBe(await poolRead("root"));
+      expect(mirror.liveWithDebt().map((n) => n.leafIndex)).toContain(healthy.note.leafIndex);
+      expect(
+        await user.publicClient.readContract({ address: token("USDC").address, abi: erc20Abi, functionName: "allowance", args: [keeper, p.pool] }),
+      ).toBe(0n);
+    } finally {
+      await k.stop();
+    }
+  }, 600_000);
 });

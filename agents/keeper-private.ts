@@ -3,18 +3,25 @@
  *
  *   mirror → price → prove → liquidate → claim
  *
- * - mirror (`PoolMirror`): the pool's tree rebuilt from its events, read in pages from its deployment block and then
- *   incrementally — `NoteInserted` (commitments, in leaf order), `NoteEncrypted` (each note's ciphertext, decrypted
- *   with the liquidators' key and checked against its commitment) and `NoteSpent` (nullifiers);
+ * - mirror (`PoolMirror`): the pool's trees rebuilt from its events, read in pages from its deployment block and then
+ *   incrementally — `NoteInserted` (commitments, in global position order: a full tree of 2^20 leaves is frozen and the
+ *   next position opens a new one, circuit v3), `NoteEncrypted` (each note's ciphertext, decrypted with the liquidators'
+ *   key and checked against its commitment) and `NoteSpent` (nullifiers);
  * - price: the pool's own inputs at the latest block — the oracle's `prices(collateral, base)` (a stale, future or
  *   out-of-bounds round reverts: the pass logs it and waits), the market's liquidation threshold (the pool's, audit3 A3-P1)
  *   and `pool.debtIndex()` — and `noteHealth` of every live note with debt;
- * - prove: the liquidation's witness (`liquidationWitness`, seizing `maxSeized`) proven in Node with snarkjs;
- * - liquidate: an exact approval of the note's debt (with one basis point for the interest of the next blocks) from the
- *   keeper's base-asset balance, an eth_call of `liquidate` (a rejected proof, a spent note or a moved root is caught
- *   here, for no gas), the transaction at the keeper's next nonce, and the allowance left reset to zero. The pool takes
- *   a proof only against its current root (circuit v2 proves the insertion): a `StaleRoot` — another action landed
- *   while proving — is not a failure, the note is proven again at the next pass, without backing off;
+ * - prove: each due note's liquidation witness (`liquidationWitness`, seizing `maxSeized`) proven in Node with snarkjs,
+ *   in leaf order, against the tree as the liquidations proven before it in the pass will leave it (audit f L-1: a
+ *   remainder's insertion is fixed by its proof; an exit changes no root);
+ * - liquidate: one exact approval of their debts (with one basis point for the interest of the next blocks) from the
+ *   keeper's base-asset balance, then for each an eth_call of `liquidate` against the pending block (a rejected proof,
+ *   a spent note or a moved root is caught here, for no gas, and stops the chain) and the transaction at the keeper's
+ *   next nonce, none waiting for the one before it to be mined; then the receipts, and the allowance left reset to
+ *   zero. A liquidation
+ *   that leaves the owner some collateral inserts the remainder, proven against the pool's current root (circuit v3):
+ *   a `StaleRoot` — another action landed while proving — is not a failure, the note is proven again at the next pass,
+ *   without backing off; nor is an `UnknownRoot` (the note's membership root left the pool's last 32). A liquidation
+ *   seizing all the collateral is an exit: it inserts nothing and races for no root;
  * - claim: `claimSeized` when the pool owes the keeper collateral the market refused to release at once.
  *
  * A spent note is never tried again; a note whose proof or transaction failed waits `retryAfterBlocks` blocks, doubled
@@ -30,6 +37,7 @@ import { decryptNote, DEV_LIQUIDATORS_SECRET, isDevLiquidatorsSecret, type NoteO
 import {
   actionBinding,
   commitmentOf,
+  isExit,
   liquidationWitness,
   maxSeized,
   noteHealth,
@@ -47,7 +55,7 @@ import { describeError } from "./revert";
 /** The part of KeelPrivatePool the keeper uses (contracts/src/privacy/KeelPrivatePool.sol). */
 export const privatePoolAbi = parseAbi([
   "struct Groth16Proof { uint256[2] a; uint256[2][2] b; uint256[2] c; }",
-  "struct NoteTransition { uint256 root; uint256 newRoot; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; }",
+  "struct NoteTransition { uint256 root; uint256 newRoot; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; uint256 memberRoot; uint256 memberSlot; }",
   "function liquidate(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
   "function claimSeized(address recipient)",
   "function seizedOwed(address liquidator) view returns (uint256)",
@@ -70,6 +78,7 @@ export const privatePoolAbi = parseAbi([
   "error ZeroAmount()",
   "error AmountTooLarge(uint256 amount)",
   "error StaleRoot(uint256 proven, uint256 current)",
+  "error UnknownRoot(uint256 root)",
   "error NoteAlreadySpent(uint256 nullifier)",
   "error NotInField(uint256 value)",
   "error ZeroRecipient()",
@@ -122,6 +131,8 @@ export class PoolMirror {
   readonly notes = new Map<number, MirroredNote>();
   readonly spent = new Set<bigint>();
   undecryptable = 0;
+  /** Every commitment inserted, in position order (for `copyTree`). */
+  private readonly leaves: bigint[] = [];
   private next: bigint;
   private readonly ciphertexts = new Map<number, { ephKey: bigint; ct: readonly [bigint, bigint, bigint] }>();
 
@@ -154,6 +165,7 @@ export class PoolMirror {
         const leafIndex = Number(ev.args.leafIndex);
         if (leafIndex !== this.tree.size) throw new Error(`pool ${this.pool}: leaf ${leafIndex} inserted where the mirror expects ${this.tree.size}`);
         this.tree.insert(ev.args.commitment);
+        this.leaves.push(ev.args.commitment);
         const c = this.ciphertexts.get(leafIndex);
         this.ciphertexts.delete(leafIndex);
         const opening = c ? decryptNote(c, this.secret) : null;
@@ -167,10 +179,33 @@ export class PoolMirror {
     }
   }
 
+  /**
+   * A copy of the mirrored trees, to project the keeper's own insertions on without touching the mirror (rebuilt from
+   * the commitments: 20 hashes a leaf).
+   */
+  copyTree(): MerkleTree {
+    return new MerkleTree(this.leaves);
+  }
+
   /** Notes not spent, with debt (the only ones a liquidation concerns). */
   liveWithDebt(): MirroredNote[] {
     return [...this.notes.values()].filter((n) => !this.spent.has(n.nullifier) && n.opening.shares > 0n);
   }
+}
+
+/** A contract call the keeper sends. */
+type Request = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
+
+/** A liquidation proven and ready to send (`land`). */
+interface ProvenLiquidation {
+  note: MirroredNote;
+  seized: bigint;
+  /** The base asset the pool may pull for it (the debt and one basis point of interest). */
+  repay: bigint;
+  /** All the collateral seized: nothing inserted. */
+  exits: boolean;
+  proveMs: number;
+  request: Request;
 }
 
 export interface PrivatePoolConfig {
@@ -264,12 +299,13 @@ export function privateLiquidator(
   }
 
   /**
-   * A transaction at the keeper's next nonce, to its receipt; its gas limit 30% over the estimate (the market accrues
-   * interest on a block's first call: mined in a later block, the call can need more than it was estimated at).
+   * A transaction at the keeper's next nonce, sent (not waited for); its gas limit 30% over the estimate (the market
+   * accrues interest on a block's first call: mined in a later block, the call can need more than it was estimated at),
+   * estimated at `blockTag` — "pending" for a liquidation chained after the keeper's own, sent but maybe not mined.
    */
-  async function send(request: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] }) {
+  async function submit(request: Request, blockTag: "latest" | "pending" = "latest") {
     const gas = withGasMargin(
-      await publicClient.estimateContractGas({ ...request, account } as Parameters<typeof publicClient.estimateContractGas>[0]),
+      await publicClient.estimateContractGas({ ...request, account, blockTag } as Parameters<typeof publicClient.estimateContractGas>[0]),
     );
     const nonce = await nonces.take();
     let hash: Hex;
@@ -286,12 +322,20 @@ export function privateLiquidator(
       throw e;
     }
     nonces.sent(nonce, hash);
+    return { hash, nonce };
+  }
+
+  /** The receipt of a transaction `submit` sent. */
+  async function settle({ hash, nonce }: { hash: Hex; nonce: number }) {
     try {
       return await publicClient.waitForTransactionReceipt({ hash });
     } finally {
       nonces.mined(nonce);
     }
   }
+
+  /** A transaction at the keeper's next nonce, to its receipt. */
+  const send = async (request: Request) => settle(await submit(request));
 
   function failed(nullifier: bigint, block: bigint) {
     stats.failures++;
@@ -328,12 +372,25 @@ export function privateLiquidator(
     }
   }
 
-  async function liquidateNote(s: Awaited<ReturnType<typeof init>>, note: MirroredNote, inputs: LtvInputs, block: bigint, t0: number) {
+  /**
+   * Plans and proves the liquidation of `note` against `tree` — the pool's tree as the liquidations proven before it in
+   * this pass will leave it (audit f L-1) — or null (logged) when the note is spent, under water, beyond what is left of
+   * the keeper's base-asset `budget`, or its proof failed. A liquidation leaving the owner a remainder inserts it into
+   * `tree` when `project` (its proof fixes the new root, so the next one can be proven against it before it is mined);
+   * an exit (all the collateral seized) inserts nothing and changes no root.
+   */
+  async function proveLiquidation(
+    s: Awaited<ReturnType<typeof init>>,
+    note: MirroredNote,
+    inputs: LtvInputs,
+    block: bigint,
+    chain: { tree: MerkleTree; project: boolean; budget: bigint },
+  ): Promise<ProvenLiquidation | null> {
     const { opening, leafIndex, nullifier } = note;
     if (await read<boolean>("nullifierSpent", [nullifier])) {
       s.mirror.spent.add(nullifier);
       log("private-skipped", { leafIndex, reason: "spent" });
-      return;
+      return null;
     }
     const health = noteHealth(opening, inputs);
     const seized = maxSeized(opening, inputs);
@@ -343,20 +400,19 @@ export function privateLiquidator(
     if (seized === 0n || seizedValue < health.debtValue) {
       log("private-skipped", { leafIndex, reason: "under water", debtValue: health.debtValue, seizedValue });
       backoff.set(nullifier, { at: block + retryAfter, failures: backoff.get(nullifier)?.failures ?? 0 });
-      return;
+      return null;
     }
     // What the pool pulls: the shares' value rounded up at the market's state when mined (≤ the debt index's value),
     // plus one basis point for the interest of the next blocks.
     const repay = health.debtAssets + health.debtAssets / 10_000n + 1n;
-    const balance = await publicClient.readContract({ address: s.base, abi: erc20Abi, functionName: "balanceOf", args: [account.address] });
-    if (balance < repay) {
-      log("private-skipped", { leafIndex, reason: "balance", needed: repay, balance });
+    if (chain.budget < repay) {
+      log("private-skipped", { leafIndex, reason: "balance", needed: repay, balance: chain.budget });
       backoff.set(nullifier, { at: block + retryAfter, failures: backoff.get(nullifier)?.failures ?? 0 });
-      return;
+      return null;
     }
     const recipient = account.address;
     const memo: Hex = "0x";
-    const { input } = liquidationWitness(s.mirror.tree, {
+    const { input, next, memberSlot } = liquidationWitness(chain.tree, {
       old: { ...opening, leafIndex },
       seized,
       ltvInputs: inputs,
@@ -370,10 +426,12 @@ export function privateLiquidator(
     } catch (e) {
       failed(nullifier, block);
       log("private-prove-failed", { leafIndex, error: describeError(e) });
-      return;
+      return null;
     }
     const proveMs = Date.now() - proveStart;
     stats.proveMs.push(proveMs);
+    chain.budget -= repay;
+    if (chain.project && !isExit(next)) chain.tree.insert(input.newCommitment);
     const args = [
       proof.solidity,
       {
@@ -383,6 +441,8 @@ export function privateLiquidator(
         newCommitment: input.newCommitment,
         ephKey: input.ephKey,
         ciphertext: [input.ct0, input.ct1, input.ct2],
+        memberRoot: input.memberRoot,
+        memberSlot: BigInt(memberSlot),
       },
       seized,
       opening.shares,
@@ -390,55 +450,92 @@ export function privateLiquidator(
       inputs.debtIndex,
       memo,
     ] as const;
-    const request = { address: pool, abi: revertAbi, functionName: "liquidate", args };
-    let approved = false;
+    return { note, seized, repay, exits: isExit(next), proveMs, request: { address: pool, abi: revertAbi, functionName: "liquidate", args } };
+  }
+
+  /**
+   * Lands the pass's proven liquidations one after another without waiting a receipt per note (audit f L-1): one exact
+   * approval of their repayments together, then each checked by an eth_call against the pending block (the keeper's
+   * earlier liquidations first) and sent at the next nonce; then the receipts. A liquidation refused by its eth_call
+   * (spent, a foreign action moved the root…) stops the chain there: the notes after it were proven against the roots
+   * it would give, and wait for the next pass. Of the transactions that reverted, only the first counts as a failure
+   * (the ones after it were proven against its root).
+   */
+  async function land(s: Awaited<ReturnType<typeof init>>, chain: ProvenLiquidation[], block: bigint, t0: number) {
+    if (!chain.length) return;
     try {
-      await send({ address: s.base, abi: erc20Abi as Abi, functionName: "approve", args: [pool, repay] });
-      approved = true;
-      await publicClient.simulateContract({ ...request, account } as Parameters<typeof publicClient.simulateContract>[0]);
+      await send({ address: s.base, abi: erc20Abi as Abi, functionName: "approve", args: [pool, chain.reduce((sum, l) => sum + l.repay, 0n)] });
     } catch (e) {
-      const reason = describeError(e);
-      if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
-      else if (!reason.startsWith("StaleRoot")) failed(nullifier, block);
-      log("private-rejected", { leafIndex, reason });
-      if (approved) await resetAllowance(s);
+      for (const l of chain) failed(l.note.nullifier, block);
+      log("private-approve-failed", { error: describeError(e) });
+      await resetAllowance(s);
       return;
     }
+    const sent: { l: ProvenLiquidation; tx: { hash: Hex; nonce: number } }[] = [];
     try {
-      const receipt = await send(request);
-      if (receipt.status !== "success") {
-        failed(nullifier, block);
-        log("private-reverted", { leafIndex, hash: receipt.transactionHash });
-        return;
+      for (const l of chain) {
+        const { leafIndex, nullifier } = l.note;
+        try {
+          await publicClient.simulateContract({ ...l.request, account, blockTag: "pending" } as Parameters<typeof publicClient.simulateContract>[0]);
+        } catch (e) {
+          const reason = describeError(e);
+          if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
+          else if (!reason.startsWith("StaleRoot") && !reason.startsWith("UnknownRoot")) failed(nullifier, block);
+          log("private-rejected", { leafIndex, reason });
+          break;
+        }
+        try {
+          const tx = await submit(l.request, "pending");
+          sent.push({ l, tx });
+          log("private-sent", { leafIndex, hash: tx.hash, nonce: tx.nonce });
+        } catch (e) {
+          failed(nullifier, block);
+          log("private-send-failed", { leafIndex, error: describeError(e) });
+          break;
+        }
       }
-      s.mirror.spent.add(nullifier);
-      const events = parseEventLogs({ abi: privatePoolAbi, logs: receipt.logs });
-      const action = events.find((ev) => ev.eventName === "PrivateAction");
-      const owed = events.find((ev) => ev.eventName === "SeizedOwed");
-      const repaid = parseEventLogs({ abi: erc20Abi, logs: receipt.logs, eventName: "Transfer" }).find(
-        (ev) => ev.address.toLowerCase() === s.base.toLowerCase() && ev.args.from.toLowerCase() === account.address.toLowerCase(),
-      );
-      stats.liquidations++;
-      stats.seized += seized;
-      stats.repaid += repaid?.args.value ?? 0n;
-      const ms = Date.now() - t0;
-      stats.liquidationMs.push(ms);
-      log("private-liquidated", {
-        leafIndex,
-        hash: receipt.transactionHash,
-        block: receipt.blockNumber,
-        seized,
-        shares: opening.shares,
-        repaid: repaid?.args.value,
-        owed: owed ? seized : 0n,
-        newLeaf: action?.eventName === "PrivateAction" ? action.args.leafIndex : undefined,
-        gasUsed: receipt.gasUsed,
-        proveMs,
-        ms,
-      });
-    } catch (e) {
-      failed(nullifier, block);
-      log("private-send-failed", { leafIndex, error: describeError(e) });
+      let reverted = false;
+      for (const { l, tx } of sent) {
+        const { leafIndex, nullifier } = l.note;
+        try {
+          const receipt = await settle(tx);
+          if (receipt.status !== "success") {
+            if (!reverted) failed(nullifier, block);
+            log("private-reverted", { leafIndex, hash: receipt.transactionHash, afterRevert: reverted });
+            reverted = true;
+            continue;
+          }
+          s.mirror.spent.add(nullifier);
+          const events = parseEventLogs({ abi: privatePoolAbi, logs: receipt.logs });
+          const action = events.find((ev) => ev.eventName === "PrivateAction");
+          const owed = events.find((ev) => ev.eventName === "SeizedOwed");
+          const repaid = parseEventLogs({ abi: erc20Abi, logs: receipt.logs, eventName: "Transfer" }).find(
+            (ev) => ev.address.toLowerCase() === s.base.toLowerCase() && ev.args.from.toLowerCase() === account.address.toLowerCase(),
+          );
+          stats.liquidations++;
+          stats.seized += l.seized;
+          stats.repaid += repaid?.args.value ?? 0n;
+          const ms = Date.now() - t0;
+          stats.liquidationMs.push(ms);
+          log("private-liquidated", {
+            leafIndex,
+            hash: receipt.transactionHash,
+            block: receipt.blockNumber,
+            seized: l.seized,
+            shares: l.note.opening.shares,
+            repaid: repaid?.args.value,
+            owed: owed ? l.seized : 0n,
+            // a liquidation seizing all the collateral is an exit: no new note (NO_LEAF)
+            newLeaf: l.exits || action?.eventName !== "PrivateAction" ? undefined : action.args.leafIndex,
+            gasUsed: receipt.gasUsed,
+            proveMs: l.proveMs,
+            ms,
+          });
+        } catch (e) {
+          failed(nullifier, block);
+          log("private-send-failed", { leafIndex, error: describeError(e) });
+        }
+      }
     } finally {
       await resetAllowance(s);
     }
@@ -493,11 +590,16 @@ export function privateLiquidator(
         const due = live.filter((n) => noteHealth(n.opening, inputs).liquidatable && (backoff.get(n.nullifier)?.at ?? -1n) <= block);
         stats.liquidatableSeen += due.length;
         if (due.length) log("private-planned", { block, live: live.length, liquidatable: due.length, undecryptable: s.mirror.undecryptable });
-        // One at a time, each proven against the tree as the one before it left it (the pool's current root).
-        for (const [i, note] of due.entries()) {
-          if (i > 0) await s.mirror.sync(await publicClient.getBlockNumber({ cacheTime: 0 }));
-          await liquidateNote(s, note, inputs, block, t0);
+        // Each proven against the tree as the ones before it will leave it (their insertions are deterministic), then
+        // all landed in a row. A copy of the mirror's tree when more than one is due (one needs no projection).
+        const budget = await publicClient.readContract({ address: s.base, abi: erc20Abi, functionName: "balanceOf", args: [account.address] });
+        const chain = { tree: due.length > 1 ? s.mirror.copyTree() : s.mirror.tree, project: due.length > 1, budget };
+        const proven: ProvenLiquidation[] = [];
+        for (const note of due) {
+          const l = await proveLiquidation(s, note, inputs, block, chain);
+          if (l) proven.push(l);
         }
+        await land(s, proven, block, t0);
       }
     }
     await claim(block);

@@ -12,7 +12,9 @@
  * - Chromium (/usr/bin/chromium, production build): /risk until the totals show 100,000 vaults, the page's own load
  *   time, the JS heap after a garbage collection (CDP), 40 slider moves, each waited for, measured in the page with
  *   performance measures (`keel:risk:stress`: the recompute, in the stress worker; `keel:risk:move`: slider event → DOM
- *   updated) and the main thread's long tasks (> 50 ms, PerformanceObserver) during them, and a sort of the whole table.
+ *   updated) and the main thread's long tasks (> 50 ms, PerformanceObserver) during them, a trace of the risk worker's
+ *   thread during them (each task's wall-clock against its CPU time: the recompute's cost against its waits for a core),
+ *   and a sort of the whole table. Node also times the one pass per depth of fall (0/30/60/85 %).
  * Needs the production build (`npm run build`). Writes bench/results/risk.md. `KEEL_BENCH_RISK_VAULTS=n` for a smaller run.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -131,6 +133,24 @@ async function main() {
       stressScenario(columns, shocks, fastFlags);
       fastTimes.push(performance.now() - tf);
     }
+    // The one pass per depth of fall (the deep ones liquidate most vaults and price their bad debt): the fastest of 15 runs
+    // and the median wall-clock and CPU time (process.cpuUsage: this thread's, plus any GC helper's), every collateral
+    // falling together.
+    const depths = [0, 0.3, 0.6, 0.85].map((fall) => {
+      const shocks = book.assets.map(() => fall);
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      let liquidatable = 0;
+      for (let r = 0; r < 15; r++) {
+        const c0 = process.cpuUsage();
+        const t = performance.now();
+        liquidatable = stressScenario(columns, shocks, fastFlags).result.liquidatable;
+        wall.push(performance.now() - t);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      return { fall, liquidatable, fastest: Math.min(...wall), wall: quantile(wall, 0.5), cpu: quantile(cpu, 0.5) };
+    });
     // The page's typed arrays live outside the JS heap (ArrayBuffers): the book's, plus distances, 1- and 7-day odds
     // and the current scenario's flags.
     const typedBytes = Object.values(book).reduce((a: number, v) => a + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) + book.n * (8 * 3 + 1);
@@ -158,6 +178,7 @@ async function main() {
       sortMs: number;
       bookRequests: number;
       phoneWidth: number;
+      workerTasks: { wall: number; cpu: number }[];
     };
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -195,6 +216,9 @@ async function main() {
           w.__keelLongTasks.push(...list.getEntries().map((e): [number, number] => [e.startTime, e.duration])),
         ).observe({ type: "longtask" });
       });
+      // A trace of the renderer during the moves: each task of the risk worker's thread with its wall-clock time and its
+      // CPU time (the trace's thread time), to tell the recompute's own cost from the time the worker waited for a core.
+      await browser.startTracing(page, { categories: ["toplevel", "__metadata"] });
       const tm = performance.now();
       const requestsBefore = bookRequests;
       for (let i = 0; i < MOVES; i++) {
@@ -204,6 +228,7 @@ async function main() {
       }
       const movesMs = performance.now() - tm;
       const refetches = bookRequests - requestsBefore;
+      const workerTasks = workerTaskTimes(JSON.parse((await browser.stopTracing()).toString("utf8")) as Trace);
       const measures = await page.evaluate(() => {
         const moves = performance.getEntriesByName("keel:risk:move");
         const tasks = (window as unknown as { __keelLongTasks: [number, number][] }).__keelLongTasks;
@@ -221,6 +246,12 @@ async function main() {
       // and a noisy machine apart).
       console.error(
         `recompute per move (ms, slider:level): ${measures.stress.map((d, i) => `${d.toFixed(1)}@${i % ids.length}:${((i * 7) % 90) + 1}`).join(" ")}`,
+      );
+      // The worker's tasks in the same order (one per move when nothing else ran there): wall / CPU ms.
+      console.error(
+        `the worker's tasks during the moves (wall/CPU ms${workerTasks.length === MOVES ? ", slider:level" : ""}): ${workerTasks
+          .map((t, i) => `${t.wall.toFixed(1)}/${t.cpu.toFixed(1)}${workerTasks.length === MOVES ? `@${i % ids.length}:${((i * 7) % 90) + 1}` : ""}`)
+          .join(" ")}`,
       );
       const ts = performance.now();
       await page.getByTestId("sort-debt").click();
@@ -252,6 +283,7 @@ async function main() {
         sortMs,
         bookRequests,
         phoneWidth,
+        workerTasks,
       };
     } finally {
       await browser.close();
@@ -296,6 +328,15 @@ async function main() {
           ]
         : []),
       "",
+      `The one pass in Node per depth of fall, every collateral at once (fastest of 15 / median wall-clock / median CPU time): ${depths
+        .map(
+          (x) =>
+            `${Math.round(x.fall * 100)} % (${x.liquidatable.toLocaleString("en-US")} vaults liquidated): ${ms(x.fastest)} / ${ms(x.wall)} / ${ms(x.cpu)}`,
+        )
+        .join("; ")}.`,
+      "",
+      workerTaskSentence(p.workerTasks, MOVES),
+      "",
       `Main-thread long tasks (> 50 ms, \`PerformanceObserver\` "longtask") during the ${MOVES} moves (${(p.movesMs / 1000).toFixed(1)} s, Playwright's round trips included): **${p.longTasks.length}**${p.longTasks.length ? ` (longest ${ms(Math.max(...p.longTasks))}, ${ms(p.longTasks.reduce((a, b) => a + b, 0))} in all)` : ""}; of them, overlapping a move (slider event → DOM updated): **${p.inMoves.length}**${p.inMoves.length ? ` (longest ${ms(Math.max(...p.inMoves))})` : ""}. The book's 30 s refresh fetched it ${p.refetches} time(s) during the moves (its decode and valuation run in the risk worker: \`npm run bench:book\` watches one for long tasks).`,
       "",
       `Memory: the page's JS heap after a garbage collection, with the ${n}-vault book, its odds and distances loaded: **${mb(p.heapUsed)}** used of ${mb(p.heapTotal)} allocated (CDP \`Runtime.getHeapUsage\`), plus ${mb(typedBytes)} of typed arrays outside it (the book's columns, distances, odds, the scenario's flags; counted from the same book in Node).`,
@@ -316,6 +357,40 @@ async function main() {
   writeFileSync(
     path.join(repoRoot, "bench", "results", "risk.md"),
     `Command: \`npm run bench:risk\` (${new Date().toISOString().slice(0, 10)})\n\n${out}`,
+  );
+}
+
+/** A Chromium trace (`browser.startTracing`'s JSON): complete events carry wall (`dur`) and thread CPU (`tdur`) µs. */
+interface Trace {
+  traceEvents: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }[];
+}
+
+/**
+ * The risk worker's tasks in a trace (the "DedicatedWorker thread"'s top-level tasks of 0.2 ms or more, in order), each
+ * with its wall-clock and CPU time in ms: a task whose wall time is far above its CPU time waited for a core.
+ */
+function workerTaskTimes(trace: Trace): { wall: number; cpu: number }[] {
+  const events = trace.traceEvents;
+  const workers = new Set(
+    events.filter((e) => e.name === "thread_name" && e.args?.name === "DedicatedWorker thread").map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events
+    .filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && workers.has(`${e.pid}:${e.tid}`) && (e.dur ?? 0) >= 200)
+    .sort((a, b) => a.ts - b.ts)
+    .map((e) => ({ wall: e.dur! / 1000, cpu: (e.tdur ?? 0) / 1000 }));
+}
+
+/** What the trace says of the worker's tasks during the moves: wall against CPU, and the slowest move's split. */
+function workerTaskSentence(tasks: { wall: number; cpu: number }[], moves: number): string {
+  if (tasks.length === 0) return "The trace of the moves holds no task of the risk worker's thread (not measured).";
+  const wall = tasks.map((t) => t.wall);
+  const cpu = tasks.map((t) => t.cpu);
+  const slowest = tasks.reduce((a, t) => (t.wall > a.wall ? t : a));
+  return (
+    `The risk worker's thread during the moves (a Chromium trace, \`toplevel\` tasks of 0.2 ms or more: ${tasks.length} for ${moves} moves, each a recompute and its answer's post): ` +
+    `wall-clock median / p95 / max **${ms(quantile(wall, 0.5))} / ${ms(quantile(wall, 0.95))} / ${ms(Math.max(...wall))}**, ` +
+    `CPU time (the thread's own) **${ms(quantile(cpu, 0.5))} / ${ms(quantile(cpu, 0.95))} / ${ms(Math.max(...cpu))}**; ` +
+    `the slowest task took ${ms(slowest.wall)} of which ${ms(slowest.cpu)} on a core: the rest it waited for one.`
   );
 }
 

@@ -8,7 +8,7 @@ import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-ab
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 import { notePosition, type PoolBooks, type PoolState } from "@/lib/privacy/actions";
 import type { ChainConfig } from "@/lib/config/chains";
-import { commitment, liquidatedNote, nullifier, openingOf, randomField } from "@/lib/privacy/note";
+import { commitment, isExit, liquidatedNote, nullifier, openingOf, randomField } from "@/lib/privacy/note";
 import type { ProveMessage, ProveRequest } from "@/lib/privacy/prove.worker";
 import type { CircuitInput } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
@@ -91,7 +91,10 @@ export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undef
   return query;
 }
 
-/** The pool's note tree, rebuilt from its NoteInserted events (read fresh before every proof). */
+/**
+ * The pool's note trees, rebuilt from its NoteInserted events (read fresh before every proof): global positions, a full
+ * tree followed by a new one (lib/privacy/tree.ts); an exit inserts nothing, so it leaves no event here.
+ */
 export async function readNoteTree(client: PublicClient, p: PrivatePoolDeployment): Promise<{ tree: MerkleTree; byCommitment: Map<bigint, number> }> {
   const logs = await client.getContractEvents({
     address: p.pool,
@@ -158,14 +161,16 @@ export function usePrivateWallet(scope: WalletScope | null) {
 /**
  * A pending note (saved before its transaction was signed) reconciled with the chain: promoted when its commitment is
  * in the tree, dropped when the note it would replace is still unspent (the transaction never landed), kept otherwise.
+ * An exit's pending note (holding nothing) is never inserted (circuit v3): once the old note is spent, the wallet holds
+ * no note.
  */
 export async function reconcilePending(client: PublicClient, p: PrivatePoolDeployment, w: PrivateWallet): Promise<PrivateWallet> {
   if (!w.pending) return w;
-  const { byCommitment } = await readNoteTree(client, p);
-  const leaf = byCommitment.get(commitment(w.pending));
-  if (leaf !== undefined) {
-    const placed = { ...w.pending, leafIndex: leaf };
-    return { ...w, note: placed.collateral === 0n && placed.shares === 0n ? null : placed, pending: null };
+  const exits = isExit(w.pending);
+  if (!exits) {
+    const { byCommitment } = await readNoteTree(client, p);
+    const leaf = byCommitment.get(commitment(w.pending));
+    if (leaf !== undefined) return { ...w, note: { ...w.pending, leafIndex: leaf }, pending: null };
   }
   if (!w.note) return { ...w, pending: null };
   const spent = await client.readContract({
@@ -174,7 +179,8 @@ export async function reconcilePending(client: PublicClient, p: PrivatePoolDeplo
     functionName: "nullifierSpent",
     args: [nullifier(w.note, w.note.leafIndex)],
   });
-  return spent ? w : { ...w, pending: null };
+  if (!spent) return { ...w, pending: null };
+  return exits ? { ...w, note: null, pending: null } : w;
 }
 
 /** KeelPrivatePool's `Action.Liquidate` (the `kind` of its PrivateAction event). */
@@ -206,15 +212,16 @@ export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolD
   const seized = action.args.amount;
   const left = liquidatedNote(openingOf(note), seized);
   const remainder = { collateral: left.collateral, shares: 0n, ownerKey: w.ownerKey, blinding: left.blinding };
-  const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own })[0];
-  if (!inserted || inserted.args.commitment !== commitment(remainder)) return w;
+  // All the collateral seized: an exit, nothing inserted (circuit v3), the owner keeps no note.
+  const inserted = isExit(remainder) ? null : parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own })[0];
+  if (inserted !== null && (!inserted || inserted.args.commitment !== commitment(remainder))) return w;
   // What the liquidator paid: the base asset the pool received in that transaction.
   const repaid = parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs })
     .filter((t) => t.address.toLowerCase() === base.toLowerCase() && t.args.to.toLowerCase() === p.pool.toLowerCase())
     .reduce((sum, t) => sum + t.args.value, 0n);
   return {
     ...w,
-    note: remainder.collateral === 0n ? null : { ...remainder, leafIndex: Number(inserted.args.leafIndex) },
+    note: inserted ? { ...remainder, leafIndex: Number(inserted.args.leafIndex) } : null,
     liquidation: { seized, shares: action.args.shares, repaid, block: receipt.blockNumber, tx: receipt.transactionHash },
   };
 }

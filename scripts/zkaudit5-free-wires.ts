@@ -1,10 +1,8 @@
 // zkaudit5 (docs/audit-2026-12-02-f.md), a probe of circuits/private_vault.circom: for honest witnesses of five actions
-// (an opening, a borrow, a 1-wei withdrawal, an exit, a liquidation), changes each private wire alone by +1, −1 and +2 and
-// reports every wire whose change leaves all R1CS constraints satisfied — a signal the constraints do not pin down.
-// Circuit v3: an exit (a new note holding nothing) proves no insertion, so its insertion path (`nextSiblings`) reaches
-// no public input; changing a sibling also changes the path's hash wires, which this one-wire-at-a-time probe does not
-// try (on the v3 circuit it reports only IsZero inverses free, as on v2). The liquidation with ephSecret 0 (audit f
-// I-2) is no longer probed: lib/privacy/liquidators.ts refuses that secret since 64173bb, so its witness is not built.
+// (an opening, a borrow, a 1-wei withdrawal, two liquidations) and, since zkaudit6 (audit-2026-12-02-h.md, circuit v3),
+// two exits (a whole DEBT_FREE withdrawal, a liquidation seizing everything) and a partial liquidation, changes each private
+// wire alone by +1, −1 and +2 and reports every wire whose change leaves all R1CS constraints satisfied — a signal the
+// constraints do not pin down.
 // Needs the circuit compiled with its symbols (~1 min; circuits/build is not committed):
 //   node_modules/.bin/circom2 circuits/private_vault.circom --r1cs --wasm --sym --O2 -l node_modules -o /tmp/zk5
 //   npx tsx scripts/zkaudit5-free-wires.ts /tmp/zk5
@@ -19,10 +17,11 @@ import {
   emptyNote,
   liquidationWitness,
   maxSeized,
+  nullifierOf,
   openingOf,
   type Note,
 } from "../lib/privacy/note";
-import { MerkleTree } from "../lib/privacy/tree";
+import { MerkleTree, TREE_DEPTH } from "../lib/privacy/tree";
 
 const BUILD = process.argv[2] ?? "/tmp/zkaudit5-build";
 const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
@@ -153,11 +152,10 @@ await probe(
   "open (deposit, empty note, DEBT_FREE)",
   actionWitness(tree, { old: emptyNote(KEY, 9n), collateralDelta: E18, sharesDelta: 0n, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN, binding }).input,
 );
-const debtFree = { ...placed, shares: 0n, leafIndex: tree.insert(commitment({ ...note, shares: 0n })) };
 await probe(
   "borrow (mode 1, priced)",
   actionWitness(tree, {
-    old: debtFree,
+    old: { ...placed, shares: 0n, leafIndex: tree.insert(commitment({ ...note, shares: 0n })) },
     collateralDelta: 0n,
     sharesDelta: 1000n * 10n ** 12n,
     ltvInputs: prices,
@@ -169,18 +167,35 @@ await probe(
   "withdraw 1 wei (mode 1, priced)",
   actionWitness(tree, { old: placed, collateralDelta: -1n, sharesDelta: 0n, ltvInputs: prices, minDebt: MIN, binding }).input,
 );
-await probe(
-  "exit: withdraw all of a debt-free note (DEBT_FREE, newCommitment 0)",
-  actionWitness(tree, { old: debtFree, collateralDelta: -debtFree.collateral, sharesDelta: 0n, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN, binding })
-    .input,
-);
 const dropped = { collateralPrice: 2000n * E18, ltv: (85n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n };
 const opening = openingOf(note);
-const liquidated = {
-  old: { ...opening, leafIndex: placed.leafIndex },
-  seized: maxSeized(opening, dropped),
-  ltvInputs: dropped,
-  minDebt: MIN,
-  binding,
-};
-await probe("liquidation (mode 2)", liquidationWitness(tree, liquidated).input);
+// (zkaudit5 also probed ephSecret 0 here; encryptNote refuses it since audit f I-2)
+for (const [label, seized] of [
+  ["liquidation (mode 2, the most it may seize: here everything, an exit in v3)", maxSeized(opening, dropped)],
+  ["liquidation (mode 2, 5 of 10 WETH: a remainder note)", 5n * E18],
+] as const) {
+  const old = { ...opening, leafIndex: placed.leafIndex };
+  const plan = { old, seized, ltvInputs: dropped, minDebt: MIN, binding };
+  await probe(label, liquidationWitness(tree, plan).input);
+}
+
+// circuit v3: exits (the new note holds nothing: newCommitment 0, newRoot = root, the insertion gated off)
+const debtFree: Note = { collateral: 3n * E18, shares: 0n, ownerKey: KEY, blinding: 11n };
+const debtFreePlaced = { ...debtFree, leafIndex: tree.insert(commitment(debtFree)) };
+await probe(
+  "exit: DEBT_FREE withdrawal of everything",
+  actionWitness(tree, { old: debtFreePlaced, collateralDelta: -3n * E18, sharesDelta: 0n, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN, binding }).input,
+);
+const crashed = { collateralPrice: 1500n * E18, ltv: (85n * E18) / 100n, debtPrice: E18, debtIndex: 10n ** 12n };
+await probe(
+  "exit: liquidation seizing everything (mode 2)",
+  liquidationWitness(tree, { old: { ...opening, leafIndex: placed.leafIndex }, seized: note.collateral, ltvInputs: crashed, minDebt: MIN, binding })
+    .input,
+);
+// the nullifier has no tree number: the same opening at leaf p of tree 0 and of tree 1 gives one nullifier
+const p0 = placed.leafIndex;
+console.log(
+  `nullifier at position ${p0} and ${p0 + 2 ** TREE_DEPTH} (tree 0 and tree 1, same leaf): ${
+    nullifierOf(opening, p0) === nullifierOf(opening, p0 + 2 ** TREE_DEPTH) ? "equal" : "different"
+  }`,
+);

@@ -40,8 +40,17 @@ export interface StressResult {
  * whatever the health factor (Aave's liquidation bonus, Morpho's incentive factor), with the same cap.
  */
 export function liquidationDiscount(healthFactor: number, maxDiscount: number, margin = Infinity, fixed = false): number {
-  const d = fixed ? maxDiscount : Math.max(MIN_DISCOUNT, healthFactor < 1 ? 1 - healthFactor : 0);
-  return Math.min(maxDiscount, d, margin >= 0 ? margin : Infinity);
+  return Math.min(maxDiscount, baseDiscount(healthFactor, margin, fixed));
+}
+
+/**
+ * `liquidationDiscount` before its collateral's `maxDiscount`: clamp(1 − hf, 1 %, ∞) capped at the margin (only the
+ * margin when `fixed`). One per vault; each collateral's discount is then min(maxDiscount, base) — `Math.min` is exact,
+ * so the two steps give the same number as the one-step rule, bit for bit.
+ */
+function baseDiscount(healthFactor: number, margin: number, fixed: boolean): number {
+  const cap = margin >= 0 ? margin : Infinity;
+  return fixed ? cap : Math.min(Math.max(MIN_DISCOUNT, healthFactor < 1 ? 1 - healthFactor : 0), cap);
 }
 
 /**
@@ -53,6 +62,7 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
   const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
   const keep = new Float64Array(k);
   for (let j = 0; j < k; j++) keep[j] = 1 - Math.min(1, Math.max(0, shocks[j] ?? 0));
+  const products = new Float64Array(k);
   let vaultsWithDebt = 0;
   let liquidatable = 0;
   let debt = 0;
@@ -73,39 +83,45 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     liquidatable++;
     if (flags) flags[i] = 1;
     debt += d;
-    const vaultCollateral = stressedCollateral(value, keep, row, k);
+    const vaultCollateral = stressedCollateral(value, keep, row, k, products);
     collateral += vaultCollateral;
-    bad += unpaidDebt(value, keep, maxDiscount, row, k, liq / d, d, vaultCollateral, fixedDiscount);
+    bad += unpaidDebt(products, maxDiscount, k, liq / d, d, vaultCollateral, fixedDiscount);
   }
   return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };
 }
 
-/** Row `row`'s collateral value after the shocks `keep` (the book's `value` columns, `k` per vault). */
-function stressedCollateral(value: ArrayLike<number>, keep: ArrayLike<number>, row: number, k: number): number {
+/**
+ * Row `row`'s collateral value after the shocks `keep` (the book's `value` columns, `k` per vault): Σ value × keep,
+ * each product also written to `products` (what `unpaidDebt` sells).
+ */
+function stressedCollateral(value: ArrayLike<number>, keep: ArrayLike<number>, row: number, k: number, products: Float64Array): number {
   let c = 0;
-  for (let j = 0; j < k; j++) c += value[row + j]! * keep[j]!;
+  for (let j = 0; j < k; j++) {
+    const p = value[row + j]! * keep[j]!;
+    products[j] = p;
+    c += p;
+  }
   return c;
 }
 
 /**
- * The debt a liquidation of row `row` at health factor `h` leaves unpaid: its debt `d` less every collateral sold at its
- * discount (capped at the vault's margin over `collateral`, its stressed value); 0 when the sale covers the debt. The one
- * formula `stress` and `stressScenario` share.
+ * The debt a liquidation at health factor `h` leaves unpaid: the debt `d` less every collateral's stressed value
+ * (`products`, `k` of them) sold at its discount (`liquidationDiscount`, capped at the vault's margin over `collateral`,
+ * their sum); 0 when the sale covers the debt. The one formula `stress` and `stressScenario` share.
  */
 function unpaidDebt(
-  value: ArrayLike<number>,
-  keep: ArrayLike<number>,
+  products: Float64Array,
   maxDiscount: ArrayLike<number>,
-  row: number,
   k: number,
   h: number,
   d: number,
   collateral: number,
   fixedDiscount: boolean,
 ): number {
-  const margin = collateral / d - 1;
+  const base = baseDiscount(h, collateral / d - 1, fixedDiscount);
   let recoverable = 0;
-  for (let j = 0; j < k; j++) recoverable += (value[row + j]! * keep[j]!) / (1 + liquidationDiscount(h, maxDiscount[j]!, margin, fixedDiscount));
+  // liquidationDiscount(h, maxDiscount[j], margin, fixed) = min(maxDiscount[j], base), base computed once per vault.
+  for (let j = 0; j < k; j++) recoverable += products[j]! / (1 + Math.min(maxDiscount[j]!, base));
   return recoverable < d ? d - recoverable : 0;
 }
 
@@ -234,7 +250,7 @@ export function stressScenario(
   let debt = 0;
   let collateral = 0;
   let bad = 0;
-  const vaultValue = new Float64Array(k);
+  const products = new Float64Array(k);
   for (let x = 0; x < m; x++) {
     const d = debtValue[x]!;
     const l = liq[x]!;
@@ -257,13 +273,16 @@ export function stressScenario(
     liquidatable++;
     flags[index[x]!] = 1;
     debt += d;
-    // `stressedCollateral`'s sum, read from the columns (the same products, added in the same order).
+    // `stressedCollateral`'s sum and products, read from the columns (the same products, added in the same order).
     let vaultCollateral = 0;
-    for (let j = 0; j < k; j++) vaultCollateral += value[j]![x]! * keep[j]!;
+    for (let j = 0; j < k; j++) {
+      const p = value[j]![x]! * keep[j]!;
+      products[j] = p;
+      vaultCollateral += p;
+    }
     collateral += vaultCollateral;
     if (vaultCollateral / d - 1 > covered) continue;
-    for (let j = 0; j < k; j++) vaultValue[j] = value[j]![x]!;
-    bad += unpaidDebt(vaultValue, keep, maxDiscount, 0, k, l / d, d, vaultCollateral, fixedDiscount);
+    bad += unpaidDebt(products, maxDiscount, k, l / d, d, vaultCollateral, fixedDiscount);
   }
   return {
     result: { vaultsWithDebt: m, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { RiskBook } from "./risk-book";
 import { bookFigures, bookOrder, ownerRanks, type BookSort, type FigureSigmas, type SortKey } from "./book-figures";
 import { liquidationOdds } from "./liquidation-odds";
-import { healthHistogram, oddsVaultFromBook, stress, vaultDistance } from "./stress";
+import { healthHistogram, liquidationDiscount, MIN_DISCOUNT, oddsVaultFromBook, stress, vaultDistance } from "./stress";
 import {
   answerTransfer,
   createStressHandler,
@@ -161,6 +161,58 @@ describe("the stress worker", () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("sells each collateral at its own liquidationDiscount: the bad debt, bit for bit, of the rule applied per vault and collateral", () => {
+    // `unpaidDebt` takes the stressed products already summed for the collateral and computes the discount's vault part
+    // (clamp(1 − h, 1 %, ∞) capped at the margin) once per vault, then min with each collateral's maxDiscount; this is
+    // the one-step rule per collateral (lib/analytics/stress.ts `liquidationDiscount`), re-multiplying every product.
+    const reference = (book: RiskBook, shocks: readonly number[]) => {
+      const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
+      const keep = shocks.map((s) => 1 - Math.min(1, Math.max(0, s)));
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const d = debtValue[i]!;
+        const hf = healthFactor[i]!;
+        if (d === 0 || hf !== hf || hf === Infinity) continue;
+        let liq = 0;
+        for (let j = 0; j < k; j++) liq += liquidationValue[i * k + j]! * keep[j]!;
+        if (liquidatableNow[i] === 0 && liq >= d) continue;
+        let collateral = 0;
+        for (let j = 0; j < k; j++) collateral += value[i * k + j]! * keep[j]!;
+        const margin = collateral / d - 1;
+        let recoverable = 0;
+        for (let j = 0; j < k; j++)
+          recoverable += (value[i * k + j]! * keep[j]!) / (1 + liquidationDiscount(liq / d, maxDiscount[j]!, margin, fixedDiscount));
+        bad += recoverable < d ? d - recoverable : 0;
+      }
+      return bad;
+    };
+    fc.assert(
+      fc.property(bookArb, (spec) => {
+        const book = bookOf(spec);
+        const { handle } = createStressHandler();
+        handle(stressBookMessage(book).message);
+        for (const shocks of [spec.shocks, spec.shocks.map(() => 0.85), spec.shocks.map(() => 1)]) {
+          const bad = reference(book, shocks);
+          expect(stress(book, shocks).badDebt).toBe(bad);
+          expect(handle({ type: "run", id: 0, seq: 1, shocks: [...shocks] })!.result.badDebt).toBe(bad);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("liquidationDiscount is clamp(1 − hf, 1 %, maxDiscount) capped at a non-negative margin (maxDiscount when fixed), exactly", () => {
+    const h = fc.oneof(fc.double({ min: 0, max: 3, noNaN: true }), fc.constantFrom(0, 0.99, 1, Infinity));
+    const margin = fc.oneof(fc.double({ min: -1, max: 1, noNaN: true }), fc.constantFrom(-0.5, 0, 0.01, Infinity));
+    fc.assert(
+      fc.property(h, fc.double({ min: 0.01, max: 0.5, noNaN: true }), margin, fc.boolean(), (hf, maxDiscount, m, fixed) => {
+        const rule = Math.min(maxDiscount, fixed ? maxDiscount : Math.max(MIN_DISCOUNT, hf < 1 ? 1 - hf : 0), m >= 0 ? m : Infinity);
+        expect(liquidationDiscount(hf, maxDiscount, m, fixed)).toBe(rule);
+      }),
+      { numRuns: 500 },
     );
   });
 

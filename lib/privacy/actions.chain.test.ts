@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseEventLogs, parseUnits, type Address, type PublicClient } from "viem";
+import { maxUint256, parseEventLogs, parseUnits, type Address, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devErc20Abi, keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi, keelPrivatePoolCallAbi } from "@/contracts-abi";
@@ -11,10 +11,13 @@ import { clientsFor } from "@/lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
 import { notePosition, planAction, poolCall, type PoolState, type PrivateActionKind } from "./actions";
 import type { PlacedNote } from "./note";
-import { DEBT_FREE_INDEX, randomField } from "./note";
+import { DEBT_FREE_INDEX, isExit, randomField } from "./note";
 import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction } from "./prover";
 import { MerkleTree } from "./tree";
+
+/** KeelPrivatePool.NO_LEAF (type(uint256).max): the leafIndex of an action that inserted nothing. */
+const NO_LEAF = maxUint256;
 
 /**
  * The local stack's private pool (scripts/lib/deploy-private-pool.ts, deployed by deployLocal) driven the way the app
@@ -87,9 +90,19 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
       kind === "deposit" ? pp.collateral : kind === "repay" ? deployment.markets.find((m) => m.address === pp.market)!.baseAsset : null;
     if (pull) await trader.send({ address: pull, abi: devErc20Abi, functionName: "approve", args: [pp.pool, plan.tokens * 2n + 1n] });
     const receipt = await trader.send({ address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(plan, solidity) });
-    const leaf = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs })[0]!.args.leafIndex!;
-    note = { ...plan.next, leafIndex: Number(leaf) };
-    return plan;
+    const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs });
+    const action = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: receipt.logs })[0]!.args;
+    if (isExit(plan.next)) {
+      // circuit v3: an exit inserts nothing, encrypts nothing, and reports NO_LEAF
+      expect(inserted).toEqual([]);
+      expect(parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteEncrypted", logs: receipt.logs })).toEqual([]);
+      expect(action.leafIndex).toBe(NO_LEAF);
+      note = null;
+    } else {
+      expect(action.leafIndex).toBe(inserted[0]!.args.leafIndex);
+      note = { ...plan.next, leafIndex: Number(inserted[0]!.args.leafIndex!) };
+    }
+    return { plan, receipt };
   }
 
   it("records the pool in the deployment file over the Keel WETH/USDC market", async () => {
@@ -101,19 +114,25 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
 
   it("opens, borrows, repays and withdraws with real proofs; the pool's totals follow the note", async () => {
     const weth = (x: string) => parseUnits(x, 18);
-    const open = await act("deposit", weth("2"));
+    const { plan: open } = await act("deposit", weth("2"));
     expect(open.provenDebtIndex).toBe(DEBT_FREE_INDEX); // a debt-free note: no price (zkaudit4 L1)
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(weth("2"));
-    const borrow = await act("borrow", parseUnits("1000", 6));
+    const { plan: borrow } = await act("borrow", parseUnits("1000", 6));
     expect(borrow.tokens).toBeGreaterThanOrEqual(parseUnits("1000", 6) - 1n);
     expect(borrow.provenDebtIndex).toBeGreaterThan(DEBT_FREE_INDEX);
     expect(notePosition(note!, await state()).debt).toBeGreaterThanOrEqual(parseUnits("1000", 6));
-    const repay = await act("repay", parseUnits("2000", 6)); // more than owed: every share
+    const { plan: repay } = await act("repay", parseUnits("2000", 6)); // more than owed: every share
     expect(note!.shares).toBe(0n);
     expect(repay.provenDebtIndex).toBe(DEBT_FREE_INDEX);
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteShares" })).toBe(0n);
+    // withdrawing everything is an exit: no leaf taken, the pool's leaf count and root unchanged
+    const leaves = await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "nextIndex" });
+    const root = await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" });
     await act("withdraw", weth("2"));
+    expect(note).toBeNull();
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(0n);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "nextIndex" })).toBe(leaves);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" })).toBe(root);
     expect(privateKeyToAccount(ANVIL_KEYS[1]!).address).toBe(trader.account.address);
   }, 600_000);
 
@@ -137,5 +156,39 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
     const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs })[0]!.args;
     expect(inserted.root).toBe(again.plan.input.newRoot);
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" })).toBe(again.plan.input.newRoot);
+  }, 600_000);
+  it("an exit races for no root (circuit v3): proven before another action lands, it lands after it, its membership root from the ring", async () => {
+    const me = trader.account.address;
+    const weth = parseUnits("1", 18);
+    await trader.send({ address: pp.collateral, abi: devErc20Abi, functionName: "approve", args: [pp.pool, 2n * weth] });
+    const key = randomField();
+    note = null;
+    const open = planAction({ kind: "deposit", amount: weth, note: null, ownerKey: key, recipient: me }, await tree(), await state());
+    const opened = await trader.send({
+      address: pp.pool,
+      abi: keelPrivatePoolCallAbi,
+      ...poolCall(open, (await proveAction(open.input, CIRCUIT_ARTIFACTS)).solidity),
+    });
+    const leaf = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: opened.logs })[0]!.args.leafIndex!;
+    const held: PlacedNote = { ...open.next, leafIndex: Number(leaf) };
+    // the exit (withdraw everything), proven against the current root
+    const exit = planAction({ kind: "withdraw", amount: weth, note: held, ownerKey: key, recipient: me }, await tree(), await state());
+    expect(exit.input.newCommitment).toBe(0n);
+    expect(exit.input.newRoot).toBe(exit.input.root);
+    const exitProof = (await proveAction(exit.input, CIRCUIT_ARTIFACTS)).solidity;
+    // another owner's deposit lands first: the root moves on
+    const other = planAction({ kind: "deposit", amount: weth, note: null, ownerKey: randomField(), recipient: me }, await tree(), await state());
+    await trader.send({
+      address: pp.pool,
+      abi: keelPrivatePoolCallAbi,
+      ...poolCall(other, (await proveAction(other.input, CIRCUIT_ARTIFACTS)).solidity),
+    });
+    const root = await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" });
+    expect(root).not.toBe(exit.input.memberRoot);
+    // …and the exit still lands: membership against the ring's earlier root, no insertion, the root unchanged
+    const receipt = await trader.send({ address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(exit, exitProof) });
+    expect(parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs })).toEqual([]);
+    expect(parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: receipt.logs })[0]!.args.leafIndex).toBe(NO_LEAF);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" })).toBe(root);
   }, 600_000);
 });

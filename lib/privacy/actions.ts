@@ -213,7 +213,17 @@ export function planAction(
     binding: actionBinding(s, recipient, memo),
   });
   const shares = sharesDelta < 0n ? -sharesDelta : sharesDelta;
-  return { kind: a.kind, input, next, memberSlot, tokens, shares, recipient, ltvInputs, provenDebtIndex: debtFree ? DEBT_FREE_INDEX : ltvInputs.debtIndex };
+  return {
+    kind: a.kind,
+    input,
+    next,
+    memberSlot,
+    tokens,
+    shares,
+    recipient,
+    ltvInputs,
+    provenDebtIndex: debtFree ? DEBT_FREE_INDEX : ltvInputs.debtIndex,
+  };
 }
 
 /** The pool function and arguments for `plan` with its proof (the ABI's order). */

@@ -1,8 +1,8 @@
 /**
- * The private-vault circuit (circuits/private_vault.circom, v2) with the committed proving key: valid witnesses prove
+ * The private-vault circuit (circuits/private_vault.circom, v3) with the committed proving key: valid witnesses prove
  * and verify; each constraint violated alone cannot be proven (the witness calculator's assertion fails) or its proof
- * does not verify against the public inputs the pool would pass — the proven insertion, the packed public inputs and
- * the minimum debt included.
+ * does not verify against the public inputs the pool would pass — the proven insertion, the packed public inputs, the
+ * minimum debt, the exit that inserts nothing and the membership against another tree's root (rollover) included.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -29,7 +29,7 @@ import {
 } from "./note";
 import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction, type CircuitInput } from "./prover";
-import { MerkleTree, rootOf } from "./tree";
+import { MerkleTree, rootOf, TREE_DEPTH, zeroRoot } from "./tree";
 import { lineOf, violates } from "./circuit-lines";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../circuits/artifacts");
@@ -56,7 +56,9 @@ const MIN_DEBT = 100n * 10n ** 6n;
 const LINE = {
   ownerKey: lineOf("(1 - isLiq) * (pub.out - ownerPub) === 0;"),
   nullifier: lineOf("nullifier === nul.out;"),
-  membership: lineOf("(tree.root - root) * (1 - empty.out) === 0;"),
+  membership: lineOf("(tree.root - memberRoot) * (1 - empty.out) === 0;"),
+  exitRoot: lineOf("closes.out * (newRoot - root) === 0;"),
+  newCommitment: lineOf("newCommitment === (1 - closes.out) * newNote.out;"),
   collateralSum: lineOf("newCollateral === oldCollateral + collateralMoved - 2 * collateralOut;"),
   sharesSum: lineOf("newShares === oldShares + sharesMoved - 2 * sharesOut;"),
   ltv: lineOf("checkLtv * (1 - within.out) === 0;"),
@@ -64,8 +66,8 @@ const LINE = {
   minDebt: lineOf("indebted * belowMin.out === 0;"),
   mode: lineOf("checkLtv + isLiq === 1;"),
   seized: lineOf("isLiq * (1 - seizeWithin.out) === 0;"),
-  emptyBefore: lineOf("before.root === root;", "lib.circom"),
-  newRoot: lineOf("after.root === newRoot;", "lib.circom"),
+  emptyBefore: lineOf("(before.root - root) * enabled === 0;", "lib.circom"),
+  newRoot: lineOf("(after.root - newRoot) * enabled === 0;", "lib.circom"),
 };
 
 const verify = (signals: bigint[], proof: snarkjs.Groth16Proof) => snarkjs.groth16.verify(vkey, signals.map(String), proof);
@@ -140,6 +142,7 @@ describe("private vault circuit", () => {
       ["no LTV check (v1's mode 0)", i("params"), params({ mode: 0n })],
       ["another nullifier", i("nullifier"), 7n],
       ["another ciphertext", i("ct2"), 5n],
+      ["another membership root (v3)", i("memberRoot"), 7n],
     ];
     for (const [what, index, value] of tampered) {
       const signals = [...borrow.publicSignals];
@@ -325,7 +328,7 @@ describe("private vault circuit", () => {
         minDebt: MIN_DEBT,
         binding,
       });
-      expect((input.params >> 162n) & 0xffffn).toBe(37n);
+      expect((input.params >> 162n) & 0xfffffn).toBe(37n);
       const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
       expect(await verify(publicSignals, proof)).toBe(true);
     });
@@ -335,10 +338,10 @@ describe("private vault circuit", () => {
     it("packs prices and params as the pool does, and refuses a part over its width", () => {
       expect(packPrices({ collateralPrice: 5n, debtPrice: 7n })).toBe(5n + 7n * 2n ** 96n);
       const p = { mode: 1n, ltv: 2n, debtIndex: 3n, nextIndex: 4n, minDebt: 5n };
-      expect(packParams(p)).toBe(1n + 2n * 2n ** 2n + 3n * 2n ** 66n + 4n * 2n ** 162n + 5n * 2n ** 178n);
+      expect(packParams(p)).toBe(1n + 2n * 2n ** 2n + 3n * 2n ** 66n + 4n * 2n ** 162n + 5n * 2n ** 182n);
       expect(() => packPrices({ collateralPrice: 2n ** 96n, debtPrice: 1n })).toThrow(/96-bit/);
       expect(() => packParams({ ...p, ltv: 2n ** 64n })).toThrow(/64-bit/);
-      expect(() => packParams({ ...p, nextIndex: 2n ** 16n })).toThrow(/16-bit/);
+      expect(() => packParams({ ...p, nextIndex: 2n ** 20n })).toThrow(/20-bit/);
       expect(() => packParams({ ...p, mode: 4n })).toThrow(/2-bit/);
     });
 
@@ -347,11 +350,11 @@ describe("private vault circuit", () => {
       await expect(proveAction({ ...input, prices: input.prices + (1n << 192n) }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
         /Error in template Num2Bits_\d+/,
       );
-      await expect(proveAction({ ...input, params: input.params + (1n << 242n) }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+      await expect(proveAction({ ...input, params: input.params + (1n << 246n) }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
         /Error in template Num2Bits_\d+/,
       );
-      // a packing "below zero" wraps around the field (to p − …): far above 2^242, no split
-      await expect(proveAction({ ...input, params: (input.params - (1n << 243n) + FIELD) % FIELD }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+      // a packing "below zero" wraps around the field (to p − …): far above 2^246, no split
+      await expect(proveAction({ ...input, params: (input.params - (1n << 247n) + FIELD) % FIELD }, CIRCUIT_ARTIFACTS)).rejects.toThrow(
         /Error in template Num2Bits_\d+/,
       );
     });
@@ -393,6 +396,99 @@ describe("private vault circuit", () => {
       const all = await proveAction(debtOf(0n, -note.shares, note, DEBT_FREE_INPUTS), CIRCUIT_ARTIFACTS);
       expect(await verify(all.publicSignals, all.proof)).toBe(true);
     }, 300_000);
+  });
+
+  describe("v3: exits insert nothing, membership against another root (audit f H-1)", () => {
+    /** 2 WETH, debt-free, in a tree beside someone else's note; `leafIndex` its position. */
+    function freeNote() {
+      const tree = new MerkleTree([77n]);
+      const note: Note = { collateral: 2n * E18, shares: 0n, ownerKey: KEY, blinding: 61n };
+      return { tree, note: { ...note, leafIndex: tree.insert(commitment(note)) } };
+    }
+    const withdrawAll = (tree: MerkleTree, note: Note & { leafIndex: number }) =>
+      actionWitness(tree, { old: note, collateralDelta: -note.collateral, sharesDelta: 0n, ltvInputs: DEBT_FREE_INPUTS, minDebt: MIN_DEBT, binding });
+
+    it("proves a full withdrawal as an exit: newCommitment 0, newRoot = root, no leaf (nextIndex 0)", async () => {
+      const { tree, note } = freeNote();
+      const { input, next } = withdrawAll(tree, note);
+      expect(next).toMatchObject({ collateral: 0n, shares: 0n });
+      expect(input.newCommitment).toBe(0n);
+      expect(input.newRoot).toBe(input.root);
+      expect((input.params >> 162n) & 0xfffffn).toBe(0n);
+      const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
+      expect(await verify(publicSignals, proof)).toBe(true);
+      // the pool checks no root for an exit, but the proof still binds the one it names: another fails
+      const signals = [...publicSignals];
+      signals[PUBLIC_INPUTS.indexOf("memberRoot")] = zeroRoot(TREE_DEPTH);
+      expect(await verify(signals, proof)).toBe(false);
+    });
+
+    it("cannot insert the empty note instead, nor move the root on an exit, nor call a note that holds something an exit", async () => {
+      const { tree, note } = freeNote();
+      const { input } = withdrawAll(tree, note);
+      const emptyCommitment = commitment({ collateral: 0n, shares: 0n, ownerKey: KEY, blinding: input.newBlinding });
+      await expect(proveAction({ ...input, newCommitment: emptyCommitment } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        violates(LINE.newCommitment),
+      );
+      await expect(proveAction({ ...input, newRoot: tree.rootAfter(emptyCommitment) } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        violates(LINE.exitRoot),
+      );
+      // a partial withdrawal claiming to insert nothing (1 wei left in a note nobody could find)
+      const partial = actionWitness(tree, {
+        old: note,
+        collateralDelta: 1n - note.collateral,
+        sharesDelta: 0n,
+        ltvInputs: DEBT_FREE_INPUTS,
+        minDebt: MIN_DEBT,
+        binding,
+      }).input;
+      await expect(proveAction({ ...partial, newCommitment: 0n, newRoot: partial.root } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        violates(LINE.newCommitment),
+      );
+    });
+
+    it("a liquidation that seizes everything is an exit too", async () => {
+      // 10 WETH owing 24,000 USDC at 2,000 USD/WETH and the 85% LT: the debt × 1.05 is worth more than the collateral
+      const tree = new MerkleTree();
+      const note: Note = { collateral: 10n * E18, shares: usdcShares(24_000n), ownerKey: KEY, blinding: 62n };
+      const old = { ...openingOf(note), leafIndex: tree.insert(commitment(note)) };
+      const crashed = { ...atLt, collateralPrice: 2000n * E18 };
+      expect(maxSeized(note, crashed)).toBe(note.collateral);
+      const { input } = liquidationWitness(tree, { old, seized: note.collateral, ltvInputs: crashed, minDebt: MIN_DEBT, binding });
+      expect(input.newCommitment).toBe(0n);
+      const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
+      expect(await verify(publicSignals, proof)).toBe(true);
+    });
+
+    it("proves membership in a full tree's root while inserting at leaf 0 of the next, empty tree (rollover)", async () => {
+      const { tree, note } = freeNote();
+      const { input } = actionWitness(tree, {
+        old: note,
+        collateralDelta: -E18,
+        sharesDelta: 0n,
+        ltvInputs: DEBT_FREE_INPUTS,
+        minDebt: MIN_DEBT,
+        binding,
+      });
+      // as the pool passes it once the note's tree is frozen: membership against that tree, insertion into a new one
+      const empty = new MerkleTree();
+      const rolled = {
+        ...input,
+        root: empty.root(),
+        newRoot: empty.rootAfter(input.newCommitment),
+        nextSiblings: empty.nextPath(),
+        params: input.params - (((input.params >> 162n) & 0xfffffn) << 162n),
+      };
+      expect(rolled.memberRoot).toBe(tree.root());
+      expect(rolled.root).toBe(zeroRoot(TREE_DEPTH));
+      const { proof, publicSignals } = await proveAction(rolled as CircuitInput, CIRCUIT_ARTIFACTS);
+      expect(await verify(publicSignals, proof)).toBe(true);
+      // a root the note is not under does not prove: the tree before its insertion
+      const before = new MerkleTree([77n]);
+      await expect(proveAction({ ...rolled, memberRoot: before.root() } as CircuitInput, CIRCUIT_ARTIFACTS)).rejects.toThrow(
+        violates(LINE.membership),
+      );
+    });
   });
 
   describe("liquidation (by whoever decrypted the note, without the owner's key)", () => {

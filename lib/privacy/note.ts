@@ -57,8 +57,7 @@ export const commitment = (n: Note): bigint => commitmentOf(openingOf(n));
  * it to the commitment. Spending as the owner still needs the owner's key.
  */
 // `leafIndex` is the note's global position (NoteInserted's); the nullifier takes its leaf within its tree, as the circuit.
-export const nullifierOf = (o: NoteOpening, leafIndex: number) =>
-  poseidon3([commitmentOf(o), BigInt(leafInTree(leafIndex)), o.blinding]);
+export const nullifierOf = (o: NoteOpening, leafIndex: number) => poseidon3([commitmentOf(o), BigInt(leafInTree(leafIndex)), o.blinding]);
 
 export const nullifier = (n: Note, leafIndex: number): bigint => nullifierOf(openingOf(n), leafIndex);
 
@@ -165,6 +164,15 @@ export function actionBinding(ctx: PoolContext, recipient: Address, memo: Hex = 
     [BigInt(ctx.chainId), ctx.pool, recipient, keccak256(memo)],
   );
   return BigInt(keccak256(encoded)) % FIELD;
+}
+
+/**
+ * The `binding` public input of an inserting action: `binding` and the global position the new note takes, hashed
+ * into one field element as KeelPrivatePool._positionBinding does (zkaudit6 L-2: a proof for a tree's first leaf must
+ * not verify again at a later tree's first leaf). An exit keeps the plain binding.
+ */
+export function positionBinding(binding: bigint, position: number): bigint {
+  return BigInt(keccak256(encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [binding, BigInt(position)]))) % FIELD;
 }
 
 /** A fresh ephemeral secret for a note's encryption to the liquidators (below 2^251, the circuit's bits). */
@@ -316,8 +324,9 @@ function witness(
   const newCommitment = exits ? 0n : commitmentOf(w.next);
   const { ltv, debtIndex } = w.ltvInputs;
   const root = tree.root();
-  // the empty note is in no tree: any known root does (the pool's current one)
-  const member = isEmpty ? { root, slot: 0 } : tree.memberRoot(w.leafIndex);
+  // the empty note is in no tree: any known root does — the latest leaf's (the pool's current root, or a full tree's
+  // final one) at its ring slot, so that an insertion racing this one meets StaleRoot (prove again), not UnknownRoot
+  const member = isEmpty ? (tree.size ? tree.memberRoot(tree.size - 1) : { root, slot: 0 }) : tree.memberRoot(w.leafIndex);
   const nextIndex = exits ? 0n : BigInt(leafInTree(tree.size, tree.depth));
   const input = {
     root,
@@ -325,7 +334,7 @@ function witness(
     nullifier: nullifierOf(w.old, w.leafIndex),
     newCommitment,
     deltas: packDeltas(w.next.collateral - w.old.collateral, w.next.shares - w.old.shares),
-    binding: w.binding,
+    binding: exits ? w.binding : positionBinding(w.binding, tree.size),
     prices: packPrices(w.ltvInputs),
     params: packParams({ mode: w.mode, ltv, debtIndex, nextIndex, minDebt: w.minDebt }),
     ephKey: cipher.ephKey,

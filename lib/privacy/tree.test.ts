@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MerkleTree, rootOf as rootFrom, TREE_DEPTH, zeroRoot } from "./tree";
+import { leafInTree, MerkleTree, rootOf as rootFrom, TREE_DEPTH, zeroRoot } from "./tree";
 
 describe("private pool tree mirror", () => {
-  it("starts at PrivatePoolTree's empty root (its _zero(DEPTH) constant)", () => {
-    expect(TREE_DEPTH).toBe(16);
-    expect(new MerkleTree().root()).toBe(0x2a7c7c9b6ce5880b9f6f228d72bf6a575a526f29c66ecceef8b753d38bba7323n);
+  it("starts at PrivatePoolTree's empty root (its EMPTY_ROOT constant)", () => {
+    expect(TREE_DEPTH).toBe(20);
+    expect(new MerkleTree().root()).toBe(0x2134e76ac5d21aab186c2be1dd8f84ee880a1e46eaf712f9d371b6df22191f3en);
     expect(zeroRoot(1)).toBe(0x2098f5fb9e239eab3ceac3f27b81e481dc3124d55ffed523a839ee8446b64864n);
   });
 
@@ -30,11 +30,27 @@ describe("private pool tree mirror", () => {
     }
   });
 
-  it("refuses a path to a leaf that is not there, and a leaf past its capacity", () => {
+  it("refuses a path to a leaf that is not there", () => {
     const small = new MerkleTree([1n, 2n, 3n], 2);
     expect(() => small.path(3)).toThrow(/no leaf at 3/);
-    small.insert(4n);
-    expect(() => small.insert(5n)).toThrow(/full/);
-    expect(() => small.nextPath()).toThrow(/full/);
+    expect(() => small.path(-1)).toThrow(/no leaf at -1/);
+  });
+
+  it("rolls over as PrivatePoolTree does: a full tree's root stays the membership root of its notes, the next leaf opens an empty tree", () => {
+    const small = new MerkleTree([1n, 2n, 3n], 2);
+    expect(small.memberRoot(1)).toEqual({ root: small.root(), slot: 2 }); // the current root, at the latest insertion's slot
+    expect(small.insert(4n)).toBe(3);
+    const frozen = small.memberRoot(0).root;
+    expect(rootFrom(4n, 3, small.path(3))).toBe(frozen);
+    // the pool's root() once a tree is full: the next tree's, empty; the next insertion is position 4, leaf 0 of tree 1
+    expect(small.root()).toBe(zeroRoot(2));
+    expect(small.nextPath()).toEqual([zeroRoot(0), zeroRoot(1)]);
+    expect(small.insert(5n)).toBe(4);
+    expect(leafInTree(4, 2)).toBe(0);
+    expect(small.root()).toBe(rootFrom(5n, 0, small.path(4)));
+    expect(small.path(4)).toEqual([zeroRoot(0), zeroRoot(1)]);
+    expect(small.memberRoot(0).root).toBe(frozen); // for good
+    expect(small.memberRoot(4)).toEqual({ root: small.root(), slot: 4 });
+    expect(rootFrom(4n, 3, small.path(3))).toBe(frozen);
   });
 });

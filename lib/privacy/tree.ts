@@ -8,8 +8,8 @@
 import { poseidon2 } from "poseidon-lite/poseidon2";
 
 export const TREE_DEPTH = 20;
-/** PrivatePoolTree.ROOT_HISTORY: a spent note's membership may be proven against any of the pool's last 32 roots. */
-export const ROOT_HISTORY = 32;
+/** PrivatePoolTree.ROOT_HISTORY: a spent note's membership may be proven against any of the pool's last 256 roots. */
+export const ROOT_HISTORY = 256;
 
 const ZEROS: bigint[] = [0n];
 for (let i = 0, z = 0n; i < TREE_DEPTH; i++) ZEROS.push((z = poseidon2([z, z])));

@@ -24,7 +24,7 @@ describe("the private pool's deploy guard (the development verifier stays on loc
   it("recognises the development verifier by its verifying key, not its exact bytes (zkaudit4 M2a)", () => {
     const dev = bytecodeOf("PrivateVaultVerifier");
     const constants = devVerifierConstants();
-    expect(constants).toHaveLength(4 + 2 * 13); // delta's four coordinates, IC0..IC12 (12 public inputs)
+    expect(constants).toHaveLength(4 + 2 * 14); // delta's four coordinates, IC0..IC13 (circuit v3: 13 public inputs)
     // one trailing byte, another metadata tail (other solc settings), or only the key's constants as PUSH32s
     const pushes = `0x${constants.map((c) => `7f${c.toString(16).padStart(64, "0")}`).join("")}` as const;
     for (const other of [`${dev}00`, `${dev}a164736f6c6343000825000a`, pushes] as const) {

@@ -142,7 +142,7 @@ export async function openPrivatePosition(
   const abi = abiOf("KeelPrivatePool");
   const artifacts = opts.artifacts ?? CIRCUIT_ARTIFACTS;
   const proveMs: number[] = [];
-  const prove = async (input: Record<string, bigint | bigint[]>) => {
+  const prove = async ({ input, memberSlot }: { input: Record<string, bigint | bigint[]>; memberSlot: number }) => {
     const t0 = Date.now();
     const { solidity } = await proveAction(input as CircuitInput, artifacts);
     proveMs.push(Date.now() - t0);
@@ -153,6 +153,8 @@ export async function openPrivatePosition(
       newCommitment: input.newCommitment,
       ephKey: input.ephKey,
       ciphertext: [input.ct0, input.ct1, input.ct2],
+      memberRoot: input.memberRoot,
+      memberSlot: BigInt(memberSlot),
     };
     return [solidity, transition] as const;
   };
@@ -190,7 +192,7 @@ export async function openPrivatePosition(
     address: p.pool,
     abi,
     functionName: "deposit",
-    args: [...(await prove(opened.input)), opts.collateral, provenDebtIndex, "0x"],
+    args: [...(await prove(opened)), opts.collateral, provenDebtIndex, "0x"],
   });
   let note: PlacedNote = { ...opened.next, leafIndex: tree.insert(commitment(opened.next)) };
 
@@ -203,7 +205,7 @@ export async function openPrivatePosition(
     minDebt,
     binding: actionBinding(ctx, c.account.address, "0x"),
   });
-  const [proof, t] = await prove(borrowed.input);
+  const [proof, t] = await prove(borrowed);
   await c.send({ address: p.pool, abi, functionName: "borrow", args: [proof, t, shares, c.account.address, provenDebtIndex, "0x"] });
   note = { ...borrowed.next, leafIndex: tree.insert(commitment(borrowed.next)) };
   return { note, provenDebtIndex, proveMs };

@@ -27,7 +27,7 @@ import { useWalletTokens } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
 import { actionMinimum, noteDebt, notePosition, planAction, PlanError, poolCall, previewAction, type PrivateActionKind } from "@/lib/privacy/actions";
-import type { Note } from "@/lib/privacy/note";
+import { isExit, type Note } from "@/lib/privacy/note";
 import { parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
 import { healthBand } from "@/lib/engine/risk";
 import { describeError } from "@/lib/tx/tx-errors";
@@ -37,7 +37,10 @@ type ChainId = Parameters<typeof getPublicClient>[1] extends infer O ? (O extend
 const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 /** Repayments approve this much above the planned payment (interest accrued until mined; the pool pulls the exact value). */
 const REPAY_APPROVAL_MARGIN_BPS = 10n;
-/** How many times an action is proven again when another private action lands first (`StaleRoot`). */
+/**
+ * How many times an action is proven again when other private actions landed first (`StaleRoot`; `UnknownRoot`: more
+ * than 32 of them, the note's membership root forgotten).
+ */
 const STALE_ROOT_RETRIES = 2;
 
 /**
@@ -127,8 +130,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
 
   /**
    * Plans, proves and sends one action from wallet `from`; the wallet after it when confirmed, else null. The pool takes
-   * a proof only against its current root (circuit v2 proves the insertion): when another action lands first
-   * (`StaleRoot`, nothing spent), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times.
+   * an insertion only against its current root (circuit v3 proves it; an exit inserts nothing and races for no root):
+   * when another action lands first (`StaleRoot`, nothing spent) or the note's membership root left the pool's last 32
+   * (`UnknownRoot`), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times.
    */
   async function run(action: PrivateActionKind, amount: bigint, from = wallet, attempt = 0): Promise<PrivateWallet | null> {
     if (!address || !scope) return null;
@@ -201,15 +205,20 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       },
     );
     if (result.status === "confirmed") {
+      // an exit (the new note holds nothing) inserts no note: the wallet holds none
       const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: result.receipt.logs })[0];
       const next: Note = plan.next;
-      const empty = next.collateral === 0n && next.shares === 0n;
-      const after: PrivateWallet = { ...w, note: empty || !inserted ? null : { ...next, leafIndex: Number(inserted.args.leafIndex) }, pending: null };
+      const after: PrivateWallet = {
+        ...w,
+        note: isExit(next) || !inserted ? null : { ...next, leafIndex: Number(inserted.args.leafIndex) },
+        pending: null,
+      };
       update(after);
       return after;
     }
     update({ ...w, pending: null });
-    if (result.error.errorName === "StaleRoot" && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1);
+    const raced = result.error.errorName === "StaleRoot" || result.error.errorName === "UnknownRoot";
+    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1);
     setProblem(
       result.error.errorName === "NoteAlreadySpent"
         ? t("errors.spent")

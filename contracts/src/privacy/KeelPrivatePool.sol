@@ -24,7 +24,7 @@ struct Groth16Proof {
 /// which inserts nothing: then `newRoot` = `root`, and the pool checks neither against its own), the new note
 /// encrypted to the liquidators' key (the y of the ephemeral Baby Jubjub point and three field elements; the proof
 /// shows they decrypt to the new note), and the root the old note's membership was proven against with its ring slot
-/// (`PrivatePoolTree.isKnownRoot`: the current root, one of the last 32, or a full tree's final root).
+/// (`PrivatePoolTree.isKnownRoot`: the current root, one of the last 256, or a full tree's final root).
 struct NoteTransition {
     uint256 root;
     uint256 newRoot;
@@ -457,6 +457,14 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         return uint256(keccak256(abi.encode(block.chainid, address(this), recipient, keccak256(memo)))) % FIELD;
     }
 
+    /// @notice The `binding` public input of an inserting action: the action's binding and the global position its new
+    /// note takes, hashed into one field element (zkaudit6 L-2: a proof for a tree's first leaf that lost its race would
+    /// otherwise verify again at every later tree's first leaf — the root, EMPTY_ROOT, and the leaf, 0, recur). An
+    /// exit inserts nothing and keeps the plain binding.
+    function _positionBinding(uint256 binding, uint256 position) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(binding, position))) % FIELD;
+    }
+
     /// @dev Repays the market the value of `shares` (rounded up, at most the vault's debt), paid by the caller.
     function _repayShares(uint256 shares) internal returns (uint256 assets) {
         assets = SharesLib.toAssetsUp(shares, market.totalBorrows(), market.totalBorrowShares());
@@ -490,7 +498,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
             t.nullifier,
             t.newCommitment,
             a.deltas,
-            a.binding,
+            exits ? a.binding : _positionBinding(a.binding, leaf),
             a.prices,
             exits ? a.params : a.params | ((leaf & LEAF_MASK) << 162),
             t.ephKey,

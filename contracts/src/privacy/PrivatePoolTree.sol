@@ -11,7 +11,7 @@ pragma solidity 0.8.37;
 /// is proven against the current tree's root only (`StaleRoot`: prove again against the new root — the price of
 /// hashing nothing on chain, docs/private-vaults.md "Circuit v2"); membership of the spent note may be proven against
 /// the current root, any of the last ROOT_HISTORY roots, or a frozen tree's final root, so an exit — which inserts
-/// nothing — survives other actions landing first. The clients rebuild the trees from `NoteInserted`
+/// nothing — survives up to 255 other actions landing first. The clients rebuild the trees from `NoteInserted`
 /// (lib/privacy/tree.ts).
 abstract contract PrivatePoolTree {
     /// @notice Levels of each tree: 2^20 = 1,048,576 notes. Must equal the circuit's DEPTH.
@@ -20,8 +20,10 @@ abstract contract PrivatePoolTree {
     uint256 public constant FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
     /// @notice The root of an empty tree: Poseidon(z, z) twenty times over the zero leaf (lib/privacy/tree.ts).
     uint256 public constant EMPTY_ROOT = 0x2134e76ac5d21aab186c2be1dd8f84ee880a1e46eaf712f9d371b6df22191f3e;
-    /// @notice How many of the latest roots a spent note's membership may be proven against (with its `memberSlot`).
-    uint256 public constant ROOT_HISTORY = 32;
+    /// @notice How many of the latest roots a spent note's membership may be proven against (with its `memberSlot`):
+    /// an exit proven against one lands unless 256 inserting actions land first (zkaudit6 L-1: 32 fitted in one batched
+    /// transaction of ~12M gas; 256 take ~94M, several full blocks). One storage write per insertion, as with 32.
+    uint256 public constant ROOT_HISTORY = 256;
     /// @notice The `leafIndex` an action reports when it inserted nothing (an exit).
     uint256 public constant NO_LEAF = type(uint256).max;
     uint256 internal constant LEAF_MASK = (1 << DEPTH) - 1;

@@ -55,7 +55,7 @@ abstract contract V3Base is PrivatePoolTestBase {
     }
 
     /// @dev The state `n` further insertions after the current one would leave: the ring's other slots overwritten
-    /// with roots nobody proved against, the count moved on (what 32 actions landing first would do to the ring).
+    /// with roots nobody proved against, the count moved on (what n actions landing first would do to the ring).
     function _insertionsLater(uint256 n) internal {
         uint256 leaves = pool.nextIndex();
         for (uint256 i; i < n; ++i) {
@@ -129,18 +129,18 @@ contract KeelPrivatePoolV3Test is V3Base {
         _assertBacked(F.step(F.BOB_BORROW));
     }
 
-    /// @dev Race immunity lasts ROOT_HISTORY insertions: 31 actions after the exit's root, it lands; once 32 have
+    /// @dev Race immunity lasts ROOT_HISTORY insertions: 255 actions after the exit's root, it lands; once 256 have
     /// landed its root has left the ring and it is refused with UnknownRoot (nothing spent), before the verifier.
     function test_exit_memberRootOutOfTheRing_unknownRoot() public {
         _runUpTo(F.ALICE_REPAY_ALL, 0);
         FixtureStep memory s = F.step(F.ALICE_WITHDRAW_ALL);
         uint256 snap = vm.snapshotState();
-        _insertionsLater(31);
-        assertTrue(pool.isKnownRoot(s.t.memberRoot, s.t.memberSlot), "31 insertions later: still in the ring");
+        _insertionsLater(255);
+        assertTrue(pool.isKnownRoot(s.t.memberRoot, s.t.memberSlot), "255 insertions later: still in the ring");
         _submit(F.ALICE_WITHDRAW_ALL);
         vm.revertToState(snap);
-        _insertionsLater(32);
-        assertTrue(!pool.isKnownRoot(s.t.memberRoot, s.t.memberSlot), "32 later: gone");
+        _insertionsLater(256);
+        assertTrue(!pool.isKnownRoot(s.t.memberRoot, s.t.memberSlot), "256 later: gone");
         vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.UnknownRoot.selector, s.t.memberRoot));
         _submit(F.ALICE_WITHDRAW_ALL);
         assertTrue(!pool.nullifierSpent(s.t.nullifier), "nothing spent");
@@ -188,7 +188,7 @@ contract KeelPrivatePoolV3Test is V3Base {
         uint256 provenRoot = t.memberRoot;
         uint256 provenSlot = t.memberSlot;
         uint256[5] memory roots = [0, uint256(keccak256("random")) % pool.FIELD(), provenRoot, provenRoot, provenRoot];
-        uint256[5] memory slots = [provenSlot, provenSlot, (provenSlot + 1) % 32, 32, type(uint256).max];
+        uint256[5] memory slots = [provenSlot, provenSlot, (provenSlot + 1) % 256, 256, type(uint256).max];
         for (uint256 i; i < roots.length; ++i) {
             t.memberRoot = roots[i];
             t.memberSlot = slots[i];
@@ -292,8 +292,8 @@ contract KeelPrivatePoolV3Test is V3Base {
         _rollStart();
         _runUpTo(F.ROLL_ERIN_OPEN, F.ROLL_DAVE_OPEN);
         uint256 frozen = F.step(F.ROLL_ERIN_OPEN).t.newRoot;
-        _insertionsLater(40);
-        for (uint256 slot; slot < 32; ++slot) {
+        _insertionsLater(300);
+        for (uint256 slot; slot < 256; ++slot) {
             assertTrue(!pool.isKnownRoot(frozen, slot) || pool.frozenRoot(frozen), "known as frozen only");
             assertTrue(
                 uint256(VmStorage(address(vm)).load(address(pool), bytes32(slot + 1))) != frozen, "not in the ring"
@@ -338,10 +338,10 @@ contract KeelPrivatePoolRolloverStubTest is V3Base {
 
     /// @dev Leaves 2^20 − 1 → one insertion fills tree 0: TreeFrozen(0, its root), frozenRoot, root() = EMPTY_ROOT, the
     /// next insertion at 2^20 against the empty root (one against the frozen root is stale); the frozen root stays
-    /// a valid membership root after 40 more insertions, while a root of tree 1 that old is unknown.
+    /// a valid membership root after 256 more insertions, while a root of tree 1 that old is unknown.
     function test_naturalFill_freezes_rollsOver_frozenRootKnownForGood() public {
         pool.setLeaves(full - 2);
-        pool.setRing((full - 3) % 32, pool.EMPTY_ROOT()); // tree 0's root at that count: its leaves taken as zero
+        pool.setRing((full - 3) % 256, pool.EMPTY_ROOT()); // tree 0's root at that count: its leaves taken as zero
         _deposit(stubTransition(pool, ++nonce)); // the ring's latest root is a real one of tree 0
         assertEq(pool.nextIndex(), full - 1, "one leaf left in tree 0");
         NoteTransition memory fill = stubTransition(pool, ++nonce);
@@ -363,22 +363,22 @@ contract KeelPrivatePoolRolloverStubTest is V3Base {
         emit PrivatePoolTree.NoteInserted(first.newCommitment, full, first.newRoot);
         _deposit(first);
         assertEq(pool.root(), first.newRoot, "tree 1's root");
-        for (uint256 i; i < 40; ++i) {
+        for (uint256 i; i < 256; ++i) {
             _deposit(stubTransition(pool, ++nonce));
         }
-        assertEq(pool.nextIndex(), full + 41, "41 notes in tree 1");
-        assertTrue(!pool.isKnownRoot(first.newRoot, full % 32), "tree 1's first root: out of the ring");
+        assertEq(pool.nextIndex(), full + 257, "257 notes in tree 1");
+        assertTrue(!pool.isKnownRoot(first.newRoot, full % 256), "tree 1's first root: out of the ring");
 
-        // a note of tree 0 exits against the frozen root, 41 insertions later
+        // a note of tree 0 exits against the frozen root, 257 insertions later
         NoteTransition memory exit = stubExit(pool, ++nonce);
         exit.memberRoot = fill.newRoot;
         exit.memberSlot = 7; // not read for a frozen root
         _withdraw(exit, 1e18);
         NoteTransition memory old = stubExit(pool, ++nonce);
         old.memberRoot = first.newRoot;
-        old.memberSlot = full % 32;
+        old.memberSlot = full % 256;
         vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.UnknownRoot.selector, first.newRoot));
         _withdraw(old, 1e18);
-        assertEq(pool.noteCollateral(), 42e18, "43 deposits, one exit");
+        assertEq(pool.noteCollateral(), 258e18, "259 deposits, one exit");
     }
 }

@@ -41,11 +41,11 @@ function stubExit(KeelPrivatePool pool, uint256 nonce) view returns (NoteTransit
 }
 
 /// @dev PrivatePoolTree's storage (`forge inspect KeelPrivatePool storageLayout`): `_books` in slot 0 (leaves in its
-/// low 40 bits, then noteCollateral and noteShares, 104 bits each), the ring `_roots` in slots 1-32, `frozenRoot` at 33.
+/// low 40 bits, then noteCollateral and noteShares, 104 bits each), the ring `_roots` in slots 1-256, `frozenRoot` at 257.
 library PoolSlots {
     bytes32 internal constant BOOKS = bytes32(uint256(0));
     uint256 internal constant RING = 1;
-    uint256 internal constant FROZEN = 33;
+    uint256 internal constant FROZEN = 257;
 
     /// @dev Writes the pool's leaf count, its note totals untouched (the state `n` insertions would reach).
     function setLeaves(KeelPrivatePool pool, uint256 n) internal {

@@ -100,12 +100,12 @@ contract ZkAudit5Test is PrivatePoolTestBase {
         _log("zkaudit5: 1-wei DEBT_FREE withdrawal gas, first (cold)", gas0);
         _log("zkaudit5: 1-wei DEBT_FREE withdrawal gas, next", gas1);
         _log("zkaudit5: 1-wei DEBT_FREE withdrawal gas, next", gas2);
-        _log("zkaudit5: gas to push a root out of the ring (32 links)", gas2 * 32);
+        _log("zkaudit5: gas to push a root out of the ring (256 links)", gas2 * 256);
     }
 
     /// @dev M-1 fixed for exits: Bob's exit, proven against the same root as his top-up, lands after all of the
-    /// griefer's links (its membership root sits in the ring until 32 insertions follow it, and an exit proves no
-    /// insertion). Staling an exit now takes 32 insertions in front of it, each paying a proof's gas.
+    /// griefer's links (its membership root sits in the ring until 256 insertions follow it, and an exit proves no
+    /// insertion). Staling an exit now takes 256 insertions in front of it, each paying a proof's gas.
     function test_m1_fixed_exitLandsAfterTheGriefersLinks() public {
         _submit(F.ALICE_OPEN);
         _submit(F.BOB_OPEN);
