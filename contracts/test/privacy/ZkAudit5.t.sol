@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {KeelPrivatePool} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
-import {PoolSlots, PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
+import {V3Base} from "./KeelPrivatePoolV3.t.sol";
 import {ZkAudit5Fixtures as Z, Link} from "./ZkAudit5Fixtures.sol";
 
 /// @dev Regression tests of audit zkaudit5 (docs/audit-2026-12-02-f.md) on circuit v3, with real proofs: the two
@@ -12,9 +12,7 @@ import {ZkAudit5Fixtures as Z, Link} from "./ZkAudit5Fixtures.sol";
 /// staled every other proof), turned around. PrivatePoolFixtures' journeys and ZkAudit5Fixtures' chain of 1-wei
 /// withdrawals from Alice's note with Bob's top-up and exit proven beside it (scripts/zkaudit5-fixtures.ts). The notes
 /// of a full tree acting after it filled, with real proofs, are KeelPrivatePoolV3.t.sol's rollover tests.
-contract ZkAudit5Test is PrivatePoolTestBase {
-    using PoolSlots for KeelPrivatePool;
-
+contract ZkAudit5Test is V3Base {
     /// @dev forge's console (the address forge-std's console2 calls, which has no code: a low-level call).
     address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
 
@@ -42,37 +40,36 @@ contract ZkAudit5Test is PrivatePoolTestBase {
         return _withdraw(Z.link(i), 1);
     }
 
-    /// @dev H-1 fixed: v2 refused every action once 2^16 notes were in (`TreeFull`), so the vault's collateral stayed
-    /// there for good. Now a full tree rolls over: with tree 0 full (the count at 2^20, the state 2^20 insertions
-    /// leave), the whole fixture journey — deposits, a borrow, withdrawals, repayments, an exit — lands in tree 1,
-    /// and with trees 0 and 1 full the liquidation journey lands in tree 2: each proof's leaf is its leaf within the
-    /// current tree, and nothing in the pool depends on the count but the tree it points at.
-    function test_h1_fixed_fullTreesRollOver_everyActionStillLands() public {
-        uint256 full = 1 << pool.DEPTH();
-        uint256 snap = vm.snapshotState();
-        pool.setLeaves(full);
-        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 1 starts empty");
-        for (uint256 i; i <= F.BOB_BORROW; ++i) {
-            _submit(i); // v2: TreeFull
-        }
-        FixtureStep memory last = F.step(F.BOB_BORROW);
-        assertEq(pool.nextIndex(), full + F.BOB_BORROW, "eight actions in tree 1, one of them an exit");
-        assertEq(pool.noteCollateral(), last.noteCollateral, "books = live notes");
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 2e18, "Bob's 2 WETH: Alice's 10 went out");
-        assertEq(weth.balanceOf(F.step(F.ALICE_WITHDRAW_ALL).recipient), 10e18, "all of Alice's collateral out");
+    /// @dev H-1 fixed: v2 refused every action once 2^16 notes were in (`TreeFull`), so the collateral of every live
+    /// note stayed in the pool's vault for good. Now a full tree rolls over, and its notes keep acting with real proofs
+    /// (PrivatePoolFixtures' ROLL_* journey): Erin's opening fills tree 0 at its last leaf; then Erin withdraws, Dave
+    /// repays and, once WETH drops, Dave is liquidated — each proven against the full tree's frozen root or the next
+    /// tree's, each inserting into tree 1 — and the collateral leaves the vault as the notes say.
+    function test_h1_fixed_afterTheFill_everyNoteStillWithdrawsRepaysIsLiquidated() public {
+        _rollStart();
+        _runUpTo(F.ROLL_ERIN_OPEN, F.ROLL_DAVE_OPEN);
+        assertEq(pool.nextIndex(), 1 << pool.DEPTH(), "tree 0 full");
+        assertTrue(pool.frozenRoot(F.step(F.ROLL_ERIN_OPEN).t.newRoot), "its root frozen");
+        uint256 locked = market.collateralOf(pool.vaultId(), address(weth));
+        assertEq(locked, 11e18, "Dave's 10 WETH and Erin's 1 in the vault");
 
-        vm.revertToState(snap);
-        pool.setLeaves(2 * full);
-        for (uint256 i = F.CAROL_OPEN; i <= F.MALLORY_BORROW; ++i) {
-            _submit(i);
-        }
+        FixtureStep memory w = F.step(F.ROLL_ERIN_WITHDRAW);
+        uint256 before = weth.balanceOf(w.recipient);
+        _submit(F.ROLL_ERIN_WITHDRAW); // v2: TreeFull
+        assertEq(weth.balanceOf(w.recipient) - before, 0.5e18, "Erin withdrew");
+
+        uint256 payer = usdc.balanceOf(PAYER);
+        _submit(F.ROLL_DAVE_REPAY); // v2: TreeFull
+        assertEq(payer - usdc.balanceOf(PAYER), 1_000e6, "Dave repaid");
+
         ethFeed.setAnswer(2362.5e8);
-        _submit(F.MALLORY_LIQUIDATED);
-        _submit(F.CAROL_EXIT);
-        assertEq(pool.nextIndex(), 2 * full + 4, "tree 2: three notes and the liquidation's, Carol's exit none");
-        assertEq(weth.balanceOf(F.step(F.MALLORY_LIQUIDATED).recipient), 9.6e18, "the liquidator seized 9.6 WETH");
-        assertEq(pool.noteCollateral(), 0.4e18, "Mallory's 0.4 WETH left");
-        assertEq(market.collateralOf(pool.vaultId(), address(weth)), 0.4e18, "the vault holds exactly that");
+        FixtureStep memory liq = F.step(F.ROLL_DAVE_LIQUIDATED);
+        payer = usdc.balanceOf(PAYER);
+        _submit(F.ROLL_DAVE_LIQUIDATED); // v2: TreeFull
+        assertEq(payer - usdc.balanceOf(PAYER), 20_600e6, "the liquidator repaid Dave's whole debt");
+        assertEq(weth.balanceOf(liq.recipient) + pool.seizedOwed(liq.recipient), liq.amount, "and seized, paid or owed");
+        _assertBacked(liq);
+        assertLt(market.collateralOf(pool.vaultId(), address(weth)), locked, "collateral left the vault");
     }
 
     /// @dev M-1 remains for inserting actions (stated honestly): a griefer's 1-wei DEBT_FREE withdrawal — no minimum,
