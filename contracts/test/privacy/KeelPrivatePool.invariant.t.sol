@@ -14,8 +14,8 @@ import {PoolSlots, PrivatePoolTestBase, VmEtchCode, stubExit, stubTransition} fr
 /// handler's actions on its own notes: a real proof takes seconds, an invariant run makes thousands of actions), and
 /// every other proof is checked by the generated verifier — the fixtures' real proofs stay real. One exception stands
 /// in for the keeper proving again: the real liquidation proof submitted against a later root (circuit v2 accepts only
-/// the current one) is checked with the root, new root, leaf index and membership root it was proven at, every other
-/// input — the ones the pool computes from the chain — as the pool passes them now.
+/// the current one) is checked with the root, new root, leaf index, membership root and position-bound binding it was
+/// proven at, every other input — the ones the pool computes from the chain — as the pool passes them now.
 contract ZeroProofOrRealVerifier {
     PrivateVaultVerifier internal immutable real = new PrivateVaultVerifier();
     uint256 internal immutable reprovenA0;
@@ -26,8 +26,8 @@ contract ZeroProofOrRealVerifier {
     uint256 internal immutable provenBinding;
 
     constructor(uint256 a0, uint256 root, uint256 newRoot, uint256 index, uint256 memberRoot, uint256 binding) {
-        (reprovenA0, provenRoot, provenNewRoot, provenIndex, provenMemberRoot, provenBinding) =
-        (a0, root, newRoot, index, memberRoot, binding);
+        (reprovenA0, provenRoot, provenNewRoot, provenIndex, provenMemberRoot) = (a0, root, newRoot, index, memberRoot);
+        provenBinding = binding;
     }
 
     function verifyProof(
@@ -41,7 +41,7 @@ contract ZeroProofOrRealVerifier {
         if (a[0] == reprovenA0) {
             checked[0] = provenRoot;
             checked[1] = provenNewRoot;
-            checked[5] = provenBinding; // bound to the position it was proven for (zkaudit6 L-2)
+            checked[5] = provenBinding; // zkaudit6 L-2: an insertion's binding is hashed with its position
             checked[7] = (inputs[7] & ~(uint256(0xfffff) << 162)) | (provenIndex << 162);
             checked[12] = provenMemberRoot;
         }
@@ -213,15 +213,15 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
         PrivateVaultVerifier verifier = new PrivateVaultVerifier();
         FixtureStep memory liq = F.step(F.MALLORY_LIQUIDATED);
         uint256 liqIndex = F.MALLORY_BORROW - F.CAROL_OPEN + 1; // the leaf after Carol's, Mallory's and her borrow's
-        uint256 field = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
-        // KeelPrivatePool._binding then _positionBinding, as the proof was made (chain 31337, the fixtures' pool)
-        uint256 plain =
-            uint256(keccak256(abi.encode(uint256(31337), F.POOL, liq.recipient, keccak256(liq.memo)))) % field;
-        uint256 binding = uint256(keccak256(abi.encode(plain, liqIndex))) % field;
+        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, verifier, 0, 0);
+        // the binding the liquidation was proven with: KeelPrivatePool._binding hashed with its position (_positionBinding)
+        uint256 field = pool.FIELD();
+        uint256 binding =
+            uint256(keccak256(abi.encode(block.chainid, F.POOL, liq.recipient, keccak256(liq.memo)))) % field;
+        binding = uint256(keccak256(abi.encode(binding, liqIndex))) % field;
         ZeroProofOrRealVerifier stand =
             new ZeroProofOrRealVerifier(liq.proof.a[0], liq.t.root, liq.t.newRoot, liqIndex, liq.t.memberRoot, binding);
-        VmEtchCode(address(vm)).etch(address(verifier), address(stand).code);
-        pool = _deployAtFixtureAddress(type(KeelPrivatePool).creationCode, verifier, 0, 0);
+        VmEtchCode(address(vm)).etch(address(verifier), address(stand).code); // the pool calls this address
         _fundPayer(1_000_000e18, 10_000_000e6);
         _fund(LIQUIDATOR_PAYER, usdc, 1_000_000e6);
         vm.prank(LIQUIDATOR_PAYER);

@@ -54,6 +54,14 @@ abstract contract V3Base is PrivatePoolTestBase {
         assertEq(found, 1, "one PrivateAction");
     }
 
+    /// @dev The ROLL_* journey's state: tree 0 holding F.ROLL_START leaves (zero leaves: its root is the empty root's,
+    /// as scripts/zk-fixtures.ts proves against) — what ROLL_START insertions of nothing would leave.
+    function _rollStart() internal {
+        pool.setLeaves(F.ROLL_START);
+        pool.setRing((F.ROLL_START - 1) % pool.ROOT_HISTORY(), pool.EMPTY_ROOT());
+        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 0's root before Dave's note");
+    }
+
     /// @dev The state `n` further insertions after the current one would leave: the ring's other slots overwritten
     /// with roots nobody proved against, the count moved on (what n actions landing first would do to the ring).
     function _insertionsLater(uint256 n) internal {
@@ -221,19 +229,11 @@ contract KeelPrivatePoolV3Test is V3Base {
 
     // ----- (b) rollover with real proofs -----
 
-    /// @dev The ROLL_* journey's state: tree 0 holding F.ROLL_START leaves (zero leaves: its root is the empty root's,
-    /// as scripts/zk-fixtures.ts proves against) — what ROLL_START insertions of nothing would leave.
-    function _rollStart() internal {
-        pool.setLeaves(F.ROLL_START);
-        pool.setRing((F.ROLL_START - 1) % pool.ROOT_HISTORY(), pool.EMPTY_ROOT());
-        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 0's root before Dave's note");
-    }
-
     /// @dev Audit f H-1 fixed: Erin's opening fills tree 0 (at leaf 2^20 − 1, a real proof), which freezes its root
     /// (TreeFrozen once) and opens tree 1; Erin's withdrawal proves her note's membership against the frozen root and
-    /// inserts at leaf 0 of the empty tree 1 (global position 2^20); then Dave, also in the full tree, repays and is
-    /// liquidated. v2 refused every one of these with TreeFull.
-    function test_rollover_realProofs_fullTreeNotesStillAct() public {
+    /// inserts at leaf 0 of the empty tree 1 (global position 2^20). v2 refused it with TreeFull. The rest of the
+    /// journey (Dave, in the full tree, repays and is liquidated) is ZkAudit5.t.sol's H-1 regression.
+    function test_rollover_realProofs_fillThenInsertIntoTheNextTree() public {
         _rollStart();
         uint256 full = 1 << pool.DEPTH();
         _record();
@@ -253,16 +253,6 @@ contract KeelPrivatePoolV3Test is V3Base {
         assertEq(pool.nextIndex(), full + 1, "at global position 2^20");
         assertEq(pool.root(), w.t.newRoot, "tree 1's root is hers");
         _assertBacked(w);
-
-        _submit(F.ROLL_DAVE_REPAY);
-        _assertBacked(F.step(F.ROLL_DAVE_REPAY));
-        ethFeed.setAnswer(2362.5e8);
-        FixtureStep memory liq = F.step(F.ROLL_DAVE_LIQUIDATED);
-        assertEq(liq.t.memberRoot, pool.root(), "Dave's note is in tree 1 now (his repayment's): its current root");
-        uint256 payer = usdc.balanceOf(PAYER);
-        _submit(F.ROLL_DAVE_LIQUIDATED);
-        assertEq(payer - usdc.balanceOf(PAYER), 20_600e6, "the liquidator repaid Dave's debt");
-        _assertBacked(liq);
 
         VmLog[] memory logs = VmLogs(address(vm)).getRecordedLogs();
         assertEq(_count(logs, PrivatePoolTree.TreeFrozen.selector), 1, "TreeFrozen once");

@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {KeelPrivatePool} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
 import {PrivatePoolFixtures as F, FixtureStep} from "./PrivatePoolFixtures.sol";
-import {PoolSlots, PrivatePoolTestBase} from "./PrivatePoolTestBase.sol";
+import {V3Base} from "./KeelPrivatePoolV3.t.sol";
 import {ZkAudit5Fixtures as Z, Link} from "./ZkAudit5Fixtures.sol";
 
 /// @dev Regression tests of audit zkaudit5 (docs/audit-2026-12-02-f.md) on circuit v3, with real proofs: the two
@@ -12,9 +12,7 @@ import {ZkAudit5Fixtures as Z, Link} from "./ZkAudit5Fixtures.sol";
 /// staled every other proof), turned around. PrivatePoolFixtures' journeys and ZkAudit5Fixtures' chain of 1-wei
 /// withdrawals from Alice's note with Bob's top-up and exit proven beside it (scripts/zkaudit5-fixtures.ts). The notes
 /// of a full tree acting after it filled, with real proofs, are KeelPrivatePoolV3.t.sol's rollover tests.
-contract ZkAudit5Test is PrivatePoolTestBase {
-    using PoolSlots for KeelPrivatePool;
-
+contract ZkAudit5Test is V3Base {
     /// @dev forge's console (the address forge-std's console2 calls, which has no code: a low-level call).
     address internal constant CONSOLE = 0x000000000000000000636F6e736F6c652e6c6f67;
 
@@ -42,31 +40,36 @@ contract ZkAudit5Test is PrivatePoolTestBase {
         return _withdraw(Z.link(i), 1);
     }
 
-    /// @dev H-1 fixed: a full tree no longer ends the pool. Alice's journey runs in tree 0 up to her full repayment;
-    /// then tree 0 fills (the count written at 2^20: the state 2^20 − 6 more insertions reach, her root still in the
-    /// ring). v2 refused everything `TreeFull` from there. Now her exit — proven before the fill, inserting nothing —
-    /// still lands, and the next insertion goes to tree 1, whose root is EMPTY_ROOT: Bob's borrow, proven against tree
-    /// 0's root, is stale (nothing spent) and is proven again there — with real proofs of membership in a frozen tree
-    /// inserting into the next one in KeelPrivatePoolV3Test's rollover tests. (Landing tree 0's own proofs in tree 1, as
-    /// this test did before zkaudit6 L-2, no longer verifies: an inserting proof is bound to its global position.)
-    function test_h1_fixed_fullTreeRollsOver_exitStillLands_insertionsGoToTheNextTree() public {
-        uint256 full = 1 << pool.DEPTH();
-        for (uint256 i; i <= F.ALICE_REPAY_ALL; ++i) {
-            _submit(i);
-        }
-        pool.setLeaves(full);
-        assertEq(pool.root(), pool.EMPTY_ROOT(), "tree 1 starts empty");
-        _submit(F.ALICE_WITHDRAW_ALL); // v2: TreeFull
-        assertEq(weth.balanceOf(F.step(F.ALICE_WITHDRAW_ALL).recipient), 10e18, "all of Alice's collateral out");
-        assertEq(pool.nextIndex(), full, "the exit took no leaf");
-        assertEq(pool.noteCollateral(), F.step(F.ALICE_WITHDRAW_ALL).noteCollateral, "books = live notes");
-        FixtureStep memory bob = F.step(F.BOB_BORROW);
-        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, bob.t.root, pool.EMPTY_ROOT()));
-        this.submitExternal(F.BOB_BORROW);
-    }
+    /// @dev H-1 fixed: v2 refused every action once 2^16 notes were in (`TreeFull`), so the collateral of every live
+    /// note stayed in the pool's vault for good. Now a full tree rolls over, and its notes keep acting with real proofs
+    /// (PrivatePoolFixtures' ROLL_* journey): Erin's opening fills tree 0 at its last leaf; then Erin withdraws, Dave
+    /// repays and, once WETH drops, Dave is liquidated — each proven against the full tree's frozen root or the next
+    /// tree's, each inserting into tree 1 — and the collateral leaves the vault as the notes say.
+    function test_h1_fixed_afterTheFill_everyNoteStillWithdrawsRepaysIsLiquidated() public {
+        _rollStart();
+        _runUpTo(F.ROLL_ERIN_OPEN, F.ROLL_DAVE_OPEN);
+        assertEq(pool.nextIndex(), 1 << pool.DEPTH(), "tree 0 full");
+        assertTrue(pool.frozenRoot(F.step(F.ROLL_ERIN_OPEN).t.newRoot), "its root frozen");
+        uint256 locked = market.collateralOf(pool.vaultId(), address(weth));
+        assertEq(locked, 11e18, "Dave's 10 WETH and Erin's 1 in the vault");
 
-    function submitExternal(uint256 i) external {
-        _submit(i);
+        FixtureStep memory w = F.step(F.ROLL_ERIN_WITHDRAW);
+        uint256 before = weth.balanceOf(w.recipient);
+        _submit(F.ROLL_ERIN_WITHDRAW); // v2: TreeFull
+        assertEq(weth.balanceOf(w.recipient) - before, 0.5e18, "Erin withdrew");
+
+        uint256 payer = usdc.balanceOf(PAYER);
+        _submit(F.ROLL_DAVE_REPAY); // v2: TreeFull
+        assertEq(payer - usdc.balanceOf(PAYER), 1_000e6, "Dave repaid");
+
+        ethFeed.setAnswer(2362.5e8);
+        FixtureStep memory liq = F.step(F.ROLL_DAVE_LIQUIDATED);
+        payer = usdc.balanceOf(PAYER);
+        _submit(F.ROLL_DAVE_LIQUIDATED); // v2: TreeFull
+        assertEq(payer - usdc.balanceOf(PAYER), 20_600e6, "the liquidator repaid Dave's whole debt");
+        assertEq(weth.balanceOf(liq.recipient) + pool.seizedOwed(liq.recipient), liq.amount, "and seized, paid or owed");
+        _assertBacked(liq);
+        assertLt(market.collateralOf(pool.vaultId(), address(weth)), locked, "collateral left the vault");
     }
 
     /// @dev M-1 remains for inserting actions (stated honestly): a griefer's 1-wei DEBT_FREE withdrawal — no minimum,
