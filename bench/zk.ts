@@ -3,7 +3,7 @@
  * time in Node (snarkjs Groth16, witness + proof, on a tree of 1,000 notes) and in headless Chromium through the page's
  * proving worker (bench/zk-browser.ts: before/after the preload and thread pool), and the gas of every action with a real
  * proof (forge's gas report over contracts/test/privacy/KeelPrivatePool.t.sol): the verifier, the proven tree
- * insertion (circuit v2: the pool stores the proven root, no hashing) and the market call included. Prints a markdown table and writes bench/results/zk.md.
+ * insertion (circuit v2 and v3: the pool stores the proven root, no hashing) and the market call included. Prints a markdown table and writes bench/results/zk.md.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import path from "node:path";
 import * as snarkjs from "snarkjs";
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction } from "../lib/privacy/prover";
+import { TREE_DEPTH } from "../lib/privacy/tree";
 import { compileCircuit } from "../scripts/zk-build";
 import { benchWitnessInput, browserProvingTimes, browserSection } from "./zk-browser";
 
@@ -121,7 +122,7 @@ async function main() {
 
 | circuit | constraints | public inputs | private inputs | tree depth |
 | --- | ---: | ---: | ---: | ---: |
-| private_vault (one action: deposit, withdraw, borrow, repay or liquidation; encryption to the liquidators) | ${info.nConstraints.toLocaleString("en-US")} | ${info.nPubInputs} | ${info.nPrvInputs} | 16 |
+| private_vault (one action: deposit, withdraw, borrow, repay or liquidation; encryption to the liquidators) | ${info.nConstraints.toLocaleString("en-US")} | ${info.nPubInputs} | ${info.nPrvInputs} | ${TREE_DEPTH} (trees roll over) |
 
 ## Proving in Node (snarkjs ${"0.7.6"}, witness + proof, tree of 1,000 notes)
 
@@ -132,7 +133,7 @@ async function main() {
 ${browserMd}
 ## Gas per action with a real proof (forge gas report, fixture journey)
 
-Call-frame gas of the pool's functions from the forge trace (the 21k base and the calldata of a transaction come on top). Everything the call runs: proof verification, nullifier, the proven tree insertion (circuit v2: the pool checks the root and stores the new one, no hashing), the oracle read (every action but a debt-free one) and the Keel market calls. Goal: under 500k. Circuit v1 (16 on-chain Poseidon hashes, 15 public inputs), same measure: deposit 874,154, borrow 764,916, withdraw 703,683, repay 719,522, liquidate 770,052.
+Call-frame gas of the pool's functions from the forge trace (the 21k base and the calldata of a transaction come on top). Everything the call runs: proof verification, nullifier, the proven tree insertion (circuit v2 and v3: the pool checks the root and stores the new one in its ring of recent roots, no hashing; an exit inserts nothing), the oracle read (every action but a debt-free one) and the Keel market calls. Goal: under 500k. Circuit v1 (16 on-chain Poseidon hashes, 15 public inputs), same measure: deposit 874,154, borrow 764,916, withdraw 703,683, repay 719,522, liquidate 770,052.
 
 | action | median gas | max gas | calls |
 | --- | ---: | ---: | ---: |
