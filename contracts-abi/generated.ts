@@ -7698,6 +7698,13 @@ export const keelPrivatePoolAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'ASIDE',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'BASE_DECIMALS',
     outputs: [{ name: '', internalType: 'uint8', type: 'uint8' }],
     stateMutability: 'view',
@@ -7970,6 +7977,48 @@ export const keelPrivatePoolAbi = [
   },
   {
     type: 'function',
+    inputs: [
+      {
+        name: 'proof',
+        internalType: 'struct Groth16Proof',
+        type: 'tuple',
+        components: [
+          { name: 'a', internalType: 'uint256[2]', type: 'uint256[2]' },
+          { name: 'b', internalType: 'uint256[2][2]', type: 'uint256[2][2]' },
+          { name: 'c', internalType: 'uint256[2]', type: 'uint256[2]' },
+        ],
+      },
+      {
+        name: 't',
+        internalType: 'struct NoteTransition',
+        type: 'tuple',
+        components: [
+          { name: 'root', internalType: 'uint256', type: 'uint256' },
+          { name: 'newRoot', internalType: 'uint256', type: 'uint256' },
+          { name: 'nullifier', internalType: 'uint256', type: 'uint256' },
+          { name: 'newCommitment', internalType: 'uint256', type: 'uint256' },
+          { name: 'ephKey', internalType: 'uint256', type: 'uint256' },
+          {
+            name: 'ciphertext',
+            internalType: 'uint256[3]',
+            type: 'uint256[3]',
+          },
+          { name: 'memberRoot', internalType: 'uint256', type: 'uint256' },
+          { name: 'memberSlot', internalType: 'uint256', type: 'uint256' },
+        ],
+      },
+      { name: 'seized', internalType: 'uint256', type: 'uint256' },
+      { name: 'shares', internalType: 'uint256', type: 'uint256' },
+      { name: 'recipient', internalType: 'address', type: 'address' },
+      { name: 'provenDebtIndex', internalType: 'uint256', type: 'uint256' },
+      { name: 'memo', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'liquidateAside',
+    outputs: [{ name: 'assets', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [],
     name: 'liquidationThreshold',
     outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
@@ -8206,6 +8255,37 @@ export const keelPrivatePoolAbi = [
       },
     ],
     name: 'NoteInserted',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'commitment',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'root',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'ephKey',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+      {
+        name: 'ciphertext',
+        internalType: 'uint256[3]',
+        type: 'uint256[3]',
+        indexed: false,
+      },
+    ],
+    name: 'NoteInsertedAside',
   },
   {
     type: 'event',

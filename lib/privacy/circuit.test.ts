@@ -23,6 +23,8 @@ import {
   packDeltas,
   packParams,
   packPrices,
+  positionBinding,
+  ASIDE_POSITION,
   PUBLIC_INPUTS,
   type LtvInputs,
   type Note,
@@ -459,6 +461,35 @@ describe("private vault circuit", () => {
       const { proof, publicSignals } = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
       expect(await verify(publicSignals, proof)).toBe(true);
     });
+
+    it("proves a liquidation aside (audit h M-1): the remainder at leaf 0 of an empty tree, then spent against that tree's root", async () => {
+      const tree = new MerkleTree([77n, 78n]);
+      const note: Note = { collateral: 10n * E18, shares: usdcShares(24_000n), ownerKey: KEY, blinding: 63n };
+      const old = { ...openingOf(note), leafIndex: tree.insert(commitment(note)) };
+      const dropped = { ...atLt, collateralPrice: 2800n * E18 };
+      const seized = maxSeized(note, dropped);
+      expect(seized).toBeLessThan(note.collateral); // a remainder: not an exit
+      const { input, next } = liquidationWitness(tree, { old, seized, ltvInputs: dropped, minDebt: MIN_DEBT, binding, aside: true });
+      expect(input.root).toBe(zeroRoot(TREE_DEPTH)); // whatever the pool's tree holds: nothing to race for
+      expect(input.newRoot).toBe(rootOf(input.newCommitment, 0, new MerkleTree().zeroPath()));
+      expect((input.params >> 162n) & 0xfffffn).toBe(0n);
+      expect(input.binding).toBe(positionBinding(binding, ASIDE_POSITION));
+      const liq = await proveAction(input as CircuitInput, CIRCUIT_ARTIFACTS);
+      expect(await verify(liq.publicSignals, liq.proof)).toBe(true);
+      // the owner withdraws the remainder: membership against the aside root, leaf 0, in no tree the pool keeps
+      const remainder = { collateral: next.collateral, shares: 0n, ownerKey: KEY, blinding: next.blinding, leafIndex: 0, asideRoot: input.newRoot };
+      const out = actionWitness(tree, {
+        old: remainder,
+        collateralDelta: -remainder.collateral,
+        sharesDelta: 0n,
+        ltvInputs: DEBT_FREE_INPUTS,
+        minDebt: MIN_DEBT,
+        binding,
+      });
+      expect(out.input.memberRoot).toBe(input.newRoot);
+      const spent = await proveAction(out.input as CircuitInput, CIRCUIT_ARTIFACTS);
+      expect(await verify(spent.publicSignals, spent.proof)).toBe(true);
+    }, 300_000);
 
     it("proves membership in a full tree's root while inserting at leaf 0 of the next, empty tree (rollover)", async () => {
       const { tree, note } = freeNote();

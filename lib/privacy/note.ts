@@ -28,6 +28,11 @@ export interface Note {
 /** A note in the pool's tree. */
 export interface PlacedNote extends Note {
   leafIndex: number;
+  /**
+   * A note inserted aside (KeelPrivatePool.liquidateAside: a liquidation's remainder) is alone at leaf 0 of a tree of
+   * its own, whose root this is; `leafIndex` is then 0. Its membership is proven against this root, not the pool's trees.
+   */
+  asideRoot?: bigint;
 }
 
 /** A uniformly random field element (keys, blindings). */
@@ -171,16 +176,19 @@ export function actionBinding(ctx: PoolContext, recipient: Address, memo: Hex = 
  * into one field element as KeelPrivatePool._positionBinding does (zkaudit6 L-2: a proof for a tree's first leaf must
  * not verify again at a later tree's first leaf). An exit keeps the plain binding.
  */
-export function positionBinding(binding: bigint, position: number): bigint {
+export function positionBinding(binding: bigint, position: number | bigint): bigint {
   return BigInt(keccak256(encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [binding, BigInt(position)]))) % FIELD;
 }
+
+/** PrivatePoolTree.ASIDE: the position an aside insertion's binding carries (and PrivateAction's leafIndex reports). */
+export const ASIDE_POSITION = (1n << 256n) - 2n;
 
 /** A fresh ephemeral secret for a note's encryption to the liquidators (below 2^251, the circuit's bits). */
 export const randomEphemeral = () => randomField() >> 3n;
 
 export interface ActionPlan {
   /** The note spent: a placed note, or an empty note (leafIndex 0) that opens a position. */
-  old: Note & { leafIndex?: number };
+  old: Note & { leafIndex?: number; asideRoot?: bigint };
   collateralDelta: bigint;
   sharesDelta: bigint;
   /** The new note healthy at `ltvInputs.ltv` (mode 1): every owner action (audit3 A3-P2). */
@@ -208,6 +216,7 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
   const { input, memberSlot } = witness(tree, {
     old: openingOf(old),
     leafIndex: old.leafIndex ?? 0,
+    asideRoot: old.asideRoot,
     ownerKey: old.ownerKey,
     next: openingOf(next),
     mode: MODE.ltv,
@@ -264,8 +273,13 @@ export function maxSeized(n: { collateral: bigint; shares: bigint }, p: LtvInput
 const divUp = (a: bigint, b: bigint) => (a + b - 1n) / b;
 
 export interface LiquidationPlan {
-  /** The note, as the liquidators decrypted it, and its leaf. */
-  old: NoteOpening & { leafIndex: number };
+  /** The note, as the liquidators decrypted it, and its leaf (or, inserted aside, leaf 0 and its own root). */
+  old: NoteOpening & { leafIndex: number; asideRoot?: bigint };
+  /**
+   * Insert the owner's remainder aside (KeelPrivatePool.liquidateAside): at leaf 0 of an empty tree of its own, so the
+   * proof does not depend on the pool's current root and no action landing first can make it stale (audit h M-1).
+   */
+  aside?: boolean;
   /** Collateral taken (at most the repaid debt's value × (1 + bonus)); every debt share is repaid. */
   seized: bigint;
   /** `poolThresholds(info).liquidation` (the market's LT) in `ltv`, and the chain's prices and debt index. */
@@ -287,6 +301,8 @@ export function liquidationWitness(tree: MerkleTree, plan: LiquidationPlan) {
   const { input, memberSlot } = witness(tree, {
     old: plan.old,
     leafIndex: plan.old.leafIndex,
+    asideRoot: plan.old.asideRoot,
+    aside: plan.aside,
     ownerKey: 0n,
     next,
     mode: MODE.liquidation,
@@ -309,6 +325,8 @@ function witness(
   w: {
     old: NoteOpening;
     leafIndex: number;
+    asideRoot?: bigint;
+    aside?: boolean;
     ownerKey: bigint;
     next: NoteOpening;
     mode: bigint;
@@ -326,15 +344,24 @@ function witness(
   const root = tree.root();
   // the empty note is in no tree: any known root does — the latest leaf's (the pool's current root, or a full tree's
   // final one) at its ring slot, so that an insertion racing this one meets StaleRoot (prove again), not UnknownRoot
-  const member = isEmpty ? (tree.size ? tree.memberRoot(tree.size - 1) : { root, slot: 0 }) : tree.memberRoot(w.leafIndex);
-  const nextIndex = exits ? 0n : BigInt(leafInTree(tree.size, tree.depth));
+  const member = isEmpty
+    ? tree.size
+      ? tree.memberRoot(tree.size - 1)
+      : { root, slot: 0 }
+    : w.asideRoot !== undefined
+      ? { root: w.asideRoot, slot: 0 }
+      : tree.memberRoot(w.leafIndex);
+  // where the new note goes: the pool's current tree, or (aside) an empty tree of its own at leaf 0
+  const aside = w.aside === true && !exits;
+  const into = aside ? new MerkleTree([], tree.depth) : tree;
+  const nextIndex = exits ? 0n : BigInt(leafInTree(into.size, tree.depth));
   const input = {
-    root,
-    newRoot: exits ? root : tree.rootAfter(newCommitment),
-    nullifier: nullifierOf(w.old, w.leafIndex),
+    root: aside ? into.root() : root,
+    newRoot: exits ? root : into.rootAfter(newCommitment),
+    nullifier: nullifierOf(w.old, w.asideRoot !== undefined ? 0 : w.leafIndex),
     newCommitment,
     deltas: packDeltas(w.next.collateral - w.old.collateral, w.next.shares - w.old.shares),
-    binding: exits ? w.binding : positionBinding(w.binding, tree.size),
+    binding: exits ? w.binding : positionBinding(w.binding, aside ? ASIDE_POSITION : tree.size),
     prices: packPrices(w.ltvInputs),
     params: packParams({ mode: w.mode, ltv, debtIndex, nextIndex, minDebt: w.minDebt }),
     ephKey: cipher.ephKey,
@@ -347,9 +374,9 @@ function witness(
     oldCollateral: w.old.collateral,
     oldShares: w.old.shares,
     oldBlinding: w.old.blinding,
-    leafIndex: BigInt(isEmpty ? 0 : leafInTree(w.leafIndex, tree.depth)),
-    siblings: isEmpty ? tree.zeroPath() : tree.path(w.leafIndex),
-    nextSiblings: tree.nextPath(),
+    leafIndex: BigInt(isEmpty || w.asideRoot !== undefined ? 0 : leafInTree(w.leafIndex, tree.depth)),
+    siblings: isEmpty || w.asideRoot !== undefined ? tree.zeroPath() : tree.path(w.leafIndex),
+    nextSiblings: into.nextPath(),
     newCollateral: w.next.collateral,
     newShares: w.next.shares,
     newBlinding: w.next.blinding,

@@ -225,7 +225,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant {
         _checkAmount(amount);
         if (amount < minDeposit) revert DepositBelowMinimum(amount, minDeposit);
-        uint256 leaf = _spend(proof, t, _ownerInputs(amount, address(0), provenDebtIndex, memo, false));
+        uint256 leaf = _spend(proof, t, false, _ownerInputs(amount, address(0), provenDebtIndex, memo, false));
         _books.noteCollateral += uint104(amount);
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -245,7 +245,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     ) external nonReentrant {
         _checkAmount(amount);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256 leaf = _spend(proof, t, _ownerInputs(amount | COLLATERAL_OUT, recipient, provenDebtIndex, memo, true));
+        uint256 leaf =
+            _spend(proof, t, false, _ownerInputs(amount | COLLATERAL_OUT, recipient, provenDebtIndex, memo, true));
         _books.noteCollateral -= uint104(amount);
         market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
         emit PrivateAction(Action.Withdraw, amount, 0, recipient, leaf, memo);
@@ -268,7 +269,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         if (recipient == address(0)) revert ZeroRecipient();
         assets = SharesLib.toAssetsDown(shares, market.totalBorrows(), market.totalBorrowShares());
         if (assets < minBorrow) revert BorrowBelowMinimum(assets, minBorrow);
-        uint256 leaf = _spend(proof, t, _ownerInputs(shares << 96, recipient, provenDebtIndex, memo, true));
+        uint256 leaf = _spend(proof, t, false, _ownerInputs(shares << 96, recipient, provenDebtIndex, memo, true));
         _books.noteShares += uint104(shares);
         market.borrow(vaultId, assets, recipient);
         emit PrivateAction(Action.Borrow, assets, shares, recipient, leaf, memo);
@@ -286,8 +287,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
         _checkAmount(shares);
-        uint256 leaf =
-            _spend(proof, t, _ownerInputs((shares << 96) | SHARES_OUT, address(0), provenDebtIndex, memo, false));
+        uint256 leaf = _spend(
+            proof, t, false, _ownerInputs((shares << 96) | SHARES_OUT, address(0), provenDebtIndex, memo, false)
+        );
         _books.noteShares -= uint104(shares);
         assets = _repayShares(shares);
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
@@ -309,10 +311,42 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         uint256 provenDebtIndex,
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
+        return _liquidate(proof, t, seized, shares, recipient, provenDebtIndex, memo, false);
+    }
+
+    /// @notice `liquidate`, with the owner's remainder inserted aside (audit h M-1): the proof inserts it at leaf 0 of
+    /// an empty tree of its own — its insertion root is EMPTY_ROOT whatever lands first, so no other action can make it
+    /// stale — and the pool records that one-leaf tree's proven root as known (`frozenRoot`) instead of extending its
+    /// current tree (`NoteInsertedAside`; `PrivateAction.leafIndex` is ASIDE). For a liquidation that lost the race to
+    /// the current root: the owner spends the remainder with a membership proof against its own root, which links that
+    /// spend to this liquidation (its root is unique) — the price of not being delayable. A whole seizure is an exit.
+    /// @return assets Base units paid.
+    function liquidateAside(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 seized,
+        uint256 shares,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant returns (uint256 assets) {
+        return _liquidate(proof, t, seized, shares, recipient, provenDebtIndex, memo, true);
+    }
+
+    function _liquidate(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 seized,
+        uint256 shares,
+        address recipient,
+        uint256 provenDebtIndex,
+        bytes calldata memo,
+        bool aside
+    ) internal returns (uint256 assets) {
         _checkAmount(seized);
         _checkAmount(shares);
         if (recipient == address(0)) revert ZeroRecipient();
-        uint256 leaf = _spend(proof, t, _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo));
+        uint256 leaf = _spend(proof, t, aside, _liquidationInputs(seized, shares, recipient, provenDebtIndex, memo));
         _books.noteShares -= uint104(shares);
         _books.noteCollateral -= uint104(seized);
         assets = _repayShares(shares);
@@ -480,7 +514,7 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// unless the new note holds nothing (`newCommitment` 0: an exit), insertion against the current tree's root at its
     /// next leaf — spends the nullifier, records the new root; returns the new note's global position (NO_LEAF for an
     /// exit). Effects happen here, before any token moves.
-    function _spend(Groth16Proof calldata proof, NoteTransition calldata t, ActionInputs memory a)
+    function _spend(Groth16Proof calldata proof, NoteTransition calldata t, bool aside, ActionInputs memory a)
         internal
         returns (uint256 leaf)
     {
@@ -488,19 +522,21 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         if (nullifierSpent[t.nullifier]) revert NoteAlreadySpent(t.nullifier);
         if (!isKnownRoot(t.memberRoot, t.memberSlot)) revert UnknownRoot(t.memberRoot);
         bool exits = t.newCommitment == 0;
-        // an exit proves `newRoot` = `root` and takes no leaf: no current root to race for (the circuit's nextIndex 0)
-        leaf = exits ? NO_LEAF : _insertionIndex(t.root);
+        // an exit proves `newRoot` = `root` and takes no leaf: no current root to race for (the circuit's nextIndex 0);
+        // an aside insertion is proven into an empty tree at leaf 0, whatever the current tree holds
+        aside = aside && !exits;
+        leaf = exits ? NO_LEAF : aside ? ASIDE : _insertionIndex(t.root);
         if (t.nullifier >= FIELD) revert NotInField(t.nullifier);
         if (t.newCommitment >= FIELD) revert NotInField(t.newCommitment);
         uint256[13] memory inputs = [
-            t.root,
+            aside ? EMPTY_ROOT : t.root,
             t.newRoot,
             t.nullifier,
             t.newCommitment,
             a.deltas,
             exits ? a.binding : _positionBinding(a.binding, leaf),
             a.prices,
-            exits ? a.params : a.params | ((leaf & LEAF_MASK) << 162),
+            exits || aside ? a.params : a.params | ((leaf & LEAF_MASK) << 162),
             t.ephKey,
             t.ciphertext[0],
             t.ciphertext[1],
@@ -510,7 +546,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         if (!verifier.verifyProof(proof.a, proof.b, proof.c, inputs)) revert InvalidProof();
         nullifierSpent[t.nullifier] = true;
         emit NoteSpent(t.nullifier);
-        if (!exits) {
+        if (aside) {
+            _insertAside(t.newCommitment, t.newRoot, t.ephKey, t.ciphertext);
+        } else if (!exits) {
             _insert(t.newCommitment, leaf, t.newRoot);
             emit NoteEncrypted(leaf, t.ephKey, t.ciphertext);
         }

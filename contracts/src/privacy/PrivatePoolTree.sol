@@ -26,6 +26,9 @@ abstract contract PrivatePoolTree {
     uint256 public constant ROOT_HISTORY = 256;
     /// @notice The `leafIndex` an action reports when it inserted nothing (an exit).
     uint256 public constant NO_LEAF = type(uint256).max;
+    /// @notice The `leafIndex` an action reports when it inserted its note aside (`KeelPrivatePool.liquidateAside`):
+    /// at leaf 0 of a one-note tree of its own, whose root is then known. Also the position its binding is bound to.
+    uint256 public constant ASIDE = type(uint256).max - 1;
     uint256 internal constant LEAF_MASK = (1 << DEPTH) - 1;
 
     /// @notice The proof was made against `proven`, which is no longer the current tree's root (`current`): another
@@ -39,6 +42,9 @@ abstract contract PrivatePoolTree {
     event NoteInserted(uint256 indexed commitment, uint256 indexed leafIndex, uint256 root);
     /// @notice Tree `tree` is full; `finalRoot` stays valid for membership, and the next note opens tree `tree + 1`.
     event TreeFrozen(uint256 indexed tree, uint256 finalRoot);
+    /// @notice Note `commitment` was inserted aside, alone at leaf 0 of a tree whose root is `root` (known for good),
+    /// encrypted to the liquidators' key as `NoteEncrypted` says for the others.
+    event NoteInsertedAside(uint256 indexed commitment, uint256 root, uint256 ephKey, uint256[3] ciphertext);
 
     /// @dev What every action writes, in one slot: leaves inserted so far (all trees), and the pool's note totals.
     struct Books {
@@ -51,7 +57,8 @@ abstract contract PrivatePoolTree {
     Books internal _books;
     /// @dev The root after insertion n, at n % ROOT_HISTORY.
     uint256[ROOT_HISTORY] internal _roots;
-    /// @notice Whether `root` is the final root of a full tree (valid for membership for good).
+    /// @notice Whether `root` is the root of a closed tree, valid for membership for good: a full tree's final root, or
+    /// the one-note tree of a note inserted aside.
     mapping(uint256 root => bool) public frozenRoot;
 
     /// @dev Fills the ring with EMPTY_ROOT (~5.7M gas once, at deployment), so that every insertion's ring write is a
@@ -92,6 +99,12 @@ abstract contract PrivatePoolTree {
         uint256 current = root();
         if (provenRoot != current) revert StaleRoot(provenRoot, current);
         position = _books.leaves;
+    }
+
+    /// @dev Records a note inserted aside: `newRoot` is the proven root of the tree holding `leaf` alone at leaf 0.
+    function _insertAside(uint256 leaf, uint256 newRoot, uint256 ephKey, uint256[3] calldata ciphertext) internal {
+        frozenRoot[newRoot] = true;
+        emit NoteInsertedAside(leaf, newRoot, ephKey, ciphertext);
     }
 
     /// @dev Records the insertion at global `position` the proof verified: `newRoot` is the tree's root with `leaf`

@@ -179,10 +179,18 @@ contract ZkAudit6Test is ZkAudit6Base {
         return abi.encodeCall(KeelPrivatePool.liquidate, (_proof(), t, seized, shares, LIQUIDATOR, idx, ""));
     }
 
+    function _liquidateAside(NoteTransition memory t, uint256 seized, uint256 shares, uint256 idx)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return abi.encodeCall(KeelPrivatePool.liquidateAside, (_proof(), t, seized, shares, LIQUIDATOR, idx, ""));
+    }
+
     function _who(bytes memory call) internal pure returns (address) {
         bytes4 s = bytes4(call);
         return s == KeelPrivatePool.deposit.selector || s == KeelPrivatePool.repay.selector
-            || s == KeelPrivatePool.liquidate.selector
+            || s == KeelPrivatePool.liquidate.selector || s == KeelPrivatePool.liquidateAside.selector
             ? PAYER
             : RELAYER;
     }
@@ -408,6 +416,78 @@ contract ZkAudit6Test is ZkAudit6Base {
 
     // ----------------------------------------------------------------------------------------------------------------
     // Q4 / M-1 residue: liquidations that leave a remainder still race; seizing everything is an exit and does not
+
+    /// @dev M-1's answer for liquidations (liquidateAside): the same partial liquidation proven aside — its remainder
+    /// inserted at leaf 0 of an empty tree of its own — lands after a griefer's link made the main one stale, takes no
+    /// leaf of the pool's tree, records its one-note root as known, and the owner's remainder exits against that root.
+    /// The pool feeds the verifier EMPTY_ROOT as the insertion root, leaf 0, and the binding of the ASIDE position, so
+    /// neither proof can be sent as the other.
+    function test_asideLiquidation_landsWhateverLandsFirst_remainderSpendsAgainstItsOwnRoot() public {
+        (uint256 gMember, uint256 gSlot) = _asideSetUp();
+        NoteTransition memory asideT = _ins(pool.EMPTY_ROOT(), 21, _h("borrower", 1), aMember, aSlot);
+        bytes memory mainLiq = _liquidate(_ins(pool.root(), 20, _h("borrower", 1), aMember, aSlot), 9e18, aShares, aIdx);
+        bytes memory asideLiq = _liquidateAside(asideT, 9e18, aShares, aIdx);
+        _prove(mainLiq);
+        _checkAsideInputs(_prove(asideLiq));
+        // the main proof sent aside, and the aside proof sent as a main one: neither lands
+        bytes memory mainSentAside =
+            _liquidateAside(_ins(pool.root(), 20, _h("borrower", 1), aMember, aSlot), 9e18, aShares, aIdx);
+        bytes memory asideSentMain = _liquidate(asideT, 9e18, aShares, aIdx);
+        uint256 emptyRoot = pool.EMPTY_ROOT();
+        vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
+        this.landExternal(mainSentAside);
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, emptyRoot, aMember));
+        this.landExternal(asideSentMain); // as a main insertion: the empty root is not the current one
+        // a griefer's link lands first
+        _proveAndLand(_withdraw(_ins(pool.root(), 1000, _h("griefer", 0), gMember, gSlot), 1, GRIEFER));
+        uint256 current = pool.root();
+        vm.expectRevert(abi.encodeWithSelector(PrivatePoolTree.StaleRoot.selector, aMember, current));
+        this.landExternal(mainLiq);
+        uint256 leaves = pool.nextIndex();
+        uint256 root = pool.root();
+        _land(asideLiq);
+        assertEq(pool.nextIndex(), leaves, "no leaf of the pool's tree");
+        assertEq(pool.root(), root, "its root untouched");
+        assertTrue(pool.frozenRoot(asideT.newRoot), "the remainder's own root is known");
+        assertEq(weth.balanceOf(LIQUIDATOR), 9e18, "9 WETH seized");
+        assertEq(pool.noteShares(), 0);
+        assertEq(pool.noteCollateral(), 110e18 - 1 - 9e18, "books = the griefer's note and the remainder");
+        // the owner's remainder (1 WETH) exits against its own root, whatever the ring holds
+        _jump(pool.nextIndex() + 300, pool.root());
+        _proveAndLand(_withdraw(_exit(0, _h("remainder", 0), asideT.newRoot, 0), 1e18, OWNER_RECIPIENT));
+        assertEq(weth.balanceOf(OWNER_RECIPIENT), 1e18);
+        assertEq(
+            market.collateralOf(pool.vaultId(), address(weth)),
+            pool.noteCollateral() + pool.totalSeizedOwed(),
+            "the vault holds the live notes"
+        );
+    }
+
+    uint256 internal aMember;
+    uint256 internal aSlot;
+    uint256 internal aShares;
+    uint256 internal aIdx;
+
+    /// @dev A 10-WETH note owing 20,000 USDC beside a griefer's 100-WETH debt-free one; WETH at 2,300 (liquidatable).
+    function _asideSetUp() internal returns (uint256 gMember, uint256 gSlot) {
+        _open(1, 10e18);
+        (gMember, gSlot) = _open(2, 100e18);
+        uint256 idx = pool.debtIndex();
+        aShares = SharesLib.toSharesDown(20_000e6, market.totalBorrows(), market.totalBorrowShares());
+        _proveAndLand(_borrow(_ins(pool.root(), 10, _h("borrower", 0), gMember, gSlot), aShares, idx));
+        aMember = pool.root();
+        aSlot = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
+        ethFeed.setAnswer(2300e8);
+        aIdx = pool.debtIndex();
+    }
+
+    /// @dev What the pool fed the verifier for an aside liquidation: the empty tree's root, leaf 0, the ASIDE binding.
+    function _checkAsideInputs(uint256[13] memory inputs) internal view {
+        assertEq(inputs[0], pool.EMPTY_ROOT(), "insertion root: the empty tree");
+        assertEq((inputs[7] >> 162) & 0xfffff, 0, "leaf 0");
+        uint256 plain = uint256(keccak256(abi.encode(block.chainid, address(pool), LIQUIDATOR, keccak256("")))) % FIELD;
+        assertEq(inputs[5], uint256(keccak256(abi.encode(plain, pool.ASIDE()))) % FIELD, "bound to the ASIDE position");
+    }
 
     function test_partialLiquidationStillRaces_fullSeizureDoesNot() public {
         (uint256 bMember, uint256 bSlot) = _open(1, 10e18); // the borrower's note: 10 WETH
