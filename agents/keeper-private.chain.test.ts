@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erc20Abi, parseEventLogs, parseUnits, type PublicClient } from "viem";
+import { createTestClient, erc20Abi, http, parseEventLogs, parseGwei, parseUnits, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelPrivatePoolAbi } from "@/contracts-abi/generated";
@@ -58,6 +58,51 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     });
   const poolRead = (functionName: "nextIndex" | "root") =>
     clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!).publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName });
+
+  /** The keeper's log lines from `from` on about the note at `leafIndex`. */
+  const linesOf = (from: number, leafIndex: number) =>
+    lines
+      .slice(from)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.leafIndex === leafIndex);
+
+  /**
+   * The race of the aside tests: at WETH 3,000, note C (10 WETH, 18,000 USDC, its owner's key kept) and another
+   * owner's deposit proven against the root after C (the rival, not sent: it lands while, or before, the keeper's
+   * liquidation of C proven against the same root); USDC for the keeper; then WETH at 2,050: C past the 85% LT (18,000
+   * > 17,425), seized 18,900 / 2,050 ≈ 9.22 WETH, a remainder of ≈ 0.78.
+   */
+  async function raceSetup() {
+    const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    await price("3000");
+    const WETH = token("WETH").address;
+    const USDC = token("USDC").address;
+    const pp = { pool: p.pool, verifier: p.verifier, market: p.market, collateral: p.collateral, startBlock: Number(p.fromBlock) };
+    const client = user.publicClient as PublicClient;
+    const books = async () => (await readPool(client, d.chainId, pp, USDC)).books;
+    const ownerKey = randomField();
+    const c = await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, {
+      collateral: 10n * E18,
+      debt: 18_000n * 10n ** 6n,
+      ownerKey,
+    });
+    const rival = planAction(
+      { kind: "deposit", amount: E18, note: null, ownerKey: randomField(), recipient: user.account.address },
+      (await readNoteTree(client, pp)).tree,
+      await books(),
+    );
+    const rivalCall = poolCall(rival, (await proveAction(rival.input, CIRCUIT_ARTIFACTS)).solidity);
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, E18] });
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, E18] });
+    await user.send({
+      address: USDC,
+      abi: devErc20Abi,
+      functionName: "mint",
+      args: [privateKeyToAccount(AGENT_KEYS.keeper).address, 50_000n * 10n ** 6n],
+    });
+    await price("2050");
+    return { user, WETH, USDC, pp, client, books, ownerKey, c, rivalCall };
+  }
 
   /** The keeper on the pool, its log lines into `lines` (and to `onLine`). */
   const startPrivateKeeper = (onLine: (l: string) => void = () => {}) =>
@@ -223,48 +268,16 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     }
   }, 600_000);
   it("liquidates aside a note whose liquidation lost the race for the root (audit h M-1); the owner spends the remainder against its own root", async () => {
-    const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
-    await price("3000");
-    const WETH = token("WETH").address;
-    const USDC = token("USDC").address;
-    const pp = { pool: p.pool, verifier: p.verifier, market: p.market, collateral: p.collateral, startBlock: Number(p.fromBlock) };
-    const client = user.publicClient as PublicClient;
-    const books = async () => (await readPool(client, d.chainId, pp, USDC)).books;
-
-    // C: 10 WETH, 18,000 USDC, its owner's key kept (the owner spends C's remainder below).
-    const ownerKey = randomField();
-    const c = await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, {
-      collateral: 10n * E18,
-      debt: 18_000n * 10n ** 6n,
-      ownerKey,
-    });
-    // Another owner's deposit, proven now against the current root and sent once the keeper has planned: it lands
-    // while the keeper proves C's liquidation against the same root, so that liquidation meets StaleRoot.
-    const rival = planAction(
-      { kind: "deposit", amount: E18, note: null, ownerKey: randomField(), recipient: user.account.address },
-      (await readNoteTree(client, pp)).tree,
-      await books(),
-    );
-    const rivalCall = poolCall(rival, (await proveAction(rival.input, CIRCUIT_ARTIFACTS)).solidity);
-    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, E18] });
-    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, E18] });
-    const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
-    await user.send({ address: USDC, abi: devErc20Abi, functionName: "mint", args: [keeper, 50_000n * 10n ** 6n] });
-
-    // WETH at 2,050: C past the 85% LT (18,000 > 17,425), seized 18,900 / 2,050 ≈ 9.22 WETH, a remainder of ≈ 0.78.
-    await price("2050");
+    const { user, pp, client, books, ownerKey, c, rivalCall, WETH, USDC } = await raceSetup();
     const from = lines.length;
+    // the rival sent once the keeper has planned: it lands while the keeper proves C's liquidation (StaleRoot)
     let rivalSent: Promise<unknown> | null = null;
     const k = startPrivateKeeper((l) => {
       if (!rivalSent && l.includes('"event":"private-planned"'))
         rivalSent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
     });
     try {
-      const ofC = () =>
-        lines
-          .slice(from)
-          .map((l) => JSON.parse(l) as Record<string, unknown>)
-          .filter((l) => l.leafIndex === c.note.leafIndex);
+      const ofC = () => linesOf(from, c.note.leafIndex);
       // The first pass loses the race (the rival landed first); the next one, started by the rival's block or by
       // this loop, liquidates aside.
       for (let i = 0; i < 3 && !ofC().some((l) => l.event === "private-liquidated"); i++) {
@@ -346,6 +359,74 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       expect(mirror.tree.root()).toBe(await poolRead("root"));
       expect(k.privatePool!.stats.failures).toBe(0);
     } finally {
+      await k.stop();
+    }
+  }, 600_000);
+  it("liquidates aside a note whose liquidation was mined reverted behind another action in its block (StaleRoot replayed at that block): no back-off", async () => {
+    // the rival sent into the same block as the keeper's liquidation with a higher tip (anvil orders a block by fees):
+    // mined first, it makes the liquidation revert StaleRoot
+    const { user, USDC, c, rivalCall } = await raceSetup();
+    const chain = createTestClient({ mode: "anvil", transport: http(anvil.url) });
+    const from = lines.length;
+    const ofC = () => linesOf(from, c.note.leafIndex);
+    // Blocks mined by hand: only the keeper's approval (never a block while its liquidation may be pending), until its
+    // liquidation waits in the mempool.
+    const pending = async (to: string) =>
+      Object.values((await chain.getTxpoolContent()).pending)
+        .flatMap((byNonce) => Object.values(byNonce))
+        .filter((tx) => tx.to?.toLowerCase() === to.toLowerCase()).length;
+    await chain.setAutomine(false);
+    const k = startPrivateKeeper();
+    try {
+      void k.scanPrivate();
+      for (let i = 0; i < 1_200 && !(await pending(p.pool)); i++) {
+        if (await pending(USDC)) await chain.mine({ blocks: 1 });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await pending(p.pool), lines.slice(from).join("\n")).toBe(1);
+      const hash = await user.walletClient.writeContract({
+        address: p.pool,
+        abi: keelPrivatePoolCallAbi,
+        ...rivalCall,
+        account: user.account,
+        chain: user.walletClient.chain,
+        gas: 2_000_000n,
+        maxPriorityFeePerGas: parseGwei("50"),
+        maxFeePerGas: parseGwei("100"),
+      } as Parameters<typeof user.walletClient.writeContract>[0]);
+      await chain.mine({ blocks: 1 });
+      await chain.setAutomine(true);
+      const rivalReceipt = await user.publicClient.waitForTransactionReceipt({ hash });
+      expect(rivalReceipt.status).toBe("success");
+      await k.idle();
+      const reverted = ofC().find((l) => l.event === "private-reverted");
+      expect(reverted, lines.slice(from).join("\n")).toBeDefined();
+      // in the rival's block, after it
+      const keeperReceipt = await user.publicClient.getTransactionReceipt({ hash: reverted!.hash as `0x${string}` });
+      expect(keeperReceipt.status).toBe("reverted");
+      expect(keeperReceipt.blockNumber).toBe(rivalReceipt.blockNumber);
+      expect(keeperReceipt.transactionIndex).toBeGreaterThan(rivalReceipt.transactionIndex);
+      expect(reverted!.reason).toMatch(/^StaleRoot/);
+      // not a failure: no back-off, the very next pass liquidates it aside
+      expect(k.privatePool!.stats.failures).toBe(0);
+      for (let i = 0; i < 3 && !ofC().some((l) => l.event === "private-liquidated"); i++) {
+        await k.scanPrivate();
+        await k.idle();
+      }
+      const done = ofC().filter((l) => l.event === "private-liquidated");
+      expect(done, lines.slice(-10).join("\n")).toHaveLength(1);
+      expect(done[0]!.aside).toBe(true);
+      expect(await read<boolean>("nullifierSpent", [nullifier(c.note, c.note.leafIndex)])).toBe(true);
+      expect(
+        await user.publicClient.readContract({
+          address: p.pool,
+          abi: keelPrivatePoolAbi,
+          functionName: "frozenRoot",
+          args: [BigInt(done[0]!.asideRoot as string)],
+        }),
+      ).toBe(true);
+    } finally {
+      await chain.setAutomine(true);
       await k.stop();
     }
   }, 600_000);
