@@ -2,12 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erc20Abi, parseEventLogs, parseUnits } from "viem";
+import { createTestClient, erc20Abi, http, parseEventLogs, parseGwei, parseUnits, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelPrivatePoolAbi } from "@/contracts-abi/generated";
 import type { Deployment } from "@/lib/config/deployment";
-import { noteHealth, nullifier } from "@/lib/privacy/note";
+import { readNoteTree, readPool, reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
+import { planAction, poolCall } from "@/lib/privacy/actions";
+import { CIRCUIT_ARTIFACTS } from "@/lib/privacy/artifacts";
+import { commitment, liquidatedNote, noteHealth, nullifier, nullifierOf, openingOf, randomField } from "@/lib/privacy/note";
+import { proveAction } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
+import type { PrivateWallet } from "@/lib/privacy/wallet";
 import { clientsFor } from "@/lib/server/clients";
 import { AGENT_KEYS } from "@/lib/server/dev-keys";
 import { deployLocal } from "@/scripts/deploy-local";
@@ -42,14 +48,73 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       args,
     } as never) as Promise<T>;
 
-  /** The keeper on the pool, its log lines into `lines`. */
-  const startPrivateKeeper = () =>
+  /** WETH's feed at `usd`. */
+  const price = (usd: string) =>
+    clientsFor(anvil.url, d.chainId, feedOwnerKey(d)).send({
+      address: token("WETH").feed,
+      abi: devPriceFeedAbi,
+      functionName: "setAnswer",
+      args: [parseUnits(usd, 8)],
+    });
+  const poolRead = (functionName: "nextIndex" | "root") =>
+    clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!).publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName });
+
+  /** The keeper's log lines from `from` on about the note at `leafIndex`. */
+  const linesOf = (from: number, leafIndex: number) =>
+    lines
+      .slice(from)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.leafIndex === leafIndex);
+
+  /**
+   * The race of the aside tests: at WETH 3,000, note C (10 WETH, 18,000 USDC, its owner's key kept) and another
+   * owner's deposit proven against the root after C (the rival, not sent: it lands while, or before, the keeper's
+   * liquidation of C proven against the same root); USDC for the keeper; then WETH at 2,050: C past the 85% LT (18,000
+   * > 17,425), seized 18,900 / 2,050 ≈ 9.22 WETH, a remainder of ≈ 0.78.
+   */
+  async function raceSetup() {
+    const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    await price("3000");
+    const WETH = token("WETH").address;
+    const USDC = token("USDC").address;
+    const pp = { pool: p.pool, verifier: p.verifier, market: p.market, collateral: p.collateral, startBlock: Number(p.fromBlock) };
+    const client = user.publicClient as PublicClient;
+    const books = async () => (await readPool(client, d.chainId, pp, USDC)).books;
+    const ownerKey = randomField();
+    const c = await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, {
+      collateral: 10n * E18,
+      debt: 18_000n * 10n ** 6n,
+      ownerKey,
+    });
+    const rival = planAction(
+      { kind: "deposit", amount: E18, note: null, ownerKey: randomField(), recipient: user.account.address },
+      (await readNoteTree(client, pp)).tree,
+      await books(),
+    );
+    const rivalCall = poolCall(rival, (await proveAction(rival.input, CIRCUIT_ARTIFACTS)).solidity);
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, E18] });
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, E18] });
+    await user.send({
+      address: USDC,
+      abi: devErc20Abi,
+      functionName: "mint",
+      args: [privateKeyToAccount(AGENT_KEYS.keeper).address, 50_000n * 10n ** 6n],
+    });
+    await price("2050");
+    return { user, WETH, USDC, pp, client, books, ownerKey, c, rivalCall };
+  }
+
+  /** The keeper on the pool, its log lines into `lines` (and to `onLine`). */
+  const startPrivateKeeper = (onLine: (l: string) => void = () => {}) =>
     startKeeper({
       rpcUrl: anvil.url,
       deployment: d,
       maxLossBps: 0,
       privatePool: { pool: p.pool, fromBlock: p.fromBlock },
-      log: (l) => lines.push(l),
+      log: (l) => {
+        lines.push(l);
+        onLine(l);
+      },
     });
 
   beforeAll(async () => {
@@ -102,7 +167,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       expect(k.privatePool!.stats.liquidations).toBe(0);
 
       // WETH at 2,250: debt 20,000 > 85% of 22,500 = 19,125 (the market's LT: audit3 A3-P1).
-      await owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2250", 8)] });
+      await price("2250");
       await k.scanPrivate();
       await k.idle();
       const done = events("private-liquidated");
@@ -150,9 +215,6 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
   }, 240_000);
   it("chains its own liquidations (audit f L-1): two notes proven against the roots its insertions give, sent before the first receipt; a full seize inserts nothing", async () => {
     const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
-    const owner = clientsFor(anvil.url, d.chainId, feedOwnerKey(d));
-    const price = (usd: string) =>
-      owner.send({ address: token("WETH").feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits(usd, 8)] });
     await price("3000");
     // the pool's tree as its events show it (the first test's liquidation inserted a remainder)
     const logs = await user.publicClient.getLogs({ address: p.pool, fromBlock: p.fromBlock });
@@ -164,8 +226,6 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
     await user.send({ address: token("USDC").address, abi: devErc20Abi, functionName: "mint", args: [keeper, 50_000n * 10n ** 6n] });
     const sharesBefore = await read<bigint>("noteShares");
-    const poolRead = (functionName: "nextIndex" | "root") =>
-      user.publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName });
     const leavesBefore = await poolRead("nextIndex");
 
     // WETH at 2,050: both past the 85% LT (17,425 of 20,500); A's seizure 18,900 / 2,050 ≈ 9.22 WETH leaves it a
@@ -204,6 +264,169 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
         await user.publicClient.readContract({ address: token("USDC").address, abi: erc20Abi, functionName: "allowance", args: [keeper, p.pool] }),
       ).toBe(0n);
     } finally {
+      await k.stop();
+    }
+  }, 600_000);
+  it("liquidates aside a note whose liquidation lost the race for the root (audit h M-1); the owner spends the remainder against its own root", async () => {
+    const { user, pp, client, books, ownerKey, c, rivalCall, WETH, USDC } = await raceSetup();
+    const from = lines.length;
+    // the rival sent once the keeper has planned: it lands while the keeper proves C's liquidation (StaleRoot)
+    let rivalSent: Promise<unknown> | null = null;
+    const k = startPrivateKeeper((l) => {
+      if (!rivalSent && l.includes('"event":"private-planned"'))
+        rivalSent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
+    });
+    try {
+      const ofC = () => linesOf(from, c.note.leafIndex);
+      // The first pass loses the race (the rival landed first); the next one, started by the rival's block or by
+      // this loop, liquidates aside.
+      for (let i = 0; i < 3 && !ofC().some((l) => l.event === "private-liquidated"); i++) {
+        await k.scanPrivate();
+        await k.idle();
+      }
+      await rivalSent;
+      const events = ofC();
+      const rejected = events.findIndex((l) => l.event === "private-rejected");
+      const done = events.findIndex((l) => l.event === "private-liquidated");
+      expect(rejected, lines.slice(from).join("\n")).toBeGreaterThanOrEqual(0);
+      expect(events[rejected]!.reason).toMatch(/^StaleRoot/);
+      expect(done, lines.slice(-10).join("\n")).toBeGreaterThan(rejected);
+      const liquidated = events[done]!;
+      expect(liquidated.aside).toBe(true);
+      expect(liquidated.newLeaf).toBeUndefined();
+      expect(events.filter((l) => l.event === "private-liquidated")).toHaveLength(1);
+      const seized = BigInt(liquidated.seized as string);
+      const asideRoot = BigInt(liquidated.asideRoot as string);
+      expect(seized).toBeLessThan(c.note.collateral);
+
+      // The pool: C spent, its remainder's one-note tree root known for good, the current tree not extended by it
+      // (only the rival's deposit took a leaf).
+      expect(await read<boolean>("nullifierSpent", [nullifier(c.note, c.note.leafIndex)])).toBe(true);
+      expect(await user.publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "frozenRoot", args: [asideRoot] })).toBe(
+        true,
+      );
+      const { tree } = await readNoteTree(client, pp);
+      expect(BigInt(tree.size)).toBe(await poolRead("nextIndex"));
+      expect(tree.root()).toBe(await poolRead("root"));
+      const left = liquidatedNote(openingOf(c.note), seized);
+
+      // The keeper's mirror reads NoteInsertedAside at its next pass: the remainder, debt-free, its nullifier at leaf 0.
+      await k.scanPrivate();
+      await k.idle();
+      const mirror = await k.privatePool!.mirror();
+      expect(mirror.tree.root()).toBe(await poolRead("root"));
+      const aside = mirror.aside.get(asideRoot)!;
+      expect(aside.opening).toEqual(left);
+      expect(aside.nullifier).toBe(nullifierOf(left, 0));
+      expect(mirror.liveWithDebt().map((n) => n.nullifier)).not.toContain(aside.nullifier);
+
+      // The owner's wallet finds the remainder in the liquidation's NoteInsertedAside: leaf 0 of the aside root.
+      const wallet: PrivateWallet = { ownerKey, note: c.note, pending: null };
+      const after = await reconcileLiquidation(client, pp, USDC, wallet);
+      expect(after.note).toEqual({ collateral: left.collateral, shares: 0n, ownerKey, blinding: left.blinding, leafIndex: 0, asideRoot });
+      expect(after.liquidation?.seized).toBe(seized);
+
+      // ...and spends it: half withdrawn, proven against the aside root, the new note inserted in the pool's tree.
+      const half = left.collateral / 2n;
+      const plan = planAction({ kind: "withdraw", amount: half, note: after.note, ownerKey, recipient: user.account.address }, tree, await books());
+      expect(plan.input.memberRoot).toBe(asideRoot);
+      const pending: PrivateWallet = { ...after, pending: plan.next };
+      const wethBefore = await user.publicClient.readContract({
+        address: WETH,
+        abi: erc20Abi,
+        functionName: "balanceOf",
+        args: [user.account.address],
+      });
+      const receipt = await user.send({
+        address: p.pool,
+        abi: keelPrivatePoolCallAbi,
+        ...poolCall(plan, (await proveAction(plan.input, CIRCUIT_ARTIFACTS)).solidity),
+      });
+      expect(
+        (await user.publicClient.readContract({ address: WETH, abi: erc20Abi, functionName: "balanceOf", args: [user.account.address] })) -
+          wethBefore,
+      ).toBe(half);
+      expect(await read<boolean>("nullifierSpent", [nullifier(after.note!, 0)])).toBe(true);
+      const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs });
+      expect(inserted.map((ev) => ev.args.commitment)).toEqual([commitment(plan.next)]);
+      // a pending action spending the aside note reconciles as any other: promoted to its leaf in the pool's tree
+      expect((await reconcilePending(client, pp, pending)).note).toEqual({ ...plan.next, leafIndex: Number(inserted[0]!.args.leafIndex) });
+
+      // The keeper's next pass: the aside note spent in its books, its tree the pool's, nothing to do.
+      await k.scanPrivate();
+      await k.idle();
+      expect(mirror.spent.has(aside.nullifier)).toBe(true);
+      expect(mirror.tree.root()).toBe(await poolRead("root"));
+      expect(k.privatePool!.stats.failures).toBe(0);
+    } finally {
+      await k.stop();
+    }
+  }, 600_000);
+  it("liquidates aside a note whose liquidation was mined reverted behind another action in its block (StaleRoot replayed at that block): no back-off", async () => {
+    // the rival sent into the same block as the keeper's liquidation with a higher tip (anvil orders a block by fees):
+    // mined first, it makes the liquidation revert StaleRoot
+    const { user, USDC, c, rivalCall } = await raceSetup();
+    const chain = createTestClient({ mode: "anvil", transport: http(anvil.url) });
+    const from = lines.length;
+    const ofC = () => linesOf(from, c.note.leafIndex);
+    // Blocks mined by hand: only the keeper's approval (never a block while its liquidation may be pending), until its
+    // liquidation waits in the mempool.
+    const pending = async (to: string) =>
+      Object.values((await chain.getTxpoolContent()).pending)
+        .flatMap((byNonce) => Object.values(byNonce))
+        .filter((tx) => tx.to?.toLowerCase() === to.toLowerCase()).length;
+    await chain.setAutomine(false);
+    const k = startPrivateKeeper();
+    try {
+      void k.scanPrivate();
+      for (let i = 0; i < 1_200 && !(await pending(p.pool)); i++) {
+        if (await pending(USDC)) await chain.mine({ blocks: 1 });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await pending(p.pool), lines.slice(from).join("\n")).toBe(1);
+      const hash = await user.walletClient.writeContract({
+        address: p.pool,
+        abi: keelPrivatePoolCallAbi,
+        ...rivalCall,
+        account: user.account,
+        chain: user.walletClient.chain,
+        gas: 2_000_000n,
+        maxPriorityFeePerGas: parseGwei("50"),
+        maxFeePerGas: parseGwei("100"),
+      } as Parameters<typeof user.walletClient.writeContract>[0]);
+      await chain.mine({ blocks: 1 });
+      await chain.setAutomine(true);
+      const rivalReceipt = await user.publicClient.waitForTransactionReceipt({ hash });
+      expect(rivalReceipt.status).toBe("success");
+      await k.idle();
+      const reverted = ofC().find((l) => l.event === "private-reverted");
+      expect(reverted, lines.slice(from).join("\n")).toBeDefined();
+      // in the rival's block, after it
+      const keeperReceipt = await user.publicClient.getTransactionReceipt({ hash: reverted!.hash as `0x${string}` });
+      expect(keeperReceipt.status).toBe("reverted");
+      expect(keeperReceipt.blockNumber).toBe(rivalReceipt.blockNumber);
+      expect(keeperReceipt.transactionIndex).toBeGreaterThan(rivalReceipt.transactionIndex);
+      expect(reverted!.reason).toMatch(/^StaleRoot/);
+      // not a failure: no back-off, the very next pass liquidates it aside
+      expect(k.privatePool!.stats.failures).toBe(0);
+      for (let i = 0; i < 3 && !ofC().some((l) => l.event === "private-liquidated"); i++) {
+        await k.scanPrivate();
+        await k.idle();
+      }
+      const done = ofC().filter((l) => l.event === "private-liquidated");
+      expect(done, lines.slice(-10).join("\n")).toHaveLength(1);
+      expect(done[0]!.aside).toBe(true);
+      expect(await read<boolean>("nullifierSpent", [nullifier(c.note, c.note.leafIndex)])).toBe(true);
+      expect(
+        await user.publicClient.readContract({
+          address: p.pool,
+          abi: keelPrivatePoolAbi,
+          functionName: "frozenRoot",
+          args: [BigInt(done[0]!.asideRoot as string)],
+        }),
+      ).toBe(true);
+    } finally {
+      await chain.setAutomine(true);
       await k.stop();
     }
   }, 600_000);

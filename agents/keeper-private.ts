@@ -6,7 +6,8 @@
  * - mirror (`PoolMirror`): the pool's trees rebuilt from its events, read in pages from its deployment block and then
  *   incrementally — `NoteInserted` (commitments, in global position order: a full tree of 2^20 leaves is frozen and the
  *   next position opens a new one, circuit v3), `NoteEncrypted` (each note's ciphertext, decrypted with the liquidators'
- *   key and checked against its commitment) and `NoteSpent` (nullifiers);
+ *   key and checked against its commitment), `NoteInsertedAside` (a liquidation's remainder alone in a tree of its own,
+ *   with its ciphertext: debt-free, its nullifier at leaf 0) and `NoteSpent` (nullifiers);
  * - price: the pool's own inputs at the latest block — the oracle's `prices(collateral, base)` (a stale, future or
  *   out-of-bounds round reverts: the pass logs it and waits), the market's liquidation threshold (the pool's, audit3 A3-P1)
  *   and `pool.debtIndex()` — and `noteHealth` of every live note with debt;
@@ -19,8 +20,11 @@
  *   next nonce, none waiting for the one before it to be mined; then the receipts, and the allowance left reset to
  *   zero. A liquidation
  *   that leaves the owner some collateral inserts the remainder, proven against the pool's current root (circuit v3):
- *   a `StaleRoot` — another action landed while proving — is not a failure, the note is proven again at the next pass,
- *   without backing off; nor is an `UnknownRoot` (the note's membership root left the pool's last 32). A liquidation
+ *   a `StaleRoot` — another action landed while proving, or before it in its block — is not a failure, the note is
+ *   proven again at the next pass, without backing off; nor is an `UnknownRoot` (the note's membership root left the
+ *   pool's ring). That next attempt, and every later one, is an aside liquidation (`liquidateAside`, audit h M-1): the
+ *   remainder inserted at leaf 0 of an empty tree of its own, a constant insertion root no action landing first can
+ *   make stale — so an owner landing a cheap action every block cannot keep the note unliquidated. A liquidation
  *   seizing all the collateral is an exit: it inserts nothing and races for no root;
  * - claim: `claimSeized` when the pool owes the keeper collateral the market refused to release at once.
  *
@@ -57,6 +61,7 @@ export const privatePoolAbi = parseAbi([
   "struct Groth16Proof { uint256[2] a; uint256[2][2] b; uint256[2] c; }",
   "struct NoteTransition { uint256 root; uint256 newRoot; uint256 nullifier; uint256 newCommitment; uint256 ephKey; uint256[3] ciphertext; uint256 memberRoot; uint256 memberSlot; }",
   "function liquidate(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
+  "function liquidateAside(Groth16Proof proof, NoteTransition t, uint256 seized, uint256 shares, address recipient, uint256 provenDebtIndex, bytes memo) returns (uint256)",
   "function claimSeized(address recipient)",
   "function seizedOwed(address liquidator) view returns (uint256)",
   "function totalSeizedOwed() view returns (uint256)",
@@ -73,6 +78,7 @@ export const privatePoolAbi = parseAbi([
   "event NoteInserted(uint256 indexed commitment, uint256 indexed leafIndex, uint256 root)",
   "event NoteSpent(uint256 indexed nullifier)",
   "event NoteEncrypted(uint256 indexed leafIndex, uint256 ephKey, uint256[3] ciphertext)",
+  "event NoteInsertedAside(uint256 indexed commitment, uint256 root, uint256 ephKey, uint256[3] ciphertext)",
   "event PrivateAction(uint8 indexed kind, uint256 amount, uint256 shares, address indexed recipient, uint256 leafIndex, bytes memo)",
   "event SeizedOwed(address indexed liquidator, uint256 amount)",
   "error ZeroAmount()",
@@ -119,6 +125,8 @@ export interface MirroredNote {
   leafIndex: number;
   opening: NoteOpening;
   nullifier: bigint;
+  /** A note a liquidation inserted aside: the root of its own one-note tree (it is at leaf 0 there). */
+  asideRoot?: bigint;
 }
 
 /**
@@ -129,6 +137,11 @@ export class PoolMirror {
   readonly tree = new MerkleTree();
   /** Decrypted notes by leaf; leaves whose ciphertext does not open their commitment are counted in `undecryptable`. */
   readonly notes = new Map<number, MirroredNote>();
+  /**
+   * Decrypted notes inserted aside (`NoteInsertedAside`: a liquidation's remainder, alone at leaf 0 of its own tree) by
+   * that tree's root; in no tree of `tree`. Debt-free when inserted (a liquidation repays every share).
+   */
+  readonly aside = new Map<bigint, MirroredNote>();
   readonly spent = new Set<bigint>();
   undecryptable = 0;
   /** Every commitment inserted, in position order (for `copyTree`). */
@@ -157,6 +170,14 @@ export class PoolMirror {
           this.ciphertexts.set(Number(ev.args.leafIndex), { ephKey: ev.args.ephKey, ct: ev.args.ciphertext });
         } else if (ev.eventName === "NoteSpent") {
           this.spent.add(ev.args.nullifier);
+        } else if (ev.eventName === "NoteInsertedAside") {
+          const { commitment, root, ephKey, ciphertext } = ev.args;
+          const opening = decryptNote({ ephKey, ct: ciphertext }, this.secret);
+          if (!opening || commitmentOf(opening) !== commitment) {
+            this.undecryptable++;
+            continue;
+          }
+          this.aside.set(root, { leafIndex: 0, opening, nullifier: nullifierOf(opening, 0), asideRoot: root });
         }
       }
       // Leaves in order: NoteEncrypted follows NoteInserted in the same transaction, so read every ciphertext first.
@@ -187,9 +208,9 @@ export class PoolMirror {
     return new MerkleTree(this.leaves);
   }
 
-  /** Notes not spent, with debt (the only ones a liquidation concerns). */
+  /** Notes not spent, with debt (the only ones a liquidation concerns): the trees' and any inserted aside. */
   liveWithDebt(): MirroredNote[] {
-    return [...this.notes.values()].filter((n) => !this.spent.has(n.nullifier) && n.opening.shares > 0n);
+    return [...this.notes.values(), ...this.aside.values()].filter((n) => !this.spent.has(n.nullifier) && n.opening.shares > 0n);
   }
 }
 
@@ -204,6 +225,8 @@ interface ProvenLiquidation {
   repay: bigint;
   /** All the collateral seized: nothing inserted. */
   exits: boolean;
+  /** The remainder inserted aside (`liquidateAside`): no current root raced for, none changed. */
+  aside: boolean;
   proveMs: number;
   request: Request;
 }
@@ -262,6 +285,13 @@ export function privateLiquidator(
   };
   /** Notes that failed: the block they may be tried again at, and how many times they failed. */
   const backoff = new Map<bigint, { at: bigint; failures: number }>();
+  /**
+   * Notes (by nullifier) whose liquidation lost the race for the pool's current root at least once (`StaleRoot`, or
+   * `UnknownRoot`): each later attempt inserts the remainder aside, where no action landing first can make it stale
+   * (audit h M-1: an owner landing a cheap action every block cannot keep the note unliquidated).
+   */
+  const raced = new Set<bigint>();
+  const lostRace = (reason: string) => reason.startsWith("StaleRoot") || reason.startsWith("UnknownRoot");
   let setup: Promise<{
     mirror: PoolMirror;
     market: Address;
@@ -377,7 +407,9 @@ export function privateLiquidator(
    * this pass will leave it (audit f L-1) — or null (logged) when the note is spent, under water, beyond what is left of
    * the keeper's base-asset `budget`, or its proof failed. A liquidation leaving the owner a remainder inserts it into
    * `tree` when `project` (its proof fixes the new root, so the next one can be proven against it before it is mined);
-   * an exit (all the collateral seized) inserts nothing and changes no root.
+   * an exit (all the collateral seized) inserts nothing and changes no root. A note whose liquidation lost a race before
+   * (`raced`) is proven aside: its remainder goes to leaf 0 of an empty tree of its own (`liquidateAside`), `tree` only
+   * proves the note's membership and is left as it is.
    */
   async function proveLiquidation(
     s: Awaited<ReturnType<typeof init>>,
@@ -389,6 +421,7 @@ export function privateLiquidator(
     const { opening, leafIndex, nullifier } = note;
     if (await read<boolean>("nullifierSpent", [nullifier])) {
       s.mirror.spent.add(nullifier);
+      raced.delete(nullifier);
       log("private-skipped", { leafIndex, reason: "spent" });
       return null;
     }
@@ -412,9 +445,12 @@ export function privateLiquidator(
     }
     const recipient = account.address;
     const memo: Hex = "0x";
+    // a whole seizure is an exit: it races for no root, so it never needs to go aside
+    const aside = raced.has(nullifier) && seized < opening.collateral;
     const { input, next, memberSlot } = liquidationWitness(chain.tree, {
-      old: { ...opening, leafIndex },
+      old: { ...opening, leafIndex, ...(note.asideRoot !== undefined ? { asideRoot: note.asideRoot } : {}) },
       seized,
+      aside,
       ltvInputs: inputs,
       minDebt: s.minDebt,
       binding: actionBinding({ pool, chainId: s.chainId }, recipient, memo),
@@ -431,7 +467,7 @@ export function privateLiquidator(
     const proveMs = Date.now() - proveStart;
     stats.proveMs.push(proveMs);
     chain.budget -= repay;
-    if (chain.project && !isExit(next)) chain.tree.insert(input.newCommitment);
+    if (chain.project && !isExit(next) && !aside) chain.tree.insert(input.newCommitment);
     const args = [
       proof.solidity,
       {
@@ -450,7 +486,15 @@ export function privateLiquidator(
       inputs.debtIndex,
       memo,
     ] as const;
-    return { note, seized, repay, exits: isExit(next), proveMs, request: { address: pool, abi: revertAbi, functionName: "liquidate", args } };
+    return {
+      note,
+      seized,
+      repay,
+      exits: isExit(next),
+      aside,
+      proveMs,
+      request: { address: pool, abi: revertAbi, functionName: aside ? "liquidateAside" : "liquidate", args },
+    };
   }
 
   /**
@@ -458,8 +502,10 @@ export function privateLiquidator(
    * approval of their repayments together, then each checked by an eth_call against the pending block (the keeper's
    * earlier liquidations first) and sent at the next nonce; then the receipts. A liquidation refused by its eth_call
    * (spent, a foreign action moved the root…) stops the chain there: the notes after it were proven against the roots
-   * it would give, and wait for the next pass. Of the transactions that reverted, only the first counts as a failure
-   * (the ones after it were proven against its root).
+   * it would give, and wait for the next pass — unless it is an aside liquidation (first in the chain), on whose root
+   * nothing after it depends. Of the transactions that reverted, only the first counts as a failure (the ones after it
+   * were proven against its root), and not even it when replayed at its block it meets `StaleRoot` or `UnknownRoot`: a
+   * race lost in the block (another action mined before it), its note then proven aside at the next pass.
    */
   async function land(s: Awaited<ReturnType<typeof init>>, chain: ProvenLiquidation[], block: bigint, t0: number) {
     if (!chain.length) return;
@@ -479,9 +525,13 @@ export function privateLiquidator(
           await publicClient.simulateContract({ ...l.request, account, blockTag: "pending" } as Parameters<typeof publicClient.simulateContract>[0]);
         } catch (e) {
           const reason = describeError(e);
-          if (reason.startsWith("NoteAlreadySpent")) s.mirror.spent.add(nullifier);
-          else if (!reason.startsWith("StaleRoot") && !reason.startsWith("UnknownRoot")) failed(nullifier, block);
-          log("private-rejected", { leafIndex, reason });
+          if (reason.startsWith("NoteAlreadySpent")) {
+            s.mirror.spent.add(nullifier);
+            raced.delete(nullifier);
+          } else if (lostRace(reason)) raced.add(nullifier);
+          else failed(nullifier, block);
+          log("private-rejected", { leafIndex, reason, aside: l.aside });
+          if (l.aside) continue;
           break;
         }
         try {
@@ -500,15 +550,21 @@ export function privateLiquidator(
         try {
           const receipt = await settle(tx);
           if (receipt.status !== "success") {
-            if (!reverted) failed(nullifier, block);
-            log("private-reverted", { leafIndex, hash: receipt.transactionHash, afterRevert: reverted });
-            reverted = true;
+            // what the first revert meets replayed at its block (the ones after it were proven against its root)
+            const reason = reverted ? undefined : await replay(l.request, receipt.blockNumber);
+            if (reason !== undefined && lostRace(reason)) raced.add(nullifier);
+            else if (!reverted) failed(nullifier, block);
+            log("private-reverted", { leafIndex, hash: receipt.transactionHash, reason, afterRevert: reverted, aside: l.aside });
+            // an aside liquidation changes no root: the ones after it do not depend on it
+            if (!l.aside) reverted = true;
             continue;
           }
           s.mirror.spent.add(nullifier);
+          raced.delete(nullifier);
           const events = parseEventLogs({ abi: privatePoolAbi, logs: receipt.logs });
           const action = events.find((ev) => ev.eventName === "PrivateAction");
           const owed = events.find((ev) => ev.eventName === "SeizedOwed");
+          const insertedAside = events.find((ev) => ev.eventName === "NoteInsertedAside");
           const repaid = parseEventLogs({ abi: erc20Abi, logs: receipt.logs, eventName: "Transfer" }).find(
             (ev) => ev.address.toLowerCase() === s.base.toLowerCase() && ev.args.from.toLowerCase() === account.address.toLowerCase(),
           );
@@ -525,8 +581,11 @@ export function privateLiquidator(
             shares: l.note.opening.shares,
             repaid: repaid?.args.value,
             owed: owed ? l.seized : 0n,
-            // a liquidation seizing all the collateral is an exit: no new note (NO_LEAF)
-            newLeaf: l.exits || action?.eventName !== "PrivateAction" ? undefined : action.args.leafIndex,
+            // a liquidation seizing all the collateral is an exit: no new note (NO_LEAF); an aside one has no leaf in the
+            // pool's trees (ASIDE), its remainder is alone in a tree of root `asideRoot`
+            newLeaf: l.exits || l.aside || action?.eventName !== "PrivateAction" ? undefined : action.args.leafIndex,
+            aside: l.aside,
+            asideRoot: insertedAside?.eventName === "NoteInsertedAside" ? insertedAside.args.root : undefined,
             gasUsed: receipt.gasUsed,
             proveMs: l.proveMs,
             ms,
@@ -538,6 +597,16 @@ export function privateLiquidator(
       }
     } finally {
       await resetAllowance(s);
+    }
+  }
+
+  /** Why `request`, mined in `block` and reverted, reverts replayed against that block's state; undefined if it does not. */
+  async function replay(request: Request, block: bigint): Promise<string | undefined> {
+    try {
+      await publicClient.simulateContract({ ...request, account, blockNumber: block } as Parameters<typeof publicClient.simulateContract>[0]);
+      return undefined;
+    } catch (e) {
+      return describeError(e);
     }
   }
 
@@ -595,7 +664,10 @@ export function privateLiquidator(
         const budget = await publicClient.readContract({ address: s.base, abi: erc20Abi, functionName: "balanceOf", args: [account.address] });
         const chain = { tree: due.length > 1 ? s.mirror.copyTree() : s.mirror.tree, project: due.length > 1, budget };
         const proven: ProvenLiquidation[] = [];
-        for (const note of due) {
+        // The notes that lost a race first: proven aside against the mirror's tree before any projection (their
+        // membership root is then the pool's), landed first, and none of the others depends on them.
+        const order = [...due.filter((n) => raced.has(n.nullifier)), ...due.filter((n) => !raced.has(n.nullifier))];
+        for (const note of order) {
           const l = await proveLiquidation(s, note, inputs, block, chain);
           if (l) proven.push(l);
         }

@@ -8,7 +8,7 @@ import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-ab
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 import { notePosition, type PoolBooks, type PoolState } from "@/lib/privacy/actions";
 import type { ChainConfig } from "@/lib/config/chains";
-import { commitment, isExit, liquidatedNote, nullifier, openingOf, randomField } from "@/lib/privacy/note";
+import { commitment, isExit, liquidatedNote, nullifier, openingOf, randomField, type PlacedNote } from "@/lib/privacy/note";
 import type { ProveMessage, ProveRequest } from "@/lib/privacy/prove.worker";
 import type { CircuitInput } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
@@ -34,7 +34,8 @@ export interface PrivatePoolView {
 
 const poolKey = (chainId: number, pool: Address) => ["privatePool", chainId, pool.toLowerCase()] as const;
 
-async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
+/** The pool's public state at the latest block (what `usePrivatePool` keeps fresh). */
+export async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
   const pool = { address: p.pool, abi: keelPrivatePoolAbi } as const;
   const market = { address: p.market, abi: keelMarketAbi } as const;
   const [debtIndex, noteCollateral, noteShares, vaultId, totalBorrows, totalBorrowShares, info, oracle, minDeposit, minBorrow] = await Promise.all([
@@ -189,7 +190,8 @@ const ACTION_LIQUIDATE = 4;
 /**
  * The owner's note spent by a liquidation (the keeper's, or anyone's holding the liquidators' key): the wallet with
  * the debt-free note left to the owner (`liquidatedNote`: the old blinding hashed, found in the same transaction's
- * NoteInserted) and what was repaid and seized. The wallet unchanged when the note is unspent, pending, or spent by
+ * NoteInserted — or its NoteInsertedAside for an aside liquidation, `liquidateAside`: the note is then at leaf 0 of its
+ * own one-note tree, spent with a membership proof against that tree's root, `asideRoot`) and what was repaid and seized. The wallet unchanged when the note is unspent, pending, or spent by
  * something else (the owner's own action from another browser: its next action says the note is spent).
  */
 export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
@@ -213,15 +215,22 @@ export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolD
   const left = liquidatedNote(openingOf(note), seized);
   const remainder = { collateral: left.collateral, shares: 0n, ownerKey: w.ownerKey, blinding: left.blinding };
   // All the collateral seized: an exit, nothing inserted (circuit v3), the owner keeps no note.
-  const inserted = isExit(remainder) ? null : parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own })[0];
-  if (inserted !== null && (!inserted || inserted.args.commitment !== commitment(remainder))) return w;
+  let kept: PlacedNote | null = null;
+  if (!isExit(remainder)) {
+    const c = commitment(remainder);
+    const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own }).find((ev) => ev.args.commitment === c);
+    const aside = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs: own }).find((ev) => ev.args.commitment === c);
+    if (inserted) kept = { ...remainder, leafIndex: Number(inserted.args.leafIndex) };
+    else if (aside) kept = { ...remainder, leafIndex: 0, asideRoot: aside.args.root };
+    else return w;
+  }
   // What the liquidator paid: the base asset the pool received in that transaction.
   const repaid = parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs })
     .filter((t) => t.address.toLowerCase() === base.toLowerCase() && t.args.to.toLowerCase() === p.pool.toLowerCase())
     .reduce((sum, t) => sum + t.args.value, 0n);
   return {
     ...w,
-    note: inserted ? { ...remainder, leafIndex: Number(inserted.args.leafIndex) } : null,
+    note: kept,
     liquidation: { seized, shares: action.args.shares, repaid, block: receipt.blockNumber, tx: receipt.transactionHash },
   };
 }

@@ -35,6 +35,31 @@ describe("the browser's private wallet", () => {
     });
   });
 
+  it("keeps the root of a remainder a liquidation inserted aside through storage and a backup file", () => {
+    const aside: PrivateWallet = {
+      ownerKey: 123456789n,
+      note: { collateral: 6n * 10n ** 17n, shares: 0n, blinding: 44n, ownerKey: 123456789n, leafIndex: 0, asideRoot: 987654321n },
+      pending: null,
+      liquidation: { seized: 9n * 10n ** 17n, shares: 5n, repaid: 2_000_000n, block: 77n, tx: `0x${"cd".repeat(32)}` },
+    };
+    const s = memoryStorage();
+    saveWallet(s, scope, aside);
+    expect(loadWallet(s, scope)).toEqual(aside);
+    const text = serializeWallet(scope, aside);
+    expect(parseWallet(text, scope)).toEqual(aside);
+    expect(parseWallet(text, scope).note?.asideRoot).toBe(987654321n);
+    // a note of the main tree carries no asideRoot key at all
+    expect(parseWallet(serializeWallet(scope, wallet), scope).note).not.toHaveProperty("asideRoot");
+    // an aside note is at leaf 0, its root a field element
+    for (const bad of [
+      text.replace('"leafIndex":0', '"leafIndex":1'),
+      text.replace('"asideRoot":"987654321"', '"asideRoot":987654321'),
+      text.replace('"asideRoot":"987654321"', '"asideRoot":"-1"'),
+      text.replace('"asideRoot":"987654321"', `"asideRoot":"${2n ** 254n}"`),
+    ])
+      expect(() => parseWallet(bad, scope), bad).toThrow(WalletFileError);
+  });
+
   it("keys storage by chain, pool and account", () => {
     expect(storageKey(scope)).not.toBe(storageKey({ ...scope, chainId: 1 }));
     expect(storageKey(scope)).not.toBe(storageKey({ ...scope, account: "0x3333333333333333333333333333333333333333" }));

@@ -57,7 +57,14 @@ export function serializeWallet(s: WalletScope, w: PrivateWallet): string {
     pool: getAddress(s.pool),
     account: getAddress(s.account),
     ownerKey: w.ownerKey.toString(),
-    note: n && { collateral: n.collateral.toString(), shares: n.shares.toString(), blinding: n.blinding.toString(), leafIndex: n.leafIndex },
+    note: n && {
+      collateral: n.collateral.toString(),
+      shares: n.shares.toString(),
+      blinding: n.blinding.toString(),
+      leafIndex: n.leafIndex,
+      // a remainder a liquidation inserted aside (leaf 0 of its own one-note tree): the root its membership is proven against
+      ...(n.asideRoot !== undefined ? { asideRoot: n.asideRoot.toString() } : {}),
+    },
     pending: p && { collateral: p.collateral.toString(), shares: p.shares.toString(), blinding: p.blinding.toString() },
     ...(w.liquidation
       ? {
@@ -111,9 +118,16 @@ export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
     return { collateral: field(n.collateral, MAX_AMOUNT), shares: field(n.shares, MAX_AMOUNT), blinding: field(n.blinding), ownerKey };
   };
   const note = amounts(o.note);
-  const leafIndex = (o.note as { leafIndex?: unknown } | null)?.leafIndex;
+  const { leafIndex, asideRoot } = (o.note ?? {}) as { leafIndex?: unknown; asideRoot?: unknown };
   if (note && (typeof leafIndex !== "number" || !Number.isInteger(leafIndex) || leafIndex < 0)) throw new WalletFileError("malformed");
-  const wallet: PrivateWallet = { ownerKey, note: note && { ...note, leafIndex: leafIndex as number }, pending: amounts(o.pending) };
+  // a note inserted aside is alone at leaf 0 of its tree
+  const aside = asideRoot === undefined ? undefined : field(asideRoot);
+  if (aside !== undefined && leafIndex !== 0) throw new WalletFileError("malformed");
+  const wallet: PrivateWallet = {
+    ownerKey,
+    note: note && { ...note, leafIndex: leafIndex as number, ...(aside !== undefined ? { asideRoot: aside } : {}) },
+    pending: amounts(o.pending),
+  };
   if (o.liquidation !== undefined && o.liquidation !== null) {
     const l = o.liquidation as Record<string, unknown>;
     if (typeof l !== "object" || !isHex(l.tx) || (l.tx as string).length !== 66) throw new WalletFileError("malformed");
