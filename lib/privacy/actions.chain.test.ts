@@ -11,10 +11,10 @@ import { clientsFor } from "@/lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
 import { notePosition, planAction, poolCall, type PoolState, type PrivateActionKind } from "./actions";
 import type { PlacedNote } from "./note";
-import { DEBT_FREE_INDEX, isExit, randomField } from "./note";
+import { ASIDE_POSITION, DEBT_FREE_INDEX, isExit, randomField } from "./note";
 import { CIRCUIT_ARTIFACTS } from "./artifacts";
 import { proveAction } from "./prover";
-import { MerkleTree } from "./tree";
+import { MerkleTree, ROOT_HISTORY, TREE_DEPTH, zeroRoot } from "./tree";
 
 /** KeelPrivatePool.NO_LEAF (type(uint256).max): the leafIndex of an action that inserted nothing. */
 const NO_LEAF = maxUint256;
@@ -110,6 +110,15 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
     expect(deployment.assets.find((a) => a.address === market.baseAsset)!.symbol).toBe("USDC");
     expect(deployment.assets.find((a) => a.address === pp.collateral)!.symbol).toBe("WETH");
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "verifier" })).toBe(pp.verifier);
+  });
+
+  it("mirrors the pool's tree constants: depth, empty root, ring of recent roots, the aside position", async () => {
+    const read = (functionName: "DEPTH" | "EMPTY_ROOT" | "ROOT_HISTORY" | "ASIDE") =>
+      client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName });
+    expect(await read("DEPTH")).toBe(BigInt(TREE_DEPTH));
+    expect(await read("EMPTY_ROOT")).toBe(zeroRoot(TREE_DEPTH));
+    expect(await read("ROOT_HISTORY")).toBe(BigInt(ROOT_HISTORY));
+    expect(await read("ASIDE")).toBe(ASIDE_POSITION);
   });
 
   it("opens, borrows, repays and withdraws with real proofs; the pool's totals follow the note", async () => {
