@@ -178,7 +178,9 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
       }
     }
 
-    const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment: d, log: (l) => lines.push(l) });
+    // Rounds only when the test calls them: a round on a block between the feed's move and the pools' (ethPrice's two
+    // steps) would trade against a pool still at the old price.
+    const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment: d, log: (l) => lines.push(l), watch: false });
     const rounds = async (n = 2) => {
       for (let i = 0; i < n; i++) {
         await executor.run();
@@ -450,7 +452,9 @@ describe("guard executor on Aave, Morpho and Keel (KeelAutomation)", () => {
      * "position is healthy", Keel's NotLiquidatable. */
     const HEALTHY_REFUSAL = { Aave: /'45'|\b45\b/, Morpho: /position is healthy/, Keel: /NotLiquidatable/ };
 
-    const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment: d, log: (l) => lines.push(l) });
+    // Rounds only when the test calls them: a round on a block between the feed's move and the pools' (ethPrice's two
+    // steps) would trade against a pool still at the old price.
+    const executor = startGuardExecutor({ rpcUrl: anvil.url, deployment: d, log: (l) => lines.push(l), watch: false });
     const rounds = async (n = 2) => {
       for (let i = 0; i < n; i++) {
         await executor.run();

@@ -24,6 +24,9 @@ export interface GuardExecutorOptions {
   deployment: Deployment;
   key?: Hex;
   log?: LogSink;
+  /** Run a round on every new block (default). A test that moves prices in several transactions turns it off and
+   * calls `run()` itself, so no round sees a half-moved market (the feed moved, the pools not yet traded to it). */
+  watch?: boolean;
 }
 
 export interface GuardExecutorStats {
@@ -289,15 +292,18 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
     () => stopped,
   );
 
-  const unwatch = c.publicClient.watchBlockNumber({
-    onBlockNumber: () => {
-      stats.blocks++;
-      void run();
-    },
-    emitOnBegin: true,
-    poll: true,
-    pollingInterval: 100,
-  });
+  const unwatch =
+    opts.watch === false
+      ? () => {}
+      : c.publicClient.watchBlockNumber({
+          onBlockNumber: () => {
+            stats.blocks++;
+            void run();
+          },
+          emitOnBegin: true,
+          poll: true,
+          pollingInterval: 100,
+        });
   log("started", { account: c.account.address, guard });
 
   return {
