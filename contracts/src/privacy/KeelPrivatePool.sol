@@ -108,7 +108,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         Withdraw,
         Borrow,
         Repay,
-        Liquidate
+        Liquidate,
+        Close
     }
 
     /// @notice The market the pool's vault lives in.
@@ -168,6 +169,8 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     error DepositBelowMinimum(uint256 amount, uint256 minimum);
     /// @notice A borrow sending `assets` base units is below the pool's `minimum` (`minBorrow`).
     error BorrowBelowMinimum(uint256 assets, uint256 minimum);
+    /// @notice `close` was given a transition whose new note holds something (`newCommitment` not 0): not an exit.
+    error NotAnExit(uint256 newCommitment);
 
     /// @notice A note was spent.
     event NoteSpent(uint256 indexed nullifier);
@@ -223,9 +226,35 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         uint256 provenDebtIndex,
         bytes calldata memo
     ) external nonReentrant {
+        _deposit(proof, t, amount, provenDebtIndex, memo, false);
+    }
+
+    /// @notice `deposit`, with the new note inserted aside (audit i L-1: the owner's rescue of a note near or past the
+    /// liquidation threshold, which no front-running insertion can make stale — as `liquidateAside` for liquidators).
+    /// The proof inserts the note at leaf 0 of an empty tree of its own; the pool records that root as known
+    /// (`NoteInsertedAside`; `PrivateAction.leafIndex` is ASIDE). Price: the note's next spend is proven against that
+    /// one-note root, which links it to this deposit. An empty new note cannot be made by a deposit.
+    function depositAside(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 amount,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant {
+        _deposit(proof, t, amount, provenDebtIndex, memo, true);
+    }
+
+    function _deposit(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 amount,
+        uint256 provenDebtIndex,
+        bytes calldata memo,
+        bool aside
+    ) internal {
         _checkAmount(amount);
         if (amount < minDeposit) revert DepositBelowMinimum(amount, minDeposit);
-        uint256 leaf = _spend(proof, t, false, _ownerInputs(amount, address(0), provenDebtIndex, memo, false));
+        uint256 leaf = _spend(proof, t, aside, _ownerInputs(amount, address(0), provenDebtIndex, memo, false));
         _books.noteCollateral += uint104(amount);
         collateral.safeTransferFrom(msg.sender, address(this), amount);
         market.depositCollateral(vaultId, address(collateral), amount);
@@ -286,13 +315,66 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
         uint256 provenDebtIndex,
         bytes calldata memo
     ) external nonReentrant returns (uint256 assets) {
+        return _repay(proof, t, shares, provenDebtIndex, memo, false);
+    }
+
+    /// @notice `repay`, with the new note inserted aside, as `depositAside` (audit i L-1: a rescue no insertion can
+    /// make stale; its next spend links to it). A repayment of every share of a note holding no collateral is an exit
+    /// and inserts nothing either way.
+    /// @return assets Base units paid.
+    function repayAside(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 shares,
+        uint256 provenDebtIndex,
+        bytes calldata memo
+    ) external nonReentrant returns (uint256 assets) {
+        return _repay(proof, t, shares, provenDebtIndex, memo, true);
+    }
+
+    function _repay(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 shares,
+        uint256 provenDebtIndex,
+        bytes calldata memo,
+        bool aside
+    ) internal returns (uint256 assets) {
         _checkAmount(shares);
         uint256 leaf = _spend(
-            proof, t, false, _ownerInputs((shares << 96) | SHARES_OUT, address(0), provenDebtIndex, memo, false)
+            proof, t, aside, _ownerInputs((shares << 96) | SHARES_OUT, address(0), provenDebtIndex, memo, false)
         );
         _books.noteShares -= uint104(shares);
         assets = _repayShares(shares);
         emit PrivateAction(Action.Repay, assets, shares, address(0), leaf, memo);
+    }
+
+    /// @notice Closes the proven note in one proof (audit i L-1): repays all its `shares` (their value rounded up, at
+    /// most the vault's debt, paid by the caller — anyone) and sends all its `amount` collateral to `recipient`. The new
+    /// note holds nothing — an exit: no leaf taken, no current root to race for, so no insertion landing first can
+    /// delay it — and owes nothing, so no price is read (DEBT_FREE inputs: a stale feed does not stop a close). Only
+    /// the owner's key proves it (mode 1). Either amount may be 0 (a debt-free note; a note with no collateral left),
+    /// not both.
+    /// @return assets Base units paid.
+    function close(
+        Groth16Proof calldata proof,
+        NoteTransition calldata t,
+        uint256 amount,
+        uint256 shares,
+        address recipient,
+        bytes calldata memo
+    ) external nonReentrant returns (uint256 assets) {
+        if (t.newCommitment != 0) revert NotAnExit(t.newCommitment);
+        if (amount == 0 && shares == 0) revert ZeroAmount();
+        if (amount > MAX_AMOUNT) revert AmountTooLarge(amount);
+        if (shares > MAX_AMOUNT) revert AmountTooLarge(shares);
+        if (recipient == address(0)) revert ZeroRecipient();
+        _spend(proof, t, false, _debtFreeInputs(amount | (shares << 96) | COLLATERAL_OUT | SHARES_OUT, recipient, memo));
+        _books.noteShares -= uint104(shares);
+        _books.noteCollateral -= uint104(amount);
+        if (shares != 0) assets = _repayShares(shares);
+        if (amount != 0) market.withdrawCollateral(vaultId, address(collateral), amount, recipient);
+        emit PrivateAction(Action.Close, amount, shares, recipient, NO_LEAF, memo);
     }
 
     /// @notice Liquidates a note past the market's liquidation threshold at current prices, by anyone holding its

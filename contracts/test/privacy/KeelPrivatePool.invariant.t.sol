@@ -73,6 +73,10 @@ contract PrivatePoolHandler is Test {
     /// @dev Exits landed (circuit v3), and the final roots of the trees the handler filled.
     uint256 public exits;
     uint256[] public frozen;
+    /// @dev Roots of the notes inserted aside (each alone in its own tree).
+    uint256[] public asideRoots;
+    /// @dev Closes landed (`close`: every share repaid and all the collateral out in one exit).
+    uint256 public closes;
 
     constructor(KeelPrivatePool pool_, IKeelMarket market_, DevPriceFeed ethFeed_, DevPriceFeed usdcFeed_) {
         pool = pool_;
@@ -84,11 +88,21 @@ contract PrivatePoolHandler is Test {
     /// @dev The next transition: an insertion, or an exit when the note is left with nothing. Counts it, and records
     /// the root of a tree its insertion fills.
     function _t(bool exit) internal returns (NoteTransition memory t) {
+        return _t(exit, false);
+    }
+
+    /// @dev The same, inserted aside (`aside`: depositAside, repayAside, liquidateAside) unless an exit: no leaf taken,
+    /// its one-note root recorded (checked known for good).
+    function _t(bool exit, bool aside) internal returns (NoteTransition memory t) {
         if (exit) {
             ++exits;
             return stubExit(pool, ++nonce);
         }
         t = stubTransition(pool, ++nonce);
+        if (aside) {
+            asideRoots.push(t.newRoot);
+            return t;
+        }
         uint256 mask = (1 << pool.DEPTH()) - 1;
         if (pool.nextIndex() & mask == mask) frozen.push(t.newRoot);
         ++insertions;
@@ -96,6 +110,15 @@ contract PrivatePoolHandler is Test {
 
     function frozenCount() external view returns (uint256) {
         return frozen.length;
+    }
+
+    function asideCount() external view returns (uint256) {
+        return asideRoots.length;
+    }
+
+    /// @dev One action in four of those that may go aside does (the seed's high bits decide).
+    function _aside(uint256 seed) internal pure returns (bool) {
+        return (seed >> 200) % 4 == 0;
     }
 
     function _pick(uint256 seed) internal view returns (uint256) {
@@ -106,10 +129,12 @@ contract PrivatePoolHandler is Test {
     function deposit(uint256 seed, uint256 amount) external {
         amount = bound(amount, pool.minDeposit(), 50e18);
         Groth16Proof memory proof;
-        NoteTransition memory t = _t(false);
+        bool aside = _aside(seed);
+        NoteTransition memory t = _t(false, aside);
         uint256 index = pool.debtIndex(); // before the prank: it reads the pool
         vm.prank(PAYER);
-        pool.deposit(proof, t, amount, index, "");
+        if (aside) pool.depositAside(proof, t, amount, index, "");
+        else pool.deposit(proof, t, amount, index, "");
         if (collateralOf.length == 0 || seed % 2 == 0) {
             collateralOf.push(amount);
             sharesOf.push(0);
@@ -149,10 +174,12 @@ contract PrivatePoolHandler is Test {
         if (sharesOf[i] == 0) return;
         shares = bound(shares, 1, sharesOf[i]);
         Groth16Proof memory proof;
-        NoteTransition memory t = _t(shares == sharesOf[i] && collateralOf[i] == 0);
+        bool aside = _aside(seed);
+        NoteTransition memory t = _t(shares == sharesOf[i] && collateralOf[i] == 0, aside);
         uint256 index = pool.debtIndex();
         vm.prank(PAYER);
-        pool.repay(proof, t, shares, index, "");
+        if (aside) pool.repayAside(proof, t, shares, index, "");
+        else pool.repay(proof, t, shares, index, "");
         sharesOf[i] -= shares;
         ghostShares -= shares;
         ++roundings;
@@ -167,14 +194,35 @@ contract PrivatePoolHandler is Test {
         seized = seized % 3 == 0 ? collateralOf[i] : bound(seized, 1, collateralOf[i]);
         uint256 shares = sharesOf[i];
         Groth16Proof memory proof;
-        NoteTransition memory t = _t(seized == collateralOf[i]);
+        bool aside = _aside(seed);
+        NoteTransition memory t = _t(seized == collateralOf[i], aside);
         vm.prank(PAYER);
-        pool.liquidate(proof, t, seized, shares, FRESH, 1, "");
+        if (aside) pool.liquidateAside(proof, t, seized, shares, FRESH, 1, "");
+        else pool.liquidate(proof, t, seized, shares, FRESH, 1, "");
         collateralOf[i] -= seized;
         sharesOf[i] = 0;
         ghostCollateral -= seized;
         ghostShares -= shares;
         ++roundings;
+    }
+
+    /// @dev A close of one of the handler's notes: every share repaid and all its collateral out, one exit.
+    function close(uint256 seed) external {
+        if (collateralOf.length == 0) return;
+        uint256 i = _pick(seed);
+        uint256 amount = collateralOf[i];
+        uint256 shares = sharesOf[i];
+        if (amount == 0 && shares == 0) return;
+        Groth16Proof memory proof;
+        NoteTransition memory t = _t(true);
+        vm.prank(PAYER);
+        pool.close(proof, t, amount, shares, FRESH, "");
+        collateralOf[i] = 0;
+        sharesOf[i] = 0;
+        ghostCollateral -= amount;
+        ghostShares -= shares;
+        if (shares != 0) ++roundings;
+        ++closes;
     }
 
     function claim() external {
@@ -289,6 +337,9 @@ contract KeelPrivatePoolInvariantTest is PrivatePoolTestBase {
             uint256 root = handler.frozen(i);
             assertTrue(pool.frozenRoot(root), "frozen");
             assertTrue(pool.isKnownRoot(root, 0), "known for good");
+        }
+        for (uint256 i; i < handler.asideCount(); ++i) {
+            assertTrue(pool.isKnownRoot(handler.asideRoots(i), 0), "an aside note's root is known for good");
         }
     }
 

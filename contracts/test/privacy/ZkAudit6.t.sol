@@ -191,6 +191,8 @@ contract ZkAudit6Test is ZkAudit6Base {
         bytes4 s = bytes4(call);
         return s == KeelPrivatePool.deposit.selector || s == KeelPrivatePool.repay.selector
             || s == KeelPrivatePool.liquidate.selector || s == KeelPrivatePool.liquidateAside.selector
+            || s == KeelPrivatePool.depositAside.selector || s == KeelPrivatePool.repayAside.selector
+            || s == KeelPrivatePool.close.selector
             ? PAYER
             : RELAYER;
     }

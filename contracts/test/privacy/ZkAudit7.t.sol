@@ -104,4 +104,148 @@ contract ZkAudit7Test is ZkAudit6Test {
         vm.expectRevert(KeelPrivatePool.InvalidProof.selector);
         this.landExternal(w);
     }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Regressions: audit i L-1 fixed — the owner's rescue may go aside (depositAside, repayAside), and `close` repays
+    // and withdraws everything in one proof, an exit (no root to race for, no price read).
+
+    uint256 internal constant ASIDE_TEST_NOTE = 40;
+    address internal constant CLOSE_TO = address(0xC105E);
+
+    function _depositAside(NoteTransition memory t, uint256 amount, uint256 idx) internal pure returns (bytes memory) {
+        return abi.encodeCall(KeelPrivatePool.depositAside, (_proof(), t, amount, idx, ""));
+    }
+
+    function _repayAside(NoteTransition memory t, uint256 shares, uint256 idx) internal pure returns (bytes memory) {
+        return abi.encodeCall(KeelPrivatePool.repayAside, (_proof(), t, shares, idx, ""));
+    }
+
+    function _close(NoteTransition memory t, uint256 amount, uint256 shares, address to)
+        internal
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodeCall(KeelPrivatePool.close, (_proof(), t, amount, shares, to, ""));
+    }
+
+    /// @dev The aside insertion's public inputs: EMPTY_ROOT as `root`, no leaf in params, the binding bound to ASIDE.
+    function _checkOwnerAsideInputs(uint256[13] memory inputs) internal view {
+        assertEq(inputs[0], pool.EMPTY_ROOT(), "proven into an empty tree");
+        assertEq(inputs[7] & 3, 1, "mode 1 (owner)");
+        assertEq((inputs[7] >> 162) & ((1 << 20) - 1), 0, "leaf 0 of its own tree");
+        assertEq((inputs[7] >> 2) & type(uint64).max, pool.liquidationThreshold(), "a rescue proves at the LT");
+    }
+
+    /// @dev The PoC above, fixed: the owner's rescue deposit sent aside lands after the griefer's link (no current
+    /// root to lose), the note is healthy again, and the liquidator's aside proof of the old note is then refused as
+    /// spent. The rescued note is known by its own root and spendable against it.
+    function test_rescueDepositAside_landsWhateverLandsFirst() public {
+        (uint256 gMember, uint256 gSlot) = _asideSetUp();
+        uint256 nul = _h("borrower", 1);
+        NoteTransition memory t = _ins(pool.EMPTY_ROOT(), ASIDE_TEST_NOTE, nul, aMember, aSlot);
+        bytes memory rescue = _depositAside(t, 3e18, pool.debtIndex());
+        _checkOwnerAsideInputs(_prove(rescue));
+        bytes memory asideLiq =
+            _liquidateAside(_ins(pool.EMPTY_ROOT(), 21, nul, aMember, aSlot), 9e18, aShares, pool.debtIndex());
+        _prove(asideLiq);
+        _proveAndLand(_withdraw(_ins(pool.root(), 1000, _h("griefer", 0), gMember, gSlot), 1, GRIEFER));
+        uint256 leaves = pool.nextIndex();
+        uint256 collateralBefore = pool.noteCollateral();
+        _land(rescue);
+        assertTrue(pool.frozenRoot(t.newRoot), "the rescued note's own root is known");
+        assertEq(pool.nextIndex(), leaves, "no leaf of the current tree taken");
+        assertEq(pool.noteCollateral(), collateralBefore + 3e18);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, nul));
+        this.landExternal(asideLiq);
+        // the rescued note spends against its own root (slot ignored for a frozen root), e.g. a later withdrawal
+        _proveAndLand(
+            _withdrawPriced(
+                _ins(pool.root(), 41, _h("rescued", 0), t.newRoot, 0), 1e18, OWNER_RECIPIENT, pool.debtIndex() + 1
+            )
+        );
+    }
+
+    /// @dev The same for a rescue by repayment: repayAside lands after the griefer's link.
+    function test_rescueRepayAside_landsWhateverLandsFirst() public {
+        (uint256 gMember, uint256 gSlot) = _asideSetUp();
+        uint256 nul = _h("borrower", 1);
+        NoteTransition memory t = _ins(pool.EMPTY_ROOT(), ASIDE_TEST_NOTE, nul, aMember, aSlot);
+        bytes memory rescue = _repayAside(t, aShares / 4, pool.debtIndex());
+        _checkOwnerAsideInputs(_prove(rescue));
+        _proveAndLand(_withdraw(_ins(pool.root(), 1000, _h("griefer", 0), gMember, gSlot), 1, GRIEFER));
+        uint256 shares = pool.noteShares();
+        uint256 paid = usdc.balanceOf(PAYER);
+        _land(rescue);
+        assertTrue(pool.frozenRoot(t.newRoot));
+        assertEq(pool.noteShares(), shares - aShares / 4);
+        assertLt(usdc.balanceOf(PAYER), paid, "the payer paid");
+    }
+
+    /// @dev A plain (racing) deposit and its aside twin are different public inputs: a proof made for one never
+    /// verifies as the other (root, leaf and binding all differ), so a copier cannot move an owner's insertion.
+    function test_asideAndMainDeposit_differentInputs() public {
+        _asideSetUp();
+        uint256 nul = _h("borrower", 1);
+        uint256[13] memory main =
+            _prove(_depositPriced(_ins(pool.root(), ASIDE_TEST_NOTE, nul, aMember, aSlot), 3e18, pool.debtIndex()));
+        uint256[13] memory aside =
+            _prove(_depositAside(_ins(pool.root(), ASIDE_TEST_NOTE, nul, aMember, aSlot), 3e18, pool.debtIndex()));
+        assertTrue(main[0] != aside[0], "root");
+        assertTrue(main[5] != aside[5], "binding (position vs ASIDE)");
+        assertTrue(main[7] != aside[7], "leaf in params");
+    }
+
+    /// @dev `close`: one proof repays every share and withdraws all the collateral — an exit, so it lands after any
+    /// number of insertions (within the ring) and with the price feed stale (DEBT_FREE inputs, no price read).
+    function test_close_landsAfterGriefingAndWithAStaleFeed() public {
+        (uint256 gMember, uint256 gSlot) = _asideSetUp();
+        ethFeed.setAnswer(3000e8); // healthy again: the owner closes on their own
+        uint256 nul = _h("borrower", 1);
+        bytes memory c = _close(_exit(pool.root(), nul, aMember, aSlot), 10e18, aShares, CLOSE_TO);
+        uint256[13] memory inputs = _prove(c);
+        assertEq(inputs[7] & 3, 1, "mode 1: only the owner's key proves it");
+        assertEq((inputs[7] >> 2) & type(uint64).max, 0, "threshold 0: the new note owes nothing");
+        assertEq(inputs[6], 1 << 96, "DEBT_FREE prices: collateral 0, debt 1");
+        assertEq(inputs[4] >> 192, 3, "collateral and shares both out");
+        assertEq(inputs[3], 0, "no new commitment");
+        _griefChain(gMember, gSlot, 5);
+        vm.warp(block.timestamp + 3 days); // every feed stale: a priced action reverts in the oracle
+        vm.expectRevert();
+        oracle.prices(address(weth), address(usdc));
+        uint256 leaves = pool.nextIndex();
+        uint256 debt = market.debtOf(pool.vaultId());
+        uint256 paid = usdc.balanceOf(PAYER);
+        _land(c);
+        assertEq(weth.balanceOf(CLOSE_TO), 10e18, "all the collateral out");
+        assertEq(paid - usdc.balanceOf(PAYER), debt - market.debtOf(pool.vaultId()), "the payer repaid the note's debt");
+        assertEq(pool.noteShares(), 0);
+        assertEq(pool.nextIndex(), leaves, "an exit takes no leaf");
+        assertTrue(pool.nullifierSpent(nul));
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NoteAlreadySpent.selector, nul));
+        this.landExternal(c);
+    }
+
+    /// @dev `close` refuses before any proof: a new note that holds something (not an exit), nothing to move, no
+    /// recipient, amounts above MAX_AMOUNT.
+    function test_close_refusals() public {
+        (uint256 member, uint256 slot) = _open(1, 2e18);
+        NoteTransition memory ins = _ins(pool.root(), 7, _h("owner", 1), member, slot);
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.NotAnExit.selector, ins.newCommitment));
+        this.proveExternal(_close(ins, 2e18, 0, CLOSE_TO));
+        NoteTransition memory e = _exit(pool.root(), _h("owner", 1), member, slot);
+        vm.expectRevert(KeelPrivatePool.ZeroAmount.selector);
+        this.proveExternal(_close(e, 0, 0, CLOSE_TO));
+        vm.expectRevert(KeelPrivatePool.ZeroRecipient.selector);
+        this.proveExternal(_close(e, 2e18, 0, address(0)));
+        uint256 tooMuch = pool.MAX_AMOUNT() + 1;
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.AmountTooLarge.selector, tooMuch));
+        this.proveExternal(_close(e, tooMuch, 0, CLOSE_TO));
+        vm.expectRevert(abi.encodeWithSelector(KeelPrivatePool.AmountTooLarge.selector, tooMuch));
+        this.proveExternal(_close(e, 2e18, tooMuch, CLOSE_TO));
+        // a debt-free note closes with shares 0 (its inputs still say both signs, so no withdraw proof passes here)
+        uint256[13] memory inputs = _prove(_close(e, 2e18, 0, CLOSE_TO));
+        assertEq(inputs[4], 2e18 | (3 << 192));
+        _land(_close(e, 2e18, 0, CLOSE_TO));
+        assertEq(weth.balanceOf(CLOSE_TO), 2e18);
+    }
 }
