@@ -9,7 +9,7 @@ import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
-import { notePosition, planAction, poolCall, type PoolState, type PrivateActionKind } from "./actions";
+import { notePosition, planAction, planClose, poolCall, type PoolState, type PrivateActionKind } from "./actions";
 import type { PlacedNote } from "./note";
 import { ASIDE_POSITION, DEBT_FREE_INDEX, isExit, randomField } from "./note";
 import { CIRCUIT_ARTIFACTS } from "./artifacts";
@@ -199,5 +199,74 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
     expect(parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: receipt.logs })).toEqual([]);
     expect(parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: receipt.logs })[0]!.args.leafIndex).toBe(NO_LEAF);
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "root" })).toBe(root);
+  }, 600_000);
+
+  it("a rescue deposit sent aside lands after another insertion (audit i L-1); the note then closes in one proof after another, repaying and withdrawing everything", async () => {
+    const me = trader.account.address;
+    const weth = (x: string) => parseUnits(x, 18);
+    const base = deployment.markets.find((m) => m.address === pp.market)!.baseAsset;
+    const send = async (plan: ReturnType<typeof planAction>) =>
+      trader.send({ address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(plan, (await proveAction(plan.input, CIRCUIT_ARTIFACTS)).solidity) });
+    const someoneElse = async () => {
+      await trader.send({ address: pp.collateral, abi: devErc20Abi, functionName: "approve", args: [pp.pool, weth("1")] });
+      return send(
+        planAction({ kind: "deposit", amount: weth("1"), note: null, ownerKey: randomField(), recipient: me }, await tree(), await state()),
+      );
+    };
+    note = null;
+    await act("deposit", weth("2"));
+    await act("borrow", parseUnits("1000", 6));
+    const indebted = note!;
+    // the owner's deposit, proven aside against the pool as it is; another insertion lands first
+    const rescue = planAction(
+      { kind: "deposit", amount: weth("0.5"), note: indebted, ownerKey, recipient: me, aside: true },
+      await tree(),
+      await state(),
+    );
+    expect(rescue.aside).toBe(true);
+    expect(
+      poolCall(rescue, {
+        a: [0n, 0n],
+        b: [
+          [0n, 0n],
+          [0n, 0n],
+        ],
+        c: [0n, 0n],
+      }).functionName,
+    ).toBe("depositAside");
+    const rescueProof = (await proveAction(rescue.input, CIRCUIT_ARTIFACTS)).solidity;
+    await someoneElse();
+    await trader.send({ address: pp.collateral, abi: devErc20Abi, functionName: "approve", args: [pp.pool, weth("0.5")] });
+    const leaves = await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "nextIndex" });
+    const landed = await trader.send({ address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(rescue, rescueProof) });
+    const aside = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs: landed.logs })[0]!.args;
+    expect(aside.root).toBe(rescue.input.newRoot);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "nextIndex" })).toBe(leaves);
+    const rescued: PlacedNote = { ...rescue.next, leafIndex: 0, asideRoot: aside.root! };
+    expect(rescued.collateral).toBe(weth("2.5"));
+    // the close, proven now; another insertion lands first; it lands anyway (an exit), paying the debt and sending
+    // all 2.5 WETH back
+    const close = planClose({ note: rescued, recipient: me }, await tree(), await state());
+    expect(close.input.newCommitment).toBe(0n);
+    expect(close.provenDebtIndex).toBe(DEBT_FREE_INDEX);
+    await trader.send({ address: base, abi: devErc20Abi, functionName: "approve", args: [pp.pool, close.pays * 2n + 1n] });
+    const closeProof = (await proveAction(close.input, CIRCUIT_ARTIFACTS)).solidity;
+    await someoneElse();
+    const [wethBefore, sharesBefore, collateralBefore] = await Promise.all([
+      client.readContract({ address: pp.collateral, abi: devErc20Abi, functionName: "balanceOf", args: [me] }),
+      client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteShares" }),
+      client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" }),
+    ]);
+    const closed = await trader.send({ address: pp.pool, abi: keelPrivatePoolCallAbi, ...poolCall(close, closeProof) });
+    const action = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: closed.logs })[0]!.args;
+    expect(action.kind).toBe(5); // Action.Close
+    expect(action.leafIndex).toBe(NO_LEAF);
+    expect(await client.readContract({ address: pp.collateral, abi: devErc20Abi, functionName: "balanceOf", args: [me] })).toBe(
+      wethBefore + weth("2.5"),
+    );
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteShares" })).toBe(sharesBefore - rescued.shares);
+    expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "noteCollateral" })).toBe(
+      collateralBefore - weth("2.5"),
+    );
   }, 600_000);
 });

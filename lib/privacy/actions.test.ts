@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionMinimum, planAction, PlanError, poolCall, type PoolBooks, type PoolState } from "./actions";
-import { commitment, DEBT_FREE_INDEX, DEBT_FREE_INPUTS, packPrices, type PlacedNote } from "./note";
+import { actionMinimum, planAction, planClose, PlanError, poolCall, type PoolBooks, type PoolState } from "./actions";
+import { actionBinding, ASIDE_POSITION, commitment, DEBT_FREE_INDEX, DEBT_FREE_INPUTS, packPrices, positionBinding, type PlacedNote } from "./note";
 import type { SolidityProof } from "./prover";
 import { MerkleTree } from "./tree";
 
@@ -113,5 +113,46 @@ describe("planAction: the pool's minimums (zkaudit4 M1's leftover)", () => {
     expect(problem(() => plan("repay", 50_100_000n, note, priced, tree))).toBe("dustDebt");
     const withdraw = plan("withdraw", E18, note, priced, tree); // 150 USDC owed stays: at least the minimum
     expect(withdraw.input.params >> 182n).toBe(books.minBorrow); // the minimum debt the pool packs
+  });
+});
+
+describe("planClose and aside rescues (audit i L-1)", () => {
+  it("closes a note in one exit: every share and all the collateral, DEBT_FREE, the pool's close call", () => {
+    const { tree, note } = placed(5_000n);
+    const c = planClose({ note, recipient: ME }, tree, books); // no prices: a close reads none
+    expect(c.kind).toBe("close");
+    expect(c.input.newCommitment).toBe(0n);
+    expect(c.input.newRoot).toBe(c.input.root);
+    expect(c.ltvInputs).toEqual(DEBT_FREE_INPUTS);
+    expect(c.provenDebtIndex).toBe(DEBT_FREE_INDEX);
+    expect([c.tokens, c.shares]).toEqual([note.collateral, note.shares]);
+    expect(c.pays).toBeGreaterThanOrEqual(5_000n * 10n ** 6n);
+    // an exit keeps the plain binding (no position)
+    expect(c.input.binding).toBe(actionBinding(books, ME));
+    const call = poolCall(c, PROOF);
+    expect(call.functionName).toBe("close");
+    expect(call.args.slice(2)).toEqual([note.collateral, note.shares, ME, "0x"]);
+    expect(() => planClose({ note: null, recipient: ME }, tree, books)).toThrow(PlanError);
+  });
+
+  it("sends a deposit or a repayment aside when asked: into an empty tree at leaf 0, bound to the ASIDE position", () => {
+    const { tree, note } = placed(5_000n);
+    const main = planAction({ kind: "deposit", amount: E18, note, ownerKey: note.ownerKey, recipient: ME }, tree, priced);
+    const aside = planAction({ kind: "deposit", amount: E18, note, ownerKey: note.ownerKey, recipient: ME, aside: true }, tree, priced);
+    expect([main.aside, aside.aside]).toEqual([false, true]);
+    expect(aside.input.root).toBe(new MerkleTree().root());
+    expect(aside.input.binding).toBe(positionBinding(actionBinding(books, "0x0000000000000000000000000000000000000000"), ASIDE_POSITION));
+    expect(poolCall(aside, PROOF).functionName).toBe("depositAside");
+    const repay = planAction({ kind: "repay", amount: 1_000n * 10n ** 6n, note, ownerKey: note.ownerKey, recipient: ME, aside: true }, tree, priced);
+    expect(poolCall(repay, PROOF).functionName).toBe("repayAside");
+    expect(repay.pays).toBe(repay.tokens);
+    // a borrow or a withdrawal never goes aside (the pool has no such call)
+    const borrow = planAction(
+      { kind: "borrow", amount: 1_000n * 10n ** 6n, note, ownerKey: note.ownerKey, recipient: ME, aside: true },
+      tree,
+      priced,
+    );
+    expect(borrow.aside).toBe(false);
+    expect(poolCall(borrow, PROOF).functionName).toBe("borrow");
   });
 });

@@ -12,6 +12,7 @@ import {
   DEBT_FREE_INDEX,
   DEBT_FREE_INPUTS,
   emptyNote,
+  isExit,
   noteHealth,
   poolThresholds,
   type LtvInputs,
@@ -141,15 +142,23 @@ export function previewAction(kind: PrivateActionKind, amount: bigint, n: { coll
 
 /** One planned action: the note transition to prove and how to call the pool with the proof. */
 export interface PlannedAction {
-  kind: PrivateActionKind;
+  /** The form's actions, or `close` (planClose: every share repaid and all the collateral out in one proof). */
+  kind: PrivateActionKind | "close";
+  /** The new note goes aside (depositAside, repayAside): no current root to race for; its next spend links to this. */
+  aside: boolean;
   /** The circuit's input (public and private signals): goes to the proving worker only, never to the network. */
   input: ReturnType<typeof actionWitness>["input"];
   /** The note after the action (its leaf index is known once mined); an exit's holds nothing and is never inserted. */
   next: Note;
   /** Ring slot of the membership root (the pool's `memberSlot` argument). */
   memberSlot: number;
-  /** Tokens moved: collateral for deposit/withdraw, base for borrow (received, at least) and repay (paid, at most). */
+  /**
+   * Tokens moved: collateral for deposit/withdraw/close (received), base for borrow (received, at least) and repay
+   * (paid, at most).
+   */
   tokens: bigint;
+  /** Base paid at most (the shares' value rounded up at the planned totals): a repayment's `tokens`, a close's debt. */
+  pays: bigint;
   /** Debt shares of a borrow or repayment (the pool's `shares` argument), else 0. */
   shares: bigint;
   recipient: Address;
@@ -182,7 +191,7 @@ export function actionMinimum(kind: PrivateActionKind, m: PoolMinimums): bigint 
  * stale or out of bounds); any other needs the oracle's prices ("noPrice" without them).
  */
 export function planAction(
-  a: { kind: PrivateActionKind; amount: bigint; note: PlacedNote | null; ownerKey: bigint; recipient: Address },
+  a: { kind: PrivateActionKind; amount: bigint; note: PlacedNote | null; ownerKey: bigint; recipient: Address; aside?: boolean },
   tree: MerkleTree,
   s: PoolBooks | PoolState,
   memo: Hex = "0x",
@@ -204,6 +213,8 @@ export function planAction(
   if (health.liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
   // circuit v2: the new note owes nothing or at least minBorrow (its shares' value at the proven index, rounded up)
   if (after.shares > 0n && health.debtAssets < s.minBorrow) throw new PlanError("dustDebt");
+  // only a deposit or a repayment may go aside (the pool's depositAside, repayAside); an exit inserts nothing anyway
+  const aside = a.aside === true && (a.kind === "deposit" || a.kind === "repay") && !isExit(after);
   const { input, next, memberSlot } = actionWitness(tree, {
     old,
     collateralDelta,
@@ -211,18 +222,54 @@ export function planAction(
     ltvInputs,
     minDebt: s.minBorrow,
     binding: actionBinding(s, recipient, memo),
+    aside,
   });
   const shares = sharesDelta < 0n ? -sharesDelta : sharesDelta;
   return {
     kind: a.kind,
+    aside,
     input,
     next,
     memberSlot,
     tokens,
+    pays: a.kind === "repay" ? tokens : 0n,
     shares,
     recipient,
     ltvInputs,
     provenDebtIndex: debtFree ? DEBT_FREE_INDEX : ltvInputs.debtIndex,
+  };
+}
+
+/**
+ * Plans the close of `note` (KeelPrivatePool.close): every share repaid and all the collateral sent to `recipient` in
+ * one proof. The new note holds nothing — an exit: no leaf, no current root to race for (audit i L-1) — and owes
+ * nothing, so it proves with DEBT_FREE_INPUTS and needs no price (`s` may lack them). `pays` is the debt at the
+ * books' totals (rounded up); interest until it is mined adds a little (the caller approves a margin).
+ */
+export function planClose(a: { note: PlacedNote | null; recipient: Address }, tree: MerkleTree, s: PoolBooks, memo: Hex = "0x"): PlannedAction {
+  const n = a.note;
+  if (n === null) throw new PlanError("noNote");
+  if (isExit(n)) throw new PlanError("zero");
+  const { input, next, memberSlot } = actionWitness(tree, {
+    old: n,
+    collateralDelta: -n.collateral,
+    sharesDelta: -n.shares,
+    ltvInputs: DEBT_FREE_INPUTS,
+    minDebt: s.minBorrow,
+    binding: actionBinding(s, a.recipient, memo),
+  });
+  return {
+    kind: "close",
+    aside: false,
+    input,
+    next,
+    memberSlot,
+    tokens: n.collateral,
+    pays: noteDebt(n, s),
+    shares: n.shares,
+    recipient: a.recipient,
+    ltvInputs: DEBT_FREE_INPUTS,
+    provenDebtIndex: DEBT_FREE_INDEX,
   };
 }
 
@@ -241,9 +288,15 @@ export function poolCall(plan: PlannedAction, proof: SolidityProof, memo: Hex = 
   const p = { a: proof.a, b: proof.b, c: proof.c };
   switch (plan.kind) {
     case "deposit":
-      return { functionName: "deposit" as const, args: [p, t, plan.tokens, plan.provenDebtIndex, memo] as const };
+      return plan.aside
+        ? { functionName: "depositAside" as const, args: [p, t, plan.tokens, plan.provenDebtIndex, memo] as const }
+        : { functionName: "deposit" as const, args: [p, t, plan.tokens, plan.provenDebtIndex, memo] as const };
     case "repay":
-      return { functionName: "repay" as const, args: [p, t, plan.shares, plan.provenDebtIndex, memo] as const };
+      return plan.aside
+        ? { functionName: "repayAside" as const, args: [p, t, plan.shares, plan.provenDebtIndex, memo] as const }
+        : { functionName: "repay" as const, args: [p, t, plan.shares, plan.provenDebtIndex, memo] as const };
+    case "close":
+      return { functionName: "close" as const, args: [p, t, plan.tokens, plan.shares, plan.recipient, memo] as const };
     case "withdraw":
       return { functionName: "withdraw" as const, args: [p, t, plan.tokens, plan.recipient, plan.provenDebtIndex, memo] as const };
     case "borrow":

@@ -29,8 +29,8 @@ export interface Note {
 export interface PlacedNote extends Note {
   leafIndex: number;
   /**
-   * A note inserted aside (KeelPrivatePool.liquidateAside: a liquidation's remainder) is alone at leaf 0 of a tree of
-   * its own, whose root this is; `leafIndex` is then 0. Its membership is proven against this root, not the pool's trees.
+   * A note inserted aside (KeelPrivatePool.liquidateAside: a liquidation's remainder; depositAside, repayAside: an
+   * owner's rescue) is alone at leaf 0 of a tree of its own, whose root this is; `leafIndex` is then 0. Its membership is proven against this root, not the pool's trees.
    */
   asideRoot?: bigint;
 }
@@ -201,6 +201,11 @@ export interface ActionPlan {
   newBlinding?: bigint;
   /** Ephemeral secret of the new note's encryption (random unless given). */
   ephSecret?: bigint;
+  /**
+   * Insert the new note aside (KeelPrivatePool.depositAside / repayAside): at leaf 0 of an empty tree of its own, so
+   * no insertion landing first makes the proof stale (audit i L-1); its next spend links to this action.
+   */
+  aside?: boolean;
 }
 
 /** The circuit's input for `plan` against `tree`, and the new note it creates. */
@@ -217,6 +222,7 @@ export function actionWitness(tree: MerkleTree, plan: ActionPlan) {
     old: openingOf(old),
     leafIndex: old.leafIndex ?? 0,
     asideRoot: old.asideRoot,
+    aside: plan.aside,
     ownerKey: old.ownerKey,
     next: openingOf(next),
     mode: MODE.ltv,

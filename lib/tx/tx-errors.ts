@@ -195,7 +195,8 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   InvalidProof: () => "The proof does not match this action (the price, the amount or the note changed): prove again.",
   WrongDecimals: ([, , e]) => `A token does not have the decimals the private pool needs (${String(e)}).`,
   CollateralNotListed: () => "The market does not list this collateral.",
-  UnknownRoot: () => "This note's proof was made against a root the pool no longer remembers (more than 32 actions landed since); prove again.",
+  UnknownRoot: () => "This note's proof was made against a root the pool no longer remembers (more than 256 actions landed since); prove again.",
+  NotAnExit: () => "A close must leave the note empty (every share repaid, all the collateral out): plan the close again from the note as it is now.",
   // DevPriceFeed
   NoRound: () => "That price round does not exist.",
   TimestampInFuture: () => "The timestamp is in the future.",

@@ -26,7 +26,16 @@ import {
 import { useWalletTokens } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
-import { actionMinimum, noteDebt, notePosition, planAction, PlanError, poolCall, previewAction, type PrivateActionKind } from "@/lib/privacy/actions";
+import {
+  actionMinimum,
+  notePosition,
+  planAction,
+  planClose,
+  PlanError,
+  poolCall,
+  previewAction,
+  type PrivateActionKind,
+} from "@/lib/privacy/actions";
 import { isExit, type Note } from "@/lib/privacy/note";
 import { parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
 import { healthBand } from "@/lib/engine/risk";
@@ -39,7 +48,7 @@ const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 const REPAY_APPROVAL_MARGIN_BPS = 10n;
 /**
  * How many times an action is proven again when other private actions landed first (`StaleRoot`; `UnknownRoot`: more
- * than 32 of them, the note's membership root forgotten).
+ * than 256 of them, the note's membership root forgotten). A deposit or repayment goes aside from its first retry.
  */
 const STALE_ROOT_RETRIES = 2;
 
@@ -129,12 +138,15 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const before = state && note ? notePosition(note, state) : null;
 
   /**
-   * Plans, proves and sends one action from wallet `from`; the wallet after it when confirmed, else null. The pool takes
-   * an insertion only against its current root (circuit v3 proves it; an exit inserts nothing and races for no root):
-   * when another action lands first (`StaleRoot`, nothing spent) or the note's membership root left the pool's last 32
-   * (`UnknownRoot`), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times.
+   * Plans, proves and sends one action (a form's, or `close`: every share repaid and all the collateral out in one
+   * proof, an exit) from wallet `from`; the wallet after it when confirmed, else null. The pool takes an insertion only
+   * against its current root (circuit v3 proves it; an exit inserts nothing and races for no root): when another
+   * action lands first (`StaleRoot`, nothing spent) or the note's membership root left the pool's last 256
+   * (`UnknownRoot`), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times. A deposit or
+   * repayment that lost once goes aside (depositAside, repayAside: no current root to lose, audit i L-1) — a rescue
+   * no one can hold back by landing insertions first; the page then says that the note's next action links to it.
    */
-  async function run(action: PrivateActionKind, amount: bigint, from = wallet, attempt = 0): Promise<PrivateWallet | null> {
+  async function run(action: PrivateActionKind | "close", amount: bigint, from = wallet, attempt = 0): Promise<PrivateWallet | null> {
     if (!address || !scope) return null;
     const c = client();
     let w: PrivateWallet = from ?? create();
@@ -152,16 +164,19 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     }
     let plan;
     try {
-      plan = planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address }, tree, s);
+      plan =
+        action === "close"
+          ? planClose({ note: w.note, recipient: address }, tree, s)
+          : planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address, aside: attempt > 0 }, tree, s);
     } catch (e) {
       if (!(e instanceof PlanError)) throw e;
-      const a = assetOf(action);
+      const a = assetOf(action === "close" ? "withdraw" : action);
       setProblem(
         e.problem === "noPrice"
           ? t("errors.stalePrice", { reason: fresh.data?.priceError ? errorText(fresh.data.priceError) : "" })
           : e.problem === "belowMinimum"
             ? t(`minimum.below.${action === "borrow" ? "borrow" : "deposit"}`, {
-                minimum: f.token(actionMinimum(action, s), a.decimals, a.symbol, a.decimals),
+                minimum: f.token(actionMinimum(action === "borrow" ? "borrow" : "deposit", s), a.decimals, a.symbol, a.decimals),
               })
             : e.problem === "dustDebt"
               ? t("errors.plan.dustDebt", { minimum: f.token(s.minBorrow, base.decimals, base.symbol, base.decimals) })
@@ -181,9 +196,11 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     // Saved before signing: if this tab closes while the transaction is pending, the next visit finds the note.
     update({ ...w, pending: plan.next });
     const call = poolCall(plan, proof);
-    const pullToken = action === "deposit" ? collateral : action === "repay" ? base : null;
-    const pullAmount = action === "repay" ? plan.tokens + (plan.tokens * REPAY_APPROVAL_MARGIN_BPS) / 10_000n + 1n : plan.tokens;
+    // deposits pull collateral; repayments and closes pull base (a margin for the interest accrued until mined)
+    const pullToken = action === "deposit" ? collateral : plan.pays > 0n ? base : null;
+    const pullAmount = action === "deposit" ? plan.tokens : plan.pays + (plan.pays * REPAY_APPROVAL_MARGIN_BPS) / 10_000n + 1n;
     const allowance = pullToken ? (tokens.data?.get(pullToken.address.toLowerCase())?.allowance ?? 0n) : 0n;
+    const moved = action === "close" ? collateral : assetOf(action);
     const result = await approveAndSend(
       pullToken
         ? {
@@ -197,7 +214,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           }
         : null,
       {
-        label: t(`label.${action}`, { amount: f.token(plan.tokens, assetOf(action).decimals, assetOf(action).symbol, assetOf(action).decimals) }),
+        label: t(`label.${action}`, { amount: f.token(plan.tokens, moved.decimals, moved.symbol, moved.decimals) }),
         chainId,
         address: pp.pool,
         abi: keelPrivatePoolCallAbi,
@@ -205,14 +222,20 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       },
     );
     if (result.status === "confirmed") {
-      // an exit (the new note holds nothing) inserts no note: the wallet holds none
-      const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: result.receipt.logs })[0];
+      // an exit (the new note holds nothing) inserts no note: the wallet holds none; an aside note is alone at leaf 0
+      // of its own tree, known by that tree's root
+      const logs = result.receipt.logs;
+      const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs })[0];
+      const insertedAside = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs })[0];
       const next: Note = plan.next;
-      const after: PrivateWallet = {
-        ...w,
-        note: isExit(next) || !inserted ? null : { ...next, leafIndex: Number(inserted.args.leafIndex) },
-        pending: null,
-      };
+      const placed: PrivateWallet["note"] = isExit(next)
+        ? null
+        : inserted
+          ? { ...next, leafIndex: Number(inserted.args.leafIndex) }
+          : insertedAside
+            ? { ...next, leafIndex: 0, asideRoot: insertedAside.args.root }
+            : null;
+      const after: PrivateWallet = { ...w, note: placed, pending: null };
       update(after);
       return after;
     }
@@ -250,14 +273,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     setBusy(true);
     setProblem(null);
     try {
-      let w = wallet;
-      if (note.shares > 0n && books) {
-        // Repaying more than owed repays every share (lib/privacy/actions.ts actionDeltas): debt-free, so no price needed.
-        w = await run("repay", noteDebt(note, books) + 1n, w);
-        if (!w) return;
-      }
-      const left = w?.note;
-      if (left && left.collateral > 0n) await run("withdraw", left.collateral, w);
+      // one proof: every share repaid and all the collateral out (KeelPrivatePool.close, an exit: no root to race for)
+      await run("close", 0n, wallet);
     } catch (e) {
       setProblem(errorText(describeError(e)));
     } finally {
@@ -314,6 +331,11 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           <span className="rounded-full bg-violet-900/60 px-2 py-0.5 text-xs text-violet-200 ring-1 ring-violet-700">{t("badge")}</span>
           {band && <span className="text-xs text-slate-300">{t(`band.${band}`)}</span>}
         </div>
+        {note?.asideRoot !== undefined && (
+          <p className="rounded-lg border border-amber-700/70 bg-amber-950/30 p-3 text-xs text-amber-100" data-testid="private-aside">
+            {t("aside")}
+          </p>
+        )}
         <div role="tablist" aria-label={t("actions")} className="flex flex-wrap gap-2">
           {KINDS.map((k) => (
             <button
