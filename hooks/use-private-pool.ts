@@ -161,7 +161,7 @@ export function usePrivateWallet(scope: WalletScope | null) {
 
 /**
  * A pending note (saved before its transaction was signed) reconciled with the chain: promoted when its commitment is
- * in the tree, dropped when the note it would replace is still unspent (the transaction never landed), kept otherwise.
+ * in the tree or was inserted aside (NoteInsertedAside), dropped when the note it would replace is still unspent (the transaction never landed), kept otherwise.
  * An exit's pending note (holding nothing) is never inserted (circuit v3): once the old note is spent, the wallet holds
  * no note.
  */
@@ -169,9 +169,21 @@ export async function reconcilePending(client: PublicClient, p: PrivatePoolDeplo
   if (!w.pending) return w;
   const exits = isExit(w.pending);
   if (!exits) {
-    const { byCommitment } = await readNoteTree(client, p);
-    const leaf = byCommitment.get(commitment(w.pending));
+    const c = commitment(w.pending);
+    const [{ byCommitment }, [aside]] = await Promise.all([
+      readNoteTree(client, p),
+      // a deposit or repayment sent aside (depositAside, repayAside): alone at leaf 0 of its own tree
+      client.getContractEvents({
+        address: p.pool,
+        abi: keelPrivatePoolAbi,
+        eventName: "NoteInsertedAside",
+        args: { commitment: c },
+        fromBlock: BigInt(p.startBlock),
+      }),
+    ]);
+    const leaf = byCommitment.get(c);
     if (leaf !== undefined) return { ...w, note: { ...w.pending, leafIndex: leaf }, pending: null };
+    if (aside) return { ...w, note: { ...w.pending, leafIndex: 0, asideRoot: aside.args.root! }, pending: null };
   }
   if (!w.note) return { ...w, pending: null };
   const spent = await client.readContract({

@@ -9,6 +9,7 @@ import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment, PrivatePoolDeployment } from "../config/deployment";
+import { reconcilePending } from "@/hooks/use-private-pool";
 import { notePosition, planAction, planClose, poolCall, type PoolState, type PrivateActionKind } from "./actions";
 import type { PlacedNote } from "./note";
 import { ASIDE_POSITION, DEBT_FREE_INDEX, isExit, randomField } from "./note";
@@ -243,6 +244,8 @@ describe("the dev stack's private pool, driven by lib/privacy/actions", () => {
     expect(aside.root).toBe(rescue.input.newRoot);
     expect(await client.readContract({ address: pp.pool, abi: keelPrivatePoolAbi, functionName: "nextIndex" })).toBe(leaves);
     const rescued: PlacedNote = { ...rescue.next, leafIndex: 0, asideRoot: aside.root! };
+    // a tab closed while it was pending finds it again: promoted to its own tree's leaf 0 (hooks/use-private-pool)
+    expect((await reconcilePending(client, pp, { ownerKey, note: indebted, pending: rescue.next })).note).toEqual(rescued);
     expect(rescued.collateral).toBe(weth("2.5"));
     // the close, proven now; another insertion lands first; it lands anyway (an exit), paying the debt and sending
     // all 2.5 WETH back
