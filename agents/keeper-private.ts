@@ -6,8 +6,8 @@
  * - mirror (`PoolMirror`): the pool's trees rebuilt from its events, read in pages from its deployment block and then
  *   incrementally — `NoteInserted` (commitments, in global position order: a full tree of 2^20 leaves is frozen and the
  *   next position opens a new one, circuit v3), `NoteEncrypted` (each note's ciphertext, decrypted with the liquidators'
- *   key and checked against its commitment), `NoteInsertedAside` (a liquidation's remainder alone in a tree of its own,
- *   with its ciphertext: debt-free, its nullifier at leaf 0) and `NoteSpent` (nullifiers);
+ *   key and checked against its commitment), `NoteInsertedAside` (a liquidation's remainder or an owner's aside rescue,
+ *   alone in a tree of its own, with its ciphertext; its nullifier at leaf 0) and `NoteSpent` (nullifiers);
  * - price: the pool's own inputs at the latest block — the oracle's `prices(collateral, base)` (a stale, future or
  *   out-of-bounds round reverts: the pass logs it and waits), the market's liquidation threshold (the pool's, audit3 A3-P1)
  *   and `pool.debtIndex()` — and `noteHealth` of every live note with debt;
@@ -138,8 +138,9 @@ export class PoolMirror {
   /** Decrypted notes by leaf; leaves whose ciphertext does not open their commitment are counted in `undecryptable`. */
   readonly notes = new Map<number, MirroredNote>();
   /**
-   * Decrypted notes inserted aside (`NoteInsertedAside`: a liquidation's remainder, alone at leaf 0 of its own tree) by
-   * that tree's root; in no tree of `tree`. Debt-free when inserted (a liquidation repays every share).
+   * Decrypted notes inserted aside (`NoteInsertedAside`: a liquidation's remainder, debt-free, or an owner's rescue —
+   * depositAside, repayAside — which may still owe and is watched like any note), alone at leaf 0 of its own tree, by
+   * that tree's root; in no tree of `tree`.
    */
   readonly aside = new Map<bigint, MirroredNote>();
   readonly spent = new Set<bigint>();

@@ -4,6 +4,8 @@ pragma solidity 0.8.37;
 import {KeelPrivatePool, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
 import {ZkAudit6Test} from "./ZkAudit6.t.sol";
+import {SharesLib} from "../../src/libraries/SharesLib.sol";
+import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 
 /// @dev zkaudit7 (docs/audit-2026-12-02-i.md): proofs of concept against the aside liquidation (6498e30), the
 /// EMPTY_ROOT-filled ring (2404b3e) and the position binding (a4d97a6), on ZkAudit6's stub verifier (a proof verifies
@@ -247,5 +249,26 @@ contract ZkAudit7Test is ZkAudit6Test {
         assertEq(inputs[4], 2e18 | (3 << 192));
         _land(_close(e, 2e18, 0, CLOSE_TO));
         assertEq(weth.balanceOf(CLOSE_TO), 2e18);
+    }
+
+    /// @dev Gas of the new calls with the generated verifier's full work (as ZkAudit6's Q6 figures): a rescue deposit
+    /// and a rescue repayment aside (priced), and a close of an indebted note (DEBT_FREE, no insertion).
+    function test_gas_asideRescuesAndClose_realVerifierWork() public {
+        _deploy(new PrivateVaultVerifier());
+        uint256 overhead = _stubOverhead();
+        _open(1, 10e18);
+        (uint256 gMember, uint256 gSlot) = _open(2, 100e18);
+        uint256 shares = SharesLib.toSharesDown(20_000e6, market.totalBorrows(), market.totalBorrowShares());
+        _proveAndLand(_borrow(_ins(pool.root(), 10, _h("borrower", 0), gMember, gSlot), shares, pool.debtIndex()));
+        uint256 m = pool.root();
+        uint256 s = (pool.nextIndex() - 1) % pool.ROOT_HISTORY();
+        NoteTransition memory t = _ins(pool.EMPTY_ROOT(), 40, _h("borrower", 1), m, s);
+        uint256 g = _proveAndLand(_depositAside(t, 3e18, pool.debtIndex()));
+        _log("depositAside (priced rescue, its own tree)", g - overhead);
+        NoteTransition memory t2 = _ins(pool.EMPTY_ROOT(), 41, _h("rescued", 1), t.newRoot, 0);
+        g = _proveAndLand(_repayAside(t2, shares / 2, pool.debtIndex()));
+        _log("repayAside (priced rescue, member = an aside root)", g - overhead);
+        g = _proveAndLand(_close(_exit(0, _h("rescued", 2), t2.newRoot, 0), 13e18, shares - shares / 2, CLOSE_TO));
+        _log("close (repay every share + withdraw everything, DEBT_FREE, no insertion)", g - overhead);
     }
 }
