@@ -1,13 +1,9 @@
 /**
- * zkaudit8 (docs/audit-2026-12-03-j.md M-1): proof of concept, passes on main f09c1cb. The wallet's pending note is
- * reconciled from `NoteInserted` only (hooks/use-private-pool.ts `reconcilePending`); a deposit or repayment the page
- * sent aside (`depositAside`/`repayAside`, f09c1cb: after one lost race) emits `NoteInsertedAside` instead. When the
- * tab closes (or the receipt wait ends) before the page saved the aside note:
- *   - an opening deposit sent aside: the pending note is DROPPED (no old note) — its blinding gone, the collateral
- *     unrecoverable by the owner;
- *   - a rescue sent aside: the wallet stays on the spent old note with the pending one forever (every action
- *     NoteAlreadySpent; the liquidation watch is off while `pending` is set).
- * The chain is a stub client (the two reads reconcilePending makes), with the aside note landed.
+ * zkaudit8 (docs/audit-2026-12-03-j.md M-1), now a regression test: the wallet's pending note is reconciled from
+ * `NoteInserted` and, for a deposit or repayment sent aside (`depositAside`/`repayAside`), from `NoteInsertedAside`
+ * (hooks/use-private-pool.ts `reconcilePending`). When the tab closes before the page saved the aside note, the next
+ * load promotes it to leaf 0 of its own tree (`asideRoot`) — an opening deposit is not dropped, a rescue does not
+ * leave the wallet on the spent old note. The chain is a stub client (the reads reconcilePending makes).
  */
 import { describe, expect, it } from "vitest";
 import type { PublicClient } from "viem";
@@ -24,33 +20,45 @@ const pp: PrivatePoolDeployment = {
   startBlock: 0,
 };
 
-/** A chain where every old note is spent and the main tree holds `mainLeaves` (none of them the aside note). */
-function chain(mainLeaves: bigint[]): PublicClient {
+/**
+ * A chain where every old note is spent, the main tree holds `mainLeaves`, and `aside` (a commitment and its one-note
+ * root) was inserted aside.
+ */
+function chain(mainLeaves: bigint[], aside?: { commitment: bigint; root: bigint }): PublicClient {
   return {
-    getContractEvents: async () => mainLeaves.map((c, i) => ({ args: { commitment: c, leafIndex: BigInt(i), root: 0n } })),
+    getContractEvents: async (q: { eventName: string; args?: { commitment?: bigint } }) =>
+      q.eventName === "NoteInsertedAside"
+        ? aside && q.args?.commitment === aside.commitment
+          ? [{ args: aside }]
+          : []
+        : mainLeaves.map((c, i) => ({ args: { commitment: c, leafIndex: BigInt(i), root: 0n } })),
     readContract: async () => true, // nullifierSpent(old note): the aside action landed
   } as unknown as PublicClient;
 }
 
-describe("zkaudit8 M-1: reconcilePending does not know aside notes", () => {
+/** The one-note tree's root the pool records for `n` inserted aside. */
+function asideOf(n: Note) {
+  const t = new MerkleTree();
+  t.insert(commitment(n));
+  return { commitment: commitment(n), root: t.root() };
+}
+
+describe("zkaudit8 M-1 (fixed): reconcilePending finds notes inserted aside", () => {
   const ownerKey = randomField();
 
-  it("an opening deposit sent aside is dropped from the wallet once it landed", async () => {
+  it("an opening deposit sent aside is promoted to its own tree once it landed", async () => {
     const pending: Note = { collateral: 3n * 10n ** 18n, shares: 0n, ownerKey, blinding: randomField() };
-    // the pool's one-note root of this note (what NoteInsertedAside carries): computable from the pending note alone
-    const aside = new MerkleTree();
-    aside.insert(commitment(pending));
-    expect(aside.root()).not.toBe(0n);
-    const after = await reconcilePending(chain([randomField(), randomField()]), pp, { ownerKey, note: null, pending });
+    const aside = asideOf(pending);
+    const after = await reconcilePending(chain([randomField(), randomField()], aside), pp, { ownerKey, note: null, pending });
     expect(after.pending).toBeNull();
-    expect(after.note).toBeNull(); // the 3 WETH note is forgotten: its blinding existed only in `pending`
+    expect(after.note).toEqual({ ...pending, leafIndex: 0, asideRoot: aside.root });
   });
 
-  it("a rescue sent aside leaves the wallet on the spent old note, pending for ever", async () => {
+  it("a rescue sent aside replaces the spent old note", async () => {
     const old: PlacedNote = { collateral: 10n * 10n ** 18n, shares: 10n ** 22n, ownerKey, blinding: randomField(), leafIndex: 1 };
     const pending: Note = { ...old, collateral: 13n * 10n ** 18n, blinding: randomField() };
-    const w = { ownerKey, note: old, pending };
-    const after = await reconcilePending(chain([randomField(), commitment(old)]), pp, w);
-    expect(after).toBe(w); // unchanged: the next load does the same, every action is NoteAlreadySpent
+    const aside = asideOf(pending);
+    const after = await reconcilePending(chain([randomField(), commitment(old)], aside), pp, { ownerKey, note: old, pending });
+    expect(after).toEqual({ ownerKey, note: { ...pending, leafIndex: 0, asideRoot: aside.root }, pending: null });
   });
 });
