@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { erc20Abi, parseEventLogs, type Address, type PublicClient } from "viem";
+import { erc20Abi, parseEventLogs, type Address, type Hex, type PublicClient } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-abi";
@@ -185,15 +185,34 @@ export async function reconcilePending(client: PublicClient, p: PrivatePoolDeplo
     if (leaf !== undefined) return { ...w, note: { ...w.pending, leafIndex: leaf }, pending: null };
     if (aside) return { ...w, note: { ...w.pending, leafIndex: 0, asideRoot: aside.args.root! }, pending: null };
   }
-  if (!w.note) return { ...w, pending: null };
-  const spent = await client.readContract({
-    address: p.pool,
-    abi: keelPrivatePoolAbi,
-    functionName: "nullifierSpent",
-    args: [nullifier(w.note, w.note.leafIndex)],
-  });
-  if (!spent) return { ...w, pending: null };
-  return exits ? { ...w, note: null, pending: null } : w;
+  const spent =
+    w.note !== null &&
+    (await client.readContract({
+      address: p.pool,
+      abi: keelPrivatePoolAbi,
+      functionName: "nullifierSpent",
+      args: [nullifier(w.note, w.note.leafIndex)],
+    }));
+  if (spent) return exits ? { ...w, note: null, pending: null, pendingTx: undefined } : w;
+  // The old note is unspent (or there was none): the action has not landed. Drop the pending note only when its
+  // transaction cannot land any more — reverted, or unknown to the node (dropped, replaced, never sent) — never while
+  // it is in flight (audit j M-2).
+  if (w.pendingTx && (await inFlight(client, w.pendingTx))) return w;
+  return { ...w, pending: null, pendingTx: undefined };
+}
+
+/** Whether transaction `hash` may still land: mined successfully, or known to the node and not yet mined. */
+async function inFlight(client: PublicClient, hash: Hex): Promise<boolean> {
+  try {
+    return (await client.getTransactionReceipt({ hash })).status === "success";
+  } catch {
+    try {
+      await client.getTransaction({ hash });
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
 /** KeelPrivatePool's `Action.Liquidate` (the `kind` of its PrivateAction event). */

@@ -58,6 +58,11 @@ export type TxRequest<abi extends Abi = Abi, functionName extends ContractFuncti
   extraGas?: bigint;
   /** The protocol's own sentence for a revert (lib/protocols/<name>/errors.ts); undefined falls back to lib/tx-errors. */
   describeRevert?: (error: unknown) => string | undefined;
+  /**
+   * Told the hash as soon as the wallet returns it, before any receipt: a caller that must find the transaction again
+   * after a reload or a receipt timeout (the private wallet's pending note) saves it here.
+   */
+  onHash?: (hash: Hash) => void;
 };
 
 /** A request of any ABI, as a flow stores it once it has been checked (`then`, a list of steps). */
@@ -210,6 +215,7 @@ export function useTransactor() {
         return fail(describeError(e));
       }
       stage({ stage: "pending", hash });
+      req.onHash?.(hash);
       const link = explorer ? (
         <a className="underline" href={`${explorer}/tx/${hash}`} target="_blank" rel="noreferrer">
           {t("explorer")}

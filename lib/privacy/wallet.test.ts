@@ -25,6 +25,16 @@ describe("the browser's private wallet", () => {
       liquidation: { seized: 9n * 10n ** 17n, shares: 5n, repaid: 2_000_000n, block: 77n, tx: `0x${"ab".repeat(32)}` },
     };
     expect(parseWallet(serializeWallet(scope, liquidated), scope)).toEqual(liquidated);
+    // the pending note's transaction (audit j M-2) and an aside note's root survive the round trip
+    const inFlight: PrivateWallet = {
+      ...wallet,
+      note: { ...wallet.note!, leafIndex: 0, asideRoot: 99n },
+      pendingTx: `0x${"cd".repeat(32)}`,
+    };
+    expect(parseWallet(serializeWallet(scope, inFlight), scope)).toEqual(inFlight);
+    const text = JSON.parse(serializeWallet(scope, inFlight)) as Record<string, unknown>;
+    expect(() => parseWallet(JSON.stringify({ ...text, pendingTx: "0x12" }), scope)).toThrow(WalletFileError);
+    expect(() => parseWallet(JSON.stringify({ ...text, pending: null }), scope)).toThrow(WalletFileError);
     expect(() => parseWallet(serializeWallet(scope, { ...liquidated, liquidation: { ...liquidated.liquidation!, tx: "0x12" } }), scope)).toThrow(
       WalletFileError,
     );

@@ -20,6 +20,12 @@ export interface PrivateWallet {
   ownerKey: bigint;
   note: PlacedNote | null;
   pending: Note | null;
+  /**
+   * The transaction that carries `pending`, saved as soon as the wallet returns its hash (audit j M-2): while the node
+   * still knows it (in flight, or mined), the pending note is never dropped — a receipt that took longer than the
+   * page waited, or a tab closed meanwhile, loses nothing.
+   */
+  pendingTx?: Hex;
   /** The last liquidation of this owner's note, as the page found it (kept until the owner dismisses it). */
   liquidation?: Liquidation | null;
 }
@@ -62,10 +68,11 @@ export function serializeWallet(s: WalletScope, w: PrivateWallet): string {
       shares: n.shares.toString(),
       blinding: n.blinding.toString(),
       leafIndex: n.leafIndex,
-      // a remainder a liquidation inserted aside (leaf 0 of its own one-note tree): the root its membership is proven against
+      // a note inserted aside (leaf 0 of its own one-note tree): the root its membership is proven against
       ...(n.asideRoot !== undefined ? { asideRoot: n.asideRoot.toString() } : {}),
     },
     pending: p && { collateral: p.collateral.toString(), shares: p.shares.toString(), blinding: p.blinding.toString() },
+    ...(p && w.pendingTx ? { pendingTx: w.pendingTx } : {}),
     ...(w.liquidation
       ? {
           liquidation: {
@@ -128,6 +135,10 @@ export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
     note: note && { ...note, leafIndex: leafIndex as number, ...(aside !== undefined ? { asideRoot: aside } : {}) },
     pending: amounts(o.pending),
   };
+  if (o.pendingTx !== undefined) {
+    if (!isHex(o.pendingTx) || (o.pendingTx as string).length !== 66 || !wallet.pending) throw new WalletFileError("malformed");
+    wallet.pendingTx = o.pendingTx as Hex;
+  }
   if (o.liquidation !== undefined && o.liquidation !== null) {
     const l = o.liquidation as Record<string, unknown>;
     if (typeof l !== "object" || !isHex(l.tx) || (l.tx as string).length !== 66) throw new WalletFileError("malformed");

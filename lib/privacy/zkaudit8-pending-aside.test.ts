@@ -62,3 +62,39 @@ describe("zkaudit8 M-1 (fixed): reconcilePending finds notes inserted aside", ()
     expect(after).toEqual({ ownerKey, note: { ...pending, leafIndex: 0, asideRoot: aside.root }, pending: null });
   });
 });
+
+describe("audit j M-2 (fixed): a pending note is never dropped while its transaction may land", () => {
+  const ownerKey = randomField();
+  const hash = `0x${"ab".repeat(32)}` as const;
+  const pending: Note = { collateral: 10n ** 18n, shares: 0n, ownerKey, blinding: randomField() };
+  const old: PlacedNote = { collateral: 10n ** 18n, shares: 0n, ownerKey, blinding: randomField(), leafIndex: 0 };
+  /** Nothing landed (the old note unspent, no insertion); the node knows `tx` as given. */
+  const node = (tx: "pending" | "reverted" | "unknown") =>
+    ({
+      getContractEvents: async () => [],
+      readContract: async () => false,
+      getTransactionReceipt: async () => {
+        if (tx === "reverted") return { status: "reverted" };
+        throw new Error("TransactionReceiptNotFoundError");
+      },
+      getTransaction: async () => {
+        if (tx === "pending") return { hash };
+        throw new Error("TransactionNotFoundError");
+      },
+    }) as unknown as PublicClient;
+
+  it("keeps it while the transaction is in flight, for an opening and for a held note", async () => {
+    for (const note of [null, old]) {
+      const w = { ownerKey, note, pending, pendingTx: hash };
+      expect(await reconcilePending(node("pending"), pp, w)).toBe(w);
+    }
+  });
+
+  it("drops it once the transaction reverted or the node no longer knows it, and without a hash as before", async () => {
+    for (const tx of ["reverted", "unknown"] as const) {
+      const after = await reconcilePending(node(tx), pp, { ownerKey, note: old, pending, pendingTx: hash });
+      expect(after).toEqual({ ownerKey, note: old, pending: null, pendingTx: undefined });
+    }
+    expect((await reconcilePending(node("pending"), pp, { ownerKey, note: old, pending })).pending).toBeNull();
+  });
+});

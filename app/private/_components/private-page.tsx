@@ -115,8 +115,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     void reconcilePending(client(), pp, wallet)
       .then((w) => w !== wallet && update(w))
       .finally(() => (reconciling.current = false));
+    // every block while a note is pending: a transaction still in flight settles when it lands (audit j M-2)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wallet?.pending, busy]);
+  }, [wallet?.pending, busy, pool.dataUpdatedAt]);
 
   const state = pool.data?.state ?? null;
   const books = pool.data?.books ?? null;
@@ -219,6 +220,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
         address: pp.pool,
         abi: keelPrivatePoolCallAbi,
         ...call,
+        // saved with the pending note: a receipt that comes late, or a tab closed meanwhile, finds it again (audit j M-2)
+        onHash: (hash) => update({ ...w, pending: plan.next, pendingTx: hash }),
       },
     );
     if (result.status === "confirmed") {
@@ -235,11 +238,18 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           : insertedAside
             ? { ...next, leafIndex: 0, asideRoot: insertedAside.args.root }
             : null;
-      const after: PrivateWallet = { ...w, note: placed, pending: null };
+      const after: PrivateWallet = { ...w, note: placed, pending: null, pendingTx: undefined };
       update(after);
       return after;
     }
-    update({ ...w, pending: null });
+    // Sent but no receipt in time (dropped, replaced, or just slow): the pending note stays with its transaction, and
+    // reconcilePending settles it once the chain knows (audit j M-2). Refused before sending, or reverted: nothing
+    // landed, the pending note goes.
+    if (result.hash && result.error.kind !== "revert") {
+      setProblem(errorText(result.error));
+      return null;
+    }
+    update({ ...w, pending: null, pendingTx: undefined });
     const raced = result.error.errorName === "StaleRoot" || result.error.errorName === "UnknownRoot";
     if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1);
     setProblem(
