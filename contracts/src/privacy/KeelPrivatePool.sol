@@ -352,8 +352,9 @@ contract KeelPrivatePool is PrivatePoolTree, ReentrancyGuardTransient {
     /// @notice Closes the proven note in one proof (audit i L-1): repays all its `shares` (their value rounded up, at
     /// most the vault's debt, paid by the caller — anyone) and sends all its `amount` collateral to `recipient`. The new
     /// note holds nothing — an exit: no leaf taken, no current root to race for, so no insertion landing first can
-    /// delay it — and owes nothing, so no price is read (DEBT_FREE inputs: a stale feed does not stop a close). Only
-    /// the owner's key proves it (mode 1). Either amount may be 0 (a debt-free note; a note with no collateral left),
+    /// delay it — and owes nothing, so the pool reads no price (DEBT_FREE inputs). The market still checks the pool's
+    /// vault as a whole when the collateral leaves (audit j L-1): while another note owes, a stale feed or an aggregate
+    /// over the LTV refuses it, and the close reverts whole. Only the owner's key proves it (mode 1). Either amount may be 0 (a debt-free note; a note with no collateral left),
     /// not both.
     /// @return assets Base units paid.
     function close(

@@ -198,7 +198,9 @@ contract ZkAudit7Test is ZkAudit6Test {
     }
 
     /// @dev `close`: one proof repays every share and withdraws all the collateral — an exit, so it lands after any
-    /// number of insertions (within the ring) and with the price feed stale (DEBT_FREE inputs, no price read).
+    /// number of insertions (within the ring) and with the price feed stale (DEBT_FREE inputs, no price read; the note is
+    /// the pool's only debt, so the market's aggregate check after the repayment needs no price either — with another
+    /// note owing it refuses: ZkAudit8's test_close_staleFeed_refusedWhileAnotherNoteOwes, audit j L-1).
     function test_close_landsAfterGriefingAndWithAStaleFeed() public {
         (uint256 gMember, uint256 gSlot) = _asideSetUp();
         ethFeed.setAnswer(3000e8); // healthy again: the owner closes on their own
