@@ -48,7 +48,8 @@ const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 const REPAY_APPROVAL_MARGIN_BPS = 10n;
 /**
  * How many times an action is proven again when other private actions landed first (`StaleRoot`; `UnknownRoot`: more
- * than 256 of them, the note's membership root forgotten). A deposit or repayment goes aside from its first retry.
+ * than 256 of them, the note's membership root forgotten). A deposit or repayment the owner lets go aside does so from
+ * its first retry.
  */
 const STALE_ROOT_RETRIES = 2;
 
@@ -105,6 +106,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [lastProof, setLastProof] = useState<number | null>(null);
+  // The owner's choice (audit j L-2): whether a deposit or repayment that lost the race goes aside. Null until the owner
+  // chooses: then on for a note at risk of liquidation (a rescue no one should hold back), off otherwise.
+  const [asideChoice, setAsideChoice] = useState<boolean | null>(null);
   const client = () => getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
 
   // A note left pending by a closed tab: promote it (its commitment is in the tree) or drop it (never landed).
@@ -137,17 +141,22 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const minimumText = f.token(minimum, asset.decimals, asset.symbol, asset.decimals);
   const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
   const before = state && note ? notePosition(note, state) : null;
+  // a rescue may go aside: a deposit or repayment on a note that owes
+  const asideOffered = (kind === "deposit" || kind === "repay") && (note?.shares ?? 0n) > 0n;
+  const atRisk = before?.health != null && (healthBand(before.health) === "liquidatable" || healthBand(before.health) === "atRisk");
+  const asideOn = asideChoice ?? atRisk;
 
   /**
    * Plans, proves and sends one action (a form's, or `close`: every share repaid and all the collateral out in one
    * proof, an exit) from wallet `from`; the wallet after it when confirmed, else null. The pool takes an insertion only
    * against its current root (circuit v3 proves it; an exit inserts nothing and races for no root): when another
    * action lands first (`StaleRoot`, nothing spent) or the note's membership root left the pool's last 256
-   * (`UnknownRoot`), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times. A deposit or
-   * repayment that lost once goes aside (depositAside, repayAside: no current root to lose, audit i L-1) — a rescue
-   * no one can hold back by landing insertions first; the page then says that the note's next action links to it.
+   * (`UnknownRoot`), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times. With `aside`
+   * (the owner's choice in the form, on by default for a note at risk), a deposit or repayment that lost once goes aside
+   * (depositAside, repayAside: no current root to lose, audit i L-1; audit j L-2) — a rescue no one can hold back by
+   * landing insertions first; the page then says that the note's next action links to it.
    */
-  async function run(action: PrivateActionKind | "close", amount: bigint, from = wallet, attempt = 0): Promise<PrivateWallet | null> {
+  async function run(action: PrivateActionKind | "close", amount: bigint, from = wallet, attempt = 0, aside = false): Promise<PrivateWallet | null> {
     if (!address || !scope) return null;
     const c = client();
     let w: PrivateWallet = from ?? create();
@@ -168,7 +177,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       plan =
         action === "close"
           ? planClose({ note: w.note, recipient: address }, tree, s)
-          : planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address, aside: attempt > 0 }, tree, s);
+          : planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address, aside: attempt > 0 && aside }, tree, s);
     } catch (e) {
       if (!(e instanceof PlanError)) throw e;
       const a = assetOf(action === "close" ? "withdraw" : action);
@@ -251,7 +260,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     }
     update({ ...w, pending: null, pendingTx: undefined });
     const raced = result.error.errorName === "StaleRoot" || result.error.errorName === "UnknownRoot";
-    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1);
+    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1, aside);
     setProblem(
       result.error.errorName === "NoteAlreadySpent"
         ? t("errors.spent")
@@ -270,7 +279,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     setBusy(true);
     setProblem(null);
     try {
-      if (await run(kind, parsed.value)) setText("");
+      if (await run(kind, parsed.value, wallet, 0, asideOffered && asideOn)) setText("");
     } catch (e) {
       setProblem(errorText(describeError(e)));
     } finally {
@@ -430,6 +439,18 @@ function PrivatePosition({ chainId }: { chainId: number }) {
             <p role="alert" className="text-sm text-rose-300" data-testid="private-problem">
               {problem}
             </p>
+          )}
+          {asideOffered && (
+            <label className="flex min-h-11 items-start gap-2 text-xs text-slate-300">
+              <input
+                type="checkbox"
+                className="mt-0.5 h-5 w-5 shrink-0"
+                checked={asideOn}
+                onChange={(e) => setAsideChoice(e.target.checked)}
+                data-testid="private-aside-choice"
+              />
+              <span>{t("asideChoice")}</span>
+            </label>
           )}
           <div className="flex flex-wrap gap-2">
             <button
