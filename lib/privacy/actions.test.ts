@@ -133,6 +133,11 @@ describe("planClose and aside rescues (audit i L-1)", () => {
     expect(call.functionName).toBe("close");
     expect(call.args.slice(2)).toEqual([note.collateral, note.shares, ME, "0x"]);
     expect(() => planClose({ note: null, recipient: ME }, tree, books)).toThrow(PlanError);
+    // a debt-free note (a liquidation's remainder): both sign bits still set, as the pool builds them
+    const free = placed(0n);
+    const c0 = planClose({ note: free.note, recipient: ME }, free.tree, books);
+    expect(c0.input.deltas).toBe(free.note.collateral | (3n << 192n));
+    expect(c.input.deltas >> 192n).toBe(3n);
   });
 
   it("sends a deposit or a repayment aside when asked: into an empty tree at leaf 0, bound to the ASIDE position", () => {

@@ -9,6 +9,7 @@ import { toAssetsDown, toAssetsUp, toSharesDown, toSharesUp } from "../engine/sh
 import {
   actionBinding,
   actionWitness,
+  CLOSE_SIGNS,
   DEBT_FREE_INDEX,
   DEBT_FREE_INPUTS,
   emptyNote,
@@ -261,7 +262,8 @@ export function planClose(a: { note: PlacedNote | null; recipient: Address }, tr
   return {
     kind: "close",
     aside: false,
-    input,
+    // the pool sets both sign bits (a zero amount's too)
+    input: { ...input, deltas: input.deltas | CLOSE_SIGNS },
     next,
     memberSlot,
     tokens: n.collateral,

@@ -124,6 +124,13 @@ export function packDeltas(collateralDelta: bigint, sharesDelta: bigint): bigint
   ]);
 }
 
+/**
+ * Both sign bits of `deltas` (collateral out, shares out): KeelPrivatePool.close sets them whatever its amounts, so a
+ * close's inputs never equal a withdrawal's or a repayment's — a close of a debt-free note moves 0 shares "out" (the
+ * circuit leaves the sign of a zero amount free).
+ */
+export const CLOSE_SIGNS = (1n << 192n) | (1n << 193n);
+
 /** `prices` = collateralPrice + debtPrice·2^96 (each below 2^96): one public input for both. */
 export function packPrices(p: { collateralPrice: bigint; debtPrice: bigint }): bigint {
   return packParts([
