@@ -89,6 +89,9 @@ test("as a trader: a private position proven in the browser, backed up, restored
   await act(page, "borrow", "1000", { debt: "1,000 USDC" });
   expect((await poolTotals(chain)).shares).toBeGreaterThan(0n);
   await screenshot(page, "private-position");
+  // The aside choice (audit j L-2): offered for a deposit or repayment on a note that owes, off while it is safe.
+  await page.getByTestId("private-tab-repay").click();
+  await expect(page.getByTestId("private-aside-choice")).not.toBeChecked();
   await act(page, "repay", "400", { debt: "600 USDC" });
   await act(page, "withdraw", "0.5", { collateral: "2.5 WETH" });
   expect((await poolTotals(chain)).collateral).toBe(25n * 10n ** 17n);
@@ -160,6 +163,10 @@ test("as a trader: the price drops, the keeper liquidates my private note, and t
   const weth = chain.asset("WETH");
   const owner = clientsFor(chain.rpcUrl, chain.deployment.chainId, feedOwnerKey(chain.deployment));
   await owner.send({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2250", 8)] });
+  // At risk now: a rescue deposit would go aside if it lost the race (on by default; the owner may turn it off).
+  await page.getByTestId("private-tab-deposit").click();
+  await expect(page.getByTestId("private-aside-choice")).toBeChecked({ timeout: 30_000 });
+  await screenshot(page, "private-at-risk");
 
   // The keeper's private liquidator (agents/keeper-private.ts), with USDC to repay with: one pass.
   const keeper = clientsFor(chain.rpcUrl, chain.deployment.chainId, AGENT_KEYS.keeper);
