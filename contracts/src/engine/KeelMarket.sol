@@ -358,16 +358,26 @@ contract KeelMarket is IKeelMarket {
         Collateral storage c = _collaterals[asset_];
         // One slot, read once (all four fields together, before any branch).
         (bool listed, uint256 index, uint256 total, uint256 cap) = (c.listed, c.index, c.total, c.supplyCap);
-        uint256 balance = listed ? _balanceOf(id, asset_, index) : 0;
         Vault storage v = _vaults[id];
+        // The first-listed collateral's balance shares the position slot with the debt shares: read once, written once.
+        uint256 shares;
+        uint256 balance;
+        if (listed) {
+            if (index == 0) (shares, balance) = (v.debtShares, v.balance0);
+            else balance = _balances[id][asset_];
+        }
         if (balance == 0 && v.owner == address(0)) revert VaultNotFound(id);
         if (!listed) revert NotListed(asset_);
         total += amount;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
         if (total > cap) revert SupplyCapExceeded(asset_, total, cap);
         c.total = uint112(total);
-        if (balance == 0 && index != 0) v.heldMask |= uint32(1 << index);
-        _setBalance(id, asset_, index, balance + amount);
+        if (index == 0) {
+            _storePosition(v, shares, balance + amount); // ≤ the total just checked, so it fits
+        } else {
+            if (balance == 0) v.heldMask |= uint32(1 << index);
+            _balances[id][asset_] = balance + amount;
+        }
         _pullIn(asset_, msg.sender, amount, total);
         emit CollateralDeposited(id, msg.sender, asset_, amount);
     }
@@ -380,17 +390,24 @@ contract KeelMarket is IKeelMarket {
         _authorize(v.owner, id);
         Collateral storage c = _collaterals[asset_];
         (bool listed, uint256 index, uint256 total) = (c.listed, c.index, c.total);
-        uint256 balance = listed ? _balanceOf(id, asset_, index) : 0;
+        // The position slot (debt shares, first-listed collateral's balance) is read once and, for that collateral,
+        // written once.
+        (uint256 shares, uint256 balance0) = (v.debtShares, v.balance0);
+        uint256 balance = !listed ? 0 : index == 0 ? balance0 : _balances[id][asset_];
         if (amount > balance) revert InsufficientCollateral(id, asset_, balance, amount);
         unchecked {
             balance -= amount;
         }
-        _setBalance(id, asset_, index, balance);
+        if (index == 0) {
+            _storePosition(v, shares, balance);
+        } else {
+            _balances[id][asset_] = balance;
+            if (balance == 0) v.heldMask &= ~uint32(1 << index);
+        }
         c.total = uint112(total - amount);
-        if (balance == 0 && index != 0) v.heldMask &= ~uint32(1 << index);
         // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
         // written: the check values the debt with interest accrued to now in memory (`_accrued`).
-        if (v.debtShares != 0 && !_deferCheck(id)) {
+        if (shares != 0 && !_deferCheck(id)) {
             (Totals memory t,) = _accrued();
             _checkLtv(id, t);
         }
@@ -1082,12 +1099,6 @@ contract KeelMarket is IKeelMarket {
     /// @dev Vault `id`'s balance of `asset` (listed or not: an unlisted asset is never held).
     function _heldOf(uint256 id, address asset_, Collateral storage c) internal view returns (uint256) {
         return c.listed ? _balanceOf(id, asset_, c.index) : 0;
-    }
-
-    /// @dev Sets vault `id`'s balance of listed collateral `asset` (index `index`) to `amount` (≤ its total, so it fits).
-    function _setBalance(uint256 id, address asset_, uint256 index, uint256 amount) internal {
-        if (index == 0) _vaults[id].balance0 = uint128(amount);
-        else _balances[id][asset_] = amount;
     }
 
     /* INTERNAL: HEALTH */
