@@ -358,16 +358,26 @@ contract KeelMarket is IKeelMarket {
         Collateral storage c = _collaterals[asset_];
         // One slot, read once (all four fields together, before any branch).
         (bool listed, uint256 index, uint256 total, uint256 cap) = (c.listed, c.index, c.total, c.supplyCap);
-        uint256 balance = listed ? _balanceOf(id, asset_, index) : 0;
         Vault storage v = _vaults[id];
+        // The first-listed collateral's balance shares the position slot with the debt shares: read once, written once.
+        uint256 shares;
+        uint256 balance;
+        if (listed) {
+            if (index == 0) (shares, balance) = (v.debtShares, v.balance0);
+            else balance = _balances[id][asset_];
+        }
         if (balance == 0 && v.owner == address(0)) revert VaultNotFound(id);
         if (!listed) revert NotListed(asset_);
         total += amount;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
         if (total > cap) revert SupplyCapExceeded(asset_, total, cap);
         c.total = uint112(total);
-        if (balance == 0 && index != 0) v.heldMask |= uint32(1 << index);
-        _setBalance(id, asset_, index, balance + amount);
+        if (index == 0) {
+            _storePosition(v, shares, balance + amount); // ≤ the total just checked, so it fits
+        } else {
+            if (balance == 0) v.heldMask |= uint32(1 << index);
+            _balances[id][asset_] = balance + amount;
+        }
         _pullIn(asset_, msg.sender, amount, total);
         emit CollateralDeposited(id, msg.sender, asset_, amount);
     }
@@ -380,17 +390,24 @@ contract KeelMarket is IKeelMarket {
         _authorize(v.owner, id);
         Collateral storage c = _collaterals[asset_];
         (bool listed, uint256 index, uint256 total) = (c.listed, c.index, c.total);
-        uint256 balance = listed ? _balanceOf(id, asset_, index) : 0;
+        // The position slot (debt shares, first-listed collateral's balance) is read once and, for that collateral,
+        // written once.
+        (uint256 shares, uint256 balance0) = (v.debtShares, v.balance0);
+        uint256 balance = !listed ? 0 : index == 0 ? balance0 : _balances[id][asset_];
         if (amount > balance) revert InsufficientCollateral(id, asset_, balance, amount);
         unchecked {
             balance -= amount;
         }
-        _setBalance(id, asset_, index, balance);
+        if (index == 0) {
+            _storePosition(v, shares, balance);
+        } else {
+            _balances[id][asset_] = balance;
+            if (balance == 0) v.heldMask &= ~uint32(1 << index);
+        }
         c.total = uint112(total - amount);
-        if (balance == 0 && index != 0) v.heldMask &= ~uint32(1 << index);
         // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
         // written: the check values the debt with interest accrued to now in memory (`_accrued`).
-        if (v.debtShares != 0 && !_deferCheck(id)) {
+        if (shares != 0 && !_deferCheck(id)) {
             (Totals memory t,) = _accrued();
             _checkLtv(id, t);
         }
@@ -445,15 +462,25 @@ contract KeelMarket is IKeelMarket {
         Vault storage v = _vaults[id];
         Collateral storage c = _collaterals[asset_];
         Liq memory x;
+        // The collateral's second slot and the vault's position slot, each read once (its fields together); the
+        // position's debt shares and `balance0` and the collateral's total serve the valuation and the writes below.
+        (bool listed, uint256 total) = (c.listed, c.total);
         x.index = c.index;
-        x.balance = c.listed ? _balanceOf(id, asset_, x.index) : 0;
+        (uint256 vShares, uint256 balance0) = (v.debtShares, v.balance0);
+        x.balance = !listed ? 0 : x.index == 0 ? balance0 : _balances[id][asset_];
         if (x.balance == 0) revert InsufficientCollateral(id, asset_, 0, minSeized);
-        uint256 vShares = v.debtShares;
         x.debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
         // `asset` is held, hence listed at `index`: its Listed slot need not be read, and its parameters come from one
         // read of the collateral's first slot (all four fields together).
         (uint256 dec, uint256 ltv, uint256 lt, uint256 maxDiscount) = (c.decimals, c.ltv, c.lt, c.maxDiscount);
-        Health memory h = _health(id, x.debt, x.index, Params(asset_, uint8(dec), uint64(ltv), uint64(lt)));
+        Health memory h = _health(
+            id,
+            _heldMask(v.heldMask, balance0),
+            x.debt,
+            x.index,
+            Params(asset_, uint8(dec), uint64(ltv), uint64(lt)),
+            x.balance
+        );
         x.hf = HealthLib.healthFactor(h.liquidationValue, h.debtValue);
         if (x.hf >= WAD) revert NotLiquidatable(id, x.hf);
         // The seized asset must be priced: this reverts with the oracle's own error when it is not.
@@ -504,7 +531,7 @@ contract KeelMarket is IKeelMarket {
             v.debtShares = uint128(sharesLeft);
             _balances[id][asset_] = left;
         }
-        c.total -= uint112(seized);
+        c.total = uint112(total - seized); // seized ≤ the vault's balance ≤ the collateral's total
         // A vault that still holds `asset` holds collateral: only a seizure of the whole balance can empty it.
         if (left == 0) {
             if (x.index != 0) v.heldMask &= ~uint32(1 << x.index);
@@ -819,7 +846,9 @@ contract KeelMarket is IKeelMarket {
             uint256 healthFactor
         )
     {
-        Health memory h = _health(id, debtOf(id), type(uint256).max, Params(address(0), 0, 0, 0));
+        Health memory h = _health(
+            id, _heldMask(_vaults[id]), debtOf(id), type(uint256).max, Params(address(0), 0, 0, 0), 0
+        );
         return (
             h.collateralValue,
             h.borrowLimitValue,
@@ -1072,12 +1101,6 @@ contract KeelMarket is IKeelMarket {
         return c.listed ? _balanceOf(id, asset_, c.index) : 0;
     }
 
-    /// @dev Sets vault `id`'s balance of listed collateral `asset` (index `index`) to `amount` (≤ its total, so it fits).
-    function _setBalance(uint256 id, address asset_, uint256 index, uint256 amount) internal {
-        if (index == 0) _vaults[id].balance0 = uint128(amount);
-        else _balances[id][asset_] = amount;
-    }
-
     /* INTERNAL: HEALTH */
 
     /// @dev Values of vault `id` with debt `debt`. A collateral whose price cannot be read (stale, out of bounds,
@@ -1087,21 +1110,23 @@ contract KeelMarket is IKeelMarket {
     /// a price twice. `held.asset` is listed at `index` with parameters `held` (liquidate has them in hand), or `index`
     /// is past every listed index (a view asking about no asset in particular): then `held` is never used.
     /// For the vault's first held collateral the base price comes in the same oracle call (`_pricesOrZero`), and the
-    /// collateral at `index` is valued from `held` rather than from its `Listed` slot.
-    function _health(uint256 id, uint256 debt, uint256 index, Params memory held)
+    /// collateral at `index` is valued from `held` and `heldBalance` (the vault's balance of it) rather than from its
+    /// `Listed` slot and balance slot. `mask` is the vault's `_heldMask`, read by the caller.
+    function _health(uint256 id, uint256 mask, uint256 debt, uint256 index, Params memory held, uint256 heldBalance)
         internal
         view
         returns (Health memory h)
     {
-        uint256 mask = _heldMask(_vaults[id]);
         for (uint256 i; mask != 0; ++i) {
             if (mask & 1 != 0) {
                 Params memory e = i == index ? held : _listedParams(i);
                 uint256 p;
                 if (debt != 0 && h.basePrice == 0) (p, h.basePrice) = _pricesOrZero(e.asset);
                 else p = _priceOrZero(e.asset);
-                if (i == index) h.assetPrice = p;
-                uint256 value = HealthLib.valueDown(_balanceOf(id, e.asset, i), p, _scale(e.decimals));
+                uint256 balance;
+                if (i == index) (h.assetPrice, balance) = (p, heldBalance);
+                else balance = _balanceOf(id, e.asset, i);
+                uint256 value = HealthLib.valueDown(balance, p, _scale(e.decimals));
                 h.collateralValue += value;
                 h.borrowLimitValue += value.wMulDown(e.ltv);
                 h.liquidationValue += value.wMulDown(e.lt);
