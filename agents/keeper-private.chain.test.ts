@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClient, erc20Abi, http, parseEventLogs, parseGwei, parseUnits, type PublicClient } from "viem";
+import { createTestClient, decodeFunctionData, erc20Abi, http, parseEventLogs, parseGwei, parseUnits, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelPrivatePoolAbi } from "@/contracts-abi/generated";
@@ -10,7 +10,7 @@ import type { Deployment } from "@/lib/config/deployment";
 import { readNoteTree, readPool, reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { planAction, poolCall } from "@/lib/privacy/actions";
 import { CIRCUIT_ARTIFACTS } from "@/lib/privacy/artifacts";
-import { commitment, liquidatedNote, noteHealth, nullifier, nullifierOf, openingOf, randomField } from "@/lib/privacy/note";
+import { commitment, commitmentOf, liquidatedNote, noteHealth, nullifier, nullifierOf, openingOf, randomField } from "@/lib/privacy/note";
 import { proveAction } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
 import type { PrivateWallet } from "@/lib/privacy/wallet";
@@ -427,6 +427,114 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       ).toBe(true);
     } finally {
       await chain.setAutomine(true);
+      await k.stop();
+    }
+  }, 600_000);
+  it("liquidates an owner's rescue inserted aside that still owes (depositAside, audit i L-1): membership against its aside root, the remainder in the pool's tree, found by the owner's wallet", async () => {
+    const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    const WETH = token("WETH").address;
+    const USDC = token("USDC").address;
+    const pp = { pool: p.pool, verifier: p.verifier, market: p.market, collateral: p.collateral, startBlock: Number(p.fromBlock) };
+    const client = user.publicClient as PublicClient;
+    await price("3000");
+    // E: 10 WETH, 18,000 USDC (its owner's key kept); F: 40 WETH, 150 USDC (healthy, keeps the pool's vault far from
+    // the market's LT once E is past it).
+    const ownerKey = randomField();
+    const e = await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, {
+      collateral: 10n * E18,
+      debt: 18_000n * 10n ** 6n,
+      ownerKey,
+    });
+    await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, { collateral: 40n * E18, debt: 150n * 10n ** 6n });
+    const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
+    await user.send({ address: USDC, abi: devErc20Abi, functionName: "mint", args: [keeper, 50_000n * 10n ** 6n] });
+
+    // WETH at 2,150: E near the 85% LT (18,000 of 18,275). Its owner rescues it with 1 WETH sent aside (depositAside):
+    // the note, still owing, alone at leaf 0 of a tree of its own.
+    await price("2150");
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, E18] });
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, E18] });
+    const rescue = planAction(
+      { kind: "deposit", amount: E18, note: e.note, ownerKey, recipient: user.account.address, aside: true },
+      (await readNoteTree(client, pp)).tree,
+      (await readPool(client, d.chainId, pp, USDC)).state!,
+    );
+    const leaves = await poolRead("nextIndex");
+    const rescueCall = poolCall(rescue, (await proveAction(rescue.input, CIRCUIT_ARTIFACTS)).solidity);
+    expect(rescueCall.functionName).toBe("depositAside");
+    const landed = await user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rescueCall });
+    const [insertedAside] = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs: landed.logs });
+    const asideRoot = insertedAside!.args.root!;
+    expect(insertedAside!.args.commitment).toBe(commitment(rescue.next));
+    expect(asideRoot).toBe(rescue.input.newRoot);
+    expect(await user.publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "frozenRoot", args: [asideRoot] })).toBe(
+      true,
+    );
+    expect(await poolRead("nextIndex")).toBe(leaves);
+    // the owner's wallet, its pending rescue reconciled: the note at leaf 0 of the aside root, still owing
+    const wallet = await reconcilePending(client, pp, { ownerKey, note: e.note, pending: rescue.next });
+    expect(wallet.note).toEqual({ ...rescue.next, leafIndex: 0, asideRoot });
+    expect(wallet.note!.shares).toBe(e.note.shares);
+
+    // The keeper, started at 2,150: its mirror holds the rescued note aside, with its debt, and nothing is due.
+    const from = lines.length;
+    /** What the keeper's passes since `from` did with a liquidation (landed, refused by its eth_call, reverted). */
+    const outcomes = () =>
+      lines
+        .slice(from)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => /^private-(liquidated|rejected|reverted)$/.test(l.event as string));
+    const k = startPrivateKeeper();
+    try {
+      await k.scanPrivate();
+      await k.idle();
+      const mirror = await k.privatePool!.mirror();
+      const held = mirror.aside.get(asideRoot)!;
+      expect(held.opening).toEqual(openingOf(rescue.next));
+      expect(held.nullifier).toBe(nullifierOf(openingOf(rescue.next), 0));
+      expect(mirror.liveWithDebt().map((n) => n.nullifier)).toContain(held.nullifier);
+      expect(outcomes()).toEqual([]);
+
+      // WETH at 1,850: 18,000 > 85% of 11 × 1,850 = 17,297.5, the aside note is past the LT; seized 18,900 / 1,850
+      // ≈ 10.22 WETH of its 11, a remainder of ≈ 0.78. One pass liquidates it.
+      await price("1850");
+      await k.idle();
+      const before = lines.length;
+      await k.scanPrivate();
+      await k.idle();
+      const done = outcomes();
+      expect(
+        done.map((l) => l.event),
+        lines.slice(before - 10).join("\n"),
+      ).toEqual(["private-liquidated"]);
+      const liquidated = done[0]!;
+      expect(liquidated.shares).toBe(e.note.shares.toString());
+      expect(liquidated.aside).toBe(false);
+      const seized = BigInt(liquidated.seized as string);
+      expect(seized).toBeLessThan(rescue.next.collateral);
+      expect(await read<boolean>("nullifierSpent", [held.nullifier])).toBe(true);
+      expect(mirror.spent.has(held.nullifier)).toBe(true);
+      expect(k.privatePool!.stats.failures).toBe(0);
+
+      // The liquidation's membership is against the aside root (a frozen root: known whatever the ring holds); not
+      // raced, it is no aside liquidation, so the remainder took the pool's next leaf.
+      const tx = await user.publicClient.getTransaction({ hash: liquidated.hash as `0x${string}` });
+      const call = decodeFunctionData({ abi: privatePoolAbi, data: tx.input });
+      if (call.functionName !== "liquidate") throw new Error(`the keeper called ${call.functionName}, not liquidate`);
+      const t = call.args[1];
+      expect(t.memberRoot).toBe(asideRoot);
+      const left = liquidatedNote(openingOf(rescue.next), seized);
+      expect(t.newCommitment).toBe(commitmentOf(left));
+      expect(liquidated.newLeaf).toBe(leaves.toString());
+      expect(await poolRead("nextIndex")).toBe(leaves + 1n);
+      expect((await readNoteTree(client, pp)).tree.root()).toBe(await poolRead("root"));
+
+      // The owner's wallet finds the remainder: debt-free, at its leaf in the pool's tree (no longer aside).
+      const after = await reconcileLiquidation(client, pp, USDC, wallet);
+      expect(after.note).toEqual({ collateral: left.collateral, shares: 0n, ownerKey, blinding: left.blinding, leafIndex: Number(leaves) });
+      expect(after.liquidation?.seized).toBe(seized);
+      expect(after.liquidation?.shares).toBe(e.note.shares);
+    } finally {
       await k.stop();
     }
   }, 600_000);
