@@ -175,6 +175,18 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       },
     });
 
+  /**
+   * The keeper on the pool, and `rivalCall` sent by `user` the first time the keeper logs `private-planned`: it lands
+   * while the keeper proves (its liquidation then meets StaleRoot). `rivalSent()`: the rival's transaction, once sent.
+   */
+  const startKeeperWithRival = (user: ReturnType<typeof clientsFor>, rivalCall: ReturnType<typeof poolCall>) => {
+    let sent: Promise<unknown> | null = null;
+    const k = startPrivateKeeper((l) => {
+      if (!sent && l.includes('"event":"private-planned"')) sent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
+    });
+    return { k, rivalSent: () => sent };
+  };
+
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
     tmp = mkdtempSync(path.join(os.tmpdir(), "keel-keeper-private-"));
@@ -329,11 +341,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const { user, pp, client, books, ownerKey, c, rivalCall, WETH, USDC } = await raceSetup();
     const from = lines.length;
     // the rival sent once the keeper has planned: it lands while the keeper proves C's liquidation (StaleRoot)
-    let rivalSent: Promise<unknown> | null = null;
-    const k = startPrivateKeeper((l) => {
-      if (!rivalSent && l.includes('"event":"private-planned"'))
-        rivalSent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
-    });
+    const { k, rivalSent } = startKeeperWithRival(user, rivalCall);
     try {
       const ofC = () => linesOf(from, c.note.leafIndex);
       // The first pass loses the race (the rival landed first); the next one, started by the rival's block or by
@@ -342,7 +350,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
         await k.scanPrivate();
         await k.idle();
       }
-      await rivalSent;
+      await rivalSent();
       const events = ofC();
       const rejected = events.findIndex((l) => l.event === "private-rejected");
       const done = events.findIndex((l) => l.event === "private-liquidated");
@@ -560,17 +568,13 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const rivalCall = poolCall(rival, (await proveAction(rival.input, CIRCUIT_ARTIFACTS)).solidity);
     await price("1850");
     const from = lines.length;
-    let rivalSent: Promise<unknown> | null = null;
-    const k = startPrivateKeeper((l) => {
-      if (!rivalSent && l.includes('"event":"private-planned"'))
-        rivalSent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
-    });
+    const { k, rivalSent } = startKeeperWithRival(user, rivalCall);
     try {
       for (let i = 0; i < 3 && !outcomes(from).some((l) => l.event === "private-liquidated"); i++) {
         await k.scanPrivate();
         await k.idle();
       }
-      await rivalSent;
+      await rivalSent();
       const done = outcomes(from);
       expect(
         done.map((l) => l.event),
