@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClient, erc20Abi, http, parseEventLogs, parseGwei, parseUnits, type PublicClient } from "viem";
+import { createTestClient, decodeFunctionData, erc20Abi, http, parseEventLogs, parseGwei, parseUnits, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi, keelPrivatePoolAbi } from "@/contracts-abi/generated";
@@ -10,7 +10,7 @@ import type { Deployment } from "@/lib/config/deployment";
 import { readNoteTree, readPool, reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { planAction, poolCall } from "@/lib/privacy/actions";
 import { CIRCUIT_ARTIFACTS } from "@/lib/privacy/artifacts";
-import { commitment, liquidatedNote, noteHealth, nullifier, nullifierOf, openingOf, randomField } from "@/lib/privacy/note";
+import { commitment, commitmentOf, liquidatedNote, noteHealth, nullifier, nullifierOf, openingOf, randomField } from "@/lib/privacy/note";
 import { proveAction } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
 import type { PrivateWallet } from "@/lib/privacy/wallet";
@@ -66,6 +66,13 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l.leafIndex === leafIndex);
 
+  /** What the keeper's passes since line `from` did with a liquidation: landed, refused by its eth_call, or reverted. */
+  const outcomes = (from: number) =>
+    lines
+      .slice(from)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => /^private-(liquidated|rejected|reverted)$/.test(l.event as string));
+
   /**
    * The race of the aside tests: at WETH 3,000, note C (10 WETH, 18,000 USDC, its owner's key kept) and another
    * owner's deposit proven against the root after C (the rival, not sent: it lands while, or before, the keeper's
@@ -104,6 +111,57 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     return { user, WETH, USDC, pp, client, books, ownerKey, c, rivalCall };
   }
 
+  /**
+   * The owner's rescue of the aside tests: at WETH 3,000, note E (10 WETH, 18,000 USDC, its owner's key kept) and F
+   * (40 WETH, 150 USDC: healthy, keeps the pool's vault far from the market's LT once E is past it); USDC for the
+   * keeper; then WETH at 2,150, E near the 85% LT (18,000 of 18,275), and its owner deposits 1 WETH aside
+   * (depositAside): the note, still owing, alone at leaf 0 of a tree of its own (checked here), and the owner's wallet
+   * with it (`reconcilePending`).
+   */
+  async function rescueAsideSetup() {
+    const user = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    const WETH = token("WETH").address;
+    const USDC = token("USDC").address;
+    const pp = { pool: p.pool, verifier: p.verifier, market: p.market, collateral: p.collateral, startBlock: Number(p.fromBlock) };
+    const client = user.publicClient as PublicClient;
+    await price("3000");
+    const ownerKey = randomField();
+    const e = await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, {
+      collateral: 10n * E18,
+      debt: 18_000n * 10n ** 6n,
+      ownerKey,
+    });
+    await openPrivatePosition(user, p, (await readNoteTree(client, pp)).tree, { collateral: 40n * E18, debt: 150n * 10n ** 6n });
+    const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
+    await user.send({ address: USDC, abi: devErc20Abi, functionName: "mint", args: [keeper, 50_000n * 10n ** 6n] });
+
+    await price("2150");
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, E18] });
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, E18] });
+    const rescue = planAction(
+      { kind: "deposit", amount: E18, note: e.note, ownerKey, recipient: user.account.address, aside: true },
+      (await readNoteTree(client, pp)).tree,
+      (await readPool(client, d.chainId, pp, USDC)).state!,
+    );
+    const leaves = await poolRead("nextIndex");
+    const rescueCall = poolCall(rescue, (await proveAction(rescue.input, CIRCUIT_ARTIFACTS)).solidity);
+    expect(rescueCall.functionName).toBe("depositAside");
+    const landed = await user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rescueCall });
+    const [insertedAside] = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs: landed.logs });
+    const asideRoot = insertedAside!.args.root!;
+    expect(insertedAside!.args.commitment).toBe(commitment(rescue.next));
+    expect(asideRoot).toBe(rescue.input.newRoot);
+    expect(await user.publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "frozenRoot", args: [asideRoot] })).toBe(
+      true,
+    );
+    expect(await poolRead("nextIndex")).toBe(leaves);
+    // the owner's wallet, its pending rescue reconciled: the note at leaf 0 of the aside root, still owing
+    const wallet = await reconcilePending(client, pp, { ownerKey, note: e.note, pending: rescue.next });
+    expect(wallet.note).toEqual({ ...rescue.next, leafIndex: 0, asideRoot });
+    expect(wallet.note!.shares).toBe(e.note.shares);
+    return { user, WETH, USDC, pp, client, ownerKey, e, rescue, asideRoot, wallet, leaves };
+  }
+
   /** The keeper on the pool, its log lines into `lines` (and to `onLine`). */
   const startPrivateKeeper = (onLine: (l: string) => void = () => {}) =>
     startKeeper({
@@ -116,6 +174,18 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
         onLine(l);
       },
     });
+
+  /**
+   * The keeper on the pool, and `rivalCall` sent by `user` the first time the keeper logs `private-planned`: it lands
+   * while the keeper proves (its liquidation then meets StaleRoot). `rivalSent()`: the rival's transaction, once sent.
+   */
+  const startKeeperWithRival = (user: ReturnType<typeof clientsFor>, rivalCall: ReturnType<typeof poolCall>) => {
+    let sent: Promise<unknown> | null = null;
+    const k = startPrivateKeeper((l) => {
+      if (!sent && l.includes('"event":"private-planned"')) sent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
+    });
+    return { k, rivalSent: () => sent };
+  };
 
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
@@ -271,11 +341,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
     const { user, pp, client, books, ownerKey, c, rivalCall, WETH, USDC } = await raceSetup();
     const from = lines.length;
     // the rival sent once the keeper has planned: it lands while the keeper proves C's liquidation (StaleRoot)
-    let rivalSent: Promise<unknown> | null = null;
-    const k = startPrivateKeeper((l) => {
-      if (!rivalSent && l.includes('"event":"private-planned"'))
-        rivalSent = user.send({ address: p.pool, abi: keelPrivatePoolCallAbi, ...rivalCall });
-    });
+    const { k, rivalSent } = startKeeperWithRival(user, rivalCall);
     try {
       const ofC = () => linesOf(from, c.note.leafIndex);
       // The first pass loses the race (the rival landed first); the next one, started by the rival's block or by
@@ -284,7 +350,7 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
         await k.scanPrivate();
         await k.idle();
       }
-      await rivalSent;
+      await rivalSent();
       const events = ofC();
       const rejected = events.findIndex((l) => l.event === "private-rejected");
       const done = events.findIndex((l) => l.event === "private-liquidated");
@@ -427,6 +493,126 @@ describe("keeper: private-pool liquidations (anvil, real proofs)", () => {
       ).toBe(true);
     } finally {
       await chain.setAutomine(true);
+      await k.stop();
+    }
+  }, 600_000);
+  it("liquidates an owner's rescue inserted aside that still owes (depositAside, audit i L-1): membership against its aside root, the remainder in the pool's tree, found by the owner's wallet", async () => {
+    const { user, USDC, pp, client, ownerKey, e, rescue, asideRoot, wallet, leaves } = await rescueAsideSetup();
+
+    // The keeper, started at 2,150: its mirror holds the rescued note aside, with its debt, and nothing is due.
+    const from = lines.length;
+    const k = startPrivateKeeper();
+    try {
+      await k.scanPrivate();
+      await k.idle();
+      const mirror = await k.privatePool!.mirror();
+      const held = mirror.aside.get(asideRoot)!;
+      expect(held.opening).toEqual(openingOf(rescue.next));
+      expect(held.nullifier).toBe(nullifierOf(openingOf(rescue.next), 0));
+      expect(mirror.liveWithDebt().map((n) => n.nullifier)).toContain(held.nullifier);
+      expect(outcomes(from)).toEqual([]);
+
+      // WETH at 1,850: 18,000 > 85% of 11 × 1,850 = 17,297.5, the aside note is past the LT; seized 18,900 / 1,850
+      // ≈ 10.22 WETH of its 11, a remainder of ≈ 0.78. One pass liquidates it.
+      await price("1850");
+      await k.idle();
+      const before = lines.length;
+      await k.scanPrivate();
+      await k.idle();
+      const done = outcomes(from);
+      expect(
+        done.map((l) => l.event),
+        lines.slice(before - 10).join("\n"),
+      ).toEqual(["private-liquidated"]);
+      const liquidated = done[0]!;
+      expect(liquidated.shares).toBe(e.note.shares.toString());
+      expect(liquidated.aside).toBe(false);
+      const seized = BigInt(liquidated.seized as string);
+      expect(seized).toBeLessThan(rescue.next.collateral);
+      expect(await read<boolean>("nullifierSpent", [held.nullifier])).toBe(true);
+      expect(mirror.spent.has(held.nullifier)).toBe(true);
+      expect(k.privatePool!.stats.failures).toBe(0);
+
+      // The liquidation's membership is against the aside root (a frozen root: known whatever the ring holds); not
+      // raced, it is no aside liquidation, so the remainder took the pool's next leaf.
+      const tx = await user.publicClient.getTransaction({ hash: liquidated.hash as `0x${string}` });
+      const call = decodeFunctionData({ abi: privatePoolAbi, data: tx.input });
+      if (call.functionName !== "liquidate") throw new Error(`the keeper called ${call.functionName}, not liquidate`);
+      const t = call.args[1];
+      expect(t.memberRoot).toBe(asideRoot);
+      const left = liquidatedNote(openingOf(rescue.next), seized);
+      expect(t.newCommitment).toBe(commitmentOf(left));
+      expect(liquidated.newLeaf).toBe(leaves.toString());
+      expect(await poolRead("nextIndex")).toBe(leaves + 1n);
+      expect((await readNoteTree(client, pp)).tree.root()).toBe(await poolRead("root"));
+
+      // The owner's wallet finds the remainder: debt-free, at its leaf in the pool's tree (no longer aside).
+      const after = await reconcileLiquidation(client, pp, USDC, wallet);
+      expect(after.note).toEqual({ collateral: left.collateral, shares: 0n, ownerKey, blinding: left.blinding, leafIndex: Number(leaves) });
+      expect(after.liquidation?.seized).toBe(seized);
+      expect(after.liquidation?.shares).toBe(e.note.shares);
+    } finally {
+      await k.stop();
+    }
+  }, 600_000);
+  it("liquidates aside an owner's owing aside rescue whose liquidation lost the race: membership against its aside root, the remainder aside again, found by the owner's wallet", async () => {
+    const { user, WETH, USDC, pp, client, e, rescue, asideRoot, wallet, leaves } = await rescueAsideSetup();
+    // another owner's deposit, proven now against the pool's root; sent once the keeper has planned E's liquidation
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "mint", args: [user.account.address, E18] });
+    await user.send({ address: WETH, abi: devErc20Abi, functionName: "approve", args: [p.pool, E18] });
+    const rival = planAction(
+      { kind: "deposit", amount: E18, note: null, ownerKey: randomField(), recipient: user.account.address },
+      (await readNoteTree(client, pp)).tree,
+      (await readPool(client, d.chainId, pp, USDC)).books,
+    );
+    const rivalCall = poolCall(rival, (await proveAction(rival.input, CIRCUIT_ARTIFACTS)).solidity);
+    await price("1850");
+    const from = lines.length;
+    const { k, rivalSent } = startKeeperWithRival(user, rivalCall);
+    try {
+      for (let i = 0; i < 3 && !outcomes(from).some((l) => l.event === "private-liquidated"); i++) {
+        await k.scanPrivate();
+        await k.idle();
+      }
+      await rivalSent();
+      const done = outcomes(from);
+      expect(
+        done.map((l) => l.event),
+        lines.slice(from).join("\n"),
+      ).toEqual(["private-rejected", "private-liquidated"]);
+      expect(done[0]!.reason).toMatch(/^StaleRoot/);
+      const liquidated = done[1]!;
+      expect(liquidated.aside).toBe(true);
+      expect(liquidated.newLeaf).toBeUndefined();
+      expect(liquidated.shares).toBe(e.note.shares.toString());
+      const seized = BigInt(liquidated.seized as string);
+      const newAsideRoot = BigInt(liquidated.asideRoot as string);
+      expect(newAsideRoot).not.toBe(asideRoot);
+      expect(await read<boolean>("nullifierSpent", [nullifierOf(openingOf(rescue.next), 0)])).toBe(true);
+      expect(
+        await user.publicClient.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "frozenRoot", args: [newAsideRoot] }),
+      ).toBe(true);
+      // only the rival's deposit took a leaf
+      expect(await poolRead("nextIndex")).toBe(leaves + 1n);
+      const tx = await user.publicClient.getTransaction({ hash: liquidated.hash as `0x${string}` });
+      const call = decodeFunctionData({ abi: privatePoolAbi, data: tx.input });
+      if (call.functionName !== "liquidateAside") throw new Error(`the keeper called ${call.functionName}, not liquidateAside`);
+      expect(call.args[1].memberRoot).toBe(asideRoot);
+      expect(k.privatePool!.stats.failures).toBe(0);
+
+      // The owner's wallet finds the remainder at leaf 0 of its new aside root.
+      const left = liquidatedNote(openingOf(rescue.next), seized);
+      const after = await reconcileLiquidation(client, pp, USDC, wallet);
+      expect(after.note).toEqual({
+        collateral: left.collateral,
+        shares: 0n,
+        ownerKey: wallet.ownerKey,
+        blinding: left.blinding,
+        leafIndex: 0,
+        asideRoot: newAsideRoot,
+      });
+      expect(after.liquidation?.seized).toBe(seized);
+    } finally {
       await k.stop();
     }
   }, 600_000);

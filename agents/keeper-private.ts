@@ -125,7 +125,10 @@ export interface MirroredNote {
   leafIndex: number;
   opening: NoteOpening;
   nullifier: bigint;
-  /** A note a liquidation inserted aside: the root of its own one-note tree (it is at leaf 0 there). */
+  /**
+   * A note inserted aside (a liquidation's remainder, or an owner's rescue that may still owe): the root of its own
+   * one-note tree (it is at leaf 0 there), against which its liquidation proves membership.
+   */
   asideRoot?: bigint;
 }
 
@@ -247,6 +250,7 @@ export interface PrivatePoolConfig {
 
 export interface PrivateStats {
   passes: number;
+  /** Notes the liquidators' key opened, in the pool's trees and aside (spent ones included). */
   notesSeen: number;
   liquidatableSeen: number;
   liquidations: number;
@@ -653,7 +657,7 @@ export function privateLiquidator(
     const block = await publicClient.getBlockNumber({ cacheTime: 0 });
     await s.mirror.sync(block);
     const live = s.mirror.liveWithDebt();
-    stats.notesSeen = s.mirror.notes.size;
+    stats.notesSeen = s.mirror.notes.size + s.mirror.aside.size;
     if (live.length) {
       const inputs = await chainInputs(s, block);
       if (inputs) {
