@@ -151,7 +151,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
    * proof, an exit) from wallet `from`; the wallet after it when confirmed, else null. The pool takes an insertion only
    * against its current root (circuit v3 proves it; an exit inserts nothing and races for no root): when another
    * action lands first (`StaleRoot`, nothing spent) or the note's membership root left the pool's last 256
-   * (`UnknownRoot`), the tree is read again and the action proven again, up to STALE_ROOT_RETRIES times. With `aside`
+   * (`UnknownRoot`) — or a new price round or interest changed its inputs (`InvalidProof`, `DebtIndexAboveProof`) —
+   * the tree and the pool are read again and the action proven again, up to STALE_ROOT_RETRIES times. With `aside`
    * (the owner's choice in the form, on by default for a note at risk), a deposit or repayment that lost once goes aside
    * (depositAside, repayAside: no current root to lose, audit i L-1; audit j L-2) — a rescue no one can hold back by
    * landing insertions first; the page then says that the note's next action links to it.
@@ -259,7 +260,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       return null;
     }
     update({ ...w, pending: null, pendingTx: undefined });
-    const raced = result.error.errorName === "StaleRoot" || result.error.errorName === "UnknownRoot";
+    // another action landed first (StaleRoot, UnknownRoot), or a new price round or interest moved the inputs the proof
+    // was made with (InvalidProof, DebtIndexAboveProof: audit j I-3): prove again from the chain as it is now
+    const raced = ["StaleRoot", "UnknownRoot", "InvalidProof", "DebtIndexAboveProof"].includes(result.error.errorName ?? "");
     if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1, aside);
     setProblem(
       result.error.errorName === "NoteAlreadySpent"
