@@ -15,6 +15,7 @@ import { zeroAddress, type Address } from "viem";
 import { actionBinding, actionWitness, commitment, DEBT_FREE_INPUTS, type Note, type PlacedNote } from "../lib/privacy/note";
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
+import { proofAndTransition } from "./lib/zk-fixture-literal";
 import { MerkleTree } from "../lib/privacy/tree";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -30,26 +31,11 @@ const ALICE: Note = { collateral: 10n * E18, shares: 0n, ownerKey: 0xa11cen, bli
 /** Bob's note after the journey's BOB_OPEN (key 0xb0b, blinding 1002: ALICE_BORROW_BEFORE_BOB took 1001). */
 const BOB: Note = { collateral: 2n * E18, shares: 0n, ownerKey: 0xb0bn, blinding: 1002n };
 const LINKS = 3;
-const u = (x: bigint) => x.toString();
 
 /** A Solidity `Link` literal of a proof and its transition. */
 function linkLiteral(p: Awaited<ReturnType<typeof proveAction>>["solidity"], input: ReturnType<typeof actionWitness>["input"], memberSlot: number) {
   return `Link(
-                Groth16Proof(
-                    [uint256(${u(p.a[0])}), ${u(p.a[1])}],
-                    [[uint256(${u(p.b[0][0])}), ${u(p.b[0][1])}], [uint256(${u(p.b[1][0])}), ${u(p.b[1][1])}]],
-                    [uint256(${u(p.c[0])}), ${u(p.c[1])}]
-                ),
-                NoteTransition(
-                    ${u(input.root)},
-                    ${u(input.newRoot)},
-                    ${u(input.nullifier)},
-                    ${u(input.newCommitment)},
-                    ${u(input.ephKey)},
-                    [uint256(${u(input.ct0)}), ${u(input.ct1)}, ${u(input.ct2)}],
-                    ${u(input.memberRoot)},
-                    ${memberSlot}
-                )
+                ${proofAndTransition(p, input, memberSlot)}
             )`;
 }
 

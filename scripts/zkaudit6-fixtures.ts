@@ -14,6 +14,7 @@ import { zeroAddress, type Address } from "viem";
 import { actionBinding, actionWitness, commitment, DEBT_FREE_INPUTS, emptyNote, type Note } from "../lib/privacy/note";
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
+import { proofAndTransition } from "./lib/zk-fixture-literal";
 import { MerkleTree } from "../lib/privacy/tree";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -84,31 +85,15 @@ async function main() {
   });
   steps.push({ name: "ALICE_EXIT_LATER", input: later.input as CircuitInput, memberSlot: later.memberSlot });
 
-  const u = (x: bigint) => x.toString();
   const rows: string[] = [];
   for (const [i, s] of steps.entries()) {
     const started = Date.now();
     const { solidity: p } = await proveAction(s.input, CIRCUIT_ARTIFACTS);
     console.log(`zkaudit6 fixtures · ${s.name}: proved in ${Date.now() - started} ms`);
-    const x = s.input;
     rows.push(`        if (i == ${i}) {
             // ${s.name}
             return Step(
-                Groth16Proof(
-                    [uint256(${u(p.a[0])}), ${u(p.a[1])}],
-                    [[uint256(${u(p.b[0][0])}), ${u(p.b[0][1])}], [uint256(${u(p.b[1][0])}), ${u(p.b[1][1])}]],
-                    [uint256(${u(p.c[0])}), ${u(p.c[1])}]
-                ),
-                NoteTransition(
-                    ${u(x.root)},
-                    ${u(x.newRoot)},
-                    ${u(x.nullifier)},
-                    ${u(x.newCommitment)},
-                    ${u(x.ephKey)},
-                    [uint256(${u(x.ct0)}), ${u(x.ct1)}, ${u(x.ct2)}],
-                    ${u(x.memberRoot)},
-                    ${s.memberSlot}
-                )
+                ${proofAndTransition(p, s.input, s.memberSlot)}
             );
         }`);
   }

@@ -18,6 +18,7 @@ import { planAction, planClose, poolCall, type PlannedAction, type PoolState } f
 import { commitment, type PlacedNote } from "../lib/privacy/note";
 import { CIRCUIT_ARTIFACTS } from "../lib/privacy/artifacts";
 import { proveAction, type CircuitInput } from "../lib/privacy/prover";
+import { proofAndTransition } from "./lib/zk-fixture-literal";
 import { MerkleTree } from "../lib/privacy/tree";
 import { toAssetsDown } from "../lib/engine/shares";
 
@@ -75,25 +76,10 @@ async function main() {
     const { solidity: p } = await proveAction(s.plan.input as CircuitInput, CIRCUIT_ARTIFACTS);
     console.log(`zkaudit8 fixtures · ${s.name}: proved in ${Date.now() - started} ms`);
     const call = poolCall(s.plan, p);
-    const x = s.plan.input;
     rows.push(`        if (i == ${i}) {
             // ${s.name}: ${call.functionName}
             return Step(
-                Groth16Proof(
-                    [uint256(${u(p.a[0])}), ${u(p.a[1])}],
-                    [[uint256(${u(p.b[0][0])}), ${u(p.b[0][1])}], [uint256(${u(p.b[1][0])}), ${u(p.b[1][1])}]],
-                    [uint256(${u(p.c[0])}), ${u(p.c[1])}]
-                ),
-                NoteTransition(
-                    ${u(x.root)},
-                    ${u(x.newRoot)},
-                    ${u(x.nullifier)},
-                    ${u(x.newCommitment)},
-                    ${u(x.ephKey)},
-                    [uint256(${u(x.ct0)}), ${u(x.ct1)}, ${u(x.ct2)}],
-                    ${u(x.memberRoot)},
-                    ${s.plan.memberSlot}
-                )
+                ${proofAndTransition(p, s.plan.input, s.plan.memberSlot)}
             );
         }`);
     args.push(`    uint256 internal constant ${s.name}_TOKENS = ${u(s.plan.tokens)};

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IKeelMarket} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivatePoolTree} from "../../src/privacy/PrivatePoolTree.sol";
-import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
-import {ZkAudit6Base, VmEtchCode6} from "./ZkAudit6.t.sol";
+import {ZkAudit6Base} from "./ZkAudit6.t.sol";
 import {Step} from "./ZkAudit6Fixtures.sol";
 import {KeelPrivatePoolCloseFixtures as F} from "./KeelPrivatePoolCloseFixtures.sol";
 
@@ -18,15 +15,7 @@ import {KeelPrivatePoolCloseFixtures as F} from "./KeelPrivatePoolCloseFixtures.
 contract KeelPrivatePoolCloseTest is ZkAudit6Base {
     function setUp() public override {
         super.setUp();
-        bytes memory init = abi.encodePacked(
-            type(KeelPrivatePool).creationCode,
-            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier(), 0, 0)
-        );
-        VmEtchCode6(address(vm)).etch(F.POOL, init);
-        (bool ok, bytes memory runtime) = F.POOL.call("");
-        require(ok, "the pool's constructor reverted");
-        VmEtchCode6(address(vm)).etch(F.POOL, runtime);
-        pool = KeelPrivatePool(F.POOL);
+        _deployRealAt(F.POOL);
         _fund(PAYER, weth, 100e18);
         _fund(PAYER, usdc, 100_000e6);
         vm.startPrank(PAYER);

@@ -65,6 +65,20 @@ abstract contract ZkAudit6Base is EngineBase {
         (bool ok,) = CONSOLE.staticcall(abi.encodeWithSignature("log(string,uint256)", label, value));
         ok; // the console answers nothing
     }
+
+    /// @dev A pool with the generated verifier at `at`, the address real fixture proofs are bound to (audit P-b): its
+    /// constructor run there by etching, so the pool's own address is `at`.
+    function _deployRealAt(address at) internal {
+        bytes memory init = abi.encodePacked(
+            type(KeelPrivatePool).creationCode,
+            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier(), 0, 0)
+        );
+        VmEtchCode6(address(vm)).etch(at, init);
+        (bool ok, bytes memory runtime) = at.call("");
+        require(ok, "the pool's constructor reverted");
+        VmEtchCode6(address(vm)).etch(at, runtime);
+        pool = KeelPrivatePool(at);
+    }
 }
 
 /// @dev zkaudit6 (docs/audit-2026-12-02-h.md): proofs of concept against circuit v3's pool (8f3369f). Each test
@@ -626,15 +640,7 @@ interface VmEtchCode6 {
 contract ZkAudit6RealTest is ZkAudit6Base {
     function setUp() public override {
         super.setUp();
-        bytes memory init = abi.encodePacked(
-            type(KeelPrivatePool).creationCode,
-            abi.encode(IKeelMarket(address(market)), IERC20(address(weth)), new PrivateVaultVerifier(), 0, 0)
-        );
-        VmEtchCode6(address(vm)).etch(Z.POOL, init);
-        (bool ok, bytes memory runtime) = Z.POOL.call("");
-        require(ok, "the pool's constructor reverted");
-        VmEtchCode6(address(vm)).etch(Z.POOL, runtime);
-        pool = KeelPrivatePool(Z.POOL);
+        _deployRealAt(Z.POOL);
         _fund(PAYER, weth, 100e18);
         vm.prank(PAYER);
         weth.approve(address(pool), type(uint256).max);
