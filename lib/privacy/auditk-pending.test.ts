@@ -4,7 +4,7 @@
  * on main (a PoC passes while the finding stands).
  */
 import { describe, expect, it } from "vitest";
-import type { PublicClient } from "viem";
+import { createPublicClient, custom, type Hex, type PublicClient } from "viem";
 import { reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { commitment, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
@@ -87,5 +87,77 @@ describe("audit k L-1: a pendingTx that mined successfully but is not the pool a
     const w: PrivateWallet = { ownerKey, note: old, pending, pendingTx: hash };
     // old note unspent, pending commitment nowhere: contradictory for a pool call that succeeded, yet kept
     expect(await reconcilePending(node({ leaves: [commitment(old)], spent: false, receipt: "success" }), pp, w)).toBe(w);
+  });
+});
+
+describe("audit k H-2: viem hands back a cancellation's receipt as the transaction's own", () => {
+  it("waitForTransactionReceipt on a cancelled pool call resolves `success` with the cancel's receipt (no pool logs)", async () => {
+    const from = "0x00000000000000000000000000000000000000f1";
+    const cancel = `0x${"cd".repeat(32)}` as const;
+    const tx = (h: Hex, to: Hex, input: Hex, blockNumber: Hex | null) => ({
+      hash: h,
+      from,
+      to,
+      input,
+      nonce: "0x5",
+      value: "0x0",
+      gas: "0x5208",
+      gasPrice: "0x1",
+      type: "0x0",
+      blockHash: blockNumber ? `0x${"11".repeat(32)}` : null,
+      blockNumber,
+      transactionIndex: blockNumber ? "0x0" : null,
+      chainId: "0x1",
+      v: "0x1b",
+      r: "0x1",
+      s: "0x1",
+    });
+    let block = 10n;
+    const client = createPublicClient({
+      pollingInterval: 5,
+      transport: custom({
+        async request({ method, params }: { method: string; params: unknown[] }) {
+          if (method === "eth_blockNumber") return `0x${(block++).toString(16)}`;
+          if (method === "eth_chainId") return "0x1";
+          if (method === "eth_getTransactionByHash") return params[0] === hash ? tx(hash, pp.pool, "0x1234", null) : null;
+          if (method === "eth_getTransactionBySenderAndNonce") return tx(cancel, from, "0x", "0xa"); // the wallet's Cancel
+          if (method === "eth_getBlockByNumber")
+            return {
+              number: params[0],
+              hash: `0x${"11".repeat(32)}`,
+              parentHash: `0x${"22".repeat(32)}`,
+              timestamp: "0x1",
+              gasLimit: "0x1c9c380",
+              gasUsed: "0x5208",
+              transactions: [tx(cancel, from, "0x", "0xa")],
+            };
+          if (method === "eth_getTransactionReceipt") {
+            if (params[0] !== cancel) return null;
+            return {
+              transactionHash: cancel,
+              transactionIndex: "0x0",
+              blockHash: `0x${"11".repeat(32)}`,
+              blockNumber: "0xa",
+              from,
+              to: from,
+              cumulativeGasUsed: "0x5208",
+              gasUsed: "0x5208",
+              effectiveGasPrice: "0x1",
+              contractAddress: null,
+              logs: [],
+              logsBloom: `0x${"00".repeat(256)}`,
+              status: "0x1",
+              type: "0x0",
+            };
+          }
+          throw new Error(`unexpected ${method}`);
+        },
+      }),
+    });
+    const receipt = await client.waitForTransactionReceipt({ hash, timeout: 5_000 });
+    // what use-transactor returns as { status: "confirmed", hash, receipt }: run() finds no NoteInserted and saves note: null
+    expect(receipt.status).toBe("success");
+    expect(receipt.transactionHash).toBe(cancel);
+    expect(receipt.logs).toEqual([]);
   });
 });
