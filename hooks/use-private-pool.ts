@@ -159,52 +159,70 @@ export function usePrivateWallet(scope: WalletScope | null) {
   return { wallet, error, text, update, create };
 }
 
+/** How many notes whose transaction was not seen landing the wallet keeps (the most recent). */
+export const UNCONFIRMED_KEPT = 8;
+
 /**
- * A pending note (saved before its transaction was signed) reconciled with the chain: promoted when its commitment is
- * in the tree or was inserted aside (NoteInsertedAside), dropped when the note it would replace is still unspent (the transaction never landed), kept otherwise.
- * An exit's pending note (holding nothing) is never inserted (circuit v3): once the old note is spent, the wallet holds
- * no note.
+ * A pending note (saved before its transaction was signed) and the wallet's `unconfirmed` notes reconciled with the
+ * chain. Never forgets a note the chain could still create (audit k H-1, H-2): the opening of a new note exists only
+ * in this wallet (its blinding is random), so a note whose transaction was not seen landing is kept in `unconfirmed`
+ * rather than dropped, and promoted whenever its commitment appears in the pool.
+ * - Any pending or unconfirmed note found in the pool (NoteInserted, or NoteInsertedAside for a deposit or repayment
+ *   sent aside) is the owner's note now.
+ * - The old note spent by a liquidation (its NoteSpent's transaction is a `Liquidate`): the owner's pending action can
+ *   never land; the pending note goes and the liquidation watch (`reconcileLiquidation`) finds what is left (audit k
+ *   M-1). Spent by the owner's exit (a close, a full withdrawal): the wallet holds no note.
+ * - The old note unspent (or none, for an opening): kept pending while the node knows its transaction and has not
+ *   mined it (in flight: audit j M-2); else moved to `unconfirmed` — a reverted, replaced or privately relayed
+ *   transaction, or a failed read, loses nothing.
  */
 export async function reconcilePending(client: PublicClient, p: PrivatePoolDeployment, w: PrivateWallet): Promise<PrivateWallet> {
-  if (!w.pending) return w;
-  const exits = isExit(w.pending);
-  if (!exits) {
-    const c = commitment(w.pending);
-    const [{ byCommitment }, [aside]] = await Promise.all([
+  const unconfirmed = w.unconfirmed ?? [];
+  if (!w.pending && unconfirmed.length === 0) return w;
+  const candidates = [...(w.pending ? [w.pending] : []), ...unconfirmed].filter((n) => !isExit(n));
+  if (candidates.length > 0) {
+    const [{ byCommitment }, asides] = await Promise.all([
       readNoteTree(client, p),
       // a deposit or repayment sent aside (depositAside, repayAside): alone at leaf 0 of its own tree
       client.getContractEvents({
         address: p.pool,
         abi: keelPrivatePoolAbi,
         eventName: "NoteInsertedAside",
-        args: { commitment: c },
+        args: { commitment: candidates.map(commitment) },
         fromBlock: BigInt(p.startBlock),
       }),
     ]);
-    const leaf = byCommitment.get(c);
-    if (leaf !== undefined) return { ...w, note: { ...w.pending, leafIndex: leaf }, pending: null };
-    if (aside) return { ...w, note: { ...w.pending, leafIndex: 0, asideRoot: aside.args.root! }, pending: null };
+    for (const n of candidates) {
+      const c = commitment(n);
+      const leaf = byCommitment.get(c);
+      const aside = asides.find((ev) => ev.args.commitment === c);
+      if (leaf === undefined && !aside) continue;
+      const placed: PlacedNote = leaf !== undefined ? { ...n, leafIndex: leaf } : { ...n, leafIndex: 0, asideRoot: aside!.args.root! };
+      return { ...w, note: placed, pending: null, pendingTx: undefined, unconfirmed: unconfirmed.filter((u) => u !== n) };
+    }
   }
-  const spent =
-    w.note !== null &&
-    (await client.readContract({
-      address: p.pool,
-      abi: keelPrivatePoolAbi,
-      functionName: "nullifierSpent",
-      args: [nullifier(w.note, w.note.leafIndex)],
-    }));
-  if (spent) return exits ? { ...w, note: null, pending: null, pendingTx: undefined } : w;
-  // The old note is unspent (or there was none): the action has not landed. Drop the pending note only when its
-  // transaction cannot land any more — reverted, or unknown to the node (dropped, replaced, never sent) — never while
-  // it is in flight (audit j M-2).
+  if (!w.pending) return w;
+  const cleared = { ...w, pending: null, pendingTx: undefined };
+  const spentBy = w.note ? await spendingAction(client, p, nullifier(w.note, w.note.leafIndex)) : null;
+  if (spentBy) {
+    // a liquidation came first: the pending action can never land (its old note is spent); the watch finds the rest
+    if (spentBy.action?.args.kind === ACTION_LIQUIDATE) return cleared;
+    // the owner's exit landed (nothing inserted); any other spend: the new note should appear — wait for it
+    return isExit(w.pending) ? { ...cleared, note: null } : w;
+  }
   if (w.pendingTx && (await inFlight(client, w.pendingTx))) return w;
-  return { ...w, pending: null, pendingTx: undefined };
+  return isExit(w.pending) ? cleared : { ...cleared, unconfirmed: [w.pending, ...unconfirmed].slice(0, UNCONFIRMED_KEPT) };
 }
 
-/** Whether transaction `hash` may still land: mined successfully, or known to the node and not yet mined. */
+/**
+ * Whether transaction `hash` may still land: known to the node and not mined. A mined one (reverted, or not the pool
+ * action that would have spent the note: audit k L-1) or one the node does not know may not; the caller keeps its note
+ * in `unconfirmed` either way, so a wrong answer loses nothing.
+ */
 async function inFlight(client: PublicClient, hash: Hex): Promise<boolean> {
   try {
-    return (await client.getTransactionReceipt({ hash })).status === "success";
+    await client.getTransactionReceipt({ hash });
+    return false;
   } catch {
     try {
       await client.getTransaction({ hash });
@@ -213,6 +231,22 @@ async function inFlight(client: PublicClient, hash: Hex): Promise<boolean> {
       return false;
     }
   }
+}
+
+/** The pool action that spent nullifier `spent` (its NoteSpent's transaction): the receipt, the pool's own logs and its PrivateAction; null while unspent. */
+async function spendingAction(client: PublicClient, p: PrivatePoolDeployment, spent: bigint) {
+  if (!(await client.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "nullifierSpent", args: [spent] }))) return null;
+  const [log] = await client.getContractEvents({
+    address: p.pool,
+    abi: keelPrivatePoolAbi,
+    eventName: "NoteSpent",
+    args: { nullifier: spent },
+    fromBlock: BigInt(p.startBlock),
+  });
+  if (!log?.transactionHash) return { receipt: null, own: [], action: undefined };
+  const receipt = await client.getTransactionReceipt({ hash: log.transactionHash });
+  const own = receipt.logs.filter((l) => l.address.toLowerCase() === p.pool.toLowerCase());
+  return { receipt, own, action: parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: own })[0] };
 }
 
 /** KeelPrivatePool's `Action.Liquidate` (the `kind` of its PrivateAction event). */
@@ -228,19 +262,9 @@ const ACTION_LIQUIDATE = 4;
 export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
   const note = w.note;
   if (!note || w.pending || note.shares === 0n) return w;
-  const spent = nullifier(note, note.leafIndex);
-  if (!(await client.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "nullifierSpent", args: [spent] }))) return w;
-  const [log] = await client.getContractEvents({
-    address: p.pool,
-    abi: keelPrivatePoolAbi,
-    eventName: "NoteSpent",
-    args: { nullifier: spent },
-    fromBlock: BigInt(p.startBlock),
-  });
-  if (!log?.transactionHash) return w;
-  const receipt = await client.getTransactionReceipt({ hash: log.transactionHash });
-  const own = receipt.logs.filter((l) => l.address.toLowerCase() === p.pool.toLowerCase());
-  const action = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: own })[0];
+  const spentBy = await spendingAction(client, p, nullifier(note, note.leafIndex));
+  if (!spentBy?.receipt) return w;
+  const { receipt, own, action } = spentBy;
   if (!action || action.args.kind !== ACTION_LIQUIDATE) return w;
   const seized = action.args.amount;
   const left = liquidatedNote(openingOf(note), seized);

@@ -1,14 +1,17 @@
 /**
- * Audit k (docs/audit-2026-12-03-k.md) PoCs against the audit j M-2 fix: hooks/use-private-pool.ts `reconcilePending`
- * and `reconcileLiquidation`, driven by a stub client (the reads they make). Each test asserts the behaviour as it is
- * on main (a PoC passes while the finding stands).
+ * Audit k (docs/audit-2026-12-03-k.md), its PoCs turned into regression tests: hooks/use-private-pool.ts
+ * `reconcilePending` never forgets a note the chain could still create (H-1: `unconfirmed`), tells a liquidation from
+ * the owner's own action (M-1), does not trust an unrelated `pendingTx` (L-1); lib/privacy/wallet.ts `noteFromReceipt`
+ * takes a replacement's receipt for what it is (H-2). Driven by stub clients (the reads they make).
  */
 import { describe, expect, it } from "vitest";
-import { createPublicClient, custom, type Hex, type PublicClient } from "viem";
+import { createPublicClient, custom, encodeAbiParameters, encodeEventTopics, type Hex, type Log, type PublicClient } from "viem";
+import { keelPrivatePoolAbi } from "@/contracts-abi";
 import { reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { commitment, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
-import type { PrivateWallet } from "@/lib/privacy/wallet";
+import { noteFromReceipt, type PrivateWallet } from "@/lib/privacy/wallet";
+import { nullifier } from "@/lib/privacy/note";
 
 const pp: PrivatePoolDeployment = {
   pool: "0x00000000000000000000000000000000000000aa",
@@ -22,13 +25,47 @@ const hash = `0x${"ab".repeat(32)}` as const;
 const ownerKey = randomField();
 const old: PlacedNote = { collateral: 10n * 10n ** 18n, shares: 10n ** 22n, ownerKey, blinding: randomField(), leafIndex: 0 };
 
+const LIQ_TX = `0x${"99".repeat(32)}` as const;
+
+/** A log of the pool's `eventName` with its indexed `topics` args and its other inputs' values in order. */
+function poolLog(eventName: string, topics: Record<string, unknown>, data: unknown[], address: Hex = pp.pool): Log {
+  const ev = keelPrivatePoolAbi.find((x) => x.type === "event" && x.name === eventName) as unknown as {
+    inputs: { indexed?: boolean; type: string }[];
+  };
+  return {
+    address,
+    topics: encodeEventTopics({ abi: keelPrivatePoolAbi, eventName, args: topics } as Parameters<typeof encodeEventTopics>[0]),
+    data: encodeAbiParameters(
+      ev.inputs.filter((i) => !i.indexed),
+      data,
+    ),
+  } as unknown as Log;
+}
+
 /** A stub chain: the main tree's leaves, whether the old note is spent, and what the app's node says about `hash`. */
-function node(o: { leaves: bigint[]; spent: boolean; receipt?: "success" | "reverted"; known?: boolean; rpcError?: boolean }) {
+function node(o: {
+  leaves: bigint[];
+  spent: boolean;
+  receipt?: "success" | "reverted";
+  known?: boolean;
+  rpcError?: boolean;
+  /** the old note was spent by a liquidation (transaction LIQ_TX, its PrivateAction kind 4) */
+  liquidated?: boolean;
+}) {
   return {
     getContractEvents: async (q: { eventName: string }) =>
-      q.eventName === "NoteInserted" ? o.leaves.map((c, i) => ({ args: { commitment: c, leafIndex: BigInt(i), root: 0n } })) : [],
+      q.eventName === "NoteInserted"
+        ? o.leaves.map((c, i) => ({ args: { commitment: c, leafIndex: BigInt(i), root: 0n } }))
+        : q.eventName === "NoteSpent" && o.liquidated
+          ? [{ transactionHash: LIQ_TX, args: {} }]
+          : [],
     readContract: async () => o.spent,
-    getTransactionReceipt: async () => {
+    getTransactionReceipt: async ({ hash: h }: { hash: Hex }) => {
+      if (h === LIQ_TX)
+        return {
+          status: "success",
+          logs: [poolLog("PrivateAction", { kind: 4, recipient: base }, [old.collateral, old.shares, 2n ** 256n - 1n, "0x"])],
+        };
       if (o.rpcError) throw new Error("HTTP request failed. Status: 429 (rate limited)");
       if (o.receipt) return { status: o.receipt, logs: [] };
       throw new Error("TransactionReceiptNotFoundError");
@@ -41,56 +78,48 @@ function node(o: { leaves: bigint[]; spent: boolean; receipt?: "success" | "reve
   } as unknown as PublicClient;
 }
 
-describe("audit k H-1: a pending note is dropped on any read error or a node that never saw the transaction", () => {
-  it("a rate-limited read (or a privately relayed tx) drops the pending note; the tx then lands and the new note is gone", async () => {
-    // a repayment in flight: the new note's blinding is random (lib/privacy/actions.ts), held only in `pending`
+describe("audit k H-1 (fixed): a note whose transaction was not seen landing is kept, and found when it lands", () => {
+  it("a rate-limited read (or a privately relayed tx) moves the pending note to `unconfirmed`; the tx then lands and the note is promoted", async () => {
+    // a repayment in flight: the new note's blinding is random (lib/privacy/actions.ts), held only in this wallet
     const pending: Note = { ...old, shares: 0n, blinding: randomField() };
     const w: PrivateWallet = { ownerKey, note: old, pending, pendingTx: hash };
-    const dropped = await reconcilePending(node({ leaves: [commitment(old)], spent: false, rpcError: true }), pp, w);
-    expect(dropped.pending).toBeNull(); // inFlight treated the 429 as "unknown to the node"
-    // the transaction mines a block later: the old note spent, the new commitment in the tree …
-    const later = await reconcilePending(node({ leaves: [commitment(old), commitment(pending)], spent: true }), pp, dropped);
-    // … but nothing in the wallet can open it: it still shows the spent old note, the new one's opening is lost
-    expect(later).toEqual({ ownerKey, note: old, pending: null, pendingTx: undefined });
+    const kept = await reconcilePending(node({ leaves: [commitment(old)], spent: false, rpcError: true }), pp, w);
+    expect([kept.pending, kept.unconfirmed]).toEqual([null, [pending]]);
+    // the transaction mines a block later: the old note spent, the new commitment in the tree: promoted
+    const later = await reconcilePending(node({ leaves: [commitment(old), commitment(pending)], spent: true }), pp, kept);
+    expect(later).toEqual({ ownerKey, note: { ...pending, leafIndex: 1 }, pending: null, pendingTx: undefined, unconfirmed: [] });
   });
 });
 
-describe("audit k M-1: a liquidation that spends the note first, with the owner's transaction left pending", () => {
-  it("a pending close (exit) is read as landed: the old note is dropped and the liquidation's remainder can no longer be found", async () => {
+describe("audit k M-1 (fixed): a liquidation that spends the note first, with the owner's transaction left pending", () => {
+  it("a pending close (exit): the old note is kept for the liquidation watch, which finds what is left", async () => {
     const exit: Note = { collateral: 0n, shares: 0n, ownerKey, blinding: randomField() };
-    // the owner's close reverted (NoteAlreadySpent) after a receipt timeout; a keeper's liquidation spent the note
-    const after = await reconcilePending(node({ leaves: [commitment(old)], spent: true, receipt: "reverted" }), pp, {
-      ownerKey,
-      note: old,
-      pending: exit,
-      pendingTx: hash,
-    });
-    expect(after.note).toBeNull();
-    expect(after.pending).toBeNull();
-    // reconcileLiquidation needs the old note to derive the remainder: it returns the wallet unchanged, holding nothing
-    const watched = await reconcileLiquidation(node({ leaves: [], spent: true }), pp, base, after);
-    expect(watched).toBe(after);
+    const chain = node({ leaves: [commitment(old)], spent: true, receipt: "reverted", liquidated: true });
+    const after = await reconcilePending(chain, pp, { ownerKey, note: old, pending: exit, pendingTx: hash });
+    expect(after).toEqual({ ownerKey, note: old, pending: null, pendingTx: undefined });
+    // the watch then reads the liquidation (here a whole seizure: nothing left, an exit) from the old note's spend
+    const watched = await reconcileLiquidation(chain, pp, base, after);
+    expect([watched.note, watched.liquidation?.seized]).toEqual([null, old.collateral]);
   });
 
-  it("a pending rescue (not an exit) is kept for good: reconcilePending returns it unchanged and reconcileLiquidation skips a wallet with a pending note", async () => {
+  it("a pending rescue (not an exit) is cleared too: it can never land, and the watch takes over", async () => {
     const rescue: Note = { ...old, collateral: old.collateral + 10n ** 18n, blinding: randomField() };
-    const w: PrivateWallet = { ownerKey, note: old, pending: rescue, pendingTx: hash };
-    const chain = node({ leaves: [commitment(old)], spent: true, receipt: "reverted" });
-    for (let block = 0; block < 3; block++) expect(await reconcilePending(chain, pp, w)).toBe(w);
-    expect(await reconcileLiquidation(chain, pp, base, w)).toBe(w); // `w.pending` set: returns at once
+    const chain = node({ leaves: [commitment(old)], spent: true, receipt: "reverted", liquidated: true });
+    const after = await reconcilePending(chain, pp, { ownerKey, note: old, pending: rescue, pendingTx: hash });
+    expect(after).toEqual({ ownerKey, note: old, pending: null, pendingTx: undefined });
   });
 });
 
-describe("audit k L-1: a pendingTx that mined successfully but is not the pool action keeps the wallet pending for good", () => {
-  it("a hash of any successful transaction (an edited backup, a mistaken hash) blocks every action", async () => {
+describe("audit k L-1 (fixed): a pendingTx that mined but did not spend the note does not keep the wallet pending", () => {
+  it("a hash of any mined transaction (an edited backup, a mistaken hash) moves the pending note to `unconfirmed`", async () => {
     const pending: Note = { ...old, collateral: old.collateral + 1n, blinding: randomField() };
     const w: PrivateWallet = { ownerKey, note: old, pending, pendingTx: hash };
-    // old note unspent, pending commitment nowhere: contradictory for a pool call that succeeded, yet kept
-    expect(await reconcilePending(node({ leaves: [commitment(old)], spent: false, receipt: "success" }), pp, w)).toBe(w);
+    const after = await reconcilePending(node({ leaves: [commitment(old)], spent: false, receipt: "success" }), pp, w);
+    expect([after.pending, after.unconfirmed]).toEqual([null, [pending]]);
   });
 });
 
-describe("audit k H-2: viem hands back a cancellation's receipt as the transaction's own", () => {
+describe("audit k H-2 (fixed): viem hands back a cancellation's receipt as the transaction's own; noteFromReceipt does not take it", () => {
   it("waitForTransactionReceipt on a cancelled pool call resolves `success` with the cancel's receipt (no pool logs)", async () => {
     const from = "0x00000000000000000000000000000000000000f1";
     const cancel = `0x${"cd".repeat(32)}` as const;
@@ -159,5 +188,21 @@ describe("audit k H-2: viem hands back a cancellation's receipt as the transacti
     expect(receipt.status).toBe("success");
     expect(receipt.transactionHash).toBe(cancel);
     expect(receipt.logs).toEqual([]);
+    const next: Note = { ...old, shares: 0n, blinding: randomField() };
+    expect(noteFromReceipt(receipt.logs, pp.pool, { nullifier: nullifier(old, 0), next })).toEqual({ landed: false });
+  });
+
+  it("the pool's own logs only: its NoteSpent for this nullifier, then the new note's leaf; another address's logs do not count", () => {
+    const next: Note = { ...old, shares: 0n, blinding: randomField() };
+    const spent = poolLog("NoteSpent", { nullifier: nullifier(old, 0) }, []);
+    const inserted = poolLog("NoteInserted", { commitment: commitment(next), leafIndex: 7n }, [123n]);
+    expect(noteFromReceipt([spent, inserted], pp.pool, { nullifier: nullifier(old, 0), next })).toEqual({
+      landed: true,
+      note: { ...next, leafIndex: 7 },
+    });
+    const elsewhere = [spent, inserted].map((l) => ({ ...l, address: "0x00000000000000000000000000000000000000ff" as const }));
+    expect(noteFromReceipt(elsewhere, pp.pool, { nullifier: nullifier(old, 0), next })).toEqual({ landed: false });
+    const exit: Note = { collateral: 0n, shares: 0n, ownerKey, blinding: 1n };
+    expect(noteFromReceipt([spent], pp.pool, { nullifier: nullifier(old, 0), next: exit })).toEqual({ landed: true, note: null });
   });
 });

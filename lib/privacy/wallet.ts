@@ -7,8 +7,9 @@
  * page's memory anyway. What protects the note is this origin's storage (other sites cannot read it); whoever has this
  * browser profile or the backup file can spend the position, so the app says so beside the export.
  */
-import { getAddress, isHex, type Address, type Hex } from "viem";
-import { FIELD, MAX_AMOUNT, type Note, type PlacedNote } from "./note";
+import { getAddress, isHex, parseEventLogs, type Address, type Hex, type Log } from "viem";
+import { keelPrivatePoolAbi } from "@/contracts-abi";
+import { commitmentOf, FIELD, MAX_AMOUNT, openingOf, type Note, type PlacedNote } from "./note";
 
 /**
  * The owner key and, once a note is in the pool, the note (null before the first deposit or after closing). `pending`
@@ -26,6 +27,12 @@ export interface PrivateWallet {
    * page waited, or a tab closed meanwhile, loses nothing.
    */
   pendingTx?: Hex;
+  /**
+   * Notes an action made whose transaction was not seen landing (reverted, replaced, dropped — or relayed privately,
+   * or a read failed): kept, most recent first, because a transaction the app could not see may still land, and only
+   * this wallet can open its note (audit k H-1). Promoted when its commitment appears in the pool.
+   */
+  unconfirmed?: Note[];
   /** The last liquidation of this owner's note, as the page found it (kept until the owner dismisses it). */
   liquidation?: Liquidation | null;
 }
@@ -73,6 +80,15 @@ export function serializeWallet(s: WalletScope, w: PrivateWallet): string {
     },
     pending: p && { collateral: p.collateral.toString(), shares: p.shares.toString(), blinding: p.blinding.toString() },
     ...(p && w.pendingTx ? { pendingTx: w.pendingTx } : {}),
+    ...(w.unconfirmed?.length
+      ? {
+          unconfirmed: w.unconfirmed.map((u) => ({
+            collateral: u.collateral.toString(),
+            shares: u.shares.toString(),
+            blinding: u.blinding.toString(),
+          })),
+        }
+      : {}),
     ...(w.liquidation
       ? {
           liquidation: {
@@ -135,6 +151,11 @@ export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
     note: note && { ...note, leafIndex: leafIndex as number, ...(aside !== undefined ? { asideRoot: aside } : {}) },
     pending: amounts(o.pending),
   };
+  if (o.unconfirmed !== undefined) {
+    if (!Array.isArray(o.unconfirmed) || o.unconfirmed.length > 64) throw new WalletFileError("malformed");
+    wallet.unconfirmed = o.unconfirmed.map((u) => amounts(u)!).filter(Boolean);
+    if (wallet.unconfirmed.length !== o.unconfirmed.length) throw new WalletFileError("malformed");
+  }
   if (o.pendingTx !== undefined) {
     if (!isHex(o.pendingTx) || (o.pendingTx as string).length !== 66 || !wallet.pending) throw new WalletFileError("malformed");
     wallet.pendingTx = o.pendingTx as Hex;
@@ -155,4 +176,26 @@ export function loadWallet(storage: Pick<Storage, "getItem">, scope: WalletScope
 
 export function saveWallet(storage: Pick<Storage, "setItem">, scope: WalletScope, w: PrivateWallet): void {
   storage.setItem(storageKey(scope), serializeWallet(scope, w));
+}
+
+/**
+ * What the receipt of the owner's pool call says about its note (audit k H-2, I-3): landed only if the pool (this
+ * address's own logs) spent the action's nullifier in it — a wallet's replacement or cancellation comes back as a
+ * successful receipt of another transaction, with none of the pool's logs. Then the new note: none for an exit,
+ * else at its leaf (NoteInserted) or alone at leaf 0 of its own tree (NoteInsertedAside).
+ */
+export function noteFromReceipt(
+  logs: readonly Log[],
+  pool: Address,
+  action: { nullifier: bigint; next: Note },
+): { landed: false } | { landed: true; note: PlacedNote | null } {
+  const own = logs.filter((l) => l.address.toLowerCase() === pool.toLowerCase());
+  const spent = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteSpent", logs: own }).some((ev) => ev.args.nullifier === action.nullifier);
+  if (!spent) return { landed: false };
+  if (action.next.collateral === 0n && action.next.shares === 0n) return { landed: true, note: null };
+  const c = commitmentOf(openingOf(action.next));
+  const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own }).find((ev) => ev.args.commitment === c);
+  if (inserted) return { landed: true, note: { ...action.next, leafIndex: Number(inserted.args.leafIndex) } };
+  const aside = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs: own }).find((ev) => ev.args.commitment === c);
+  return aside ? { landed: true, note: { ...action.next, leafIndex: 0, asideRoot: aside.args.root } } : { landed: false };
 }

@@ -26,12 +26,14 @@ const pp: PrivatePoolDeployment = {
  */
 function chain(mainLeaves: bigint[], aside?: { commitment: bigint; root: bigint }): PublicClient {
   return {
-    getContractEvents: async (q: { eventName: string; args?: { commitment?: bigint } }) =>
+    getContractEvents: async (q: { eventName: string; args?: { commitment?: bigint | bigint[] } }) =>
       q.eventName === "NoteInsertedAside"
-        ? aside && q.args?.commitment === aside.commitment
+        ? aside && [q.args?.commitment].flat().includes(aside.commitment)
           ? [{ args: aside }]
           : []
-        : mainLeaves.map((c, i) => ({ args: { commitment: c, leafIndex: BigInt(i), root: 0n } })),
+        : q.eventName === "NoteInserted"
+          ? mainLeaves.map((c, i) => ({ args: { commitment: c, leafIndex: BigInt(i), root: 0n } }))
+          : [],
     readContract: async () => true, // nullifierSpent(old note): the aside action landed
   } as unknown as PublicClient;
 }
@@ -59,7 +61,7 @@ describe("zkaudit8 M-1 (fixed): reconcilePending finds notes inserted aside", ()
     const pending: Note = { ...old, collateral: 13n * 10n ** 18n, blinding: randomField() };
     const aside = asideOf(pending);
     const after = await reconcilePending(chain([randomField(), commitment(old)], aside), pp, { ownerKey, note: old, pending });
-    expect(after).toEqual({ ownerKey, note: { ...pending, leafIndex: 0, asideRoot: aside.root }, pending: null });
+    expect(after).toEqual({ ownerKey, note: { ...pending, leafIndex: 0, asideRoot: aside.root }, pending: null, pendingTx: undefined, unconfirmed: [] });
   });
 });
 
@@ -90,11 +92,12 @@ describe("audit j M-2 (fixed): a pending note is never dropped while its transac
     }
   });
 
-  it("drops it once the transaction reverted or the node no longer knows it, and without a hash as before", async () => {
+  it("moves it to `unconfirmed` (never forgotten: audit k H-1) once the transaction reverted or the node no longer knows it, and without a hash", async () => {
     for (const tx of ["reverted", "unknown"] as const) {
       const after = await reconcilePending(node(tx), pp, { ownerKey, note: old, pending, pendingTx: hash });
-      expect(after).toEqual({ ownerKey, note: old, pending: null, pendingTx: undefined });
+      expect(after).toEqual({ ownerKey, note: old, pending: null, pendingTx: undefined, unconfirmed: [pending] });
     }
-    expect((await reconcilePending(node("pending"), pp, { ownerKey, note: old, pending })).pending).toBeNull();
+    const noHash = await reconcilePending(node("pending"), pp, { ownerKey, note: old, pending });
+    expect([noHash.pending, noHash.unconfirmed]).toEqual([null, [pending]]);
   });
 });

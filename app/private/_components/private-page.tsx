@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { parseEventLogs, type PublicClient } from "viem";
+import { type PublicClient } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
 import { PreviewRow } from "@/components/preview-row";
-import { keelPrivatePoolAbi, keelPrivatePoolCallAbi } from "@/contracts-abi";
+import { keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useErrorText } from "@/hooks/use-error-text";
@@ -36,8 +36,7 @@ import {
   previewAction,
   type PrivateActionKind,
 } from "@/lib/privacy/actions";
-import { isExit, type Note } from "@/lib/privacy/note";
-import { parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
+import { noteFromReceipt, parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
 import { healthBand } from "@/lib/engine/risk";
 import { describeError } from "@/lib/tx/tx-errors";
 import { BackupPanel } from "./backup-panel";
@@ -108,7 +107,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const [lastProof, setLastProof] = useState<number | null>(null);
   // The owner's choice (audit j L-2): whether a deposit or repayment that lost the race goes aside. Null until the owner
   // chooses: then on for a note at risk of liquidation (a rescue no one should hold back), off otherwise.
-  const [asideChoice, setAsideChoice] = useState<boolean | null>(null);
+  const [asideChoice, setAsideChoice] = useState<{ note: bigint | undefined; on: boolean } | null>(null);
   const client = () => getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
 
   // A note left pending by a closed tab: promote it (its commitment is in the tree) or drop it (never landed).
@@ -144,7 +143,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   // a rescue may go aside: a deposit or repayment on a note that owes
   const asideOffered = (kind === "deposit" || kind === "repay") && (note?.shares ?? 0n) > 0n;
   const atRisk = before?.health != null && (healthBand(before.health) === "liquidatable" || healthBand(before.health) === "atRisk");
-  const asideOn = asideChoice ?? atRisk;
+  // a choice holds for the note it was made on (audit k I-2): a new note starts from the default again
+  const asideOn = asideChoice && asideChoice.note === note?.blinding ? asideChoice.on : atRisk;
 
   /**
    * Plans, proves and sends one action (a form's, or `close`: every share repaid and all the collateral out in one
@@ -157,7 +157,14 @@ function PrivatePosition({ chainId }: { chainId: number }) {
    * (depositAside, repayAside: no current root to lose, audit i L-1; audit j L-2) — a rescue no one can hold back by
    * landing insertions first; the page then says that the note's next action links to it.
    */
-  async function run(action: PrivateActionKind | "close", amount: bigint, from = wallet, attempt = 0, aside = false): Promise<PrivateWallet | null> {
+  async function run(
+    action: PrivateActionKind | "close",
+    amount: bigint,
+    from = wallet,
+    attempt = 0,
+    aside = false,
+    goAside = false,
+  ): Promise<PrivateWallet | null> {
     if (!address || !scope) return null;
     const c = client();
     let w: PrivateWallet = from ?? create();
@@ -178,7 +185,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       plan =
         action === "close"
           ? planClose({ note: w.note, recipient: address }, tree, s)
-          : planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address, aside: attempt > 0 && aside }, tree, s);
+          : planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address, aside: goAside }, tree, s);
     } catch (e) {
       if (!(e instanceof PlanError)) throw e;
       const a = assetOf(action === "close" ? "withdraw" : action);
@@ -235,20 +242,15 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       },
     );
     if (result.status === "confirmed") {
-      // an exit (the new note holds nothing) inserts no note: the wallet holds none; an aside note is alone at leaf 0
-      // of its own tree, known by that tree's root
-      const logs = result.receipt.logs;
-      const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs })[0];
-      const insertedAside = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs })[0];
-      const next: Note = plan.next;
-      const placed: PrivateWallet["note"] = isExit(next)
-        ? null
-        : inserted
-          ? { ...next, leafIndex: Number(inserted.args.leafIndex) }
-          : insertedAside
-            ? { ...next, leafIndex: 0, asideRoot: insertedAside.args.root }
-            : null;
-      const after: PrivateWallet = { ...w, note: placed, pending: null, pendingTx: undefined };
+      // landed only if the pool spent this action's nullifier in that receipt: a wallet's replacement or cancellation
+      // comes back as another transaction's successful receipt (audit k H-2) — then nothing happened, and the pending
+      // note is left for reconcilePending (kept as unconfirmed, in case the original lands after all)
+      const outcome = noteFromReceipt(result.receipt.logs, pp.pool, { nullifier: plan.input.nullifier, next: plan.next });
+      if (!outcome.landed) {
+        setProblem(t("errors.replaced"));
+        return null;
+      }
+      const after: PrivateWallet = { ...w, note: outcome.note, pending: null, pendingTx: undefined };
       update(after);
       return after;
     }
@@ -263,7 +265,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     // another action landed first (StaleRoot, UnknownRoot), or a new price round or interest moved the inputs the proof
     // was made with (InvalidProof, DebtIndexAboveProof: audit j I-3): prove again from the chain as it is now
     const raced = ["StaleRoot", "UnknownRoot", "InvalidProof", "DebtIndexAboveProof"].includes(result.error.errorName ?? "");
-    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1, aside);
+    // aside only after losing the root itself, not after a price round (audit k I-1)
+    const lostRoot = result.error.errorName === "StaleRoot" || result.error.errorName === "UnknownRoot";
+    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1, aside, goAside || (aside && lostRoot));
     setProblem(
       result.error.errorName === "NoteAlreadySpent"
         ? t("errors.spent")
@@ -449,7 +453,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
                 type="checkbox"
                 className="mt-0.5 h-5 w-5 shrink-0"
                 checked={asideOn}
-                onChange={(e) => setAsideChoice(e.target.checked)}
+                onChange={(e) => setAsideChoice({ note: note?.blinding, on: e.target.checked })}
                 data-testid="private-aside-choice"
               />
               <span>{t("asideChoice")}</span>
