@@ -8,11 +8,11 @@ import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-ab
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 import { notePosition, type PoolBooks, type PoolState } from "@/lib/privacy/actions";
 import type { ChainConfig } from "@/lib/config/chains";
-import { commitment, isExit, liquidatedNote, nullifier, openingOf, randomField, type PlacedNote } from "@/lib/privacy/note";
+import { commitment, isExit, liquidatedNote, nullifier, openingOf, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
 import type { ProveMessage, ProveRequest } from "@/lib/privacy/prove.worker";
 import type { CircuitInput } from "@/lib/privacy/prover";
 import { MerkleTree } from "@/lib/privacy/tree";
-import { loadWallet, saveWallet, storageKey, type PrivateWallet, type WalletScope } from "@/lib/privacy/wallet";
+import { keepUnconfirmed, loadWallet, noteFromReceipt, saveWallet, storageKey, type PrivateWallet, type WalletScope } from "@/lib/privacy/wallet";
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
 
@@ -159,27 +159,24 @@ export function usePrivateWallet(scope: WalletScope | null) {
   return { wallet, error, text, update, create };
 }
 
-/** How many notes whose transaction was not seen landing the wallet keeps (the most recent). */
-export const UNCONFIRMED_KEPT = 8;
-
 /**
  * A pending note (saved before its transaction was signed) and the wallet's `unconfirmed` notes reconciled with the
- * chain. Never forgets a note the chain could still create (audit k H-1, H-2): the opening of a new note exists only
+ * chain. Never forgets a note the chain could still create (audits k H-1/H-2, l): the opening of a new note exists only
  * in this wallet (its blinding is random), so a note whose transaction was not seen landing is kept in `unconfirmed`
- * rather than dropped, and promoted whenever its commitment appears in the pool.
- * - Any pending or unconfirmed note found in the pool (NoteInserted, or NoteInsertedAside for a deposit or repayment
- *   sent aside) is the owner's note now.
- * - The old note spent by a liquidation (its NoteSpent's transaction is a `Liquidate`): the owner's pending action can
- *   never land; the pending note goes and the liquidation watch (`reconcileLiquidation`) finds what is left (audit k
- *   M-1). Spent by the owner's exit (a close, a full withdrawal): the wallet holds no note.
- * - The old note unspent (or none, for an opening): kept pending while the node knows its transaction and has not
- *   mined it (in flight: audit j M-2); else moved to `unconfirmed` — a reverted, replaced or privately relayed
- *   transaction, or a failed read, loses nothing.
+ * and promoted whenever its commitment appears in the pool; it is dropped only once provably dead (the nullifier it
+ * spends spent by another transaction).
+ * - Any pending or unconfirmed note found in the pool (NoteInserted, or NoteInsertedAside) is the owner's note now.
+ * - The pending action's nullifier spent: by this very action (the spend's receipt holds its note, or it is an exit):
+ *   promoted, or no note; by a liquidation: the pending action is dead, the liquidation watch finds what is left
+ *   (audit k M-1); by anything else: dead (audit l M-1), and the watch settles the old note.
+ * - Not spent: kept pending while the node knows its transaction unmined (in flight: audit j M-2); else moved to
+ *   `unconfirmed` (a replaced, privately relayed or unseen transaction, or a failed read, loses nothing).
  */
 export async function reconcilePending(client: PublicClient, p: PrivatePoolDeployment, w: PrivateWallet): Promise<PrivateWallet> {
   const unconfirmed = w.unconfirmed ?? [];
   if (!w.pending && unconfirmed.length === 0) return w;
-  const candidates = [...(w.pending ? [w.pending] : []), ...unconfirmed].filter((n) => !isExit(n));
+  const cleared = { ...w, pending: null, pendingTx: undefined, pendingSpends: undefined };
+  const candidates: Note[] = [...(w.pending ? [w.pending] : []), ...unconfirmed].filter((n) => !isExit(n));
   if (candidates.length > 0) {
     const [{ byCommitment }, asides] = await Promise.all([
       readNoteTree(client, p),
@@ -197,21 +194,37 @@ export async function reconcilePending(client: PublicClient, p: PrivatePoolDeplo
       const leaf = byCommitment.get(c);
       const aside = asides.find((ev) => ev.args.commitment === c);
       if (leaf === undefined && !aside) continue;
-      const placed: PlacedNote = leaf !== undefined ? { ...n, leafIndex: leaf } : { ...n, leafIndex: 0, asideRoot: aside!.args.root! };
-      return { ...w, note: placed, pending: null, pendingTx: undefined, unconfirmed: unconfirmed.filter((u) => u !== n) };
+      const placed: PlacedNote = {
+        collateral: n.collateral,
+        shares: n.shares,
+        ownerKey: n.ownerKey,
+        blinding: n.blinding,
+        ...(leaf !== undefined ? { leafIndex: leaf } : { leafIndex: 0, asideRoot: aside!.args.root! }),
+      };
+      return { ...cleared, note: placed, unconfirmed: unconfirmed.filter((u) => commitment(u) !== c) };
     }
   }
-  if (!w.pending) return w;
-  const cleared = { ...w, pending: null, pendingTx: undefined };
-  const spentBy = w.note ? await spendingAction(client, p, nullifier(w.note, w.note.leafIndex)) : null;
+  // unconfirmed notes whose nullifier another transaction spent can never land (each nullifier is spent once)
+  const spentFlags = await Promise.all(unconfirmed.map((u) => isSpent(client, p, u.spends)));
+  const alive = unconfirmed.filter((_, i) => !spentFlags[i]);
+  const pruned = alive.length === unconfirmed.length ? w : { ...w, unconfirmed: alive };
+  if (!w.pending) return pruned;
+  const spends = w.pendingSpends ?? (w.note ? nullifier(w.note, w.note.leafIndex) : undefined);
+  const spentBy = spends === undefined ? null : await spendingAction(client, p, spends);
   if (spentBy) {
-    // a liquidation came first: the pending action can never land (its old note is spent); the watch finds the rest
-    if (spentBy.action?.args.kind === ACTION_LIQUIDATE) return cleared;
-    // the owner's exit landed (nothing inserted); any other spend: the new note should appear — wait for it
-    return isExit(w.pending) ? { ...cleared, note: null } : w;
+    if (!spentBy.receipt) return pruned; // spent, its event not indexed yet: the next block says
+    if (spentBy.action?.args.kind === ACTION_LIQUIDATE) return { ...cleared, unconfirmed: alive };
+    const outcome = noteFromReceipt(spentBy.receipt.logs, p.pool, { nullifier: spends!, next: w.pending });
+    if (outcome.landed) return { ...cleared, note: outcome.note, unconfirmed: alive };
+    return { ...cleared, unconfirmed: alive };
   }
-  if (w.pendingTx && (await inFlight(client, w.pendingTx))) return w;
-  return isExit(w.pending) ? cleared : { ...cleared, unconfirmed: [w.pending, ...unconfirmed].slice(0, UNCONFIRMED_KEPT) };
+  if (w.pendingTx && (await inFlight(client, w.pendingTx))) return pruned;
+  const gone = { ...cleared, unconfirmed: alive };
+  return isExit(w.pending) || spends === undefined ? gone : keepUnconfirmed(gone, w.pending, spends);
+}
+
+async function isSpent(client: PublicClient, p: PrivatePoolDeployment, n: bigint): Promise<boolean> {
+  return client.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "nullifierSpent", args: [n] });
 }
 
 /**
@@ -235,7 +248,7 @@ async function inFlight(client: PublicClient, hash: Hex): Promise<boolean> {
 
 /** The pool action that spent nullifier `spent` (its NoteSpent's transaction): the receipt, the pool's own logs and its PrivateAction; null while unspent. */
 async function spendingAction(client: PublicClient, p: PrivatePoolDeployment, spent: bigint) {
-  if (!(await client.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "nullifierSpent", args: [spent] }))) return null;
+  if (!(await isSpent(client, p, spent))) return null;
   const [log] = await client.getContractEvents({
     address: p.pool,
     abi: keelPrivatePoolAbi,
@@ -256,16 +269,25 @@ const ACTION_LIQUIDATE = 4;
  * The owner's note spent by a liquidation (the keeper's, or anyone's holding the liquidators' key): the wallet with
  * the debt-free note left to the owner (`liquidatedNote`: the old blinding hashed, found in the same transaction's
  * NoteInserted — or its NoteInsertedAside for an aside liquidation, `liquidateAside`: the note is then at leaf 0 of its
- * own one-note tree, spent with a membership proof against that tree's root, `asideRoot`) and what was repaid and seized. The wallet unchanged when the note is unspent, pending, or spent by
- * something else (the owner's own action from another browser: its next action says the note is spent).
+ * own one-note tree, spent with a membership proof against that tree's root, `asideRoot`) and what was repaid and
+ * seized. Spent by the owner's own exit this page did not see land (a close or a full withdrawal: nothing inserted):
+ * no note (audit l M-2). The wallet unchanged when the note is unspent, pending, or spent by an inserting action it
+ * does not know (another copy of this wallet: its next action here says the note is spent).
  */
 export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
   const note = w.note;
-  if (!note || w.pending || note.shares === 0n) return w;
+  if (!note || w.pending) return w;
   const spentBy = await spendingAction(client, p, nullifier(note, note.leafIndex));
   if (!spentBy?.receipt) return w;
   const { receipt, own, action } = spentBy;
-  if (!action || action.args.kind !== ACTION_LIQUIDATE) return w;
+  if (!action) return w;
+  if (action.args.kind !== ACTION_LIQUIDATE) {
+    // the owner's own exit, landed unseen (a close or a full withdrawal this page did not see mined: audit l M-2)
+    const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, logs: own }).some(
+      (ev) => ev.eventName === "NoteInserted" || ev.eventName === "NoteInsertedAside",
+    );
+    return inserted ? w : { ...w, note: null };
+  }
   const seized = action.args.amount;
   const left = liquidatedNote(openingOf(note), seized);
   const remainder = { collateral: left.collateral, shares: 0n, ownerKey: w.ownerKey, blinding: left.blinding };
@@ -304,7 +326,7 @@ export function useLiquidationWatch(
 ) {
   const config = useConfig();
   useEffect(() => {
-    if (!p || !base || !wallet?.note || wallet.pending || wallet.note.shares === 0n) return;
+    if (!p || !base || !wallet?.note || wallet.pending) return;
     // One check per refresh, never skipped while another runs (a liquidation mined during a check must be seen at the
     // next block): two checks that both find it compute the same wallet.
     let current = true;

@@ -86,7 +86,18 @@ const toCall = (r: AnyTxRequest): PlannedCall => ({
 });
 
 export type TxResult =
-  { status: "confirmed"; hash: Hash; receipt: TransactionReceipt } | { status: "rejected" | "failed"; error: DescribedError; hash?: Hash };
+  | { status: "confirmed"; hash: Hash; receipt: TransactionReceipt }
+  | {
+      status: "rejected" | "failed";
+      error: DescribedError;
+      hash?: Hash;
+      /**
+       * The wallet was asked to send and failed without a hash (not a rejection): it may still have broadcast it (a
+       * WalletConnect timeout while the phone signs, an error after sending). A caller holding state the transaction
+       * would make keeps it (the private wallet's note: audit l H-1).
+       */
+      maybeSent?: boolean;
+    };
 
 /**
  * The whole life of a transaction, in one place for every form: switch chain if needed → simulate (a revert is shown
@@ -112,10 +123,11 @@ export function useTransactor() {
       stage({ stage: "checking" });
       const id = toasts.show({ tone: "pending", title: req.label, body: t("checking") });
       /** Ends the flow as failed or declined; `shown` is what the toast says (the error in the reader's language). */
-      const fail = (error: DescribedError, hash?: Hash, shown = errorText(error)): TxResult => {
+      const fail = (error: DescribedError, hash?: Hash, shown = errorText(error), maybeSent = false): TxResult => {
         if (error.kind === "rejected") toasts.show({ id, tone: "neutral", title: req.label, body: shown });
         else toasts.show({ id, tone: "error", title: t("failed", { label: req.label }), body: shown });
-        return { status: error.kind === "rejected" ? "rejected" : "failed", error, ...(hash ? { hash } : {}) };
+        const rejected = error.kind === "rejected";
+        return { status: rejected ? "rejected" : "failed", error, ...(hash ? { hash } : {}), ...(maybeSent && !rejected ? { maybeSent } : {}) };
       };
       if (!address) return fail({ kind: "unknown", message: "Connect a wallet first." }, undefined, t("connectFirst"));
       try {
@@ -212,7 +224,8 @@ export function useTransactor() {
         stage({ stage: "signing" });
         hash = await writeContract(config, { ...request, ...(gas ? { gas } : {}) } as Parameters<typeof writeContract>[1]);
       } catch (e) {
-        return fail(describeError(e));
+        const d = describeError(e);
+        return fail(d, undefined, errorText(d), true);
       }
       stage({ stage: "pending", hash });
       req.onHash?.(hash);

@@ -1,14 +1,16 @@
 /**
- * Audit l (docs/audit-2026-12-03-l.md): PoCs against hooks/use-private-pool.ts `reconcilePending` /
- * `reconcileLiquidation` after audit k's fixes. Each test passes while its finding stands. Driven by stub clients.
+ * Audit l (docs/audit-2026-12-03-l.md), its PoCs turned into regression tests: hooks/use-private-pool.ts
+ * `reconcilePending` drops a pending note its own spend proves dead (M-1) and keeps unconfirmed notes until provably
+ * dead (L-1); `reconcileLiquidation` (the watch) settles a note spent by the owner's unseen exit (M-2, M-1);
+ * lib/privacy/wallet.ts `mergeForImport` keeps them across an import (H-2). Driven by stub clients.
  */
 import { describe, expect, it } from "vitest";
 import { encodeAbiParameters, encodeEventTopics, type Hex, type Log, type PublicClient } from "viem";
 import { keelPrivatePoolAbi } from "@/contracts-abi";
-import { reconcileLiquidation, reconcilePending, UNCONFIRMED_KEPT } from "@/hooks/use-private-pool";
+import { reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { commitment, nullifier, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
-import type { PrivateWallet } from "@/lib/privacy/wallet";
+import { mergeForImport, UNCONFIRMED_KEPT, type PrivateWallet } from "@/lib/privacy/wallet";
 
 const pp: PrivatePoolDeployment = {
   pool: "0x00000000000000000000000000000000000000aa",
@@ -71,48 +73,58 @@ function node(o: { leaves: bigint[]; spent: boolean; pendingTx: "unknown" | "rev
   } as unknown as PublicClient;
 }
 
-describe("audit l M-1: a pending note whose own transaction reverted, the old note spent by another (non-liquidation) action", () => {
-  it("the wallet stays pending forever: every action refused (errors.pending), the liquidation watch skipped", async () => {
-    // the old note was spent by the owner's earlier close (sent through a private relay, dropped by reconcilePending as
-    // an exit), and the rescue sent after it reverted with NoteAlreadySpent while the page was closed
+describe("audit l M-1 (fixed): a pending note whose own transaction reverted, the old note spent by another (non-liquidation) action", () => {
+  it("is dropped (its nullifier is spent: it can never land), and the watch settles the old note the close spent", async () => {
     const rescue: Note = { ...old, collateral: old.collateral + 10n ** 18n, blinding: randomField() };
-    const w: PrivateWallet = { ownerKey, note: old, pending: rescue, pendingTx: PENDING_TX };
+    const w: PrivateWallet = { ownerKey, note: old, pending: rescue, pendingTx: PENDING_TX, pendingSpends: nullifier(old, 0) };
     const chain = node({ leaves: [commitment(old)], spent: true, pendingTx: "reverted" });
-    let after = w;
-    for (let block = 0; block < 5; block++) after = await reconcilePending(chain, pp, after);
-    expect(after).toBe(w); // unchanged: `pending` set for good, though its transaction is mined and reverted
-    expect(await reconcileLiquidation(chain, pp, base, after)).toBe(after);
+    const after = await reconcilePending(chain, pp, w);
+    expect(after).toMatchObject({ note: old, pending: null, unconfirmed: [] });
+    // the owner's earlier close (PrivateAction Close, nothing inserted) spent it: the watch says there is no note
+    expect((await reconcileLiquidation(chain, pp, base, after)).note).toBeNull();
   });
 });
 
-describe("audit l M-2: a pending exit whose transaction the app's node does not know is dropped without a trace", () => {
-  it("the close lands later: the wallet shows the spent note as current for good; nothing reconciles it", async () => {
+describe("audit l M-2 (fixed): a pending exit whose transaction the app's node does not know", () => {
+  it("is cleared; when the close lands the watch sees the owner's exit and the wallet holds no note", async () => {
     const exit: Note = { collateral: 0n, shares: 0n, ownerKey, blinding: randomField() };
-    const w: PrivateWallet = { ownerKey, note: old, pending: exit, pendingTx: PENDING_TX };
-    // privately relayed (or the node evicted it): unknown to the app's node, the old note unspent yet
+    const w: PrivateWallet = { ownerKey, note: old, pending: exit, pendingTx: PENDING_TX, pendingSpends: nullifier(old, 0) };
     const cleared = await reconcilePending(node({ leaves: [commitment(old)], spent: false, pendingTx: "unknown" }), pp, w);
     expect([cleared.note, cleared.pending, cleared.unconfirmed ?? []]).toEqual([old, null, []]);
-    // the close then lands: old spent by it (not a liquidation)
     const chain = node({ leaves: [commitment(old)], spent: true, pendingTx: "unknown" });
-    expect(await reconcilePending(chain, pp, cleared)).toBe(cleared); // nothing pending, nothing unconfirmed: returned as is
-    expect(await reconcileLiquidation(chain, pp, base, cleared)).toBe(cleared); // not a liquidation: returned as is
-    // the wallet keeps `old` (spent) as its note: every action plans on it and reverts NoteAlreadySpent (errors.spent)
+    expect((await reconcileLiquidation(chain, pp, base, cleared)).note).toBeNull();
   });
 });
 
-describe("audit l L-1: the unconfirmed cap evicts a note whose transaction may still land", () => {
-  it("eight later unseen attempts on the same note push the first out; when the first lands, nothing can open it", async () => {
+describe("audit l L-1 (fixed): unconfirmed notes stay until provably dead", () => {
+  it("nine unseen attempts on the same note are all kept (the old cap was eight); once another transaction spends the note, all are pruned", async () => {
     const note = (): Note => ({ ...old, collateral: old.collateral + 1n, blinding: randomField() });
     const first = note();
-    let w: PrivateWallet = { ownerKey, note: old, pending: first, pendingTx: PENDING_TX };
+    let w: PrivateWallet = { ownerKey, note: old, pending: first, pendingTx: PENDING_TX, pendingSpends: nullifier(old, 0) };
     const unseen = node({ leaves: [commitment(old)], spent: false, pendingTx: "unknown" });
     w = await reconcilePending(unseen, pp, w);
-    for (let i = 0; i < UNCONFIRMED_KEPT; i++) w = await reconcilePending(unseen, pp, { ...w, pending: note(), pendingTx: PENDING_TX });
-    expect(w.unconfirmed).toHaveLength(UNCONFIRMED_KEPT);
-    expect(w.unconfirmed!.includes(first)).toBe(false); // evicted, though its nullifier (old's) is still unspent
-    // the first (privately relayed) transaction lands: its commitment is in the tree, no wallet note matches it
+    for (let i = 0; i < 8; i++)
+      w = await reconcilePending(unseen, pp, { ...w, pending: note(), pendingTx: PENDING_TX, pendingSpends: nullifier(old, 0) });
+    expect(w.unconfirmed).toHaveLength(9);
+    expect(UNCONFIRMED_KEPT).toBeGreaterThanOrEqual(32);
+    // the first lands after all: promoted
     const landed = node({ leaves: [commitment(old), commitment(first)], spent: true, pendingTx: "unknown" });
-    const after = await reconcilePending(landed, pp, w);
-    expect(after.note).toBe(old);
+    expect((await reconcilePending(landed, pp, w)).note).toMatchObject({ blinding: first.blinding, leafIndex: 1 });
+    // or another transaction spent the old note (SPENDER, the owner's close): none of them can land, all pruned
+    const dead = node({ leaves: [commitment(old)], spent: true, pendingTx: "unknown" });
+    expect((await reconcilePending(dead, pp, w)).unconfirmed).toEqual([]);
+  });
+});
+
+describe("audit l H-2 (fixed): an import keeps the current pending and unconfirmed notes", () => {
+  it("merges them into the imported wallet's unconfirmed list, once each", () => {
+    const pending: Note = { ...old, collateral: 3n, blinding: randomField() };
+    const u = { ...old, collateral: 4n, blinding: randomField(), spends: 9n };
+    const current: PrivateWallet = { ownerKey, note: null, pending, pendingSpends: 8n, unconfirmed: [u] };
+    const imported: PrivateWallet = { ownerKey, note: old, pending: null };
+    const merged = mergeForImport(imported, current);
+    expect(merged.note).toBe(old);
+    expect(merged.unconfirmed).toEqual([{ ...pending, spends: 8n }, u]);
+    expect(mergeForImport(merged, current).unconfirmed).toHaveLength(2);
   });
 });

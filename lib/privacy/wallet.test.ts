@@ -30,7 +30,8 @@ describe("the browser's private wallet", () => {
       ...wallet,
       note: { ...wallet.note!, leafIndex: 0, asideRoot: 99n },
       pendingTx: `0x${"cd".repeat(32)}`,
-      unconfirmed: [{ collateral: 5n, shares: 0n, blinding: 44n, ownerKey: 123456789n }],
+      pendingSpends: 77n,
+      unconfirmed: [{ collateral: 5n, shares: 0n, blinding: 44n, ownerKey: 123456789n, spends: 78n }],
     };
     expect(parseWallet(serializeWallet(scope, inFlight), scope)).toEqual(inFlight);
     const text = JSON.parse(serializeWallet(scope, inFlight)) as Record<string, unknown>;

@@ -27,14 +27,42 @@ export interface PrivateWallet {
    * page waited, or a tab closed meanwhile, loses nothing.
    */
   pendingTx?: Hex;
+  /** The nullifier `pending`'s action spends (the old note's, or the empty note's for an opening). */
+  pendingSpends?: bigint;
   /**
-   * Notes an action made whose transaction was not seen landing (reverted, replaced, dropped — or relayed privately,
-   * or a read failed): kept, most recent first, because a transaction the app could not see may still land, and only
-   * this wallet can open its note (audit k H-1). Promoted when its commitment appears in the pool.
+   * Notes an action made whose transaction was not seen landing (replaced, dropped, sent with no hash back — or relayed
+   * privately, or a read failed): kept, most recent first, because a transaction the app could not see may still land,
+   * and only this wallet can open its note (audits k H-1, l H-1). Promoted when its commitment appears in the pool;
+   * dropped only once provably dead — the nullifier it `spends` spent by another transaction (audit l L-1).
    */
-  unconfirmed?: Note[];
+  unconfirmed?: UnconfirmedNote[];
   /** The last liquidation of this owner's note, as the page found it (kept until the owner dismisses it). */
   liquidation?: Liquidation | null;
+}
+
+/** A note whose transaction was not seen landing, and the nullifier that transaction spends. */
+export type UnconfirmedNote = Note & { spends: bigint };
+
+/** How many unconfirmed notes a wallet keeps (the most recent; dead ones are pruned first, so only many live ones overflow). */
+export const UNCONFIRMED_KEPT = 32;
+
+/** `w` with `n` (whose action spends `spends`) kept as unconfirmed, first, once (by commitment), within UNCONFIRMED_KEPT. */
+export function keepUnconfirmed(w: PrivateWallet, n: Note, spends: bigint): PrivateWallet {
+  const c = commitmentOf(openingOf(n));
+  const rest = (w.unconfirmed ?? []).filter((u) => commitmentOf(openingOf(u)) !== c);
+  return { ...w, unconfirmed: [{ ...n, spends }, ...rest].slice(0, UNCONFIRMED_KEPT) };
+}
+
+/**
+ * An imported backup, keeping the current wallet's pending and unconfirmed notes as unconfirmed (audit l H-2): an
+ * older backup imported while a transaction is unseen must not lose the note that transaction may still create.
+ */
+export function mergeForImport(imported: PrivateWallet, current: PrivateWallet | null): PrivateWallet {
+  let w = imported;
+  for (const u of [...(current?.unconfirmed ?? [])].reverse()) w = keepUnconfirmed(w, u, u.spends);
+  const p = current?.pending;
+  if (p && current.pendingSpends !== undefined && !(p.collateral === 0n && p.shares === 0n)) w = keepUnconfirmed(w, p, current.pendingSpends);
+  return w;
 }
 
 /** A liquidation of the owner's note by a liquidator: what it repaid and seized, and where (the note left is `note`). */
@@ -80,12 +108,14 @@ export function serializeWallet(s: WalletScope, w: PrivateWallet): string {
     },
     pending: p && { collateral: p.collateral.toString(), shares: p.shares.toString(), blinding: p.blinding.toString() },
     ...(p && w.pendingTx ? { pendingTx: w.pendingTx } : {}),
+    ...(p && w.pendingSpends !== undefined ? { pendingSpends: w.pendingSpends.toString() } : {}),
     ...(w.unconfirmed?.length
       ? {
           unconfirmed: w.unconfirmed.map((u) => ({
             collateral: u.collateral.toString(),
             shares: u.shares.toString(),
             blinding: u.blinding.toString(),
+            spends: u.spends.toString(),
           })),
         }
       : {}),
@@ -152,9 +182,16 @@ export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
     pending: amounts(o.pending),
   };
   if (o.unconfirmed !== undefined) {
-    if (!Array.isArray(o.unconfirmed) || o.unconfirmed.length > 64) throw new WalletFileError("malformed");
-    wallet.unconfirmed = o.unconfirmed.map((u) => amounts(u)!).filter(Boolean);
-    if (wallet.unconfirmed.length !== o.unconfirmed.length) throw new WalletFileError("malformed");
+    if (!Array.isArray(o.unconfirmed) || o.unconfirmed.length > UNCONFIRMED_KEPT) throw new WalletFileError("malformed");
+    wallet.unconfirmed = o.unconfirmed.map((u: unknown) => {
+      const n = amounts(u);
+      if (!n) throw new WalletFileError("malformed");
+      return { ...n, spends: field((u as { spends?: unknown }).spends) };
+    });
+  }
+  if (o.pendingSpends !== undefined) {
+    if (!wallet.pending) throw new WalletFileError("malformed");
+    wallet.pendingSpends = field(o.pendingSpends);
   }
   if (o.pendingTx !== undefined) {
     if (!isHex(o.pendingTx) || (o.pendingTx as string).length !== 66 || !wallet.pending) throw new WalletFileError("malformed");

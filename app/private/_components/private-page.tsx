@@ -36,7 +36,17 @@ import {
   previewAction,
   type PrivateActionKind,
 } from "@/lib/privacy/actions";
-import { noteFromReceipt, parseWallet, serializeWallet, WalletFileError, type PrivateWallet } from "@/lib/privacy/wallet";
+import {
+  keepUnconfirmed,
+  loadWallet,
+  mergeForImport,
+  noteFromReceipt,
+  parseWallet,
+  serializeWallet,
+  WalletFileError,
+  type PrivateWallet,
+} from "@/lib/privacy/wallet";
+import { commitment, isExit } from "@/lib/privacy/note";
 import { healthBand } from "@/lib/engine/risk";
 import { describeError } from "@/lib/tx/tx-errors";
 import { BackupPanel } from "./backup-panel";
@@ -113,14 +123,14 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   // A note left pending by a closed tab: promote it (its commitment is in the tree) or drop it (never landed).
   const reconciling = useRef(false);
   useEffect(() => {
-    if (!wallet?.pending || reconciling.current || busy) return;
+    if ((!wallet?.pending && !wallet?.unconfirmed?.length) || reconciling.current || busy) return;
     reconciling.current = true;
     void reconcilePending(client(), pp, wallet)
       .then((w) => w !== wallet && update(w))
       .finally(() => (reconciling.current = false));
     // every block while a note is pending: a transaction still in flight settles when it lands (audit j M-2)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wallet?.pending, busy, pool.dataUpdatedAt]);
+  }, [wallet?.pending, wallet?.unconfirmed?.length, busy, pool.dataUpdatedAt]);
 
   const state = pool.data?.state ?? null;
   const books = pool.data?.books ?? null;
@@ -168,7 +178,16 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     if (!address || !scope) return null;
     const c = client();
     let w: PrivateWallet = from ?? create();
-    w = await reconcilePending(c, pp, w);
+    // a pending or unconfirmed note that landed is the note now: saved, and the owner sees it before acting on it
+    // (audit l M-3)
+    const reconciled = await reconcilePending(c, pp, w);
+    if (reconciled !== w) update(reconciled);
+    const noteNow = reconciled.note ? commitment(reconciled.note) : null;
+    if (noteNow !== (w.note ? commitment(w.note) : null)) {
+      setProblem(t("errors.noteChanged"));
+      return null;
+    }
+    w = reconciled;
     if (w.pending) {
       setProblem(t("errors.pending"));
       return null;
@@ -212,7 +231,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       return null;
     }
     // Saved before signing: if this tab closes while the transaction is pending, the next visit finds the note.
-    update({ ...w, pending: plan.next });
+    update({ ...w, pending: plan.next, pendingSpends: plan.input.nullifier });
     const call = poolCall(plan, proof);
     // deposits pull collateral; repayments and closes pull base (a margin for the interest accrued until mined)
     const pullToken = action === "deposit" ? collateral : plan.pays > 0n ? base : null;
@@ -238,7 +257,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
         abi: keelPrivatePoolCallAbi,
         ...call,
         // saved with the pending note: a receipt that comes late, or a tab closed meanwhile, finds it again (audit j M-2)
-        onHash: (hash) => update({ ...w, pending: plan.next, pendingTx: hash }),
+        onHash: (hash) => update({ ...w, pending: plan.next, pendingSpends: plan.input.nullifier, pendingTx: hash }),
       },
     );
     if (result.status === "confirmed") {
@@ -261,13 +280,24 @@ function PrivatePosition({ chainId }: { chainId: number }) {
       setProblem(errorText(result.error));
       return null;
     }
-    update({ ...w, pending: null, pendingTx: undefined });
+    const settled = { ...w, pending: null, pendingTx: undefined, pendingSpends: undefined };
+    // The wallet failed without a hash after being asked to send: it may have broadcast it all the same — the note
+    // is kept as unconfirmed, found if it lands (audit l H-1). Refused in simulation, rejected, or reverted on chain:
+    // nothing can land, the pending note goes.
+    if (result.status === "failed" && result.maybeSent && !result.hash && !isExit(plan.next)) {
+      update(keepUnconfirmed(settled, plan.next, plan.input.nullifier));
+      setProblem(errorText(result.error));
+      return null;
+    }
+    update(settled);
     // another action landed first (StaleRoot, UnknownRoot), or a new price round or interest moved the inputs the proof
     // was made with (InvalidProof, DebtIndexAboveProof: audit j I-3): prove again from the chain as it is now
     const raced = ["StaleRoot", "UnknownRoot", "InvalidProof", "DebtIndexAboveProof"].includes(result.error.errorName ?? "");
     // aside only after losing the root itself, not after a price round (audit k I-1)
     const lostRoot = result.error.errorName === "StaleRoot" || result.error.errorName === "UnknownRoot";
-    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, w, attempt + 1, aside, goAside || (aside && lostRoot));
+    // from the wallet as stored now (a liquidation watch may have saved something meanwhile: audit l I-1)
+    const latest = scope ? (loadWallet(window.localStorage, scope) ?? settled) : settled;
+    if (raced && attempt < STALE_ROOT_RETRIES) return run(action, amount, latest, attempt + 1, aside, goAside || (aside && lostRoot));
     setProblem(
       result.error.errorName === "NoteAlreadySpent"
         ? t("errors.spent")
@@ -493,7 +523,8 @@ function PrivatePosition({ chainId }: { chainId: number }) {
         wallet={wallet}
         onImport={(text) => {
           try {
-            update(parseWallet(text, scope!));
+            // the current pending and unconfirmed notes are kept (audit l H-2)
+            update(mergeForImport(parseWallet(text, scope!), wallet));
             return null;
           } catch (e) {
             return e instanceof WalletFileError ? t(`backup.${e.problem}`) : String(e);
