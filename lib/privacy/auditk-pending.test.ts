@@ -5,41 +5,19 @@
  * takes a replacement's receipt for what it is (H-2). Driven by stub clients (the reads they make).
  */
 import { describe, expect, it } from "vitest";
-import { createPublicClient, custom, encodeAbiParameters, encodeEventTopics, type Hex, type Log, type PublicClient } from "viem";
-import { keelPrivatePoolAbi } from "@/contracts-abi";
+import { createPublicClient, custom, type Hex, type PublicClient } from "viem";
 import { reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { commitment, nullifier, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
-import type { PrivatePoolDeployment } from "@/lib/config/deployment";
+import { poolLog, STUB_BASE, STUB_POOL } from "./pool-stub.fixture";
 import { noteFromReceipt, type PrivateWallet } from "@/lib/privacy/wallet";
 
-const pp: PrivatePoolDeployment = {
-  pool: "0x00000000000000000000000000000000000000aa",
-  verifier: "0x00000000000000000000000000000000000000bb",
-  market: "0x00000000000000000000000000000000000000cc",
-  collateral: "0x00000000000000000000000000000000000000dd",
-  startBlock: 0,
-};
-const base = "0x00000000000000000000000000000000000000ee" as const;
+const pp = STUB_POOL;
+const base = STUB_BASE;
 const hash = `0x${"ab".repeat(32)}` as const;
 const ownerKey = randomField();
 const old: PlacedNote = { collateral: 10n * 10n ** 18n, shares: 10n ** 22n, ownerKey, blinding: randomField(), leafIndex: 0 };
 
 const LIQ_TX = `0x${"99".repeat(32)}` as const;
-
-/** A log of the pool's `eventName` with its indexed `topics` args and its other inputs' values in order. */
-function poolLog(eventName: string, topics: Record<string, unknown>, data: unknown[], address: Hex = pp.pool): Log {
-  const ev = keelPrivatePoolAbi.find((x) => x.type === "event" && x.name === eventName) as unknown as {
-    inputs: { indexed?: boolean; type: string }[];
-  };
-  return {
-    address,
-    topics: encodeEventTopics({ abi: keelPrivatePoolAbi, eventName, args: topics } as Parameters<typeof encodeEventTopics>[0]),
-    data: encodeAbiParameters(
-      ev.inputs.filter((i) => !i.indexed),
-      data,
-    ),
-  } as unknown as Log;
-}
 
 /** A stub chain: the main tree's leaves, whether the old note is spent, and what the app's node says about `hash`. */
 function node(o: {

@@ -5,41 +5,20 @@
  * lib/privacy/wallet.ts `mergeForImport` keeps them across an import (H-2). Driven by stub clients.
  */
 import { describe, expect, it } from "vitest";
-import { encodeAbiParameters, encodeEventTopics, type Hex, type Log, type PublicClient } from "viem";
-import { keelPrivatePoolAbi } from "@/contracts-abi";
+import { type Hex, type PublicClient } from "viem";
 import { reconcileLiquidation, reconcilePending } from "@/hooks/use-private-pool";
 import { commitment, nullifier, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
-import type { PrivatePoolDeployment } from "@/lib/config/deployment";
+import { poolLog, STUB_BASE, STUB_POOL } from "./pool-stub.fixture";
 import { mergeForImport, UNCONFIRMED_KEPT, type PrivateWallet } from "@/lib/privacy/wallet";
 
-const pp: PrivatePoolDeployment = {
-  pool: "0x00000000000000000000000000000000000000aa",
-  verifier: "0x00000000000000000000000000000000000000bb",
-  market: "0x00000000000000000000000000000000000000cc",
-  collateral: "0x00000000000000000000000000000000000000dd",
-  startBlock: 0,
-};
-const base = "0x00000000000000000000000000000000000000ee" as const;
+const pp = STUB_POOL;
+const base = STUB_BASE;
 const ownerKey = randomField();
 const old: PlacedNote = { collateral: 10n * 10n ** 18n, shares: 10n ** 22n, ownerKey, blinding: randomField(), leafIndex: 0 };
 /** the owner's own transaction that spent `old` (a close: PrivateAction kind 5, Action.Close, nothing inserted) */
 const SPENDER = `0x${"77".repeat(32)}` as const;
 /** the hash the wallet holds as pendingTx */
 const PENDING_TX = `0x${"ab".repeat(32)}` as const;
-
-function poolLog(eventName: string, topics: Record<string, unknown>, data: unknown[]): Log {
-  const ev = keelPrivatePoolAbi.find((x) => x.type === "event" && x.name === eventName) as unknown as {
-    inputs: { indexed?: boolean; type: string }[];
-  };
-  return {
-    address: pp.pool,
-    topics: encodeEventTopics({ abi: keelPrivatePoolAbi, eventName, args: topics } as Parameters<typeof encodeEventTopics>[0]),
-    data: encodeAbiParameters(
-      ev.inputs.filter((i) => !i.indexed),
-      data,
-    ),
-  } as unknown as Log;
-}
 
 /**
  * A stub chain: the main tree's `leaves`; `spent`: the old note's nullifier was spent by SPENDER (a non-liquidation pool

@@ -10,15 +10,9 @@ import type { PublicClient } from "viem";
 import { reconcilePending } from "@/hooks/use-private-pool";
 import { commitment, nullifier, randomField, type Note, type PlacedNote } from "@/lib/privacy/note";
 import { MerkleTree } from "@/lib/privacy/tree";
-import type { PrivatePoolDeployment } from "@/lib/config/deployment";
+import { STUB_POOL } from "./pool-stub.fixture";
 
-const pp: PrivatePoolDeployment = {
-  pool: "0x00000000000000000000000000000000000000aa",
-  verifier: "0x00000000000000000000000000000000000000bb",
-  market: "0x00000000000000000000000000000000000000cc",
-  collateral: "0x00000000000000000000000000000000000000dd",
-  startBlock: 0,
-};
+const pp = STUB_POOL;
 
 /**
  * A chain where every old note is spent, the main tree holds `mainLeaves`, and `aside` (a commitment and its one-note
