@@ -277,7 +277,8 @@ const ACTION_LIQUIDATE = 4;
 export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
   const note = w.note;
   if (!note || w.pending) return w;
-  const spentBy = await spendingAction(client, p, nullifier(note, note.leafIndex));
+  const spent = nullifier(note, note.leafIndex);
+  const spentBy = await spendingAction(client, p, spent);
   if (!spentBy?.receipt) return w;
   const { receipt, own, action } = spentBy;
   if (!action) return w;
@@ -291,16 +292,11 @@ export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolD
   const seized = action.args.amount;
   const left = liquidatedNote(openingOf(note), seized);
   const remainder = { collateral: left.collateral, shares: 0n, ownerKey: w.ownerKey, blinding: left.blinding };
-  // All the collateral seized: an exit, nothing inserted (circuit v3), the owner keeps no note.
-  let kept: PlacedNote | null = null;
-  if (!isExit(remainder)) {
-    const c = commitment(remainder);
-    const inserted = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInserted", logs: own }).find((ev) => ev.args.commitment === c);
-    const aside = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteInsertedAside", logs: own }).find((ev) => ev.args.commitment === c);
-    if (inserted) kept = { ...remainder, leafIndex: Number(inserted.args.leafIndex) };
-    else if (aside) kept = { ...remainder, leafIndex: 0, asideRoot: aside.args.root };
-    else return w;
-  }
+  // Where the remainder went (noteFromReceipt: the pool's NoteInserted or NoteInsertedAside in that transaction); all
+  // the collateral seized: an exit, nothing inserted (circuit v3), the owner keeps no note.
+  const outcome = noteFromReceipt(receipt.logs, p.pool, { nullifier: spent, next: remainder });
+  if (!outcome.landed) return w;
+  const kept = outcome.note;
   // What the liquidator paid: the base asset the pool received in that transaction.
   const repaid = parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs })
     .filter((t) => t.address.toLowerCase() === base.toLowerCase() && t.args.to.toLowerCase() === p.pool.toLowerCase())

@@ -41,7 +41,10 @@ function node(o: {
       if (h === LIQ_TX)
         return {
           status: "success",
-          logs: [poolLog("PrivateAction", { kind: 4, recipient: base }, [old.collateral, old.shares, 2n ** 256n - 1n, "0x"])],
+          logs: [
+            poolLog("NoteSpent", { nullifier: nullifier(old, 0) }, []),
+            poolLog("PrivateAction", { kind: 4, recipient: base }, [old.collateral, old.shares, 2n ** 256n - 1n, "0x"]),
+          ],
         };
       if (o.rpcError) throw new Error("HTTP request failed. Status: 429 (rate limited)");
       if (o.receipt) return { status: o.receipt, logs: [] };
