@@ -86,7 +86,9 @@ describe("formatter(locale)", async () => {
   it("shows a time of day as toLocaleTimeString does, with one formatter kept per language", () => {
     for (const locale of ["en", "es", "zh"]) {
       const f = formatter(locale);
-      for (const ts of [0, 1_795_000_000, 1_795_043_210]) {
+      // Every hour of a day (midnight and noon are 12 in English), and a spread of seconds.
+      const times = [0, 1_795_000_000, 1_795_043_210, ...Array.from({ length: 48 }, (_, i) => 1_795_000_000 + i * 1_800 + ((i * 37) % 60))];
+      for (const ts of times) {
         expect(f.clock(ts)).toBe(new Date(ts * 1000).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
       }
     }
