@@ -2,7 +2,7 @@
 import { useQueries } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { chainUnavailable } from "@/lib/config/chains";
@@ -13,6 +13,7 @@ import { accountViews, type AnyPosition, type PositionView } from "@/lib/protoco
 import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 export const positionsKey = (chainId: number, owner?: Address) => ["keel", "positions", chainId, owner?.toLowerCase() ?? null] as const;
 
@@ -58,7 +59,7 @@ export function useAccountPositions(owner: Address | undefined): ChainPositions[
       enabled: Boolean(owner) && ok,
       retry: 1,
       queryFn: () => {
-        const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] });
+        const client = chainReader(config, chain.id);
         if (!client) throw new Error(`chain ${chain.id} is not configured`);
         return readAccount(client, chain.deployment!, owner!);
       },

@@ -2,7 +2,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient, readContract } from "wagmi/actions";
+import { readContract } from "wagmi/actions";
 import {
   aaveV3GuardAdapterAbi,
   iGuardAavePoolAbi,
@@ -35,6 +35,7 @@ import type { ProtocolId } from "@/lib/protocols/types";
 import { readError } from "@/lib/read/query-state";
 import { usablePrice } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -168,7 +169,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
     }
   }
   if ((a.aaveV3 && d.aaveV3) || (a.morphoBlue && d.morphoBlue)) {
-    const client = getPublicClient(config, { chainId });
+    const client = chainReader(config, chainId);
     if (client) {
       const p = await readProtocolPositions(client as never, d, owner);
       if (a.aaveV3 && p.aave) {
@@ -251,7 +252,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
  */
 async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainConfig) {
   const d = chain.deployment!;
-  const client = getPublicClient(config, { chainId: chain.id as ChainId });
+  const client = chainReader(config, chain.id);
   const [gasPrice, now, feeds] = await Promise.all([
     client ? client.getGasPrice() : Promise.resolve(0n),
     client ? client.getBlock().then((b) => b.timestamp) : Promise.resolve(BigInt(Math.floor(Date.now() / 1000))),
@@ -265,7 +266,7 @@ async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainCo
     const f = asset && feeds.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
     return f ? usablePrice(f) : null;
   };
-  const wrapped = d.assets.find((a) => a.symbol === `W${client?.chain.nativeCurrency.symbol ?? "ETH"}`);
+  const wrapped = d.assets.find((a) => a.symbol === `W${client?.chain?.nativeCurrency.symbol ?? "ETH"}`);
   return { gasPrice, now, nativeUsd: usd(wrapped?.address), usd };
 }
 
@@ -448,7 +449,7 @@ export function useAutomationHistory(owner: Address | undefined) {
       enabled: Boolean(owner),
       retry: 1,
       queryFn: async (): Promise<AutomationExecution[]> => {
-        const client = getPublicClient(config, { chainId: chain.id as ChainId });
+        const client = chainReader(config, chain.id);
         if (!client) return [];
         const a = chain.deployment!.automation!;
         const fromBlock = BigInt(chain.deployment!.deploymentBlock);

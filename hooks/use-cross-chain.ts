@@ -2,11 +2,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient, readContract } from "wagmi/actions";
+import { readContract } from "wagmi/actions";
 import { collateralGatewayAbi, collateralOutpostAbi, keelMarketAbi } from "@/contracts-abi";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { readCrossChainMessages, type CrossChainMessageView } from "@/lib/crosschain/messages";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -30,8 +31,8 @@ export function useCrossChainMessages(xc: CrossChainDeployment, market: Address,
     queryKey: [...key, market, vaultId.toString()],
     retry: 1,
     queryFn: async (): Promise<TrackedMessage[]> => {
-      const a = getPublicClient(config, { chainId: xc.gateway.chainId as ChainId })!;
-      const b = getPublicClient(config, { chainId: xc.outpost.chainId as ChainId })!;
+      const a = chainReader(config, xc.gateway.chainId)!;
+      const b = chainReader(config, xc.outpost.chainId)!;
       const all = await readCrossChainMessages({ a, b, deployment: xc });
       const who = account?.toLowerCase();
       const mine = all.filter((m) =>

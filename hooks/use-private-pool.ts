@@ -1,9 +1,10 @@
 "use client";
+import type { ReadClient } from "@/lib/read/client";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { erc20Abi, parseEventLogs, type Address, type Hex, type PublicClient } from "viem";
+import { erc20Abi, parseEventLogs, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-abi";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 import { notePosition, type PoolBooks, type PoolState } from "@/lib/privacy/actions";
@@ -15,8 +16,7 @@ import { MerkleTree } from "@/lib/privacy/tree";
 import { keepUnconfirmed, loadWallet, noteFromReceipt, saveWallet, storageKey, type PrivateWallet, type WalletScope } from "@/lib/privacy/wallet";
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
-
-type ChainId = Parameters<typeof getPublicClient>[1] extends infer O ? (O extends { chainId?: infer C } ? C : never) : never;
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** The pool's aggregate (its one public vault) and the chain state an action is planned from. */
 export interface PrivatePoolView {
@@ -35,7 +35,7 @@ export interface PrivatePoolView {
 const poolKey = (chainId: number, pool: Address) => ["privatePool", chainId, pool.toLowerCase()] as const;
 
 /** The pool's public state at the latest block (what `usePrivatePool` keeps fresh). */
-export async function readPool(client: PublicClient, chainId: number, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
+export async function readPool(client: ReadClient, chainId: number, p: PrivatePoolDeployment, base: Address): Promise<PrivatePoolView> {
   const pool = { address: p.pool, abi: keelPrivatePoolAbi } as const;
   const market = { address: p.market, abi: keelMarketAbi } as const;
   const [debtIndex, noteCollateral, noteShares, vaultId, totalBorrows, totalBorrowShares, info, oracle, minDeposit, minBorrow] = await Promise.all([
@@ -86,7 +86,7 @@ export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undef
   const query = useQuery({
     queryKey: p ? poolKey(chainId, p.pool) : ["privatePool", "none"],
     enabled: Boolean(p && base && enabled),
-    queryFn: () => readPool(getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient, chainId, p!, base!),
+    queryFn: () => readPool(chainReader(config, chainId)!, chainId, p!, base!),
   });
   useRefreshOnBlocks(p && enabled ? [{ chainId, key: poolKey(chainId, p.pool) }] : []);
   return query;
@@ -96,7 +96,7 @@ export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undef
  * The pool's note trees, rebuilt from its NoteInserted events (read fresh before every proof): global positions, a full
  * tree followed by a new one (lib/privacy/tree.ts); an exit inserts nothing, so it leaves no event here.
  */
-export async function readNoteTree(client: PublicClient, p: PrivatePoolDeployment): Promise<{ tree: MerkleTree; byCommitment: Map<bigint, number> }> {
+export async function readNoteTree(client: ReadClient, p: PrivatePoolDeployment): Promise<{ tree: MerkleTree; byCommitment: Map<bigint, number> }> {
   const logs = await client.getContractEvents({
     address: p.pool,
     abi: keelPrivatePoolAbi,
@@ -172,7 +172,7 @@ export function usePrivateWallet(scope: WalletScope | null) {
  * - Not spent: kept pending while the node knows its transaction unmined (in flight: audit j M-2); else moved to
  *   `unconfirmed` (a replaced, privately relayed or unseen transaction, or a failed read, loses nothing).
  */
-export async function reconcilePending(client: PublicClient, p: PrivatePoolDeployment, w: PrivateWallet): Promise<PrivateWallet> {
+export async function reconcilePending(client: ReadClient, p: PrivatePoolDeployment, w: PrivateWallet): Promise<PrivateWallet> {
   const unconfirmed = w.unconfirmed ?? [];
   if (!w.pending && unconfirmed.length === 0) return w;
   const cleared = { ...w, pending: null, pendingTx: undefined, pendingSpends: undefined };
@@ -223,7 +223,7 @@ export async function reconcilePending(client: PublicClient, p: PrivatePoolDeplo
   return isExit(w.pending) || spends === undefined ? gone : keepUnconfirmed(gone, w.pending, spends);
 }
 
-async function isSpent(client: PublicClient, p: PrivatePoolDeployment, n: bigint): Promise<boolean> {
+async function isSpent(client: ReadClient, p: PrivatePoolDeployment, n: bigint): Promise<boolean> {
   return client.readContract({ address: p.pool, abi: keelPrivatePoolAbi, functionName: "nullifierSpent", args: [n] });
 }
 
@@ -232,7 +232,7 @@ async function isSpent(client: PublicClient, p: PrivatePoolDeployment, n: bigint
  * action that would have spent the note: audit k L-1) or one the node does not know may not; the caller keeps its note
  * in `unconfirmed` either way, so a wrong answer loses nothing.
  */
-async function inFlight(client: PublicClient, hash: Hex): Promise<boolean> {
+async function inFlight(client: ReadClient, hash: Hex): Promise<boolean> {
   try {
     await client.getTransactionReceipt({ hash });
     return false;
@@ -247,7 +247,7 @@ async function inFlight(client: PublicClient, hash: Hex): Promise<boolean> {
 }
 
 /** The pool action that spent nullifier `spent` (its NoteSpent's transaction): the receipt, the pool's own logs and its PrivateAction; null while unspent. */
-async function spendingAction(client: PublicClient, p: PrivatePoolDeployment, spent: bigint) {
+async function spendingAction(client: ReadClient, p: PrivatePoolDeployment, spent: bigint) {
   if (!(await isSpent(client, p, spent))) return null;
   const [log] = await client.getContractEvents({
     address: p.pool,
@@ -274,7 +274,7 @@ const ACTION_LIQUIDATE = 4;
  * no note (audit l M-2). The wallet unchanged when the note is unspent, pending, or spent by an inserting action it
  * does not know (another copy of this wallet: its next action here says the note is spent).
  */
-export async function reconcileLiquidation(client: PublicClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
+export async function reconcileLiquidation(client: ReadClient, p: PrivatePoolDeployment, base: Address, w: PrivateWallet): Promise<PrivateWallet> {
   const note = w.note;
   if (!note || w.pending) return w;
   const spent = nullifier(note, note.leafIndex);
@@ -326,7 +326,7 @@ export function useLiquidationWatch(
     // One check per refresh, never skipped while another runs (a liquidation mined during a check must be seen at the
     // next block): two checks that both find it compute the same wallet.
     let current = true;
-    const client = getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
+    const client = chainReader(config, chainId)!;
     void reconcileLiquidation(client, p, base, wallet)
       .then((w) => current && w !== wallet && update(w))
       .catch(() => undefined); // the next block tries again

@@ -1,14 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { lendingAccountsPath, parseLendingAccounts } from "@/lib/read/indexer-lending";
 import { readProtocolBook, type BookTarget } from "@/lib/protocols/book";
 import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/registry";
 import type { ChainConfig } from "@/lib/config/chains";
 import { RISK_BOOK_REFRESH_MS } from "./use-risk-book";
-
-type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** Where the book's key names it: `aave-v3`, or `morpho-blue:<marketId>`. */
 export const bookTargetKey = (t: BookTarget) => (t.protocol === "aave-v3" ? t.protocol : `${t.protocol}:${t.marketId.toLowerCase()}`);
@@ -46,7 +45,7 @@ export function useProtocolBook(chain: ChainConfig, target: BookTarget) {
     retry: (n, e) => !(e instanceof StartBlockUnknownError) && n < 1,
     refetchInterval: RISK_BOOK_REFRESH_MS,
     queryFn: async () => {
-      const client = getPublicClient(config, { chainId: chain.id as ChainId });
+      const client = chainReader(config, chain.id);
       if (!client) throw new Error(`no RPC client for chain ${chain.id}`);
       const started = performance.now();
       const from = protocolStartBlock(d!, target.protocol);

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { erc20Abi, zeroAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient, readContract } from "wagmi/actions";
+import { readContract } from "wagmi/actions";
 import { iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { poolFor } from "@/lib/engine/amm";
@@ -18,6 +18,7 @@ import {
 } from "@/lib/protocols/leverage";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ChainConfig } from "@/lib/config/chains";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 const NOBODY: Address = "0x000000000000000000000000000000000000dEaD";
@@ -58,7 +59,7 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
     retry: 1,
     queryFn: async (): Promise<ProtocolLeverageData> => {
       const chainId = chain.id as ChainId;
-      const client = getPublicClient(config, { chainId });
+      const client = chainReader(config, chainId);
       if (!client) throw new Error(`No client for chain ${chain.id}`);
       // Without a wallet: an address that holds nothing (Aave's data provider refuses the zero address).
       const who = owner ?? NOBODY;

@@ -2,13 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { zeroAddress, type Address, type PublicClient } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { keelMarketAbi, keelReputationAbi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { readHonouredRecord } from "@/lib/reputation/read";
 import { reputationView, type ReputationView } from "@/lib/reputation/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 export const reputationKey = (chainId: number, market: Address, owner: Address) => ["keel", "reputation", chainId, market, owner] as const;
 
@@ -26,7 +27,7 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
     retry: 1,
     enabled: owner !== zeroAddress,
     queryFn: async () => {
-      const client = getPublicClient(config, { chainId: chain.id as never }) as PublicClient;
+      const client = chainReader(config, chain.id as never) as PublicClient;
       const source = await client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" });
       if (source === zeroAddress) return { source: null, honoured: null, maxBonus: 0n, bonusNow: 0n, known: false };
       const known = rep?.source.toLowerCase() === source.toLowerCase();

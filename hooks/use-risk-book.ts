@@ -2,14 +2,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { readLens } from "@/hooks/use-lens-read";
 import { BookUnavailable, fetchIndexerBook, loadRiskBook, loadRiskBookFromIndexer, type IndexerWhy } from "@/lib/analytics/risk-book";
 import { riskWorker } from "@/lib/analytics/risk-worker";
 import type { ChainConfig } from "@/lib/config/chains";
 import { indexerBookPath } from "@/lib/read/indexer";
-
-type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 // The risk worker starts when this module loads (with /risk's JavaScript, before the page hydrates): its script loads and
 // compiles while the page hydrates, not after the book's request has gone.
@@ -43,7 +42,7 @@ export function useRiskBook(chain: ChainConfig, market: Address | undefined) {
     // comparison of its 100,000 owners and debts with the previous one's on the main thread.
     structuralSharing: false,
     queryFn: async () => {
-      const client = getPublicClient(config, { chainId: chain.id as ChainId });
+      const client = chainReader(config, chain.id);
       if (!client) throw new Error(`no RPC client for chain ${chain.id}`);
       const started = performance.now();
       let source: RiskBookSource;

@@ -2,14 +2,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { keelRiskStewardAbi } from "@/contracts-abi";
 import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/read";
 import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "@/lib/risk-model/steward";
 import type { ChainConfig } from "@/lib/config/chains";
-
-type ChainId = NonNullable<Parameters<typeof getPublicClient>[1]>["chainId"];
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** One change of the steward as KeelRiskSteward.changes() returns it. */
 export type StewardChangeRow = {
@@ -59,7 +58,7 @@ export function useRiskSteward(chain: ChainConfig) {
     retry: 1,
     refetchInterval: 60_000,
     queryFn: async (): Promise<StewardView> => {
-      const client = getPublicClient(config, { chainId: chain.id as ChainId });
+      const client = chainReader(config, chain.id);
       if (!client || !d) throw new Error(`no RPC client for chain ${chain.id}`);
       const [inputs, block] = await Promise.all([readCollateralInputs(client, d), client.getBlock()]);
       const steward = d.contracts.steward ?? null;

@@ -11,7 +11,7 @@ import {
   type TransactionReceipt,
 } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { estimateGas, getPublicClient, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useTranslations } from "next-intl";
 import { useToasts } from "@/components/toaster";
 import { useErrorText } from "./use-error-text";
@@ -21,6 +21,7 @@ import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx/tx-e
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { TxEffectsView } from "@/components/tx-effects-view";
 import { useKeelChains } from "./use-keel-config";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** The functions a transaction may call: those that change state. */
 type Writable = "nonpayable" | "payable";
@@ -172,7 +173,7 @@ export function useTransactor() {
       const base = market ? tokens.find((t) => t.address.toLowerCase() === market.baseAsset.toLowerCase()) : undefined;
       let effects: TxEffects | null = null;
       try {
-        const client = getPublicClient(config, { chainId: req.chainId as (typeof config.chains)[number]["id"] });
+        const client = chainReader(config, req.chainId);
         if (client) {
           effects = await simulateEffects((a) => client.request(a as never), {
             account: address,

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { keelMarketAbi } from "@/contracts-abi";
 import { readLens } from "@/hooks/use-lens-read";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -10,6 +10,7 @@ import { parseVaultTimeline, type VaultTimeline } from "@/lib/read/indexer";
 import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/analytics/vault-charts";
 import { wadToNumber } from "@/lib/engine/math";
 import type { IndexerProblem } from "@/lib/server/indexer";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** Samples of past state read per history: at most this many lens reads (plus as many block headers). */
 export const HISTORY_SAMPLES = 40;
@@ -84,7 +85,7 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
         fallbackReason = (e as Error).message;
         fallbackCode = (e as { code?: VaultHistory["fallbackCode"] }).code;
       }
-      const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] })!;
+      const client = chainReader(config, chain.id)!;
       const latest = await client.getBlockNumber({ cacheTime: 0 });
       const raw = (await client.request({
         method: "eth_getLogs",

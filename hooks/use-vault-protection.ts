@@ -2,7 +2,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Address, Hex, PublicClient } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient, readContract } from "wagmi/actions";
+import { readContract } from "wagmi/actions";
 import { keelGuardAbi, keelMarketAbi } from "@/contracts-abi/generated";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { GUARD_KIND } from "@/lib/engine/protection";
@@ -10,6 +10,7 @@ import type { ChainConfig } from "@/lib/config/chains";
 import { WARNINGS_REFRESH_MS } from "@/hooks/use-automation";
 import { MULTICALL3 } from "@/lib/protocols/read";
 import type { LensVault } from "@/lib/read/vaults";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -130,7 +131,7 @@ export function useAccountGuardRules(
       enabled: Boolean(owner),
       retry: 1,
       refetchInterval: WARNINGS_REFRESH_MS,
-      queryFn: () => readGuardRules(getPublicClient(config, { chainId: chain.id as ChainId })!, chain, vaults!),
+      queryFn: () => readGuardRules(chainReader(config, chain.id)!, chain, vaults!),
     })),
   });
   return (chainId: number, v: { market: Address; id: bigint }): ProtectionState | undefined =>
@@ -146,7 +147,7 @@ export function useProtectionHistory(chain: ChainConfig, market: Address, id: bi
     staleTime: 15_000,
     retry: 1,
     queryFn: async (): Promise<ProtectionEvent[]> => {
-      const client = getPublicClient(config, { chainId: chain.id as ChainId })!;
+      const client = chainReader(config, chain.id)!;
       const fromBlock = BigInt(chain.deployment?.deploymentBlock ?? 0);
       const [executed, liquidated] = await Promise.all([
         guard

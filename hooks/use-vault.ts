@@ -2,11 +2,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { getPublicClient, readContract } from "wagmi/actions";
+import { readContract } from "wagmi/actions";
 import { devErc20Abi } from "@/contracts-abi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import type { ChainConfig } from "@/lib/config/chains";
 import { readVault, type VaultRead } from "@/lib/read/vaults";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;
 export const walletKey = (chainId: number, market: Address, owner?: Address) => ["keel", "wallet", chainId, market, owner ?? null] as const;
@@ -24,7 +25,7 @@ export function useVault(chain: ChainConfig, market: Address, id: bigint, initia
     queryKey: vaultKey(chain.id, market, id),
     enabled: Boolean(lens),
     retry: 1,
-    queryFn: () => readVault(getPublicClient(config, { chainId: chain.id as ChainId })!, lens!, market, id),
+    queryFn: () => readVault(chainReader(config, chain.id)!, lens!, market, id),
     ...(initial ? { initialData: initial.data, initialDataUpdatedAt: initial.at } : {}),
   });
   useRefreshOnBlocks(lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id) }] : []);

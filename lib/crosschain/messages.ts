@@ -6,7 +6,8 @@
  * the recipient's `handle`, simulated as called by the destination Mailbox — and is `failed` (with the contract's
  * reason) when that reverts: the relayer's retries will fail too until the cause is fixed.
  */
-import { decodeEventLog, parseAbi, type Address, type Hex, type PublicClient } from "viem";
+import type { ReadClient } from "../read/client";
+import { decodeEventLog, parseAbi, type Address, type Hex } from "viem";
 import { collateralGatewayCallAbi, collateralOutpostCallAbi } from "../../contracts-abi";
 import { describeError, type DescribedError } from "../tx/tx-errors";
 import { shortAddress } from "../view/format";
@@ -84,8 +85,8 @@ export function messageProgress(
 
 /** Reads the messages of `d` (all, or those from or to `account`), oldest first within each direction. */
 export async function readCrossChainMessages(opts: {
-  a: PublicClient;
-  b: PublicClient;
+  a: ReadClient;
+  b: ReadClient;
   deployment: CrossChainDeployment;
   account?: Address;
 }): Promise<CrossChainMessageView[]> {
@@ -172,8 +173,8 @@ const erc20UnitsAbi = parseAbi(["function symbol() view returns (string)", "func
 /** The symbol and decimals of each message's token (key `kind:token`): the deployment's, else the token's own. */
 async function tokenUnits(
   d: CrossChainDeployment,
-  a: PublicClient,
-  b: PublicClient,
+  a: ReadClient,
+  b: ReadClient,
   messages: Pick<CrossChainMessageView, "kind" | "token">[],
 ): Promise<Map<string, { symbol: string; decimals: number }>> {
   const units = new Map<string, { symbol: string; decimals: number }>();
@@ -208,8 +209,8 @@ async function tokenUnits(
  * relayer's metadata passes).
  */
 async function deliveryFailure(
-  origin: PublicClient,
-  destination: PublicClient,
+  origin: ReadClient,
+  destination: ReadClient,
   mailbox: Address,
   v: Pick<CrossChainMessageView, "id" | "kind" | "dispatchTx">,
 ): Promise<DescribedError | null> {

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { decodeFunctionData, erc20Abi, formatUnits, type Address } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { AmountField } from "@/components/amount-field";
 import { PreviewRow } from "@/components/preview-row";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
@@ -23,6 +23,7 @@ import { adapterOf, positionView, type PositionView } from "@/lib/protocols/view
 import { healthBand } from "@/lib/engine/risk";
 import type { ChainConfig } from "@/lib/config/chains";
 import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 const ACTIONS: PositionAction[] = ["supply", "withdraw", "borrow", "repay"];
 /** Gas over the estimate's margin for a protocol call (its interest accrual when mined a block later: docs/protocols.md). */
@@ -190,7 +191,7 @@ export function PositionActions({
     let position = p;
     try {
       if (action === "repay" && all && position.protocol === "morpho-blue") {
-        const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] });
+        const client = chainReader(config, chain.id);
         if (client) position = { ...position, state: await morphoBorrowRate(client as never, position.state) };
       }
     } catch {

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { useFormat } from "@/hooks/use-format";
 import { historyRows, lendingPositionPath, parseLendingTimeline } from "@/lib/read/indexer-lending";
 import { positionHistory, type PositionEvent } from "@/lib/protocols/history";
@@ -10,6 +10,7 @@ import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/regi
 import type { PositionView } from "@/lib/protocols/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { IndexerProblem } from "@/lib/server/indexer";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 type HistoryRow = PositionEvent & { liquidation?: boolean };
 type History =
@@ -56,7 +57,7 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
         why = (e as Error).message;
         code = (e as { code?: typeof code }).code;
       }
-      const client = getPublicClient(config, { chainId: chain.id as (typeof config.chains)[number]["id"] });
+      const client = chainReader(config, chain.id);
       if (!client) throw new Error(`chain ${chain.id} is not configured`);
       if (!chain.deployment) throw new Error(`chain ${chain.id} has no deployment`);
       const rows = await positionHistory(client, view.position, protocolStartBlock(chain.deployment, view.position.protocol));

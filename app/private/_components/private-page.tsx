@@ -1,9 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type PublicClient } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
+
 import { AmountField } from "@/components/amount-field";
 import { PreviewRow } from "@/components/preview-row";
 import { keelPrivatePoolCallAbi } from "@/contracts-abi";
@@ -50,8 +49,8 @@ import { commitment, isExit } from "@/lib/privacy/note";
 import { healthBand } from "@/lib/engine/risk";
 import { describeError } from "@/lib/tx/tx-errors";
 import { BackupPanel } from "./backup-panel";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
-type ChainId = Parameters<typeof getPublicClient>[1] extends infer O ? (O extends { chainId?: infer C } ? C : never) : never;
 const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 /** Repayments approve this much above the planned payment (interest accrued until mined; the pool pulls the exact value). */
 const REPAY_APPROVAL_MARGIN_BPS = 10n;
@@ -118,7 +117,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   // The owner's choice (audit j L-2): whether a deposit or repayment that lost the race goes aside. Null until the owner
   // chooses: then on for a note at risk of liquidation (a rescue no one should hold back), off otherwise.
   const [asideChoice, setAsideChoice] = useState<{ note: bigint | undefined; on: boolean } | null>(null);
-  const client = () => getPublicClient(config, { chainId: chainId as ChainId })! as PublicClient;
+  const client = () => chainReader(config, chainId)!;
 
   // A note left pending by a closed tab: promote it (its commitment is in the tree) or drop it (never landed).
   const reconciling = useRef(false);
