@@ -111,6 +111,28 @@ async function main() {
         if (orig) add(bySource, orig[0], ms);
         add(byFn, orig ? orig[1] : `${n.callFrame.functionName || "(anonymous)"} ${url}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`, ms);
       }
+      // The busy stretches: runs of samples with no idle sample between them (a task, or tasks back to back), the
+      // longest first, each with where its time went by source — which work makes a long task.
+      const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+      const stretches: { start: number; ms: number; by: Map<string, number> }[] = [];
+      let at = 0;
+      let cur: (typeof stretches)[number] | null = null;
+      profile.samples.forEach((id, i) => {
+        const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+        at += dt;
+        const n = nodeById.get(id)!;
+        const idle = n.callFrame.functionName === "(idle)";
+        if (idle) {
+          if (cur) stretches.push(cur);
+          cur = null;
+          return;
+        }
+        cur ??= { start: at, ms: 0, by: new Map() };
+        cur.ms += dt;
+        const orig = original(n.callFrame);
+        add(cur.by, orig ? orig[0] : n.callFrame.functionName === "(program)" ? "(program)" : short(n.callFrame.url), dt);
+      });
+      if (cur) stretches.push(cur);
       const top = (m: Map<string, number>, k: number) =>
         [...m]
           .sort((a, b) => b[1] - a[1])
@@ -119,6 +141,20 @@ async function main() {
       const total = [...byUrl.values()].reduce((a, b) => a + b, 0);
       console.log(`\n${p} (CPU ${rate}×): ${total.toFixed(0)} ms of script; largest paint ${seen.lcp}`);
       console.log(`long tasks (start+duration ms): ${seen.longTasks.map(([s, d]) => `${s}+${d}`).join(" ") || "none"}`);
+      console.log(
+        `busiest stretches (ms from the profile's start: length, then where it went):\n${[...stretches]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 8)
+          .map(
+            (st) =>
+              `  ${st.start.toFixed(0).padStart(6)}: ${st.ms.toFixed(0)} ms — ${[...st.by]
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 6)
+                .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+                .join(", ")}`,
+          )
+          .join("\n")}`,
+      );
       console.log(`by script:\n${top(byUrl, 12).join("\n")}`);
       if (bySource.size) console.log(`by source (self, from the build's source maps):\n${top(bySource, 25).join("\n")}`);
       console.log(`by function (self):\n${top(byFn, 30).join("\n")}`);
