@@ -158,6 +158,24 @@ describe("English without Intl", () => {
       { numRuns: 5_000 },
     );
   });
+  it("compact USD, the unit from the rounded value", () => {
+    // The minimum of 0 is ECMA-402's for compact notation (Chromium's text); Node 20's V8 pads to the currency's digits.
+    const compact = intl({ style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    // every magnitude, and values a hair either side of a unit's rounding edge
+    const edge = fc
+      .tuple(fc.integer({ min: 0, max: 16 }), fc.constantFrom(0.95, 0.9995, 0.99995, 0.99949, 0.99951, 1, 1.05, 9.995), fc.boolean())
+      .map(([e, x, neg]) => (neg ? -1 : 1) * x * 10 ** e);
+    const wide = fc.double({ min: -1e22, max: 1e22, noNaN: true });
+    fc.assert(
+      fc.property(fc.oneof(float, edge, wide), (n) => {
+        expect(en.usdCompact(n)).toBe(compact.format(n));
+      }),
+      { numRuns: 10_000 },
+    );
+    for (const n of [0, -0.04, 0.05, 999.95, 999_950, 99_950, 1e15, 1.234e18, -12_345, 1e21, Number.NaN, Infinity]) {
+      expect(en.usdCompact(n)).toBe(compact.format(n));
+    }
+  });
   it("the edges", () => {
     expect(en.number(1.005, 2)).toBe(intl({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1.005));
     expect(en.number(-0.004, 2)).toBe("0.00");

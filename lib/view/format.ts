@@ -21,7 +21,10 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Number
   let f = cache.get(key);
   if (!f) {
     const intl = { roundingMode: "halfExpand", signDisplay: "negative", ...options } as Intl.NumberFormatOptions;
-    f = locale === "en" ? (englishFormat(options) ?? new Intl.NumberFormat(locale, intl)) : new Intl.NumberFormat(locale, intl);
+    f =
+      locale === "en"
+        ? (englishFormat(options) ?? englishCompactUsd(options) ?? new Intl.NumberFormat(locale, intl))
+        : new Intl.NumberFormat(locale, intl);
     cache.set(key, f);
   }
   return f;
@@ -80,6 +83,66 @@ function englishFormat(o: Intl.NumberFormatOptions): NumberFormat | undefined {
       const number = frac ? `${grouped}.${frac}` : grouped;
       const body = style === "currency" ? `$${number}` : style === "percent" ? `${number}%` : number;
       return negative ? `-${body}` : body;
+    },
+  };
+}
+
+/**
+ * English compact USD without Intl (`$950`, `$12.3K`, `$3.2M`, `$1.5B`, `$1,234T`): `usdCompact`'s form, the one
+ * English format `englishFormat` leaves to Intl, and on /risk the page's only `Intl.NumberFormat` (30 ms of its first
+ * render at 1×: ICU's number data). As Intl writes it: the unit from the rounded value (thousand, million, billion,
+ * trillion, then trillions, grouped from five digits), half away from zero on the exact digits, at most the fraction digits asked for
+ * and trailing zeros dropped, no `-0`. `undefined` for any other form.
+ */
+function englishCompactUsd(o: Intl.NumberFormatOptions): NumberFormat | undefined {
+  const keys = Object.keys(o).sort().join();
+  if (keys !== "currency,maximumFractionDigits,notation,style" || o.style !== "currency" || o.currency !== "USD" || o.notation !== "compact") {
+    return undefined;
+  }
+  const max = o.maximumFractionDigits!;
+  if (!Number.isInteger(max) || max < 0 || max > 20) return undefined;
+  // ECMA-402 gives compact notation no minimum fraction digits, a currency's included: `$950`, `$1K`, `$12.3K` (what
+  // Chromium writes; Node 20's older V8 still pads to the currency's digits, `$950.0`).
+  const min = 0;
+  const units = ["", "K", "M", "B", "T"];
+  let fallback: Intl.NumberFormat | undefined;
+  return {
+    format(value: number) {
+      const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(typeof value === "number" ? floatDecimal(value) : String(value));
+      if (!m) {
+        fallback ??= new Intl.NumberFormat("en", { roundingMode: "halfExpand", signDisplay: "negative", ...o } as Intl.NumberFormatOptions);
+        return fallback.format(value);
+      }
+      const whole = (m[2] || "0").replace(/^0+(?=\d)/, "");
+      const fraction = m[3] ?? "";
+      // The unit of the value, then of its rounding if that reached the next one (999.95 → $1.0K, 999,950 → $1.0M).
+      let unit = Math.min(4, Math.floor((whole === "0" ? 0 : whole.length - 1) / 3));
+      for (;;) {
+        const shift = unit * 3;
+        const digits = whole.padStart(shift + 1, "0");
+        let int = digits.slice(0, digits.length - shift);
+        let frac = digits.slice(digits.length - shift) + fraction;
+        if (frac.length > max) {
+          const up = frac.charCodeAt(max) >= 53; // "5"
+          const kept = int + frac.slice(0, max);
+          const rounded = up ? incrementDigits(kept) : kept;
+          int = rounded.slice(0, rounded.length - max);
+          frac = rounded.slice(rounded.length - max);
+        }
+        int = int.replace(/^0+(?=\d)/, "");
+        if (unit < 4 && int.length > 3) {
+          unit++;
+          continue;
+        }
+        let end = frac.length;
+        while (end > min && frac[end - 1] === "0") end--;
+        frac = frac.slice(0, end).padEnd(min, "0");
+        const negative = m[1] === "-" && /[1-9]/.test(int + frac);
+        // Compact notation groups from five digits on (ICU's minimum grouping digits of 2: $9500T, $12,345T).
+        const grouped = int.length >= 5 ? int.replace(/\B(?=(\d{3})+$)/g, ",") : int;
+        const number = `${grouped}${frac ? `.${frac}` : ""}`;
+        return `${negative ? "-" : ""}$${number}${units[unit]}`;
+      }
     },
   };
 }
