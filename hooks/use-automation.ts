@@ -171,7 +171,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
   if ((a.aaveV3 && d.aaveV3) || (a.morphoBlue && d.morphoBlue)) {
     const client = chainReader(config, chainId);
     if (client) {
-      const p = await readProtocolPositions(client as never, d, owner);
+      const p = await readProtocolPositions(client, d, owner);
       if (a.aaveV3 && p.aave) {
         for (const c of p.aave.collaterals.filter((x) => x.amount > 0n)) {
           for (const debt of p.aave.debts.filter((x) => x.amount > 0n && x.token.address !== c.token.address)) {

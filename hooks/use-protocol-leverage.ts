@@ -63,7 +63,7 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
       if (!client) throw new Error(`No client for chain ${chain.id}`);
       // Without a wallet: an address that holds nothing (Aave's data provider refuses the zero address).
       const who = owner ?? NOBODY;
-      const read = await readProtocolPositions(client as never, d!, who, undefined, { includeEmpty: true });
+      const read = await readProtocolPositions(client, d!, who, undefined, { includeEmpty: true });
       const position: LeveragePosition | undefined =
         target.protocol === "aave-v3" ? (read.aave ?? undefined) : read.morpho.find((m) => m.id.toLowerCase() === target.marketId.toLowerCase());
       if (!position) throw new Error(read.problems[0] ?? "This position could not be read.");

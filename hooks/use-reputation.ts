@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { zeroAddress, type Address, type PublicClient } from "viem";
+import { zeroAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 
 import { keelMarketAbi, keelReputationAbi } from "@/contracts-abi";
@@ -27,7 +27,7 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
     retry: 1,
     enabled: owner !== zeroAddress,
     queryFn: async () => {
-      const client = chainReader(config, chain.id as never) as PublicClient;
+      const client = chainReader(config, chain.id)!;
       const source = await client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" });
       if (source === zeroAddress) return { source: null, honoured: null, maxBonus: 0n, bonusNow: 0n, known: false };
       const known = rep?.source.toLowerCase() === source.toLowerCase();

@@ -88,7 +88,11 @@ export function decodeRecord(data: Hex): { score: number; record: AccountRecord 
 }
 
 /** `account`'s record at `rep`'s source and its attestation; null when it has none. */
-export async function readHonouredRecord(client: PublicClient, rep: ReputationDeployment, account: Address): Promise<HonouredRecord | null> {
+export async function readHonouredRecord(
+  client: Pick<PublicClient, "readContract">,
+  rep: ReputationDeployment,
+  account: Address,
+): Promise<HonouredRecord | null> {
   const [[uid, bonus, expiry], bonusNow] = await Promise.all([
     client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "recordOf", args: [account] }),
     client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "ltvBonus", args: [account] }),
