@@ -20,15 +20,14 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Number
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
-    const intl = { roundingMode: "halfExpand", signDisplay: "negative", ...options } as Intl.NumberFormatOptions;
-    f =
-      locale === "en"
-        ? (englishFormat(options) ?? englishCompactUsd(options) ?? new Intl.NumberFormat(locale, intl))
-        : new Intl.NumberFormat(locale, intl);
+    f = locale === "en" ? (englishFormat(options) ?? englishCompactUsd(options) ?? intlFormat(locale, options)) : intlFormat(locale, options);
     cache.set(key, f);
   }
   return f;
 }
+/** Intl's formatter with the app's rounding (half away from zero) and no `-0`. */
+const intlFormat = (locale: string, options: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(locale, { roundingMode: "halfExpand", signDisplay: "negative", ...options } as Intl.NumberFormatOptions);
 /** Intl formats an exact decimal string exactly (Intl.NumberFormat v3); the type only names number | bigint. */
 const exact = (f: NumberFormat, decimal: string) => f.format(decimal as unknown as number);
 
@@ -52,33 +51,17 @@ function englishFormat(o: Intl.NumberFormatOptions): NumberFormat | undefined {
   let fallback: Intl.NumberFormat | undefined;
   return {
     format(value: number) {
-      const text = typeof value === "number" ? floatDecimal(value) : String(value);
-      const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
-      if (!m) {
-        // NaN, ±Infinity or a string that is no plain decimal: Intl's own text.
-        fallback ??= new Intl.NumberFormat("en", { roundingMode: "halfExpand", signDisplay: "negative", ...o } as Intl.NumberFormatOptions);
-        return fallback.format(value);
-      }
-      let int = m[2] || "0";
-      let frac = m[3] ?? "";
+      const d = decimalParts(value);
+      // NaN, ±Infinity or a string that is no plain decimal: Intl's own text.
+      if (!d) return (fallback ??= intlFormat("en", o)).format(value);
+      let { int, frac } = d;
       if (style === "percent") {
         frac = frac.padEnd(2, "0");
         int += frac.slice(0, 2);
         frac = frac.slice(2);
       }
-      // Half away from zero on the exact digits: the first dropped digit decides.
-      if (frac.length > max) {
-        const up = frac.charCodeAt(max) >= 53; // "5"
-        const kept = int + frac.slice(0, max);
-        const digits = up ? incrementDigits(kept) : kept;
-        int = digits.slice(0, digits.length - max);
-        frac = digits.slice(digits.length - max);
-      }
-      int = int.replace(/^0+(?=\d)/, "");
-      let end = frac.length;
-      while (end > min && frac[end - 1] === "0") end--;
-      frac = frac.slice(0, end).padEnd(min, "0");
-      const negative = m[1] === "-" && /[1-9]/.test(int + frac);
+      ({ int, frac } = roundHalfAway(int, frac, max, min));
+      const negative = d.negative && /[1-9]/.test(int + frac);
       const grouped = group ? int.replace(/\B(?=(\d{3})+$)/g, ",") : int;
       const number = frac ? `${grouped}.${frac}` : grouped;
       const body = style === "currency" ? `$${number}` : style === "percent" ? `${number}%` : number;
@@ -91,8 +74,8 @@ function englishFormat(o: Intl.NumberFormatOptions): NumberFormat | undefined {
  * English compact USD without Intl (`$950`, `$12.3K`, `$3.2M`, `$1.5B`, `$1,234T`): `usdCompact`'s form, the one
  * English format `englishFormat` leaves to Intl, and on /risk the page's only `Intl.NumberFormat` (30 ms of its first
  * render at 1×: ICU's number data). As Intl writes it: the unit from the rounded value (thousand, million, billion,
- * trillion, then trillions, grouped from five digits), half away from zero on the exact digits, at most the fraction digits asked for
- * and trailing zeros dropped, no `-0`. `undefined` for any other form.
+ * trillion, then trillions, grouped from five digits), half away from zero on the exact digits, at most the
+ * fraction digits asked for and trailing zeros dropped, no `-0`. `undefined` for any other form.
  */
 function englishCompactUsd(o: Intl.NumberFormatOptions): NumberFormat | undefined {
   const keys = Object.keys(o).sort().join();
@@ -108,36 +91,20 @@ function englishCompactUsd(o: Intl.NumberFormatOptions): NumberFormat | undefine
   let fallback: Intl.NumberFormat | undefined;
   return {
     format(value: number) {
-      const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(typeof value === "number" ? floatDecimal(value) : String(value));
-      if (!m) {
-        fallback ??= new Intl.NumberFormat("en", { roundingMode: "halfExpand", signDisplay: "negative", ...o } as Intl.NumberFormatOptions);
-        return fallback.format(value);
-      }
-      const whole = (m[2] || "0").replace(/^0+(?=\d)/, "");
-      const fraction = m[3] ?? "";
-      // The unit of the value, then of its rounding if that reached the next one (999.95 → $1.0K, 999,950 → $1.0M).
+      const d = decimalParts(value);
+      if (!d) return (fallback ??= intlFormat("en", o)).format(value);
+      const whole = d.int.replace(/^0+(?=\d)/, "");
+      // The unit of the value, then of its rounding if that reached the next one (999.95 → $1K, 999,950 → $1M).
       let unit = Math.min(4, Math.floor((whole === "0" ? 0 : whole.length - 1) / 3));
       for (;;) {
         const shift = unit * 3;
         const digits = whole.padStart(shift + 1, "0");
-        let int = digits.slice(0, digits.length - shift);
-        let frac = digits.slice(digits.length - shift) + fraction;
-        if (frac.length > max) {
-          const up = frac.charCodeAt(max) >= 53; // "5"
-          const kept = int + frac.slice(0, max);
-          const rounded = up ? incrementDigits(kept) : kept;
-          int = rounded.slice(0, rounded.length - max);
-          frac = rounded.slice(rounded.length - max);
-        }
-        int = int.replace(/^0+(?=\d)/, "");
+        const { int, frac } = roundHalfAway(digits.slice(0, digits.length - shift), digits.slice(digits.length - shift) + d.frac, max, min);
         if (unit < 4 && int.length > 3) {
           unit++;
           continue;
         }
-        let end = frac.length;
-        while (end > min && frac[end - 1] === "0") end--;
-        frac = frac.slice(0, end).padEnd(min, "0");
-        const negative = m[1] === "-" && /[1-9]/.test(int + frac);
+        const negative = d.negative && /[1-9]/.test(int + frac);
         // Compact notation groups from five digits on (ICU's minimum grouping digits of 2: $9500T, $12,345T).
         const grouped = int.length >= 5 ? int.replace(/\B(?=(\d{3})+$)/g, ",") : int;
         const number = `${grouped}${frac ? `.${frac}` : ""}`;
@@ -145,6 +112,29 @@ function englishCompactUsd(o: Intl.NumberFormatOptions): NumberFormat | undefine
       }
     },
   };
+}
+
+/** A number (or an exact decimal string) as its sign and digits; null for NaN, ±Infinity or anything else. */
+function decimalParts(value: number): { negative: boolean; int: string; frac: string } | null {
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(typeof value === "number" ? floatDecimal(value) : String(value));
+  return m ? { negative: m[1] === "-", int: m[2] || "0", frac: m[3] ?? "" } : null;
+}
+
+/**
+ * `int`.`frac` rounded half away from zero on the exact digits (the first dropped digit decides) to at most `max`
+ * fraction digits, trailing zeros trimmed down to `min`; the integer part without leading zeros.
+ */
+function roundHalfAway(int: string, frac: string, max: number, min: number): { int: string; frac: string } {
+  if (frac.length > max) {
+    const up = frac.charCodeAt(max) >= 53; // "5"
+    const kept = int + frac.slice(0, max);
+    const digits = up ? incrementDigits(kept) : kept;
+    int = digits.slice(0, digits.length - max);
+    frac = digits.slice(digits.length - max);
+  }
+  let end = frac.length;
+  while (end > min && frac[end - 1] === "0") end--;
+  return { int: int.replace(/^0+(?=\d)/, ""), frac: frac.slice(0, end).padEnd(min, "0") };
 }
 
 /** A decimal string of digits plus one ("0999" → "1000", "99" → "100"). */
