@@ -3,11 +3,17 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useConfig } from "wagmi";
 import { watchBlockNumber } from "wagmi/actions";
+import { BlockRefreshes } from "@/lib/read/block-refresh";
+
+/** Per query client, which block last refreshed each watched query: one refresh per query per block. */
+const refreshes = new WeakMap<object, BlockRefreshes>();
 
 /**
  * Refreshes the queries under each `key` when its chain produces a new block (wagmi polls the block number). One
  * watcher per chain. When the block poll itself fails the queries are refreshed too, so they fail and the page says the
- * RPC is unreachable instead of silently showing old data.
+ * RPC is unreachable instead of silently showing old data. Components that watch the same query refresh it once per
+ * block between them (lib/read/block-refresh.ts): invalidating it again would cancel the refetch under way and send
+ * every call twice.
  */
 export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]) {
   const config = useConfig();
@@ -15,11 +21,15 @@ export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]
   const signature = JSON.stringify(watches);
   useEffect(() => {
     const list = JSON.parse(signature) as { chainId: number; key: QueryKey }[];
+    if (!refreshes.has(queryClient)) refreshes.set(queryClient, new BlockRefreshes());
+    const claims = refreshes.get(queryClient)!;
     const stops = list.map(({ chainId, key }) =>
       watchBlockNumber(config, {
         chainId: chainId as (typeof config.chains)[number]["id"],
         emitOnBegin: false,
-        onBlockNumber: () => void queryClient.invalidateQueries({ queryKey: key }),
+        onBlockNumber: (blockNumber) => {
+          if (claims.claim(chainId, JSON.stringify(key), blockNumber)) void queryClient.invalidateQueries({ queryKey: key });
+        },
         // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data).
         onError: () => void queryClient.invalidateQueries({ queryKey: key }),
       }),
