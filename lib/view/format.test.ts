@@ -176,6 +176,26 @@ describe("English without Intl", () => {
       expect(en.usdCompact(n)).toBe(compact.format(n));
     }
   });
+  it("ages in narrow time units", () => {
+    const unit = (u: string, n: number) => intl({ style: "unit", unit: u, unitDisplay: "narrow" }).format(n);
+    const viaIntl = (s: number) =>
+      s < 60
+        ? unit("second", s)
+        : s < 3600
+          ? `${unit("minute", Math.floor(s / 60))} ${unit("second", s % 60)}`
+          : s < 86400
+            ? `${unit("hour", Math.floor(s / 3600))} ${unit("minute", Math.floor((s % 3600) / 60))}`
+            : `${unit("day", Math.floor(s / 86400))} ${unit("hour", Math.floor((s % 86400) / 3600))}`;
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 0, max: 2 ** 40 })), (s) => {
+        expect(en.age(s)).toBe(viaIntl(s));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(en.age(8)).toBe("8s");
+    expect(en.age(250)).toBe("4m 10s");
+    expect(en.age(86_400 * 1000)).toBe("1,000d 0h");
+  });
   it("the edges", () => {
     expect(en.number(1.005, 2)).toBe(intl({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1.005));
     expect(en.number(-0.004, 2)).toBe("0.00");
