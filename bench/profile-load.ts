@@ -114,7 +114,24 @@ async function main() {
       // The busy stretches: runs of samples with no idle sample between them (a task, or tasks back to back), the
       // longest first, each with where its time went by source — which work makes a long task.
       const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
-      const stretches: { start: number; ms: number; by: Map<string, number> }[] = [];
+      // Each sample's nearest caller in the app's own code (app/, components/, hooks/, lib/): which of Keel's functions
+      // led to the work, whatever library ran it.
+      const parent = new Map<number, number>();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const ownCaller = new Map<number, string | undefined>();
+      const callerOf = (id: number): string | undefined => {
+        if (ownCaller.has(id)) return ownCaller.get(id);
+        const n = nodeById.get(id)!;
+        const orig = original(n.callFrame);
+        const own = orig && /^(app|components|hooks|lib)\//.test(orig[0]) ? orig[1] : undefined;
+        const up = parent.get(id);
+        const found = own ?? (up === undefined ? undefined : callerOf(up));
+        ownCaller.set(id, found);
+        return found;
+      };
+      // PROFILE_FOCUS=<source> (e.g. @noble/hashes): the callers count only the samples of that source.
+      const focus = process.env.PROFILE_FOCUS;
+      const stretches: { start: number; ms: number; by: Map<string, number>; callers: Map<string, number> }[] = [];
       let at = 0;
       let cur: (typeof stretches)[number] | null = null;
       profile.samples.forEach((id, i) => {
@@ -127,8 +144,10 @@ async function main() {
           cur = null;
           return;
         }
-        cur ??= { start: at, ms: 0, by: new Map() };
+        cur ??= { start: at, ms: 0, by: new Map(), callers: new Map() };
         cur.ms += dt;
+        const caller = callerOf(id);
+        if (caller && (!focus || (original(n.callFrame)?.[0] ?? "").includes(focus))) add(cur.callers, caller, dt);
         const orig = original(n.callFrame);
         add(cur.by, orig ? orig[0] : n.callFrame.functionName === "(program)" ? "(program)" : short(n.callFrame.url), dt);
       });
@@ -151,7 +170,15 @@ async function main() {
                 .sort((a, b) => b[1] - a[1])
                 .slice(0, 6)
                 .map(([k, v]) => `${k} ${v.toFixed(0)}`)
-                .join(", ")}`,
+                .join(", ")}${
+                st.callers.size
+                  ? `\n          led by: ${[...st.callers]
+                      .sort((a, b) => b[1] - a[1])
+                      .slice(0, 4)
+                      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+                      .join("; ")}`
+                  : ""
+              }`,
           )
           .join("\n")}`,
       );
