@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 /**
  * The box a chart takes while its code loads: charts (recharts, the largest library of the app) are loaded after the
@@ -15,21 +15,30 @@ export function ChartPlaceholder({ height = "h-72" }: { height?: string }) {
  * an empty box of the same height; the chart's text table (components/chart-table.tsx) is rendered at once, outside.
  */
 export function NearViewport({ height, className = "", children }: { height: string; className?: string; children: ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = box.current;
-    if (near || !el) return;
-    // A transition: React renders the drawing in short slices, so a chart coming into view does not block input.
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && startTransition(() => setNear(true)), {
-      rootMargin: "300px",
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near]);
+  const [box, near] = useNearViewport<HTMLDivElement>("300px");
   return (
     <div ref={box} className={`${height} ${className}`} aria-hidden>
       {near && children}
     </div>
   );
+}
+
+/**
+ * Whether the element behind the returned ref has come within `margin` of the screen (once true, it stays true): what
+ * lies below the fold can wait for it — a chart's drawing, a panel's read. The change comes in a transition, so React
+ * renders what it brings in short slices and a box coming into view does not block input.
+ */
+export function useNearViewport<T extends Element>(margin: string): [RefObject<T | null>, boolean] {
+  const box = useRef<T>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (near || !el) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && startTransition(() => setNear(true)), {
+      rootMargin: margin,
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near, margin]);
+  return [box, near];
 }

@@ -35,6 +35,8 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
   await chain.publicClient.waitForTransactionReceipt({ hash: proposed });
 
   await app.open("/risk");
+  // The panel reads when it nears the screen, as a trader scrolls to it.
+  await page.getByTestId("steward-panel").scrollIntoViewIfNeeded();
   const changes = page.getByTestId("steward-changes-WETH");
   await expect(changes).toContainText(`${pct(cur.ltv)} → ${pct(toLtv)} · ${pct(cur.liquidationThreshold)} → ${pct(toLt)}`, { timeout: 30_000 });
   await expect(changes).toContainText("pending until");
@@ -51,6 +53,7 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
   await chain.publicClient.waitForTransactionReceipt({ hash: executed });
 
   await page.reload();
+  await page.getByTestId("steward-panel").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("steward-changes-WETH")).toContainText("executed", { timeout: 30_000 });
   const now = page.getByTestId("steward-current-WETH");
   await expect(now).toContainText(pct(toLtv));

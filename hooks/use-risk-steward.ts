@@ -48,13 +48,17 @@ export interface StewardView {
 
 export const riskStewardKey = (chainId: number) => ["keel", "risk-steward", chainId] as const;
 
-/** The risk model's inputs and recommendations for every collateral of the chain, and the steward's changes. */
-export function useRiskSteward(chain: ChainConfig) {
+/**
+ * The risk model's inputs and recommendations for every collateral of the chain, and the steward's changes. `enabled`
+ * false holds the read back (/risk's panel starts it when it nears the screen: 500 feed rounds per collateral, the
+ * largest read of the page, need not load with the book above it).
+ */
+export function useRiskSteward(chain: ChainConfig, enabled = true) {
   const config = useConfig();
   const d = chain.deployment;
   return useQuery({
     queryKey: riskStewardKey(chain.id),
-    enabled: Boolean(d?.contracts.lens),
+    enabled: enabled && Boolean(d?.contracts.lens),
     retry: 1,
     refetchInterval: 60_000,
     queryFn: async (): Promise<StewardView> => {

@@ -1,40 +1,25 @@
 "use client";
-import { useLensRead } from "@/hooks/use-lens-read";
-import type { AssetVolatilities } from "@/lib/analytics/liquidation-odds";
+import { useQuery } from "@tanstack/react-query";
+import { useConfig } from "wagmi";
 import type { ChainConfig } from "@/lib/config/chains";
-import { realisedVolatility, type Volatility } from "@/lib/analytics/volatility";
-
-/** Rounds read per feed: with hourly updates, a week. */
-export const HISTORY_ROUNDS = 200;
-
-export const volatilityKey = (chainId: number) => ["keel", "volatility", chainId] as const;
-
-export interface ChainVolatility {
-  /** Per asset (lower-case address): the estimate, or null when the history is too short. */
-  byAsset: Record<string, Volatility | null>;
-  /** The annual figures alone, for lib/liquidation-odds.ts. */
-  sigmas: AssetVolatilities;
-}
+import { readChainVolatility, volatilityKey } from "@/lib/read/volatility";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 /**
- * Realised volatility of every asset of the chain's deployment, from its feed's last rounds: ONE
- * KeelLens.getFeedHistory call per chain, shared by every component that shows odds, re-read each minute.
+ * Realised volatility of every asset of the chain's deployment (lib/read/volatility.ts), shared by every component that
+ * shows odds, re-read each minute. The vault page and /risk arrive with it (the server's read, seeded into the query
+ * cache by components/seed-queries.tsx), so their first minute needs no read of it.
  */
 export function useVolatility(chain: ChainConfig) {
+  const config = useConfig();
   const d = chain.deployment;
-  return useLensRead(chain, "getFeedHistory", d?.assets.length ? [d.assets.map((a) => a.feed), BigInt(HISTORY_ROUNDS)] : undefined, {
+  const lens = d?.contracts.lens;
+  return useQuery({
     queryKey: volatilityKey(chain.id),
+    enabled: Boolean(lens && d?.assets.length),
+    retry: 1,
     staleTime: 60_000,
     refetchInterval: 60_000,
-    select: (rounds): ChainVolatility => {
-      const byAsset: ChainVolatility["byAsset"] = {};
-      const sigmas: AssetVolatilities = {};
-      d!.assets.forEach((a, i) => {
-        const v = realisedVolatility(rounds[i] ?? []);
-        byAsset[a.address.toLowerCase()] = v;
-        sigmas[a.address.toLowerCase()] = v ? v.annual : null;
-      });
-      return { byAsset, sigmas };
-    },
+    queryFn: () => readChainVolatility(chainReader(config, chain.id)!, lens!, d!.assets),
   });
 }

@@ -4,17 +4,23 @@ import { describe, expect, it } from "vitest";
 import type { Deployment } from "@/lib/config/deployment";
 import { readVault } from "@/lib/read/vaults";
 import type { ChainConfig } from "../config/chains";
-import { readVaultOnServer } from "./vault-read";
+import { chainVolatility, HISTORY_ROUNDS, readChainVolatility } from "@/lib/read/volatility";
+import { readVaultOnServer, readVolatilityOnServer } from "./vault-read";
 
 const LENS = "0x1111111111111111111111111111111111111111";
 const MARKET = "0x2222222222222222222222222222222222222222";
+
+const ASSETS = [
+  { address: "0xAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAa", feed: "0x3333333333333333333333333333333333333333" },
+  { address: "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB", feed: "0x4444444444444444444444444444444444444444" },
+] as const;
 
 const chain = (rpcUrl: string, lens: string | null = LENS): ChainConfig => ({
   id: 31337,
   name: "Anvil",
   rpcUrl,
   local: true,
-  deployment: (lens ? { contracts: { lens } } : { contracts: {} }) as unknown as Deployment,
+  deployment: (lens ? { contracts: { lens }, assets: ASSETS } : { contracts: {}, assets: ASSETS }) as unknown as Deployment,
   deploymentError: null,
 });
 
@@ -57,5 +63,40 @@ describe("readVaultOnServer", () => {
 
   it("reads nothing on a chain without a lens", async () => {
     expect(await readVaultOnServer(chain("http://127.0.0.1:1", null), MARKET, 1n)).toBeUndefined();
+  });
+});
+
+describe("readChainVolatility", () => {
+  it("asks the lens for every asset's feed history in one call and estimates each asset's volatility", async () => {
+    const calls: { functionName: string; args: readonly unknown[] }[] = [];
+    // hourly rounds moving ±1 %: enough history for an estimate for the first asset; none for the second
+    const rounds = Array.from({ length: 48 }, (_, i) => ({
+      roundId: BigInt(48 - i),
+      answer: i % 2 ? 101n * 10n ** 6n : 100n * 10n ** 6n,
+      updatedAt: BigInt(1_000_000 - i * 3600),
+    }));
+    const client = {
+      readContract: (async (c: { functionName: string; args: readonly unknown[] }) => {
+        calls.push({ functionName: c.functionName, args: c.args });
+        return [rounds, []];
+      }) as never,
+    };
+    const v = await readChainVolatility(client, LENS, ASSETS);
+    expect(calls).toEqual([{ functionName: "getFeedHistory", args: [ASSETS.map((a) => a.feed), BigInt(HISTORY_ROUNDS)] }]);
+    expect(v).toEqual(chainVolatility(ASSETS, [rounds, []]));
+    const first = ASSETS[0].address.toLowerCase();
+    expect(v.sigmas[first]).toBeGreaterThan(0);
+    expect(v.sigmas[first]).toBe(v.byAsset[first]!.annual);
+    expect(v.sigmas[ASSETS[1].address.toLowerCase()]).toBeNull();
+  });
+});
+
+describe("readVolatilityOnServer", () => {
+  it("gives up (undefined, the browser reads it) when the chain refuses the connection", async () => {
+    expect(await readVolatilityOnServer(chain("http://127.0.0.1:1"))).toBeUndefined();
+  });
+
+  it("reads nothing on a chain without a lens", async () => {
+    expect(await readVolatilityOnServer(chain("http://127.0.0.1:1", null))).toBeUndefined();
   });
 });

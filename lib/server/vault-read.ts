@@ -1,6 +1,7 @@
 import { createPublicClient, http, type Address } from "viem";
 import type { ChainConfig } from "@/lib/config/chains";
 import { readVault, type VaultRead } from "@/lib/read/vaults";
+import { readChainVolatility, type ChainVolatility } from "@/lib/read/volatility";
 
 /** How long the server waits for the chain before sending the page without figures (the browser then reads them). */
 const SERVER_READ_MS = 1_500;
@@ -13,10 +14,29 @@ const SERVER_READ_MS = 1_500;
 export async function readVaultOnServer(chain: ChainConfig, market: Address, id: bigint): Promise<{ data: VaultRead; at: number } | undefined> {
   const lens = chain.deployment?.contracts.lens;
   if (!lens) return undefined;
-  const client = createPublicClient({ transport: http(chain.rpcUrl, { batch: true, retryCount: 0, timeout: SERVER_READ_MS }) });
   try {
-    return { data: await readVault(client, lens, market, id), at: Date.now() };
+    return { data: await readVault(serverClient(chain), lens, market, id), at: Date.now() };
   } catch {
     return undefined;
   }
 }
+
+/**
+ * The chain's realised volatilities as the server reads them for the pages that show odds (the vault page, /risk), so
+ * the browser has them from the first render (components/seed-queries.tsx). `undefined` when the chain does not answer in
+ * time or fails: the browser reads them then, as before.
+ */
+export async function readVolatilityOnServer(chain: ChainConfig): Promise<{ data: ChainVolatility; at: number } | undefined> {
+  const d = chain.deployment;
+  const lens = d?.contracts.lens;
+  if (!lens || !d.assets.length) return undefined;
+  try {
+    return { data: await readChainVolatility(serverClient(chain), lens, d.assets), at: Date.now() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's client for one page's reads: one batch, no retry, at most SERVER_READ_MS. */
+const serverClient = (chain: ChainConfig) =>
+  createPublicClient({ transport: http(chain.rpcUrl, { batch: true, retryCount: 0, timeout: SERVER_READ_MS }) });

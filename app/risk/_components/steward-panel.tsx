@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
+import { useNearViewport } from "@/components/chart-placeholder";
 import { useFormat } from "@/hooks/use-format";
 import { useRiskSteward, type StewardChangeRow, type StewardCollateralView } from "@/hooks/use-risk-steward";
 import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
@@ -17,11 +18,18 @@ const toWad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
  */
 export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain: ChainConfig; view: LensMarket }) {
   const t = useTranslations("riskSteward");
-  const q = useRiskSteward(chain);
+  // Read when the panel comes within a screen of view: it sits below the book, its charts and the stress test.
+  const [box, near] = useNearViewport<HTMLElement>("800px");
+  const q = useRiskSteward(chain, near);
   const f = useFormat();
   const rows = q.data?.collaterals.filter((c) => c.inputs.market.toLowerCase() === view.market.toLowerCase()) ?? [];
   return (
-    <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" aria-labelledby="steward-title" data-testid="steward-panel">
+    <section
+      ref={box}
+      className="rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm"
+      aria-labelledby="steward-title"
+      data-testid="steward-panel"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="steward-title" className="text-sm font-medium uppercase tracking-wide text-slate-400">
           {t("title")}
