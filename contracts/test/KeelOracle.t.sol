@@ -257,6 +257,95 @@ contract KeelOracleTest is Test {
         }
     }
 
+    /// @dev `price` and `prices` answer from a branch-free reading of the guards (`_quickPrice`) and fall back to the
+    /// guarded read for its error: for any round a feed can return — round ids past uint80, a short answer, answers
+    /// and timestamps on either side of every bound — they return exactly the price `peek` reports as Ok, and
+    /// otherwise revert with the error of the guard `peek` reports (for `prices`, the first asset's first).
+    /// forge-config: default.fuzz.runs = 2048
+    function testFuzz_price_quickPathMatchesGuards(uint256 seed) public {
+        uint256 max80 = type(uint80).max;
+        uint8 decimals = uint8(_pick(seed, 0, 19));
+        uint32 heartbeat = uint32(1 + _pick(seed, 1, 2 hours));
+        uint256 minAnswer = 1 + _pick(seed, 2, 1e12);
+        uint256 maxAnswer = minAnswer + 1 + _pick(seed, 3, 1e30);
+        DevPriceFeed f = new DevPriceFeed(address(this), decimals, "fuzz", 1);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, f, heartbeat, int256(minAnswer), int256(maxAnswer));
+        KeelOracle.FeedConfig memory c = oracle.feedConfig(WBTC);
+        (minAnswer, maxAnswer) = (uint256(int256(c.minAnswer)), uint256(int256(c.maxAnswer)));
+
+        uint256 roundId = [1, 7, max80 - 1, max80, max80 + 1, type(uint256).max][_pick(seed, 4, 6)];
+        uint256 answeredInRound;
+        unchecked {
+            answeredInRound = roundId + 1 - _pick(seed, 5, 3); // one above, equal, one below (wrapping)
+        }
+        if (_pick(seed, 6, 8) == 0) answeredInRound = max80 + 1;
+        int256 answer = [
+            int256(minAnswer) - 1,
+            int256(minAnswer),
+            int256(maxAnswer),
+            int256(maxAnswer) + 1,
+            0,
+            -1,
+            type(int256).min,
+            int256(minAnswer + _pick(seed, 7, maxAnswer - minAnswer))
+        ][_pick(seed, 8, 8)];
+        uint256 age = [0, 1, heartbeat - 1, heartbeat, heartbeat + 1][_pick(seed, 9, 5)];
+        uint256 updatedAt = block.timestamp - age;
+        uint256 u = _pick(seed, 10, 12);
+        if (u == 0) updatedAt = 0;
+        else if (u == 1) updatedAt = block.timestamp + 1;
+        else if (u == 2) updatedAt = type(uint256).max;
+        bytes memory round = abi.encode(roundId, answer, updatedAt, updatedAt, answeredInRound);
+        if (_pick(seed, 11, 16) == 0) round = abi.encode(roundId, answer, updatedAt, updatedAt); // four words
+        vm.mockCall(address(f), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), round);
+
+        KeelOracle.FeedState memory s = oracle.peek(WBTC);
+        if (s.status == KeelOracle.Status.Ok) {
+            assertEq(oracle.price(WBTC), s.price, "price");
+            (uint256 a, uint256 b) = oracle.prices(WBTC, WETH);
+            assertEq(a, s.price, "prices: first");
+            assertEq(b, 3000e18, "prices: second");
+            (a, b) = oracle.prices(WETH, WBTC);
+            assertEq(a, 3000e18, "prices (swapped): first");
+            assertEq(b, s.price, "prices (swapped): second");
+        } else {
+            bytes memory err = _errorOf(s, heartbeat);
+            vm.expectRevert(err);
+            oracle.price(WBTC);
+            vm.expectRevert(err);
+            oracle.prices(WBTC, WETH);
+            vm.expectRevert(err);
+            oracle.prices(WETH, WBTC);
+        }
+    }
+
+    /// @dev The error `price` reverts with for a read `peek` reported as `s`.
+    function _errorOf(KeelOracle.FeedState memory s, uint256 heartbeat) internal pure returns (bytes memory) {
+        KeelOracle.Status st = s.status;
+        if (st == KeelOracle.Status.FeedReverted) {
+            return abi.encodeWithSelector(KeelOracle.FeedCallFailed.selector, s.asset);
+        }
+        if (st == KeelOracle.Status.NonPositive) {
+            return abi.encodeWithSelector(KeelOracle.NonPositivePrice.selector, s.asset, s.answer);
+        }
+        if (st == KeelOracle.Status.Incomplete) {
+            return abi.encodeWithSelector(KeelOracle.IncompleteRound.selector, s.asset, s.roundId);
+        }
+        if (st == KeelOracle.Status.FromFuture) {
+            return abi.encodeWithSelector(KeelOracle.PriceFromFuture.selector, s.asset, s.updatedAt);
+        }
+        if (st == KeelOracle.Status.Stale) {
+            return abi.encodeWithSelector(KeelOracle.StalePrice.selector, s.asset, s.updatedAt, heartbeat);
+        }
+        return abi.encodeWithSelector(KeelOracle.PriceOutOfBounds.selector, s.asset, s.answer, s.minAnswer, s.maxAnswer);
+    }
+
+    /// @dev Draw `i` of `seed`, in [0, n).
+    function _pick(uint256 seed, uint256 i, uint256 n) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(seed, i))) % n;
+    }
+
     /// @dev Compact bounds (one-slot config) only ever widen: every answer inside the configured bounds is accepted,
     /// and the effective bounds are within 1.5e-7 of the configured ones.
     function testFuzz_setFeed_compactBoundsRoundOutward(uint256 minAnswer, uint256 maxAnswer, uint256 answer) public {

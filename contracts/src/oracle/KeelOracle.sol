@@ -143,13 +143,54 @@ contract KeelOracle is Ownable2Step {
     }
 
     /// @notice The USD price of one whole unit of `asset`, WAD-scaled. Reverts unless the feed is healthy.
-    function price(address asset) external view returns (uint256) {
-        return _price(asset);
+    function price(address asset) external view returns (uint256 p) {
+        p = _quickPrice(asset);
+        if (p == 0) p = _price(asset); // some guard failed: reverts with its error
     }
 
     /// @notice The prices of `a` and `b` (each as `price` returns it) in one call. Reverts unless both feeds are healthy.
     function prices(address a, address b) external view returns (uint256 priceA, uint256 priceB) {
-        return (_price(a), _price(b));
+        priceA = _quickPrice(a);
+        if (priceA != 0) priceB = _quickPrice(b);
+        // Some guard failed: `_price` reverts with its error (`a`'s first, as when each is read in turn).
+        if (priceB == 0) return (_price(a), _price(b));
+    }
+
+    /// @dev `_price` on the path every healthy read takes: the same config word, the same feed call and the same
+    /// guards (`_latest`'s and `_check`'s, each one the same comparison) folded into one flag in assembly, with no
+    /// branch or error per guard. Returns 0 — never a price, as a price is at least 1 — when any guard fails or the
+    /// asset has no feed; the caller then runs `_price`, which reverts with the failing guard's error. So it never
+    /// returns a price `_price` would refuse, and returns the same price whenever `_price` returns one.
+    function _quickPrice(address asset) internal view returns (uint256 p) {
+        uint256 word = _configWord(asset);
+        bytes4 selector = AggregatorV3Interface.latestRoundData.selector;
+        assembly ("memory-safe") {
+            let feed := and(word, 0xffffffffffffffffffffffffffffffffffffffff)
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            // `_latest`: the call succeeded and returned five words, and both round ids are uint80s (no feed: false).
+            let ok := and(iszero(iszero(feed)), staticcall(gas(), feed, ptr, 4, ptr, 160))
+            ok := and(ok, iszero(lt(returndatasize(), 160)))
+            let roundId := mload(ptr)
+            let answer := mload(add(ptr, 32))
+            let updatedAt := mload(add(ptr, 96))
+            let answeredInRound := mload(add(ptr, 128))
+            let max80 := 0xffffffffffffffffffff
+            ok := and(ok, iszero(or(gt(roundId, max80), gt(answeredInRound, max80))))
+            // `_check`: answer > 0; a timestamp, answered in this round; not from the future; within the heartbeat.
+            ok := and(ok, sgt(answer, 0))
+            ok := and(ok, iszero(or(iszero(updatedAt), lt(answeredInRound, roundId))))
+            ok := and(ok, iszero(gt(updatedAt, timestamp())))
+            ok := and(ok, iszero(gt(sub(timestamp(), updatedAt), and(shr(160, word), 0xffffff))))
+            // Within [minAnswer, maxAnswer]: `_decodeBound` (26-bit mantissa × 10^exponent above it) of bits 192-223
+            // and 224-255; answer > 0 when `ok`, so the unsigned comparisons are exact.
+            let b := and(shr(192, word), 0xffffffff)
+            ok := and(ok, iszero(lt(answer, mul(and(b, 0x3ffffff), exp(10, shr(26, b))))))
+            b := shr(224, word)
+            ok := and(ok, iszero(gt(answer, mul(and(b, 0x3ffffff), exp(10, shr(26, b))))))
+            // Scaled to WAD as `_price` does (no overflow: `setFeed` proved the effective maxAnswer survives it).
+            if ok { p := mul(answer, exp(10, sub(18, and(shr(184, word), 0xff)))) }
+        }
     }
 
     /// @dev `price` on the hot path: one SLOAD of the packed config, one raw staticcall to the feed, checks on the stack.
