@@ -143,9 +143,9 @@ contract KeelOracle is Ownable2Step {
     }
 
     /// @notice The USD price of one whole unit of `asset`, WAD-scaled. Reverts unless the feed is healthy.
-    function price(address asset) external view returns (uint256 p) {
-        p = _quickPrice(asset);
-        if (p == 0) p = _price(asset); // some guard failed: reverts with its error
+    function price(address asset) external view returns (uint256) {
+        uint256 p = _quickPrice(asset);
+        return p != 0 ? p : _price(asset); // 0: some guard failed, and `_price` reverts with its error
     }
 
     /// @notice The prices of `a` and `b` (each as `price` returns it) in one call. Reverts unless both feeds are healthy.
