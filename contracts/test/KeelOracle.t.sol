@@ -11,6 +11,8 @@ contract KeelOracleTest is Test {
     address internal constant WETH = address(0xE7);
     address internal constant WBTC = address(0xB7);
     address internal constant OWNER = address(0xA11CE);
+    address internal constant NOFEED = address(0xDEAD);
+    uint256 internal constant MAX80 = type(uint80).max;
 
     KeelOracle internal oracle;
     DevPriceFeed internal ethFeed;
@@ -257,6 +259,308 @@ contract KeelOracleTest is Test {
         }
     }
 
+    /// @dev `price` and `prices` read each feed once, through the branch-free guards (`_quickPrice`), and revert with
+    /// the error of the guard that failed, from that same read. For any config `setFeed` accepts (decimals 0-18, every
+    /// heartbeat up to MAX_HEARTBEAT, bounds anywhere in [1, int128.max]) and any round a feed can return — round ids
+    /// past uint80, answers and timestamps on either side of every bound, a short, empty or long answer, a revert with
+    /// data, a feed without code — they return exactly the price `peek` reports as Ok, and otherwise revert with the
+    /// error of what `peek` reports; `prices` with the first asset's error first, with both assets possibly broken
+    /// and with an asset that has no feed. The last read checks that the first feed is called once, and the second
+    /// only when the first is healthy.
+    /// forge-config: default.fuzz.runs = 2048
+    function testFuzz_price_quickPathMatchesGuards(uint256 seed) public {
+        vm.warp(1_700_000_000 + _pick(seed, 0, 1 hours)); // WETH's own round stays fresh
+        uint8 decimals = uint8(_pick(seed, 1, 19));
+        uint32 heartbeat = uint32(1 + _pick(seed, 2, oracle.MAX_HEARTBEAT()));
+        if (_pick(seed, 3, 4) == 0) heartbeat = [uint32(1), 65535, 65536, 1 days, 7 days][_pick(seed, 4, 5)];
+        (uint256 minAnswer, uint256 maxAnswer) = _fuzzBounds(seed);
+        DevPriceFeed f = new DevPriceFeed(address(this), decimals, "fuzz", 1);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, f, heartbeat, int256(minAnswer), int256(maxAnswer));
+        KeelOracle.FeedState memory s = oracle.peek(WBTC);
+        _fuzzRound(seed, address(f), heartbeat, uint256(s.minAnswer), uint256(s.maxAnswer));
+        // WETH: its healthy round, or one as broken as WBTC's may be.
+        if (_pick(seed, 5, 2) == 0) {
+            _fuzzRound(uint256(keccak256(abi.encode(seed, "WETH"))), address(ethFeed), 1 hours, 1e8, 1e14);
+        }
+
+        (bool okB, bytes memory errB, uint256 pB) = _expected(WBTC);
+        (bool okE, bytes memory errE, uint256 pE) = _expected(WETH);
+        (bool okN, bytes memory errN,) = _expected(NOFEED);
+        assertFalse(okN, "no feed, no price");
+        _checkPrice(WBTC, okB, errB, pB);
+        _checkPrice(WETH, okE, errE, pE);
+        _checkPrice(NOFEED, okN, errN, 0);
+        _checkPrices(WBTC, WETH, okB, errB, pB, okE, errE, pE);
+        _checkPrices(WETH, WBTC, okE, errE, pE, okB, errB, pB);
+        _checkPrices(WBTC, WBTC, okB, errB, pB, okB, errB, pB);
+        _checkPrices(NOFEED, WBTC, okN, errN, 0, okB, errB, pB);
+        _checkPrices(WBTC, NOFEED, okB, errB, pB, okN, errN, 0);
+
+        // One call to WBTC's feed, whatever it does; none to WETH's unless WBTC's read was healthy.
+        vm.expectCall(address(f), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        vm.expectCall(
+            address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), okB ? 1 : 0
+        );
+        _checkPrices(WBTC, WETH, okB, errB, pB, okE, errE, pE);
+    }
+
+    /// @dev Bounds `setFeed` accepts, over its whole range: log-uniform in [1, int128.max], sometimes the widest pair
+    /// or a max a few units below int128.max (widened past it by the compact encoding).
+    function _fuzzBounds(uint256 seed) internal pure returns (uint256 minAnswer, uint256 maxAnswer) {
+        uint256 top = uint256(uint128(type(int128).max));
+        uint256 k = _pick(seed, 10, 8);
+        if (k == 0) return (1, top);
+        if (k == 1) return (1 + _pick(seed, 11, 1e12), top - _pick(seed, 12, 1000));
+        minAnswer = _logUniform(seed, 13, top);
+        maxAnswer = _logUniform(seed, 14, top);
+        if (minAnswer > maxAnswer) (minAnswer, maxAnswer) = (maxAnswer, minAnswer);
+        if (minAnswer == maxAnswer) {
+            if (maxAnswer < top) ++maxAnswer;
+            else --minAnswer;
+        }
+    }
+
+    /// @dev A number in [1, top] with a uniformly drawn number of digits.
+    function _logUniform(uint256 seed, uint256 i, uint256 top) internal pure returns (uint256) {
+        uint256 v = 1 + _pick(seed, i, 10 ** _pick(seed, i + 100, 39));
+        return v > top ? top : v;
+    }
+
+    /// @dev Mocks (or breaks) `feed`'s latestRoundData with a round drawn from `seed`, every guard's boundary in reach
+    /// (heartbeat `hb`, effective bounds [mn, mx]), in any return shape.
+    function _fuzzRound(uint256 seed, address feed, uint256 hb, uint256 mn, uint256 mx) internal {
+        uint256 roundId = [
+            0,
+            1,
+            7,
+            MAX80 - 1,
+            MAX80,
+            MAX80 + 1,
+            1 << 255,
+            type(uint256).max,
+            _pick(seed, 20, type(uint256).max),
+            _pick(seed, 20, MAX80)
+        ][_pick(seed, 21, 10)];
+        uint256 answeredInRound;
+        uint256 k = _pick(seed, 22, 6);
+        unchecked {
+            if (k < 3) answeredInRound = roundId + 1 - k; // one above, equal, one below (wrapping)
+            else if (k == 3) answeredInRound = MAX80 + 1;
+            else if (k == 4) answeredInRound = _pick(seed, 23, type(uint256).max);
+            else answeredInRound = _pick(seed, 23, MAX80 + 1);
+        }
+        uint256 updatedAt = _fuzzUpdatedAt(seed, hb);
+        bytes memory round = abi.encode(roundId, _fuzzAnswer(seed, mn, mx), updatedAt, updatedAt, answeredInRound);
+        bytes memory sel = abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector);
+        uint256 shape = _pick(seed, 24, 16);
+        if (shape == 0) {
+            assembly ("memory-safe") {
+                mstore(round, 128) // four words
+            }
+        } else if (shape == 1) {
+            round = abi.encodePacked(round, uint256(7)); // six words
+        } else if (shape == 2) {
+            round = ""; // empty
+        } else if (shape == 3) {
+            assembly ("memory-safe") {
+                mstore(round, 159) // one byte short
+            }
+        }
+        if (shape == 4) {
+            vm.mockCallRevert(feed, sel, round); // a revert carrying a valid-looking round
+        } else if (shape == 5) {
+            vm.etch(feed, ""); // no code any more
+        } else {
+            vm.mockCall(feed, sel, round);
+        }
+    }
+
+    function _fuzzAnswer(uint256 seed, uint256 mn, uint256 mx) internal pure returns (int256) {
+        uint256 k = _pick(seed, 30, 12);
+        if (k == 0) return int256(mn) - 1;
+        if (k == 1) return int256(mn);
+        if (k == 2) return int256(mx);
+        if (k == 3) return int256(mx) + 1;
+        if (k == 4) return 0;
+        if (k == 5) return -1;
+        if (k == 6) return type(int256).min;
+        if (k == 7) return type(int256).max;
+        if (k == 8) return int256(mn + _pick(seed, 31, mx - mn + 1));
+        if (k == 9) return int256(_pick(seed, 31, type(uint256).max));
+        if (k == 10) return -int256(mn);
+        return int256(uint256(1) << 128);
+    }
+
+    function _fuzzUpdatedAt(uint256 seed, uint256 hb) internal view returns (uint256) {
+        uint256 ts = block.timestamp;
+        uint256 u = _pick(seed, 40, 12);
+        if (u == 1) return ts - 1;
+        if (u == 2) return ts - (hb - 1);
+        if (u == 3) return ts - hb;
+        if (u == 4) return ts - hb - 1;
+        if (u == 5) return ts - _pick(seed, 41, 2 * hb + 1);
+        if (u == 6) return 0;
+        if (u == 7) return ts + 1;
+        if (u == 8) return type(uint256).max;
+        if (u == 9) return _pick(seed, 41, type(uint256).max);
+        if (u == 10) return ts - 1 - hb - (1 << 24); // stale by more than the 24-bit heartbeat field holds
+        return ts;
+    }
+
+    /// @dev What `price(asset)` must give, from `peek`: its price, or the error of the guard `peek` reports.
+    function _expected(address asset) internal view returns (bool ok, bytes memory err, uint256 p) {
+        KeelOracle.FeedState memory s = oracle.peek(asset);
+        if (s.status == KeelOracle.Status.Ok) return (true, "", s.price);
+        return (false, _errorOf(s), 0);
+    }
+
+    function _checkPrice(address asset, bool ok, bytes memory err, uint256 p) internal {
+        if (ok) {
+            assertEq(oracle.price(asset), p, "price");
+        } else {
+            vm.expectRevert(err);
+            oracle.price(asset);
+        }
+    }
+
+    function _checkPrices(
+        address a,
+        address b,
+        bool okA,
+        bytes memory errA,
+        uint256 pA,
+        bool okB,
+        bytes memory errB,
+        uint256 pB
+    ) internal {
+        if (okA && okB) {
+            (uint256 x, uint256 y) = oracle.prices(a, b);
+            assertEq(x, pA, "prices: first");
+            assertEq(y, pB, "prices: second");
+        } else {
+            vm.expectRevert(okA ? errB : errA); // the first asset's error first
+            oracle.prices(a, b);
+        }
+    }
+
+    /// @dev The error `price` reverts with for a read `peek` reported as `s`.
+    function _errorOf(KeelOracle.FeedState memory s) internal pure returns (bytes memory) {
+        KeelOracle.Status st = s.status;
+        if (st == KeelOracle.Status.Missing) return abi.encodeWithSelector(KeelOracle.NoFeed.selector, s.asset);
+        if (st == KeelOracle.Status.FeedReverted) {
+            return abi.encodeWithSelector(KeelOracle.FeedCallFailed.selector, s.asset);
+        }
+        if (st == KeelOracle.Status.NonPositive) {
+            return abi.encodeWithSelector(KeelOracle.NonPositivePrice.selector, s.asset, s.answer);
+        }
+        if (st == KeelOracle.Status.Incomplete) {
+            return abi.encodeWithSelector(KeelOracle.IncompleteRound.selector, s.asset, s.roundId);
+        }
+        if (st == KeelOracle.Status.FromFuture) {
+            return abi.encodeWithSelector(KeelOracle.PriceFromFuture.selector, s.asset, s.updatedAt);
+        }
+        if (st == KeelOracle.Status.Stale) {
+            return abi.encodeWithSelector(KeelOracle.StalePrice.selector, s.asset, s.updatedAt, uint256(s.heartbeat));
+        }
+        return abi.encodeWithSelector(KeelOracle.PriceOutOfBounds.selector, s.asset, s.answer, s.minAnswer, s.maxAnswer);
+    }
+
+    /// @dev Draw `i` of `seed`, in [0, n).
+    function _pick(uint256 seed, uint256 i, uint256 n) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(seed, i))) % n;
+    }
+
+    /// @dev The branch-free read is the one a healthy read takes: `price` calls the feed once (were it always to
+    /// fall back to the guarded read, the price would be the same, but the feed would be called twice).
+    function test_price_healthyReadCallsTheFeedOnce() public {
+        vm.expectCall(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        assertEq(oracle.price(WETH), 3000e18, "price");
+    }
+
+    function test_prices_healthyReadCallsEachFeedOnce() public {
+        DevPriceFeed f = new DevPriceFeed(address(this), 18, "X", 5e18);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, f, 1 hours, 1, 1e30);
+        vm.expectCall(address(f), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        vm.expectCall(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        (uint256 a, uint256 b) = oracle.prices(WBTC, WETH);
+        assertEq(a, 5e18, "first");
+        assertEq(b, 3000e18, "second");
+    }
+
+    /// @dev A feed whose call fails is called once and gives FeedCallFailed: reverting (with a valid-looking round as
+    /// its revert data), returning four words, or burning all the gas it is given (INVALID, as a 0.6 feed's assert).
+    function test_price_revertingFeedIsCalledOnce() public {
+        _assertFailedFeedCalledOnce(BrokenFeed.Mode.Revert);
+    }
+
+    function test_price_fourWordFeedIsCalledOnce() public {
+        _assertFailedFeedCalledOnce(BrokenFeed.Mode.FourWords);
+    }
+
+    function test_price_allGasFeedIsCalledOnce() public {
+        _assertFailedFeedCalledOnce(BrokenFeed.Mode.AllGas);
+    }
+
+    function _assertFailedFeedCalledOnce(BrokenFeed.Mode mode) internal {
+        BrokenFeed b = new BrokenFeed(mode);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        vm.expectCall(address(b), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        (bool ok, bytes memory r) = address(oracle).staticcall{gas: 1_000_000}(abi.encodeCall(oracle.price, (WBTC)));
+        assertFalse(ok, "no price");
+        assertTrue(keccak256(r) == keccak256(_feedCallFailed(WBTC)), "FeedCallFailed");
+    }
+
+    /// @dev L-1: a feed that burns all the gas forwarded to it must not take the oracle's own gas with it. Were the
+    /// feed called a second time for the error, that call would get 63/64 of the 1/64 left after the first, and the
+    /// oracle would run out of gas with empty revert data instead of FeedCallFailed (which KeelMarket's
+    /// _priceOrZero catches on purpose).
+    function test_price_allGasFeedUnderAGasLimitRevertsFeedCallFailed() public {
+        BrokenFeed b = new BrokenFeed(BrokenFeed.Mode.AllGas);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        uint256[3] memory limits = [uint256(100_000), 300_000, 1_000_000];
+        for (uint256 i; i < limits.length; ++i) {
+            (bool ok, bytes memory r) = address(oracle).staticcall{gas: limits[i]}(abi.encodeCall(oracle.price, (WBTC)));
+            assertFalse(ok, "no price");
+            assertTrue(keccak256(r) == keccak256(_feedCallFailed(WBTC)), "price: FeedCallFailed, not out of gas");
+            (ok, r) = address(oracle).staticcall{gas: limits[i]}(abi.encodeCall(oracle.prices, (WBTC, WETH)));
+            assertFalse(ok, "no prices");
+            assertTrue(keccak256(r) == keccak256(_feedCallFailed(WBTC)), "prices: FeedCallFailed, not out of gas");
+        }
+    }
+
+    /// @dev `prices(a, b)` with `a` broken: `a`'s error, and `b`'s feed is never called.
+    function test_prices_firstFeedFailsSecondIsNotCalled() public {
+        BrokenFeed b = new BrokenFeed(BrokenFeed.Mode.Revert);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        vm.expectCall(address(b), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        vm.expectCall(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 0);
+        vm.expectRevert(_feedCallFailed(WBTC));
+        oracle.prices(WBTC, WETH);
+    }
+
+    /// @dev Both assets broken: the first asset's error, read once; the second feed is never called.
+    function test_prices_bothBrokenFirstErrorFirst() public {
+        BrokenFeed b = new BrokenFeed(BrokenFeed.Mode.FourWords);
+        vm.prank(OWNER);
+        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        ethFeed.setAnswerAt(3000e8, block.timestamp - 2 hours);
+        vm.expectCall(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
+        vm.expectCall(address(b), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(KeelOracle.StalePrice.selector, WETH, block.timestamp - 2 hours, uint256(1 hours))
+        );
+        oracle.prices(WETH, WBTC);
+    }
+
+    function _feedCallFailed(address asset) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(KeelOracle.FeedCallFailed.selector, asset);
+    }
+
     /// @dev Compact bounds (one-slot config) only ever widen: every answer inside the configured bounds is accepted,
     /// and the effective bounds are within 1.5e-7 of the configured ones.
     function testFuzz_setFeed_compactBoundsRoundOutward(uint256 minAnswer, uint256 maxAnswer, uint256 answer) public {
@@ -293,5 +597,38 @@ contract KeelOracleTest is Test {
             abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector),
             abi.encode(roundId, answer, updatedAt, updatedAt, answeredInRound)
         );
+    }
+}
+
+/// @dev A feed whose latestRoundData call fails, in one of the ways a feed's call can fail.
+contract BrokenFeed {
+    enum Mode {
+        Revert, // reverts, with a valid-looking round as its revert data
+        FourWords, // returns four words instead of five
+        AllGas // burns all the gas it is given (INVALID, as a Solidity 0.6 feed's failed assert)
+    }
+
+    Mode internal immutable mode;
+
+    constructor(Mode mode_) {
+        mode = mode_;
+    }
+
+    function decimals() external pure returns (uint8) {
+        return 8;
+    }
+
+    function latestRoundData() external view returns (uint80, int256, uint256, uint256, uint80) {
+        Mode m = mode;
+        assembly {
+            mstore(0x00, 5)
+            mstore(0x20, 300000000000)
+            mstore(0x40, timestamp())
+            mstore(0x60, timestamp())
+            mstore(0x80, 5)
+            if eq(m, 0) { revert(0, 160) }
+            if eq(m, 1) { return(0, 128) }
+            invalid()
+        }
     }
 }

@@ -144,21 +144,80 @@ contract KeelOracle is Ownable2Step {
 
     /// @notice The USD price of one whole unit of `asset`, WAD-scaled. Reverts unless the feed is healthy.
     function price(address asset) external view returns (uint256) {
-        return _price(asset);
+        return _quickPrice(asset);
     }
 
     /// @notice The prices of `a` and `b` (each as `price` returns it) in one call. Reverts unless both feeds are healthy.
     function prices(address a, address b) external view returns (uint256 priceA, uint256 priceB) {
-        return (_price(a), _price(b));
+        // `a` is read first: its error comes first, and `b`'s feed is not called when `a`'s read fails.
+        return (_quickPrice(a), _quickPrice(b));
     }
 
-    /// @dev `price` on the hot path: one SLOAD of the packed config, one raw staticcall to the feed, checks on the stack.
-    function _price(address asset) internal view returns (uint256) {
+    /// @dev `price` on the hot path: one SLOAD of the packed config, one raw staticcall to the feed (`_latest`'s), and
+    /// the guards (`_check`'s, each one the same comparison) folded into one flag in assembly, with no branch or error
+    /// per guard. A failed call reverts NoFeed or FeedCallFailed at once; when the flag is down, `_priceOf` runs on
+    /// the round already read and reverts with the error of the guard that failed (StalePrice, ...). The feed is called
+    /// ONCE, whatever it does: a feed that reverts or burns all the gas forwarded to it is not called again, so this
+    /// oracle keeps the 1/64 the call left it, enough to revert FeedCallFailed, as it did before the fast path.
+    /// The fast path never returns a price `_priceOf` would refuse, and returns the same price whenever it accepts one.
+    function _quickPrice(address asset) internal view returns (uint256 p) {
         uint256 word = _configWord(asset);
-        address feed = address(uint160(word));
-        if (feed == address(0)) revert NoFeed(asset);
-        (bool ok, uint256 roundId, int256 answer, uint256 updatedAt, uint256 answeredInRound) = _latest(feed);
-        if (!ok) revert FeedCallFailed(asset);
+        bytes4 selector = AggregatorV3Interface.latestRoundData.selector;
+        bool ok;
+        uint256 roundId;
+        int256 answer;
+        uint256 updatedAt;
+        uint256 answeredInRound;
+        assembly ("memory-safe") {
+            let feed := and(word, 0xffffffffffffffffffffffffffffffffffffffff)
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            // `_latest`: the call succeeded and returned five words, and both round ids are uint80s (no feed: false).
+            ok := and(iszero(iszero(feed)), staticcall(gas(), feed, ptr, 4, ptr, 160))
+            ok := and(ok, iszero(lt(returndatasize(), 160)))
+            roundId := mload(ptr)
+            answer := mload(add(ptr, 32))
+            updatedAt := mload(add(ptr, 96))
+            answeredInRound := mload(add(ptr, 128))
+            let max80 := 0xffffffffffffffffffff
+            ok := and(ok, iszero(or(gt(roundId, max80), gt(answeredInRound, max80))))
+        }
+        // The call failed: its error at once, with no more work than before the fast path (this oracle may have only
+        // the 1/64 of its gas that the feed did not take).
+        if (!ok) {
+            if (address(uint160(word)) == address(0)) revert NoFeed(asset);
+            revert FeedCallFailed(asset);
+        }
+        assembly ("memory-safe") {
+            // `_check`: answer > 0; a timestamp, answered in this round; not from the future; within the heartbeat.
+            let fine := sgt(answer, 0)
+            fine := and(fine, iszero(or(iszero(updatedAt), lt(answeredInRound, roundId))))
+            fine := and(fine, iszero(gt(updatedAt, timestamp())))
+            fine := and(fine, iszero(gt(sub(timestamp(), updatedAt), and(shr(160, word), 0xffffff))))
+            // Within [minAnswer, maxAnswer]: `_decodeBound` (26-bit mantissa × 10^exponent above it) of bits 192-223
+            // and 224-255; answer > 0 when `fine`, so the unsigned comparisons are exact.
+            let b := and(shr(192, word), 0xffffffff)
+            fine := and(fine, iszero(lt(answer, mul(and(b, 0x3ffffff), exp(10, shr(26, b))))))
+            b := shr(224, word)
+            fine := and(fine, iszero(gt(answer, mul(and(b, 0x3ffffff), exp(10, shr(26, b))))))
+            // Scaled to WAD as `_priceOf` does when `fine` (no overflow: `setFeed` proved the effective maxAnswer
+            // survives it), 0 otherwise (the product may wrap then, and is multiplied by 0). A price is at least 1.
+            p := mul(fine, mul(answer, exp(10, sub(18, and(shr(184, word), 0xff)))))
+        }
+        // Some guard failed: its error, from the round already read.
+        if (p == 0) return _priceOf(asset, word, roundId, answer, updatedAt, answeredInRound);
+    }
+
+    /// @dev What a round read from `asset`'s feed (config `word`) by a call that succeeded is worth: the price, or the
+    /// error of the guard that failed (`_check`'s rules). The feed is not called again.
+    function _priceOf(
+        address asset,
+        uint256 word,
+        uint256 roundId,
+        int256 answer,
+        uint256 updatedAt,
+        uint256 answeredInRound
+    ) internal view returns (uint256) {
         Status status = _check(word, roundId, answer, updatedAt, answeredInRound);
         if (status == Status.Ok) {
             // Unchecked scaling: `answer` is within the effective maxAnswer, which `setFeed` proved survives it, and
