@@ -503,10 +503,15 @@ contract KeelOracleTest is Test {
         _assertFailedFeedCalledOnce(BrokenFeed.Mode.AllGas);
     }
 
-    function _assertFailedFeedCalledOnce(BrokenFeed.Mode mode) internal {
-        BrokenFeed b = new BrokenFeed(mode);
+    /// @dev WBTC priced by a feed that fails as `mode` says.
+    function _brokenWbtcFeed(BrokenFeed.Mode mode) internal returns (BrokenFeed b) {
+        b = new BrokenFeed(mode);
         vm.prank(OWNER);
         oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+    }
+
+    function _assertFailedFeedCalledOnce(BrokenFeed.Mode mode) internal {
+        BrokenFeed b = _brokenWbtcFeed(mode);
         vm.expectCall(address(b), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
         (bool ok, bytes memory r) = address(oracle).staticcall{gas: 1_000_000}(abi.encodeCall(oracle.price, (WBTC)));
         assertFalse(ok, "no price");
@@ -518,9 +523,7 @@ contract KeelOracleTest is Test {
     /// oracle would run out of gas with empty revert data instead of FeedCallFailed (which KeelMarket's
     /// _priceOrZero catches on purpose).
     function test_price_allGasFeedUnderAGasLimitRevertsFeedCallFailed() public {
-        BrokenFeed b = new BrokenFeed(BrokenFeed.Mode.AllGas);
-        vm.prank(OWNER);
-        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        _brokenWbtcFeed(BrokenFeed.Mode.AllGas);
         uint256[3] memory limits = [uint256(100_000), 300_000, 1_000_000];
         for (uint256 i; i < limits.length; ++i) {
             (bool ok, bytes memory r) = address(oracle).staticcall{gas: limits[i]}(abi.encodeCall(oracle.price, (WBTC)));
@@ -534,9 +537,7 @@ contract KeelOracleTest is Test {
 
     /// @dev `prices(a, b)` with `a` broken: `a`'s error, and `b`'s feed is never called.
     function test_prices_firstFeedFailsSecondIsNotCalled() public {
-        BrokenFeed b = new BrokenFeed(BrokenFeed.Mode.Revert);
-        vm.prank(OWNER);
-        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        BrokenFeed b = _brokenWbtcFeed(BrokenFeed.Mode.Revert);
         vm.expectCall(address(b), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
         vm.expectCall(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 0);
         vm.expectRevert(_feedCallFailed(WBTC));
@@ -545,9 +546,7 @@ contract KeelOracleTest is Test {
 
     /// @dev Both assets broken: the first asset's error, read once; the second feed is never called.
     function test_prices_bothBrokenFirstErrorFirst() public {
-        BrokenFeed b = new BrokenFeed(BrokenFeed.Mode.FourWords);
-        vm.prank(OWNER);
-        oracle.setFeed(WBTC, AggregatorV3Interface(address(b)), 1 hours, 1, 1e30);
+        BrokenFeed b = _brokenWbtcFeed(BrokenFeed.Mode.FourWords);
         ethFeed.setAnswerAt(3000e8, block.timestamp - 2 hours);
         vm.expectCall(address(ethFeed), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 1);
         vm.expectCall(address(b), abi.encodeWithSelector(AggregatorV3Interface.latestRoundData.selector), 0);
