@@ -1,7 +1,6 @@
 "use client";
-import { useQuery, type QueryKey } from "@tanstack/react-query";
 import type { ContractFunctionArgs, ContractFunctionName, ContractFunctionReturnType } from "viem";
-import { useConfig, type Config } from "wagmi";
+import type { Config } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { keelLensAbi } from "@/contracts-abi";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -35,28 +34,4 @@ export function readLens<F extends LensFunction>(
     args,
     ...(at.blockNumber !== undefined ? { blockNumber: at.blockNumber } : {}),
   } as Parameters<typeof readContract>[1]) as Promise<LensResult<F>>;
-}
-
-/**
- * The one read hook for the lens: typed function name → typed arguments → the result, or what `select` makes of it (a
- * view-model). `args` undefined (or no lens on the chain) keeps the query idle.
- */
-export function useLensRead<F extends LensFunction, T = LensResult<F>>(
-  chain: ChainConfig,
-  functionName: F,
-  args: LensArgs<F> | undefined,
-  opts: { queryKey: QueryKey; select?: (result: LensResult<F>) => T; staleTime?: number; refetchInterval?: number; retry?: number },
-) {
-  const config = useConfig();
-  return useQuery({
-    queryKey: opts.queryKey,
-    enabled: Boolean(args && chain.deployment?.contracts.lens),
-    retry: opts.retry ?? 1,
-    ...(opts.staleTime !== undefined ? { staleTime: opts.staleTime } : {}),
-    ...(opts.refetchInterval !== undefined ? { refetchInterval: opts.refetchInterval } : {}),
-    queryFn: async (): Promise<T> => {
-      const result = await readLens(config, chain, functionName, args!);
-      return opts.select ? opts.select(result) : (result as unknown as T);
-    },
-  });
 }
