@@ -24,6 +24,32 @@ export function NearViewport({ height, className = "", children }: { height: str
 }
 
 /**
+ * A panel below the fold, mounted once its box comes within `margin` of the screen: its code, its reads and the renders
+ * of their answers wait until a reader scrolls towards it, so they do not hold up the first screen on a phone. Until then
+ * an empty box of the `placeholder` height carrying the panel's anchor (`id`): a link to `#id` scrolls to the box, which
+ * brings the panel in. Once mounted the box takes the panel's height, and none when the panel renders nothing (the next
+ * box then moves up and comes in turn). `data-deferred` says which (`waiting` or `shown`), for tests that scroll.
+ */
+export function Deferred({
+  id,
+  placeholder = "min-h-64",
+  margin = "400px",
+  children,
+}: {
+  id: string;
+  placeholder?: string;
+  margin?: string;
+  children: ReactNode;
+}) {
+  const [box, near] = useNearViewport<HTMLDivElement>(margin);
+  return (
+    <div ref={box} id={id} data-deferred={near ? "shown" : "waiting"} className={`scroll-mt-20 ${near ? "empty:hidden" : placeholder}`}>
+      {near && children}
+    </div>
+  );
+}
+
+/**
  * Whether the element behind the returned ref has come within `margin` of the screen (once true, it stays true): what
  * lies below the fold can wait for it — a chart's drawing, a panel's read. The change comes in a transition, so React
  * renders what it brings in short slices and a box coming into view does not block input.

@@ -1,5 +1,5 @@
 import { expectAccessible } from "./support/axe";
-import { connectWallet, expect, isPhone, test, TRADER } from "./support/fixtures";
+import { connectWallet, expect, isPhone, scrollToEveryPanel, test, TRADER } from "./support/fixtures";
 
 const DEMO = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: the demo positions
 
@@ -30,6 +30,10 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   await app.open(`/vault/31337/1?market=${usdc}`);
   const panel = page.getByTestId("action-panel");
   await expect(panel).toBeVisible();
+  // Its lower panels too (protection, automation, reputation, history), which come in as a reader scrolls to them.
+  await scrollToEveryPanel(page);
+  await expect(page.getByTestId("protection-panel")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("history-chart")).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, testInfo, "vault");
   await panel.getByTestId("amount-input").fill("1,5");
   await expect(panel.getByTestId("amount-problem")).not.toBeEmpty();

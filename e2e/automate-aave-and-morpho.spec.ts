@@ -10,7 +10,7 @@ import { startStack, type Stack } from "../scripts/lib/stack";
 import { alignPools, findPools } from "../agents/amm-arbitrage";
 import { feedOwnerKey } from "../agents/market-simulator";
 import { startGuardExecutor } from "../agents/guard-executor";
-import { connectWallet, screenshot } from "./support/fixtures";
+import { connectWallet, scrollToPanel, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";
 
 // Aave v3 and Morpho Blue run only on a stack deployed with them: this journey starts its own.
@@ -269,7 +269,9 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
 
   // The Keel vault page keeps its protection panel and shows the automation panel beside it.
   await page.goto(`${stack.baseUrl}/vault/${d.chainId}/1?market=${d.markets[0]!.address}`);
+  await scrollToPanel(page, "protection");
   await expect(page.getByTestId("protection-panel")).toBeVisible({ timeout: 60_000 });
+  await scrollToPanel(page, "automation");
   await expect(page.getByTestId("vault-automation")).toBeVisible({ timeout: 60_000 });
   await screenshot(page, "vault-automation");
   await page.setViewportSize({ width: 390, height: 844 });

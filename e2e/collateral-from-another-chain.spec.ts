@@ -5,7 +5,7 @@ import { clientsFor } from "../lib/server/clients";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { injectedWalletScript } from "./support/injected-wallet";
-import { connectWallet, screenshot } from "./support/fixtures";
+import { connectWallet, scrollToPanel, screenshot } from "./support/fixtures";
 
 // "Use collateral from another chain" (docs/cross-chain.md): its own stack with chains 31337 and 31338, Hyperlane on
 // both, the validator and Hyperlane's relayer as processes (startStack({ crossChain: true })), on the same production build as the rest of the
@@ -44,6 +44,7 @@ test("deposit WETH on the other chain, follow its message to the vault, see it h
   await page.addInitScript(injectedWalletScript({ rpcUrl: a!.anvil.url, otherRpcUrls: { 31338: b!.anvil.url }, account: OWNER, chainId: 31337 }));
   await page.goto(`${stack.baseUrl}/vault/31337/${id}?market=${market}`);
   await connectWallet(page);
+  await scrollToPanel(page, "crosschain");
   const panel = page.getByTestId("crosschain-panel");
   await expect(panel.getByRole("heading", { name: "Collateral from Anvil 31338" })).toBeVisible();
 
@@ -110,6 +111,7 @@ test("a message whose delivery fails shows as failed with its reason, and as cre
   await page.addInitScript(injectedWalletScript({ rpcUrl: a!.anvil.url, otherRpcUrls: { 31338: b!.anvil.url }, account: OWNER, chainId: 31337 }));
   await page.goto(`${stack.baseUrl}/vault/31337/${id}?market=${market}`);
   await connectWallet(page);
+  await scrollToPanel(page, "crosschain");
   const panel = page.getByTestId("crosschain-panel");
   const credit = panel.getByTestId(/^crosschain-message-credit-/);
   await expect(credit).toHaveAttribute("data-state", "failed", { timeout: 60_000 });

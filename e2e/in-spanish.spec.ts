@@ -1,5 +1,5 @@
 import { englishOnPage } from "./support/english";
-import { connectWallet, expect, screenshot, test } from "./support/fixtures";
+import { connectWallet, scrollToPanel, expect, screenshot, test } from "./support/fixtures";
 
 test("en español: the switch is remembered, the dashboard and a deposit form's errors speak Spanish, numbers are Spanish", async ({
   page,
@@ -92,6 +92,7 @@ test("en español: no page shows an English sentence (visible text, labels and h
     if (p.path !== "/") await app.open(p.path);
     if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
     if (p.name === "vault") {
+      await scrollToPanel(page, "protection");
       const panel = page.getByTestId("protection-panel");
       await expect(panel.getByTestId("rule-status")).toHaveText(["Activa", "Activa"], { timeout: 30_000 });
       await expect(panel.getByTestId("rule-preview")).toHaveCount(2);

@@ -8,7 +8,7 @@ import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../lib/server/clients";
-import { connectWallet, expect, navigateTo, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, scrollToPanel, expect, navigateTo, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 
@@ -178,7 +178,9 @@ test("as a trader: open a vault with WETH, borrow USDC, see the chain's own figu
     });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId("vault-health").getByTestId("health")).toHaveAttribute("data-band", "safe");
+  await scrollToPanel(page, "history");
   await expect(page.getByTestId("history-chart").getByTestId("vault-events")).toContainText("Borrowed");
+  await page.evaluate("window.scrollTo(0, 0)");
   await screenshot(page, "vault-page");
 
   // The dashboard shows the same figures.

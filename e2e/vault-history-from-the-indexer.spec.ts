@@ -5,7 +5,7 @@ import { devErc20Abi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
-import { connectWallet, screenshot } from "./support/fixtures";
+import { connectWallet, scrollToPanel, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";
 
 // A trader's history as the indexer serves it: this journey runs its own stack with the indexer (npm run dev starts one).
@@ -68,6 +68,7 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   await page.addInitScript(injectedWalletScript({ rpcUrl: stack.anvil.url, account: account.address, chainId: d.chainId }));
   await page.goto(`${stack.baseUrl}/vault/${d.chainId}/${id}?market=${market}`);
   await connectWallet(page);
+  await scrollToPanel(page, "history");
   const timeline = page.getByTestId("vault-timeline");
   await expect(timeline).toBeVisible({ timeout: 60_000 });
   // newest first, one row per transaction, the amounts sent
@@ -106,6 +107,7 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   // Without the indexer, the page still shows the history, read from the chain, and says so.
   await stack.indexer!.stop();
   await page.goto(`${stack.baseUrl}/vault/${d.chainId}/${id}?market=${market}`);
+  await scrollToPanel(page, "history");
   await expect(page.getByTestId("history-fallback")).toContainText("indexer is unavailable", { timeout: 60_000 });
   await expect(page.getByTestId("history-chart").getByTestId("vault-events")).toContainText("Borrowed");
   // …and so does the risk page, reading every vault from the lens's pages.

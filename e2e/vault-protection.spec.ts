@@ -5,7 +5,7 @@ import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { keelGuardAbi } from "../contracts-abi/generated";
 import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../lib/server/clients";
-import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, scrollToPanel, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
@@ -52,6 +52,7 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await injectWallet();
   await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
   await connectWallet(page);
+  await scrollToPanel(page, "protection");
   const panel = page.getByTestId("protection-panel");
   const rule = panel.getByTestId("rule-deleverage");
   await expect(panel.getByTestId("guard-operator")).toHaveText("Guard not authorised");
@@ -96,6 +97,7 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await wait(await executor.writeContract({ address: guard, abi: keelGuardAbi, functionName: "execute", args: [market, id, 0, 50n] }));
   await page.reload();
   await connectWallet(page);
+  await scrollToPanel(page, "protection");
   await expect(page.getByTestId("protection-panel").getByTestId("protection-history")).toContainText("Auto-deleveraged", { timeout: 15_000 });
   await expect(page.getByTestId("stat-health")).toHaveText("1.50", { timeout: 15_000 });
   await screenshot(page, "vault-protection");
@@ -153,6 +155,7 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   await injectWallet();
   await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
   await connectWallet(page);
+  await scrollToPanel(page, "protection");
   const panel = page.getByTestId("protection-panel");
   await expect(panel.getByTestId("warning-not-authorised")).toContainText("The guard is not your operator", { timeout: 60_000 });
   const stopLoss = panel.getByTestId("rule-stopLoss");
@@ -183,8 +186,11 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   await expect(vaultCard.getByTestId("guard-warning").getByRole("link")).toHaveAttribute("href", new RegExp(`/vault/.*#protection$`));
   await vaultCard.scrollIntoViewIfNeeded();
   await screenshot(page, "dashboard-guard-warnings");
-  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  // The card's link opens the vault page at its protection panel, which comes in under the reader's eyes.
+  await vaultCard.getByTestId("guard-warning").getByRole("link").click();
+  await expect(page).toHaveURL(/#protection$/);
   await expect(panel.getByTestId("guard-operator")).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByTestId("guard-operator")).toBeInViewport();
 
   // Authorising the guard (from the wallet) removes that warning and only that one.
   await wait(await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "setOperator", args: [guard, true] }));
@@ -209,6 +215,7 @@ test("removing an automation rule on the vault page asks first, like a protectio
   await injectWallet();
   await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
   await connectWallet(page);
+  await scrollToPanel(page, "automation");
   const panel = page.getByTestId("vault-automation").getByTestId("automation-keel");
   await panel.getByTestId("add-rule").click({ timeout: 60_000 });
   await panel.getByTestId("rule-trigger").fill("2000");

@@ -14,7 +14,7 @@ export function VaultAutomation({ chainId, market, id, owner }: { chainId: numbe
   if (positions.length === 0) return null;
   const isOwner = address !== undefined && address.toLowerCase() === owner.toLowerCase();
   return (
-    <section id="automation" className="scroll-mt-20 space-y-3" data-testid="vault-automation">
+    <section className="space-y-3" data-testid="vault-automation">
       <h2 className="text-lg font-semibold">{t("vaultTitle")}</h2>
       <p className="max-w-3xl text-xs text-slate-400">{t("vaultIntro")}</p>
       {positions.map((p) => (

@@ -106,6 +106,25 @@ export async function navigateTo(page: Page, name: string) {
 export const isPhone = (projectName: string) => projectName === "phone";
 
 /**
+ * Scrolls a vault page to one of its lower panels (`crosschain`, `protection`, `automation`, `reputation`, `history`):
+ * each comes in only when a reader scrolls near it (components/chart-placeholder.tsx `Deferred`), as here.
+ */
+export async function scrollToPanel(page: Page, id: "crosschain" | "protection" | "automation" | "reputation" | "history") {
+  const box = page.locator(`#${id}`);
+  // A panel that comes in on its own meanwhile (near the screen with another) may render nothing here and lose its box:
+  // scroll only while it waits, and again if a scroll raced it.
+  await expect(async () => {
+    if ((await box.getAttribute("data-deferred")) !== "shown") await box.scrollIntoViewIfNeeded({ timeout: 2_000 });
+    await expect(box).toHaveAttribute("data-deferred", "shown", { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+/** Scrolls through every lower panel of a vault page in turn, so all of them are on the page (for axe, the keyboard). */
+export async function scrollToEveryPanel(page: Page) {
+  for (const id of ["crosschain", "protection", "automation", "reputation", "history"] as const) await scrollToPanel(page, id);
+}
+
+/**
  * The RPC answers again (the caller lifted its block): the page's RPC banner must go. Its Retry asks for a read at once,
  * but the page's own refresh (the block watcher re-reads every 2 s) may get there first, and then the banner — its
  * button with it — is gone before or during the click; a click that waited for the button then timed out (the phone

@@ -8,6 +8,7 @@ import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
+import { Deferred } from "@/components/chart-placeholder";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useVault, useWalletTokens } from "@/hooks/use-vault";
 import { useVaultHistory } from "@/hooks/use-vault-history";
@@ -307,20 +308,32 @@ function VaultView({
         </div>
       </div>
 
-      <CrossChainPanel chain={chain} vault={vault} isOwner={isOwner} />
-      <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
-      <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
+      {/* Below the forms, each panel comes when a reader scrolls near it (components/chart-placeholder.tsx Deferred): its
+          code, its reads (guard rules, automation snapshots, histories' logs) and their renders cost a phone 0.5–1 s of
+          main thread that the first screen does not need. */}
+      <Deferred id="crosschain">
+        <CrossChainPanel chain={chain} vault={vault} isOwner={isOwner} />
+      </Deferred>
+      <Deferred id="protection">
+        <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
+      </Deferred>
+      <Deferred id="automation">
+        <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
+      </Deferred>
       {/* Below the forms: the panel appears when its reads answer, after the page is drawn; above them it pushed the forms
           down (layout shift 0.11 on a phone, and the largest paint moved to its text 6–8 s in). */}
-      <ReputationPanel chain={chain} market={marketAddress} vault={vault} isOwner={isOwner} />
-
-      <VaultPast
-        chain={chain}
-        marketAddress={marketAddress}
-        id={id}
-        baseAsset={market.baseAsset}
-        composition={<CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />}
-      />
+      <Deferred id="reputation">
+        <ReputationPanel chain={chain} market={marketAddress} vault={vault} isOwner={isOwner} />
+      </Deferred>
+      <Deferred id="history" placeholder="min-h-96">
+        <VaultPast
+          chain={chain}
+          marketAddress={marketAddress}
+          id={id}
+          baseAsset={market.baseAsset}
+          composition={<CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />}
+        />
+      </Deferred>
     </div>
   );
 }
@@ -344,13 +357,13 @@ function VaultPast({
 }) {
   const history = useVaultHistory(chain, marketAddress, id, true);
   return (
-    <>
+    <div className="space-y-6">
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />
         {composition}
       </div>
       <Timeline history={history.data} chainId={chain.id} market={marketAddress} id={id} deployment={chain.deployment!} baseAsset={baseAsset} />
-    </>
+    </div>
   );
 }
 

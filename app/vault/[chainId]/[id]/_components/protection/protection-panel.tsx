@@ -111,7 +111,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   };
 
   return (
-    <section id="protection" className="scroll-mt-20 space-y-4 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="protection-panel">
+    <section className="space-y-4 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="protection-panel">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="space-y-1">
           <h2 className="text-lg font-semibold">{t("title")}</h2>
