@@ -311,12 +311,18 @@ function VaultView({
       {/* Below the forms, each panel comes when a reader scrolls near it (components/chart-placeholder.tsx Deferred): its
           code, its reads (guard rules, automation snapshots, histories' logs) and their renders cost a phone 0.5–1 s of
           main thread that the first screen does not need. */}
-      <Deferred id="crosschain">
-        <CrossChainPanel chain={chain} vault={vault} isOwner={isOwner} />
-      </Deferred>
-      <Deferred id="protection">
-        <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
-      </Deferred>
+      {/* A box only where the panel has something to show by configuration: an empty box that collapses when its panel
+          renders nothing moves the panels below it, on screen on a desktop (layout shift 0.01–0.02). */}
+      {chain.crossChain?.gateway.chainId === chain.id && (
+        <Deferred id="crosschain">
+          <CrossChainPanel chain={chain} vault={vault} isOwner={isOwner} />
+        </Deferred>
+      )}
+      {chain.deployment?.contracts.guard && (
+        <Deferred id="protection">
+          <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
+        </Deferred>
+      )}
       <Deferred id="automation">
         <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
       </Deferred>
