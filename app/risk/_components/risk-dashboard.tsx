@@ -29,6 +29,7 @@ import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { StewardPanel } from "./steward-panel";
+import { Deferred } from "@/components/chart-placeholder";
 
 // The private pool's aggregate needs the note code (Poseidon and the Merkle tree, for the owner's own health): it loads
 // with the book's second pass instead of with the page.
@@ -257,8 +258,13 @@ function MarketRiskView({
       after={
         <>
           <StewardPanel chain={chain} view={view} />
-          {/* In the second pass, below the odds: appearing with the book, not above it, it moves nothing already on screen (CLS). */}
-          <PrivatePoolRisk />
+          {/* In the second pass, below the odds, and only when a reader scrolls near it (its reads, Poseidon and the tree
+              need not hold up the first screen): appearing there, it moves nothing already on screen (CLS). */}
+          {chain.deployment?.privatePool && (
+            <Deferred id="private-pool" placeholder="min-h-40">
+              <PrivatePoolRisk />
+            </Deferred>
+          )}
         </>
       }
     />
