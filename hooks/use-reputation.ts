@@ -42,5 +42,7 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
   });
   useRefreshOnBlocks([{ chainId: chain.id, key }]);
   const view: ReputationView | undefined = query.data && vault ? reputationView(query.data, vault, rep) : undefined;
-  return { ...query, view };
+  // The answer only, not the whole query: spreading TanStack Query's result reads every field, which subscribes the
+  // caller to each fetch's start and end too, and re-rendered the whole vault page twice on every block.
+  return { data: query.data, view };
 }
