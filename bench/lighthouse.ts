@@ -43,11 +43,13 @@ const ONLY = process.env.LIGHTHOUSE_ONLY?.split(",")
  * else asks for one: the page has committed its content and its main thread is idle, yet the compositor drops every frame
  * for 0.6–1.9 s (traced: `PipelineReporter` STATE_DROPPED, no `DrawFrame`, then the frame at once). Lighthouse then
  * observes the first paint after the load and Lantern counts every script into the simulated LCP (3–5 s instead of
- * 1–2 s): 10–20 points off one run and not another, whatever the page does. It is known upstream (GoogleChrome/lighthouse
- * #17148, "observed FCP/LCP inflated by whole seconds in headless runs", reproduced on PageSpeed Insights). Measured here
- * on the vault page: the late paint in 7 of 12 runs with paint holding, 0 of 12 without. Paint holding only keeps the
- * previous page on screen while the next one loads (Lighthouse's previous page is about:blank), so turning it off changes
- * no work the page does. LIGHTHOUSE_PAINT_HOLDING=1 keeps Chromium's default.
+ * 1–2 s): 10–20 points off one run and not another, whatever the page does. Upstream knows the symptom
+ * (GoogleChrome/lighthouse#17148, "observed FCP/LCP inflated by whole seconds in headless runs", reproduced on PageSpeed
+ * Insights) and blames viz's BeginFrame throttling; turning paint holding off is our own workaround, found by trying
+ * flags: on the vault page the late paint came in 7 of 12 runs with paint holding, 0 of 12 without. Paint holding only
+ * keeps the previous page on screen while the next one loads (Lighthouse's previous page is about:blank), so turning it
+ * off changes no work the page does, but scores taken so are not comparable with a default Chromium's (PageSpeed
+ * Insights'). LIGHTHOUSE_PAINT_HOLDING=1 keeps Chromium's default.
  */
 const HEADLESS_PAINT_FIX = process.env.LIGHTHOUSE_PAINT_HOLDING === "1" ? [] : ["--disable-features=PaintHolding"];
 

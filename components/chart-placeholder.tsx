@@ -26,9 +26,16 @@ export function NearViewport({ height, className = "", children }: { height: str
 /**
  * A panel below the fold, mounted once its box comes within `margin` of the screen: its code, its reads and the renders
  * of their answers wait until a reader scrolls towards it, so they do not hold up the first screen on a phone. Until then
- * an empty box of the `placeholder` height carrying the panel's anchor (`id`): a link to `#id` scrolls to the box, which
- * brings the panel in. Once mounted the box takes the panel's height, and none when the panel renders nothing (the next
- * box then moves up and comes in turn). `data-deferred` says which (`waiting` or `shown`), for tests that scroll.
+ * an empty box of the `placeholder` height carrying the panel's anchor (`id`). Once mounted the box takes the panel's
+ * height, and none when the panel renders nothing (the next box then moves up and comes in turn).
+ *
+ * Three ways in besides scrolling:
+ * - a link to `#id` (a full load or a client navigation) mounts the panel at once, and its box keeps at least its height
+ *   (the panel may have nothing to show until its read answers), so the page stays where the link put it;
+ * - every panel mounts once the page has been idle for a while after loading (`IDLE_MOUNT_MS`), so a keyboard or
+ *   screen-reader user tabbing or reading past the forms, and the browser's find-in-page, meet every panel even without
+ *   scrolling; that mount is a transition, which input interrupts.
+ * `data-deferred` says which state a box is in (`waiting` or `shown`), for tests that scroll.
  */
 export function Deferred({
   id,
@@ -42,12 +49,30 @@ export function Deferred({
   children: ReactNode;
 }) {
   const [box, near] = useNearViewport<HTMLDivElement>(margin);
+  const [linked, setLinked] = useState(false);
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const check = () => window.location.hash === `#${id}` && setLinked(true);
+    check();
+    window.addEventListener("hashchange", check);
+    const timer = window.setTimeout(() => startTransition(() => setIdle(true)), IDLE_MOUNT_MS);
+    return () => {
+      window.removeEventListener("hashchange", check);
+      window.clearTimeout(timer);
+    };
+  }, [id]);
+  const shown = near || linked || idle;
+  // A linked box keeps at least its height while its panel loads (collapsing, it would move the page away from the link).
+  const size = !shown || linked ? placeholder : "empty:hidden";
   return (
-    <div ref={box} id={id} data-deferred={near ? "shown" : "waiting"} className={`scroll-mt-20 ${near ? "empty:hidden" : placeholder}`}>
-      {near && children}
+    <div ref={box} id={id} data-deferred={shown ? "shown" : "waiting"} className={`scroll-mt-20 ${size}`}>
+      {shown && children}
     </div>
   );
 }
+
+/** How long after the page mounts every deferred panel comes in even without a scroll (see `Deferred`). */
+export const IDLE_MOUNT_MS = 6_000;
 
 /**
  * Whether the element behind the returned ref has come within `margin` of the screen (once true, it stays true): what

@@ -1,5 +1,5 @@
 import { englishOnPage } from "./support/english";
-import { connectWallet, scrollToPanel, expect, screenshot, test } from "./support/fixtures";
+import { connectWallet, scrollToEveryPanel, scrollToPanel, expect, screenshot, test } from "./support/fixtures";
 
 test("en español: the switch is remembered, the dashboard and a deposit form's errors speak Spanish, numbers are Spanish", async ({
   page,
@@ -91,8 +91,10 @@ test("en español: no page shows an English sentence (visible text, labels and h
   for (const p of pages) {
     if (p.path !== "/") await app.open(p.path);
     if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
+    // Every lower panel in, as a reader who scrolls down sees them (each comes in near the screen).
+    if (p.name === "vault") await scrollToEveryPanel(page);
+    if (p.name === "risk") await scrollToPanel(page, "private-pool");
     if (p.name === "vault") {
-      await scrollToPanel(page, "protection");
       const panel = page.getByTestId("protection-panel");
       await expect(panel.getByTestId("rule-status")).toHaveText(["Activa", "Activa"], { timeout: 30_000 });
       await expect(panel.getByTestId("rule-preview")).toHaveCount(2);

@@ -213,10 +213,11 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
 test("removing an automation rule on the vault page asks first, like a protection rule", async ({ page, app, chain, injectWallet }) => {
   const { market, id } = await openTraderVault(chain);
   await injectWallet();
-  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  // A link to the panel, opened as a new page (a bookmark, a shared link): the page lands on it, not above it.
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}#automation`);
   await connectWallet(page);
-  await scrollToPanel(page, "automation");
   const panel = page.getByTestId("vault-automation").getByTestId("automation-keel");
+  await expect(panel).toBeInViewport({ timeout: 60_000 });
   await panel.getByTestId("add-rule").click({ timeout: 60_000 });
   await panel.getByTestId("rule-trigger").fill("2000");
   await panel.getByTestId("rule-save").click();

@@ -106,11 +106,13 @@ export async function navigateTo(page: Page, name: string) {
 export const isPhone = (projectName: string) => projectName === "phone";
 
 /**
- * Scrolls a vault page to one of its lower panels (`crosschain`, `protection`, `automation`, `reputation`, `history`):
- * each comes in only when a reader scrolls near it (components/chart-placeholder.tsx `Deferred`), as here.
+ * Scrolls a vault page to one of its lower panels (`crosschain`, `protection`, `automation`, `reputation`, `history`), or
+ * /risk to its private pool: each comes in when a reader scrolls near it (components/chart-placeholder.tsx `Deferred`), as
+ * here, or once the page has been idle for a few seconds.
  */
-export async function scrollToPanel(page: Page, id: "crosschain" | "protection" | "automation" | "reputation" | "history") {
+export async function scrollToPanel(page: Page, id: "crosschain" | "protection" | "automation" | "reputation" | "history" | "private-pool") {
   const box = page.locator(`#${id}`);
+  await expect(box, `the page has no #${id} box`).toHaveCount(1, { timeout: 30_000 });
   // A panel that comes in on its own meanwhile (near the screen with another) may render nothing here and lose its box:
   // scroll only while it waits, and again if a scroll raced it.
   await expect(async () => {
@@ -121,9 +123,9 @@ export async function scrollToPanel(page: Page, id: "crosschain" | "protection" 
 
 /** Scrolls through every lower panel of a vault page in turn, so all of them are on the page (for axe, the keyboard). */
 export async function scrollToEveryPanel(page: Page) {
-  // The cross-chain panel has a box only on a chain with an outpost.
+  // The cross-chain, protection and automation panels have a box only on a chain with an outpost, a guard, automation.
   for (const id of ["crosschain", "protection", "automation", "reputation", "history"] as const) {
-    if (id !== "crosschain" || (await page.locator("#crosschain").count()) > 0) await scrollToPanel(page, id);
+    if (!["crosschain", "protection", "automation"].includes(id) || (await page.locator(`#${id}`).count()) > 0) await scrollToPanel(page, id);
   }
 }
 

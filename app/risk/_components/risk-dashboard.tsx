@@ -35,6 +35,8 @@ import { Deferred } from "@/components/chart-placeholder";
 // with the book's second pass instead of with the page.
 const PrivatePoolRisk = dynamic(() => import("@/components/privacy/private-pool-risk").then((m) => m.PrivatePoolRisk), {
   ssr: false,
+  // While its code loads, its box keeps its height: empty, it would collapse and the table below would jump twice.
+  loading: () => <div className="min-h-40" aria-hidden />,
 });
 
 /**

@@ -34,9 +34,8 @@ import { HistoryChart } from "./history-chart";
 import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
 
-// The panels below the forms (cross-chain, protection, automation, reputation): rendered by the server with the page, but
-// their code is in chunks of their own, so the browser sets up their modules and hydrates them in tasks of their own
-// after the first screen's (bench:profile at 4x: one 1.5 s task of module set-up and hydration before).
+// The panels below the forms (cross-chain, protection, automation, reputation): their code is in chunks of their own,
+// loaded when a panel comes in (`Deferred` below: near the screen, linked, or once the page is idle), not with the page.
 const CrossChainPanel = dynamic(() => import("./cross-chain-panel").then((m) => m.CrossChainPanel));
 const ProtectionPanel = dynamic(() => import("./protection/protection-panel").then((m) => m.ProtectionPanel));
 const VaultAutomation = dynamic(() => import("@/components/automation/vault-automation").then((m) => m.VaultAutomation));
@@ -323,9 +322,11 @@ function VaultView({
           <ProtectionPanel chain={chain} vault={vault} market={market} position={position} />
         </Deferred>
       )}
-      <Deferred id="automation">
-        <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
-      </Deferred>
+      {chain.deployment?.automation && (
+        <Deferred id="automation">
+          <VaultAutomation chainId={chain.id} market={vault.market} id={vault.id} owner={vault.owner} />
+        </Deferred>
+      )}
       {/* Below the forms: the panel appears when its reads answer, after the page is drawn; above them it pushed the forms
           down (layout shift 0.11 on a phone, and the largest paint moved to its text 6–8 s in). */}
       <Deferred id="reputation">
