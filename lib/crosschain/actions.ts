@@ -16,14 +16,6 @@ export function feeWithHeadroom(quote: bigint): bigint {
   return quote + (quote * FEE_HEADROOM_BPS + 9_999n) / 10_000n;
 }
 
-/** The tokens the outpost locks for `market` (their claims are listed there), with each claim's symbol. */
-export function outpostTokensFor(xc: CrossChainDeployment, market: Address) {
-  return xc.outpost.tokens.flatMap((t) => {
-    const c = xc.gateway.claims.find((c) => c.claim === t.claim && c.market.toLowerCase() === market.toLowerCase());
-    return c ? [{ ...t, claimSymbol: c.symbol }] : [];
-  });
-}
-
 /** `CollateralOutpost.deposit`: lock `amount` of `token` on chain B for vault `vaultId` of `market`, fallback `account`. */
 export function depositCall(
   xc: CrossChainDeployment,

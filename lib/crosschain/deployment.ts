@@ -135,3 +135,20 @@ export function remoteSource(
   const c = xc.gateway.claims.find((c) => c.claim.toLowerCase() === asset.toLowerCase());
   return c ? { chainId: xc.outpost.chainId, asset: c.asset, symbol: c.symbol } : null;
 }
+
+/** The tokens the outpost locks for `market` (their claims are listed there), with each claim's symbol. */
+export function outpostTokensFor(xc: CrossChainDeployment, market: Address) {
+  return xc.outpost.tokens.flatMap((t) => {
+    const c = xc.gateway.claims.find((c) => c.claim === t.claim && c.market.toLowerCase() === market.toLowerCase());
+    return c ? [{ ...t, claimSymbol: c.symbol }] : [];
+  });
+}
+
+/**
+ * What a vault of `market` on `chain` can take from the other chain: the outpost's tokens when `chain` is the gateway's,
+ * none otherwise. The vault page gives the cross-chain panel a place only when there are some; the panel shows them.
+ */
+export function gatewayTokensFor(chain: { id: number; crossChain?: CrossChainDeployment | undefined }, market: Address) {
+  const xc = chain.crossChain;
+  return xc && xc.gateway.chainId === chain.id ? outpostTokensFor(xc, market) : [];
+}

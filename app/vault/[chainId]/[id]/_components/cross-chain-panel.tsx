@@ -13,8 +13,8 @@ import { useNowSeconds } from "@/hooks/use-now";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/view/amount";
-import { depositCall, gatewayOperatorCall, outpostTokensFor, redeemCall, withdrawCall } from "@/lib/crosschain/actions";
-import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
+import { depositCall, gatewayOperatorCall, redeemCall, withdrawCall } from "@/lib/crosschain/actions";
+import { gatewayTokensFor, type CrossChainDeployment, type outpostTokensFor } from "@/lib/crosschain/deployment";
 import { messageProgress } from "@/lib/crosschain/messages";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
@@ -28,12 +28,11 @@ const button = "min-h-11 rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium t
  */
 export function CrossChainPanel({ chain, vault, isOwner }: { chain: ChainConfig; vault: LensVault; isOwner: boolean }) {
   const t = useTranslations("crossChain");
-  const xc = chain.crossChain;
   const chains = useKeelChains();
-  if (!xc || xc.gateway.chainId !== chain.id) return null;
-  const tokens = outpostTokensFor(xc, vault.market);
-  const remote = chains.find((c) => c.id === xc.outpost.chainId);
-  if (tokens.length === 0 || !remote) return null;
+  const tokens = gatewayTokensFor(chain, vault.market);
+  const xc = chain.crossChain;
+  const remote = xc && chains.find((c) => c.id === xc.outpost.chainId);
+  if (!xc || tokens.length === 0 || !remote) return null;
   return (
     <section className="space-y-3 rounded-xl border border-slate-800 bg-slate-900/40 p-4 text-sm" data-testid="crosschain-panel">
       <div>

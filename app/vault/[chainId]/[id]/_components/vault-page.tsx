@@ -9,6 +9,7 @@ import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { Deferred } from "@/components/chart-placeholder";
+import { gatewayTokensFor } from "@/lib/crosschain/deployment";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useVault, useWalletTokens } from "@/hooks/use-vault";
 import { useVaultHistory } from "@/hooks/use-vault-history";
@@ -312,7 +313,7 @@ function VaultView({
           main thread that the first screen does not need. */}
       {/* A box only where the panel has something to show by configuration: an empty box that collapses when its panel
           renders nothing moves the panels below it, on screen on a desktop (layout shift 0.01–0.02). */}
-      {chain.crossChain?.gateway.chainId === chain.id && (
+      {gatewayTokensFor(chain, vault.market).length > 0 && (
         <Deferred id="crosschain">
           <CrossChainPanel chain={chain} vault={vault} isOwner={isOwner} />
         </Deferred>
