@@ -30,8 +30,8 @@ export function NearViewport({ height, className = "", children }: { height: str
  * height, and none when the panel renders nothing (the next box then moves up and comes in turn).
  *
  * Three ways in besides scrolling:
- * - a link to `#id` (a full load or a client navigation) mounts the panel at once, and its box keeps at least its height
- *   (the panel may have nothing to show until its read answers), so the page stays where the link put it;
+ * - a link to `#id` (a full load or a client navigation) mounts the panel at once, and its box keeps its height while the
+ *   panel has nothing to show yet (until its read answers), so the page stays where the link put it;
  * - every panel mounts once the page has been idle for a while after loading (`IDLE_MOUNT_MS`), so a keyboard or
  *   screen-reader user tabbing or reading past the forms, and the browser's find-in-page, meet every panel even without
  *   scrolling; that mount is a transition, which input interrupts.
@@ -62,14 +62,18 @@ export function Deferred({
     };
   }, [id]);
   const shown = near || linked || idle;
-  // A linked box keeps at least its height while its panel loads (collapsing, it would move the page away from the link).
-  const size = !shown || linked ? placeholder : "empty:hidden";
+  // A linked box keeps its height while its panel has nothing to show yet (collapsing, it would move the page away from
+  // the link), and no more once it has.
+  const size = !shown ? placeholder : linked ? (WHILE_EMPTY[placeholder] ?? placeholder) : "empty:hidden";
   return (
     <div ref={box} id={id} data-deferred={shown ? "shown" : "waiting"} className={`scroll-mt-20 ${size}`}>
       {shown && children}
     </div>
   );
 }
+
+/** Each placeholder height, applied only while the box is empty (written out: Tailwind generates the classes it reads). */
+const WHILE_EMPTY: Record<string, string> = { "min-h-40": "empty:min-h-40", "min-h-64": "empty:min-h-64", "min-h-96": "empty:min-h-96" };
 
 /** How long after the page mounts every deferred panel comes in even without a scroll (see `Deferred`). */
 export const IDLE_MOUNT_MS = 6_000;
