@@ -102,6 +102,11 @@ test("en español: no page shows an English sentence (visible text, labels and h
     }
     await page.waitForLoadState("networkidle").catch(() => {});
     found.push(...(await englishOnPage(page)).map((f) => `${p.path}: ${f}`));
+    // The tab's title too: a page's own title is the header's Spanish name for it.
+    if (p.name === "multiply" || p.name === "risk") {
+      const title = await page.title();
+      if (title !== `${p.name === "risk" ? "Riesgo" : "Multiplicar"} · Keel`) found.push(`${p.path}: title “${title}”`);
+    }
     await screenshot(page, `es-${p.name}`);
   }
   expect(found).toEqual([]);

@@ -72,13 +72,33 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   const timeline = page.getByTestId("vault-timeline");
   await expect(timeline).toBeVisible({ timeout: 60_000 });
   // newest first, one row per transaction, the amounts sent
-  await expect(timeline.getByTestId("timeline-kind")).toHaveText(["Withdraw", "Repay", "Borrow", "Deposit", "Opened"]);
+  await expect(timeline.getByTestId("timeline-kind")).toHaveText([
+    "Collateral withdrawn",
+    "Repaid",
+    "Borrowed",
+    "Collateral deposited",
+    "Vault opened",
+  ]);
   await expect(timeline.getByTestId("timeline-amounts")).toHaveText(["0.5 WETH", "1,500 USDC", "6,000 USDC", "5 WETH", ""]);
   await expect(page.getByTestId("history-chart")).toContainText("indexer");
   await screenshot(page, "vault-timeline");
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "vault-timeline-phone");
   await page.setViewportSize({ width: 1280, height: 860 });
+  // In Spanish: the timeline's headings, event names and numbers are the reader's (the CSV below stays machine-readable).
+  await page.context().addCookies([{ name: "KEEL_LOCALE", value: "es", url: stack.baseUrl }]);
+  await page.reload();
+  await scrollToPanel(page, "history");
+  await expect(timeline.getByRole("heading", { name: "Cronología · del indexador" })).toBeVisible({ timeout: 60_000 });
+  await expect(timeline.getByTestId("timeline-kind")).toHaveText([
+    "Colateral retirado",
+    "Pago",
+    "Préstamo",
+    "Colateral depositado",
+    "Bóveda abierta",
+  ]);
+  await expect(timeline.getByTestId("timeline-amounts")).toHaveText(["0,5 WETH", "1500 USDC", "6000 USDC", "5 WETH", ""]);
+  await page.context().clearCookies({ name: "KEEL_LOCALE" });
 
   // The CSV the page links to: one line per transaction, its hash, its kind and the exact amount.
   const href = await timeline.getByTestId("timeline-csv").getAttribute("href");

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/server/page-metadata";
 import { AutomatePage } from "./_components/automate-page";
 
-export const metadata: Metadata = { title: "Automate · Keel" };
+export const generateMetadata = () => pageMetadata("automate");
 
 export default function Page() {
   return <AutomatePage />;

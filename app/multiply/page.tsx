@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/server/page-metadata";
 import { MultiplyPage } from "./_components/multiply-page";
 
-export const metadata: Metadata = { title: "Multiply · Keel" };
+export const generateMetadata = () => pageMetadata("multiply");
 
 export default function Page() {
   return <MultiplyPage />;

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/server/page-metadata";
 import { PrivatePage } from "./_components/private-page";
 
-export const metadata: Metadata = { title: "Private position · Keel" };
+export const generateMetadata = () => pageMetadata("private");
 
 export default function Page() {
   return <PrivatePage />;

@@ -4,10 +4,11 @@ import { indexerBookPath, indexerUrl } from "@/lib/read/indexer";
 import { SeedQueries } from "@/components/seed-queries";
 import { volatilityKey } from "@/lib/read/volatility";
 import { loadChainConfigs } from "@/lib/server/config";
+import { pageMetadata } from "@/lib/server/page-metadata";
 import { readVolatilityOnServer } from "@/lib/server/vault-read";
 import { RiskDashboard } from "./_components/risk-dashboard";
 
-export const metadata = { title: "Risk · Keel" };
+export const generateMetadata = () => pageMetadata("risk");
 
 export default async function RiskPage() {
   // The book of the market the page opens first (the first chain that can serve one, its first market: RiskDashboard's

@@ -1,7 +1,26 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
 import type { Deployment } from "../config/deployment";
-import { liquidationsCsv, parseRow, parseVaultTimeline, positionResult, timelineRows, vaultTimelineCsv, type IndexedVault } from "./indexer";
+import { formatterFor } from "../view/format";
+import {
+  liquidationsCsv,
+  parseRow,
+  parseVaultTimeline,
+  positionResult,
+  timelineRows,
+  vaultTimelineCsv,
+  type IndexedVault,
+  type TimelineWords,
+} from "./indexer";
 import { INFINITE_HEALTH } from "../engine/health";
+
+/** The timeline's words in `locale`, from the app's own messages (as the vault page's timeline builds them). */
+const words = (locale: string, messages: object): TimelineWords => {
+  const t = createTranslator({ locale, messages: messages as never, namespace: "charts" as never });
+  return { f: formatterFor(locale), kind: (name) => t("event" as never, { name } as never), noPrice: t("timeline.noPrice" as never) };
+};
 
 const WETH = "0x00000000000000000000000000000000000000e1";
 const USDC = "0x00000000000000000000000000000000000000c1";
@@ -88,9 +107,13 @@ describe("lib/indexer", () => {
         }),
       ],
     });
-    const rows = timelineRows(t, d, USDC);
-    expect(rows[0]).toMatchObject({ label: "Borrow", amounts: "1,000 USDC", health: "∞ → 3.83", debt: "1,000 USDC" });
-    expect(rows[1]).toMatchObject({ label: "Deposit", amounts: "1.5 WETH", price: "$3,000.00" });
+    const rows = timelineRows(t, d, USDC, words("en", en));
+    expect(rows[0]).toMatchObject({ label: "Borrowed", amounts: "1,000 USDC", health: "∞ → 3.83", debt: "1,000 USDC" });
+    expect(rows[1]).toMatchObject({ label: "Collateral deposited", amounts: "1.5 WETH", price: "$3,000.00" });
+    // In Spanish: the kinds' names, the separators and the currency's place are the reader's.
+    const spanish = timelineRows(t, d, USDC, words("es", es));
+    expect(spanish[0]).toMatchObject({ label: "Préstamo", amounts: "1000 USDC", health: "∞ → 3,83" });
+    expect(spanish[1]).toMatchObject({ label: "Colateral depositado", amounts: "1,5 WETH", price: "3000,00\u00a0US$" });
     const csv = vaultTimelineCsv(t, d, USDC).split("\r\n");
     expect(csv[0]).toMatch(/^block,time_utc,tx,event/);
     expect(csv[1]).toBe('10,2023-11-14T22:13:20.000Z,0xaa,CollateralDeposited,,WETH,1.5,,3000,,inf,,4500,,0,"a ""quoted"", field"');

@@ -6,7 +6,7 @@
  */
 import type { Deployment } from "../config/deployment";
 import { findAsset } from "../config/deployment";
-import { formatHealthFactor, formatUnitsFixed } from "../view/format";
+import { formatUnitsFixed, type Formatter } from "../view/format";
 import { INFINITE_HEALTH } from "../engine/health";
 
 /** Where the app's server reaches the indexer (`KEEL_INDEXER_URL`; `npm run dev` sets it), or null when none is set. */
@@ -166,22 +166,18 @@ export function positionResult(v: IndexedVault) {
   return { interestPaid: interestPaid > 0n ? interestPaid : 0n, realisedPnl, totalPnl: realisedPnl + v.collateralValue - v.debtValue };
 }
 
-/** Human names of the timeline's event kinds. */
-const KIND_LABEL: Record<string, string> = {
-  VaultOpened: "Opened",
-  VaultTransferred: "Transferred",
-  CollateralDeposited: "Deposit",
-  CollateralWithdrawn: "Withdraw",
-  Borrowed: "Borrow",
-  Repaid: "Repay",
-  Liquidated: "Liquidation",
-  BadDebt: "Bad debt written off",
-  "RuleExecuted:Deleverage": "Protection: deleverage",
-  "RuleExecuted:StopLoss": "Protection: stop-loss",
-};
-export const kindLabel = (kind: string) => KIND_LABEL[kind] ?? kind;
+/**
+ * The words a timeline's rows are written in: the reader's formatter, the name of each event kind (messages/*.json
+ * `charts.event`, keyed by `timelineKindKey`) and what stands for a health factor with no price.
+ */
+export interface TimelineWords {
+  f: Formatter;
+  kind: (key: string) => string;
+  noPrice: string;
+}
 
-const hf = (v: bigint | null) => (v === null ? "" : v === 0n ? "no price" : formatHealthFactor(v));
+/** An event kind as a message key: `RuleExecuted:StopLoss` → `RuleExecuted_StopLoss` (ICU select keys take no colon). */
+export const timelineKindKey = (kind: string) => kind.replace(/:/g, "_");
 
 export interface TimelineRow {
   key: string;
@@ -199,21 +195,23 @@ export interface TimelineRow {
   liquidation: boolean;
 }
 
-/** The timeline as rows to show, newest first, amounts with the deployment's symbols and decimals. */
-export function timelineRows(t: VaultTimeline, deployment: Deployment, baseAsset: `0x${string}`): TimelineRow[] {
+/** The timeline as rows to show, newest first, in the reader's words, amounts with the deployment's symbols and decimals. */
+export function timelineRows(t: VaultTimeline, deployment: Deployment, baseAsset: `0x${string}`, words: TimelineWords): TimelineRow[] {
+  const { f } = words;
   const base = findAsset(deployment, baseAsset);
   const token = (asset: string | null, amount: bigint | null) => {
     if (amount === null) return "";
     const a = asset ? findAsset(deployment, asset) : base;
-    return a ? `${formatUnitsFixed(amount, a.decimals, 6)} ${a.symbol}` : amount.toString();
+    return a ? `${f.unitsFixed(amount, a.decimals, 6)} ${a.symbol}` : f.unitsFixed(amount, 0);
   };
-  const usd = (wad: bigint) => `$${formatUnitsFixed(wad, 18, 2, 2)}`;
+  const usd = (wad: bigint) => f.usd(wad);
+  const hf = (v: bigint | null) => (v === null ? "" : v === 0n ? words.noPrice : f.healthFactor(v));
   return [...t.events].reverse().map((e) => ({
     key: e.id,
     block: e.block,
     timestamp: e.timestamp,
     txHash: e.txHash,
-    label: kindLabel(e.kind),
+    label: words.kind(timelineKindKey(e.kind)),
     amounts: [token(e.asset, e.amount), token(null, e.baseAmount)].filter(Boolean).join(" · "),
     price: e.price === null ? "" : usd(e.price),
     health: e.healthBefore === null ? hf(e.healthAfter) : `${hf(e.healthBefore)} → ${hf(e.healthAfter)}`,

@@ -4,7 +4,8 @@ import type { Address } from "viem";
 import type { VaultHistory } from "@/hooks/use-vault-history";
 import type { Deployment } from "@/lib/config/deployment";
 import { findAsset } from "@/lib/config/deployment";
-import { formatToken, formatUsd, formatUtc, shortAddress } from "@/lib/view/format";
+import { useFormat } from "@/hooks/use-format";
+import { shortAddress } from "@/lib/view/format";
 import { positionResult, timelineRows } from "@/lib/read/indexer";
 
 /**
@@ -28,6 +29,7 @@ export function Timeline({
   baseAsset: Address;
 }) {
   const t = useTranslations("charts");
+  const f = useFormat();
   if (!history) return null;
   if (history.source === "rpc" || !history.timeline?.vault) {
     return (
@@ -38,31 +40,35 @@ export function Timeline({
       </p>
     );
   }
-  const rows = timelineRows(history.timeline, deployment, baseAsset);
+  const rows = timelineRows(history.timeline, deployment, baseAsset, {
+    f,
+    kind: (name) => t("event", { name }),
+    noPrice: t("timeline.noPrice"),
+  });
   const result = positionResult(history.timeline.vault);
   const base = findAsset(deployment, baseAsset);
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="vault-timeline">
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
-        <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Timeline · from the indexer</h2>
+        <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("timeline.title")}</h2>
         <div className="flex flex-wrap gap-4 text-xs text-slate-400">
           <span>
-            Interest paid{" "}
+            {t("timeline.interestPaid")}{" "}
             <span className="font-mono text-slate-200" data-testid="interest-paid">
-              {base ? formatToken(result.interestPaid, base.decimals, base.symbol, 6) : result.interestPaid.toString()}
+              {base ? f.token(result.interestPaid, base.decimals, base.symbol, 6) : f.unitsFixed(result.interestPaid, 0)}
             </span>
           </span>
           <span>
-            Realised P&amp;L{" "}
+            {t("timeline.realisedPnl")}{" "}
             <span className={`font-mono ${result.realisedPnl < 0n ? "text-rose-300" : "text-emerald-300"}`} data-testid="realised-pnl">
-              {formatUsd(result.realisedPnl)}
+              {f.usd(result.realisedPnl)}
             </span>
           </span>
           <span>
-            With the open position <span className="font-mono text-slate-200">{formatUsd(result.totalPnl)}</span>
+            {t("timeline.withOpen")} <span className="font-mono text-slate-200">{f.usd(result.totalPnl)}</span>
           </span>
           <a className="text-sky-300 hover:underline" href={`/api/export/vault/${chainId}/${market}/${id}`} data-testid="timeline-csv" download>
-            Download CSV
+            {t("timeline.csv")}
           </a>
         </div>
       </header>
@@ -70,20 +76,20 @@ export function Timeline({
         <table className="w-full text-left text-xs">
           <thead className="sticky top-0 bg-slate-900 text-slate-400">
             <tr>
-              <th className="py-1 pr-3 font-normal">When</th>
-              <th className="py-1 pr-3 font-normal">Event</th>
-              <th className="py-1 pr-3 font-normal">Amounts</th>
-              <th className="py-1 pr-3 font-normal">Price</th>
-              <th className="py-1 pr-3 font-normal">Health</th>
-              <th className="py-1 pr-3 font-normal">Collateral value</th>
-              <th className="py-1 font-normal">Debt after</th>
+              <th className="py-1 pr-3 font-normal">{t("timeline.when")}</th>
+              <th className="py-1 pr-3 font-normal">{t("timeline.event")}</th>
+              <th className="py-1 pr-3 font-normal">{t("timeline.amounts")}</th>
+              <th className="py-1 pr-3 font-normal">{t("timeline.price")}</th>
+              <th className="py-1 pr-3 font-normal">{t("timeline.health")}</th>
+              <th className="py-1 pr-3 font-normal">{t("timeline.collateralValue")}</th>
+              <th className="py-1 font-normal">{t("timeline.debtAfter")}</th>
             </tr>
           </thead>
           <tbody className="font-mono text-slate-300">
             {rows.map((r) => (
               <tr key={r.key} className={`border-t border-slate-800 ${r.liquidation ? "text-rose-300" : ""}`} data-testid="timeline-row">
-                <td className="py-1 pr-3 whitespace-nowrap" title={`block ${r.block} · tx ${r.txHash}`}>
-                  {formatUtc(r.timestamp)} <span className="text-slate-400">{shortAddress(r.txHash)}</span>
+                <td className="py-1 pr-3 whitespace-nowrap" title={t("timeline.rowTitle", { block: r.block.toString(), tx: r.txHash })}>
+                  {f.utc(r.timestamp)} <span className="text-slate-400">{shortAddress(r.txHash)}</span>
                 </td>
                 <td className="py-1 pr-3 font-sans" data-testid="timeline-kind">
                   {r.label}
