@@ -17,7 +17,7 @@ export default defineConfig([
     "circuits/build/**",
     "next-env.d.ts",
     "contracts/**",
-    "contracts-abi/generated.ts",
+    "contracts-abi/abi/**",
     "test-results/**",
     "playwright-report/**",
     ".keel/**",

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseUnits, type Address } from "viem";
-import { devErc20Abi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { devErc20Abi, keelGuardAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";

@@ -1,5 +1,5 @@
 import { maxUint256, zeroAddress, type Address } from "viem";
-import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, iUniswapV2FactoryAbi, iUniswapV2PairAbi, uniswapV2AdapterAbi } from "../contracts-abi";
 import { arbitrageTrade, reservesFrom } from "../lib/engine/amm";
 import type { DeployedAsset, Deployment } from "../lib/config/deployment";
 import { AGENT_KEYS } from "../lib/server/dev-keys";

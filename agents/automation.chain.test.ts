@@ -12,7 +12,7 @@ import {
   iGuardMorphoAbi,
   keelAutomationAbi,
   keelMarketAbi,
-} from "@/contracts-abi/generated";
+} from "@/contracts-abi";
 import { AUTOMATION_KINDS, planRule } from "@/lib/engine/automation";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";

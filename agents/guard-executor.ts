@@ -11,7 +11,7 @@
 import { serialized } from "../lib/tx/serial";
 import { parseArgs } from "node:util";
 import { parseEventLogs, type Address, type Hex } from "viem";
-import { keelAutomationAbi, keelGuardAbi } from "../contracts-abi/generated";
+import { keelAutomationAbi, keelGuardAbi } from "../contracts-abi";
 import type { Deployment } from "../lib/config/deployment";
 import { withGasMargin } from "../lib/tx/gas";
 import { readDeployment } from "../lib/server/config";

@@ -19,8 +19,8 @@
  *   can send it claims) costs it nothing.
  */
 import { decodeEventLog, erc20Abi, maxUint256, type Abi, type Address, type Hex, type PublicClient, type TransactionReceipt } from "viem";
-import { collateralGatewayAbi, keelMarketAbi } from "../contracts-abi/generated";
-import { keelMarketCallAbi } from "../contracts-abi";
+import { collateralGatewayAbi, keelMarketAbi } from "../contracts-abi";
+import { keelMarketCallAbi } from "../contracts-abi/call";
 import { valueDown } from "../lib/engine/health";
 import { baseToUsd, gasCostUsd } from "../lib/engine/liquidation";
 import { redeemCall } from "../lib/crosschain/actions";

@@ -32,8 +32,8 @@
  * after each further failure. JSON-line logs (`private-*`) and counters.
  */
 import { erc20Abi, parseAbi, parseEventLogs, type Abi, type Address, type Hex, type PublicClient } from "viem";
-import { keelErrorsAbi } from "../contracts-abi";
-import { keelMarketAbi, keelOracleAbi } from "../contracts-abi/generated";
+import { keelErrorsAbi } from "../contracts-abi/call";
+import { keelMarketAbi, keelOracleAbi } from "../contracts-abi";
 import { isLocalChainId } from "../lib/config/chains";
 import { withGasMargin } from "../lib/tx/gas";
 import { SUBORDER } from "../lib/privacy/babyjub";

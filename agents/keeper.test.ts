@@ -11,8 +11,8 @@ import {
   type Hex,
   type TransactionReceipt,
 } from "viem";
-import { keelErrorsAbi } from "@/contracts-abi";
-import { keelMarketAbi } from "@/contracts-abi/generated";
+import { keelErrorsAbi } from "@/contracts-abi/call";
+import { keelMarketAbi } from "@/contracts-abi";
 import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { nonceManager } from "./agent-log";
 import { isGone } from "./revert";

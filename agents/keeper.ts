@@ -44,7 +44,7 @@ import {
   keelMarketAbi,
   keelOracleAbi,
   uniswapV2AdapterAbi,
-} from "../contracts-abi/generated";
+} from "../contracts-abi";
 import type { PoolSide } from "../lib/engine/amm";
 import { reservesFrom } from "../lib/engine/amm";
 import type { Deployment } from "../lib/config/deployment";

@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from "viem";
-import { keelLensAbi } from "../contracts-abi/generated";
+import { keelLensAbi } from "../contracts-abi";
 import type { LensVault } from "../lib/read/vaults";
 
 /**

@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { getAddress, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devPriceFeedAbi, keelOracleAbi } from "../contracts-abi/generated";
+import { devPriceFeedAbi, keelOracleAbi } from "../contracts-abi";
 import type { DeployedAsset, Deployment } from "../lib/config/deployment";
 import { readDeployment } from "../lib/server/config";
 import { ANVIL_KEYS } from "../lib/server/dev-keys";

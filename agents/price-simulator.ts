@@ -1,5 +1,5 @@
 import { parseUnits, type Address } from "viem";
-import { devPriceFeedAbi } from "../contracts-abi/generated";
+import { devPriceFeedAbi } from "../contracts-abi";
 import type { Deployment } from "../lib/config/deployment";
 import { ANVIL_KEYS } from "../lib/server/dev-keys";
 import { clientsFor } from "../lib/server/clients";

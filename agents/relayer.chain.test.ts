@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatUnits, parseEventLogs, parseUnits, type Abi, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "@/contracts-abi";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { mailboxAbi, parseMessage } from "@/lib/crosschain/hyperlane";
 import { readFileSync } from "node:fs";

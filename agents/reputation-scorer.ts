@@ -10,7 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { encodeAbiParameters, parseAbiParameters, zeroHash, type Address, type Hex } from "viem";
-import { ieasAbi } from "../contracts-abi/generated";
+import { ieasAbi } from "../contracts-abi";
 import type { Deployment } from "../lib/config/deployment";
 import { readHonouredRecord, readVaultEvents, type HonouredRecord } from "../lib/reputation/read";
 import { buildRecords } from "../lib/reputation/record";

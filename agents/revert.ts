@@ -4,8 +4,8 @@
  * reason:", the reason itself on the lines after it).
  */
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Abi, type Hex } from "viem";
-import { keelErrorsAbi } from "../contracts-abi";
-import { iSwapAdapterAbi, keelLiquidatorAbi } from "../contracts-abi/generated";
+import { keelErrorsAbi } from "../contracts-abi/call";
+import { iSwapAdapterAbi, keelLiquidatorAbi } from "../contracts-abi";
 
 /** A skipped or failing liquidation's revert data, decoded against the market's, the liquidator's and the adapter's errors. */
 export function describeRevert(data: Hex): string {

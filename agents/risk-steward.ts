@@ -14,7 +14,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Address, Hex } from "viem";
-import { keelRiskAdminAbi, keelRiskStewardAbi } from "../contracts-abi/generated";
+import { keelRiskAdminAbi, keelRiskStewardAbi } from "../contracts-abi";
 import type { Deployment } from "../lib/config/deployment";
 import { readCollateralInputs, type CollateralInputs } from "../lib/risk-model/read";
 import { DEFAULT_POLICY, horizonSeconds, recommend, type ModelPolicy, type Recommendation } from "../lib/risk-model/model";

@@ -15,7 +15,7 @@ import {
   iGuardMorphoAbi,
   keelAutomationAbi,
   keelMarketAbi,
-} from "../contracts-abi/generated";
+} from "../contracts-abi";
 import { alignPools, findPools } from "../agents/amm-arbitrage";
 import { feedOwnerKey } from "../agents/market-simulator";
 import type { Deployment } from "../lib/config/deployment";

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseUnits, type Address, type Hex } from "viem";
-import { devErc20Abi, keelMarketAbi } from "../contracts-abi/generated";
+import { devErc20Abi, keelMarketAbi } from "../contracts-abi";
 import { mailboxAbi } from "../lib/crosschain/hyperlane";
 import { clientsFor } from "../lib/server/clients";
 import { deployLocal, SECOND_CHAIN_ID } from "../scripts/deploy-local";

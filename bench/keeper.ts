@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encodeFunctionData, formatUnits, parseUnits } from "viem";
-import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { alignPools, findPools } from "../agents/amm-arbitrage";
 import { startKeeper } from "../agents/keeper";
 import { readAllVaults } from "../agents/lens-pages";

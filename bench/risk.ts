@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { createPublicClient, http } from "viem";
-import { keelLensAbi } from "../contracts-abi/generated";
+import { keelLensAbi } from "../contracts-abi";
 import { seededRandom } from "../lib/analytics/random";
 import { loadRiskBookFromIndexer } from "../lib/analytics/risk-book";
 import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../lib/analytics/risk-book-codec";

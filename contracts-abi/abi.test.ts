@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as generated from "./generated";
+import * as generated from ".";
 import { ABI_CONTRACTS } from "./contracts";
 
-// Fails when contracts-abi/generated.ts is out of date with the forge build: run `npm run abi` and commit.
+// Fails when contracts-abi/abi/ is out of date with the forge build: run `npm run abi` and commit.
 const exportName = (contract: string) =>
   contract.replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]+$|^[A-Z]/, (m) => m.toLowerCase()).replace(/ERC(\d+)/g, "Erc$1") + "Abi";
 
@@ -22,7 +22,7 @@ describe("generated ABIs", () => {
     it(`${name} matches contracts/out`, () => {
       const artifact = JSON.parse(readFileSync(artifactPath(name), "utf8")) as { abi: unknown };
       const abi = (generated as Record<string, unknown>)[exportName(name)];
-      expect(abi, `${exportName(name)} missing from generated.ts — run npm run abi`).toBeDefined();
+      expect(abi, `${exportName(name)} missing from contracts-abi/abi — run npm run abi`).toBeDefined();
       expect(abi, `${name} ABI is stale — run npm run abi`).toEqual(artifact.abi);
     });
   }

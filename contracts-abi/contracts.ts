@@ -1,4 +1,4 @@
-/** The contracts whose ABIs the app, scripts and agents use; `npm run abi` generates `generated.ts` from these. */
+/** The contracts whose ABIs the app, scripts and agents use; `npm run abi` generates contracts-abi/abi/<Name>.ts from these. */
 export const ABI_CONTRACTS = [
   "KeelOracle",
   "KeelMarket",

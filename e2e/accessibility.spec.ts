@@ -59,7 +59,7 @@ test("no serious or critical accessibility violation on any page, dialog or erro
     await app.open(path);
     await expect(page.getByTestId(ready)).toBeVisible({ timeout: 30_000 });
     // /risk's private pool comes in near the screen, as a reader scrolls to it.
-    if (path === "/risk") await scrollToPanel(page, "private-pool");
+    if (path === "/risk") for (const id of ["steward", "private-pool"] as const) await scrollToPanel(page, id);
     await expectAccessible(page, testInfo, path.slice(1).split("/")[0]!.split("?")[0] || "watch");
   }
   // /risk on the Aave pool and on a Morpho market (their books read from the protocols' events).

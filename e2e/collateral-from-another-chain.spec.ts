@@ -1,6 +1,6 @@
 import { expect, test as base } from "@playwright/test";
 import { erc20Abi, parseEventLogs, parseUnits, type Address } from "viem";
-import { collateralGatewayAbi, collateralOutpostAbi, devErc20Abi, keelMarketAbi } from "../contracts-abi/generated";
+import { collateralGatewayAbi, collateralOutpostAbi, devErc20Abi, keelMarketAbi } from "../contracts-abi";
 import { clientsFor } from "../lib/server/clients";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { startStack, type Stack } from "../scripts/lib/stack";

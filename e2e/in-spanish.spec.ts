@@ -58,7 +58,7 @@ test("en español: no page shows an English sentence (visible text, labels and h
   // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
   // its rule cards, their previews and the "not authorised" warning, all scanned below.
   const { createWalletClient, http } = await import("viem");
-  const { keelGuardAbi } = await import("../contracts-abi/generated");
+  const { keelGuardAbi } = await import("../contracts-abi");
   const { keelMarketAbi } = await import("../contracts-abi");
   const { localChain } = await import("../lib/server/clients");
   const guard = chain.deployment.contracts.guard!;
@@ -93,7 +93,7 @@ test("en español: no page shows an English sentence (visible text, labels and h
     if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
     // Every lower panel in, as a reader who scrolls down sees them (each comes in near the screen).
     if (p.name === "vault") await scrollToEveryPanel(page);
-    if (p.name === "risk") await scrollToPanel(page, "private-pool");
+    if (p.name === "risk") for (const id of ["steward", "private-pool"] as const) await scrollToPanel(page, id);
     if (p.name === "vault") {
       const panel = page.getByTestId("protection-panel");
       await expect(panel.getByTestId("rule-status")).toHaveText(["Activa", "Activa"], { timeout: 30_000 });

@@ -1,5 +1,5 @@
 import { parseUnits } from "viem";
-import { devPriceFeedAbi } from "../contracts-abi/generated";
+import { devPriceFeedAbi } from "../contracts-abi";
 import { expect, screenshot, test } from "./support/fixtures";
 
 test("shows each asset's oracle price, source and age, read from the chain", async ({ page, app, chain }) => {

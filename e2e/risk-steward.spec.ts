@@ -3,7 +3,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { keelMarketAbi, keelRiskStewardAbi } from "../contracts-abi";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { localChain } from "../lib/server/clients";
-import { expect, test } from "./support/fixtures";
+import { expect, scrollToPanel, test } from "./support/fixtures";
 import { WAD } from "../lib/engine/math";
 
 const pct = (x: bigint) => `${(Number((x * 1000n) / WAD) / 10).toFixed(1)}%`;
@@ -36,6 +36,7 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
 
   await app.open("/risk");
   // The panel reads when it nears the screen, as a trader scrolls to it.
+  await scrollToPanel(page, "steward");
   await page.getByTestId("steward-panel").scrollIntoViewIfNeeded();
   const changes = page.getByTestId("steward-changes-WETH");
   await expect(changes).toContainText(`${pct(cur.ltv)} → ${pct(toLtv)} · ${pct(cur.liquidationThreshold)} → ${pct(toLt)}`, { timeout: 30_000 });
@@ -53,6 +54,7 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
   await chain.publicClient.waitForTransactionReceipt({ hash: executed });
 
   await page.reload();
+  await scrollToPanel(page, "steward");
   await page.getByTestId("steward-panel").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("steward-changes-WETH")).toContainText("executed", { timeout: 30_000 });
   const now = page.getByTestId("steward-current-WETH");

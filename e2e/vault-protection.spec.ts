@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { createWalletClient, encodeFunctionData, http, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
-import { keelGuardAbi } from "../contracts-abi/generated";
+import { keelGuardAbi } from "../contracts-abi";
 import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
 import { localChain } from "../lib/server/clients";
 import { connectWallet, scrollToPanel, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";

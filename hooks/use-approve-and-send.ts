@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { useFormat } from "./use-format";
 import type { Address } from "viem";
-import { devErc20Abi } from "@/contracts-abi";
+import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
 import { useTransactor, type TxRequest, type TxResult } from "@/hooks/use-transactor";
 import { needsApproval } from "@/lib/read/markets";
 import { approveCall } from "@/lib/protocols/keel/actions";

@@ -3,18 +3,16 @@ import { useQueries } from "@tanstack/react-query";
 import { erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import {
-  aaveV3GuardAdapterAbi,
-  iGuardAavePoolAbi,
-  iGuardCreditDelegationAbi,
-  iGuardMorphoAbi,
-  iUniswapV2FactoryAbi,
-  iUniswapV2PairAbi,
-  keelAutomationAbi,
-  keelMarketAbi,
-  keelOracleAbi,
-  uniswapV2AdapterAbi,
-} from "@/contracts-abi/generated";
+import { aaveV3GuardAdapterAbi } from "@/contracts-abi/abi/AaveV3GuardAdapter";
+import { iGuardAavePoolAbi } from "@/contracts-abi/abi/IGuardAavePool";
+import { iGuardCreditDelegationAbi } from "@/contracts-abi/abi/IGuardCreditDelegation";
+import { iGuardMorphoAbi } from "@/contracts-abi/abi/IGuardMorpho";
+import { iUniswapV2FactoryAbi } from "@/contracts-abi/abi/IUniswapV2Factory";
+import { iUniswapV2PairAbi } from "@/contracts-abi/abi/IUniswapV2Pair";
+import { keelAutomationAbi } from "@/contracts-abi/abi/KeelAutomation";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
+import { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
+import { uniswapV2AdapterAbi } from "@/contracts-abi/abi/UniswapV2Adapter";
 import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";

@@ -2,7 +2,7 @@
 import type { ContractFunctionArgs, ContractFunctionName, ContractFunctionReturnType } from "viem";
 import type { Config } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { keelLensAbi } from "@/contracts-abi";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
 import type { ChainConfig } from "@/lib/config/chains";
 
 /** The lens's read functions, and each one's arguments and result, from the generated ABI (contracts-abi/). */

@@ -1,6 +1,6 @@
 "use client";
 import { useReadContract } from "wagmi";
-import { keelOracleAbi } from "@/contracts-abi/generated";
+import { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
 import type { ChainConfig } from "@/lib/config/chains";
 
 /** Every feed of a chain's oracle in one `peekAll` call, refreshed every 2 s (a feed change shows within seconds). */

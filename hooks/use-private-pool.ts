@@ -5,7 +5,9 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { erc20Abi, parseEventLogs, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 
-import { keelMarketAbi, keelOracleAbi, keelPrivatePoolAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
+import { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
+import { keelPrivatePoolAbi } from "@/contracts-abi/abi/KeelPrivatePool";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 import { notePosition, type PoolBooks, type PoolState } from "@/lib/privacy/actions";
 import type { ChainConfig } from "@/lib/config/chains";

@@ -3,15 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 
 import { lendingAccountsPath, parseLendingAccounts } from "@/lib/read/indexer-lending";
-import { readProtocolBook, type BookTarget } from "@/lib/protocols/book";
+import { readProtocolBook } from "@/lib/protocols/book";
+import { bookTargetKey, type BookTarget } from "@/lib/protocols/book-target";
 import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/registry";
 import type { ChainConfig } from "@/lib/config/chains";
 import { RISK_BOOK_REFRESH_MS } from "./use-risk-book";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** Where the book's key names it: `aave-v3`, or `morpho-blue:<marketId>`. */
-export const bookTargetKey = (t: BookTarget) => (t.protocol === "aave-v3" ? t.protocol : `${t.protocol}:${t.marketId.toLowerCase()}`);
-
 /**
  * The book's accounts from the indexer (through the app's /api/indexer proxy) and the block it has them through, or
  * the reason it cannot give them (the page then scans the whole range and says why).

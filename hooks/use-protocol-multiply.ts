@@ -1,9 +1,10 @@
 "use client";
+import { morphoLeverageRouterAbi } from "@/contracts-abi/abi/MorphoLeverageRouter";
+import { aaveLeverageRouterAbi } from "@/contracts-abi/abi/AaveLeverageRouter";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { decodeFunctionData, type Abi, type Address } from "viem";
 import { useAccount } from "wagmi";
-import { aaveRouterCallAbi, morphoRouterCallAbi } from "@/contracts-abi";
 import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
@@ -138,7 +139,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !(leverageParsed && !leverageParsed.ok);
 
   const grantText = (g: LeverageGrant) => t("grant", { kind: g.kind, symbol: g.kind === "aaveCreditDelegation" ? baseSymbol : symbol });
-  const routerAbi: Abi = target.protocol === "aave-v3" ? aaveRouterCallAbi : morphoRouterCallAbi;
+  const routerAbi: Abi = target.protocol === "aave-v3" ? aaveLeverageRouterAbi : morphoLeverageRouterAbi;
   /** A built transaction (calldata) as the transactor's request: decoded through the ABI it was encoded with. */
   const request = (tx: ProtocolTx, label: string): AnyTxRequest => {
     const abi: Abi = same(tx.to, data!.router) ? routerAbi : grantAbi;

@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { zeroAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 
-import { keelMarketAbi, keelReputationAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
+import { keelReputationAbi } from "@/contracts-abi/abi/KeelReputation";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { readHonouredRecord } from "@/lib/reputation/read";
 import { reputationView, type ReputationView } from "@/lib/reputation/view";

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 
-import { keelRiskStewardAbi } from "@/contracts-abi";
+import { keelRiskStewardAbi } from "@/contracts-abi/abi/KeelRiskSteward";
 import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/read";
 import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "@/lib/risk-model/steward";

@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import {
   encodeFunctionData,
   type Abi,
@@ -17,7 +17,8 @@ import { useToasts } from "@/components/toaster";
 import { useErrorText } from "./use-error-text";
 import { withGasMargin } from "@/lib/tx/gas";
 import { pendingFlows } from "@/lib/tx/pending-flows";
-import { simulateEffects, type PlannedCall, type TxEffects } from "@/lib/tx/tx-effects";
+import type { PlannedCall, TxEffects } from "@/lib/tx/tx-effects";
+import { IDLE_MOUNT_MS } from "@/components/chart-placeholder";
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { TxEffectsView } from "@/components/tx-effects-view";
 import { useKeelChains } from "./use-keel-config";
@@ -101,6 +102,27 @@ export type TxResult =
     };
 
 /**
+ * What a transaction needs and a page does not at load: every Keel error (contracts-abi/call.ts reads thirteen ABIs
+ * to gather them) and the effects' simulation. Loaded once, when a page has been idle a while (`IDLE_MOUNT_MS`) or at
+ * the first transaction, whichever comes first.
+ */
+let txToolsLoading:
+  | Promise<{
+      withKeelErrors: typeof import("@/contracts-abi/call").withKeelErrors;
+      simulateEffects: typeof import("@/lib/tx/tx-effects").simulateEffects;
+    }>
+  | undefined;
+function txTools() {
+  txToolsLoading ??= Promise.all([import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(([call, effects]) => ({
+    withKeelErrors: call.withKeelErrors,
+    simulateEffects: effects.simulateEffects,
+  }));
+  // A failed load (offline, a new deployment's chunks) is tried again by the next transaction.
+  txToolsLoading.catch(() => (txToolsLoading = undefined));
+  return txToolsLoading;
+}
+
+/**
  * The whole life of a transaction, in one place for every form: switch chain if needed → simulate (a revert is shown
  * by its decoded custom error and nothing is sent) → its effects, simulated at the latest block (tokens out of and into
  * the wallet, the vault after), shown before the wallet opens → waiting for signature → pending (hash, explorer link)
@@ -114,6 +136,10 @@ export function useTransactor() {
   const chains = useKeelChains();
   const t = useTranslations("tx");
   const errorText = useErrorText();
+  useEffect(() => {
+    const timer = window.setTimeout(() => void txTools().catch(() => {}), IDLE_MOUNT_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   const run = useCallback(
     async (req: AnyTxRequest): Promise<TxResult> => {
@@ -139,13 +165,20 @@ export function useTransactor() {
       } catch (e) {
         return fail(describeError(e));
       }
+      let tools;
+      try {
+        tools = await txTools();
+      } catch (e) {
+        return fail(describeError(e));
+      }
       let request;
       try {
         ({ request } = await simulateContract(config, {
           chainId: req.chainId,
           account: address,
           address: req.address,
-          abi: req.abi,
+          // Every Keel error a call can bubble up (the market's, the oracle's StalePrice…), decoded by name.
+          abi: tools.withKeelErrors(req.abi),
           functionName: req.functionName,
           args: req.args,
           ...(req.value ? { value: req.value } : {}),
@@ -175,7 +208,7 @@ export function useTransactor() {
       try {
         const client = chainReader(config, req.chainId);
         if (client) {
-          effects = await simulateEffects((a) => client.request(a as never), {
+          effects = await tools.simulateEffects((a) => client.request(a as never), {
             account: address,
             calls: [req, ...following(req)].map(toCall),
             tokens,

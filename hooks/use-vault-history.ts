@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { decodeEventLog, numberToHex, pad, toEventSelector, type AbiEvent, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 
-import { keelMarketAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { readLens } from "@/hooks/use-lens-read";
 import type { ChainConfig } from "@/lib/config/chains";
 import { parseVaultTimeline, type VaultTimeline } from "@/lib/read/indexer";

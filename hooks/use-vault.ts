@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { devErc20Abi } from "@/contracts-abi";
+import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import type { ChainConfig } from "@/lib/config/chains";
 import { readVault, type VaultRead } from "@/lib/read/vaults";

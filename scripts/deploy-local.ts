@@ -11,7 +11,7 @@ import {
   keelMarketAbi,
   keelRiskAdminAbi,
   keelRiskStewardAbi,
-} from "../contracts-abi/generated";
+} from "../contracts-abi";
 import { DEFAULT_STEWARD_RULES } from "../lib/risk-model/steward";
 import { parseDeployConfig } from "../lib/config/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../lib/config/deployment";

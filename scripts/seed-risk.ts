@@ -29,7 +29,7 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi, devRiskSeederAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import type { Deployment } from "../lib/config/deployment";
 import type { LensMarket } from "../lib/read/vaults";
 import { readDeployment } from "../lib/server/config";

@@ -6,7 +6,7 @@ import { formatUnits, parseEventLogs, type Address } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
-import { keelMarketCallAbi, keelMarketAbi } from "@/contracts-abi";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useWalletTokens } from "@/hooks/use-vault";
 import { useToasts } from "@/components/toaster";
@@ -16,7 +16,7 @@ import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { ChainConfig } from "@/lib/config/chains";
 import { openVaultCall } from "@/lib/protocols/keel/actions";
-import { vaultHref } from "@/lib/protocols/view";
+import { vaultHref } from "@/lib/protocols/href";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -79,7 +79,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           label: t("label", { id: id.toString(), amount: f.token(parsed.value, asset.decimals, asset.symbol, asset.decimals) }),
           chainId: chain.id,
           address: market.address,
-          abi: keelMarketCallAbi,
+          abi: keelMarketAbi,
           ...openVaultCall({ id, owner: address, asset: asset.address, amount: parsed.value }),
         },
       );

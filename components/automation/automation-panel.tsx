@@ -1,7 +1,7 @@
 "use client";
+import { keelAutomationAbi } from "@/contracts-abi/abi/KeelAutomation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { keelAutomationCallAbi } from "@/contracts-abi";
 import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
@@ -45,7 +45,7 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
         const r = await tx(t(`auth.${a.step}`, { protocol }), a.address, a.abi, a.functionName, a.args);
         if (r.status !== "confirmed") return;
       }
-      const r = await tx(t("steps.save", { kind: t(`kinds.${kind}`) }), p.guard, keelAutomationCallAbi, "setRule", [
+      const r = await tx(t("steps.save", { kind: t(`kinds.${kind}`) }), p.guard, keelAutomationAbi, "setRule", [
         p.adapter,
         p.position,
         kindIndex(kind),
@@ -176,7 +176,7 @@ function RuleRow({
               disabled={busy}
               onClick={() =>
                 void run(() =>
-                  tx(t(r.rule.paused ? "resume" : "pause", { kind }), p.guard, keelAutomationCallAbi, "setPaused", [...args, !r.rule.paused]),
+                  tx(t(r.rule.paused ? "resume" : "pause", { kind }), p.guard, keelAutomationAbi, "setPaused", [...args, !r.rule.paused]),
                 )
               }
               className="rounded border border-slate-700 px-2 py-0.5 text-xs text-slate-200"
@@ -203,7 +203,7 @@ function RuleRow({
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            void run(() => tx(t("remove", { kind }), p.guard, keelAutomationCallAbi, "removeRule", args));
+            void run(() => tx(t("remove", { kind }), p.guard, keelAutomationAbi, "removeRule", args));
           }}
         />
       )}

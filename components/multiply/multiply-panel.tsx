@@ -1,11 +1,12 @@
 "use client";
+import { keelLeverageRouterAbi } from "@/contracts-abi/abi/KeelLeverageRouter";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatUnits, parseEventLogs, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
-import { keelMarketCallAbi, keelRouterCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
@@ -151,7 +152,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           label: t("labelAuthorise", { market: chain.deployment!.markets.find((m) => m.address === market.market)?.name ?? market.market }),
           chainId: chain.id,
           address: market.market,
-          abi: keelMarketCallAbi,
+          abi: keelMarketAbi,
           functionName: "setOperator",
           args: [router, true],
         });
@@ -160,7 +161,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
       const common = {
         chainId: chain.id,
         address: router,
-        abi: keelRouterCallAbi,
+        abi: keelLeverageRouterAbi,
         ...(vault ? { vault: { market: market.market, id: vault.id } } : {}),
       };
       const request =
@@ -195,7 +196,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         setTouched(false);
         setTarget(null);
         if (!vault) {
-          const opened = parseEventLogs({ abi: keelRouterCallAbi, eventName: "LeverageIncreased", logs: result.receipt.logs })[0];
+          const opened = parseEventLogs({ abi: keelLeverageRouterAbi, eventName: "LeverageIncreased", logs: result.receipt.logs })[0];
           if (opened) onOpened?.(opened.args.id);
         }
       }

@@ -107,10 +107,13 @@ export const isPhone = (projectName: string) => projectName === "phone";
 
 /**
  * Scrolls a vault page to one of its lower panels (`crosschain`, `protection`, `automation`, `reputation`, `history`), or
- * /risk to its private pool: each comes in when a reader scrolls near it (components/chart-placeholder.tsx `Deferred`), as
+ * /risk to its steward's panel or its private pool: each comes in when a reader scrolls near it (components/chart-placeholder.tsx `Deferred`), as
  * here, or once the page has been idle for a few seconds.
  */
-export async function scrollToPanel(page: Page, id: "crosschain" | "protection" | "automation" | "reputation" | "history" | "private-pool") {
+export async function scrollToPanel(
+  page: Page,
+  id: "crosschain" | "protection" | "automation" | "reputation" | "history" | "steward" | "private-pool",
+) {
   const box = page.locator(`#${id}`);
   await expect(box, `the page has no #${id} box`).toHaveCount(1, { timeout: 30_000 });
   // A panel that comes in on its own meanwhile (near the screen with another) may render nothing here and lose its box:

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { keelLensAbi } from "@/contracts-abi";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
 import { deployLocal } from "@/scripts/deploy-local";
 import { freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { localChain } from "@/lib/server/clients";

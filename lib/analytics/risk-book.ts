@@ -6,7 +6,7 @@
  * stress scenarios run on floating point.
  */
 import { getAddress, type Address, type PublicClient } from "viem";
-import { keelLensAbi } from "@/contracts-abi/generated";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
 import { debtOfShares, vaultHealth } from "../engine/risk";
 import { wadToNumber } from "../engine/math";
 import { gunzip, isGzip, readBook, valueAt, type BookColumns } from "./risk-book-codec";

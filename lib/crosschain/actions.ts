@@ -5,7 +5,7 @@
  * the fee at inclusion comes back, and a gas-price update between the quote and inclusion does not make it fail.
  */
 import type { Address } from "viem";
-import { collateralGatewayCallAbi, collateralOutpostCallAbi, keelMarketCallAbi } from "@/contracts-abi";
+import { collateralGatewayCallAbi, collateralOutpostCallAbi, keelMarketCallAbi } from "@/contracts-abi/call";
 import type { CrossChainDeployment } from "./deployment";
 
 /** Headroom on a quoted fee, in basis points (the excess is refunded by the hooks). */

@@ -8,7 +8,7 @@
  */
 import type { ReadClient } from "../read/client";
 import { decodeEventLog, parseAbi, type Address, type Hex } from "viem";
-import { collateralGatewayCallAbi, collateralOutpostCallAbi } from "../../contracts-abi";
+import { collateralGatewayCallAbi, collateralOutpostCallAbi } from "../../contracts-abi/call";
 import { describeError, type DescribedError } from "../tx/tx-errors";
 import { shortAddress } from "../view/format";
 import type { CrossChainDeployment } from "./deployment";

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClient, http, maxUint256, parseUnits, type Address } from "viem";
-import { devErc20Abi, keelLensAbi, keelMarketAbi } from "@/contracts-abi/generated";
+import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";

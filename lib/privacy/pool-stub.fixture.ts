@@ -3,7 +3,7 @@
  * deployment record at made-up addresses, its base asset, and real encoded logs of the pool's events for stub clients.
  */
 import { encodeAbiParameters, encodeEventTopics, type Hex, type Log } from "viem";
-import { keelPrivatePoolAbi } from "@/contracts-abi";
+import { keelPrivatePoolAbi } from "@/contracts-abi/abi/KeelPrivatePool";
 import type { PrivatePoolDeployment } from "@/lib/config/deployment";
 
 export const STUB_POOL: PrivatePoolDeployment = {

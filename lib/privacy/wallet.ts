@@ -8,7 +8,7 @@
  * browser profile or the backup file can spend the position, so the app says so beside the export.
  */
 import { getAddress, isHex, parseEventLogs, type Address, type Hex, type Log } from "viem";
-import { keelPrivatePoolAbi } from "@/contracts-abi";
+import { keelPrivatePoolAbi } from "@/contracts-abi/abi/KeelPrivatePool";
 import { commitmentOf, FIELD, MAX_AMOUNT, openingOf, type Note, type PlacedNote } from "./note";
 
 /**

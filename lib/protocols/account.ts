@@ -1,6 +1,6 @@
 import { multicall3Abi, type Address, type PublicClient } from "viem";
-import { keelLensAbi } from "../../contracts-abi";
-import { keelOracleAbi } from "../../contracts-abi/generated";
+import { keelLensAbi } from "../../contracts-abi/abi/KeelLens";
+import { keelOracleAbi } from "../../contracts-abi/abi/KeelOracle";
 import { findMarket, type Deployment } from "../config/deployment";
 import type { LensMarket, LensVault } from "../read/vaults";
 import { usablePrice } from "../read/oracle";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { MarketUtils } from "@morpho-org/blue-sdk";
 import { parseUnits, type Address, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devErc20Abi } from "@/contracts-abi";
+import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";

@@ -22,9 +22,7 @@ import { liquidationIncentiveFactor, morphoPosition, type MorphoPosition } from 
 import { morphoReads, morphoStatesFrom, MORPHO_READS_PER_MARKET } from "./morpho-blue/read";
 import { MULTICALL3, type ContractRead } from "./read";
 import type { PositionToken } from "./types";
-
-/** Which book: the chain's Aave pool, or one of its listed Morpho markets. */
-export type BookTarget = { protocol: "aave-v3" } | { protocol: "morpho-blue"; marketId: Hex };
+import type { BookTarget } from "./book-target";
 
 /** Accounts read per eth_call (each Aave account walks every reserve: ~40k gas a reserve, well under any node's cap). */
 export const BOOK_ACCOUNTS_PER_CALL = 200;

@@ -1,6 +1,6 @@
 import { decodeFunctionData, getAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { morphoLeverageRouterAbi } from "@/contracts-abi";
+import { morphoLeverageRouterAbi } from "@/contracts-abi/abi/MorphoLeverageRouter";
 import { leverageOf } from "../engine/leverage";
 import { WAD } from "../engine/math";
 import {

@@ -4,7 +4,8 @@
  * transaction that grants and the one that revokes each; and the router call for a plan. No React here.
  */
 import { encodeFunctionData, erc20Abi, type Abi, type Address } from "viem";
-import { aaveLeverageRouterAbi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
+import { aaveLeverageRouterAbi } from "../../contracts-abi/abi/AaveLeverageRouter";
+import { morphoLeverageRouterAbi } from "../../contracts-abi/abi/MorphoLeverageRouter";
 import { maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../engine/leverage";
 import { type CollateralPosition, type VaultPosition } from "../engine/risk";
 import { WAD } from "../engine/math";

@@ -12,6 +12,7 @@ import { keelAdapter, type KeelPosition, type TokenOf } from "./keel";
 import { keelPositions } from "./keel/read";
 
 import type { OraclePrice, Position, PositionToken, ProtocolAdapter, ProtocolId } from "./types";
+import { positionHref } from "./href";
 
 /** A position of an external protocol, as the app handles it. */
 export type ProtocolPosition = AavePosition | MorphoPosition;
@@ -29,24 +30,6 @@ export const ADAPTERS: { [K in ProtocolId]: ProtocolAdapter<Extract<AnyPosition,
 export function adapterOf<P extends AnyPosition>(p: P): ProtocolAdapter<P> {
   return ADAPTERS[p.protocol] as unknown as ProtocolAdapter<P>;
 }
-
-/**
- * The page of a position: `/vault/<chainId>/<id>?market=<market>` (a Keel vault), `/position/<chainId>/aave-v3/<account>`,
- * `/position/<chainId>/morpho-blue/<marketId>/<account>`.
- */
-export function positionHref(p: Pick<Position, "protocol" | "chainId" | "id" | "owner"> & { vaultId?: bigint }): string {
-  switch (p.protocol) {
-    case "keel":
-      return vaultHref(p.chainId, p.id, p.vaultId ?? 0n);
-    case "aave-v3":
-      return `/position/${p.chainId}/aave-v3/${p.owner}`;
-    case "morpho-blue":
-      return `/position/${p.chainId}/morpho-blue/${p.id}/${p.owner}`;
-  }
-}
-
-/** A Keel vault's page. */
-export const vaultHref = (chainId: number, market: string, id: bigint) => `/vault/${chainId}/${id}?market=${market}`;
 
 /** One collateral or debt line, ready to show: USD figures are WAD, null when there is no USD price for it. */
 export interface AssetLine {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClient, http, parseUnits } from "viem";
-import { devPriceFeedAbi, keelOracleAbi } from "@/contracts-abi/generated";
+import { devPriceFeedAbi } from "@/contracts-abi/abi/DevPriceFeed";
+import { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";

@@ -1,5 +1,5 @@
 import type { Address, ContractFunctionReturnType, PublicClient } from "viem";
-import { keelLensAbi } from "@/contracts-abi/generated";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
 
 /** One vault as `KeelLens.getAccount` / `getVaults` returns it (values computed on-chain). */
 export type LensVault = ContractFunctionReturnType<typeof keelLensAbi, "view", "getAccount">[number];

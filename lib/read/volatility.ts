@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from "viem";
-import { keelLensAbi } from "@/contracts-abi/generated";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
 import type { AssetVolatilities } from "@/lib/analytics/liquidation-odds";
 import { realisedVolatility, type PricePoint, type Volatility } from "@/lib/analytics/volatility";
 

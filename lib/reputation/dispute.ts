@@ -4,7 +4,7 @@
  * a public, revocable, on-chain objection the attester and the risk admin act on.
  */
 import { encodeAbiParameters, parseAbiParameters, type Hex } from "viem";
-import { ieasAbi } from "../../contracts-abi/generated";
+import { ieasAbi } from "../../contracts-abi/abi/IEAS";
 import type { ReputationDeployment } from "../config/deployment";
 
 /** Longest reason accepted, in characters (it is stored on-chain: the writer pays for every byte). */

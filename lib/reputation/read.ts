@@ -4,7 +4,9 @@
  * and the scorer agent show and compare).
  */
 import { decodeAbiParameters, parseAbiParameters, type Address, type Hex, type PublicClient } from "viem";
-import { ieasAbi, keelMarketAbi, keelReputationAbi } from "../../contracts-abi/generated";
+import { ieasAbi } from "../../contracts-abi/abi/IEAS";
+import { keelMarketAbi } from "../../contracts-abi/abi/KeelMarket";
+import { keelReputationAbi } from "../../contracts-abi/abi/KeelReputation";
 import type { Deployment, ReputationDeployment } from "../config/deployment";
 import type { VaultEvent } from "./record";
 import { RECORD_SCHEMA, type AccountRecord } from "./score";

@@ -9,14 +9,12 @@
  * - pool cost: selling the three largest positions' collateral at once into the Uniswap V2 pool the swap adapter uses.
  */
 import { zeroAddress, type Address, type PublicClient } from "viem";
-import {
-  iUniswapV2FactoryAbi,
-  iUniswapV2PairAbi,
-  keelLensAbi,
-  keelMarketAbi,
-  keelOracleAbi,
-  uniswapV2AdapterAbi,
-} from "../../contracts-abi/generated";
+import { iUniswapV2FactoryAbi } from "../../contracts-abi/abi/IUniswapV2Factory";
+import { iUniswapV2PairAbi } from "../../contracts-abi/abi/IUniswapV2Pair";
+import { keelLensAbi } from "../../contracts-abi/abi/KeelLens";
+import { keelMarketAbi } from "../../contracts-abi/abi/KeelMarket";
+import { keelOracleAbi } from "../../contracts-abi/abi/KeelOracle";
+import { uniswapV2AdapterAbi } from "../../contracts-abi/abi/UniswapV2Adapter";
 import { poolFor } from "../engine/amm";
 import type { Deployment } from "../config/deployment";
 import { ewmaVolatility, ewmaVolatilitySeries, type EwmaPoint } from "../analytics/volatility";

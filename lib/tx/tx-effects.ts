@@ -16,7 +16,10 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { devErc20Abi, keelErrorsAbi, keelGuardAbi, keelLensAbi } from "@/contracts-abi";
+import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
+import { keelGuardAbi } from "@/contracts-abi/abi/KeelGuard";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
+import { keelErrorsAbi } from "@/contracts-abi/call";
 import { describeRevert, type DescribedError } from "./tx-errors";
 
 export interface PlannedCall {

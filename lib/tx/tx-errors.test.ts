@@ -1,6 +1,8 @@
 import { BaseError, ContractFunctionRevertedError, encodeErrorResult, UserRejectedRequestError } from "viem";
 import { describe, expect, it } from "vitest";
-import { devPriceFeedAbi, keelErrorsAbi, keelLensAbi } from "@/contracts-abi";
+import { devPriceFeedAbi } from "@/contracts-abi/abi/DevPriceFeed";
+import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
+import { keelErrorsAbi } from "@/contracts-abi/call";
 import { ConnectorAccountNotFoundError, ConnectorNotConnectedError, ProviderNotFoundError } from "@wagmi/core";
 import { describeError, ERROR_MESSAGES, errorNames } from "./tx-errors";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseUnits, type Abi, type Address, type Hex } from "viem";
-import { devErc20Abi, devPriceFeedAbi } from "../../contracts-abi/generated";
+import { devErc20Abi, devPriceFeedAbi } from "../../contracts-abi";
 import type { AaveV3Deployment } from "../../lib/config/deployment";
 import { bytecodeOf, repoRoot } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";

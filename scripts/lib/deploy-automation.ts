@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { aaveV3GuardAdapterAbi, keelAutomationAbi, keelGuardAdapterAbi, morphoBlueGuardAdapterAbi } from "../../contracts-abi/generated";
+import { aaveV3GuardAdapterAbi, keelAutomationAbi, keelGuardAdapterAbi, morphoBlueGuardAdapterAbi } from "../../contracts-abi";
 import type { AaveV3Deployment, AutomationDeployment, MorphoBlueDeployment } from "../../lib/config/deployment";
 import { bytecodeOf } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";

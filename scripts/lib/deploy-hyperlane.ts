@@ -14,7 +14,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { getAddress, parseEther, parseUnits, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { devErc20Abi, keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
+import { devErc20Abi, keelOracleAbi, keelRiskAdminAbi } from "../../contracts-abi";
 import type { Deployment } from "../../lib/config/deployment";
 import type { CrossChainDeployment, HyperlaneCore } from "../../lib/crosschain/deployment";
 import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY, localValidatorStorage } from "../../lib/crosschain/dev-keys";

@@ -10,7 +10,7 @@ import {
   keelMarketAbi,
   keelRiskAdminAbi,
   uniswapV2AdapterAbi,
-} from "../../contracts-abi/generated";
+} from "../../contracts-abi";
 import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/config/deploy-config";
 import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/config/deployment";
 import { bytecodeOf } from "./artifacts";

@@ -1,5 +1,5 @@
 import { encodeAbiParameters, keccak256, parseUnits, type Address, type Hex } from "viem";
-import { devErc20Abi } from "../../contracts-abi/generated";
+import { devErc20Abi } from "../../contracts-abi";
 import type { MorphoBlueDeployment } from "../../lib/config/deployment";
 import { abiOf, bytecodeOf } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";

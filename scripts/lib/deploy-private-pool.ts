@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getAddress, zeroAddress, type Address, type Hex } from "viem";
-import { devErc20Abi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi/generated";
+import { devErc20Abi, keelMarketAbi, keelOracleAbi } from "../../contracts-abi";
 import { isLocalChainId } from "../../lib/config/chains";
 import { actionBinding, actionWitness, commitment, emptyNote, poolThresholds, randomField, type PlacedNote } from "../../lib/privacy/note";
 import { CIRCUIT_ARTIFACTS } from "../../lib/privacy/artifacts";

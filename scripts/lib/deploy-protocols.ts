@@ -1,5 +1,5 @@
 import { parseUnits, type Address } from "viem";
-import { aaveLeverageRouterAbi, devErc20Abi, morphoLeverageRouterAbi } from "../../contracts-abi/generated";
+import { aaveLeverageRouterAbi, devErc20Abi, morphoLeverageRouterAbi } from "../../contracts-abi";
 import { bytecodeOf } from "./artifacts";
 import type { AaveV3Deployment, MorphoBlueDeployment } from "../../lib/config/deployment";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "./anvil";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getAddress, type Abi, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { keelReputationAbi, keelRiskAdminAbi } from "../../contracts-abi/generated";
+import { keelReputationAbi, keelRiskAdminAbi } from "../../contracts-abi";
 import type { ReputationDeployment } from "../../lib/config/deployment";
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { bytecodeOf, repoRoot } from "./artifacts";

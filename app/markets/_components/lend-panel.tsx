@@ -1,9 +1,9 @@
 "use client";
+import { keelLenderVaultAbi } from "@/contracts-abi/abi/KeelLenderVault";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
-import { keelLenderVaultCallAbi } from "@/contracts-abi";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
@@ -93,7 +93,7 @@ export function LendPanel({
       mode === "deposit" ? { token: market.baseAsset, symbol, decimals, spender: lenderVault, amount, allowance: pos.allowance, unlimited } : null;
     const r = await approveAndSend(
       pull,
-      { ...request, chainId: chain.id, address: lenderVault, abi: keelLenderVaultCallAbi },
+      { ...request, chainId: chain.id, address: lenderVault, abi: keelLenderVaultAbi },
       { key: flowKey, form: { ...sent } },
     );
     if (r.status === "confirmed") {

@@ -9,7 +9,7 @@ import { useKeelChains } from "@/hooks/use-keel-config";
 import type { ProtocolTarget } from "@/hooks/use-protocol-leverage";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useMarkets } from "@/hooks/use-markets";
-import { vaultHref } from "@/lib/protocols/view";
+import { vaultHref } from "@/lib/protocols/href";
 import { findAsset, findMarket } from "@/lib/config/deployment";
 import { shortAddress } from "@/lib/view/format";
 import { useFormat } from "@/hooks/use-format";

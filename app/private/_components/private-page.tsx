@@ -1,11 +1,11 @@
 "use client";
+import { keelPrivatePoolAbi } from "@/contracts-abi/abi/KeelPrivatePool";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useAccount, useConfig } from "wagmi";
 
 import { AmountField } from "@/components/amount-field";
 import { PreviewRow } from "@/components/preview-row";
-import { keelPrivatePoolCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useErrorText } from "@/hooks/use-error-text";
@@ -253,7 +253,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
         label: t(`label.${action}`, { amount: f.token(plan.tokens, moved.decimals, moved.symbol, moved.decimals) }),
         chainId,
         address: pp.pool,
-        abi: keelPrivatePoolCallAbi,
+        abi: keelPrivatePoolAbi,
         ...call,
         // saved with the pending note: a receipt that comes late, or a tab closed meanwhile, finds it again (audit j M-2)
         onHash: (hash) => update({ ...w, pending: plan.next, pendingSpends: plan.input.nullifier, pendingTx: hash }),

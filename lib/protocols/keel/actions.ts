@@ -1,5 +1,5 @@
 import { encodeFunctionData, erc20Abi, maxUint256, type Address, type ContractFunctionArgs, type Hex } from "viem";
-import { keelMarketAbi } from "../../../contracts-abi/generated";
+import { keelMarketAbi } from "../../../contracts-abi/abi/KeelMarket";
 import type { VaultAction } from "../../view/vault-actions";
 import type { TxRequest } from "../types";
 import { maxWithdraw, type KeelPosition } from "./math";

@@ -1,4 +1,4 @@
-import { keelMarketAbi } from "../../../contracts-abi/generated";
+import { keelMarketAbi } from "../../../contracts-abi/abi/KeelMarket";
 import type { ProtocolAdapter } from "../types";
 import { borrow, repay, supply, withdraw } from "./actions";
 import { describeKeelError, explainKeelError } from "./errors";

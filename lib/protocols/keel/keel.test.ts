@@ -1,14 +1,15 @@
 import fc from "fast-check";
 import { decodeFunctionData, erc20Abi, getAddress, maxUint256, parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { keelMarketAbi } from "../../../contracts-abi/generated";
+import { keelMarketAbi } from "../../../contracts-abi/abi/KeelMarket";
 import { WAD } from "../../engine/math";
 import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk } from "../../engine/risk";
 import type { LensMarket, LensVault } from "../../read/vaults";
 import { borrowLimitUsed } from "../../engine/risk";
 import { INFINITE_HEALTH } from "../../engine/health";
 import { summarizeVault } from "../../view/vault-summary";
-import { adapterOf, positionHref, positionView, totalsAcross } from "../view";
+import { adapterOf, positionView, totalsAcross } from "../view";
+import { positionHref } from "../href";
 import { keelAdapter, keelPosition, repayAllAllowance, type KeelPosition } from ".";
 
 const WETH = getAddress("0x00000000000000000000000000000000000000e1");

@@ -1,4 +1,5 @@
 "use client";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatUnits, type Address } from "viem";
@@ -6,7 +7,6 @@ import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
 import { PreviewRow } from "@/components/preview-row";
-import { keelMarketCallAbi } from "@/contracts-abi";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { pendingFlows } from "@/lib/tx/pending-flows";
@@ -129,7 +129,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     setTouched(true);
     if (!canSubmit || !address) return;
     const amountText = sendsAll ? t("allDebt", { amount: f.token(vault.debt, decimals, symbol) }) : f.token(amount, decimals, symbol, decimals);
-    const common = { chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, vault: { market: vault.market, id: vault.id } };
+    const common = { chainId: chain.id, address: vault.market, abi: keelMarketAbi, vault: { market: vault.market, id: vault.id } };
     const labelKey = { deposit: "labelDeposit", withdraw: "labelWithdraw", borrow: "labelBorrow", repay: "labelRepay" } as const;
     const request = {
       ...common,

@@ -1,10 +1,10 @@
 "use client";
+import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Address, ContractFunctionArgs, ContractFunctionName } from "viem";
 import { useAccount } from "wagmi";
-import { keelMarketCallAbi } from "@/contracts-abi";
-import { keelGuardAbi } from "@/contracts-abi/generated";
+import { keelGuardAbi } from "@/contracts-abi/abi/KeelGuard";
 import { positionsFor, useAutomationPositions, type TokenRef } from "@/hooks/use-automation";
 import { useTransactor } from "@/hooks/use-transactor";
 import { useVaultProtection, type GuardRule } from "@/hooks/use-vault-protection";
@@ -88,7 +88,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
     args: ContractFunctionArgs<typeof keelGuardAbi, "nonpayable", F>,
   ) => send({ label, chainId: chain.id, address: guard, abi: keelGuardAbi, functionName, args });
   const setOperator = (label: string, on: boolean) =>
-    send({ label, chainId: chain.id, address: vault.market, abi: keelMarketCallAbi, functionName: "setOperator", args: [guard, on] });
+    send({ label, chainId: chain.id, address: vault.market, abi: keelMarketAbi, functionName: "setOperator", args: [guard, on] });
 
   const ctx: GuardContext = {
     vault,
