@@ -1,5 +1,6 @@
 "use client";
 import { startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { PanelBoundary } from "./panel-boundary";
 
 /**
  * The box a chart takes while its code loads: charts (recharts, the largest library of the app) are loaded after the
@@ -35,7 +36,8 @@ export function NearViewport({ height, className = "", children }: { height: str
  * - every panel mounts once the page has been idle for a while after loading (`IDLE_MOUNT_MS`), so a keyboard or
  *   screen-reader user tabbing or reading past the forms, and the browser's find-in-page, meet every panel even without
  *   scrolling; that mount is a transition, which input interrupts.
- * `data-deferred` says which state a box is in (`waiting` or `shown`), for tests that scroll.
+ * `data-deferred` says which state a box is in (`waiting` or `shown`), for tests that scroll. A panel that fails (its code
+ * did not load, or it threw) says so in its box and leaves the page up (`PanelBoundary`).
  */
 export function Deferred({
   id,
@@ -67,7 +69,7 @@ export function Deferred({
   const size = !shown ? placeholder : linked ? (WHILE_EMPTY[placeholder] ?? placeholder) : "empty:hidden";
   return (
     <div ref={box} id={id} data-deferred={shown ? "shown" : "waiting"} className={`scroll-mt-20 ${size}`}>
-      {shown && children}
+      {shown && <PanelBoundary>{children}</PanelBoundary>}
     </div>
   );
 }

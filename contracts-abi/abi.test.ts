@@ -18,6 +18,16 @@ const artifactPath = (name: string) => {
 };
 
 describe("generated ABIs", () => {
+  it("one file per listed contract in contracts-abi/abi/, each re-exported by the index, and no other", () => {
+    const files = readdirSync(path.join(__dirname, "abi")).map((f) => f.replace(/\.ts$/, ""));
+    expect([...files].sort(), "contracts-abi/abi/ holds a file for a contract not in ABI_CONTRACTS (delete it) or lacks one (npm run abi)").toEqual(
+      [...ABI_CONTRACTS].sort(),
+    );
+    const index = readFileSync(path.join(__dirname, "index.ts"), "utf8");
+    for (const name of ABI_CONTRACTS)
+      expect(index, `contracts-abi/index.ts does not re-export ./abi/${name}`).toContain(`export * from "./abi/${name}";`);
+  });
+
   for (const name of ABI_CONTRACTS) {
     it(`${name} matches contracts/out`, () => {
       const artifact = JSON.parse(readFileSync(artifactPath(name), "utf8")) as { abi: unknown };

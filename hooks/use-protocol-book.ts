@@ -10,7 +10,6 @@ import type { ChainConfig } from "@/lib/config/chains";
 import { RISK_BOOK_REFRESH_MS } from "./use-risk-book";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
-/** Where the book's key names it: `aave-v3`, or `morpho-blue:<marketId>`. */
 /**
  * The book's accounts from the indexer (through the app's /api/indexer proxy) and the block it has them through, or
  * the reason it cannot give them (the page then scans the whole range and says why).

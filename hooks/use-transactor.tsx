@@ -19,7 +19,7 @@ import { withGasMargin } from "@/lib/tx/gas";
 import { pendingFlows } from "@/lib/tx/pending-flows";
 import type { PlannedCall, TxEffects } from "@/lib/tx/tx-effects";
 import { IDLE_MOUNT_MS } from "@/components/chart-placeholder";
-import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
+import { codeUnavailable, describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { TxEffectsView } from "@/components/tx-effects-view";
 import { useKeelChains } from "./use-keel-config";
 import { chainReader } from "@/lib/wallet/chain-reader";
@@ -113,12 +113,17 @@ let txToolsLoading:
     }>
   | undefined;
 function txTools() {
-  txToolsLoading ??= Promise.all([import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(([call, effects]) => ({
-    withKeelErrors: call.withKeelErrors,
-    simulateEffects: effects.simulateEffects,
-  }));
-  // A failed load (offline, a new deployment's chunks) is tried again by the next transaction.
-  txToolsLoading.catch(() => (txToolsLoading = undefined));
+  if (!txToolsLoading) {
+    const loading = Promise.all([import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(([call, effects]) => ({
+      withKeelErrors: call.withKeelErrors,
+      simulateEffects: effects.simulateEffects,
+    }));
+    // A failed load (offline, a new deployment's chunks) is tried again by the next transaction.
+    loading.catch(() => {
+      if (txToolsLoading === loading) txToolsLoading = undefined;
+    });
+    txToolsLoading = loading;
+  }
   return txToolsLoading;
 }
 
@@ -168,8 +173,8 @@ export function useTransactor() {
       let tools;
       try {
         tools = await txTools();
-      } catch (e) {
-        return fail(describeError(e));
+      } catch {
+        return fail(codeUnavailable());
       }
       let request;
       try {

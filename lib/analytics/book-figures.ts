@@ -18,6 +18,15 @@ export interface BookSort {
 }
 
 /**
+ * The sort a click on `key`'s header asks for after `asked` (the last sort asked for, not the one on screen: the order
+ * comes from the risk worker a moment later, and a second click meanwhile must turn the first one around): the same key
+ * reverses, a new key starts with its natural direction (largest first for sizes and odds, smallest first otherwise).
+ */
+export function nextSort(asked: BookSort, key: SortKey): BookSort {
+  return { key, desc: asked.key === key ? !asked.desc : key === "debt" || key === "collateral" || key === "odds7" };
+}
+
+/**
  * Annual volatilities for the odds: per collateral column (book order; null: unknown), and the debt side's — one for
  * every row (a Keel market: its base asset's), or per row (a protocol's book, NaN where unknown); null: unknown.
  */

@@ -1,5 +1,5 @@
 import type { ContractFunctionReturnType } from "viem";
-import type { keelOracleAbi } from "@/contracts-abi";
+import type { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
 
 /** One feed as `KeelOracle.peekAll()` returns it. */
 export type FeedState = ContractFunctionReturnType<typeof keelOracleAbi, "view", "peekAll">[number];

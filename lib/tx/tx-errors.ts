@@ -29,12 +29,17 @@ export const GENERAL_MESSAGES = {
   unknownRevert: "The contract refused: {name}.",
   rpc: "The network (RPC) is not answering. Check your connection and retry.",
   somethingWrong: "Something went wrong: nothing was sent.",
+  codeUnavailable:
+    "Part of the app could not be loaded (the connection dropped, or a new version was deployed): nothing was sent. Reload the page and retry.",
 } as const;
 const general = (key: keyof typeof GENERAL_MESSAGES, values: Record<string, string> = {}) => ({
   message: GENERAL_MESSAGES[key].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? ""),
   key: `general.${key}`,
   values,
 });
+
+/** The app's own code for a transaction did not load (a chunk request failed): said in words, nothing was sent. */
+export const codeUnavailable = (): DescribedError => ({ kind: "unknown", ...general("codeUnavailable") });
 
 type Args = readonly unknown[];
 const ts = (v: unknown) => new Date(Number(v as bigint) * 1000).toLocaleString();

@@ -47,7 +47,8 @@ export const AtRiskTable = memo(function AtRiskTable({
   /** The vaults with debt in the order of `sort` (indices into the book), and the sort asked for on a header click. */
   order: Uint32Array;
   sort: BookSort;
-  onSort(sort: BookSort): void;
+  /** A header was clicked: the page works out the next sort from the last one asked for (`nextSort`). */
+  onSort(key: SortKey): void;
   /** Per vault: liquidatable under the current scenario. */
   flags: Uint8Array;
 }) {
@@ -67,7 +68,7 @@ export const AtRiskTable = memo(function AtRiskTable({
         type="button"
         data-testid={`sort-${key}`}
         onClick={() => {
-          onSort({ key, desc: sort.key === key ? !sort.desc : key === "debt" || key === "collateral" || key === "odds7" });
+          onSort(key);
           setPage(0);
         }}
         className="uppercase tracking-wide hover:text-slate-200"

@@ -5,7 +5,7 @@ import { useFormat } from "@/hooks/use-format";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useBookFigures, type BookView } from "@/hooks/use-book-figures";
 import type { RiskBook } from "@/lib/analytics/risk-book";
-import type { BookSort, FigureSigmas } from "@/lib/analytics/book-figures";
+import { nextSort, type BookSort, type FigureSigmas, type SortKey } from "@/lib/analytics/book-figures";
 import type { Volatility } from "@/lib/analytics/volatility";
 import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
@@ -72,8 +72,10 @@ function BookRiskDetails({ book, debtSigma, sigmas, ...rest }: Omit<Parameters<t
     [book, sigmas, debtSigma],
   );
   const shown = useBookFigures(book, figureSigmas, sort);
+  // From the last sort asked for, not the one on screen (`nextSort`): two quick clicks on a header turn it around twice.
+  const onSort = useCallback((key: SortKey) => setSort((asked) => nextSort(asked, key)), []);
   if (!shown) return null;
-  return <BookRiskFigures shown={shown} sigmas={sigmas} onSort={setSort} {...rest} />;
+  return <BookRiskFigures shown={shown} sigmas={sigmas} onSort={onSort} {...rest} />;
 }
 
 function BookRiskFigures({
@@ -91,7 +93,7 @@ function BookRiskFigures({
   after,
 }: Omit<Parameters<typeof BookRiskView>[0], "notices" | "stats" | "loadLine" | "book" | "debtSigma"> & {
   shown: BookView;
-  onSort(sort: BookSort): void;
+  onSort(key: SortKey): void;
 }) {
   const t = useTranslations("risk");
   const f = useFormat();

@@ -19,6 +19,7 @@ import { vaultHref } from "@/lib/protocols/href";
 import { bookTargetKey, type BookTarget } from "@/lib/protocols/book-target";
 import { BookRiskView, Stat } from "./book-risk-view";
 import { Deferred } from "@/components/chart-placeholder";
+import { PanelBoundary } from "@/components/panel-boundary";
 
 // The private pool's aggregate needs the note code (Poseidon and the Merkle tree, for the owner's own health): it loads
 // with the book's second pass instead of with the page.
@@ -92,7 +93,9 @@ export function RiskDashboard() {
       {current?.kind === "keel" ? (
         <MarketRisk key={current.value} chain={current.chain} market={current.market} />
       ) : current ? (
-        <ProtocolRisk key={current.value} chain={current.chain} target={current.target} />
+        <PanelBoundary key={current.value}>
+          <ProtocolRisk chain={current.chain} target={current.target} />
+        </PanelBoundary>
       ) : (
         <p className="rounded-lg border border-rose-800 bg-rose-950/40 p-4 text-sm text-rose-200">
           {t("noMarket", { reasons: chains.map((c) => `${c.name}: ${chainUnavailable(c) ?? t("noMarkets")}`).join("; ") })}
@@ -102,7 +105,6 @@ export function RiskDashboard() {
   );
 }
 
-/** One entry of the book picker: a Keel market, or an Aave pool / Morpho market. */
 /** What stands while a protocol's book reader loads (as its read will say, once loaded). */
 function RiskLoading() {
   const t = useTranslations("risk");
@@ -113,6 +115,7 @@ function RiskLoading() {
   );
 }
 
+/** One entry of the book picker: a Keel market, or an Aave pool / Morpho market. */
 type RiskOption = { chain: ChainConfig; name: string; value: string } & (
   { kind: "keel"; market: Address } | { kind: "protocol"; target: BookTarget }
 );
@@ -272,7 +275,7 @@ function MarketRiskView({
       }
       after={
         <>
-          <Deferred id="steward" placeholder="min-h-40">
+          <Deferred id="steward" placeholder="min-h-40" margin="800px">
             <StewardPanel chain={chain} view={view} />
           </Deferred>
           {/* In the second pass, below the odds, and only when a reader scrolls near it (its reads, Poseidon and the tree
