@@ -210,3 +210,13 @@ export function Stat({ label, value, sub, testId, alarm }: { label: string; valu
     </div>
   );
 }
+
+/** What stands while an Aave pool's or a Morpho market's book is on its way: its reader's code, then its read. */
+export function ProtocolBookLoading() {
+  const t = useTranslations("risk");
+  return (
+    <p className="text-sm text-slate-400" data-testid="risk-loading">
+      {t("protocol.loading")}
+    </p>
+  );
+}

@@ -15,19 +15,14 @@ import { positionHref } from "@/lib/protocols/href";
 import type { RiskBook } from "@/lib/analytics/risk-book";
 import { bookDebtSigma } from "@/lib/analytics/stress";
 import type { Volatility } from "@/lib/analytics/volatility";
-import { BookRiskView, Stat } from "./book-risk-view";
+import { BookRiskView, ProtocolBookLoading, Stat } from "./book-risk-view";
 
 /** The Aave pool's or a Morpho market's book, read from the protocol (lib/protocols/book.ts), in the same risk view. */
 export function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarget }) {
   const t = useTranslations("risk");
   const q = useProtocolBook(chain, target);
   const vols = useVolatility(chain);
-  if (q.isPending)
-    return (
-      <p className="text-sm text-slate-400" data-testid="risk-loading">
-        {t("protocol.loading")}
-      </p>
-    );
+  if (q.isPending) return <ProtocolBookLoading />;
   if (!q.data)
     return (
       <div className="space-y-2">

@@ -17,30 +17,33 @@ import type { LensMarket } from "@/lib/read/vaults";
 import type { Volatility } from "@/lib/analytics/volatility";
 import { vaultHref } from "@/lib/protocols/href";
 import { bookTargetKey, type BookTarget } from "@/lib/protocols/book-target";
-import { BookRiskView, Stat } from "./book-risk-view";
+import { BookRiskView, ProtocolBookLoading, Stat } from "./book-risk-view";
 import { Deferred } from "@/components/chart-placeholder";
 import { PanelBoundary } from "@/components/panel-boundary";
+
+/** A lower panel's box while its code loads (the height of its `Deferred` placeholder). */
+const PanelLoading = () => <div className="min-h-40" aria-hidden />;
 
 // The private pool's aggregate needs the note code (Poseidon and the Merkle tree, for the owner's own health): it loads
 // with the book's second pass instead of with the page.
 const PrivatePoolRisk = dynamic(() => import("@/components/privacy/private-pool-risk").then((m) => m.PrivatePoolRisk), {
   ssr: false,
   // While its code loads, its box keeps its height: empty, it would collapse and the table below would jump twice.
-  loading: () => <div className="min-h-40" aria-hidden />,
+  loading: () => <PanelLoading />,
 });
 
 // The steward's panel sits below the book, its charts, the stress test and the odds: its code (the risk model's reads,
 // their ABIs, a chart per collateral) loads when a reader scrolls near it, as its reads already did.
 const StewardPanel = dynamic(() => import("./steward-panel").then((m) => m.StewardPanel), {
   ssr: false,
-  loading: () => <div className="min-h-40" aria-hidden />,
+  loading: () => <PanelLoading />,
 });
 
 // An Aave pool's or a Morpho market's book (its readers, the protocols' ABIs and math) loads when one is picked: the page
 // opens on a Keel market.
 const ProtocolRisk = dynamic(() => import("./protocol-risk").then((m) => m.ProtocolRisk), {
   ssr: false,
-  loading: () => <RiskLoading />,
+  loading: () => <ProtocolBookLoading />,
 });
 
 /**
@@ -102,16 +105,6 @@ export function RiskDashboard() {
         </p>
       )}
     </div>
-  );
-}
-
-/** What stands while a protocol's book reader loads (as its read will say, once loaded). */
-function RiskLoading() {
-  const t = useTranslations("risk");
-  return (
-    <p className="text-sm text-slate-400" data-testid="risk-loading">
-      {t("protocol.loading")}
-    </p>
   );
 }
 
