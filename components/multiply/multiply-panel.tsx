@@ -11,6 +11,7 @@ import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { multiplyFlowKey } from "@/lib/tx/pending-flows";
 import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
 import { parseAmount, parseLeverageText } from "@/lib/view/amount";
@@ -68,7 +69,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const [slippageBps, setSlippageBps] = useState(50n);
   const [sending, setBusy] = useState(false);
   // The router flow in progress on this vault (or on a new one in this market) locks the panel, across navigation too.
-  const flowKey = `multiply:${chain.id}:${market.market.toLowerCase()}:${vault?.id ?? "new"}`;
+  const flowKey = multiplyFlowKey(chain.id, market.market, vault?.id);
   const flow = usePendingFlow(flowKey);
   const locked = flow !== undefined && flow.stage !== "interrupted";
   const busy = sending || locked;

@@ -6,6 +6,12 @@
  * the flow's promise is gone, so the app watches the last sent transaction and says what became of the flow.
  */
 
+/** The flow key of a Keel vault's action forms (deposit, borrow, repay, withdraw). */
+export const vaultFlowKey = (chainId: number, market: string, id: bigint) => `vault:${chainId}:${market.toLowerCase()}:${id}`;
+/** The flow key of a Keel vault's Multiply panel (`undefined`: a new vault in that market). */
+export const multiplyFlowKey = (chainId: number, market: string, id: bigint | undefined) =>
+  `multiply:${chainId}:${market.toLowerCase()}:${id ?? "new"}`;
+
 export type FlowStage = "checking" | "signing" | "pending" | "interrupted";
 
 export interface PendingFlow {

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
@@ -117,51 +117,41 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   const t = useTranslations("risk");
   const q = useRiskBook(chain, market);
   const vols = useVolatility(chain);
-  if (q.isPending)
+  // The book (first and at each refresh) and the volatilities are drawn in a background render that yields to the
+  // browser every few milliseconds and that input interrupts: mounting the whole view was one long task on a phone. The
+  // view is memoised, so a new answer's urgent render stops here; until the first book is drawn, the loading line stays.
+  const data = useDeferredValue(q.data);
+  const volsData = useDeferredValue(vols.data);
+  const { refetch } = q;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  if (q.isPending || (q.data && !data))
     return (
       <p className="text-sm text-slate-400" data-testid="risk-loading">
         {t("loading")}
       </p>
     );
-  if (!q.data) {
-    return (
-      <RpcErrorBanner
-        chainName={chain.name}
-        rpcUrl={chain.rpcUrl}
-        what="marketVaults"
-        updatedAt={0}
-        hasData={false}
-        onRetry={() => void q.refetch()}
-      />
-    );
-  }
+  if (!data) return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={retry} />;
   return (
     <>
       {q.error && (
-        <RpcErrorBanner
-          chainName={chain.name}
-          rpcUrl={chain.rpcUrl}
-          what="marketVaults"
-          updatedAt={q.dataUpdatedAt}
-          hasData
-          onRetry={() => void q.refetch()}
-        />
+        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={retry} />
       )}
       <MarketRiskView
         chain={chain}
-        view={q.data.market}
-        book={q.data.book}
-        loadMs={q.data.loadMs}
-        source={q.data.source}
-        sigmas={vols.data?.sigmas}
-        volsPending={vols.isPending}
-        byAsset={vols.data?.byAsset}
+        view={data.market}
+        book={data.book}
+        loadMs={data.loadMs}
+        source={data.source}
+        sigmas={volsData?.sigmas}
+        // Pending until the drawn view has them (an answer not yet drawn is not an empty history).
+        volsPending={vols.isPending || (vols.data !== undefined && volsData === undefined)}
+        byAsset={volsData?.byAsset}
       />
     </>
   );
 }
 
-function MarketRiskView({
+const MarketRiskView = memo(function MarketRiskView({
   chain,
   view,
   book,
@@ -282,4 +272,4 @@ function MarketRiskView({
       }
     />
   );
-}
+});

@@ -9,7 +9,7 @@ import { AssetSelect } from "@/components/asset-select";
 import { PreviewRow } from "@/components/preview-row";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
-import { pendingFlows } from "@/lib/tx/pending-flows";
+import { pendingFlows, vaultFlowKey } from "@/lib/tx/pending-flows";
 import type { WalletToken } from "@/hooks/use-vault";
 import { parseAmount } from "@/lib/view/amount";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
@@ -67,7 +67,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const [chosenUnlimited, setUnlimited] = useState(false);
   // A flow in progress on this vault (started here, before a navigation, or before a reload) owns the form: it shows the
   // amount being sent, locked, until the flow ends.
-  const flowKey = `vault:${chain.id}:${vault.market.toLowerCase()}:${vault.id}`;
+  const flowKey = vaultFlowKey(chain.id, vault.market, vault.id);
   const flow = usePendingFlow(flowKey);
   const locked = flow !== undefined && flow.stage !== "interrupted";
   const form = locked ? (flow.form as unknown as ActionForm) : null;

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { memo, useCallback, useDeferredValue, type ReactNode } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
@@ -11,9 +11,11 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { Deferred } from "@/components/chart-placeholder";
 import { gatewayTokensFor } from "@/lib/crosschain/deployment";
 import { useKeelChains } from "@/hooks/use-keel-config";
-import { useVault, useWalletTokens } from "@/hooks/use-vault";
+import { useVault, useWalletTokens, type WalletToken } from "@/hooks/use-vault";
 import { useVaultHistory } from "@/hooks/use-vault-history";
 import { useReputation } from "@/hooks/use-reputation";
+import { usePendingFlow } from "@/hooks/use-pending-flow";
+import { multiplyFlowKey, vaultFlowKey } from "@/lib/tx/pending-flows";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/view/format";
@@ -95,28 +97,99 @@ function VaultView({
   initial?: { data: VaultRead; at: number } | undefined;
 }) {
   const t = useTranslations("vault");
-  const tc = useTranslations("common");
-  const tf = useTranslations("feed");
-  const f = useFormat();
   const { address } = useAccount();
   const q = useVault(chain, marketAddress, id, initial);
   const deployed = chain.deployment!.markets.find((m) => m.address === marketAddress)!;
   const wallet = useWalletTokens(chain, marketAddress, [...deployed.collaterals, deployed.baseAsset], address);
   const safety = useSafetyLevel();
-  const exists = Boolean(q.data && q.data.vault.owner !== "0x0000000000000000000000000000000000000000");
+  const owned = (d: VaultRead | undefined) => Boolean(d && d.vault.owner !== "0x0000000000000000000000000000000000000000");
   // The owner's reputation bonus raises the borrow limit the forms and figures use, as it does the market's LTV check.
-  const reputation = useReputation(chain, marketAddress, exists ? q.data!.vault : undefined);
+  const reputation = useReputation(chain, marketAddress, owned(q.data) ? q.data!.vault : undefined);
+  // A block's new figures (and the wallet's, the bonus) are drawn in a background render that input interrupts and that
+  // yields to the browser every few milliseconds: the whole page's re-render was one long task on a phone, on every
+  // block. The body below is memoised, so the urgent render of a new answer stops here; the body follows at once.
+  // The first answer, with nothing drawn before it, is drawn at once; so is every answer while one of this vault's
+  // flows runs and as it ends (the transactor ends a flow once the reads have caught up): a form unlocked after a
+  // transaction shows the vault the transaction left, never the one before it.
+  const actionFlow = usePendingFlow(vaultFlowKey(chain.id, marketAddress, id));
+  const multiplyFlow = usePendingFlow(multiplyFlowKey(chain.id, marketAddress, id));
+  const flowing = [actionFlow, multiplyFlow].some((f) => f !== undefined && f.stage !== "interrupted");
+  const settled = !useDeferredValue(flowing) && !flowing;
+  const deferred = {
+    data: useDeferredValue(q.data),
+    wallet: useDeferredValue(wallet.data),
+    ltvBonus: useDeferredValue(reputation.data?.bonusNow ?? 0n),
+    // The stale flag with the figures it describes: a recovered read clears it in the same render as the new figures.
+    staleSince: useDeferredValue(q.error ? q.dataUpdatedAt : null),
+  };
+  const now = { data: q.data, wallet: wallet.data, ltvBonus: reputation.data?.bonusNow ?? 0n, staleSince: q.error ? q.dataUpdatedAt : null };
+  const shown = settled && deferred.data ? deferred : now;
+  const data = shown.data;
+  const { refetch } = q;
+  const retry = useCallback(() => void refetch(), [refetch]);
 
   if (q.isPending && !failingSinceLastSuccess(q)) return <p className="text-sm text-slate-400">{t("reading", { id: id.toString() })}</p>;
-  if (!q.data) {
-    return (
-      <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={0} hasData={false} onRetry={() => void q.refetch()} />
-    );
+  if (!data) {
+    return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={0} hasData={false} onRetry={retry} />;
   }
-  if (!exists) return <Problem>{t("missing", { id: id.toString(), market: deployed.name })}</Problem>;
+  if (!owned(data)) return <Problem>{t("missing", { id: id.toString(), market: deployed.name })}</Problem>;
+  return (
+    <VaultBody
+      chain={chain}
+      marketAddress={marketAddress}
+      id={id}
+      data={data}
+      wallet={shown.wallet}
+      ltvBonus={shown.ltvBonus}
+      address={address}
+      safetyText={safety.text}
+      safetyValue={safety.value}
+      safetyValid={safety.valid}
+      setSafety={safety.set}
+      staleSince={shown.staleSince}
+      onRetry={retry}
+    />
+  );
+}
 
-  const { vault, market } = q.data;
-  const ltvBonus = reputation.data?.bonusNow ?? 0n;
+/** The vault's figures, forms and panels, drawn from one answer (memoised: see VaultView). */
+const VaultBody = memo(function VaultBody({
+  chain,
+  marketAddress,
+  id,
+  data,
+  wallet,
+  ltvBonus,
+  address,
+  safetyText,
+  safetyValue,
+  safetyValid,
+  setSafety,
+  staleSince,
+  onRetry,
+}: {
+  chain: ChainConfig;
+  marketAddress: Address;
+  id: bigint;
+  data: VaultRead;
+  wallet: Map<string, WalletToken> | undefined;
+  ltvBonus: bigint;
+  address: Address | undefined;
+  safetyText: string;
+  safetyValue: bigint;
+  safetyValid: boolean;
+  setSafety: (text: string) => void;
+  /** When the last answer came, if the latest read failed (the figures are stale); null when they are current. */
+  staleSince: number | null;
+  onRetry: () => void;
+}) {
+  const t = useTranslations("vault");
+  const tc = useTranslations("common");
+  const tf = useTranslations("feed");
+  const f = useFormat();
+  const deployed = chain.deployment!.markets.find((m) => m.address === marketAddress)!;
+  const { vault, market } = data;
+  const stale = staleSince !== null;
   const position = { ...toPosition(vault, market), ltvBonus };
   const s = summarizeVault(vault);
   // With a bonus, the limit is the boosted one (lib/engine/risk.ts boostedLimit); without, the lens's figures are the same.
@@ -126,7 +199,7 @@ function VaultView({
   const baseSymbol = base?.symbol ?? "base";
   const symbolOf = (a: Address) => assetSymbol(chain, a);
   const isOwner = address?.toLowerCase() === vault.owner.toLowerCase();
-  const belowSafety = vault.debt > 0n && vault.pricesOk && vault.healthFactor < safety.value;
+  const belowSafety = vault.debt > 0n && vault.pricesOk && vault.healthFactor < safetyValue;
 
   return (
     <div className="space-y-6">
@@ -151,16 +224,7 @@ function VaultView({
         </div>
       </div>
 
-      {q.error && (
-        <RpcErrorBanner
-          chainName={chain.name}
-          rpcUrl={chain.rpcUrl}
-          what="vaultData"
-          updatedAt={q.dataUpdatedAt}
-          hasData
-          onRetry={() => void q.refetch()}
-        />
-      )}
+      {stale && <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={staleSince} hasData onRetry={onRetry} />}
       {unpriced.length > 0 && (
         <div role="alert" data-testid="oracle-paused" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
           {unpriced.map((u) => (
@@ -187,12 +251,12 @@ function VaultView({
             data-testid="vault-warning"
             className="rounded-lg border border-orange-700 bg-orange-950/40 px-4 py-2 text-sm text-orange-200"
           >
-            {t("belowSafety", { hf: f.healthFactor(vault.healthFactor), safety: f.healthFactor(safety.value) })}
+            {t("belowSafety", { hf: f.healthFactor(vault.healthFactor), safety: f.healthFactor(safetyValue) })}
           </div>
         )
       )}
 
-      <div className={`grid grid-cols-2 gap-3 md:grid-cols-6 ${q.error ? "opacity-60" : ""}`} data-testid="vault-stats">
+      <div className={`grid grid-cols-2 gap-3 md:grid-cols-6 ${stale ? "opacity-60" : ""}`} data-testid="vault-stats">
         <Stat label={t("health")} testId="stat-health" value={vault.debt > 0n && !vault.pricesOk ? "—" : f.healthFactor(vault.healthFactor)} />
         <Stat label={t("debt")} testId="stat-debt" value={f.token(vault.debt, market.baseDecimals, baseSymbol)} sub={f.usd(vault.debtValue)} />
         <Stat
@@ -223,10 +287,10 @@ function VaultView({
             vault={vault}
             market={market}
             position={position}
-            wallet={wallet.data}
-            safety={safety.value}
+            wallet={wallet}
+            safety={safetyValue}
             unpriced={unpriced}
-            stale={Boolean(q.error)}
+            stale={stale}
           />
           <label className="flex items-center justify-between gap-3 rounded-lg border border-slate-800 bg-slate-900/40 px-4 py-2 text-sm">
             <span className="text-slate-300">
@@ -236,12 +300,12 @@ function VaultView({
               aria-label={t("safetyLabel")}
               inputMode="decimal"
               data-testid="safety-input"
-              value={safety.text}
-              onChange={(e) => safety.set(e.target.value)}
-              className={`min-h-11 w-20 shrink-0 rounded-md border bg-slate-950 px-2 py-1 text-right font-mono md:min-h-0 ${safety.valid ? "border-slate-700" : "border-rose-600"}`}
+              value={safetyText}
+              onChange={(e) => setSafety(e.target.value)}
+              className={`min-h-11 w-20 shrink-0 rounded-md border bg-slate-950 px-2 py-1 text-right font-mono md:min-h-0 ${safetyValid ? "border-slate-700" : "border-rose-600"}`}
             />
           </label>
-          {!safety.valid && <p className="text-xs text-rose-300">{t("safetyInvalid", { using: f.healthFactor(safety.value) })}</p>}
+          {!safetyValid && <p className="text-xs text-rose-300">{t("safetyInvalid", { using: f.healthFactor(safetyValue) })}</p>}
           {isOwner && chain.deployment!.contracts.leverageRouter && (
             <MultiplyPanel key={`${vault.id}-${vault.debt === 0n}`} chain={chain} market={market} vault={vault} />
           )}
@@ -303,7 +367,7 @@ function VaultView({
               .map((c) => ({ address: c.info.asset, symbol: symbolOf(c.info.asset) }))}
             curveFor={(a) => healthCurve(position, a)}
             hasDebt={position.debt > 0n}
-            safety={safety.value}
+            safety={safetyValue}
           />
         </div>
       </div>
@@ -344,7 +408,7 @@ function VaultView({
       </Deferred>
     </div>
   );
-}
+});
 
 /**
  * The vault's past (history chart, composition beside it, timeline): its own component, so the history's reads (the
