@@ -107,6 +107,26 @@ describe("cross-chain collateral through Hyperlane (two anvils, the validator an
     const readB = (address: Address, abi: Abi, functionName: string, args: unknown[] = []) =>
       alice.b.publicClient.readContract({ address, abi, functionName, args }) as Promise<bigint>;
 
+    // The messages the relayers say reached their end. A relayer logs a delivery after its receipt, which may come a
+    // poll after the balance this test saw change; a relayer killed in between never logs it (seen once under CI's
+    // load, the first relayer killed before its line): so before each kill the test waits for the line, as an operator
+    // stopping a relayer waits for its delivery to be confirmed. A relayer whose own delivery was mined but whose wait
+    // for the receipt failed logs `delivery-failed`, then `already-delivered` at its retry: that message ended too.
+    const ended = () => {
+      const ids = relayerLog
+        .filter((l) => l.includes('"event":"delivered"') || l.includes('"event":"already-delivered"'))
+        .map((l) => (JSON.parse(l) as { id: string }).id);
+      return new Set(ids);
+    };
+    const endedCount = (n: number) =>
+      until(
+        async () => ended().size,
+        (size) => size >= n,
+        90_000,
+      ).catch((e: Error) => {
+        throw new Error(`${e.message}; the relayers' log:\n${relayerLog.slice(-30).join("\n")}`);
+      });
+
     // Alice opens an empty vault on A and deposits 10 WETH on B for it.
     await alice.a.send({ address: market, abi: keelMarketAbi, functionName: "openVault" });
     const id = await readA(market, keelMarketAbi, "vaultCount");
@@ -121,7 +141,9 @@ describe("cross-chain collateral through Hyperlane (two anvils, the validator an
     // Borrowing power on A: 10 × $3,000 × 70 % = $21,000.
     await alice.a.send({ address: market, abi: keelMarketAbi, functionName: "borrow", args: [id, parseUnits("20000", 6), alice.a.account.address] });
 
-    // The relayer dies; a second deposit waits on B, in flight, counted on neither side as credited.
+    // The relayer dies (once it has logged the first credit's delivery); a second deposit waits on B, in flight,
+    // counted on neither side as credited.
+    await endedCount(1);
     await killRelayer();
     const receipt = await deposit(parseUnits("1", 18));
     const [dispatch] = parseEventLogs({ abi: mailboxAbi, eventName: "Dispatch", logs: receipt.logs });
@@ -145,7 +167,9 @@ describe("cross-chain collateral through Hyperlane (two anvils, the validator an
     await until(collateral, (c) => c === parseUnits("11", 18));
     expect(await delivered(inFlight)).toBe(true);
 
-    // The relayer dies again; the keeper (agents/keeper.ts with the cross-chain deployment) is watching chain A.
+    // The relayer dies again (its delivery logged); the keeper (agents/keeper.ts with the cross-chain deployment) is
+    // watching chain A.
+    await endedCount(2);
     await killRelayer();
     const keeperLog: string[] = [];
     const keeper = startKeeper({
@@ -220,23 +244,9 @@ describe("cross-chain collateral through Hyperlane (two anvils, the validator an
       (await readA(gateway, gatewayAbi, "redeemed", [xWeth])) + (await readA(gateway, gatewayAbi, "returnedTotal", [wethB])),
     );
     expect(await readA(gateway, gatewayAbi, "redeemed", [xWeth])).toBe(seized);
-    // Three relayers: the first delivered the first credit, the second the in-flight credit, the third the release.
-    // (The relayer logs a delivery after its receipt, which may come a poll after the balance this test saw change. A
-    // relayer whose own delivery was mined but whose wait for the receipt failed — seen under CI's load — logs
-    // `delivery-failed`, then `already-delivered` at its retry: that message reached its end too.)
-    const ended = () => {
-      const ids = relayerLog
-        .filter((l) => l.includes('"event":"delivered"') || l.includes('"event":"already-delivered"'))
-        .map((l) => (JSON.parse(l) as { id: string }).id);
-      return new Set(ids);
-    };
-    await until(
-      async () => ended().size,
-      (n) => n >= 3,
-      90_000,
-    ).catch((e: Error) => {
-      throw new Error(`${e.message}; the relayers' log:\n${relayerLog.slice(-30).join("\n")}`);
-    });
+    // Three relayers: the first delivered the first credit, the second the in-flight credit, the third the release
+    // (`ended` above).
+    await endedCount(3);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(ended().size).toBe(3);
     // never delivered twice: one `delivered` line per message at most

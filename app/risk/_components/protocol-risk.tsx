@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
 import { useProtocolBook } from "@/hooks/use-protocol-book";
 import { useVolatility } from "@/hooks/use-volatility";
+import { useDrawn } from "@/hooks/use-drawn";
 import { StartBlockUnknownError } from "@/lib/protocols/registry";
 import { assetSymbol } from "@/lib/config/deployment";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -22,18 +23,16 @@ export function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: Bo
   const t = useTranslations("risk");
   const q = useProtocolBook(chain, target);
   const vols = useVolatility(chain);
-  if (q.isPending) return <ProtocolBookLoading />;
-  if (!q.data)
+  // Drawn in background renders, as a Keel market's book (risk-dashboard.tsx MarketRisk).
+  const { drawn: data, catchingUp } = useDrawn(q.data);
+  const { drawn: volsData, catchingUp: volsCatchingUp } = useDrawn(vols.data);
+  const { refetch } = q;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  if (q.isPending || catchingUp) return <ProtocolBookLoading />;
+  if (!data)
     return (
       <div className="space-y-2">
-        <RpcErrorBanner
-          chainName={chain.name}
-          rpcUrl={chain.rpcUrl}
-          what="marketVaults"
-          updatedAt={0}
-          hasData={false}
-          onRetry={() => void q.refetch()}
-        />
+        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={retry} />
         {q.error instanceof StartBlockUnknownError ? (
           <p className="text-xs text-slate-400" data-testid="risk-error-detail">
             {t("protocol.startBlockUnknown", { key: q.error.protocol === "aave-v3" ? "aaveV3.startBlock" : "morphoBlue.startBlock" })}
@@ -50,21 +49,20 @@ export function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: Bo
   return (
     <>
       {q.error && (
-        <RpcErrorBanner
-          chainName={chain.name}
-          rpcUrl={chain.rpcUrl}
-          what="marketVaults"
-          updatedAt={q.dataUpdatedAt}
-          hasData
-          onRetry={() => void q.refetch()}
-        />
+        <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={retry} />
       )}
-      <ProtocolRiskView chain={chain} data={q.data} sigmas={vols.data?.sigmas} byAsset={vols.data?.byAsset} volsPending={vols.isPending} />
+      <ProtocolRiskView
+        chain={chain}
+        data={data}
+        sigmas={volsData?.sigmas}
+        byAsset={volsData?.byAsset}
+        volsPending={vols.isPending || volsCatchingUp}
+      />
     </>
   );
 }
 
-function ProtocolRiskView({
+const ProtocolRiskView = memo(function ProtocolRiskView({
   chain,
   data,
   sigmas,
@@ -152,4 +150,4 @@ function ProtocolRiskView({
       }
     />
   );
-}
+});

@@ -1,13 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useVolatility } from "@/hooks/use-volatility";
+import { useDrawn } from "@/hooks/use-drawn";
 import { chainUnavailable } from "@/lib/config/chains";
 import { RemoteCollateralNote } from "@/components/held-on-another-chain";
 import { assetSymbol } from "@/lib/config/deployment";
@@ -117,14 +118,13 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   const t = useTranslations("risk");
   const q = useRiskBook(chain, market);
   const vols = useVolatility(chain);
-  // The book (first and at each refresh) and the volatilities are drawn in a background render that yields to the
-  // browser every few milliseconds and that input interrupts: mounting the whole view was one long task on a phone. The
-  // view is memoised, so a new answer's urgent render stops here; until the first book is drawn, the loading line stays.
-  const data = useDeferredValue(q.data);
-  const volsData = useDeferredValue(vols.data);
+  // The book (first and at each refresh) and the volatilities are drawn in a background render (hooks/use-drawn.ts):
+  // mounting the whole view was one long task on a phone. Until the first book is drawn, the loading line stays.
+  const { drawn: data, catchingUp } = useDrawn(q.data);
+  const { drawn: volsData, catchingUp: volsCatchingUp } = useDrawn(vols.data);
   const { refetch } = q;
   const retry = useCallback(() => void refetch(), [refetch]);
-  if (q.isPending || (q.data && !data))
+  if (q.isPending || catchingUp)
     return (
       <p className="text-sm text-slate-400" data-testid="risk-loading">
         {t("loading")}
@@ -143,8 +143,7 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
         loadMs={data.loadMs}
         source={data.source}
         sigmas={volsData?.sigmas}
-        // Pending until the drawn view has them (an answer not yet drawn is not an empty history).
-        volsPending={vols.isPending || (vols.data !== undefined && volsData === undefined)}
+        volsPending={vols.isPending || volsCatchingUp}
         byAsset={volsData?.byAsset}
       />
     </>
