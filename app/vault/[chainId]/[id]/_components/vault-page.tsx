@@ -16,7 +16,7 @@ import { useVaultHistory } from "@/hooks/use-vault-history";
 import { useReputation } from "@/hooks/use-reputation";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { multiplyFlowKey, vaultFlowKey } from "@/lib/tx/pending-flows";
-import { assetSymbol, findAsset } from "@/lib/config/deployment";
+import { assetSymbol, findAsset, type DeployedMarket } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/view/format";
 import { feedStatus, isPriced } from "@/lib/read/oracle";
@@ -115,14 +115,14 @@ function VaultView({
   const multiplyFlow = usePendingFlow(multiplyFlowKey(chain.id, marketAddress, id));
   const flowing = [actionFlow, multiplyFlow].some((f) => f !== undefined && f.stage !== "interrupted");
   const settled = !useDeferredValue(flowing) && !flowing;
-  const deferred = {
-    data: useDeferredValue(q.data),
-    wallet: useDeferredValue(wallet.data),
-    ltvBonus: useDeferredValue(reputation.data?.bonusNow ?? 0n),
-    // The stale flag with the figures it describes: a recovered read clears it in the same render as the new figures.
-    staleSince: useDeferredValue(q.error ? q.dataUpdatedAt : null),
-  };
   const now = { data: q.data, wallet: wallet.data, ltvBonus: reputation.data?.bonusNow ?? 0n, staleSince: q.error ? q.dataUpdatedAt : null };
+  const deferred = {
+    data: useDeferredValue(now.data),
+    wallet: useDeferredValue(now.wallet),
+    ltvBonus: useDeferredValue(now.ltvBonus),
+    // The stale flag with the figures it describes: a recovered read clears it in the same render as the new figures.
+    staleSince: useDeferredValue(now.staleSince),
+  };
   const shown = settled && deferred.data ? deferred : now;
   const data = shown.data;
   const { refetch } = q;
@@ -136,6 +136,7 @@ function VaultView({
   return (
     <VaultBody
       chain={chain}
+      deployed={deployed}
       marketAddress={marketAddress}
       id={id}
       data={data}
@@ -155,6 +156,7 @@ function VaultView({
 /** The vault's figures, forms and panels, drawn from one answer (memoised: see VaultView). */
 const VaultBody = memo(function VaultBody({
   chain,
+  deployed,
   marketAddress,
   id,
   data,
@@ -169,6 +171,8 @@ const VaultBody = memo(function VaultBody({
   onRetry,
 }: {
   chain: ChainConfig;
+  /** The vault's market in the chain's deployment. */
+  deployed: DeployedMarket;
   marketAddress: Address;
   id: bigint;
   data: VaultRead;
@@ -187,7 +191,6 @@ const VaultBody = memo(function VaultBody({
   const tc = useTranslations("common");
   const tf = useTranslations("feed");
   const f = useFormat();
-  const deployed = chain.deployment!.markets.find((m) => m.address === marketAddress)!;
   const { vault, market } = data;
   const stale = staleSince !== null;
   const position = { ...toPosition(vault, market), ltvBonus };
