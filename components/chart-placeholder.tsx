@@ -31,8 +31,9 @@ export function NearViewport({ height, className = "", children }: { height: str
  * height, and none when the panel renders nothing (the next box then moves up and comes in turn).
  *
  * Three ways in besides scrolling:
- * - a link to `#id` (a full load or a client navigation) mounts the panel at once, and its box keeps its height while the
- *   panel has nothing to show yet (until its read answers), so the page stays where the link put it;
+ * - a link to `#id` (a full load or a client navigation) mounts the panel at once, brings its box into view when the
+ *   browser could not (the box came after the page loaded, behind a read), and the box keeps its height while the panel
+ *   has nothing to show yet (until its read answers), so the page stays where the link put it;
  * - every panel mounts once the page has been idle for a while after loading (`IDLE_MOUNT_MS`), so a keyboard or
  *   screen-reader user tabbing or reading past the forms, and the browser's find-in-page, meet every panel even without
  *   scrolling; that mount is a transition, which input interrupts.
@@ -54,7 +55,19 @@ export function Deferred({
   const [linked, setLinked] = useState(false);
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    const check = () => window.location.hash === `#${id}` && setLinked(true);
+    const check = (event?: Event) => {
+      if (window.location.hash !== `#${id}`) return;
+      setLinked(true);
+      // The browser scrolls to a link's anchor only if the anchor is there when the page loads: a box rendered after a
+      // read (/risk's steward panel comes with the book) was never scrolled to, and a full load of `/risk#steward`
+      // stayed at the top. So a box that mounts linked scrolls itself into view, once per page and only while the page
+      // is still at its top: where the browser found the anchor, or the reader has scrolled since, it leaves the page
+      // where it is (a box mounted again, on /risk's market switch, does not pull the page back). A link followed
+      // within the page (`hashchange`) always scrolls, as the browser does.
+      const first = !linkedScrolls.has(`${window.location.pathname}#${id}`);
+      if (event || (first && window.scrollY === 0)) box.current?.scrollIntoView();
+      linkedScrolls.add(`${window.location.pathname}#${id}`);
+    };
     check();
     window.addEventListener("hashchange", check);
     const timer = window.setTimeout(() => startTransition(() => setIdle(true)), IDLE_MOUNT_MS);
@@ -62,7 +75,7 @@ export function Deferred({
       window.removeEventListener("hashchange", check);
       window.clearTimeout(timer);
     };
-  }, [id]);
+  }, [id, box]); // `box` is a ref: the same object every render
   const shown = near || linked || idle;
   // A linked box keeps its height while its panel has nothing to show yet (collapsing, it would move the page away from
   // the link), and no more once it has.
@@ -76,6 +89,9 @@ export function Deferred({
 
 /** Each placeholder height, applied only while the box is empty (written out: Tailwind generates the classes it reads). */
 const WHILE_EMPTY: Record<string, string> = { "min-h-40": "empty:min-h-40", "min-h-64": "empty:min-h-64", "min-h-96": "empty:min-h-96" };
+
+/** The linked boxes (path and anchor) already brought into view by their mount in this document (see `Deferred`). */
+const linkedScrolls = new Set<string>();
 
 /** How long after the page mounts every deferred panel comes in even without a scroll (see `Deferred`). */
 export const IDLE_MOUNT_MS = 6_000;

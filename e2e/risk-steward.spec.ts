@@ -53,9 +53,17 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
   const executed = await chain.admin.writeContract({ address: steward, abi: keelRiskStewardAbi, functionName: "execute", args: [change!.changeId] });
   await chain.publicClient.waitForTransactionReceipt({ hash: executed });
 
-  await page.reload();
-  await scrollToPanel(page, "steward");
-  await page.getByTestId("steward-panel").scrollIntoViewIfNeeded();
+  // The page left open follows: the change reads "executed" within a few blocks, and never "cancelled" on the way (the
+  // market's pending list, refreshed every block, once ran ahead of the steward's changes, read once a minute).
+  const seen: string[] = [];
+  await expect.poll(async () => seen[seen.push(await changes.innerText()) - 1], { timeout: 30_000, intervals: [100] }).toContain("executed");
+  expect(seen.filter((text) => text.includes("cancelled"))).toEqual([]);
+
+  // A link to the panel (a full load of /risk#steward) lands on it with no scroll of the reader's: the panel's box comes
+  // only with the book, after the browser looked for the anchor.
+  await page.goto("about:blank");
+  await app.open("/risk#steward");
+  await expect(page.getByTestId("steward-panel")).toBeInViewport({ timeout: 60_000 });
   await expect(page.getByTestId("steward-changes-WETH")).toContainText("executed", { timeout: 30_000 });
   const now = page.getByTestId("steward-current-WETH");
   await expect(now).toContainText(pct(toLtv));

@@ -10,7 +10,8 @@ const refreshes = new WeakMap<object, BlockRefreshes>();
 
 /**
  * Refreshes the queries under each `key` when its chain produces a new block (wagmi polls the block number). One
- * watcher per chain. When the block poll itself fails the queries are refreshed too, so they fail and the page says the
+ * watcher per chain. The block number polled as the watcher starts refreshes only the queries read before it (see
+ * `BlockRefreshes.claim`). When the block poll itself fails the queries are refreshed too, so they fail and the page says the
  * RPC is unreachable instead of silently showing old data. Components that watch the same query refresh it once per
  * block between them (lib/read/block-refresh.ts): invalidating it again would cancel the refetch under way and send
  * every call twice.
@@ -23,12 +24,25 @@ export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]
     const list = JSON.parse(signature) as { chainId: number; key: QueryKey }[];
     if (!refreshes.has(queryClient)) refreshes.set(queryClient, new BlockRefreshes());
     const claims = refreshes.get(queryClient)!;
+    const started = Date.now();
+    // Whether every query under `key` was read (or is being read) in this browser since the watcher started. Data given
+    // by the server (`initialData`: no fetch counted, stamped by the server's clock) is not.
+    const fresh = (key: QueryKey) => {
+      const queries = queryClient.getQueryCache().findAll({ queryKey: key });
+      return (
+        queries.length > 0 &&
+        queries.every((q) => q.state.fetchStatus === "fetching" || (q.state.dataUpdateCount > 0 && q.state.dataUpdatedAt >= started))
+      );
+    };
     const stops = list.map(({ chainId, key }) =>
       watchBlockNumber(config, {
         chainId: chainId as (typeof config.chains)[number]["id"],
-        emitOnBegin: false,
-        onBlockNumber: (blockNumber) => {
-          if (claims.claim(chainId, JSON.stringify(key), blockNumber)) void queryClient.invalidateQueries({ queryKey: key });
+        // The first poll answers at once and is this watcher's starting block (no previous block): the queries the page
+        // has just read are of it and are not read again (lib/read/block-refresh.ts).
+        emitOnBegin: true,
+        onBlockNumber: (blockNumber, previous) => {
+          const start = previous === undefined ? { fresh: fresh(key) } : undefined;
+          if (claims.claim(chainId, JSON.stringify(key), blockNumber, start)) void queryClient.invalidateQueries({ queryKey: key });
         },
         // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data).
         onError: () => void queryClient.invalidateQueries({ queryKey: key }),

@@ -2,7 +2,9 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
+import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 
+import { keelRiskAdminAbi } from "@/contracts-abi/abi/KeelRiskAdmin";
 import { keelRiskStewardAbi } from "@/contracts-abi/abi/KeelRiskSteward";
 import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/read";
 import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
@@ -34,7 +36,6 @@ export interface StewardCollateralView {
   next: { ltv: bigint; liquidationThreshold: bigint; safer: boolean } | null;
   /** When the steward may next act on this collateral (unix seconds; 0: now). */
   nextActionAt: bigint;
-  changes: StewardChangeRow[];
 }
 
 export interface StewardView {
@@ -46,10 +47,58 @@ export interface StewardView {
   collaterals: StewardCollateralView[];
 }
 
+/**
+ * The steward's changes and which of them are pending at its risk admin, with the chain's time: everything a change's
+ * status (waiting, executable, executed, expired, cancelled) is judged from, in one read. Taken from two reads of
+ * different ages, a change executed since the older one showed "cancelled": no longer pending in the market's view, not
+ * yet executed in the steward's. All three are read at one block.
+ */
+/** One collateral as /risk's steward panel draws it: the model's view and the steward's changes of it. */
+export type StewardCollateralRow = StewardCollateralView & { changes: StewardChangeRow[] };
+
+export interface StewardChanges {
+  now: number;
+  changes: StewardChangeRow[];
+  pendingIds: bigint[];
+}
+
 export const riskStewardKey = (chainId: number) => ["keel", "risk-steward", chainId] as const;
+export const stewardChangesKey = (chainId: number) => ["keel", "risk-steward-changes", chainId] as const;
 
 /**
- * The risk model's inputs and recommendations for every collateral of the chain, and the steward's changes. `enabled`
+ * The steward's changes and the pending ones (`StewardChanges`), refreshed on every block: three small calls, so a
+ * change proposed, executed or cancelled shows within a block, while the model's inputs (`useRiskSteward`) are read
+ * once a minute and again when this answer changes. `enabled` as there.
+ */
+export function useStewardChanges(chain: ChainConfig, enabled = true) {
+  const config = useConfig();
+  const steward = chain.deployment?.contracts.steward;
+  const on = enabled && Boolean(steward);
+  const query = useQuery({
+    queryKey: stewardChangesKey(chain.id),
+    enabled: on,
+    retry: 1,
+    queryFn: async (): Promise<StewardChanges> => {
+      const client = chainReader(config, chain.id);
+      if (!client || !steward) throw new Error(`no RPC client for chain ${chain.id}`);
+      // One block for all three reads: a change executed between two unpinned reads would show "cancelled".
+      const block = await client.getBlock();
+      const at = { blockNumber: block.number };
+      const [changes, pending] = await Promise.all([
+        client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "changes", ...at }),
+        client
+          .readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "riskAdmin", ...at })
+          .then((admin) => client.readContract({ address: admin, abi: keelRiskAdminAbi, functionName: "pendingChanges", ...at })),
+      ]);
+      return { now: Number(block.timestamp), changes: changes.map((c) => ({ ...c })), pendingIds: pending.map((p) => p.id) };
+    },
+  });
+  useRefreshOnBlocks(on ? [{ chainId: chain.id, key: stewardChangesKey(chain.id) }] : []);
+  return query;
+}
+
+/**
+ * The risk model's inputs and recommendations for every collateral of the chain, and the steward's bounds. `enabled`
  * false holds the read back (/risk's panel starts it when it nears the screen: 500 feed rounds per collateral, the
  * largest read of the page, need not load with the book above it).
  */
@@ -66,13 +115,12 @@ export function useRiskSteward(chain: ChainConfig, enabled = true) {
       if (!client || !d) throw new Error(`no RPC client for chain ${chain.id}`);
       const [inputs, block] = await Promise.all([readCollateralInputs(client, d), client.getBlock()]);
       const steward = d.contracts.steward ?? null;
-      const [maxStep, minInterval, changes] = steward
+      const [maxStep, minInterval] = steward
         ? await Promise.all([
             client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "maxStep" }),
             client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "minInterval" }),
-            client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "changes" }),
           ])
-        : [0n, 0n, [] as readonly StewardChangeRow[]];
+        : [0n, 0n];
       const nextAt = steward
         ? await Promise.all(
             inputs.map((x) =>
@@ -80,7 +128,6 @@ export function useRiskSteward(chain: ChainConfig, enabled = true) {
             ),
           )
         : inputs.map(() => 0n);
-      const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
       return {
         now: Number(block.timestamp),
         steward,
@@ -93,7 +140,6 @@ export function useRiskSteward(chain: ChainConfig, enabled = true) {
             recommendation,
             next: recommendation && steward ? nextStep(x.current, recommendation, { maxStep, deadband: DEFAULT_STEWARD_RULES.deadband }) : null,
             nextActionAt: nextAt[i]!,
-            changes: changes.filter((c) => same(c.market, x.market) && same(c.asset, x.asset)).map((c) => ({ ...c })),
           };
         }),
       };

@@ -7,6 +7,7 @@ import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import type { ChainConfig } from "@/lib/config/chains";
 import { readVault, type VaultRead } from "@/lib/read/vaults";
+import { walletTokensAnswer, walletTokensByToken } from "@/lib/read/wallet-tokens";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
 export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;
@@ -32,12 +33,6 @@ export function useVault(chain: ChainConfig, market: Address, id: bigint, initia
   return query;
 }
 
-export interface WalletToken {
-  balance: bigint;
-  /** Allowance given to the market. */
-  allowance: bigint;
-}
-
 /** The connected wallet's balance and allowance to `market` of each token the market deals in, refreshed on blocks. */
 export function useWalletTokens(chain: ChainConfig, market: Address, tokens: Address[], owner: Address | undefined) {
   const config = useConfig();
@@ -53,11 +48,12 @@ export function useWalletTokens(chain: ChainConfig, market: Address, tokens: Add
             readContract(config, { chainId, address: token, abi: devErc20Abi, functionName: "balanceOf", args: [owner!] }),
             readContract(config, { chainId, address: token, abi: devErc20Abi, functionName: "allowance", args: [owner!, market] }),
           ]);
-          return [token.toLowerCase(), { balance, allowance }] as const;
+          return [token, { balance, allowance }] as const;
         }),
       );
-      return new Map<string, WalletToken>(rows);
+      return walletTokensAnswer(rows);
     },
+    select: walletTokensByToken,
   });
   useRefreshOnBlocks(owner ? [{ chainId: chain.id, key: walletKey(chain.id, market, owner) }] : []);
   return query;

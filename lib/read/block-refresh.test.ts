@@ -21,4 +21,22 @@ describe("BlockRefreshes", () => {
     expect(r.claim(1, "b", 5n)).toBe(true);
     expect(r.claim(2, "a", 5n)).toBe(true);
   });
+
+  it("does not re-read a query its page has just read when the watcher's first block comes in", () => {
+    const r = new BlockRefreshes();
+    // The page mounted: its reads and the watcher's first poll went out together.
+    expect(r.claim(1, "vault", 20n, { fresh: true })).toBe(false);
+    // The next block refreshes it as usual; a second watcher's first block of the same height does not.
+    expect(r.claim(1, "vault", 21n)).toBe(true);
+    expect(r.claim(1, "vault", 21n, { fresh: true })).toBe(false);
+  });
+
+  it("re-reads at the watcher's first block a query read before the watcher started, or refreshed by an older block", () => {
+    const r = new BlockRefreshes();
+    expect(r.claim(1, "old", 20n, { fresh: false })).toBe(true);
+    // A watcher started again (its keys changed) over a query that a block refreshed before: that block decides.
+    expect(r.claim(1, "known", 20n)).toBe(true);
+    expect(r.claim(1, "known", 22n, { fresh: true })).toBe(true);
+    expect(r.claim(1, "known", 22n, { fresh: true })).toBe(false);
+  });
 });

@@ -8,12 +8,21 @@ export class BlockRefreshes {
   /** Per chain, per query key (its JSON), the highest block that refreshed it. */
   private readonly seen = new Map<string, bigint>();
 
-  /** Whether `blockNumber` on `chainId` is new for the query under `keyJson`; records it when it is. */
-  claim(chainId: number, keyJson: string, blockNumber: bigint): boolean {
+  /**
+   * Whether the query under `keyJson` is to be refreshed for `blockNumber` on `chainId`: whether that block is new for
+   * it. Records the block when it is.
+   *
+   * `start`: the block is the watcher's first, the block number polled as it started (`emitOnBegin`), and `fresh` says
+   * whether the query's data was read (or is being read) since then. A query never refreshed by a block before, read as
+   * its page mounted, is then already of that block: it is not read again. Before, the first poll (2 s after mount, with
+   * no new block) re-read every query the page had just read. A query refreshed before is judged by its last block as
+   * always, and one whose data is older than the watcher is read again.
+   */
+  claim(chainId: number, keyJson: string, blockNumber: bigint, start?: { fresh: boolean }): boolean {
     const k = `${chainId}:${keyJson}`;
     const last = this.seen.get(k);
     if (last !== undefined && blockNumber <= last) return false;
     this.seen.set(k, blockNumber);
-    return true;
+    return !(last === undefined && start?.fresh);
   }
 }

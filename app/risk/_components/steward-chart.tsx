@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
-import type { StewardCollateralView } from "@/hooks/use-risk-steward";
+import type { StewardCollateralRow } from "@/hooks/use-risk-steward";
 import { wadToNumber } from "@/lib/engine/math";
 
 // The drawing (recharts) loads when it comes near the screen; the caption and text table render with the page.
@@ -16,7 +16,7 @@ const MAX_POINTS = 240;
  * The liquidation threshold at time `t` from the steward's executed changes: the last one executed by `t`, the first
  * change's starting value before any, the current value without changes.
  */
-function thresholdAt(c: StewardCollateralView, t: number): number {
+function thresholdAt(c: StewardCollateralRow, t: number): number {
   const done = c.changes.filter((x) => x.executedAt > 0n).sort((a, b) => Number(a.executedAt - b.executedAt));
   let lt = done.length ? done[0]!.fromLt : c.inputs.current.liquidationThreshold;
   for (const x of done) if (Number(x.executedAt) <= t) lt = x.toLt;
@@ -24,7 +24,7 @@ function thresholdAt(c: StewardCollateralView, t: number): number {
 }
 
 /** EWMA volatility of the collateral's feed against its liquidation threshold over time, with its text table. */
-export function StewardChart({ c }: { c: StewardCollateralView }) {
+export function StewardChart({ c }: { c: StewardCollateralRow }) {
   const t = useTranslations("riskSteward");
   const f = useFormat();
   const data = useMemo(() => {

@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { memo } from "react";
+import { memo, useEffect, useRef } from "react";
 import { useNearViewport } from "@/components/chart-placeholder";
 import { useFormat } from "@/hooks/use-format";
-import { useRiskSteward, type StewardChangeRow, type StewardCollateralView } from "@/hooks/use-risk-steward";
+import { useRiskSteward, useStewardChanges, type StewardChangeRow, type StewardCollateralRow } from "@/hooks/use-risk-steward";
 import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensMarket } from "@/lib/read/vaults";
@@ -21,8 +21,22 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
   // Read when the panel comes within a screen of view: it sits below the book, its charts and the stress test.
   const [box, near] = useNearViewport<HTMLElement>("800px");
   const q = useRiskSteward(chain, near);
+  const status = useStewardChanges(chain, near);
   const f = useFormat();
-  const rows = q.data?.collaterals.filter((c) => c.inputs.market.toLowerCase() === view.market.toLowerCase()) ?? [];
+  const rows = q.data?.collaterals.filter((c) => same(c.inputs.market, view.market)) ?? [];
+  const changes = status.data?.changes ?? [];
+  const pendingIds = status.data?.pendingIds ?? [];
+  // The inputs are read once a minute, the changes on every block: when a change is proposed, executed or cancelled,
+  // read the inputs again too (the parameters in force, the steward's next step and when it may act).
+  const statusKey = status.data ? `${pendingIds.join(",")}|${changes.map((c) => `${c.changeId}:${c.executedAt}`).join(",")}` : "";
+  const { refetch } = q;
+  const read = q.data !== undefined; // a refetch would start the read even while it is held back (`enabled` false)
+  const seenKey = useRef(statusKey);
+  useEffect(() => {
+    const before = seenKey.current;
+    seenKey.current = statusKey;
+    if (before !== "" && before !== statusKey && read) void refetch();
+  }, [statusKey, read, refetch]);
   return (
     <section
       ref={box}
@@ -47,10 +61,15 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
         )}
       </div>
       {q.isPending && <p className="mt-3 text-slate-400">{t("loading")}</p>}
-      {q.error && !q.data && (
-        <p role="alert" className="mt-3 text-rose-300">
-          {t("error", { message: q.error.message.split("\n")[0] ?? "" })}
-        </p>
+      {/* The model's read, and the changes' read (without it every change would be missing, not failing). */}
+      {[q, status].map(
+        (r, i) =>
+          r.error &&
+          !r.data && (
+            <p key={i} role="alert" className="mt-3 text-rose-300">
+              {t("error", { message: r.error.message.split("\n")[0] ?? "" })}
+            </p>
+          ),
       )}
       <div className="mt-3 grid gap-4 xl:grid-cols-2">
         {rows.map((c) => (
@@ -58,13 +77,14 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
             key={c.inputs.asset}
             c={{
               ...c,
+              changes: changes.filter((ch) => same(ch.market, c.inputs.market) && same(ch.asset, c.inputs.asset)),
               ownerPending: view.pendingChanges.some(
                 (p) =>
-                  p.kind === 0 && same(p.market, c.inputs.market) && same(p.asset, c.inputs.asset) && !c.changes.some((ch) => ch.changeId === p.id),
+                  p.kind === 0 && same(p.market, c.inputs.market) && same(p.asset, c.inputs.asset) && !changes.some((ch) => ch.changeId === p.id),
               ),
             }}
-            now={q.data!.now}
-            pendingIds={view.pendingChanges.map((p) => p.id)}
+            now={status.data?.now ?? q.data!.now}
+            pendingIds={pendingIds}
           />
         ))}
       </div>
@@ -75,7 +95,7 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralView & { ownerPending: boolean }; now: number; pendingIds: bigint[] }) {
+function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralRow & { ownerPending: boolean }; now: number; pendingIds: bigint[] }) {
   const t = useTranslations("riskSteward");
   const f = useFormat();
   const x = c.inputs;

@@ -10,7 +10,7 @@ import { PreviewRow } from "@/components/preview-row";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { pendingFlows, vaultFlowKey } from "@/lib/tx/pending-flows";
-import type { WalletToken } from "@/hooks/use-vault";
+import type { WalletToken } from "@/lib/read/wallet-tokens";
 import { parseAmount } from "@/lib/view/amount";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
@@ -39,7 +39,7 @@ export interface ActionPanelProps {
   vault: LensVault;
   market: LensMarket;
   position: VaultPosition;
-  wallet: Map<string, WalletToken> | undefined;
+  wallet: ReadonlyMap<string, WalletToken> | undefined;
   /** Health factor Max keeps and below which the page warns (WAD). */
   safety: bigint;
   /** Assets without a usable price (borrowing, and withdrawing with debt, are paused). */

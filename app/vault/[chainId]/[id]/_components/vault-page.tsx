@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { memo, useCallback, useDeferredValue, type ReactNode } from "react";
+import { memo, useCallback, useDeferredValue } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { HealthBadge } from "@/components/health-badge";
@@ -11,8 +11,8 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { Deferred } from "@/components/chart-placeholder";
 import { gatewayTokensFor } from "@/lib/crosschain/deployment";
 import { useKeelChains } from "@/hooks/use-keel-config";
-import { useVault, useWalletTokens, type WalletToken } from "@/hooks/use-vault";
-import { useVaultHistory } from "@/hooks/use-vault-history";
+import { useVault, useWalletTokens } from "@/hooks/use-vault";
+import type { WalletToken } from "@/lib/read/wallet-tokens";
 import { useReputation } from "@/hooks/use-reputation";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { multiplyFlowKey, vaultFlowKey } from "@/lib/tx/pending-flows";
@@ -33,8 +33,6 @@ import { ActionPanel } from "./action-panel";
 import { healthCurve } from "@/lib/analytics/vault-charts";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
-import { HistoryChart } from "./history-chart";
-import { Timeline } from "./timeline";
 import { useSafetyLevel } from "./use-safety-level";
 
 // The panels below the forms (cross-chain, protection, automation, reputation): their code is in chunks of their own,
@@ -43,6 +41,7 @@ const CrossChainPanel = dynamic(() => import("./cross-chain-panel").then((m) => 
 const ProtectionPanel = dynamic(() => import("./protection/protection-panel").then((m) => m.ProtectionPanel));
 const VaultAutomation = dynamic(() => import("@/components/automation/vault-automation").then((m) => m.VaultAutomation));
 const ReputationPanel = dynamic(() => import("./reputation-panel").then((m) => m.ReputationPanel));
+const VaultPast = dynamic(() => import("./vault-past").then((m) => m.VaultPast));
 
 // The Multiply panel is the owner's only (a connected wallet, which the server never has): its code loads with it.
 const MultiplyPanel = dynamic(() => import("@/components/multiply/multiply-panel").then((m) => m.MultiplyPanel), { ssr: false });
@@ -176,7 +175,7 @@ const VaultBody = memo(function VaultBody({
   marketAddress: Address;
   id: bigint;
   data: VaultRead;
-  wallet: Map<string, WalletToken> | undefined;
+  wallet: ReadonlyMap<string, WalletToken> | undefined;
   ltvBonus: bigint;
   address: Address | undefined;
   safetyText: string;
@@ -412,35 +411,6 @@ const VaultBody = memo(function VaultBody({
     </div>
   );
 });
-
-/**
- * The vault's past (history chart, composition beside it, timeline): its own component, so the history's reads (the
- * indexer, or many past blocks from the chain) re-render this part only, not the whole page.
- */
-function VaultPast({
-  chain,
-  marketAddress,
-  id,
-  baseAsset,
-  composition,
-}: {
-  chain: ChainConfig;
-  marketAddress: Address;
-  id: bigint;
-  baseAsset: Address;
-  composition: ReactNode;
-}) {
-  const history = useVaultHistory(chain, marketAddress, id, true);
-  return (
-    <div className="space-y-6">
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <HistoryChart history={history.data} loading={history.isFetching} error={history.error} />
-        {composition}
-      </div>
-      <Timeline history={history.data} chainId={chain.id} market={marketAddress} id={id} deployment={chain.deployment!} baseAsset={baseAsset} />
-    </div>
-  );
-}
 
 function Stat({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
   return (
