@@ -64,9 +64,9 @@ export function Deferred({
       // is still at its top: where the browser found the anchor, or the reader has scrolled since, it leaves the page
       // where it is (a box mounted again, on /risk's market switch, does not pull the page back). A link followed
       // within the page (`hashchange`) always scrolls, as the browser does.
-      const first = !linkedScrolls.has(`${window.location.pathname}#${id}`);
-      if (event || (first && window.scrollY === 0)) box.current?.scrollIntoView();
-      linkedScrolls.add(`${window.location.pathname}#${id}`);
+      const link = `${window.location.pathname}#${id}`;
+      if (event || (!linkedScrolls.has(link) && window.scrollY === 0)) box.current?.scrollIntoView();
+      linkedScrolls.add(link);
     };
     check();
     window.addEventListener("hashchange", check);

@@ -56,7 +56,12 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
   // The page left open follows: the change reads "executed" within a few blocks, and never "cancelled" on the way (the
   // market's pending list, refreshed every block, once ran ahead of the steward's changes, read once a minute).
   const seen: string[] = [];
-  await expect.poll(async () => seen[seen.push(await changes.innerText()) - 1], { timeout: 30_000, intervals: [100] }).toContain("executed");
+  const read = async () => {
+    const text = await changes.innerText();
+    seen.push(text);
+    return text;
+  };
+  await expect.poll(read, { timeout: 30_000, intervals: [100] }).toContain("executed");
   expect(seen.filter((text) => text.includes("cancelled"))).toEqual([]);
 
   // A link to the panel (a full load of /risk#steward) lands on it with no scroll of the reader's: the panel's box comes

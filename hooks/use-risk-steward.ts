@@ -47,15 +47,15 @@ export interface StewardView {
   collaterals: StewardCollateralView[];
 }
 
+/** One collateral as /risk's steward panel draws it: the model's view and the steward's changes of it. */
+export type StewardCollateralRow = StewardCollateralView & { changes: StewardChangeRow[] };
+
 /**
  * The steward's changes and which of them are pending at its risk admin, with the chain's time: everything a change's
  * status (waiting, executable, executed, expired, cancelled) is judged from, in one read. Taken from two reads of
  * different ages, a change executed since the older one showed "cancelled": no longer pending in the market's view, not
  * yet executed in the steward's. All three are read at one block.
  */
-/** One collateral as /risk's steward panel draws it: the model's view and the steward's changes of it. */
-export type StewardCollateralRow = StewardCollateralView & { changes: StewardChangeRow[] };
-
 export interface StewardChanges {
   now: number;
   changes: StewardChangeRow[];
