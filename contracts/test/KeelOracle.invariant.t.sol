@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Test} from "./utils/Test.sol";
+import {OracleFuzz} from "./utils/OracleFuzz.sol";
+import {KeelOracle} from "../src/oracle/KeelOracle.sol";
+import {DevPriceFeed} from "../src/dev/DevPriceFeed.sol";
+
+/// @dev Sequences of what can happen to an oracle's feeds: a feed replaced by another with any config `setFeed`
+/// accepts (decimals, heartbeat, bounds over their whole range), rounds on either side of every guard in every return
+/// shape (mocked), real rounds pushed to the feed, mocks lifted, a feed's code gone, and time passing. The fuzz test
+/// (`testFuzz_price_quickPathMatchesGuards`) checks one fresh config and one round; this one checks that what a
+/// sequence leaves — a config word overwritten, a mock outliving its feed's replacement, a round aging past its
+/// heartbeat — never makes the fast path disagree with the guards.
+contract OracleHandler is OracleFuzz {
+    address internal constant OWNER = address(0xA11CE);
+    KeelOracle public immutable oracle;
+    address[3] internal priced = [address(0xA1), address(0xA2), address(0xA3)];
+    mapping(address asset => DevPriceFeed) public feedOf;
+
+    uint256 public configs;
+    uint256 public rounds;
+
+    constructor(KeelOracle o) {
+        oracle = o;
+        for (uint256 i; i < 3; ++i) {
+            _configure(priced[i], 8, 1 hours, 1, uint256(uint128(type(int128).max)), 2000e8);
+        }
+    }
+
+    function assetAt(uint256 i) external view returns (address) {
+        return priced[i];
+    }
+
+    /// A new feed for an asset, with any config `setFeed` accepts and a first answer somewhere in or out of its bounds.
+    function configure(uint256 seed) external {
+        address asset = priced[_pick(seed, 0, 3)];
+        uint8 decimals = uint8(_pick(seed, 1, 19));
+        uint32 heartbeat = uint32(1 + _pick(seed, 2, oracle.MAX_HEARTBEAT()));
+        if (_pick(seed, 3, 4) == 0) heartbeat = [uint32(1), 65535, 65536, 1 days, 7 days][_pick(seed, 4, 5)];
+        (uint256 mn, uint256 mx) = _fuzzBounds(seed);
+        _configure(asset, decimals, heartbeat, mn, mx, _fuzzAnswer(seed, mn, mx));
+    }
+
+    function _configure(address asset, uint8 decimals, uint32 heartbeat, uint256 mn, uint256 mx, int256 answer)
+        internal
+    {
+        DevPriceFeed f = new DevPriceFeed(address(this), decimals, "invariant", answer);
+        vm.prank(OWNER);
+        oracle.setFeed(asset, f, heartbeat, int256(mn), int256(mx));
+        feedOf[asset] = f;
+        configs++;
+    }
+
+    /// A round of any shape on an asset's current feed (mocked: it lasts until `clearMocks` or the feed's replacement
+    /// by a new one), every guard's boundary in reach of the config in force.
+    function mockRound(uint256 seed) external {
+        address asset = priced[_pick(seed, 0, 3)];
+        KeelOracle.FeedConfig memory c = oracle.feedConfig(asset);
+        _fuzzRound(
+            seed, address(feedOf[asset]), c.heartbeat, uint256(uint128(c.minAnswer)), uint256(uint128(c.maxAnswer))
+        );
+        rounds++;
+    }
+
+    /// A real round on an asset's feed (DevPriceFeed: a new round id, answered in its round), at most a heartbeat and
+    /// a half old; a feed whose code is gone refuses it.
+    function pushRound(uint256 seed) external {
+        address asset = priced[_pick(seed, 0, 3)];
+        KeelOracle.FeedConfig memory c = oracle.feedConfig(asset);
+        uint256 age = _pick(seed, 1, uint256(c.heartbeat) * 3 / 2 + 2);
+        if (age > block.timestamp) age = block.timestamp;
+        try feedOf[asset].setAnswerAt(
+            _fuzzAnswer(seed, uint256(uint128(c.minAnswer)), uint256(uint128(c.maxAnswer))), block.timestamp - age
+        ) {
+            rounds++;
+        } catch {}
+    }
+
+    function clearMocks() external {
+        vm.clearMockedCalls();
+    }
+
+    function warp(uint256 seed) external {
+        uint256 k = _pick(seed, 0, 8);
+        vm.warp(block.timestamp + (k == 0 ? _pick(seed, 1, 30 days) : _pick(seed, 1, 2 hours)));
+    }
+}
+
+contract KeelOracleInvariantTest is Test {
+    address internal constant OWNER = address(0xA11CE);
+    address internal constant NOFEED = address(0xDEAD);
+
+    KeelOracle internal oracle;
+    OracleHandler internal handler;
+    CheckOracle internal check;
+
+    function setUp() public {
+        vm.warp(1_700_000_000);
+        oracle = new KeelOracle(OWNER);
+        handler = new OracleHandler(oracle);
+        check = new CheckOracle();
+    }
+
+    function targetContracts() public view returns (address[] memory t) {
+        t = new address[](1);
+        t[0] = address(handler);
+    }
+
+    function _assets() internal view returns (address[4] memory a) {
+        a = [handler.assetAt(0), handler.assetAt(1), handler.assetAt(2), NOFEED];
+    }
+
+    /// `price` gives exactly the price `peek` reports as Ok, and otherwise reverts with the error of the guard `peek`
+    /// reports — for every asset, whatever sequence of configs, rounds and time led here.
+    function invariant_priceIsWhatTheGuardsSay() public view {
+        address[4] memory a = _assets();
+        for (uint256 i; i < 4; ++i) {
+            check.price(oracle, a[i]);
+        }
+    }
+
+    /// `prices(a, b)`: both prices when both are Ok, else the first failing asset's error (every ordered pair, an asset
+    /// with itself and the asset without a feed included).
+    function invariant_pricesIsWhatTheGuardsSay() public view {
+        address[4] memory a = _assets();
+        for (uint256 i; i < 4; ++i) {
+            for (uint256 j; j < 4; ++j) {
+                check.prices(oracle, a[i], a[j]);
+            }
+        }
+    }
+
+    /// The run reached configs and rounds beyond set-up (else the invariants above checked nothing new).
+    function afterInvariant() public view {
+        assertTrue(handler.configs() >= 3, "set-up configs");
+    }
+}
+
+/// @dev The invariants' comparisons, one external call each, so each reads the oracle as a caller would: the expected
+/// answer from `peek`, the actual one from `price`/`prices`, revert data compared byte for byte.
+contract CheckOracle is OracleFuzz {
+    function price(KeelOracle o, address asset) external view {
+        (bool ok, bytes memory err, uint256 p) = _expectedOf(o, asset);
+        try o.price(asset) returns (uint256 got) {
+            assertTrue(ok, "price: answered where a guard fails");
+            assertEq(got, p, "price: the value peek reports");
+        } catch (bytes memory reason) {
+            assertFalse(ok, "price: reverted on a healthy feed");
+            assertTrue(keccak256(reason) == keccak256(err), "price: the failing guard's error");
+        }
+    }
+
+    function prices(KeelOracle o, address a, address b) external view {
+        (bool okA, bytes memory errA, uint256 pA) = _expectedOf(o, a);
+        (bool okB, bytes memory errB, uint256 pB) = _expectedOf(o, b);
+        try o.prices(a, b) returns (uint256 x, uint256 y) {
+            assertTrue(okA && okB, "prices: answered where a guard fails");
+            assertEq(x, pA, "prices: first");
+            assertEq(y, pB, "prices: second");
+        } catch (bytes memory reason) {
+            assertFalse(okA && okB, "prices: reverted on healthy feeds");
+            assertTrue(keccak256(reason) == keccak256(okA ? errB : errA), "prices: the first failing asset's error");
+        }
+    }
+}
