@@ -10,6 +10,7 @@ import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/re
 import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "@/lib/risk-model/steward";
 import type { ChainConfig } from "@/lib/config/chains";
+import { readOnce } from "@/lib/read/read-once";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** One change of the steward as KeelRiskSteward.changes() returns it. */
@@ -66,9 +67,9 @@ export const riskStewardKey = (chainId: number) => ["keel", "risk-steward", chai
 export const stewardChangesKey = (chainId: number) => ["keel", "risk-steward-changes", chainId] as const;
 
 /**
- * The steward's changes and the pending ones (`StewardChanges`), refreshed on every block: three small calls, so a
- * change proposed, executed or cancelled shows within a block, while the model's inputs (`useRiskSteward`) are read
- * once a minute and again when this answer changes. `enabled` as there.
+ * The steward's changes and the pending ones (`StewardChanges`), refreshed on every block: two small calls (the risk
+ * admin they are pending at is read once), so a change proposed, executed or cancelled shows within a block, while the
+ * model's inputs (`useRiskSteward`) are read once a minute and again when this answer changes. `enabled` as there.
  */
 export function useStewardChanges(chain: ChainConfig, enabled = true) {
   const config = useConfig();
@@ -86,9 +87,10 @@ export function useStewardChanges(chain: ChainConfig, enabled = true) {
       const at = { blockNumber: block.number };
       const [changes, pending] = await Promise.all([
         client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "changes", ...at }),
-        client
-          .readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "riskAdmin", ...at })
-          .then((admin) => client.readContract({ address: admin, abi: keelRiskAdminAbi, functionName: "pendingChanges", ...at })),
+        // The steward's risk admin is immutable: read once for the page's life, not on every block.
+        readOnce(`${chain.id}:${steward.toLowerCase()}:riskAdmin`, () =>
+          client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "riskAdmin" }),
+        ).then((admin) => client.readContract({ address: admin, abi: keelRiskAdminAbi, functionName: "pendingChanges", ...at })),
       ]);
       return { now: Number(block.timestamp), changes: changes.map((c) => ({ ...c })), pendingIds: pending.map((p) => p.id) };
     },
