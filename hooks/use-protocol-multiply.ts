@@ -26,9 +26,9 @@ import {
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
 import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { sameAddress } from "@/lib/config/address";
 
 const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * Multiply on an Aave v3 or Morpho Blue position, as the panel shows it: the form's state, the plan
@@ -61,8 +61,8 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const tokenOf = (a: Address | undefined) =>
     a && position
       ? position.protocol === "morpho-blue"
-        ? [position.state.collateralToken, position.state.loanToken].find((x) => same(x.address, a))
-        : position.state.reserves.find((r) => same(r.token.address, a))?.token
+        ? [position.state.collateralToken, position.state.loanToken].find((x) => sameAddress(x.address, a))
+        : position.state.reserves.find((r) => sameAddress(r.token.address, a))?.token
       : undefined;
   const col = tokenOf(pair?.collateral);
   const debtToken = tokenOf(pair?.debt);
@@ -76,7 +76,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const depositEmpty = depositText.trim() === "";
   const vault = position && pair ? toVaultPosition(position, pair) : null;
   const hasDebt = Boolean(vault && vault.debt > 0n);
-  const held = vault?.collaterals.find((c) => pair && same(c.asset, pair.collateral))?.amount ?? 0n;
+  const held = vault?.collaterals.find((c) => pair && sameAddress(c.asset, pair.collateral))?.amount ?? 0n;
   const isOpen = hasDebt || held > 0n;
   const depositOk = parsed.ok || (isOpen && depositEmpty);
   const inputs = data?.pool ? { pool: data.pool, slippageBps, flashFeeBps: data.flashFeeBps } : null;
@@ -85,7 +85,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
         deposit > 0n
           ? {
               ...vault,
-              collaterals: vault.collaterals.map((c) => (pair && same(c.asset, pair.collateral) ? { ...c, amount: c.amount + deposit } : c)),
+              collaterals: vault.collaterals.map((c) => (pair && sameAddress(c.asset, pair.collateral) ? { ...c, amount: c.amount + deposit } : c)),
             }
           : vault,
       )
@@ -142,7 +142,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const routerAbi: Abi = target.protocol === "aave-v3" ? aaveLeverageRouterAbi : morphoLeverageRouterAbi;
   /** A built transaction (calldata) as the transactor's request: decoded through the ABI it was encoded with. */
   const request = (tx: ProtocolTx, label: string): AnyTxRequest => {
-    const abi: Abi = same(tx.to, data!.router) ? routerAbi : grantAbi;
+    const abi: Abi = sameAddress(tx.to, data!.router) ? routerAbi : grantAbi;
     const { functionName, args } = decodeFunctionData({ abi, data: tx.data });
     return { label, chainId: chain.id, address: tx.to, abi, functionName, args: args ?? [] };
   };

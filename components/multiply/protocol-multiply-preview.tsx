@@ -8,8 +8,7 @@ import { healthBand, liquidationPrice } from "@/lib/engine/risk";
 import { oracleBoundBps } from "@/lib/protocols/leverage";
 import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+import { sameAddress } from "@/lib/config/address";
 
 /**
  * An Aave or Morpho position before → after the plan, and the swap's details. Before comes from the same
@@ -24,8 +23,8 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
   const health = (hf: bigint) => f.healthFactor(hf);
   const nowLiq = liquidationPrice(vault, pair.collateral);
   const nowHealth = position?.healthFactor ?? INFINITE_HEALTH;
-  const afterCollateral = plan.after.collaterals.find((c) => same(c.asset, pair.collateral))?.amount ?? 0n;
-  const price = vault.collaterals.find((c) => same(c.asset, pair.collateral))?.price ?? 0n;
+  const afterCollateral = plan.after.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.amount ?? 0n;
+  const price = vault.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.price ?? 0n;
   return (
     <>
       <MultiplyPreview

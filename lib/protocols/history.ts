@@ -2,6 +2,7 @@ import { parseAbi, type Address, type Hash, type PublicClient } from "viem";
 import { getLogsPaged, LOG_PAGE_BLOCKS } from "./logs";
 import type { PositionAction } from "./preview";
 import type { ProtocolPosition } from "./view";
+import { sameAddress } from "../config/address";
 
 const aaveEvents = parseAbi([
   "event Supply(address indexed reserve, address user, address indexed onBehalfOf, uint256 amount, uint16 indexed referralCode)",
@@ -34,7 +35,6 @@ const KIND: Record<string, PositionAction> = {
   Borrow: "borrow",
   Repay: "repay",
 };
-const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
 
 /**
  * The position's supplies, withdrawals, borrows and repayments from `fromBlock` to the latest block, newest first: the
@@ -54,7 +54,7 @@ export async function positionHistory(
     const { logs } = await getLogsPaged(client, { address: p.state.pool, events: aaveEvents, fromBlock, toBlock }, pageBlocks);
     for (const l of logs) {
       const a = l.args as { reserve?: Address; onBehalfOf?: Address; user?: Address; amount?: bigint };
-      const mine = l.eventName === "Supply" || l.eventName === "Borrow" ? same(a.onBehalfOf, p.owner) : same(a.user, p.owner);
+      const mine = l.eventName === "Supply" || l.eventName === "Borrow" ? sameAddress(a.onBehalfOf, p.owner) : sameAddress(a.user, p.owner);
       if (mine && a.reserve && a.amount !== undefined)
         rows.push({
           blockNumber: l.blockNumber,
@@ -70,7 +70,7 @@ export async function positionHistory(
     const { logs } = await getLogsPaged(client, { address: s.morpho, events: morphoEvents, fromBlock, toBlock }, pageBlocks);
     for (const l of logs) {
       const a = l.args as { id?: string; onBehalf?: Address; assets?: bigint };
-      if (!same(a.id, s.id) || !same(a.onBehalf, p.owner) || a.assets === undefined) continue;
+      if (!sameAddress(a.id, s.id) || !sameAddress(a.onBehalf, p.owner) || a.assets === undefined) continue;
       const collateral = l.eventName === "SupplyCollateral" || l.eventName === "WithdrawCollateral";
       rows.push({
         blockNumber: l.blockNumber,

@@ -12,6 +12,7 @@ import { WAD } from "../engine/math";
 import type { AavePosition } from "./aave-v3/math";
 import { marketNow, type MorphoPosition } from "./morpho-blue/math";
 import type { OraclePrice, TxRequest } from "./types";
+import { sameAddress } from "../config/address";
 
 export type LeveragePosition = AavePosition | MorphoPosition;
 
@@ -29,7 +30,6 @@ export const ORACLE_GAP_BPS = 50n;
 export const ALLOWANCE_SLACK_BPS = 10n;
 const BPS = 10_000n;
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /** An OraclePrice as lib/engine/risk.ts's WAD price of one whole token (rounded down). */
 const wadPrice = (p: OraclePrice) => (p.value * WAD) / 10n ** BigInt(p.decimals);
 
@@ -45,12 +45,12 @@ export function morphoPair(p: MorphoPosition): LeveragePair {
  * along: Morpho's virtual shares are Keel's, so previews round debt as Morpho does.
  */
 export function toVaultPosition(p: LeveragePosition, pair: LeveragePair): VaultPosition {
-  const debtToken = p.protocol === "morpho-blue" ? p.state.loanToken : p.state.reserves.find((r) => same(r.token.address, pair.debt))?.token;
+  const debtToken = p.protocol === "morpho-blue" ? p.state.loanToken : p.state.reserves.find((r) => sameAddress(r.token.address, pair.debt))?.token;
   if (!debtToken) throw new Error(`${pair.debt} is not a reserve of this Aave pool.`);
   const debtPrice: OraclePrice =
     p.protocol === "morpho-blue"
       ? { value: WAD, decimals: 18 }
-      : { value: p.state.reserves.find((r) => same(r.token.address, pair.debt))!.price, decimals: p.valueUnit.decimals };
+      : { value: p.state.reserves.find((r) => sameAddress(r.token.address, pair.debt))!.price, decimals: p.valueUnit.decimals };
   const collaterals: CollateralPosition[] = p.collaterals
     .filter((c) => c.enabled)
     .map((c) => ({
@@ -61,9 +61,9 @@ export function toVaultPosition(p: LeveragePosition, pair: LeveragePair): VaultP
       ltv: c.ltv,
       liquidationThreshold: c.liquidationThreshold,
     }));
-  if (!collaterals.some((c) => same(c.asset, pair.collateral))) {
+  if (!collaterals.some((c) => sameAddress(c.asset, pair.collateral))) {
     // Not held yet: present at zero with the reserve's parameters, so the plan can buy it.
-    const t = p.protocol === "morpho-blue" ? null : p.state.reserves.find((r) => same(r.token.address, pair.collateral));
+    const t = p.protocol === "morpho-blue" ? null : p.state.reserves.find((r) => sameAddress(r.token.address, pair.collateral));
     if (p.protocol === "morpho-blue") {
       const s = p.state;
       collaterals.push({
@@ -88,8 +88,8 @@ export function toVaultPosition(p: LeveragePosition, pair: LeveragePair): VaultP
       });
     }
   }
-  const own = p.debts.find((d) => same(d.token.address, pair.debt))?.amount ?? 0n;
-  const othersValue = p.debts.filter((d) => !same(d.token.address, pair.debt)).reduce((sum, d) => sum + d.value, 0n);
+  const own = p.debts.find((d) => sameAddress(d.token.address, pair.debt))?.amount ?? 0n;
+  const othersValue = p.debts.filter((d) => !sameAddress(d.token.address, pair.debt)).reduce((sum, d) => sum + d.value, 0n);
   // Other debts' value (the value unit) in units of the pair's debt asset, rounded up (Aave only: Morpho has one debt).
   const unit = 10n ** BigInt(debtToken.decimals);
   const folded = othersValue === 0n ? 0n : (othersValue * unit + debtPrice.value - 1n) / debtPrice.value;
@@ -115,7 +115,7 @@ export function flashCash(p: LeveragePosition, pair: LeveragePair): bigint {
     const m = marketNow(p.state);
     return m.totalSupplyAssets - m.totalBorrowAssets;
   }
-  return p.state.reserves.find((r) => same(r.token.address, pair.debt))?.availableLiquidity ?? 0n;
+  return p.state.reserves.find((r) => sameAddress(r.token.address, pair.debt))?.availableLiquidity ?? 0n;
 }
 
 export function leverageContext(p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs): LeverageContext {
@@ -140,7 +140,7 @@ export const planProtocolLeverage = (
 export const planProtocolClose = (p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs): LeveragePlan => {
   // Close repays the pair's own debt only (other Aave debts stay): plan it without the folded debts.
   const ctx = leverageContext(p, pair, inputs);
-  const own = p.debts.find((d) => same(d.token.address, pair.debt))?.amount ?? 0n;
+  const own = p.debts.find((d) => sameAddress(d.token.address, pair.debt))?.amount ?? 0n;
   return planClose({ ...ctx, position: { ...ctx.position, debt: own } });
 };
 export const maxProtocolLeverage = (p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs, deposit: bigint): bigint =>
@@ -230,7 +230,7 @@ const morphoAuthAbi = [
 ] as const;
 
 function aaveReserve(p: AavePosition, asset: Address) {
-  const r = p.state.reserves.find((x) => same(x.token.address, asset));
+  const r = p.state.reserves.find((x) => sameAddress(x.token.address, asset));
   if (!r) throw new Error(`${asset} is not a reserve of this Aave pool.`);
   return r;
 }
@@ -344,7 +344,7 @@ export function isGranted(g: LeverageGrant, s: GrantState): boolean {
 
 /** The collateral an Aave close takes: the whole aToken balance, with slack for interest until mining. */
 function aaveCloseCollateral(p: AavePosition, pair: LeveragePair) {
-  return p.collaterals.find((c) => same(c.token.address, pair.collateral))?.amount ?? 0n;
+  return p.collaterals.find((c) => sameAddress(c.token.address, pair.collateral))?.amount ?? 0n;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import type { AaveV3Deployment, Deployment } from "../config/deployment";
 import { MULTICALL3 } from "./read";
+import { sameAddress } from "../config/address";
 
 /**
  * Aave v3 and Morpho Blue on real networks, as their maintainers publish them. Never guessed: every address is copied
@@ -144,11 +145,10 @@ export function protocolStartBlock(
   const own = protocol === "aave-v3" ? d.aaveV3?.startBlock : d.morphoBlue?.startBlock;
   if (own !== undefined) return BigInt(own);
   const listed = PROTOCOL_REGISTRY[d.chainId];
-  if (listed && protocol === "aave-v3" && listed.aaveV3.startBlock !== undefined && same(d.aaveV3?.pool, listed.aaveV3.pool))
+  if (listed && protocol === "aave-v3" && listed.aaveV3.startBlock !== undefined && sameAddress(d.aaveV3?.pool, listed.aaveV3.pool))
     return BigInt(listed.aaveV3.startBlock);
-  if (listed && protocol === "morpho-blue" && same(d.morphoBlue?.morpho, listed.morphoBlue.morpho)) return BigInt(listed.morphoBlue.startBlock);
+  if (listed && protocol === "morpho-blue" && sameAddress(d.morphoBlue?.morpho, listed.morphoBlue.morpho))
+    return BigInt(listed.morphoBlue.startBlock);
   if (d.dev) return BigInt(d.deploymentBlock);
   throw new StartBlockUnknownError(d.chainId, protocol);
 }
-
-const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();

@@ -24,11 +24,11 @@ import { healthBand } from "@/lib/engine/risk";
 import type { ChainConfig } from "@/lib/config/chains";
 import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 const ACTIONS: PositionAction[] = ["supply", "withdraw", "borrow", "repay"];
 /** Gas over the estimate's margin for a protocol call (its interest accrual when mined a block later: docs/protocols.md). */
 const PROTOCOL_EXTRA_GAS = 100_000n;
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The tokens an action can use on this position. */
 function assetsFor(view: PositionView, action: PositionAction): PositionToken[] {
@@ -60,7 +60,7 @@ function refusal(
     const involved = [
       ...view.collaterals.map((c) => c.token),
       ...view.debts.map((d) => d.token),
-      ...assetsFor(view, action).filter((t) => same(t.address, asset)),
+      ...assetsFor(view, action).filter((t) => sameAddress(t.address, asset)),
     ];
     const bad = involved.find((t) => (feeds[t.address.toLowerCase()] ?? 0) !== 0);
     if (bad && (action === "borrow" || view.debts.length > 0)) return stale(bad.symbol, why(feedStatus(feeds[bad.address.toLowerCase()]!).key));
@@ -111,7 +111,7 @@ export function PositionActions({
   const [action, setAction] = useState<PositionAction>("supply");
   const options = assetsFor(view, action);
   const [chosen, setChosen] = useState<Address | null>(null);
-  const token = options.find((o) => chosen && same(o.address, chosen)) ?? options[0];
+  const token = options.find((o) => chosen && sameAddress(o.address, chosen)) ?? options[0];
   const [text, setText] = useState("");
   const [touched, setTouched] = useState(false);
   const [all, setAll] = useState(false);
@@ -156,7 +156,7 @@ export function PositionActions({
   const asset = token.address;
   const symbol = token.symbol;
   const decimals = token.decimals;
-  const debtNow = view.debts.find((d) => same(d.token.address, asset))?.amount ?? 0n;
+  const debtNow = view.debts.find((d) => sameAddress(d.token.address, asset))?.amount ?? 0n;
   const suppliedNow = p.protocol === "aave-v3" ? supplied(p.state, reserveIndex(p.state, asset)) : p.state.position.collateral;
   const refused = refusal(
     view,
@@ -182,7 +182,7 @@ export function PositionActions({
   );
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;
-  const isOwner = address !== undefined && same(address, view.owner);
+  const isOwner = address !== undefined && sameAddress(address, view.owner);
   const canSubmit = parsed.ok && !refused && isOwner && !locked && (!pulls || balance !== undefined);
 
   async function submit() {
@@ -266,9 +266,10 @@ export function PositionActions({
     setTouched(true);
     setAll(action === "repay" ? v === debtNow : action === "withdraw" ? v === suppliedNow : false);
   };
-  const liqToken = view.collaterals.find((c) => same(c.token.address, asset))?.token ?? view.collaterals[0]?.token ?? after?.collaterals[0]?.token;
+  const liqToken =
+    view.collaterals.find((c) => sameAddress(c.token.address, asset))?.token ?? view.collaterals[0]?.token ?? after?.collaterals[0]?.token;
   const liqOf = (v: PositionView | null) =>
-    liqToken ? v?.collaterals.find((c) => same(c.token.address, liqToken.address))?.liquidationPriceUsd : undefined;
+    liqToken ? v?.collaterals.find((c) => sameAddress(c.token.address, liqToken.address))?.liquidationPriceUsd : undefined;
   const submitLabel = all ? ta("all", { action: t(action) }) : t(action);
   const needsApproval = pulls && parsed.ok && allowance !== undefined && allowance < amount;
 

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, horizonSeconds } from "@/lib/risk-model/model";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensMarket } from "@/lib/read/vaults";
 import { StewardChart } from "./steward-chart";
+import { sameAddress } from "@/lib/config/address";
 
 const toWad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 
@@ -23,7 +24,7 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
   const q = useRiskSteward(chain, near);
   const status = useStewardChanges(chain, near);
   const f = useFormat();
-  const rows = q.data?.collaterals.filter((c) => same(c.inputs.market, view.market)) ?? [];
+  const rows = q.data?.collaterals.filter((c) => sameAddress(c.inputs.market, view.market)) ?? [];
   const changes = status.data?.changes ?? [];
   const pendingIds = status.data?.pendingIds ?? [];
   // The inputs are read once a minute, the changes on every block: when a change is proposed, executed or cancelled,
@@ -77,10 +78,13 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
             key={c.inputs.asset}
             c={{
               ...c,
-              changes: changes.filter((ch) => same(ch.market, c.inputs.market) && same(ch.asset, c.inputs.asset)),
+              changes: changes.filter((ch) => sameAddress(ch.market, c.inputs.market) && sameAddress(ch.asset, c.inputs.asset)),
               ownerPending: view.pendingChanges.some(
                 (p) =>
-                  p.kind === 0 && same(p.market, c.inputs.market) && same(p.asset, c.inputs.asset) && !changes.some((ch) => ch.changeId === p.id),
+                  p.kind === 0 &&
+                  sameAddress(p.market, c.inputs.market) &&
+                  sameAddress(p.asset, c.inputs.asset) &&
+                  !changes.some((ch) => ch.changeId === p.id),
               ),
             }}
             now={status.data?.now ?? q.data!.now}
@@ -92,8 +96,6 @@ export const StewardPanel = memo(function StewardPanel({ chain, view }: { chain:
     </section>
   );
 });
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralRow & { ownerPending: boolean }; now: number; pendingIds: bigint[] }) {
   const t = useTranslations("riskSteward");

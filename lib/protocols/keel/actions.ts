@@ -3,6 +3,7 @@ import { keelMarketAbi } from "../../../contracts-abi/abi/KeelMarket";
 import type { VaultAction } from "../../view/vault-actions";
 import type { TxRequest } from "../types";
 import { maxWithdraw, type KeelPosition } from "./math";
+import { sameAddress } from "../../config/address";
 
 // Keel's transactions: the market calls the vault page, the open-vault form and the adapter send.
 
@@ -76,7 +77,6 @@ export function approveCall(spender: Address, amount: bigint, unlimited = false)
 const positive = (amount: bigint) => {
   if (amount <= 0n) throw new Error("The amount must be above zero.");
 };
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const approveTx = (token: Address, spender: Address, amount: bigint, symbol: string): TxRequest => ({
   to: token,
   data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [spender, amount] }),
@@ -88,12 +88,12 @@ const marketTx = (p: KeelPosition, call: MarketCall, description: string): TxReq
   description,
 });
 function collateralOf(p: KeelPosition, asset: Address) {
-  const c = p.state.collaterals.find((x) => same(x.asset, asset));
+  const c = p.state.collaterals.find((x) => sameAddress(x.asset, asset));
   if (!c) throw new Error(`${asset} is not a collateral of this Keel market.`);
-  return p.collaterals.find((x) => same(x.token.address, asset))?.token.symbol ?? asset;
+  return p.collaterals.find((x) => sameAddress(x.token.address, asset))?.token.symbol ?? asset;
 }
 function expectBase(p: KeelPosition, asset: Address) {
-  if (!same(asset, p.base.address)) throw new Error(`${asset} is not this Keel market's base asset (${p.base.symbol}).`);
+  if (!sameAddress(asset, p.base.address)) throw new Error(`${asset} is not this Keel market's base asset (${p.base.symbol}).`);
 }
 
 /** Add collateral: an exact approval, then KeelMarket.depositCollateral. */

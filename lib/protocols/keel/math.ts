@@ -9,6 +9,7 @@ import {
 } from "../../engine/risk";
 import type { LensMarket, LensVault } from "../../read/vaults";
 import type { LiquidationPrice, Position, PositionToken } from "../types";
+import { sameAddress } from "../../config/address";
 
 /**
  * A Keel vault in the adapters' model: one market's vault (several collaterals, one debt in the market's base asset).
@@ -26,7 +27,6 @@ export interface KeelPosition extends Position {
 
 const USD = { symbol: "USD", decimals: 18 } as const;
 const PRICE_DECIMALS = 18;
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** A token's symbol and decimals, from the deployment's assets (the address shortened when it is not listed). */
 export type TokenOf = (address: Address, decimals: number) => PositionToken;
@@ -127,7 +127,7 @@ export function liquidationPrices(p: KeelPosition): { collaterals: LiquidationPr
 }
 
 /** The most of the base asset the market lets this vault borrow now (within LTV: lib/engine/risk.ts maxBorrow); 0 for any other asset. */
-export const maxBorrow = (p: KeelPosition, asset: Address) => (same(asset, p.base.address) ? engineMaxBorrow(p.state) : 0n);
+export const maxBorrow = (p: KeelPosition, asset: Address) => (sameAddress(asset, p.base.address) ? engineMaxBorrow(p.state) : 0n);
 
 /** The most of collateral `asset` the market lets this vault withdraw now (lib/engine/risk.ts maxWithdraw). */
 export const maxWithdraw = (p: KeelPosition, asset: Address) => engineMaxWithdraw(p.state, asset);

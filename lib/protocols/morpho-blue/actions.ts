@@ -2,6 +2,7 @@ import { encodeFunctionData, erc20Abi, type Address } from "viem";
 import type { TxRequest } from "../types";
 import { morphoBlueAbi } from "./abi";
 import { debtAfter, maxWithdraw, type MorphoPosition } from "./math";
+import { sameAddress } from "../../config/address";
 
 const approve = (token: Address, spender: Address, amount: bigint, symbol: string): TxRequest => ({
   to: token,
@@ -11,10 +12,9 @@ const approve = (token: Address, spender: Address, amount: bigint, symbol: strin
 const positive = (amount: bigint) => {
   if (amount <= 0n) throw new Error("The amount must be above zero.");
 };
-const same = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
 function expect(p: MorphoPosition, asset: Address, side: "collateral" | "loan") {
   const token = side === "collateral" ? p.state.collateralToken : p.state.loanToken;
-  if (!same(asset, token.address)) throw new Error(`${asset} is not this Morpho market's ${side} token (${token.symbol}).`);
+  if (!sameAddress(asset, token.address)) throw new Error(`${asset} is not this Morpho market's ${side} token (${token.symbol}).`);
   return token;
 }
 const call = (

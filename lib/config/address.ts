@@ -1,0 +1,7 @@
+/**
+ * Whether two addresses are the same account: EVM addresses compare without case (a checksummed and a lower-case
+ * spelling of one address are equal). A missing address is the same as nothing.
+ */
+export function sameAddress(a: string | null | undefined, b: string | null | undefined): boolean {
+  return a != null && b != null && a.toLowerCase() === b.toLowerCase();
+}
