@@ -18,6 +18,7 @@ import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { clientsFor } from "../lib/server/clients";
 import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
+import { sameAddress } from "../lib/config/address";
 
 export interface GuardExecutorOptions {
   rpcUrl: string;
@@ -78,7 +79,7 @@ export function startGuardExecutor(opts: GuardExecutorOptions) {
   let nextFrom = BigInt(deployment.deploymentBlock);
   let stopped = false;
   const symbolOfMarket = (m: Address) => {
-    const base = deployment.markets.find((x) => x.address.toLowerCase() === m.toLowerCase())?.baseAsset;
+    const base = deployment.markets.find((x) => sameAddress(x.address, m))?.baseAsset;
     return deployment.assets.find((a) => a.address === base)?.symbol ?? m;
   };
 

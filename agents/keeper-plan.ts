@@ -10,6 +10,7 @@ import { batchResult, flashAmountFor, flashFee, liquidationSize, lossBound } fro
 import { healthFactor, valueDown } from "../lib/engine/health";
 import { WAD, wMulDown } from "../lib/engine/math";
 import type { LensMarket, LensVault } from "../lib/read/vaults";
+import { sameAddress } from "../lib/config/address";
 
 /** One vault's liquidation as planned. */
 export interface Candidate {
@@ -62,7 +63,7 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
   while (left.length && state.healthFactor < WAD && state.debt > 0n) {
     let best: { i: number; size: NonNullable<ReturnType<typeof liquidationSize>> } | null = null;
     left.forEach((col, i) => {
-      const info = m.collaterals.find((x) => x.info.asset.toLowerCase() === col.asset.toLowerCase())?.info;
+      const info = m.collaterals.find((x) => sameAddress(x.info.asset, col.asset))?.info;
       if (!info) return;
       const size = liquidationSize({
         ...state,
@@ -79,7 +80,7 @@ export function sizeVault(v: LensVault, m: LensMarket): Candidate[] {
           .map((o) => ({
             value: valueDown(o.amount, o.price, o.decimals),
             liquidationThreshold: o.liquidationThreshold,
-            maxDiscount: m.collaterals.find((x) => x.info.asset.toLowerCase() === o.asset.toLowerCase())?.info.maxDiscount ?? 0n,
+            maxDiscount: m.collaterals.find((x) => sameAddress(x.info.asset, o.asset))?.info.maxDiscount ?? 0n,
           })),
       });
       if (size && size.repay > 0n && (!best || size.grossValue > best.size.grossValue)) best = { i, size };

@@ -55,6 +55,7 @@ import { MerkleTree } from "../lib/privacy/tree";
 import type { clientsFor } from "../lib/server/clients";
 import type { NonceManager } from "./agent-log";
 import { describeError } from "./revert";
+import { sameAddress } from "../lib/config/address";
 
 /** The part of KeelPrivatePool the keeper uses (contracts/src/privacy/KeelPrivatePool.sol). */
 export const privatePoolAbi = parseAbi([
@@ -571,7 +572,7 @@ export function privateLiquidator(
           const owed = events.find((ev) => ev.eventName === "SeizedOwed");
           const insertedAside = events.find((ev) => ev.eventName === "NoteInsertedAside");
           const repaid = parseEventLogs({ abi: erc20Abi, logs: receipt.logs, eventName: "Transfer" }).find(
-            (ev) => ev.address.toLowerCase() === s.base.toLowerCase() && ev.args.from.toLowerCase() === account.address.toLowerCase(),
+            (ev) => sameAddress(ev.address, s.base) && sameAddress(ev.args.from, account.address),
           );
           stats.liquidations++;
           stats.seized += l.seized;

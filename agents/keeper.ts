@@ -93,6 +93,7 @@ import {
 } from "./keeper-plan";
 import { readAllVaults } from "./lens-pages";
 import { liquidatorsSecret, privateLiquidator, type PrivatePoolConfig } from "./keeper-private";
+import { sameAddress } from "../lib/config/address";
 
 export interface KeeperOptions {
   rpcUrl: string;
@@ -674,7 +675,7 @@ export function startKeeper(opts: KeeperOptions) {
   /** Vaults to simulate before sending, until the block given (see KeeperOptions.simulate). */
   const suspects = new Map<string, bigint>();
   const vaultKey = (market: Address, id: bigint) => `${market.toLowerCase()}:${id}`;
-  const symbolOf = (addr: Address) => deployment.assets.find((a) => a.address.toLowerCase() === addr.toLowerCase())?.symbol ?? addr;
+  const symbolOf = (addr: Address) => deployment.assets.find((a) => sameAddress(a.address, addr))?.symbol ?? addr;
   let lastBlock: bigint | null = null;
   /** When the keeper saw each recent block (ms): the planned log's `seenMs` is the time from there to the scan's start. */
   const seenAt = new Map<bigint, number>();
@@ -1055,7 +1056,7 @@ export function startKeeper(opts: KeeperOptions) {
         return m && m.baseFeed.status === 0 ? { asset: m.baseAsset, price: m.baseFeed.price, decimals: m.baseDecimals } : undefined;
       },
       collateral: (market, asset) => {
-        const x = byMarket.get(market.toLowerCase())?.collaterals.find((k) => k.info.asset.toLowerCase() === asset.toLowerCase());
+        const x = byMarket.get(market.toLowerCase())?.collaterals.find((k) => sameAddress(k.info.asset, asset));
         return x && x.feed.status === 0 ? { price: x.feed.price, decimals: x.info.decimals } : undefined;
       },
     };

@@ -35,6 +35,7 @@ import type { Deployment } from "../lib/config/deployment";
 import { liquidationOdds, oddsVaultFromLens, type AssetVolatilities } from "../lib/analytics/liquidation-odds";
 import { realisedVolatility } from "../lib/analytics/volatility";
 import { localChain } from "../lib/server/clients";
+import { sameAddress } from "../lib/config/address";
 
 export interface NotifierOptions {
   port: number;
@@ -136,7 +137,7 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
         c.client.getBlockNumber({ cacheTime: 0 }),
       ]);
       for (const v of views) {
-        const m = d.markets.find((x) => x.address.toLowerCase() === v.market.toLowerCase())!;
+        const m = d.markets.find((x) => sameAddress(x.address, v.market))!;
         const odds = oddsVaultFromLens(v, vols);
         const blockedRules: WatchedVault["blockedRules"] = [];
         if (d.contracts.guard) {
@@ -185,7 +186,7 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       });
       for (const e of liq) {
         if (!ids.has(`${e.address.toLowerCase()}:${e.args.id}`)) continue;
-        const m = d.markets.find((x) => x.address.toLowerCase() === e.address.toLowerCase())!;
+        const m = d.markets.find((x) => sameAddress(x.address, e.address))!;
         happenings.push({
           chainId: d.chainId,
           market: m.address,
@@ -206,7 +207,7 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
         });
         for (const e of runs) {
           if (!ids.has(`${e.args.market!.toLowerCase()}:${e.args.id}`)) continue;
-          const m = d.markets.find((x) => x.address.toLowerCase() === e.args.market!.toLowerCase())!;
+          const m = d.markets.find((x) => sameAddress(x.address, e.args.market!))!;
           happenings.push({
             chainId: d.chainId,
             market: m.address,

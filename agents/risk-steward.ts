@@ -24,6 +24,7 @@ import { clientsFor } from "../lib/server/clients";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import { jsonLogger, type LogSink } from "./agent-log";
 import { wadToNumber } from "../lib/engine/math";
+import { sameAddress } from "../lib/config/address";
 
 export interface RiskStewardOptions {
   rpcUrl: string;
@@ -49,7 +50,7 @@ export function startRiskSteward(opts: RiskStewardOptions) {
   const stats = { rounds: 0, proposed: 0, executed: 0, failed: 0 };
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const symbolOf = (a: string) => deployment.assets.find((x) => x.address.toLowerCase() === a.toLowerCase())?.symbol ?? a;
+  const symbolOf = (a: string) => deployment.assets.find((x) => sameAddress(x.address, a))?.symbol ?? a;
   if (!deployment.contracts.riskAdmin) throw new Error(`chain ${deployment.chainId}: the deployment has no risk admin`);
   const riskAdmin: Address = deployment.contracts.riskAdmin;
 

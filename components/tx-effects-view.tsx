@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { KnownToken, TxEffects } from "@/lib/tx/tx-effects";
+import { sameAddress } from "@/lib/config/address";
 
 /**
  * What a transaction will do, from its simulation at the latest block (lib/tx/tx-effects.ts): tokens out of and into the
@@ -10,11 +11,11 @@ import type { KnownToken, TxEffects } from "@/lib/tx/tx-effects";
 export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & { ok: true }; tokens: KnownToken[]; base?: KnownToken }) {
   const tr = useTranslations("effects");
   const { token: formatToken, healthFactor: formatHealthFactor } = useFormat();
-  const symbolOf = (a: string) => tokens.find((t) => t.address.toLowerCase() === a.toLowerCase());
+  const symbolOf = (a: string) => tokens.find((t) => sameAddress(t.address, a));
   const v = effects.vault;
   const changed = v
     ? v.after.collaterals.filter((c) => {
-        const before = v.before.collaterals.find((b) => b.asset.toLowerCase() === c.asset.toLowerCase())?.amount ?? 0n;
+        const before = v.before.collaterals.find((b) => sameAddress(b.asset, c.asset))?.amount ?? 0n;
         return before !== c.amount;
       })
     : [];
@@ -39,7 +40,7 @@ export function TxEffectsView({ effects, tokens, base }: { effects: TxEffects & 
       )}
       {changed.map((c) => {
         const t = symbolOf(c.asset);
-        const before = v!.before.collaterals.find((b) => b.asset.toLowerCase() === c.asset.toLowerCase())?.amount ?? 0n;
+        const before = v!.before.collaterals.find((b) => sameAddress(b.asset, c.asset))?.amount ?? 0n;
         return (
           <div key={c.asset} data-testid={`effect-collateral-${t?.symbol ?? c.asset}`} data-after={String(c.amount)}>
             {tr.rich("collateral", {

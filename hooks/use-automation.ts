@@ -34,6 +34,7 @@ import { readError } from "@/lib/read/query-state";
 import { usablePrice } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -150,7 +151,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
   if (a.keel && d.contracts.lens && d.markets.length) {
     const vaults = await readLens(config, chain, "getAccount", [d.markets.map((m) => m.address), owner]);
     for (const v of vaults) {
-      const m = d.markets.find((x) => x.address.toLowerCase() === v.market.toLowerCase());
+      const m = d.markets.find((x) => sameAddress(x.address, v.market));
       if (!m) continue;
       for (const c of v.collaterals) {
         if (c.amount === 0n) continue;
@@ -261,7 +262,7 @@ async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainCo
       : Promise.resolve([]),
   ]);
   const usd = (asset: Address | undefined): bigint | null => {
-    const f = asset && feeds.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
+    const f = asset && feeds.find((x) => sameAddress(x.asset, asset));
     return f ? usablePrice(f) : null;
   };
   const wrapped = d.assets.find((a) => a.symbol === `W${client?.chain?.nativeCurrency.symbol ?? "ETH"}`);
@@ -412,12 +413,9 @@ export function positionsFor(
 ): GuardPosition[] {
   const ps = all.filter((c) => c.chain.id === chainId).flatMap((c) => c.positions ?? []);
   if ("market" in at)
-    return ps.filter((p) => p.protocol === "keel" && p.vault?.market.toLowerCase() === at.market.toLowerCase() && p.vault.id === at.id);
+    return ps.filter((p) => p.protocol === "keel" && p.vault !== undefined && sameAddress(p.vault.market, at.market) && p.vault.id === at.id);
   return ps.filter(
-    (p) =>
-      p.source?.protocol === at.protocol &&
-      p.source.id.toLowerCase() === at.id.toLowerCase() &&
-      p.snapshot.owner.toLowerCase() === at.owner.toLowerCase(),
+    (p) => p.source?.protocol === at.protocol && p.source.id.toLowerCase() === at.id.toLowerCase() && sameAddress(p.snapshot.owner, at.owner),
   );
 }
 

@@ -10,6 +10,7 @@ import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { readCrossChainMessages, type CrossChainMessageView } from "@/lib/crosschain/messages";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -39,7 +40,7 @@ export function useCrossChainMessages(xc: CrossChainDeployment, market: Address,
       const who = account?.toLowerCase();
       const mine = all.filter((m) =>
         m.kind === "credit"
-          ? m.market?.toLowerCase() === market.toLowerCase() && m.vaultId === vaultId
+          ? sameAddress(m.market, market) && m.vaultId === vaultId
           : who !== undefined && (m.from.toLowerCase() === who || m.recipient.toLowerCase() === who),
       );
       const tracked = await Promise.all(

@@ -19,6 +19,7 @@ import { keepUnconfirmed, loadWallet, noteFromReceipt, saveWallet, storageKey, t
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 /** The pool's aggregate (its one public vault) and the chain state an action is planned from. */
 export interface PrivatePoolView {
@@ -260,7 +261,7 @@ async function spendingAction(client: ReadClient, p: PrivatePoolDeployment, spen
   });
   if (!log?.transactionHash) return { receipt: null, own: [], action: undefined };
   const receipt = await client.getTransactionReceipt({ hash: log.transactionHash });
-  const own = receipt.logs.filter((l) => l.address.toLowerCase() === p.pool.toLowerCase());
+  const own = receipt.logs.filter((l) => sameAddress(l.address, p.pool));
   return { receipt, own, action: parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "PrivateAction", logs: own })[0] };
 }
 
@@ -301,7 +302,7 @@ export async function reconcileLiquidation(client: ReadClient, p: PrivatePoolDep
   const kept = outcome.note;
   // What the liquidator paid: the base asset the pool received in that transaction.
   const repaid = parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs })
-    .filter((t) => t.address.toLowerCase() === base.toLowerCase() && t.args.to.toLowerCase() === p.pool.toLowerCase())
+    .filter((t) => sameAddress(t.address, base) && sameAddress(t.args.to, p.pool))
     .reduce((sum, t) => sum + t.args.value, 0n);
   return {
     ...w,

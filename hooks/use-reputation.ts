@@ -11,6 +11,7 @@ import { reputationView, type ReputationView } from "@/lib/reputation/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 export const reputationKey = (chainId: number, market: Address, owner: Address) => ["keel", "reputation", chainId, market, owner] as const;
 
@@ -31,7 +32,7 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
       const client = chainReader(config, chain.id)!;
       const source = await client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" });
       if (source === zeroAddress) return { source: null, honoured: null, maxBonus: 0n, bonusNow: 0n, known: false };
-      const known = rep?.source.toLowerCase() === source.toLowerCase();
+      const known = sameAddress(rep?.source, source);
       const [maxBonus, bonusNow] = await Promise.all([
         client.readContract({ address: source, abi: keelReputationAbi, functionName: "maxBonus" }),
         client.readContract({ address: source, abi: keelReputationAbi, functionName: "ltvBonus", args: [owner] }),

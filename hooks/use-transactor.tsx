@@ -23,6 +23,7 @@ import { codeUnavailable, describeError, type DescribedError } from "@/lib/tx/tx
 import { TxEffectsView } from "@/components/tx-effects-view";
 import { useKeelChains } from "./use-keel-config";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 /** The functions a transaction may call: those that change state. */
 type Writable = "nonpayable" | "payable";
@@ -201,14 +202,14 @@ export function useTransactor() {
       const assets = (chain?.deployment?.assets ?? []).map((a) => ({ address: a.address, symbol: a.symbol, decimals: a.decimals }));
       // Each market's lender vault is an ERC-4626 token: its shares (base decimals + 6) move in and out of a lender's wallet.
       const shares = (chain?.deployment?.markets ?? []).flatMap((m) => {
-        const b = assets.find((a) => a.address.toLowerCase() === m.baseAsset.toLowerCase());
+        const b = assets.find((a) => sameAddress(a.address, m.baseAsset));
         return b ? [{ address: m.lenderVault, symbol: `${m.name} shares`, decimals: b.decimals + 6 }] : [];
       });
       const tokens = [...assets, ...shares];
       const lens = chain?.deployment?.contracts.lens;
       const vaultReq = req.vault ?? req.then?.vault;
-      const market = vaultReq ? chain?.deployment?.markets.find((m) => m.address.toLowerCase() === vaultReq.market.toLowerCase()) : undefined;
-      const base = market ? tokens.find((t) => t.address.toLowerCase() === market.baseAsset.toLowerCase()) : undefined;
+      const market = vaultReq ? chain?.deployment?.markets.find((m) => sameAddress(m.address, vaultReq.market)) : undefined;
+      const base = market ? tokens.find((t) => sameAddress(t.address, market.baseAsset)) : undefined;
       let effects: TxEffects | null = null;
       try {
         const client = chainReader(config, req.chainId);

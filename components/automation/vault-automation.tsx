@@ -4,6 +4,7 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { positionsFor, useAutomationPositions } from "@/hooks/use-automation";
 import { AutomationPanel } from "./automation-panel";
+import { sameAddress } from "@/lib/config/address";
 
 /** On a Keel vault page: the vault's KeelAutomation rules (take-profit, boost, trailing stop and the rest), per collateral. */
 export function VaultAutomation({ chainId, market, id, owner }: { chainId: number; market: Address; id: bigint; owner: Address }) {
@@ -12,7 +13,7 @@ export function VaultAutomation({ chainId, market, id, owner }: { chainId: numbe
   const all = useAutomationPositions(owner);
   const positions = positionsFor(all, chainId, { market, id });
   if (positions.length === 0) return null;
-  const isOwner = address !== undefined && address.toLowerCase() === owner.toLowerCase();
+  const isOwner = sameAddress(address, owner);
   return (
     <section className="space-y-3" data-testid="vault-automation">
       <h2 className="text-lg font-semibold">{t("vaultTitle")}</h2>

@@ -29,6 +29,7 @@ import { LeverageField, ModeTabs, SlippageSelect } from "./multiply-form";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { MultiplyProblem } from "./multiply-problem";
 import { MultiplySteps } from "./multiply-steps";
+import { sameAddress } from "@/lib/config/address";
 
 const EMPTY_VAULT = { collaterals: [], debt: 0n, debtShares: 0n } as const;
 /** WAD → hundredths, rounded to nearest: a 3.00× position reads 300 (not 299 from 2.9999…×). */
@@ -80,7 +81,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const baseSymbol = findAsset(chain.deployment, market.baseAsset)?.symbol ?? "base";
   const venue = useLeverageVenue(chain, market.market, market.baseAsset, collateral, address);
   const position = toPosition(vault ?? EMPTY_VAULT, market);
-  const isOwner = !vault || (address !== undefined && address.toLowerCase() === vault.owner.toLowerCase());
+  const isOwner = !vault || sameAddress(address, vault.owner);
 
   const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f.unitsExact);
   const depositEmpty = depositText.trim() === "";
@@ -206,11 +207,11 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
     }
   }
 
-  const afterCollateral = plan?.after.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase())?.amount ?? 0n;
-  const nowCollateral = position.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase())?.amount ?? 0n;
+  const afterCollateral = plan?.after.collaterals.find((c) => sameAddress(c.asset, collateral))?.amount ?? 0n;
+  const nowCollateral = position.collaterals.find((c) => sameAddress(c.asset, collateral))?.amount ?? 0n;
   const hfAfter = plan?.risk.healthFactor;
   const nowLiq = vault?.collaterals.find((c) => c.asset === collateral)?.liquidationPrice ?? 0n;
-  const price = position.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase())?.price ?? 0n;
+  const price = position.collaterals.find((c) => sameAddress(c.asset, collateral))?.price ?? 0n;
   const steps = [
     { label: t("stepAuthoriseKeel"), done: !needsOperator },
     ...(pulls ? [{ label: t("stepApprove", { amount: formatToken(deposit, decimals, symbol) }), done: !needsApproval }] : []),

@@ -12,6 +12,7 @@ import { wadToNumber } from "../engine/math";
 import { gunzip, isGzip, readBook, valueAt, type BookColumns } from "./risk-book-codec";
 import type { LensMarket } from "../read/vaults";
 import { isPriced, usablePrice } from "../read/oracle";
+import { sameAddress } from "@/lib/config/address";
 
 const toUsd = wadToNumber;
 
@@ -182,7 +183,7 @@ export function riskBookOfColumns(
   if (read.market.toLowerCase() !== view.market.toLowerCase()) throw new Error(`the indexer sent the book of ${read.market}, not ${view.market}`);
   const k = view.collaterals.length;
   const columns = c.assets.map((a) => {
-    const j = view.collaterals.findIndex((x) => x.info.asset.toLowerCase() === a.toLowerCase());
+    const j = view.collaterals.findIndex((x) => sameAddress(x.info.asset, a));
     if (j < 0) throw new Error(`the indexer's book holds ${getAddress(a)}, which market ${view.market} does not list`);
     return j;
   });

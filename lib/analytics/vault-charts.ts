@@ -6,6 +6,7 @@ import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition 
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD, wadToNumber } from "../engine/math";
 import { isPriced } from "../read/oracle";
+import { sameAddress } from "../config/address";
 
 /** Health factors above this are drawn at this height (a vault without debt is "∞"). */
 export const CHART_HEALTH_CAP = 5;
@@ -35,7 +36,7 @@ export interface HealthCurve {
  * liquidation price exactly, in increasing order.
  */
 export function healthCurve(v: VaultPosition, asset: `0x${string}`, samples = 60): HealthCurve {
-  const c = v.collaterals.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
+  const c = v.collaterals.find((x) => sameAddress(x.asset, asset));
   if (!c || c.price === 0n) return { points: [], price: 0, liquidationPrice: 0 };
   const liq = liquidationPrice(v, asset);
   let top = 2n * c.price;

@@ -2,6 +2,7 @@ import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
 import type { CrossChainDeployment } from "../crosschain/deployment";
 import { shortAddress } from "../view/format";
 import { WAD } from "../engine/math";
+import { sameAddress } from "./address";
 
 /** One token Keel knows on a chain, with the feed that prices it. */
 export interface DeployedAsset {
@@ -347,12 +348,12 @@ export function parseDeployment(raw: unknown, chainId: number, source = `deploym
 
 /** The deployment's market at `address` (any case), with its name and lender vault, if Keel knows it. */
 export function findMarket(deployment: Pick<Deployment, "markets"> | null | undefined, address: string): DeployedMarket | undefined {
-  return deployment?.markets.find((m) => m.address.toLowerCase() === address.toLowerCase());
+  return deployment?.markets.find((m) => sameAddress(m.address, address));
 }
 
 /** The deployment's asset at `address` (any case), if Keel knows it. */
 export function findAsset(deployment: Pick<Deployment, "assets"> | null | undefined, address: string): DeployedAsset | undefined {
-  return deployment?.assets.find((a) => a.address.toLowerCase() === address.toLowerCase());
+  return deployment?.assets.find((a) => sameAddress(a.address, address));
 }
 
 /**
@@ -363,10 +364,7 @@ export function knownSymbol(
   chain: { deployment: Pick<Deployment, "assets"> | null | undefined; crossChain?: Pick<CrossChainDeployment, "gateway"> | undefined },
   address: string,
 ): string | undefined {
-  return (
-    findAsset(chain.deployment, address)?.symbol ??
-    chain.crossChain?.gateway.claims.find((c) => c.claim.toLowerCase() === address.toLowerCase())?.symbol
-  );
+  return findAsset(chain.deployment, address)?.symbol ?? chain.crossChain?.gateway.claims.find((c) => sameAddress(c.claim, address))?.symbol;
 }
 
 /** The one way a collateral or base token is named on screen: its symbol (`knownSymbol`), or its short address. */

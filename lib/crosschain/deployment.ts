@@ -1,4 +1,5 @@
 import { getAddress, isAddress, zeroAddress, type Address } from "viem";
+import { sameAddress } from "../config/address";
 
 /** Hyperlane core on one chain (scripts/lib/deploy-hyperlane.ts). The domain is the chain id. */
 export interface HyperlaneCore {
@@ -132,14 +133,14 @@ export function remoteSource(
 ): { chainId: number; asset: string; symbol: string } | null {
   const xc = chain.crossChain;
   if (!xc || xc.gateway.chainId !== chain.id) return null;
-  const c = xc.gateway.claims.find((c) => c.claim.toLowerCase() === asset.toLowerCase());
+  const c = xc.gateway.claims.find((c) => sameAddress(c.claim, asset));
   return c ? { chainId: xc.outpost.chainId, asset: c.asset, symbol: c.symbol } : null;
 }
 
 /** The tokens the outpost locks for `market` (their claims are listed there), with each claim's symbol. */
 export function outpostTokensFor(xc: CrossChainDeployment, market: Address) {
   return xc.outpost.tokens.flatMap((t) => {
-    const c = xc.gateway.claims.find((c) => c.claim === t.claim && c.market.toLowerCase() === market.toLowerCase());
+    const c = xc.gateway.claims.find((c) => c.claim === t.claim && sameAddress(c.market, market));
     return c ? [{ ...t, claimSymbol: c.symbol }] : [];
   });
 }

@@ -1,3 +1,4 @@
+import { sameAddress } from "../config/address";
 /**
  * Constant-product AMM math (Uniswap V2: 0.3 % fee on the input), mirroring `UniswapV2Adapter` — its quotes and
  * rounding — so the app can price a leverage slider without a quote call per position. `lib/engine/amm.chain.test.ts` proves
@@ -84,7 +85,7 @@ export function arbitrageTrade(
 
 /** A pair's reserves ordered as (`token`, the other token), from `getReserves()` and `token0()`. */
 export function reservesFrom(token: string, token0: string, reserve0: bigint, reserve1: bigint): [bigint, bigint] {
-  return token.toLowerCase() === token0.toLowerCase() ? [reserve0, reserve1] : [reserve1, reserve0];
+  return sameAddress(token, token0) ? [reserve0, reserve1] : [reserve1, reserve0];
 }
 
 /** A pair's reserves as (base, collateral). */

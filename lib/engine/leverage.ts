@@ -11,6 +11,7 @@
 import { getAmountIn, getAmountOut, priceImpact } from "./amm";
 import { applyChange, liquidationPrice, vaultRisk, type VaultPosition, type VaultRisk } from "./risk";
 import { WAD } from "./math";
+import { sameAddress } from "../config/address";
 
 export const BPS = 10_000n;
 /** Uniswap V2's fee on the input of every swap. */
@@ -100,7 +101,7 @@ const withSlippageDown = (x: bigint, bps: bigint) => (x * (BPS - bps)) / BPS;
 const withSlippageUp = (x: bigint, bps: bigint) => (x * (BPS + bps) + BPS - 1n) / BPS;
 
 function collateralOf(v: VaultPosition, asset: `0x${string}`) {
-  return v.collaterals.find((c) => c.asset.toLowerCase() === asset.toLowerCase());
+  return v.collaterals.find((c) => sameAddress(c.asset, asset));
 }
 
 function finish<T extends { after: VaultPosition }>(ctx: LeverageContext, p: T) {

@@ -9,6 +9,7 @@ import { wadText, type FieldProblem } from "./automation";
 import { applyChange, liquidationPrice, vaultRisk, type VaultPosition } from "./risk";
 import { scaleOf, valueUp } from "./health";
 import { mulDivUp, WAD, wDivUp, wMulUp } from "./math";
+import { sameAddress } from "../config/address";
 
 export const GUARD_KIND = { deleverage: 0, stopLoss: 1 } as const;
 export type GuardKind = keyof typeof GUARD_KIND;
@@ -46,7 +47,7 @@ function sellFor(v: VaultPosition, price: bigint, decimals: number, keep: bigint
  * (KeelGuard reverts TargetUnreachable); a zero plan when the vault is already at or above the target.
  */
 export function deleveragePlan(v: VaultPosition, target: bigint, p: PlanParams): ProtectionPlan | null {
-  const c = v.collaterals.find((x) => x.asset.toLowerCase() === p.collateral.toLowerCase());
+  const c = v.collaterals.find((x) => sameAddress(x.asset, p.collateral));
   if (!c || c.price === 0n || v.basePrice === 0n) return null;
   const r = vaultRisk(v);
   const targetLiq = wMulUp(r.debtValue, target);
@@ -67,7 +68,7 @@ export function deleveragePlan(v: VaultPosition, target: bigint, p: PlanParams):
 
 /** What a stop-loss would do now: repay all the debt, sell at most `sell` of the collateral, return the rest. */
 export function stopLossPlan(v: VaultPosition, p: PlanParams): ProtectionPlan | null {
-  const c = v.collaterals.find((x) => x.asset.toLowerCase() === p.collateral.toLowerCase());
+  const c = v.collaterals.find((x) => sameAddress(x.asset, p.collateral));
   if (!c || c.price === 0n || v.basePrice === 0n) return null;
   const keep = WAD - p.slippageBps * 10n ** 14n;
   const fee = (v.debt * p.feeBps) / 10_000n;

@@ -8,6 +8,7 @@
 import { borrowCapacity, collateralLiquidationPrice, healthFactor, INFINITE_HEALTH, scaleOf, valueDown, valueUp } from "./health";
 import { mulDivDown, WAD, wDivDown, wDivUp, wMulDown } from "./math";
 import { toAssetsUp, toSharesDown, toSharesUp } from "./shares";
+import { sameAddress } from "../config/address";
 
 export interface CollateralPosition {
   asset: `0x${string}`;
@@ -188,7 +189,7 @@ export function vaultRisk(v: VaultPosition): VaultRisk {
  * 0 when no fall of this asset alone can make the vault liquidatable (no debt, or the other collateral covers it).
  */
 export function liquidationPrice(v: VaultPosition, asset: `0x${string}`): bigint {
-  const c = v.collaterals.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
+  const c = v.collaterals.find((x) => sameAddress(x.asset, asset));
   if (!c || c.amount === 0n || c.liquidationThreshold === 0n || v.debt === 0n) return 0n;
   const others = vaultRisk({ ...v, collaterals: v.collaterals.filter((x) => x !== c) });
   const debtValue = valueUp(v.debt, v.basePrice, v.baseDecimals);
@@ -230,9 +231,7 @@ export function applyChange(v: VaultPosition, change: VaultChange): VaultPositio
       return {
         ...v,
         collaterals: v.collaterals.map((c) =>
-          c.asset.toLowerCase() === change.asset.toLowerCase()
-            ? { ...c, amount: c.amount + sign * change.amount < 0n ? 0n : c.amount + sign * change.amount }
-            : c,
+          sameAddress(c.asset, change.asset) ? { ...c, amount: c.amount + sign * change.amount < 0n ? 0n : c.amount + sign * change.amount } : c,
         ),
       };
     }
@@ -259,7 +258,7 @@ export function maxBorrow(v: VaultPosition, minHealth?: bigint): bigint {
 
 /** Most of `asset` withdrawable now within LTV and, with `minHealth`, keeping the health factor at or above it. */
 export function maxWithdraw(v: VaultPosition, asset: `0x${string}`, minHealth?: bigint): bigint {
-  const c = v.collaterals.find((x) => x.asset.toLowerCase() === asset.toLowerCase());
+  const c = v.collaterals.find((x) => sameAddress(x.asset, asset));
   if (!c || c.amount === 0n) return 0n;
   if (v.debt === 0n) return c.amount;
   // Binary search the largest withdrawal that keeps the vault within limits: exact under the chain's rounding.

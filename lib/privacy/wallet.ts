@@ -10,6 +10,7 @@
 import { getAddress, isHex, parseEventLogs, type Address, type Hex, type Log } from "viem";
 import { keelPrivatePoolAbi } from "@/contracts-abi/abi/KeelPrivatePool";
 import { commitmentOf, FIELD, MAX_AMOUNT, openingOf, type Note, type PlacedNote } from "./note";
+import { sameAddress } from "@/lib/config/address";
 
 /**
  * The owner key and, once a note is in the pool, the note (null before the first deposit or after closing). `pending`
@@ -226,7 +227,7 @@ export function noteFromReceipt(
   pool: Address,
   action: { nullifier: bigint; next: Note },
 ): { landed: false } | { landed: true; note: PlacedNote | null } {
-  const own = logs.filter((l) => l.address.toLowerCase() === pool.toLowerCase());
+  const own = logs.filter((l) => sameAddress(l.address, pool));
   const spent = parseEventLogs({ abi: keelPrivatePoolAbi, eventName: "NoteSpent", logs: own }).some((ev) => ev.args.nullifier === action.nullifier);
   if (!spent) return { landed: false };
   if (action.next.collateral === 0n && action.next.shares === 0n) return { landed: true, note: null };

@@ -16,6 +16,7 @@ import { toSharesDown, toSharesUp } from "../engine/shares";
 import { rayDiv } from "./aave-v3/wad-ray-math";
 import { MAX_UINT256, wadToNumber } from "../engine/math";
 import type { ProtocolPosition } from "./view";
+import { sameAddress } from "../config/address";
 
 /** The four actions every protocol position offers. */
 export type PositionAction = "supply" | "withdraw" | "borrow" | "repay";
@@ -106,7 +107,7 @@ export function positionHealthCurve(
   usdPerPriceUnit: bigint,
   samples = 60,
 ): HealthCurve {
-  const c = p.collaterals.find((x) => x.token.address.toLowerCase() === asset.toLowerCase());
+  const c = p.collaterals.find((x) => sameAddress(x.token.address, asset));
   if (!c || c.price.value === 0n || p.debts.length === 0) return { points: [], price: 0, liquidationPrice: 0 };
   const liq = liquidationPrice !== null && liquidationPrice !== MAX_UINT256 ? liquidationPrice : 0n;
   let top = 2n * c.price.value;

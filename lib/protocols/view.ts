@@ -13,6 +13,7 @@ import { keelPositions } from "./keel/read";
 
 import type { OraclePrice, Position, PositionToken, ProtocolAdapter, ProtocolId } from "./types";
 import { positionHref } from "./href";
+import { sameAddress } from "../config/address";
 
 /** A position of an external protocol, as the app handles it. */
 export type ProtocolPosition = AavePosition | MorphoPosition;
@@ -108,7 +109,7 @@ export function positionView<P extends AnyPosition>(
   const vd = p.valueUnit.decimals;
   const liq = adapterOf(p).liquidationPrices(p);
   const liqOf = (list: { token: PositionToken; price: bigint | null }[], token: PositionToken) =>
-    list.find((l) => l.token.address.toLowerCase() === token.address.toLowerCase())?.price ?? null;
+    list.find((l) => sameAddress(l.token.address, token.address))?.price ?? null;
   const status = (token: PositionToken) => feedStatus[token.address.toLowerCase()] ?? 0;
   const lines = (side: "collateral" | "debt") =>
     (side === "collateral" ? p.collaterals : p.debts).map((c) => {
@@ -147,7 +148,7 @@ export function positionView<P extends AnyPosition>(
   const hf = p.healthFactor ?? INFINITE_HEALTH;
   const vaultId = p.protocol === "keel" ? (p as KeelPosition).vaultId : null;
   const borrowAsset = p.borrowAsset
-    ? { token: p.borrowAsset, amount: p.debts.find((d) => d.token.address.toLowerCase() === p.borrowAsset!.address.toLowerCase())?.amount ?? 0n }
+    ? { token: p.borrowAsset, amount: p.debts.find((d) => sameAddress(d.token.address, p.borrowAsset!.address))?.amount ?? 0n }
     : null;
   return {
     protocol: p.protocol,

@@ -8,6 +8,7 @@ import type { Deployment } from "../config/deployment";
 import { findAsset } from "../config/deployment";
 import { formatUnitsFixed, type Formatter } from "../view/format";
 import { INFINITE_HEALTH } from "../engine/health";
+import { sameAddress } from "../config/address";
 
 /** Where the app's server reaches the indexer (`KEEL_INDEXER_URL`; `npm run dev` sets it), or null when none is set. */
 export function indexerUrl(env: Record<string, string | undefined>): string | null {
@@ -279,7 +280,7 @@ export function liquidationsCsv(rows: IndexedLiquidation[], deployments: Deploym
   const header = ["chain_id", "market", "vault_id", "block", "time_utc", "tx", "liquidator", "asset", "seized", "repaid", "discount", "price_usd"];
   const lines = rows.map((l) => {
     const d = deployments.find((x) => x.chainId === l.chainId);
-    const m = d?.markets.find((x) => x.address.toLowerCase() === l.market.toLowerCase());
+    const m = d?.markets.find((x) => sameAddress(x.address, l.market));
     const a = d ? findAsset(d, l.asset) : undefined;
     const b = d && m ? findAsset(d, m.baseAsset) : undefined;
     return [

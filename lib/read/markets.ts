@@ -1,6 +1,7 @@
 import { zeroAddress } from "viem";
 import { formatAge, formatterFor, formatUtc, shortAddress, type Formatter } from "../view/format";
 import type { LensMarket } from "./vaults";
+import { sameAddress } from "../config/address";
 
 /** A pending risk change as the lens returns it. */
 export type PendingChange = LensMarket["pendingChanges"][number];
@@ -96,7 +97,7 @@ export function describeChange(
     items,
   });
   if (kind === "Collateral") {
-    const current = market.collaterals.find((x) => x.info.asset.toLowerCase() === change.asset.toLowerCase())?.info;
+    const current = market.collaterals.find((x) => sameAddress(x.info.asset, change.asset))?.info;
     const symbol = symbolOf(change.asset) ?? shortAddress(change.asset);
     const decimals = current?.decimals ?? 18;
     return titled(current ? "collateral" : "listCollateral", symbol, [
@@ -127,7 +128,7 @@ export function describeChange(
     ]);
   }
   if (kind === "Feed") {
-    const same = (x: string) => x.toLowerCase() === change.asset.toLowerCase();
+    const same = (x: string) => sameAddress(x, change.asset);
     const current = same(market.baseFeed.asset) ? market.baseFeed : market.collaterals.find((x) => same(x.feed.asset))?.feed;
     const has = current !== undefined && current.feed !== zeroAddress;
     const symbol = symbolOf(change.asset) ?? shortAddress(change.asset);

@@ -20,6 +20,7 @@ import type { Deployment } from "../config/deployment";
 import { ewmaVolatility, ewmaVolatilitySeries, type EwmaPoint } from "../analytics/volatility";
 import { liquidationImpact, liquidationSeconds } from "./inputs";
 import type { ModelInputs } from "./model";
+import { sameAddress } from "../config/address";
 
 /** Feed rounds read per asset. */
 export const STEWARD_HISTORY_ROUNDS = 500;
@@ -52,7 +53,7 @@ type Reader = Pick<PublicClient, "readContract" | "getBlock">;
 export async function readCollateralInputs(client: Reader, deployment: Deployment, rounds = STEWARD_HISTORY_ROUNDS): Promise<CollateralInputs[]> {
   const lens = deployment.contracts.lens;
   if (!lens) throw new Error(`chain ${deployment.chainId}: the deployment has no lens`);
-  const symbolOf = (a: string) => deployment.assets.find((x) => x.address.toLowerCase() === a.toLowerCase())?.symbol ?? a;
+  const symbolOf = (a: string) => deployment.assets.find((x) => sameAddress(x.address, a))?.symbol ?? a;
   const history = await client.readContract({
     address: lens,
     abi: keelLensAbi,

@@ -14,6 +14,7 @@ import {
 } from "@/lib/engine/automation-warnings";
 import type { GuardSnapshot } from "@/lib/engine/automation";
 import type { GuardKind } from "@/lib/engine/protection";
+import { sameAddress } from "@/lib/config/address";
 
 /** A stored KeelGuard rule with the collateral it sells. */
 export type StoredGuardRule = KeelGuardRule & { collateral: Address };
@@ -48,7 +49,7 @@ export function guardRuleWarnings(
   const of = (kind: GuardKind) => {
     const rule = state[kind];
     if (!rule) return null;
-    const at = held.find((p) => p.collateral.address.toLowerCase() === rule.collateral.toLowerCase()) ?? null;
+    const at = held.find((p) => sameAddress(p.collateral.address, rule.collateral)) ?? null;
     if (!at && !read) return null;
     const warnings = keelGuardRuleWarnings(vaultOwner, at, kind, rule, state.operator);
     return warnings ? { warnings, collateral: rule.collateral } : null;

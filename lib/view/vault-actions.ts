@@ -5,6 +5,7 @@
  */
 import { applyChange, liquidationPrice, maxBorrow, maxWithdraw, vaultRisk, type VaultPosition, type VaultRisk } from "../engine/risk";
 import { WAD } from "../engine/math";
+import { sameAddress } from "../config/address";
 
 export type VaultAction = "deposit" | "withdraw" | "borrow" | "repay";
 
@@ -46,7 +47,7 @@ export function actionLimits(i: ActionInput): ActionLimits {
       return { balance, suggested: balance };
     }
     case "withdraw": {
-      const held = v.collaterals.find((c) => c.asset.toLowerCase() === i.asset?.toLowerCase())?.amount ?? 0n;
+      const held = v.collaterals.find((c) => sameAddress(c.asset, i.asset))?.amount ?? 0n;
       if (!i.asset || held === 0n) return { max: { value: 0n, reason: "holdsNone" }, suggested: 0n };
       const hard = maxWithdraw(v, i.asset);
       const reason = hard === held ? "allHeld" : "beyondLtv";

@@ -1,5 +1,6 @@
 import { isAddress, type Address } from "viem";
 import type { ChainConfig } from "../config/chains";
+import { sameAddress } from "../config/address";
 
 /** Why a route names no vault: a code (its words are the message `vault.<code>`), its values, and the English sentence. */
 export type VaultRouteProblem = {
@@ -35,7 +36,7 @@ export function resolveVaultRoute(chains: readonly ChainConfig[], chainIdParam: 
   if (marketParam !== undefined && !isAddress(marketParam, { strict: false })) {
     return fail("badMarket", { market: marketParam }, `“${marketParam}” is not a market address (0x followed by 40 hexadecimal digits).`);
   }
-  const market = marketParam ? deployment.markets.find((m) => m.address.toLowerCase() === marketParam.toLowerCase()) : deployment.markets[0];
+  const market = marketParam ? deployment.markets.find((m) => sameAddress(m.address, marketParam)) : deployment.markets[0];
   if (!market) return fail("noMarket", { market: marketParam ?? "", chain: chain.name }, `No Keel market at ${marketParam} on ${chain.name}.`);
   return { ok: true, chain, market: market.address, id: BigInt(idParam) };
 }

@@ -21,6 +21,7 @@ import { LOCAL_RELAYER_KEY, LOCAL_VALIDATOR_KEY, localValidatorStorage } from ".
 import { AGENT_KEYS } from "../../lib/server/dev-keys";
 import { abiOf, bytecodeOf, repoRoot } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";
+import { sameAddress } from "../../lib/config/address";
 
 type Clients = ReturnType<typeof clientsFor>;
 
@@ -100,7 +101,7 @@ export async function deployHyperlaneCore(
   await c.send({ address: mailbox, abi: mb.abi, functionName: "initialize", args: [me, multisigIsm, defaultHook, protocolFee] });
   const validatorAnnounce = await c.deploy(va.abi, va.bytecode, [mailbox]);
   const validator = privateKeyToAccount(LOCAL_VALIDATOR_KEY);
-  if (opts.validators.some((v) => v.toLowerCase() === validator.address.toLowerCase())) {
+  if (opts.validators.some((v) => sameAddress(v, validator.address))) {
     // Anyone may send the announcement; the validator's signature over it is what counts.
     const location = localValidatorStorage(opts.domain);
     const digest = (await c.publicClient.readContract({
@@ -213,7 +214,7 @@ export async function deployGatewaySide(
       `${l.symbol} ${claim} (claim on chain ${opts.remoteDomain}'s ${l.asset}; LT ${l.liquidationThreshold}, cap ${l.supplyCap}) in ${market.name}`,
     );
   }
-  const base = keel.assets.find((a) => a.address.toLowerCase() === market.baseAsset.toLowerCase())!;
+  const base = keel.assets.find((a) => sameAddress(a.address, market.baseAsset))!;
   const keeper = privateKeyToAccount(AGENT_KEYS.keeper).address;
   await c.send({ address: base.address, abi: devErc20Abi, functionName: "mint", args: [keeper, parseUnits(KEEPER_BASE_INVENTORY, base.decimals)] });
   log(`CollateralGateway ${gateway}; the keeper holds ${KEEPER_BASE_INVENTORY} ${base.symbol} to liquidate claims`);
@@ -222,7 +223,7 @@ export async function deployGatewaySide(
 
 function claimAddressFrom(logs: readonly { address: Address; topics: readonly Hex[] }[], gateway: Address): Address {
   // ClaimAdded(address indexed claim, string name, string symbol): the claim is the first indexed topic.
-  const log = logs.find((l) => l.address.toLowerCase() === gateway.toLowerCase() && l.topics.length === 2);
+  const log = logs.find((l) => sameAddress(l.address, gateway) && l.topics.length === 2);
   if (!log) throw new Error("addClaim emitted no ClaimAdded");
   return getAddress(`0x${log.topics[1]!.slice(26)}`);
 }

@@ -182,7 +182,7 @@ export function PositionActions({
   );
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;
-  const isOwner = address !== undefined && sameAddress(address, view.owner);
+  const isOwner = sameAddress(address, view.owner);
   const canSubmit = parsed.ok && !refused && isOwner && !locked && (!pulls || balance !== undefined);
 
   async function submit() {

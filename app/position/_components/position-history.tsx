@@ -11,6 +11,7 @@ import type { PositionView } from "@/lib/protocols/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { IndexerProblem } from "@/lib/server/indexer";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { sameAddress } from "@/lib/config/address";
 
 type HistoryRow = PositionEvent & { liquidation?: boolean };
 type History =
@@ -69,7 +70,7 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
     view.position.protocol === "aave-v3"
       ? view.position.state.reserves.map((r) => r.token)
       : [view.position.state.collateralToken, view.position.state.loanToken];
-  const tokenOf = (a: string) => [...tokens, ...all].find((x) => x.address.toLowerCase() === a.toLowerCase());
+  const tokenOf = (a: string) => [...tokens, ...all].find((x) => sameAddress(x.address, a));
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="position-history">
       <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">{t("title")}</h2>

@@ -24,6 +24,7 @@ import { POSITION_PANELS, type PositionPanelProps } from "./panels";
 import { PositionActions } from "./position-actions";
 import { PositionHistory } from "./position-history";
 import { useProtocolPosition } from "./use-protocol-position";
+import { sameAddress } from "@/lib/config/address";
 
 /**
  * `/position/<chainId>/aave-v3/<account>` and `/position/<chainId>/morpho-blue/<marketId>/<account>`: an Aave or Morpho
@@ -50,7 +51,7 @@ export function PositionPage({
   const { address } = useAccount();
   const { chainPositions: c, view, read } = useProtocolPosition(chainId, protocol, marketId, account);
   const safety = useSafetyLevel();
-  const canAct = address !== undefined && address.toLowerCase() === account.toLowerCase();
+  const canAct = sameAddress(address, account);
 
   if (!c || (!read && c.isPending)) return <p className="text-sm text-slate-400">{t("reading")}</p>;
   if (!view) {
@@ -134,7 +135,7 @@ export function PositionPage({
             hasDebt={view.debts.length > 0}
             safety={safety.value}
             curveFor={(a) => {
-              const lp = liq.collaterals.find((x) => x.token.address.toLowerCase() === a.toLowerCase())?.price ?? null;
+              const lp = liq.collaterals.find((x) => sameAddress(x.token.address, a))?.price ?? null;
               return unitUsd === null ? null : positionHealthCurve(p, a, lp, unitUsd);
             }}
           />

@@ -10,6 +10,7 @@ import type { Volatility } from "@/lib/analytics/volatility";
 import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
+import { sameAddress } from "@/lib/config/address";
 
 /**
  * A book's risk view, whoever's book it is: totals, the health histogram, the liquidation levels, the stress sliders
@@ -116,10 +117,7 @@ function BookRiskFigures({
     if (charted.startedAt > 0) performance.measure("keel:risk:histogram", { start: charted.startedAt });
   }, [charted]);
 
-  const debtOnly = useMemo(
-    () => new Set(debtAssets.filter((a) => !book.assets.some((c) => c.toLowerCase() === a.toLowerCase()))),
-    [debtAssets, book],
-  );
+  const debtOnly = useMemo(() => new Set(debtAssets.filter((a) => !book.assets.some((c) => sameAddress(c, a)))), [debtAssets, book]);
   const rowHref = useCallback((i: number) => hrefOf(book, i), [hrefOf, book]);
   const rowLabelOf = useCallback((i: number) => labelOf(book, i), [labelOf, book]);
 

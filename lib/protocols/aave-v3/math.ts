@@ -3,6 +3,7 @@ import { largestPassing } from "../largest-passing";
 import { percentDiv, percentMul, RAY, rayDiv, rayMul, wadDiv } from "./wad-ray-math";
 import { MAX_UINT256, WAD } from "../../engine/math";
 import type { LiquidationPrice, Position, PositionToken } from "../types";
+import { sameAddress } from "../../config/address";
 
 /**
  * Aave v3 (3.0) account math, mirroring the pool's own libraries with their rounding: ReserveLogic's normalized
@@ -202,7 +203,7 @@ export function isolationCollateral(s: AaveAccountState): number | undefined {
 }
 
 const indexOf = (s: AaveAccountState, asset: Address) => {
-  const i = s.reserves.findIndex((r) => r.token.address.toLowerCase() === asset.toLowerCase());
+  const i = s.reserves.findIndex((r) => sameAddress(r.token.address, asset));
   if (i < 0) throw new Error(`${asset} is not a reserve of this Aave pool`);
   return i;
 };

@@ -99,7 +99,7 @@ export function toPosition(
     liquidationThreshold: c.liquidationThreshold,
   }));
   const more = market.collaterals
-    .filter((m) => !held.some((h) => h.asset.toLowerCase() === m.info.asset.toLowerCase()))
+    .filter((m) => !held.some((h) => sameAddress(h.asset, m.info.asset)))
     .map((m) => ({
       asset: m.info.asset,
       decimals: m.info.decimals,

@@ -1,6 +1,7 @@
 import type { LensVault } from "../../read/vaults";
 import type { NamedLensMarket } from "../account";
 import { keelPosition, type KeelPosition, type TokenOf } from "./math";
+import { sameAddress } from "../../config/address";
 
 /**
  * An account's Keel vaults (KeelLens.getAccount) with their markets (KeelLens.getMarkets, read in the same eth_call:
@@ -17,7 +18,7 @@ export function keelPositions(a: {
   const positions: KeelPosition[] = [];
   const problems: string[] = [];
   for (const vault of a.vaults) {
-    const market = a.markets.find((m) => m.market.toLowerCase() === vault.market.toLowerCase());
+    const market = a.markets.find((m) => sameAddress(m.market, vault.market));
     if (market) positions.push(keelPosition({ chainId: a.chainId, vault, market, name: market.name, timestamp: a.timestamp, tokenOf: a.tokenOf }));
     else problems.push(`Keel: vault #${vault.id} is in market ${vault.market}, which the lens did not describe`);
   }

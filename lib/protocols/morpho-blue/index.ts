@@ -1,11 +1,9 @@
-import type { Address } from "viem";
 import { morphoBlueAbi } from "./abi";
 import type { ProtocolAdapter } from "../types";
 import { borrow, repay, supply, withdraw } from "./actions";
 import { describeMorphoError, explainMorphoError } from "./errors";
 import { liquidationPrices, maxBorrow, maxWithdraw, type MorphoPosition } from "./math";
-
-const is = (a: Address, b: Address) => a.toLowerCase() === b.toLowerCase();
+import { sameAddress } from "../../config/address";
 
 /** Morpho Blue behind the one adapter interface (lib/protocols/types.ts); one position per market. */
 export const morphoBlueAdapter: ProtocolAdapter<MorphoPosition> = {
@@ -13,8 +11,8 @@ export const morphoBlueAdapter: ProtocolAdapter<MorphoPosition> = {
   abi: morphoBlueAbi,
   healthFactor: (p) => p.healthFactor,
   liquidationPrices: (p) => liquidationPrices(p.state),
-  maxBorrow: (p, asset) => (is(asset, p.state.loanToken.address) ? maxBorrow(p.state) : 0n),
-  maxWithdraw: (p, asset) => (is(asset, p.state.collateralToken.address) ? maxWithdraw(p.state) : 0n),
+  maxBorrow: (p, asset) => (sameAddress(asset, p.state.loanToken.address) ? maxBorrow(p.state) : 0n),
+  maxWithdraw: (p, asset) => (sameAddress(asset, p.state.collateralToken.address) ? maxWithdraw(p.state) : 0n),
   supply,
   withdraw,
   borrow,

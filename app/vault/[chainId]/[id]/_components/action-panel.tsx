@@ -22,6 +22,7 @@ import { repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall } from "@/lib/
 import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { healthBand, type VaultPosition } from "@/lib/engine/risk";
 import type { LensMarket, LensVault } from "@/lib/read/vaults";
+import { sameAddress } from "@/lib/config/address";
 
 /** The form's values, recorded with a pending flow so the locked form shows what is being sent. */
 interface ActionForm {
@@ -85,7 +86,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const decimals = usesCollateral ? (info?.decimals ?? 18) : market.baseDecimals;
   const symbol = assetSymbol(chain, tokenAddr);
   const token = wallet?.get(tokenAddr.toLowerCase());
-  const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
+  const isOwner = sameAddress(address, vault.owner);
 
   const limits = actionLimits({
     action,

@@ -18,6 +18,7 @@ import { gatewayTokensFor, type CrossChainDeployment, type outpostTokensFor } fr
 import { messageProgress } from "@/lib/crosschain/messages";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
+import { sameAddress } from "@/lib/config/address";
 
 const button = "min-h-11 rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 md:min-h-0";
 
@@ -204,7 +205,7 @@ function WithdrawForm({
   const problemText = useAmountProblem();
   const { address } = useAccount();
   const send = useTransactor();
-  const held = tokens.map((tok) => ({ tok, amount: vault.collaterals.find((c) => c.asset.toLowerCase() === tok.claim.toLowerCase())?.amount ?? 0n }));
+  const held = tokens.map((tok) => ({ tok, amount: vault.collaterals.find((c) => sameAddress(c.asset, tok.claim))?.amount ?? 0n }));
   const [pick, setPick] = useState(0);
   const [text, setText] = useState("");
   const [touched, setTouched] = useState(false);

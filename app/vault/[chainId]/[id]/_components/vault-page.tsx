@@ -34,6 +34,7 @@ import { healthCurve } from "@/lib/analytics/vault-charts";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
 import { useSafetyLevel } from "./use-safety-level";
+import { sameAddress } from "@/lib/config/address";
 
 // The panels below the forms (cross-chain, protection, automation, reputation): their code is in chunks of their own,
 // loaded when a panel comes in (`Deferred` below: near the screen, linked, or once the page is idle), not with the page.
@@ -200,7 +201,7 @@ const VaultBody = memo(function VaultBody({
   const base = findAsset(chain.deployment, market.baseAsset);
   const baseSymbol = base?.symbol ?? "base";
   const symbolOf = (a: Address) => assetSymbol(chain, a);
-  const isOwner = address?.toLowerCase() === vault.owner.toLowerCase();
+  const isOwner = sameAddress(address, vault.owner);
   const belowSafety = vault.debt > 0n && vault.pricesOk && vault.healthFactor < safetyValue;
 
   return (

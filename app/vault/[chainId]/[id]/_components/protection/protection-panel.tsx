@@ -17,6 +17,7 @@ import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { guardRuleWarnings } from "@/lib/view/guard-warnings";
 import { ProtectionHistory } from "./protection-history";
 import { GuardRuleCard } from "./rule-card";
+import { sameAddress } from "@/lib/config/address";
 
 export interface ProtectionPanelProps {
   chain: ChainConfig;
@@ -59,7 +60,7 @@ export function ProtectionPanel({ chain, vault, market, position }: ProtectionPa
   const [busy, setBusy] = useState(false);
   if (!guard) return null;
 
-  const isOwner = address !== undefined && address.toLowerCase() === vault.owner.toLowerCase();
+  const isOwner = sameAddress(address, vault.owner);
   const symbolOf = (a: Address) => assetSymbol(chain, a);
   const state = protection.data;
   const rules: Record<GuardKind, GuardRule | null> = { deleverage: state?.deleverage ?? null, stopLoss: state?.stopLoss ?? null };

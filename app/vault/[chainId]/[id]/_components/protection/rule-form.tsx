@@ -10,6 +10,7 @@ import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleFi
 import type { PlanFor } from "./rule-card";
 import { GuardRulePreview } from "./rule-preview";
 import type { GuardContext } from "./protection-panel";
+import { sameAddress } from "@/lib/config/address";
 
 const bpsText = (bps: number | bigint) => (Number(bps) / 100).toString();
 
@@ -45,8 +46,8 @@ export function GuardRuleForm({
     fee: rule ? bpsText(rule.maxFeeBps) : "0.3",
   }));
   const [touched, setTouched] = useState(false);
-  const info = market.collaterals.find((c) => c.info.asset.toLowerCase() === draft.collateral.toLowerCase())?.info;
-  const col = vault.collaterals.find((c) => c.asset.toLowerCase() === draft.collateral.toLowerCase());
+  const info = market.collaterals.find((c) => sameAddress(c.info.asset, draft.collateral))?.info;
+  const col = vault.collaterals.find((c) => sameAddress(c.asset, draft.collateral));
   const parsed = parseRuleDraft(draft, {
     lt: BigInt(info?.liquidationThreshold ?? 0n),
     ltv: BigInt(info?.ltv ?? 1n),

@@ -6,6 +6,7 @@ import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/engine
 import { WAD } from "@/lib/engine/math";
 import { isPriced } from "@/lib/read/oracle";
 import type { GuardContext } from "./protection-panel";
+import { sameAddress } from "@/lib/config/address";
 
 /**
  * What a KeelGuard rule would do at today's prices: whether it would run now or the collateral price at which it runs,
@@ -28,7 +29,7 @@ export function GuardRulePreview({
   const f = useFormat();
   const { vault, market, position, baseSymbol } = ctx;
   const symbol = ctx.symbolOf(collateral);
-  const col = vault.collaterals.find((c) => c.asset.toLowerCase() === collateral.toLowerCase());
+  const col = vault.collaterals.find((c) => sameAddress(c.asset, collateral));
   if (!col || !isPriced(col)) return <p className="text-xs text-amber-300">{t("noPrice", { symbol })}</p>;
   const triggered = kind === "deleverage" ? vault.healthFactor < trigger : col.price <= trigger;
   const triggerPrice = kind === "deleverage" ? priceAtHealth(position, collateral, trigger) : trigger;

@@ -4,6 +4,7 @@ import { isAddress } from "viem";
 import { parseVaultTimeline, vaultTimelineCsv } from "@/lib/read/indexer";
 import { loadChainConfigs } from "@/lib/server/config";
 import { fetchIndexer, IndexerUnavailable } from "@/lib/server/indexer";
+import { sameAddress } from "@/lib/config/address";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ chainId
   if (!isAddress(market, { strict: false })) return NextResponse.json({ error: `"${market}" is not a market address` }, { status: 400 });
   const chain = loadChainConfigs().find((c) => String(c.id) === chainId);
   if (!chain?.deployment) return NextResponse.json({ error: `chain ${chainId} is not configured or has no deployment` }, { status: 404 });
-  const m = chain.deployment.markets.find((x) => x.address.toLowerCase() === market.toLowerCase());
+  const m = chain.deployment.markets.find((x) => sameAddress(x.address, market));
   if (!m) return NextResponse.json({ error: `no Keel market at ${market} on chain ${chainId}` }, { status: 404 });
   try {
     const t = parseVaultTimeline(await fetchIndexer(`/vaults/${chainId}/${m.address}/${id}`));
