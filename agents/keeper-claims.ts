@@ -28,6 +28,7 @@ import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import type { Candidate } from "./keeper-plan";
 import type { TxCall } from "./keeper-send";
 import { describeError, isGone, revertData } from "./revert";
+import { sameAddress } from "../lib/config/address";
 
 /** A claim liquidation as planned: the candidate, what the keeper offers to repay (at most its budget), its value. */
 export interface ClaimLiquidation {
@@ -296,7 +297,7 @@ export async function liquidateClaims(
       let repaid = 0n;
       let seized = 0n;
       for (const log of receipt.logs) {
-        if (log.address.toLowerCase() !== c.market.toLowerCase()) continue;
+        if (!sameAddress(log.address, c.market)) continue;
         try {
           const ev = decodeEventLog({ abi: keelMarketAbi, data: log.data, topics: log.topics });
           if (ev.eventName === "Liquidated") ({ repaid, seized } = ev.args as unknown as { repaid: bigint; seized: bigint });
@@ -357,7 +358,7 @@ export async function redeemClaims(
       const receipt = await io.send({ ...call, abi: call.abi as Abi });
       let messageId: Hex = "0x";
       for (const l of receipt.logs) {
-        if (l.address.toLowerCase() !== xc.gateway.gateway.toLowerCase()) continue;
+        if (!sameAddress(l.address, xc.gateway.gateway)) continue;
         try {
           const ev = decodeEventLog({ abi: collateralGatewayAbi, data: l.data, topics: l.topics });
           if (ev.eventName === "ReleaseDispatched") messageId = ev.args.messageId;

@@ -578,7 +578,7 @@ export function readReceipt(receipt: TransactionReceipt, liquidator: Address) {
   const batches: { market: Address; liquidated: bigint; skipped: bigint; result: bigint }[] = [];
   const skipped: { market: Address; id: bigint; reason: Hex }[] = [];
   for (const l of receipt.logs) {
-    if (l.address.toLowerCase() !== liquidator.toLowerCase()) continue;
+    if (!sameAddress(l.address, liquidator)) continue;
     try {
       const ev = decodeEventLog({ abi: keelLiquidatorAbi, data: l.data, topics: l.topics });
       if (ev.eventName === "BatchLiquidated")

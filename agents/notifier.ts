@@ -155,8 +155,7 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
               args: [v.owner, guard],
             });
             if (!operator) blockedRules.push({ kind: name, reason: "the guard is not authorised to act on your vaults in this market" });
-            else if (rule.owner.toLowerCase() !== v.owner.toLowerCase())
-              blockedRules.push({ kind: name, reason: "the vault changed owner since the rule was set" });
+            else if (!sameAddress(rule.owner, v.owner)) blockedRules.push({ kind: name, reason: "the vault changed owner since the rule was set" });
           }
         }
         vaults.push({

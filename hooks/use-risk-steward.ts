@@ -82,7 +82,7 @@ export function useStewardChanges(chain: ChainConfig, enabled = true) {
     queryFn: async (): Promise<StewardChanges> => {
       const client = chainReader(config, chain.id);
       if (!client || !steward) throw new Error(`no RPC client for chain ${chain.id}`);
-      // One block for all three reads: a change executed between two unpinned reads would show "cancelled".
+      // `changes` and `pendingChanges` at one block: a change executed between two unpinned reads would show "cancelled".
       const block = await client.getBlock();
       const at = { blockNumber: block.number };
       const [changes, pending] = await Promise.all([

@@ -6,6 +6,7 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { WalletButton } from "@/components/wallet-button";
 import { WatchForm } from "./watch-form";
+import { sameAddress } from "@/lib/config/address";
 
 // The account's dashboard (./dashboard.tsx): its reads of every protocol, the position cards and the forms. A visitor
 // with no wallet never needs them; they load once there is an account — a wallet connected or reconnecting, or a
@@ -25,7 +26,7 @@ export function DashboardEntry({ watched, badWatch }: { watched?: Address | unde
   }, [status]);
 
   if (owner) {
-    const readOnly = Boolean(watched) && watched?.toLowerCase() !== address?.toLowerCase();
+    const readOnly = Boolean(watched) && !sameAddress(watched, address);
     return <Dashboard owner={owner} readOnly={readOnly} watched={watched} />;
   }
   return (

@@ -180,7 +180,7 @@ export function riskBookOfColumns(
   read: { market: Address; columns: BookColumns },
 ): RiskBook {
   const c = read.columns;
-  if (read.market.toLowerCase() !== view.market.toLowerCase()) throw new Error(`the indexer sent the book of ${read.market}, not ${view.market}`);
+  if (!sameAddress(read.market, view.market)) throw new Error(`the indexer sent the book of ${read.market}, not ${view.market}`);
   const k = view.collaterals.length;
   const columns = c.assets.map((a) => {
     const j = view.collaterals.findIndex((x) => sameAddress(x.info.asset, a));

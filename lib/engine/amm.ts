@@ -1,9 +1,9 @@
-import { sameAddress } from "../config/address";
 /**
  * Constant-product AMM math (Uniswap V2: 0.3 % fee on the input), mirroring `UniswapV2Adapter` — its quotes and
  * rounding — so the app can price a leverage slider without a quote call per position. `lib/engine/amm.chain.test.ts` proves
  * the two agree on the chain.
  */
+import { sameAddress } from "../config/address";
 
 const FEE_NUM = 997n;
 const FEE_DEN = 1000n;

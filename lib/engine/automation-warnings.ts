@@ -25,6 +25,7 @@ import {
   type ParsedAutomationRule,
 } from "./automation";
 import { WAD } from "./math";
+import { sameAddress } from "../config/address";
 
 /** What an execution does to the position: close it, reduce it toward a health factor, or boost it. */
 export type Movement = "close" | "reduce" | "boost";
@@ -186,7 +187,7 @@ export function storedRuleWarnings(
   ctx: ExecutionContext,
   now: bigint,
 ): RuleWarnings | null {
-  if (rule.paused || now > BigInt(rule.validUntil) || s.owner.toLowerCase() !== rule.owner.toLowerCase()) return null;
+  if (rule.paused || now > BigInt(rule.validUntil) || !sameAddress(s.owner, rule.owner)) return null;
   return ruleWarnings(protocol, s, kind, ruleAsParsed(rule), ctx);
 }
 
@@ -216,7 +217,7 @@ export function keelGuardRuleWarnings(
   rule: KeelGuardRule,
   operator: boolean,
 ): RuleWarnings | null {
-  if (rule.paused || vaultOwner.toLowerCase() !== rule.owner.toLowerCase()) return null;
+  if (rule.paused || !sameAddress(vaultOwner, rule.owner)) return null;
   const notAuthorised = operator ? null : ({ needs: "withdraw" } as const);
   if (!at) return { notAuthorised, belowMinimum: { collateral: 0n, minimum: 0n }, feeBelowGas: null, slippageUnreachable: null };
   const s = at.snapshot;

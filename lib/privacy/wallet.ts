@@ -162,7 +162,7 @@ export function parseWallet(text: string, scope: WalletScope): PrivateWallet {
   if (typeof raw !== "object" || raw === null) throw new WalletFileError("malformed");
   const o = raw as Record<string, unknown>;
   if (o.keelPrivateNote !== VERSION || typeof o.pool !== "string" || typeof o.account !== "string") throw new WalletFileError("malformed");
-  if (o.chainId !== scope.chainId || o.pool.toLowerCase() !== scope.pool.toLowerCase() || o.account.toLowerCase() !== scope.account.toLowerCase())
+  if (o.chainId !== scope.chainId || !sameAddress(o.pool, scope.pool) || !sameAddress(o.account, scope.account))
     throw new WalletFileError("otherPool");
   const ownerKey = field(o.ownerKey);
   const amounts = (v: unknown): Note | null => {

@@ -70,7 +70,7 @@ export async function positionHistory(
     const { logs } = await getLogsPaged(client, { address: s.morpho, events: morphoEvents, fromBlock, toBlock }, pageBlocks);
     for (const l of logs) {
       const a = l.args as { id?: string; onBehalf?: Address; assets?: bigint };
-      if (!sameAddress(a.id, s.id) || !sameAddress(a.onBehalf, p.owner) || a.assets === undefined) continue;
+      if (a.id?.toLowerCase() !== s.id.toLowerCase() || !sameAddress(a.onBehalf, p.owner) || a.assets === undefined) continue;
       const collateral = l.eventName === "SupplyCollateral" || l.eventName === "WithdrawCollateral";
       rows.push({
         blockNumber: l.blockNumber,

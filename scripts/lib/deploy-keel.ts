@@ -15,6 +15,7 @@ import { SECONDS_PER_YEAR, type DeployConfig } from "../../lib/config/deploy-con
 import type { DeployedAsset, DeployedMarket, Deployment } from "../../lib/config/deployment";
 import { bytecodeOf } from "./artifacts";
 import type { clientsFor } from "../../lib/server/clients";
+import { sameAddress } from "../../lib/config/address";
 
 type Clients = ReturnType<typeof clientsFor>;
 const wad = (x: string) => parseUnits(x, 18);
@@ -162,7 +163,7 @@ export async function deployKeel(
     periphery.guard = await c.deploy(keelGuardAbi, bytecodeOf("KeelGuard"), [periphery.swapAdapter]);
     log(`KeelLiquidator ${periphery.liquidator} (keeper ${opts.keeper ?? me})  KeelGuard ${periphery.guard}`);
   }
-  if (config.admin.toLowerCase() !== me.toLowerCase()) {
+  if (!sameAddress(config.admin, me)) {
     await c.send({ address: riskAdmin, abi: keelRiskAdminAbi, functionName: "transferOwnership", args: [config.admin] });
     log(`ownership offered to ${config.admin}: it must call acceptOwnership() on the KeelRiskAdmin ${riskAdmin}`);
   }

@@ -10,6 +10,7 @@ import { deleveragePlan, stopLossPlan, type GuardKind, type ProtectionPlan } fro
 import { GuardRuleForm } from "./rule-form";
 import { GuardRulePreview } from "./rule-preview";
 import type { GuardContext } from "./protection-panel";
+import { sameAddress } from "@/lib/config/address";
 
 /** The plan KeelGuard would compute for a rule of this kind at today's prices (lib/engine/protection.ts). */
 export type PlanFor = (collateral: Address, target: bigint, slippageBps: bigint, feeBps: bigint) => ProtectionPlan | null;
@@ -25,7 +26,7 @@ export function GuardRuleCard({ kind, rule, ctx }: { kind: GuardKind; rule: Guar
   const [confirming, setConfirming] = useState(false);
   const { vault, market, position, busy, isOwner } = ctx;
   const held = vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset);
-  const lapsed = rule !== null && rule.owner.toLowerCase() !== vault.owner.toLowerCase();
+  const lapsed = rule !== null && !sameAddress(rule.owner, vault.owner);
   const opts = (collateral: Address, slippageBps: bigint, feeBps: bigint) => ({ collateral, slippageBps, feeBps, flashFeeBps: market.flashFeeBps });
   const planFor: PlanFor = (collateral, target, slippageBps, feeBps) =>
     kind === "deleverage"
