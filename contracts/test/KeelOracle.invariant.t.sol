@@ -14,7 +14,6 @@ import {DevPriceFeed} from "../src/dev/DevPriceFeed.sol";
 /// sequence leaves — a config word overwritten under a feed's last round, a mocked round outliving a new config, a
 /// round aging past its heartbeat — never makes the fast path disagree with the guards.
 contract OracleHandler is OracleFuzz {
-    address internal constant OWNER = address(0xA11CE);
     KeelOracle public immutable oracle;
     address[3] internal priced = [address(0xA1), address(0xA2), address(0xA3)];
     mapping(address asset => DevPriceFeed) public feedOf;
@@ -38,12 +37,11 @@ contract OracleHandler is OracleFuzz {
     /// round — real or mocked — is then judged by the new heartbeat and bounds.
     function configure(uint256 seed) external {
         address asset = priced[_pick(seed, 0, 3)];
-        uint32 heartbeat = uint32(1 + _pick(seed, 2, oracle.MAX_HEARTBEAT()));
-        if (_pick(seed, 3, 4) == 0) heartbeat = [uint32(1), 65535, 65536, 1 days, 7 days][_pick(seed, 4, 5)];
+        uint32 heartbeat = _fuzzHeartbeat(oracle, seed);
         (uint256 mn, uint256 mx) = _fuzzBounds(seed);
         DevPriceFeed current = feedOf[asset];
         if (_pick(seed, 5, 2) == 0 && address(current).code.length > 1) {
-            vm.prank(OWNER);
+            vm.prank(oracle.owner());
             oracle.setFeed(asset, current, heartbeat, int256(mn), int256(mx));
             configs++;
             return;
@@ -55,7 +53,7 @@ contract OracleHandler is OracleFuzz {
         internal
     {
         DevPriceFeed f = new DevPriceFeed(address(this), decimals, "invariant", answer);
-        vm.prank(OWNER);
+        vm.prank(oracle.owner());
         oracle.setFeed(asset, f, heartbeat, int256(mn), int256(mx));
         feedOf[asset] = f;
         configs++;

@@ -270,8 +270,7 @@ contract KeelOracleTest is OracleFuzz {
     function testFuzz_price_quickPathMatchesGuards(uint256 seed) public {
         vm.warp(1_700_000_000 + _pick(seed, 0, 1 hours)); // WETH's own round stays fresh
         uint8 decimals = uint8(_pick(seed, 1, 19));
-        uint32 heartbeat = uint32(1 + _pick(seed, 2, oracle.MAX_HEARTBEAT()));
-        if (_pick(seed, 3, 4) == 0) heartbeat = [uint32(1), 65535, 65536, 1 days, 7 days][_pick(seed, 4, 5)];
+        uint32 heartbeat = _fuzzHeartbeat(oracle, seed);
         (uint256 minAnswer, uint256 maxAnswer) = _fuzzBounds(seed);
         DevPriceFeed f = new DevPriceFeed(address(this), decimals, "fuzz", 1);
         vm.prank(OWNER);

@@ -18,6 +18,13 @@ abstract contract OracleFuzz is Test {
         return (false, _errorOf(s), 0);
     }
 
+    /// @dev A heartbeat `setFeed` accepts, over its whole range, with its edges (1 s, the 16-bit boundary, a day, a
+    /// week) a quarter of the time.
+    function _fuzzHeartbeat(KeelOracle o, uint256 seed) internal view returns (uint32 heartbeat) {
+        heartbeat = uint32(1 + _pick(seed, 2, o.MAX_HEARTBEAT()));
+        if (_pick(seed, 3, 4) == 0) heartbeat = [uint32(1), 65535, 65536, 1 days, 7 days][_pick(seed, 4, 5)];
+    }
+
     /// @dev Bounds `setFeed` accepts, over its whole range: log-uniform in [1, int128.max], sometimes the widest pair
     /// or a max a few units below int128.max (widened past it by the compact encoding).
     function _fuzzBounds(uint256 seed) internal pure returns (uint256 minAnswer, uint256 maxAnswer) {
