@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
@@ -10,7 +10,6 @@ import { readCollateralInputs, type CollateralInputs } from "@/lib/risk-model/re
 import { DEFAULT_POLICY, recommend, type Recommendation } from "@/lib/risk-model/model";
 import { DEFAULT_STEWARD_RULES, nextStep } from "@/lib/risk-model/steward";
 import type { ChainConfig } from "@/lib/config/chains";
-import { readOnce } from "@/lib/read/read-once";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
 /** One change of the steward as KeelRiskSteward.changes() returns it. */
@@ -73,6 +72,7 @@ export const stewardChangesKey = (chainId: number) => ["keel", "risk-steward-cha
  */
 export function useStewardChanges(chain: ChainConfig, enabled = true) {
   const config = useConfig();
+  const queryClient = useQueryClient();
   const steward = chain.deployment?.contracts.steward;
   const on = enabled && Boolean(steward);
   const query = useQuery({
@@ -87,10 +87,16 @@ export function useStewardChanges(chain: ChainConfig, enabled = true) {
       const at = { blockNumber: block.number };
       const [changes, pending] = await Promise.all([
         client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "changes", ...at }),
-        // The steward's risk admin is immutable: read once for the page's life, not on every block.
-        readOnce(`${chain.id}:${steward.toLowerCase()}:riskAdmin`, () =>
-          client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "riskAdmin" }),
-        ).then((admin) => client.readContract({ address: admin, abi: keelRiskAdminAbi, functionName: "pendingChanges", ...at })),
+        // The steward's risk admin is immutable: kept in the query cache for the page's life (a failed read is not
+        // kept), not read on every block.
+        queryClient
+          .fetchQuery({
+            queryKey: ["keel", "steward-risk-admin", chain.id, steward],
+            staleTime: Infinity,
+            gcTime: Infinity,
+            queryFn: () => client.readContract({ address: steward, abi: keelRiskStewardAbi, functionName: "riskAdmin" }),
+          })
+          .then((admin) => client.readContract({ address: admin, abi: keelRiskAdminAbi, functionName: "pendingChanges", ...at })),
       ]);
       return { now: Number(block.timestamp), changes: changes.map((c) => ({ ...c })), pendingIds: pending.map((p) => p.id) };
     },
