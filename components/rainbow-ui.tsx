@@ -24,7 +24,12 @@ export interface RainbowUiProps {
 
 /** RainbowKit's own dialogs in the UI's language. */
 const RAINBOW_LOCALE = { en: "en-US", es: "es-419", zh: "zh-CN" } as const;
-const THEME = darkTheme({ accentColor: "#0ea5e9", accentColorForeground: "#020617", borderRadius: "medium" });
+// In the app's font (app/globals.css --font-sans) rather than RainbowKit's rounded stack: the wallet button's stand-in,
+// drawn before RainbowKit loads, then looks up no family the page does not already use (nine names a Linux browser lacks).
+const THEME = {
+  ...darkTheme({ accentColor: "#0ea5e9", accentColorForeground: "#020617", borderRadius: "medium" }),
+  fonts: { body: "var(--font-sans)" },
+};
 
 /**
  * RainbowKit's UI, loaded on demand by components/wallet-button.tsx: its provider (theme, dialogs) and a `ConnectButton`

@@ -41,4 +41,14 @@ describe("readClient", () => {
     expect(await read.readContract({ address: zeroAddress, abi: erc20Abi, functionName: "decimals" })).toBe(6);
     expect(seen).toEqual(["eth_chainId", "eth_blockNumber", "eth_gasPrice", "eth_call"]);
   });
+
+  it("starts each action in a task of its own, after the caller's task and its microtasks", async () => {
+    const { seen, transport } = recording();
+    const read = readClient(createClient({ transport }));
+    const answer = read.getChainId();
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(seen).toEqual([]);
+    expect(await answer).toBe(31337);
+    expect(seen).toEqual(["eth_chainId"]);
+  });
 });

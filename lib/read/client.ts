@@ -46,6 +46,24 @@ type ReadMethods =
 export type ReadClient = Client<Transport, Chain | undefined> & Pick<PublicClient<Transport, Chain | undefined>, ReadMethods>;
 
 /**
+ * A promise that settles in a later task of the event loop, so what follows it runs as a task of its own:
+ * `scheduler.yield()` where the browser has it, else a message to itself (not a zero timeout, which a browser delays
+ * to a second or more in a tab in the background — a wallet app in front of it on a phone — and a read would wait).
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/**
  * `client` with those actions only. viem's `publicActions` (what wagmi's `getPublicClient` adds) brings every public
  * action with it — ENS, filters, signature and SIWE verification, and through them `@noble/curves`' secp256k1, whose
  * set-up runs when the page loads — so each page that read through it downloaded and evaluated them all (`npm run
@@ -55,24 +73,30 @@ export function readClient(client: Client<Transport, Chain | undefined>): ReadCl
   // Each method hands its arguments to the action as `PublicClient`'s method does (viem's `publicActions`); the
   // arguments' types are the `ReadClient` type's, checked where the methods are called.
   const c = client as Client<Transport, Chain>;
+  // Each action starts in a task of its own. TanStack Query starts a query's function synchronously when a component
+  // subscribes, and React subscribes every query of a page in one pass after the page is drawn: each read's encoding
+  // (ABI lookup, selector and address hashing, cold code on a first load) then ran in that one task — on the vault page
+  // a 400 ms task at a phone's 4× slowdown, 141 ms of it the reads (`npm run bench:profile`). Split, no task is long.
+  const later = (action: (client: Client<Transport, Chain>, args: never) => Promise<unknown>) => (args: never) =>
+    nextTask().then(() => action(c, args));
   const actions: Record<ReadMethods, (args: never) => unknown> = {
-    call: (args: never) => call(c, args),
-    estimateGas: (args: never) => estimateGas(c, args),
-    getBalance: (args: never) => getBalance(c, args),
-    getBlock: (args: never) => getBlock(c, args),
-    getBlockNumber: (args: never) => getBlockNumber(c, args),
-    getChainId: () => getChainId(c),
-    getCode: (args: never) => getCode(c, args),
-    getContractEvents: (args: never) => getContractEvents(c, args),
-    getGasPrice: () => getGasPrice(c),
-    getLogs: (args: never) => getLogs(c, args),
-    getTransaction: (args: never) => getTransaction(c, args),
-    getTransactionCount: (args: never) => getTransactionCount(c, args),
-    getTransactionReceipt: (args: never) => getTransactionReceipt(c, args),
-    multicall: (args: never) => multicall(c, args),
-    readContract: (args: never) => readContract(c, args),
-    simulateContract: (args: never) => simulateContract(c, args),
-    waitForTransactionReceipt: (args: never) => waitForTransactionReceipt(c, args),
+    call: later(call),
+    estimateGas: later(estimateGas),
+    getBalance: later(getBalance),
+    getBlock: later(getBlock),
+    getBlockNumber: later(getBlockNumber),
+    getChainId: later(getChainId),
+    getCode: later(getCode),
+    getContractEvents: later(getContractEvents),
+    getGasPrice: later(getGasPrice),
+    getLogs: later(getLogs),
+    getTransaction: later(getTransaction),
+    getTransactionCount: later(getTransactionCount),
+    getTransactionReceipt: later(getTransactionReceipt),
+    multicall: later(multicall),
+    readContract: later(readContract),
+    simulateContract: later(simulateContract as (client: Client<Transport, Chain>, args: never) => Promise<unknown>),
+    waitForTransactionReceipt: later(waitForTransactionReceipt),
   };
   return client.extend(() => actions as Record<string, unknown>) as unknown as ReadClient;
 }
