@@ -3,6 +3,13 @@
  * (Debian's, as Lighthouse), summed by script and by function (self time). `npm run bench:profile -- / /risk`.
  * With PROFILE_CPU=4 (the default) the CPU is slowed 4× as Lighthouse's mobile run does. Prints; writes nothing.
  *
+ * Beside the profile, a Chromium trace of the same load gives the main thread's tasks: each task over 50 ms (at that
+ * slowdown) is listed with where its time went — by source, and by the first frame below the framework (Next, React,
+ * Turbopack's runtime) that led to it, with the app's own frame nearest the work — which is what a long task is made
+ * of (a profile's busy stretch may join several tasks). And the font families the page looked up, in order: on Linux
+ * each is a synchronous call from the page to the browser's font service during layout, a family the machine lacks
+ * included (Chromium's `fonts` trace category).
+ *
  * A build with the browser's source maps (`KEEL_SOURCE_MAPS=1 npm run build`, never the build to ship or score) lets it
  * name what the minified chunks run: each sample is then also summed by source — the npm package, or the app's own file
  * — and the functions carry their original names and files. Without maps it prints the chunks' minified names.
@@ -58,6 +65,72 @@ function original(frame: Node["callFrame"]): [string, string] | undefined {
   return [source, `${frame.functionName || entry.name || "(anonymous)"} ${file}:${(entry.originalLine ?? 0) + 1}`];
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+
+/** Frames of the framework, under which a task's own work is looked for. */
+const FRAMEWORK = /^(next|react-dom|scheduler|\[turbopack\])/;
+
+/**
+ * The page's long tasks from the trace (the renderer's main thread: the `CrRendererMain` with the most tasks), each
+ * with its profile samples (same clock) summed by source and by the frame that led to them.
+ */
+function tasksReport(
+  events: TraceEvent[],
+  profile: { samples: number[]; timeDeltas: number[]; startTime: number },
+  nodeById: Map<number, Node>,
+  parent: Map<number, number>,
+): string {
+  const mains = events.filter((e) => e.name === "thread_name" && (e.args as { name?: string } | undefined)?.name === "CrRendererMain");
+  const taskCount = (m: TraceEvent) => events.filter((e) => e.name === "RunTask" && e.pid === m.pid && e.tid === m.tid).length;
+  const main = mains.sort((a, b) => taskCount(b) - taskCount(a))[0];
+  if (!main) return "long tasks: no renderer in the trace";
+  const tasks = events.filter(
+    (e) => e.name === "RunTask" && e.ph === "X" && e.pid === main.pid && e.tid === main.tid && (e.dur ?? 0) > 50_000 && e.ts >= profile.startTime,
+  );
+  let at = profile.startTime;
+  const times = profile.samples.map((_, i) => (at += profile.timeDeltas[i] ?? 0));
+  const label = (n: Node) =>
+    original(n.callFrame)?.[1] ?? `${n.callFrame.functionName || "(anonymous)"} ${short(n.callFrame.url)}:${n.callFrame.lineNumber}`;
+  const source = (n: Node) =>
+    original(n.callFrame)?.[0] ?? (n.callFrame.functionName.startsWith("(") ? n.callFrame.functionName : short(n.callFrame.url));
+  const lines = [
+    `long tasks (ms from the profile's start + duration; over 50 ms: ${tasks.map((t) => Math.round((t.dur ?? 0) / 1000 - 50)).reduce((a, b) => a + b, 0)} ms in all):`,
+  ];
+  for (const t of tasks) {
+    const bySource = new Map<string, number>();
+    const led = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      if (times[i]! < t.ts || times[i]! > t.ts + t.dur!) return;
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const chain: Node[] = [];
+      for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) chain.unshift(nodeById.get(x)!);
+      const leaf = chain.at(-1)!;
+      bySource.set(source(leaf), (bySource.get(source(leaf)) ?? 0) + ms);
+      const first = chain.find((n) => n !== chain[0] && !FRAMEWORK.test(source(n)) && !source(n).startsWith("("));
+      const own = [...chain].reverse().find((n) => /^(app|components|hooks|lib)\//.test(source(n)));
+      const key = first ? label(first) + (own && own !== first ? ` ← ${label(own)}` : "") : `(${source(leaf)})`;
+      led.set(key, (led.get(key) ?? 0) + ms);
+    });
+    const top = (m: Map<string, number>, k: number, sep: string) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, k)
+        .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+        .join(sep);
+    lines.push(`  ${((t.ts - profile.startTime) / 1000).toFixed(0).padStart(6)}+${((t.dur ?? 0) / 1000).toFixed(0)}: ${top(bySource, 6, ", ")}`);
+    lines.push(`          led by: ${top(led, 4, "; ")}`);
+  }
+  return lines.join("\n");
+}
+
 async function main() {
   const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
   const rate = Number(process.env.PROFILE_CPU ?? 4);
@@ -79,6 +152,7 @@ async function main() {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
+      await browser.startTracing(page, { categories: ["toplevel", "disabled-by-default-devtools.timeline", "fonts"] });
       await page.goto(stack.baseUrl + p, { waitUntil: "networkidle" });
       await page.waitForTimeout(3_000);
       const seen = await page.evaluate(
@@ -93,8 +167,9 @@ async function main() {
             setTimeout(() => resolve({ lcp: "none", longTasks }), 1_000);
           }),
       );
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
       const { profile } = (await cdp.send("Profiler.stop")) as {
-        profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+        profile: { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
       };
       const self = new Map<number, number>();
       profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
@@ -182,6 +257,9 @@ async function main() {
           )
           .join("\n")}`,
       );
+      console.log(tasksReport(trace.traceEvents, profile, nodeById, parent));
+      const fonts = trace.traceEvents.filter((e) => e.name === "FontDataManager::onMatchFamilyStyle").map((e) => String(e.args?.family_name));
+      console.log(`font families looked up (${fonts.length}): ${fonts.join(", ") || "none traced"}`);
       console.log(`by script:\n${top(byUrl, 12).join("\n")}`);
       if (bySource.size) console.log(`by source (self, from the build's source maps):\n${top(bySource, 25).join("\n")}`);
       console.log(`by function (self):\n${top(byFn, 30).join("\n")}`);
