@@ -102,14 +102,14 @@ function tasksReport(
   const source = (n: Node) =>
     original(n.callFrame)?.[0] ?? (n.callFrame.functionName.startsWith("(") ? n.callFrame.functionName : short(n.callFrame.url));
   const lines = [
-    `long tasks (ms from the profile's start + duration; over 50 ms: ${tasks.map((t) => Math.round((t.dur ?? 0) / 1000 - 50)).reduce((a, b) => a + b, 0)} ms in all):`,
+    `tasks over 50 ms in the trace (ms from the profile's start + duration; past 50 ms: ${tasks.map((t) => Math.round((t.dur ?? 0) / 1000 - 50)).reduce((a, b) => a + b, 0)} ms in all):`,
   ];
   for (const t of tasks) {
     const bySource = new Map<string, number>();
     const led = new Map<string, number>();
     profile.samples.forEach((id, i) => {
       if (times[i]! < t.ts || times[i]! > t.ts + t.dur!) return;
-      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000; // weighed as the other views weigh a sample
       const chain: Node[] = [];
       for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) chain.unshift(nodeById.get(x)!);
       const leaf = chain.at(-1)!;
@@ -262,6 +262,7 @@ async function main() {
       console.log(`font families looked up (${fonts.length}): ${fonts.join(", ") || "none traced"}`);
       console.log(`by script:\n${top(byUrl, 12).join("\n")}`);
       if (bySource.size) console.log(`by source (self, from the build's source maps):\n${top(bySource, 25).join("\n")}`);
+      else console.log("(no source maps: build with KEEL_SOURCE_MAPS=1 to name sources and the frames that led each task)");
       console.log(`by function (self):\n${top(byFn, 30).join("\n")}`);
       await page.close();
     }

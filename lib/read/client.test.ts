@@ -51,4 +51,20 @@ describe("readClient", () => {
     expect(await answer).toBe(31337);
     expect(seen).toEqual(["eth_chainId"]);
   });
+
+  it("waits on scheduler.yield() where the browser has it", async () => {
+    const { seen, transport } = recording();
+    const read = readClient(createClient({ transport }));
+    let yields = 0;
+    const g = globalThis as { scheduler?: unknown };
+    const before = g.scheduler;
+    g.scheduler = { yield: () => (yields++, new Promise<void>((resolve) => setTimeout(resolve, 0))) };
+    try {
+      expect(await read.getBlockNumber({ cacheTime: 0 })).toBe(42n);
+      expect(yields).toBe(1);
+      expect(seen).toEqual(["eth_blockNumber"]);
+    } finally {
+      g.scheduler = before;
+    }
+  });
 });

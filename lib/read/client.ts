@@ -47,8 +47,9 @@ export type ReadClient = Client<Transport, Chain | undefined> & Pick<PublicClien
 
 /**
  * A promise that settles in a later task of the event loop, so what follows it runs as a task of its own:
- * `scheduler.yield()` where the browser has it, else a message to itself (not a zero timeout, which a browser delays
- * to a second or more in a tab in the background — a wallet app in front of it on a phone — and a read would wait).
+ * `scheduler.yield()` where the browser has it, else a message to itself. Not a zero timeout: in a background tab (a
+ * dapp's, while a phone's wallet app is open) a browser stretches timers to a second or more, and the transport's own
+ * batching already waits on one; a second timer would double the wait.
  */
 export function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -76,7 +77,8 @@ export function readClient(client: Client<Transport, Chain | undefined>): ReadCl
   // Each action starts in a task of its own. TanStack Query starts a query's function synchronously when a component
   // subscribes, and React subscribes every query of a page in one pass after the page is drawn: each read's encoding
   // (ABI lookup, selector and address hashing, cold code on a first load) then ran in that one task — on the vault page
-  // a 400 ms task at a phone's 4× slowdown, 141 ms of it the reads (`npm run bench:profile`). Split, no task is long.
+  // a 403 ms task at a phone's 4× slowdown, 141 ms of it the reads (`npm run bench:profile`). Now the reads no longer
+  // lengthen that task: each read's start is a task of its own (the vault's, cold, still 55–60 ms at 4×).
   const later = (action: (client: Client<Transport, Chain>, args: never) => Promise<unknown>) => (args: never) =>
     nextTask().then(() => action(c, args));
   const actions: Record<ReadMethods, (args: never) => unknown> = {
