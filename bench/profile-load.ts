@@ -65,6 +65,11 @@ function original(frame: Node["callFrame"]): [string, string] | undefined {
   return [source, `${frame.functionName || entry.name || "(anonymous)"} ${file}:${(entry.originalLine ?? 0) + 1}`];
 }
 
+/** A profile frame's name as the listings print it: the original function and file with a source map, else the chunk's. */
+function frameLabel(frame: Node["callFrame"]): string {
+  return original(frame)?.[1] ?? `${frame.functionName || "(anonymous)"} ${short(frame.url)}:${frame.lineNumber}:${frame.columnNumber}`;
+}
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -80,25 +85,27 @@ const FRAMEWORK = /^(next|react-dom|scheduler|\[turbopack\])/;
 
 /**
  * The page's long tasks from the trace (the renderer's main thread: the `CrRendererMain` with the most tasks), each
- * with its profile samples (same clock) summed by source and by the frame that led to them.
+ * with its profile samples (same clock) summed by source and by the frame that led to them, with the app's own frame
+ * nearest the work (`callerOf`, the busy stretches' own).
  */
 function tasksReport(
   events: TraceEvent[],
   profile: { samples: number[]; timeDeltas: number[]; startTime: number },
   nodeById: Map<number, Node>,
   parent: Map<number, number>,
+  callerOf: (id: number) => string | undefined,
 ): string {
   const mains = events.filter((e) => e.name === "thread_name" && (e.args as { name?: string } | undefined)?.name === "CrRendererMain");
-  const taskCount = (m: TraceEvent) => events.filter((e) => e.name === "RunTask" && e.pid === m.pid && e.tid === m.tid).length;
-  const main = mains.sort((a, b) => taskCount(b) - taskCount(a))[0];
+  const taskCount = new Map<string, number>();
+  for (const e of events) if (e.name === "RunTask") taskCount.set(`${e.pid}:${e.tid}`, (taskCount.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const count = (m: TraceEvent) => taskCount.get(`${m.pid}:${m.tid}`) ?? 0;
+  const main = mains.sort((a, b) => count(b) - count(a))[0];
   if (!main) return "long tasks: no renderer in the trace";
   const tasks = events.filter(
     (e) => e.name === "RunTask" && e.ph === "X" && e.pid === main.pid && e.tid === main.tid && (e.dur ?? 0) > 50_000 && e.ts >= profile.startTime,
   );
   let at = profile.startTime;
   const times = profile.samples.map((_, i) => (at += profile.timeDeltas[i] ?? 0));
-  const label = (n: Node) =>
-    original(n.callFrame)?.[1] ?? `${n.callFrame.functionName || "(anonymous)"} ${short(n.callFrame.url)}:${n.callFrame.lineNumber}`;
   const source = (n: Node) =>
     original(n.callFrame)?.[0] ?? (n.callFrame.functionName.startsWith("(") ? n.callFrame.functionName : short(n.callFrame.url));
   const lines = [
@@ -115,8 +122,9 @@ function tasksReport(
       const leaf = chain.at(-1)!;
       bySource.set(source(leaf), (bySource.get(source(leaf)) ?? 0) + ms);
       const first = chain.find((n) => n !== chain[0] && !FRAMEWORK.test(source(n)) && !source(n).startsWith("("));
-      const own = [...chain].reverse().find((n) => /^(app|components|hooks|lib)\//.test(source(n)));
-      const key = first ? label(first) + (own && own !== first ? ` ← ${label(own)}` : "") : `(${source(leaf)})`;
+      const own = callerOf(id);
+      const firstLabel = first && frameLabel(first.callFrame);
+      const key = firstLabel ? firstLabel + (own && own !== firstLabel ? ` ← ${own}` : "") : `(${source(leaf)})`;
       led.set(key, (led.get(key) ?? 0) + ms);
     });
     const top = (m: Map<string, number>, k: number, sep: string) =>
@@ -184,7 +192,7 @@ async function main() {
         add(byUrl, url, ms);
         const orig = original(n.callFrame);
         if (orig) add(bySource, orig[0], ms);
-        add(byFn, orig ? orig[1] : `${n.callFrame.functionName || "(anonymous)"} ${url}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`, ms);
+        add(byFn, frameLabel(n.callFrame), ms);
       }
       // The busy stretches: runs of samples with no idle sample between them (a task, or tasks back to back), the
       // longest first, each with where its time went by source — which work makes a long task.
@@ -257,7 +265,7 @@ async function main() {
           )
           .join("\n")}`,
       );
-      console.log(tasksReport(trace.traceEvents, profile, nodeById, parent));
+      console.log(tasksReport(trace.traceEvents, profile, nodeById, parent, callerOf));
       const fonts = trace.traceEvents.filter((e) => e.name === "FontDataManager::onMatchFamilyStyle").map((e) => String(e.args?.family_name));
       console.log(`font families looked up (${fonts.length}): ${fonts.join(", ") || "none traced"}`);
       console.log(`by script:\n${top(byUrl, 12).join("\n")}`);
