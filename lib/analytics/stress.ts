@@ -228,8 +228,8 @@ export function stressScenario(
   // float rounding: 1e-9 relative, far above the k + 5 roundings of the sum) is sold at a discount below its margin,
   // so `unpaidDebt` would return exactly 0 and add nothing: skipping it leaves `bad` bit for bit the same.
   const covered = widest * (1 + 1e-9) + 1e-12;
-  const tops = BUCKET_TOPS;
-  const last = tops.length;
+  const last = BUCKET_TOPS.length;
+  const cells = bucketTable.length;
   const bucketVaults = new Float64Array(last + 1);
   const bucketDebt = new Float64Array(last + 1);
   // The stressed liquidation value per vault: Σ_j liquidationValueⱼ × keepⱼ, summed column by column into `liq` (the
@@ -259,13 +259,14 @@ export function stressScenario(
     let b = 0;
     if (!stressed) b = todayBucket[x]!;
     else if (!hit) {
-      // The bucket from a table by twentieths of health (every bound is one), then exact against the bounds: the
-      // loops only step when the product rounded across a cell's edge (a per-vault search was most of a move's time).
+      // The bucket from a table by twentieths of health (every bound is one), then exact against the bucket's own
+      // bounds: `hf × 20` rounds across at most one cell's edge, so one step either way corrects it (a per-vault
+      // search was most of a move's time, and a loop of steps half of what was left).
       const hf = l / d;
       const cell = hf * BUCKET_CELLS;
-      b = cell < bucketTable.length ? bucketTable[cell | 0]! : last;
-      while (b < last && !(hf < tops[b]!)) b++;
-      while (b > 0 && !(hf >= tops[b - 1]!)) b--;
+      b = cell < cells ? bucketTable[cell | 0]! : last;
+      if (hf >= bucketTop[b]!) b++;
+      else if (hf < bucketBottom[b]!) b--;
     }
     bucketVaults[b]!++;
     bucketDebt[b]! += d;
@@ -389,6 +390,9 @@ const BUCKET_TOPS = Float64Array.from(HEALTH_BUCKETS.slice(0, -1).map((b) => b.t
 const BUCKET_CELLS = 20;
 /** The bucket of each cell [c, c + 1) / BUCKET_CELLS below the last finite bound. */
 const bucketTable = Uint8Array.from({ length: Math.ceil(BUCKET_TOPS.at(-1)! * BUCKET_CELLS) }, (_, c) => bucketOf(c / BUCKET_CELLS));
+/** Each HEALTH_BUCKETS index's bounds as typed arrays (the first's bottom −∞, the last's top ∞): the table's check. */
+const bucketTop = Float64Array.from(HEALTH_BUCKETS, (b) => b.to);
+const bucketBottom = Float64Array.from(HEALTH_BUCKETS, (b, i) => (i === 0 ? -Infinity : b.from));
 
 /**
  * Vaults with debt and their debt value per health bucket (liquidatable vaults always in the first). Today's by
