@@ -3,7 +3,7 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useConfig } from "wagmi";
 import { watchBlockNumber } from "wagmi/actions";
-import { BlockRefreshes } from "@/lib/read/block-refresh";
+import { BlockRefreshes, readOfBlock } from "@/lib/read/block-refresh";
 
 /** Per query client, which block last refreshed each watched query: one refresh per query per block. */
 const refreshes = new WeakMap<object, BlockRefreshes>();
@@ -11,37 +11,35 @@ const refreshes = new WeakMap<object, BlockRefreshes>();
 /**
  * Refreshes the queries under each `key` when its chain produces a new block (wagmi polls the block number). One
  * watcher per chain. The block number polled as the watcher starts refreshes only the queries read before it (see
- * `BlockRefreshes.claim`). When the block poll itself fails the queries are refreshed too, so they fail and the page says the
+ * `BlockRefreshes.claim`), and a query the server read for the page at block `seededAt` only when that block is older
+ * (`readOfBlock`). When the block poll itself fails the queries are refreshed too, so they fail and the page says the
  * RPC is unreachable instead of silently showing old data. Components that watch the same query refresh it once per
  * block between them (lib/read/block-refresh.ts): invalidating it again would cancel the refetch under way and send
  * every call twice.
  */
-export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey }[]) {
+export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey; seededAt?: bigint }[]) {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const signature = JSON.stringify(watches);
+  const signature = JSON.stringify(watches.map((w) => ({ ...w, seededAt: w.seededAt?.toString() })));
   useEffect(() => {
-    const list = JSON.parse(signature) as { chainId: number; key: QueryKey }[];
+    const list = JSON.parse(signature) as { chainId: number; key: QueryKey; seededAt?: string }[];
     if (!refreshes.has(queryClient)) refreshes.set(queryClient, new BlockRefreshes());
     const claims = refreshes.get(queryClient)!;
     const started = Date.now();
-    // Whether every query under `key` was read (or is being read) in this browser since the watcher started. Data given
-    // by the server (`initialData`: no fetch counted, stamped by the server's clock) is not.
-    const fresh = (key: QueryKey) => {
+    // Whether every query under `key` already holds the data of the watcher's first block (lib/read/block-refresh.ts).
+    const fresh = (key: QueryKey, blockNumber: bigint, seededAt: string | undefined) => {
       const queries = queryClient.getQueryCache().findAll({ queryKey: key });
-      return (
-        queries.length > 0 &&
-        queries.every((q) => q.state.fetchStatus === "fetching" || (q.state.dataUpdateCount > 0 && q.state.dataUpdatedAt >= started))
-      );
+      const seeded = seededAt === undefined ? undefined : BigInt(seededAt);
+      return queries.length > 0 && queries.every((q) => readOfBlock(q.state, started, blockNumber, seeded));
     };
-    const stops = list.map(({ chainId, key }) =>
+    const stops = list.map(({ chainId, key, seededAt }) =>
       watchBlockNumber(config, {
         chainId: chainId as (typeof config.chains)[number]["id"],
         // The first poll answers at once and is this watcher's starting block (no previous block): the queries the page
         // has just read are of it and are not read again (lib/read/block-refresh.ts).
         emitOnBegin: true,
         onBlockNumber: (blockNumber, previous) => {
-          const start = previous === undefined ? { fresh: fresh(key) } : undefined;
+          const start = previous === undefined ? { fresh: fresh(key, blockNumber, seededAt) } : undefined;
           if (claims.claim(chainId, JSON.stringify(key), blockNumber, start)) void queryClient.invalidateQueries({ queryKey: key });
         },
         // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data).

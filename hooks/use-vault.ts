@@ -6,7 +6,7 @@ import { readContract } from "wagmi/actions";
 import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import type { ChainConfig } from "@/lib/config/chains";
-import { readVault, type VaultRead } from "@/lib/read/vaults";
+import { readVault, type SeededRead, type VaultRead } from "@/lib/read/vaults";
 import { walletTokensAnswer, walletTokensByToken } from "@/lib/read/wallet-tokens";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
@@ -17,9 +17,10 @@ type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
 /**
  * One vault and its market, as the lens sees them now (lib/read/vaults.ts `readVault`), refreshed on each new block. With
- * `initial` (the server's read when it rendered the page), the page shows those figures at once and refreshes them.
+ * `initial` (the server's read when it rendered the page), the page shows those figures at once and refreshes them at
+ * the first block after the one they were read at: not at mount, where a phone's hydration outlasts the staleTime.
  */
-export function useVault(chain: ChainConfig, market: Address, id: bigint, initial?: { data: VaultRead; at: number }) {
+export function useVault(chain: ChainConfig, market: Address, id: bigint, initial?: SeededRead<VaultRead>) {
   const config = useConfig();
   const lens = chain.deployment?.contracts.lens;
   const query = useQuery({
@@ -27,9 +28,16 @@ export function useVault(chain: ChainConfig, market: Address, id: bigint, initia
     enabled: Boolean(lens),
     retry: 1,
     queryFn: () => readVault(chainReader(config, chain.id)!, lens!, market, id),
-    ...(initial ? { initialData: initial.data, initialDataUpdatedAt: initial.at } : {}),
+    ...(initial
+      ? {
+          initialData: initial.data,
+          initialDataUpdatedAt: initial.at,
+          // Data only the server has read (never fetched here) waits for the block watcher, which knows its block.
+          refetchOnMount: (q: { state: { dataUpdateCount: number } }) => q.state.dataUpdateCount > 0,
+        }
+      : {}),
   });
-  useRefreshOnBlocks(lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id) }] : []);
+  useRefreshOnBlocks(lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id), seededAt: initial?.block }] : []);
   return query;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BlockRefreshes } from "./block-refresh";
+import { BlockRefreshes, readOfBlock, type WatchedQueryState } from "./block-refresh";
 
 describe("BlockRefreshes", () => {
   it("lets the first watcher of a block refresh a query and stops the others for that block", () => {
@@ -38,5 +38,29 @@ describe("BlockRefreshes", () => {
     expect(r.claim(1, "known", 20n)).toBe(true);
     expect(r.claim(1, "known", 22n, { fresh: true })).toBe(true);
     expect(r.claim(1, "known", 22n, { fresh: true })).toBe(false);
+  });
+});
+
+describe("readOfBlock", () => {
+  const started = 1_000;
+  const state = (s: Partial<WatchedQueryState>): WatchedQueryState => ({ fetchStatus: "idle", dataUpdateCount: 0, dataUpdatedAt: 0, data: undefined, ...s });
+
+  it("holds a query read, or being read, since the watcher started", () => {
+    expect(readOfBlock(state({ fetchStatus: "fetching" }), started, 5n)).toBe(true);
+    expect(readOfBlock(state({ dataUpdateCount: 1, dataUpdatedAt: 1_200, data: {} }), started, 5n)).toBe(true);
+    expect(readOfBlock(state({ dataUpdateCount: 3, dataUpdatedAt: 900, data: {} }), started, 5n)).toBe(false);
+  });
+
+  it("holds the server's read for the page while no block has come since the one it was read at", () => {
+    const seeded = state({ dataUpdatedAt: 500, data: {} }); // initialData: stamped by the server's clock, no fetch
+    expect(readOfBlock(seeded, started, 40n, 40n)).toBe(true);
+    expect(readOfBlock(seeded, started, 39n, 40n)).toBe(true); // a lagging node's poll: still no newer block
+    expect(readOfBlock(seeded, started, 41n, 40n)).toBe(false);
+    expect(readOfBlock(seeded, started, 40n)).toBe(false); // read without a block: read again
+    expect(readOfBlock(state({}), started, 40n, 40n)).toBe(false); // no data at all
+  });
+
+  it("judges a query fetched since by its fetch, not by the server's block", () => {
+    expect(readOfBlock(state({ dataUpdateCount: 1, dataUpdatedAt: 800, data: {} }), started, 40n, 40n)).toBe(false);
   });
 });

@@ -26,3 +26,23 @@ export class BlockRefreshes {
     return !(last === undefined && start?.fresh);
   }
 }
+
+/** What `readOfBlock` needs of a query's state (TanStack Query's `QueryState`). */
+export interface WatchedQueryState {
+  fetchStatus: string;
+  dataUpdateCount: number;
+  dataUpdatedAt: number;
+  data: unknown;
+}
+
+/**
+ * Whether a query watched from `started` (ms) already holds the data of `blockNumber`, the watcher's first block:
+ * read (or being read) in this browser since the watcher started, or given by the server for the first render
+ * (`initialData`: no fetch counted) and read at block `seededAt` no older than it. Data the server read without a
+ * block, or at an older block, is read again; so is data read here before the watcher started.
+ */
+export function readOfBlock(state: WatchedQueryState, started: number, blockNumber: bigint, seededAt?: bigint): boolean {
+  if (state.fetchStatus === "fetching") return true;
+  if (state.dataUpdateCount > 0) return state.dataUpdatedAt >= started;
+  return state.data !== undefined && seededAt !== undefined && blockNumber <= seededAt;
+}

@@ -40,6 +40,18 @@ describe("readVault", () => {
     ]);
     expect(read).toEqual({ vault: { id: 7n }, market: { market: MARKET } });
   });
+
+  it("reads both at the block asked for", async () => {
+    const blocks: unknown[] = [];
+    const client = {
+      readContract: (async (c: { functionName: string; blockNumber?: bigint }) => {
+        blocks.push(c.blockNumber);
+        return c.functionName === "getVault" ? { id: 7n } : [{ market: MARKET }];
+      }) as never,
+    };
+    await readVault(client, LENS, MARKET, 7n, 42n);
+    expect(blocks).toEqual([42n, 42n]);
+  });
 });
 
 describe("readVaultOnServer", () => {
@@ -63,6 +75,36 @@ describe("readVaultOnServer", () => {
 
   it("reads nothing on a chain without a lens", async () => {
     expect(await readVaultOnServer(chain("http://127.0.0.1:1", null), MARKET, 1n)).toBeUndefined();
+  });
+
+  it("asks for the block first and reads the vault at that block, so its figures are of the block it is stamped with", async () => {
+    const seen: { method: string; params: unknown[] }[][] = [];
+    const node = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        const parsed = JSON.parse(body) as { id: number; method: string; params: unknown[] } | { id: number; method: string; params: unknown[] }[];
+        const calls = Array.isArray(parsed) ? parsed : [parsed];
+        seen.push(calls.map(({ method, params }) => ({ method, params })));
+        // The block number answers; the lens calls fail (an empty answer), so the read gives up: what was asked is the test.
+        const answer = calls.map(({ id, method }) => ({ jsonrpc: "2.0", id, ...(method === "eth_blockNumber" ? { result: "0x2a" } : { result: "0x" }) }));
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify(Array.isArray(parsed) ? answer : answer[0]));
+      });
+    });
+    await new Promise<void>((r) => node.listen(0, "127.0.0.1", r));
+    try {
+      const read = await readVaultOnServer(chain(`http://127.0.0.1:${(node.address() as AddressInfo).port}`), MARKET, 1n);
+      expect(read).toBeUndefined();
+      expect(seen[0]!.map((c) => c.method)).toEqual(["eth_blockNumber"]);
+      expect(seen[1]!.map((c) => [c.method, c.params[1]])).toEqual([
+        ["eth_call", "0x2a"],
+        ["eth_call", "0x2a"],
+      ]);
+    } finally {
+      node.closeAllConnections();
+      node.close();
+    }
   });
 });
 

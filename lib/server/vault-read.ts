@@ -1,6 +1,6 @@
 import { createPublicClient, http, type Address } from "viem";
 import type { ChainConfig } from "@/lib/config/chains";
-import { readVault, type VaultRead } from "@/lib/read/vaults";
+import { readVault, type SeededRead, type VaultRead } from "@/lib/read/vaults";
 import { readChainVolatility, type ChainVolatility } from "@/lib/read/volatility";
 
 /** How long the server waits for the chain before sending the page without figures (the browser then reads them). */
@@ -11,13 +11,27 @@ const SERVER_READ_MS = 1_500;
  * JavaScript, no wallet library and no round trip from the browser). `undefined` when the chain does not answer in
  * time or fails: the page then reads the vault in the browser and says what went wrong there, as before.
  */
-export async function readVaultOnServer(chain: ChainConfig, market: Address, id: bigint): Promise<{ data: VaultRead; at: number } | undefined> {
+export async function readVaultOnServer(chain: ChainConfig, market: Address, id: bigint): Promise<SeededRead<VaultRead> | undefined> {
   const lens = chain.deployment?.contracts.lens;
   if (!lens) return undefined;
+  const client = serverClient(chain);
+  // Read at a block asked for first, so the figures are exactly of the block they are stamped with: a block number
+  // asked in the same batch as the reads could be answered after a block the reads did not see. The two steps share
+  // the one time limit.
+  const read = async () => {
+    const block = await client.getBlockNumber({ cacheTime: 0 });
+    return { data: await readVault(client, lens, market, id, block), at: Date.now(), block };
+  };
+  let timer: Parameters<typeof clearTimeout>[0];
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, SERVER_READ_MS);
+  });
   try {
-    return { data: await readVault(serverClient(chain), lens, market, id), at: Date.now() };
+    return await Promise.race([read(), late]);
   } catch {
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

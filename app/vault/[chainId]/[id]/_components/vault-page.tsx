@@ -25,7 +25,7 @@ import { INFINITE_HEALTH } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/config/chains";
 import { summarizeVault, unpricedAssets } from "@/lib/view/vault-summary";
-import type { VaultRead } from "@/lib/read/vaults";
+import type { SeededRead, VaultRead } from "@/lib/read/vaults";
 import { toPosition } from "@/lib/protocols/keel/math";
 import { resolveVaultRoute } from "@/lib/view/vault-route";
 import { failingSinceLastSuccess } from "@/lib/read/query-state";
@@ -69,7 +69,7 @@ export function VaultPage({
   idParam: string;
   marketParam?: string;
   /** The server's read of the vault when it rendered the page (none when the chain did not answer in time). */
-  initial?: { data: VaultRead; at: number } | undefined;
+  initial?: SeededRead<VaultRead> | undefined;
 }) {
   const t = useTranslations("vault");
   const route = resolveVaultRoute(useKeelChains(), chainIdParam, idParam, marketParam);
@@ -94,7 +94,7 @@ function VaultView({
   chain: ChainConfig;
   marketAddress: Address;
   id: bigint;
-  initial?: { data: VaultRead; at: number } | undefined;
+  initial?: SeededRead<VaultRead> | undefined;
 }) {
   const t = useTranslations("vault");
   const { address } = useAccount();
