@@ -3,13 +3,15 @@
  * /record.ts builds the records from them), and an account's honoured record and its attestation (what the vault page
  * and the scorer agent show and compare).
  */
-import { decodeAbiParameters, parseAbiParameters, type Address, type Hex, type PublicClient } from "viem";
+import { decodeAbiParameters, parseAbiParameters, zeroAddress, type Address, type Hex, type PublicClient } from "viem";
 import { ieasAbi } from "../../contracts-abi/abi/IEAS";
 import { keelMarketAbi } from "../../contracts-abi/abi/KeelMarket";
 import { keelReputationAbi } from "../../contracts-abi/abi/KeelReputation";
+import { sameAddress } from "../config/address";
 import type { Deployment, ReputationDeployment } from "../config/deployment";
 import type { VaultEvent } from "./record";
 import { RECORD_SCHEMA, type AccountRecord } from "./score";
+import type { ReputationReading } from "./view";
 
 const ZERO_UID = `0x${"0".repeat(64)}` as Hex;
 
@@ -95,10 +97,59 @@ export async function readHonouredRecord(
   rep: ReputationDeployment,
   account: Address,
 ): Promise<HonouredRecord | null> {
-  const [[uid, bonus, expiry], bonusNow] = await Promise.all([
-    client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "recordOf", args: [account] }),
-    client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "ltvBonus", args: [account] }),
+  const [record, bonusNow] = await Promise.all([readRecordOf(client, rep, account), readLtvBonus(client, rep.source, account)]);
+  return attested(client, rep, record, bonusNow);
+}
+
+/**
+ * The reputation bonus of `owner` in `market` and why (lib/reputation/view.ts reads it): the market's source, its
+ * largest bonus, the owner's bonus now, and, when the source is the deployment's (`rep`), the owner's honoured record
+ * with its attestation. The market's source, the deployment source's figures and the owner's record there are asked
+ * for together, in one round: the source is the deployment's but for a governance change. Only a record's
+ * attestation (its uid comes with the record) or another source's figures take a second.
+ */
+export async function readReputation(
+  client: Pick<PublicClient, "readContract">,
+  market: Address,
+  rep: ReputationDeployment | undefined,
+  owner: Address,
+): Promise<ReputationReading> {
+  const [source, atDeployed] = await Promise.all([
+    client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" }),
+    rep
+      ? Promise.all([
+          client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "maxBonus" }),
+          readLtvBonus(client, rep.source, owner),
+          readRecordOf(client, rep, owner),
+        ])
+      : undefined,
   ]);
+  if (source === zeroAddress) return { source: null, honoured: null, maxBonus: 0n, bonusNow: 0n, known: false };
+  if (rep && atDeployed && sameAddress(rep.source, source)) {
+    const [maxBonus, bonusNow, record] = atDeployed;
+    return { source, honoured: await attested(client, rep, record, bonusNow), maxBonus, bonusNow, known: true };
+  }
+  // A source the deployment does not know shows its bonus only (the attestation's inputs come from the deployment's EAS).
+  const [maxBonus, bonusNow] = await Promise.all([
+    client.readContract({ address: source, abi: keelReputationAbi, functionName: "maxBonus" }),
+    readLtvBonus(client, source, owner),
+  ]);
+  return { source, honoured: null, maxBonus, bonusNow, known: false };
+}
+
+const readLtvBonus = (client: Pick<PublicClient, "readContract">, source: Address, account: Address) =>
+  client.readContract({ address: source, abi: keelReputationAbi, functionName: "ltvBonus", args: [account] });
+
+const readRecordOf = (client: Pick<PublicClient, "readContract">, rep: ReputationDeployment, account: Address) =>
+  client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "recordOf", args: [account] });
+
+/** The honoured record from `recordOf`'s answer: null without one, else with its attestation read from `rep`'s EAS. */
+async function attested(
+  client: Pick<PublicClient, "readContract">,
+  rep: ReputationDeployment,
+  [uid, bonus, expiry]: readonly [Hex, bigint, bigint | number],
+  bonusNow: bigint,
+): Promise<HonouredRecord | null> {
   if (uid === ZERO_UID) return null;
   const a = await client.readContract({ address: rep.eas, abi: ieasAbi, functionName: "getAttestation", args: [uid] });
   return { uid, bonus, expiry: Number(expiry), bonusNow, ...decodeRecord(a.data), attestedAt: Number(a.time), attester: a.attester };

@@ -19,7 +19,7 @@ import { maxBorrow, maxWithdraw } from "../engine/risk";
 import { readVault } from "../read/vaults";
 import { toPosition } from "../protocols/keel/math";
 import { disputeCall } from "./dispute";
-import { readHonouredRecord } from "./read";
+import { readHonouredRecord, readReputation } from "./read";
 import { boostedLimit, bonusForScore, lendingValues } from "./score";
 
 /**
@@ -101,6 +101,22 @@ describe("reputation-tailored margins on the chain", () => {
     expect(honoured!.attester).toBe(rep.attester);
     const maxBonus = await user.publicClient.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "maxBonus" });
     expect(honoured!.bonusNow).toBe(bonusForScore(honoured!.score, maxBonus));
+    // The vault page's read (one round, then the attestation) finds the same: the market's source is the deployment's.
+    expect(await readReputation(user.publicClient, market, rep, user.account.address)).toEqual({
+      source: rep.source,
+      honoured,
+      maxBonus,
+      bonusNow: honoured!.bonusNow,
+      known: true,
+    });
+    // Without the deployment's reputation block, the source's figures only.
+    expect(await readReputation(user.publicClient, market, undefined, user.account.address)).toEqual({
+      source: rep.source,
+      honoured: null,
+      maxBonus,
+      bonusNow: honoured!.bonusNow,
+      known: false,
+    });
 
     // Borrow to between the base limit and the boosted one: the market accepts it.
     const [, blv] = await user.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultHealth", args: [id] });
