@@ -3,16 +3,13 @@ import { useQueries } from "@tanstack/react-query";
 import { erc20Abi, maxUint256, zeroAddress, type Abi, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { aaveV3GuardAdapterAbi } from "@/contracts-abi/abi/AaveV3GuardAdapter";
 import { iGuardAavePoolAbi } from "@/contracts-abi/abi/IGuardAavePool";
 import { iGuardCreditDelegationAbi } from "@/contracts-abi/abi/IGuardCreditDelegation";
 import { iGuardMorphoAbi } from "@/contracts-abi/abi/IGuardMorpho";
-import { iUniswapV2FactoryAbi } from "@/contracts-abi/abi/IUniswapV2Factory";
 import { iUniswapV2PairAbi } from "@/contracts-abi/abi/IUniswapV2Pair";
 import { keelAutomationAbi } from "@/contracts-abi/abi/KeelAutomation";
 import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
-import { uniswapV2AdapterAbi } from "@/contracts-abi/abi/UniswapV2Adapter";
 import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
@@ -31,6 +28,7 @@ import { findAsset } from "@/lib/config/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ProtocolId } from "@/lib/protocols/types";
 import { readError } from "@/lib/read/query-state";
+import { guardSwapper, swapPair } from "@/lib/read/swap-pair";
 import { usablePrice } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 import { chainReader } from "@/lib/wallet/chain-reader";
@@ -147,9 +145,19 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
     return { address, symbol: known?.symbol ?? symbol ?? address.slice(0, 8), decimals: known?.decimals ?? decimals ?? 18 };
   };
   const candidates: Candidate[] = [];
+  // What does not depend on the positions goes out with the reads that find them: the chain's gas price, time and prices,
+  // Keel's vaults and the other protocols' positions, in one round. The handler keeps a failure from going unhandled
+  // while the positions are read; it is still thrown below.
+  const nowRead = executionNow(config, chain);
+  nowRead.catch(() => undefined);
+  const client = chainReader(config, chainId);
+  const [vaults, p] = await Promise.all([
+    a.keel && d.contracts.lens && d.markets.length ? readLens(config, chain, "getAccount", [d.markets.map((m) => m.address), owner]) : [],
+    ((a.aaveV3 && d.aaveV3) || (a.morphoBlue && d.morphoBlue)) && client ? readProtocolPositions(client, d, owner) : null,
+  ]);
 
-  if (a.keel && d.contracts.lens && d.markets.length) {
-    const vaults = await readLens(config, chain, "getAccount", [d.markets.map((m) => m.address), owner]);
+  const keelAdapter = a.keel;
+  if (keelAdapter) {
     for (const v of vaults) {
       const m = d.markets.find((x) => sameAddress(x.address, v.market));
       if (!m) continue;
@@ -157,7 +165,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
         if (c.amount === 0n) continue;
         candidates.push({
           protocol: "keel",
-          adapter: a.keel,
+          adapter: keelAdapter,
           position: positionKey({ protocol: "keel", market: m.address, vaultId: v.id, collateral: c.asset }),
           place: `${m.name} #${v.id} · ${token(c.asset).symbol}`,
           collateral: token(c.asset),
@@ -167,68 +175,73 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
       }
     }
   }
-  if ((a.aaveV3 && d.aaveV3) || (a.morphoBlue && d.morphoBlue)) {
-    const client = chainReader(config, chainId);
-    if (client) {
-      const p = await readProtocolPositions(client, d, owner);
-      if (a.aaveV3 && p.aave) {
-        for (const c of p.aave.collaterals.filter((x) => x.amount > 0n)) {
-          for (const debt of p.aave.debts.filter((x) => x.amount > 0n && x.token.address !== c.token.address)) {
-            candidates.push({
-              protocol: "aaveV3",
-              adapter: a.aaveV3,
-              position: positionKey({ protocol: "aaveV3", owner, collateral: c.token.address, debtAsset: debt.token.address }),
-              place: `${c.token.symbol} → ${debt.token.symbol}`,
-              collateral: token(c.token.address, c.token.symbol, c.token.decimals),
-              debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
-              source: { protocol: "aave-v3", id: p.aave.id },
-            });
-          }
-        }
-      }
-      if (a.morphoBlue) {
-        for (const m of p.morpho) {
-          const col = m.collaterals[0];
-          const debt = m.debts[0];
-          if (!col || !debt || col.amount === 0n) continue;
+  if (p) {
+    if (a.aaveV3 && p.aave) {
+      for (const c of p.aave.collaterals.filter((x) => x.amount > 0n)) {
+        for (const debt of p.aave.debts.filter((x) => x.amount > 0n && x.token.address !== c.token.address)) {
           candidates.push({
-            protocol: "morphoBlue",
-            adapter: a.morphoBlue,
-            position: positionKey({ protocol: "morphoBlue", owner, marketId: m.id as Hex }),
-            place: m.name,
-            collateral: token(col.token.address, col.token.symbol, col.token.decimals),
+            protocol: "aaveV3",
+            adapter: a.aaveV3,
+            position: positionKey({ protocol: "aaveV3", owner, collateral: c.token.address, debtAsset: debt.token.address }),
+            place: `${c.token.symbol} → ${debt.token.symbol}`,
+            collateral: token(c.token.address, c.token.symbol, c.token.decimals),
             debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
-            source: { protocol: "morpho-blue", id: m.id },
+            source: { protocol: "aave-v3", id: p.aave.id },
           });
         }
       }
     }
+    if (a.morphoBlue) {
+      for (const m of p.morpho) {
+        const col = m.collaterals[0];
+        const debt = m.debts[0];
+        if (!col || !debt || col.amount === 0n) continue;
+        candidates.push({
+          protocol: "morphoBlue",
+          adapter: a.morphoBlue,
+          position: positionKey({ protocol: "morphoBlue", owner, marketId: m.id as Hex }),
+          place: m.name,
+          collateral: token(col.token.address, col.token.symbol, col.token.decimals),
+          debt: token(debt.token.address, debt.token.symbol, debt.token.decimals),
+          source: { protocol: "morpho-blue", id: m.id },
+        });
+      }
+    }
   }
 
-  const chainNow = await executionNow(config, chain);
+  const chainNow = await nowRead;
   return Promise.all(
     candidates.map(async (c): Promise<GuardPosition> => {
-      const [snapshot, pool] = await Promise.all([
+      // The snapshot, the pool, every rule (with the guard's plan for it) and the authorisation, together: only the
+      // rule warnings need the snapshot and the pool, and they are computed here.
+      const [snapshot, pool, stored, { authorise, revoke }] = await Promise.all([
         read<GuardSnapshot>(c.adapter, keelAutomationAdapterAbi, "snapshot", [c.position]),
-        poolOf(read, c.adapter, c.collateral.address, c.debt.address),
+        poolOf(client, chain.id, c.adapter, c.collateral.address, c.debt.address),
+        Promise.all(
+          AUTOMATION_KINDS.map(async (kind, k) => {
+            const rule = await read<AutomationRule>(a.guard, keelAutomationAbi as Abi, "getRule", [c.adapter, c.position, k]);
+            if (rule.owner === zeroAddress) return null;
+            const plan = await read<AutomationPlan & { blocker: number }>(a.guard, keelAutomationAbi as Abi, "plan", [
+              c.adapter,
+              c.position,
+              k,
+              BigInt(rule.maxFeeBps),
+            ]).catch(() => null);
+            return { kind, rule, plan };
+          }),
+        ),
+        authCalls(c, owner, read, d.aaveV3?.pool, d.morphoBlue?.morpho),
       ]);
       const execution: ExecutionContext = { gasPrice: chainNow.gasPrice, nativeUsd: chainNow.nativeUsd, debtUsd: chainNow.usd(c.debt.address), pool };
-      const rules: RuleView[] = [];
-      await Promise.all(
-        AUTOMATION_KINDS.map(async (kind, k) => {
-          const rule = await read<AutomationRule>(a.guard, keelAutomationAbi as Abi, "getRule", [c.adapter, c.position, k]);
-          if (rule.owner === zeroAddress) return;
-          const plan = await read<AutomationPlan & { blocker: number }>(a.guard, keelAutomationAbi as Abi, "plan", [
-            c.adapter,
-            c.position,
-            k,
-            BigInt(rule.maxFeeBps),
-          ]).catch(() => null);
-          rules.push({ kind, rule, plan, warnings: storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now) });
-        }),
-      );
-      rules.sort((x, y) => AUTOMATION_KINDS.indexOf(x.kind) - AUTOMATION_KINDS.indexOf(y.kind));
-      const { authorise, revoke } = await authCalls(c, owner, read, d.aaveV3?.pool, d.morphoBlue?.morpho);
+      // In AUTOMATION_KINDS order (Promise.all keeps it).
+      const rules: RuleView[] = stored
+        .filter((r) => r !== null)
+        .map(({ kind, rule, plan }) => ({
+          kind,
+          rule,
+          plan,
+          warnings: storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now),
+        }));
       return {
         chain,
         guard: a.guard,
@@ -271,22 +284,23 @@ async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainCo
 
 /**
  * The swap venue's pool of the two tokens, as the guard adapter trades (its `swapper`, a UniswapV2Adapter: the
- * factory's direct pair): raw reserves; null when the factory has no pair; undefined when the venue is of another kind.
+ * factory's direct pair, found once per page: lib/read/swap-pair.ts): raw reserves; null when the factory has no pair;
+ * undefined when the venue is of another kind.
  */
 async function poolOf(
-  read: <T>(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => Promise<T>,
+  client: ReturnType<typeof chainReader>,
+  chainId: number,
   adapter: Address,
   collateral: Address,
   debt: Address,
 ): Promise<ExecutionContext["pool"]> {
+  if (!client) return undefined;
   try {
-    const swapper = await read<Address>(adapter, aaveV3GuardAdapterAbi as Abi, "swapper", []);
-    const factory = await read<Address>(swapper, uniswapV2AdapterAbi as Abi, "factory", []);
-    const pair = await read<Address>(factory, iUniswapV2FactoryAbi as Abi, "getPair", [collateral, debt]);
+    const pair = await swapPair(client, chainId, await guardSwapper(client, chainId, adapter), collateral, debt);
     if (pair === zeroAddress) return null;
     const [[r0, r1], token0] = await Promise.all([
-      read<readonly [bigint, bigint, number]>(pair, iUniswapV2PairAbi as Abi, "getReserves", []),
-      read<Address>(pair, iUniswapV2PairAbi as Abi, "token0", []),
+      client.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
+      client.readContract({ address: pair, abi: iUniswapV2PairAbi, functionName: "token0" }),
     ]);
     const [col, dbt] = reservesFrom(collateral, token0, r0, r1);
     return { collateral: col, debt: dbt };

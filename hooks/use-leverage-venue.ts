@@ -4,14 +4,14 @@ import { zeroAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
-import { iUniswapV2FactoryAbi } from "@/contracts-abi/abi/IUniswapV2Factory";
 import { iUniswapV2PairAbi } from "@/contracts-abi/abi/IUniswapV2Pair";
 import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
-import { uniswapV2AdapterAbi } from "@/contracts-abi/abi/UniswapV2Adapter";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import { poolFor } from "@/lib/engine/amm";
 import type { Pool } from "@/lib/engine/leverage";
 import type { ChainConfig } from "@/lib/config/chains";
+import { swapPair } from "@/lib/read/swap-pair";
+import { chainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -30,7 +30,7 @@ export interface LeverageVenue {
 
 /**
  * What Multiply needs besides the vault and market: the swap venue's pool reserves (the adapter's Uniswap V2 factory →
- * pair, looked up once → reserves; lib/engine/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
+ * pair, looked up once per page: lib/read/swap-pair.ts → reserves; lib/engine/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
  * the router is the owner's operator, and the wallet's collateral balance and allowance to the router. Refreshed on
  * every block.
  */
@@ -44,11 +44,7 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
     enabled: Boolean(router && adapter),
     staleTime: Infinity,
     retry: 1,
-    queryFn: async (): Promise<Address> => {
-      const chainId = chain.id as ChainId;
-      const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
-      return readContract(config, { chainId, address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [baseAsset, collateral] });
-    },
+    queryFn: (): Promise<Address> => swapPair(chainReader(config, chain.id)!, chain.id, adapter!, baseAsset, collateral),
   });
   const pair = pairQuery.data;
   const key = leverageVenueKey(chain.id, market, collateral, owner);

@@ -1,0 +1,39 @@
+import { zeroAddress, type Address, type PublicClient } from "viem";
+import { aaveV3GuardAdapterAbi } from "@/contracts-abi/abi/AaveV3GuardAdapter";
+import { iUniswapV2FactoryAbi } from "@/contracts-abi/abi/IUniswapV2Factory";
+import { uniswapV2AdapterAbi } from "@/contracts-abi/abi/UniswapV2Adapter";
+
+type Client = Pick<PublicClient, "readContract">;
+
+/**
+ * Addresses found once per page: a swap adapter's factory and a guard adapter's swapper are immutable, and a Uniswap V2
+ * pair, once created, never moves. A page then reads a pool's reserves in one round instead of three or four (it was
+ * every block's refresh of the protection panel). Only found addresses are kept: a pair not created yet (zero) and a
+ * failed read are asked again next time.
+ */
+const found = new Map<string, Address>();
+
+async function once(key: string, find: () => Promise<Address>): Promise<Address> {
+  const known = found.get(key);
+  if (known) return known;
+  const address = await find();
+  if (address !== zeroAddress) found.set(key, address);
+  return address;
+}
+
+/** The Uniswap V2 pair of `a` and `b` that `swapAdapter` (contracts/src/periphery/UniswapV2Adapter.sol) trades on: its factory's. */
+export function swapPair(client: Client, chainId: number, swapAdapter: Address, a: Address, b: Address): Promise<Address> {
+  return once(`pair:${chainId}:${swapAdapter}:${a}:${b}`.toLowerCase(), async () => {
+    const factory = await once(`factory:${chainId}:${swapAdapter}`.toLowerCase(), () =>
+      client.readContract({ address: swapAdapter, abi: uniswapV2AdapterAbi, functionName: "factory" }),
+    );
+    return client.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [a, b] });
+  });
+}
+
+/** The swap adapter a guard adapter (contracts/src/periphery/guard) trades through: its `swapper`. */
+export function guardSwapper(client: Client, chainId: number, guardAdapter: Address): Promise<Address> {
+  return once(`swapper:${chainId}:${guardAdapter}`.toLowerCase(), () =>
+    client.readContract({ address: guardAdapter, abi: aaveV3GuardAdapterAbi, functionName: "swapper" }),
+  );
+}
