@@ -43,7 +43,13 @@ describe("BlockRefreshes", () => {
 
 describe("readOfBlock", () => {
   const started = 1_000;
-  const state = (s: Partial<WatchedQueryState>): WatchedQueryState => ({ fetchStatus: "idle", dataUpdateCount: 0, dataUpdatedAt: 0, data: undefined, ...s });
+  const state = (s: Partial<WatchedQueryState>): WatchedQueryState => ({
+    fetchStatus: "idle",
+    dataUpdateCount: 0,
+    dataUpdatedAt: 0,
+    data: undefined,
+    ...s,
+  });
 
   it("holds a query read, or being read, since the watcher started", () => {
     expect(readOfBlock(state({ fetchStatus: "fetching" }), started, 5n)).toBe(true);

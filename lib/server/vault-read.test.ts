@@ -87,7 +87,11 @@ describe("readVaultOnServer", () => {
         const calls = Array.isArray(parsed) ? parsed : [parsed];
         seen.push(calls.map(({ method, params }) => ({ method, params })));
         // The block number answers; the lens calls fail (an empty answer), so the read gives up: what was asked is the test.
-        const answer = calls.map(({ id, method }) => ({ jsonrpc: "2.0", id, ...(method === "eth_blockNumber" ? { result: "0x2a" } : { result: "0x" }) }));
+        const answer = calls.map(({ id, method }) => ({
+          jsonrpc: "2.0",
+          id,
+          ...(method === "eth_blockNumber" ? { result: "0x2a" } : { result: "0x" }),
+        }));
         res.setHeader("content-type", "application/json");
         res.end(JSON.stringify(Array.isArray(parsed) ? answer : answer[0]));
       });
