@@ -2,7 +2,8 @@
  * `npm run bench:dashboard`: what the dashboard costs a trader's browser.
  * - RPC: HTTP requests and JSON-RPC calls the dashboard makes per refresh (per new block), with a connected account
  *   holding positions on all three protocols (anvil #0: two Keel vaults, an Aave v3 account, a Morpho Blue position),
- *   while anvil mines a block every 2 s. Goal: one eth_call per chain per block, plus the block poll.
+ *   while anvil mines a block every 2 s. Goal: one eth_call per chain per block, plus the block poll. And the requests
+ *   a vault page and the watched dashboard send on first load, with how many round trips follow one another.
  * - JavaScript shipped on first load of `/` by a visitor with no wallet, against a bare page on the same stack loaded the
  *   same way (bench/bare: Next, next-intl, wagmi, TanStack Query; RainbowKit's UI on demand in both), counted alike
  *   (scriptBytes); goal ≤ 1.3×. Also the dashboard with positions on screen, for the record.
@@ -19,6 +20,7 @@ import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
 import { localChain } from "../lib/server/clients";
 import { startStack, waitForHttp } from "../scripts/lib/stack";
+import { firstLoadRpc, rpcListing } from "./lib/rpc-rounds";
 
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults, an Aave and a Morpho position
 
@@ -104,6 +106,36 @@ async function main() {
       "",
     );
     await page.close();
+
+    // ── RPC round trips on first load ──
+    // Three fresh loads of each page, no wallet, no block mined meanwhile: the requests of the last, the counts of all.
+    lines.push(
+      "### RPC round trips on first load",
+      "",
+      "A new browser with no wallet opens the page; every JSON-RPC request to the chain from the navigation until 4 s after the load event. A request's round is one more than the highest round among the requests answered before it was sent: the deepest round is how many round trips the page's reads take one after another (bench/lib/rpc-rounds.ts). The block watcher's polls (`eth_blockNumber` alone) are not counted. Three loads each.",
+      "",
+      "| page | requests | JSON-RPC calls | rounds |",
+      "| --- | ---: | ---: | ---: |",
+    );
+    const listings: string[] = [];
+    for (const [label, route] of [
+      ["a vault page (`/vault/31337/1`)", "/vault/31337/1"],
+      ["the dashboard watching anvil #0 (`/?watch=`)", `/?watch=${OWNER}`],
+    ] as const) {
+      const loads: Awaited<ReturnType<typeof firstLoadRpc>>[] = [];
+      for (let i = 0; i < 3; i++) loads.push(await firstLoadRpc(browser, stack.baseUrl + route, stack.anvil.url, stack.deployment));
+      const each = (f: (l: (typeof loads)[number]) => number) => loads.map(f).join(", ");
+      lines.push(
+        `| ${label} | ${each((l) => l.requests.length)} | ${each((l) => l.requests.reduce((n, r) => n + r.calls.length, 0))} | ${each((l) => l.rounds)} |`,
+      );
+      listings.push(
+        `The last load of ${label}, request by request (round. sent after navigation: calls):`,
+        "",
+        ...rpcListing(loads.at(-1)!.requests).map((l) => `- ${l}`),
+        "",
+      );
+    }
+    lines.push("", ...listings);
 
     // ── JavaScript on first load ──
     const keel = await scriptBytes(await browser.newPage(), stack.baseUrl + "/");

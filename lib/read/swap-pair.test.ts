@@ -47,6 +47,14 @@ describe("swapPair", () => {
     expect(c.calls).toEqual(["factory", "getPair", "getPair", "getPair"]);
   });
 
+  it("shares one read between lookups under way together", async () => {
+    const c = client(() => PAIR);
+    const adapter = "0x8888888888888888888888888888888888888888";
+    const pairs = await Promise.all([swapPair(c, 1, adapter, A, B), swapPair(c, 1, adapter, A, B), swapPair(c, 1, adapter, B, A)]);
+    expect(pairs).toEqual([PAIR, PAIR, PAIR]);
+    expect(c.calls).toEqual(["factory", "getPair", "getPair"]);
+  });
+
   it("keeps chains apart", async () => {
     const c = client(() => PAIR);
     const adapter = "0x6666666666666666666666666666666666666666";

@@ -8,17 +8,27 @@ type Client = Pick<PublicClient, "readContract">;
 /**
  * Addresses found once per page: a swap adapter's factory and a guard adapter's swapper are immutable, and a Uniswap V2
  * pair, once created, never moves. A page then reads a pool's reserves in one round instead of three or four (it was
- * every block's refresh of the protection panel). Only found addresses are kept: a pair not created yet (zero) and a
- * failed read are asked again next time.
+ * every block's refresh of the protection panel). Lookups of one address under way together share one read. Only found
+ * addresses are kept: a pair not created yet (zero) and a failed read are asked again next time.
  */
-const found = new Map<string, Address>();
+const found = new Map<string, Promise<Address>>();
 
-async function once(key: string, find: () => Promise<Address>): Promise<Address> {
-  const known = found.get(key);
-  if (known) return known;
-  const address = await find();
-  if (address !== zeroAddress) found.set(key, address);
-  return address;
+function once(key: string, find: () => Promise<Address>): Promise<Address> {
+  let lookup = found.get(key);
+  if (!lookup) {
+    lookup = find().then(
+      (address) => {
+        if (address === zeroAddress) found.delete(key);
+        return address;
+      },
+      (error: unknown) => {
+        found.delete(key);
+        throw error;
+      },
+    );
+    found.set(key, lookup);
+  }
+  return lookup;
 }
 
 /** The Uniswap V2 pair of `a` and `b` that `swapAdapter` (contracts/src/periphery/UniswapV2Adapter.sol) trades on: its factory's. */
