@@ -37,7 +37,9 @@ export function useVault(chain: ChainConfig, market: Address, id: bigint, initia
         }
       : {}),
   });
-  useRefreshOnBlocks(lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id), seededAt: initial?.block }] : []);
+  useRefreshOnBlocks(
+    lens ? [{ chainId: chain.id, key: vaultKey(chain.id, market, id), seed: initial && { block: initial.block, at: initial.at } }] : [],
+  );
   return query;
 }
 

@@ -265,7 +265,7 @@ export function stressScenario(
       const hf = l / d;
       const cell = hf * BUCKET_CELLS;
       b = cell < cells ? bucketTable[cell | 0]! : last;
-      if (hf >= bucketTop[b]!) b++;
+      if (b < last && hf >= bucketTop[b]!) b++;
       else if (hf < bucketBottom[b]!) b--;
     }
     bucketVaults[b]!++;

@@ -120,6 +120,21 @@ describe("the stress worker", () => {
     );
   });
 
+  it("puts a vault whose stressed health overflows to ∞ in the last bucket, not past the histogram's end", () => {
+    // Liquidation value 1e10 against a debt of 1e-300: finite today (lt 1: 1e310 overflows, so lt 1e-20), ∞ once shocked.
+    const book = bookOf({ k: 1, maxDiscount: [0.1], vaults: [{ values: [1e10], lts: [1e-20], debt: 1e-300, unpriced: false }] });
+    book.liquidationValue[0] = 1e10; // the liquidation value itself is not what overflows: value ÷ debt is
+    book.healthFactor[0] = 1e300;
+    const { handle } = createStressHandler();
+    handle(stressBookMessage(book).message);
+    const answer = handle({ type: "run", id: 0, seq: 1, shocks: [0.1] })!;
+    const health = new Float64Array(1);
+    stress(book, [0.1], undefined, health);
+    expect(health[0]).toBe(Infinity);
+    // (healthHistogram reads a health of ∞ as "no debt" and leaves the vault out: unreachable from a book of WAD values.)
+    expect(answer.histogram.map((b) => b.vaults)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  });
+
   it("sums the bad debt bit for bit where a liquidated vault's margin is right at its discount (the fast path skips the covered ones)", () => {
     // Collateral ÷ debt = 1 + max discount × (1 + δ), δ within ±1e-8: either side of the fast path's skip threshold.
     const nearArb = fc.integer({ min: 1, max: 3 }).chain((k) =>

@@ -44,6 +44,7 @@ describe("BlockRefreshes", () => {
 describe("readOfBlock", () => {
   const started = 1_000;
   const state = (s: Partial<WatchedQueryState>): WatchedQueryState => ({
+    status: "success",
     fetchStatus: "idle",
     dataUpdateCount: 0,
     dataUpdatedAt: 0,
@@ -58,15 +59,25 @@ describe("readOfBlock", () => {
   });
 
   it("holds the server's read for the page while no block has come since the one it was read at", () => {
+    const seed = { block: 40n, at: 500 };
     const seeded = state({ dataUpdatedAt: 500, data: {} }); // initialData: stamped by the server's clock, no fetch
-    expect(readOfBlock(seeded, started, 40n, 40n)).toBe(true);
-    expect(readOfBlock(seeded, started, 39n, 40n)).toBe(true); // a lagging node's poll: still no newer block
-    expect(readOfBlock(seeded, started, 41n, 40n)).toBe(false);
+    expect(readOfBlock(seeded, started, 40n, seed)).toBe(true);
+    expect(readOfBlock(seeded, started, 39n, seed)).toBe(true); // a lagging node's poll: still no newer block
+    expect(readOfBlock(seeded, started, 41n, seed)).toBe(false);
     expect(readOfBlock(seeded, started, 40n)).toBe(false); // read without a block: read again
-    expect(readOfBlock(state({}), started, 40n, 40n)).toBe(false); // no data at all
+    expect(readOfBlock(state({}), started, 40n, seed)).toBe(false); // no data at all
+  });
+
+  it("does not take an older server read the cache kept for this render's seed (a page visited again)", () => {
+    // The cache holds the first visit's read (block 30, at 200); this render's seed is block 40: the data is not of it.
+    expect(readOfBlock(state({ dataUpdatedAt: 200, data: {} }), started, 40n, { block: 40n, at: 500 })).toBe(false);
+  });
+
+  it("reads again a query whose last read failed, so its error does not outlive the RPC's recovery", () => {
+    expect(readOfBlock(state({ status: "error", dataUpdatedAt: 500, data: {} }), started, 40n, { block: 40n, at: 500 })).toBe(false);
   });
 
   it("judges a query fetched since by its fetch, not by the server's block", () => {
-    expect(readOfBlock(state({ dataUpdateCount: 1, dataUpdatedAt: 800, data: {} }), started, 40n, 40n)).toBe(false);
+    expect(readOfBlock(state({ dataUpdateCount: 1, dataUpdatedAt: 800, data: {} }), started, 40n, { block: 40n, at: 800 })).toBe(false);
   });
 });

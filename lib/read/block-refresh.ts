@@ -29,20 +29,29 @@ export class BlockRefreshes {
 
 /** What `readOfBlock` needs of a query's state (TanStack Query's `QueryState`). */
 export interface WatchedQueryState {
+  status: string;
   fetchStatus: string;
   dataUpdateCount: number;
   dataUpdatedAt: number;
   data: unknown;
 }
 
+/** A read the server made for the page: the block it was read at (at least), and its time, as `initialDataUpdatedAt`. */
+export interface Seed {
+  block: bigint;
+  at: number;
+}
+
 /**
  * Whether a query watched from `started` (ms) already holds the data of `blockNumber`, the watcher's first block:
- * read (or being read) in this browser since the watcher started, or given by the server for the first render
- * (`initialData`: no fetch counted) and read at block `seededAt` no older than it. Data the server read without a
- * block, or at an older block, is read again; so is data read here before the watcher started.
+ * read (or being read) in this browser since the watcher started, or given by the server for this render (`seed`:
+ * `initialData`, no fetch counted, stamped with the seed's time — not an older server read the cache kept) and read at
+ * a block no older than it. Data the server read without a block, or at an older block, is read again; so is data read
+ * here before the watcher started, and a query whose last read failed (its error shown until it is read again).
  */
-export function readOfBlock(state: WatchedQueryState, started: number, blockNumber: bigint, seededAt?: bigint): boolean {
+export function readOfBlock(state: WatchedQueryState, started: number, blockNumber: bigint, seed?: Seed): boolean {
   if (state.fetchStatus === "fetching") return true;
+  if (state.status === "error") return false;
   if (state.dataUpdateCount > 0) return state.dataUpdatedAt >= started;
-  return state.data !== undefined && seededAt !== undefined && blockNumber <= seededAt;
+  return state.data !== undefined && seed !== undefined && state.dataUpdatedAt === seed.at && blockNumber <= seed.block;
 }

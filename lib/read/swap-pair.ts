@@ -6,7 +6,7 @@ import { uniswapV2AdapterAbi } from "@/contracts-abi/abi/UniswapV2Adapter";
 type Client = Pick<PublicClient, "readContract">;
 
 /**
- * Addresses found once per page: a swap adapter's factory and a guard adapter's swapper are immutable, and a Uniswap V2
+ * Addresses found once per browser session (this module's life, across client navigations): a swap adapter's factory and a guard adapter's swapper are immutable, and a Uniswap V2
  * pair, once created, never moves. A page then reads a pool's reserves in one round instead of three or four (it was
  * every block's refresh of the protection panel). Lookups of one address under way together share one read. Only found
  * addresses are kept: a pair not created yet (zero) and a failed read are asked again next time.
@@ -33,7 +33,9 @@ function once(key: string, find: () => Promise<Address>): Promise<Address> {
 
 /** The Uniswap V2 pair of `a` and `b` that `swapAdapter` (contracts/src/periphery/UniswapV2Adapter.sol) trades on: its factory's. */
 export function swapPair(client: Client, chainId: number, swapAdapter: Address, a: Address, b: Address): Promise<Address> {
-  return once(`pair:${chainId}:${swapAdapter}:${a}:${b}`.toLowerCase(), async () => {
+  // A factory's getPair answers either order alike: one key for both.
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
+  return once(`pair:${chainId}:${swapAdapter.toLowerCase()}:${x}:${y}`, async () => {
     const factory = await once(`factory:${chainId}:${swapAdapter}`.toLowerCase(), () =>
       client.readContract({ address: swapAdapter, abi: uniswapV2AdapterAbi, functionName: "factory" }),
     );

@@ -27,7 +27,15 @@ function roundClient(answers: (address: Address, functionName: string) => unknow
         setTimeout(() => (open = null), 0);
       }
       open.push(`${c.address.slice(0, 4)}:${c.functionName}`);
-      return new Promise((resolve) => setTimeout(() => resolve(answers(c.address, c.functionName)), 1));
+      return new Promise((resolve, reject) =>
+        setTimeout(() => {
+          try {
+            resolve(answers(c.address, c.functionName));
+          } catch (e) {
+            reject(e);
+          }
+        }, 1),
+      );
     }) as never,
   };
   return { client, rounds };
@@ -77,6 +85,39 @@ describe("readReputation", () => {
     );
     expect(await readReputation(client, MARKET, rep, OWNER)).toEqual({ source: OTHER, honoured: null, maxBonus: 100n, bonusNow: 50n, known: false });
     expect(rounds[1]).toEqual(["0x44:maxBonus", "0x44:ltvBonus"]);
+  });
+
+  it("does not fail on the deployment source's first reads: the market's own source decides, read again in a second round", async () => {
+    // The deployment's source answers nothing in the first round (misconfigured, or a node's hiccup), the market has none.
+    const none = roundClient((address, fn) => {
+      if (fn === "reputation") return zeroAddress;
+      throw new Error("no code");
+    });
+    expect(await readReputation(none.client, MARKET, rep, OWNER)).toEqual({
+      source: null,
+      honoured: null,
+      maxBonus: 0n,
+      bonusNow: 0n,
+      known: false,
+    });
+    // The market's source is the deployment's and its first reads failed once: read again, record and all.
+    let failed = false;
+    const once = roundClient((address, fn) => {
+      if (fn === "reputation") return SOURCE;
+      if (fn === "maxBonus" && !failed) {
+        failed = true;
+        throw new Error("timeout");
+      }
+      return fn === "maxBonus" ? 500n : fn === "ltvBonus" ? 0n : [NO_UID, 0n, 0n];
+    });
+    expect(await readReputation(once.client, MARKET, rep, OWNER)).toEqual({
+      source: SOURCE,
+      honoured: null,
+      maxBonus: 500n,
+      bonusNow: 0n,
+      known: true,
+    });
+    expect(once.rounds[1]).toEqual(["0x33:maxBonus", "0x33:ltvBonus", "0x33:recordOf", "0x33:ltvBonus"]);
   });
 
   it("says there is no source when the market has none, and reads only the market without a deployment source", async () => {

@@ -116,25 +116,30 @@ export async function readReputation(
 ): Promise<ReputationReading> {
   const [source, atDeployed] = await Promise.all([
     client.readContract({ address: market, abi: keelMarketAbi, functionName: "reputation" }),
+    // Asked before the source is known: a failure here (a deployment's source misconfigured or gone) is not the
+    // market's, so it only sends the reads to the second round.
     rep
       ? Promise.all([
           client.readContract({ address: rep.source, abi: keelReputationAbi, functionName: "maxBonus" }),
           readLtvBonus(client, rep.source, owner),
           readRecordOf(client, rep, owner),
-        ])
+        ]).catch(() => undefined)
       : undefined,
   ]);
   if (source === zeroAddress) return { source: null, honoured: null, maxBonus: 0n, bonusNow: 0n, known: false };
-  if (rep && atDeployed && sameAddress(rep.source, source)) {
+  const known = Boolean(rep && sameAddress(rep.source, source));
+  if (rep && known && atDeployed) {
     const [maxBonus, bonusNow, record] = atDeployed;
-    return { source, honoured: await attested(client, rep, record, bonusNow), maxBonus, bonusNow, known: true };
+    return { source, honoured: await attested(client, rep, record, bonusNow), maxBonus, bonusNow, known };
   }
-  // A source the deployment does not know shows its bonus only (the attestation's inputs come from the deployment's EAS).
-  const [maxBonus, bonusNow] = await Promise.all([
+  // Another source (its bonus only: the attestation's inputs come from the deployment's EAS), or the deployment's
+  // whose first reads failed: asked again, now failing the read if they fail.
+  const [maxBonus, bonusNow, honoured] = await Promise.all([
     client.readContract({ address: source, abi: keelReputationAbi, functionName: "maxBonus" }),
     readLtvBonus(client, source, owner),
+    rep && known ? readHonouredRecord(client, rep, owner) : null,
   ]);
-  return { source, honoured: null, maxBonus, bonusNow, known: false };
+  return { source, honoured, maxBonus, bonusNow, known };
 }
 
 const readLtvBonus = (client: Pick<PublicClient, "readContract">, source: Address, account: Address) =>

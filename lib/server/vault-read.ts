@@ -15,12 +15,12 @@ export async function readVaultOnServer(chain: ChainConfig, market: Address, id:
   const lens = chain.deployment?.contracts.lens;
   if (!lens) return undefined;
   const client = serverClient(chain);
-  // Read at a block asked for first, so the figures are exactly of the block they are stamped with: a block number
-  // asked in the same batch as the reads could be answered after a block the reads did not see. The two steps share
-  // the one time limit.
+  // The block number first, then the reads at the latest block: the figures are of that block or a newer one, never
+  // older (a block number asked in the same batch could be answered after a block the reads did not see). Not pinned to
+  // the block: a load-balanced RPC's next node may not have it yet. The two steps share the one time limit.
   const read = async () => {
     const block = await client.getBlockNumber({ cacheTime: 0 });
-    return { data: await readVault(client, lens, market, id, block), at: Date.now(), block };
+    return { data: await readVault(client, lens, market, id), at: Date.now(), block };
   };
   let timer: Parameters<typeof clearTimeout>[0];
   const late = new Promise<undefined>((resolve) => {
