@@ -4,7 +4,7 @@
  * round 1); the page's deepest round is the number of round trips its reads take end to end — on a phone's network,
  * ~150 ms each. The block watcher's polls (requests of `eth_blockNumber` alone) come on a timer and are counted apart.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Request } from "playwright-core";
 import { multicall3Abi, toFunctionSelector, type Abi } from "viem";
 import * as abis from "../../contracts-abi";
 import type { Deployment } from "../../lib/config/deployment";
@@ -18,7 +18,7 @@ export interface RpcRequest {
   calls: string[];
 }
 
-/** Function names by selector, from every ABI the app has (a selector several ABIs share takes the first's name). */
+/** Function names by selector, from every ABI the app has and Multicall3's (a selector several share is one name). */
 const functionNames = new Map<string, string>();
 for (const abi of [...Object.values(abis), multicall3Abi])
   if (Array.isArray(abi)) for (const item of abi as Abi) if (item.type === "function") functionNames.set(toFunctionSelector(item), item.name);
@@ -44,30 +44,39 @@ export async function firstLoadRpc(
 ): Promise<{ requests: RpcRequest[]; polls: number; rounds: number }> {
   const names = contractNames(deployment);
   const page = await browser.newPage();
-  const t0 = Date.now();
-  const open = new Map<object, { sent: number; calls: string[] }>();
-  const done: { sent: number; answered: number; calls: string[] }[] = [];
+  const calls = new Map<Request, string[]>();
+  const done: { request: Request; calls: string[] }[] = [];
   page.on("request", (req) => {
     if (!req.url().startsWith(rpcUrl)) return;
     const body = req.postDataJSON() as RpcCall | RpcCall[];
-    open.set(req, { sent: Date.now() - t0, calls: (Array.isArray(body) ? body : [body]).map((c) => callName(c, names)) });
+    calls.set(
+      req,
+      (Array.isArray(body) ? body : [body]).map((c) => callName(c, names)),
+    );
   });
-  const finish = (req: object) => {
-    const r = open.get(req);
-    if (r) done.push({ ...r, answered: Date.now() - t0 });
-    open.delete(req);
+  const finish = (req: Request) => {
+    const c = calls.get(req);
+    if (c) done.push({ request: req, calls: c });
+    calls.delete(req);
   };
   page.on("requestfinished", finish);
   page.on("requestfailed", finish);
+  const navigated = Date.now();
   await page.goto(url, { waitUntil: "load" });
   await page.waitForTimeout(settleMs);
   await page.close();
-  const polls = done.filter((r) => r.calls.every((c) => c === "blockNumber"));
-  const reads = done.filter((r) => !polls.includes(r)).sort((a, b) => a.sent - b.sent);
+  // The browser's own times (Resource Timing: sent, and the response's end), not when the events reached this process.
+  const timed = done.map(({ request, calls }) => {
+    const t = request.timing();
+    const sent = t.startTime - navigated;
+    return { sent, answered: t.responseEnd >= 0 ? sent + t.responseEnd : Infinity, calls };
+  });
+  const polls = timed.filter((r) => r.calls.every((c) => c === "blockNumber"));
+  const reads = timed.filter((r) => !polls.includes(r)).sort((a, b) => a.sent - b.sent);
   const requests: RpcRequest[] = [];
   for (const r of reads) {
-    const before = requests.filter((q) => q.answered <= r.sent);
-    requests.push({ ...r, round: 1 + Math.max(0, ...before.map((q) => q.round)) });
+    const before = requests.filter((q) => q.answered < r.sent);
+    requests.push({ ...r, sent: Math.round(r.sent), answered: Math.round(r.answered), round: 1 + Math.max(0, ...before.map((q) => q.round)) });
   }
   return { requests, polls: polls.length, rounds: Math.max(0, ...requests.map((r) => r.round)) };
 }
