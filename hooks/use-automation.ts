@@ -284,7 +284,7 @@ async function executionNow(config: ReturnType<typeof useConfig>, chain: ChainCo
 
 /**
  * The swap venue's pool of the two tokens, as the guard adapter trades (its `swapper`, a UniswapV2Adapter: the
- * factory's direct pair, found once per page: lib/read/swap-pair.ts): raw reserves; null when the factory has no pair;
+ * factory's direct pair, found once per browser session: lib/read/swap-pair.ts): raw reserves; null when the factory has no pair;
  * undefined when the venue is of another kind.
  */
 async function poolOf(

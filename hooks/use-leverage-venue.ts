@@ -30,9 +30,9 @@ export interface LeverageVenue {
 
 /**
  * What Multiply needs besides the vault and market: the swap venue's pool reserves (the adapter's Uniswap V2 factory →
- * pair, looked up once per page: lib/read/swap-pair.ts → reserves; lib/engine/amm.ts prices every slider position from them, proven equal to the adapter's quotes), whether
- * the router is the owner's operator, and the wallet's collateral balance and allowance to the router. Refreshed on
- * every block.
+ * pair, found once per browser session: lib/read/swap-pair.ts → reserves; lib/engine/amm.ts prices every slider
+ * position from them, proven equal to the adapter's quotes), whether the router is the owner's operator, and the
+ * wallet's collateral balance and allowance to the router. Refreshed on every block.
  */
 export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset: Address, collateral: Address, owner: Address | undefined) {
   const config = useConfig();

@@ -76,7 +76,7 @@ export async function firstLoadRpc(
   const requests: RpcRequest[] = [];
   for (const r of reads) {
     const before = requests.filter((q) => q.answered < r.sent);
-    requests.push({ ...r, sent: Math.round(r.sent), answered: Math.round(r.answered), round: 1 + Math.max(0, ...before.map((q) => q.round)) });
+    requests.push({ ...r, round: 1 + Math.max(0, ...before.map((q) => q.round)) });
   }
   return { requests, polls: polls.length, rounds: Math.max(0, ...requests.map((r) => r.round)) };
 }
@@ -94,5 +94,5 @@ function callName(c: RpcCall, names: Map<string, string>): string {
 
 /** The requests as one line each: round, ms sent, calls. */
 export function rpcListing(requests: RpcRequest[]): string[] {
-  return requests.map((r) => `${r.round}. +${r.sent} ms: ${r.calls.join(", ")}`);
+  return requests.map((r) => `${r.round}. +${Math.round(r.sent)} ms: ${r.calls.join(", ")}`);
 }

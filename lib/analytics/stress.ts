@@ -384,15 +384,15 @@ export const HEALTH_BUCKETS: { from: number; to: number; label: string }[] = [
   { from: 5, to: Infinity, label: "≥ 5" },
 ];
 
-/** Upper bounds of HEALTH_BUCKETS but the last (∞), as a typed array for the scenario's inner loop. */
-const BUCKET_TOPS = Float64Array.from(HEALTH_BUCKETS.slice(0, -1).map((b) => b.to));
+/** Each HEALTH_BUCKETS index's bounds as typed arrays (the first's bottom −∞, the last's top ∞): the table's check. */
+const bucketTop = Float64Array.from(HEALTH_BUCKETS, (b) => b.to);
+const bucketBottom = Float64Array.from(HEALTH_BUCKETS, (b, i) => (i === 0 ? -Infinity : b.from));
+/** Upper bounds of HEALTH_BUCKETS but the last (∞). */
+const BUCKET_TOPS = bucketTop.subarray(0, -1);
 /** Cells per unit of health factor of `bucketTable` (each bound of HEALTH_BUCKETS is a whole number of cells). */
 const BUCKET_CELLS = 20;
 /** The bucket of each cell [c, c + 1) / BUCKET_CELLS below the last finite bound. */
 const bucketTable = Uint8Array.from({ length: Math.ceil(BUCKET_TOPS.at(-1)! * BUCKET_CELLS) }, (_, c) => bucketOf(c / BUCKET_CELLS));
-/** Each HEALTH_BUCKETS index's bounds as typed arrays (the first's bottom −∞, the last's top ∞): the table's check. */
-const bucketTop = Float64Array.from(HEALTH_BUCKETS, (b) => b.to);
-const bucketBottom = Float64Array.from(HEALTH_BUCKETS, (b, i) => (i === 0 ? -Infinity : b.from));
 
 /**
  * Vaults with debt and their debt value per health bucket (liquidatable vaults always in the first). Today's by

@@ -6,10 +6,11 @@ import { uniswapV2AdapterAbi } from "@/contracts-abi/abi/UniswapV2Adapter";
 type Client = Pick<PublicClient, "readContract">;
 
 /**
- * Addresses found once per browser session (this module's life, across client navigations): a swap adapter's factory and a guard adapter's swapper are immutable, and a Uniswap V2
- * pair, once created, never moves. A page then reads a pool's reserves in one round instead of three or four (it was
- * every block's refresh of the protection panel). Lookups of one address under way together share one read. Only found
- * addresses are kept: a pair not created yet (zero) and a failed read are asked again next time.
+ * Addresses found once per browser session (this module's life, across client navigations): a swap adapter's factory
+ * and a guard adapter's swapper are immutable, and a Uniswap V2 pair, once created, never moves. A page then reads a
+ * pool's reserves in one round instead of three or four (it was every block's refresh of the protection panel). Lookups
+ * of one address under way together share one read. Only found addresses are kept: a pair not created yet (zero) and a
+ * failed read are asked again next time.
  */
 const found = new Map<string, Promise<Address>>();
 
@@ -36,7 +37,7 @@ export function swapPair(client: Client, chainId: number, swapAdapter: Address, 
   // A factory's getPair answers either order alike: one key for both.
   const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
   return once(`pair:${chainId}:${swapAdapter.toLowerCase()}:${x}:${y}`, async () => {
-    const factory = await once(`factory:${chainId}:${swapAdapter}`.toLowerCase(), () =>
+    const factory = await once(`factory:${chainId}:${swapAdapter.toLowerCase()}`, () =>
       client.readContract({ address: swapAdapter, abi: uniswapV2AdapterAbi, functionName: "factory" }),
     );
     return client.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [a, b] });
@@ -45,7 +46,7 @@ export function swapPair(client: Client, chainId: number, swapAdapter: Address, 
 
 /** The swap adapter a guard adapter (contracts/src/periphery/guard) trades through: its `swapper`. */
 export function guardSwapper(client: Client, chainId: number, guardAdapter: Address): Promise<Address> {
-  return once(`swapper:${chainId}:${guardAdapter}`.toLowerCase(), () =>
+  return once(`swapper:${chainId}:${guardAdapter.toLowerCase()}`, () =>
     client.readContract({ address: guardAdapter, abi: aaveV3GuardAdapterAbi, functionName: "swapper" }),
   );
 }

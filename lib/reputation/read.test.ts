@@ -117,7 +117,7 @@ describe("readReputation", () => {
       bonusNow: 0n,
       known: true,
     });
-    expect(once.rounds[1]).toEqual(["0x33:maxBonus", "0x33:ltvBonus", "0x33:recordOf", "0x33:ltvBonus"]);
+    expect(once.rounds[1]).toEqual(["0x33:maxBonus", "0x33:ltvBonus", "0x33:recordOf"]);
   });
 
   it("says there is no source when the market has none, and reads only the market without a deployment source", async () => {

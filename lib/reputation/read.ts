@@ -134,12 +134,12 @@ export async function readReputation(
   }
   // Another source (its bonus only: the attestation's inputs come from the deployment's EAS), or the deployment's
   // whose first reads failed: asked again, now failing the read if they fail.
-  const [maxBonus, bonusNow, honoured] = await Promise.all([
+  const [maxBonus, bonusNow, record] = await Promise.all([
     client.readContract({ address: source, abi: keelReputationAbi, functionName: "maxBonus" }),
     readLtvBonus(client, source, owner),
-    rep && known ? readHonouredRecord(client, rep, owner) : null,
+    rep && known ? readRecordOf(client, rep, owner) : null,
   ]);
-  return { source, honoured, maxBonus, bonusNow, known };
+  return { source, honoured: rep && record ? await attested(client, rep, record, bonusNow) : null, maxBonus, bonusNow, known };
 }
 
 const readLtvBonus = (client: Pick<PublicClient, "readContract">, source: Address, account: Address) =>
