@@ -28,7 +28,7 @@ import { findAsset } from "@/lib/config/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ProtocolId } from "@/lib/protocols/types";
 import { readError } from "@/lib/read/query-state";
-import { guardSwapper, swapPair } from "@/lib/read/swap-pair";
+import { guardSwapper, swapPair, warmGuardVenue } from "@/lib/read/swap-pair";
 import { usablePrice } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 import { chainReader } from "@/lib/wallet/chain-reader";
@@ -151,6 +151,8 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
   const nowRead = executionNow(config, chain);
   nowRead.catch(() => undefined);
   const client = chainReader(config, chainId);
+  // Each adapter's pool venue (swapper, then factory) is looked up while the positions are read.
+  if (client) for (const adapter of [a.keel, a.aaveV3, a.morphoBlue]) if (adapter) warmGuardVenue(client, chain.id, adapter);
   const [vaults, p] = await Promise.all([
     a.keel && d.contracts.lens && d.markets.length ? readLens(config, chain, "getAccount", [d.markets.map((m) => m.address), owner]) : [],
     ((a.aaveV3 && d.aaveV3) || (a.morphoBlue && d.morphoBlue)) && client ? readProtocolPositions(client, d, owner) : null,

@@ -1,6 +1,6 @@
 import { zeroAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { guardSwapper, swapPair } from "./swap-pair";
+import { guardSwapper, swapPair, warmGuardVenue } from "./swap-pair";
 
 const A = "0xaAaAaAaaAaAaAaaAaAAAAAAAAaaaAaAaAaaAaaAa";
 const B = "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB";
@@ -74,5 +74,37 @@ describe("guardSwapper", () => {
     expect(await guardSwapper(c, 1, guard)).toBe(SWAPPER);
     expect(await guardSwapper(c, 1, guard)).toBe(SWAPPER);
     expect(c.calls).toEqual(["swapper"]);
+  });
+});
+
+describe("warmGuardVenue", () => {
+  it("finds the swapper and its factory ahead, so the pair is then one read", async () => {
+    const c = client(() => PAIR);
+    const guard = "0xabababababababababababababababababababab";
+    warmGuardVenue(c, 3, guard);
+    await new Promise((r) => setTimeout(r, 0));
+    // Before anything asks for a pool, both lookups have gone out.
+    expect(c.calls).toEqual(["swapper", "factory"]);
+    const pair = await swapPair(c, 3, await guardSwapper(c, 3, guard), A, B);
+    expect(pair).toBe(PAIR);
+    expect(c.calls).toEqual(["swapper", "factory", "getPair"]);
+  });
+
+  it("never throws, and keeps no failed lookup", async () => {
+    let fail = true;
+    const calls: string[] = [];
+    const c = {
+      readContract: (async ({ functionName }: { functionName: string }) => {
+        calls.push(functionName);
+        if (fail) throw new Error("RPC down");
+        return functionName === "swapper" ? SWAPPER : FACTORY;
+      }) as never,
+    };
+    const guard = "0xcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+    expect(() => warmGuardVenue(c, 4, guard)).not.toThrow();
+    await new Promise((r) => setTimeout(r, 0));
+    fail = false;
+    expect(await guardSwapper(c, 4, guard)).toBe(SWAPPER);
+    expect(calls).toEqual(["swapper", "swapper"]);
   });
 });

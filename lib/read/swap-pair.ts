@@ -37,11 +37,16 @@ export function swapPair(client: Client, chainId: number, swapAdapter: Address, 
   // A factory's getPair answers either order alike: one key for both.
   const [x, y] = [a.toLowerCase(), b.toLowerCase()].sort();
   return once(`pair:${chainId}:${swapAdapter.toLowerCase()}:${x}:${y}`, async () => {
-    const factory = await once(`factory:${chainId}:${swapAdapter.toLowerCase()}`, () =>
-      client.readContract({ address: swapAdapter, abi: uniswapV2AdapterAbi, functionName: "factory" }),
-    );
+    const factory = await swapFactory(client, chainId, swapAdapter);
     return client.readContract({ address: factory, abi: iUniswapV2FactoryAbi, functionName: "getPair", args: [a, b] });
   });
+}
+
+/** The Uniswap V2 factory `swapAdapter` trades on. */
+function swapFactory(client: Client, chainId: number, swapAdapter: Address): Promise<Address> {
+  return once(`factory:${chainId}:${swapAdapter.toLowerCase()}`, () =>
+    client.readContract({ address: swapAdapter, abi: uniswapV2AdapterAbi, functionName: "factory" }),
+  );
 }
 
 /** The swap adapter a guard adapter (contracts/src/periphery/guard) trades through: its `swapper`. */
@@ -49,4 +54,15 @@ export function guardSwapper(client: Client, chainId: number, guardAdapter: Addr
   return once(`swapper:${chainId}:${guardAdapter.toLowerCase()}`, () =>
     client.readContract({ address: guardAdapter, abi: aaveV3GuardAdapterAbi, functionName: "swapper" }),
   );
+}
+
+/**
+ * Starts finding a guard adapter's swapper and that swapper's factory, for a read that will want a pool of the adapter
+ * once it knows which tokens (the positions it reads meanwhile): by then the pair's lookup is one read, not three.
+ * Never throws; a failed lookup is not kept, so the read that needs it asks again and meets the error itself.
+ */
+export function warmGuardVenue(client: Client, chainId: number, guardAdapter: Address): void {
+  guardSwapper(client, chainId, guardAdapter)
+    .then((swapper) => swapFactory(client, chainId, swapper))
+    .catch(() => undefined);
 }
