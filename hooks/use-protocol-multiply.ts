@@ -25,10 +25,8 @@ import {
   type LeverageGrant,
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
-import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { leverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { sameAddress } from "@/lib/config/address";
-
-const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
 
 /**
  * Multiply on an Aave v3 or Morpho Blue position, as the panel shows it: the form's state, the plan
@@ -90,20 +88,23 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
           : vault,
       )
     : WAD;
-  const currentHundredths = current > 100n * WAD ? 100 : toHundredths(current);
+  const currentHundredths = current > 100n * WAD ? 100 : leverageHundredths(current);
   const chosenHundredths = target100 ?? (isOpen ? currentHundredths : 200);
   const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
+  // A leverage typed wrong ("9" above the maximum, "abc") asks for nothing: no preview of the last good target.
+  const typedWrong = leverageParsed !== null && !leverageParsed.ok;
   const asked =
-    mode === "close" || deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
+    mode === "close" ||
+    (!typedWrong && (deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths)));
   const plan: LeveragePlan | null =
     position && pair && inputs && asked
       ? mode === "close"
         ? planProtocolClose(position, pair, inputs)
-        : planProtocolLeverage(position, pair, inputs, deposit, (BigInt(targetHundredths) * WAD) / 100n)
+        : planProtocolLeverage(position, pair, inputs, deposit, targetLeverage(targetHundredths, current))
       : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
   const aboveMax = mode === "adjust" && asked && targetHundredths > maxHundredths && targetHundredths > currentHundredths;
@@ -136,7 +137,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
                 : plan?.problem
                   ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: f.leverage(current) })
                   : buildError;
-  const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !(leverageParsed && !leverageParsed.ok);
+  const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !typedWrong;
 
   const grantText = (g: LeverageGrant) => t("grant", { kind: g.kind, symbol: g.kind === "aaveCreditDelegation" ? baseSymbol : symbol });
   const routerAbi: Abi = target.protocol === "aave-v3" ? aaveLeverageRouterAbi : morphoLeverageRouterAbi;
@@ -197,8 +198,8 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const action =
     mode === "close"
       ? t("closePosition")
-      : !isOpen
-        ? t("openLeverage", { leverage: f.leverage((BigInt(targetHundredths) * WAD) / 100n) })
+      : !isOpen && !typedWrong
+        ? t("openLeverage", { leverage: f.leverage(targetLeverage(targetHundredths, current)) })
         : plan?.kind === "decrease"
           ? t("lower")
           : t("multiply");

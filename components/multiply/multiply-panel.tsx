@@ -14,7 +14,7 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { multiplyFlowKey } from "@/lib/tx/pending-flows";
 import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { parseAmount, parseLeverageText } from "@/lib/view/amount";
+import { leverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
 import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/view/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
@@ -32,8 +32,6 @@ import { MultiplySteps } from "./multiply-steps";
 import { sameAddress } from "@/lib/config/address";
 
 const EMPTY_VAULT = { collaterals: [], debt: 0n, debtShares: 0n } as const;
-/** WAD → hundredths, rounded to nearest: a 3.00× position reads 300 (not 299 from 2.9999…×). */
-const toHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
 
 export interface MultiplyPanelProps {
   chain: ChainConfig;
@@ -89,7 +87,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const depositOk = parsed.ok || (Boolean(vault) && depositEmpty);
   const start = deposit > 0n ? applyChange(position, { kind: "deposit", asset: collateral, amount: deposit }) : position;
   const current = leverageOf(start);
-  const currentHundredths = current > 100n * WAD ? 100 : toHundredths(current);
+  const currentHundredths = current > 100n * WAD ? 100 : leverageHundredths(current);
   const [target, setTarget] = useState<number | null>(vault ? null : 200);
   const chosenHundredths = target ?? currentHundredths;
   // What the person is typing in the leverage box (null: show the target).
@@ -104,12 +102,14 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A trade only when someone asked for one: a deposit, a target chosen, or Close — never from the prefilled current
   // leverage (which would preview a swap of 0 for a rounding difference). A new vault needs its deposit first.
+  // A leverage typed wrong ("9" above the maximum, "abc") asks for nothing: no preview of the last good target.
+  const typedWrong = leverageParsed !== null && !leverageParsed.ok;
   const asked =
     mode === "close" ||
-    deposit > 0n ||
-    (vault !== undefined && (target !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths);
+    (!typedWrong &&
+      (deposit > 0n || (vault !== undefined && (target !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths)));
   const plan: LeveragePlan | null =
-    ctx && asked ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, (BigInt(targetHundredths) * WAD) / 100n)) : null;
+    ctx && asked ? (mode === "close" ? planClose(ctx) : planLeverage(ctx, deposit, targetLeverage(targetHundredths, current))) : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
   const aboveMax = mode === "adjust" && asked && targetHundredths > maxHundredths && targetHundredths > currentHundredths;
   // Every router action needs it, opening too: the market hands the new vault only to an owner that trusts the router.
@@ -220,8 +220,8 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const action =
     mode === "close"
       ? t("closePosition")
-      : !vault
-        ? t("openLeverage", { leverage: formatLeverage((BigInt(targetHundredths) * WAD) / 100n) })
+      : !vault && !typedWrong
+        ? t("openLeverage", { leverage: formatLeverage(targetLeverage(targetHundredths, current)) })
         : plan?.kind === "decrease"
           ? t("lower")
           : t("multiply");

@@ -142,6 +142,18 @@ describe("leverage plans", () => {
     expect(planLeverage({ ...c0, position: now }, wad("10"), 3n * WAD).problem).toBeNull();
   });
 
+  it("a deposit kept at the leverage it leaves is the deposit alone, never refused for a wei of rounding", () => {
+    const c0 = ctx(emptyVault());
+    const now = planLeverage(c0, wad("10"), 3n * WAD).after;
+    // 7 WETH more: the leverage falls to a value with no exact hundredths (the panel shows it rounded, "now 2.05×").
+    const start = applyChange(now, { kind: "deposit", asset: WETH, amount: wad("7") });
+    const plan = planLeverage({ ...c0, position: now }, wad("7"), leverageOf(start));
+    expect(plan.problem).toBeNull();
+    expect(plan.kind).toBe("increase");
+    expect(plan.kind === "increase" && plan.flashAmount).toBe(0n);
+    expect(plan.leverage).toBe(leverageOf(start));
+  });
+
   it("refuses with no price", () => {
     const v = emptyVault();
     v.collaterals[0]!.price = 0n;

@@ -135,10 +135,12 @@ export function planLeverage(ctx: LeverageContext, deposit: bigint, targetLevera
       problem: noPrice,
     };
   }
-  if (target >= r.collateralValue) {
+  // At or above the leverage the deposit alone leaves, borrow and buy (nothing when it is that leverage exactly: compared
+  // as leverages, since `target` rounds down from the equity and would fall a wei short of the collateral's value).
+  if (target >= r.collateralValue || targetLeverage >= leverageOf(start)) {
     // Swap fee and price impact come out of equity, so the naive flash amount overshoots the target: take the largest
     // amount whose resulting leverage is at most the target (leverage rises with the amount).
-    const naive = ((target - r.collateralValue) * 10n ** BigInt(v.baseDecimals)) / v.basePrice;
+    const naive = target > r.collateralValue ? ((target - r.collateralValue) * 10n ** BigInt(v.baseDecimals)) / v.basePrice : 0n;
     const flash = largest(naive, (f) => leverageOf(planIncrease(ctx, start, deposit, f).after) <= targetLeverage);
     return planIncrease(ctx, start, deposit, flash);
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { parseAmount, parseAmountText, parseLeverageText } from "./amount";
+import { leverageHundredths, parseAmount, parseAmountText, parseLeverageText, targetLeverage } from "./amount";
 
 const fmt = (v: bigint) => formatUnits(v, 6);
 const problem = (text: string, limits = { decimals: 6, symbol: "USDC" }) => {
@@ -82,6 +82,17 @@ describe("wording", () => {
     expect(r.ok ? "" : r.message).toBe("The slippage bound cannot be negative");
     const a = parseAmountText("-1", 2);
     expect(a.ok ? "" : a.message).toBe("The amount cannot be negative");
+  });
+});
+
+describe("leverageHundredths and targetLeverage", () => {
+  it("show a leverage to the nearest hundredth, and read the shown current leverage as the exact current one", () => {
+    const current = 1_722_222_222_222_222_222n; // 1.7222…×
+    expect(leverageHundredths(current)).toBe(172);
+    expect(leverageHundredths(2_999_999_999_999_999_999n)).toBe(300);
+    expect(targetLeverage(172, current)).toBe(current);
+    expect(targetLeverage(173, current)).toBe(1_730_000_000_000_000_000n);
+    expect(targetLeverage(250, 3n * 10n ** 18n)).toBe(2_500_000_000_000_000_000n);
   });
 });
 

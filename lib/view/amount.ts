@@ -90,6 +90,18 @@ export function parseAmount(text: string, limits: AmountLimits, formatExact: (v:
   return parsed;
 }
 
+/** A leverage (WAD) in hundredths, rounded to nearest, as the leverage box shows it: 3.00× reads 300, not 299 from 2.9999…×. */
+export const leverageHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
+
+/**
+ * The leverage (WAD) a target chosen in hundredths asks for. The current leverage as shown ("now 1.72×" for 1.7222…×)
+ * means "as now": the exact current leverage, not 0.0022× below it (which a deposit alone cannot reach, so a plan for it
+ * would be refused).
+ */
+export function targetLeverage(hundredths: number, current: bigint): bigint {
+  return hundredths === leverageHundredths(current) ? current : (BigInt(hundredths) * 10n ** 18n) / 100n;
+}
+
 export type LeverageProblem = AmountProblem | "belowOne";
 export type ParsedLeverage = { ok: true; hundredths: number } | ({ ok: false; problem: LeverageProblem } & ProblemText);
 
