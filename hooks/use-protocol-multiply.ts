@@ -69,7 +69,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const baseSymbol = debtToken?.symbol ?? "…";
   const baseDecimals = debtToken?.decimals ?? 18;
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, f.unitsExact);
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, f.unitsDown);
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositEmpty = depositText.trim() === "";
   const vault = position && pair ? toVaultPosition(position, pair) : null;

@@ -50,7 +50,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
   const wallet = useWalletTokens(chain, market.address, market.collaterals, address);
   const token = wallet.data?.get(asset.address.toLowerCase());
 
-  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, f.unitsExact);
+  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, f.unitsDown);
   const needsApproval = parsed.ok && token !== undefined && token.allowance < parsed.value;
 
   async function submit() {

@@ -36,7 +36,8 @@ export function PositionCard({
   const tf = useTranslations("feed");
   const f = useFormat();
   const used = view.debtUsd !== null && view.borrowLimitUsd !== null ? borrowLimitUsed(view.debtUsd, view.borrowLimitUsd) : null;
-  const distances = view.collaterals.flatMap((c) => (c.distance === null ? [] : [c.distance]));
+  // A borrowed asset's rise liquidates too (its line's distance): the closest is over both sides.
+  const distances = [...view.collaterals, ...view.debts].flatMap((l) => (l.distance === null ? [] : [l.distance]));
   const closest = distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null;
   const paused = [...view.collaterals, ...view.debts].filter((l) => l.feedStatus !== 0);
   const vault = view.vaultId === null ? null : view.vaultId.toString();

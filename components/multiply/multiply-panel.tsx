@@ -81,7 +81,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const position = toPosition(vault ?? EMPTY_VAULT, market);
   const isOwner = !vault || sameAddress(address, vault.owner);
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f.unitsExact);
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f.unitsDown);
   const depositEmpty = depositText.trim() === "";
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositOk = parsed.ok || (Boolean(vault) && depositEmpty);

@@ -215,6 +215,16 @@ export function distanceToLiquidation(price: bigint, liqPrice: bigint): bigint {
   return wDivDown(price - liqPrice, price);
 }
 
+/**
+ * How far a borrowed asset's price may rise before liquidation, WAD share of today's price (0 when already there); null
+ * when no rise of it alone liquidates (no liquidation price) or it has no price.
+ */
+export function distanceToRise(price: bigint, liqPrice: bigint): bigint | null {
+  if (liqPrice === 0n || price === 0n) return null;
+  if (liqPrice <= price) return 0n;
+  return wDivDown(liqPrice - price, price);
+}
+
 /** A change a form is about to make. */
 export type VaultChange = { kind: "deposit" | "withdraw"; asset: `0x${string}`; amount: bigint } | { kind: "borrow" | "repay"; amount: bigint };
 

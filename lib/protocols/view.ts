@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { borrowLimitUsed, distanceToLiquidation, healthBand } from "../engine/risk";
+import { borrowLimitUsed, distanceToLiquidation, distanceToRise, healthBand } from "../engine/risk";
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD, MAX_UINT256 } from "../engine/math";
 import type { AccountTotals, VaultBand } from "../view/vault-summary";
@@ -137,12 +137,7 @@ export function positionView<P extends AnyPosition>(
   }));
   const debts: AssetLine[] = debts0.map((l) => ({
     ...l,
-    distance:
-      measured && l.liquidationPriceUsd !== null && l.priceUsd !== null && l.priceUsd > 0n
-        ? l.liquidationPriceUsd <= l.priceUsd
-          ? 0n
-          : ((l.liquidationPriceUsd - l.priceUsd) * WAD) / l.priceUsd
-        : null,
+    distance: measured && l.liquidationPriceUsd !== null && l.priceUsd !== null ? distanceToRise(l.priceUsd, l.liquidationPriceUsd) : null,
   }));
   const limit = p.collaterals.reduce((s, c) => (c.enabled ? s + (c.value * c.ltv) / WAD : s), 0n);
   const hf = p.healthFactor ?? INFINITE_HEALTH;

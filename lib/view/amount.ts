@@ -69,11 +69,11 @@ export function parseAmountText(text: string, decimals: number, symbol = "this t
 }
 
 /**
- * Parses and checks an amount against zero, the wallet balance and the action's maximum, in that order. `format` shows
- * an amount with all its decimals in the reader's language (a Formatter's `unitsExact`).
+ * Parses and checks an amount against zero, the wallet balance and the action's maximum, in that order. `formatLimit`
+ * shows a limit in the reader's language, never above it (a Formatter's `unitsDown`: typing what it shows is accepted).
  */
-export function parseAmount(text: string, limits: AmountLimits, formatExact: (v: bigint, decimals: number) => string): ParsedAmount {
-  const format = (v: bigint) => formatExact(v, limits.decimals);
+export function parseAmount(text: string, limits: AmountLimits, formatLimit: (v: bigint, decimals: number) => string): ParsedAmount {
+  const format = (v: bigint) => formatLimit(v, limits.decimals);
   const parsed = parseAmountText(text, limits.decimals, limits.symbol);
   if (!parsed.ok) return parsed;
   if (parsed.value === 0n) return fail("zero", "Enter an amount above zero");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatUnits } from "viem";
+import { formatUnits, parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
 import { formatAge, formatter, formatUnitsFixed, formatUsd, formatUtc, shortAddress } from "./format";
 
@@ -116,6 +116,21 @@ describe("formatter(locale)", async () => {
     expect(en.percentFloat(0.5, 1)).toBe("50.0%");
     expect(en.unitsExact(1_234_567n, 6)).toBe("1.234567");
     expect(en.unitsExact(1_000_000n, 6)).toBe("1");
+    // A limit in a message: six significant fraction digits, cut down, never up.
+    expect(en.unitsDown(72_916_666_666_666_666n, 18)).toBe("0.0729166");
+    expect(en.unitsDown(1_999_999_999_999_999_999n, 18)).toBe("1.999999");
+    expect(en.unitsDown(123_456_789n, 6)).toBe("123.456789");
+    expect(en.unitsDown(5n, 18)).toBe("0.000000000000000005");
+    expect(en.unitsDown(0n, 18)).toBe("0");
+    expect(nb(es.unitsDown(1_234_567_891_000_000_000_000n, 18))).toBe("1234,567891");
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), (v, d) => {
+        const shown = parseUnits(en.unitsDown(v, d).replace(/,/g, ""), d);
+        expect(shown <= v).toBe(true);
+        // Never more than the sixth significant fraction digit below it.
+        expect(v - shown < (v >= 10n ** BigInt(d) ? 10n ** BigInt(Math.max(0, d - 6)) : v / 10n ** 5n + 1n)).toBe(true);
+      }),
+    );
   });
 });
 

@@ -220,6 +220,20 @@ export function formatter(locale = "en") {
   /** `value` with all its decimals (an exact amount in a form: `max`, a balance). */
   const unitsExact = (value: bigint, decimals: number) => unitsFixed(value, decimals, decimals);
 
+  /**
+   * `value` cut (never rounded up) to six significant fraction digits at most, for a limit in a message ("At most
+   * 0.0729166 WETH", not its 18 decimals): what it shows is within the limit, so typing it is accepted.
+   */
+  function unitsDown(value: bigint, decimals: number): string {
+    const whole = 10n ** BigInt(decimals);
+    const abs = value < 0n ? -value : value;
+    let zeros = 0; // leading zeros of the fraction of a value below 1
+    if (abs < whole && abs > 0n) while ((abs * 10n ** BigInt(zeros + 1)) / whole === 0n) zeros++;
+    const shown = Math.min(decimals, abs >= whole ? 6 : zeros + 6);
+    const step = 10n ** BigInt(decimals - shown);
+    return unitsFixed(value - (value % step), decimals, shown);
+  }
+
   const unit = (u: string, n: number) => numberFormat(locale, { style: "unit", unit: u, unitDisplay: "narrow" }).format(n);
   /** Seconds as a short age: `8s`, `4m 10s`, `2h 5m`, `3d 4h`. */
   function age(seconds: number): string {
@@ -334,6 +348,7 @@ export function formatter(locale = "en") {
     odds,
     unitsFixed,
     unitsExact,
+    unitsDown,
     usd,
     usdOrNone,
     orNone,

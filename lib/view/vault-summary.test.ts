@@ -48,6 +48,18 @@ describe("summarizeVault", () => {
     expect(stale).toMatchObject({ band: "unpriced", minDistance: null });
     expect(stale.collaterals[0]!.distance).toBeNull();
   });
+  it("counts the borrowed asset's rise among the distances: the closest is over both sides", () => {
+    // USDC at $1, liquidated at $1.08: 8 % away, closer than WBTC's 15.4 %.
+    const s = summarizeVault(lensVault(), { price: WAD, liquidationPrice: w(1.08) });
+    expect(s.baseDistance).toBe(w(0.08));
+    expect(s.minDistance).toBe(w(0.08));
+    // A rise that no price reaches (no liquidation price), a vault without debt, stale prices: no base distance.
+    expect(summarizeVault(lensVault(), { price: WAD, liquidationPrice: 0n }).minDistance).toBe(s.collaterals[1]!.distance);
+    expect(
+      summarizeVault(lensVault({ debt: 0n, debtValue: 0n, healthFactor: INFINITE_HEALTH }), { price: WAD, liquidationPrice: w(2) }).minDistance,
+    ).toBeNull();
+    expect(summarizeVault(lensVault({ pricesOk: false }), { price: WAD, liquidationPrice: w(1.08) }).baseDistance).toBeNull();
+  });
   it("is liquidatable below 1", () => {
     expect(summarizeVault(lensVault({ healthFactor: w(0.93) })).band).toBe("liquidatable");
   });

@@ -3,7 +3,7 @@
  * computed on-chain): per-collateral distance to liquidation, health band and borrow limit in use.
  * Pure bigint; the only formulas used come from lib/risk.ts.
  */
-import { borrowLimitUsed, distanceToLiquidation, healthBand, type HealthBand } from "../engine/risk";
+import { borrowLimitUsed, distanceToLiquidation, distanceToRise, healthBand, type HealthBand } from "../engine/risk";
 import type { LensVault } from "../read/vaults";
 import { isPriced, usablePrice } from "../read/oracle";
 
@@ -36,13 +36,17 @@ export interface VaultSummary {
   healthFactor: bigint;
   /** Share of the borrow limit in use, WAD. */
   borrowLimitUsed: bigint;
-  /** The smallest distance to liquidation over the vault's collaterals (null when none applies). */
+  /** How far the borrowed asset's price may rise before liquidation (lib/engine/risk.ts distanceToRise); null when unknown or none. */
+  baseDistance: bigint | null;
+  /** The smallest distance to liquidation over the vault's collaterals and its borrowed asset (null when none applies). */
   minDistance: bigint | null;
   collaterals: CollateralSummary[];
 }
 
 export function summarizeVault(
   v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">,
+  /** The borrowed asset's price and the price at which its rise alone liquidates (lib/engine/risk.ts baseLiquidationPrice). */
+  base?: { price: bigint; liquidationPrice: bigint },
 ): VaultSummary {
   const collaterals = v.collaterals.map((c): CollateralSummary => {
     const priceUsd = usablePrice(c);
@@ -61,11 +65,13 @@ export function summarizeVault(
       liquidationPriceUsd: c.liquidationPrice > 0n ? c.liquidationPrice : null,
     };
   });
-  const distances = collaterals.map((c) => c.distance).filter((d): d is bigint => d !== null);
+  const baseDistance = base && v.debt > 0n && v.pricesOk ? distanceToRise(base.price, base.liquidationPrice) : null;
+  const distances = [...collaterals.map((c) => c.distance), baseDistance].filter((d): d is bigint => d !== null);
   return {
     band: v.debt !== 0n && !v.pricesOk ? "unpriced" : healthBand(v.healthFactor),
     healthFactor: v.healthFactor,
     borrowLimitUsed: borrowLimitUsed(v.debtValue, v.borrowLimitValue),
+    baseDistance,
     minDistance: distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null,
     collaterals,
   };

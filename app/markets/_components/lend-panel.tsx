@@ -74,7 +74,7 @@ export function LendPanel({
             reason: limit!.limitedByLiquidity ? t("reasonLiquidity") : t("reasonPosition"),
           },
         };
-  const parsed = limits ? parseAmount(text, limits, f.unitsExact) : null;
+  const parsed = limits ? parseAmount(text, limits, f.unitsDown) : null;
   const showProblem = parsed && !parsed.ok && (touched || text !== "");
   const amount = parsed?.ok ? parsed.value : null;
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);

@@ -178,7 +178,7 @@ export function PositionActions({
   const parsed = parseAmount(
     text,
     { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) },
-    f.unitsExact,
+    f.unitsDown,
   );
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;

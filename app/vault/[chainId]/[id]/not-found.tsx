@@ -11,7 +11,7 @@ export default async function VaultNotFound() {
     <div className="mx-auto mt-16 max-w-lg space-y-3 rounded-xl border border-slate-800 bg-slate-900/60 p-8" data-testid="vault-not-found">
       <h1 className="text-lg font-semibold">{t("vaultTitle")}</h1>
       <p className="text-sm text-slate-300">{t.rich("vaultBody", { path: t("vaultPath"), code: (c) => <code>{c}</code> })}</p>
-      <ul className="text-sm text-slate-400">
+      <ul className="text-sm text-slate-400 wrap-anywhere">
         {chains.map((c) => (
           <li key={c.id}>
             {t("vaultChain", {

@@ -100,7 +100,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const paused = needsPrices && unpriced.length > 0;
   // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
   const max = paused || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
-  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f.unitsExact);
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f.unitsDown);
   const amount = parsed.ok ? parsed.value : 0n;
   const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;

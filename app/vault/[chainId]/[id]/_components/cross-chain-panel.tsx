@@ -117,7 +117,7 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
   );
   const held = wallet.data?.get(tok.token.toLowerCase());
   const quotes = useCrossChainQuotes(xc, { token: tok.token, claim: tok.claim, market: vault.market, vaultId: vault.id, account: address });
-  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.asset, ...(held ? { balance: held.balance } : {}) }, f.unitsExact);
+  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.asset, ...(held ? { balance: held.balance } : {}) }, f.unitsDown);
   const fee = quotes.data?.depositFee;
   const ready = parsed.ok && Boolean(address) && fee !== undefined && held !== undefined && !busy;
   const onSubmit = async () => {
@@ -215,7 +215,7 @@ function WithdrawForm({
   const parsed = parseAmount(
     text,
     { decimals: tok.decimals, symbol: tok.claimSymbol, max: { value: inVault, reason: t("inVaultReason") } },
-    f.unitsExact,
+    f.unitsDown,
   );
   const q = quotes.data;
   const ready = parsed.ok && Boolean(address) && q !== undefined && !busy;

@@ -20,7 +20,7 @@ import { assetSymbol, findAsset, type DeployedMarket } from "@/lib/config/deploy
 import { useFormat } from "@/hooks/use-format";
 import { shortAddress } from "@/lib/view/format";
 import { feedStatus, isPriced } from "@/lib/read/oracle";
-import { vaultRisk } from "@/lib/engine/risk";
+import { baseLiquidationPrice, vaultRisk } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -194,7 +194,8 @@ const VaultBody = memo(function VaultBody({
   const { vault, market } = data;
   const stale = staleSince !== null;
   const position = { ...toPosition(vault, market), ltvBonus };
-  const s = summarizeVault(vault);
+  const baseLiquidation = baseLiquidationPrice(position);
+  const s = summarizeVault(vault, { price: position.basePrice, liquidationPrice: baseLiquidation });
   // With a bonus, the limit is the boosted one (lib/engine/risk.ts boostedLimit); without, the lens's figures are the same.
   const boosted = ltvBonus > 0n ? vaultRisk(position) : null;
   const unpriced = unpricedAssets(vault, market.baseFeed.status);
@@ -364,6 +365,11 @@ const VaultBody = memo(function VaultBody({
               </tbody>
             </table>
           </div>
+          {s.baseDistance !== null && (
+            <p className="px-1 text-xs text-slate-400" data-testid="base-rise">
+              {t("baseRise", { symbol: baseSymbol, distance: f.percent(s.baseDistance, 1), price: f.usd(baseLiquidation) })}
+            </p>
+          )}
           <HealthPriceChart
             held={market.collaterals
               .filter((c) => position.collaterals.some((p) => p.asset === c.info.asset && p.amount > 0n && p.price > 0n))
