@@ -138,27 +138,27 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={tp("assets")}>
       <table className="w-full text-sm">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-400">
+        <thead className="text-left text-xs uppercase tracking-normal text-slate-400 sm:tracking-wide">
           <tr className="border-t border-slate-800">
-            <th className="px-4 py-2 md:px-5">{tp("asset")}</th>
-            <th className="px-2 py-2 text-right md:px-5">{t("amount")}</th>
+            <th className="px-3 py-2 md:px-5">{tp("asset")}</th>
+            <th className="px-1.5 py-2 text-right md:px-5">{t("amount")}</th>
             <th className="hidden px-5 py-2 text-right sm:table-cell">{t("value")}</th>
             <th className="hidden px-5 py-2 text-right sm:table-cell">{t("price")}</th>
-            <th className="px-2 py-2 text-right md:px-5">{t("liqPrice")}</th>
-            <th className="px-4 py-2 text-right md:px-5">{t("distance")}</th>
+            <th className="px-1.5 py-2 text-right md:px-5">{t("liqPrice")}</th>
+            <th className="py-2 pl-1.5 pr-3 text-right md:px-5">{t("distance")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.side}-${r.token.address}`} className="border-t border-slate-800" data-testid={`${r.side}-${r.token.symbol}`}>
-              <td className="px-4 py-2 font-medium md:px-5">
+              <td className="px-3 py-2 font-medium md:px-5">
                 {r.token.symbol}{" "}
                 <span className="text-xs font-normal text-slate-400">
                   {tp(r.side === "collateral" ? (r.enabled === false ? "suppliedOnly" : "collateral") : "borrowed")}
                 </span>
                 {r.side === "collateral" && <HeldOnAnotherChain chain={chain} asset={r.token.address} />}
               </td>
-              <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
+              <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
                 {f.token(r.amount, r.token.decimals, r.token.symbol)}
               </td>
               <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell" data-testid="value">
@@ -171,10 +171,10 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
                   f.usdOrNone(r.priceUsd)
                 )}
               </td>
-              <td className="px-2 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
+              <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
                 {f.usdOrNone(r.liquidationPriceUsd)}
               </td>
-              <td className="px-4 py-2 text-right font-mono tabular-nums md:px-5" data-testid="distance">
+              <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-5" data-testid="distance">
                 {r.distance === null ? NONE : f.percent(r.distance, 1)}
               </td>
             </tr>

@@ -316,14 +316,14 @@ const VaultBody = memo(function VaultBody({
         </div>
         <div className="space-y-3">
           <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("collateral")}>
-            <table className="w-full text-sm" data-testid="vault-collaterals">
-              <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
+            <table className="w-full text-[13px] sm:text-sm" data-testid="vault-collaterals">
+              <thead className="bg-slate-900 text-left text-xs uppercase tracking-normal text-slate-400 sm:tracking-wide">
                 <tr>
-                  <th className="px-3 py-2 md:px-4">{t("collateral")}</th>
-                  <th className="px-2 py-2 text-right md:px-4">{t("amount")}</th>
-                  <th className="hidden px-4 py-2 text-right sm:table-cell">{t("price")}</th>
-                  <th className="px-2 py-2 text-right md:px-4">{t("liqPrice")}</th>
-                  <th className="px-3 py-2 text-right md:px-4">{t("distance")}</th>
+                  <th className="py-2 pl-3 pr-1.5 md:px-4">{t("collateral")}</th>
+                  <th className="px-1.5 py-2 text-right md:px-4">{t("amount")}</th>
+                  <th className="hidden px-4 py-2 text-right md:table-cell lg:hidden 2xl:table-cell">{t("price")}</th>
+                  <th className="px-1.5 py-2 text-right md:px-4">{t("liqPrice")}</th>
+                  <th className="py-2 pl-1.5 pr-3 text-right md:px-4">{t("distance")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -338,7 +338,7 @@ const VaultBody = memo(function VaultBody({
                   const info = market.collaterals.find((m) => m.info.asset === c.asset)?.info;
                   return (
                     <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbolOf(c.asset)}`}>
-                      <td className="px-3 py-2 md:px-4">
+                      <td className="py-2 pl-3 pr-1.5 md:px-4">
                         <div className="font-medium">{symbolOf(c.asset)}</div>
                         {info && (
                           <div className="text-xs text-slate-400">
@@ -346,17 +346,17 @@ const VaultBody = memo(function VaultBody({
                           </div>
                         )}
                       </td>
-                      <td className="px-2 py-2 text-right font-mono tabular-nums md:px-4" data-testid="amount">
+                      <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="amount">
                         {f.token(c.amount, c.decimals, symbolOf(c.asset))}
                         <div className="text-xs text-slate-400">{c.valueUsd !== null ? f.usd(c.valueUsd) : ""}</div>
                       </td>
-                      <td className="hidden px-4 py-2 text-right font-mono tabular-nums sm:table-cell">
+                      <td className="hidden px-4 py-2 text-right font-mono tabular-nums md:table-cell lg:hidden 2xl:table-cell">
                         {c.priceUsd !== null ? f.usd(c.priceUsd) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
                       </td>
-                      <td className="px-2 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
+                      <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
                         {f.usdOrNone(c.liquidationPriceUsd)}
                       </td>
-                      <td className="px-3 py-2 text-right font-mono tabular-nums md:px-4" data-testid="distance">
+                      <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-4" data-testid="distance">
                         {c.distance === null ? "—" : c.distance === WAD && c.liquidationPrice === 0n ? "—" : f.percent(c.distance, 1)}
                       </td>
                     </tr>
