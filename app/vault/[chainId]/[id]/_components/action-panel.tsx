@@ -66,6 +66,8 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const [touched, setTouched] = useState(false);
   const [chosenRepayAll, setRepayAll] = useState(false);
   const [chosenUnlimited, setUnlimited] = useState(false);
+  // The amount is Max's (cleared by typing or another action): an empty Max says why.
+  const [maxed, setMaxed] = useState(false);
   // A flow in progress on this vault (started here, before a navigation, or before a reload) owns the form: it shows the
   // amount being sent, locked, until the flow ends.
   const flowKey = vaultFlowKey(chain.id, vault.market, vault.id);
@@ -119,11 +121,18 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const pullAmount = sendsAll ? repayAllAllowance(vault.debt, token?.balance ?? 0n) : amount;
   const needsApproval = pulls && parsed.ok && token !== undefined && token.allowance < pullAmount;
 
+  // Max keeps health at the safety level: on a vault already below it, it is 0 while the protocol still allows more.
+  const atSafety =
+    maxed && limits.suggested === 0n && max !== undefined && max.value > 0n
+      ? t("maxAtSafety", { safety: f.healthFactor(safety), hf: f.healthFactor(vault.healthFactor), max: f.unitsDown(max.value, decimals), symbol })
+      : null;
+
   function choose(a: VaultAction) {
     setAction(a);
     setText("");
     setTouched(false);
     setRepayAll(false);
+    setMaxed(false);
   }
 
   async function submit() {
@@ -266,15 +275,17 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 setText(t);
                 setTouched(true);
                 setRepayAll(false);
+                setMaxed(false);
               }}
               onMax={() => {
                 setText(formatUnits(limits.suggested, decimals));
                 setTouched(true);
                 setRepayAll(Boolean(limits.repayAll));
+                setMaxed(true);
               }}
               maxLabel={maxLabel}
               hint={hint}
-              problem={touched && !parsed.ok ? amountProblem(parsed) : null}
+              problem={touched && !parsed.ok ? (atSafety ?? amountProblem(parsed)) : null}
             />
 
             {paused && (
