@@ -3,7 +3,7 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useConfig } from "wagmi";
 import { watchBlockNumber } from "wagmi/actions";
-import { BlockRefreshes, readOfBlock, type Seed } from "@/lib/read/block-refresh";
+import { BlockRefreshes, readOfBlock, refreshOnFailedPoll, type Seed } from "@/lib/read/block-refresh";
 
 /** Per query client, which block last refreshed each watched query: one refresh per query per block. */
 const refreshes = new WeakMap<object, BlockRefreshes>();
@@ -13,7 +13,7 @@ const refreshes = new WeakMap<object, BlockRefreshes>();
  * watcher per chain. The block number polled as the watcher starts refreshes only the queries read before it (see
  * `BlockRefreshes.claim`), and a query the server read for the page (`seed`) only when the block it was read at is older
  * (`readOfBlock`). When the block poll itself fails the queries are refreshed too, so they fail and the page says the
- * RPC is unreachable instead of silently showing old data. Components that watch the same query refresh it once per
+ * RPC is unreachable instead of silently showing old data (at once, then more rarely while it stays down). Components that watch the same query refresh it once per
  * block between them (lib/read/block-refresh.ts): invalidating it again would cancel the refetch under way and send
  * every call twice.
  */
@@ -32,20 +32,25 @@ export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey; se
       const seeded = seed && { block: BigInt(seed.block), at: seed.at };
       return queries.length > 0 && queries.every((q) => readOfBlock(q.state, started, blockNumber, seeded));
     };
-    const stops = list.map(({ chainId, key, seed }) =>
-      watchBlockNumber(config, {
+    const stops = list.map(({ chainId, key, seed }) => {
+      let failures = 0;
+      return watchBlockNumber(config, {
         chainId: chainId as (typeof config.chains)[number]["id"],
         // The first poll answers at once and is this watcher's starting block (no previous block): the queries the page
         // has just read are of it and are not read again (lib/read/block-refresh.ts).
         emitOnBegin: true,
         onBlockNumber: (blockNumber, previous) => {
+          failures = 0;
           const start = previous === undefined ? { fresh: fresh(key, blockNumber, seed) } : undefined;
           if (claims.claim(chainId, JSON.stringify(key), blockNumber, start)) void queryClient.invalidateQueries({ queryKey: key });
         },
-        // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data).
-        onError: () => void queryClient.invalidateQueries({ queryKey: key }),
-      }),
-    );
+        // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data), at once
+        // and then ever more rarely while it stays down (lib/read/block-refresh.ts refreshOnFailedPoll).
+        onError: () => {
+          if (refreshOnFailedPoll(++failures)) void queryClient.invalidateQueries({ queryKey: key });
+        },
+      });
+    });
     return () => stops.forEach((stop) => stop());
   }, [config, queryClient, signature]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BlockRefreshes, readOfBlock, type WatchedQueryState } from "./block-refresh";
+import { BlockRefreshes, readOfBlock, refreshOnFailedPoll, type WatchedQueryState } from "./block-refresh";
 
 describe("BlockRefreshes", () => {
   it("lets the first watcher of a block refresh a query and stops the others for that block", () => {
@@ -79,5 +79,13 @@ describe("readOfBlock", () => {
 
   it("judges a query fetched since by its fetch, not by the server's block", () => {
     expect(readOfBlock(state({ dataUpdateCount: 1, dataUpdatedAt: 800, data: {} }), started, 40n, { block: 40n, at: 800 })).toBe(false);
+  });
+});
+
+describe("refreshOnFailedPoll", () => {
+  it("refreshes on the first failed poll, then on the 2nd, 4th and 8th, then every 8th", () => {
+    const refreshed = Array.from({ length: 40 }, (_, i) => i + 1).filter(refreshOnFailedPoll);
+    expect(refreshed).toEqual([1, 2, 4, 8, 16, 24, 32, 40]);
+    expect(refreshOnFailedPoll(0)).toBe(false);
   });
 });

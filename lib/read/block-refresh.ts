@@ -55,3 +55,14 @@ export function readOfBlock(state: WatchedQueryState, started: number, blockNumb
   if (state.dataUpdateCount > 0) return state.dataUpdatedAt >= started;
   return state.data !== undefined && seed !== undefined && state.dataUpdatedAt === seed.at && blockNumber <= seed.block;
 }
+
+const MAX_POLLS_BETWEEN_RETRIES = 8;
+
+/**
+ * Whether the `failures`-th block poll in a row that failed (1, 2, …) should refresh the watched queries, so that they
+ * fail and the page says the RPC is unreachable: the first at once, then ever more rarely (polls 2, 4, 8, then every 8th)
+ * — refreshing on every failed poll sent each of a page's reads again every poll for as long as the RPC was down. The
+ * first block polled after it recovers refreshes them at once.
+ */
+export const refreshOnFailedPoll = (failures: number) =>
+  failures >= 1 && (failures % MAX_POLLS_BETWEEN_RETRIES === 0 || (failures & (failures - 1)) === 0);
