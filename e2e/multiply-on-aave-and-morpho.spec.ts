@@ -41,7 +41,9 @@ async function expectPanelIsTheChain(page: Page, chain: E2EChain, protocol: (typ
   await expect(panel(page).getByTestId("mp-held")).toContainText(
     formatToken(v.collaterals.find((c) => c.asset.toLowerCase() === pair.collateral.toLowerCase())!.amount, 18, "WETH"),
   );
-  await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(v.debt, 6, "USDC"));
+  // The pair's own debt (an Aave account's other debts are named apart, folded into health and leverage).
+  const own = p.debts.find((d) => d.token.address.toLowerCase() === pair.debt.toLowerCase())?.amount ?? 0n;
+  await expect(panel(page).getByTestId("mp-held")).toContainText(formatToken(own, 6, "USDC"));
 }
 
 /** The WETH amount after "≈" on the line `label` of the plan's preview (e.g. "≈ 19.6412 WETH"). */

@@ -73,6 +73,12 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositEmpty = depositText.trim() === "";
   const vault = position && pair ? toVaultPosition(position, pair) : null;
+  // An Aave account's other debts, folded into the pair's debt at today's prices (lib/protocols/leverage.ts toVaultPosition):
+  // right for health now and after the trade, but their value moves with their own prices, which a liquidation price of
+  // the collateral alone cannot follow.
+  const otherDebts = position && pair ? position.debts.filter((d) => d.amount > 0n && !sameAddress(d.token.address, pair.debt)) : [];
+  const ownDebt = position && pair ? (position.debts.find((d) => sameAddress(d.token.address, pair.debt))?.amount ?? 0n) : 0n;
+  const folded = vault ? vault.debt - ownDebt : 0n;
   const hasDebt = Boolean(vault && vault.debt > 0n);
   const held = vault?.collaterals.find((c) => pair && sameAddress(c.asset, pair.collateral))?.amount ?? 0n;
   const isOpen = hasDebt || held > 0n;
@@ -219,6 +225,10 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
     held,
     isOpen,
     hasDebt,
+    /** The pair's own debt, and the other debts folded into it (Aave), with their amount in the pair's debt asset. */
+    ownDebt,
+    otherDebts: otherDebts.map((d) => f.token(d.amount, d.token.decimals, d.token.symbol)),
+    folded,
     form: {
       mode,
       setMode,

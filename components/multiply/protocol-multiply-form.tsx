@@ -16,7 +16,9 @@ export function ProtocolMultiplyForm({ m }: { m: ProtocolMultiply }) {
       {m.venue.isPending && <p className="text-sm text-slate-400">{t("readingPosition")}</p>}
       {m.isOpen && m.vault && (
         <p className="text-xs text-slate-400" data-testid="mp-held">
-          {t("openPositionNote", { collateral: f.token(m.held, decimals, symbol), debt: f.token(m.vault.debt, m.baseDecimals, m.baseSymbol) })}
+          {t("openPositionNote", { collateral: f.token(m.held, decimals, symbol), debt: f.token(m.ownDebt, m.baseDecimals, m.baseSymbol) })}
+          {m.otherDebts.length > 0 &&
+            ` ${t("otherDebtsNote", { debts: m.otherDebts.join(", "), value: f.token(m.folded, m.baseDecimals, m.baseSymbol) })}`}
         </p>
       )}
       {form.mode === "adjust" && (

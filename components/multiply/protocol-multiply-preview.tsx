@@ -21,7 +21,9 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
   if (!plan || !vault || !pair) return null;
   const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
   const health = (hf: bigint) => f.healthFactor(hf);
-  const nowLiq = liquidationPrice(vault, pair.collateral);
+  // With other debts folded in, a liquidation price of the collateral alone would hold their value fixed: not shown.
+  const nowLiq = m.folded > 0n ? 0n : liquidationPrice(vault, pair.collateral);
+  const afterLiq = m.folded > 0n ? 0n : plan.liquidationPrice;
   const nowHealth = position?.healthFactor ?? INFINITE_HEALTH;
   const afterCollateral = plan.after.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.amount ?? 0n;
   const price = vault.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.price ?? 0n;
@@ -39,8 +41,8 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
           {
             label: t("debt"),
             testId: "mp-debt",
-            before: f.token(vault.debt, baseDecimals, baseSymbol),
-            after: f.token(plan.after.debt, baseDecimals, baseSymbol),
+            before: f.token(vault.debt - m.folded, baseDecimals, baseSymbol),
+            after: f.token(plan.after.debt > m.folded ? plan.after.debt - m.folded : 0n, baseDecimals, baseSymbol),
           },
           {
             label: t("health"),
@@ -53,10 +55,15 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
             label: t("liqPrice", { symbol }),
             testId: "mp-liq",
             before: nowLiq > 0n ? value(nowLiq) : "—",
-            after: plan.liquidationPrice > 0n ? value(plan.liquidationPrice) : "—",
+            after: afterLiq > 0n ? value(afterLiq) : "—",
           },
         ]}
       />
+      {m.folded > 0n && (
+        <p className="text-xs text-slate-400" data-testid="mp-liq-note">
+          {t("liqWithOtherDebts", { debts: m.otherDebts.join(", ") })}
+        </p>
+      )}
       {!m.noChange && (
         <SwapDetails
           plan={plan}
