@@ -237,7 +237,9 @@ test("every bad amount has its own message and disables the action", async ({ pa
   // Max keeps health at the safety level: above the vault's health it is empty, and says why (not "above zero").
   await page.getByTestId("safety-input").fill("50");
   await panel(page).getByTestId("max-button").click();
-  await expect(problem).toHaveText(/^Nothing more within your safety level 50\.00 \(health now [\d.]+\): lower it, or type an amount up to [\d,.]+ USDC\.$/);
+  await expect(problem).toHaveText(
+    /^Nothing more within your safety level 50\.00 \(health now [\d.]+\): lower it, or type an amount up to [\d,.]+ USDC\.$/,
+  );
   await expect(submit).toBeDisabled();
   await page.getByTestId("safety-input").fill("1.5");
 
