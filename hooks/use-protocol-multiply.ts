@@ -113,6 +113,9 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
         : planProtocolLeverage(position, pair, inputs, deposit, targetLeverage(targetHundredths, current))
       : null;
   const noChange = plan?.kind === "increase" && plan.flashAmount === 0n && deposit === 0n;
+  // Lowering leverage repays the pair's own debt only (the router repays at most what is owed of it): a plan that needs
+  // to repay into the folded other debts would leave them with less collateral behind them.
+  const repaysOthers = plan !== null && mode === "adjust" && plan.kind === "decrease" && plan.after.debt < folded;
   const aboveMax = mode === "adjust" && asked && targetHundredths > maxHundredths && targetHundredths > currentHundredths;
 
   let built: { steps: ProtocolTx[]; grants: LeverageGrant[] } | null = null;
@@ -132,18 +135,23 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
       ? t("positionError", { error: venue.error.message.split("\n")[0] ?? "" })
       : data && !data.pool
         ? t("noPool", { base: baseSymbol, symbol })
-        : mode === "close" && !hasDebt && isOpen
+        : mode === "close" && ownDebt === 0n && isOpen
           ? t("nothingToClose", { base: baseSymbol })
           : !depositOk && (touched || !depositEmpty)
             ? depositProblem
-            : leverageParsed && !leverageParsed.ok
-              ? null
+            : typedWrong && mode === "adjust"
+              ? null // shown under the leverage box
               : aboveMax
                 ? t("aboveMax", { max: f.leverage(max) })
                 : plan?.problem
                   ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: f.leverage(current) })
-                  : buildError;
-  const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !typedWrong;
+                  : repaysOthers
+                    ? t("repaysOtherDebts", {
+                        own: f.token(ownDebt, baseDecimals, baseSymbol),
+                        debts: otherDebts.map((d) => f.token(d.amount, d.token.decimals, d.token.symbol)).join(", "),
+                      })
+                    : buildError;
+  const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !(typedWrong && mode === "adjust");
 
   const grantText = (g: LeverageGrant) => t("grant", { kind: g.kind, symbol: g.kind === "aaveCreditDelegation" ? baseSymbol : symbol });
   const routerAbi: Abi = target.protocol === "aave-v3" ? aaveLeverageRouterAbi : morphoLeverageRouterAbi;

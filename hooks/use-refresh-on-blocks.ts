@@ -47,7 +47,9 @@ export function useRefreshOnBlocks(watches: { chainId: number; key: QueryKey; se
         // The RPC stopped answering: refresh anyway, so the queries fail and show it (keeping their last data), at once
         // and then ever more rarely while it stays down (lib/read/block-refresh.ts refreshOnFailedPoll).
         onError: () => {
-          if (refreshOnFailedPoll(++failures)) void queryClient.invalidateQueries({ queryKey: key });
+          // Not cancelling a read under way: against an RPC that hangs rather than refuses, a read takes its timeouts to
+          // fail, and restarting it would keep it from ever failing (no banner).
+          if (refreshOnFailedPoll(++failures)) void queryClient.invalidateQueries({ queryKey: key }, { cancelRefetch: false });
         },
       });
     });

@@ -127,7 +127,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           ? parsed.ok
             ? null
             : amountProblem(parsed)
-          : leverageParsed && !leverageParsed.ok
+          : typedWrong && mode === "adjust"
             ? null // shown under the leverage box
             : aboveMax
               ? t("aboveMax", { max: formatLeverage(max) })
@@ -138,7 +138,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
     Boolean(address) &&
     !busy &&
     !problem &&
-    !(leverageParsed && !leverageParsed.ok && mode === "adjust") &&
+    !(typedWrong && mode === "adjust") &&
     plan !== null &&
     depositOk &&
     !noChange &&

@@ -38,7 +38,7 @@ export function ProtocolMultiplyPanel({ chain, target }: ProtocolMultiplyPanelPr
           </h2>
           <p className="text-xs text-slate-400">{t("introProtocol", { base: m.baseSymbol, symbol: m.symbol, protocol: m.protocolName })}</p>
         </div>
-        {m.hasDebt && <ModeTabs mode={m.form.mode} onMode={m.form.setMode} />}
+        {m.ownDebt > 0n && <ModeTabs mode={m.form.mode} onMode={m.form.setMode} />}
       </header>
       <form
         className="space-y-4 p-5"

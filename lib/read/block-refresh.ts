@@ -59,7 +59,7 @@ export function readOfBlock(state: WatchedQueryState, started: number, blockNumb
 const MAX_POLLS_BETWEEN_RETRIES = 8;
 
 /**
- * Whether the `failures`-th block poll in a row that failed (1, 2, …) should refresh the watched queries, so that they
+ * Whether the `failures`-th failed block poll since the last new block (1, 2, …) should refresh the watched queries, so that they
  * fail and the page says the RPC is unreachable: the first at once, then ever more rarely (polls 2, 4, 8, then every 8th)
  * — refreshing on every failed poll sent each of a page's reads again every poll for as long as the RPC was down. The
  * first block polled after it recovers refreshes them at once.

@@ -70,7 +70,7 @@ export function parseAmountText(text: string, decimals: number, symbol = "this t
 
 /**
  * Parses and checks an amount against zero, the wallet balance and the action's maximum, in that order. `formatLimit`
- * shows a limit in the reader's language, never above it (a Formatter's `unitsDown`: typing what it shows is accepted).
+ * shows a limit in the reader's language, never above it (a Formatter's `unitsDown`).
  */
 export function parseAmount(text: string, limits: AmountLimits, formatLimit: (v: bigint, decimals: number) => string): ParsedAmount {
   const format = (v: bigint) => formatLimit(v, limits.decimals);

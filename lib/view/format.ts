@@ -222,7 +222,7 @@ export function formatter(locale = "en") {
 
   /**
    * `value` cut (never rounded up) to six significant fraction digits at most, for a limit in a message ("At most
-   * 0.0729166 WETH", not its 18 decimals): what it shows is within the limit, so typing it is accepted.
+   * 0.0729166 WETH", not its 18 decimals): what it shows is never above the limit.
    */
   function unitsDown(value: bigint, decimals: number): string {
     const whole = 10n ** BigInt(decimals);

@@ -123,7 +123,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
 
   // Max keeps health at the safety level: on a vault already below it, it is 0 while the protocol still allows more.
   const atSafety =
-    maxed && limits.suggested === 0n && max !== undefined && max.value > 0n
+    maxed && (action === "withdraw" || action === "borrow") && limits.suggested === 0n && max !== undefined && max.value > 0n
       ? t("maxAtSafety", { safety: f.healthFactor(safety), hf: f.healthFactor(vault.healthFactor), max: f.unitsDown(max.value, decimals), symbol })
       : null;
 
@@ -156,6 +156,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     if (result.status === "confirmed") {
       setText((t) => (t === sent.text ? "" : t));
       setTouched(false);
+      setMaxed(false);
       setRepayAll(false);
     }
   }
@@ -262,6 +263,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 onChange={(a) => {
                   setAssetAddr(a);
                   setText("");
+                  setMaxed(false);
                   setTouched(false);
                 }}
               />
