@@ -76,7 +76,9 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   // An Aave account's other debts, folded into the pair's debt at today's prices (lib/protocols/leverage.ts toVaultPosition):
   // right for health now and after the trade, but their value moves with their own prices, which a liquidation price of
   // the collateral alone cannot follow.
-  const otherDebts = position && pair ? position.debts.filter((d) => d.amount > 0n && !sameAddress(d.token.address, pair.debt)) : [];
+  const otherDebts = (position && pair ? position.debts.filter((d) => d.amount > 0n && !sameAddress(d.token.address, pair.debt)) : []).map((d) =>
+    f.token(d.amount, d.token.decimals, d.token.symbol),
+  );
   const ownDebt = position && pair ? (position.debts.find((d) => sameAddress(d.token.address, pair.debt))?.amount ?? 0n) : 0n;
   const folded = vault ? vault.debt - ownDebt : 0n;
   const hasDebt = Boolean(vault && vault.debt > 0n);
@@ -148,7 +150,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
                   : repaysOthers
                     ? t("repaysOtherDebts", {
                         own: f.token(ownDebt, baseDecimals, baseSymbol),
-                        debts: otherDebts.map((d) => f.token(d.amount, d.token.decimals, d.token.symbol)).join(", "),
+                        debts: otherDebts.join(", "),
                       })
                     : buildError;
   const canSubmit = Boolean(address) && !busy && !problem && plan !== null && built !== null && depositOk && !(typedWrong && mode === "adjust");
@@ -233,9 +235,9 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
     held,
     isOpen,
     hasDebt,
-    /** The pair's own debt, and the other debts folded into it (Aave), with their amount in the pair's debt asset. */
+    /** The pair's own debt, and the other debts folded into it (Aave, as shown), with their amount in the pair's debt asset. */
     ownDebt,
-    otherDebts: otherDebts.map((d) => f.token(d.amount, d.token.decimals, d.token.symbol)),
+    otherDebts,
     folded,
     form: {
       mode,

@@ -8,6 +8,7 @@ import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { ProtocolBadge } from "@/components/protocol-badge";
 import { useFormat } from "@/hooks/use-format";
 import { NONE } from "@/lib/view/format";
+import { closestDistance } from "@/lib/view/vault-summary";
 import { oddsInputOf, type AnyPosition, type PositionView } from "@/lib/protocols/view";
 import { borrowLimitUsed } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
@@ -37,8 +38,7 @@ export function PositionCard({
   const f = useFormat();
   const used = view.debtUsd !== null && view.borrowLimitUsd !== null ? borrowLimitUsed(view.debtUsd, view.borrowLimitUsd) : null;
   // A borrowed asset's rise liquidates too (its line's distance): the closest is over both sides.
-  const distances = [...view.collaterals, ...view.debts].flatMap((l) => (l.distance === null ? [] : [l.distance]));
-  const closest = distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null;
+  const closest = closestDistance([...view.collaterals, ...view.debts].map((l) => l.distance));
   const paused = [...view.collaterals, ...view.debts].filter((l) => l.feedStatus !== 0);
   const vault = view.vaultId === null ? null : view.vaultId.toString();
   const title = vault === null ? view.name : t("vault", { id: vault });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD } from "../engine/math";
-import { summarizeVault, unpricedAssets } from "./vault-summary";
+import { closestDistance, summarizeVault, unpricedAssets } from "./vault-summary";
 
 const WETH = "0x00000000000000000000000000000000000000e7" as const;
 const WBTC = "0x00000000000000000000000000000000000000b7" as const;
@@ -59,6 +59,11 @@ describe("summarizeVault", () => {
       summarizeVault(lensVault({ debt: 0n, debtValue: 0n, healthFactor: INFINITE_HEALTH }), { price: WAD, liquidationPrice: w(2) }).minDistance,
     ).toBeNull();
     expect(summarizeVault(lensVault({ pricesOk: false }), { price: WAD, liquidationPrice: w(1.08) }).baseDistance).toBeNull();
+  });
+  it("takes the closest of the distances that apply", () => {
+    expect(closestDistance([w(0.2), null, w(0.08), w(0.15)])).toBe(w(0.08));
+    expect(closestDistance([null, null])).toBeNull();
+    expect(closestDistance([])).toBeNull();
   });
   it("is liquidatable below 1", () => {
     expect(summarizeVault(lensVault({ healthFactor: w(0.93) })).band).toBe("liquidatable");

@@ -43,6 +43,11 @@ export interface VaultSummary {
   collaterals: CollateralSummary[];
 }
 
+/** The closest of a position's distances to liquidation (its collaterals' falls, its debts' rises); null when none applies. */
+export function closestDistance(distances: readonly (bigint | null)[]): bigint | null {
+  return distances.reduce<bigint | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
+}
+
 export function summarizeVault(
   v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">,
   /** The borrowed asset's price and the price at which its rise alone liquidates (lib/engine/risk.ts baseLiquidationPrice). */
@@ -66,13 +71,12 @@ export function summarizeVault(
     };
   });
   const baseDistance = base && v.debt > 0n && v.pricesOk ? distanceToRise(base.price, base.liquidationPrice) : null;
-  const distances = [...collaterals.map((c) => c.distance), baseDistance].filter((d): d is bigint => d !== null);
   return {
     band: v.debt !== 0n && !v.pricesOk ? "unpriced" : healthBand(v.healthFactor),
     healthFactor: v.healthFactor,
     borrowLimitUsed: borrowLimitUsed(v.debtValue, v.borrowLimitValue),
     baseDistance,
-    minDistance: distances.length ? distances.reduce((a, b) => (b < a ? b : a)) : null,
+    minDistance: closestDistance([...collaterals.map((c) => c.distance), baseDistance]),
     collaterals,
   };
 }
