@@ -44,6 +44,11 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   await expect(panel(page).getByTestId("multiply-problem")).toBeHidden();
   await expect(panel(page).getByTestId("multiply-preview")).toBeHidden();
   await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+  // The leverage may come before the deposit: the maximum shown is that of one WETH, marked "≈" (not 1.00× for nothing
+  // deposited yet), and 3 is taken without a word.
+  await expect(panel(page).getByText(/^max ≈ [2-9]\.\d\d×$/)).toBeVisible();
+  await panel(page).getByTestId("leverage-input").fill("3");
+  await expect(panel(page).getByTestId("leverage-problem")).toHaveText("");
 
   // Open: 10 WETH at 3×.
   await panel(page).getByTestId("amount-input").fill("10");
@@ -70,6 +75,11 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
     await expect(panel(page).getByTestId("leverage-problem")).toHaveText(message);
     await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
   }
+  // At 1.00× the deposit alone is the position: no swap, so no swap line, bound, fee or price impact of one.
+  await box.fill("1");
+  await expect(panel(page).getByTestId("multiply-swap")).toContainText("none: the deposit alone brings this leverage");
+  await expect(panel(page).getByTestId("multiply-swap")).not.toContainText("→");
+  await expect(panel(page).getByTestId("mp-impact")).toHaveCount(0);
   await box.fill("3");
   await expect(panel(page).getByTestId("leverage-problem")).toHaveText("");
 

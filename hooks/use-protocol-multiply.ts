@@ -98,7 +98,9 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
     : WAD;
   const currentHundredths = current > 100n * WAD ? 100 : leverageHundredths(current);
   const chosenHundredths = target100 ?? (isOpen ? currentHundredths : 200);
-  const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, deposit) : WAD;
+  // Before a new position's deposit, the maximum of a deposit of one whole token, marked "≈" (as components/multiply/multiply-panel.tsx).
+  const indicative = !isOpen && deposit === 0n;
+  const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, indicative ? 10n ** BigInt(decimals) : deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
@@ -256,7 +258,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
         current: currentHundredths,
         max: maxHundredths,
         nowLabel: isOpen ? f.leverage(current) : null,
-        maxLabel: f.leverage(max),
+        maxLabel: !(position && pair && inputs) ? "…" : indicative ? `≈ ${f.leverage(max)}` : f.leverage(max),
         text: leverageText,
         parsed: leverageParsed,
         onTarget: setTarget,

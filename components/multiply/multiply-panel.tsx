@@ -95,7 +95,11 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
 
   const pool = venue.data?.pool ?? null;
   const ctx: LeverageContext | null = pool ? { position, collateral, pool, flashFeeBps: market.flashFeeBps, slippageBps, cash: market.cash } : null;
-  const max = ctx ? maxLeverage(ctx, deposit) : WAD;
+  // Before a new vault's deposit there is nothing to lever yet (the maximum would be 1.00× beside a prefilled 2.00, and a
+  // leverage typed first refused): the maximum shown, and the box's limit, are then those of a deposit of one whole token,
+  // marked "≈"; the deposit's own maximum replaces it as soon as one is entered.
+  const indicative = !vault && deposit === 0n;
+  const max = ctx ? maxLeverage(ctx, indicative ? 10n ** BigInt(decimals) : deposit) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
@@ -276,7 +280,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               current={currentHundredths}
               max={maxHundredths}
               nowLabel={vault ? formatLeverage(current) : null}
-              maxLabel={formatLeverage(max)}
+              maxLabel={!ctx ? "…" : indicative ? `≈ ${formatLeverage(max)}` : formatLeverage(max)}
               text={leverageText}
               parsed={leverageParsed}
               onTarget={setTarget}

@@ -54,8 +54,12 @@ export function SwapDetails({
 }) {
   const t = useTranslations("multiply");
   const f = useFormat();
-  const lines: [string, string][] =
-    plan.kind === "increase"
+  // A deposit that alone brings the target leverage swaps nothing: one line says so (no "Swap 0 → ≈ 0", no bound, fee or
+  // impact of a trade that is not made).
+  const depositOnly = plan.kind === "increase" && plan.flashAmount === 0n;
+  const lines: [string, string][] = depositOnly
+    ? [[t("swap"), t("noSwap")]]
+    : plan.kind === "increase"
       ? [
           [t("swap"), `${base(plan.flashAmount)} → ≈ ${col(plan.expectedOut)}`],
           [t("slippageBound"), t("atLeast", { amount: col(plan.minCollateralOut) })],
@@ -79,16 +83,20 @@ export function SwapDetails({
       className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-800 bg-slate-950/50 px-3 py-2 text-xs"
       data-testid="multiply-swap"
     >
-      {[...lines, ...extra].map(([k, v]) => (
+      {[...lines, ...(depositOnly ? [] : extra)].map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-400">{k}</dt>
           <dd className="text-right font-mono tabular-nums text-slate-200">{v}</dd>
         </div>
       ))}
-      <dt className="text-slate-400">{t("priceImpact")}</dt>
-      <dd className="text-right font-mono tabular-nums text-slate-200" data-testid="mp-impact">
-        {f.percentFloat(plan.priceImpact)}
-      </dd>
+      {!depositOnly && (
+        <>
+          <dt className="text-slate-400">{t("priceImpact")}</dt>
+          <dd className="text-right font-mono tabular-nums text-slate-200" data-testid="mp-impact">
+            {f.percentFloat(plan.priceImpact)}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
