@@ -25,7 +25,7 @@ import {
   type LeverageGrant,
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
-import { leverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
+import { currentLeverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { sameAddress } from "@/lib/config/address";
 
 /**
@@ -96,7 +96,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
           : vault,
       )
     : WAD;
-  const currentHundredths = current > 100n * WAD ? 100 : leverageHundredths(current);
+  const currentHundredths = currentLeverageHundredths(current);
   const chosenHundredths = target100 ?? (isOpen ? currentHundredths : 200);
   // Before a new position's deposit, the maximum of a deposit of one whole token, marked "≈" (as components/multiply/multiply-panel.tsx).
   const indicative = !isOpen && deposit === 0n;

@@ -14,7 +14,7 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { multiplyFlowKey } from "@/lib/tx/pending-flows";
 import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { leverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
+import { currentLeverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
 import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/view/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
@@ -87,7 +87,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const depositOk = parsed.ok || (Boolean(vault) && depositEmpty);
   const start = deposit > 0n ? applyChange(position, { kind: "deposit", asset: collateral, amount: deposit }) : position;
   const current = leverageOf(start);
-  const currentHundredths = current > 100n * WAD ? 100 : leverageHundredths(current);
+  const currentHundredths = currentLeverageHundredths(current);
   const [target, setTarget] = useState<number | null>(vault ? null : 200);
   const chosenHundredths = target ?? currentHundredths;
   // What the person is typing in the leverage box (null: show the target).

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { leverageHundredths, parseAmount, parseAmountText, parseLeverageText, targetLeverage } from "./amount";
+import { currentLeverageHundredths, leverageHundredths, parseAmount, parseAmountText, parseLeverageText, targetLeverage } from "./amount";
 
 const fmt = (v: bigint) => formatUnits(v, 6);
 const problem = (text: string, limits = { decimals: 6, symbol: "USDC" }) => {
@@ -85,7 +85,7 @@ describe("wording", () => {
   });
 });
 
-describe("leverageHundredths and targetLeverage", () => {
+describe("leverageHundredths, currentLeverageHundredths and targetLeverage", () => {
   it("show a leverage to the nearest hundredth, and read the shown current leverage as the exact current one", () => {
     const current = 1_722_222_222_222_222_222n; // 1.7222…×
     expect(leverageHundredths(current)).toBe(172);
@@ -93,6 +93,11 @@ describe("leverageHundredths and targetLeverage", () => {
     expect(targetLeverage(172, current)).toBe(current);
     expect(targetLeverage(173, current)).toBe(1_730_000_000_000_000_000n);
     expect(targetLeverage(250, 3n * 10n ** 18n)).toBe(2_500_000_000_000_000_000n);
+  });
+  it("start the box at 1.00× for an empty position or one beyond 100×", () => {
+    expect(currentLeverageHundredths(2n ** 255n)).toBe(100);
+    expect(currentLeverageHundredths(101n * 10n ** 18n)).toBe(100);
+    expect(currentLeverageHundredths(4_166_666_666_666_666_666n)).toBe(417);
   });
 });
 

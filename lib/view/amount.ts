@@ -94,6 +94,12 @@ export function parseAmount(text: string, limits: AmountLimits, formatLimit: (v:
 export const leverageHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n) / 10n ** 16n);
 
 /**
+ * A position's current leverage (WAD) as the Multiply panels' box and slider start from it, in hundredths: an empty
+ * position (no equity: `leverageOf`'s ∞) or anything above 100× starts at 1.00×, the slider's floor.
+ */
+export const currentLeverageHundredths = (current: bigint) => (current > 100n * 10n ** 18n ? 100 : leverageHundredths(current));
+
+/**
  * The leverage (WAD) a target chosen in hundredths asks for. The current leverage as shown ("now 1.72×" for 1.7222…×)
  * means "as now": the exact current leverage, not 0.0022× below it (which a deposit alone cannot reach, so a plan for it
  * would be refused).
