@@ -39,3 +39,20 @@ test("with the chain down from the first load, /multiply and the vault page show
   await expect(page.getByTestId("rpc-error")).toBeVisible({ timeout: 20_000 });
   await holds(page, "rpc-error", /Reading vault/);
 });
+
+test("/risk says within seconds that the chain stopped answering, keeps the book it has, and clears when it is back", async ({
+  page,
+  app,
+  chain,
+}) => {
+  await app.open("/risk");
+  await expect(page.getByTestId("risk-totals")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("rpc-error")).toBeHidden();
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  await page.route(rpc, (route) => route.abort("connectionrefused"));
+  // The book is read again every 30 s; the chain's block poll (every 2 s) says it first.
+  await expect(page.getByTestId("rpc-error")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId("risk-totals")).toBeVisible();
+  await page.unroute(rpc);
+  await expect(page.getByTestId("rpc-error")).toBeHidden({ timeout: 10_000 });
+});

@@ -6,6 +6,7 @@ import { useFormat } from "@/hooks/use-format";
 import { useProtocolBook } from "@/hooks/use-protocol-book";
 import { useVolatility } from "@/hooks/use-volatility";
 import { useDrawn } from "@/hooks/use-drawn";
+import { useChainDown } from "@/hooks/use-chain-down";
 import { StartBlockUnknownError } from "@/lib/protocols/registry";
 import { assetSymbol } from "@/lib/config/deployment";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -22,6 +23,8 @@ import { BookRiskView, ProtocolBookLoading, Stat } from "./book-risk-view";
 export function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarget }) {
   const t = useTranslations("risk");
   const q = useProtocolBook(chain, target);
+  // The book refreshes every 30 s; the chain's block poll says within seconds that the RPC stopped answering.
+  const down = useChainDown(chain.id);
   const vols = useVolatility(chain);
   // Drawn in background renders, as a Keel market's book (risk-dashboard.tsx MarketRisk).
   const { drawn: data, catchingUp } = useDrawn(q.data);
@@ -48,7 +51,7 @@ export function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: Bo
     );
   return (
     <>
-      {q.error && (
+      {(q.error || down) && (
         <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={retry} />
       )}
       <ProtocolRiskView

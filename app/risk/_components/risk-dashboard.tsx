@@ -9,6 +9,7 @@ import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRiskBook, type RiskBookSource } from "@/hooks/use-risk-book";
 import { useVolatility } from "@/hooks/use-volatility";
 import { useDrawn } from "@/hooks/use-drawn";
+import { useChainDown } from "@/hooks/use-chain-down";
 import { chainUnavailable } from "@/lib/config/chains";
 import { RemoteCollateralNote } from "@/components/held-on-another-chain";
 import { assetSymbol } from "@/lib/config/deployment";
@@ -117,6 +118,8 @@ type RiskOption = { chain: ChainConfig; name: string; value: string } & (
 function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) {
   const t = useTranslations("risk");
   const q = useRiskBook(chain, market);
+  // The book refreshes every 30 s; the chain's block poll says within seconds that the RPC stopped answering.
+  const down = useChainDown(chain.id);
   const vols = useVolatility(chain);
   // The book (first and at each refresh) and the volatilities are drawn in a background render (hooks/use-drawn.ts):
   // mounting the whole view was one long task on a phone. Until the first book is drawn, the loading line stays.
@@ -133,7 +136,7 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   if (!data) return <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={0} hasData={false} onRetry={retry} />;
   return (
     <>
-      {q.error && (
+      {(q.error || down) && (
         <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="marketVaults" updatedAt={q.dataUpdatedAt} hasData onRetry={retry} />
       )}
       <MarketRiskView
