@@ -1,25 +1,36 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useConfig } from "wagmi";
 import { watchBlockNumber } from "wagmi/actions";
 
 /**
  * Whether the chain's block poll is failing now (wagmi polls the block number every 2 s): for a page whose own reads
  * refresh rarely — /risk's books, every 30 s — so that it says the RPC stopped answering within a poll or two, not at
- * its next refresh. False again at the first poll that answers.
+ * its next refresh. False again at the first poll that answers, which also calls `onBack` (to read again at once what
+ * failed meanwhile, rather than at the next refresh).
  */
-export function useChainDown(chainId: number): boolean {
+export function useChainDown(chainId: number, onBack?: () => void): boolean {
   const config = useConfig();
+  const back = useRef(onBack);
+  useEffect(() => {
+    back.current = onBack;
+  });
   // Kept with the chain it is about: a page switched to another chain starts from "up".
   const [state, setState] = useState({ chainId, down: false });
-  useEffect(
-    () =>
-      watchBlockNumber(config, {
-        chainId: chainId as (typeof config.chains)[number]["id"],
-        onBlockNumber: () => setState((s) => (s.chainId === chainId && !s.down ? s : { chainId, down: false })),
-        onError: () => setState((s) => (s.chainId === chainId && s.down ? s : { chainId, down: true })),
-      }),
-    [config, chainId],
-  );
+  useEffect(() => {
+    let down = false;
+    return watchBlockNumber(config, {
+      chainId: chainId as (typeof config.chains)[number]["id"],
+      onBlockNumber: () => {
+        if (down) back.current?.();
+        down = false;
+        setState((s) => (s.chainId === chainId && !s.down ? s : { chainId, down: false }));
+      },
+      onError: () => {
+        down = true;
+        setState((s) => (s.chainId === chainId && s.down ? s : { chainId, down: true }));
+      },
+    });
+  }, [config, chainId]);
   return state.chainId === chainId && state.down;
 }

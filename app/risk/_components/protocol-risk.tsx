@@ -23,14 +23,15 @@ import { BookRiskView, ProtocolBookLoading, Stat } from "./book-risk-view";
 export function ProtocolRisk({ chain, target }: { chain: ChainConfig; target: BookTarget }) {
   const t = useTranslations("risk");
   const q = useProtocolBook(chain, target);
-  // The book refreshes every 30 s; the chain's block poll says within seconds that the RPC stopped answering.
-  const down = useChainDown(chain.id);
   const vols = useVolatility(chain);
   // Drawn in background renders, as a Keel market's book (risk-dashboard.tsx MarketRisk).
   const { drawn: data, catchingUp } = useDrawn(q.data);
   const { drawn: volsData, catchingUp: volsCatchingUp } = useDrawn(vols.data);
   const { refetch } = q;
   const retry = useCallback(() => void refetch(), [refetch]);
+  // The book refreshes every 30 s; the chain's block poll says within seconds that the RPC stopped answering, and the
+  // book is read again as soon as it answers.
+  const down = useChainDown(chain.id, retry);
   if (q.isPending || catchingUp) return <ProtocolBookLoading />;
   if (!data)
     return (

@@ -118,8 +118,6 @@ type RiskOption = { chain: ChainConfig; name: string; value: string } & (
 function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) {
   const t = useTranslations("risk");
   const q = useRiskBook(chain, market);
-  // The book refreshes every 30 s; the chain's block poll says within seconds that the RPC stopped answering.
-  const down = useChainDown(chain.id);
   const vols = useVolatility(chain);
   // The book (first and at each refresh) and the volatilities are drawn in a background render (hooks/use-drawn.ts):
   // mounting the whole view was one long task on a phone. Until the first book is drawn, the loading line stays.
@@ -127,6 +125,9 @@ function MarketRisk({ chain, market }: { chain: ChainConfig; market: Address }) 
   const { drawn: volsData, catchingUp: volsCatchingUp } = useDrawn(vols.data);
   const { refetch } = q;
   const retry = useCallback(() => void refetch(), [refetch]);
+  // The book refreshes every 30 s; the chain's block poll says within seconds that the RPC stopped answering, and the
+  // book is read again as soon as it answers.
+  const down = useChainDown(chain.id, retry);
   if (q.isPending || catchingUp)
     return (
       <p className="text-sm text-slate-400" data-testid="risk-loading">
