@@ -9,7 +9,7 @@ import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import type { CrossChainDeployment } from "@/lib/crosschain/deployment";
 import { readCrossChainMessages, type CrossChainMessageView } from "@/lib/crosschain/messages";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 import { sameAddress } from "@/lib/config/address";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
@@ -34,8 +34,8 @@ export function useCrossChainMessages(xc: CrossChainDeployment, market: Address,
     queryKey: [...key, market, vaultId.toString()],
     retry: 1,
     queryFn: async (): Promise<TrackedMessage[]> => {
-      const a = chainReader(config, xc.gateway.chainId)!;
-      const b = chainReader(config, xc.outpost.chainId)!;
+      const a = requireChainReader(config, xc.gateway.chainId);
+      const b = requireChainReader(config, xc.outpost.chainId);
       const all = await readCrossChainMessages({ a, b, deployment: xc });
       const who = account?.toLowerCase();
       const mine = all.filter((m) =>

@@ -11,7 +11,7 @@ import { poolFor } from "@/lib/engine/amm";
 import type { Pool } from "@/lib/engine/leverage";
 import type { ChainConfig } from "@/lib/config/chains";
 import { swapPair } from "@/lib/read/swap-pair";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -44,7 +44,7 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
     enabled: Boolean(router && adapter),
     staleTime: Infinity,
     retry: 1,
-    queryFn: (): Promise<Address> => swapPair(chainReader(config, chain.id)!, chain.id, adapter!, baseAsset, collateral),
+    queryFn: (): Promise<Address> => swapPair(requireChainReader(config, chain.id), chain.id, adapter!, baseAsset, collateral),
   });
   const pair = pairQuery.data;
   const key = leverageVenueKey(chain.id, market, collateral, owner);

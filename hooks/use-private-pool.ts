@@ -18,7 +18,7 @@ import { MerkleTree } from "@/lib/privacy/tree";
 import { keepUnconfirmed, loadWallet, noteFromReceipt, saveWallet, storageKey, type PrivateWallet, type WalletScope } from "@/lib/privacy/wallet";
 import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { useRefreshOnBlocks } from "./use-refresh-on-blocks";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 import { sameAddress } from "@/lib/config/address";
 
 /** The pool's aggregate (its one public vault) and the chain state an action is planned from. */
@@ -89,7 +89,7 @@ export function usePrivatePool(chainId: number, p: PrivatePoolDeployment | undef
   const query = useQuery({
     queryKey: p ? poolKey(chainId, p.pool) : ["privatePool", "none"],
     enabled: Boolean(p && base && enabled),
-    queryFn: () => readPool(chainReader(config, chainId)!, chainId, p!, base!),
+    queryFn: () => readPool(requireChainReader(config, chainId), chainId, p!, base!),
   });
   useRefreshOnBlocks(p && enabled ? [{ chainId, key: poolKey(chainId, p.pool) }] : []);
   return query;
@@ -329,7 +329,7 @@ export function useLiquidationWatch(
     // One check per refresh, never skipped while another runs (a liquidation mined during a check must be seen at the
     // next block): two checks that both find it compute the same wallet.
     let current = true;
-    const client = chainReader(config, chainId)!;
+    const client = requireChainReader(config, chainId);
     void reconcileLiquidation(client, p, base, wallet)
       .then((w) => current && w !== wallet && update(w))
       .catch(() => undefined); // the next block tries again

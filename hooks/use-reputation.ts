@@ -7,7 +7,7 @@ import { readReputation } from "@/lib/reputation/read";
 import { reputationView, type ReputationView } from "@/lib/reputation/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 export const reputationKey = (chainId: number, market: Address, owner: Address) => ["keel", "reputation", chainId, market, owner] as const;
 
@@ -25,7 +25,7 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
     queryKey: key,
     retry: 1,
     enabled: owner !== zeroAddress,
-    queryFn: () => readReputation(chainReader(config, chain.id)!, market, rep, owner),
+    queryFn: () => readReputation(requireChainReader(config, chain.id), market, rep, owner),
   });
   useRefreshOnBlocks([{ chainId: chain.id, key }]);
   const view: ReputationView | undefined = query.data && vault ? reputationView(query.data, vault, rep) : undefined;

@@ -10,7 +10,7 @@ import { parseVaultTimeline, type VaultTimeline } from "@/lib/read/indexer";
 import { healthToNumber, historySeries, sampleBlocks, type HistoryPoint, type HistorySample } from "@/lib/analytics/vault-charts";
 import { wadToNumber } from "@/lib/engine/math";
 import type { IndexerProblem } from "@/lib/server/indexer";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 /** Samples of past state read per history: at most this many lens reads (plus as many block headers). */
 export const HISTORY_SAMPLES = 40;
@@ -85,7 +85,7 @@ export function useVaultHistory(chain: ChainConfig, market: Address, id: bigint,
         fallbackReason = (e as Error).message;
         fallbackCode = (e as { code?: VaultHistory["fallbackCode"] }).code;
       }
-      const client = chainReader(config, chain.id)!;
+      const client = requireChainReader(config, chain.id);
       const latest = await client.getBlockNumber({ cacheTime: 0 });
       const raw = (await client.request({
         method: "eth_getLogs",

@@ -11,7 +11,7 @@ import type { ChainConfig } from "@/lib/config/chains";
 import { WARNINGS_REFRESH_MS } from "@/hooks/use-automation";
 import { MULTICALL3 } from "@/lib/protocols/read";
 import type { LensVault } from "@/lib/read/vaults";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 
@@ -132,7 +132,7 @@ export function useAccountGuardRules(
       enabled: Boolean(owner),
       retry: 1,
       refetchInterval: WARNINGS_REFRESH_MS,
-      queryFn: () => readGuardRules(chainReader(config, chain.id)!, chain, vaults!),
+      queryFn: () => readGuardRules(requireChainReader(config, chain.id), chain, vaults!),
     })),
   });
   return (chainId: number, v: { market: Address; id: bigint }): ProtectionState | undefined =>
@@ -148,7 +148,7 @@ export function useProtectionHistory(chain: ChainConfig, market: Address, id: bi
     staleTime: 15_000,
     retry: 1,
     queryFn: async (): Promise<ProtectionEvent[]> => {
-      const client = chainReader(config, chain.id)!;
+      const client = requireChainReader(config, chain.id);
       const fromBlock = BigInt(chain.deployment?.deploymentBlock ?? 0);
       const [executed, liquidated] = await Promise.all([
         guard

@@ -8,7 +8,7 @@ import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import type { ChainConfig } from "@/lib/config/chains";
 import { readVault, type SeededRead, type VaultRead } from "@/lib/read/vaults";
 import { walletTokensAnswer, walletTokensByToken } from "@/lib/read/wallet-tokens";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 export const vaultKey = (chainId: number, market: Address, id: bigint) => ["keel", "vault", chainId, market, id.toString()] as const;
 export const walletKey = (chainId: number, market: Address, owner?: Address) => ["keel", "wallet", chainId, market, owner ?? null] as const;
@@ -27,7 +27,7 @@ export function useVault(chain: ChainConfig, market: Address, id: bigint, initia
     queryKey: vaultKey(chain.id, market, id),
     enabled: Boolean(lens),
     retry: 1,
-    queryFn: () => readVault(chainReader(config, chain.id)!, lens!, market, id),
+    queryFn: () => readVault(requireChainReader(config, chain.id), lens!, market, id),
     ...(initial
       ? {
           initialData: initial.data,

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import type { ChainConfig } from "@/lib/config/chains";
 import { readChainVolatility, volatilityKey } from "@/lib/read/volatility";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 /**
  * Realised volatility of every asset of the chain's deployment (lib/read/volatility.ts), shared by every component that
@@ -20,6 +20,6 @@ export function useVolatility(chain: ChainConfig) {
     retry: 1,
     staleTime: 60_000,
     refetchInterval: 60_000,
-    queryFn: () => readChainVolatility(chainReader(config, chain.id)!, lens!, d!.assets),
+    queryFn: () => readChainVolatility(requireChainReader(config, chain.id), lens!, d!.assets),
   });
 }

@@ -49,7 +49,7 @@ import { commitment, isExit } from "@/lib/privacy/note";
 import { healthBand } from "@/lib/engine/risk";
 import { describeError } from "@/lib/tx/tx-errors";
 import { BackupPanel } from "./backup-panel";
-import { chainReader } from "@/lib/wallet/chain-reader";
+import { requireChainReader } from "@/lib/wallet/chain-reader";
 
 const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 /** Repayments approve this much above the planned payment (interest accrued until mined; the pool pulls the exact value). */
@@ -117,7 +117,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   // The owner's choice (audit j L-2): whether a deposit or repayment that lost the race goes aside. Null until the owner
   // chooses: then on for a note at risk of liquidation (a rescue no one should hold back), off otherwise.
   const [asideChoice, setAsideChoice] = useState<{ note: bigint | undefined; on: boolean } | null>(null);
-  const client = () => chainReader(config, chainId)!;
+  const client = () => requireChainReader(config, chainId);
 
   // A note left pending by a closed tab: promote it (its commitment is in the tree) or drop it (never landed).
   const reconciling = useRef(false);
