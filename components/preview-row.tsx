@@ -15,10 +15,10 @@ export function PreviewRow({
   return (
     <tr className="border-t border-slate-800" data-testid={testId}>
       <td className="py-1.5 font-sans text-slate-400">{label}</td>
-      <td className="py-1.5 text-right" data-testid="before">
+      <td className="py-1.5 pl-3 text-right" data-testid="before">
         {before}
       </td>
-      <td className={`py-1.5 text-right ${afterClass ?? ""}`} data-testid="after">
+      <td className={`py-1.5 pl-3 text-right ${afterClass ?? ""}`} data-testid="after">
         {after === undefined ? <span className="text-slate-400">—</span> : <>→ {after}</>}
       </td>
     </tr>

@@ -78,8 +78,21 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   // Aave stop-loss at $2,800 with a 1 WETH minimum: a price above today's is refused inline, then the preview.
   await aave.getByTestId("add-rule").click();
   const form = aave.getByTestId("rule-form");
+  // The form replaces the button: the keyboard's focus goes to its first field, and back to the button on Cancel.
+  await expect(form.getByTestId("rule-kind")).toBeFocused();
+  await form.getByRole("button", { name: "Cancel" }).click();
+  await expect(aave.getByTestId("add-rule")).toBeFocused();
+  await aave.getByTestId("add-rule").click();
   await form.getByTestId("rule-trigger").fill("3100");
   await expect(form).toContainText("Below today's price");
+  // Below the liquidation price liquidation comes first: the preview says so and the rule cannot be saved.
+  await form.getByTestId("rule-trigger").fill("100");
+  await expect(form.getByTestId("preview-problem")).toContainText("liquidation comes first");
+  await expect(form.getByTestId("rule-save")).toBeDisabled();
+  // Too many decimals is said of the field: whole days, not "this token".
+  await form.getByTestId("rule-validity").fill("1.5");
+  await expect(form).toContainText("Whole days from 1 to 365");
+  await form.getByTestId("rule-validity").fill("90");
   await form.getByTestId("rule-trigger").fill("2800");
   await form.getByTestId("rule-minimum").fill("1");
   await expect(form.getByTestId("preview-price")).toContainText("2,800");
@@ -126,6 +139,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   await setTrailing();
   const trailing = aave.getByTestId("auto-rule-trailingStop");
   await expect(trailing.getByTestId("rule-summary")).toContainText(/Closes 5(\.00)?% below the high/, { timeout: 30_000 });
+  await expect(trailing.getByTestId("rule-summary")).toContainText("No minimum size; fee cap");
   await pauseResumeRemove(aave, "trailingStop", "Trailing stop");
   await setTrailing();
   await expect(trailing.getByTestId("rule-summary")).toContainText(/Closes 5(\.00)?% below the high/, { timeout: 30_000 });

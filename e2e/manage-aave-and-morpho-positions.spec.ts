@@ -283,3 +283,11 @@ test("watch from the header on any page: a bad address gets a sentence, a good o
   await expect(page.getByTestId("mobile-menu")).toHaveCount(0);
   await expect(page.getByTestId("position-aave-v3")).toBeVisible({ timeout: 30_000 });
 });
+
+test("watching an address with no position says so", async ({ page, app }) => {
+  await app.open("/?watch=0x0000000000000000000000000000000000000001");
+  await expect(page.getByTestId("watch-banner")).toBeVisible();
+  await expect(page.getByTestId("watch-empty")).toHaveText("This address has no position on Keel, Aave v3 or Morpho Blue on the configured chains.", {
+    timeout: 30_000,
+  });
+});

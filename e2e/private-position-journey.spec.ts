@@ -83,9 +83,21 @@ test("as a trader: a private position proven in the browser, backed up, restored
   await expect(page.getByText("Below the pool's minimum deposit of 0.01 WETH.")).toBeVisible();
   await expect(page.getByTestId("private-submit")).toBeDisabled();
 
+  // With no private position yet, a borrow is refused before anything is proven.
+  await page.getByTestId("private-tab-borrow").click();
+  await page.getByLabel(/to borrow/).fill("1000");
+  await expect(page.getByText("Deposit collateral first: you have no private position yet.")).toBeVisible();
+  await expect(page.getByTestId("private-submit")).toBeDisabled();
+  await page.getByTestId("private-tab-deposit").click();
+
   await act(page, "deposit", "2", { collateral: "2 WETH" });
   expect((await poolTotals(chain)).collateral).toBe(2n * 10n ** 18n);
   await act(page, "deposit", "1", { collateral: "3 WETH" });
+  // Past the pool's borrow limit: named as it is typed, and nothing is proven.
+  await page.getByTestId("private-tab-borrow").click();
+  await page.getByLabel(/to borrow/).fill("100000");
+  await expect(page.getByText("That would take your position past the pool's borrow limit (90% of the market's LTV).")).toBeVisible();
+  await expect(page.getByTestId("private-submit")).toBeDisabled();
   await act(page, "borrow", "1000", { debt: "1,000 USDC" });
   expect((await poolTotals(chain)).shares).toBeGreaterThan(0n);
   await screenshot(page, "private-position");

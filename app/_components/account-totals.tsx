@@ -9,7 +9,7 @@ function Stat({ label, value, testId, tone, sub }: { label: string; value: strin
   return (
     <div className="rounded-lg border border-slate-800 bg-slate-900/60 px-4 py-3">
       <div className="text-xs uppercase tracking-wide text-slate-400">{label}</div>
-      <div className={`mt-1 break-words font-mono text-lg tabular-nums ${tone ?? "text-slate-100"}`} data-testid={testId}>
+      <div className={`mt-1 break-words font-mono text-base tabular-nums sm:text-lg ${tone ?? "text-slate-100"}`} data-testid={testId}>
         {value}
       </div>
       {sub && <div className="text-xs text-slate-400">{sub}</div>}

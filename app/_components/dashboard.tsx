@@ -153,6 +153,11 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
       )}
 
       {loading && views.length === 0 && <p className="text-sm text-slate-400">{t("reading")}</p>}
+      {readOnly && empty && (
+        <p className="rounded-xl border border-slate-800 bg-slate-900/60 p-4 text-sm text-slate-300 md:p-5" data-testid="watch-empty">
+          {tw("empty")}
+        </p>
+      )}
 
       {chains.map((c) =>
         c.positions.length > 0 ? (

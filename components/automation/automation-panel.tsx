@@ -1,7 +1,7 @@
 "use client";
 import { keelAutomationAbi } from "@/contracts-abi/abi/KeelAutomation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
@@ -23,6 +23,7 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
   const f = useFormat();
   const send = useTransactor();
   const [adding, setAdding] = useState(false);
+  const backToAdd = useRef(false);
   const [busy, setBusy] = useState(false);
   const protocol = t(`protocols.${p.protocol}`);
   const s = p.snapshot;
@@ -121,10 +122,23 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
       )}
       {isOwner &&
         (adding ? (
-          <RuleForm p={p} busy={busy} onSave={(k, r) => void save(k, r)} onCancel={() => setAdding(false)} />
+          <RuleForm
+            p={p}
+            busy={busy}
+            onSave={(k, r) => void save(k, r)}
+            onCancel={() => {
+              backToAdd.current = true;
+              setAdding(false);
+            }}
+          />
         ) : (
           <button
             type="button"
+            // Cancelling the form brings the keyboard's focus back here (the form it was in is gone).
+            ref={(el) => {
+              if (el && backToAdd.current) el.focus();
+              backToAdd.current = false;
+            }}
             data-testid="add-rule"
             onClick={() => setAdding(true)}
             className="rounded-md border border-sky-700 px-3 py-1.5 text-sm text-sky-200"
@@ -219,6 +233,7 @@ function RuleRow({
               target: f.healthFactor(r.rule.target),
             })}{" "}
         {t("summary.bounds", {
+          hasMinimum: r.rule.minCollateral > 0n ? "yes" : "no",
           minimum: f.token(r.rule.minCollateral, p.collateral.decimals, p.collateral.symbol),
           fee: f.percent(BigInt(r.rule.maxFeeBps) * 10n ** 14n),
           slippage: f.percent(BigInt(r.rule.maxSlippageBps) * 10n ** 14n),

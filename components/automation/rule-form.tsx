@@ -1,12 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useBlock } from "wagmi";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { GuardPosition } from "@/hooks/use-automation";
 import {
   AUTOMATION_KINDS,
+  blocksSaving,
   parseAutomationDraft,
+  previewAtTrigger,
+  previewProblem,
   snapshotHealth,
   snapshotPrice,
   type AutomationDraft,
@@ -56,6 +59,9 @@ export function RuleForm({
   });
   // The expiry counts from the chain's time (a local chain's clock may differ from this browser's).
   const { data: block } = useBlock({ chainId: p.chain.id });
+  // The form opens from "Add a rule", which it replaces: the keyboard's focus comes to its first field, not to the page.
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const parsed = parseAutomationDraft(d, {
     price: snapshotPrice(p.snapshot),
     healthFactor: snapshotHealth(p.snapshot),
@@ -64,6 +70,9 @@ export function RuleForm({
     now: block?.timestamp ?? 0n, // saving waits for the block (below)
   });
   const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
+  // The rule at its trigger: one that could never work there (lib/engine/automation.ts blocksSaving) is shown why and not saved.
+  const preview = parsed.ok ? previewAtTrigger(p.snapshot, d.kind, parsed.rule, parsed.rule.feeBps) : null;
+  const blocked = preview !== null && blocksSaving(previewProblem(d.kind, preview));
   const problem = (e: FieldProblem | undefined) =>
     !e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {});
   const touched = (field: AutomationField) =>
@@ -100,13 +109,14 @@ export function RuleForm({
       data-testid="rule-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (parsed.ok && block) onSave(d.kind, parsed.rule);
+        if (parsed.ok && !blocked && block) onSave(d.kind, parsed.rule);
       }}
     >
       <label className="block space-y-1 text-xs text-slate-400" htmlFor={`${idBase}-kind`}>
         <span>{t("form.kind")}</span>
         <select
           id={`${idBase}-kind`}
+          ref={first}
           data-testid="rule-kind"
           value={d.kind}
           onChange={(e) => setD({ ...d, kind: e.target.value as AutomationKind, trigger: "", target: "" })}
@@ -127,14 +137,14 @@ export function RuleForm({
         {field("fee", t("form.fee"), t(d.kind === "boost" ? "form.feeHintBoost" : "form.feeHint"))}
         {field("validity", t("form.validity"), t("form.validityHint"))}
       </div>
-      {parsed.ok && <RulePreview p={p} kind={d.kind} rule={parsed.rule} />}
+      {parsed.ok && preview && <RulePreview p={p} kind={d.kind} rule={parsed.rule} preview={preview} />}
       {parsed.ok && <RuleWarnings p={p} kind={d.kind} rule={parsed.rule} />}
       <RuleSteps auth={needs} protocol={t(`protocols.${p.protocol}`)} last={t("steps.save", { kind: t(`kinds.${d.kind}`) })} />
       <div className="flex gap-2">
         <button
           type="submit"
           data-testid="rule-save"
-          disabled={!parsed.ok || busy || !block}
+          disabled={!parsed.ok || blocked || busy || !block}
           className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-300"
         >
           {t("form.save")}

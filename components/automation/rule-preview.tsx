@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { previewAtTrigger, type AutomationKind, type ParsedAutomationRule } from "@/lib/engine/automation";
+import { previewProblem, snapshotHealth, type AutomationKind, type ParsedAutomationRule, type RulePreview as Preview } from "@/lib/engine/automation";
 
 const MAX = 2n ** 256n - 1n;
 
@@ -11,11 +11,14 @@ const MAX = 2n ** 256n - 1n;
  * oracle), the amounts the guard would compute there (lib/engine/automation.ts mirrors KeelAutomation.plan), the health
  * factor after, the minimum size and the fee cap.
  */
-export function RulePreview({ p, kind, rule }: { p: GuardPosition; kind: AutomationKind; rule: ParsedAutomationRule }) {
+export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind: AutomationKind; rule: ParsedAutomationRule; preview: Preview }) {
   const t = useTranslations("automation.preview");
   const f = useFormat();
-  const s = p.snapshot;
-  const preview = previewAtTrigger(s, kind, rule, rule.feeBps);
+  const problem = previewProblem(kind, preview);
+  // A health rule whose trigger today's health factor has passed fires at once (the guard fires a deleverage below its
+  // trigger, a boost above), then stays set: said, not refused — it may be what the trader wants.
+  const today = snapshotHealth(p.snapshot);
+  const firesNow = (kind === "deleverage" && today < rule.trigger) || (kind === "boost" && today !== MAX && today > rule.trigger);
   const col = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
   const debt = (x: bigint) => f.token(x, p.debt.decimals, p.debt.symbol);
   const price = f.token(preview.price, 18, p.debt.symbol, 2);
@@ -31,9 +34,23 @@ export function RulePreview({ p, kind, rule }: { p: GuardPosition; kind: Automat
           {plan.close && <p>{t("close", { repay: debt(plan.repay), sell: col(plan.sell), collateral: p.collateral.symbol })}</p>}
           {!plan.close && kind === "boost" && <p>{t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })}</p>}
           {!plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
+          {firesNow && (
+            <p className="text-amber-200" data-testid="preview-fires-now">
+              {t("firesNow", { health: f.healthFactor(today) })}
+            </p>
+          )}
+          {problem && problem !== "unreachable" && (
+            <p className="text-amber-200" data-testid="preview-problem">
+              {t(problem, { health: f.healthFactor(preview.healthAt), sell: col(plan.sell), held: col(p.snapshot.collateral) })}
+            </p>
+          )}
           <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>
           <p data-testid="preview-fee">
-            {t("fee", { cap: f.percent(rule.feeBps * 10n ** 14n), fee: debt(plan.fee), slippage: f.percent(rule.slippageBps * 10n ** 14n) })}
+            {t(kind === "boost" ? "feeBoost" : "fee", {
+              cap: f.percent(rule.feeBps * 10n ** 14n),
+              fee: debt(plan.fee),
+              slippage: f.percent(rule.slippageBps * 10n ** 14n),
+            })}
           </p>
         </>
       )}

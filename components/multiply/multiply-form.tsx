@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { parseLeverageText, type ParsedLeverage } from "@/lib/view/amount";
+import { onTabListKeyDown } from "@/components/tab-keys";
 
 export const SLIPPAGE_CHOICES = [10n, 50n, 100n, 300n];
 
@@ -111,7 +112,7 @@ export function SlippageSelect({ value, onChange }: { value: bigint; onChange(bp
 export function ModeTabs({ mode, onMode }: { mode: "adjust" | "close"; onMode(m: "adjust" | "close"): void }) {
   const t = useTranslations("multiply");
   return (
-    <div role="tablist" className="flex rounded-lg border border-slate-700 text-xs">
+    <div role="tablist" className="flex rounded-lg border border-slate-700 text-xs" onKeyDown={onTabListKeyDown}>
       {(["adjust", "close"] as const).map((m) => (
         <button
           key={m}

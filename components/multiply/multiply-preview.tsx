@@ -20,8 +20,8 @@ export function MultiplyPreview({ rows }: { rows: PreviewLine[] }) {
       <thead className="text-left text-xs text-slate-400">
         <tr>
           <th className="py-1 font-normal">{t("position")}</th>
-          <th className="py-1 text-right font-normal">{t("now")}</th>
-          <th className="py-1 text-right font-normal">{t("after")}</th>
+          <th className="py-1 pl-3 text-right font-normal">{t("now")}</th>
+          <th className="py-1 pl-3 text-right font-normal">{t("after")}</th>
         </tr>
       </thead>
       <tbody className="font-mono tabular-nums">

@@ -6,6 +6,8 @@ import {
   planRule,
   positionKey,
   previewAtTrigger,
+  previewProblem,
+  blocksSaving,
   ruleLoopProblems,
   priceForHealth,
   snapshotHealth,
@@ -117,6 +119,53 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     expect(boost.plan?.triggered).toBe(true);
     expect(boost.plan!.borrow > 0n).toBe(true);
     expect(Number(boost.healthAfter) / 1e18).toBeCloseTo(2, 3);
+  });
+
+  it("names what a rule meets at its trigger, and refuses to save one that could never work", () => {
+    const r = (trigger: bigint, target = 0n) => ({
+      trigger,
+      target,
+      trailBps: 0n,
+      minCollateral: 0n,
+      slippageBps: 100n,
+      feeBps: 30n,
+      validUntil: NOW,
+    });
+    // 10 WETH against 20,000 USDC, LT 85 %: liquidatable below $2,352.94.
+    const below = previewAtTrigger(vault(), "stopLoss", r(2300n * WAD), 30n);
+    expect(below.healthAt).toBe(wad(0.9775));
+    expect(previewProblem("stopLoss", below)).toBe("liquidatedFirst");
+    expect(previewProblem("stopLoss", previewAtTrigger(vault(), "stopLoss", r(2500n * WAD), 30n))).toBeNull();
+    expect(blocksSaving("liquidatedFirst")).toBe(true);
+    // Cross-margin: other collateral keeps the vault healthy at $1,900 (health 1.53), but repaying its 20,000 USDC and
+    // fees with this WETH alone needs 10.56 of its 10, even at the oracle's price: the close cannot happen.
+    const crossed = { ...vault(), liqValue: 40_000n * WAD };
+    const short = previewAtTrigger(crossed, "stopLoss", r(1900n * WAD), 30n);
+    expect(short.healthAt).toBeGreaterThan(WAD);
+    expect(short.short).toBe(true);
+    expect(previewProblem("stopLoss", short)).toBe("short");
+    expect(blocksSaving("short")).toBe(true);
+    // At $2,100 it needs 9.56 WETH: the slippage bound's worst case may ask for more, but the guard sells at most what it
+    // withdraws, so the rule can work and is not refused.
+    expect(previewProblem("stopLoss", previewAtTrigger(crossed, "stopLoss", r(2100n * WAD), 30n))).toBeNull();
+    // A take-profit to health 1.2 at $3,300, where the health factor is already 1.40: nothing to repay.
+    const tp = previewAtTrigger(vault(), "takeProfit", r(3300n * WAD, wad(1.2)), 30n);
+    expect(tp.plan?.repay).toBe(0n);
+    expect(previewProblem("takeProfit", tp)).toBe("nothing");
+    // Said, not refused: a debt taken later may give it something to do.
+    expect(blocksSaving("nothing")).toBe(false);
+    expect(blocksSaving("unreachable")).toBe(false);
+  });
+
+  it("says too many decimals of the field, not of a token", () => {
+    expect(parseAutomationDraft(draft({ trigger: "2500", validity: "1.5" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { validity: { key: "validityRange" } },
+    });
+    expect(parseAutomationDraft(draft({ trigger: "2500.123456789" }), ctx)).toMatchObject({
+      ok: false,
+      errors: { trigger: { key: "decimals", values: { decimals: "8" } } },
+    });
   });
 
   it("refuses drafts outside setRule's bounds, each field by name", () => {

@@ -232,7 +232,29 @@ export interface RulePreview {
   plan: AutomationPlan | null;
   /** Health factor after (WAD; MAX for a closed position). */
   healthAfter: bigint;
+  /** Health factor at that price before the rule acts (WAD; MAX without debt): below 1, liquidation comes first. */
+  healthAt: bigint;
+  /** A close there needs more collateral than the position holds, even at the oracle's price (the guard would revert). */
+  short: boolean;
 }
+
+/**
+ * What a rule planned at its trigger would meet there, with today's debt (null: nothing to say). Two kinds can never
+ * work, and the forms refuse to save them (`blocksSaving`): the position already liquidatable at that price (liquidation
+ * comes first), and a close needing more collateral than is held. The others are said but may be saved: the target out
+ * of reach by this collateral's price alone (other collateral, or no debt yet), or nothing to do there today (a debt
+ * taken later may give it some).
+ */
+export function previewProblem(kind: AutomationKind, p: RulePreview): "unreachable" | "liquidatedFirst" | "short" | "nothing" | null {
+  if (!p.plan) return "unreachable";
+  if (p.healthAt < WAD) return "liquidatedFirst";
+  if (p.short) return "short";
+  if (!p.plan.close && (kind === "boost" ? p.plan.borrow : p.plan.repay) === 0n) return "nothing";
+  return null;
+}
+
+/** Whether `previewProblem`'s answer means the rule could never work (the forms refuse to save it). */
+export const blocksSaving = (problem: ReturnType<typeof previewProblem>) => problem === "liquidatedFirst" || problem === "short";
 
 /** The rule planned at its trigger price (health rules: the price where the health factor crosses the trigger). */
 export function previewAtTrigger(s: GuardSnapshot, kind: AutomationKind, p: ParsedAutomationRule, feeBps: bigint): RulePreview {
@@ -245,16 +267,19 @@ export function previewAtTrigger(s: GuardSnapshot, kind: AutomationKind, p: Pars
     price = kind === "deleverage" ? (crossing > 0n ? crossing - 1n : 0n) : crossing + 1n;
   } else if (kind === "trailingStop") price = mulDivDown(high, 10_000n - p.trailBps, 10_000n);
   else price = p.trigger;
-  if (price === 0n) return { price, plan: null, healthAfter: 0n };
+  if (price === 0n) return { price, plan: null, healthAfter: 0n, healthAt: 0n, short: false };
   const at = atPrice(s, price);
+  const healthAt = snapshotHealth(at);
   const rule = { trigger: p.trigger, target: p.target, maxSlippageBps: Number(p.slippageBps), trailBps: Number(p.trailBps), high };
   let plan: AutomationPlan | null;
   try {
     plan = planRule(at, kind, rule, feeBps);
   } catch {
-    return { price, plan: null, healthAfter: 0n };
+    return { price, plan: null, healthAfter: 0n, healthAt, short: false };
   }
-  if (plan.close) return { price, plan, healthAfter: MAX };
+  // Short: even at the oracle's price, with no slippage, repaying the debt and its fees needs more collateral than is held
+  // (the guard sells at most what it withdraws; `plan.sell` is only the slippage bound's worst case).
+  if (plan.close) return { price, plan, healthAfter: MAX, healthAt, short: sellFor(at, plan.minOut, WAD) > at.collateral };
   const valueDebt = (x: bigint) => mulDivDown(x, at.debtPrice, at.debtScale);
   const valueCol = (x: bigint) => mulDivDown(x, at.colPrice, at.colScale);
   let liq = at.liqValue;
@@ -266,7 +291,7 @@ export function previewAtTrigger(s: GuardSnapshot, kind: AutomationKind, p: Pars
     liq -= wMulDown(valueCol(plan.sell), at.lt);
     debt -= valueDebt(plan.repay);
   }
-  return { price, plan, healthAfter: debt <= 0n ? MAX : wDivDown(liq, debt) };
+  return { price, plan, healthAfter: debt <= 0n ? MAX : wDivDown(liq, debt), healthAt, short: false };
 }
 
 export interface AutomationDraft {
@@ -399,7 +424,13 @@ export function parseAutomationDraft(
   const num = (text: string, decimals: number, field: AutomationField): bigint => {
     const p = parseAmountText(text, decimals);
     if (!p.ok) {
-      errors[field] = { key: "amount", amount: p };
+      // Too many decimals is said of the field, not of "this token": whole days for the validity, else the count.
+      errors[field] =
+        p.problem !== "tooManyDecimals"
+          ? { key: "amount", amount: p }
+          : field === "validity"
+            ? { key: "validityRange" }
+            : { key: "decimals", values: { decimals: String(decimals) } };
       return 0n;
     }
     return p.value;

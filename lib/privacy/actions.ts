@@ -186,6 +186,31 @@ export function actionMinimum(kind: PrivateActionKind, m: PoolMinimums): bigint 
 }
 
 /**
+ * What `planAction` checks before any proof, without the note tree: the amount, the note, the pool's minimum, the prices,
+ * the limit (the borrow limit for a borrow or withdrawal, else liquidation) and dust debt. Throws the PlanError the plan
+ * would; the form runs it as the amount is typed, so an action the pool would refuse is named before anything is proven.
+ */
+export function checkAction(kind: PrivateActionKind, amount: bigint, note: { collateral: bigint; shares: bigint } | null, s: PoolBooks | PoolState) {
+  if (amount <= 0n) throw new PlanError("zero");
+  if (note === null && kind !== "deposit") throw new PlanError("noNote");
+  const old = note ?? { collateral: 0n, shares: 0n };
+  const ltv = kind === "borrow" || kind === "withdraw";
+  const { collateralDelta, sharesDelta, tokens } = actionDeltas(kind, amount, old, s);
+  if (tokens < actionMinimum(kind, s)) throw new PlanError("belowMinimum");
+  const after = { collateral: old.collateral + collateralDelta, shares: old.shares + sharesDelta };
+  const debtFree = after.shares === 0n && kind !== "borrow";
+  let ltvInputs: LtvInputs;
+  if (debtFree) ltvInputs = DEBT_FREE_INPUTS;
+  else if (hasPrices(s)) ltvInputs = provenLtvInputs(s, ltv ? "borrow" : "liquidation");
+  else throw new PlanError("noPrice");
+  const health = noteHealth(after, ltvInputs);
+  if (health.liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
+  // circuit v2: the new note owes nothing or at least minBorrow (its shares' value at the proven index, rounded up)
+  if (after.shares > 0n && health.debtAssets < s.minBorrow) throw new PlanError("dustDebt");
+  return { collateralDelta, sharesDelta, tokens, after, ltvInputs, debtFree };
+}
+
+/**
  * Plans `kind` of `amount` (collateral units for deposit/withdraw, base units for borrow/repay) on `note` (null: open
  * a position with `ownerKey`'s empty note; only a deposit may). Repaying more than owed repays the whole debt. An
  * action leaving the note debt-free proves with DEBT_FREE_INPUTS and needs no price (`s` may lack them: the oracle is
@@ -197,23 +222,10 @@ export function planAction(
   s: PoolBooks | PoolState,
   memo: Hex = "0x",
 ): PlannedAction {
-  if (a.amount <= 0n) throw new PlanError("zero");
-  if (a.note === null && a.kind !== "deposit") throw new PlanError("noNote");
   const old: Note & { leafIndex?: number } = a.note ?? emptyNote(a.ownerKey);
   const ltv = a.kind === "borrow" || a.kind === "withdraw";
   const recipient = ltv ? a.recipient : zeroAddress;
-  const { collateralDelta, sharesDelta, tokens } = actionDeltas(a.kind, a.amount, old, s);
-  if (tokens < actionMinimum(a.kind, s)) throw new PlanError("belowMinimum");
-  const after = { collateral: old.collateral + collateralDelta, shares: old.shares + sharesDelta };
-  const debtFree = after.shares === 0n && a.kind !== "borrow";
-  let ltvInputs: LtvInputs;
-  if (debtFree) ltvInputs = DEBT_FREE_INPUTS;
-  else if (hasPrices(s)) ltvInputs = provenLtvInputs(s, ltv ? "borrow" : "liquidation");
-  else throw new PlanError("noPrice");
-  const health = noteHealth(after, ltvInputs);
-  if (health.liquidatable) throw new PlanError(ltv ? "overLimit" : "stillLiquidatable");
-  // circuit v2: the new note owes nothing or at least minBorrow (its shares' value at the proven index, rounded up)
-  if (after.shares > 0n && health.debtAssets < s.minBorrow) throw new PlanError("dustDebt");
+  const { collateralDelta, sharesDelta, tokens, after, ltvInputs, debtFree } = checkAction(a.kind, a.amount, a.note, s);
   // only a deposit or a repayment may go aside (the pool's depositAside, repayAside); an exit inserts nothing anyway
   const aside = a.aside === true && (a.kind === "deposit" || a.kind === "repay") && !isExit(after);
   const { input, next, memberSlot } = actionWitness(tree, {

@@ -15,6 +15,7 @@ import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/read/mar
 import type { ChainConfig } from "@/lib/config/chains";
 import type { DeployedMarket } from "@/lib/config/deployment";
 import type { LensMarket } from "@/lib/read/vaults";
+import { onTabListKeyDown } from "@/components/tab-keys";
 
 type Mode = "deposit" | "withdraw";
 
@@ -131,13 +132,14 @@ export function LendPanel({
             <dd className="text-right tabular-nums" data-testid="lender-supplied">
               {pos ? f.token(pos.supplied, decimals, symbol) : "…"}
             </dd>
+            {/* The two limits an amount is checked against, never rounded up (typing what is shown is always accepted). */}
             <dt className="text-slate-400">{t("withdrawable")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-max-withdraw">
-              {pos ? f.token(pos.maxWithdraw, decimals, symbol) : "…"}
+              {pos ? `${f.unitsDown(pos.maxWithdraw, decimals)} ${symbol}` : "…"}
             </dd>
             <dt className="text-slate-400">{t("wallet")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-wallet">
-              {pos ? f.token(pos.walletBalance, decimals, symbol) : "…"}
+              {pos ? `${f.unitsDown(pos.walletBalance, decimals)} ${symbol}` : "…"}
             </dd>
           </dl>
           {limit?.limitedByLiquidity && (
@@ -146,7 +148,7 @@ export function LendPanel({
             </p>
           )}
           {position.error && <p className="text-xs text-rose-300">{t("readError", { why: position.error.message.split("\n")[0]! })}</p>}
-          <div role="tablist" aria-label={t("title", { symbol })} className="flex gap-1 rounded-lg bg-slate-800/60 p-1">
+          <div role="tablist" aria-label={t("title", { symbol })} className="flex gap-1 rounded-lg bg-slate-800/60 p-1" onKeyDown={onTabListKeyDown}>
             {tab("deposit", ta("deposit"))}
             {tab("withdraw", ta("withdraw"))}
           </div>
@@ -178,7 +180,8 @@ export function LendPanel({
               />
               <button
                 type="button"
-                disabled={!pos || locked}
+                // Nothing to deposit or withdraw: Max would only fill 0 and a problem.
+                disabled={!pos || locked || (mode === "deposit" ? pos.walletBalance : pos.maxWithdraw) === 0n}
                 onClick={() => {
                   if (!pos) return;
                   setText(formatUnits(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw, decimals));

@@ -5,6 +5,7 @@ import { decodeFunctionData, erc20Abi, formatUnits, type Address } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
 
 import { AmountField } from "@/components/amount-field";
+import { onTabListKeyDown } from "@/components/tab-keys";
 import { PreviewRow } from "@/components/preview-row";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
@@ -339,8 +340,8 @@ export function PositionActions({
             <thead className="text-left text-xs text-slate-400">
               <tr>
                 <th className="py-1 font-normal">{ta("preview")}</th>
-                <th className="py-1 text-right font-normal">{ta("now")}</th>
-                <th className="py-1 text-right font-normal">{ta("after")}</th>
+                <th className="py-1 pl-3 text-right font-normal">{ta("now")}</th>
+                <th className="py-1 pl-3 text-right font-normal">{ta("after")}</th>
               </tr>
             </thead>
             <tbody className="font-mono tabular-nums">
@@ -407,25 +408,9 @@ function Tabs({
   disabled?: boolean;
 }) {
   const t = useTranslations("positionActions");
-  function onKey(e: React.KeyboardEvent<HTMLDivElement>) {
-    const i = ACTIONS.indexOf(action);
-    const next =
-      e.key === "ArrowRight"
-        ? ACTIONS[(i + 1) % 4]
-        : e.key === "ArrowLeft"
-          ? ACTIONS[(i + 3) % 4]
-          : e.key === "Home"
-            ? ACTIONS[0]
-            : e.key === "End"
-              ? ACTIONS[3]
-              : undefined;
-    if (!next) return;
-    e.preventDefault();
-    onChoose(next);
-    document.getElementById(`position-tab-${next}`)?.focus();
-  }
+
   return (
-    <div role="tablist" aria-label={label} className="grid grid-cols-4 border-b border-slate-800 text-sm" onKeyDown={onKey}>
+    <div role="tablist" aria-label={label} className="grid grid-cols-4 border-b border-slate-800 text-sm" onKeyDown={onTabListKeyDown}>
       {ACTIONS.map((a) => (
         <button
           key={a}

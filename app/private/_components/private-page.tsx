@@ -27,12 +27,14 @@ import { parseAmount } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
 import {
   actionMinimum,
+  checkAction,
   notePosition,
   planAction,
   planClose,
   PlanError,
   poolCall,
   previewAction,
+  type PoolBooks,
   type PrivateActionKind,
 } from "@/lib/privacy/actions";
 import {
@@ -47,9 +49,10 @@ import {
 } from "@/lib/privacy/wallet";
 import { commitment, isExit } from "@/lib/privacy/note";
 import { healthBand } from "@/lib/engine/risk";
-import { describeError } from "@/lib/tx/tx-errors";
+import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { BackupPanel } from "./backup-panel";
 import { requireChainReader } from "@/lib/wallet/chain-reader";
+import { onTabListKeyDown } from "@/components/tab-keys";
 
 const KINDS: PrivateActionKind[] = ["deposit", "borrow", "repay", "withdraw"];
 /** Repayments approve this much above the planned payment (interest accrued until mined; the pool pulls the exact value). */
@@ -148,6 +151,17 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const belowMinimum = parsed.ok && parsed.value < minimum;
   const minimumText = f.token(minimum, asset.decimals, asset.symbol, asset.decimals);
   const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
+  // What the pool would refuse (past the limit, no note, dust debt…), named as the amount is typed and before any proof:
+  // the plan's own checks (lib/privacy/actions.ts checkAction), without the note tree.
+  let refused: string | null = null;
+  if (parsed.ok && !belowMinimum && books) {
+    try {
+      checkAction(kind, parsed.value, note, state ?? books);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      refused = planText(e, kind, books, pool.data?.priceError);
+    }
+  }
   const before = state && note ? notePosition(note, state) : null;
   // a rescue may go aside: a deposit or repayment on a note that owes
   const asideOffered = (kind === "deposit" || kind === "repay") && (note?.shares ?? 0n) > 0n;
@@ -206,18 +220,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           : planAction({ kind: action, amount, note: w.note, ownerKey: w.ownerKey, recipient: address, aside: goAside }, tree, s);
     } catch (e) {
       if (!(e instanceof PlanError)) throw e;
-      const a = assetOf(action === "close" ? "withdraw" : action);
-      setProblem(
-        e.problem === "noPrice"
-          ? t("errors.stalePrice", { reason: fresh.data?.priceError ? errorText(fresh.data.priceError) : "" })
-          : e.problem === "belowMinimum"
-            ? t(`minimum.below.${action === "borrow" ? "borrow" : "deposit"}`, {
-                minimum: f.token(actionMinimum(action === "borrow" ? "borrow" : "deposit", s), a.decimals, a.symbol, a.decimals),
-              })
-            : e.problem === "dustDebt"
-              ? t("errors.plan.dustDebt", { minimum: f.token(s.minBorrow, base.decimals, base.symbol, base.decimals) })
-              : t(`errors.plan.${e.problem}`),
-      );
+      setProblem(planText(e, action, s, fresh.data?.priceError));
       return null;
     }
     let proof;
@@ -306,6 +309,19 @@ function PrivatePosition({ chainId }: { chainId: number }) {
     );
     return null;
   }
+  /** A plan's refusal as a sentence: the same for the form's live check and for a send that could not be planned. */
+  function planText(e: PlanError, action: PrivateActionKind | "close", s: PoolBooks, priceError: DescribedError | null | undefined) {
+    const a = assetOf(action === "close" ? "withdraw" : action);
+    return e.problem === "noPrice"
+      ? t("errors.stalePrice", { reason: priceError ? errorText(priceError) : "" })
+      : e.problem === "belowMinimum"
+        ? t(`minimum.below.${action === "borrow" ? "borrow" : "deposit"}`, {
+            minimum: f.token(actionMinimum(action === "borrow" ? "borrow" : "deposit", s), a.decimals, a.symbol, a.decimals),
+          })
+        : e.problem === "dustDebt"
+          ? t("errors.plan.dustDebt", { minimum: f.token(s.minBorrow, base.decimals, base.symbol, base.decimals) })
+          : t(`errors.plan.${e.problem}`);
+  }
   function assetOf(action: PrivateActionKind) {
     return action === "deposit" || action === "withdraw" ? collateral : base;
   }
@@ -391,7 +407,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
             {t("aside")}
           </p>
         )}
-        <div role="tablist" aria-label={t("actions")} className="flex flex-wrap gap-2">
+        <div role="tablist" aria-label={t("actions")} className="flex flex-wrap gap-2" onKeyDown={onTabListKeyDown}>
           {KINDS.map((k) => (
             <button
               key={k}
@@ -431,7 +447,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
                 ? amountProblem(parsed)
                 : belowMinimum
                   ? t(`minimum.below.${kind === "borrow" ? "borrow" : "deposit"}`, { minimum: minimumText })
-                  : null
+                  : refused
             }
           />
           {minimum > 0n && (
@@ -491,7 +507,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
           <div className="flex flex-wrap gap-2">
             <button
               type="submit"
-              disabled={busy || !parsed.ok || belowMinimum || !books}
+              disabled={busy || !parsed.ok || belowMinimum || refused !== null || !books}
               data-testid="private-submit"
               className="min-h-11 rounded-lg bg-sky-600 px-4 text-sm font-medium text-white disabled:opacity-50"
             >

@@ -250,11 +250,12 @@ const MarketRiskView = memo(function MarketRiskView({
       loadLine={
         <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
           {source.kind === "indexer"
-            ? t("loadIndexer", { count: f.number(book.n, 0), block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
-              (source.notIndexed > 0 ? ` ${t("notIndexed", { count: f.number(source.notIndexed, 0) })}` : "")
+            ? // Counts as numbers: the messages choose "1 vault" or "2 vaults" and group the digits by the locale.
+              t("loadIndexer", { count: book.n, block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
+              (source.notIndexed > 0 ? ` ${t("notIndexed", { count: source.notIndexed })}` : "")
             : t("loadRpc", {
-                count: f.number(book.n, 0),
-                pages: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0),
+                count: book.n,
+                pages: Math.ceil(book.n / BOOK_PAGE_SIZE) || 1,
                 seconds: f.number(loadMs / 1000, 2),
               })}
         </p>

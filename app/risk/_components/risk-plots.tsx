@@ -45,6 +45,12 @@ function PlotTooltip({ x, width, children }: { x: number; width: number; childre
 }
 
 /** A horizontal-line grid and the y axis's labels (`ticks` from 0 up, `y` their positions). */
+/**
+ * The left margin a y axis's labels need (fontSize 11: about 6.6 px a character, letters and digits alike, plus the 6 px
+ * gap): "40 mil US$" in Spanish is wider than "$40K", and a fixed margin cut its first digits off ("0 mil US$").
+ */
+const axisWidth = (labels: string[], min: number) => Math.max(min, Math.ceil(Math.max(0, ...labels.map((l) => l.length)) * 6.6) + 10);
+
 function YAxis({ ticks, y, left, right, label }: { ticks: number[]; y(v: number): number; left: number; right: number; label(v: number): string }) {
   return (
     <g fontSize={11} fill={AXIS}>
@@ -129,8 +135,8 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
   const { ref, width, height } = useBoxSize();
   const [hover, setHover] = useState<number | null>(null);
   const legend = 20;
-  const m = { top: 8, right: 20, bottom: 22 + legend, left: 60 };
   const ticks = zeroBasedTicks(Math.max(0, ...data.flatMap((r) => series.map((s) => r[s] ?? 0))));
+  const m = { top: 8, right: 20, bottom: 22 + legend, left: axisWidth(ticks.map(f.usdCompact), 60) };
   const top = ticks.at(-1)!;
   const plotW = Math.max(0, width - m.left - m.right);
   const plotH = Math.max(0, height - m.top - m.bottom);

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { formatUnits, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
+import { onTabListKeyDown } from "@/components/tab-keys";
 import { AssetSelect } from "@/components/asset-select";
 import { PreviewRow } from "@/components/preview-row";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
@@ -188,27 +189,10 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const submitLabel = sendsAll ? t("all", { action: t(action) }) : t(action);
 
   /** Arrow keys, Home and End move between the tabs (the WAI-ARIA tabs pattern). */
-  function onTabKey(e: React.KeyboardEvent<HTMLDivElement>) {
-    const i = ACTIONS.indexOf(action);
-    const next =
-      e.key === "ArrowRight"
-        ? ACTIONS[(i + 1) % ACTIONS.length]
-        : e.key === "ArrowLeft"
-          ? ACTIONS[(i + ACTIONS.length - 1) % ACTIONS.length]
-          : e.key === "Home"
-            ? ACTIONS[0]
-            : e.key === "End"
-              ? ACTIONS[ACTIONS.length - 1]
-              : undefined;
-    if (!next) return;
-    e.preventDefault();
-    choose(next);
-    document.getElementById(`action-tab-${next}`)?.focus();
-  }
 
   return (
     <section className="rounded-xl border border-slate-800 bg-slate-900/40" data-testid="action-panel">
-      <div role="tablist" aria-label={t("tabs")} className="grid grid-cols-4 border-b border-slate-800 text-sm" onKeyDown={onTabKey}>
+      <div role="tablist" aria-label={t("tabs")} className="grid grid-cols-4 border-b border-slate-800 text-sm" onKeyDown={onTabListKeyDown}>
         {ACTIONS.map((a) => (
           <button
             key={a}
@@ -307,8 +291,8 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
               <thead className="text-left text-xs text-slate-400">
                 <tr>
                   <th className="py-1 font-normal">{t("preview")}</th>
-                  <th className="py-1 text-right font-normal">{t("now")}</th>
-                  <th className="py-1 text-right font-normal">{t("after")}</th>
+                  <th className="py-1 pl-3 text-right font-normal">{t("now")}</th>
+                  <th className="py-1 pl-3 text-right font-normal">{t("after")}</th>
                 </tr>
               </thead>
               <tbody className="font-mono tabular-nums">
