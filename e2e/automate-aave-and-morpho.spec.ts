@@ -84,7 +84,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   await expect(aave.getByTestId("add-rule")).toBeFocused();
   await aave.getByTestId("add-rule").click();
   await form.getByTestId("rule-trigger").fill("3100");
-  await expect(form).toContainText("Below today's price");
+  await expect(form).toContainText(/Below today's price \(3,0\d\d(\.\d+)? USDC\)/);
   // Below the liquidation price liquidation comes first: the preview says so and the rule cannot be saved.
   await form.getByTestId("rule-trigger").fill("100");
   await expect(form.getByTestId("preview-problem")).toContainText("liquidation comes first");

@@ -21,6 +21,7 @@ import {
 import { RulePreview } from "./rule-preview";
 import { RuleSteps } from "./rule-steps";
 import { RuleWarnings } from "./rule-warnings";
+import { useFormat } from "@/hooks/use-format";
 
 const FIELDS: Record<AutomationKind, AutomationField[]> = {
   deleverage: ["trigger", "target"],
@@ -58,6 +59,7 @@ export function RuleForm({
     validity: "90",
   });
   // The expiry counts from the chain's time (a local chain's clock may differ from this browser's).
+  const f = useFormat();
   const { data: block } = useBlock({ chainId: p.chain.id });
   // The form opens from "Add a rule", which it replaces: the keyboard's focus comes to its first field, not to the page.
   const first = useRef<HTMLSelectElement>(null);
@@ -73,8 +75,14 @@ export function RuleForm({
   // The rule at its trigger: one that could never work there (lib/engine/automation.ts blocksSaving) is shown why and not saved.
   const preview = parsed.ok ? previewAtTrigger(p.snapshot, d.kind, parsed.rule, parsed.rule.feeBps) : null;
   const blocked = preview !== null && blocksSaving(previewProblem(d.kind, preview));
+  // Today's price in the reader's format, with its unit ("3,000 USDC", not the engine's plain "3000").
+  const today = f.token(snapshotPrice(p.snapshot), 18, p.debt.symbol, 2);
   const problem = (e: FieldProblem | undefined) =>
-    !e ? null : e.key === "amount" && e.amount ? amountProblem(e.amount) : t(`problems.${e.key}`, e.values ?? {});
+    !e
+      ? null
+      : e.key === "amount" && e.amount
+        ? amountProblem(e.amount)
+        : t(`problems.${e.key}`, e.key === "stopBelowPrice" || e.key === "profitAbovePrice" ? { ...e.values, price: today } : (e.values ?? {}));
   const touched = (field: AutomationField) =>
     field === "minimum" || field === "slippage" || field === "fee" || field === "validity" || d[field] !== "";
   const needs = p.authorise.filter((a) => (d.kind === "boost" ? true : a.step !== "aaveBorrow"));
