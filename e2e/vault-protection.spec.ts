@@ -219,7 +219,12 @@ test("removing an automation rule on the vault page asks first, like a protectio
   const panel = page.getByTestId("vault-automation").getByTestId("automation-keel");
   await expect(panel).toBeInViewport({ timeout: 60_000 });
   await panel.getByTestId("add-rule").click({ timeout: 60_000 });
+  // Above the vault's liquidation price ($2,352.94: 20,000 USDC against 10 WETH at LT 85 %): a stop-loss below it could
+  // never fire (liquidation comes first) and is not saved.
   await panel.getByTestId("rule-trigger").fill("2000");
+  await expect(panel.getByTestId("preview-problem")).toContainText("liquidation comes first");
+  await expect(panel.getByTestId("rule-save")).toBeDisabled();
+  await panel.getByTestId("rule-trigger").fill("2500");
   await panel.getByTestId("rule-save").click();
   await expect(confirmed(page, "Save the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
   const rule = panel.getByTestId("auto-rule-stopLoss");
