@@ -25,7 +25,7 @@ import {
   type LeverageGrant,
 } from "@/lib/protocols/leverage";
 import type { TxRequest as ProtocolTx } from "@/lib/protocols/types";
-import { currentLeverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
+import { currentLeverageHundredths, maxLeverageDeposit, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { sameAddress } from "@/lib/config/address";
 
 /**
@@ -98,9 +98,9 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
     : WAD;
   const currentHundredths = currentLeverageHundredths(current);
   const chosenHundredths = target100 ?? (isOpen ? currentHundredths : 200);
-  // Before a new position's deposit, the maximum of a deposit of one whole token, marked "≈" (as components/multiply/multiply-panel.tsx).
-  const indicative = !isOpen && deposit === 0n;
-  const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, indicative ? 10n ** BigInt(decimals) : deposit) : WAD;
+  // Before a new position's deposit, the maximum shown and the box's limit are a one-token deposit's, marked "≈".
+  const basis = maxLeverageDeposit(deposit, decimals, !isOpen);
+  const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, basis.amount) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
@@ -258,7 +258,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
         current: currentHundredths,
         max: maxHundredths,
         nowLabel: isOpen ? f.leverage(current) : null,
-        maxLabel: !(position && pair && inputs) ? "…" : indicative ? `≈ ${f.leverage(max)}` : f.leverage(max),
+        maxLabel: !(position && pair && inputs) ? "…" : basis.indicative ? `≈ ${f.leverage(max)}` : f.leverage(max),
         text: leverageText,
         parsed: leverageParsed,
         onTarget: setTarget,

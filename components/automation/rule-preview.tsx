@@ -2,7 +2,14 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
-import { previewProblem, snapshotHealth, type AutomationKind, type ParsedAutomationRule, type RulePreview as Preview } from "@/lib/engine/automation";
+import {
+  firesAtOnce,
+  previewProblem,
+  snapshotHealth,
+  type AutomationKind,
+  type ParsedAutomationRule,
+  type RulePreview as Preview,
+} from "@/lib/engine/automation";
 
 const MAX = 2n ** 256n - 1n;
 
@@ -15,10 +22,7 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
   const t = useTranslations("automation.preview");
   const f = useFormat();
   const problem = previewProblem(kind, preview);
-  // A health rule whose trigger today's health factor has passed fires at once (the guard fires a deleverage below its
-  // trigger, a boost above), then stays set: said, not refused — it may be what the trader wants.
-  const today = snapshotHealth(p.snapshot);
-  const firesNow = (kind === "deleverage" && today < rule.trigger) || (kind === "boost" && today !== MAX && today > rule.trigger);
+  const firesNow = firesAtOnce(p.snapshot, kind, rule.trigger);
   const col = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
   const debt = (x: bigint) => f.token(x, p.debt.decimals, p.debt.symbol);
   const price = f.token(preview.price, 18, p.debt.symbol, 2);
@@ -36,7 +40,7 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
           {!plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
           {firesNow && (
             <p className="text-amber-200" data-testid="preview-fires-now">
-              {t("firesNow", { health: f.healthFactor(today) })}
+              {t("firesNow", { health: f.healthFactor(snapshotHealth(p.snapshot)) })}
             </p>
           )}
           {problem && problem !== "unreachable" && (

@@ -14,7 +14,7 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { multiplyFlowKey } from "@/lib/tx/pending-flows";
 import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
-import { currentLeverageHundredths, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
+import { currentLeverageHundredths, maxLeverageDeposit, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
 import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/view/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
@@ -95,11 +95,9 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
 
   const pool = venue.data?.pool ?? null;
   const ctx: LeverageContext | null = pool ? { position, collateral, pool, flashFeeBps: market.flashFeeBps, slippageBps, cash: market.cash } : null;
-  // Before a new vault's deposit there is nothing to lever yet (the maximum would be 1.00× beside a prefilled 2.00, and a
-  // leverage typed first refused): the maximum shown, and the box's limit, are then those of a deposit of one whole token,
-  // marked "≈"; the deposit's own maximum replaces it as soon as one is entered.
-  const indicative = !vault && deposit === 0n;
-  const max = ctx ? maxLeverage(ctx, indicative ? 10n ** BigInt(decimals) : deposit) : WAD;
+  // Before a new vault's deposit, the maximum shown and the box's limit are a one-token deposit's, marked "≈".
+  const basis = maxLeverageDeposit(deposit, decimals, !vault);
+  const max = ctx ? maxLeverage(ctx, basis.amount) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
   const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
@@ -280,7 +278,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               current={currentHundredths}
               max={maxHundredths}
               nowLabel={vault ? formatLeverage(current) : null}
-              maxLabel={!ctx ? "…" : indicative ? `≈ ${formatLeverage(max)}` : formatLeverage(max)}
+              maxLabel={!ctx ? "…" : basis.indicative ? `≈ ${formatLeverage(max)}` : formatLeverage(max)}
               text={leverageText}
               parsed={leverageParsed}
               onTarget={setTarget}

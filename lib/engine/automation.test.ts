@@ -8,6 +8,8 @@ import {
   previewAtTrigger,
   previewProblem,
   blocksSaving,
+  firesAtOnce,
+  type ParsedAutomationRule,
   ruleLoopProblems,
   priceForHealth,
   snapshotHealth,
@@ -34,6 +36,17 @@ const draft = (d: Partial<AutomationDraft>): AutomationDraft => ({
   ...d,
 });
 const NOW = 1_800_000_000n;
+/** A rule as the form parses it: no trigger, target, trail or minimum unless given; 1 % slippage, a 0.3 % fee cap. */
+const parsedRule = (over: Partial<ParsedAutomationRule>): ParsedAutomationRule => ({
+  trigger: 0n,
+  target: 0n,
+  trailBps: 0n,
+  minCollateral: 0n,
+  slippageBps: 100n,
+  feeBps: 30n,
+  validUntil: NOW,
+  ...over,
+});
 const ctx = { price: 3000n * WAD, healthFactor: wad(1.275), collateralDecimals: 18, now: NOW };
 
 describe("lib/automation: KeelAutomation's plan on bigint", () => {
@@ -87,74 +100,53 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
 
   it("previews each rule at its trigger", () => {
     const s = vault();
-    const stop = previewAtTrigger(
-      s,
-      "stopLoss",
-      { trigger: 2500n * WAD, target: 0n, trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
-      30n,
-    );
+    const stop = previewAtTrigger(s, "stopLoss", parsedRule({ trigger: 2500n * WAD }), 30n);
     expect(stop.price).toBe(2500n * WAD);
     expect(stop.plan?.close).toBe(true);
-    const del = previewAtTrigger(
-      s,
-      "deleverage",
-      { trigger: wad(1.2), target: wad(1.4), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
-      30n,
-    );
+    const del = previewAtTrigger(s, "deleverage", parsedRule({ trigger: wad(1.2), target: wad(1.4) }), 30n);
     expect(Number(del.healthAfter) / 1e18).toBeCloseTo(1.4, 4);
-    const trail = previewAtTrigger(
-      s,
-      "trailingStop",
-      { trigger: 0n, target: 0n, trailBps: 1000n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
-      30n,
-    );
+    const trail = previewAtTrigger(s, "trailingStop", parsedRule({ trailBps: 1000n }), 30n);
     expect(trail.price).toBe(2700n * WAD);
     // A boost is previewed where it fires: above its trigger, not on it (HF 2.55 on 10,000 USDC; above 2.6 → 2.0).
-    const boost = previewAtTrigger(
-      vault(3000, 10_000n * 10n ** 6n),
-      "boost",
-      { trigger: wad(2.6), target: wad(2), trailBps: 0n, minCollateral: 0n, slippageBps: 100n, feeBps: 30n, validUntil: NOW },
-      30n,
-    );
+    const boost = previewAtTrigger(vault(3000, 10_000n * 10n ** 6n), "boost", parsedRule({ trigger: wad(2.6), target: wad(2) }), 30n);
     expect(boost.plan?.triggered).toBe(true);
     expect(boost.plan!.borrow > 0n).toBe(true);
     expect(Number(boost.healthAfter) / 1e18).toBeCloseTo(2, 3);
   });
 
   it("names what a rule meets at its trigger, and refuses to save one that could never work", () => {
-    const r = (trigger: bigint, target = 0n) => ({
-      trigger,
-      target,
-      trailBps: 0n,
-      minCollateral: 0n,
-      slippageBps: 100n,
-      feeBps: 30n,
-      validUntil: NOW,
-    });
     // 10 WETH against 20,000 USDC, LT 85 %: liquidatable below $2,352.94.
-    const below = previewAtTrigger(vault(), "stopLoss", r(2300n * WAD), 30n);
+    const below = previewAtTrigger(vault(), "stopLoss", parsedRule({ trigger: 2300n * WAD }), 30n);
     expect(below.healthAt).toBe(wad(0.9775));
     expect(previewProblem("stopLoss", below)).toBe("liquidatedFirst");
-    expect(previewProblem("stopLoss", previewAtTrigger(vault(), "stopLoss", r(2500n * WAD), 30n))).toBeNull();
+    expect(previewProblem("stopLoss", previewAtTrigger(vault(), "stopLoss", parsedRule({ trigger: 2500n * WAD }), 30n))).toBeNull();
     expect(blocksSaving("liquidatedFirst")).toBe(true);
     // Cross-margin: other collateral keeps the vault healthy at $1,900 (health 1.53), but repaying its 20,000 USDC and
     // fees with this WETH alone needs 10.56 of its 10, even at the oracle's price: the close cannot happen.
     const crossed = { ...vault(), liqValue: 40_000n * WAD };
-    const short = previewAtTrigger(crossed, "stopLoss", r(1900n * WAD), 30n);
+    const short = previewAtTrigger(crossed, "stopLoss", parsedRule({ trigger: 1900n * WAD }), 30n);
     expect(short.healthAt).toBeGreaterThan(WAD);
     expect(short.short).toBe(true);
     expect(previewProblem("stopLoss", short)).toBe("short");
     expect(blocksSaving("short")).toBe(true);
     // At $2,100 it needs 9.56 WETH: the slippage bound's worst case may ask for more, but the guard sells at most what it
     // withdraws, so the rule can work and is not refused.
-    expect(previewProblem("stopLoss", previewAtTrigger(crossed, "stopLoss", r(2100n * WAD), 30n))).toBeNull();
+    expect(previewProblem("stopLoss", previewAtTrigger(crossed, "stopLoss", parsedRule({ trigger: 2100n * WAD }), 30n))).toBeNull();
     // A take-profit to health 1.2 at $3,300, where the health factor is already 1.40: nothing to repay.
-    const tp = previewAtTrigger(vault(), "takeProfit", r(3300n * WAD, wad(1.2)), 30n);
+    const tp = previewAtTrigger(vault(), "takeProfit", parsedRule({ trigger: 3300n * WAD, target: wad(1.2) }), 30n);
     expect(tp.plan?.repay).toBe(0n);
     expect(previewProblem("takeProfit", tp)).toBe("nothing");
     // Said, not refused: a debt taken later may give it something to do.
     expect(blocksSaving("nothing")).toBe(false);
     expect(blocksSaving("unreachable")).toBe(false);
+  });
+
+  it("says when a health rule's trigger is already past today's health factor (1.275)", () => {
+    expect(firesAtOnce(vault(), "deleverage", wad(1.3))).toBe(true);
+    expect(firesAtOnce(vault(), "deleverage", wad(1.2))).toBe(false);
+    expect(firesAtOnce(vault(), "boost", wad(1.2))).toBe(true);
+    expect(firesAtOnce(vault(), "boost", wad(1.5))).toBe(false);
+    expect(firesAtOnce(vault(3000, 0n), "boost", wad(1.5))).toBe(false); // no debt: no health factor to pass
   });
 
   it("says too many decimals of the field, not of a token", () => {

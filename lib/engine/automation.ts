@@ -253,6 +253,16 @@ export function previewProblem(kind: AutomationKind, p: RulePreview): "unreachab
   return null;
 }
 
+/**
+ * Whether a health rule's trigger is already past today's health factor, so that it fires at once (the guard fires a
+ * Deleverage below its trigger, a Boost above it) and then stays set. Said in the preview, not refused: it may be what
+ * the trader wants. Never for a position without debt.
+ */
+export function firesAtOnce(s: GuardSnapshot, kind: AutomationKind, trigger: bigint): boolean {
+  const today = snapshotHealth(s);
+  return (kind === "deleverage" && today < trigger) || (kind === "boost" && today !== MAX && today > trigger);
+}
+
 /** Whether `previewProblem`'s answer means the rule could never work (the forms refuse to save it). */
 export const blocksSaving = (problem: ReturnType<typeof previewProblem>) => problem === "liquidatedFirst" || problem === "short";
 

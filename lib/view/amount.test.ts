@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { formatUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { currentLeverageHundredths, leverageHundredths, parseAmount, parseAmountText, parseLeverageText, targetLeverage } from "./amount";
+import {
+  currentLeverageHundredths,
+  leverageHundredths,
+  maxLeverageDeposit,
+  parseAmount,
+  parseAmountText,
+  parseLeverageText,
+  targetLeverage,
+} from "./amount";
 
 const fmt = (v: bigint) => formatUnits(v, 6);
 const problem = (text: string, limits = { decimals: 6, symbol: "USDC" }) => {
@@ -93,6 +101,11 @@ describe("leverageHundredths, currentLeverageHundredths and targetLeverage", () 
     expect(targetLeverage(172, current)).toBe(current);
     expect(targetLeverage(173, current)).toBe(1_730_000_000_000_000_000n);
     expect(targetLeverage(250, 3n * 10n ** 18n)).toBe(2_500_000_000_000_000_000n);
+  });
+  it("work out a new position's maximum for one whole token until a deposit is entered", () => {
+    expect(maxLeverageDeposit(0n, 18, true)).toEqual({ amount: 10n ** 18n, indicative: true });
+    expect(maxLeverageDeposit(5n, 6, true)).toEqual({ amount: 5n, indicative: false });
+    expect(maxLeverageDeposit(0n, 8, false)).toEqual({ amount: 0n, indicative: false });
   });
   it("start the box at 1.00× for an empty position or one beyond 100×", () => {
     expect(currentLeverageHundredths(2n ** 255n)).toBe(100);

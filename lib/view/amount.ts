@@ -100,6 +100,16 @@ export const leverageHundredths = (wad: bigint) => Number((wad + 5n * 10n ** 15n
 export const currentLeverageHundredths = (current: bigint) => (current > 100n * 10n ** 18n ? 100 : leverageHundredths(current));
 
 /**
+ * The deposit a Multiply panel's maximum leverage is worked out for: the one entered; or, before a new position's first
+ * deposit (nothing to lever yet: the maximum would be 1.00× and a leverage typed first refused), one whole token of the
+ * collateral, an indication the panels mark "≈".
+ */
+export function maxLeverageDeposit(deposit: bigint, decimals: number, isNew: boolean): { amount: bigint; indicative: boolean } {
+  const indicative = isNew && deposit === 0n;
+  return { amount: indicative ? 10n ** BigInt(decimals) : deposit, indicative };
+}
+
+/**
  * The leverage (WAD) a target chosen in hundredths asks for. The current leverage as shown ("now 1.72×" for 1.7222…×)
  * means "as now": the exact current leverage, not 0.0022× below it (which a deposit alone cannot reach, so a plan for it
  * would be refused).
