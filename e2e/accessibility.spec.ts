@@ -35,7 +35,7 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   await expect(page.getByTestId("protection-panel")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("history-chart")).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, testInfo, "vault");
-  await panel.getByTestId("amount-input").fill("1,5");
+  await panel.getByTestId("amount-input").fill("12,34,5");
   await expect(panel.getByTestId("amount-problem")).not.toBeEmpty();
   await expectAccessible(page, testInfo, "vault-form-error");
 
@@ -45,7 +45,7 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   const positionPanel = page.getByTestId("action-panel");
   await expect(positionPanel).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, testInfo, "position");
-  await positionPanel.getByTestId("amount-input").fill("1,5");
+  await positionPanel.getByTestId("amount-input").fill("12,34,5");
   await expect(positionPanel.getByTestId("amount-problem")).not.toBeEmpty();
   await expectAccessible(page, testInfo, "position-form-error");
 
@@ -76,7 +76,7 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   const priv = page.getByTestId("private-position");
   await expect(priv).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page, testInfo, "private");
-  await priv.getByTestId("amount-input").fill("1,5");
+  await priv.getByTestId("amount-input").fill("12,34,5");
   await expect(priv.getByTestId("amount-problem")).not.toBeEmpty();
   await page.getByTestId("private-import-text").fill("{ not a backup");
   await page.getByTestId("private-import").click();

@@ -26,9 +26,9 @@ test("en español: the switch is remembered, the dashboard and a deposit form's 
   await expect(form.getByText("Primer depósito")).toBeVisible();
   const problem = form.getByTestId("amount-problem");
   await form.getByTestId("amount-input").fill("abc");
-  await expect(problem).toHaveText("Introduce un número, como 1.5");
-  await form.getByTestId("amount-input").fill("1,5");
-  await expect(problem).toContainText("separador");
+  await expect(problem).toHaveText("Introduce un número, como 1,5");
+  await form.getByTestId("amount-input").fill("1.500");
+  await expect(problem).toHaveText("«1.500» puede ser 1500 o 1,5: escribe uno de los dos");
   await form.getByTestId("amount-input").fill("0");
   await expect(problem).toHaveText("Introduce una cantidad mayor que cero");
   await form.getByTestId("amount-input").fill("100000000");
@@ -110,4 +110,54 @@ test("en español: no page shows an English sentence (visible text, labels and h
     await screenshot(page, `es-${p.name}`);
   }
   expect(found).toEqual([]);
+});
+
+test("en español: amounts are read as a Spanish reader writes them — 1.234,5 and 0,5; Max and the boxes' defaults are written so; a number with two readings is refused", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+  context,
+}) => {
+  const { privateKeyToAccount } = await import("viem/accounts");
+  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
+  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
+  const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  // Vault #2: anvil #0's, 10 WETH against 8,000 USDC.
+  await app.open(`/vault/31337/2?market=${usdc}`);
+  await connectWallet(page, "Conectar billetera");
+  const panel = page.getByTestId("action-panel");
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  // The safety level's box starts at the default in Spanish writing.
+  await expect(page.getByTestId("safety-input")).toHaveValue("1,5");
+  await panel.getByRole("tab", { name: "Pedir prestado" }).click();
+  const input = panel.getByTestId("amount-input");
+  const problem = panel.getByTestId("amount-problem");
+  await input.fill("1.500");
+  await expect(problem).toHaveText("«1.500» puede ser 1500 o 1,5: escribe uno de los dos");
+  await expect(panel.getByTestId("submit-action")).toBeDisabled();
+  // A decimal comma, and thousands grouped with dots: the preview's debt grows by exactly that.
+  const before = (await panel.getByTestId("preview-debt").getByTestId("before").textContent()) ?? "";
+  const debtBefore = Number(before.replace(/[^\d,]/g, "").replace(",", "."));
+  await input.fill("1.234,5");
+  await expect(problem).toBeEmpty();
+  await expect(panel.getByTestId("preview-debt").getByTestId("after")).toHaveText(
+    `→ ${new Intl.NumberFormat("es", { maximumFractionDigits: 4 }).format(debtBefore + 1234.5)} USDC`,
+  );
+  await input.fill("0,5");
+  await expect(problem).toBeEmpty();
+  await expect(panel.getByTestId("submit-action")).toBeEnabled();
+  // Max writes its amount as a Spanish reader would type it (a decimal comma, no grouping), and reads it back.
+  await panel.getByRole("tab", { name: "Depositar" }).click();
+  await panel.getByTestId("max-button").click();
+  await expect(input).toHaveValue(/^\d+(,\d+)?$/);
+  await expect(problem).toBeEmpty();
+  await expect(panel.getByTestId("submit-action")).toBeEnabled();
+  // Multiply's leverage box shows its target with a decimal comma, and takes one.
+  await app.open("/multiply");
+  const box = page.getByTestId("multiply-panel").getByTestId("leverage-input");
+  await expect(box).toHaveValue(/^\d,\d\d$/);
+  await box.fill("1,5");
+  await expect(page.getByTestId("multiply-panel").getByTestId("leverage-problem")).toBeEmpty();
 });

@@ -212,8 +212,8 @@ test("bad amounts each show their own message and disable submit", async ({ page
   const submit = panel.getByTestId("lend-submit");
   const cases: [string, string | RegExp][] = [
     ["abc", "Enter a number, like 1.5"],
-    ["1,5", "Write the amount without separators: digits and one dot for decimals, like 1.5"],
-    ["1 000", "Write the amount without separators: digits and one dot for decimals, like 1.5"],
+    ["1,500", "“1,500” could be 1500 or 1.5: write one of the two"],
+    ["12,34,5", "Write the amount like 1234.5 or 1,234.5"],
     ["-5", "The amount cannot be negative"],
     ["1e3", "Write the amount in full digits, without an exponent (e)"],
     ["1.1234567", "USDC has at most 6 decimals"],

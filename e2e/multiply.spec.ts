@@ -68,7 +68,7 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
     ["-2", "The leverage cannot be negative"],
     ["abc", "Enter a number, like 1.5"],
     ["1e2", "Write the leverage in full digits, without an exponent (e)"],
-    ["2,5", "Write the leverage without separators: digits and one dot for decimals, like 1.5"],
+    ["2,5,0", "Write the leverage like 1234.5 or 1,234.5"],
   ];
   for (const [text, message] of cases) {
     await box.fill(text);

@@ -69,7 +69,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const baseSymbol = debtToken?.symbol ?? "…";
   const baseDecimals = debtToken?.decimals ?? 18;
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, f.unitsDown);
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: data?.balance }, f);
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositEmpty = depositText.trim() === "";
   const vault = position && pair ? toVaultPosition(position, pair) : null;
@@ -102,7 +102,8 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const basis = maxLeverageDeposit(deposit, decimals, !isOpen);
   const max = position && pair && inputs ? maxProtocolLeverage(position, pair, inputs, basis.amount) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
-  const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
+  const leverageParsed =
+    leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths), f.decimalSeparator);
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A leverage typed wrong ("9" above the maximum, "abc") asks for nothing: no preview of the last good target.

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatUnits, parseEventLogs, type Address } from "viem";
+import { parseEventLogs, type Address } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { AmountField } from "@/components/amount-field";
@@ -50,7 +50,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
   const wallet = useWalletTokens(chain, market.address, market.collaterals, address);
   const token = wallet.data?.get(asset.address.toLowerCase());
 
-  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, f.unitsDown);
+  const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, f);
   const needsApproval = parsed.ok && token !== undefined && token.allowance < parsed.value;
 
   async function submit() {
@@ -169,7 +169,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           setText(t);
           setTouched(true);
         }}
-        onMax={token ? () => (setText(formatUnits(token.balance, asset.decimals)), setTouched(true)) : undefined}
+        onMax={token ? () => (setText(f.unitsInput(token.balance, asset.decimals)), setTouched(true)) : undefined}
         hint={token ? tc("wallet", { amount: f.token(token.balance, asset.decimals, asset.symbol) }) : tc("walletLoading")}
         problem={touched && !parsed.ok ? amountProblem(parsed) : null}
       />

@@ -48,6 +48,7 @@ export function RuleForm({
 }) {
   const t = useTranslations("automation");
   const amountProblem = useAmountProblem();
+  const f = useFormat();
   const [d, setD] = useState<AutomationDraft>({
     kind: "stopLoss",
     trigger: "",
@@ -55,11 +56,10 @@ export function RuleForm({
     trail: "10",
     minimum: "",
     slippage: "1",
-    fee: "0.3",
+    fee: f.decimalText("0.3"),
     validity: "90",
   });
   // The expiry counts from the chain's time (a local chain's clock may differ from this browser's).
-  const f = useFormat();
   const { data: block } = useBlock({ chainId: p.chain.id });
   // The form opens from "Add a rule", which it replaces: the keyboard's focus comes to its first field, not to the page.
   const first = useRef<HTMLSelectElement>(null);
@@ -70,6 +70,7 @@ export function RuleForm({
     collateralDecimals: p.collateral.decimals,
     others: p.rules.map((r) => ({ kind: r.kind, trigger: r.rule.trigger, target: r.rule.target })),
     now: block?.timestamp ?? 0n, // saving waits for the block (below)
+    decimal: f.decimalSeparator,
   });
   const errors: Partial<Record<AutomationField, FieldProblem>> = parsed.ok ? {} : parsed.errors;
   // The rule at its trigger: one that could never work there (lib/engine/automation.ts blocksSaving) is shown why and not saved.

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useFormat } from "@/hooks/use-format";
 import { parseLeverageText, type ParsedLeverage } from "@/lib/view/amount";
 import { onTabListKeyDown } from "@/components/tab-keys";
 
@@ -34,6 +35,7 @@ export function LeverageField({
 }) {
   const t = useTranslations("multiply");
   const problemText = useAmountProblem();
+  const f = useFormat();
   const ceiling = Math.max(max, current);
   const bad = Boolean(parsed && !parsed.ok);
   return (
@@ -61,12 +63,12 @@ export function LeverageField({
           aria-label={t("targetLeverageAria")}
           data-testid="leverage-input"
           inputMode="decimal"
-          value={text ?? (target / 100).toFixed(2)}
+          value={text ?? f.decimalText((target / 100).toFixed(2))}
           aria-invalid={bad}
           aria-describedby="multiply-leverage-problem"
           onChange={(e) => {
             onText(e.target.value);
-            const p = parseLeverageText(e.target.value, ceiling);
+            const p = parseLeverageText(e.target.value, ceiling, f.decimalSeparator);
             if (p.ok) onTarget(p.hundredths);
           }}
           onBlur={() => {
@@ -89,6 +91,7 @@ export function LeverageField({
 /** The slippage bound the swap carries (bps). */
 export function SlippageSelect({ value, onChange }: { value: bigint; onChange(bps: bigint): void }) {
   const t = useTranslations("multiply");
+  const f = useFormat();
   return (
     <label className="flex items-center justify-between gap-3 text-xs text-slate-400">
       <span>{t("slippage")}</span>
@@ -100,7 +103,7 @@ export function SlippageSelect({ value, onChange }: { value: bigint; onChange(bp
       >
         {SLIPPAGE_CHOICES.map((b) => (
           <option key={String(b)} value={String(b)}>
-            {(Number(b) / 100).toFixed(1)} %
+            {f.decimalText((Number(b) / 100).toFixed(1))} %
           </option>
         ))}
       </select>

@@ -3,7 +3,7 @@ import { keelLeverageRouterAbi } from "@/contracts-abi/abi/KeelLeverageRouter";
 import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatUnits, parseEventLogs, type Address } from "viem";
+import { parseEventLogs, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
@@ -81,7 +81,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const position = toPosition(vault ?? EMPTY_VAULT, market);
   const isOwner = !vault || sameAddress(address, vault.owner);
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f.unitsDown);
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f);
   const depositEmpty = depositText.trim() === "";
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositOk = parsed.ok || (Boolean(vault) && depositEmpty);
@@ -99,7 +99,8 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const basis = maxLeverageDeposit(deposit, decimals, !vault);
   const max = ctx ? maxLeverage(ctx, basis.amount) : WAD;
   const maxHundredths = Math.max(100, Number(max / 10n ** 16n));
-  const leverageParsed = leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths));
+  const leverageParsed =
+    leverageText === null ? null : parseLeverageText(leverageText, Math.max(maxHundredths, currentHundredths), f.decimalSeparator);
   // What is typed wins once it parses within the maximum (which may have been read after the typing).
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A trade only when someone asked for one: a deposit, a target chosen, or Close — never from the prefilled current
@@ -268,7 +269,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
                 setDepositText(text);
                 setTouched(true);
               }}
-              onMax={venue.data ? () => setDepositText(formatUnits(venue.data!.balance, decimals)) : undefined}
+              onMax={venue.data ? () => setDepositText(f.unitsInput(venue.data!.balance, decimals)) : undefined}
               maxLabel={venue.data ? t("maxWallet") : undefined}
               hint={t("wallet", { amount: venue.data ? formatToken(venue.data.balance, decimals, symbol) : "…" })}
               problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}

@@ -1,6 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { formatUnits } from "viem";
 import { AmountField } from "@/components/amount-field";
 import { useFormat } from "@/hooks/use-format";
 import type { ProtocolMultiply } from "@/hooks/use-protocol-multiply";
@@ -29,7 +28,7 @@ export function ProtocolMultiplyForm({ m }: { m: ProtocolMultiply }) {
             symbol={symbol}
             value={form.depositText}
             onChange={form.setDepositText}
-            onMax={data?.balance !== undefined ? () => form.fillDeposit(formatUnits(data.balance!, decimals)) : undefined}
+            onMax={data?.balance !== undefined ? () => form.fillDeposit(f.unitsInput(data.balance!, decimals)) : undefined}
             maxLabel={data?.balance !== undefined ? t("maxWallet") : undefined}
             hint={t("wallet", { amount: data?.balance !== undefined ? f.token(data.balance, decimals, symbol) : "…" })}
             problem={form.depositProblem}

@@ -4,7 +4,7 @@
  * on the chain) and the preview "what the rule will do at its trigger" the app shows before saving.
  */
 import { encodeAbiParameters, type Address, type Hex } from "viem";
-import { parseAmountText, type AmountProblem, type ProblemText } from "../view/amount";
+import { parseAmountText, type AmountProblem, type DecimalSeparator, type ProblemText } from "../view/amount";
 import { mulDivDown, mulDivUp, WAD, wDivDown, wDivUp, wMulDown, wMulUp } from "./math";
 
 /** KeelAutomation.Kind, in the contract's order. */
@@ -428,11 +428,13 @@ export function parseAutomationDraft(
     others?: readonly OtherRule[];
     /** The chain's time now (unix seconds): the expiry counts from it. */
     now: bigint;
+    /** The reader's decimal separator ("." unless said): what they type is read as they write numbers. */
+    decimal?: DecimalSeparator;
   },
 ): { ok: true; rule: ParsedAutomationRule } | { ok: false; errors: Partial<Record<AutomationField, FieldProblem>> } {
   const errors: Partial<Record<AutomationField, FieldProblem>> = {};
   const num = (text: string, decimals: number, field: AutomationField): bigint => {
-    const p = parseAmountText(text, decimals);
+    const p = parseAmountText(text, decimals, { decimal: ctx.decimal });
     if (!p.ok) {
       // Too many decimals is said of the field, not of "this token": whole days for the validity, else the count.
       errors[field] =

@@ -4,7 +4,7 @@
  * and how much debt it repays to reach its target, what a stop-loss sells to close the vault, and the price at which
  * each triggers. agents/agents.chain.test.ts proves the deleverage mirror equals the guard's plan on the chain.
  */
-import { parseAmountText } from "../view/amount";
+import { parseAmountText, type DecimalSeparator } from "../view/amount";
 import { wadText, type FieldProblem } from "./automation";
 import { applyChange, liquidationPrice, vaultRisk, type VaultPosition } from "./risk";
 import { scaleOf, valueUp } from "./health";
@@ -116,11 +116,11 @@ export type RuleField = "trigger" | "target" | "slippage" | "fee";
  */
 export function parseRuleDraft(
   d: RuleDraft,
-  ctx: { lt: bigint; ltv: bigint; price: bigint; healthFactor: bigint },
+  ctx: { lt: bigint; ltv: bigint; price: bigint; healthFactor: bigint; decimal?: DecimalSeparator },
 ): { ok: true; rule: ParsedRule } | { ok: false; errors: Partial<Record<RuleField, FieldProblem>> } {
   const errors: Partial<Record<RuleField, FieldProblem>> = {};
   const num = (text: string, decimals: number, field: RuleField, what: string): bigint => {
-    const p = parseAmountText(text, decimals, what, what);
+    const p = parseAmountText(text, decimals, { symbol: what, what, decimal: ctx.decimal });
     if (!p.ok) {
       errors[field] = p.problem === "tooManyDecimals" ? { key: "decimals", values: { decimals: String(decimals) } } : { key: "amount", amount: p };
       return 0n;

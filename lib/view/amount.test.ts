@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { formatUnits } from "viem";
+import { formatter } from "./format";
 import { describe, expect, it } from "vitest";
 import {
   currentLeverageHundredths,
@@ -11,7 +12,7 @@ import {
   targetLeverage,
 } from "./amount";
 
-const fmt = (v: bigint) => formatUnits(v, 6);
+const fmt = { decimalSeparator: ".", unitsDown: (v: bigint) => formatUnits(v, 6) } as const;
 const problem = (text: string, limits = { decimals: 6, symbol: "USDC" }) => {
   const r = parseAmount(text, limits, fmt);
   return r.ok ? "ok" : r.problem;
@@ -39,11 +40,15 @@ describe("parseAmount gives each bad input its own problem", () => {
     ["", "empty"],
     ["   ", "empty"],
     ["abc", "notANumber"],
-    ["1.2.3", "notANumber"],
-    ["1,000", "separator"],
-    ["1,5", "separator"],
-    ["1 000", "separator"],
-    ["1_000.5", "separator"],
+    ["1.2.3", "separator"],
+    ["1,000", "ambiguous"],
+    ["1,5", "ok"],
+    ["1 000", "ok"],
+    ["1_000.5", "ok"],
+    ["1,23,456", "separator"],
+    ["12 34", "separator"],
+    ["1,000,5", "separator"],
+    ["1.5 000", "separator"],
     [".", "notANumber"],
     ["0x10", "notANumber"],
     ["-1", "negative"],
@@ -78,15 +83,80 @@ describe("parseAmount gives each bad input its own problem", () => {
   });
 });
 
+describe("numbers as the reader writes them", () => {
+  const read = (text: string, decimal: "." | "," = ".") => {
+    const r = parseAmountText(text, 6, { decimal });
+    return r.ok ? r.value : r.problem;
+  };
+  it.each([
+    // [text, in English (decimal point), in Spanish (decimal comma)]
+    ["1234.5", 1_234_500_000n, 1_234_500_000n],
+    ["1234,5", 1_234_500_000n, 1_234_500_000n],
+    ["1,234.5", 1_234_500_000n, 1_234_500_000n],
+    ["1.234,5", 1_234_500_000n, 1_234_500_000n],
+    ["1,234,567", 1_234_567_000_000n, 1_234_567_000_000n],
+    ["1.234.567", 1_234_567_000_000n, 1_234_567_000_000n],
+    ["1 234 567,25", 1_234_567_250_000n, 1_234_567_250_000n],
+    ["1\u202f234,5", 1_234_500_000n, 1_234_500_000n],
+    ["1'234.5", 1_234_500_000n, 1_234_500_000n],
+    ["0.5", 500_000n, 500_000n],
+    ["0,5", 500_000n, 500_000n],
+    ["0,500", 500_000n, 500_000n],
+    [",25", 250_000n, 250_000n],
+    // One separator before three digits is the decimal point in the reader's own writing, else it could be either.
+    ["2.125", 2_125_000n, "ambiguous"],
+    ["2,125", "ambiguous", 2_125_000n],
+    ["1.000", 1_000_000n, "ambiguous"],
+    ["12,345", "ambiguous", 12_345_000n],
+    // Groups are three digits after a first of one to three, in one kind of separator.
+    ["1,2345", 1_234_500n, 1_234_500n],
+    ["12,34,567", "separator", "separator"],
+    ["1.234,567.8", "separator", "separator"],
+    ["1 234.567,8", "separator", "separator"],
+    ["1,000.000.5", "separator", "separator"],
+    ["1.5e3", "exponent", "exponent"],
+    ["1,5e3", "exponent", "exponent"],
+  ])("%j → %s in English, %s in Spanish", (text, en, es) => {
+    expect(read(text)).toBe(en);
+    expect(read(text, ",")).toBe(es);
+  });
+  it("names both readings of an ambiguous number, in the reader's writing", () => {
+    expect(parseAmountText("1,500", 6)).toMatchObject({
+      problem: "ambiguous",
+      message: "“1,500” could be 1500 or 1.5: write one of the two",
+      values: { text: "1,500", grouped: "1500", decimal: "1.5" },
+    });
+    expect(parseAmountText("1.500", 6, { decimal: "," })).toMatchObject({ values: { text: "1.500", grouped: "1500", decimal: "1,5" } });
+    expect(parseAmountText("2.000", 6, { decimal: "," })).toMatchObject({ values: { grouped: "2000", decimal: "2" } });
+  });
+  it("reads back what a Formatter writes in a box (Max, a default) and what it shows, in each language", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), fc.constantFrom("en", "es", "zh"), (v, d, locale) => {
+        const f = formatter(locale);
+        expect(parseAmountText(f.unitsInput(v, d), d, { decimal: f.decimalSeparator })).toEqual({ ok: true, value: v });
+        const shown = parseAmountText(f.unitsExact(v, d), d, { decimal: f.decimalSeparator });
+        // A shown amount with grouping and no decimals ("1,500") is the one form that can be refused, as ambiguous.
+        if (shown.ok) expect(shown.value).toBe(v);
+        else expect(shown.problem).toBe("ambiguous");
+      }),
+    );
+  });
+  it("parseAmount reads with the reader's separator", () => {
+    expect(parseAmount("1.500", { decimals: 6, symbol: "USDC" }, formatter("es"))).toMatchObject({ ok: false, problem: "ambiguous" });
+    expect(parseAmount("1.500,25", { decimals: 6, symbol: "USDC" }, formatter("es"))).toEqual({ ok: true, value: 1_500_250_000n });
+    expect(parseAmount("1.500", { decimals: 6, symbol: "USDC" }, formatter("en"))).toEqual({ ok: true, value: 1_500_000n });
+  });
+});
+
 describe("wording", () => {
-  it("says separators are not accepted", () => {
-    for (const t of ["1,5", "1 000", "1\u00a0000"]) {
+  it("shows how to write a number when the separators do not make one", () => {
+    for (const t of ["1,23,456", "1 2", "1.2.3"]) {
       const r = parseAmountText(t, 6);
-      expect(r.ok ? "" : r.message).toBe("Write the amount without separators: digits and one dot for decimals, like 1.5");
+      expect(r.ok ? "" : r.message).toBe("Write the amount like 1234.5 or 1,234.5");
     }
   });
   it("names what is negative", () => {
-    const r = parseAmountText("-1", 2, "%", "a slippage bound");
+    const r = parseAmountText("-1", 2, { symbol: "%", what: "a slippage bound" });
     expect(r.ok ? "" : r.message).toBe("The slippage bound cannot be negative");
     const a = parseAmountText("-1", 2);
     expect(a.ok ? "" : a.message).toBe("The amount cannot be negative");
@@ -128,7 +198,8 @@ describe("parseLeverageText", () => {
     ["-2", "negative"],
     ["abc", "notANumber"],
     ["1e2", "exponent"],
-    ["1,5", "separator"],
+    ["1,5", 150],
+    ["1,2,3", "separator"],
     ["2.555", "tooManyDecimals"],
     ["50", "aboveMax"],
     ["", "empty"],

@@ -3,7 +3,8 @@
  * Each way an amount can be wrong has its own code and message, so a form can show it inline and disable submit.
  */
 
-export type AmountProblem = "empty" | "notANumber" | "negative" | "exponent" | "separator" | "tooManyDecimals" | "zero" | "aboveBalance" | "aboveMax";
+export type AmountProblem =
+  "empty" | "notANumber" | "negative" | "exponent" | "separator" | "ambiguous" | "tooManyDecimals" | "zero" | "aboveBalance" | "aboveMax";
 
 /**
  * A problem's words: `message` in English, and for other languages the message `amount.<key ?? problem>` with `values`
@@ -38,25 +39,76 @@ const fail = (problem: AmountProblem, message: string, values: Record<string, st
 /** The value named in messages, as a code for the other languages' `{what, select, …}`. */
 const WHAT: Record<string, string> = { "an amount": "amount", "a slippage bound": "slippage", "a leverage": "leverage" };
 
+/** The reader's decimal separator: "." in English and Chinese, "," in Spanish (a Formatter's `decimalSeparator`). */
+export type DecimalSeparator = "." | ",";
+
+export interface AmountTextOptions {
+  /** The token's symbol, for the decimals message. */
+  symbol?: string;
+  /** The value named in messages, with its article ("an amount", "a slippage bound"). */
+  what?: string;
+  /** The reader's decimal separator; "." unless said. */
+  decimal?: DecimalSeparator;
+}
+
+/** Characters that only ever group thousands (a space, a no-break space, an apostrophe, an underscore). */
+const GROUP_ONLY = "'_ \u00a0\u202f";
+const NUMBER_CHARS = new RegExp(`^[\\d.,${GROUP_ONLY}]*\\d[\\d.,${GROUP_ONLY}]*$`);
+
 /**
- * Parses a decimal string exactly: digits and one optional dot. Thousands or decimal separators other than the dot
- * ("1,5", "1 000", "1_000") are refused by name, as ambiguous. `what` names the value in messages, with its article
- * ("an amount", "a slippage bound").
+ * Parses a decimal number exactly, as people in the reader's language write it: "1234.5", "1,234.5", "1 234.5" and,
+ * with a decimal comma, "1234,5" and "1.234,5". Never misread:
+ * - with both "." and ",", the last one (once) is the decimal point and the other groups thousands;
+ * - the same one twice or more only groups thousands ("1,000,000");
+ * - one alone is the decimal point when it is the reader's ("2.125" in English, "2,125" in Spanish) or when it cannot
+ *   group (not followed by exactly three digits: "0,5" in English, "0.5" in Spanish);
+ * - otherwise ("1,500" in English, "1.500" in Spanish) it could be either: refused as `ambiguous`, naming both readings;
+ * - groups are of three digits after a first of one to three ("1,23,456" is refused, by name, as `separator`).
  */
-export function parseAmountText(text: string, decimals: number, symbol = "this token", what = "an amount"): ParsedAmount {
+export function parseAmountText(text: string, decimals: number, o: AmountTextOptions = {}): ParsedAmount {
+  const { symbol = "this token", what = "an amount", decimal = "." } = o;
   const noun = what.replace(/^(a|an) /, "");
   const w = { what: WHAT[what] ?? "other" };
   const s = text.trim();
   if (s === "") return fail("empty", `Enter ${what}`, w);
   if (s.startsWith("-")) return fail("negative", `The ${noun} cannot be negative`, w);
-  if (/^[+]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", `Write the ${noun} in full digits, without an exponent (e)`, w);
-  if (/^\+?[\d.]*\d[\d.]*([,'_\s\u00a0\u202f][\d.]+)+$/.test(s)) {
-    return fail("separator", `Write the ${noun} without separators: digits and one dot for decimals, like 1.5`, w);
+  if (/^[+]?(\d+[.,]?\d*|[.,]\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", `Write the ${noun} in full digits, without an exponent (e)`, w);
+  const body = s.replace(/^\+/, "");
+  if (!NUMBER_CHARS.test(body)) return fail("notANumber", "Enter a number, like 1.5");
+  const separator = () => fail("separator", `Write the ${noun} like 1234.5 or 1,234.5`, w);
+  const count = (c: string) => body.split(c).length - 1;
+  const dots = count(".");
+  const commas = count(",");
+  let point = -1; // where the decimal point is, if any
+  if (dots && commas) {
+    const last = body.lastIndexOf(".") > body.lastIndexOf(",") ? "." : ",";
+    if (count(last) > 1) return separator();
+    point = body.lastIndexOf(last);
+  } else if (dots + commas === 1) {
+    point = body.search(/[.,]/);
+    const before = body.slice(0, point);
+    const after = body.slice(point + 1);
+    if (body[point] !== decimal && /^[1-9]\d{0,2}$/.test(before) && /^\d{3}$/.test(after)) {
+      const fraction = after.replace(/0+$/, "");
+      const asDecimal = fraction ? `${before}${decimal}${fraction}` : before;
+      return fail("ambiguous", `“${s}” could be ${before}${after} or ${asDecimal}: write one of the two`, {
+        text: s,
+        grouped: before + after,
+        decimal: asDecimal,
+      });
+    }
   }
-  const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(s);
-  if (!m || (m[1] === "" && (m[2] ?? "") === "")) return fail("notANumber", "Enter a number, like 1.5");
-  const whole = m[1] || "0";
-  const frac = m[2] ?? "";
+  const int = point < 0 ? body : body.slice(0, point);
+  const frac = point < 0 ? "" : body.slice(point + 1);
+  if (!/^\d*$/.test(frac)) return separator();
+  let whole = int;
+  if (!/^\d*$/.test(int)) {
+    const seps = [...new Set(int.replace(/\d/g, ""))];
+    const groups = seps.length === 1 ? int.split(seps[0]!) : [];
+    if (!groups.length || !groups.every((group, i) => (i === 0 ? /^\d{1,3}$/ : /^\d{3}$/).test(group))) return separator();
+    whole = int.replace(/\D/g, "");
+  }
+  if (whole === "" && frac === "") return fail("notANumber", "Enter a number, like 1.5");
   if (frac.length > decimals) {
     return fail(
       "tooManyDecimals",
@@ -64,17 +116,23 @@ export function parseAmountText(text: string, decimals: number, symbol = "this t
       { symbol, decimals },
     );
   }
-  const value = BigInt(whole) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, "0") || "0");
+  const value = BigInt(whole || "0") * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, "0") || "0");
   return { ok: true, value };
 }
 
+/** What parseAmount needs of the reader's Formatter: its decimal separator, and a limit shown never above it. */
+export interface AmountReader {
+  decimalSeparator: DecimalSeparator;
+  unitsDown(value: bigint, decimals: number): string;
+}
+
 /**
- * Parses and checks an amount against zero, the wallet balance and the action's maximum, in that order. `formatLimit`
- * shows a limit in the reader's language, never above it (a Formatter's `unitsDown`).
+ * Parses (as the reader writes numbers) and checks an amount against zero, the wallet balance and the action's maximum,
+ * in that order. A limit is shown in the reader's language, never above it (`reader`: a Formatter).
  */
-export function parseAmount(text: string, limits: AmountLimits, formatLimit: (v: bigint, decimals: number) => string): ParsedAmount {
-  const format = (v: bigint) => formatLimit(v, limits.decimals);
-  const parsed = parseAmountText(text, limits.decimals, limits.symbol);
+export function parseAmount(text: string, limits: AmountLimits, reader: AmountReader): ParsedAmount {
+  const format = (v: bigint) => reader.unitsDown(v, limits.decimals);
+  const parsed = parseAmountText(text, limits.decimals, { symbol: limits.symbol, decimal: reader.decimalSeparator });
   if (!parsed.ok) return parsed;
   if (parsed.value === 0n) return fail("zero", "Enter an amount above zero");
   if (limits.balance !== undefined && parsed.value > limits.balance) {
@@ -125,8 +183,8 @@ export type ParsedLeverage = { ok: true; hundredths: number } | ({ ok: false; pr
  * A target leverage typed by a person ("2.5", "2.5×", "3x") → hundredths (250), with the amount parser's named
  * problems ("abc", "-2", "1e2", "1,5") plus below 1× and above the position's maximum (in hundredths).
  */
-export function parseLeverageText(text: string, maxHundredths: number): ParsedLeverage {
-  const p = parseAmountText(text.replace(/\s*[×xX]\s*$/, ""), 2, "Leverage", "a leverage");
+export function parseLeverageText(text: string, maxHundredths: number, decimal: DecimalSeparator = "."): ParsedLeverage {
+  const p = parseAmountText(text.replace(/\s*[×xX]\s*$/, ""), 2, { symbol: "Leverage", what: "a leverage", decimal });
   if (!p.ok) {
     if (p.problem === "tooManyDecimals") {
       return { ok: false, problem: p.problem, message: "Leverage takes at most 2 decimals, like 2.75", values: {}, key: "leverageDecimals" };

@@ -8,6 +8,7 @@
  */
 import { formatUnits } from "viem";
 import { MAX_UINT256 as MAX_UINT, WAD } from "../engine/math";
+import type { DecimalSeparator } from "./amount";
 
 /** What stands on screen for a figure that cannot be known. */
 export const NONE = "—";
@@ -220,6 +221,17 @@ export function formatter(locale = "en") {
   /** `value` with all its decimals (an exact amount in a form: `max`, a balance). */
   const unitsExact = (value: bigint, decimals: number) => unitsFixed(value, decimals, decimals);
 
+  /** The locale's decimal separator, as lib/view/amount.ts reads what the reader types. */
+  const decimalSeparator: DecimalSeparator =
+    exact(numberFormat(locale, { minimumFractionDigits: 1, useGrouping: false }), "1.5")[1] === "," ? "," : ".";
+  /**
+   * `value` exactly, as the reader would type it in an amount box: all its decimals, no grouping, the locale's decimal
+   * separator (`1234.5`, `1234,5` in Spanish). What Max and every prefilled box put there, so it reads back unchanged.
+   */
+  const unitsInput = (value: bigint, decimals: number) => decimalText(formatUnits(value, decimals));
+  /** A plain decimal ("0.3", a form's default) with the locale's decimal separator. */
+  const decimalText = (plain: string) => (decimalSeparator === "." ? plain : plain.replace(".", decimalSeparator));
+
   /**
    * `value` cut (never rounded up) to six significant fraction digits at most, for a limit in a message ("At most
    * 0.0729166 WETH", not its 18 decimals): what it shows is never above the limit.
@@ -349,6 +361,9 @@ export function formatter(locale = "en") {
     unitsFixed,
     unitsExact,
     unitsDown,
+    unitsInput,
+    decimalText,
+    decimalSeparator,
     usd,
     usdOrNone,
     orNone,

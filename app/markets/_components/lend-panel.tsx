@@ -2,7 +2,6 @@
 import { keelLenderVaultAbi } from "@/contracts-abi/abi/KeelLenderVault";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatUnits } from "viem";
 import { useAccount } from "wagmi";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
@@ -75,7 +74,7 @@ export function LendPanel({
             reason: limit!.limitedByLiquidity ? t("reasonLiquidity") : t("reasonPosition"),
           },
         };
-  const parsed = limits ? parseAmount(text, limits, f.unitsDown) : null;
+  const parsed = limits ? parseAmount(text, limits, f) : null;
   const showProblem = parsed && !parsed.ok && (touched || text !== "");
   const amount = parsed?.ok ? parsed.value : null;
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);
@@ -184,7 +183,7 @@ export function LendPanel({
                 disabled={!pos || locked || (mode === "deposit" ? pos.walletBalance : pos.maxWithdraw) === 0n}
                 onClick={() => {
                   if (!pos) return;
-                  setText(formatUnits(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw, decimals));
+                  setText(f.unitsInput(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw, decimals));
                   setTouched(true);
                 }}
                 className="rounded-md border border-slate-700 px-3 text-xs text-slate-300 hover:bg-slate-800 disabled:opacity-50"

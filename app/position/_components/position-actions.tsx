@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { decodeFunctionData, erc20Abi, formatUnits, type Address } from "viem";
+import { decodeFunctionData, erc20Abi, type Address } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
 
 import { AmountField } from "@/components/amount-field";
@@ -176,11 +176,7 @@ export function PositionActions({
         : action === "repay"
           ? { value: debtNow, reason: t("maxRepay") }
           : undefined;
-  const parsed = parseAmount(
-    text,
-    { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) },
-    f.unitsDown,
-  );
+  const parsed = parseAmount(text, { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) }, f);
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;
   const isOwner = sameAddress(address, view.owner);
@@ -263,7 +259,7 @@ export function PositionActions({
             ? balance
             : debtNow
           : (max?.value ?? 0n);
-    setText(formatUnits(v, decimals));
+    setText(f.unitsInput(v, decimals));
     setTouched(true);
     setAll(action === "repay" ? v === debtNow : action === "withdraw" ? v === suppliedNow : false);
   };

@@ -143,7 +143,7 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const parsed = parseAmount(
     text,
     { decimals: asset.decimals, symbol: asset.symbol, balance: kind === "deposit" || kind === "repay" ? walletToken?.balance : held },
-    f.unitsDown,
+    f,
   );
 
   // the pool's minimum for this action (deposit: collateral, borrow: base asset), shown before anything is proven

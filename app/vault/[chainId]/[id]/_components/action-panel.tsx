@@ -2,7 +2,7 @@
 import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatUnits, type Address } from "viem";
+import { type Address } from "viem";
 import { useAccount } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { onTabListKeyDown } from "@/components/tab-keys";
@@ -103,7 +103,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const paused = needsPrices && unpriced.length > 0;
   // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
   const max = paused || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
-  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f.unitsDown);
+  const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f);
   const amount = parsed.ok ? parsed.value : 0n;
   const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
@@ -264,7 +264,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 setMaxed(false);
               }}
               onMax={() => {
-                setText(formatUnits(limits.suggested, decimals));
+                setText(f.unitsInput(limits.suggested, decimals));
                 setTouched(true);
                 setRepayAll(Boolean(limits.repayAll));
                 setMaxed(true);

@@ -117,7 +117,7 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
   );
   const held = wallet.data?.get(tok.token.toLowerCase());
   const quotes = useCrossChainQuotes(xc, { token: tok.token, claim: tok.claim, market: vault.market, vaultId: vault.id, account: address });
-  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.asset, ...(held ? { balance: held.balance } : {}) }, f.unitsDown);
+  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.asset, ...(held ? { balance: held.balance } : {}) }, f);
   const fee = quotes.data?.depositFee;
   const ready = parsed.ok && Boolean(address) && fee !== undefined && held !== undefined && !busy;
   const onSubmit = async () => {
@@ -168,7 +168,7 @@ function DepositForm({ xc, remote, vault, tokens }: { xc: CrossChainDeployment; 
         }}
         {...(held
           ? {
-              onMax: () => setText(f.unitsExact(held.balance, tok.decimals)),
+              onMax: () => setText(f.unitsInput(held.balance, tok.decimals)),
               hint: t("walletOn", { amount: f.token(held.balance, tok.decimals, tok.asset), chain: remote.name }),
             }
           : {})}
@@ -212,11 +212,7 @@ function WithdrawForm({
   const [busy, setBusy] = useState(false);
   const { tok, amount: inVault } = held[pick]!;
   const quotes = useCrossChainQuotes(xc, { token: tok.token, claim: tok.claim, market: vault.market, vaultId: vault.id, account: address });
-  const parsed = parseAmount(
-    text,
-    { decimals: tok.decimals, symbol: tok.claimSymbol, max: { value: inVault, reason: t("inVaultReason") } },
-    f.unitsDown,
-  );
+  const parsed = parseAmount(text, { decimals: tok.decimals, symbol: tok.claimSymbol, max: { value: inVault, reason: t("inVaultReason") } }, f);
   const q = quotes.data;
   const ready = parsed.ok && Boolean(address) && q !== undefined && !busy;
   const onSubmit = async () => {
@@ -268,7 +264,7 @@ function WithdrawForm({
           setText(v);
           setTouched(true);
         }}
-        onMax={() => setText(f.unitsExact(inVault, tok.decimals))}
+        onMax={() => setText(f.unitsInput(inVault, tok.decimals))}
         hint={t("inVault", { amount: f.token(inVault, tok.decimals, tok.claimSymbol) })}
         problem={touched && !parsed.ok && parsed.problem !== "empty" ? problemText(parsed) : null}
       />

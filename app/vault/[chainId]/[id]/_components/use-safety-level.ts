@@ -2,6 +2,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 import { parseAmountText } from "@/lib/view/amount";
 import { WAD } from "@/lib/engine/math";
+import { useFormat } from "@/hooks/use-format";
 
 const KEY = "keel.safetyHealth";
 export const DEFAULT_SAFETY = "1.5";
@@ -17,16 +18,18 @@ const subscribe = (fn: () => void) => {
  * it, and the page warns below it. Text as typed, and its WAD value when valid (≥ 1; else the default).
  */
 export function useSafetyLevel(): { text: string; value: bigint; valid: boolean; set(text: string): void } {
+  const f = useFormat();
+  const shownDefault = f.decimalText(DEFAULT_SAFETY); // "1,5" in Spanish
   const text = useSyncExternalStore(
     subscribe,
-    () => localStorage.getItem(KEY) ?? DEFAULT_SAFETY,
-    () => DEFAULT_SAFETY,
+    () => localStorage.getItem(KEY) ?? shownDefault,
+    () => shownDefault,
   );
   const set = useCallback((t: string) => {
     localStorage.setItem(KEY, t);
     listeners.forEach((fn) => fn());
   }, []);
-  const parsed = parseAmountText(text, 18);
+  const parsed = parseAmountText(text, 18, { decimal: f.decimalSeparator });
   const valid = parsed.ok && parsed.value >= WAD && parsed.value <= 100n * WAD;
   const fallback = parseAmountText(DEFAULT_SAFETY, 18);
   return { text, value: valid && parsed.ok ? parsed.value : fallback.ok ? fallback.value : WAD, valid, set };

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Address } from "viem";
 import { RuleSteps } from "@/components/automation/rule-steps";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useFormat } from "@/hooks/use-format";
 import type { GuardRule } from "@/hooks/use-vault-protection";
 import { wadText, type FieldProblem } from "@/lib/engine/automation";
 import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleField } from "@/lib/engine/protection";
@@ -37,13 +38,15 @@ export function GuardRuleForm({
   const ta = useTranslations("automation");
   const amountProblem = useAmountProblem();
   const { vault, market } = ctx;
+  const fmt = useFormat();
+  // What the boxes start with, as the reader writes numbers ("1,25" in Spanish).
   const [draft, setDraft] = useState<RuleDraft>(() => ({
     kind,
     collateral: rule?.collateral ?? held[0]!,
-    trigger: rule ? wadText(rule.trigger, kind === "deleverage" ? 4 : 2) : kind === "deleverage" ? "1.25" : "",
-    target: rule && kind === "deleverage" ? wadText(rule.target) : "1.6",
-    slippage: rule ? bpsText(rule.maxSlippageBps) : "1",
-    fee: rule ? bpsText(rule.maxFeeBps) : "0.3",
+    trigger: fmt.decimalText(rule ? wadText(rule.trigger, kind === "deleverage" ? 4 : 2) : kind === "deleverage" ? "1.25" : ""),
+    target: fmt.decimalText(rule && kind === "deleverage" ? wadText(rule.target) : "1.6"),
+    slippage: fmt.decimalText(rule ? bpsText(rule.maxSlippageBps) : "1"),
+    fee: fmt.decimalText(rule ? bpsText(rule.maxFeeBps) : "0.3"),
   }));
   const [touched, setTouched] = useState(false);
   const info = market.collaterals.find((c) => sameAddress(c.info.asset, draft.collateral))?.info;
@@ -53,6 +56,7 @@ export function GuardRuleForm({
     ltv: BigInt(info?.ltv ?? 1n),
     price: col?.price ?? 0n,
     healthFactor: vault.healthFactor,
+    decimal: fmt.decimalSeparator,
   });
   const problem = (e: FieldProblem | undefined) =>
     !e ? undefined : e.key === "amount" && e.amount ? amountProblem(e.amount) : ta(`problems.${e.key}`, e.values ?? {});
