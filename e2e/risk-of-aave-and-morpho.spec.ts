@@ -4,7 +4,7 @@ import { parseUnits, type Address } from "viem";
 import { devErc20Abi } from "../contracts-abi";
 import { readAccount } from "../lib/protocols/account";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
-import { aavePosition, aaveV3Adapter } from "../lib/protocols/aave-v3";
+import { accountData, aavePosition, aaveV3Adapter } from "../lib/protocols/aave-v3";
 import { morphoBlueAbi, morphoOracleAbi } from "../lib/protocols/morpho-blue/abi";
 import { morphoBlueAdapter, morphoPosition } from "../lib/protocols/morpho-blue";
 import { withGasMargin } from "../lib/tx/gas";
@@ -82,12 +82,18 @@ test.describe("risk of the Aave pool and of a Morpho market", () => {
       expect(debt).toBeGreaterThan(0n);
       expect(Math.abs(r.hf - Number(hf) / 1e18), r.owner).toBeLessThanOrEqual(0.005);
       expect(r.href).toBe(`/position/${chain.deployment.chainId}/aave-v3/${r.owner}`);
-      // Every collateral −50 %, debt prices held: Σ value × LT halves, and so does the health factor.
-      if ((hf * 50n) / 100n < WAD) liquidatableAtHalf++;
+      // "All but stablecoins" −50 %: WETH and WBTC halve, USDC stays at $1, and so does what is owed in each — as
+      // Aave's own math says at those prices.
+      const state = (await readAccount(chain.publicClient as never, chain.deployment, r.owner)).aave!;
+      const halved = new Map(state.reserves.flatMap((x, i) => (x.token.symbol === "USDC" ? [] : [[i, x.price / 2n] as const])));
+      if (accountData(state, { prices: halved }).healthFactor < WAD) liquidatableAtHalf++;
     }
     await expect(page.getByTestId("total-liquidatable")).toHaveText("0");
     await screenshot(page, "risk-aave");
+    // USDC is a collateral of the pool too: the market-wide slider leaves it (and USDC debt) at $1, and says so.
+    await expect(page.getByTestId("stress-panel")).toContainText("All but stablecoins");
     await page.getByTestId("shock-all").fill("50");
+    await expect(page.getByTestId("shock-USDC-value")).toHaveText("0%");
     await expect(page.getByTestId("stress-liquidatable")).toHaveText(String(liquidatableAtHalf));
     expect(liquidatableAtHalf).toBeGreaterThan(0);
     await expect(page.getByTestId("risk-row").and(page.locator("[data-stressed='1']"))).toHaveCount(liquidatableAtHalf);

@@ -36,6 +36,17 @@ export interface RiskBook {
   debtValue: Float64Array;
   value: Float64Array;
   liquidationValue: Float64Array;
+  /**
+   * USD floats per vault × collateral: the part of the vault's debt owed in that collateral's own asset (an Aave account
+   * that supplies and borrows USDC, or WETH), whose value moves with the same price. Absent: no debt is in a collateral
+   * asset (Keel's base asset and Morpho's loan token are never collateral of their market).
+   */
+  debtInColumn?: Float64Array;
+  /**
+   * Per collateral: 1 for a dollar stablecoin (priced within `STABLE_BAND` of $1 when the book was read). "All together"
+   * (a market-wide fall) leaves these at $1 unless every collateral is one; their own slider still moves them.
+   */
+  stable?: Uint8Array;
   /** Σ over the vault's collaterals of the two above. */
   totalValue: Float64Array;
   totalLiquidationValue: Float64Array;
@@ -66,6 +77,24 @@ export interface BookPage {
   amounts: readonly bigint[];
 }
 
+/** How far from $1 a collateral's price may be and the book still count it a dollar stablecoin (`RiskBook.stable`). */
+export const STABLE_BAND = 0.02;
+
+/** `RiskBook.stable` of collaterals priced `usd` (USD per whole token; NaN: unknown, not stable). */
+export function stableColumns(usd: readonly number[]): Uint8Array {
+  return Uint8Array.from(usd, (p) => (Math.abs(p - 1) <= STABLE_BAND ? 1 : 0));
+}
+
+/**
+ * The collaterals "All together" moves (1 each): every one but the dollar stablecoins (`RiskBook.stable`), so that a
+ * market-wide fall does not also take USDC, and the USDC debt with it; every one when all are stablecoins.
+ */
+export function togetherColumns(book: Pick<RiskBook, "k" | "stable">): Uint8Array {
+  const out = Uint8Array.from({ length: book.k }, (_, j) => (book.stable?.[j] ? 0 : 1));
+  if (!out.includes(1)) out.fill(1);
+  return out;
+}
+
 /** Vault `i` as the valuation reads it: its id, owner and debt (base units), and its amounts in the market's column order. */
 type ReadVault = (i: number, row: { id: number; owner: Address; debt: bigint; amounts: bigint[] }) => void;
 
@@ -85,6 +114,7 @@ function valueBook(market: BookMarket, n: number, read: ReadVault): RiskBook {
     maxDiscount: Float64Array.from(market.collaterals, (c) => wadToNumber(c.info.maxDiscount)),
     priceOk,
     baseOk,
+    stable: stableColumns(market.collaterals.map((c, j) => (priceOk[j] ? wadToNumber(BigInt(c.feed.price)) : NaN))),
     n,
     k,
     ids: new Uint32Array(n),

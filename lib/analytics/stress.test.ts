@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseUnits, type Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { buildRiskBook, type BookMarket, type BookPage } from "./risk-book";
+import { buildRiskBook, stableColumns, togetherColumns, type BookMarket, type BookPage } from "./risk-book";
 import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition } from "../engine/risk";
 import { WAD } from "../engine/math";
 import { debtSide } from "./liquidation-odds";
@@ -254,6 +254,112 @@ describe("distances and liquidation levels", () => {
         const h = healthHistogram(book);
         expect(h.reduce((s, b) => s + b.vaults, 0)).toBe(vs.filter((v) => v.debt > 0n).length);
         expect(h[0]!.vaults).toBe(book.liquidatableNow.reduce((s, f) => s + f, 0));
+      }),
+    );
+  });
+});
+
+describe("debt owed in a collateral's own asset (an Aave account borrowing what it supplies) moves with that price", () => {
+  /** The book of `vs` with each vault owing `owed[j]` of its debt in collateral j's asset (the shares sum to at most 1). */
+  const owing = (vs: V[], owed: [number, number][]) => {
+    const book = buildRiskBook(market, [pageOf(vs)]);
+    book.debtInColumn = new Float64Array(book.n * 2);
+    owed.forEach(([a, b], i) => {
+      const scale = Math.max(1, a + b);
+      book.debtInColumn![i * 2] = (book.debtValue[i]! * a) / scale;
+      book.debtInColumn![i * 2 + 1] = (book.debtValue[i]! * b) / scale;
+    });
+    return book;
+  };
+  const shareArb = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+
+  it("a worked example: $30,000 of WETH and $2,000 of a second collateral against $6,000 of WETH and $14,000 of it", () => {
+    // 10 WETH at $3,000 (LT 85 %) and 0.03077 WBTC ≈ $2,000 (LT 80 %); debt $20,000, $6,000 of it in WETH, $14,000 in WBTC.
+    const book = owing([{ weth: 10n * 10n ** 18n, wbtc: 3_076_923n, debt: 20_000n * 10n ** 6n }], [[0.3, 0.7]]);
+    const l = book.totalLiquidationValue[0]!;
+    // WETH alone: the shortfall grows by (LT × value − owed) per unit of fall, not LT × value.
+    const s = assetDistance(book, 0, 0);
+    expect(s).toBeCloseTo((l - 20_000) / (25_500 - 6_000), 9);
+    expect(stress(book, [s - 1e-6, 0]).liquidatable).toBe(0);
+    expect(stress(book, [s + 1e-6, 0]).liquidatable).toBe(1);
+    // Held fixed, the old rule would have said (L − D) / Lⱼ, about a quarter nearer.
+    expect(s).toBeGreaterThan((l - 20_000) / 25_500);
+    // The second collateral falling lowers its debt more than its collateral's LT-weighted value: never liquidated by it.
+    expect(assetDistance(book, 0, 1)).toBe(Infinity);
+    // Everything together: its debt is all in collateral assets and falls as fast; the health factor never moves.
+    expect(basketDistance(book, 0)).toBe(Infinity);
+    const health = new Float64Array(1);
+    stress(book, [0.6, 0.6], undefined, health);
+    expect(health[0]).toBeCloseTo(book.healthFactor[0]!, 12);
+    // The scenario's debt is valued at its prices: $20,000 − $6,000 × 0.5 at a 50 % WETH fall.
+    expect(stress(book, [0.5, 0]).debtValue).toBeCloseTo(17_000, 6);
+  });
+
+  it("the scenario's health is Σ LTⱼ × valueⱼ × (1 − sⱼ) ÷ (debt − Σ owedⱼ × sⱼ)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(vaultArb, shareArb), { minLength: 1, maxLength: 20 }), shockArb, (rows, shocks) => {
+        const book = owing(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
+        const health = new Float64Array(book.n);
+        stress(book, shocks, undefined, health);
+        for (let i = 0; i < book.n; i++) {
+          if (book.debtValue[i] === 0) continue;
+          const liq = book.liquidationValue[i * 2]! * (1 - shocks[0]) + book.liquidationValue[i * 2 + 1]! * (1 - shocks[1]);
+          const debt = book.debtValue[i]! - book.debtInColumn![i * 2]! * shocks[0] - book.debtInColumn![i * 2 + 1]! * shocks[1];
+          expect(health[i]).toBeCloseTo(liq / debt, 6);
+        }
+      }),
+    );
+  });
+
+  it("“All together” leaves dollar stablecoins at $1, unless every collateral is one: the basket distance and the levels' all-curve follow", () => {
+    expect(Array.from(stableColumns([3000, 1, 0.985, 1.03, NaN]))).toEqual([0, 1, 1, 0, 0]);
+    expect(Array.from(buildRiskBook(market, [pageOf([])]).stable!)).toEqual([0, 0]);
+    expect(Array.from(togetherColumns({ k: 2, stable: Uint8Array.from([1, 1]) }))).toEqual([1, 1]);
+    expect(Array.from(togetherColumns({ k: 2 }))).toEqual([1, 1]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(vaultArb, shareArb), { minLength: 1, maxLength: 20 }), (rows) => {
+        const book = owing(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
+        book.stable = Uint8Array.from([0, 1]); // the second column a stablecoin: "all" moves the first alone
+        expect(Array.from(togetherColumns(book))).toEqual([1, 0]);
+        for (let i = 0; i < book.n; i++) expect(basketDistance(book, i)).toBe(assetDistance(book, i, 0));
+        const levels = liquidationLevels(book);
+        expect(Array.from(levels.all)).toEqual(Array.from(levels.perAsset[0]!));
+      }),
+    );
+  });
+
+  it("distances are where the stress starts to liquidate, and the levels curve is the stress's debt at each fall", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(vaultArb, shareArb), { maxLength: 30 }), fc.integer({ min: 0, max: 90 }), (rows, x) => {
+        const book = owing(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
+        const levels = liquidationLevels(book);
+        const s = x / 100;
+        expect(levels.perAsset[0]![x]).toBeCloseTo(stress(book, [s, 0]).debtValue, 4);
+        expect(levels.perAsset[1]![x]).toBeCloseTo(stress(book, [0, s]).debtValue, 4);
+        expect(levels.all[x]).toBeCloseTo(stress(book, [s, s]).debtValue, 4);
+        for (let i = 0; i < book.n; i++) {
+          const one = owing([rows[i]![0]], [rows[i]![1]]);
+          if (one.liquidatableNow[0]) continue;
+          for (const [j, shock] of [
+            [0, (t: number) => [t, 0]],
+            [1, (t: number) => [0, t]],
+            [2, (t: number) => [t, t]],
+          ] as const) {
+            const d = j === 2 ? basketDistance(one, 0) : assetDistance(one, 0, j);
+            if (d === Infinity || d > 0.999 || d < 1e-5) continue;
+            expect(stress(one, shock(d * (1 - 1e-7))).liquidatable).toBe(0);
+            expect(stress(one, shock(d * (1 + 1e-7))).liquidatable).toBe(1);
+          }
+        }
       }),
     );
   });

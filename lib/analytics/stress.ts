@@ -11,13 +11,15 @@
  * Σ valueₐ / (1 + dₐ) and the bad debt is max(0, debt − that). The engine's real sequence (partial liquidations that
  * stop at HF 1.05, the discount re-read after each, dust) leaves a vault that can be restored with no bad debt at all,
  * and one that cannot with exactly this remainder when its whole collateral goes at one discount; with several assets
- * the discount may differ between steps by the change in HF. The base asset's price is held.
+ * the discount may differ between steps by the change in HF. The base asset's price is held; debt owed in a collateral's
+ * own asset (`debtInColumn`: an Aave account borrowing the USDC or WETH it supplies) moves with that collateral's price,
+ * so a scenario's debt value is debt − Σⱼ debtInColumnⱼ × shockⱼ. The health histogram counts today's debt value.
  *
  * Everything runs on Float64Arrays in one pass: O(vaults × collaterals), about a millisecond at 10,000 vaults.
  */
 import { MIN_DISCOUNT as ENGINE_MIN_DISCOUNT } from "../engine/health";
 import { debtSide, type OddsVault } from "./liquidation-odds";
-import type { RiskBook } from "./risk-book";
+import { togetherColumns, type RiskBook } from "./risk-book";
 
 /** Smallest liquidation discount (HealthLib.MIN_DISCOUNT, lib/engine/health.ts's, as a fraction). */
 export const MIN_DISCOUNT = Number(ENGINE_MIN_DISCOUNT) / 1e18;
@@ -59,9 +61,13 @@ function baseDiscount(healthFactor: number, margin: number, fixed: boolean): num
  * the scenario's prices (Σ value × LT × (1 − shock) ÷ debt; the book's own for vaults without debt or unpriced).
  */
 export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8Array, health?: Float64Array): StressResult {
-  const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
+  const { n, k, value, liquidationValue, debtValue, debtInColumn, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
   const keep = new Float64Array(k);
-  for (let j = 0; j < k; j++) keep[j] = 1 - Math.min(1, Math.max(0, shocks[j] ?? 0));
+  const drop = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    drop[j] = Math.min(1, Math.max(0, shocks[j] ?? 0));
+    keep[j] = 1 - drop[j]!;
+  }
   const products = new Float64Array(k);
   let vaultsWithDebt = 0;
   let liquidatable = 0;
@@ -69,13 +75,19 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
   let collateral = 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
-    const d = debtValue[i]!;
+    const today = debtValue[i]!;
     const hf = healthFactor[i]!;
     if (flags) flags[i] = 0;
     if (health) health[i] = hf;
-    if (d === 0 || hf !== hf /* NaN: unpriced */ || hf === Infinity) continue;
+    if (today === 0 || hf !== hf /* NaN: unpriced */ || hf === Infinity) continue;
     vaultsWithDebt++;
     const row = i * k;
+    const d = debtInColumn ? shockedDebt(today, debtInColumn, row, k, drop) : today;
+    if (!(d > today * OWES_NOTHING)) {
+      // Everything it owed was in assets that fell to nothing: it owes nothing at these prices (but float residue).
+      if (health) health[i] = Infinity;
+      continue;
+    }
     let liq = 0;
     for (let j = 0; j < k; j++) liq += liquidationValue[row + j]! * keep[j]!;
     if (health) health[i] = liq / d;
@@ -88,6 +100,18 @@ export function stress(book: RiskBook, shocks: ArrayLike<number>, flags?: Uint8A
     bad += unpaidDebt(products, maxDiscount, k, liq / d, d, vaultCollateral, fixedDiscount);
   }
   return { vaultsWithDebt, liquidatable, debtValue: debt, collateralValue: collateral, badDebt: bad };
+}
+
+/**
+ * Below this share of today's debt, a scenario's debt is nothing: what is left when the whole debt was owed in assets
+ * that fell 100 % is float residue of subtracting the parts (each a float of an exact sum), never a real debt.
+ */
+const OWES_NOTHING = 1e-9;
+
+/** Row `row`'s debt value `d` at the scenario: less what it owes in each collateral's asset × that asset's fall (`drop`). */
+function shockedDebt(d: number, debtInColumn: ArrayLike<number>, row: number, k: number, drop: ArrayLike<number>): number {
+  for (let j = 0; j < k; j++) d -= debtInColumn[row + j]! * drop[j]!;
+  return d;
 }
 
 /**
@@ -143,6 +167,8 @@ export interface StressColumns {
   /** Per collateral j: the active vaults' value and liquidation value of j. */
   value: Float64Array[];
   liquidationValue: Float64Array[];
+  /** Per collateral j: the active vaults' debt value owed in j's asset (null: none owes any; the whole list null: no debt in a collateral asset). */
+  debtIn: (Float64Array | null)[] | null;
   maxDiscount: Float64Array;
   fixedDiscount: boolean;
   /** Per active vault: today's health bucket (HEALTH_BUCKETS index; liquidatable now: 0), for the unshocked histogram. */
@@ -150,7 +176,10 @@ export interface StressColumns {
 }
 
 export function stressColumns(
-  book: Pick<RiskBook, "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount">,
+  book: Pick<
+    RiskBook,
+    "n" | "k" | "value" | "liquidationValue" | "debtValue" | "debtInColumn" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
+  >,
 ): StressColumns {
   const { n, k } = book;
   const rows = new Uint32Array(n);
@@ -167,6 +196,15 @@ export function stressColumns(
   const todayBucket = new Uint8Array(m);
   const value = Array.from({ length: k }, () => new Float64Array(m));
   const liquidationValue = Array.from({ length: k }, () => new Float64Array(m));
+  const owedIn = book.debtInColumn;
+  const debtIn: (Float64Array | null)[] | null = owedIn
+    ? Array.from({ length: k }, (_, j) => {
+        const col = new Float64Array(m);
+        let any = false;
+        for (let x = 0; x < m; x++) any = (col[x] = owedIn[index[x]! * k + j]!) !== 0 || any;
+        return any ? col : null;
+      })
+    : null;
   for (let x = 0; x < m; x++) {
     const i = index[x]!;
     debtValue[x] = book.debtValue[i]!;
@@ -187,6 +225,7 @@ export function stressColumns(
     liquidatableNow,
     value,
     liquidationValue,
+    debtIn: debtIn && debtIn.some((c) => c !== null) ? debtIn : null,
     maxDiscount: Float64Array.from(book.maxDiscount),
     fixedDiscount: book.fixedDiscount ?? false,
     todayBucket,
@@ -213,16 +252,31 @@ export function stressScenario(
   shocks: ArrayLike<number>,
   flags: Uint8Array,
 ): { result: StressResult; histogram: ReturnType<typeof healthHistogram> } {
-  const { k, index, debtValue, liquidatableNow, value, liquidationValue, maxDiscount, fixedDiscount, todayBucket } = c;
+  const { k, index, debtValue, debtIn, liquidatableNow, value, liquidationValue, maxDiscount, fixedDiscount, todayBucket } = c;
   const m = index.length;
   const keep = new Float64Array(k);
+  const drop = new Float64Array(k);
   let stressed = false;
   let widest = 0;
   for (let j = 0; j < k; j++) {
     const s = shocks[j] ?? 0;
     if (s > 0) stressed = true;
-    keep[j] = 1 - Math.min(1, Math.max(0, s));
+    drop[j] = Math.min(1, Math.max(0, s));
+    keep[j] = 1 - drop[j]!;
     if (maxDiscount[j]! > widest) widest = maxDiscount[j]!;
+  }
+  // The debt at the scenario: today's, less what is owed in each shocked collateral's asset × its fall (`shockedDebt`'s
+  // subtractions in the same order; a column nobody owes in, or not shocked, subtracts 0 exactly).
+  let owed = debtValue;
+  if (debtIn && stressed) {
+    owed = scratchDebt(m);
+    owed.set(debtValue.subarray(0, m));
+    for (let j = 0; j < k; j++) {
+      const dj = debtIn[j];
+      const s = drop[j]!;
+      if (!dj || s === 0) continue;
+      for (let x = 0; x < m; x++) owed[x]! -= dj[x]! * s;
+    }
   }
   // A liquidated vault whose stressed collateral exceeds its debt by more than every column's discount (with room for
   // float rounding: 1e-9 relative, far above the k + 5 roundings of the sum) is sold at a discount below its margin,
@@ -252,8 +306,14 @@ export function stressScenario(
   let bad = 0;
   const products = new Float64Array(k);
   for (let x = 0; x < m; x++) {
-    const d = debtValue[x]!;
+    const d = owed[x]!;
     const l = liq[x]!;
+    if (!(d > debtValue[x]! * OWES_NOTHING)) {
+      // Owes nothing at these prices (`stress`: health ∞, not liquidatable): the last bucket, with today's debt.
+      bucketVaults[last]!++;
+      bucketDebt[last]! += debtValue[x]!;
+      continue;
+    }
     const now = liquidatableNow[x] !== 0;
     const hit = now || !(l >= d);
     let b = 0;
@@ -269,7 +329,7 @@ export function stressScenario(
       else if (hf < bucketBottom[b]!) b--;
     }
     bucketVaults[b]!++;
-    bucketDebt[b]! += d;
+    bucketDebt[b]! += debtValue[x]!;
     if (!hit) continue;
     liquidatable++;
     flags[index[x]!] = 1;
@@ -297,27 +357,45 @@ function scratch(m: number): Float64Array {
   if (scratchBuffer.length < m) scratchBuffer = new Float64Array(m);
   return scratchBuffer;
 }
+/** The same for the per-vault debt at the scenario (only when some debt is owed in a collateral's asset). */
+let scratchDebtBuffer = new Float64Array(0);
+function scratchDebt(m: number): Float64Array {
+  if (scratchDebtBuffer.length < m) scratchDebtBuffer = new Float64Array(m);
+  return scratchDebtBuffer;
+}
 
 /** The columns a vault's distances, the liquidation levels and the odds read (a RiskBook has them). */
 export type RowBook = Pick<
   RiskBook,
-  "n" | "k" | "value" | "liquidationValue" | "totalLiquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "liquidationThreshold"
+  | "n"
+  | "k"
+  | "value"
+  | "liquidationValue"
+  | "totalLiquidationValue"
+  | "debtValue"
+  | "debtInColumn"
+  | "stable"
+  | "healthFactor"
+  | "liquidatableNow"
+  | "liquidationThreshold"
 >;
 
 /**
- * Share of collateral j's price that may fall, others held, before vault i is liquidatable: (L − D) / Lⱼ. 0 when the
- * vault is liquidatable already, Infinity when no fall of j alone gets it there (or it has no debt). The same number
- * lib/engine/risk.ts `distanceToLiquidation(price, liquidationPrice)` gives on bigint.
+ * Share of collateral j's price that may fall, others held, before vault i is liquidatable: (L − D) / (Lⱼ − Dⱼ), where
+ * Dⱼ is the debt owed in j's own asset (it falls with it). 0 when the vault is liquidatable already, Infinity when no
+ * fall of j alone gets it there (or it has no debt). The same number lib/engine/risk.ts
+ * `distanceToLiquidation(price, liquidationPrice)` gives on bigint.
  */
 export function assetDistance(book: RowBook, i: number, j: number): number {
   const d = book.debtValue[i]!;
   const hf = book.healthFactor[i]!;
   if (d === 0 || hf !== hf || hf === Infinity) return Infinity;
   if (book.liquidatableNow[i]) return 0;
-  const lj = book.liquidationValue[i * book.k + j]!;
+  const at = i * book.k + j;
+  const net = book.liquidationValue[at]! - (book.debtInColumn?.[at] ?? 0);
   const surplus = book.totalLiquidationValue[i]! - d;
-  if (lj === 0 || surplus >= lj) return Infinity;
-  return Math.max(0, surplus / lj);
+  if (!(net > 0) || surplus >= net) return Infinity;
+  return Math.max(0, surplus / net);
 }
 
 /** The smallest `assetDistance` over the vault's collaterals (how far its most exposed price may fall). */
@@ -327,12 +405,35 @@ export function vaultDistance(book: RowBook, i: number): number {
   return min;
 }
 
-/** Share by which every collateral price may fall together before vault i is liquidatable: 1 − 1/HF. */
-export function basketDistance(book: RowBook, i: number): number {
+/**
+ * Share by which the collaterals `together` (default `togetherColumns`) may fall together, the others held, before
+ * vault i is liquidatable: (L − D) / (Lₛ − Dₛ), Lₛ their liquidation value and Dₛ the debt owed in their own assets
+ * (falling with them) — 1 − 1/HF when they are all its collateral and it owes nothing in them.
+ */
+export function basketDistance(book: RowBook, i: number, together: ArrayLike<number> = togetherColumns(book)): number {
   const hf = book.healthFactor[i]!;
   if (book.debtValue[i] === 0 || hf !== hf || hf === Infinity) return Infinity;
   if (book.liquidatableNow[i]) return 0;
-  return Math.max(0, 1 - book.debtValue[i]! / book.totalLiquidationValue[i]!);
+  const net = togetherLiquidationValue(book, i, together) - togetherOwed(book, i, together);
+  const surplus = book.totalLiquidationValue[i]! - book.debtValue[i]!;
+  if (!(net > 0) || surplus >= net) return Infinity;
+  return Math.max(0, surplus / net);
+}
+
+/** Vault i's liquidation value in the columns `together`. */
+function togetherLiquidationValue(book: RowBook, i: number, together: ArrayLike<number>): number {
+  let l = 0;
+  for (let j = 0; j < book.k; j++) if (together[j]) l += book.liquidationValue[i * book.k + j]!;
+  return l;
+}
+
+/** The debt vault i owes in the assets of the columns `together` (0 without `debtInColumn`). */
+function togetherOwed(book: RowBook, i: number, together: ArrayLike<number>): number {
+  const c = book.debtInColumn;
+  if (!c) return 0;
+  let owed = 0;
+  for (let j = 0; j < book.k; j++) if (together[j]) owed += c[i * book.k + j]!;
+  return owed;
 }
 
 export interface LiquidationLevels {
@@ -340,33 +441,43 @@ export interface LiquidationLevels {
   drops: number[];
   /** Per collateral (book order), debt (USD) liquidatable when that price alone has fallen by drops[x]%. */
   perAsset: Float64Array[];
-  /** The same when every collateral price falls together. */
+  /** The same when every collateral price falls together (but dollar stablecoins: `togetherColumns`). */
   all: Float64Array;
 }
 
 /**
  * Debt that becomes liquidatable, cumulatively, as each collateral's price falls from 0 to `maxDrop` percent (and all
- * together). A vault counts at drop x once x/100 exceeds its distance: `levels.perAsset[j][x]` equals
- * `stress(book, shock j = x/100).debtValue`.
+ * together: `togetherColumns`), valued at that fall. A vault counts at drop x once x/100 exceeds its distance: `levels.perAsset[j][x]`
+ * equals `stress(book, shock j = x/100).debtValue`. Debt owed in the falling asset counts at x for debt − owedIn × x/100:
+ * the owed-in sums are kept beside the debt's and subtracted × x/100 once per drop.
  */
 export function liquidationLevels(book: RowBook, maxDrop = 90): LiquidationLevels {
   const drops = Array.from({ length: maxDrop + 1 }, (_, x) => x);
-  const bins = (dist: (i: number) => number) => {
+  const bins = (dist: (i: number) => number, owedIn: ((i: number) => number) | null) => {
     const b = new Float64Array(maxDrop + 1);
+    const slope = owedIn ? new Float64Array(maxDrop + 1) : null;
     for (let i = 0; i < book.n; i++) {
       const s = dist(i);
       if (s === Infinity) continue;
       // Liquidatable at x when x/100 > s (strict), or at once when already liquidatable (s = 0 and flagged).
       const x = book.liquidatableNow[i] ? 0 : Math.floor(s * 100 + 1e-12) + 1;
-      if (x <= maxDrop) b[x]! += book.debtValue[i]!;
+      if (x > maxDrop) continue;
+      b[x]! += book.debtValue[i]!;
+      if (slope) slope[x]! += owedIn!(i);
     }
     for (let x = 1; x <= maxDrop; x++) b[x]! += b[x - 1]!;
+    if (slope) {
+      for (let x = 1; x <= maxDrop; x++) slope[x]! += slope[x - 1]!;
+      for (let x = 0; x <= maxDrop; x++) b[x]! -= (slope[x]! * x) / 100;
+    }
     return b;
   };
+  const c = book.debtInColumn;
+  const together = togetherColumns(book);
   return {
     drops,
-    perAsset: Array.from({ length: book.k }, (_, j) => bins((i) => assetDistance(book, i, j))),
-    all: bins((i) => basketDistance(book, i)),
+    perAsset: Array.from({ length: book.k }, (_, j) => bins((i) => assetDistance(book, i, j), c ? (i) => c[i * book.k + j]! : null)),
+    all: bins((i) => basketDistance(book, i, together), c ? (i) => togetherOwed(book, i, together) : null),
   };
 }
 

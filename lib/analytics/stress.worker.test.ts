@@ -16,7 +16,10 @@ import {
   type StressRequest,
 } from "./stress.worker";
 
-/** A random book's columns: vaults with and without debt, unpriced ones, some liquidatable now. */
+/**
+ * A random book's columns: vaults with and without debt, unpriced ones, some liquidatable now; in some books part of the
+ * debt is owed in the collaterals' own assets (an Aave account borrowing what it supplies), up to all of it.
+ */
 const bookArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
   fc
     .array(
@@ -25,6 +28,7 @@ const bookArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
         lts: fc.array(fc.double({ min: 0.5, max: 0.95, noNaN: true }), { minLength: k, maxLength: k }),
         debt: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1e7, noNaN: true })),
         unpriced: fc.boolean(),
+        owed: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: k, maxLength: k }),
       }),
       { minLength: 1, maxLength: 200 },
     )
@@ -36,6 +40,7 @@ const bookArb = fc.integer({ min: 1, max: 3 }).chain((k) =>
         // Beyond the sliders' 0–90 % too: a fall below 0 or above 100 % is clamped the same way on both paths.
         shocks: fc.array(fc.double({ min: -0.2, max: 1.2, noNaN: true }), { minLength: k, maxLength: k }),
         fixedDiscount: fc.boolean(),
+        owedIn: fc.boolean(),
       }),
     ),
 );
@@ -45,11 +50,14 @@ function bookOf({
   k,
   maxDiscount,
   fixedDiscount = false,
+  owedIn = false,
 }: {
-  vaults: { values: number[]; lts: number[]; debt: number; unpriced: boolean }[];
+  vaults: { values: number[]; lts: number[]; debt: number; unpriced: boolean; owed?: number[] }[];
   k: number;
   maxDiscount: number[];
   fixedDiscount?: boolean;
+  /** Owe `owed[j]` of each vault's debt (scaled so they sum to at most 1) in collateral j's asset. */
+  owedIn?: boolean;
 }): RiskBook {
   const n = vaults.length;
   const value = new Float64Array(n * k);
@@ -58,6 +66,7 @@ function bookOf({
   const debtValue = new Float64Array(n);
   const healthFactor = new Float64Array(n);
   const liquidatableNow = new Uint8Array(n);
+  const debtInColumn = new Float64Array(n * k);
   vaults.forEach((v, i) => {
     for (let j = 0; j < k; j++) {
       value[i * k + j] = v.values[j]!;
@@ -65,6 +74,10 @@ function bookOf({
       totalLiquidationValue[i]! += liquidationValue[i * k + j]!;
     }
     debtValue[i] = v.debt;
+    if (owedIn && v.owed) {
+      const sum = v.owed.reduce((a, b) => a + b, 0);
+      for (let j = 0; j < k; j++) debtInColumn[i * k + j] = (v.debt * v.owed[j]!) / Math.max(1, sum);
+    }
     healthFactor[i] = v.unpriced ? NaN : v.debt === 0 ? Infinity : totalLiquidationValue[i]! / v.debt;
     liquidatableNow[i] = healthFactor[i]! < 1 ? 1 : 0;
   });
@@ -80,6 +93,7 @@ function bookOf({
     totalLiquidationValue,
     liquidationThreshold: Float64Array.from(lts),
     debtValue,
+    ...(owedIn ? { debtInColumn } : {}),
     healthFactor,
     liquidatableNow,
     maxDiscount: Float64Array.from(maxDiscount),
@@ -184,13 +198,17 @@ describe("the stress worker", () => {
     // (clamp(1 − h, 1 %, ∞) capped at the margin) once per vault, then min with each collateral's maxDiscount; this is
     // the one-step rule per collateral (lib/analytics/stress.ts `liquidationDiscount`), re-multiplying every product.
     const reference = (book: RiskBook, shocks: readonly number[]) => {
-      const { n, k, value, liquidationValue, debtValue, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
-      const keep = shocks.map((s) => 1 - Math.min(1, Math.max(0, s)));
+      const { n, k, value, liquidationValue, debtValue, debtInColumn, healthFactor, liquidatableNow, maxDiscount, fixedDiscount = false } = book;
+      const drop = shocks.map((s) => Math.min(1, Math.max(0, s)));
+      const keep = drop.map((s) => 1 - s);
       let bad = 0;
       for (let i = 0; i < n; i++) {
-        const d = debtValue[i]!;
         const hf = healthFactor[i]!;
-        if (d === 0 || hf !== hf || hf === Infinity) continue;
+        if (debtValue[i] === 0 || hf !== hf || hf === Infinity) continue;
+        // The debt at the scenario: what is owed in a collateral's asset falls with it.
+        let d = debtValue[i]!;
+        for (let j = 0; j < k; j++) d -= (debtInColumn?.[i * k + j] ?? 0) * drop[j]!;
+        if (!(d > debtValue[i]! * 1e-9)) continue;
         let liq = 0;
         for (let j = 0; j < k; j++) liq += liquidationValue[i * k + j]! * keep[j]!;
         if (liquidatableNow[i] === 0 && liq >= d) continue;

@@ -40,7 +40,7 @@ import { stressColumns, stressScenario, type healthHistogram, type StressColumns
 /** The book's columns the worker reads: the recompute's (lib/analytics/stress.ts `stressColumns`) and the figures'. */
 export type StressBook = Pick<
   RiskBook,
-  "n" | "k" | "value" | "liquidationValue" | "debtValue" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
+  "n" | "k" | "value" | "liquidationValue" | "debtValue" | "debtInColumn" | "healthFactor" | "liquidatableNow" | "maxDiscount" | "fixedDiscount"
 > &
   FigureBook;
 
@@ -117,6 +117,8 @@ export function workerColumns(book: RiskBook, ownerRank?: Uint32Array): StressBo
     totalLiquidationValue: book.totalLiquidationValue.slice(),
     liquidationThreshold: book.liquidationThreshold.slice(),
     debtValue: book.debtValue.slice(),
+    ...(book.debtInColumn ? { debtInColumn: book.debtInColumn.slice() } : {}),
+    ...(book.stable ? { stable: book.stable.slice() } : {}),
     healthFactor: book.healthFactor.slice(),
     liquidatableNow: book.liquidatableNow.slice(),
     maxDiscount: book.maxDiscount.slice(),

@@ -11,10 +11,10 @@ import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../config/deployment";
 import { withGasMargin } from "../tx/gas";
 import { wadToNumber } from "../engine/math";
-import { stress } from "../analytics/stress";
+import { assetDistance, stress } from "../analytics/stress";
 import { readAccount } from "./account";
 import { aavePoolAbi } from "./aave-v3/abi";
-import { aavePosition, aaveV3Adapter } from "./aave-v3";
+import { accountData, aavePosition, aaveV3Adapter, liquidationPrices, type AavePosition } from "./aave-v3";
 import { readProtocolBook, type ProtocolBook } from "./book";
 import { morphoBlueAbi, morphoIrmAbi } from "./morpho-blue/abi";
 import { accrueInterest, morphoBlueAdapter, morphoPosition, type MorphoPosition } from "./morpho-blue";
@@ -49,12 +49,16 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
     }));
     admin = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[0]!);
     for (const a of d.assets) tokens[a.symbol] = a.address;
-    // Beside anvil #0's demo positions: #1 borrows on Aave and on Morpho WETH/USDC, #2 only lends USDC on Aave.
+    // Beside anvil #0's demo positions: #1 borrows on Aave and on Morpho WETH/USDC, #2 only lends USDC on Aave, #3 borrows
+    // on Aave the WETH and USDC it supplies.
     const one = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[1]!);
     const two = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[2]!);
+    const three = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
     for (const [who, sym, amount] of [
       [one, "WETH", "20"],
       [two, "USDC", "50000"],
+      [three, "WETH", "10"],
+      [three, "USDC", "2000"],
     ] as const)
       await admin.send({
         address: tokens[sym]!,
@@ -67,6 +71,11 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
     a = aavePosition((await state(one.account.address)).aave!);
     await send(one, aaveV3Adapter.borrow(a, tokens.USDC!, parseUnits("12000", 6)));
     await send(two, aaveV3Adapter.supply(aavePosition((await state(two.account.address)).aave!), tokens.USDC!, parseUnits("50000", 6)));
+    const at3 = async () => aavePosition((await state(three.account.address)).aave!);
+    await send(three, aaveV3Adapter.supply(await at3(), tokens.WETH!, parseUnits("10", 18)));
+    await send(three, aaveV3Adapter.supply(await at3(), tokens.USDC!, parseUnits("2000", 6)));
+    await send(three, aaveV3Adapter.borrow(await at3(), tokens.WETH!, parseUnits("2", 18)));
+    await send(three, aaveV3Adapter.borrow(await at3(), tokens.USDC!, parseUnits("14000", 6)));
     const market = d.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
     const m = () => state(one.account.address).then((r) => morphoPosition(r.morpho.find((s) => s.id === market.id)!));
     await send(one, morphoBlueAdapter.supply(await m(), tokens.WETH!, parseUnits("5", 18)));
@@ -122,9 +131,57 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
     expect(demo.length).toBe(2);
     expect(demo.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 12);
     expect(b.columns.map((c) => c.symbol).sort()).toEqual(["USDC", "WBTC", "WETH"]); // a first supply is collateral by default
-    // The stress over this book: nothing more at 0 %, every borrower at −100 %.
+    // The stress over this book: nothing more at 0 %; at −100 % of every collateral, every borrower that owes something
+    // besides the collaterals' own assets (whose debt falls to nothing with them).
     expect(stress(b.book, [0, 0, 0]).liquidatable).toBe(b.book.liquidatableNow.reduce((s, x) => s + x, 0));
-    expect(stress(b.book, [1, 1, 1]).liquidatable).toBe(b.book.debtValue.filter((x) => x > 0).length);
+    const held = new Set(b.columns.map((c) => c.address.toLowerCase()));
+    const owesOther = b.positions.filter((p) => p.debts.some((x) => x.value > 0n && !held.has(x.token.address.toLowerCase()))).length;
+    expect(stress(b.book, [1, 1, 1]).liquidatable).toBe(owesOther);
+  });
+
+  it("Aave: debt owed in a collateral's own asset falls with its price — each distance is Aave's own liquidation price, the stressed health its own at that price", async () => {
+    const b = await readBoth({ protocol: "aave-v3" });
+    const i = rowOf(b, clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!).account.address);
+    const p = b.positions[i] as AavePosition;
+    const k = b.book.k;
+    const col = (sym: string) => b.columns.findIndex((c) => c.symbol === sym);
+    const reserve = (sym: string) => p.state.reserves.findIndex((r) => r.token.symbol === sym);
+    // Both its debts are in collateral columns: the book carries each, and together they are its debt.
+    const owed = ["WETH", "USDC"].map((sym) => b.book.debtInColumn![i * k + col(sym)]!);
+    expect(owed.every((x) => x > 1000)).toBe(true);
+    expect(owed[0]! + owed[1]!).toBeCloseTo(b.book.debtValue[i]!, 4);
+    // WETH falling lowers the 2 WETH owed too: the distance is where Aave's own math puts the liquidation price. USDC
+    // falling lowers the 14,000 USDC owed more than its 2,000 of collateral: never a liquidation, for Aave as here.
+    const lps = liquidationPrices(p.state);
+    for (const sym of ["WETH", "USDC"]) {
+      const lp = lps.collaterals.find((c) => c.token.symbol === sym)!.price;
+      const distance = assetDistance(b.book, i, col(sym));
+      if (sym === "USDC") expect([lp, distance]).toEqual([null, Infinity]);
+      // Within 1e-5: Aave weighs the thresholds into one average in whole basis points; the book keeps each exact.
+      else expect(distance).toBeCloseTo(1 - Number(lp) / Number(p.state.reserves[reserve(sym)]!.price), 4);
+    }
+    // At a 30 % WETH fall, the row's health is Aave's at that price.
+    const weth = reserve("WETH");
+    const health = new Float64Array(b.book.n);
+    stress(
+      b.book,
+      b.columns.map((c) => (c.symbol === "WETH" ? 0.3 : 0)),
+      undefined,
+      health,
+    );
+    const aave = accountData(p.state, { prices: new Map([[weth, (p.state.reserves[weth]!.price * 7n) / 10n]]) });
+    // Within 2e-4 (Aave's whole-basis-point average threshold, as above); held fixed, the 2 WETH owed made it 0.95: liquidatable
+    // where Aave says 1.04.
+    const hf = wadToNumber(aave.healthFactor);
+    expect(Math.abs(health[i]! / hf - 1)).toBeLessThan(2e-4);
+    const held = new Float64Array(b.book.n);
+    stress(
+      { ...b.book, debtInColumn: undefined },
+      b.columns.map((c) => (c.symbol === "WETH" ? 0.3 : 0)),
+      undefined,
+      held,
+    );
+    expect([held[i]! < 1, health[i]! > 1]).toEqual([true, true]);
   });
 
   it("Morpho: every account from SupplyCollateral/Borrow on the market, each health factor equal to blue-sdk's on the chain's market", async () => {

@@ -10,7 +10,7 @@
  */
 import { multicall3Abi, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from "viem";
 import type { Deployment, MorphoBlueMarketDeployment } from "../config/deployment";
-import { type RiskBook } from "../analytics/risk-book";
+import { stableColumns, type RiskBook } from "../analytics/risk-book";
 import { feedsFrom, feedsRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveReads, aaveStateFrom } from "./aave-v3/read";
@@ -170,6 +170,8 @@ export async function readProtocolBook(
       liquidationThreshold: cols.map((r) => Number(r.liquidationThreshold) / Number(PERCENTAGE_FACTOR)),
       maxDiscount: cols.map((r) => Number(r.liquidationBonus - PERCENTAGE_FACTOR) / Number(PERCENTAGE_FACTOR)),
       usdPerUnit: () => WAD,
+      // The pool's base currency is USD: a reserve's price in it, per whole token.
+      usdPrices: cols.map((r) => Number(r.price) / 10 ** (positions[0]?.valueUnit.decimals ?? 8)),
     });
     return {
       target,
@@ -260,6 +262,8 @@ function layoutBook(x: {
   maxDiscount: number[];
   /** USD (WAD) per whole value unit of a position. */
   usdPerUnit: (p: AavePosition | MorphoPosition) => bigint;
+  /** Each column's price in USD per whole token, when known (RiskBook.stable). */
+  usdPrices?: number[];
 }): RiskBook {
   const n = x.positions.length;
   const k = x.columns.length;
@@ -285,6 +289,7 @@ function layoutBook(x: {
     liquidatableNow: new Uint8Array(n),
     totals: { collateralValue: 0n, debtValue: 0n },
     fixedDiscount: true,
+    ...(x.usdPrices ? { stable: stableColumns(x.usdPrices) } : {}),
   };
   x.positions.forEach((p, i) => {
     const unit = 10n ** BigInt(p.valueUnit.decimals);
@@ -299,6 +304,13 @@ function layoutBook(x: {
       book.totalValue[i]! += book.value[i * k + j]!;
       book.totalLiquidationValue[i]! += book.liquidationValue[i * k + j]!;
       book.totals.collateralValue += v;
+    }
+    // Debt owed in a column's own asset moves with that collateral's price in a scenario (lib/analytics/stress.ts).
+    for (const d of p.debts) {
+      const j = column.get(d.token.address.toLowerCase());
+      if (j === undefined || d.value === 0n) continue;
+      book.debtInColumn ??= new Float64Array(n * k);
+      book.debtInColumn[i * k + j]! += wadToNumber(toUsd(d.value));
     }
     const debt = toUsd(p.totalDebtValue);
     book.debtValue[i] = wadToNumber(debt);

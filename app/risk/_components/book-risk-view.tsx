@@ -4,7 +4,7 @@ import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState, type
 import { useFormat } from "@/hooks/use-format";
 import { useStressScenario } from "@/hooks/use-stress-scenario";
 import { useBookFigures, type BookView } from "@/hooks/use-book-figures";
-import type { RiskBook } from "@/lib/analytics/risk-book";
+import { togetherColumns, type RiskBook } from "@/lib/analytics/risk-book";
 import { nextSort, type BookSort, type FigureSigmas, type SortKey } from "@/lib/analytics/book-figures";
 import type { Volatility } from "@/lib/analytics/volatility";
 import { AtRiskTable } from "./at-risk-table";
@@ -100,6 +100,8 @@ function BookRiskFigures({
   const f = useFormat();
   const { book, figures } = shown;
   const symbols = useMemo(() => book.assets.map(symbolOf), [book, symbolOf]);
+  const together = useMemo(() => togetherColumns(book), [book]);
+  const butStable = together.includes(0);
   // The scenario is recomputed off the main thread on every move (hooks/use-stress-scenario.ts); the sliders follow the
   // move at once, the figures, histogram and table marks when its answer arrives.
   const { shocks, scenario, setShocks } = useStressScenario(book);
@@ -125,11 +127,12 @@ function BookRiskFigures({
     <>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <HealthHistogram data={charted.histogram} stressed={stressed} />
-        <LiquidationLevelsChart levels={figures.levels} symbols={symbols} />
+        <LiquidationLevelsChart levels={figures.levels} symbols={symbols} butStable={butStable} />
       </div>
 
       <StressPanel
         symbols={symbols}
+        together={together}
         shocks={shocks}
         onChange={setShocks}
         result={result}

@@ -39,8 +39,17 @@ export const HealthHistogram = memo(function HealthHistogram({ data, stressed }:
 /**
  * Debt that becomes liquidatable, cumulatively, as each collateral's price (and all together) falls 0 → −90 %
  * (lib/analytics/stress.ts `liquidationLevels`, computed with the book's figures in the risk worker and handed in ready).
+ * `butStable`: "all together" leaves the dollar stablecoins at $1 (lib/analytics/stress.ts `togetherColumns`), and says so.
  */
-export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ levels: l, symbols }: { levels: LiquidationLevels; symbols: string[] }) {
+export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({
+  levels: l,
+  symbols,
+  butStable = false,
+}: {
+  levels: LiquidationLevels;
+  symbols: string[];
+  butStable?: boolean;
+}) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
   const data = useMemo(
@@ -58,11 +67,11 @@ export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({ lev
       <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{t("levels")}</figcaption>
       <ChartTable
         caption={t("levels")}
-        columns={[t("drop"), ...series.map((s) => (s === "all" ? t("all") : t("alone", { asset: s })))]}
+        columns={[t("drop"), ...series.map((s) => (s === "all" ? t("all", { butStable: butStable ? "yes" : "no" }) : t("alone", { asset: s })))]}
         rows={data.filter((r) => r.drop! % 10 === 0).map((r) => [`−${r.drop}%`, ...series.map((s) => f.usdFloat(r[s] ?? 0))])}
       />
       <NearViewport height="h-60">
-        <LevelsPlot data={data} series={series} />
+        <LevelsPlot data={data} series={series} butStable={butStable} />
       </NearViewport>
     </figure>
   );

@@ -129,7 +129,7 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
 }
 
 /** risk-charts.tsx's liquidation-levels drawing: per series, the debt liquidatable at each price drop (step lines). */
-export function LevelsPlot({ data, series }: { data: Record<string, number>[]; series: string[] }) {
+export function LevelsPlot({ data, series, butStable = false }: { data: Record<string, number>[]; series: string[]; butStable?: boolean }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
   const { ref, width, height } = useBoxSize();
@@ -142,7 +142,7 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
   const plotH = Math.max(0, height - m.top - m.bottom);
   const x = (drop: number) => m.left + (plotW * drop) / 90;
   const y = (v: number) => m.top + plotH * (1 - v / top);
-  const nameOf = (s: string) => (s === "all" ? t("all") : t("alone", { asset: s }));
+  const nameOf = (s: string) => (s === "all" ? t("all", { butStable: butStable ? "yes" : "no" }) : t("alone", { asset: s }));
   const colorOf = (s: string, i: number) => (s === "all" ? "#f43f5e" : COLORS[i % COLORS.length]!);
   const at = (clientX: number, box: DOMRect) => {
     const drop = ((clientX - box.left - m.left) / plotW) * 90;

@@ -9,6 +9,7 @@ import type { StressResult } from "@/lib/analytics/stress";
  */
 export function StressPanel({
   symbols,
+  together,
   shocks,
   onChange,
   result,
@@ -17,6 +18,8 @@ export function StressPanel({
   fixedDiscount = false,
 }: {
   symbols: string[];
+  /** The collaterals "All together" moves (lib/analytics/stress.ts `togetherColumns`: every one but dollar stablecoins). */
+  together: ArrayLike<number>;
   /** Percent falls, per collateral. */
   shocks: number[];
   onChange(next: number[]): void;
@@ -28,7 +31,9 @@ export function StressPanel({
 }) {
   const t = useTranslations("risk.stress");
   const f = useFormat();
-  const all = shocks.every((s) => s === shocks[0]) ? shocks[0]! : null;
+  const moved = shocks.filter((_, j) => together[j]);
+  const all = moved.every((s) => s === moved[0]) ? moved[0]! : null;
+  const butStable = moved.length < shocks.length;
   const slider = (label: string, value: number, set: (v: number) => void, testId: string, strong = false, shown?: string) => (
     <label key={testId} className="grid grid-cols-[5.5rem_minmax(0,1fr)_3.5rem] items-center gap-3 text-sm">
       <span className={strong ? "font-medium text-slate-100" : "text-slate-300"}>{label}</span>
@@ -59,9 +64,9 @@ export function StressPanel({
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="space-y-3">
           {slider(
-            t("all"),
-            all ?? Math.max(...shocks),
-            (v) => onChange(shocks.map(() => v)),
+            t("all", { butStable: butStable ? "yes" : "no" }),
+            all ?? Math.max(...moved),
+            (v) => onChange(shocks.map((x, j) => (together[j] ? v : x))),
             "shock-all",
             true,
             all === null ? t("mixed") : undefined,
