@@ -73,6 +73,19 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await expect(rule.getByTestId("rule-preview")).toContainText("health → 1.50");
   await screenshot(page, "vault-protection-form");
 
+  // A stop-loss at or below the liquidation price (10 WETH against 20,000 USDC: $2,352.94) could never fire — the vault
+  // would be liquidated first: refused, with the price. Above it, accepted.
+  const stop = panel.getByTestId("rule-stopLoss");
+  await stop.getByTestId("rule-add").click();
+  await stop.getByTestId("rule-trigger-input").fill("2300");
+  await expect(stop.getByTestId("rule-trigger-input-error")).toHaveText(
+    "Above the liquidation price ($2,352.94): at or below it the vault is liquidated first and the stop could never fire",
+  );
+  await stop.getByTestId("rule-trigger-input").fill("2500");
+  await expect(stop.getByTestId("rule-trigger-input-error")).toHaveCount(0);
+  await expect(stop.getByTestId("rule-preview")).toContainText("Runs when WETH ≤ $2,500.00");
+  await stop.getByRole("button", { name: "Cancel" }).click();
+
   // Save: authorising the guard is its own step, then the rule.
   await rule.getByTestId("rule-save").click();
   await expect(confirmed(page, "Authorise the Keel guard")).toBeVisible({ timeout: 30_000 });

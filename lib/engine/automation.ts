@@ -353,6 +353,7 @@ export interface FieldProblem {
     | "targetMax"
     | "priceAboveZero"
     | "stopBelowPrice"
+    | "stopAboveLiquidation"
     | "profitAbovePrice"
     | "targetAboveOne"
     | "loopMin"

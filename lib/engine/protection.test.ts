@@ -85,6 +85,17 @@ describe("parseRuleDraft", () => {
     expect(!fine.ok && fine.errors.trigger).toEqual({ key: "decimals", values: { decimals: "4" } });
   });
 
+  it("refuses a stop-loss at or below the vault's liquidation price: liquidation would come first, the stop never", () => {
+    const withLiq = { ...ctx, liquidationPrice: 2352_940000000000000000n };
+    for (const trigger of ["2000", "2352.94"]) {
+      const r = parseRuleDraft(draft({ kind: "stopLoss", trigger }), withLiq);
+      expect(!r.ok && r.errors.trigger).toEqual({ key: "stopAboveLiquidation", values: { price: "2352.94" } });
+    }
+    expect(parseRuleDraft(draft({ kind: "stopLoss", trigger: "2352.95" }), withLiq).ok).toBe(true);
+    // No liquidation price (no debt, or the other collateral covers any fall): any level below today's.
+    expect(parseRuleDraft(draft({ kind: "stopLoss", trigger: "10" }), { ...ctx, liquidationPrice: 0n }).ok).toBe(true);
+  });
+
   it("says which field is negative, in its own words", () => {
     const r = parseRuleDraft(draft({ slippage: "-1", fee: "-0.1" }), ctx);
     expect(!r.ok && r.errors.slippage?.amount?.message).toBe("The slippage bound cannot be negative");

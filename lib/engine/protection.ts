@@ -116,7 +116,15 @@ export type RuleField = "trigger" | "target" | "slippage" | "fee";
  */
 export function parseRuleDraft(
   d: RuleDraft,
-  ctx: { lt: bigint; ltv: bigint; price: bigint; healthFactor: bigint; decimal?: DecimalSeparator },
+  ctx: {
+    lt: bigint;
+    ltv: bigint;
+    price: bigint;
+    healthFactor: bigint;
+    /** The vault's liquidation price for the rule's collateral, others held (lib/engine/risk.ts; 0: none). */
+    liquidationPrice?: bigint;
+    decimal?: DecimalSeparator;
+  },
 ): { ok: true; rule: ParsedRule } | { ok: false; errors: Partial<Record<RuleField, FieldProblem>> } {
   const errors: Partial<Record<RuleField, FieldProblem>> = {};
   const num = (text: string, decimals: number, field: RuleField, what: string): bigint => {
@@ -146,6 +154,9 @@ export function parseRuleDraft(
     if (!errors.trigger && trigger === 0n) errors.trigger = { key: "priceAboveZero" };
     else if (!errors.trigger && ctx.price > 0n && trigger >= ctx.price)
       errors.trigger = { key: "stopBelowPrice", values: { price: wadText(ctx.price, 2) } };
+    // At or below the liquidation price the vault is liquidatable before the stop can fire: a rule that never works.
+    else if (!errors.trigger && ctx.liquidationPrice && trigger <= ctx.liquidationPrice)
+      errors.trigger = { key: "stopAboveLiquidation", values: { price: wadText(ctx.liquidationPrice, 2) } };
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, rule: { kind: d.kind, collateral: d.collateral, trigger, target, slippageBps, feeBps } };

@@ -7,6 +7,7 @@ import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardRule } from "@/hooks/use-vault-protection";
 import { wadText, type FieldProblem } from "@/lib/engine/automation";
+import { liquidationPrice } from "@/lib/engine/risk";
 import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleField } from "@/lib/engine/protection";
 import type { PlanFor } from "./rule-card";
 import { GuardRulePreview } from "./rule-preview";
@@ -51,15 +52,30 @@ export function GuardRuleForm({
   const [touched, setTouched] = useState(false);
   const info = market.collaterals.find((c) => sameAddress(c.info.asset, draft.collateral))?.info;
   const col = vault.collaterals.find((c) => sameAddress(c.asset, draft.collateral));
+  // The stop-loss's bounds: below today's price, above the liquidation price (others held).
+  const liq = col ? liquidationPrice(ctx.position, draft.collateral) : 0n;
   const parsed = parseRuleDraft(draft, {
     lt: BigInt(info?.liquidationThreshold ?? 0n),
     ltv: BigInt(info?.ltv ?? 1n),
     price: col?.price ?? 0n,
     healthFactor: vault.healthFactor,
+    liquidationPrice: liq,
     decimal: fmt.decimalSeparator,
   });
   const problem = (e: FieldProblem | undefined) =>
-    !e ? undefined : e.key === "amount" && e.amount ? amountProblem(e.amount) : ta(`problems.${e.key}`, e.values ?? {});
+    !e
+      ? undefined
+      : e.key === "amount" && e.amount
+        ? amountProblem(e.amount)
+        : // A price in the reader's format ("$3,000.00"), not the engine's plain "3000".
+          ta(
+            `problems.${e.key}`,
+            e.key === "stopBelowPrice" && col
+              ? { price: fmt.usd(col.price) }
+              : e.key === "stopAboveLiquidation"
+                ? { price: fmt.usd(liq) }
+                : (e.values ?? {}),
+          );
   const error = (f: RuleField) => ((touched || draft[f] !== "") && !parsed.ok ? problem(parsed.errors[f]) : undefined);
   const idBase = `guard-${vault.id}-${kind}`;
   const field = (f: RuleField, label: string, suffix: string, testId: string) => (
