@@ -47,6 +47,12 @@ export interface RiskBook {
    * (a market-wide fall) leaves these at $1 unless every collateral is one; their own slider still moves them.
    */
   stable?: Uint8Array;
+  /**
+   * Per vault: the smallest share by which the price of one asset it borrows may rise, others held, before it is
+   * liquidatable (Infinity: no rise alone does it). Absent: every vault borrows one asset that is no collateral of the
+   * book (Keel's base asset, Morpho's loan token), whose rise is L / D − 1 (lib/analytics/stress.ts `debtRiseDistance`).
+   */
+  debtRise?: Float64Array;
   /** Σ over the vault's collaterals of the two above. */
   totalValue: Float64Array;
   totalLiquidationValue: Float64Array;

@@ -2,10 +2,20 @@ import fc from "fast-check";
 import { parseUnits, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { buildRiskBook, stableColumns, togetherColumns, type BookMarket, type BookPage } from "./risk-book";
-import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition } from "../engine/risk";
+import { baseLiquidationPrice, distanceToLiquidation, distanceToRise, liquidationPrice, vaultRisk, type VaultPosition } from "../engine/risk";
+import { closestDistance } from "../view/vault-summary";
 import { WAD } from "../engine/math";
 import { debtSide } from "./liquidation-odds";
-import { assetDistance, basketDistance, bookDebtSigma, healthHistogram, liquidationDiscount, liquidationLevels, stress } from "./stress";
+import {
+  assetDistance,
+  basketDistance,
+  bookDebtSigma,
+  healthHistogram,
+  liquidationDiscount,
+  liquidationLevels,
+  stress,
+  vaultDistance,
+} from "./stress";
 
 const WETH = "0x00000000000000000000000000000000000000e1" as Address;
 const WBTC = "0x00000000000000000000000000000000000000b1" as Address;
@@ -222,6 +232,23 @@ describe("distances and liquidation levels", () => {
           if (lp === 0n) expect(d).toBe(Infinity);
           else expect(d).toBeCloseTo(Number(distanceToLiquidation(pos.collaterals[j]!.price, lp)) / 1e18, 6);
         }
+      }),
+    );
+  });
+
+  it("a vault's closest distance is the dashboard's: its collaterals' falls and its borrowed asset's rise (closestDistance)", () => {
+    fc.assert(
+      fc.property(vaultArb, (v) => {
+        const book = buildRiskBook(market, [pageOf([v])]);
+        const pos = positionOf(v);
+        if (v.debt === 0n || book.liquidatableNow[0] || vaultRisk(pos).liquidationValue === 0n) return;
+        const falls = [WETH, WBTC].map((a, j) =>
+          pos.collaterals[j]!.amount === 0n ? null : distanceToLiquidation(pos.collaterals[j]!.price, liquidationPrice(pos, a)),
+        );
+        const rise = distanceToRise(pos.basePrice, baseLiquidationPrice(pos));
+        const closest = closestDistance([...falls.map((d) => (d === WAD ? null : d)), rise]);
+        const expected = Number(closest) / 1e18;
+        expect(Math.abs(vaultDistance(book, 0) - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, expected));
       }),
     );
   });

@@ -308,12 +308,8 @@ export function stressScenario(
   for (let x = 0; x < m; x++) {
     const d = owed[x]!;
     const l = liq[x]!;
-    if (!(d > debtValue[x]! * OWES_NOTHING)) {
-      // Owes nothing at these prices (`stress`: health ∞, not liquidatable): the last bucket, with today's debt.
-      bucketVaults[last]!++;
-      bucketDebt[last]! += debtValue[x]!;
-      continue;
-    }
+    // Owes nothing at these prices (`stress`: health ∞, not liquidatable): no longer a vault with debt, in no bucket.
+    if (!(d > debtValue[x]! * OWES_NOTHING)) continue;
     const now = liquidatableNow[x] !== 0;
     const hit = now || !(l >= d);
     let b = 0;
@@ -375,6 +371,7 @@ export type RowBook = Pick<
   | "debtValue"
   | "debtInColumn"
   | "stable"
+  | "debtRise"
   | "healthFactor"
   | "liquidatableNow"
   | "liquidationThreshold"
@@ -398,11 +395,30 @@ export function assetDistance(book: RowBook, i: number, j: number): number {
   return Math.max(0, surplus / net);
 }
 
-/** The smallest `assetDistance` over the vault's collaterals (how far its most exposed price may fall). */
+/**
+ * The vault's closest distance to liquidation: the smallest `assetDistance` over its collaterals (a fall) and
+ * `debtRiseDistance` (a rise of what it borrows) — what the dashboard and the position pages show
+ * (lib/view/vault-summary.ts `closestDistance`).
+ */
 export function vaultDistance(book: RowBook, i: number): number {
-  let min = Infinity;
+  let min = debtRiseDistance(book, i);
   for (let j = 0; j < book.k; j++) min = Math.min(min, assetDistance(book, i, j));
   return min;
+}
+
+/**
+ * Share by which the price of an asset vault i borrows may rise, others held, before it is liquidatable: the book's
+ * `debtRise` (Aave: the closest of its debts, each (L − D) / (Dⱼ − Lⱼ)), else (L − D) / D — one borrowed asset that is
+ * no collateral (Keel's base asset, Morpho's loan token); lib/engine/risk.ts `distanceToRise` on bigint. 0 when the
+ * vault is liquidatable already, Infinity without debt or price.
+ */
+export function debtRiseDistance(book: RowBook, i: number): number {
+  const d = book.debtValue[i]!;
+  const hf = book.healthFactor[i]!;
+  if (d === 0 || hf !== hf || hf === Infinity) return Infinity;
+  if (book.liquidatableNow[i]) return 0;
+  if (book.debtRise) return book.debtRise[i]!;
+  return Math.max(0, (book.totalLiquidationValue[i]! - d) / d);
 }
 
 /**

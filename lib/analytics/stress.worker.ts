@@ -119,6 +119,7 @@ export function workerColumns(book: RiskBook, ownerRank?: Uint32Array): StressBo
     debtValue: book.debtValue.slice(),
     ...(book.debtInColumn ? { debtInColumn: book.debtInColumn.slice() } : {}),
     ...(book.stable ? { stable: book.stable.slice() } : {}),
+    ...(book.debtRise ? { debtRise: book.debtRise.slice() } : {}),
     healthFactor: book.healthFactor.slice(),
     liquidatableNow: book.liquidatableNow.slice(),
     maxDiscount: book.maxDiscount.slice(),

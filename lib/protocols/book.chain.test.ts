@@ -11,7 +11,7 @@ import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../config/deployment";
 import { withGasMargin } from "../tx/gas";
 import { wadToNumber } from "../engine/math";
-import { assetDistance, stress } from "../analytics/stress";
+import { assetDistance, stress, vaultDistance } from "../analytics/stress";
 import { readAccount } from "./account";
 import { aavePoolAbi } from "./aave-v3/abi";
 import { accountData, aavePosition, aaveV3Adapter, liquidationPrices, type AavePosition } from "./aave-v3";
@@ -160,6 +160,14 @@ describe("the risk book of Aave v3 and Morpho Blue equals the protocols' own hea
       // Within 1e-5: Aave weighs the thresholds into one average in whole basis points; the book keeps each exact.
       else expect(distance).toBeCloseTo(1 - Number(lp) / Number(p.state.reserves[reserve(sym)]!.price), 4);
     }
+    // The row's closest distance, as its position page shows it: the nearest of every collateral's fall and every
+    // debt's rise at Aave's own liquidation prices (USDC's rise, here: 14,000 owed against 2,000 held).
+    const nearest = Math.min(
+      ...lps.collaterals.map((c) => (c.price === null ? Infinity : 1 - Number(c.price) / Number(p.state.reserves[reserve(c.token.symbol)]!.price))),
+      ...lps.debts.map((x) => (x.price === null ? Infinity : Number(x.price) / Number(p.state.reserves[reserve(x.token.symbol)]!.price) - 1)),
+    );
+    expect(lps.debts.find((x) => x.token.symbol === "USDC")!.price).not.toBeNull();
+    expect(vaultDistance(b.book, i)).toBeCloseTo(nearest, 4);
     // At a 30 % WETH fall, the row's health is Aave's at that price.
     const weth = reserve("WETH");
     const health = new Float64Array(b.book.n);

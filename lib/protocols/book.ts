@@ -268,6 +268,7 @@ function layoutBook(x: {
   const n = x.positions.length;
   const k = x.columns.length;
   const column = new Map(x.columns.map((c, j) => [c.address.toLowerCase(), j]));
+  const debtRise = new Float64Array(n).fill(Infinity);
   const book: RiskBook = {
     market: x.market,
     assets: x.columns.map((c) => c.address),
@@ -289,6 +290,7 @@ function layoutBook(x: {
     liquidatableNow: new Uint8Array(n),
     totals: { collateralValue: 0n, debtValue: 0n },
     fixedDiscount: true,
+    debtRise,
     ...(x.usdPrices ? { stable: stableColumns(x.usdPrices) } : {}),
   };
   x.positions.forEach((p, i) => {
@@ -314,6 +316,14 @@ function layoutBook(x: {
     }
     const debt = toUsd(p.totalDebtValue);
     book.debtValue[i] = wadToNumber(debt);
+    // How far each borrowed asset may rise, others held: (L − D) / (Dⱼ − Lⱼ), where what is also held as collateral
+    // rises with it; the closest (lib/analytics/stress.ts debtRiseDistance).
+    const surplus = book.totalLiquidationValue[i]! - book.debtValue[i]!;
+    for (const x of p.debts) {
+      const j = column.get(x.token.address.toLowerCase());
+      const net = wadToNumber(toUsd(x.value)) - (j === undefined ? 0 : book.liquidationValue[i * k + j]!);
+      if (net > 0) debtRise[i] = Math.min(debtRise[i]!, Math.max(0, surplus / net));
+    }
     book.totals.debtValue += debt;
     book.healthFactor[i] = p.healthFactor === null ? Infinity : wadToNumber(p.healthFactor);
     book.liquidatableNow[i] = p.healthFactor !== null && p.healthFactor < WAD ? 1 : 0;

@@ -39,7 +39,7 @@ export const AtRiskTable = memo(function AtRiskTable({
   labelOf(i: number): string;
   /** The first column's heading (default: Vault). */
   rowLabel?: string;
-  /** Per vault: smallest single-asset distance to liquidation (fraction, Infinity when none). */
+  /** Per vault: its closest distance to liquidation, one collateral's fall or one borrowed asset's rise (fraction, Infinity when none). */
   distance: Float64Array;
   /** Per vault: odds within 1 and 7 days (NaN when unknown). */
   odds1: Float64Array;
@@ -153,6 +153,9 @@ export const AtRiskTable = memo(function AtRiskTable({
           </nav>
         )}
       </div>
+      <p className="px-4 pb-3 text-xs text-slate-400" data-testid="distance-note">
+        {t("distanceNote")}
+      </p>
     </section>
   );
 });
