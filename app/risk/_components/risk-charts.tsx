@@ -21,16 +21,21 @@ export const HealthHistogram = memo(function HealthHistogram({ data, stressed }:
   const t = useTranslations("riskCharts");
   const f = useFormat();
   const caption = stressed ? t("histogramStressed") : t("histogram");
+  // The buckets' bounds as the reader writes numbers ("1,05–1,1" in Spanish); the worker's labels are plain decimals.
+  const local = useMemo(
+    () => (f.decimalSeparator === "." ? data : data.map((d) => ({ ...d, label: d.label.replace(/\./g, f.decimalSeparator) }))),
+    [data, f],
+  );
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="health-histogram" data-scenario={stressed ? "1" : "0"}>
       <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{caption}</figcaption>
       <ChartTable
         caption={caption}
         columns={[t("healthFactor"), t("vaults"), t("debt")]}
-        rows={data.map((d) => [d.label, d.vaults, f.usdFloat(d.debtValue)])}
+        rows={local.map((d) => [d.label, d.vaults, f.usdFloat(d.debtValue)])}
       />
       <NearViewport height="h-60">
-        <HistogramPlot data={data} />
+        <HistogramPlot data={local} />
       </NearViewport>
     </figure>
   );

@@ -49,7 +49,7 @@ export function StressPanel({
         className="min-w-0 accent-rose-500"
       />
       <span className="text-right font-mono tabular-nums text-slate-200" data-testid={`${testId}-value`}>
-        {shown ?? (value === 0 ? "0%" : t("fall", { value }))}
+        {shown ?? (value === 0 ? t("none") : t("fall", { value }))}
       </span>
     </label>
   );
