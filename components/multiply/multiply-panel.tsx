@@ -16,7 +16,7 @@ import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
 import { useTransactor } from "@/hooks/use-transactor";
 import { currentLeverageHundredths, maxLeverageDeposit, parseAmount, parseLeverageText, targetLeverage } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
-import { formatHealthFactor, formatLeverage, formatToken, formatUsd, shortAddress } from "@/lib/view/format";
+import { shortAddress } from "@/lib/view/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
 import { applyChange, healthBand } from "@/lib/engine/risk";
 import { valueDown } from "@/lib/engine/health";
@@ -133,9 +133,9 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           : typedWrong && mode === "adjust"
             ? null // shown under the leverage box
             : aboveMax
-              ? t("aboveMax", { max: formatLeverage(max) })
+              ? t("aboveMax", { max: f.leverage(max) })
               : plan?.problem
-                ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: formatLeverage(leverageOf(start)) })
+                ? planProblem(plan.problem.kind, { impact: f.percentFloat(plan.priceImpact), leverage: f.leverage(leverageOf(start)) })
                 : null;
   const canSubmit =
     Boolean(address) &&
@@ -174,15 +174,15 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
           ? {
               ...common,
               label: vault
-                ? t("labelRaise", { id: String(vault.id), leverage: formatLeverage(plan.leverage) })
-                : t("labelOpen", { leverage: formatLeverage(plan.leverage), symbol, amount: formatToken(deposit, decimals, symbol) }),
+                ? t("labelRaise", { id: String(vault.id), leverage: f.leverage(plan.leverage) })
+                : t("labelOpen", { leverage: f.leverage(plan.leverage), symbol, amount: f.token(deposit, decimals, symbol) }),
               functionName: "increase",
               args: [market.market, vault?.id ?? 0n, collateral, deposit, plan.flashAmount, plan.minCollateralOut],
             }
           : plan.kind === "decrease"
             ? {
                 ...common,
-                label: t("labelLower", { id: String(vault!.id), leverage: formatLeverage(plan.leverage) }),
+                label: t("labelLower", { id: String(vault!.id), leverage: f.leverage(plan.leverage) }),
                 functionName: "decrease",
                 args: [market.market, vault!.id, collateral, plan.collateralToSell, plan.repayAmount, plan.minBaseOut],
               }
@@ -217,14 +217,14 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const price = position.collaterals.find((c) => sameAddress(c.asset, collateral))?.price ?? 0n;
   const steps = [
     { label: t("stepAuthoriseKeel"), done: !needsOperator },
-    ...(pulls ? [{ label: t("stepApprove", { amount: formatToken(deposit, decimals, symbol) }), done: !needsApproval }] : []),
+    ...(pulls ? [{ label: t("stepApprove", { amount: f.token(deposit, decimals, symbol) }), done: !needsApproval }] : []),
     { label: t("stepOne", { mode: mode === "close" ? "close" : vault ? "adjust" : "open" }), done: false },
   ];
   const action =
     mode === "close"
       ? t("closePosition")
       : !vault && !typedWrong
-        ? t("openLeverage", { leverage: formatLeverage(targetLeverage(targetHundredths, current)) })
+        ? t("openLeverage", { leverage: f.leverage(targetLeverage(targetHundredths, current)) })
         : plan?.kind === "decrease"
           ? t("lower")
           : t("multiply");
@@ -271,15 +271,15 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               }}
               onMax={venue.data ? () => setDepositText(f.unitsInput(venue.data!.balance, decimals)) : undefined}
               maxLabel={venue.data ? t("maxWallet") : undefined}
-              hint={t("wallet", { amount: venue.data ? formatToken(venue.data.balance, decimals, symbol) : "…" })}
+              hint={t("wallet", { amount: venue.data ? f.token(venue.data.balance, decimals, symbol) : "…" })}
               problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
             <LeverageField
               target={targetHundredths}
               current={currentHundredths}
               max={maxHundredths}
-              nowLabel={vault ? formatLeverage(current) : null}
-              maxLabel={!ctx ? "…" : basis.indicative ? `≈ ${formatLeverage(max)}` : formatLeverage(max)}
+              nowLabel={vault ? f.leverage(current) : null}
+              maxLabel={!ctx ? "…" : basis.indicative ? `≈ ${f.leverage(max)}` : f.leverage(max)}
               text={leverageText}
               parsed={leverageParsed}
               onTarget={setTarget}
@@ -295,31 +295,31 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         {plan && (
           <MultiplyPreview
             rows={[
-              { label: t("leverage"), testId: "mp-leverage", before: formatLeverage(leverageOf(position)), after: formatLeverage(plan.leverage) },
+              { label: t("leverage"), testId: "mp-leverage", before: f.leverage(leverageOf(position)), after: f.leverage(plan.leverage) },
               {
                 label: t("collateralOf", { symbol }),
                 testId: "mp-collateral",
-                before: formatToken(nowCollateral, decimals, symbol),
-                after: formatToken(afterCollateral, decimals, symbol),
+                before: f.token(nowCollateral, decimals, symbol),
+                after: f.token(afterCollateral, decimals, symbol),
               },
               {
                 label: t("debt"),
                 testId: "mp-debt",
-                before: formatToken(position.debt, market.baseDecimals, baseSymbol),
-                after: formatToken(plan.after.debt, market.baseDecimals, baseSymbol),
+                before: f.token(position.debt, market.baseDecimals, baseSymbol),
+                after: f.token(plan.after.debt, market.baseDecimals, baseSymbol),
               },
               {
                 label: t("health"),
                 testId: "mp-health",
-                before: vault ? formatHealthFactor(vault.healthFactor) : "—",
-                after: hfAfter === undefined ? "—" : formatHealthFactor(hfAfter),
+                before: vault ? f.healthFactor(vault.healthFactor) : "—",
+                after: hfAfter === undefined ? "—" : f.healthFactor(hfAfter),
                 afterClass: hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text,
               },
               {
                 label: t("liqPrice", { symbol }),
                 testId: "mp-liq",
-                before: nowLiq > 0n ? formatUsd(nowLiq) : "—",
-                after: plan.liquidationPrice > 0n ? formatUsd(plan.liquidationPrice) : "—",
+                before: nowLiq > 0n ? f.usd(nowLiq) : "—",
+                after: plan.liquidationPrice > 0n ? f.usd(plan.liquidationPrice) : "—",
               },
             ]}
           />
@@ -328,9 +328,9 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         {plan && !noChange && (
           <SwapDetails
             plan={plan}
-            col={(v) => formatToken(v, decimals, symbol)}
-            base={(v) => formatToken(v, market.baseDecimals, baseSymbol)}
-            backValue={plan.kind === "close" && price > 0n ? ` (${formatUsd(valueDown(plan.collateralBack, price, decimals))})` : ""}
+            col={(v) => f.token(v, decimals, symbol)}
+            base={(v) => f.token(v, market.baseDecimals, baseSymbol)}
+            backValue={plan.kind === "close" && price > 0n ? ` (${f.usd(valueDown(plan.collateralBack, price, decimals))})` : ""}
             otherCollateral
           />
         )}
