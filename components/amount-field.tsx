@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import type { ReactNode } from "react";
 
 /**
@@ -31,6 +32,7 @@ export function AmountField({
   problem?: string | null;
 }) {
   const t = useTranslations("common");
+  const f = useFormat();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-400">
@@ -46,7 +48,7 @@ export function AmountField({
           inputMode="decimal"
           autoComplete="off"
           spellCheck={false}
-          placeholder="0.0"
+          placeholder={f.decimalText("0.0")}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={Boolean(problem)}

@@ -4,6 +4,10 @@ import { useState } from "react";
 import { useAlerts, type AlertNotification } from "@/hooks/use-alerts";
 import type { WebhookFormat } from "@/lib/view/alerts";
 import { useFormat } from "@/hooks/use-format";
+import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { formatUnits } from "viem";
+import { parseAmountText } from "@/lib/view/amount";
+import { WAD } from "@/lib/engine/math";
 
 type T = ReturnType<typeof useTranslations<"alerts">>;
 
@@ -116,18 +120,39 @@ export function NotificationCenter() {
 function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) {
   const t = useTranslations("alerts");
   const f = useFormat();
-  const [health, setHealth] = useState("1.2");
+  const amountProblem = useAmountProblem();
+  const [health, setHealth] = useState(() => f.decimalText("1.2"));
   const [odds, setOdds] = useState("");
   const [email, setEmail] = useState("");
   const [webhook, setWebhook] = useState("");
   const [format, setFormat] = useState<WebhookFormat>("discord");
   const [chatId, setChatId] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
+  // Both levels read as the reader writes numbers ("1,2" in Spanish), each refused under its field when it is not one —
+  // never sent half-read (an odds level that is no number would have been saved as none, without a word).
+  const healthParsed = health.trim() === "" ? null : parseAmountText(health, 18, { what: "a health factor", decimal: f.decimalSeparator });
+  const oddsParsed = odds.trim() === "" ? null : parseAmountText(odds, 2, { what: "odds", decimal: f.decimalSeparator });
+  const healthProblem = !healthParsed
+    ? null
+    : !healthParsed.ok
+      ? amountProblem(healthParsed)
+      : healthParsed.value <= WAD || healthParsed.value > 10n * WAD
+        ? t("healthRange")
+        : null;
+  const oddsProblem = !oddsParsed
+    ? null
+    : !oddsParsed.ok
+      ? amountProblem(oddsParsed)
+      : oddsParsed.value === 0n || oddsParsed.value >= 10_000n
+        ? t("oddsRange")
+        : null;
   const submit = () => {
-    const oddsPct = odds.trim() === "" ? null : Number(odds) / 100;
+    if (healthProblem || oddsProblem) return;
+    const healthBelow = healthParsed?.ok ? formatUnits(healthParsed.value, 18) : null;
+    const oddsAbove = oddsParsed?.ok ? Number(oddsParsed.value) / 10_000 : null;
     a.subscribe.mutate(
       {
-        rules: { healthBelow: health.trim() || null, oddsAbove: oddsPct, ruleCannotFire: true, events: true },
+        rules: { healthBelow, oddsAbove, ruleCannotFire: true, events: true },
         channels: {
           email: email.trim() || null,
           webhook: webhook.trim() ? { url: webhook.trim(), format, ...(format === "telegram" ? { chatId } : {}) } : null,
@@ -168,7 +193,18 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
       <div className="grid grid-cols-2 gap-2 text-xs text-slate-400">
         <label>
           {t("healthBelow")}
-          <input className={input} value={health} onChange={(e) => setHealth(e.target.value)} inputMode="decimal" data-testid="alert-health" />
+          <input
+            className={`${input} ${healthProblem ? "border-rose-600" : ""}`}
+            value={health}
+            onChange={(e) => setHealth(e.target.value)}
+            inputMode="decimal"
+            aria-invalid={Boolean(healthProblem)}
+            aria-describedby="alert-health-problem"
+            data-testid="alert-health"
+          />
+          <span id="alert-health-problem" className="text-rose-300" role={healthProblem ? "alert" : undefined} data-testid="alert-health-problem">
+            {healthProblem ?? ""}
+          </span>
         </label>
         <label>
           {t("oddsAbove")}
@@ -178,8 +214,13 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
             onChange={(e) => setOdds(e.target.value)}
             inputMode="decimal"
             placeholder={t("off")}
+            aria-invalid={Boolean(oddsProblem)}
+            aria-describedby="alert-odds-problem"
             data-testid="alert-odds"
           />
+          <span id="alert-odds-problem" className="text-rose-300" role={oddsProblem ? "alert" : undefined} data-testid="alert-odds-problem">
+            {oddsProblem ?? ""}
+          </span>
         </label>
         <label className="col-span-2">
           {t("email")}
@@ -221,7 +262,7 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
       <button
         type="button"
         className="rounded-md bg-sky-600 px-3 py-1.5 text-white hover:bg-sky-500 disabled:opacity-50"
-        disabled={a.subscribe.isPending}
+        disabled={a.subscribe.isPending || Boolean(healthProblem || oddsProblem)}
         onClick={submit}
         data-testid="alert-save"
       >

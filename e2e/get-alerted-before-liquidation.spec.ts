@@ -107,11 +107,16 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
   await page.getByTestId("notification-bell").click();
   const panel = page.getByTestId("notification-panel");
   await panel.getByTestId("alerts-sign-in").click();
-  // A bad level is refused with the reason; then the real alert.
+  // A bad level is refused under its field, with the reason, before anything is sent; an odds level that is no number
+  // too (it was once sent as none and the subscription saved without it). Then the real alert.
   await panel.getByTestId("alert-health").fill("0.8");
-  await panel.getByTestId("alert-save").click();
-  await expect(panel.getByTestId("alerts-error")).toContainText("above 1");
+  await expect(panel.getByTestId("alert-health-problem")).toHaveText("A health factor above 1 and at most 10");
+  await expect(panel.getByTestId("alert-save")).toBeDisabled();
   await panel.getByTestId("alert-health").fill("1.2");
+  await panel.getByTestId("alert-odds").fill("abc");
+  await expect(panel.getByTestId("alert-odds-problem")).toHaveText("Enter a number, like 1.5");
+  await expect(panel.getByTestId("alert-save")).toBeDisabled();
+  await panel.getByTestId("alert-odds").fill("");
   await panel.getByTestId("alert-email").fill("trader@example.com");
   await panel.getByTestId("alert-webhook").fill(rx.hookUrl);
   await panel.getByTestId("alert-save").click();

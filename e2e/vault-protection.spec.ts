@@ -93,6 +93,17 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await expect(rule.getByTestId("rule-status")).toHaveText("Active");
   await expect(panel.getByTestId("guard-operator")).toHaveText("Guard authorised");
 
+  // A stop-loss at $2,500.125 (the guard takes 8 decimals): editing it later shows the level saved, not one cut to cents
+  // (re-saving after changing only the slippage would have moved the stop).
+  await stop.getByTestId("rule-add").click();
+  await stop.getByTestId("rule-trigger-input").fill("2500.125");
+  await stop.getByTestId("rule-save").click();
+  await expect(confirmed(page, "Save stop-loss")).toBeVisible({ timeout: 30_000 });
+  await expect(stop.getByTestId("rule-status")).toHaveText("Active");
+  await stop.getByRole("button", { name: "Edit" }).click();
+  await expect(stop.getByTestId("rule-trigger-input")).toHaveValue("2500.125");
+  await stop.getByRole("button", { name: "Cancel" }).click();
+
   // ETH falls to $2,800 (HF 1.19 < 1.2): the preview says it would run; an executor runs it.
   const hash = await chain.admin.writeContract({
     address: weth.feed,

@@ -87,11 +87,15 @@ export const ENGLISH_WORDS = [
 /**
  * The English words on the page as a reader meets them — visible text and the accessible names and hints (aria-label,
  * placeholder, title, alt) — each with the sentence it sits in. `skip` is a CSS selector of regions not checked.
+ * With `decimalComma` (a language that writes 1.234,5), numbers written the English way are found too: a comma group
+ * before a decimal point ("1,234.5") or a decimal point before one or two digits ("4.17×", "0.5"), neither of which
+ * that language writes.
  */
-export async function englishOnPage(page: Page, skip?: string): Promise<string[]> {
+export async function englishOnPage(page: Page, skip?: string, decimalComma = false): Promise<string[]> {
   return page.evaluate(
-    ({ words, skip }) => {
+    ({ words, skip, decimalComma }) => {
       const re = new RegExp(`(?<![\\p{L}\\d_-])(${words.map((w) => w.replace(" ", "\\s+")).join("|")})(?![\\p{L}\\d_-])`, "iu");
+      const englishNumber = /(?<![\d.,])(\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2})(?![\d.,])/;
       const skipped = (el: Element | null) => !!(el && skip && el.closest(skip));
       const hidden = (el: Element) => {
         const s = getComputedStyle(el);
@@ -102,7 +106,7 @@ export async function englishOnPage(page: Page, skip?: string): Promise<string[]
         const t = text.replace(/\s+/g, " ").trim();
         // Addresses, hashes and code are not language.
         const plain = t.replace(/0x[0-9a-fA-F…]+/g, "");
-        const m = plain.match(re);
+        const m = plain.match(re) ?? (decimalComma ? plain.match(englishNumber) : null);
         if (m)
           found.push(
             `"${m[1]}" in "${t.slice(0, 120)}" (${where.tagName.toLowerCase()}${where.getAttribute("data-testid") ? `[data-testid=${where.getAttribute("data-testid")}]` : ""})`,
@@ -124,6 +128,6 @@ export async function englishOnPage(page: Page, skip?: string): Promise<string[]
       }
       return [...new Set(found)];
     },
-    { words: [...ENGLISH_WORDS], skip },
+    { words: [...ENGLISH_WORDS], skip, decimalComma },
   );
 }

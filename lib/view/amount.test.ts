@@ -109,7 +109,23 @@ describe("numbers as the reader writes them", () => {
     ["1.000", 1_000_000n, "ambiguous"],
     ["12,345", "ambiguous", 12_345_000n],
     // Groups are three digits after a first of one to three, in one kind of separator.
-    ["1,2345", 1_234_500n, 1_234_500n],
+    ["1,2345", "separator", 1_234_500n],
+    ["10,0000", "separator", 10_000_000n],
+    ["1234,567", 1_234_567_000n, 1_234_567_000n],
+    // A grouped number before the other writing's mark and three digits could be either too.
+    ["1 500,000", "ambiguous", 1_500_000_000n],
+    ["1 500.000", 1_500_000_000n, "ambiguous"],
+    // A mark at the end: the reader's own decimal point alone is one; the other writing's, or after both kinds, a typo.
+    ["1.", 1_000_000n, "separator"],
+    ["1,", "separator", 1_000_000n],
+    ["1.000,", "separator", "separator"],
+    ["1,000.", "separator", "separator"],
+    // Full-width digits and marks (Chinese input methods), a curly apostrophe, the typographic minus.
+    ["１２．５", 12_500_000n, 12_500_000n],
+    ["１２，５", 12_500_000n, 12_500_000n],
+    ["1’234.5", 1_234_500_000n, 1_234_500_000n],
+    ["−5", "negative", "negative"],
+    ["1".repeat(101), "notANumber", "notANumber"],
     ["12,34,567", "separator", "separator"],
     ["1.234,567.8", "separator", "separator"],
     ["1 234.567,8", "separator", "separator"],

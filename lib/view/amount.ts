@@ -51,26 +51,44 @@ export interface AmountTextOptions {
   decimal?: DecimalSeparator;
 }
 
-/** Characters that only ever group thousands (a space, a no-break space, an apostrophe, an underscore). */
-const GROUP_ONLY = "'_ \u00a0\u202f";
+/** Characters that only ever group thousands (a space, a no-break space, an apostrophe — straight or curly —, an underscore). */
+const GROUP_ONLY = "'\u2019_ \u00a0\u202f";
 const NUMBER_CHARS = new RegExp(`^[\\d.,${GROUP_ONLY}]*\\d[\\d.,${GROUP_ONLY}]*$`);
+/** An integer grouped by thousands, as the part before a lone mark that could group: "1", "12", "1 234", "1'234". */
+const GROUPED_INTEGER = new RegExp(`^[1-9]\\d{0,2}([${GROUP_ONLY}]\\d{3})*$`);
+/** Longer than any amount anyone types (2^256 has 78 digits): refused before any pattern runs over it. */
+const MAX_LENGTH = 100;
+
+/** Full-width digits and marks (Chinese and Japanese input methods) and the typographic minus, as ASCII. */
+const asciiNumber = (s: string) =>
+  s
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
+    .replace(/\uFF0C/g, ",")
+    .replace(/\uFF0E/g, ".")
+    .replace(/^[\u2212\uFF0D]/, "-");
 
 /**
  * Parses a decimal number exactly, as people in the reader's language write it: "1234.5", "1,234.5", "1 234.5" and,
  * with a decimal comma, "1234,5" and "1.234,5". Never misread:
  * - with both "." and ",", the last one (once) is the decimal point and the other groups thousands;
  * - the same one twice or more only groups thousands ("1,000,000");
- * - one alone is the decimal point when it is the reader's ("2.125" in English, "2,125" in Spanish) or when it cannot
- *   group (not followed by exactly three digits: "0,5" in English, "0.5" in Spanish);
- * - otherwise ("1,500" in English, "1.500" in Spanish) it could be either: refused as `ambiguous`, naming both readings;
+ * - one alone is the decimal point when it is the reader's ("2.125" in English, "2,125" in Spanish); the other writing's
+ *   is one when it cannot group: one or two digits after it ("0,5" in English, "0.5" in Spanish), or three after
+ *   something no group follows ("0,500");
+ * - the other writing's before exactly three digits after a number that groups ("1,500" in English, "1.500" and
+ *   "1 500.000" in Spanish) could be either: refused as `ambiguous`, naming both readings;
+ * - the other writing's before four digits or more, or at the end ("10,0000", "1,"), and a mark at the end after both
+ *   kinds ("1.000,"), are refused as `separator`: a typo as likely as a decimal point;
  * - groups are of three digits after a first of one to three ("1,23,456" is refused, by name, as `separator`).
+ * Full-width digits and marks are read as ASCII; anything longer than MAX_LENGTH is no amount.
  */
 export function parseAmountText(text: string, decimals: number, o: AmountTextOptions = {}): ParsedAmount {
   const { symbol = "this token", what = "an amount", decimal = "." } = o;
   const noun = what.replace(/^(a|an) /, "");
   const w = { what: WHAT[what] ?? "other" };
-  const s = text.trim();
+  const s = asciiNumber(text.trim());
   if (s === "") return fail("empty", `Enter ${what}`, w);
+  if (s.length > MAX_LENGTH) return fail("notANumber", "Enter a number, like 1.5");
   if (s.startsWith("-")) return fail("negative", `The ${noun} cannot be negative`, w);
   if (/^[+]?(\d+[.,]?\d*|[.,]\d+)[eE][+-]?\d+$/.test(s)) return fail("exponent", `Write the ${noun} in full digits, without an exponent (e)`, w);
   const body = s.replace(/^\+/, "");
@@ -84,18 +102,23 @@ export function parseAmountText(text: string, decimals: number, o: AmountTextOpt
     const last = body.lastIndexOf(".") > body.lastIndexOf(",") ? "." : ",";
     if (count(last) > 1) return separator();
     point = body.lastIndexOf(last);
+    if (point === body.length - 1) return separator();
   } else if (dots + commas === 1) {
     point = body.search(/[.,]/);
     const before = body.slice(0, point);
     const after = body.slice(point + 1);
-    if (body[point] !== decimal && /^[1-9]\d{0,2}$/.test(before) && /^\d{3}$/.test(after)) {
-      const fraction = after.replace(/0+$/, "");
-      const asDecimal = fraction ? `${before}${decimal}${fraction}` : before;
-      return fail("ambiguous", `“${s}” could be ${before}${after} or ${asDecimal}: write one of the two`, {
-        text: s,
-        grouped: before + after,
-        decimal: asDecimal,
-      });
+    if (body[point] !== decimal) {
+      if (/^\d{3}$/.test(after) && GROUPED_INTEGER.test(before)) {
+        const digits = before.replace(/\D/g, "");
+        const fraction = after.replace(/0+$/, "");
+        const asDecimal = fraction ? `${digits}${decimal}${fraction}` : digits;
+        return fail("ambiguous", `“${s}” could be ${digits}${after} or ${asDecimal}: write one of the two`, {
+          text: s,
+          grouped: digits + after,
+          decimal: asDecimal,
+        });
+      }
+      if (!/^\d{1,3}$/.test(after)) return separator();
     }
   }
   const int = point < 0 ? body : body.slice(0, point);

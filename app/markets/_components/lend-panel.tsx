@@ -167,7 +167,7 @@ export function LendPanel({
                 data-testid="lend-amount"
                 inputMode="decimal"
                 autoComplete="off"
-                placeholder="0.0"
+                placeholder={f.decimalText("0.0")}
                 value={text}
                 disabled={locked}
                 onChange={(e) => {

@@ -6,7 +6,7 @@ import { RuleSteps } from "@/components/automation/rule-steps";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardRule } from "@/hooks/use-vault-protection";
-import { wadText, type FieldProblem } from "@/lib/engine/automation";
+import type { FieldProblem } from "@/lib/engine/automation";
 import { liquidationPrice } from "@/lib/engine/risk";
 import { GUARD_KIND, parseRuleDraft, type GuardKind, type RuleDraft, type RuleField } from "@/lib/engine/protection";
 import type { PlanFor } from "./rule-card";
@@ -44,8 +44,12 @@ export function GuardRuleForm({
   const [draft, setDraft] = useState<RuleDraft>(() => ({
     kind,
     collateral: rule?.collateral ?? held[0]!,
-    trigger: fmt.decimalText(rule ? wadText(rule.trigger, kind === "deleverage" ? 4 : 2) : kind === "deleverage" ? "1.25" : ""),
-    target: fmt.decimalText(rule && kind === "deleverage" ? wadText(rule.target) : "1.6"),
+    // A saved rule's levels exactly as the form reads them (a health factor to 4 decimals, a price to 8): editing the
+    // slippage alone must not move the stop.
+    trigger: rule
+      ? fmt.unitsInput(rule.trigger / 10n ** (kind === "deleverage" ? 14n : 10n), kind === "deleverage" ? 4 : 8)
+      : fmt.decimalText(kind === "deleverage" ? "1.25" : ""),
+    target: rule && kind === "deleverage" ? fmt.unitsInput(rule.target / 10n ** 14n, 4) : fmt.decimalText("1.6"),
     slippage: fmt.decimalText(rule ? bpsText(rule.maxSlippageBps) : "1"),
     fee: fmt.decimalText(rule ? bpsText(rule.maxFeeBps) : "0.3"),
   }));
