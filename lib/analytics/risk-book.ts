@@ -86,9 +86,46 @@ export interface BookPage {
 /** How far from $1 a collateral's price may be and the book still count it a dollar stablecoin (`RiskBook.stable`). */
 export const STABLE_BAND = 0.02;
 
-/** `RiskBook.stable` of collaterals priced `usd` (USD per whole token; NaN: unknown, not stable). */
-export function stableColumns(usd: readonly number[]): Uint8Array {
-  return Uint8Array.from(usd, (p) => (Math.abs(p - 1) <= STABLE_BAND ? 1 : 0));
+/**
+ * Stablecoins by symbol (upper case), fiat-backed and synthetic, and their savings wrappers (priced above $1 as they
+ * accrue): a market-wide fall leaves them be. A symbol says more than a price near $1 — ARB or OP can trade there.
+ */
+export const STABLE_SYMBOLS = new Set([
+  "USDC",
+  "USDC.E",
+  "USDBC",
+  "USDT",
+  "USDT0",
+  "DAI",
+  "SDAI",
+  "USDS",
+  "SUSDS",
+  "GHO",
+  "SGHO",
+  "FRAX",
+  "SFRAX",
+  "LUSD",
+  "PYUSD",
+  "USDE",
+  "SUSDE",
+  "CRVUSD",
+  "SCRVUSD",
+  "TUSD",
+  "FDUSD",
+  "RLUSD",
+  "USD0",
+  "EURC",
+  "EURE",
+]);
+
+/**
+ * `RiskBook.stable` of collaterals priced `usd` (USD per whole token; NaN: unknown): by symbol when the book knows
+ * them (STABLE_SYMBOLS), else by a price within STABLE_BAND of $1.
+ */
+export function stableColumns(usd: readonly number[], symbols?: readonly string[]): Uint8Array {
+  return Uint8Array.from(usd, (p, j) =>
+    symbols?.[j] !== undefined ? (STABLE_SYMBOLS.has(symbols[j]!.toUpperCase()) ? 1 : 0) : Math.abs(p - 1) <= STABLE_BAND ? 1 : 0,
+  );
 }
 
 /**

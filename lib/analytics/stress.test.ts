@@ -343,6 +343,8 @@ describe("debt owed in a collateral's own asset (an Aave account borrowing what 
 
   it("“All together” leaves dollar stablecoins at $1, unless every collateral is one: the basket distance and the levels' all-curve follow", () => {
     expect(Array.from(stableColumns([3000, 1, 0.985, 1.03, NaN]))).toEqual([0, 1, 1, 0, 0]);
+    // By symbol when known: ARB at $1.00 is no stablecoin, sUSDe at $1.19 is one.
+    expect(Array.from(stableColumns([1, 1.19, 0.999], ["ARB", "sUSDe", "USDC"]))).toEqual([0, 1, 1]);
     expect(Array.from(buildRiskBook(market, [pageOf([])]).stable!)).toEqual([0, 0]);
     expect(Array.from(togetherColumns({ k: 2, stable: Uint8Array.from([1, 1]) }))).toEqual([1, 1]);
     expect(Array.from(togetherColumns({ k: 2 }))).toEqual([1, 1]);

@@ -172,6 +172,7 @@ export async function readProtocolBook(
       usdPerUnit: () => WAD,
       // The pool's base currency is USD: a reserve's price in it, per whole token.
       usdPrices: cols.map((r) => Number(r.price) / 10 ** (positions[0]?.valueUnit.decimals ?? 8)),
+      symbols: cols.map((r) => r.token.symbol),
     });
     return {
       target,
@@ -262,8 +263,9 @@ function layoutBook(x: {
   maxDiscount: number[];
   /** USD (WAD) per whole value unit of a position. */
   usdPerUnit: (p: AavePosition | MorphoPosition) => bigint;
-  /** Each column's price in USD per whole token, when known (RiskBook.stable). */
+  /** Each column's price in USD per whole token, and its symbol, when known (RiskBook.stable). */
   usdPrices?: number[];
+  symbols?: string[];
 }): RiskBook {
   const n = x.positions.length;
   const k = x.columns.length;
@@ -291,7 +293,7 @@ function layoutBook(x: {
     totals: { collateralValue: 0n, debtValue: 0n },
     fixedDiscount: true,
     debtRise,
-    ...(x.usdPrices ? { stable: stableColumns(x.usdPrices) } : {}),
+    ...(x.usdPrices ? { stable: stableColumns(x.usdPrices, x.symbols) } : {}),
   };
   x.positions.forEach((p, i) => {
     const unit = 10n ** BigInt(p.valueUnit.decimals);
