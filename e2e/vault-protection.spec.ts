@@ -81,8 +81,13 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   await expect(stop.getByTestId("rule-trigger-input-error")).toHaveText(
     "Above the liquidation price ($2,352.94): at or below it the vault is liquidated first and the stop could never fire",
   );
+  // Just above it, accepted with a warning: one oracle update can cross both.
+  await stop.getByTestId("rule-trigger-input").fill("2380");
+  await expect(stop.getByTestId("rule-trigger-input-error")).toHaveCount(0);
+  await expect(stop.getByTestId("rule-near-liquidation")).toContainText("Within 2% of the liquidation price ($2,352.94)");
   await stop.getByTestId("rule-trigger-input").fill("2500");
   await expect(stop.getByTestId("rule-trigger-input-error")).toHaveCount(0);
+  await expect(stop.getByTestId("rule-near-liquidation")).toHaveCount(0);
   await expect(stop.getByTestId("rule-preview")).toContainText("Runs when WETH ≤ $2,500.00");
   await stop.getByRole("button", { name: "Cancel" }).click();
 

@@ -3,10 +3,14 @@ import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { priceAtHealth, type GuardKind, type ProtectionPlan } from "@/lib/engine/protection";
-import { WAD } from "@/lib/engine/math";
+import { WAD, wMulDown } from "@/lib/engine/math";
+import { liquidationPrice } from "@/lib/engine/risk";
 import { isPriced } from "@/lib/read/oracle";
 import type { GuardContext } from "./protection-panel";
 import { sameAddress } from "@/lib/config/address";
+
+/** How close above the liquidation price a stop-loss is warned of (WAD share): 2 %, about two oracle deviation steps. */
+const NEAR_LIQUIDATION = 2n * 10n ** 16n;
 
 /**
  * What a KeelGuard rule would do at today's prices: whether it would run now or the collateral price at which it runs,
@@ -34,6 +38,9 @@ export function GuardRulePreview({
   const triggered = kind === "deleverage" ? vault.healthFactor < trigger : col.price <= trigger;
   const triggerPrice = kind === "deleverage" ? priceAtHealth(position, collateral, trigger) : trigger;
   const debt = (x: bigint) => f.token(x, market.baseDecimals, baseSymbol);
+  // A stop-loss saved just above the liquidation price (the form refuses one at or below it) may still come second.
+  const liq = kind === "stopLoss" ? liquidationPrice(position, collateral) : 0n;
+  const near = liq > 0n && trigger > liq && trigger < liq + wMulDown(liq, NEAR_LIQUIDATION);
   return (
     <div className="rounded-md bg-slate-900/80 px-2 py-1.5 text-xs text-slate-300" data-testid="rule-preview">
       <div>
@@ -50,6 +57,11 @@ export function GuardRulePreview({
           t("unreachableByFall", { symbol })
         )}
       </div>
+      {near && (
+        <div className="text-amber-300" data-testid="rule-near-liquidation">
+          {t("nearLiquidation", { gap: f.percent(NEAR_LIQUIDATION, 0), price: f.usd(liq) })}
+        </div>
+      )}
       {plan === null ? (
         <div className="text-rose-300">{t("cannotReach", { symbol })}</div>
       ) : plan.repay === 0n ? (
