@@ -58,6 +58,10 @@ test.describe("risk dashboard", () => {
     await expect(page.getByTestId("risk-load")).toHaveAttribute("data-source", "rpc");
     await expect(page.getByTestId("stress-liquidatable")).toHaveText(now.liquidatable.toLocaleString("en-US"));
     await expect(page.getByTestId("risk-row").first()).toBeVisible();
+    // Each distance names its price: a collateral falling or the borrowed USDC rising (as each vault's page counts it).
+    const moves = await page.getByTestId("row-distance-move").allTextContents();
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) expect(m).toMatch(/^(WETH ↓|WBTC ↓|USDC ↑)$/);
     await expect(page.getByTestId("vol-WETH")).toContainText("% a year");
     await screenshot(page, "risk-dashboard");
 

@@ -6,7 +6,7 @@
  */
 import { liquidationOdds } from "./liquidation-odds";
 import type { RiskBook } from "./risk-book";
-import { liquidationLevels, oddsVaultFromBook, vaultDistance, type LiquidationLevels, type RowBook } from "./stress";
+import { liquidationLevels, nearestMove, oddsVaultFromBook, type LiquidationLevels, type RowBook } from "./stress";
 
 /** The columns the figures and the order read: a RiskBook's, with each owner's rank among the book's distinct owners. */
 export type FigureBook = RowBook & Pick<RiskBook, "ids" | "totalValue"> & { ownerRank: Uint32Array };
@@ -36,8 +36,9 @@ export interface FigureSigmas {
 }
 
 export interface BookFigures {
-  /** Per vault: smallest single-asset distance to liquidation (fraction, Infinity when none). */
+  /** Per vault: its closest distance to liquidation (fraction, Infinity when none), and which price (`nearestMove`). */
   distance: Float64Array;
+  distanceWhich: Int16Array;
   /** Per vault: odds of liquidation within 1 and 7 days (NaN when unknown: no debt, or a volatility missing). */
   odds1: Float64Array;
   odds7: Float64Array;
@@ -67,6 +68,7 @@ export function ownerRanksOfIndex(list: readonly string[], index: Uint32Array): 
 export function bookFigures(book: FigureBook, sigmas: FigureSigmas | null): BookFigures {
   const { n } = book;
   const distance = new Float64Array(n);
+  const distanceWhich = new Int16Array(n);
   const odds1 = new Float64Array(n).fill(NaN);
   const odds7 = new Float64Array(n).fill(NaN);
   let withDebt = 0;
@@ -74,7 +76,9 @@ export function bookFigures(book: FigureBook, sigmas: FigureSigmas | null): Book
   let totalDebt = 0;
   const expected7 = { n: 0, debt: 0 };
   for (let i = 0; i < n; i++) {
-    distance[i] = vaultDistance(book, i);
+    const near = nearestMove(book, i);
+    distance[i] = near.distance;
+    distanceWhich[i] = near.which;
     const debt = book.debtValue[i]!;
     totalDebt += debt;
     liquidatableNow += book.liquidatableNow[i]!;
@@ -89,7 +93,7 @@ export function bookFigures(book: FigureBook, sigmas: FigureSigmas | null): Book
     expected7.n += odds7[i]!;
     expected7.debt += odds7[i]! * debt;
   }
-  return { distance, odds1, odds7, levels: liquidationLevels(book), withDebt, liquidatableNow, totalDebt, expected7 };
+  return { distance, distanceWhich, odds1, odds7, levels: liquidationLevels(book), withDebt, liquidatableNow, totalDebt, expected7 };
 }
 
 /**

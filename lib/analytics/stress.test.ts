@@ -13,6 +13,8 @@ import {
   healthHistogram,
   liquidationDiscount,
   liquidationLevels,
+  DEBT_RISE,
+  nearestMove,
   stress,
   vaultDistance,
 } from "./stress";
@@ -249,6 +251,10 @@ describe("distances and liquidation levels", () => {
         const closest = closestDistance([...falls.map((d) => (d === WAD ? null : d)), rise]);
         const expected = Number(closest) / 1e18;
         expect(Math.abs(vaultDistance(book, 0) - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, expected));
+        // And which price it is: the borrowed asset's rise when that is the nearest, else the collateral that falls.
+        const { which } = nearestMove(book, 0);
+        if (rise !== null && closest === rise && falls.every((d) => d === null || d === WAD || d > rise)) expect(which).toBe(DEBT_RISE);
+        else if (which >= 0) expect(falls[which]).toBe(closest);
       }),
     );
   });
@@ -313,6 +319,8 @@ describe("debt owed in a collateral's own asset (an Aave account borrowing what 
     expect(s).toBeGreaterThan((l - 20_000) / 25_500);
     // The second collateral falling lowers its debt more than its collateral's LT-weighted value: never liquidated by it.
     expect(assetDistance(book, 0, 1)).toBe(Infinity);
+    // Its nearest single move is WETH's fall, not the rise of what it owes (that rise lifts WETH's collateral too).
+    expect(nearestMove(book, 0)).toEqual({ distance: s, which: 0 });
     // Everything together: its debt is all in collateral assets and falls as fast; the health factor never moves.
     expect(basketDistance(book, 0)).toBe(Infinity);
     const health = new Float64Array(1);

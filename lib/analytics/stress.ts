@@ -401,15 +401,35 @@ export function assetDistance(book: RowBook, i: number, j: number): number {
  * (lib/view/vault-summary.ts `closestDistance`).
  */
 export function vaultDistance(book: RowBook, i: number): number {
-  let min = debtRiseDistance(book, i);
-  for (let j = 0; j < book.k; j++) min = Math.min(min, assetDistance(book, i, j));
-  return min;
+  return nearestMove(book, i).distance;
+}
+
+/** `nearestMove`'s `which` for a rise of what the vault borrows, and for no distance at all. */
+export const DEBT_RISE = -1;
+export const NO_MOVE = -2;
+
+/**
+ * `vaultDistance` and which price it is: a collateral's column (its fall), DEBT_RISE (what it borrows, rising) or
+ * NO_MOVE (no single price liquidates it). On a tie the rise is named.
+ */
+export function nearestMove(book: RowBook, i: number): { distance: number; which: number } {
+  let distance = debtRiseDistance(book, i);
+  let which = distance === Infinity ? NO_MOVE : DEBT_RISE;
+  for (let j = 0; j < book.k; j++) {
+    const d = assetDistance(book, i, j);
+    if (d < distance) {
+      distance = d;
+      which = j;
+    }
+  }
+  return { distance, which };
 }
 
 /**
  * Share by which the price of an asset vault i borrows may rise, others held, before it is liquidatable: the book's
  * `debtRise` (Aave: the closest of its debts, each (L − D) / (Dⱼ − Lⱼ)), else (L − D) / D — one borrowed asset that is
- * no collateral (Keel's base asset, Morpho's loan token); lib/engine/risk.ts `distanceToRise` on bigint. 0 when the
+ * no collateral (Keel's base asset, Morpho's loan token), or with `debtInColumn` the same rule per owed column and the
+ * rest as one asset; lib/engine/risk.ts `distanceToRise` on bigint. 0 when the
  * vault is liquidatable already, Infinity without debt or price.
  */
 export function debtRiseDistance(book: RowBook, i: number): number {
@@ -418,7 +438,22 @@ export function debtRiseDistance(book: RowBook, i: number): number {
   if (d === 0 || hf !== hf || hf === Infinity) return Infinity;
   if (book.liquidatableNow[i]) return 0;
   if (book.debtRise) return book.debtRise[i]!;
-  return Math.max(0, (book.totalLiquidationValue[i]! - d) / d);
+  const surplus = book.totalLiquidationValue[i]! - d;
+  const owed = book.debtInColumn;
+  if (!owed) return Math.max(0, surplus / d);
+  // Without the book's own: each debt owed in a collateral's asset rises with that collateral, the rest as one asset.
+  let nearest = Infinity;
+  let owedIn = 0;
+  for (let j = 0; j < book.k; j++) {
+    const o = owed[i * book.k + j]!;
+    if (o === 0) continue;
+    owedIn += o;
+    const net = o - book.liquidationValue[i * book.k + j]!;
+    if (net > 0) nearest = Math.min(nearest, surplus / net);
+  }
+  const rest = d - owedIn;
+  if (rest > d * OWES_NOTHING) nearest = Math.min(nearest, surplus / rest);
+  return Math.max(0, nearest);
 }
 
 /**

@@ -229,6 +229,7 @@ export function createStressHandler() {
       const figures: BookFigures = {
         ...kept,
         distance: kept.distance.slice(),
+        distanceWhich: kept.distanceWhich.slice(),
         odds1: kept.odds1.slice(),
         odds7: kept.odds7.slice(),
         levels: { ...kept.levels, perAsset: kept.levels.perAsset.map((a) => a.slice()), all: kept.levels.all.slice() },
@@ -243,7 +244,7 @@ export function createStressHandler() {
 export function figuresTransfer(a: FiguresAnswer): ArrayBuffer[] {
   if (!a.figures || !a.order) return [];
   const f = a.figures;
-  return [f.distance, f.odds1, f.odds7, f.levels.all, ...f.levels.perAsset, a.order].map((x) => x.buffer as ArrayBuffer);
+  return [f.distance, f.distanceWhich, f.odds1, f.odds7, f.levels.all, ...f.levels.perAsset, a.order].map((x) => x.buffer as ArrayBuffer);
 }
 
 const U64 = (1n << 64n) - 1n;

@@ -5,6 +5,7 @@ import { memo, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { NONE } from "@/lib/view/format";
+import { DEBT_RISE, NO_MOVE } from "@/lib/analytics/stress";
 import type { RiskBook } from "@/lib/analytics/risk-book";
 import type { BookSort, SortKey } from "@/lib/analytics/book-figures";
 
@@ -21,6 +22,8 @@ export const AtRiskTable = memo(function AtRiskTable({
   baseDecimals,
   baseSymbol,
   distance,
+  distanceWhich,
+  moveLabels,
   odds1,
   odds7,
   order: sorted,
@@ -41,6 +44,10 @@ export const AtRiskTable = memo(function AtRiskTable({
   rowLabel?: string;
   /** Per vault: its closest distance to liquidation, one collateral's fall or one borrowed asset's rise (fraction, Infinity when none). */
   distance: Float64Array;
+  /** Per vault: which price that is (lib/analytics/stress.ts `nearestMove`), named by `moveLabels`. */
+  distanceWhich: Int16Array;
+  /** Each collateral column's symbol, and what its debt's rise is called (one borrowed asset: its symbol). */
+  moveLabels: { columns: readonly string[]; debt: string };
   /** Per vault: odds within 1 and 7 days (NaN when unknown). */
   odds1: Float64Array;
   odds7: Float64Array;
@@ -122,6 +129,8 @@ export const AtRiskTable = memo(function AtRiskTable({
                 baseDecimals={baseDecimals}
                 baseSymbol={baseSymbol}
                 distance={distance}
+                distanceWhich={distanceWhich}
+                moveLabels={moveLabels}
                 odds1={odds1}
                 odds7={odds7}
               />
@@ -170,6 +179,8 @@ const RiskRow = memo(function RiskRow({
   baseDecimals,
   baseSymbol,
   distance,
+  distanceWhich,
+  moveLabels,
   odds1,
   odds7,
 }: {
@@ -181,10 +192,20 @@ const RiskRow = memo(function RiskRow({
   baseDecimals: number;
   baseSymbol: string;
   distance: Float64Array;
+  distanceWhich: Int16Array;
+  moveLabels: { columns: readonly string[]; debt: string };
   odds1: Float64Array;
   odds7: Float64Array;
 }) {
   const f = useFormat();
+  const which = distanceWhich[i]!;
+  // Which price moves: a collateral falling (↓) or what the vault borrows rising (↑); none when already liquidatable.
+  const move =
+    distance[i] === Infinity || distance[i] === 0 || which === NO_MOVE
+      ? null
+      : which === DEBT_RISE
+        ? `${moveLabels.debt} ↑`
+        : `${moveLabels.columns[which] ?? "?"} ↓`;
   const id = book.ids[i]!;
   const hf = book.healthFactor[i]!;
   return (
@@ -206,7 +227,14 @@ const RiskRow = memo(function RiskRow({
       >
         {hf > 1000 ? ">1000" : f.number(hf, 2)}
       </td>
-      <td className="px-3 py-1.5 text-right font-mono tabular-nums">{distance[i] === Infinity ? NONE : f.percentFloat(distance[i]!, 1)}</td>
+      <td className="whitespace-nowrap px-3 py-1.5 text-right font-mono tabular-nums">
+        {distance[i] === Infinity ? NONE : f.percentFloat(distance[i]!, 1)}
+        {move && (
+          <div className="text-xs text-slate-400" data-testid="row-distance-move">
+            {move}
+          </div>
+        )}
+      </td>
       <td className="whitespace-nowrap px-3 py-1.5 text-right font-mono tabular-nums">
         {f.token(book.debt[i]!, baseDecimals, baseSymbol, 2)}
         <div className="text-xs text-slate-400">{f.usdFloat(book.debtValue[i]!)}</div>

@@ -101,6 +101,11 @@ function BookRiskFigures({
   const { book, figures } = shown;
   const symbols = useMemo(() => book.assets.map(symbolOf), [book, symbolOf]);
   const together = useMemo(() => togetherColumns(book), [book]);
+  // One borrowed asset: its rise is named by its symbol; several (an Aave pool): "debt".
+  const moveLabels = useMemo(
+    () => ({ columns: symbols, debt: debtAssets.length === 1 ? symbolOf(debtAssets[0]!) : t("table.debtRise") }),
+    [symbols, debtAssets, symbolOf, t],
+  );
   const butStable = together.includes(0);
   // The scenario is recomputed off the main thread on every move (hooks/use-stress-scenario.ts); the sliders follow the
   // move at once, the figures, histogram and table marks when its answer arrives.
@@ -186,6 +191,8 @@ function BookRiskFigures({
         baseDecimals={debtUnit.decimals}
         baseSymbol={debtUnit.symbol}
         distance={figures.distance}
+        distanceWhich={figures.distanceWhich}
+        moveLabels={moveLabels}
         odds1={figures.odds1}
         odds7={figures.odds7}
         order={shown.order}
