@@ -103,6 +103,18 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     const stop = previewAtTrigger(s, "stopLoss", parsedRule({ trigger: 2500n * WAD }), 30n);
     expect(stop.price).toBe(2500n * WAD);
     expect(stop.plan?.close).toBe(true);
+    expect(stop.healthAfter).toBe(2n ** 256n - 1n); // the pair was the whole position: closed
+    // An account that also owes $1,000 in another asset against $5,000 of other collateral (LT 80 %): the close repays
+    // this pair only, so the account is left at (5,000 × 0.8) / 1,000 = 4.00, not "closed".
+    const wider = {
+      ...s,
+      debtValue: s.debtValue + 1000n * WAD,
+      liqValue: s.liqValue + 4000n * WAD,
+      collateralValue: s.collateralValue + 5000n * WAD,
+    };
+    const left = previewAtTrigger(wider, "stopLoss", parsedRule({ trigger: 2500n * WAD }), 30n);
+    expect(left.plan?.close).toBe(true);
+    expect(left.healthAfter).toBe(4n * WAD);
     const del = previewAtTrigger(s, "deleverage", parsedRule({ trigger: wad(1.2), target: wad(1.4) }), 30n);
     expect(Number(del.healthAfter) / 1e18).toBeCloseTo(1.4, 4);
     const trail = previewAtTrigger(s, "trailingStop", parsedRule({ trailBps: 1000n }), 30n);

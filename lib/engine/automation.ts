@@ -289,9 +289,20 @@ export function previewAtTrigger(s: GuardSnapshot, kind: AutomationKind, p: Pars
   }
   // Short: even at the oracle's price, with no slippage, repaying the debt and its fees needs more collateral than is held
   // (the guard sells at most what it withdraws; `plan.sell` is only the slippage bound's worst case).
-  if (plan.close) return { price, plan, healthAfter: MAX, healthAt, short: sellFor(at, plan.minOut, WAD) > at.collateral };
   const valueDebt = (x: bigint) => mulDivDown(x, at.debtPrice, at.debtScale);
   const valueCol = (x: bigint) => mulDivDown(x, at.colPrice, at.colScale);
+  if (plan.close) {
+    const short = sellFor(at, plan.minOut, WAD) > at.collateral;
+    // A close repays this pair's debt and takes all of this collateral out: what the account owes in other assets
+    // (an Aave account's other debts) stays, against its other collateral. Under a millionth of the debt left is
+    // rounding of the values, not a debt: the position is closed.
+    const colLiq = wMulDown(valueCol(at.collateral), at.lt);
+    const liqAfter = at.liqValue > colLiq ? at.liqValue - colLiq : 0n;
+    const repaid = valueDebt(at.debt);
+    const debtAfter = at.debtValue > repaid ? at.debtValue - repaid : 0n;
+    const closed = debtAfter * 1_000_000n <= at.debtValue;
+    return { price, plan, healthAfter: closed ? MAX : wDivDown(liqAfter, debtAfter), healthAt, short };
+  }
   let liq = at.liqValue;
   let debt = at.debtValue;
   if (kind === "boost") {
