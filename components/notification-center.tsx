@@ -191,37 +191,8 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
         </div>
       ))}
       <div className="grid grid-cols-2 gap-2 text-xs text-slate-400">
-        <label>
-          {t("healthBelow")}
-          <input
-            className={`${input} ${healthProblem ? "border-rose-600" : ""}`}
-            value={health}
-            onChange={(e) => setHealth(e.target.value)}
-            inputMode="decimal"
-            aria-invalid={Boolean(healthProblem)}
-            aria-describedby="alert-health-problem"
-            data-testid="alert-health"
-          />
-          <span id="alert-health-problem" className="text-rose-300" role={healthProblem ? "alert" : undefined} data-testid="alert-health-problem">
-            {healthProblem ?? ""}
-          </span>
-        </label>
-        <label>
-          {t("oddsAbove")}
-          <input
-            className={input}
-            value={odds}
-            onChange={(e) => setOdds(e.target.value)}
-            inputMode="decimal"
-            placeholder={t("off")}
-            aria-invalid={Boolean(oddsProblem)}
-            aria-describedby="alert-odds-problem"
-            data-testid="alert-odds"
-          />
-          <span id="alert-odds-problem" className="text-rose-300" role={oddsProblem ? "alert" : undefined} data-testid="alert-odds-problem">
-            {oddsProblem ?? ""}
-          </span>
-        </label>
+        <LevelField id="alert-health" label={t("healthBelow")} value={health} onChange={setHealth} problem={healthProblem} />
+        <LevelField id="alert-odds" label={t("oddsAbove")} value={odds} onChange={setOdds} problem={oddsProblem} placeholder={t("off")} />
         <label className="col-span-2">
           {t("email")}
           <input
@@ -279,5 +250,41 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
         </p>
       )}
     </section>
+  );
+}
+
+/** One alert level's box, its problem (if any) named under it and tied to it for screen readers. */
+function LevelField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(text: string): void;
+  problem: string | null;
+  placeholder?: string;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        className={`w-full rounded-md border border-slate-700 bg-slate-900 px-2 py-1 text-slate-100 ${problem ? "border-rose-600" : ""}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        inputMode="decimal"
+        placeholder={placeholder}
+        aria-invalid={Boolean(problem)}
+        aria-describedby={`${id}-problem`}
+        data-testid={id}
+      />
+      <span id={`${id}-problem`} className="text-rose-300" role={problem ? "alert" : undefined} data-testid={`${id}-problem`}>
+        {problem ?? ""}
+      </span>
+    </label>
   );
 }
