@@ -1,5 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
-import { createPublicClient, createWalletClient, http, parseUnits, type Address } from "viem";
+import { createPublicClient, http, parseUnits, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, iGuardMorphoAbi } from "../contracts-abi";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
@@ -12,6 +12,7 @@ import { feedOwnerKey } from "../agents/market-simulator";
 import { startGuardExecutor } from "../agents/guard-executor";
 import { connectWallet, scrollToPanel, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";
+import { devWallet } from "./support/dev-wallet";
 
 // Aave v3 and Morpho Blue run only on a stack deployed with them: this journey starts its own.
 const test = base.extend<Record<never, never>, { stack: Stack }>({
@@ -37,7 +38,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   const chain = localChain(d.chainId, stack.anvil.url);
   const publicClient = createPublicClient({ chain, transport: http(stack.anvil.url) });
   const account = privateKeyToAccount(ANVIL_KEYS[1]!);
-  const trader = createWalletClient({ chain, transport: http(stack.anvil.url), account });
+  const trader = devWallet(stack.anvil.url, d.chainId, ANVIL_KEYS[1]!);
   const send = async (request: Parameters<typeof trader.writeContract>[0]) => {
     const hash = await trader.writeContract(request);
     expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
@@ -246,7 +247,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
 
   // ETH rallies to $3,350, then falls to $3,150; the executor (started here) fires each rule when it holds.
   const pools = await findPools(stack.anvil.url, d);
-  const owner = createWalletClient({ chain, transport: http(stack.anvil.url), account: privateKeyToAccount(feedOwnerKey(d)) });
+  const owner = devWallet(stack.anvil.url, d.chainId, feedOwnerKey(d));
   const ethPrice = async (usd: string) => {
     const hash = await owner.writeContract({
       address: WETH.feed as Address,

@@ -1,7 +1,7 @@
 import { expect, test as base } from "@playwright/test";
 import http from "node:http";
 import { SMTPServer } from "smtp-server";
-import { createPublicClient, createWalletClient, http as viemHttp, maxUint256, parseUnits } from "viem";
+import { createPublicClient, http as viemHttp, maxUint256, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS, freePort } from "../scripts/lib/anvil";
@@ -9,6 +9,7 @@ import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { connectWallet, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";
+import { devWallet } from "./support/dev-wallet";
 
 interface Receivers {
   smtpUrl: string;
@@ -82,8 +83,8 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
   const chain = localChain(d.chainId, stack.anvil.url);
   const publicClient = createPublicClient({ chain, transport: viemHttp(stack.anvil.url) });
   const account = privateKeyToAccount(ANVIL_KEYS[1]!);
-  const trader = createWalletClient({ chain, transport: viemHttp(stack.anvil.url), account });
-  const admin = createWalletClient({ chain, transport: viemHttp(stack.anvil.url), account: privateKeyToAccount(ANVIL_KEYS[0]!) });
+  const trader = devWallet(stack.anvil.url, d.chainId, ANVIL_KEYS[1]!);
+  const admin = devWallet(stack.anvil.url, d.chainId, ANVIL_KEYS[0]!);
   const ok = async (hash: `0x${string}`) => expect((await publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   // 10 WETH, 20,000 USDC at $3,000: health 1.275.
   const id = (await publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;

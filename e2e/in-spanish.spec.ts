@@ -1,5 +1,6 @@
 import { englishOnPage } from "./support/english";
 import { connectWallet, scrollToEveryPanel, scrollToPanel, expect, screenshot, test } from "./support/fixtures";
+import { devWallet } from "./support/dev-wallet";
 
 test("en español: the switch is remembered, the dashboard and a deposit form's errors speak Spanish, numbers are Spanish", async ({
   page,
@@ -57,19 +58,13 @@ test("en español: no page shows an English sentence (visible text, labels and h
   const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
   // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
   // its rule cards, their previews and the "not authorised" warning, all scanned below.
-  const { createWalletClient, http } = await import("viem");
   const { keelGuardAbi } = await import("../contracts-abi");
   const { keelMarketAbi } = await import("../contracts-abi");
-  const { localChain } = await import("../lib/server/clients");
   const guard = chain.deployment.contracts.guard!;
   const weth = chain.asset("WETH").address;
   const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });
   const key = ANVIL_KEYS.find((k) => privateKeyToAccount(k).address === owner)!;
-  const ownerClient = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(key),
-  });
+  const ownerClient = devWallet(chain.rpcUrl, chain.deployment.chainId, key);
   for (const args of [
     [usdc, 1n, 0, weth, 1_200_000_000_000_000_000n, 1_600_000_000_000_000_000n, 100n, 30n],
     [usdc, 1n, 1, weth, 2_000n * 10n ** 18n, 0n, 100n, 30n],

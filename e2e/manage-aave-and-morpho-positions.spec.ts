@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createWalletClient, http, parseAbi, parseUnits, type Address, type Hex } from "viem";
+import { parseAbi, parseUnits, type Address, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devPriceFeedAbi } from "../contracts-abi";
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/view/format";
@@ -7,9 +7,9 @@ import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../lib/server/clients";
 import { LOCAL_HEARTBEAT } from "../scripts/deploy-local";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { devWallet } from "./support/dev-wallet";
 
 const DEMO = privateKeyToAccount(ANVIL_KEYS[0]!).address; // anvil #0: the demo Aave and Morpho positions
 const aave = (chain: E2EChain) => chain.deployment.aaveV3!;
@@ -138,11 +138,7 @@ test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC,
 
 test("bad inputs get a sentence and nothing is sent: above the max, a stale price, a paused reserve", async ({ page, app, chain, injectWallet }) => {
   // A small Aave position straight on the chain, so borrowing has collateral.
-  const trader = createWalletClient({
-    chain: localChain(31337, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(ANVIL_KEYS[1]!),
-  });
+  const trader = devWallet(chain.rpcUrl, 31337, ANVIL_KEYS[1]!);
   const weth = chain.asset("WETH").address;
   const one = parseUnits("1", 18);
   const wait = async (hash: Hex) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
@@ -181,11 +177,7 @@ test("bad inputs get a sentence and nothing is sent: above the max, a stale pric
   await chain.admin.writeContract({ address: feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [3000n * 10n ** 8n] });
 
   // A paused reserve (the pool admin through the configurator).
-  const admin = createWalletClient({
-    chain: localChain(31337, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(PROTOCOL_KEYS.aave),
-  });
+  const admin = devWallet(chain.rpcUrl, 31337, PROTOCOL_KEYS.aave);
   await chain.publicClient.waitForTransactionReceipt({
     hash: await admin.writeContract({
       address: aave(chain).poolConfigurator,

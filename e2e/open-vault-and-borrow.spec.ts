@@ -1,14 +1,13 @@
 import type { Page } from "@playwright/test";
-import { createWalletClient, encodeFunctionData, http, parseAbi, parseUnits, type Address } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { encodeFunctionData, parseAbi, parseUnits, type Address } from "viem";
 import { devErc20Abi, devPriceFeedAbi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/view/format";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
 import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../lib/server/clients";
 import { connectWallet, scrollToPanel, expect, navigateTo, retryUntilRecovered, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { devWallet } from "./support/dev-wallet";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
 
@@ -76,11 +75,7 @@ async function lowestHealthOnChain(chain: E2EChain, who: Address, keel: bigint):
 
 /** As TRADER, straight on the chain: a vault in the USDC market with `weth` WETH and `usdc` USDC borrowed. */
 async function traderVault(chain: E2EChain, weth: string, usdc: string): Promise<bigint> {
-  const trader = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(ANVIL_KEYS[1]!),
-  });
+  const trader = devWallet(chain.rpcUrl, chain.deployment.chainId, ANVIL_KEYS[1]!);
   const market = usdcMarket(chain);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;

@@ -1,10 +1,8 @@
-import { createWalletClient, http } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { keelMarketAbi, keelRiskStewardAbi } from "../contracts-abi";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
-import { localChain } from "../lib/server/clients";
 import { expect, scrollToPanel, test } from "./support/fixtures";
 import { WAD } from "../lib/engine/math";
+import { devWallet } from "./support/dev-wallet";
 
 const pct = (x: bigint) => `${(Number((x * 1000n) / WAD) / 10).toFixed(1)}%`;
 
@@ -17,11 +15,7 @@ test("a steward change shows on /risk: proposed with its inputs, then executed a
   const steward = chain.deployment.contracts.steward!;
   const market = chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
   const weth = chain.asset("WETH").address;
-  const agent = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(AGENT_KEYS.steward),
-  });
+  const agent = devWallet(chain.rpcUrl, chain.deployment.chainId, AGENT_KEYS.steward);
   const cur = await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "collateralInfo", args: [weth] });
   const toLtv = cur.ltv - WAD / 100n;
   const toLt = cur.liquidationThreshold - WAD / 100n;

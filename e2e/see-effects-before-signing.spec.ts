@@ -1,10 +1,9 @@
 import type { Page } from "@playwright/test";
-import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { encodeFunctionData, parseUnits, type Address } from "viem";
 import { devErc20Abi, keelLensAbi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../lib/server/clients";
 import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { devWallet } from "./support/dev-wallet";
 
 const usdcMarket = (chain: E2EChain) => chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
 const toast = (page: Page, title: RegExp) => page.getByTestId("toast").filter({ hasText: title });
@@ -15,11 +14,7 @@ const lensVault = (chain: E2EChain, market: Address, id: bigint) =>
 
 /** As TRADER, straight on the chain: a vault with 2 WETH and 1,000 USDC borrowed. */
 async function traderVault(chain: E2EChain): Promise<bigint> {
-  const trader = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(ANVIL_KEYS[1]!),
-  });
+  const trader = devWallet(chain.rpcUrl, chain.deployment.chainId, ANVIL_KEYS[1]!);
   const market = usdcMarket(chain);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;

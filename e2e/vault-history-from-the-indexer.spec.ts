@@ -1,5 +1,5 @@
 import { expect, test as base } from "@playwright/test";
-import { createPublicClient, createWalletClient, http, maxUint256, parseUnits, type Hex } from "viem";
+import { createPublicClient, http, maxUint256, parseUnits, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { devErc20Abi, keelMarketAbi } from "../contracts-abi";
 import { ANVIL_KEYS } from "../scripts/lib/anvil";
@@ -7,6 +7,7 @@ import { localChain } from "../lib/server/clients";
 import { startStack, type Stack } from "../scripts/lib/stack";
 import { connectWallet, scrollToPanel, screenshot } from "./support/fixtures";
 import { injectedWalletScript } from "./support/injected-wallet";
+import { devWallet } from "./support/dev-wallet";
 
 // A trader's history as the indexer serves it: this journey runs its own stack with the indexer (npm run dev starts one).
 const test = base.extend<Record<never, never>, { stack: Stack }>({
@@ -33,7 +34,7 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   const chain = localChain(d.chainId, stack.anvil.url);
   const publicClient = createPublicClient({ chain, transport: http(stack.anvil.url) });
   const account = privateKeyToAccount(ANVIL_KEYS[1]!);
-  const trader = createWalletClient({ chain, transport: http(stack.anvil.url), account });
+  const trader = devWallet(stack.anvil.url, d.chainId, ANVIL_KEYS[1]!);
   const sent: { kind: string; hash: Hex; amount: string }[] = [];
   const send = async (kind: string, amount: string, request: Parameters<typeof trader.writeContract>[0]) => {
     const hash = await trader.writeContract(request);

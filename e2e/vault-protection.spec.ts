@@ -1,11 +1,10 @@
 import type { Page } from "@playwright/test";
-import { createWalletClient, encodeFunctionData, http, parseUnits } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { encodeFunctionData, parseUnits } from "viem";
 import { devErc20Abi, devPriceFeedAbi, keelMarketAbi } from "../contracts-abi";
 import { keelGuardAbi } from "../contracts-abi";
 import { AGENT_KEYS, ANVIL_KEYS } from "../scripts/lib/anvil";
-import { localChain } from "../lib/server/clients";
 import { connectWallet, scrollToPanel, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { devWallet } from "./support/dev-wallet";
 
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
@@ -13,11 +12,7 @@ const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toas
 async function openTraderVault(chain: E2EChain) {
   const market = chain.deployment.markets.find((m) => m.name.includes("USDC"))!.address;
   const weth = chain.asset("WETH");
-  const trader = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(ANVIL_KEYS[1]!),
-  });
+  const trader = devWallet(chain.rpcUrl, chain.deployment.chainId, ANVIL_KEYS[1]!);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   const id = (await chain.publicClient.readContract({ address: market, abi: keelMarketAbi, functionName: "vaultCount" })) + 1n;
   await wait(await trader.writeContract({ address: weth.address, abi: devErc20Abi, functionName: "approve", args: [market, parseUnits("10", 18)] }));
@@ -118,11 +113,7 @@ test("as a trader: protect a vault with auto-deleverage, see it run when ETH fal
   });
   await chain.publicClient.waitForTransactionReceipt({ hash });
   await expect(rule.getByTestId("rule-preview")).toContainText("Would run now", { timeout: 15_000 });
-  const executor = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(AGENT_KEYS.guardExecutor),
-  });
+  const executor = devWallet(chain.rpcUrl, chain.deployment.chainId, AGENT_KEYS.guardExecutor);
   await wait(await executor.writeContract({ address: guard, abi: keelGuardAbi, functionName: "execute", args: [market, id, 0, 50n] }));
   await page.reload();
   await connectWallet(page);
@@ -156,11 +147,7 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
 }) => {
   const guard = chain.deployment.contracts.guard!;
   const { market, id } = await openTraderVault(chain);
-  const trader = createWalletClient({
-    chain: localChain(chain.deployment.chainId, chain.rpcUrl),
-    transport: http(chain.rpcUrl),
-    account: privateKeyToAccount(ANVIL_KEYS[1]!),
-  });
+  const trader = devWallet(chain.rpcUrl, chain.deployment.chainId, ANVIL_KEYS[1]!);
   const wait = async (hash: `0x${string}`) => expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
   // Set from the wallet, outside the app, with the guard not the owner's operator: a stop-loss selling WBTC at $50,000
   // (the vault holds none), and an auto-deleverage 1.2 → 1.5 selling WETH with no fee for the executor and a 0.01 %

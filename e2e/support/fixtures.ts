@@ -1,10 +1,11 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
-import { createPublicClient, createTestClient, createWalletClient, http, type Address } from "viem";
+import { createPublicClient, createTestClient, http, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Deployment } from "../../lib/config/deployment";
 import { ANVIL_KEYS } from "../../scripts/lib/anvil";
 import { localChain } from "../../lib/server/clients";
 import { injectedWalletScript } from "./injected-wallet";
+import { devWallet } from "./dev-wallet";
 
 export const TRADER = privateKeyToAccount(ANVIL_KEYS[1]!).address;
 
@@ -24,7 +25,7 @@ function makeChain() {
     rpcUrl,
     deployment,
     publicClient: createPublicClient({ chain, transport }),
-    admin: createWalletClient({ chain, transport, account: privateKeyToAccount(ANVIL_KEYS[0]!) }),
+    admin: devWallet(rpcUrl, deployment.chainId, ANVIL_KEYS[0]!),
     testClient: createTestClient({ chain, transport, mode: "anvil" }),
     asset(symbol: string) {
       const a = deployment.assets.find((x) => x.symbol === symbol);
