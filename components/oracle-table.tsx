@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { STACKED } from "@/components/stacked-table";
 import { FeedStatusBadge } from "@/components/feed-status-badge";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { useNowSeconds } from "@/hooks/use-now";
@@ -33,8 +34,8 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
         />
       )}
       <div className="overflow-x-auto rounded-xl border border-slate-800" tabIndex={0} role="region" aria-label={t("price")}>
-        <table className="w-full text-sm" data-testid={`oracle-table-${chain.id}`}>
-          <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
+        <table className={STACKED.table} data-testid={`oracle-table-${chain.id}`}>
+          <thead className={`${STACKED.head} bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400`}>
             <tr>
               <th className="px-4 py-3">{t("asset")}</th>
               <th className="px-4 py-3 text-right">{t("price")}</th>
@@ -44,10 +45,10 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
               <th className="px-4 py-3">{t("source")}</th>
             </tr>
           </thead>
-          <tbody className={error ? "opacity-60" : ""}>
+          <tbody className={`${STACKED.body} ${error ? "opacity-60" : ""}`}>
             {isPending && (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-slate-400">
+              <tr className={STACKED.row}>
+                <td colSpan={6} className={`px-4 py-6 text-center text-slate-400 ${STACKED.title}`}>
                   {t("reading")}
                 </td>
               </tr>
@@ -57,23 +58,25 @@ export function OracleTable({ chain }: { chain: ChainConfig }) {
               const status = feedStatus(feed.status);
               const symbol = asset?.symbol ?? shortAddress(feed.asset);
               return (
-                <tr key={feed.asset} data-testid={`feed-${symbol}`} data-status={status.key} className="border-t border-slate-800">
-                  <td className="px-4 py-3">
+                <tr key={feed.asset} data-testid={`feed-${symbol}`} data-status={status.key} className={`border-t border-slate-800 ${STACKED.row}`}>
+                  <td className={`px-4 py-3 ${STACKED.title}`}>
                     <div className="font-medium">{symbol}</div>
                     <div className="text-xs text-slate-400">{asset?.name}</div>
                   </td>
-                  <td className="px-4 py-3 text-right font-mono tabular-nums" data-testid="price">
+                  <td className={`px-4 py-3 text-right font-mono tabular-nums ${STACKED.cell}`} data-label={t("price")} data-testid="price">
                     {status.key === "ok" ? f.usd(feed.price) : <span className="text-slate-400">—</span>}
                   </td>
-                  <td className="px-4 py-3">
+                  <td className={`px-4 py-3 ${STACKED.cell}`} data-label={t("status")}>
                     <FeedStatusBadge status={feed.status} />
                     {status.key !== "ok" && <div className="mt-1 text-xs text-slate-400">{tf(`${status.key}.why`)}</div>}
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums text-slate-300" data-testid="age">
+                  <td className={`px-4 py-3 text-right tabular-nums text-slate-300 ${STACKED.cell}`} data-label={t("age")} data-testid="age">
                     {feed.updatedAt > 0n ? f.age(now - Number(feed.updatedAt)) : "—"}
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums text-slate-400">{f.age(feed.heartbeat)}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-400" title={feed.feed}>
+                  <td className={`px-4 py-3 text-right tabular-nums text-slate-400 ${STACKED.cell}`} data-label={t("heartbeat")}>
+                    {f.age(feed.heartbeat)}
+                  </td>
+                  <td className={`px-4 py-3 font-mono text-xs text-slate-400 ${STACKED.cell}`} data-label={t("source")} title={feed.feed}>
                     {chain.explorerUrl ? (
                       <a className="hover:text-sky-300" href={`${chain.explorerUrl}/address/${feed.feed}`} target="_blank" rel="noreferrer">
                         {shortAddress(feed.feed)}

@@ -204,6 +204,11 @@ test("watch mode: any address's positions, read-only, without a wallet", async (
   await expect(card.getByTestId("collateral-usd")).toHaveText(usdOfBase(d.collateral));
   await expect(card.getByTestId("debt-usd")).toHaveText(usdOfBase(d.debt));
   await expect(card.getByTestId("health-value")).toHaveText(formatHealthFactor(d.hf));
+  // The account owes WETH against WETH (and USDC against WBTC): WETH's move alone never liquidates it, which its lines
+  // say ("none", with the reason), not the "—" of a figure the app could not read.
+  await expect(card.getByTestId("collateral-WETH").getByTestId("liq-price")).toHaveText("none — A fall of WETH alone never liquidates this position");
+  await expect(card.getByTestId("debt-WETH").getByTestId("liq-price")).toHaveText("none — A rise of WETH alone never liquidates this position");
+  await expect(card.getByTestId("collateral-WBTC").getByTestId("liq-price")).toHaveText(/^\$[\d,]+\.\d\d$/);
   await expect(page.getByTestId("account-totals")).toBeVisible();
   await expect(page.getByTestId("open-vault")).toHaveCount(0);
   await screenshot(page, "watch-dashboard");

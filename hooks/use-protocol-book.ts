@@ -9,18 +9,23 @@ import { protocolStartBlock, StartBlockUnknownError } from "@/lib/protocols/regi
 import type { ChainConfig } from "@/lib/config/chains";
 import { RISK_BOOK_REFRESH_MS } from "./use-risk-book";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import type { IndexerProblem } from "@/lib/server/indexer";
 
 /**
  * The book's accounts from the indexer (through the app's /api/indexer proxy) and the block it has them through, or
  * the reason it cannot give them (the page then scans the whole range and says why).
  */
-async function indexedAccounts(chainId: number, d: NonNullable<ChainConfig["deployment"]>, target: BookTarget) {
+async function indexedAccounts(
+  chainId: number,
+  d: NonNullable<ChainConfig["deployment"]>,
+  target: BookTarget,
+): Promise<{ indexed?: ReturnType<typeof parseLendingAccounts>; why?: string; whyCode?: IndexerProblem }> {
   const market = target.protocol === "aave-v3" ? d.aaveV3?.pool : target.marketId;
   if (!market) return { why: `${target.protocol} is not deployed on chain ${chainId}` };
   try {
     const res = await fetch(`/api/indexer${lendingAccountsPath(chainId, target.protocol, market)}`);
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    if (!res.ok) return { why: body?.error ?? `the indexer answered ${res.status}` };
+    const body = (await res.json().catch(() => null)) as { error?: string; code?: IndexerProblem } | null;
+    if (!res.ok) return { why: body?.error ?? `the indexer answered ${res.status}`, ...(body?.code ? { whyCode: body.code } : {}) };
     return { indexed: parseLendingAccounts(body) };
   } catch (e) {
     return { why: (e as Error).message };
@@ -47,9 +52,9 @@ export function useProtocolBook(chain: ChainConfig, target: BookTarget) {
       if (!client) throw new Error(`no RPC client for chain ${chain.id}`);
       const started = performance.now();
       const from = protocolStartBlock(d!, target.protocol);
-      const { indexed, why } = await indexedAccounts(chain.id, d!, target);
+      const { indexed, why, whyCode } = await indexedAccounts(chain.id, d!, target);
       const data = await readProtocolBook(client, d!, target, from, { indexed });
-      return { ...data, indexerWhy: why, loadMs: performance.now() - started };
+      return { ...data, indexerWhy: why, indexerWhyCode: whyCode, loadMs: performance.now() - started };
     },
   });
 }

@@ -135,6 +135,9 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
   const f = useFormat();
   const rows = [...view.collaterals.map((c) => ({ ...c, side: "collateral" as const })), ...view.debts.map((d) => ({ ...d, side: "debt" as const }))];
   if (rows.length === 0) return <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">{tp("empty")}</p>;
+  // Every price known and a debt: a line without a liquidation price has none (WETH owed against WETH held: its move
+  // alone never liquidates), which is said, not left as the "—" of an unknown figure.
+  const measured = view.debts.length > 0 && rows.every((r) => r.priceUsd !== null);
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={tp("assets")}>
       <table className="w-full text-sm">
@@ -172,7 +175,14 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
                 )}
               </td>
               <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
-                {f.usdOrNone(r.liquidationPriceUsd)}
+                {r.liquidationPriceUsd === null && measured ? (
+                  <span title={t("noLiqPriceWhy", { side: r.side, asset: r.token.symbol })}>
+                    {t("noLiqPrice")}
+                    <span className="sr-only"> — {t("noLiqPriceWhy", { side: r.side, asset: r.token.symbol })}</span>
+                  </span>
+                ) : (
+                  f.usdOrNone(r.liquidationPriceUsd)
+                )}
               </td>
               <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-5" data-testid="distance">
                 {r.distance === null ? NONE : f.percent(r.distance, 1)}

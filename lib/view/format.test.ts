@@ -132,6 +132,19 @@ describe("formatter(locale)", async () => {
       }),
     );
   });
+  it("writes a chart's axis ticks in the reader's language: no trailing zeros, one percent and one dollar form", () => {
+    const en = formatter("en");
+    const es = formatter("es");
+    const nb = (t: string) => t.replace(/\u00a0/g, " ");
+    expect([0, 0.75, 1, 1.5, 2].map(en.tick)).toEqual(["0", "0.75", "1", "1.5", "2"]);
+    expect([0, 0.75, 1, 1.5, 12500].map(es.tick)).toEqual(["0", "0,75", "1", "1,5", "12.500"]);
+    expect([0, 53.6, 100].map(en.percentTick)).toEqual(["0%", "53.6%", "100%"]);
+    // Spanish writes a space before % everywhere else ("80,00 %"): the axes too.
+    expect([0, 53.6, 100].map((n) => nb(es.percentTick(n)))).toEqual(["0 %", "53,6 %", "100 %"]);
+    // The x axis of a price: $0 and $1,500 alike (usdFloat gave "$0.00" beside "$1,500"), cents only on a tick that has them.
+    expect([0, 1500, 0.25].map(en.usdTick)).toEqual(["$0", "$1,500", "$0.25"]);
+    expect([0, 1500].map((n) => nb(es.usdTick(n)))).toEqual(["0 US$", "1500 US$"]);
+  });
 });
 
 describe("English without Intl", () => {

@@ -343,6 +343,22 @@ export function formatter(locale = "en") {
     return numberFormat(locale, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(n);
   }
 
+  /** A chart axis's tick: at most two fraction digits, none trailing (`0.75`, `1`, `1.5`; `0,75` in Spanish). */
+  function tick(n: number): string {
+    return numberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  }
+
+  /** A chart axis's percent tick, `n` in percent: `50%`, `53.6%` (`50 %` in Spanish, as every other percentage). */
+  function percentTick(n: number): string {
+    return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n / 100);
+  }
+
+  /** A chart axis's USD tick: whole dollars for a whole tick (`$0`, `$1,500`), cents otherwise (`$0.25`). */
+  function usdTick(n: number): string {
+    const fraction = Number.isInteger(n) ? 0 : 2;
+    return numberFormat(locale, { style: "currency", currency: "USD", minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(n);
+  }
+
   /** A probability as text: `2.4%`, `< 0.1%`, `> 99.9%` (the locale's percent form). */
   function odds(p: number): string {
     const pct = percentFloat;
@@ -378,6 +394,9 @@ export function formatter(locale = "en") {
     leverage,
     number,
     usdCompact,
+    tick,
+    percentTick,
+    usdTick,
     shortAddress,
   };
 }

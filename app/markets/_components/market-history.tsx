@@ -30,13 +30,13 @@ export function MarketHistory({
   const amount = (v: number) => `${f.number(v, 2)} ${symbol}`;
   const tc = useTranslations("charts");
   const problem = (e: Error & { code?: string }) =>
-    e.code === "notConfigured" || e.code === "noAnswer" || e.code === "refused" ? tc(`indexer.${e.code}`) : e.message;
+    e.code === "noAnswer" || e.code === "refused" ? tc(`indexer.${e.code}`) : e.message;
   const percentNames = new Set([t("utilization"), t("borrowApr"), t("supplyApr")]);
   if (q.isPending) return null;
   if (q.error) {
     return (
       <p className="text-xs text-slate-400" data-testid="market-history-unavailable">
-        {t("unavailable", { why: problem(q.error) })}
+        {(q.error as { code?: string }).code === "notConfigured" ? t("noIndexer") : t("unavailable", { why: problem(q.error) })}
       </p>
     );
   }
@@ -65,14 +65,14 @@ export function MarketHistory({
                 tickFormatter={(b: number) => `#${b}`}
               />
               <YAxis yAxisId="amt" stroke="#64748b" fontSize={11} width={64} tickFormatter={(v: number) => f.number(Math.round(v), 0)} />
-              <YAxis yAxisId="pct" orientation="right" stroke={UTIL} fontSize={11} width={40} tickFormatter={(v: number) => `${Math.round(v)}%`} />
+              <YAxis yAxisId="pct" orientation="right" stroke={UTIL} fontSize={11} width={40} tickFormatter={f.percentTick} />
               <Tooltip
                 contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
                 labelFormatter={(b) => {
                   const p = points.find((x) => x.block === Number(b));
                   return `${t("block", { block: String(b) })}${p ? ` · ${f.utc(p.timestamp)}` : ""}`;
                 }}
-                formatter={(v, name) => [percentNames.has(String(name)) ? `${f.number(Number(v), 2)} %` : amount(Number(v)), name]}
+                formatter={(v, name) => [percentNames.has(String(name)) ? f.percentFloat(Number(v) / 100) : amount(Number(v)), name]}
               />
               <Line
                 yAxisId="amt"

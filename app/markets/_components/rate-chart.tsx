@@ -60,11 +60,11 @@ export function RateChart({ market }: { market: LensMarket }) {
               type="number"
               domain={[0, 100]}
               ticks={[0, 20, 40, 60, 80, 100]}
-              tickFormatter={(v: number) => `${v}%`}
+              tickFormatter={f.percentTick}
               stroke="#64748b"
               fontSize={11}
             />
-            <YAxis tickFormatter={(v: number) => `${v}%`} stroke="#64748b" fontSize={11} width={44} />
+            <YAxis tickFormatter={f.percentTick} stroke="#64748b" fontSize={11} width={44} />
             <Tooltip
               contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
               labelStyle={{ color: "#cbd5e1" }}

@@ -123,7 +123,9 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
         <p className="mt-2 text-xs text-slate-400" data-testid="history-source" data-source={q.data.source}>
           {q.data.source === "indexer"
             ? t("fromIndexer")
-            : t("fromChain", { why: q.data.code === "notSeen" ? t("notSeen") : q.data.code ? tc(`indexer.${q.data.code}`) : q.data.why })}
+            : q.data.code === "notConfigured"
+              ? t("fromChainOnly")
+              : t("fromChain", { why: q.data.code === "notSeen" ? t("notSeen") : q.data.code ? tc(`indexer.${q.data.code}`) : q.data.why })}
         </p>
       ) : null}
     </section>

@@ -10,6 +10,7 @@ import { useChainDown } from "@/hooks/use-chain-down";
 import { StartBlockUnknownError } from "@/lib/protocols/registry";
 import { assetSymbol } from "@/lib/config/deployment";
 import type { ChainConfig } from "@/lib/config/chains";
+import type { IndexerProblem } from "@/lib/server/indexer";
 import { shortAddress } from "@/lib/view/format";
 import type { ProtocolBook } from "@/lib/protocols/book";
 import type { BookTarget } from "@/lib/protocols/book-target";
@@ -74,12 +75,13 @@ const ProtocolRiskView = memo(function ProtocolRiskView({
   volsPending,
 }: {
   chain: ChainConfig;
-  data: ProtocolBook & { loadMs: number; indexerWhy?: string };
+  data: ProtocolBook & { loadMs: number; indexerWhy?: string | undefined; indexerWhyCode?: IndexerProblem | undefined };
   sigmas: Record<string, number | null> | undefined;
   byAsset: Record<string, Volatility | null> | undefined;
   volsPending: boolean;
 }) {
   const t = useTranslations("risk");
+  const tc = useTranslations("charts");
   const f = useFormat();
   const { book, positions } = data;
   // Symbols as the protocol names its tokens (collaterals, and every debt asset of the book).
@@ -149,7 +151,11 @@ const ProtocolRiskView = memo(function ProtocolRiskView({
             calls: f.number(data.calls, 0),
             seconds: f.number(data.loadMs / 1000, 2),
           })}
-          {data.indexerWhy ? <span className="block">{t("protocol.noIndexer", { why: data.indexerWhy })}</span> : null}
+          {data.indexerWhyCode === "notConfigured" ? null : data.indexerWhy ? (
+            <span className="block">
+              {t("protocol.noIndexer", { why: data.indexerWhyCode ? tc(`indexer.${data.indexerWhyCode}`) : data.indexerWhy })}
+            </span>
+          ) : null}
         </p>
       }
     />

@@ -73,7 +73,7 @@ export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({
       <ChartTable
         caption={t("levels")}
         columns={[t("drop"), ...series.map((s) => (s === "all" ? t("all", { butStable: butStable ? "yes" : "no" }) : t("alone", { asset: s })))]}
-        rows={data.filter((r) => r.drop! % 10 === 0).map((r) => [`−${r.drop}%`, ...series.map((s) => f.usdFloat(r[s] ?? 0))])}
+        rows={data.filter((r) => r.drop! % 10 === 0).map((r) => [`−${f.percentTick(r.drop!)}`, ...series.map((s) => f.usdFloat(r[s] ?? 0))])}
       />
       <NearViewport height="h-60">
         <LevelsPlot data={data} series={series} butStable={butStable} />

@@ -208,16 +208,22 @@ const MarketRiskView = memo(function MarketRiskView({
               })}
             </div>
           )}
-          {source.kind === "rpc" && (
-            <div
-              role="status"
-              className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
-              data-testid="risk-fallback"
-              data-detail={source.detail}
-            >
-              {t("fallback", { reason: tIndexer(source.why) })}
-            </div>
-          )}
+          {source.kind === "rpc" &&
+            // An app run without an indexer is a setting, not a fault: said plainly, not as a warning.
+            (source.why === "notConfigured" ? (
+              <p role="status" className="text-xs text-slate-400" data-testid="risk-fallback" data-detail={source.detail}>
+                {t("fromChain")}
+              </p>
+            ) : (
+              <div
+                role="status"
+                className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
+                data-testid="risk-fallback"
+                data-detail={source.detail}
+              >
+                {t("fallback", { reason: tIndexer(source.why) })}
+              </div>
+            ))}
         </>
       }
       stats={

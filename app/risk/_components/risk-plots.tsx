@@ -97,7 +97,7 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
           onPointerMove={(e) => at(e.clientX, e.currentTarget.getBoundingClientRect())}
           onPointerDown={(e) => at(e.clientX, e.currentTarget.getBoundingClientRect())}
         >
-          <YAxis ticks={ticks} y={y} left={m.left} right={m.left + plotW} label={(v) => String(v)} />
+          <YAxis ticks={ticks} y={y} left={m.left} right={m.left + plotW} label={f.tick} />
           {hover !== null && <rect x={m.left + hover * band} y={m.top} width={band} height={plotH} fill={GRID} />}
           {data.map((d, i) => {
             const x = m.left + i * band + band * 0.1;
@@ -142,6 +142,8 @@ export function LevelsPlot({ data, series, butStable = false }: { data: Record<s
   const plotH = Math.max(0, height - m.top - m.bottom);
   const x = (drop: number) => m.left + (plotW * drop) / 90;
   const y = (v: number) => m.top + plotH * (1 - v / top);
+  /** An x-axis label: a price fall of `d` percent (`−10%`, `−10 %` in Spanish). */
+  const fallLabel = (d: number) => (d === 0 ? f.percentTick(0) : `−${f.percentTick(d)}`);
   const nameOf = (s: string) => (s === "all" ? t("all", { butStable: butStable ? "yes" : "no" }) : t("alone", { asset: s }));
   const colorOf = (s: string, i: number) => (s === "all" ? "#f43f5e" : COLORS[i % COLORS.length]!);
   const at = (clientX: number, box: DOMRect) => {
@@ -169,10 +171,10 @@ export function LevelsPlot({ data, series, butStable = false }: { data: Record<s
             {[0, 10, 20, 30, 40, 50, 60, 70, 80, 90].map((d) => (
               <g key={d}>
                 <line x1={x(d)} x2={x(d)} y1={m.top} y2={y(0)} stroke={GRID} strokeDasharray="3 3" />
-                {/* A label every 10 % where 4 characters fit (~30 px at 11 px), else every 20 %. */}
-                {(x(10) - x(0) >= 32 || d % 20 === 0) && (
+                {/* A label every 10 % where the longest fits (~8 px a character at 11 px), else every 20 %. */}
+                {(x(10) - x(0) >= 8 * fallLabel(50).length || d % 20 === 0) && (
                   <text x={x(d)} y={y(0) + 15} textAnchor="middle">
-                    {d === 0 ? "0%" : `−${d}%`}
+                    {fallLabel(d)}
                   </text>
                 )}
               </g>

@@ -26,7 +26,7 @@ export function StewardPlot({ data, pct }: { data: { t: number; sigma: number; l
           tickFormatter={(x: number) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")}
           minTickGap={40}
         />
-        <YAxis yAxisId="sigma" stroke="#38bdf8" fontSize={10} width={40} tickFormatter={(x: number) => `${Math.round(x)}%`} />
+        <YAxis yAxisId="sigma" stroke="#38bdf8" fontSize={10} width={40} tickFormatter={(x: number) => f.percentTick(Math.round(x))} />
         <YAxis
           yAxisId="lt"
           orientation="right"
@@ -34,7 +34,7 @@ export function StewardPlot({ data, pct }: { data: { t: number; sigma: number; l
           fontSize={10}
           width={40}
           domain={[50, 100]}
-          tickFormatter={(x: number) => `${Math.round(x)}%`}
+          tickFormatter={(x: number) => f.percentTick(Math.round(x))}
         />
         <Tooltip {...TOOLTIP} labelFormatter={(x) => f.utc(Number(x))} formatter={(v, name) => [pct(Number(v)), String(name)]} />
         <Legend wrapperStyle={{ fontSize: 11 }} />

@@ -28,7 +28,7 @@ export function CompositionChart({ items }: { items: { symbol: string; value: bi
           <ChartTable
             caption={t("composition")}
             columns={[t("asset"), t("share"), t("value")]}
-            rows={data.map((d) => [d.key, f.number(d.pct, 1) + " %", formatUsd(values.get(d.key) ?? 0n)])}
+            rows={data.map((d) => [d.key, f.percentFloat(d.pct / 100, 1), formatUsd(values.get(d.key) ?? 0n)])}
           />
           <NearViewport height="h-44" className="w-44 shrink-0">
             <CompositionPlot data={data} values={values} />
@@ -38,7 +38,7 @@ export function CompositionChart({ items }: { items: { symbol: string; value: bi
               <li key={d.key} className="flex items-center gap-2">
                 <span className="h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[i % COLORS.length] }} />
                 <span className="w-14 font-medium">{d.key}</span>
-                <span className="font-mono tabular-nums text-slate-300">{f.number(d.pct, 1)}%</span>
+                <span className="font-mono tabular-nums text-slate-300">{f.percentFloat(d.pct / 100, 1)}</span>
                 <span className="font-mono text-xs tabular-nums text-slate-400">{formatUsd(values.get(d.key) ?? 0n)}</span>
               </li>
             ))}

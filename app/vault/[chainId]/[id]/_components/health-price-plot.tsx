@@ -8,7 +8,7 @@ import { CURVE, LIQ, NOW, SAFE } from "./health-price-chart";
 /** health-price-chart.tsx's drawing (recharts, loaded when it comes near the screen). */
 export function HealthPricePlot({ symbol, curve, safetyNum }: { symbol: string; curve: HealthCurve; safetyNum: number }) {
   const t = useTranslations("charts");
-  const usd = useFormat().usdFloat;
+  const f = useFormat();
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
       <LineChart accessibilityLayer={false} margin={{ top: 14, right: 14, bottom: 4, left: 0 }}>
@@ -17,7 +17,7 @@ export function HealthPricePlot({ symbol, curve, safetyNum }: { symbol: string; 
           dataKey="price"
           type="number"
           domain={[0, "dataMax"]}
-          tickFormatter={usd}
+          tickFormatter={f.usdTick}
           stroke="#64748b"
           fontSize={11}
           allowDuplicatedCategory={false}
@@ -27,15 +27,20 @@ export function HealthPricePlot({ symbol, curve, safetyNum }: { symbol: string; 
           stroke="#64748b"
           fontSize={11}
           width={36}
-          tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))}
+          tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${f.tick(v)}` : f.tick(v))}
         />
         <Tooltip
           contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
           labelStyle={{ color: "#cbd5e1" }}
-          labelFormatter={(v) => t("at", { asset: symbol, price: usd(Number(v)) })}
-          formatter={(v, name) => [Number(v) >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : Number(v).toFixed(2), name]}
+          labelFormatter={(v) => t("at", { asset: symbol, price: f.usdFloat(Number(v)) })}
+          formatter={(v, name) => [Number(v) >= CHART_HEALTH_CAP ? `≥ ${f.tick(CHART_HEALTH_CAP)}` : f.number(Number(v), 2), name]}
         />
-        <ReferenceLine y={1} stroke={LIQ} strokeDasharray="4 4" label={{ value: "HF 1", fill: LIQ, fontSize: 10, position: "insideTopLeft" }} />
+        <ReferenceLine
+          y={1}
+          stroke={LIQ}
+          strokeDasharray="4 4"
+          label={{ value: t("healthOne"), fill: LIQ, fontSize: 10, position: "insideTopLeft" }}
+        />
         <ReferenceLine y={safetyNum} stroke={SAFE} strokeDasharray="2 4" />
         <ReferenceLine x={curve.price} stroke={NOW} label={{ value: t("todayShort"), fill: NOW, fontSize: 10, position: "top" }} />
         {curve.liquidationPrice > 0 && (

@@ -45,7 +45,7 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
               `#${p.block}`,
               time(f, p.timestamp, p.block),
               hf(p.healthFactor),
-              p.distancePct === null ? "—" : `${f.number(p.distancePct, 1)} %`,
+              p.distancePct === null ? "—" : f.percentFloat(p.distancePct / 100, 1),
             ])}
           />
           <NearViewport height="h-60">

@@ -15,7 +15,7 @@ export function HistoryPlot({ history, time }: { history: VaultHistory; time: (t
   const t = useTranslations("charts");
   const f = useFormat();
   const points = history.points;
-  const hf = (v: number | null) => (v === null ? "—" : v >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(v, 2));
+  const hf = (v: number | null) => (v === null ? "—" : v >= CHART_HEALTH_CAP ? `≥ ${f.tick(CHART_HEALTH_CAP)}` : f.number(v, 2));
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
       <LineChart accessibilityLayer={false} data={points} margin={{ top: 14, right: 4, bottom: 4, left: 0 }}>
@@ -35,7 +35,7 @@ export function HistoryPlot({ history, time }: { history: VaultHistory; time: (t
           stroke={HF}
           fontSize={11}
           width={36}
-          tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${v}` : String(v))}
+          tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${f.tick(v)}` : f.tick(v))}
         />
         <YAxis
           yAxisId="d"
@@ -45,7 +45,7 @@ export function HistoryPlot({ history, time }: { history: VaultHistory; time: (t
           stroke={DIST}
           fontSize={11}
           width={40}
-          tickFormatter={(v: number) => `${v}%`}
+          tickFormatter={f.percentTick}
         />
         <Tooltip
           contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
@@ -58,8 +58,8 @@ export function HistoryPlot({ history, time }: { history: VaultHistory; time: (t
             name === t("healthFactor")
               ? [hf(Number(v)), name]
               : name === t("collateralValue")
-                ? [`$${f.number(Number(v), 2)}`, name]
-                : [`${f.number(Number(v), 1)}%`, name]
+                ? [f.usdFloat(Number(v)), name]
+                : [f.percentFloat(Number(v) / 100, 1), name]
           }
         />
         <ReferenceLine yAxisId="hf" y={1} stroke={LIQ} strokeDasharray="4 4" />
@@ -75,14 +75,7 @@ export function HistoryPlot({ history, time }: { history: VaultHistory; time: (t
           isAnimationActive={false}
         />
         {history.source === "indexer" && (
-          <YAxis
-            yAxisId="usd"
-            orientation="right"
-            stroke={USD}
-            fontSize={11}
-            width={56}
-            tickFormatter={(v: number) => (v >= 1000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`)}
-          />
+          <YAxis yAxisId="usd" orientation="right" stroke={USD} fontSize={11} width={56} tickFormatter={f.usdCompact} />
         )}
         {history.source === "indexer" && (
           <Line

@@ -32,6 +32,14 @@ export function Timeline({
   const f = useFormat();
   if (!history) return null;
   if (history.source === "rpc" || !history.timeline?.vault) {
+    // An app run without an indexer is a setting, not a fault: the chain's history is the whole history, said plainly.
+    if (history.fallbackCode === "notConfigured") {
+      return (
+        <p className="text-xs text-slate-400" data-testid="history-fallback">
+          {t("historyChain")}
+        </p>
+      );
+    }
     return (
       <p className="rounded-lg border border-amber-900/60 bg-amber-950/30 px-3 py-2 text-xs text-amber-200" data-testid="history-fallback">
         {t("historyFallback", {
