@@ -29,8 +29,7 @@ export function MarketHistory({
   const q = useMarketSeries(chainId, market, baseDecimals);
   const amount = (v: number) => `${f.number(v, 2)} ${symbol}`;
   const tc = useTranslations("charts");
-  const problem = (e: Error & { code?: string }) =>
-    e.code === "noAnswer" || e.code === "refused" ? tc(`indexer.${e.code}`) : e.message;
+  const problem = (e: Error & { code?: string }) => (e.code === "noAnswer" || e.code === "refused" ? tc(`indexer.${e.code}`) : e.message);
   const percentNames = new Set([t("utilization"), t("borrowApr"), t("supplyApr")]);
   if (q.isPending) return null;
   if (q.error) {
