@@ -77,6 +77,24 @@ describe("leverage plans", () => {
     expect(planLeverage(c, wad("10"), max + WAD / 50n).problem).not.toBeNull();
   });
 
+  it("a deposit on a levered position raises the ceiling, never lowers it under today's leverage", () => {
+    // 10 WETH levered to 1.87× (a leverage between two 0.01× steps), then 1 WETH more: a target under the leverage the
+    // deposit alone leaves is refused (depositLowers), which the search once met at its first step and stopped there —
+    // "now 1.72× · max 1.72×" where the position could reach over 4×.
+    const c0 = ctx(emptyVault());
+    const now = planLeverage(c0, wad("10"), wad("1.875")).after;
+    const c = ctx(now);
+    const without = maxLeverage(c, 0n);
+    for (const deposit of [wad("0.1"), wad("1"), wad("5")]) {
+      const start = applyChange(now, { kind: "deposit", asset: WETH, amount: deposit });
+      const max = maxLeverage(c, deposit);
+      expect(max).toBeGreaterThanOrEqual(leverageOf(start));
+      expect(max).toBeGreaterThan(4n * WAD);
+      expect(max).toBeGreaterThanOrEqual(without - WAD / 100n);
+      expect(planLeverage(c, deposit, max).problem).toBeNull();
+    }
+  });
+
   it("health falls and leverage rises as the target rises (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 101, max: 400 }), fc.integer({ min: 1, max: 100 }), (eth, l1, dl) => {

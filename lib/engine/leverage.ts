@@ -332,11 +332,14 @@ export function maxLeverage(ctx: LeverageContext, deposit: bigint): bigint {
   // 1 / (1 − LTV) is the ceiling with free swaps; search below it.
   const start = deposit > 0n ? applyChange(ctx.position, { kind: "deposit", asset: ctx.collateral, amount: deposit }) : ctx.position;
   if (vaultRisk(start).collateralValue === 0n) return WAD; // nothing to lever yet
-  let lo = leverageOf(start);
-  if (lo === INFINITE_LEVERAGE) return WAD;
-  lo = (lo / step) * step;
+  const now = leverageOf(start);
+  if (now === INFINITE_LEVERAGE) return WAD;
+  // The search runs on 0.01× steps from today's leverage. With a deposit, a target under the leverage the deposit alone
+  // leaves is refused (depositLowers), so its first step is today's leverage rounded up, not down: rounded down, the
+  // search stopped at once and a deposit capped the position at its current leverage.
+  let lo = deposit > 0n ? ((now + step - 1n) / step) * step : (now / step) * step;
   let hi = (WAD * WAD) / (WAD - c.ltv) + step;
-  if (planLeverage(ctx, deposit, lo).problem) return lo;
+  if (planLeverage(ctx, deposit, lo).problem) return deposit > 0n ? now : lo;
   while (hi - lo > step) {
     const mid = ((lo + hi) / 2n / step) * step;
     if (mid === lo) break;
