@@ -118,7 +118,11 @@ test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC,
   await send(page);
   await expect.poll(async () => (await morphoFigures(chain, TRADER)).collateral, { timeout: 30_000 }).toBe(parseUnits("1", 18));
 
-  await fill(page, "Borrow", "1000");
+  // Max borrows to the LLTV, where Morpho liquidates: health 1.00, under the safety level (1.5) — said before signing.
+  let panel = await fill(page, "Borrow", "max");
+  await expect(panel.getByTestId("action-below-safety")).toHaveText("Health factor after: 1.00, below your safety level 1.50.");
+  panel = await fill(page, "Borrow", "1000");
+  await expect(panel.getByTestId("action-below-safety")).toHaveCount(0);
   await send(page);
   await expect.poll(async () => (await morphoFigures(chain, TRADER)).borrowShares, { timeout: 30_000 }).toBeGreaterThan(0n);
   const m = await morphoFigures(chain, TRADER);

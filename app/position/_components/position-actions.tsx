@@ -89,6 +89,7 @@ export function PositionActions({
   feeds,
   usdPerToken,
   stale,
+  safety,
 }: {
   chain: ChainConfig;
   view: PositionView;
@@ -96,6 +97,8 @@ export function PositionActions({
   feeds: Record<string, number>;
   usdPerToken: Record<string, bigint>;
   stale: boolean;
+  /** The reader's safety level (WAD): a borrow or withdrawal that ends under it is sent only after a warning. */
+  safety: bigint;
 }) {
   const t = useTranslations("positionActions");
   const ta = useTranslations("actions");
@@ -179,6 +182,9 @@ export function PositionActions({
   const parsed = parseAmount(text, { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) }, f);
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;
+  // Max borrows or withdraws to the protocol's limit: on Morpho (liquidation at the LLTV) that is health 1.00, one price
+  // tick from liquidation. Under the reader's safety level, as on a Keel vault, the preview says so before the wallet opens.
+  const belowSafety = after !== null && (action === "borrow" || action === "withdraw") && after.debts.length > 0 && after.healthFactor < safety;
   const isOwner = sameAddress(address, view.owner);
   const canSubmit = parsed.ok && !refused && isOwner && !locked && (!pulls || balance !== undefined);
 
@@ -376,6 +382,15 @@ export function PositionActions({
             </p>
           )}
         </fieldset>
+        {belowSafety && (
+          <p
+            role="status"
+            className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
+            data-testid="action-below-safety"
+          >
+            {ta("belowSafety", { hf: f.healthFactor(after!.healthFactor), safety: f.healthFactor(safety) })}
+          </p>
+        )}
         {stale && <p className="text-xs text-amber-300">{ta("stale")}</p>}
         <div className="flex flex-wrap items-center justify-end gap-3">
           <button

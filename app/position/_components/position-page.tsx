@@ -120,7 +120,14 @@ export function PositionPage({
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         {canAct ? (
-          <PositionActions chain={chain} view={view} feeds={read!.feedStatus} usdPerToken={read!.usdPerToken} stale={Boolean(c.error)} />
+          <PositionActions
+            chain={chain}
+            view={view}
+            feeds={read!.feedStatus}
+            usdPerToken={read!.usdPerToken}
+            stale={Boolean(c.error)}
+            safety={safety.value}
+          />
         ) : (
           <section
             className="self-start rounded-xl border border-slate-800 bg-slate-900/40 p-5 text-sm text-slate-400"
