@@ -160,7 +160,7 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   // execution at today's gas price), and a 0.01 % slippage bound (the pool's own fee is 0.3 %).
   await expect(mform.getByTestId("rule-warnings")).toHaveCount(0);
   await mform.getByTestId("rule-fee").fill("0");
-  await expect(mform.getByTestId("warning-fee-below-gas")).toContainText("Nobody may execute this rule");
+  await expect(mform.getByTestId("warning-fee-below-gas")).toContainText("No executor is likely to run this rule");
   await mform.getByTestId("rule-slippage").fill("0.01");
   await expect(mform.getByTestId("warning-slippage-unreachable")).toContainText("more than your 0.01% bound");
   await screenshot(page, "automate-warnings");

@@ -124,6 +124,13 @@ for (const protocol of PROTOCOLS) {
     await arbitrage(chain);
     await openPanel();
     await expectPanelIsTheChain(page, chain, protocol.id);
+    // A deposit on the levered position raises its ceiling (it once capped it at today's leverage: "max 3.00×"), and a
+    // deposit typed wrong shows no plan (one without it would describe another trade).
+    await panel(page).getByTestId("amount-input").fill("1");
+    await expect(panel(page).getByText(/· max [4-9]\.\d\d×$/)).toBeVisible();
+    await panel(page).getByTestId("amount-input").fill("abc");
+    await expect(panel(page).getByTestId("mp-leverage")).toHaveCount(0);
+    await panel(page).getByTestId("amount-input").fill("");
     await panel(page).getByTestId("leverage-input").fill("4");
     await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 4.00×");
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ (9|10)\.\d+ WETH/);

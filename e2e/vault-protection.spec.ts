@@ -177,7 +177,7 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   const stopLoss = panel.getByTestId("rule-stopLoss");
   const deleverage = panel.getByTestId("rule-deleverage");
   await expect(stopLoss.getByTestId("warning-below-minimum")).toContainText("the position holds no WBTC", { timeout: 60_000 });
-  await expect(deleverage.getByTestId("warning-fee-below-gas")).toContainText("Nobody may execute this rule");
+  await expect(deleverage.getByTestId("warning-fee-below-gas")).toContainText("No executor is likely to run this rule");
   await expect(deleverage.getByTestId("warning-slippage-unreachable")).toContainText("more than your 0.01% bound");
   // The authorisation is stated once, above the cards; the stop-loss has no fee or slippage problem.
   await expect(panel.getByTestId("warning-not-authorised")).toHaveCount(1);

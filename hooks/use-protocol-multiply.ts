@@ -108,9 +108,13 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const targetHundredths = leverageParsed?.ok ? leverageParsed.hundredths : chosenHundredths;
   // A leverage typed wrong ("9" above the maximum, "abc") asks for nothing: no preview of the last good target.
   const typedWrong = leverageParsed !== null && !leverageParsed.ok;
+  // A deposit typed wrong ("abc", "0", above the balance) too: a plan without it beside it would describe another trade.
+  const depositWrong = !depositEmpty && !parsed.ok;
   const asked =
     mode === "close" ||
-    (!typedWrong && (deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths)));
+    (!typedWrong &&
+      !depositWrong &&
+      (deposit > 0n || (isOpen && (target100 !== null || leverageParsed?.ok === true) && targetHundredths !== currentHundredths)));
   const plan: LeveragePlan | null =
     position && pair && inputs && asked
       ? mode === "close"

@@ -295,7 +295,12 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
         {plan && (
           <MultiplyPreview
             rows={[
-              { label: t("leverage"), testId: "mp-leverage", before: f.leverage(leverageOf(position)), after: f.leverage(plan.leverage) },
+              {
+                label: t("leverage"),
+                testId: "mp-leverage",
+                before: vault ? f.leverage(leverageOf(position)) : "—",
+                after: f.leverage(plan.leverage),
+              },
               {
                 label: t("collateralOf", { symbol }),
                 testId: "mp-collateral",
