@@ -95,21 +95,26 @@ contract KeelMarket is IKeelMarket {
         address reputation;
     }
 
-    /// @dev Slot 0: risk parameters (liquidation, views). Slot 1: everything a deposit or withdrawal touches, so
-    /// those read and write one slot. `total` is a uint112 (≤ 5.19e33 units): deposits past it are refused as over
-    /// the cap (SupplyCapExceeded), whatever `supplyCap` says.
+    /// @dev Slot 0: the risk parameters, the index and `listed`: everything a liquidation or a withdrawal reads of
+    /// its collateral, in one slot. Slot 1: the supply cap with copies of `index` and `listed` (`depositIndex`,
+    /// `depositListed`, written with them at listing and never changed), so a deposit also reads one slot. No total
+    /// is stored: the cap holds the market's balance of the asset (`depositCollateral`), which covers every vault's
+    /// balance, so a deposit, a withdrawal and a liquidation write no collateral slot (issue #12: a liquidation's
+    /// read and write of a total were 5,000 gas). Caps above MAX_COLLATERAL_TOTAL count as it.
     struct Collateral {
         uint64 ltv;
         uint64 lt;
         uint64 maxDiscount;
         uint8 decimals;
-        uint128 supplyCap;
-        uint112 total;
         uint8 index;
         bool listed;
+        uint128 supplyCap;
+        uint8 depositIndex;
+        bool depositListed;
     }
 
-    /// @dev Largest `Collateral.total`.
+    /// @dev Largest balance of a collateral the market takes (5.19e33 units), and of one vault: so `balance0` and
+    /// every value computed from a balance fit (`_storePosition`, HealthLib).
     uint256 internal constant MAX_COLLATERAL_TOTAL = type(uint112).max;
 
     /// @dev One listed collateral by index, in ONE slot: what an LTV check needs besides the vault's balance.
@@ -123,7 +128,7 @@ contract KeelMarket is IKeelMarket {
     /// @dev Slot 0: owner, held mask, position in the owner's list. Slot 1: the debt AND the balance of the market's
     /// first-listed collateral (index 0), like a Morpho Blue position: borrowing, withdrawing and liquidating that
     /// collateral read one slot for both, and a first borrow updates a slot the deposit already wrote. Balances of the
-    /// other collaterals live in `_balances`. A balance never exceeds its collateral's total (≤ type(uint112).max), so
+    /// other collaterals live in `_balances`. A balance never exceeds MAX_COLLATERAL_TOTAL (`depositCollateral`), so
     /// `balance0` always fits. `heldMask` has bit i set while the vault holds collateral i, for i ≥ 1 only: whether it
     /// holds collateral 0 is `balance0 != 0`, so a first deposit of it writes no second slot (see `_heldMask`).
     struct Vault {
@@ -304,13 +309,21 @@ contract KeelMarket is IKeelMarket {
     /* VAULTS */
 
     /// @inheritdoc IKeelMarket
+    /// @dev A new id's first slot is empty (ids are never reused): the owner and its position in the owner's list are
+    /// written in one store, the held mask between them zero (the layout Solidity gives `Vault`'s first slot).
     function openVault() external nonReentrant returns (uint256 id) {
         id = ++_config.vaultCount;
         uint256[] storage list = _ownerVaults[msg.sender];
+        uint256 pos = list.length;
+        uint256 word = uint256(uint160(msg.sender)) | pos << 192;
         Vault storage v = _vaults[id];
-        v.owner = msg.sender;
-        v.ownerPos = uint64(list.length);
-        list.push(id);
+        assembly ("memory-safe") {
+            sstore(v.slot, word)
+            // list.push(id), with the length already read: the length, then the element at keccak(slot) + pos.
+            sstore(list.slot, add(pos, 1))
+            mstore(0, list.slot)
+            sstore(add(keccak256(0, 32), pos), id)
+        }
         emit VaultOpened(id, msg.sender);
     }
 
@@ -356,8 +369,8 @@ contract KeelMarket is IKeelMarket {
     function depositCollateral(uint256 id, address asset_, uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
         Collateral storage c = _collaterals[asset_];
-        // One slot, read once (all four fields together, before any branch).
-        (bool listed, uint256 index, uint256 total, uint256 cap) = (c.listed, c.index, c.total, c.supplyCap);
+        // One slot, read once (all three fields together, before any branch).
+        (bool listed, uint256 index, uint256 cap) = (c.depositListed, c.depositIndex, c.supplyCap);
         Vault storage v = _vaults[id];
         // The first-listed collateral's balance shares the position slot with the debt shares: read once, written once.
         uint256 shares;
@@ -368,17 +381,25 @@ contract KeelMarket is IKeelMarket {
         }
         if (balance == 0 && v.owner == address(0)) revert VaultNotFound(id);
         if (!listed) revert NotListed(asset_);
-        total += amount;
         if (cap > MAX_COLLATERAL_TOTAL) cap = MAX_COLLATERAL_TOTAL;
-        if (total > cap) revert SupplyCapExceeded(asset_, total, cap);
-        c.total = uint112(total);
-        if (index == 0) {
-            _storePosition(v, shares, balance + amount); // ≤ the total just checked, so it fits
-        } else {
-            if (balance == 0) v.heldMask |= uint32(1 << index);
-            _balances[id][asset_] = balance + amount;
+        // The market's balance after the deposit: what the cap holds. `amount` is at most that balance (checked
+        // after the transfer, `_pullIn`), and the vault's new balance is bounded by the cap's own ceiling too (a
+        // token that lost some of the market's balance could leave the vaults' balances above it).
+        uint256 held;
+        unchecked {
+            held = _selfBalance(asset_) + amount;
+            if (held < amount) held = type(uint256).max; // saturates: a balance answered near 2^256 is over any cap
         }
-        _pullIn(asset_, msg.sender, amount, total);
+        if (held > cap) revert SupplyCapExceeded(asset_, held, cap);
+        balance += amount;
+        if (balance > MAX_COLLATERAL_TOTAL) revert SupplyCapExceeded(asset_, balance, MAX_COLLATERAL_TOTAL);
+        if (index == 0) {
+            _storePosition(v, shares, balance);
+        } else {
+            if (balance == amount) v.heldMask |= uint32(1 << index);
+            _balances[id][asset_] = balance;
+        }
+        _pullIn(asset_, msg.sender, amount, held);
         emit CollateralDeposited(id, msg.sender, asset_, amount);
     }
 
@@ -389,7 +410,7 @@ contract KeelMarket is IKeelMarket {
         Vault storage v = _vaults[id];
         _authorize(v.owner, id);
         Collateral storage c = _collaterals[asset_];
-        (bool listed, uint256 index, uint256 total) = (c.listed, c.index, c.total);
+        (bool listed, uint256 index) = (c.listed, c.index);
         // The position slot (debt shares, first-listed collateral's balance) is read once and, for that collateral,
         // written once.
         (uint256 shares, uint256 balance0) = (v.debtShares, v.balance0);
@@ -404,7 +425,6 @@ contract KeelMarket is IKeelMarket {
             _balances[id][asset_] = balance;
             if (balance == 0) v.heldMask &= ~uint32(1 << index);
         }
-        c.total = uint112(total - amount);
         // A withdrawal moves neither borrows nor cash, so the rate is unchanged and accrued interest need not be
         // written: the check values the debt with interest accrued to now in memory (`_accrued`).
         if (shares != 0 && !_deferCheck(id)) {
@@ -462,17 +482,16 @@ contract KeelMarket is IKeelMarket {
         Vault storage v = _vaults[id];
         Collateral storage c = _collaterals[asset_];
         Liq memory x;
-        // The collateral's second slot and the vault's position slot, each read once (its fields together); the
-        // position's debt shares and `balance0` and the collateral's total serve the valuation and the writes below.
-        (bool listed, uint256 total) = (c.listed, c.total);
+        // The collateral's first slot and the vault's position slot, each read once (its fields together); the
+        // position's debt shares and `balance0` serve the valuation and the writes below. `asset` is held, hence
+        // listed at `index`: its Listed slot need not be read.
+        (bool listed, uint256 dec, uint256 ltv, uint256 lt, uint256 maxDiscount) =
+            (c.listed, c.decimals, c.ltv, c.lt, c.maxDiscount);
         x.index = c.index;
         (uint256 vShares, uint256 balance0) = (v.debtShares, v.balance0);
         x.balance = !listed ? 0 : x.index == 0 ? balance0 : _balances[id][asset_];
         if (x.balance == 0) revert InsufficientCollateral(id, asset_, 0, minSeized);
         x.debt = vShares.toAssetsUp(t.borrowAssets, t.borrowShares);
-        // `asset` is held, hence listed at `index`: its Listed slot need not be read, and its parameters come from one
-        // read of the collateral's first slot (all four fields together).
-        (uint256 dec, uint256 ltv, uint256 lt, uint256 maxDiscount) = (c.decimals, c.ltv, c.lt, c.maxDiscount);
         Health memory h = _health(
             id,
             _heldMask(v.heldMask, balance0),
@@ -531,7 +550,6 @@ contract KeelMarket is IKeelMarket {
             v.debtShares = uint128(sharesLeft);
             _balances[id][asset_] = left;
         }
-        c.total = uint112(total - seized); // seized ≤ the vault's balance ≤ the collateral's total
         // A vault that still holds `asset` holds collateral: only a seizure of the whole balance can empty it.
         if (left == 0) {
             if (x.index != 0) v.heldMask &= ~uint32(1 << x.index);
@@ -770,7 +788,11 @@ contract KeelMarket is IKeelMarket {
     /// @inheritdoc IKeelMarket
     function collateralInfo(address asset_) external view returns (CollateralInfo memory) {
         Collateral storage c = _collaterals[asset_];
-        return CollateralInfo(asset_, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap, c.total);
+        // What the supply cap holds: the market's balance of the asset (none is held of an unlisted one).
+        uint256 held = c.listed ? _selfBalance(asset_) : 0;
+        return CollateralInfo(
+            asset_, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap, uint128(held.min(type(uint128).max))
+        );
     }
 
     /// @inheritdoc IKeelMarket
@@ -1052,7 +1074,7 @@ contract KeelMarket is IKeelMarket {
 
     /// @dev Writes vault `v`'s position slot (debt shares in the low 128 bits, `balance0` in the high 128, the layout
     /// Solidity gives `Vault`'s second slot) in one store. Both fit: shares left never exceed the vault's shares (a
-    /// uint128) and a balance never exceeds its collateral's total (≤ type(uint112).max).
+    /// uint128) and a balance never exceeds MAX_COLLATERAL_TOTAL (< 2^112).
     function _storePosition(Vault storage v, uint256 debtShares, uint256 balance0) internal {
         uint256 word = debtShares | balance0 << 128;
         assembly ("memory-safe") {
@@ -1307,8 +1329,8 @@ contract KeelMarket is IKeelMarket {
             oracle.price(asset_); // a listed collateral needs a live feed (reverts with the oracle's error)
             uint8 dec = IERC20Metadata(asset_).decimals();
             if (dec > MAX_DECIMALS) revert InvalidDecimals(asset_, dec);
-            c.listed = true;
-            c.index = uint8(n);
+            (c.listed, c.index) = (true, uint8(n));
+            (c.depositListed, c.depositIndex) = (true, uint8(n));
             c.decimals = dec;
             _listed[n] = Listed(asset_, dec, 0);
             _config.collateralCount = uint8(n + 1);
@@ -1341,12 +1363,12 @@ contract KeelMarket is IKeelMarket {
     /* INTERNAL: TOKENS, AUTH, TRANSIENT */
 
     /// @dev Pulls `amount` of `token` from `from`, then checks the market's balance still covers `recorded`: every
-    /// unit of `token` its accounting says it holds (already including `amount`). This is the fee-on-transfer rule:
-    /// one balanceOf after the transfer instead of one before and one after. A token that delivers less than
-    /// `amount` (fee-on-transfer, rebasing down) is refused with TransferAmountMismatch whenever the shortfall is
-    /// not covered by tokens donated to the market; when it is covered, the donor's tokens absorb it, so the market
-    /// never records more than it holds. `recorded` is `Collateral.total` for a collateral and `cash` (minus a
-    /// flash loan out) for the base asset.
+    /// unit of `token` it must hold (already including `amount`). This is the fee-on-transfer rule. For the base
+    /// asset `recorded` is `cash` (minus a flash loan out): one balanceOf after the transfer, and a shortfall covered
+    /// by tokens donated to the market is absorbed by the donor's tokens, so the market never records more than it
+    /// holds. For a collateral, which has no recorded total, it is the market's balance before the transfer plus
+    /// `amount`: the deposit must arrive whole. A token that delivers less (fee-on-transfer, rebasing down) is
+    /// refused with TransferAmountMismatch.
     function _pullIn(address token, address from, uint256 amount, uint256 recorded) internal {
         IERC20(token).safeTransferFrom(from, address(this), amount);
         uint256 balance = _selfBalance(token);
@@ -1355,9 +1377,11 @@ contract KeelMarket is IKeelMarket {
         }
     }
 
-    /// @dev `token.balanceOf(this)`, in assembly: the same call as the high-level one (a revert bubbles up; an answer
-    /// shorter than one word reverts, as the ABI decoder does), without its memory encoding and decoding.
+    /// @dev `token.balanceOf(this)`, in assembly: the same call as the high-level one (a revert bubbles up), without
+    /// its memory encoding and decoding. An answer shorter than one word (a token without code answers nothing) is
+    /// refused with SafeERC20FailedOperation(token), the error of a transfer the token fails.
     function _selfBalance(address token) internal view returns (uint256 b) {
+        bool short;
         assembly ("memory-safe") {
             mstore(0, shl(224, 0x70a08231)) // balanceOf(address)
             mstore(4, address())
@@ -1369,9 +1393,10 @@ contract KeelMarket is IKeelMarket {
                 returndatacopy(p, 0, returndatasize())
                 revert(p, returndatasize())
             }
-            if lt(returndatasize(), 32) { revert(0, 0) }
+            short := lt(returndatasize(), 32)
             b := mload(0)
         }
+        if (short) revert SafeERC20.SafeERC20FailedOperation(token);
     }
 
     /// @dev `_pullIn` for the base asset, after `cash` has been credited: during a flash loan the lent amount is out

@@ -400,7 +400,8 @@ interface IKeelMarket {
     /// @notice Listed collateral assets, in listing order.
     function collateralAssets() external view returns (address[] memory);
 
-    /// @notice Parameters and market total of collateral `asset` (zero values when not listed).
+    /// @notice Parameters of collateral `asset` and the market's balance of it (`totalDeposited`: every vault's
+    /// collateral plus any tokens sent to the market directly; what the supply cap holds). Zero values when not listed.
     function collateralInfo(address asset) external view returns (CollateralInfo memory);
 
     /// @notice The only account allowed to set risk parameters (a KeelRiskAdmin, which holds the delay).

@@ -82,25 +82,30 @@ contract Audit6Test is EngineBase {
         assertEq(market.collateralInfo(address(weth)).totalDeposited, 0, "total untouched");
     }
 
-    /// A token answering 2^256 - 1 passes the balance check, as it did with the high-level call, and the market still
-    /// credits the amount asked for, never the answer.
-    function test_selfBalance_hugeAnswerCreditsOnlyTheAmount() public {
+    /// A token answering 2^256 - 1 for the market's balance: the deposit is refused as over the supply cap (the cap
+    /// holds the market's balance, read before the pull; the sum saturates instead of overflowing) and nothing is
+    /// credited. (Before collateral totals left the market, issue #12, the balance check passed and the amount was
+    /// credited.)
+    function test_selfBalance_hugeAnswerRefusedAsOverTheCap() public {
         vm.prank(ALICE);
         uint256 id = market.openVault();
         _fund(ALICE, weth, 1e18);
         vm.mockCall(
             address(weth), abi.encodeWithSignature("balanceOf(address)", address(market)), abi.encode(type(uint256).max)
         );
+        uint256 cap = market.collateralInfo(address(weth)).supplyCap;
         vm.prank(ALICE);
+        vm.expectRevert(
+            abi.encodeWithSelector(IKeelMarket.SupplyCapExceeded.selector, address(weth), type(uint256).max, cap)
+        );
         market.depositCollateral(id, address(weth), 1e18);
         vm.clearMockedCalls();
-        assertEq(market.collateralOf(id, address(weth)), 1e18, "credited the amount");
-        assertEq(market.collateralInfo(address(weth)).totalDeposited, 1e18, "total is the amount");
-        assertEq(weth.balanceOf(address(market)), 1e18, "held");
+        assertEq(market.collateralOf(id, address(weth)), 0, "nothing credited");
+        assertEq(weth.balanceOf(address(market)), 0, "nothing held");
     }
 
-    /// A listed collateral whose code is gone (code size 0): the transfer in is refused by SafeERC20 before the
-    /// assembly staticcall (which would otherwise see an empty answer and revert too); nothing is credited.
+    /// A listed collateral whose code is gone (code size 0): the balance read before the pull gets an empty answer and
+    /// refuses it with SafeERC20's error for a failed token call; nothing is credited.
     function test_selfBalance_codelessTokenRefused() public {
         vm.prank(ALICE);
         uint256 id = market.openVault();

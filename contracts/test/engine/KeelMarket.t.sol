@@ -16,6 +16,21 @@ import {
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC3156FlashBorrower} from "@openzeppelin/contracts/interfaces/IERC3156FlashBorrower.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+
+/// @dev A token whose issuer can take an account's whole balance (a stablecoin's blacklist wipe).
+contract WipeToken is ERC20 {
+    constructor() ERC20("Wipe", "WIPE") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function wipe(address from) external {
+        _burn(from, balanceOf(from));
+    }
+}
 
 contract KeelMarketTest is EngineBase {
     /* CONSTRUCTOR */
@@ -217,34 +232,38 @@ contract KeelMarketTest is EngineBase {
         vm.stopPrank();
     }
 
-    /// @dev The balanceOf after a pull is one assembly staticcall (`_selfBalance`): it must behave as the high-level call
-    /// it replaced — a reverting balanceOf reverts the deposit with the token's own error, an answer shorter than one word
-    /// reverts, and a longer answer is read by its first word.
+    /// @dev The market's balance of a collateral is one assembly staticcall (`_selfBalance`, before a deposit's pull, for
+    /// its supply cap, and after it): it must behave as the high-level call — a reverting balanceOf reverts the deposit
+    /// with the token's own error, an answer shorter than one word is refused as the token's failure, and a longer
+    /// answer is read by its first word.
     function test_pullIn_balanceOfAnswers() public {
         vm.prank(ALICE);
         uint256 id = market.openVault();
         _fund(ALICE, weth, 3e18);
         bytes memory query = abi.encodeWithSignature("balanceOf(address)", address(market));
+        bytes memory failed = abi.encodeWithSelector(SafeERC20.SafeERC20FailedOperation.selector, address(weth));
         vm.startPrank(ALICE);
         vm.mockCallRevert(address(weth), query, abi.encodeWithSignature("Error(string)", "balanceOf failed"));
         vm.expectRevert(bytes("balanceOf failed"));
         market.depositCollateral(id, address(weth), 1e18);
         vm.mockCall(address(weth), query, "");
-        vm.expectRevert(bytes(""));
+        vm.expectRevert(failed);
         market.depositCollateral(id, address(weth), 1e18);
         vm.mockCall(address(weth), query, abi.encodePacked(bytes31(bytes32(uint256(1e30)))));
-        vm.expectRevert(bytes(""));
+        vm.expectRevert(failed);
         market.depositCollateral(id, address(weth), 1e18); // 31 bytes: not a word
-        vm.mockCall(address(weth), query, abi.encode(uint256(1e18), uint256(7)));
-        market.depositCollateral(id, address(weth), 1e18); // a longer answer: its first word
+        vm.mockCall(address(weth), query, abi.encode(uint256(7e18), uint256(9)));
+        assertEq(market.collateralInfo(address(weth)).totalDeposited, 7e18, "a longer answer: its first word");
         vm.clearMockedCalls();
+        market.depositCollateral(id, address(weth), 1e18);
         vm.stopPrank();
         assertEq(market.collateralOf(id, address(weth)), 1e18, "credited once");
     }
 
-    /// @dev The fee-on-transfer rule is one balanceOf after the pull: the balance must cover every recorded deposit.
-    /// Tokens donated to the market absorb a fee (the donor pays it); the market never records more than it holds.
-    function test_feeOnTransferToken_feeAbsorbedByDonationNeverOverRecords() public {
+    /// @dev A collateral keeps no recorded total: a deposit must arrive whole (the market's balance after the pull
+    /// covers its balance before plus the amount). Tokens donated to the market do not absorb a fee-on-transfer
+    /// token's fee (they did while a total was recorded); the market never credits more than it received.
+    function test_feeOnTransferToken_refusedEvenBesideADonation() public {
         FeeToken fee = new FeeToken();
         DevPriceFeed f = new DevPriceFeed(address(this), 8, "FEE", 1e8);
         vm.prank(ADMIN);
@@ -258,14 +277,59 @@ contract KeelMarketTest is EngineBase {
         fee.mint(ALICE, 100e18);
         vm.startPrank(ALICE);
         fee.approve(address(market), type(uint256).max);
-        market.depositCollateral(id, address(fee), 50e18); // 0.5e18 fee, covered by the 0.99e18 donated
-        assertGe(fee.balanceOf(address(market)), market.collateralInfo(address(fee)).totalDeposited, "covered");
-        // The donation is used up: the next deposit's fee is not covered and is refused.
         vm.expectRevert(
-            abi.encodeWithSelector(IKeelMarket.TransferAmountMismatch.selector, address(fee), 50e18, 49.99e18)
+            abi.encodeWithSelector(IKeelMarket.TransferAmountMismatch.selector, address(fee), 50e18, 49.5e18)
         );
         market.depositCollateral(id, address(fee), 50e18);
         vm.stopPrank();
+        assertEq(market.collateralOf(id, address(fee)), 0, "nothing credited");
+        assertEq(fee.balanceOf(address(market)), 0.99e18, "the donation only");
+    }
+
+    /// @dev The supply cap holds the market's balance of the collateral: every vault's and any tokens sent to it directly.
+    /// A donation takes cap room (the donor gives the tokens up: a grief that costs more than filling the cap with a
+    /// deposit, which the depositor can withdraw); never more than the cap is taken.
+    function test_supplyCap_holdsTheMarketsBalance() public {
+        _setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 10e18));
+        _fund(BOB, weth, 3e18);
+        vm.prank(BOB);
+        weth.transfer(address(market), 3e18);
+        uint256 id = _openWith(ALICE, weth, 7e18); // 3 + 7 = the cap
+        assertEq(market.collateralInfo(address(weth)).totalDeposited, 10e18, "the market's balance");
+        _fund(ALICE, weth, 1);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(IKeelMarket.SupplyCapExceeded.selector, address(weth), 10e18 + 1, 10e18));
+        market.depositCollateral(id, address(weth), 1);
+        vm.prank(ALICE);
+        market.withdrawCollateral(id, address(weth), 1e18, ALICE);
+        _fund(ALICE, weth, 1e18);
+        vm.prank(ALICE);
+        market.depositCollateral(id, address(weth), 1e18); // room again once some leaves
+        assertEq(market.collateralOf(id, address(weth)), 7e18, "vault balance");
+    }
+
+    /// @dev A token that takes tokens out of the market (a stablecoin's blacklist wipe) can leave the vaults' balances above
+    /// the market's: the cap, which holds the balance, would then let one vault's balance pass 2^112 − 1 and overflow
+    /// its packed slot. The vault's balance has the same ceiling.
+    function test_depositCollateral_vaultBalanceBoundedWhenTheTokenTakesTheMarkets() public {
+        WipeToken w = new WipeToken();
+        DevPriceFeed f = new DevPriceFeed(address(this), 8, "WIPE", 1e8);
+        vm.prank(ADMIN);
+        riskAdmin.setFeed(address(w), f, 1 hours, 1, 1e12);
+        _setCollateral(address(w), CollateralParams(0.5e18, 0.6e18, 0.05e18, type(uint128).max));
+        vm.prank(ALICE);
+        uint256 id = market.openVault();
+        w.mint(ALICE, 2 ** 112);
+        vm.startPrank(ALICE);
+        w.approve(address(market), type(uint256).max);
+        market.depositCollateral(id, address(w), 2 ** 112 - 1);
+        w.wipe(address(market));
+        vm.expectRevert(
+            abi.encodeWithSelector(IKeelMarket.SupplyCapExceeded.selector, address(w), 2 ** 112, 2 ** 112 - 1)
+        );
+        market.depositCollateral(id, address(w), 1);
+        vm.stopPrank();
+        assertEq(market.collateralOf(id, address(w)), 2 ** 112 - 1, "balance at the ceiling");
     }
 
     function test_depositCollateral_totalBoundedByUint112() public {
