@@ -15,6 +15,7 @@ import { poolFor } from "../engine/amm";
 import type { Deployment } from "../config/deployment";
 import { withGasMargin } from "../tx/gas";
 import { leverageOf } from "../engine/leverage";
+import { vaultRisk } from "../engine/risk";
 import { WAD } from "../engine/math";
 import { describeError } from "../tx/tx-errors";
 import {
@@ -189,6 +190,39 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
       expect(wethAfter).toBeLessThan(wethBefore);
     }, 120_000);
   }
+
+  it("aave-v3: closing one pair leaves the account's other collateral and debts, and the plan's health after is the chain's", async () => {
+    // WETH and WBTC supplied, USDC and WETH borrowed: closing WETH/USDC repays the USDC, sells WETH, and the WETH debt
+    // stays behind the WBTC. The preview must show that account, not an empty one ("Health 1.74 → —").
+    const kim = clientsFor(anvil.url, d.chainId, ANVIL_KEYS[3]!);
+    const pool = d.aaveV3!.pool;
+    const poolAbi = aaveArtifact("Pool").abi as Abi;
+    for (const [t, amount] of [
+      [tokens.WETH!, parseUnits("10", 18)],
+      [tokens.WBTC!, parseUnits("0.5", 8)],
+    ] as const) {
+      await kim.send({ address: t, abi: erc20Abi, functionName: "approve", args: [pool, amount] });
+      await kim.send({ address: pool, abi: poolAbi, functionName: "supply", args: [t, amount, kim.account.address, 0] });
+    }
+    await kim.send({ address: pool, abi: poolAbi, functionName: "borrow", args: [tokens.USDC!, parseUnits("10000", 6), 2n, 0, kim.account.address] });
+    await kim.send({ address: pool, abi: poolAbi, functionName: "borrow", args: [tokens.WETH!, parseUnits("1", 18), 2n, 0, kim.account.address] });
+    const pair: LeveragePair = { collateral: tokens.WETH!, debt: tokens.USDC! };
+    const router = d.aaveV3!.leverageRouter!;
+    const before = await aave(kim.account.address);
+    const plan = planProtocolClose(before, pair, { pool: await venue(pair), slippageBps: SLIPPAGE, flashFeeBps: await premiumBps() });
+    expect(plan.problem).toBeNull();
+    expect(plan.after.debt).toBeGreaterThan(0n); // the WETH debt, in USDC
+    expect(plan.risk.healthFactor).toBeGreaterThan(WAD);
+    const built = leverageTransactions(before, pair, router, plan, SLIPPAGE, await grants(before, pair, router));
+    await send(kim, built.steps);
+    const after = await aave(kim.account.address);
+    expect(amountOf(after, "collaterals", pair.collateral)).toBe(0n);
+    expect(amountOf(after, "debts", pair.debt)).toBe(0n);
+    accrued(amountOf(after, "debts", tokens.WETH!), amountOf(before, "debts", tokens.WETH!));
+    const chain = vaultRisk(toVaultPosition(after, pair));
+    near(plan.risk.healthFactor, chain.healthFactor, chain.healthFactor / 1000n);
+    near(plan.leverage, leverageOf(toVaultPosition(after, pair)), WAD / 1000n);
+  }, 120_000);
 
   it("refuses whoever is not the owner's own call: a direct callback, a flash loan aimed at the router, no delegation", async () => {
     const router = d.aaveV3!.leverageRouter!;

@@ -6,8 +6,8 @@
 import { encodeFunctionData, erc20Abi, type Abi, type Address } from "viem";
 import { aaveLeverageRouterAbi } from "../../contracts-abi/abi/AaveLeverageRouter";
 import { morphoLeverageRouterAbi } from "../../contracts-abi/abi/MorphoLeverageRouter";
-import { maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../engine/leverage";
-import { type CollateralPosition, type VaultPosition } from "../engine/risk";
+import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan, type Pool } from "../engine/leverage";
+import { vaultRisk, type CollateralPosition, type VaultPosition } from "../engine/risk";
 import { WAD } from "../engine/math";
 import type { AavePosition } from "./aave-v3/math";
 import { marketNow, type MorphoPosition } from "./morpho-blue/math";
@@ -141,7 +141,16 @@ export const planProtocolClose = (p: LeveragePosition, pair: LeveragePair, input
   // Close repays the pair's own debt only (other Aave debts stay): plan it without the folded debts.
   const ctx = leverageContext(p, pair, inputs);
   const own = p.debts.find((d) => sameAddress(d.token.address, pair.debt))?.amount ?? 0n;
-  return planClose({ ...ctx, position: { ...ctx.position, debt: own } });
+  const plan = planClose({ ...ctx, position: { ...ctx.position, debt: own } });
+  // The router withdraws the pair's collateral only: on Aave the account's other collateral and its other debts (folded
+  // into the pair's debt asset) stay, and the preview's health and leverage after are theirs. On Morpho, and on an Aave
+  // account with nothing else, that leaves nothing (planClose's own `after`).
+  const after: VaultPosition = {
+    ...plan.after,
+    collaterals: ctx.position.collaterals.map((c) => (sameAddress(c.asset, pair.collateral) ? { ...c, amount: 0n } : c)),
+    debt: ctx.position.debt - own,
+  };
+  return { ...plan, after, risk: vaultRisk(after), leverage: leverageOf(after) };
 };
 export const maxProtocolLeverage = (p: LeveragePosition, pair: LeveragePair, inputs: ProtocolLeverageInputs, deposit: bigint): bigint =>
   maxLeverage(leverageContext(p, pair, inputs), deposit);
