@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
@@ -28,14 +29,15 @@ export function MarketHistory({
   const f = useFormat();
   const q = useMarketSeries(chainId, market, baseDecimals);
   const amount = (v: number) => `${f.number(v, 2)} ${symbol}`;
-  const tc = useTranslations("charts");
-  const problem = (e: Error & { code?: string }) => (e.code === "noAnswer" || e.code === "refused" ? tc(`indexer.${e.code}`) : e.message);
+  const reason = useIndexerReason();
   const percentNames = new Set([t("utilization"), t("borrowApr"), t("supplyApr")]);
   if (q.isPending) return null;
   if (q.error) {
     return (
       <p className="text-xs text-slate-400" data-testid="market-history-unavailable">
-        {(q.error as { code?: string }).code === "notConfigured" ? t("noIndexer") : t("unavailable", { why: problem(q.error) })}
+        {indexerOff((q.error as { code?: string }).code)
+          ? t("noIndexer")
+          : t("unavailable", { why: reason((q.error as { code?: string }).code, q.error.message) })}
       </p>
     );
   }

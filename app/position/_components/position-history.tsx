@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
 import { useConfig } from "wagmi";
 
 import { useFormat } from "@/hooks/use-format";
@@ -41,7 +42,7 @@ async function fromIndexer(chainId: number, view: PositionView): Promise<History
  */
 export function PositionHistory({ chain, view }: { chain: ChainConfig; view: PositionView }) {
   const t = useTranslations("positionHistory");
-  const tc = useTranslations("charts");
+  const reason = useIndexerReason();
   const ta = useTranslations("positionActions");
   const f = useFormat();
   const config = useConfig();
@@ -123,9 +124,9 @@ export function PositionHistory({ chain, view }: { chain: ChainConfig; view: Pos
         <p className="mt-2 text-xs text-slate-400" data-testid="history-source" data-source={q.data.source}>
           {q.data.source === "indexer"
             ? t("fromIndexer")
-            : q.data.code === "notConfigured"
+            : indexerOff(q.data.code)
               ? t("fromChainOnly")
-              : t("fromChain", { why: q.data.code === "notSeen" ? t("notSeen") : q.data.code ? tc(`indexer.${q.data.code}`) : q.data.why })}
+              : t("fromChain", { why: q.data.code === "notSeen" ? t("notSeen") : reason(q.data.code, q.data.why) })}
         </p>
       ) : null}
     </section>

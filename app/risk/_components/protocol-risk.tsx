@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { memo, useCallback, useMemo } from "react";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
+import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
 import { useFormat } from "@/hooks/use-format";
 import { useProtocolBook } from "@/hooks/use-protocol-book";
 import { useVolatility } from "@/hooks/use-volatility";
@@ -81,7 +82,7 @@ const ProtocolRiskView = memo(function ProtocolRiskView({
   volsPending: boolean;
 }) {
   const t = useTranslations("risk");
-  const tc = useTranslations("charts");
+  const reason = useIndexerReason();
   const f = useFormat();
   const { book, positions } = data;
   // Symbols as the protocol names its tokens (collaterals, and every debt asset of the book).
@@ -151,10 +152,8 @@ const ProtocolRiskView = memo(function ProtocolRiskView({
             calls: f.number(data.calls, 0),
             seconds: f.number(data.loadMs / 1000, 2),
           })}
-          {data.indexerWhyCode === "notConfigured" ? null : data.indexerWhy ? (
-            <span className="block">
-              {t("protocol.noIndexer", { why: data.indexerWhyCode ? tc(`indexer.${data.indexerWhyCode}`) : data.indexerWhy })}
-            </span>
+          {indexerOff(data.indexerWhyCode) ? null : data.indexerWhy ? (
+            <span className="block">{t("protocol.noIndexer", { why: reason(data.indexerWhyCode, data.indexerWhy) })}</span>
           ) : null}
         </p>
       }

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
 import dynamic from "next/dynamic";
 import { memo, useCallback, useMemo, useState } from "react";
 import type { Address } from "viem";
@@ -174,7 +175,7 @@ const MarketRiskView = memo(function MarketRiskView({
   volsPending: boolean;
 }) {
   const t = useTranslations("risk");
-  const tIndexer = useTranslations("charts.indexer");
+  const reason = useIndexerReason();
   const f = useFormat();
   const symbolOf = useCallback((a: string) => assetSymbol(chain, a), [chain]);
   const baseSymbol = symbolOf(view.baseAsset);
@@ -210,7 +211,7 @@ const MarketRiskView = memo(function MarketRiskView({
           )}
           {source.kind === "rpc" &&
             // An app run without an indexer is a setting, not a fault: said plainly, not as a warning.
-            (source.why === "notConfigured" ? (
+            (indexerOff(source.why) ? (
               <p role="status" className="text-xs text-slate-400" data-testid="risk-fallback" data-detail={source.detail}>
                 {t("fromChain")}
               </p>
@@ -221,7 +222,7 @@ const MarketRiskView = memo(function MarketRiskView({
                 data-testid="risk-fallback"
                 data-detail={source.detail}
               >
-                {t("fallback", { reason: tIndexer(source.why) })}
+                {t("fallback", { reason: reason(source.why) })}
               </div>
             ))}
         </>

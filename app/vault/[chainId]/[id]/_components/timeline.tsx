@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
 import type { Address } from "viem";
 import type { VaultHistory } from "@/hooks/use-vault-history";
 import type { Deployment } from "@/lib/config/deployment";
@@ -29,11 +30,12 @@ export function Timeline({
   baseAsset: Address;
 }) {
   const t = useTranslations("charts");
+  const reason = useIndexerReason();
   const f = useFormat();
   if (!history) return null;
   if (history.source === "rpc" || !history.timeline?.vault) {
     // An app run without an indexer is a setting, not a fault: the chain's history is the whole history, said plainly.
-    if (history.fallbackCode === "notConfigured") {
+    if (indexerOff(history.fallbackCode)) {
       return (
         <p className="text-xs text-slate-400" data-testid="history-fallback">
           {t("historyChain")}
@@ -43,7 +45,7 @@ export function Timeline({
     return (
       <p className="rounded-lg border border-amber-900/60 bg-amber-950/30 px-3 py-2 text-xs text-amber-200" data-testid="history-fallback">
         {t("historyFallback", {
-          why: history.fallbackCode ? t(`indexer.${history.fallbackCode}`) : (history.fallbackReason ?? t("indexer.noTimeline")),
+          why: reason(history.fallbackCode, history.fallbackReason),
         })}
       </p>
     );
