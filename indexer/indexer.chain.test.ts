@@ -325,7 +325,8 @@ for (const { name, databaseUrl } of backends)
         for (let i = 0; i < compact.n; i++)
           sum += compact.amounts[i * compact.assets.length + compact.assets.findIndex((a) => a === c.info.asset)] ?? 0n;
         if (!compact.assets.includes(c.info.asset)) sum = 0n;
-        expect(sum, `${name} column ${j}`).toBe(c.info.totalDeposited);
+        expect(c.heldOk).toBe(true);
+        expect(sum, `${name} column ${j}`).toBe(c.held); // nothing was sent to the markets directly here
       }
     };
 

@@ -269,11 +269,6 @@ export const keelLensAbi = [
                     internalType: 'uint128',
                     type: 'uint128',
                   },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
                 ],
               },
               {
@@ -306,6 +301,8 @@ export const keelLensAbi = [
                   },
                 ],
               },
+              { name: 'held', internalType: 'uint256', type: 'uint256' },
+              { name: 'heldOk', internalType: 'bool', type: 'bool' },
             ],
           },
           {
@@ -437,11 +434,6 @@ export const keelLensAbi = [
                     internalType: 'uint128',
                     type: 'uint128',
                   },
-                  {
-                    name: 'totalDeposited',
-                    internalType: 'uint128',
-                    type: 'uint128',
-                  },
                 ],
               },
               {
@@ -474,6 +466,8 @@ export const keelLensAbi = [
                   },
                 ],
               },
+              { name: 'held', internalType: 'uint256', type: 'uint256' },
+              { name: 'heldOk', internalType: 'bool', type: 'bool' },
             ],
           },
           {

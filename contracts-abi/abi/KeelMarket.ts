@@ -116,7 +116,6 @@ export const keelMarketAbi = [
           },
           { name: 'maxDiscount', internalType: 'uint64', type: 'uint64' },
           { name: 'supplyCap', internalType: 'uint128', type: 'uint128' },
-          { name: 'totalDeposited', internalType: 'uint128', type: 'uint128' },
         ],
       },
     ],
@@ -1241,6 +1240,16 @@ export const keelMarketAbi = [
     type: 'error',
     inputs: [{ name: 'id', internalType: 'uint256', type: 'uint256' }],
     name: 'VaultCheckPending',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'id', internalType: 'uint256', type: 'uint256' },
+      { name: 'asset', internalType: 'address', type: 'address' },
+      { name: 'balance', internalType: 'uint256', type: 'uint256' },
+      { name: 'max', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'VaultCollateralTooLarge',
   },
   {
     type: 'error',

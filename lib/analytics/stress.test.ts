@@ -44,7 +44,6 @@ const info = (asset: Address, decimals: number, ltv: string, lt: string, maxDisc
   liquidationThreshold: parseUnits(lt, 18),
   maxDiscount: parseUnits(maxDiscount, 18),
   supplyCap: 10n ** 30n,
-  totalDeposited: 0n,
 });
 
 /** The local USDC market: WETH 80/85 (max discount 10 %), WBTC 75/80 (10 %). */

@@ -22,7 +22,6 @@ const market = {
         liquidationThreshold: pct(85n),
         maxDiscount: pct(10n),
         supplyCap: 100_000n * WAD,
-        totalDeposited: 0n,
       },
       feed: {
         asset: WETH,

@@ -81,6 +81,7 @@ export const ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   ChangeNotFound: () => "No pending risk change has this id.",
   ChangeNotReady: ([, at]) => `This risk change takes effect only at ${ts(at)}.`,
   SupplyCapExceeded: () => "This deposit would take the market above its supply cap for this collateral.",
+  VaultCollateralTooLarge: () => "This deposit would take the vault's balance of this collateral above the most one vault may hold.",
   InsufficientCollateral: () => "The vault holds less of this collateral than the amount.",
   InsufficientLiquidity: () => "The market does not have that much available to lend or withdraw right now.",
   InsufficientReserves: () => "The reserves are below this amount.",

@@ -35,7 +35,7 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
               </td>
             </tr>
           )}
-          {market.collaterals.map(({ info, feed }) => {
+          {market.collaterals.map(({ info, feed, held, heldOk }) => {
             const symbol = symbolOf(info.asset) ?? shortAddress(info.asset);
             const status = feedStatus(feed.status);
             return (
@@ -69,7 +69,7 @@ export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket
                   <FeedStatusBadge status={feed.status} />
                 </td>
                 <td className={`px-4 py-2 text-right tabular-nums text-slate-300 ${STACKED.cell}`} data-label={t("deposited")}>
-                  {f.unitsFixed(info.totalDeposited, info.decimals, 2)}
+                  {heldOk ? f.unitsFixed(held, info.decimals, 2) : "—"}
                   <span className="text-slate-400"> / {f.unitsFixed(info.supplyCap, info.decimals, 0)}</span>
                 </td>
               </tr>

@@ -25,9 +25,12 @@ import {RiskBoundsLib} from "../libraries/RiskBoundsLib.sol";
 /// price. Reentrancy: one transient lock guards every state-changing entry point. `flashLoan` releases it during the
 /// borrower's callback, so the callback may use vault and supply functions (one-transaction leverage), but a second
 /// flash loan is refused until the first is repaid. `multicall` defers LTV checks of the vaults it touches to its end.
-/// Transfers in (collateral deposits, repayments, liquidations, supply, flash repayments) are checked with one
-/// balanceOf after the transfer: the market's balance must cover all it records for the token (`_pullIn`), which
-/// refuses fee-on-transfer tokens unless donated tokens absorb the fee. Transfers out are not checked.
+/// Transfers in are checked against the market's balance (`_pullIn`): for the base asset (repayments, liquidations,
+/// supply, flash repayments) one balanceOf after the transfer must cover all it records (`cash`), so fee-on-transfer
+/// tokens are refused unless donated tokens absorb the fee; a collateral deposit, which has no recorded total, reads
+/// the balance before (for the supply cap) and after, and must arrive whole. Transfers out are not checked.
+/// Collaterals whose balance can change without a transfer (rebasing, slashable, issuer burns) are not supported:
+/// list a non-rebasing wrapper (docs/engine.md).
 contract KeelMarket is IKeelMarket {
     using SafeERC20 for IERC20;
     using MathLib for uint256;
@@ -392,7 +395,7 @@ contract KeelMarket is IKeelMarket {
         }
         if (held > cap) revert SupplyCapExceeded(asset_, held, cap);
         balance += amount;
-        if (balance > MAX_COLLATERAL_TOTAL) revert SupplyCapExceeded(asset_, balance, MAX_COLLATERAL_TOTAL);
+        if (balance > MAX_COLLATERAL_TOTAL) revert VaultCollateralTooLarge(id, asset_, balance, MAX_COLLATERAL_TOTAL);
         if (index == 0) {
             _storePosition(v, shares, balance);
         } else {
@@ -788,11 +791,7 @@ contract KeelMarket is IKeelMarket {
     /// @inheritdoc IKeelMarket
     function collateralInfo(address asset_) external view returns (CollateralInfo memory) {
         Collateral storage c = _collaterals[asset_];
-        // What the supply cap holds: the market's balance of the asset (none is held of an unlisted one).
-        uint256 held = c.listed ? _selfBalance(asset_) : 0;
-        return CollateralInfo(
-            asset_, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap, uint128(held.min(type(uint128).max))
-        );
+        return CollateralInfo(asset_, c.decimals, c.ltv, c.lt, c.maxDiscount, c.supplyCap);
     }
 
     /// @inheritdoc IKeelMarket

@@ -29,7 +29,6 @@ struct CollateralInfo {
     uint64 liquidationThreshold;
     uint64 maxDiscount;
     uint128 supplyCap;
-    uint128 totalDeposited;
 }
 
 /// @notice One vault's raw state, debt accrued to now.
@@ -152,8 +151,12 @@ interface IKeelMarket {
     error BorrowPaused();
     /// @notice A flash loan cannot be taken inside a multicall batch (it would hold cash borrowed in the batch fee-free).
     error FlashLoanInBatch();
-    /// @notice The deposit would take the market's total of this collateral above its supply cap.
+    /// @notice The deposit would take the market's balance of this collateral (`total`, the deposit included: every
+    /// vault's collateral plus tokens sent to the market directly) above its supply cap.
     error SupplyCapExceeded(address asset, uint256 total, uint256 cap);
+    /// @notice The deposit would take vault `id`'s balance of `asset` above the largest one vault may hold
+    /// (2^112 − 1, so every value computed from it fits).
+    error VaultCollateralTooLarge(uint256 id, address asset, uint256 balance, uint256 max);
     /// @notice The vault holds less of the asset than asked for.
     error InsufficientCollateral(uint256 id, address asset, uint256 balance, uint256 amount);
     /// @notice The market has less cash than asked for.
@@ -184,8 +187,9 @@ interface IKeelMarket {
     error UnsupportedToken(address token);
     /// @notice The flash borrower did not return the ERC-3156 magic value.
     error FlashCallbackFailed();
-    /// @notice After a transfer in, the market's balance no longer covers what it records for the token: it received
-    /// less than `expected` (fee-on-transfer or rebasing token); `received` is `expected` minus the uncovered shortfall.
+    /// @notice A transfer in did not arrive whole: the market received less than `expected` (fee-on-transfer or
+    /// rebasing token). For the base asset, `received` is `expected` minus the shortfall that tokens donated to the
+    /// market did not cover; for a collateral, what the market's balance grew by.
     error TransferAmountMismatch(address token, uint256 expected, uint256 received);
 
     /* SUPPLY (lenders) */
@@ -247,8 +251,9 @@ interface IKeelMarket {
     function setOperator(address operator, bool approved) external;
 
     /// @notice Adds `amount` of listed collateral `asset` to vault `id`, pulled from the caller. Anyone may deposit;
-    /// needs no price, so it works while the oracle is down. Refused (TransferAmountMismatch) if the market's balance
-    /// of `asset` afterwards does not cover every deposit it records (fee-on-transfer tokens).
+    /// needs no price, so it works while the oracle is down. Refused (SupplyCapExceeded) if the market's balance of
+    /// `asset` plus `amount` would pass the supply cap, and (TransferAmountMismatch) if the balance does not grow by
+    /// `amount` (fee-on-transfer tokens).
     function depositCollateral(uint256 id, address asset, uint256 amount) external;
 
     /// @notice Sends `amount` of `asset` from vault `id` to `receiver`. Owner or operator; if the vault has debt it
@@ -400,8 +405,9 @@ interface IKeelMarket {
     /// @notice Listed collateral assets, in listing order.
     function collateralAssets() external view returns (address[] memory);
 
-    /// @notice Parameters of collateral `asset` and the market's balance of it (`totalDeposited`: every vault's
-    /// collateral plus any tokens sent to the market directly; what the supply cap holds). Zero values when not listed.
+    /// @notice Parameters of collateral `asset` (zero values when not listed), read from storage alone. The supply cap
+    /// holds the market's balance of the asset, `IERC20(asset).balanceOf(market)`: every vault's collateral plus tokens
+    /// sent to the market directly (KeelLens reports it as `held`).
     function collateralInfo(address asset) external view returns (CollateralInfo memory);
 
     /// @notice The only account allowed to set risk parameters (a KeelRiskAdmin, which holds the delay).

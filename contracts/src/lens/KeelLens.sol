@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
@@ -46,10 +46,12 @@ struct VaultView {
     bool liquidatable; // healthFactor < 1 (unpriced collateral counted as zero, as the market does) and some priced collateral to seize
 }
 
-/// @notice A listed collateral with its parameters and live feed state.
+/// @notice A listed collateral with its parameters, live feed state and the market's balance of it.
 struct CollateralMarketView {
     CollateralInfo info;
     KeelOracle.FeedState feed;
+    uint256 held; // the token's balanceOf(market): every vault's collateral plus tokens sent directly (the supply cap holds it)
+    bool heldOk; // false when that balanceOf reverted or answered less than a word (`held` is then 0)
 }
 
 /// @notice A market with everything the app's market page shows.
@@ -275,7 +277,8 @@ contract KeelLens {
         address[] memory assets = m.collateralAssets();
         v.collaterals = new CollateralMarketView[](assets.length);
         for (uint256 i; i < assets.length; ++i) {
-            v.collaterals[i] = CollateralMarketView(m.collateralInfo(assets[i]), oracle.peek(assets[i]));
+            (bool ok, uint256 held) = _balanceOf(assets[i], market);
+            v.collaterals[i] = CollateralMarketView(m.collateralInfo(assets[i]), oracle.peek(assets[i]), held, ok);
         }
         v.riskAdmin = m.riskAdmin();
         if (v.riskAdmin.code.length == 0) return v;
@@ -411,5 +414,14 @@ contract KeelLens {
 
     function _indexOf(address[] memory list, address a) internal pure returns (uint256 i) {
         while (list[i] != a) ++i;
+    }
+
+    /// @dev `token.balanceOf(account)` without reverting: a token whose balanceOf reverts or answers less than a word
+    /// (a paused or broken proxy) leaves one figure unknown instead of failing the whole market's view.
+    function _balanceOf(address token, address account) internal view returns (bool ok, uint256 b) {
+        bytes memory ret;
+        (ok, ret) = token.staticcall(abi.encodeCall(IERC20.balanceOf, (account)));
+        ok = ok && ret.length >= 32;
+        if (ok) b = abi.decode(ret, (uint256));
     }
 }

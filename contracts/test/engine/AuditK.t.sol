@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {EngineBase, FlashBorrower} from "./EngineBase.sol";
 import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
 
@@ -30,7 +32,7 @@ contract AuditKTest is EngineBase {
             for (uint256 i; i < ids.length; ++i) {
                 sum += market.collateralOf(ids[i], assets[a]);
             }
-            assertEq(sum, market.collateralInfo(assets[a]).totalDeposited, "sum of balances = collateral total");
+            assertEq(sum, IERC20(assets[a]).balanceOf(address(market)), "sum of balances = collateral total");
             assertEq(sum, DevLike(assets[a]).balanceOf(address(market)), "market holds exactly the total");
         }
         uint256 shares;

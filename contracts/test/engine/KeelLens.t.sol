@@ -14,6 +14,28 @@ contract KeelLensTest is EngineBase {
         m[0] = address(market);
     }
 
+    /// @dev A listed collateral whose balanceOf reverts or answers short (a paused or broken proxy) must not take the
+    /// market's views with it (audit of 9809972, L-3): the market's own reads are storage only, and the lens reports
+    /// that one balance as unknown. The keeper reads every market in one getMarkets and then getVaults.
+    function test_brokenCollateralBalanceOf_leavesTheBookReadable() public {
+        uint256 id = _openWith(ALICE, weth, 1e18); // a WETH-only vault
+        bytes memory query = abi.encodeWithSignature("balanceOf(address)", address(market));
+        vm.mockCallRevert(address(wbtc), query, bytes("paused"));
+        MarketView[] memory ms = lens.getMarkets(_markets());
+        assertEq(ms[0].collaterals[1].info.asset, address(wbtc), "wbtc listed second");
+        assertFalse(ms[0].collaterals[1].heldOk, "wbtc balance unknown");
+        assertEq(ms[0].collaterals[1].held, 0, "reported as 0");
+        assertTrue(ms[0].collaterals[0].heldOk, "weth balance read");
+        assertEq(ms[0].collaterals[0].held, 1e18, "weth held");
+        (VaultView[] memory vs,) = lens.getVaults(address(market), 0, 10);
+        assertEq(vs.length, 1, "vaults readable");
+        assertEq(lens.getVault(address(market), id).id, id, "vault readable");
+        assertEq(market.collateralInfo(address(wbtc)).ltv, 0.7e18, "params from storage");
+        vm.mockCall(address(wbtc), query, abi.encodePacked(bytes31(0)));
+        assertFalse(lens.getMarkets(_markets())[0].collaterals[1].heldOk, "a short answer: unknown");
+        vm.clearMockedCalls();
+    }
+
     function test_getAccount_matchesMarket() public {
         uint256 id = _openWith(ALICE, weth, 1e18);
         _fund(ALICE, wbtc, 0.1e8);
@@ -155,7 +177,8 @@ contract KeelLensTest is EngineBase {
         assertTrue(m.borrowPaused, "paused");
         assertEq(m.riskDelay, 1 days, "delay");
         assertEq(m.collaterals.length, 2, "collaterals");
-        assertEq(m.collaterals[0].info.totalDeposited, 10e18, "deposited");
+        assertEq(m.collaterals[0].held, 10e18, "held");
+        assertTrue(m.collaterals[0].heldOk, "held read");
         assertEq(m.collaterals[0].feed.price, 3000e18, "feed");
         assertEq(m.pendingChanges.length, 2, "pending: fees and the WETH feed");
         assertEq(m.pendingChanges[1].asset, address(weth), "feed change");

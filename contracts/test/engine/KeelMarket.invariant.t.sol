@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {EngineBase} from "./EngineBase.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
@@ -208,13 +210,38 @@ contract MarketHandler is MarketHandlerBase, IVaultList {
         returns (bool ok)
     {
         t.mint(who, amount);
+        uint256 pre = t.balanceOf(address(market));
+        uint256 cap = market.collateralInfo(address(t)).supplyCap;
+        if (cap > type(uint112).max) cap = type(uint112).max;
+        bool over = pre + amount > cap || market.collateralOf(id, address(t)) + amount > type(uint112).max;
         vm.prank(who);
         try market.depositCollateral(id, address(t), amount) {
+            if (over) ++capBreaches; // taken past the cap
+            if (t.balanceOf(address(market)) != pre + amount) ++capBreaches; // not received whole
             _count(action);
             return true;
         } catch (bytes memory err) {
-            _only(action, err, IKeelMarket.SupplyCapExceeded.selector);
+            if (!over) {
+                _unexpected(action, err); // refused under the cap
+            } else {
+                _only(action, err, IKeelMarket.SupplyCapExceeded.selector, IKeelMarket.VaultCollateralTooLarge.selector);
+            }
         }
+    }
+
+    /// @dev Ghosts for the supply-cap rule (issue #12): deposits taken past min(cap, 2^112 - 1) or not received whole;
+    /// collateral sent to the market directly, per collateral.
+    uint256 public capBreaches;
+    uint256[2] public donated;
+
+    /// @dev A stranger sends collateral to the market directly: it takes cap room and is nobody's.
+    function donate(uint256 c, uint256 amount) external tracked {
+        amount = bound(amount, 1, c % 2 == 0 ? 5e18 : 2e8);
+        cols[c % 2].mint(address(0xD0D0), amount);
+        vm.prank(address(0xD0D0));
+        cols[c % 2].transfer(address(market), amount);
+        donated[c % 2] += amount;
+        _count("donate");
     }
 
     function _open(address a) internal returns (uint256 id) {
@@ -1405,7 +1432,12 @@ contract LenderHandler is MarketHandlerBase {
 /// forge-config: default.invariant.runs = 256
 /// forge-config: default.invariant.depth = 100
 /// forge-config: default.invariant.fail-on-revert = true
+interface VmInv {
+    function load(address target, bytes32 slot) external view returns (bytes32);
+}
+
 contract KeelMarketInvariantTest is EngineBase {
+    VmInv internal constant VMI = VmInv(address(uint160(uint256(keccak256("hevm cheat code")))));
     MarketHandler internal handler;
     LenderHandler internal lenders;
 
@@ -1414,6 +1446,7 @@ contract KeelMarketInvariantTest is EngineBase {
         MockReputation rep = new MockReputation();
         vm.prank(address(riskAdmin));
         market.setReputation(address(rep));
+        _setCollateral(address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 3e8));
         handler = new MarketHandler(market, weth, wbtc, usdcFeed, ethFeed, btcFeed, riskAdmin, ADMIN, rep, lenderVault);
         lenders = new LenderHandler(market, lenderVault, handler);
         usdcFeed.transferOwnership(address(handler));
@@ -1477,7 +1510,7 @@ contract KeelMarketInvariantTest is EngineBase {
         for (uint256 c; c < 2; ++c) {
             assertGe(
                 DevERC20(cs[c]).balanceOf(address(market)),
-                market.collateralInfo(cs[c]).totalDeposited,
+                IERC20(cs[c]).balanceOf(address(market)),
                 "collateral balance covers deposits"
             );
         }
@@ -1510,8 +1543,23 @@ contract KeelMarketInvariantTest is EngineBase {
                 sum += market.collateralOf(handler.vaultIds(i), cs[c]);
             }
             uint256 held = DevERC20(cs[c]).balanceOf(address(market));
-            assertEq(held, market.collateralInfo(cs[c]).totalDeposited, "held == total");
-            assertEq(held, sum, "held == sum of vaults");
+            assertEq(held, sum + handler.donated(c), "held == sum of vaults + donations");
+            uint256 cap = market.collateralInfo(cs[c]).supplyCap;
+            // Only a donation, or a lowered cap, can put the balance above the cap.
+            if (handler.donated(c) == 0) assertLe(held, cap, "held <= cap without donations");
+        }
+    }
+
+    /// Supply caps: no deposit was taken past min(cap, 2^112 - 1) or without arriving whole; the deposit-side copies of
+    /// each collateral's index and listed flag equal the originals (raw slots of `_collaterals`, mapping slot 6).
+    function invariant_supplyCapRule() public view {
+        assertEq(handler.capBreaches(), 0, "deposit past the cap or not received whole");
+        address[2] memory cs = [address(weth), address(wbtc)];
+        for (uint256 c; c < 2; ++c) {
+            uint256 base = uint256(keccak256(abi.encode(cs[c], uint256(6))));
+            uint256 w0 = uint256(VMI.load(address(market), bytes32(base)));
+            uint256 w1 = uint256(VMI.load(address(market), bytes32(base + 1)));
+            assertEq((w0 >> 200) & 0xffff, (w1 >> 128) & 0xffff, "index/listed == depositIndex/depositListed");
         }
     }
 
