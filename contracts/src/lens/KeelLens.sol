@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {IERC20, IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {KeelOracle} from "../oracle/KeelOracle.sol";
@@ -416,12 +416,22 @@ contract KeelLens {
         while (list[i] != a) ++i;
     }
 
+    /// @dev Gas a collateral's balanceOf may use in the lens (a token's is a few thousand).
+    uint256 internal constant BALANCE_OF_GAS = 100_000;
+
     /// @dev `token.balanceOf(account)` without reverting: a token whose balanceOf reverts or answers less than a word
-    /// (a paused or broken proxy) leaves one figure unknown instead of failing the whole market's view.
+    /// (a paused or broken proxy) leaves one figure unknown instead of failing the whole market's view. The call gets
+    /// BALANCE_OF_GAS and only its first word is copied, so a hostile token can neither burn the view's gas nor make
+    /// it copy a huge answer (review of c9fb4bb, L-4): every other figure of every market still reads.
     function _balanceOf(address token, address account) internal view returns (bool ok, uint256 b) {
-        bytes memory ret;
-        (ok, ret) = token.staticcall(abi.encodeCall(IERC20.balanceOf, (account)));
-        ok = ok && ret.length >= 32;
-        if (ok) b = abi.decode(ret, (uint256));
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore(p, shl(224, 0x70a08231)) // balanceOf(address)
+            mstore(add(p, 4), account)
+            ok := staticcall(BALANCE_OF_GAS, token, p, 36, p, 32)
+            // After the call (Yul evaluates arguments right to left: in one `and` the size would be the last call's).
+            ok := and(ok, gt(returndatasize(), 31))
+            if ok { b := mload(p) }
+        }
     }
 }

@@ -122,7 +122,11 @@ abstract contract MarketHandlerBase is ExpectedReverts {
         usdc = DevERC20(market_.asset());
     }
 
+    /// @dev Tracked actions run in this run (a run forge shrinks to reproduce a failure has few).
+    uint256 public trackedCalls;
+
     modifier tracked() {
+        ++trackedCalls;
         uint256[4] memory snap = _snap();
         _;
         _afterAction();

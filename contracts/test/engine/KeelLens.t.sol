@@ -8,7 +8,29 @@ import {DevRiskSeeder} from "../../src/dev/DevRiskSeeder.sol";
 import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {IKeelMarket, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 
+interface VmEtch {
+    function etch(address target, bytes calldata code) external;
+}
+
+/// @dev A token turned hostile: every call burns all the gas it is given.
+contract GasBurner {
+    fallback() external {
+        while (true) {}
+    }
+}
+
+/// @dev A token turned hostile: every call answers a megabyte.
+contract AnswerBomb {
+    fallback() external {
+        assembly {
+            return(0, 1000000)
+        }
+    }
+}
+
 contract KeelLensTest is EngineBase {
+    VmEtch internal constant VM_ETCH = VmEtch(address(uint160(uint256(keccak256("hevm cheat code")))));
+
     function _markets() internal view returns (address[] memory m) {
         m = new address[](1);
         m[0] = address(market);
@@ -34,6 +56,23 @@ contract KeelLensTest is EngineBase {
         vm.mockCall(address(wbtc), query, abi.encodePacked(bytes31(0)));
         assertFalse(lens.getMarkets(_markets())[0].collaterals[1].heldOk, "a short answer: unknown");
         vm.clearMockedCalls();
+    }
+
+    /// @dev A collateral whose balanceOf burns all its gas or answers a megabyte (review of c9fb4bb, L-4): the lens gives
+    /// the call a fixed allowance and copies one word, so the market's view still reads, with that balance unknown.
+    function test_hostileCollateralBalanceOf_cannotBurnTheLensGas() public {
+        _openWith(ALICE, weth, 1e18);
+        address[] memory twice = new address[](2);
+        (twice[0], twice[1]) = (address(market), address(market));
+        VM_ETCH.etch(address(wbtc), address(new GasBurner()).code);
+        MarketView[] memory ms = lens.getMarkets{gas: 3_000_000}(twice);
+        assertFalse(ms[0].collaterals[1].heldOk, "burner: unknown");
+        assertFalse(ms[1].collaterals[1].heldOk, "burner, listed twice: unknown");
+        assertEq(ms[1].collaterals[0].held, 1e18, "weth still read");
+        VM_ETCH.etch(address(wbtc), address(new AnswerBomb()).code);
+        ms = lens.getMarkets{gas: 3_000_000}(twice);
+        assertFalse(ms[0].collaterals[1].heldOk, "bomb: unknown");
+        assertEq(ms[0].collaterals[0].held, 1e18, "weth still read");
     }
 
     function test_getAccount_matchesMarket() public {

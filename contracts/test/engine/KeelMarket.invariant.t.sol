@@ -211,9 +211,7 @@ contract MarketHandler is MarketHandlerBase, IVaultList {
     {
         t.mint(who, amount);
         uint256 pre = t.balanceOf(address(market));
-        uint256 cap = market.collateralInfo(address(t)).supplyCap;
-        if (cap > type(uint112).max) cap = type(uint112).max;
-        bool over = pre + amount > cap || market.collateralOf(id, address(t)) + amount > type(uint112).max;
+        bool over = pre + amount > _effectiveCap(t) || market.collateralOf(id, address(t)) + amount > type(uint112).max;
         vm.prank(who);
         try market.depositCollateral(id, address(t), amount) {
             if (over) ++capBreaches; // taken past the cap
@@ -227,6 +225,12 @@ contract MarketHandler is MarketHandlerBase, IVaultList {
                 _only(action, err, IKeelMarket.SupplyCapExceeded.selector, IKeelMarket.VaultCollateralTooLarge.selector);
             }
         }
+    }
+
+    /// @dev The cap a deposit is held to: the supply cap, at most 2^112 - 1.
+    function _effectiveCap(DevERC20 t) internal view returns (uint256 cap) {
+        cap = market.collateralInfo(address(t)).supplyCap;
+        if (cap > type(uint112).max) cap = type(uint112).max;
     }
 
     /// @dev Ghosts for the supply-cap rule (issue #12): deposits taken past min(cap, 2^112 - 1) or not received whole;
@@ -498,11 +502,15 @@ contract MarketHandler is MarketHandlerBase, IVaultList {
         bytes[] memory data = new bytes[](2);
         data[0] = abi.encodeCall(IKeelMarket.borrow, (id, borrowAmt, a));
         data[1] = abi.encodeCall(IKeelMarket.depositCollateral, (id, address(t), amount));
+        uint256 pre = t.balanceOf(address(market));
+        bool over = pre + amount > _effectiveCap(t);
         vm.prank(a);
         try market.multicall(data) {
             if (!_withinLtv(id)) ltvBreaches++;
+            if (over || t.balanceOf(address(market)) != pre + amount) ++capBreaches; // past the cap, or not whole
             _count("batch");
         } catch (bytes memory err) {
+            if (_is(err, IKeelMarket.SupplyCapExceeded.selector) && !over) _unexpected("batch", err);
             _only(
                 "batch",
                 err,
@@ -1446,6 +1454,9 @@ contract KeelMarketInvariantTest is EngineBase {
         MockReputation rep = new MockReputation();
         vm.prank(address(riskAdmin));
         market.setReputation(address(rep));
+        // Caps a run reaches (deposits of up to 100 WETH or 5 WBTC), so the cap rule is exercised on both collaterals,
+        // the first-listed one (its balance in the position slot) included.
+        _setCollateral(address(weth), CollateralParams(0.8e18, 0.85e18, 0.1e18, 250e18));
         _setCollateral(address(wbtc), CollateralParams(0.7e18, 0.8e18, 0.1e18, 3e8));
         handler = new MarketHandler(market, weth, wbtc, usdcFeed, ethFeed, btcFeed, riskAdmin, ADMIN, rep, lenderVault);
         lenders = new LenderHandler(market, lenderVault, handler);
@@ -1463,6 +1474,8 @@ contract KeelMarketInvariantTest is EngineBase {
     /// Coverage floor (audit 2026-12-02-e I-2), after each run: the run liquidated at least once (so the liquidation
     /// rules below were checked on every run, not on a minority), and its keeper came by.
     function afterInvariant() public view virtual {
+        // A run shrunk to a few calls (forge replaying a failure) is not held to the floor: the real failure is reported.
+        if (handler.trackedCalls() + lenders.trackedCalls() < 50) return;
         assertGt(
             handler.liquidations(),
             0,
@@ -1506,14 +1519,7 @@ contract KeelMarketInvariantTest is EngineBase {
         assertGe(usdc.balanceOf(address(market)), market.cash(), "base balance covers cash");
         assertLe(market.totalReserves(), market.cash() + market.totalBorrows(), "reserves backed");
         assertEq(market.cashOnHand(), market.cash(), "no loan outstanding between calls");
-        address[2] memory cs = [address(weth), address(wbtc)];
-        for (uint256 c; c < 2; ++c) {
-            assertGe(
-                DevERC20(cs[c]).balanceOf(address(market)),
-                IERC20(cs[c]).balanceOf(address(market)),
-                "collateral balance covers deposits"
-            );
-        }
+        // Each collateral's balance against the vaults' claims: invariant_collateralConservation.
     }
 
     /// The supply ledger adds up (every holder's shares make the total) and the lender vault's shares are backed one
