@@ -5,7 +5,6 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {EngineBase} from "../engine/EngineBase.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
-import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {IKeelMarket, CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
@@ -124,10 +123,7 @@ contract Audit6Test is EngineBase {
     /// hook's collateral is untouched.
     function test_selfBalance_reentryFromBalanceOfCannotWrite() public {
         PokingToken t = new PokingToken();
-        DevPriceFeed f = new DevPriceFeed(address(this), 8, "POKE", 1e8);
-        vm.prank(ADMIN);
-        riskAdmin.setFeed(address(t), f, 1 hours, 1, 1e20);
-        _setCollateral(address(t), CollateralParams(0.5e18, 0.6e18, 0.1e18, type(uint128).max));
+        _listCollateral(address(t), "POKE", 1e8, 1e20, CollateralParams(0.5e18, 0.6e18, 0.1e18, type(uint128).max));
         PokeHook hook = new PokeHook(market, address(t));
         t.mint(address(hook), 5e18);
         hook.open(5e18);

@@ -211,10 +211,24 @@ abstract contract EngineBase is Test {
         returns (DevERC20 token, DevPriceFeed feed)
     {
         token = new DevERC20(symbol, symbol, 18);
+        feed = _listCollateral(
+            address(token), symbol, price, 1e20, CollateralParams(ltv, lt, maxDiscount, type(uint128).max)
+        );
+    }
+
+    /// @dev Lists `token` (a test's own kind of token) with a new 8-decimal feed at `price` (1 h heartbeat, answers
+    /// 1 ..= `maxAnswer`) and parameters `p`.
+    function _listCollateral(
+        address token,
+        string memory symbol,
+        int256 price,
+        int256 maxAnswer,
+        CollateralParams memory p
+    ) internal returns (DevPriceFeed feed) {
         feed = new DevPriceFeed(address(this), 8, symbol, price);
         vm.prank(ADMIN);
-        riskAdmin.setFeed(address(token), feed, 1 hours, 1, 1e20); // a first feed: immediate
-        _setCollateral(address(token), CollateralParams(ltv, lt, maxDiscount, type(uint128).max));
+        riskAdmin.setFeed(token, feed, 1 hours, 1, maxAnswer); // a first feed: immediate
+        _setCollateral(token, p);
     }
 
     function _hf(uint256 id) internal view returns (uint256 hf) {

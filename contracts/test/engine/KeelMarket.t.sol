@@ -4,7 +4,6 @@ pragma solidity 0.8.37;
 import {EngineBase, FeeToken, FlashBorrower} from "./EngineBase.sol";
 import {KeelOracle} from "../../src/oracle/KeelOracle.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
-import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {KeelLenderVault} from "../../src/engine/KeelLenderVault.sol";
 import {
     IKeelMarket,
@@ -217,10 +216,7 @@ contract KeelMarketTest is EngineBase {
 
     function test_feeOnTransferToken_refused() public {
         FeeToken fee = new FeeToken();
-        DevPriceFeed f = new DevPriceFeed(address(this), 8, "FEE", 1e8);
-        vm.prank(ADMIN);
-        riskAdmin.setFeed(address(fee), f, 1 hours, 1, 1e12);
-        _setCollateral(address(fee), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
+        _listCollateral(address(fee), "FEE", 1e8, 1e12, CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
         vm.prank(ALICE);
         uint256 id = market.openVault();
         fee.mint(ALICE, 100e18);
@@ -266,10 +262,7 @@ contract KeelMarketTest is EngineBase {
     /// token's fee (they did while a total was recorded); the market never credits more than it received.
     function test_feeOnTransferToken_refusedEvenBesideADonation() public {
         FeeToken fee = new FeeToken();
-        DevPriceFeed f = new DevPriceFeed(address(this), 8, "FEE", 1e8);
-        vm.prank(ADMIN);
-        riskAdmin.setFeed(address(fee), f, 1 hours, 1, 1e12);
-        _setCollateral(address(fee), CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
+        _listCollateral(address(fee), "FEE", 1e8, 1e12, CollateralParams(0.5e18, 0.6e18, 0.05e18, 1e30));
         fee.mint(BOB, 1e18);
         vm.prank(BOB);
         fee.transfer(address(market), 1e18); // donation: the market receives 0.99e18
@@ -314,10 +307,7 @@ contract KeelMarketTest is EngineBase {
     /// its packed slot. The vault's balance has the same ceiling, with its own error.
     function test_depositCollateral_vaultBalanceBoundedWhenTheTokenTakesTheMarkets() public {
         WipeToken w = new WipeToken();
-        DevPriceFeed f = new DevPriceFeed(address(this), 8, "WIPE", 1e8);
-        vm.prank(ADMIN);
-        riskAdmin.setFeed(address(w), f, 1 hours, 1, 1e12);
-        _setCollateral(address(w), CollateralParams(0.5e18, 0.6e18, 0.05e18, type(uint128).max));
+        _listCollateral(address(w), "WIPE", 1e8, 1e12, CollateralParams(0.5e18, 0.6e18, 0.05e18, type(uint128).max));
         vm.prank(ALICE);
         uint256 id = market.openVault();
         w.mint(ALICE, 2 ** 112);

@@ -7,7 +7,6 @@ import {IKeelMarket, VaultData} from "../../src/interfaces/IKeelMarket.sol";
 import {KeelPrivatePool, Groth16Proof, NoteTransition} from "../../src/privacy/KeelPrivatePool.sol";
 import {PrivateVaultVerifier} from "../../src/privacy/PrivateVaultVerifier.sol";
 import {DevERC20} from "../../src/dev/DevERC20.sol";
-import {DevPriceFeed} from "../../src/dev/DevPriceFeed.sol";
 import {CollateralParams} from "../../src/interfaces/IKeelMarket.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {AcceptAllVerifier, stubTransition} from "./PrivatePoolTestBase.sol";
@@ -203,10 +202,9 @@ contract KeelPrivatePoolAccountingTest is EngineBase {
     /// meets the pool's reentrancy guard: the whole action reverts and nothing is spent.
     function test_reentrancyFromTheToken_refused() public {
         HookToken hook = new HookToken();
-        DevPriceFeed feed = new DevPriceFeed(address(this), 8, "HOOK", 3000e8);
-        vm.prank(ADMIN);
-        riskAdmin.setFeed(address(hook), feed, 1 hours, 1, 1e20);
-        _setCollateral(address(hook), CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max));
+        _listCollateral(
+            address(hook), "HOOK", 3000e8, 1e20, CollateralParams(0.8e18, 0.85e18, 0.1e18, type(uint128).max)
+        );
         KeelPrivatePool hooked =
             new KeelPrivatePool(IKeelMarket(address(market)), IERC20(address(hook)), pool.verifier(), 0, 0);
         hook.mint(PAYER, 10e18);
