@@ -33,11 +33,10 @@ export function MarketHistory({
   const percentNames = new Set([t("utilization"), t("borrowApr"), t("supplyApr")]);
   if (q.isPending) return null;
   if (q.error) {
+    const code = (q.error as { code?: string }).code;
     return (
       <p className="text-xs text-slate-400" data-testid="market-history-unavailable">
-        {indexerOff((q.error as { code?: string }).code)
-          ? t("noIndexer")
-          : t("unavailable", { why: reason((q.error as { code?: string }).code, q.error.message) })}
+        {indexerOff(code) ? t("noIndexer") : t("unavailable", { why: reason(code, q.error.message) })}
       </p>
     );
   }
