@@ -212,6 +212,9 @@ test("watch mode: any address's positions, read-only, without a wallet", async (
   // say ("none", with the reason), not the "—" of a figure the app could not read.
   await expect(card.getByTestId("collateral-WETH").getByTestId("liq-price")).toHaveText("none — A fall of WETH alone never liquidates this position");
   await expect(card.getByTestId("debt-WETH").getByTestId("liq-price")).toHaveText("none — A rise of WETH alone never liquidates this position");
+  // No liquidation price, so no distance to it either (not "100.0%": even a fall to nothing would not liquidate).
+  await expect(card.getByTestId("collateral-WETH").getByTestId("distance")).toHaveText("—");
+  await expect(card.getByTestId("debt-WETH").getByTestId("distance")).toHaveText("—");
   await expect(card.getByTestId("collateral-WBTC").getByTestId("liq-price")).toHaveText(/^\$[\d,]+\.\d\d$/);
   await expect(page.getByTestId("account-totals")).toBeVisible();
   await expect(page.getByTestId("open-vault")).toHaveCount(0);

@@ -247,12 +247,12 @@ describe("distances and liquidation levels", () => {
           pos.collaterals[j]!.amount === 0n ? null : distanceToLiquidation(pos.collaterals[j]!.price, liquidationPrice(pos, a)),
         );
         const rise = distanceToRise(pos.basePrice, baseLiquidationPrice(pos));
-        const closest = closestDistance([...falls.map((d) => (d === WAD ? null : d)), rise]);
+        const closest = closestDistance([...falls, rise]);
         const expected = Number(closest) / 1e18;
         expect(Math.abs(vaultDistance(book, 0) - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, expected));
         // And which price it is: the borrowed asset's rise when that is the nearest, else the collateral that falls.
         const { which } = nearestMove(book, 0);
-        if (rise !== null && closest === rise && falls.every((d) => d === null || d === WAD || d > rise)) expect(which).toBe(DEBT_RISE);
+        if (rise !== null && closest === rise && falls.every((d) => d === null || d > rise)) expect(which).toBe(DEBT_RISE);
         else if (which >= 0) expect(falls[which]).toBe(closest);
       }),
     );

@@ -105,7 +105,7 @@ export function historySeries(samples: HistorySample[]): HistoryPoint[] {
       for (const c of s.collaterals) {
         if (c.amount === 0n || !isPriced(c)) continue;
         const d = distanceToLiquidation(c.price, c.liquidationPrice);
-        if (distance === null || d < distance) distance = d;
+        if (d !== null && (distance === null || d < distance)) distance = d;
       }
     }
     const priced = s.debt === 0n || s.pricesOk;

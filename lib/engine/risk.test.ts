@@ -91,6 +91,8 @@ describe("liquidationPrice", () => {
   it("distance to liquidation", () => {
     expect(distanceToLiquidation(w(3000), w(2000))).toBe(WAD / 3n);
     expect(distanceToLiquidation(w(1900), w(2000))).toBe(0n);
+    // No liquidation price: no fall of it alone liquidates — no distance (not "100 %", a fall to nothing that still would not).
+    expect(distanceToLiquidation(w(3000), 0n)).toBeNull();
   });
 });
 

@@ -208,9 +208,12 @@ export function baseLiquidationPrice(v: VaultPosition): bigint {
   return mulDivDown(liquidationValue, scaleOf(v.baseDecimals), v.debt) + 1n;
 }
 
-/** How far the price may fall before liquidation, WAD share of today's price (0 when already there). */
-export function distanceToLiquidation(price: bigint, liqPrice: bigint): bigint {
-  if (liqPrice === 0n) return WAD; // no price of this asset alone liquidates the vault
+/**
+ * How far a collateral's price may fall before liquidation, WAD share of today's price (0 when already there); null
+ * when no fall of it alone liquidates (no liquidation price: not even a fall to nothing, so no share to show).
+ */
+export function distanceToLiquidation(price: bigint, liqPrice: bigint): bigint | null {
+  if (liqPrice === 0n) return null;
   if (price <= liqPrice) return 0n;
   return wDivDown(price - liqPrice, price);
 }

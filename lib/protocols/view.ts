@@ -42,7 +42,8 @@ export interface AssetLine {
   liquidationPriceUsd: bigint | null;
   /**
    * How far the price may move before liquidation, as a WAD fraction of today's price; null without debt or without a
-   * price. A collateral whose fall alone never liquidates is 100 % away; a debt without a liquidation price is null.
+   * price, and null for a line without a liquidation price (no move of its price alone liquidates: not even a
+   * collateral's fall to nothing).
    */
   distance: bigint | null;
   /** KeelOracle's status of this token's feed (lib/read/oracle.ts FEED_STATUS; 0 = fresh, or no Keel feed): the app sends no borrow or withdrawal against a stale one. */

@@ -22,7 +22,7 @@ export interface CollateralSummary {
   status: number;
   /** USD per whole token at which the health factor reaches 1 (others held); 0 when none. */
   liquidationPrice: bigint;
-  /** How far today's price may fall before liquidation, WAD share; null when not meaningful (no debt, no price). */
+  /** How far today's price may fall before liquidation, WAD share; null when not meaningful (no debt, no price, no liquidation price). */
   distance: bigint | null;
   /** What to show, with the one "no price" rule applied (lib/read/oracle.ts usablePrice): null = no figure (`—`). */
   priceUsd: bigint | null;

@@ -22,7 +22,6 @@ import { shortAddress } from "@/lib/view/format";
 import { feedStatus, isPriced } from "@/lib/read/oracle";
 import { baseLiquidationPrice, vaultRisk } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
-import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/config/chains";
 import { summarizeVault, unpricedAssets } from "@/lib/view/vault-summary";
 import type { SeededRead, VaultRead } from "@/lib/read/vaults";
@@ -357,7 +356,7 @@ const VaultBody = memo(function VaultBody({
                         {f.usdOrNone(c.liquidationPriceUsd)}
                       </td>
                       <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-4" data-testid="distance">
-                        {c.distance === null ? "—" : c.distance === WAD && c.liquidationPrice === 0n ? "—" : f.percent(c.distance, 1)}
+                        {c.distance === null ? "—" : f.percent(c.distance, 1)}
                       </td>
                     </tr>
                   );
