@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { erc20Abi, parseUnits } from "viem";
 import { devPriceFeedAbi } from "../contracts-abi";
-import { formatToken } from "../lib/view/format";
+import { formatToken, formatUsd } from "../lib/view/format";
+import { positionView } from "../lib/protocols/view";
 import { leverageOf } from "../lib/engine/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
@@ -54,6 +55,14 @@ async function previewWeth(page: Page, label: string): Promise<number> {
   return Number(m[1]!.replaceAll(",", ""));
 }
 const wethOf = (x: bigint) => Number(x) / 1e18;
+
+/** WETH's liquidation price as the position's card shows it (lib/protocols/view.ts positionView, at the chain's USD prices). */
+async function cardLiquidationPrice(chain: E2EChain, protocol: (typeof PROTOCOLS)[number]["id"]): Promise<string> {
+  const r = await readProtocolPositions(chain.publicClient as never, chain.deployment, TRADER, undefined, { includeEmpty: true });
+  const { p } = await chainPosition(chain, protocol);
+  const line = positionView(p, r.usdPerToken).collaterals.find((c) => c.token.symbol === "WETH")!;
+  return formatUsd(line.liquidationPriceUsd!);
+}
 
 /** The market maker's arbitrage between two steps: the WETH/USDC pool traded back to the feeds (as on a live chain). */
 async function arbitrage(chain: E2EChain) {
@@ -133,6 +142,9 @@ for (const protocol of PROTOCOLS) {
     await panel(page).getByTestId("amount-input").fill("");
     await panel(page).getByTestId("leverage-input").fill("4");
     await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 4.00×");
+    // Today's liquidation price is written as the position's card writes it (USD; Morpho's loan token at its USD price,
+    // where it once read "2,848.8372 USDC" beside the card's "$2,848.84").
+    await expect(panel(page).getByTestId("mp-liq").getByTestId("before")).toHaveText(await cardLiquidationPrice(chain, protocol.id));
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ (9|10)\.\d+ WETH/);
     const raised = await previewWeth(page, "Swap");
     await panel(page).getByTestId("submit-multiply").click();

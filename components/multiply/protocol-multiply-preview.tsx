@@ -4,6 +4,7 @@ import { useFormat } from "@/hooks/use-format";
 import type { ProtocolMultiply } from "@/hooks/use-protocol-multiply";
 import { valueDown, INFINITE_HEALTH } from "@/lib/engine/health";
 import { leverageOf } from "@/lib/engine/leverage";
+import { WAD } from "@/lib/engine/math";
 import { healthBand, liquidationPrice } from "@/lib/engine/risk";
 import { oracleBoundBps } from "@/lib/protocols/leverage";
 import { BAND_STYLE } from "@/lib/view/vault-summary";
@@ -12,14 +13,19 @@ import { sameAddress } from "@/lib/config/address";
 
 /**
  * An Aave or Morpho position before → after the plan, and the swap's details. Before comes from the same
- * lib/engine/risk.ts functions as after (one function per number); Aave values are USD, Morpho's the loan token.
+ * lib/engine/risk.ts functions as after (one function per number); Aave values are USD, Morpho's the loan token,
+ * shown in USD as its card shows them.
  */
 export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
   const t = useTranslations("multiply");
   const f = useFormat();
   const { plan, vault, pair, position, symbol, decimals, baseSymbol, baseDecimals } = m;
   if (!plan || !vault || !pair) return null;
-  const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
+  // A value (WAD) in USD, as the position's card shows it (Morpho's loan token at its USD price on Keel's oracle); in
+  // the loan token only when it has no USD price.
+  const unitUsd = m.data?.unitUsd ?? null;
+  const value = (wad: bigint) =>
+    position?.protocol === "aave-v3" ? f.usd(wad) : unitUsd !== null ? f.usd((wad * unitUsd) / WAD) : f.token(wad, 18, baseSymbol);
   const health = (hf: bigint) => f.healthFactor(hf);
   // With other debts folded in, a liquidation price of the collateral alone would hold their value fixed: not shown.
   const nowLiq = m.folded > 0n ? 0n : liquidationPrice(vault, pair.collateral);

@@ -159,6 +159,8 @@ export interface ProtocolPositions {
   morpho: MorphoPosition[];
   /** A protocol or market that could not be read, in words (its positions are missing from the lists). */
   problems: string[];
+  /** KeelOracle's usable USD prices (WAD per whole token) by lower-case address: a Morpho value's USD (lib/protocols/view.ts usdPerValueUnit). */
+  usdPerToken: Record<string, bigint>;
 }
 
 /**
@@ -171,6 +173,7 @@ export function protocolPositionsOf(r: AccountRead, opts: { includeEmpty?: boole
     aave: r.aave && (opts.includeEmpty || aaveHoldsAnything(r.aave)) ? aavePosition(r.aave) : null,
     morpho: r.morpho.filter((s) => opts.includeEmpty || morphoHoldsAnything(s)).map(morphoPosition),
     problems: r.problems,
+    usdPerToken: r.usdPerToken,
   };
 }
 
