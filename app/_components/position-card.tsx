@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AmountFigure } from "@/components/amount-figure";
 import { HealthBadge } from "@/components/health-badge";
 import { HeldOnAnotherChain } from "@/components/held-on-another-chain";
 import { LiquidationOdds } from "@/components/liquidation-odds-card";
@@ -162,7 +163,7 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
                 {r.side === "collateral" && <HeldOnAnotherChain chain={chain} asset={r.token.address} />}
               </td>
               <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="amount">
-                {f.token(r.amount, r.token.decimals, r.token.symbol)}
+                <AmountFigure amount={r.amount} decimals={r.token.decimals} symbol={r.token.symbol} />
               </td>
               <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell" data-testid="value">
                 {f.usdOrNone(r.valueUsd)}

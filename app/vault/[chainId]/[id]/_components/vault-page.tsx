@@ -5,6 +5,7 @@ import Link from "next/link";
 import { memo, useCallback, useDeferredValue } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
+import { AmountFigure } from "@/components/amount-figure";
 import { HealthBadge } from "@/components/health-badge";
 import { LiquidationOdds } from "@/components/liquidation-odds-card";
 import { RpcErrorBanner } from "@/components/rpc-error-banner";
@@ -346,7 +347,7 @@ const VaultBody = memo(function VaultBody({
                         )}
                       </td>
                       <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="amount">
-                        {f.token(c.amount, c.decimals, symbolOf(c.asset))}
+                        <AmountFigure amount={c.amount} decimals={c.decimals} symbol={symbolOf(c.asset)} />
                         <div className="text-xs text-slate-400">{c.valueUsd !== null ? f.usd(c.valueUsd) : ""}</div>
                       </td>
                       <td className="hidden px-4 py-2 text-right font-mono tabular-nums md:table-cell lg:hidden 2xl:table-cell">
