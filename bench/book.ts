@@ -32,7 +32,7 @@ import { seededRandom } from "../lib/analytics/random";
 import { RISK_BOOK_REFRESH_MS } from "../hooks/use-risk-book";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { startIndexer, type Indexer } from "../scripts/lib/indexer";
 import { startStack } from "../scripts/lib/stack";
 import { tempDir } from "../scripts/lib/temp-dir";
@@ -63,6 +63,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 const load = () => os.loadavg()[0]!.toFixed(1);
 
 async function main() {
+  ensureChromium(); // before any stack starts: Debian's Chromium, installed when missing (as `npm test` does)
   const indexerPort = await freePort();
   const indexerUrl = `http://127.0.0.1:${indexerPort}`;
   const stack = await startStack({ env: { KEEL_INDEXER_URL: indexerUrl } });

@@ -17,7 +17,7 @@ import { createTestClient, http } from "viem";
 import { injectedWalletScript } from "../e2e/support/injected-wallet";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { localChain } from "../lib/server/clients";
 import { startStack, waitForHttp } from "../scripts/lib/stack";
 import { firstLoadRpc, rpcListing } from "./lib/rpc-rounds";
@@ -47,6 +47,7 @@ async function scriptBytes(page: Page, url: string, ready?: () => Promise<unknow
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function main() {
+  ensureChromium(); // before any stack starts: Debian's Chromium, installed when missing (as `npm test` does)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   const stack = await startStack({ lendingProtocols: true });
   const lines: string[] = [];

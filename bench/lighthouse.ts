@@ -21,7 +21,7 @@ import type { Result, RunnerResult } from "lighthouse";
 import { LanternLargestContentfulPaint } from "lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js";
 import { createPublicClient, http } from "viem";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { startStack } from "../scripts/lib/stack";
 
 const VERSION = "12.2.3";
@@ -160,6 +160,7 @@ function diagnostics(lhr: Result) {
 }
 
 async function main() {
+  ensureChromium(); // before any stack starts: Debian's Chromium, installed when missing (as `npm test` does)
   // With the indexer, as a deployment runs it: /risk reads its compact book and the vault page its history from it (without
   // one they fall back to the chain, and the browser logs the proxy's 503 — a best-practices deduction).
   const stack = await startStack({ indexer: true });

@@ -19,7 +19,7 @@ import { SourceMap } from "node:module";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { startStack } from "../scripts/lib/stack";
 
 interface Node {
@@ -140,6 +140,7 @@ function tasksReport(
 }
 
 async function main() {
+  ensureChromium(); // before any stack starts: Debian's Chromium, installed when missing (as `npm test` does)
   const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
   const rate = Number(process.env.PROFILE_CPU ?? 4);
   const stack = await startStack({ indexer: true });

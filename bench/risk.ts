@@ -30,7 +30,7 @@ import { BOOK_CONTENT_TYPE, encodeBook, gzip, type BookRow } from "../lib/analyt
 import { healthHistogram, liquidationLevels, stress, stressColumns, stressScenario } from "../lib/analytics/stress";
 import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { localChain } from "../lib/server/clients";
 import { startStack } from "../scripts/lib/stack";
 import { planRiskVaults, writePriceHistory } from "../scripts/seed-risk";
@@ -159,6 +159,7 @@ async function main() {
     const levelsMs = performance.now() - tl;
 
     // ── The page in Chromium ──
+    ensureChromium(); // Debian's Chromium, installed when missing (as `npm test` does)
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     let p: {
       loadMs: number;

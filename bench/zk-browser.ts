@@ -26,7 +26,7 @@ import nextConfig from "../next.config";
 import { actionBinding, actionWitness, commitment, type Note } from "../lib/privacy/note";
 import type { CircuitInput } from "../lib/privacy/prover";
 import { MerkleTree } from "../lib/privacy/tree";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { freePort } from "../scripts/lib/anvil";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -125,6 +125,7 @@ export async function browserProvingTimes(runs = Number(process.env.ZK_BROWSER_R
       logLevel: "error",
     });
     const server = await serve(readFileSync(path.join(dir, "worker.js"), "utf8"));
+    ensureChromium(); // Debian's Chromium, installed when missing (as `npm test` does)
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     const input = benchInput();
     try {

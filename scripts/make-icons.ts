@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { repoRoot } from "./lib/artifacts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "./lib/chromium";
 
 const BG = "#020617";
 const TILE = "#0f172a";
@@ -46,6 +46,7 @@ const outputs: { file: string; width: number; height: number; html: string }[] =
   { file: "og.png", width: 1200, height: 630, html: og },
 ];
 
+ensureChromium(); // Debian's Chromium, installed when missing (as `npm test` does)
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 try {
   for (const o of outputs) {

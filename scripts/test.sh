@@ -11,19 +11,8 @@ if [ ! -x "$BIN/next" ]; then
   exit 1
 fi
 
-# Playwright drives Debian's Chromium; nothing is downloaded by Playwright itself.
-CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    step "installing Debian's chromium for the e2e suite"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "Chromium is missing. Install Debian's chromium (sudo apt-get update && sudo apt-get install -y chromium)," >&2
-    echo "or point CHROMIUM_PATH at a Chromium binary, then run npm test again." >&2
-    exit 1
-  fi
-fi
+# Playwright drives Debian's Chromium (installed with apt when missing, or a sentence saying what to do).
+bash scripts/lib/ensure-chromium.sh
 
 # Every temp folder of this run (deployments, anvil states, the indexer's and notifier's data, Chromium's profiles) is made
 # under one folder, deleted at the end, pass or fail: a run leaves nothing in /tmp. A run needs about 3 GB of disk
