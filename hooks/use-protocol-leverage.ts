@@ -19,7 +19,6 @@ import {
   type LeveragePosition,
 } from "@/lib/protocols/leverage";
 import { readProtocolPositions } from "@/lib/protocols/account";
-import { usdPerValueUnit } from "@/lib/protocols/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import { chainReader } from "@/lib/wallet/chain-reader";
 
@@ -42,8 +41,8 @@ export interface ProtocolLeverageData {
   grants: GrantState;
   /** The wallet's collateral balance (undefined without a wallet). */
   balance: bigint | undefined;
-  /** USD per unit of the position's values (Aave: 1; Morpho: the loan token's price on Keel's oracle; null: none), as its card converts them. */
-  unitUsd: bigint | null;
+  /** KeelOracle's USD prices by lower-case address, as the position's card reads them (lib/protocols/view.ts positionView). */
+  usdPerToken: Record<string, bigint>;
 }
 
 /**
@@ -101,7 +100,7 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
         flashFeeBps: BigInt(premium as bigint),
         grants,
         balance: balance as bigint | undefined,
-        unitUsd: usdPerValueUnit(position, read.usdPerToken),
+        usdPerToken: read.usdPerToken,
       };
     },
   });

@@ -4,32 +4,38 @@ import { useFormat } from "@/hooks/use-format";
 import type { ProtocolMultiply } from "@/hooks/use-protocol-multiply";
 import { valueDown, INFINITE_HEALTH } from "@/lib/engine/health";
 import { leverageOf } from "@/lib/engine/leverage";
-import { WAD } from "@/lib/engine/math";
 import { healthBand, liquidationPrice } from "@/lib/engine/risk";
-import { oracleBoundBps } from "@/lib/protocols/leverage";
+import { oracleBoundBps, positionAfterPlan } from "@/lib/protocols/leverage";
+import { positionView } from "@/lib/protocols/view";
 import { BAND_STYLE } from "@/lib/view/vault-summary";
 import { MultiplyPreview, SwapDetails } from "./multiply-preview";
 import { sameAddress } from "@/lib/config/address";
 
 /**
  * An Aave or Morpho position before → after the plan, and the swap's details. Before comes from the same
- * lib/engine/risk.ts functions as after (one function per number); Aave values are USD, Morpho's the loan token,
- * shown in USD as its card shows them.
+ * lib/engine/risk.ts functions as after (one function per number), but the liquidation price, which is the card's
+ * (lib/protocols/view.ts) before and after; Aave values are USD, Morpho's the loan token.
  */
 export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
   const t = useTranslations("multiply");
   const f = useFormat();
   const { plan, vault, pair, position, symbol, decimals, baseSymbol, baseDecimals } = m;
   if (!plan || !vault || !pair) return null;
-  // A value (WAD) in USD, as the position's card shows it (Morpho's loan token at its USD price on Keel's oracle); in
-  // the loan token only when it has no USD price.
-  const unitUsd = m.data?.unitUsd ?? null;
-  const value = (wad: bigint) =>
-    position?.protocol === "aave-v3" ? f.usd(wad) : unitUsd !== null ? f.usd((wad * unitUsd) / WAD) : f.token(wad, 18, baseSymbol);
+  const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
   const health = (hf: bigint) => f.healthFactor(hf);
-  // With other debts folded in, a liquidation price of the collateral alone would hold their value fixed: not shown.
-  const nowLiq = m.folded > 0n ? 0n : liquidationPrice(vault, pair.collateral);
-  const afterLiq = m.folded > 0n ? 0n : plan.liquidationPrice;
+  // The collateral's liquidation price now and after, as the position's card gives it (positionView: the protocol's own
+  // math, other debts at their own prices, in USD); in the loan token by lib/engine/risk.ts only where Morpho's loan
+  // token has no USD price.
+  const usd = m.data?.usdPerToken;
+  const line = (q: typeof position) =>
+    q && usd ? positionView(q, usd).collaterals.find((c) => sameAddress(c.token.address, pair.collateral)) : undefined;
+  const liq = (q: typeof position, engine: bigint) => {
+    const l = line(q);
+    if (l && l.priceUsd !== null) return l.liquidationPriceUsd === null ? "—" : f.usd(l.liquidationPriceUsd);
+    return engine > 0n && m.folded === 0n ? value(engine) : "—";
+  };
+  const nowLiq = liq(position, liquidationPrice(vault, pair.collateral));
+  const afterLiq = liq(position ? positionAfterPlan(position, pair, plan) : undefined, plan.liquidationPrice);
   const nowHealth = position?.healthFactor ?? INFINITE_HEALTH;
   const afterCollateral = plan.after.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.amount ?? 0n;
   const price = vault.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.price ?? 0n;
@@ -60,16 +66,11 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
           {
             label: t("liqPrice", { symbol }),
             testId: "mp-liq",
-            before: nowLiq > 0n ? value(nowLiq) : "—",
-            after: afterLiq > 0n ? value(afterLiq) : "—",
+            before: nowLiq,
+            after: afterLiq,
           },
         ]}
       />
-      {m.folded > 0n && (
-        <p className="text-xs text-slate-400" data-testid="mp-liq-note">
-          {t("liqWithOtherDebts", { debts: m.otherDebts.join(", ") })}
-        </p>
-      )}
       {!m.noChange && (
         <SwapDetails
           plan={plan}

@@ -24,12 +24,14 @@ import {
   morphoPair,
   planProtocolClose,
   planProtocolLeverage,
+  positionAfterPlan,
   toVaultPosition,
   type GrantState,
   type LeveragePair,
   type LeveragePosition,
 } from "./leverage";
 import { readProtocolPositions } from "./account";
+import { adapterOf } from "./view";
 
 /**
  * Multiply on Aave v3 and Morpho Blue on anvil, against their real bytecode (deployLocal with the lending protocols,
@@ -126,7 +128,21 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
     await send(me, steps);
     const after = await read();
     await routerEmpty(router);
+    sameLiquidationPrice(positionAfterPlan(before, pair, plan), after, pair);
     return { plan, before, after };
+  }
+  /**
+   * The preview's liquidation price after a plan (the protocol's own math on `positionAfterPlan`, as the card computes
+   * it) is the chain's after it: within a millionth (the interest Aave's indexes accrue in between), none when none.
+   */
+  function sameLiquidationPrice(predicted: LeveragePosition, chain: LeveragePosition, pair: LeveragePair) {
+    const liq = (p: LeveragePosition) =>
+      adapterOf(p)
+        .liquidationPrices(p)
+        .collaterals.find((c) => c.token.address.toLowerCase() === pair.collateral.toLowerCase())?.price ?? null;
+    const [a, b] = [liq(predicted), liq(chain)];
+    if (b === null) expect(a).toBeNull();
+    else near(a!, b, b / 10n ** 6n + 1n);
   }
   const amountOf = (p: LeveragePosition, side: "collaterals" | "debts", token: Address) =>
     p[side].find((x) => x.token.address.toLowerCase() === token.toLowerCase())?.amount ?? 0n;
@@ -208,6 +224,20 @@ describe("Multiply on Aave v3 and Morpho Blue through the routers", () => {
     await kim.send({ address: pool, abi: poolAbi, functionName: "borrow", args: [tokens.WETH!, parseUnits("1", 18), 2n, 0, kim.account.address] });
     const pair: LeveragePair = { collateral: tokens.WETH!, debt: tokens.USDC! };
     const router = d.aaveV3!.leverageRouter!;
+    // First a raise with the WETH debt beside the pair: the preview gives a liquidation price (it once showed none, other
+    // debts folded at today's prices), and it is the chain's after the raise.
+    const start = await aave(kim.account.address);
+    const target = leverageOf(toVaultPosition(start, pair)) + WAD / 2n;
+    const raise = planProtocolLeverage(start, pair, { pool: await venue(pair), slippageBps: SLIPPAGE, flashFeeBps: await premiumBps() }, 0n, target);
+    expect(raise.problem).toBeNull();
+    await send(kim, leverageTransactions(start, pair, router, raise, SLIPPAGE, await grants(start, pair, router)).steps);
+    const raised = positionAfterPlan(start, pair, raise);
+    expect(
+      adapterOf(raised)
+        .liquidationPrices(raised)
+        .collaterals.find((c) => c.token.address === tokens.WETH)?.price,
+    ).toBeGreaterThan(0n);
+    sameLiquidationPrice(raised, await aave(kim.account.address), pair);
     const before = await aave(kim.account.address);
     const plan = planProtocolClose(before, pair, { pool: await venue(pair), slippageBps: SLIPPAGE, flashFeeBps: await premiumBps() });
     expect(plan.problem).toBeNull();

@@ -13,6 +13,7 @@ import type { AavePosition } from "./aave-v3/math";
 import { marketNow, type MorphoPosition } from "./morpho-blue/math";
 import type { OraclePrice, TxRequest } from "./types";
 import { sameAddress } from "../config/address";
+import { positionAfter } from "./preview";
 
 export type LeveragePosition = AavePosition | MorphoPosition;
 
@@ -99,6 +100,26 @@ export function toVaultPosition(p: LeveragePosition, pair: LeveragePair): VaultP
     vault.shares = { debtShares: p.state.position.borrowShares, totalBorrowAssets: m.totalBorrowAssets, totalBorrowShares: m.totalBorrowShares };
   }
   return vault;
+}
+
+/**
+ * The position after `plan` as the protocol books it (lib/protocols/preview.ts `positionAfter`): the pair's collateral
+ * supplied or withdrawn, and the pair's own debt borrowed or repaid, by what the plan changes — the account's other
+ * collateral and debts stay as they are. Its figures (liquidation price, health) are then the position card's
+ * (lib/protocols/view.ts `positionView`), other debts counted at their own prices rather than folded at today's.
+ */
+export function positionAfterPlan(p: LeveragePosition, pair: LeveragePair, plan: LeveragePlan): LeveragePosition {
+  const held = p.collaterals.find((c) => sameAddress(c.token.address, pair.collateral))?.amount ?? 0n;
+  const own = p.debts.find((d) => sameAddress(d.token.address, pair.debt))?.amount ?? 0n;
+  const folded = toVaultPosition(p, pair).debt - own;
+  const collateral = plan.after.collaterals.find((c) => sameAddress(c.asset, pair.collateral))?.amount ?? 0n;
+  const debt = plan.after.debt > folded ? plan.after.debt - folded : 0n;
+  let q: LeveragePosition = p;
+  if (collateral > held) q = positionAfter(q, "supply", pair.collateral, collateral - held) as LeveragePosition;
+  if (debt > own) q = positionAfter(q, "borrow", pair.debt, debt - own) as LeveragePosition;
+  if (debt < own) q = positionAfter(q, "repay", pair.debt, own - debt) as LeveragePosition;
+  if (collateral < held) q = positionAfter(q, "withdraw", pair.collateral, held - collateral) as LeveragePosition;
+  return q;
 }
 
 /** What lib/engine/leverage.ts needs besides the position: the pool, the lender's flash fee and cash, the user's slippage. */
