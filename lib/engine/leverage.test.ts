@@ -95,6 +95,22 @@ describe("leverage plans", () => {
     }
   });
 
+  it("max leverage counts the room another collateral leaves: above 1 / (1 − LTV) of the one bought", () => {
+    // 5 WETH and 0.2 WBTC owing 18,000 USDC (2.8×), levered with WBTC (LTV 75 %: 1 ÷ 0.25 = 4×). The WETH leaves
+    // 3,750 of borrow room, which buys up to 15,000 more WBTC: 4.3× at most with free swaps. The search once stopped
+    // at 4×, under such a vault's own leverage ("now 4.17× · max 4.16×").
+    const v = emptyVault();
+    v.collaterals[0]!.amount = wad("5");
+    v.collaterals[1]!.amount = parseUnits("0.2", 8);
+    v.debt = parseUnits("18000", 6);
+    const c = ctx(v, { collateral: WBTC, pool: { reserveBase: parseUnits("6500000", 6), reserveCollateral: parseUnits("100", 8) } });
+    const max = maxLeverage(c, 0n);
+    expect(max).toBeGreaterThan(4n * WAD);
+    expect(max).toBeLessThan(wad("4.3"));
+    expect(planLeverage(c, 0n, max).problem).toBeNull();
+    expect(planLeverage(c, 0n, max + WAD / 50n).problem).not.toBeNull();
+  });
+
   it("health falls and leverage rises as the target rises (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 101, max: 400 }), fc.integer({ min: 1, max: 100 }), (eth, l1, dl) => {

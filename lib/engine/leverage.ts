@@ -329,16 +329,22 @@ export function maxLeverage(ctx: LeverageContext, deposit: bigint): bigint {
   const c = collateralOf(ctx.position, ctx.collateral);
   if (!c || c.ltv === 0n || c.ltv >= WAD) return WAD;
   const step = WAD / 100n;
-  // 1 / (1 − LTV) is the ceiling with free swaps; search below it.
   const start = deposit > 0n ? applyChange(ctx.position, { kind: "deposit", asset: ctx.collateral, amount: deposit }) : ctx.position;
-  if (vaultRisk(start).collateralValue === 0n) return WAD; // nothing to lever yet
+  const r = vaultRisk(start);
+  if (r.collateralValue === 0n) return WAD; // nothing to lever yet
   const now = leverageOf(start);
   if (now === INFINITE_LEVERAGE) return WAD;
+  // The ceiling with free swaps: borrowing x more to buy x of this collateral stays within the limit while
+  // debt + x ≤ limit + LTV × x, so x ≤ (limit − debt) ÷ (1 − LTV), at the same equity. With this collateral alone that
+  // is 1 ÷ (1 − LTV); the room another collateral leaves raises it (it once capped a WBTC vault also holding WETH at
+  // 1 ÷ (1 − WBTC's LTV), under its own leverage). The search runs below it.
+  const room = r.borrowLimitValue > r.debtValue ? r.borrowLimitValue - r.debtValue : 0n;
+  const ceiling = ((r.collateralValue + (room * WAD) / (WAD - c.ltv)) * WAD) / (r.collateralValue - r.debtValue);
   // The search runs on 0.01× steps from today's leverage. With a deposit, a target under the leverage the deposit alone
   // leaves is refused (depositLowers), so its first step is today's leverage rounded up, not down: rounded down, the
   // search stopped at once and a deposit capped the position at its current leverage.
   let lo = deposit > 0n ? ((now + step - 1n) / step) * step : (now / step) * step;
-  let hi = (WAD * WAD) / (WAD - c.ltv) + step;
+  let hi = ceiling + step;
   if (planLeverage(ctx, deposit, lo).problem) return deposit > 0n ? now : lo;
   while (hi - lo > step) {
     const mid = ((lo + hi) / 2n / step) * step;
