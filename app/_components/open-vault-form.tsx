@@ -170,7 +170,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           setTouched(true);
         }}
         onMax={token ? () => (setText(f.unitsInput(token.balance, asset.decimals)), setTouched(true)) : undefined}
-        hint={token ? tc("wallet", { amount: f.token(token.balance, asset.decimals, asset.symbol) }) : tc("walletLoading")}
+        hint={token ? tc("wallet", { amount: f.tokenDown(token.balance, asset.decimals, asset.symbol) }) : tc("walletLoading")}
         problem={touched && !parsed.ok ? amountProblem(parsed) : null}
       />
       <div className="space-y-2 md:pt-5">

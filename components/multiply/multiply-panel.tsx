@@ -271,7 +271,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               }}
               onMax={venue.data ? () => setDepositText(f.unitsInput(venue.data!.balance, decimals)) : undefined}
               maxLabel={venue.data ? t("maxWallet") : undefined}
-              hint={t("wallet", { amount: venue.data ? f.token(venue.data.balance, decimals, symbol) : "…" })}
+              hint={t("wallet", { amount: venue.data ? f.tokenDown(venue.data.balance, decimals, symbol) : "…" })}
               problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
             <LeverageField

@@ -30,7 +30,7 @@ export function ProtocolMultiplyForm({ m }: { m: ProtocolMultiply }) {
             onChange={form.setDepositText}
             onMax={data?.balance !== undefined ? () => form.fillDeposit(f.unitsInput(data.balance!, decimals)) : undefined}
             maxLabel={data?.balance !== undefined ? t("maxWallet") : undefined}
-            hint={t("wallet", { amount: data?.balance !== undefined ? f.token(data.balance, decimals, symbol) : "…" })}
+            hint={t("wallet", { amount: data?.balance !== undefined ? f.tokenDown(data.balance, decimals, symbol) : "…" })}
             problem={form.depositProblem}
           />
           <LeverageField {...form.leverage} />

@@ -123,6 +123,11 @@ describe("formatter(locale)", async () => {
     expect(en.unitsDown(5n, 18)).toBe("0.000000000000000005");
     expect(en.unitsDown(0n, 18)).toBe("0");
     expect(nb(es.unitsDown(1_234_567_891_000_000_000_000n, 18))).toBe("1234,567891");
+    // A Max hint or a wallet balance the reader may type: cut as the refusal's "At most" is, where `token` rounds
+    // (Morpho's "Max 0.0504 WETH" over a limit of 0.0503876 was refused when typed).
+    expect(en.token(50_387_600_000_000_000n, 18, "WETH")).toBe("0.0504 WETH");
+    expect(en.tokenDown(50_387_600_000_000_000n, 18, "WETH")).toBe("0.0503876 WETH");
+    expect(en.tokenDown(3_850_877_000_000_000_000n, 18, "WETH")).toBe("3.850877 WETH");
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), (v, d) => {
         const shown = parseUnits(en.unitsDown(v, d).replace(/,/g, ""), d);

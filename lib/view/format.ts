@@ -273,6 +273,15 @@ export function formatter(locale = "en") {
     return `${unitsFixed(amount, decimals, maxFraction)} ${symbol}`;
   }
 
+  /**
+   * A balance or a limit the reader may type, with its symbol (`Max 0.0503875 WETH`, `Wallet: 3.850877 WETH`): cut as
+   * `unitsDown` cuts (never above what it is, the figure the refusal "At most …" names), where `token` rounds to the
+   * nearest and "Max 0.0504" could be typed and refused.
+   */
+  function tokenDown(amount: bigint, decimals: number, symbol: string): string {
+    return `${unitsDown(amount, decimals)} ${symbol}`;
+  }
+
   /** Basis points as a percentage: 30n → `0.30%`. */
   const bps = (b: bigint, fraction = 2) => percent(b * 10n ** 14n, fraction);
 
@@ -389,6 +398,7 @@ export function formatter(locale = "en") {
     bps,
     healthFactor,
     token,
+    tokenDown,
     apr,
     utc,
     leverage,

@@ -134,11 +134,11 @@ export function LendPanel({
             {/* The two limits an amount is checked against, never rounded up (typing what is shown is always accepted). */}
             <dt className="text-slate-400">{t("withdrawable")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-max-withdraw">
-              {pos ? `${f.unitsDown(pos.maxWithdraw, decimals)} ${symbol}` : "…"}
+              {pos ? f.tokenDown(pos.maxWithdraw, decimals, symbol) : "…"}
             </dd>
             <dt className="text-slate-400">{t("wallet")}</dt>
             <dd className="text-right tabular-nums" data-testid="lender-wallet">
-              {pos ? `${f.unitsDown(pos.walletBalance, decimals)} ${symbol}` : "…"}
+              {pos ? f.tokenDown(pos.walletBalance, decimals, symbol) : "…"}
             </dd>
           </dl>
           {limit?.limitedByLiquidity && (

@@ -245,16 +245,16 @@ export function PositionActions({
 
   const hint = pulls
     ? balance !== undefined
-      ? tc("wallet", { amount: f.token(balance, decimals, symbol) })
+      ? tc("wallet", { amount: f.tokenDown(balance, decimals, symbol) })
       : tc("walletLoading")
     : action === "withdraw"
-      ? t("supplied", { amount: f.token(suppliedNow, decimals, symbol) })
-      : t("canBorrow", { amount: f.token(max?.value ?? 0n, decimals, symbol) });
+      ? t("supplied", { amount: f.tokenDown(suppliedNow, decimals, symbol) })
+      : t("canBorrow", { amount: f.tokenDown(max?.value ?? 0n, decimals, symbol) });
   const maxLabel =
     action === "repay"
       ? t("maxRepaysAll")
       : action === "withdraw" || action === "borrow"
-        ? t("maxIs", { amount: f.token(max?.value ?? 0n, decimals, symbol) })
+        ? t("maxIs", { amount: f.tokenDown(max?.value ?? 0n, decimals, symbol) })
         : undefined;
   const onMax = () => {
     const v =

@@ -165,7 +165,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const hint =
     action === "deposit" || action === "repay"
       ? token
-        ? tc("wallet", { amount: f.token(token.balance, decimals, symbol) })
+        ? tc("wallet", { amount: f.tokenDown(token.balance, decimals, symbol) })
         : tc("walletLoading")
       : action === "withdraw"
         ? t("inVault", { amount: f.token(position.collaterals.find((c) => c.asset === assetAddr)?.amount ?? 0n, decimals, symbol) })
@@ -173,7 +173,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const maxLabel = paused
     ? undefined
     : action === "withdraw" || action === "borrow"
-      ? t("maxKeeps", { safety: f.healthFactor(safety), amount: f.token(limits.suggested, decimals, symbol) })
+      ? t("maxKeeps", { safety: f.healthFactor(safety), amount: f.tokenDown(limits.suggested, decimals, symbol) })
       : action === "repay" && limits.repayAll
         ? t("maxRepaysAll")
         : undefined;
