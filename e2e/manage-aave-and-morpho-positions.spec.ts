@@ -118,9 +118,14 @@ test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC,
   await send(page);
   await expect.poll(async () => (await morphoFigures(chain, TRADER)).collateral, { timeout: 30_000 }).toBe(parseUnits("1", 18));
 
-  // Max borrows to the LLTV, where Morpho liquidates: health 1.00, under the safety level (1.5) — said before signing.
+  // Max keeps the safety level (1.50), as on a Keel vault: it once borrowed to the LLTV, where Morpho liquidates
+  // (health 1.00). The protocol's limit can still be typed, and is said to be under the safety level before signing.
   let panel = await fill(page, "Borrow", "max");
-  await expect(panel.getByTestId("action-below-safety")).toHaveText("Health factor after: 1.00, below your safety level 1.50.");
+  await expect(panel.getByTestId("max-button")).toContainText("Max keeps health ≥ 1.50");
+  await expect(panel.getByTestId("preview-health").getByTestId("after")).toHaveText(/^→ 1\.5\d$/);
+  await expect(panel.getByTestId("action-below-safety")).toHaveCount(0);
+  panel = await fill(page, "Borrow", "2500");
+  await expect(panel.getByTestId("action-below-safety")).toHaveText(/^Health factor after: 1\.0\d, below your safety level 1\.50\.$/);
   panel = await fill(page, "Borrow", "1000");
   await expect(panel.getByTestId("action-below-safety")).toHaveCount(0);
   await send(page);

@@ -86,6 +86,31 @@ export function morphoAfter(s: MorphoMarketState, action: PositionAction, amount
   return { ...s, market, position: pos };
 }
 
+/**
+ * The largest borrow or withdrawal of `asset`, at most `limit` (the protocol's own maximum now), that leaves the
+ * position's health factor at or above `minHealth` by the protocol's own booking and math (`positionAfter`): what Max
+ * fills in, as a Keel vault's Max keeps the reader's safety level (lib/view/vault-actions.ts); the protocol's limit can
+ * still be typed. 0 when even a unit would go under it (or the position is already under it).
+ */
+export function maxWithinHealth(p: ProtocolPosition, action: "borrow" | "withdraw", asset: Address, limit: bigint, minHealth: bigint): bigint {
+  const healthy = (x: bigint) => {
+    const after = positionAfter(p, action, asset, x);
+    if (after.debts.length === 0) return true;
+    return after.healthFactor !== null && after.healthFactor >= minHealth;
+  };
+  if (limit <= 0n || healthy(limit)) return limit > 0n ? limit : 0n;
+  if (!healthy(1n)) return 0n;
+  // healthy(lo), not healthy(hi): health falls as the amount grows, so the boundary is one bisection away.
+  let lo = 1n;
+  let hi = limit;
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (healthy(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The position's health factor (WAD, MAX without debt) if the oracle priced `asset` at `price` (its OraclePrice units), other prices held. */
 export function healthAtPrice(p: ProtocolPosition, asset: Address, price: bigint): bigint {
   if (p.protocol === "aave-v3") {

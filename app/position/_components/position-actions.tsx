@@ -18,7 +18,7 @@ import { aaveMessage } from "@/lib/protocols/aave-v3/errors";
 import { borrowBlocker, reserveIndex, supplied } from "@/lib/protocols/aave-v3/math";
 import { revertReason } from "@/lib/protocols/errors";
 import { morphoBorrowRate } from "@/lib/protocols/morpho-blue/read";
-import { positionAfter, type PositionAction } from "@/lib/protocols/preview";
+import { maxWithinHealth, positionAfter, type PositionAction } from "@/lib/protocols/preview";
 import type { PositionToken, TxRequest as ProtocolTx } from "@/lib/protocols/types";
 import { adapterOf, positionView, type PositionView } from "@/lib/protocols/view";
 import { healthBand } from "@/lib/engine/risk";
@@ -119,6 +119,7 @@ export function PositionActions({
   const [text, setText] = useState("");
   const [touched, setTouched] = useState(false);
   const [all, setAll] = useState(false);
+  const [maxed, setMaxed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const flowKey = `position:${view.key}:${view.owner.toLowerCase()}`;
   const flow = usePendingFlow(flowKey);
@@ -143,6 +144,7 @@ export function PositionActions({
     setText("");
     setTouched(false);
     setAll(false);
+    setMaxed(false);
     setProblem(null);
   }
 
@@ -179,6 +181,9 @@ export function PositionActions({
         : action === "repay"
           ? { value: debtNow, reason: t("maxRepay") }
           : undefined;
+  // Max keeps the reader's safety level, as on a Keel vault (it once borrowed to Morpho's LLTV: health 1.00, one tick
+  // from liquidation); the protocol's own limit, in the hint, can still be typed, with the warning below.
+  const suggested = (action === "borrow" || action === "withdraw") && max ? safeMax(p, action, asset, max.value, safety) : undefined;
   const parsed = parseAmount(text, { decimals, symbol, ...(pulls && balance !== undefined ? { balance } : {}), ...(max ? { max } : {}) }, f);
   const amount = parsed.ok ? parsed.value : 0n;
   const after = parsed.ok && !refused ? positionView(positionAfter(p, action, asset, amount), usdPerToken) : null;
@@ -254,8 +259,18 @@ export function PositionActions({
     action === "repay"
       ? t("maxRepaysAll")
       : action === "withdraw" || action === "borrow"
-        ? t("maxIs", { amount: f.tokenDown(max?.value ?? 0n, decimals, symbol) })
+        ? ta("maxKeeps", { safety: f.healthFactor(safety), amount: f.tokenDown(suggested ?? 0n, decimals, symbol) })
         : undefined;
+  // Nothing within the safety level while the protocol still allows more: said once Max is pressed (it fills 0).
+  const atSafety =
+    maxed && suggested === 0n && max !== undefined && max.value > 0n
+      ? ta("maxAtSafety", {
+          safety: f.healthFactor(safety),
+          hf: f.healthFactor(view.healthFactor),
+          max: f.unitsDown(max.value, decimals),
+          symbol,
+        })
+      : null;
   const onMax = () => {
     const v =
       action === "supply"
@@ -264,9 +279,10 @@ export function PositionActions({
           ? balance !== undefined && balance < debtNow
             ? balance
             : debtNow
-          : (max?.value ?? 0n);
+          : (suggested ?? 0n);
     setText(f.unitsInput(v, decimals));
     setTouched(true);
+    setMaxed(true);
     setAll(action === "repay" ? v === debtNow : action === "withdraw" ? v === suppliedNow : false);
   };
   const liqToken =
@@ -306,6 +322,7 @@ export function PositionActions({
                   setText("");
                   setTouched(false);
                   setAll(false);
+                  setMaxed(false);
                 }}
                 className="block min-h-11 w-full rounded-md border border-slate-700 bg-slate-950 px-2 py-1 text-sm text-slate-100 md:min-h-0"
               >
@@ -326,12 +343,18 @@ export function PositionActions({
               setText(x);
               setTouched(true);
               setAll(false);
+              setMaxed(false);
             }}
             onMax={onMax}
             maxLabel={maxLabel}
             hint={hint}
             problem={touched && !parsed.ok ? amountProblem(parsed) : null}
           />
+          {atSafety && (
+            <p className="text-sm text-amber-200" data-testid="max-at-safety">
+              {atSafety}
+            </p>
+          )}
           {refused && (
             <p role="alert" data-testid="action-refused" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
               {refused}
@@ -440,4 +463,18 @@ function Tabs({
       ))}
     </div>
   );
+}
+
+/**
+ * lib/protocols/preview.ts `maxWithinHealth` for a position read (a new object each block), kept per read: a bisection
+ * of the protocol's booking, not redone on every keystroke.
+ */
+const safeMaxes = new WeakMap<object, Map<string, bigint>>();
+function safeMax(p: Parameters<typeof maxWithinHealth>[0], action: "borrow" | "withdraw", asset: Address, limit: bigint, safety: bigint): bigint {
+  let kept = safeMaxes.get(p);
+  if (!kept) safeMaxes.set(p, (kept = new Map()));
+  const key = `${action}:${asset}:${limit}:${safety}`;
+  let v = kept.get(key);
+  if (v === undefined) kept.set(key, (v = maxWithinHealth(p, action, asset, limit, safety)));
+  return v;
 }

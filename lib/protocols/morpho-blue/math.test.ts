@@ -11,8 +11,10 @@ import {
   liquidationIncentiveFactor,
   maxBorrow,
   maxWithdraw,
+  morphoPosition,
   type MorphoMarketState,
 } from "./math";
+import { maxWithinHealth, positionAfter } from "../preview";
 import { toSharesUp } from "../../engine/shares";
 import { WAD } from "../../engine/math";
 
@@ -180,5 +182,32 @@ describe("Morpho Blue adapter math equals @morpho-org/blue-sdk", () => {
       { numRuns: 300 },
     );
     expect(liquidationIncentiveFactor(86n * 10n ** 16n)).toBe(1_043_841_336_116_910_229n);
+  });
+});
+
+describe("Max on a Morpho position keeps the reader's safety level (lib/protocols/preview.ts maxWithinHealth)", () => {
+  it("is the largest borrow or withdrawal within the protocol's limit whose health after is at or above the level", () => {
+    fc.assert(
+      fc.property(
+        stateArb,
+        fc.constantFrom(WAD, (WAD * 3n) / 2n, 2n * WAD),
+        fc.constantFrom("borrow" as const, "withdraw" as const),
+        (s, level, action) => {
+          const p = morphoPosition(s);
+          const asset = action === "borrow" ? s.loanToken.address : s.collateralToken.address;
+          const limit = action === "borrow" ? maxBorrow(s) : maxWithdraw(s);
+          const x = maxWithinHealth(p, action, asset, limit, level);
+          const healthy = (a: bigint) => {
+            const q = positionAfter(p, action, asset, a);
+            return q.debts.length === 0 || (q.healthFactor !== null && q.healthFactor >= level);
+          };
+          expect(x).toBeGreaterThanOrEqual(0n);
+          expect(x).toBeLessThanOrEqual(limit > 0n ? limit : 0n);
+          if (x > 0n) expect(healthy(x)).toBe(true);
+          if (x < limit) expect(healthy(x + 1n)).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
