@@ -104,6 +104,55 @@ contract FlashActor is IERC3156FlashBorrower, CallList {
     }
 }
 
+/// @dev The borrower-side handler's flash borrower for collateral: owns a vault and runs (target, call) pairs inside
+/// its callback (re-throwing the first refusal). After each call the handler marked as depositing a collateral
+/// (`setWatch`: that collateral, or zero) it checks, mid-loan, the supply cap's rule: a deposit is taken only if the
+/// market's balance of the asset after it is within min(cap, 2^112 - 1), and nothing in a marked call adds to that
+/// balance after its last deposit (withdrawals, seizures only take from it), so the balance right after the call is
+/// within the cap, donations or not. After all calls, the market's base balance must be the cash on hand.
+contract CollateralFlashActor is IERC3156FlashBorrower, CallList {
+    IKeelMarket internal immutable market;
+    address[] internal watch;
+    /// @dev Marked calls after which the market held more of the asset than its cap.
+    uint256 public midLoanCapBreaches;
+    /// @dev Loans during which the market's base balance was not the cash on hand.
+    uint256 public midLoanCashBreaches;
+    /// @dev Marked calls checked (the sanity test reads it).
+    uint256 public depositsChecked;
+
+    constructor(IKeelMarket market_, address[2] memory collaterals) {
+        market = market_;
+        DevERC20(market_.asset()).approve(address(market_), type(uint256).max);
+        for (uint256 i; i < 2; ++i) {
+            DevERC20(collaterals[i]).approve(address(market_), type(uint256).max);
+        }
+    }
+
+    function openVault() external returns (uint256) {
+        return market.openVault();
+    }
+
+    /// @dev For each call of the next list, the collateral it deposits (zero: none).
+    function setWatch(address[] memory w) external {
+        watch = w;
+    }
+
+    function onFlashLoan(address, address token, uint256, uint256, bytes calldata) external returns (bytes32) {
+        require(msg.sender == address(market), "CollateralFlashActor: not the market");
+        for (uint256 i; i < targets.length; ++i) {
+            _runCall(i);
+            address w = i < watch.length ? watch[i] : address(0);
+            if (w == address(0)) continue;
+            ++depositsChecked;
+            uint256 cap = market.collateralInfo(w).supplyCap;
+            if (cap > type(uint112).max) cap = type(uint112).max;
+            if (DevERC20(w).balanceOf(address(market)) > cap) ++midLoanCapBreaches;
+        }
+        if (DevERC20(token).balanceOf(address(market)) != market.cashOnHand()) ++midLoanCashBreaches;
+        return keccak256("ERC3156FlashBorrower.onFlashLoan");
+    }
+}
+
 /// @dev What every invariant handler of the market shares: the market, its lender vault and base token, and the
 /// `tracked` check that lenders' share price — read from the lender vault and from the market's ledger — falls across an action only by the bad debt the action realised (plus rounding).
 abstract contract MarketHandlerBase is ExpectedReverts {

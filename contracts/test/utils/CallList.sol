@@ -18,11 +18,16 @@ abstract contract CallList {
 
     function _runCalls() internal {
         for (uint256 i; i < targets.length; ++i) {
-            (bool ok, bytes memory r) = targets[i].call(datas[i]);
-            if (!ok) {
-                assembly ("memory-safe") {
-                    revert(add(r, 32), mload(r))
-                }
+            _runCall(i);
+        }
+    }
+
+    /// @dev Makes call `i` of the list, its revert data bubbled up unchanged.
+    function _runCall(uint256 i) internal {
+        (bool ok, bytes memory r) = targets[i].call(datas[i]);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(r, 32), mload(r))
             }
         }
     }
