@@ -269,6 +269,9 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await expect(badge).toHaveAttribute("data-band", "liquidatable");
   await expect(badge).toContainText(/0\.9[78]/);
   await expect(page.getByTestId("vault-warning")).toContainText("this vault can be liquidated now");
+  // Already liquidatable: said so, not a distance of 0.0 % nor a "rise of 0.0 %" of USDC to a price below today's.
+  await expect(page.getByTestId("stat-distance")).toContainText("Liquidatable now");
+  await expect(page.getByTestId("base-rise")).toHaveCount(0);
   await panel(page).getByRole("tab", { name: "Borrow" }).click();
   await expect(panel(page).getByTestId("amount-problem")).toHaveText("");
   await panel(page).getByTestId("amount-input").fill("1");

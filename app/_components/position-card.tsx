@@ -34,6 +34,7 @@ export function PositionCard({
   alert?: ReactNode;
 }) {
   const t = useTranslations("vaultCard");
+  const tv = useTranslations("vault");
   const tp = useTranslations("positions");
   const tf = useTranslations("feed");
   const f = useFormat();
@@ -107,7 +108,7 @@ export function PositionCard({
         <div>
           <div className="text-xs text-slate-400">{t("closest")}</div>
           <div className="font-mono tabular-nums" data-testid="min-distance">
-            {closest === null ? NONE : t("away", { distance: f.percent(closest, 1) })}
+            {view.band === "liquidatable" ? tv("liquidatableNow") : closest === null ? NONE : t("away", { distance: f.percent(closest, 1) })}
           </div>
         </div>
       </div>

@@ -279,7 +279,11 @@ const VaultBody = memo(function VaultBody({
           testId="stat-limit-used"
           value={(boosted?.borrowLimitUsed ?? s.borrowLimitUsed) === INFINITE_HEALTH ? "—" : f.percent(boosted?.borrowLimitUsed ?? s.borrowLimitUsed)}
         />
-        <Stat label={t("closest")} testId="stat-distance" value={s.minDistance === null ? "—" : f.percent(s.minDistance, 1)} />
+        <Stat
+          label={t("closest")}
+          testId="stat-distance"
+          value={s.band === "liquidatable" ? t("liquidatableNow") : s.minDistance === null ? "—" : f.percent(s.minDistance, 1)}
+        />
       </div>
 
       <LiquidationOdds chain={chain} vault={vault} />
@@ -365,7 +369,8 @@ const VaultBody = memo(function VaultBody({
               </tbody>
             </table>
           </div>
-          {s.baseDistance !== null && (
+          {/* Already liquidatable: a "rise of 0.0 % to" a price below today's would misread; the banner above says it. */}
+          {s.baseDistance !== null && s.band !== "liquidatable" && (
             <p className="px-1 text-xs text-slate-400" data-testid="base-rise">
               {t("baseRise", { symbol: baseSymbol, distance: f.percent(s.baseDistance, 1), price: f.usd(baseLiquidation) })}
             </p>
