@@ -90,6 +90,9 @@ test("as a trader: a trailing stop on my Aave position and a take-profit on my M
   await form.getByTestId("rule-trigger").fill("100");
   await expect(form.getByTestId("preview-problem")).toContainText("liquidation comes first");
   await expect(form.getByTestId("rule-save")).toBeDisabled();
+  // And no sale it could never make ("sells at most 2,433 WETH" of the few held).
+  await expect(form.getByTestId("rule-preview")).not.toContainText("sells at most");
+  await expect(form.getByTestId("preview-fee")).toBeHidden();
   // Too many decimals is said of the field: whole days, not "this token".
   await form.getByTestId("rule-validity").fill("1.5");
   await expect(form).toContainText("Whole days from 1 to 365");

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import type { GuardPosition } from "@/hooks/use-automation";
 import {
+  blocksSaving,
   firesAtOnce,
   previewProblem,
   snapshotHealth,
@@ -22,6 +23,7 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
   const t = useTranslations("automation.preview");
   const f = useFormat();
   const problem = previewProblem(kind, preview);
+  const blocked = blocksSaving(problem);
   const firesNow = firesAtOnce(p.snapshot, kind, rule.trigger);
   const col = (x: bigint) => f.token(x, p.collateral.decimals, p.collateral.symbol);
   const debt = (x: bigint) => f.token(x, p.debt.decimals, p.debt.symbol);
@@ -35,9 +37,11 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
       ) : (
         <>
           <p data-testid="preview-price">{t("firesAt", { price, collateral: p.collateral.symbol })}</p>
-          {plan.close && <p>{t("close", { repay: debt(plan.repay), sell: col(plan.sell), collateral: p.collateral.symbol })}</p>}
-          {!plan.close && kind === "boost" && <p>{t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })}</p>}
-          {!plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
+          {/* A rule that could never run there (liquidation first, or more to sell than is held) shows no sale: its
+              figures would describe a trade that cannot happen ("sells at most 2,433 WETH" of the 1 held). */}
+          {!blocked && plan.close && <p>{t("close", { repay: debt(plan.repay), sell: col(plan.sell), collateral: p.collateral.symbol })}</p>}
+          {!blocked && !plan.close && kind === "boost" && <p>{t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })}</p>}
+          {!blocked && !plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
           {firesNow && (
             <p className="text-amber-200" data-testid="preview-fires-now">
               {t("firesNow", { health: f.healthFactor(snapshotHealth(p.snapshot)) })}
@@ -48,8 +52,8 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
               {t(problem, { health: f.healthFactor(preview.healthAt), sell: col(plan.sell), held: col(p.snapshot.collateral) })}
             </p>
           )}
-          <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>
-          <p data-testid="preview-fee">
+          {!blocked && <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>}
+          <p data-testid="preview-fee" hidden={blocked}>
             {t(kind === "boost" ? "feeBoost" : "fee", {
               cap: f.percent(rule.feeBps * 10n ** 14n),
               fee: debt(plan.fee),
