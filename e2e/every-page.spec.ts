@@ -32,6 +32,16 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
     await expectNoSidewaysScroll(page);
     await screenshot(page, `page-${p.name}`);
   }
+  // Someone else's vault (#1 is anvil #2's): borrowing says only its owner may, with no Max or limit of that vault
+  // beside it (it once said "At most 0 WETH: more would take the vault beyond its LTV" too).
+  await app.open(`/vault/31337/1?market=${anvil0}`);
+  await connectWallet(page);
+  const panel = page.getByTestId("action-panel");
+  await panel.getByRole("tab", { name: "Borrow" }).click();
+  await expect(panel).toContainText("Only the vault's owner can borrow.");
+  await expect(panel.getByTestId("max-button")).toHaveCount(0);
+  await panel.getByTestId("amount-input").fill("1");
+  await expect(panel.getByTestId("amount-problem")).toHaveText("");
   if (!isPhone(testInfo.project.name)) return;
   // Tap targets: every visible button, link and field of the vault page is at least 44 px high or wide enough to tap.
   await app.open(`/vault/31337/1?market=${anvil0}`);

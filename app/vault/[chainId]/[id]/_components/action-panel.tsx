@@ -101,12 +101,14 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   });
   const needsPrices = action === "borrow" || (action === "withdraw" && vault.debt > 0n);
   const paused = needsPrices && unpriced.length > 0;
+  // Only the owner may withdraw or borrow: for anyone else the form says so, without limits or a Max of someone
+  // else's vault ("At most 0 WETH" beside "Only the vault's owner can…").
+  const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
   // While a price is missing the limits cannot be known (they read 0): the pause notice says why instead.
-  const max = paused || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
+  const max = paused || ownerOnly || !limits.max ? undefined : { value: limits.max.value, reason: tl(limits.max.reason) };
   const parsed = parseAmount(text, { decimals, symbol, balance: limits.balance, max }, f);
   const amount = parsed.ok ? parsed.value : 0n;
   const preview = parsed.ok && !paused ? previewAction(position, action, amount, safety, usesCollateral ? assetAddr : undefined) : null;
-  const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
   const block = preview?.beyondLtv
     ? t("beyondLtv")
     : preview?.liquidatable && (action === "withdraw" || action === "borrow")
@@ -263,13 +265,17 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 setRepayAll(false);
                 setMaxed(false);
               }}
-              onMax={() => {
-                setText(f.unitsInput(limits.suggested, decimals));
-                setTouched(true);
-                setRepayAll(Boolean(limits.repayAll));
-                setMaxed(true);
-              }}
-              maxLabel={maxLabel}
+              onMax={
+                ownerOnly
+                  ? undefined
+                  : () => {
+                      setText(f.unitsInput(limits.suggested, decimals));
+                      setTouched(true);
+                      setRepayAll(Boolean(limits.repayAll));
+                      setMaxed(true);
+                    }
+              }
+              maxLabel={ownerOnly ? undefined : maxLabel}
               hint={hint}
               problem={touched && !parsed.ok ? (atSafety ?? amountProblem(parsed)) : null}
             />
