@@ -213,3 +213,25 @@ test("Aave v3: a swap off the oracle (a lagging price feed) is refused with a se
   const { p } = await chainPosition(chain, "aave-v3");
   expect(p.debts).toEqual([]);
 });
+
+test("Aave v3 beside other debts (anvil #0 also owes WETH): a liquidation price at 3x, and lowering into the other debts refused with no preview", async ({
+  page,
+  app,
+  injectWallet,
+}) => {
+  const { privateKeyToAccount } = await import("viem/accounts");
+  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
+  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await app.open("/multiply");
+  await connectWallet(page);
+  await page.getByTestId("multiply-protocol").selectOption("aave-v3");
+  await expect(panel(page)).toHaveAttribute("data-protocol", "aave-v3");
+  // It once read "— → —" with a note: other debts counted at their own prices now, as the position's card does.
+  await panel(page).getByTestId("leverage-input").fill("3");
+  await expect(panel(page).getByTestId("mp-liq").getByTestId("after")).toHaveText(/^→ \$[\d,]+\.\d\d$/);
+  // Lowering to 1x would repay more than the pair's own USDC debt: refused, and no "after" of a position that cannot be.
+  await panel(page).getByTestId("leverage-input").fill("1");
+  await expect(panel(page).getByTestId("multiply-problem")).toContainText("the account's other debts");
+  await expect(panel(page).getByTestId("mp-leverage")).toHaveCount(0);
+  await expect(panel(page).getByTestId("submit-multiply")).toBeDisabled();
+});

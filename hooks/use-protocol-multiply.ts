@@ -244,6 +244,8 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
     hasDebt,
     /** The pair's own debt, and the other debts folded into it (Aave, as shown), with their amount in the pair's debt asset. */
     ownDebt,
+    /** The plan would repay more than the pair's own debt (into the account's other debts): refused, and not previewed. */
+    repaysOthers,
     otherDebts,
     folded,
     form: {

@@ -20,7 +20,9 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
   const t = useTranslations("multiply");
   const f = useFormat();
   const { plan, vault, pair, position, symbol, decimals, baseSymbol, baseDecimals } = m;
-  if (!plan || !vault || !pair) return null;
+  // A plan that would repay into other debts cannot be sent (the router repays the pair's own debt only): its
+  // "after" (debt 0, health —) would describe an impossible position, so only the refusal is shown.
+  if (!plan || !vault || !pair || m.repaysOthers) return null;
   const value = (wad: bigint) => (position?.protocol === "aave-v3" ? f.usd(wad) : f.token(wad, 18, baseSymbol));
   const health = (hf: bigint) => f.healthFactor(hf);
   // The collateral's liquidation price now and after, as the position's card gives it (positionView: the protocol's own
