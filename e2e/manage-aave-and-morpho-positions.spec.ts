@@ -145,6 +145,24 @@ test("as a trader, the same on Morpho Blue: supply WETH collateral, borrow USDC,
   await expect.poll(async () => (await morphoFigures(chain, TRADER)).collateral, { timeout: 30_000 }).toBe(0n);
 });
 
+test("Max on a position already under the safety level fills nothing and says why, with the protocol's limit to type", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  // anvil #0's Morpho position is at health 1.05, under the safety level 1.50: Morpho would still lend more.
+  await injectWallet({ account: DEMO });
+  await app.open(`/position/31337/morpho-blue/${morphoMarket(chain).id}/${DEMO}`);
+  await connectWallet(page);
+  const panel = await fill(page, "Borrow", "max");
+  await expect(panel).toContainText("Max keeps health ≥ 1.50: 0 USDC");
+  await expect(panel.getByTestId("amount-problem")).toHaveText(
+    /^Nothing more within your safety level 1\.50 \(health now 1\.0\d\): lower it, or type an amount up to [\d,.]+ USDC\.$/,
+  );
+  await expect(panel.getByTestId("submit-action")).toBeDisabled();
+});
+
 test("bad inputs get a sentence and nothing is sent: above the max, a stale price, a paused reserve", async ({ page, app, chain, injectWallet }) => {
   // A small Aave position straight on the chain, so borrowing has collateral.
   const trader = devWallet(chain.rpcUrl, 31337, ANVIL_KEYS[1]!);

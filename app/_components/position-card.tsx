@@ -142,7 +142,7 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
   const measured = view.debts.length > 0 && rows.every((r) => r.priceUsd !== null);
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={tp("assets")}>
-      <table className="w-full text-sm">
+      <table className="w-full text-xs sm:text-sm">
         <thead className="text-left text-xs uppercase tracking-normal text-slate-400 sm:tracking-wide">
           <tr className="border-t border-slate-800">
             <th className="px-3 py-2 md:px-5">{tp("asset")}</th>

@@ -261,7 +261,8 @@ export function PositionActions({
       : action === "withdraw" || action === "borrow"
         ? ta("maxKeeps", { safety: f.healthFactor(safety), amount: f.tokenDown(suggested ?? 0n, decimals, symbol) })
         : undefined;
-  // Nothing within the safety level while the protocol still allows more: said once Max is pressed (it fills 0).
+  // Nothing within the safety level while the protocol still allows more: said under the box once Max is pressed (it
+  // fills 0), in place of "Enter an amount above zero", as on a vault.
   const atSafety =
     maxed && suggested === 0n && max !== undefined && max.value > 0n
       ? ta("maxAtSafety", {
@@ -348,13 +349,8 @@ export function PositionActions({
             onMax={onMax}
             maxLabel={maxLabel}
             hint={hint}
-            problem={touched && !parsed.ok ? amountProblem(parsed) : null}
+            problem={touched && !parsed.ok ? (atSafety ?? amountProblem(parsed)) : null}
           />
-          {atSafety && (
-            <p className="text-sm text-amber-200" data-testid="max-at-safety">
-              {atSafety}
-            </p>
-          )}
           {refused && (
             <p role="alert" data-testid="action-refused" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
               {refused}
