@@ -58,7 +58,7 @@ export function StressPanel({
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-sm font-medium uppercase tracking-wide text-slate-400">{t("title")}</h2>
         <span className="text-xs text-slate-400" data-testid="stress-time">
-          {t("time", { ms: computeMs < 0.1 ? "< 0.1" : f.number(computeMs, 1) })}
+          {t("time", { ms: computeMs < 0.1 ? `< ${f.number(0.1, 1)}` : f.number(computeMs, 1) })}
         </span>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
