@@ -37,11 +37,17 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
       ) : (
         <>
           <p data-testid="preview-price">{t("firesAt", { price, collateral: p.collateral.symbol })}</p>
-          {/* A rule that could never run there (liquidation first, or more to sell than is held) shows no sale: its
-              figures would describe a trade that cannot happen ("sells at most 2,433 WETH" of the 1 held). */}
-          {!blocked && plan.close && <p>{t("close", { repay: debt(plan.repay), sell: col(plan.sell), collateral: p.collateral.symbol })}</p>}
-          {!blocked && !plan.close && kind === "boost" && <p>{t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })}</p>}
-          {!blocked && !plan.close && kind !== "boost" && <p>{t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}</p>}
+          {/* A rule that could never run there (liquidation first, or more to sell than is held) shows no sale, health
+              after or fee: they would describe a trade that cannot happen ("sells at most 2,433 WETH" of the 1 held). */}
+          {!blocked && (
+            <p>
+              {plan.close
+                ? t("close", { repay: debt(plan.repay), sell: col(plan.sell), collateral: p.collateral.symbol })
+                : kind === "boost"
+                  ? t("boost", { borrow: debt(plan.borrow), buy: col(plan.minOut) })
+                  : t("reduce", { repay: debt(plan.repay), sell: col(plan.sell) })}
+            </p>
+          )}
           {firesNow && (
             <p className="text-amber-200" data-testid="preview-fires-now">
               {t("firesNow", { health: f.healthFactor(snapshotHealth(p.snapshot)) })}
@@ -52,14 +58,18 @@ export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind
               {t(problem, { health: f.healthFactor(preview.healthAt), sell: col(plan.sell), held: col(p.snapshot.collateral) })}
             </p>
           )}
-          {!blocked && <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>}
-          <p data-testid="preview-fee" hidden={blocked}>
-            {t(kind === "boost" ? "feeBoost" : "fee", {
-              cap: f.percent(rule.feeBps * 10n ** 14n),
-              fee: debt(plan.fee),
-              slippage: f.percent(rule.slippageBps * 10n ** 14n),
-            })}
-          </p>
+          {!blocked && (
+            <>
+              <p>{preview.healthAfter === MAX ? t("closedAfter") : t("healthAfter", { health: f.healthFactor(preview.healthAfter) })}</p>
+              <p data-testid="preview-fee">
+                {t(kind === "boost" ? "feeBoost" : "fee", {
+                  cap: f.percent(rule.feeBps * 10n ** 14n),
+                  fee: debt(plan.fee),
+                  slippage: f.percent(rule.slippageBps * 10n ** 14n),
+                })}
+              </p>
+            </>
+          )}
         </>
       )}
       <p data-testid="preview-minimum">{rule.minCollateral === 0n ? t("noMinimum") : t("minimum", { minimum: col(rule.minCollateral) })}</p>
