@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { connectWallet, expect, expectNoSidewaysScroll, isPhone, screenshot, test } from "./support/fixtures";
+import { connectWallet, DEMO, expect, expectNoSidewaysScroll, isPhone, screenshot, test } from "./support/fixtures";
 
 /** Every route, as the dashboard's demo vault of anvil #0 and a stranger see it. */
 const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
@@ -16,14 +16,12 @@ const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
 test("every page fits the screen, with the wallet connected, and is screenshotted", async ({ page, app, chain, injectWallet }, testInfo) => {
   test.setTimeout(180_000);
   const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
-  const { privateKeyToAccount } = await import("viem/accounts");
-  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
-  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await injectWallet({ account: DEMO });
   await app.open("/");
   await expectNoSidewaysScroll(page);
   await connectWallet(page);
   const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
-  for (const p of pages(anvil0, privateKeyToAccount(ANVIL_KEYS[0]!).address, morpho)) {
+  for (const p of pages(anvil0, DEMO, morpho)) {
     // The dashboard is already open with the wallet connected; the other pages do not need the wallet.
     if (p.path !== "/") await app.open(p.path);
     if (p.name === "private") await connectWallet(page); // the page shows a position only to a connected account

@@ -1,5 +1,5 @@
 import { englishOnPage } from "./support/english";
-import { connectWallet, scrollToEveryPanel, scrollToPanel, expect, screenshot, test } from "./support/fixtures";
+import { connectWallet, DEMO, scrollToEveryPanel, scrollToPanel, expect, screenshot, test } from "./support/fixtures";
 import { devWallet } from "./support/dev-wallet";
 
 test("en español: the switch is remembered, the dashboard and a deposit form's errors speak Spanish, numbers are Spanish", async ({
@@ -53,7 +53,7 @@ test("en español: no page shows an English sentence (visible text, labels and h
   const { privateKeyToAccount } = await import("viem/accounts");
   const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
   // anvil #0 owns the seeded vaults: the dashboard and the vault page show a real position.
-  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await injectWallet({ account: DEMO });
   await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
   const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
   // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
@@ -114,9 +114,7 @@ test("en español: amounts are read as a Spanish reader writes them — 1.234,5 
   injectWallet,
   context,
 }) => {
-  const { privateKeyToAccount } = await import("viem/accounts");
-  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
-  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await injectWallet({ account: DEMO });
   await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
   const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
   // Vault #2: anvil #0's, 10 WETH against 8,000 USDC.

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
 import { parseAbi, parseUnits, type Address, type Hex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { devPriceFeedAbi } from "../contracts-abi";
 import { formatHealthFactor, formatToken, formatUsd } from "../lib/view/format";
 import { aavePoolAbi } from "../lib/protocols/aave-v3/abi";
@@ -8,10 +7,9 @@ import { morphoBlueAbi } from "../lib/protocols/morpho-blue/abi";
 import { toAssetsUp } from "../lib/engine/shares";
 import { ANVIL_KEYS, PROTOCOL_KEYS } from "../scripts/lib/anvil";
 import { LOCAL_HEARTBEAT } from "../scripts/deploy-local";
-import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, DEMO, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 import { devWallet } from "./support/dev-wallet";
 
-const DEMO = privateKeyToAccount(ANVIL_KEYS[0]!).address; // anvil #0: the demo Aave and Morpho positions
 const aave = (chain: E2EChain) => chain.deployment.aaveV3!;
 const morphoMarket = (chain: E2EChain) => chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!;
 const usdOfBase = (base: bigint) => formatUsd(base * 10n ** 10n); // Aave's base currency: USD with 8 decimals

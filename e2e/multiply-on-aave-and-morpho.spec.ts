@@ -7,7 +7,7 @@ import { leverageOf } from "../lib/engine/leverage";
 import { morphoPair, toVaultPosition, type LeveragePair, type LeveragePosition } from "../lib/protocols/leverage";
 import { readProtocolPositions } from "../lib/protocols/account";
 import { alignPools, findPools } from "../agents/amm-arbitrage";
-import { connectWallet, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
+import { connectWallet, DEMO, expect, screenshot, test, TRADER, type E2EChain } from "./support/fixtures";
 
 const panel = (page: Page) => page.getByTestId("multiply-panel");
 const toast = (page: Page, title: string | RegExp, state: string) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: state });
@@ -219,9 +219,7 @@ test("Aave v3 beside other debts (anvil #0 also owes WETH): a liquidation price 
   app,
   injectWallet,
 }) => {
-  const { privateKeyToAccount } = await import("viem/accounts");
-  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
-  await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+  await injectWallet({ account: DEMO });
   await app.open("/multiply");
   await connectWallet(page);
   await page.getByTestId("multiply-protocol").selectOption("aave-v3");

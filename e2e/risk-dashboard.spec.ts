@@ -1,9 +1,7 @@
 import type { Address } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { keelLensAbi } from "../contracts-abi";
-import { ANVIL_KEYS } from "../scripts/lib/anvil";
 import { seedRiskVaults, writePriceHistory } from "../scripts/seed-risk";
-import { connectWallet, expect, screenshot, test, type E2EChain } from "./support/fixtures";
+import { connectWallet, DEMO, expect, screenshot, test, type E2EChain } from "./support/fixtures";
 import { WAD } from "../lib/engine/math";
 
 const SEEDED = 300;
@@ -109,7 +107,7 @@ test.describe("risk dashboard", () => {
   }) => {
     await writePriceHistory({ rpcUrl: chain.rpcUrl, deployment: chain.deployment, hours: 48 });
     // anvil #0 holds the demo vaults: one comfortable, one close to liquidation (WETH + WBTC).
-    await injectWallet({ account: privateKeyToAccount(ANVIL_KEYS[0]!).address });
+    await injectWallet({ account: DEMO });
     await app.open("/");
     await connectWallet(page);
     const odds = page.getByTestId("liquidation-odds");

@@ -8,6 +8,8 @@ import { injectedWalletScript } from "./injected-wallet";
 import { devWallet } from "./dev-wallet";
 
 export const TRADER = privateKeyToAccount(ANVIL_KEYS[1]!).address;
+/** anvil #0: the seeded demo owner (Keel vaults #2 and #3, the Aave and Morpho positions). */
+export const DEMO = privateKeyToAccount(ANVIL_KEYS[0]!).address;
 
 function env(name: string): string {
   const v = process.env[name];
