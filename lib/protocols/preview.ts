@@ -17,6 +17,7 @@ import { rayDiv } from "./aave-v3/wad-ray-math";
 import { MAX_UINT256, wadToNumber } from "../engine/math";
 import type { ProtocolPosition } from "./view";
 import { sameAddress } from "../config/address";
+import { largestPassing } from "./largest-passing";
 
 /** The four actions every protocol position offers. */
 export type PositionAction = "supply" | "withdraw" | "borrow" | "repay";
@@ -95,20 +96,10 @@ export function morphoAfter(s: MorphoMarketState, action: PositionAction, amount
 export function maxWithinHealth(p: ProtocolPosition, action: "borrow" | "withdraw", asset: Address, limit: bigint, minHealth: bigint): bigint {
   const healthy = (x: bigint) => {
     const after = positionAfter(p, action, asset, x);
-    if (after.debts.length === 0) return true;
-    return after.healthFactor !== null && after.healthFactor >= minHealth;
+    return after.debts.length === 0 || (after.healthFactor !== null && after.healthFactor >= minHealth);
   };
-  if (limit <= 0n || healthy(limit)) return limit > 0n ? limit : 0n;
-  if (!healthy(1n)) return 0n;
-  // healthy(lo), not healthy(hi): health falls as the amount grows, so the boundary is one bisection away.
-  let lo = 1n;
-  let hi = limit;
-  while (hi - lo > 1n) {
-    const mid = (lo + hi) / 2n;
-    if (healthy(mid)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  // Health falls as the amount grows: the adapters' own exact search for "the largest amount that passes".
+  return largestPassing(1n, limit, healthy);
 }
 
 /** The position's health factor (WAD, MAX without debt) if the oracle priced `asset` at `price` (its OraclePrice units), other prices held. */
