@@ -9,6 +9,9 @@
  * and bench/results/lighthouse/<page>-<device>.json (each run's scores and metrics, the median run's diagnostics).
  * The full HTML reports are not kept (2,600 lines of report shell each): LIGHTHOUSE_HTML=1 writes them beside the JSON
  * (git ignores them). LIGHTHOUSE_ONLY=vault-mobile,risk (page or page-device) runs a subset and leaves the .md alone.
+ * LIGHTHOUSE_DUMP=<folder> writes every run's whole result and its trace there (`<page>-<device>-<n>.json` and
+ * `.trace.json`), and LIGHTHOUSE_TRACE_CATEGORIES adds trace categories (`fonts`: the font service's calls): what the
+ * per-task analyses in docs/performance.md read.
  * Needs `npm run build` first.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -35,6 +38,8 @@ const METRICS = {
 } as const;
 const GOAL = 90;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+const DUMP = process.env.LIGHTHOUSE_DUMP;
+const TRACE_CATEGORIES = process.env.LIGHTHOUSE_TRACE_CATEGORIES;
 const ONLY = process.env.LIGHTHOUSE_ONLY?.split(",")
   .map((s) => s.trim())
   .filter(Boolean);
@@ -192,12 +197,17 @@ async function main() {
           const load = os.loadavg()[0]!;
           const result = await lighthouse(
             url,
-            { port: chrome.port, output: "html", onlyCategories: [...CATEGORIES], logLevel: "error" },
+            { port: chrome.port, output: "html", onlyCategories: [...CATEGORIES], logLevel: "error", additionalTraceCategories: TRACE_CATEGORIES },
             device === "desktop" ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`no Lighthouse result for ${url}`);
           const run = runOf(result.lhr, load, await lcpScripts(result));
           runs.push({ run, lhr: result.lhr, report: String(result.report) });
+          if (DUMP) {
+            mkdirSync(DUMP, { recursive: true });
+            writeFileSync(path.join(DUMP, `${key}-${i + 1}.json`), JSON.stringify(result.lhr));
+            writeFileSync(path.join(DUMP, `${key}-${i + 1}.trace.json`), JSON.stringify(result.artifacts.Trace));
+          }
           loads.push(run.load);
           benchmarks.push(run.benchmarkIndex);
           const m = run.metrics;
