@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import type { ProblemText } from "@/lib/view/amount";
 
 /**
@@ -18,4 +19,26 @@ export function useAmountProblem(): (p: ProblemText & { problem: string }) => st
 export function usePlanProblem() {
   const t = useTranslations("multiply");
   return (kind: string, values: { impact: string; leverage: string }) => t("problem", { kind, ...values });
+}
+
+/**
+ * What a withdraw or borrow box says once Max is pressed and nothing fits within the reader's safety level while the
+ * protocol still allows more (Max filled 0), in place of "Enter an amount above zero": on a vault and on an Aave or
+ * Morpho position alike. null when it does not apply.
+ */
+export function useMaxAtSafety() {
+  const t = useTranslations("actions");
+  const f = useFormat();
+  return (o: {
+    maxed: boolean;
+    suggested: bigint | undefined;
+    max: bigint | undefined;
+    safety: bigint;
+    health: bigint;
+    decimals: number;
+    symbol: string;
+  }) =>
+    o.maxed && o.suggested === 0n && o.max !== undefined && o.max > 0n
+      ? t("maxAtSafety", { safety: f.healthFactor(o.safety), hf: f.healthFactor(o.health), max: f.unitsDown(o.max, o.decimals), symbol: o.symbol })
+      : null;
 }

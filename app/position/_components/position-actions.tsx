@@ -7,7 +7,7 @@ import { useAccount, useConfig, useReadContracts } from "wagmi";
 import { AmountField } from "@/components/amount-field";
 import { onTabListKeyDown } from "@/components/tab-keys";
 import { PreviewRow } from "@/components/preview-row";
-import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useAmountProblem, useMaxAtSafety } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
@@ -102,6 +102,7 @@ export function PositionActions({
 }) {
   const t = useTranslations("positionActions");
   const ta = useTranslations("actions");
+  const maxAtSafety = useMaxAtSafety();
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const tfeed = useTranslations("feed");
@@ -263,15 +264,7 @@ export function PositionActions({
         : undefined;
   // Nothing within the safety level while the protocol still allows more: said under the box once Max is pressed (it
   // fills 0), in place of "Enter an amount above zero", as on a vault.
-  const atSafety =
-    maxed && suggested === 0n && max !== undefined && max.value > 0n
-      ? ta("maxAtSafety", {
-          safety: f.healthFactor(safety),
-          hf: f.healthFactor(view.healthFactor),
-          max: f.unitsDown(max.value, decimals),
-          symbol,
-        })
-      : null;
+  const atSafety = maxAtSafety({ maxed, suggested, max: max?.value, safety, health: view.healthFactor, decimals, symbol });
   const onMax = () => {
     const v =
       action === "supply"

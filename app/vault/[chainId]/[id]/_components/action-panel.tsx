@@ -14,7 +14,7 @@ import { pendingFlows, vaultFlowKey } from "@/lib/tx/pending-flows";
 import type { WalletToken } from "@/lib/read/wallet-tokens";
 import { parseAmount } from "@/lib/view/amount";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
-import { useAmountProblem } from "@/hooks/use-amount-problem";
+import { useAmountProblem, useMaxAtSafety } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
 import { feedStatus } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -53,6 +53,7 @@ export interface ActionPanelProps {
 /** Deposit / Withdraw / Borrow / Repay with exact amounts, Max within the safety buffer, and a before → after preview. */
 export function ActionPanel({ chain, vault, market, position, wallet, safety, unpriced, stale }: ActionPanelProps) {
   const t = useTranslations("actions");
+  const maxAtSafety = useMaxAtSafety();
   const tl = useTranslations("limits");
   const tf = useTranslations("feed");
   const tc = useTranslations("common");
@@ -126,8 +127,8 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
 
   // Max keeps health at the safety level: on a vault already below it, it is 0 while the protocol still allows more.
   const atSafety =
-    maxed && (action === "withdraw" || action === "borrow") && limits.suggested === 0n && max !== undefined && max.value > 0n
-      ? t("maxAtSafety", { safety: f.healthFactor(safety), hf: f.healthFactor(vault.healthFactor), max: f.unitsDown(max.value, decimals), symbol })
+    action === "withdraw" || action === "borrow"
+      ? maxAtSafety({ maxed, suggested: limits.suggested, max: max?.value, safety, health: vault.healthFactor, decimals, symbol })
       : null;
 
   function choose(a: VaultAction) {
