@@ -123,15 +123,17 @@ describe("the notifier", () => {
     const token = await signIn(ANVIL_KEYS[1]!);
     const bad = await api(token, "/subscriptions", { method: "POST", body: JSON.stringify({ rules: { healthBelow: "0.9" } }) });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toContain("above 1");
-    const created = await api(token, "/subscriptions", {
-      method: "POST",
-      body: JSON.stringify({
-        rules: { healthBelow: "1.2", events: true },
-        channels: { email: "alice@example.com", webhook: { url: `http://127.0.0.1:${hookPort}/hook`, format: "discord" } },
-      }),
+    expect((await bad.json()) as { error: string; code: string }).toMatchObject({ error: expect.stringContaining("above 1"), code: "healthBelow" });
+    const input = JSON.stringify({
+      rules: { healthBelow: "1.2", events: true },
+      channels: { email: "alice@example.com", webhook: { url: `http://127.0.0.1:${hookPort}/hook`, format: "discord" } },
     });
+    const created = await api(token, "/subscriptions", { method: "POST", body: input });
     expect(created.status).toBe(201);
+    // The same alerts to the same places again (another tab, a double click) would send each one twice: refused.
+    const again = await api(token, "/subscriptions", { method: "POST", body: input.replace("alice@example.com", "Alice@Example.com") });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { code: string }).code).toBe("duplicate");
     const { subscription, webhookSecret } = (await created.json()) as { subscription: { id: string }; webhookSecret: string };
 
     await notifier.scan();

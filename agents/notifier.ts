@@ -24,6 +24,8 @@ import {
   evaluate,
   MAX_ATTEMPTS,
   parseSubscriptionInput,
+  sameSubscription,
+  AlertRuleError,
   webhookBody,
   withinRate,
   type Alert,
@@ -407,9 +409,12 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       try {
         input = parseSubscriptionInput(await readBody(req));
       } catch (e) {
-        return reply(res, 400, { error: (e as Error).message });
+        return reply(res, 400, { error: (e as Error).message, ...(e instanceof AlertRuleError ? { code: e.code } : {}) });
       }
-      if (state.subscriptions.filter((s) => s.owner === me).length >= 10) return reply(res, 400, { error: "at most 10 subscriptions per address" });
+      const mine = state.subscriptions.filter((s) => s.owner === me);
+      // The same alerts to the same places twice would send each one twice.
+      if (mine.some((s) => sameSubscription(s, input))) return reply(res, 409, { error: "you already have this alert", code: "duplicate" });
+      if (mine.length >= 10) return reply(res, 400, { error: "at most 10 subscriptions per address", code: "tooMany" });
       const sub: Subscription = {
         id: randomBytes(8).toString("hex"),
         owner: me,

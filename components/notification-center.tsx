@@ -1,8 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useAlerts, type AlertNotification } from "@/hooks/use-alerts";
-import type { WebhookFormat } from "@/lib/view/alerts";
+import { NotifierError, useAlerts, type AlertNotification } from "@/hooks/use-alerts";
+import { AlertRuleError, parseSubscriptionInput, sameSubscription, type AlertProblem, type WebhookFormat } from "@/lib/view/alerts";
+import { useErrorText } from "@/hooks/use-error-text";
+import { describeError } from "@/lib/tx/tx-errors";
 import { useFormat } from "@/hooks/use-format";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import { formatUnits } from "viem";
@@ -10,6 +12,22 @@ import { parseAmountText } from "@/lib/view/amount";
 import { WAD } from "@/lib/engine/math";
 
 type T = ReturnType<typeof useTranslations<"alerts">>;
+
+/**
+ * An alert action's failure in the reader's language: what the notifier refused in a subscription (by its code), the
+ * notifier out of reach, or the wallet's answer to the sign-in (lib/tx/tx-errors.ts), never a library's or server's own
+ * English.
+ */
+function useAlertErrorText(): (e: unknown) => string {
+  const t = useTranslations("alerts");
+  const errorText = useErrorText();
+  return (e) => {
+    if (e instanceof AlertRuleError || (e instanceof NotifierError && e.code)) return t(`problem.${(e as { code: AlertProblem }).code}`);
+    if (e instanceof NotifierError && e.status === 401) return t("problem.signedOut");
+    if ((e instanceof NotifierError && e.status >= 500) || e instanceof TypeError) return t("problem.unreachable");
+    return errorText(describeError(e));
+  };
+}
 
 const deliveryText = (t: T, n: AlertNotification) =>
   n.deliveries
@@ -29,6 +47,7 @@ export function NotificationCenter() {
   const t = useTranslations("alerts");
   const f = useFormat();
   const a = useAlerts();
+  const alertError = useAlertErrorText();
   const [open, setOpen] = useState(false);
   if (!a.address) return null;
   const unread = a.notifications.data?.filter((n) => !n.read).length ?? 0;
@@ -55,7 +74,9 @@ export function NotificationCenter() {
       </button>
       {open && (
         <div
-          className="absolute right-0 z-50 mt-2 w-[min(92vw,26rem)] space-y-3 rounded-xl border border-slate-700 bg-slate-950 p-4 text-sm shadow-xl"
+          // On a phone the bell sits mid-header, so a panel hung from it would run off the left edge: there it spans the
+          // screen below the header and scrolls within; from `sm` it hangs from the bell.
+          className="fixed inset-x-2 top-16 z-50 max-h-[calc(100dvh-5rem)] space-y-3 overflow-y-auto rounded-xl border border-slate-700 bg-slate-950 p-4 text-sm shadow-xl sm:absolute sm:inset-x-auto sm:right-0 sm:top-auto sm:mt-2 sm:w-[26rem]"
           data-testid="notification-panel"
         >
           {!a.signedIn ? (
@@ -71,8 +92,8 @@ export function NotificationCenter() {
                 {a.signIn.isPending ? t("waitingSignature") : t("signIn")}
               </button>
               {a.signIn.error && (
-                <p className="text-xs text-rose-300" data-testid="alerts-error">
-                  {a.signIn.error.message.split("\n")[0]}
+                <p className="text-xs text-rose-300" data-testid="alerts-error" role="alert">
+                  {alertError(a.signIn.error)}
                 </p>
               )}
             </div>
@@ -87,7 +108,7 @@ export function NotificationCenter() {
                     </button>
                   )}
                 </header>
-                {a.notifications.error && <p className="text-xs text-rose-300">{a.notifications.error.message}</p>}
+                {a.notifications.error && <p className="text-xs text-rose-300">{alertError(a.notifications.error)}</p>}
                 {a.notifications.data?.length === 0 && <p className="text-xs text-slate-400">{t("nothing")}</p>}
                 <ol className="max-h-60 space-y-2 overflow-y-auto">
                   {a.notifications.data?.map((n) => (
@@ -128,6 +149,8 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
   const [format, setFormat] = useState<WebhookFormat>("discord");
   const [chatId, setChatId] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
+  const [refused, setRefused] = useState<AlertRuleError | null>(null);
+  const alertError = useAlertErrorText();
   // Both levels read as the reader writes numbers ("1,2" in Spanish), each refused under its field when it is not one —
   // never sent half-read (an odds level that is no number would have been saved as none, without a word).
   const healthParsed = health.trim() === "" ? null : parseAmountText(health, 18, { what: "a health factor", decimal: f.decimalSeparator });
@@ -150,16 +173,26 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
     if (healthProblem || oddsProblem) return;
     const healthBelow = healthParsed?.ok ? formatUnits(healthParsed.value, 18) : null;
     const oddsAbove = oddsParsed?.ok ? Number(oddsParsed.value) / 10_000 : null;
-    a.subscribe.mutate(
-      {
-        rules: { healthBelow, oddsAbove, ruleCannotFire: true, events: true },
-        channels: {
-          email: email.trim() || null,
-          webhook: webhook.trim() ? { url: webhook.trim(), format, ...(format === "telegram" ? { chatId } : {}) } : null,
-        },
+    const input = {
+      rules: { healthBelow, oddsAbove, ruleCannotFire: true, events: true },
+      channels: {
+        email: email.trim() || null,
+        webhook: webhook.trim() ? { url: webhook.trim(), format, ...(format === "telegram" ? { chatId } : {}) } : null,
       },
-      { onSuccess: (r) => setSecret(webhook.trim() ? r.webhookSecret : null) },
-    );
+    };
+    // The notifier's own check first, here (lib/view/alerts.ts): a bad address or URL is named before anything is sent,
+    // and the same alert to the same places is not saved twice.
+    try {
+      const checked = parseSubscriptionInput(input);
+      if (a.subscriptions.data?.some((s) => sameSubscription(s, checked))) throw new AlertRuleError("you already have this alert", "duplicate");
+    } catch (e) {
+      if (!(e instanceof AlertRuleError)) throw e;
+      a.subscribe.reset();
+      setRefused(e);
+      return;
+    }
+    setRefused(null);
+    a.subscribe.mutate(input, { onSuccess: (r) => setSecret(webhook.trim() ? r.webhookSecret : null) });
   };
   const input = "w-full rounded-md border border-slate-700 bg-slate-900 px-2 py-1 text-slate-100";
   return (
@@ -239,9 +272,9 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
       >
         {t("add")}
       </button>
-      {a.subscribe.error && (
-        <p className="text-xs text-rose-300" data-testid="alerts-error">
-          {a.subscribe.error.message}
+      {(refused ?? a.subscribe.error) && (
+        <p className="text-xs text-rose-300" data-testid="alerts-error" role="alert">
+          {alertError(refused ?? a.subscribe.error)}
         </p>
       )}
       {secret && (

@@ -124,6 +124,13 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
   await expect(panel.getByTestId("alert-subscription")).toContainText("health < 1.20 · protection · events → trader@example.com → discord webhook");
   await expect(panel.getByTestId("alert-webhook-secret")).toBeVisible();
   await screenshot(page, "alerts-subscribed");
+  // The same alert again is not saved twice, and a bad address is named in words before anything is sent.
+  await panel.getByTestId("alert-save").click();
+  await expect(panel.getByTestId("alerts-error")).toHaveText("You already have this alert, sent to the same places.");
+  await panel.getByTestId("alert-email").fill("trader@example");
+  await panel.getByTestId("alert-save").click();
+  await expect(panel.getByTestId("alerts-error")).toHaveText("This is not an email address.");
+  await expect(panel.getByTestId("alert-subscription")).toHaveCount(1);
 
   // ETH falls to $2,800: health 1.19 < 1.2.
   await ok(await admin.writeContract({ address: weth.feed, abi: devPriceFeedAbi, functionName: "setAnswer", args: [parseUnits("2800", 8)] }));
@@ -139,6 +146,10 @@ test("as a trader: sign in with my wallet, ask for an alert under health 1.2, ge
   await expect(panel.getByTestId("notification-deliveries")).toHaveText("email: delivered · webhook: delivered");
   await screenshot(page, "alerts-notified");
   await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone the panel is on the screen whole, not hung from the bell off its left edge.
+  const box = (await panel.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
   await screenshot(page, "alerts-notified-phone");
 
   // Another address can neither read nor change it (through the app's own route), and no token is no access.

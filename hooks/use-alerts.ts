@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useAccount, useSignMessage } from "wagmi";
-import type { Alert, AlertRules, Channels } from "@/lib/view/alerts";
+import type { Alert, AlertProblem, AlertRules, Channels } from "@/lib/view/alerts";
 
 export interface AlertDelivery {
   channel: "in-app" | "email" | "webhook";
@@ -30,9 +30,20 @@ async function call<T>(path: string, token: string | null, init: RequestInit = {
     ...init,
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
-  const body = (await res.json().catch(() => null)) as ({ error?: string } & T) | null;
-  if (!res.ok) throw new Error(body?.error ?? `the notifier answered ${res.status}`);
+  const body = (await res.json().catch(() => null)) as ({ error?: string; code?: AlertProblem } & T) | null;
+  if (!res.ok) throw new NotifierError(body?.error ?? `the notifier answered ${res.status}`, res.status, body?.code);
   return body as T;
+}
+
+/** The notifier's refusal: its HTTP status and, for a subscription it refused, what is wrong (lib/view/alerts.ts). */
+export class NotifierError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: AlertProblem,
+  ) {
+    super(message);
+  }
 }
 
 /**

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, dedupe, evaluate, parseSubscriptionInput, webhookBody, withinRate, type Subscription, type WatchedVault } from "./alerts";
+import {
+  AlertRuleError,
+  backoffMs,
+  dedupe,
+  evaluate,
+  parseSubscriptionInput,
+  sameSubscription,
+  webhookBody,
+  withinRate,
+  type Subscription,
+  type WatchedVault,
+} from "./alerts";
 import { WAD } from "../engine/math";
 
 const sub = (rules: Partial<Subscription["rules"]>): Subscription => ({
@@ -25,6 +36,55 @@ const vault = (o: Partial<WatchedVault>): WatchedVault => ({
 });
 
 describe("lib/alerts", () => {
+  it("names each refusal's field by a code the app translates", () => {
+    const code = (raw: unknown) => {
+      try {
+        parseSubscriptionInput(raw);
+      } catch (e) {
+        return e instanceof AlertRuleError ? e.code : "not an AlertRuleError";
+      }
+      return "accepted";
+    };
+    expect(code({ rules: { healthBelow: "1" } })).toBe("healthBelow");
+    expect(code({ rules: { oddsAbove: 2 } })).toBe("oddsAbove");
+    expect(code({ rules: { events: false } })).toBe("nothingChosen");
+    expect(code({ rules: { events: true }, channels: { email: "trader@example" } })).toBe("email");
+    expect(code({ rules: { events: true }, channels: { webhook: { url: "not a url" } } })).toBe("webhookUrl");
+    expect(code({ rules: { events: true }, channels: { webhook: { url: "ftp://x.org" } } })).toBe("webhookScheme");
+    expect(code({ rules: { events: true }, channels: { webhook: { url: "https://x.org", format: "teams" } } })).toBe("webhookFormat");
+    expect(code({ rules: { events: true }, channels: { webhook: { url: "https://x.org", format: "telegram" } } })).toBe("telegramChatId");
+    expect(code({ rules: { events: true } })).toBe("accepted");
+  });
+
+  it("tells the same alerts to the same places from any other", () => {
+    const a = parseSubscriptionInput({
+      rules: { healthBelow: "1.2", events: true },
+      channels: { email: "T@x.org", webhook: { url: "https://h.org/a" } },
+    });
+    expect(
+      sameSubscription(
+        a,
+        parseSubscriptionInput({ rules: { healthBelow: "1.20", events: true }, channels: { email: "t@x.org", webhook: { url: "https://h.org/a" } } }),
+      ),
+    ).toBe(true);
+    expect(
+      sameSubscription(
+        a,
+        parseSubscriptionInput({ rules: { healthBelow: "1.3", events: true }, channels: { email: "t@x.org", webhook: { url: "https://h.org/a" } } }),
+      ),
+    ).toBe(false);
+    expect(sameSubscription(a, parseSubscriptionInput({ rules: { healthBelow: "1.2", events: true }, channels: { email: "t@x.org" } }))).toBe(false);
+    expect(
+      sameSubscription(
+        a,
+        parseSubscriptionInput({
+          rules: { healthBelow: "1.2", events: true },
+          channels: { email: "t@x.org", webhook: { url: "https://h.org/a", format: "slack" } },
+        }),
+      ),
+    ).toBe(false);
+  });
+
   it("validates a subscription with one named problem per bad field", () => {
     expect(parseSubscriptionInput({ rules: { healthBelow: "1.25" } }).rules.healthBelow).toBe(((125n * WAD) / 100n).toString());
     expect(() => parseSubscriptionInput({ rules: { healthBelow: "1" } })).toThrow(/above 1/);

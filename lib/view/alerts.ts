@@ -77,35 +77,70 @@ export interface VaultHappening {
   detail: string;
 }
 
-export class AlertRuleError extends Error {}
+/** What is wrong with a subscription, by field: the app names it in the reader's language (messages `alerts.problem.<code>`). */
+export type AlertProblem =
+  | "healthBelow"
+  | "oddsAbove"
+  | "nothingChosen"
+  | "email"
+  | "webhookUrl"
+  | "webhookScheme"
+  | "webhookFormat"
+  | "telegramChatId"
+  | "duplicate"
+  | "tooMany";
+
+export class AlertRuleError extends Error {
+  constructor(
+    message: string,
+    readonly code: AlertProblem,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether two subscriptions' rules and channels are the same (saving the second would send every alert twice). */
+export function sameSubscription(a: { rules: AlertRules; channels: Channels }, b: { rules: AlertRules; channels: Channels }): boolean {
+  const w = (c: Channels["webhook"]) => (c ? `${c.url}|${c.format}|${c.chatId ?? ""}` : "");
+  return (
+    a.rules.healthBelow === b.rules.healthBelow &&
+    a.rules.oddsAbove === b.rules.oddsAbove &&
+    a.rules.ruleCannotFire === b.rules.ruleCannotFire &&
+    a.rules.events === b.rules.events &&
+    (a.channels.email ?? "").toLowerCase() === (b.channels.email ?? "").toLowerCase() &&
+    w(a.channels.webhook) === w(b.channels.webhook)
+  );
+}
 
 /** Checks a subscription's rules and channels from untrusted JSON; throws AlertRuleError naming the bad field. */
 export function parseSubscriptionInput(raw: unknown): { rules: AlertRules; channels: Channels } {
   const o = (raw ?? {}) as Record<string, unknown>;
   const r = (o.rules ?? {}) as Record<string, unknown>;
   const c = (o.channels ?? {}) as Record<string, unknown>;
-  const fail = (m: string): never => {
-    throw new AlertRuleError(m);
+  const fail = (m: string, code: AlertProblem): never => {
+    throw new AlertRuleError(m, code);
   };
   let healthBelow: string | null = null;
   if (r.healthBelow !== null && r.healthBelow !== undefined) {
-    if (typeof r.healthBelow !== "string" || !/^\d+(\.\d{1,18})?$/.test(r.healthBelow)) fail("rules.healthBelow must be a number such as 1.2");
+    if (typeof r.healthBelow !== "string" || !/^\d+(\.\d{1,18})?$/.test(r.healthBelow))
+      fail("rules.healthBelow must be a number such as 1.2", "healthBelow");
     const [w, f = ""] = (r.healthBelow as string).split(".");
     const wad = BigInt(w!) * WAD + BigInt(f.padEnd(18, "0"));
-    if (wad <= WAD || wad > 10n * WAD) fail("rules.healthBelow must be above 1 and at most 10");
+    if (wad <= WAD || wad > 10n * WAD) fail("rules.healthBelow must be above 1 and at most 10", "healthBelow");
     healthBelow = wad.toString();
   }
   let oddsAbove: number | null = null;
   if (r.oddsAbove !== null && r.oddsAbove !== undefined) {
-    if (typeof r.oddsAbove !== "number" || !(r.oddsAbove > 0 && r.oddsAbove < 1)) fail("rules.oddsAbove must be a probability between 0 and 1");
+    if (typeof r.oddsAbove !== "number" || !(r.oddsAbove > 0 && r.oddsAbove < 1))
+      fail("rules.oddsAbove must be a probability between 0 and 1", "oddsAbove");
     oddsAbove = r.oddsAbove as number;
   }
   const rules: AlertRules = { healthBelow, oddsAbove, ruleCannotFire: r.ruleCannotFire === true, events: r.events !== false };
-  if (!rules.healthBelow && rules.oddsAbove === null && !rules.ruleCannotFire && !rules.events) fail("choose at least one alert");
+  if (!rules.healthBelow && rules.oddsAbove === null && !rules.ruleCannotFire && !rules.events) fail("choose at least one alert", "nothingChosen");
   let email: string | null = null;
   if (c.email !== null && c.email !== undefined && c.email !== "") {
     if (typeof c.email !== "string" || !/^[^\s@<>",]+@[^\s@<>",]+\.[^\s@<>",]+$/.test(c.email) || c.email.length > 254)
-      fail("channels.email is not an email address");
+      fail("channels.email is not an email address", "email");
     email = c.email as string;
   }
   let webhook: Channels["webhook"] = null;
@@ -115,13 +150,14 @@ export function parseSubscriptionInput(raw: unknown): { rules: AlertRules; chann
     try {
       url = new URL(String(w.url));
     } catch {
-      fail("channels.webhook.url is not a URL");
+      fail("channels.webhook.url is not a URL", "webhookUrl");
     }
-    if (url!.protocol !== "https:" && url!.protocol !== "http:") fail("channels.webhook.url must be http(s)");
+    if (url!.protocol !== "https:" && url!.protocol !== "http:") fail("channels.webhook.url must be http(s)", "webhookScheme");
     const format = w.format ?? "json";
-    if (!["discord", "slack", "telegram", "json"].includes(String(format))) fail("channels.webhook.format must be discord, slack, telegram or json");
+    if (!["discord", "slack", "telegram", "json"].includes(String(format)))
+      fail("channels.webhook.format must be discord, slack, telegram or json", "webhookFormat");
     if (format === "telegram" && (typeof w.chatId !== "string" || !/^-?\d+$|^@\w+$/.test(w.chatId)))
-      fail("channels.webhook.chatId is needed for Telegram (a chat id or @channel)");
+      fail("channels.webhook.chatId is needed for Telegram (a chat id or @channel)", "telegramChatId");
     webhook = { url: url!.toString(), format: format as WebhookFormat, ...(format === "telegram" ? { chatId: String(w.chatId) } : {}) };
   }
   return { rules, channels: { email, webhook } };
