@@ -91,13 +91,20 @@ export function useLenderPosition(chain: ChainConfig, lenderVault: Address, base
     queryFn: async (): Promise<LenderPosition> => {
       const chainId = chain.id as ChainId;
       const vault = { chainId, address: lenderVault, abi: keelLenderVaultAbi } as const;
-      const [shares, maxWithdraw, walletBalance, allowance] = await Promise.all([
+      const [shares, walletBalance, allowance] = await Promise.all([
         readContract(config, { ...vault, functionName: "balanceOf", args: [owner!] }),
-        readContract(config, { ...vault, functionName: "maxWithdraw", args: [owner!] }),
         readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "balanceOf", args: [owner!] }),
         readContract(config, { chainId, address: baseAsset, abi: devErc20Abi, functionName: "allowance", args: [owner!, lenderVault] }),
       ]);
-      const supplied = shares === 0n ? 0n : await readContract(config, { ...vault, functionName: "convertToAssets", args: [shares] });
+      // The position's value and what may be withdrawn, in one batch: both accrue interest to their block, so read a
+      // block apart "withdrawable" could be a unit under "supplied" with nothing limiting it.
+      const [supplied, maxWithdraw] =
+        shares === 0n
+          ? [0n, 0n]
+          : await Promise.all([
+              readContract(config, { ...vault, functionName: "convertToAssets", args: [shares] }),
+              readContract(config, { ...vault, functionName: "maxWithdraw", args: [owner!] }),
+            ]);
       return { shares, supplied, maxWithdraw, walletBalance, allowance };
     },
   });

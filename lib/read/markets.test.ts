@@ -161,4 +161,12 @@ describe("lenderWithdrawCall", () => {
     expect(lenderWithdrawCall(400n, { shares: 990n, supplied: 1_000n, maxWithdraw: 1_000n })).toEqual({ functionName: "withdraw", assets: 400n });
     expect(lenderWithdrawCall(100n, { shares: 990n, supplied: 1_000n, maxWithdraw: 100n })).toEqual({ functionName: "withdraw", assets: 100n });
   });
+
+  it("redeems every share when Max was pressed, though the amount read is a unit under the position's value", () => {
+    // Max filled "withdrawable now"; the position's value, read beside it, had accrued one unit more.
+    expect(lenderWithdrawCall(999n, { shares: 990n, supplied: 1_000n, maxWithdraw: 999n })).toEqual({ functionName: "withdraw", assets: 999n });
+    expect(lenderWithdrawCall(999n, { shares: 990n, supplied: 1_000n, maxWithdraw: 1_000n }, true)).toEqual({ functionName: "redeem", shares: 990n });
+    // The market's cash limits it: Max withdraws what there is, leaving the rest supplied.
+    expect(lenderWithdrawCall(100n, { shares: 990n, supplied: 1_000n, maxWithdraw: 100n }, true)).toEqual({ functionName: "withdraw", assets: 100n });
+  });
 });

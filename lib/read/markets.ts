@@ -183,13 +183,15 @@ export function withdrawLimit(supplied: bigint, maxWithdraw: bigint): { max: big
 
 /**
  * The lender vault's ERC-4626 call that withdraws `amount` for a lender: `redeem` of every share when the amount is the whole
- * position (so no dust of shares is left behind by interest accrued since the read), else `withdraw(amount)`.
+ * position, or when the lender pressed Max (`everything`) and the market's cash does not limit it — so no dust of shares
+ * is left behind by interest accrued since the read — else `withdraw(amount)`.
  */
 export function lenderWithdrawCall(
   amount: bigint,
   pos: { shares: bigint; supplied: bigint; maxWithdraw: bigint },
+  everything = false,
 ): { functionName: "redeem"; shares: bigint } | { functionName: "withdraw"; assets: bigint } {
-  const all = pos.shares > 0n && amount >= pos.supplied && pos.maxWithdraw >= pos.supplied;
+  const all = pos.shares > 0n && (amount >= pos.supplied || everything) && pos.maxWithdraw >= pos.supplied;
   return all ? { functionName: "redeem", shares: pos.shares } : { functionName: "withdraw", assets: amount };
 }
 

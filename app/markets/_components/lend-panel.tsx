@@ -44,16 +44,19 @@ export function LendPanel({
   const approveAndSend = useApproveAndSend();
   const [chosenMode, setMode] = useState<Mode>("deposit");
   const [typed, setText] = useState("");
+  // Max pressed (and the amount not edited since): a withdrawal of everything redeems every share.
+  const [maxed, setMaxed] = useState(false);
   const [touched, setTouched] = useState(false);
   const [chosenUnlimited, setUnlimited] = useState(false);
   // A flow in progress on this lender position owns the form (after navigation or reload too): locked, showing it.
   const flowKey = `lend:${chain.id}:${market.market.toLowerCase()}:${address?.toLowerCase() ?? ""}`;
   const flow = usePendingFlow(flowKey);
   const locked = flow !== undefined && flow.stage !== "interrupted";
-  const form = locked ? (flow.form as { mode: Mode; text: string; unlimited: boolean }) : null;
+  const form = locked ? (flow.form as { mode: Mode; text: string; unlimited: boolean; maxed?: boolean }) : null;
   const mode = form?.mode ?? chosenMode;
   const text = form?.text ?? typed;
   const unlimited = form?.unlimited ?? chosenUnlimited;
+  const everything = mode === "withdraw" && (form?.maxed ?? maxed);
   const busy = locked;
 
   const decimals = market.baseDecimals;
@@ -78,11 +81,13 @@ export function LendPanel({
   const showProblem = parsed && !parsed.ok && (touched || text !== "");
   const amount = parsed?.ok ? parsed.value : null;
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);
+  // The withdrawal redeems every share (Max, or the whole position typed): the button says so, with the position's value.
+  const redeemsAll = mode === "withdraw" && pos && amount !== null && lenderWithdrawCall(amount, pos, everything).functionName === "redeem";
 
   async function submit() {
     if (amount === null || !pos || !address) return;
-    const sent = { mode, text, unlimited };
-    const call = mode === "withdraw" ? lenderWithdrawCall(amount, pos) : null;
+    const sent = { mode, text, unlimited, maxed: everything };
+    const call = mode === "withdraw" ? lenderWithdrawCall(amount, pos, everything) : null;
     const request =
       mode === "deposit"
         ? { functionName: "deposit", args: [amount, address], label: ta("labelDeposit", { amount: shown(amount) }) }
@@ -99,6 +104,7 @@ export function LendPanel({
     if (r.status === "confirmed") {
       setText((t) => (t === sent.text ? "" : t));
       setTouched(false);
+      setMaxed(false);
     }
   }
 
@@ -112,6 +118,7 @@ export function LendPanel({
         setMode(m);
         setText("");
         setTouched(false);
+        setMaxed(false);
       }}
       className={`flex-1 rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-slate-700 text-white" : "text-slate-400 hover:text-slate-200"}`}
     >
@@ -173,6 +180,7 @@ export function LendPanel({
                 onChange={(e) => {
                   setText(e.target.value);
                   setTouched(true);
+                  setMaxed(false);
                 }}
                 aria-invalid={Boolean(showProblem)}
                 className={`min-w-0 flex-1 rounded-md border bg-slate-950 px-3 py-2 font-mono text-sm tabular-nums outline-none focus:border-sky-500 ${showProblem ? "border-rose-600" : "border-slate-700"}`}
@@ -185,6 +193,7 @@ export function LendPanel({
                   if (!pos) return;
                   setText(f.unitsInput(mode === "deposit" ? pos.walletBalance : pos.maxWithdraw, decimals));
                   setTouched(true);
+                  setMaxed(true);
                 }}
                 className="rounded-md border border-slate-700 px-3 text-xs text-slate-300 hover:bg-slate-800 disabled:opacity-50"
               >
@@ -240,7 +249,9 @@ export function LendPanel({
                   ? ta(mode)
                   : mustApprove
                     ? t("approveAndDeposit", { amount: shown(amount) })
-                    : ta(mode === "deposit" ? "labelDeposit" : "labelWithdraw", { amount: shown(amount) })}
+                    : redeemsAll
+                      ? t("labelWithdrawAll", { amount: shown(pos!.supplied) })
+                      : ta(mode === "deposit" ? "labelDeposit" : "labelWithdraw", { amount: shown(amount) })}
             </button>
           </form>
         </div>
