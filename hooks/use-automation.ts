@@ -16,6 +16,7 @@ import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
 import {
   AUTOMATION_KINDS,
   positionKey,
+  positionTag,
   type AutomationKind,
   type AutomationPlan,
   type AutomationProtocol,
@@ -247,7 +248,7 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
       return {
         chain,
         guard: a.guard,
-        id: `${chain.id}-${c.protocol}-${c.position.slice(2, 10)}${c.position.slice(-8)}`,
+        id: `${chain.id}-${c.protocol}-${positionTag(c.position)}`,
         snapshot,
         execution,
         rules,

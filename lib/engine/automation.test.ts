@@ -5,6 +5,7 @@ import {
   parseAutomationDraft,
   planRule,
   positionKey,
+  positionTag,
   previewAtTrigger,
   previewProblem,
   blocksSaving,
@@ -245,6 +246,20 @@ describe("lib/automation: KeelAutomation's plan on bigint", () => {
     );
     expect(positionKey({ protocol: "morphoBlue", owner: a, marketId: `0x${"11".repeat(32)}` })).toBe(`0x${"a1".padStart(64, "0")}${"11".repeat(32)}`);
     expect(positionKey({ protocol: "aaveV3", owner: a, collateral: b, debtAsset: a }).length).toBe(2 + 64 * 3);
+  });
+
+  it("tags every position apart, vaults of one market and Aave pairs of one debt included (they once shared an element id)", () => {
+    const m = "0x00000000000000000000000000000000000000a1";
+    const weth = "0x00000000000000000000000000000000000000b2";
+    const wbtc = "0x00000000000000000000000000000000000000c3";
+    const tags = [
+      positionKey({ protocol: "keel", market: m, vaultId: 2n, collateral: weth }),
+      positionKey({ protocol: "keel", market: m, vaultId: 3n, collateral: weth }),
+      positionKey({ protocol: "aaveV3", owner: m, collateral: weth, debtAsset: m }),
+      positionKey({ protocol: "aaveV3", owner: m, collateral: wbtc, debtAsset: m }),
+    ].map(positionTag);
+    expect(new Set(tags).size).toBe(4);
+    expect(tags[0]).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it("refuses rules that would undo the position's other rules, as KeelAutomation.setRule does (audit 2026-12-01 #1)", () => {

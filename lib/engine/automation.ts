@@ -3,7 +3,7 @@
  * bounds, each protocol's position key, a mirror of the guard's `plan` (agents/automation.chain.test.ts proves it equal
  * on the chain) and the preview "what the rule will do at its trigger" the app shows before saving.
  */
-import { encodeAbiParameters, type Address, type Hex } from "viem";
+import { encodeAbiParameters, keccak256, type Address, type Hex } from "viem";
 import { parseAmountText, type AmountProblem, type DecimalSeparator, type ProblemText } from "../view/amount";
 import { mulDivDown, mulDivUp, WAD, wDivDown, wDivUp, wMulDown, wMulUp } from "./math";
 
@@ -39,6 +39,14 @@ export function positionKey(
   if (p.protocol === "aaveV3")
     return encodeAbiParameters([{ type: "address" }, { type: "address" }, { type: "address" }], [p.owner, p.collateral, p.debtAsset]);
   return encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [p.owner, p.marketId]);
+}
+
+/**
+ * A short tag for a position key, for the app's element ids and React keys: 8 bytes of its hash. Not a slice of the key:
+ * its words are zero-padded, so two of its slices could name vaults #2 and #3 of one market alike.
+ */
+export function positionTag(position: Hex): string {
+  return keccak256(position).slice(2, 18);
 }
 
 /** IGuardAdapter.Snapshot: the position as the guard reads it (values in the protocol's unit, WAD). */
