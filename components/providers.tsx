@@ -1,5 +1,6 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { WagmiProvider } from "wagmi";
 import { ToastProvider } from "@/components/toaster";
@@ -11,7 +12,11 @@ import { createKeelWagmiConfig } from "@/lib/wallet/wagmi-config";
 
 /** Every provider of the app, wired once: configuration, wagmi, TanStack Query; RainbowKit's UI when it is needed. */
 export function Providers({ chains, locale, children }: { chains: ChainConfig[]; locale: string; children: ReactNode }) {
-  const [wagmiConfig] = useState(() => createKeelWagmiConfig(chains));
+  const tg = useTranslations("header.walletGroups");
+  // The wallet dialog's headings in the page's language (made once: after a language switch, from the next load on).
+  const [wagmiConfig] = useState(() =>
+    createKeelWagmiConfig(chains, undefined, { popular: tg("popular"), browser: tg("browser"), local: tg("local") }),
+  );
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 1_000, retry: 1, refetchOnWindowFocus: true } } }));
   return (
     <KeelConfigContext.Provider value={chains}>

@@ -70,19 +70,32 @@ function announcedWallet(a: AnnouncedWallet): () => Wallet {
   });
 }
 
+/** The wallet dialog's group headings, in the reader's language (messages `header.walletGroups`; English here). */
+export interface WalletGroupNames {
+  popular: string;
+  browser: string;
+  local: string;
+}
+export const WALLET_GROUP_NAMES: WalletGroupNames = { popular: "Popular", browser: "Browser wallets", local: "Local chain" };
+
 /**
  * The wallet list: the browser wallets (each announced one by name, and the window's injected provider) always; with a WalletConnect project id, RainbowKit's defaults
  * too (MetaMask, Rainbow, Coinbase Wallet, WalletConnect — mobile wallets by QR code); dev wallets on local chains.
  * Without a project id nothing that needs WalletConnect is listed (no dead QR code, no request to its relay).
  */
-export function walletGroups(chains: ChainSettings[], walletConnectProjectId?: string, announced = announcedWallets()) {
+export function walletGroups(
+  chains: ChainSettings[],
+  walletConnectProjectId?: string,
+  announced = announcedWallets(),
+  names: WalletGroupNames = WALLET_GROUP_NAMES,
+) {
   const local = chains.filter((c) => c.local);
   const projectId = walletConnectProjectId?.trim() || undefined;
   const browser = [...announced.map(announcedWallet), injectedWallet];
   const groups: WalletList = projectId
-    ? [{ groupName: "Popular", wallets: [...browser, metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet] }]
-    : [{ groupName: "Browser wallets", wallets: browser }];
-  if (local.length) groups.push({ groupName: "Local chain", wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
+    ? [{ groupName: names.popular, wallets: [...browser, metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet] }]
+    : [{ groupName: names.browser, wallets: browser }];
+  if (local.length) groups.push({ groupName: names.local, wallets: [0, 1, 2].map((i) => devWallet(local, i)) });
   return { groups, projectId };
 }
 
@@ -122,8 +135,12 @@ export function walletConnectors(walletList: WalletList, { appName, projectId }:
 }
 
 /** The one wagmi config of the app: configured chains, the wallets of walletGroups(), read through each chain's RPC. */
-export function createKeelWagmiConfig(chains: ChainSettings[], walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID) {
-  const { groups, projectId } = walletGroups(chains, walletConnectProjectId);
+export function createKeelWagmiConfig(
+  chains: ChainSettings[],
+  walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+  groupNames: WalletGroupNames = WALLET_GROUP_NAMES,
+) {
+  const { groups, projectId } = walletGroups(chains, walletConnectProjectId, announcedWallets(), groupNames);
   // RainbowKit requires a project id string even when no WalletConnect wallet is listed; none is contacted then.
   const connectors = walletConnectors(groups, { appName: "Keel", projectId: projectId ?? "keel-no-walletconnect" });
   const viemChains = chains.map(toViemChain) as [Chain, ...Chain[]];
