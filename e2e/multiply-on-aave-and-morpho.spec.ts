@@ -100,6 +100,8 @@ for (const protocol of PROTOCOLS) {
     await expect(panel(page).getByTestId("leverage-problem")).toHaveText("");
     await panel(page).getByTestId("leverage-input").focus();
     await expect(panel(page).getByTestId("mp-leverage").getByTestId("after")).toHaveText("→ 3.00×");
+    // No position yet: no leverage "now" (as on Keel), not 1.00×.
+    await expect(panel(page).getByTestId("mp-leverage").getByTestId("before")).toHaveText("—");
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(/USDC → ≈ 19\.\d+ WETH/);
     await expect(panel(page).getByTestId("multiply-swap")).toContainText(`below ${protocol.name}'s oracle price`);
     const grantSteps = protocol.id === "aave-v3" ? ["WETH allowance", "Aave credit delegation"] : ["WETH allowance", "Morpho authorisation"];

@@ -45,7 +45,13 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
     <>
       <MultiplyPreview
         rows={[
-          { label: t("leverage"), testId: "mp-leverage", before: f.leverage(leverageOf(vault)), after: f.leverage(plan.leverage) },
+          {
+            label: t("leverage"),
+            testId: "mp-leverage",
+            // Nothing held and nothing owed has no leverage yet: "—", as a Keel vault not yet opened shows.
+            before: vault.debt === 0n && vault.collaterals.every((c) => c.amount === 0n) ? "—" : f.leverage(leverageOf(vault)),
+            after: f.leverage(plan.leverage),
+          },
           {
             label: t("collateralOf", { symbol }),
             testId: "mp-collateral",

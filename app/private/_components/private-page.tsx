@@ -150,7 +150,9 @@ function PrivatePosition({ chainId }: { chainId: number }) {
   const minimum = books ? actionMinimum(kind, books) : 0n;
   const belowMinimum = parsed.ok && parsed.value < minimum;
   const minimumText = f.token(minimum, asset.decimals, asset.symbol, asset.decimals);
-  const preview = state && parsed.ok ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
+  // No note yet: only a deposit has an "after" (a borrow from nothing would show health ∞ → 0 beside "deposit first").
+  const preview =
+    state && parsed.ok && (note || kind === "deposit") ? previewAction(kind, parsed.value, note ?? { collateral: 0n, shares: 0n }, state) : null;
   // What the pool would refuse (past the limit, no note, dust debt…), named as the amount is typed and before any proof:
   // the plan's own checks (lib/privacy/actions.ts checkAction), without the note tree.
   let refused: string | null = null;
