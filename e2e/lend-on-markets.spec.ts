@@ -81,6 +81,11 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await expect(panel.getByRole("button", { name: "Max" })).toBeEnabled();
 
   await panel.getByTestId("lend-amount").fill("1000");
+  // Before → after: the supply, and the market's APR and utilisation once 1,000 USDC more is there to lend; the
+  // preview's "after" is what the chain answers once the deposit is in (checked below).
+  await expect(panel.getByTestId("lend-preview-supplied").getByTestId("after")).toHaveText("→ 1,000 USDC");
+  const previewAfter = async (id: string) => (await panel.getByTestId(id).getByTestId("after").textContent())!.replace("→", "").trim();
+  const [aprAfter, utilizationAfter] = [await previewAfter("lend-preview-apr"), await previewAfter("lend-preview-utilization")];
   const submit = panel.getByTestId("lend-submit");
   // One click, like the vault forms: the approval (for exactly this amount) then the deposit.
   await expect(submit).toHaveText("Approve & Deposit 1,000 USDC");
@@ -90,6 +95,8 @@ test("as a lender: approve exactly, deposit USDC, see the position, withdraw par
   await expect(page.getByTestId("toast").filter({ hasText: "Deposit 1,000 USDC — confirmed" })).toBeVisible({ timeout: 45_000 });
   await expect(panel.getByTestId("lender-supplied")).toHaveText("1,000 USDC");
   await expect(panel.getByTestId("lender-wallet")).toHaveText("499,000 USDC");
+  const landed = await readMarket(chain, market);
+  expect([aprAfter, utilizationAfter]).toEqual([formatApr(landed.s), formatPercent(landed.u)]);
   // The withdrawable limit as the vault rounds it (ERC-4626 rounds a withdrawal's assets down: one unit below the
   // deposit), shown exactly, never rounded up to an amount the form would then refuse.
   await expect(panel.getByTestId("lender-max-withdraw")).toHaveText("999.999999 USDC");

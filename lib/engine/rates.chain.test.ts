@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClient, http, maxUint256, parseUnits, type Address } from "viem";
 import { devErc20Abi } from "@/contracts-abi/abi/DevERC20";
 import { keelLensAbi } from "@/contracts-abi/abi/KeelLens";
+import { keelLenderVaultAbi } from "@/contracts-abi/abi/KeelLenderVault";
 import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { deployLocal } from "@/scripts/deploy-local";
 import { ANVIL_KEYS, freePort, startAnvil, type Anvil } from "@/scripts/lib/anvil";
 import { clientsFor } from "@/lib/server/clients";
 import type { Deployment } from "../config/deployment";
-import { borrowRateAt, supplyRateAt, utilization } from "./rates";
+import { borrowRateAt, ratesAfterCash, supplyRateAt, utilization } from "./rates";
 import { WAD } from "./math";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -106,6 +107,36 @@ describe("lib/engine/rates.ts agrees with KeelMarket on the chain", () => {
     await test.mine({ blocks: 1 });
     const s = await expectAgreement(market);
     expect(s.u).toBeGreaterThan(parseUnits("0.95", 18));
+  });
+
+  it("a lender's deposit and withdrawal move the rates as ratesAfterCash previews them (the lend panel's before → after)", async () => {
+    const m = deployment.markets.find((x) => x.address === marketOf("USDC"))!;
+    const usdc = asset("USDC");
+    const lens = deployment.contracts.lens!;
+    const view = async () =>
+      (await borrower.publicClient.readContract({ address: lens, abi: keelLensAbi, functionName: "getMarkets", args: [[m.address]] }))[0]!;
+    const amount = parseUnits("250000", 6);
+    await borrower.send({ address: usdc.address, abi: devErc20Abi, functionName: "mint", args: [borrower.account.address, amount] });
+    await borrower.send({ address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [m.lenderVault, amount] });
+    // Each step: the preview from the lens's figures, the transaction in the next block, the lens again. Interest
+    // accrues for that block's second(s), so the figures agree to a millionth, not to the wei.
+    const close = (a: bigint, b: bigint) => expect(Number(a - b) / Number(b)).toBeCloseTo(0, 6);
+    for (const [functionName, delta] of [
+      ["deposit", amount],
+      ["withdraw", -amount / 2n],
+    ] as const) {
+      const before = await view();
+      const preview = ratesAfterCash(before, delta);
+      const args =
+        functionName === "deposit"
+          ? ([amount, borrower.account.address] as const)
+          : ([-delta, borrower.account.address, borrower.account.address] as const);
+      await borrower.send({ address: m.lenderVault, abi: keelLenderVaultAbi, functionName, args } as never);
+      const after = await view();
+      close(preview.utilization, after.utilization);
+      close(preview.supplyRate, after.supplyRate);
+      expect(preview.supplyRate === before.supplyRate).toBe(false); // the move is visible, not lost in the rounding
+    }
   });
 
   it("the lens's MarketView agrees with the model too (the page reads the lens)", async () => {

@@ -37,6 +37,20 @@ export function supplyRateAt(m: RateModel, u: bigint, reserveFactor: bigint): bi
   return wMulDown(wMulDown(borrowRateAt(m, u), u), WAD - reserveFactor);
 }
 
+/**
+ * Utilisation and both rates after the market's cash moves by `delta` (a lender's deposit; a withdrawal when negative),
+ * borrows and reserves held: what the market answers in the same block after the move (interest accrued since the
+ * figures were read aside). The lend panel's preview.
+ */
+export function ratesAfterCash(
+  m: { totalBorrows: bigint; cash: bigint; totalReserves: bigint; rateModel: RateModel; reserveFactor: bigint },
+  delta: bigint,
+): { utilization: bigint; borrowRate: bigint; supplyRate: bigint } {
+  const cash = m.cash + delta > 0n ? m.cash + delta : 0n;
+  const u = utilization(m.totalBorrows, cash, m.totalReserves);
+  return { utilization: u, borrowRate: borrowRateAt(m.rateModel, u), supplyRate: supplyRateAt(m.rateModel, u, m.reserveFactor) };
+}
+
 /** One point of a rate curve: utilisation and both rates, all WAD (rates per second). */
 export interface RatePoint {
   utilization: bigint;

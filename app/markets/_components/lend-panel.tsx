@@ -11,6 +11,8 @@ import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { pendingFlows } from "@/lib/tx/pending-flows";
 import { parseAmount, type AmountLimits } from "@/lib/view/amount";
 import { lenderWithdrawCall, needsApproval, withdrawLimit } from "@/lib/read/markets";
+import { ratesAfterCash } from "@/lib/engine/rates";
+import { PreviewRow } from "@/components/preview-row";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { DeployedMarket } from "@/lib/config/deployment";
 import type { LensMarket } from "@/lib/read/vaults";
@@ -81,6 +83,9 @@ export function LendPanel({
   const showProblem = parsed && !parsed.ok && (touched || text !== "");
   const amount = parsed?.ok ? parsed.value : null;
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);
+  // Before → after at this block: the lender's supply, and the market's utilisation and supply APR once the cash moves
+  // (lib/engine/rates.ts, the market's own model; interest accrues from the next block on).
+  const after = pos && amount !== null ? ratesAfterCash(market, mode === "deposit" ? amount : -amount) : null;
   // The withdrawal redeems every share (Max, or the whole position typed): the button says so, with the position's value.
   const redeemsAll = mode === "withdraw" && pos && amount !== null && lenderWithdrawCall(amount, pos, everything).functionName === "redeem";
 
@@ -207,6 +212,39 @@ export function LendPanel({
             >
               {showProblem && parsed && !parsed.ok ? amountProblem(parsed) : ""}
             </p>
+            {pos && (
+              <table className="w-full font-mono text-sm tabular-nums" data-testid="lend-preview">
+                <caption className="sr-only">{t("previewCaption")}</caption>
+                <tbody>
+                  <PreviewRow
+                    testId="lend-preview-supplied"
+                    label={t("supplied")}
+                    before={f.token(pos.supplied, decimals, symbol)}
+                    {...(after
+                      ? {
+                          after: f.token(
+                            mode === "deposit" ? pos.supplied + amount! : redeemsAll || amount! >= pos.supplied ? 0n : pos.supplied - amount!,
+                            decimals,
+                            symbol,
+                          ),
+                        }
+                      : {})}
+                  />
+                  <PreviewRow
+                    testId="lend-preview-apr"
+                    label={t("supplyApr")}
+                    before={f.apr(market.supplyRate)}
+                    {...(after ? { after: f.apr(after.supplyRate) } : {})}
+                  />
+                  <PreviewRow
+                    testId="lend-preview-utilization"
+                    label={t("utilization")}
+                    before={f.percent(market.utilization)}
+                    {...(after ? { after: f.percent(after.utilization) } : {})}
+                  />
+                </tbody>
+              </table>
+            )}
             {mode === "deposit" && (
               <label className="flex items-center gap-2 text-xs text-slate-400">
                 <input
