@@ -213,7 +213,7 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
             {s.channels.webhook ? ` → ${t("webhookOf", { format: s.channels.webhook.format })}` : ""}
             {s.paused ? ` ${t("paused")}` : ""}
           </span>
-          <span className="flex gap-2">
+          <span className="flex shrink-0 gap-2 whitespace-nowrap">
             <button type="button" className="text-sky-300 hover:underline" onClick={() => a.setPaused.mutate({ id: s.id, paused: !s.paused })}>
               {s.paused ? t("resume") : t("pause")}
             </button>
