@@ -149,7 +149,10 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
   const [format, setFormat] = useState<WebhookFormat>("discord");
   const [chatId, setChatId] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const [refused, setRefused] = useState<AlertRuleError | null>(null);
+  // A refusal stands for the fields it was made on: editing any of them takes it away.
+  const fields = [health, odds, email, webhook, format, chatId].join("\u0000");
+  const [refusal, setRefused] = useState<{ error: AlertRuleError; fields: string } | null>(null);
+  const refused = refusal?.fields === fields ? refusal.error : null;
   const alertError = useAlertErrorText();
   // Both levels read as the reader writes numbers ("1,2" in Spanish), each refused under its field when it is not one —
   // never sent half-read (an odds level that is no number would have been saved as none, without a word).
@@ -188,7 +191,7 @@ function Subscriptions({ alerts: a }: { alerts: ReturnType<typeof useAlerts> }) 
     } catch (e) {
       if (!(e instanceof AlertRuleError)) throw e;
       a.subscribe.reset();
-      setRefused(e);
+      setRefused({ error: e, fields });
       return;
     }
     setRefused(null);
