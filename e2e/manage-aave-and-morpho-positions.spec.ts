@@ -185,6 +185,8 @@ test("bad inputs get a sentence and nothing is sent: above the max, a stale pric
   // Above what the pool lets this account borrow (1 WETH at 80.5 %: about 2,415 USDC).
   const panel = await fill(page, "Borrow", "5000", "USDC");
   await expect(panel.getByTestId("amount-problem")).toContainText("the most the protocol lets you borrow now");
+  // The hint names whose limit it is (Max beside it keeps the reader's safety level and may fill less).
+  await expect(panel.getByTestId("amount-hint")).toContainText(/^Aave v3.* lets you borrow up to 2,4[\d,.]+ USDC$/);
   await expect(panel.getByTestId("submit-action")).toBeDisabled();
 
   // A stale WETH price (Aave's oracle reads the same dev feed, and would still use it).

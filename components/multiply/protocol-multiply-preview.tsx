@@ -18,6 +18,7 @@ import { sameAddress } from "@/lib/config/address";
  */
 export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
   const t = useTranslations("multiply");
+  const tCard = useTranslations("vaultCard"); // "none": no liquidation price, as the position card says
   const f = useFormat();
   const { plan, vault, pair, position, symbol, decimals, baseSymbol, baseDecimals } = m;
   // A plan that would repay into other debts cannot be sent (the router repays the pair's own debt only): its
@@ -33,7 +34,7 @@ export function ProtocolMultiplyPreview({ m }: { m: ProtocolMultiply }) {
     q && usd ? positionView(q, usd).collaterals.find((c) => sameAddress(c.token.address, pair.collateral)) : undefined;
   const liq = (q: typeof position, engine: bigint) => {
     const l = line(q);
-    if (l && l.priceUsd !== null) return l.liquidationPriceUsd === null ? "—" : f.usd(l.liquidationPriceUsd);
+    if (l && l.priceUsd !== null) return l.liquidationPriceUsd === null ? tCard("noLiqPrice") : f.usd(l.liquidationPriceUsd);
     return engine > 0n && m.folded === 0n ? value(engine) : "—";
   };
   const nowLiq = liq(position, liquidationPrice(vault, pair.collateral));

@@ -255,7 +255,8 @@ export function PositionActions({
       : tc("walletLoading")
     : action === "withdraw"
       ? t("supplied", { amount: f.tokenDown(suppliedNow, decimals, symbol) })
-      : t("canBorrow", { amount: f.tokenDown(max?.value ?? 0n, decimals, symbol) });
+      : // The protocol's limit, named as such: Max beside it keeps the reader's safety level and may fill less.
+        t("canBorrow", { amount: f.tokenDown(max?.value ?? 0n, decimals, symbol), protocol: view.name });
   const maxLabel =
     action === "repay"
       ? t("maxRepaysAll")
