@@ -83,11 +83,17 @@ export function LendPanel({
   const showProblem = parsed && !parsed.ok && (touched || text !== "");
   const amount = parsed?.ok ? parsed.value : null;
   const mustApprove = mode === "deposit" && pos && amount !== null && needsApproval(pos.allowance, amount);
-  // Before → after at this block: the lender's supply, and the market's utilisation and supply APR once the cash moves
-  // (lib/engine/rates.ts, the market's own model; interest accrues from the next block on).
-  const after = pos && amount !== null ? ratesAfterCash(market, mode === "deposit" ? amount : -amount) : null;
   // The withdrawal redeems every share (Max, or the whole position typed): the button says so, with the position's value.
   const redeemsAll = mode === "withdraw" && pos && amount !== null && lenderWithdrawCall(amount, pos, everything).functionName === "redeem";
+  // Before → after at this block: the lender's supply, and the market's utilisation and supply APR once the cash moves
+  // (lib/engine/rates.ts, the market's own model; interest accrues from the next block on).
+  const after =
+    pos && amount !== null
+      ? {
+          ...ratesAfterCash(market, mode === "deposit" ? amount : -amount),
+          supplied: mode === "deposit" ? pos.supplied + amount : redeemsAll || amount >= pos.supplied ? 0n : pos.supplied - amount,
+        }
+      : null;
 
   async function submit() {
     if (amount === null || !pos || !address) return;
@@ -220,15 +226,7 @@ export function LendPanel({
                     testId="lend-preview-supplied"
                     label={t("supplied")}
                     before={f.token(pos.supplied, decimals, symbol)}
-                    {...(after
-                      ? {
-                          after: f.token(
-                            mode === "deposit" ? pos.supplied + amount! : redeemsAll || amount! >= pos.supplied ? 0n : pos.supplied - amount!,
-                            decimals,
-                            symbol,
-                          ),
-                        }
-                      : {})}
+                    {...(after ? { after: f.token(after.supplied, decimals, symbol) } : {})}
                   />
                   <PreviewRow
                     testId="lend-preview-apr"
