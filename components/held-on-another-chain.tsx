@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useFormat } from "@/hooks/use-format";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { remoteSource } from "@/lib/crosschain/deployment";
 import type { ChainConfig } from "@/lib/config/chains";
@@ -38,18 +39,9 @@ export function HeldOnAnotherChain({ chain, asset }: { chain: ChainConfig; asset
  * /risk: the book's collaterals held on another chain, each with its value in the book and the vaults holding it
  * (`value` is the book's USD per vault × collateral, row-major). Nothing when the market lists no claim.
  */
-export function RemoteCollateralNote({
-  chain,
-  assets,
-  value,
-  formatUsd,
-}: {
-  chain: ChainConfig;
-  assets: readonly string[];
-  value: Float64Array;
-  formatUsd(usd: number): string;
-}) {
+export function RemoteCollateralNote({ chain, assets, value }: { chain: ChainConfig; assets: readonly string[]; value: Float64Array }) {
   const t = useTranslations("heldElsewhere");
+  const f = useFormat();
   const chains = useKeelChains();
   const k = assets.length;
   const rows = assets.flatMap((a, j) => {
@@ -73,7 +65,14 @@ export function RemoteCollateralNote({
       {rows.map((r, i) => (
         <span key={r.symbol} data-testid={`remote-${r.symbol}`}>
           {i > 0 && "; "}
-          {t("riskRow", { claim: r.symbol, asset: r.asset, chain: r.name, value: formatUsd(r.usd), vaults: r.vaults })}
+          {t("riskRow", {
+            claim: r.symbol,
+            asset: r.asset,
+            chain: r.name,
+            value: f.usdFloat(r.usd),
+            vaults: r.vaults,
+            vaultsText: f.number(r.vaults, 0),
+          })}
         </span>
       ))}
       . <span className="text-violet-200">{t("riskWhy")}</span>

@@ -98,3 +98,34 @@ test("the phone menu opens from its button, is usable by keyboard and screen rea
   await expect(page.getByTestId("mobile-menu")).toBeHidden(); // a link closes it
   await expectNoSidewaysScroll(page);
 });
+
+test("in English no page builds an Intl.NumberFormat while it loads (ICU's number data: 25–50 ms of main thread)", async ({
+  page,
+  app,
+  chain,
+}, testInfo) => {
+  test.skip(isPhone(testInfo.project.name), "the same code on a phone");
+  test.setTimeout(120_000);
+  // lib/view/format.ts writes English numbers without Intl, and messages take numbers as text (lib/view/messages.test.ts):
+  // the first Intl.NumberFormat a page builds loads ICU's number data, a long task of its own on a phone.
+  await page.addInitScript(`
+    window.__numberFormats = [];
+    const Original = Intl.NumberFormat;
+    const Counted = function (...args) {
+      window.__numberFormats.push(JSON.stringify(args) + " " + (new Error().stack || "").split("\\n").slice(2, 5).join(" < "));
+      return new Original(...args);
+    };
+    Counted.prototype = Original.prototype;
+    Counted.supportedLocalesOf = Original.supportedLocalesOf;
+    Intl.NumberFormat = Counted;
+  `);
+  const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
+  for (const p of pages(anvil0, DEMO, morpho)) {
+    if (p.name === "private" || p.name === "dashboard") continue; // a stranger's: nothing to show but a prompt
+    await app.open(p.path);
+    await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle").catch(() => {});
+    expect(await page.evaluate(() => (window as unknown as { __numberFormats: string[] }).__numberFormats), p.name).toEqual([]);
+  }
+});

@@ -30,7 +30,7 @@ export function AccountTotalsBar({ totals }: { totals: AccountTotals | TotalsAcr
       <Stat label={t("limitUsed")} value={f.percent(totals.borrowLimitUsed)} testId="total-limit-used" />
       <Stat
         label={t("lowestHealth")}
-        sub={`${t("positions", { count: totals.vaults })}${atRisk ? ` · ${t("atRisk", { count: atRisk })}` : ""}${"unpriced" in totals && totals.unpriced ? ` · ${t("unpriced", { count: totals.unpriced })}` : ""}`}
+        sub={`${t("positions", { count: totals.vaults, countText: f.number(totals.vaults, 0) })}${atRisk ? ` · ${t("atRisk", { count: atRisk })}` : ""}${"unpriced" in totals && totals.unpriced ? ` · ${t("unpriced", { count: totals.unpriced })}` : ""}`}
         value={f.healthFactor(totals.lowestHealth)}
         testId="total-lowest-health"
         tone={BAND_STYLE[healthBand(totals.lowestHealth)].text}

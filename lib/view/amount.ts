@@ -222,7 +222,8 @@ export function parseLeverageText(text: string, maxHundredths: number, decimal: 
       ok: false,
       problem: "aboveMax",
       message: `At most ${max}× for this position`,
-      values: { max: maxHundredths / 100 },
+      // Written here in the reader's decimal separator: a message's own `{max, number}` would build an Intl.NumberFormat.
+      values: { max: max.replace(".", decimal) },
       key: "leverageAboveMax",
     };
   }

@@ -79,6 +79,24 @@ describe("messages", () => {
       }
     }
   });
+  it("no message formats a number itself (`#` in a plural, `{x, number}`): numbers come formatted by lib/view/format.ts", () => {
+    // Why: the first Intl.NumberFormat a page builds loads ICU's number data, 25–50 ms of main thread in Chromium (×4 on
+    // Lighthouse's phone), and use-intl builds one for a message's `#`. /risk and /markets paid it in their first render
+    // for "100,000 vaults"; lib/view/format.ts writes English numbers without Intl. A plural's count goes in twice: the
+    // number it chooses by (`count`) and the text shown (`countText`, or the number itself for small counts).
+    const formatsANumber = (nodes: MessageFormatElement[]): boolean =>
+      nodes.some(
+        (n) =>
+          n.type === TYPE.pound ||
+          n.type === TYPE.number ||
+          (n.type === TYPE.tag && formatsANumber(n.children)) ||
+          ((n.type === TYPE.select || n.type === TYPE.plural) && Object.values(n.options).some((o) => formatsANumber(o.value))),
+      );
+    for (const locale of LOCALES) {
+      const offenders = [...leaves(all[locale]!)].filter(([, text]) => formatsANumber(parse(text))).map(([key]) => key);
+      expect(offenders, `${locale}: pass the number as text instead`).toEqual([]);
+    }
+  });
   it("every error the app can show has its translation in every other language", () => {
     const wanted = [
       ...Object.keys(ERROR_MESSAGES).map((k) => `txErrors.revert.${k}`),

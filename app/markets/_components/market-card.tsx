@@ -56,7 +56,7 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
             {name} <span className="text-sm font-normal text-slate-400">· {t("lend", { symbol })}</span>
           </h2>
           <p className="font-mono text-xs text-slate-400" title={market.market}>
-            {shortAddress(market.market)} · {t("vaults", { count: Number(market.vaultCount) })}
+            {shortAddress(market.market)} · {t("vaults", { count: Number(market.vaultCount), countText: f.number(Number(market.vaultCount), 0) })}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="base-feed" data-status={base.key}>

@@ -47,7 +47,7 @@ export function MarketHistory({
       <header className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">
         <span className="font-medium uppercase tracking-wide">{t("title")}</span>
         <span>
-          {t("points", { count: points.length })}
+          {t("points", { count: points.length, countText: f.number(points.length, 0) })}
           {last ? ` · ${t("reserves", { amount: amount(last.reserves) })} · ${t("badDebt", { amount: amount(last.badDebt) })}` : ""}
         </span>
       </header>

@@ -201,7 +201,7 @@ const MarketRiskView = memo(function MarketRiskView({
       labelOf={labelOf}
       notices={
         <>
-          <RemoteCollateralNote chain={chain} assets={book.assets} value={book.value} formatUsd={f.usdFloat} />
+          <RemoteCollateralNote chain={chain} assets={book.assets} value={book.value} />
           {unpriced && (
             <div role="alert" className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
               {t("unpriced", {
@@ -257,12 +257,19 @@ const MarketRiskView = memo(function MarketRiskView({
       loadLine={
         <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
           {source.kind === "indexer"
-            ? // Counts as numbers: the messages choose "1 vault" or "2 vaults" and group the digits by the locale.
-              t("loadIndexer", { count: book.n, block: source.block.toString(), seconds: f.number(loadMs / 1000, 2) }) +
-              (source.notIndexed > 0 ? ` ${t("notIndexed", { count: source.notIndexed })}` : "")
+            ? // A count goes in twice: as a number the message chooses "1 vault" or "2 vaults" by, and as the text shown
+              // (lib/view/format.ts: a message's own `#` would build an Intl.NumberFormat, lib/view/messages.test.ts).
+              t("loadIndexer", {
+                count: book.n,
+                countText: f.number(book.n, 0),
+                block: source.block.toString(),
+                seconds: f.number(loadMs / 1000, 2),
+              }) + (source.notIndexed > 0 ? ` ${t("notIndexed", { count: source.notIndexed, countText: f.number(source.notIndexed, 0) })}` : "")
             : t("loadRpc", {
                 count: book.n,
+                countText: f.number(book.n, 0),
                 pages: Math.ceil(book.n / BOOK_PAGE_SIZE) || 1,
+                pagesText: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0),
                 seconds: f.number(loadMs / 1000, 2),
               })}
         </p>

@@ -198,6 +198,7 @@ function StewardCollateral({ c, now, pendingIds }: { c: StewardCollateralRow & {
             time: f.age(x.liquidationSeconds),
             heartbeat: f.age(x.heartbeat),
             positions: x.positions,
+            positionsText: f.number(x.positions, 0),
             horizon: f.age(horizonSeconds(x)),
           })}
         </dd>
