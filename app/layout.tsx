@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Header } from "@/components/header";
+import { IntlClientProvider } from "@/components/intl-provider";
 import { NetworkBanner } from "@/components/network-banner";
 import { Providers } from "@/components/providers";
 import { loadChainConfigs } from "@/lib/server/config";
@@ -45,10 +45,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // A configuration that cannot work (no chain, a bad RPC URL) throws before anything is sent: the server answers 500
   // with app/global-error.tsx and logs the reason — the page never shows a server's paths or settings to a visitor.
   const chains = loadChainConfigs();
+  const messagesJson = JSON.stringify(await getMessages());
+  const timeZone = await getTimeZone();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        <IntlClientProvider locale={locale} timeZone={timeZone} messagesJson={messagesJson}>
           <Providers chains={chains} locale={locale}>
             <a
               href="#main"
@@ -62,7 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </main>
           </Providers>
-        </NextIntlClientProvider>
+        </IntlClientProvider>
       </body>
     </html>
   );
