@@ -23,7 +23,13 @@ async function chainFigures(chain: E2EChain, market: Address, id: bigint) {
   return {
     health: formatHealthFactor(v.healthFactor),
     debt: formatToken(v.debt, 6, "USDC"),
-    wethLiquidationPrice: weth && weth.liquidationPrice > 0n ? formatUsd(weth.liquidationPrice) : "—",
+    // No liquidation price with a debt: "none" and why (every price is known here); without a debt: "—".
+    wethLiquidationPrice:
+      weth && weth.liquidationPrice > 0n
+        ? formatUsd(weth.liquidationPrice)
+        : v.debt > 0n
+          ? "none — A fall of WETH alone never liquidates this position"
+          : "—",
     vault: v,
   };
 }
@@ -200,6 +206,37 @@ test("as a trader: open a vault with WETH, borrow USDC, see the chain's own figu
   expect(
     await chain.publicClient.readContract({ address: chain.asset("WETH").address, abi: devErc20Abi, functionName: "balanceOf", args: [TRADER] }),
   ).toBe(parseUnits("100", 18));
+});
+
+test('a collateral the others cover has no liquidation price, and the vault page says "none" as the cards do', async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  // 10 WETH and 1 WBTC against 100 USDC: WETH alone falling to 0 leaves 1 WBTC (~$55,000) for the debt.
+  const id = await traderVault(chain, "10", "100");
+  const trader = devWallet(chain.rpcUrl, chain.deployment.chainId, ANVIL_KEYS[1]!);
+  const market = usdcMarket(chain);
+  const wbtc = chain.asset("WBTC").address;
+  const amount = parseUnits("1", 8);
+  for (const hash of [
+    await trader.writeContract({ address: wbtc, abi: devErc20Abi, functionName: "approve", args: [market, amount] }),
+    await trader.writeContract({ address: market, abi: keelMarketAbi, functionName: "depositCollateral", args: [id, wbtc, amount] }),
+  ])
+    expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+  expect((await chainFigures(chain, market, id)).wethLiquidationPrice).toBe("none — A fall of WETH alone never liquidates this position");
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${market}`);
+  await connectWallet(page);
+  const weth = page.getByTestId("vault-collaterals").getByTestId("collateral-WETH");
+  await expect(weth.getByTestId("liq-price")).toHaveText("none — A fall of WETH alone never liquidates this position");
+  await expect(weth.getByTestId("liq-price").locator("[title]")).toHaveAttribute("title", "A fall of WETH alone never liquidates this position");
+  // The action panel's preview says the same before and after a deposit of WETH (a figure not known would be "—").
+  await panel(page).getByRole("tab", { name: "Deposit" }).click();
+  await panel(page).getByTestId("amount-input").fill("1");
+  await expect(panel(page).getByTestId("preview-liq").getByTestId("before")).toHaveText("none");
+  await expect(panel(page).getByTestId("preview-liq").getByTestId("after")).toHaveText("→ none");
 });
 
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {

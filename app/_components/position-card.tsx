@@ -15,6 +15,7 @@ import { borrowLimitUsed } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
 import { feedStatus } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
+import { NoLiquidationPrice } from "@/components/no-liquidation-price";
 
 /**
  * One position of any protocol on the dashboard — a Keel vault, the Aave account, a Morpho market — from its view-model
@@ -178,10 +179,7 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
               </td>
               <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
                 {r.liquidationPriceUsd === null && measured ? (
-                  <span title={t("noLiqPriceWhy", { side: r.side, asset: r.token.symbol })}>
-                    {t("noLiqPrice")}
-                    <span className="sr-only"> — {t("noLiqPriceWhy", { side: r.side, asset: r.token.symbol })}</span>
-                  </span>
+                  <NoLiquidationPrice side={r.side} asset={r.token.symbol} />
                 ) : (
                   f.usdOrNone(r.liquidationPriceUsd)
                 )}

@@ -57,6 +57,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const tl = useTranslations("limits");
   const tf = useTranslations("feed");
   const tc = useTranslations("common");
+  const tCard = useTranslations("vaultCard"); // "none": no liquidation price although debt and prices are known, as the cards say
   const f = useFormat();
   const amountProblem = useAmountProblem();
   const { address } = useAccount();
@@ -313,8 +314,16 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 <PreviewRow
                   label={t("liqPrice", { asset: liqSymbol })}
                   testId="preview-liq"
-                  before={liqBefore > 0n ? f.usd(liqBefore) : "—"}
-                  after={liqAfter === undefined ? undefined : liqAfter > 0n ? f.usd(liqAfter) : "—"}
+                  before={liqBefore > 0n ? f.usd(liqBefore) : vault.debt > 0n && vault.pricesOk ? tCard("noLiqPrice") : "—"}
+                  after={
+                    liqAfter === undefined
+                      ? undefined
+                      : liqAfter > 0n
+                        ? f.usd(liqAfter)
+                        : preview && preview.after.debt > 0n
+                          ? tCard("noLiqPrice")
+                          : "—"
+                  }
                 />
                 <PreviewRow
                   label={t("debt")}

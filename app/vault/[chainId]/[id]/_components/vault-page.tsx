@@ -34,6 +34,7 @@ import { healthCurve } from "@/lib/analytics/vault-charts";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
 import { useSafetyLevel } from "./use-safety-level";
+import { NoLiquidationPrice } from "@/components/no-liquidation-price";
 import { sameAddress } from "@/lib/config/address";
 
 // The panels below the forms (cross-chain, protection, automation, reputation): their code is in chunks of their own,
@@ -204,6 +205,9 @@ const VaultBody = memo(function VaultBody({
   const symbolOf = (a: Address) => assetSymbol(chain, a);
   const isOwner = sameAddress(address, vault.owner);
   const belowSafety = vault.debt > 0n && vault.pricesOk && vault.healthFactor < safetyValue;
+  // A debt and every price known: a collateral with no liquidation price has none (the others cover the debt whatever
+  // its price), said as the position cards say it; without a debt or a price, "—".
+  const measured = vault.debt > 0n && vault.pricesOk;
 
   return (
     <div className="space-y-6">
@@ -358,7 +362,11 @@ const VaultBody = memo(function VaultBody({
                         {c.priceUsd !== null ? f.usd(c.priceUsd) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
                       </td>
                       <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
-                        {f.usdOrNone(c.liquidationPriceUsd)}
+                        {c.liquidationPriceUsd === null && measured ? (
+                          <NoLiquidationPrice side="collateral" asset={symbolOf(c.asset)} />
+                        ) : (
+                          f.usdOrNone(c.liquidationPriceUsd)
+                        )}
                       </td>
                       <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-4" data-testid="distance">
                         {c.distance === null ? "—" : f.percent(c.distance, 1)}
