@@ -125,6 +125,17 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   await expect(page.getByTestId("total-vaults")).toHaveText(vaultCount.toLocaleString("en-US"));
   await expect(page.getByTestId("risk-row").filter({ has: page.locator(`a[href*="/vault/${d.chainId}/${id}?"]`) })).toHaveCount(1);
 
+  // A liquidation (the demo's vault #1 is under water), on /markets: what was repaid and what was seized, with amounts.
+  const liquidator = devWallet(stack.anvil.url, d.chainId, ANVIL_KEYS[3]!);
+  for (const request of [
+    { address: usdc.address, abi: devErc20Abi, functionName: "approve", args: [market, maxUint256] },
+    { address: market, abi: keelMarketAbi, functionName: "liquidate", args: [1n, weth.address, parseUnits("1000", 6), 0n] },
+  ])
+    expect((await publicClient.waitForTransactionReceipt({ hash: await liquidator.writeContract(request as never) })).status).toBe("success");
+  await page.goto(`${stack.baseUrl}/markets`);
+  const liquidations = page.getByTestId("market-USDC").getByTestId("liquidations-list");
+  await expect(liquidations).toContainText(/repaid 1,000(\.00)? USDC · seized \d+(\.\d+)? WETH/, { timeout: 60_000 });
+
   // Without the indexer, the page still shows the history, read from the chain, and says so.
   await stack.indexer!.stop();
   await page.goto(`${stack.baseUrl}/vault/${d.chainId}/${id}?market=${market}`);

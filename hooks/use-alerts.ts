@@ -89,7 +89,8 @@ export function useAlerts() {
       try {
         return (await call<{ notifications: AlertNotification[] }>("notifications", token)).notifications;
       } catch (e) {
-        if (/sign in/.test((e as Error).message)) forget();
+        // 401: the session is gone (expired, or the notifier restarted): sign in again.
+        if (e instanceof NotifierError && e.status === 401) forget();
         throw e;
       }
     },

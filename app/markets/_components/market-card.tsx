@@ -111,7 +111,7 @@ export function MarketCard({ chain, market, now, stale }: { chain: ChainConfig; 
         </div>
       </div>
 
-      <MarketHistory chainId={chain.id} market={market.market} baseDecimals={dec} symbol={symbol} symbolOf={symbolOf} />
+      <MarketHistory chainId={chain.id} market={market.market} baseDecimals={dec} symbol={symbol} assetOf={(a) => assets.get(a.toLowerCase())} />
       <CollateralsTable market={market} symbolOf={symbolOf} now={now} />
       <PendingChanges market={market} symbolOf={symbolOf} now={now} />
 

@@ -17,13 +17,14 @@ export function MarketHistory({
   market,
   baseDecimals,
   symbol,
-  symbolOf,
+  assetOf,
 }: {
   chainId: number;
   market: Address;
   baseDecimals: number;
   symbol: string;
-  symbolOf: (a: string) => string | undefined;
+  /** A collateral's symbol and decimals (the deployment's), for the seized amounts. */
+  assetOf: (a: string) => { symbol: string; decimals: number } | undefined;
 }) {
   const t = useTranslations("marketHistory");
   const f = useFormat();
@@ -42,6 +43,16 @@ export function MarketHistory({
   }
   const { points, liquidations } = q.data;
   const last = points.at(-1);
+  // The amount axis as wide as its longest label ("150,000,000" was cut to "0,000,000" at a fixed 64 px): ~6.5 px a
+  // character at 11 px, and the tick's own margin.
+  const amountTick = (v: number) => f.number(Math.round(v), 0);
+  // What a liquidation took: the amount in the collateral's own decimals (an asset the deployment does not list: its
+  // address, no amount — its decimals are not known).
+  const seizedText = (asset: string, seized: bigint) => {
+    const a = assetOf(asset);
+    return a ? f.token(seized, a.decimals, a.symbol, 4) : shortAddress(asset);
+  };
+  const amountAxisWidth = Math.max(40, 12 + 6.5 * amountTick(Math.max(0, ...points.map((p) => Math.max(p.supplied, p.borrowed)))).length);
   return (
     <section className="space-y-3 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="market-history">
       <header className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">
@@ -64,7 +75,7 @@ export function MarketHistory({
                 fontSize={11}
                 tickFormatter={(b: number) => `#${b}`}
               />
-              <YAxis yAxisId="amt" stroke="#64748b" fontSize={11} width={64} tickFormatter={(v: number) => f.number(Math.round(v), 0)} />
+              <YAxis yAxisId="amt" stroke="#64748b" fontSize={11} width={amountAxisWidth} tickFormatter={amountTick} />
               <YAxis yAxisId="pct" orientation="right" stroke={UTIL} fontSize={11} width={40} tickFormatter={f.percentTick} />
               <Tooltip
                 contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
@@ -152,9 +163,7 @@ export function MarketHistory({
               <span>
                 {f.utc(l.timestamp)} · {t("vault", { id: l.vaultId.toString() })} · {shortAddress(l.liquidator)}
               </span>
-              <span>
-                {t("repaidSeized", { repaid: f.token(l.repaid, baseDecimals, symbol, 2), seized: symbolOf(l.asset) ?? shortAddress(l.asset) })}
-              </span>
+              <span>{t("repaidSeized", { repaid: f.token(l.repaid, baseDecimals, symbol, 2), seized: seizedText(l.asset, l.seized) })}</span>
             </li>
           ))}
         </ol>

@@ -257,14 +257,7 @@ const MarketRiskView = memo(function MarketRiskView({
       loadLine={
         <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
           {source.kind === "indexer"
-            ? // A count goes in twice: as a number the message chooses "1 vault" or "2 vaults" by, and as the text shown
-              // (lib/view/format.ts: a message's own `#` would build an Intl.NumberFormat, lib/view/messages.test.ts).
-              t("loadIndexer", {
-                count: book.n,
-                countText: f.number(book.n, 0),
-                block: source.block.toString(),
-                seconds: f.number(loadMs / 1000, 2),
-              }) + (source.notIndexed > 0 ? ` ${t("notIndexed", { count: source.notIndexed, countText: f.number(source.notIndexed, 0) })}` : "")
+            ? indexerLoadLine(t, f, book.n, source.block, loadMs, source.notIndexed)
             : t("loadRpc", {
                 count: book.n,
                 countText: f.number(book.n, 0),
@@ -291,3 +284,21 @@ const MarketRiskView = memo(function MarketRiskView({
     />
   );
 });
+
+/**
+ * /risk's load line for a book from the indexer, and when the chain has vaults the indexer has not reached, that as a
+ * sentence of its own. A count goes in twice: the number a message's plural chooses by, and the text shown
+ * (lib/view/format.ts; a message's own `#` would build an Intl.NumberFormat, lib/view/messages.test.ts).
+ */
+function indexerLoadLine(
+  t: ReturnType<typeof useTranslations<"risk">>,
+  f: ReturnType<typeof useFormat>,
+  vaults: number,
+  block: bigint,
+  loadMs: number,
+  notIndexed: number,
+): string {
+  const load = t("loadIndexer", { count: vaults, countText: f.number(vaults, 0), block: block.toString(), seconds: f.number(loadMs / 1000, 2) });
+  if (notIndexed <= 0) return load;
+  return t("loadAndBehind", { load, behind: t("notIndexed", { count: notIndexed, countText: f.number(notIndexed, 0) }) });
+}
