@@ -35,6 +35,17 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+/**
+ * The messages as the JSON string the client provider takes (components/intl-provider.tsx), written once per language:
+ * i18n/request.ts hands every request of a language the same imported object.
+ */
+const messagesJsonOf = new WeakMap<object, string>();
+function messagesText(messages: object): string {
+  let text = messagesJsonOf.get(messages);
+  if (text === undefined) messagesJsonOf.set(messages, (text = JSON.stringify(messages)));
+  return text;
+}
+
 export const viewport: Viewport = { themeColor: "#020617", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -45,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // A configuration that cannot work (no chain, a bad RPC URL) throws before anything is sent: the server answers 500
   // with app/global-error.tsx and logs the reason — the page never shows a server's paths or settings to a visitor.
   const chains = loadChainConfigs();
-  const messagesJson = JSON.stringify(await getMessages());
+  const messagesJson = messagesText(await getMessages());
   const timeZone = await getTimeZone();
   return (
     <html lang={locale}>

@@ -256,15 +256,7 @@ const MarketRiskView = memo(function MarketRiskView({
       }
       loadLine={
         <p className="-mt-3 text-xs text-slate-400" data-testid="risk-load" data-source={source.kind} data-load-ms={Math.round(loadMs)}>
-          {source.kind === "indexer"
-            ? indexerLoadLine(t, f, book.n, source.block, loadMs, source.notIndexed)
-            : t("loadRpc", {
-                count: book.n,
-                countText: f.number(book.n, 0),
-                pages: Math.ceil(book.n / BOOK_PAGE_SIZE) || 1,
-                pagesText: f.number(Math.ceil(book.n / BOOK_PAGE_SIZE) || 1, 0),
-                seconds: f.number(loadMs / 1000, 2),
-              })}
+          {loadLine(t, f, book.n, source, loadMs)}
         </p>
       }
       after={
@@ -286,19 +278,24 @@ const MarketRiskView = memo(function MarketRiskView({
 });
 
 /**
- * /risk's load line for a book from the indexer, and when the chain has vaults the indexer has not reached, that as a
- * sentence of its own. A count goes in twice: the number a message's plural chooses by, and the text shown
- * (lib/view/format.ts; a message's own `#` would build an Intl.NumberFormat, lib/view/messages.test.ts).
+ * /risk's load line: where the book came from, how many vaults and how long it took; for a book from the indexer, the
+ * vaults the indexer has not reached as a sentence of its own. A count goes in twice: the number a message's plural
+ * chooses by, and the text shown (lib/view/format.ts; a message's own `#` would build an Intl.NumberFormat,
+ * lib/view/messages.test.ts).
  */
-function indexerLoadLine(
+function loadLine(
   t: ReturnType<typeof useTranslations<"risk">>,
   f: ReturnType<typeof useFormat>,
   vaults: number,
-  block: bigint,
+  source: RiskBookSource,
   loadMs: number,
-  notIndexed: number,
 ): string {
-  const load = t("loadIndexer", { count: vaults, countText: f.number(vaults, 0), block: block.toString(), seconds: f.number(loadMs / 1000, 2) });
-  if (notIndexed <= 0) return load;
-  return t("loadAndBehind", { load, behind: t("notIndexed", { count: notIndexed, countText: f.number(notIndexed, 0) }) });
+  const count = { count: vaults, countText: f.number(vaults, 0), seconds: f.number(loadMs / 1000, 2) };
+  if (source.kind === "rpc") {
+    const pages = Math.ceil(vaults / BOOK_PAGE_SIZE) || 1;
+    return t("loadRpc", { ...count, pages, pagesText: f.number(pages, 0) });
+  }
+  const load = t("loadIndexer", { ...count, block: source.block.toString() });
+  if (source.notIndexed <= 0) return load;
+  return t("loadAndBehind", { load, behind: t("notIndexed", { count: source.notIndexed, countText: f.number(source.notIndexed, 0) }) });
 }
