@@ -347,6 +347,12 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
   await expect(panel(page).getByTestId("action-paused")).toContainText("Borrowing is paused: WETH");
   await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
+  // A deposit is not paused, but with the debt left and a price missing its health after is no more known than before.
+  await panel(page).getByRole("tab", { name: "Deposit" }).click();
+  await panel(page).getByTestId("amount-input").fill("1");
+  await expect(panel(page).getByTestId("preview-health").getByTestId("before")).toHaveText("—");
+  await expect(panel(page).getByTestId("preview-health").getByTestId("after")).toHaveText("→ —");
+  await panel(page).getByRole("tab", { name: "Borrow" }).click();
   await screenshot(page, "vault-stale-oracle");
 });
 

@@ -185,6 +185,8 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   // before (the lens, on-chain) → after (lib/risk)
   const hfBefore = vault.healthFactor;
   const hfAfter = preview?.risk.healthFactor;
+  // With a debt left and a price missing, health and "no liquidation price" cannot be known: "—" after, as before.
+  const pricedAfter = preview !== null && (preview.after.debt === 0n || vault.pricesOk);
   const liqAsset = usesCollateral ? assetAddr : (vault.collaterals.find((c) => c.amount > 0n)?.asset ?? assetAddr);
   const liqSymbol = assetSymbol(chain, liqAsset);
   const liqBefore = vault.collaterals.find((c) => c.asset === liqAsset)?.liquidationPrice ?? 0n;
@@ -308,8 +310,8 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                   label={t("health")}
                   testId="preview-health"
                   before={vault.pricesOk || vault.debt === 0n ? f.healthFactor(hfBefore) : "—"}
-                  after={hfAfter === undefined ? undefined : f.healthFactor(hfAfter)}
-                  afterClass={hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text}
+                  after={hfAfter === undefined ? undefined : pricedAfter ? f.healthFactor(hfAfter) : "—"}
+                  afterClass={hfAfter === undefined || !pricedAfter ? "" : BAND_STYLE[healthBand(hfAfter)].text}
                 />
                 <PreviewRow
                   label={t("liqPrice", { asset: liqSymbol })}
@@ -320,7 +322,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                       ? undefined
                       : liqAfter > 0n
                         ? f.usd(liqAfter)
-                        : preview && preview.after.debt > 0n
+                        : preview && preview.after.debt > 0n && pricedAfter
                           ? tCard("noLiqPrice")
                           : "—"
                   }
