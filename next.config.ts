@@ -37,6 +37,15 @@ const nextConfig: NextConfig = {
   // address the local chain prints — stayed unhydrated. Both must work (e2e/dev-server.spec.ts).
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
+  experimental: {
+    // A page's first load in as few scripts as Turbopack will make (8 on the vault page and /risk instead of 22): a
+    // request costs more than code fetched twice (`requestCost`), no small chunks (`minChunkSize`), at most two chunks
+    // per group. The framework's chunks stay shared by every route. Measured in docs/performance.md (2026-12-05,
+    // twenty-sixth session): 20 interleaved phone runs each, the vault page's Lighthouse median 77.5 → 81, /risk's
+    // 81.5 → 86. The cost: the first visit to a second page other than `/` fetches 40–70 KiB (gzip) more than before,
+    // as each page's own chunk repeats library code another page's chunk has.
+    turbopackChunking: { requestCost: 10_000_000, minChunkSize: 1_000_000, maxChunkCountPerGroup: 2 },
+  },
   // Source maps of the browser's chunks only for a profiling build (`KEEL_SOURCE_MAPS=1 npm run build`, read by
   // `npm run bench:profile` to name what the minified chunks run); the build to ship serves none.
   productionBrowserSourceMaps: process.env.KEEL_SOURCE_MAPS === "1",
