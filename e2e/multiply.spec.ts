@@ -134,3 +134,25 @@ test("open a 3× long ETH position in one transaction, raise it to 4×, then clo
   await expect(page.getByTestId("stat-debt")).toHaveText("0 USDC");
   await screenshot(page, "multiply-closed");
 });
+
+test("a swap venue the page could not read while the chain was unreachable is read again at the next block", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  // The pair is looked up once (it never changes): a lookup that failed stayed failed until a reload.
+  const adapter = chain.deployment.contracts.swapAdapter!.toLowerCase().slice(2);
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  await page.route(rpc, (route) =>
+    (route.request().postData() ?? "").toLowerCase().includes(adapter) ? route.abort("connectionrefused") : route.continue(),
+  );
+  await injectWallet();
+  await app.open("/multiply");
+  await connectWallet(page);
+  await expect(panel(page).getByTestId("multiply-problem")).toContainText("Cannot read the swap venue");
+  await page.unroute(rpc);
+  await chain.testClient.mine({ blocks: 1 });
+  await expect(panel(page).getByTestId("multiply-problem")).toBeHidden();
+  await expect(panel(page).getByText(/^max ≈ [2-9]\.\d\d×$/)).toBeVisible();
+});

@@ -347,6 +347,11 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
   await expect(panel(page).getByTestId("action-paused")).toContainText("Borrowing is paused: WETH");
   await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
+  // The reads that failed while the chain was unreachable recover with it at the next block: the Multiply panel's swap
+  // venue too, which is looked up once and was left failed until a reload.
+  await chain.testClient.mine({ blocks: 1 });
+  await expect(page.getByText(/Cannot read the swap venue/)).toHaveCount(0);
+  await expect(page.getByText(/Could not read the guard/)).toHaveCount(0);
   // A deposit is not paused, but with the debt left and a price missing its health after is no more known than before.
   await panel(page).getByRole("tab", { name: "Deposit" }).click();
   await panel(page).getByTestId("amount-input").fill("1");

@@ -39,8 +39,9 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
   const router = chain.deployment?.contracts.leverageRouter;
   const adapter = chain.deployment?.contracts.swapAdapter;
   // The pair never changes: found once (adapter → factory → getPair), not on every block.
+  const pairKey = ["keel", "pair", chain.id, adapter ?? null, baseAsset, collateral] as const;
   const pairQuery = useQuery({
-    queryKey: ["keel", "pair", chain.id, adapter ?? null, baseAsset, collateral] as const,
+    queryKey: pairKey,
     enabled: Boolean(router && adapter),
     staleTime: Infinity,
     retry: 1,
@@ -69,7 +70,15 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
       };
     },
   });
-  useRefreshOnBlocks(router && adapter ? [{ chainId: chain.id, key }] : []);
+  useRefreshOnBlocks(
+    router && adapter
+      ? [
+          { chainId: chain.id, key },
+          // A lookup that failed (the RPC down) is tried again at each block, so the panel recovers with the chain.
+          ...(pairQuery.isError ? [{ chainId: chain.id, key: pairKey }] : []),
+        ]
+      : [],
+  );
   // A failed pair lookup is the venue's error too (the panel shows it).
   return {
     data: query.data,
