@@ -26,6 +26,7 @@ import { createPublicClient, http } from "viem";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { startStack } from "../scripts/lib/stack";
+import { lcpNodeOf } from "./lib/lcp-node";
 
 const VERSION = "12.2.3";
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
@@ -83,6 +84,8 @@ interface Run {
    * first paint, so the simulated LCP is in effect the HTML, the CSS and these scripts downloaded on slow 4G.
    */
   lcpScripts: { count: number; kib: number };
+  /** The element of the observed largest paint, from the trace (lcpNodeOf). */
+  lcpNode: string | null;
 }
 
 const median = (xs: number[]) => {
@@ -113,7 +116,7 @@ async function lcpScripts(result: RunnerResult): Promise<Run["lcpScripts"]> {
   return { count: scripts.length, kib: kib(scripts.reduce((sum, n) => sum + (n.request?.transferSize ?? 0), 0)) };
 }
 
-function runOf(lhr: Result, load: number, scripts: Run["lcpScripts"]): Run {
+function runOf(lhr: Result, load: number, scripts: Run["lcpScripts"], lcpNode: string | null): Run {
   return {
     scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Run["scores"],
     metrics: Object.fromEntries(
@@ -127,17 +130,18 @@ function runOf(lhr: Result, load: number, scripts: Run["lcpScripts"]): Run {
       load: ms(observedLoad),
     }))((items(lhr, "metrics")[0] ?? {}) as Record<string, unknown>),
     lcpScripts: scripts,
+    lcpNode,
   };
 }
 
 /** What a run spent its time on: the LCP element and its phases, the scripts that kept the main thread busy, unused JS. */
-function diagnostics(lhr: Result) {
+function diagnostics(lhr: Result, lcpNode: string | null) {
   const lcpElement = items(lhr, "largest-contentful-paint-element");
   // 12.x: the first table is the element, the second its phases (TTFB, load delay, load time, render delay).
   const element = ((lcpElement[0] as Details | undefined)?.items?.[0]?.node ?? {}) as { snippet?: string; nodeLabel?: string };
   const phases = ((lcpElement[1] as Details | undefined)?.items ?? []).map((p) => `${String(p.phase)} ${ms(p.timing)} ms`);
   return {
-    lcpElement: element.nodeLabel ? `${element.nodeLabel} — ${element.snippet ?? ""}` : null,
+    lcpElement: element.nodeLabel ? `${element.nodeLabel} — ${element.snippet ?? ""}` : lcpNode,
     lcpPhases: phases,
     mainThread: items(lhr, "mainthread-work-breakdown")
       .slice(0, 6)
@@ -201,7 +205,7 @@ async function main() {
             device === "desktop" ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`no Lighthouse result for ${url}`);
-          const run = runOf(result.lhr, load, await lcpScripts(result));
+          const run = runOf(result.lhr, load, await lcpScripts(result), lcpNodeOf(result.artifacts.Trace));
           runs.push({ run, lhr: result.lhr, report: String(result.report) });
           if (DUMP) {
             mkdirSync(DUMP, { recursive: true });
@@ -227,7 +231,7 @@ async function main() {
           return Math.min(...xs) === Math.max(...xs) ? "" : ` (${Math.min(...xs)}–${Math.max(...xs)})`;
         };
         const metric = (k: keyof typeof METRICS) => median(runs.map((r) => r.run.metrics[k]));
-        const d = diagnostics(typical.lhr);
+        const d = diagnostics(typical.lhr, typical.run.lcpNode);
         writeFileSync(
           path.join(out, "lighthouse", `${key}.json`),
           JSON.stringify({ lighthouse: VERSION, url: p.path, device, median: med, runs: runs.map((r) => r.run), diagnostics: d }, null, 2) + "\n",
