@@ -42,8 +42,9 @@ const nextConfig: NextConfig = {
     // request costs more than code fetched twice (`requestCost`), no small chunks (`minChunkSize`), at most two chunks
     // per group. The framework's chunks stay shared by every route. Measured in docs/performance.md (2026-12-05,
     // twenty-sixth session): 20 interleaved phone runs each, the vault page's Lighthouse median 77.5 → 81, /risk's
-    // 81.5 → 86. The cost: the first visit to a second page other than `/` fetches 40–70 KiB (gzip) more than before,
-    // as each page's own chunk repeats library code another page's chunk has.
+    // 81.5 → 86. The cost: the first visit to a third page (after `/` and another) fetches 36–48 KiB (gzip) more than
+    // before, as each page's own chunk repeats library code another page's chunk has; the build's client JS in all is
+    // 27 % larger (10.4 → 13.3 MB uncompressed), lazy chunks included.
     turbopackChunking: { requestCost: 10_000_000, minChunkSize: 1_000_000, maxChunkCountPerGroup: 2 },
   },
   // Source maps of the browser's chunks only for a profiling build (`KEEL_SOURCE_MAPS=1 npm run build`, read by
