@@ -237,6 +237,15 @@ test('a collateral the others cover has no liquidation price, and the vault page
   await panel(page).getByTestId("amount-input").fill("1");
   await expect(panel(page).getByTestId("preview-liq").getByTestId("before")).toHaveText("none");
   await expect(panel(page).getByTestId("preview-liq").getByTestId("after")).toHaveText("→ none");
+
+  // WETH's feed goes stale: the engine counts WETH as zero, as the market does when it liquidates, and 1 WBTC still backs
+  // the debt, so the health after a deposit is a real figure (the preview said "—" for it while no price was missing).
+  // A liquidation price is no longer "none" with a price missing.
+  const latest = await chain.publicClient.getBlock();
+  await setWethPrice(chain, "3000", latest.timestamp - 7_200n);
+  await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
+  await expect(panel(page).getByTestId("preview-health").getByTestId("after")).toHaveText(/^→ \d[\d,]*\.\d\d$/);
+  await expect(panel(page).getByTestId("preview-liq").getByTestId("after")).toHaveText("→ —");
 });
 
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {

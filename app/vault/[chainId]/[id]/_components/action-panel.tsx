@@ -185,8 +185,11 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   // before (the lens, on-chain) → after (lib/risk)
   const hfBefore = vault.healthFactor;
   const hfAfter = preview?.risk.healthFactor;
-  // With a debt left and a price missing, health and "no liquidation price" cannot be known: "—" after, as before.
-  const pricedAfter = preview !== null && (preview.after.debt === 0n || vault.pricesOk);
+  // The engine counts a collateral without a fresh price as zero, as the market does for its LTV and liquidations, so
+  // with a debt left the health after is a real figure while the debt's own price is known and something priced
+  // remains; otherwise "—" (it read "→ 0.00" for a vault whose only collateral's feed is stale, "→ ∞" without a base
+  // price). "none" for a liquidation price needs every price known.
+  const pricedAfter = preview !== null && (preview.after.debt === 0n || (market.baseFeed.status === 0 && preview.risk.collateralValue > 0n));
   const liqAsset = usesCollateral ? assetAddr : (vault.collaterals.find((c) => c.amount > 0n)?.asset ?? assetAddr);
   const liqSymbol = assetSymbol(chain, liqAsset);
   const liqBefore = vault.collaterals.find((c) => c.asset === liqAsset)?.liquidationPrice ?? 0n;
@@ -322,7 +325,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                       ? undefined
                       : liqAfter > 0n
                         ? f.usd(liqAfter)
-                        : preview && preview.after.debt > 0n && pricedAfter
+                        : preview && preview.after.debt > 0n && vault.pricesOk
                           ? tCard("noLiqPrice")
                           : "—"
                   }
