@@ -246,6 +246,7 @@ test('a collateral the others cover has no liquidation price, and the vault page
   await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
   await expect(panel(page).getByTestId("preview-health").getByTestId("after")).toHaveText(/^→ \d[\d,]*\.\d\d$/);
   await expect(panel(page).getByTestId("preview-liq").getByTestId("after")).toHaveText("→ —");
+  await screenshot(page, "vault-stale-deposit-preview");
 });
 
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {
