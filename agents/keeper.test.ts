@@ -180,6 +180,35 @@ describe("stage scan, fast path: repriceVaults", () => {
     );
     expect(all[0]!.vault.liquidatable).toBe(false);
   });
+
+  it("counts a collateral whose feed is stale as zero, as the lens and the market do: the priced one alone can make the vault liquidatable", () => {
+    const WBTC = "0x00000000000000000000000000000000000000b7" as Address;
+    const two = {
+      ...market,
+      collaterals: [...market.collaterals, { info: { asset: WBTC }, feed: { price: wad("65000"), status: 0 } }],
+    } as unknown as LensMarket;
+    // 1 WETH and 0.02 WBTC ($1,300 at LT 80 %: 1,040) against 2,000 USDC.
+    const both = {
+      ...vault,
+      collaterals: [
+        ...vault.collaterals,
+        { asset: WBTC, amount: 2_000_000n, decimals: 8, price: wad("65000"), status: 0, ltv: wad("0.75"), liquidationThreshold: wad("0.8") },
+      ],
+    } as unknown as LensVault;
+    const stale = repriceVaults(
+      { markets: [two], all: [{ vault: both, market: two }] },
+      new Map([[WETH.toLowerCase(), { price: wad("3000"), status: 2 }]]),
+    );
+    const v = stale.all[0]!.vault;
+    expect([v.collateralValue, v.healthFactor, v.pricesOk, v.liquidatable]).toEqual([wad("1300"), wad("0.52"), false, true]);
+    expect(v.collaterals[0]!.price).toBe(0n); // no price unless fresh (usablePrice), as KeelOracle.peek answers
+    // Without the base asset's price nothing is liquidatable and no health is given (the lens's 0).
+    const noBase = repriceVaults(
+      { markets: [two], all: [{ vault: both, market: two }] },
+      new Map([[USDC.toLowerCase(), { price: wad("1"), status: 2 }]]),
+    );
+    expect([noBase.all[0]!.vault.healthFactor, noBase.all[0]!.vault.liquidatable]).toEqual([0n, false]);
+  });
 });
 
 describe("stage simulate: simulateTx", () => {

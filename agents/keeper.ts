@@ -56,6 +56,7 @@ import { clientsFor } from "../lib/server/clients";
 import { readDeployment } from "../lib/server/config";
 import { AGENT_KEYS } from "../lib/server/dev-keys";
 import type { LensMarket, LensVault } from "../lib/read/vaults";
+import { isPriced, usablePrice } from "../lib/read/oracle";
 import type { CrossChainDeployment } from "../lib/crosschain/deployment";
 import { describeError, describeRevert, revertData } from "./revert";
 import { jsonLogger, nonceManager, type LogSink } from "./agent-log";
@@ -327,7 +328,12 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
   );
   const all = prev.all.map(({ vault, market: old }) => {
     const market = markets.get(old.market.toLowerCase())!;
-    const collaterals = vault.collaterals.map((c) => ({ ...c, ...at(c.asset, c.price, c.status) }));
+    // The lens's own reading (KeelLens._vault): a price only when fresh (usablePrice), an unpriced collateral worth zero.
+    const collaterals = vault.collaterals.map((c) => {
+      const feed = at(c.asset, c.price, c.status);
+      return { ...c, status: feed.status, price: usablePrice(feed) ?? 0n };
+    });
+    const baseOk = isPriced(market.baseFeed);
     const r = vaultRisk({
       collaterals: collaterals.map((c) => ({
         asset: c.asset,
@@ -339,18 +345,22 @@ export function repriceVaults(prev: Pick<Snapshot, "markets" | "all">, prices: P
       })),
       debt: vault.debt,
       baseDecimals: market.baseDecimals,
-      basePrice: market.baseFeed.price,
+      basePrice: baseOk ? market.baseFeed.price : 0n,
     });
-    const pricesOk = market.baseFeed.status === 0 && collaterals.every((c) => c.amount === 0n || c.status === 0);
+    const pricesOk = vault.debt === 0n || (baseOk && collaterals.every((c) => c.amount === 0n || isPriced(c)));
     const next = {
       ...vault,
       collaterals: collaterals.map((c) => ({ ...c, value: valueDown(c.amount, c.price, c.decimals) })),
       collateralValue: r.collateralValue,
       borrowLimitValue: r.borrowLimitValue,
-      healthFactor: r.healthFactor,
+      // No base price: the lens gives no health (0) and values no debt.
+      healthFactor: baseOk || vault.debt === 0n ? r.healthFactor : 0n,
       liquidationValue: r.liquidationValue,
       debtValue: r.debtValue,
-      liquidatable: pricesOk && r.liquidatable,
+      pricesOk,
+      // As the lens and the market: below 1 with something priced to seize, the unpriced collaterals counted as zero
+      // (a vault liquidatable through its priced collateral while another's feed is stale is liquidatable on-chain too).
+      liquidatable: baseOk && vault.debt > 0n && r.liquidatable && r.collateralValue > 0n,
     } as LensVault;
     return { vault: next, market };
   });
