@@ -34,6 +34,7 @@ import {
   type WatchedVault,
 } from "../lib/view/alerts";
 import type { Deployment } from "../lib/config/deployment";
+import { lensHealth } from "../lib/view/vault-summary";
 import { liquidationOdds, oddsVaultFromLens, type AssetVolatilities } from "../lib/analytics/liquidation-odds";
 import { realisedVolatility } from "../lib/analytics/volatility";
 import { localChain } from "../lib/server/clients";
@@ -166,8 +167,9 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
           marketName: m.name,
           vaultId: v.id,
           debt: v.debt,
-          healthFactor: v.healthFactor,
-          pricesOk: v.pricesOk,
+          // The health as the vault page shows it (one rule: lib/view/vault-summary.ts healthShown).
+          healthFactor: lensHealth(v).healthFactor,
+          partial: lensHealth(v).partial,
           odds24h: odds && v.debt > 0n ? liquidationOdds(odds, 1) : null,
           blockedRules,
         });

@@ -246,7 +246,31 @@ test('a collateral the others cover has no liquidation price, and the vault page
   await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
   await expect(panel(page).getByTestId("preview-health").getByTestId("after")).toHaveText(/^→ \d[\d,]*\.\d\d$/);
   await expect(panel(page).getByTestId("preview-liq").getByTestId("after")).toHaveText("→ —");
+  // One health everywhere (lib/view/vault-summary.ts healthShown): the lens's figure, WETH counted as zero as the market
+  // counts it, in the badge, the stat (which says so), the preview's "before" and the WBTC automation card; the WETH
+  // card, whose adapter read reverts on the stale price, says so instead of a figure from before.
+  const health = (await chainFigures(chain, market, id)).health;
+  await expect(page.getByTestId("stat-health")).toHaveText(health);
+  await expect(page.getByTestId("vault-stats")).toContainText("unpriced assets not counted");
+  await expect(page.getByTestId("vault-health").getByTestId("health-value")).toHaveText(health);
+  await expect(page.getByTestId("vault-health").getByTestId("health")).toHaveAttribute("data-partial", "true");
+  await expect(panel(page).getByTestId("preview-health").getByTestId("before")).toHaveText(health);
+  await expect(page.getByTestId("stat-distance")).toHaveText(/^\d+(\.\d)?%$/);
+  const automation = page.getByTestId("vault-automation");
+  await expect(automation.getByTestId("automation-keel").filter({ hasText: "· WBTC" })).toContainText(`health factor ${health}`);
+  await expect(automation.getByTestId("automation-keel").filter({ hasText: "· WETH" }).getByTestId("automation-unavailable")).toContainText(
+    "The price is stale",
+  );
+  // A deposit of the unpriced WETH says what it will and will not count for.
+  await expect(panel(page).getByTestId("deposit-unpriced")).toContainText(
+    "Deposited, it counts as zero in this vault's health and borrow limit until its price is fresh, and the chain refuses borrowing and withdrawing",
+  );
   await screenshot(page, "vault-stale-deposit-preview");
+  // The dashboard's card gives the same figure, marked partial.
+  await navigateTo(page, "Dashboard");
+  const card = page.getByTestId(`vault-${market.toLowerCase()}-${id}`);
+  await expect(card.getByTestId("health-value")).toHaveText(health);
+  await expect(card.getByTestId("health")).toHaveAttribute("data-partial", "true");
 });
 
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {

@@ -10,6 +10,10 @@ import { iUniswapV2PairAbi } from "@/contracts-abi/abi/IUniswapV2Pair";
 import { keelAutomationAbi } from "@/contracts-abi/abi/KeelAutomation";
 import { keelMarketAbi } from "@/contracts-abi/abi/KeelMarket";
 import { keelOracleAbi } from "@/contracts-abi/abi/KeelOracle";
+import { keelGuardAdapterAbi } from "@/contracts-abi/abi/KeelGuardAdapter";
+import { aaveV3GuardAdapterAbi } from "@/contracts-abi/abi/AaveV3GuardAdapter";
+import { morphoBlueGuardAdapterAbi } from "@/contracts-abi/abi/MorphoBlueGuardAdapter";
+import { describeError, type DescribedError } from "@/lib/tx/tx-errors";
 import { readLens } from "@/hooks/use-lens-read";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
@@ -76,11 +80,18 @@ export interface GuardPosition {
   position: Hex;
   /** React key and test id. */
   id: string;
+  /** The account whose positions these are (the adapter's owner of it). */
+  owner: Address;
   /** Where it lives: Keel market + vault, Aave pool, Morpho market name. */
   place: string;
   collateral: TokenRef;
   debt: TokenRef;
-  snapshot: GuardSnapshot;
+  /**
+   * The position as its adapter reads it; null when that read reverts (a stale or missing price: the guard cannot act
+   * on it either), and `unavailable` says why. Its rules are still listed, to pause or remove.
+   */
+  snapshot: GuardSnapshot | null;
+  unavailable: DescribedError | null;
   /** Gas price, USD prices and the swap venue's pool now: what lib/engine/automation-warnings.ts weighs a rule against. */
   execution: ExecutionContext;
   rules: RuleView[];
@@ -92,6 +103,9 @@ export interface GuardPosition {
   /** Aave, Morpho: the position as lib/protocols reads it (`Position.id`: the pool, the market id), for its page and card. */
   source?: { protocol: ProtocolId; id: string };
 }
+
+/** A position whose adapter read answered: what the rule form and its preview weigh a rule against. */
+export type PricedGuardPosition = GuardPosition & { snapshot: GuardSnapshot };
 
 /** How often the dashboard re-reads its rule warnings (they are read on load too). */
 export const WARNINGS_REFRESH_MS = 60_000;
@@ -217,8 +231,17 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
     candidates.map(async (c): Promise<GuardPosition> => {
       // The snapshot, the pool, every rule (with the guard's plan for it) and the authorisation, together: only the
       // rule warnings need the snapshot and the pool, and they are computed here.
-      const [snapshot, pool, stored, { authorise, revoke }] = await Promise.all([
-        read<GuardSnapshot>(c.adapter, keelAutomationAdapterAbi, "snapshot", [c.position]),
+      const [{ snapshot, unavailable }, pool, stored, { authorise, revoke }] = await Promise.all([
+        // A revert (a stale price: the oracle refuses it, as the guard would) leaves this position without figures;
+        // anything else (the RPC) fails the read as before.
+        read<GuardSnapshot>(c.adapter, snapshotAbi, "snapshot", [c.position]).then(
+          (snapshot) => ({ snapshot, unavailable: null }),
+          (e: unknown) => {
+            const why = describeError(e);
+            if (why.kind !== "revert") throw e;
+            return { snapshot: null, unavailable: why };
+          },
+        ),
         poolOf(client, chain.id, c.adapter, c.collateral.address, c.debt.address),
         Promise.all(
           AUTOMATION_KINDS.map(async (kind, k) => {
@@ -243,13 +266,15 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
           kind,
           rule,
           plan,
-          warnings: storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now),
+          warnings: snapshot ? storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now) : null,
         }));
       return {
         chain,
         guard: a.guard,
         id: `${chain.id}-${c.protocol}-${positionTag(c.position)}`,
+        owner,
         snapshot,
+        unavailable,
         execution,
         rules,
         authorise,
@@ -312,7 +337,7 @@ async function poolOf(
   }
 }
 
-/** The adapter's ABI (every adapter answers `snapshot` alike). */
+/** The adapter's ABI (every adapter answers `snapshot` alike), with the errors its reads may raise: the oracle's and the adapters'. */
 const keelAutomationAdapterAbi = [
   {
     type: "function",
@@ -343,6 +368,14 @@ const keelAutomationAdapterAbi = [
     ],
   },
 ] as const satisfies Abi;
+const errorsOf = (abi: Abi) => abi.filter((x) => x.type === "error");
+const snapshotAbi = [
+  ...keelAutomationAdapterAbi,
+  ...errorsOf(keelOracleAbi),
+  ...errorsOf(keelGuardAdapterAbi),
+  ...errorsOf(aaveV3GuardAdapterAbi),
+  ...errorsOf(morphoBlueGuardAdapterAbi),
+] as Abi;
 
 /** What the owner signs to authorise the protocol's adapter, and to revoke it. */
 async function authCalls(
@@ -431,9 +464,7 @@ export function positionsFor(
   const ps = all.filter((c) => c.chain.id === chainId).flatMap((c) => c.positions ?? []);
   if ("market" in at)
     return ps.filter((p) => p.protocol === "keel" && p.vault !== undefined && sameAddress(p.vault.market, at.market) && p.vault.id === at.id);
-  return ps.filter(
-    (p) => p.source?.protocol === at.protocol && p.source.id.toLowerCase() === at.id.toLowerCase() && sameAddress(p.snapshot.owner, at.owner),
-  );
+  return ps.filter((p) => p.source?.protocol === at.protocol && p.source.id.toLowerCase() === at.id.toLowerCase() && sameAddress(p.owner, at.owner));
 }
 
 export interface AutomationExecution {

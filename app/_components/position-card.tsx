@@ -63,7 +63,7 @@ export function PositionCard({
           <span data-testid="vault-chain" className="rounded bg-slate-800 px-2 py-0.5 text-xs text-slate-300" title={t("chain", { id: chain.id })}>
             {chain.name}
           </span>
-          <HealthBadge band={view.band} healthFactor={view.healthFactor} />
+          <HealthBadge band={view.band} healthFactor={view.healthFactor} partial={view.partial} />
         </div>
         <Link
           href={view.href}

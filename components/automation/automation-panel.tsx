@@ -2,6 +2,7 @@
 import { keelAutomationAbi } from "@/contracts-abi/abi/KeelAutomation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
 import { useTransactor } from "@/hooks/use-transactor";
 import type { GuardPosition, RuleView } from "@/hooks/use-automation";
@@ -27,8 +28,9 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
   const [busy, setBusy] = useState(false);
   const protocol = t(`protocols.${p.protocol}`);
   const s = p.snapshot;
-  const authorised = s.mayWithdraw;
-  const price = f.token(snapshotPrice(s), 18, p.debt.symbol, 2);
+  const errorText = useErrorText();
+  // Without a snapshot (its read reverted: a stale price) the authorisation is the one the calls below would grant.
+  const authorised = s ? s.mayWithdraw : p.authorise.filter((a) => a.step !== "aaveBorrow").every((a) => a.done);
   const tx = (label: string, address: `0x${string}`, abi: unknown, functionName: string, args: readonly unknown[]) =>
     send({ label, chainId: p.chain.id, address, abi: abi as never, functionName, args });
   const run = async (fn: () => Promise<unknown>) => {
@@ -81,15 +83,21 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
           <h3 className="font-semibold">
             {protocol} · {p.place}
           </h3>
-          <p className="text-xs text-slate-400">
-            {t("position", {
-              collateral: f.token(s.collateral, p.collateral.decimals, p.collateral.symbol),
-              debt: f.token(s.debt, p.debt.decimals, p.debt.symbol),
-              health: f.healthFactor(snapshotHealth(s)),
-              price,
-              symbol: p.collateral.symbol,
-            })}
-          </p>
+          {s ? (
+            <p className="text-xs text-slate-400">
+              {t("position", {
+                collateral: f.token(s.collateral, p.collateral.decimals, p.collateral.symbol),
+                debt: f.token(s.debt, p.debt.decimals, p.debt.symbol),
+                health: f.healthFactor(snapshotHealth(s)),
+                price: f.token(snapshotPrice(s), 18, p.debt.symbol, 2),
+                symbol: p.collateral.symbol,
+              })}
+            </p>
+          ) : (
+            <p role="status" data-testid="automation-unavailable" className="text-xs text-amber-200">
+              {t("unavailable", { why: p.unavailable ? errorText(p.unavailable) : "" })}
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-2">
           <span
@@ -121,9 +129,10 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
         </ul>
       )}
       {isOwner &&
+        s &&
         (adding ? (
           <RuleForm
-            p={p}
+            p={{ ...p, snapshot: s }}
             busy={busy}
             onSave={(k, r) => void save(k, r)}
             onCancel={() => {

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useBlock } from "wagmi";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
-import type { GuardPosition } from "@/hooks/use-automation";
+import type { PricedGuardPosition } from "@/hooks/use-automation";
 import {
   AUTOMATION_KINDS,
   blocksSaving,
@@ -41,7 +41,7 @@ export function RuleForm({
   onSave,
   onCancel,
 }: {
-  p: GuardPosition;
+  p: PricedGuardPosition;
   busy: boolean;
   onSave: (kind: AutomationKind, rule: ParsedAutomationRule) => void;
   onCancel: () => void;

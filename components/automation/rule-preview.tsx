@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
-import type { GuardPosition } from "@/hooks/use-automation";
+import type { PricedGuardPosition } from "@/hooks/use-automation";
 import {
   blocksSaving,
   firesAtOnce,
@@ -19,7 +19,17 @@ const MAX = 2n ** 256n - 1n;
  * oracle), the amounts the guard would compute there (lib/engine/automation.ts mirrors KeelAutomation.plan), the health
  * factor after, the minimum size and the fee cap.
  */
-export function RulePreview({ p, kind, rule, preview }: { p: GuardPosition; kind: AutomationKind; rule: ParsedAutomationRule; preview: Preview }) {
+export function RulePreview({
+  p,
+  kind,
+  rule,
+  preview,
+}: {
+  p: PricedGuardPosition;
+  kind: AutomationKind;
+  rule: ParsedAutomationRule;
+  preview: Preview;
+}) {
   const t = useTranslations("automation.preview");
   const f = useFormat();
   const problem = previewProblem(kind, preview);

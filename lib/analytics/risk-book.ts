@@ -12,6 +12,7 @@ import { wadToNumber } from "../engine/math";
 import { gunzip, isGzip, readBook, valueAt, type BookColumns } from "./risk-book-codec";
 import type { LensMarket } from "../read/vaults";
 import { isPriced, usablePrice } from "../read/oracle";
+import { healthKnown } from "../view/vault-summary";
 import { sameAddress } from "@/lib/config/address";
 
 const toUsd = wadToNumber;
@@ -176,7 +177,7 @@ function valueBook(market: BookMarket, n: number, read: ReadVault): RiskBook {
     collaterals: market.collaterals.map((c) => ({
       decimals: c.info.decimals,
       amount: 0n,
-      // An unpriced collateral counts 0 (its vaults' health is unknown: NaN below).
+      // An unpriced collateral counts 0, as the market counts it (no health, NaN below, only when nothing priced backs the debt).
       price: usablePrice(c.feed) ?? 0n,
       liquidationThreshold: BigInt(c.info.liquidationThreshold),
     })),
@@ -195,11 +196,11 @@ function valueBook(market: BookMarket, n: number, read: ReadVault): RiskBook {
     book.owners[i] = row.owner;
     const debt = row.debt;
     book.debt[i] = debt;
-    let priced = debt === 0n || baseOk;
+    let unpricedHeld = false;
     for (let j = 0; j < k; j++) {
       const amount = row.amounts[j]!;
       position.collaterals[j]!.amount = amount;
-      if (amount !== 0n && !priceOk[j]) priced = false;
+      if (amount !== 0n && !priceOk[j]) unpricedHeld = true;
     }
     position.debt = debt;
     const risk = vaultHealth(position, values, liquidation);
@@ -214,7 +215,8 @@ function valueBook(market: BookMarket, n: number, read: ReadVault): RiskBook {
     collateralSum += risk.collateralValue;
     debtSum += risk.debtValue;
     if (debt === 0n) book.healthFactor[i] = Infinity;
-    else if (!priced) book.healthFactor[i] = NaN;
+    // The one health rule (lib/view/vault-summary.ts healthShown), as the vault page and the cards show it.
+    else if (!healthKnown({ hasDebt: true, debtPriced: baseOk, pricedValue: risk.collateralValue, unpricedHeld })) book.healthFactor[i] = NaN;
     else {
       book.healthFactor[i] = toUsd(risk.healthFactor);
       book.liquidatableNow[i] = risk.liquidatable ? 1 : 0;

@@ -113,17 +113,20 @@ describe("buildRiskBook", () => {
     );
   });
 
-  it("marks a vault unpriced (NaN) when a feed it needs is down, and keeps it out of every scenario", () => {
+  it("marks a vault unpriced (NaN) when nothing priced backs its debt, and keeps it out of every scenario", () => {
     const down = { ...market, collaterals: [market.collaterals[0]!, { ...market.collaterals[1]!, feed: feed(WBTC, "0", 6) }] } as BookMarket;
     const book = buildRiskBook(down, [
       pageOf([
         { weth: 0n, wbtc: 10n ** 8n, debt: 10n ** 10n },
         { weth: 10n ** 18n, wbtc: 0n, debt: 10n ** 9n },
+        // WBTC's feed down, WETH priced: WBTC counts as zero, as the market counts it (lib/view/vault-summary.ts healthShown).
+        { weth: 10n ** 18n, wbtc: 10n ** 8n, debt: 10n ** 9n },
       ]),
     ]);
     expect(book.healthFactor[0]).toBeNaN();
     expect(book.healthFactor[1]).toBeGreaterThan(1);
-    expect(stress(book, [0.9, 0.9]).vaultsWithDebt).toBe(1);
+    expect(book.healthFactor[2]).toBe(book.healthFactor[1]);
+    expect(stress(book, [0.9, 0.9]).vaultsWithDebt).toBe(2);
   });
 });
 

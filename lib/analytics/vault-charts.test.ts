@@ -82,23 +82,33 @@ describe("sampleBlocks", () => {
 });
 
 describe("historySeries", () => {
-  const sample = (block: bigint, debt: bigint, hf: bigint, pricesOk = true, liq = w(2000)) => ({
+  // `stale`: WETH's feed; `baseOk`: the borrowed asset's (the lens values the debt only with it).
+  const sample = (block: bigint, debt: bigint, hf: bigint, { stale = false, baseOk = true, liq = w(2000) } = {}) => ({
     block,
     timestamp: 1_700_000_000 + Number(block),
     debt,
+    debtValue: debt > 0n && baseOk ? w(5) : 0n,
+    collateralValue: (stale ? 0n : w(30000)) + 100n,
     healthFactor: hf,
-    pricesOk,
     collaterals: [
-      { amount: 10n * WAD, price: w(3000), liquidationPrice: liq, status: pricesOk ? 0 : 6 },
+      { amount: 10n * WAD, price: stale ? 0n : w(3000), liquidationPrice: liq, status: stale ? 6 : 0 },
       { amount: 1n, price: w(100), liquidationPrice: w(90), status: 0 },
     ],
   });
   it("plots the lens's health and the smallest distance to liquidation", () => {
-    const [a, b, c] = historySeries([sample(1n, 0n, INFINITE_HEALTH), sample(2n, 5n, w(1.3)), sample(3n, 5n, 0n, false)]);
+    const [a, b, c, d] = historySeries([
+      sample(1n, 0n, INFINITE_HEALTH),
+      sample(2n, 5n, w(1.3)),
+      sample(3n, 5n, 0n, { stale: true, baseOk: false }),
+      sample(4n, 5n, w(0.5), { stale: true }),
+    ]);
     expect(a).toEqual({ block: 1, timestamp: 1_700_000_001, healthFactor: CHART_HEALTH_CAP, distancePct: null }); // no debt
     expect(b!.healthFactor).toBe(1.3);
     expect(b!.distancePct).toBeCloseTo(10, 8); // min(33.3 %, 10 %)
-    expect(c).toMatchObject({ healthFactor: null, distancePct: null }); // no price: a gap, not a zero
+    expect(c).toMatchObject({ healthFactor: null, distancePct: null }); // no price of the debt: a gap, not a zero
+    // WETH stale, something priced left: the lens's figure with WETH at zero, as the vault page shows it (healthShown).
+    expect(d).toMatchObject({ healthFactor: 0.5 });
+    expect(d!.distancePct).toBeCloseTo(10, 8); // the priced collateral's own distance
   });
 });
 

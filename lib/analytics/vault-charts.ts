@@ -6,6 +6,7 @@ import { distanceToLiquidation, liquidationPrice, vaultRisk, type VaultPosition 
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD, wadToNumber } from "../engine/math";
 import { isPriced } from "../read/oracle";
+import { lensHealth } from "../view/vault-summary";
 import { sameAddress } from "../config/address";
 
 /** Health factors above this are drawn at this height (a vault without debt is "∞"). */
@@ -81,8 +82,10 @@ export interface HistorySample {
   /** Seconds since epoch of that block, when known. */
   timestamp?: number;
   debt: bigint;
+  /** The lens's figures (KeelLens.VaultView), shown by the one health rule (lib/view/vault-summary.ts lensHealth). */
+  debtValue: bigint;
+  collateralValue: bigint;
   healthFactor: bigint;
-  pricesOk: boolean;
   collaterals: readonly { amount: bigint; price: bigint; liquidationPrice: bigint; status: number }[];
 }
 
@@ -100,19 +103,19 @@ export interface HistoryPoint {
 /** One chart point per sample: the lens's health factor and the smallest distance to liquidation. */
 export function historySeries(samples: HistorySample[]): HistoryPoint[] {
   return samples.map((s) => {
+    const health = lensHealth(s);
     let distance: bigint | null = null;
-    if (s.debt !== 0n && s.pricesOk) {
+    if (s.debt !== 0n && health.healthFactor !== null) {
       for (const c of s.collaterals) {
         if (c.amount === 0n || !isPriced(c)) continue;
         const d = distanceToLiquidation(c.price, c.liquidationPrice);
         if (d !== null && (distance === null || d < distance)) distance = d;
       }
     }
-    const priced = s.debt === 0n || s.pricesOk;
     return {
       block: Number(s.block),
       timestamp: s.timestamp ?? null,
-      healthFactor: priced ? healthToNumber(s.healthFactor) : null,
+      healthFactor: health.healthFactor === null ? null : healthToNumber(health.healthFactor),
       distancePct: distance === null ? null : wadToNumber(distance * 100n),
     };
   });

@@ -1,8 +1,8 @@
 import type { Address } from "viem";
-import { borrowLimitUsed, distanceToLiquidation, distanceToRise, healthBand } from "../engine/risk";
+import { borrowLimitUsed, distanceToLiquidation, distanceToRise } from "../engine/risk";
 import { INFINITE_HEALTH } from "../engine/health";
 import { WAD, MAX_UINT256 } from "../engine/math";
-import type { AccountTotals, VaultBand } from "../view/vault-summary";
+import { healthShown, type AccountTotals, type VaultBand } from "../view/vault-summary";
 import type { AccountRead } from "./account";
 import { aavePosition, type AavePosition } from "./aave-v3/math";
 import { aaveV3Adapter } from "./aave-v3";
@@ -67,6 +67,8 @@ export interface PositionView<P extends AnyPosition = ProtocolPosition> {
   /** WAD; INFINITE_HEALTH without debt. */
   healthFactor: bigint;
   band: VaultBand;
+  /** The health counts an unpriced collateral as zero (healthShown). */
+  partial: boolean;
   collateralUsd: bigint | null;
   debtUsd: bigint | null;
   /** Σ collateral value × LTV (USD WAD): what may be borrowed in all. */
@@ -127,9 +129,17 @@ export function positionView<P extends AnyPosition>(
     });
   const debts0 = lines("debt");
   const collaterals0 = lines("collateral");
-  // A price the position needs is missing: no health can be given (Keel: the lens's `pricesOk`; Morpho: no USD price of the loan token).
-  const unpriced = p.debts.length > 0 && (unit === null || [...collaterals0, ...debts0].some((l) => l.priceUsd === null));
-  const measured = p.debts.length > 0 && !unpriced;
+  // The one health rule (lib/view/vault-summary.ts healthShown): a collateral without a price counts as zero, as the
+  // protocol counts it; no figure without the debt's price (Morpho: no USD price of the loan token) or with nothing priced.
+  const hf = p.healthFactor ?? INFINITE_HEALTH;
+  const health = healthShown({
+    hasDebt: p.debts.length > 0,
+    healthFactor: hf,
+    debtPriced: unit !== null && debts0.every((l) => l.priceUsd !== null),
+    pricedValue: collaterals0.reduce((sum, l) => sum + (l.valueUsd ?? 0n), 0n),
+    unpricedHeld: collaterals0.some((l) => l.amount > 0n && l.priceUsd === null),
+  });
+  const measured = p.debts.length > 0 && health.healthFactor !== null;
   const collaterals: AssetLine[] = collaterals0.map((l, i) => ({
     ...l,
     distance: measured && l.priceUsd !== null && l.amount > 0n ? distanceToLiquidation(l.priceUsd, l.liquidationPriceUsd ?? 0n) : null,
@@ -141,7 +151,6 @@ export function positionView<P extends AnyPosition>(
     distance: measured && l.liquidationPriceUsd !== null && l.priceUsd !== null ? distanceToRise(l.priceUsd, l.liquidationPriceUsd) : null,
   }));
   const limit = p.collaterals.reduce((s, c) => (c.enabled ? s + (c.value * c.ltv) / WAD : s), 0n);
-  const hf = p.healthFactor ?? INFINITE_HEALTH;
   const vaultId = p.protocol === "keel" ? (p as KeelPosition).vaultId : null;
   const borrowAsset = p.borrowAsset
     ? { token: p.borrowAsset, amount: p.debts.find((d) => sameAddress(d.token.address, p.borrowAsset!.address))?.amount ?? 0n }
@@ -155,7 +164,8 @@ export function positionView<P extends AnyPosition>(
     vaultId,
     owner: p.owner,
     healthFactor: hf,
-    band: unpriced ? "unpriced" : healthBand(hf),
+    band: health.band,
+    partial: health.partial,
     collateralUsd: valueUsd(p.totalCollateralValue, vd, unit),
     debtUsd: valueUsd(p.totalDebtValue, vd, unit),
     borrowLimitUsd: valueUsd(limit, vd, unit),

@@ -29,7 +29,7 @@ const vault = (o: Partial<WatchedVault>): WatchedVault => ({
   vaultId: 1n,
   debt: 1n,
   healthFactor: 2n * WAD,
-  pricesOk: true,
+  partial: false,
   odds24h: null,
   blockedRules: [],
   ...o,
@@ -120,7 +120,10 @@ describe("lib/alerts", () => {
     expect(dedupe(evaluate(s, [vault({})], [], 2), active, seen)).toHaveLength(0);
     expect(dedupe(evaluate(s, [vault({ healthFactor: (11n * WAD) / 10n })], [], 3), active, seen).map((a) => a.kind)).toEqual(["health-below"]);
     // no debt or no price: no health alert
-    expect(evaluate(s, [vault({ debt: 0n, healthFactor: 0n }), vault({ pricesOk: false, healthFactor: 0n })], [], 4)).toEqual([]);
+    expect(evaluate(s, [vault({ debt: 0n, healthFactor: 0n }), vault({ healthFactor: null })], [], 4)).toEqual([]);
+    // A collateral without a price counted as zero, as the market counts it: the figure alerts, and says so.
+    const partial = evaluate(s, [vault({ healthFactor: (11n * WAD) / 10n, partial: true })], [], 5).find((a) => a.kind === "health-below")!;
+    expect(partial.text).toMatch(/counts as zero in it, as the market counts it/);
   });
 
   it("rate limit, backoff, and webhook shapes", () => {

@@ -58,8 +58,10 @@ export interface WatchedVault {
   marketName: string;
   vaultId: bigint;
   debt: bigint;
-  healthFactor: bigint;
-  pricesOk: boolean;
+  /** The health as every screen shows it (lib/view/vault-summary.ts healthShown): null when none can be given. */
+  healthFactor: bigint | null;
+  /** The figure counts a collateral without a price as zero, as the market does. */
+  partial: boolean;
   /** Liquidation odds within 24 h (lib/liquidation-odds), null when unknown. */
   odds24h: number | null;
   /** Each protection rule that is active but could not run now, with why. */
@@ -175,13 +177,13 @@ export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: 
   const where = (v: { marketName: string; vaultId: bigint; chainId: number }) => `vault #${v.vaultId} in ${v.marketName} (chain ${v.chainId})`;
   for (const v of vaults) {
     const id = `${v.chainId}:${v.market.toLowerCase()}:${v.vaultId}`;
-    if (sub.rules.healthBelow && v.debt > 0n && v.pricesOk && v.healthFactor < BigInt(sub.rules.healthBelow)) {
+    if (sub.rules.healthBelow && v.debt > 0n && v.healthFactor !== null && v.healthFactor < BigInt(sub.rules.healthBelow)) {
       out.push({
         ...base(v),
         key: `${id}:health`,
         kind: "health-below",
         title: `Health ${formatHealthFactor(v.healthFactor)} on ${where(v)}`,
-        text: `The health factor of ${where(v)} is ${formatHealthFactor(v.healthFactor)}, below your alert level ${formatHealthFactor(BigInt(sub.rules.healthBelow))}. Below 1.00 it can be liquidated.`,
+        text: `The health factor of ${where(v)} is ${formatHealthFactor(v.healthFactor)}, below your alert level ${formatHealthFactor(BigInt(sub.rules.healthBelow))}. Below 1.00 it can be liquidated.${v.partial ? " A collateral without a fresh price counts as zero in it, as the market counts it." : ""}`,
       });
     }
     if (sub.rules.oddsAbove !== null && v.odds24h !== null && v.odds24h > sub.rules.oddsAbove) {

@@ -29,7 +29,8 @@ export interface GuardRules {
 /** The vault's snapshot through the Keel adapter for one collateral (a `GuardPosition` of hooks/use-automation.ts). */
 export interface HeldSnapshot {
   collateral: { address: Address };
-  snapshot: GuardSnapshot;
+  /** null: the adapter's read reverted (a stale price), so nothing can be weighed for it. */
+  snapshot: GuardSnapshot | null;
   execution: ExecutionContext;
 }
 
@@ -51,7 +52,9 @@ export function guardRuleWarnings(
     if (!rule) return null;
     const at = held.find((p) => sameAddress(p.collateral.address, rule.collateral)) ?? null;
     if (!at && !read) return null;
-    const warnings = keelGuardRuleWarnings(vaultOwner, at, kind, rule, state.operator);
+    // Held but its price unavailable: nothing can be weighed (the page says why the position has no figures).
+    if (at && !at.snapshot) return null;
+    const warnings = keelGuardRuleWarnings(vaultOwner, at && { snapshot: at.snapshot!, execution: at.execution }, kind, rule, state.operator);
     return warnings ? { warnings, collateral: rule.collateral } : null;
   };
   return { deleverage: of("deleverage"), stopLoss: of("stopLoss") };

@@ -3,12 +3,73 @@
  * computed on-chain): per-collateral distance to liquidation, health band and borrow limit in use.
  * Pure bigint; the only formulas used come from lib/risk.ts.
  */
-import { borrowLimitUsed, distanceToLiquidation, distanceToRise, healthBand, type HealthBand } from "../engine/risk";
+import {
+  borrowLimitUsed,
+  distanceToLiquidation,
+  distanceToRise,
+  healthBand,
+  type HealthBand,
+  type VaultPosition,
+  type VaultRisk,
+} from "../engine/risk";
 import type { LensVault } from "../read/vaults";
 import { isPriced, usablePrice } from "../read/oracle";
 
-/** A health band, or "unpriced" when a price the vault needs is unavailable (stale feed…): no health can be given. */
+/** A health band, or "unpriced" when no health can be given (healthShown: no price of the debt, or nothing priced backs it). */
 export type VaultBand = HealthBand | "unpriced";
+
+/** A position's health as every screen shows it (healthShown). */
+export interface HealthShown {
+  /** The health factor to show; null when none can be given ("—"). */
+  healthFactor: bigint | null;
+  /** A held collateral has no usable price and counts as zero in the figure: say so beside it ("unpriced assets not counted"). */
+  partial: boolean;
+  band: VaultBand;
+}
+
+/**
+ * The one rule for a position's health on screen: the vault page's badge and stat, the action preview before and after,
+ * the position cards and totals, the risk book and the alerts. A collateral without a usable price counts as zero, as the
+ * market counts it for its LTV checks and its liquidations (KeelLens._vault), so the engine's figure is real while the
+ * debt's own price is known and something priced backs it; it is `partial` when a held collateral is left out. No
+ * figure without the debt's price, or when only unpriced collateral is held (the market could seize nothing). Without a
+ * debt, the figure is infinite whatever the prices.
+ */
+export function healthShown(h: {
+  hasDebt: boolean;
+  healthFactor: bigint;
+  debtPriced: boolean;
+  pricedValue: bigint;
+  unpricedHeld: boolean;
+}): HealthShown {
+  if (!h.hasDebt) return { healthFactor: h.healthFactor, partial: false, band: healthBand(h.healthFactor) };
+  if (!healthKnown(h)) return { healthFactor: null, partial: h.unpricedHeld, band: "unpriced" };
+  return { healthFactor: h.healthFactor, partial: h.unpricedHeld, band: healthBand(h.healthFactor) };
+}
+
+/** healthShown's test alone, for the risk book's loop: whether a figure can be given. */
+export function healthKnown(h: { hasDebt: boolean; debtPriced: boolean; pricedValue: bigint; unpricedHeld: boolean }): boolean {
+  return !h.hasDebt || (h.debtPriced && (h.pricedValue > 0n || !h.unpricedHeld));
+}
+
+/**
+ * healthShown for the lens's vault. The lens values the debt only with a fresh base price (KeelLens._vault: a debt of
+ * 1 wei at any price is worth at least 1, rounded up), so a debt valued 0 has no price; `collateralValue` sums the
+ * priced collaterals only.
+ */
+export function lensHealth(
+  v: Pick<LensVault, "debt" | "debtValue" | "healthFactor" | "collateralValue"> & {
+    collaterals: readonly { amount: bigint; price: bigint; status: number }[];
+  },
+): HealthShown {
+  return healthShown({
+    hasDebt: v.debt > 0n,
+    healthFactor: v.healthFactor,
+    debtPriced: v.debtValue > 0n,
+    pricedValue: v.collateralValue,
+    unpricedHeld: v.collaterals.some((c) => c.amount > 0n && !isPriced(c)),
+  });
+}
 
 export interface CollateralSummary {
   asset: `0x${string}`;
@@ -34,6 +95,8 @@ export interface CollateralSummary {
 export interface VaultSummary {
   band: VaultBand;
   healthFactor: bigint;
+  /** The figure counts an unpriced collateral as zero (healthShown). */
+  partial: boolean;
   /** Share of the borrow limit in use, WAD. */
   borrowLimitUsed: bigint;
   /** How far the borrowed asset's price may rise before liquidation (lib/engine/risk.ts distanceToRise); null when unknown or none. */
@@ -49,10 +112,13 @@ export function closestDistance(distances: readonly (bigint | null)[]): bigint |
 }
 
 export function summarizeVault(
-  v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "borrowLimitValue" | "healthFactor" | "pricesOk">,
+  v: Pick<LensVault, "collaterals" | "debt" | "debtValue" | "collateralValue" | "borrowLimitValue" | "healthFactor">,
   /** The borrowed asset's price and the price at which its rise alone liquidates (lib/engine/risk.ts baseLiquidationPrice). */
   base?: { price: bigint; liquidationPrice: bigint },
 ): VaultSummary {
+  const health = lensHealth(v);
+  // Distances need a figure (a priced collateral's own, counting the unpriced ones as zero as the lens's liquidation prices do).
+  const measured = v.debt > 0n && health.healthFactor !== null;
   const collaterals = v.collaterals.map((c): CollateralSummary => {
     const priceUsd = usablePrice(c);
     const priced = priceUsd !== null;
@@ -64,21 +130,39 @@ export function summarizeVault(
       price: c.price,
       status: c.status,
       liquidationPrice: c.liquidationPrice,
-      distance: v.debt === 0n || !priced || !v.pricesOk || c.amount === 0n ? null : distanceToLiquidation(c.price, c.liquidationPrice),
+      distance: !measured || !priced || c.amount === 0n ? null : distanceToLiquidation(c.price, c.liquidationPrice),
       priceUsd,
       valueUsd: priced ? c.value : null,
       liquidationPriceUsd: c.liquidationPrice > 0n ? c.liquidationPrice : null,
     };
   });
-  const baseDistance = base && v.debt > 0n && v.pricesOk ? distanceToRise(base.price, base.liquidationPrice) : null;
+  const baseDistance = base && measured ? distanceToRise(base.price, base.liquidationPrice) : null;
   return {
-    band: v.debt !== 0n && !v.pricesOk ? "unpriced" : healthBand(v.healthFactor),
+    band: health.band,
     healthFactor: v.healthFactor,
+    partial: health.partial,
     borrowLimitUsed: borrowLimitUsed(v.debtValue, v.borrowLimitValue),
     baseDistance,
     minDistance: closestDistance([...collaterals.map((c) => c.distance), baseDistance]),
     collaterals,
   };
+}
+
+/**
+ * healthShown for an engine position and its risk (lib/engine/risk.ts: a preview's after): a price of 0 is no price,
+ * as toPosition (lib/protocols/keel/math.ts) carries the lens's.
+ */
+export function engineHealth(
+  p: Pick<VaultPosition, "debt" | "basePrice" | "collaterals">,
+  risk: Pick<VaultRisk, "healthFactor" | "collateralValue">,
+): HealthShown {
+  return healthShown({
+    hasDebt: p.debt > 0n,
+    healthFactor: risk.healthFactor,
+    debtPriced: p.basePrice > 0n,
+    pricedValue: risk.collateralValue,
+    unpricedHeld: p.collaterals.some((c) => c.amount > 0n && c.price === 0n),
+  });
 }
 
 /** The account across its positions (lib/protocols/view.ts totalsAcross computes it). */

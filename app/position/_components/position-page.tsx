@@ -89,7 +89,7 @@ export function PositionPage({
             {p.protocol === "aave-v3" && p.isolated ? ` · ${t("isolated")}` : ""}
           </p>
         </div>
-        <HealthBadge band={view.band} healthFactor={view.healthFactor} size="lg" />
+        <HealthBadge band={view.band} healthFactor={view.healthFactor} partial={view.partial} size="lg" />
       </div>
       {!canAct && (
         <p className="rounded-lg border border-sky-800 bg-sky-950/40 px-4 py-2 text-sm text-sky-100" data-testid="read-only">

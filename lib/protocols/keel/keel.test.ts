@@ -197,7 +197,7 @@ describe("the dashboard's view of a Keel vault (lib/protocols/view.ts positionVi
     );
   });
 
-  it("says a stale price: no figure, the band unpriced, the feed's status on its line", () => {
+  it("says a stale price on its line and counts that collateral as zero, as the market does (partial); no figure with nothing priced", () => {
     const { v } = view({
       weth: parseUnits("2", 18),
       wbtc: parseUnits("0.1", 8),
@@ -209,8 +209,13 @@ describe("the dashboard's view of a Keel vault (lib/protocols/view.ts positionVi
     const stale = positionView(p, {}, { [WBTC.toLowerCase()]: 6 });
     const wbtc = stale.collaterals.find((c) => c.token.address === WBTC)!;
     expect([wbtc.priceUsd, wbtc.valueUsd, wbtc.distance, wbtc.feedStatus]).toEqual([null, null, null, 6]);
-    expect(stale.band).toBe("unpriced");
-    expect(stale.collaterals.find((c) => c.token.address === WETH)!.distance).toBeNull();
+    // 2 WETH at $3,000 still back the 1,000 USDC: the figure is the engine's, WBTC counted as zero, and WETH's distance stands.
+    expect([stale.band, stale.partial, stale.healthFactor]).toEqual(["safe", true, p.healthFactor]);
+    expect(stale.collaterals.find((c) => c.token.address === WETH)!.distance).not.toBeNull();
+    // Only the stale WBTC held: nothing priced backs the debt, so no figure.
+    const only = { ...p, collaterals: p.collaterals.filter((c) => c.token.address === WBTC) };
+    const none = positionView(only, {}, { [WBTC.toLowerCase()]: 6 });
+    expect([none.band, none.partial]).toEqual(["unpriced", true]);
   });
 
   it("adds up across vaults, keeping the lowest health of a priced vault with debt (totalsAcross)", () => {

@@ -16,12 +16,12 @@ import { parseAmount } from "@/lib/view/amount";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useAmountProblem, useMaxAtSafety } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
-import { feedStatus } from "@/lib/read/oracle";
+import { feedStatus, isPriced } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 import { actionLimits, previewAction, type VaultAction } from "@/lib/view/vault-actions";
 import { repayAllAllowance, REPAY_ALL_MARGIN_BPS, vaultActionCall } from "@/lib/protocols/keel/actions";
-import { BAND_STYLE } from "@/lib/view/vault-summary";
-import { healthBand, type VaultPosition } from "@/lib/engine/risk";
+import { BAND_STYLE, engineHealth, lensHealth, type HealthShown } from "@/lib/view/vault-summary";
+import type { VaultPosition } from "@/lib/engine/risk";
 import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { sameAddress } from "@/lib/config/address";
 
@@ -103,6 +103,10 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   });
   const needsPrices = action === "borrow" || (action === "withdraw" && vault.debt > 0n);
   const paused = needsPrices && unpriced.length > 0;
+  // A deposit of a collateral without a price: it counts as zero until the price is back, and holding it pauses borrowing
+  // (and, with a debt, withdrawing) on the whole vault, as the banner above says once it is held.
+  const depositFeed = action === "deposit" ? market.collaterals.find((c) => sameAddress(c.info.asset, assetAddr))?.feed : undefined;
+  const depositUnpriced = depositFeed !== undefined && !isPriced(depositFeed) ? depositFeed.status : null;
   // Only the owner may withdraw or borrow: for anyone else the form says so, without limits or a Max of someone
   // else's vault ("At most 0 WETH" beside "Only the vault's owner can…").
   const ownerOnly = (action === "withdraw" || action === "borrow") && !isOwner;
@@ -182,14 +186,12 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
         ? t("maxRepaysAll")
         : undefined;
 
-  // before (the lens, on-chain) → after (lib/risk)
-  const hfBefore = vault.healthFactor;
-  const hfAfter = preview?.risk.healthFactor;
-  // The engine counts a collateral without a fresh price as zero, as the market does for its LTV and liquidations, so
-  // with a debt left the health after is a real figure while the debt's own price is known and something priced
-  // remains; otherwise "—" (it read "→ 0.00" for a vault whose only collateral's feed is stale, "→ ∞" without a base
-  // price). "none" for a liquidation price needs every price known.
-  const pricedAfter = preview !== null && (preview.after.debt === 0n || (market.baseFeed.status === 0 && preview.risk.collateralValue > 0n));
+  // before (the lens, on-chain) → after (lib/risk), each shown by the one rule (lib/view/vault-summary.ts healthShown):
+  // an unpriced collateral counts as zero, as the market counts it; "—" without the debt's price or with nothing priced
+  // (it read "→ 0.00" for a vault whose only collateral's feed is stale). "none" for a liquidation price needs every price.
+  const before = lensHealth(vault);
+  const after = preview ? engineHealth(preview.after, preview.risk) : null;
+  const complete = (h: HealthShown) => h.healthFactor !== null && !h.partial;
   const liqAsset = usesCollateral ? assetAddr : (vault.collaterals.find((c) => c.amount > 0n)?.asset ?? assetAddr);
   const liqSymbol = assetSymbol(chain, liqAsset);
   const liqBefore = vault.collaterals.find((c) => c.asset === liqAsset)?.liquidationPrice ?? 0n;
@@ -298,6 +300,19 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 })}
               </p>
             )}
+            {depositUnpriced !== null && (
+              <p
+                role="alert"
+                data-testid="deposit-unpriced"
+                className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200"
+              >
+                {t("depositUnpriced", {
+                  asset: symbol,
+                  why: tf(`${feedStatus(depositUnpriced).key}.why`),
+                  debt: vault.debt > 0n ? "yes" : "no",
+                })}
+              </p>
+            )}
             {ownerOnly && <p className="text-sm text-slate-400">{t("ownerOnly", { action: t(action).toLowerCase() })}</p>}
 
             <table className="w-full text-sm" data-testid="preview">
@@ -312,20 +327,20 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 <PreviewRow
                   label={t("health")}
                   testId="preview-health"
-                  before={vault.pricesOk || vault.debt === 0n ? f.healthFactor(hfBefore) : "—"}
-                  after={hfAfter === undefined ? undefined : pricedAfter ? f.healthFactor(hfAfter) : "—"}
-                  afterClass={hfAfter === undefined || !pricedAfter ? "" : BAND_STYLE[healthBand(hfAfter)].text}
+                  before={f.orNone(before.healthFactor, f.healthFactor)}
+                  after={after ? f.orNone(after.healthFactor, f.healthFactor) : undefined}
+                  afterClass={after && after.band !== "unpriced" ? BAND_STYLE[after.band].text : ""}
                 />
                 <PreviewRow
                   label={t("liqPrice", { asset: liqSymbol })}
                   testId="preview-liq"
-                  before={liqBefore > 0n ? f.usd(liqBefore) : vault.debt > 0n && vault.pricesOk ? tCard("noLiqPrice") : "—"}
+                  before={liqBefore > 0n ? f.usd(liqBefore) : vault.debt > 0n && complete(before) ? tCard("noLiqPrice") : "—"}
                   after={
                     liqAfter === undefined
                       ? undefined
                       : liqAfter > 0n
                         ? f.usd(liqAfter)
-                        : preview && preview.after.debt > 0n && vault.pricesOk
+                        : preview && after && preview.after.debt > 0n && complete(after)
                           ? tCard("noLiqPrice")
                           : "—"
                   }

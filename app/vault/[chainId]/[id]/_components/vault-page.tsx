@@ -204,7 +204,9 @@ const VaultBody = memo(function VaultBody({
   const baseSymbol = base?.symbol ?? "base";
   const symbolOf = (a: Address) => assetSymbol(chain, a);
   const isOwner = sameAddress(address, vault.owner);
-  const belowSafety = vault.debt > 0n && vault.pricesOk && vault.healthFactor < safetyValue;
+  // The health shown (lib/view/vault-summary.ts healthShown): an unpriced collateral counts as zero, as the market counts it.
+  const healthFigure = vault.debt > 0n && s.band !== "unpriced";
+  const belowSafety = healthFigure && vault.healthFactor < safetyValue;
   // A debt and every price known: a collateral with no liquidation price has none (the others cover the debt whatever
   // its price), said as the position cards say it; without a debt or a price, "—".
   const measured = vault.debt > 0n && vault.pricesOk;
@@ -228,7 +230,7 @@ const VaultBody = memo(function VaultBody({
           </p>
         </div>
         <div className="text-right" data-testid="vault-health">
-          <HealthBadge band={s.band} healthFactor={s.healthFactor} size="lg" />
+          <HealthBadge band={s.band} healthFactor={s.healthFactor} partial={s.partial} size="lg" />
         </div>
       </div>
 
@@ -265,7 +267,12 @@ const VaultBody = memo(function VaultBody({
       )}
 
       <div className={`grid grid-cols-2 gap-3 md:grid-cols-6 ${stale ? "opacity-60" : ""}`} data-testid="vault-stats">
-        <Stat label={t("health")} testId="stat-health" value={vault.debt > 0n && !vault.pricesOk ? "—" : f.healthFactor(vault.healthFactor)} />
+        <Stat
+          label={t("health")}
+          testId="stat-health"
+          value={vault.debt > 0n && !healthFigure ? "—" : f.healthFactor(vault.healthFactor)}
+          sub={s.partial ? t("unpricedNotCounted") : undefined}
+        />
         <Stat label={t("debt")} testId="stat-debt" value={f.token(vault.debt, market.baseDecimals, baseSymbol)} sub={f.usd(vault.debtValue)} />
         <Stat
           label={t("collateral")}
