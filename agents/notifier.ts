@@ -141,7 +141,8 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       ]);
       for (const v of views) {
         const m = d.markets.find((x) => sameAddress(x.address, v.market))!;
-        const odds = oddsVaultFromLens(v, vols);
+        // Odds whenever a health is given, as on the vault page (lib/view/vault-summary.ts healthShown).
+        const odds = oddsVaultFromLens({ ...v, pricesOk: lensHealth(v).healthFactor !== null }, vols);
         const blockedRules: WatchedVault["blockedRules"] = [];
         if (d.contracts.guard) {
           const guard = d.contracts.guard;

@@ -263,7 +263,7 @@ test('a collateral the others cover has no liquidation price, and the vault page
   );
   // A deposit of the unpriced WETH says what it will and will not count for.
   await expect(panel(page).getByTestId("deposit-unpriced")).toContainText(
-    "Deposited, it counts as zero in this vault's health and borrow limit until its price is fresh, and the chain refuses borrowing and withdrawing",
+    "Deposited, it counts as zero in this vault's health and borrow limit until its price is fresh, and while the vault holds it Keel pauses borrowing and withdrawing on it.",
   );
   await screenshot(page, "vault-stale-deposit-preview");
   // The dashboard's card gives the same figure, marked partial.
@@ -380,6 +380,8 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await retryUntilRecovered(page.getByTestId("rpc-error"));
   await expect(page.getByTestId("oracle-paused")).toContainText("WETH price stale");
   await expect(panel(page).getByTestId("action-paused")).toContainText("Borrowing is paused: WETH");
+  // Only a collateral's price is missing: the market would count WETH as zero; the pause is the app's, and it says so.
+  await expect(panel(page).getByTestId("action-paused")).toContainText("The market would count that collateral as zero; Keel sends no borrow");
   await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
   // The reads that failed while the chain was unreachable recover with it at the next block: the Multiply panel's swap
   // venue too, which is looked up once and was left failed until a reload.

@@ -232,13 +232,13 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
       // The snapshot, the pool, every rule (with the guard's plan for it) and the authorisation, together: only the
       // rule warnings need the snapshot and the pool, and they are computed here.
       const [{ snapshot, unavailable }, pool, stored, { authorise, revoke }] = await Promise.all([
-        // A revert (a stale price: the oracle refuses it, as the guard would) leaves this position without figures;
-        // anything else (the RPC) fails the read as before.
+        // A price the oracle or the protocol refuses (as the guard would) leaves this position without figures; any
+        // other revert (a misconfigured adapter, a bug) or the RPC fails the read as before.
         read<GuardSnapshot>(c.adapter, snapshotAbi, "snapshot", [c.position]).then(
           (snapshot) => ({ snapshot, unavailable: null }),
           (e: unknown) => {
             const why = describeError(e);
-            if (why.kind !== "revert") throw e;
+            if (!why.errorName || !PRICE_ERRORS.has(why.errorName)) throw e;
             return { snapshot: null, unavailable: why };
           },
         ),
@@ -368,6 +368,18 @@ const keelAutomationAdapterAbi = [
     ],
   },
 ] as const satisfies Abi;
+/** The reverts of an adapter's `snapshot` that mean "no usable price now": KeelOracle's guards and the adapters' own. */
+const PRICE_ERRORS = new Set([
+  "NoFeed",
+  "FeedCallFailed",
+  "NonPositivePrice",
+  "IncompleteRound",
+  "PriceFromFuture",
+  "StalePrice",
+  "PriceOutOfBounds",
+  "NoProtocolPrice",
+  "StaleProtocolPrice",
+]);
 const errorsOf = (abi: Abi) => abi.filter((x) => x.type === "error");
 const snapshotAbi = [
   ...keelAutomationAdapterAbi,

@@ -36,7 +36,7 @@ export function useLiquidationOdds(chain: ChainConfig, vault: OddsInput, target:
   const odds = oddsVaultFromLens(vault, sigmas);
   if (!odds) {
     const borrowed = vault.debts ? vault.debts.filter((d) => d.value > 0n).map((d) => d.asset) : [vault.baseAsset];
-    const missing = [...new Set([...borrowed, ...vault.collaterals.filter((c) => c.amount > 0n).map((c) => c.asset)])].filter(
+    const missing = [...new Set([...borrowed, ...vault.collaterals.filter((c) => c.amount > 0n && c.value > 0n).map((c) => c.asset)])].filter(
       (a) => sigmas[a.toLowerCase()] == null,
     );
     return { kind: "missing", assets: missing.map((a) => assetSymbol(chain, a)) };

@@ -11,6 +11,9 @@ import { ConfirmRemove } from "./confirm-remove";
 import { RuleForm } from "./rule-form";
 import { RuleWarnings } from "./rule-warnings";
 
+/** A described error as a sentence that ends, so the message's next sentence does not run on from it. */
+const sentence = (text: string) => (/[.!?。！？]$/.test(text.trim()) ? text : `${text.trim()}.`);
+
 /** KeelAutomation.Blocker, in the contract's order. */
 const BLOCKERS = ["none", "paused", "ownerChanged", "notAuthorised", "belowMinimum", "expired"] as const;
 
@@ -95,7 +98,7 @@ export function AutomationPanel({ p, isOwner }: { p: GuardPosition; isOwner: boo
             </p>
           ) : (
             <p role="status" data-testid="automation-unavailable" className="text-xs text-amber-200">
-              {t("unavailable", { why: p.unavailable ? errorText(p.unavailable) : "" })}
+              {t("unavailable", { why: p.unavailable ? sentence(errorText(p.unavailable)) : "" })}
             </p>
           )}
         </div>

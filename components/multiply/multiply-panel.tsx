@@ -18,11 +18,11 @@ import { currentLeverageHundredths, maxLeverageDeposit, parseAmount, parseLevera
 import { findAsset } from "@/lib/config/deployment";
 import { shortAddress } from "@/lib/view/format";
 import { leverageOf, maxLeverage, planClose, planLeverage, type LeverageContext, type LeveragePlan } from "@/lib/engine/leverage";
-import { applyChange, healthBand } from "@/lib/engine/risk";
+import { applyChange } from "@/lib/engine/risk";
 import { valueDown } from "@/lib/engine/health";
 import { WAD } from "@/lib/engine/math";
 import type { ChainConfig } from "@/lib/config/chains";
-import { BAND_STYLE } from "@/lib/view/vault-summary";
+import { BAND_STYLE, engineHealth, lensHealth } from "@/lib/view/vault-summary";
 import type { LensMarket, LensVault } from "@/lib/read/vaults";
 import { toPosition } from "@/lib/protocols/keel/math";
 import { LeverageField, ModeTabs, SlippageSelect } from "./multiply-form";
@@ -212,7 +212,8 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
 
   const afterCollateral = plan?.after.collaterals.find((c) => sameAddress(c.asset, collateral))?.amount ?? 0n;
   const nowCollateral = position.collaterals.find((c) => sameAddress(c.asset, collateral))?.amount ?? 0n;
-  const hfAfter = plan?.risk.healthFactor;
+  // Both columns by the one health rule (lib/view/vault-summary.ts healthShown), as the vault page's badge and preview.
+  const hfAfter = plan ? engineHealth(plan.after, plan.risk) : undefined;
   const nowLiq = vault?.collaterals.find((c) => c.asset === collateral)?.liquidationPrice ?? 0n;
   const price = position.collaterals.find((c) => sameAddress(c.asset, collateral))?.price ?? 0n;
   const steps = [
@@ -316,9 +317,9 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               {
                 label: t("health"),
                 testId: "mp-health",
-                before: vault ? f.healthFactor(vault.healthFactor) : "—",
-                after: hfAfter === undefined ? "—" : f.healthFactor(hfAfter),
-                afterClass: hfAfter === undefined ? "" : BAND_STYLE[healthBand(hfAfter)].text,
+                before: vault ? f.orNone(lensHealth(vault).healthFactor, f.healthFactor) : "—",
+                after: hfAfter === undefined ? "—" : f.orNone(hfAfter.healthFactor, f.healthFactor),
+                afterClass: hfAfter === undefined || hfAfter.band === "unpriced" ? "" : BAND_STYLE[hfAfter.band].text,
               },
               {
                 label: t("liqPrice", { symbol }),

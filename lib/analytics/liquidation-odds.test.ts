@@ -386,5 +386,9 @@ describe("several debt assets (an Aave account): every debt's price moves count"
     // Without the list (a Keel vault) only the base asset counts; a list of that one debt is the same.
     const keel = { ...vault, debts: undefined, debtValue: w(10_000) };
     expect(oddsVaultFromLens(keel, vols)).toEqual(oddsVaultFromLens({ ...keel, debts: [{ asset: USDC, value: w(10_000) }] }, vols));
+    // A collateral without a price is worth 0, as the market counts it: left out, and its volatility is not needed.
+    const staleWbtc = { ...keel, collaterals: [keel.collaterals[0]!, { ...keel.collaterals[1]!, value: 0n }] };
+    const alone = { ...keel, collaterals: [keel.collaterals[0]!] };
+    expect(oddsVaultFromLens(staleWbtc, { ...vols, [WBTC]: null })).toEqual(oddsVaultFromLens(alone, vols));
   });
 });

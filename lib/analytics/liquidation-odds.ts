@@ -162,6 +162,7 @@ const sigmaOf = (vols: AssetVolatilities, asset: string) => vols[asset.toLowerCa
  */
 export function oddsVaultFromLens(
   vault: {
+    /** A health figure can be given (OddsInput.pricesOk). */
     pricesOk: boolean;
     debtValue: bigint;
     baseAsset: string;
@@ -185,7 +186,8 @@ export function oddsVaultFromLens(
   if (baseSigma == null) return null;
   const collaterals: OddsCollateral[] = [];
   for (const c of vault.collaterals) {
-    if (c.amount === 0n) continue;
+    // Not held, or worth nothing (a collateral without a price counts as zero, as the market counts it): no risk to model.
+    if (c.amount === 0n || c.value === 0n) continue;
     const sigma = sigmaOf(vols, c.asset);
     if (sigma == null) return null;
     collaterals.push({ value: wadToNumber(c.value), liquidationThreshold: wadToNumber(c.liquidationThreshold), sigma });
@@ -213,6 +215,10 @@ export function unitsForUsd(usd: number, priceWad: bigint, decimals: number): bi
 export interface OddsInput {
   debt: bigint;
   debtValue: bigint;
+  /**
+   * A health figure can be given (lib/view/vault-summary.ts healthShown: the debt priced and something priced backing
+   * it); a collateral without a price is then worth 0 here and left out, as the market counts it.
+   */
   pricesOk: boolean;
   liquidatable: boolean;
   /** The borrowed asset (a Keel vault's base asset; with several debts, the largest: the one named when volatility is missing). */

@@ -243,8 +243,8 @@ export function totalsAcross(views: readonly PositionView<AnyPosition>[]): Total
  * debt side's volatility, `debtSide`); the largest debt is named as the base asset.
  */
 export function oddsInputOf(v: PositionView<AnyPosition>) {
-  const priced =
-    v.debtUsd !== null && v.debts.every((d) => d.valueUsd !== null) && v.collaterals.every((c) => c.valueUsd !== null && c.priceUsd !== null);
+  // The one health rule (healthShown): a collateral without a price is worth 0 and left out, as the protocol counts it.
+  const priced = v.band !== "unpriced" && v.debtUsd !== null && v.debts.every((d) => d.valueUsd !== null);
   const main = v.debts.reduce<AssetLine | undefined>((a, b) => (a === undefined || (b.valueUsd ?? 0n) > (a.valueUsd ?? 0n) ? b : a), undefined);
   return {
     debt: main?.amount ?? 0n,

@@ -94,7 +94,7 @@ describe("healthShown: one rule for every screen's health", () => {
   it("gives none without the debt's price, or with only unpriced collateral held", () => {
     expect(h({ debtPriced: false })).toEqual({ healthFactor: null, partial: false, band: "unpriced" });
     expect(h({ pricedValue: 0n, unpricedHeld: true, healthFactor: 0n })).toEqual({ healthFactor: null, partial: true, band: "unpriced" });
-    // Nothing held at all (everything seized, bad debt): the figure is a real 0.
+    // Nothing held at all: the engine's 0 (on-chain the market writes such a debt off as it seizes the last collateral).
     expect(h({ pricedValue: 0n, healthFactor: 0n })).toEqual({ healthFactor: 0n, partial: false, band: "liquidatable" });
   });
   it("is infinite without a debt, whatever the prices", () => {

@@ -297,6 +297,9 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
               >
                 {t(action === "borrow" ? "pausedBorrow" : "pausedWithdraw", {
                   why: unpriced.map((u) => `${assetSymbol(chain, u.asset)} — ${tf(`${feedStatus(u.status).key}.why`)}`).join("; "),
+                  // The market refuses it only without the borrowed asset's price; a collateral's it counts as zero, and
+                  // the pause is this app's (every figure it previews would rest on a price it cannot check).
+                  who: unpriced.some((u) => sameAddress(u.asset, market.baseAsset)) ? "chain" : "app",
                 })}
               </p>
             )}

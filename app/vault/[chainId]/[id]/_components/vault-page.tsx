@@ -271,7 +271,7 @@ const VaultBody = memo(function VaultBody({
           label={t("health")}
           testId="stat-health"
           value={vault.debt > 0n && !healthFigure ? "—" : f.healthFactor(vault.healthFactor)}
-          sub={s.partial ? t("unpricedNotCounted") : undefined}
+          sub={s.partial && healthFigure ? t("unpricedNotCounted") : undefined}
         />
         <Stat label={t("debt")} testId="stat-debt" value={f.token(vault.debt, market.baseDecimals, baseSymbol)} sub={f.usd(vault.debtValue)} />
         <Stat
@@ -297,7 +297,8 @@ const VaultBody = memo(function VaultBody({
         />
       </div>
 
-      <LiquidationOdds chain={chain} vault={vault} />
+      {/* Odds whenever a health is given (the one rule: an unpriced collateral counts as zero, and the model leaves it out). */}
+      <LiquidationOdds chain={chain} vault={{ ...vault, pricesOk: s.band !== "unpriced" }} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <div className="space-y-3">

@@ -1,4 +1,5 @@
 "use client";
+import { lensHealth } from "@/lib/view/vault-summary";
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
@@ -35,7 +36,10 @@ export function GuardRulePreview({
   const symbol = ctx.symbolOf(collateral);
   const col = vault.collaterals.find((c) => sameAddress(c.asset, collateral));
   if (!col || !isPriced(col)) return <p className="text-xs text-amber-300">{t("noPrice", { symbol })}</p>;
-  const triggered = kind === "deleverage" ? vault.healthFactor < trigger : col.price <= trigger;
+  // The health by the one rule (lib/view/vault-summary.ts healthShown): without the base price there is none (the
+  // lens's 0 is not a health the guard would act on: its read reverts).
+  const health = lensHealth(vault).healthFactor;
+  const triggered = kind === "deleverage" ? health !== null && health < trigger : col.price <= trigger;
   const triggerPrice = kind === "deleverage" ? priceAtHealth(position, collateral, trigger) : trigger;
   const debt = (x: bigint) => f.token(x, market.baseDecimals, baseSymbol);
   // A stop-loss saved just above the liquidation price (the form refuses one at or below it) may still come second.
