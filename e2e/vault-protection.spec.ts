@@ -224,6 +224,23 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
     timeout: 60_000,
   });
   await expect(vaultCard.getByTestId("guard-warning-deleverage")).toHaveCount(0);
+
+  // Resumed, with WETH's feed stale: the guard cannot act on a position without a price, and the card says so instead
+  // of weighing the rule against figures it cannot read (the adapter's snapshot reverts with StalePrice).
+  await wait(await trader.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setPaused", args: [market, id, 0, false] }));
+  const latest = await chain.publicClient.getBlock();
+  await wait(
+    await chain.admin.writeContract({
+      address: chain.asset("WETH").feed,
+      abi: devPriceFeedAbi,
+      functionName: "setAnswerAt",
+      args: [parseUnits("3000", 8), latest.timestamp - 7_200n],
+    }),
+  );
+  vaultCard = await card();
+  await expect(vaultCard.getByTestId("guard-warning-deleverage")).toHaveText("Auto-deleverage (WETH) could not fire now: no usable price.", {
+    timeout: 60_000,
+  });
 });
 
 test("removing an automation rule on the vault page asks first, like a protection rule", async ({ page, app, chain, injectWallet }) => {

@@ -27,7 +27,7 @@ import {
   type AutomationRule,
   type GuardSnapshot,
 } from "@/lib/engine/automation";
-import { storedRuleWarnings, type ExecutionContext, type RuleWarnings } from "@/lib/engine/automation-warnings";
+import { storedRuleWarnings, unpricedRuleWarnings, type ExecutionContext, type RuleWarnings } from "@/lib/engine/automation-warnings";
 import { reservesFrom } from "@/lib/engine/amm";
 import { findAsset } from "@/lib/config/deployment";
 import { readProtocolPositions } from "@/lib/protocols/account";
@@ -266,7 +266,9 @@ async function readChain(config: ReturnType<typeof useConfig>, chain: ChainConfi
           kind,
           rule,
           plan,
-          warnings: snapshot ? storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now) : null,
+          warnings: snapshot
+            ? storedRuleWarnings(c.protocol, snapshot, kind, rule, execution, chainNow.now)
+            : unpricedRuleWarnings(rule, owner, chainNow.now),
         }));
       return {
         chain,

@@ -42,6 +42,7 @@ export function RuleWarnings({
           {t(w.notAuthorised.needs === "borrow" ? "notAuthorisedBorrow" : "notAuthorisedWithdraw", { protocol: ta(`protocols.${p.protocol}`) })}
         </p>
       )}
+      {w.priceUnavailable && <p data-testid="warning-price-unavailable">{t("priceUnavailable")}</p>}
       {w.belowMinimum && (
         <p data-testid="warning-below-minimum">
           {w.belowMinimum.minimum === 0n

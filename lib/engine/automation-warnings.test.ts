@@ -10,6 +10,7 @@ import {
   ruleAsParsed,
   ruleWarnings,
   storedRuleWarnings,
+  unpricedRuleWarnings,
   warningKinds,
   type ExecutionContext,
 } from "./automation-warnings";
@@ -45,6 +46,7 @@ describe("lib/automation-warnings: fee below gas", () => {
     // Stop-loss at $2,500 with a 0.3 % cap on 20,000 USDC: ~$60 against 480k gas × 1 gwei × $3,000 = $1.44.
     expect(ruleWarnings("keel", vault(), "stopLoss", rule({}), local())).toEqual({
       notAuthorised: null,
+      priceUnavailable: null,
       belowMinimum: null,
       feeBelowGas: null,
       slippageUnreachable: null,
@@ -236,10 +238,16 @@ describe("lib/automation-warnings: KeelGuard rules (the Keel vault page's older 
     // None of the rule's collateral in the vault (no snapshot): the two refusals and nothing else.
     expect(keelGuardRuleWarnings(OWNER, null, "stopLoss", guardRule(), false)).toEqual({
       notAuthorised: { needs: "withdraw" },
+      priceUnavailable: null,
       belowMinimum: { collateral: 0n, minimum: 0n },
       feeBelowGas: null,
       slippageUnreachable: null,
     });
+    // Held, but its snapshot reverts on a price (a stale feed): the price, and the authorisation, which needs none.
+    expect(warningKinds(keelGuardRuleWarnings(OWNER, { snapshot: null, execution: local() }, "stopLoss", guardRule(), false)!)).toEqual([
+      "notAuthorised",
+      "priceUnavailable",
+    ]);
     expect(
       warningKinds(keelGuardRuleWarnings(OWNER, { snapshot: vault(), execution: local() }, "stopLoss", guardRule({ maxFeeBps: 0 }), true)!),
     ).toEqual(["feeBelowGas"]);
@@ -272,5 +280,27 @@ describe("lib/automation-warnings: KeelGuard rules (the Keel vault page's older 
         false,
       ),
     ).toBeNull();
+  });
+});
+
+describe("lib/automation-warnings: a position whose price is unavailable", () => {
+  const stored = {
+    owner: "0x00000000000000000000000000000000000000a1" as const,
+    maxSlippageBps: 100,
+    maxFeeBps: 30,
+    trailBps: 0,
+    paused: false,
+    trigger: 0n,
+    target: 0n,
+    minCollateral: 0n,
+    high: 0n,
+    setAt: 0,
+    validUntil: 1_000,
+  };
+  it("warns of the price alone, unless the rule is off by its owner's doing", () => {
+    expect(warningKinds(unpricedRuleWarnings(stored, stored.owner, 10n)!)).toEqual(["priceUnavailable"]);
+    expect(unpricedRuleWarnings({ ...stored, paused: true }, stored.owner, 10n)).toBeNull();
+    expect(unpricedRuleWarnings(stored, stored.owner, 1_001n)).toBeNull();
+    expect(unpricedRuleWarnings(stored, "0x00000000000000000000000000000000000000b2", 10n)).toBeNull();
   });
 });

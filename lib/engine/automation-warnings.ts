@@ -60,6 +60,11 @@ export interface ExecutionContext {
 export interface RuleWarnings {
   /** What the movement needs from the adapter and the owner does not grant now. */
   notAuthorised: { needs: "withdraw" | "borrow" } | null;
+  /**
+   * The position's price is unusable now (its adapter's read reverts: a stale or missing feed), so the guard cannot act
+   * on it and nothing else can be weighed; true, or null.
+   */
+  priceUnavailable: true | null;
   /** The collateral now and the rule's minimum, when the collateral is below it (or zero). */
   belowMinimum: { collateral: bigint; minimum: bigint } | null;
   /** The fee at the cap and the gas of the execution, both in USD (WAD), when the fee is the smaller. */
@@ -69,7 +74,7 @@ export interface RuleWarnings {
 }
 
 /** The warning kinds, in the order they are shown (what stops a rule outright first). */
-export const WARNING_KINDS = ["notAuthorised", "belowMinimum", "feeBelowGas", "slippageUnreachable"] as const;
+export const WARNING_KINDS = ["notAuthorised", "priceUnavailable", "belowMinimum", "feeBelowGas", "slippageUnreachable"] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 /** The kinds of warning a rule carries, in WARNING_KINDS order (empty: it could fire). */
@@ -118,7 +123,7 @@ export function ruleWarnings(
   ctx: ExecutionContext,
 ): RuleWarnings {
   const refusals = authorisationWarnings(s, kind, rule.minCollateral);
-  const none: RuleWarnings = { ...refusals, feeBelowGas: null, slippageUnreachable: null };
+  const none: RuleWarnings = { ...refusals, priceUnavailable: null, feeBelowGas: null, slippageUnreachable: null };
   const preview = previewAtTrigger(s, kind, rule, rule.feeBps);
   const plan = preview.plan;
   if (!plan || preview.price === 0n) return none;
@@ -171,7 +176,7 @@ export function ruleWarnings(
       slippageUnreachable = { costBps, boundBps };
     }
   }
-  return { ...refusals, feeBelowGas, slippageUnreachable };
+  return { ...refusals, priceUnavailable: null, feeBelowGas, slippageUnreachable };
 }
 
 /**
@@ -189,6 +194,16 @@ export function storedRuleWarnings(
 ): RuleWarnings | null {
   if (rule.paused || now > BigInt(rule.validUntil) || !sameAddress(s.owner, rule.owner)) return null;
   return ruleWarnings(protocol, s, kind, ruleAsParsed(rule), ctx);
+}
+
+/**
+ * A stored rule's warnings when its position's snapshot reverts on a price (hooks/use-automation.ts `unavailable`):
+ * the price alone, unless the rule is off by its owner's doing (as storedRuleWarnings; `owner`: the position's owner as
+ * read, since the snapshot that names it is missing).
+ */
+export function unpricedRuleWarnings(rule: AutomationRule, owner: Address, now: bigint): RuleWarnings | null {
+  if (rule.paused || now > BigInt(rule.validUntil) || !sameAddress(owner, rule.owner)) return null;
+  return { notAuthorised: null, priceUnavailable: true, belowMinimum: null, feeBelowGas: null, slippageUnreachable: null };
 }
 
 /** A KeelGuard rule as stored (KeelGuard.Rule: deleverage or stop-loss on a Keel vault, no minimum, no expiry). */
@@ -212,14 +227,17 @@ export interface KeelGuardRule {
  */
 export function keelGuardRuleWarnings(
   vaultOwner: Address,
-  at: { snapshot: GuardSnapshot; execution: ExecutionContext } | null,
+  at: { snapshot: GuardSnapshot | null; execution: ExecutionContext } | null,
   kind: "deleverage" | "stopLoss",
   rule: KeelGuardRule,
   operator: boolean,
 ): RuleWarnings | null {
   if (rule.paused || !sameAddress(vaultOwner, rule.owner)) return null;
   const notAuthorised = operator ? null : ({ needs: "withdraw" } as const);
-  if (!at) return { notAuthorised, belowMinimum: { collateral: 0n, minimum: 0n }, feeBelowGas: null, slippageUnreachable: null };
+  if (!at)
+    return { notAuthorised, priceUnavailable: null, belowMinimum: { collateral: 0n, minimum: 0n }, feeBelowGas: null, slippageUnreachable: null };
+  // Held, but its snapshot reverts on a price: the authorisation (the guard as operator) still counts, nothing else can.
+  if (!at.snapshot) return { notAuthorised, priceUnavailable: true, belowMinimum: null, feeBelowGas: null, slippageUnreachable: null };
   const s = at.snapshot;
   const trigger = kind === "stopLoss" ? (s.debtPrice === 0n ? 0n : (rule.trigger * WAD) / s.debtPrice) : rule.trigger;
   const parsed: ParsedAutomationRule = {

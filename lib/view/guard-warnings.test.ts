@@ -64,6 +64,13 @@ describe("lib/view/guard-warnings: a Keel vault's KeelGuard rules, on its page a
     expect(guardAlertRows(guardRuleWarnings(OWNER, fine, held, true))).toEqual([]);
   });
 
+  it("says a held collateral's price is unavailable when its snapshot reverts, keeping the authorisation, which needs no price", () => {
+    const unpriced = [{ collateral: { address: WETH }, snapshot: null, execution }];
+    expect(guardAlertRows(guardRuleWarnings(OWNER, rules({ stopLoss: null }), unpriced, true))).toEqual([
+      { kind: "deleverage", collateral: WETH, kinds: ["notAuthorised", "priceUnavailable"] },
+    ]);
+  });
+
   it("concludes nothing on a collateral not held before the snapshots are read (or without the automation contracts)", () => {
     const w = guardRuleWarnings(OWNER, rules(), held, false);
     expect(w.stopLoss).toBeNull();

@@ -52,9 +52,7 @@ export function guardRuleWarnings(
     if (!rule) return null;
     const at = held.find((p) => sameAddress(p.collateral.address, rule.collateral)) ?? null;
     if (!at && !read) return null;
-    // Held but its price unavailable: nothing can be weighed (the page says why the position has no figures).
-    if (at && !at.snapshot) return null;
-    const warnings = keelGuardRuleWarnings(vaultOwner, at && { snapshot: at.snapshot!, execution: at.execution }, kind, rule, state.operator);
+    const warnings = keelGuardRuleWarnings(vaultOwner, at, kind, rule, state.operator);
     return warnings ? { warnings, collateral: rule.collateral } : null;
   };
   return { deleverage: of("deleverage"), stopLoss: of("stopLoss") };
