@@ -141,8 +141,9 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
       ]);
       for (const v of views) {
         const m = d.markets.find((x) => sameAddress(x.address, v.market))!;
-        // Odds whenever a health is given, as on the vault page (lib/view/vault-summary.ts healthShown).
-        const odds = oddsVaultFromLens({ ...v, pricesOk: lensHealth(v).healthFactor !== null }, vols);
+        // The health as the vault page shows it (one rule: lib/view/vault-summary.ts healthShown), and odds whenever one is given.
+        const health = lensHealth(v);
+        const odds = oddsVaultFromLens({ ...v, pricesOk: health.healthFactor !== null }, vols);
         const blockedRules: WatchedVault["blockedRules"] = [];
         if (d.contracts.guard) {
           const guard = d.contracts.guard;
@@ -168,9 +169,8 @@ export async function startNotifier(opts: NotifierOptions): Promise<Notifier> {
           marketName: m.name,
           vaultId: v.id,
           debt: v.debt,
-          // The health as the vault page shows it (one rule: lib/view/vault-summary.ts healthShown).
-          healthFactor: lensHealth(v).healthFactor,
-          partial: lensHealth(v).partial,
+          healthFactor: health.healthFactor,
+          partial: health.partial,
           odds24h: odds && v.debt > 0n ? liquidationOdds(odds, 1) : null,
           blockedRules,
         });

@@ -21,12 +21,14 @@ export function HealthBadge({
   const t = useTranslations("band");
   const f = useFormat();
   const s = BAND_STYLE[band];
+  // Marked only beside a figure: an "unpriced" band shows none.
+  const marked = partial && band !== "unpriced";
   return (
     <span
       data-testid="health"
       data-band={band}
       data-partial={partial || undefined}
-      title={partial && band !== "unpriced" ? t("partial") : undefined}
+      title={marked ? t("partial") : undefined}
       className={`inline-flex items-center gap-2 whitespace-nowrap rounded-full ring-1 ${s.ring} ${size === "lg" ? "px-3 py-1 text-base" : "px-2 py-0.5 text-xs"}`}
     >
       <span className={`h-2 w-2 rounded-full ${s.dot}`} aria-hidden />
@@ -37,13 +39,13 @@ export function HealthBadge({
       )}
       <span className={s.text}>
         {t(band)}
-        {partial && band !== "unpriced" && (
+        {marked && (
           <span aria-hidden className="text-slate-400">
             {" *"}
           </span>
         )}
       </span>
-      {partial && band !== "unpriced" && <span className="sr-only">{t("partial")}</span>}
+      {marked && <span className="sr-only">{t("partial")}</span>}
     </span>
   );
 }

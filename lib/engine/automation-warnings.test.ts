@@ -185,7 +185,7 @@ describe("lib/automation-warnings: authorisation revoked and position below the 
     expect(warningKinds(unpriced)).toEqual(["notAuthorised"]);
   });
 
-  it("a stored rule the owner paused, let expire or left from an earlier owner warns of nothing", () => {
+  it("a stored rule the owner paused, let expire or left from an earlier owner warns of nothing, priced or not", () => {
     const stored = {
       owner: "0x00000000000000000000000000000000000000A1" as const,
       maxSlippageBps: 100,
@@ -204,6 +204,11 @@ describe("lib/automation-warnings: authorisation revoked and position below the 
     expect(storedRuleWarnings("keel", s, "stopLoss", { ...stored, paused: true }, local(), 1_000n)).toBeNull();
     expect(storedRuleWarnings("keel", s, "stopLoss", stored, local(), 1_001n)).toBeNull();
     expect(storedRuleWarnings("keel", { ...s, owner: "0x00000000000000000000000000000000000000b2" }, "stopLoss", stored, local(), 1n)).toBeNull();
+    // Its position's snapshot reverting on a price: the price alone, under the same "off by its owner's doing" rule.
+    expect(warningKinds(unpricedRuleWarnings(stored, stored.owner, 1_000n)!)).toEqual(["priceUnavailable"]);
+    expect(unpricedRuleWarnings({ ...stored, paused: true }, stored.owner, 1_000n)).toBeNull();
+    expect(unpricedRuleWarnings(stored, stored.owner, 1_001n)).toBeNull();
+    expect(unpricedRuleWarnings(stored, "0x00000000000000000000000000000000000000b2", 1n)).toBeNull();
   });
 });
 
@@ -280,27 +285,5 @@ describe("lib/automation-warnings: KeelGuard rules (the Keel vault page's older 
         false,
       ),
     ).toBeNull();
-  });
-});
-
-describe("lib/automation-warnings: a position whose price is unavailable", () => {
-  const stored = {
-    owner: "0x00000000000000000000000000000000000000a1" as const,
-    maxSlippageBps: 100,
-    maxFeeBps: 30,
-    trailBps: 0,
-    paused: false,
-    trigger: 0n,
-    target: 0n,
-    minCollateral: 0n,
-    high: 0n,
-    setAt: 0,
-    validUntil: 1_000,
-  };
-  it("warns of the price alone, unless the rule is off by its owner's doing", () => {
-    expect(warningKinds(unpricedRuleWarnings(stored, stored.owner, 10n)!)).toEqual(["priceUnavailable"]);
-    expect(unpricedRuleWarnings({ ...stored, paused: true }, stored.owner, 10n)).toBeNull();
-    expect(unpricedRuleWarnings(stored, stored.owner, 1_001n)).toBeNull();
-    expect(unpricedRuleWarnings(stored, "0x00000000000000000000000000000000000000b2", 10n)).toBeNull();
   });
 });

@@ -192,9 +192,13 @@ export function storedRuleWarnings(
   ctx: ExecutionContext,
   now: bigint,
 ): RuleWarnings | null {
-  if (rule.paused || now > BigInt(rule.validUntil) || !sameAddress(s.owner, rule.owner)) return null;
+  if (offByOwner(rule, s.owner, now)) return null;
   return ruleWarnings(protocol, s, kind, ruleAsParsed(rule), ctx);
 }
+
+/** Paused, past its `validUntil` (`now`), or set by another owner than the position's (`owner`): off by its owner's doing. */
+const offByOwner = (rule: AutomationRule, owner: Address, now: bigint) =>
+  rule.paused || now > BigInt(rule.validUntil) || !sameAddress(owner, rule.owner);
 
 /**
  * A stored rule's warnings when its position's snapshot reverts on a price (hooks/use-automation.ts `unavailable`):
@@ -202,7 +206,7 @@ export function storedRuleWarnings(
  * read, since the snapshot that names it is missing).
  */
 export function unpricedRuleWarnings(rule: AutomationRule, owner: Address, now: bigint): RuleWarnings | null {
-  if (rule.paused || now > BigInt(rule.validUntil) || !sameAddress(owner, rule.owner)) return null;
+  if (offByOwner(rule, owner, now)) return null;
   return { notAuthorised: null, priceUnavailable: true, belowMinimum: null, feeBelowGas: null, slippageUnreachable: null };
 }
 
