@@ -271,6 +271,8 @@ test('a collateral the others cover has no liquidation price, and the vault page
   const card = page.getByTestId(`vault-${market.toLowerCase()}-${id}`);
   await expect(card.getByTestId("health-value")).toHaveText(health);
   await expect(card.getByTestId("health")).toHaveAttribute("data-partial", "true");
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, "dashboard-partial-health");
 });
 
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {
