@@ -241,6 +241,11 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   await expect(vaultCard.getByTestId("guard-warning-deleverage")).toHaveText("Auto-deleverage (WETH) could not fire now: no usable price.", {
     timeout: 60_000,
   });
+  // Its only collateral unpriced: the totals give no share of a limit and no lowest health ("—"), not 10^59 % and ∞.
+  await expect(page.getByTestId("total-limit-used")).toHaveText("—");
+  await expect(page.getByTestId("total-lowest-health")).toHaveText("—");
+  await vaultCard.scrollIntoViewIfNeeded();
+  await screenshot(page, "dashboard-guard-no-price");
 });
 
 test("removing an automation rule on the vault page asks first, like a protection rule", async ({ page, app, chain, injectWallet }) => {

@@ -2,6 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
 import { healthBand } from "@/lib/engine/risk";
+import { INFINITE_HEALTH } from "@/lib/engine/health";
+import { NONE } from "@/lib/view/format";
 import type { TotalsAcross } from "@/lib/protocols/view";
 import { BAND_STYLE, type AccountTotals } from "@/lib/view/vault-summary";
 
@@ -22,18 +24,22 @@ export function AccountTotalsBar({ totals }: { totals: AccountTotals | TotalsAcr
   const t = useTranslations("totals");
   const f = useFormat();
   const atRisk = totals.bands.atRisk + totals.bands.liquidatable;
+  // A debt against no priced limit has no share of it (the vault page's "—", not a 10^59 %); a lowest health of ∞ while
+  // a position's health cannot be given (healthShown's "unpriced") would say no risk where it is unknown.
+  const limitUsed = totals.borrowLimitUsed === INFINITE_HEALTH ? NONE : f.percent(totals.borrowLimitUsed);
+  const lowestKnown = totals.lowestHealth !== INFINITE_HEALTH || totals.bands.unpriced === 0;
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="account-totals">
       <Stat label={t("collateral")} value={f.usd(totals.collateralValue)} testId="total-collateral" />
       <Stat label={t("debt")} value={f.usd(totals.debtValue)} testId="total-debt" />
       <Stat label={t("net")} value={f.usd(totals.netValue)} testId="total-net" />
-      <Stat label={t("limitUsed")} value={f.percent(totals.borrowLimitUsed)} testId="total-limit-used" />
+      <Stat label={t("limitUsed")} value={limitUsed} testId="total-limit-used" />
       <Stat
         label={t("lowestHealth")}
         sub={`${t("positions", { count: totals.vaults, countText: f.number(totals.vaults, 0) })}${atRisk ? ` · ${t("atRisk", { count: atRisk })}` : ""}${"unpriced" in totals && totals.unpriced ? ` · ${t("unpriced", { count: totals.unpriced })}` : ""}`}
-        value={f.healthFactor(totals.lowestHealth)}
+        value={lowestKnown ? f.healthFactor(totals.lowestHealth) : NONE}
         testId="total-lowest-health"
-        tone={BAND_STYLE[healthBand(totals.lowestHealth)].text}
+        tone={lowestKnown ? BAND_STYLE[healthBand(totals.lowestHealth)].text : undefined}
       />
     </div>
   );
