@@ -107,7 +107,7 @@ export function Header() {
     ));
 
   return (
-    <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-950/90 backdrop-blur">
+    <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-950/95">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2 md:py-3">
         <Link
           href="/"
