@@ -11,7 +11,6 @@ import {
   type TransactionReceipt,
 } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useTranslations } from "next-intl";
 import { useToasts } from "@/components/toaster";
 import { useErrorText } from "./use-error-text";
@@ -103,19 +102,22 @@ export type TxResult =
     };
 
 /**
- * What a transaction needs and a page does not at load: every Keel error (contracts-abi/call.ts reads thirteen ABIs
- * to gather them) and the effects' simulation. Loaded once, when a page has been idle a while (`IDLE_MOUNT_MS`) or at
- * the first transaction, whichever comes first.
+ * What a transaction needs and a page does not at load: wagmi's actions that switch, simulate, estimate, send and wait
+ * (viem's wallet actions with them), every Keel error (contracts-abi/call.ts reads thirteen ABIs to gather them) and the
+ * effects' simulation. Loaded once, when a page has been idle a while (`IDLE_MOUNT_MS`) or at the first transaction,
+ * whichever comes first.
  */
 let txToolsLoading:
   | Promise<{
+      actions: typeof import("wagmi/actions");
       withKeelErrors: typeof import("@/contracts-abi/call").withKeelErrors;
       simulateEffects: typeof import("@/lib/tx/tx-effects").simulateEffects;
     }>
   | undefined;
 function txTools() {
   if (!txToolsLoading) {
-    const loading = Promise.all([import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(([call, effects]) => ({
+    const loading = Promise.all([import("wagmi/actions"), import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(([actions, call, effects]) => ({
+      actions,
       withKeelErrors: call.withKeelErrors,
       simulateEffects: effects.simulateEffects,
     }));
@@ -163,6 +165,13 @@ export function useTransactor() {
         return { status: rejected ? "rejected" : "failed", error, ...(hash ? { hash } : {}), ...(maybeSent && !rejected ? { maybeSent } : {}) };
       };
       if (!address) return fail({ kind: "unknown", message: "Connect a wallet first." }, undefined, t("connectFirst"));
+      let tools;
+      try {
+        tools = await txTools();
+      } catch {
+        return fail(codeUnavailable());
+      }
+      const { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } = tools.actions;
       try {
         if (walletChain !== req.chainId) {
           toasts.show({ id, tone: "pending", title: req.label, body: t("switchNetwork") });
@@ -170,12 +179,6 @@ export function useTransactor() {
         }
       } catch (e) {
         return fail(describeError(e));
-      }
-      let tools;
-      try {
-        tools = await txTools();
-      } catch {
-        return fail(codeUnavailable());
       }
       let request;
       try {

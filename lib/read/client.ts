@@ -1,7 +1,6 @@
 import type { Chain, Client, PublicClient, Transport } from "viem";
 import {
   call,
-  estimateGas,
   getBalance,
   getBlock,
   getBlockNumber,
@@ -16,13 +15,11 @@ import {
   multicall,
   readContract,
   simulateContract,
-  waitForTransactionReceipt,
 } from "viem/actions";
 
 /** The public actions the app calls on a chain's client, and nothing else. */
 type ReadMethods =
   | "call"
-  | "estimateGas"
   | "getBalance"
   | "getBlock"
   | "getBlockNumber"
@@ -36,8 +33,7 @@ type ReadMethods =
   | "getTransactionReceipt"
   | "multicall"
   | "readContract"
-  | "simulateContract"
-  | "waitForTransactionReceipt";
+  | "simulateContract";
 
 /**
  * A chain's client with the reads and simulations the app uses, as a `PublicClient` has them. Any `PublicClient` is
@@ -83,7 +79,6 @@ export function readClient(client: Client<Transport, Chain | undefined>): ReadCl
     nextTask().then(() => action(c, args));
   const actions: Record<ReadMethods, (args: never) => unknown> = {
     call: later(call),
-    estimateGas: later(estimateGas),
     getBalance: later(getBalance),
     getBlock: later(getBlock),
     getBlockNumber: later(getBlockNumber),
@@ -98,7 +93,6 @@ export function readClient(client: Client<Transport, Chain | undefined>): ReadCl
     multicall: later(multicall),
     readContract: later(readContract),
     simulateContract: later(simulateContract as (client: Client<Transport, Chain>, args: never) => Promise<unknown>),
-    waitForTransactionReceipt: later(waitForTransactionReceipt),
   };
   return client.extend(() => actions as Record<string, unknown>) as unknown as ReadClient;
 }
