@@ -116,11 +116,13 @@ let txToolsLoading:
   | undefined;
 function txTools() {
   if (!txToolsLoading) {
-    const loading = Promise.all([import("wagmi/actions"), import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(([actions, call, effects]) => ({
-      actions,
-      withKeelErrors: call.withKeelErrors,
-      simulateEffects: effects.simulateEffects,
-    }));
+    const loading = Promise.all([import("wagmi/actions"), import("@/contracts-abi/call"), import("@/lib/tx/tx-effects")]).then(
+      ([actions, call, effects]) => ({
+        actions,
+        withKeelErrors: call.withKeelErrors,
+        simulateEffects: effects.simulateEffects,
+      }),
+    );
     // A failed load (offline, a new deployment's chunks) is tried again by the next transaction.
     loading.catch(() => {
       if (txToolsLoading === loading) txToolsLoading = undefined;
