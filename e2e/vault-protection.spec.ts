@@ -266,6 +266,21 @@ test("removing an automation rule on the vault page asks first, like a protectio
   await panel.getByTestId("rule-save").click();
   await expect(confirmed(page, "Save the Stop-loss rule")).toBeVisible({ timeout: 60_000 });
   const rule = panel.getByTestId("auto-rule-stopLoss");
+  // WETH's feed stale: the adapter's snapshot reverts, and the card says once that it has no figures and its rules wait;
+  // the rule's status says it waits, with no third "no usable price" warning under it.
+  const latest = await chain.publicClient.getBlock();
+  const staleHash = await chain.admin.writeContract({
+    address: chain.asset("WETH").feed,
+    abi: devPriceFeedAbi,
+    functionName: "setAnswerAt",
+    args: [parseUnits("3000", 8), latest.timestamp - 7_200n],
+  });
+  expect((await chain.publicClient.waitForTransactionReceipt({ hash: staleHash })).status).toBe("success");
+  await expect(panel.getByTestId("automation-unavailable")).toContainText("The price is stale", { timeout: 30_000 });
+  await expect(rule.getByTestId("rule-status")).toHaveText("The guard could not plan this rule now (a stale or missing price): it waits.");
+  await expect(rule.getByTestId("warning-price-unavailable")).toHaveCount(0);
+  await screenshot(page, "automation-rule-no-price");
+  // The rule can still be removed without a price.
   await rule.getByTestId("rule-remove").click({ timeout: 30_000 });
   await expect(rule.getByTestId("rule-remove-confirm")).toContainText("Remove the Stop-loss rule?");
   await rule.getByRole("button", { name: "Keep it" }).click();

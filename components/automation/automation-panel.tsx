@@ -264,7 +264,9 @@ function RuleRow({
           <span className="text-slate-400">{t("status.waiting", { observed: level(plan.observed), level: level(plan.level) })}</span>
         )}
       </p>
-      <RuleWarnings p={p} kind={r.kind} warnings={r.warnings} />
+      {/* Without a snapshot the card's header already says no figures can be read and its rules cannot fire, and the status
+          line above says the rule waits: the "no usable price" warning would be a third telling (the dashboard keeps it). */}
+      <RuleWarnings p={p} kind={r.kind} warnings={p.snapshot || !r.warnings ? r.warnings : { ...r.warnings, priceUnavailable: null }} />
     </li>
   );
 }
