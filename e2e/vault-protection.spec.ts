@@ -244,6 +244,15 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   // Its only collateral unpriced: the totals give no share of a limit and no lowest health ("—"), not 10^59 % and ∞.
   await expect(page.getByTestId("total-limit-used")).toHaveText("—");
   await expect(page.getByTestId("total-lowest-health")).toHaveText("—");
+  // WETH's line keeps the lens's liquidation price, which holds once its feed is fresh again, and says so; its distance
+  // cannot be measured without a price, and the cell names why (on a phone the price column is hidden).
+  const wethLine = vaultCard.getByTestId("collateral-WETH");
+  await expect(wethLine.getByTestId("liq-price")).toContainText(/^\$2,35\d\.\d\d/);
+  await expect(wethLine.getByTestId("liq-price").locator("[data-once-fresh]")).toHaveAttribute(
+    "title",
+    "Once WETH's price is fresh again, this position is liquidatable at or below this price; until then WETH counts as zero.",
+  );
+  await expect(wethLine.getByTestId("distance")).toHaveText("Stale");
   await vaultCard.scrollIntoViewIfNeeded();
   await screenshot(page, "dashboard-guard-no-price");
 });

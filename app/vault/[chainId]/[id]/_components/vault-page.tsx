@@ -34,7 +34,7 @@ import { healthCurve } from "@/lib/analytics/vault-charts";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
 import { useSafetyLevel } from "./use-safety-level";
-import { NoLiquidationPrice } from "@/components/no-liquidation-price";
+import { FeedState, LiquidationPriceOnceFresh, NoLiquidationPrice } from "@/components/no-liquidation-price";
 import { sameAddress } from "@/lib/config/address";
 
 // The panels below the forms (cross-chain, protection, automation, reputation): their code is in chunks of their own,
@@ -367,17 +367,25 @@ const VaultBody = memo(function VaultBody({
                         <div className="text-xs text-slate-400">{c.valueUsd !== null ? f.usd(c.valueUsd) : ""}</div>
                       </td>
                       <td className="hidden px-4 py-2 text-right font-mono tabular-nums md:table-cell lg:hidden 2xl:table-cell">
-                        {c.priceUsd !== null ? f.usd(c.priceUsd) : <span className="text-amber-300">{tf(`${feedStatus(c.status).key}.label`)}</span>}
+                        {c.priceUsd !== null ? f.usd(c.priceUsd) : <FeedState status={c.status} />}
                       </td>
                       <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
                         {c.liquidationPriceUsd === null && measured ? (
                           <NoLiquidationPrice side="collateral" asset={symbolOf(c.asset)} />
+                        ) : c.liquidationPriceUsd !== null && c.priceUsd === null && c.status !== 0 ? (
+                          <LiquidationPriceOnceFresh price={f.usd(c.liquidationPriceUsd)} asset={symbolOf(c.asset)} />
                         ) : (
                           f.usdOrNone(c.liquidationPriceUsd)
                         )}
                       </td>
                       <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-4" data-testid="distance">
-                        {c.distance === null ? "—" : f.percent(c.distance, 1)}
+                        {c.distance !== null ? (
+                          f.percent(c.distance, 1)
+                        ) : c.priceUsd === null && c.status !== 0 ? (
+                          <FeedState status={c.status} />
+                        ) : (
+                          "—"
+                        )}
                       </td>
                     </tr>
                   );
