@@ -20,8 +20,9 @@ export function NoLiquidationPrice({ side, asset }: { side: "collateral" | "debt
 
 /**
  * A collateral line whose feed is not usable now (stale, missing, out of bounds): the collateral counts as zero meanwhile,
- * as the market counts it. Its liquidation price is the price at which the position is liquidatable once the feed is
- * fresh again, so it carries that in its title and for screen readers; its distance cannot be measured without a price,
+ * as the market counts it. Its liquidation price is the price at which the position is liquidatable once the price is
+ * usable again, so it is marked (an amber "*", as a partial health is) and says so in its title and for screen readers
+ * (a phone shows no title: the mark and the distance cell's state say it there); its distance cannot be measured without a price,
  * so that cell names the feed's state (on a phone the price column, which names it too, is hidden).
  */
 export function LiquidationPriceOnceFresh({ price, asset }: { price: string; asset: string }) {
@@ -30,6 +31,9 @@ export function LiquidationPriceOnceFresh({ price, asset }: { price: string; ass
   return (
     <span title={why} data-once-fresh="true">
       {price}
+      <span aria-hidden="true" className="text-amber-300">
+        *
+      </span>
       <span className="sr-only"> — {why}</span>
     </span>
   );

@@ -250,7 +250,7 @@ test("the KeelGuard panel warns, rule by rule, of the four reasons a rule could 
   await expect(wethLine.getByTestId("liq-price")).toContainText(/^\$2,35\d\.\d\d/);
   await expect(wethLine.getByTestId("liq-price").locator("[data-once-fresh]")).toHaveAttribute(
     "title",
-    "Once WETH's price is fresh again, this position is liquidatable at or below this price; until then WETH counts as zero.",
+    "Once WETH has a usable price again, this position is liquidatable at or below this price; until then WETH counts as zero.",
   );
   await expect(wethLine.getByTestId("distance")).toHaveText("Stale");
   await vaultCard.scrollIntoViewIfNeeded();

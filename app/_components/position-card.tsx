@@ -175,7 +175,7 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
               <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
                 {r.liquidationPriceUsd === null && measured ? (
                   <NoLiquidationPrice side={r.side} asset={r.token.symbol} />
-                ) : r.liquidationPriceUsd !== null && r.priceUsd === null && r.feedStatus !== 0 ? (
+                ) : r.side === "collateral" && r.liquidationPriceUsd !== null && r.priceUsd === null && r.feedStatus !== 0 ? (
                   <LiquidationPriceOnceFresh price={f.usd(r.liquidationPriceUsd)} asset={r.token.symbol} />
                 ) : (
                   f.usdOrNone(r.liquidationPriceUsd)

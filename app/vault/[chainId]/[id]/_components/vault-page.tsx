@@ -367,7 +367,7 @@ const VaultBody = memo(function VaultBody({
                         <div className="text-xs text-slate-400">{c.valueUsd !== null ? f.usd(c.valueUsd) : ""}</div>
                       </td>
                       <td className="hidden px-4 py-2 text-right font-mono tabular-nums md:table-cell lg:hidden 2xl:table-cell">
-                        {c.priceUsd !== null ? f.usd(c.priceUsd) : <FeedState status={c.status} />}
+                        {c.priceUsd !== null ? f.usd(c.priceUsd) : c.status !== 0 ? <FeedState status={c.status} /> : "—"}
                       </td>
                       <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
                         {c.liquidationPriceUsd === null && measured ? (
