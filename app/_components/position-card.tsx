@@ -15,7 +15,7 @@ import { borrowLimitUsed } from "@/lib/engine/risk";
 import { INFINITE_HEALTH } from "@/lib/engine/health";
 import { feedStatus } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
-import { FeedState, LiquidationPriceOnceFresh, NoLiquidationPrice } from "@/components/no-liquidation-price";
+import { DistanceFigure, LiquidationPriceFigure, PriceFigure, type LineFigures } from "@/components/no-liquidation-price";
 
 /**
  * One position of any protocol on the dashboard — a Keel vault, the Aave account, a Morpho market — from its view-model
@@ -135,7 +135,10 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
   const t = useTranslations("vaultCard");
   const tp = useTranslations("positions");
   const f = useFormat();
-  const rows = [...view.collaterals.map((c) => ({ ...c, side: "collateral" as const })), ...view.debts.map((d) => ({ ...d, side: "debt" as const }))];
+  const rows = [
+    ...view.collaterals.map((c) => ({ ...c, side: "collateral" as const })),
+    ...view.debts.map((d) => ({ ...d, side: "debt" as const })),
+  ].map((r) => ({ ...r, line: { ...r, asset: r.token.symbol, status: r.feedStatus } satisfies LineFigures }));
   if (rows.length === 0) return <p className="border-t border-slate-800 px-5 py-3 text-sm text-slate-400">{tp("empty")}</p>;
   // Every price known and a debt: a line without a liquidation price has none (WETH owed against WETH held: its move
   // alone never liquidates), which is said, not left as the "—" of an unknown figure.
@@ -170,25 +173,13 @@ export function PositionLines({ view, chain }: { view: PositionView<AnyPosition>
                 {f.usdOrNone(r.valueUsd)}
               </td>
               <td className="hidden px-5 py-2 text-right font-mono tabular-nums sm:table-cell">
-                {r.priceUsd === null && r.feedStatus !== 0 ? <FeedState status={r.feedStatus} /> : f.usdOrNone(r.priceUsd)}
+                <PriceFigure line={r.line} />
               </td>
               <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-5" data-testid="liq-price">
-                {r.liquidationPriceUsd === null && measured ? (
-                  <NoLiquidationPrice side={r.side} asset={r.token.symbol} />
-                ) : r.side === "collateral" && r.liquidationPriceUsd !== null && r.priceUsd === null && r.feedStatus !== 0 ? (
-                  <LiquidationPriceOnceFresh price={f.usd(r.liquidationPriceUsd)} asset={r.token.symbol} />
-                ) : (
-                  f.usdOrNone(r.liquidationPriceUsd)
-                )}
+                <LiquidationPriceFigure line={r.line} measured={measured} />
               </td>
               <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-5" data-testid="distance">
-                {r.distance !== null ? (
-                  f.percent(r.distance, 1)
-                ) : r.priceUsd === null && r.feedStatus !== 0 ? (
-                  <FeedState status={r.feedStatus} />
-                ) : (
-                  NONE
-                )}
+                <DistanceFigure line={r.line} />
               </td>
             </tr>
           ))}

@@ -34,7 +34,7 @@ import { healthCurve } from "@/lib/analytics/vault-charts";
 import { CompositionChart } from "./composition-chart";
 import { HealthPriceChart } from "./health-price-chart";
 import { useSafetyLevel } from "./use-safety-level";
-import { FeedState, LiquidationPriceOnceFresh, NoLiquidationPrice } from "@/components/no-liquidation-price";
+import { DistanceFigure, LiquidationPriceFigure, PriceFigure, type LineFigures } from "@/components/no-liquidation-price";
 import { sameAddress } from "@/lib/config/address";
 
 // The panels below the forms (cross-chain, protection, automation, reputation): their code is in chunks of their own,
@@ -352,6 +352,7 @@ const VaultBody = memo(function VaultBody({
                 )}
                 {s.collaterals.map((c) => {
                   const info = market.collaterals.find((m) => m.info.asset === c.asset)?.info;
+                  const line: LineFigures = { ...c, side: "collateral", asset: symbolOf(c.asset) };
                   return (
                     <tr key={c.asset} className="border-t border-slate-800" data-testid={`collateral-${symbolOf(c.asset)}`}>
                       <td className="py-2 pl-3 pr-1.5 md:px-4">
@@ -367,25 +368,13 @@ const VaultBody = memo(function VaultBody({
                         <div className="text-xs text-slate-400">{c.valueUsd !== null ? f.usd(c.valueUsd) : ""}</div>
                       </td>
                       <td className="hidden px-4 py-2 text-right font-mono tabular-nums md:table-cell lg:hidden 2xl:table-cell">
-                        {c.priceUsd !== null ? f.usd(c.priceUsd) : c.status !== 0 ? <FeedState status={c.status} /> : "—"}
+                        <PriceFigure line={line} />
                       </td>
                       <td className="px-1.5 py-2 text-right font-mono tabular-nums md:px-4" data-testid="liq-price">
-                        {c.liquidationPriceUsd === null && measured ? (
-                          <NoLiquidationPrice side="collateral" asset={symbolOf(c.asset)} />
-                        ) : c.liquidationPriceUsd !== null && c.priceUsd === null && c.status !== 0 ? (
-                          <LiquidationPriceOnceFresh price={f.usd(c.liquidationPriceUsd)} asset={symbolOf(c.asset)} />
-                        ) : (
-                          f.usdOrNone(c.liquidationPriceUsd)
-                        )}
+                        <LiquidationPriceFigure line={line} measured={measured} />
                       </td>
                       <td className="py-2 pl-1.5 pr-3 text-right font-mono tabular-nums md:px-4" data-testid="distance">
-                        {c.distance !== null ? (
-                          f.percent(c.distance, 1)
-                        ) : c.priceUsd === null && c.status !== 0 ? (
-                          <FeedState status={c.status} />
-                        ) : (
-                          "—"
-                        )}
+                        <DistanceFigure line={line} />
                       </td>
                     </tr>
                   );
