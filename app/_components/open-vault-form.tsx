@@ -13,6 +13,7 @@ import { useToasts } from "@/components/toaster";
 import { parseAmount } from "@/lib/view/amount";
 import { findAsset } from "@/lib/config/deployment";
 import { useFormat } from "@/hooks/use-format";
+import { useWalletHint } from "@/hooks/use-wallet-hint";
 import { useAmountProblem } from "@/hooks/use-amount-problem";
 import type { ChainConfig } from "@/lib/config/chains";
 import { openVaultCall } from "@/lib/protocols/keel/actions";
@@ -49,6 +50,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
   const [busy, setBusy] = useState(false);
   const wallet = useWalletTokens(chain, market.address, market.collaterals, address);
   const token = wallet.data?.get(asset.address.toLowerCase());
+  const walletHint = useWalletHint(token?.balance, asset.decimals, asset.symbol);
 
   const parsed = parseAmount(text, { decimals: asset.decimals, symbol: asset.symbol, balance: token?.balance }, f);
   const needsApproval = parsed.ok && token !== undefined && token.allowance < parsed.value;
@@ -170,7 +172,7 @@ export function OpenVaultForm({ chains }: { chains: ChainConfig[] }) {
           setTouched(true);
         }}
         onMax={token ? () => (setText(f.unitsInput(token.balance, asset.decimals)), setTouched(true)) : undefined}
-        hint={token ? tc("wallet", { amount: f.tokenDown(token.balance, asset.decimals, asset.symbol) }) : tc("walletLoading")}
+        hint={walletHint}
         problem={touched && !parsed.ok ? amountProblem(parsed) : null}
       />
       <div className="space-y-2 md:pt-5">

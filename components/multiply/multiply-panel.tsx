@@ -9,6 +9,7 @@ import { AmountField } from "@/components/amount-field";
 import { AssetSelect } from "@/components/asset-select";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useFormat } from "@/hooks/use-format";
+import { useWalletHint } from "@/hooks/use-wallet-hint";
 import { useLeverageVenue } from "@/hooks/use-leverage-venue";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { multiplyFlowKey } from "@/lib/tx/pending-flows";
@@ -78,6 +79,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const symbol = findAsset(chain.deployment, collateral)?.symbol ?? shortAddress(collateral);
   const baseSymbol = findAsset(chain.deployment, market.baseAsset)?.symbol ?? "base";
   const venue = useLeverageVenue(chain, market.market, market.baseAsset, collateral, address);
+  const walletHint = useWalletHint(venue.data?.balance, decimals, symbol);
   const position = toPosition(vault ?? EMPTY_VAULT, market);
   const isOwner = !vault || sameAddress(address, vault.owner);
 
@@ -272,7 +274,7 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
               }}
               onMax={venue.data ? () => setDepositText(f.unitsInput(venue.data!.balance, decimals)) : undefined}
               maxLabel={venue.data ? t("maxWallet") : undefined}
-              hint={t("wallet", { amount: venue.data ? f.tokenDown(venue.data.balance, decimals, symbol) : "…" })}
+              hint={walletHint}
               problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
             <LeverageField

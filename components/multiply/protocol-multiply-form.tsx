@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { AmountField } from "@/components/amount-field";
 import { useFormat } from "@/hooks/use-format";
+import { useWalletHint } from "@/hooks/use-wallet-hint";
 import type { ProtocolMultiply } from "@/hooks/use-protocol-multiply";
 import { LeverageField, SlippageSelect } from "./multiply-form";
 
@@ -10,6 +11,7 @@ export function ProtocolMultiplyForm({ m }: { m: ProtocolMultiply }) {
   const t = useTranslations("multiply");
   const f = useFormat();
   const { form, data, symbol, decimals } = m;
+  const walletHint = useWalletHint(data?.balance, decimals, symbol);
   return (
     <>
       {m.venue.isPending && <p className="text-sm text-slate-400">{t("readingPosition")}</p>}
@@ -30,7 +32,7 @@ export function ProtocolMultiplyForm({ m }: { m: ProtocolMultiply }) {
             onChange={form.setDepositText}
             onMax={data?.balance !== undefined ? () => form.fillDeposit(f.unitsInput(data.balance!, decimals)) : undefined}
             maxLabel={data?.balance !== undefined ? t("maxWallet") : undefined}
-            hint={t("wallet", { amount: data?.balance !== undefined ? f.tokenDown(data.balance, decimals, symbol) : "…" })}
+            hint={walletHint}
             problem={form.depositProblem}
           />
           <LeverageField {...form.leverage} />

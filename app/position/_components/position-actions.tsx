@@ -11,6 +11,7 @@ import { useAmountProblem, useMaxAtSafety } from "@/hooks/use-amount-problem";
 import { useApproveAndSend } from "@/hooks/use-approve-and-send";
 import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
+import { useWalletHint } from "@/hooks/use-wallet-hint";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { parseAmount } from "@/lib/view/amount";
 import { feedStatus } from "@/lib/read/oracle";
@@ -138,6 +139,7 @@ export function PositionActions({
   });
   const balance = wallet.data?.[0]?.result as bigint | undefined;
   const allowance = wallet.data?.[1]?.result as bigint | undefined;
+  const walletHint = useWalletHint(balance, token?.decimals ?? 18, token?.symbol ?? "");
 
   function choose(a: PositionAction) {
     setAction(a);
@@ -250,9 +252,7 @@ export function PositionActions({
   }
 
   const hint = pulls
-    ? balance !== undefined
-      ? tc("wallet", { amount: f.tokenDown(balance, decimals, symbol) })
-      : tc("walletLoading")
+    ? walletHint
     : action === "withdraw"
       ? t("supplied", { amount: f.tokenDown(suppliedNow, decimals, symbol) })
       : // The protocol's limit, named as such: Max beside it keeps the reader's safety level and may fill less.

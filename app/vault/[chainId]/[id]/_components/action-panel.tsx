@@ -16,6 +16,7 @@ import { parseAmount } from "@/lib/view/amount";
 import { assetSymbol, findAsset } from "@/lib/config/deployment";
 import { useAmountProblem, useMaxAtSafety } from "@/hooks/use-amount-problem";
 import { useFormat } from "@/hooks/use-format";
+import { useWalletHint } from "@/hooks/use-wallet-hint";
 import { feedStatus, isPriced } from "@/lib/read/oracle";
 import type { ChainConfig } from "@/lib/config/chains";
 import { actionLimits, previewAction, type VaultAction } from "@/lib/view/vault-actions";
@@ -91,6 +92,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const decimals = usesCollateral ? (info?.decimals ?? 18) : market.baseDecimals;
   const symbol = assetSymbol(chain, tokenAddr);
   const token = wallet?.get(tokenAddr.toLowerCase());
+  const walletHint = useWalletHint(token?.balance, decimals, symbol);
   const isOwner = sameAddress(address, vault.owner);
 
   const limits = actionLimits({
@@ -172,9 +174,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
 
   const hint =
     action === "deposit" || action === "repay"
-      ? token
-        ? tc("wallet", { amount: f.tokenDown(token.balance, decimals, symbol) })
-        : tc("walletLoading")
+      ? walletHint
       : action === "withdraw"
         ? t("inVault", { amount: f.token(position.collaterals.find((c) => c.asset === assetAddr)?.amount ?? 0n, decimals, symbol) })
         : t("marketCanLend", { amount: f.token(market.cash, decimals, symbol) });
