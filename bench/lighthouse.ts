@@ -26,6 +26,7 @@ import { createPublicClient, http } from "viem";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { startStack } from "../scripts/lib/stack";
+import { layoutWaitOf } from "./lib/layout-wait";
 import { lcpNodeOf } from "./lib/lcp-node";
 
 const VERSION = "12.2.3";
@@ -86,6 +87,12 @@ interface Run {
   lcpScripts: { count: number; kib: number };
   /** The element of the observed largest paint, from the trace (lcpNodeOf). */
   lcpNode: string | null;
+  /**
+   * The page's style and layout before its largest paint, on the clock and on the CPU (layoutWaitOf): when the clock runs
+   * far ahead of the CPU, the first layout slept while V8 compiled the scripts on every worker of the renderer's pool,
+   * and that run loses its phone score (docs/performance.md, twenty-ninth session).
+   */
+  layoutWait: { wallMs: number; cpuMs: number };
 }
 
 const median = (xs: number[]) => {
@@ -116,7 +123,7 @@ async function lcpScripts(result: RunnerResult): Promise<Run["lcpScripts"]> {
   return { count: scripts.length, kib: kib(scripts.reduce((sum, n) => sum + (n.request?.transferSize ?? 0), 0)) };
 }
 
-function runOf(lhr: Result, load: number, scripts: Run["lcpScripts"], lcpNode: string | null): Run {
+function runOf(lhr: Result, load: number, scripts: Run["lcpScripts"], lcpNode: string | null, layoutWait: Run["layoutWait"]): Run {
   return {
     scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Run["scores"],
     metrics: Object.fromEntries(
@@ -131,6 +138,7 @@ function runOf(lhr: Result, load: number, scripts: Run["lcpScripts"], lcpNode: s
     }))((items(lhr, "metrics")[0] ?? {}) as Record<string, unknown>),
     lcpScripts: scripts,
     lcpNode,
+    layoutWait,
   };
 }
 
@@ -205,7 +213,8 @@ async function main() {
             device === "desktop" ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`no Lighthouse result for ${url}`);
-          const run = runOf(result.lhr, load, await lcpScripts(result), lcpNodeOf(result.artifacts.Trace));
+          const trace = result.artifacts.Trace;
+          const run = runOf(result.lhr, load, await lcpScripts(result), lcpNodeOf(trace), layoutWaitOf(trace));
           runs.push({ run, lhr: result.lhr, report: String(result.report) });
           if (DUMP) {
             mkdirSync(DUMP, { recursive: true });
@@ -218,7 +227,8 @@ async function main() {
           console.log(
             `${key} #${i + 1}: ${CATEGORIES.map((c) => `${c} ${run.scores[c]}`).join(", ")} · LCP ${m.lcp} ms, TBT ${m.tbt} ms, ` +
               `SI ${m.si} ms · load ${run.load}, benchmark ${run.benchmarkIndex} · observed paint ${run.observed.lcp} ms, ` +
-              `LCP waited on ${run.lcpScripts.count} script(s), ${run.lcpScripts.kib} KiB`,
+              `LCP waited on ${run.lcpScripts.count} script(s), ${run.lcpScripts.kib} KiB · ` +
+              `style and layout before it ${run.layoutWait.wallMs} ms (CPU ${run.layoutWait.cpuMs} ms)`,
           );
         }
         const med = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.run.scores[c]))])) as Run["scores"];
@@ -248,6 +258,7 @@ async function main() {
             (d.lcpElement ? ` LCP: ${d.lcpElement}${d.lcpPhases.length ? ` (${d.lcpPhases.join(", ")})` : ""}.` : "") +
             ` Scripts: ${d.scriptKiB} KiB; busiest: ${d.scripts.slice(0, 3).join("; ") || "—"}.` +
             ` The simulated LCP waited on ${typical.run.lcpScripts.count} script${typical.run.lcpScripts.count === 1 ? "" : "s"} (${typical.run.lcpScripts.kib} KiB; the first paint observed at ${typical.run.observed.lcp} ms).` +
+            ` Style and layout before the largest paint, per run: ${runs.map((r) => `${r.run.layoutWait.wallMs} ms (CPU ${r.run.layoutWait.cpuMs})`).join(", ")}.` +
             (d.failing.length ? ` Under 0.9: ${d.failing.join("; ")}.` : ""),
         );
       }
