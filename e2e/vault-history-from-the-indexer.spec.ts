@@ -140,7 +140,10 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   await stack.indexer!.stop();
   await page.goto(`${stack.baseUrl}/vault/${d.chainId}/${id}?market=${market}`);
   await scrollToPanel(page, "history");
-  await expect(page.getByTestId("history-fallback")).toContainText("indexer is unavailable", { timeout: 60_000 });
+  await expect(page.getByTestId("history-fallback")).toContainText(
+    "History read from the chain (log scan and sampled lens reads): the indexer does not answer.",
+    { timeout: 60_000 },
+  );
   await expect(page.getByTestId("history-chart").getByTestId("vault-events")).toContainText("Borrowed");
   // …and so does the risk page, reading every vault from the lens's pages.
   await page.goto(`${stack.baseUrl}/risk`);
