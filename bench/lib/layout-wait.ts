@@ -1,3 +1,5 @@
+import { largestPaintOf, traceEvents } from "./lcp-node";
+
 /**
  * How long the page's style and layout took before its largest paint, on the clock and on the CPU: the
  * renderer main thread's `UpdateLayoutTree` and `Layout` events of the trace (their `dur` against their thread time,
@@ -8,21 +10,10 @@
  * becomes ~300 ms of blocking time and pushes the first paint past the scripts' downloads.
  */
 export function layoutWaitOf(trace: unknown): { wallMs: number; cpuMs: number } {
-  type Event = {
-    name?: string;
-    ph?: string;
-    pid?: number;
-    tid?: number;
-    ts?: number;
-    dur?: number;
-    tdur?: number;
-    args?: { name?: string; data?: { isMainFrame?: boolean } };
-  };
-  const events = (trace as { traceEvents?: Event[] } | undefined)?.traceEvents ?? [];
-  // The observed largest paint: the main frame's last candidate.
-  const paint = events.filter((e) => e.name === "largestContentfulPaint::Candidate" && e.args?.data?.isMainFrame).at(-1);
+  const paint = largestPaintOf(trace);
   if (!paint) return { wallMs: NaN, cpuMs: NaN };
   const until = paint.ts ?? Infinity;
+  const events = traceEvents(trace);
   // The page's renderer (the process that painted), its main thread.
   const main = new Set(
     events
