@@ -282,7 +282,13 @@ test("without a wallet, a form says the wallet is not connected instead of a bal
   await app.open(`/vault/${chain.deployment.chainId}/1?market=${usdcMarket(chain)}`);
   await expect(panel(page).getByTestId("amount-hint")).toHaveText("Wallet: not connected");
   await app.open("/multiply");
-  await expect(page.getByTestId("multiply-panel").getByTestId("amount-hint")).toHaveText("Wallet: not connected");
+  const multiply = page.getByTestId("multiply-panel");
+  await expect(multiply.getByTestId("amount-hint")).toHaveText("Wallet: not connected");
+  // No Max to a balance nobody has (it filled 0), and an amount is not held against it ("You have 0 WETH"): a stranger
+  // can still see what a deposit would do.
+  await expect(multiply.getByTestId("max-button")).toHaveCount(0);
+  await multiply.getByTestId("amount-input").fill("2");
+  await expect(multiply.getByTestId("amount-problem")).toHaveText("");
 });
 
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {

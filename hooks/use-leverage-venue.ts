@@ -23,8 +23,8 @@ export interface LeverageVenue {
   pool: Pool | null;
   /** The owner made the router its operator on this market (needed to adjust or close an existing vault). */
   routerAuthorised: boolean;
-  /** The wallet's collateral balance and its allowance to the router. */
-  balance: bigint;
+  /** The wallet's collateral balance (undefined without a wallet: no Max, no "above your balance") and its allowance to the router. */
+  balance: bigint | undefined;
   allowance: bigint;
 }
 
@@ -59,7 +59,7 @@ export function useLeverageVenue(chain: ChainConfig, market: Address, baseAsset:
         pair === zeroAddress ? null : readContract(config, { chainId, address: pair!, abi: iUniswapV2PairAbi, functionName: "getReserves" }),
         pair === zeroAddress ? null : readContract(config, { chainId, address: pair!, abi: iUniswapV2PairAbi, functionName: "token0" }),
         owner ? readContract(config, { chainId, address: market, abi: keelMarketAbi, functionName: "isOperator", args: [owner, router!] }) : false,
-        owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "balanceOf", args: [owner] }) : 0n,
+        owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "balanceOf", args: [owner] }) : undefined,
         owner ? readContract(config, { chainId, address: collateral, abi: devErc20Abi, functionName: "allowance", args: [owner, router!] }) : 0n,
       ]);
       return {

@@ -79,11 +79,12 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
   const symbol = findAsset(chain.deployment, collateral)?.symbol ?? shortAddress(collateral);
   const baseSymbol = findAsset(chain.deployment, market.baseAsset)?.symbol ?? "base";
   const venue = useLeverageVenue(chain, market.market, market.baseAsset, collateral, address);
-  const walletHint = useWalletHint(venue.data?.balance, decimals, symbol);
+  const walletBalance = venue.data?.balance;
+  const walletHint = useWalletHint(walletBalance, decimals, symbol);
   const position = toPosition(vault ?? EMPTY_VAULT, market);
   const isOwner = !vault || sameAddress(address, vault.owner);
 
-  const parsed = parseAmount(depositText, { decimals, symbol, balance: venue.data?.balance }, f);
+  const parsed = parseAmount(depositText, { decimals, symbol, balance: walletBalance }, f);
   const depositEmpty = depositText.trim() === "";
   const deposit = parsed.ok ? parsed.value : 0n;
   const depositOk = parsed.ok || (Boolean(vault) && depositEmpty);
@@ -272,8 +273,8 @@ export function MultiplyPanel({ chain, market, vault, onOpened }: MultiplyPanelP
                 setDepositText(text);
                 setTouched(true);
               }}
-              onMax={venue.data ? () => setDepositText(f.unitsInput(venue.data!.balance, decimals)) : undefined}
-              maxLabel={venue.data ? t("maxWallet") : undefined}
+              onMax={walletBalance !== undefined ? () => setDepositText(f.unitsInput(walletBalance, decimals)) : undefined}
+              maxLabel={walletBalance !== undefined ? t("maxWallet") : undefined}
               hint={walletHint}
               problem={touched && !depositOk ? (parsed.ok ? null : amountProblem(parsed)) : null}
             />
