@@ -7,7 +7,17 @@ import { IntlClientProvider } from "@/components/intl-provider";
 import { NetworkBanner } from "@/components/network-banner";
 import { Providers } from "@/components/providers";
 import { loadChainConfigs } from "@/lib/server/config";
+import localFont from "next/font/local";
 import "./globals.css";
+
+/**
+ * The app's own fonts, Geist and Geist Mono, cut to the UI's characters and weights (scripts/make-fonts.ts, 24–25 KB
+ * each), preloaded and in memory before the first layout: a system font's first use is a synchronous call to the font
+ * service on Linux, which waits behind the scripts' compilation while a page loads (docs/performance.md). The weight
+ * range is lib/view/fonts.ts's FONT_WEIGHTS (next/font takes literals only; lib/view/fonts.test.ts compares them).
+ */
+const geist = localFont({ src: "./fonts/geist-sans.woff2", weight: "400 700", variable: "--font-geist" });
+const geistMono = localFont({ src: "./fonts/geist-mono.woff2", weight: "400 700", variable: "--font-geist-mono" });
 
 /** Where the app is served, for the absolute URLs of the social preview (NEXT_PUBLIC_SITE_URL; localhost by default). */
 const siteUrl = new URL(process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000");
@@ -59,7 +69,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const messagesJson = messagesText(await getMessages());
   const timeZone = await getTimeZone();
   return (
-    <html lang={locale}>
+    <html lang={locale} className={`${geist.variable} ${geistMono.variable}`}>
       <body className="min-h-screen">
         <IntlClientProvider locale={locale} timeZone={timeZone} messagesJson={messagesJson}>
           <Providers chains={chains} locale={locale}>
