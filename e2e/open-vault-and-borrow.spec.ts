@@ -278,9 +278,15 @@ test('a collateral the others cover has no liquidation price, and the vault page
 });
 
 test("without a wallet, a form says the wallet is not connected instead of a balance it cannot read", async ({ page, app, chain }) => {
-  // No wallet at all: the vault page's Deposit once said "Wallet: …" forever, and /multiply "Wallet: 0 WETH".
+  // No wallet at all: the vault page's Deposit once said "Wallet: …" forever, and /multiply "Wallet: 0 WETH"; both
+  // offered a Max that filled 0 and held an amount against a balance of 0 ("You have 0 WETH").
   await app.open(`/vault/${chain.deployment.chainId}/1?market=${usdcMarket(chain)}`);
   await expect(panel(page).getByTestId("amount-hint")).toHaveText("Wallet: not connected");
+  await expect(panel(page).getByTestId("max-button")).toHaveCount(0);
+  await panel(page).getByTestId("amount-input").fill("1");
+  await expect(panel(page).getByTestId("amount-problem")).toHaveText("");
+  await panel(page).getByRole("tab", { name: "Repay" }).click();
+  await expect(panel(page).getByTestId("max-button")).toHaveCount(0);
   await app.open("/multiply");
   const multiply = page.getByTestId("multiply-panel");
   await expect(multiply.getByTestId("amount-hint")).toHaveText("Wallet: not connected");

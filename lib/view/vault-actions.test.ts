@@ -27,7 +27,7 @@ describe("actionLimits", () => {
     expect(l.max).toEqual({ value: maxBorrow(v), reason: "beyondLtv" });
     expect(l.suggested).toBe(maxBorrow(v, SAFE));
     expect(l.suggested).toBeLessThan(l.max!.value);
-    expect(vaultRisk({ ...v, debt: v.debt + l.suggested }).healthFactor).toBeGreaterThanOrEqual(SAFE);
+    expect(vaultRisk({ ...v, debt: v.debt + l.suggested! }).healthFactor).toBeGreaterThanOrEqual(SAFE);
     const dry = actionLimits({ action: "borrow", position: v, cash: usdc(100), minHealth: SAFE });
     expect(dry.max).toEqual({ value: usdc(100), reason: "noLiquidity" });
     expect(dry.suggested).toBe(usdc(100));
@@ -55,6 +55,12 @@ describe("actionLimits", () => {
     expect(actionLimits({ action: "repay", position: vault(1, 0), walletBalance: usdc(300), minHealth: SAFE }).max).toEqual({
       value: 0n,
       reason: "noDebt",
+    });
+  });
+  it("without a wallet, a deposit or a repay has no balance to check and no Max (it filled 0 and said 'You have 0')", () => {
+    expect(actionLimits({ action: "deposit", position: vault(10, 0), asset: WETH, minHealth: SAFE })).toEqual({});
+    expect(actionLimits({ action: "repay", position: vault(10, 5_000), minHealth: SAFE })).toEqual({
+      max: { value: usdc(5_000), reason: "repaysAll" },
     });
   });
 });

@@ -14,7 +14,7 @@ export interface ActionInput {
   position: VaultPosition;
   /** The collateral for deposit / withdraw. */
   asset?: `0x${string}`;
-  /** Wallet balance of the token that leaves the wallet (collateral for deposit, base for repay). */
+  /** Wallet balance of the token that leaves the wallet (collateral for deposit, base for repay); undefined without a wallet. */
   walletBalance?: bigint;
   /** Base units the market can lend now. */
   cash?: bigint;
@@ -28,8 +28,9 @@ export interface ActionLimits {
   /** Checked as "above max": the most the chain accepts (LTV, held amount, debt, liquidity). */
   /** The most the action allows, and why (a code: its words are the message `limits.<reason>`). */
   max?: { value: bigint; reason: LimitReason };
-  /** What the Max button fills in: the most within the safety buffer (and the wallet balance). */
-  suggested: bigint;
+  /** What the Max button fills in: the most within the safety buffer (and the wallet balance). Undefined: no Max (a deposit
+   *  or a repay without a wallet, which has no balance to fill from — it filled 0 and said "You have 0"). */
+  suggested?: bigint;
   /** Repay only: Max covers the whole debt, so send type(uint256).max ("repay all", exact at execution). */
   repayAll?: boolean;
 }
@@ -43,8 +44,8 @@ export function actionLimits(i: ActionInput): ActionLimits {
   const { position: v } = i;
   switch (i.action) {
     case "deposit": {
-      const balance = i.walletBalance ?? 0n;
-      return { balance, suggested: balance };
+      const balance = i.walletBalance;
+      return balance === undefined ? {} : { balance, suggested: balance };
     }
     case "withdraw": {
       const held = v.collaterals.find((c) => sameAddress(c.asset, i.asset))?.amount ?? 0n;
@@ -63,9 +64,10 @@ export function actionLimits(i: ActionInput): ActionLimits {
       return { max: { value: hard, reason }, suggested: min(hard, maxBorrow(v, i.minHealth)) };
     }
     case "repay": {
-      const balance = i.walletBalance ?? 0n;
+      const balance = i.walletBalance;
       const max = { value: v.debt, reason: "repaysAll" as const };
       if (v.debt === 0n) return { balance, max: { value: 0n, reason: "noDebt" }, suggested: 0n };
+      if (balance === undefined) return { max };
       return balance >= v.debt ? { balance, max, suggested: v.debt, repayAll: true } : { balance, max, suggested: balance };
     }
   }

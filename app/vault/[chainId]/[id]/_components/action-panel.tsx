@@ -99,10 +99,12 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     action,
     position,
     asset: usesCollateral ? assetAddr : undefined,
-    walletBalance: action === "deposit" || action === "repay" ? (token?.balance ?? 0n) : undefined,
+    walletBalance: action === "deposit" || action === "repay" ? token?.balance : undefined,
     cash: market.cash,
     minHealth: safety,
   });
+  // What Max fills in; none for a deposit or a repay without a wallet (nothing to fill from).
+  const suggested = limits.suggested;
   const needsPrices = action === "borrow" || (action === "withdraw" && vault.debt > 0n);
   const paused = needsPrices && unpriced.length > 0;
   // A deposit of a collateral without a price: it counts as zero until the price is back, and holding it pauses borrowing
@@ -181,7 +183,7 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
   const maxLabel = paused
     ? undefined
     : action === "withdraw" || action === "borrow"
-      ? t("maxKeeps", { safety: f.healthFactor(safety), amount: f.tokenDown(limits.suggested, decimals, symbol) })
+      ? t("maxKeeps", { safety: f.healthFactor(safety), amount: f.tokenDown(limits.suggested ?? 0n, decimals, symbol) })
       : action === "repay" && limits.repayAll
         ? t("maxRepaysAll")
         : undefined;
@@ -275,16 +277,16 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
                 setMaxed(false);
               }}
               onMax={
-                ownerOnly
+                ownerOnly || suggested === undefined
                   ? undefined
                   : () => {
-                      setText(f.unitsInput(limits.suggested, decimals));
+                      setText(f.unitsInput(suggested, decimals));
                       setTouched(true);
                       setRepayAll(Boolean(limits.repayAll));
                       setMaxed(true);
                     }
               }
-              maxLabel={ownerOnly ? undefined : maxLabel}
+              maxLabel={ownerOnly || suggested === undefined ? undefined : maxLabel}
               hint={hint}
               problem={touched && !parsed.ok ? (atSafety ?? amountProblem(parsed)) : null}
             />
