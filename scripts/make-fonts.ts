@@ -28,6 +28,8 @@ for (const { from, to } of fonts) {
   const cut = await subsetFont(full, FONT_TEXT, {
     targetFormat: "woff2",
     variationAxes: { wght: { min: FONT_WEIGHTS.min, max: FONT_WEIGHTS.max, default: 400 } },
+    // The license's description and URL stay in the file (name IDs 13, 14) beside the copyright and names (0–6).
+    preserveNameIds: [13, 14],
   });
   writeFileSync(path.join(repoRoot, to), cut);
   console.log(`${to}: ${cut.length} bytes (from ${full.length})`);

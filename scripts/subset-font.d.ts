@@ -6,6 +6,7 @@ declare module "subset-font" {
     options?: {
       targetFormat?: "sfnt" | "truetype" | "woff" | "woff2";
       keepAllGlyphs?: boolean;
+      preserveNameIds?: number[];
       variationAxes?: Record<string, number | { min: number; max: number; default?: number }>;
     },
   ): Promise<Buffer>;
