@@ -1,8 +1,10 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useSyncExternalStore, useTransition } from "react";
 import { LOCALE_COOKIE, LOCALE_NAMES, LOCALES, isLocale } from "@/i18n/locales";
+
+const noSubscription = () => () => {};
 
 /** The language switch: remembered in a cookie for a year, applied by re-rendering the page on the server. */
 export function LanguageSwitch({ className = "" }: { className?: string }) {
@@ -10,6 +12,15 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
   const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // The other languages' options come with hydration (the switch does nothing before it). A select lays out every
+  // option's name, and "中文" is in no font the page ships: before the first paint each such character is a walk of the
+  // whole font stack and then a system fallback (on Linux, synchronous calls to the font service: 80–90 ms of a
+  // desktop's first layout, docs/performance.md). After hydration that walk no longer holds up the first paint.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <label className={`flex items-center gap-2 text-sm text-slate-300 ${className}`}>
       <span className="sr-only">{t("language")}</span>
@@ -29,7 +40,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
         }}
         className="min-h-11 rounded-md border border-slate-700 bg-slate-950 px-2 py-1 text-sm text-slate-100 md:min-h-0"
       >
-        {LOCALES.map((l) => (
+        {LOCALES.filter((l) => hydrated || l === locale).map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}
           </option>

@@ -10,6 +10,8 @@ test("en español: the switch is remembered, the dashboard and a deposit form's 
   await injectWallet();
   await app.open("/");
   await expect(page.getByRole("heading", { name: "Your vaults" })).toBeVisible();
+  // Each language named in its own script; the others' options come with hydration (components/language-switch.tsx).
+  await expect(page.getByTestId("language-switch").locator("option")).toHaveText(["English", "Español", "中文"]);
   await page.getByTestId("language-switch").selectOption("es");
   await expect(page.getByRole("heading", { name: "Tus bóvedas" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
