@@ -62,6 +62,7 @@ describe("actionLimits", () => {
     expect(actionLimits({ action: "repay", position: vault(10, 5_000), minHealth: SAFE })).toEqual({
       max: { value: usdc(5_000), reason: "repaysAll" },
     });
+    expect(actionLimits({ action: "repay", position: vault(1, 0), minHealth: SAFE })).toEqual({ max: { value: 0n, reason: "noDebt" } });
   });
 });
 

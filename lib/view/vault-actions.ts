@@ -66,8 +66,8 @@ export function actionLimits(i: ActionInput): ActionLimits {
     case "repay": {
       const balance = i.walletBalance;
       const max = { value: v.debt, reason: "repaysAll" as const };
+      if (balance === undefined) return { max: v.debt === 0n ? { value: 0n, reason: "noDebt" } : max };
       if (v.debt === 0n) return { balance, max: { value: 0n, reason: "noDebt" }, suggested: 0n };
-      if (balance === undefined) return { max };
       return balance >= v.debt ? { balance, max, suggested: v.debt, repayAll: true } : { balance, max, suggested: balance };
     }
   }

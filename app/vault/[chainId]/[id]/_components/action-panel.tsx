@@ -128,9 +128,19 @@ export function ActionPanel({ chain, vault, market, position, wallet, safety, un
     !block && preview?.belowWarning && (action === "withdraw" || action === "borrow")
       ? t("belowSafety", { hf: f.healthFactor(preview.risk.healthFactor), safety: f.healthFactor(safety) })
       : null;
-  const canSubmit = parsed.ok && !block && !paused && !ownerOnly && !busy && Boolean(address) && (!usesCollateral || Boolean(info));
-  const sendsAll = action === "repay" && repayAll && parsed.ok && Boolean(limits.repayAll);
   const pulls = action === "deposit" || action === "repay";
+  // A deposit or a repay waits for the wallet's balance and allowance: without them there is no balance check and no
+  // approval step (a slow or failing read would otherwise send the action unapproved).
+  const canSubmit =
+    parsed.ok &&
+    !block &&
+    !paused &&
+    !ownerOnly &&
+    !busy &&
+    Boolean(address) &&
+    (!usesCollateral || Boolean(info)) &&
+    (!pulls || token !== undefined);
+  const sendsAll = action === "repay" && repayAll && parsed.ok && Boolean(limits.repayAll);
   const pullAmount = sendsAll ? repayAllAllowance(vault.debt, token?.balance ?? 0n) : amount;
   const needsApproval = pulls && parsed.ok && token !== undefined && token.allowance < pullAmount;
 
