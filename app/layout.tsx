@@ -17,7 +17,8 @@ import "./globals.css";
  * range is lib/view/fonts.ts's FONT_WEIGHTS (next/font takes literals only; lib/view/fonts.test.ts compares them).
  */
 const geist = localFont({ src: "./fonts/geist-sans.woff2", weight: "400 700", variable: "--font-geist" });
-const geistMono = localFont({ src: "./fonts/geist-mono.woff2", weight: "400 700", variable: "--font-geist-mono" });
+// Mono's fallback is the system's monospace stack, not next/font's metric-adjusted Arial (a proportional face).
+const geistMono = localFont({ src: "./fonts/geist-mono.woff2", weight: "400 700", variable: "--font-geist-mono", adjustFontFallback: false });
 
 /** Where the app is served, for the absolute URLs of the social preview (NEXT_PUBLIC_SITE_URL; localhost by default). */
 const siteUrl = new URL(process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000");

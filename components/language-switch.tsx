@@ -15,7 +15,8 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
   // The other languages' options come with hydration (the switch does nothing before it). A select lays out every
   // option's name, and "中文" is in no font the page ships: before the first paint each such character is a walk of the
   // whole font stack and then a system fallback (on Linux, synchronous calls to the font service: 80–90 ms of a
-  // desktop's first layout, docs/performance.md). After hydration that walk no longer holds up the first paint.
+  // desktop's first layout, docs/performance.md). After hydration that walk no longer holds up the first paint. The
+  // select has a fixed width, so the header does not move when the options arrive.
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -38,7 +39,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
           document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
           startTransition(() => router.refresh());
         }}
-        className="min-h-11 rounded-md border border-slate-700 bg-slate-950 px-2 py-1 text-sm text-slate-100 md:min-h-0"
+        className="min-h-11 w-28 rounded-md border border-slate-700 bg-slate-950 px-2 py-1 text-sm text-slate-100 md:min-h-0"
       >
         {LOCALES.filter((l) => hydrated || l === locale).map((l) => (
           <option key={l} value={l} lang={l}>

@@ -8,29 +8,38 @@
  * web font that is in memory is used without asking anything. Chinese keeps the system's CJK font (a CJK subset would be
  * megabytes); characters outside the set fall through to the next family of app/globals.css's stack.
  *
- * Run `npm run fonts` after adding a character outside FONT_TEXT to the UI (lib/view/fonts.test.ts says which); commit
- * the two files.
+ * Run `npm run fonts` after changing lib/view/fonts.ts (lib/view/fonts.test.ts says when: it cuts again and compares);
+ * commit the two files.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import subsetFont from "subset-font";
-import { repoRoot } from "./lib/artifacts";
 import { FONT_TEXT, FONT_WEIGHTS } from "../lib/view/fonts";
 
-const source = (file: string) => path.join(repoRoot, "node_modules/geist/dist/fonts", file);
-const fonts = [
-  { from: source("geist-sans/Geist-Variable.woff2"), to: "app/fonts/geist-sans.woff2" },
-  { from: source("geist-mono/GeistMono-Variable.woff2"), to: "app/fonts/geist-mono.woff2" },
-];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-for (const { from, to } of fonts) {
-  const full = readFileSync(from);
-  const cut = await subsetFont(full, FONT_TEXT, {
+/** Each font: the full variable font in npm `geist` and the cut the app serves. */
+export const FONTS = [
+  { full: "node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2", cut: "app/fonts/geist-sans.woff2" },
+  { full: "node_modules/geist/dist/fonts/geist-mono/GeistMono-Variable.woff2", cut: "app/fonts/geist-mono.woff2" },
+] as const;
+
+/** The cut of a full variable font: FONT_TEXT's characters, the weight axis at FONT_WEIGHTS, WOFF2. */
+export function cutFont(full: Uint8Array): Promise<Buffer> {
+  return subsetFont(full, FONT_TEXT, {
     targetFormat: "woff2",
     variationAxes: { wght: { min: FONT_WEIGHTS.min, max: FONT_WEIGHTS.max, default: 400 } },
     // The license's description and URL stay in the file (name IDs 13, 14) beside the copyright and names (0–6).
     preserveNameIds: [13, 14],
   });
-  writeFileSync(path.join(repoRoot, to), cut);
-  console.log(`${to}: ${cut.length} bytes (from ${full.length})`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const { full, cut } of FONTS) {
+    const source = readFileSync(path.join(root, full));
+    const bytes = await cutFont(source);
+    writeFileSync(path.join(root, cut), bytes);
+    console.log(`${cut}: ${bytes.length} bytes (from ${source.length})`);
+  }
 }
