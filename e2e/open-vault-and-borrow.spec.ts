@@ -297,6 +297,42 @@ test("without a wallet, a form says the wallet is not connected instead of a bal
   await expect(multiply.getByTestId("amount-problem")).toHaveText("");
 });
 
+test("a deposit waits for the wallet's balance and allowance: while they cannot be read, nothing can be sent", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  const id = await traderVault(chain, "10", "5000");
+  // The wallet's token reads (balanceOf, allowance) fail; every other call reaches the chain.
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  const walletRead = (c: { method?: string; params?: { data?: string; input?: string }[] }) =>
+    c.method === "eth_call" && /^0x(70a08231|dd62ed3e)/.test(c.params?.[0]?.data ?? c.params?.[0]?.input ?? "");
+  await page.route(rpc, async (route) => {
+    const body = JSON.parse(route.request().postData() ?? "null") as { id: number; method?: string }[] | { id: number; method?: string } | null;
+    const calls = body === null ? [] : Array.isArray(body) ? body : [body];
+    if (!calls.some(walletRead)) return route.continue();
+    const response = await route.fetch();
+    const answers = (await response.json()) as { id: number }[] | { id: number };
+    const fail = new Set(calls.filter(walletRead).map((c) => c.id));
+    const mend = (a: { id: number }) =>
+      fail.has(a.id) ? { jsonrpc: "2.0", id: a.id, error: { code: -32603, message: "wallet read fails (test)" } } : a;
+    return route.fulfill({ response, json: Array.isArray(answers) ? answers.map(mend) : mend(answers) });
+  });
+  await injectWallet();
+  await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${usdcMarket(chain)}`);
+  await connectWallet(page);
+  await expect(page.getByTestId("stat-debt")).toHaveText("5,000 USDC");
+  await panel(page).getByTestId("amount-input").fill("1");
+  await expect(panel(page).getByTestId("amount-hint")).toHaveText("Wallet: …");
+  await expect(panel(page).getByTestId("max-button")).toHaveCount(0);
+  await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
+  // Once the wallet can be read, the same amount can be deposited (approve first: the trader has not approved WETH).
+  await page.unroute(rpc);
+  await expect(panel(page).getByTestId("amount-hint")).toHaveText(/^Wallet: [\d,.]+ WETH$/, { timeout: 20_000 });
+  await expect(panel(page).getByTestId("submit-action")).toBeEnabled();
+});
+
 test("every bad amount has its own message and disables the action", async ({ page, app, chain, injectWallet }) => {
   const id = await traderVault(chain, "10", "5000");
   await injectWallet();
