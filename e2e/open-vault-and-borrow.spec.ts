@@ -118,6 +118,28 @@ async function setWethPrice(chain: E2EChain, usd: string, updatedAt?: bigint) {
 const panel = (page: Page) => page.getByTestId("action-panel");
 const confirmed = (page: Page, title: string | RegExp) => page.getByTestId("toast").filter({ hasText: title }).filter({ hasText: "confirmed" });
 
+type RpcCall = { id: number; method?: string; params?: { data?: string; input?: string }[] };
+
+/**
+ * Makes the chain's RPC fail the page's calls that `fails` picks, with a JSON-RPC error each, while every other call of
+ * the same request reaches the chain: the app batches its calls (16 ms), so failing a whole request also failed calls
+ * beside them (a borrow's simulation read as "RPC not answering", a flaky run). Returns the route's matcher, for unroute.
+ */
+async function failRpcCalls(page: Page, chain: E2EChain, fails: (call: RpcCall) => boolean, message: string) {
+  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
+  await page.route(rpc, async (route) => {
+    const body = JSON.parse(route.request().postData() ?? "null") as RpcCall[] | RpcCall | null;
+    const calls = body === null ? [] : Array.isArray(body) ? body : [body];
+    if (!calls.some(fails)) return route.continue();
+    const response = await route.fetch();
+    const answers = (await response.json()) as { id: number }[] | { id: number };
+    const failing = new Set(calls.filter(fails).map((c) => c.id));
+    const answer = (a: { id: number }) => (failing.has(a.id) ? { jsonrpc: "2.0", id: a.id, error: { code: -32603, message } } : a);
+    return route.fulfill({ response, json: Array.isArray(answers) ? answers.map(answer) : answer(answers) });
+  });
+  return rpc;
+}
+
 async function act(page: Page, tab: "Deposit" | "Withdraw" | "Borrow" | "Repay", amount: string | "max", expectedToast: RegExp) {
   await panel(page).getByRole("tab", { name: tab }).click();
   if (amount === "max") await panel(page).getByTestId("max-button").click();
@@ -305,20 +327,8 @@ test("a deposit waits for the wallet's balance and allowance: while they cannot 
 }) => {
   const id = await traderVault(chain, "10", "5000");
   // The wallet's token reads (balanceOf, allowance) fail; every other call reaches the chain.
-  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
-  const walletRead = (c: { method?: string; params?: { data?: string; input?: string }[] }) =>
-    c.method === "eth_call" && /^0x(70a08231|dd62ed3e)/.test(c.params?.[0]?.data ?? c.params?.[0]?.input ?? "");
-  await page.route(rpc, async (route) => {
-    const body = JSON.parse(route.request().postData() ?? "null") as { id: number; method?: string }[] | { id: number; method?: string } | null;
-    const calls = body === null ? [] : Array.isArray(body) ? body : [body];
-    if (!calls.some(walletRead)) return route.continue();
-    const response = await route.fetch();
-    const answers = (await response.json()) as { id: number }[] | { id: number };
-    const fail = new Set(calls.filter(walletRead).map((c) => c.id));
-    const mend = (a: { id: number }) =>
-      fail.has(a.id) ? { jsonrpc: "2.0", id: a.id, error: { code: -32603, message: "wallet read fails (test)" } } : a;
-    return route.fulfill({ response, json: Array.isArray(answers) ? answers.map(mend) : mend(answers) });
-  });
+  const walletRead = (c: RpcCall) => c.method === "eth_call" && /^0x(70a08231|dd62ed3e)/.test(c.params?.[0]?.data ?? c.params?.[0]?.input ?? "");
+  const rpc = await failRpcCalls(page, chain, walletRead, "wallet read fails (test)");
   await injectWallet();
   await app.open(`/vault/${chain.deployment.chainId}/${id}?market=${usdcMarket(chain)}`);
   await connectWallet(page);
@@ -414,21 +424,7 @@ test("a price drop turns the vault red with a warning; a stale feed pauses borro
   await setWethPrice(chain, "3000");
   await expect(badge).toHaveAttribute("data-band", "watch");
   const lens = chain.deployment.contracts.lens!.toLowerCase();
-  const rpc = (url: URL) => url.origin === new URL(chain.rpcUrl).origin;
-  const readsLens = (call: unknown) => JSON.stringify(call).toLowerCase().includes(lens.slice(2));
-  await page.route(rpc, async (route) => {
-    const calls = JSON.parse(route.request().postData() ?? "null") as { id: number }[] | { id: number } | null;
-    if (!readsLens(calls)) return route.continue();
-    if (!Array.isArray(calls)) return route.abort("connectionrefused");
-    // The app batches its calls (16 ms): a batch that also holds the borrow's simulation reaches the chain, and only
-    // its lens reads fail (aborting the whole batch made the simulation fail as "RPC not answering", a flaky run).
-    const response = await route.fetch();
-    const failing = new Set(calls.filter(readsLens).map((c) => c.id));
-    const answers = ((await response.json()) as { id: number }[]).map((a) =>
-      failing.has(a.id) ? { jsonrpc: "2.0", id: a.id, error: { code: -32603, message: "lens unreachable (test)" } } : a,
-    );
-    return route.fulfill({ response, json: answers });
-  });
+  const rpc = await failRpcCalls(page, chain, (call) => JSON.stringify(call).toLowerCase().includes(lens.slice(2)), "lens unreachable (test)");
   const latest = await chain.publicClient.getBlock();
   await setWethPrice(chain, "3000", latest.timestamp - 7_200n); // older than the 1 h heartbeat
   await expect(page.getByTestId("rpc-error")).toBeVisible({ timeout: 20_000 });
