@@ -27,7 +27,10 @@ interface State {
   slots: WalletSlot[];
 }
 
-let state: State = { wanted: false, openRequested: false, slots: [] };
+const SERVER_STATE: State = { wanted: false, openRequested: false, slots: [] };
+// The server's object until the first change: at hydration the browser's snapshot is the server's, so React does not
+// force a synchronous re-render of WalletUi.
+let state: State = SERVER_STATE;
 const listeners = new Set<() => void>();
 const update = (next: Partial<State>) => {
   state = { ...state, ...next };
@@ -37,7 +40,6 @@ const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => void listeners.delete(l);
 };
-const SERVER_STATE: State = { wanted: false, openRequested: false, slots: [] };
 let nextSlot = 0;
 
 function want(open: boolean) {
@@ -50,19 +52,23 @@ function want(open: boolean) {
  * never a frame with both or neither.
  */
 export function WalletButton(props: WalletButtonProps) {
-  const [target, setTarget] = useState<HTMLDivElement | null>(null);
+  // RainbowKit's box, as a ref and not state: a state setter as the ref ran in the commit of hydration and scheduled a
+  // synchronous re-render there, which made React run every effect of the page and that re-render in the same task.
+  const box = useRef<HTMLDivElement>(null);
   const { status } = useAccount();
   const key = JSON.stringify(props);
   useEffect(() => {
+    const target = box.current;
     if (!target) return;
     const slot: WalletSlot = { id: nextSlot++, target, props: JSON.parse(key) as WalletButtonProps };
     update({ slots: [...state.slots, slot] });
     return () => update({ slots: state.slots.filter((s) => s !== slot) });
-  }, [target, key]);
+  }, [key]);
   // The stand-in had the keyboard's focus when RainbowKit's button took its place: the focus moves with it (a mutation
   // observer answers before the next style pass, which would otherwise drop the focus of a button no longer shown).
   const placeholder = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    const target = box.current;
     if (!target) return;
     const observer = new MutationObserver(() => {
       const ready = target.querySelector<HTMLElement>(":scope > div:not([aria-hidden]) button");
@@ -70,7 +76,7 @@ export function WalletButton(props: WalletButtonProps) {
     });
     observer.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-hidden"] });
     return () => observer.disconnect();
-  }, [target]);
+  }, []);
   // A wallet reconnecting: RainbowKit's account button is on its way; the Connect look-alike would only flash.
   const busy = status === "connected" || status === "reconnecting";
   return (
@@ -87,7 +93,7 @@ export function WalletButton(props: WalletButtonProps) {
       >
         {props.label}
       </button>
-      <div ref={setTarget} className="wallet-rk" data-rk="" />
+      <div ref={box} className="wallet-rk" data-rk="" />
     </div>
   );
 }

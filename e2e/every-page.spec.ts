@@ -99,6 +99,50 @@ test("the phone menu opens from its button, is usable by keyboard and screen rea
   await expectNoSidewaysScroll(page);
 });
 
+test("no page's hydration commit runs a second render in the same task (a state update in a ref or layout effect)", async ({
+  page,
+  app,
+  chain,
+}, testInfo) => {
+  test.skip(isPhone(testInfo.project.name), "the same code on a phone");
+  test.setTimeout(120_000);
+  // React reports each commit to the DevTools hook, production builds included. A state update made while React commits
+  // (a state setter passed as a ref, a set state in a layout effect) is synchronous: React then runs every effect of the
+  // page and that second render inside the same task, one long task on a phone (docs/performance.md, thirty-first
+  // session; the wallet button's ref did it on every page). A commit is "nested" when it comes before the microtask
+  // queued by the commit before it, i.e. in the same run of JavaScript.
+  await page.addInitScript(`
+    let open = false;
+    window.__commits = [];
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true,
+      isDisabled: false,
+      renderers: new Map(),
+      inject() { return 1; },
+      checkDCE() {},
+      onScheduleFiberRoot() {},
+      onCommitFiberUnmount() {},
+      onPostCommitFiberRoot() {},
+      onCommitFiberRoot() {
+        window.__commits.push(open);
+        open = true;
+        queueMicrotask(() => { open = false; });
+      },
+    };
+  `);
+  const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
+  for (const p of pages(anvil0, DEMO, morpho)) {
+    if (p.name === "private" || p.name === "dashboard") continue; // a stranger's: nothing to show but a prompt
+    await app.open(p.path);
+    await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle").catch(() => {});
+    const commits = await page.evaluate(() => (window as unknown as { __commits: boolean[] }).__commits);
+    expect(commits.length, `${p.name}: React reported its commits`).toBeGreaterThan(1);
+    expect(commits[1], `${p.name}: the commit after hydration came in hydration's own task`).toBe(false);
+  }
+});
+
 test("in English no page builds an Intl.NumberFormat while it loads (ICU's number data: 25–50 ms of main thread)", async ({
   page,
   app,

@@ -1,16 +1,21 @@
 "use client";
-import { useEffect, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useSyncExternalStore } from "react";
 import { useConfig } from "wagmi";
 import type { waitForTransactionReceipt } from "wagmi/actions";
 import { orphanOutcome, pendingFlows, type PendingFlow } from "@/lib/tx/pending-flows";
 
-const EMPTY: ReadonlyMap<string, PendingFlow> = new Map();
+const none = () => undefined;
 
-/** The flow in progress on `key` (a vault, a lender position…), from the app's one store — or undefined. */
+/**
+ * The flow in progress on `key` (a vault, a lender position…), from the app's one store — or undefined. The snapshot is
+ * the key's flow, not the store's map: on a page load with no flow the browser's answer is the server's (undefined), so
+ * hydration does not force a synchronous re-render of the page that asks (React re-renders a store whose client
+ * snapshot differs from its server one), and a component re-renders only when its own flow changes.
+ */
 export function usePendingFlow(key: string): PendingFlow | undefined {
   const store = pendingFlows();
-  const all = useSyncExternalStore(store.subscribe, store.all, () => EMPTY);
-  return all.get(key);
+  const flow = useCallback(() => store.all().get(key), [store, key]);
+  return useSyncExternalStore(store.subscribe, flow, none);
 }
 
 type ChainId = Parameters<typeof waitForTransactionReceipt>[1]["chainId"];
