@@ -13,12 +13,23 @@ export function ChartPlaceholder({ height = "h-72" }: { height?: string }) {
 /**
  * A chart's drawing, mounted once its box comes near the screen (within 300 px): drawing a recharts chart costs
  * hundreds of milliseconds of main thread on a phone, and a chart below the fold need not hold up the page. Until then
- * an empty box of the same height; the chart's text table (components/chart-table.tsx) is rendered at once, outside.
+ * an empty box of the same height; the chart's text table (components/chart-table.tsx) is rendered at once, outside,
+ * and the drawing is hidden from screen readers. A chart with no such table (`hidden={false}`) stays readable.
  */
-export function NearViewport({ height, className = "", children }: { height: string; className?: string; children: ReactNode }) {
+export function NearViewport({
+  height,
+  className = "",
+  hidden = true,
+  children,
+}: {
+  height: string;
+  className?: string;
+  hidden?: boolean;
+  children: ReactNode;
+}) {
   const [box, near] = useNearViewport<HTMLDivElement>("300px");
   return (
-    <div ref={box} className={`${height} ${className}`} aria-hidden>
+    <div ref={box} className={`${height} ${className}`} aria-hidden={hidden || undefined}>
       {near && children}
     </div>
   );

@@ -35,6 +35,8 @@ test("shows both markets with utilization and APRs as on the chain, collateral p
     await expect(card.getByTestId("utilization")).toHaveText(formatPercent(u));
     await expect(card.getByTestId("borrow-apr")).toHaveText(formatApr(b));
     await expect(card.getByTestId("supply-apr")).toHaveText(formatApr(s));
+    // The curve is drawn once its box nears the screen (components/chart-placeholder.tsx `NearViewport`).
+    await card.getByTestId("rate-chart").scrollIntoViewIfNeeded();
     await expect(card.getByTestId("rate-chart").locator(".recharts-line-curve")).toHaveCount(2);
   }
   const usdc = usdcCard(page);

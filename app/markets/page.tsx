@@ -5,14 +5,12 @@ import { RpcErrorBanner } from "@/components/rpc-error-banner";
 import { SimulatorPanel } from "@/components/simulator-panel";
 import { useKeelChains } from "@/hooks/use-keel-config";
 import { useMarkets } from "@/hooks/use-markets";
-import { useNowSeconds } from "@/hooks/use-now";
 import { MarketCard } from "./_components/market-card";
 
 export default function MarketsPage() {
   const t = useTranslations("markets");
   const chains = useKeelChains();
   const markets = useMarkets();
-  const now = useNowSeconds();
   return (
     <div className="space-y-10">
       <div>
@@ -40,7 +38,7 @@ export default function MarketsPage() {
           )}
           {m.isPending && <p className="text-sm text-slate-400">{t("reading")}</p>}
           {m.markets?.map((market) => (
-            <MarketCard key={market.market} chain={m.chain} market={market} now={now} stale={Boolean(m.error)} />
+            <MarketCard key={market.market} chain={m.chain} market={market} stale={Boolean(m.error)} />
           ))}
         </section>
       ))}

@@ -3,12 +3,14 @@ import { FeedStatusBadge } from "@/components/feed-status-badge";
 import { STACKED } from "@/components/stacked-table";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
+import { useNowSeconds } from "@/hooks/use-now";
 import { shortAddress } from "@/lib/view/format";
 import { feedStatus } from "@/lib/read/oracle";
 import type { LensMarket } from "@/lib/read/vaults";
 
 /** Each collateral of a market: its risk parameters, oracle price with age and status, and deposits against the cap. */
-export function CollateralsTable({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
+export function CollateralsTable({ market, symbolOf }: { market: LensMarket; symbolOf(a: string): string | undefined }) {
+  const now = useNowSeconds(); // the prices' ages: this table re-renders each second, not the market's charts
   const t = useTranslations("collaterals");
   const tf = useTranslations("feed");
   const f = useFormat();

@@ -1,5 +1,7 @@
 "use client";
+import { memo } from "react";
 import { useTranslations } from "next-intl";
+import { NearViewport } from "@/components/chart-placeholder";
 import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Address } from "viem";
@@ -12,7 +14,7 @@ const BORROWED = "#f472b6";
 const UTIL = "#f59e0b";
 
 /** The market over time (supplied, borrowed, utilisation, rates, reserves, bad debt) and its latest liquidations, from the indexer. */
-export function MarketHistory({
+export const MarketHistory = memo(function MarketHistory({
   chainId,
   market,
   baseDecimals,
@@ -63,7 +65,8 @@ export function MarketHistory({
         </span>
       </header>
       {points.length > 0 && (
-        <div className="h-52">
+        // Drawn once near the screen: mounting a recharts chart is ~0.5 s of a phone's main thread, and /markets has four.
+        <NearViewport height="h-52" hidden={false}>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 208 }}>
             <LineChart data={points} margin={{ top: 8, right: 4, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
@@ -138,7 +141,7 @@ export function MarketHistory({
               <Legend wrapperStyle={{ fontSize: 11 }} />
             </LineChart>
           </ResponsiveContainer>
-        </div>
+        </NearViewport>
       )}
       <div className="flex items-baseline justify-between text-xs text-slate-400">
         <span>
@@ -170,4 +173,4 @@ export function MarketHistory({
       )}
     </section>
   );
-}
+});

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/hooks/use-format";
+import { useNowSeconds } from "@/hooks/use-now";
 import { changeWindow, describeChange } from "@/lib/read/markets";
 import type { LensMarket } from "@/lib/read/vaults";
 
@@ -8,7 +9,8 @@ import type { LensMarket } from "@/lib/read/vaults";
  * Risk changes proposed to the market's risk admin — its parameters, the price feeds of its assets, the guardian and the
  * delay — each with what it changes, when it can take effect and when it expires.
  */
-export function PendingChanges({ market, symbolOf, now }: { market: LensMarket; symbolOf(a: string): string | undefined; now: number }) {
+export function PendingChanges({ market, symbolOf }: { market: LensMarket; symbolOf(a: string): string | undefined }) {
+  const now = useNowSeconds(); // the countdowns: this list re-renders each second, not the market's charts
   const t = useTranslations("pending");
   const tc = useTranslations("changes");
   const f = useFormat();

@@ -1,8 +1,9 @@
 "use client";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
 import { ChartTable } from "@/components/chart-table";
+import { NearViewport } from "@/components/chart-placeholder";
 import { useFormat } from "@/hooks/use-format";
 import { rateCurve, toChartPercent } from "@/lib/engine/rates";
 import type { LensMarket } from "@/lib/read/vaults";
@@ -16,7 +17,7 @@ const NOW = "#38bdf8";
  * Borrow and supply APR against utilisation 0–100 %, from lib/engine/rates.ts (the engine's model), with the kink and
  * today's utilisation marked.
  */
-export function RateChart({ market }: { market: LensMarket }) {
+export const RateChart = memo(function RateChart({ market }: { market: LensMarket }) {
   const t = useTranslations("rateChart");
   const f = useFormat();
   const pct = (v: number) => f.percentFloat(v / 100); // the chart plots percent
@@ -51,7 +52,8 @@ export function RateChart({ market }: { market: LensMarket }) {
         columns={[t("utilization"), t("borrowApr"), t("supplyApr")]}
         rows={data.filter((p) => p.u % 10 === 0 || p.u === kink).map((p) => [pct(p.u), pct(p.borrow), pct(p.supply)])}
       />
-      <div className="h-60" aria-hidden>
+      {/* Drawn once near the screen: mounting a recharts chart is ~0.5 s of a phone's main thread, and /markets has four. */}
+      <NearViewport height="h-60">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
           <LineChart accessibilityLayer={false} data={data} margin={{ top: 18, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
@@ -90,7 +92,7 @@ export function RateChart({ market }: { market: LensMarket }) {
             <ReferenceDot x={now} y={toChartPercent(market.supplyRate, true)} r={4} fill={SUPPLY} stroke="#0f172a" />
           </LineChart>
         </ResponsiveContainer>
-      </div>
+      </NearViewport>
     </figure>
   );
-}
+});
