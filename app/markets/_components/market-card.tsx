@@ -15,9 +15,10 @@ import type { LensMarket } from "@/lib/read/vaults";
 import { CollateralsTable } from "./collaterals-table";
 import { LendPanel } from "./lend-panel";
 import { PendingChanges } from "./pending-changes";
+import { RateChart } from "./rate-chart";
 
-// Charts load after the page is interactive (components/chart-placeholder.tsx).
-const RateChart = dynamic(() => import("./rate-chart").then((m) => m.RateChart), { ssr: false, loading: () => <ChartPlaceholder /> });
+// The history's chart (recharts) loads after the page is interactive (components/chart-placeholder.tsx); the rate curve
+// is plain SVG, drawn with the card.
 const MarketHistory = dynamic(() => import("./market-history").then((m) => m.MarketHistory), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 function Stat({ label, testId, children, hint }: { label: string; testId: string; children: ReactNode; hint?: ReactNode }) {
