@@ -44,8 +44,8 @@ function FeedAge({ updatedAt }: { updatedAt: bigint }) {
 /**
  * One market: its totals and rates, rate curve, collaterals, pending risk changes, and the lend form. Memoised, with
  * the ages that count up rendered by their own components: the card and its charts re-render when the market's
- * figures change, not every second (recharts re-registers a chart's every part on each render; /markets spent a tenth
- * of a core on it while idle, `npm run bench:profile`).
+ * figures change, not every second (the history's chart is recharts, which re-registers its every part on each render:
+ * /markets once spent a tenth of a core on it at rest, docs/performance.md, thirty-first session).
  */
 export const MarketCard = memo(function MarketCard({ chain, market, stale }: { chain: ChainConfig; market: LensMarket; stale: boolean }) {
   const t = useTranslations("market");
