@@ -25,6 +25,17 @@ export function useBoxSize() {
   return { ref, ...size };
 }
 
+/**
+ * The pointer-leave handler of a drawing with a hover box: a mouse that leaves clears the box; a finger does not. A
+ * touch fires pointerleave as it lifts, so clearing then showed a tapped point's figures only while the finger was down.
+ * A tap elsewhere on the drawing moves the box.
+ */
+export const clearOnMouseLeave =
+  (clear: () => void) =>
+  (e: { pointerType: string }): void => {
+    if (e.pointerType === "mouse") clear();
+  };
+
 /** The hover / tap box over a drawing: the lines of the point under the pointer, beside it. */
 export function PlotTooltip({ x, width, children }: { x: number; width: number; children: ReactNode }) {
   const right = x > width / 2;

@@ -28,8 +28,9 @@ interface State {
 }
 
 const SERVER_STATE: State = { wanted: false, openRequested: false, slots: [] };
-// The server's object until the first change: at hydration the browser's snapshot is the server's, so React does not
-// force a synchronous re-render of WalletUi.
+// The server's object until the first change, so the browser's snapshot is the server's when WalletUi hydrates. (A
+// wallet button's slot, registered in its effect just after, still changes it: WalletUi then renders again, in the
+// task of the effects, not in hydration's commit.)
 let state: State = SERVER_STATE;
 const listeners = new Set<() => void>();
 const update = (next: Partial<State>) => {

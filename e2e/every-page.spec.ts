@@ -99,7 +99,7 @@ test("the phone menu opens from its button, is usable by keyboard and screen rea
   await expectNoSidewaysScroll(page);
 });
 
-test("no page's hydration commit runs a second render in the same task (a state update in a ref or layout effect)", async ({
+test("no page's hydration commit runs a second render in the same run of JavaScript (a state update in a ref or layout effect)", async ({
   page,
   app,
   chain,
@@ -139,7 +139,7 @@ test("no page's hydration commit runs a second render in the same task (a state 
     await page.waitForLoadState("networkidle").catch(() => {});
     const commits = await page.evaluate(() => (window as unknown as { __commits: boolean[] }).__commits);
     expect(commits.length, `${p.name}: React reported its commits`).toBeGreaterThan(1);
-    expect(commits[1], `${p.name}: the commit after hydration came in hydration's own task`).toBe(false);
+    expect(commits[1], `${p.name}: the commit after hydration came in hydration's own run of JavaScript`).toBe(false);
   }
 });
 

@@ -2,7 +2,7 @@
 import { memo, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ChartTable } from "@/components/chart-table";
-import { AXIS, axisWidth, GRID, PlotTooltip, useBoxSize, YAxis } from "@/components/plot";
+import { AXIS, axisWidth, clearOnMouseLeave, GRID, PlotTooltip, useBoxSize, YAxis } from "@/components/plot";
 import { useFormat } from "@/hooks/use-format";
 import { rateCurve, toChartPercent } from "@/lib/engine/rates";
 import { zeroBasedTicks } from "@/lib/view/chart-scale";
@@ -96,7 +96,7 @@ function RatePlot({ data, kink, now, nowBorrow, nowSupply }: { data: RatePoint[]
     { key: "supply" as const, color: SUPPLY, name: t("supplyApr") },
   ];
   return (
-    <div ref={ref} className="relative h-full w-full" onPointerLeave={() => setHover(null)}>
+    <div ref={ref} className="relative h-full w-full" onPointerLeave={clearOnMouseLeave(() => setHover(null))}>
       {width > 0 && (
         <svg
           width={width}

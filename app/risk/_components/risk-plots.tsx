@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { AXIS, axisWidth, GRID, PlotTooltip, useBoxSize, YAxis } from "@/components/plot";
+import { AXIS, axisWidth, clearOnMouseLeave, GRID, PlotTooltip, useBoxSize, YAxis } from "@/components/plot";
 import { useFormat } from "@/hooks/use-format";
 import type { healthHistogram } from "@/lib/analytics/stress";
 import { zeroBasedTicks } from "@/lib/view/chart-scale";
@@ -34,7 +34,7 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
   };
   const shown = hover === null ? null : data[hover];
   return (
-    <div ref={ref} className="relative h-full w-full" onPointerLeave={() => setHover(null)}>
+    <div ref={ref} className="relative h-full w-full" onPointerLeave={clearOnMouseLeave(() => setHover(null))}>
       {width > 0 && (
         <svg
           width={width}
@@ -103,7 +103,7 @@ export function LevelsPlot({ data, series, butStable = false }: { data: Record<s
   const path = (s: string) => data.map((r, i) => (i === 0 ? `M${x(r.drop!)},${y(r[s] ?? 0)}` : `H${x(r.drop!)}V${y(r[s] ?? 0)}`)).join("");
   const shown = hover === null ? null : data[hover];
   return (
-    <div ref={ref} className="relative h-full w-full" onPointerLeave={() => setHover(null)}>
+    <div ref={ref} className="relative h-full w-full" onPointerLeave={clearOnMouseLeave(() => setHover(null))}>
       {width > 0 && (
         <svg
           width={width}
