@@ -3,33 +3,22 @@ import { startTransition, useEffect, useRef, useState, type ReactNode, type RefO
 import { PanelBoundary } from "./panel-boundary";
 
 /**
- * The box a chart takes while its code loads: charts (recharts, the largest library of the app) are loaded after the
- * page is interactive (`next/dynamic`), so the figures above them show first; the box keeps the layout from jumping.
+ * The box a chart takes while its code loads (a chart loaded after the page is interactive, `next/dynamic`, so the
+ * figures above it show first): the box keeps the layout from jumping.
  */
 export function ChartPlaceholder({ height = "h-72" }: { height?: string }) {
   return <div className={`${height} rounded-xl border border-slate-800 bg-slate-900/40`} aria-hidden />;
 }
 
 /**
- * A chart's drawing, mounted once its box comes near the screen (within 300 px): drawing a recharts chart costs
- * hundreds of milliseconds of main thread on a phone, and a chart below the fold need not hold up the page. Until then
- * an empty box of the same height; the chart's text table (components/chart-table.tsx) is rendered at once, outside,
- * and the drawing is hidden from screen readers. A chart with no such table (`hidden={false}`) stays readable.
+ * A chart's drawing, mounted once its box comes near the screen (within 300 px): a chart below the fold need not hold up
+ * a phone's first screen, its code nor its drawing. Until then an empty box of the same height; the chart's text table
+ * (components/chart-table.tsx) is rendered at once, outside, and the drawing is hidden from screen readers.
  */
-export function NearViewport({
-  height,
-  className = "",
-  hidden = true,
-  children,
-}: {
-  height: string;
-  className?: string;
-  hidden?: boolean;
-  children: ReactNode;
-}) {
+export function NearViewport({ height, className = "", children }: { height: string; className?: string; children: ReactNode }) {
   const [box, near] = useNearViewport<HTMLDivElement>("300px");
   return (
-    <div ref={box} className={`${height} ${className}`} aria-hidden={hidden || undefined}>
+    <div ref={box} className={`${height} ${className}`} aria-hidden>
       {near && children}
     </div>
   );

@@ -82,6 +82,9 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   ]);
   await expect(timeline.getByTestId("timeline-amounts")).toHaveText(["0.5 WETH", "1,500 USDC", "6,000 USDC", "5 WETH", ""]);
   await expect(page.getByTestId("history-chart")).toContainText("indexer");
+  // The drawing: the health factor and, from the indexer, the collateral's value (the chain's samples draw the distance).
+  await page.getByTestId("history-chart").scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("history-chart").locator("[data-series]")).toHaveCount(2);
   await screenshot(page, "vault-timeline");
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "vault-timeline-phone");
@@ -135,6 +138,11 @@ test("as a trader: my vault's timeline and its CSV match the transactions I sent
   await page.goto(`${stack.baseUrl}/markets`);
   const liquidations = page.getByTestId("market-USDC").getByTestId("liquidations-list");
   await expect(liquidations).toContainText(/repaid 1,000(\.00)? USDC · seized \d+(\.\d+)? WETH/, { timeout: 60_000 });
+  // The market's history drawn, and for screen readers as a table of the same points (the drawing is hidden from them).
+  const marketHistory = page.getByTestId("market-USDC").getByTestId("market-history");
+  await expect(marketHistory.getByTestId("market-history-table").locator("tbody tr").first()).toContainText(/^#\d+/);
+  await marketHistory.scrollIntoViewIfNeeded();
+  await expect(marketHistory.locator("[data-series]")).toHaveCount(5);
 
   // Without the indexer, the page still shows the history, read from the chain, and says so.
   await stack.indexer!.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zeroBasedTicks } from "./chart-scale";
+import { niceTicks, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
 
 describe("zeroBasedTicks", () => {
   it("ends at a round top at or above the maximum, in steps of 1, 2 or 5 × 10^k", () => {
@@ -15,5 +15,35 @@ describe("zeroBasedTicks", () => {
   it("gives 0–1 to an empty axis", () => {
     expect(zeroBasedTicks(0)).toEqual([0, 1]);
     expect(zeroBasedTicks(Number.NaN)).toEqual([0, 1]);
+  });
+});
+
+describe("niceTicks", () => {
+  it("puts round multiples inside a range that does not start at 0", () => {
+    expect(niceTicks(1_003, 1_047)).toEqual([1_010, 1_020, 1_030, 1_040]);
+    expect(niceTicks(0.5, 3.5)).toEqual([1, 2, 3]);
+    expect(niceTicks(12, 13, 2)).toEqual([12, 12.5, 13]);
+  });
+  it("keeps every tick in the range and no more than about `count` of them", () => {
+    for (const [min, max] of [
+      [1, 999],
+      [17, 18],
+      [123_456, 987_654],
+      [-3, 7],
+    ] as const) {
+      const ticks = niceTicks(min, max);
+      expect(ticks.every((t) => t >= min && t <= max)).toBe(true);
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+    }
+  });
+  it("steps a time axis by whole minutes, hours or days", () => {
+    const start = 1_764_979_200; // a midnight UTC
+    expect(niceTicks(start + 100, start + 4 * 3600, 4, TIME_STEPS)).toEqual([start + 3600, start + 7200, start + 10800, start + 14400]);
+    expect(niceTicks(start, start + 5 * 86400, 5, TIME_STEPS).every((t) => t % 86400 === 0)).toBe(true);
+  });
+  it("gives one end to an empty range", () => {
+    expect(niceTicks(5, 5)).toEqual([5]);
+    expect(niceTicks(Number.NaN, 1)).toEqual([]);
   });
 });

@@ -17,8 +17,8 @@ import { LendPanel } from "./lend-panel";
 import { PendingChanges } from "./pending-changes";
 import { RateChart } from "./rate-chart";
 
-// The history's chart (recharts) loads after the page is interactive (components/chart-placeholder.tsx); the rate curve
-// is plain SVG, drawn with the card.
+// The history (the indexer's series, its table and drawing, the liquidations) loads after the page is interactive
+// (components/chart-placeholder.tsx); the rate curve is drawn with the card.
 const MarketHistory = dynamic(() => import("./market-history").then((m) => m.MarketHistory), { ssr: false, loading: () => <ChartPlaceholder /> });
 
 function Stat({ label, testId, children, hint }: { label: string; testId: string; children: ReactNode; hint?: ReactNode }) {
@@ -44,8 +44,8 @@ function FeedAge({ updatedAt }: { updatedAt: bigint }) {
 /**
  * One market: its totals and rates, rate curve, collaterals, pending risk changes, and the lend form. Memoised, with
  * the ages that count up rendered by their own components: the card and its charts re-render when the market's
- * figures change, not every second (the history's chart is recharts, which re-registers its every part on each render:
- * /markets once spent a tenth of a core on it at rest, docs/performance.md, thirty-first session).
+ * figures change, not every second (a recharts history chart, re-registering its every part on each render, once cost
+ * /markets a tenth of a core at rest: docs/performance.md, thirty-first session).
  */
 export const MarketCard = memo(function MarketCard({ chain, market, stale }: { chain: ChainConfig; market: LensMarket; stale: boolean }) {
   const t = useTranslations("market");

@@ -2,18 +2,23 @@
 import { memo } from "react";
 import { useTranslations } from "next-intl";
 import { NearViewport } from "@/components/chart-placeholder";
+import { ChartTable, spread } from "@/components/chart-table";
+import { LinePlot } from "@/components/plot";
 import { indexerOff, useIndexerReason } from "@/components/indexer-reason";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Address } from "viem";
 import { useFormat } from "@/hooks/use-format";
 import { useMarketSeries } from "@/hooks/use-market-series";
+import { niceTicks, zeroBasedTicks } from "@/lib/view/chart-scale";
 import { shortAddress } from "@/lib/view/format";
 
 const SUPPLIED = "#34d399";
 const BORROWED = "#f472b6";
 const UTIL = "#f59e0b";
 
-/** The market over time (supplied, borrowed, utilisation, rates, reserves, bad debt) and its latest liquidations, from the indexer. */
+/**
+ * The market over time (supplied, borrowed, utilisation, rates, reserves, bad debt) and its latest liquidations, from the
+ * indexer: drawn, and as a table for screen readers (the drawing is hidden from them).
+ */
 export const MarketHistory = memo(function MarketHistory({
   chainId,
   market,
@@ -29,11 +34,11 @@ export const MarketHistory = memo(function MarketHistory({
   assetOf: (a: string) => { symbol: string; decimals: number } | undefined;
 }) {
   const t = useTranslations("marketHistory");
+  const tc = useTranslations("charts");
   const f = useFormat();
   const q = useMarketSeries(chainId, market, baseDecimals);
   const amount = (v: number) => `${f.number(v, 2)} ${symbol}`;
   const reason = useIndexerReason();
-  const percentNames = new Set([t("utilization"), t("borrowApr"), t("supplyApr")]);
   if (q.isPending) return null;
   if (q.error) {
     const code = (q.error as { code?: string }).code;
@@ -44,17 +49,16 @@ export const MarketHistory = memo(function MarketHistory({
     );
   }
   const { points, liquidations } = q.data;
+  const first = points[0];
   const last = points.at(-1);
-  // The amount axis as wide as its longest label ("150,000,000" was cut to "0,000,000" at a fixed 64 px): ~6.5 px a
-  // character at 11 px, and the tick's own margin.
   const amountTick = (v: number) => f.number(Math.round(v), 0);
+  const pct = (v: number) => f.percentFloat(v / 100);
   // What a liquidation took: the amount in the collateral's own decimals (an asset the deployment does not list: its
   // address, no amount — its decimals are not known).
   const seizedText = (asset: string, seized: bigint) => {
     const a = assetOf(asset);
     return a ? f.token(seized, a.decimals, a.symbol, 4) : shortAddress(asset);
   };
-  const amountAxisWidth = Math.max(40, 12 + 6.5 * amountTick(Math.max(0, ...points.map((p) => Math.max(p.supplied, p.borrowed)))).length);
   return (
     <section className="space-y-3 rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="market-history">
       <header className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">
@@ -65,83 +69,73 @@ export const MarketHistory = memo(function MarketHistory({
         </span>
       </header>
       {points.length > 0 && (
-        // Drawn once near the screen: mounting a recharts chart is ~0.5 s of a phone's main thread, and /markets has four.
-        <NearViewport height="h-52" hidden={false}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 208 }}>
-            <LineChart data={points} margin={{ top: 8, right: 4, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="block"
-                type="number"
-                domain={["dataMin", "dataMax"]}
-                stroke="#64748b"
-                fontSize={11}
-                tickFormatter={(b: number) => `#${b}`}
-              />
-              <YAxis yAxisId="amt" stroke="#64748b" fontSize={11} width={amountAxisWidth} tickFormatter={amountTick} />
-              <YAxis yAxisId="pct" orientation="right" stroke={UTIL} fontSize={11} width={40} tickFormatter={f.percentTick} />
-              <Tooltip
-                contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
-                labelFormatter={(b) => {
-                  const p = points.find((x) => x.block === Number(b));
-                  return `${t("block", { block: String(b) })}${p ? ` · ${f.utc(p.timestamp)}` : ""}`;
-                }}
-                formatter={(v, name) => [percentNames.has(String(name)) ? f.percentFloat(Number(v) / 100) : amount(Number(v)), name]}
-              />
-              <Line
-                yAxisId="amt"
-                type="stepAfter"
-                dataKey="supplied"
-                name={t("supplied")}
-                stroke={SUPPLIED}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="amt"
-                type="stepAfter"
-                dataKey="borrowed"
-                name={t("borrowed")}
-                stroke={BORROWED}
-                dot={false}
-                strokeWidth={2}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="pct"
-                type="stepAfter"
-                dataKey="utilizationPct"
-                name={t("utilization")}
-                stroke={UTIL}
-                dot={false}
-                strokeWidth={1.5}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="pct"
-                type="stepAfter"
-                dataKey="borrowAprPct"
-                name={t("borrowApr")}
-                stroke="#fb7185"
-                dot={false}
-                strokeDasharray="4 3"
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="pct"
-                type="stepAfter"
-                dataKey="supplyAprPct"
-                name={t("supplyApr")}
-                stroke="#6ee7b7"
-                dot={false}
-                strokeDasharray="4 3"
-                isAnimationActive={false}
-              />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
-            </LineChart>
-          </ResponsiveContainer>
-        </NearViewport>
+        <>
+          <ChartTable
+            testId="market-history-table"
+            caption={t("title")}
+            columns={[tc("block"), tc("time"), t("supplied"), t("borrowed"), t("utilization"), t("borrowApr"), t("supplyApr")]}
+            rows={spread(points).map((p) => [
+              `#${p.block}`,
+              f.utc(p.timestamp),
+              amount(p.supplied),
+              amount(p.borrowed),
+              pct(p.utilizationPct),
+              pct(p.borrowAprPct),
+              pct(p.supplyAprPct),
+            ])}
+          />
+          {/* Drawn once near the screen: /markets has one per market. */}
+          <NearViewport height="h-52">
+            <LinePlot
+              rows={points}
+              x={(p) => p.block}
+              xDomain={[first!.block, last!.block]}
+              xTicks={niceTicks(first!.block, last!.block, 4).filter(Number.isInteger)}
+              xLabel={(b) => `#${b}`}
+              left={{ ticks: zeroBasedTicks(Math.max(0, ...points.map((p) => Math.max(p.supplied, p.borrowed)))), label: amountTick, min: 40 }}
+              right={{
+                ticks: zeroBasedTicks(Math.max(0, ...points.map((p) => Math.max(p.utilizationPct, p.borrowAprPct, p.supplyAprPct)))),
+                label: f.percentTick,
+                color: UTIL,
+              }}
+              series={[
+                { key: "supplied", name: t("supplied"), color: SUPPLIED, step: true, value: (p) => p.supplied, format: amount },
+                { key: "borrowed", name: t("borrowed"), color: BORROWED, step: true, value: (p) => p.borrowed, format: amount },
+                {
+                  key: "utilization",
+                  name: t("utilization"),
+                  color: UTIL,
+                  width: 1.5,
+                  step: true,
+                  right: true,
+                  value: (p) => p.utilizationPct,
+                  format: pct,
+                },
+                {
+                  key: "borrowApr",
+                  name: t("borrowApr"),
+                  color: "#fb7185",
+                  dash: "4 3",
+                  step: true,
+                  right: true,
+                  value: (p) => p.borrowAprPct,
+                  format: pct,
+                },
+                {
+                  key: "supplyApr",
+                  name: t("supplyApr"),
+                  color: "#6ee7b7",
+                  dash: "4 3",
+                  step: true,
+                  right: true,
+                  value: (p) => p.supplyAprPct,
+                  format: pct,
+                },
+              ]}
+              title={(p) => `${t("block", { block: String(p.block) })} · ${f.utc(p.timestamp)}`}
+            />
+          </NearViewport>
+        </>
       )}
       <div className="flex items-baseline justify-between text-xs text-slate-400">
         <span>

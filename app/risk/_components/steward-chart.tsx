@@ -8,7 +8,7 @@ import { useFormat } from "@/hooks/use-format";
 import type { StewardCollateralRow } from "@/hooks/use-risk-steward";
 import { wadToNumber } from "@/lib/engine/math";
 
-// The drawing (recharts) loads when it comes near the screen; the caption and text table render with the page.
+// The drawing loads when it comes near the screen; the caption and text table render with the page.
 const StewardPlot = dynamic(() => import("./steward-plot").then((m) => m.StewardPlot), { ssr: false });
 const MAX_POINTS = 240;
 

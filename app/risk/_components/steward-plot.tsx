@@ -1,46 +1,34 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { LinePlot } from "@/components/plot";
 import { useFormat } from "@/hooks/use-format";
+import { niceTicks, TIME_STEPS, zeroBasedTicks } from "@/lib/view/chart-scale";
 
-/** The tooltip box of the steward's chart (the colours of /risk's other charts' tooltips, risk-plots.tsx). */
-const TOOLTIP = {
-  contentStyle: { background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 },
-  labelStyle: { color: "#cbd5e1" },
-};
+const SIGMA = "#38bdf8";
+const LT = "#f59e0b";
 
-/** steward-chart.tsx's drawing (recharts, loaded when it comes near the screen). */
+/** steward-chart.tsx's drawing (components/plot.tsx's LinePlot, mounted when it comes near the screen). */
 export function StewardPlot({ data, pct }: { data: { t: number; sigma: number; lt: number }[]; pct(x: number): string }) {
   const t = useTranslations("riskSteward");
   const f = useFormat();
+  const first = data[0]?.t ?? 0;
+  const last = data.at(-1)?.t ?? 0;
+  const whole = (x: number) => f.percentTick(Math.round(x));
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 192 }}>
-      <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 4, bottom: 4, left: 0 }}>
-        <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={["dataMin", "dataMax"]}
-          stroke="#64748b"
-          fontSize={10}
-          tickFormatter={(x: number) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")}
-          minTickGap={40}
-        />
-        <YAxis yAxisId="sigma" stroke="#38bdf8" fontSize={10} width={40} tickFormatter={(x: number) => f.percentTick(Math.round(x))} />
-        <YAxis
-          yAxisId="lt"
-          orientation="right"
-          stroke="#f59e0b"
-          fontSize={10}
-          width={40}
-          domain={[50, 100]}
-          tickFormatter={(x: number) => f.percentTick(Math.round(x))}
-        />
-        <Tooltip {...TOOLTIP} labelFormatter={(x) => f.utc(Number(x))} formatter={(v, name) => [pct(Number(v)), String(name)]} />
-        <Legend wrapperStyle={{ fontSize: 11 }} />
-        <Line yAxisId="sigma" type="monotone" dataKey="sigma" name={t("volatility")} stroke="#38bdf8" dot={false} isAnimationActive={false} />
-        <Line yAxisId="lt" type="stepAfter" dataKey="lt" name={t("threshold")} stroke="#f59e0b" dot={false} isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
+    <LinePlot
+      rows={data}
+      x={(p) => p.t}
+      xDomain={[first, last]}
+      xTicks={niceTicks(first, last, 4, TIME_STEPS)}
+      // Month-day and UTC time, as the table's times are UTC.
+      xLabel={(x) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")}
+      left={{ ticks: zeroBasedTicks(Math.max(0, ...data.map((p) => p.sigma))), label: whole, color: SIGMA }}
+      right={{ ticks: [50, 60, 70, 80, 90, 100], label: whole, color: LT }}
+      series={[
+        { key: "sigma", name: t("volatility"), color: SIGMA, width: 1.5, value: (p) => p.sigma, format: pct },
+        { key: "lt", name: t("threshold"), color: LT, width: 1.5, step: true, right: true, value: (p) => p.lt, format: pct },
+      ]}
+      title={(p) => f.utc(p.t)}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { ChartTable } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import { composition } from "@/lib/analytics/vault-charts";
 
-// The drawing (recharts) loads when it comes near the screen; the table and the legend render with the page.
+// The drawing comes when it nears the screen; the table and the legend render with the page.
 const CompositionPlot = dynamic(() => import("./composition-plot").then((m) => m.CompositionPlot), { ssr: false });
 
 export const COLORS = ["#38bdf8", "#a78bfa", "#34d399", "#fbbf24", "#f472b6", "#f87171"];

@@ -7,13 +7,14 @@ import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import { CHART_HEALTH_CAP, type HealthCurve } from "@/lib/analytics/vault-charts";
 import { wadToNumber } from "@/lib/engine/math";
+import { healthText } from "@/lib/view/health-chart";
 
 export const NOW = "#38bdf8";
 export const LIQ = "#f43f5e";
 export const CURVE = "#a78bfa";
 export const SAFE = "#f59e0b";
 
-// The drawing (recharts) loads when it comes near the screen; the figures and the text table render with the page.
+// The drawing loads when it comes near the screen; the figures and the text table render with the page.
 const HealthPricePlot = dynamic(() => import("./health-price-plot").then((m) => m.HealthPricePlot), { ssr: false });
 
 /**
@@ -79,10 +80,7 @@ export function HealthPriceChart({
         testId="health-price-table"
         caption={t("healthVs", { asset: asset.symbol })}
         columns={[t("priceOf", { asset: asset.symbol }), t("healthFactor")]}
-        rows={spread(curve.points).map((p) => [
-          usd(p.price),
-          p.healthFactor >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(p.healthFactor, 2),
-        ])}
+        rows={spread(curve.points).map((p) => [usd(p.price), healthText(f)(p.healthFactor)])}
       />
       <NearViewport height="h-60">
         <HealthPricePlot symbol={asset.symbol} curve={curve} safetyNum={safetyNum} />

@@ -5,10 +5,10 @@ import { NearViewport } from "@/components/chart-placeholder";
 import { ChartTable, spread } from "@/components/chart-table";
 import { useFormat } from "@/hooks/use-format";
 import type { VaultHistory } from "@/hooks/use-vault-history";
-import { CHART_HEALTH_CAP } from "@/lib/analytics/vault-charts";
 import type { Formatter } from "@/lib/view/format";
+import { healthText } from "@/lib/view/health-chart";
 
-// The drawing (recharts) loads when it comes near the screen; the text table and the events render with the page.
+// The drawing loads when it comes near the screen; the text table and the events render with the page.
 const HistoryPlot = dynamic(() => import("./history-plot").then((m) => m.HistoryPlot), { ssr: false });
 
 // Its formatter is made once per language (lib/view/format.ts clock): a table of many points formatted each with
@@ -20,7 +20,7 @@ export function HistoryChart({ history, loading, error }: { history?: VaultHisto
   const t = useTranslations("charts");
   const f = useFormat();
   const points = history?.points ?? [];
-  const hf = (v: number | null) => (v === null ? "—" : v >= CHART_HEALTH_CAP ? `≥ ${CHART_HEALTH_CAP}` : f.number(v, 2));
+  const hf = (v: number | null) => (v === null ? "—" : healthText(f)(v));
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="history-chart">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-400">

@@ -1,108 +1,53 @@
 "use client";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
+import { LinePlot, type PlotSeries } from "@/components/plot";
 import { useFormat } from "@/hooks/use-format";
 import type { VaultHistory } from "@/hooks/use-vault-history";
 import { CHART_HEALTH_CAP } from "@/lib/analytics/vault-charts";
+import { niceTicks, zeroBasedTicks } from "@/lib/view/chart-scale";
+import { healthSeries, healthTick } from "@/lib/view/health-chart";
 
 const HF = "#a78bfa";
 const DIST = "#34d399";
 const LIQ = "#f43f5e";
 const USD = "#38bdf8";
 
-/** history-chart.tsx's drawing (recharts, loaded when it comes near the screen). */
+type Point = VaultHistory["points"][number];
+
+/**
+ * history-chart.tsx's drawing (components/plot.tsx's LinePlot, mounted when it comes near the screen): the health factor
+ * on the left axis; on the right, the smallest distance to liquidation (sampled from the chain) or the collateral's
+ * value (from the indexer, which records no distance).
+ */
 export function HistoryPlot({ history, time }: { history: VaultHistory; time: (ts: number | null, block: number) => string }) {
   const t = useTranslations("charts");
   const f = useFormat();
   const points = history.points;
-  const hf = (v: number | null) => (v === null ? "—" : v >= CHART_HEALTH_CAP ? `≥ ${f.tick(CHART_HEALTH_CAP)}` : f.number(v, 2));
+  const first = points[0]?.block ?? 0;
+  const last = points.at(-1)?.block ?? 0;
+  const indexer = history.source === "indexer";
+  const second: PlotSeries<Point> = indexer
+    ? { key: "collateralUsd", name: t("collateralValue"), color: USD, value: (p) => p.collateralUsd ?? null, format: f.usdFloat }
+    : { key: "distancePct", name: t("distance"), color: DIST, value: (p) => p.distancePct, format: (v) => f.percentFloat(v / 100, 1) };
   return (
-    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 520, height: 240 }}>
-      <LineChart accessibilityLayer={false} data={points} margin={{ top: 14, right: 4, bottom: 4, left: 0 }}>
-        <CartesianGrid stroke="#1e293b" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="block"
-          type="number"
-          allowDecimals={false}
-          domain={["dataMin", "dataMax"]}
-          stroke="#64748b"
-          fontSize={11}
-          tickFormatter={(b: number) => `#${b}`}
-        />
-        <YAxis
-          yAxisId="hf"
-          domain={[0, CHART_HEALTH_CAP]}
-          stroke={HF}
-          fontSize={11}
-          width={36}
-          tickFormatter={(v: number) => (v >= CHART_HEALTH_CAP ? `≥${f.tick(v)}` : f.tick(v))}
-        />
-        <YAxis
-          yAxisId="d"
-          hide={history.source === "indexer"}
-          orientation="right"
-          domain={[0, 100]}
-          stroke={DIST}
-          fontSize={11}
-          width={40}
-          tickFormatter={f.percentTick}
-        />
-        <Tooltip
-          contentStyle={{ background: "#0f172a", border: "1px solid #334155", borderRadius: 8, fontSize: 12 }}
-          labelStyle={{ color: "#cbd5e1" }}
-          labelFormatter={(b) => {
-            const p = points.find((x) => x.block === Number(b));
-            return t("blockAt", { n: String(b), time: time(p?.timestamp ?? null, Number(b)) });
-          }}
-          formatter={(v, name) =>
-            name === t("healthFactor")
-              ? [hf(Number(v)), name]
-              : name === t("collateralValue")
-                ? [f.usdFloat(Number(v)), name]
-                : [f.percentFloat(Number(v) / 100, 1), name]
-          }
-        />
-        <ReferenceLine yAxisId="hf" y={1} stroke={LIQ} strokeDasharray="4 4" />
-        <Line
-          yAxisId="hf"
-          type="stepAfter"
-          dataKey="healthFactor"
-          name={t("healthFactor")}
-          stroke={HF}
-          dot={{ r: 2 }}
-          strokeWidth={2}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-        {history.source === "indexer" && (
-          <YAxis yAxisId="usd" orientation="right" stroke={USD} fontSize={11} width={56} tickFormatter={f.usdCompact} />
-        )}
-        {history.source === "indexer" && (
-          <Line
-            yAxisId="usd"
-            type="stepAfter"
-            dataKey="collateralUsd"
-            name={t("collateralValue")}
-            stroke={USD}
-            dot={{ r: 2 }}
-            strokeWidth={2}
-            isAnimationActive={false}
-          />
-        )}
-        <Line
-          yAxisId="d"
-          hide={history.source === "indexer"}
-          type="stepAfter"
-          dataKey="distancePct"
-          name={t("distance")}
-          stroke={DIST}
-          dot={{ r: 2 }}
-          strokeWidth={2}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-        <Legend wrapperStyle={{ fontSize: 11 }} />
-      </LineChart>
-    </ResponsiveContainer>
+    <LinePlot<Point>
+      rows={points}
+      x={(p) => p.block}
+      xDomain={[first, last]}
+      xTicks={niceTicks(first, last, 4).filter(Number.isInteger)}
+      xLabel={(b) => `#${b}`}
+      left={{ ticks: zeroBasedTicks(CHART_HEALTH_CAP, 5), label: healthTick(f), color: HF }}
+      right={
+        indexer
+          ? { ticks: zeroBasedTicks(Math.max(0, ...points.map((p) => p.collateralUsd ?? 0))), label: f.usdCompact, color: USD }
+          : { ticks: [0, 25, 50, 75, 100], label: f.percentTick, color: DIST }
+      }
+      series={[
+        { ...healthSeries(t("healthFactor"), HF, f), step: true, dots: true },
+        { ...second, right: true, step: true, dots: true },
+      ]}
+      marks={[{ y: 1, color: LIQ, dash: "4 4" }]}
+      title={(p) => t("blockAt", { n: String(p.block), time: time(p.timestamp, p.block) })}
+    />
   );
 }
