@@ -1,5 +1,6 @@
 "use client";
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { linePath, lonePoints, nearestIndex } from "@/lib/view/chart-scale";
 
 // The app's charts, drawn as plain SVG: recharts (its store and its measuring passes) cost hundreds of milliseconds of a
 // phone's main thread for each chart it mounted; these draw in a few. `LinePlot` is every line chart (rates, liquidation
@@ -83,7 +84,7 @@ export function PlotTooltip({ x, width, children }: { x: number; width: number; 
   return (
     <div
       ref={box}
-      className="pointer-events-none invisible absolute top-2 z-10 whitespace-nowrap rounded-lg border border-slate-700 bg-slate-900 px-2.5 py-1.5 text-xs text-slate-100 shadow-lg"
+      className="pointer-events-none invisible absolute top-2 z-10 w-max max-w-full rounded-lg border border-slate-700 bg-slate-900 px-2.5 py-1.5 text-xs text-slate-100 shadow-lg"
     >
       {children}
     </div>
@@ -126,15 +127,6 @@ export function YAxis({
       <line x1={left} x2={left} y1={y(ticks.at(-1)!)} y2={y(ticks[0]!)} stroke={AXIS} />
     </g>
   );
-}
-
-/** Where the pointer is over a plot: the row whose x is nearest `value` (`xs` ascending), or null outside `[lo, hi]`. */
-export function nearestIndex(xs: number[], value: number, lo: number, hi: number): number | null {
-  const slack = (hi - lo) * 0.02;
-  if (!xs.length || !(value >= lo - slack && value <= hi + slack)) return null;
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i]! - value) < Math.abs(xs[best]! - value)) best = i;
-  return best;
 }
 
 /** A y axis of a line plot: its ticks (the first and the last are its ends) and their labels. */
@@ -202,7 +194,10 @@ export function LinePlot<R>({
   title(row: R): string;
 }) {
   const { ref, width, height } = useBoxSize();
-  const [hover, setHover] = useState<number | null>(null);
+  // The row under the pointer, kept with the rows it indexes: new rows (another asset's curve, a refetch) drop it.
+  const [pointed, setPointed] = useState<{ rows: R[]; index: number } | null>(null);
+  const hover = pointed && pointed.rows === rows && pointed.index < rows.length ? pointed.index : null;
+  const setHover = (index: number | null) => setPointed(index === null ? null : { rows, index });
   const labelled = marks.some((k) => "x" in k && k.label && (k.place ?? "top") === "top");
   const m = {
     top: labelled ? 18 : 10,
@@ -231,18 +226,14 @@ export function LinePlot<R>({
   // A label where the widest fits between two ticks (about 6.6 px a character at 11 px), else every second, third…
   const spacing = xTicks.length > 1 ? Math.abs(px(xTicks[1]!) - px(xTicks[0]!)) : plotW;
   const every = Math.max(1, Math.ceil((Math.max(0, ...xTicks.map((v) => xLabel(v).length)) * 6.6 + 8) / Math.max(1, spacing)));
-  const path = (s: PlotSeries<R>) => {
+  // Each series' rows in pixels (null: a gap).
+  const pixels = series.map((s) => {
     const y = yOf(s.right);
-    let d = "";
-    let open = false;
-    rows.forEach((r, i) => {
+    return rows.map((r) => {
       const v = s.value(r);
-      if (v === null || !Number.isFinite(v)) return void (open = false);
-      d += open ? (s.step ? `H${px(xs[i]!)}V${y(v)}` : `L${px(xs[i]!)},${y(v)}`) : `M${px(xs[i]!)},${y(v)}`;
-      open = true;
+      return v === null || !Number.isFinite(v) ? null : y(v);
     });
-    return d;
-  };
+  });
   const shown = hover === null ? null : rows[hover];
   return (
     // The drawing takes what the legend leaves of the box (a legend of five names wraps on a phone).
@@ -308,19 +299,24 @@ export function LinePlot<R>({
                 </g>
               );
             })}
-            {series.map((s) => (
-              <path key={s.key} d={path(s)} fill="none" stroke={s.color} strokeWidth={s.width ?? 2} strokeDasharray={s.dash} data-series={s.key} />
+            {series.map((s, k) => (
+              <path
+                key={s.key}
+                d={linePath(xs.map(px), pixels[k]!, s.step)}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={s.width ?? 2}
+                strokeDasharray={s.dash}
+                data-series={s.key}
+              />
             ))}
-            {series
-              .filter((s) => s.dots)
-              .map((s) =>
-                rows.map((r, i) => {
-                  const v = s.value(r);
-                  return v === null || !Number.isFinite(v) ? null : (
-                    <circle key={`${s.key}-${i}`} cx={px(xs[i]!)} cy={yOf(s.right)(v)} r={2} fill={s.color} />
-                  );
-                }),
-              )}
+            {/* A dot at every row of a sampled series, and at a row with no neighbour to draw a line to (a single point). */}
+            {series.map((s, k) => {
+              const ys = pixels[k]!;
+              return (s.dots ? ys.flatMap((y, i) => (y === null ? [] : [i])) : lonePoints(ys)).map((i) => (
+                <circle key={`${s.key}-${i}`} cx={px(xs[i]!)} cy={ys[i]!} r={2} fill={s.color} />
+              ));
+            })}
             {dots.map((d, i) => (
               <circle key={i} cx={px(d.x)} cy={yOf(d.right)(d.y)} r={4} fill={d.color} stroke="#0f172a" />
             ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceTicks, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
+import { linePath, lonePoints, nearestIndex, niceTicks, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
 
 describe("zeroBasedTicks", () => {
   it("ends at a round top at or above the maximum, in steps of 1, 2 or 5 × 10^k", () => {
@@ -41,9 +41,44 @@ describe("niceTicks", () => {
     const start = 1_764_979_200; // a midnight UTC
     expect(niceTicks(start + 100, start + 4 * 3600, 4, TIME_STEPS)).toEqual([start + 3600, start + 7200, start + 10800, start + 14400]);
     expect(niceTicks(start, start + 5 * 86400, 5, TIME_STEPS).every((t) => t % 86400 === 0)).toBe(true);
+    // A month steps by weeks, 500 days by quarters (whole days either way); under a minute, by round seconds.
+    expect(niceTicks(start, start + 30 * 86400, 4, TIME_STEPS).every((t) => t % 604_800 === 0 || (t - start) % 604_800 === 0)).toBe(true);
+    expect(niceTicks(start, start + 500 * 86400, 4, TIME_STEPS).every((t) => t % 86400 === 0)).toBe(true);
+    expect(niceTicks(start + 3, start + 33, 4, TIME_STEPS)).toEqual([start + 10, start + 20, start + 30]);
   });
   it("gives one end to an empty range", () => {
     expect(niceTicks(5, 5)).toEqual([5]);
     expect(niceTicks(Number.NaN, 1)).toEqual([]);
+  });
+});
+
+describe("linePath", () => {
+  it("joins points, or steps flat then up or down with `step`", () => {
+    expect(linePath([0, 10, 20], [5, 7, 3])).toBe("M0,5L10,7L20,3");
+    expect(linePath([0, 10, 20], [5, 7, 3], true)).toBe("M0,5H10V7H20V3");
+  });
+  it("breaks the line at a gap and skips what is not a number", () => {
+    expect(linePath([0, 10, 20, 30], [5, null, 3, 4])).toBe("M0,5M20,3L30,4");
+    expect(linePath([0, 10], [Number.NaN, 2])).toBe("M10,2");
+    expect(linePath([], [])).toBe("");
+  });
+});
+
+describe("lonePoints", () => {
+  it("finds the values a line cannot show: the only one, or one between gaps", () => {
+    expect(lonePoints([4])).toEqual([0]);
+    expect(lonePoints([1, null, 3, null, 5, 6])).toEqual([0, 2]);
+    expect(lonePoints([1, 2, 3])).toEqual([]);
+    expect(lonePoints([null, Number.NaN])).toEqual([]);
+  });
+});
+
+describe("nearestIndex", () => {
+  it("picks the row nearest the pointer, and none well outside the range", () => {
+    expect(nearestIndex([0, 10, 20], 14, 0, 20)).toBe(1);
+    expect(nearestIndex([0, 10, 20], 16, 0, 20)).toBe(2);
+    expect(nearestIndex([0, 10, 20], 20.3, 0, 20)).toBe(2); // within the 2 % slack past an end
+    expect(nearestIndex([0, 10, 20], 25, 0, 20)).toBeNull();
+    expect(nearestIndex([], 5, 0, 20)).toBeNull();
   });
 });

@@ -23,11 +23,46 @@ export function niceTicks(min: number, max: number, count = 5, steps?: number[])
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) return Number.isFinite(min) ? [min] : [];
   const raw = (max - min) / count;
   const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = steps?.find((s) => s >= raw) ?? [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!;
+  // A range shorter than the first of `steps` (under a minute of time) steps by round numbers.
+  const step =
+    (raw >= (steps?.[0] ?? Infinity) && steps?.find((s) => s >= raw)) || [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!;
   const first = Math.ceil(min / step - 1e-9);
   const last = Math.floor(max / step + 1e-9);
   return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
 }
 
-/** Seconds a time axis steps by: a minute to a week. */
-export const TIME_STEPS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+/** Seconds a time axis steps by: a minute to a year (past a year, round numbers of seconds). */
+export const TIME_STEPS = [
+  60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 1209600, 2592000, 7776000, 15552000, 31536000,
+];
+
+/**
+ * An SVG path through points already in pixels (`ys[i]` null: a gap, which breaks the line): straight segments, or with
+ * `step` flat until the next point and then straight up or down to it (a value that holds until it changes).
+ */
+export function linePath(xs: number[], ys: (number | null)[], step = false): string {
+  let d = "";
+  let open = false;
+  xs.forEach((x, i) => {
+    const y = ys[i];
+    if (y === null || y === undefined || !Number.isFinite(y) || !Number.isFinite(x)) return void (open = false);
+    d += open ? (step ? `H${x}V${y}` : `L${x},${y}`) : `M${x},${y}`;
+    open = true;
+  });
+  return d;
+}
+
+/** The points a line leaves unseen: a value with no neighbour to draw a line to (the only point, or between gaps). */
+export function lonePoints(ys: (number | null)[]): number[] {
+  const has = (i: number) => i >= 0 && i < ys.length && Number.isFinite(ys[i] ?? Number.NaN);
+  return ys.flatMap((_, i) => (has(i) && !has(i - 1) && !has(i + 1) ? [i] : []));
+}
+
+/** Where the pointer is over a plot: the row whose x is nearest `value` (`xs` ascending), or null outside `[lo, hi]`. */
+export function nearestIndex(xs: number[], value: number, lo: number, hi: number): number | null {
+  const slack = (hi - lo) * 0.02;
+  if (!xs.length || !(value >= lo - slack && value <= hi + slack)) return null;
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i]! - value) < Math.abs(xs[best]! - value)) best = i;
+  return best;
+}

@@ -14,16 +14,25 @@ export function StewardPlot({ data, pct }: { data: { t: number; sigma: number; l
   const first = data[0]?.t ?? 0;
   const last = data.at(-1)?.t ?? 0;
   const whole = (x: number) => f.percentTick(Math.round(x));
+  const ticks = niceTicks(first, last, 4, TIME_STEPS);
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : last - first;
+  // UTC, as the table's times: month-day and time; the day alone for steps of a day or more; the year too past a year.
+  const timeLabel = (x: number) => {
+    const iso = new Date(x * 1000).toISOString();
+    return last - first > 31_536_000 ? iso.slice(0, 10) : step >= 86_400 ? iso.slice(5, 10) : iso.slice(5, 16).replace("T", " ");
+  };
+  // The threshold's axis: 50–100 %, lower when a threshold is below 50 % (a value off the axis would be drawn at its end).
+  const ltFloor = Math.min(50, Math.floor(Math.min(...data.map((p) => p.lt)) / 10) * 10);
   return (
     <LinePlot
       rows={data}
       x={(p) => p.t}
       xDomain={[first, last]}
-      xTicks={niceTicks(first, last, 4, TIME_STEPS)}
-      // Month-day and UTC time, as the table's times are UTC.
-      xLabel={(x) => new Date(x * 1000).toISOString().slice(5, 16).replace("T", " ")}
-      left={{ ticks: zeroBasedTicks(Math.max(0, ...data.map((p) => p.sigma))), label: whole, color: SIGMA }}
-      right={{ ticks: [50, 60, 70, 80, 90, 100], label: whole, color: LT }}
+      xTicks={ticks}
+      xLabel={timeLabel}
+      // Whole-percent steps: labels rounded to a whole percent would repeat at half-percent steps.
+      left={{ ticks: zeroBasedTicks(Math.max(0, ...data.map((p) => p.sigma)), 4, true), label: whole, color: SIGMA }}
+      right={{ ticks: niceTicks(Math.max(0, ltFloor), 100, 5), label: whole, color: LT }}
       series={[
         { key: "sigma", name: t("volatility"), color: SIGMA, width: 1.5, value: (p) => p.sigma, format: pct },
         { key: "lt", name: t("threshold"), color: LT, width: 1.5, step: true, right: true, value: (p) => p.lt, format: pct },

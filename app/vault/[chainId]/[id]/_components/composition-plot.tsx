@@ -7,7 +7,8 @@ import { COLORS } from "./composition-chart";
 /** One slice of a ring centred on (0, 0), from angle `a0` to `a1` (radians, clockwise from the top). */
 function slice(a0: number, a1: number, inner: number, outer: number): string {
   // A whole ring is two halves: an arc from a point back to itself draws nothing.
-  if (a1 - a0 >= 2 * Math.PI - 1e-9) return `${slice(0, Math.PI, inner, outer)}${slice(Math.PI, 2 * Math.PI, inner, outer)}`;
+  // Also a slice all but whole (beside dust): its ends would round to one point, and an arc between them draws nothing.
+  if (a1 - a0 >= 2 * Math.PI - 1e-3) return `${slice(0, Math.PI, inner, outer)}${slice(Math.PI, 2 * Math.PI, inner, outer)}`;
   const p = (r: number, a: number) => `${(r * Math.sin(a)).toFixed(2)},${(-r * Math.cos(a)).toFixed(2)}`;
   const large = a1 - a0 > Math.PI ? 1 : 0;
   return `M${p(outer, a0)}A${outer},${outer} 0 ${large} 1 ${p(outer, a1)}L${p(inner, a1)}A${inner},${inner} 0 ${large} 0 ${p(inner, a0)}Z`;

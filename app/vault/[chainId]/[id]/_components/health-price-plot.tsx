@@ -12,7 +12,8 @@ export function HealthPricePlot({ symbol, curve, safetyNum }: { symbol: string; 
   const t = useTranslations("charts");
   const f = useFormat();
   const maxPrice = Math.max(0, ...curve.points.map((p) => p.price));
-  const top = Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(Math.max(0, ...curve.points.map((p) => p.healthFactor)))));
+  // High enough for the curve and the safety line (a line above the axis's top would be drawn at the top).
+  const top = Math.min(CHART_HEALTH_CAP, Math.max(2, Math.ceil(Math.max(safetyNum, ...curve.points.map((p) => p.healthFactor)))));
   return (
     <LinePlot<CurvePoint>
       rows={curve.points}
