@@ -226,7 +226,8 @@ export function LinePlot<R>({
   // A label where the widest fits between two ticks (about 6.6 px a character at 11 px), else every second, third…
   const spacing = xTicks.length > 1 ? Math.abs(px(xTicks[1]!) - px(xTicks[0]!)) : plotW;
   const every = Math.max(1, Math.ceil((Math.max(0, ...xTicks.map((v) => xLabel(v).length)) * 6.6 + 8) / Math.max(1, spacing)));
-  // Each series' rows in pixels (null: a gap).
+  // The rows' x, and each series' rows' y (null: a gap), in pixels: once per render, for the lines, the dots and the hover.
+  const xp = xs.map(px);
   const pixels = series.map((s) => {
     const y = yOf(s.right);
     return rows.map((r) => {
@@ -302,7 +303,7 @@ export function LinePlot<R>({
             {series.map((s, k) => (
               <path
                 key={s.key}
-                d={linePath(xs.map(px), pixels[k]!, s.step)}
+                d={linePath(xp, pixels[k]!, s.step)}
                 fill="none"
                 stroke={s.color}
                 strokeWidth={s.width ?? 2}
@@ -314,13 +315,13 @@ export function LinePlot<R>({
             {series.map((s, k) => {
               const ys = pixels[k]!;
               return (s.dots ? ys.flatMap((y, i) => (y === null ? [] : [i])) : lonePoints(ys)).map((i) => (
-                <circle key={`${s.key}-${i}`} cx={px(xs[i]!)} cy={ys[i]!} r={2} fill={s.color} />
+                <circle key={`${s.key}-${i}`} cx={xp[i]} cy={ys[i]!} r={2} fill={s.color} />
               ));
             })}
             {dots.map((d, i) => (
               <circle key={i} cx={px(d.x)} cy={yOf(d.right)(d.y)} r={4} fill={d.color} stroke="#0f172a" />
             ))}
-            {hover !== null && <line x1={px(xs[hover]!)} x2={px(xs[hover]!)} y1={m.top} y2={bottom} stroke="#94a3b8" />}
+            {hover !== null && <line x1={xp[hover]} x2={xp[hover]} y1={m.top} y2={bottom} stroke="#94a3b8" />}
           </PlotSvg>
         )}
       </div>
@@ -335,7 +336,7 @@ export function LinePlot<R>({
         ))}
       </div>
       {shown && hover !== null && (
-        <PlotTooltip x={px(xs[hover]!)} width={width}>
+        <PlotTooltip x={xp[hover]!} width={width}>
           <div className="text-slate-300">{title(shown)}</div>
           {series.map((s) => {
             const v = s.value(shown);
