@@ -23,6 +23,10 @@ describe("niceTicks", () => {
     expect(niceTicks(1_003, 1_047)).toEqual([1_010, 1_020, 1_030, 1_040]);
     expect(niceTicks(0.5, 3.5)).toEqual([1, 2, 3]);
     expect(niceTicks(12, 13, 2)).toEqual([12, 12.5, 13]);
+    // Block numbers: whole steps only.
+    expect(niceTicks(12, 13, 4, { integers: true })).toEqual([12, 13]);
+    expect(niceTicks(100, 100.5, 4, { integers: true })).toEqual([100]);
+    expect(niceTicks(1_003, 1_047, 4, { integers: true })).toEqual(niceTicks(1_003, 1_047, 4));
   });
   it("keeps every tick in the range and no more than about `count` of them", () => {
     for (const [min, max] of [
@@ -39,12 +43,12 @@ describe("niceTicks", () => {
   });
   it("steps a time axis by whole minutes, hours or days", () => {
     const start = 1_764_979_200; // a midnight UTC
-    expect(niceTicks(start + 100, start + 4 * 3600, 4, TIME_STEPS)).toEqual([start + 3600, start + 7200, start + 10800, start + 14400]);
-    expect(niceTicks(start, start + 5 * 86400, 5, TIME_STEPS).every((t) => t % 86400 === 0)).toBe(true);
+    expect(niceTicks(start + 100, start + 4 * 3600, 4, { steps: TIME_STEPS })).toEqual([start + 3600, start + 7200, start + 10800, start + 14400]);
+    expect(niceTicks(start, start + 5 * 86400, 5, { steps: TIME_STEPS }).every((t) => t % 86400 === 0)).toBe(true);
     // A month steps by weeks, 500 days by quarters (whole days either way); under a minute, by round seconds.
-    expect(niceTicks(start, start + 30 * 86400, 4, TIME_STEPS).every((t) => t % 604_800 === 0 || (t - start) % 604_800 === 0)).toBe(true);
-    expect(niceTicks(start, start + 500 * 86400, 4, TIME_STEPS).every((t) => t % 86400 === 0)).toBe(true);
-    expect(niceTicks(start + 3, start + 33, 4, TIME_STEPS)).toEqual([start + 10, start + 20, start + 30]);
+    expect(niceTicks(start, start + 30 * 86400, 4, { steps: TIME_STEPS }).every((t) => t % 604_800 === 0 || (t - start) % 604_800 === 0)).toBe(true);
+    expect(niceTicks(start, start + 500 * 86400, 4, { steps: TIME_STEPS }).every((t) => t % 86400 === 0)).toBe(true);
+    expect(niceTicks(start + 3, start + 33, 4, { steps: TIME_STEPS })).toEqual([start + 10, start + 20, start + 30]);
   });
   it("gives one end to an empty range", () => {
     expect(niceTicks(5, 5)).toEqual([5]);

@@ -16,16 +16,18 @@ export function zeroBasedTicks(max: number, count = 4, integers = false): number
 
 /**
  * Ticks inside `[min, max]` for an axis that does not start at 0 (blocks, times): multiples of a round step — 1, 2 or
- * 5 × 10^k, or the first of `steps` (ascending; seconds for a time axis) that gives at most about `count` of them. An
- * empty or reversed range gives its one end.
+ * 5 × 10^k, or the first of `steps` (ascending; seconds for a time axis) that gives at most about `count` of them
+ * (`integers`: steps of at least 1, for block numbers). An empty or reversed range gives its one end.
  */
-export function niceTicks(min: number, max: number, count = 5, steps?: number[]): number[] {
+export function niceTicks(min: number, max: number, count = 5, { steps, integers = false }: { steps?: number[]; integers?: boolean } = {}): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) return Number.isFinite(min) ? [min] : [];
   const raw = (max - min) / count;
   const pow = 10 ** Math.floor(Math.log10(raw));
   // A range shorter than the first of `steps` (under a minute of time) steps by round numbers.
-  const step =
-    (raw >= (steps?.[0] ?? Infinity) && steps?.find((s) => s >= raw)) || [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!;
+  const step = Math.max(
+    integers ? 1 : 0,
+    (raw >= (steps?.[0] ?? Infinity) && steps?.find((s) => s >= raw)) || [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!,
+  );
   const first = Math.ceil(min / step - 1e-9);
   const last = Math.floor(max / step + 1e-9);
   return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatUnits, parseUnits } from "viem";
 import { describe, expect, it } from "vitest";
-import { formatAge, formatter, formatUnitsFixed, formatUsd, formatUtc, shortAddress } from "./format";
+import { distinctSymbols, formatAge, formatter, formatUnitsFixed, formatUsd, formatUtc, shortAddress } from "./format";
 
 describe("formatUnitsFixed", () => {
   it("groups thousands and trims zeros", () => {
@@ -44,6 +44,20 @@ describe("formatAge / shortAddress", () => {
   });
   it("shortens addresses", () => {
     expect(shortAddress("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")).toBe("0xf39F…2266");
+  });
+  it("labels assets by symbol, and a shared symbol with each one's short address", () => {
+    const usdc = "0x2791Bca1f2de4661ED88A30C99A7a9449Aa84174";
+    const usdcNative = "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359";
+    const weth = "0x7ceB23fD6bC0adD59E62ac25578270cFf1b9f619";
+    expect(distinctSymbols([])).toEqual([]);
+    expect(distinctSymbols([{ symbol: "WETH", address: weth }])).toEqual(["WETH"]);
+    expect(
+      distinctSymbols([
+        { symbol: "USDC", address: usdc },
+        { symbol: "WETH", address: weth },
+        { symbol: "USDC", address: usdcNative },
+      ]),
+    ).toEqual(["USDC 0x2791…4174", "WETH", "USDC 0x3c49…3359"]);
   });
 });
 

@@ -426,6 +426,17 @@ export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
 
+/**
+ * A label per asset that tells it from the others beside it: its symbol, and where two assets share a symbol (a bridged
+ * and a native USDC both calling themselves "USDC") the symbol with its short address. Charts and tables key their
+ * rows, lines and slices by these labels, so a shared symbol no longer draws one asset over another.
+ */
+export function distinctSymbols(assets: readonly { symbol: string; address: string }[]): string[] {
+  const count = new Map<string, number>();
+  for (const a of assets) count.set(a.symbol, (count.get(a.symbol) ?? 0) + 1);
+  return assets.map((a) => (count.get(a.symbol)! > 1 ? `${a.symbol} ${shortAddress(a.address)}` : a.symbol));
+}
+
 const en = formatterFor("en");
 export const formatUnitsFixed = en.unitsFixed;
 export const formatUsd = en.usd;

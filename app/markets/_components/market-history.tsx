@@ -90,7 +90,7 @@ export const MarketHistory = memo(function MarketHistory({
               rows={points}
               x={(p) => p.block}
               xDomain={[first!.block, last!.block]}
-              xTicks={niceTicks(first!.block, last!.block, 4).filter(Number.isInteger)}
+              xTicks={niceTicks(first!.block, last!.block, 4, { integers: true })}
               xLabel={(b) => `#${b}`}
               left={{ ticks: zeroBasedTicks(Math.max(0, ...points.map((p) => Math.max(p.supplied, p.borrowed)))), label: amountTick, min: 40 }}
               right={{

@@ -155,7 +155,11 @@ export function PositionPage({
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <PositionHistory chain={chain} view={view} />
-        <CompositionChart items={view.collaterals.flatMap((x) => (x.valueUsd === null ? [] : [{ symbol: x.token.symbol, value: x.valueUsd }]))} />
+        <CompositionChart
+          items={view.collaterals.flatMap((x) =>
+            x.valueUsd === null ? [] : [{ symbol: x.token.symbol, address: x.token.address, value: x.valueUsd }],
+          )}
+        />
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { AtRiskTable } from "./at-risk-table";
 import { HealthHistogram, LiquidationLevelsChart } from "./risk-charts";
 import { StressPanel } from "./stress-panel";
 import { sameAddress } from "@/lib/config/address";
+import { distinctSymbols } from "@/lib/view/format";
 
 /**
  * A book's risk view, whoever's book it is: totals, the health histogram, the liquidation levels, the stress sliders
@@ -99,7 +100,7 @@ function BookRiskFigures({
   const t = useTranslations("risk");
   const f = useFormat();
   const { book, figures } = shown;
-  const symbols = useMemo(() => book.assets.map(symbolOf), [book, symbolOf]);
+  const symbols = useMemo(() => distinctSymbols(book.assets.map((a) => ({ symbol: symbolOf(a), address: a }))), [book, symbolOf]);
   const together = useMemo(() => togetherColumns(book), [book]);
   // One borrowed asset: its rise is named by its symbol; several (an Aave pool): "debt".
   const moveLabels = useMemo(

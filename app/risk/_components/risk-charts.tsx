@@ -57,26 +57,33 @@ export const LiquidationLevelsChart = memo(function LiquidationLevelsChart({
 }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
+  // Each collateral's figures under its column's index (`c0`, `c1`…), not its symbol, which a token may share or name "all".
   const data = useMemo(
     () =>
       l.drops.map((x) => {
         const row: Record<string, number> = { drop: x, all: l.all[x]! };
-        symbols.forEach((s, j) => (row[s] = l.perAsset[j]![x]!));
+        symbols.forEach((_, j) => (row[`c${j}`] = l.perAsset[j]![x]!));
         return row;
       }),
     [l, symbols],
   );
-  const series = [...symbols, "all"];
+  const series = useMemo(
+    () => [
+      ...symbols.map((s, j) => ({ key: `c${j}`, name: t("alone", { asset: s }) })),
+      { key: "all", name: t("all", { butStable: butStable ? "yes" : "no" }) },
+    ],
+    [symbols, butStable, t],
+  );
   return (
     <figure className="rounded-xl border border-slate-800 bg-slate-900/40 p-4" data-testid="liquidation-levels">
       <figcaption className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-400">{t("levels")}</figcaption>
       <ChartTable
         caption={t("levels")}
-        columns={[t("drop"), ...series.map((s) => (s === "all" ? t("all", { butStable: butStable ? "yes" : "no" }) : t("alone", { asset: s })))]}
-        rows={data.filter((r) => r.drop! % 10 === 0).map((r) => [`−${f.percentTick(r.drop!)}`, ...series.map((s) => f.usdFloat(r[s] ?? 0))])}
+        columns={[t("drop"), ...series.map((s) => s.name)]}
+        rows={data.filter((r) => r.drop! % 10 === 0).map((r) => [`−${f.percentTick(r.drop!)}`, ...series.map((s) => f.usdFloat(r[s.key] ?? 0))])}
       />
       <NearViewport height="h-60">
-        <LevelsPlot data={data} series={series} butStable={butStable} />
+        <LevelsPlot data={data} series={series} />
       </NearViewport>
     </figure>
   );

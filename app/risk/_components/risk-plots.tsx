@@ -67,8 +67,11 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
   );
 }
 
-/** risk-charts.tsx's liquidation-levels drawing: per series, the debt liquidatable at each price drop (step lines). */
-export function LevelsPlot({ data, series, butStable = false }: { data: Record<string, number>[]; series: string[]; butStable?: boolean }) {
+/**
+ * risk-charts.tsx's liquidation-levels drawing: per series, the debt liquidatable at each price drop (step lines). The
+ * series keyed `all` (every price together) is drawn dashed, in red.
+ */
+export function LevelsPlot({ data, series }: { data: Record<string, number>[]; series: { key: string; name: string }[] }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
   /** An x-axis label: a price fall of `d` percent (`−10%`, `−10 %` in Spanish). */
@@ -79,14 +82,14 @@ export function LevelsPlot({ data, series, butStable = false }: { data: Record<s
       x={(r) => r.drop ?? 0}
       xTicks={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90]}
       xLabel={fallLabel}
-      left={{ ticks: zeroBasedTicks(Math.max(0, ...data.flatMap((r) => series.map((s) => r[s] ?? 0)))), label: f.usdCompact, min: 60 }}
+      left={{ ticks: zeroBasedTicks(Math.max(0, ...data.flatMap((r) => series.map((s) => r[s.key] ?? 0)))), label: f.usdCompact, min: 60 }}
       series={series.map((s, i) => ({
-        key: s,
-        name: s === "all" ? t("all", { butStable: butStable ? "yes" : "no" }) : t("alone", { asset: s }),
-        color: s === "all" ? "#f43f5e" : COLORS[i % COLORS.length]!,
-        dash: s === "all" ? "5 3" : undefined,
+        key: s.key,
+        name: s.name,
+        color: s.key === "all" ? "#f43f5e" : COLORS[i % COLORS.length]!,
+        dash: s.key === "all" ? "5 3" : undefined,
         step: true,
-        value: (r) => r[s] ?? 0,
+        value: (r) => r[s.key] ?? 0,
         format: f.usdFloat,
       }))}
       title={(r) => t("priceDown", { drop: String(r.drop) })}

@@ -14,7 +14,7 @@ export function StewardPlot({ data, pct }: { data: { t: number; sigma: number; l
   const first = data[0]?.t ?? 0;
   const last = data.at(-1)?.t ?? 0;
   const whole = (x: number) => f.percentTick(Math.round(x));
-  const ticks = niceTicks(first, last, 4, TIME_STEPS);
+  const ticks = niceTicks(first, last, 4, { steps: TIME_STEPS });
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : last - first;
   // UTC, as the table's times: month-day and time; the day alone for steps of a day or more; the year too past a year.
   const timeLabel = (x: number) => {

@@ -34,7 +34,7 @@ export function HistoryPlot({ history, time }: { history: VaultHistory; time: (t
       rows={points}
       x={(p) => p.block}
       xDomain={[first, last]}
-      xTicks={niceTicks(first, last, 4).filter(Number.isInteger)}
+      xTicks={niceTicks(first, last, 4, { integers: true })}
       xLabel={(b) => `#${b}`}
       left={{ ticks: zeroBasedTicks(CHART_HEALTH_CAP, 5), label: healthTick(f), color: HF }}
       right={

@@ -430,7 +430,7 @@ const VaultBody = memo(function VaultBody({
           marketAddress={marketAddress}
           id={id}
           baseAsset={market.baseAsset}
-          composition={<CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), value: c.value }))} />}
+          composition={<CompositionChart items={s.collaterals.map((c) => ({ symbol: symbolOf(c.asset), address: c.asset, value: c.value }))} />}
         />
       </Deferred>
     </div>
