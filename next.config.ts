@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./lib/config/http-headers";
 
 // next-intl: the request configuration (locale from a cookie, its messages) lives in i18n/request.ts.
 // The messages are compiled at build time (`precompile`): the browser gets their parsed form and next-intl's light
@@ -8,28 +9,6 @@ const withNextIntl = createNextIntlPlugin({
   requestConfig: "./i18n/request.ts",
   experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
 });
-
-const dev = process.env.NODE_ENV !== "production";
-
-// Wallet-friendly CSP: injected wallets run in their own extension context; the app itself only needs to reach its
-// RPC endpoints (https anywhere, plain http only on this machine for local chains) and show wallet icons (data:, https:).
-const csp = [
-  "default-src 'self'",
-  // 'wasm-unsafe-eval': the private page's proving worker compiles the circuit's witness generator and snarkjs's WebAssembly.
-  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
-  // blob:: snarkjs's thread pool (one worker per core, started by the proving worker from a blob: URL).
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self' https: wss: http://127.0.0.1:* http://localhost:*" + (dev ? " ws://localhost:* ws://127.0.0.1:*" : ""),
-  // WalletConnect's verify page (listed only when NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID is set).
-  "frame-src 'self' https://verify.walletconnect.com https://verify.walletconnect.org",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -54,13 +33,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: [...SECURITY_HEADERS],
       },
     ];
   },

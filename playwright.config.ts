@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
 /** The journeys that also run on a phone (390 × 844, touch), and the specs only a phone needs. */
 const PHONE_JOURNEYS = ["open-vault-and-borrow.spec.ts", "multiply.spec.ts", "every-page.spec.ts", "accessibility.spec.ts"];
 
-// The suite starts its own anvil, deploys Keel and serves the production build (`next start`) on free ports:
+// The suite starts its own anvil, deploys Keel and serves the production build (`npm start`'s server) on free ports:
 // see e2e/support/global-setup.ts. Chromium is Debian's (/usr/bin/chromium); nothing is downloaded.
 export default defineConfig({
   testDir: "e2e",

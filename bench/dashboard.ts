@@ -9,7 +9,7 @@
  *   (scriptBytes); goal ≤ 1.3×. Also the dashboard with positions on screen, for the record.
  * Needs the production build (`npm run build`); builds bench/bare itself. Writes bench/results/dashboard.md.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
@@ -19,7 +19,8 @@ import { freePort } from "../scripts/lib/anvil";
 import { repoRoot } from "../scripts/lib/artifacts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../scripts/lib/chromium";
 import { localChain } from "../lib/server/clients";
-import { startStack, waitForHttp } from "../scripts/lib/stack";
+import { precompress } from "../scripts/lib/precompress";
+import { spawnProductionServer, startStack, waitForHttp } from "../scripts/lib/stack";
 import { firstLoadRpc, rpcListing } from "./lib/rpc-rounds";
 
 const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two demo vaults, an Aave and a Morpho position
@@ -27,7 +28,7 @@ const OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // anvil #0: two dem
 /**
  * JavaScript a page loads, counted the same way for every page measured: every script the browser requested from the
  * navigation until 3 s after the load event (the HTML's own and those the page then imported), from its Resource
- * Timing entries — encoded = the bytes over the wire (gzip, as `next start` serves them), decoded = the bytes parsed.
+ * Timing entries — encoded = the bytes over the wire (Brotli, as `npm start` serves them), decoded = the bytes parsed.
  * `ready` (optional) waits for the page's content first (a connected dashboard's positions), then the 3 s run.
  */
 async function scriptBytes(page: Page, url: string, ready?: () => Promise<unknown>) {
@@ -154,19 +155,18 @@ async function main() {
     });
     if (build.status !== 0) throw new Error("building bench/bare failed");
     const port = await freePort();
-    const bareServer = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-      cwd: bareDir,
-      stdio: "ignore",
-    });
+    // Served as Keel is: its static files precompressed, by the same server.
+    await precompress(path.join(bareDir, ".next", "static"));
+    const bareServer = spawnProductionServer({ dir: bareDir, port });
     try {
       await waitForHttp(`http://127.0.0.1:${port}`, bareServer, 60_000);
       const bare = await scriptBytes(await browser.newPage(), `http://127.0.0.1:${port}/`);
       lines.push(
         "### JavaScript shipped on first load",
         "",
-        "Both pages counted the same way: a new browser with no wallet connected opens the page; every script requested from the navigation until 3 s after the load event (Resource Timing: transferred = gzip as `next start` serves it, uncompressed = parsed). The bare page (bench/bare) is Keel's stack loaded as Keel loads it — Next, next-intl with precompiled messages, wagmi and TanStack Query on first load, RainbowKit's UI on demand — and nothing of Keel.",
+        "Both pages counted the same way: a new browser with no wallet connected opens the page; every script requested from the navigation until 3 s after the load event (Resource Timing: transferred = as `npm start` serves it, Brotli, uncompressed = parsed). The bare page (bench/bare) is Keel's stack loaded as Keel loads it — Next, next-intl with precompiled messages, wagmi and TanStack Query on first load, RainbowKit's UI on demand — and nothing of Keel.",
         "",
-        "| page | transferred (gzip) | uncompressed |",
+        "| page | transferred (Brotli) | uncompressed |",
         "| --- | ---: | ---: |",
         `| Keel dashboard \`/\`, no wallet (${keel.count} scripts) | ${kb(keel.transferred)} | ${kb(keel.decoded)} |`,
         `| bare stack page (bench/bare, ${bare.count} scripts) | ${kb(bare.transferred)} | ${kb(bare.decoded)} |`,

@@ -270,7 +270,7 @@ async function main() {
   const md = [
     `# Lighthouse ${VERSION} — production build on a local chain`,
     "",
-    "Command: `npm run bench:lighthouse` (after `npm run build`): the production build (`next start`) on anvil with the local deployment and the indexer.",
+    "Command: `npm run bench:lighthouse` (after `npm run build`): the production build as `npm start` serves it (static files precompressed) on anvil with the local deployment and the indexer.",
     "",
     `Debian Chromium (headless${HEADLESS_PAINT_FIX.length ? ", paint holding off: headless Chromium sometimes drops a page's first frames for a second or more, see `HEADLESS_PAINT_FIX` in bench/lighthouse.ts" : ""}); Lighthouse's default mobile settings (simulated slow 4G, 4× CPU slowdown) and its desktop ` +
       `config, unchanged. ${new Date().toISOString().slice(0, 10)}. Goal ≥ ${GOAL}. Each page ${RUNS}×: the median score, ` +

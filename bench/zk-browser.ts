@@ -114,7 +114,7 @@ async function ask(page: Page, req: Record<string, unknown>): Promise<Answer> {
 export async function browserProvingTimes(runs = Number(process.env.ZK_BROWSER_RUNS ?? 3), log = console.log): Promise<BrowserFigures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "keel-zk-browser-"));
   const cwd = process.cwd();
-  process.chdir(ROOT); // the route reads circuits/artifacts from the working directory, as under `next start`
+  process.chdir(ROOT); // the route reads circuits/artifacts from the working directory, as under `npm start`
   try {
     await build({
       entryPoints: [path.join(ROOT, "lib/privacy/prove.worker.ts")],

@@ -1,8 +1,5 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { freePort } from "../scripts/lib/anvil";
-import { repoRoot } from "../scripts/lib/artifacts";
-import { waitForHttp } from "../scripts/lib/stack";
+import { spawnProductionServer, waitForHttp } from "../scripts/lib/stack";
 import { expect, test } from "./support/fixtures";
 
 test("an address with no page answers 404 with the not-found page", async ({ page, app }) => {
@@ -15,8 +12,8 @@ test("a page the server cannot render answers 500, says so in the reader's langu
   test.setTimeout(90_000);
   // The same production build, started with a configuration that cannot work.
   const port = await freePort();
-  const child = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-    cwd: repoRoot,
+  const child = spawnProductionServer({
+    port,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_KEEL_CHAINS: "not-a-chain" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -64,7 +64,7 @@ step "format (prettier --check, forge fmt --check; \`npm run format\` rewrites)"
 "$BIN/prettier" --check . --log-level warn
 (cd contracts && "../$BIN/forge" fmt --check)
 
-step "production build (npm run build: next build, then V8 compile hints on its chunks)"
+step "production build (npm run build: next build, V8 compile hints on its chunks, their compressed copies)"
 npm run build --silent
 
 step "end-to-end (Playwright, Chromium)"

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Deployment } from "../../lib/config/deployment";
@@ -12,6 +12,18 @@ import { startNotifier, type Notifier } from "../../agents/notifier";
 import { repoRoot } from "./artifacts";
 import { startCrossChainAgents, type CrossChainAgents } from "./relayer";
 import { tempDir } from "./temp-dir";
+
+/**
+ * The production server (`npm start`, `scripts/serve.ts`: Next's handler, static files sent precompressed) for the app in
+ * `dir`, as its own process: `node --import tsx`, so a signal reaches the server itself and not a wrapper.
+ */
+export function spawnProductionServer(opts: { dir?: string; port: number; env?: NodeJS.ProcessEnv; stdio?: StdioOptions }): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts", "serve.ts"), "--port", String(opts.port), "--dir", opts.dir ?? repoRoot],
+    { cwd: opts.dir ?? repoRoot, env: opts.env ?? process.env, stdio: opts.stdio ?? "ignore" },
+  );
+}
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -51,7 +63,7 @@ export interface Stack {
 
 /**
  * A throwaway local stack on free ports: anvil, Keel deployed and seeded (deployment file in a temp folder), and the
- * app — the production build (`next start`, run `npm run build` first) or, with `dev`, `next dev`. With
+ * app — the production build (`npm start`'s server, run `npm run build` first) or, with `dev`, `next dev`. With
  * `lendingProtocols`, Aave v3 and Morpho Blue with their demo positions on the first chain. Used by the e2e suite and
  * the benchmarks.
  */
@@ -125,20 +137,20 @@ export async function startStack(
     await indexer?.stop();
     await Promise.all(chains.map((c) => c.anvil.stop()));
   };
-  const app = spawn(path.join(repoRoot, "node_modules", ".bin", "next"), [opts.dev ? "dev" : "start", "--port", String(appPort)], {
-    cwd,
-    stdio: opts.verbose ? "inherit" : "ignore",
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_PUBLIC_KEEL_CHAINS: chains.map((c) => c.anvil.chainId).join(","),
-      ...Object.fromEntries(chains.map((c) => [`NEXT_PUBLIC_RPC_URL_${c.anvil.chainId}`, c.anvil.url])),
-      KEEL_DEPLOYMENTS_DIR: outDir,
-      ...(indexer ? { KEEL_INDEXER_URL: indexer.url } : {}),
-      ...(notifier ? { KEEL_NOTIFIER_URL: notifier.url } : {}),
-      ...opts.env,
-    },
-  });
+  const appEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_PUBLIC_KEEL_CHAINS: chains.map((c) => c.anvil.chainId).join(","),
+    ...Object.fromEntries(chains.map((c) => [`NEXT_PUBLIC_RPC_URL_${c.anvil.chainId}`, c.anvil.url])),
+    KEEL_DEPLOYMENTS_DIR: outDir,
+    ...(indexer ? { KEEL_INDEXER_URL: indexer.url } : {}),
+    ...(notifier ? { KEEL_NOTIFIER_URL: notifier.url } : {}),
+    ...opts.env,
+  };
+  const stdio = opts.verbose ? "inherit" : "ignore";
+  const app = opts.dev
+    ? spawn(path.join(repoRoot, "node_modules", ".bin", "next"), ["dev", "--port", String(appPort)], { cwd, stdio, env: appEnv })
+    : spawnProductionServer({ dir: cwd, port: appPort, env: appEnv, stdio });
   // localhost, not 127.0.0.1: next dev serves its dev resources only to the origin it announces.
   const baseUrl = `http://localhost:${appPort}`;
   try {
