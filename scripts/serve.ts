@@ -3,24 +3,41 @@
  * behind one addition: the build's static scripts and styles are sent as the build compressed them (Brotli 11 or gzip 9,
  * `scripts/lib/precompress.ts`) instead of being compressed again on every request (`lib/server/precompressed.ts`).
  * Behind a CDN that compresses itself this changes nothing; served directly, a page's scripts cost fewer bytes and the
- * server's CPU goes to rendering pages.
+ * server's CPU goes to rendering pages. Restart it after a new build, as `next start`.
  *
- * Flags: --port 3000 (or PORT) · --hostname (or HOSTNAME; all interfaces by default) · --dir (the app; this repository
- * by default). SIGINT or SIGTERM closes it.
+ * Flags, as `next start` takes them: -p/--port 3000 (or PORT) · -H/--hostname (all interfaces by default; the
+ * environment's HOSTNAME is not read: containers set it to their own name) · --keepAliveTimeout ms (above a load
+ * balancer's idle timeout) · --dir (the app; this repository by default). SIGINT or SIGTERM stops taking connections,
+ * lets the requests under way finish (10 s at most) and exits with 128 + the signal's number, as `next start` does.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 // Before Next and React load: they pick their production builds from it.
 (process.env as Record<string, string>).NODE_ENV = "production";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" }, dir: { type: "string" } } });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
-if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
-
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    keepAliveTimeout: { type: "string" },
+    dir: { type: "string" },
+  },
+});
+const whole = (name: string, text: string | undefined, min: number, max: number) => {
+  const n = Number(text);
+  if (!/^\d+$/.test(text ?? "") || n < min || n > max) {
+    console.error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text ?? "")}`);
+    process.exit(1);
+  }
+  return n;
+};
+const port = whole("the port", values.port ?? process.env.PORT ?? "3000", 1, 65_535);
+const keepAliveTimeout = values.keepAliveTimeout === undefined ? undefined : whole("--keepAliveTimeout", values.keepAliveTimeout, 0, 2 ** 31 - 1);
+const hostname = values.hostname;
 const root = path.resolve(values.dir ?? path.join(import.meta.dirname, ".."));
+
 const [{ default: next }, { precompressedHandler }, { SECURITY_HEADERS }] = await Promise.all([
   import("next"),
   import("../lib/server/precompressed"),
@@ -32,15 +49,39 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const servePrecompressed = precompressedHandler(path.join(root, ".next", "static"), SECURITY_HEADERS);
 
-const server = createServer((req, res) => {
-  if (servePrecompressed(req, res)) return;
-  void handle(req, res);
+/** An error Next did not answer itself: logged, and the request answered 500 rather than left open. */
+function failed(res: ServerResponse, e: unknown) {
+  console.error("request failed:", e);
+  if (!res.headersSent) res.statusCode = 500;
+  res.end();
+}
+
+const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  try {
+    if (servePrecompressed(req, res)) return;
+  } catch (e) {
+    return failed(res, e);
+  }
+  handle(req, res).catch((e: unknown) => failed(res, e));
+});
+if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
+server.on("error", (e) => {
+  console.error(`Keel's server could not start: ${e.message}`);
+  process.exit(1);
 });
 server.listen(port, hostname, () => console.log(`Keel on http://${hostname ?? "localhost"}:${port} (production build, precompressed static files)`));
 
-const close = () => {
-  server.close();
-  void app.close().finally(() => process.exit(0));
-};
-process.once("SIGINT", close);
-process.once("SIGTERM", close);
+const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
+let stopping = false;
+for (const signal of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
+    server.close(() => {
+      clearTimeout(deadline);
+      void app.close().finally(() => process.exit(128 + SIGNALS[signal]));
+    });
+    server.closeIdleConnections();
+  });
+}

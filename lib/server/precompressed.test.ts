@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -6,7 +6,7 @@ import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { precompress } from "../../scripts/lib/precompress";
-import { pickEncoding, precompressedHandler, staticFileOf } from "./precompressed";
+import { madeTogether, matchesEtag, pickEncoding, precompressedHandler, staticFileOf } from "./precompressed";
 
 describe("pickEncoding", () => {
   const both = ["br", "gzip"] as const;
@@ -72,8 +72,11 @@ describe("the production server's precompressed static files", () => {
     writeFileSync(path.join(dir, "chunks", "a.js"), script);
     writeFileSync(path.join(dir, "chunks", "b.css"), "a{color:red}");
     writeFileSync(path.join(dir, "chunks", "plain.js"), "b()"); // no compressed copy: removed below
+    writeFileSync(path.join(dir, "chunks", "changed.js"), "c()"); // changed after its copies were made: below
     await precompress(dir);
     for (const s of [".br", ".gz"]) rmSync(path.join(dir, "chunks", "plain.js" + s));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path.join(dir, "chunks", "changed.js"), later, later);
     const serve = precompressedHandler(dir, [{ key: "X-Content-Type-Options", value: "nosniff" }]);
     server = createServer((req, res) => {
       if (serve(req, res)) return;
@@ -123,6 +126,9 @@ describe("the production server's precompressed static files", () => {
     const again = await get("/_next/static/chunks/a.js", { "accept-encoding": "br", "if-none-match": `"x", ${first.headers["etag"]}` });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
+    for (const tag of [`W/${first.headers["etag"]}`, "*"])
+      expect((await get("/_next/static/chunks/a.js", { "accept-encoding": "br", "if-none-match": tag })).status, tag).toBe(304);
+    expect((await get("/_next/static/chunks/a.js", { "accept-encoding": "gzip", "if-none-match": first.headers["etag"]! })).status).toBe(200);
     const head = await get("/_next/static/chunks/a.js", { "accept-encoding": "br" }, "HEAD");
     expect(head.status).toBe(200);
     expect(head.headers["content-length"]).toBe(first.headers["content-length"]);
@@ -137,11 +143,34 @@ describe("the production server's precompressed static files", () => {
       ["/_next/static/chunks/a.js", { "accept-encoding": "br" }, "POST"],
       ["/_next/static/chunks/missing.js", { "accept-encoding": "br" }, "GET"],
       ["/_next/static/chunks/../chunks/a.js", { "accept-encoding": "br" }, "GET"],
+      // A file's name as a folder, and a name longer than the file system takes: once errors thrown from `stat`.
+      ["/_next/static/chunks/a.js/x.js", { "accept-encoding": "br" }, "GET"],
+      [`/_next/static/chunks/${"x".repeat(300)}.js`, { "accept-encoding": "br" }, "GET"],
+      // Copies older than their file.
+      ["/_next/static/chunks/changed.js", { "accept-encoding": "br" }, "GET"],
       ["/", { "accept-encoding": "br" }, "GET"],
     ] as const) {
       const res = await get(p, headers, method);
       expect(res.status, `${method} ${p}`).toBe(418);
     }
+  });
+});
+
+describe("matchesEtag and madeTogether", () => {
+  it("compares entity tags weakly and takes *", () => {
+    expect(matchesEtag('"a-br"', '"a-br"')).toBe(true);
+    expect(matchesEtag('W/"a-br"', '"a-br"')).toBe(true);
+    expect(matchesEtag('"b", "a-br"', '"a-br"')).toBe(true);
+    expect(matchesEtag("*", '"a-br"')).toBe(true);
+    expect(matchesEtag('"a-gzip"', '"a-br"')).toBe(false);
+    expect(matchesEtag(undefined, '"a-br"')).toBe(false);
+    expect(matchesEtag("", '"a-br"')).toBe(false);
+  });
+  it("takes a copy for its file's only within the millisecond utimes keeps", () => {
+    expect(madeTogether(1_796_582_769_253.999, 1_796_582_769_254.2576)).toBe(true);
+    expect(madeTogether(1_796_582_769_254, 1_796_582_769_254)).toBe(true);
+    expect(madeTogether(1_796_582_769_254, 1_796_582_769_255.5)).toBe(false);
+    expect(madeTogether(1_796_582_769_256, 1_796_582_769_254.2)).toBe(false);
   });
 });
 
@@ -154,6 +183,8 @@ describe("precompress", () => {
     writeFileSync(path.join(dir, "media", "f.woff2"), "font");
     expect(await precompress(dir)).toBe(4);
     expect(gunzipSync(readFileSync(path.join(dir, "s.svg.gz"))).toString()).toBe("<svg/>");
+    expect(madeTogether(statSync(path.join(dir, "a.js.br")).mtimeMs, statSync(path.join(dir, "a.js")).mtimeMs)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(path.join(dir, "media", "f.woff2.br"))).toBe(false);
     expect(await precompress(dir)).toBe(0);
     writeFileSync(path.join(dir, "a.js"), "b()");

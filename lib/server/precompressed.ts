@@ -8,7 +8,8 @@
  * Anything else — a file with no compressed copy, a client that takes neither encoding, a path outside the folder — is
  * left to Next (`servePrecompressed` answers false), which serves it as before.
  */
-import { createReadStream, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream";
@@ -72,52 +73,81 @@ export function staticFileOf(staticDir: string, url: string | undefined): string
   return path.join(staticDir, ...rest.split("/"));
 }
 
+/**
+ * Whether a compressed copy carries its file's modification time: `precompress` sets it from the file's through
+ * `utimes`, which keeps it to within a millisecond (a `Date`, then seconds as a floating-point number).
+ */
+export function madeTogether(copyMtimeMs: number, fileMtimeMs: number): boolean {
+  return Math.abs(copyMtimeMs - fileMtimeMs) < 1;
+}
+
 interface Variant {
   file: string;
   size: number;
   etag: string;
 }
 
+/** The compressed copies of every precompressed file under `staticDir`, by the path a request names it with. */
+function indexOf(staticDir: string): Map<string, Map<Encoding, Variant>> {
+  const index = new Map<string, Map<Encoding, Variant>>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) walk(file);
+      if (!e.isFile() || !(path.extname(e.name) in CONTENT_TYPES)) continue;
+      const variants = new Map<Encoding, Variant>();
+      const made = statSync(file).mtimeMs;
+      for (const { encoding, suffix } of ENCODINGS) {
+        const copy = file + suffix;
+        const stat = statSync(copy, { throwIfNoEntry: false });
+        // Only a copy made from the file as it is now (scripts/lib/precompress.ts gives it the file's own time).
+        if (!stat?.isFile() || !madeTogether(stat.mtimeMs, made)) continue;
+        // A strong validator from the bytes sent: the same on every server of a deployment.
+        const digest = createHash("sha256").update(readFileSync(copy)).digest("base64url").slice(0, 22);
+        variants.set(encoding, { file: copy, size: stat.size, etag: `"${digest}-${encoding}"` });
+      }
+      const url = PREFIX + path.relative(staticDir, file).split(path.sep).join("/");
+      if (variants.size && staticFileOf(staticDir, url) === file) index.set(url, variants);
+    }
+  };
+  if (existsSync(staticDir)) walk(staticDir);
+  return index;
+}
+
+/** Whether `If-None-Match` names `etag` (RFC 9110 §13.1.2: `*`, or a weak comparison: a `W/` prefix is ignored). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}
+
 /**
  * A handler for the production server: answers a GET or HEAD of a precompressed static file and returns true, or
  * returns false and leaves the request to the next handler. `headers` are sent with every answer (the app's security
- * headers, as Next sends them with its own static files). The build does not change while a server runs, so what is
- * on disk is looked up once per file.
+ * headers, as Next sends them with its own static files).
+ *
+ * The files are indexed once, when the handler is made: a request never touches the file system to decide, and a path
+ * that names no indexed file costs a map lookup. A build made while the server runs is not seen: restart it after
+ * `npm run build`, as `next start` needs too.
  */
 export function precompressedHandler(staticDir: string, headers: readonly { key: string; value: string }[] = []) {
-  const variants = new Map<string, Map<Encoding, Variant>>();
-  const variantsOf = (file: string) => {
-    let found = variants.get(file);
-    if (!found) {
-      found = new Map();
-      for (const { encoding, suffix } of ENCODINGS) {
-        const stat = statSync(file + suffix, { throwIfNoEntry: false });
-        if (stat?.isFile())
-          found.set(encoding, {
-            file: file + suffix,
-            size: stat.size,
-            etag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-${encoding}"`,
-          });
-      }
-      variants.set(file, found);
-    }
-    return found;
-  };
+  const index = indexOf(staticDir);
 
   return function servePrecompressed(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const file = staticFileOf(staticDir, req.url);
-    if (!file) return false;
-    const available = variantsOf(file);
+    const available = index.get((req.url ?? "").split("?")[0]!);
+    if (!available) return false;
     const encoding = pickEncoding(req.headers["accept-encoding"], [...available.keys()]);
     if (!encoding) return false;
     const variant = available.get(encoding)!;
     for (const { key, value } of headers) res.setHeader(key, value);
-    res.setHeader("Content-Type", CONTENT_TYPES[path.extname(file)]!);
+    res.setHeader("Content-Type", CONTENT_TYPES[path.extname(req.url!.split("?")[0]!)]!);
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     res.setHeader("Vary", "Accept-Encoding");
     res.setHeader("ETag", variant.etag);
-    if (req.headers["if-none-match"]?.split(",").some((t) => t.trim() === variant.etag)) {
+    if (matchesEtag(req.headers["if-none-match"], variant.etag)) {
       res.statusCode = 304;
       res.end();
       return true;
@@ -129,7 +159,8 @@ export function precompressedHandler(staticDir: string, headers: readonly { key:
       res.end();
       return true;
     }
-    // A read error after the headers went out can only cut the answer short; the client sees a failed download.
+    // A read error after the headers went out can only cut the answer short: the connection is closed, and the client
+    // sees a failed download rather than a file it could take for whole.
     pipeline(createReadStream(variant.file), res, () => {});
     return true;
   };

@@ -3,17 +3,19 @@
  * under `.next/static/`, a `.br` (Brotli, quality 11) and a `.gz` (gzip, level 9). The production server
  * (`scripts/serve.ts`, `lib/server/precompressed.ts`) sends these instead of compressing the file on every request.
  *
- * Run after the compile hints (`npm run build`: they change the scripts). Idempotent: a copy newer than its file is kept.
- * The work runs on libuv's thread pool, a few files at a time.
+ * Run after the compile hints (`npm run build`: they change the scripts). Each copy is written under a temporary name
+ * and renamed into place (an interrupted run leaves no truncated copy), then given its file's modification time: a copy
+ * is current when the two times are equal, and only then does the server send it. Idempotent. The work runs on libuv's
+ * thread pool, a few files at a time.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rename, utimes, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { CONTENT_TYPES, ENCODINGS, type Encoding } from "../../lib/server/precompressed";
+import { CONTENT_TYPES, ENCODINGS, madeTogether, type Encoding } from "../../lib/server/precompressed";
 
 const compressors: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   br: (data) =>
@@ -39,15 +41,17 @@ function filesUnder(dir: string): string[] {
 /** Writes the missing or stale compressed copies of every precompressed type under `dir`; returns how many it wrote. */
 export async function precompress(dir: string, concurrency = Math.max(2, availableParallelism())): Promise<number> {
   const jobs = filesUnder(dir).flatMap((file) => {
-    const mtime = statSync(file).mtimeMs;
-    return ENCODINGS.filter(({ suffix }) => {
+    const { mtime, mtimeMs } = statSync(file);
+    const stale = ENCODINGS.filter(({ suffix }) => {
       const copy = statSync(file + suffix, { throwIfNoEntry: false });
-      return !copy || copy.mtimeMs < mtime;
-    }).map(
-      ({ encoding, suffix }) =>
-        async () =>
-          writeFile(file + suffix, await compressors[encoding](await readFile(file))),
-    );
+      return !copy || !madeTogether(copy.mtimeMs, mtimeMs);
+    });
+    return stale.map(({ encoding, suffix }) => async () => {
+      const temp = `${file}${suffix}.${process.pid}.tmp`;
+      await writeFile(temp, await compressors[encoding](await readFile(file)));
+      await utimes(temp, mtime, mtime);
+      await rename(temp, file + suffix);
+    });
   });
   let next = 0;
   const worker = async () => {

@@ -20,7 +20,8 @@ import { tempDir } from "./temp-dir";
 export function spawnProductionServer(opts: { dir?: string; port: number; env?: NodeJS.ProcessEnv; stdio?: StdioOptions }): ChildProcess {
   return spawn(
     process.execPath,
-    ["--import", "tsx", path.join(repoRoot, "scripts", "serve.ts"), "--port", String(opts.port), "--dir", opts.dir ?? repoRoot],
+    // tsx by its resolved URL: an app in another folder (bench/bare) has none of its own.
+    ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "scripts", "serve.ts"), "--port", String(opts.port), "--dir", opts.dir ?? repoRoot],
     { cwd: opts.dir ?? repoRoot, env: opts.env ?? process.env, stdio: opts.stdio ?? "ignore" },
   );
 }
