@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { connectWallet, DEMO, expect, expectNoSidewaysScroll, isPhone, screenshot, test } from "./support/fixtures";
+import { connectWallet, DEMO, expect, expectNoSidewaysScroll, isPhone, screenshot, test, type E2EChain } from "./support/fixtures";
 
 /** Every route, as the dashboard's demo vault of anvil #0 and a stranger see it. */
 const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
@@ -12,6 +12,22 @@ const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
   { name: "position-aave", path: `/position/31337/aave-v3/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
   { name: "position-morpho", path: `/position/31337/morpho-blue/${morphoMarket}/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
 ];
+
+/**
+ * Each page loaded as a visitor with no wallet loads it (not the private page or the dashboard: a stranger's shows
+ * nothing but a prompt), until its reads are done; then `check` with the page's name.
+ */
+async function eachPageLoaded(page: Page, app: { open(path?: string): Promise<void> }, chain: E2EChain, check: (name: string) => Promise<void>) {
+  const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
+  for (const p of pages(anvil0, DEMO, morpho)) {
+    if (p.name === "private" || p.name === "dashboard") continue;
+    await app.open(p.path);
+    await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
+    await page.waitForLoadState("networkidle").catch(() => {});
+    await check(p.name);
+  }
+}
 
 test("every page fits the screen, with the wallet connected, and is screenshotted", async ({ page, app, chain, injectWallet }, testInfo) => {
   test.setTimeout(180_000);
@@ -130,17 +146,11 @@ test("no page's hydration commit runs a second render in the same run of JavaScr
       },
     };
   `);
-  const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
-  const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
-  for (const p of pages(anvil0, DEMO, morpho)) {
-    if (p.name === "private" || p.name === "dashboard") continue; // a stranger's: nothing to show but a prompt
-    await app.open(p.path);
-    await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
-    await page.waitForLoadState("networkidle").catch(() => {});
+  await eachPageLoaded(page, app, chain, async (name) => {
     const commits = await page.evaluate(() => (window as unknown as { __commits: boolean[] }).__commits);
-    expect(commits.length, `${p.name}: React reported its commits`).toBeGreaterThan(1);
-    expect(commits[1], `${p.name}: the commit after hydration came in hydration's own run of JavaScript`).toBe(false);
-  }
+    expect(commits.length, `${name}: React reported its commits`).toBeGreaterThan(1);
+    expect(commits[1], `${name}: the commit after hydration came in hydration's own run of JavaScript`).toBe(false);
+  });
 });
 
 test("in English no page builds an Intl.NumberFormat while it loads (ICU's number data: 25–50 ms of main thread)", async ({
@@ -163,13 +173,7 @@ test("in English no page builds an Intl.NumberFormat while it loads (ICU's numbe
     Counted.supportedLocalesOf = Original.supportedLocalesOf;
     Intl.NumberFormat = Counted;
   `);
-  const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
-  const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
-  for (const p of pages(anvil0, DEMO, morpho)) {
-    if (p.name === "private" || p.name === "dashboard") continue; // a stranger's: nothing to show but a prompt
-    await app.open(p.path);
-    await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
-    await page.waitForLoadState("networkidle").catch(() => {});
-    expect(await page.evaluate(() => (window as unknown as { __numberFormats: string[] }).__numberFormats), p.name).toEqual([]);
-  }
+  await eachPageLoaded(page, app, chain, async (name) => {
+    expect(await page.evaluate(() => (window as unknown as { __numberFormats: string[] }).__numberFormats), name).toEqual([]);
+  });
 });

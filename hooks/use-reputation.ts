@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import { zeroAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 import { useRefreshOnBlocks } from "@/hooks/use-refresh-on-blocks";
-import { readReputation } from "@/lib/reputation/read";
 import { reputationView, type ReputationView } from "@/lib/reputation/view";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
@@ -25,7 +24,9 @@ export function useReputation(chain: ChainConfig, market: Address, vault: LensVa
     queryKey: key,
     retry: 1,
     enabled: owner !== zeroAddress,
-    queryFn: () => readReputation(requireChainReader(config, chain.id), market, rep, owner),
+    // The reader (and the attestation service's and the reputation source's ABIs) loads with the first read, after the
+    // vault's: not with the page's first scripts.
+    queryFn: async () => (await import("@/lib/reputation/read")).readReputation(requireChainReader(config, chain.id), market, rep, owner),
   });
   useRefreshOnBlocks([{ chainId: chain.id, key }]);
   const view: ReputationView | undefined = query.data && vault ? reputationView(query.data, vault, rep) : undefined;
