@@ -87,30 +87,40 @@ interface Variant {
   etag: string;
 }
 
+/** Every file of a precompressed type under `dir`, in its folders: what `precompress` compresses and the server indexes. */
+export function precompressibleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return precompressibleFiles(file);
+    return e.isFile() && path.extname(e.name) in CONTENT_TYPES ? [file] : [];
+  });
+}
+
+interface Indexed {
+  type: string;
+  variants: Map<Encoding, Variant>;
+}
+
 /** The compressed copies of every precompressed file under `staticDir`, by the path a request names it with. */
-function indexOf(staticDir: string): Map<string, Map<Encoding, Variant>> {
-  const index = new Map<string, Map<Encoding, Variant>>();
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, e.name);
-      if (e.isDirectory()) walk(file);
-      if (!e.isFile() || !(path.extname(e.name) in CONTENT_TYPES)) continue;
-      const variants = new Map<Encoding, Variant>();
-      const made = statSync(file).mtimeMs;
-      for (const { encoding, suffix } of ENCODINGS) {
-        const copy = file + suffix;
-        const stat = statSync(copy, { throwIfNoEntry: false });
-        // Only a copy made from the file as it is now (scripts/lib/precompress.ts gives it the file's own time).
-        if (!stat?.isFile() || !madeTogether(stat.mtimeMs, made)) continue;
-        // A strong validator from the bytes sent: the same on every server of a deployment.
-        const digest = createHash("sha256").update(readFileSync(copy)).digest("base64url").slice(0, 22);
-        variants.set(encoding, { file: copy, size: stat.size, etag: `"${digest}-${encoding}"` });
-      }
-      const url = PREFIX + path.relative(staticDir, file).split(path.sep).join("/");
-      if (variants.size && staticFileOf(staticDir, url) === file) index.set(url, variants);
+function indexOf(staticDir: string): Map<string, Indexed> {
+  const index = new Map<string, Indexed>();
+  for (const file of precompressibleFiles(staticDir)) {
+    const url = PREFIX + path.relative(staticDir, file).split(path.sep).join("/");
+    if (staticFileOf(staticDir, url) !== file) continue;
+    const variants = new Map<Encoding, Variant>();
+    const made = statSync(file).mtimeMs;
+    for (const { encoding, suffix } of ENCODINGS) {
+      const copy = file + suffix;
+      const stat = statSync(copy, { throwIfNoEntry: false });
+      // Only a copy made from the file as it is now (scripts/lib/precompress.ts gives it the file's own time).
+      if (!stat?.isFile() || !madeTogether(stat.mtimeMs, made)) continue;
+      // A strong validator from the bytes sent: the same on every server of a deployment.
+      const digest = createHash("sha256").update(readFileSync(copy)).digest("base64url").slice(0, 22);
+      variants.set(encoding, { file: copy, size: stat.size, etag: `"${digest}-${encoding}"` });
     }
-  };
-  if (existsSync(staticDir)) walk(staticDir);
+    if (variants.size) index.set(url, { type: CONTENT_TYPES[path.extname(file)]!, variants });
+  }
   return index;
 }
 
@@ -137,13 +147,13 @@ export function precompressedHandler(staticDir: string, headers: readonly { key:
 
   return function servePrecompressed(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const available = index.get((req.url ?? "").split("?")[0]!);
-    if (!available) return false;
-    const encoding = pickEncoding(req.headers["accept-encoding"], [...available.keys()]);
+    const found = index.get((req.url ?? "").split("?")[0]!);
+    if (!found) return false;
+    const encoding = pickEncoding(req.headers["accept-encoding"], [...found.variants.keys()]);
     if (!encoding) return false;
-    const variant = available.get(encoding)!;
+    const variant = found.variants.get(encoding)!;
     for (const { key, value } of headers) res.setHeader(key, value);
-    res.setHeader("Content-Type", CONTENT_TYPES[path.extname(req.url!.split("?")[0]!)]!);
+    res.setHeader("Content-Type", found.type);
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     res.setHeader("Vary", "Accept-Encoding");
     res.setHeader("ETag", variant.etag);

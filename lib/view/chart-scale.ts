@@ -1,15 +1,19 @@
+/** The round step (1, 2 or 5 × 10^k) at or above `raw`; at least 1 with `integers`. */
+function roundStep(raw: number, integers: boolean): number {
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  return Math.max(
+    integers ? 1 : 0,
+    [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!,
+  );
+}
+
 /**
  * A chart axis from 0 to a round top at or above `max`: its ticks in steps of 1, 2 or 5 × 10^k, about `count` of them
  * (`integers`: steps of at least 1, for counts). An empty or non-positive `max` gives the axis 0–1.
  */
 export function zeroBasedTicks(max: number, count = 4, integers = false): number[] {
   if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
-  const raw = max / count;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(
-    integers ? 1 : 0,
-    [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!,
-  );
+  const step = roundStep(max / count, integers);
   const n = Math.ceil(max / step - 1e-9);
   return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
@@ -22,12 +26,8 @@ export function zeroBasedTicks(max: number, count = 4, integers = false): number
 export function niceTicks(min: number, max: number, count = 5, { steps, integers = false }: { steps?: number[]; integers?: boolean } = {}): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(max > min)) return Number.isFinite(min) ? [min] : [];
   const raw = (max - min) / count;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  // A range shorter than the first of `steps` (under a minute of time) steps by round numbers.
-  const step = Math.max(
-    integers ? 1 : 0,
-    (raw >= (steps?.[0] ?? Infinity) && steps?.find((s) => s >= raw)) || [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw * (1 - 1e-12))!,
-  );
+  // A range shorter than the first of `steps` (under a minute of time), or longer than the last, steps by round numbers.
+  const step = (raw >= (steps?.[0] ?? Infinity) ? steps?.find((s) => s >= raw) : undefined) ?? roundStep(raw, integers);
   const first = Math.ceil(min / step - 1e-9);
   const last = Math.floor(max / step + 1e-9);
   return Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));

@@ -8,14 +8,14 @@
  * is current when the two times are equal, and only then does the server send it. Idempotent. The work runs on libuv's
  * thread pool, a few files at a time.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { readFile, rename, utimes, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { CONTENT_TYPES, ENCODINGS, madeTogether, type Encoding } from "../../lib/server/precompressed";
+import { ENCODINGS, madeTogether, precompressibleFiles, type Encoding } from "../../lib/server/precompressed";
 
 const compressors: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   br: (data) =>
@@ -29,18 +29,9 @@ const compressors: Record<Encoding, (data: Buffer) => Promise<Buffer>> = {
   gzip: (data) => promisify(gzip)(data, { level: constants.Z_BEST_COMPRESSION }),
 };
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const file = path.join(dir, e.name);
-    if (e.isDirectory()) return filesUnder(file);
-    return e.isFile() && path.extname(e.name) in CONTENT_TYPES ? [file] : [];
-  });
-}
-
 /** Writes the missing or stale compressed copies of every precompressed type under `dir`; returns how many it wrote. */
 export async function precompress(dir: string, concurrency = Math.max(2, availableParallelism())): Promise<number> {
-  const jobs = filesUnder(dir).flatMap((file) => {
+  const jobs = precompressibleFiles(dir).flatMap((file) => {
     const { mtime, mtimeMs } = statSync(file);
     const stale = ENCODINGS.filter(({ suffix }) => {
       const copy = statSync(file + suffix, { throwIfNoEntry: false });
