@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { NotifierError, useAlerts, type AlertNotification } from "@/hooks/use-alerts";
-import { AlertRuleError, parseSubscriptionInput, sameSubscription, type AlertProblem, type WebhookFormat } from "@/lib/view/alerts";
+import { ALERT_TITLE_KEYS, AlertRuleError, parseSubscriptionInput, sameSubscription, type AlertProblem, type WebhookFormat } from "@/lib/view/alerts";
 import { useErrorText } from "@/hooks/use-error-text";
 import { describeError } from "@/lib/tx/tx-errors";
 import { useFormat } from "@/hooks/use-format";
@@ -42,12 +42,37 @@ const deliveryText = (t: T, n: AlertNotification) =>
     )
     .join(" · ");
 
+/**
+ * An alert's title in the reader's language, from the figures it carries (lib/view/alerts.ts `about`). In English, and
+ * for an alert stored before it carried them, the notifier's own title (the email's subject).
+ */
+function useAlertTitle(): (alert: AlertNotification["alert"]) => string {
+  const errorText = useErrorText();
+  const kinds = useTranslations("automation.kinds");
+  const f = useFormat();
+  return (alert) => {
+    const a = alert.about;
+    if (!a) return alert.title;
+    const rule = a.rule === "stop-loss" ? kinds("stopLoss") : a.rule === "deleverage" ? kinds("deleverage") : (a.rule ?? "");
+    const values = {
+      id: a.vaultId,
+      market: a.marketName,
+      chain: String(a.chainId),
+      health: a.healthFactor === undefined ? "" : f.healthFactor(BigInt(a.healthFactor)),
+      odds: a.odds24h === undefined ? "" : f.odds(a.odds24h),
+      rule,
+    };
+    return errorText({ message: alert.title, key: `alert.${ALERT_TITLE_KEYS[alert.kind]}`, values });
+  };
+}
+
 /** The header's bell: in-app notifications, delivery status of emails and webhooks, and the alerts the user set. */
 export function NotificationCenter() {
   const t = useTranslations("alerts");
   const f = useFormat();
   const a = useAlerts();
   const alertError = useAlertErrorText();
+  const alertTitle = useAlertTitle();
   const [open, setOpen] = useState(false);
   if (!a.address) return null;
   const unread = a.notifications.data?.filter((n) => !n.read).length ?? 0;
@@ -117,7 +142,7 @@ export function NotificationCenter() {
                       className={`rounded-md border px-2 py-1.5 ${n.read ? "border-slate-800" : "border-sky-800 bg-sky-950/30"}`}
                       data-testid="notification"
                     >
-                      <div className="text-slate-200">{n.alert.title}</div>
+                      <div className="text-slate-200">{alertTitle(n.alert)}</div>
                       <div className="text-xs text-slate-400">{f.utc(Math.floor(n.alert.at / 1000))}</div>
                       <div
                         className={`text-xs ${n.deliveries.some((d) => d.status === "failed") ? "text-rose-300" : "text-slate-400"}`}

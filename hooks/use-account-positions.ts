@@ -14,6 +14,7 @@ import { failingSinceLastSuccess, readError } from "@/lib/read/query-state";
 import type { ChainConfig } from "@/lib/config/chains";
 import type { LensVault } from "@/lib/read/vaults";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import type { ReadProblem } from "@/lib/protocols/refusals";
 
 export const positionsKey = (chainId: number, owner?: Address) => ["keel", "positions", chainId, owner?.toLowerCase() ?? null] as const;
 
@@ -26,7 +27,7 @@ export interface ChainPositions {
   /** Every position ready to show, each through its protocol's adapter: Keel vaults, then held Aave and Morpho positions. */
   positions: PositionView<AnyPosition>[];
   /** What could not be read or shown, in words (the rest is still shown). */
-  problems: string[];
+  problems: ReadProblem[];
   /** The raw read, for a page that needs an empty position too (opening a first one). */
   read: AccountRead | undefined;
   error: Error | null;

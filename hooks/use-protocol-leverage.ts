@@ -21,6 +21,7 @@ import {
 import { readProtocolPositions } from "@/lib/protocols/account";
 import type { ChainConfig } from "@/lib/config/chains";
 import { chainReader } from "@/lib/wallet/chain-reader";
+import { readProblem, WordedError } from "@/lib/protocols/refusals";
 
 type ChainId = Parameters<typeof readContract>[1]["chainId"];
 const NOBODY: Address = "0x000000000000000000000000000000000000dEaD";
@@ -70,7 +71,10 @@ export function useProtocolLeverage(chain: ChainConfig, target: ProtocolTarget, 
       const read = await readProtocolPositions(client, d!, who, undefined, { includeEmpty: true });
       const position: LeveragePosition | undefined =
         target.protocol === "aave-v3" ? (read.aave ?? undefined) : read.morpho.find((m) => m.id.toLowerCase() === target.marketId.toLowerCase());
-      if (!position) throw new Error(read.problems[0] ?? "This position could not be read.");
+      if (!position) {
+        const why = read.problems[0] ?? readProblem("positionUnread");
+        throw new WordedError(why.message, why.key, why.values);
+      }
       const pair = position.protocol === "morpho-blue" ? morphoPair(position) : (target as { pair: LeveragePair }).pair;
       const factory = await readContract(config, { chainId, address: adapter!, abi: uniswapV2AdapterAbi, functionName: "factory" });
       const pairAddress = await readContract(config, {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { decodeFunctionData, type Abi, type Address } from "viem";
 import { useAccount } from "wagmi";
 import { useAmountProblem, usePlanProblem } from "@/hooks/use-amount-problem";
+import { useErrorText } from "@/hooks/use-error-text";
 import { useFormat } from "@/hooks/use-format";
 import { usePendingFlow } from "@/hooks/use-pending-flow";
 import { useProtocolLeverage, type ProtocolTarget } from "@/hooks/use-protocol-leverage";
@@ -35,6 +36,7 @@ import { sameAddress } from "@/lib/config/address";
  */
 export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) {
   const t = useTranslations("multiply");
+  const errorText = useErrorText();
   const f = useFormat();
   const planProblem = usePlanProblem();
   const amountProblem = useAmountProblem();
@@ -141,7 +143,7 @@ export function useProtocolMultiply(chain: ChainConfig, target: ProtocolTarget) 
   const problem = !venue.router
     ? t("noRouterProtocol", { protocol: protocolName })
     : venue.error
-      ? t("positionError", { error: venue.error.message.split("\n")[0] ?? "" })
+      ? t("positionError", { error: errorText(venue.error).split("\n")[0] ?? "" })
       : data && !data.pool
         ? t("noPool", { base: baseSymbol, symbol })
         : mode === "close" && ownDebt === 0n && isOpen

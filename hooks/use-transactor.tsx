@@ -208,7 +208,7 @@ export function useTransactor() {
       // Each market's lender vault is an ERC-4626 token: its shares (base decimals + 6) move in and out of a lender's wallet.
       const shares = (chain?.deployment?.markets ?? []).flatMap((m) => {
         const b = assets.find((a) => sameAddress(a.address, m.baseAsset));
-        return b ? [{ address: m.lenderVault, symbol: `${m.name} shares`, decimals: b.decimals + 6 }] : [];
+        return b ? [{ address: m.lenderVault, symbol: t("lenderShares", { market: m.name }), decimals: b.decimals + 6 }] : [];
       });
       const tokens = [...assets, ...shares];
       const lens = chain?.deployment?.contracts.lens;

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useErrorText } from "@/hooks/use-error-text";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
@@ -33,6 +34,7 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
   const t = useTranslations("dashboard");
   const tc = useTranslations("common");
   const tw = useTranslations("watch");
+  const errorText = useErrorText();
   const chains = useAccountPositions(owner);
   const automation = useAutomationPositions(owner, { everyBlock: false });
   const guardRules = useAccountGuardRules(owner, chains);
@@ -108,11 +110,11 @@ export function Dashboard({ owner, readOnly, watched }: { owner: Address; readOn
       {chains.flatMap((c) =>
         c.problems.map((p) => (
           <p
-            key={`${c.chain.id}-${p}`}
+            key={`${c.chain.id}-${p.message}`}
             className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200"
             data-testid="read-problem"
           >
-            {c.chain.name}: {p}
+            {c.chain.name}: {errorText(p)}
           </p>
         )),
       )}

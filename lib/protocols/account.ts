@@ -9,6 +9,7 @@ import { aavePosition, type AaveAccountState, type AavePosition } from "./aave-v
 import { morphoHoldsAnything, morphoReads, morphoStatesFrom } from "./morpho-blue/read";
 import { morphoPosition, type MorphoMarketState, type MorphoPosition } from "./morpho-blue/math";
 import { MULTICALL3, type ContractRead } from "./read";
+import { readProblem, type ReadProblem } from "./refusals";
 
 /** A Keel market as the lens describes it, named as the deployment names it. */
 export type NamedLensMarket = LensMarket & { name: string };
@@ -39,7 +40,7 @@ export interface AccountRead {
    */
   feedStatus: Record<string, number>;
   /** What could not be read, in words (the rest is still shown). */
-  problems: string[];
+  problems: ReadProblem[];
 }
 
 type Result = { status: "success"; result: unknown } | { status: "failure"; error: Error };
@@ -93,7 +94,7 @@ export async function readAccount(
   const first = results[0]!;
   if (first.status !== "success") throw new Error(`Multicall3 at ${multicall} did not answer on chain ${d.chainId}`);
   const timestamp = first.result as bigint;
-  const problems: string[] = [];
+  const problems: ReadProblem[] = [];
   let at = 1;
   const take = (n: number) => {
     const r = results.slice(at, at + n);
@@ -108,7 +109,7 @@ export async function readAccount(
     if (vaults.status === "success" && markets.status === "success") {
       keel = vaults.result as readonly LensVault[];
       keelMarkets = (markets.result as readonly LensMarket[]).map((m) => ({ ...m, name: findMarket(d, m.market)?.name ?? "Keel market" }));
-    } else problems.push("Keel: the lens did not answer");
+    } else problems.push(readProblem("keelLens"));
   }
   const aaveR = take(sizes.aave);
   let aave: AaveAccountState | null = null;
@@ -118,7 +119,7 @@ export async function readAccount(
         aaveR.map((x) => (x as { result: unknown }).result),
         { chainId: d.chainId, aave: d.aaveV3, owner, timestamp, includeEmpty: true },
       );
-    } else problems.push("Aave v3: the pool's data provider did not answer");
+    } else problems.push(readProblem("aavePool"));
   }
   const morphoR = take(sizes.morpho);
   let morpho: MorphoMarketState[] = [];
@@ -129,7 +130,7 @@ export async function readAccount(
   }
   const [peek] = take(sizes.feeds);
   const { usdPerToken, feedStatus } = feedsFrom(peek?.status === "success" ? peek.result : undefined);
-  if (peek && peek.status !== "success") problems.push("Keel's oracle did not answer: Morpho positions have no USD value");
+  if (peek && peek.status !== "success") problems.push(readProblem("keelOracle"));
   return { chainId: d.chainId, timestamp, keel, keelMarkets, aave, morpho, usdPerToken, feedStatus, problems };
 }
 
@@ -158,7 +159,7 @@ export interface ProtocolPositions {
   aave: AavePosition | null;
   morpho: MorphoPosition[];
   /** A protocol or market that could not be read, in words (its positions are missing from the lists). */
-  problems: string[];
+  problems: ReadProblem[];
   /** KeelOracle's usable USD prices (WAD per whole token) by lower-case address: a Morpho value's USD (lib/protocols/view.ts usdPerValueUnit). */
   usdPerToken: Record<string, bigint>;
 }

@@ -216,7 +216,7 @@ export async function readProtocolBook(
     const results = [...market];
     results[2] = r;
     const { states, problems } = morphoStatesFrom(results, { chainId: d.chainId, morpho, owner: accounts[i]!, timestamp });
-    if (problems.length) throw new Error(problems.join("; "));
+    if (problems.length) throw new Error(problems.map((x) => x.message).join("; "));
     if (states[0]) positions.push(morphoPosition(states[0]));
   });
   if (market.some((r, i) => i !== 0 && r.status !== "success")) throw new Error(`Morpho ${m.name}: the market or its oracle did not answer`);

@@ -14,6 +14,7 @@ import { keelPositions } from "./keel/read";
 import type { OraclePrice, Position, PositionToken, ProtocolAdapter, ProtocolId } from "./types";
 import { positionHref } from "./href";
 import { sameAddress } from "../config/address";
+import type { ReadProblem } from "./refusals";
 
 /** A position of an external protocol, as the app handles it. */
 export type ProtocolPosition = AavePosition | MorphoPosition;
@@ -187,7 +188,7 @@ export function protocolViews(read: AccountRead, includeEmpty = false): Position
  * Every position of one chain's read, ready to show: the Keel vaults (through the Keel adapter, `tokenOf` naming their
  * tokens), then the held Aave and Morpho positions: the dashboard's list.
  */
-export function accountViews(read: AccountRead, tokenOf: TokenOf): { views: PositionView<AnyPosition>[]; problems: string[] } {
+export function accountViews(read: AccountRead, tokenOf: TokenOf): { views: PositionView<AnyPosition>[]; problems: ReadProblem[] } {
   const keel =
     read.keel && read.keelMarkets
       ? keelPositions({ chainId: read.chainId, timestamp: read.timestamp, vaults: read.keel, markets: read.keelMarkets, tokenOf })

@@ -112,6 +112,14 @@ describe("lib/alerts", () => {
     };
     const all = evaluate(s, [low], [happening], 0);
     expect(all.map((a) => a.kind).sort()).toEqual(["health-below", "liquidated", "odds-above", "rule-cannot-fire"]);
+    // Each carries the figures its title names, for the bell to word it in the reader's language.
+    const where = { vaultId: "1", marketName: "Keel USDC", chainId: 31337 };
+    expect(Object.fromEntries(all.map((a) => [a.kind, a.about]))).toEqual({
+      "health-below": { ...where, healthFactor: ((11n * WAD) / 10n).toString() },
+      "odds-above": { ...where, odds24h: 0.2 },
+      "rule-cannot-fire": { ...where, rule: "deleverage" },
+      liquidated: where,
+    });
     const active = new Set<string>();
     const seen = new Set<string>();
     expect(dedupe(all, active, seen)).toHaveLength(4);

@@ -49,6 +49,36 @@ export interface Alert {
   title: string;
   text: string;
   at: number;
+  /**
+   * The title's figures, for the app to word it in the reader's language (`alerts.titles.<kind>` in messages/): the
+   * title and text above are English, as the email and webhooks send them. Absent on alerts stored before it existed.
+   */
+  about?: AlertAbout;
+}
+
+/**
+ * Each kind's title in other languages: `txErrors.alert.<key>` in messages/<locale>.json (English is the `title` this file
+ * writes), with the values `id`, `market`, `chain` and, by kind, `health`, `odds` or `rule`.
+ */
+export const ALERT_TITLE_KEYS: Record<AlertKind, string> = {
+  "health-below": "healthBelow",
+  "odds-above": "oddsAbove",
+  "rule-cannot-fire": "ruleCannotFire",
+  liquidated: "liquidated",
+  "rule-executed": "ruleExecuted",
+};
+
+/** What an alert's title names: the vault, and the figure or rule it is about. */
+export interface AlertAbout {
+  vaultId: string;
+  marketName: string;
+  chainId: number;
+  /** health-below: the health factor (WAD, decimal string). */
+  healthFactor?: string;
+  /** odds-above: the probability of liquidation within 24 h (0–1). */
+  odds24h?: number;
+  /** rule-cannot-fire: the guard's rule ("deleverage", "stop-loss"). */
+  rule?: string;
 }
 
 /** What the notifier knows of one vault at one scan. */
@@ -175,6 +205,12 @@ export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: 
     at: now,
   });
   const where = (v: { marketName: string; vaultId: bigint; chainId: number }) => `vault #${v.vaultId} in ${v.marketName} (chain ${v.chainId})`;
+  const about = (v: { marketName: string; vaultId: bigint; chainId: number }, more: Partial<AlertAbout> = {}): AlertAbout => ({
+    vaultId: v.vaultId.toString(),
+    marketName: v.marketName,
+    chainId: v.chainId,
+    ...more,
+  });
   for (const v of vaults) {
     const id = `${v.chainId}:${v.market.toLowerCase()}:${v.vaultId}`;
     if (sub.rules.healthBelow && v.debt > 0n && v.healthFactor !== null && v.healthFactor < BigInt(sub.rules.healthBelow)) {
@@ -183,6 +219,7 @@ export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: 
         key: `${id}:health`,
         kind: "health-below",
         title: `Health ${formatHealthFactor(v.healthFactor)} on ${where(v)}`,
+        about: about(v, { healthFactor: v.healthFactor.toString() }),
         text: `The health factor of ${where(v)} is ${formatHealthFactor(v.healthFactor)}, below your alert level ${formatHealthFactor(BigInt(sub.rules.healthBelow))}. Below 1.00 it can be liquidated.${v.partial ? " A collateral without a fresh price counts as zero in it, as the market counts it." : ""}`,
       });
     }
@@ -192,6 +229,7 @@ export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: 
         key: `${id}:odds`,
         kind: "odds-above",
         title: `Liquidation odds ${formatOdds(v.odds24h)} within 24 h on ${where(v)}`,
+        about: about(v, { odds24h: v.odds24h }),
         text: `At recent volatility, ${where(v)} has a ${formatOdds(v.odds24h)} chance of being liquidated within 24 h, above your level ${formatOdds(sub.rules.oddsAbove)}.`,
       });
     }
@@ -202,6 +240,7 @@ export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: 
           key: `${id}:rule:${b.kind}:${b.reason}`,
           kind: "rule-cannot-fire",
           title: `Your ${b.kind} rule could not run on ${where(v)}`,
+          about: about(v, { rule: b.kind }),
           text: `If its condition held now, the ${b.kind} rule of ${where(v)} could not run: ${b.reason}.`,
         });
       }
@@ -215,6 +254,7 @@ export function evaluate(sub: Subscription, vaults: WatchedVault[], happenings: 
         key: `${h.chainId}:${h.txHash}:${h.kind}:${h.vaultId}`,
         kind,
         title: `${h.kind === "Liquidated" ? "Liquidation" : "Protection ran"} on ${where(h)}`,
+        about: about(h),
         text: `${h.kind === "Liquidated" ? "A liquidation" : "Your protection rule"} ran on ${where(h)}: ${h.detail} (tx ${shortAddress(h.txHash)}).`,
       });
     }

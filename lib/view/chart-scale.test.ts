@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linePath, lonePoints, nearestIndex, niceTicks, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
+import { linePath, lonePoints, nearestIndex, niceTicks, rimWidths, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
 
 describe("zeroBasedTicks", () => {
   it("ends at a round top at or above the maximum, in steps of 1, 2 or 5 × 10^k", () => {
@@ -84,5 +84,14 @@ describe("nearestIndex", () => {
     expect(nearestIndex([0, 10, 20], 20.3, 0, 20)).toBe(2); // within the 2 % slack past an end
     expect(nearestIndex([0, 10, 20], 25, 0, 20)).toBeNull();
     expect(nearestIndex([], 5, 0, 20)).toBeNull();
+  });
+});
+
+describe("rimWidths", () => {
+  it("draws the first line widest and ends at the base width, so equal lines each stay visible", () => {
+    expect(rimWidths(3)).toEqual([6, 4, 2]);
+    expect(rimWidths(1)).toEqual([2]);
+    expect(rimWidths(0)).toEqual([]);
+    expect(rimWidths(2, 1, 2)).toEqual([3, 1]);
   });
 });

@@ -68,3 +68,11 @@ export function nearestIndex(xs: number[], value: number, lo: number, hi: number
   for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i]! - value) < Math.abs(xs[best]! - value)) best = i;
   return best;
 }
+
+/**
+ * Stroke widths for `count` lines that may lie on one another (step lines of equal values): the first drawn widest, each
+ * next one `step` px thinner, the last `base` px, so a line covered by a later one still shows as a rim around it.
+ */
+export function rimWidths(count: number, base = 2, step = 2): number[] {
+  return Array.from({ length: Math.max(0, count) }, (_, i) => base + step * (count - 1 - i));
+}

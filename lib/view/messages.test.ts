@@ -8,6 +8,8 @@ import zh from "@/messages/zh.json";
 import { AAVE_MESSAGES } from "../protocols/aave-v3/errors";
 import { MORPHO_MESSAGES, morphoErrorKey } from "../protocols/morpho-blue/errors";
 import { ERROR_MESSAGES, GENERAL_MESSAGES, WALLET_MESSAGES } from "../tx/tx-errors";
+import { ACTION_MESSAGES, READ_PROBLEMS } from "../protocols/refusals";
+import { ALERT_TITLE_KEYS } from "./alerts";
 
 type Tree = { [k: string]: string | Tree };
 const all: Record<string, Tree> = { en, es, zh };
@@ -106,6 +108,11 @@ describe("messages", () => {
       ...Object.keys(AAVE_MESSAGES).map((k) => `txErrors.aave.${k}`),
       ...Object.keys(MORPHO_MESSAGES).map((k) => `txErrors.${morphoErrorKey(k)}`),
       "txErrors.general.protocolRefused",
+      // What the app says before any transaction: an action it cannot build, a part of an account it could not read.
+      ...Object.keys(ACTION_MESSAGES).map((k) => `txErrors.action.${k}`),
+      ...Object.keys(READ_PROBLEMS).map((k) => `txErrors.read.${k}`),
+      // The notification bell's titles (English: the alert's own title, lib/view/alerts.ts).
+      ...Object.values(ALERT_TITLE_KEYS).map((k) => `txErrors.alert.${k}`),
     ];
     for (const locale of LOCALES.filter((l) => l !== "en")) {
       const keys = leaves(all[locale]!);

@@ -219,7 +219,7 @@ export function PositionActions({
               ? adapter.borrow(position, asset, amount)
               : adapter.repay(position, asset, all ? "max" : amount);
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(e instanceof Error ? errorText(e) : String(e));
       return;
     }
     setProblem(null);

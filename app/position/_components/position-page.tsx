@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useErrorText } from "@/hooks/use-error-text";
 import Link from "next/link";
 import type { ComponentType } from "react";
 import type { Address, Hex } from "viem";
@@ -46,6 +47,7 @@ export function PositionPage({
 }) {
   const t = useTranslations("position");
   const tv = useTranslations("vaultCard");
+  const errorText = useErrorText();
   const f = useFormat();
   const chain = useKeelChains().find((c) => c.id === chainId)!;
   const { address } = useAccount();
@@ -100,8 +102,8 @@ export function PositionPage({
         <RpcErrorBanner chainName={chain.name} rpcUrl={chain.rpcUrl} what="vaultData" updatedAt={c.updatedAt} hasData onRetry={c.refetch} />
       )}
       {read!.problems.map((x) => (
-        <p key={x} className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
-          {x}
+        <p key={x.message} className="rounded-lg border border-amber-800 bg-amber-950/40 px-4 py-2 text-sm text-amber-200">
+          {errorText(x)}
         </p>
       ))}
 

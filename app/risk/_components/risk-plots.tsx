@@ -4,7 +4,7 @@ import { useState } from "react";
 import { AXIS, clearOnMouseLeave, GRID, LinePlot, PlotSvg, PlotTooltip, useBoxSize, YAxis } from "@/components/plot";
 import { useFormat } from "@/hooks/use-format";
 import type { healthHistogram } from "@/lib/analytics/stress";
-import { zeroBasedTicks } from "@/lib/view/chart-scale";
+import { rimWidths, zeroBasedTicks } from "@/lib/view/chart-scale";
 
 // /risk's two first-screen charts (components/plot.tsx's pieces): recharts cost one main-thread task of about 2 s at a
 // phone's 4× CPU slowdown when the book arrived, for ten bars and a few step lines.
@@ -69,13 +69,16 @@ export function HistogramPlot({ data }: { data: ReturnType<typeof healthHistogra
 
 /**
  * risk-charts.tsx's liquidation-levels drawing: per series, the debt liquidatable at each price drop (step lines). The
- * series keyed `all` (every price together) is drawn dashed, in red.
+ * series keyed `all` (every price together) is drawn dashed, in red, over the others.
  */
 export function LevelsPlot({ data, series }: { data: Record<string, number>[]; series: { key: string; name: string }[] }) {
   const t = useTranslations("riskCharts");
   const f = useFormat();
   /** An x-axis label: a price fall of `d` percent (`−10%`, `−10 %` in Spanish). */
   const fallLabel = (d: number) => (d === 0 ? f.percentTick(0) : `−${f.percentTick(d)}`);
+  // Two collaterals whose debt goes liquidatable at the same drops draw the same steps: each earlier line is wider, so
+  // one lying under a later one shows as its rim (the dashed "all together" line goes over them at the base width).
+  const widths = rimWidths(series.filter((s) => s.key !== "all").length);
   return (
     <LinePlot<Record<string, number>>
       rows={data}
@@ -88,6 +91,7 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
         name: s.name,
         color: s.key === "all" ? "#f43f5e" : COLORS[i % COLORS.length]!,
         dash: s.key === "all" ? "5 3" : undefined,
+        width: s.key === "all" ? 2 : widths[i],
         step: true,
         value: (r) => r[s.key] ?? 0,
         format: f.usdFloat,

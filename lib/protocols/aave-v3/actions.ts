@@ -3,6 +3,7 @@ import { MAX_UINT256 } from "../../engine/math";
 import type { TxRequest } from "../types";
 import { aavePoolAbi } from "./abi";
 import { debtAfter, maxWithdraw, reserveIndex, supplied, type AavePosition } from "./math";
+import { ActionRefused } from "../refusals";
 
 /** Aave's variable interest-rate mode (stable borrowing is off on every current market). */
 const VARIABLE = 2n;
@@ -13,7 +14,7 @@ const approve = (token: Address, spender: Address, amount: bigint, symbol: strin
 });
 const symbolOf = (p: AavePosition, asset: Address) => p.state.reserves[reserveIndex(p.state, asset)]!.token.symbol;
 const positive = (amount: bigint) => {
-  if (amount <= 0n) throw new Error("The amount must be above zero.");
+  if (amount <= 0n) throw new ActionRefused("amountZero");
 };
 
 /** Supply `amount` of `asset` for the position's owner: an exact approval, then Pool.supply. */
@@ -38,7 +39,7 @@ export function withdraw(p: AavePosition, asset: Address, amount: bigint | "max"
   if (amount === "max") {
     const all = supplied(p.state, reserveIndex(p.state, asset));
     const max = maxWithdraw(p.state, asset);
-    if (max === 0n) throw new Error("Nothing of this asset can be withdrawn from Aave now.");
+    if (max === 0n) throw new ActionRefused("nothingToWithdraw", { protocol: "Aave v3" });
     units = max === all ? MAX_UINT256 : max;
   } else {
     positive(amount);
@@ -73,7 +74,7 @@ export function repay(p: AavePosition, asset: Address, amount: bigint | "max", s
   const symbol = symbolOf(p, asset);
   if (amount === "max") {
     const owed = debtAfter(p.state, asset, slackSeconds);
-    if (owed === 0n) throw new Error(`You have no ${symbol} debt on Aave.`);
+    if (owed === 0n) throw new ActionRefused("noDebt", { protocol: "Aave v3", symbol });
     return [
       approve(asset, p.state.pool, owed, symbol),
       {

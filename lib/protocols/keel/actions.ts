@@ -4,6 +4,7 @@ import type { VaultAction } from "../../view/vault-actions";
 import type { TxRequest } from "../types";
 import { maxWithdraw, type KeelPosition } from "./math";
 import { sameAddress } from "../../config/address";
+import { ActionRefused } from "../refusals";
 
 // Keel's transactions: the market calls the vault page, the open-vault form and the adapter send.
 
@@ -75,7 +76,7 @@ export function approveCall(spender: Address, amount: bigint, unlimited = false)
 }
 
 const positive = (amount: bigint) => {
-  if (amount <= 0n) throw new Error("The amount must be above zero.");
+  if (amount <= 0n) throw new ActionRefused("amountZero");
 };
 const approveTx = (token: Address, spender: Address, amount: bigint, symbol: string): TxRequest => ({
   to: token,
@@ -89,11 +90,11 @@ const marketTx = (p: KeelPosition, call: MarketCall, description: string): TxReq
 });
 function collateralOf(p: KeelPosition, asset: Address) {
   const c = p.state.collaterals.find((x) => sameAddress(x.asset, asset));
-  if (!c) throw new Error(`${asset} is not a collateral of this Keel market.`);
+  if (!c) throw new ActionRefused("notCollateral", { protocol: "Keel", asset });
   return p.collaterals.find((x) => sameAddress(x.token.address, asset))?.token.symbol ?? asset;
 }
 function expectBase(p: KeelPosition, asset: Address) {
-  if (!sameAddress(asset, p.base.address)) throw new Error(`${asset} is not this Keel market's base asset (${p.base.symbol}).`);
+  if (!sameAddress(asset, p.base.address)) throw new ActionRefused("notBorrowable", { protocol: "Keel", asset, symbol: p.base.symbol });
 }
 
 /** Add collateral: an exact approval, then KeelMarket.depositCollateral. */
@@ -114,7 +115,7 @@ export function supply(p: KeelPosition, asset: Address, amount: bigint): TxReque
 export function withdraw(p: KeelPosition, asset: Address, amount: bigint | "max"): TxRequest[] {
   const symbol = collateralOf(p, asset);
   const units = amount === "max" ? maxWithdraw(p, asset) : amount;
-  if (amount === "max" && units === 0n) throw new Error("No collateral can be withdrawn from this Keel vault now.");
+  if (amount === "max" && units === 0n) throw new ActionRefused("nothingToWithdraw", { protocol: "Keel" });
   positive(units);
   return [
     marketTx(
@@ -146,7 +147,7 @@ export function borrow(p: KeelPosition, asset: Address, amount: bigint): TxReque
 export function repay(p: KeelPosition, asset: Address, amount: bigint | "max"): TxRequest[] {
   expectBase(p, asset);
   const all = amount === "max";
-  if (all && p.state.debt === 0n) throw new Error("This Keel vault has no debt to repay.");
+  if (all && p.state.debt === 0n) throw new ActionRefused("noDebt", { protocol: "Keel", symbol: p.base.symbol });
   const pull = all ? repayAllAllowance(p.state.debt, maxUint256) : amount;
   positive(pull);
   return [

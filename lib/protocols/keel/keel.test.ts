@@ -11,6 +11,7 @@ import { summarizeVault } from "../../view/vault-summary";
 import { adapterOf, positionView, totalsAcross } from "../view";
 import { positionHref } from "../href";
 import { keelAdapter, keelPosition, repayAllAllowance, type KeelPosition } from ".";
+import { ActionRefused } from "../refusals";
 
 const WETH = getAddress("0x00000000000000000000000000000000000000e1");
 const WBTC = getAddress("0x00000000000000000000000000000000000000b1");
@@ -152,10 +153,10 @@ describe("the Keel adapter", () => {
 
   it("refuses a wrong asset or amount with a sentence, before any transaction", () => {
     const p = position({ weth: parseUnits("2", 18), wbtc: 0n, debt: 0n, ethPrice: parseUnits("3000", 18), btcPrice: 0n });
-    expect(() => keelAdapter.borrow(p, WETH, 1n)).toThrow(/base asset/);
+    expect(() => keelAdapter.borrow(p, WETH, 1n)).toThrow(/not the asset this Keel position borrows/);
     expect(() => keelAdapter.supply(p, USDC, 1n)).toThrow(/not a collateral/);
     expect(() => keelAdapter.supply(p, WETH, 0n)).toThrow(/above zero/);
-    expect(() => keelAdapter.repay(p, USDC, "max")).toThrow(/no debt/);
+    expect(() => keelAdapter.repay(p, USDC, "max")).toThrow(new ActionRefused("noDebt", { protocol: "Keel", symbol: "USDC" }));
   });
 
   it("words Keel's custom errors through the one table (lib/tx/tx-errors.ts)", () => {

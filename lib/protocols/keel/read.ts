@@ -2,6 +2,7 @@ import type { LensVault } from "../../read/vaults";
 import type { NamedLensMarket } from "../account";
 import { keelPosition, type KeelPosition, type TokenOf } from "./math";
 import { sameAddress } from "../../config/address";
+import { readProblem, type ReadProblem } from "../refusals";
 
 /**
  * An account's Keel vaults (KeelLens.getAccount) with their markets (KeelLens.getMarkets, read in the same eth_call:
@@ -14,13 +15,13 @@ export function keelPositions(a: {
   vaults: readonly LensVault[];
   markets: readonly NamedLensMarket[];
   tokenOf: TokenOf;
-}): { positions: KeelPosition[]; problems: string[] } {
+}): { positions: KeelPosition[]; problems: ReadProblem[] } {
   const positions: KeelPosition[] = [];
-  const problems: string[] = [];
+  const problems: ReadProblem[] = [];
   for (const vault of a.vaults) {
     const market = a.markets.find((m) => sameAddress(m.market, vault.market));
     if (market) positions.push(keelPosition({ chainId: a.chainId, vault, market, name: market.name, timestamp: a.timestamp, tokenOf: a.tokenOf }));
-    else problems.push(`Keel: vault #${vault.id} is in market ${vault.market}, which the lens did not describe`);
+    else problems.push(readProblem("keelVaultMarket", { id: String(vault.id), market: vault.market }));
   }
   return { positions, problems };
 }

@@ -3,6 +3,7 @@ import type { TxRequest } from "../types";
 import { morphoBlueAbi } from "./abi";
 import { debtAfter, maxWithdraw, type MorphoPosition } from "./math";
 import { sameAddress } from "../../config/address";
+import { ActionRefused } from "../refusals";
 
 const approve = (token: Address, spender: Address, amount: bigint, symbol: string): TxRequest => ({
   to: token,
@@ -10,11 +11,12 @@ const approve = (token: Address, spender: Address, amount: bigint, symbol: strin
   description: `Approve exactly ${amount} units of ${symbol} for Morpho`,
 });
 const positive = (amount: bigint) => {
-  if (amount <= 0n) throw new Error("The amount must be above zero.");
+  if (amount <= 0n) throw new ActionRefused("amountZero");
 };
 function expect(p: MorphoPosition, asset: Address, side: "collateral" | "loan") {
   const token = side === "collateral" ? p.state.collateralToken : p.state.loanToken;
-  if (!sameAddress(asset, token.address)) throw new Error(`${asset} is not this Morpho market's ${side} token (${token.symbol}).`);
+  if (!sameAddress(asset, token.address))
+    throw new ActionRefused(side === "collateral" ? "notCollateral" : "notBorrowable", { protocol: "Morpho Blue", asset, symbol: token.symbol });
   return token;
 }
 const call = (
@@ -42,7 +44,7 @@ export function supply(p: MorphoPosition, asset: Address, amount: bigint): TxReq
 export function withdraw(p: MorphoPosition, asset: Address, amount: bigint | "max"): TxRequest[] {
   const t = expect(p, asset, "collateral");
   const units = amount === "max" ? maxWithdraw(p.state) : amount;
-  if (amount === "max" && units === 0n) throw new Error("No collateral can be withdrawn from this Morpho position now.");
+  if (amount === "max" && units === 0n) throw new ActionRefused("nothingToWithdraw", { protocol: "Morpho Blue" });
   positive(units);
   return [call(p, "withdrawCollateral", [p.state.params, units, p.owner, p.owner], `Withdraw ${t.symbol} collateral from Morpho`)];
 }
@@ -61,7 +63,7 @@ export function borrow(p: MorphoPosition, asset: Address, amount: bigint): TxReq
 export function repay(p: MorphoPosition, asset: Address, amount: bigint | "max", slackSeconds = 3600n): TxRequest[] {
   const t = expect(p, asset, "loan");
   const shares = p.state.position.borrowShares;
-  if (shares === 0n) throw new Error(`You have no ${t.symbol} debt on this Morpho market.`);
+  if (shares === 0n) throw new ActionRefused("noDebt", { protocol: "Morpho Blue", symbol: t.symbol });
   const debtNow = p.debts[0]?.amount ?? 0n;
   if (amount === "max" || amount >= debtNow) {
     const owed = debtAfter(p.state, slackSeconds);

@@ -3,6 +3,7 @@ import type { MorphoBlueDeployment, MorphoBlueMarketDeployment } from "../../con
 import type { ContractRead } from "../read";
 import { morphoBlueAbi, morphoIrmAbi, morphoOracleAbi } from "./abi";
 import type { MorphoMarketState } from "./math";
+import { readProblem, type ReadProblem } from "../refusals";
 
 /** Calls per market in morphoReads, in order. */
 export const MORPHO_READS_PER_MARKET = 8;
@@ -47,14 +48,14 @@ type Result = { status: "success"; result: unknown } | { status: "failure"; erro
 export function morphoStatesFrom(
   results: readonly Result[],
   ctx: { chainId: number; morpho: MorphoBlueDeployment; owner: Address; timestamp: bigint; includeEmpty?: boolean },
-): { states: MorphoMarketState[]; problems: string[] } {
+): { states: MorphoMarketState[]; problems: ReadProblem[] } {
   const states: MorphoMarketState[] = [];
-  const problems: string[] = [];
+  const problems: ReadProblem[] = [];
   ctx.morpho.markets.forEach((m, k) => {
     const r = results.slice(k * MORPHO_READS_PER_MARKET, (k + 1) * MORPHO_READS_PER_MARKET);
     const failed = r.findIndex((x, i) => i !== 0 && x.status === "failure");
     if (failed >= 0) {
-      problems.push(`Morpho ${m.name}: ${failed === 3 ? "its oracle did not answer" : "a read failed"}`);
+      problems.push(readProblem(failed === 3 ? "morphoOracle" : "morphoRead", { market: m.name }));
       return;
     }
     const v = r.map((x) => (x.status === "success" ? x.result : undefined));
