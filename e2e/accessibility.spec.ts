@@ -83,6 +83,18 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   await expect(page.getByTestId("private-import-result")).toHaveAttribute("role", "alert");
   await expectAccessible(page, testInfo, "private-errors");
 
+  // /automate with the trader's positions (or its "no position" sentence), and the not-found pages.
+  await app.open("/automate");
+  await connectWallet(page);
+  await expect(page.getByTestId("automation-history")).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, testInfo, "automate");
+  await app.open("/no-such-page");
+  await expect(page.getByText("Page not found")).toBeVisible();
+  await expectAccessible(page, testInfo, "not-found");
+  await app.open(`/vault/31337/1?market=0x123`);
+  await expect(page.getByTestId("vault-not-found")).toBeVisible();
+  await expectAccessible(page, testInfo, "vault-not-found");
+
   // The watch field refusing an address: in the phone menu, or in the header.
   if (isPhone(testInfo.project.name)) {
     await page.getByTestId("menu-button").click();

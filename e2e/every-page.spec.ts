@@ -9,19 +9,20 @@ const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
   { name: "multiply", path: "/multiply", ready: (p: Page) => p.getByTestId("multiply-panel") },
   { name: "risk", path: "/risk", ready: (p: Page) => p.getByTestId("risk-totals") },
   { name: "private", path: "/private", ready: (p: Page) => p.getByTestId("private-position") },
+  { name: "automate", path: "/automate", ready: (p: Page) => p.getByTestId("automation-aaveV3") },
   { name: "position-aave", path: `/position/31337/aave-v3/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
   { name: "position-morpho", path: `/position/31337/morpho-blue/${morphoMarket}/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
 ];
 
 /**
- * Each page loaded as a visitor with no wallet loads it (not the private page or the dashboard: a stranger's shows
- * nothing but a prompt), until its reads are done; then `check` with the page's name.
+ * Each page loaded as a visitor with no wallet loads it (not the private page, /automate or the dashboard: a stranger's
+ * shows nothing but a prompt), until its reads are done; then `check` with the page's name.
  */
 async function eachPageLoaded(page: Page, app: { open(path?: string): Promise<void> }, chain: E2EChain, check: (name: string) => Promise<void>) {
   const anvil0 = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
   const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
   for (const p of pages(anvil0, DEMO, morpho)) {
-    if (p.name === "private" || p.name === "dashboard") continue;
+    if (p.name === "private" || p.name === "automate" || p.name === "dashboard") continue;
     await app.open(p.path);
     await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState("networkidle").catch(() => {});
@@ -40,7 +41,7 @@ test("every page fits the screen, with the wallet connected, and is screenshotte
   for (const p of pages(anvil0, DEMO, morpho)) {
     // The dashboard is already open with the wallet connected; the other pages do not need the wallet.
     if (p.path !== "/") await app.open(p.path);
-    if (p.name === "private") await connectWallet(page); // the page shows a position only to a connected account
+    if (p.name === "private" || p.name === "automate") await connectWallet(page); // these show positions only to a connected account
     await expect(p.ready(page)).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState("networkidle").catch(() => {});
     await expectNoSidewaysScroll(page);

@@ -70,4 +70,7 @@ npm run build --silent
 step "end-to-end (Playwright, Chromium)"
 "$BIN/playwright" test
 
+step "end-to-end against next dev (what \`npm run dev\` serves hydrates at localhost and at 127.0.0.1)"
+"$BIN/playwright" test -c playwright.dev.config.ts
+
 step "all test suites passed"

@@ -345,6 +345,11 @@ export function PositionActions({
             hint={hint}
             problem={touched && !parsed.ok ? (atSafety ?? amountProblem(parsed)) : null}
           />
+          {action === "repay" && all && (
+            <p className="text-xs text-slate-400" data-testid="repay-all-note">
+              {t("repayAllApproval", { protocol: view.name })}
+            </p>
+          )}
           {refused && (
             <p role="alert" data-testid="action-refused" className="rounded-md border border-rose-700 bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
               {refused}

@@ -50,64 +50,78 @@ test("en español: the switch is remembered, the dashboard and a deposit form's 
   await expect(page.getByRole("heading", { name: "Markets", level: 1 })).toBeVisible();
 });
 
-test("en español: no page shows an English sentence (visible text, labels and hints)", async ({ page, app, chain, injectWallet, context }) => {
-  test.setTimeout(180_000);
-  const { privateKeyToAccount } = await import("viem/accounts");
-  const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
-  // anvil #0 owns the seeded vaults: the dashboard and the vault page show a real position.
-  await injectWallet({ account: DEMO });
-  await context.addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
-  const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
-  // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
-  // its rule cards, their previews and the "not authorised" warning, all scanned below.
-  const { keelGuardAbi } = await import("../contracts-abi");
-  const { keelMarketAbi } = await import("../contracts-abi");
-  const guard = chain.deployment.contracts.guard!;
-  const weth = chain.asset("WETH").address;
-  const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });
-  const key = ANVIL_KEYS.find((k) => privateKeyToAccount(k).address === owner)!;
-  const ownerClient = devWallet(chain.rpcUrl, chain.deployment.chainId, key);
-  for (const args of [
-    [usdc, 1n, 0, weth, 1_200_000_000_000_000_000n, 1_600_000_000_000_000_000n, 100n, 30n],
-    [usdc, 1n, 1, weth, 2_000n * 10n ** 18n, 0n, 100n, 30n],
-  ] as const) {
-    const hash = await ownerClient.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setRule", args });
-    expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-  }
-  await app.open("/");
-  await connectWallet(page, "Conectar billetera");
-  const pages = [
-    { name: "dashboard", path: "/", ready: "account-totals" },
-    { name: "vault", path: `/vault/31337/1?market=${usdc}`, ready: "action-panel" },
-    { name: "markets", path: "/markets", ready: "lend-panel" },
-    { name: "multiply", path: "/multiply", ready: "multiply-panel" },
-    { name: "risk", path: "/risk", ready: "risk-totals" },
-    { name: "not-found", path: "/no-such-page", ready: null },
-  ];
-  const found: string[] = [];
-  for (const p of pages) {
-    if (p.path !== "/") await app.open(p.path);
-    if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
-    // Every lower panel in, as a reader who scrolls down sees them (each comes in near the screen).
-    if (p.name === "vault") await scrollToEveryPanel(page);
-    if (p.name === "risk") for (const id of ["steward", "private-pool"] as const) await scrollToPanel(page, id);
-    if (p.name === "vault") {
-      const panel = page.getByTestId("protection-panel");
-      await expect(panel.getByTestId("rule-status")).toHaveText(["Activa", "Activa"], { timeout: 30_000 });
-      await expect(panel.getByTestId("rule-preview")).toHaveCount(2);
-      await expect(panel.getByRole("alert")).toBeVisible();
+/** What the sweep below expects in each language other than English: the connect button, a rule's status, two titles. */
+const IN = {
+  es: { connect: "Conectar billetera", active: "Activa", risk: "Riesgo", multiply: "Multiplicar", decimalComma: true },
+  zh: { connect: "连接钱包", active: "生效中", risk: "风险", multiply: "杠杆", decimalComma: false },
+} as const;
+
+for (const [locale, words] of Object.entries(IN)) {
+  test(`in ${locale}: no page shows an English sentence (visible text, labels and hints)`, async ({ page, app, chain, injectWallet, context }) => {
+    test.setTimeout(240_000);
+    const { privateKeyToAccount } = await import("viem/accounts");
+    const { ANVIL_KEYS } = await import("../scripts/lib/anvil");
+    // anvil #0 owns the seeded vaults: the dashboard and the vault page show a real position.
+    await injectWallet({ account: DEMO });
+    await context.addCookies([{ name: "KEEL_LOCALE", value: locale, url: app.baseUrl }]);
+    const usdc = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+    // Vault #1 with both KeelGuard rules set by its owner and the guard not yet its operator: the protection panel shows
+    // its rule cards, their previews and the "not authorised" warning, all scanned below.
+    const { keelGuardAbi } = await import("../contracts-abi");
+    const { keelMarketAbi } = await import("../contracts-abi");
+    const guard = chain.deployment.contracts.guard!;
+    const weth = chain.asset("WETH").address;
+    const owner = await chain.publicClient.readContract({ address: usdc, abi: keelMarketAbi, functionName: "vaultOwner", args: [1n] });
+    const key = ANVIL_KEYS.find((k) => privateKeyToAccount(k).address === owner)!;
+    const ownerClient = devWallet(chain.rpcUrl, chain.deployment.chainId, key);
+    for (const args of [
+      [usdc, 1n, 0, weth, 1_200_000_000_000_000_000n, 1_600_000_000_000_000_000n, 100n, 30n],
+      [usdc, 1n, 1, weth, 2_000n * 10n ** 18n, 0n, 100n, 30n],
+    ] as const) {
+      const hash = await ownerClient.writeContract({ address: guard, abi: keelGuardAbi, functionName: "setRule", args });
+      expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
     }
-    await page.waitForLoadState("networkidle").catch(() => {});
-    found.push(...(await englishOnPage(page, undefined, true)).map((f) => `${p.path}: ${f}`));
-    // The tab's title too: a page's own title is the header's Spanish name for it.
-    if (p.name === "multiply" || p.name === "risk") {
-      const title = await page.title();
-      if (title !== `${p.name === "risk" ? "Riesgo" : "Multiplicar"} · Keel`) found.push(`${p.path}: title “${title}”`);
+    await app.open("/");
+    await connectWallet(page, words.connect);
+    const morpho = chain.deployment.morphoBlue!.markets.find((m) => m.name === "WETH/USDC")!.id;
+    const pages = [
+      { name: "dashboard", path: "/", ready: "account-totals" },
+      { name: "vault", path: `/vault/31337/1?market=${usdc}`, ready: "action-panel" },
+      { name: "markets", path: "/markets", ready: "lend-panel" },
+      { name: "multiply", path: "/multiply", ready: "multiply-panel" },
+      { name: "risk", path: "/risk", ready: "risk-totals" },
+      { name: "automate", path: "/automate", ready: "automation-aaveV3" },
+      { name: "private", path: "/private", ready: "private-position" },
+      { name: "position-aave", path: `/position/31337/aave-v3/${DEMO}`, ready: "action-panel" },
+      { name: "position-morpho", path: `/position/31337/morpho-blue/${morpho}/${DEMO}`, ready: "action-panel" },
+      { name: "not-found", path: "/no-such-page", ready: null },
+    ];
+    const found: string[] = [];
+    for (const p of pages) {
+      if (p.path !== "/") await app.open(p.path);
+      if (p.name === "automate" || p.name === "private") await connectWallet(page, words.connect); // positions show to their owner
+      if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
+      // Every lower panel in, as a reader who scrolls down sees them (each comes in near the screen).
+      if (p.name === "vault") await scrollToEveryPanel(page);
+      if (p.name === "risk") for (const id of ["steward", "private-pool"] as const) await scrollToPanel(page, id);
+      if (p.name === "vault") {
+        const panel = page.getByTestId("protection-panel");
+        await expect(panel.getByTestId("rule-status")).toHaveText([words.active, words.active], { timeout: 30_000 });
+        await expect(panel.getByTestId("rule-preview")).toHaveCount(2);
+        await expect(panel.getByRole("alert")).toBeVisible();
+      }
+      await page.waitForLoadState("networkidle").catch(() => {});
+      found.push(...(await englishOnPage(page, undefined, words.decimalComma)).map((f) => `${p.path}: ${f}`));
+      // The tab's title too: a page's own title is the header's name for it in the reader's language.
+      if (p.name === "multiply" || p.name === "risk") {
+        const title = await page.title();
+        if (title !== `${words[p.name]} · Keel`) found.push(`${p.path}: title “${title}”`);
+      }
+      await screenshot(page, `${locale}-${p.name}`);
     }
-    await screenshot(page, `es-${p.name}`);
-  }
-  expect(found).toEqual([]);
-});
+    expect(found).toEqual([]);
+  });
+}
 
 test("en español: amounts are read as a Spanish reader writes them — 1.234,5 and 0,5; Max and the boxes' defaults are written so; a number with two readings is refused", async ({
   page,
