@@ -224,8 +224,12 @@ export function LinePlot<R>({
     setHover(nearestIndex(xs, x0 + ((clientX - box.left - m.left) / plotW) * (x1 - x0), x0, x1));
   };
   // A label where the widest fits between two ticks (about 6.6 px a character at 11 px), else every second, third…
+  const labelWidth = (text: string) => text.length * 6.6;
   const spacing = xTicks.length > 1 ? Math.abs(px(xTicks[1]!) - px(xTicks[0]!)) : plotW;
-  const every = Math.max(1, Math.ceil((Math.max(0, ...xTicks.map((v) => xLabel(v).length)) * 6.6 + 8) / Math.max(1, spacing)));
+  const every = Math.max(1, Math.ceil((Math.max(0, ...xTicks.map((v) => labelWidth(xLabel(v)))) + 8) / Math.max(1, spacing)));
+  // Centred under its tick, unless that would cut it at the drawing's edge ("6.000 US$" at the right end): then it ends,
+  // or starts, at the tick.
+  const anchorOf = (at: number, text: string) => (at + labelWidth(text) / 2 > width ? "end" : at - labelWidth(text) / 2 < 0 ? "start" : "middle");
   // The rows' x, and each series' rows' y (null: a gap), in pixels: once per render, for the lines, the dots and the hover.
   const xp = xs.map(px);
   const pixels = series.map((s) => {
@@ -257,7 +261,7 @@ export function LinePlot<R>({
                 <g key={v}>
                   <line x1={px(v)} x2={px(v)} y1={m.top} y2={bottom} stroke={GRID} strokeDasharray="3 3" />
                   {i % every === 0 && (
-                    <text x={px(v)} y={bottom + 15} textAnchor="middle">
+                    <text x={px(v)} y={bottom + 15} textAnchor={anchorOf(px(v), xLabel(v))}>
                       {xLabel(v)}
                     </text>
                   )}

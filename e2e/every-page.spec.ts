@@ -9,7 +9,7 @@ const pages = (marketUsdc: string, owner: string, morphoMarket: string) => [
   { name: "multiply", path: "/multiply", ready: (p: Page) => p.getByTestId("multiply-panel") },
   { name: "risk", path: "/risk", ready: (p: Page) => p.getByTestId("risk-totals") },
   { name: "private", path: "/private", ready: (p: Page) => p.getByTestId("private-position") },
-  { name: "automate", path: "/automate", ready: (p: Page) => p.getByTestId("automation-aaveV3") },
+  { name: "automate", path: "/automate", ready: (p: Page) => p.getByTestId("automation-aaveV3").first() },
   { name: "position-aave", path: `/position/31337/aave-v3/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
   { name: "position-morpho", path: `/position/31337/morpho-blue/${morphoMarket}/${owner}`, ready: (p: Page) => p.getByTestId("health-price-chart") },
 ];

@@ -99,7 +99,8 @@ for (const [locale, words] of Object.entries(IN)) {
     const found: string[] = [];
     for (const p of pages) {
       if (p.path !== "/") await app.open(p.path);
-      if (p.name === "automate" || p.name === "private") await connectWallet(page, words.connect); // positions show to their owner
+      // These show their forms to the position's owner only.
+      if (["automate", "private", "position-aave", "position-morpho"].includes(p.name)) await connectWallet(page, words.connect);
       if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible({ timeout: 30_000 });
       // Every lower panel in, as a reader who scrolls down sees them (each comes in near the screen).
       if (p.name === "vault") await scrollToEveryPanel(page);

@@ -503,3 +503,65 @@ test("the dashboard colours and names each vault's health, and keeps the last da
   await page.unroute(rpc);
   await retryUntilRecovered(banner);
 });
+
+test("a repay in flight owns the vault's action panel across navigation and reload: locked with its amount, then told what became of it", async ({
+  page,
+  app,
+  chain,
+  injectWallet,
+}) => {
+  test.setTimeout(180_000);
+  const market = chain.deployment.markets.find((m) => m.name === "Keel USDC")!.address;
+  const id = await traderVault(chain, "2", "1000");
+  await injectWallet();
+  const vaultPath = `/vault/31337/${id}?market=${market}`;
+  await app.open(vaultPath);
+  await connectWallet(page);
+  await panel(page).getByRole("tab", { name: "Repay" }).click();
+  await panel(page).getByTestId("amount-input").fill("100");
+  await expect(panel(page).getByTestId("submit-action")).toBeEnabled();
+
+  // Blocks stop: the approval is sent and stays pending.
+  await chain.testClient.setAutomine(false);
+  await panel(page).getByTestId("submit-action").click();
+  await expect(panel(page).getByTestId("flow-pending")).toContainText("step 1 of 2: Approve 100 USDC (sent, waiting for the chain)", {
+    timeout: 30_000,
+  });
+
+  // Away and back (client-side navigation): the panel still shows the flow and the amount being sent, locked.
+  await navigateTo(page, "Markets");
+  await expect(page.getByTestId("market-USDC")).toBeVisible({ timeout: 30_000 });
+  await page.goBack();
+  await expect(panel(page).getByTestId("flow-pending")).toContainText("Approve 100 USDC", { timeout: 30_000 });
+  await expect(panel(page).getByRole("tab", { name: "Repay" })).toHaveAttribute("aria-selected", "true");
+  await expect(panel(page).getByTestId("amount-input")).toHaveValue("100");
+  await expect(panel(page).getByTestId("amount-input")).toBeDisabled();
+  await expect(panel(page).getByTestId("submit-action")).toBeDisabled();
+  await screenshot(page, "vault-flow-locked");
+
+  // A reload, then the approval is mined: the panel says so, and that the repay was not sent; nothing was repaid.
+  await page.reload();
+  const debtBefore = (
+    await chain.publicClient.readContract({
+      address: chain.deployment.contracts.lens!,
+      abi: keelLensAbi,
+      functionName: "getVault",
+      args: [market, id],
+    })
+  ).debt;
+  await chain.testClient.setAutomine(true);
+  await chain.testClient.mine({ blocks: 1 });
+  await connectWallet(page);
+  await expect(panel(page).getByTestId("flow-interrupted")).toContainText("“Approve 100 USDC” is confirmed, but “Repay 100 USDC” was not sent", {
+    timeout: 30_000,
+  });
+  const debtAfter = (
+    await chain.publicClient.readContract({
+      address: chain.deployment.contracts.lens!,
+      abi: keelLensAbi,
+      functionName: "getVault",
+      args: [market, id],
+    })
+  ).debt;
+  expect(debtAfter).toBeGreaterThanOrEqual(debtBefore);
+});
