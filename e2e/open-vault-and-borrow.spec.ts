@@ -541,27 +541,21 @@ test("a repay in flight owns the vault's action panel across navigation and relo
 
   // A reload, then the approval is mined: the panel says so, and that the repay was not sent; nothing was repaid.
   await page.reload();
-  const debtBefore = (
-    await chain.publicClient.readContract({
-      address: chain.deployment.contracts.lens!,
-      abi: keelLensAbi,
-      functionName: "getVault",
-      args: [market, id],
-    })
-  ).debt;
+  const debtOf = async () =>
+    (
+      await chain.publicClient.readContract({
+        address: chain.deployment.contracts.lens!,
+        abi: keelLensAbi,
+        functionName: "getVault",
+        args: [market, id],
+      })
+    ).debt;
+  const debtBefore = await debtOf();
   await chain.testClient.setAutomine(true);
   await chain.testClient.mine({ blocks: 1 });
   await connectWallet(page);
   await expect(panel(page).getByTestId("flow-interrupted")).toContainText("“Approve 100 USDC” is confirmed, but “Repay 100 USDC” was not sent", {
     timeout: 30_000,
   });
-  const debtAfter = (
-    await chain.publicClient.readContract({
-      address: chain.deployment.contracts.lens!,
-      abi: keelLensAbi,
-      functionName: "getVault",
-      args: [market, id],
-    })
-  ).debt;
-  expect(debtAfter).toBeGreaterThanOrEqual(debtBefore);
+  expect(await debtOf()).toBeGreaterThanOrEqual(debtBefore);
 });
