@@ -1,11 +1,17 @@
 import type { MetadataRoute } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 
-/** The web app manifest (/manifest.webmanifest): what a phone needs to add Keel to its home screen. */
-export default function manifest(): MetadataRoute.Manifest {
+/**
+ * The web app manifest (/manifest.webmanifest): what a phone needs to add Keel to its home screen, named and described
+ * in the reader's language (the pages' own title and description).
+ */
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  const t = await getTranslations("meta");
   return {
-    name: "Keel — position manager",
+    name: t("title"),
     short_name: "Keel",
-    description: "Non-custodial vaults, borrowing and leverage, with the distance to liquidation always in view.",
+    description: t("description"),
+    lang: await getLocale(),
     start_url: "/",
     scope: "/",
     display: "standalone",

@@ -25,12 +25,16 @@ test("installable on a phone: the manifest, every icon at its stated size, the s
     start_url: string;
     icons: { src: string; sizes: string; type: string; purpose?: string }[];
   };
-  expect(manifest).toMatchObject({ display: "standalone", start_url: "/" });
+  expect(manifest).toMatchObject({ name: "Keel — position manager", lang: "en", display: "standalone", start_url: "/" });
   expect(manifest.icons.filter((i) => i.type === "image/png").map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
     "192x192 any",
     "512x512 any",
     "512x512 maskable",
   ]);
+
+  // In the reader's language, as the pages are.
+  const es = await page.request.get(app.baseUrl + "/manifest.webmanifest", { headers: { cookie: "KEEL_LOCALE=es" } });
+  expect(await es.json()).toMatchObject({ name: "Keel — gestor de posiciones", lang: "es" });
 
   const apple = await head.locator('link[rel="apple-touch-icon"]').getAttribute("href");
   const images = [
