@@ -33,6 +33,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title,
     description,
     applicationName: "Keel",
+    // The manifest in the reader's language (app/app-manifest/[file]/route.ts).
+    manifest: `/app-manifest/${await getLocale()}.webmanifest`,
     appleWebApp: { capable: true, title: "Keel", statusBarStyle: "black-translucent" },
     icons: {
       icon: [

@@ -1,6 +1,6 @@
 "use client";
 import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { linePath, lonePoints, nearestIndex } from "@/lib/view/chart-scale";
+import { linePath, lonePoints, nearestIndex, placeLabels } from "@/lib/view/chart-scale";
 
 // The app's charts, drawn as plain SVG: recharts (its store and its measuring passes) cost hundreds of milliseconds of a
 // phone's main thread for each chart it mounted; these draw in a few. `LinePlot` is every line chart (rates, liquidation
@@ -227,9 +227,15 @@ export function LinePlot<R>({
   const labelWidth = (text: string) => text.length * 6.6;
   const spacing = xTicks.length > 1 ? Math.abs(px(xTicks[1]!) - px(xTicks[0]!)) : plotW;
   const every = Math.max(1, Math.ceil((Math.max(0, ...xTicks.map((v) => labelWidth(xLabel(v)))) + 8) / Math.max(1, spacing)));
-  // Centred under its tick, unless that would cut it at the drawing's edge ("6.000 US$" at the right end): then it ends,
-  // or starts, at the tick.
-  const anchorOf = (at: number, text: string) => (at + labelWidth(text) / 2 > width ? "end" : at - labelWidth(text) / 2 < 0 ? "start" : "middle");
+  // The labels shown, each centred under its tick or shifted in from an edge that would cut it ("6.000 US$" at the right
+  // end), one that would then touch its neighbour left out (lib/view/chart-scale.ts placeLabels).
+  const shownTicks = xTicks.filter((_, i) => i % every === 0);
+  const labelX = new Map(
+    placeLabels(
+      shownTicks.map((v) => ({ at: px(v), width: labelWidth(xLabel(v)) })),
+      width,
+    ).map((x, i) => [shownTicks[i]!, x]),
+  );
   // The rows' x, and each series' rows' y (null: a gap), in pixels: once per render, for the lines, the dots and the hover.
   const xp = xs.map(px);
   const pixels = series.map((s) => {
@@ -257,11 +263,11 @@ export function LinePlot<R>({
               </g>
             )}
             <g fontSize={11} fill={AXIS}>
-              {xTicks.map((v, i) => (
+              {xTicks.map((v) => (
                 <g key={v}>
                   <line x1={px(v)} x2={px(v)} y1={m.top} y2={bottom} stroke={GRID} strokeDasharray="3 3" />
-                  {i % every === 0 && (
-                    <text x={px(v)} y={bottom + 15} textAnchor={anchorOf(px(v), xLabel(v))}>
+                  {labelX.get(v) != null && (
+                    <text x={labelX.get(v)!} y={bottom + 15} textAnchor="middle">
                       {xLabel(v)}
                     </text>
                   )}

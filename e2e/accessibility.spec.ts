@@ -83,11 +83,7 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   await expect(page.getByTestId("private-import-result")).toHaveAttribute("role", "alert");
   await expectAccessible(page, testInfo, "private-errors");
 
-  // /automate with the trader's positions (or its "no position" sentence), and the not-found pages.
-  await app.open("/automate");
-  await connectWallet(page);
-  await expect(page.getByTestId("automation-history")).toBeVisible({ timeout: 30_000 });
-  await expectAccessible(page, testInfo, "automate");
+  // The not-found pages.
   await app.open("/no-such-page");
   await expect(page.getByText("Page not found")).toBeVisible();
   await expectAccessible(page, testInfo, "not-found");
@@ -106,4 +102,21 @@ test("no serious or critical accessibility violation on any page, dialog or erro
   await watch.getByRole("button", { name: "Watch" }).click();
   await expect(watch.getByTestId("watch-problem")).toBeVisible();
   await expectAccessible(page, testInfo, "watch-refused");
+});
+
+test("no serious or critical accessibility violation on /automate: positions, their rules and a rule's form open", async ({
+  page,
+  app,
+  injectWallet,
+}, testInfo) => {
+  // anvil #0's demo positions on Keel, Aave v3 and Morpho Blue.
+  await injectWallet({ account: DEMO });
+  await app.open("/automate");
+  await connectWallet(page);
+  const first = page.getByTestId("automation-aaveV3").first();
+  await expect(first).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, testInfo, "automate");
+  await first.getByTestId("add-rule").click();
+  await expect(first.getByTestId("rule-form")).toBeVisible();
+  await expectAccessible(page, testInfo, "automate-rule-form");
 });

@@ -14,27 +14,33 @@ test("installable on a phone: the manifest, every icon at its stated size, the s
 }) => {
   await app.open("/");
   const head = page.locator("head");
-  await expect(head.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
   await expect(head.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\.png$/);
-
-  const res = await page.request.get(app.baseUrl + "/manifest.webmanifest");
-  expect(res.status()).toBe(200);
-  const manifest = (await res.json()) as {
-    name: string;
-    display: string;
-    start_url: string;
-    icons: { src: string; sizes: string; type: string; purpose?: string }[];
+  // The manifest the page links, fetched as a browser does (without cookies): in the page's language.
+  const manifestOf = async () => {
+    const href = await head.locator('link[rel="manifest"]').getAttribute("href");
+    const res = await page.request.fetch(app.baseUrl + href!, { headers: { cookie: "" } });
+    expect(res.status(), href!).toBe(200);
+    expect(res.headers()["content-type"]).toBe("application/manifest+json");
+    return (await res.json()) as {
+      name: string;
+      lang: string;
+      display: string;
+      start_url: string;
+      icons: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
   };
+  const manifest = await manifestOf();
   expect(manifest).toMatchObject({ name: "Keel — position manager", lang: "en", display: "standalone", start_url: "/" });
   expect(manifest.icons.filter((i) => i.type === "image/png").map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
     "192x192 any",
     "512x512 any",
     "512x512 maskable",
   ]);
-
-  // In the reader's language, as the pages are.
-  const es = await page.request.get(app.baseUrl + "/manifest.webmanifest", { headers: { cookie: "KEEL_LOCALE=es" } });
-  expect(await es.json()).toMatchObject({ name: "Keel — gestor de posiciones", lang: "es" });
+  await page.context().addCookies([{ name: "KEEL_LOCALE", value: "es", url: app.baseUrl }]);
+  await app.open("/");
+  expect(await manifestOf()).toMatchObject({ name: "Keel — gestor de posiciones", lang: "es" });
+  await page.context().clearCookies();
+  await app.open("/");
 
   const apple = await head.locator('link[rel="apple-touch-icon"]').getAttribute("href");
   const images = [

@@ -93,9 +93,7 @@ test("as a trader, open an Aave position (supply WETH, borrow USDC), repay all a
   await fill(page, "Repay", "max");
   await expect(page.getByTestId("submit-action")).toContainText("Repay");
   // More than the debt is approved, and the form says why.
-  await expect(page.getByTestId("repay-all-note")).toHaveText(
-    "To repay all, Keel approves your debt plus an hour of interest (interest accrues until the transaction is mined); Aave v3 takes only the debt at that moment.",
-  );
+  await expect(page.getByTestId("repay-all-note")).toContainText("your debt plus an hour of interest");
   await send(page);
   await expect.poll(async () => (await accountData(chain, TRADER)).debt, { timeout: 30_000 }).toBe(0n);
 

@@ -53,11 +53,13 @@ export const test = base.extend<{
     },
     { auto: true },
   ],
-  // Every test starts from the deployed state: an anvil snapshot before, reverted after.
+  // Every test starts from the deployed state: an anvil snapshot before, reverted after, blocks mined on each
+  // transaction again (a reverted snapshot keeps the mining mode, and a test that stopped it may have failed first).
   chain: async ({}, use) => {
     const chain = makeChain();
     const snapshot = await chain.testClient.snapshot();
     await use(chain);
+    await chain.testClient.setAutomine(true);
     await chain.testClient.revert({ id: snapshot });
   },
   app: async ({ page }, use) => {

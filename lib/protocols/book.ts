@@ -210,16 +210,17 @@ export async function readProtocolBook(
   const usd = usdPerToken[m.loanToken.toLowerCase()];
   if (usd === undefined)
     throw new Error(`no USD price for the loan token of Morpho ${m.name}: Keel's oracle does not price it on chain ${d.chainId}`);
+  if (market.some((r, i) => i !== 0 && r.status !== "success")) throw new Error(`Morpho ${m.name}: the market or its oracle did not answer`);
   const answers = await Promise.all(chunks.map((c) => call(c.map(positionRead))));
   const positions: MorphoPosition[] = [];
   answers.flat().forEach((r, i) => {
     const results = [...market];
     results[2] = r;
     const { states, problems } = morphoStatesFrom(results, { chainId: d.chainId, morpho, owner: accounts[i]!, timestamp });
-    if (problems.length) throw new Error(problems.map((x) => x.message).join("; "));
+    // The market's reads answered (above): what failed is this account's position.
+    if (problems.length) throw new Error(`Morpho ${m.name}: the position of ${accounts[i]} could not be read`);
     if (states[0]) positions.push(morphoPosition(states[0]));
   });
-  if (market.some((r, i) => i !== 0 && r.status !== "success")) throw new Error(`Morpho ${m.name}: the market or its oracle did not answer`);
   const symbolOf = (k: number) => String((market[k] as { result: unknown }).result);
   const decimalsOf = (k: number) => Number((market[k] as { result: unknown }).result);
   const collateral: PositionToken = { address: m.collateralToken, symbol: symbolOf(6), decimals: decimalsOf(7) };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import es from "@/messages/es.json";
 import zh from "@/messages/zh.json";
-import { ACTION_MESSAGES, ActionRefused, READ_PROBLEMS, readProblem, WordedError } from "./refusals";
+import { ACTION_MESSAGES, ActionRefused, amountZero, READ_PROBLEMS, readProblem, WordedError } from "./refusals";
+import { ALERT_TITLE_KEYS } from "../view/alerts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -21,6 +22,9 @@ describe("the app's own refusals and read problems", () => {
       values: { market: "WETH/USDC" },
     });
   });
+  it("a zero amount is the market's own ZeroAmount sentence", () => {
+    expect(amountZero()).toMatchObject({ message: "The amount must be above zero.", key: "revert.ZeroAmount" });
+  });
   it("every translation names the same values as its English sentence", () => {
     for (const [locale, m] of [
       ["es", es],
@@ -34,6 +38,20 @@ describe("the app's own refusals and read problems", () => {
         for (const [k, english] of Object.entries(table)) {
           expect(placeholders(translated[k] ?? ""), `${locale} txErrors.${group}.${k}`).toEqual(placeholders(english));
         }
+      }
+    }
+  });
+  it("each alert title's translation names the vault, and the figure its kind is about", () => {
+    const figure: Record<string, string[]> = {
+      healthBelow: ["health"],
+      oddsAbove: ["odds"],
+      ruleCannotFire: ["rule"],
+      liquidated: [],
+      ruleExecuted: [],
+    };
+    for (const m of [es, zh]) {
+      for (const key of Object.values(ALERT_TITLE_KEYS)) {
+        expect(placeholders((m.txErrors.alert as Record<string, string>)[key] ?? ""), key).toEqual(["chain", "id", "market", ...figure[key]!].sort());
       }
     }
   });

@@ -1,7 +1,10 @@
+import { ERROR_MESSAGES } from "../tx/tx-errors";
+
 /**
  * What the app itself says about a position, before any transaction: why an action cannot be built from the form
  * (`ActionRefused`, thrown by the adapters' builders) and what part of an account could not be read (`ReadProblem`).
- * The English lives here, as Keel's and the protocols' errors live in their tables; the other languages under
+ * The English lives here (a zero amount: the market's own sentence), as Keel's and the protocols' errors live in their
+ * tables; the other languages under
  * `txErrors.action.<name>` and `txErrors.read.<name>` in messages/<locale>.json, shown by hooks/use-error-text.ts.
  */
 
@@ -16,7 +19,6 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
 
 /** Why an action cannot be built (`protocol` is a proper name: Keel, Aave v3, Morpho Blue). */
 export const ACTION_MESSAGES = {
-  amountZero: "The amount must be above zero.",
   nothingToWithdraw: "Nothing of this collateral can be withdrawn from this {protocol} position now.",
   noDebt: "This {protocol} position has no {symbol} debt to repay.",
   notCollateral: "{asset} is not a collateral of this {protocol} position.",
@@ -46,6 +48,12 @@ export class ActionRefused extends WordedError {
     this.name = "ActionRefused";
   }
 }
+
+/**
+ * A zero amount: the sentence the market's own `ZeroAmount` revert has (lib/tx/tx-errors.ts, one home for it), said
+ * before any transaction.
+ */
+export const amountZero = () => new WordedError(ERROR_MESSAGES.ZeroAmount!([]), "revert.ZeroAmount");
 
 /** What part of an account's read failed (the rest is still shown). */
 export const READ_PROBLEMS = {

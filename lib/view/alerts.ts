@@ -50,7 +50,7 @@ export interface Alert {
   text: string;
   at: number;
   /**
-   * The title's figures, for the app to word it in the reader's language (`alerts.titles.<kind>` in messages/): the
+   * The title's figures, for the app to word it in the reader's language (`txErrors.alert.<key>` in messages/, ALERT_TITLE_KEYS): the
    * title and text above are English, as the email and webhooks send them. Absent on alerts stored before it existed.
    */
   about?: AlertAbout;

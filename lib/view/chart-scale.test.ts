@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linePath, lonePoints, nearestIndex, niceTicks, rimWidths, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
+import { linePath, lonePoints, nearestIndex, niceTicks, placeLabels, rimWidths, TIME_STEPS, zeroBasedTicks } from "./chart-scale";
 
 describe("zeroBasedTicks", () => {
   it("ends at a round top at or above the maximum, in steps of 1, 2 or 5 × 10^k", () => {
@@ -93,5 +93,57 @@ describe("rimWidths", () => {
     expect(rimWidths(1)).toEqual([2]);
     expect(rimWidths(0)).toEqual([]);
     expect(rimWidths(2, 1, 2)).toEqual([3, 1]);
+    // Many lines: the widest stays at 8 px, the steps shrink.
+    expect(rimWidths(5)).toEqual([8, 6.5, 5, 3.5, 2]);
+  });
+});
+
+describe("placeLabels", () => {
+  it("centres each label on its tick, shifts one that would be cut at an edge, and leaves out one that would then touch", () => {
+    // Room for all: centred.
+    expect(
+      placeLabels(
+        [
+          { at: 50, width: 20 },
+          { at: 150, width: 20 },
+        ],
+        200,
+      ),
+    ).toEqual([50, 150]);
+    // The last at the right edge (a 60 px label at 190 of 200): shifted to end at 200.
+    expect(
+      placeLabels(
+        [
+          { at: 10, width: 60 },
+          { at: 190, width: 60 },
+        ],
+        200,
+      ),
+    ).toEqual([30, 170]);
+    // Shifted inward it would touch its neighbour: the neighbour is left out, the axis's end kept.
+    expect(
+      placeLabels(
+        [
+          { at: 20, width: 40 },
+          { at: 120, width: 60 },
+          { at: 190, width: 60 },
+        ],
+        200,
+      ),
+    ).toEqual([20, null, 170]);
+    // Too close from the start: later labels are left out until there is room.
+    expect(
+      placeLabels(
+        [
+          { at: 0, width: 30 },
+          { at: 10, width: 30 },
+          { at: 100, width: 30 },
+        ],
+        200,
+      ),
+    ).toEqual([15, null, 100]);
+    // A label wider than the drawing starts at its left edge.
+    expect(placeLabels([{ at: 5, width: 300 }], 200)).toEqual([150]);
+    expect(placeLabels([], 200)).toEqual([]);
   });
 });

@@ -71,8 +71,34 @@ export function nearestIndex(xs: number[], value: number, lo: number, hi: number
 
 /**
  * Stroke widths for `count` lines that may lie on one another (step lines of equal values): the first drawn widest, each
- * next one `step` px thinner, the last `base` px, so a line covered by a later one still shows as a rim around it.
+ * next one `step` px thinner (less when that would make the first wider than `max`), the last `base` px, so a line
+ * covered by a later one still shows as a rim around it.
  */
-export function rimWidths(count: number, base = 2, step = 2): number[] {
-  return Array.from({ length: Math.max(0, count) }, (_, i) => base + step * (count - 1 - i));
+export function rimWidths(count: number, base = 2, step = 2, max = 8): number[] {
+  const by = count > 1 ? Math.min(step, (max - base) / (count - 1)) : step;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => base + by * (count - 1 - i));
+}
+
+/**
+ * Where to centre each axis label (`at`: its tick, `width`: its estimated width) so that none is cut at the drawing's
+ * edges (0 to `bound`): shifted inward when it would be. A label that would then touch the one kept before it (`gap`
+ * px apart at least) is left out (null); the last label is kept before its neighbour.
+ */
+export function placeLabels(labels: { at: number; width: number }[], bound: number, gap = 4): (number | null)[] {
+  const x = labels.map(({ at, width }) => Math.min(Math.max(at, width / 2), Math.max(width / 2, bound - width / 2)));
+  const kept: (number | null)[] = labels.map(() => null);
+  let right = -Infinity;
+  labels.forEach((l, i) => {
+    if (x[i]! - l.width / 2 < right + gap) return;
+    kept[i] = x[i]!;
+    right = x[i]! + l.width / 2;
+  });
+  // The last label names the axis's end: keep it, leaving out the kept ones it would touch.
+  const last = labels.length - 1;
+  if (last > 0 && kept[last] === null) {
+    kept[last] = x[last]!;
+    for (let i = last - 1; i >= 0 && kept[i] !== null && kept[i]! + labels[i]!.width / 2 + gap > x[last]! - labels[last]!.width / 2; i--)
+      kept[i] = null;
+  }
+  return kept;
 }

@@ -78,7 +78,8 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
   const fallLabel = (d: number) => (d === 0 ? f.percentTick(0) : `−${f.percentTick(d)}`);
   // Two collaterals whose debt goes liquidatable at the same drops draw the same steps: each earlier line is wider, so
   // one lying under a later one shows as its rim (the dashed "all together" line goes over them at the base width).
-  const widths = rimWidths(series.filter((s) => s.key !== "all").length);
+  const alone = series.filter((s) => s.key !== "all");
+  const widths = rimWidths(alone.length);
   return (
     <LinePlot<Record<string, number>>
       rows={data}
@@ -91,7 +92,7 @@ export function LevelsPlot({ data, series }: { data: Record<string, number>[]; s
         name: s.name,
         color: s.key === "all" ? "#f43f5e" : COLORS[i % COLORS.length]!,
         dash: s.key === "all" ? "5 3" : undefined,
-        width: s.key === "all" ? 2 : widths[i],
+        width: s.key === "all" ? 2 : widths[alone.indexOf(s)],
         step: true,
         value: (r) => r[s.key] ?? 0,
         format: f.usdFloat,

@@ -3,7 +3,7 @@ import { MAX_UINT256 } from "../../engine/math";
 import type { TxRequest } from "../types";
 import { aavePoolAbi } from "./abi";
 import { debtAfter, maxWithdraw, reserveIndex, supplied, type AavePosition } from "./math";
-import { ActionRefused } from "../refusals";
+import { ActionRefused, amountZero } from "../refusals";
 
 /** Aave's variable interest-rate mode (stable borrowing is off on every current market). */
 const VARIABLE = 2n;
@@ -14,7 +14,7 @@ const approve = (token: Address, spender: Address, amount: bigint, symbol: strin
 });
 const symbolOf = (p: AavePosition, asset: Address) => p.state.reserves[reserveIndex(p.state, asset)]!.token.symbol;
 const positive = (amount: bigint) => {
-  if (amount <= 0n) throw new ActionRefused("amountZero");
+  if (amount <= 0n) throw amountZero();
 };
 
 /** Supply `amount` of `asset` for the position's owner: an exact approval, then Pool.supply. */

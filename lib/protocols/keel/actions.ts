@@ -4,7 +4,7 @@ import type { VaultAction } from "../../view/vault-actions";
 import type { TxRequest } from "../types";
 import { maxWithdraw, type KeelPosition } from "./math";
 import { sameAddress } from "../../config/address";
-import { ActionRefused } from "../refusals";
+import { ActionRefused, amountZero } from "../refusals";
 
 // Keel's transactions: the market calls the vault page, the open-vault form and the adapter send.
 
@@ -76,7 +76,7 @@ export function approveCall(spender: Address, amount: bigint, unlimited = false)
 }
 
 const positive = (amount: bigint) => {
-  if (amount <= 0n) throw new ActionRefused("amountZero");
+  if (amount <= 0n) throw amountZero();
 };
 const approveTx = (token: Address, spender: Address, amount: bigint, symbol: string): TxRequest => ({
   to: token,

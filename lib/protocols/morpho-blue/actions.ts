@@ -3,7 +3,7 @@ import type { TxRequest } from "../types";
 import { morphoBlueAbi } from "./abi";
 import { debtAfter, maxWithdraw, type MorphoPosition } from "./math";
 import { sameAddress } from "../../config/address";
-import { ActionRefused } from "../refusals";
+import { ActionRefused, amountZero } from "../refusals";
 
 const approve = (token: Address, spender: Address, amount: bigint, symbol: string): TxRequest => ({
   to: token,
@@ -11,7 +11,7 @@ const approve = (token: Address, spender: Address, amount: bigint, symbol: strin
   description: `Approve exactly ${amount} units of ${symbol} for Morpho`,
 });
 const positive = (amount: bigint) => {
-  if (amount <= 0n) throw new ActionRefused("amountZero");
+  if (amount <= 0n) throw amountZero();
 };
 function expect(p: MorphoPosition, asset: Address, side: "collateral" | "loan") {
   const token = side === "collateral" ? p.state.collateralToken : p.state.loanToken;
