@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex } from "viem";
-import { describeError } from "../tx/tx-errors";
+import { describeError, fillMessage } from "../tx/tx-errors";
 
 /**
  * The revert reason string of a failed call or transaction (Aave and Morpho Blue revert with `Error(string)`),
@@ -49,7 +49,7 @@ export function explainWith(table: Record<string, readonly [key: string, message
     return {
       key: "general.protocolRefused",
       values: { protocol, reason },
-      message: PROTOCOL_REFUSED.replace("{protocol}", protocol).replace("{reason}", reason),
+      message: fillMessage(PROTOCOL_REFUSED, { protocol, reason }),
     };
   }
   const d = describeError(error);

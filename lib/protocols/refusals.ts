@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from "../tx/tx-errors";
+import { ERROR_MESSAGES, fillMessage } from "../tx/tx-errors";
 
 /**
  * What the app itself says about a position, before any transaction: why an action cannot be built from the form
@@ -14,8 +14,6 @@ export interface WordedText {
   key: string;
   values: Record<string, string>;
 }
-
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
 /** Why an action cannot be built (`protocol` is a proper name: Keel, Aave v3, Morpho Blue). */
 export const ACTION_MESSAGES = {
@@ -44,7 +42,7 @@ export class ActionRefused extends WordedError {
     readonly refusal: ActionRefusal,
     values: Record<string, string> = {},
   ) {
-    super(fill(ACTION_MESSAGES[refusal], values), `action.${refusal}`, values);
+    super(fillMessage(ACTION_MESSAGES[refusal], values), `action.${refusal}`, values);
     this.name = "ActionRefused";
   }
 }
@@ -69,7 +67,7 @@ export type ReadProblemName = keyof typeof READ_PROBLEMS;
 export type ReadProblem = WordedText;
 
 export const readProblem = (name: ReadProblemName, values: Record<string, string> = {}): ReadProblem => ({
-  message: fill(READ_PROBLEMS[name], values),
+  message: fillMessage(READ_PROBLEMS[name], values),
   key: `read.${name}`,
   values,
 });

@@ -32,8 +32,10 @@ export const GENERAL_MESSAGES = {
   codeUnavailable:
     "Part of the app could not be loaded (the connection dropped, or a new version was deployed): nothing was sent. Reload the page and retry.",
 } as const;
+/** An English sentence with its `{name}` placeholders filled from `values` (as the translations are, by next-intl). */
+export const fillMessage = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 const general = (key: keyof typeof GENERAL_MESSAGES, values: Record<string, string> = {}) => ({
-  message: GENERAL_MESSAGES[key].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? ""),
+  message: fillMessage(GENERAL_MESSAGES[key], values),
   key: `general.${key}`,
   values,
 });

@@ -1,4 +1,5 @@
 import { explainWith, PROTOCOL_REFUSED, type ProtocolErrorText } from "../errors";
+import { fillMessage } from "../../tx/tx-errors";
 
 /**
  * Aave v3's revert codes (libraries/helpers/Errors.sol: `require(…, Errors.NAME)` reverts with the code string) for
@@ -67,7 +68,7 @@ export function aaveMessage(name: string): ProtocolErrorText {
   return {
     key: "general.protocolRefused",
     values: { protocol: "Aave", reason: name },
-    message: PROTOCOL_REFUSED.replace("{protocol}", "Aave").replace("{reason}", name),
+    message: fillMessage(PROTOCOL_REFUSED, { protocol: "Aave", reason: name }),
   };
 }
 
